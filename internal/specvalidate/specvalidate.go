@@ -1,0 +1,217 @@
+// Package specvalidate checks HTTP traffic against the OpenAPI document the
+// api package was generated from (api.GetSwagger), in both directions.
+//
+// It is the contract between openapi.yaml, the generated code and every fake
+// server in this module: tests wrap their client transport with Transport,
+// and fake servers wrap their handlers with Middleware, so a request or a
+// response the spec does not describe fails loudly instead of passing.
+package specvalidate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/factorial-go/factorial/api"
+)
+
+// Validator validates requests and responses against the embedded spec.
+// It is immutable after New and safe for concurrent use.
+type Validator struct {
+	doc    *openapi3.T
+	router routers.Router
+}
+
+// Error describes one validation failure. It names the operation so a
+// failing test says which endpoint drifted.
+type Error struct {
+	Operation string // operationId, or "" when no route matched
+	Method    string
+	Path      string
+	Stage     string // "route", "request" or "response"
+	Status    int    // response status (response stage only)
+	Err       error
+}
+
+func (e *Error) Error() string {
+	op := e.Operation
+	if op == "" {
+		op = "(no operation)"
+	}
+	if e.Stage == "response" {
+		return fmt.Sprintf("spec: %s %s %s: response %d: %v", op, e.Method, e.Path, e.Status, e.Err)
+	}
+	return fmt.Sprintf("spec: %s %s %s: %s: %v", op, e.Method, e.Path, e.Stage, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+var loadOnce = sync.OnceValues(func() (*Validator, error) {
+	doc, err := api.GetSwagger()
+	if err != nil {
+		return nil, fmt.Errorf("specvalidate: load embedded spec: %w", err)
+	}
+	// The spec's servers name the production and demo hosts; tests and fakes
+	// run on loopback. A host-less server makes every host match
+	// (kin-openapi #356), while paths keep their /api and /oauth prefixes.
+	doc.Servers = openapi3.Servers{{URL: "/"}}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, fmt.Errorf("specvalidate: build router: %w", err)
+	}
+	return &Validator{doc: doc, router: router}, nil
+})
+
+// New returns the validator for the embedded spec. The spec is parsed once
+// per process; every call returns the same immutable value.
+func New() (*Validator, error) { return loadOnce() }
+
+// MustNew is New for tests and fakes that cannot proceed without a spec.
+func MustNew() *Validator {
+	v, err := New()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// Doc returns the parsed spec (servers replaced by "/"). Callers must not
+// modify it.
+func (v *Validator) Doc() *openapi3.T { return v.doc }
+
+// Operations returns every operationId in the spec.
+func (v *Validator) Operations() []string {
+	var ids []string
+	for _, item := range v.doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			ids = append(ids, op.OperationID)
+		}
+	}
+	return ids
+}
+
+// Route is a matched operation.
+type Route struct {
+	route  *routers.Route
+	params map[string]string
+}
+
+// OperationID of the matched operation.
+func (r *Route) OperationID() string { return r.route.Operation.OperationID }
+
+// Operation returns the matched operation.
+func (r *Route) Operation() *openapi3.Operation { return r.route.Operation }
+
+// PathTemplate is the spec path ("/api/v1/employees/{id}").
+func (r *Route) PathTemplate() string { return r.route.Path }
+
+// PathParams are the decoded path parameters.
+func (r *Route) PathParams() map[string]string { return r.params }
+
+// FindRoute matches req to an operation.
+func (v *Validator) FindRoute(req *http.Request) (*Route, error) {
+	rt, params, err := v.router.FindRoute(req)
+	if err != nil {
+		return nil, &Error{Method: req.Method, Path: req.URL.Path, Stage: "route", Err: err}
+	}
+	return &Route{route: rt, params: params}, nil
+}
+
+func options() *openapi3filter.Options {
+	return &openapi3filter.Options{
+		IncludeResponseStatus: true,
+		MultiError:            true,
+		AuthenticationFunc:    authenticate,
+	}
+}
+
+// authenticate accepts a request that carries the credential a security
+// scheme names. It checks presence and shape only; whether the credential is
+// valid is the server's business.
+func authenticate(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	switch in.SecuritySchemeName {
+	case "oauth2":
+		h := in.RequestValidationInput.Request.Header.Get("Authorization")
+		if !strings.HasPrefix(h, "Bearer ") || len(h) == len("Bearer ") {
+			return errors.New("missing Authorization: Bearer header")
+		}
+		return nil
+	case "apiKey":
+		if in.RequestValidationInput.Request.Header.Get("x-api-key") == "" {
+			return errors.New("missing x-api-key header")
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown security scheme %q", in.SecuritySchemeName)
+}
+
+// ValidateRequest validates req (params, body, security) against route. The
+// request body is read and replaced, so req stays sendable.
+func (v *Validator) ValidateRequest(ctx context.Context, req *http.Request, route *Route) error {
+	body, err := snapshotRequestBody(req)
+	if err != nil {
+		return &Error{Operation: route.OperationID(), Method: req.Method, Path: req.URL.Path, Stage: "request", Err: err}
+	}
+	// Validate a clone so kin-openapi consumes a copy of the body.
+	clone := req.Clone(ctx)
+	if body != nil {
+		clone.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	in := &openapi3filter.RequestValidationInput{
+		Request:    clone,
+		PathParams: route.params,
+		Route:      route.route,
+		Options:    options(),
+	}
+	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
+		return &Error{Operation: route.OperationID(), Method: req.Method, Path: req.URL.Path, Stage: "request", Err: err}
+	}
+	return nil
+}
+
+// ValidateResponse validates a response to req.
+func (v *Validator) ValidateResponse(ctx context.Context, req *http.Request, route *Route, status int, header http.Header, body []byte) error {
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request:    req,
+			PathParams: route.params,
+			Route:      route.route,
+			Options:    options(),
+		},
+		Status:  status,
+		Header:  header,
+		Options: options(),
+	}
+	in.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(ctx, in); err != nil {
+		return &Error{Operation: route.OperationID(), Method: req.Method, Path: req.URL.Path, Stage: "response", Status: status, Err: err}
+	}
+	return nil
+}
+
+// snapshotRequestBody reads the body once and makes it replayable through
+// both Body and GetBody.
+func snapshotRequestBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	b, err := io.ReadAll(req.Body)
+	_ = req.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read request body: %w", err)
+	}
+	req.Body = io.NopCloser(bytes.NewReader(b))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	req.ContentLength = int64(len(b))
+	return b, nil
+}
