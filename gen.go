@@ -6,3 +6,4 @@
 package factorial
 
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config api/config.yaml openapi.yaml
+//go:generate go run ./scripts/opstable -spec openapi.yaml -gen api/api.gen.go -out docs/operations.md
