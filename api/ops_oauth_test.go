@@ -3,26 +3,11 @@ package api_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"testing"
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/apitest"
 )
-
-func ptr[T any](v T) *T { return &v }
-
-func formOf(t testing.TB, r *http.Request, body []byte) url.Values {
-	t.Helper()
-	if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
-		t.Errorf("Content-Type = %q, want form", ct)
-	}
-	v, err := url.ParseQuery(string(body))
-	if err != nil {
-		t.Fatalf("form body %q: %v", body, err)
-	}
-	return v
-}
 
 func TestCreateTokenAuthorizationCode(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
@@ -30,7 +15,7 @@ func TestCreateTokenAuthorizationCode(t *testing.T) {
 		// Doorkeeper's field order, as in Factorial's documentation sample.
 		Body: `{"access_token":"de67","token_type":"Bearer","expires_in":7200,"refresh_token":"8257","scope":"read write","created_at":1680013957}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := formOf(t, r, body)
+			f := apitest.Form(t, r, body)
 			for k, want := range map[string]string{"grant_type": "authorization_code", "code": "c0de", "client_id": "id", "client_secret": "s", "redirect_uri": "urn:ietf:wg:oauth:2.0:oob"} {
 				if got := f.Get(k); got != want {
 					t.Errorf("form %s = %q, want %q", k, got, want)
@@ -39,8 +24,8 @@ func TestCreateTokenAuthorizationCode(t *testing.T) {
 		},
 	}))
 	res, err := c.CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{
-		GrantType: api.TokenRequestGrantTypeAuthorizationCode, Code: ptr("c0de"),
-		ClientID: ptr("id"), ClientSecret: ptr("s"), RedirectURI: ptr("urn:ietf:wg:oauth:2.0:oob"),
+		GrantType: api.TokenRequestGrantTypeAuthorizationCode, Code: apitest.Ptr("c0de"),
+		ClientID: apitest.Ptr("id"), ClientSecret: apitest.Ptr("s"), RedirectURI: apitest.Ptr("urn:ietf:wg:oauth:2.0:oob"),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +44,7 @@ func TestCreateTokenInvalidGrant(t *testing.T) {
 			Body: `{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}`,
 		}))
 		res, err := c.CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{
-			GrantType: api.TokenRequestGrantTypeRefreshToken, RefreshToken: ptr("old"),
+			GrantType: api.TokenRequestGrantTypeRefreshToken, RefreshToken: apitest.Ptr("old"),
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -81,12 +66,12 @@ func TestRevokeToken(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/oauth/revoke", Status: 200, Body: `{}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			if got := formOf(t, r, body).Get("token"); got != "tok" {
+			if got := apitest.Form(t, r, body).Get("token"); got != "tok" {
 				t.Errorf("token = %q", got)
 			}
 		},
 	}))
-	res, err := c.RevokeTokenWithFormdataBodyWithResponse(context.Background(), api.RevokeRequest{Token: "tok", ClientID: ptr("id"), ClientSecret: ptr("s")})
+	res, err := c.RevokeTokenWithFormdataBodyWithResponse(context.Background(), api.RevokeRequest{Token: "tok", ClientID: apitest.Ptr("id"), ClientSecret: apitest.Ptr("s")})
 	if err != nil {
 		t.Fatal(err)
 	}

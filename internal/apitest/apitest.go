@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 
 	"github.com/factorial-go/factorial/api"
@@ -78,4 +79,33 @@ func DecodeJSON(t testing.TB, body []byte, v any) {
 	if err := json.Unmarshal(body, v); err != nil {
 		t.Fatalf("request body %q: %v", body, err)
 	}
+}
+
+// Ptr returns a pointer to v, for optional request fields.
+func Ptr[T any](v T) *T { return &v }
+
+// Form parses a form-encoded request body, failing the test when the
+// request is not form-encoded.
+func Form(t testing.TB, r *http.Request, body []byte) url.Values {
+	t.Helper()
+	if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+		t.Errorf("Content-Type = %q, want application/x-www-form-urlencoded", ct)
+	}
+	v, err := url.ParseQuery(string(body))
+	if err != nil {
+		t.Fatalf("form body %q: %v", body, err)
+	}
+	return v
+}
+
+// JSONBody decodes a JSON request body into a generic map, failing the test
+// when the request is not JSON.
+func JSONBody(t testing.TB, r *http.Request, body []byte) map[string]any {
+	t.Helper()
+	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json", ct)
+	}
+	var m map[string]any
+	DecodeJSON(t, body, &m)
+	return m
 }
