@@ -4040,6 +4040,18 @@ type WebhookCreate struct {
 // WebhookCreateType The first 13 values are the 2022 spec's enum; the rest are added by the 2024 spec's prose.
 type WebhookCreateType string
 
+// WebhookSubscriptionLegacy A subscription as the 2021-22 flat /v1/webhooks routes answered it: the
+// 2022 spec's only property is `type`; later servers add the fields of
+// Webhook. Nothing but `type` is guaranteed.
+type WebhookSubscriptionLegacy struct {
+	CompanyID *int    `json:"company_id,omitempty"`
+	ID        *int    `json:"id,omitempty"`
+	TargetURL *string `json:"target_url,omitempty"`
+
+	// Type v1 event name, such as employee_created.
+	Type string `json:"type"`
+}
+
 // WebhookV2 A v2 (event-class based) webhook subscription.
 type WebhookV2 struct {
 	Challenge *string `json:"challenge,omitempty"`
@@ -5404,7 +5416,7 @@ type ClientInterface interface {
 
 	// ListAtsCandidatesLegacy List ATS candidates (legacy path)
 	//
-	// Late-2021 path; replaced by ListAtsCandidates (GET /api/v1/ats/candidates).
+	// Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
 	//
 	// Corresponds with GET /api/v1/ats_candidates (the `ListAtsCandidatesLegacy` operationId).
 	//
@@ -5413,7 +5425,7 @@ type ClientInterface interface {
 
 	// CreateAtsCandidateLegacyWithBody Create an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+	// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5424,7 +5436,7 @@ type ClientInterface interface {
 
 	// CreateAtsCandidateLegacy Create an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+	// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5435,7 +5447,7 @@ type ClientInterface interface {
 
 	// UpdateAtsCandidateLegacyWithBody Update an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+	// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5446,7 +5458,7 @@ type ClientInterface interface {
 
 	// UpdateAtsCandidateLegacy Update an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+	// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7789,7 +7801,7 @@ func (c *Client) CreateAtsMessage(ctx context.Context, body CreateAtsMessageJSON
 
 // ListAtsCandidatesLegacy List ATS candidates (legacy path)
 //
-// Late-2021 path; replaced by ListAtsCandidates (GET /api/v1/ats/candidates).
+// Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
 //
 // Corresponds with GET /api/v1/ats_candidates (the `ListAtsCandidatesLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
@@ -7807,7 +7819,7 @@ func (c *Client) ListAtsCandidatesLegacy(ctx context.Context, reqEditors ...Requ
 
 // CreateAtsCandidateLegacyWithBody Create an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 //
 // Takes any type of body and a specified content type.
 //
@@ -7827,7 +7839,7 @@ func (c *Client) CreateAtsCandidateLegacyWithBody(ctx context.Context, params *C
 
 // CreateAtsCandidateLegacy Create an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7847,7 +7859,7 @@ func (c *Client) CreateAtsCandidateLegacy(ctx context.Context, params *CreateAts
 
 // UpdateAtsCandidateLegacyWithBody Update an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 //
 // Takes any type of body and a specified content type.
 //
@@ -7867,7 +7879,7 @@ func (c *Client) UpdateAtsCandidateLegacyWithBody(ctx context.Context, id ID, co
 
 // UpdateAtsCandidateLegacy Update an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -21521,7 +21533,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListAtsCandidatesLegacyWithResponse List ATS candidates (legacy path)
 	//
-	// Late-2021 path; replaced by ListAtsCandidates (GET /api/v1/ats/candidates).
+	// Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21532,7 +21544,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAtsCandidateLegacyWithBodyWithResponse Create an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+	// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21543,7 +21555,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAtsCandidateLegacyWithResponse Create an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+	// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21554,7 +21566,7 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAtsCandidateLegacyWithBodyWithResponse Update an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+	// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21565,7 +21577,7 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAtsCandidateLegacyWithResponse Update an ATS candidate (legacy path)
 	//
-	// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+	// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -32563,7 +32575,7 @@ type DeleteWebhookLegacyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Webhook
+	JSON200 *WebhookSubscriptionLegacy
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
 	// Headers401 the parsed response headers for an HTTP 401 response
@@ -32571,7 +32583,7 @@ type DeleteWebhookLegacyResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteWebhookLegacyResponse) GetJSON200() *Webhook {
+func (r DeleteWebhookLegacyResponse) GetJSON200() *WebhookSubscriptionLegacy {
 	return r.JSON200
 }
 
@@ -32618,7 +32630,7 @@ type ListWebhooksLegacyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *[]Webhook
+	JSON200 *[]WebhookSubscriptionLegacy
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
 	// Headers401 the parsed response headers for an HTTP 401 response
@@ -32626,7 +32638,7 @@ type ListWebhooksLegacyResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListWebhooksLegacyResponse) GetJSON200() *[]Webhook {
+func (r ListWebhooksLegacyResponse) GetJSON200() *[]WebhookSubscriptionLegacy {
 	return r.JSON200
 }
 
@@ -32673,7 +32685,7 @@ type CreateWebhookLegacyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Webhook
+	JSON200 *WebhookSubscriptionLegacy
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
 	// Headers401 the parsed response headers for an HTTP 401 response
@@ -32681,7 +32693,7 @@ type CreateWebhookLegacyResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateWebhookLegacyResponse) GetJSON200() *Webhook {
+func (r CreateWebhookLegacyResponse) GetJSON200() *WebhookSubscriptionLegacy {
 	return r.JSON200
 }
 
@@ -35224,7 +35236,7 @@ func (c *ClientWithResponses) CreateAtsMessageWithResponse(ctx context.Context, 
 
 // ListAtsCandidatesLegacyWithResponse List ATS candidates (legacy path)
 //
-// Late-2021 path; replaced by ListAtsCandidates (GET /api/v1/ats/candidates).
+// Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -35241,7 +35253,7 @@ func (c *ClientWithResponses) ListAtsCandidatesLegacyWithResponse(ctx context.Co
 
 // CreateAtsCandidateLegacyWithBodyWithResponse Create an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -35258,7 +35270,7 @@ func (c *ClientWithResponses) CreateAtsCandidateLegacyWithBodyWithResponse(ctx c
 
 // CreateAtsCandidateLegacyWithResponse Create an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by CreateAtsCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
+// Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -35274,7 +35286,7 @@ func (c *ClientWithResponses) CreateAtsCandidateLegacyWithResponse(ctx context.C
 
 // UpdateAtsCandidateLegacyWithBodyWithResponse Update an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -35291,7 +35303,7 @@ func (c *ClientWithResponses) UpdateAtsCandidateLegacyWithBodyWithResponse(ctx c
 
 // UpdateAtsCandidateLegacyWithResponse Update an ATS candidate (legacy path)
 //
-// Late-2021 path; replaced by UpdateAtsCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
+// Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -46967,7 +46979,7 @@ func ParseDeleteWebhookLegacyResponse(rsp *http.Response) (*DeleteWebhookLegacyR
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Webhook
+		var dest WebhookSubscriptionLegacy
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -47019,7 +47031,7 @@ func ParseListWebhooksLegacyResponse(rsp *http.Response) (*ListWebhooksLegacyRes
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest []Webhook
+		var dest []WebhookSubscriptionLegacy
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -47068,7 +47080,7 @@ func ParseCreateWebhookLegacyResponse(rsp *http.Response) (*CreateWebhookLegacyR
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Webhook
+		var dest WebhookSubscriptionLegacy
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -49090,457 +49102,459 @@ func ParseGetTokenInfoResponse(rsp *http.Response) (*GetTokenInfoResponse, error
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P15k9u2ljgMfxWUfu+v3D2lXuN7Z8ZdU285Xm48Yyd+7E5S97lOqSESkpCmAF4AVFs35e/+FA4AbgJJ",
-	"UEtTzvifxC2SWM6Gg7P+MYr4MuWMMCVHz/4YpVjgJVFEwF9vXur/xkRGgqaKcjZ6NvoxWxJBI0Tjc3S7",
-	"IOj68vopkimJkFqnRCLJlwTxGVILIgnCEkklKJvLG/3LGmFBEGWKzImQiDP9I3qggpyPxiOqx0+xWozG",
-	"I4aXZPRsROPReCTIPzMqSDx6pkRGxiMZLcgS66XpKfVbZsDRly9f9Nsy5UwS2MErIbjQ/4g4U4Qp/U+c",
-	"pgmNsN7Pxe9Sb+qP0pD/P0Fmo2ej/3NRAObCPJUXZjSYpQqU1zhSXFCcPJGI6JfQlMfrMZKEKfRA1QJx",
-	"5qCCfri9fW/fkgqrTBL5iZ08vbwco6eX1/o/3+n/PB2jp9fXY/QX/eD8/Pz0/BMbfRmPfuQvir1Ul/GS",
-	"JESR+AYxDgtAJ8pg6NpgCLMYYRThVGWCxMhBCmEmH4hA15dPT8/1FD89z9Riv6ArDemB30vOxT0hKREW",
-	"MCcfXr9Af/33p/+JJIn0S+gv59enhuIM0FBMUsJiR0SfWGmMFRFSf3MyJTMuCPrL+RUiKyLWdnQq0dPL",
-	"qxskKYvMU86S9SdG2QonNJ5ECdWIo/J0jCRHUYKlpLM1mq7RHYxwN0aMK/23WYxFzc8MZ2rBBf2XJtY6",
-	"dt5RKSmbjxH5nGpyRlwgQVb8nsQoEiQmTFGcyHNU7OSJ3uYMZ4leDMLsEyPLVK0NcoGu7n799dczDVv9",
-	"dYQVeYa+J1gQPTROlv/1qQTbT6PxJwbr/69PI7dXxe8J+zQCEruD7TrioXryKMGCxHp/49GC4NhKhvqs",
-	"VUKwbGk4X+NbY9xSgn7+PIqIlJsQ0tiF9aAFT2Ii0Mnd317doguc0ovV1cWS3J1qOZEKnhKhqGFxssQ0",
-	"8cw6HpFlmvA1IRMa+4TFeDSjQqqJETV/jFiWJHiaECdmNsabZUkS/naC+4wteEI2AXI3xZJGd2N0h+Ml",
-	"ZXeaZO6WmOE5EXeIMsfLUoOlY44vZUH6Dwu2KpB+yz/i099JpPTCnqf0f8gazoYK2CNBsCLxBINgmHGx",
-	"1P8axViRM0WXpHtB41ETXoKhBsQyiemcSI84fIel5i3zGM4flCZYz/NZWTqjElhfg9Js9IXZVn94toLP",
-	"jLoJRLfR9qHhra7BPQLnOWLkAd2Ttdk7bDSX+WqBFYqwEJRIL2jc2WFO9yeyAiAPH+4HmX6hUKztnqzR",
-	"jAtY8ecznNIz/YuRTDdILvgDQ5xFZH8IVPI5HI8e+DJ3ciqOMJKRIIRRNkf/zIiEQ6sKQ6sh6d9oLLVu",
-	"xLLlVK+7rhrp5x4QYyUnpSPYyrWGbZZQoL9zawr+qAmfK5xkgFDM1j/NRs/+0Y3afBiz3/IvU84Tghn8",
-	"RBVZ6n1+yUfAQuB1+XWHl9/qGsTPTL8Ra0auwvxEk81Yqz0LTiOidbIVETixf0stUjGa0YSM9Xmeg0kP",
-	"d3qD9NbQw4IwlDGDbC0c+tLOG5ZmapP9PXhpgfcmW5gF3SCqJNBWTSeqbsas2rvGgqQ8a4Q5DIdb/LQq",
-	"egW/fGnkQIfWDYJOF1iSXmS9+XWwvPF/bl4L/DzCLKb6yOu15t/5dJJyqSibb/2doioJW2fEmdaHyxKj",
-	"xjqSGF3yLZXquZLviJR43qpTlBYW8RURk4QoZURk93r2oDhEKz9DZGnCcUxi9OIX3+prGoy514RjfB8r",
-	"14LGc3HjD0yvHP384e156DDBhC7pvzxzfr9WYTj2SY2Yyn9mOKEzSuKJINjeBTuXkivrATs8oG7eJGv7",
-	"6exLEtNsGfRqSoTkDCeTTIRtP11wRkLfVDzozRxjLW8X5/FIYJA0WB+XcxImpiTPRBSo7uFEc1/KeRKy",
-	"nvATtxDphdpdJf1lliiaYqEuNBOfxVhhNCURziRB0QrMJABVUMk0q0mPLlaci3WtEB5onRDUaiOwn8j8",
-	"NJY3WvXTMyO9Bok+YJpIfV+PQTlc6sd2+H/89o+akvCbseLkj0E9+A3MZ72OZ6OSfPGfyfVzbUPvJZ8p",
-	"bAvlb94grhZEPFC4WxCkuehCi1gcKTSjJIklMgIUcQbqeejh2H3mNJwPuYSeUobFetQmjzrkT/vtvkUy",
-	"NDN2MyMHrLvgM8L0RP8YURYTEo/Go4SyexJTNhqP/ptPb7GYEzUaj5aYZThJ1hMcx/AeF3PMaDQaj37n",
-	"Uwtx/c1Pb34ssVbDZcmDqXxR3Xz5cxofji9bVMqaeYCvDKmWXjdcSyWCz/xUGkxcDYekwxjjaoInM6qx",
-	"I0kym5Tf17/hxAwMjOUGGI8yFhNRfpHPZkRMYLgoIqkyP8JH8Eif8Xzibv4e5B6MD+rH3oG4oXKweQ4O",
-	"Hzm+cILLc+UpkU/EM5+l/UeuNq+aZygVBEz+lCFs7O7WQBeqSzP9+WROV4RZNbPXvCd6jtNe0+9Xvf2T",
-	"6ndVJBSQ5yxZB8E2p+bHQ2dxROy8+p6q2niUgYDfhZSC1b2cj5tsrKDP8GWK2dp7DHyw06DpGlXcZRKd",
-	"6BNH/5aQOY7W6GJ1dVFRjyQSPFPkdIxiwdO0MogBsv8IeXy1Y2iFobSv8i4cKLqQ26QxPE8SxOEPnGxw",
-	"0o378+rs+trhEBCG3NKsWxD0001dwsljxSc1Ftgk+QOhtGPehsPtv/n0vUVQAD8EHEz5feCxz0MlcFSY",
-	"aAImzR0cJ9MMHlMlAd1EKjTlMSXydMuVlW1qxQVkYmlp6XXJLzGLseJiPS7olAsUc6OvyfstjuYg0MMn",
-	"oNHSpb5yoYRKheCO6N/0lpY4O83Ez58v6quQlM0TcmaoNUeWRCdmi2Nkjo4xijOjhBlXU4BF8DHwUBlz",
-	"Fz2EzHEyIUxRFc6ECe/p9gHl+jHAAtrNY0yUm1D6uCP+H/tRiENCkCVXJEzJMfezieOb+o4FZnOi9zij",
-	"nzXrLrXkDNPc7MCCL+1nE8omkYvRqk7jPIbmcYhUtcMr3nNw6wzjAuEpyM6Z2xwyA2kutrFFp2ECXmMp",
-	"zhLSIOBB6TeSQ4CtDP4IgyHE5WwOGQs8U2OUZtOEygWJxyhjWjLqf2ERLejKBOZEmEUkSYIiAcYjRfAy",
-	"mC1DXTfBKnBx2u9dB+6r2G6c2GVtc0YZVfpUUWSZcmEu84Y7Yir1p5RloGrqEYVWSJXAlGlo/NbzFHbz",
-	"5nJHK7BW8IzGo0Lu+Ede7Xe82rmxqQNWRXugKN9tTV6hvduQhfQMkJZuKpCTOSEYSeIdfSexuD8xOAoS",
-	"ZG53uQjTlwsnwfzbyyWW+xZklf7OCSsw/hlpNRqPnLgagX5upJV35JJ0apFG7dLHvJavslMSFRe2Tafr",
-	"NwHxTUB8ExB/AgHhEwE2esSngygcLZYOgLn2vrGaLh29FI++TfDL9pFvYAvyqfpvPv509h9/vbwK00z1",
-	"KNPwa597PzBMJVhrtIhqUhlLUN7Ywu986olD9MSnlRxrJ1UX4Dk1dwRPsEl5+Z6ZCgJo2Fh+3/MExHpi",
-	"NPkMYfQ7nzpPfXPQJrOpL9abvV385jbBX4eMtU7wlIR5bAqRH3Q9NqfCjryeckk7rC2lvVTiHStClhrl",
-	"BYxPExP5ORpbf3P5F0U+a4GacDafwL9/CwDt43k7FGGxluQ+0l5dI5y/gASJuIhNXJ8+YsAAJxVepvIG",
-	"TQXB9y7GxLwDTm+5wClBivNz9KqwiyMwpMaISuS24SHtTPElVjSaRAmP7ieUhVFJ/TueqbAPy9Nsabos",
-	"T1hPcoOoX5qYAAELTCoRTwnb3lhaS0jpJugFTmaTGK/94rWQUTIlSSIRVWhK5pRpATfh8KWJ+l8QQcZ2",
-	"Q8bjkSeBJQSvCIRWLHhC9ReZJFKPM6flcU4kjU4hs6xEZXYUEw4kIXtoytXCrIeyuQShaBSScwRQXRLM",
-	"JMLoYcETgmIMHkjHp/VZR+NRfUPwduz++G0HyUfZJFercRRlAkfrKjXxbJq0IDaPZq8MlWBFVRaTfQzF",
-	"2XyXsfKB6vKQz2ZG3k0zSRmRcqIETUfj0QMX90aBXnCjhnaCl08lESucC/vuDzK1N8BXxtoR8tWxdgS9",
-	"FgkTSZQ+5+UEBO4k4mxG55loV5rgXVR51yQgVCURNi+G2Vk1Ws0b+wu0dEKgUYHsEtDtAjnsk84Uv32w",
-	"QCfJd2XaFWssnVvl/fog/L1G74syGTTnj3V7aDANjPoNJdxtosY3tyRfc/HS6zlsYAVpEtf0nWCNFIe8",
-	"anuIVEHjWXm418gD+wBlNW7cSIxtDl7pRkEVxPma3DabJR+WtdYA1wY+NIAgzCNuXrHYJaXDW0FrRCeY",
-	"IXfjLdRKLZPI55REilRudgUNmoVIhYVH4/qof37ExXQKjl14vLzTcQkBPjZ/oYXAG9aQITaMfGP8wU/H",
-	"ILHOKENLviQM8JED35Q5mM0kUejk+vL6+uzy6uz6L7dX18+urp9dXp1dXj+7vDxt1J73KmX1Dhqh/VOm",
-	"tgV3B2R4pjpAM/D2jQ/wB6Pp+26R1kuYXwaM1Y7EJsXVUVv/+6GTjZW9HyLkovnKVC7S8UAFyW8p+d1m",
-	"m/vJni4jvYM7ZLZc4lZbTD/jgiYNwiRuspwJEmUCRG5UerNGH8674ypweOwES38A2RuzsxtjQncZtxTq",
-	"Xiw5I2t0krEVERDmHRhdEOEkypKGHVUv0A+CKmvlkyTiLEaQV4NSQVaUZ3KSEkF5/MSwMtanD16jf2Zc",
-	"kRubassVgZIZxl9ephoNOAjigzEAJJVRgwinDHWPfeuzMf6nE8UDh7N+OIupcFuk/VBOFP7MGV+GW7L7",
-	"srIJnEzxWgvUCWdbyY9GhxleC54kk5QnNArfg2EDwqqxtEvO1CIBcaDl4uR6Ar/I/Ifv6j88rf/wl/oP",
-	"f63/8O/1H/6j/sN/1n+4utz45Wrjl3yxIXRT7L8IBQ0QVloVktuiUK5ZNNGMN5FZmiYk9yEFBKIzqmqI",
-	"IuuR+T1kw/1lZ2MIzt4E39ct6HYUbKGCrIfg6hRUWwkmzxXcI3D+1wmYIIHSU4CEC4wtBES7QPBRX5eE",
-	"aAqN+SYhDishvjH+N8bfifE9XG0o6xfD/Juc9RMjeTFCPkOYIXdPfyLzy9I5eqH3L9Znmv/ojEaIyMm/",
-	"XczE5N8uYjL5tzzgIE0JFmi6RpH54AYtuSBoiddoSvKUFrXAzPncPClNJV6isdc9X7Z3dMbiwEIerXxK",
-	"rImlFEHo9aI0ZMRIQpj+PaErfbFXWEMSo1TwODM1Jl/dvkVmoLALJpnNSKToimyr2fZ2CBMWb61GE1nA",
-	"rrfTrvxxCfABK9YfKvovQ3FzwbM0+EMSZ84dR1Yk6TPnAsuJIgl54OKesnm++LBrAzFxOn0vrEROUsFn",
-	"REqIh5xEWJE5F+s+C1eC4sSehpMd0e02H+N1P6TNxCTiZDajESUtKomn2hp2hvnikckkCLTZwMzb0NlM",
-	"THJuCq7oNBOTGRczTNXkd56JwEvlTJi3JykWE8yC19ePiGdissxUhnt9sRv5zcREKpL2eR+8Cb0QpTnT",
-	"qkRh4G5SmDSHhpdBA+D3KsUamqfVpLdvnZk1g3RVFnls2GuCRbIeI6sWjtEDIff6/wueiWQNKXWYBqb1",
-	"72aV2T3qzfiitIBaOOar7vYH/bOWJIuMxYLEaiHRydPLy0v0X+jpJVqglAhUGaOA3Wl4ZITn6821aECP",
-	"UYwd8DWoNTbO++xTD6Klsdyj2b6igjZZn7o0lf7+0ZajyRsv3BRG3puNwtjGqfWGYUbj0kXKsMxoPDI8",
-	"MxqPgGWaYu57XD92JOeGu3sLibpd6i3BPvKdjsawde+mvNTY/7rTVJPhtpaPDzQsUZkEbwrd4P3z2xc/",
-	"IJxIXirKUBCfp973oKT8tenBuykE3xj3a2TcSlxAmVv8B0i6vsXyviEiwkWY1W7YOG/ygSKerj0hNl4B",
-	"kknFl68pSbzVyldXKII3GuuxQJj+pJRZ4AnEcGWdZ3nNZztcrV2J+XSqX01NIgisU6I/aDxGkBYxNqbP",
-	"MaJyggGKX8bVW00lGMkEQJsSGxD3TGYKZaYwdblAY4BdBVYcfo/ZR3LH50leabpbMCwp6/N6vzSOgn73",
-	"Fa1aIrwXQBI/parRYGeJBgiokjHSQZ3B6WWOmMKuP+E47EJIIGv+ct2QXrI7c25mVVHIo4LuOLCWm4Jr",
-	"TcGaognJGC2xihaUzY3cMcVEpzxeP9H8JvBa48zOH1wQtYk0ejNpdbem6nyeRzS2qWL61lChqfNdYhgo",
-	"9IyZ0cDK239+aTAeySQLz6uDlwNjqHsLml+uGyPjNzhlV0qtUyaJqXLx/lW6/HXBwV+g3wA2AryVXXT8",
-	"gRHTdSvlQhECqhvBy0kCTTacd0fznVdJqXKFG3UjsW7skiXqaXm/tVFuO6V2UGY7bTXQUmNlthWVtBXE",
-	"kpBDQLhGiAY05cVWUFB6uUQWxeqbifgHsxhvjGiSLW3irD0TlD/qc3e9pI+s6MOiH0hTfcznHXvaS/8C",
-	"mGEi7CLkRPGURuEmVBrHhO1mPQ3vTAVUGpo9NB6ZrRxAqjqU/ZI3oIljaipPvK/GGtfxSZLEBjHck7Wp",
-	"ZWQil2l843T3DV/GE4nIZ7xMEzKuafIb7eu01ij4g4cj0PdE0phIRGPIsSzZIsY2E/OerE0+l1nSieGu",
-	"U/3Fg6BKEWbSHsw6x4icz8/RH59GV59Gz9Cn0avPUNiBqU+jMfo0uja//o3z2PxAY/3Llf5naXL923df",
-	"fM3Uejok/eTVB623eoIDNcgqzWDOzaYT2fDjzN1Mu4/hYsyXpmyNPYmbsvqAHIAK5vrCeCI2K249Lfxk",
-	"O8OzvjLvmhh5sLJ8bFK/Y5TQe4IqSgyE+fBMIcwQDVL7963MVBUKj3JcVoIfTXUoH0xbKRaNVUZatI4v",
-	"7VgHydjoAliWOXuTGhzr551dIUdCLwQCzaiUKUmUyZXQkjFSyVpLpqoDOOZRBlE3iKob9LAgakGEDSYT",
-	"KyKcpRfHsiwM9RQZu2f8gfltaYfhq/EIvjd49pwdH/gDNPLAsRbXOFqgJU5TfQN154dEJ0WP21P9rhmr",
-	"cv/0H1QVkVrgs0r+m5w/LmOyWQz84m8btmFlswcjFD2xBSH0LZoRRJlUkOVv0yzhdU9VE8OfuxbXcbOF",
-	"l0MN1iH73SB7WFGCZXIrY9aFTMME5rWOOYzt5k+Nn4Pd8A+I+l+um4J+W5C/MeBLK1t9xZp61vPeS6uH",
-	"tPlA+emBEWEz6mZc5GmF+fEQGA3k7ZbWEN9XMcw/kebocr1C41KHtRs4f1AmEgQBvfvvuDaD9sU78xzU",
-	"dYseq+XCeGS7tDT3pkMnGgQx9N7pFeHVj3Mcoffp32Va/3XeaLxkypfUVDPGG4Tq1xr8dKn1EYCMLVBW",
-	"yfVt7l5Tpqx2SvL6ElLCYujTJiWds2W1ZluJQApiqq76F2MJcv3KcjXQp0pdb6hS5X5xpsj+hOh1YJWJ",
-	"pkKPdM6IT9t6VWigEpnezYoj/fpNpUeaICmIL2RH+sdvppFaRefyqHptilWOBIvcNrJskuXd/cbbkVlg",
-	"aC/A7QOKjb06XPi7v+WIMiJgdWXuj11p4XkzL4ygsTnKJPS4Nw2nBYkIXbnUE/Awmy4BtkAZcXHwVIF9",
-	"lXEFNlZJlKYTPYkn3ziOBZFyklBGJldhjV3Ln1yHfbLCCntspVpkWjd5KfA/pVFwp4kpZvcTaykPWcmU",
-	"CrWI8XrbqL6IqsBofqty2EIBLpegVtUjhaKjyPOyph1jALNWNtPejRCBljwmSSlEyNgMIGOiMoyEcfIs",
-	"fk1oXKGHBVblC6eEjshaujsUdAmK7qSH5krqP9lu8hu10kMyq92wZYPGbsOX8RWeqXEkXbzmhFkPRFF1",
-	"GJwXMwL/CMlXXlBhu+C0WaOctPuB9nO51qNiXCMi+5ItfWrYN9DT64Zv8Cv/DzU1e4oX0UnMKHCT4SMZ",
-	"1jClXys0T8OSvdF9rfSFx17h3kAnWt6/pVK9tb/IwDDfJWZ43kMjZxaVVhpW1/SWPxBxFmFJkHrgZ6a+",
-	"uMvJQhGPSRkd6CQUJaaGdw9hn3KpcDLRMwZetOdZggW0iZRyslv8twuTr+ELhkb64Tl6Ds23cgEfYSEo",
-	"idGdOfzvXAapEpiCBJcpjsgNUlrtd+ZAa0+DKJEU/7PqSYWBRvrIXlIWJA8kjyhOJpJEmdC03APaAK7J",
-	"1oVspMIqsDOyKce9a26eImJJGVwKt0Sxvjfy2WzSj3vC7nhO5DaWLWtXZBr1kQ53wKE671Ug1FSevyC2",
-	"XqxZu49jRdBM8CV6WNBoUb20zYmSpt6vGQidKA5VYAVKsCJis/zWqIW1G9msgzdqCyapIBFc2OomgxsU",
-	"kxnOEmXaZXNbbqlzgRuk3WNGff+4dd87Kuw1qz6rina++5g6kPM6OM3Q9rip12IbF77Snzbfa/08452+",
-	"bZYfcmWsCrTv9VFaKStVTZY+R8+TB7yW+jd7JywdsGO4aULdYZcoLYgxPeZ1UyOcJPpmUbo2pt6qkViS",
-	"SSVHurP3w5tymHuFjihTf30apJ5sTuvX/t5DWqhpWg3r0peeFNNY32/KB2NA9PxvW5WadKhsopWa2N5U",
-	"DlLlbTOlsWJy1itapG0Vvy/pf1AZ319qBnN5Ixq8sboeA8314Q00JijJseARGGV2NJ1sZjzEyL2i4Vr0",
-	"rpySGZRhoPHZ9eX1d/ro5SKGOGWOsLFpRAmtW4QPZpIJL+XmY5q9WhL+RD3F92GN2FMgt8dKcPj7/o4X",
-	"+R0MBDte3oe/d+926Qy8NcoHOlOTaau/sNxX+vNe0HSMt9aSmt67zolfx9/isx49q2+MxTsxilHlwEAn",
-	"VkiPizOdC8TVggiJOEM5uMJMTNvd6IvvelbLfKzOOIU61Fh+cUPlCFAxulSKvt6XxqO94ygPPbrbjur9",
-	"WUICDsK+QZqeAy3vcceophJq+uNJmXKhGnJEWlX7zQOt8wDrOok6T57Ok6brZNmHZabx7Gk+a9rPlpaz",
-	"ZHA7RnOg1VcrADoYnCkcFXRfD6ggYk5YtEb2PYiJOh+NWwbK99Y1FNByw1jfpM43qdMgdbqTgm2fD5Y3",
-	"U+QMGUUCmpndIFP6NK80BlEEDwsiCCKJJOgEsxhFmKEFXhGUEAxX8X8RwaW/F8iQcs8nyQwa/UHjM5xI",
-	"MvZafNQa/ffHn360RpnSTkuDsxh6xey9/YVtepE3b0GExXKMyo1RD9H1Qq+nGonqPRyE4KK9HwTRr0Au",
-	"+Tl64VrjgclMPkN3f3wawQvSJFe5RDT0f66urhDj6hOb8YzFn0Zf7sa1t//xafSai6mxjVmfjLEKYRoj",
-	"lwD4afTbl7vxJ1b9VqvGmyP+8akkEOwU5+fnegj9siZ+jKZYkE8sT4q3+Qnnn9hoPOKM/DQbPftHR0iE",
-	"nvAVW5GEp2T0ZRzw9lsq1ejLbw7i+cebdAab6QzK0G/ZLrVyU0kwYzTiGxbT2nu0fvOszqc5kK0toLru",
-	"VcHA6XgT8qFemZ19+W2DzdHSrG6MsKmOwGfuJzkGchnr26H7Ccqj2donJ9B8kcpPzHnhrQ3eCtGpwCxa",
-	"PEM/pYQ9f/8GfXd+ef4donPGBZHozgHgTgtj/ImZBee5YXcaIHfnp58gBvHVyls08jlSgs7nRLPWA5ku",
-	"OL/XsttYRTe7xYCE8CRXW48OfIlmEKB64uTMaY9yCvXF/fzzm5foBCpSOLZ8Iq19vMi+ZFyVjib/edIj",
-	"tdbME34N32cP6FefU8Jk/0LkY7TkUkGqYLK2Rcm3ac5ialEdxrItSNWNFpCRDbWow5bTuy7so9cJntGE",
-	"7Nh6uVEbJSJaYNbDmCzIjOSFzYMsnl1t7n8bh44zqZqgdujbvsJq8gicEca7r/GSJuuPVGUNNf3NC0i6",
-	"N0xu+muNhkXhV9/M5qUrmkw2UWBKdEDv9QWeUoWVhsp4FNMVFxEUl1iacwVKqEPkln4bhkuxUIwIuYD+",
-	"c5KkWGiUjMajBxqDBse4cm3ep4GulD1lqrsyJNDDi6TQ07TNy7/visdbobsxjf1YsNe/BmMTFjpNRZXe",
-	"quX9B8CxyVb01cCxlq3sS9gx9TX1ieNPZeoB+E1wltTVlnoc4Sp4LTMJJzQ20itXaWsFPGr2rNLSINXG",
-	"o9v0qLw2RFblzuVa+ridbMBNPRoH7pDvuVRLzFDEk4RAe4Tzx6kKHSgRAb+N3p4cy5tY3bGkiJm40cq8",
-	"1cQbk7wleOVN3o/x+myKJYkhLF6/1b8VJ05TwVfE1zjDxMzRxBSugvEhwsykGCLzJU5aKKG0395aspNt",
-	"/eIyttCNGZWLbVXxI+8vamrNdgYt5hVtnY21VtkW/Rd6ihan52iHsI1Ge7cmq37Fk0uf+D0dP80UYQbA",
-	"J1UH+gJDFukS3xNElS0PiZPTG4TlPaSFURvARlmUZDGZFJOFV9HfjprCRB0Ig6ZU6Nuq4K6U0a4A+qam",
-	"t+Z1ubnGMKTIY0UkyP5ySLnHONPRJKs7DbaNAffJcKW87u3YzePQqdFuQ8eqsM3V8J9/WQZRt3kb6OPW",
-	"e+w/R/c2XwxPpb6Bo5MVNt6mMZI0ujc0MrYVYc7Pz0+3OE+iSHir5/xqq//AHNIkwlIJXh5kPnJtpmXY",
-	"iVKcrv6JGHnwThZhhqauYmwcOJc96yb9qpOYfshLrwG0Ax4kVaj4PBAkEU98vo0fyGetufFM5DZae6LD",
-	"Qb7AcoFOLv/9+fXzl2E2U8eFcgIN0iaE6dfjUE0T8lUwEmRFhCRnhM0pI2AJLjJ+wza8TWLmxySbuzxs",
-	"/eWNEXquUh94Has0grhA0QKzOdHSUPBsbhJtnr9/EwSuJf5soNV8BLcCqgQV9F4QmS3xNFmXT2mw58R4",
-	"bUq2QUAYymczyYiBRVaWlH01aw0v5UMlndKOENASWT1wcR9a47LHsa3FcvMlJZebbaIuUDR1iaJ9io5W",
-	"r0cHKtpB3wFqGwtkVt4K9J7NSaBWEMQN6KHBuVSEHbQeed9Qt0/UNd2r96tzbt6qXe/acvVXdzWC8xnC",
-	"S4wnMKFpUE7S1orrkamofkw1dgmwGqVJTrWtSfWt1NgtvpkrdjJXbHjU6ZJIhZcpglvO3//+97+fvXt3",
-	"9vIl0LSpl+CwfXqD7kHHrDQtOf8TGD0Oa2noZQFoOW2KgtJGkBS4O9E3+LPLp2fX/3l7df3s8vLZ5eX5",
-	"5eXl/3tqyXt1ZcvYFAj2IhNJjggF/SrFQhJ5vlcjREt4fRSBAh6erZ+QOcWKNEYGfiBzKpUoV1DJOw7p",
-	"eWdrvd+Ya/Iz1UstjB0BNhR87TxJ9t5erIWB32KpQDE+KRB7ak6izYDIDbY9blMJ9Pl03d0FSXAqG5Si",
-	"QJvlW8LmamFTw4sTxcl9ry2zeLli1hyNQ6SFL/YhphFOJjGV0QKLOSnlCG3eAe3LxbgNtSGwIoJRtZ5A",
-	"9Hgo3VmQ2uGbu8qbt0IbqDeKstdU7JVWzUz+IK+P+hnIxyZsn5idQDiWK9VoAywOZ2NrTi44pHp6u60w",
-	"4JnoZqr6CZXLhSLo+qSVr05vXCcmZzkGWLnUcInXyMvf0CsNijZgodE8A2uQG8PUbnsiXS8oKA/u4mj8",
-	"7BsoRSw4zSYzTVGcuR107lSrUz64+lfUrhfszjRBqvocJ68g/8CnPkJ+AjL5CejEUmlerffUHbg4AhvN",
-	"Frr7oyT6HzBBvkeme58AwmaFdY573CV65yGHl6CC1IZyFbvwpOVAhdJmvXSUfOusWHEiiJ44UiRGKV4n",
-	"HNtqj0UBC3n61VBmazXNiuiqejkh/wDygfVFmK7AUq11IihIceLEKmeFY09q2Jze5O310BRa1fiLbLq6",
-	"IHoQ1xIiY1oRx5TtqZxmecKOzZdD7fTe8hNMnqPnFcDIB6qihakk7KtCimeKCJRJ11XQwQ6OJ2PDgP1u",
-	"FBQtA8AWFIfXiX6FSpQKIm1s+06wCZdAO4cOHb4OQrj8oUvyL858Bly6JGf6kbXZSpTfbZBUkK1AFTp5",
-	"8erjrSYTnNeJ2l958p+eZ2qRJxV5Uls8t9nXL9Bf//3pf5rqkCeUrXBC48lcYKbGyP1paLb42xZ9HqOM",
-	"ySyFZnH2G7hOFC/KiOs/wX/rvaPqVU26tNSmPDhf5o0XMO/xWvAkgVhZc3N/YUljs4VcrHmN3RtRVqBQ",
-	"kIiL2KVIwXAoFXxFY2Kv+WVtVQ/vEe7BBKlfhAYw4RqB/SA8saCnzjHjYoapmvzuWlHv4BIt8LC3Y9uP",
-	"4saA5KaM0hrgAwC9eRq40AZLMvqL+KZULrQa75JQqeC3JTp5YXByS5jCTL0x147vOb+/J6kW8DUbvH19",
-	"VKqKPnY/6t2/sr7w/MeX09cU4oTL6nf+NJ92NB79ysV9muCI1McxLebli1JNOHmLP3PGl3qoW5NfWoR+",
-	"lBSq8SjfymhsgmhfC770N+usU5uHuqpU1Ja+tkkcP+qzp05aQBVVGqgjvDptOCE2RnQ3EWJTXylTxTdv",
-	"K7URKdverC1gtT9649ie50KvtP8xMq23GmhaH3f/yqJoQRTdoF38HWUsW+HReIS/Y3wJ7VYTTKDpvCKr",
-	"0Xjkvh2NR/d8OeWQ8i4oWXgp5j1ey4SmDUvXj0xcAESUFcUwTSFgFqec6ovkc7g/m0qNtFJAsfcd09ZO",
-	"VPRfNou+8er/EZLSz1xSOlQyEHSagYlZD1M2IkbhXWpgBVSks9YqkRFfkjOFP6OTNx/evz7dZcLePiTC",
-	"4u0LF88Fl3IicYLFuk8dzB16TYXAEmlYPlC1WEAntq0ACROlROhP8Jy0ok2UncRXbQULAueWEygekRYM",
-	"1X3UM6IOgok91LbO5P6UDKgy1eTvPOOzGTKFqLawSCUJfzB9zBi4rCIi+1ZL3D4+KiwztpJGsvVE2+Wf",
-	"2HrMkxKcAmVMX/95c7UTGtjaOPhi25YDemCIhhK89JTjABxMIr6EeNAJZvpGiKOuYnblOKJMLbjoUxDU",
-	"TBW5NNeQb1ZETOgSz8nE9g97lKqgvcM1WCy9BADVCrRqsl0ZgeZ6PsEmFDmZC56lwWjK86B3T2rO6akP",
-	"ym1x+mZgwgt9wamwmBPVoyKhSvplxDmVGCpHaH2YMZ6xiCzNn6b+lHFtuzJeIxPiRldESCzCglH20Yhv",
-	"RSXtw4bhUqZPSz1n9AXmNoVlivB0UN2hzEDDIdsiuNoCHmUFas1d8zpdrn35fZO/l16V8AUHC69+GNjg",
-	"rywQAgRAX4Z/D23jTKAM+Mw79iX1bYDxwrXTgJP+bI6q0bW2Z3Qika2qAtZMq6zpj/XgRqV2xbTtQ+ev",
-	"gKNXUx1c0wjQXL4sf+OEshRpkRoHlhLtWoBZRZWGNyjBDlLDfhNfN8U7f4V8nRClL/S5WuEf2bynYVKZ",
-	"oXYWxsaBX9qe4kiQJV+RXt0iu+VNkyFJY3WH/uQNQuhHaN2/V0H05xYLDXwfeHAaDvy4oDMlu2vnyYay",
-	"2mpBZMn/+gRJGLAnIWo0eYFvrOEANszm/Y8B792IztaVdFDp7/1q7Ae+ZZlYrvCF+aynH4jkyYrcYtlU",
-	"uTD2+gq1soSWWNwbw6nC8h7pN8cIyigiQXhKmERU+XblX8mK35MPhmQ9ZmZw4DUVhbRPJYkEUf5DiN8T",
-	"5u3oYUsHQoCmIDNB5MJ05fCTu35iQhkX1KiQuUHYNJgyM0FtJj2W/bv75Kq9VkAGmKMhmAO0EmECetfj",
-	"ooZHhBPCYiwgrBBysB9wkpxFCY/uTXh0fwMPfDyhvmBbHuGkPgPCEv3ww7N379DJ5X88u7w8LRkDrs6u",
-	"r4s2fqawYim2YDNjpBTefXX5H5cQQ8A4SrFSRDD9M2EzqBQT1rITtsIzD1jNkiGdzm34xrU8cvkQIF30",
-	"pFLRJEGa1IOm9QYQvzSFJI30ZWpxIEN1sytzkpfJxVGUCWzsg8X1imfTpOVuZaMaakMlWFGVxWQfQ3E2",
-	"32WsfCC/w7OxDoPjaz6b0UjPNM0kZcDiAioNadV0MhN8OVnwZVhtLcBwGMJ6N1jgmdobKitj7YjL6lg7",
-	"InNNsNjfvR1E6zuo+bpsqKyZJpgxEqMTwRU+Nazf2Qs/zG/UpGvkp3iRyBJm6CGflcCTxe7xDbXC2QHZ",
-	"w1wR2SOlp1mf2XrzeYxNW1rqg6DKttnS7A29T5nWZBJNiyR22T5P8qvhGEGRxCfmTFIPPI+DgFyPhCrI",
-	"YCwLjKKa4thWWAwRDSBNsCB4r81AaxTeFE7SGUa/Db023pJaqmArIpsiqLYim04wd4A1nzcHQXdKQw3m",
-	"LnykKYKiEyoBS+5aw48asE0LaIJ647iNsSCNGqK+VZvba6EVXl0/++7Sj6QW/UyPRLTCWIzzVGuX59vV",
-	"PN/coF7lI5VyNzfrAxRzN2GeE0mUomwuJzDdJOJsRueZaG4l9iuE5br39FUC1gnWBCqtHqxvSlNpYqMF",
-	"YrZXRU9xFVZf/mOWpknj0cyZ9VjbwB6Zv+0xsHVlr1RiHMK8yS6UrNpfNNwl6D5XNvqsdznE6dp1Nd7C",
-	"lWybZxxpmeVGg73BtWuXlULb1vCuWYyqLfzaW7qaTJHN0FI+6Gyjzm3/cpE9K6kU/NWYftyXb3rySQ++",
-	"8Cgle88obiOvZnIKOVZySDf5E56DJcHU0PPETdTKzubW7tKWxmgjE7AMoTHygnaMmjYN5Kf3uAdx+o0s",
-	"2iVCzQrRUF241YJ6i+W9h4GlpHNWWM93TCdyrqGW/hFgDH7AptlDsqp0kaiY0oLtZhr3hIVJ7jjb+pDa",
-	"Mc0nTORqLDUK23BcbeImB1EPkITWKwot4as3BwH6G1ub0YQER5U1s2Gr8azsq5b3e71Gu431CfLI0oTj",
-	"eFN2ziyAOt2KTUzeWCL5iMnHsxGbcuHNYSoOBH1oQQHHEyf3T03Vu3KGteeAEtGCrkJrS9rYzB2NZtt0",
-	"dt6vbCF46Y3tJXh5sHTfFVZYBKq4zuvc0pf3fIsQxUecue6M3uE4bamtFDdk6hK8hJpz8gbqf9m6ykWr",
-	"4rjqTd5hcXuny6Yzryv6Y9cTieDlO7KcmvYQjSY4gn1BJiIjeYVr8M/BQAgDQwEinL+79NYyLzdhXg9W",
-	"3wheNkr2nMl6R+v1EcmOjFwyXoMFbKOReEPpJT6z5LgEn66mWMYVmhLHnimWKqjgX7kJuD3l4loHyHpT",
-	"VdvS+2HBkcL3RCKI6cmr2YknWj9NuWgqMeJvV16r3CMIOVPks0LmjcCgiw04/3K9T0j/ySHaoyX8rwuO",
-	"CItJue66g5Bz1kR5CiopUlBNF/iAoI0Kfrzyh8/nCXmR8Ohw9mRuIhU0V3GBeKYQVoVR2YR/8NlMEhVq",
-	"YG7tBaTX49+qDbHZKGBXhMV4g3dasnLeSKllMF2CzPiZ0c9IkoizWKITjF5yLu4JZBa7DjmnlS1Spv76",
-	"1EuM5HNKBZH+cBY6I25KO9t5aa4nEll9EQwk5QJw0kSpSLxG/359eXlTeZgKLgmKEkyXEl2Z0mmKoyv0",
-	"QMi9iWiBEhcLLOIzkyWr/JxUDS3yussi7mOIjymOyFlMErqkWluAigckRvC6RCd3ptqGoIrcnXbEP22O",
-	"fvc9wYKIu+5aYbVQqdKgjYT1hs24h7hMU6empJDqy5k3eswnoRvSaELJqVvtz/tT8gdGwtOIcrSGNn76",
-	"0gTOgwXaRf66FJAuZROJbakOXP4NSp0YemxwCfKYTGydMs914/3/vHiF3GP04GxRbg6SB8O6Jq0YRQuc",
-	"JITN/a3Wi2IglRi/jTUHRPrpN2IqSKQmmaCba3+XSYWWWEWLhjX3BNWGeKhrDUoPWol11Le/0kdto+c0",
-	"2M7iJfj5ePpnJrOpXtWU/Go61japQI1VKlZXebNbKCStOFRzsaOaRMOT/Ohy7QeIis4Dqhk2LtyutiEe",
-	"80S/b+opnuars2tKne+mXkChXxmTxgQMk58RminYClfTAhigCoWO7abNHW5/5X4qw3pQX9lRdaE/f3hb",
-	"qm3z/qePt5CA8FBtYrzAaUqY9J9kjQCATBR09V050qfil3siIXooj6RX8AqOY0/2gTv4yzpnoU+xFTWd",
-	"CvOfCpWy/GvG/L9bqh5BPgj0GIzIBLRByuBHOSkdkZXXq0+sw9M++Z1PJymXirJ57Zvyk+ZvbArJqGjX",
-	"b2qpFmNVfy9Gqv6eVygvg6I0a3XLPFPVXyFYzw8j88g7lnnUtIWYSCX42vNEEE3X8MAMsczDb/Ixi28b",
-	"XplmyX3lPVeDtQw7LO9LfzrPmD4dZRnLvwUJuYrkaOHSxrL0J8BrZ1GCpUT9RJ87gQ9S72nnqm3lxTeo",
-	"vCYvB7Y+RuR8fo7cPVk+ewYP9f/tTy86uyRtZNuFSfNe0ra51HgFHbWLAyh8iEQLbir+GUefXiM6YeSB",
-	"CBTzSMLNxxp3Pp/NnHw+e1ic5YOjBcExETelsrMQQXnar4FGP+RASbtgDI2RrQJVvAH1oJ5bcTRGtupQ",
-	"8bweSRHXSqrZikLXfz1tS6606O4otLyx83AWbozcK6M+HAldy95ciKvK5ZMlD+7hGAhodW0aGBGR2kQn",
-	"HFy89H91wdyu+h/+3mk2yM/0ATCreyKR/qZATFi/j/CymNWwiuAqDcdZTXM/QjovW9cUI7BBxwF020in",
-	"HXTZSoeb4d2teSKbeTmb/lJfJkJrvsjGoI7Gg5sEb5JTF/kEV/eskkeAA6sAb+nTVippdBgdmkqaqWAb",
-	"DPjkQDffPxqiavCHFF9T6e5jtCBLZ4qk/0PWvqoWwFFQNvqerMcIQqen+sZ4wjhKBZnRz6fn6HWWJDYZ",
-	"dWwtwdaqCK5cPZTRnEYOkqPPZzilZ/ekFDtiV/FlPOI4UwuPzv6z1MIerDx5OcGKfcnYnmcJf7BrxRLd",
-	"VQx4z5Cx9KJP2eXldxEMBv8kYPvVnxqQlD9yBWsrP/6sNYfRQqlUPru4wCk9z5XGhTiP+PICtnGR28QK",
-	"c1vop87IbGzcegUCvL2jvwnMlDQFpg3cR+MR2L6Lh/Cne+rM3/1mLhOQQcmXL5DhaOzZtexTzOIzzUEK",
-	"U0ZiVHqqFaDC4vHDhycSQbnk67z4o8mkpUqi1dUn9uHVx1sgupM7vcaL1dXF+fn53RilSWZOefv7NfyO",
-	"UqwW5ZLPRfOPT8wWMFcLsjw9R78Kqm/LztRRqPlzTc4culMAaUEiVITIypSD+8ROyv4Qkwec1xcfF5HO",
-	"OFWZIHJcjs6QY1NB/NXt20/MAEWe3iACaqCWo/doShL+YHKBoWQt4gylmUi5NLU4JF5L9LBYn39in9gL",
-	"zrTqTjmTeQ49wYmpUG4aQAGU1qaLhrnTPFBBnn1iZ+gtaPP6CTDyf3/86UcEJnf5DDGOCFuRBApHQ5Ly",
-	"3HorUYoFXhJFhDzXo3ykbJ64hh714dyvWkjcxVjhO/QgcJoScQofP0+WXCoLAKMHlxTgZyVMgp3HZr09",
-	"kKn++4n8xBBKiVhSKQEGigOxQJjP2KZkF5E/T6QVGYJEhK7sYBIviR7HLRU8jUASejlQvtE5/aFdGgFn",
-	"pV4i7OAdZ2StF10JFkYnd/+WBxbfjdGdrcpoQo7vTm9M1xMNLT23r836nbdjyR0q9SnS8780bbkFQXdF",
-	"4527myKDzDzMs3PgGzALaU6T+tJrW4JdXz41m2ccTXm8Nn3Hihh+bGjLEvYpwEx/dVmAzNqbXHeXk6J8",
-	"yU3RzMV1FIClQJ10iaBipxbRf3wyBcTlp9EzdH5+/uXOjI5tUuNY35+ohJuU+UWO9Uo0Psam/sESp/qp",
-	"oSbF0ZJIieeaE/VjCSQhiKH00jCwnNsFMQLJVfOnEn3ANJEl1+kzCGg+c/zpSAq8HGYxd3/AHsZoo7D6",
-	"lzvzmwYw1UsSXGFF2bzqyZDA3SUxVlTKhRuOJvI5YcT2PzvJy7+jjCmaaKn0l7PLp2eXV5pIRuNRQiPC",
-	"TIMte+y+e3M7Go+yyikA5S7ApXfOxfzCfiQv9LtFlZRRWYAb4by6Oh2NR9Z0N3o2ujq/PL+E8zslDKd0",
-	"9Gz03fnl+XcjE/4KB5iT51jJi5IRF56ltuBh3X5jzvG2okXRCmg1XXDFi1pFZUrUh7vWMmG2N/oMNbeU",
-	"5yUvrFFriVTf83ht/Bt5aKlndv2zKXLdVQL7uZKleez16EtVj9YXL+NdhWA/AMj15VVtGSWQXfxuw1C2",
-	"WYOZ3VPh2lqASvOca4w+NSvxTZCv+OJnlus6cS00tf1D0zYBlNNsucRaOx/pxa5Nyf/f+RRZ8zzYi+ZS",
-	"Xzue334c/aa/aSKpiz9o/AXoKj+6Rs/+4V9L8crFm5ejL7+NR2m2V1rcpD9z/xmA/uzFK4j+Lh+Z/qxX",
-	"4wjoz0AJYVZeSxf5RZjFkCYD4JsTb2lZdobjJdW6G0vWoF2A3Sr/VP9JBVpQfUCd2cC2isIDJdc2KUpr",
-	"di+KFeyIzDxOowOr+YyeEA6/jMmXOBBqNZxKq9hA6rjhJHrnwq9BnQBNN9eYcoWnmgUpXda01jedbokl",
-	"+mdGxPrMVmwohI/rkFxqLHQCisgpwonUSo2YE1A6OVyW4EvZdLYVmGmTLDuxdD7FYIdaifzaj7Qc4QNR",
-	"3QvbELFYSLg0yY8yo2rrf1URbnT7KsIPJ8g7Ye5uBPkOqqrYl/Ho+vJpNxh/5C/sigfBmAFqK8bGe1Qu",
-	"vh7xYs7GxxQvg+ksnaTuNJahxYvTV8LFSynqpVld+RjxtHCbRzhJwKJS0kbOwaKEQF2AEMU1KmJQ0cOC",
-	"CIIkWIvOrIEg30j5dcrZxEgKa2qIbafC61O/pvPffPrerX6DDT0Zym6rxskPFfAAW9ZADSxT2Kdt84px",
-	"iVJcCJSpizSu1ErKmGkGNBoX6XvjUYRZBCztjWdpXyUY9qg0CXANi9TPTGB7scrNJNH2ebAy8zj3dN35",
-	"X21Ga1Z/o/+GdvX5V9T0WfatslwkaJeVOojUsye9c9YcdK3z/vZImnJBsaGqstv7kIpy6fb951WVS6g5",
-	"2GFWzDGYslymwHZt2WJ8aF25h+mnfJx59OV6xA4Qnj1qnBcFvDSWmIyVHJqUPa0VdTXemIoJPAfX2KuY",
-	"18jrcOpKN4Kdam5X/HUr5m3k8b9ZNX9ccTaYct5N7U47H1ac5br5LuLsIs4MqMj2Nm3vWW06W6Zro9GB",
-	"doseFlwSBK4fNCfKqXoJlSRGMpvN6Gd08mmEXvB0/Wk0RuafFItPI2iwjD6mmFG5yP2GHsnottMmHB/5",
-	"9GPkYWBSyaHSj1qct7N0j9u8MT1X8p17r+PGZGiCQfMScyuo2u/Pyw8nWvmv9XNovTYUbRlp3KTB1yYY",
-	"1UXLUWj0Fpyh6rzD0pDqvCqtAwKTKw6OJ7KC9hZ93+tMLSBysGPHTjCYCp2j3I9iOPYtfAdC80eoMesW",
-	"gTjr58SaNDixXCyCY7/NzMwz6IGaYrW4QYJAkCcklVnZU7im0MnfXt0iv6m7wdpT+f4tmeNofZQOLhPb",
-	"X9i9C6sZxBNJQsb1aJQhpcHz249lz+NJApAFHJ6W6MQCvHrf354gcmnxovAPvP/pYzNJuMPlqqRbm6Zb",
-	"JjkGeubaPJklpontX2XqM5qY8Fz3LindNzbKxyrX5rH+FDT8snIujf2z0PzlgmdJDOkFSHGOToqUoOZY",
-	"k9KGcxJuPYY/bDaGMiAYo1jwNDVPEqyIQJyVwm1rh2kVFAHWsG/OwuNwFrIqh3YzaKMs31M0zPZMb+Nd",
-	"qkz/cxPPw3I3GD8vHatwQpiapJwnluXHfoEA7BxpQDM1UXxS+tAvEapsbkouyI2LfIndTYAtlQYnjXE+",
-	"Pt7/5jU7Fq/ZLnzmBOuCJzTG62Zf2vfVeOs87BZmnNFEgdkxrgZe37gn07V50cZzF4X/PEFAZkU/uAU9",
-	"hqJUnbOHqmRzTCz0Bg0Jqi6l7O3IQdmK+VzGeq/gfyM1xBzSFlxHR8NxdxTA/xtRCNfX4gf+VkbdCsYE",
-	"uYgyqfjyQuFp0mExeQFv3poXQ5zMZszCectTGjV6b/XDic2e21DIcj/xo9gyzEY/2NJOofYMs9tBWRbW",
-	"bRdSIhmzn9dwWHeaLUpYPtChXJphGN23jt927VeZPPSBw+RKqG3GbCtvd8vjGuYPJYyDoD8k1K0IDgL5",
-	"/mWw8W8Y1TpUHtvlPJ5w/MFksIYGOfMkW7LBLb12GaYCxQHRGyxgYZrDS1mYZkhRCwv45bpL0gLND5Vh",
-	"E0MpQaAQk2izL5F7YaqPXfxRqr76JZSxf4FvR4+v9cDEofwt+IO8Qfdk7XrjQxKrcfG71MIBeR+zvJz6",
-	"EwmLPbQIGPtciKRUeVkaoJle+zhGXJgU9Vw9hhYZuXZcLdzbz/fX7OfeMOrkK6Qxylhsq0KXS+DZzvRK",
-	"IxuRpVsUOpE0Oi3yrYuc88Z0jBqNH14KwjTHoHBa1mqXhYI/DCgJHW1WOWc7iehooV2ZeZm/FXSz1PfJ",
-	"0sryOZqul1UG6h12m4+fx0vPeBKbngC+6czT44i1dZANFeYlWA4nsuMSOTg6K0ikOdT2OSSY2pY9uacK",
-	"BB31Z6qemMILYFEv5ZPjuSBe/6uRIDlQD5am6mYYRmIVRNMuphyeBrNYazwjnK+jgVwaZVJgLlkF3Qe6",
-	"F3eB3MWqurV/3cGqHQgbN1opjgIVw1K9sU90QnAX36bPaxck83YH+jB+ui6UOx/d4ALPBs+6dWidnCgM",
-	"Z0uY7IMqv+3KmCmG+ii3TpgqVDUxSx/UjCTofA6ZEK4yMlnV1BRbo9UHeqMWtsP+tX0nRA2247nMC2rK",
-	"4zYppZ3OFb/ui6EFKzrRHHiqL6qUuZ+gZ9apW0ZjvA287Zu56KP1KJqwAW0oseW7Go7aZjkt9NGBb1vS",
-	"czArij7Z0ccImzen2fzG07e6XLsNCaIyYXzuJo21MN7BaFopucpzVUEBh6JXJoM0T3LljKDX+Q3Kp2Bb",
-	"XB3mqDGD99GsL/c8d6cpNIdmjkeAoNP0roZbz/XmegZ0jM0cnYQcfZbiOz1hJeIbhAqccWFA7bIVrvvX",
-	"LR+B3YfRK9sR7bTKQRGe65S9eOmetAR3/UhILNEsSxJT3knLkZgwRXEiz9H/OEeBKRPgqhsusbx3xQQn",
-	"MZ0TqaAqVEMM/Ps3epzHiXvPi/GGKA4aMsO7Ol3hd1uuuJKtDtvpUiGg9ym0cDTlHak7/SHKM1lDs4cx",
-	"4iwiN0gqLlyfO2+0N2DrUFGesJ+B4qhLc8dtmXT3xMY4QsJqFbbDx1UbIvHSiI/xA81mJawfKrzWcma7",
-	"yUzD/mu2lrUjaC8hKKUaIZQER+3W6iL7JfVbPfQrN/JjyOtixh6xt+VKKq4GghWjQ0rz0rJoJarvLXfV",
-	"Yjd5tIrNTn23DK8DMmsFLX6OrZazGVD/LS+kAeh74TuF5X27QegW3giLt5X3Erku0KZMVclP2mifMR+Q",
-	"43BX6u2Gh9zK+2FVLYsbRx4GV10htrDFw6hCeuhhFCGDt65QWnk/tMFAGeDXMebly0A1J8fngeRmG2id",
-	"iqPX+3V7BBsQ0+wJHBLsA1KyOZ8aobVvy8yBhdUwVpk21DqbzIAozi0yvYXVRcTT9c4lcWqHFk/XB6QC",
-	"N7zpG31EhKBv7UOeWDxdb0UCUGK/8QZX9Q7ZRiRQlsb4c/QEr2lCym4hNIOuIhFPEhJBeJTgmSLGW1Ty",
-	"D0Esq8ydTOD+yT1OVBZtT7z3RDfz49wR3Wx9dM0n0vUvGNa6Zxp6YKVwtDCK/t4PhMDoOk+IW734ETgg",
-	"qbLGQxNorFe36XfcpCRVyQ7QRKkpKqfRdpoqlG3A88Ei9dwMw/gTCzr2021OJRp+Q4UUwxoQNuTTRq4t",
-	"Yk0QyZMV2fPh9sGMesDzrTTD0R1xAx5v77C4t3SAYs4I4gIajOl/hxMGtFDPD71OQ1dFGAzEkAPyob46",
-	"aFADG0IKTOip0XgelmrWVVNWLGb6pauMdzufXFM3d0YinKgFz+YLW+hNLTg014PySicQmFKtZYtZvHES",
-	"5fG2VCHJT2+gSVzp4EFYgn5k4sjNfbyp9O0x0J+zGOR0+BVZCYKId0NUELzc1qNxg5ZkOSVCLmgqkVQ0",
-	"SRBlUZLFBCkilvo1EucmVlMcKyE4ntBYmqaJeKnpiacJKTduRAsa+xphgSIMC34UJZjgZbiHxFTfH1D1",
-	"tXDJEQ5/hwbCKXxPKgWLQ4sUe5RDV6DYVEyDmsQ4ikiqGmuqA6QPZEYheDmQzRfIp8PmOxzRFDZfA/w6",
-	"3XgFRWe19NvaiSEfiJD+HqB6wHGNyuotRn1dQZtOD0dDhzo5WtBZ3tJXbmf2E8PYfzx8sLfWwj6iAWB6",
-	"t9xspMcaS4fWBsDzBlYSU0k6N6WcVMjhiUTkM16m5i4LajAM7Uk80+rrgAQwIB9bi3cT3vZu8T6sqB7I",
-	"4t2C2tziPRyKC4t3X1F9ketemxUWdhDheoJNVV9xnrc25dAxenVlRaOsNMkwecL1UHrsKsB7CiMy44Z/",
-	"ZbfwWvDl0OwO0OCZK5Ot9eCvUvR/IEu+IuVkdtPWfq8ypb3kg+IIx/EYRQvM5mDrELCo3SvF779QRJUw",
-	"n1fI8pYfBVECRTLyYKlyyJoxrIrkFpJqP3He5ffMA549xSTHdwoBcvFM2aojhlMGM07eu8PICT4M13rT",
-	"Xh/Cd+2DgMPqwWUEtoV55WmDj3Hvt5OF+r5kNs1/Gj60PRNC39QzCc0XV1d5KmZlmf6MzEbPFkNZKolQ",
-	"6ERz9Gdq+kGVR3QxoWAd0FAzUfDQEEbl7mIxJ2qSiWSjB4hzfxXO0ea0u7KrzF47yitx1ocZtVObpYPt",
-	"SV8h7H5DvGOOEA4jcuzowzjGchpvt09wkeu/ZRgP1a7CLGGqpc/PH96aI2V1ZbKMgerCMo2dyOlpzQgk",
-	"UjPY2XR9BnyQChKTiEgJao1NEWmk3T5Eai7tZSIdhlic9WODQr4qy0eDqGyUlLtFN0NVqElwHcu8hGWn",
-	"52kueJbaImrWSqs45JI1lmPSb03gu1at2DW1za+UZyAT3XFCl+RMCRzdUzY/SwX/nUSQ+a8pUOBIna2I",
-	"kCY4fDxk5WJTVjI0zR0gOPyhDqXFLDrBu2OqCDqkBRQbKxOcLboYGAUFISq5hc9MAVXaxmhqr7/F4VyE",
-	"TLnIJnO1h36Zr27fIjNPKYIFyk/BhU4T6Y2xDboLXUw+Gzthz2ip0irDGpiVIFz123qZZQvP7eac/IER",
-	"4fQmwAg6qxcaHCNuFX7LRchyEaIxWFI3uCsnWf/6KZMKs4gcZ5+0EtqCG6VhFS20NmpoekAjbIHGcv1M",
-	"w6gaVfpcd+APqT9e3asjPOCnEhbRnDtzmulQYmTqRpwZYbG0y8MS3Hx134vmwRIKP589PDycgVMvEwlh",
-	"EY9JfOPrOlruiTTWW13WOiMZxy+hYBN84OJethe+dDUvv7Htftj2UJVDexcNvTzEAhrv5YoLEhsUDdZf",
-	"b19ioXSU+0qGdnVbur68vjq7vm7ouJdXMqh226sWA2zotpd/G9amrFYw1HW/6MrC+1ahVPU+EPNNH1Ub",
-	"wQIVrnHSLMFqH20EyzQ+LuJSbEC2r63gy7xYZKWlYJ3u3VFqz8kljglKs2lCiy5jXZVQA/p4fauH+uj1",
-	"UANJ0Cd7vaajcPq07lDNpteXT6u0WS2qik5evnr76vYVainRejq2F/7ry8uzB6oWZ/kOzTx1N22TLclD",
-	"rkdTzxWb6+KSx0TYFJvcOV34k7/6kq/BYnHnk79ULrbt3LftFX0RN0dELsdUczb8ZDtgf81mvFfr1VY7",
-	"a4ahvjrCQXtUfqt7u03d2/4HW27U7d2SkrAVSXgKYRtFaHilJTKWNv5/dWWNfIwzW/sMSjxJNCel6GIT",
-	"5Wcrty5oHBPmjJ9Sv8cRy5LEfx95lW/kUQr02tnCw8SLeIiNdt/HUxYtpwZ0srpCcoFTUiagAsZdxTxy",
-	"+BxGOrjhh1F7C+S3q73F5XbgQmY57Z2srprw6ZMJnZljFTQfSBZ3QXtgKIMKEAbi/QflPhKbDXMIdyHe",
-	"HcIDE0DRH3onNrvIE6f2nMt768Y9MLFszDNIXm8X0XjS0waimxxeu5NOxg5FPD8XIx+DrBcELObHwPUs",
-	"rjcCc5DSWnAYGmeUYRaRC/I5JQ6cXh38eSX3lnGTzpvn0mg90mTaoZ+eZ2rhlGsIxTvJ2IoIOqMkbjDl",
-	"v3LTP4rmbCYLbm5h1zakjkwK+DiEvjaYa0dnt/pkYXFIjnLgbgXvwLpTDoZN8O4acLXZXGQ3l5ltROIx",
-	"nNmZGnjMftfDWfatjckB25jkzrKi3cfxuMoc5g/pKKs4Iq4MkUEdAdvSwp/Dab0KnG2a5KlECb0nmqaQ",
-	"TGh66nO8vbajb7rdmrmn/OVBTY79+58M02/kOJqL9Dc1NvQZ2cmR4QiqSRq3ODE2KOp/d1OTr8J5kcuP",
-	"n/uhu/z1I8iQb01Vwpqq9JchCcErMoF80L2pdG/1mLeQYlqRI4ouSXnC06ZC/u7z/ciSwFr+dtI+lfzx",
-	"yqRoHZWyUyzrsAqPTx3JoVjTSAIwXxvgoEIln2UY3aREa+3qSYHKoVWUYiU7iZhcVXmsM6+ilV/6TsAy",
-	"yf7cTLH18KDrp7nuPgOFvzMwqDbd4xD4MAdnJ4G7s7NMVnlc4P6bD261nv5hUgMe/zvz57anPzox1erA",
-	"AQ9sFQs6w5HiguLEtuh8etqgJDQqCJvBogmVSiLGbXLGjCZaNEB3sBY14tFViN7qw0bwwvEpEwPpEY06",
-	"xCZxQGk8J99QIbYnNG7VNA4vhAfUMIK0i+NQLLaUWQePHbZ0WAscLlFiQ9Sw2VW/kOE6QR7ybO4KFrZY",
-	"+ZNHCvehvWHNNE4eehXUDiPNIwm6ATXNIK3uODS0/oIu7wS3Za9ElPeSQymmwjgmnPv83A0/oTYjdXWN",
-	"NPJWOIFa1BKyTIEcG6oIF63qHkXHsrP1ULPsF4NqUTkKamEMDc0V8/e7Wyo6eBySx3KYNzRTHBbCtpFi",
-	"AYhDNFFckr6dbvK6uxCMvcAphAUTaWoCVhLGx+g9l2qJmavbKCHtuxShIr0Ol3cHDXR4HkVEykbZKm0B",
-	"NdO1+QFLRKXMQMUZuHSAWdGi3mX8RdEbvMptKV4LniQwEWFyQ9x6imJU3gzqmbkg0sSF59+hE0FSo4nT",
-	"WP7X1afs8vL6r/qf12OITIjzwphTgaN7oqBMeLWTgH5PImoK+ZLPacJj4lQMb/o71L7xCN16Sm5dvI5H",
-	"Uq0Tk9IrlqOG6IfqBk1qv9xM3i/tHY4rt7/x7ht0U03sVJO97fhx6naUABgaelEB+pDHXFRjC8d57w2D",
-	"deY4VDZ/qC5wxRTDXM2rGG6/oZcBOvRFPaoiZxO3XRJ1jzXiEGd5HaUzQSTPROQurzeV0vjlFZQv4mOI",
-	"rbHJVKbEMkzd3ldlg0APVZMjgEZ8O/z6ruCdVNXcl/WYkHEEjGrU4AB47jtl5pGl9jB2hhAicOaGIyCG",
-	"3OqwndSuqlCh5e1yD431zRhJzOFlnOQemylJ+APchTxXIYiwb6hEZ5f1i1tVH717Q/+szgi1z42qCX25",
-	"3LhaM9/Qwnvo2v/47ZDattlcnrryZId9lsoCbb/h8iAH27lDP6IMzbg+97mtRAQkX9vwaVOYNQiR8gr1",
-	"dFgVTzrDvfOFEBZTNs9rivddCWGxnHA2mav9roczxAWakhkXZIdlJYr8c08LkwoLtYelwTh7WtxrQVi0",
-	"QDFenwm9BsdCLtcncEkzLmaYqsnvPBPyCIL3a8Iy/CpZEyDDXidri9nqSlmFw6H0k8osQ10sayjvultW",
-	"oTv8/bK6nq21Fc8903+X26SMgymPQZgpbnS1UpdfdR+0ILwGF2F6k3udwV+qYSKtZlO1Gy4wqKLWRqBl",
-	"JlRKhvqpChJfwam1tF4un4JZjU1qpLdTq9mS2KXxGJu912Rfm+Pw7v5QqXAc0sBdYusMYLyme3XMYxUt",
-	"QijutkRuKyKmPvd8DcjGUW+JAerwgKe3PWippDy7xhv6cz0SFPa2kVjuOtXk7W8msIMfe0PdzIMIvLic",
-	"HwWhly7oNVoH//z757cvfugi+8xzI9fkUo/Mqbd9ySSJ7Qx1Gg2kqm/09NXQU6gaNcNLmqwnkqrMGIva",
-	"/J+v4eWP7t1QU0ypPPETiQSJuIhribENnek266vnTepOd650/DjZ1FWQBbfNgM9QjpZBL2Qbi0En9vpc",
-	"lDmDW/IWF7U6fA6UTVidZaDU5DoptF/UDJ8MnqNcw30v1AfImx0zg/apzdXwE6jN+RQ5COPRbB4jli2n",
-	"REz4bBKTlLAYMxPO4WRcY4ptdTGHzbWtzjVQ0m0Yd+TZtzW6HDwPt84nR6nPDSJtvwp6GlTaNlPRjtJW",
-	"kBnRA5BJbt9uderl7xf6JDUuo7z9ivO+KB7j9RiRRBLbnxILIhXK0ogvjbGflB4vuVQayIQplGKp9GO/",
-	"v++DW8OLfMnhHr8cTgO6ro7Z0O9B8DGY/Aku0TjcEerLDKV4maVpQja7uwzmvv5YWtAWdPwElXb0J3Tr",
-	"lsCDyGxGTM0s4yjc1rOq8bObd7BtVVu7LxXfbVHFbdoSO0qJoDwOXoD9bJLyhEbrifm6f0Og1wSrTBA0",
-	"S/C8RHOaj4w6XWGNG7QkmOkDIWOuujppbDMWk9WkskxK5GRmJmx3r/rBVWYe1yqpEhsYCrvyR8dhWSho",
-	"NLzPdg6MIYW9rEjEvgaD0rYPo70WEwxjJijjtd1CUAByaCuBLCOl7zkd6LitIf5A14Zu6BfNmt2bX7ej",
-	"tgN3j+RnazbLfCzBeWuLzBjhJc+YmlA2iUxLt/xcn3A2LuJ/Jgp/5owv1/BV05EJFp6MUTU27XkTyZHi",
-	"/B6tcELhRtl0BS+2c1CbTjHNMNfvbj4q2uIPLMXy23eJo4/SevOIR983oulPNKFHnxUwlLQnG94Wr4Xf",
-	"G4ux/4xphqXd5TmGmjsTRJiiqrLrfScYwjwTmGf9lSUXWkpah94TCjAfS1ZhaUn9uawzmT6HzwFFW4GD",
-	"VpivjyaLKF/R/rTCKpZkQtM+1ceeJ4LgeI2K99wZ+yNfkeXUpPJd2VABFqM5lOEWfGnT/RKsoOS2SRUU",
-	"UGmb8UpEYE4aeZvj5+/fnKPntvbN08tr9LAgrNzsy0UcWrrzGwHf2+02Va3ftWNzQ7S8ymS/UvbvOFML",
-	"dHV2dd1kB1nqN/oajHgmzmI6pwqtCW7sGa2fjfq3ky+QXokhYShjMZlRRmJ091rwJXTRubOt8W5QKojM",
-	"lnhq6qwrLBRY88ZIQtdXiTBKE0xZyU8bZGusw/hRJLylr95F+x0bbi91nl5e76/FhhVMjamWmt1iDkU2",
-	"FFrgFcktoYThaUKM/273o8eBpVX3L0szLlW7Mvce3ngUUuAy2CAI694e938x66+ZzolYEYGIhm3e4hIi",
-	"WU8K82/JSmzVsRkXpUY8p3tC5IyQ2OyyfIrB39WyhdUdGAHg6SeOpiTCmSSILvGcmKu/UjhaGAszFgTN",
-	"aKLVUOXxMU0pw2KN9JASUSZprC8QUMJJA8iF/0aYafqOsBAApSVYOLDqzo83d8xyhyN9ZBrN10TEAzAg",
-	"GF4fjhoS5ez4ppqJQFMHa72uR+9jat2fUmZ4pd3IqgE2eBCWI2MPFdfFUKA1NUfpAKB1FlS93q/bdtqG",
-	"mOYKBkPCfkBytk0yWkG2W7HFPUvx3LD8NET0+gSqXoA+2YwwabLrHV68DmPOa6NDZ8gbkB6LqKsw8SoX",
-	"dKYevV72R5jVUy/bLOf0HP3qzHhcLeCCBRQNFzV9GXJUay7B8BX8uyFcBUYN665Wu9ehk7///e9/P93j",
-	"9W4v19HHccZrsPW+fhkUHlXhb2nJrW+9UvPdRZTw6H5CAYQ7d1O73IppXuglvGG+KuK1Re7U1sFOc9hE",
-	"OzPHIP1/LUX7KZinhJHYCpNDdnDosYqvoW8DILTSppiyHXmNG+VnSGb7KVOd3MYztTu7/ZSpw/PbT5k6",
-	"PoaLEi6HZ7jqKr5OhtOa0rYcd+i2Ax8NYH1tB0or2Gw7YBDSr+0AzHX4OgSt9JSHUm1LUF9XoJXZ5ZG1",
-	"HejulGWpcqMJgZ8kt22QVafHA0S36BkGCmxp44I8pmVY4V5bxlfVBqsPa5XEuiJ42edC/16QM0CPv//l",
-	"rR7O00IXpmloegnfPGKzKj1feBMFvfKjup4qA+I9t6Wq4BUpfK+loc9weELBc5NmChmAQgH8JZUSWqC7",
-	"vCAT78fwkrj0uRklSezt5K0R4uvj3UQ0xVcBwnInw6GeY5gQeEOk7X4ZDZ+h/TIKcLeV1NlCl6xSaacy",
-	"aQirpksWpNWgSsKW+mmSNVo8VABVC004PdLg40+uRvYguvEeDra/EWUoyX+stfSFH54uBpQRxtnVC1eH",
-	"1PhbEGyUKHsM/dwHx8WXB9Xb9QTDqO1ttOXU5QFpLFd/tzyH9CVuKgi+n0Sczeg8M7iVkxkXEz10cPMx",
-	"E+jDGUGEKbFGKREoxmsbpY0EZnNSb1DmVYe/18t5UVnNay5ewlq6vFFUSLUxq4nE8ZSYKgf3tVccnmDV",
-	"L4ryLd77QgiLA5Zx/OWwmvHbo1Rx6WNHaYPeSRYEARvV16YWWCENtDVSvGKEtKsuMehzpaA6UESamFRW",
-	"zfyV0Gir3QAX6uUUo5kWZGOImMQoJjE1odNmwSYYthqD479wAOIOJOANUQxy0yiBvYHecAFKW7nOcjVA",
-	"cCC6+2BWgtGMMioXDp/96OmCsHggmnrF4kMSlBu+hx9nWJJylS4Iihb6sBiIrF6xGBZRrsSSMSjesA19",
-	"wek5EIV91HMfksaKCb5RWT8qA8ghbJFpb+QlkuMpYcaiG0pvReP3rdvl+nvc6nFvYdhHaXLrpuvR5Ra6",
-	"C+t33bFk8yQGbXubL6ocdn9Ll+Sn2ayzwEcBhQN2rdbjD9ii3yA5oE0/QPE4evUrg5JNdLZw447VPbPm",
-	"4l2uJLA9Q64vL03RzUrA7vXlFTpJBZ+6NK+Epqc3JlAyT68o85AeAp5qYdGcFVFqsP4YhDpgi/U2Qq20",
-	"WTfwO6Tzctv1HImLchsm2vY0u7FV6wrVCowCRbEuSD9SBMct515Y2QHXnmB2RAUYx0ErLZ1SwSUAnGA7",
-	"bEk80I/scQ7U80BZzB9MfPXZu3dnL1+e3qAAc9LWSasba9I3g0OuqFYbr3M9zxMJBRshLrGEFz1c0xyU",
-	"RUkWk0nx+hE07AJW6x04bmh5cB1PopPV1RiaqE2xJPHptureIU/QAdW8IBXvOLS7k9XVaY+DqWdT57Ka",
-	"lp9JzmsLI45r5ZGuL59WsodvQvQy4yMtKOqQmlGXL9qC9Wv2NHdQRnOC47AYGJKrjNu3E3B7vw5VuqgY",
-	"o/CEs2rHFLQgAmqfYMhRNNehsT6m4S8416E7uvF6+YwipYvPIUX2gBeeoMvFcdwlgkW2K6S7V9uYne69",
-	"G/txalskNFr3CF+kS3LGZzNkyjcekYmsujLaYChrQmR3RasSctaHTTU3GGlKNtdPh43AqZLA/uRxHTee",
-	"7OA+F/aH/km8fGb/zN3K+k8o7oGTB7yWKMVSwohtub5bZvmi287+XeO2/l1Qu14SQXFCpS1gL1tub7ul",
-	"Dz/2av8MecnHkIasWQsJMqcaR0SehnqEWtORfU5IfTMpgkOviypyVEko67DEDEU8SUikvxyb1JaNGq+b",
-	"lxT0GtNEoocFTUjF04WwLWi3MJRWuL0ak43/N6cZj1GeSIpYliTHkXbsXdUx5hjrRUuXKbMdG21kGofy",
-	"UQ9mcaVsK/2CCs7QNxWThGrrbhvwn2nw6+uOrfEY4zWSaaJZFwS1SY9UaEljRucL1Zxe/C2x+AgSi481",
-	"axhWaUhK05ksU2ZfllJ8Pk9IMz/ljFAvIkcBQFenN4bVqikaRWUjJZGk04SyuUTuFCz42BrkSOzl1032",
-	"uIXVAlgOFeRdzHC05xAXmxnwbbA1JROuhzmeNhZ7nAcTnRkQ6hVnaoy4WhDxQCWwXE+e2qNN2h7ue7NJ",
-	"f7ThTEeRZ//VJ9E30cU+DaudF4NgneaWLompKvfDD8/evbPXTWmiGzX9SoWXqWxNjP+WEn8EKfFHlu/+",
-	"RBrq0aKeTyURq7wrew+pOVlihuemgUWT8cpVmHPpMBcmHcUo16berzNQgX01EwKaqBBy77c8vYM54zAD",
-	"lLeLvDNRjHeunR7Ug9GZIyoniExJkpgtQ653SoS+r5wRFvFYX1HKwS3/9y/f/9+/vDyu3ovlQBMX0fHm",
-	"409n//HXyyvjD+KikFB7zpIqhZTsMHdYYlQtPwvcJ5qgY4FnqoOWOEvWkzSbJpBocQQhI8A17wquDS32",
-	"nWCW2y3k0AlT1gfzRNbWVRJe9X12RZKUhcohz8tiSQM1CKzjv6NLoDEpDhtkUkFyK447T6kLy4vlu3OV",
-	"HN6bF+qHzCEIwk5l5uibCFJL0XYi5qZ277eapHTXjoFwaddnrkkluVlUsjfGeszmZEcMh5Uw3+D3Q2qq",
-	"3fz2J7pkhXNrcwzQkWFnSCloPNF9gLo3f3Sdqy4SHtlbwo5ZGb6rahnnb+1Ej3MSu9kGvMt202DlOjnU",
-	"iQyZf3VyfCKRIwywbTxwcY+wIHgPgvyCcVtJ4pDk9iNXRD4OrcFU3whtW0JjFlNBdPVApgvOTe2D/lVX",
-	"Te0nCHg0H0toPLROwfRcar2DBFYLyI3FTL9CY19FrV/NYvxFtdxKbbEc1JynlhubZTbNV41O+EwRhn7P",
-	"pALvjV4lOHme+hpKgJkc2Yovdm9Ntme77IPW6PmZ2c1M3XSDeHHs3E18IciSr6B7bAH4G7TEa5sNyMH4",
-	"4zIuvwaVrQR3U34QI0uINgFuv3XCyoVjN+tfWuj7SmA67jg9R28UWcqKSX0zvAbwQUmMEqpUQtCSC2KY",
-	"02DHZ1N0sz9iMc2c3AJL1+AkIeKJrNDfcbV/cMRTWeHe6202k5ExGOSCdrMsZomQntdlKmc1mVr32+i5",
-	"zhzDUDYHZ+RnKpX+t0mi1xLAVEeQRgxjMSdqkomkqTLOY4hXO8cwXdI6hGoZ4kNVlMhloOLbScBc5bg2",
-	"ZDbNkvuLooJGS9wTtNhDMZEpVSbAD4h2RcS0bsiZ05WJOoWus0AltvGf5Ihp6qUS2o/6BVzhzPk+S+4f",
-	"RcCVq4yEBt1v1h1RueyDs1YSciwy74PGHU6SzUXDCaVRoikBVt/pViuTjkaDwJGarIiQlLP+BLQkasFb",
-	"bYFlEtqkGE0jmmpe2JX8YhbyOIkatUl71HaDz5CFmhySLDYWoyliajivpQN5mQqcF+8oxMcr5858NOnh",
-	"ZvzlOlx65LFBX4HQyB3EG7ICnayuTQ2r8mmTY8BDL/lYW2eQaICB+mJrP0BSH/ilJcEiWnRQxS/XXX74",
-	"D+DiN3MUWzf1o2EeyB+AAEkqkSKfVWP9gSxJJvoFyNcfvn32NoSaJ0u0UOzxOFkLfHVSZruTtQSqA9Xu",
-	"yycYxrtapoV2x6qD6cC+1VI85cnqure86cwlrGH8QJeMbrAPDG5w4oTBerx3S/cjct0whu1u9Dub9sBk",
-	"4ELw9sF1F2SJaXIIz4hbwyuY4LAkA3McK9XkSMqN7ow8IBzHgkg5sGeEleMZgRTcwrajJspW1PhHtiMn",
-	"76n/BgZ1qxj2BDAbHFwEfCQsrggA5dZmHKiKo985Zei16525HToVEUut3O8bo7du3IMfKp6ZBvEKdVNW",
-	"DuvBiSuH2Z6OmIwdio5+LkY+FhVREMqkOgo1gcW8JuEdtMDZG47Psgfcq6KXfV+7I6CP3yvsulz3EQwf",
-	"emzTEzIJzrjVtd/rVcKPA2/NyVWxznC1QJJnIiLGQw9GEBOAUEsbcHVqU0IEihJKmDo1ZkDMbDsVPtvw",
-	"EbIYMa7A4mAskzGNTH7zEgyAekTzMZXonqSqw191MKmfj384b9UjECk6ccgAs2PMo2xJmCLx6eA+Lox+",
-	"/vDWeLpW14isNC1HCZYNFNskUAKjbKvkclgXY7Nkz4NrKyEzX3OMbYPYaZQ6e74hPpoUGOZm2ElQeYjc",
-	"8N7rPKuvF0lssDUX9xBHsb0HIWNQ/s80t8HRPVFnkEFmzxXjV5CIJJI8LIgwNTslyR8ofA825yU+k0RT",
-	"owYwjWVDvE6x4A7Hw4vakPlW9eDohJzPz9Hd1fh6/N1dY54YjWW/JLH6pEXSeixvKumOBeRNPhuvl8Hu",
-	"SvAb3gGS46J3qahi84OGLRUoOFld57HMlXpRb/PI9y4fRwGNA8lGN/4wHo4SstsdHDlUh84eeyghxIfO",
-	"Zlm4a02IskZeJrKUS0ltUwlIBYZSqtMMnPMRTlUmCJIL/iCLihZd0byrqzMicGc0b4U4j0owPPcCC/Rn",
-	"fyTD16e1dVFicz7U3vC2E2sPzdImFaobintXdx9LpA+k7nbh3am7Q+M/13X7iPRMKr6cQAt9eWH+12oN",
-	"ewEfvIYXu8Na8kpbMLJzFFGJaNysTG5TVcKsvDRBgqckaZoDHvZTWf2zyCSbt+xFP57saUMwVVsLDpjs",
-	"OGJ+SkQSbiIyOx5S0zXM4EBfsyOXCb9Ty60C4EB1D8tzDBO9XsNzu8ZrREC9zAteg0ZoCjZdX16dDq0P",
-	"l4mggwY65GhP/dhde0u2UfNgms1NAU5J2TwhZ4IYW7jVZm8qxdXMukt68Nj0HTDVrI0yDHOaD5o04U0C",
-	"HpKEKpv7+hTbHiS1W3p6nQ5XOMlIyHn+C7zY4zyHkQ94npuV68vOI565xaQwkaW2hjBb/XBymM3tfsq3",
-	"zkv+meEEKQ4ztu8Pvthipo0iX2bqAQt0PaLeA8wUrvc40ByH3uOIZMuTz3x9uNakZbVBQVSC2Z2JyC+t",
-	"crK6rhygMy4QtmLLXNjMuekub+ZJ6dxsKhlZxfEhVTs7xzC33hopt998AXhD33o3qTiciFOTazQBcWJQ",
-	"Li8iHnccnjZF6U3x1Qv4puMUhYpx5lNUmrG5t2L+SkUWttbO2ljZj3qwZnlNJdL7bVqDfjb8vdIP7/AM",
-	"uJgcQW2+2Bz92EcC3vS39qtmA0wOVJLNO9kwrpYmYmi/hRoiH7hg3ybikWWw1uTHZikVGG/SQiuH6mHV",
-	"C0nunqf39JVXeeuD4m1N8lhFiyaj/BGIhWEUl34U5zSYAcVCrsAcSCxczCiLJ+V0aa8+85qy2MXKfr/e",
-	"pJuj1WiOMIu1nB1TinbcKGk/lLFT47rSL0u2kB9craSkcwZ9UPYnwUokDCXuqiVBBmjNXyo9EWIHc8Us",
-	"jrs/f3PH+4CW8o0hX3qgyf5a3e+8lI4e978dX0GXSqTXZomUIe8pnoItJ6vrMZplSVJqqnHa0irEG8d/",
-	"i++JrHTOkVDx4Cbv9AOh+KVuP4KYph9OfRiX4yhXV7ZDmesQBK3KUkxFU3h+hcEPoQgVEwxzJyqTYPs9",
-	"yCB2sCofULsIO1ooEZyt8Fw13DTVBCo1zR/oyIB2B6GOE7PSIz8vvCs1TbFBOAeuFb6Y6C8GOt3+/ve/",
-	"//3s3buzly9PjaW343xpdITs7ZDb14o6zrqN9TxPJNdkrlU7VMJLm5uJsijJYjIpXj+C5hzAbOEaeH66",
-	"Gmoe8kS1/ASn6BKv0ZSgBc/E2RRLEp82Nc72H6L+mmX2QDTtV6AGTSlTzi7wBlkIapU+04LXtTQsRwes",
-	"ri27mwQ7F5agKdS27DU9aTjTN0sqFxPO3KYK5WCMHhY0WpgZn0jDCc7dybNEn0C/k6gxk87h+jDntB19",
-	"mEM6J+P2ExqQMLSp0lAC0K3M0pQLJYFypWmhTmIa4QTFRGGayNP2RvuV83qfDQVhxMYAcMsZ5mVHlqUe",
-	"nU8DenQau16ZJg9kveqgjcqOv24LaU5ZTeKvKdh7eCwMyZkmyLsTePuO8X4UcTyMwbgD2c5CPCTScxNx",
-	"B961qOV63ot88sZ70U+mla2VfTZffyr4gyRijJjWCEzFPagdrd95/v6NTak3Ffj1N5/YMpMqb7c/JSjh",
-	"8zmMq3hRpeUcPZ/pWxZOU8FXOCl1N/zEBImpIJGS6OS7y+tTpDi6c79NMkH//xGPyX+dn59/yi4vr/8K",
-	"RSj0n3fn6Fd7FHxiPFNnfHY21ceS+xj9/OENussEe0aJmj17mD8D4Dy7Pr98xvn0Dr3kXNwTkhLhbnnl",
-	"1eh11MF5oa+NK5Iv6W4MltO57YRgspJgQWA6deePBpUeL+Lp+vwT2zhfnufo2mBdrzcesGCiz6qM0uti",
-	"8E6jzkSD4SrQBJlTqeCA5IZASvzVdGco46zvwvzjGZ5w14/mAQnLlpoTwFvy27h75x9THJGzmCR0CVWP",
-	"Tu6gRsSDoIrcnZ6jj3xJCuoFBEtALoIXx+ZFjXtXvMDYy2VC05syWdlO+ZxpvUMRmUJ6SENoX8TTvsF2",
-	"Kf5n5qIxSbTgBcI0705xdN/SWFL1nO39/7x4haKFFgpsTtBJeZ9OOfx4/Ze/gm4IN9nTtniSST7UaAvq",
-	"qI4wMSWdRz6q0EvSfKUX5KOO7rurIp/VxUItk+qpUh+oqe6yJEwZIXHyw+27t0ZZ++7yelMof3BMqLgN",
-	"bysxJei9d3rfdwDhO0Dh3RiaeXbJqrtcFpUl5c8f3mgMLQiOQd78kecJdewUjsF9gek5Qxm7Z/yB2fNF",
-	"7wjrH0tyqAyKCosJwvTioSKQPjsNpK08R3yWfwkmlepRvJ/Fl6Y1CAZYW0VJmpMhwoxxpQ9ItxwSn5tj",
-	"nkSZoGo9evaP38qH/vfmLEby/yPuWnobt4HwXyF8iQ1IySY9FE1PaTbpLvbQIBuglwRYWhrZbCjSICk/",
-	"sMh/L2ZISpRDZ51Du5cgtiVyyHnzMZ+DVVxPirwlFpXexUi9SYKBv9CVjEIBA2v9/EaZ7GQq0yzr2/eX",
-	"b1QAhQYT+YOMCb7et1szp59BZa7U3tPvD/jr0WHjttxsNmWjTVt2Rgas3+NDOd/lve/qJ1RCc9m1KE9V",
-	"TXoayww5HeYvRJS//DgwJM6G6PAd8WT62hvS5omkyydVBZaArw00BuzSc5hN72+v2a8fPvw2e1Pc6OHD",
-	"0naLvO1BnIO6VwZqUE5w2YPXEHLUlNvBC59YtuhEDY+KoqzZyAhwaTVRvnKWfXp4uGN/cCuqU3bV72GH",
-	"2zOdhdNH5etMxwEajZY0nihOBn3JrPPwOL64pVaQC9/8csn/KurU2U+SdD/QQ4Ukre2iVUhDhJNwoYJp",
-	"U4OZ7bmda14toSRoAy2P9j3vUZijsrYjleVmW/V1Rkcm2QsbHTUfK0/jPVrQLRck5QdadCZUow8mcIn0",
-	"g+JzGYvD+2Xb+Y4FE9GXThji2Ri0Pir86/EX3CUTLq7j2o1w1RKDyaaJAaUBLkPOltOBP8GRXHxGmv9r",
-	"4aNODtWbxAdOLNMbhZksRdV+udJAy4WiHQHRgBPtO/L5w5LxfUIsu0AheXkar3VF5Bw0aMANJYF7ehHZ",
-	"5PmWsa3FZFt2ag1GNKLX7sM0TNA7T4oJpSiTJwyf+Up8gV1PH7Ewt0l5Z3TdEUbYKbu/+fpAkD6WSbEG",
-	"1mGQRXBRBSPC4jfUMWpzZ+TkcrJ0bmUvz/DB0yYK3NKcVjq3ffcRWs2mlqt6rrezWFO/YCuj18IKrXw+",
-	"0yNy7JIlhWyXNbT6db9P/aS+FfyMFNnPEuP+1PZSW2SQdmyKUdwwGWTHQkbi+fV6kL1QsqWWNZjklevB",
-	"8WVevEmABc4DsEBf4TAWZBmKJ5EApSAESUdDFcwMfcBbG9sVhrXQziGs8EvgvsZUaIeezbTRlxdAUmcF",
-	"oSdKhkNzImjfuI5QStxQmyBbKgpFAqdO1HyX0vIpfJUjZ9ivLobNt3OiY30RJlG0UKJ9W2kpKgGjYYYl",
-	"tczKgT+2MvV43JSeGAF2VrD1RXKOoWBzA/zZj5z+xUSwEYsuHNBMOhudG3qVEWoXYD7Rbk3HgP4+JaTt",
-	"uDMIQ0JSaoJdq1yALRxOV+xRnRDxCv30ICdwRL3MRU/Syw9rSMZD1oMCT2U0k54+xldyosjtc9KUQKfG",
-	"nePki3xOnDZFj2ea+TuPtLc+J5Hwu65BFnx1x7AR2/cs9YJSLiMWC8o+qRJkOl99tbjDE3V195k9w86y",
-	"adNJWfK6FWoU6mold6keXJGdzjY5qkwwqGp/WW8s2uEqlKOoIDU36QWow4Q3ADXD8D199w4/5wQUKtMJ",
-	"Qvkr2T96Ti8KtbAF5ry1qDGyLtL1w7h3aC1fjMi7eviapWoPK6rA2AoMoEBHICnr9yclCS92rdsVKMtD",
-	"hVfHt1rpViAlDW+F3DErXDeAMofDr+X+4dfRDITjrhlDvcXOkBHofMt9vt4KdUC7byWnxY6VgZI284IN",
-	"J71NM5+I6mhXUAXdGhdSUJpJrRZgmBTIOPYFVnSmZMCLZFwKjlTGXX9y7D4Fs2xaG9E7TtYpJyQ1P2PW",
-	"CSnjXoDVLYTViPZ3Brxa0nVlD+jY6hqMiqCTbYDLilbe4wG+PL38GwAA//8=",
+	"7P15k9s2tjgMfxWUfu+v3H1LvcYz9153Tb3leJn4jh37sTtJ5ZlOqSESkpCmAA4Aqq1J+bs/hQOAm0AS",
+	"1NJs5/qfxC2SWM6Gg7P+MYr4MuWMMCVHz/4YpVjgJVFEwF9vXur/xkRGgqaKcjZ6NvoxWxJBI0TjU3S9",
+	"IOjy/PIpkimJkFqnRCLJlwTxGVILIgnCEkklKJvLK/3LGmFBEGWKzImQiDP9I7qngpyOxiOqx0+xWozG",
+	"I4aXZPRsROPReCTIvzIqSDx6pkRGxiMZLcgS66XpKfVbZsDRly9f9Nsy5UwS2MErIbjQ/4g4U4Qp/U+c",
+	"pgmNsN7P2e9Sb+qP0pD/P0Fmo2ej/3NWAObMPJVnZjSYpQqU1zhSXFCcPJGI6JfQlMfrMZKEKXRP1QJx",
+	"5qCCfri+/mDfkgqrTBJ5w46enp+P0dPzS/2f7/R/no7R08vLMfqLfnB6enp8esNGX8ajH/mLYi/VZbwk",
+	"CVEkvkKMwwLQkTIYujQYwixGGEU4VZkgMXKQQpjJeyLQ5fnT41M9xfvnmVrsF3SlIT3we8m5uCMkJcIC",
+	"5ujj6xfor//59L+RJJF+Cf3l9PLYUJwBGopJSljsiOiGlcZYESH1N0dTMuOCoL+cXiCyImJtR6cSPT2/",
+	"uEKSssg85SxZ3zDKVjih8SRKqEYclcdjJDmKEiwlna3RdI1uYYTbMWJc6b/NYixqfmI4Uwsu6L81sdax",
+	"845KSdl8jMjnVJMz4gIJsuJ3JEaRIDFhiuJEnqJiJ0/0Nmc4S/RiEGY3jCxTtTbIBbq6/eWXX040bPXX",
+	"EVbkGfqeYEH00DhZ/u2mBNub0fiGwfr/djNye1X8jrCbEZDYLWzXEQ/Vk0cJFiTW+xuPFgTHVjLUZ60S",
+	"gmVLw/ka3xrjlhL08+dRRKTchJDGLqwHLXgSE4GObv/+6hqd4ZSerS7OluT2WMuJVPCUCEUNi5Mlpoln",
+	"1vGILNOErwmZ0NgnLMajGRVSTYyo+WPEsiTB04Q4MbMx3ixLkvC3E9xnbMETsgmQ2ymWNLodo1scLym7",
+	"1SRzu8QMz4m4RZQ5XpYaLB1zfCkL0n9asFWB9Fv+EZ/+TiKlF/Y8pf8gazgbKmCPBMGKxBMMgmHGxVL/",
+	"axRjRU4UXZLuBY1HTXgJhhoQyySmcyI94vAdlpq3zGM4f1CaYD3PZ2XpjEpgfQ1Ks9EXZlv94dkKPjPq",
+	"JhDdRtuHhre6BvcInOeIkXt0R9Zm77DRXOarBVYowkJQIr2gcWeHOd2fyAqAPHy4H2T6hUKxtjuyRjMu",
+	"YMWfT3BKT/QvRjJdIbng9wxxFpH9IVDJ53A8euDL3MmpOMJIRoIQRtkc/SsjEg6tKgythqR/o7HUuhHL",
+	"llO97rpqpJ97QIyVnJSOYCvXGrZZQoH+zq0p+KMmfK5wkgFCMVu/n42e/bMbtfkwZr/lX6acJwQz+Ikq",
+	"stT7/JKPgIXA6/LrDi+/1TWIn5h+I9aMXIX5kSabsVZ7FpxGROtkKyJwYv+WWqRiNKMJGevzPAeTHu74",
+	"CumtofsFYShjBtlaOPSlnTcszdQm+3vw0gLvTbYwC7pCVEmgrZpOVN2MWbV3jQVJedYIcxgOt/hpVfQK",
+	"fvnSyIEOrRsEnS6wJL3IevPrYHnj/9y8Fvh5hFlM9ZHXa82/8+kk5VJRNt/6O0VVErbOiDOtD5clRo11",
+	"JDG65Fsq1XMl3xEp8bxVpygtLOIrIiYJUcqIyO717EFxiFZ+hsjShOOYxOjFz77V1zQYc68Jx/g+Vq4F",
+	"jefixu+ZXjn66ePb09Bhggld0n975vx+rcJw7JMaMZX/ynBCZ5TEE0GwvQt2LiVX1gN2eEDdvEnW9tPZ",
+	"lySm2TLo1ZQIyRlOJpkI23664IyEvql40Js5xlreLs7jkcAgabA+LuckTExJnokoUN3Diea+lPMkZD3h",
+	"J24h0gu1u0r6yyxRNMVCnWkmPomxwmhKIpxJgqIVmEkAqqCSaVaTHl2sOBfrWiE80DohqNVGYD+R+Wks",
+	"r7Tqp2dGeg0SfcQ0kfq+HoNyuNSP7fD//O2fNSXhN2PFyR+DevAbmM96Hc9GJfniP5Pr59qG3ks+U9gW",
+	"yt+8QlwtiLincLcgSHPRmRaxOFJoRkkSS2QEKOIM1PPQw7H7zGk4H3IJPaUMi/WoTR51yJ/2232LZGhm",
+	"7GZGDlh3wWeE6Yn+OaIsJiQejUcJZXckpmw0Hv0Pn15jMSdqNB4tMctwkqwnOI7hPS7mmNFoNB79zqcW",
+	"4vqb929+LLFWw2XJg6l8Ud18+VMaH44vW1TKmnmArwypll43XEslgs/8VBpMXA2HpMMY42qCJzOqsSNJ",
+	"MpuU39e/4cQMDIzlBhiPMhYTUX6Rz2ZETGC4KCKpMj/CR/BIn/F84m7+HuQejA/qx96BuKFysHkODh85",
+	"vnCCy3PlKZFPxDOfpf1HrjavmicoFQRM/pQhbOzu1kAXqksz/flkTleEWTWz17xHeo7jXtPvV739k+p3",
+	"VSQUkOcsWQfBNqfmh0NncUTsvPqeqtp4lIGA34WUgtW9nI+bbKygz/Blitnaewx8tNOg6RpV3GUSHekT",
+	"R/+WkDmO1uhsdXFWUY8kEjxT5HiMYsHTtDKIAbL/CHl4tWNohaG0r/IuHCi6kNukMTxPEsThD5xscNKV",
+	"+/Pi5PLS4RAQhtzSrFsQ9NNNXcLJY8UnNRbYJPkDobRj3obD7X/49INFUAA/BBxM+X3goc9DJXBUmGgC",
+	"Js0dHEfTDB5TJQHdRCo05TEl8njLlZVtasUFZGJpael1yS8xi7HiYj0u6JQLFHOjr8m7LY7mINDDJ6DR",
+	"0qW+cqGESoXgjujf9JaWODvNxM+fL+qrkJTNE3JiqDVHlkRHZotjZI6OMYozo4QZV1OARfAh8FAZcxc9",
+	"hMxxMiFMURXOhAnv6fYB5fohwALazUNMlJtQ+rgj/h/7UYhDQpAlVyRMyTH3s4njm/qOBWZzovc4o581",
+	"6y615AzT3OzAgi/tZxPKJpGL0apO4zyG5nGIVLXDK95zcOsM4wLhKcjOmdscMgNpLraxRcdhAl5jKc4S",
+	"0iDgQek3kkOArQz+CIMhxOVsDhkLPFNjlGbThMoFiccoY1oy6n9hES3oygTmRJhFJEmCIgHGI0XwMpgt",
+	"Q103wSpwcdrvXQfuq9hunNhlbXNGGVX6VFFkmXJhLvOGO2Iq9aeUZaBq6hGFVkiVwJRpaPzW8xR28+Zy",
+	"RyuwVvCMxqNC7vhHXu13vNq5sakDVkV7oCjfbU1eob3bkIX0DJCWbiqQkzkhGEniHX0nsbg/MTgKEmRu",
+	"d7kI05cLJ8H828sllvsWZJX+zgkrMP4ZaTUaj5y4GoF+bqSVd+SSdGqRRu3Sx7yWr7JTEhUXtk2n6zcB",
+	"8U1AfBMQfwIB4RMBNnrEp4MoHC2WDoC59r6xmi4dvRSPvk3wy/aRb2AL8qn6bz69P/mvv55fhGmmepRp",
+	"+LXPvR8YphKsNVpENamMJShvbOF3PvXEIXri00qOtaOqC/CUmjuCJ9ikvHzPTAUBNGwsv+95AmI9MZp8",
+	"hjD6nU+dp745aJPZ1Bfrzd4ufnOb4K9DxloneErCPDaFyA+6HptTYUdeT7mkHdaW0l4q8Y4VIUuN8gLG",
+	"p4mJ/ByNrb+5/Isin7VATTibT+DfvwWA9uG8HYqwWEtyH2mvLhHOX0CCRFzEJq5PHzFggJMKL1N5haaC",
+	"4DsXY2LeAae3XOCUIMX5KXpV2MURGFJjRCVy2/CQdqb4EisaTaKER3cTysKopP4dz1TYh+VptjRdlies",
+	"J7lB1C9NTICABSaViKeEbW8srSWkdBP0AiezSYzXfvFayCiZkiSRiCo0JXPKtICbcPjSRP0viCBjuyHj",
+	"8ciTwBKCVwRCKxY8ofqLTBKpx5nT8jhHkkbHkFlWojI7igkHkpA9NOVqYdZD2VyCUDQKySkCqC4JZhJh",
+	"dL/gCUExBg+k49P6rKPxqL4heDt2f/y2g+SjbJKr1TiKMoGjdZWaeDZNWhCbR7NXhkqwoiqLyT6G4my+",
+	"y1j5QHV5yGczI++mmaSMSDlRgqaj8eieizujQC+4UUM7wcunkogVzoV99weZ2hvgK2PtCPnqWDuCXouE",
+	"iSRKn/NyAgJ3EnE2o/NMtCtN8C6qvGsSEKqSCJsXw+ysGq3mjf0FWjoh0KhAdgnodoEc9klnit8+WKCT",
+	"5Lsy7Yo1ls6t8n59EP5eo/dFmQya88e6PTSYBkb9hhLuNlHjm1uSr7l46fUcNrCCNIlr+k6wRopDXrU9",
+	"RKqg8aw83GvkgX2Asho3biTGNgevdKOgCuJ8TW6bzZIPy1prgGsDHxpAEOYRN69Y7JLS4a2gNaIjzJC7",
+	"8RZqpZZJ5HNKIkUqN7uCBs1CpMLCo3F90j8/4GI6BccuPF7e6biEAB+bv9BC4A1ryBAbRr4xfu+nY5BY",
+	"J5ShJV8SBvjIgW/KHMxmkih0dHl+eXlyfnFy+Zfri8tnF5fPzi9Ozi+fnZ8fN2rPe5WyegeN0H6fqW3B",
+	"3QEZnqkO0Ay8feMD/MFo+r5bpPUS5pcBY7UjsUlxddTW/37oZGNl74cIuWi+MpWLdNxTQfJbSn632eZ+",
+	"sqfLSO/gDpktl7jVFtPPuKBJgzCJmyxngkSZAJEbld6s0Yfz7rgKHB47wdIfQPbG7OzKmNBdxi2FuhdL",
+	"zsgaHWVsRQSEeQdGF0Q4ibKkYUfVC/S9oMpa+SSJOIsR5NWgVJAV5ZmcpERQHj8xrIz16YPX6F8ZV+TK",
+	"ptpyRaBkhvGXl6lGAw6C+GAMAEll1CDCKUPdY9/6bIz/6UTxwOGsH85iKtwWaT+UE4U/c8aX4Zbsvqxs",
+	"AidTvNYCdcLZVvKj0WGG14InySTlCY3C92DYgLBqLO2SM7VIQBxouTi5nMAvMv/hu/oPT+s//KX+w1/r",
+	"P/xn/Yf/qv/w3/UfLs43frnY+CVfbAjdFPsvQkEDhJVWheS2KJRrFk00401klqYJyX1IAYHojKoaosh6",
+	"ZH4P2XB/2dkYgrM3wfd1C7odBVuoIOshuDoF1VaCyXMF9wic/3UCJkig9BQg4QJjCwHRLhB81NclIZpC",
+	"Y75JiMNKiG+M/43xd2J8D1cbyvrZMP8mZ71nJC9GyGcIM+Tu6U9kflk6RS/0/sX6RPMfndEIETn5j7OZ",
+	"mPzHWUwm/5EHHKQpwQJN1ygyH1yhJRcELfEaTUme0qIWmDmfmyelqcRLNPa658v2js5YHFjIg5VPiTWx",
+	"lCIIvV6UhowYSQjTvyd0pS/2CmtIYpQKHmemxuSr67fIDBR2wSSzGYkUXZFtNdveDmHC4q3VaCIL2PV2",
+	"2pU/LgE+YMX6Q0X/bShuLniWBn9I4sy548iKJH3mXGA5USQh91zcUTbPFx92bSAmTqfvhZXISSr4jEgJ",
+	"8ZCTCCsy52LdZ+FKUJzY03CyI7rd5mO87oe0mZhEnMxmNKKkRSXxVFvDzjBfPDKZBIE2G5h5GzqbiUnO",
+	"TcEVnWZiMuNihqma/M4zEXipnAnz9iTFYoJZ8Pr6EfFMTJaZynCvL3Yjv5mYSEXSPu+DN6EXojRnWpUo",
+	"DNxNCpPm0PAyaAD8XqVYQ/O0mvT2rTOzZpCuyiKPDXtNsEjWY2TVwjG6J+RO/3/BM5GsIaUO08C0/t2s",
+	"MrtHvRlflBZQC8d81d3+oH/WkmSRsViQWC0kOnp6fn6O/oaenqMFSolAlTEK2B2HR0Z4vt5ciwb0GMXY",
+	"AV+DWmPjtM8+9SBaGss9mu0rKmiT9alLU+nvH205mrzxwk1h5L3ZKIxtnFpvGGY0Ll2kDMuMxiPDM6Px",
+	"CFimKea+x/VjR3JuuLu3kKjbpd4S7CPf6WgMW/duykuN/a87TTUZrmv5+EDDEpVJ8KrQDT48v37xA8KJ",
+	"5KWiDAXxeep9D0rKX5sevJtC8I1xv0bGrcQFlLnFf4Ck62ss7xoiIlyEWe2GjfMmHyji6doTYuMVIJlU",
+	"fPmaksRbrXx1gSJ4o7EeC4TpT0qZBZ5ADFfWeZbXfLbD1dqVmE+n+tXUJILAOiX6g8ZjBGkRY2P6HCMq",
+	"Jxig+GVcvdVUgpFMALQpsQFxz2SmUGYKU5cLNAbYVWDF4feYfSR3fJ7klaa7BcOSsj6v90vjKOh3X9Gq",
+	"JcJ7ASTxPlWNBjtLNEBAlYyRDuoMTi9zxBR2/QnHYRdCAlnz58uG9JLdmXMzq4pCHhV0x4G1XBVcawrW",
+	"FE1IxmiJVbSgbG7kjikmOuXx+onmN4HXGmd2/uCCqE2k0ZtJq7s1VefzPKKxTRXTt4YKTZ3uEsNAoWfM",
+	"jAZW3v7zS4PxSCZZeF4dvBwYQ91b0Px82RgZv8Epu1JqnTJJTJWL96/S5S8LDv4C/QawEeCt7KLj94yY",
+	"rlspF4oQUN0IXk4SaLLhvDua77xKSpUr3KgbiXVjlyxRT8v7rY1y2ym1gzLbaauBlhors62opK0gloQc",
+	"AsI1QjSgKS+2goLSyyWyKFbfTMQ/mMV4Y0STbGkTZ+2ZoPxRn7vrJX1kRR8W/Uia6mM+79jTXvoXwAwT",
+	"YRchJ4qnNAo3odI4Jmw362l4Zyqg0tDsofHIbOUAUtWh7Oe8AU0cU1N54kM11riOT5IkNojhjqxNLSMT",
+	"uUzjK6e7b/gynkhEPuNlmpBxTZPfaF+ntUbB7z0cgb4nksZEIhpDjmXJFjG2mZh3ZG3yucySjgx3Hesv",
+	"7gVVijCT9mDWOUbkdH6K/rgZXdyMnqGb0avPUNiBqZvRGN2MLs2vf+c8Nj/QWP9yof9Zmlz/9t0XXzO1",
+	"ng5JP3n1Qeu1nuBADbJKM5hzs+lENvw4czfT7mO4GPOlKVtjT+KmrD4gB6CCub4wHonNiltPCz/ZzvCs",
+	"r8y7JkburSwfm9TvGCX0jqCKEgNhPjxTCDNEg9T+fSszVYXCoxyXleAHUx3KB9NWikVjlZEWreNLO9ZB",
+	"Mja6AJZlzt6kBsf6eWdXyJHQC4FAMyplShJlciW0ZIxUstaSqeoAjnmUQdQNouoK3S+IWhBhg8nEighn",
+	"6cWxLAtDPUXG7hi/Z35b2mH4ajyC7w2ePWfHR34PjTxwrMU1jhZoidNU30Dd+SHRUdHj9li/a8aq3D/9",
+	"B1VFpBb4rJL/JuePy5hsFgM/+9uGbVjZ7MEIRU9sQQh9i2YEUSYVZPnbNEt43VPVxPDnrsV13Gzh5VCD",
+	"dch+N8geVpRgmdzKmHUh0zCBea1jDmO7+VPj52A3/AOi/ufLpqDfFuRvDPjSylZfsaae9bz30uohbT5Q",
+	"3t8zImxG3YyLPK0wPx4Co4G83dIa4vsqhvkn0hxdrldoXOqwdgXnD8pEgiCgd/8d12bQvnhnnoO6btFD",
+	"tVwYj2yXlubedOhIgyCG3ju9Irz6cY4j9D79u0zrv84bjZdM+ZKaasZ4g1D9WoOfLrU+ApCxBcoqub7N",
+	"3WvKlNVOSV5fQkpYDH3apKRztqzWbCsRSEFM1VX/bCxBrl9Zrgb6VKnLDVWq3C/OFNmfEL0OrDLRVOiR",
+	"zhnxaVuvCg1UItO7WXGkX7+q9EgTJAXxhexI//zNNFKr6FweVa9NscqRYJHbRpZNsry733g7MgsM7QW4",
+	"fUCxsVeHC3/3txxRRgSsLsz9sSstPG/mhRE0NkeZhB73puG0IBGhK5d6Ah5m0yXAFigjLg6eKrCvMq7A",
+	"xiqJ0nSiJ/HkG8exIFJOEsrI5CKssWv5k8uwT1ZYYY+tVItM6yYvBf6nNAruNDHF7G5iLeUhK5lSoRYx",
+	"Xm8b1RdRFRjNb1UOWyjA5RLUqnqkUHQUeV7WtGMMYNbKZtq7ESLQksckKYUIGZsBZExUhpEwTp7FrwmN",
+	"K3S/wKp84ZTQEVlLd4eCLkHRnfTQXEn9ve0mv1ErPSSz2g1bNmjsNnwZX+GZGo+ki9ecMOuBKKoOg/Ni",
+	"RuAfIfnKCypsF5w2a5STdj/Qfi7XelSMa0RkX7KlTw37Bnp63fANfuV/UFOzp3gRHcWMAjcZPpJhDVP6",
+	"tULzNCzZG93XSl947BXuDXSk5f1bKtVb+4sMDPNdYobnPTRyZlFppWF1TW/5PREnEZYEqXt+YuqLu5ws",
+	"FPGYlNGBjkJRYmp49xD2KZcKJxM9Y+BFe54lWECbSCknu8V/uzD5Gr5gaKQfnqLn0HwrF/ARFoKSGN2a",
+	"w//WZZAqgSlIcJniiFwhpdV+Zw609jSIEknxv6qeVBhopI/sJWVB8kDyiOJkIkmUCU3LPaAN4JpsXchG",
+	"KqwCOyObcty75uYpIpaUwaVwSxTreyOfzSb9uCfsjudEbmPZsnZFplEf6XAHHKrzXgVCTeX5C2LrxZq1",
+	"+zhWBM0EX6L7BY0W1UvbnChp6v2agdCR4lAFVqAEKyI2y2+NWli7kc06eKO2YJIKEsGFrW4yuEIxmeEs",
+	"UaZdNrflljoXuEHaPWbU949r972jwl6z6rOqaOe7j6kDOa+D0wxtj5t6LbZx4Sv9afO91s8z3unbZvkh",
+	"V8aqQPteH6WVslLVZOlT9Dy5x2upf7N3wtIBO4abJtQddonSghjTY143NcJJom8WpWtj6q0aiSWZVHKk",
+	"O3s/vCmHuVfoiDL116dB6snmtH7t7wOkhZqm1bAufelJMY31/aZ8MAZEz/+2ValJh8omWqmJ7U3lIFXe",
+	"NlMaKyZnvaJF2lbx+5L+B5Xx/aVmMJc3osEbq+sx0Fwe3kBjgpIcCz4Co8yOppPNjIcYuVc0XIvelVMy",
+	"gzIMND65PL/8Th+9XMQQp8wRNjaNKKF1i/DBTDLhpdx8TLNXS8KfqKf4PqwRewrk9lgJDn/f3/Eiv4OB",
+	"YMfL+/D37t0unYG3RnlPZ2oybfUXlvtKf94Lmh7jrbWkpveuc+LX8bf4rEfP6itj8U6MYlQ5MNCRFdLj",
+	"4kznAnG1IEIizlAOrjAT03Y3+uK7ntUyH6ozTqEONZZf3FA5AlSMLpWir/el8WjvOMpDj+62o3p/lpCA",
+	"g7BvkKbnQMt73DGqqYSa/nhSplyohhyRVtV+80DrPMC6TqLOk6fzpOk6WfZhmWk8e5rPmvazpeUsGdyO",
+	"0Rxo9dUKgA4GZwpHBd3XAyqImBMWrZF9D2KiTkfjloHyvXUNBbTcMNY3qfNN6jRIne6kYNvng+XNFDlD",
+	"RpGAZmZXyJQ+zSuNQRTB/YIIgkgiCTrCLEYRZmiBVwQlBMNV/N9EcOnvBTKk3PNJMoNGf9D4DCeSjL0W",
+	"H7VG//Pp/Y/WKFPaaWlwFkOvmL23v7BNL/LmLYiwWI5RuTHqIbpe6PVUI1G9h4MQXLT3gyD6FcglP0Uv",
+	"XGs8MJnJZ+j2j5sRvCBNcpVLREP/5+LiAjGubtiMZyy+GX25Hdfe/ufN6DUXU2Mbsz4ZYxXCNEYuAfBm",
+	"9NuX2/ENq36rVePNEf+4KQkEO8Xp6akeQr+siR+jKRbkhuVJ8TY/4fSGjcYjzsj72ejZPztCIvSEr9iK",
+	"JDwloy/jgLffUqlGX35zEM8/3qQz2ExnUIZ+y3aplZtKghmjEd+wmNbeo/WbZ3U+zYFsbQHVda8KBk7H",
+	"m5AP9crs7MtvG2yOlmZ1Y4RNdQQ+cz/JMZDLWN8O3U9QHs3WPjmC5otU3jDnhbc2eCtEpwKzaPEMvU8J",
+	"e/7hDfru9Pz0O0TnjAsi0a0DwK0WxviGmQXnuWG3GiC3p8c3EIP4auUtGvkcKUHnc6JZ655MF5zfadlt",
+	"rKKb3WJAQniSq61HB75EMwhQPXJy5rhHOYX64n766c1LdAQVKRxbPpHWPl5kXzKuSkeT/zzpkVpr5gm/",
+	"hu+zB/Srzylhsn8h8jFacqkgVTBZ26Lk2zRnMbWoDmPZFqTqRgvIyIZa1GHL6V0X9sHrBM9oQnZsvdyo",
+	"jRIRLTDrYUwWZEbywuZBFs+uNve/jUPHmVRNUDv0bV9hNXkAzgjj3dd4SZP1J6qyhpr+5gUk3RsmN/21",
+	"RsOi8KtvZvPSFU0mmygwJTqg9/oCT6nCSkNlPIrpiosIiksszbkCJdQhcku/DcOlWChGhFxA/zlJUiw0",
+	"Skbj0T2NQYNjXLk279NAV8qeMtVdGRLo4UVS6Gna5uXfd8XjrdDdmMb+WLDXvwZjExY6TUWV3qrl/QfA",
+	"sclW9NXAsZat7EvYMfU19YnjT2XqAfhNcJbU1ZZ6HOEqeC0zCSc0NtIrV2lrBTxq9qzS0iDVxqPb9Ki8",
+	"NkRW5c7lWvq4nWzATT0aB+6QH7hUS8xQxJOEQHuE04epCh0oEQG/jd6eHMubWN2xpIiZuNHKvNXEG5O8",
+	"JXjlTd6P8fpkiiWJISxev9W/FSdOU8FXxNc4w8TM0cQUroLxIcLMpBgi8yVOWiihtN/eWrKTbf3iMrbQ",
+	"jRmVi21V8UfeX9TUmu0MWswr2joba62yLfobeooWx6doh7CNRnu3Jqt+xZNLn/g9He9nijAD4KOqA32B",
+	"IYt0ie8IosqWh8TJ8RXC8g7SwqgNYKMsSrKYTIrJwqvob0dNYaIOhEFTKvR1VXBXymhXAH1V01vzutxc",
+	"YxhS5LEiEmR/OaTcY5zpaJLVnQbbxoD7ZLhSXvd27OZx6NRot6FjVdjmavjPvyyDqNu8DfRx7T32n6M7",
+	"my+Gp1LfwNHRChtv0xhJGt0ZGhnbijCnp6fHW5wnUSS81XN+sdV/YA5pEmGpBC8PMh+5NtMy7EQpTlf/",
+	"RIzceyeLMENTVzE2DpzLnnWTftVJTD/kpdcA2gEPkipUfB4IkognPt/GD+Sz1tx4JnIbrT3R4SBfYLlA",
+	"R+f/+fzy+cswm6njQjmBBmkTwvTrcaimCfkqGAmyIkKSE8LmlBGwBBcZv2Eb3iYx81OSzV0etv7yygg9",
+	"V6kPvI5VGkFcoGiB2ZxoaSh4NjeJNs8/vAkC1xJ/NtBqPoJbAVWCCvogiMyWeJqsy6c02HNivDYl2yAg",
+	"DOWzmWTEwCIrS8q+mrWGl/Khkk5pRwhoiazuubgLrXHZ49jWYrn5kpLLzTZRFyiaukTRPkVHq9ejAxXt",
+	"oO8AtY0FMitvBXrP5iRQKwjiBvTQ4Fwqwg5aj7xvqNsn6pru1fvVOTdv1a53bbn6q7sawfkM4SXGE5jQ",
+	"NCgnaWvF9ZGpqH5MNXYJsBqlSU61rUn1rdTYLb6ZK3YyV2x41OmSSIWXKYJbzq+//vrrybt3Jy9fAk2b",
+	"egkO28dX6A50zErTktM/gdHjsJaGXhaAltOmKChtBEmBuyN9gz85f3py+d/XF5fPzs+fnZ+fnp+f/7/H",
+	"lrxXF7aMTYFgLzKR5IhQ0K9SLCSRp3s1QrSE10cRKODh2foJmVOsSGNk4Ecyp1KJcgWVvOOQnne21vuN",
+	"uSY/U73UwtgRYEPB186TZO/txVoY+C2WChTjowKxx+Yk2gyI3GDbx20qgT6frru7IAlOZYNSFGizfEvY",
+	"XC1sanhxoji577VlFi9XzJqjcYi08MU+xDTCySSmMlpgMSelHKHNO6B9uRi3oTYEVkQwqtYTiB4PpTsL",
+	"Ujt8c1d581ZoA/VGUfaair3SqpnJH+T1ST8D+diE7SOzEwjHcqUabYDF4WxszckFh1RPr7cVBjwT3UxV",
+	"P6FyuVAEXR+18tXxlevE5CzHACuXGi7xGnn5G3qlQdEGLDSaZ2ANcmOY2m1PpOsFBeXBXRyNn30DpYgF",
+	"p9lkpimKM7eDzp1qdcoHV/+K2vWC3ZkmSFWf4+QV5B/41EfIT0AmPwEdWSrNq/UeuwMXR2Cj2UJ3f5BE",
+	"/wMmyPfIdO8TQNissM5xj7tE7zzk8BJUkNpQrmIXnrQcqFDarJeOkm+dFSuOBNETR4rEKMXrhGNb7bEo",
+	"YCGPvxrKbK2mWRFdVS8n5B9APrC+CNMVWKq1TgQFKY6cWOWscOxJDZvjq7y9HppCqxp/kU1XF0QP4lpC",
+	"ZEwr4piyPZXTLE/YsflyqJ3eW36CyVP0vAIYeU9VtDCVhH1VSPFMEYEy6boKOtjB8WRsGLDfjYKiZQDY",
+	"guLwOtGvUIlSQaSNbd8JNuESaOfQocPXQQiXP3RJ/s2Zz4BLl+REP7I2W4nyuw2SCrIVqEJHL159utZk",
+	"gvM6UfsrT/7+eaYWeVKRJ7XFc5t9/QL99T+f/repDnlE2QonNJ7MBWZqjNyfhmaLv23R5zHKmMxSaBZn",
+	"v4HrRPGijLj+E/y33juqXtWkS0ttyoPzZd54AfMBrwVPEoiVNTf3F5Y0NlvIxZrX2J0RZQUKBYm4iF2K",
+	"FAyHUsFXNCb2ml/WVvXwHuEeTJD6RWgAE64R2A/CEwt66hwzLmaYqsnvrhX1Di7RAg97O7b9KG4MSG7K",
+	"KK0BPgDQm6eBC22wJKO/iK9K5UKr8S4JlQp+W6KjFwYn14QpzNQbc+34nvO7O5JqAV+zwdvXR6Wq6GP3",
+	"o979K+sLz398OX1NIU64rH7nT/NpR+PRL1zcpQmOSH0c02JevijVhJPX+DNnfKmHujb5pUXoR0mhGo/y",
+	"rYzGJoj2teBLf7POOrV5qKtKRW3pa5vE8aM+e+qkBVRRpYE6wqvThhNiY0R3EyE29ZUyVXzztlIbkbLt",
+	"zdoCVvujN47teS70SvsfI9N6q4Gm9XH37yyKFkTRDdrF31HGshUejUf4O8aX0G41wQSaziuyGo1H7tvR",
+	"eHTHl1MOKe+CkoWXYj7gtUxo2rB0/cjEBUBEWVEM0xQCZnHKqb5IPof7s6nUSCsFFHvfMW3tREX/bbPo",
+	"G6/+nyAp/cQlpUMlA0GnGZiY9TBlI2IU3qUGVkBFOmutEhnxJTlR+DM6evPxw+vjXSbs7UMiLN6+cPFc",
+	"cCknEidYrPvUwdyh11QILJGG5T1ViwV0YtsKkDBRSoT+BM9JK9pE2Ul80VawIHBuOYHiEWnBUN1HPSPq",
+	"IJjYQ23rTO5PyYAqU03+zhM+myFTiGoLi1SS8HvTx4yByyoism+1xO3jo8IyYytpJFtPtF3+ia3HPCnB",
+	"KVDG9PWfN1c7oYGtjYMvtm05oAeGaCjBS085DsDBJOJLiAedYKZvhDjqKmZXjiPK1IKLPgVBzVSRS3MN",
+	"+WZFxIQu8ZxMbP+wB6kK2jtcg8XSSwBQrUCrJtuVEWiu5xNsQpGTueBZGoymPA9696TmnJ76oNwWp28G",
+	"JrzQF5wKizlRPSoSqqRfRpxTiaFyhNaHGeMZi8jS/GnqTxnXtivjNTIhbnRFhMQiLBhlH434VlTSPmwY",
+	"LmX6tNRzRl9gblNYpghPB9Udygw0HLItgqst4FFWoNbcNa/T5dqX3zf5e+lVCV9wsPDqh4EN/soCIUAA",
+	"9GX4D9A2zgTKgM+8Y19S3wYYL1w7DTjpz+aoGl1re0YnEtmqKmDNtMqa/lgPblRqV0zbPnT+Cjh6NdXB",
+	"NY0AzeXL8jdOKEuRFqlxYCnRrgWYVVRpeIMS7CA17DfxdVO881fI1wlR+kKfqxX+kc17GiaVGWpnYWwc",
+	"+KXtKY4EWfIV6dUtslveNBmSNFZ36E/eIIR+hNb9exVEf26x0MD3gQen4cBPCzpTsrt2nmwoq60WRJb8",
+	"r0+QhAF7EqJGkxf4xhoOYMNs3v8Y8N6N6GxdSQeV/t6vxn7gW5aJ5QpfmM96+pFInqzINZZNlQtjr69Q",
+	"K0toicWdMZwqLO+QfnOMoIwiEoSnhElElW9X/pWs+B35aEjWY2YGB15TUUj7VJJIEOU/hPgdYd6OHrZ0",
+	"IARoCjITRC5MVw4/uesnJpRxQY0KmRuETYMpMxPUZtJj2b+7T67aawVkgDkagjlAKxEmoHc9Lmp4RDgh",
+	"LMYCwgohB/seJ8lJlPDozoRH9zfwwMcT6gu25RFO6jMgLNEPPzx79w4dnf/Xs/Pz45Ix4OLk8rJo42cK",
+	"K5ZiCzYzRkrh3Rfn/3UOMQSMoxQrRQTTPxM2g0oxYS07YSs884DVLBnS6dyGr1zLI5cPAdJFTyoVTRKk",
+	"ST1oWm8A8UtTSNJIX6YWBzJUN7syJ3mZXBxFmcDGPlhcr3g2TVruVjaqoTZUghVVWUz2MRRn813Gygfy",
+	"Ozwb6zA4vuazGY30TNNMUgYsLqDSkFZNJzPBl5MFX4bV1gIMhyGsd4MFnqm9obIy1o64rI61IzLXBIv9",
+	"3dtBtL6Dmq/LhsqaaYIZIzE6ElzhY8P6nb3ww/xGTbpGfooXiSxhhh7yWQk8Wewe31ArnB2QPcwVkT1S",
+	"epr1ma03n8fYtKWl3guqbJstzd7Q+5RpTSbRtEhil+3zJL8ajhEUSXxiziR1z/M4CMj1SKiCDMaywCiq",
+	"KY5thcUQ0QDSBAuC99oMtEbhTeEknWH029Br4y2ppQq2IrIpgmorsukEcwdY83lzEHSnNNRg7sJHmiIo",
+	"OqESsOSuNfyoAdu0gCaoN47bGAvSqCHqW7W5vRZa4cXls+/O/Uhq0c/0SEQrjMU4T7V2ebpdzfPNDepV",
+	"PlApd3OzPkAxdxPmOZFEKcrmcgLTTSLOZnSeieZWYr9AWK57T18lYJ1gTaDS6sH6pjSVJjZaIGZ7VfQU",
+	"V2H15T9laZo0Hs2cWY+1DeyR+dseA1tX9kolxiHMm+xCyar9RcNdgu5zZaPPepdDnK5dV+MtXMm2ecYj",
+	"LbPcaLA3uHbtslJo2xreNYtRtYVfe0tXkymyGVrKB51s1LntXy6yZyWVgr8a04/78k1PPunBFx6lZO8Z",
+	"xW3k1UxOIcdKDukmf8JzsCSYGnqeuIla2dnc2l3a0hhtZAKWITRGXtCOUdOmgfz0HvcgTr+RRbtEqFkh",
+	"GqoLt1pQr7G88zCwlHTOCuv5julEzjXU0j8CjMH32DR7SFaVLhIVU1qw3UzjnrAwyR1nWx9SO6b5hIlc",
+	"jaVGYRuOq03c5CDqAZLQekWhJXz15iBAf2NrM5qQ4KiyZjZsNZ6VfdXybq/XaLexPkEeWZpwHG/KzpkF",
+	"UKdbsYnJG0skP2Ly8WzEplx4c5iKA0EfWlDA8cjJ/WNT9a6cYe05oES0oKvQ2pI2NnNHo9k2nZ33K1sI",
+	"XnpjewleHizdd4UVFoEqrvM6t/TlPd0iRPEBZ647o3c4TltqK8UNmboEL6HmnLyC+l+2rnLRqjiuepN3",
+	"WNze6bLpzOuK/tj1RCJ4+Y4sp6Y9RKMJjmBfkInISF7hGvxzMBDCwFCACOfvLr21zMtNmNeD1TeCl42S",
+	"PWey3tF6fUSyIyOXjNdgAdtoJN5QeonPLDkuwaerKZZxhabEsWeKpQoq+FduAm5PubjWAbLeVNW29L5f",
+	"cKTwHZEIYnryanbiidZPUy6aSoz425XXKvcIQk4U+ayQeSMw6GIDzj9f7hPSf3KI9mgJ/8uCI8JiUq67",
+	"7iDknDVRnoJKihRU0wU+IGijgh+v/OHzeUJeJDw6nD2Zm0gFzVVcIJ4phFVhVDbhH3w2k0SFGphbewHp",
+	"9fi3akNsNgrYFWEx3uCdlqycN1JqGUyXIDN+YvQzkiTiLJboCKOXnIs7ApnFrkPOcWWLlKm/PvUSI/mc",
+	"UkGkP5yFzoib0s52WprriURWXwQDSbkAnDRRKhKv0X9enp9fVR6mgkuCogTTpUQXpnSa4ugC3RNyZyJa",
+	"oMTFAov4xGTJKj8nVUOLvO6yiPsY4lOKI3ISk4QuqdYWoOIBiRG8LtHRram2Iagit8cd8U+bo99+T7Ag",
+	"4ra7VlgtVKo0aCNhvWEz7iEu09SpKSmk+nLmjR7zSeiGNJpQcupW+/P+lPyekfA0ohytoY2fvjSB82CB",
+	"dpG/LgWkS9lEYluqA5d/g1Inhh4bXII8JhNbp8xz3fjwjxevkHuM7p0tys1B8mBY16QVo2iBk4Swub/V",
+	"elEMpBLjt7HmgEg//UZMBYnUJBN0c+3vMqnQEqto0bDmnqDaEA91rUHpQSuxjvr2V/qobfScBttZvAQ/",
+	"H0//xGQ21auakl9Mx9omFaixSsXqIm92C4WkFYdqLnZUk2h4lB9drv0AUdFpQDXDxoXb1TbEYx7p9009",
+	"xeN8dXZNqfPd1Aso9Ctj0piAYfIzQjMFW+FqWgADVKHQsd20ucPtr9xPZVgP6is7qi70p49vS7VtPrz/",
+	"dA0JCPfVJsYLnKaESf9J1ggAyERBF9+VI30qfrknEqKH8kh6Ba/gOPZkH7iDv6xzFvoUW1HTqTD/qVAp",
+	"y79mzP+7peoR5INAj8GITEAbpAx+lJPSEVl5vfrEOjztk9/5dJJyqSib174pP2n+xqaQjIp2/aaWajFW",
+	"9fdipOrveYXyMihKs1a3zDNV/RWC9fwwMo+8Y5lHTVuIiVSCrz1PBNF0DQ/MEMs8/CYfs/i24ZVpltxV",
+	"3nM1WMuww/Ku9KfzjOnTUZax/FuQkKtIjhYu/VSSYm/JHPvLCJRlXamsCgR8zxKs0Nnq4swKRokEz0xn",
+	"LHkPRUqpeqa/uGFlVoOOMlYyrBGVtif6FUqwgqJxQm9csx/MBgZOifjshtmVn6IfuVpAL/a8o7oeZ55h",
+	"0H9JbNr370MuB6TX7kNO5zKa4SUZI5lFCw3tulzY/ZxrbEZwBPOfRAmWEvU78JzedZAqXzvX6isvvuGi",
+	"Y7KxYOtjRE7np8hZR+SzZ/BQ/9/+9KKzN9ZGjmUYbfQ6Y5sLzFfQUbsugpqPSLTgps6jce/qNaIjRu6J",
+	"QDGPJNx3rUnv88nMncon94uTfHC0IDgm4qpUbBjiZo/7tU3phxzLHYEYGiNb+6t4A6qAPbeH0BjZWlPF",
+	"83r8TFwrpGfrSF3+9bgtpdaiu6O89sbOQwV3c3HtCurDkdC17M2FuFpsPlly7x6OgYBWl6ZtFRGpTW/D",
+	"wSVr/1eXSe6q+uLvmGdDO033B7O6JxLpbwrEhHV5CS+GWg2mCa7N8ThrqO5HSOfFCpsiQzboOIBuG+m0",
+	"gy5b6XAzqL81O2gzG2vTS+7LP2nNEtoY1NF4cGvoTXLqIp/gmq5V8ghwWxbgLX3aSiWNbsJDU0kzFWyD",
+	"AZ8c6Ob7B0NUDf6Q2G3qG36KFmTpDND0H2Ttq2UCHAXFwu/IeowgYH6KBUFHjKNUkBn9fHyKXmdJYlOQ",
+	"x9b+b23J4MDXQxnNaeQgOfp8glN6ckdKEUN2FV/GI44ztfDo7D9JLezBtpcXkaxYFY3HYZbwe7tWLNFt",
+	"xWz7DBn7PrrJzs+/i2Aw+CcBi7/+1ICk/JErU1z58SetOYwWSqXy2dkZTulprjQuxGnEl2ewjbPcEloY",
+	"WUM/da4F49nQKxDg4x/9XV/5pCkrbuA+Go/A41E8hD/dU+f06DdzmYAMSr58gbxW48Wo5RxjFp9oDlKY",
+	"MhKj0lOtABV2rh8+PpEIimRf5iU/Tf40VRKtLm7Yx1efroHojm71GvVt+/T09HaM0iQzp7z9/RJ+RylW",
+	"i3Kh76Llyw2zZevVgiyPT9EvgipFmDNwFWr+XJMzh54kQFqQ/hYhsjJFAG/YUdkLZowBeVX5cRHfjlOV",
+	"CSLH5ZgcOTZ1419dv71hBijy+ErffcUaaTl6h6Yk4fcmAxwKFSPOUJqJlEtTgUXitUT3i/XpDbthLzjT",
+	"qjvlTOaVEwhOTF160/YLoLQ2vVPMneaeCvLshp2gt6DN6yfAyP/z6f2PCBwt8hliHBG2IgmUC4fU9Ln1",
+	"UaMUC7wkigh5qkf5RNk8cW1c6sO5X7WQuI2xwrfoXuA0JeIYPn6eLLlUFgBGDy4pwM9KmATrns11vCdT",
+	"/fcTecMQSolYUikBBooDsUBw19gm4hfxXk+kFRmCRISu7GASL4kexy0V/MslywtVeagHNMkj4KLWS4Qd",
+	"vOOMgBmnEiKOjm7/Iw8nvx2jW1uL0wSa3x5fmV43Glp6bl9z/Vtvn5pbVOpOped/aZqxC4Jui3ZLt1dF",
+	"3qB5mOdkwTdgDHSGKtcI7vL8qdk842jK47XpNldkbmBDW5awjwFm+qvzAmTWyuh6+hwVRWuuihY+ro8E",
+	"LAWq40sEdVq1iP7jxpSNlzejZ+j09PTLrRkd21TWsb4/UQk3KfOLHOuVaHyMTdWLJU71U0NNiqMlkRLP",
+	"NSfqxxJIQhBD6aVhYDnXC2IEkuvhQCX6iGkiSw7zZxDGfuL405EU+LbMYm7/gD2M0UY5/S+35jcNYKqX",
+	"JLjCirJ51X8lgbtLYqyojww3HE3kc8KI7Xp3lBf9RxlTNNFS6S8n509Pzi+OjS0woRFhpq2aPXbfvbke",
+	"jUdZ5RSAIifgyD3lYn5mP5Jn+t2iNs6oLMCNcF5dHI/GI2uwHT0bXZyen57D+Z0ShlM6ejb67vT89LuR",
+	"CXqGA8zJc6zkWcl0D89SW+aybr8x53hbqapoBbSaLrjiRYWqMiXqw11rmTDbG32GmlvK85Lv3ai1RKrv",
+	"ebw21tM8oNgzu/7ZlDbvKnz+XMnSPPZ69KWqR+uLl/GpQ4gnAOTy/KK2jBLIzn63wUfbrMHM7qlrbi1A",
+	"pXlONUafmpX4JshXfPYTy3WduBaQ3P6haZYBymm2XGKtnY/0Ytem0cPvfIqsUwbsRXOprx3Prz+NftPf",
+	"NJHU2R80/gJ0lR9do2f/9K+leOXszcvRl9/GozTbKy1u0p+5/wxAf/biFUR/5w9Mf9aX9Qjoz0AJYVZe",
+	"Sxf5RZjFkBwF4JsTb0FhdoLjJWXWJ6S1C7Bb5Z/qP6lAC6oPqBMbzlhReKDQ3iZFac3uRbGCHZGZR+d0",
+	"YDWf0RO445cx+RIHQq2GU2kVG0gdN5xE71zQPagToOnmGlOu8FRzX6XLldf6ptMtsUT/yohYn9g6HYXw",
+	"cX2xS+2kjkAROUY4kVqpEXMCSieHyxJ8KZvOtgIzbZJlJ5bOpxjsUCuRX/uRliN8IKp7YdtgFgsJlyb5",
+	"UWZUbf2vKsKNbl9F+OEEeSfM3Y0g30FVFfsyHl2eP+0G44/8hV3xIBgzQG3F2HiPysXXI17M2fiQ4mUw",
+	"naWT1J3GMrR4cfpKuHgpxTo1qyufIp4WbvMIJwlYVErayClYlBCoCxCYukZF5DG6XxBBkARr0Yk1EOQb",
+	"Kb9OOZsYSWFNDbHtT3l57Nd0/odPP7jVb7ChJy/dbdU4+aHuIWDLGqiBZQr7tG1ZMi5Rigt8M9WwxpUK",
+	"WRkzLaBG4yJpczyKMIuApb1RTO2rBMMelSbtsWGR+plJZyhWuZka3D4PVmYe556uO/+rLYjN6q/031SW",
+	"nNqImu7avlWWS0PtslIHkXrOrHfOmoOudd7fHkhTLig2VFV2ex9SUS7dvv+8qnIJNQc7zIo5BlOWyxTY",
+	"ri1bjA+tK/cw/ZSPM4++XI/YAcKzR43zooCXxhJTHs55ef60VsrXeGMqJvAcXGOvYl4jr8OpK90Idqq5",
+	"XfHXrZi3kcf/ZtX8YcXZYMp5N7U77XxYcZbr5ruIs7M4M6Ai29u0vWe16Wearo1GB9otul9wSRC4ftCc",
+	"KKfqJVSSGMlsNqOf0dHNCL3g6fpmNEbmnxSLmxG01UafUsyoXOR+Q49kdNtpE44PfPoxcj8wqeRQ6Uct",
+	"zttZusdt3pieK/nOvddxYzI0waBljbkVVO33p+WHE63817p4tF4bimacNG7S4GsTjOqi5VFo9Bacoeq8",
+	"w9KQ6rwqrQMCkysOjieygvYWfd/rTC0gcrBjx04wmAqdo9yPYjj2LXwHQvMnqCzsFoE46+fEmjQ4sVws",
+	"gmO/zXzcE+h8m2K1uEKCQJAnpBJW/VLo6O+vrpHfzt1g6inb4aRN23qM3i0T2F8YvQuTGQQTSULG9VCU",
+	"IUXB8+tPZbfjUQKQBQQel4jEArx62d+eGmq+KXT04f2nZnpwx8pFSas2TdZMWgz0SLYZMktME9uvzNTj",
+	"NNHgudZdUrevbHyPVavNY/0p6PZltVway2eh88sFz5IYEguQ4hwdFclAzVEmJULK6bf1AP642QjMgGCM",
+	"YsHT1DwxyYOclQJta8doFRQBdrBvbsLH4SZkVfbs5s5GKb6nOJjtOb7mLkJHH35qYnhY6wbX53WCFU4I",
+	"U5OU88Ty+9gvDYCXIw1lpiaKT0of+sVBlcdNfQ25cX8v8bqJq6XSIKQxvMfH+N+cZY/FWbYLkzmpuuAJ",
+	"jfG62YX2fTXMOo+2hRlnNFFgbYyr8dZX7sl0bV60YdxFlUdP7I9Z0Q9uQQ+hIlXn7KEk2dQSC71BI4Gq",
+	"Syk7OXJQtmI+F7Dem/ffSQ0xhzQB19HRcNY9CuD/nSiE62vxA38rW24FY4KcRZlUfHmm8DTpMJS8gDev",
+	"zYshvmUzZuGz5SmNGp22+uHEJs1taGO5e/hBTBhmox9tHa9QM4bZ7aAsC+u2CymRjNnPazisO60VJSwf",
+	"6FAuzTCM4lvHb7vqq0z6+cDRcSXUNmO2lbe75XEN84cSxkHQHxLqVgQHgXz/Mti4NYxqHSqP7XIeTjj+",
+	"YBJXQ2ObeZIt2eAGXrsMU3jigOgNFrAwzeGlLEwzpKiFBfx82SVpgeaHSqyJoW4kUIjJr9mXyD0zpebO",
+	"/iiV2v0Sytg/w7ejh9d6YOJQ/hb8Xl6hO7KWNrUHcleNZ99lFA7I+5jl1bOeSFjsoUXA2Oc5JKUy29IA",
+	"TVMapKtzYTLTc/UY+qHk2nG1SnM/l1+ze3vDqJOvkMYoY7EtAV6ud7ikUqYkURrZiCzdotCRpNFxkWZd",
+	"pJo3ZmHUaPzwUhCmeQwKp2Wtdlko+P2AktDRZpVztpOIjhbalZmX+VtBN0t9nyytLJ+j6XpZZaDe0bb5",
+	"+HmY9IwnsWkA4ZvOPH0cIbYOsqHCvATL4UR2XCIHR2cFiTRH2D6HvFLbnyl3U4Ggo/4E1SNTbwEs6qU0",
+	"cjwXxOt5NRIkB+rBslPdDMNIrIJo2sWUw9NgFmuNZ4TzdTSQS6NMCkwhq6D7QPfiLpC7EFW39q87RrUD",
+	"YeNGK8WjQMWwVG/sE50Q3MWx6fPaBcm83YE+jJ+uC+XORze4wLMxs24dWicnCsPZEib7oLhvuzJmaqA+",
+	"yK0TpgpVTczSBzUjCTqfQwKEK4hMVjU1xZZm9YHeqIXtsH9t3wlRg+14LuGCmqq4TUppp3PFr/ti6LeL",
+	"jjQHHuuLKmXuJ2iQduyW0RhsA2/7Zi6apj2IJmxAG0ps+a6Go7ZZTgt9dODrlqwczIpaT3b0McLmzWk2",
+	"v/I0KS+XbEOCqEwYn7vJXi2MdzCaVkou8hRVUMCh1pVJHM1zWzkj6HV+g/Ip2BZXhzlqzOB9NOvzPc/d",
+	"aQrNoZnjESDoNL2L4dZzubmeAR1jM0cnIUefpfhOT1iJ+AahAmdcGFC7bIXr/nXLB2D3YfTKdkQ7rXJQ",
+	"hOc6ZS9euiMtwV0/EhJLNMuSxFR10nIkJkxRnMhT9A/nKDDVAVxRwyWWd66G4CSmcyIVFINqiH7/8EaP",
+	"8zAR73kN3hDFQUNmeFenq/duqxRXktRhO10qBDS6hX6dpqojdac/RHkma+jxMEacReQKScWFa2roDfUG",
+	"bB0qyhP2M1AQdWnuuC2B7o7YGEfIU63CdvigakMkXhrxMX6g2ayE9UOF11rObDeZadh/zdaydgTtJQSl",
+	"VBqEkuCo3Vo5ZL+kfquHfuVGfgh5XczYI/a2XEDFlT6wYnRIaV5aFq1E9b3lrkjsJo9Wsdmp75bhdUBm",
+	"raDFz7HVKjYD6r/lhTQAfS98p7C8azcIXcMbYfG28k4i1/LbVKcq+Ukb7TPmA/I43JV6u+Eht/JuWFXL",
+	"4saRh8FVV4gtbPEwqpAeehhFyOCtK5RW3g1tMFAG+HWMefkyUM3J8XkgudkGWqfi6PV+3R7BBsQ0ewKH",
+	"BPuAlGzOp0Zo7dsyc2BhNYxVpg21ziYzIIpzi0xvYXUW8XS9cyWc2qHF0/UBqcANb5qEPyJC0Lf2IU8s",
+	"nq63IgGorN94g6t6h2z/EahGY/w5eoLXNCFltxCaQTORiCcJiSA8Crr7Gm9RyT8EsawydzKB+yf3OFFZ",
+	"dDvx3hPdzA9zR3Sz9dE1n0jXtmBY657p44GVwtHCKPp7PxACo+s8IW71mkfggKTKGg9NoLFe3abfcZOS",
+	"VCU7QBOlpqicRttpqlC2Ac8Hi9RzMwzjTyzo2E+3OZVo+A0VUgxrQNiQTxu5tog1QSRPVmTPh9tHM+oB",
+	"z7fSDI/uiBvweHuHxZ2lAxRzRhAX0FdM/zucMKBffn7odRq6KsJgIIYckA/11UGDGtgQUmBCT43G87BU",
+	"qq6asmIx0y9dZbzb+eR6ubkzEuFELXg2X9j6bmrBoace1FY6gsCUaglbzOKNkyiPt6UKSX58Bb3hSgcP",
+	"whL0IxNHbu7jTRVvHwP9OYtBTodfkZUgiHg3RAXBy209GldoSZZTIuSCphJJRZMEURYlWUyQImKpXyNx",
+	"bmI1lbESguMJjaXplYiXmp54mpByv0a0oLGv/xUowrDgB1GCCV6Ge0hM0f0BVV8Llxzh8HdoIJzCd6RS",
+	"pzi0NrFHOXR1iU25NChFjKOIpKqxlDpA+kBmFIKXA9l8gXw6bL7DEU1h8zXAr9ONV1B0Fkm/rp0Y8p4I",
+	"6W/9qQcc16is3lnU1wy06fRwNHSok6MFneUtfeV2Zj8xjP3Hw0d7ay3sIxoApmXL1UZ6rLF0aG0APG9g",
+	"JTEFpHNTylGFHJ5IRD7jZWrusqAGw9CexDOtvg5IAAPysbV4N+Ft7xbvw4rqgSzeLajNLd7DobiwePcV",
+	"1We57rVZYWEHEa4n2FT1Fed5R1MOjaJXF1Y0ykpvDJMnXA+lx67wu6cwIjNu+Fd2C68FXw7N7gANnrnq",
+	"2FoP/ipF/0ey5CtSTmY33ez3KlPaSz4ojnAcj1G0wGwOtg4Bi9q9QPz+C0VUCfN5hSyv+aMgSqBIRu4t",
+	"VQ5ZM4ZVkdxCUu0nzrv8nnnAs6eY5PGdQoBcPFO26ojhlMGMk3fuMHKCD8O13nTVh/Bd+yDgsLp3GYFt",
+	"YV552uBD3PvtZKG+L5lN85+GD23PhNA39UxCz8XVRZ6KWVmmPyOz0bPFUJZKIhQ60hz9mZo2UOURXUwo",
+	"WAc01EwUPPSBUbm7WMyJmmQi2Wj94dxfhXO0Oe2u7Cqz147ySpz1YUbt1GbpYHvSVwi73xDvmCOEw4gc",
+	"O/owjrGcxtvtE1zk+m8ZxkN1qTBLmGrp89PHt+ZIWV2YLGOgurBMYydyelozAonUDHYyXZ8AH6SCxCQi",
+	"UoJaY1NEGmm3D5GaS3uZSIchFmf92KCQr8ry0SAqGyXlbtHNUBVqElzHMi9h2el5mguepbaImrXSKg65",
+	"ZI3lmPRbE/iuVSt2vWzzK+UJyER3nNAlOVECR3eUzU9SwX8nEWT+awoUOFInKyKkCQ4fD1m52JSVDE1z",
+	"BwgOf6hDaTGLTvDumCqCDmkBxcbKBGeLLgZGQUGISm7hM1NAlbYxmtrrb3E4FyFTLrLJXO2hTear67fI",
+	"zFOKYIHyU3Ch00R6ZWyD7kIXk8/GTtgzWqq0yrC+ZSUIV/22XmbZwnO7OSe/Z0Q4vQkwgk7qhQbHiFuF",
+	"33IRslyEaAyW1A3uyknWv37KpMIsIo+zPVoJbcH90bCKFlobNTQ9oBG2QGO5fqZhVI0qfa478IfUH6/u",
+	"1REe8FMJi2jOnTnNdCgxMnUjzoywWNrlYQluvrrvRfNgCYWfT+7v70/AqZeJhLCIxyS+8jUbLTdEGuut",
+	"LmttkYzjl1CwCd5zcSfbC1+6mpff2HY/bHuoyqG9i4aeH2IBjfdyxQWJDYoGa6u3L7FQOsp9JUO7Wi1d",
+	"nl9enFxeNjTayysZVPvsVYsBNvTZy78N61FWKxjqul90ZeF9q1Cqeh+I+aYfVQPBAhWucdIswWofDQTL",
+	"ND4u4lJsQLavoeDLvFhkpZ9gne7dUWrPySWOCUqzaUKLLmNdlVAD+nh9q4f64PVQA0nQJ3u9pqNw+rTu",
+	"UM2ml+dPq7RZLaqKjl6+evvq+hVqKdF6PLYX/svz85N7qhYn+Q7NPHU3bZMtyUOuj6aeKzbXxSWPibAp",
+	"NrlzuvAnf/UlX4PF4s4nf6lcbNu5b9sr+iJuHhG5PKaas+En2wGbazbjvVqvttpZMwz11REO2qPyW93b",
+	"bere9j/YcqNu75aUhK1IwlMI2yhCwyv9kLG08f+rC2vkY5zZ2mdQ4kmiOSlFF5soP1u5dUHjmDBn/JT6",
+	"PY5YliT++8irfCMPUqDXzhYeJl7EQ2w0+n48ZdFyakBHqwskFzglZQIqYNxVzCOHz2Gkgxt+GLW3QH67",
+	"2ltcbgcuZJbT3tHqogmfPpnQmTlWQfOBZHEXtAeGMqgAYSDef1DuA7HZMIdwF+LdITwwART9oXdis7M8",
+	"cWrPubzXbtwDE8vGPIPk9XYRjSc9bSC6yeG1O+lk7FDE81Mx8mOQ9YKAxfwxcD2L643AHKS0FhyGxhll",
+	"mEXkjHxOiQOnVwd/Xsm9Zdyk8+a5NFqPNJl26P3zTC2ccg2heEcZWxFBZ5TEDab8V276B9GczWTBzS3s",
+	"2obUkUkBH4fQ1wZz7ejsVp8sLA7JUQ7creAdWHfKwbAJ3l0Drjabi+zmMrONSDyGMztTA4/Z73o4y761",
+	"MTlgG5PcWVa0+3g8rjKH+UM6yiqOiAtDZFBHwLa08OdwWq8CZ5smeSpRQu+IpikkE5oe+xxvr+3om263",
+	"Zu4pf3lQk2P//ifD9Bt5HM1F+psaG/qM7OTIcATVJI1bnBgbFPW/u6nJV+G8yOXHT/3QXf76AWTIt6Yq",
+	"YU1V+suQhOAVmUA+6N5Uurd6zGtIMa3IEUWXpDzhcVMhf/f5fmRJYC1/O2mfSv54ZVK0HpWyUyzrsAqP",
+	"Tx3JoVjTSAIwXxvgoEIln2UY3aREa+3qSYHKoVWUYiU7iZhcVXmoM6+ilZ/7TsAyyf7UTLH18KDLp7nu",
+	"PgOFvzMwqDbdwxD4MAdnJ4G7s7NMVnlc4P6bD261nv5hUgMe/zvz57anPzoy1erAAQ9sFQs6w5HiguLE",
+	"tuh8etygJDQqCJvBogmVSiLGbXLGjCZaNEB3sBY14sFViN7qw0bwwuNTJgbSIxp1iE3igNJ4Tr6hQmxP",
+	"aNyqaRxeCA+oYQRpF49DsdhSZh08dtjSYS1wuESJDVHDZlf9QobrBHnIs7krWNhi5U8eKdyH9oY10zh5",
+	"6FVQO4w0DyToBtQ0g7S6x6Gh9Rd0eSe4LXsloryXHEoxFcYx4dznp274CbUZqatLpJG3wgnUopaQZQrk",
+	"2FBFuGhV9yA6lp2th5plvxhUi8pRUAtjaGiumL/f3VLRweOQPJbDvKGZ4rAQto0UC0AcoonikvTtdJPX",
+	"3YVg7AVOISyYSFMTsJIwPkYfuFRLzFzdRglp36UIFel1uLw7aKDD8ygiUjbKVmkLqJmuzfdYIiplBirO",
+	"wKUDzIoW9S7jL4re4FVuS/Fa8CSBiQiTG+LWUxSj8mZQz8wFkSYuPP8OHQmSGk2cxvJvFzfZ+fnlX/U/",
+	"L8cQmRDnhTGnAkd3REGZ8GonAf2eRNQU8iWf04THxKkY3vR3qH3jEbr1lNy6eB2PpFonJqVXLEcN0Q/V",
+	"DZrUfrmZvF/aOxxXbn/j3TfopprYqSZ72/HD1O0oATA09KIC9CGPuajGFo7zPhgG68xxqGz+UF3giimG",
+	"uZpXMdx+Qy8DdOiLelRFziZuuyTqHmvEIc7yOkongkieichdXq8qpfHLKyhfxMcQW2OTqUyJZZi6va/K",
+	"BoEeqiZHAI34dvj1XcE7qaq5L+tjQsYjYFSjBgfAc98pMw8stYexM4QQgTM3PAJiyK0O20ntqgoVWt4u",
+	"99BY34yRxBxexknusZmShN/DXchzFYII+4ZKdHZZP7tV9dG7N/TP6oxQ+9yomtCXy42rNfMNLbyHrv3P",
+	"3w6pbZvN5akrT3bYZ6ks0PYbLg9ysJ079CPK0Izrc5/bSkRA8rUNHzeFWYMQKa9QT4dV8aQz3DtfCGEx",
+	"ZfO8pnjflRAWywlnk7na73o4Q1ygKZlxQXZYVqLIv/a0MKmwUHtYGoyzp8W9FoRFCxTj9YnQa3As5HJ9",
+	"Apc042KGqZr8zjMhH0Hwfk1Yhl8lawJk2OtkbTFbXSmrcDiUflKZZaiLZQ3lXXfLKnSHv19W17O1tuK5",
+	"Z/rvcpuUcTDlMQgzxY2uVuryq+6DFoTX4CJMb3KvM/hLNUyk1WyqdsMFBlXU2gi0zIRKyVA/VUHiKzi1",
+	"ltbL5VMwq7FJjfR2bDVbErs0HmOz95rsa3Mc3t0fKhUehzRwl9g6Axiv6V4d81hFixCKuy6R24qIqc89",
+	"XwOycdRbYoA6PODpbQ9aKinPrvGG/lyPBIW9bSSWu041efubCezgx95QN/MgAi8u54+C0EsX9Bqtg3/+",
+	"w/PrFz90kX3muZFrcqlH5tTbvmSSxHaGOo0GUtU3evpq6ClUjZrhJU3WE0lVZoxFbf7P1/DyJ/duqCmm",
+	"VJ74iUSCRFzEtcTYhs50m/XV8yZ1xztXOn6YbOoqyILbZsBnKEfLoBeyjcWgI3t9LsqcwS15i4taHT4H",
+	"yiaszjJQanKdFNovaoZPBs9RruG+F+oD5M2OmUH71OZq+AnU5nyKHITxaDaPEcuWUyImfDaJSUpYjJkJ",
+	"53AyrjHFtrqYw+baVucaKOk2jDvy7NsaXQ6eh1vnk0epzw0ibb8KehpU2jZT0Y7SVpAZ0QOQSW7fbnXq",
+	"5e8X+iQ1LqO8/Yrzvige4/UYkUQS258SCyIVytKIL42xn5QeL7lUGsiEKZRiqfRjv7/vo1vDi3zJ4R6/",
+	"HE4Duq4es6Hfg+DHYPInuETjcEeoLzOU4mWWpgnZ7O4ymPv6U2lBW9DxE1Ta0Z/QrVsCDyKzGTE1s4yj",
+	"cFvPqsbPbt7BtlVt7b5UfLdFFbdpS+woJYLyOHgB9rNJyhMarSfm6/4NgV4TrDJB0CzB8xLNaT4y6nSF",
+	"Na7QkmCmD4SMuerqpLHNWExWk8oyKZGTmZmw3b3qB1eZeVyrpEpsYCjsyh89DstCQaPhfbZzYAwp7GVF",
+	"IvY1GJS2fRjttZhgGDNBGa/tFoICkENbCWQZKX3P6UDHbQ3xB7o2dEO/aNbs3vy6HbUduHsgP1uzWeZT",
+	"Cc5bW2TGCC95xtSEsklkWrrl5/qEs3ER/zNR+DNnfLmGr5qOTLDwZIyqsWnPm0iOFOd3aIUTCjfKpit4",
+	"sZ2D2nSKaYa5fnfzUdEWf2Aplt++Sxz9KK03D3j0fSOa/kQTevRZAUNJe7LhdfFa+L2xGPvPmGZY2l2e",
+	"Y6i5M0GEKaoqu953giHMM4F51l9ZcqGlpHXoPaEA82PJKiwtqT+XdSbT5/A5oGgrcNAK8/WjySLKV7Q/",
+	"rbCKJZnQtE/1seeJIDheo+I9d8b+yFdkOTWpfBc2VIDFaA5luAVf2nS/BCsouW1SBQVU2ma8EhGYk0be",
+	"5vj5hzen6LmtffP0/BLdLwgrN/tyEYeW7vxGwA92u01V63ft2NwQLa8y2a+U/TvO1AJdnFxcNtlBlvqN",
+	"vgYjnomTmM6pQmuCG3tG62ej/u3kC6RXYkgYylhMZpSRGN2+FnwJXXRubWu8K5QKIrMlnpo66woLBda8",
+	"MZLQ9VUijNIEU1by0wbZGuswfhAJb+mrd9F+x4bbS52n55f7a7FhBVNjqqVmt5hDkQ2FFnhFcksoYXia",
+	"EOO/2/3ocWBp1f3L0oxL1a7MfYA3HoQUuAw2CMK6t8f9X8z6a6ZzIlZEIKJhm7e4hEjWo8L8W7ISW3Vs",
+	"xkWpEc/xnhA5IyQ2uyyfYvB3tWxhdQdGAHj6iaMpiXAmCaJLPCfm6q8UjhbGwowFQTOaaDVUeXxMU8qw",
+	"WCM9pESUSRrrCwSUcNIAcuG/EWaaviMsBEBpCRYOrLrz480ds9zhSB+ZRvM1EfEADAiG14ejhkQ5O76p",
+	"ZiLQ1MFar+vR+5ha96eUGV5pN7JqgA0ehOXI2EPFdTEUaE3NUToAaJ0FVa/367adtiGmuYLBkLAfkJxt",
+	"k4xWkO1WbHHPUjw3LD8NEb0+gaoXoE82I0ya7HqHF6/DmPPa6NAZ8gakxyLqKky8ygWdqQevl/0JZvXU",
+	"yzbLOT5FvzgzHlcLuGABRcNFTV+GHNWaSzB8Bf9uCFeBUcO6q9Xudejo119//fV4j9e7vVxHH8YZr8HW",
+	"+/plUPioCn9LS25965Wa786ihEd3Ewog3Lmb2vlWTPNCL+EN81URry1yp7YOdprDJtqZOQbp/2sp2k/B",
+	"PCWMxFaYHLKDQ49VfA19GwChlTbFlO3Ia9woP0My2/tMdXIbz9Tu7PY+U4fnt/eZenwMFyVcDs9w1VV8",
+	"nQynNaVtOe7QbQc+GcD62g6UVrDZdsAgpF/bAZjr8HUIWukpD6XalqC+rkArs8tH1nagu1OWpcqNJgR+",
+	"kty2QVadHg8Q3aJnGCiwpY0L8piWYYV7bRlfVRusPqxVEuuK4GWfC/0HQU4APf7+l9d6OE8LXZimoekl",
+	"fPOAzar0fOFNFPTKH9X1VBkQ77ktVQWvSOE7LQ19hsMjCp6bNFPIABQK4C+plNAC3eUFmXg/hpfEpc/N",
+	"KElibydvjRBfH+8moim+ChCWOxkO9RzDhMAbIm33y2j4DO2XUYC7raTOFrpklUo7lUlDWDVdsiCtBlUS",
+	"ttRPk6zR4qECqFpowumRBh9/cjWyB9GN93Cw/Z0oQ0n+Y62lL/zwdDGgjDDOrl64OqTG34Jgo0TZY+in",
+	"Pjguvjyo3q4nGEZtb6Mtpy4PSGO5+rvlOaQvcVNB8N0k4mxG55nBrZzMuJjooYObj5lAH84IIkyJNUqJ",
+	"QDFe2yhtJDCbk3qDMq86/L1ezovKal5z8RLW0uWNokKqjVlNJI6nxFQ5uK+94vAEq35RlG/x3hdCWByw",
+	"jMdfDqsZvz1KFZc+dpQ26J1kQRCwUX1taoEV0kBbI8UrRki76hKDPlcKqgNFpIlJZdXMXwmNttoNcKFe",
+	"TjGaaUE2hohJjGISUxM6bRZsgmGrMTj+Cwcg7kAC3hDFIDeNEtgb6A0XoLSV6yxXAwQHoruPZiUYzSij",
+	"cuHw2Y+ezgiLB6KpVyw+JEG54Xv4cYYlKVfpgqBooQ+LgcjqFYthEeVKLBmD4g3b0BecngNR2Cc99yFp",
+	"rJjgG5X1ozKAHMIWmfZGXiI5nhJmLLqh9FY0ft+6Xa6/x60e9xqGfZAmt266Hl1uobuwftcdSzZPYtC2",
+	"t/miymH313RJ3s9mnQU+CigcsGu1Hn/AFv0GyQFt+gGKj6NXvzIo2URnCzfuWN0zay7e5UoC2zPk8vzc",
+	"FN2sBOxenl+go1TwqUvzSmh6fGUCJfP0ijIP6SHgqRYWzVkRpQbrD0GoA7ZYbyPUSpt1A79DOi+3Xc8j",
+	"cVFuw0TbnmZXtmpdoVqBUaAo1gXpR4rguOXcCys74NoTzB5RAcZx0EpLp1RwCQAn2A5bEg/0I3ucA/Xc",
+	"UxbzexNfffLu3cnLl8dXKMCctHXS6saa9M3gkCuq1cbrXM/zRELBRohLLOFFD9c0B2VRksVkUrz+CBp2",
+	"Aav1Dhw3tDy4jifR0epiDE3UpliS+Hhbde+QJ+iAal6Qivc4tLuj1cVxj4OpZ1PnspqWn0nOawsjjmvl",
+	"kS7Pn1ayh69C9DLjIy0o6pCaUZcv2oL1a/Y0d1BGc4LjsBgYkquM27cTcHu/DlW6qBij8ISzascUtCAC",
+	"ap9gyFE016GxPqbhLzjXoTu68Xr5jCKli88hRfaAF56gy8XjuEsEi2xXSHevtjE73Qc39sPUtkhotO4R",
+	"vkiX5ITPZsiUb3xEJrLqymiDoawJkd0VrUrIWR821dxgpCnZXD8dNgKnSgL7k8d13Hiyg/tc2O/7J/Hy",
+	"mf0zdyvrP6G4B07u8VqiFEsJI7bl+m6Z5YuuO/t3jdv6d0HtekkExQmVtoC9bLm97ZY+/NCr/TPkJT+G",
+	"NGTNWkiQOdU4IvI41CPUmo7sc0Lqm0kRHHpZVJGjSkJZhyVmKOJJQiL95diktmzUeN28pKDXmCYS3S9o",
+	"QiqeLoRtQbuFobTC7dWYbPy/Oc14jPJEUsSyJHkcacfeVT3GHGO9aOkyZbZjo41M41A+6sEsrpRtpV9Q",
+	"wRn6pmKSUG3dbQP+Ew1+fd2xNR5jvEYyTTTrgqA26ZEKLWnM6HyhmtOLvyUWP4LE4seaNQyrNCSl6UyW",
+	"KbMvSyk+nyekmZ9yRqgXkaMAoIvjK8Nq1RSNorKRkkjSaULZXCJ3ChZ8bA1yJPby6yZ7XMNqASyHCvIu",
+	"Zni05xAXmxnwbbA1JRMuhzmeNhb7OA8mOjMg1CvO1BhxtSDinkpguZ48tUebtD3c92aT/mTDmR5Fnv1X",
+	"n0TfRBf7NKx2XgyCdZpruiSmqtwPPzx7985eN6WJbtT0KxVeprI1Mf5bSvwjSIl/ZPnuT6ShHi3q+VQS",
+	"scq7sveQmpMlZnhuGlg0Ga9chTmXDnNm0lGMcm3q/ToDFdhXMyGgiQohd37L0zuYMw4zQHm7yDsTxXjn",
+	"2ulBPRidOaJygsiUJInZMuR6p0To+8oJYRGP9RWlHNzyf//y/f/9y8vH1XuxHGjiIjrefHp/8l9/Pb8w",
+	"/iAuCgm15yypUkjJDnOHJUbV8rPAfaIJOhZ4pjpoibNkPUmzaQKJFo8gZAS45l3BtaHFvhPMcruFHDph",
+	"yvpgnsjaukrCq77PrkiSslA55HlZLGmgBoF1/Hd0CTQmxWGDTCpIbsVx5yl1ZnmxfHeuksMH80L9kDkE",
+	"QdipzBx9E0FqKdpOxFzV7v1Wk5Tu2jEQLu36zDWpJDeLSvbGWI/ZnOyI4bAS5hv8fkhNtZvf/kSXrHBu",
+	"bY4BemTYGVIKGk90H6DuzR9d56qzhEf2lrBjVobvqlrG+Vs70cOcxG62Ae+y3TRYuU4OdSJD5l+dHJ9I",
+	"5AgDbBv3XNwhLAjegyA/Y9xWkjgkuf3IFZEPQ2sw1TdC25bQmMVUEF3dk+mCc1P7oH/VVVP7CQIezccS",
+	"Gg+tUzA9l1rvIIHVAnJjMdOv0NhXUesXsxh/US23UlssBzXnqeXGZplN81WjIz5ThKHfM6nAe6NXCU6e",
+	"p76GEmAmR7bii91bk+3ZLvugNXp+YnYzUzfdIF4cO/enEmDtths4RZAlX0E/2eKLK7TEa5sfyMEc5HIw",
+	"vwYlroQJU5AQI0uaNiVuv5XDyqVkNytiWnz4imI6fjk+RW8UWcqKkX0z4AbwQUmMEqpUQtCSC2LY1WDH",
+	"Z2V0sz9gec0WAgwsb4OThIgnskKRj6tFhCOnygr3XpOzmbCMUSEXxpulM0uk9bwudzmryd26b0fPdeJY",
+	"iLI5OCw/U6n0v02ivZYJpoKCNKIaizlRk0wkTdVzHkIE2zmG6aTWW/CWcTBUHYpcTiq+nZTMFZVLQ3jT",
+	"LLk7K+putERLQWM+FBOZUmXCAoGMV0RM6+afOV2ZWFXoVQt0Y9sFSo6YpmcqoWmpXwgWLqDvs+TuQYRg",
+	"uTZJaKj+ZrUSlUtDOI8lIY9FCn7UuMNJsrloOMU0SjQlwOo7nXFl0tFoEDhSkxURknLWn4CWRC14qwWx",
+	"TEKbFKNpRFPNC7uSn81CHia9ozZpj4pw8BmyUJNDksXGYjRFTA3ntfQtL1OB8/09CvHxyjlBH0x6uBl/",
+	"vgyXHnlE0VcgNHK38oasQEerS1P5qnza5Bjw0Es+1tZ5JxpgoNDYihGQCgjebEmwiBYdVPHzZZf3/iME",
+	"Bpg5iq2bqtMwD2QdQFgllUiRz6qxakGWJBP9AmT5D990extCzVMsWij28bhmC3x1Uma7a7YEqgNV/Msn",
+	"GMYnW6aFdnesg+nAHtlSFObR6rK3vOnMQKxh/EDXjm6wDwxucP2EwXq8d/v4A3LdMObwbvQ7S/jAZOAC",
+	"9/bBdWdkiWlyCH+KW8MrmOCwJANzPFaqyZGUm+oZuUc4jgWRcmB/CitHQQIpuIVtR02UrajxqmxHTt5T",
+	"/w0M6lYx7AlgNji4CPhEWFwRAMqtzbhdFUe/c8rQa9dxczt0KiKWWrnfN0av3bgHP1Q8Mw3iS+qmrBzW",
+	"gxNXDrM9HTEZOxQd/VSM/FhUREEok+pRqAks5jUJ76AFLuJwfJb95l4Vvewf2x0BfXxjYdfluo9g+IBl",
+	"m9SQSXDPrS79frASfhx4a26vinWGqwWSPBMRMX59MIKYsIVasoGrbpsSIlCUUMLUsTEDYmabsPDZhteQ",
+	"xYhxBRYHY5mMaWSyopdgANQjmo+pRHckVR0erINJ/Xz8w/mvHoBI0ZFDBpgdYx5lS8IUiY8H93Fh9NPH",
+	"t8bTtbpEZKVpOUqwbKDYJoESGJtbJZfDOh2bJXseklsJtPmaI3MbxE6j1NnzDfHBpMAwN8NOgsoD64b3",
+	"Xue5gL1IYoOtubiDyIrtPQgZg6KBpiUOju6IOoG8M3uuGL+CRCSR5H5BhKn0KUn+QOE7sDkv8Ykkmho1",
+	"gGksG2J6igV3OB5e1IbMt6oHR0fkdH6Kbi/Gl+Pvbhuzy2gs+6WW1SctUt1jeVVJkiwgb7LgeL14dlda",
+	"4PAOkBwXvQtMFZsfNJCpQMHR6jKPgK5UmXqbx8t3+TgKaBxINrrxh/FwlJDd7uDIoTp0ztl9CSE+dDbL",
+	"wl0rSZQ18jKRpVxKaltRQAIxFGCdZuCcj3CqMkGQXPB7WdTB6IoBXl2cEIE7Y4ArxPmoBMNzL7BAf/ZH",
+	"Mnx9WlsXJTZnUe0Nbzux9tAsbRKouqG4d3X3oUT6QOpuF96dujs0/nNdt49Iz6Tiywk03pdn5n+t1rAX",
+	"8MFreLE7rCWvzwUjO0cRlYjGzcrkNrUozMpLEyR4SpKmOeBhP5XVP4tMsnnLXvTjyZ42BFO1Ne6AyR5H",
+	"zE+JSMJNRGbHQ2q6hhkc6Gt25DLhd2q5VQAcqFpieY5h4tlreG7XeI0IqBeHwWvQCE2Zp8vzi+Oh9eEy",
+	"EXTQQIcc7akfu2tvyTZqHkyzuSnbKSmbJ+REEGMLt9rsVaUkm1l3SQ8em24Fpga2UYZhTvNBkya8ScBD",
+	"klBlc1+fYtuDpHZLaq/T4QonGQk5z3+GF3uc5zDyAc9zs3J92XnAM7eYFCay1NYQZqsfTg6zud1P+dZ5",
+	"yb8ynCDFYcb2/cEXW8y0URrMTD1gWa8H1HuAmcL1Hgeax6H3OCLZ8uQzXx+uoWlZbVAQlWB2ZyLyS6uc",
+	"rC4rB+iMC4St2DIXNnNuusubeVI6N5sKTVZxfEjVzs4xzK23RsrtN18A3tC33k0qDifi1OQaTUCcGJTL",
+	"s4jHHYenTVF6U3z1Ar7pOEWhzpz5FJVmbO7ImL9SkYWtFbc2VvajHqxZXlOJ9H6b1qCfDX+v9MM7PAMu",
+	"Jo+gol9sjn7sIwFv+lv7VbMBJgcq5OadbBhXSxMxtN9CDZEPXOZvE/HIMlhr8mOzlAqMN2mhlUN1vuqF",
+	"JHfP03v6ymvD9UHxtiZ5rKJFk1H+EYiFYRSXfhTnNJgBxUKuwBxILJzNKIsn5XRprz7zmrLYxcp+v96k",
+	"m0er0TzCLNZydkwp2nGjEP5Qxk6N60qXLdlCfnC1kpLOGXRP2Z8EK5EwFMarlgQZoKF/qfREiB3MFbN4",
+	"3F39m/vkBzSibwz50gNN9tcgf+eldHTG/+3xFXSpRHptlkgZ8p7iKdhytLoco1mWJKVWHMctDUa8cfzX",
+	"+I7ISr8dCRUPrvL+QBCKX+oRJIhpFeLUh3E5jnJ1Yfuaub5C0OAsxVQ0hedXGPwQilAxwTB3ojIJtt+D",
+	"DGIHq/IBtYuwo4USwdm60FXDTVNNoFKr/YGODGiSEOo4MSt95OeFd6WmlTYI58C1whcT/cVAp9uvv/76",
+	"68m7dycvXx4bS2/H+dLoCNnbIbevFXWcdRvreZ5Irslcq3aohJc2NxNlUZLFZFK8/ghaegCzhWvg+elq",
+	"qHnIE9XyE5yiS7xGU4IWPBMnUyxJfNzUbtt/iPprltkD0TRtgRo0pUw5u8ArZCGoVfpMC17XCLEcHbC6",
+	"tOxuEuxcWIKmUNvo13Sy4UzfLKlcTDhzmyqUgzG6X9BoYWZ8Ig0nOHcnzxJ9Av1OosZMOofrw5zTdvRh",
+	"DumcjNtPaEDC0KZKQwlAtzJLUy6UBMqVpvE6iWmEExQThWkij9vb81fO6322IYQRGwPALWeYlx1Zljp7",
+	"Pg3o7GnsemWaPJD1qoM2Kjv+ui2kOWU1ib+mYO/hsTAkZ5og707g7TvG+0HE8TAG4w5kOwvxkEjPTcQd",
+	"eNeilut5z/LJG+9F700DXCv7bL7+VPB7ScQYMa0RmIp7UE1av/P8wxubUm/q9utvbtgykypv0j8lKOHz",
+	"OYyreFGl5RQ9n+lbFk5TwVc4KfVEvGGCxFSQSEl09N355TFSHN263yaZoP//iMfkb6enpzfZ+fnlX6EI",
+	"hf7z9hT9Yo+CG8YzdcJnJ1N9LLmP0U8f36DbTLBnlKjZs/v5MwDOs8vT82ecT2/RS87FHSEpEe6WV16N",
+	"XkcdnGf62rgi+ZJux2A5ndv+CSYrCRYEplN3/mhQ6fEinq5Pb9jG+fI8R9cG63q98YAFE31WZZReF4N3",
+	"GnUmGgxXgSbInEoFByQ3BFLir6Y7QxlnfRfmH8/whLt+NA9IWLbUnADekt/G3Tv/lOKInMQkoUuoenR0",
+	"CzUi7gVV5Pb4FH3iS1JQLyBYAnIRvDg2L2rcu+IFxl4uE5pelcnK9tfnTOsdisgU0kMaQvsinvYNtkvx",
+	"vzIXjUmiBS8Qpnl3iqO7lnaUqudsH/7x4hWKFloosDlBR+V9OuXw0+Vf/gq6Idxkj9viSSb5UKMtqKM6",
+	"wsSUdB75qEIvSfOVXpCPOrrvrop8VmcLtUyqp0p9oKa6y5IwZYTE0Q/X794aZe2788tNofzRMaHiNryt",
+	"xJSg997qfd8ChG8Bhf8fcdfS27jtxL8K4UtsQHI2+R/+aHrKZpNusIcG2RQ9NAFCSyObNUUaJOUHgnz3",
+	"YoakRDlyHsC2e1lsZIkcct58zO8xIwjQt2zVY2uLUkv5x+01cmgBvCR789TeE3pjpOQGf9Q0nSvWqKXS",
+	"GxX8C46I48PEDqVT0VMxAwqJp4pA6Dv9TAd7znTVfklLKn1X/GOIT7r1DKa5DoGS9Z6h4Epphw4ykgPl",
+	"1Lt5KBoj3G509tdD6vQ/e1/MrINVXE+KvCUW5d7FSL1JgoHf0ZX0QgEDa718pUx2MpVplvX49PxIBVBo",
+	"MJE/yJjg6327JXN6CWrgSu0t/X6Hv747bNzmm80mr7Sp88bIgBD8/lDOd3nru/oJldDc4FqUp6okPY1l",
+	"hpwO8xciyv+9HRgSZ0N0+IF4Mv3sFWnzRNLlk6IAS3DZBioDduE5zMa3Vxfs/58+/TJ5Vdzo5cPSdoW8",
+	"baGfg7oXBkpQTnDZAtwQ3tSY284LH1k2b0QJ94qirEnPCHBpNVG+cpZ9vbu7YZ+5FcWUnbd72OH2TGNh",
+	"eq98nek4QKPRksYTxcmgz5h1HkLHF7fUCobCN79c8p+KOnX2kyTdD/RQIUlrm2gV0hDhKFyoYNqUYCZ7",
+	"bueCFwvICdpAy3f7no8ozLuytncqy+W2aOuM9kyyFzY6at5Xnsp7tKBbLkjKG1p0LFSlDyZwifSD4jMZ",
+	"i8P7ZdvZjgUT0ZZO6OLZGLTeK/zX4y+4MyZcXMe1G+GKBQaTVRUDSgNchpxtSAd+A0dycY00/9vCR50c",
+	"qjeJLxxZpjcKM1mKqv1ypYGaC0U7AqICJ+oP5POHJeNpRCw7RSF5fuivdUXkHDRowA0lgXt6Ednk+TZg",
+	"W7PRNm/UGoyoRKvdh2kYoXceZSNKUUYPGD7zlfgGu5Y+YuHQJuWN0WVDOGJTdnv5/Y4gfSyTYg2swSCL",
+	"AKQyRoTFJ9QxanNj5OhstHBuZc+O8cVpFQVuYaaFHtq++wK1ZmPLVTnT20msqZ+xldFrYYVWPp9pETl2",
+	"yZLCYJcl1Pplvw/tpL4W/PQU2c8S4/7U9kJbZJB2bIxRXDcZZMdCRuL59XKQrVCyhZYlmOSTi87xDXx4",
+	"mQALnARggbbCYSzI0hVPIgFKQQiSjroqmAP0Aa9tbFcYVkM9g7DCL4H7GlOhHXp3oI22vACSOskIc1Ey",
+	"HJoTQfv6dYRS4rraBIOlolAkcOpEyXcpLV/DoyFyuv3qrNt8OyE61qdhEkUNOdq3lZaiENAbZlhSG1g5",
+	"8MdWxh7Fm9ITI8BOMrY+Tc4xZGxmgC/9yOm/mAhWYt6EA5pJZ71zQy8yQu0COCjarXEPJjRcHKTtuGMI",
+	"Q0JSSgJiK1yANuxOV+xRnRDxAjP1ICdwRK3MRU/Syg+rSMZD1oMCT2U0k56+xE+GRJHbZdKUQKfGnePk",
+	"i3xOnDZFrw808+cw9t76hETC77oGWfDVHcNGbNuz1HNKuYyYzyn7pEqQ6Xy11eIOT9T5zTVbws6ycdVI",
+	"mfOyFqoX6mold6kenJOdHmyyV5mgU9X2sl5ftMNVKEdRQWpu0gtQhwmvAEqG4Xv67Q3+PSSgUJhGEO5f",
+	"zv7WM/pQqLnNMOctRYmRdZauH8a9Q2v5vEfe+d33Qar2sKIyjK3AAAp0BJKyfn9SkvBi17pegbI8VHh1",
+	"fKuVrgVSUvFayB2zwjUdlHM4/JrvH37tzUA47jpgqLfYGTICnW++z9croQ5o95XktNixMpDTZl6w4aS3",
+	"aeYTcR7tCoqgW/1CCkozqdUcDJMCGce+wYrOlHQIkoxLwZHKuOtPjt2nYJaNSyNax8ka5YSk5ifMOiFl",
+	"3AuwuoawGlH/yoAXC7qu7CEea12CURGGsg5wWdHKB6TDh+d/AgAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
