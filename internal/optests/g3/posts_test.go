@@ -1,0 +1,271 @@
+package g3_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/apitest"
+)
+
+// Shapes from research §4.14 and §5 Post (2024 spec and leon1995 only).
+const (
+	g3PostEventJSON = `{"id":7001,"title":"Calçotada de primavera","description":"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00.","type":"event","allow_comments_and_reactions":true,"location":"Valls, Tarragona",` +
+		`"published_at":"2024-03-04T09:00:00.000+01:00","starts_at":"2024-03-16T10:00:00.000+01:00","ends_at":"2024-03-16T18:00:00.000+01:00","created_at":"2024-03-04T08:55:12.000Z","updated_at":"2024-03-04T08:55:12.000Z",` +
+		`"visits_count":143,"comments_count":12,"reactions_count":57,"cover_image_url":"https://factorial-production.s3.eu-west-1.amazonaws.com/posts/7001/cover/calcotada.jpg","author_id":3,"posts_group_id":14,"target_id":null}`
+	g3PostAnnouncementJSON = `{"id":7002,"title":"Bienvenida, Ana","description":"Hoy se incorpora Ana Ruiz al equipo de Finanzas.","type":"first_day","allow_comments_and_reactions":true,"location":null,` +
+		`"published_at":"2024-03-01T08:00:00.000+01:00","starts_at":null,"ends_at":null,"created_at":"2024-03-01T07:00:02.000Z","updated_at":"2024-03-01T07:00:02.000Z",` +
+		`"visits_count":88,"comments_count":9,"reactions_count":41,"cover_image_url":null,"author_id":null,"posts_group_id":14,"target_id":7}`
+)
+
+func TestListPosts(t *testing.T) {
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodGet, Path: "/api/v1/posts", Status: 200,
+		Body:  `[` + g3PostEventJSON + `,` + g3PostAnnouncementJSON + `]`,
+		Check: func(t testing.TB, r *http.Request, _ []byte) { g3NoQuery(t, r) },
+	}))
+	res, err := c.ListPostsWithResponse(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.JSON200 == nil || len(*res.JSON200) != 2 {
+		t.Fatalf("status %d, posts = %v", res.StatusCode(), res.JSON200)
+	}
+	p := (*res.JSON200)[0]
+	if p.ID != 7001 {
+		t.Errorf("ID = %d, want 7001", p.ID)
+	}
+	g3Want(t, "Type", p.Type, api.PostTypeEvent)
+	g3Want(t, "StartsAt", p.StartsAt, "2024-03-16T10:00:00.000+01:00")
+	g3Want(t, "ReactionsCount", p.ReactionsCount, 57)
+	g3Want(t, "PostsGroupID", p.PostsGroupID, 14)
+	g3Null(t, "TargetID", p.TargetID)
+	g3Want(t, "CreatedAt", p.CreatedAt, time.Date(2024, 3, 4, 8, 55, 12, 0, time.UTC))
+	first := (*res.JSON200)[1]
+	g3Want(t, "[1].Type", first.Type, api.PostTypeFirstDay)
+	g3Want(t, "[1].TargetID", first.TargetID, 7)
+	g3Null(t, "[1].StartsAt", first.StartsAt)
+	g3Null(t, "[1].CoverImageURL", first.CoverImageURL)
+}
+
+func TestListPosts_BasicUser(t *testing.T) {
+	// Restricted payload: counters, author and audit fields withheld.
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodGet, Path: "/api/v1/posts", Status: 200,
+		Body: `[{"id":7003,"title":"Cierre de oficina por Sant Joan","description":"La oficina de Barcelona cierra el lunes 24 de junio.","type":"announcement","allow_comments_and_reactions":null,"location":null,` +
+			`"published_at":"2024-06-10T09:00:00.000+02:00","starts_at":null,"ends_at":null,"created_at":null,"updated_at":null,"visits_count":null,"comments_count":null,"reactions_count":null,"cover_image_url":null,"author_id":null,"posts_group_id":null,"target_id":null}]`,
+	}))
+	res, err := c.ListPostsWithResponse(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.JSON200 == nil || len(*res.JSON200) != 1 {
+		t.Fatalf("status %d, posts = %v", res.StatusCode(), res.JSON200)
+	}
+	p := (*res.JSON200)[0]
+	g3Want(t, "Type", p.Type, api.PostTypeAnnouncement)
+	g3Want(t, "Title", p.Title, "Cierre de oficina por Sant Joan")
+	g3Null(t, "AuthorID", p.AuthorID)
+	g3Null(t, "VisitsCount", p.VisitsCount)
+	g3Null(t, "CreatedAt", p.CreatedAt)
+	g3Null(t, "AllowCommentsAndReactions", p.AllowCommentsAndReactions)
+}
+
+func TestListPosts_ServerErrorNoBody(t *testing.T) {
+	// The 2024 spec documents a 500 with no body for this route.
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodGet, Path: "/api/v1/posts", Status: 500,
+	}))
+	res, err := c.ListPostsWithResponse(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode() != 500 || res.JSON200 != nil || res.JSONDefault != nil || len(res.Body) != 0 {
+		t.Fatalf("status %d, JSON200 %v, JSONDefault %v, body %q", res.StatusCode(), res.JSON200, res.JSONDefault, res.Body)
+	}
+}
+
+func TestCreatePost(t *testing.T) {
+	const jpg = "\xff\xd8\xff\xe0\x00\x10JFIF\x00calcotada\xff\xd9"
+	const pdf = "%PDF-1.4\n% programa calçotada\n%%EOF\n"
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: g3PostEventJSON,
+		Check: func(t testing.TB, r *http.Request, body []byte) {
+			f := g3ParseMultipart(t, r, body)
+			g3FilePart(t, f, "image", "calcotada.jpg", "image/jpeg", jpg)
+			g3FilePart(t, f, "attachments", "programa.pdf", "application/pdf", pdf)
+			g3FormValues(t, f, map[string][]string{
+				"title":                        {"Calçotada de primavera"},
+				"description":                  {"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00."},
+				"posts_group_id":               {"14"},
+				"type":                         {"event"},
+				"published_at":                 {"2024-03-04T09:00:00+01:00"},
+				"starts_at":                    {"2024-03-16T10:00:00+01:00"},
+				"ends_at":                      {"2024-03-16T18:00:00+01:00"},
+				"location":                     {"Valls, Tarragona"},
+				"send_notifications":           {"true"},
+				"allow_comments_and_reactions": {"true"},
+			})
+			if f != nil && (len(f.Value) != 10 || len(f.File) != 2) {
+				t.Errorf("multipart = %d fields, %d file parts; want 10 and 2", len(f.Value), len(f.File))
+			}
+		},
+	}))
+	ct, body := g3Multipart(t,
+		g3Part{Name: "title", Value: "Calçotada de primavera"},
+		g3Part{Name: "description", Value: "Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00."},
+		g3Part{Name: "posts_group_id", Value: "14"},
+		g3Part{Name: "type", Value: string(api.PostCreateTypeEvent)},
+		g3Part{Name: "published_at", Value: "2024-03-04T09:00:00+01:00"},
+		g3Part{Name: "starts_at", Value: "2024-03-16T10:00:00+01:00"},
+		g3Part{Name: "ends_at", Value: "2024-03-16T18:00:00+01:00"},
+		g3Part{Name: "location", Value: "Valls, Tarragona"},
+		g3Part{Name: "send_notifications", Value: "true"},
+		g3Part{Name: "allow_comments_and_reactions", Value: "true"},
+		g3Part{Name: "image", Filename: "calcotada.jpg", ContentType: "image/jpeg", Value: jpg},
+		g3Part{Name: "attachments", Filename: "programa.pdf", ContentType: "application/pdf", Value: pdf},
+	)
+	res, err := c.CreatePostWithBodyWithResponse(context.Background(), ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.JSON200
+	if p == nil || p.ID != 7001 {
+		t.Fatalf("status %d, post = %+v (body %s)", res.StatusCode(), p, res.Body)
+	}
+	g3Want(t, "Title", p.Title, "Calçotada de primavera")
+	g3Want(t, "Location", p.Location, "Valls, Tarragona")
+	g3Want(t, "CoverImageURL", p.CoverImageURL, "https://factorial-production.s3.eu-west-1.amazonaws.com/posts/7001/cover/calcotada.jpg")
+	g3Want(t, "AuthorID", p.AuthorID, 3)
+}
+
+func TestCreatePost_TargetedNoFiles(t *testing.T) {
+	// The required fields plus a target employee; no file parts.
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: g3PostAnnouncementJSON,
+		Check: func(t testing.TB, r *http.Request, body []byte) {
+			f := g3ParseMultipart(t, r, body)
+			g3FormValues(t, f, map[string][]string{
+				"title": {"Bienvenida, Ana"}, "description": {"Hoy se incorpora Ana Ruiz al equipo de Finanzas."},
+				"posts_group_id": {"14"}, "type": {"first_day"}, "published_at": {"2024-03-01T08:00:00+01:00"}, "target_id": {"7"},
+			})
+			if f != nil && (len(f.Value) != 6 || len(f.File) != 0) {
+				t.Errorf("multipart = %v fields, %d file parts; want 6 and 0", f.Value, len(f.File))
+			}
+		},
+	}))
+	ct, body := g3Multipart(t,
+		g3Part{Name: "title", Value: "Bienvenida, Ana"},
+		g3Part{Name: "description", Value: "Hoy se incorpora Ana Ruiz al equipo de Finanzas."},
+		g3Part{Name: "posts_group_id", Value: "14"},
+		g3Part{Name: "type", Value: string(api.PostCreateTypeFirstDay)},
+		g3Part{Name: "published_at", Value: "2024-03-01T08:00:00+01:00"},
+		g3Part{Name: "target_id", Value: "7"},
+	)
+	res, err := c.CreatePostWithBodyWithResponse(context.Background(), ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.JSON200 == nil || res.JSON200.ID != 7002 {
+		t.Fatalf("status %d, post = %+v", res.StatusCode(), res.JSON200)
+	}
+	g3Want(t, "TargetID", res.JSON200.TargetID, 7)
+	g3Want(t, "Type", res.JSON200.Type, api.PostTypeFirstDay)
+}
+
+func TestGetPost(t *testing.T) {
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodGet, Path: "/api/v1/posts/7002", Status: 200, Body: g3PostAnnouncementJSON,
+	}))
+	res, err := c.GetPostWithResponse(context.Background(), 7002)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.JSON200
+	if p == nil || p.ID != 7002 {
+		t.Fatalf("status %d, post = %+v", res.StatusCode(), p)
+	}
+	g3Want(t, "Title", p.Title, "Bienvenida, Ana")
+	g3Want(t, "PublishedAt", p.PublishedAt, "2024-03-01T08:00:00.000+01:00")
+	g3Want(t, "CommentsCount", p.CommentsCount, 9)
+	g3Null(t, "AuthorID", p.AuthorID)
+}
+
+func TestUpdatePost(t *testing.T) {
+	const png = "\x89PNG\r\n\x1a\nnueva-portada"
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodPut, Path: "/api/v1/posts/7001", Status: 200,
+		Body: `{"id":7001,"title":"Calçotada de primavera (nueva fecha)","description":"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00.","type":"event","allow_comments_and_reactions":false,"location":"Valls, Tarragona",` +
+			`"published_at":"2024-03-04T09:00:00.000+01:00","starts_at":"2024-03-23T10:00:00.000+01:00","ends_at":"2024-03-16T18:00:00.000+01:00","created_at":"2024-03-04T08:55:12.000Z","updated_at":"2024-03-11T16:30:45.000Z",` +
+			`"visits_count":201,"comments_count":15,"reactions_count":63,"cover_image_url":"https://factorial-production.s3.eu-west-1.amazonaws.com/posts/7001/cover/portada.png","author_id":3,"posts_group_id":14,"target_id":null}`,
+		Check: func(t testing.TB, r *http.Request, body []byte) {
+			f := g3ParseMultipart(t, r, body)
+			g3FilePart(t, f, "image", "portada.png", "image/png", png)
+			g3FormValues(t, f, map[string][]string{
+				"id":                           {"7001"},
+				"title":                        {"Calçotada de primavera (nueva fecha)"},
+				"starts_at":                    {"2024-03-23T10:00:00+01:00"},
+				"allow_comments_and_reactions": {"false"},
+				"send_notifications":           {"false"},
+				"delete_cover_image":           {"true"},
+				"deleted_attachments":          {"880", "881"},
+			})
+			if f != nil && (len(f.Value) != 7 || len(f.File) != 1) {
+				t.Errorf("multipart = %v fields, %d file parts; want 7 and 1", f.Value, len(f.File))
+			}
+		},
+	}))
+	ct, body := g3Multipart(t,
+		g3Part{Name: "id", Value: "7001"},
+		g3Part{Name: "title", Value: "Calçotada de primavera (nueva fecha)"},
+		g3Part{Name: "starts_at", Value: "2024-03-23T10:00:00+01:00"},
+		g3Part{Name: "allow_comments_and_reactions", Value: "false"},
+		g3Part{Name: "send_notifications", Value: "false"},
+		g3Part{Name: "delete_cover_image", Value: "true"},
+		g3Part{Name: "image", Filename: "portada.png", ContentType: "image/png", Value: png},
+		// The spec's array property as repeated parts.
+		g3Part{Name: "deleted_attachments", Value: "880"},
+		g3Part{Name: "deleted_attachments", Value: "881"},
+	)
+	res, err := c.UpdatePostWithBodyWithResponse(context.Background(), 7001, ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.JSON200
+	if p == nil || p.ID != 7001 {
+		t.Fatalf("status %d, post = %+v (body %s)", res.StatusCode(), p, res.Body)
+	}
+	g3Want(t, "Title", p.Title, "Calçotada de primavera (nueva fecha)")
+	g3Want(t, "StartsAt", p.StartsAt, "2024-03-23T10:00:00.000+01:00")
+	g3Want(t, "AllowCommentsAndReactions", p.AllowCommentsAndReactions, false)
+	g3Want(t, "UpdatedAt", p.UpdatedAt, time.Date(2024, 3, 11, 16, 30, 45, 0, time.UTC))
+}
+
+func TestDeletePost(t *testing.T) {
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodDelete, Path: "/api/v1/posts/7002", Status: 200, Body: g3PostAnnouncementJSON,
+	}))
+	res, err := c.DeletePostWithResponse(context.Background(), 7002)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.JSON200 == nil || res.JSON200.ID != 7002 {
+		t.Fatalf("status %d, post = %+v", res.StatusCode(), res.JSON200)
+	}
+	g3Want(t, "Type", res.JSON200.Type, api.PostTypeFirstDay)
+}
+
+func TestDeletePost_NoContent(t *testing.T) {
+	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
+		Method: http.MethodDelete, Path: "/api/v1/posts/7002", Status: 204,
+	}))
+	res, err := c.DeletePostWithResponse(context.Background(), 7002)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode() != 204 || res.JSON200 != nil {
+		t.Fatalf("status %d, JSON200 %+v; want 204 and nil", res.StatusCode(), res.JSON200)
+	}
+}

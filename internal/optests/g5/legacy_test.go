@@ -1,0 +1,240 @@
+package g5_test
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
+	"github.com/factorial-go/factorial/api"
+)
+
+// g5Operations are the 37 operations tagged Legacy in openapi.yaml (kept
+// here, not in coverage_test.go, because the spec test checks it too).
+var g5Operations = []string{
+	"ListPayslipsLegacy",
+	"ListTeamsLegacy", "CreateTeamLegacy", "GetTeamLegacy", "UpdateTeamLegacy", "DeleteTeamLegacy",
+	"ListAtsCandidatesLegacy", "CreateAtsCandidateLegacy", "UpdateAtsCandidateLegacy",
+	"ListWebhooksLegacy", "CreateWebhookLegacy", "DeleteWebhookLegacy",
+	"ListLeavesLegacy", "CreateLeaveLegacy", "UpdateLeaveLegacy", "DeleteLeaveLegacy",
+	"ListLeaveTypesLegacy", "CreateLeaveTypeLegacy", "UpdateLeaveTypeLegacy",
+	"ListShiftsLegacy", "ClockInLegacy", "ClockOutLegacy", "UpdateShiftLegacy", "DeleteShiftLegacy",
+	"ListDocumentsLegacy", "CreateDocumentLegacy", "GetDocumentLegacy", "UpdateDocumentLegacy", "DeleteDocumentLegacy",
+	"ListFoldersLegacy", "CreateFolderLegacy", "GetFolderLegacy", "UpdateFolderLegacy",
+	"UpdateFamilySituationLegacy", "GetContractVersionLegacy", "UpdateContractVersionLegacy", "UpdateSupplementLegacy",
+}
+
+// g5NoReplacement lists the Legacy operations whose resource has no modern
+// twin at all, mapped to the path fragment of that resource. Their
+// description must say so instead of naming a replacement, and no modern
+// path may contain the fragment (research §3 and §4.18: payslips were
+// already deprecated in the November 2021 spec and are gone from every
+// later one).
+var g5NoReplacement = map[string]string{
+	"ListPayslipsLegacy": "payslip",
+}
+
+// TestLegacyOperationsNameReplacement reads the embedded spec: every Legacy
+// operation is deprecated and its description names an existing modern
+// operationId, with a method and path that match where that operation
+// really lives ("replaced by ListTeams (GET /api/v1/core/teams)" or
+// "replaced by UpdateSupplement (PUT on the same path)").
+func TestLegacyOperationsNameReplacement(t *testing.T) {
+	doc, err := api.GetSwagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type located struct {
+		method, path string
+		op           *openapi3.Operation
+	}
+	ops := map[string]located{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			ops[op.OperationID] = located{method, path, op}
+		}
+	}
+	isLegacy := func(op *openapi3.Operation) bool { return slices.Contains(op.Tags, "Legacy") }
+	modern := func(id string) bool {
+		l, ok := ops[id]
+		return ok && !l.op.Deprecated && !isLegacy(l.op)
+	}
+
+	var legacy []string
+	for id, l := range ops {
+		if isLegacy(l.op) {
+			legacy = append(legacy, id)
+		}
+	}
+	sort.Strings(legacy)
+	want := slices.Clone(g5Operations)
+	sort.Strings(want)
+	if !slices.Equal(legacy, want) {
+		t.Errorf("Legacy operations in the spec = %v\nwant (g5Operations) %v", legacy, want)
+	}
+	if len(legacy) != 37 {
+		t.Errorf("%d Legacy operations, research §4.18 counts 37", len(legacy))
+	}
+
+	word := regexp.MustCompile(`\b[A-Z][A-Za-z0-9]+\b`)
+	// "ListTeams (GET /api/v1/core/teams)" or "UpdateSupplement (PUT on the same path)".
+	ref := regexp.MustCompile(`\b([A-Z][A-Za-z0-9]+) \((GET|POST|PUT|PATCH|DELETE) (/[^)\s]+|on the same path)\)`)
+	for _, id := range legacy {
+		l := ops[id]
+		if !l.op.Deprecated {
+			t.Errorf("%s (%s %s) is tagged Legacy but not deprecated", id, l.method, l.path)
+		}
+		desc := l.op.Description
+		var named []string
+		for _, w := range word.FindAllString(desc, -1) {
+			if w != id && modern(w) && !slices.Contains(named, w) {
+				named = append(named, w)
+			}
+		}
+		// A (METHOD path) reference whose name is not an operationId points
+		// at the operation the description meant: say which one it is.
+		for _, m := range ref.FindAllStringSubmatch(desc, -1) {
+			name, method, path := m[1], m[2], m[3]
+			if path == "on the same path" {
+				path = l.path
+			}
+			if _, ok := ops[name]; ok {
+				continue
+			}
+			for other, o := range ops {
+				if o.method == method && o.path == path {
+					t.Errorf("%s: description names %s, which is no operationId; %s %s is %s", id, name, method, path, other)
+				}
+			}
+		}
+		if len(named) == 0 {
+			if resource, ok := g5NoReplacement[id]; ok {
+				// The description must say there is none, and there must
+				// really be none: a modern operation on the resource would
+				// have to be named.
+				if !strings.Contains(desc, "no replacement") {
+					t.Errorf("%s names no replacement and does not say it has none: %q", id, desc)
+				}
+				for other, o := range ops {
+					if modern(other) && strings.Contains(o.path, resource) {
+						t.Errorf("%s says it has no replacement, but %s (%s %s) exists", id, other, o.method, o.path)
+					}
+				}
+				continue
+			}
+			t.Errorf("%s: description names no existing modern operationId: %q", id, desc)
+			continue
+		}
+		if _, ok := g5NoReplacement[id]; ok {
+			t.Errorf("%s now names %v; drop it from g5NoReplacement", id, named)
+		}
+		verified := 0
+		for _, m := range ref.FindAllStringSubmatch(desc, -1) {
+			name, method, path := m[1], m[2], m[3]
+			if !modern(name) {
+				continue
+			}
+			if path == "on the same path" {
+				path = l.path
+			}
+			if r := ops[name]; r.method != method || r.path != path {
+				t.Errorf("%s: description places %s at %s %s, the spec has it at %s %s", id, name, method, path, r.method, r.path)
+				continue
+			}
+			verified++
+		}
+		if verified == 0 {
+			t.Errorf("%s names %v but gives no (METHOD path) that locates it: %q", id, named, desc)
+		}
+	}
+}
+
+// g5Date parses a YYYY-MM-DD literal for request bodies.
+func g5Date(t testing.TB, s string) openapi_types.Date {
+	t.Helper()
+	d, err := time.Parse(openapi_types.DateFormat, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return openapi_types.Date{Time: d}
+}
+
+// g5Query checks the request's query string is exactly want.
+func g5Query(t testing.TB, r *http.Request, want map[string]string) {
+	t.Helper()
+	q := r.URL.Query()
+	if len(q) != len(want) {
+		t.Errorf("query = %q, want %v", r.URL.RawQuery, want)
+	}
+	for k, v := range want {
+		if got := q[k]; len(got) != 1 || got[0] != v {
+			t.Errorf("query %s = %q, want %q", k, got, v)
+		}
+	}
+}
+
+// g5NoBody checks a GET or DELETE carries no body.
+func g5NoBody(t testing.TB, body []byte) {
+	t.Helper()
+	if len(body) != 0 {
+		t.Errorf("request body = %q, want none", body)
+	}
+}
+
+// g5Field is one multipart part; File marks a file part.
+type g5Field struct {
+	Name, Value string
+	File        string // filename for a file part
+}
+
+// g5Multipart encodes parts as multipart/form-data.
+func g5Multipart(t testing.TB, parts ...g5Field) (string, *bytes.Buffer) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for _, p := range parts {
+		var err error
+		if p.File != "" {
+			var fw io.Writer
+			if fw, err = w.CreateFormFile(p.Name, p.File); err == nil {
+				_, err = fw.Write([]byte(p.Value))
+			}
+		} else {
+			err = w.WriteField(p.Name, p.Value)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return w.FormDataContentType(), &buf
+}
+
+// g5Form parses a multipart request and checks its text fields.
+func g5Form(t testing.TB, r *http.Request, body []byte, want map[string]string) *multipart.Form {
+	t.Helper()
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "multipart/form-data; boundary=") {
+		t.Fatalf("Content-Type = %q, want multipart/form-data", ct)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		t.Fatalf("ParseMultipartForm: %v", err)
+	}
+	for k, v := range want {
+		if got := r.MultipartForm.Value[k]; len(got) != 1 || got[0] != v {
+			t.Errorf("part %s = %q, want %q", k, got, v)
+		}
+	}
+	return r.MultipartForm
+}
