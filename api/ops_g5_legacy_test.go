@@ -1,4 +1,4 @@
-package g5_test
+package api_test
 
 import (
 	"bytes"

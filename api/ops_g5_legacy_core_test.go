@@ -1,4 +1,4 @@
-package g5_test
+package api_test
 
 import (
 	"context"
@@ -243,7 +243,7 @@ func TestListWebhooksLegacy(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 2 {
 		t.Fatalf("status %d, webhooks = %v", res.StatusCode(), res.JSON200)
 	}
-	if w := (*res.JSON200)[1]; w.ID != 302 || *w.Type != "timeoff_leave_approved" || *w.TargetURL != "https://hooks.example.com/factorial/leaves" || *w.CompanyID != 1402 {
+	if w := (*res.JSON200)[1]; w.ID == nil || *w.ID != 302 || w.Type != "timeoff_leave_approved" || *w.TargetURL != "https://hooks.example.com/factorial/leaves" || *w.CompanyID != 1402 {
 		t.Errorf("webhook = %+v", w)
 	}
 }
@@ -266,7 +266,7 @@ func TestCreateWebhookLegacy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := res.JSON200; w == nil || w.ID != 309 || *w.Type != "attendance_clockin" {
+	if w := res.JSON200; w == nil || w.ID == nil || *w.ID != 309 || w.Type != "attendance_clockin" {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
 }
@@ -302,7 +302,7 @@ func TestDeleteWebhookLegacy_200(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := res.JSON200; w == nil || w.ID != 301 || *w.Type != "employee_created" {
+	if w := res.JSON200; w == nil || w.ID == nil || *w.ID != 301 || w.Type != "employee_created" {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
 }
@@ -320,7 +320,7 @@ func TestDeleteWebhookLegacy_TypeOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := res.JSON200; w == nil || *w.Type != "employee_created" || w.TargetURL != nil {
+	if w := res.JSON200; w == nil || w.Type != "employee_created" || w.TargetURL != nil {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
 }
