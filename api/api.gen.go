@@ -1981,14 +1981,6 @@ type AtsAnswer_Value struct {
 	union json.RawMessage
 }
 
-// AtsAnswerInput defines model for AtsAnswerInput.
-type AtsAnswerInput struct {
-	AtsQuestionID *int `json:"ats_question_id,omitempty"`
-
-	// Value The answer; its type depends on the question_type.
-	Value interface{} `json:"value,omitempty"`
-}
-
 // AtsApplication defines model for AtsApplication.
 type AtsApplication struct {
 	Answers                 []AtsAnswer `json:"answers,omitempty"`
@@ -2034,8 +2026,11 @@ type AtsApplication struct {
 
 // AtsApplicationCreate multipart/form-data because cv and photo are files.
 type AtsApplicationCreate struct {
-	// Answers Answers to the posting's questions; as form parts Rails reads them as answers[][ats_question_id] and answers[][value].
-	Answers []AtsAnswerInput `json:"answers,omitempty"`
+	// AnswersAtsQuestionID Answers to the posting's questions, as Rails nested form parts: one `answers[][ats_question_id]` part per answer, each followed by its `answers[][value]` part (Rails starts a new answer hash when the key repeats).
+	AnswersAtsQuestionID []int `json:"answers[][ats_question_id],omitempty"`
+
+	// AnswersValue The answer values, in the same order as the question ids; their meaning depends on the question_type.
+	AnswersValue []string `json:"answers[][value],omitempty"`
 
 	// AtsCandidateID An existing candidate; otherwise the name/contact fields create one.
 	AtsCandidateID  *int                       `json:"ats_candidate_id,omitempty"`
@@ -2138,7 +2133,7 @@ type AtsJobPosting struct {
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 
 	// CreationDate Creation time on single-object responses (create, update, duplicate).
-	CreationDate *string `json:"creation_date,omitempty"`
+	CreationDate *time.Time `json:"creation_date,omitempty"`
 
 	// CvRequirement mandatory, optional or do_not_ask.
 	CvRequirement *string `json:"cv_requirement,omitempty"`
@@ -2707,9 +2702,23 @@ type CustomResource struct {
 
 // CustomResourceValue One row of a custom table. Besides id and employee_id, every key is a field (column) id written as a string, e.g. {"1": "Excellent", "2": "Good", "id": 1, "employee_id": 3}.
 type CustomResourceValue struct {
-	EmployeeID           *int                   `json:"employee_id,omitempty"`
-	ID                   int                    `json:"id"`
-	AdditionalProperties map[string]interface{} `json:"-"`
+	EmployeeID           *int                                                `json:"employee_id,omitempty"`
+	ID                   int                                                 `json:"id"`
+	AdditionalProperties map[string]CustomResourceValue_AdditionalProperties `json:"-"`
+}
+
+// CustomResourceValue0 defines model for CustomResourceValue.0.
+type CustomResourceValue0 = string
+
+// CustomResourceValue1 defines model for CustomResourceValue.1.
+type CustomResourceValue1 = float32
+
+// CustomResourceValue2 defines model for CustomResourceValue.2.
+type CustomResourceValue2 = bool
+
+// CustomResourceValue_AdditionalProperties A cell value keyed by field id; strings in the 2024 spec's example, other scalars possible, null for an empty cell.
+type CustomResourceValue_AdditionalProperties struct {
+	union json.RawMessage
 }
 
 // CustomTableCreate defines model for CustomTableCreate.
@@ -2819,8 +2828,8 @@ type DocumentCreate struct {
 	Public            *bool `json:"public,omitempty"`
 	RequestEsignature *bool `json:"request_esignature,omitempty"`
 
-	// Signees Employee ids asked to sign; Rails reads repeated signees[] parts.
-	Signees []int `json:"signees,omitempty"`
+	// Signees Employee ids asked to sign, one `signees[]` part per id. The brackets are the wire name, because Rails keeps only the last of repeated unbracketed parts.
+	Signees []int `json:"signees[],omitempty"`
 }
 
 // DocumentUpdate defines model for DocumentUpdate.
@@ -3606,6 +3615,9 @@ type PostCreate struct {
 	PublishedAt       string `json:"published_at"`
 	SendNotifications *bool  `json:"send_notifications,omitempty"`
 
+	// StarsAt The 2024 spec's misspelt name for starts_at. Which name the server reads is unverified; declared so requests written from that spec validate. Prefer starts_at.
+	StarsAt *string `json:"stars_at,omitempty"`
+
 	// StartsAt Event start (ISO-8601). The 2024 spec misspells this request field stars_at; the response field and the model attribute are starts_at.
 	StartsAt *string        `json:"starts_at,omitempty"`
 	TargetID *int           `json:"target_id,omitempty"`
@@ -3622,8 +3634,8 @@ type PostUpdate struct {
 	Attachments               *openapi_types.File `json:"attachments,omitempty"`
 	DeleteCoverImage          *bool               `json:"delete_cover_image,omitempty"`
 
-	// DeletedAttachments Ids of attachments to remove.
-	DeletedAttachments []int   `json:"deleted_attachments,omitempty"`
+	// DeletedAttachments Ids of attachments to remove, one `deleted_attachments[]` part per id (bracketed so Rails keeps every value).
+	DeletedAttachments []int   `json:"deleted_attachments[],omitempty"`
 	Description        *string `json:"description,omitempty"`
 
 	// ID The post id again (required by the 2024 spec).
@@ -3633,6 +3645,9 @@ type PostUpdate struct {
 	Image             *openapi_types.File `json:"image,omitempty"`
 	Location          *string             `json:"location,omitempty"`
 	SendNotifications *bool               `json:"send_notifications,omitempty"`
+
+	// StarsAt The 2024 spec's misspelt name for starts_at. Which name the server reads is unverified; declared so requests written from that spec validate. Prefer starts_at.
+	StarsAt *string `json:"stars_at,omitempty"`
 
 	// StartsAt Event start (ISO-8601). The 2024 spec misspells this request field stars_at; the response field and the model attribute are starts_at.
 	StartsAt *string `json:"starts_at,omitempty"`
@@ -4584,6 +4599,9 @@ type CreateWebhookJSONRequestBody = WebhookCreate
 // CreateCustomValueJSONRequestBody defines body for CreateCustomValue for application/json ContentType.
 type CreateCustomValueJSONRequestBody = CustomValueCreate
 
+// CreateCustomValueFormdataRequestBody defines body for CreateCustomValue for application/x-www-form-urlencoded ContentType.
+type CreateCustomValueFormdataRequestBody = CustomValueCreate
+
 // CreateDocumentLegacyMultipartRequestBody defines body for CreateDocumentLegacy for multipart/form-data ContentType.
 //
 // Deprecated: this type has been marked as deprecated upstream, but no `x-deprecated-reason` was set
@@ -4811,7 +4829,7 @@ type CreateTokenFormdataRequestBody = TokenRequest
 
 // Getter for additional properties for CustomResourceValue. Returns the specified
 // element and whether it was found
-func (a CustomResourceValue) Get(fieldName string) (value interface{}, found bool) {
+func (a CustomResourceValue) Get(fieldName string) (value CustomResourceValue_AdditionalProperties, found bool) {
 	if a.AdditionalProperties != nil {
 		value, found = a.AdditionalProperties[fieldName]
 	}
@@ -4819,9 +4837,9 @@ func (a CustomResourceValue) Get(fieldName string) (value interface{}, found boo
 }
 
 // Setter for additional properties for CustomResourceValue
-func (a *CustomResourceValue) Set(fieldName string, value interface{}) {
+func (a *CustomResourceValue) Set(fieldName string, value CustomResourceValue_AdditionalProperties) {
 	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
+		a.AdditionalProperties = make(map[string]CustomResourceValue_AdditionalProperties)
 	}
 	a.AdditionalProperties[fieldName] = value
 }
@@ -4851,9 +4869,9 @@ func (a *CustomResourceValue) UnmarshalJSON(b []byte) error {
 	}
 
 	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
+		a.AdditionalProperties = make(map[string]CustomResourceValue_AdditionalProperties)
 		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
+			var fieldVal CustomResourceValue_AdditionalProperties
 			err := json.Unmarshal(fieldBuf, &fieldVal)
 			if err != nil {
 				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
@@ -5026,6 +5044,94 @@ func (t AtsAnswer_Value) MarshalJSON() ([]byte, error) {
 }
 
 func (t *AtsAnswer_Value) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsCustomResourceValue0 returns the union data inside the CustomResourceValue_AdditionalProperties as a CustomResourceValue0
+func (t CustomResourceValue_AdditionalProperties) AsCustomResourceValue0() (CustomResourceValue0, error) {
+	var body CustomResourceValue0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCustomResourceValue0 overwrites any union data inside the CustomResourceValue_AdditionalProperties as the provided CustomResourceValue0
+func (t *CustomResourceValue_AdditionalProperties) FromCustomResourceValue0(v CustomResourceValue0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCustomResourceValue0 performs a merge with any union data inside the CustomResourceValue_AdditionalProperties, using the provided CustomResourceValue0
+func (t *CustomResourceValue_AdditionalProperties) MergeCustomResourceValue0(v CustomResourceValue0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCustomResourceValue1 returns the union data inside the CustomResourceValue_AdditionalProperties as a CustomResourceValue1
+func (t CustomResourceValue_AdditionalProperties) AsCustomResourceValue1() (CustomResourceValue1, error) {
+	var body CustomResourceValue1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCustomResourceValue1 overwrites any union data inside the CustomResourceValue_AdditionalProperties as the provided CustomResourceValue1
+func (t *CustomResourceValue_AdditionalProperties) FromCustomResourceValue1(v CustomResourceValue1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCustomResourceValue1 performs a merge with any union data inside the CustomResourceValue_AdditionalProperties, using the provided CustomResourceValue1
+func (t *CustomResourceValue_AdditionalProperties) MergeCustomResourceValue1(v CustomResourceValue1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCustomResourceValue2 returns the union data inside the CustomResourceValue_AdditionalProperties as a CustomResourceValue2
+func (t CustomResourceValue_AdditionalProperties) AsCustomResourceValue2() (CustomResourceValue2, error) {
+	var body CustomResourceValue2
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCustomResourceValue2 overwrites any union data inside the CustomResourceValue_AdditionalProperties as the provided CustomResourceValue2
+func (t *CustomResourceValue_AdditionalProperties) FromCustomResourceValue2(v CustomResourceValue2) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCustomResourceValue2 performs a merge with any union data inside the CustomResourceValue_AdditionalProperties, using the provided CustomResourceValue2
+func (t *CustomResourceValue_AdditionalProperties) MergeCustomResourceValue2(v CustomResourceValue2) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CustomResourceValue_AdditionalProperties) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CustomResourceValue_AdditionalProperties) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -5372,7 +5478,7 @@ type ClientInterface interface {
 
 	// DuplicateJobPosting Duplicate a job posting
 	//
-	// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture).
+	// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture). A 2022 live capture answered 200; the 2024 spec says 201; both are declared.
 	//
 	// Corresponds with POST /api/v1/ats/job_postings/{id}/duplicate (the `DuplicateJobPosting` operationId).
 	DuplicateJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5891,6 +5997,15 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
 	CreateCustomValue(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCustomValueWithFormdataBody Set the value of a custom field for one instance
+	//
+	// field_id and instance_id go in the query string. The 2024 spec sends value as JSON, the 2022 spec as application/x-www-form-urlencoded; the server (Rails) merges query, form and JSON params, so either works.
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	//
+	// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
+	CreateCustomValueWithFormdataBody(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDocumentsLegacy List documents (legacy flat path)
 	//
@@ -7717,7 +7832,7 @@ func (c *Client) UpdateJobPosting(ctx context.Context, id ID, body UpdateJobPost
 
 // DuplicateJobPosting Duplicate a job posting
 //
-// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture).
+// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture). A 2022 live capture answered 200; the 2024 spec says 201; both are declared.
 //
 // Corresponds with POST /api/v1/ats/job_postings/{id}/duplicate (the `DuplicateJobPosting` operationId).
 func (c *Client) DuplicateJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8962,6 +9077,25 @@ func (c *Client) CreateCustomValueWithBody(ctx context.Context, params *CreateCu
 // Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
 func (c *Client) CreateCustomValue(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateCustomValueRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCustomValueWithFormdataBody Set the value of a custom field for one instance
+//
+// field_id and instance_id go in the query string. The 2024 spec sends value as JSON, the 2022 spec as application/x-www-form-urlencoded; the server (Rails) merges query, form and JSON params, so either works.
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+//
+// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
+func (c *Client) CreateCustomValueWithFormdataBody(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCustomValueRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15079,6 +15213,17 @@ func NewCreateCustomValueRequest(server string, params *CreateCustomValueParams,
 	}
 	bodyReader = bytes.NewReader(buf)
 	return NewCreateCustomValueRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewCreateCustomValueRequestWithFormdataBody calls the generic CreateCustomValue builder with application/x-www-form-urlencoded body
+func NewCreateCustomValueRequestWithFormdataBody(server string, params *CreateCustomValueParams, body CreateCustomValueFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewCreateCustomValueRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
 }
 
 // NewCreateCustomValueRequestWithBody constructs an http.Request for the CreateCustomValue method, with any body, and a specified content type
@@ -21485,7 +21630,7 @@ type ClientWithResponsesInterface interface {
 
 	// DuplicateJobPostingWithResponse Duplicate a job posting
 	//
-	// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture).
+	// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture). A 2022 live capture answered 200; the 2024 spec says 201; both are declared.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22072,6 +22217,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
 	CreateCustomValueWithResponse(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomValueResponse, error)
+
+	// CreateCustomValueWithFormdataBodyWithResponse Set the value of a custom field for one instance
+	//
+	// field_id and instance_id go in the query string. The 2024 spec sends value as JSON, the 2022 spec as application/x-www-form-urlencoded; the server (Rails) merges query, form and JSON params, so either works.
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
+	CreateCustomValueWithFormdataBodyWithResponse(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomValueResponse, error)
 
 	// ListDocumentsLegacyWithResponse List documents (legacy flat path)
 	//
@@ -24346,12 +24500,19 @@ type DuplicateJobPostingResponse401Headers struct {
 type DuplicateJobPostingResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPosting
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *AtsJobPosting
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
 	// Headers401 the parsed response headers for an HTTP 401 response
 	Headers401 *DuplicateJobPostingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DuplicateJobPostingResponse) GetJSON200() *AtsJobPosting {
+	return r.JSON200
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -35164,7 +35325,7 @@ func (c *ClientWithResponses) UpdateJobPostingWithResponse(ctx context.Context, 
 
 // DuplicateJobPostingWithResponse Duplicate a job posting
 //
-// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture).
+// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar" in a Spanish capture). A 2022 live capture answered 200; the 2024 spec says 201; both are declared.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36188,6 +36349,21 @@ func (c *ClientWithResponses) CreateCustomValueWithBodyWithResponse(ctx context.
 // Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
 func (c *ClientWithResponses) CreateCustomValueWithResponse(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomValueResponse, error) {
 	rsp, err := c.CreateCustomValue(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCustomValueResponse(rsp)
+}
+
+// CreateCustomValueWithFormdataBodyWithResponse Set the value of a custom field for one instance
+//
+// field_id and instance_id go in the query string. The 2024 spec sends value as JSON, the 2022 spec as application/x-www-form-urlencoded; the server (Rails) merges query, form and JSON params, so either works.
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/custom_fields/values (the `CreateCustomValue` operationId).
+func (c *ClientWithResponses) CreateCustomValueWithFormdataBodyWithResponse(ctx context.Context, params *CreateCustomValueParams, body CreateCustomValueFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomValueResponse, error) {
+	rsp, err := c.CreateCustomValueWithFormdataBody(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -39578,6 +39754,13 @@ func ParseDuplicateJobPostingResponse(rsp *http.Response) (*DuplicateJobPostingR
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest AtsJobPosting
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -49084,461 +49267,465 @@ func ParseGetTokenInfoResponse(rsp *http.Response) (*GetTokenInfoResponse, error
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P15k9s2tjgMfxWUfu+v3H1LvcYz9153Tb3leJn4Xjv2Y3eSyjOdUkMkJCFNARwAVFuT8nd/CgcAN4Ek",
-	"qKXZzvifxC2SWM6Gg7P+MYr4MuWMMCVHz/4YpVjgJVFEwF9vXur/xkRGgqaKcjZ6NvoxWxJBI0TjU3S9",
-	"IOjy/PIpkimJkFqnRCLJlwTxGVILIgnCEkklKJvLK/3LGmFBEGWKzImQiDP9I7qngpyOxiOqx0+xWozG",
-	"I4aXZPRsROPReCTIPzMqSDx6pkRGxiMZLcgS66XpKfVbZsDRly9f9Nsy5UwS2MErIbjQ/4g4U4Qp/U+c",
-	"pgmNsN7P2e9Sb+qP0pD/P0Fmo2ej/3NWAObMPJVnZjSYpQqU1zhSXFCcPJGI6JfQlMfrMZKEKXRP1QJx",
-	"5qCCfri+/mDfkgqrTBJ5w46enp+P0dPzS/2f7/R/no7R08vLMfqLfnB6enp8esNGX8ajH/mLYi/VZbwk",
-	"CVEkvkKMwwLQkTIYujQYwixGGEU4VZkgMXKQQpjJeyLQ5fnT41M9xfvnmVrsF3SlIT3we8m5uCMkJcIC",
-	"5ujj6xfor//59L+RJJF+Cf3l9PLYUJwBGopJSljsiOiGlcZYESH1N0dTMuOCoL+cXiCyImJtR6cSPT2/",
-	"uEKSssg85SxZ3zDKVjih8SRKqEYclcdjJDmKEiwlna3RdI1uYYTbMWJc6b/NYixqfmI4Uwsu6L80sdax",
-	"845KSdl8jMjnVJMz4gIJsuJ3JEaRIDFhiuJEnqJiJ0/0Nmc4S/RiEGY3jCxTtTbIBbq6/eWXX040bPXX",
-	"EVbkGfqeYEH00DhZ/u2mBNub0fiGwfr/djNye1X8jrCbEZDYLWzXEQ/Vk0cJFiTW+xuPFgTHVjLUZ60S",
-	"gmVLw/ka3xrjlhL08+dRRKTchJDGLqwHLXgSE4GObv/+6hqd4ZSerS7OluT2WMuJVPCUCEUNi5Mlpoln",
-	"1vGILNOErwmZ0NgnLMajGRVSTYyo+WPEsiTB04Q4MbMx3ixLkvC3E9xnbMETsgmQ2ymWNLodo1scLym7",
-	"1SRzu8QMz4m4RZQ5XpYaLB1zfCkL0n9YsFWB9Fv+EZ/+TiKlF/Y8pf9L1nA2VMAeCYIViScYBMOMi6X+",
-	"1yjGipwouiTdCxqPmvASDDUglklM50R6xOE7LDVvmcdw/qA0wXqez8rSGZXA+hqUZqMvzLb6w7MVfGbU",
-	"TSC6jbYPDW91De4ROM8RI/fojqzN3mGjucxXC6xQhIWgRHpB484Oc7o/kRUAefhwP8j0C4VibXdkjWZc",
-	"wIo/n+CUnuhfjGS6QnLB7xniLCL7Q6CSz+F49MCXuZNTcYSRjAQhjLI5+mdGJBxaVRhaDUn/RmOpdSOW",
-	"Lad63XXVSD/3gBgrOSkdwVauNWyzhAL9nVtT8EdN+FzhJAOEYrZ+Pxs9+0c3avNhzH7Lv0w5Twhm8BNV",
-	"ZKn3+SUfAQuB1+XXHV5+q2sQPzH9RqwZuQrzI002Y632LDiNiNbJVkTgxP4ttUjFaEYTMtbneQ4mPdzx",
-	"FdJbQ/cLwlDGDLK1cOhLO29YmqlN9vfgpQXem2xhFnSFqJJAWzWdqLoZs2rvGguS8qwR5jAcbvHTqugV",
-	"/PKlkQMdWjcIOl1gSXqR9ebXwfLG/7l5LfDzCLOY6iOv15p/59NJyqWibL71d4qqJGydEWdaHy5LjBrr",
-	"SGJ0ybdUqudKviNS4nmrTlFaWMRXREwSopQRkd3r2YPiEK38DJGlCccxidGLn32rr2kw5l4TjvF9rFwL",
-	"Gs/Fjd8zvXL008e3p6HDBBO6pP/yzPn9WoXh2Cc1Yir/meGEziiJJ4JgexfsXEqurAfs8IC6eZOs7aez",
-	"L0lMs2XQqykRkjOcTDIRtv10wRkJfVPxoDdzjLW8XZzHI4FB0mB9XM5JmJiSPBNRoLqHE819KedJyHrC",
-	"T9xCpBdqd5X0l1miaIqFOtNMfBJjhdGURDiTBEUrMJMAVEEl06wmPbpYcS7WtUJ4oHVCUKuNwH4i89NY",
-	"XmnVT8+M9Bok+ohpIvV9PQblcKkf2+H/8ds/akrCb8aKkz8G9eA3MJ/1Op6NSvLFfybXz7UNvZd8prAt",
-	"lL95hbhaEHFP4W5BkOaiMy1icaTQjJIklsgIUMQZqOehh2P3mdNwPuQSekoZFutRmzzqkD/tt/sWydDM",
-	"2M2MHLDugs8I0xP9Y0RZTEg8Go8Syu5ITNloPPofPr3GYk7UaDxaYpbhJFlPcBzDe1zMMaPRaDz6nU8t",
-	"xPU379/8WGKthsuSB1P5orr58qc0PhxftqiUNfMAXxlSLb1uuJZKBJ/5qTSYuBoOSYcxxtUET2ZUY0eS",
-	"ZDYpv69/w4kZGBjLDTAeZSwmovwin82ImMBwUURSZX6Ej+CRPuP5xN38Pcg9GB/Uj70DcUPlYPMcHD5y",
-	"fOEEl+fKUyKfiGc+S/uPXG1eNU9QKgiY/ClD2NjdrYEuVJdm+vPJnK4Is2pmr3mP9BzHvabfr3r7J9Xv",
-	"qkgoIM9Zsg6CbU7ND4fO4ojYefU9VbXxKAMBvwspBat7OR832VhBn+HLFLO19xj4aKdB0zWquMskOtIn",
-	"jv4tIXMcrdHZ6uKsoh5JJHimyPEYxYKnaWUQA2T/EfLwasfQCkNpX+VdOFB0IbdJY3ieJIjDHzjZ4KQr",
-	"9+fFyeWlwyEgDLmlWbcg6KebuoSTx4pPaiywSfIHQmnHvA2H2//w6QeLoAB+CDiY8vvAQ5+HSuCoMNEE",
-	"TJo7OI6mGTymSgK6iVRoymNK5PGWKyvb1IoLyMTS0tLrkl9iFmPFxXpc0CkXKOZGX5N3WxzNQaCHT0Cj",
-	"pUt95UIJlQrBHdG/6S0tcXaaiZ8/X9RXISmbJ+TEUGuOLImOzBbHyBwdYxRnRgkzrqYAi+BD4KEy5i56",
-	"CJnjZEKYoiqcCRPe0+0DyvVDgAW0m4eYKDeh9HFH/D/2oxCHhCBLrkiYkmPuZxPHN/UdC8zmRO9xRj9r",
-	"1l1qyRmmudmBBV/azyaUTSIXo1WdxnkMzeMQqWqHV7zn4NYZxgXCU5CdM7c5ZAbSXGxji47DBLzGUpwl",
-	"pEHAg9JvJIcAWxn8EQZDiMvZHDIWeKbGKM2mCZULEo9RxrRk1P/CIlrQlQnMiTCLSJIERQKMR4rgZTBb",
-	"hrpuglXg4rTfuw7cV7HdOLHL2uaMMqr0qaLIMuXCXOYNd8RU6k8py0DV1CMKrZAqgSnT0Pit5yns5s3l",
-	"jlZgreAZjUeF3PGPvNrveLVzY1MHrIr2QFG+25q8Qnu3IQvpGSAt3VQgJ3NCMJLEO/pOYnF/YnAUJMjc",
-	"7nIRpi8XToL5t5dLLPctyCr9nRNWYPwz0mo0HjlxNQL93Egr78gl6dQijdqlj3ktX2WnJCoubJtO128C",
-	"4puA+CYg/gQCwicCbPSITwdROFosHQBz7X1jNV06eikefZvgl+0j38AW5FP133x6f/Jffz2/CNNM9SjT",
-	"8Gufez8wTCVYa7SIalIZS1De2MLvfOqJQ/TEp5Uca0dVF+ApNXcET7BJefmemQoCaNhYft/zBMR6YjT5",
-	"DGH0O586T31z0CazqS/Wm71d/OY2wV+HjLVO8JSEeWwKkR90PTanwo68nnJJO6wtpb1U4h0rQpYa5QWM",
-	"TxMT+TkaW39z+RdFPmuBmnA2n8C/fwsA7cN5OxRhsZbkPtJeXSKcv4AEibiITVyfPmLAACcVXqbyCk0F",
-	"wXcuxsS8A05vucApQYrzU/SqsIsjMKTGiErktuEh7UzxJVY0mkQJj+4mlIVRSf07nqmwD8vTbGm6LE9Y",
-	"T3KDqF+amAABC0wqEU8J295YWktI6SboBU5mkxiv/eK1kFEyJUkiEVVoSuaUaQE34fClifpfEEHGdkPG",
-	"45EngSUErwiEVix4QvUXmSRSjzOn5XGOJI2OIbOsRGV2FBMOJCF7aMrVwqyHsrkEoWgUklMEUF0SzCTC",
-	"6H7BE4JiDB5Ix6f1WUfjUX1D8Hbs/vhtB8lH2SRXq3EUZQJH6yo18WyatCA2j2avDJVgRVUWk30Mxdl8",
-	"l7HygerykM9mRt5NM0kZkXKiBE1H49E9F3dGgV5wo4Z2gpdPJRErnAv77g8ytTfAV8baEfLVsXYEvRYJ",
-	"E0mUPuflBATuJOJsRueZaFea4F1UedckIFQlETYvhtlZNVrNG/sLtHRCoFGB7BLQ7QI57JPOFL99sEAn",
-	"yXdl2hVrLJ1b5f36IPy9Ru+LMhk05491e2gwDYz6DSXcbaLGN7ckX3Px0us5bGAFaRLX9J1gjRSHvGp7",
-	"iFRB41l5uNfIA/sAZTVu3EiMbQ5e6UZBFcT5mtw2myUflrXWANcGPjSAIMwjbl6x2CWlw1tBa0RHmCF3",
-	"4y3USi2TyOeURIpUbnYFDZqFSIWFR+P6pH9+wMV0Co5deLy803EJAT42f6GFwBvWkCE2jHxj/N5PxyCx",
-	"TihDS74kDPCRA9+UOZjNJFHo6PL88vLk/OLk8i/XF5fPLi6fnV+cnF8+Oz8/btSe9ypl9Q4aof0+U9uC",
-	"uwMyPFMdoBl4+8YH+IPR9H23SOslzC8DxmpHYpPi6qit//3QycbK3g8RctF8ZSoX6binguS3lPxus839",
-	"ZE+Xkd7BHTJbLnGrLaafcUGTBmESN1nOBIkyASI3Kr1Zow/n3XEVODx2gqU/gOyN2dmVMaG7jFsKdS+W",
-	"nJE1OsrYiggI8w6MLohwEmVJw46qF+h7QZW18kkScRYjyKtBqSAryjM5SYmgPH5iWBnr0wev0T8zrsiV",
-	"TbXlikDJDOMvL1ONBhwE8cEYAJLKqEGEU4a6x7712Rj/04nigcNZP5zFVLgt0n4oJwp/5owvwy3ZfVnZ",
-	"BE6meK0F6oSzreRHo8MMrwVPkknKExqF78GwAWHVWNolZ2qRgDjQcnFyOYFfZP7Dd/UfntZ/+Ev9h7/W",
-	"f/jP+g//Vf/hv+s/XJxv/HKx8Uu+2BC6KfZfhIIGCCutCsltUSjXLJpoxpvILE0TkvuQAgLRGVU1RJH1",
-	"yPwesuH+srMxBGdvgu/rFnQ7CrZQQdZDcHUKqq0Ek+cK7hE4/3YCJkig9BQg4QJjCwHRLhB81NclIZpC",
-	"Y75JiMNKiG+M/43xd2J8D1cbyvrZMP8mZ71nJC9GyGcIM+Tu6U9kflk6RS/0/sX6RPMfndEIETn5j7OZ",
-	"mPzHWUwm/5EHHKQpwQJN1ygyH1yhJRcELfEaTUme0qIWmDmfmyelqcRLNPa658v2js5YHFjIg5VPiTWx",
-	"lCIIvV6UhowYSQjTvyd0pS/2CmtIYpQKHmemxuSr67fIDBR2wSSzGYkUXZFtNdveDmHC4q3VaCIL2PV2",
-	"2pU/LgE+YMX6Q0X/ZShuLniWBn9I4sy548iKJH3mXGA5USQh91zcUTbPFx92bSAmTqfvhZXISSr4jEgJ",
-	"8ZCTCCsy52LdZ+FKUJzY03CyI7rd5mO87oe0mZhEnMxmNKKkRSXxVFvDzjBfPDKZBIE2G5h5GzqbiUnO",
-	"TcEVnWZiMuNihqma/M4zEXipnAnz9iTFYoJZ8Pr6EfFMTJaZynCvL3Yjv5mYSEXSPu+DN6EXojRnWpUo",
-	"DNxNCpPm0PAyaAD8XqVYQ/O0mvT2rTOzZpCuyiKPDXtNsEjWY2TVwjG6J+RO/3/BM5GsIaUO08C0/t2s",
-	"MrtHvRlflBZQC8d81d3+oH/WkmSRsViQWC0kOnp6fn6O/oaenqMFSolAlTEK2B2HR0Z4vt5ciwb0GMXY",
-	"AV+DWmPjtM8+9SBaGss9mu0rKmiT9alLU+nvH205mrzxwk1h5L3ZKIxtnFpvGGY0Ll2kDMuMxiPDM6Px",
-	"CFimKea+x/VjR3JuuLu3kKjbpd4S7CPf6WgMW/duykuN/a87TTUZrmv5+EDDEpVJ8KrQDT48v37xA8KJ",
-	"5KWiDAXxeep9D0rKX5sevJtC8I1xv0bGrcQFlLnFf4Ck62ss7xoiIlyEWe2GjfMmHyji6doTYuMVIJlU",
-	"fPmaksRbrXx1gSJ4o7EeC4TpT0qZBZ5ADFfWeZbXfLbD1dqVmE+n+tXUJILAOiX6g8ZjBGkRY2P6HCMq",
-	"Jxig+GVcvdVUgpFMALQpsQFxz2SmUGYKU5cLNAbYVWDF4feYfSR3fJ7klaa7BcOSsj6v90vjKOh3X9Gq",
-	"JcJ7ASTxPlWNBjtLNEBAlYyRDuoMTi9zxBR2/QnHYRdCAlnz58uG9JLdmXMzq4pCHhV0x4G1XBVcawrW",
-	"FE1IxmiJVbSgbG7kjikmOuXx+onmN4HXGmd2/uCCqE2k0ZtJq7s1VefzPKKxTRXTt4YKTZ3uEsNAoWfM",
-	"jAZW3v7zS4PxSCZZeF4dvBwYQ91b0Px82RgZv8Epu1JqnTJJTJWL96/S5S8LDv4C/QawEeCt7KLj94yY",
-	"rlspF4oQUN0IXk4SaLLhvDua77xKSpUr3KgbiXVjlyxRT8v7rY1y2ym1gzLbaauBlhors62opK0gloQc",
-	"AsI1QjSgKS+2goLSyyWyKFbfTMQ/mMV4Y0STbGkTZ+2ZoPxRn7vrJX1kRR8W/Uia6mM+79jTXvoXwAwT",
-	"YRchJ4qnNAo3odI4Jmw362l4Zyqg0tDsofHIbOUAUtWh7Oe8AU0cU1N54kM11riOT5IkNojhjqxNLSMT",
-	"uUzjK6e7b/gynkhEPuNlmpBxTZPfaF+ntUbB7z0cgb4nksZEIhpDjmXJFjG2mZh3ZG3yucySjgx3Hesv",
-	"7gVVijCT9mDWOUbkdH6K/rgZXdyMnqGb0avPUNiBqZvRGN2MLs2vf+c8Nj/QWP9yof9Zmlz/9t0XXzO1",
-	"ng5JP3n1Qeu1nuBADbJKM5hzs+lENvw4czfT7mO4GPOlKVtjT+KmrD4gB6CCub4wHonNiltPCz/ZzvCs",
-	"r8y7JkburSwfm9TvGCX0jqCKEgNhPjxTCDNEg9T+fSszVYXCoxyXleAHUx3KB9NWikVjlZEWreNLO9ZB",
-	"Mja6AJZlzt6kBsf6eWdXyJHQC4FAMyplShJlciW0ZIxUstaSqeoAjnmUQdQNouoK3S+IWhBhg8nEighn",
-	"6cWxLAtDPUXG7hi/Z35b2mH4ajyC7w2ePWfHR34PjTxwrMU1jhZoidNU30Dd+SHRUdHj9li/a8aq3D/9",
-	"B1VFpBb4rJL/JuePy5hsFgM/+9uGbVjZ7MEIRU9sQQh9i2YEUSYVZPnbNEt43VPVxPDnrsV13Gzh5VCD",
-	"dch+N8geVpRgmdzKmHUh0zCBea1jDmO7+VPj52A3/AOi/ufLpqDfFuRvDPjSylZfsaae9bz30uohbT5Q",
-	"3t8zImxG3YyLPK0wPx4Co4G83dIa4vsqhvkn0hxdrldoXOqwdgXnD8pEgiCgd/8d12bQvnhnnoO6btFD",
-	"tVwYj2yXlubedOhIgyCG3ju9Irz6cY4j9D79u0zrv84bjZdM+ZKaasZ4g1D9WoOfLrU+ApCxBcoqub7N",
-	"3WvKlNVOSV5fQkpYDH3apKRztqzWbCsRSEFM1VX/bCxBrl9Zrgb6VKnLDVWq3C/OFNmfEL0OrDLRVOiR",
-	"zhnxaVuvCg1UItO7WXGkX7+q9EgTJAXxhexI//jNNFKr6FweVa9NscqRYJHbRpZNsry733g7MgsM7QW4",
-	"fUCxsVeHC3/3txxRRgSsLsz9sSstPG/mhRE0NkeZhB73puG0IBGhK5d6Ah5m0yXAFigjLg6eKrCvMq7A",
-	"xiqJ0nSiJ/HkG8exIFJOEsrI5CKssWv5k8uwT1ZYYY+tVItM6yYvBf6nNAruNDHF7G5iLeUhK5lSoRYx",
-	"Xm8b1RdRFRjNb1UOWyjA5RLUqnqkUHQUeV7WtGMMYNbKZtq7ESLQksckKYUIGZsBZExUhpEwTp7FrwmN",
-	"K3S/wKp84ZTQEVlLd4eCLkHRnfTQXEn9ve0mv1ErPSSz2g1bNmjsNnwZX+GZGo+ki9ecMOuBKKoOg/Ni",
-	"RuAfIfnKCypsF5w2a5STdj/Qfi7XelSMa0RkX7KlTw37Bnp63fANfuX/paZmT/EiOooZBW4yfCTDGqb0",
-	"a4XmaViyN7qvlb7w2CvcG+hIy/u3VKq39hcZGOa7xAzPe2jkzKLSSsPqmt7yeyJOIiwJUvf8xNQXdzlZ",
-	"KOIxKaMDHYWixNTw7iHsUy4VTiZ6xsCL9jxLsIA2kVJOdov/dmHyNXzB0Eg/HKNbOOVvERfoFsdLym4d",
-	"icQ8kqdIX+QwQ5q7EWcozUTKJUEnpjvRRX4yRFgISmI7Hrp1qadKYAqiX6Y4MgfI2eribEmQXPB7iW4t",
-	"2m/RCZIcKX2dKFyyEHiS4n9mof30IoqTiSRRJjQX9MATAHqydQkcqbAK7KlsCnnvmtWniFhSBtfJLYlD",
-	"3zj5bDbpx3dht0MnrBsLnrWrQI2aTIcj4VA9+yoQairsXxBbL6au3eSxImgm+BLdL2i0qF735kRJUynY",
-	"DISOFIf6sQIlWBGxWbhr1CIU8oJJmmFHWqdeUtYcqNvQPewlSQWJ4KpXNzZcoZjMcJYo02ib20JNnQvc",
-	"IO0eM+qby7X73lFhr1n1KVc0At7H1IGc18FphrbHTV0a27jwlf60+Ubs5xnv9G2z/JCrcVWgfa8P4UpB",
-	"qmqa9Sl6ntzjtdS/2dtk6Wgewx0VKha7FGtBjNEyr7ga4STRd5LShTP11pvEkkwq2dWdXSPelAPkK3RE",
-	"mfrr0yDFZnNav974ARJKTbtrWJe+LqWYxvpmVA5OCoi7/22rIpUOlU20UhPbm2pFqrwNqjRWTLZ7Rf+0",
-	"Teb3Jf0PKuP7S81gLm9EgzfK12PauTy8aceEMzkWfATmnB2NLpu5EjFyr2i4Fl0vp2QGBRxofHJ5fvmd",
-	"Pnq5iCHCmSNsrCFRQuu25IMZc8KLwPmYZq82iD9RN/J92DH2FALusS8c3lKwowlgB9PCjtf+4W/su106",
-	"A2+N8p7O1GTa6mksd6T+vBc0PcZba0lN710hxa/jb/FZj27XV8ZWnhjFqHJgoCMrpMfFmc4F4mpBhESc",
-	"oRxcYcap7W70xXc962w+VE+dQh1qLNy4oXIEqBhdKkVfv03j0d5xlIce3W1H9f4sIQEHYd/wTs+BlnfH",
-	"Y1RTCTWd9aRMuVAN2SWtqv3mgdZ5gHWdRJ0nT+dJ03Wy7MMy03j2NJ817WdLy1kyuB2jOUTrqxUAHQzO",
-	"FI4Kuq+HYhAxJyxaI/seRFOdjsYtA+V76xoKaLlhrG9S55vUaZA63enEtkMIy9swcoaMIgFt0K6QKZqa",
-	"1yiD+IP7BREEkUQSdIRZjCLM0AKvCEoIhqv4v4jg0t9FZEi555NkBo3+cPMZTiQZey0+ao3+59P7H61R",
-	"prTT0uAshi4ze2+cYdtl5G1fEGGxHKNyS9VD9MvQ66nGsHoPByG4aO8kQfQrkIV+il64pnpgMpPP0O0f",
-	"NyN4QZq0LJfChv7PxcUFYlzdsBnPWHwz+nI7rr39j5vRay6mxjZmfTLGKoRpjFzq4M3oty+34xtW/Var",
-	"xpsj/nFTEgh2itPTUz2EflkTP0ZTLMgNy9PpbWbD6Q0bjUeckfez0bN/dART6AlfsRVJeEpGX8YBb7+l",
-	"Uo2+/OYgnn+8SWewmc5wDv2W7W8rN5UEM0YjvmExrV1L6zfP6nyaA9naAqrrXhUMnI43IZPqldnZl982",
-	"2BwtzerGCJu6CnzmfpJjIJexvh26n6Cwmq2acgRtG6m8Yc4Nb23wVohOBWbR4hl6nxL2/MMb9N3p+el3",
-	"iM4ZF0SiWweAWy2M8Q0zC86zym41QG5Pj28gevHVyltu8jlSgs7nRLPWPZkuOL/TsttYRTf7zICE8KRl",
-	"W48OfIlmENp65OTMcY9CDPXF/fTTm5foCGpZOLZ8Iq19vMjbZCbYwcpE/3nSIynXzBN+Dd9n9+hXn1PC",
-	"ZP8S5mO05FJBkmGytuXMt2nrYqpYHcayLUjVjRaQyw1VrMOW07ui7INXGJ7RhOzYtLlRGyUiWmDWw5gs",
-	"yIzkJdGDLJ5dDfJ/G4eOM6maoHbo+L7CavIAnBHGu6/xkibrT1RlDd0AzAtIujdMVvtrjYZF4VffzAOm",
-	"K5pMNlFgintA1/YFnlKFlYbKeBTTFRcRlKVYmnMFiq9DCqh+G4ZLsVCMCLmAznWSpFholIzGo3sagwbH",
-	"uHIN4qeBrpQ95bi7AibQ/Yuk0A21zcu/71rJW6G7MQH+sWCvf/XGJix0mooqXVnL+w+AY5Ot6KuBYy3P",
-	"2ZfqYypz6hPHnwTVA/Cb4Cypqy2VPMJV8FpOE05obKRXrtLWSn/U7FmlpUGSjke36VGzbYh8zJ0LvfRx",
-	"O9mAm3o0DtwhP3CplpihiCcJgcYKpw9TTzpQIgJ+G709OZY3sbpjMRIzcaOVeauJNyZ5S/DKm/Yf4/XJ",
-	"FEsSQ0C9fqt/E0+cpoKviK/lhomZo4kpeQXjQ4SZSU5E5kuctFBCab+9tWQn2/rFZWyhGzMqF9uq4o+8",
-	"M6mpUtsZtJjXwnU21lpNXPQ39BQtjk/RDmEbjfZuTVb9yi6XPvF7Ot7PFGEGwEdVB/oCQ/7pEt8RRJUt",
-	"LImT4yuE5R0klFEbwEZZlGQxmRSThdff346awkQdCIOmJOrrquCuFOCuAPqqprfmFb25xjBkc2BFJMj+",
-	"cki5xzjT0V6rO4G2jQH3yXCljPDt2M3j0KnRbkOvq7DN1fCff1kGUbd5G+jj2nvsP0d3NtMMT6W+gaOj",
-	"FTbepjGSNLozNDK2tWROT0+PtzhPokh46+78YusGwRzSpNBSCV4eZD5yDapl2IlSnK7+iRi5904WYYam",
-	"rtZsHDiXPesm/eqamE7KS68BtAMeJFWo+DwQJBFPfL6NH8hnrbnxTOQ2Wnuiw0G+wHKBjs7/8/nl85dh",
-	"NlPHhXICrdUmhOnX41BNE/JVMBJkRYQkJ4TNKSNgCS5yhcM2vE1K56ckm7sMbv3llRF6rsYfeB2rNIK4",
-	"QNECsznR0lDwbG4SbZ5/eBMEriX+bKDVfAS3AqoEFfRBEJkt8TRZl09psOfEeG2KvUFAGMpnM2mMgeVZ",
-	"lpR9NWsNLwJEJZ3SjhDQElndc3EXWh2zx7GtxXLzJSWXm22iLlA0dYmifYqOVq9HByraQd8BahsLZFbe",
-	"CvSebU2gyhDEDeihwblUhB20HnnfULdP1DXdq/erc27eql3X23LdWHc1gvMZwkuMJzChaVBO0taK6yNT",
-	"Uf2YauwvYDVKk5xqm5rqW6mxW3wzV+xkrtjwqNMlkQovUwS3nF9//fXXk3fvTl6+BJo2lRYcto+v0B3o",
-	"mJV2J6d/AqPHYS0NvSwALadNUYraCJICd0f6Bn9y/vTk8r+vLy6fnZ8/Oz8/PT8//3+PLXmvLmwBnALB",
-	"XmQiyRGhoF+lWEgiT/dqhGgJr48iUMDDs/UTMqdYkcbIwI9kTqUS5dorea8iPe9srfcbc01+pu6phbEj",
-	"wIZSsZ0nyd4bk7Uw8FssFSjGRwVij81JtBkQucG2j9tUAh1CXV94QRKcygalKNBm+ZawuVrY1PDiRHFy",
-	"32vLLF6umDVH4xBp4Yt9iGmEk0lMZbTAYk5KOUKbd0D7cjFuQ20IrIhgVK0nED0eSncWpHb45n705q3Q",
-	"1uuNouw1FXulVTOTP8jrk34G8rEJ20dmJxCO5Yo82gCLw9nYmpMLDqmeXm8rDHgmupmqfkLlcqEIuj5q",
-	"5avjK9fDyVmOAVYuNVziNfLyN3RZg6INWGg0z8Aa5MYwVd+eSNdFCgqLuzgaP/sGShELTrPJTFMUZ24H",
-	"nTvV6pQPrv4VtesFuzNNkKo+x8kryD/wqY+Qn4BMfgI6slSa1/k9dgcujsBGs4Xu/iCJ/gdMkO+R6d4n",
-	"gLBZYZ3jHneJ3nnI4SWoILWhXP8uPGk5UKG0WS8dxeI6K1YcCaInjhSJUYrXCce2TmRRwEIefzWU2VqH",
-	"syK6ql5OyD+AfGB9EaYrsFRrnQgKUhw5scpZ4diTGjbHV3ljPjSFJjf+8pyuLogexDWTyJhWxDFleyrE",
-	"WZ6wY/PlUDu9t/wEk6foeQUw8p6qaGFqEPvql+KZIgJl0vUjdLCD48nYMGC/G6VIywCwpcjhdaJfoRKl",
-	"gkgb274TbMIl0M6hQ4evgxAuf+iS/IsznwGXLsmJfmRtthLldxskFWQrUIWOXrz6dK3JBOd1ovZX2Pz9",
-	"80wt8qQiT2qL5zb7+gX6638+/W9TV/KIshVOaDyZC8zUGLk/Dc0Wf9ty0WOUMZml0GbOfgPXieJFGXH9",
-	"J/hvvXdUvapJl5balAfny7zxAuYDXgueJBAra27uLyxpbDafizWvsTsjygoUChJxEbsUKRgOpYKvaEzs",
-	"Nb+srerhPcI9mCD1i9A6JlwjsB+EJxb01DlmXMwwVZPfXRPrHVyiBR72dmz7UdwYkNyUUVoDfACgN08D",
-	"F9pgSUZ/EV/Zxj2bLY0SKhX8tkRHLwxOrglTmKk35trxPed3dyTVAr5mg7evj0r11MfuR737V9YXnv/4",
-	"cvqaQpxwWf3On+bTjsajX7i4SxMckfo4pjm9fFGqCSev8WfO+FIPdW3yS4vQj5JCNR7lWxmNTRDta8GX",
-	"/jafdWrzUFeVitrS1zaJ40d99tRJC6iiSgN1hFenDSfExojuJkJs6khl6v/mDak2ImXb27wFrPZHbxzb",
-	"81zolfY/RqZpVwNN6+PuX1kULYiiG7SLv6OMZSs8Go/wd4wvoVFrggm0q1dkNRqP3Lej8eiOL6ccUt4F",
-	"JQsvxXzAa5nQtGHp+pGJC4CIsqIYpqkEzOKUU32RfA73Z1OpkVYKKPa+Y9raiYr+y2bRN179P0FS+olL",
-	"SodKBoJOMzAx62HKRsQovL8NrICKdNZaJTLiS3Ki8Gd09Objh9fHu0zY24dEWLx94eK54FJOJE6wWPep",
-	"g7lDl6oQWCINy3uqFgvo4bYVIGGilAj9CZ6TVrSJspP4oq1gQeDccgLFI9KCobqPekbUQTCxh9rWmdyf",
-	"kgFVppr8nSd8NkOmENUWFqkk4femAxoDl1VEZN9qidvHR4VlxlbSSLaeaLv8E1uPeVKCU6CM6es/b652",
-	"QgObIgdfbNtyQA8M0VCCl55yHICDScSXEA86wUzfCHHUVcyuHEeUqQUXfQqCmqkil+Ya8s2KiAld4jmZ",
-	"2M5jD1IVtHe4BoullwCgWoFWTbYrI9BczyfYhCInc8GzNBhNeR707knNOT31QbktTt8MTHihLzgVFnOi",
-	"elQkVEm/jDinEkPlCK0PM8YzFpGl+dPUnzKubVfGa2RC3OiKCIlFWDDKPlr4raikfdgwXMr0acbnjL7A",
-	"3KawTBGeDqo7lBloOGRbBFdbwKOsQK25316ny7Uvv2/y99KrEr7gYOHVDwNbA5YFQoAA6MvwH6DhnAmU",
-	"AZ95x76kvg0wXrh2GnDSn81RNbrWdptOJLJVVcCaaZU1/bEe3KjUrpi2fej8FXD0aqqDaxoBmsuX5W+c",
-	"UJYiLVLjwFKiXQswq6jS8AYl2EFq2G/i66Z456+QrxOi9IU+Vyv8I5v3NEwqM9TOwtg48EvbUxwJsuQr",
-	"0qvPZLe8aTIkaazu0Nm8QQj9CE3/9yqI/txioYHvAw9Ow4GfFnSmZHftPNlQVlstiCz5X58gCQP2JESN",
-	"Ji/wjTUcwIbZvP8x4L0b0dm6kg4q/V1jjf3AtywTyxW+MJ/19CORPFmRayybKhfGXl+hVpbQEos7YzhV",
-	"WN4h/eYYQRlFJAhPCZOIKt+u/CtZ8Tvy0ZCsx8wMDrymopD2qSSRIMp/CPE7wrwdPWzpQAjQFGQmiFyY",
-	"rhx+ctdPTCjjghoVMjcImwZTZiaozaTHsn93n1y11wrIAHM0BHOAViJMQO96XNTwiHBCWIwFhBVCDvY9",
-	"TpKTKOHRnQmP7m/ggY8n1BdsyyOc1GdAWKIffnj27h06Ov+vZ+fnxyVjwMXJ5WXRANAUVizFFmxmjJTC",
-	"uy/O/+scYggYRylWigimfyZsBpViwpp9wlZ45gGrWTKk07kNX7mWRy4fAqSLnlQqmiRIk3rQtN4A4pem",
-	"kKSRvkwtDmSobnZlTvIyuTiKMoGNfbC4XvFsmrTcrWxUQ22oBCuqspjsYyjO5ruMlQ/kd3g21mFwfM1n",
-	"MxrpmaaZpAxYXEClIa2aTmaCLycLvgyrrQUYDkNY7wYLPFN7Q2VlrB1xWR1rR2SuCRb7u7eDaH0HNV+X",
-	"DZU10wQzRmJ0JLjCx4b1O7voh/mNmnSN/BQvElnCDD3ksxJ4stg9vqFWODsge5grInuk9DTrM1tvPo+x",
-	"aUtLvRdU2TZb0FUVS4jcW+JE0yKJXbbPk/xqOEZQJPGJOZPUPc/jICDXI6EKMhjLAqOopji2FRZDRANI",
-	"EywI3msz0BqFN4WTdIbRb0OvjbeklirYisimCKqtyKYTzB1gzefNQdCd0lCDuQsfaYqg6IRKwJK71vCj",
-	"BmzTApqg3jhuYyxIo4aob9Xm9lpohReXz7479yOpRT/TIxGtMBbjPNXa5el2Nc83N6hX+UCl3M3N+gDF",
-	"3E2Y50QSpSibywlMN4k4m9F5Jppbif0CYbnuPX2VgHWCNYFKqwfrm9JUmthogZjtVdFTXIXVl/+UpWnS",
-	"eDRzZj3WNrBH5m97DGxd2SuVGIcwb7ILJav2Fw13CbrPlY0+610Ocbp2XY23cCXb5hmPtMxyo8He4Nq1",
-	"y0qhbWt41yxG1RZ+7S1dTabIZmgpH3SyUee2f7nInpVUCv5qTD/uyzc9+aQHX3iUkr1nFLeRVzM5hRwr",
-	"OaSb/AnPwZJgauh54iZqZWdza3dpS2O0kQlYhtAYeUE7Rk2bBvLTe9yDOP1GFu0SoWaFaKgu3GpBvcby",
-	"zsPAUtI5K6znO6YTOddQS/8IMAbfY9PsIVlVukhUTGnBdjONe8LCJHecbX1I7ZjmEyZyNZYahW04rjZx",
-	"k4OoB0hC6xWFlvDVm4MA/Y2tzWhCgqPKmtmw1XhW9lXLu71eo93G+gR5ZGnCcbwpO2cWQJ1uxSYmbyyR",
-	"/IjJx7MRm3LhzWEqDgR9aEEBxyMn949N1btyhrXngBLRgq5Ca0va2MwdjWbbdHber2wheOmN7SV4ebB0",
-	"3xVWWASquM7r3NKX93SLEMUHnLnujN7hOG2prRQ3ZOoSvISac/IK6n/ZuspFq+K46k3eYXF7p8umM68r",
-	"+mPXE4ng5TuynJr2EI0mOIJ9QSYiI3mFa/DPwUAIA0MBIpy/u/TWMi83YV4PVt8IXjZK9pzJekfr9RHJ",
-	"joxcMl6DBWyjkXhD6SU+s+S4BJ+upljGFZoSx54pliqo4F+5Cbg95eJaB8h6U1Xb0vt+wZHCd0QiiOnJ",
-	"q9mJJ1o/TbloKjHib1deq9wjCDlR5LNC5o3AoIsNOP98uU9I/8kh2qMl/C8LjgiLSbnuuoOQc9ZEeQoq",
-	"KVJQTRf4gKCNCn688ofP5wl5kfDocPZkbiIVNFdxgXimEFaFUdmEf/DZTBIVamBu7QWk1+Pfqg2x2Shg",
-	"V4TFeIN3WrJy3kipZTBdgsz4idHPSJKIs1iiI4xeci7uCGQWuw45x5UtUqb++tRLjORzSgWR/nAWOiNu",
-	"SjvbaWmuJxJZfREMJOUCcNJEqUi8Rv95eX5+VXmYCi4JihJMlxJdmNJpiqMLdE/InYlogRIXCyziE5Ml",
-	"q/ycVA0t8rrLIu5jiE8pjshJTBK6pFpbgIoHJEbwukRHt6bahqCK3B53xD9tjn77PcGCiNvuWmG1UKnS",
-	"oI2E9YbNuIe4TFOnpqSQ6suZN3rMJ6Eb0mhCyalb7c/7U/J7RsLTiHK0hjZ++tIEzoMF2kX+uhSQLmUT",
-	"iW2pDlz+DUqdGHpscAnymExsnTLPdePD/754hdxjdO9sUW4OkgfDuiatGEULnCSEzf2t1otiIJUYv401",
-	"B0T66TdiKkikJpmgm2t/l0mFllhFi4Y19wTVhnioaw1KD1qJddS3v9JHbaPnNNjO4iX4+Xj6JyazqV7V",
-	"lPxiOtY2qUCNVSpWF3mzWygkrThUc7GjmkTDo/zocu0HiIpOA6oZNi7crrYhHvNIv2/qKR7nq7NrSp3v",
-	"pl5AoV8Zk8YEDJOfEZop2ApX0wIYoAqFju2mzR1uf+V+KsN6UF/ZUXWhP318W6pt8+H9p2tIQLivNjFe",
-	"4DQlTPpPskYAQCYKuviuHOlT8cs9kRA9lEfSK3gFx7En+8Ad/GWds9Cn2IqaToX5T4VKWf41Y/7fLVWP",
-	"IB8EegxGZALaIGXwo5yUjsjK69Un1uFpn/zOp5OUS0XZvPZN+UnzNzaFZFS06ze1VIuxqr8XI1V/zyuU",
-	"l0FRmrW6ZZ6p6q8QrOeHkXnkHcs8atpCTKQSfO15Ioima3hghljm4Tf5mMW3Da9Ms+Su8p6rwVqGHZZ3",
-	"pT+dZ0yfjrKM5d+ChFxFcrRw6aeSFHtL5thfRqAs60plVSDge5Zghc5WF2dWMEokeGY6Y8l7KFJK1TP9",
-	"xQ0rsxp0lLGSYY2otD3Rr1CCFRSNE3rjmv1gNjBwSsRnN8yu/BT9yNUCerHnHdX1OPMMg/5LYtO+fx9y",
-	"OSC9dh9yOpfRDC/JGMksWmho1+XC7udcYzOCI5j/JEqwlKjfgef0roNU+dq5Vl958Q0XHZONBVsfI3I6",
-	"P0XOOiKfPYOH+v/2pxedvbE2cizDaKPXGdtcYL6Cjtp1EdR8RKIFN3UejXtXrxEdMXJPBIp5JOG+a016",
-	"n09m7lQ+uV+c5IOjBcExEVelYsMQN3vcr21KP+RY7gjE0BjZ2l/FG1AF7Lk9hMbI1poqntfjZ+JaIT1b",
-	"R+ryr8dtKbUW3R3ltTd2Hiq4m4trV1AfjoSuZW8uxNVi88mSe/dwDAS0ujRtq4hIbXobDi5Z+29dJrmr",
-	"6ou/Y54N7TTdH8zqnkikvykQE9blJbwYajWYJrg2x+OsobofIZ0XK2yKDNmg4wC6baTTDrpspcPNoP7W",
-	"7KDNbKxNL7kv/6Q1S2hjUEfjwa2hN8mpi3yCa7pWySPAbVmAt/RpK5U0ugkPTSXNVLANBnxyoJvvHwxR",
-	"NfhDYrepb/gpWpClM0DT/yVrXy0T4CgoFn5H1mMEAfNTLAg6Yhylgszo5+NT9DpLEpuCPLb2f2tLBge+",
-	"HspoTiMHydHnE5zSkztSihiyq/gyHnGcqYVHZ/9JamEPtr28iGTFqmg8DrOE39u1YoluK2bbZ8jY99FN",
-	"dn7+XQSDwT8JWPz1pwYk5Y9cmeLKjz9pzWG0UCqVz87OcEpPc6VxIU4jvjyDbZzlltDCyBr6qXMtGM+G",
-	"XoEAH//o7/rKJ01ZcQP30XgEHo/iIfzpnjqnR7+ZywRkUPLlC+S1Gi9GLecYs/hEc5DClJEYlZ5qBaiw",
-	"c/3w8YlEUCT7Mi/5afKnqZJodXHDPr76dA1Ed3Sr16hv26enp7djlCaZOeXt75fwO0qxWpQLfRctX26Y",
-	"LVuvFmR5fIp+EVQpwpyBq1Dz55qcOfQkAdKC9LcIkZUpAnjDjspeMGMMyKvKj4v4dpyqTBA5LsfkyLGp",
-	"G//q+u0NM0CRx1f67ivWSMvROzQlCb83GeBQqBhxhtJMpFyaCiwSryW6X6xPb9gNe8GZVt0pZzKvnEBw",
-	"YurSm7ZfAKW16Z1i7jT3VJBnN+wEvQVtXj8BRv6fT+9/ROBokc8Q44iwFUmgXDikps+tjxqlWOAlUUTI",
-	"Uz3KJ8rmiWvjUh/O/aqFxG2MFb5F9wKnKRHH8PHzZMmlsgAwenBJAX5WwiRY92yu4z2Z6r+fyBuGUErE",
-	"kkoJMFAciAWCu8Y2Eb+I93oircgQJCJ0ZQeTeEn0OG6p4F8uWV6oykM9oEkeARe1XiLs4B1nBMw4lRBx",
-	"dHT7H3k4+e0Y3dpanCbQ/Pb4yvS60dDSc/ua6996+9TcolJ3Kj3/S9OMXRB0W7Rbur0q8gbNwzwnC74B",
-	"Y6AzVLlGcJfnT83mGUdTHq9Nt7kicwMb2rKEfQww01+dFyCzVkbX0+eoKFpzVbTwcX0kYClQHV8iqNOq",
-	"RfQfN6ZsvLwZPUOnp6dfbs3o2KayjvX9iUq4SZlf5FivRONjbKpeLHGqnxpqUhwtiZR4rjlRP5ZAEoIY",
-	"Si8NA8u5XhAjkFwPByrRR0wTWXKYP4Mw9hPHn46kwLdlFnP7B+xhjDbK6X+5Nb9pAFO9JMEVVpTNq/4r",
-	"CdxdEmNFfWS44WginxNGbNe7o7zoP8qYoomWSn85OX96cn5xbGyBCY0IM23V7LH77s31aDzKKqcAFDkB",
-	"R+4pF/Mz+5E80+8WtXFGZQFuhPPq4ng0HlmD7ejZ6OL0/PQczu+UMJzS0bPRd6fnp9+NTNAzHGBOnmMl",
-	"z0qme3iW2jKXdfuNOcfbSlVFK6DVdMEVLypUlSlRH+5ay4TZ3ugz1NxSnpd870atJVJ9z+O1sZ7mAcWe",
-	"2fXPprR5V+Hz50qW5rHXoy9VPVpfvIxPHUI8ASCX5xe1ZZRAdva7DT7aZg1mdk9dc2sBKs1zqjH61KzE",
-	"N0G+4rOfWK7rxLWA5PYPTbMMUE6z5RJr7XykF7s2jR5+51NknTJgL5pLfe14fv1p9Jv+pomkzv6g8Reg",
-	"q/zoGj37h38txStnb16Ovvw2HqXZXmlxk/7M/WcA+rMXryD6O39g+rO+rEdAfwZKCLPyWrrIL8IshuQo",
-	"AN+ceAsKsxMcLymzPiGtXYDdKv9U/0kFWlB9QJ3YcMaKwgOF9jYpSmt2L4oV7IjMPDqnA6v5jJ7AHb+M",
-	"yZc4EGo1nEqr2EDquOEkeueC7kGdAE0315hyhaea+ypdrrzWN51uiSX6Z0bE+sTW6SiEj+uLXWondQSK",
-	"yDHCidRKjZgTUDo5XJbgS9l0thWYaZMsO7F0PsVgh1qJ/NqPtBzhA1HdC9sGs1hIuDTJjzKjaut/VRFu",
-	"dPsqwg8nyDth7m4E+Q6qqtiX8ejy/Gk3GH/kL+yKB8GYAWorxsZ7VC6+HvFizsaHFC+D6SydpO40lqHF",
-	"i9NXwsVLKdapWV35FPG0cJtHOEnAolLSRk7BooRAXYDA1DUqIo/R/YIIgiRYi06sgSDfSPl1ytnESApr",
-	"aohtf8rLY7+m8z98+sGtfoMNPXnpbqvGyQ91DwFb1kANLFPYp23LknGJUlzgm6mGNa5UyMqYaQE1GhdJ",
-	"m+NRhFkELO2NYmpfJRj2qDRpjw2L1M9MOkOxys3U4PZ5sDLzOPd03flfbUFsVn+l/6ay5NRG1HTX9q2y",
-	"XBpql5U6iNRzZr1z1hx0rfP+9kCackGxoaqy2/uQinLp9v3nVZVLqDnYYVbMMZiyXKbAdm3ZYnxoXbmH",
-	"6ad8nHn05XrEDhCePWqcFwW8NJaY8nDOy/OntVK+xhtTMYHn4Bp7FfMaeR1OXelGsFPN7Yq/bsW8jTz+",
-	"nVXzhxVngynn3dTutPNhxVmum+8izs7izICKbG/T9p7Vpp9pujYaHWi36H7BJUHg+kFzopyql1BJYiSz",
-	"2Yx+Rkc3I/SCp+ub0RiZf1IsbkbQVht9SjGjcpH7DT2S0W2nTTg+8OnHyP3ApJJDpR+1OG9n6R63eWN6",
-	"ruQ7917HjcnQBIOWNeZWULXfn5YfTrTyX+vi0XptKJpx0rhJg69NMKqLlkeh0VtwhqrzDktDqvOqtA4I",
-	"TK44OJ7ICtpb9H2vM7WAyMGOHTvBYCp0jnI/iuHYt/AdCM2foLKwWwTirJ8Ta9LgxHKxCI79NvNxT6Dz",
-	"bYrV4goJAkGekEpY9Uuho7+/ukZ+O3eDqadsh5M2besxerdMYH9h9C5MZhBMJAkZ10NRhhQFz68/ld2O",
-	"RwlAFhB4XCISC/DqZX97aqj5ptDRh/efmunBHSsXJa3aNFkzaTHQI9lmyCwxTWy/MlOP00SD51p3Sd2+",
-	"svE9Vq02j/WnoNuX1XJpLJ+Fzi8XPEtiSCxAinN0VCQDNUeZlAgpp9/WA/jjZiMwA4IxigVPU/PEJA9y",
-	"Vgq0rR2jVVAE2MG+uQkfh5uQVdmzmzsbpfie4mC25/iauwgdffipieFhrRtcn9cJVjghTE1SzhPL72O/",
-	"NABejjSUmZooPil96BcHVR439TXkxv29xOsmrpZKg5DG8B4f439zlj0WZ9kuTOak6oInNMbrZhfa99Uw",
-	"6zzaFmac0USBtTGuxltfuSfTtXnRhnEXVR49sT9mRT+4BT2EilSds4eSZFNLLPQGjQSqLqXs5MhB2Yr5",
-	"XMB6b95/JzXEHNIEXEdHw1n3KID/d6IQrq/FD/ytbLkVjAlyFmVS8eWZwtOkw1DyAt68Ni+G+JbNmIXP",
-	"lqc0anTa6ocTmzS3oY3l7uEHMWGYjX60dbxCzRhmt4OyLKzbLqREMmY/r+Gw7rRWlLB8oEO5NMMwim8d",
-	"v+2qrzLp5wNHx5VQ24zZVt7ulsc1zB9KGAdBf0ioWxEcBPL9y2Dj1jCqdag8tst5OOH4g0lcDY1t5km2",
-	"ZIMbeO0yTOGJA6I3WMDCNIeXsjDNkKIWFvDzZZekBZofKrEmhrqRQCEmv2ZfIvfMlJo7+6NUavdLKGP/",
-	"DN+OHl7rgYlD+Vvwe3mF7sha2tQeyF01nn2XUTgg72OWV896ImGxhxYBY5/nkJTKbEsDNE1pkK7OhclM",
-	"z9Vj6IeSa8fVKs39XH7N7u0No06+QhqjjMW2BHi53uGSSpmSRGlkI7J0i0JHkkbHRZp1kWremIVRo/HD",
-	"S0GY5jEonJa12mWh4PcDSkJHm1XO2U4iOlpoV2Ze5m8F3Sz1fbK0snyOputllYF6R9vm4+dh0jOexKYB",
-	"hG868/RxhNg6yIYK8xIshxPZcYkcHJ0VJNIcYfsc8kptf6bcTQWCjvoTVI9MvQWwqJfSyPFcEK/n1UiQ",
-	"HKgHy051MwwjsQqiaRdTDk+DWaw1nhHO19FALo0yKTCFrILuA92Lu0DuQlTd2r/uGNUOhI0brRSPAhXD",
-	"Ur2xT3RCcBfHps9rFyTzdgf6MH66LpQ7H93gAs/GzLp1aJ2cKAxnS5jsg+K+7cqYqYH6ILdOmCpUNTFL",
-	"H9SMJOh8DgkQriAyWdXUFFua1Qd6oxa2w/61fSdEDbbjuYQLaqriNimlnc4Vv+6Lod8uOtIceKwvqpS5",
-	"n6BB2rFbRmOwDbztm7lomvYgmrABbSix5bsajtpmOS300YGvW7JyMCtqPdnRxwibN6fZ/MrTpLxcsg0J",
-	"ojJhfO4me7Uw3sFoWim5yFNUQQGHWlcmcTTPbeWMoNf5DcqnYFtcHeaoMYP30azP9zx3pyk0h2aOR4Cg",
-	"0/QuhlvP5eZ6BnSMzRydhBx9luI7PWEl4huECpxxYUDtshWu+9ctH4Ddh9Er2xHttMpBEZ7rlL146Y60",
-	"BHf9SEgs0SxLElPVScuRmDBFcSJP0f86R4GpDuCKGi6xvHM1BCcxnROpoBhUQ/T7hzd6nIeJeM9r8IYo",
-	"Dhoyw7s6Xb13W6W4kqQO2+lSIaDRLfTrNFUdqTv9IcozWUOPhzHiLCJXSCouXFNDb6g3YOtQUZ6wn4GC",
-	"qEtzx20JdHfExjhCnmoVtsMHVRsi8dKIj/EDzWYlrB8qvNZyZrvJTMP+a7aWtSNoLyEopdIglARH7dbK",
-	"Ifsl9Vs99Cs38kPI62LGHrG35QIqrvSBFaNDSvPSsmglqu8td0ViN3m0is1OfbcMrwMyawUtfo6tVrEZ",
-	"UP8tL6QB6HvhO4XlXbtB6BreCIu3lXcSuZbfpjpVyU/aaJ8xH5DH4a7U2w0PuZV3w6paFjeOPAyuukJs",
-	"YYuHUYX00MMoQgZvXaG08m5og4EywK9jzMuXgWpOjs8Dyc020DoVR6/36/YINiCm2RM4JNgHpGRzPjVC",
-	"a9+WmQMLq2GsMm2odTaZAVGcW2R6C6uziKfrnSvh1A4tnq4PSAVueNMk/BERgr61D3li8XS9FQlAZf3G",
-	"G1zVO2T7j0A1GuPP0RO8pgkpu4XQDJqJRDxJSAThUdDd13iLSv4hiGWVuZMJ3D+5x4nKotuJ957oZn6Y",
-	"O6KbrY+u+US6tgXDWvdMHw+sFI4WRtHf+4EQGF3nCXGr1zwCByRV1nhoAo316jb9jpuUpCrZAZooNUXl",
-	"NNpOU4WyDXg+WKSem2EYf2JBx366zalEw2+okGJYA8KGfNrItUWsCSJ5siJ7Ptw+mlEPeL6VZnh0R9yA",
-	"x9s7LO4sHaCYM4K4gL5i+t/hhAH98vNDr9PQVREGAzHkgHyorw4a1MCGkAITemo0noelUnXVlBWLmX7p",
-	"KuPdzifXy82dkQgnasGz+cLWd1MLDj31oLbSEQSmVEvYYhZvnER5vC1VSPLjK+gNVzp4EJagH5k4cnMf",
-	"b6p4+xjoz1kMcjr8iqwEQcS7ISoIXm7r0bhCS7KcEiEXNJVIKpokiLIoyWKCFBFL/RqJcxOrqYyVEBxP",
-	"aCxNr0S81PTE04SU+zWiBY19/a9AEYYFP4gSTPAy3ENiiu4PqPpauOQIh79DA+EUviOVOsWhtYk9yqGr",
-	"S2zKpUEpYhxFJFWNpdQB0gcyoxC8zHXP8Y66bHmsh7UfAyl22I+HI8DCfmwQWadBr9DpLLh+XTt95D0R",
-	"0t9GVA84rlFsvUupr7Fo00nk6PFQp1ALOstb+spt1n5iGPuPmo/2BlzYWjQATPuXq41UW2M10ZoFePHA",
-	"4mKKUedmmaMKOTyRiHzGy9Tci0GlhqE9SWxaFR6QAAbkY2s9b8Lb3q3nhxX7A1nPW1CbW8+HQ3FhPe8r",
-	"qs9yPW6zWsMOIlxPsHltUJzn3VE5NJ1eXVjRKCt9NkzOcT0sH7si8p4ii8y49F/ZLbwWfDk0uwM0eOYq",
-	"bWud+qsU/R/Jkq9IOTHedMbfq0xpLx+hOMJxPEbRArM52E0ELGr3YvP7LzpRJcznFbK85o+CKIEiGbm3",
-	"VDlk/RlWRXILSbWfOO/yO+sBz55iksd3CgFy8UzZCiaGUwYzdN65w8gJPgwmAtOhH0KB7YOAw+reZRe2",
-	"hYzlKYgPYUOwk4X60WQ2zX8aPkw+E0Lf+jMJ/RtXF3laZ2WZ/uzORi8ZQ1kqiVDoSHP0Z2paSpVHdPGl",
-	"YGnQUDMR9dBTRuWuZzEnapKJZKONiHOlFY7W5hS+stvNXjvKK3GWjBm1U5ulgx1LXyHsfkM8bY4QDiNy",
-	"7OjDONlyGm+3T3CR679lGA/V8cIsYaqlz08f35ojZXVhMpaB6sKylp3I6WnNCCRSM9jJdH0CfJAKEpOI",
-	"SAlqjU03aaTdPkRqLu1lIh2GWJz1Y4NCvirLR4OobJSUu0VKQ4WpSXBNzLwcZqcXay54ltqCbNbiqzjk",
-	"pTWWdtJvTeC7Vq3Y9cXNr5QnIBPdcUKX5EQJHN1RNj9JBf+dRFBFQFOgwJE6WREhTaD5eMgqyKZEZWjK",
-	"PEBw+EMdypRZdIKnyFQkdEgLKFxWJjhbwDEwogrCXXILn5kCKr6N0dRef4vDuQi/clFS5moPLTdfXb9F",
-	"Zp5SNAyUsoILnSbSK2MbdBe6mHw2dsKekVelVYb1QCtBuOoD9jLLFl7gzTn5PSPC6U2AEXRSL1o4Rtwq",
-	"/JaLkOUiRGOwpG5wV06y/vVTJhVmEXmcrdZKaAvutYZVtNDaqKHpAY2wBRrLtTgNo2pU6XPdgT+klnl1",
-	"r47wgJ9KWERz7sxpptuJkakbMWuExdIuD0twGdZ9L5oHSyj8fHJ/f38CHrdMJIRFPCbxla9xabm50lhv",
-	"dVlrsWScyISCTfCeizvZXkTT1c/8xrb7YdtDVSHtXYD0/BALaLyXKy5IbFA0WIu+fYmF0lHuKz/a1bbp",
-	"8vzy4uTysqFpX14Vodqzr1pYsKFnX/5tWL+zWvFR10mjK6PvW7VT1ftAzDf9qJoRFqhwTZhmCVb7aEZY",
-	"pvFxEeNig7t9zQlf5oUnK70J63TvjlJ7Ti5xTFCaTRNadCzrqqoa0BPsW23VB6+tGkiCPtnrNR2F06d1",
-	"h2o2vTx/WqXNaoFWdPTy1dtX169QS7nX47G98F+en5/cU7U4yXdo5qm7aZtsSR5yfTS1YbG5Li55TIRN",
-	"18md04U/+asvHxssFnc++UulZ9vOfduq0Rdx84jI5THVrw0/2Q7YqLMZ79Xat9UunWGor45w0H6X32ro",
-	"blNDt//Blht1e7e3JGxFEp5C2EYRZl7prYylzSVYXVgjH+PM1lGDclESzUkpUtlE+dkqsAsax4Q546fU",
-	"73HEsiTx30de5Rt5kGK/drbwkPMiHmKjafjjKbGWUwM6Wl0gucApKRNQAeOuwiA5fA4jHdzww6i9BfLb",
-	"1d7icjtwUbSc9o5WF0349MmEziy0CpoPJIu7oD0wlEEFCAPx/oNyH4jNhjmEuxDvDuGBCaDoNb0Tm53l",
-	"SVh7zgu+duMemFg25hkkR7iLaDypbgPRTQ6v3UknY4cinp+KkR+DrBcELOaPgetZXG8q5iClteAwNM4o",
-	"wywiZ+RzShw4vTr480oeL+MmNTjPpdF6pMnaQ++fZ2rhlGsIxTvK2IoIOqMkbjDlv3LTP4jmbCYLbpRh",
-	"1zakjkwK+DiEvjaYa0dnt/pkYXFIjnLgbgXvwLpTDoZN8O4acLXZqGQ3l5ltauIxnNmZGnjMftfDWfat",
-	"JcoBW6LkzrKidcjjcZU5zB/SUVZxRFwYIoOaBLY9hj+H03oVONs0yVOJEnpHNE0hmdD02Od4e21H33S7",
-	"NXNP+cuDmhz791IZpnfJ42hU0t/U2NCzZCdHhiOoJmnc4sTYoKh/7wYpX4XzIpcfP/VDd/nrB5Ah3xq0",
-	"hDVo6S9DEoJXZAL5oHtT6d7qMa8hxbQiRxRdkvKEx01NAdzn+5ElgX0B7KR9ugLglUnRelTKTrGswyo8",
-	"PnUkh2JNIwnAfG2AgwqVfJZhdJMSrbWrJwUqh1ZRipXsJGJyVeWhzryKVn7uOwHLJPtTM8XWw4Mun+a6",
-	"+wwU/s7AoNp0D0PgwxycnQTuzs4yWeVxgftvZLjVevqHSQ14/O/Mn9ue/ujIVL4DBzywVSzoDEeKC4oT",
-	"2+7z6XGDktCoIGwGiyZUKokYt8kZM5po0QCdxlrUiAdXIXqrDxvBC49PmRhIj2jUITaJA8rsOfmGCrE9",
-	"oXGrpnF4ITyghhGkXTwOxWJLmXXw2GFLh7XA4RIlNkQNm131CxmuE+Qhz+auYGGLlT95pHAf2hvWTOPk",
-	"oVdB7TDSPJCgG1DTDNLqHoeG1l/Q5V3ltuy7iPK+dCjFVBjHhHOfn7rhJ9RmpK4ukUbeCidQ11pClimQ",
-	"Y0NF4qLt3YPoWHa2HmqW/WJQLSpHQS2MoaFRY/5+d3tGB49D8lgO84bGjMNC2DZlLABxiIaMS9K3a05e",
-	"dxeCsRc4hbBgIk1NwErC+Bh94FItMXN1GyWkfZciVKTX4fLuoIEOz6OISNkoW6UtoGY6QN9jiaiUGag4",
-	"A5cOMCta1DuWvyj6jFe5LcVrwZMEJiJMbohbT1GMyptB/TcXRJq48Pw7dCRIajRxGsu/Xdxk5+eXf9X/",
-	"vBxDZEKcF8acChzdEQUlx6tdCfR7ElFTyJd8ThMeE6dieNPfofaNR+jWU3Lr4nU8kmqdmJResRw1RD9U",
-	"N2hS++Vm8n5p73Bcuf2Nd9+gm2pip5rsbccPU7ejBMDQ0IsK0Ic85qIaWzjO+2AYrDPHobL5Q3WUK6YY",
-	"5mpexXD7Db0M0KEv6lEVOZu47ZKoe6wRhzjL6yidCCJ5JiJ3eb2qlMYvr6B8ER9DbI1NpjIllmHq9h4t",
-	"GwR6qJocATTi2+HXdwXvpKrmHq+PCRmPgFGNGhwAz32nzDyw1B7GzhBCBM7c8AiIIbc6bCe1qypUaHm7",
-	"3ENjfTNGEnN4GSe5x2ZKEn4PdyHPVQgi7Bsq0dll/exW1Ufv3tA/qzNC7XOjakKPLzeu1sw3tPAeuvY/",
-	"fjuktm02l6euPNlhn6WyQNtvuDzIwXbu0I8oQzOuz31uKxEBydc2fNwUZg1CpLxCPR1WxZPOcO98IYTF",
-	"lM3zmuJ9V0JYLCecTeZqv+vhDHGBpmTGBdlhWYki/9zTwqTCQu1haTDOnhb3WhAWLVCM1ydCr8GxkMv1",
-	"CVzSjIsZpmryO8+EfATB+zVhGX6VrAmQYa+TtcVsdaWswuFQ+klllqEuljWUd90tq9Ad/n5ZXc/W2orn",
-	"num/y21SxsGUxyDMFDe6WqnLr7oPWhBeg4swvcm9zuAv1TCRVrOp2g0XGFRRayPQMhMqJUP9VAWJr+DU",
-	"Wlovl0/BrMYmNdLbsdVsSezSeIzN3muyr81xeHd/qFR4HNLAXWLrDGC8pnt1zGMVLUIo7rpEbisipj73",
-	"fA3IxlFviQHq8ICntz1oqaQ8u8Yb+nM9EhT2tpFY7jrV5O1vJrCDH3tD3cyDCLy4nD8KQi9d0Gu0Dv75",
-	"D8+vX/zQRfaZ50auyaUemVNv+5JJEtsZ6jQaSFXf6OmroadQNWqGlzRZTyRVmTEWtfk/X8PLn9y7oaaY",
-	"UnniJxIJEnER1xJjGzrTbdZXz5vUHe9c6fhhsqmrIAtumwGfoRwtg17INhaDjuz1uShzBrfkLS5qdfgc",
-	"KJuwOstAqcl1Umi/qBk+GTxHuYb7XqgPkDc7ZgbtU5ur4SdQm/MpchDGo9k8RixbTomY8NkkJilhMWYm",
-	"nMPJuMYU2+piDptrW51roKTbMO7Is29rdDl4Hm6dTx6lPjeItP0q6GlQadtMRTtKW0FmRA9AJrl9u9Wp",
-	"l79f6JPUuIzy9ivO+6J4jNdjRBJJbH9KLIhUKEsjvjTGflJ6vORSaSATplCKpdKP/f6+j24NL/Ilh3v8",
-	"cjgN6Lp6zIZ+D4Ifg8mf4BKNwx2hvsxQipdZmiZks7vLYO7rT6UFbUHHT1BpR39Ct24JPIjMZsTUzDKO",
-	"wm09qxo/u3kH21a1tftS8d0WVdymLbGjlAjK4+AF2M8mKU9otJ6Yr/s3BHpNsMoEQbMEz0s0p/nIqNMV",
-	"1rhCS4KZPhAy5qqrk8Y2YzFZTSrLpEROZmbCdveqH1xl5nGtkiqxgaGwK3/0OCwLBY2G99nOgTGksJcV",
-	"idjXYFDa9mG012KCYcwEZby2WwgKQA5tJZBlpPQ9pwMdtzXEH+ja0A39olmze/PrdtR24O6B/GzNZplP",
-	"JThvbZEZI7zkGVMTyiaRaemWn+sTzsZF/M9E4c+c8eUavmo6MsHCkzGqxqY9byI5UpzfoRVOKNwom67g",
-	"xXYOatMpphnm+t3NR0Vb/IGlWH77LnH0o7TePODR941o+hNN6NFnBQwl7cmG18Vr4ffGYuw/Y5phaXd5",
-	"jqHmzgQRpqiq7HrfCYYwzwTmWX9lyYWWktah94QCzI8lq7C0pP5c1plMn8PngKKtwEErzNePJosoX9H+",
-	"tMIqlmRC0z7Vx54nguB4jYr33Bn7I1+R5dSk8l3YUAEWozmU4RZ8adP9Eqyg5LZJFRRQaZvxSkRgThp5",
-	"m+PnH96coue29s3T80t0vyCs3OzLRRxauvMbAT/Y7TZVrd+1Y3NDtLzKZL9S9u84Uwt0cXJx2WQHWeo3",
-	"+hqMeCZOYjqnCq0JbuwZrZ+N+reTL5BeiSFhKGMxmVFGYnT7WvAldNG5ta3xrlAqiMyWeGrqrCssFFjz",
-	"xkhC11eJMEoTTFnJTxtka6zD+EEkvKWv3kX7HRtuL3Wenl/ur8WGFUyNqZaa3WIORTYUWuAVyS2hhOFp",
-	"Qoz/bvejx4GlVfcvSzMuVbsy9wHeeBBS4DLYIAjr3h73fzHrr5nOiVgRgYiGbd7iEiJZjwrzb8lKbNWx",
-	"GRelRjzHe0LkjJDY7LJ8isHf1bKF1R0YAeDpJ46mJMKZJIgu8ZyYq79SOFoYCzMWBM1ootVQ5fExTSnD",
-	"Yo30kBJRJmmsLxBQwkkDyIX/Rphp+o6wEAClJVg4sOrOjzd3zHKHI31kGs3XRMQDMCAYXh+OGhLl7Pim",
-	"molAUwdrva5H72Nq3Z9SZnil3ciqATZ4EJYjYw8V18VQoDU1R+kAoHUWVL3er9t22oaY5goGQ8J+QHK2",
-	"TTJaQbZbscU9S/HcsPw0RPT6BKpegD7ZjDBpsusdXrwOY85ro0NnyBuQHouoqzDxKhd0ph68XvYnmNVT",
-	"L9ss5/gU/eLMeFwt4IIFFA0XNX0ZclRrLsHwFfy7IVwFRg3rrla716GjX3/99dfjPV7v9nIdfRhnvAZb",
-	"7+uXQeGjKvwtLbn1rVdqvjuLEh7dTSiAcOduaudbMc0LvYQ3zFdFvLbIndo62GkOm2hn5hik/6+laD8F",
-	"85QwElthcsgODj1W8TX0bQCEVtoUU7Yjr3Gj/AzJbO8z1cltPFO7s9v7TB2e395n6vExXJRwOTzDVVfx",
-	"dTKc1pS25bhDtx34ZADraztQWsFm2wGDkH5tB2Cuw9chaKWnPJRqW4L6ugKtzC4fWduB7k5Zlio3mhD4",
-	"SXLbBll1ejxAdIueYaDAljYuyGNahhXutWV8VW2w+rBWSawrgpd9LvQfBDkB9Pj7X17r4TwtdGGahqaX",
-	"8M0DNqvS84U3UdArf1TXU2VAvOe2VBW8IoXvtDT0GQ6PKHhu0kwhA1AogL+kUkILdJcXZOL9GF4Slz43",
-	"oySJvZ28NUJ8fbybiKb4KkBY7mQ41HMMEwJviLTdL6PhM7RfRgHutpI6W+iSVSrtVCYNYdV0yYK0GlRJ",
-	"2FI/TbJGi4cKoGqhCadHGnz8ydXIHkQ33sPB9neiDCX5j7WWvvDD08WAMsI4u3rh6pAafwuCjRJlj6Gf",
-	"+uC4+PKgerueYBi1vY22nLo8II3l6u+W55C+xE0FwXeTiLMZnWcGt3Iy42Kihw5uPmYCfTgjiDAl1igl",
-	"AsV4baO0kcBsTuoNyrzq8Pd6OS8qq3nNxUtYS5c3igqpNmY1kTieElPl4L72isMTrPpFUb7Fe18IYXHA",
-	"Mh5/Oaxm/PYoVVz62FHaoHeSBUHARvW1qQVWSANtjRSvGCHtqksM+lwpqA4UkSYmlVUzfyU02mo3wIV6",
-	"OcVopgXZGCImMYpJTE3otFmwCYatxuD4LxyAuAMJeEMUg9w0SmBvoDdcgNJWrrNcDRAciO4+mpVgNKOM",
-	"yoXDZz96OiMsHoimXrH4kATlhu/hxxmWpFylC4KihT4sBiKrVyyGRZQrsWQMijdsQ19weg5EYZ/03Iek",
-	"sWKCb1TWj8oAcghbZNobeYnkeEqYseiG0lvR+H3rdrn+Hrd63GsY9kGa3LrpenS5he7C+l13LNk8iUHb",
-	"3uaLKofdX9MleT+bdRb4KKBwwK7VevwBW/QbJAe06QcoPo5e/cqgZBOdLdy4Y3XPrLl4lysJbM+Qy/Nz",
-	"U3SzErB7eX6BjlLBpy7NK6Hp8ZUJlMzTK8o8pIeAp1pYNGdFlBqsPwShDthivY1QK23WDfwO6bzcdj2P",
-	"xEW5DRNte5pd2ap1hWoFRoGiWBekHymC45ZzL6zsgGtPMHtEBRjHQSstnVLBJQCcYDtsSTzQj+xxDtRz",
-	"T1nM70189cm7dycvXx5foQBz0tZJqxtr0jeDQ66oVhuvcz3PEwkFGyEusYQXPVzTHJRFSRaTSfH6I2jY",
-	"BazWO3Dc0PLgOp5ER6uLMTRRm2JJ4uNt1b1DnqADqnlBKt7j0O6OVhfHPQ6mnk2dy2pafiY5ry2MOK6V",
-	"R7o8f1rJHr4K0cuMj7SgqENqRl2+aAvWr9nT3EEZzQmOw2JgSK4ybt9OwO39OlTpomKMwhPOqh1T0III",
-	"qH2CIUfRXIfG+piGv+Bch+7oxuvlM4qULj6HFNkDXniCLheP4y4RLLJdId292sbsdB/c2A9T2yKh0bpH",
-	"+CJdkhM+myFTvvERmciqK6MNhrImRHZXtCohZ33YVHODkaZkc/102AicKgnsTx7XcePJDu5zYb/vn8TL",
-	"Z/bP3K2s/4TiHji5x2uJUiwljNiW67tlli+67uzfNW7r3wW16yURFCdU2gL2suX2tlv68EOv9s+Ql/wY",
-	"0pA1ayFB5lTjiMjjUI9QazqyzwmpbyZFcOhlUUWOKgllHZaYoYgnCYn0l2OT2rJR43XzkoJeY5pIdL+g",
-	"Cal4uhC2Be0WhtIKt1djsvG/c5rxGOWJpIhlSfI40o69q3qMOcZ60dJlymzHRhuZxqF81INZXCnbSr+g",
-	"gjP0TcUkodq62wb8Jxr8+rpjazzGeI1kmmjWBUFt0iMVWtKY0flCNacXf0ssfgSJxY81axhWaUhK05ks",
-	"U2ZfllJ8Pk9IMz/ljFAvIkcBQBfHV4bVqikaRWUjJZGk04SyuUTuFCz42BrkSOzl1032uIbVAlgOFeRd",
-	"zPBozyEuNjPg22BrSiZcDnM8bSz2cR5MdGZAqFecqTHiakHEPZXAcj15ao82aXu4780m/cmGMz2KPPuv",
-	"Pom+iS72aVjtvBgE6zTXdElMVbkffnj27p29bkoT3ajpVyq8TGVrYvy3lPhHkBL/yPLdn0hDPVrU86kk",
-	"YpV3Ze8hNSdLzPDcNLBoMl65CnMuHebMpKMY5drU+3UGKrCvZkJAExVC7vyWp3cwZxxmgPJ2kXcmivHO",
-	"tdODejA6c0TlBJEpSRKzZcj1TonQ95UTwiIe6ytKObjl//7l+//7l5ePq/diOdDERXS8+fT+5L/+en5h",
-	"/EFcFBJqz1lSpZCSHeYOS4yq5WeB+0QTdCzwTHXQEmfJepJm0wQSLR5ByAhwzbuCa0OLfSeY5XYLOXTC",
-	"lPXBPJG1dZWEV32fXZEkZaFyyPOyWNJADQLr+O/oEmhMisMGmVSQ3IrjzlPqzPJi+e5cJYcP5oX6IXMI",
-	"grBTmTn6JoLUUrSdiLmq3futJindtWMgXNr1mWtSSW4WleyNsR6zOdkRw2ElzDf4/ZCaaje//YkuWeHc",
-	"2hwD9MiwM6QUNJ7oPkDdmz+6zlVnCY/sLWHHrAzfVbWM87d2ooc5id1sA95lu2mwcp0c6kSGzL86OT6R",
-	"yBEG2DbuubhDWBC8B0F+xritJHFIcvuRKyIfhtZgqm+Eti2hMYupILq6J9MF56b2Qf+qq6b2EwQ8mo8l",
-	"NB5ap2B6LrXeQQKrBeTGYqZfobGvotYvZjH+olpupbZYDmrOU8uNzTKb5qtGR3ymCEO/Z1KB90avEpw8",
-	"T30NJcBMjmzFF7u3JtuzXfZBa/T8xOxmpm66Qbw4du5PJcDabTdwiiBLvoJ+ssUXV2iJ1zY/kIM5yOVg",
-	"fg1KXAkTpiAhRpY0bUrcfiuHlUvJblbEtPjwFcV0/HJ8it4ospQVI/tmwA3gg5IYJVSphKAlF8Swq8GO",
-	"z8roZn/A8potBBhY3gYnCRFPZIUiH1eLCEdOlRXuvSZnM2EZo0IujDdLZ5ZI63ld7nJWk7t1346e68Sx",
-	"EGVzcFh+plLpf5tEey0TTAUFaUQ1FnOiJplImqrnPIQItnMM00mtt+At42CoOhS5nFR8OymZKyqXhvCm",
-	"WXJ3VtTdaImWgsZ8KCYypcqEBQIZr4iY1s0/c7oysarQqxboxrYLlBwxTc9UQtNSvxAsXEDfZ8ndgwjB",
-	"cm2S0FD9zWolKpeGcB5LQh6LFPyocYeTZHPRcIpplGhKgNV3OuPKpKPRIHCkJisiJOWsPwEtiVrwVgti",
-	"mYQ2KUbTiKaaF3YlP5uFPEx6R23SHhXh4DNkoSaHJIuNxWiKmBrOa+lbXqYC5/t7FOLjlXOCPpj0cDP+",
-	"fBkuPfKIoq9AaORu5Q1ZgY5Wl6byVfm0yTHgoZd8rK3zTjTAQKGxFSMgFRC82ZJgES06qOLnyy7v/UcI",
-	"DDBzFFs3VadhHsg6gLBKKpEin1Vj1YIsSSb6BcjyH77p9jaEmqdYtFDs43HNFvjqpMx212wJVAeq+JdP",
-	"MIxPtkwL7e5YB9OBPbKlKMyj1WVvedOZgVjD+IGuHd1gHxjc4PoJg/V47/bxB+S6Yczh3eh3lvCBycAF",
-	"7u2D687IEtPkEP4Ut4ZXMMFhSQbmeKxUkyMpN9Uzco9wHAsi5cD+FFaOggRScAvbjpooW1HjVdmOnLyn",
-	"/hsY1K1i2BPAbHBwEfCJsLgiAJRbm3G7Ko5+55Sh167j5nboVEQstXK/b4xeu3EPfqh4ZhrEl9RNWTms",
-	"ByeuHGZ7OmIydig6+qkY+bGoiIJQJtWjUBNYzGsS3kELXMTh+Cz7zb0qetk/tjsC+vjGwq7LdR/B8AHL",
-	"Nqkhk+CeW136/WAl/Djw1txeFesMVwskeSYiYvz6YAQxYQu1ZANX3TYlRKAooYSpY2MGxMw2YeGzDa8h",
-	"ixHjCiwOxjIZ08hkRS/BAKhHNB9Tie5Iqjo8WAeT+vn4h/NfPQCRoiOHDDA7xjzKloQpEh8P7uPC6KeP",
-	"b42na3WJyErTcpRg2UCxTQIlMDa3Si6HdTo2S/Y8JLcSaPM1R+Y2iJ1GqbPnG+KDSYFhboadBJUH1g3v",
-	"vc5zAXuRxAZbc3EHkRXbexAyBkUDTUscHN0RdQJ5Z/ZcMX4FiUgiyf2CCFPpU5L8gcJ3YHNe4hNJNDVq",
-	"ANNYNsT0FAvucDzkb+rBxuDi2pjm6JbG8m8X48vxd7fHyDaOLPtNjfCsFoie4UQ2pO3RWB4oV+9VnjPf",
-	"tJmrSg5mgViTZMcba3O3bKechbiffT2IYybHfO/CVwXUBg2wKnB3tLrMI7Mr1a/e5nH8Xb6XAhoHktlu",
-	"/GE8LyVktztecqgOnQt3X0KID53NMnrXChflm0KZyFIuJbUtMiCxGQrDTjMIGohwqjJBkFzwe1nU5+iK",
-	"TV5dnBCBO2OTK8T5qATDcy+wxpunhIuw+Pq0yS5KbM7u2hvedmLtoVnaJHZ1Q3HvavhDifSB1PAuvDs1",
-	"fGj85zp4H5GeScWXkxklSSzPzP9arXQv4IPX8GJ3uE1eNwxGdg4sKhGNG/tibFUjw6y8NEGCpyRpmgMe",
-	"9qvS4J9FJtm8ZS/68WRPG4Kp2hqKwGSPIxapRCThpiuz4yE1XcMMDvQ1+3aZ8Du13CoADlTFsTzHMHH2",
-	"NTy3a7xGBNSL1uA1aISm/NTl+cXx0PpwmQg6aKBDjvbUj919uWSzNQ+m2dyUE5WUzRNyIoix0Vtt9qpS",
-	"Ks6su6QHj00XBVOb2yjDMKf5oEkT3iTgIUmosrmvT7HtQVK7JdvX6XCFk4yEnOc/w4s9znMY+YDnuVm5",
-	"vuw84JlbTAoTWWprCP/VDyeH2dzup3zrvOSfGU6Q4jBj+/7giy1m2ihZZqYesNzYA+o9wEzheo8DzePQ",
-	"exyRbHnyma8P12i1rDYoiJYwuzOZAqVVTlaXlQN0xgXCVmyZC5s5N93lzTwpnZtNBTCrOD6kamfnGObW",
-	"WyPl9psvAG/oW+8mFYcTcWpyoCYgTgzK5VnE447D06ZOvSm+egHfdJyiUP/OfIpKMzZ3isxfqcjC1kpg",
-	"Gyv7UQ/WLK+pRHq/TWvQz4a/V/rhHZ6ZF5NHUGkwNkc/9pGANy2v/arZAJMDFZjzTjaMq6WJGNpvoYbI",
-	"By4/uIl4ZBmsNSmzWUoFxsG00MqhOnL1QpK75+k9feU16/qgeFuTPFbRosko/wjEwjCKSz+KcxrMgGIh",
-	"V2AOJBbOZpTFk3Iat1efeU1Z7MI6vl9v0s2j1WgeYXZtOWunFIW5UaB/KGOnxnWl+5dsIT+4WklJ5wy6",
-	"uuxPgpVIGAr2VUuVbBX9ZdPG80QpoDtUTIwok4rguKs4SZAdzBXZyHv4+yOaHlNZ9Uq3/IAG+Y2FzvVA",
-	"k/017t95KR0d+397fIVmKpFem6VbhryneArJHK0ux2iWJUmpRchxS+MTb37BNb4jstIHSEIlhqu8bxGk",
-	"CJR6FwliWpg49WFcju9cXdh+a67fETReSzEVTWkDFQY/hCJUTDDMnahMgu33IIPYwaqPQE0l7GihRHC2",
-	"XnXVcNNUqwiODWg/LQc6MqB5Q6jjxKz0kZ8X3pWaFt8gnAPXCl9M9BcDnW6//vrrryfv3p28fHlsLL0d",
-	"50ujI2Rvh9y+VtRx1m2s53kiuSZzrdqhEl7a3EyURUkWk0nx+iNoNQLMFq6B56eroeYhT1TLT3CKLvEa",
-	"TQla8EycTLEk8XFTG3D/IeqvpWYPRNNMBmrjlDL47AKvkIWgVukzLXhdg8ZydMDq0rK7SfxzYQmaQm0D",
-	"YtNhhzN9s6RyMeHMbapQDsbofkGjhZnxiTSc4NydPEv0CfQ7iRoz/ByuD3NO29GHOaRzMm4/oQEJQ5sq",
-	"DSUA3cosTblQEihXmobwJKYRTlBMFKaJ9BOy/7zeZ3tEGLExANxyhnnZkWWp4+jTgI6jxq5XpskDWa86",
-	"aKOy46/bQppTVpP4awr2Hh4LQ3KmCfLuBN6+Y7wfRBwPYzDuQLazEA+J9NxE3IF3LWq5nvcsn7zxXvTe",
-	"NOa1ss/WEZgKfi+JGCOmNQJTCRCqXOt3nn94Y1P9TT8B/c0NW2ZSIZwIgmNQARI+n8O4ihfVY07R85m+",
-	"ZeE0FXyFk1KvxhsmSEwFiZRER9+dXx4jxdGt+22SCfr/j3hM/nZ6enqTnZ9f/hWKY+g/b0/RL/YouGE8",
-	"Uyd8djLVx5L7GP308Q26zQR7RomaPbufPwPgPLs8PX/G+fQWveRc3BGSEuFueeXV6HXUwXmmr40rki/p",
-	"dgyW07nt62CykmBBYDp1548GlR4v4un69IZtnC/Pc3RtsK7XGw9YMNFnVUbpdTF4p1FnosFwFWiCzKlU",
-	"cEByQyAl/mq6M5Rx1ndh/vEMT7jrR/OAhGVLzQngLflt3L3zTymOyElMErqkJvMWalfcC6rI7fEp+sSX",
-	"pKBeQLAE5CJ4cWxe1Lh3RRWMvVwmNL0qk5Xt+8+Z1jsUkSmkhzSE9kU87Rts9/8Rd3W/bdtA/F8h/FIb",
-	"sJI2xTYse0rTZi26YUGaYQ9rUNPSyeJMkR5J+QNF//fhjqREObKTDN36UjSyRB553/y434r/3cTTmJBX",
-	"umMY6u6c58sjMJnuib1dv798w/IKjYJaABun44zB4Yez776n2JAy2cmx8ySf2qZG/0I6+i188qWmR0NS",
-	"gSShXiFBQ9LxcO7qYOtOK1fLvlfZb+hQPWi6H01GYvz29tdffLD28vnZfaN8E5XQ6XC8LVFKintnOO4Z",
-	"zfCMWDibEjTpQ7Zq1tqi1FL+fvMOOVQBL8jefG7vCT0wUnKDX2uaLhRr1FLpjQr+BUfE8WFih9Kp6KmY",
-	"AYXEU6Ui9J1+poM9Z7psv6Qllb4r/jrEJ916BtNch0DJes+Qc6W0QwcZyYHixLt5yBsj3G50/udd6vRf",
-	"eV/MrINVXE+KvCUWZd7FSL1JgoHf0JX0QgEDa708Ur47mco0y5p9/jKjwiw0mMgfZEzw9b7dgjm9BDVw",
-	"pfaGfr/FXx8dNm6zzWaTldrUWWNkQC5+fCjnu7zxXX2DCm1ucC3KU1WQnsbyR06H+QsR5cuHA0PibIgO",
-	"nxBPpp8dkTZPJF0+yXOwBONtoDRgK89hNr65umQ/PH/+4+SouNHLh6XtCnnbQlIHdc8NFKCc4LIF3iEc",
-	"rDG3nRd+ZtmiEQV8VBRlTXpGgEurifKVs+zt7e01e8WtyE/YRbuHHW7PNBZOPipf/zoO0Gi0pPFEcTLo",
-	"c2adh/bxRTe1gqHwzS+X/K+iTp19I0n3Az1U4NLaJlqFNER4Fi5UMG0KMJM9t3PJ8woyglzQ8tG+5ykK",
-	"86is7ZHK8mabt/VPeybZCxsdNe8rT+k9WtAtFyTlAS06FarUBxO4RPpB8bmMRev9su18x4KJaEsndPFs",
-	"DFo/KvzX40K4cyZcXMe1G+HyCoPJsowBpQEuQ842pAM/gyO5eIc0/9fCR50cqoOJLzyzTG8UZrIUVfvl",
-	"SgM1F4p2BEQJTtRPyOcPS8bnEbHsDIXky11/rSsi+qBBA24oCdzTi8gmz7cB2zodbbNGrcGIUrTafZiG",
-	"EXrn0XREKcroDsNnvhLvYdfSRywc2qS8NrpoCN/shN28+XBLUEOWSbEG1mCQRcBWU0aExSfUMWpzY+To",
-	"fFQ5t7Lnp/jiSRkFrjInuR7avnsNtWZjy1Ux19tJrPU/ZSuj18IKrXw+0yKF7JIlhcEuC6j1/X7v2kk9",
-	"Fvz0FNnPEuP+1HalLTJIOzbGKK6bDLJjISPx/Lo/yFYoWaVlASb55LJzfEeqLFk2Xr8IgAdt5cVYkKUr",
-	"sEoClIIjJB111TkH6ANe29iuMKyGeg5hhV8C97WvQjv07kAbbXkBJHUyJSxIyXBoTgTt69cRSonrahPc",
-	"b/jSiwROnSj4LqXlbXg0RE63Xz3tNt9eEB3rszCJooYM7dtKS5EL6A0zLKkNrBz4Yytjjy5O6YkRYCdT",
-	"tj5LzjFM2dwAX/qR038xESzFogkHNJPOeueG7mWE2gXQUrRb4x58abg4SNtxpxCGhKQUBBCXuwC52J2u",
-	"2KM6IeIelutBTuCIWpmLnqSVH1aSjIesBwWeynsmPb2OnwyJIrfLpCmBTo07x8kX+Zw4bYpeH2jmj2FM",
-	"wPULEgm/6xpkwVedDBuxbc9SLyjlMmKxoOyTKlSm89VWsTs8URfX79gSdpaNy0bKjBe1UL1QVyu5S/Xg",
-	"guz0YJO9ygSdqraX9fqiHa5COYoKUnOTXoA6THgJUDAM39Nvr/HvIQGF3DSC8Agz9pee04dCLewUc95C",
-	"FBhZT9P1w7h3aC1f9Mi7uP0wSNUehtUUYyswgAIdAa6s35+UJLzYta5XoCwPlWcd32qla4GUlLwWcses",
-	"cE0HMR0Ov2b7h197MxCOuw4Y6i12hoxA55vt8/VKqAPafSU5LXasDGS0mRdsOOltmvlE/Em7gjzoVr+Q",
-	"gtJMarUAw6RAxrH3sKIzJR2yJeNScKQy7vqTY/cpmGXjwojWcbJGOSGp+QmzTkgZ9wKsriGsRtQ/MeB5",
-	"RdeVPfRkrQswKsJj1gHGK1r5gMB49+WfAAAA//8=",
+	"7P17k9s4kjcKfxWEnvcJV22oru2Z3XXFxhseX6a92+72sau7Y85UhwoiIQldFMABQJU1E/7uJ5AASJDi",
+	"BdSlKPf6n5l2iQTAzEQikZdf/msU8WXKGWFKjl78a5RigZdEEQH/evda/29MZCRoqihnoxejH7MlETRC",
+	"ND5HtwuCri+vnyOZkgipdUokknxJEJ8htSCSICyRVIKyubzRf1kjLAiiTJE5ERJxpv+IHqkg56PxiOrx",
+	"U6wWo/GI4SUZvRjReDQeCfKPjAoSj14okZHxSEYLssR6aXpK/ZQZcPTlyxf9tEw5kwS+4I0QXOj/iDhT",
+	"hCn9nzhNExph/T0Xv0v9Uf/yhvz/CTIbvRj9n4uCMBfmV3lhRoNZykR5iyPFBcXJM4mIfghNebweI0mY",
+	"Qo9ULRBnjiro+9vbD/YpqbDKJJF37OT55eUYPb+81v/znf6f52P0/Pp6jP6kfzg/Pz89v2OjL+PRj/xV",
+	"8S3lZbwmCVEkvkGMwwLQiTIcujYcwixGGEU4VZkgMXKUQpjJRyLQ9eXz03M9xU8vM7XYL+m8IWvo95pz",
+	"8UBISoQlzMnHt6/Qn//9+X8iSSL9EPrT+fWpkThDNBSTlLDYCdEd88ZYESH1OydTMuOCoD+dXyGyImJt",
+	"R6cSPb+8ukGSssj8ylmyvmOUrXBC40mUUM04Kk/HSHIUJVhKOluj6Rrdwwj3Y8S40v82i7Gs+ZnhTC24",
+	"oP/UwlrlznsqJWXzMSKfUy3OiAskyIo/kBhFgsSEKYoTeY6KL3mmP3OGs0QvBmF2x8gyVWvDXJCr+19/",
+	"/fVM01a/HWFFXqC/ECyIHhony/+682h7NxrfMVj/f92N3Lcq/kDY3QhE7B4+1wkP1ZNHCRYk1t83Hi0I",
+	"jq1mqM5aFgS7Lc3O1/zWHLeSoH9/GUVEyk0Kae7CetCCJzER6OT+r29u0QVO6cXq6mJJ7k+1nkgFT4lQ",
+	"1GxxssQ0qZl1PCLLNOFrQiY0rlMW49GMCqkmRtX8a8SyJMHThDg1szHeLEuS8KcT3GdswROySZD7KZY0",
+	"uh+jexwvKbvXInO/xAzPibhHlLm9LDVZOub44ivSv1uylYn0W/4Sn/5OIqUX9jKl/0PWcDaUyB4JghWJ",
+	"JxgUw4yLpf6vUYwVOVN0SboXNB418SWYaiAsk5jOiaxRh++x1HvL/AznD0oTrOf5rKycUQlbX5PSfOgr",
+	"81n96dlKPjPqJhHdh7YPDU91DV6jcF4iRh7RA1mbb4cPzXW+WmCFIiwEJbKWNO7sMKf7M1kiUM0+3A8z",
+	"65VCsbYHskYzLmDFn89wSs/0X4xmukFywR8Z4iwi+2Ogki/heKyhL3Mnp+IIIxkJQhhlc/SPjEg4tMo0",
+	"tBaS/huNpbaNWLac6nVXTSP9ew2JsZIT7wi2eq3hMz0W6PfcmoJfauLnCicZMBSz9U+z0Yu/d7M2H8Z8",
+	"r/+XKecJwQz+RBVZ6u/8ko+AhcBr/3HHl9+qFsTPTD8R641cpvmJFpuxNnsWnEZE22QrInBi/y21SsVo",
+	"RhMy1ud5TiY93OkN0p+GHheEoYwZZmvl0EN2CnZtbn8zoNk99ttbjahCFr80Srcj2YawpAssSS+R2Xw7",
+	"eC/Xv24eC3w9wiym+jjptebf+XSScqkom2/9nqIqCVtnxJm2Nf3dWBFLSYyd9gOV6qWS74mUeN56XnsL",
+	"i/iKiElClDLqp3s9eziUo1W9Ds7ShOOYxOjVL3Wrr1gH5s4QzvF9rFxv4ppLEX9keuXo548/nIcOEyzo",
+	"kv6zZs6/rFUYj7/UaI2Yyn9kOKEzSuKJINjeszqXkhvCAV94QLu36dzoZw8vSUyzZdCjKRGSM5xMMhH2",
+	"+emCMxL6pOJBT+Yca3m6OOtGAoOmwfoompMwNSV5JqJAUwonevelnCch69nmNCtM2rLoL7NE0RQLdaE3",
+	"8VmMFUZTEuFMEhStwAUBVAVzR281WWPnmHPx77/9vWK5/FZnhMGz2gQDK9bo8GcyP8nlWFtaHzFNJGJE",
+	"KhJrA3KJ9BrlC3DM3DdPeA/PoZQIa+uNEcHRAs14kvBHEmubgSrpDwEGknvxxEwslZ4NYbDIrdG4wHJh",
+	"TAu9cG3GCpISrIzllxsEm4KwcdJXpq7X33ZWeESOnaEk8ZIgLvRlGxvTNDdeaWycdlSgJcFg2JZ9LmVj",
+	"qW7RnkTWWCfVE37DuiafKXAT5U/eIK4WRDxSuMEQpPXJhT5scKTQjJIklsgcJZqxekmhZkL36dtwUuZn",
+	"1ZQyLNajNs3coYnbfQgtOrJZxTWrtIB1FxqHMD3R30eUxYTEo/EooeyBxJSNxqP/5tNbLOZEjcajJWYZ",
+	"TpL1BMcxPMfFHDMajcaj3/nUUly/89O7Hz0l03Alq+FUvqhuDfVzGh9OQ7UY1xUnBF8ZUfUeN8qKSgSv",
+	"1UtpsHA1mAuOY4yrCZ7MqOaOJMls4j+v/4YTMzBsLDfAeJSxmAj/QT6bETGB4aKIpMr8EV6Cn7S1wyfO",
+	"v1DD3IPtg6oBcKDdUDria47QOnF85RRXzeXPE5+IZ3X+/B+52rzQnqFUEAgsUIaw8e5bN2DorYLp1ydz",
+	"uiLMGty95j3Rc5z2mn6/hv4f1NItM6GgPGfJOoi2uTQ/HTuLI2Ln1fc0WsejDBT8LqIUbPjm+7jJkwv2",
+	"DF+mmK1rj4GPdhptL5aCchKd6BNH/y0hcxyt0cXq6qJkHkkkeKbI6RjFgqdpaRBD5Poj5OnNjqENBu+7",
+	"/K9wpOhibpPF8DJJEId/4GRjJ924f16dXV87HgLDkFuaDT6CfbppSzh9rPiksgU2Rf5ALO2Yt+Fw+28+",
+	"/WAZFLAfAg6m/D7w1OehEjgqnFUBk+ZhlJNpBj/rO6BmN5EKTXlMiTzdcmW+d7G4gEysLC1rA/9LzGKs",
+	"uFiPCznlAsXc2GvyYYujOYj08ApYtFTfIxlKqFQIroH1H72lT9JOM6nfn6+qq5CUzRNyZqQ1Z5ZEJ+YT",
+	"x8gcHWMUZ8YIMwGtbR2mT8Gc0pi7GCdkjpMJYYqq8J2Z8J4RJ7C4n4IsYPI8xUS5O6lPtOb/sS+FxGsE",
+	"WXJFwiwfc2mbOHmtfrHAbE70N87oZ72fl1qdhplzdmDBl/a1CWWTyKWHladxwUrzc4iqtcMr3nNwG4fj",
+	"AuEpKNSZ+zhkBtJb26Y1nYZpfc2lOEtIg9aHm4BRJwI8efCPMBpCStDmkLHAMzVGaTZNqFyQeIwyptWl",
+	"/i8sogVdmZygCLOIJElQEsJ4pAheBm/L0MhWsF1cmAB7N4z7Wrsbx7hvgs4oo0prc0WWKRfmhm92R0yl",
+	"fpWyDOxPPaLQVqoSmDJNjd96Hs1u3lzvaKvWKp7ReFTonfqRV/sdr3JubBqGZdUeqMp3W1Ot0t5tyEJ7",
+	"BmhLNxXoyVwQjCapHX0ntbg/NTgKUmTu63IVpm8cToPVf16usdy7oKv0e05ZgUfQaKvReOTU1QiMdqOt",
+	"akf2tFOLNmrXPuaxfJWdmqi4xW3GpL8piG8K4puC+AMoiDoVYJNr6mwQhaPF0hGwOUrZZaN7qfDb5AZt",
+	"n3QHDqI6U//dp5/O/uPPl1dhlqkeZRp+7XPPB2bxBFuNllFNJqNH5Y1P+J1Pa1Iga6LdXrTtpBwXPKfm",
+	"jlCTi+Mvv2amQgAaPiy/79Xk4takh/IZwuh3PnVZC835osxW3dgQ93apo9vkxh0yzTvBUxIWxilUftD1",
+	"2JwKO+71lEva4W3xvqWUClFSstQYL+CRmpik09HYBqH9vyjyWSvUhLP5BP77twDSPl0IRBEWa01eJ9qr",
+	"a4TzB5AgERexSXvURwx45aTCy1TeoKkg+EG6ZBR4BiLhcoFTghTn5+hN4SxH4F2NEZXIfUaNaGeKL7Gi",
+	"0SRKePQwoSxMSqrv8UyFvehPs6XL0J+wWl8HCcc0MVkDlphUIp4Str2TslIL0y3QC5zMJjFe16vXQkfJ",
+	"lCSJRFShKZlTphXchMObpuBgQQQZ2w8yYZC8/iwheEUg32LBE6rfyCSRepw59cc5kTQ6haI2T8rsKCZH",
+	"SELh0pSrhVkPZXMJStEYJOcIqLokmEmE0eOCJwTFGMKSbp9WZx2NR9UPgqdj94/fdtB8lE1ysxpHUSZw",
+	"tC5LE8+mSQtj80T60lAJVlRlMdnHUJzNdxkrH6iqD/lsZvTdNJOUESknStB0NB49cvFgDOgFN2ZoJ3n5",
+	"VBKxwrmy734hU3sjfGmsHSlfHmtH0muVMJFE6XNeTkDhTiLOZnSeiXajCZ5FpWeLBMVCE2HzYJifVbPV",
+	"PLG/PFSnBBoNyC4F3a6Qw17prC7cxxboFPmuIr9ijd655X9vHYX/otn7yheD5tK17ggNpoFJ0aGCu01S",
+	"/eYnybdcvK4NJzZsBWlq5vSdYI0Uh8xhe4iUSVOz8vCoUQ3tA4zVuPFDYmzL/7wbBVX6BoFNWZ0t0A8r",
+	"mGuga8M+NIQgrEbdvGGxq4eHp4LWiE4wQ+7GW5iVWieRzymJFCnd7AoZNAuBJOzNpXzSf37CxXQqjl32",
+	"uP+lY48Bddv8lVYC79g7lhq9V62rHkK/Mf5YL8egsc4oQ0u+JAz4kRPfICzMZpIodHJ9eX19dnl1dv2n",
+	"26vrF1fXLy6vzi6vX1xeNof496pl9Rc0UvunTG1L7g7K8Ex1kGbgzzcxwO+NpV93i7RRwvwyYLx2JDbV",
+	"tU7a+t8PnW4sffshUi6ar0w+PsgjFSS/peR3m23uJ3u6jPRO7pDZcolbfTH9nAtaNAiTuMlzJkiUCVC5",
+	"kfdkRT5cdMeBf9T4CZb1WWXvzJfdGBe6K/alALmx5Iys0UnGVkRA7ndgdkGEkyhLGr6ofIF+FFRZL58k",
+	"EWexKdFBqSAryjM5SYmgPH5mtjLWpw9eo39kXJEbW4XDFQG0DhMv96VGEw4y+2AMIElp1CDB8ale49/6",
+	"bJz/6UTxwOFsHM5yKtwXaV+UE4U/c8aX4Z7svlvZZFOmeK0V6oSzrfRHY8AMrwVPkknKExqFf4PZBoSV",
+	"E2yXnKlFAupA68XJ9QT+IvM/fFf9w/PqH/5U/cOfq3/49+of/qP6h/+s/uHqcuMvVxt/yRcbIjfF9xf5",
+	"oQHKCirvtmWhXLNoojfeRGZpmpA8hhSQnc6oqjCKrEfm7yEf3F93Nqbg7E3xfd2KbkfFFqrIeiiuTkW1",
+	"lWKquYLXKJz/dQomSKH0VCDhCmMLBdGuEOqkr0tDNKXGfNMQh9UQ3zb+t42/08av2dVGsn4xm39zZ/3E",
+	"SI6DyGcIM+Tu6c9kflk6R6/094v1md5/dEYjROTk3y5mYvJvFzGZ/FuecJCmBAs0XaPIvHCDllwQtMRr",
+	"NCV5nYtaYOZibjV1Tt5eonFteN73d3Tm4sBCngxdJtbC4mUQ1kZRGspkJCFM/z2hK32xV1hTEqNU8Dgz",
+	"8JZvbn9AZqCwCyaZzUik6Ipsa9n2DggTFm9tRhNZ0K530M5/2SN8wIr1i4r+00jcXPAsDX6RxJkLx5EV",
+	"SfrMucByokhCHrl4oGyeLz7s2kBMnk7fCyuRk1TwGZES8iEnEVZkzsW6z8KVoDixp+FkR3a7j4/xuh/T",
+	"ZmIScTKb0YiSFpOkBugNO8d88ZOpJAj02cDM28jZTEzy3RQMeDUTkxkXM0zV5HeeicBL5UyYpycpFhPM",
+	"gtfXT4hnYrLMVIZ7vbGb+M3ERCqS9nkeogm9GKV3pjWJwsjdZDDpHRqOEgfE74UCG1qn1WS3b12ZNYMa",
+	"VhbV+LDXBItkPUbWLByjR0Ie9P8veCaSNZTUYRpY67+bV2b3rDcTi9IKauE2X/lrv9d/1ppkkbFYkFgt",
+	"JDp5fnl5if4LPb9EC0CEKo1R0O40PDOi5u3NtWhCj1GMHfE1qTU3zvt8px5Ea2O5R7d9yQRt8j51WSr9",
+	"46MtR1NtvnBTGnnvbRS2bZxZbzbMaOxdpMyWGY1HZs+MxiPYMk059z2uHzuKc8PdvUVE3VfqT4LvyL90",
+	"NIZPr/2oWmnsf91pAmq4rRTpgwxL5IvgTWEbfHh5++p7hBPJPaSGQvhqoMYHFeWvzQ7ezSD4tnG/xo1b",
+	"ygvwd0v9AZKub7F8aMiIcBlmlRs2zvuLoIin65oUm1oFkknFl28pSWqB0ldXKIInGkFaIE1/4lUW1CRi",
+	"OETpWQ43bYerdEoxr071o6kpBIF1SvQvGo8RlEWMjetzjKicYKDil3H5VlNKRjIJ0AZ3A/KeyUyhzGBi",
+	"+8CMAX4VWHH4PWYfxR2fJzmoeLdiWFLW5/F+ZRyF/O4rW9UTvFcgEj+lqtFhZ4UGBKhUMdIhncHlZU6Y",
+	"wq4/4TzsYkjg1vzluqG8ZPfNuVlVRaGOChrzwFpuil1rUGyK/idjtMQqWlA2N3rHIIxOebx+pvebwGvN",
+	"Mzt/CQi1LdWzSTR6b9Ly1xrA+7yOaGxLxfStoSRT57vkMFBoVzOjgcDkf3xtMB7JJAuvq4OHA3Ooeyua",
+	"X64bM+M3dsquklqVTBJT5fL9y3L564JDvEA/AdsI+OaH6PgjI6bhV8qFIgRMN4KXkwT6e7jojt53tUZK",
+	"eVe4UTcK68auWKJalvdbm+S2S2qHZLbLVoMsNcK1raikrSSWhByCwhVBNKTxF1tigfewJxbF6puF+Huz",
+	"mNoc0SRb2sJZeyao+qzP3e2SPrqizxb9SJpAM192fNNe2jvADBNhFyEniqc0Cneh0jgmbDfvaXhTLJDS",
+	"0Oqh8ch8ygG0qmPZL3nvmzimBnniQwW5fp89cTa63LxEEUkSmxXxQNYGHMmkQtP4xl0GNoIjzyQin/Ey",
+	"TcjYAKgjGekLsEQpl7AbxyYFecaFDRWrNcx1vpGbAIaq4I81mxD9hUgaE4loDGWdnvtjbIs/H8jalJCZ",
+	"RZ+YDX2q33gUVCnCTKWF+ZIxIufzc/Svu9HV3egFuhu9+QxYEkzdjcbobnRt/vpXzmPzBxrrv1zp//Qm",
+	"13/77ktd67ieMdB6ie4jSbd6ggO1A/NmMEd1kxFgVMDMXYa7T/5izNcGKcce/k2FhCAOIAVzfUc9EZsg",
+	"X8+L0NzO9KyurHZNjDza42Nsqs1jlNAHgkp2E2QW8UzpTUCDbhr7tp/KNkyNPe7b3U9mrfhn4Va2TCOw",
+	"SYuh86Wd66CMG6MOS39nb0qD2/p5H1soy9ALgdw2KmVKEmXKM7TujFSydh0yPEcOjzJI9EFU3aDHBQHd",
+	"avLXxIoI51zGsfSVoZ4iYw+MP7J6991h9tV4BO8bPtdckz/yR+ijguPYdjlZ4jTVl153wkh0UnT0PdXP",
+	"mrFKV976s7GkUgt+lsV/c+ePfU42q4H8YO5w7NmjE3BWLAaFvrgzgiiTCoAFbGUnPF4DpGL25654Pm62",
+	"cATWYLO136W1h+MmWCe3bsyqkmmYwDzWMYdxF/2h+XMwp8IBWf/LdVOecQvzNwZ8bXVrHT5UT1zxvbSc",
+	"SJsPlJ8eGRE3hQXtKhnz4yEwAam2f11DSmEpFvBMmqPLdUaNvZ53N3D+oEwkCHKI998DbwbNmnfecwAl",
+	"Fz1V64fxyHaLae4WiE40CWLoAdQrqazfznGC3qejmmnG2HmjqRVTvqQGQBlvCGq91VAvl9oeAcpYTLRS",
+	"eXFzFx1fstolqTZ8kRIWQ+c8KemcLcswcZ6AFMJUXvUvxvnk2sXlZmCdKXW9YUr5HfwM2P+E6HVglYkm",
+	"bEk6Z4TIv9d0ZXtT2KASmV7ViiP9wti0pcvf9brQOXt1KnD0QJQJ9ynfgB3n3axM77kHQlLb5hq6jGAJ",
+	"aAem2RyJUcbsWCQ2TfF6tZ/b6MBh2WvFpk3gm06J7r7t7WJS8H5ntnXkqG+QYuNbHY/r+9vlAmCUy+rK",
+	"3Ey7atxzBmMEDeJRJol4Jm3jbkEiQleujgbC5aYPgkVbIy6pnypwFjOuwGEsidLypyepKZ6OY0GknCSU",
+	"kclVWBNf/5XrsFdWWOEax69Wxjbm71UxpDQK7qUxxexhYl1tISuZUqEWMV5vm6IYURVYmmCNGYt64Aoj",
+	"KhAlKSCoopqHtewY15r18JkGdoQItOQxSbx8J+ONgPKP0jASxskhCbSgcYUeF1j5V1kJnR/1ueFY0KUo",
+	"uis4mmHhf7Jd+TeA30PKxN2wvqtkt+F9foWXnRxJn7I5YTacUkAoQyRmRuA/QoqvF1TYPj9tfi6n7b6n",
+	"/eLH1RQf12rJPmRxXM32DQxbu+EbguT/Qw0AUfEgOokZhd1k9pE8DZqpX7O3mu4re5P7Co5HjSfEPYFO",
+	"tL7/gUr1g/2LDMxZXmKG5z1sfWZZabVheU0/8EciziIsCVKP/MyApbsCMxTxmPjsQCehLDGA5D2Ufcql",
+	"wslEzxh4hZ9nCRbQCFPKyW7J7C7nv8IvGBrpH8foHk75e8QFusfxkrJ7JyIxj+Q50ldEzJDe3YgzlGYi",
+	"5ZKgM9N/6So/GSIsBCWxHQ/duzpaJTAF1S9THJkD5GJ1dbEkSC74o0T3lu336AxJjpS+qBTxZciiSfE/",
+	"stCOgRHFyUSSKBN6F/TgExB6sjWej1RYBfbPNqjku5YoKiKWlMFFdUvh0HdZPptN+u27sHunU9aN6G3t",
+	"JlCjJdMRojhUV8IShZq6FBTC1mtTV3wEWBE0E3yJHhc0WpQvknN9JwPYYzMQOlEcwHAFSrAiYhOFbNSi",
+	"FHL0J71hR9qmXlLWnHXc0B/tNUkFieCyV3Vj3KCYzHCWKNNBnVvUqc4Fboh2jxn1zeXWve+ksNes+pQr",
+	"Wh3vY+rAndex04xsj5v6ULbtwjf61eYbcf2eqZ2+bZbvczOuTLS/6EO4hK5Vrhk/Ry+TR7yW+m/2Nukd",
+	"zWO4owL8sqsXF8S4Q3P42Agnib6TeBfOtBY8E0syKZWKd7bAeOdn+5fkiDL15+dBhs3mtPV24weojjUN",
+	"vWFd+rqUYhrrm5GfaRVQRPDbVoibjpVNslJR25tmRapqu21prpjS/ZL9advo70v7H1TH99eawbu8kQ21",
+	"Kcs1rp3rw7t2TG6W24JH4M7Z0emyWfgRI/eIpmvR13NKZoBGQeOz68vr7/TRy0UM6docYeMNiRJa9VIf",
+	"zJkTjmhXt2n26oP4A/Vb34cfY0/57DX+hcN7CnZ0AezgWtjx2j/8jX23S2fgrVE+0pmaTFtjmH7P7c97",
+	"YdMx3lo9M7033Eu9jb/Faz36ed8YX3liDKPSgYFOrJIeF2c6FyaLViLOUE6uMOfUdjf64r2eoKFP1SCo",
+	"MIcaUSg3TI4AE6PLpOgbt2k82juO8tCju+2o3p8nJOAg7Js4WnOg5a3+GNVSQk2bQClTLlRDqUyrab95",
+	"oHUeYF0nUefJ03nSdJ0s+/DMNJ49zWdN+9nScpYM7sdoTv76ahVAxwZnCkeF3FdTPIiYExatkX0OMjTO",
+	"R+OWgfJv6xoKZLlhrG9a55vWadA63bXRtt0Jy3tKcoaMIQFpRDfIIMDmgGuQf/C4IIIgkkiCTjCLUYQZ",
+	"WuAVQQnBcBX/JxFc1rdEGVLv1Wkyw8b6RPYZTiQZ13p81Br996effrROGe9LvcFZDC1z9t4FxPb+yHvY",
+	"IMJiOUZ+f9hDNP/Q6ylnx9YeDkJw0d4Wg+hHoKT+HL1yHQLBZSZfoPt/3Y3gAWkKvlw9Hvo/V1dXiHF1",
+	"x2Y8Y/Hd6Mv9uPL03+9Gb7mYGt+YjckYrxCmMXJ1kHej377cj+9Y+V1tGm+O+K87TyHYKc7Pz/UQ+mEt",
+	"/BhNsSB3LMcGsDUT53dsNB5xRmyVYGsyhZ7wDVuRhKcE6gM7n/6BSjX68pujeP7yppzBx3Smc+inbLNe",
+	"uWkkmDEa+Q2LaW3BWr15lufrWU4ZSJyOJ6FG6435srr6y6VZ3RhhAxLBZ+5P0pRQjvXt0P0JMjYtBMwJ",
+	"9KCk8o65MLz1wVslOhWYRYsX6KeUsJcf3qHvzi/Pv0N0zrggEt07AtxrZYzvmFlwXq92rwlyf356B9mL",
+	"b1a12JkvkRJ0Pid6az2S6YLzB627jVd0s2kOaIiaGnMb0YE30QySZk+cnjntgSpRXdzPP797jU4AmMNt",
+	"y2fS+seLilBmkh2sTqw/T3pUGJt5wq/h+2yF/eZzSpjsj8c+RksuFZQvJmuLzb5NjxoDyXUYz7Yg5TBa",
+	"QGE6QHKHLac3PO6TwyXPaEJ27EDdaI0SES0w6+FMFmRGcnz3II9nV7f/38ah40zKLqgd2tevsJo8wc4I",
+	"27tv8ZIm609UZQ2tDcwDSLonTL38W82GRRFX36wwpiuaTDZZYJBKoAX9Ak+pwkpTZTyK6YqLCDA2luZc",
+	"ASR5KC7VT8NwKRaKESEX0IZPkhQLzZLRePRIY7DgGFeu2/00MJSyp+p5h8YCrcxICq1d26L8+wZ+3ord",
+	"jaX1x8K9/lCUTVzodBWVWsz63x9AxyZf0VdDx0oFdV0RkYEZ1SdOfXlVD8JvktMzV1tgScJN8Eq1FE5o",
+	"bLRXbtJWYEcq/ixvaVCkU2Pb9ACgG6LSc2fUmj5hJ5twU83GgTvkBy7VEjMU8SQh0CXi/GnAsQM1IvC3",
+	"MdqTc3mTqzvCnJiJG73MW028MckPBK9qAQVivD6bYkliSKjXT/XvSIrTVPAVqesfYnLmaGJq+mB8yDAz",
+	"ZY/IvImTFknwvre3lex0W7+8jC1sY0blYltT/MjbrBrI3c6kxRzY1/lYKwC/6L/Qc7Q4PUc7pG00+ru1",
+	"WPXDkPZeqY90/DRThBkCn5QD6AsMda1L/EAQVRYlEyenNwjLBygoozaBjbIoyWIyKSYLbyawnTSFqTpQ",
+	"Bk3l2bdlxV1CEy8R+qZit+bw5Hlprl6zBN3vp5TXOGc6eoV1F9C2bcB9bjiv1ny77VYT0KnIbkPjrrCP",
+	"q/A/f9MnUbd7G+TjtvbYf4kebKUZnkp9A0cnK2yiTWMkafRgZGRsUWrOz89PtzhPokjUIvr8ahGJYA5p",
+	"SmiphCgPMi+5btsy7EQpTtf6iRh5rJ0swgxNHXBuHDiXPesm/RBTTFvoZa0DtIMeJFWoeD2QJBFP6mIb",
+	"35PP2nLjmch9tPZEh4N8geUCnVz++8vrl6/DfKZuF8oJ9ImbEKYfj0MtTahXwUiQFRGSnBE2p4yAJ7io",
+	"FQ774G1KOj8l2dxVcOs3b4zSc+iBEHUsywjiAkULzOZEa0PBs7kptHn54V0QuZb4s6FW8xHcSiiPKuiD",
+	"IDJb4mmy9k9p8OfEeG1g5AysYj6bKWMMBH5ZUvbVrDUcXohKOqUdKaCeWD1y8RAK9dnj2NZqufmSkuvN",
+	"NlUXqJq6VNE+VUdr1KODFe2k7yC1zQUyK28les8eLYBfBHkDemgILhVpB61H3jfW7ZN1Tffq/dqcm7dq",
+	"18LXx6x1VyM4nyG9xEQCE5oG1SRtbbgemYlaz6nGZgnWojTFqbZDq76VGr/FN3fFTu6KjYg6XRKp8DJF",
+	"cMv529/+9rez9+/PXr8GmTZIC47bpzfoAWzMUu+W8z+A0+OwnoZeHoCW06aAwTaKpODdib7Bn10+P7v+",
+	"z9ur6xeXly8uL88vLy//31Mr3qsrC4BTMLiWmUhyRCjYVykWksjzvTohWtLrowgM8PBq/YTMKVakMTPw",
+	"I5lTqYSPvZI3XtLzztb6e2Ouxc8gqloaOwFsAKHtPEn23mWtZQP/gKUCw/ikYOypOYk2EyI3tu1xu0qg",
+	"3alrci9IglPZYBQF+ix/IGyuFrY0vDhRnN6v9WUWD5fcmqNxiLaoy32IaYSTSUxltMBiTrwaoc07oH24",
+	"GLcBGwIrIhhV6wlkj4fKnSWpHb65ub55KrSPfKMqe0vFXmXVzFSf5PVJ/wb6sYnbJ+ZLIB3LwUfaBIvD",
+	"+diaiwsOaZ7ebqsMeCa6N1X1hMr1QpF0fdK6r05vXEMq5zkGWrnScInXqHZ/Q8s4AG3AQrN5Bt4gN4ZB",
+	"fXsmXUssgCx3eTT12zdQi1hymo/MtERx5r6g80u1OVVH1/oVtdsFu2+aIFN9jpM3UH9QZz5CfQIy9Qno",
+	"xEppjiB86g5cHIGPZgvb/UkK/Q9YIN+j0r1PAmGzwTrHPe4SveuQwyGooLTBx78LL1oONCht1UsHWFwn",
+	"YsWJIHriyODHrhOOLU5kAWAhT78ayWzF4SyprnKUE+oPoB5YX4TpCjzV2iYCQIoTp1Y5KwJ7UtPm9Cbv",
+	"Moim0D6nHp7T4YLoQVybioxpQxxTticgTn/Cjo/3U+30t+UnmDxHL0uEkY9URQuDbVyHX4pnigiUSddc",
+	"0dEOjifjw4Dv3YAi9QlgQc7hcaIfoRKlgkib274TbcI10M6pQ4fHQQjXP3RJ/slZnQOXLsmZ/sn6bCXK",
+	"7zZIKqhWoAqdvHrz6VaLCc5xovYHmf7Ty0wt8qKimtKWmtvs21foz//+/D8NruQJZSuc0HgyF5ipMXL/",
+	"NDJb/NvCRY9RxmSWQs88+w5cJ4oHZcT1PyF+W3tH1auadFmpTXVwdZU3tYT5gNeCJwnkypqb+ysrGpud",
+	"9GK919iDUWUFCwWJuIhdiRQMh1LBVzQm9prvW6t6+BrlHiyQ+kFoShNuEdgXwgsLetocMy5mmKrJ764j",
+	"9w4h0YIPezu261ncmJDcVFFaIXwAoTdPA5faYEVGvxHf2JZAm82SEioV/G2JTl4ZntwSpjBT78y14y+c",
+	"PzyQVCv4ig/ePj7y8NTH7o/669/YWHj+x9fTtxTyhH3zO/81n3Y0Hv3KxUOa4IhUxzGd9uUrDxNO3uLP",
+	"nPGlHurW1JcWqR+eQTUe5Z8yGpsk2reCL+t7llalrUa6ylLUVr62KRw/6rOnKlogFWUZqDK8PG24IDZm",
+	"dDcJYlOvK4P/m7e62siUbW8gF7DaH2vz2F7mSs/7/jEy7cAaZFofd//MomhBFN2QXfwdZSxb4dF4hL9j",
+	"fAldZxNMoPe+IqvReOTeHY1HD3w55VDyLihZ1ErMB7yWCU0blq5/MnkBkFFWgGEaJGAWp5zqi+RLuD8b",
+	"pEZaAlDsfce02ImK/tNW0Tde/T9BUfqZK0oHJANBpxm4mPUwvhMxCu+cAyugIp21okRGfEnOFP6MTt59",
+	"/PD2dJcJe8eQCIu3By6eCy7lROIEi3UfHMwd+l+F0BJpWj5StVhAd7itCAkTpUToV/CctLJN+EHiqzbA",
+	"gsC55QTAI9JiQ3Uf9Yyog3BiD9jWmdyfkQEoU03xzjM+myEDRLWFRypJ+KPprcYgZBUR2Rctcfv8qLDK",
+	"2FIZydYTbVd/YvGYJx6dAnVM3/h5M9oJDezwHHyxbasBPTBFQwVe1sBxAA8mEV9CPugEM30jxFEXmJ2f",
+	"R5SpBRd9AEHNVJErcw15Z0XEhC7xnExsT7MnQQXtna7BYlkrAIBWoE2T7WAEmvF8gl0ocjIXPEuD2ZTX",
+	"Qe9e1JzLUx+WW3D6ZmLCA33JqbCYE9UDkVAl/SrinEkMyBHaHmaMZywiS/NPgz9lQtsOxmtkUtzoigiJ",
+	"RVgyyj6aA66opH22YbiW6dPmzzl9YXMbYJkiPR1Md4AZaDhkWxRXW8KjLFGtuZNfZ8i1737f3N/LWpPw",
+	"FQcPr/4xsOmgrxACFEDfDf8BGs6ZRBmImXd8l9S3AcaL0E4DT/QuridhNWicN6zO24DmKuIc/VrrRDdd",
+	"qUthXS8UYauYiL7eusb89laJlTG9V6Y4mEDO+Yz4UzZGTnvpLFROFbbfmEhkIWJgedbydKQy9wOHDG5/",
+	"dMEXsCP0FoI7J4EN1L7okkpsUYEHVnntJo1ZRXlDboi1HaQiyk1Kqil5+ytUUglRZOLZSPUjm+c0TfIZ",
+	"6lp2votNPoL3gUrvlCVfEdu0s3akUgNPdFI03JS81KXTdPIDD+pprzac3eq4yc+m5WSHlvINOvpH8oii",
+	"/erpb1rzq9GaDWox0EgyCurTgs6U7MZJlA0Q6mpBpBdrf4YkDNhzV2mZqyW+iXwA2TCb9z/ya+/BdLYu",
+	"lf7K+t7DxldUtyyTtxe+sDpP+UciebIit1g2oVTGtXFhbRijJRYPxkmusHxA+skxAshMJAhPCZOIqrqv",
+	"ql/Jij+Qj0Zka0IKEKxtAgC1v0oSCaLqz2j+QFht9xYLEwnJuILMBJEL04GlXtz1LyZtdUHNdSF3/ptm",
+	"YmYmwOHSY9l/dx/slccKysDmaEjcAQtUmOTt9bjAa4lwQliMBaSQQr39I06Ssyjh0YNJhe/vzIOXJ7Qu",
+	"sZpHOKnOgLBE33//4v17dHL5Hy8uL089x8/V2fV10ezRgGh6eSSb1UFeKv/V5X9cQr4I4yjFShHB9J8J",
+	"mwEqUFhjV/gUntWQ1SwZSifdB9+49lau9gW0i55UKpokSIt60LS1yeKvDWio0b5MLQ4UlGgOW09ySGQc",
+	"RZnAxhdcXKV5Nk1a7tE2g6UyVIIVVVlM9jEUZ/NdxsoHqg9uN2JuuH3NZzMa6ZmmmaQMtrgAVCltuU/0",
+	"kT9Z8GUYjhpwOIxhvZtp8EztjZWlsXbkZXmsHZm5Jljsz0cDqvU94PsuG1BU0wQzRmJ0IrjCp2brb+rG",
+	"rWKETbZGfooXRUthTj3yWQk8Weyey1IBSQ+oFOeKyB7lW832zNYfn+dTtZUga0PdtlSDDrpYwkVuiRMt",
+	"i9qqN5Vdz/Kb8xgBIOYzcyapR57nvEBdT0IVVKv6CqNAzhxbNM0Q1QDaBAuC99r4tSLhTalDnSUT28hr",
+	"45WvBfFcEdmULbeV2HSSuYOs+bw5CbrLVyo0d6lCTdkynVQJWHLXGn7UhG1aQBPVG8dtzPtptBB/JI/2",
+	"9lpYhVfXL767rGdSi32mRyLaYCzGea6ty/Pt8O03P1Cv8olg+83N+gDA/SaldyKJUpTN5QSmm0Sczeg8",
+	"E81t44wfxD2nrxKwTvAmUGntYH1TmkqTBy8Qs31JeqqrsF4Cn7I0TRqPZs5sdoJN4pL50zX+x65KpVI+",
+	"S1jmgEsbLPeSDQ//uteVzTTsDX05XbsO1lukDdhGKUcKqd0YnDG8dq3RUmjRG94hjVG1RQ7DlmFF6/0L",
+	"zGBBZxuYxv2hQXui5hT7q7HUvO++6blPeuyLGqNk79XjbeLVLE4hx0pO6aZwy0vwJBi8xJocmQrEcO66",
+	"9z5pjDaqPn0KjVEtaceo6aNB/PQ37kGdfhOLdo1Q8UI0IEm3elBvsXyo2cBS0jkrvOc7lo65eFdLrxBw",
+	"Bj9i09gjWZU6hpRcacF+M817wsI0d5xtfUjtWNIVpnI1lxqVbTivNnmTk6gHSUKxqULhmvXHQTHGxqfN",
+	"aEKCMwibt2Gr88wP5cuHvV6j3Yf1SejJ0oTjeFN3ziyBOmOkTZu8EQ77iMWn5kNseU1tvVpxIOhDC8A6",
+	"T5zePzUIh341fc0BJaIFXYXiiNo83B2dZtt08d6vbiF4WZvHTfDyYKXdK6ywCDRxXdS5pQfz+RbpqE84",
+	"czUYvcNx2oKjFTdUZRO8BHxBeQNYbxZDu2hLHZejyTssbu9y2XTmdaWy7HoiEbx8T5ZT0wqk0QVHcF3G",
+	"jMhIjmYO8TkYCGHYUMAIF+/2nlrm0CLm8WDzjeBlo2bPN1nvzMw+KtmJkSu8bPCAbTSNb4DZ4jMrjkuI",
+	"6WqJZVyhKXHbM8VSBYE7+g3f7SkXV7p9Vhvo2vbtjwuOFH4gEkGCUo5cKJ5p+zTloglOpr41fQWlSRBy",
+	"pshnhcwTgUkXG3T+5XqflP6DU7RH+/9fFxwRFhMfY99RyAVrorzcmBTlxqbjf0DSRok/tfqHz+cJeZXw",
+	"6HD+ZG4yFfSu4gLxTCGsCqeySf/gs5kkKtTB3Nr3Sa+n/lNtis0GWGGRFlObvNNSgfVOSq2D6RJ0xs+M",
+	"fkaSRJzFEp1g9Jpz8UCgitx1QzotfSJl6s/Pa4WRfE6pILI+nYXOiJvSznbuzfVMImsvgoPEB/uTJktF",
+	"4jX69+vLy5vSj6ngkqAowXQp0ZWByVMcXaFHQh5MRgvAmSywiM9MRbSq30nl1KLacFnE6zbEpxRH5Cwm",
+	"CV1SbS0AugWJETwu0cm9QVYRVJH70478p83R7/9CsCDivhsXrpIq5Q3aKFjv2IzXCJdp4NVUAFR+OKvN",
+	"HqvT0A0lU6Hi1G32571I+SMj4SVjOVtDm3x9aSLnwRLtonoMEiiNs0XjFpYF+38DWBsjjw0hQR6TiU3D",
+	"rblufPifV2+Q+xk9Ol+Um4PkybCuIS9G0QInCWHz+rb6BfBLKcdvY80BmX76iZgKEqlJJujm2t9nUqEl",
+	"VtGiYc09SbWhHqpWg9KDlnId9e3Pe6lt9FwG27e4R7+6Pf0zk9lUr2pKfjXdiZtMoEZEktVV3tgYQMMV",
+	"B+QeO6rJxT7Jjy7XaoKo6DwAubJx4Xa1DfmYJ/p5g515mq/Oril1sZsqWEY/yJrG+hRTvhJaFdpKV9Pu",
+	"GagKoNb2o80dbn/QTqVha1hf+qLyQn/++IOHY/Thp0+3UJ3xWG5YvcBpSpisP8kaCQCFOujqOz/TpxSX",
+	"eyYheyjPpFfwCI7jmlIKd/D7NmdhT7EVNV0p8z8VJqX/14zV/91K9QjKZaCfZEQmYA1SBn+UE++ILD1e",
+	"/sUGPO0vv/PpJOVSUTavvOP/0vyOrYsZmTwEPptZ3NxirPLfi5HKf8/R6H1SeLOWP5lnqvxXSNarp5H5",
+	"qXYs81PTJ8REKsHXNb8IouUafjBDLPP0m3zM4t2GR6ZZ8lB6zuHt+rTD8sH7p4uM6dNR+lz+LUjJlTRH",
+	"yy795GmxH8gc10NG+LrOg9CBhO9ZghW6WF1dWMUokeCZ6YImHwGQlqoX+o075m816B5kNcMaUWn739+g",
+	"BCsACBT6w/X2g9nAwSkRn90xu/Jz9CNXC+i7n3fP1+PMMwz2L4nP79ie9HJAKfU+9HSuoxlekjGSWbTQ",
+	"1K7qhd3PucbGEycw/1mUYClRvwPP2V0HQXTbGZfRX3zDRcdUY8GnjxE5n58j5x2RL17Aj/r/7Z9edfZB",
+	"2yhBDZONXmdsczOBEjsq10Uw8xGJFtxgeprwrl4jOmHkkQgU80jCfde69D6fzdypfPa4OMsHRwuCYyJu",
+	"vFo6yJs97dcipx9z7O4I5NAYWZy34glAfHtpD6Exsrhixe/V/Jm4AppoMcOu/3zaVnFs2d0Bpb7x5aGK",
+	"uxlIvcT6cCZ0LXtzIQ53r06XPLofxyBAq2vTooyI1Ja34WB44v/VkNhdCD/13RFtaqfp9GFW90wi/U7B",
+	"mLCOPuHAt+VkmmAcluPEy92Pks6BKZsyQzbkOEBuG+W0Qy5b5XAzqb+1OmizGmszSl5Xf9JaJbQxqJPx",
+	"4Dbgm+LUJT7B+L1l8QgIWxbk9V5tlZLGMOGhpaRZCrbhQJ0e6N73T8aoCv2hsNtgWX6KFmTpHND0f8i6",
+	"DrcGdhQAwz+Q9RhBwvwUC4JOGEepIDP6+fQcvc2SxJYgj63/3/qSIYCvhzKW08hRcvT5DKf07IF4GUN2",
+	"FV/GI44ztaix2X+WWtmDby8HDC15FU3EYZbwR7tWLNF9yW37Ahn/PrrLLi+/i2Aw+E8CHn/9qiGJ/5KD",
+	"pC798WdtOYwWSqXyxcUFTul5bjQuxHnElxfwGRe5J7Rwsoa+6kILJrKhVyAgxj/6q77ySQMhb+g+Go8g",
+	"4lH8CP90v7qgR7+ZfQEyLPnyBepaTRSjUnOMWXymd5DClJEYeb9qA6jwc33/8ZlEAIh+ncO7mvppqiRa",
+	"Xd2xj28+3YLQndzrNerb9vn5+f0YpUlmTnn792v4O0qxWvig7kV7nztmWxSoBVmenqNfLcaFdXAVZv5c",
+	"izOH/jMgWlD+FiGyMoCPd+zEj4IZZ0DeQWBc5LfjVGWCyLGfkyPHpkfAm9sf7pghijy9sdApWo8+oClJ",
+	"+KOpAAdQasQZSjORcmkAaiReS/S4WJ/fsTv2ijNtulPOZI6cQHBiehCYFm9ApbXpk2PuNI9UkBd37Az9",
+	"ANa8/gU28n9/+ulHBIEW+QIxjghbkQSg4aE0fW5j1CjFAi+JIkKe61E+UTZPXMue6nDur1pJ3MdY4Xv0",
+	"KHCaEnEKL79MllwqSwBjB3sG8AuPk+Dds7WOj2Sq//1M3jGEUiKWVEqggeIgLJDcNbaF+EW+1zNpVYYg",
+	"EaErO5jES6LHcUuF+LLneaEqT/WAhogEQtR6ifAF7zkj4MYppYijk/t/y9PJ78fo3uKumkTz+9Mb09dI",
+	"U0vPXdM66OS+tifRPfI6ken5X5vG+4Kg+6K11v1NUTdofsxrsuAdcAY6R5Vr+nd9+dx8PONoyuO16SxY",
+	"VG5gI1tWsE+BZvqty4Jk1svo+jedFAg8N0W7Jgc5A0uBTggSASavVtH/ujMtAuTd6AU6Pz//cm9Gx7aU",
+	"dazvT1TCTcr8RY71SjQ/xgb1YolT/auRJsXRkkiJ53on6p8liIQgRtK9YWA5twtiFJIDzaHSghwVAfMX",
+	"kMZ+5vanEymDnQOLuf8XfMMYbbRO+HJv/qYJTPWSBFdYUTYvx68k7G5PjRVY2HDD0UI+J4zYDocneYMH",
+	"lDFFE62V/nR2+fzs8urU+AITGhFmWujZY/f9u9vReJSVTgEAOYFA7jkX8wv7krzQzxbYOCNfgRvlvLo6",
+	"HY1H1mE7ejG6Or88v4TzOyUMp3T0YvTd+eX5dyOT9AwHmNPnWMkLz3UPv6UW0rTqvzHneBuSV7QCWU0X",
+	"XPECwMuXRH24aysTZnunz1BzS3npxd6NWUuk+guP18Z7micU18yu/2xg7LtA7l8q6c1jr0dfyna0vniZ",
+	"mDqkeAJBri+vKsvwSHbxu00+2mYNZvYaDHvrAfLmOdccfW5WUjdBvuKLn1lu68SVhOT2F01jFDBOs+US",
+	"a+t8pBe7Nk09fudTZIMy4C+aS33teHn7afSbfqdJpC7+ReMvIFf50TV68ff6tRSPXLx7Pfry23iUZnuV",
+	"xU35M/efAeTPXryC5O/yieXPxrKOQP4MlRBm/lq6xC/CLIbiKCDfnNSCR7MzHC8pszEhbV2A3yp/Vf+T",
+	"CrSg+oA6s+mMJYMHcAg3JUpbdq+KFezIzDw7p4Or+Yw1iTv1OiZf4kCs1XTyVrHB1HHDSfTeJd2DOQGW",
+	"bm4x5QZPufZVulp5CYB9xrbEEv0jI2J9ZnE6CuXjeqB7+H0nYIicIpxIbdSIOQGjk8NlCd6UTWdbwZk2",
+	"zbLTls6nGOxQ88Sv/UjLGT6Q1L2yLU+LhYRrk/woM6a2/q8yw41tX2b44RR5J83djSD/grIp9mU8ur58",
+	"3k3GH/kru+JBOGaI2sqx8R6Ni69HvZiz8SnVy2A2S6eoO4tlaPXi7JVw9eLlOjWbK58inhZh8wgnCXhU",
+	"PGvkHDxKCMwFSExdoyLzGD0uiCBIgrfozDoI8g/xH6ecTYymsK6G2PYivT6tt3T+m08/uNVvbMOaunT3",
+	"qSbID7iHwC3roIYtU/inbXuasScpLvHNoGGNSwhZGTPtvkbjomhzPIowi2BL12Yxta8SHHtUmrLHhkXq",
+	"30w5Q7HKzdLg9nmwMvO48HQ1+F9uN21Wf6P/TaUX1EbUdFKvW6UPDbXLSh1FqjWztXNWAnSt8/72RJZy",
+	"IbGhprL79iENZe/2/cc1lT3WHOwwK+YYzFj2JbDdWrYcH9pW7uH68Y+zGnu5mrEDgmePGhdFgSiNFaY8",
+	"nfP68nkFytdEY0ou8Jxc41rDvCJehzNXuhnsTHO74q/bMG8Tj//NpvnTqrPBjPNuaXfW+bDqLLfNd1Fn",
+	"F3FmSEW292nXntWmd226NhYdWLfoccElQRD6QXOinKmXUEliJLPZjH5GJ3cj9Iqn67vRGJn/pFjcjaCF",
+	"OvqUYkblIo8bniOrckHHOr3rKdnLBiV7VRdD3FSzjjZHpGkZeSxp2euCGEbRXg27Hl/rD6DDHcf6bQsX",
+	"1vUurJtXw5dKvnfPdVwNjfAzaF1krj/lQMW5/+NE33Iq7Upa70dFh1kaN11VKhOMqjr0KK4ulpyh9xbH",
+	"pSHvLcpbB2RglyI5z2SJ7S0Xm9qocUGRg52vdoLB7go5y+tZDPaNpe9AbP4EEMpuEYizftG6SUO0ziVd",
+	"uO23WXh8Bu2cU6wWN0gQyGaFmslyAA6d/PXNLap36Df4tHyHo7T1accYxjMVDIV3v/ANQtaUJGRczbkZ",
+	"UhW8vP3kx1dPEqAsMPDUExJL8LJXY3tpqATh0MmHnz41y4M7Vq6864Nptmfqf6Dxty0FWmKa2L51BnjU",
+	"pL3n1wvvXnFjE5ns/cH8rF+FS4x//5DGxVtcbuSCZ0kMFRRIcY5Oiqqn5nQaT5By+W09gD9utm8zJBij",
+	"WPA0Nb+YKknOvIziyjFaJkWAw+9bPPQ44qGsvD27d2ejFt9Tws/2O74SF0MnH35u2vCw1o1dnwMiK5wQ",
+	"piYp54nd7+N6bQB7OdJUZmqi+MR7sV4dlPe4ARKRG44Kb6+bBGIqDUMa85jqNv63qOCxRAV32WROqy54",
+	"QmO8bo4V/qWcT56nFcOMM5oocKvG5cTyG/fLdG0etPnqBZxlTZKTWdH3bkFPYSKV5+xhJNkaGku9QVOe",
+	"ykvxozk5KVs5nyvY2pv3X0mFMYf0wFTZ0XDWHQXx/0oUwtW11BN/K6d1iWOCXESZVHx5ofA06XCUvIIn",
+	"b82DIUF0M2YRnOYpjRqj0/rHia0O3LDG8jj4k7gwzId+tIBloW4M87WDbllYt12IJzLme97CYd3prfC4",
+	"fKBD2ZthGMO3yt9201eZOvuB0wA91jZztnVvd+vjCucPpYyDqD8k1a0KDiL5/nWwid8Y0zpUH9vlPJ1y",
+	"/N5U6IYmcfMkW7LBHbx2GQZh44DsDVawMM3htSxMM6SqhQX8ct2laUHmh6ogigEgEyTEFBLtS+VeGEy9",
+	"i395mMJfQjf2L/Du6OmtHpg4dH8L/ihv0ANZS1vDBEW6JoXBlU4OuPcxy2HCnklY7KFVwLguckg8PHFp",
+	"iKYlDeryuTAl+Ll5DI1fcuu4DEfdL+TXHMffcOrkK6Qxylhssc59YMcllTIlidLMRmTpFoVOJI1Oi3ry",
+	"oqa+sdykIuOH14IwzTEYnHZrtetCwR8H1IRONss7ZzuN6GSh3Zh5nT8VdLPU90lvZfkcTdfL8gbqnVac",
+	"j5/ng894EptOF3XTmV+PI5fYUTZUmXu0HE5lx544ODkrRKQ5lfglFNDaRlR5mAoUHa2vxD0xwBLgUffq",
+	"5fFckNrIq9EgOVEPVobrZhhGYxVC066mHJ8G81hrPiOcr6NBXBp1UmCtXIndB7oXd5Hc5eK6tX/dybgd",
+	"DBs3eimOghXDSr3xT3RScJfAZl3ULkjn7U70YeJ0XSx3MbrBFZ5NDnbr0DY5URjOljDdByjG7caYAXt9",
+	"klsnTBVqmpilD+pGEnQ+hyRkh/xMVhUzxWLQ1pHemIXttH9rnwkxg+14rrKEGvjfJqO0M7hSb/tiaCyM",
+	"TvQOPNUXVcrcn6AT3KlbRmOyDTxdN3PRHe5JLGFD2lBhy79qOGmb5bLQxwa+bSk/wqwAtbKjjxE2T06z",
+	"+U1NN3Yfmw4JojJhYu6mTLdw3sFo2ii5ymtxwQCHhHxTIZsX8XJG0Nv8BlVnYFteHeaoMYP3sawv9zx3",
+	"pys0p2bOR6Dg/qsBeq/nenM9AwbGZk5OQo4+K/GdkTBP+AaRAudcGNC6bKXr/m3LJ9juw9iV7Yx2VuWg",
+	"DM9tyl576YG0JHf9SEgs0SxLEgNfpfVITJiiOJHn6H9coMDAIDj0xiWWDw4scRLTOZEKUK8ast8/vNPj",
+	"PE3Gew42HGI4aMoMH+p0wPYWjrlUjQ+f02VCQEdfaExq4CupO/0hyzNZQzOLMeIsIjdIKi5c98baVG/g",
+	"1qGyPOF7Bkqi9uaO24rpHojNcYSC3DJth0+qNkJSKyN1Gz/QbeZx/VDptXZntrvMNO2/Zm9ZO4P2koLi",
+	"YaBQEpy1W8F9rtfUP+ih37iRn0JfFzP2yL31kWIcxoNVo0Nqc29ZtJTV9wN3aLibe7TMzU5716fXATdr",
+	"iS31O7YM1zOg/esvpIHoe9l3CsuHdofQLTwRlm8rHyRyvc0NDJcXJ230z5gXyHGEK/XnhqfcyodhTS3L",
+	"GycehlddKbbwiYcxhfTQwxhChm9dqbTyYWiHgTLEr3Ksdl8Gmjk5Pw+kN9tI60wcvd6vOyLYwJjmSOCQ",
+	"ZB9Qks351EitfXtmDqyshvHKtLHW+WQGZHHukemtrC4inq53hvypHFo8XR9QCtzwphv6EQmCvrUPeWLx",
+	"dL2VCEALgcYbXDk6ZEGSAI3GxHP0BG9pQvywEJpB15SIJwmJID0K2hibaJEXH4JcVpkHmSD8k0ecqGyB",
+	"ZHKG7luaPNEd0c3Wx9Z8Jl1/hmG9e6ZhCVYKRwtj6O/9QAjMrqtJcatiHkEAkirrPDSJxnp1m3HHTUlS",
+	"peoALZRaonIZbZepwtgGPh8sU8/NMEw8sZDjernNpUTTb6iUYlgDwkZ82sS1Ra0JInmyIns+3D6aUQ94",
+	"vnkzHN0RN+Dx9h6LBysHKOaMIC6ggZr+73DB0P83yQ+9TkdXSRkMtCEH3If66qBJDdsQSmBCT43G89CD",
+	"qiuXrFjO9CtXGe92Prmmde6MRDhRC57NFxbfTS04NA8EbKUTSEwpw0hiFm+cRHm+LVVI8tMbaILnHTwI",
+	"S7CPTB65uY83Qfseg/w5j0Euh1+RlyBIeDdUBcHLbSMaN2hJllMi5IKmEklFkwRRFiVZTJAiYqkfI3Hu",
+	"YjXIWAnB8YTG0jSFxEstTzxNiN+YEi1oXNfoCwxhWPCTGMEEL8MjJKa7wICmr6VLznD4d2ginMIPpATI",
+	"HArCXGMcOgBmA5cGmMs4ikiqGjHjgdIHcqMQvMxtz/GOtqw/1tP6j0EUO/zHwwlg4T82jKzKYK3S6USW",
+	"v62cPvKRCFnfL1UPOK5IbLUdaxj6sTmJnDwe6hRqYaf/SV+5z7peGMb1R81HewMufC2aAKbPzc1Gqa3x",
+	"mmjLAqJ44HExqNu5W+akJA7PJCKf8TI192IwqWHomiI2bQoPKAAD7mPrPW/i296954dV+wN5z1tYm3vP",
+	"h2Nx4T3vq6ovcjtuE61hBxWuJ9i8NijO8zawHLprr66sapSlhiKm5rialo8dQHwNyCIzIf039hPeCr4c",
+	"ersDNXjmkLa1Tf1Vqv6PZMlXxC+MRzPBl/vVKe3wEYojHMdjFC0wm4PfRMCidgeb3z/oRFkwX5bE8pYf",
+	"hVCCRDLyaKVySPwZVmZyi0i1nzjv8zvrAc+eYpLjO4WAuXimLIKJ2SmDOTof3GHkFB8GFwGCoBqkAtsf",
+	"Ag6rR1dd2JYylpcgPoUPwU4WGkeT2TT/0/Bp8pkQ+tafSWhUubrKyzpLy6yv7myMkjGUpZIIhU70jv5M",
+	"TRcVf0SXXwqeBk01k1EPzXNUHnoWc6ImmUg22oi4UFoRaG0u4fPDbvba4a/EeTJm1E5tlg5+LH2FsN8b",
+	"EmlzgnAYlWNHHybIlst4u3+Ci9z+9Wk8VMcLs4Sp1j4/f/zBHCmrK1OxDFIXVrXsVE5Pb0agkJrBzqbr",
+	"M9gHqSAxiYiUYNbYcpNG2e0jpObS7gvpMMLivB8bEvJVeT4aVGWjptwtUxoQpibBmJg5HGZnFGsueJZa",
+	"QDbr8VUc6tIaoZ30UxN4r9Uqdg2A8yvlGehEd5zQJTlTAkcPlM3PUsF/JxGgCGgJFDhSZysipEk0Hw+J",
+	"gmwgKkNL5oGCwx/qAFNm2QmRIoNI6JgWAFzmC5wFcAzMqIJ0l9zDZ6YAxLcxmtrrb3E4F+lXLkvKXO2h",
+	"792b2x+QmcfLhgEoK7jQaSG9Mb5Bd6GLyWfjJ+yZeeWtMqwHmkfhcgy4drNsEQXenJM/MiKc3QQcQWdV",
+	"0MIx4tbgt7sI2V2EaAye1I3dlYts/fopkwqziBxnqzWPbcG91rCKFtoaNTI9oBO2YKOPxWk2qmaVPtcd",
+	"+UOwzMvf6gQP9pPHRTTnzp1mup0YnbqRs0ZYLO3ysISQYTX2ovegx8LPZ4+Pj2cQcctEQljEYxLf1HVo",
+	"9ZsrjfWnListlkwQmVDwCT5y8SDbQTQdfua3bbufbXsoFNIyAOl41Ck+u03wpBekkipquPgrLkhsZGCw",
+	"HoD70juerVCHb9rVF+r68vrq7Pq6oStgDrtQbgpYRi5saAqYvxvWUK2CbupadXSVDH6DU1W9T9z8o4+q",
+	"22HBCtflaZZgtY9uh76Mj4skGps9Xtf98HWObFlqfliVe3dW24N4iWOC0mya0KIlWhdsa0DTsW/grU8O",
+	"3hoognW6t9Y3FS6fNt6qt+n15fOybJYRYNHJ6zc/vLl9g1rwZE/H1qNwfXl59kjV4iz/QjNPNQ7c5Kyq",
+	"EdejAZ/F5j665DERth4oj34XAeuvHp82WC3ufPJ72LZt577tBVmX0nNE4nJMALnhJ9sBO4E2870Mrltu",
+	"AxrG+vIIB22o+Q2kdxuQ3v4HW+417t0/k7AVSXgKeSFFHnupeTOWtlhhdWW9iIwzC9QGeFQSzYmXCm3S",
+	"CC3M7ILGMWHOuyr1cxyxLEnq7yNv8g95EjRhO1t4TnuRcLHRlfx4MNxyaUAnqyskFzglvgAVNO5CHsnp",
+	"cxjt4IYfxuwtmN9u9haX24FR13LZO1ldNfGzTid0lrmV2HwgXdxF7YGpDCZAGIn3n/X7RNtsmEO4i/Hu",
+	"EB5YAIpm1jtts4u8ymvPhce3btwDC8vGPIMUIXcJTU0t3UByk9Nrd9HJ2KGE5+di5GPQ9YKAx/wYdj2L",
+	"q13LHKW0FRzGxhllmEXkgnxOiSNnrQ3+slQozLipPc6LdbQdacoC0U8vM7VwxjXk+p1kbEUEnVESN7jy",
+	"37jpn8RyNpMFd+KwaxvSRiYFfRxD3xrOtbOz23yytDjkjnLkbiXvwLZTToZN8u6a0bXZCWW3kJntmlLj",
+	"OLMzNewx+16PYNm3nisH7LmSB8uK3iTHEypznD9koKwUiLgyQgagB7b/Rn2RqI0qcLbpkqcSJfSBaJlC",
+	"MqHpaV3g7a0dfTPs1rx7/DcP6nLs36xlmOYox9EJpb+rsaEpyk6BDCdQTdq4JYixIVH/uzuwfBXBi1x/",
+	"/NyP3f7bT6BDvnWACesA01+HJASvyAQKTvdm0v2gx7yFGtaSHlF0SfwJT5u6DrjX96NLAhsP2En7tB3A",
+	"K1MDdlTGTrGswxo8deZITsWKRRLA+coAB1Uq+SzD2CaerLWbJwUrhzZRipXspGJyU+WpzrySVX5ZdwL6",
+	"Ivtzs8RW04Oun+e2+wwM/s7EoMp0TyPgwxycnQLuzk5frPK8wP13StxqPf3TpAY8/nfen9ue/ujEQOtB",
+	"AB62VSzoDEeKC4oT20/0+WmDkdBoIGwmiyZUKokYt9UfM5po1QCtzFrMiCc3IXqbDxvJC8dnTAxkRzTa",
+	"EJvCATh+Tr+hQm1PaNxqaRxeCQ9oYQRZF8dhWGypsw6eO2zlsJI47EliQ9aw+ap+KcNVgTzk2dyVLGy5",
+	"8gfPFO4je8O6aZw+rDVQO5w0T6ToBrQ0g6y647DQ+iu6vG3dlo0dUd74DqWYChOYcOHzczf8hNqS19U1",
+	"0sxb4QSAsyWUsYI4NkAeF331nsTGsrP1MLPsG4NaUTkLKmkMDZ0g8+e7+z86ehxyj+U0b+j8OCyFbdfH",
+	"ghCH6Pi4JH3b8uTAvpCMvcAppAUTaUAHSxXpY/SBS7XEzAFDSqgr9zJUZG3A5f1BEx1eRhGRslG3SovQ",
+	"ZlpMP2KJqJQZmDgDYxOYFS2qLdFfFY3My7stxWvBkwQmIkxuqNsa1I3Sk0ENPhdEmrzw/D10IkhqLHEa",
+	"y/+6ussuL6//rP/zegyZCXGOvDkVOHogCjDNy20P9HMSUYMUTD6nCY+JMzFq6+sBXKdG6VZLcqvqdTyS",
+	"ap2Ykl6xHDVkP5Q/0GAHyE10AO/b4bhy3zfe/QPdVBM71WRvX/w0wCAeAUNTL0pEH/KYiyrbwu28D2aD",
+	"ddY4lD7+UC3riimGuZqXOdx+Q/cJOvRFPSozZ5O3XRp1jyB0iLMcqOlMEMkzEbnL600Je99fgX8RH0Nu",
+	"jS2mMhjOMHV7E5gNAT0UJkeAjNR94dd3Be+UquYmssfEjCPYqMYMDqDnvktmnlhrD+NnCBEC5244AmHI",
+	"vQ7bae2yCRWKn5dHaGxsxmhiDg/jJI/YTEnCH+EuVHMVggz7Bqg7u6xf3Kr62N0b9md5RgBXN6YmNBFz",
+	"42rLfMMK72Fr//23Q1rb5uPy0pVnO3ynBwu0/Qf7gxzsyx37EWVoxvW5zy0SEYh85YNPm9KsQYn4K9TT",
+	"YVX80pnunS+EsJiyeQ5a3nclhMVywtlkrva7Hs4QF2hKZlyQHZaVKPKPPS1MKizUHpYG4+xpcW8FYdEC",
+	"xXh9JvQa3BZytT6BS5pxMcNUTX7nmZBHkLxfUZbhV8mKAhn2OllZzFZXyjIdDmWflGYZ6mJZYXnX3bJM",
+	"3eHvl+X1bG2t1Nwz6+9ym5JxMOMxiDPFja6CpflVN1oL4mswCNO7POoM8VJNE2ktm7LfcIHBFLU+Aq0z",
+	"AYoZAFoVFL5CUGtpo1x1BmY5N6lR3k6tZUtiV8ZjfPa1LvvKHIcP94dqhePQBu4SW90AJmq618A8VtEi",
+	"ROJuPXFbETGtC89XiGwC9VYYAIcHIr3tSUue8ew6e+jX9UiAHG4zsdx1qina3yxgBz/2hrqZBwl4cTk/",
+	"CkH3LugVWYf4/IeXt6++7xL7rOZGrsWlmplT7SuTSRLbGaoyGihV3+Tpq5GnUDNqhpc0WU8kVZlxFrXF",
+	"P9/Cw5/cs6GuGA+e+JlEgkRcxJXC2IbWd5sA7nkXvNOdkY6fppq6TLLgvhzwGsrZMuiFbGMx6MRenwuY",
+	"M7glb3FRq9LnQNWE5VkGKk2uikL7Rc3sk8FrlCu878X6AH2zY2XQPq25Cn8Crbk6Qw7SePQ2jxHLllMi",
+	"Jnw2iUlKWIyZSedwOq6xxLa8mMPW2pbnGqjoNmx35NW3FbkcvA63uk+O0p4bRNt+FfI0qLZtlqIdta0g",
+	"M6IHIJPcv90a1MufL+xJakJGeX8XF31RPMbrMSKJJLYBJhZEKpSlEV8aZz/xfl5yqTSRCVMoxVLpn+vj",
+	"fR/dGl7lSw6P+OV0GjB0dcyO/hoGH4PLn2BPxuGOUF1mqMTLLE0TstndZbDw9SdvQVvI8TPkfdEfMKzr",
+	"kQeR2YwYzCwTKNw2sqr5s1t0sG1VW4cvFd9tUcVt2go7SomgPA5egH1tkvKERuuJebt/Q6C3BKtMEDRL",
+	"8NyTOb2PjDld2ho3aEkw0wdCxhy6OmnsYxaT1aS0TErkZGYmbA+v1pPL3zyuVVIpNzCUdv5Lx+FZKGQ0",
+	"vJF3Towhlb0sacS+DgPvsw9jvRYTDOMm8Pna7iEoCDm0l0D6TOl7TgcGbiuMP9C1oZv6RTdo9+TXHajt",
+	"4N0Txdma3TKfPDpv7ZEZI7zkGVMTyiaRaemWn+sTzsZF/s9E4c+c8eUa3mo6MsHDkzGqxqb/byI5Upw/",
+	"oBVOKNwom67gxecc1KdTTDPM9bt7HxV99wfWYvnt29vRR+m9ecKj75vQ9Bea0KPPKhhK2osNb4vHwu+N",
+	"xdh/xDJD7+vyGkO9OxNEmKKq9NX7LjCEeSYwz/orKy60krQOvScUZD6WqkJvSf13WWcxfU6fA6q2gget",
+	"NF8fTRVRvqL9WYVlLsmEpn3Qx14mguB4jYrn3Bn7I1+R5dSU8l3ZVAEWoznAcAu+tOV+CVYAuW1KBQUg",
+	"bTNeygjMRSNvc/zyw7tz9NJi3zy/vEaPC8L8Zl8u49DKXb0T8IP93CbU+l07Njdky6tM9oOyf8+ZWqCr",
+	"s6vrJj/IUj/R12HEM3EW0zlVaE1wY89o/duof7/6gumlHBKGMhaTGWUkRvdvBV9CF5172xrvBqWCyGyJ",
+	"pwZnXWGhwJs3RhK6vkqEUZpgyrw4bZCvsUrjJ9HwVr56g/a7bbi91nl+eb2/FhtWMTWWWurtFnMA2VBo",
+	"gVck94QShqcJMfG73Y8eR5ZW29/XZlyqdmPuAzzxJKLAZbBDENa9Pe//ZNZfcZ0TsSICEU3bvMUlZLKe",
+	"FO5fz0tszbEZF14jntM9MXJGSGy+0j/F4N9l2MLyFxgFUNNPHE1JhDNJEF3iOTFXf6VwtDAeZiwImtFE",
+	"m6GqJsY0pQyLNdJDSkSZpLG+QACEkyaQS/+NMNPyHWEhgEpL8HBg1V0fb+6YfocjfWQay9dkxAMxIBle",
+	"H46aEn51fBNmIsjUwVqv69H7uFr3Z5SZvdLuZNUEGzwJy4lxjRRX1VCgNzVn6QCkdR5Uvd6v23faxphm",
+	"BIMhaT+gONsmGa0k2w1scc9aPHcsPw9RvXUKVS9An2xGmTT59Q6vXodx57XJoXPkDSiPRdZVmHqVCzpT",
+	"T46X/QlmrcHLNss5PUe/OjceVwu4YIFEw0VNX4ac1JpLMLwF/92QrgKjhnVXq9zr0Mnf/va3v53u8Xq3",
+	"l+vo0wTjNdl6X78MC48K+FtaceuLV2reu4gSHj1MKJBw525ql1ttmld6Ce9YHYp4ZZE7tXWw0xy20M7M",
+	"MUj/XyvR9RLMU8JIbJXJITs49FjF19C3ARhaalNM2Y57jRvjZ8jN9lOmOncbz9Tu2+2nTB1+v/2UqePb",
+	"cFHC5fAbrryKr3PDaUtp2x136LYDnwxh69oOeCvYbDtgGNKv7QDMdXgcglZ5ylOpthWoryvRynzlkbUd",
+	"6O6UZaVyowlBvUhu2yCrKo8HyG7RMwyU2NK2C/KclmGVe2UZX1UbrD5by1PriuBlnwv9B0HOgD31/S9v",
+	"9XA1LXRhmoaml/DOEzar0vOFN1HQKz+q66kyJN5zW6oSX5HCD1ob1jkOTyhEbtJMIUNQAMBfUimhBbqr",
+	"CzL5fgwviSufm1GSxLWdvDVD6vp4NwlN8VaAstzJcajnGCYF3ghpe1xG02fouIwC3m2ldbawJctS2mlM",
+	"GsGq2JKFaDWYkvBJ/SzJiiweKoGqRSacHWn48Qc3I3sI3XgPB9tfiTKSVH+stfSFH14uBtQRJtjVi1eH",
+	"tPhbGGyMKHsM/dyHx8WbB7Xb9QTDmO1tsuXM5QFlLDd/tzyH9CVuKgh+mESczeg8M7yVkxkXEz10cPMx",
+	"k+jDGUGEKbFGKREoxmubpY0EZnNSbVBWaw7/RS/nVWk1b7l4DWvpikZRIdXGrCYTpwZiyk/ua0ccnmDV",
+	"L4vyB7z3hRAWByzj+OGwmvnbA6rYe9lJ2qB3kgVBsI2qa1MLrJAm2hopXnJC2lV7G/SlUoAOFJGmTSrL",
+	"bv5SarS1bmAX6uUUo5kWZGPImMQoJjE1qdNmwSYZtpyDU3/hAMYdSMEboRjkpuGRvUHecEFKi1xndzVQ",
+	"cCC5+2hWgtGMMioXjp/95OmCsHggmXrD4kMKlBu+RxxnWJFySBcERQt9WAwkVm9YDIvwkVgyBuAN28gX",
+	"nJ4DSdgnPfchZayY4JuU9ZMyoBzClpn2Ru6JHE8JMx7dUHkrGr9v3S63vsetHvcWhn2SJrduuh5dbqG7",
+	"sH7WHUu2TmLQtrf5ovy0+1u6JD/NZp0AHwUVDti1Wo8/YIt+w+SANv1AxePo1a8MSzbZ2bIbd0T3zJrB",
+	"uxwksD1Dri8vDehmKWH3+vIKnaSCT12ZV0LT0xuTKJmXV/h7SA8Bv2pl0VwV4TVYfwpBHbDFepugltqs",
+	"G/odMni57XqOJES5zSba9jS7sah1hWkFToECrAvKjxTBccu5FwY74NoTzI4IgHEctFLvlAqGAHCK7bCQ",
+	"eGAf2eMcpOeRspg/mvzqs/fvz16/Pr1BAe6krYtWN9akbwaHXFEFG69zPS8TCYCNkJfo8UUP1zQHZVGS",
+	"xWRSPH4EDbtgq/VOHDeyPLiNJ9HJ6moMTdSmWJL4dFtz75An6IBmXpCJdxzW3cnq6rTHwdSzqbNvpuVn",
+	"kovawojjCjzS9eXzUvXwTYhdZmKkhUQd0jLqikVbsn7NkeYOyWgucByWA0PuKhP27STc3q9DpS4qxik8",
+	"4azcMQUtiADsEww1iuY6NNbHNPwLznXojm6iXnVOEe/ic0iVPeCFJ+hycRx3iWCV7YB09+obs9N9cGM/",
+	"DbZFQqN1j/RFuiRnfDZDBr7xiFxk5ZXRBkdZEyO7Ea085qwPW2puONJUbK5/HTYDpywC+9PHVd7UVAf3",
+	"ubA/9i/i5TP7zzysrP8J4B44ecRriVIsJYzYVuu7ZZUvuu3s3zVu698F2PWSCIoTKi2AvWy5ve1WPvzU",
+	"q/0j1CUfQxmy3lpIkDnVPCLyNDQi1FqOXBeE1DeTIjn0ukCRo0oCrMMSMxTxJCGRfnNsSls2MF43Lyno",
+	"LaaJRI8LmpBSpAthC2i3MJJWhL0ai43/N5cZj1FeSIpYliTHUXZcu6pjrDHWi5auUma7bbRRaRy6j3ps",
+	"FgdlW+oXVOwMfVMxRagWd9uQ/0yTX193LMZjjNdIponeuqCoTXmkQksaMzpfqOby4m+FxUdQWHysVcOw",
+	"SiNSWs6kL5l9t5Ti83lCmvdTvhGqIHIUCHR1emO2WrlEo0A2UhJJOk0om0vkTsFiH1uHHIlr9+vm9riF",
+	"1QJZDpXkXcxwtOcQF5sV8G20NZAJ18McTxuLPc6Dic4MCfWKMzVGXC2IeKQStlzPPbVHn7Q93Pfmk/5k",
+	"05mOos7+qy+ib5KLfTpWOy8GwTbNLV0Sgyr3/fcv3r+3101pshu1/EqFl6lsLYz/VhJ/BCXxR1bv/kwa",
+	"6dGqnk8lEau8K3sPrTlZYobnpoFFk/PKIcy5cpgLU45ijGuD9+scVOBfzYSAJiqEPNR7nt7DnHGYA6q2",
+	"i7xzUYx3xk4P6sHo3BGlE0SmJEnMJ0Otd0qEvq+cERbxWF9R/OSW//unv/zfP70+rt6LfqKJy+h49+mn",
+	"s//48+WViQdxUWioPVdJeSklO8wdVhhVqc+C8IkW6FjgmeqQJc6S9STNpgkUWhxBygjsmvfFrg0F+04w",
+	"y/0WcuiCKRuDeSYr6/KUV/U7uzJJfKVyyPOyWNJADQKr/O/oEmhcisMmmZSY3MrjzlPqwu5F/+5cFocP",
+	"5oHqIXMIgbBTmTn6FoJUSrSdirmp3PutJSndtWMgXtr1mWuSpzcLJHvjrMdsTnbkcBiE+cZ+P6Sl2r3f",
+	"/kCXrPDd2pwDdGTcGVILmkh0H6LuLR5d3VUXCY/sLWHHqoy6q6rP8x/sRE9zErvZBrzLdstg6To51IkM",
+	"lX9VcXwmkRMM8G08cvGAsCB4D4r8gnGLJHFIcfuRKyKfRtZgqm+Ctq2gMcupILl6JNMF5wb7oD/qqsF+",
+	"goRH87KExkPrFFzPXusdJLBaQG0sZvoRGtchav1qFlMPquVWasFyUHOdWu5sltk0XzU64TNFGPo9kwqi",
+	"N3qVEOR5XtdQAtzkyCK+2G9r8j3bZR8Uo+dnZj9m6qYbJIpj5/7kEdZ+dsNOEWTJV9BPtnjjBi3x2tYH",
+	"cnAHuRrMr8GI8zhhAAkxsqJpS+L2ixzmQ8luImJaftSBYrr9cnqO3imylCUn+2bCDfCDkhglVKmEoCUX",
+	"xGxXw506L6Ob/QnhNVsEMBDeBicJEc9kSSKPq0WEE6fSCveOydksWMapkCvjTehMT7ReVvUuZxW9W43t",
+	"6LnO3BaibA4By89UKv3fptBe6wSDoCCNqsZiTtQkE0kTes5TqGA7xzCd1HorXp8HQ+FQ5HpS8e20ZG6o",
+	"XBvBm2bJw0WBu9GSLQWN+VBMZEqVSQsEMV4RMa26f+Z0ZXJVoVctyI1tFyg5YlqeqYSmpfVKsAgB/SVL",
+	"Hp5ECfrYJKGp+ptoJSrXhnAeS0KORQt+1LzDSbK5aDjFNEu0JMDqO4NxvuhoNggcqcmKCEk56y9AS6IW",
+	"vNWD6IvQpsRoGdFS88qu5BezkKcp76hM2gMRDl5DlmpySLHYWIyWiKnZeS19y30pcLG/o1Afb1wQ9Mm0",
+	"h5vxl+tw7ZFnFH0FSiMPK2/oCnSyujbIV/5pk3OgRl7ysbauO9EEA4PGIkZAKSBEsyXBIlp0SMUv113R",
+	"+4+QGGDmKD7doE7DPFB1AGmVVCJFPqtG1IIsSSb6AajyH77p9jaCmpdYtEjs8YRmC351SmZ7aNYj1YEQ",
+	"//IJhonJ+rLQHo51NB04IutlYZ6srnvrm84KxArHD3Tt6Cb7wOSG0E8Yrcd7948/4a4bxh3ezX7nCR9Y",
+	"DFzi3j523QVZYpocIp7i1vAGJjisyMAcxyo1OZNyVz0jjwjHsSBSDhxPYX4WJIiCW9h20kTZipqoynbi",
+	"VHvqv4NB3SqGPQHMBw6uAj4RFpcUgHJrM2FXxdHvnDL01nXc3I6dioilNu73zdFbN+7BD5WamQaJJXVL",
+	"Vk7rwYUrp9mejpiMHUqOfi5GPhYTURDKpDoKM4HFvKLhHbUgRBzOTz9uXmui+/Gx3RnQJzYWdl2uxgiG",
+	"T1i2RQ2ZhPDc6ro+Dubxx5G3EvYqeWe4WiDJMxERE9cHJ4hJW6gUGzh025QQgaKEEqZOjRsQM9uEhc82",
+	"ooYsRowr8DgYz2RMI1MVvQQHoB7RvEwleiCp6ohgHUzr5+MfLn71BEKKThwzwO0Y8yhbEqZIfDp4jAuj",
+	"nz/+YCJdq2tEVlqWowTLBoltUiiBubllcTls0LFZs+cpuaVEm685M7dB7TRqnT3fEJ9MCwxzM+wUqDyx",
+	"bvjodV4L2EskNrY1Fw+QWbF9BCFjABpoWuLg6IGoM6g7s+eKiStIRBJJHhdEGKRPSfIfFH4An/MSn0mi",
+	"pVETmMayIaenWHBH4CF/Ug82hhDXxjQn9zSW/3U1vh5/d3+KbONIP25qlGcZIHqGE9lQtkdjeaBavTd5",
+	"zXzTx9yUajALxpoiO96Izd3yOX4V4n6+60kCMznnewNfFVQbNMGq4N3J6jrPzC6hX/2Q5/F3xV4KahxI",
+	"Z7vxh4m8eMxuD7zkVB26Fu7RY0gdO5t19K4IF/5NwReylEtJbYsMKGwGYNhpBkkDEU5VJgiSC/4oC3yO",
+	"rtzk1dUZEbgzN7kknEelGF7WEmu8eUq4DIuvz5rsksTm6q698W2nrT30ljaFXd1U3LsZ/lQqfSAzvIvv",
+	"zgwfmv+5Dd5HpWdS8eVkRkkSywvzf61eulfwwlt4sDvdJscNg5FdAItKROPGvhhbYWSYlXsTJHhKkqY5",
+	"4Md+KA31s8gkm7d8i/55sqcPgqnaGorAZMeRi+QJSbjrynzxkJau2QyO9BX/ti/4nVZumQAHQnH05xgm",
+	"z77C53aL16iAKmgNXoNFaOCnri+vToe2h30h6JCBDj3a0z5292XPZ2t+mGZzAycqKZsn5EwQ46O31uxN",
+	"CSrOrNuzg8emi4LB5jbGMMxpXmiyhDcFeEgRKn3c12fY9hCp3Yrtq3K4wklGQs7zX+DBHuc5jHzA89ys",
+	"XF92nvDMLSaFiay0NaT/6h8nh/m43U/51nnJPzKcIMVhxvbvgze2mGkDssxMPSDc2BPaPbCZwu0eR5rj",
+	"sHuckGx58pm3D9do1TcbFGRLmK8zlQLeKier69IBOuMCYau2zIXNnJvu8mZ+8c7NJgDMMo8PadrZOYa5",
+	"9VZEuf3mC8Qb+ta7KcXhQpyaGqgJqBPDcnkR8bjj8LSlU++Kt17BOx2nKODfmVeRN2Nzp8j8kZIubEUC",
+	"21jZj3qwZn1NJdLf27QG/dvw98p6eodX5sXkCJAGY3P04zoRqC3La79qNtDkQABztZMNE2ppEob2W6gR",
+	"8oHhBzcZj+wGay3KbNZSgXkwLbJyqI5cvZjk7nn6m75yzLo+LN7WJY9VtGhyyh+BWhjGcOkncc6CGVAt",
+	"5AbMgdTCxYyyeOKXcdfaM28pi11ax1/Wm3JztBbNEVbX+lU7XhbmBkD/UM5OzetS9y/ZIn5wtZKSzhl0",
+	"ddmfBvNEGAD7ylAlW2V/2bLxvFAK5A4VEyPKpCI47gInCfKDOZCNvId/fUbTMcGql7rlBzTIbwQ61wNN",
+	"9te4f+eldHTs/+34gGZKmV6b0C1D3lNqgGROVtdjNMuSxGsRctrS+KS2vuAWPxBZ6gMkAYnhJu9bBCUC",
+	"Xu8iQUwLE2c+jP38ztWV7bfm+h1B47UUU9FUNlDa4IcwhIoJhrkT+SLYfg8yjB0MfQQwlbCTBU/gLF51",
+	"2XHThFUExwa0n5YDHRnQvCE0cGJWeuTnRe1KTYtvUM6Ba4U3JvqNgU63v/3tb387e//+7PXrU+Pp7Thf",
+	"GgMhezvk9rWijrNuYz0vE8m1mGvTDnl8aQszURYlWUwmxeNH0GoENlu4BZ6frkaahzxR7X6CU3SJ12hK",
+	"0IJn4myKJYlPm9qA1x+i9Vhq9kA0zWQAG8er4LMLvEGWgtqkz7TidQ0a/eyA1bXd7qbwz6UlaAm1DYhN",
+	"hx3O9M2SysWEM/dRhXEwRo8LGi3MjM+k2Qku3MmzRJ9Av5OoscLP8fow57QdfZhDOhfj9hMamDC0q9JI",
+	"AsitzNKUCyVBcqVpCE9iGuEExURhmsh6Qa4/r/fZHhFGbEwAtzvDPOzE0us4+jyg46jx6/kyeSDvVYds",
+	"lL746/aQ5pLVpP6akr2H58KQO9MkeXcSb9853k+ijodxGHcw23mIh2R67iLu4LtWtVzPe5FP3ngv+sk0",
+	"5rW6z+IITAV/lESMEdMWgUECBJRr/czLD+9sqb/pJ6DfuWPLTCqEE0FwDCZAwudzGFfxAj3mHL2c6VsW",
+	"TlPBVzjxejXeMUFiKkikJDr57vL6FCmO7t3fJpmg//+Ix+S/zs/P77LLy+s/AziG/uf9OfrVHgV3jGfq",
+	"jM/OpvpYci+jnz++Q/eZYC8oUbMXj/MXQJwX1+eXLzif3qPXnIsHQlIi3C3PX83/R9z19bZta/GvQvil",
+	"NiA7bYp7L276lKbNWnTFgiTDHpagZqQjmwtFaiRlxyj63YdzSEqULSfx0K0vRSNL5CHPf/45P6RjezqP",
+	"MG1cQUvSPKOV00XAdfC3koggWjqN/genCtvLdb2Z3agd/3LasmtHdQd344kL/vRZX1EOSgw+I+v8aTDe",
+	"nzQDC2EdOUjtBSTRr305Q8qzQwkbbs/rREw/9jcIqqlQE2i35DZ7euRXNc9hWoAUlfA3b6l2xdoIB/PJ",
+	"jF3pCjrpJQZbYi6jFzP/IvI+FlXw6+VWivpNKlYB918rjDsc2Jquh+w52pfr+tDDdjX/s4mnMSFf6o5h",
+	"qLt3PL9/BCbTHdjbxaez9yxfolFQC2DjdJwxOLw6/s9/KTakTHby2HmSL21To78hHf0WvvhS06MhqUCS",
+	"UK+QoCHpeDp3dfDgjpaukn2vst3QvnrQdD+ajMT4w/Xnn32w9vrl8a5RvoxK6HQ43pYoJcW9cxz3nGZ4",
+	"TiycZwRN+pStmre2KLWUv15+RA4tgRdkb76294SeGCm5we81TaeKNepe6bUK/gVHxPFhYofSqeipmAGF",
+	"xFOlIvSdfqaDPWe6bL+kJZW+K/4+xCfdegbTXIdAyXrPkHOltEMHGcmBYubdPOSNEW4zOvn9NnX6b70v",
+	"ZtZBHdeTIm+JRVPvYqReJ8HAL+hKeqGAgZW+f6R8dzKVaZY1//ptToVZaDCRP8iY4Ot9uwVz+h7UwJXa",
+	"S/r9Gn99dtj4MF2v19NSm2raGBmQi58fyvkuL31XP6BCmxtci/JUFaSnsfyR02H+QkT5+unAkDgbosMD",
+	"4sn0s0ekzRNJl0/yHCzBeBsoDdil5zAbX56fsf+9fPn/yaPiRi/vl7Zz5G0LSR3UPTdQgHKCyxZ4h3Cw",
+	"xtx2XviFZYtGFHCjKMqa9IwAl1YT5bWz7MP19QV7y63IZ+y03cMOt2caC7Mb5etfxwEajZY0nihOBn3C",
+	"rPPQPr7oplYwFL755ZJ/VdSpsx8k6X6g+wpcWttEq5CGCC/ChQqmTQFmsuV2zni+hClBLmj5bN9ziMI8",
+	"K2t7prK8f8jb+qc9k+yFjY6a95Wn9B4t6JYLkvKEFh0JVeq9CVwi/aD4nYxF6/2y7d2GBRPRlk7o4tkY",
+	"tN4o/NfjQrgTJlxcx7Vr4fIlBpNlGQNKA1yGnG1IB34CR3LxEWn+p4WPOtlXBxNfeGGZXivMZCmq9suV",
+	"BiouFO0IiBKcqA7I5/dLxtcRsewYheTbbX+tKyL6oEEDbigJ3NKLyCbPtwHbmo0epo1agRGlaLV7Pw0j",
+	"9M6jbEQpyugWw2dei0+waekjFg5tUl4YXTSEbzZjl++vrglqyDIpVsAaDLII2CpjRFh8Qh2jNjdGjk5G",
+	"S+dqe3KEL87KKHBLM8v10PbdO6g0G1uuijv9MIm1/jNWG70SVmjl85kWKWSTLCkMdllApXf7vW0n9bHg",
+	"p6fIfpYY96e2l9oig7RjY4ziuskgOxYyEs+v3UG2QsmWWhZgkk/OOsf3SJUly8arVwHwoK28GAuydAVW",
+	"SYBScISko6465wB9wCsb2xWGVVDdQVjhl8B97avQDr070EZbXgBJnWSEBSkZDs2JoH39OkIpcV1tgt2G",
+	"z7xI4NSJgm9SWj6ER0PkdPvVWbf59oroWB2HSRQVTNG+1VqKXEBvmGFJbWDlwB9bGXt0cUpPjAA7ydjq",
+	"ODnHkLE7A/zej5z+i4lgKRZNOKCZdNY7N7STEWoXQEvRbo178KXh4iBtxx1BGBKSUhBAXO4C5GJ3umKL",
+	"6oSIHSzXvZzAEbUyFz1JKz+sJBkPWQ8KPJX3THp6Fz8ZEkVu75OmBDo17hwnX+Rz4rQpen2gmd+GMQFX",
+	"r0gk/K5rkAVfdTJsxLY9S72glMuIxYKyT6pQmc5XW8Vu/0SdXnxk97CxbFw2Uk55UQnVC3W1kptUD07J",
+	"Tg822atM0Klqe1mvL9rhKpSjqCA1N+kFqP2ElwAFw/A9/fYC/x4SUMhNIwiPcMr+0Hf0oVALm2HOW4gC",
+	"I+ssXT+Me4fW8kWPvNPrq0GqtjCsMoytwAAKdAS4sn5/UpLwYte6qkFZHirPOv6gla4EUlLySsgNs8I1",
+	"HcR0OPw63T782puBcNx1wFA/YGfICHS+022+ngu1R7vPJafFjtrAlDbzgg0nvU0zn4g/aWvIg271Cyko",
+	"zaRWCzBMCmQc+wQ1nSnpkC0Zl4IjlXHXnxy7T8EsGxdGtI6TNcoJSc1PmHVCyrgXYHUFYTWiesOA50u6",
+	"ruyhJytdgFERHrMKMF7RygcExttvfwUAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

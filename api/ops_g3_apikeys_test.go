@@ -1,4 +1,4 @@
-package g3_test
+package api_test
 
 import (
 	"context"

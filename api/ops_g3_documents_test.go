@@ -1,4 +1,4 @@
-package g3_test
+package api_test
 
 import (
 	"context"
@@ -201,7 +201,7 @@ func TestCreateDocument(t *testing.T) {
 				"employee_id":           {"7"},
 				"folder_id":             {"88"},
 				"request_esignature":    {"true"},
-				"signees":               {"7", "12"},
+				"signees[]":             {"7", "12"},
 				"is_pending_assignment": {"false"},
 			})
 			if f != nil && len(f.Value) != 7 {
@@ -216,10 +216,10 @@ func TestCreateDocument(t *testing.T) {
 		g3Part{Name: "employee_id", Value: "7"},
 		g3Part{Name: "folder_id", Value: "88"},
 		g3Part{Name: "request_esignature", Value: "true"},
-		// The spec's array property `signees` as repeated parts (OpenAPI's
-		// default multipart encoding for arrays).
-		g3Part{Name: "signees", Value: "7"},
-		g3Part{Name: "signees", Value: "12"},
+		// The bracketed array property `signees[]` as repeated parts (Rails
+		// keeps every value of a bracketed key).
+		g3Part{Name: "signees[]", Value: "7"},
+		g3Part{Name: "signees[]", Value: "12"},
 		g3Part{Name: "is_pending_assignment", Value: "false"},
 	)
 	res, err := c.CreateDocumentWithBodyWithResponse(context.Background(), ct, body)

@@ -1,4 +1,4 @@
-package g4_test
+package api_test
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package g3_test
+package api_test
 
 import (
 	"context"
@@ -210,7 +210,7 @@ func TestUpdatePost(t *testing.T) {
 				"allow_comments_and_reactions": {"false"},
 				"send_notifications":           {"false"},
 				"delete_cover_image":           {"true"},
-				"deleted_attachments":          {"880", "881"},
+				"deleted_attachments[]":        {"880", "881"},
 			})
 			if f != nil && (len(f.Value) != 7 || len(f.File) != 1) {
 				t.Errorf("multipart = %v fields, %d file parts; want 7 and 1", f.Value, len(f.File))
@@ -226,8 +226,8 @@ func TestUpdatePost(t *testing.T) {
 		g3Part{Name: "delete_cover_image", Value: "true"},
 		g3Part{Name: "image", Filename: "portada.png", ContentType: "image/png", Value: png},
 		// The spec's array property as repeated parts.
-		g3Part{Name: "deleted_attachments", Value: "880"},
-		g3Part{Name: "deleted_attachments", Value: "881"},
+		g3Part{Name: "deleted_attachments[]", Value: "880"},
+		g3Part{Name: "deleted_attachments[]", Value: "881"},
 	)
 	res, err := c.UpdatePostWithBodyWithResponse(context.Background(), 7001, ct, body)
 	if err != nil {
