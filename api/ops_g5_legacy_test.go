@@ -49,7 +49,7 @@ var g5NoReplacement = map[string]string{
 // really lives ("replaced by ListTeams (GET /api/v1/core/teams)" or
 // "replaced by UpdateSupplement (PUT on the same path)").
 func TestLegacyOperationsNameReplacement(t *testing.T) {
-	doc, err := api.GetSwagger()
+	doc, err := api.GetSpec()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package specvalidate checks HTTP traffic against the OpenAPI document the
-// api package was generated from (api.GetSwagger), in both directions.
+// api package was generated from (api.GetSpec), in both directions.
 //
 // It is the contract between openapi.yaml, the generated code and every fake
 // server in this module: tests wrap their client transport with Transport,
@@ -57,7 +57,7 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 var loadOnce = sync.OnceValues(func() (*Validator, error) {
-	doc, err := api.GetSwagger()
+	doc, err := api.GetSpec()
 	if err != nil {
 		return nil, fmt.Errorf("specvalidate: load embedded spec: %w", err)
 	}

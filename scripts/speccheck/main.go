@@ -1,4 +1,4 @@
-// Command specvalidate-cmd loads an OpenAPI document and reports every
+// Command speccheck loads an OpenAPI document and reports every
 // validation error kin-openapi finds. Used while editing openapi.yaml.
 package main
 
@@ -15,13 +15,12 @@ func main() {
 	if len(os.Args) > 1 {
 		path = os.Args[1]
 	}
-	openapi3.EnableMultiError()
 	doc, err := openapi3.NewLoader().LoadFromFile(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
-	if err := doc.Validate(context.Background()); err != nil {
+	if err := doc.Validate(context.Background(), openapi3.EnableMultiError()); err != nil {
 		fmt.Fprintln(os.Stderr, "validate:", err)
 		os.Exit(1)
 	}

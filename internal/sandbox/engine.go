@@ -1,0 +1,440 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// call is one request in flight.
+type call struct {
+	s    *Sandbox
+	w    http.ResponseWriter
+	r    *http.Request
+	rt   *route
+	p    Principal
+	path map[string]string // path parameter values
+	in   map[string]any    // request input: body, plus declared query params on writes
+	pj   projector
+	out  reply
+}
+
+// reply is the success answer a handler leaves for serve to write once the
+// store lock is released: stored records are never mutated in place (every
+// change stores a copy), so they can be projected and encoded unlocked.
+type reply struct {
+	set  bool
+	one  map[string]any
+	many []map[string]any
+	list bool
+}
+
+// serve is the innermost handler (behind validation).
+func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
+	rt, vals, _ := s.router.find(r.Method, r.URL.Path)
+	if rt == nil {
+		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
+		return
+	}
+	p, err := s.auth(r)
+	if err != nil || p == (Principal{}) {
+		unauthorized(w)
+		return
+	}
+	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: make(map[string]string, len(vals)), pj: newProjector(s.clock())}
+	for i, v := range vals {
+		if i < len(rt.params) {
+			c.path[rt.params[i]] = v
+		}
+	}
+	if err := c.parseInput(); err != nil {
+		c.fail(&apiError{http.StatusBadRequest, map[string]any{"errors": err.Error()}})
+		return
+	}
+	if !c.permitted() {
+		c.fail(errForbidden)
+		return
+	}
+	switch rt.kind {
+	case kindList, kindBulk:
+		c.list()
+	case kindFind:
+		c.find()
+	case kindCreate:
+		c.create()
+	case kindGet:
+		c.get()
+	case kindUpdate:
+		c.update()
+	case kindDelete:
+		c.remove()
+	case kindAction:
+		if rt.action == nil {
+			writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
+			return
+		}
+		rt.action(c)
+	}
+	c.flush()
+}
+
+// permitted applies Factorial's permission model: admins and API keys may
+// do anything; basic users may read (except admin-only resources) and may
+// only write through self-service routes for their own employee_id.
+func (c *call) permitted() bool {
+	if c.p.privileged() {
+		return true
+	}
+	if c.rt.admin {
+		return false
+	}
+	switch c.rt.kind {
+	case kindList, kindFind, kindGet, kindBulk:
+		return true
+	}
+	if c.rt.method == http.MethodGet {
+		return true
+	}
+	if c.rt.self || (c.rt.resource == ResLeaves && c.rt.kind == kindCreate) {
+		id, ok := toInt(c.in["employee_id"])
+		return ok && id == c.p.EmployeeID
+	}
+	return false
+}
+
+// parseInput reads JSON, multipart or form bodies, typed by the request
+// schema, and on writes merges the declared query parameters (Rails merges
+// query and body params; some legacy routes take their fields in the query).
+func (c *call) parseInput() error {
+	c.in = map[string]any{}
+	r := c.r
+	if r.Method == http.MethodGet || r.Body == nil || r.Body == http.NoBody {
+		return nil
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	props := map[string]*shape{}
+	if c.rt.body != nil {
+		props = c.rt.body.props
+	}
+	switch mt {
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(32 << 20); err != nil {
+			return err
+		}
+		for k, vs := range r.MultipartForm.Value {
+			key := strings.TrimSuffix(k, "[]")
+			c.in[key] = coerce(props[key], vs)
+		}
+		for k, fhs := range r.MultipartForm.File {
+			if len(fhs) == 0 {
+				continue
+			}
+			fh := fhs[0]
+			url := "https://sandbox.factorial.test/uploads/" + fh.Filename
+			c.in[strings.TrimSuffix(k, "[]")] = map[string]any{
+				"file": url, "url": url, "filename": fh.Filename, "size": int(fh.Size),
+				"content_type": fh.Header.Get("Content-Type"), "created_at": c.pj.now,
+			}
+		}
+	case "application/x-www-form-urlencoded":
+		if err := r.ParseForm(); err != nil {
+			return err
+		}
+		for k, vs := range r.PostForm {
+			key := strings.TrimSuffix(k, "[]")
+			c.in[key] = coerce(props[key], vs)
+		}
+	default:
+		var body bytes.Buffer
+		if _, err := body.ReadFrom(r.Body); err != nil {
+			return err
+		}
+		if body.Len() > 0 {
+			dec := json.NewDecoder(&body)
+			dec.UseNumber()
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				return errMalformed
+			}
+			if m, ok := normalize(v).(map[string]any); ok {
+				c.in = m
+			}
+		}
+	}
+	q := r.URL.Query()
+	for _, name := range c.rt.qnames {
+		key := strings.TrimSuffix(name, "[]")
+		if _, set := c.in[key]; !set && len(q[name]) > 0 {
+			c.in[key] = coerce(c.rt.qshape[name], q[name])
+		}
+	}
+	return nil
+}
+
+// itemID parses the route's id path parameter.
+func (c *call) itemID() (int, *apiError) {
+	raw := c.path[c.rt.idParam]
+	id, err := strconv.Atoi(raw)
+	if err != nil {
+		return 0, notFound(raw)
+	}
+	return id, nil
+}
+
+// lookup finds the addressed record under the caller's lock, checking the
+// parent path parameters (GetTaskFile's task_id) too.
+func (c *call) lookup(resource string) (map[string]any, *apiError) {
+	id, aerr := c.itemID()
+	if aerr != nil {
+		return nil, aerr
+	}
+	rec := c.s.tbl(resource).recs[id]
+	if rec == nil {
+		return nil, notFound(strconv.Itoa(id))
+	}
+	for _, f := range c.rt.fks {
+		if f.param != c.rt.idParam && fmtVal(rec[f.field]) != c.path[f.param] {
+			return nil, notFound(strconv.Itoa(id))
+		}
+	}
+	return rec, nil
+}
+
+func (c *call) list() {
+	c.s.mu.RLock()
+	defer c.s.mu.RUnlock()
+	m := newMatcher(c.rt, c.r.URL.Query(), c.path)
+	out := make([]map[string]any, 0, 16)
+	c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
+		if m.match(rec) {
+			out = append(out, c.decorate(rec))
+		}
+		return true
+	})
+	c.respondList(out)
+}
+
+func (c *call) find() {
+	c.s.mu.RLock()
+	defer c.s.mu.RUnlock()
+	m := newMatcher(c.rt, c.r.URL.Query(), c.path)
+	var found map[string]any
+	c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
+		if m.match(rec) {
+			found = rec
+			return false
+		}
+		return true
+	})
+	if found == nil {
+		c.fail(&apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}})
+		return
+	}
+	c.respond(found)
+}
+
+func (c *call) get() {
+	c.s.mu.RLock()
+	defer c.s.mu.RUnlock()
+	rec, aerr := c.lookup(c.rt.resource)
+	if aerr != nil {
+		c.fail(aerr)
+		return
+	}
+	c.respond(rec)
+}
+
+func (c *call) create() {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	rec := clone(c.in)
+	delete(rec, "id")
+	for _, f := range c.rt.fks {
+		v, _ := toInt(c.path[f.param])
+		rec[f.field] = v
+	}
+	if aerr := c.insert(c.rt.resource, rec); aerr != nil {
+		c.fail(aerr)
+		return
+	}
+	c.respond(rec)
+}
+
+// insert runs the resource's rules and stores rec with a fresh id and
+// timestamps. The caller holds the write lock.
+func (c *call) insert(resource string, rec map[string]any) *apiError {
+	t := c.s.tbl(resource)
+	rec["id"] = t.next
+	rec["created_at"], rec["updated_at"] = c.pj.now, c.pj.now
+	deriveNames(rec)
+	if h := hooks[resource]; h != nil {
+		if h.prepare != nil {
+			h.prepare(c, rec, nil)
+		}
+		if h.validate != nil {
+			if aerr := h.validate(c, rec, nil); aerr != nil {
+				return aerr
+			}
+		}
+	}
+	t.insert(rec)
+	return nil
+}
+
+func (c *call) update() {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	old, aerr := c.lookup(c.rt.resource)
+	if aerr != nil {
+		c.fail(aerr)
+		return
+	}
+	rec := clone(old)
+	for k, v := range c.in {
+		if k != "id" {
+			rec[k] = v
+		}
+	}
+	if aerr := c.replace(c.rt.resource, rec, old); aerr != nil {
+		c.fail(aerr)
+		return
+	}
+	c.respond(rec)
+}
+
+// replace runs the resource's rules and stores an updated record. The
+// caller holds the write lock.
+func (c *call) replace(resource string, rec, old map[string]any) *apiError {
+	rec["updated_at"] = c.pj.now
+	deriveNames(rec)
+	if h := hooks[resource]; h != nil {
+		if h.prepare != nil {
+			h.prepare(c, rec, old)
+		}
+		if h.validate != nil {
+			if aerr := h.validate(c, rec, old); aerr != nil {
+				return aerr
+			}
+		}
+	}
+	c.s.tbl(resource).insert(rec)
+	return nil
+}
+
+func (c *call) remove() {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	rec, aerr := c.lookup(c.rt.resource)
+	if aerr != nil {
+		c.fail(aerr)
+		return
+	}
+	c.s.tbl(c.rt.resource).remove(rec["id"].(int))
+	if h := hooks[c.rt.resource]; h != nil && h.deleted != nil {
+		h.deleted(c.s, rec)
+	}
+	c.respond(rec)
+}
+
+// deriveNames keeps full_name in step with first_name and last_name.
+func deriveNames(rec map[string]any) {
+	f, fok := rec["first_name"].(string)
+	l, lok := rec["last_name"].(string)
+	if fok || lok {
+		rec["full_name"] = strings.TrimSpace(f + " " + l)
+	}
+}
+
+// decorate joins read-time fields (leave_type_name, ...). The caller holds
+// the lock.
+func (c *call) decorate(rec map[string]any) map[string]any {
+	if h := hooks[c.rt.resource]; h != nil && h.decorate != nil {
+		return h.decorate(c.s, rec)
+	}
+	return rec
+}
+
+// respond answers the route's success status with one record (wrapped in
+// an array where the spec says the operation answers a list).
+func (c *call) respond(rec map[string]any) { c.out = reply{set: true, one: c.decorate(rec)} }
+
+// respondList answers decorated records.
+func (c *call) respondList(recs []map[string]any) { c.out = reply{set: true, many: recs, list: true} }
+
+// render projects a record onto the route's item schema, hiding what the
+// principal may not see.
+func (c *call) render(rec map[string]any) any {
+	out := c.pj.value(c.rt.item, rec)
+	if c.rt.resource == ResEmployees && !c.p.privileged() {
+		if id, _ := toInt(rec["id"]); id != c.p.EmployeeID {
+			restrict(c.pj, c.rt.item, out)
+		}
+	}
+	return out
+}
+
+// flush writes the reply, outside the store lock.
+func (c *call) flush() {
+	if !c.out.set {
+		return
+	}
+	if c.rt.resp == nil {
+		c.w.WriteHeader(c.rt.status)
+		return
+	}
+	var v any
+	if c.out.list {
+		xs := make([]any, len(c.out.many))
+		for i, rec := range c.out.many {
+			xs[i] = c.render(rec)
+		}
+		v = xs
+	} else {
+		v = c.render(c.out.one)
+		if c.rt.respArray {
+			v = []any{v}
+		}
+	}
+	b := appendJSON(make([]byte, 0, 2048), v)
+	h := c.w.Header()
+	h["Content-Type"] = []string{"application/json; charset=utf-8"}
+	c.w.WriteHeader(c.rt.status)
+	_, _ = c.w.Write(b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status, b = http.StatusInternalServerError, []byte(`{"errors":"sandbox: cannot encode response"}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+// nowArg parses a request's "now" (ISO 8601 with offset), defaulting to
+// the sandbox clock.
+func (c *call) nowArg(key string) (time.Time, *apiError) {
+	raw, _ := c.in[key].(string)
+	if raw == "" {
+		return c.s.clock(), nil
+	}
+	t, err := parseTime(raw)
+	if err != nil {
+		return time.Time{}, invalid(key, "is invalid")
+	}
+	return t, nil
+}
+
+func parseTime(raw string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly} {
+		if t, err := time.Parse(layout, raw); err == nil {
+			return t, nil
+		}
+	}
+	return time.Parse(time.RFC3339, raw)
+}

@@ -1,0 +1,176 @@
+package sandbox
+
+import (
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// apiError is an error answer in one of Factorial's documented shapes.
+type apiError struct {
+	status int
+	body   any
+}
+
+var (
+	errForbidden = &apiError{http.StatusForbidden, map[string]any{"errors": []string{"Forbidden access to this resource"}}}
+	errMalformed = errors.New("There was a problem in the JSON you submitted")
+)
+
+// notFound is Factorial's 404: {"errors": "Resource #111 not found"}.
+func notFound(id string) *apiError {
+	return &apiError{http.StatusNotFound, map[string]any{"errors": "Resource #" + id + " not found"}}
+}
+
+// invalid is a 422 with messages per field: {"errors": {"field": ["msg"]}}.
+func invalid(field, msg string) *apiError {
+	return fieldErrors(map[string][]string{field: {msg}})
+}
+
+func fieldErrors(f map[string][]string) *apiError {
+	return &apiError{http.StatusUnprocessableEntity, map[string]any{"errors": f}}
+}
+
+func (c *call) fail(e *apiError) { writeJSON(c.w, e.status, e.body) }
+
+// unauthorized is Doorkeeper's answer to a missing, expired or revoked
+// token: 401, empty body, the reason in WWW-Authenticate.
+func unauthorized(w http.ResponseWriter) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"`)
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// InvalidToken answers like Doorkeeper for a token that expired or was
+// revoked. Fault.Respond takes it to expire tokens mid-test.
+var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { unauthorized(w) })
+
+// requestError answers a request the spec rejects the way the real server
+// would:
+//
+//   - credentials missing, or rejected by the authenticator: 401, empty
+//     body (Doorkeeper runs before the controller);
+//   - a path parameter that is not an id (/employees/abc): 404
+//     {"errors": "Resource #abc not found"} (ActiveRecord's find);
+//   - malformed JSON or a missing required body: 400 {"errors": "..."}
+//     (Rails' ParseError / ParameterMissing);
+//   - a query or header parameter of the wrong type or value: 400
+//     {"errors": "Invalid value for parameter x"} (BadRequest);
+//   - a body that fails the schema: 422 {"errors": {"field": ["msg"]}} with
+//     Rails-style messages ("can't be blank", "is invalid", "is not
+//     included in the list").
+func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
+	if p, aerr := s.auth(r); aerr != nil || p == (Principal{}) {
+		unauthorized(w)
+		return
+	}
+	var d diagnosis
+	d.walk(err)
+	switch {
+	case d.security:
+		unauthorized(w)
+	case d.path != "":
+		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Resource #" + d.path + " not found"})
+	case d.malformed:
+		msg := errMalformed.Error()
+		if !strings.Contains(r.Header.Get("Content-Type"), "json") {
+			msg = "The request body could not be parsed"
+		}
+		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": msg})
+	case d.missingBody:
+		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": "param is missing or the value is empty"})
+	case len(d.params) > 0:
+		sort.Strings(d.params)
+		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": "Invalid value for parameter " + strings.Join(d.params, ", ")})
+	case len(d.fields) > 0:
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": d.fields})
+	default:
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]string{"base": {err.Error()}}})
+	}
+}
+
+type diagnosis struct {
+	security, malformed, missingBody bool
+	path                             string
+	params                           []string
+	fields                           map[string][]string
+}
+
+func (d *diagnosis) walk(err error) {
+	switch e := err.(type) {
+	case *specvalidate.Error:
+		d.walk(e.Err)
+	case openapi3.MultiError:
+		for _, x := range e {
+			d.walk(x)
+		}
+	case *openapi3filter.SecurityRequirementsError:
+		d.security = true
+	case *openapi3filter.RequestError:
+		switch {
+		case e.Parameter != nil && e.Parameter.In == openapi3.ParameterInPath:
+			d.path = pathValue(e)
+		case e.Parameter != nil:
+			d.params = append(d.params, e.Parameter.Name)
+		case e.RequestBody != nil:
+			if e.Err == nil || errors.Is(e.Err, openapi3filter.ErrInvalidRequired) {
+				d.missingBody = true
+				return
+			}
+			before := len(d.fields)
+			d.schema(e.Err)
+			if len(d.fields) == before {
+				d.malformed = true
+			}
+		default:
+			d.schema(e.Err)
+		}
+	default:
+		d.schema(err)
+	}
+}
+
+// schema collects the schema errors under err as field messages.
+func (d *diagnosis) schema(err error) {
+	if multi, ok := err.(openapi3.MultiError); ok {
+		for _, e := range multi {
+			d.schema(e)
+		}
+		return
+	}
+	var se *openapi3.SchemaError
+	if !errors.As(err, &se) {
+		return
+	}
+	field := strings.Join(se.JSONPointer(), ".")
+	if field == "" {
+		field = "base"
+	}
+	msg := se.Reason
+	switch se.SchemaField {
+	case "required":
+		msg = "can't be blank"
+	case "type", "format", "pattern":
+		msg = "is invalid"
+	case "enum":
+		msg = "is not included in the list"
+	}
+	if d.fields == nil {
+		d.fields = map[string][]string{}
+	}
+	d.fields[field] = append(d.fields[field], msg)
+}
+
+func pathValue(re *openapi3filter.RequestError) string {
+	if re.Input != nil && re.Input.PathParams != nil {
+		if v, ok := re.Input.PathParams[re.Parameter.Name]; ok {
+			return v
+		}
+	}
+	return re.Parameter.Name
+}

@@ -1,0 +1,413 @@
+// Package sandbox is a stateful in-memory fake of Factorial's v1 API (GitHub
+// issue #6), built from openapi.yaml.
+//
+// Every /api/ operation of the spec is served. Plain CRUD is answered by one
+// generic engine that classifies each operation once, at construction, from
+// its method, path shape and response schema (routes.go); records are stored
+// as map[string]any supersets and projected onto each operation's response
+// schema (shape.go); list filters come from the declared query parameters
+// (filter.go). Only actions with business rules are hand-written (rules.go).
+// Traffic is validated in both directions with specvalidate.Middleware.
+//
+// The package knows nothing about OAuth: authentication is injected
+// (WithAuthenticator), so factorialtest can put its Doorkeeper-faithful
+// server in front of it.
+package sandbox
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"maps"
+	"net/http"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// Logical resource names (the tables behind the routes). v1/v2 twins and
+// legacy aliases share a table: ListEmployees, ListEmployeesV2 and
+// ListEmployeesBulk all read ResEmployees.
+const (
+	ResEmployees               = "employees"
+	ResTeams                   = "teams"
+	ResLocations               = "locations"
+	ResLegalEntities           = "legal_entities"
+	ResWorkplaces              = "workplaces"
+	ResCompanyHolidays         = "company_holidays"
+	ResLeaveTypes              = "leave_types"
+	ResLeaves                  = "leaves"
+	ResPolicies                = "policies"
+	ResShifts                  = "shifts"
+	ResAttendance              = "attendance"
+	ResBreakConfigurations     = "break_configurations"
+	ResManagedShifts           = "managed_shifts"
+	ResPayslips                = "payslips"
+	ResFolders                 = "folders"
+	ResDocuments               = "documents"
+	ResTasks                   = "tasks"
+	ResTaskFiles               = "task_files"
+	ResWebhooks                = "webhooks"
+	ResWebhooksV2              = "webhooks_v2"
+	ResEvents                  = "events"
+	ResAPIKeys                 = "api_keys"
+	ResCustomFields            = "custom_fields"
+	ResCustomValues            = "custom_values"
+	ResCustomTables            = "custom_tables"
+	ResCustomTableFields       = "custom_table_fields"
+	ResCustomTableValues       = "custom_table_values"
+	ResPosts                   = "posts"
+	ResJobPostings             = "ats_job_postings"
+	ResCandidates              = "ats_candidates"
+	ResApplications            = "ats_applications"
+	ResAtsMessages             = "ats_messages"
+	ResFamilySituations        = "family_situations"
+	ResContractVersions        = "contract_versions"
+	ResSupplements             = "supplements"
+	ResCompensations           = "compensations"
+	ResTaxonomies              = "taxonomies"
+	ResPayrollIntegrationCodes = "payroll_integration_codes"
+	ResExpenses                = "expenses"
+)
+
+// Ids of the seeded demo company's people (seed.go).
+const (
+	DemoAdminID      = 1 // Ada Admin, role admin, lead of People
+	DemoManagerID    = 2 // Manu Manager, lead of Engineering, manager of the basics
+	DemoBasicID      = 3 // Bea Basic, Engineering
+	DemoBasic2ID     = 4 // Bruno Basic, Engineering
+	DemoTerminatedID = 5 // Tere Terminated, terminated last month
+)
+
+// DefaultNow is the sandbox clock unless WithClock replaces it: Monday
+// 2024-03-04 09:00 UTC. Seed dates are relative to the clock's date.
+var DefaultNow = time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC)
+
+// Principal is who a request acts as. A zero Principal is no principal.
+type Principal struct {
+	EmployeeID int  // the token holder's employee (API keys: the admin's)
+	Admin      bool // an admin user token: full access
+	APIKey     bool // a company API key: full access
+}
+
+func (p Principal) privileged() bool { return p.Admin || p.APIKey }
+
+// Authenticator resolves a request's credentials. An error or a zero
+// Principal answers 401 with an empty body and Doorkeeper's
+// WWW-Authenticate: Bearer ... error="invalid_token" header.
+type Authenticator func(r *http.Request) (Principal, error)
+
+// Option configures New.
+type Option func(*Sandbox)
+
+// WithAuthenticator injects authentication (default: DefaultAuthenticator).
+func WithAuthenticator(a Authenticator) Option { return func(s *Sandbox) { s.auth = a } }
+
+// WithClock replaces the clock (default: the fixed DefaultNow). The seed is
+// anchored to the clock's date at New and at every Reset.
+func WithClock(now func() time.Time) Option { return func(s *Sandbox) { s.clock = now } }
+
+// WithDeleteNoContent answers deletes 204 with no body, as the 2022 spec and
+// a real capture show, instead of 200 with the deleted object (2024 spec).
+func WithDeleteNoContent() Option { return func(s *Sandbox) { s.deleteNoContent = true } }
+
+// WithViolationHandler is called for every response that breaks the spec
+// (the client gets a 500 naming the violation). factorialtest passes
+// t.Error. Default: log.Printf.
+func WithViolationHandler(f func(r *http.Request, err error)) Option {
+	return func(s *Sandbox) { s.onViolation = f }
+}
+
+// WithoutDemoData starts with empty tables (Reset keeps them empty).
+func WithoutDemoData() Option { return func(s *Sandbox) { s.noSeed = true } }
+
+// WithValidator uses v instead of specvalidate.New() (tests).
+func WithValidator(v *specvalidate.Validator) Option { return func(s *Sandbox) { s.validator = v } }
+
+// Sandbox is the fake. All methods are safe for concurrent use.
+type Sandbox struct {
+	mu     sync.RWMutex // guards tables and every record in them
+	tables map[string]*table
+
+	routes    []*route
+	byOp      map[string]*route
+	router    *router
+	itemShape map[string]*shape // per resource, for seeding
+	validator *specvalidate.Validator
+	handler   http.Handler
+
+	auth            Authenticator
+	clock           func() time.Time
+	deleteNoContent bool
+	noSeed          bool
+	onViolation     func(*http.Request, error)
+
+	vmu        sync.Mutex
+	violations []error
+
+	faults faultSet
+}
+
+// New builds the sandbox: it classifies every /api/ operation of the spec
+// once, seeds the demo company and wires validation.
+func New(opts ...Option) (*Sandbox, error) {
+	s := &Sandbox{auth: DefaultAuthenticator, clock: func() time.Time { return DefaultNow }}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.validator == nil {
+		v, err := specvalidate.New()
+		if err != nil {
+			return nil, err
+		}
+		s.validator = v
+	}
+	if s.onViolation == nil {
+		s.onViolation = func(r *http.Request, err error) {
+			log.Printf("sandbox: SPEC VIOLATION answering %s %s: %v", r.Method, r.URL.Path, err)
+		}
+	}
+	if err := s.init(s.validator.Doc()); err != nil {
+		return nil, err
+	}
+	mw := &specvalidate.Middleware{
+		Validator:       s.validator,
+		OnRequestError:  s.requestError,
+		OnResponseError: s.responseError,
+	}
+	s.handler = s.faultLayer(mw.Wrap(http.HandlerFunc(s.serve)))
+	s.Reset()
+	return s, nil
+}
+
+func (s *Sandbox) init(doc *openapi3.T) error {
+	routes, err := s.buildRoutes(doc)
+	if err != nil {
+		return err
+	}
+	if len(routes) == 0 {
+		return errors.New("sandbox: the spec has no /api/ operations")
+	}
+	s.routes, s.router = routes, newRouter(routes)
+	s.byOp = map[string]*route{}
+	s.itemShape = map[string]*shape{}
+	for _, rt := range routes {
+		s.byOp[rt.opID] = rt
+		if rt.item == nil || rt.kind == kindAction {
+			continue
+		}
+		// Prefer the shape of GET /{id}, then any other.
+		if cur := s.itemShape[rt.resource]; cur == nil || rt.kind == kindGet {
+			s.itemShape[rt.resource] = rt.item
+		}
+	}
+	return nil
+}
+
+// Handler serves every /api/ operation of the spec, with validation and
+// fault injection. /oauth/* is the caller's business.
+func (s *Sandbox) Handler() http.Handler { return s.handler }
+
+// Now is the sandbox clock.
+func (s *Sandbox) Now() time.Time { return s.clock() }
+
+// Operations describes how each /api/ operation is served, sorted by path.
+func (s *Sandbox) Operations() []OperationInfo {
+	out := make([]OperationInfo, 0, len(s.routes))
+	for _, rt := range s.routes {
+		out = append(out, OperationInfo{OperationID: rt.opID, Method: rt.method, Path: rt.template,
+			Kind: rt.kind.String(), Resource: rt.resource, Status: rt.status})
+	}
+	return out
+}
+
+// Resources lists the logical resources the spec's operations use.
+func (s *Sandbox) Resources() []string {
+	set := map[string]bool{}
+	for _, rt := range s.routes {
+		set[rt.resource] = true
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// Violations returns the spec violations the sandbox's responses produced.
+func (s *Sandbox) Violations() []error {
+	s.vmu.Lock()
+	defer s.vmu.Unlock()
+	return slices.Clone(s.violations)
+}
+
+func (s *Sandbox) responseError(r *http.Request, err error) {
+	s.vmu.Lock()
+	s.violations = append(s.violations, err)
+	s.vmu.Unlock()
+	s.onViolation(r, err)
+}
+
+// Reset drops every record and reseeds the demo company (unless
+// WithoutDemoData).
+func (s *Sandbox) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tables = map[string]*table{}
+	for _, res := range s.Resources() {
+		s.tables[res] = newTable()
+	}
+	if !s.noSeed {
+		s.seed()
+	}
+}
+
+// Put stores a copy of rec in resource and returns its id: rec["id"] when
+// set (replacing any record with that id), else the next id. Values are
+// normalised (integral numbers become int, slices []any, times RFC 3339).
+// Put does not run business rules: keep cross references (team_ids vs
+// employee_ids) consistent yourself, or use AddTeamMember.
+func (s *Sandbox) Put(resource string, rec map[string]any) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, _ := normalize(rec).(map[string]any)
+	if r == nil {
+		r = map[string]any{}
+	}
+	now := s.clock().UTC().Format(time.RFC3339)
+	if _, ok := r["created_at"]; !ok {
+		r["created_at"] = now
+	}
+	if _, ok := r["updated_at"]; !ok {
+		r["updated_at"] = now
+	}
+	return s.tbl(resource).insert(r)
+}
+
+// Get returns a copy of a record.
+func (s *Sandbox) Get(resource string, id int) (map[string]any, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.tables[resource]
+	if t == nil || t.recs[id] == nil {
+		return nil, false
+	}
+	return clone(t.recs[id]), true
+}
+
+// List returns copies of a resource's records in id order.
+func (s *Sandbox) List(resource string) []map[string]any {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.tables[resource]
+	if t == nil {
+		return nil
+	}
+	out := make([]map[string]any, 0, len(t.ids))
+	for _, id := range t.ids {
+		out = append(out, clone(t.recs[id]))
+	}
+	return out
+}
+
+// Delete removes a record; it reports whether it existed.
+func (s *Sandbox) Delete(resource string, id int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tables[resource]
+	return t != nil && t.remove(id) != nil
+}
+
+// AddTeamMember puts an employee in a team on both sides (team employee_ids
+// and lead_ids, employee team_ids), like AssignEmployeeToTeam.
+func (s *Sandbox) AddTeamMember(teamID, employeeID int, lead bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	team, emp := s.tbl(ResTeams).recs[teamID], s.tbl(ResEmployees).recs[employeeID]
+	if team == nil || emp == nil {
+		return fmt.Errorf("sandbox: team %d or employee %d does not exist", teamID, employeeID)
+	}
+	s.setMembership(team, emp, true, &lead)
+	return nil
+}
+
+func (s *Sandbox) tbl(name string) *table {
+	t := s.tables[name]
+	if t == nil {
+		t = newTable()
+		s.tables[name] = t
+	}
+	return t
+}
+
+// table is one resource's records. Records are only mutated under the
+// sandbox write lock; readers hold the read lock.
+type table struct {
+	next int
+	recs map[int]map[string]any
+	ids  []int // ascending
+}
+
+func newTable() *table { return &table{next: 1, recs: map[int]map[string]any{}} }
+
+// insert stores rec under rec["id"] (replacing) or the next id.
+func (t *table) insert(rec map[string]any) int {
+	id, ok := toInt(rec["id"])
+	if !ok || id <= 0 {
+		id = t.next
+	}
+	rec["id"] = id
+	if id >= t.next {
+		t.next = id + 1
+	}
+	if _, exists := t.recs[id]; !exists {
+		i := sort.SearchInts(t.ids, id)
+		t.ids = slices.Insert(t.ids, i, id)
+	}
+	t.recs[id] = rec
+	return id
+}
+
+func (t *table) remove(id int) map[string]any {
+	rec := t.recs[id]
+	if rec == nil {
+		return nil
+	}
+	delete(t.recs, id)
+	if i, ok := slices.BinarySearch(t.ids, id); ok {
+		t.ids = slices.Delete(t.ids, i, i+1)
+	}
+	return rec
+}
+
+func (t *table) each(f func(rec map[string]any) bool) {
+	for _, id := range t.ids {
+		if !f(t.recs[id]) {
+			return
+		}
+	}
+}
+
+// clone copies a record deeply enough that callers cannot reach the store.
+func clone(rec map[string]any) map[string]any {
+	out := make(map[string]any, len(rec))
+	for k, v := range rec {
+		out[k] = cloneVal(v)
+	}
+	return out
+}
+
+func cloneVal(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		return clone(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneVal(e)
+		}
+		return out
+	}
+	return v
+}
