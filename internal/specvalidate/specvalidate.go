@@ -65,6 +65,13 @@ var loadOnce = sync.OnceValues(func() (*Validator, error) {
 	// run on loopback. A host-less server makes every host match
 	// (kin-openapi #356), while paths keep their /api and /oauth prefixes.
 	doc.Servers = openapi3.Servers{{URL: "/"}}
+	// kin-openapi has no text/html body decoder, and the OAuth browser
+	// routes declare HTML pages. Its decoder registry is process-wide;
+	// registering once here, and only when nothing is installed, keeps a
+	// decoder a user may have chosen.
+	if openapi3filter.RegisteredBodyDecoder("text/html") == nil {
+		openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
+	}
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("specvalidate: build router: %w", err)

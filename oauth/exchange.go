@@ -1,0 +1,116 @@
+package oauth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+// Exchange trades an authorization code for a token. auth is the
+// Authorization the code came from: its PKCE verifier and redirect URI are
+// sent with the code. Pass nil for a code obtained elsewhere (Factorial's
+// dashboard Authorize button); the Config's redirect URI is then used.
+//
+// The token's Expiry comes from Doorkeeper's created_at + expires_in,
+// translated to the local clock with the response's Date header (see
+// Token.Expiry); x/oauth2 alone would ignore created_at.
+//
+// A rejected code is an *Error; invalid_grant also matches
+// ErrReauthRequired (start a new authorization).
+func (c *Config) Exchange(ctx context.Context, code string, auth *Authorization) (*Token, error) {
+	if code == "" {
+		return nil, fmt.Errorf("%w: empty code", ErrInvalidCode)
+	}
+	var opts []oauth2.AuthCodeOption
+	redirect := c.redirectURI
+	if auth != nil {
+		redirect = auth.redirectURI
+		if auth.verifier != "" {
+			opts = append(opts, oauth2.VerifierOption(auth.verifier))
+		}
+	}
+	opts = append(opts, oauth2.SetAuthURLParam("redirect_uri", redirect))
+	ctx, wire := c.wireContext(ctx)
+	t, err := c.o2.Exchange(ctx, code, opts...)
+	if err != nil {
+		return nil, wrapTokenError("exchange", err)
+	}
+	return c.fromWire(t, wire), nil
+}
+
+// Refresh spends a refresh token for a new token. Factorial rotates refresh
+// tokens: the returned token carries a new one and the old one is dead, so
+// persist the result before using it (TokenSource does this for you).
+//
+// A rejected refresh token is an *Error matching ErrReauthRequired.
+func (c *Config) Refresh(ctx context.Context, refreshToken string) (*Token, error) {
+	if refreshToken == "" {
+		return nil, fmt.Errorf("oauth: refresh: no refresh token: %w", ErrReauthRequired)
+	}
+	ctx, wire := c.wireContext(ctx)
+	// x/oauth2's refresher: with no access token the source is invalid, so
+	// Token makes exactly one refresh_token request.
+	t, err := c.o2.TokenSource(ctx, &oauth2.Token{RefreshToken: refreshToken}).Token()
+	if err != nil {
+		return nil, wrapTokenError("refresh", err)
+	}
+	return c.fromWire(t, wire), nil
+}
+
+func (c *Config) wireContext(ctx context.Context) (context.Context, *wireInfo) {
+	ctx = context.WithValue(ctx, oauth2.HTTPClient, c.tokenClient)
+	return withWireInfo(ctx)
+}
+
+// fromWire keeps what x/oauth2 parsed and recovers what it drops: scope and
+// created_at from Extra, and an expiry based on them.
+func (c *Config) fromWire(o *oauth2.Token, wire *wireInfo) *Token {
+	t := &Token{
+		AccessToken:  o.AccessToken,
+		TokenType:    o.TokenType,
+		RefreshToken: o.RefreshToken,
+	}
+	if t.TokenType == "" {
+		t.TokenType = "Bearer"
+	}
+	if s, ok := o.Extra("scope").(string); ok {
+		t.Scopes = strings.Fields(s)
+	}
+	if sec, ok := number(o.Extra("created_at")); ok && sec > 0 {
+		t.CreatedAt = time.Unix(sec, 0)
+	}
+	hasExpiry := o.Extra("expires_in") != nil
+	t.ExpiresIn = o.ExpiresIn
+	if t.ExpiresIn == 0 && hasExpiry {
+		// Form-encoded bodies do not fill ExpiresIn.
+		t.ExpiresIn, _ = number(o.Extra("expires_in"))
+	}
+	received := wire.received
+	if received.IsZero() {
+		received = c.now()
+	}
+	t.Expiry = computeExpiry(t.ExpiresIn, hasExpiry, t.CreatedAt, wire.date, received)
+	return t
+}
+
+// wrapTokenError turns x/oauth2's errors into ours. *oauth2.RetrieveError
+// is replaced, not wrapped: its Error() includes the raw response body,
+// which can echo credentials, and keeping it in the chain would let any
+// %v of an unwrapped error print it.
+func wrapTokenError(op string, err error) error {
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		e := &Error{Op: op, Code: sanitize(re.ErrorCode), Description: sanitize(re.ErrorDescription)}
+		if re.Response != nil {
+			e.StatusCode = re.Response.StatusCode
+		}
+		return e
+	}
+	// Transport errors (*url.Error names the token URL, never the form
+	// body) and context errors stay matchable.
+	return fmt.Errorf("oauth: %s: %w", op, err)
+}
