@@ -69,8 +69,10 @@ func TestConcurrentClients(t *testing.T) {
 				fail("client %d create team: %v", i, err)
 			}
 			req()
-			if r, err := c.CreateLeaveWithResponse(ctx, api.LeaveCreate{EmployeeID: id, StartOn: date("2024-05-01"), FinishOn: date("2024-05-03"), LeaveTypeID: ptr(1)}); err != nil || r.StatusCode() != http.StatusCreated {
+			leave, err := c.CreateLeaveWithResponse(ctx, api.LeaveCreate{EmployeeID: id, StartOn: date("2024-05-01"), FinishOn: date("2024-05-03"), LeaveTypeID: ptr(1)})
+			if err != nil || leave.StatusCode() != http.StatusCreated {
 				fail("client %d create leave: %v", i, err)
+				return
 			}
 			now := e.s.Now()
 			req()
@@ -108,8 +110,9 @@ func TestConcurrentClients(t *testing.T) {
 				mu.Unlock()
 			}
 			req()
-			if r, err := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{id}}); err != nil || r.JSON200 == nil || len(*r.JSON200) != 1 {
-				fail("client %d list own leaves: %v", i, err)
+			if r, err := c.GetLeaveV2WithResponse(ctx, leave.JSON201.ID); err != nil || r.JSON200 == nil || *r.JSON200.EmployeeID != id ||
+				*r.JSON200.EmployeeFullName != fmt.Sprintf("Load %d", i) {
+				fail("client %d read back its leave: %v", i, err)
 			}
 		})
 	}

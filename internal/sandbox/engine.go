@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -249,14 +250,14 @@ func (c *call) get() {
 }
 
 func (c *call) create() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
 	rec := clone(c.in)
 	delete(rec, "id")
 	for _, f := range c.rt.fks {
 		v, _ := toInt(c.path[f.param])
 		rec[f.field] = v
 	}
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
 	if aerr := c.insert(c.rt.resource, rec); aerr != nil {
 		c.fail(aerr)
 		return
@@ -267,7 +268,7 @@ func (c *call) create() {
 // insert runs the resource's rules and stores rec with a fresh id and
 // timestamps. The caller holds the write lock.
 func (c *call) insert(resource string, rec map[string]any) *apiError {
-	t := c.s.tbl(resource)
+	t := c.s.store(resource)
 	rec["id"] = t.next
 	rec["created_at"], rec["updated_at"] = c.pj.now, c.pj.now
 	deriveNames(rec)
@@ -321,7 +322,7 @@ func (c *call) replace(resource string, rec, old map[string]any) *apiError {
 			}
 		}
 	}
-	c.s.tbl(resource).insert(rec)
+	c.s.store(resource).insert(rec)
 	return nil
 }
 
@@ -399,12 +400,19 @@ func (c *call) flush() {
 			v = []any{v}
 		}
 	}
-	b := appendJSON(make([]byte, 0, 2048), v)
+	bp := bufPool.Get().(*[]byte)
+	b := appendJSON((*bp)[:0], v)
 	h := c.w.Header()
 	h["Content-Type"] = []string{"application/json; charset=utf-8"}
 	c.w.WriteHeader(c.rt.status)
 	_, _ = c.w.Write(b)
+	if cap(b) <= 1<<20 {
+		*bp = b
+		bufPool.Put(bp)
+	}
 }
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)

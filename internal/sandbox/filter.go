@@ -3,6 +3,7 @@ package sandbox
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -91,7 +92,17 @@ func planFilter(name string, item *shape) (queryPlan, bool) {
 type matcher struct {
 	plans []queryPlan
 	vals  [][]string
+	ints  [][]int           // vals parsed as integers (nil when one is not)
 	fks   map[string]string // path parameters constraining fields
+}
+
+// matchesAny reports whether a record value equals one of the values of
+// plan i, without formatting integers per record.
+func (m *matcher) matchesAny(i int, v any) bool {
+	if n, ok := v.(int); ok && m.ints[i] != nil {
+		return slices.Contains(m.ints[i], n)
+	}
+	return slices.Contains(m.vals[i], fmtVal(v))
 }
 
 func newMatcher(rt *route, q url.Values, pathVals map[string]string) *matcher {
@@ -104,7 +115,16 @@ func newMatcher(rt *route, q url.Values, pathVals map[string]string) *matcher {
 		if p.kind == planIn && len(vs) == 1 && strings.Contains(vs[0], ",") {
 			vs = strings.Split(vs[0], ",")
 		}
-		m.plans, m.vals = append(m.plans, p), append(m.vals, vs)
+		var ints []int
+		for _, v := range vs {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				ints = nil
+				break
+			}
+			ints = append(ints, n)
+		}
+		m.plans, m.vals, m.ints = append(m.plans, p), append(m.vals, vs), append(m.ints, ints)
 	}
 	for _, f := range rt.fks {
 		if f.param == rt.idParam {
@@ -122,7 +142,11 @@ func (m *matcher) empty() bool { return len(m.plans) == 0 && len(m.fks) == 0 }
 
 func (m *matcher) match(rec map[string]any) bool {
 	for field, want := range m.fks {
-		if fmtVal(rec[field]) != want {
+		if n, ok := rec[field].(int); ok {
+			if strconv.Itoa(n) != want {
+				return false
+			}
+		} else if fmtVal(rec[field]) != want {
 			return false
 		}
 	}
@@ -130,12 +154,12 @@ func (m *matcher) match(rec map[string]any) bool {
 		vs := m.vals[i]
 		switch p.kind {
 		case planEq, planIn:
-			if !slices.Contains(vs, fmtVal(rec[p.field])) {
+			if !m.matchesAny(i, rec[p.field]) {
 				return false
 			}
 		case planContains:
 			xs, _ := rec[p.field].([]any)
-			if !slices.ContainsFunc(xs, func(x any) bool { return slices.Contains(vs, fmtVal(x)) }) {
+			if !slices.ContainsFunc(xs, func(x any) bool { return m.matchesAny(i, x) }) {
 				return false
 			}
 		case planFrom, planTo:

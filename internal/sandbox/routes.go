@@ -78,18 +78,18 @@ var namespaces = map[string]bool{"core": true, "time": true, "payroll": true, "f
 // twins, legacy flat paths and bulk readers share one table. A "v2:" key
 // applies to /api/v2 paths only.
 var aliases = map[string]string{
-	"bulk_employee":              ResEmployees,
-	"bulk_attendance":            ResAttendance,
-	"bulk_contract_version":      ResContractVersions,
-	"reference_contracts":        ResContractVersions,
-	"breaks":                     ResAttendance,
-	"keys":                       ResAPIKeys,
-	"v2:webhooks":                ResWebhooksV2,
-	"custom_fields_fields":       ResCustomFields,
-	"custom_fields_values":       ResCustomValues,
-	"payroll_integrations_codes": ResPayrollIntegrationCodes,
-	"shifts_management":          ResManagedShifts,
-	"family_situation":           ResFamilySituations,
+	"bulk_employee":                  ResEmployees,
+	"bulk_attendance":                ResAttendance,
+	"bulk_contract_version":          ResContractVersions,
+	"reference_contracts":            ResContractVersions,
+	"breaks":                         ResAttendance,
+	"keys":                           ResAPIKeys,
+	"v2:webhooks":                    ResWebhooksV2,
+	"custom_fields_fields":           ResCustomFields,
+	"custom_fields_values":           ResCustomValues,
+	"payroll_integrations_codes":     ResPayrollIntegrationCodes,
+	"shifts_management":              ResManagedShifts,
+	"family_situation":               ResFamilySituations,
 	"break_configurations_for_dates": ResBreakConfigurations,
 }
 
@@ -209,7 +209,6 @@ func (s *Sandbox) buildRoutes(doc *openapi3.T) ([]*route, error) {
 				rt.params = append(rt.params, paramName(sg))
 			}
 		}
-		rt.status, rt.resp, rt.body = 0, nil, nil
 		status, resp, _ := c.success(ro.op, ro.method)
 		rt.status, rt.resp = status, resp
 		rt.item = elem(resp)
@@ -285,7 +284,7 @@ func (s *Sandbox) classify(rt *route, version string, segs []string, itemOf map[
 func (s *Sandbox) collection(rt *route, version string, segs []string) {
 	var statics []string
 	var parent string
-	for i, sg := range segs {
+	for _, sg := range segs {
 		if !isParam(sg) {
 			statics = append(statics, sg)
 			continue
@@ -294,13 +293,12 @@ func (s *Sandbox) collection(rt *route, version string, segs []string) {
 		if parent == "" {
 			parent = collectionName(version, statics)
 		}
+		// {id} of a parent is singular(parent)_id; any other parameter
+		// (values/{employee_id}) filters the field of its own name.
 		field := p
 		if p == "id" {
 			field = singular(parent) + "_id"
 		}
-		// The last segment being a parameter (values/{employee_id}) is a
-		// filter on the collection, not an item id.
-		_ = i
 		rt.fks = append(rt.fks, fk{param: p, field: field})
 	}
 	if parent == "" {

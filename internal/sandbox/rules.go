@@ -131,6 +131,16 @@ func init() {
 				rec["creation_date"] = rec["created_at"]
 			}
 		}},
+		ResAtsMessages: {prepare: func(c *call, rec, old map[string]any) {
+			// A message joins its application's conversation, sent now by the caller.
+			if app := c.s.tbl(ResApplications).recs[intOr(rec["job_application_id"])]; app != nil && rec["conversation_id"] == nil {
+				rec["conversation_id"] = app["conversation_id"]
+			}
+			if old == nil {
+				rec["sent_at"], rec["sent_by_type"], rec["sent_by_id"] = c.pj.now, "Access", c.p.EmployeeID
+				setDefault(rec, "attachments", []any{})
+			}
+		}},
 		ResWebhooksV2: {prepare: func(c *call, rec, old map[string]any) { rec["company_id"] = 1 }},
 		ResWebhooks:   {prepare: func(c *call, rec, old map[string]any) { rec["company_id"] = 1 }},
 	}
@@ -249,7 +259,7 @@ func (c *call) terminate() {
 			rec[k] = c.in[k]
 		}
 		if to, ok := toInt(c.in["termination_assigned_manager_id"]); ok {
-			emps := c.s.tbl(ResEmployees)
+			emps := c.s.store(ResEmployees)
 			if emps.recs[to] == nil {
 				return invalid("termination_assigned_manager_id", "The manager does not belong to the company")
 			}
@@ -378,8 +388,8 @@ func (s *Sandbox) setMembership(team, emp map[string]any, in bool, lead *bool) m
 	t["employee_ids"], t["lead_ids"], e["team_ids"] = anySlice(members), anySlice(leads), anySlice(teams)
 	now := s.clock().UTC().Format(time.RFC3339)
 	t["updated_at"], e["updated_at"] = now, now
-	s.tbl(ResTeams).insert(t)
-	s.tbl(ResEmployees).insert(e)
+	s.store(ResTeams).insert(t)
+	s.store(ResEmployees).insert(e)
 	return t
 }
 

@@ -242,7 +242,6 @@ func TestTeamMembershipBothSides(t *testing.T) {
 	}
 }
 
-
 func TestLeaveValidation(t *testing.T) {
 	e := newEnv(t)
 	c := e.client(tokAdmin)

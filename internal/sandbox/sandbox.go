@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -180,9 +181,21 @@ func New(opts ...Option) (*Sandbox, error) {
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
 	}
-	s.handler = s.faultLayer(mw.Wrap(http.HandlerFunc(s.serve)))
+	s.handler = apiOnly(s.faultLayer(mw.Wrap(http.HandlerFunc(s.serve))))
 	s.Reset()
 	return s, nil
+}
+
+// apiOnly answers 404 outside /api/: /oauth/* belongs to the caller's OAuth
+// server and must not be validated against the sandbox's answers.
+func apiOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			http.NotFound(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Sandbox) init(doc *openapi3.T) error {
@@ -256,7 +269,7 @@ func (s *Sandbox) Reset() {
 	defer s.mu.Unlock()
 	s.tables = map[string]*table{}
 	for _, res := range s.Resources() {
-		s.tables[res] = newTable()
+		s.store(res)
 	}
 	if !s.noSeed {
 		s.seed()
@@ -275,6 +288,7 @@ func (s *Sandbox) Put(resource string, rec map[string]any) int {
 	if r == nil {
 		r = map[string]any{}
 	}
+	deriveNames(r)
 	now := s.clock().UTC().Format(time.RFC3339)
 	if _, ok := r["created_at"]; !ok {
 		r["created_at"] = now
@@ -282,7 +296,7 @@ func (s *Sandbox) Put(resource string, rec map[string]any) int {
 	if _, ok := r["updated_at"]; !ok {
 		r["updated_at"] = now
 	}
-	return s.tbl(resource).insert(r)
+	return s.store(resource).insert(r)
 }
 
 // Get returns a copy of a record.
@@ -332,7 +346,17 @@ func (s *Sandbox) AddTeamMember(teamID, employeeID int, lead bool) error {
 	return nil
 }
 
+// tbl returns a resource's table for reading (an empty one if the spec has
+// no such resource); store returns it for writing, creating it. Both need
+// the sandbox lock (read or write respectively).
 func (s *Sandbox) tbl(name string) *table {
+	if t := s.tables[name]; t != nil {
+		return t
+	}
+	return emptyTable
+}
+
+func (s *Sandbox) store(name string) *table {
 	t := s.tables[name]
 	if t == nil {
 		t = newTable()
@@ -340,6 +364,8 @@ func (s *Sandbox) tbl(name string) *table {
 	}
 	return t
 }
+
+var emptyTable = newTable()
 
 // table is one resource's records. Records are only mutated under the
 // sandbox write lock; readers hold the read lock.

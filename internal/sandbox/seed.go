@@ -21,7 +21,7 @@ func (s *Sandbox) seed() {
 			r = normalize(r).(map[string]any)
 			setDefault(r, "created_at", stamp)
 			setDefault(r, "updated_at", stamp)
-			s.tbl(res).insert(r)
+			s.store(res).insert(r)
 		}
 	}
 	type M = map[string]any
