@@ -1,0 +1,191 @@
+package factorial
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// Hosts Factorial serves the v1 API and its OAuth server from. REST paths
+// live under /api and OAuth under /oauth; the generated operations carry
+// those prefixes, so the base URL is the bare host.
+const (
+	ProductionURL = "https://api.factorialhr.com"
+	DemoURL       = "https://api.demo.factorialhr.com"
+)
+
+// Version is this module's version, sent in the User-Agent.
+const Version = "0.1.0"
+
+// DefaultUserAgent identifies this client to Factorial.
+const DefaultUserAgent = "factorial-go/" + Version
+
+// Client calls Factorial's API. Every generated operation is available
+// through the embedded *api.ClientWithResponses (GetMeWithResponse, ...),
+// and every call goes through the same transport: credentials, retries,
+// token refresh on 401, and response checks that turn anything but a
+// trustworthy 2xx into an *Error.
+//
+// A Client is safe for concurrent use and holds a connection pool: create
+// one and share it.
+type Client struct {
+	*api.ClientWithResponses
+	doer *doer
+}
+
+// NewClient returns a Client for ProductionURL with no credentials, the
+// default retry policy, a 30 s per-attempt timeout and a silent logger,
+// each changed by opts.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := config{
+		baseURL:   ProductionURL,
+		timeout:   DefaultTimeout,
+		userAgent: DefaultUserAgent,
+		logger:    slog.New(slog.DiscardHandler),
+		retry:     DefaultRetryPolicy(),
+		maxBody:   DefaultMaxResponseBytes,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	base, err := parseBaseURL(cfg.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	validator, err := specvalidate.New()
+	if err != nil {
+		return nil, fmt.Errorf("factorial: load embedded spec: %w", err)
+	}
+	d := &doer{
+		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
+		base:       base,
+		basePath:   strings.TrimSuffix(base.Path, "/"),
+		userAgent:  cfg.userAgent,
+		apiKey:     cfg.apiKey,
+		tokens:     cfg.tokens,
+		timeout:    cfg.timeout,
+		retry:      cfg.retry,
+		maxBody:    cfg.maxBody,
+		validator:  validator,
+		validation: cfg.validation,
+		log:        cfg.logger,
+		sleep:      sleepContext,
+		rand:       rand.Float64,
+		now:        time.Now,
+	}
+	genOpts := []api.ClientOption{api.WithHTTPClient(d)}
+	for _, ed := range cfg.editors {
+		genOpts = append(genOpts, api.WithRequestEditorFn(ed))
+	}
+	gen, err := api.NewClientWithResponses(base.String(), genOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("factorial: %w", err)
+	}
+	return &Client{ClientWithResponses: gen, doer: d}, nil
+}
+
+// Do sends a hand-built request through the same pipeline as the generated
+// methods: credentials (only for the client's own origin), retries, the 401
+// refresh, and errors as *Error. It is the escape hatch for an endpoint the
+// spec does not describe yet; such a request gets the generic checks only
+// (non-2xx is an *Error, announced JSON must be well-formed). On success the
+// body is already read into memory; closing it is still good form.
+func (c *Client) Do(req *http.Request) (*http.Response, error) { return c.doer.Do(req) }
+
+// BaseURL returns the base URL the client sends requests to.
+func (c *Client) BaseURL() string { return c.doer.base.String() }
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, &ConfigError{Option: "WithBaseURL", Err: errors.New("unparseable URL")}
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return nil, configErr("WithBaseURL", "%s is not an absolute URL", redactURL(u))
+	}
+	if u.User != nil {
+		return nil, configErr("WithBaseURL", "URL must not carry credentials; use WithAPIKey or WithTokenSource")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, configErr("WithBaseURL", "URL must not have a query or fragment")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+	case "http":
+		if !isLoopback(u.Hostname()) {
+			return nil, &ConfigError{Option: "WithBaseURL", Err: fmt.Errorf("%w: %s", ErrInsecureURL, redactURL(u))}
+		}
+	default:
+		return nil, configErr("WithBaseURL", "unsupported scheme %q", u.Scheme)
+	}
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// buildHTTPClient returns the client attempts are sent with. The caller's
+// *http.Client is copied, never modified.
+func buildHTTPClient(hc *http.Client, rt http.RoundTripper) *http.Client {
+	var out http.Client
+	if hc != nil {
+		out = *hc
+	}
+	if rt != nil {
+		out.Transport = rt
+	}
+	if hc == nil && rt == nil {
+		out.Transport = defaultTransport()
+	}
+	if out.CheckRedirect == nil {
+		// The API does not redirect; a redirect means a wrong base URL, and
+		// following it would send the x-api-key header (which Go does not
+		// strip the way it strips Authorization) to another host. The 3xx
+		// comes back as an *Error instead.
+		out.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	}
+	return &out
+}
+
+// defaultTransport is http.DefaultTransport's configuration with a pool
+// sized for one API host. The stdlib keeps at most 2 idle connections per
+// host: at 16 concurrent calls, 14 connections would be closed after every
+// burst and re-dialled (TCP and TLS handshakes, TIME_WAIT sockets) for the
+// next. A Client talks to a single host, so the per-host limit can equal the
+// total.
+func defaultTransport() *http.Transport {
+	var t *http.Transport
+	if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+		t = dt.Clone()
+	} else {
+		t = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			ForceAttemptHTTP2:     true,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		}
+	}
+	t.MaxIdleConns = 100
+	t.MaxIdleConnsPerHost = 100
+	t.IdleConnTimeout = 90 * time.Second
+	return t
+}

@@ -1,0 +1,98 @@
+package factorial
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// expectation is what the spec promises for one status of one operation.
+// The generated parser trusts these promises blindly: it unmarshals any body
+// whose Content-Type contains "json" into the declared type and returns the
+// raw json error when that fails, and it returns a result with every typed
+// field nil for a status or media type it does not know. The transport
+// therefore checks the promise before the parser runs.
+type expectation struct {
+	// known is false when the request matched no operation (a hand-built
+	// request) and only generic checks apply.
+	known bool
+	// undocumented: a 2xx the operation does not declare.
+	undocumented bool
+	// media lists the declared media types for the status; empty when the
+	// status declares no body.
+	media []string
+}
+
+// expect looks up status in the operation's responses. An explicit code or
+// its range ("2XX") counts; "default" does not count for a 2xx, because in
+// Factorial's spec default is always the error body.
+func expect(route *specvalidate.Route, status int) expectation {
+	if route == nil {
+		return expectation{}
+	}
+	ref := route.Operation().Responses.Status(status)
+	if ref == nil || ref.Value == nil {
+		return expectation{known: true, undocumented: true}
+	}
+	exp := expectation{known: true}
+	for mt := range ref.Value.Content {
+		exp.media = append(exp.media, strings.ToLower(mt))
+	}
+	return exp
+}
+
+// match returns the declared media type that contentType satisfies, and
+// whether one does. Wildcards in the spec ("*/*", "text/*") match, and any
+// JSON media type satisfies a declared JSON one, as it does for the
+// generated parser (application/problem+json for application/json).
+func (e expectation) match(contentType string) (string, bool) {
+	mt := mediaTypeOf(contentType)
+	if mt == "" {
+		return "", false
+	}
+	for _, declared := range e.media {
+		if declared == mt || declared == "*/*" {
+			return declared, true
+		}
+		if prefix, ok := strings.CutSuffix(declared, "/*"); ok && strings.HasPrefix(mt, prefix+"/") {
+			return declared, true
+		}
+	}
+	if isJSONMedia(mt) {
+		for _, declared := range e.media {
+			if isJSONMedia(declared) {
+				return declared, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isJSONMedia mirrors how the generated parser decides to unmarshal: any
+// media type containing "json" (application/json, application/problem+json).
+func isJSONMedia(mt string) bool { return strings.Contains(mt, "json") }
+
+// schemaFor returns the schema declared for status and media type, or nil.
+func schemaFor(route *specvalidate.Route, status int, mediaType string) *openapi3.Schema {
+	if route == nil {
+		return nil
+	}
+	ref := route.Operation().Responses.Status(status)
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	for mt, m := range ref.Value.Content {
+		if strings.EqualFold(mt, mediaType) && m != nil && m.Schema != nil {
+			return m.Schema.Value
+		}
+	}
+	return nil
+}
+
+// bodyless reports responses that carry no body whatever the headers say.
+func bodyless(req *http.Request, status int) bool {
+	return req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified
+}

@@ -1,0 +1,235 @@
+package factorial
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Sentinels for the statuses callers branch on. An *Error matches them
+// through its Is method, so errors.Is(err, ErrNotFound) works on whatever a
+// generated method returned.
+var (
+	ErrNotFound     = errors.New("factorial: not found")
+	ErrUnauthorized = errors.New("factorial: unauthorized")
+	ErrForbidden    = errors.New("factorial: forbidden")
+	ErrRateLimited  = errors.New("factorial: rate limited")
+)
+
+// ErrorKind says why a response was turned into an *Error. Only KindStatus
+// comes from the server saying no; the others mean the server said yes in a
+// way the client cannot trust.
+type ErrorKind string
+
+const (
+	// KindStatus: the server answered with a non-2xx status.
+	KindStatus ErrorKind = "status"
+	// KindUndocumentedStatus: a 2xx status the operation does not declare
+	// (the generated parser would return a result with every typed field
+	// nil).
+	KindUndocumentedStatus ErrorKind = "undocumented status"
+	// KindContentType: a 2xx body in a media type the operation does not
+	// declare for that status (an HTML page from a proxy, say).
+	KindContentType ErrorKind = "unexpected content type"
+	// KindEmptyBody: a 2xx with no body where the operation declares JSON.
+	KindEmptyBody ErrorKind = "empty body"
+	// KindInvalidJSON: a body that is not well-formed JSON (truncated,
+	// garbage) where JSON is declared or announced.
+	KindInvalidJSON ErrorKind = "invalid JSON"
+	// KindDecode: well-formed JSON that the generated type cannot hold
+	// (a string where the schema says integer, an object for an array).
+	KindDecode ErrorKind = "undecodable body"
+	// KindBodyRead: the connection failed or timed out while the body was
+	// being read. Err holds the cause.
+	KindBodyRead ErrorKind = "reading body"
+	// KindTooLarge: the body exceeded the configured maximum size.
+	KindTooLarge ErrorKind = "body too large"
+	// KindSpecDrift: strict runtime validation found a 2xx response that
+	// does not match the spec (see WithResponseValidation).
+	KindSpecDrift ErrorKind = "spec drift"
+)
+
+// Error is every failed exchange in which the server answered: a non-2xx
+// status, or a 2xx the client refuses to hand to the generated parser. Use
+// errors.As to reach it; errors.Is matches ErrNotFound, ErrUnauthorized,
+// ErrForbidden and ErrRateLimited, and whatever Err wraps.
+//
+// Failures before any response arrives (refused connections, DNS, TLS,
+// timeouts before headers) are returned as a *url.Error with the URL
+// redacted, not as *Error; so are errors from the TokenSource, wrapped.
+type Error struct {
+	Kind       ErrorKind
+	StatusCode int
+	Method     string
+	// URL of the request with the values of secret query parameters
+	// (token, code, client_secret, api_key, ...) and userinfo replaced.
+	URL string
+	// Operation is the spec's operationId when the request matched one.
+	Operation string
+	// RequestID is the server's X-Request-Id, for Factorial support.
+	RequestID string
+	// Code is the OAuth error code of a Doorkeeper error body
+	// (invalid_grant, invalid_client, ...).
+	Code string
+	// Messages holds every human-readable message of the error body, in
+	// order; field errors appear as "field: message".
+	Messages []string
+	// FieldErrors keeps {"errors": {"field": ["message"]}} with its field
+	// names.
+	FieldErrors map[string][]string
+	// RetryAfter is the server's Retry-After, when it sent one.
+	RetryAfter time.Duration
+	// Header holds the response headers (Set-Cookie removed).
+	Header http.Header
+	// Body is the raw response body, at most 64 KiB of it.
+	Body []byte
+	// BodyTruncated reports that Body holds only the first 64 KiB.
+	BodyTruncated bool
+	// Err is the underlying cause, if any: a read error or timeout
+	// (KindBodyRead), the decode or validation failure (KindInvalidJSON,
+	// KindDecode, KindSpecDrift), or a failed token refresh after a 401.
+	Err error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("factorial: ")
+	b.WriteString(e.Method)
+	b.WriteByte(' ')
+	b.WriteString(e.URL)
+	b.WriteString(": ")
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, "%d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	if e.Kind != "" && e.Kind != KindStatus {
+		b.WriteString(": ")
+		b.WriteString(string(e.Kind))
+		if e.Kind == KindUndocumentedStatus && e.Operation != "" {
+			b.WriteString(" for ")
+			b.WriteString(e.Operation)
+		}
+		if e.Kind == KindContentType {
+			fmt.Fprintf(&b, " %q", e.Header.Get("Content-Type"))
+		}
+	}
+	if len(e.Messages) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(e.Messages, "; "))
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request id ")
+		b.WriteString(e.RequestID)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// Message joins the server's messages, or returns "" when it sent none.
+func (e *Error) Message() string { return strings.Join(e.Messages, "; ") }
+
+// Unwrap returns the underlying cause, so errors.Is(err,
+// context.DeadlineExceeded) holds for a body that stalled past the timeout.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches the status sentinels.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	}
+	return false
+}
+
+// retryableStatus lists the statuses that say "not now" rather than "no":
+// rate limiting and a gateway or backend that is briefly unavailable. A 500
+// is not among them: Factorial's 500s are bugs that repeat.
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// IsRetryable reports whether trying the same call again later may succeed:
+// a 429, 502, 503 or 504, a connection that failed or timed out, or a body
+// that broke off. It does not consider whether repeating the call is safe
+// (a POST that may have reached the server); that is the caller's decision.
+// A cancelled context is never retryable.
+func IsRetryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		switch e.Kind {
+		case KindStatus:
+			return retryableStatus(e.StatusCode)
+		case KindBodyRead:
+			return true
+		}
+		return false
+	}
+	if isPermanentTransportError(err) {
+		return false
+	}
+	return isTransientTransportError(err)
+}
+
+// isTransientTransportError reports network failures worth another try.
+func isTransientTransportError(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, syscall.ECONNABORTED) {
+		return true
+	}
+	// *url.Error implements net.Error for every cause; look beneath it.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// isPermanentTransportError reports failures no retry can fix: a
+// certificate the client does not trust, a request the transport refuses.
+func isPermanentTransportError(err error) bool {
+	var (
+		cve *tls.CertificateVerificationError
+		uae x509.UnknownAuthorityError
+		he  x509.HostnameError
+		cie x509.CertificateInvalidError
+	)
+	return errors.As(err, &cve) || errors.As(err, &uae) || errors.As(err, &he) || errors.As(err, &cie)
+}
+
+// isDialError reports a failure to establish the connection, which proves
+// no byte of the request was sent.
+func isDialError(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect") {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns)
+}

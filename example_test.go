@@ -1,0 +1,191 @@
+package factorial_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"time"
+
+	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/api"
+)
+
+func ExampleNewClient() {
+	// A token source from package oauth in real code.
+	var ts factorial.TokenSource
+
+	c, err := factorial.NewClient(
+		factorial.WithBaseURL(factorial.DemoURL),
+		factorial.WithTokenSource(ts),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := c.GetMeWithResponse(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.JSON200.Email)
+}
+
+// Every failed call returns an *Error: the status, the server's messages
+// in whatever shape it sent them, the request id, and the raw body.
+func ExampleError() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Request-Id", "req-7f3a")
+		w.WriteHeader(http.StatusNotFound)
+		io.WriteString(w, `{"errors":"Resource #111 not found"}`)
+	}))
+	defer srv.Close()
+
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = c.GetMeWithResponse(context.Background())
+
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		fmt.Println(fe.StatusCode, fe.Message())
+		fmt.Println("request id:", fe.RequestID)
+	}
+	fmt.Println("not found:", errors.Is(err, factorial.ErrNotFound))
+	fmt.Println("worth retrying:", factorial.IsRetryable(err))
+	// Output:
+	// 404 Resource #111 not found
+	// request id: req-7f3a
+	// not found: true
+	// worth retrying: false
+}
+
+// Validation errors keep their field names.
+func ExampleError_fieldErrors() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		io.WriteString(w, `{"errors":{"manager_id":["The manager does not belong to the company"]}}`)
+	}))
+	defer srv.Close()
+
+	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
+	_, err := c.GetMeWithResponse(context.Background())
+
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		for field, msgs := range fe.FieldErrors {
+			fmt.Println(field, "→", msgs[0])
+		}
+	}
+	// Output:
+	// manager_id → The manager does not belong to the company
+}
+
+// A POST is retried only when the caller promises it is safe to repeat:
+// Factorial has no idempotency keys, and a POST that reached the server
+// (a clock-in, say) must not happen twice.
+func ExampleIdempotent() {
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if requests.Add(1) < 3 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+
+	c, err := factorial.NewClient(
+		factorial.WithBaseURL(srv.URL),
+		factorial.WithRetryPolicy(factorial.RetryPolicy{BaseDelay: time.Millisecond}),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	body := api.RevokeRequest{Token: "old-refresh-token"}
+
+	_, err = c.RevokeTokenWithFormdataBodyWithResponse(context.Background(), body)
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		fmt.Printf("without the promise: %d after %d request(s)\n", fe.StatusCode, requests.Load())
+	}
+
+	// Revoking a token twice is harmless, so this call may be repeated.
+	res, err := c.RevokeTokenWithFormdataBodyWithResponse(factorial.Idempotent(context.Background()), body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("with the promise: %d after %d request(s)\n", res.StatusCode(), requests.Load())
+	// Output:
+	// without the promise: 503 after 1 request(s)
+	// with the promise: 200 after 3 request(s)
+}
+
+// Requests go through the *http.Client you provide (its transport, proxy,
+// TLS settings), still with the client's retries and errors on top.
+func ExampleWithHTTPClient() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"email":"ada@example.com","employee_id":7}`)
+	}))
+	defer srv.Close()
+
+	var seen []string
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		seen = append(seen, r.Method+" "+r.URL.Path)
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithHTTPClient(hc))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := c.GetMeWithResponse(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.JSON200.Email)
+	fmt.Println(seen)
+	// Output:
+	// ada@example.com
+	// [GET /api/v1/me]
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A company API key is sent bare in the x-api-key header.
+func ExampleWithAPIKey() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("x-api-key") != "my-api-key" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"email":"ada@example.com","employee_id":7,"role":"admin"}`)
+	}))
+	defer srv.Close()
+
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := c.GetMeWithResponse(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.JSON200.Email, *res.JSON200.Role)
+
+	anon, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL))
+	_, err = anon.GetMeWithResponse(context.Background())
+	fmt.Println("without the key:", errors.Is(err, factorial.ErrUnauthorized))
+	// Output:
+	// ada@example.com admin
+	// without the key: true
+}

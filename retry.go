@@ -1,0 +1,146 @@
+package factorial
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/factorial-go/factorial/api"
+)
+
+// RetryPolicy bounds how the client repeats a call that failed in a way
+// that may pass: a 429, 502, 503 or 504, or a connection that failed.
+//
+// Only idempotent calls are repeated: GET, HEAD, OPTIONS, PUT and DELETE,
+// and any other method whose context or request carries the caller's
+// promise (Idempotent, IdempotentRequest). Factorial has no Idempotency-Key
+// header, so the promise is the caller's alone. A POST that may have reached
+// the server is never re-sent: clocking someone in twice is real harm. The
+// one exception is a connection that could not be established at all,
+// which proves nothing was sent.
+//
+// Waits use exponential backoff with full jitter (uniform in [0, min(MaxDelay,
+// BaseDelay·2^n))) unless the server sent Retry-After, which is honoured in
+// both its forms (seconds, HTTP-date) up to MaxRetryAfter.
+type RetryPolicy struct {
+	// MaxAttempts counts every attempt, the first included (default 3).
+	// 1 disables retries.
+	MaxAttempts int
+	// BaseDelay is the backoff ceiling of the first retry (default 500ms).
+	BaseDelay time.Duration
+	// MaxDelay caps the backoff ceiling (default 30s).
+	MaxDelay time.Duration
+	// MaxRetryAfter is the longest Retry-After the client waits for
+	// (default 60s). A longer one ends the call with the *Error, whose
+	// RetryAfter tells the caller when to come back.
+	MaxRetryAfter time.Duration
+	// MaxElapsed bounds the whole call, attempts and waits together
+	// (default 2m): no retry starts whose wait would cross it. The context
+	// deadline is honoured the same way.
+	MaxElapsed time.Duration
+}
+
+// DefaultRetryPolicy returns the policy a Client uses unless told otherwise.
+func DefaultRetryPolicy() RetryPolicy { return RetryPolicy{}.withDefaults() }
+
+func (p RetryPolicy) withDefaults() RetryPolicy {
+	if p.MaxAttempts == 0 {
+		p.MaxAttempts = 3
+	}
+	if p.BaseDelay == 0 {
+		p.BaseDelay = 500 * time.Millisecond
+	}
+	if p.MaxDelay == 0 {
+		p.MaxDelay = 30 * time.Second
+	}
+	if p.MaxRetryAfter == 0 {
+		p.MaxRetryAfter = 60 * time.Second
+	}
+	if p.MaxElapsed == 0 {
+		p.MaxElapsed = 2 * time.Minute
+	}
+	return p
+}
+
+// backoff returns the wait before retry number n (1 for the first retry):
+// full jitter, so that clients that failed together do not retry together.
+func (p RetryPolicy) backoff(n int, rand func() float64) time.Duration {
+	ceiling := p.MaxDelay
+	if n-1 < 62 {
+		if d := p.BaseDelay << (n - 1); d > 0 && d < ceiling {
+			ceiling = d
+		}
+	}
+	return time.Duration(rand() * float64(ceiling))
+}
+
+type idempotentKey struct{}
+
+// Idempotent returns a context under which calls of any method may be
+// retried. Use it for a POST that is safe to repeat; the client cannot know
+// that, and Factorial offers no idempotency key to make it so.
+func Idempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, idempotentKey{}, true)
+}
+
+// IdempotentRequest is the per-call form of Idempotent, for the request
+// editors every generated method accepts:
+//
+//	c.RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
+func IdempotentRequest() api.RequestEditorFn {
+	return func(ctx context.Context, req *http.Request) error {
+		// The editor can only reach the request, so the mark travels in the
+		// request's context, where the transport reads it.
+		*req = *req.WithContext(Idempotent(req.Context()))
+		return nil
+	}
+}
+
+// isIdempotent reports whether req may be sent more than once.
+func isIdempotent(req *http.Request) bool {
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	marked, _ := req.Context().Value(idempotentKey{}).(bool)
+	return marked
+}
+
+// parseRetryAfter reads Retry-After as delay-seconds or an HTTP-date. ok is
+// false when the header is absent or unreadable.
+func parseRetryAfter(h http.Header, now time.Time) (d time.Duration, ok bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		// Clamp before multiplying: a hostile header must not overflow.
+		const maxSecs = int64(365 * 24 * 3600)
+		return time.Duration(min(secs, maxSecs)) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(t.Sub(now), 0), true
+}
+
+// sleepContext waits for d or until ctx is done.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

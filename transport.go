@@ -1,0 +1,589 @@
+package factorial
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"golang.org/x/oauth2"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// maxErrorBody caps what is read of a body the client will not hand to the
+// parser (error responses, wrong content types) and what an *Error keeps.
+// A body that fits is read to EOF so the connection goes back to the pool;
+// a larger one is abandoned and its connection closed, which costs a new
+// handshake but never reads megabytes nobody will look at.
+const maxErrorBody = 64 << 10
+
+// doer is the api.HttpRequestDoer behind every generated method. The
+// generated ClientWithResponses turns nothing into an error by itself: it
+// returns (resp, nil) for any status and (nil, raw json error) when a body
+// does not decode. So everything that makes a response trustworthy happens
+// here, before the parser sees the response: credentials, retries, the
+// 401 refresh, and the checks that turn a bad response into an *Error,
+// which the generated method then returns as (nil, err).
+type doer struct {
+	hc         *http.Client
+	base       *url.URL
+	basePath   string // base.Path without its trailing slash, removed before route matching
+	userAgent  string
+	apiKey     string
+	tokens     TokenSource
+	timeout    time.Duration
+	retry      RetryPolicy
+	maxBody    int64
+	validator  *specvalidate.Validator
+	validation ValidationMode
+	log        *slog.Logger
+
+	// Clock and randomness; tests replace them before the first request.
+	sleep func(context.Context, time.Duration) error
+	rand  func() float64
+	now   func() time.Time
+}
+
+// Do sends req with retries, credentials and response checks. A 2xx that
+// passes the checks comes back with its body fully read into memory (the
+// generated parser reads it all anyway), so the connection is released
+// before Do returns and the per-attempt timeout covers the body too.
+func (d *doer) Do(req *http.Request) (*http.Response, error) {
+	if req.URL == nil || !req.URL.IsAbs() {
+		return nil, errors.New("factorial: request URL must be absolute")
+	}
+	if req.Header == nil {
+		req.Header = make(http.Header)
+	}
+	if err := makeReplayable(req); err != nil {
+		return nil, fmt.Errorf("factorial: %s %s: read request body: %w", req.Method, redactURL(req.URL), err)
+	}
+	c := &call{
+		d:          d,
+		ctx:        req.Context(),
+		req:        req,
+		url:        redactURL(req.URL),
+		idempotent: isIdempotent(req),
+		start:      d.now(),
+	}
+	c.route, c.routeReq = d.findRoute(req)
+	if c.route != nil {
+		c.op = c.route.OperationID()
+	}
+	if wantsCredentials(req, d.base, c.route) {
+		c.useKey = d.apiKey != "" && req.Header.Get(apiKeyHeader) == ""
+		// A caller that set Authorization itself keeps it, and owns its 401s.
+		c.useToken = d.tokens != nil && req.Header.Get("Authorization") == ""
+	}
+	c.secrets = requestSecrets(req.URL).with(d.apiKey)
+	return c.run()
+}
+
+// makeReplayable makes sure the body can be sent again (a retry, or the
+// retry after a 401). Bodies built by the generated code already have
+// GetBody; an arbitrary io.Reader passed to a *WithBody method is buffered.
+func makeReplayable(req *http.Request) error {
+	if req.Body == nil || req.Body == http.NoBody || req.GetBody != nil {
+		return nil
+	}
+	data, err := io.ReadAll(req.Body)
+	_ = req.Body.Close()
+	if err != nil {
+		return err
+	}
+	req.Body = io.NopCloser(bytes.NewReader(data))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+	req.ContentLength = int64(len(data))
+	return nil
+}
+
+// findRoute matches req to a spec operation. The spec's paths start at the
+// host root, so a base URL path prefix (a proxy) is removed first.
+func (d *doer) findRoute(req *http.Request) (*specvalidate.Route, *http.Request) {
+	if d.validator == nil || !sameOrigin(req.URL, d.base) {
+		return nil, nil
+	}
+	r := req
+	if d.basePath != "" {
+		rest, ok := strings.CutPrefix(req.URL.Path, d.basePath)
+		if !ok || !strings.HasPrefix(rest, "/") {
+			return nil, nil
+		}
+		u := *req.URL
+		u.Path, u.RawPath = rest, ""
+		r = req.WithContext(req.Context())
+		r.URL = &u
+	}
+	route, err := d.validator.FindRoute(r)
+	if err != nil {
+		return nil, nil
+	}
+	return route, r
+}
+
+// call is one Do: the request, what the spec says about it, and the state
+// carried across attempts.
+type call struct {
+	d          *doer
+	ctx        context.Context
+	req        *http.Request
+	route      *specvalidate.Route
+	routeReq   *http.Request
+	op         string
+	url        string // redacted, for errors and logs
+	idempotent bool
+	useKey     bool
+	useToken   bool
+	start      time.Time
+	secrets    scrubber
+}
+
+// outcome is what one attempt produced and whether it may be repeated.
+type outcome struct {
+	resp          *http.Response
+	err           error
+	retryable     bool
+	retryAfter    time.Duration
+	hasRetryAfter bool
+	unauthorized  bool
+}
+
+func (c *call) run() (*http.Response, error) {
+	var tok *oauth2.Token
+	refreshed := false
+	for attempt := 1; ; {
+		if c.useToken && tok == nil {
+			t, err := c.d.tokens.TokenContext(c.ctx)
+			if err != nil {
+				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.url, err)
+			}
+			if t == nil || t.AccessToken == "" {
+				return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.url)
+			}
+			tok = t
+			c.secrets = c.secrets.with(t.AccessToken)
+		}
+
+		out := c.attempt(attempt, tok)
+
+		// A 401 means the request was rejected before it had any effect, so
+		// even a POST may go again, once, with a refreshed token.
+		if out.unauthorized && c.useToken && !refreshed {
+			refreshed = true
+			stale := tok.AccessToken
+			fresh, err := c.d.tokens.RefreshIfStale(c.ctx, stale)
+			if err == nil && fresh != nil && fresh.AccessToken != "" && fresh.AccessToken != stale {
+				c.log(slog.LevelInfo, "factorial: access token rejected, retrying with a refreshed token", slog.Int("attempt", attempt))
+				tok = fresh
+				c.secrets = c.secrets.with(fresh.AccessToken)
+				continue
+			}
+			var e *Error
+			if err != nil && errors.As(out.err, &e) {
+				e.Err = fmt.Errorf("refresh access token: %w", err)
+			}
+			return nil, out.err
+		}
+		if out.err == nil {
+			return out.resp, nil
+		}
+		if !out.retryable || attempt >= c.d.retry.MaxAttempts {
+			return nil, out.err
+		}
+		wait, ok := c.wait(attempt, out)
+		if !ok {
+			return nil, out.err
+		}
+		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", out.err.Error()))
+		if err := c.d.sleep(c.ctx, wait); err != nil {
+			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.url, err, out.err)
+		}
+		attempt++
+		if c.useToken {
+			tok = nil // the token may have expired while waiting
+		}
+	}
+}
+
+// wait returns how long to wait before the next attempt, or false when
+// waiting would break a bound: a Retry-After beyond MaxRetryAfter, the
+// MaxElapsed budget, or the context deadline. Giving up now returns the
+// informative error instead of sleeping only to fail.
+func (c *call) wait(attempt int, out outcome) (time.Duration, bool) {
+	p := c.d.retry
+	var w time.Duration
+	if out.hasRetryAfter {
+		if out.retryAfter > p.MaxRetryAfter {
+			c.log(slog.LevelInfo, "factorial: Retry-After exceeds MaxRetryAfter, not retrying", slog.Duration("retry_after", out.retryAfter))
+			return 0, false
+		}
+		w = out.retryAfter
+	} else {
+		w = p.backoff(attempt, c.d.rand)
+	}
+	next := c.d.now().Add(w)
+	if next.Sub(c.start) > p.MaxElapsed {
+		return 0, false
+	}
+	if deadline, ok := c.ctx.Deadline(); ok && next.After(deadline) {
+		return 0, false
+	}
+	return w, true
+}
+
+func (c *call) attempt(n int, tok *oauth2.Token) outcome {
+	ctx, cancel := c.attemptContext()
+	defer cancel()
+	// GotConn never firing proves that no byte of the request left: the
+	// only failure after which a non-idempotent request may be re-sent.
+	var connected atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+	})
+	r := c.req.Clone(ctx)
+	if c.req.GetBody != nil {
+		body, err := c.req.GetBody()
+		if err != nil {
+			return outcome{err: fmt.Errorf("factorial: %s %s: replay request body: %w", c.req.Method, c.url, err)}
+		}
+		r.Body = body
+	}
+	if r.Header.Get("User-Agent") == "" {
+		r.Header.Set("User-Agent", c.d.userAgent)
+	}
+	if r.Header.Get("Accept") == "" {
+		r.Header.Set("Accept", "application/json")
+	}
+	if c.useKey {
+		r.Header.Set(apiKeyHeader, c.d.apiKey)
+	}
+	if tok != nil {
+		tok.SetAuthHeader(r)
+	}
+
+	began := c.d.now()
+	resp, err := c.d.hc.Do(r)
+	if err != nil {
+		out := outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
+		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
+			slog.Duration("duration", c.d.now().Sub(began)), slog.String("error", out.err.Error()))
+		return out
+	}
+	out := c.response(ctx, resp)
+	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.d.now().Sub(began))}
+	if id := requestID(resp.Header); id != "" {
+		attrs = append(attrs, slog.String("request_id", id))
+	}
+	if out.err != nil {
+		attrs = append(attrs, slog.String("error", out.err.Error()))
+	}
+	c.log(slog.LevelDebug, "factorial: response", attrs...)
+	return out
+}
+
+func (c *call) attemptContext() (context.Context, context.CancelFunc) {
+	if c.d.timeout > 0 {
+		return context.WithTimeout(c.ctx, c.d.timeout)
+	}
+	return context.WithCancel(c.ctx)
+}
+
+// transportError returns err as a *url.Error carrying the redacted URL:
+// http.Client's own *url.Error holds the URL verbatim, query secrets
+// included.
+func (c *call) transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.url, Err: ue.Err})
+	}
+	op := c.req.Method
+	if len(op) > 1 {
+		op = op[:1] + strings.ToLower(op[1:])
+	}
+	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.url, Err: err})
+}
+
+func (c *call) transportRetryable(err error, connected bool) bool {
+	if c.ctx.Err() != nil || isPermanentTransportError(err) {
+		return false
+	}
+	if !connected && isDialError(err) {
+		return true // nothing was sent: safe for any method
+	}
+	return c.idempotent && isTransientTransportError(err)
+}
+
+// response reads and checks one response. Every path closes the body.
+func (c *call) response(ctx context.Context, resp *http.Response) outcome {
+	status := resp.StatusCode
+	if status < 200 || status > 299 {
+		data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
+		_ = resp.Body.Close()
+		e := c.newError(KindStatus, resp, data, truncated)
+		c.addDetails(e, resp, data)
+		if readErr != nil {
+			e.Err = c.bodyReadError(ctx, readErr)
+		}
+		out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
+		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.d.now())
+		e.RetryAfter = out.retryAfter
+		out.retryable = c.idempotent && retryableStatus(status) && c.ctx.Err() == nil
+		if readErr == nil && !truncated {
+			_ = c.validate(resp, data, false) // logs only: the status is the error
+		}
+		return out
+	}
+
+	exp := expect(c.route, status)
+	contentType := resp.Header.Get("Content-Type")
+	if exp.undocumented {
+		return c.excerptError(ctx, KindUndocumentedStatus, resp, true)
+	}
+	var wantJSON bool
+	var schema *openapi3.Schema
+	if len(exp.media) > 0 && !bodyless(c.req, status) {
+		mt, ok := exp.match(contentType)
+		if !ok {
+			return c.excerptError(ctx, KindContentType, resp, true)
+		}
+		if isJSONMedia(mt) {
+			wantJSON = true
+			schema = schemaFor(c.route, status, mt)
+		}
+	}
+	// The generated parser unmarshals whatever says it is JSON, declared or
+	// not, so announced JSON must at least be well-formed.
+	announcedJSON := isJSONMedia(mediaTypeOf(contentType)) && !bodyless(c.req, status)
+
+	if resp.ContentLength > c.d.maxBody {
+		// Known to be too large: do not read megabytes to find out.
+		out := c.excerptError(ctx, KindTooLarge, resp, false)
+		out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
+		return out
+	}
+	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.d.maxBody, wantJSON || announcedJSON)
+	if readErr != nil {
+		_ = resp.Body.Close()
+		e := c.newError(KindBodyRead, resp, data, false)
+		e.Err = c.bodyReadError(ctx, readErr)
+		return outcome{err: e, retryable: c.idempotent && c.ctx.Err() == nil}
+	}
+	switch {
+	case tooLarge:
+		_ = resp.Body.Close()
+		e := c.newError(KindTooLarge, resp, data, true)
+		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
+		return outcome{err: e}
+	case notJSON:
+		// Keep an excerpt for the error, then drop the connection rather
+		// than read the rest of something that is not JSON.
+		more, truncated, _ := readCapped(resp.Body, maxErrorBody-int64(len(data)))
+		_ = resp.Body.Close()
+		data = append(data, more...)
+		e := c.newError(KindInvalidJSON, resp, data, truncated)
+		e.Err = errors.New("body does not start like JSON")
+		return outcome{err: e}
+	}
+	_ = resp.Body.Close() // read to EOF: the connection is reusable
+
+	if wantJSON || announcedJSON {
+		if len(bytes.TrimSpace(data)) == 0 {
+			if wantJSON {
+				return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
+			}
+		} else if !json.Valid(data) {
+			e := c.newError(KindInvalidJSON, resp, data, false)
+			e.Err = jsonSyntaxError(data)
+			return outcome{err: e}
+		}
+	}
+	if schema != nil {
+		if err := checkDecodable(data, schema); err != nil {
+			e := c.newError(KindDecode, resp, data, false)
+			e.Err = err
+			return outcome{err: e}
+		}
+	}
+	if err := c.validate(resp, data, true); err != nil {
+		return outcome{err: err}
+	}
+
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	resp.ContentLength = int64(len(data))
+	return outcome{resp: resp}
+}
+
+// excerptError builds an *Error from the first 64 KiB of a body the client
+// will not parse. An empty body where JSON is declared gets its own kind.
+func (c *call) excerptError(ctx context.Context, kind ErrorKind, resp *http.Response, details bool) outcome {
+	data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
+	_ = resp.Body.Close()
+	if kind == KindContentType && !truncated && readErr == nil && len(bytes.TrimSpace(data)) == 0 {
+		kind = KindEmptyBody
+	}
+	e := c.newError(kind, resp, data, truncated)
+	if details {
+		c.addDetails(e, resp, data)
+	}
+	if readErr != nil {
+		e.Err = c.bodyReadError(ctx, readErr)
+	}
+	return outcome{err: e}
+}
+
+func (c *call) newError(kind ErrorKind, resp *http.Response, data []byte, truncated bool) *Error {
+	if len(data) > maxErrorBody {
+		data, truncated = data[:maxErrorBody], true
+	}
+	h := resp.Header.Clone()
+	h.Del("Set-Cookie")
+	return &Error{
+		Kind:          kind,
+		StatusCode:    resp.StatusCode,
+		Method:        c.req.Method,
+		URL:           c.url,
+		Operation:     c.op,
+		RequestID:     requestID(resp.Header),
+		Header:        h,
+		Body:          c.secrets.bytes(bytes.Clone(data)),
+		BodyTruncated: truncated,
+	}
+}
+
+func (c *call) addDetails(e *Error, resp *http.Response, data []byte) {
+	d := parseErrorBody(resp.Header.Get("Content-Type"), data)
+	e.Code = c.secrets.string(d.code)
+	for _, m := range d.messages {
+		e.Messages = append(e.Messages, c.secrets.string(m))
+	}
+	if d.fields != nil {
+		e.FieldErrors = make(map[string][]string, len(d.fields))
+		for f, msgs := range d.fields {
+			clean := make([]string, len(msgs))
+			for i, m := range msgs {
+				clean[i] = c.secrets.string(m)
+			}
+			e.FieldErrors[f] = clean
+		}
+	}
+}
+
+// bodyReadError makes sure a body read cut short by the attempt's deadline
+// or the caller's cancellation matches context.DeadlineExceeded /
+// context.Canceled under errors.Is, whatever error the transport reported.
+func (c *call) bodyReadError(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		return fmt.Errorf("%w: %w", ctxErr, err)
+	}
+	return err
+}
+
+func (c *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	if !c.d.log.Enabled(c.ctx, level) {
+		return
+	}
+	base := []slog.Attr{slog.String("method", c.req.Method), slog.String("url", c.url)}
+	if c.op != "" {
+		base = append(base, slog.String("operation", c.op))
+	}
+	c.d.log.LogAttrs(c.ctx, level, msg, append(base, attrs...)...)
+}
+
+// readCapped reads at most limit bytes; truncated reports there was more.
+// When the body fits, it has been read to EOF.
+func readCapped(r io.Reader, limit int64) (data []byte, truncated bool, err error) {
+	if limit <= 0 {
+		return nil, true, nil
+	}
+	data, err = io.ReadAll(io.LimitReader(r, limit+1))
+	if int64(len(data)) > limit {
+		return data[:limit], true, err
+	}
+	return data, false, err
+}
+
+// readBody reads a 2xx body up to limit. With sniff set it stops as soon as
+// the first non-blank byte shows the body cannot be JSON, so megabytes of
+// garbage cost one small buffer, not the whole body.
+func readBody(r io.Reader, size, limit int64, sniff bool) (data []byte, tooLarge, notJSON bool, err error) {
+	var buf bytes.Buffer
+	lr := io.LimitReader(r, limit+1)
+	if sniff {
+		chunk := make([]byte, 512)
+		for buf.Len() < maxErrorBody {
+			n, rerr := lr.Read(chunk)
+			buf.Write(chunk[:n])
+			if first, ok := firstNonSpace(buf.Bytes()); ok {
+				if !startsJSON(first) {
+					return buf.Bytes(), false, true, nil
+				}
+				break
+			}
+			if rerr == io.EOF {
+				return buf.Bytes(), false, false, nil
+			}
+			if rerr != nil {
+				return buf.Bytes(), false, false, rerr
+			}
+		}
+	}
+	if size > 0 && size <= limit {
+		// One allocation instead of doubling, once the sniff has passed.
+		buf.Grow(int(size) - buf.Len() + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(lr)
+	if int64(buf.Len()) > limit {
+		return buf.Bytes(), true, false, err
+	}
+	return buf.Bytes(), false, false, err
+}
+
+func firstNonSpace(b []byte) (byte, bool) {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return c, true
+	}
+	return 0, false
+}
+
+func startsJSON(c byte) bool {
+	switch c {
+	case '{', '[', '"', 't', 'f', 'n', '-':
+		return true
+	}
+	return c >= '0' && c <= '9'
+}
+
+// jsonSyntaxError explains why json.Valid said no (offset, not content).
+func jsonSyntaxError(data []byte) error {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	return errors.New("invalid JSON")
+}
+
+// requestID returns the id the server assigned to the request, which
+// Factorial (Rails) sends as X-Request-Id.
+func requestID(h http.Header) string {
+	for _, k := range []string{"X-Request-Id", "Request-Id", "X-Correlation-Id"} {
+		if v := h.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
