@@ -1,12 +1,44 @@
-// Package factorialtest runs a fake of Factorial's OAuth server for tests:
-// a Doorkeeper look-alike on 127.0.0.1 that code using this module (or any
-// Factorial client) can be tested against without network access or
-// credentials.
+// Package factorialtest runs a fake of Factorial for tests: one server on
+// 127.0.0.1 that serves a Doorkeeper-faithful OAuth server under /oauth and
+// a stateful sandbox of every operation of the v1 REST API under /api, so
+// code using this module (or any Factorial client) can be tested end to
+// end without network access or credentials.
 //
-// # What it imitates
+//	srv := factorialtest.NewServer(factorialtest.WithTB(t))
+//	tok, _ := srv.IssueToken(factorialtest.AdminUserID)
+//	client, _ := api.NewClientWithResponses(srv.URL(),
+//		api.WithRequestEditorFn(bearer(tok.AccessToken))) // sets Authorization: Bearer ...
+//	client.CreateTeamWithResponse(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
 //
-// Factorial's OAuth server is Rails Doorkeeper, and the fake reproduces the
-// behaviour a client can trip over:
+// # The company
+//
+// Every server starts with the same demo company: Acme Labs, with two
+// teams, two offices, leave types, leaves, shifts, documents, tasks and a
+// record of every other resource. Its people are the users who can log in:
+//
+//	user (IssueToken)  employee (REST ids)        role
+//	AdminUserID        AdminEmployeeID      1001  admin: full access
+//	ManagerUserID      ManagerEmployeeID    1002  basic, manages the basics (/me says "manager")
+//	BasicUserID        BasicEmployeeID      1003  basic
+//	Basic2UserID       Basic2EmployeeID     1004  basic
+//	-                  TerminatedEmployeeID 1005  left last month
+//
+// A bearer token acts as its user's employee: /api/v1/me describes them,
+// an admin may do anything, and a basic user reads colleagues with private
+// data (bank number, salary, address...) nulled, writes only through
+// self-service operations for their own employee_id (their own leave,
+// clocking in) and gets 403 on everything else. A company API key
+// (x-api-key: DefaultAPIKey, WithAPIKey, or one created through
+// CreateApiKey) has full access. A missing, unknown, expired or revoked
+// credential is Doorkeeper's 401: an empty body and the reason in
+// WWW-Authenticate ("The access token expired").
+//
+// WithoutDemoData starts empty except for the users' employees; WithUser
+// and AddUser add people who can log in.
+//
+// # How it behaves like Factorial
+//
+// The OAuth half reproduces what a client can trip over in Doorkeeper:
 //
 //   - GET /oauth/authorize renders a consent page whose Authorize form posts
 //     back and redirects (302) with code and state; the out-of-band URI
@@ -18,33 +50,84 @@
 //     client credentials in the form or HTTP Basic (never both), PKCE S256
 //     and plain, single-use codes valid 600 s, redirect_uri matching, the
 //     response in Doorkeeper's field order with created_at, and refresh
-//     tokens that rotate: the old one is revoked at once, or, with
+//     tokens that rotate: the old pair is revoked at once, or, with
 //     WithRefreshGrace, when the new access token is first used.
 //   - Errors as {error, error_description} with Doorkeeper >= 5.1 statuses
 //     (invalid_client 401, the rest 400) or, with WithLegacyErrorStatuses,
 //     the older all-401 behaviour.
-//   - POST /oauth/revoke (always 200 {} for an authenticated client),
-//     GET /oauth/token/info, and GET /api/v1/me for a bearer token or an
-//     x-api-key.
+//   - POST /oauth/revoke (always 200 {} for an authenticated client) and
+//     GET /oauth/token/info.
 //
-// # Contract checking
+// The REST half serves all of openapi.yaml's /api operations from
+// in-memory tables. Plain CRUD is generic: a create stores the request
+// (with server-set id and timestamps) and answers 201, gets and lists read
+// it back through the operation's response schema, list filters come from
+// the declared query parameters, updates merge, deletes answer 200 with
+// the record (204 with WithDeleteNoContent). v1 and v2 versions and legacy
+// paths of a resource share a table. Where Factorial has rules the sandbox
+// follows them: unique employee emails, existing managers, leave dates
+// and types, approval of leaves, team membership kept on both sides,
+// clock in/out and breaks (one open shift), terminations, invitations,
+// API key tokens, webhook subscriptions. Errors have Factorial's shapes:
+// 404 {"errors": "Resource #42 not found"}, 422 {"errors": {"field":
+// ["can't be blank"]}}, 400 for malformed JSON or parameters.
+//
+// # What is validated
 //
 // Every exchange passes through the module's OpenAPI validator
-// (internal/specvalidate), so the fake can only say what openapi.yaml
-// allows: a response the spec rejects becomes a 500 and is recorded in
-// Errors, and with WithTB it also fails the test. The OAuth endpoints skip
-// request validation so that they, like Doorkeeper, can answer malformed
-// requests with proper OAuth errors.
+// (internal/specvalidate), against the same openapi.yaml the api package is
+// generated from:
+//
+//   - A response the spec rejects is never sent: the client gets a 500 with
+//     X-Spec-Violation: response, the violation is recorded in Errors and,
+//     with WithTB, fails the test (t.Error). So the fake can only say what
+//     the spec allows, and a drift between the two shows at once.
+//   - REST requests are validated too, and a request the spec rejects is
+//     answered the way Factorial would (400, 404 or 422 as above): testing a
+//     client's error handling takes no special setup. To catch a client
+//     that sends off-spec requests, wrap its transport in
+//     specvalidate.Transport (this module's own tests do).
+//   - The OAuth endpoints skip request validation so that they, like
+//     Doorkeeper, answer malformed requests with proper OAuth errors; their
+//     responses are still validated.
+//
+// Faults (InjectFault) sit in front of everything, like a failing proxy,
+// and are not validated: an HTML 503 is not in the spec, and a gateway
+// sends one anyway.
 //
 // # Controlling it
 //
-// The server has its own clock (Now, Advance, WithFrozenClock) used for
-// expiry, created_at and the Date header; helpers issue, expire and revoke
-// tokens directly (IssueToken, ExpireToken, RevokeToken); counters
-// (TokenRequests, TokenErrors) let a test prove how many refreshes a client
-// made; Secrets lists every credential so a test can check that none leaks
-// into logs or errors.
+// One clock serves both halves (Now, Advance, WithFrozenClock, WithClock):
+// token expiry, codes, created_at, the Date header, record timestamps and
+// the demo data's dates (anchored to the clock's day at start and on
+// Reset) all move together. Helpers issue, expire and revoke tokens
+// directly (IssueToken, ExpireToken, RevokeToken); Put, Create, Get, List,
+// Delete and the typed AddEmployee, AddTeam, AddTeamMember and AddLeave
+// seed and inspect data; Reset restores the initial data; InjectFault adds
+// rate limits, latency, gateway errors, dropped connections and tokens that
+// die mid-test; counters (TokenRequests, TokenErrors) prove how many
+// refreshes a client made; Secrets lists every credential so a test can
+// check that none leaks into logs or errors.
 //
-// The Server type is meant to grow into a stateful sandbox of the whole
-// REST API; /api/v1/me is the first resource.
+// # Determinism
+//
+// The demo data contains no randomness: ids are sequential per resource
+// (employees from 1001, everything else from 1), values are fixed, and
+// dates are relative to the clock's day. With WithFrozenClock(DemoTime)
+// every record, and every timestamp the server writes, is the same on
+// every run and machine, and Reset returns to that state (anchored to the
+// clock's day when Reset runs). Only access and refresh tokens and
+// authorization codes are random, as on Doorkeeper. Concurrent requests
+// are safe (a 1,000-client test runs under the race detector): writes are
+// applied one at a time, so their effects are those of some serial order.
+//
+// # Outside tests
+//
+// Nothing requires a *testing.T: without WithTB violations are only
+// recorded (Errors) and answered 500. Start (or WithAddr, WithListener)
+// serves on a fixed loopback port for a command, a TestMain or a client
+// under development; Credentials returns the base URL, client id and
+// secret, redirect URIs, an API key and a fresh admin token, and its
+// String method prints them as shell lines ready for curl. Non-loopback
+// addresses are refused unless WithAllowNonLoopback.
 package factorialtest

@@ -96,13 +96,20 @@ func (s *Server) TokenErrors(code string) int {
 	return s.tokenErrs[code]
 }
 
-// Secrets returns every secret the server knows: client secrets, API keys,
-// authorization codes and access and refresh tokens. Tests scan logs and
-// error messages for them to prove nothing leaks.
+// Secrets returns every secret the server knows: client secrets, API keys
+// (the sandbox's api_keys table included), authorization codes and access
+// and refresh tokens. Tests scan logs and error messages for them to prove
+// nothing leaks.
 func (s *Server) Secrets() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	var out []string
+	// The sandbox's API keys authenticate too. Read them before taking
+	// s.mu: the sandbox is never called with s.mu held.
+	for _, rec := range s.sb.List(APIKeys) {
+		if tok, _ := rec["token"].(string); tok != "" {
+			out = append(out, tok)
+		}
+	}
+	s.mu.Lock()
 	for _, a := range s.apps {
 		out = append(out, a.ClientSecret)
 	}
@@ -115,6 +122,7 @@ func (s *Server) Secrets() []string {
 	for _, t := range s.byAccess {
 		out = append(out, t.access, t.refresh)
 	}
+	s.mu.Unlock()
 	out = slices.DeleteFunc(out, func(v string) bool { return strings.TrimSpace(v) == "" })
 	slices.Sort(out)
 	return slices.Compact(out)

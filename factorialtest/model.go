@@ -1,6 +1,10 @@
 package factorialtest
 
-import "time"
+import (
+	"time"
+
+	"github.com/factorial-go/factorial/internal/sandbox"
+)
 
 // Credentials of the application every Server registers, so tests need no
 // setup for the common case. They are fake values: never reuse them.
@@ -13,12 +17,44 @@ const (
 	// OOBRedirectURI is Doorkeeper's out-of-band redirect: the code is shown
 	// on /oauth/authorize/native instead of being sent to a callback.
 	OOBRedirectURI = "urn:ietf:wg:oauth:2.0:oob"
-	// DefaultAPIKey is a company API key that authenticates as the admin.
+	// DefaultAPIKey is a company API key: full access, and /api/v1/me
+	// answers with the admin.
 	DefaultAPIKey = "factorialtest-api-key-7Hd2Qw"
-	// AdminUserID is the resource owner who approves authorizations unless
-	// WithApprover or SetApprover says otherwise.
-	AdminUserID = 1
 )
+
+// The people every Server knows. Users (OAuth resource owners, Doorkeeper's
+// resource_owner_id) and employees are numbered apart, as on Factorial
+// where an access and an employee are different records: IssueToken takes
+// a user id, the REST API speaks employee ids.
+const (
+	// AdminUserID is Ada Admin, role admin: full access. She approves
+	// authorizations unless WithApprover or SetApprover says otherwise.
+	AdminUserID = 1
+	// ManagerUserID is Manu Manager, a basic user who manages the basic
+	// employees and leads the Engineering team; /api/v1/me says "manager".
+	ManagerUserID = 2
+	// BasicUserID is Bea Basic, a basic user: she reads restricted views of
+	// her colleagues and gets 403 on admin actions.
+	BasicUserID = 3
+	// Basic2UserID is Bruno Basic, another basic user.
+	Basic2UserID = 4
+)
+
+// Employee ids of the demo company (the REST API's ids for the users above,
+// plus an employee who left and has no login).
+const (
+	AdminEmployeeID      = 1001
+	ManagerEmployeeID    = 1002
+	BasicEmployeeID      = 1003
+	Basic2EmployeeID     = 1004
+	TerminatedEmployeeID = 1005
+)
+
+// DemoTime is Monday 2024-03-04 09:00 UTC, the instant the sandbox's own
+// tests use. WithFrozenClock(DemoTime) gives byte-for-byte reproducible
+// demo data; with any other clock the demo dates (leaves next week, shifts
+// yesterday) move with the clock's day.
+var DemoTime = time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC)
 
 // App is a registered OAuth application (Doorkeeper's oauth_applications
 // row).
@@ -36,15 +72,20 @@ type App struct {
 }
 
 // User is a resource owner: a person who can approve an authorization and
-// whom /api/v1/me describes. The sandbox will attach richer employee data;
-// this is what the OAuth server needs.
+// whose tokens act on the REST API. Every user is an employee of the
+// sandbox company (EmployeeID); /api/v1/me and the employee endpoints show
+// that employee, whose name and email follow the user's.
 type User struct {
 	ID         int // resource_owner_id
 	EmployeeID int
 	Email      string
 	FirstName  string
 	LastName   string
-	Role       string // "admin", "basic" or "manager"
+	// Role "admin" has full access; any other value ("basic", "manager")
+	// is a basic user: restricted views of colleagues, 403 on admin
+	// actions. /api/v1/me reports "manager" for a basic user who manages
+	// someone, as Factorial does.
+	Role string
 }
 
 // IssuedToken describes a token the server minted. It holds secrets: it is
@@ -69,10 +110,13 @@ func defaultApp() App {
 	}
 }
 
+// defaultUsers are the demo company's people who can log in, exactly as
+// the sandbox seeds them.
 func defaultUsers() []User {
 	return []User{
-		{ID: AdminUserID, EmployeeID: 1001, Email: "admin@example.com", FirstName: "Ada", LastName: "Admin", Role: "admin"},
-		{ID: 2, EmployeeID: 1002, Email: "bob@example.com", FirstName: "Bob", LastName: "Basic", Role: "basic"},
-		{ID: 3, EmployeeID: 1003, Email: "carol@example.com", FirstName: "Carol", LastName: "Basic", Role: "basic"},
+		{ID: AdminUserID, EmployeeID: AdminEmployeeID, Email: sandbox.DemoAdminEmail, FirstName: "Ada", LastName: "Admin", Role: "admin"},
+		{ID: ManagerUserID, EmployeeID: ManagerEmployeeID, Email: sandbox.DemoManagerEmail, FirstName: "Manu", LastName: "Manager", Role: "manager"},
+		{ID: BasicUserID, EmployeeID: BasicEmployeeID, Email: sandbox.DemoBasicEmail, FirstName: "Bea", LastName: "Basic", Role: "basic"},
+		{ID: Basic2UserID, EmployeeID: Basic2EmployeeID, Email: sandbox.DemoBasic2Email, FirstName: "Bruno", LastName: "Basic", Role: "basic"},
 	}
 }

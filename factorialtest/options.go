@@ -1,6 +1,7 @@
 package factorialtest
 
 import (
+	"net"
 	"testing"
 	"time"
 )
@@ -22,6 +23,12 @@ type config struct {
 	legacyStatuses   bool
 	frozen           bool
 	start            time.Time
+	clock            func() time.Time
+	noDemoData       bool
+	deleteNoContent  bool
+	addr             string
+	listener         net.Listener
+	allowNonLoopback bool
 }
 
 func defaultConfig() config {
@@ -36,9 +43,9 @@ func defaultConfig() config {
 	}
 }
 
-// WithTB reports spec violations through tb.Errorf and closes the server in
+// WithTB reports spec violations through tb.Error and closes the server in
 // tb.Cleanup. Without it violations are only answered 500 and recorded in
-// Errors.
+// Errors, so the server also works outside tests (Start, examples).
 func WithTB(tb testing.TB) Option { return func(c *config) { c.tb = tb } }
 
 // WithApp registers another application, or replaces the one with the same
@@ -55,7 +62,10 @@ func WithApp(app App) Option {
 	}
 }
 
-// WithUser adds a resource owner, or replaces the one with the same ID.
+// WithUser adds a resource owner, or replaces the one with the same ID. The
+// user is a person of the sandbox company: the employee EmployeeID is
+// created if the demo data has no such employee, and its name and email
+// follow the user's (see AddUser to add one to a running server).
 func WithUser(u User) Option {
 	return func(c *config) {
 		for i := range c.users {
@@ -68,8 +78,9 @@ func WithUser(u User) Option {
 	}
 }
 
-// WithAPIKey defines a company API key accepted in x-api-key; /api/v1/me
-// answers with the user userID.
+// WithAPIKey defines a company API key accepted in x-api-key. Like
+// Factorial's API keys it has full access to the REST API; /api/v1/me
+// answers with the user userID's employee.
 func WithAPIKey(key string, userID int) Option {
 	return func(c *config) { c.apiKeys[key] = userID }
 }
@@ -112,10 +123,46 @@ func WithLegacyErrorStatuses() Option { return func(c *config) { c.legacyStatuse
 
 // WithFrozenClock starts the clock at start (the current time if zero) and
 // moves it only through Advance. By default the clock follows real time,
-// plus whatever Advance added.
+// plus whatever Advance added. WithFrozenClock(DemoTime) makes the demo
+// data, and every timestamp the server writes, identical from run to run.
 func WithFrozenClock(start time.Time) Option {
 	return func(c *config) {
 		c.frozen = true
 		c.start = start
 	}
 }
+
+// WithClock makes now the server's clock (plus whatever Advance adds), for
+// tests that drive time with a fake clock of their own. It wins over
+// WithFrozenClock. now must be safe for concurrent use and must not call
+// back into the Server.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
+// WithoutDemoData starts the REST API empty instead of with the demo
+// company (Reset keeps it empty). The employees behind the OAuth users
+// (admin, manager and basic users) are still created, without teams or
+// other data: every credential has to belong to someone for /api/v1/me and
+// the permission rules to work.
+func WithoutDemoData() Option { return func(c *config) { c.noDemoData = true } }
+
+// WithDeleteNoContent answers deletes 204 with no body, as the 2022 spec
+// and a capture of the real API show, instead of 200 with the deleted
+// record (the 2024 spec). Both are valid per openapi.yaml; clients must
+// handle either.
+func WithDeleteNoContent() Option { return func(c *config) { c.deleteNoContent = true } }
+
+// WithAddr serves on addr ("127.0.0.1:8080", "localhost:8080",
+// "[::1]:8080") instead of a free port, for a command or a fixed
+// configuration that points a client at the sandbox. Addresses other than
+// loopback are refused unless WithAllowNonLoopback is also given.
+func WithAddr(addr string) Option { return func(c *config) { c.addr = addr } }
+
+// WithListener serves on ln, which the server closes on Close. A listener
+// not bound to a loopback address is refused unless WithAllowNonLoopback.
+func WithListener(ln net.Listener) Option { return func(c *config) { c.listener = ln } }
+
+// WithAllowNonLoopback lets WithAddr and WithListener use addresses other
+// than loopback (a container's interface, say). The server hands working
+// credentials to anyone who connects: never expose it to a network you do
+// not control.
+func WithAllowNonLoopback() Option { return func(c *config) { c.allowNonLoopback = true } }

@@ -7,30 +7,36 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/factorial-go/factorial/internal/sandbox"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
-// Server is a Doorkeeper-faithful fake of Factorial's OAuth server on
-// loopback. All state lives in memory behind one mutex, so a Server is safe
-// for concurrent use; each test should start its own.
+// Server is a fake of Factorial on loopback: a Doorkeeper-faithful OAuth
+// server (/oauth/*) and a stateful sandbox of every REST operation of
+// openapi.yaml (/api/*), sharing one clock and one set of people. All
+// state lives in memory, so a Server is safe for concurrent use; each test
+// should start its own (or Reset a shared one).
 //
-// Every request and response passes through specvalidate.Middleware: a
-// response that violates openapi.yaml is never sent (the client gets a 500)
-// and is recorded in Errors (and reported to the testing.TB of WithTB).
+// Every request and response passes through the module's OpenAPI
+// validator: a response that violates openapi.yaml is never sent (the
+// client gets a 500) and is recorded in Errors (and reported to the
+// testing.TB of WithTB).
 type Server struct {
 	cfg       config
 	srv       *httptest.Server
-	mux       *http.ServeMux
-	handler   http.Handler // mux behind response-only validation
+	mux       *http.ServeMux // the OAuth endpoints
+	handler   http.Handler   // mux behind response-only validation
+	sb        *sandbox.Sandbox
+	clock     *clock
 	closeOnce sync.Once
 
 	mu         sync.Mutex
-	clock      clock
 	approver   int
 	apps       map[string]*App
 	users      map[int]*User
@@ -43,9 +49,11 @@ type Server struct {
 	violations []error
 }
 
-// NewServer starts a server on 127.0.0.1. A configuration mistake (an
-// unknown approver, say) fails the test given with WithTB, or panics, as
-// httptest.NewServer does.
+// NewServer starts a server, on a free port of 127.0.0.1 unless WithAddr
+// or WithListener says otherwise. A configuration mistake (an unknown
+// approver, a non-loopback address, a port in use) fails the test given
+// with WithTB, or panics, as httptest.NewServer does; Start returns it as
+// an error instead.
 func NewServer(opts ...Option) *Server {
 	cfg := defaultConfig()
 	for _, o := range opts {
@@ -65,7 +73,38 @@ func NewServer(opts ...Option) *Server {
 	return s
 }
 
+// Start runs a server on addr ("127.0.0.1:8080"; "" picks a free port),
+// for programs such as a command that serves the sandbox to curl or to a
+// client under development, or a TestMain that shares one server. Unlike
+// NewServer it reports problems as errors. addr must be a loopback address
+// unless WithAllowNonLoopback is given. Call Close when done.
+func Start(addr string, opts ...Option) (*Server, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if addr != "" {
+		cfg.addr = addr
+	}
+	s, err := newServer(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("factorialtest: %w", err)
+	}
+	if cfg.tb != nil {
+		cfg.tb.Cleanup(s.Close)
+	}
+	return s, nil
+}
+
 func newServer(cfg config) (*Server, error) {
+	s, err := build(cfg)
+	if err != nil && cfg.listener != nil {
+		_ = cfg.listener.Close() // WithListener hands it over, even on failure
+	}
+	return s, err
+}
+
+func build(cfg config) (*Server, error) {
 	s := &Server{
 		cfg:       cfg,
 		mux:       http.NewServeMux(),
@@ -78,7 +117,7 @@ func newServer(cfg config) (*Server, error) {
 		requests:  map[string]int{},
 		tokenErrs: map[string]int{},
 	}
-	s.clock = newClock(cfg.frozen, cfg.start)
+	s.clock = newClock(cfg.clock, cfg.frozen, cfg.start)
 	for i := range cfg.apps {
 		app := cfg.apps[i]
 		app.RedirectURIs = slices.Clone(app.RedirectURIs)
@@ -87,6 +126,9 @@ func newServer(cfg config) (*Server, error) {
 	}
 	for i := range cfg.users {
 		u := cfg.users[i]
+		if u.ID <= 0 || u.EmployeeID <= 0 {
+			return nil, fmt.Errorf("user %d needs a positive ID and EmployeeID", u.ID)
+		}
 		s.users[u.ID] = &u
 	}
 	if s.users[cfg.approver] == nil {
@@ -103,6 +145,23 @@ func newServer(cfg config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	sbOpts := []sandbox.Option{
+		sandbox.WithValidator(v),
+		sandbox.WithAuthenticator(s.authenticate),
+		sandbox.WithClock(s.clock.now),
+		sandbox.WithViolationHandler(func(_ *http.Request, err error) { s.onResponseError(nil, err) }),
+	}
+	if cfg.noDemoData {
+		sbOpts = append(sbOpts, sandbox.WithoutDemoData())
+	}
+	if cfg.deleteNoContent {
+		sbOpts = append(sbOpts, sandbox.WithDeleteNoContent())
+	}
+	if s.sb, err = sandbox.New(sbOpts...); err != nil {
+		return nil, err
+	}
+	s.syncUsers()
+
 	strict := &specvalidate.Middleware{
 		Validator:       v,
 		OnRequestError:  s.onRequestError,
@@ -115,22 +174,80 @@ func newServer(cfg config) (*Server, error) {
 		SkipRequest:     func(*http.Request, *specvalidate.Route) bool { return true },
 	}
 	s.handler = lenient.Wrap(s.mux)
+	oauth, api := strict.Wrap(s.mux), s.sb.APIHandler()
+	split := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			api.ServeHTTP(w, r)
+			return
+		}
+		oauth.ServeHTTP(w, r)
+	})
 
-	// Listen on IPv4 loopback explicitly: a redirect URI or base URL that
-	// tests compare must not flip to [::1] on some machines.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := listen(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("listen: %w", err)
+		return nil, err
 	}
-	s.srv = httptest.NewUnstartedServer(s.withDate(strict.Wrap(s.mux)))
-	_ = s.srv.Listener.Close()
-	s.srv.Listener = ln
+	// Faults sit in front of both halves, like a proxy before the API.
+	s.srv = &httptest.Server{
+		Listener: ln,
+		Config: &http.Server{
+			Handler:           s.withDate(s.sb.FaultLayer(split)),
+			ReadHeaderTimeout: 30 * time.Second,
+		},
+	}
 	s.srv.Start()
 	return s, nil
 }
 
-// routes registers the OAuth endpoints. The sandbox will add the REST API
-// to the same mux.
+// listen opens the configured listener. Only loopback addresses are
+// accepted unless WithAllowNonLoopback: the server hands out working
+// credentials to whoever connects.
+func listen(cfg config) (net.Listener, error) {
+	ln := cfg.listener
+	if ln == nil {
+		addr := cfg.addr
+		if addr == "" {
+			// IPv4 loopback explicitly: a redirect URI or base URL that
+			// tests compare must not flip to [::1] on some machines.
+			addr = "127.0.0.1:0"
+		}
+		if !cfg.allowNonLoopback {
+			if err := checkLoopbackAddr(addr); err != nil {
+				return nil, err
+			}
+		}
+		var err error
+		if ln, err = net.Listen("tcp", addr); err != nil {
+			return nil, fmt.Errorf("listen: %w", err)
+		}
+	}
+	if !cfg.allowNonLoopback {
+		if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+			_ = ln.Close()
+			return nil, fmt.Errorf("refusing to serve on %s: not a loopback address (WithAllowNonLoopback overrides)", ln.Addr())
+		}
+	}
+	return ln, nil
+}
+
+// checkLoopbackAddr accepts host:port where host is localhost or a
+// loopback IP; an empty host (every interface) is refused.
+func checkLoopbackAddr(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("address %q: %w", addr, err)
+	}
+	if strings.EqualFold(host, "localhost") {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("refusing to serve on %q: not a loopback address (WithAllowNonLoopback overrides)", addr)
+}
+
+// routes registers the OAuth endpoints; everything under /api/ is the
+// sandbox's.
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /oauth/authorize", s.handleAuthorize)
 	s.mux.HandleFunc("POST /oauth/authorize", s.handleDecision)
@@ -140,7 +257,6 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
 	s.mux.HandleFunc("POST /oauth/revoke", s.handleRevoke)
 	s.mux.HandleFunc("GET /oauth/token/info", s.handleTokenInfo)
-	s.mux.HandleFunc("GET /api/v1/me", s.handleMe)
 }
 
 // skipOAuthRequestValidation lets the OAuth endpoints see malformed
@@ -192,7 +308,7 @@ func (s *Server) withDate(next http.Handler) http.Handler {
 }
 
 // URL is the base URL (http://127.0.0.1:PORT), usable as the OAuth base
-// URL and as the API server URL.
+// URL and as the API server URL (api.NewClientWithResponses(srv.URL())).
 func (s *Server) URL() string { return s.srv.URL }
 
 // Client returns an HTTP client for the server.
@@ -208,20 +324,13 @@ func (s *Server) Errors() []error {
 	return slices.Clone(s.violations)
 }
 
-// Now is the server clock.
-func (s *Server) Now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.clock.now()
-}
+// Now is the server clock, which the OAuth server and the sandbox share.
+func (s *Server) Now() time.Time { return s.clock.now() }
 
 // Advance moves the server clock forward by d, so tests expire tokens and
-// codes without sleeping.
-func (s *Server) Advance(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.clock.offset += d
-}
+// codes without sleeping; new records are stamped with the advanced time
+// too.
+func (s *Server) Advance(d time.Duration) { s.clock.advance(d) }
 
 // SetApprover changes the user who approves authorizations from now on.
 func (s *Server) SetApprover(userID int) error {

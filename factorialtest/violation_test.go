@@ -3,6 +3,7 @@ package factorialtest
 import (
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -30,12 +31,10 @@ func (r *recordingTB) Errorf(format string, args ...any) { r.Error(args...) }
 func TestResponseViolationIsReportedAndAnswered500(t *testing.T) {
 	tb := &recordingTB{TB: t}
 	srv := NewServer(WithTB(tb))
-	// A host pattern beats the registered one: this handler answers
-	// /api/v1/me with a body the Access schema rejects.
-	srv.mux.HandleFunc("GET 127.0.0.1/api/v1/me", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]any{"email": 5, "employee_id": "x"})
-	})
-	req, _ := http.NewRequest("GET", srv.URL()+"/api/v1/me", nil)
+	// Put stores what the API would refuse: a gender outside the enum makes
+	// GetEmployee's answer break the Employee schema.
+	id := srv.Put(Employees, map[string]any{"first_name": "Rob", "last_name": "Ot", "gender": "robot"})
+	req, _ := http.NewRequest("GET", srv.URL()+"/api/v1/employees/"+strconv.Itoa(id), nil)
 	req.Header.Set("x-api-key", DefaultAPIKey)
 	resp, err := srv.Client().Do(req)
 	if err != nil {
@@ -46,8 +45,8 @@ func TestResponseViolationIsReportedAndAnswered500(t *testing.T) {
 	if resp.StatusCode != http.StatusInternalServerError || resp.Header.Get("X-Spec-Violation") != "response" {
 		t.Fatalf("status %d, body %s", resp.StatusCode, body)
 	}
-	if errs := srv.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "GetMe") {
-		t.Fatalf("Errors() = %v, want one GetMe violation", errs)
+	if errs := srv.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "GetEmployee") || !strings.Contains(errs[0].Error(), "gender") {
+		t.Fatalf("Errors() = %v, want one GetEmployee violation about gender", errs)
 	}
 	tb.mu.Lock()
 	defer tb.mu.Unlock()

@@ -15,12 +15,12 @@ import (
 // mixedRequests is a read-heavy mix with writes, as a client test suite
 // sends: lists, gets, a filtered list, creates and clock in/out.
 var mixedRequests = []struct{ method, path, body string }{
-	{"GET", "/api/v1/employees/3", ""},
-	{"GET", "/api/v2/core/employees/4", ""},
+	{"GET", "/api/v1/employees/1003", ""},
+	{"GET", "/api/v2/core/employees/1004", ""},
 	{"GET", "/api/v1/core/teams", ""},
-	{"GET", "/api/v1/time/leaves?employee_ids[]=3&from=2024-03-01", ""},
+	{"GET", "/api/v1/time/leaves?employee_ids[]=1003&from=2024-03-01", ""},
 	{"GET", "/api/v1/me", ""},
-	{"POST", "/api/v1/core/tasks", `{"name":"Bench task","assignee_ids":[3]}`},
+	{"POST", "/api/v1/core/tasks", `{"name":"Bench task","assignee_ids":[1003]}`},
 	{"GET", "/api/v1/time/leave_types", ""},
 	{"PUT", "/api/v1/core/teams/2", `{"description":"bench"}`},
 }

@@ -43,7 +43,7 @@ func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := s.auth(r)
 	if err != nil || p == (Principal{}) {
-		unauthorized(w)
+		unauthorized(w, err)
 		return
 	}
 	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: make(map[string]string, len(vals)), pj: newProjector(s.clock())}

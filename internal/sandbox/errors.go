@@ -40,15 +40,30 @@ func fieldErrors(f map[string][]string) *apiError {
 func (c *call) fail(e *apiError) { writeJSON(c.w, e.status, e.body) }
 
 // unauthorized is Doorkeeper's answer to a missing, expired or revoked
-// token: 401, empty body, the reason in WWW-Authenticate.
-func unauthorized(w http.ResponseWriter) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"`)
+// token: 401, empty body, the reason in WWW-Authenticate. The reason is
+// the authenticator's *InvalidTokenError description when it gave one.
+func unauthorized(w http.ResponseWriter, err error) {
+	desc := reasonInvalid
+	var ite *InvalidTokenError
+	if errors.As(err, &ite) && ite.Description != "" {
+		desc = ite.Description
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="Doorkeeper", error="invalid_token", error_description="`+desc+`"`)
 	w.WriteHeader(http.StatusUnauthorized)
 }
 
+const reasonInvalid = "The access token is invalid"
+
+// InvalidTokenError is an authentication failure with Doorkeeper's reason
+// ("The access token expired", "The access token was revoked"); an
+// Authenticator returns it so the 401's WWW-Authenticate says why.
+type InvalidTokenError struct{ Description string }
+
+func (e *InvalidTokenError) Error() string { return "sandbox: " + e.Description }
+
 // InvalidToken answers like Doorkeeper for a token that expired or was
 // revoked. Fault.Respond takes it to expire tokens mid-test.
-var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { unauthorized(w) })
+var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { unauthorized(w, nil) })
 
 // requestError answers a request the spec rejects the way the real server
 // would:
@@ -66,14 +81,14 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 //     included in the list").
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
 	if p, aerr := s.auth(r); aerr != nil || p == (Principal{}) {
-		unauthorized(w)
+		unauthorized(w, aerr)
 		return
 	}
 	var d diagnosis
 	d.walk(err)
 	switch {
 	case d.security:
-		unauthorized(w)
+		unauthorized(w, nil)
 	case d.path != "":
 		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Resource #" + d.path + " not found"})
 	case d.malformed:

@@ -103,7 +103,7 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 	fs := &s.faults
 	fs.mu.RLock()
 	defer fs.mu.RUnlock()
-	var rt *route
+	var opID, template string
 	looked := false
 	for _, af := range fs.active {
 		if af.method != "" && af.method != r.Method {
@@ -112,10 +112,10 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 		if af.pattern != "" && af.pattern != r.URL.Path {
 			if !globMatch(af.pattern, r.URL.Path) {
 				if !looked {
-					rt, _, _ = s.router.find(r.Method, r.URL.Path)
+					opID, template = s.operationOf(r)
 					looked = true
 				}
-				if rt == nil || (af.pattern != rt.opID && af.pattern != rt.template) {
+				if opID == "" || (af.pattern != opID && af.pattern != template) {
 					continue
 				}
 			}
@@ -127,6 +127,18 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 		return af
 	}
 	return nil
+}
+
+// operationOf names the spec operation of r: from the sandbox's router for
+// /api/ paths, else from the validator's (the OAuth endpoints).
+func (s *Sandbox) operationOf(r *http.Request) (opID, template string) {
+	if rt, _, _ := s.router.find(r.Method, r.URL.Path); rt != nil {
+		return rt.opID, rt.template
+	}
+	if route, err := s.validator.FindRoute(r); err == nil {
+		return route.OperationID(), route.PathTemplate()
+	}
+	return "", ""
 }
 
 // globMatch is path.Match, except that a trailing "*" also matches deeper

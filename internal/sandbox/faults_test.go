@@ -43,12 +43,12 @@ func TestFaults(t *testing.T) {
 	t.Run("503 HTML counted by path template", func(t *testing.T) {
 		e.s.InjectFault(Fault{Match: "GET /api/v1/employees/{id}", Status: 503, HTML: true, RetryAfter: 30 * time.Second, Times: 2})
 		for i := 0; i < 2; i++ {
-			st, h, body, _ := get("/api/v1/employees/1")
+			st, h, body, _ := get("/api/v1/employees/1001")
 			if st != 503 || !strings.Contains(h.Get("Content-Type"), "text/html") || !strings.Contains(body, "nginx") || h.Get("Retry-After") != "30" {
 				t.Errorf("call %d: %d %v %s", i, st, h, body)
 			}
 		}
-		if st, _, _, _ := get("/api/v1/employees/1"); st != 200 {
+		if st, _, _, _ := get("/api/v1/employees/1001"); st != 200 {
 			t.Errorf("after two shots: %d", st)
 		}
 	})

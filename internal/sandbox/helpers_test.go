@@ -349,6 +349,8 @@ func sampleValue(sh *shape, name string, n int, now time.Time) any {
 	switch name {
 	case "employee_id", "emloyee_id":
 		return DemoBasic2ID
+	case "manager_id", "timeoff_manager_id", "termination_assigned_manager_id":
+		return DemoAdminID
 	case "employee_ids", "signees", "assignee_ids":
 		return []any{DemoBasic2ID}
 	case "email":

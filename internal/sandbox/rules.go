@@ -320,11 +320,18 @@ func prepareTeam(c *call, rec, old map[string]any) {
 	setDefault(rec, "lead_ids", []any{})
 }
 
-// teamDeleted removes the team from its members' team_ids.
+// teamDeleted removes the team from its members' team_ids. (Only the
+// employee side: setMembership would store the deleted team again.)
 func teamDeleted(s *Sandbox, team map[string]any) {
+	teamID := team["id"].(int)
+	emps := s.store(ResEmployees)
+	now := s.clock().UTC().Format(time.RFC3339)
 	for _, id := range intSlice(team["employee_ids"]) {
-		if emp := s.tbl(ResEmployees).recs[id]; emp != nil {
-			s.setMembership(team, emp, false, nil)
+		if emp := emps.recs[id]; emp != nil {
+			e := clone(emp)
+			e["team_ids"] = anySlice(toggleID(intSlice(e["team_ids"]), teamID, false))
+			e["updated_at"] = now
+			emps.insert(e)
 		}
 	}
 }

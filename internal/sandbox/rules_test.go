@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -155,7 +156,7 @@ func TestTerminateUnterminateV1AndV2(t *testing.T) {
 	}
 
 	// v2 terminate requires terminated_on (422 from the spec) and records the type.
-	st, _, body := e.raw(http.MethodPost, "/api/v2/core/employees/3/terminate", tokAdmin, "application/json", `{}`)
+	st, _, body := e.raw(http.MethodPost, "/api/v2/core/employees/1003/terminate", tokAdmin, "application/json", `{}`)
 	wantErrors(t, "v2 terminate without date", st, body, http.StatusUnprocessableEntity, `"terminated_on":["can't be blank"]`)
 	t2, _ := c.TerminateEmployeeV2WithResponse(ctx, DemoBasicID, api.TerminateEmployeeV2JSONRequestBody{
 		TerminatedOn: date("2024-05-31"), TerminationReasonType: ptr(api.TerminateEmployeeV2InputTerminationReasonTypeEmployee)})
@@ -174,13 +175,13 @@ func TestTerminateUnterminateV1AndV2(t *testing.T) {
 func TestEmployeeEmailRules(t *testing.T) {
 	e := newEnv(t)
 	c := e.client(tokAdmin)
-	dup, _ := c.CreateEmployeeWithResponse(ctx, api.CreateEmployeeJSONRequestBody{Email: "bea.basic@acme.test", FirstName: "B", LastName: "Twin"})
+	dup, _ := c.CreateEmployeeWithResponse(ctx, api.CreateEmployeeJSONRequestBody{Email: DemoBasicEmail, FirstName: "B", LastName: "Twin"})
 	if dup.StatusCode() != http.StatusUnprocessableEntity || !strings.HasPrefix(string(dup.Body), `["There is already a user with that email`) {
 		t.Errorf("duplicate email: %d %s (want Factorial's bare array)", dup.StatusCode(), dup.Body)
 	}
 	badMgr, _ := c.CreateEmployeeV2WithResponse(ctx, api.CreateEmployeeV2JSONRequestBody{Email: "new@acme.test", FirstName: "N", LastName: "Ew", ManagerID: ptr(999)})
 	wantErrors(t, "unknown manager", badMgr.StatusCode(), badMgr.Body, http.StatusUnprocessableEntity, "manager_id", "does not belong")
-	taken, _ := c.UpdateEmployeeEmailWithResponse(ctx, DemoBasicID, api.UpdateEmployeeEmailJSONRequestBody{Email: "bruno.basic@acme.test"})
+	taken, _ := c.UpdateEmployeeEmailWithResponse(ctx, DemoBasicID, api.UpdateEmployeeEmailJSONRequestBody{Email: DemoBasic2Email})
 	wantErrors(t, "email taken", taken.StatusCode(), taken.Body, http.StatusUnprocessableEntity, "email", "taken")
 	ok, _ := c.UpdateEmployeeEmailWithResponse(ctx, DemoBasicID, api.UpdateEmployeeEmailJSONRequestBody{Email: "bea@acme.test"})
 	if ok.StatusCode() != http.StatusOK || *ok.JSON200.Email != "bea@acme.test" {
@@ -227,7 +228,7 @@ func TestTeamMembershipBothSides(t *testing.T) {
 	}
 	// Not a member / no such team / no such employee.
 	notMember, _ := c.UpdateTeamMembershipWithResponse(ctx, 2, DemoBasic2ID, api.UpdateTeamMembershipJSONRequestBody{Lead: ptr(true)})
-	wantErrors(t, "update non-member", notMember.StatusCode(), notMember.Body, http.StatusNotFound, "Resource #4 not found")
+	wantErrors(t, "update non-member", notMember.StatusCode(), notMember.Body, http.StatusNotFound, "Resource #"+strconv.Itoa(DemoBasic2ID)+" not found")
 	noTeam, _ := c.AssignEmployeeToTeamWithResponse(ctx, 99, DemoBasicID)
 	wantErrors(t, "no team", noTeam.StatusCode(), noTeam.Body, http.StatusNotFound, "Resource #99 not found")
 	// Deleting a team leaves no dangling team_ids.
@@ -239,6 +240,13 @@ func TestTeamMembershipBothSides(t *testing.T) {
 		if got, _ := e.s.Get(ResEmployees, id); len(intSlice(got["team_ids"])) != 0 {
 			t.Errorf("employee %d keeps team_ids %v after the team was deleted", id, got["team_ids"])
 		}
+	}
+	// ... and the team, which had members, stays deleted.
+	if gone, _ := c.GetTeamWithResponse(ctx, 1); gone.StatusCode() != http.StatusNotFound {
+		t.Errorf("deleted team answers %d", gone.StatusCode())
+	}
+	if _, ok := e.s.Get(ResTeams, 1); ok {
+		t.Error("deleting a team with members stored it again")
 	}
 }
 

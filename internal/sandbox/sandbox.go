@@ -10,11 +10,14 @@
 // Traffic is validated in both directions with specvalidate.Middleware.
 //
 // The package knows nothing about OAuth: authentication is injected
-// (WithAuthenticator), so factorialtest can put its Doorkeeper-faithful
-// server in front of it.
+// (WithAuthenticator). factorialtest.Server is its public face: it serves
+// APIHandler next to its Doorkeeper-faithful OAuth server, authenticates
+// with that server's tokens, runs FaultLayer in front of both and
+// re-exports seeding, Reset and faults.
 package sandbox
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -76,13 +79,22 @@ const (
 	ResExpenses                = "expenses"
 )
 
-// Ids of the seeded demo company's people (seed.go).
+// Ids and emails of the seeded demo company's people (seed.go). Employee
+// ids start at 1001, as in a company that has had people come and go, so
+// they cannot be mistaken for the ids of other resources (or of OAuth
+// resource owners) in a test.
 const (
-	DemoAdminID      = 1 // Ada Admin, role admin, lead of People
-	DemoManagerID    = 2 // Manu Manager, lead of Engineering, manager of the basics
-	DemoBasicID      = 3 // Bea Basic, Engineering
-	DemoBasic2ID     = 4 // Bruno Basic, Engineering
-	DemoTerminatedID = 5 // Tere Terminated, terminated last month
+	DemoAdminID      = 1001 // Ada Admin, role admin, lead of People
+	DemoManagerID    = 1002 // Manu Manager, lead of Engineering, manager of the basics
+	DemoBasicID      = 1003 // Bea Basic, Engineering
+	DemoBasic2ID     = 1004 // Bruno Basic, Engineering
+	DemoTerminatedID = 1005 // Tere Terminated, terminated last month
+
+	DemoAdminEmail      = "admin@example.com"
+	DemoManagerEmail    = "manager@example.com"
+	DemoBasicEmail      = "basic@example.com"
+	DemoBasic2Email     = "basic2@example.com"
+	DemoTerminatedEmail = "terminated@example.com"
 )
 
 // DefaultNow is the sandbox clock unless WithClock replaces it: Monday
@@ -140,7 +152,8 @@ type Sandbox struct {
 	router    *router
 	itemShape map[string]*shape // per resource, for seeding
 	validator *specvalidate.Validator
-	handler   http.Handler
+	handler   http.Handler // faults in front of api
+	api       http.Handler // /api/ only, validated
 
 	auth            Authenticator
 	clock           func() time.Time
@@ -181,7 +194,8 @@ func New(opts ...Option) (*Sandbox, error) {
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
 	}
-	s.handler = apiOnly(s.faultLayer(mw.Wrap(http.HandlerFunc(s.serve))))
+	s.api = apiOnly(mw.Wrap(http.HandlerFunc(s.serve)))
+	s.handler = s.faultLayer(s.api)
 	s.Reset()
 	return s, nil
 }
@@ -225,6 +239,16 @@ func (s *Sandbox) init(doc *openapi3.T) error {
 // Handler serves every /api/ operation of the spec, with validation and
 // fault injection. /oauth/* is the caller's business.
 func (s *Sandbox) Handler() http.Handler { return s.handler }
+
+// APIHandler is Handler without fault injection, for a caller that puts
+// FaultLayer in front of more than the API (factorialtest covers its OAuth
+// endpoints too). Paths outside /api/ are answered 404.
+func (s *Sandbox) APIHandler() http.Handler { return s.api }
+
+// FaultLayer runs the injected faults in front of next. A Fault's Match
+// names any path of the spec there: "CreateToken" or "/oauth/token" work
+// as "ListEmployees" does.
+func (s *Sandbox) FaultLayer(next http.Handler) http.Handler { return s.faultLayer(next) }
 
 // Now is the sandbox clock.
 func (s *Sandbox) Now() time.Time { return s.clock() }
@@ -297,6 +321,38 @@ func (s *Sandbox) Put(resource string, rec map[string]any) int {
 		r["updated_at"] = now
 	}
 	return s.store(resource).insert(r)
+}
+
+// Create stores a copy of rec the way the API's create operations do: a
+// fresh id, timestamps, and the resource's rules (defaults such as an
+// employee's role and team_ids, checks such as a unique email or a leave's
+// dates). It returns the new id, or the error the API would answer (an
+// *APIError carrying its status and body). The rules run as the demo admin.
+func (s *Sandbox) Create(resource string, rec map[string]any) (int, error) {
+	r, _ := normalize(rec).(map[string]any)
+	if r == nil {
+		r = map[string]any{}
+	}
+	delete(r, "id")
+	c := &call{s: s, pj: newProjector(s.clock()), p: Principal{EmployeeID: DemoAdminID, Admin: true}}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if aerr := c.insert(resource, r); aerr != nil {
+		return 0, &APIError{Status: aerr.status, Body: aerr.body}
+	}
+	return r["id"].(int), nil
+}
+
+// APIError is a failure Create reports: the status and JSON body the API
+// would have answered.
+type APIError struct {
+	Status int
+	Body   any
+}
+
+func (e *APIError) Error() string {
+	b, _ := json.Marshal(e.Body)
+	return fmt.Sprintf("sandbox: %d %s", e.Status, b)
 }
 
 // Get returns a copy of a record.

@@ -54,28 +54,31 @@ func (s *Sandbox) seed() {
 		M{"id": 4, "summary": "San Isidro", "description": "Madrid's patron saint", "date": year + "-05-15", "half_day": nil, "location_id": 2},
 		M{"id": 5, "summary": "Christmas Eve", "description": "Afternoon off", "date": year + "-12-24", "half_day": "end_of_day", "location_id": 1})
 
-	person := func(id int, first, last, gender, role string, managerID any, teams []int, birthday, ident string, extra M) M {
-		e := with(addr("Barcelona", "Barcelona", "0800"+string(rune('0'+id)), "Carrer Demo "+ident[:2]), M{
+	// n is the person's position (1-5): it varies addresses, phone numbers
+	// and seniority; id is the employee id (DemoAdminID...).
+	person := func(id, n int, first, last, email, gender, role string, managerID any, teams []int, birthday, ident string, extra M) M {
+		digit := string(rune('0' + n))
+		e := with(addr("Barcelona", "Barcelona", "0800"+digit, "Carrer Demo "+ident[:2]), M{
 			"id": id, "first_name": first, "last_name": last, "full_name": first + " " + last,
-			"email": strings.ToLower(first+"."+last) + "@acme.test", "role": role,
+			"email": email, "role": role,
 			"birthday_on": birthday, "gender": gender, "nationality": "es",
 			"identifier": ident, "identifier_type": "dni", "bank_number": "ES9121000418450200051" + ident[:3],
 			"swift_bic": "CAIXESBBXXX", "social_security_number": "08/1234567" + ident[:2], "tax_id": ident,
-			"phone_number": "+34 600 000 00" + string(rune('0'+id)), "company_id": 1, "legal_entity_id": 1,
+			"phone_number": "+34 600 000 00" + digit, "company_id": 1, "legal_entity_id": 1,
 			"location_id": 1, "manager_id": managerID, "timeoff_manager_id": managerID, "timeoff_policy_id": 1,
-			"start_date": day(-365 * id), "regular_access_starts_on": day(-365 * id),
+			"start_date": day(-365 * n), "regular_access_starts_on": day(-365 * n),
 			"terminated_on": nil, "termination_reason": nil, "team_ids": teams, "company_holiday_ids": []int{1, 2, 3, 5},
-			"avatar": nil, "company_identifier": "ACME-00" + string(rune('0'+id)),
-			"hiring": M{"base_compensation_amount_in_cents": 3000000 + 500000*id, "base_compensation_type": "yearly"},
+			"avatar": nil, "company_identifier": "ACME-00" + digit,
+			"hiring": M{"base_compensation_amount_in_cents": 3000000 + 500000*n, "base_compensation_type": "yearly"},
 		})
 		return with(e, extra)
 	}
 	put(ResEmployees,
-		person(DemoAdminID, "Ada", "Admin", "female", "admin", nil, []int{2}, "1985-02-11", "11111111H", nil),
-		person(DemoManagerID, "Manu", "Manager", "male", "basic", DemoAdminID, []int{1}, "1988-06-23", "22222222J", nil),
-		person(DemoBasicID, "Bea", "Basic", "female", "basic", DemoManagerID, []int{1}, "1993-09-02", "33333333P", nil),
-		person(DemoBasic2ID, "Bruno", "Basic", "male", "basic", DemoManagerID, []int{1}, "1995-12-30", "44444444A", nil),
-		person(DemoTerminatedID, "Tere", "Terminated", "female", "basic", DemoManagerID, []int{}, "1990-04-17", "55555555K",
+		person(DemoAdminID, 1, "Ada", "Admin", DemoAdminEmail, "female", "admin", nil, []int{2}, "1985-02-11", "11111111H", nil),
+		person(DemoManagerID, 2, "Manu", "Manager", DemoManagerEmail, "male", "basic", DemoAdminID, []int{1}, "1988-06-23", "22222222J", nil),
+		person(DemoBasicID, 3, "Bea", "Basic", DemoBasicEmail, "female", "basic", DemoManagerID, []int{1}, "1993-09-02", "33333333P", nil),
+		person(DemoBasic2ID, 4, "Bruno", "Basic", DemoBasic2Email, "male", "basic", DemoManagerID, []int{1}, "1995-12-30", "44444444A", nil),
+		person(DemoTerminatedID, 5, "Tere", "Terminated", DemoTerminatedEmail, "female", "basic", DemoManagerID, []int{}, "1990-04-17", "55555555K",
 			M{"terminated_on": day(-30), "termination_reason": "End of contract", "termination_reason_type": "company"}))
 	put(ResTeams,
 		M{"id": 1, "name": "Engineering", "description": "Builds the product", "avatar": nil,

@@ -15,8 +15,8 @@ func TestStoreAPI(t *testing.T) {
 
 	id := e.s.Put(ResEmployees, map[string]any{"first_name": "Tess", "last_name": "Fixture", "email": "tess@acme.test",
 		"team_ids": []int{}, "hiring": map[string]any{"base_compensation_amount_in_cents": int64(1), "base_compensation_type": "monthly"}})
-	if id != 6 {
-		t.Errorf("Put id = %d, want 6", id)
+	if id != DemoTerminatedID+1 {
+		t.Errorf("Put id = %d, want %d", id, DemoTerminatedID+1)
 	}
 	got, _ := c.GetEmployeeWithResponse(ctx, id)
 	if got.StatusCode() != http.StatusOK || *got.JSON200.FullName != "Tess Fixture" || *got.JSON200.Hiring.BaseCompensationAmountInCents != 1 {

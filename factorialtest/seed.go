@@ -1,0 +1,241 @@
+package factorialtest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/factorial-go/factorial/internal/sandbox"
+)
+
+// Resource names for Put, Get, List, Delete and Create: the tables behind
+// the REST API. Versions and legacy aliases of an operation share a table
+// (ListEmployees, ListEmployeesV2 and ListEmployeesBulk all read
+// Employees).
+const (
+	Employees               = "employees"
+	Teams                   = "teams"
+	Locations               = "locations"
+	LegalEntities           = "legal_entities"
+	Workplaces              = "workplaces"
+	CompanyHolidays         = "company_holidays"
+	LeaveTypes              = "leave_types"
+	Leaves                  = "leaves"
+	Policies                = "policies"
+	Shifts                  = "shifts"
+	Attendance              = "attendance"
+	BreakConfigurations     = "break_configurations"
+	ManagedShifts           = "managed_shifts"
+	Payslips                = "payslips"
+	Folders                 = "folders"
+	Documents               = "documents"
+	Tasks                   = "tasks"
+	TaskFiles               = "task_files"
+	Webhooks                = "webhooks"
+	WebhooksV2              = "webhooks_v2"
+	Events                  = "events"
+	APIKeys                 = "api_keys"
+	CustomFields            = "custom_fields"
+	CustomValues            = "custom_values"
+	CustomTables            = "custom_tables"
+	CustomTableFields       = "custom_table_fields"
+	CustomTableValues       = "custom_table_values"
+	Posts                   = "posts"
+	JobPostings             = "ats_job_postings"
+	Candidates              = "ats_candidates"
+	Applications            = "ats_applications"
+	AtsMessages             = "ats_messages"
+	FamilySituations        = "family_situations"
+	ContractVersions        = "contract_versions"
+	Supplements             = "supplements"
+	Compensations           = "compensations"
+	Taxonomies              = "taxonomies"
+	PayrollIntegrationCodes = "payroll_integration_codes"
+	Expenses                = "expenses"
+)
+
+// Resources lists every resource name the REST API uses.
+func (s *Server) Resources() []string { return s.sb.Resources() }
+
+// Put stores a copy of rec in resource as is, and returns its id:
+// rec["id"] when set (replacing any record with that id), else the next
+// free id. Values are normalised (integral numbers become int, times RFC
+// 3339); created_at and updated_at default to now. Put runs no business
+// rules, so it can store what the API would refuse: keep cross references
+// consistent yourself (AddTeamMember does both sides of a membership), or
+// use Create. A record is shown through each operation's response schema,
+// so fields the schema lacks are kept but never sent, and a value of the
+// wrong type is a spec violation when it is served (a 500, recorded in
+// Errors).
+func (s *Server) Put(resource string, rec map[string]any) int { return s.sb.Put(resource, rec) }
+
+// Create stores a copy of rec the way the API's create operation does, as
+// the admin: a fresh id (rec["id"] is ignored), timestamps, the resource's
+// defaults (an employee's role, team_ids, ...) and checks (a unique email,
+// an existing manager, a leave's dates). The error is the answer the API
+// would give, e.g. "factorialtest: 422 {"errors":{...}}".
+func (s *Server) Create(resource string, rec map[string]any) (int, error) {
+	id, err := s.sb.Create(resource, rec)
+	if err != nil {
+		var ae *sandbox.APIError
+		if errors.As(err, &ae) {
+			b, _ := json.Marshal(ae.Body)
+			return 0, fmt.Errorf("factorialtest: create %s: %d %s", resource, ae.Status, b)
+		}
+		return 0, err
+	}
+	return id, nil
+}
+
+// Get returns a copy of a record (every field stored, whatever the
+// operations show).
+func (s *Server) Get(resource string, id int) (map[string]any, bool) { return s.sb.Get(resource, id) }
+
+// List returns copies of a resource's records in id order.
+func (s *Server) List(resource string) []map[string]any { return s.sb.List(resource) }
+
+// Delete removes a record without running any rule; it reports whether the
+// record existed.
+func (s *Server) Delete(resource string, id int) bool { return s.sb.Delete(resource, id) }
+
+// Record turns a value of the api package (api.Employee, api.TeamCreate,
+// ...) or any JSON-encodable value into a record for Put or Create, so
+// seeds can be written with the generated types:
+//
+//	srv.Put(factorialtest.Teams, factorialtest.Record(api.Team{ID: 7, Name: "Ops"}))
+//
+// It panics if v does not encode to a JSON object.
+func Record(v any) map[string]any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("factorialtest.Record: %v", err))
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(b, &rec); err != nil || rec == nil {
+		panic(fmt.Sprintf("factorialtest.Record: %T is not a JSON object", v))
+	}
+	return rec
+}
+
+// EmployeeOption sets fields of the employee AddEmployee creates.
+type EmployeeOption func(rec map[string]any)
+
+// AsAdmin gives the employee the admin role.
+func AsAdmin() EmployeeOption { return func(rec map[string]any) { rec["role"] = "admin" } }
+
+// ManagedBy sets the employee's manager (and time-off manager).
+func ManagedBy(employeeID int) EmployeeOption {
+	return func(rec map[string]any) {
+		rec["manager_id"] = employeeID
+		rec["timeoff_manager_id"] = employeeID
+	}
+}
+
+// StartingOn sets the employee's start date.
+func StartingOn(day time.Time) EmployeeOption {
+	return func(rec map[string]any) { rec["start_date"] = day.Format(time.DateOnly) }
+}
+
+// EmployeeFields sets any other fields by their JSON names
+// ({"birthday_on": "1990-01-31", "location_id": 2}).
+func EmployeeFields(fields map[string]any) EmployeeOption {
+	return func(rec map[string]any) { maps.Copy(rec, fields) }
+}
+
+// AddEmployee creates an employee as CreateEmployee would (role basic,
+// company defaults, unique email) and returns the new employee id. Add the
+// employee to teams with AddTeamMember, and give them a login with AddUser.
+func (s *Server) AddEmployee(firstName, lastName, email string, opts ...EmployeeOption) (int, error) {
+	rec := map[string]any{"first_name": firstName, "last_name": lastName, "email": email}
+	for _, o := range opts {
+		o(rec)
+	}
+	return s.Create(Employees, rec)
+}
+
+// AddTeam creates a team with these members (none leads it) and returns
+// its id.
+func (s *Server) AddTeam(name string, memberIDs ...int) (int, error) {
+	id, err := s.Create(Teams, map[string]any{"name": name})
+	if err != nil {
+		return 0, err
+	}
+	for _, emp := range memberIDs {
+		if err := s.AddTeamMember(id, emp, false); err != nil {
+			return id, err
+		}
+	}
+	return id, nil
+}
+
+// AddTeamMember puts an employee in a team on both sides (the team's
+// employee_ids, and lead_ids when lead; the employee's team_ids), as
+// AssignEmployeeToTeam and UpdateTeamMembership do.
+func (s *Server) AddTeamMember(teamID, employeeID int, lead bool) error {
+	if err := s.sb.AddTeamMember(teamID, employeeID, lead); err != nil {
+		return fmt.Errorf("factorialtest: %w", err)
+	}
+	return nil
+}
+
+// AddLeave creates a leave (time off) from start to finish, both days
+// included, as CreateLeave would: the employee and leave type must exist
+// (the demo company's leave types are 1 Vacation, 2 Sick leave, 3
+// Training; 0 picks the first), and a leave whose type needs approval
+// starts approved because the admin creates it.
+func (s *Server) AddLeave(employeeID, leaveTypeID int, start, finish time.Time) (int, error) {
+	rec := map[string]any{
+		"employee_id": employeeID,
+		"start_on":    start.Format(time.DateOnly),
+		"finish_on":   finish.Format(time.DateOnly),
+	}
+	if leaveTypeID != 0 {
+		rec["leave_type_id"] = leaveTypeID
+	}
+	return s.Create(Leaves, rec)
+}
+
+// AddUser registers a resource owner on a running server, so IssueToken,
+// the consent page (through SetApprover) and /api/v1/me work for them. A
+// zero ID picks the next free one. The employee u.EmployeeID is created if
+// it does not exist; empty names and email are taken from it if it does.
+// It returns the user as stored.
+func (s *Server) AddUser(u User) (User, error) {
+	if u.EmployeeID <= 0 {
+		return User{}, errors.New("factorialtest: AddUser needs an EmployeeID")
+	}
+	if rec, ok := s.sb.Get(Employees, u.EmployeeID); ok {
+		fill := func(dst *string, field string) {
+			if v, _ := rec[field].(string); *dst == "" {
+				*dst = v
+			}
+		}
+		fill(&u.FirstName, "first_name")
+		fill(&u.LastName, "last_name")
+		fill(&u.Email, "email")
+		if r, _ := rec["role"].(string); u.Role == "" {
+			u.Role = r
+		}
+	}
+	if u.Role == "" {
+		u.Role = "basic"
+	}
+	s.mu.Lock()
+	if u.ID <= 0 {
+		for id := range s.users {
+			u.ID = max(u.ID, id)
+		}
+		u.ID++
+	}
+	if _, taken := s.users[u.ID]; taken {
+		s.mu.Unlock()
+		return User{}, fmt.Errorf("factorialtest: user %d exists", u.ID)
+	}
+	stored := u
+	s.users[u.ID] = &stored
+	s.mu.Unlock()
+	s.syncUser(u)
+	return u, nil
+}
