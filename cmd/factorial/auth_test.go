@@ -1,0 +1,150 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factorial-go/factorial/factorialtest"
+)
+
+func TestAuthStatusRefreshLogout(t *testing.T) {
+	sb := newSandbox(t)
+	first := sb.seedLogin(t, factorialtest.AdminUserID)
+
+	r := runCLI(t, sb.oauthArgs("auth", "status")...)
+	if r.code != exitOK {
+		t.Fatalf("status: exit %d\n%s", r.code, r.all())
+	}
+	for _, want := range []string{
+		"Logged in to " + sb.URL() + " as Ada Admin <admin@example.com> (employee 1001, role admin).",
+		"Scopes:      read write",
+		"Refresh:     refresh token stored (fingerprint " + fingerprint(first.RefreshToken) + ")",
+		"Token file:  " + sb.tokenFile(),
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("status lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !regexp.MustCompile(`Expires:\s+at \d{4}-\d\d-\d\dT\S+Z \(in (1h59m\d\ds|2h0m0s)\)`).MatchString(r.stdout) {
+		t.Errorf("status lacks the expiry:\n%s", r.stdout)
+	}
+	if n := sb.TokenRequests("refresh_token"); n != 0 {
+		t.Errorf("status of a fresh token refreshed it (%d)", n)
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+
+	r = runCLI(t, sb.oauthArgs("auth", "refresh")...)
+	if r.code != exitOK {
+		t.Fatalf("refresh: exit %d\n%s", r.code, r.all())
+	}
+	second := sb.storedToken(t)
+	want := "Refresh token rotated: " + fingerprint(first.RefreshToken) + " -> " + fingerprint(second.RefreshToken) + ", saved to " + sb.tokenFile()
+	if second.RefreshToken == first.RefreshToken || !strings.Contains(r.stdout, want) {
+		t.Errorf("refresh output lacks %q:\n%s", want, r.stdout)
+	}
+	if sb.TokenActive(first.AccessToken) || !sb.TokenActive(second.AccessToken) {
+		t.Error("after a refresh the old pair should be dead and the new one active")
+	}
+	if n := sb.TokenRequests("refresh_token"); n != 1 {
+		t.Errorf("%d refreshes, want 1", n)
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+
+	if r = runCLI(t, sb.oauthArgs("me")...); r.code != exitOK || !strings.Contains(r.stdout, "Ada Admin") {
+		t.Fatalf("me after refresh: exit %d\n%s", r.code, r.all())
+	}
+
+	r = runCLI(t, sb.oauthArgs("auth", "logout")...)
+	if r.code != exitOK || !strings.Contains(r.stdout, "Logged out of "+sb.URL()) {
+		t.Fatalf("logout: exit %d\n%s", r.code, r.all())
+	}
+	if sb.TokenActive(second.AccessToken) {
+		t.Error("logout did not revoke the token")
+	}
+	if _, err := os.Stat(sb.tokenFile()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("logout left the token file: %v", err)
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+
+	r = runCLI(t, sb.oauthArgs("auth", "status")...)
+	if r.code != exitLogin || !strings.Contains(r.stderr, "run 'factorial auth login'") {
+		t.Fatalf("status after logout: exit %d\n%s", r.code, r.all())
+	}
+	r = runCLI(t, sb.oauthArgs("auth", "logout")...)
+	if r.code != exitOK || !strings.Contains(r.stdout, "Not logged in") {
+		t.Fatalf("second logout: exit %d\n%s", r.code, r.all())
+	}
+}
+
+// An expired access token is refreshed on the way, and the rotated pair
+// is what the file holds afterwards.
+func TestExpiredTokenIsRefreshed(t *testing.T) {
+	sb := newSandbox(t)
+	first := sb.seedLogin(t, factorialtest.BasicUserID)
+	sb.Advance(3 * time.Hour)
+
+	r := runCLI(t, sb.oauthArgs("me", "--output", "json")...)
+	if r.code != exitOK || !strings.Contains(r.stdout, `"email": "basic@example.com"`) {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+	if n := sb.TokenRequests("refresh_token"); n != 1 {
+		t.Errorf("%d refreshes, want 1", n)
+	}
+	if tok := sb.storedToken(t); tok.RefreshToken == first.RefreshToken || !sb.TokenActive(tok.AccessToken) {
+		t.Error("the refreshed pair was not saved")
+	}
+}
+
+func TestAuthStatusWithAPIKey(t *testing.T) {
+	sb := newSandbox(t)
+	r := runCLI(t, sb.keyArgs("auth", "status")...)
+	if r.code != exitOK || !strings.Contains(r.stdout, "with an API key (x-api-key) as Ada Admin") {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+}
+
+// A revoked login: the API answers 401, the client tries the refresh
+// token (dead with its pair) and the CLI says to log in again.
+func TestRevokedLoginAsksToLogIn(t *testing.T) {
+	sb := newSandbox(t)
+	it := sb.seedLogin(t, factorialtest.AdminUserID)
+	sb.RevokeToken(it.AccessToken)
+
+	r := runCLI(t, sb.oauthArgs("employees")...)
+	if r.code != exitLogin || !strings.Contains(r.stderr, "run 'factorial auth login'") {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+	if n := sb.TokenErrors("invalid_grant"); n != 1 {
+		t.Errorf("%d invalid_grant refreshes, want 1", n)
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+}
+
+func TestRefreshWithoutLogin(t *testing.T) {
+	sb := newSandbox(t)
+	r := runCLI(t, sb.oauthArgs("auth", "refresh")...)
+	if r.code != exitLogin || !strings.Contains(r.stderr, "not logged in to "+sb.URL()) {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+}
+
+func TestAuthUsage(t *testing.T) {
+	if r := runCLI(t, "auth"); r.code != exitUsage || !strings.Contains(r.stderr, "missing subcommand") {
+		t.Fatalf("auth: exit %d\n%s", r.code, r.all())
+	}
+	if r := runCLI(t, "auth", "whoami"); r.code != exitUsage || !strings.Contains(r.stderr, `unknown subcommand "whoami"`) {
+		t.Fatalf("auth whoami: exit %d\n%s", r.code, r.all())
+	}
+	if r := runCLI(t, "auth", "login", "-h"); r.code != exitOK || !strings.Contains(r.stdout, "--oob") {
+		t.Fatalf("auth login -h: exit %d\n%s", r.code, r.all())
+	}
+	if r := runCLI(t, "auth", "status", "extra"); r.code != exitUsage {
+		t.Fatalf("auth status extra: exit %d\n%s", r.code, r.all())
+	}
+}

@@ -1,0 +1,305 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/api"
+)
+
+// resourceFlags are the flags of the resource commands; each command
+// registers the ones it uses.
+type resourceFlags struct {
+	output    string
+	employees intList
+	from, to  string
+	year      int
+	month     int
+}
+
+// intList is a repeatable integer flag that also takes comma lists.
+type intList []int
+
+func (l *intList) String() string {
+	parts := make([]string, len(*l))
+	for i, v := range *l {
+		parts[i] = strconv.Itoa(v)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (l *intList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%q is not an id", p)
+		}
+		*l = append(*l, n)
+	}
+	return nil
+}
+
+func resourceUsage(name string) string {
+	extra := ""
+	switch name {
+	case "leaves":
+		extra = "  --employee ID     only these employees' leaves (repeatable, or a comma list)\n" +
+			"  --from DATE       start of the window, YYYY-MM-DD\n" +
+			"  --to DATE         end of the window, YYYY-MM-DD\n"
+	case "shifts":
+		extra = "  --year YYYY       year of the shifts (default: this year)\n" +
+			"  --month M         month 1-12 (default: this month; without both the API returns every shift ever)\n"
+	}
+	what := map[string]string{
+		"me":          "Show the user the credentials act as (GET /api/v1/me).",
+		"employees":   "List the company's employees (GET /api/v1/employees).",
+		"teams":       "List teams (GET /api/v1/core/teams).",
+		"locations":   "List locations (GET /api/v1/locations).",
+		"leaves":      "List leaves (GET /api/v1/time/leaves).",
+		"leave-types": "List leave types (GET /api/v1/time/leave_types).",
+		"shifts":      "List the shifts (clock-ins) of one month (GET /api/v1/time/shifts).",
+		"holidays":    "List company holidays (GET /api/v1/company_holidays).",
+	}[name]
+	return fmt.Sprintf("Usage: factorial %s [--output table|json]\n\n%s\n\nFlags:\n  --output, -o FMT  table (default) or json (the API's response, indented)\n%s", name, what, extra)
+}
+
+// resourceCommand returns the command that lists one kind of record.
+func resourceCommand(name string) func(context.Context, *app, *globals, []string) error {
+	return func(ctx context.Context, a *app, g *globals, args []string) error {
+		rf := resourceFlags{output: "table"}
+		fs := newFlagSet(name, g)
+		fs.StringVar(&rf.output, "output", rf.output, "")
+		fs.StringVar(&rf.output, "o", rf.output, "")
+		switch name {
+		case "leaves":
+			fs.Var(&rf.employees, "employee", "")
+			fs.StringVar(&rf.from, "from", "", "")
+			fs.StringVar(&rf.to, "to", "", "")
+		case "shifts":
+			fs.IntVar(&rf.year, "year", 0, "")
+			fs.IntVar(&rf.month, "month", 0, "")
+		}
+		rest, err := parseFlags(fs, args)
+		if err != nil {
+			return helpOrErr(err, a.stdout, resourceUsage(name))
+		}
+		if err := noArgs(name, rest); err != nil {
+			return err
+		}
+		if err := rf.check(); err != nil {
+			return err
+		}
+		s, err := a.resolve(g)
+		if err != nil {
+			return err
+		}
+		sess, err := a.session(ctx, s)
+		if err != nil {
+			return err
+		}
+		body, t, err := fetchResource(ctx, sess.client, name, rf)
+		if err != nil {
+			return err
+		}
+		if rf.output == "json" {
+			return printJSON(a.stdout, body)
+		}
+		if len(t.rows) == 0 {
+			fmt.Fprintf(a.stderr, "No %s.\n", name)
+			return nil
+		}
+		return t.print(a.stdout)
+	}
+}
+
+func (rf *resourceFlags) check() error {
+	if err := oneOf("output", rf.output, "table", "json"); err != nil {
+		return err
+	}
+	for flagName, v := range map[string]string{"from": rf.from, "to": rf.to} {
+		if v == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			return usagef("--%s must be a date YYYY-MM-DD, not %q", flagName, v)
+		}
+	}
+	if rf.month < 0 || rf.month > 12 {
+		return usagef("--month must be 1-12")
+	}
+	if rf.year < 0 || rf.year > 9999 {
+		return usagef("--year must be a four-digit year")
+	}
+	return nil
+}
+
+// fetchResource calls the typed operation for name and returns the raw
+// body (for --output json) and a table.
+func fetchResource(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) ([]byte, *table, error) {
+	switch name {
+	case "me":
+		me, body, err := fetchMe(ctx, c)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"FIELD", "VALUE"}}
+		t.add("name", accessName(me))
+		t.add("email", me.Email)
+		t.add("employee_id", strconv.Itoa(me.EmployeeID))
+		t.add("role", deref(me.Role))
+		return body, t, nil
+	case "employees":
+		res, err := c.ListEmployeesWithResponse(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "NAME", "EMAIL", "ROLE", "MANAGER", "TERMINATED"}}
+		for _, e := range deref(res.JSON200) {
+			t.add(strconv.Itoa(e.ID), employeeName(e), deref(e.Email), strings.TrimSpace(deref(e.Role)), optInt(e.ManagerID), optDate(e.TerminatedOn))
+		}
+		return res.Body, t, nil
+	case "teams":
+		res, err := c.ListTeamsWithResponse(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "NAME", "MEMBERS", "LEADS"}}
+		for _, tm := range deref(res.JSON200) {
+			t.add(strconv.Itoa(tm.ID), deref(tm.Name), strconv.Itoa(len(tm.EmployeeIds)), joinInts(tm.LeadIds))
+		}
+		return res.Body, t, nil
+	case "locations":
+		res, err := c.ListLocationsWithResponse(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "NAME", "CITY", "COUNTRY", "TIMEZONE"}}
+		for _, l := range deref(res.JSON200) {
+			t.add(strconv.Itoa(l.ID), deref(l.Name), deref(l.City), deref(l.Country), deref(l.Timezone))
+		}
+		return res.Body, t, nil
+	case "leaves":
+		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: ptr(true)}
+		if rf.from != "" {
+			params.From = &rf.from
+		}
+		if rf.to != "" {
+			params.To = &rf.to
+		}
+		res, err := c.ListLeavesWithResponse(ctx, params)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "EMPLOYEE", "TYPE", "FROM", "TO", "HALF_DAY", "APPROVED"}}
+		for _, l := range deref(res.JSON200) {
+			who := deref(l.EmployeeFullName)
+			if who == "" {
+				who = optInt(l.EmployeeID)
+			}
+			kind := deref(l.LeaveTypeName)
+			if kind == "" {
+				kind = optInt(l.LeaveTypeID)
+			}
+			t.add(strconv.Itoa(l.ID), who, kind, optDate(l.StartOn), optDate(l.FinishOn), string(deref(l.HalfDay)), approval(l.Approved))
+		}
+		return res.Body, t, nil
+	case "leave-types":
+		res, err := c.ListLeaveTypesWithResponse(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "NAME", "ACTIVE", "APPROVAL_REQUIRED"}}
+		for _, lt := range deref(res.JSON200) {
+			t.add(strconv.Itoa(lt.ID), deref(lt.Name), optBool(lt.Active), optBool(lt.ApprovalRequired))
+		}
+		return res.Body, t, nil
+	case "shifts":
+		now := time.Now()
+		year, month := rf.year, rf.month
+		if year == 0 {
+			year = now.Year()
+		}
+		if month == 0 {
+			month = int(now.Month())
+		}
+		res, err := c.ListShiftsWithResponse(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "EMPLOYEE", "DATE", "CLOCK_IN", "CLOCK_OUT"}}
+		for _, sh := range deref(res.JSON200) {
+			day := ""
+			if sh.Year != nil && sh.Month != nil && sh.Day != nil {
+				day = fmt.Sprintf("%04d-%02d-%02d", *sh.Year, *sh.Month, *sh.Day)
+			}
+			t.add(strconv.Itoa(sh.ID), optInt(sh.EmployeeID), day, deref(sh.ClockIn), deref(sh.ClockOut))
+		}
+		return res.Body, t, nil
+	case "holidays":
+		res, err := c.ListCompanyHolidaysWithResponse(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := &table{header: []string{"ID", "DATE", "SUMMARY", "LOCATION", "HALF_DAY"}}
+		for _, h := range deref(res.JSON200) {
+			t.add(strconv.Itoa(h.ID), optDate(h.Date), deref(h.Summary), optInt(h.LocationID), string(deref(h.HalfDay)))
+		}
+		return res.Body, t, nil
+	}
+	return nil, nil, usagef("unknown resource %q", name)
+}
+
+func employeeName(e api.Employee) string {
+	if n := deref(e.FullName); n != "" {
+		return n
+	}
+	return strings.TrimSpace(deref(e.FirstName) + " " + deref(e.LastName))
+}
+
+func approval(b *bool) string {
+	switch {
+	case b == nil:
+		return "pending"
+	case *b:
+		return "yes"
+	}
+	return "no"
+}
+
+func optInt(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func optBool(p *bool) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatBool(*p)
+}
+
+func optDate[D fmt.Stringer](p *D) string {
+	if p == nil {
+		return ""
+	}
+	return (*p).String()
+}
+
+func joinInts(v []int) string {
+	parts := make([]string, len(v))
+	for i, n := range v {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
+}
+
+func ptr[T any](v T) *T { return &v }
+
+var _ flag.Value = (*intList)(nil)
