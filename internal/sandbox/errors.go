@@ -20,6 +20,7 @@ type apiError struct {
 
 var (
 	errForbidden = &apiError{http.StatusForbidden, map[string]any{"errors": []string{"Forbidden access to this resource"}}}
+	//lint:ignore ST1005 Rails' own message, sent to clients verbatim.
 	errMalformed = errors.New("There was a problem in the JSON you submitted")
 )
 

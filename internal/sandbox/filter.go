@@ -138,8 +138,6 @@ func newMatcher(rt *route, q url.Values, pathVals map[string]string) *matcher {
 	return m
 }
 
-func (m *matcher) empty() bool { return len(m.plans) == 0 && len(m.fks) == 0 }
-
 func (m *matcher) match(rec map[string]any) bool {
 	for field, want := range m.fks {
 		if n, ok := rec[field].(int); ok {

@@ -285,16 +285,6 @@ func setField(t testing.TB, fv reflect.Value, v any) {
 	}
 }
 
-// routeOf returns the sandbox's classification of an operation.
-func (e *env) route(opID string) *route {
-	e.t.Helper()
-	rt := e.s.byOp[opID]
-	if rt == nil {
-		e.t.Fatalf("no operation %s", opID)
-	}
-	return rt
-}
-
 var seqMu sync.Mutex
 var seq int
 

@@ -21,13 +21,6 @@ func (o *object) set(k string, v any) {
 	}
 }
 
-func (o *object) get(k string) any {
-	if i := slices.Index(o.keys, k); i >= 0 {
-		return o.vals[i]
-	}
-	return nil
-}
-
 // appendJSON encodes the values projection produces. Anything else goes
 // through encoding/json.
 func appendJSON(b []byte, v any) []byte {

@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the deprecated legacy operations are exercised on purpose.
+
 package sandbox
 
 import (
