@@ -77,8 +77,15 @@ func (e *Error) Is(target error) bool {
 }
 
 // sanitize bounds server-provided text before it enters an error string:
-// no control characters (log injection), at most 200 runes.
-func sanitize(s string) string {
+// no secret the request carried (a server may quote the code, token or
+// client secret back in error_description), no control characters (log
+// injection), at most 200 runes.
+func sanitize(s string, secrets ...string) string {
+	for _, secret := range secrets {
+		if secret != "" {
+			s = strings.ReplaceAll(s, secret, redacted)
+		}
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"golang.org/x/oauth2"
 )
@@ -27,17 +26,19 @@ func (c *Config) Exchange(ctx context.Context, code string, auth *Authorization)
 	}
 	var opts []oauth2.AuthCodeOption
 	redirect := c.redirectURI
+	secrets := []string{c.clientSecret, code}
 	if auth != nil {
 		redirect = auth.redirectURI
 		if auth.verifier != "" {
 			opts = append(opts, oauth2.VerifierOption(auth.verifier))
+			secrets = append(secrets, auth.verifier)
 		}
 	}
 	opts = append(opts, oauth2.SetAuthURLParam("redirect_uri", redirect))
 	ctx, wire := c.wireContext(ctx)
 	t, err := c.o2.Exchange(ctx, code, opts...)
 	if err != nil {
-		return nil, wrapTokenError("exchange", err)
+		return nil, wrapTokenError("exchange", err, secrets...)
 	}
 	return c.fromWire(t, wire), nil
 }
@@ -56,7 +57,7 @@ func (c *Config) Refresh(ctx context.Context, refreshToken string) (*Token, erro
 	// Token makes exactly one refresh_token request.
 	t, err := c.o2.TokenSource(ctx, &oauth2.Token{RefreshToken: refreshToken}).Token()
 	if err != nil {
-		return nil, wrapTokenError("refresh", err)
+		return nil, wrapTokenError("refresh", err, c.clientSecret, refreshToken)
 	}
 	return c.fromWire(t, wire), nil
 }
@@ -80,15 +81,16 @@ func (c *Config) fromWire(o *oauth2.Token, wire *wireInfo) *Token {
 	if s, ok := o.Extra("scope").(string); ok {
 		t.Scopes = strings.Fields(s)
 	}
-	if sec, ok := number(o.Extra("created_at")); ok && sec > 0 {
-		t.CreatedAt = time.Unix(sec, 0)
-	}
+	t.CreatedAt = createdAt(o.Extra("created_at"))
 	hasExpiry := o.Extra("expires_in") != nil
 	t.ExpiresIn = o.ExpiresIn
 	if t.ExpiresIn == 0 && hasExpiry {
 		// Form-encoded bodies do not fill ExpiresIn.
 		t.ExpiresIn, _ = number(o.Extra("expires_in"))
 	}
+	// x/oauth2 caps a JSON expires_in the same way; a form-encoded one up
+	// to MaxInt64 would overflow time.Duration in every use of it.
+	t.ExpiresIn = min(t.ExpiresIn, maxExpiresIn)
 	received := wire.received
 	if received.IsZero() {
 		received = c.now()
@@ -100,11 +102,12 @@ func (c *Config) fromWire(o *oauth2.Token, wire *wireInfo) *Token {
 // wrapTokenError turns x/oauth2's errors into ours. *oauth2.RetrieveError
 // is replaced, not wrapped: its Error() includes the raw response body,
 // which can echo credentials, and keeping it in the chain would let any
-// %v of an unwrapped error print it.
-func wrapTokenError(op string, err error) error {
+// %v of an unwrapped error print it. secrets are the request's, removed
+// from the server's error code and description.
+func wrapTokenError(op string, err error, secrets ...string) error {
 	var re *oauth2.RetrieveError
 	if errors.As(err, &re) {
-		e := &Error{Op: op, Code: sanitize(re.ErrorCode), Description: sanitize(re.ErrorDescription)}
+		e := &Error{Op: op, Code: sanitize(re.ErrorCode, secrets...), Description: sanitize(re.ErrorDescription, secrets...)}
 		if re.Response != nil {
 			e.StatusCode = re.Response.StatusCode
 		}

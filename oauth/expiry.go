@@ -86,13 +86,34 @@ func withWireInfo(ctx context.Context) (context.Context, *wireInfo) {
 	return context.WithValue(ctx, wireKey{}, w), w
 }
 
+// maxExpiresIn caps expires_in (seconds) where x/oauth2 caps it for JSON
+// bodies: about 68 years, far from overflowing a time.Duration.
+const maxExpiresIn = math.MaxInt32
+
+// maxCreatedAt is the last Unix second encoding/json can write as a
+// time.Time (9999-12-31T23:59:59Z): a later created_at would make the token
+// impossible to store.
+const maxCreatedAt = 253402300799
+
+// createdAt reads Doorkeeper's created_at from x/oauth2's Extra, or returns
+// the zero time when it is absent or not a plausible Unix time.
+func createdAt(v any) time.Time {
+	sec, ok := number(v)
+	if !ok || sec <= 0 || sec > maxCreatedAt {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0)
+}
+
 // number reads an integer field (created_at, expires_in) from x/oauth2's
 // Extra: a float64 from JSON bodies, an int64 or string from form-encoded
 // ones.
 func number(v any) (int64, bool) {
 	switch n := v.(type) {
 	case float64:
-		if n < 0 || n > math.MaxInt64 {
+		// >= : MaxInt64 rounds up to 2^63 as a float64, which int64()
+		// cannot hold.
+		if n < 0 || n >= math.MaxInt64 {
 			return 0, false
 		}
 		return int64(n), true

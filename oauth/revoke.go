@@ -54,7 +54,7 @@ func (c *Config) Revoke(ctx context.Context, token string, hint TokenHint) error
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return nil
 	}
-	return readError("revoke", resp)
+	return readError("revoke", resp, token, c.clientSecret)
 }
 
 var challengeErrorRE = regexp.MustCompile(`error="([^"]*)"(?:.*error_description="([^"]*)")?`)
@@ -62,8 +62,8 @@ var challengeErrorRE = regexp.MustCompile(`error="([^"]*)"(?:.*error_description
 // readError builds an *Error from a failed response: the JSON body when it
 // is an OAuth error, else the WWW-Authenticate challenge (Doorkeeper's
 // protected resources answer 401 with an empty body). The body itself never
-// reaches the error.
-func readError(op string, resp *http.Response) error {
+// reaches the error, nor do the secrets the request carried.
+func readError(op string, resp *http.Response, secrets ...string) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	var oe struct {
 		Error       string `json:"error"`
@@ -75,5 +75,5 @@ func readError(op string, resp *http.Response) error {
 			oe.Error, oe.Description = m[1], m[2]
 		}
 	}
-	return &Error{Op: op, Code: sanitize(oe.Error), Description: sanitize(oe.Description), StatusCode: resp.StatusCode}
+	return &Error{Op: op, Code: sanitize(oe.Error, secrets...), Description: sanitize(oe.Description, secrets...), StatusCode: resp.StatusCode}
 }

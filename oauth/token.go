@@ -60,9 +60,7 @@ func FromOAuth2(o *oauth2.Token) *Token {
 	if s, ok := o.Extra("scope").(string); ok {
 		t.Scopes = strings.Fields(s)
 	}
-	if sec, ok := number(o.Extra("created_at")); ok && sec > 0 {
-		t.CreatedAt = time.Unix(sec, 0)
-	}
+	t.CreatedAt = createdAt(o.Extra("created_at"))
 	return t
 }
 

@@ -39,7 +39,7 @@ func (c *Config) TokenInfo(ctx context.Context, accessToken string) (*TokenInfo,
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, readError("token info", resp)
+		return nil, readError("token info", resp, accessToken, c.clientSecret)
 	}
 	var raw struct {
 		ResourceOwnerID *int64   `json:"resource_owner_id"`

@@ -168,7 +168,10 @@ func (s *TokenSource) usable(t *Token, stale string) bool {
 	if t.ExpiresIn > 0 {
 		// A margin longer than half the lifetime would make every fresh
 		// token look stale and refresh on every call.
-		margin = min(margin, time.Duration(t.ExpiresIn)*time.Second/2)
+		// Capped first: a stored expires_in beyond maxExpiresIn would
+		// overflow into a negative margin, and an expired token would look
+		// valid for a century.
+		margin = min(margin, time.Duration(min(t.ExpiresIn, maxExpiresIn))*time.Second/2)
 	}
 	return s.cfg.now().Before(t.Expiry.Add(-margin))
 }
