@@ -83,6 +83,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		validator:  validator,
 		validation: cfg.validation,
 		log:        cfg.logger,
+		keySecrets: scrubber(nil).with(cfg.apiKey),
 		sleep:      sleepContext,
 		rand:       rand.Float64,
 		now:        time.Now,

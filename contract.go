@@ -2,7 +2,9 @@ package factorial
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -33,15 +35,29 @@ func expect(route *specvalidate.Route, status int) expectation {
 	if route == nil {
 		return expectation{}
 	}
-	ref := route.Operation().Responses.Status(status)
+	ref := responseFor(route.Operation().Responses, status)
 	if ref == nil || ref.Value == nil {
 		return expectation{known: true, undocumented: true}
 	}
-	exp := expectation{known: true}
-	for mt := range ref.Value.Content {
-		exp.media = append(exp.media, strings.ToLower(mt))
+	return expectation{known: true, media: declaredMedia(ref.Value)}
+}
+
+// mediaByResponse caches declaredMedia: the spec is immutable, and the
+// list was rebuilt for every response.
+var mediaByResponse sync.Map // *openapi3.Response -> []string
+
+// declaredMedia lists a response's media types, lowercased. The slice is
+// shared: callers must not modify it.
+func declaredMedia(r *openapi3.Response) []string {
+	if m, ok := mediaByResponse.Load(r); ok {
+		return m.([]string)
 	}
-	return exp
+	var media []string
+	for mt := range r.Content {
+		media = append(media, strings.ToLower(mt))
+	}
+	m, _ := mediaByResponse.LoadOrStore(r, media)
+	return m.([]string)
 }
 
 // match returns the declared media type that contentType satisfies, and
@@ -80,7 +96,7 @@ func schemaFor(route *specvalidate.Route, status int, mediaType string) *openapi
 	if route == nil {
 		return nil
 	}
-	ref := route.Operation().Responses.Status(status)
+	ref := responseFor(route.Operation().Responses, status)
 	if ref == nil || ref.Value == nil {
 		return nil
 	}
@@ -96,3 +112,26 @@ func schemaFor(route *specvalidate.Route, status int, mediaType string) *openapi
 func bodyless(req *http.Request, status int) bool {
 	return req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified
 }
+
+// statusKeys holds "100" to "599", the keys responseFor looks up.
+var statusKeys = func() (keys [600]string) {
+	for code := 100; code < 600; code++ {
+		keys[code] = strconv.Itoa(code)
+	}
+	return keys
+}()
+
+// responseFor is responses.Status(status) without formatting the status
+// on every response (strconv allocates for numbers above 99): the exact
+// code, else its range ("2XX").
+func responseFor(responses *openapi3.Responses, status int) *openapi3.ResponseRef {
+	if status < 100 || status >= 600 || responses == nil {
+		return responses.Status(status)
+	}
+	if ref := responses.Value(statusKeys[status]); ref != nil {
+		return ref
+	}
+	return responses.Value(rangeKeys[status/100])
+}
+
+var rangeKeys = [6]string{1: "1XX", 2: "2XX", 3: "3XX", 4: "4XX", 5: "5XX"}

@@ -38,7 +38,16 @@ func checkDecodable(data []byte, schema *openapi3.Schema) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
-	if err := dec.Decode(&v); err != nil {
+	var err error
+	if hasDuplicateKey(data) {
+		// Rare, so the slow path: a map would keep only the last value of
+		// a repeated key, but encoding/json decodes every one of them into
+		// the field, and any of them can fail.
+		v, err = decodeKeepingDuplicates(dec)
+	} else {
+		err = dec.Decode(&v)
+	}
+	if err != nil {
 		return err
 	}
 	if v == nil && !schema.Nullable && !isUnion(schema) {
@@ -183,19 +192,173 @@ func walkObject(v any, s *openapi3.Schema, path string) error {
 	for _, key := range slices.Sorted(maps.Keys(m)) {
 		name, prop := lookupProperty(s, key, !customUnmarshal)
 		p := path + "/" + escapePointer(key)
-		switch {
-		case prop != nil && prop.Value != nil:
-			ptr := !slices.Contains(s.Required, name) || prop.Value.Nullable
-			if err := walkDecodable(m[key], prop.Value, p, ptr); err != nil {
-				return err
+		values := []any{m[key]}
+		if dup, ok := m[key].(duplicates); ok {
+			values = dup
+			if customUnmarshal {
+				// The generated UnmarshalJSON goes through a map: the last
+				// value wins.
+				values = dup[len(dup)-1:]
 			}
-		case prop == nil && ap.Schema != nil && ap.Schema.Value != nil:
-			if err := walkDecodable(m[key], ap.Schema.Value, p, ap.Schema.Value.Nullable); err != nil {
-				return err
+		}
+		for _, v := range values {
+			switch {
+			case prop != nil && prop.Value != nil:
+				ptr := !slices.Contains(s.Required, name) || prop.Value.Nullable
+				if err := walkDecodable(v, prop.Value, p, ptr); err != nil {
+					return err
+				}
+			case prop == nil && ap.Schema != nil && ap.Schema.Value != nil:
+				if err := walkDecodable(v, ap.Schema.Value, p, ap.Schema.Value.Nullable); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// duplicates holds, in order, the values of a key an object names more than
+// once (see decodeKeepingDuplicates).
+type duplicates []any
+
+// decodeKeepingDuplicates decodes one JSON value like Decode into an any,
+// except that a key repeated within an object maps to duplicates.
+func decodeKeepingDuplicates(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		m := map[string]any{}
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			key, _ := kt.(string)
+			v, err := decodeKeepingDuplicates(dec)
+			if err != nil {
+				return nil, err
+			}
+			if old, seen := m[key]; seen {
+				dup, ok := old.(duplicates)
+				if !ok {
+					dup = duplicates{old}
+				}
+				v = append(dup, v)
+			}
+			m[key] = v
+		}
+		_, err := dec.Token() // }
+		return m, err
+	case json.Delim('['):
+		a := []any{}
+		for dec.More() {
+			v, err := decodeKeepingDuplicates(dec)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+		_, err := dec.Token() // ]
+		return a, err
+	}
+	return tok, nil
+}
+
+// hasDuplicateKey reports whether some object in data names a key twice,
+// comparing keys as decoded (so "\u0069d" repeats "id"). It is a single
+// pass over the bytes that allocates only for escaped or non-ASCII keys
+// and for objects with many keys; malformed JSON yields false, and the
+// decoder reports it.
+func hasDuplicateKey(data []byte) bool {
+	type frame struct {
+		object bool
+		start  int                 // the object's keys begin at keys[start]
+		set    map[string]struct{} // replaces the linear scan once it has many keys
+	}
+	const linear = 16
+	var (
+		stack     []frame
+		keys      [][]byte
+		expectKey bool
+	)
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(data) {
+				return false
+			}
+			if expectKey && len(stack) > 0 && stack[len(stack)-1].object {
+				o := &stack[len(stack)-1]
+				k := canonicalKey(data[i : j+1])
+				if o.set != nil {
+					if _, ok := o.set[string(k)]; ok {
+						return true
+					}
+					o.set[string(k)] = struct{}{}
+				} else {
+					for _, prev := range keys[o.start:] {
+						if bytes.Equal(prev, k) {
+							return true
+						}
+					}
+					keys = append(keys, k)
+					if len(keys)-o.start > linear {
+						o.set = make(map[string]struct{}, 2*linear)
+						for _, prev := range keys[o.start:] {
+							o.set[string(prev)] = struct{}{}
+						}
+					}
+				}
+				expectKey = false
+			}
+			i = j
+		case '{':
+			stack = append(stack, frame{object: true, start: len(keys)})
+			expectKey = true
+		case '[':
+			stack = append(stack, frame{start: len(keys)})
+			expectKey = false
+		case '}', ']':
+			if len(stack) == 0 {
+				return false
+			}
+			keys = keys[:stack[len(stack)-1].start]
+			stack = stack[:len(stack)-1]
+			expectKey = false
+		case ',':
+			expectKey = len(stack) > 0 && stack[len(stack)-1].object
+		}
+	}
+	return false
+}
+
+// canonicalKey returns the quoted key as encoding/json decodes it: the raw
+// bytes when they hold no escape and no non-ASCII byte (the common case),
+// otherwise the decoded string (invalid UTF-8 becomes U+FFFD, as in the
+// decoder).
+func canonicalKey(quoted []byte) []byte {
+	raw := quoted[1 : len(quoted)-1]
+	for _, c := range raw {
+		if c == '\\' || c >= 0x80 {
+			var s string
+			if json.Unmarshal(quoted, &s) != nil {
+				return raw
+			}
+			return []byte(s)
+		}
+	}
+	return raw
 }
 
 func lookupProperty(s *openapi3.Schema, key string, fold bool) (string, *openapi3.SchemaRef) {

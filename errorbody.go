@@ -16,11 +16,43 @@ import (
 // body: enough for "502 Bad Gateway nginx", not a whole error page.
 const excerptRunes = 240
 
+// maxMessagesBytes bounds the text of all messages taken from one error
+// body. Field errors repeat their field name in every message, so without a
+// bound a 64 KiB body naming one long field thousands of times would expand
+// into gigabytes of messages.
+const maxMessagesBytes = maxErrorBody
+
 // errorDetails is what an error body says, whatever shape it came in.
 type errorDetails struct {
 	code     string              // OAuth error code (Doorkeeper's "error")
 	messages []string            // every human-readable message, field errors as "field: msg"
 	fields   map[string][]string // {"errors": {"field": [...]}} with the field names kept
+	size     int                 // bytes in messages, at most maxMessagesBytes
+	full     bool                // the budget ran out; later messages were dropped
+}
+
+// add appends prefix+msg to the messages unless the budget is spent; the
+// message that exhausts it is cut and marked with "…". It reports whether
+// the message was kept whole.
+func (d *errorDetails) add(prefix, msg string) bool {
+	if d.full {
+		return false
+	}
+	n := len(prefix) + len(msg)
+	if d.size+n <= maxMessagesBytes {
+		d.size += n
+		d.messages = append(d.messages, prefix+msg)
+		return true
+	}
+	d.full = true
+	m := prefix + msg
+	cut := maxMessagesBytes - d.size // < len(m)
+	for cut > 0 && !utf8.RuneStart(m[cut]) {
+		cut--
+	}
+	d.messages = append(d.messages, m[:cut]+"…")
+	d.size += cut
+	return false
 }
 
 // parseErrorBody extracts messages from the shapes Factorial and the proxies
@@ -75,33 +107,33 @@ func detailsFromJSON(v any) errorDetails {
 				// the description is the message a human needs.
 				d.code = c
 				if desc, ok := t["error_description"].(string); ok && desc != "" {
-					d.messages = append(d.messages, desc)
+					d.add("", desc)
 				} else if c != "" {
-					d.messages = append(d.messages, c)
+					d.add("", c)
 				}
 			case map[string]any:
 				if m, ok := c["message"].(string); ok {
-					d.messages = append(d.messages, m)
+					d.add("", m)
 				} else {
-					d.messages = append(d.messages, compactJSON(c))
+					d.add("", compactJSON(c))
 				}
 			case nil:
 			default:
-				d.messages = append(d.messages, compactJSON(c))
+				d.add("", compactJSON(c))
 			}
 		}
 		if m, ok := t["message"].(string); ok && m != "" && len(d.messages) == 0 {
-			d.messages = append(d.messages, m)
+			d.add("", m)
 		}
 	case []any:
 		d.addList(t)
 	case string:
 		if t != "" {
-			d.messages = append(d.messages, t)
+			d.add("", t)
 		}
 	case nil:
 	default:
-		d.messages = append(d.messages, compactJSON(t))
+		d.add("", compactJSON(t))
 	}
 	return d
 }
@@ -112,7 +144,7 @@ func (d *errorDetails) addErrors(v any) {
 	switch t := v.(type) {
 	case string:
 		if t != "" {
-			d.messages = append(d.messages, t)
+			d.add("", t)
 		}
 	case []any:
 		d.addList(t)
@@ -122,6 +154,9 @@ func (d *errorDetails) addErrors(v any) {
 		}
 		// Sorted so Error() strings are stable across runs.
 		for _, field := range slices.Sorted(maps.Keys(t)) {
+			if d.full {
+				break
+			}
 			var msgs []string
 			switch m := t[field].(type) {
 			case string:
@@ -134,21 +169,29 @@ func (d *errorDetails) addErrors(v any) {
 			default:
 				msgs = []string{compactJSON(m)}
 			}
-			d.fields[field] = msgs
+			// FieldErrors keeps what Messages kept, so the two agree when
+			// the budget runs out.
+			var kept []string
 			for _, m := range msgs {
-				d.messages = append(d.messages, field+": "+m)
+				if !d.add(field+": ", m) {
+					break
+				}
+				kept = append(kept, m)
+			}
+			if len(kept) > 0 || len(msgs) == 0 {
+				d.fields[field] = kept
 			}
 		}
 	case nil:
 	default:
-		d.messages = append(d.messages, compactJSON(t))
+		d.add("", compactJSON(t))
 	}
 }
 
 func (d *errorDetails) addList(items []any) {
 	for _, item := range items {
 		if s := stringOrJSON(item); s != "" {
-			d.messages = append(d.messages, s)
+			d.add("", s)
 		}
 	}
 }
@@ -172,6 +215,15 @@ func compactJSON(v any) string {
 }
 
 func mediaTypeOf(contentType string) string {
+	// Whatever mime.ParseMediaType says about the parameters, the media
+	// type this returns is the part before ';', trimmed and lowercased
+	// (ParseMediaType computes it that way, and so does the fallback
+	// below). For ASCII, compute it directly: no allocation when the
+	// header is already lowercase, where ParseMediaType allocates a map
+	// for the parameters on every response.
+	if base, _, _ := strings.Cut(contentType, ";"); isASCII(base) {
+		return strings.ToLower(strings.TrimSpace(base))
+	}
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {
 		mt, _, _ = strings.Cut(contentType, ";")
@@ -185,7 +237,11 @@ func mediaTypeOf(contentType string) string {
 func htmlExcerpt(b []byte) string {
 	var out strings.Builder
 	s := string(b)
-	lower := strings.ToLower(s)
+	// ASCII only, byte for byte: the markers are ASCII, and offsets found
+	// in lower must be offsets in s. strings.ToLower changes lengths (the
+	// Kelvin sign K, 3 bytes, becomes k, 1 byte), which made an index in
+	// lower run past the end of s.
+	lower := asciiLower(s)
 	for i := 0; i < len(s); {
 		if s[i] != '<' {
 			j := strings.IndexByte(s[i:], '<')
@@ -209,6 +265,16 @@ func htmlExcerpt(b []byte) string {
 		}
 	}
 	return textExcerpt([]byte(html.UnescapeString(out.String())))
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func skipPast(s string, from int, marker string) int {
@@ -244,4 +310,13 @@ func truncateRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -66,6 +66,9 @@ func requestSecrets(u *url.URL) scrubber {
 		pw, _ := u.User.Password()
 		s = s.with(pw).with(u.User.Username())
 	}
+	if u.RawQuery == "" {
+		return s // u.Query() would allocate an empty map to find nothing
+	}
 	for name, values := range u.Query() {
 		if isSecretParam(name) {
 			for _, v := range values {

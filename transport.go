@@ -48,6 +48,7 @@ type doer struct {
 	validator  *specvalidate.Validator
 	validation ValidationMode
 	log        *slog.Logger
+	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
 
 	// Clock and randomness; tests replace them before the first request.
 	sleep func(context.Context, time.Duration) error
@@ -73,7 +74,6 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 		d:          d,
 		ctx:        req.Context(),
 		req:        req,
-		url:        redactURL(req.URL),
 		idempotent: isIdempotent(req),
 		start:      d.now(),
 	}
@@ -86,7 +86,11 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 		// A caller that set Authorization itself keeps it, and owns its 401s.
 		c.useToken = d.tokens != nil && req.Header.Get("Authorization") == ""
 	}
-	c.secrets = requestSecrets(req.URL).with(d.apiKey)
+	if sec := requestSecrets(req.URL); len(sec) > 0 {
+		c.secrets = sec.with(d.apiKey)
+	} else {
+		c.secrets = d.keySecrets // shared: scrubber.with never modifies its receiver
+	}
 	return c.run()
 }
 
@@ -141,12 +145,22 @@ type call struct {
 	route      *specvalidate.Route
 	routeReq   *http.Request
 	op         string
-	url        string // redacted, for errors and logs
+	urlStr     string         // redacted, for errors and logs: see redactedURL
+	copies     *attemptCopies // the current attempt's, or nil
 	idempotent bool
 	useKey     bool
 	useToken   bool
 	start      time.Time
 	secrets    scrubber
+}
+
+// redactedURL is the request URL for errors and logs (redactURL), built
+// on first use: a call that succeeds never needs it.
+func (c *call) redactedURL() string {
+	if c.urlStr == "" {
+		c.urlStr = redactURL(c.req.URL)
+	}
+	return c.urlStr
 }
 
 // outcome is what one attempt produced and whether it may be repeated.
@@ -166,10 +180,10 @@ func (c *call) run() (*http.Response, error) {
 		if c.useToken && tok == nil {
 			t, err := c.d.tokens.TokenContext(c.ctx)
 			if err != nil {
-				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.url, err)
+				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.redactedURL(), err)
 			}
 			if t == nil || t.AccessToken == "" {
-				return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.url)
+				return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.redactedURL())
 			}
 			tok = t
 			c.secrets = c.secrets.with(t.AccessToken)
@@ -207,7 +221,7 @@ func (c *call) run() (*http.Response, error) {
 		}
 		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", out.err.Error()))
 		if err := c.d.sleep(c.ctx, wait); err != nil {
-			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.url, err, out.err)
+			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, out.err)
 		}
 		attempt++
 		if c.useToken {
@@ -246,30 +260,23 @@ func (c *call) attempt(n int, tok *oauth2.Token) outcome {
 	ctx, cancel := c.attemptContext()
 	defer cancel()
 	// GotConn never firing proves that no byte of the request left: the
-	// only failure after which a non-idempotent request may be re-sent.
+	// only failure after which a non-idempotent request may be re-sent. An
+	// idempotent request is retried after any transient failure, dial
+	// errors included, so it needs no trace (transportRetryable).
 	var connected atomic.Bool
-	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
-	})
-	r := c.req.Clone(ctx)
+	if !c.idempotent {
+		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+			GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+		})
+	}
+	r, copies := c.attemptRequest(ctx, tok)
+	c.copies = copies
 	if c.req.GetBody != nil {
 		body, err := c.req.GetBody()
 		if err != nil {
-			return outcome{err: fmt.Errorf("factorial: %s %s: replay request body: %w", c.req.Method, c.url, err)}
+			return outcome{err: fmt.Errorf("factorial: %s %s: replay request body: %w", c.req.Method, c.redactedURL(), err)}
 		}
 		r.Body = body
-	}
-	if r.Header.Get("User-Agent") == "" {
-		r.Header.Set("User-Agent", c.d.userAgent)
-	}
-	if r.Header.Get("Accept") == "" {
-		r.Header.Set("Accept", "application/json")
-	}
-	if c.useKey {
-		r.Header.Set(apiKeyHeader, c.d.apiKey)
-	}
-	if tok != nil {
-		tok.SetAuthHeader(r)
 	}
 
 	began := c.d.now()
@@ -281,6 +288,9 @@ func (c *call) attempt(n int, tok *oauth2.Token) outcome {
 		return out
 	}
 	out := c.response(ctx, resp)
+	if !c.d.log.Enabled(c.ctx, slog.LevelDebug) {
+		return out // skip building attributes nobody reads
+	}
 	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.d.now().Sub(began))}
 	if id := requestID(resp.Header); id != "" {
 		attrs = append(attrs, slog.String("request_id", id))
@@ -305,13 +315,13 @@ func (c *call) attemptContext() (context.Context, context.CancelFunc) {
 func (c *call) transportError(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.url, Err: ue.Err})
+		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.redactedURL(), Err: ue.Err})
 	}
 	op := c.req.Method
 	if len(op) > 1 {
 		op = op[:1] + strings.ToLower(op[1:])
 	}
-	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.url, Err: err})
+	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.redactedURL(), Err: err})
 }
 
 func (c *call) transportRetryable(err error, connected bool) bool {
@@ -372,7 +382,11 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
 		return out
 	}
-	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.d.maxBody, wantJSON || announcedJSON)
+	var scratch []byte
+	if c.copies != nil {
+		scratch = c.copies.small[:0]
+	}
+	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.d.maxBody, wantJSON || announcedJSON, scratch)
 	if readErr != nil {
 		_ = resp.Body.Close()
 		e := c.newError(KindBodyRead, resp, data, false)
@@ -397,18 +411,21 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	_ = resp.Body.Close() // read to EOF: the connection is reusable
 
+	// fastCheck answers "well-formed and decodable" in one pass; when it is
+	// not sure, the exact checks below decide and explain.
+	checked := false
 	if wantJSON || announcedJSON {
 		if len(bytes.TrimSpace(data)) == 0 {
 			if wantJSON {
 				return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
 			}
-		} else if !json.Valid(data) {
+		} else if checked = fastCheck(data, planFor(schema)); !checked && !json.Valid(data) {
 			e := c.newError(KindInvalidJSON, resp, data, false)
 			e.Err = jsonSyntaxError(data)
 			return outcome{err: e}
 		}
 	}
-	if schema != nil {
+	if schema != nil && !checked {
 		if err := checkDecodable(data, schema); err != nil {
 			e := c.newError(KindDecode, resp, data, false)
 			e.Err = err
@@ -418,8 +435,24 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	if err := c.validate(resp, data, true); err != nil {
 		return outcome{err: err}
 	}
+	if wantJSON && !strings.Contains(contentType, "json") {
+		// Media types are case-insensitive ("Application/JSON"), but the
+		// generated parser looks for a lowercase "json" in the raw header
+		// and would return a success with every typed field nil.
+		normalized := mediaTypeOf(contentType)
+		if _, params, ok := strings.Cut(contentType, ";"); ok {
+			normalized += ";" + params
+		}
+		resp.Header.Set("Content-Type", normalized)
+	}
 
-	resp.Body = io.NopCloser(bytes.NewReader(data))
+	if c.copies != nil {
+		c.copies.body = newBodyReader(data)
+		resp.Body = &c.copies.body
+	} else {
+		body := newBodyReader(data)
+		resp.Body = &body
+	}
 	resp.ContentLength = int64(len(data))
 	return outcome{resp: resp}
 }
@@ -452,7 +485,7 @@ func (c *call) newError(kind ErrorKind, resp *http.Response, data []byte, trunca
 		Kind:          kind,
 		StatusCode:    resp.StatusCode,
 		Method:        c.req.Method,
-		URL:           c.url,
+		URL:           c.redactedURL(),
 		Operation:     c.op,
 		RequestID:     requestID(resp.Header),
 		Header:        h,
@@ -493,7 +526,7 @@ func (c *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
 	if !c.d.log.Enabled(c.ctx, level) {
 		return
 	}
-	base := []slog.Attr{slog.String("method", c.req.Method), slog.String("url", c.url)}
+	base := []slog.Attr{slog.String("method", c.req.Method), slog.String("url", c.redactedURL())}
 	if c.op != "" {
 		base = append(base, slog.String("operation", c.op))
 	}
@@ -516,37 +549,78 @@ func readCapped(r io.Reader, limit int64) (data []byte, truncated bool, err erro
 // readBody reads a 2xx body up to limit. With sniff set it stops as soon as
 // the first non-blank byte shows the body cannot be JSON, so megabytes of
 // garbage cost one small buffer, not the whole body.
-func readBody(r io.Reader, size, limit int64, sniff bool) (data []byte, tooLarge, notJSON bool, err error) {
-	var buf bytes.Buffer
-	lr := io.LimitReader(r, limit+1)
+//
+// The bytes go straight into the slice that is returned: a body that
+// announces its length gets one buffer of that size once the sniff has
+// passed (or at once when it fits the sniff buffer), with one spare byte
+// so the read that finds EOF needs no room of its own. The first 512
+// bytes go into scratch when it has the room.
+func readBody(r io.Reader, size, limit int64, sniff bool, scratch []byte) (data []byte, tooLarge, notJSON bool, err error) {
+	lr := io.LimitedReader{R: r, N: limit + 1}
+	first := 512
+	if size >= 0 && size < int64(first) {
+		first = int(size) + 1
+	}
+	var buf []byte
+	if cap(scratch) >= first {
+		buf = scratch[:0:first]
+	} else {
+		buf = make([]byte, 0, first)
+	}
+	read := func(most int) error {
+		if len(buf) == cap(buf) {
+			nb := make([]byte, len(buf), max(2*cap(buf), 512))
+			copy(nb, buf)
+			buf = nb
+		}
+		end := cap(buf)
+		if most > 0 {
+			end = min(end, len(buf)+most)
+		}
+		n, rerr := lr.Read(buf[len(buf):end])
+		if n < 0 {
+			panic("factorial: reader returned a negative count from Read")
+		}
+		buf = buf[:len(buf)+n]
+		return rerr
+	}
 	if sniff {
-		chunk := make([]byte, 512)
-		for buf.Len() < maxErrorBody {
-			n, rerr := lr.Read(chunk)
-			buf.Write(chunk[:n])
-			if first, ok := firstNonSpace(buf.Bytes()); ok {
+		for len(buf) < maxErrorBody {
+			rerr := read(512)
+			if first, ok := firstNonSpace(buf); ok {
 				if !startsJSON(first) {
-					return buf.Bytes(), false, true, nil
+					return buf, false, true, nil
 				}
 				break
 			}
 			if rerr == io.EOF {
-				return buf.Bytes(), false, false, nil
+				return buf, false, false, nil
 			}
 			if rerr != nil {
-				return buf.Bytes(), false, false, rerr
+				return buf, false, false, rerr
 			}
 		}
 	}
-	if size > 0 && size <= limit {
+	if size > 0 && size <= limit && int64(cap(buf)) <= size {
 		// One allocation instead of doubling, once the sniff has passed.
-		buf.Grow(int(size) - buf.Len() + bytes.MinRead)
+		nb := make([]byte, len(buf), size+1)
+		copy(nb, buf)
+		buf = nb
 	}
-	_, err = buf.ReadFrom(lr)
-	if int64(buf.Len()) > limit {
-		return buf.Bytes(), true, false, err
+	for {
+		rerr := read(0)
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = rerr
+			break
+		}
 	}
-	return buf.Bytes(), false, false, err
+	if int64(len(buf)) > limit {
+		return buf, true, false, err
+	}
+	return buf, false, false, err
 }
 
 func firstNonSpace(b []byte) (byte, bool) {

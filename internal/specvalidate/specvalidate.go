@@ -29,7 +29,10 @@ import (
 // It is immutable after New and safe for concurrent use.
 type Validator struct {
 	doc    *openapi3.T
-	router routers.Router
+	router routers.Router // gorillamux: the reference, and the fallback
+	// segments routes requests when it can route this spec exactly like
+	// router does (always, for openapi.yaml); nil otherwise.
+	segments *segmentRouter
 }
 
 // Error describes one validation failure. It names the operation so a
@@ -76,7 +79,8 @@ var loadOnce = sync.OnceValues(func() (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("specvalidate: build router: %w", err)
 	}
-	return &Validator{doc: doc, router: router}, nil
+	segments, _ := newSegmentRouter(doc) // nil: keep gorillamux
+	return &Validator{doc: doc, router: router, segments: segments}, nil
 })
 
 // New returns the validator for the embedded spec. The spec is parsed once
@@ -122,11 +126,19 @@ func (r *Route) Operation() *openapi3.Operation { return r.route.Operation }
 // PathTemplate is the spec path ("/api/v1/employees/{id}").
 func (r *Route) PathTemplate() string { return r.route.Path }
 
-// PathParams are the decoded path parameters.
+// PathParams are the path parameters, as they appear in the request's
+// escaped path. The map is shared: callers must not modify it.
 func (r *Route) PathParams() map[string]string { return r.params }
 
 // FindRoute matches req to an operation.
 func (v *Validator) FindRoute(req *http.Request) (*Route, error) {
+	if v.segments != nil {
+		rt, err := v.segments.find(req)
+		if err != nil {
+			return nil, &Error{Method: req.Method, Path: req.URL.Path, Stage: "route", Err: err}
+		}
+		return rt, nil
+	}
 	rt, params, err := v.router.FindRoute(req)
 	if err != nil {
 		return nil, &Error{Method: req.Method, Path: req.URL.Path, Stage: "route", Err: err}

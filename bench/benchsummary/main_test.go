@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const sample = `goos: linux
+BenchmarkCallPaired/me-2         	    4755	    254762 ns/op	    134214 client-ns/call	         1.117 client/raw	    120209 raw-ns/call
+BenchmarkCallPaired/me-2         	    4972	    246180 ns/op	    133740 client-ns/call	         1.05 client/raw	    112122 raw-ns/call
+BenchmarkCallPaired/me-2         	    5570	    224839 ns/op	    117281 client-ns/call	         1.093 client/raw	    107283 raw-ns/call
+BenchmarkCall/me/raw-2         	   12349	     95591 ns/op	    5427 B/op	      70 allocs/op
+BenchmarkCall/me/client-2      	   10000	    119378 ns/op	    7732 B/op	      94 allocs/op
+BenchmarkSandbox-2   	       1	1385164745 ns/op	      6891 req/s
+BenchmarkRefreshFanIn-2         	       5	   6398730 ns/op	      1000 goroutines	      2286 p50-µs	      8606 p99-µs
+PASS
+`
+
+func TestSummary(t *testing.T) {
+	var out, errOut bytes.Buffer
+	status := run(strings.NewReader(sample), &out, &errOut)
+	got := out.String()
+	for _, want := range []string{
+		"call GET /api/v1/me time client/raw: 1.09x [client 133.7µs, raw 112.1µs per call; paired, median of 3] (target ≤ 1.10x)\n",
+		"call GET /api/v1/me allocs/op client/raw: 1.34x [client 94, raw 70; median of 1] (target ≤ 1.25x)\n",
+		"sandbox throughput, full validation, concurrency 8, GET /api/v1/me + clock-in/out pairs over loopback: 6891 req/s [median of 1] (target ≥ 5000 req/s)\n",
+		"refresh fan-in wait p50: 2.3ms (target none set)\n",
+		"call GET /api/v1/employees (100) time client/raw: unavailable, benchmark missing or failed (target ≤ 1.10x)\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing line %q in:\n%s", want, got)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(got), "\n") {
+		if !strings.Contains(line, ": ") || !strings.HasSuffix(line, ")") || !strings.Contains(line, " (target ") {
+			t.Errorf("line not in the form NAME: VALUE (target TARGET): %q", line)
+		}
+	}
+	if status != 1 || !strings.Contains(errOut.String(), "missing") {
+		t.Errorf("status %d, stderr %q: want 1 for missing figures", status, errOut.String())
+	}
+
+	out.Reset()
+	errOut.Reset()
+	failed := strings.Replace(sample, "PASS", "--- FAIL: BenchmarkRefreshFanIn\n    refresh_test.go:99: 1000 goroutines caused 2 refresh requests, want exactly 1\nFAIL", 1)
+	if status := run(strings.NewReader(failed), &out, &errOut); status != 1 {
+		t.Errorf("status %d after a failed benchmark", status)
+	}
+	if !strings.Contains(out.String(), "token requests per fan-in: unavailable") {
+		t.Errorf("a failed fan-in still reads as met:\n%s", out.String())
+	}
+}

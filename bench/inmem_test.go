@@ -1,0 +1,66 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/factorial-go/factorial"
+)
+
+// memTransport answers every request with a canned body without a
+// network: what remains of a call's time is the client's own work.
+type memTransport struct{ body []byte }
+
+func (m memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Header.Get("X-Api-Key") != apiKey {
+		return &http.Response{StatusCode: 401, Header: http.Header{}, Body: http.NoBody, Request: req}, nil
+	}
+	return &http.Response{
+		StatusCode:    200,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        http.Header{"Content-Type": {"application/json; charset=utf-8"}, "Content-Length": {strconv.Itoa(len(m.body))}},
+		ContentLength: int64(len(m.body)),
+		Body:          io.NopCloser(bytes.NewReader(m.body)),
+		Request:       req,
+	}, nil
+}
+
+// BenchmarkCallInMemory is figure 1 without the network: the same raw and
+// client calls over an in-memory RoundTripper, paired like
+// BenchmarkCallPaired, so the difference is the client layer's CPU cost
+// alone, free of loopback and scheduling noise. (WithTransport replaces
+// the default transport; everything else is the default client.)
+func BenchmarkCallInMemory(b *testing.B) {
+	ctx := context.Background()
+	const base = "http://127.0.0.1:1"
+	b.Run("me", func(b *testing.B) {
+		rt := memTransport{body: []byte(meJSON)}
+		hc := &http.Client{Transport: rt}
+		c := newMemClient(b, base, rt)
+		pairedLoop(b,
+			func() error { _, err := rawMe(ctx, hc, base); return err },
+			func() error { _, err := clientMe(ctx, c); return err })
+	})
+	b.Run("employees100", func(b *testing.B) {
+		rt := memTransport{body: employeesJSON(100)}
+		hc := &http.Client{Transport: rt}
+		c := newMemClient(b, base, rt)
+		pairedLoop(b,
+			func() error { return wantLen(rawEmployees(ctx, hc, base))(100) },
+			func() error { return wantLen(clientEmployees(ctx, c))(100) })
+	})
+}
+
+func newMemClient(b *testing.B, base string, rt http.RoundTripper) *factorial.Client {
+	c, err := factorial.NewClient(factorial.WithBaseURL(base), factorial.WithAPIKey(apiKey), factorial.WithTransport(rt))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}

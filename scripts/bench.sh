@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# GitHub issue #8: runs the benchmarks in bench/ and prints one line per
+# figure, "NAME: VALUE (target TARGET)", computed by bench/benchsummary from
+# this run alone (medians over the rounds, ratios from those medians).
+#
+#   scripts/bench.sh              # 5 rounds, about 3 minutes plus compiling
+#   BENCH_ROUNDS=3 scripts/bench.sh
+#   BENCH_KEEP=dir scripts/bench.sh   # also keep the raw go test output there
+#
+# Rounds instead of -count: each round runs every benchmark once, so a
+# client figure and its raw baseline are measured minutes apart at most and
+# a burst of load on the machine skews both sides of a ratio alike instead
+# of one. Progress goes to stderr, the summary to stdout. Needs only Go.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds="${BENCH_ROUNDS:-5}"
+big_rounds=$(( rounds < 3 ? rounds : 3 ))
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+raw="$work/bench.txt"
+: > "$raw"
+
+start=$SECONDS
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+log "$(go version), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+log "compiling the benchmarks"
+go test -c -o "$work/bench.test" ./bench
+go build -o "$work/benchsummary" ./bench/benchsummary
+
+# run PATTERN BENCHTIME: one go test -bench invocation, output appended.
+run() {
+  (cd bench && "$work/bench.test" -test.run '^$' -test.bench "$1" -test.benchtime "$2" -test.benchmem -test.count 1) >> "$raw" 2>&1 || {
+    log "benchmark $1 failed:"; tail -20 "$raw" >&2; return 1; }
+}
+
+status=0
+for round in $(seq "$rounds"); do
+  log "round $round of $rounds ($(( SECONDS - start ))s elapsed)"
+  # Figure 1: time paired (raw and client calls alternate), allocations
+  # from separate benchmarks (they do not depend on load).
+  run '^BenchmarkCallPaired$/^(me|employees100)$' 1s || status=1
+  run '^BenchmarkCallPaired$/^employees10000$' 3x || status=1
+  run '^BenchmarkCall$/^(me|employees100)$/' 0.2s || status=1
+  run '^BenchmarkCall$/^employees10000$/' 1x || status=1
+  run '^BenchmarkCallInMemory$' 0.5s || status=1
+  # Figure 3: 50,000 employees take seconds per call; fewer rounds.
+  if [ "$round" -le "$big_rounds" ]; then
+    run '^BenchmarkBigList$' 1x || status=1
+    run '^BenchmarkBigListHeap$' 1x || status=1
+  fi
+  # Figure 2.
+  run '^BenchmarkRefreshFanIn$' 20x || status=1
+  run '^BenchmarkRefreshFanInClient$' 1x || status=1
+  # Figure 4; the long run once.
+  run '^BenchmarkSandbox$' 1x || status=1
+  if [ "$round" -eq 1 ]; then
+    run '^BenchmarkSandboxLong$' 1x || status=1
+  fi
+  # Figure 5.
+  run '^BenchmarkValidatingTransport$' 0.3s || status=1
+done
+log "benchmarks took $(( SECONDS - start ))s; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+if [ -n "${BENCH_KEEP:-}" ]; then
+  mkdir -p "$BENCH_KEEP" && cp "$raw" "$BENCH_KEEP/bench.txt"
+fi
+"$work/benchsummary" "$raw" || status=1
+exit "$status"
