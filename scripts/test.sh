@@ -34,3 +34,7 @@ scripts/lint-openapi.sh
 
 go test -race -count=1 ./...
 echo "test: go test -race ./... passed"
+
+# Each fuzz target briefly over its committed seeds and a few seconds of
+# new inputs (scripts/fuzz.sh without --ci runs them longer).
+scripts/fuzz.sh --ci
