@@ -39,7 +39,7 @@ func TestAttemptRequestMatchesCloneAndSet(t *testing.T) {
 					}
 					before := req.Header.Clone()
 					c := &call{d: &doer{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: useKey}
-					ctx := context.WithValue(context.Background(), struct{}{}, 1)
+					ctx := context.WithValue(context.Background(), attemptTestKey{}, 1)
 
 					got, _ := c.attemptRequest(ctx, tok)
 
@@ -126,6 +126,8 @@ func TestBodyReader(t *testing.T) {
 		t.Fatalf("after a short write: %d bytes left, want %d", len(rest), len(data)-1000)
 	}
 }
+
+type attemptTestKey struct{}
 
 type shortWriter struct{ max int }
 

@@ -362,22 +362,25 @@ func (sc *scanner) value(p *plan, ptr bool) bool {
 }
 
 func (sc *scanner) object(p *plan) bool {
-	if sc.data[sc.pos] != '{' {
+	// The hot loop of a list keeps data and pos in locals (the compiler
+	// cannot keep sc.pos in a register across calls) and writes pos back
+	// only around calls that scan through sc.
+	data, pos := sc.data, sc.pos
+	if data[pos] != '{' {
 		return false
 	}
 	if sc.depth++; sc.depth > maxFastDepth {
 		return false
 	}
-	sc.pos++
-	sc.ws()
-	if sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
-		sc.pos++
+	pos = skipWS(data, pos+1)
+	if pos < len(data) && data[pos] == '}' {
+		sc.pos = pos + 1
 		sc.depth--
 		return true
 	}
 	var prev *propPlan
 	for {
-		if sc.pos >= len(sc.data) || sc.data[sc.pos] != '"' {
+		if pos >= len(data) || data[pos] != '"' {
 			return false
 		}
 		var pp, hint *propPlan
@@ -389,26 +392,28 @@ func (sc *scanner) object(p *plan) bool {
 			}
 		}
 		var key []byte
-		if end := sc.pos + 1 + len(hint.plainName()); hint != nil && hint.plain && end < len(sc.data) &&
-			sc.data[end] == '"' && string(sc.data[sc.pos+1:end]) == hint.name {
+		if end := pos + 1 + len(hint.plainName()); hint != nil && hint.plain && end < len(data) &&
+			data[end] == '"' && string(data[pos+1:end]) == hint.name {
 			// The predicted key, compared in place: a plain name followed
 			// by the closing quote is that whole key.
-			pp, key = hint, sc.data[sc.pos+1:end]
-			sc.pos = end + 1
+			pp, key = hint, data[pos+1:end]
+			pos = end + 1
 		} else {
-			start := sc.pos
-			escaped, ok := sc.skipString()
+			end, escaped, ok := scanString(data, pos)
 			if !ok || escaped {
 				return false
 			}
-			key = sc.data[start+1 : sc.pos-1]
+			key = data[pos+1 : end-1]
+			pos = end
 		}
-		sc.ws()
-		if sc.pos >= len(sc.data) || sc.data[sc.pos] != ':' {
+		pos = skipWS(data, pos)
+		if pos >= len(data) || data[pos] != ':' {
 			return false
 		}
-		sc.pos++
-		sc.ws()
+		pos = skipWS(data, pos+1)
+		if pos >= len(data) {
+			return false
+		}
 		if pp == nil && p.props != nil {
 			if hint != nil && hint.name == string(key) {
 				pp = hint
@@ -436,53 +441,67 @@ func (sc *scanner) object(p *plan) bool {
 		if pp != nil {
 			prev = pp
 		}
-		switch {
-		case pp != nil:
-			// Inline the two commonest values, a plain string and null,
-			// before the general case.
-			if sc.pos < len(sc.data) {
-				switch c := sc.data[sc.pos]; {
-				case c == '"' && pp.plan.plainString:
-					if _, ok := sc.skipString(); !ok {
-						return false
-					}
-					goto next
-				case c == 'n' && pp.nullOK:
-					if !sc.literal("null") {
-						return false
-					}
-					goto next
-				}
-			}
-			if !sc.value(pp.plan, pp.ptr) {
+		switch c := data[pos]; {
+		case pp != nil && c == '"' && pp.plan.plainString:
+			// The two commonest values, a plain string and null, inline.
+			end, _, ok := scanString(data, pos)
+			if !ok {
 				return false
 			}
-		case p.additional != nil:
-			if !sc.value(p.additional, p.additional.nullable) {
+			pos = end
+		case pp != nil && c == 'n' && pp.nullOK:
+			if len(data)-pos < 4 || string(data[pos:pos+4]) != "null" {
 				return false
 			}
+			pos += 4
 		default:
-			if !sc.skipValue() {
+			sc.pos = pos
+			var ok bool
+			switch {
+			case pp != nil:
+				ok = sc.value(pp.plan, pp.ptr)
+			case p.additional != nil:
+				ok = sc.value(p.additional, p.additional.nullable)
+			default:
+				ok = sc.skipValue()
+			}
+			if !ok {
 				return false
 			}
+			pos = sc.pos
 		}
-	next:
-		sc.ws()
-		if sc.pos >= len(sc.data) {
+		pos = skipWS(data, pos)
+		if pos >= len(data) {
 			return false
 		}
-		switch sc.data[sc.pos] {
+		switch data[pos] {
 		case ',':
-			sc.pos++
-			sc.ws()
+			pos = skipWS(data, pos+1)
 		case '}':
-			sc.pos++
+			sc.pos = pos + 1
 			sc.depth--
 			return true
 		default:
 			return false
 		}
 	}
+}
+
+// skipWS returns the index of the first byte at or after i that is not
+// JSON whitespace; compact JSON takes the first test only.
+func skipWS(data []byte, i int) int {
+	if i < len(data) && data[i] > ' ' {
+		return i
+	}
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // foldLookup finds the property a key matches case-insensitively, as
@@ -598,8 +617,17 @@ var strStop = func() (t [256]bool) {
 // skipString scans a string starting at its opening quote. escaped
 // reports a backslash escape inside it.
 func (sc *scanner) skipString() (escaped, ok bool) {
-	data := sc.data
-	i := sc.pos + 1
+	end, escaped, ok := scanString(sc.data, sc.pos)
+	if ok {
+		sc.pos = end
+	}
+	return escaped, ok
+}
+
+// scanString scans the string whose opening quote is at data[i] and
+// returns the index just past its closing quote.
+func scanString(data []byte, i int) (end int, escaped, ok bool) {
+	i++
 	for {
 		// Eight bytes at a time while none of them needs a look: the
 		// lowest flagged byte of a word is exact (borrows only run
@@ -616,35 +644,34 @@ func (sc *scanner) skipString() (escaped, ok bool) {
 			i++
 		}
 		if i >= len(data) {
-			return escaped, false
+			return 0, escaped, false
 		}
 		switch data[i] {
 		case '"':
-			sc.pos = i + 1
-			return escaped, true
+			return i + 1, escaped, true
 		case '\\':
 			escaped = true
 			if i+1 >= len(data) {
-				return escaped, false
+				return 0, escaped, false
 			}
 			switch data[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
 				if i+6 > len(data) {
-					return escaped, false
+					return 0, escaped, false
 				}
 				for _, h := range data[i+2 : i+6] {
 					if !isHex(h) {
-						return escaped, false
+						return 0, escaped, false
 					}
 				}
 				i += 6
 			default:
-				return escaped, false
+				return 0, escaped, false
 			}
 		default: // a control character
-			return escaped, false
+			return 0, escaped, false
 		}
 	}
 }

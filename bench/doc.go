@@ -1,25 +1,40 @@
 // Package bench holds the client's performance benchmarks (GitHub issue
-// #8). Everything is in _test.go files; scripts/bench.sh runs them several
-// times and prints one summary line per figure, computed by
-// bench/benchsummary from the same run.
+// #8). Everything is in _test.go files; scripts/bench.sh runs them in
+// several rounds and prints one summary line per figure, computed by
+// bench/benchsummary from that run alone (medians over rounds).
 //
 // The figures and how each is measured:
 //
 //  1. Per-call overhead. The full client (factorial.NewClient with an API
-//     key and default settings: retries, response checks, error layer) and
-//     a hand-written net/http + encoding/json call decode the same canned
-//     bodies into the same generated types (api.Access, []api.Employee).
-//     The canned server runs in a child process (this test binary re-run
-//     with BENCH_CANNED_SERVER=1), so allocs/op counts the client side
-//     only and the two sides do not share a Go scheduler.
-//  2. Refresh fan-in. 1,000 goroutines ask an oauth.TokenSource for a token
-//     that has just expired on factorialtest's clock; the benchmark fails
-//     unless exactly one refresh_token request reached the server. It
-//     reports the p50 and p99 of the time each goroutine waited.
-//  3. Big lists. GET /api/v1/employees with 50,000 employees: time per call,
-//     and the peak heap of one call (see peakHeap for the method).
+//     key and default settings: per-attempt timeout, retries, response
+//     checks, error layer) and a hand-written net/http + encoding/json call
+//     decode the same canned bodies into the same generated types
+//     (api.Access, []api.Employee): GET /api/v1/me and GET
+//     /api/v1/employees with 100 and 10,000 realistic employees (about
+//     1 KiB of JSON each, nulls, accents, nested hiring object). The canned
+//     server runs in a child process (this test binary re-run with
+//     BENCH_CANNED_SERVER=1), so allocations count the client side only.
+//     Time comes from BenchmarkCallPaired, where each iteration makes one
+//     call of each kind in alternating order and times both, so load on a
+//     shared machine hits both sides of the ratio alike; allocations from
+//     BenchmarkCall's separate raw and client benchmarks.
+//     BenchmarkCallInMemory repeats the comparison over an in-memory
+//     RoundTripper: the client layer's own CPU cost, without the network.
+//  2. Refresh fan-in. 1,000 goroutines ask an oauth.TokenSource, on
+//     factorialtest's clock, for a token that has just expired; the
+//     benchmark fails unless exactly one refresh_token request reached the
+//     server and all got the new token. p50 and p99 are over the waits of
+//     every goroutine. BenchmarkRefreshFanInClient does the same through
+//     the client: the server expires the token (ExpireToken), 1,000 calls
+//     get 401, one refresh, 1,000 retries.
+//  3. Big lists. GET /api/v1/employees with 50,000 employees: time (paired
+//     as in 1) and the peak heap of one call, as a multiple of the body
+//     size, for the client and the raw baseline (see peakHeap).
 //  4. Sandbox throughput: internal/sandbox with full request and response
-//     validation, 8 concurrent keep-alive clients over loopback HTTP, GET
-//     /api/v1/me and clock-in/clock-out pairs on distinct employees.
-//  5. specvalidate.Transport: a validated round trip against a plain one.
+//     validation, 8 concurrent keep-alive clients over loopback HTTP; each
+//     owns an employee and cycles GET /api/v1/me, clock in, GET
+//     /api/v1/me, clock out, so the open-shift rule never answers 422. A
+//     fresh sandbox per 4,000 requests, and once after 16,000.
+//  5. specvalidate.Transport, which every HTTP test of the module wraps its
+//     client in: a validated round trip against a plain one.
 package bench

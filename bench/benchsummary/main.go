@@ -151,7 +151,7 @@ func (s *summary) ratio(label, base, unit string, ceiling float64, show func(flo
 	}
 	_, rounds := s.res.get(base+"/client", unit)
 	q := c / r
-	s.line(name, fmt.Sprintf("%.2fx [client %s, raw %s; median of %d]", q, show(c), show(r), rounds), target, ptr(q <= ceiling))
+	s.line(name, fmt.Sprintf("%.3fx [client %s, raw %s; median of %d]", q, show(c), show(r), rounds), target, ptr(q <= ceiling))
 }
 
 // paired prints the time ratio of a paired benchmark: the median over
@@ -167,7 +167,7 @@ func (s *summary) paired(label, name string, ceiling float64) {
 		return
 	}
 	_, rounds := s.res.get(name, "client/raw")
-	s.line(title, fmt.Sprintf("%.2fx [client %s, raw %s per call; paired, median of %d]", q, dur(c), dur(r), rounds),
+	s.line(title, fmt.Sprintf("%.3fx [client %s, raw %s per call; paired, median of %d]", q, dur(c), dur(r), rounds),
 		target, ptr(q <= ceiling))
 }
 

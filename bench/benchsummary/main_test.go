@@ -22,8 +22,8 @@ func TestSummary(t *testing.T) {
 	status := run(strings.NewReader(sample), &out, &errOut)
 	got := out.String()
 	for _, want := range []string{
-		"call GET /api/v1/me time client/raw: 1.09x [client 133.7µs, raw 112.1µs per call; paired, median of 3] (target ≤ 1.10x)\n",
-		"call GET /api/v1/me allocs/op client/raw: 1.34x [client 94, raw 70; median of 1] (target ≤ 1.25x)\n",
+		"call GET /api/v1/me time client/raw: 1.093x [client 133.7µs, raw 112.1µs per call; paired, median of 3] (target ≤ 1.10x)\n",
+		"call GET /api/v1/me allocs/op client/raw: 1.343x [client 94, raw 70; median of 1] (target ≤ 1.25x)\n",
 		"sandbox throughput, full validation, concurrency 8, GET /api/v1/me + clock-in/out pairs over loopback: 6891 req/s [median of 1] (target ≥ 5000 req/s)\n",
 		"refresh fan-in wait p50: 2.3ms (target none set)\n",
 		"call GET /api/v1/employees (100) time client/raw: unavailable, benchmark missing or failed (target ≤ 1.10x)\n",
