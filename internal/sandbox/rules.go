@@ -478,11 +478,10 @@ func decorateLeave(s *Sandbox, rec map[string]any) map[string]any {
 // openShift returns the latest shift of an employee without clock_out.
 func openRecord(t *table, employeeID int, pred func(map[string]any) bool) map[string]any {
 	var open map[string]any
-	t.each(func(r map[string]any) bool {
-		if intOr(r["employee_id"]) == employeeID && r["clock_out"] == nil && (pred == nil || pred(r)) {
+	t.openOfEmployee(employeeID, func(r map[string]any) {
+		if intOr(r["employee_id"]) == employeeID && (pred == nil || pred(r)) {
 			open = r // ids ascend, so the last one wins
 		}
-		return true
 	})
 	return open
 }

@@ -429,9 +429,75 @@ type table struct {
 	next int
 	recs map[int]map[string]any
 	ids  []int // ascending
+	// open indexes, by employee_id, the ids of records stored without a
+	// clock_out (open shifts and attendance), so the clock-in/out rules do
+	// not scan the whole table: a long-running sandbox holds thousands of
+	// shifts. Rules close records in place, so entries can go stale;
+	// openOfEmployee re-checks and prunes.
+	open map[int][]int
 }
 
-func newTable() *table { return &table{next: 1, recs: map[int]map[string]any{}} }
+func newTable() *table {
+	return &table{next: 1, recs: map[int]map[string]any{}, open: map[int][]int{}}
+}
+
+func (t *table) indexAdd(rec map[string]any, id int) {
+	emp, ok := toInt(rec["employee_id"])
+	if !ok {
+		return
+	}
+	if rec["clock_out"] == nil {
+		addID(t.open, emp, id)
+	}
+}
+
+func (t *table) indexRemove(rec map[string]any, id int) {
+	if emp, ok := toInt(rec["employee_id"]); ok {
+		removeID(t.open, emp, id)
+	}
+}
+
+func addID(index map[int][]int, key, id int) {
+	ids := index[key]
+	if i, found := slices.BinarySearch(ids, id); !found {
+		index[key] = slices.Insert(ids, i, id)
+	}
+}
+
+func removeID(index map[int][]int, key, id int) {
+	ids := index[key]
+	if i, found := slices.BinarySearch(ids, id); found {
+		ids = slices.Delete(ids, i, i+1)
+		if len(ids) == 0 {
+			delete(index, key)
+		} else {
+			index[key] = ids
+		}
+	}
+}
+
+// openOfEmployee visits, in id order, the records of an employee stored
+// open, dropping index entries whose record has since been closed in place.
+func (t *table) openOfEmployee(emp int, f func(rec map[string]any)) {
+	ids := t.open[emp]
+	kept := ids[:0]
+	for _, id := range ids {
+		rec := t.recs[id]
+		if rec == nil || rec["clock_out"] != nil {
+			continue
+		}
+		kept = append(kept, id)
+		f(rec)
+	}
+	switch {
+	case len(kept) == len(ids):
+		// Nothing pruned: leave the index untouched.
+	case len(kept) == 0:
+		delete(t.open, emp)
+	default:
+		t.open[emp] = kept
+	}
+}
 
 // insert stores rec under rec["id"] (replacing) or the next id.
 func (t *table) insert(rec map[string]any) int {
@@ -443,11 +509,14 @@ func (t *table) insert(rec map[string]any) int {
 	if id >= t.next {
 		t.next = id + 1
 	}
-	if _, exists := t.recs[id]; !exists {
+	if prev, exists := t.recs[id]; !exists {
 		i := sort.SearchInts(t.ids, id)
 		t.ids = slices.Insert(t.ids, i, id)
+	} else {
+		t.indexRemove(prev, id)
 	}
 	t.recs[id] = rec
+	t.indexAdd(rec, id)
 	return id
 }
 
@@ -457,6 +526,7 @@ func (t *table) remove(id int) map[string]any {
 		return nil
 	}
 	delete(t.recs, id)
+	t.indexRemove(rec, id)
 	if i, ok := slices.BinarySearch(t.ids, id); ok {
 		t.ids = slices.Delete(t.ids, i, i+1)
 	}
