@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestMain(m *testing.M) {
 			os.Stderr.WriteString("operation coverage: missing tests for:\n  " + strings.Join(missing, "\n  ") + "\n")
 			code = 1
 		} else {
-			os.Stderr.WriteString("operation coverage: " + itoa(total-len(notDrivenByClient)) + "/" + itoa(total-len(notDrivenByClient)) + " client operations validated\n")
+			os.Stderr.WriteString("operation coverage: " + strconv.Itoa(total-len(notDrivenByClient)) + "/" + strconv.Itoa(total-len(notDrivenByClient)) + " client operations validated\n")
 		}
 	}
 	os.Exit(code)
@@ -45,17 +46,6 @@ func runAll() bool {
 	return true
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
-}
 
 func TestGetMe(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
