@@ -46,7 +46,6 @@ func runAll() bool {
 	return true
 }
 
-
 func TestGetMe(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/me", Status: 200,
