@@ -13,24 +13,57 @@ import (
 
 	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/factorialtest"
+	"github.com/factorial-go/factorial/oauth"
 )
 
 func ExampleNewClient() {
-	// A token source from package oauth in real code.
-	var ts factorial.TokenSource
+	// The guide's flow against a local sandbox; against Factorial, use
+	// oauth.ProductionURL (or oauth.DemoURL) and a real browser.
+	srv := factorialtest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
 
-	c, err := factorial.NewClient(
-		factorial.WithBaseURL(factorial.DemoURL),
-		factorial.WithTokenSource(ts),
-	)
+	cfg, err := oauth.New(factorialtest.DefaultClientID, factorialtest.DefaultClientSecret,
+		oauth.OOBRedirectURI, oauth.WithBaseURL(srv.URL()))
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := c.GetMeWithResponse(context.Background())
+	auth, err := cfg.Authorize()
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(res.JSON200.Email)
+	page, err := srv.Approve(ctx, auth.URL) // the user approves and copies the code
+	if err != nil {
+		log.Fatal(err)
+	}
+	code, err := oauth.ParseCode(page.String())
+	if err != nil {
+		log.Fatal(err)
+	}
+	tok, err := cfg.Exchange(ctx, code, auth)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ts, err := oauth.NewTokenSource(cfg, oauth.NewMemoryStore(tok)) // oauth.NewFileStore to keep it
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+	if err != nil {
+		log.Fatal(err)
+	}
+	me, err := c.GetMeWithResponse(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	emps, err := c.ListEmployeesWithResponse(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(me.JSON200.Email, len(*emps.JSON200), "employees")
+	// Output: admin@example.com 5 employees
 }
 
 // Every failed call returns an *Error: the status, the server's messages
