@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/apitest"
 )
@@ -60,32 +58,11 @@ const g1EmployeeV2RestrictedJSON = `{"id":12,"first_name":"Marc","last_name":"Pu
 	`"timeoff_manager_id":7,"social_security_number":null,"tax_id":null,"timeoff_policy_id":11,"team_ids":[4],` +
 	`"phone_number":null,"company_identifier":null}`
 
-// g1Date parses a YYYY-MM-DD date for request bodies.
-func g1Date(t testing.TB, s string) openapi_types.Date {
-	t.Helper()
-	d, err := time.Parse(openapi_types.DateFormat, s)
-	if err != nil {
-		t.Fatalf("date %q: %v", s, err)
-	}
-	return openapi_types.Date{Time: d}
-}
-
-// g1DateIs reports whether d is set and equal to the YYYY-MM-DD string s.
-func g1DateIs(d *openapi_types.Date, s string) bool { return d != nil && d.String() == s }
-
 // g1StrIs reports whether p is set and equal to s.
 func g1StrIs(p *string, s string) bool { return p != nil && *p == s }
 
 // g1IntIs reports whether p is set and equal to n.
 func g1IntIs(p *int, n int) bool { return p != nil && *p == n }
-
-// g1NoBody fails when a request that declares no body carried one.
-func g1NoBody(t testing.TB, body []byte) {
-	t.Helper()
-	if len(body) != 0 {
-		t.Errorf("request body = %q, want none", body)
-	}
-}
 
 // g1WantKeys fails unless the JSON object m has exactly the keys want
 // (omitempty must drop every field the caller left unset).
@@ -118,7 +95,7 @@ func g1CheckAdminEmployee(t testing.TB, e *api.Employee) {
 	if e.Gender == nil || *e.Gender != api.EmployeeGenderFemale {
 		t.Errorf("Gender = %v, want female", e.Gender)
 	}
-	if !g1DateIs(e.BirthdayOn, "1988-04-12") || !g1DateIs(e.StartDate, "2019-09-02") || !g1DateIs(e.RegularAccessStartsOn, "2019-09-02") {
+	if !dateIs(e.BirthdayOn, "1988-04-12") || !dateIs(e.StartDate, "2019-09-02") || !dateIs(e.RegularAccessStartsOn, "2019-09-02") {
 		t.Errorf("dates = %v %v %v", e.BirthdayOn, e.StartDate, e.RegularAccessStartsOn)
 	}
 	if e.TerminatedOn != nil || e.ManagerID != nil {
@@ -187,7 +164,7 @@ func g1CheckAdminEmployeeV2(t testing.TB, e *api.EmployeeV2) {
 	if e.ID != 7 || !g1StrIs(e.FullName, "Ana Ruiz") || !g1StrIs(e.Email, "ana.ruiz@acmerobotics.es") {
 		t.Errorf("identity = %d %v %v", e.ID, e.FullName, e.Email)
 	}
-	if e.Gender == nil || *e.Gender != api.EmployeeV2GenderFemale || !g1DateIs(e.BirthdayOn, "1988-04-12") {
+	if e.Gender == nil || *e.Gender != api.EmployeeV2GenderFemale || !dateIs(e.BirthdayOn, "1988-04-12") {
 		t.Errorf("Gender = %v, BirthdayOn = %v", e.Gender, e.BirthdayOn)
 	}
 	if !g1StrIs(e.SwiftBic, "CAIXESBBXXX") || !g1StrIs(e.TaxID, "12345678Z") || !g1IntIs(e.TimeoffPolicyID, 11) {
@@ -242,7 +219,7 @@ func TestListEmployees(t *testing.T) {
 			if r.URL.RawQuery != "" {
 				t.Errorf("query = %q, want none (v1 lists take no pagination)", r.URL.RawQuery)
 			}
-			g1NoBody(t, body)
+			noBody(t, body)
 		},
 	}))
 	res, err := c.ListEmployeesWithResponse(context.Background())
@@ -325,8 +302,8 @@ func TestCreateEmployee(t *testing.T) {
 	}))
 	res, err := c.CreateEmployeeWithResponse(context.Background(), api.CreateEmployeeJSONRequestBody{
 		Email: "laia.ferrer@acmerobotics.es", FirstName: "Laia", LastName: "Ferrer",
-		BirthdayOn: apitest.Ptr(g1Date(t, "1996-11-03")), StartDate: apitest.Ptr(g1Date(t, "2024-09-02")),
-		RegularAccessStartsOn: apitest.Ptr(g1Date(t, "2024-09-02")), Role: apitest.Ptr(api.EmployeeCreateRoleBasic),
+		BirthdayOn: apitest.Ptr(mustDate(t, "1996-11-03")), StartDate: apitest.Ptr(mustDate(t, "2024-09-02")),
+		RegularAccessStartsOn: apitest.Ptr(mustDate(t, "2024-09-02")), Role: apitest.Ptr(api.EmployeeCreateRoleBasic),
 		ManagerID: apitest.Ptr(7), TimeoffManagerID: apitest.Ptr(7), CompanyIdentifier: apitest.Ptr("ACME-0058"),
 		PhoneNumber: apitest.Ptr("+34655443322"),
 	})
@@ -340,7 +317,7 @@ func TestCreateEmployee(t *testing.T) {
 	if e.ID != 58 || !g1StrIs(e.FullName, "Laia Ferrer") || e.Role == nil || *e.Role != "basic" {
 		t.Errorf("employee = %d %v %v", e.ID, e.FullName, e.Role)
 	}
-	if !g1DateIs(e.StartDate, "2024-09-02") || !g1IntIs(e.ManagerID, 7) || e.TeamIds == nil || len(e.TeamIds) != 0 {
+	if !dateIs(e.StartDate, "2024-09-02") || !g1IntIs(e.ManagerID, 7) || e.TeamIds == nil || len(e.TeamIds) != 0 {
 		t.Errorf("StartDate = %v, ManagerID = %v, TeamIds = %#v (want empty, not nil)", e.StartDate, e.ManagerID, e.TeamIds)
 	}
 	if e.Hiring == nil || e.Hiring.BaseCompensationAmountInCents != nil {
@@ -398,7 +375,7 @@ func TestCreateEmployee_ValidationErrors(t *testing.T) {
 func TestGetEmployee(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/employees/7", Status: 200, Body: g1EmployeeAdminJSON,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetEmployeeWithResponse(context.Background(), 7)
 	if err != nil {
@@ -496,13 +473,13 @@ func TestTerminateEmployee(t *testing.T) {
 		},
 	}))
 	res, err := c.TerminateEmployeeWithResponse(context.Background(), 58, api.TerminateEmployeeJSONRequestBody{
-		TerminatedOn: apitest.Ptr(g1Date(t, "2025-01-31")), TerminationReason: apitest.Ptr("End of fixed-term contract"),
+		TerminatedOn: apitest.Ptr(mustDate(t, "2025-01-31")), TerminationReason: apitest.Ptr("End of fixed-term contract"),
 		TerminationAssignedManagerID: apitest.Ptr(7),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := res.JSON200; e == nil || e.ID != 58 || !g1DateIs(e.TerminatedOn, "2025-01-31") {
+	if e := res.JSON200; e == nil || e.ID != 58 || !dateIs(e.TerminatedOn, "2025-01-31") {
 		t.Fatalf("status %d, employee = %+v", res.StatusCode(), res.JSON200)
 	}
 }
@@ -511,7 +488,7 @@ func TestUnterminateEmployee(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/employees/7/unterminate", Status: 200, Body: g1EmployeeAdminJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g1NoBody(t, body)
+			noBody(t, body)
 			if ct := r.Header.Get("Content-Type"); ct != "" {
 				t.Errorf("Content-Type = %q, want none", ct)
 			}
@@ -537,7 +514,7 @@ func TestListEmployeesV2(t *testing.T) {
 			if len(r.URL.Query()) != 1 {
 				t.Errorf("query = %q, want only full_text_name", r.URL.RawQuery)
 			}
-			g1NoBody(t, body)
+			noBody(t, body)
 		},
 	}))
 	res, err := c.ListEmployeesV2WithResponse(context.Background(), &api.ListEmployeesV2Params{FullTextName: apitest.Ptr("Ana Ruiz")})
@@ -600,7 +577,7 @@ func TestCreateEmployeeV2(t *testing.T) {
 	}))
 	res, err := c.CreateEmployeeV2WithResponse(context.Background(), api.CreateEmployeeV2JSONRequestBody{
 		Email: "jordi.casals@acmerobotics.es", FirstName: "Jordi", LastName: "Casals",
-		BirthdayOn: apitest.Ptr(g1Date(t, "1991-02-14")), Role: apitest.Ptr(api.EmployeeV2CreateRoleBasic),
+		BirthdayOn: apitest.Ptr(mustDate(t, "1991-02-14")), Role: apitest.Ptr(api.EmployeeV2CreateRoleBasic),
 		Gender: apitest.Ptr(api.EmployeeV2CreateGenderMale), Identifier: apitest.Ptr("Y1234567X"),
 		IdentifierType: apitest.Ptr(api.EmployeeV2CreateIdentifierTypeNie), Nationality: apitest.Ptr("pt"),
 		BankNumber: apitest.Ptr("ES7921000813610123456789"), SwiftBic: apitest.Ptr("CAIXESBBXXX"),
@@ -722,7 +699,7 @@ func TestUpdateEmployeeV2(t *testing.T) {
 func TestInviteEmployee(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v2/core/employees/12/invite", Status: 200, Body: g1EmployeeV2RestrictedJSON,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.InviteEmployeeWithResponse(context.Background(), 12)
 	if err != nil {
@@ -780,7 +757,7 @@ func TestTerminateEmployeeV2(t *testing.T) {
 		},
 	}))
 	res, err := c.TerminateEmployeeV2WithResponse(context.Background(), 59, api.TerminateEmployeeV2JSONRequestBody{
-		TerminatedOn: g1Date(t, "2025-03-14"), TerminationReason: apitest.Ptr("Moving abroad"),
+		TerminatedOn: mustDate(t, "2025-03-14"), TerminationReason: apitest.Ptr("Moving abroad"),
 		TerminationReasonType:        apitest.Ptr(api.TerminateEmployeeV2InputTerminationReasonTypeEmployee),
 		TerminationAssignedManagerID: apitest.Ptr(7),
 	})
@@ -791,7 +768,7 @@ func TestTerminateEmployeeV2(t *testing.T) {
 	if e == nil {
 		t.Fatalf("status %d, no typed body: %s", res.StatusCode(), res.Body)
 	}
-	if e.ID != 59 || !g1DateIs(e.TerminatedOn, "2025-03-14") || !g1StrIs(e.TerminationReason, "Moving abroad") ||
+	if e.ID != 59 || !dateIs(e.TerminatedOn, "2025-03-14") || !g1StrIs(e.TerminationReason, "Moving abroad") ||
 		!g1StrIs(e.TerminationReasonType, "employee") || e.TerminationObservations != nil {
 		t.Errorf("termination = %v %v %v %v", e.TerminatedOn, e.TerminationReason, e.TerminationReasonType, e.TerminationObservations)
 	}
@@ -808,7 +785,7 @@ func TestUnterminateEmployeeV2(t *testing.T) {
 			`"created_at":"2024-09-02T07:30:12.000Z","updated_at":"2025-03-01T08:45:00.000Z","manager_id":7,"location_id":1,` +
 			`"timeoff_manager_id":7,"social_security_number":"171234567890","tax_id":"Y1234567X","timeoff_policy_id":11,` +
 			`"team_ids":[4],"phone_number":"+34611000222","company_identifier":"ACME-0059"}`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.UnterminateEmployeeV2WithResponse(context.Background(), 59)
 	if err != nil {
@@ -826,7 +803,7 @@ func TestListEmployeesBulk(t *testing.T) {
 		Body: `[` + g1EmployeeV2AdminJSON + `,` + g1EmployeeV2RestrictedJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			// A read despite the POST verb: no body, no query.
-			g1NoBody(t, body)
+			noBody(t, body)
 			if r.URL.RawQuery != "" {
 				t.Errorf("query = %q, want none", r.URL.RawQuery)
 			}

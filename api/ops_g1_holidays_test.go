@@ -26,7 +26,7 @@ func TestListCompanyHolidays(t *testing.T) {
 			if r.URL.RawQuery != "" {
 				t.Errorf("query = %q, want none", r.URL.RawQuery)
 			}
-			g1NoBody(t, body)
+			noBody(t, body)
 		},
 	}))
 	res, err := c.ListCompanyHolidaysWithResponse(context.Background())
@@ -37,10 +37,10 @@ func TestListCompanyHolidays(t *testing.T) {
 		t.Fatalf("status %d, holidays = %v", res.StatusCode(), res.JSON200)
 	}
 	hs := *res.JSON200
-	if h := hs[0]; h.ID != 31 || !g1StrIs(h.Summary, "Any Nou") || h.Description != nil || h.HalfDay != nil || !g1DateIs(h.Date, "2024-01-01") {
+	if h := hs[0]; h.ID != 31 || !g1StrIs(h.Summary, "Any Nou") || h.Description != nil || h.HalfDay != nil || !dateIs(h.Date, "2024-01-01") {
 		t.Errorf("whole day = %+v", h)
 	}
-	if h := hs[1]; h.HalfDay == nil || *h.HalfDay != api.CompanyHolidayHalfDayBegginingOfDay || !g1DateIs(h.Date, "2024-09-23") {
+	if h := hs[1]; h.HalfDay == nil || *h.HalfDay != api.CompanyHolidayHalfDayBegginingOfDay || !dateIs(h.Date, "2024-09-23") {
 		t.Errorf("morning off = %+v (half_day %v)", h, h.HalfDay)
 	}
 	if h := hs[2]; h.HalfDay == nil || *h.HalfDay != api.CompanyHolidayHalfDayEndOfDay || !g1StrIs(h.Description, "Office closes at 14:00") {
@@ -55,7 +55,7 @@ func TestGetCompanyHoliday(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/company_holidays/36", Status: 200,
 		Body:  `{"id":36,"summary":"La Mercè","description":"Morning off for the city festival","date":"2024-09-23","half_day":"beggining_of_day","location_id":1}`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetCompanyHolidayWithResponse(context.Background(), 36)
 	if err != nil {
@@ -65,7 +65,7 @@ func TestGetCompanyHoliday(t *testing.T) {
 	if h == nil {
 		t.Fatalf("status %d, no typed body", res.StatusCode())
 	}
-	if h.ID != 36 || !g1StrIs(h.Summary, "La Mercè") || !g1DateIs(h.Date, "2024-09-23") || !g1IntIs(h.LocationID, 1) {
+	if h.ID != 36 || !g1StrIs(h.Summary, "La Mercè") || !dateIs(h.Date, "2024-09-23") || !g1IntIs(h.LocationID, 1) {
 		t.Errorf("holiday = %+v", h)
 	}
 	if h.HalfDay == nil || *h.HalfDay != api.CompanyHolidayHalfDayBegginingOfDay || string(*h.HalfDay) != "beggining_of_day" {
@@ -85,7 +85,7 @@ func TestGetCompanyHoliday_NullHeavy(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := res.JSON200
-	if h == nil || h.ID != 41 || h.Summary != nil || h.Description != nil || h.HalfDay != nil || h.LocationID != nil || !g1DateIs(h.Date, "2024-12-26") {
+	if h == nil || h.ID != 41 || h.Summary != nil || h.Description != nil || h.HalfDay != nil || h.LocationID != nil || !dateIs(h.Date, "2024-12-26") {
 		t.Fatalf("status %d, holiday = %+v", res.StatusCode(), h)
 	}
 }

@@ -43,7 +43,7 @@ func TestListLocations(t *testing.T) {
 			`"city":"Girona","address_line_1":"Carrer de la Creu 23","address_line_2":null,"postal_code":"17002",` +
 			`"timezone":"Europe/Madrid","company_holiday_ids":[31,40]}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g1NoBody(t, body)
+			noBody(t, body)
 			if r.URL.RawQuery != "" {
 				t.Errorf("query = %q, want none", r.URL.RawQuery)
 			}
@@ -74,7 +74,7 @@ func TestListLocations(t *testing.T) {
 func TestGetLocation(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/locations/1", Status: 200, Body: g1LocationHQJSON,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetLocationWithResponse(context.Background(), 1)
 	if err != nil {
@@ -117,7 +117,7 @@ func TestListLegalEntities(t *testing.T) {
 		Body: `[` + g1LegalEntityIberiaJSON + `,{"id":6,"legal_name":"Acme Robotics France SAS","tax_identification_number":"FR40123456824",` +
 			`"currency":"EUR","company_id":3,"country":"fr","state":"Auvergne-Rhône-Alpes","city":"Lyon","postal_code":"69002",` +
 			`"address_line_1":"12 Rue de la République","address_line_2":null}]`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.ListLegalEntitiesWithResponse(context.Background())
 	if err != nil {
@@ -173,7 +173,7 @@ func TestListWorkplaces(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v2/core/workplaces", Status: 200,
 		Body: `[` + g1WorkplaceHQJSON + `,` + g1WorkplaceGironaJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g1NoBody(t, body)
+			noBody(t, body)
 			// Integer arrays with style form, explode false: one parameter
 			// each, values joined by commas (left unescaped by the client).
 			const want = "ids=1,2&employee_ids=7,12,58"
@@ -264,7 +264,7 @@ func TestCreateWorkplace(t *testing.T) {
 func TestGetWorkplace(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/core/workplaces/2", Status: 200, Body: g1WorkplaceGironaJSON,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetWorkplaceWithResponse(context.Background(), 2)
 	if err != nil {
@@ -323,7 +323,7 @@ func TestDeleteWorkplace(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v2/core/workplaces/3", Status: 200,
 		Body:  `[` + g1WorkplaceHQJSON + `,` + g1WorkplaceGironaJSON + `]`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteWorkplaceWithResponse(context.Background(), 3)
 	if err != nil {

@@ -40,7 +40,7 @@ func TestListTeams(t *testing.T) {
 		Body: `[` + g1TeamEngineeringJSON + `,{"id":9,"name":"Sales","employee_ids":[3,21,22],"lead_ids":[3,21],` +
 			`"description":null,"avatar":"https://api.factorialhr.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NDQxfX0--9a7e/sales.png"}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g1NoBody(t, body)
+			noBody(t, body)
 			if r.URL.RawQuery != "" {
 				t.Errorf("query = %q, want none", r.URL.RawQuery)
 			}
@@ -115,7 +115,7 @@ func TestGetTeam(t *testing.T) {
 	// for this route is its own bug).
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/teams/4", Status: 200, Body: g1TeamEngineeringJSON,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetTeamWithResponse(context.Background(), 4)
 	if err != nil {
@@ -155,7 +155,7 @@ func TestDeleteTeam(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/core/teams/15", Status: 200,
 		Body:  `{"id":15,"name":"Customer Success","employee_ids":[],"lead_ids":[],"description":"Onboarding and support for fleet customers","avatar":null}`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteTeamWithResponse(context.Background(), 15)
 	if err != nil {
@@ -184,7 +184,7 @@ func TestAssignEmployeeToTeam(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/teams/15/employees/58", Status: 200,
 		Body: `{"id":15,"name":"Customer Success","employee_ids":[58],"lead_ids":[],"description":"Onboarding and support for fleet customers","avatar":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g1NoBody(t, body)
+			noBody(t, body)
 			if ct := r.Header.Get("Content-Type"); ct != "" {
 				t.Errorf("Content-Type = %q, want none", ct)
 			}
@@ -248,7 +248,7 @@ func TestUnassignEmployeeFromTeam(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/core/teams/4/employees/12", Status: 200,
 		Body:  `{"id":4,"name":"Engineering","employee_ids":[7,58],"lead_ids":[7],"description":"Robot firmware and cloud platform","avatar":null}`,
-		Check: func(t testing.TB, _ *http.Request, body []byte) { g1NoBody(t, body) },
+		Check: func(t testing.TB, _ *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.UnassignEmployeeFromTeamWithResponse(context.Background(), 4, 12)
 	if err != nil {

@@ -14,7 +14,7 @@ const g2ExpenseJSON = `{"id":881,"description":"Taxi to the client office","empl
 func g2CheckExpense(t testing.TB, e *api.Expense) {
 	t.Helper()
 	if e == nil || e.ID != 881 || *e.EmployeeID != 7 || *e.CompanyID != 1 || *e.MerchantName != "Cabify" || *e.Amount != 2350 || *e.VatAmount != 214 ||
-		*e.Currency != "EUR" || *e.Status != api.ExpenseStatusPublished || !g2DateIs(e.EffectiveOn, "2024-02-19") ||
+		*e.Currency != "EUR" || *e.Status != api.ExpenseStatusPublished || !dateIs(e.EffectiveOn, "2024-02-19") ||
 		*e.StatusUpdatedAt != "2024-02-20T09:14:02.000Z" || len(e.Files) != 1 || *e.Reference != "EXP-2024-000881" {
 		t.Fatalf("expense = %+v", e)
 	}

@@ -8,26 +8,9 @@ import (
 	"testing"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/apitest"
 )
-
-// g2Date builds a YYYY-MM-DD request date.
-func g2Date(t testing.TB, s string) openapi_types.Date {
-	t.Helper()
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		t.Fatalf("date %q: %v", s, err)
-	}
-	return openapi_types.Date{Time: d}
-}
-
-// g2DateIs reports whether a decoded date is the given YYYY-MM-DD day.
-func g2DateIs(d *openapi_types.Date, s string) bool {
-	return d != nil && d.String() == s
-}
 
 // g2BracketArray checks the bracket-style array query parameter Factorial
 // reads (Rails' `employee_ids[]=1&employee_ids[]=2`): decoded, the key
@@ -173,7 +156,7 @@ func TestListLeaves_BracketArrayQuery(t *testing.T) {
 	}
 	whole, half := (*res.JSON200)[0], (*res.JSON200)[1]
 	if whole.ID != 4512 || *whole.EmployeeID != 1 || whole.HalfDay != nil || whole.HoursAmountInCents != nil ||
-		!g2DateIs(whole.StartOn, "2022-08-01") || !g2DateIs(whole.FinishOn, "2022-08-12") || !*whole.Approved || *whole.LeaveTypeName != "Vacaciones" {
+		!dateIs(whole.StartOn, "2022-08-01") || !dateIs(whole.FinishOn, "2022-08-12") || !*whole.Approved || *whole.LeaveTypeName != "Vacaciones" {
 		t.Errorf("whole-day leave = %+v", whole)
 	}
 	if half.ID != 4530 || *half.EmployeeID != 2 || half.HalfDay == nil || *half.HalfDay != api.LeaveHalfDayBegginingOfDay ||
@@ -203,7 +186,7 @@ func TestListLeaves_RestrictedBasicUser(t *testing.T) {
 	}
 	l := (*res.JSON200)[0]
 	if l.ID != 4512 || l.Description != nil || l.Approved != nil || l.EmployeeFullName != nil || l.LeaveTypeID != nil ||
-		l.LeaveTypeName != nil || l.HalfDay != nil || !g2DateIs(l.FinishOn, "2022-08-12") {
+		l.LeaveTypeName != nil || l.HalfDay != nil || !dateIs(l.FinishOn, "2022-08-12") {
 		t.Errorf("restricted leave = %+v", l)
 	}
 }
@@ -221,7 +204,7 @@ func TestCreateLeave(t *testing.T) {
 		},
 	}))
 	res, err := c.CreateLeaveWithResponse(context.Background(), api.CreateLeaveJSONRequestBody{
-		EmployeeID: 7, StartOn: g2Date(t, "2022-09-15"), FinishOn: g2Date(t, "2022-09-15"),
+		EmployeeID: 7, StartOn: mustDate(t, "2022-09-15"), FinishOn: mustDate(t, "2022-09-15"),
 		LeaveTypeID: apitest.Ptr(101), Description: apitest.Ptr("Parent-teacher meeting"),
 		HalfDay: apitest.Ptr(api.LeaveCreateHalfDayBegginingOfDay),
 	})
@@ -230,7 +213,7 @@ func TestCreateLeave(t *testing.T) {
 	}
 	l := res.JSON201
 	if l == nil || l.ID != 4561 || *l.EmployeeID != 7 || l.HalfDay == nil || *l.HalfDay != api.LeaveHalfDayBegginingOfDay ||
-		l.Approved != nil || l.LeaveTypeName != nil || !g2DateIs(l.StartOn, "2022-09-15") {
+		l.Approved != nil || l.LeaveTypeName != nil || !dateIs(l.StartOn, "2022-09-15") {
 		t.Fatalf("status %d, leave = %+v", res.StatusCode(), l)
 	}
 }
@@ -288,13 +271,13 @@ func TestUpdateLeave(t *testing.T) {
 		},
 	}))
 	res, err := c.UpdateLeaveWithResponse(context.Background(), 4512, api.UpdateLeaveJSONRequestBody{
-		FinishOn: apitest.Ptr(g2Date(t, "2022-08-16")), Description: apitest.Ptr("Summer holidays (extended)"),
+		FinishOn: apitest.Ptr(mustDate(t, "2022-08-16")), Description: apitest.Ptr("Summer holidays (extended)"),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	l := res.JSON200
-	if l == nil || l.ID != 4512 || !g2DateIs(l.FinishOn, "2022-08-16") || *l.Description != "Summer holidays (extended)" || l.HalfDay != nil {
+	if l == nil || l.ID != 4512 || !dateIs(l.FinishOn, "2022-08-16") || *l.Description != "Summer holidays (extended)" || l.HalfDay != nil {
 		t.Fatalf("status %d, leave = %+v", res.StatusCode(), l)
 	}
 }
@@ -406,7 +389,7 @@ func TestCreateLeaveV2_MedicalLeave(t *testing.T) {
 	}))
 	res, err := c.CreateLeaveV2WithResponse(context.Background(), api.CreateLeaveV2JSONRequestBody{
 		EmployeeID: 9, StartOn: "2022-10-03", FinishOn: "2022-10-14", LeaveTypeID: apitest.Ptr(120),
-		MedicalLeaveType: apitest.Ptr(2), EffectiveOn: apitest.Ptr(g2Date(t, "2022-10-03")), AccidentOn: apitest.Ptr(g2Date(t, "2022-10-02")),
+		MedicalLeaveType: apitest.Ptr(2), EffectiveOn: apitest.Ptr(mustDate(t, "2022-10-03")), AccidentOn: apitest.Ptr(mustDate(t, "2022-10-02")),
 		ColegiateNumber: apitest.Ptr(282845123), HasPreviousRelapse: apitest.Ptr(false),
 	})
 	if err != nil {

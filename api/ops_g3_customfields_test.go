@@ -43,8 +43,8 @@ func TestListCustomFields(t *testing.T) {
 	if choice.ID != 301 {
 		t.Errorf("ID = %d, want 301", choice.ID)
 	}
-	g3Want(t, "FieldType", choice.FieldType, "single_choice")
-	g3Null(t, "MinValue", choice.MinValue)
+	wantPtr(t, "FieldType", choice.FieldType, "single_choice")
+	wantNil(t, "MinValue", choice.MinValue)
 	if len(choice.ChoiceOptions) != 2 {
 		t.Fatalf("ChoiceOptions = %v, want 2", choice.ChoiceOptions)
 	}
@@ -52,9 +52,9 @@ func TestListCustomFields(t *testing.T) {
 	if !ok || opt["label"] != "M" || opt["value"] != "m" || opt["is_active"] != true || opt["id"] != float64(2) {
 		t.Errorf("ChoiceOptions[1] = %#v", choice.ChoiceOptions[1])
 	}
-	g3Want(t, "[1].Required", number.Required, true)
-	g3Want(t, "[1].MinValue", number.MinValue, 0)
-	g3Want(t, "[1].MaxValue", number.MaxValue, 50)
+	wantPtr(t, "[1].Required", number.Required, true)
+	wantPtr(t, "[1].MinValue", number.MinValue, 0)
+	wantPtr(t, "[1].MaxValue", number.MaxValue, 50)
 	if number.ChoiceOptions == nil || len(number.ChoiceOptions) != 0 {
 		t.Errorf("[1].ChoiceOptions = %#v, want empty", number.ChoiceOptions)
 	}
@@ -77,7 +77,7 @@ func TestListCustomFields_2022StringChoices(t *testing.T) {
 		t.Fatalf("status %d, fields = %v", res.StatusCode(), res.JSON200)
 	}
 	f := (*res.JSON200)[0]
-	g3Null(t, "Required", f.Required)
+	wantNil(t, "Required", f.Required)
 	if !reflect.DeepEqual(f.ChoiceOptions, []any{"Oficinas y despachos", "Comercio textil"}) {
 		t.Errorf("ChoiceOptions = %#v", f.ChoiceOptions)
 	}
@@ -102,10 +102,10 @@ func TestListCustomValues(t *testing.T) {
 	if v.ID != 8812 {
 		t.Errorf("ID = %d, want 8812", v.ID)
 	}
-	g3Want(t, "Value", v.Value, "M")
-	g3Want(t, "FieldID", v.FieldID, 301)
-	g3Want(t, "InstanceID", v.InstanceID, 7)
-	g3Want(t, "Label", v.Label, "Talla de camiseta")
+	wantPtr(t, "Value", v.Value, "M")
+	wantPtr(t, "FieldID", v.FieldID, 301)
+	wantPtr(t, "InstanceID", v.InstanceID, 7)
+	wantPtr(t, "Label", v.Label, "Talla de camiseta")
 }
 
 func TestListCustomValues_BasicUser(t *testing.T) {
@@ -125,9 +125,9 @@ func TestListCustomValues_BasicUser(t *testing.T) {
 		t.Fatalf("status %d, values = %v", res.StatusCode(), res.JSON200)
 	}
 	v := (*res.JSON200)[0]
-	g3Null(t, "Value", v.Value)
-	g3Null(t, "Required", v.Required)
-	g3Want(t, "InstanceID", v.InstanceID, 12)
+	wantNil(t, "Value", v.Value)
+	wantNil(t, "Required", v.Required)
+	wantPtr(t, "InstanceID", v.InstanceID, 12)
 }
 
 func TestCreateCustomValue(t *testing.T) {
@@ -148,9 +148,9 @@ func TestCreateCustomValue(t *testing.T) {
 	if v == nil || v.ID != 8813 {
 		t.Fatalf("status %d, value = %+v", res.StatusCode(), v)
 	}
-	g3Want(t, "Value", v.Value, "12")
-	g3Want(t, "FieldID", v.FieldID, 302)
-	g3Want(t, "InstanceID", v.InstanceID, 7)
+	wantPtr(t, "Value", v.Value, "12")
+	wantPtr(t, "FieldID", v.FieldID, 302)
+	wantPtr(t, "InstanceID", v.InstanceID, 7)
 }
 
 func TestListCustomTables(t *testing.T) {
@@ -172,10 +172,10 @@ func TestListCustomTables(t *testing.T) {
 	if tb.ID != 31 {
 		t.Errorf("ID = %d, want 31", tb.ID)
 	}
-	g3Want(t, "Name", tb.Name, "Evaluación de idiomas")
-	g3Want(t, "CustomResourcesTopicID", tb.CustomResourcesTopicID, 2)
-	g3Want(t, "Reportable", tb.Reportable, true)
-	g3Want(t, "[1].Hidden", (*res.JSON200)[1].Hidden, true)
+	wantPtr(t, "Name", tb.Name, "Evaluación de idiomas")
+	wantPtr(t, "CustomResourcesTopicID", tb.CustomResourcesTopicID, 2)
+	wantPtr(t, "Reportable", tb.Reportable, true)
+	wantPtr(t, "[1].Hidden", (*res.JSON200)[1].Hidden, true)
 }
 
 func TestCreateCustomTable(t *testing.T) {
@@ -194,8 +194,8 @@ func TestCreateCustomTable(t *testing.T) {
 	if tb == nil || tb.ID != 33 {
 		t.Fatalf("status %d, table = %+v", res.StatusCode(), tb)
 	}
-	g3Want(t, "Name", tb.Name, "Certificaciones")
-	g3Want(t, "CreatedAt", tb.CreatedAt, time.Date(2024, 3, 4, 15, 20, 0, 0, time.UTC))
+	wantPtr(t, "Name", tb.Name, "Certificaciones")
+	wantPtr(t, "CreatedAt", tb.CreatedAt, time.Date(2024, 3, 4, 15, 20, 0, 0, time.UTC))
 }
 
 func TestGetCustomTable(t *testing.T) {
@@ -209,8 +209,8 @@ func TestGetCustomTable(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 31 {
 		t.Fatalf("status %d, table = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "TopicName", res.JSON200.TopicName, "employee")
-	g3Want(t, "Hidden", res.JSON200.Hidden, false)
+	wantPtr(t, "TopicName", res.JSON200.TopicName, "employee")
+	wantPtr(t, "Hidden", res.JSON200.Hidden, false)
 }
 
 func TestGetCustomTable_BasicUser(t *testing.T) {
@@ -225,9 +225,9 @@ func TestGetCustomTable_BasicUser(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 32 {
 		t.Fatalf("status %d, table = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Name", res.JSON200.Name, "Vehículo de empresa")
-	g3Null(t, "CreatedAt", res.JSON200.CreatedAt)
-	g3Null(t, "Reportable", res.JSON200.Reportable)
+	wantPtr(t, "Name", res.JSON200.Name, "Vehículo de empresa")
+	wantNil(t, "CreatedAt", res.JSON200.CreatedAt)
+	wantNil(t, "Reportable", res.JSON200.Reportable)
 }
 
 func TestListCustomTableFields(t *testing.T) {
@@ -246,8 +246,8 @@ func TestListCustomTableFields(t *testing.T) {
 	if h.ID != 2 {
 		t.Errorf("ID = %d, want 2", h.ID)
 	}
-	g3Want(t, "Label", h.Label, "Nivel de francés")
-	g3Want(t, "Position", h.Position, 2)
+	wantPtr(t, "Label", h.Label, "Nivel de francés")
+	wantPtr(t, "Position", h.Position, 2)
 }
 
 func TestCreateCustomTableField(t *testing.T) {
@@ -276,13 +276,13 @@ func TestCreateCustomTableField(t *testing.T) {
 	if f == nil || f.ID != 3 {
 		t.Fatalf("status %d, field = %+v", res.StatusCode(), f)
 	}
-	g3Want(t, "Identifier", f.Identifier, "nivel_aleman")
-	g3Null(t, "SlugName", f.SlugName)
+	wantPtr(t, "Identifier", f.Identifier, "nivel_aleman")
+	wantNil(t, "SlugName", f.SlugName)
 	if len(f.ChoiceOptions) != 2 {
 		t.Fatalf("ChoiceOptions = %+v", f.ChoiceOptions)
 	}
-	g3Want(t, "ChoiceOptions[0].ID", f.ChoiceOptions[0].ID, 11)
-	g3Want(t, "ChoiceOptions[1].Value", f.ChoiceOptions[1].Value, "good")
+	wantPtr(t, "ChoiceOptions[0].ID", f.ChoiceOptions[0].ID, 11)
+	wantPtr(t, "ChoiceOptions[1].Value", f.ChoiceOptions[1].Value, "good")
 }
 
 // g3Cells returns a row's cells (the keys besides id and employee_id).
@@ -313,7 +313,7 @@ func TestListCustomTableValues(t *testing.T) {
 	if row.ID != 1 {
 		t.Errorf("ID = %d, want 1", row.ID)
 	}
-	g3Want(t, "EmployeeID", row.EmployeeID, 3)
+	wantPtr(t, "EmployeeID", row.EmployeeID, 3)
 	if got := g3Cells(row); !reflect.DeepEqual(got, []string{"1", "2"}) {
 		t.Errorf("cells = %v, want [1 2] (id and employee_id are typed fields)", got)
 	}
@@ -344,7 +344,7 @@ func TestCreateCustomTableValue(t *testing.T) {
 	if row == nil || row.ID != 5 {
 		t.Fatalf("status %d, row = %+v", res.StatusCode(), row)
 	}
-	g3Want(t, "EmployeeID", row.EmployeeID, 3)
+	wantPtr(t, "EmployeeID", row.EmployeeID, 3)
 	for key, want := range map[string]string{"1": "Good", "2": "Excellent"} {
 		if got, ok := g3Cell(*row, key); !ok || got != want {
 			t.Errorf("cell %s = %q, %v; want %q", key, got, ok, want)
@@ -371,13 +371,13 @@ func TestListCustomFieldsV2(t *testing.T) {
 	if f.ID != 401 {
 		t.Errorf("ID = %d, want 401", f.ID)
 	}
-	g3Want(t, "SlugID", f.SlugID, 77)
-	g3Want(t, "SlugName", f.SlugName, "talla_camiseta")
+	wantPtr(t, "SlugID", f.SlugID, 77)
+	wantPtr(t, "SlugName", f.SlugName, "talla_camiseta")
 	if len(f.ChoiceOptions) != 3 {
 		t.Fatalf("ChoiceOptions = %+v", f.ChoiceOptions)
 	}
-	g3Want(t, "ChoiceOptions[2].Label", f.ChoiceOptions[2].Label, "XXL")
-	g3Want(t, "ChoiceOptions[2].IsActive", f.ChoiceOptions[2].IsActive, false)
+	wantPtr(t, "ChoiceOptions[2].Label", f.ChoiceOptions[2].Label, "XXL")
+	wantPtr(t, "ChoiceOptions[2].IsActive", f.ChoiceOptions[2].IsActive, false)
 }
 
 func TestListCustomFieldsV2_ByID(t *testing.T) {
@@ -396,8 +396,8 @@ func TestListCustomFieldsV2_ByID(t *testing.T) {
 		t.Fatalf("status %d, fields = %v", res.StatusCode(), res.JSON200)
 	}
 	f := (*res.JSON200)[0]
-	g3Want(t, "MinValue", f.MinValue, 30)
-	g3Null(t, "Identifier", f.Identifier)
+	wantPtr(t, "MinValue", f.MinValue, 30)
+	wantNil(t, "Identifier", f.Identifier)
 	if f.ChoiceOptions != nil {
 		t.Errorf("ChoiceOptions = %+v, want nil", f.ChoiceOptions)
 	}
@@ -423,9 +423,9 @@ func TestCreateCustomFieldV2(t *testing.T) {
 	if f == nil || f.ID != 402 {
 		t.Fatalf("status %d, field = %+v", res.StatusCode(), f)
 	}
-	g3Want(t, "FieldType", f.FieldType, string(api.CustomFieldV2CreateFieldTypeNumber))
-	g3Want(t, "MaxValue", f.MaxValue, 50)
-	g3Want(t, "SlugID", f.SlugID, 78)
+	wantPtr(t, "FieldType", f.FieldType, string(api.CustomFieldV2CreateFieldTypeNumber))
+	wantPtr(t, "MaxValue", f.MaxValue, 50)
+	wantPtr(t, "SlugID", f.SlugID, 78)
 }
 
 func TestCreateCustomFieldV2_SingleChoice(t *testing.T) {
@@ -450,7 +450,7 @@ func TestCreateCustomFieldV2_SingleChoice(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 401 || len(res.JSON200.ChoiceOptions) != 3 {
 		t.Fatalf("status %d, field = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "ChoiceOptions[0].ID", res.JSON200.ChoiceOptions[0].ID, 1)
+	wantPtr(t, "ChoiceOptions[0].ID", res.JSON200.ChoiceOptions[0].ID, 1)
 }
 
 func TestDeleteCustomFieldV2(t *testing.T) {
@@ -464,7 +464,7 @@ func TestDeleteCustomFieldV2(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 401 {
 		t.Fatalf("status %d, field = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Label", res.JSON200.Label, "Talla de camiseta")
+	wantPtr(t, "Label", res.JSON200.Label, "Talla de camiseta")
 }
 
 func TestDeleteCustomFieldV2_NoContent(t *testing.T) {
@@ -501,11 +501,11 @@ func TestListCustomValuesV2(t *testing.T) {
 	if v.ID != 9901 {
 		t.Errorf("ID = %d, want 9901", v.ID)
 	}
-	g3Want(t, "Value", v.Value, "M")
-	g3Want(t, "SlugName", v.SlugName, "talla_camiseta")
-	g3Want(t, "InstanceID", v.InstanceID, 7)
-	g3Null(t, "[1].Value", (*res.JSON200)[1].Value)
-	g3Want(t, "[1].InstanceID", (*res.JSON200)[1].InstanceID, 12)
+	wantPtr(t, "Value", v.Value, "M")
+	wantPtr(t, "SlugName", v.SlugName, "talla_camiseta")
+	wantPtr(t, "InstanceID", v.InstanceID, 7)
+	wantNil(t, "[1].Value", (*res.JSON200)[1].Value)
+	wantPtr(t, "[1].InstanceID", (*res.JSON200)[1].InstanceID, 12)
 }
 
 func TestListCustomValuesV2_BySlugAndValue(t *testing.T) {
@@ -541,8 +541,8 @@ func TestUpdateCustomValueV2(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 9901 {
 		t.Fatalf("status %d, value = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Value", res.JSON200.Value, "L")
-	g3Want(t, "FieldID", res.JSON200.FieldID, 401)
+	wantPtr(t, "Value", res.JSON200.Value, "L")
+	wantPtr(t, "FieldID", res.JSON200.FieldID, 401)
 }
 
 // g3Cell reads a string cell of a custom table row (cells are a union of

@@ -37,11 +37,11 @@ func TestListFolders(t *testing.T) {
 	if f.ID != 88 {
 		t.Errorf("ID = %d, want 88", f.ID)
 	}
-	g3Want(t, "Name", f.Name, "Payslips")
-	g3Want(t, "Active", f.Active, true)
-	g3Want(t, "CompanyID", f.CompanyID, 1203)
-	g3Want(t, "CreatedAt", f.CreatedAt, time.Date(2022, 1, 12, 11, 20, 57, 0, time.UTC))
-	g3Want(t, "[1].Active", (*res.JSON200)[1].Active, false)
+	wantPtr(t, "Name", f.Name, "Payslips")
+	wantPtr(t, "Active", f.Active, true)
+	wantPtr(t, "CompanyID", f.CompanyID, 1203)
+	wantPtr(t, "CreatedAt", f.CreatedAt, time.Date(2022, 1, 12, 11, 20, 57, 0, time.UTC))
+	wantPtr(t, "[1].Active", (*res.JSON200)[1].Active, false)
 }
 
 func TestListFolders_BasicUser(t *testing.T) {
@@ -60,10 +60,10 @@ func TestListFolders_BasicUser(t *testing.T) {
 		t.Fatalf("status %d, folders = %v", res.StatusCode(), res.JSON200)
 	}
 	f := (*res.JSON200)[0]
-	g3Want(t, "Name", f.Name, "Payslips")
-	g3Null(t, "CompanyID", f.CompanyID)
-	g3Null(t, "Type", f.Type)
-	g3Null(t, "CreatedAt", f.CreatedAt)
+	wantPtr(t, "Name", f.Name, "Payslips")
+	wantNil(t, "CompanyID", f.CompanyID)
+	wantNil(t, "Type", f.Type)
+	wantNil(t, "CreatedAt", f.CreatedAt)
 }
 
 func TestCreateFolder(t *testing.T) {
@@ -94,8 +94,8 @@ func TestCreateFolder(t *testing.T) {
 		if f.ID != 95 {
 			t.Errorf("status %d: ID = %d, want 95", status, f.ID)
 		}
-		g3Want(t, "Name", f.Name, "Contracts")
-		g3Want(t, "Active", f.Active, true)
+		wantPtr(t, "Name", f.Name, "Contracts")
+		wantPtr(t, "Active", f.Active, true)
 	}
 }
 
@@ -110,8 +110,8 @@ func TestGetFolder(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 88 {
 		t.Fatalf("status %d, folder = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Name", res.JSON200.Name, "Payslips")
-	g3Want(t, "UpdatedAt", res.JSON200.UpdatedAt, time.Date(2023, 6, 30, 8, 2, 14, 0, time.UTC))
+	wantPtr(t, "Name", res.JSON200.Name, "Payslips")
+	wantPtr(t, "UpdatedAt", res.JSON200.UpdatedAt, time.Date(2023, 6, 30, 8, 2, 14, 0, time.UTC))
 }
 
 func TestUpdateFolder(t *testing.T) {
@@ -129,8 +129,8 @@ func TestUpdateFolder(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 91 {
 		t.Fatalf("status %d, folder = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Active", res.JSON200.Active, true)
-	g3Want(t, "Name", res.JSON200.Name, "Archive 2021")
+	wantPtr(t, "Active", res.JSON200.Active, true)
+	wantPtr(t, "Name", res.JSON200.Name, "Archive 2021")
 }
 
 func TestListDocuments(t *testing.T) {
@@ -152,13 +152,13 @@ func TestListDocuments(t *testing.T) {
 	if d.ID != 4211 {
 		t.Errorf("ID = %d, want 4211", d.ID)
 	}
-	g3Want(t, "EmployeeID", d.EmployeeID, 7)
-	g3Want(t, "FolderID", d.FolderID, 88)
-	g3Want(t, "Filename", d.Filename, "nomina-2024-01-ana-ruiz.pdf")
-	g3Want(t, "URL", d.URL, "https://api.factorialhr.com/api/v1/core/documents/4211/download")
-	g3Want(t, "Public", d.Public, true)
-	g3Null(t, "File", d.File)
-	g3Want(t, "[1].Public", (*res.JSON200)[1].Public, false)
+	wantPtr(t, "EmployeeID", d.EmployeeID, 7)
+	wantPtr(t, "FolderID", d.FolderID, 88)
+	wantPtr(t, "Filename", d.Filename, "nomina-2024-01-ana-ruiz.pdf")
+	wantPtr(t, "URL", d.URL, "https://api.factorialhr.com/api/v1/core/documents/4211/download")
+	wantPtr(t, "Public", d.Public, true)
+	wantNil(t, "File", d.File)
+	wantPtr(t, "[1].Public", (*res.JSON200)[1].Public, false)
 }
 
 func TestListDocuments_BasicUser(t *testing.T) {
@@ -180,11 +180,11 @@ func TestListDocuments_BasicUser(t *testing.T) {
 	if d.ID != 3990 {
 		t.Errorf("ID = %d, want 3990", d.ID)
 	}
-	g3Want(t, "Filename", d.Filename, "Employee handbook 2024.pdf")
-	g3Null(t, "EmployeeID", d.EmployeeID)
-	g3Null(t, "URL", d.URL)
-	g3Null(t, "Public", d.Public)
-	g3Null(t, "CreatedAt", d.CreatedAt)
+	wantPtr(t, "Filename", d.Filename, "Employee handbook 2024.pdf")
+	wantNil(t, "EmployeeID", d.EmployeeID)
+	wantNil(t, "URL", d.URL)
+	wantNil(t, "Public", d.Public)
+	wantNil(t, "CreatedAt", d.CreatedAt)
 }
 
 func TestCreateDocument(t *testing.T) {
@@ -193,7 +193,7 @@ func TestCreateDocument(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/documents", Status: 201,
 		Body: `{"id":4213,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4213/download","filename":"contrato-ana-ruiz.pdf","public":true,"created_at":"2024-03-04T11:02:45.000Z","updated_at":"2024-03-04T11:02:45.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := g3ParseMultipart(t, r, body)
+			f := parseMultipart(t, r, body)
 			g3FilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
 			g3FormValues(t, f, map[string][]string{
 				"filename":              {"contrato-ana-ruiz.pdf"},
@@ -230,10 +230,10 @@ func TestCreateDocument(t *testing.T) {
 	if d == nil || d.ID != 4213 {
 		t.Fatalf("status %d, document = %+v (body %s)", res.StatusCode(), d, res.Body)
 	}
-	g3Want(t, "EmployeeID", d.EmployeeID, 7)
-	g3Want(t, "Filename", d.Filename, "contrato-ana-ruiz.pdf")
-	g3Want(t, "Public", d.Public, true)
-	g3Want(t, "CreatedAt", d.CreatedAt, time.Date(2024, 3, 4, 11, 2, 45, 0, time.UTC))
+	wantPtr(t, "EmployeeID", d.EmployeeID, 7)
+	wantPtr(t, "Filename", d.Filename, "contrato-ana-ruiz.pdf")
+	wantPtr(t, "Public", d.Public, true)
+	wantPtr(t, "CreatedAt", d.CreatedAt, time.Date(2024, 3, 4, 11, 2, 45, 0, time.UTC))
 }
 
 func TestCreateDocument_CompanyDocument(t *testing.T) {
@@ -244,7 +244,7 @@ func TestCreateDocument_CompanyDocument(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/documents", Status: 201,
 		Body: `{"id":4214,"employee_id":null,"company_id":1203,"folder_id":null,"url":"https://api.factorialhr.com/api/v1/core/documents/4214/download","filename":"aviso-sant-joan.txt","public":false,"created_at":"2024-06-10T08:00:03.000Z","updated_at":"2024-06-10T08:00:03.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := g3ParseMultipart(t, r, body)
+			f := parseMultipart(t, r, body)
 			g3FilePart(t, f, "file", "aviso-sant-joan.txt", "text/plain", txt)
 			g3FormValues(t, f, map[string][]string{"filename": {"aviso-sant-joan.txt"}})
 			if f != nil && (len(f.Value) != 1 || f.Value["employee_id"] != nil) {
@@ -263,9 +263,9 @@ func TestCreateDocument_CompanyDocument(t *testing.T) {
 	if res.JSON201 == nil || res.JSON201.ID != 4214 {
 		t.Fatalf("status %d, document = %+v", res.StatusCode(), res.JSON201)
 	}
-	g3Null(t, "EmployeeID", res.JSON201.EmployeeID)
-	g3Null(t, "FolderID", res.JSON201.FolderID)
-	g3Want(t, "Public", res.JSON201.Public, false)
+	wantNil(t, "EmployeeID", res.JSON201.EmployeeID)
+	wantNil(t, "FolderID", res.JSON201.FolderID)
+	wantPtr(t, "Public", res.JSON201.Public, false)
 }
 
 func TestGetDocument(t *testing.T) {
@@ -280,9 +280,9 @@ func TestGetDocument(t *testing.T) {
 	if d == nil || d.ID != 4211 {
 		t.Fatalf("status %d, document = %+v", res.StatusCode(), d)
 	}
-	g3Want(t, "CompanyID", d.CompanyID, 1203)
-	g3Want(t, "URL", d.URL, "https://api.factorialhr.com/api/v1/core/documents/4211/download")
-	g3Want(t, "UpdatedAt", d.UpdatedAt, time.Date(2024, 2, 1, 7, 30, 12, 0, time.UTC))
+	wantPtr(t, "CompanyID", d.CompanyID, 1203)
+	wantPtr(t, "URL", d.URL, "https://api.factorialhr.com/api/v1/core/documents/4211/download")
+	wantPtr(t, "UpdatedAt", d.UpdatedAt, time.Date(2024, 2, 1, 7, 30, 12, 0, time.UTC))
 }
 
 func TestGetDocument_2022FileField(t *testing.T) {
@@ -299,8 +299,8 @@ func TestGetDocument_2022FileField(t *testing.T) {
 	if d == nil || d.ID != 1877 {
 		t.Fatalf("status %d, document = %+v", res.StatusCode(), d)
 	}
-	g3Want(t, "File", d.File, "https://api.factorialhr.com/api/v1/documents/1877/download")
-	g3Null(t, "URL", d.URL)
+	wantPtr(t, "File", d.File, "https://api.factorialhr.com/api/v1/documents/1877/download")
+	wantNil(t, "URL", d.URL)
 }
 
 func TestUpdateDocument(t *testing.T) {
@@ -321,8 +321,8 @@ func TestUpdateDocument(t *testing.T) {
 	if d == nil || d.ID != 4211 {
 		t.Fatalf("status %d, document = %+v", res.StatusCode(), d)
 	}
-	g3Want(t, "FolderID", d.FolderID, 95)
-	g3Want(t, "Public", d.Public, false)
+	wantPtr(t, "FolderID", d.FolderID, 95)
+	wantPtr(t, "Public", d.Public, false)
 }
 
 func TestDeleteDocument(t *testing.T) {
@@ -338,8 +338,8 @@ func TestDeleteDocument(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 4212 {
 		t.Fatalf("status %d, document = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Filename", res.JSON200.Filename, "nomina-2024-02-ana-ruiz.pdf")
-	g3Null(t, "URL", res.JSON200.URL)
+	wantPtr(t, "Filename", res.JSON200.Filename, "nomina-2024-02-ana-ruiz.pdf")
+	wantNil(t, "URL", res.JSON200.URL)
 }
 
 func TestDeleteDocument_NoContent(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -54,25 +53,6 @@ func g3Multipart(t testing.TB, parts ...g3Part) (string, *bytes.Buffer) {
 	return w.FormDataContentType(), &buf
 }
 
-// g3ParseMultipart parses the request the handler received (its body was
-// already read into body) with r.ParseMultipartForm. It reports and returns
-// nil when the request is not multipart/form-data. It runs on the handler
-// goroutine, so it never calls t.Fatal.
-func g3ParseMultipart(t testing.TB, r *http.Request, body []byte) *multipart.Form {
-	t.Helper()
-	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
-		t.Errorf("Content-Type = %q, want multipart/form-data with a boundary", r.Header.Get("Content-Type"))
-		return nil
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	if err := r.ParseMultipartForm(10 << 20); err != nil {
-		t.Errorf("ParseMultipartForm: %v", err)
-		return nil
-	}
-	return r.MultipartForm
-}
-
 // g3FormValues checks that the multipart form carries exactly want for each
 // named (non-file) field, repeated parts included.
 func g3FormValues(t testing.TB, f *multipart.Form, want map[string][]string) {
@@ -115,26 +95,6 @@ func g3FilePart(t testing.TB, f *multipart.Form, name, filename, contentType, co
 	got, _ := io.ReadAll(rc)
 	if string(got) != content {
 		t.Errorf("part %s content = %q, want %q", name, got, content)
-	}
-}
-
-// g3Want checks that an optional decoded field is set and equal to want.
-func g3Want[T comparable](t testing.TB, field string, got *T, want T) {
-	t.Helper()
-	if got == nil {
-		t.Errorf("%s = nil, want %v", field, want)
-		return
-	}
-	if *got != want {
-		t.Errorf("%s = %v, want %v", field, *got, want)
-	}
-}
-
-// g3Null checks that an optional decoded field is nil (null or absent).
-func g3Null[T any](t testing.TB, field string, got *T) {
-	t.Helper()
-	if got != nil {
-		t.Errorf("%s = %v, want nil", field, *got)
 	}
 }
 

@@ -5,9 +5,6 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
-	"time"
-
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/apitest"
@@ -21,10 +18,6 @@ const (
 	g3TaskFileJSON  = `{"id":310,"task_id":5120,"filename":"contrato-ana-ruiz.pdf","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/310/contrato-ana-ruiz.pdf"}`
 	g3TaskFile2JSON = `{"id":311,"task_id":5120,"filename":"checklist-onboarding.xlsx","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/311/checklist-onboarding.xlsx"}`
 )
-
-func g3Date(y int, m time.Month, d int) openapi_types.Date {
-	return openapi_types.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
 
 func TestListTasks(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
@@ -45,13 +38,13 @@ func TestListTasks(t *testing.T) {
 	if open.ID != 5120 {
 		t.Errorf("ID = %d, want 5120", open.ID)
 	}
-	g3Want(t, "Name", open.Name, "Firmar contrato")
-	g3Want(t, "DueOn", open.DueOn, g3Date(2024, 3, 15))
-	g3Null(t, "CompletedAt", open.CompletedAt)
+	wantPtr(t, "Name", open.Name, "Firmar contrato")
+	wantPtr(t, "DueOn", open.DueOn, dateOf(2024, 3, 15))
+	wantNil(t, "CompletedAt", open.CompletedAt)
 	if !reflect.DeepEqual(open.AssigneeIds, []int{7}) {
 		t.Errorf("AssigneeIds = %v, want [7]", open.AssigneeIds)
 	}
-	g3Want(t, "[1].CompletedAt", done.CompletedAt, "2024-03-18T09:41:07.000+01:00")
+	wantPtr(t, "[1].CompletedAt", done.CompletedAt, "2024-03-18T09:41:07.000+01:00")
 	if !reflect.DeepEqual(done.AssigneeIds, []int{7, 12}) {
 		t.Errorf("[1].AssigneeIds = %v, want [7 12]", done.AssigneeIds)
 	}
@@ -73,9 +66,9 @@ func TestListTasks_BasicUser(t *testing.T) {
 		t.Fatalf("status %d, tasks = %v", res.StatusCode(), res.JSON200)
 	}
 	task := (*res.JSON200)[0]
-	g3Want(t, "Name", task.Name, "Revisión trimestral")
-	g3Null(t, "Content", task.Content)
-	g3Null(t, "DueOn", task.DueOn)
+	wantPtr(t, "Name", task.Name, "Revisión trimestral")
+	wantNil(t, "Content", task.Content)
+	wantNil(t, "DueOn", task.DueOn)
 	if task.AssigneeIds != nil {
 		t.Errorf("AssigneeIds = %v, want nil", task.AssigneeIds)
 	}
@@ -90,7 +83,7 @@ func TestCreateTask(t *testing.T) {
 	}))
 	res, err := c.CreateTaskWithResponse(context.Background(), api.TaskCreate{
 		Name: "Firmar contrato", Content: apitest.Ptr("Revisa y firma tu contrato antes del primer día."),
-		DueOn: apitest.Ptr(g3Date(2024, 3, 15)), AssigneeIds: []int{7},
+		DueOn: apitest.Ptr(dateOf(2024, 3, 15)), AssigneeIds: []int{7},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -99,8 +92,8 @@ func TestCreateTask(t *testing.T) {
 	if task == nil || task.ID != 5120 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), task)
 	}
-	g3Want(t, "DueOn", task.DueOn, g3Date(2024, 3, 15))
-	g3Null(t, "CompletedAt", task.CompletedAt)
+	wantPtr(t, "DueOn", task.DueOn, dateOf(2024, 3, 15))
+	wantNil(t, "CompletedAt", task.CompletedAt)
 }
 
 func TestGetTask(t *testing.T) {
@@ -115,8 +108,8 @@ func TestGetTask(t *testing.T) {
 	if task == nil || task.ID != 5121 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), task)
 	}
-	g3Want(t, "Content", task.Content, "Pasa por IT (planta 2) a recoger el MacBook.")
-	g3Want(t, "CompletedAt", task.CompletedAt, "2024-03-18T09:41:07.000+01:00")
+	wantPtr(t, "Content", task.Content, "Pasa por IT (planta 2) a recoger el MacBook.")
+	wantPtr(t, "CompletedAt", task.CompletedAt, "2024-03-18T09:41:07.000+01:00")
 }
 
 func TestUpdateTask(t *testing.T) {
@@ -127,7 +120,7 @@ func TestUpdateTask(t *testing.T) {
 			g3JSONSent(t, r, body, `{"due_on":"2024-03-22","assignee_ids":[7,3]}`)
 		},
 	}))
-	res, err := c.UpdateTaskWithResponse(context.Background(), 5120, api.TaskUpdate{DueOn: apitest.Ptr(g3Date(2024, 3, 22)), AssigneeIds: []int{7, 3}})
+	res, err := c.UpdateTaskWithResponse(context.Background(), 5120, api.TaskUpdate{DueOn: apitest.Ptr(dateOf(2024, 3, 22)), AssigneeIds: []int{7, 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +128,7 @@ func TestUpdateTask(t *testing.T) {
 	if task == nil || task.ID != 5120 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), task)
 	}
-	g3Want(t, "DueOn", task.DueOn, g3Date(2024, 3, 22))
+	wantPtr(t, "DueOn", task.DueOn, dateOf(2024, 3, 22))
 	if !reflect.DeepEqual(task.AssigneeIds, []int{7, 3}) {
 		t.Errorf("AssigneeIds = %v, want [7 3]", task.AssigneeIds)
 	}
@@ -152,7 +145,7 @@ func TestDeleteTask(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 5121 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Name", res.JSON200.Name, "Recoger portátil")
+	wantPtr(t, "Name", res.JSON200.Name, "Recoger portátil")
 }
 
 func TestDeleteTask_NoContent(t *testing.T) {
@@ -183,7 +176,7 @@ func TestResolveTask(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 5120 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "CompletedAt", res.JSON200.CompletedAt, "2024-03-14T17:05:33.000+01:00")
+	wantPtr(t, "CompletedAt", res.JSON200.CompletedAt, "2024-03-14T17:05:33.000+01:00")
 }
 
 func TestResolveTask_Reopen(t *testing.T) {
@@ -201,7 +194,7 @@ func TestResolveTask_Reopen(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 5121 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Null(t, "CompletedAt", res.JSON200.CompletedAt)
+	wantNil(t, "CompletedAt", res.JSON200.CompletedAt)
 }
 
 func TestCopyTask(t *testing.T) {
@@ -219,7 +212,7 @@ func TestCopyTask(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 5188 {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Name", res.JSON200.Name, "Firmar contrato (Marc Soler)")
+	wantPtr(t, "Name", res.JSON200.Name, "Firmar contrato (Marc Soler)")
 }
 
 func TestListTaskFiles(t *testing.T) {
@@ -238,8 +231,8 @@ func TestListTaskFiles(t *testing.T) {
 	if f.ID != 311 {
 		t.Errorf("ID = %d, want 311", f.ID)
 	}
-	g3Want(t, "TaskID", f.TaskID, 5120)
-	g3Want(t, "Filename", f.Filename, "checklist-onboarding.xlsx")
+	wantPtr(t, "TaskID", f.TaskID, 5120)
+	wantPtr(t, "Filename", f.Filename, "checklist-onboarding.xlsx")
 }
 
 func TestCreateTaskFile(t *testing.T) {
@@ -247,7 +240,7 @@ func TestCreateTaskFile(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files", Status: 200, Body: g3TaskFileJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := g3ParseMultipart(t, r, body)
+			f := parseMultipart(t, r, body)
 			g3FilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
 			if f != nil && (len(f.Value) != 0 || len(f.File) != 1) {
 				t.Errorf("multipart = %v fields, %d file parts; want only the file", f.Value, len(f.File))
@@ -263,9 +256,9 @@ func TestCreateTaskFile(t *testing.T) {
 	if f == nil || f.ID != 310 {
 		t.Fatalf("status %d, file = %+v (body %s)", res.StatusCode(), f, res.Body)
 	}
-	g3Want(t, "TaskID", f.TaskID, 5120)
-	g3Want(t, "Filename", f.Filename, "contrato-ana-ruiz.pdf")
-	g3Want(t, "Path", f.Path, "https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/310/contrato-ana-ruiz.pdf")
+	wantPtr(t, "TaskID", f.TaskID, 5120)
+	wantPtr(t, "Filename", f.Filename, "contrato-ana-ruiz.pdf")
+	wantPtr(t, "Path", f.Path, "https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/310/contrato-ana-ruiz.pdf")
 }
 
 func TestGetTaskFile(t *testing.T) {
@@ -279,7 +272,7 @@ func TestGetTaskFile(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 311 {
 		t.Fatalf("status %d, file = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Filename", res.JSON200.Filename, "checklist-onboarding.xlsx")
+	wantPtr(t, "Filename", res.JSON200.Filename, "checklist-onboarding.xlsx")
 }
 
 func TestGetTaskFile_BasicUser(t *testing.T) {
@@ -295,8 +288,8 @@ func TestGetTaskFile_BasicUser(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 402 {
 		t.Fatalf("status %d, file = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Null(t, "Path", res.JSON200.Path)
-	g3Null(t, "TaskID", res.JSON200.TaskID)
+	wantNil(t, "Path", res.JSON200.Path)
+	wantNil(t, "TaskID", res.JSON200.TaskID)
 }
 
 func TestDeleteTaskFile(t *testing.T) {
@@ -316,7 +309,7 @@ func TestDeleteTaskFile(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 311 {
 		t.Fatalf("status %d, file = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "TaskID", res.JSON200.TaskID, 5120)
+	wantPtr(t, "TaskID", res.JSON200.TaskID, 5120)
 }
 
 func TestDeleteTaskFile_NoContent(t *testing.T) {

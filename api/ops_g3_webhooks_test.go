@@ -34,9 +34,9 @@ func TestListWebhooksV2(t *testing.T) {
 	if w.ID != 62 {
 		t.Errorf("ID = %d, want 62", w.ID)
 	}
-	g3Want(t, "SubscriptionType", w.SubscriptionType, "Timeoff::Events::LeaveApproved")
-	g3Want(t, "TargetURL", w.TargetURL, "https://hooks.acme-payroll.es/factorial/leaves")
-	g3Want(t, "CompanyID", w.CompanyID, 1203)
+	wantPtr(t, "SubscriptionType", w.SubscriptionType, "Timeoff::Events::LeaveApproved")
+	wantPtr(t, "TargetURL", w.TargetURL, "https://hooks.acme-payroll.es/factorial/leaves")
+	wantPtr(t, "CompanyID", w.CompanyID, 1203)
 }
 
 func TestListWebhooksV2_BasicUser(t *testing.T) {
@@ -54,10 +54,10 @@ func TestListWebhooksV2_BasicUser(t *testing.T) {
 		t.Fatalf("status %d, webhooks = %v", res.StatusCode(), res.JSON200)
 	}
 	w := (*res.JSON200)[0]
-	g3Want(t, "SubscriptionType", w.SubscriptionType, "Payroll::Events::SupplementCreated")
-	g3Null(t, "Name", w.Name)
-	g3Null(t, "Challenge", w.Challenge)
-	g3Null(t, "CompanyID", w.CompanyID)
+	wantPtr(t, "SubscriptionType", w.SubscriptionType, "Payroll::Events::SupplementCreated")
+	wantNil(t, "Name", w.Name)
+	wantNil(t, "Challenge", w.Challenge)
+	wantNil(t, "CompanyID", w.CompanyID)
 }
 
 func TestCreateWebhookV2(t *testing.T) {
@@ -83,8 +83,8 @@ func TestCreateWebhookV2(t *testing.T) {
 	if w.ID != 61 {
 		t.Errorf("ID = %d, want 61", w.ID)
 	}
-	g3Want(t, "Challenge", w.Challenge, "c8f2e1d0a9b7")
-	g3Want(t, "Name", w.Name, "Alta en nómina externa")
+	wantPtr(t, "Challenge", w.Challenge, "c8f2e1d0a9b7")
+	wantPtr(t, "Name", w.Name, "Alta en nómina externa")
 }
 
 func TestUpdateWebhookV2(t *testing.T) {
@@ -102,7 +102,7 @@ func TestUpdateWebhookV2(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 61 {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "TargetURL", res.JSON200.TargetURL, "https://hooks.acme-payroll.es/v2/factorial/employees")
+	wantPtr(t, "TargetURL", res.JSON200.TargetURL, "https://hooks.acme-payroll.es/v2/factorial/employees")
 }
 
 func TestDeleteWebhookV2(t *testing.T) {
@@ -116,7 +116,7 @@ func TestDeleteWebhookV2(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 62 {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "SubscriptionType", res.JSON200.SubscriptionType, "Timeoff::Events::LeaveApproved")
+	wantPtr(t, "SubscriptionType", res.JSON200.SubscriptionType, "Timeoff::Events::LeaveApproved")
 }
 
 func TestDeleteWebhookV2_NoContent(t *testing.T) {
@@ -150,11 +150,11 @@ func TestListEvents(t *testing.T) {
 	if e.ID != "3f1c2a9e-8b7d-4c55-9a0e-2d6f7b1e4c90" {
 		t.Errorf("ID = %q", e.ID)
 	}
-	g3Want(t, "Type", e.Type, "employee_created")
-	g3Want(t, "Datetime", e.Datetime, "2024-02-19T10:42:11.000Z")
-	g3Want(t, "ResourceID", e.ResourceID, 214)
-	g3Null(t, "[1].Name", (*res.JSON200)[1].Name)
-	g3Null(t, "[1].ResourceID", (*res.JSON200)[1].ResourceID)
+	wantPtr(t, "Type", e.Type, "employee_created")
+	wantPtr(t, "Datetime", e.Datetime, "2024-02-19T10:42:11.000Z")
+	wantPtr(t, "ResourceID", e.ResourceID, 214)
+	wantNil(t, "[1].Name", (*res.JSON200)[1].Name)
+	wantNil(t, "[1].ResourceID", (*res.JSON200)[1].ResourceID)
 }
 
 func TestListWebhooks(t *testing.T) {
@@ -173,8 +173,8 @@ func TestListWebhooks(t *testing.T) {
 	if w.ID != 18 {
 		t.Errorf("ID = %d, want 18", w.ID)
 	}
-	g3Want(t, "Type", w.Type, string(api.WebhookCreateTypeTimeoffLeaveApproved))
-	g3Want(t, "TargetURL", w.TargetURL, "https://hooks.acme-payroll.es/factorial/v1/leaves")
+	wantPtr(t, "Type", w.Type, string(api.WebhookCreateTypeTimeoffLeaveApproved))
+	wantPtr(t, "TargetURL", w.TargetURL, "https://hooks.acme-payroll.es/factorial/v1/leaves")
 }
 
 func TestCreateWebhook(t *testing.T) {
@@ -194,8 +194,8 @@ func TestCreateWebhook(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 17 {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "Type", res.JSON200.Type, "employee_created")
-	g3Want(t, "CompanyID", res.JSON200.CompanyID, 1203)
+	wantPtr(t, "Type", res.JSON200.Type, "employee_created")
+	wantPtr(t, "CompanyID", res.JSON200.CompanyID, 1203)
 }
 
 func TestDeleteWebhook(t *testing.T) {
@@ -209,7 +209,7 @@ func TestDeleteWebhook(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 17 {
 		t.Fatalf("status %d, webhook = %+v", res.StatusCode(), res.JSON200)
 	}
-	g3Want(t, "TargetURL", res.JSON200.TargetURL, "https://hooks.acme-payroll.es/factorial/v1/employees")
+	wantPtr(t, "TargetURL", res.JSON200.TargetURL, "https://hooks.acme-payroll.es/factorial/v1/employees")
 }
 
 func TestDeleteWebhook_NoContent(t *testing.T) {

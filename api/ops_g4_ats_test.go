@@ -247,19 +247,19 @@ func TestListJobPostings(t *testing.T) {
 	if first.CreatedAt == nil || !first.CreatedAt.Equal(g4Time(t, "2022-01-12T11:20:57Z")) {
 		t.Errorf("CreatedAt = %v", first.CreatedAt)
 	}
-	g4Nil(t, "CreationDate", first.CreationDate)
-	g4Want(t, "CandidateCount", first.CandidateCount, 0)
-	g4Want(t, "ContractType", first.ContractType, "indefinite")
-	g4Want(t, "Remote", first.Remote, true)
-	g4Want(t, "SalaryFormat", first.SalaryFormat, "fixed_amount")
-	g4Want(t, "SalaryFromAmountInCents", first.SalaryFromAmountInCents, 600000)
-	g4Nil(t, "SalaryToAmountInCents (absent)", first.SalaryToAmountInCents)
-	g4Want(t, "ps[1].SalaryToAmountInCents", ps[1].SalaryToAmountInCents, 600000)
-	g4Want(t, "ps[2].Status", ps[2].Status, "draft")
-	g4Want(t, "ps[2].Title", ps[2].Title, "A wonderful job  Copy")
-	g4Want(t, "ps[3].CvRequirement", ps[3].CvRequirement, "optional")
-	g4Want(t, "ps[3].CoverLetterRequirement", ps[3].CoverLetterRequirement, "do_not_ask")
-	g4Want(t, "ps[3].TeamID", ps[3].TeamID, 2)
+	wantNil(t, "CreationDate", first.CreationDate)
+	wantPtr(t, "CandidateCount", first.CandidateCount, 0)
+	wantPtr(t, "ContractType", first.ContractType, "indefinite")
+	wantPtr(t, "Remote", first.Remote, true)
+	wantPtr(t, "SalaryFormat", first.SalaryFormat, "fixed_amount")
+	wantPtr(t, "SalaryFromAmountInCents", first.SalaryFromAmountInCents, 600000)
+	wantNil(t, "SalaryToAmountInCents (absent)", first.SalaryToAmountInCents)
+	wantPtr(t, "ps[1].SalaryToAmountInCents", ps[1].SalaryToAmountInCents, 600000)
+	wantPtr(t, "ps[2].Status", ps[2].Status, "draft")
+	wantPtr(t, "ps[2].Title", ps[2].Title, "A wonderful job  Copy")
+	wantPtr(t, "ps[3].CvRequirement", ps[3].CvRequirement, "optional")
+	wantPtr(t, "ps[3].CoverLetterRequirement", ps[3].CoverLetterRequirement, "do_not_ask")
+	wantPtr(t, "ps[3].TeamID", ps[3].TeamID, 2)
 	if ps[3].Questions != nil || ps[3].LegalEntityID != nil {
 		t.Errorf("2022 list item has 2024-only fields: %+v", ps[3])
 	}
@@ -331,16 +331,16 @@ func TestCreateJobPosting(t *testing.T) {
 		t.Errorf("ID = %d, want 9", p.ID)
 	}
 	// Single objects carry creation_date, never created_at.
-	g4Want(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-18T14:14:02.000Z"))
+	wantPtr(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-18T14:14:02.000Z"))
 	if p.CreatedAt != nil {
 		t.Errorf("CreatedAt = %v, want nil on a single object", p.CreatedAt)
 	}
-	g4Want(t, "Title", p.Title, "A wonderful job")
-	g4Want(t, "Status", p.Status, "published")
-	g4Want(t, "SalaryFromAmountInCents", p.SalaryFromAmountInCents, 600000)
-	g4Nil(t, "SalaryToAmountInCents (null)", p.SalaryToAmountInCents)
-	g4Want(t, "CandidateCount", p.CandidateCount, 0)
-	g4Want(t, "AtsCompanyID", p.AtsCompanyID, 2)
+	wantPtr(t, "Title", p.Title, "A wonderful job")
+	wantPtr(t, "Status", p.Status, "published")
+	wantPtr(t, "SalaryFromAmountInCents", p.SalaryFromAmountInCents, 600000)
+	wantNil(t, "SalaryToAmountInCents (null)", p.SalaryToAmountInCents)
+	wantPtr(t, "CandidateCount", p.CandidateCount, 0)
+	wantPtr(t, "AtsCompanyID", p.AtsCompanyID, 2)
 }
 
 func TestCreateJobPosting_ValidationError(t *testing.T) {
@@ -432,10 +432,10 @@ func TestUpdateJobPosting(t *testing.T) {
 	if p.ID != 3 {
 		t.Errorf("ID = %d", p.ID)
 	}
-	g4Want(t, "Title", p.Title, "A wonderful job, again")
-	g4Want(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-12T11:23:09.000Z"))
-	g4Want(t, "SalaryToAmountInCents", p.SalaryToAmountInCents, 3400000)
-	g4Want(t, "LegalEntityID", p.LegalEntityID, 1)
+	wantPtr(t, "Title", p.Title, "A wonderful job, again")
+	wantPtr(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-12T11:23:09.000Z"))
+	wantPtr(t, "SalaryToAmountInCents", p.SalaryToAmountInCents, 3400000)
+	wantPtr(t, "LegalEntityID", p.LegalEntityID, 1)
 	if len(p.Questions) != 2 {
 		t.Fatalf("Questions = %+v", p.Questions)
 	}
@@ -443,8 +443,8 @@ func TestUpdateJobPosting(t *testing.T) {
 	if q.ID != 15 || *q.AtsJobPostingID != 3 || !*q.Mandatory || *q.Position != 1 || !reflect.DeepEqual(q.Options, []string{"Yes", "No"}) {
 		t.Errorf("question = %+v", q)
 	}
-	g4Want(t, "QuestionType", q.QuestionType, api.AtsQuestionQuestionTypeSingleChoice)
-	g4Want(t, "Questions[1].QuestionType", p.Questions[1].QuestionType, api.AtsQuestionQuestionTypeLongText)
+	wantPtr(t, "QuestionType", q.QuestionType, api.AtsQuestionQuestionTypeSingleChoice)
+	wantPtr(t, "Questions[1].QuestionType", p.Questions[1].QuestionType, api.AtsQuestionQuestionTypeLongText)
 	if u := p.Questions[1].UpdatedAt; u == nil || !u.Equal(g4Time(t, "2022-01-19T09:03:40Z")) {
 		t.Errorf("Questions[1].UpdatedAt = %v", u)
 	}
@@ -463,8 +463,8 @@ func TestDeleteJobPosting(t *testing.T) {
 	if res.JSON200 == nil || res.JSON200.ID != 9 {
 		t.Fatalf("status %d, deleted = %+v", res.StatusCode(), res.JSON200)
 	}
-	g4Want(t, "Title", res.JSON200.Title, "A wonderful job")
-	g4Nil(t, "SalaryToAmountInCents", res.JSON200.SalaryToAmountInCents)
+	wantPtr(t, "Title", res.JSON200.Title, "A wonderful job")
+	wantNil(t, "SalaryToAmountInCents", res.JSON200.SalaryToAmountInCents)
 }
 
 func TestDeleteJobPosting_NoContent(t *testing.T) {
@@ -524,10 +524,10 @@ func TestDuplicateJobPosting(t *testing.T) {
 	if p.ID == 3 || p.ID != 11 {
 		t.Errorf("ID = %d, want the new posting 11", p.ID)
 	}
-	g4Want(t, "Title", p.Title, original+" Copy")
-	g4Want(t, "Status", p.Status, "draft")
-	g4Want(t, "CandidateCount", p.CandidateCount, 0)
-	g4Want(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-18T14:25:47.000Z"))
+	wantPtr(t, "Title", p.Title, original+" Copy")
+	wantPtr(t, "Status", p.Status, "draft")
+	wantPtr(t, "CandidateCount", p.CandidateCount, 0)
+	wantPtr(t, "CreationDate", p.CreationDate, g4Time(t, "2022-01-18T14:25:47.000Z"))
 }
 
 // TestDuplicateJobPosting_Captured200 replays the live 2022 capture verbatim.
@@ -580,16 +580,16 @@ func TestListCandidates(t *testing.T) {
 		t.Errorf("candidate = %+v", c0)
 	}
 	// Captured nulls and 2022-only fields.
-	g4Nil(t, "Photo", c0.Photo)
-	g4Nil(t, "ConsentGivenAt", c0.ConsentGivenAt)
-	g4Want(t, "ApplicationCount", c0.ApplicationCount, 0)
-	g4Want(t, "TalentPool", c0.TalentPool, false)
-	g4Nil(t, "Source (2024 only)", c0.Source)
+	wantNil(t, "Photo", c0.Photo)
+	wantNil(t, "ConsentGivenAt", c0.ConsentGivenAt)
+	wantPtr(t, "ApplicationCount", c0.ApplicationCount, 0)
+	wantPtr(t, "TalentPool", c0.TalentPool, false)
+	wantNil(t, "Source (2024 only)", c0.Source)
 	if c0.CreatedAt == nil || !c0.CreatedAt.Equal(g4Time(t, "2021-12-28T13:17:58Z")) {
 		t.Errorf("CreatedAt = %v", c0.CreatedAt)
 	}
-	g4Want(t, "cs[3].Email", cs[3].Email, "example3@email.co")
-	g4Want(t, "cs[3].ID", &cs[3].ID, 6)
+	wantPtr(t, "cs[3].Email", cs[3].Email, "example3@email.co")
+	wantPtr(t, "cs[3].ID", &cs[3].ID, 6)
 }
 
 func TestCreateCandidate(t *testing.T) {
@@ -629,10 +629,10 @@ func TestCreateCandidate(t *testing.T) {
 	if cand == nil || cand.ID != 6 {
 		t.Fatalf("status %d, candidate = %+v", res.StatusCode(), cand)
 	}
-	g4Want(t, "FullName", cand.FullName, "Dami Olusakin")
-	g4Nil(t, "Photo", cand.Photo)
-	g4Nil(t, "ConsentGivenAt", cand.ConsentGivenAt)
-	g4Want(t, "ApplicationCount", cand.ApplicationCount, 0)
+	wantPtr(t, "FullName", cand.FullName, "Dami Olusakin")
+	wantNil(t, "Photo", cand.Photo)
+	wantNil(t, "ConsentGivenAt", cand.ConsentGivenAt)
+	wantPtr(t, "ApplicationCount", cand.ApplicationCount, 0)
 }
 
 func TestUpdateCandidate(t *testing.T) {
@@ -670,11 +670,11 @@ func TestUpdateCandidate(t *testing.T) {
 	if cand == nil || cand.ID != 5 {
 		t.Fatalf("status %d, candidate = %+v", res.StatusCode(), cand)
 	}
-	g4Want(t, "FullName", cand.FullName, "Chandler Bing")
+	wantPtr(t, "FullName", cand.FullName, "Chandler Bing")
 	if cand.UpdatedAt == nil || !cand.UpdatedAt.Equal(g4Time(t, "2022-01-07T18:19:28Z")) {
 		t.Errorf("UpdatedAt = %v", cand.UpdatedAt)
 	}
-	g4Nil(t, "Photo (absent)", cand.Photo)
+	wantNil(t, "Photo (absent)", cand.Photo)
 }
 
 func TestDeleteCandidate(t *testing.T) {
@@ -691,10 +691,10 @@ func TestDeleteCandidate(t *testing.T) {
 	if cand == nil || cand.ID != 57 {
 		t.Fatalf("status %d, candidate = %+v", res.StatusCode(), cand)
 	}
-	g4Want(t, "Source", cand.Source, "linkedin")
-	g4Want(t, "Medium", cand.Medium, "job_post")
-	g4Want(t, "LastName", cand.LastName, "Martín Ortega")
-	g4Want(t, "TalentPool", cand.TalentPool, true)
+	wantPtr(t, "Source", cand.Source, "linkedin")
+	wantPtr(t, "Medium", cand.Medium, "job_post")
+	wantPtr(t, "LastName", cand.LastName, "Martín Ortega")
+	wantPtr(t, "TalentPool", cand.TalentPool, true)
 }
 
 func TestDeleteCandidate_NoContent(t *testing.T) {
@@ -748,7 +748,7 @@ func TestCreateApplication(t *testing.T) {
   ]
 }`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			form := g4ParseMultipart(t, r, body)
+			form := parseMultipart(t, r, body)
 			want := map[string]string{
 				"ats_job_posting_id": "9", "source": "linkedin", "medium": "job_post",
 				"first_name": "Lucía", "last_name": "Martín Ortega", "email": "lucia.martin.ortega@gmail.com",
@@ -798,21 +798,21 @@ func TestCreateApplication(t *testing.T) {
 	if a.ID != 311 {
 		t.Errorf("ID = %d", a.ID)
 	}
-	g4Want(t, "AtsCandidateID", a.AtsCandidateID, 57)
-	g4Want(t, "AtsJobPostingID", a.AtsJobPostingID, 9)
-	g4Want(t, "ConversationID", a.ConversationID, 4183)
-	g4Want(t, "AtsApplicationPhaseName", a.AtsApplicationPhaseName, "New")
-	g4Want(t, "Qualified", a.Qualified, true)
-	g4Nil(t, "Photo", a.Photo)
-	g4Nil(t, "DisqualifiedReason", a.DisqualifiedReason)
-	g4Nil(t, "RatingAverage", a.RatingAverage)
-	g4Nil(t, "PersonalURL", a.PersonalURL)
+	wantPtr(t, "AtsCandidateID", a.AtsCandidateID, 57)
+	wantPtr(t, "AtsJobPostingID", a.AtsJobPostingID, 9)
+	wantPtr(t, "ConversationID", a.ConversationID, 4183)
+	wantPtr(t, "AtsApplicationPhaseName", a.AtsApplicationPhaseName, "New")
+	wantPtr(t, "Qualified", a.Qualified, true)
+	wantNil(t, "Photo", a.Photo)
+	wantNil(t, "DisqualifiedReason", a.DisqualifiedReason)
+	wantNil(t, "RatingAverage", a.RatingAverage)
+	wantNil(t, "PersonalURL", a.PersonalURL)
 	if a.Cv == nil {
 		t.Fatal("Cv = nil")
 	}
-	g4Want(t, "Cv.Filename", a.Cv.Filename, "cv-lucia-martin.pdf")
-	g4Want(t, "Cv.ContentType", a.Cv.ContentType, "application/pdf")
-	g4Want(t, "Cv.Size", a.Cv.Size, len(g4PDF))
+	wantPtr(t, "Cv.Filename", a.Cv.Filename, "cv-lucia-martin.pdf")
+	wantPtr(t, "Cv.ContentType", a.Cv.ContentType, "application/pdf")
+	wantPtr(t, "Cv.Size", a.Cv.Size, len(g4PDF))
 	if len(a.Answers) != 2 {
 		t.Fatalf("Answers = %+v", a.Answers)
 	}
@@ -862,7 +862,7 @@ func TestUpdateApplication(t *testing.T) {
   "answers": []
 }`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			form := g4ParseMultipart(t, r, body)
+			form := parseMultipart(t, r, body)
 			want := map[string]string{"qualified": "false", "disqualified_reason": "salary", "personal_url": "https://www.linkedin.com/in/jordipuig"}
 			for k, v := range want {
 				if got := form.Value[k]; len(got) != 1 || got[0] != v {
@@ -886,12 +886,12 @@ func TestUpdateApplication(t *testing.T) {
 	if a == nil || a.ID != 312 {
 		t.Fatalf("status %d, application = %+v", res.StatusCode(), a)
 	}
-	g4Want(t, "Qualified", a.Qualified, false)
-	g4Want(t, "DisqualifiedReason", a.DisqualifiedReason, "salary")
-	g4Want(t, "RatingAverage", a.RatingAverage, 3)
-	g4Nil(t, "AtsApplicationPhaseID", a.AtsApplicationPhaseID)
-	g4Nil(t, "CoverLetter", a.CoverLetter)
-	g4Nil(t, "Phone", a.Phone)
+	wantPtr(t, "Qualified", a.Qualified, false)
+	wantPtr(t, "DisqualifiedReason", a.DisqualifiedReason, "salary")
+	wantPtr(t, "RatingAverage", a.RatingAverage, 3)
+	wantNil(t, "AtsApplicationPhaseID", a.AtsApplicationPhaseID)
+	wantNil(t, "CoverLetter", a.CoverLetter)
+	wantNil(t, "Phone", a.Phone)
 	if a.Cv != nil {
 		t.Errorf("Cv = %+v, want nil", a.Cv)
 	}
@@ -922,8 +922,8 @@ func TestListAtsMessages(t *testing.T) {
 	if ms[0].ID != 9001 || *ms[0].ConversationID != 4183 || *ms[0].SentByType != "Access" || *ms[0].SentByID != 12 || len(ms[0].Attachments) != 0 {
 		t.Errorf("message 0 = %+v", ms[0])
 	}
-	g4Want(t, "ms[1].SentByType", ms[1].SentByType, "AtsCandidate")
-	g4Want(t, "ms[1].SentAt", ms[1].SentAt, "2023-09-06T12:04:51.000Z")
+	wantPtr(t, "ms[1].SentByType", ms[1].SentByType, "AtsCandidate")
+	wantPtr(t, "ms[1].SentAt", ms[1].SentAt, "2023-09-06T12:04:51.000Z")
 	if len(ms[1].Attachments) != 1 {
 		t.Errorf("attachments = %v", ms[1].Attachments)
 	}
@@ -951,8 +951,8 @@ func TestCreateAtsMessage(t *testing.T) {
 	if m == nil || m.ID != 9003 {
 		t.Fatalf("status %d, message = %+v", res.StatusCode(), m)
 	}
-	g4Want(t, "ConversationID", m.ConversationID, 4183)
-	g4Want(t, "Content", m.Content, "Perfect, see you on Thursday at 11:00.")
+	wantPtr(t, "ConversationID", m.ConversationID, 4183)
+	wantPtr(t, "Content", m.Content, "Perfect, see you on Thursday at 11:00.")
 	if m.Attachments != nil {
 		t.Errorf("Attachments = %v, want nil", m.Attachments)
 	}

@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -45,17 +44,6 @@ func g4Multipart(t testing.TB, fields [][2]string, files ...g4FilePart) (string,
 	return w.FormDataContentType(), &buf
 }
 
-// g4ParseMultipart parses the multipart body the handler already read,
-// failing the test when the request is not multipart/form-data.
-func g4ParseMultipart(t testing.TB, r *http.Request, body []byte) *multipart.Form {
-	t.Helper()
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		t.Fatalf("ParseMultipartForm: %v (Content-Type %q)", err, r.Header.Get("Content-Type"))
-	}
-	return r.MultipartForm
-}
-
 // g4WantQuery fails the test unless the request's raw query string is
 // exactly want (what the generated client put on the wire) and every
 // decoded parameter matches.
@@ -72,26 +60,5 @@ func g4WantQuery(t testing.TB, r *http.Request, wantRaw string, want map[string]
 		if !reflect.DeepEqual(got[k], v) {
 			t.Errorf("query %s = %q, want %q", k, got[k], v)
 		}
-	}
-}
-
-// g4Want fails the test when got != want, naming the field.
-func g4Want[T comparable](t testing.TB, field string, got *T, want T) {
-	t.Helper()
-	if got == nil {
-		t.Errorf("%s = nil, want %v", field, want)
-		return
-	}
-	if *got != want {
-		t.Errorf("%s = %v, want %v", field, *got, want)
-	}
-}
-
-// g4Nil fails the test when a decoded optional field is not nil (a null or
-// absent value on the wire).
-func g4Nil[T any](t testing.TB, field string, got *T) {
-	t.Helper()
-	if got != nil {
-		t.Errorf("%s = %v, want nil", field, *got)
 	}
 }

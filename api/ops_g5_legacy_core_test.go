@@ -20,7 +20,7 @@ func TestListTeamsLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/teams", Status: 200,
 		Body:  `[` + g5TeamJSON + `,{"id":42,"name":"Ventas","employee_ids":[23,31],"lead_ids":[],"description":"Equipo comercial Iberia","avatar":null}]`,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.ListTeamsLegacyWithResponse(context.Background())
 	if err != nil {
@@ -113,7 +113,7 @@ func TestDeleteTeamLegacy(t *testing.T) {
 	// O21: the team delete answers 204.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/teams/57", Status: 204,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteTeamLegacyWithResponse(context.Background(), 57)
 	if err != nil {
@@ -433,7 +433,7 @@ func TestUpdateDocumentLegacy(t *testing.T) {
 func TestDeleteDocumentLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/documents/55100", Status: 204,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteDocumentLegacyWithResponse(context.Background(), 55100)
 	if err != nil {

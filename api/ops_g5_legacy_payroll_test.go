@@ -26,7 +26,7 @@ func TestListPayslipsLegacy(t *testing.T) {
 			`"net_salary_in_cents":null,"irpf_in_cents":null,"irpf_percentage":null,"is_last_payslip":false}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			g5Query(t, r, map[string]string{"employee_id": "7", "year": "2021", "from": "2021-09-01"})
-			g5NoBody(t, body)
+			noBody(t, body)
 		},
 	}))
 	res, err := c.ListPayslipsLegacyWithResponse(context.Background(), &api.ListPayslipsLegacyParams{
@@ -85,7 +85,7 @@ const g5ContractJSON = `{"id":7781,"employee_id":7,"country":"es","job_title":"D
 func TestGetContractVersionLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/contract_versions/7781", Status: 200, Body: g5ContractJSON,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetContractVersionLegacyWithResponse(context.Background(), 7781)
 	if err != nil {
@@ -143,7 +143,7 @@ func TestUpdateContractVersionLegacy(t *testing.T) {
 		},
 	}))
 	res, err := c.UpdateContractVersionLegacyWithResponse(context.Background(), 7781, api.UpdateContractVersionLegacyJSONRequestBody{
-		EmployeeID: apitest.Ptr(7), EffectiveOn: g5Date(t, "2022-04-01"), SalaryAmount: apitest.Ptr(3900000),
+		EmployeeID: apitest.Ptr(7), EffectiveOn: mustDate(t, "2022-04-01"), SalaryAmount: apitest.Ptr(3900000),
 		SalaryFrequency: apitest.Ptr(api.ContractVersionUpdateSalaryFrequencyYearly), JobTitle: apitest.Ptr("Desarrolladora backend sénior"),
 		WorkingHours: apitest.Ptr(4000), WorkingHoursFrequency: apitest.Ptr(api.ContractVersionUpdateWorkingHoursFrequencyWeek),
 	})
@@ -201,7 +201,7 @@ func TestUpdateSupplementLegacy(t *testing.T) {
 		},
 	}))
 	res, err := c.UpdateSupplementLegacyWithResponse(context.Background(), 9120, api.UpdateSupplementLegacyJSONRequestBody{
-		EmployeeID: apitest.Ptr(7), AmountInCents: apitest.Ptr(15000), EffectiveOn: apitest.Ptr(g5Date(t, "2022-02-28")),
+		EmployeeID: apitest.Ptr(7), AmountInCents: apitest.Ptr(15000), EffectiveOn: apitest.Ptr(mustDate(t, "2022-02-28")),
 		ContractsTaxonomyID: apitest.Ptr(88), PayrollPolicyPeriodID: apitest.Ptr(1204), Unit: apitest.Ptr("money"), Validated: apitest.Ptr(true),
 	})
 	if err != nil {

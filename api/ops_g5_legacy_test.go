@@ -10,10 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/factorial-go/factorial/api"
 )
@@ -158,16 +156,6 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 	}
 }
 
-// g5Date parses a YYYY-MM-DD literal for request bodies.
-func g5Date(t testing.TB, s string) openapi_types.Date {
-	t.Helper()
-	d, err := time.Parse(openapi_types.DateFormat, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return openapi_types.Date{Time: d}
-}
-
 // g5Query checks the request's query string is exactly want.
 func g5Query(t testing.TB, r *http.Request, want map[string]string) {
 	t.Helper()
@@ -179,14 +167,6 @@ func g5Query(t testing.TB, r *http.Request, want map[string]string) {
 		if got := q[k]; len(got) != 1 || got[0] != v {
 			t.Errorf("query %s = %q, want %q", k, got, v)
 		}
-	}
-}
-
-// g5NoBody checks a GET or DELETE carries no body.
-func g5NoBody(t testing.TB, body []byte) {
-	t.Helper()
-	if len(body) != 0 {
-		t.Errorf("request body = %q, want none", body)
 	}
 }
 

@@ -30,7 +30,7 @@ func TestListLeavesLegacy(t *testing.T) {
 			`"start_on":"2022-09-05","finish_on":"2022-09-05","half_day":"beggining_of_day"}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			g5Query(t, r, nil) // the 2022 route takes no filters
-			g5NoBody(t, body)
+			noBody(t, body)
 		},
 	}))
 	res, err := c.ListLeavesLegacyWithResponse(context.Background())
@@ -73,7 +73,7 @@ func TestCreateLeaveLegacy(t *testing.T) {
 	}))
 	// The 2022 spec required leave_type_id, so legacy callers send it.
 	res, err := c.CreateLeaveLegacyWithResponse(context.Background(), api.CreateLeaveLegacyJSONRequestBody{
-		EmployeeID: 7, StartOn: g5Date(t, "2022-03-14"), FinishOn: g5Date(t, "2022-03-14"),
+		EmployeeID: 7, StartOn: mustDate(t, "2022-03-14"), FinishOn: mustDate(t, "2022-03-14"),
 		LeaveTypeID: apitest.Ptr(318), Description: apitest.Ptr("Médico"),
 		HalfDay: apitest.Ptr(api.LeaveCreateHalfDayEndOfDay),
 	})
@@ -101,7 +101,7 @@ func TestUpdateLeaveLegacy(t *testing.T) {
 		},
 	}))
 	res, err := c.UpdateLeaveLegacyWithResponse(context.Background(), 4187, api.UpdateLeaveLegacyJSONRequestBody{
-		FinishOn: apitest.Ptr(g5Date(t, "2022-08-19")),
+		FinishOn: apitest.Ptr(mustDate(t, "2022-08-19")),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +115,7 @@ func TestDeleteLeaveLegacy(t *testing.T) {
 	// 2022: 204 with no body.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/leaves/4290", Status: 204,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteLeaveLegacyWithResponse(context.Background(), 4290)
 	if err != nil {
@@ -361,7 +361,7 @@ func TestUpdateShiftLegacy(t *testing.T) {
 func TestDeleteShiftLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/shifts/90211", Status: 204,
-		Check: func(t testing.TB, r *http.Request, body []byte) { g5NoBody(t, body) },
+		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.DeleteShiftLegacyWithResponse(context.Background(), 90211)
 	if err != nil {
