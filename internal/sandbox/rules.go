@@ -768,15 +768,7 @@ func (c *call) copyTask() {
 func (c *call) subscribeWebhook() {
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
-	t := c.s.tbl(ResWebhooks)
-	var existing map[string]any
-	t.each(func(r map[string]any) bool {
-		if r["type"] == c.in["type"] {
-			existing = r
-		}
-		return existing == nil
-	})
-	if existing != nil {
+	if existing := webhookOfType(c.s.tbl(ResWebhooks), c.in["type"]); existing != nil {
 		rec := clone(existing)
 		rec["target_url"] = c.in["target_url"]
 		_ = c.replace(ResWebhooks, rec, existing)
@@ -788,18 +780,24 @@ func (c *call) subscribeWebhook() {
 	c.respond(rec)
 }
 
+// webhookOfType finds the v1 subscription of an event type (at most one).
+func webhookOfType(t *table, typ any) map[string]any {
+	var found map[string]any
+	t.each(func(r map[string]any) bool {
+		if r["type"] == typ {
+			found = r
+		}
+		return found == nil
+	})
+	return found
+}
+
 // unsubscribeWebhook is the legacy DELETE /api/v1/webhooks with {type}.
 func (c *call) unsubscribeWebhook() {
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
 	t := c.s.tbl(ResWebhooks)
-	var found map[string]any
-	t.each(func(r map[string]any) bool {
-		if r["type"] == c.in["type"] {
-			found = r
-		}
-		return found == nil
-	})
+	found := webhookOfType(t, c.in["type"])
 	if found == nil {
 		c.fail(&apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}})
 		return
