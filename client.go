@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/loopback"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -127,21 +127,13 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	switch strings.ToLower(u.Scheme) {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
+		if !loopback.Host(u.Hostname()) {
 			return nil, &ConfigError{Option: "WithBaseURL", Err: fmt.Errorf("%w: %s", ErrInsecureURL, redactURL(u))}
 		}
 	default:
 		return nil, configErr("WithBaseURL", "unsupported scheme %q", u.Scheme)
 	}
 	return u, nil
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // buildHTTPClient returns the client attempts are sent with. The caller's

@@ -13,6 +13,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/factorial-go/factorial/internal/loopback"
 	"github.com/factorial-go/factorial/internal/sandbox"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
@@ -237,10 +238,7 @@ func checkLoopbackAddr(addr string) error {
 	if err != nil {
 		return fmt.Errorf("address %q: %w", addr, err)
 	}
-	if strings.EqualFold(host, "localhost") {
-		return nil
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+	if loopback.Host(host) {
 		return nil
 	}
 	return fmt.Errorf("refusing to serve on %q: not a loopback address (WithAllowNonLoopback overrides)", addr)

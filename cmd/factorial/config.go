@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/internal/loopback"
 )
 
 // settings is what a command runs with: the environment, where its token
@@ -75,19 +75,11 @@ func parseEnv(env string) (name, base string, err error) {
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
 		return "", "", usagef("--env URL must not carry credentials, a query or a fragment")
 	}
-	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
+	if u.Scheme == "http" && !loopback.Host(u.Hostname()) {
 		return "", "", usagef("--env %s: http is allowed only on loopback (127.0.0.1, ::1, localhost); use https", u.Host)
 	}
 	base = strings.TrimSuffix(u.String(), "/")
 	return base, base, nil
-}
-
-func loopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

@@ -6,6 +6,7 @@ import (
 	"net"
 
 	"github.com/factorial-go/factorial/factorialtest"
+	"github.com/factorial-go/factorial/internal/loopback"
 )
 
 const sandboxUsage = `Usage: factorial sandbox [--addr 127.0.0.1:8899]
@@ -40,7 +41,7 @@ func runSandbox(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return usagef("--addr %q: want HOST:PORT", addr)
 	}
-	if !loopbackHost(host) {
+	if !loopback.Host(host) {
 		// The sandbox hands working credentials to whoever connects.
 		return usagef("--addr %q: the sandbox listens on loopback only (127.0.0.1, ::1, localhost)", addr)
 	}
