@@ -19,7 +19,7 @@ import (
 // validates.
 //
 // It reproduces gorillamux's rules exactly for the templates it accepts
-// (newSegmentRouter refuses any other, and New then keeps gorillamux):
+// (newSegmentRouter refuses any other, and New then fails):
 //   - the request's escaped path is matched, as gorillamux does with
 //     UseEncodedPath, and parameter values are the escaped segments;
 //   - a {name} parameter is a whole segment and matches one or more

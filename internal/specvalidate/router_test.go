@@ -42,10 +42,7 @@ func requestPaths(doc *openapi3.T) []string {
 // returns exactly what gorillamux returns (route fields, parameters,
 // errors). gorillamux stays the reference for this spec and any other.
 func TestSegmentRouterMatchesGorillamux(t *testing.T) {
-	v := MustNew()
-	if v.segments == nil {
-		t.Fatal("the segment router refused openapi.yaml")
-	}
+	v := MustNew() // panics if the segment router refused openapi.yaml
 	ref, err := gorillamux.NewRouter(v.doc)
 	if err != nil {
 		t.Fatal(err)
