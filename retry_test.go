@@ -110,14 +110,12 @@ func TestHandBuiltPOSTNotRetried(t *testing.T) {
 }
 
 // refusingDialer fails the first n dials with a real "connection refused"
-// (a listener that was closed) and then dials the real server.
+// and then dials the real server. Refused dials go to port 1 on loopback,
+// which nothing listens on; a port freed by closing a listener could be
+// handed to a parallel test's server and accept the dial.
 func refusingDialer(t *testing.T, n int32, dials *atomic.Int32) *http.Transport {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := l.Addr().String()
-	_ = l.Close()
+	t.Helper()
+	const dead = "127.0.0.1:1"
 	var d net.Dialer
 	return &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if dials.Add(1) <= n {
