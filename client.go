@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,17 +30,13 @@ const Version = "0.1.0"
 // DefaultUserAgent identifies this client to Factorial.
 const DefaultUserAgent = "factorial-go/" + Version
 
-// Client calls Factorial's API. Every generated operation is available
-// through the embedded *api.ClientWithResponses (GetMeWithResponse, ...),
-// and every call goes through the same transport: credentials, retries,
-// token refresh on 401, and response checks that turn anything but a
-// trustworthy 2xx into an *Error.
-//
-// A Client is safe for concurrent use and holds a connection pool: create
-// one and share it.
-type Client struct {
-	*api.ClientWithResponses
-	doer *doer
+// core is what every service shares: the transport, the generated client
+// for Raw, and what the generated request constructors need.
+type core struct {
+	doer    *doer
+	raw     *api.ClientWithResponses
+	server  string // the base URL with a trailing slash, as the generated constructors expect
+	editors []api.RequestEditorFn
 }
 
 // NewClient returns a Client for ProductionURL with no credentials, the
@@ -96,11 +93,24 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorial: %w", err)
 	}
-	return &Client{ClientWithResponses: gen, doer: d}, nil
+	server := base.String()
+	if !strings.HasSuffix(server, "/") {
+		server += "/"
+	}
+	c := &Client{core: core{doer: d, raw: gen, server: server, editors: slices.Clone(cfg.editors)}}
+	c.initServices()
+	return c, nil
 }
 
-// Do sends a hand-built request through the same pipeline as the generated
-// methods: credentials (only for the client's own origin), retries, the 401
+// Raw returns the generated client the services are built on, for what a
+// service does not express: the response headers, or a body sent as raw
+// bytes (the *WithBody methods). It shares the Client's transport, so a
+// non-2xx answer is still an *Error; but a 2xx body that does not fit its
+// type comes back as the generated parser's own json error, where a
+// service returns an *Error of KindDecode.
+func (c *Client) Raw() *api.ClientWithResponses { return c.raw }
+
+// Do sends a hand-built request through the same pipeline as the services: credentials (only for the client's own origin), retries, the 401
 // refresh, and errors as *Error. It is the escape hatch for an endpoint the
 // spec does not describe yet; such a request gets the generic checks only
 // (non-2xx is an *Error, announced JSON must be well-formed). On success the

@@ -11,16 +11,14 @@ import (
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
-// expectation is what the spec promises for one status of one operation.
-// The generated parser trusts these promises blindly: it unmarshals any body
-// whose Content-Type contains "json" into the declared type and returns the
-// raw json error when that fails, and it returns a result with every typed
-// field nil for a status or media type it does not know. The transport
-// therefore checks the promise before the parser runs.
+// expectation is what the spec promises for one status of one operation:
+// a service decodes a declared JSON body into its type, and the raw
+// generated parser returns a result with every typed field nil for a
+// status or media type it does not know. So the transport checks the
+// status and media type before anything is decoded. A request that matched
+// no operation (a hand-built one) gets the zero expectation: generic
+// checks only.
 type expectation struct {
-	// known is false when the request matched no operation (a hand-built
-	// request) and only generic checks apply.
-	known bool
 	// undocumented: a 2xx the operation does not declare.
 	undocumented bool
 	// media lists the declared media types for the status; empty when the
@@ -37,9 +35,9 @@ func expect(route *specvalidate.Route, status int) expectation {
 	}
 	ref := responseFor(route.Operation().Responses, status)
 	if ref == nil || ref.Value == nil {
-		return expectation{known: true, undocumented: true}
+		return expectation{undocumented: true}
 	}
-	return expectation{known: true, media: declaredMedia(ref.Value)}
+	return expectation{media: declaredMedia(ref.Value)}
 }
 
 // mediaByResponse caches declaredMedia: the spec is immutable, and the
@@ -90,23 +88,6 @@ func (e expectation) match(contentType string) (string, bool) {
 // isJSONMedia mirrors how the generated parser decides to unmarshal: any
 // media type containing "json" (application/json, application/problem+json).
 func isJSONMedia(mt string) bool { return strings.Contains(mt, "json") }
-
-// schemaFor returns the schema declared for status and media type, or nil.
-func schemaFor(route *specvalidate.Route, status int, mediaType string) *openapi3.Schema {
-	if route == nil {
-		return nil
-	}
-	ref := responseFor(route.Operation().Responses, status)
-	if ref == nil || ref.Value == nil {
-		return nil
-	}
-	for mt, m := range ref.Value.Content {
-		if strings.EqualFold(mt, mediaType) && m != nil && m.Schema != nil {
-			return m.Schema.Value
-		}
-	}
-	return nil
-}
 
 // bodyless reports responses that carry no body whatever the headers say.
 func bodyless(req *http.Request, status int) bool {

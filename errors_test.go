@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/factorial-go/factorial/api"
 )
 
 func TestErrorBodyShapes(t *testing.T) {
@@ -56,7 +58,7 @@ func TestErrorBodyShapes(t *testing.T) {
 			c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				reply(w, tt.status, tt.contentType, tt.body)
 			}), WithAPIKey("test-key-123"))
-			res, err := c.GetMeWithResponse(context.Background())
+			res, err := c.Raw().GetMeWithResponse(context.Background())
 			if res != nil {
 				t.Fatalf("got a result with an error response: %+v", res)
 			}
@@ -92,7 +94,7 @@ func TestHTMLBadGatewayFromProxy(t *testing.T) {
 	const page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.20.1</center>\r\n</body>\r\n</html>\r\n"
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, http.StatusBadGateway, "text/html", page) })
 	c, _, sleeps := newTestClient(t, h)
-	res, err := c.GetMeWithResponse(context.Background())
+	res, err := c.Raw().GetMeWithResponse(context.Background())
 	if res != nil {
 		t.Fatal("result with error")
 	}
@@ -124,23 +126,23 @@ func TestSuccessBodyChecks(t *testing.T) {
 		{"garbage", 200, "application/json", "\x00\x01garbage", KindInvalidJSON, "does not start like JSON"},
 		{"html on 200", 200, "text/html; charset=utf-8", "<html><body><p>Please log in</p></body></html>", KindContentType, "Please log in"},
 		{"text on 200", 200, "text/plain", "ok", KindContentType, `unexpected content type "text/plain"`},
-		{"problem+json is JSON", 200, "application/problem+json", `{"email":"a@b.c","employee_id":"7"}`, KindDecode, "at /employee_id"},
+		{"problem+json is JSON", 200, "application/problem+json", `{"email":"a@b.c","employee_id":"7"}`, KindDecode, "Access.employee_id of type int"},
 		{"undocumented 2xx", 202, "application/json", accessJSON, KindUndocumentedStatus, "undocumented status for GetMe"},
 		{"undocumented 204", 204, "", "", KindUndocumentedStatus, "204 No Content"},
-		{"string for integer", 200, "application/json", `{"email":"a@b.c","employee_id":"7"}`, KindDecode, "at /employee_id: JSON string where the spec declares integer"},
-		{"number for string", 200, "application/json", `{"email":5,"employee_id":7}`, KindDecode, "at /email: JSON number where the spec declares string"},
-		{"fraction for integer", 200, "application/json", `{"email":"a@b.c","employee_id":7.5}`, KindDecode, "at /employee_id: number does not fit integer"},
-		{"array for object", 200, "application/json", `[]`, KindDecode, "JSON array where the spec declares object"},
-		{"null body", 200, "application/json", `null`, KindDecode, "null body"},
-		{"case-folded key", 200, "application/json", `{"EMAIL":1,"employee_id":7}`, KindDecode, "at /EMAIL"},
+		{"string for integer", 200, "application/json", `{"email":"a@b.c","employee_id":"7"}`, KindDecode, "cannot unmarshal string into Go struct field Access.employee_id of type int"},
+		{"number for string", 200, "application/json", `{"email":5,"employee_id":7}`, KindDecode, "cannot unmarshal number into Go struct field Access.email of type string"},
+		{"fraction for integer", 200, "application/json", `{"email":"a@b.c","employee_id":7.5}`, KindDecode, "cannot unmarshal number 7.5"},
+		{"array for object", 200, "application/json", `[]`, KindDecode, "cannot unmarshal array into Go value of type api.Access"},
+		{"null body", 200, "application/json", `null`, KindDecode, "null body where the spec declares a value"},
+		{"case-folded key", 200, "application/json", `{"EMAIL":1,"employee_id":7}`, KindDecode, "Access.email of type string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				reply(w, tt.status, tt.contentType, tt.body)
 			}))
-			res, err := c.GetMeWithResponse(context.Background())
-			if res != nil {
+			res, err := c.Credentials.GetMe(context.Background())
+			if res != (api.Access{}) {
 				t.Fatalf("got result %+v with a bad body", res)
 			}
 			e := asError(t, err)
@@ -164,7 +166,7 @@ func TestTypedResultsStillWork(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json; charset=utf-8", accessJSON)
 	}))
-	res, err := c.GetMeWithResponse(context.Background())
+	res, err := c.Raw().GetMeWithResponse(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +177,7 @@ func TestTypedResultsStillWork(t *testing.T) {
 		t.Errorf("Body = %q", res.Body)
 	}
 	// The raw generated method gets the buffered body too.
-	raw, err := c.GetMe(context.Background())
+	raw, err := c.Raw().GetMe(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +239,7 @@ func TestTenMegabytesOfGarbage(t *testing.T) {
 				_, _ = w.Write(tt.body)
 			}), tt.opts...)
 			var err error
-			alloc := allocated(func() { _, err = c.GetMeWithResponse(context.Background()) })
+			alloc := allocated(func() { _, err = c.Raw().GetMeWithResponse(context.Background()) })
 			e := asError(t, err)
 			if e.Kind != tt.kind {
 				t.Errorf("kind %q, want %q: %v", e.Kind, tt.kind, err)
@@ -275,7 +277,7 @@ func TestStatusSentinels(t *testing.T) {
 			w.Header().Set("X-Request-Id", "req-42")
 			reply(w, tt.status, "application/json", `{"errors":"no"}`)
 		}), WithAPIKey("test-key-123"))
-		_, err := c.GetMeWithResponse(context.Background())
+		_, err := c.Raw().GetMeWithResponse(context.Background())
 		if !errors.Is(err, tt.want) {
 			t.Errorf("%d: errors.Is(%v, %v) = false", tt.status, err, tt.want)
 		}

@@ -27,7 +27,7 @@ func Example_sandbox() {
 	}
 	fault := srv.InjectFault(factorialtest.Fault{Match: "ListEmployees", Status: 429, Times: 1})
 
-	res, err := client.ListEmployeesWithResponse(context.Background())
+	res, err := client.Raw().ListEmployeesWithResponse(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

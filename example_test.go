@@ -54,11 +54,11 @@ func ExampleNewClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := c.GetMeWithResponse(ctx)
+	me, err := c.Raw().GetMeWithResponse(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
-	emps, err := c.ListEmployeesWithResponse(ctx)
+	emps, err := c.Raw().ListEmployeesWithResponse(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func ExampleError() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.GetMeWithResponse(context.Background())
+	_, err = c.Raw().GetMeWithResponse(context.Background())
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
@@ -107,7 +107,7 @@ func ExampleError_fieldErrors() {
 	defer srv.Close()
 
 	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
-	_, err := c.GetMeWithResponse(context.Background())
+	_, err := c.Raw().GetMeWithResponse(context.Background())
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
@@ -143,14 +143,14 @@ func ExampleIdempotent() {
 	}
 	body := api.RevokeRequest{Token: "old-refresh-token"}
 
-	_, err = c.RevokeTokenWithFormdataBodyWithResponse(context.Background(), body)
+	_, err = c.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), body)
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Printf("without the promise: %d after %d request(s)\n", fe.StatusCode, requests.Load())
 	}
 
 	// Revoking a token twice is harmless, so this call may be repeated.
-	res, err := c.RevokeTokenWithFormdataBodyWithResponse(factorial.Idempotent(context.Background()), body)
+	res, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(factorial.Idempotent(context.Background()), body)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func ExampleWithHTTPClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := c.GetMeWithResponse(context.Background())
+	res, err := c.Raw().GetMeWithResponse(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -209,14 +209,14 @@ func ExampleWithAPIKey() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := c.GetMeWithResponse(context.Background())
+	res, err := c.Raw().GetMeWithResponse(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(res.JSON200.Email, *res.JSON200.Role)
 
 	anon, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL))
-	_, err = anon.GetMeWithResponse(context.Background())
+	_, err = anon.Raw().GetMeWithResponse(context.Background())
 	fmt.Println("without the key:", errors.Is(err, factorial.ErrUnauthorized))
 	// Output:
 	// ada@example.com admin

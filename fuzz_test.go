@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,7 +121,7 @@ func FuzzParseErrorBody(f *testing.F) {
 		mu.Lock()
 		status, ct, payload = st, cleanCT, body
 		mu.Unlock()
-		res, err := c.GetMeWithResponse(context.Background())
+		res, err := c.Raw().GetMeWithResponse(context.Background())
 		if res != nil || err == nil {
 			t.Fatalf("status %d: got result %v, error %v; want (nil, *Error)", st, res != nil, err)
 		}
@@ -182,8 +183,9 @@ func headerSafe(s string) string {
 	return strings.TrimSpace(s[:min(len(s), 256)])
 }
 
-// fuzzOps are the generated methods FuzzClientResponse drives: each returns
-// its typed result and whether the typed field for the status is set.
+// fuzzOps are the service methods FuzzClientResponse drives: each returns
+// its result (nil when the call failed and the result is the zero value)
+// and whether the result holds a body for the status.
 var fuzzOps = []struct {
 	name string
 	// declared lists the 2xx statuses the spec declares and whether each
@@ -192,50 +194,62 @@ var fuzzOps = []struct {
 	call     func(c *Client) (any, func(status int) bool, error)
 }{
 	{"GetMe", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.GetMeWithResponse(context.Background())
-		return nilIfNil(r), func(int) bool { return r.JSON200 != nil }, err
+		r, err := c.Credentials.GetMe(context.Background())
+		return resultOf(r, err), always, err
 	}},
 	{"ListEmployees", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.ListEmployeesWithResponse(context.Background())
-		return nilIfNil(r), func(int) bool { return r.JSON200 != nil }, err
+		r, err := c.Employees.List(context.Background())
+		return resultOf(r, err), always, err
 	}},
 	{"GetEmployee", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.GetEmployeeWithResponse(context.Background(), 7)
-		return nilIfNil(r), func(int) bool { return r.JSON200 != nil }, err
+		r, err := c.Employees.Get(context.Background(), 7)
+		return resultOf(r, err), always, err
 	}},
 	{"UpdateEmployee", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		first := "Ada"
-		r, err := c.UpdateEmployeeWithResponse(context.Background(), 7, api.EmployeeUpdate{FirstName: &first})
-		return nilIfNil(r), func(int) bool { return r.JSON200 != nil }, err
+		r, err := c.Employees.Update(context.Background(), 7, api.EmployeeUpdate{FirstName: Ptr("Ada")})
+		return resultOf(r, err), always, err
 	}},
 	{"DeleteLeave", map[int]bool{200: true, 204: false}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.DeleteLeaveWithResponse(context.Background(), 9)
-		return nilIfNil(r), func(s int) bool { return s == 204 || r.JSON200 != nil }, err
+		r, err := c.TimeOff.DeleteLeave(context.Background(), 9)
+		return resultOf(r, err), func(s int) bool { return (s == 204) == (r == nil) }, err
 	}},
 	{"CreateLeave", map[int]bool{201: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.CreateLeaveWithResponse(context.Background(), leaveCreate())
-		return nilIfNil(r), func(int) bool { return r.JSON201 != nil }, err
+		r, err := c.TimeOff.CreateLeave(context.Background(), leaveCreate())
+		return resultOf(r, err), always, err
 	}},
 	{"ClockIn", map[int]bool{200: true, 201: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.ClockInWithResponse(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
-		return nilIfNil(r), func(s int) bool { return (s == 200 && r.JSON200 != nil) || (s == 201 && r.JSON201 != nil) }, err
+		r, err := c.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
+		return resultOf(r, err), always, err
 	}},
+	{"ListEmployeesIter", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
+		var all []api.Employee
+		for e, err := range c.Employees.ListIter(context.Background()) {
+			if err != nil {
+				return nil, always, err
+			}
+			all = append(all, e)
+		}
+		return resultOf(all, nil), always, nil
+	}},
+}
+
+func always(int) bool { return true }
+
+// resultOf returns the call's result, or nil when it failed; a failed call
+// must return the zero value, which resultOf checks by returning a marker
+// that fails the "exactly one" property otherwise.
+func resultOf[T any](v T, err error) any {
+	if err != nil {
+		if !reflect.ValueOf(&v).Elem().IsZero() {
+			return fmt.Sprintf("non-zero result %v beside an error", v)
+		}
+		return nil
+	}
+	return &v
 }
 
 func leaveCreate() api.LeaveCreate {
-	var b api.LeaveCreate
-	b.EmployeeID = 7
-	b.StartOn.Time = time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
-	b.FinishOn.Time = time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC)
-	return b
-}
-
-// nilIfNil keeps a typed nil pointer from becoming a non-nil interface.
-func nilIfNil[T any](p *T) any {
-	if p == nil {
-		return nil
-	}
-	return p
+	return api.LeaveCreate{EmployeeID: 7, StartOn: DateOf(2025, time.August, 1), FinishOn: DateOf(2025, time.August, 15)}
 }
 
 // Framing modes of FuzzClientResponse (the low two bits of mode).
@@ -266,13 +280,13 @@ type fuzzReply struct {
 }
 
 // FuzzClientResponse replays a fuzzed status, Content-Type, Retry-After and
-// body from a real HTTP server to a Client through one of several generated
-// methods (GET, PUT, DELETE, POST). Properties: no panic; never (nil, nil)
-// and never both a result and an error; any error is an *Error (a response
+// body from a real HTTP server to a Client through one of several service
+// methods (GET, PUT, DELETE, POST, a streamed list). Properties: no panic;
+// a failed call returns the zero value; any error is an *Error (a response
 // always arrives, so no raw decode error or transport error may escape); a
 // non-2xx is an *Error with that status; a nil error means a declared 2xx
-// whose typed field is set when the spec declares a JSON body; error bodies
-// and messages stay bounded.
+// whose result holds a body exactly when the status declares one; error
+// bodies and messages stay bounded.
 func FuzzClientResponse(f *testing.F) {
 	const (
 		employee = `{"id":7,"email":"ada@example.com","first_name":"Ada","last_name":"Lovelace","full_name":"Ada Lovelace","birthday_on":"1815-12-10","role":"admin"}`
@@ -382,6 +396,9 @@ func FuzzClientResponse(f *testing.F) {
 		mu.Unlock()
 
 		res, typed, err := o.call(c)
+		if msg, ok := res.(string); ok {
+			t.Fatalf("%s on %d: %s", o.name, rep.status, msg)
+		}
 		if (res == nil) == (err == nil) {
 			t.Fatalf("%s on %d: result %v, error %v: want exactly one", o.name, rep.status, res != nil, err)
 		}
@@ -420,7 +437,7 @@ func FuzzClientResponse(f *testing.F) {
 			t.Fatalf("%s: success from a body cut short", o.name)
 		}
 		if hasJSON && !typed(rep.status) {
-			t.Fatalf("%s: nil error on %d %q but the typed field is nil (body %q)", o.name, rep.status, rep.contentType, rep.body)
+			t.Fatalf("%s: nil error on %d %q but no result for the body (body %q)", o.name, rep.status, rep.contentType, rep.body)
 		}
 	})
 }
@@ -475,8 +492,8 @@ func TestDuplicateKeyIsChecked(t *testing.T) {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			reply(w, 200, "application/json", body)
 		}))
-		res, err := c.GetEmployeeWithResponse(context.Background(), 7)
-		if res != nil {
+		res, err := c.Employees.Get(context.Background(), 7)
+		if res.ID != 0 {
 			t.Errorf("%s: got a result", body)
 			continue
 		}
@@ -484,11 +501,11 @@ func TestDuplicateKeyIsChecked(t *testing.T) {
 			t.Errorf("%s: kind %q (%v)", body, e.Kind, err)
 		}
 	}
-	// Duplicates that all fit still decode.
+	// Duplicates that all fit still decode, the last one winning.
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json", `{"id":1,"id":2,"email":null,"email":"a@b.c"}`)
 	}))
-	if res, err := c.GetEmployeeWithResponse(context.Background(), 7); err != nil || res.JSON200 == nil || res.JSON200.ID != 2 {
+	if res, err := c.Employees.Get(context.Background(), 7); err != nil || res.ID != 2 {
 		t.Errorf("err %v", err)
 	}
 }
@@ -501,7 +518,7 @@ func TestUppercaseJSONMediaTypeFillsTypedField(t *testing.T) {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			reply(w, 200, ct, `{"id":7}`)
 		}))
-		res, err := c.GetEmployeeWithResponse(context.Background(), 7)
+		res, err := c.Raw().GetEmployeeWithResponse(context.Background(), 7)
 		if err != nil || res.JSON200 == nil || res.JSON200.ID != 7 {
 			t.Errorf("%q: err %v, typed result set: %v", ct, err, err == nil && res.JSON200 != nil)
 		}

@@ -1,6 +1,7 @@
 package factorial
 
-// gen.go regenerates package api and docs/operations.md from openapi.yaml.
+// gen.go regenerates package api, the services over it (services.gen.go,
+// api/getters.gen.go) and docs/operations.md from openapi.yaml.
 
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config api/config.yaml openapi.yaml
-//go:generate go run ./scripts/opstable -spec openapi.yaml -gen api/api.gen.go -out docs/operations.md
+//go:generate go tool oapi-codegen -config api/config.yaml openapi.yaml
+//go:generate go run ./scripts/servicegen -spec openapi.yaml -gen api/api.gen.go -out services.gen.go -getters api/getters.gen.go -docs docs/operations.md

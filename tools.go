@@ -1,9 +1,9 @@
-//go:build tools
+//go:build ignore
 
-// Package factorial pins the code generator used by gen.go so that `go
-// generate` runs the exact oapi-codegen version recorded in go.mod.
+// The generator is pinned in go.mod, not here: its `tool` directive
+// records oapi-codegen at the exact version `go generate` runs (go tool
+// oapi-codegen, see gen.go), and tool dependencies never reach the go.mod
+// of a module that imports this one. The build constraint keeps this file
+// out of every build and out of `go mod tidy`, here and in consumers.
+
 package factorial
-
-import (
-	_ "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen"
-)

@@ -15,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"golang.org/x/oauth2"
 
 	"github.com/factorial-go/factorial/internal/specvalidate"
@@ -61,6 +60,63 @@ type doer struct {
 // generated parser reads it all anyway), so the connection is released
 // before Do returns and the per-attempt timeout covers the body too.
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
+	c, err := d.newCall(req)
+	if err != nil {
+		return nil, err
+	}
+	return c.run()
+}
+
+// decode sends a service call and decodes a JSON success body into target
+// (nil for an operation without one). decoded reports whether the status
+// carried a body that was decoded.
+func (d *doer) decode(req *http.Request, target any) (decoded bool, err error) {
+	c, err := d.newCall(req)
+	if err != nil {
+		return false, err
+	}
+	c.target = target
+	if target == nil {
+		c.target = discard{}
+	}
+	if _, err := c.run(); err != nil {
+		return false, err
+	}
+	return c.decoded, nil
+}
+
+var (
+	nullJSON    = []byte("null")
+	errNullBody = errors.New("null body where the spec declares a value")
+)
+
+// discard is the decode target of an operation declared without a success
+// body: whatever the server sent is dropped.
+type discard struct{}
+
+func (discard) UnmarshalJSON([]byte) error { return nil }
+
+// stream sends a list call whose JSON success body is consumed as a stream:
+// open runs inside the attempt with the unread body, and the body stays
+// open (under the attempt's timeout) until the returned stream is closed.
+func (d *doer) stream(req *http.Request, open func(io.Reader) error) (*bodyStream, error) {
+	c, err := d.newCall(req)
+	if err != nil {
+		return nil, err
+	}
+	c.open = open
+	resp, err := c.run()
+	if err != nil {
+		return nil, err
+	}
+	if c.streamBody == nil {
+		_ = resp.Body.Close()
+		return nil, c.newError(KindContentType, resp, nil, false)
+	}
+	return &bodyStream{c: c, resp: resp}, nil
+}
+
+func (d *doer) newCall(req *http.Request) (*call, error) {
 	if req.URL == nil || !req.URL.IsAbs() {
 		return nil, errors.New("factorial: request URL must be absolute")
 	}
@@ -91,7 +147,7 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	} else {
 		c.secrets = d.keySecrets // shared: scrubber.with never modifies its receiver
 	}
-	return c.run()
+	return c, nil
 }
 
 // makeReplayable makes sure the body can be sent again (a retry, or the
@@ -152,6 +208,13 @@ type call struct {
 	useToken   bool
 	start      time.Time
 	secrets    scrubber
+
+	// A service call decodes a JSON success into target (decoded tells
+	// it did); a streamed list hands the unread body to open instead.
+	target     any
+	decoded    bool
+	open       func(io.Reader) error
+	streamBody *streamBody
 }
 
 // redactedURL is the request URL for errors and logs (redactURL), built
@@ -256,9 +319,17 @@ func (c *call) wait(attempt int, out outcome) (time.Duration, bool) {
 	return w, true
 }
 
-func (c *call) attempt(n int, tok *oauth2.Token) outcome {
+func (c *call) attempt(n int, tok *oauth2.Token) (out outcome) {
 	ctx, cancel := c.attemptContext()
-	defer cancel()
+	defer func() {
+		if out.err == nil && c.streamBody != nil {
+			// The body is read after the attempt returns: its timeout
+			// ends when the stream is closed.
+			c.streamBody.cancel = cancel
+			return
+		}
+		cancel()
+	}()
 	// GotConn never firing proves that no byte of the request left: the
 	// only failure after which a non-idempotent request may be re-sent. An
 	// idempotent request is retried after any transient failure, dial
@@ -282,12 +353,12 @@ func (c *call) attempt(n int, tok *oauth2.Token) outcome {
 	began := c.d.now()
 	resp, err := c.d.hc.Do(r)
 	if err != nil {
-		out := outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
+		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
 		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
 			slog.Duration("duration", c.d.now().Sub(began)), slog.String("error", out.err.Error()))
 		return out
 	}
-	out := c.response(ctx, resp)
+	out = c.response(ctx, resp)
 	if !c.d.log.Enabled(c.ctx, slog.LevelDebug) {
 		return out // skip building attributes nobody reads
 	}
@@ -348,7 +419,9 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
 		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.d.now())
 		e.RetryAfter = out.retryAfter
-		out.retryable = c.idempotent && retryableStatus(status) && c.ctx.Err() == nil
+		// A 429 is a refusal before any effect, so every method may go
+		// again; other "not now" statuses only for idempotent requests.
+		out.retryable = (c.idempotent || status == http.StatusTooManyRequests) && retryableStatus(status) && c.ctx.Err() == nil
 		if readErr == nil && !truncated {
 			_ = c.validate(resp, data, false) // logs only: the status is the error
 		}
@@ -361,20 +434,17 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		return c.excerptError(ctx, KindUndocumentedStatus, resp, true)
 	}
 	var wantJSON bool
-	var schema *openapi3.Schema
 	if len(exp.media) > 0 && !bodyless(c.req, status) {
 		mt, ok := exp.match(contentType)
 		if !ok {
 			return c.excerptError(ctx, KindContentType, resp, true)
 		}
-		if isJSONMedia(mt) {
-			wantJSON = true
-			schema = schemaFor(c.route, status, mt)
-		}
+		wantJSON = isJSONMedia(mt)
 	}
-	// The generated parser unmarshals whatever says it is JSON, declared or
-	// not, so announced JSON must at least be well-formed.
 	announcedJSON := isJSONMedia(mediaTypeOf(contentType)) && !bodyless(c.req, status)
+	if c.open != nil && wantJSON && c.d.validation == ValidationOff {
+		return c.openBody(ctx, resp)
+	}
 
 	if resp.ContentLength > c.d.maxBody {
 		// Known to be too large: do not read megabytes to find out.
@@ -411,26 +481,40 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	_ = resp.Body.Close() // read to EOF: the connection is reusable
 
-	// fastCheck answers "well-formed and decodable" in one pass; when it is
-	// not sure, the exact checks below decide and explain.
-	checked := false
-	if wantJSON || announcedJSON {
-		if len(bytes.TrimSpace(data)) == 0 {
-			if wantJSON {
-				return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
-			}
-		} else if checked = fastCheck(data, planFor(schema)); !checked && !json.Valid(data) {
-			e := c.newError(KindInvalidJSON, resp, data, false)
-			e.Err = jsonSyntaxError(data)
-			return outcome{err: e}
-		}
+	if len(bytes.TrimSpace(data)) == 0 && wantJSON {
+		return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
 	}
-	if schema != nil && !checked {
-		if err := checkDecodable(data, schema); err != nil {
-			e := c.newError(KindDecode, resp, data, false)
-			e.Err = err
-			return outcome{err: e}
+	if c.target != nil {
+		// A service call: the one decode into the generated type is the
+		// check. Validation, when on, looks at the bytes first.
+		if err := c.validate(resp, data, true); err != nil {
+			return outcome{err: err}
 		}
+		if wantJSON || (c.route == nil && announcedJSON && len(bytes.TrimSpace(data)) > 0) {
+			if bytes.Equal(bytes.TrimSpace(data), nullJSON) {
+				// encoding/json leaves the value untouched for null: a
+				// zero employee with a nil error would pass for a real one.
+				e := c.newError(KindDecode, resp, data, false)
+				e.Err = errNullBody
+				return outcome{err: e}
+			}
+			if err := json.Unmarshal(data, c.target); err != nil {
+				e := c.newError(decodeKind(err), resp, data, false)
+				e.Err = err
+				return outcome{err: e}
+			}
+			c.decoded = true
+		}
+		resp.Body = http.NoBody
+		resp.ContentLength = 0
+		return outcome{resp: resp}
+	}
+	// The raw generated client unmarshals whatever says it is JSON, declared
+	// or not, so announced JSON must at least be well-formed.
+	if (wantJSON || announcedJSON) && len(bytes.TrimSpace(data)) > 0 && !json.Valid(data) {
+		e := c.newError(KindInvalidJSON, resp, data, false)
+		e.Err = jsonSyntaxError(data)
+		return outcome{err: e}
 	}
 	if err := c.validate(resp, data, true); err != nil {
 		return outcome{err: err}

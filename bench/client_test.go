@@ -74,7 +74,7 @@ func rawEmployees(ctx context.Context, hc *http.Client, base string) ([]api.Empl
 }
 
 func clientMe(ctx context.Context, c *factorial.Client) (*api.Access, error) {
-	r, err := c.GetMeWithResponse(ctx)
+	r, err := c.Raw().GetMeWithResponse(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func clientMe(ctx context.Context, c *factorial.Client) (*api.Access, error) {
 }
 
 func clientEmployees(ctx context.Context, c *factorial.Client) ([]api.Employee, error) {
-	r, err := c.ListEmployeesWithResponse(ctx)
+	r, err := c.Raw().ListEmployeesWithResponse(ctx)
 	if err != nil {
 		return nil, err
 	}

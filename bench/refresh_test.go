@@ -139,7 +139,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := c.GetMeWithResponse(ctx); err != nil {
+	if _, err := c.Raw().GetMeWithResponse(ctx); err != nil {
 		b.Fatal(err)
 	}
 	var waits []time.Duration
@@ -160,7 +160,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 			wg.Go(func() {
 				<-start
 				t0 := time.Now()
-				_, errs[i] = c.GetMeWithResponse(ctx)
+				_, errs[i] = c.Raw().GetMeWithResponse(ctx)
 				w[i] = time.Since(t0)
 			})
 		}

@@ -156,7 +156,7 @@ func (d *demo) run(ctx context.Context) error {
 		return err
 	}
 	d.say("You are %s.", describeAccess(me))
-	emps, err := client.ListEmployeesWithResponse(ctx)
+	emps, err := client.Raw().ListEmployeesWithResponse(ctx)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 
 // fetchMe calls GET /api/v1/me and returns the user and the raw body.
 func fetchMe(ctx context.Context, c *factorial.Client) (*api.Access, []byte, error) {
-	res, err := c.GetMeWithResponse(ctx)
+	res, err := c.Raw().GetMeWithResponse(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

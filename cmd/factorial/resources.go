@@ -154,7 +154,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		t.add("role", deref(me.Role))
 		return body, t, nil
 	case "employees":
-		res, err := c.ListEmployeesWithResponse(ctx)
+		res, err := c.Raw().ListEmployeesWithResponse(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -164,7 +164,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return res.Body, t, nil
 	case "teams":
-		res, err := c.ListTeamsWithResponse(ctx)
+		res, err := c.Raw().ListTeamsWithResponse(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -174,7 +174,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return res.Body, t, nil
 	case "locations":
-		res, err := c.ListLocationsWithResponse(ctx)
+		res, err := c.Raw().ListLocationsWithResponse(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -191,7 +191,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		if rf.to != "" {
 			params.To = &rf.to
 		}
-		res, err := c.ListLeavesWithResponse(ctx, params)
+		res, err := c.Raw().ListLeavesWithResponse(ctx, params)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -209,7 +209,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return res.Body, t, nil
 	case "leave-types":
-		res, err := c.ListLeaveTypesWithResponse(ctx)
+		res, err := c.Raw().ListLeaveTypesWithResponse(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -227,7 +227,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		if month == 0 {
 			month = int(now.Month())
 		}
-		res, err := c.ListShiftsWithResponse(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
+		res, err := c.Raw().ListShiftsWithResponse(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -241,7 +241,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return res.Body, t, nil
 	case "holidays":
-		res, err := c.ListCompanyHolidaysWithResponse(ctx)
+		res, err := c.Raw().ListCompanyHolidaysWithResponse(ctx)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -1,0 +1,192 @@
+package factorial
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"reflect"
+)
+
+// The generated services (services.gen.go) call these helpers: one request
+// built by the generated package, sent through the client's transport, and
+// its success body decoded once into the generated type.
+
+// prepare puts the call's context and the client's request editors on a
+// request the generated package built.
+func (c *Client) prepare(ctx context.Context, op string, req *http.Request, err error) (*http.Request, error) {
+	if err != nil {
+		return nil, fmt.Errorf("factorial: %s: build request: %w", op, err)
+	}
+	if ctx == nil {
+		return nil, fmt.Errorf("factorial: %s: nil context", op)
+	}
+	req = req.WithContext(ctx)
+	for _, ed := range c.editors {
+		if err := ed(ctx, req); err != nil {
+			return nil, fmt.Errorf("factorial: %s: request editor: %w", op, err)
+		}
+	}
+	return req, nil
+}
+
+// send performs a call whose every success status carries a body of
+// type T.
+func send[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) (T, error) {
+	var out T
+	if req, err = c.prepare(ctx, op, req, err); err != nil {
+		return out, err
+	}
+	if _, err = c.doer.decode(req, &out); err != nil {
+		var zero T // not what a failed decode left half-filled
+		return zero, err
+	}
+	return out, nil
+}
+
+// sendOptional performs a call where some success statuses carry a T and
+// others no body (a delete answering 200 with the object or 204): nil
+// means the server sent none.
+func sendOptional[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) (*T, error) {
+	if req, err = c.prepare(ctx, op, req, err); err != nil {
+		return nil, err
+	}
+	out := new(T)
+	decoded, err := c.doer.decode(req, out)
+	if err != nil || !decoded {
+		return nil, err
+	}
+	return out, nil
+}
+
+// sendNoContent performs a call whose success has no body.
+func sendNoContent(ctx context.Context, c *Client, op string, req *http.Request, err error) error {
+	if req, err = c.prepare(ctx, op, req, err); err != nil {
+		return err
+	}
+	_, err = c.doer.decode(req, nil)
+	return err
+}
+
+// stream performs a list call and yields its elements as they are decoded
+// from the connection. Opening the array and decoding the first element
+// happen inside the transport's attempt, so a failure there is retried like
+// any other; once an element has been yielded the call is committed, and a
+// later failure ends the sequence with an *Error.
+//
+// With response validation on, the whole body is needed to validate it,
+// so the list is read at once and then yielded.
+func stream[T any](ctx context.Context, c *Client, op string, build func() (*http.Request, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		built, err := build()
+		req, err := c.prepare(ctx, op, built, err)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		if c.doer.validation != ValidationOff {
+			var all []T
+			if _, err := c.doer.decode(req, &all); err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, v := range all {
+				if !yield(v, nil) {
+					return
+				}
+			}
+			return
+		}
+
+		var dec *json.Decoder
+		var first T
+		empty := false
+		open := func(body io.Reader) error {
+			dec = json.NewDecoder(body)
+			first, empty = zero, false
+			tok, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			if d, ok := tok.(json.Delim); !ok || d != '[' {
+				return &json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}
+			}
+			if !dec.More() {
+				empty = true
+				return nil
+			}
+			return dec.Decode(&first)
+		}
+		s, err := c.doer.stream(req, open)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		defer s.close()
+		if !empty {
+			if !yield(first, nil) {
+				return
+			}
+			for dec.More() {
+				var v T
+				if err := dec.Decode(&v); err != nil {
+					yield(zero, s.fail(err))
+					return
+				}
+				if !yield(v, nil) {
+					return
+				}
+			}
+		}
+		if err := endArray(dec); err != nil {
+			yield(zero, s.fail(err))
+		}
+	}
+}
+
+// endArray reads the closing bracket and makes sure nothing follows it,
+// which also drains the body so the connection can be reused.
+func endArray(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if err == nil {
+			return errors.New("invalid JSON: data after the top-level array")
+		}
+		return err
+	}
+	return nil
+}
+
+// tokenKind names a JSON token's kind for a decode error.
+func tokenKind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			return "object"
+		}
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "bool"
+	case nil:
+		return "null"
+	}
+	return "number"
+}
+
+// decodeKind classifies a decode failure: JSON that is not well-formed
+// (truncated included) or JSON that does not fit the generated type.
+func decodeKind(err error) ErrorKind {
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return KindInvalidJSON
+	}
+	return KindDecode
+}

@@ -1,0 +1,91 @@
+package factorial
+
+import (
+	"context"
+	"io"
+	"net/http"
+)
+
+// streamBody is the body of a streamed list as the decoder reads it. It
+// remembers the first read error, which makes a failure a KindBodyRead
+// rather than a decode problem, and the first bytes, for the *Error's
+// excerpt.
+type streamBody struct {
+	r       io.Reader
+	readErr error
+	head    []byte
+	ctx     context.Context    // the attempt's: its deadline bounds the reads
+	cancel  context.CancelFunc // ends the attempt's timeout; set once the attempt succeeded
+}
+
+func (b *streamBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if room := maxErrorBody - len(b.head); room > 0 && n > 0 {
+		b.head = append(b.head, p[:min(n, room)]...)
+	}
+	if err != nil && err != io.EOF && b.readErr == nil {
+		b.readErr = err
+	}
+	return n, err
+}
+
+// openBody hands a checked 2xx body to the call's open function inside
+// the attempt. A failure there is an attempt failure: retried when the
+// connection broke and the request is idempotent, returned otherwise.
+func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
+	body := &streamBody{r: resp.Body, ctx: ctx}
+	if err := c.open(body); err != nil {
+		_ = resp.Body.Close()
+		return outcome{err: c.streamError(ctx, resp, body, err), retryable: body.readErr != nil && c.idempotent && c.ctx.Err() == nil}
+	}
+	c.streamBody = body
+	return outcome{resp: resp}
+}
+
+// streamError turns a failure while decoding a streamed body into an
+// *Error: KindBodyRead when the connection failed, KindEmptyBody when
+// there was nothing, else the decode kind.
+func (c *call) streamError(ctx context.Context, resp *http.Response, body *streamBody, err error) *Error {
+	if body.readErr != nil {
+		e := c.newError(KindBodyRead, resp, body.head, len(body.head) == maxErrorBody)
+		e.Err = c.bodyReadError(ctx, body.readErr)
+		return e
+	}
+	kind := decodeKind(err)
+	if kind == KindInvalidJSON && len(trimSpace(body.head)) == 0 {
+		kind = KindEmptyBody
+	}
+	e := c.newError(kind, resp, body.head, len(body.head) == maxErrorBody)
+	if kind != KindEmptyBody {
+		e.Err = err
+	}
+	return e
+}
+
+func trimSpace(b []byte) []byte {
+	_, ok := firstNonSpace(b)
+	if !ok {
+		return nil
+	}
+	return b
+}
+
+// bodyStream is an open streamed response, consumed by the iterator.
+type bodyStream struct {
+	c    *call
+	resp *http.Response
+}
+
+// fail builds the *Error for a failure after the stream was opened.
+func (s *bodyStream) fail(err error) error {
+	b := s.c.streamBody
+	return s.c.streamError(b.ctx, s.resp, b, err)
+}
+
+// close releases the connection and the attempt's timeout.
+func (s *bodyStream) close() {
+	_ = s.resp.Body.Close()
+	if cancel := s.c.streamBody.cancel; cancel != nil {
+		cancel()
+	}
+}
