@@ -113,7 +113,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 				return err
 			}
 			if d, ok := tok.(json.Delim); !ok || d != '[' {
-				return &json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}
+				return &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
 			}
 			if !dec.More() {
 				empty = true
@@ -162,6 +162,11 @@ func endArray(dec *json.Decoder) error {
 	}
 	return nil
 }
+
+// notArrayError is a list body that does not start with '['. Whether it
+// is well-formed JSON of another kind (KindDecode) or not JSON at all
+// (KindInvalidJSON) is decided from the rest of the body.
+type notArrayError struct{ json.UnmarshalTypeError }
 
 // tokenKind names a JSON token's kind for a decode error.
 func tokenKind(tok json.Token) string {

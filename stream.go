@@ -2,6 +2,8 @@ package factorial
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 )
@@ -35,8 +37,9 @@ func (b *streamBody) Read(p []byte) (int, error) {
 func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
 	body := &streamBody{r: resp.Body, ctx: ctx}
 	if err := c.open(body); err != nil {
+		e := c.streamError(ctx, resp, body, err)
 		_ = resp.Body.Close()
-		return outcome{err: c.streamError(ctx, resp, body, err), retryable: body.readErr != nil && c.idempotent && c.ctx.Err() == nil}
+		return outcome{err: e, retryable: body.readErr != nil && c.idempotent && c.ctx.Err() == nil}
 	}
 	c.streamBody = body
 	return outcome{resp: resp}
@@ -52,6 +55,20 @@ func (c *call) streamError(ctx context.Context, resp *http.Response, body *strea
 		return e
 	}
 	kind := decodeKind(err)
+	var notArray *notArrayError
+	if errors.As(err, &notArray) {
+		// Read the rest (up to the excerpt's size) to tell "another kind
+		// of JSON" from "not JSON", as a single decode would.
+		_, _ = io.Copy(io.Discard, io.LimitReader(body, int64(maxErrorBody-len(body.head))+1))
+		if body.readErr == nil && len(body.head) < maxErrorBody && !json.Valid(body.head) {
+			kind = KindInvalidJSON
+		}
+		if body.readErr != nil {
+			e := c.newError(KindBodyRead, resp, body.head, len(body.head) == maxErrorBody)
+			e.Err = c.bodyReadError(ctx, body.readErr)
+			return e
+		}
+	}
 	if kind == KindInvalidJSON && len(trimSpace(body.head)) == 0 {
 		kind = KindEmptyBody
 	}

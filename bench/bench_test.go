@@ -66,6 +66,9 @@ func TestCannedServerAndClient(t *testing.T) {
 	if err := wantLen(clientEmployees(ctx, c))(100); err != nil {
 		t.Fatal(err)
 	}
+	if err := iterEmployees(ctx, c, 100); err != nil {
+		t.Fatal(err)
+	}
 	if err := wantLen(rawEmployees(ctx, rawClient(), base))(100); err != nil {
 		t.Fatal(err)
 	}
