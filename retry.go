@@ -13,13 +13,15 @@ import (
 // RetryPolicy bounds how the client repeats a call that failed in a way
 // that may pass: a 429, 502, 503 or 504, or a connection that failed.
 //
-// Only idempotent calls are repeated: GET, HEAD, OPTIONS, PUT and DELETE,
-// and any other method whose context or request carries the caller's
-// promise (Idempotent, IdempotentRequest). Factorial has no Idempotency-Key
-// header, so the promise is the caller's alone. A POST that may have reached
-// the server is never re-sent: clocking someone in twice is real harm. The
-// one exception is a connection that could not be established at all,
-// which proves nothing was sent.
+// A 429 is repeated for every method, POST included: the server refused
+// the request before it had any effect. The other failures are repeated
+// only for idempotent calls: GET, HEAD, OPTIONS, PUT and DELETE, and any
+// other method whose context or request carries the caller's promise
+// (Idempotent, IdempotentRequest). Factorial has no Idempotency-Key header,
+// so the promise is the caller's alone. A POST that may have reached the
+// server is never re-sent: clocking someone in twice is real harm. A
+// connection that could not be established at all proves nothing was sent,
+// and is repeated for every method too.
 //
 // Waits use exponential backoff with full jitter (uniform in [0, min(MaxDelay,
 // BaseDelay·2^n))) unless the server sent Retry-After, which is honoured in
@@ -85,10 +87,12 @@ func Idempotent(ctx context.Context) context.Context {
 	return context.WithValue(ctx, idempotentKey{}, true)
 }
 
-// IdempotentRequest is the per-call form of Idempotent, for the request
-// editors every generated method accepts:
+// IdempotentRequest is Idempotent as a request editor, for the raw
+// generated methods, which take editors per call:
 //
-//	c.RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
+//	c.Raw().RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
+//
+// With a service, pass an Idempotent context instead.
 func IdempotentRequest() api.RequestEditorFn {
 	return func(ctx context.Context, req *http.Request) error {
 		// The editor can only reach the request, so the mark travels in the

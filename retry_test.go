@@ -93,6 +93,38 @@ func TestPOSTNotRetriedUnlessIdempotent(t *testing.T) {
 	}
 }
 
+// A 429 refuses the request before it has any effect, so every method goes
+// again, a POST through a service and one through Client.Do included, after
+// the Retry-After the server asked for.
+func TestPOSTRetriedOn429(t *testing.T) {
+	var bodies []string
+	var mu sync.Mutex
+	h := count(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, string(b))
+		n := len(bodies)
+		mu.Unlock()
+		if n == 1 {
+			w.Header().Set("Retry-After", "2")
+			reply(w, http.StatusTooManyRequests, "application/json", `{"errors":"Too many requests"}`)
+			return
+		}
+		reply(w, http.StatusCreated, "application/json", `{"id":3,"employee_id":7,"clock_in":"09:00"}`)
+	})
+	c, _, rec := newTestClient(t, h)
+	sh, err := c.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
+	if err != nil || sh.ID != 3 {
+		t.Fatalf("ClockIn after a 429: %+v, %v", sh, err)
+	}
+	if h.hits() != 2 || len(bodies) != 2 || bodies[0] != bodies[1] {
+		t.Errorf("%d attempts with bodies %q, want the same body twice", h.hits(), bodies)
+	}
+	if w := rec.get(); len(w) != 1 || w[0] != 2*time.Second {
+		t.Errorf("waited %v, want the 2 s Retry-After", w)
+	}
+}
+
 // A clock-in style POST to an endpoint the spec does not know yet, through
 // Client.Do: one attempt on 503.
 func TestHandBuiltPOSTNotRetried(t *testing.T) {

@@ -116,8 +116,10 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 				return &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
 			}
 			if !dec.More() {
+				// "[]", or a read failure More cannot report: endArray
+				// tells them apart, still inside the attempt.
 				empty = true
-				return nil
+				return endArray(dec)
 			}
 			return dec.Decode(&first)
 		}
@@ -127,19 +129,20 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 			return
 		}
 		defer s.close()
-		if !empty {
-			if !yield(first, nil) {
+		if empty {
+			return
+		}
+		if !yield(first, nil) {
+			return
+		}
+		for dec.More() {
+			var v T
+			if err := dec.Decode(&v); err != nil {
+				yield(zero, s.fail(err))
 				return
 			}
-			for dec.More() {
-				var v T
-				if err := dec.Decode(&v); err != nil {
-					yield(zero, s.fail(err))
-					return
-				}
-				if !yield(v, nil) {
-					return
-				}
+			if !yield(v, nil) {
+				return
 			}
 		}
 		if err := endArray(dec); err != nil {
@@ -156,12 +159,14 @@ func endArray(dec *json.Decoder) error {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		if err == nil {
-			return errors.New("invalid JSON: data after the top-level array")
+			return errTrailingData
 		}
 		return err
 	}
 	return nil
 }
+
+var errTrailingData = errors.New("data after the top-level array")
 
 // notArrayError is a list body that does not start with '['. Whether it
 // is well-formed JSON of another kind (KindDecode) or not JSON at all
@@ -190,7 +195,7 @@ func tokenKind(tok json.Token) string {
 // (truncated included) or JSON that does not fit the generated type.
 func decodeKind(err error) ErrorKind {
 	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, errTrailingData) {
 		return KindInvalidJSON
 	}
 	return KindDecode
