@@ -17,7 +17,7 @@ import (
 
 // Sentinels for the statuses callers branch on. An *Error matches them
 // through its Is method, so errors.Is(err, ErrNotFound) works on whatever a
-// generated method returned.
+// service (or a raw generated method) returned.
 var (
 	ErrNotFound     = errors.New("factorial: not found")
 	ErrUnauthorized = errors.New("factorial: unauthorized")
@@ -34,8 +34,7 @@ const (
 	// KindStatus: the server answered with a non-2xx status.
 	KindStatus ErrorKind = "status"
 	// KindUndocumentedStatus: a 2xx status the operation does not declare
-	// (the generated parser would return a result with every typed field
-	// nil).
+	// (there is no type to decode it into).
 	KindUndocumentedStatus ErrorKind = "undocumented status"
 	// KindContentType: a 2xx body in a media type the operation does not
 	// declare for that status (an HTML page from a proxy, say).
@@ -59,7 +58,9 @@ const (
 )
 
 // Error is every failed exchange in which the server answered: a non-2xx
-// status, or a 2xx the client refuses to hand to the generated parser. Use
+// status, or a 2xx the client cannot trust (an undeclared status or media
+// type, a body that is empty, too large, unreadable or does not decode into
+// the generated type). Use
 // errors.As to reach it; errors.Is matches ErrNotFound, ErrUnauthorized,
 // ErrForbidden and ErrRateLimited, and whatever Err wraps.
 //

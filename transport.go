@@ -27,13 +27,13 @@ import (
 // handshake but never reads megabytes nobody will look at.
 const maxErrorBody = 64 << 10
 
-// doer is the api.HttpRequestDoer behind every generated method. The
-// generated ClientWithResponses turns nothing into an error by itself: it
-// returns (resp, nil) for any status and (nil, raw json error) when a body
-// does not decode. So everything that makes a response trustworthy happens
-// here, before the parser sees the response: credentials, retries, the
-// 401 refresh, and the checks that turn a bad response into an *Error,
-// which the generated method then returns as (nil, err).
+// doer sends every request of a Client: the services' (decode, stream),
+// the raw generated client's (it is its api.HttpRequestDoer) and Do's.
+// Everything that makes a response trustworthy happens here: credentials,
+// retries, the 401 refresh, the checks of status, media type and size, and
+// for a service the one decode of the body into its generated type. A
+// failure is an *Error, which the raw generated methods return as (nil,
+// err).
 type doer struct {
 	hc         *http.Client
 	base       *url.URL
@@ -57,7 +57,7 @@ type doer struct {
 
 // Do sends req with retries, credentials and response checks. A 2xx that
 // passes the checks comes back with its body fully read into memory (the
-// generated parser reads it all anyway), so the connection is released
+// raw generated parser reads it all anyway), so the connection is released
 // before Do returns and the per-attempt timeout covers the body too.
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	c, err := d.newCall(req)

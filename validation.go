@@ -18,8 +18,8 @@ type ValidationMode int
 
 const (
 	// ValidationOff skips schema validation (the default). The structural
-	// checks that keep the generated parser safe (declared status, content
-	// type, well-formed and decodable JSON) always run.
+	// checks (declared status and content type, size, and for a service
+	// the decode into the generated type) always run.
 	ValidationOff ValidationMode = iota
 	// ValidationLog validates every response against the spec and logs
 	// drift at Warn level; the response is returned as usual.

@@ -1,6 +1,5 @@
 // Command benchsummary reads `go test -bench` output of the bench package
-// (several rounds of it, concatenated) and prints one line per figure of
-// GitHub issue #8:
+// (several rounds of it, concatenated) and prints one line per figure:
 //
 //	NAME: VALUE (target TARGET)
 //
@@ -154,20 +153,39 @@ func (s *summary) ratio(label, base, unit string, ceiling float64, show func(flo
 	s.line(name, fmt.Sprintf("%.3fx [client %s, raw %s; median of %d]", q, show(c), show(r), rounds), target, ptr(q <= ceiling))
 }
 
-// paired prints the time ratio of a paired benchmark: the median over
-// rounds of each round's client/raw (both sides timed in alternation).
-func (s *summary) paired(label, name string, ceiling float64) {
+// paired prints the time ratio of a timed-in-rotation benchmark (see
+// rotatedTimes in the bench package): the median over rounds of each
+// round's LEG/raw, both sides timed in alternation. leg is the metric
+// prefix of the side compared with raw ("client", "list", "iter").
+func (s *summary) paired(label, name, leg, target string, ceiling float64) {
 	title := label + " time client/raw"
-	target := fmt.Sprintf("≤ %.2fx", ceiling)
-	q, ok1 := s.value(name, "client/raw")
-	c, ok2 := s.value(name, "client-ns/call")
+	q, ok1 := s.value(name, leg+"/raw")
+	c, ok2 := s.value(name, leg+"-ns/call")
 	r, ok3 := s.value(name, "raw-ns/call")
 	if !ok1 || !ok2 || !ok3 {
 		s.unavailable(title, target, true)
 		return
 	}
-	_, rounds := s.res.get(name, "client/raw")
+	_, rounds := s.res.get(name, leg+"/raw")
 	s.line(title, fmt.Sprintf("%.3fx [client %s, raw %s per call; paired, median of %d]", q, dur(c), dur(r), rounds),
+		target, ptr(q <= ceiling))
+}
+
+// heapRatio prints the ratio of two peak-heap benchmarks' medians (MiB),
+// with each side's peak as a multiple of the body size alongside.
+func (s *summary) heapRatio(name, client, raw string, ceiling float64) {
+	target := fmt.Sprintf("≤ %.2fx", ceiling)
+	c, ok1 := s.value(client, "peak-MiB")
+	r, ok2 := s.value(raw, "peak-MiB")
+	if !ok1 || !ok2 || r == 0 {
+		s.unavailable(name, target, true)
+		return
+	}
+	cb, _ := s.value(client, "peak/body")
+	rb, _ := s.value(raw, "peak/body")
+	_, rounds := s.res.get(client, "peak-MiB")
+	q := c / r
+	s.line(name, fmt.Sprintf("%.3fx [client %.1f MiB = %.2fx the body, raw %.1f MiB = %.2fx; median of %d]", q, c, cb, r, rb, rounds),
 		target, ptr(q <= ceiling))
 }
 
@@ -204,16 +222,16 @@ func run(in io.Reader, out, errOut io.Writer) int {
 	// 1. Per-call overhead: time from the paired benchmarks, allocations
 	// from the separate ones.
 	for _, c := range []struct{ label, suffix string }{
-		{"GET /api/v1/me", "me"},
-		{"GET /api/v1/employees (100)", "employees100"},
-		{"GET /api/v1/employees (10,000)", "employees10000"},
+		{"GET /api/v1/me via Credentials.GetMe", "me"},
+		{"GET /api/v1/employees (100) via Employees.List", "employees100"},
+		{"GET /api/v1/employees (10,000) via Employees.List", "employees10000"},
 	} {
-		s.paired("call "+c.label, "BenchmarkCallPaired/"+c.suffix, 1.10)
+		s.paired("call "+c.label, "BenchmarkCallPaired/"+c.suffix, "client", "≤ 1.10x", 1.10)
 		s.ratio("call "+c.label, "BenchmarkCall/"+c.suffix, "allocs/op", 1.25, count)
 	}
 	for _, c := range []struct{ label, suffix string }{
-		{"GET /api/v1/me", "me"},
-		{"GET /api/v1/employees (100)", "employees100"},
+		{"GET /api/v1/me via Credentials.GetMe", "me"},
+		{"GET /api/v1/employees (100) via Employees.List", "employees100"},
 	} {
 		name := "client layer CPU per call without a network (in-memory transport), " + c.label
 		q, ok1 := s.value("BenchmarkCallInMemory/"+c.suffix, "client/raw")
@@ -246,20 +264,24 @@ func run(in io.Reader, out, errOut io.Writer) int {
 		s.unavailable("refresh fan-in through the client: token requests", "exactly 1", true)
 	}
 
-	// 3. Big lists.
-	s.paired("big list GET /api/v1/employees (50,000)", "BenchmarkBigList", 1.20)
-	if pb, ok := s.value("BenchmarkBigListHeap/client", "peak/body"); ok {
-		mib, _ := s.value("BenchmarkBigListHeap/client", "peak-MiB")
-		body, _ := s.value("BenchmarkBigListHeap/client", "body-MiB")
-		_, rounds := res.get("BenchmarkBigListHeap/client", "peak/body")
-		s.line("big list (50,000) client peak heap / body size",
-			fmt.Sprintf("%.2fx [%.0f MiB for a %.1f MiB body; median of %d]", pb, mib, body, rounds), "≤ 3x", ptr(pb <= 3))
+	// 3. Big lists: time from the rotation of raw, List and ListIter; peak
+	// heap from one call of each per round.
+	const big = "big list GET /api/v1/employees (50,000)"
+	s.paired(big+" via Employees.List", "BenchmarkBigList", "list", "≤ 1.10x", 1.10)
+	s.heapRatio(big+" via Employees.List peak heap client/raw", "BenchmarkBigListHeap/list", "BenchmarkBigListHeap/raw", 1.00)
+	if pb, ok := s.value("BenchmarkBigListHeap/iter", "peak/body"); ok {
+		mib, _ := s.value("BenchmarkBigListHeap/iter", "peak-MiB")
+		body, _ := s.value("BenchmarkBigListHeap/iter", "body-MiB")
+		_, rounds := res.get("BenchmarkBigListHeap/iter", "peak/body")
+		s.line(big+" via Employees.ListIter (each element dropped) peak heap / body size",
+			fmt.Sprintf("%.3fx [%.1f MiB for a %.1f MiB body; median of %d]", pb, mib, body, rounds), "≤ 0.25x", ptr(pb <= 0.25))
 	} else {
-		s.unavailable("big list (50,000) client peak heap / body size", "≤ 3x", true)
+		s.unavailable(big+" via Employees.ListIter (each element dropped) peak heap / body size", "≤ 0.25x", true)
 	}
+	s.paired(big+" via Employees.ListIter (each element dropped)", "BenchmarkBigList", "iter", "≤ 1.0x", 1.0)
 	if pb, ok := s.value("BenchmarkBigListHeap/raw", "peak/body"); ok {
 		mib, _ := s.value("BenchmarkBigListHeap/raw", "peak-MiB")
-		s.line("big list (50,000) raw net/http+encoding/json peak heap / body size",
+		s.line(big+" raw net/http+encoding/json peak heap / body size",
 			fmt.Sprintf("%.2fx [%.0f MiB]", pb, mib), "none set: the baseline", nil)
 	}
 
