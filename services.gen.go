@@ -21,43 +21,43 @@ import (
 // A Client is safe for concurrent use and holds a connection pool: create
 // one and share it.
 type Client struct {
-	// APIKeys: company API keys (full-admin credentials only)
+	// APIKeys: Company API keys (full-admin credentials only)
 	APIKeys *APIKeysService
-	// ATS: recruiting - job postings, candidates, applications and messages
+	// ATS: Recruiting - job postings, candidates, applications and messages
 	ATS *ATSService
-	// Attendance: shifts (time registries), v2 attendance, breaks and break configurations
+	// Attendance: Shifts (time registries), v2 attendance, breaks and break configurations
 	Attendance *AttendanceService
-	// Credentials: the token holder
+	// Credentials: The token holder
 	Credentials *CredentialsService
-	// CustomFields: custom fields and their values (v1 and v2) and custom tables
+	// CustomFields: Custom fields and their values (v1 and v2) and custom tables
 	CustomFields *CustomFieldsService
-	// Documents: company and employee documents and the folders that hold them
+	// Documents: Company and employee documents and the folders that hold them
 	Documents *DocumentsService
-	// Employees: employees (v1 shape) and the /v2/core employee routes (v2 shape)
+	// Employees: Employees (v1 shape) and the /v2/core employee routes (v2 shape)
 	Employees *EmployeesService
-	// Finance: expenses (read-only)
+	// Finance: Expenses (read-only)
 	Finance *FinanceService
-	// Holidays: company holidays
+	// Holidays: Company holidays
 	Holidays *HolidaysService
-	// Legacy: flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists. Kept as deprecated aliases because live clients (drifactorial until 2024) still called some of them; each names its modern replacement
+	// Legacy: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists
 	Legacy *LegacyService
-	// Locations: locations (v1), legal entities and workplaces (v2)
+	// Locations: Locations (v1), legal entities and workplaces (v2)
 	Locations *LocationsService
-	// OAuth: doorkeeper authorization server at the host root (not under /api)
+	// OAuth: Doorkeeper authorization server at the host root (not under /api)
 	OAuth *OAuthService
-	// Payroll: contract versions, reference contracts, supplements, compensations, taxonomies, family situation and payroll-integration codes
+	// Payroll: Contract versions, reference contracts, supplements, compensations, taxonomies, family situation and payroll-integration codes
 	Payroll *PayrollService
-	// Posts: company feed posts
+	// Posts: Company feed posts
 	Posts *PostsService
-	// ShiftManagement: rota planning (planned shifts with start/end times), distinct from attendance time registries
+	// ShiftManagement: Rota planning (planned shifts with start/end times), distinct from attendance time registries
 	ShiftManagement *ShiftManagementService
-	// Tasks: tasks and the files attached to them
+	// Tasks: Tasks and the files attached to them
 	Tasks *TasksService
-	// Teams: teams and their members and leads
+	// Teams: Teams and their members and leads
 	Teams *TeamsService
-	// TimeOff: leave types, leaves (v1 and v2) and time-off policies
+	// TimeOff: Leave types, leaves (v1 and v2) and time-off policies
 	TimeOff *TimeOffService
-	// Webhooks: webhook subscriptions (v1 type-based and v2 class-based) and the log of triggered events
+	// Webhooks: Webhook subscriptions (v1 type-based and v2 class-based) and the log of triggered events
 	Webhooks *WebhooksService
 
 	core
@@ -987,7 +987,7 @@ func (s *HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHol
 	})
 }
 
-// LegacyService calls the Legacy operations: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists. Kept as deprecated aliases because live clients (drifactorial until 2024) still called some of them; each names its modern replacement.
+// LegacyService calls the Legacy operations: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists.
 // Reach it as Client.Legacy.
 type LegacyService struct{ c *Client }
 

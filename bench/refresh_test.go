@@ -121,7 +121,8 @@ func (f *refreshFixture) fanIn(ctx context.Context) ([]time.Duration, error) {
 
 // BenchmarkRefreshFanInClient is figure 2 through the full client: the
 // server has expired the token (ExpireToken) while the source still
-// believes it valid, so 1,000 concurrent GET /api/v1/me calls all get 401,
+// believes it valid, so 1,000 concurrent GET /api/v1/me calls
+// (Credentials.GetMe) all get 401,
 // each asks RefreshIfStale with the rejected token, and each retries. It
 // fails unless exactly one refresh_token request was made and every call
 // succeeded. The wait is the whole call, 401, refresh and retry included,
@@ -139,7 +140,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := c.Raw().GetMeWithResponse(ctx); err != nil {
+	if _, err := c.Credentials.GetMe(ctx); err != nil {
 		b.Fatal(err)
 	}
 	var waits []time.Duration
@@ -160,7 +161,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 			wg.Go(func() {
 				<-start
 				t0 := time.Now()
-				_, errs[i] = c.Raw().GetMeWithResponse(ctx)
+				_, errs[i] = c.Credentials.GetMe(ctx)
 				w[i] = time.Since(t0)
 			})
 		}

@@ -367,7 +367,7 @@ func renderServices(o options, pkg string, list []*service) ([]byte, error) {
 	p("// one and share it.\n")
 	p("type Client struct {\n")
 	for _, s := range list {
-		p("\t// %s: %s\n", s.name, strings.TrimSuffix(lowerFirst(firstLine(s.doc)), "."))
+		p("\t// %s: %s\n", s.name, sentence(s.doc))
 		p("\t%s *%sService\n", s.name, s.name)
 	}
 	p("\n\tcore\n}\n\n")
@@ -378,7 +378,7 @@ func renderServices(o options, pkg string, list []*service) ([]byte, error) {
 	p("}\n\n")
 
 	for _, s := range list {
-		p("// %sService calls the %s operations: %s\n", s.name, s.tag, strings.TrimSpace(firstLine(s.doc)))
+		p("// %sService calls the %s operations: %s.\n", s.name, s.tag, sentence(s.doc))
 		p("// Reach it as Client.%s.\n", s.name)
 		p("type %sService struct{ c *Client }\n\n", s.name)
 		for _, op := range s.ops {
@@ -390,6 +390,15 @@ func renderServices(o options, pkg string, list []*service) ([]byte, error) {
 		return b.Bytes(), fmt.Errorf("format generated services: %w", err)
 	}
 	return src, nil
+}
+
+// sentence is the first sentence of a tag description, without its period.
+func sentence(s string) string {
+	s = firstLine(s)
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSuffix(s, ".")
 }
 
 func firstLine(s string) string {
