@@ -1,6 +1,6 @@
 package factorial
 
-// Fuzz targets for the client layer (issue #9, item 2). Seed corpora live in
+// Fuzz targets for the client layer. Seed corpora live in
 // testdata/fuzz/<FuzzName>/ next to the f.Add seeds below; scripts/fuzz.sh
 // runs every target. A plain `go test` replays the seeds as regression tests.
 
