@@ -121,10 +121,9 @@ func (f *refreshFixture) fanIn(ctx context.Context) ([]time.Duration, error) {
 
 // BenchmarkRefreshFanInClient is figure 2 through the full client: the
 // server has expired the token (ExpireToken) while the source still
-// believes it valid, so 1,000 concurrent GET /api/v1/me calls
-// (Credentials.GetMe) all get 401,
-// each asks RefreshIfStale with the rejected token, and each retries. It
-// fails unless exactly one refresh_token request was made and every call
+// believes it valid, so 1,000 concurrent Credentials.GetMe calls all get
+// 401, each asks RefreshIfStale with the rejected token, and each retries.
+// It fails unless exactly one refresh_token request was made and every call
 // succeeded. The wait is the whole call, 401, refresh and retry included,
 // queueing for one of 32 connections too.
 func BenchmarkRefreshFanInClient(b *testing.B) {
