@@ -189,6 +189,15 @@ func (s *summary) heapRatio(name, client, raw string, ceiling float64) {
 		target, ptr(q <= ceiling))
 }
 
+// delta is a signed difference of durations: "+5.2µs", "-4.3µs" (the
+// client can be the faster side, and dur reads only magnitudes).
+func delta(ns float64) string {
+	if ns < 0 {
+		return "-" + dur(-ns)
+	}
+	return "+" + dur(ns)
+}
+
 func count(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 func main() {
@@ -241,7 +250,7 @@ func run(in io.Reader, out, errOut io.Writer) int {
 			s.unavailable(name, "none set", false)
 			continue
 		}
-		s.line(name, fmt.Sprintf("+%s, %.2fx [client %s, raw %s]", dur(cl-rw), q, dur(cl), dur(rw)), "none set", nil)
+		s.line(name, fmt.Sprintf("%s, %.2fx [client %s, raw %s]", delta(cl-rw), q, dur(cl), dur(rw)), "none set", nil)
 	}
 
 	// 2. Refresh fan-in.
@@ -310,7 +319,7 @@ func run(in io.Reader, out, errOut io.Writer) int {
 			s.unavailable(name, "none set", false)
 			continue
 		}
-		s.line(name, fmt.Sprintf("+%s per request, %.2fx [validated %s, plain %s]", dur(v-p), v/p, dur(v), dur(p)), "none set", nil)
+		s.line(name, fmt.Sprintf("%s per request, %.2fx [validated %s, plain %s]", delta(v-p), v/p, dur(v), dur(p)), "none set", nil)
 	}
 
 	fmt.Fprintf(out, "targets met: %d of %d (target %d of %d)\n", s.met, s.total, s.total, s.total)

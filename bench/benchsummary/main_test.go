@@ -12,6 +12,7 @@ BenchmarkCallPaired/me-2         	    4972	    246180 ns/op	    133740 client-ns
 BenchmarkCallPaired/me-2         	    5570	    224839 ns/op	    117281 client-ns/call	         1.093 client/raw	    107283 raw-ns/call
 BenchmarkCall/me/raw-2         	   12349	     95591 ns/op	    5427 B/op	      70 allocs/op
 BenchmarkCall/me/client-2      	   10000	    119378 ns/op	    7732 B/op	      94 allocs/op
+BenchmarkCallInMemory/employees100-2         	     181	   3398654 ns/op	   1693042 client-ns/call	         0.9917 client/raw	   1707248 raw-ns/call
 BenchmarkSandbox-2   	       1	1385164745 ns/op	      6891 req/s
 BenchmarkBigList-2   	       3	3450651827 ns/op	1041462742 iter-ns/call	         0.8263 iter/raw	1148774986 list-ns/call	         0.9114 list/raw	1260410165 raw-ns/call
 BenchmarkBigListHeap/raw-2         	       1	2583878803 ns/op	        49.18 body-MiB	       130.8 peak-MiB	         2.659 peak/body
@@ -34,6 +35,7 @@ func TestSummary(t *testing.T) {
 		"big list GET /api/v1/employees (50,000) via Employees.ListIter (each element dropped) time client/raw: 0.826x [client 1.04s, raw 1.26s per call; paired, median of 1] (target ≤ 1.0x)\n",
 		"sandbox throughput, full validation, concurrency 8, GET /api/v1/me + clock-in/out pairs over loopback: 6891 req/s [median of 1] (target ≥ 5000 req/s)\n",
 		"refresh fan-in wait p50: 2.3ms (target none set)\n",
+		"client layer CPU per call without a network (in-memory transport), GET /api/v1/employees (100) via Employees.List: -14.2µs, 0.99x [client 1.7ms, raw 1.7ms] (target none set)\n",
 		"call GET /api/v1/employees (100) via Employees.List time client/raw: unavailable, benchmark missing or failed (target ≤ 1.10x)\n",
 	} {
 		if !strings.Contains(got, want) {
