@@ -78,7 +78,7 @@ func runStatus(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
-	me, _, err := fetchMe(ctx, sess.client)
+	me, err := sess.client.Credentials.GetMe(ctx)
 	if err != nil {
 		return err
 	}

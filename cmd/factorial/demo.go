@@ -151,16 +151,15 @@ func (d *demo) run(ctx context.Context) error {
 		return err
 	}
 	d.step(4, "Make requests with the token (Authorization: Bearer <ACCESS_TOKEN>)")
-	me, _, err := fetchMe(ctx, client)
+	me, err := client.Credentials.GetMe(ctx)
 	if err != nil {
 		return err
 	}
 	d.say("You are %s.", describeAccess(me))
-	emps, err := client.Raw().ListEmployeesWithResponse(ctx)
+	list, err := client.Employees.List(ctx)
 	if err != nil {
 		return err
 	}
-	list := deref(emps.JSON200)
 	names := make([]string, 0, 3)
 	for _, e := range list[:min(3, len(list))] {
 		names = append(names, employeeName(e))
@@ -201,7 +200,7 @@ func (d *demo) run(ctx context.Context) error {
 	}
 	d.say("  error %s: a client that loses the new refresh token must log in again.", oe.Code)
 	d.say("The new access token works:")
-	if _, _, err := fetchMe(ctx, client); err != nil {
+	if _, err := client.Credentials.GetMe(ctx); err != nil {
 		return err
 	}
 
@@ -221,7 +220,7 @@ func (d *demo) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = fetchMe(ctx, static)
+	_, err = static.Credentials.GetMe(ctx)
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || fe.StatusCode != http.StatusUnauthorized {
 		return fmt.Errorf("the revoked token was not refused: %v", err)

@@ -1,46 +1,31 @@
 package main
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/api"
 )
 
-// fetchMe calls GET /api/v1/me and returns the user and the raw body.
-func fetchMe(ctx context.Context, c *factorial.Client) (*api.Access, []byte, error) {
-	res, err := c.Raw().GetMeWithResponse(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if res.JSON200 == nil {
-		return nil, nil, errors.New("GET /api/v1/me answered without a user")
-	}
-	return res.JSON200, res.Body, nil
-}
-
 // accessName is the user's full name, or what there is of it.
-func accessName(me *api.Access) string {
-	if me.FullName != nil && *me.FullName != "" {
-		return *me.FullName
+func accessName(me api.Access) string {
+	if n := me.GetFullName(); n != "" {
+		return n
 	}
-	return strings.TrimSpace(deref(me.FirstName) + " " + deref(me.LastName))
+	return strings.TrimSpace(me.GetFirstName() + " " + me.GetLastName())
 }
 
 // describeAccess is "Ada Admin <ada@example.com> (employee 1, role admin)".
-func describeAccess(me *api.Access) string {
+func describeAccess(me api.Access) string {
 	s := accessName(me)
 	if me.Email != "" {
 		s += " <" + me.Email + ">"
 	}
 	s += fmt.Sprintf(" (employee %d", me.EmployeeID)
-	if r := deref(me.Role); r != "" {
+	if r := me.GetRole(); r != "" {
 		s += ", role " + r
 	}
 	return s + ")"
@@ -74,12 +59,4 @@ func fingerprint(secret string) string {
 	}
 	sum := sha256.Sum256([]byte(secret))
 	return "sha256:" + hex.EncodeToString(sum[:2])
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -138,86 +138,97 @@ func (rf *resourceFlags) check() error {
 	return nil
 }
 
-// fetchResource calls the typed operation for name and returns the raw
-// body (for --output json) and a table.
+// fetchResource calls the service method for name and returns the
+// response body as the API sent it (for --output json) and a table built
+// from the decoded records.
 func fetchResource(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) ([]byte, *table, error) {
+	ctx, body := withBodyCopy(ctx)
+	t, err := resourceTable(ctx, c, name, rf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return body.Bytes(), t, nil
+}
+
+// resourceTable lists the records of name through its service.
+func resourceTable(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) (*table, error) {
 	switch name {
 	case "me":
-		me, body, err := fetchMe(ctx, c)
+		me, err := c.Credentials.GetMe(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"FIELD", "VALUE"}}
 		t.add("name", accessName(me))
 		t.add("email", me.Email)
 		t.add("employee_id", strconv.Itoa(me.EmployeeID))
-		t.add("role", deref(me.Role))
-		return body, t, nil
+		t.add("role", me.GetRole())
+		return t, nil
 	case "employees":
-		res, err := c.Raw().ListEmployeesWithResponse(ctx)
+		emps, err := c.Employees.List(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "NAME", "EMAIL", "ROLE", "MANAGER", "TERMINATED"}}
-		for _, e := range deref(res.JSON200) {
-			t.add(strconv.Itoa(e.ID), employeeName(e), deref(e.Email), strings.TrimSpace(deref(e.Role)), optInt(e.ManagerID), optDate(e.TerminatedOn))
+		for _, e := range emps {
+			t.add(strconv.Itoa(e.ID), employeeName(e), e.GetEmail(), strings.TrimSpace(e.GetRole()), optInt(e.ManagerID), optDate(e.TerminatedOn))
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "teams":
-		res, err := c.Raw().ListTeamsWithResponse(ctx)
+		teams, err := c.Teams.List(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "NAME", "MEMBERS", "LEADS"}}
-		for _, tm := range deref(res.JSON200) {
-			t.add(strconv.Itoa(tm.ID), deref(tm.Name), strconv.Itoa(len(tm.EmployeeIds)), joinInts(tm.LeadIds))
+		for _, tm := range teams {
+			t.add(strconv.Itoa(tm.ID), tm.GetName(), strconv.Itoa(len(tm.EmployeeIds)), joinInts(tm.LeadIds))
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "locations":
-		res, err := c.Raw().ListLocationsWithResponse(ctx)
+		locs, err := c.Locations.List(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "NAME", "CITY", "COUNTRY", "TIMEZONE"}}
-		for _, l := range deref(res.JSON200) {
-			t.add(strconv.Itoa(l.ID), deref(l.Name), deref(l.City), deref(l.Country), deref(l.Timezone))
+		for _, l := range locs {
+			t.add(strconv.Itoa(l.ID), l.GetName(), l.GetCity(), l.GetCountry(), l.GetTimezone())
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "leaves":
-		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: ptr(true)}
+		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
 		if rf.from != "" {
 			params.From = &rf.from
 		}
 		if rf.to != "" {
 			params.To = &rf.to
 		}
-		res, err := c.Raw().ListLeavesWithResponse(ctx, params)
+		leaves, err := c.TimeOff.ListLeaves(ctx, params)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "EMPLOYEE", "TYPE", "FROM", "TO", "HALF_DAY", "APPROVED"}}
-		for _, l := range deref(res.JSON200) {
-			who := deref(l.EmployeeFullName)
+		for _, l := range leaves {
+			who := l.GetEmployeeFullName()
 			if who == "" {
 				who = optInt(l.EmployeeID)
 			}
-			kind := deref(l.LeaveTypeName)
+			kind := l.GetLeaveTypeName()
 			if kind == "" {
 				kind = optInt(l.LeaveTypeID)
 			}
-			t.add(strconv.Itoa(l.ID), who, kind, optDate(l.StartOn), optDate(l.FinishOn), string(deref(l.HalfDay)), approval(l.Approved))
+			t.add(strconv.Itoa(l.ID), who, kind, optDate(l.StartOn), optDate(l.FinishOn), string(l.GetHalfDay()), approval(l.Approved))
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "leave-types":
-		res, err := c.Raw().ListLeaveTypesWithResponse(ctx)
+		types, err := c.TimeOff.ListLeaveTypes(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "NAME", "ACTIVE", "APPROVAL_REQUIRED"}}
-		for _, lt := range deref(res.JSON200) {
-			t.add(strconv.Itoa(lt.ID), deref(lt.Name), optBool(lt.Active), optBool(lt.ApprovalRequired))
+		for _, lt := range types {
+			t.add(strconv.Itoa(lt.ID), lt.GetName(), optBool(lt.Active), optBool(lt.ApprovalRequired))
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "shifts":
 		now := time.Now()
 		year, month := rf.year, rf.month
@@ -227,38 +238,38 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 		if month == 0 {
 			month = int(now.Month())
 		}
-		res, err := c.Raw().ListShiftsWithResponse(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
+		shifts, err := c.Attendance.ListShifts(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "EMPLOYEE", "DATE", "CLOCK_IN", "CLOCK_OUT"}}
-		for _, sh := range deref(res.JSON200) {
+		for _, sh := range shifts {
 			day := ""
 			if sh.Year != nil && sh.Month != nil && sh.Day != nil {
 				day = fmt.Sprintf("%04d-%02d-%02d", *sh.Year, *sh.Month, *sh.Day)
 			}
-			t.add(strconv.Itoa(sh.ID), optInt(sh.EmployeeID), day, deref(sh.ClockIn), deref(sh.ClockOut))
+			t.add(strconv.Itoa(sh.ID), optInt(sh.EmployeeID), day, sh.GetClockIn(), sh.GetClockOut())
 		}
-		return res.Body, t, nil
+		return t, nil
 	case "holidays":
-		res, err := c.Raw().ListCompanyHolidaysWithResponse(ctx)
+		holidays, err := c.Holidays.List(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		t := &table{header: []string{"ID", "DATE", "SUMMARY", "LOCATION", "HALF_DAY"}}
-		for _, h := range deref(res.JSON200) {
-			t.add(strconv.Itoa(h.ID), optDate(h.Date), deref(h.Summary), optInt(h.LocationID), string(deref(h.HalfDay)))
+		for _, h := range holidays {
+			t.add(strconv.Itoa(h.ID), optDate(h.Date), h.GetSummary(), optInt(h.LocationID), string(h.GetHalfDay()))
 		}
-		return res.Body, t, nil
+		return t, nil
 	}
-	return nil, nil, usagef("unknown resource %q", name)
+	return nil, usagef("unknown resource %q", name)
 }
 
 func employeeName(e api.Employee) string {
-	if n := deref(e.FullName); n != "" {
+	if n := e.GetFullName(); n != "" {
 		return n
 	}
-	return strings.TrimSpace(deref(e.FirstName) + " " + deref(e.LastName))
+	return strings.TrimSpace(e.GetFirstName() + " " + e.GetLastName())
 }
 
 func approval(b *bool) string {
@@ -299,7 +310,5 @@ func joinInts(v []int) string {
 	}
 	return strings.Join(parts, ",")
 }
-
-func ptr[T any](v T) *T { return &v }
 
 var _ flag.Value = (*intList)(nil)

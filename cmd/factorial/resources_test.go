@@ -122,3 +122,27 @@ func TestResourceUsageErrors(t *testing.T) {
 		t.Errorf("-h: exit %d\n%s", r.code, r.all())
 	}
 }
+
+// --output json prints the response body as the API sent it, not the
+// decoded records re-encoded: the same bytes as `factorial api` prints,
+// explicit nulls included (a basic user sees colleagues' private fields as
+// null). After a retried attempt it is the last attempt's body alone.
+func TestResourceJSONIsTheResponse(t *testing.T) {
+	sb := newSandbox(t)
+	sb.seedLogin(t, factorialtest.BasicUserID)
+	viaAPI := runCLI(t, sb.oauthArgs("api", "/api/v1/employees")...)
+	if viaAPI.code != exitOK {
+		t.Fatalf("api: exit %d\n%s", viaAPI.code, viaAPI.all())
+	}
+	if !strings.Contains(viaAPI.stdout, "null") {
+		t.Fatalf("the basic user's view has no null field to compare:\n%s", viaAPI.stdout)
+	}
+	fault := sb.InjectFault(factorialtest.Fault{Match: "ListEmployees", Status: 503, Times: 1})
+	r := runCLI(t, sb.oauthArgs("employees", "-o", "json")...)
+	if r.code != exitOK || fault.Hits() != 1 {
+		t.Fatalf("employees: exit %d, %d failed attempt(s)\n%s", r.code, fault.Hits(), r.all())
+	}
+	if r.stdout != viaAPI.stdout {
+		t.Errorf("employees -o json differs from the response body:\n%s\nwant:\n%s", r.stdout, viaAPI.stdout)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 
 	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/oauth"
@@ -72,9 +73,12 @@ type session struct {
 }
 
 // clientOptions are the options every API client of the CLI starts with.
+// The transport keeps a copy of response bodies for --output json (see
+// withBodyCopy).
 func (a *app) clientOptions(s *settings) []factorial.Option {
 	return []factorial.Option{
 		factorial.WithBaseURL(s.baseURL),
+		factorial.WithTransport(bodyCopier{base: http.DefaultTransport}),
 		factorial.WithLogger(a.logger(s)),
 		factorial.WithUserAgent(userAgent),
 	}
