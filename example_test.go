@@ -54,20 +54,21 @@ func ExampleNewClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := c.Raw().GetMeWithResponse(ctx)
+	me, err := c.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
-	emps, err := c.Raw().ListEmployeesWithResponse(ctx)
+	emps, err := c.Employees.List(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(me.JSON200.Email, len(*emps.JSON200), "employees")
+	fmt.Println(me.Email, len(emps), "employees")
 	// Output: admin@example.com 5 employees
 }
 
-// Every failed call returns an *Error: the status, the server's messages
-// in whatever shape it sent them, the request id, and the raw body.
+// Every failed call returns an *Error: why (Kind), the status, the
+// server's messages in whatever shape it sent them, the request id, and
+// the raw body.
 func ExampleError() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -81,17 +82,17 @@ func ExampleError() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Raw().GetMeWithResponse(context.Background())
+	_, err = c.Employees.Get(context.Background(), 111)
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
-		fmt.Println(fe.StatusCode, fe.Message())
+		fmt.Println(fe.Kind, fe.StatusCode, fe.Message())
 		fmt.Println("request id:", fe.RequestID)
 	}
 	fmt.Println("not found:", errors.Is(err, factorial.ErrNotFound))
 	fmt.Println("worth retrying:", factorial.IsRetryable(err))
 	// Output:
-	// 404 Resource #111 not found
+	// status 404 Resource #111 not found
 	// request id: req-7f3a
 	// not found: true
 	// worth retrying: false
@@ -107,7 +108,7 @@ func ExampleError_fieldErrors() {
 	defer srv.Close()
 
 	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.Employees.Update(context.Background(), 1003, api.EmployeeUpdate{ManagerID: factorial.Ptr(99)})
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
@@ -143,21 +144,57 @@ func ExampleIdempotent() {
 	}
 	body := api.RevokeRequest{Token: "old-refresh-token"}
 
-	_, err = c.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), body)
+	_, err = c.OAuth.RevokeToken(context.Background(), body)
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Printf("without the promise: %d after %d request(s)\n", fe.StatusCode, requests.Load())
 	}
 
 	// Revoking a token twice is harmless, so this call may be repeated.
-	res, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(factorial.Idempotent(context.Background()), body)
+	if _, err := c.OAuth.RevokeToken(factorial.Idempotent(context.Background()), body); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("with the promise: revoked after %d request(s)\n", requests.Load())
+	// Output:
+	// without the promise: 503 after 1 request(s)
+	// with the promise: revoked after 3 request(s)
+}
+
+// A 429 is retried for every method, POST included: the server refused
+// the request before it had any effect. Its Retry-After is honoured up to
+// MaxRetryAfter. A 503 to a POST is not retried: the request may have
+// reached Factorial, and this clock-in must not happen twice.
+func ExampleRetryPolicy() {
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch requests.Add(1) {
+		case 1:
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+		default:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"),
+		factorial.WithRetryPolicy(factorial.RetryPolicy{
+			MaxAttempts:   5,                // every attempt, the first included
+			BaseDelay:     time.Millisecond, // backoff when the server sends no Retry-After
+			MaxRetryAfter: 30 * time.Second, // a longer Retry-After ends the call with the *Error
+		}))
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("with the promise: %d after %d request(s)\n", res.StatusCode(), requests.Load())
-	// Output:
-	// without the promise: 503 after 1 request(s)
-	// with the promise: 200 after 3 request(s)
+	_, err = c.Attendance.ClockIn(context.Background(), api.ClockInInput{
+		EmployeeID: 1003,
+		Now:        time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC),
+	})
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		fmt.Printf("%d after %d requests\n", fe.StatusCode, requests.Load())
+	}
+	// Output: 503 after 2 requests
 }
 
 // Requests go through the *http.Client you provide (its transport, proxy,
@@ -178,11 +215,11 @@ func ExampleWithHTTPClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	me, err := c.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(res.JSON200.Email)
+	fmt.Println(me.Email)
 	fmt.Println(seen)
 	// Output:
 	// ada@example.com
@@ -209,14 +246,14 @@ func ExampleWithAPIKey() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	me, err := c.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(res.JSON200.Email, *res.JSON200.Role)
+	fmt.Println(me.Email, me.GetRole())
 
 	anon, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL))
-	_, err = anon.Raw().GetMeWithResponse(context.Background())
+	_, err = anon.Credentials.GetMe(context.Background())
 	fmt.Println("without the key:", errors.Is(err, factorial.ErrUnauthorized))
 	// Output:
 	// ada@example.com admin
