@@ -5,10 +5,11 @@
 // end without network access or credentials.
 //
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
-//	tok, _ := srv.IssueToken(factorialtest.AdminUserID)
-//	client, _ := api.NewClientWithResponses(srv.URL(),
-//		api.WithRequestEditorFn(bearer(tok.AccessToken))) // sets Authorization: Bearer ...
-//	client.CreateTeamWithResponse(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
+//	client, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or a user's token: IssueToken, Approve
+//	team, _ := client.Teams.Create(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
+//	client.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID)
+//	teams, _ := client.Teams.List(ctx) // Engineering, People, and Platform with employee 1003
 //
 // # The company
 //
@@ -29,7 +30,7 @@
 // self-service operations for their own employee_id (their own leave,
 // clocking in) and gets 403 on everything else. A company API key
 // (x-api-key: DefaultAPIKey, WithAPIKey, or one created through
-// CreateApiKey) has full access. A missing, unknown, expired or revoked
+// APIKeys.Create) has full access. A missing, unknown, expired or revoked
 // credential is Doorkeeper's 401: an empty body and the reason in
 // WWW-Authenticate ("The access token expired").
 //

@@ -2,21 +2,23 @@ package factorialtest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/oauth"
 )
 
 // The sandbox in your own test: one server for OAuth and the REST API, the
-// generated client pointed at it, state that persists between calls. In a
-// test, pass factorialtest.WithTB(t) so spec violations fail it and the
-// server closes with the test.
+// client pointed at it, state that persists between calls. In a test, pass
+// factorialtest.WithTB(t) so spec violations fail it and the server closes
+// with the test.
 func Example() {
 	srv := factorialtest.NewServer() // factorialtest.NewServer(factorialtest.WithTB(t))
 	defer srv.Close()
@@ -28,30 +30,41 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	client, err := api.NewClientWithResponses(srv.URL(), api.WithRequestEditorFn(
-		func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithRequestEditor(func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+tok.AccessToken) // sent as it is: no refresh
 			return nil
 		}))
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	me, _ := client.GetMeWithResponse(ctx)
-	fmt.Println(me.JSON200.Email, *me.JSON200.Role)
+	me, err := client.Credentials.GetMe(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(me.Email, me.GetRole())
 
-	created, _ := client.CreateTeamWithResponse(ctx, api.TeamCreate{Name: "Platform"})
-	fmt.Println(created.StatusCode(), created.JSON201.ID)
-	_, _ = client.AssignEmployeeToTeamWithResponse(ctx, created.JSON201.ID, factorialtest.BasicEmployeeID)
+	created, err := client.Teams.Create(ctx, api.TeamCreate{Name: "Platform"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("created", created.ID)
+	if _, err := client.Teams.AssignEmployeeToTeam(ctx, created.ID, factorialtest.BasicEmployeeID); err != nil {
+		log.Fatal(err)
+	}
 
-	teams, _ := client.ListTeamsWithResponse(ctx)
-	for _, t := range *teams.JSON200 {
-		fmt.Println(t.ID, *t.Name, t.EmployeeIds)
+	teams, err := client.Teams.List(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, t := range teams {
+		fmt.Println(t.ID, t.GetName(), t.EmployeeIds)
 	}
 	fmt.Println("spec violations:", len(srv.Errors()))
 	// Output:
 	// admin@example.com admin
-	// 201 3
+	// created 3
 	// 1 Engineering [1002 1003 1004]
 	// 2 People [1001]
 	// 3 Platform [1003]
@@ -76,28 +89,43 @@ func ExampleServer_AddEmployee() {
 	if _, err := srv.AddLeave(grace, 1, monday, monday.AddDate(0, 0, 4)); err != nil {
 		log.Fatal(err)
 	}
-	srv.Put(factorialtest.Locations, factorialtest.Record(api.Location{ID: 9, Name: ptr("Remote")}))
+	srv.Put(factorialtest.Locations, factorialtest.Record(api.Location{ID: 9, Name: factorial.Ptr("Remote")}))
 	if _, err := srv.AddEmployee("Grace", "Twin", "grace@example.com"); err != nil {
 		fmt.Println(err)
 	}
 
 	// Bea, a basic user, sees her new colleague without private data.
 	tok, _ := srv.IssueToken(factorialtest.BasicUserID)
-	client, _ := api.NewClientWithResponses(srv.URL(), api.WithRequestEditorFn(
-		func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithRequestEditor(func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+tok.AccessToken) // sent as it is: no refresh
 			return nil
 		}))
-	emp, _ := client.GetEmployeeWithResponse(ctx, grace)
-	fmt.Println(grace, *emp.JSON200.FullName, *emp.JSON200.ManagerID, emp.JSON200.BirthdayOn == nil)
-	t, _ := client.GetTeamWithResponse(ctx, team)
-	fmt.Println(*t.JSON200.Name, t.JSON200.EmployeeIds)
-	leaves, _ := client.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{grace}})
-	for _, l := range *leaves.JSON200 {
-		fmt.Println(*l.LeaveTypeName, l.StartOn, l.FinishOn)
+	if err != nil {
+		log.Fatal(err)
 	}
-	loc, _ := client.GetLocationWithResponse(ctx, 9)
-	fmt.Println(*loc.JSON200.Name)
+	emp, err := client.Employees.Get(ctx, grace)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(grace, emp.GetFullName(), emp.GetManagerID(), emp.BirthdayOn == nil)
+	t, err := client.Teams.Get(ctx, team)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(t.GetName(), t.EmployeeIds)
+	leaves, err := client.TimeOff.ListLeaves(ctx, &api.ListLeavesParams{EmployeeIds: []int{grace}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, l := range leaves {
+		fmt.Println(l.GetLeaveTypeName(), l.GetStartOn(), l.GetFinishOn())
+	}
+	loc, err := client.Locations.Get(ctx, 9)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(loc.GetName())
 	// Output:
 	// factorialtest: create employees: 422 ["There is already a user with that email (grace@example.com)"]
 	// 1006 Grace Hopper 1002 true
@@ -106,14 +134,21 @@ func ExampleServer_AddEmployee() {
 	// Remote
 }
 
-// A rate limit, once: the client sees Factorial's 429 with Retry-After,
-// then the next call goes through. Faults also take latency, HTML gateway
-// pages, dropped connections and the OAuth endpoints ("CreateToken").
+// A rate limit, once: Factorial's 429 with Retry-After, then the next
+// call goes through. The client here makes one attempt per call, to show
+// the 429 itself; by default it would wait the Retry-After and retry.
+// Faults also take latency, HTML gateway pages, dropped connections and
+// the OAuth endpoints ("CreateToken").
 func ExampleServer_InjectFault() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	ctx := context.Background()
-	client, _ := api.NewClientWithResponses(srv.URL(), api.WithRequestEditorFn(oauth.APIKeyEditor(factorialtest.DefaultAPIKey)))
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithAPIKey(factorialtest.DefaultAPIKey),
+		factorial.WithRetryPolicy(factorial.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	fault := srv.InjectFault(factorialtest.Fault{
 		Match:      "ListEmployees", // or "GET /api/v1/employees", "/api/v1/*"
@@ -121,19 +156,25 @@ func ExampleServer_InjectFault() {
 		RetryAfter: 2 * time.Second,
 		Times:      1,
 	})
-	r, _ := client.ListEmployeesWithResponse(ctx)
-	fmt.Println(r.StatusCode(), r.HTTPResponse.Header.Get("Retry-After"), string(r.Body))
-	r, _ = client.ListEmployeesWithResponse(ctx)
-	fmt.Println(r.StatusCode(), len(*r.JSON200), fault.Hits())
+	_, err = client.Employees.List(ctx)
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		fmt.Println(fe.StatusCode, fe.RetryAfter, fe.Message(), errors.Is(err, factorial.ErrRateLimited))
+	}
+	emps, err := client.Employees.List(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(emps), "employees;", fault.Hits(), "rate-limited call")
 	// Output:
-	// 429 2 {"errors":"Too Many Requests"}
-	// 200 5 1
+	// 429 2s Too Many Requests true
+	// 5 employees; 1 rate-limited call
 }
 
 // An access token that dies before its expiry time (revoked elsewhere, or
 // expired on the server's clock) is Doorkeeper's 401 with the reason in
-// WWW-Authenticate; the client refreshes and retries. oauth.TokenSource is
-// this module's answer; the sandbox checks whatever a client does.
+// WWW-Authenticate. A client with a token source refreshes the token the
+// server rejected and repeats the call; the sandbox counts the refreshes.
 func ExampleServer_ExpireToken() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
@@ -152,21 +193,37 @@ func ExampleServer_ExpireToken() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	client, _ := api.NewClientWithResponses(srv.URL(), api.WithRequestEditorFn(oauth.BearerEditor(ts)))
-
-	srv.ExpireToken(issued.AccessToken) // now, although 7200 s were promised
-	r, _ := client.GetMeWithResponse(ctx)
-	fmt.Println(r.StatusCode(), r.HTTPResponse.Header.Get("WWW-Authenticate"))
-
-	// On 401, refresh the token that failed, then retry.
-	if _, err := ts.RefreshIfStale(ctx, issued.AccessToken); err != nil {
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+	if err != nil {
 		log.Fatal(err)
 	}
-	r, _ = client.GetMeWithResponse(ctx)
-	fmt.Println(r.StatusCode(), r.JSON200.Email, srv.TokenRequests("refresh_token"))
+
+	srv.ExpireToken(issued.AccessToken) // now, although 7200 s were promised
+
+	// The token as it is, with nothing to refresh it: the 401.
+	static, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithRequestEditor(func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+issued.AccessToken) // sent as it is: no refresh
+			return nil
+		}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = static.Credentials.GetMe(ctx)
+	var fe *factorial.Error
+	if errors.As(err, &fe) {
+		fmt.Println(fe.StatusCode, fe.Header.Get("WWW-Authenticate"))
+	}
+
+	// With the token source: refresh, then the call again.
+	me, err := client.Credentials.GetMe(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(me.Email, "after", srv.TokenRequests("refresh_token"), "refresh")
 	// Output:
 	// 401 Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired"
-	// 200 basic@example.com 1
+	// basic@example.com after 1 refresh
 }
 
 // Serving the sandbox to other processes (curl, a client under
