@@ -1,7 +1,7 @@
 // Package oauth authenticates with Factorial HR's API: the OAuth2
 // authorization-code flow against Factorial's Doorkeeper server, token
-// storage and refresh, and request editors for the generated client in
-// package api.
+// storage and refresh, and request editors for clients that take them
+// (the generated client in package api, factorial.WithRequestEditor).
 //
 // # Flow
 //
@@ -12,13 +12,14 @@
 //	store, _ := oauth.NewFileStore(path)
 //	_ = store.Save(ctx, tok)
 //	ts, _ := oauth.NewTokenSource(cfg, store)
-//	client, _ := api.NewClientWithResponses(oauth.ProductionURL,
-//		api.WithRequestEditorFn(oauth.BearerEditor(ts)))
+//	client, _ := factorial.NewClient(factorial.WithTokenSource(ts)) // refreshes, and retries a 401 once
+//	me, _ := client.Credentials.GetMe(ctx)
 //
 // For a command-line login without a callback server use OOBRedirectURI:
 // Factorial shows the code on a page, and ParseCode accepts what the user
 // pastes (the code or the page's URL). Company API keys skip OAuth
-// altogether: APIKeyEditor.
+// altogether: factorial.WithAPIKey, or APIKeyEditor where a client takes
+// request editors.
 //
 // # What x/oauth2 does, and what this package adds
 //

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/oauth"
 )
@@ -52,20 +52,21 @@ func Example_codeFlow() {
 	}
 	store := oauth.NewMemoryStore(tok)
 
-	// 4. Call the API; the token source refreshes and re-saves as needed.
+	// 4. Call the API; the token source refreshes and re-saves as needed,
+	// and the client refreshes and repeats a call the server answers 401.
 	ts, err := oauth.NewTokenSource(cfg, store)
 	if err != nil {
 		log.Fatal(err)
 	}
-	client, err := api.NewClientWithResponses(srv.URL(), api.WithRequestEditorFn(oauth.BearerEditor(ts)))
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.GetMeWithResponse(ctx)
+	me, err := client.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(me.JSON200.Email, *me.JSON200.Role)
+	fmt.Println(me.Email, me.GetRole())
 	fmt.Println(tok.Scopes, tok.ExpiresIn)
 	// Output:
 	// admin@example.com admin
@@ -176,21 +177,23 @@ func ExampleFileStore() {
 	// mode: 0600
 }
 
-// Company API keys need no OAuth: APIKeyEditor puts the key in x-api-key.
+// Company API keys need no OAuth: APIKeyEditor puts the key in x-api-key,
+// for any client that takes request editors (factorial.WithAPIKey does
+// the same for factorial.NewClient).
 func ExampleAPIKeyEditor() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 
-	// Against Factorial: api.NewClientWithResponses(oauth.ProductionURL, ...)
-	client, err := api.NewClientWithResponses(srv.URL(),
-		api.WithRequestEditorFn(oauth.APIKeyEditor(factorialtest.DefaultAPIKey)))
+	// Against Factorial, leave out WithBaseURL.
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithRequestEditor(oauth.APIKeyEditor(factorialtest.DefaultAPIKey)))
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.GetMeWithResponse(context.Background())
+	me, err := client.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(me.StatusCode(), me.JSON200.Email, me.JSON200.EmployeeID)
-	// Output: 200 admin@example.com 1001
+	fmt.Println(me.Email, me.EmployeeID)
+	// Output: admin@example.com 1001
 }
