@@ -12,8 +12,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Research §4.12 and §5 ApiKey/ApiKeyCreate: the plaintext token is in the
-// create answer only; list and delete carry a masked token_digest.
+// API keys as the 2024 spec's ApiKey and ApiKeyCreate schemas describe
+// them: the plaintext token is in the create answer only; list and delete
+// carry a masked token_digest.
 const (
 	apiKeyToken    = "fct_4b1e9c0d7a2f4e6b8c3d5a7e9f1b2c4d"
 	apiKeyListJSON = `[{"id":12,"name":"Nóminas (Sage)","token_digest":"fct_4b1e••••••••••••2c4d","created_at":"2024-03-04T12:55:02.000Z"},` +

@@ -12,9 +12,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.13 and §5 CustomField, CustomField_v2,
-// CustomValue, CustomValue_v2, CustomResource, CustomHeader and
-// CustomResourceValue (rows keyed by field ids written as strings).
+// Shapes of the spec's CustomField, CustomField_v2, CustomValue,
+// CustomValue_v2, CustomResource, CustomHeader and CustomResourceValue
+// schemas (table rows are keyed by field ids written as strings).
 const (
 	customTableJSON   = `{"id":31,"name":"Evaluación de idiomas","created_at":"2023-05-08T09:12:44.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":true,"hidden":false}`
 	customFieldV2JSON = `{"id":401,"label":"Talla de camiseta","identifier":"talla_camiseta","position":1,"required":false,"field_type":"single_choice","min_value":null,"max_value":null,"slug_id":77,"slug_name":"talla_camiseta",` +

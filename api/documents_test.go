@@ -10,8 +10,8 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.9 and §5 Document/Folder (2024 spec field names;
-// the 2022 spec called the download URL `file`).
+// Document and Folder shapes with the 2024 spec's field names (the 2022
+// spec called the download URL `file`).
 const (
 	folderPayslipsJSON = `{"id":88,"company_id":1203,"name":"Payslips","active":true,"created_at":"2022-01-12T11:20:57.000Z","updated_at":"2023-06-30T08:02:14.000Z"}`
 	folderArchiveJSON  = `{"id":91,"company_id":1203,"name":"Archive 2021","active":false,"created_at":"2021-03-01T09:00:00.000Z","updated_at":"2022-01-03T16:45:10.000Z"}`

@@ -11,9 +11,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Fixtures follow the research notes (§4.2, §5 Employee / Employee_v2):
-// bare objects, YYYY-MM-DD dates, ISO-8601 timestamps with milliseconds,
-// integer cents, and a basic user's restricted view with hidden fields null.
+// Employee and Employee_v2 fixtures in the shapes Factorial sends: bare
+// objects, YYYY-MM-DD dates, ISO-8601 timestamps with milliseconds, integer
+// cents, and a basic user's restricted view with hidden fields null.
 
 // employeeAdminJSON is employee 7 in the v1 shape as an admin token sees it.
 const employeeAdminJSON = `{"id":7,"email":"ana.ruiz@acmerobotics.es","first_name":"Ana","last_name":"Ruiz","full_name":"Ana Ruiz",` +

@@ -9,10 +9,10 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Fixtures follow the research notes (§4.5, §5 CompanyHoliday): YYYY-MM-DD
-// dates, half_day null for a whole day or Factorial's misspelt
-// beggining_of_day / end_of_day, and the location the holiday belongs to.
-// The ids are the ones employees list in company_holiday_ids.
+// CompanyHoliday fixtures: YYYY-MM-DD dates, half_day null for a whole day
+// or Factorial's misspelt beggining_of_day / end_of_day, and the location
+// the holiday belongs to. The ids are the ones employees list in
+// company_holiday_ids.
 
 func TestListCompanyHolidays(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
@@ -73,7 +73,7 @@ func TestGetCompanyHoliday(t *testing.T) {
 
 func TestGetCompanyHoliday_NullHeavy(t *testing.T) {
 	// A whole-day holiday with no description; summary and location_id are
-	// nullable in a peer model.
+	// nullable in another open-source client's model.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/company_holidays/41", Status: 200,
 		Body: `{"id":41,"summary":null,"description":null,"date":"2024-12-26","half_day":null,"location_id":null}`,

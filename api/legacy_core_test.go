@@ -10,9 +10,9 @@ import (
 )
 
 // Teams, ATS candidates, webhooks, documents and folders on their 2021-22
-// paths (research §3, §4.3, §4.9, §4.11, §4.15, §4.18).
+// paths, in the shapes the 2021 and 2022 specs and captures show.
 
-// legacyTeamJSON is the O22 single-team example shape {id, name, employee_ids, lead_ids}.
+// legacyTeamJSON has the 2022 spec's single-team example shape {id, name, employee_ids, lead_ids}.
 const legacyTeamJSON = `{"id":41,"name":"Ingeniería","employee_ids":[7,12,19],"lead_ids":[12]}`
 
 func TestListTeamsLegacy(t *testing.T) {
@@ -113,7 +113,7 @@ func TestUpdateTeamLegacy(t *testing.T) {
 }
 
 func TestDeleteTeamLegacy(t *testing.T) {
-	// O21: the team delete answers 204.
+	// The 2021 spec: the team delete answers 204.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/teams/57", Status: 204,
 		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
@@ -311,10 +311,10 @@ func TestDeleteWebhookLegacy_200(t *testing.T) {
 }
 
 func TestDeleteWebhookLegacy_TypeOnly(t *testing.T) {
-	// Research §4.18 (O21, O22, PC): the 2021-22 unsubscribe answers 200
-	// {type}, and the operation's own description says the answer "may
-	// carry only type". The shared Webhook schema requires id, so the
-	// validator rejects this documented answer: a spec problem, reported.
+	// The 2021 and 2022 specs and the Postman collection agree: the
+	// unsubscribe answers 200 {type}. WebhookSubscriptionLegacy therefore
+	// requires no id, so the validator accepts an answer that carries only
+	// the type.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 200, Check: checkLegacyUnsubscribe,
 		Body: `{"type":"employee_created"}`,

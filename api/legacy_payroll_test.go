@@ -10,7 +10,7 @@ import (
 )
 
 // Payslips and the 2021-22 payroll verbs (GET/PATCH contract version, PATCH
-// family situation, PATCH supplement): research §3, §4.16, §4.18, §5.
+// family situation, PATCH supplement) in the 2021 and 2022 specs' shapes.
 // Money is integer cents, working hours integer hundredths.
 
 func TestListPayslipsLegacy(t *testing.T) {
@@ -49,7 +49,7 @@ func TestListPayslipsLegacy(t *testing.T) {
 }
 
 func TestListPayslipsLegacy_NoPayroll(t *testing.T) {
-	// O21: 402 when the company has no payroll.
+	// The 2021 spec: 402 when the company has no payroll.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payslips", Status: 402,
 		Body: `{"errors":"This company doesn't have payroll enabled"}`,

@@ -12,8 +12,8 @@ import (
 	"github.com/factorial-go/factorial/api"
 )
 
-// legacyOperations are the 37 operations tagged Legacy in openapi.yaml (kept
-// here, not in coverage_test.go, because the spec test checks it too).
+// legacyOperations are the 37 operations tagged Legacy in openapi.yaml: the
+// 2021-22 flat-path routes that the 2024 spec no longer lists.
 var legacyOperations = []string{
 	"ListPayslipsLegacy",
 	"ListTeamsLegacy", "CreateTeamLegacy", "GetTeamLegacy", "UpdateTeamLegacy", "DeleteTeamLegacy",
@@ -27,12 +27,11 @@ var legacyOperations = []string{
 	"UpdateFamilySituationLegacy", "GetContractVersionLegacy", "UpdateContractVersionLegacy", "UpdateSupplementLegacy",
 }
 
-// legacyWithoutReplacement lists the Legacy operations whose resource has no modern
-// twin at all, mapped to the path fragment of that resource. Their
+// legacyWithoutReplacement lists the Legacy operations whose resource has
+// no modern twin at all, mapped to the path fragment of that resource. Their
 // description must say so instead of naming a replacement, and no modern
-// path may contain the fragment (research §3 and §4.18: payslips were
-// already deprecated in the November 2021 spec and are gone from every
-// later one).
+// path may contain the fragment (payslips are already deprecated in the
+// November 2021 spec and absent from every later one).
 var legacyWithoutReplacement = map[string]string{
 	"ListPayslipsLegacy": "payslip",
 }
@@ -76,7 +75,7 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 		t.Errorf("Legacy operations in the spec = %v\nwant (legacyOperations) %v", legacy, want)
 	}
 	if len(legacy) != 37 {
-		t.Errorf("%d Legacy operations, research §4.18 counts 37", len(legacy))
+		t.Errorf("%d Legacy operations, want 37", len(legacy))
 	}
 
 	word := regexp.MustCompile(`\b[A-Z][A-Za-z0-9]+\b`)

@@ -10,8 +10,8 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Leaves, leave types and shifts on their 2021-22 flat paths (research §3,
-// §4.6, §4.7, §4.18). The 2022 shapes: day-based leaves with the
+// Leaves, leave types and shifts on their 2021-22 flat paths, in the 2022
+// shapes: day-based leaves with the
 // beggining_of_day typo, HH:MM shift clock times, deletes answering 204.
 
 // legacyLeaveJSON is a whole-day, approved leave as an admin sees it (2022 shape:
@@ -259,7 +259,7 @@ func TestListShiftsLegacy(t *testing.T) {
 }
 
 func TestClockInLegacy(t *testing.T) {
-	// The PC sample's `now`: ISO-8601 with the caller's offset.
+	// The Postman collection sample's `now`: ISO-8601 with the caller's offset.
 	now := time.Date(2022, 1, 25, 12, 12, 1, 0, time.FixedZone("", -2*3600))
 	for _, tc := range []struct {
 		status int

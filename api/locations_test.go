@@ -10,9 +10,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Fixtures follow the research notes (§4.4, §5 Location, LegalEntity,
-// Workplace). Location's holiday list name is uncertain: the 2022/2024 specs
-// say company_holidays_ids, a peer client found company_holiday_ids live.
+// Location, LegalEntity and Workplace fixtures. Location's holiday list name
+// is uncertain: the 2022 and 2024 specs say company_holidays_ids, another
+// open-source client found company_holiday_ids on the live API.
 
 // locationHQJSON is location 1 with the documented company_holidays_ids.
 const locationHQJSON = `{"id":1,"name":"Barcelona HQ","country":"es","phone_number":"+34932203858","state":"Barcelona",` +
@@ -36,7 +36,8 @@ const legalEntityIberiaJSON = `{"id":5,"legal_name":"Acme Robotics Iberia S.L.",
 
 func TestListLocations(t *testing.T) {
 	// One location per spelling of the holiday list: the documented
-	// company_holidays_ids and the company_holiday_ids a peer client saw live.
+	// company_holidays_ids and the company_holiday_ids another open-source
+	// client saw on the live API.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/locations", Status: 200,
 		Body: `[` + locationHQJSON + `,{"id":2,"name":"Girona Workshop","country":"es","phone_number":null,"state":"Girona",` +
@@ -86,7 +87,8 @@ func TestGetLocation(t *testing.T) {
 }
 
 func TestGetLocation_BasicUserRestricted(t *testing.T) {
-	// name, country and timezone are never null (peer model); the rest is.
+	// name, country and timezone are never null (as another open-source
+	// client models them); the rest is.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/locations/2", Status: 200,
 		Body: `{"id":2,"name":"Girona Workshop","country":"es","phone_number":null,"state":null,"city":null,` +

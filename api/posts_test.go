@@ -10,7 +10,8 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.14 and §5 Post (2024 spec and leon1995 only).
+// Post shapes: only the 2024 spec and one other open-source client
+// (leon1995's) describe posts.
 const (
 	postEventJSON = `{"id":7001,"title":"Calçotada de primavera","description":"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00.","type":"event","allow_comments_and_reactions":true,"location":"Valls, Tarragona",` +
 		`"published_at":"2024-03-04T09:00:00.000+01:00","starts_at":"2024-03-16T10:00:00.000+01:00","ends_at":"2024-03-16T18:00:00.000+01:00","created_at":"2024-03-04T08:55:12.000Z","updated_at":"2024-03-04T08:55:12.000Z",` +

@@ -10,8 +10,8 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.10 and §5 Task/TaskFile (2024 spec and the
-// leon1995 peer client only).
+// Task and TaskFile shapes: only the 2024 spec and one other open-source
+// client (leon1995's) describe tasks.
 const (
 	taskOpenJSON  = `{"id":5120,"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7],"completed_at":null}`
 	taskDoneJSON  = `{"id":5121,"name":"Recoger portátil","content":"Pasa por IT (planta 2) a recoger el MacBook.","due_on":"2024-03-18","assignee_ids":[7,12],"completed_at":"2024-03-18T09:41:07.000+01:00"}`
@@ -293,7 +293,8 @@ func TestGetTaskFile_BasicUser(t *testing.T) {
 }
 
 func TestDeleteTaskFile(t *testing.T) {
-	// Deleting a file is a POST on the file's URL (2024 spec and peer client).
+	// Deleting a file is a POST on the file's URL (the 2024 spec and another
+	// open-source client agree).
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files/311", Status: 200, Body: taskFile2JSON,
 		Check: func(t testing.TB, _ *http.Request, body []byte) {

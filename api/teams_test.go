@@ -10,9 +10,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Team fixtures follow the research notes (§4.3, §5 Team): the 2022 spec's
-// single-object example {id, name, employee_ids, lead_ids}, plus the peer
-// client's description and avatar. Lists include terminated employees, so
+// Team fixtures: the 2022 spec's single-object example {id, name,
+// employee_ids, lead_ids}, plus the description and avatar another
+// open-source client models. Lists include terminated employees, so
 // lead_ids can name people the web app hides.
 
 // teamEngineeringJSON is team 4 with Ana (7, lead), Marc (12) and Laia (58).

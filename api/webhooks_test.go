@@ -9,8 +9,8 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.11 and §5 Webhook/Webhook_v2/Event: v1
-// subscriptions are keyed by a snake_case type, v2 ones by an event class.
+// Webhook, Webhook_v2 and Event shapes: v1 subscriptions are keyed by a
+// snake_case type, v2 ones by an event class.
 const (
 	webhookV2JSON      = `{"id":61,"subscription_type":"Employees::Events::EmployeeCreated","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7","target_url":"https://hooks.acme-payroll.es/factorial/employees","company_id":1203}`
 	webhookV2LeaveJSON = `{"id":62,"subscription_type":"Timeoff::Events::LeaveApproved","name":"Ausencias aprobadas","challenge":"5d4c3b2a1f0e","target_url":"https://hooks.acme-payroll.es/factorial/leaves","company_id":1203}`
@@ -61,7 +61,8 @@ func TestListWebhooksV2_BasicUser(t *testing.T) {
 }
 
 func TestCreateWebhookV2(t *testing.T) {
-	// Both sources answer an array of subscriptions here.
+	// The 2024 spec and another open-source client both read an array of
+	// subscriptions here.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v2/core/webhooks", Status: 200,
 		Body: `[` + webhookV2JSON + `]`,
