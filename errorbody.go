@@ -239,8 +239,8 @@ func htmlExcerpt(b []byte) string {
 	s := string(b)
 	// ASCII only, byte for byte: the markers are ASCII, and offsets found
 	// in lower must be offsets in s. strings.ToLower changes lengths (the
-	// Kelvin sign K, 3 bytes, becomes k, 1 byte), which made an index in
-	// lower run past the end of s.
+	// Kelvin sign K, 3 bytes, becomes k, 1 byte), so an index found in
+	// its result can run past the end of s.
 	lower := asciiLower(s)
 	for i := 0; i < len(s); {
 		if s[i] != '<' {

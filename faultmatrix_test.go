@@ -1,11 +1,10 @@
 package factorial_test
 
 // The fault matrix: every network and server fault the client is meant to
-// survive, against one operation of each kind (GET
-// list/item, PUT, DELETE, two POSTs). It uses only the exported API; the
-// retry waits are made short with an ordinary RetryPolicy, and the
-// Retry-After faults send real 1-2 s values that the client waits out, so
-// the cells run in parallel.
+// survive, against one operation of each kind (GET list/item, PUT, DELETE,
+// two POSTs). It uses only the exported API; the retry waits are made
+// short with an ordinary RetryPolicy, and the Retry-After faults send real
+// 1-2 s values that the client waits out, so the cells run in parallel.
 //
 // go test -race -run TestFaultMatrix -v . prints the matrix.
 

@@ -442,13 +442,13 @@ func FuzzClientResponse(f *testing.F) {
 	})
 }
 
-// Regression tests for the findings of the fuzz targets, kept as plain
-// tests so they read as documentation; the crashers are also committed
-// under testdata/fuzz.
+// Regression tests for inputs the fuzz targets found, kept as plain tests
+// so they read as documentation; the same inputs are committed under
+// testdata/fuzz.
 
 // An HTML error page whose text lowercases to fewer bytes (the Kelvin sign
-// K is 3 bytes, k is 1) made htmlExcerpt index past the end of its
-// lowercased copy: a proxy page could panic the client.
+// K is 3 bytes, k is 1) must not make htmlExcerpt index past the end of
+// the page: a proxy's page must never panic the client.
 func TestHTMLExcerptNonASCIICase(t *testing.T) {
 	for _, page := range []string{"<\u212a\u212a\u212a<b>x", "<p>\u212aELVIN <SCRIPT>x</SCRIPT>ok</p>", "<\u0130<i>x", "<\xff<i>y"} {
 		d := parseErrorBody("text/html", []byte(page))
@@ -461,8 +461,8 @@ func TestHTMLExcerptNonASCIICase(t *testing.T) {
 }
 
 // {"errors": {"<long field>": ["a", "b", ...]}} repeats the field name in
-// every message: without a budget a 64 KiB body became gigabytes of
-// messages.
+// every message: without the message budget a 64 KiB body would expand into
+// gigabytes of messages.
 func TestFieldErrorAmplificationBounded(t *testing.T) {
 	field := strings.Repeat("f", 30<<10)
 	items := strings.TrimSuffix(strings.Repeat(`"x",`, 8<<10), ",")
@@ -483,10 +483,10 @@ func TestFieldErrorAmplificationBounded(t *testing.T) {
 	}
 }
 
-// Duplicate keys: encoding/json decodes every occurrence into the struct,
-// the decodability check saw only the last one, so {"id":"x","id":1}
-// passed the check and the generated parser returned a raw
-// *json.UnmarshalTypeError instead of an *Error.
+// Duplicate keys: encoding/json decodes every occurrence into the struct
+// and reports a type error in any of them, so {"id":"x","id":1} must come
+// back as a KindDecode *Error (not a raw *json.UnmarshalTypeError) even
+// though its last id fits.
 func TestDuplicateKeyIsChecked(t *testing.T) {
 	for _, body := range []string{`{"id":"x","id":1}`, `{"id":1,"nested":{},"id":"x"}`, `{"\u0069d":"x","id":1}`} {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -511,8 +511,8 @@ func TestDuplicateKeyIsChecked(t *testing.T) {
 }
 
 // Media types are case-insensitive, but the generated parser looks for a
-// lowercase "json" in the raw Content-Type: "Application/JSON" passed the
-// transport's checks and came back as a success with JSON200 nil.
+// lowercase "json" in the raw Content-Type: an "Application/JSON" response
+// must still fill JSON200, not come back as a success with JSON200 nil.
 func TestUppercaseJSONMediaTypeFillsTypedField(t *testing.T) {
 	for _, ct := range []string{"Application/JSON", "APPLICATION/JSON; charset=UTF-8", "application/Problem+JSON"} {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -54,10 +54,11 @@ func TestConnectionReuse(t *testing.T) {
 	}
 	// Without a cap, net/http dials a new connection whenever a request
 	// finds the pool empty for an instant, even if a connection is about to
-	// come back (a bare http.Client does it too: 17-27 connections in a
-	// fifth of runs on a loaded machine). Capping at the concurrency turns
-	// that instant into a wait, so a connection beyond 16 is one that was
-	// closed: a body not drained, or an idle pool too small to keep it.
+	// come back (a bare http.Client does the same: on a loaded machine it
+	// can open more than 16 connections for 16 concurrent requests).
+	// Capping at the concurrency turns that instant into a wait, so a
+	// connection beyond 16 is one that was closed: a body not drained, or
+	// an idle pool too small to keep it.
 	tr.MaxConnsPerHost = concurrency
 	bodies := &eofTracker{base: tr}
 	c.doer.hc.Transport = bodies

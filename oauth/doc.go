@@ -36,9 +36,8 @@
 //     Factorial's guide shows; WithBasicAuth opts into Basic.
 //   - Refresh-token rotation. Doorkeeper issues a new refresh token on
 //     every refresh and revokes the old one. x/oauth2 has no hook to learn
-//     of a refresh (golang/oauth2#84), so its TokenSource cannot persist the
-//     new token; TokenSource here saves every token to a Store before
-//     handing it out.
+//     of a refresh, so its TokenSource cannot persist the new token;
+//     TokenSource here saves every token to a Store before handing it out.
 //   - Concurrency across processes. Two processes sharing a token file
 //     would both spend the same refresh token, and the second gets
 //     invalid_grant. FileStore's lock plus a re-read before refreshing lets

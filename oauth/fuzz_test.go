@@ -1,9 +1,9 @@
 package oauth_test
 
-// Fuzz targets for package oauth (issue #9, item 2): token responses as a
-// fake Doorkeeper sends them, pasted OOB codes, and token files. Seed
-// corpora live in testdata/fuzz/<FuzzName>/; scripts/fuzz.sh runs every
-// target, and a plain `go test` replays the seeds.
+// Fuzz targets for package oauth: token responses as a fake Doorkeeper
+// sends them, pasted OOB codes, and token files. Seed corpora live in
+// testdata/fuzz/<FuzzName>/; scripts/fuzz.sh runs every target, and a
+// plain `go test` replays the seeds.
 
 import (
 	"context"
@@ -476,11 +476,11 @@ func fzStatus(n uint16) int {
 	return 200 + int(n)%400
 }
 
-// Regression tests for the findings of FuzzTokenResponse, kept as plain
-// tests; the inputs are also committed under testdata/fuzz.
+// Regression tests for inputs FuzzTokenResponse found, kept as plain tests;
+// the same inputs are committed under testdata/fuzz.
 
 // A Doorkeeper-style error whose description quotes the refresh token, the
-// code or the client secret used to reach the error string verbatim.
+// code or the client secret must not bring them into the error string.
 func TestTokenErrorDoesNotEchoSecrets(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
@@ -512,10 +512,10 @@ func TestTokenErrorDoesNotEchoSecrets(t *testing.T) {
 	}
 }
 
-// A form-encoded expires_in near MaxInt64 overflowed time.Duration: the
-// token's Expiry landed in the past (or anywhere), and a stored token with
-// such an ExpiresIn made TokenSource's refresh margin negative, so an
-// expired token was handed out as valid.
+// A form-encoded expires_in near MaxInt64 would overflow time.Duration: the
+// token's Expiry would land in the past (or anywhere), and a stored token
+// with such an ExpiresIn would make TokenSource's refresh margin negative
+// and hand out an expired token as valid. Both are capped.
 func TestHugeExpiresIn(t *testing.T) {
 	local := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 	var refreshes atomic.Int32
@@ -554,8 +554,8 @@ func TestHugeExpiresIn(t *testing.T) {
 }
 
 // A created_at beyond year 9999 (here in a form body, where x/oauth2 does
-// no range check) made a token that json.Marshal, and so every Store,
-// refuses: the rotated refresh token could not be saved.
+// no range check) would make a token that json.Marshal, and so every Store,
+// refuses, losing the rotated refresh token. Such a created_at is ignored.
 func TestCreatedAtOutOfRangeIsIgnored(t *testing.T) {
 	for _, body := range []string{"access_token=a&expires_in=60&created_at=99999999999999", `{"access_token":"a","expires_in":60,"created_at":1e17}`} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

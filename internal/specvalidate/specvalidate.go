@@ -61,8 +61,8 @@ var loadOnce = sync.OnceValues(func() (*Validator, error) {
 		return nil, fmt.Errorf("specvalidate: load embedded spec: %w", err)
 	}
 	// The spec's servers name the production and demo hosts; tests and fakes
-	// run on loopback. A host-less server makes every host match
-	// (kin-openapi #356), while paths keep their /api and /oauth prefixes.
+	// run on loopback. kin-openapi matches any host against a server URL
+	// that has none, and paths keep their /api and /oauth prefixes.
 	doc.Servers = openapi3.Servers{{URL: "/"}}
 	// kin-openapi has no text/html body decoder, and the OAuth browser
 	// routes declare HTML pages. Its decoder registry is process-wide;

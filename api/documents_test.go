@@ -10,20 +10,20 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.9 and §5 Document/Folder (2024 spec field names;
-// the 2022 spec called the download URL `file`).
+// Document and Folder shapes with the 2024 spec's field names (the 2022
+// spec called the download URL `file`).
 const (
-	g3FolderPayslipsJSON = `{"id":88,"company_id":1203,"name":"Payslips","active":true,"created_at":"2022-01-12T11:20:57.000Z","updated_at":"2023-06-30T08:02:14.000Z"}`
-	g3FolderArchiveJSON  = `{"id":91,"company_id":1203,"name":"Archive 2021","active":false,"created_at":"2021-03-01T09:00:00.000Z","updated_at":"2022-01-03T16:45:10.000Z"}`
-	g3DocumentJSON       = `{"id":4211,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4211/download","filename":"nomina-2024-01-ana-ruiz.pdf","public":true,"created_at":"2024-02-01T07:30:12.000Z","updated_at":"2024-02-01T07:30:12.000Z"}`
+	folderPayslipsJSON = `{"id":88,"company_id":1203,"name":"Payslips","active":true,"created_at":"2022-01-12T11:20:57.000Z","updated_at":"2023-06-30T08:02:14.000Z"}`
+	folderArchiveJSON  = `{"id":91,"company_id":1203,"name":"Archive 2021","active":false,"created_at":"2021-03-01T09:00:00.000Z","updated_at":"2022-01-03T16:45:10.000Z"}`
+	documentJSON       = `{"id":4211,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4211/download","filename":"nomina-2024-01-ana-ruiz.pdf","public":true,"created_at":"2024-02-01T07:30:12.000Z","updated_at":"2024-02-01T07:30:12.000Z"}`
 )
 
 func TestListFolders(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/folders", Status: 200,
-		Body: `[` + g3FolderPayslipsJSON + `,` + g3FolderArchiveJSON + `]`,
+		Body: `[` + folderPayslipsJSON + `,` + folderArchiveJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"name": {"Payslips"}, "active": {"true"}})
+			wantQuery(t, r, map[string][]string{"name": {"Payslips"}, "active": {"true"}})
 		},
 	}))
 	res, err := c.ListFoldersWithResponse(context.Background(), &api.ListFoldersParams{Name: apitest.Ptr("Payslips"), Active: apitest.Ptr(true)})
@@ -50,7 +50,7 @@ func TestListFolders_BasicUser(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/folders", Status: 200,
 		Body:  `[{"id":88,"company_id":null,"name":"Payslips","active":true,"type":null,"created_at":null,"updated_at":null}]`,
-		Check: func(t testing.TB, r *http.Request, _ []byte) { g3NoQuery(t, r) },
+		Check: func(t testing.TB, r *http.Request, _ []byte) { noQuery(t, r) },
 	}))
 	res, err := c.ListFoldersWithResponse(context.Background(), nil)
 	if err != nil {
@@ -74,7 +74,7 @@ func TestCreateFolder(t *testing.T) {
 			Method: http.MethodPost, Path: "/api/v1/core/folders", Status: status,
 			Body: `{"id":95,"company_id":1203,"name":"Contracts","active":true,"created_at":"2024-03-04T10:15:00.000Z","updated_at":"2024-03-04T10:15:00.000Z"}`,
 			Check: func(t testing.TB, r *http.Request, body []byte) {
-				g3JSONSent(t, r, body, `{"name":"Contracts","active":true}`)
+				wantJSONBody(t, r, body, `{"name":"Contracts","active":true}`)
 			},
 		}))
 		res, err := c.CreateFolderWithResponse(context.Background(), api.FolderCreate{Name: "Contracts", Active: apitest.Ptr(true)})
@@ -101,7 +101,7 @@ func TestCreateFolder(t *testing.T) {
 
 func TestGetFolder(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/folders/88", Status: 200, Body: g3FolderPayslipsJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/folders/88", Status: 200, Body: folderPayslipsJSON,
 	}))
 	res, err := c.GetFolderWithResponse(context.Background(), 88)
 	if err != nil {
@@ -119,7 +119,7 @@ func TestUpdateFolder(t *testing.T) {
 		Method: http.MethodPut, Path: "/api/v1/core/folders/91", Status: 200,
 		Body: `{"id":91,"company_id":1203,"name":"Archive 2021","active":true,"created_at":"2021-03-01T09:00:00.000Z","updated_at":"2024-03-04T10:20:31.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"active":true}`)
+			wantJSONBody(t, r, body, `{"active":true}`)
 		},
 	}))
 	res, err := c.UpdateFolderWithResponse(context.Background(), 91, api.FolderUpdate{Active: apitest.Ptr(true)})
@@ -136,9 +136,9 @@ func TestUpdateFolder(t *testing.T) {
 func TestListDocuments(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/documents", Status: 200,
-		Body: `[` + g3DocumentJSON + `,{"id":4212,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4212/download","filename":"nomina-2024-02-ana-ruiz.pdf","public":false,"created_at":"2024-03-01T07:30:40.000Z","updated_at":"2024-03-02T12:01:09.000Z"}]`,
+		Body: `[` + documentJSON + `,{"id":4212,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4212/download","filename":"nomina-2024-02-ana-ruiz.pdf","public":false,"created_at":"2024-03-01T07:30:40.000Z","updated_at":"2024-03-02T12:01:09.000Z"}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"employee_id": {"7"}, "folder_id": {"88"}})
+			wantQuery(t, r, map[string][]string{"employee_id": {"7"}, "folder_id": {"88"}})
 		},
 	}))
 	res, err := c.ListDocumentsWithResponse(context.Background(), &api.ListDocumentsParams{EmployeeID: apitest.Ptr(7), FolderID: apitest.Ptr(88)})
@@ -166,8 +166,10 @@ func TestListDocuments_BasicUser(t *testing.T) {
 	// null) and fields the permission group may not see set to null.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/documents", Status: 200,
-		Body:  `[{"id":3990,"employee_id":null,"company_id":null,"folder_id":null,"url":null,"filename":"Employee handbook 2024.pdf","public":null,"created_at":null,"updated_at":null}]`,
-		Check: func(t testing.TB, r *http.Request, _ []byte) { g3Query(t, r, map[string][]string{"folder_id": {"12"}}) },
+		Body: `[{"id":3990,"employee_id":null,"company_id":null,"folder_id":null,"url":null,"filename":"Employee handbook 2024.pdf","public":null,"created_at":null,"updated_at":null}]`,
+		Check: func(t testing.TB, r *http.Request, _ []byte) {
+			wantQuery(t, r, map[string][]string{"folder_id": {"12"}})
+		},
 	}))
 	res, err := c.ListDocumentsWithResponse(context.Background(), &api.ListDocumentsParams{FolderID: apitest.Ptr(12)})
 	if err != nil {
@@ -194,8 +196,8 @@ func TestCreateDocument(t *testing.T) {
 		Body: `{"id":4213,"employee_id":7,"company_id":1203,"folder_id":88,"url":"https://api.factorialhr.com/api/v1/core/documents/4213/download","filename":"contrato-ana-ruiz.pdf","public":true,"created_at":"2024-03-04T11:02:45.000Z","updated_at":"2024-03-04T11:02:45.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
-			g3FormValues(t, f, map[string][]string{
+			wantFilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
+			wantFormValues(t, f, map[string][]string{
 				"filename":              {"contrato-ana-ruiz.pdf"},
 				"public":                {"true"},
 				"employee_id":           {"7"},
@@ -209,18 +211,18 @@ func TestCreateDocument(t *testing.T) {
 			}
 		},
 	}))
-	ct, body := g3Multipart(t,
-		g3Part{Name: "file", Filename: "contrato-ana-ruiz.pdf", ContentType: "application/pdf", Value: pdf},
-		g3Part{Name: "filename", Value: "contrato-ana-ruiz.pdf"},
-		g3Part{Name: "public", Value: "true"},
-		g3Part{Name: "employee_id", Value: "7"},
-		g3Part{Name: "folder_id", Value: "88"},
-		g3Part{Name: "request_esignature", Value: "true"},
+	ct, body := multipartBody(t,
+		formPart{Name: "file", Filename: "contrato-ana-ruiz.pdf", ContentType: "application/pdf", Value: pdf},
+		formPart{Name: "filename", Value: "contrato-ana-ruiz.pdf"},
+		formPart{Name: "public", Value: "true"},
+		formPart{Name: "employee_id", Value: "7"},
+		formPart{Name: "folder_id", Value: "88"},
+		formPart{Name: "request_esignature", Value: "true"},
 		// The bracketed array property `signees[]` as repeated parts (Rails
 		// keeps every value of a bracketed key).
-		g3Part{Name: "signees[]", Value: "7"},
-		g3Part{Name: "signees[]", Value: "12"},
-		g3Part{Name: "is_pending_assignment", Value: "false"},
+		formPart{Name: "signees[]", Value: "7"},
+		formPart{Name: "signees[]", Value: "12"},
+		formPart{Name: "is_pending_assignment", Value: "false"},
 	)
 	res, err := c.CreateDocumentWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
@@ -245,16 +247,16 @@ func TestCreateDocument_CompanyDocument(t *testing.T) {
 		Body: `{"id":4214,"employee_id":null,"company_id":1203,"folder_id":null,"url":"https://api.factorialhr.com/api/v1/core/documents/4214/download","filename":"aviso-sant-joan.txt","public":false,"created_at":"2024-06-10T08:00:03.000Z","updated_at":"2024-06-10T08:00:03.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FilePart(t, f, "file", "aviso-sant-joan.txt", "text/plain", txt)
-			g3FormValues(t, f, map[string][]string{"filename": {"aviso-sant-joan.txt"}})
+			wantFilePart(t, f, "file", "aviso-sant-joan.txt", "text/plain", txt)
+			wantFormValues(t, f, map[string][]string{"filename": {"aviso-sant-joan.txt"}})
 			if f != nil && (len(f.Value) != 1 || f.Value["employee_id"] != nil) {
 				t.Errorf("multipart fields = %v, want filename only", f.Value)
 			}
 		},
 	}))
-	ct, body := g3Multipart(t,
-		g3Part{Name: "filename", Value: "aviso-sant-joan.txt"},
-		g3Part{Name: "file", Filename: "aviso-sant-joan.txt", ContentType: "text/plain", Value: txt},
+	ct, body := multipartBody(t,
+		formPart{Name: "filename", Value: "aviso-sant-joan.txt"},
+		formPart{Name: "file", Filename: "aviso-sant-joan.txt", ContentType: "text/plain", Value: txt},
 	)
 	res, err := c.CreateDocumentWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
@@ -270,7 +272,7 @@ func TestCreateDocument_CompanyDocument(t *testing.T) {
 
 func TestGetDocument(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/documents/4211", Status: 200, Body: g3DocumentJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/documents/4211", Status: 200, Body: documentJSON,
 	}))
 	res, err := c.GetDocumentWithResponse(context.Background(), 4211)
 	if err != nil {
@@ -308,7 +310,7 @@ func TestUpdateDocument(t *testing.T) {
 		Method: http.MethodPut, Path: "/api/v1/core/documents/4211", Status: 200,
 		Body: `{"id":4211,"employee_id":7,"company_id":1203,"folder_id":95,"url":"https://api.factorialhr.com/api/v1/core/documents/4211/download","filename":"nomina-2024-01-ana-ruiz.pdf","public":false,"created_at":"2024-02-01T07:30:12.000Z","updated_at":"2024-03-04T12:40:00.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"public":false,"folder_id":95,"request_esignature":true,"signees":[7,3]}`)
+			wantJSONBody(t, r, body, `{"public":false,"folder_id":95,"request_esignature":true,"signees":[7,3]}`)
 		},
 	}))
 	res, err := c.UpdateDocumentWithResponse(context.Background(), 4211, api.DocumentUpdate{

@@ -3,8 +3,6 @@ package api_test
 import (
 	"context"
 	"net/http"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -12,41 +10,14 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// g2BracketArray checks the bracket-style array query parameter Factorial
-// reads (Rails' `employee_ids[]=1&employee_ids[]=2`): decoded, the key
-// "employee_ids[]" carries every value in order, and on the wire the
-// bracketed key is repeated once per value. The generated client
-// (oapi-codegen runtime escapeParameterName) percent-encodes the brackets,
-// so the raw query holds `employee_ids%5B%5D=1&employee_ids%5B%5D=2`: that
-// is the exact form asserted here (Rails decodes it to the same params).
-// It must never fall back to `employee_ids=1,2` or an unbracketed key.
-func g2BracketArray(t testing.TB, r *http.Request, key string, want ...string) {
-	t.Helper()
-	if got := r.URL.Query()[key]; !slices.Equal(got, want) {
-		t.Errorf("query %s = %q, want %q", key, got, want)
-	}
-	enc := strings.ReplaceAll(strings.ReplaceAll(key, "[", "%5B"), "]", "%5D")
-	var frags []string
-	for _, v := range want {
-		frags = append(frags, enc+"="+v)
-	}
-	if raw := r.URL.RawQuery; !strings.Contains(raw, strings.Join(frags, "&")) {
-		t.Errorf("raw query %q does not repeat %s once per value (%s)", raw, enc, strings.Join(frags, "&"))
-	}
-	bare := strings.TrimSuffix(key, "[]")
-	if q := r.URL.Query(); q.Has(bare) {
-		t.Errorf("query also carries unbracketed %s=%q", bare, q[bare])
-	}
-}
-
-const g2LeaveTypesJSON = `[
+const leaveTypesJSON = `[
  {"id":101,"accrues":true,"active":true,"approval_required":true,"attachment":false,"color":"07A2AD","identifier":"holiday","name":"Vacaciones","visibility":true,"workable":false,"half_days_units_enabled":true,"max_days_in_cents":null,"min_days_in_cents":50},
  {"id":117,"accrues":false,"active":true,"approval_required":true,"attachment":true,"color":"F4A261","identifier":"custom","name":"Medical appointment","visibility":false,"workable":true,"half_days_units_enabled":null,"max_days_in_cents":100,"min_days_in_cents":null}
 ]`
 
 func TestListLeaveTypes(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/time/leave_types", Status: 200, Body: g2LeaveTypesJSON,
+		Method: http.MethodGet, Path: "/api/v1/time/leave_types", Status: 200, Body: leaveTypesJSON,
 	}))
 	res, err := c.ListLeaveTypesWithResponse(context.Background())
 	if err != nil {
@@ -123,25 +94,23 @@ func TestUpdateLeaveType(t *testing.T) {
 	}
 }
 
-// g2LeavesJSON: a whole-day approved vacation, and a pending morning half
+// leavesJSON: a whole-day approved vacation, and a pending morning half
 // day of 4 hours (hours in hundredths: 400 = 4 h).
-const g2LeavesJSON = `[
+const leavesJSON = `[
  {"id":4512,"description":"Summer holidays","approved":true,"employee_id":1,"employee_full_name":"Ana Ruiz","leave_type_id":101,"leave_type_name":"Vacaciones","start_on":"2022-08-01","finish_on":"2022-08-12","half_day":null,"hours_amount_in_cents":null},
  {"id":4530,"description":"Dentist","approved":null,"employee_id":2,"employee_full_name":"Jordi Puig","leave_type_id":117,"leave_type_name":"Medical appointment","start_on":"2022-08-22","finish_on":"2022-08-22","half_day":"beggining_of_day","hours_amount_in_cents":400}
 ]`
 
 func TestListLeaves_BracketArrayQuery(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/time/leaves", Status: 200, Body: g2LeavesJSON,
+		Method: http.MethodGet, Path: "/api/v1/time/leaves", Status: 200, Body: leavesJSON,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g2BracketArray(t, r, "employee_ids[]", "1", "2")
-			g2BracketArray(t, r, "leave_type_ids[]", "101", "117")
+			wantBracketArray(t, r, "employee_ids[]", "1", "2")
+			wantBracketArray(t, r, "leave_type_ids[]", "101", "117")
 			// Generated client: percent-encoded brackets, one key per value,
 			// in parameter order.
 			const want = "employee_ids%5B%5D=1&employee_ids%5B%5D=2&leave_type_ids%5B%5D=101&leave_type_ids%5B%5D=117&from=2022-08-01&to=2022-08-31&include_leave_type=true"
-			if r.URL.RawQuery != want {
-				t.Errorf("raw query = %q, want %q", r.URL.RawQuery, want)
-			}
+			wantRawQuery(t, r, want)
 		},
 	}))
 	res, err := c.ListLeavesWithResponse(context.Background(), &api.ListLeavesParams{
@@ -172,9 +141,7 @@ func TestListLeaves_RestrictedBasicUser(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/time/leaves", Status: 200,
 		Body: `[{"id":4512,"description":null,"approved":null,"employee_id":1,"employee_full_name":null,"leave_type_id":null,"leave_type_name":null,"start_on":"2022-08-01","finish_on":"2022-08-12","half_day":null,"hours_amount_in_cents":null}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			if r.URL.RawQuery != "" {
-				t.Errorf("raw query = %q, want none", r.URL.RawQuery)
-			}
+			noQuery(t, r)
 		},
 	}))
 	res, err := c.ListLeavesWithResponse(context.Background(), nil)
@@ -309,23 +276,21 @@ func TestDeleteLeave_NoContent(t *testing.T) {
 	}
 }
 
-// g2LeavesV2JSON: an hour-based leave with timestamp bounds (the 2024
+// leavesV2JSON: an hour-based leave with timestamp bounds (the 2024
 // spec's example form) and a day-based one with plain dates.
-const g2LeavesV2JSON = `[
+const leavesV2JSON = `[
  {"id":9120,"description":"Doctor visit","approved":true,"employee_id":1,"employee_full_name":"Ana Ruiz","leave_type_id":117,"leave_type_name":"Medical appointment","start_on":"2022-04-29T12:00:00.000Z","finish_on":"2022-04-29T15:30:00.000Z","half_day":null},
  {"id":9121,"description":null,"approved":null,"employee_id":2,"employee_full_name":"Jordi Puig","leave_type_id":101,"leave_type_name":"Vacaciones","start_on":"2022-05-02","finish_on":"2022-05-02","half_day":"beggining_of_day"}
 ]`
 
 func TestListLeavesV2_BracketArrayQuery(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v2/time/leaves", Status: 200, Body: g2LeavesV2JSON,
+		Method: http.MethodGet, Path: "/api/v2/time/leaves", Status: 200, Body: leavesV2JSON,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g2BracketArray(t, r, "employee_ids[]", "1", "2")
-			g2BracketArray(t, r, "leave_type_ids[]", "117", "101")
+			wantBracketArray(t, r, "employee_ids[]", "1", "2")
+			wantBracketArray(t, r, "leave_type_ids[]", "117", "101")
 			const want = "employee_ids%5B%5D=1&employee_ids%5B%5D=2&leave_type_ids%5B%5D=117&leave_type_ids%5B%5D=101&from=2022-04-01&to=2022-05-31"
-			if r.URL.RawQuery != want {
-				t.Errorf("raw query = %q, want %q", r.URL.RawQuery, want)
-			}
+			wantRawQuery(t, r, want)
 		},
 	}))
 	res, err := c.ListLeavesV2WithResponse(context.Background(), &api.ListLeavesV2Params{

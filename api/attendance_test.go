@@ -10,18 +10,18 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// g2ClockInNow is the Postman collection's clock-in moment, ISO-8601 with a
+// clockInTime is the Postman collection's clock-in moment, ISO-8601 with a
 // -02:00 offset; the client must send it with that offset, not in UTC.
-var g2ClockInNow = time.Date(2022, 1, 25, 12, 12, 1, 0, time.FixedZone("", -2*60*60))
+var clockInTime = time.Date(2022, 1, 25, 12, 12, 1, 0, time.FixedZone("", -2*60*60))
 
-// g2OpenShiftJSON is a v1 time registry right after clock-in: HH:MM wall
+// openShiftJSON is a v1 time registry right after clock-in: HH:MM wall
 // clock, clock_out null while the employee is clocked in.
-const g2OpenShiftJSON = `{"id":98101,"employee_id":7,"day":25,"month":1,"year":2022,"clock_in":"12:12","clock_out":null,"observations":null,"location_type":"office","in_location_latitude":null,"in_location_longitude":null,"in_location_accuracy":null,"out_location_latitude":null,"out_location_longitude":null,"out_location_accuracy":null}`
+const openShiftJSON = `{"id":98101,"employee_id":7,"day":25,"month":1,"year":2022,"clock_in":"12:12","clock_out":null,"observations":null,"location_type":"office","in_location_latitude":null,"in_location_longitude":null,"in_location_accuracy":null,"out_location_latitude":null,"out_location_longitude":null,"out_location_accuracy":null}`
 
-// g2ClosedShiftJSON is the same registry after clock-out.
-const g2ClosedShiftJSON = `{"id":98101,"employee_id":7,"day":25,"month":1,"year":2022,"clock_in":"12:12","clock_out":"18:30","observations":"Left early for the dentist","location_type":"office","in_location_latitude":40.4168,"in_location_longitude":-3.7038,"in_location_accuracy":12.5,"out_location_latitude":40.4169,"out_location_longitude":-3.7035,"out_location_accuracy":9}`
+// closedShiftJSON is the same registry after clock-out.
+const closedShiftJSON = `{"id":98101,"employee_id":7,"day":25,"month":1,"year":2022,"clock_in":"12:12","clock_out":"18:30","observations":"Left early for the dentist","location_type":"office","in_location_latitude":40.4168,"in_location_longitude":-3.7038,"in_location_accuracy":12.5,"out_location_latitude":40.4169,"out_location_longitude":-3.7035,"out_location_accuracy":9}`
 
-func g2CheckOpenShift(t testing.TB, s *api.Shift) {
+func checkOpenShift(t testing.TB, s *api.Shift) {
 	t.Helper()
 	if s == nil || s.ID != 98101 || *s.EmployeeID != 7 || *s.Day != 25 || *s.Month != 1 || *s.Year != 2022 ||
 		s.ClockIn == nil || *s.ClockIn != "12:12" || s.ClockOut != nil || s.Observations != nil || *s.LocationType != api.ShiftLocationTypeOffice || s.InLocationLatitude != nil {
@@ -29,7 +29,7 @@ func g2CheckOpenShift(t testing.TB, s *api.Shift) {
 	}
 }
 
-func g2CheckClosedShift(t testing.TB, s *api.Shift) {
+func checkClosedShift(t testing.TB, s *api.Shift) {
 	t.Helper()
 	if s == nil || s.ID != 98101 || *s.ClockIn != "12:12" || s.ClockOut == nil || *s.ClockOut != "18:30" ||
 		*s.Observations != "Left early for the dentist" || *s.InLocationLatitude != 40.4168 || *s.OutLocationAccuracy != 9 {
@@ -43,7 +43,7 @@ func TestListShifts(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/time/shifts", Status: 200,
 		Body: `[
  {"id":98077,"employee_id":7,"day":24,"month":1,"year":2022,"clock_in":"08:00","clock_out":"17:00","observations":null,"location_type":"work_from_home","in_location_latitude":null,"in_location_longitude":null,"in_location_accuracy":null,"out_location_latitude":null,"out_location_longitude":null,"out_location_accuracy":null},
- ` + g2OpenShiftJSON + `
+ ` + openShiftJSON + `
 ]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
 			if q := r.URL.Query(); q.Get("year") != "2022" || q.Get("month") != "1" {
@@ -62,7 +62,7 @@ func TestListShifts(t *testing.T) {
 	if done.ID != 98077 || *done.ClockIn != "08:00" || *done.ClockOut != "17:00" || *done.Day != 24 || *done.LocationType != api.ShiftLocationTypeWorkFromHome {
 		t.Errorf("closed shift = %+v", done)
 	}
-	g2CheckOpenShift(t, &(*res.JSON200)[1])
+	checkOpenShift(t, &(*res.JSON200)[1])
 }
 
 func TestListShifts_RestrictedBasicUser(t *testing.T) {
@@ -89,7 +89,7 @@ func TestClockIn(t *testing.T) {
 	// 200 in the 2022 spec and Postman collection, 201 in the 2024 spec.
 	for _, status := range []int{200, 201} {
 		c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-			Method: http.MethodPost, Path: "/api/v1/time/shifts/clock_in", Status: status, Body: g2OpenShiftJSON,
+			Method: http.MethodPost, Path: "/api/v1/time/shifts/clock_in", Status: status, Body: openShiftJSON,
 			Check: func(t testing.TB, r *http.Request, body []byte) {
 				m := apitest.JSONBody(t, r, body)
 				if m["now"] != "2022-01-25T12:12:01-02:00" || m["employee_id"] != float64(7) || m["location_type"] != "office" {
@@ -101,7 +101,7 @@ func TestClockIn(t *testing.T) {
 			},
 		}))
 		res, err := c.ClockInWithResponse(context.Background(), api.ClockInJSONRequestBody{
-			EmployeeID: 7, Now: g2ClockInNow, LocationType: apitest.Ptr(api.ClockInInputLocationTypeOffice),
+			EmployeeID: 7, Now: clockInTime, LocationType: apitest.Ptr(api.ClockInInputLocationTypeOffice),
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -110,12 +110,12 @@ func TestClockIn(t *testing.T) {
 			t.Fatalf("status %d, want %d", res.StatusCode(), status)
 		}
 		if status == 200 {
-			g2CheckOpenShift(t, res.JSON200)
+			checkOpenShift(t, res.JSON200)
 			if res.JSON201 != nil {
 				t.Errorf("200: JSON201 set")
 			}
 		} else {
-			g2CheckOpenShift(t, res.JSON201)
+			checkOpenShift(t, res.JSON201)
 			if res.JSON200 != nil {
 				t.Errorf("201: JSON200 set")
 			}
@@ -127,7 +127,7 @@ func TestClockOut(t *testing.T) {
 	now := time.Date(2022, 1, 25, 18, 30, 0, 0, time.FixedZone("", -2*60*60))
 	for _, status := range []int{200, 201} {
 		c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-			Method: http.MethodPost, Path: "/api/v1/time/shifts/clock_out", Status: status, Body: g2ClosedShiftJSON,
+			Method: http.MethodPost, Path: "/api/v1/time/shifts/clock_out", Status: status, Body: closedShiftJSON,
 			Check: func(t testing.TB, r *http.Request, body []byte) {
 				m := apitest.JSONBody(t, r, body)
 				if m["now"] != "2022-01-25T18:30:00-02:00" || m["employee_id"] != float64(7) || m["observations"] != "Left early for the dentist" {
@@ -142,9 +142,9 @@ func TestClockOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		if status == 200 {
-			g2CheckClosedShift(t, res.JSON200)
+			checkClosedShift(t, res.JSON200)
 		} else {
-			g2CheckClosedShift(t, res.JSON201)
+			checkClosedShift(t, res.JSON201)
 		}
 	}
 }
@@ -159,8 +159,8 @@ func TestToggleClock(t *testing.T) {
 		wire   string
 		check  func(testing.TB, *api.Shift)
 	}{
-		{201, g2OpenShiftJSON, g2ClockInNow, "2022-01-25T12:12:01-02:00", g2CheckOpenShift},
-		{200, g2ClosedShiftJSON, time.Date(2022, 1, 25, 18, 30, 0, 0, time.FixedZone("", -2*60*60)), "2022-01-25T18:30:00-02:00", g2CheckClosedShift},
+		{201, openShiftJSON, clockInTime, "2022-01-25T12:12:01-02:00", checkOpenShift},
+		{200, closedShiftJSON, time.Date(2022, 1, 25, 18, 30, 0, 0, time.FixedZone("", -2*60*60)), "2022-01-25T18:30:00-02:00", checkClosedShift},
 	}
 	for _, tc := range cases {
 		c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
@@ -214,13 +214,13 @@ func TestUpdateShift(t *testing.T) {
 
 func TestDeleteShift(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/time/shifts/98101", Status: 200, Body: g2OpenShiftJSON,
+		Method: http.MethodDelete, Path: "/api/v1/time/shifts/98101", Status: 200, Body: openShiftJSON,
 	}))
 	res, err := c.DeleteShiftWithResponse(context.Background(), 98101)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g2CheckOpenShift(t, res.JSON200)
+	checkOpenShift(t, res.JSON200)
 }
 
 func TestDeleteShift_NoContent(t *testing.T) {
@@ -236,23 +236,21 @@ func TestDeleteShift_NoContent(t *testing.T) {
 	}
 }
 
-// g2AttendanceJSON: a closed office day with geolocation, and an open
+// attendanceJSON: a closed office day with geolocation, and an open
 // remote record (clock_out null) whose location fields are null.
-const g2AttendanceJSON = `[
+const attendanceJSON = `[
  {"id":55012,"employee_id":1,"clock_in":"2024-03-04T08:00:00.000Z","clock_out":"2024-03-04T16:30:00.000Z","observations":"Client visit in Alcobendas","location_type":"business_trip","half_day":null,"in_location_latitude":40.5475,"in_location_longitude":-3.6419,"in_location_accuracy":15.2,"out_location_latitude":40.5472,"out_location_longitude":-3.6421,"out_location_accuracy":11,"workable":true,"automatic_clock_in":false,"automatic_clock_out":false,"time_settings_break_configuration_id":null},
  {"id":55020,"employee_id":2,"clock_in":"2024-03-05T07:45:12.000Z","clock_out":null,"observations":null,"location_type":"work_from_home","half_day":null,"in_location_latitude":null,"in_location_longitude":null,"in_location_accuracy":null,"out_location_latitude":null,"out_location_longitude":null,"out_location_accuracy":null,"workable":true,"automatic_clock_in":false,"automatic_clock_out":null,"time_settings_break_configuration_id":null}
 ]`
 
 func TestListAttendance_BracketArrayQuery(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v2/time/attendance", Status: 200, Body: g2AttendanceJSON,
+		Method: http.MethodGet, Path: "/api/v2/time/attendance", Status: 200, Body: attendanceJSON,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g2BracketArray(t, r, "employee_ids[]", "1", "2")
+			wantBracketArray(t, r, "employee_ids[]", "1", "2")
 			// Generated client: percent-encoded brackets, one key per value.
 			const want = "employee_ids%5B%5D=1&employee_ids%5B%5D=2&date_from=2024-03-04&date_to=2024-03-08"
-			if r.URL.RawQuery != want {
-				t.Errorf("raw query = %q, want %q", r.URL.RawQuery, want)
-			}
+			wantRawQuery(t, r, want)
 		},
 	}))
 	res, err := c.ListAttendanceWithResponse(context.Background(), &api.ListAttendanceParams{
@@ -330,7 +328,7 @@ func TestCreateAttendance(t *testing.T) {
 
 func TestListAttendanceBulk(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v2/core/bulk/attendance", Status: 200, Body: g2AttendanceJSON,
+		Method: http.MethodPost, Path: "/api/v2/core/bulk/attendance", Status: 200, Body: attendanceJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			if len(body) != 0 {
 				t.Errorf("bulk read sent a body: %q", body)

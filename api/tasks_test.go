@@ -10,21 +10,21 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.10 and §5 Task/TaskFile (2024 spec and the
-// leon1995 peer client only).
+// Task and TaskFile shapes: only the 2024 spec and one other open-source
+// client (leon1995's) describe tasks.
 const (
-	g3TaskOpenJSON  = `{"id":5120,"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7],"completed_at":null}`
-	g3TaskDoneJSON  = `{"id":5121,"name":"Recoger portátil","content":"Pasa por IT (planta 2) a recoger el MacBook.","due_on":"2024-03-18","assignee_ids":[7,12],"completed_at":"2024-03-18T09:41:07.000+01:00"}`
-	g3TaskFileJSON  = `{"id":310,"task_id":5120,"filename":"contrato-ana-ruiz.pdf","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/310/contrato-ana-ruiz.pdf"}`
-	g3TaskFile2JSON = `{"id":311,"task_id":5120,"filename":"checklist-onboarding.xlsx","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/311/checklist-onboarding.xlsx"}`
+	taskOpenJSON  = `{"id":5120,"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7],"completed_at":null}`
+	taskDoneJSON  = `{"id":5121,"name":"Recoger portátil","content":"Pasa por IT (planta 2) a recoger el MacBook.","due_on":"2024-03-18","assignee_ids":[7,12],"completed_at":"2024-03-18T09:41:07.000+01:00"}`
+	taskFileJSON  = `{"id":310,"task_id":5120,"filename":"contrato-ana-ruiz.pdf","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/310/contrato-ana-ruiz.pdf"}`
+	taskFile2JSON = `{"id":311,"task_id":5120,"filename":"checklist-onboarding.xlsx","path":"https://factorial-production.s3.eu-west-1.amazonaws.com/tasks/5120/files/311/checklist-onboarding.xlsx"}`
 )
 
 func TestListTasks(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/tasks", Status: 200,
-		Body: `[` + g3TaskOpenJSON + `,` + g3TaskDoneJSON + `]`,
+		Body: `[` + taskOpenJSON + `,` + taskDoneJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"assignee_id": {"7"}})
+			wantQuery(t, r, map[string][]string{"assignee_id": {"7"}})
 		},
 	}))
 	res, err := c.ListTasksWithResponse(context.Background(), &api.ListTasksParams{AssigneeID: apitest.Ptr(7)})
@@ -56,7 +56,7 @@ func TestListTasks_BasicUser(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/tasks", Status: 200,
 		Body:  `[{"id":5130,"name":"Revisión trimestral","content":null,"due_on":null,"assignee_ids":null,"completed_at":null}]`,
-		Check: func(t testing.TB, r *http.Request, _ []byte) { g3NoQuery(t, r) },
+		Check: func(t testing.TB, r *http.Request, _ []byte) { noQuery(t, r) },
 	}))
 	res, err := c.ListTasksWithResponse(context.Background(), nil)
 	if err != nil {
@@ -76,9 +76,9 @@ func TestListTasks_BasicUser(t *testing.T) {
 
 func TestCreateTask(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/core/tasks", Status: 201, Body: g3TaskOpenJSON,
+		Method: http.MethodPost, Path: "/api/v1/core/tasks", Status: 201, Body: taskOpenJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7]}`)
+			wantJSONBody(t, r, body, `{"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7]}`)
 		},
 	}))
 	res, err := c.CreateTaskWithResponse(context.Background(), api.TaskCreate{
@@ -98,7 +98,7 @@ func TestCreateTask(t *testing.T) {
 
 func TestGetTask(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/tasks/5121", Status: 200, Body: g3TaskDoneJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/tasks/5121", Status: 200, Body: taskDoneJSON,
 	}))
 	res, err := c.GetTaskWithResponse(context.Background(), 5121)
 	if err != nil {
@@ -117,7 +117,7 @@ func TestUpdateTask(t *testing.T) {
 		Method: http.MethodPut, Path: "/api/v1/core/tasks/5120", Status: 200,
 		Body: `{"id":5120,"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-22","assignee_ids":[7,3],"completed_at":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"due_on":"2024-03-22","assignee_ids":[7,3]}`)
+			wantJSONBody(t, r, body, `{"due_on":"2024-03-22","assignee_ids":[7,3]}`)
 		},
 	}))
 	res, err := c.UpdateTaskWithResponse(context.Background(), 5120, api.TaskUpdate{DueOn: apitest.Ptr(dateOf(2024, 3, 22)), AssigneeIds: []int{7, 3}})
@@ -136,7 +136,7 @@ func TestUpdateTask(t *testing.T) {
 
 func TestDeleteTask(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/core/tasks/5121", Status: 200, Body: g3TaskDoneJSON,
+		Method: http.MethodDelete, Path: "/api/v1/core/tasks/5121", Status: 200, Body: taskDoneJSON,
 	}))
 	res, err := c.DeleteTaskWithResponse(context.Background(), 5121)
 	if err != nil {
@@ -166,7 +166,7 @@ func TestResolveTask(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/resolve", Status: 200,
 		Body: `{"id":5120,"name":"Firmar contrato","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7],"completed_at":"2024-03-14T17:05:33.000+01:00"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"done":true}`)
+			wantJSONBody(t, r, body, `{"done":true}`)
 		},
 	}))
 	res, err := c.ResolveTaskWithResponse(context.Background(), 5120, api.ResolveTaskInput{Done: apitest.Ptr(true)})
@@ -184,7 +184,7 @@ func TestResolveTask_Reopen(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/tasks/5121/resolve", Status: 200,
 		Body: `{"id":5121,"name":"Recoger portátil","content":"Pasa por IT (planta 2) a recoger el MacBook.","due_on":"2024-03-18","assignee_ids":[7,12],"completed_at":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"done":false}`)
+			wantJSONBody(t, r, body, `{"done":false}`)
 		},
 	}))
 	res, err := c.ResolveTaskWithResponse(context.Background(), 5121, api.ResolveTaskInput{Done: apitest.Ptr(false)})
@@ -202,7 +202,7 @@ func TestCopyTask(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/copy", Status: 200,
 		Body: `{"id":5188,"name":"Firmar contrato (Marc Soler)","content":"Revisa y firma tu contrato antes del primer día.","due_on":"2024-03-15","assignee_ids":[7],"completed_at":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"name":"Firmar contrato (Marc Soler)"}`)
+			wantJSONBody(t, r, body, `{"name":"Firmar contrato (Marc Soler)"}`)
 		},
 	}))
 	res, err := c.CopyTaskWithResponse(context.Background(), 5120, api.CopyTaskInput{Name: apitest.Ptr("Firmar contrato (Marc Soler)")})
@@ -218,7 +218,7 @@ func TestCopyTask(t *testing.T) {
 func TestListTaskFiles(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/tasks/5120/files", Status: 200,
-		Body: `[` + g3TaskFileJSON + `,` + g3TaskFile2JSON + `]`,
+		Body: `[` + taskFileJSON + `,` + taskFile2JSON + `]`,
 	}))
 	res, err := c.ListTaskFilesWithResponse(context.Background(), 5120)
 	if err != nil {
@@ -238,16 +238,16 @@ func TestListTaskFiles(t *testing.T) {
 func TestCreateTaskFile(t *testing.T) {
 	const pdf = "%PDF-1.7\n% contrato\n%%EOF\n"
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files", Status: 200, Body: g3TaskFileJSON,
+		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files", Status: 200, Body: taskFileJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
+			wantFilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/pdf", pdf)
 			if f != nil && (len(f.Value) != 0 || len(f.File) != 1) {
 				t.Errorf("multipart = %v fields, %d file parts; want only the file", f.Value, len(f.File))
 			}
 		},
 	}))
-	ct, body := g3Multipart(t, g3Part{Name: "file", Filename: "contrato-ana-ruiz.pdf", ContentType: "application/pdf", Value: pdf})
+	ct, body := multipartBody(t, formPart{Name: "file", Filename: "contrato-ana-ruiz.pdf", ContentType: "application/pdf", Value: pdf})
 	res, err := c.CreateTaskFileWithBodyWithResponse(context.Background(), 5120, ct, body)
 	if err != nil {
 		t.Fatal(err)
@@ -263,7 +263,7 @@ func TestCreateTaskFile(t *testing.T) {
 
 func TestGetTaskFile(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/tasks/5120/files/311", Status: 200, Body: g3TaskFile2JSON,
+		Method: http.MethodGet, Path: "/api/v1/core/tasks/5120/files/311", Status: 200, Body: taskFile2JSON,
 	}))
 	res, err := c.GetTaskFileWithResponse(context.Background(), 5120, 311)
 	if err != nil {
@@ -293,9 +293,10 @@ func TestGetTaskFile_BasicUser(t *testing.T) {
 }
 
 func TestDeleteTaskFile(t *testing.T) {
-	// Deleting a file is a POST on the file's URL (2024 spec and peer client).
+	// Deleting a file is a POST on the file's URL (the 2024 spec and another
+	// open-source client agree).
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files/311", Status: 200, Body: g3TaskFile2JSON,
+		Method: http.MethodPost, Path: "/api/v1/core/tasks/5120/files/311", Status: 200, Body: taskFile2JSON,
 		Check: func(t testing.TB, _ *http.Request, body []byte) {
 			if len(body) != 0 {
 				t.Errorf("request body = %q, want none", body)

@@ -12,17 +12,18 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Research §4.12 and §5 ApiKey/ApiKeyCreate: the plaintext token is in the
-// create answer only; list and delete carry a masked token_digest.
+// API keys as the 2024 spec's ApiKey and ApiKeyCreate schemas describe
+// them: the plaintext token is in the create answer only; list and delete
+// carry a masked token_digest.
 const (
-	g3APIKeyToken    = "fct_4b1e9c0d7a2f4e6b8c3d5a7e9f1b2c4d"
-	g3APIKeyListJSON = `[{"id":12,"name":"Nóminas (Sage)","token_digest":"fct_4b1e••••••••••••2c4d","created_at":"2024-03-04T12:55:02.000Z"},` +
+	apiKeyToken    = "fct_4b1e9c0d7a2f4e6b8c3d5a7e9f1b2c4d"
+	apiKeyListJSON = `[{"id":12,"name":"Nóminas (Sage)","token_digest":"fct_4b1e••••••••••••2c4d","created_at":"2024-03-04T12:55:02.000Z"},` +
 		`{"id":9,"name":"Power BI","token_digest":"fct_91aa••••••••••••07be","created_at":"2023-09-11T08:14:39.000Z"}]`
 )
 
 func TestListAPIKeys(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/keys", Status: 200, Body: g3APIKeyListJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/keys", Status: 200, Body: apiKeyListJSON,
 	}))
 	res, err := c.ListAPIKeysWithResponse(context.Background())
 	if err != nil {
@@ -62,9 +63,9 @@ func TestListAPIKeys_BasicUser(t *testing.T) {
 func TestCreateAPIKey(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/core/keys", Status: 201,
-		Body: `{"id":12,"name":"Nóminas (Sage)","token":"` + g3APIKeyToken + `"}`,
+		Body: `{"id":12,"name":"Nóminas (Sage)","token":"` + apiKeyToken + `"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"name":"Nóminas (Sage)"}`)
+			wantJSONBody(t, r, body, `{"name":"Nóminas (Sage)"}`)
 		},
 	}))
 	res, err := c.CreateAPIKeyWithResponse(context.Background(), api.APIKeyCreate{Name: "Nóminas (Sage)"})
@@ -76,7 +77,7 @@ func TestCreateAPIKey(t *testing.T) {
 		t.Fatalf("status %d, key = %+v", res.StatusCode(), k)
 	}
 	wantPtr(t, "Name", k.Name, "Nóminas (Sage)")
-	wantPtr(t, "Token", k.Token, g3APIKeyToken)
+	wantPtr(t, "Token", k.Token, apiKeyToken)
 }
 
 // TestCreateAPIKey_TokenShownOnce creates a key and lists the keys on the
@@ -86,10 +87,10 @@ func TestCreateAPIKey_TokenShownOnce(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("POST /api/v1/core/keys", apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/core/keys", Status: 201,
-		Body: `{"id":12,"name":"Nóminas (Sage)","token":"` + g3APIKeyToken + `"}`,
+		Body: `{"id":12,"name":"Nóminas (Sage)","token":"` + apiKeyToken + `"}`,
 	}))
 	mux.Handle("GET /api/v1/core/keys", apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/keys", Status: 200, Body: g3APIKeyListJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/keys", Status: 200, Body: apiKeyListJSON,
 	}))
 	c := apitest.NewClient(t, mux)
 
@@ -97,7 +98,7 @@ func TestCreateAPIKey_TokenShownOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if created.JSON201 == nil || created.JSON201.Token == nil || *created.JSON201.Token != g3APIKeyToken {
+	if created.JSON201 == nil || created.JSON201.Token == nil || *created.JSON201.Token != apiKeyToken {
 		t.Fatalf("create: status %d, key = %+v", created.StatusCode(), created.JSON201)
 	}
 	var raw map[string]any
@@ -124,10 +125,10 @@ func TestCreateAPIKey_TokenShownOnce(t *testing.T) {
 	if same == nil {
 		t.Fatalf("created key %d not listed", created.JSON201.ID)
 	}
-	if same.TokenDigest == nil || *same.TokenDigest == g3APIKeyToken {
+	if same.TokenDigest == nil || *same.TokenDigest == apiKeyToken {
 		t.Errorf("listed TokenDigest = %v, want a masked digest", same.TokenDigest)
 	}
-	if strings.Contains(string(listed.Body), g3APIKeyToken) || strings.Contains(string(listed.Body), `"token"`) {
+	if strings.Contains(string(listed.Body), apiKeyToken) || strings.Contains(string(listed.Body), `"token"`) {
 		t.Errorf("list leaks the plaintext token: %s", listed.Body)
 	}
 }

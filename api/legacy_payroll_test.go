@@ -10,7 +10,7 @@ import (
 )
 
 // Payslips and the 2021-22 payroll verbs (GET/PATCH contract version, PATCH
-// family situation, PATCH supplement): research §3, §4.16, §4.18, §5.
+// family situation, PATCH supplement) in the 2021 and 2022 specs' shapes.
 // Money is integer cents, working hours integer hundredths.
 
 func TestListPayslipsLegacy(t *testing.T) {
@@ -25,7 +25,7 @@ func TestListPayslipsLegacy(t *testing.T) {
 			`"base_cotization_in_cents":null,"base_irpf_in_cents":null,"gross_salary_in_cents":null,` +
 			`"net_salary_in_cents":null,"irpf_in_cents":null,"irpf_percentage":null,"is_last_payslip":false}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, map[string]string{"employee_id": "7", "year": "2021", "from": "2021-09-01"})
+			wantQuery(t, r, map[string][]string{"employee_id": {"7"}, "year": {"2021"}, "from": {"2021-09-01"}})
 			noBody(t, body)
 		},
 	}))
@@ -49,12 +49,12 @@ func TestListPayslipsLegacy(t *testing.T) {
 }
 
 func TestListPayslipsLegacy_NoPayroll(t *testing.T) {
-	// O21: 402 when the company has no payroll.
+	// The 2021 spec: 402 when the company has no payroll.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payslips", Status: 402,
 		Body: `{"errors":"This company doesn't have payroll enabled"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, map[string]string{"month": "10", "year": "2021"})
+			wantQuery(t, r, map[string][]string{"month": {"10"}, "year": {"2021"}})
 		},
 	}))
 	res, err := c.ListPayslipsLegacyWithResponse(context.Background(), &api.ListPayslipsLegacyParams{Month: apitest.Ptr(10), Year: apitest.Ptr(2021)})
@@ -73,8 +73,8 @@ func TestListPayslipsLegacy_NoPayroll(t *testing.T) {
 	}
 }
 
-// g5ContractJSON is a Spanish contract version: salary in cents, 40 h/week as 4000.
-const g5ContractJSON = `{"id":7781,"employee_id":7,"country":"es","job_title":"Desarrolladora backend","role":null,"level":null,` +
+// legacyContractJSON is a Spanish contract version: salary in cents, 40 h/week as 4000.
+const legacyContractJSON = `{"id":7781,"employee_id":7,"country":"es","job_title":"Desarrolladora backend","role":null,"level":null,` +
 	`"effective_on":"2022-01-01","starts_on":"2021-03-15","ends_on":null,"has_payroll":true,` +
 	`"salary_amount":3600000,"salary_frequency":"yearly","working_hours":4000,"working_hours_frequency":"week",` +
 	`"es_has_teleworking_contract":true,"es_cotization_group":2,"es_contract_observations":null,"es_job_description":null,` +
@@ -84,7 +84,7 @@ const g5ContractJSON = `{"id":7781,"employee_id":7,"country":"es","job_title":"D
 
 func TestGetContractVersionLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/payroll/contract_versions/7781", Status: 200, Body: g5ContractJSON,
+		Method: http.MethodGet, Path: "/api/v1/payroll/contract_versions/7781", Status: 200, Body: legacyContractJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.GetContractVersionLegacyWithResponse(context.Background(), 7781)

@@ -1,10 +1,6 @@
 package api_test
 
 import (
-	"bytes"
-	"io"
-	"mime/multipart"
-	"net/http"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,9 +12,9 @@ import (
 	"github.com/factorial-go/factorial/api"
 )
 
-// g5Operations are the 37 operations tagged Legacy in openapi.yaml (kept
-// here, not in coverage_test.go, because the spec test checks it too).
-var g5Operations = []string{
+// legacyOperations are the 37 operations tagged Legacy in openapi.yaml: the
+// 2021-22 flat-path routes that the 2024 spec no longer lists.
+var legacyOperations = []string{
 	"ListPayslipsLegacy",
 	"ListTeamsLegacy", "CreateTeamLegacy", "GetTeamLegacy", "UpdateTeamLegacy", "DeleteTeamLegacy",
 	"ListAtsCandidatesLegacy", "CreateAtsCandidateLegacy", "UpdateAtsCandidateLegacy",
@@ -31,13 +27,12 @@ var g5Operations = []string{
 	"UpdateFamilySituationLegacy", "GetContractVersionLegacy", "UpdateContractVersionLegacy", "UpdateSupplementLegacy",
 }
 
-// g5NoReplacement lists the Legacy operations whose resource has no modern
-// twin at all, mapped to the path fragment of that resource. Their
+// legacyWithoutReplacement lists the Legacy operations whose resource has
+// no modern twin at all, mapped to the path fragment of that resource. Their
 // description must say so instead of naming a replacement, and no modern
-// path may contain the fragment (research §3 and §4.18: payslips were
-// already deprecated in the November 2021 spec and are gone from every
-// later one).
-var g5NoReplacement = map[string]string{
+// path may contain the fragment (payslips are already deprecated in the
+// November 2021 spec and absent from every later one).
+var legacyWithoutReplacement = map[string]string{
 	"ListPayslipsLegacy": "payslip",
 }
 
@@ -74,13 +69,13 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 		}
 	}
 	sort.Strings(legacy)
-	want := slices.Clone(g5Operations)
+	want := slices.Clone(legacyOperations)
 	sort.Strings(want)
 	if !slices.Equal(legacy, want) {
-		t.Errorf("Legacy operations in the spec = %v\nwant (g5Operations) %v", legacy, want)
+		t.Errorf("Legacy operations in the spec = %v\nwant (legacyOperations) %v", legacy, want)
 	}
 	if len(legacy) != 37 {
-		t.Errorf("%d Legacy operations, research §4.18 counts 37", len(legacy))
+		t.Errorf("%d Legacy operations, want 37", len(legacy))
 	}
 
 	word := regexp.MustCompile(`\b[A-Z][A-Za-z0-9]+\b`)
@@ -115,7 +110,7 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 			}
 		}
 		if len(named) == 0 {
-			if resource, ok := g5NoReplacement[id]; ok {
+			if resource, ok := legacyWithoutReplacement[id]; ok {
 				// The description must say there is none, and there must
 				// really be none: a modern operation on the resource would
 				// have to be named.
@@ -132,8 +127,8 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 			t.Errorf("%s: description names no existing modern operationId: %q", id, desc)
 			continue
 		}
-		if _, ok := g5NoReplacement[id]; ok {
-			t.Errorf("%s now names %v; drop it from g5NoReplacement", id, named)
+		if _, ok := legacyWithoutReplacement[id]; ok {
+			t.Errorf("%s now names %v; drop it from legacyWithoutReplacement", id, named)
 		}
 		verified := 0
 		for _, m := range ref.FindAllStringSubmatch(desc, -1) {
@@ -154,67 +149,4 @@ func TestLegacyOperationsNameReplacement(t *testing.T) {
 			t.Errorf("%s names %v but gives no (METHOD path) that locates it: %q", id, named, desc)
 		}
 	}
-}
-
-// g5Query checks the request's query string is exactly want.
-func g5Query(t testing.TB, r *http.Request, want map[string]string) {
-	t.Helper()
-	q := r.URL.Query()
-	if len(q) != len(want) {
-		t.Errorf("query = %q, want %v", r.URL.RawQuery, want)
-	}
-	for k, v := range want {
-		if got := q[k]; len(got) != 1 || got[0] != v {
-			t.Errorf("query %s = %q, want %q", k, got, v)
-		}
-	}
-}
-
-// g5Field is one multipart part; File marks a file part.
-type g5Field struct {
-	Name, Value string
-	File        string // filename for a file part
-}
-
-// g5Multipart encodes parts as multipart/form-data.
-func g5Multipart(t testing.TB, parts ...g5Field) (string, *bytes.Buffer) {
-	t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for _, p := range parts {
-		var err error
-		if p.File != "" {
-			var fw io.Writer
-			if fw, err = w.CreateFormFile(p.Name, p.File); err == nil {
-				_, err = fw.Write([]byte(p.Value))
-			}
-		} else {
-			err = w.WriteField(p.Name, p.Value)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return w.FormDataContentType(), &buf
-}
-
-// g5Form parses a multipart request and checks its text fields.
-func g5Form(t testing.TB, r *http.Request, body []byte, want map[string]string) *multipart.Form {
-	t.Helper()
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "multipart/form-data; boundary=") {
-		t.Fatalf("Content-Type = %q, want multipart/form-data", ct)
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		t.Fatalf("ParseMultipartForm: %v", err)
-	}
-	for k, v := range want {
-		if got := r.MultipartForm.Value[k]; len(got) != 1 || got[0] != v {
-			t.Errorf("part %s = %q, want %q", k, got, v)
-		}
-	}
-	return r.MultipartForm
 }

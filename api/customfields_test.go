@@ -12,14 +12,14 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.13 and §5 CustomField, CustomField_v2,
-// CustomValue, CustomValue_v2, CustomResource, CustomHeader and
-// CustomResourceValue (rows keyed by field ids written as strings).
+// Shapes of the spec's CustomField, CustomField_v2, CustomValue,
+// CustomValue_v2, CustomResource, CustomHeader and CustomResourceValue
+// schemas (table rows are keyed by field ids written as strings).
 const (
-	g3CustomTableJSON   = `{"id":31,"name":"Evaluación de idiomas","created_at":"2023-05-08T09:12:44.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":true,"hidden":false}`
-	g3CustomFieldV2JSON = `{"id":401,"label":"Talla de camiseta","identifier":"talla_camiseta","position":1,"required":false,"field_type":"single_choice","min_value":null,"max_value":null,"slug_id":77,"slug_name":"talla_camiseta",` +
+	customTableJSON   = `{"id":31,"name":"Evaluación de idiomas","created_at":"2023-05-08T09:12:44.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":true,"hidden":false}`
+	customFieldV2JSON = `{"id":401,"label":"Talla de camiseta","identifier":"talla_camiseta","position":1,"required":false,"field_type":"single_choice","min_value":null,"max_value":null,"slug_id":77,"slug_name":"talla_camiseta",` +
 		`"choice_options":[{"id":1,"label":"S","value":"s","is_active":true},{"id":2,"label":"M","value":"m","is_active":true},{"id":3,"label":"XXL","value":"xxl","is_active":false}]}`
-	g3CustomValueV2JSON = `{"id":9901,"label":"Talla de camiseta","value":"M","field_id":401,"slug_id":77,"slug_name":"talla_camiseta","required":false,"instance_id":7}`
+	customValueV2JSON = `{"id":9901,"label":"Talla de camiseta","value":"M","field_id":401,"slug_id":77,"slug_name":"talla_camiseta","required":false,"instance_id":7}`
 )
 
 func TestListCustomFields(t *testing.T) {
@@ -29,7 +29,7 @@ func TestListCustomFields(t *testing.T) {
 		Body: `[{"id":301,"label":"Talla de camiseta","position":1,"required":false,"field_type":"single_choice","min_value":null,"max_value":null,"choice_options":[{"id":1,"label":"S","value":"s","is_active":true},{"id":2,"label":"M","value":"m","is_active":true}]},` +
 			`{"id":302,"label":"Años de experiencia","position":2,"required":true,"field_type":"number","min_value":0,"max_value":50,"choice_options":[]}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"field_group": {"employees-questions"}})
+			wantQuery(t, r, map[string][]string{"field_group": {"employees-questions"}})
 		},
 	}))
 	res, err := c.ListCustomFieldsWithResponse(context.Background(), &api.ListCustomFieldsParams{FieldGroup: api.ListCustomFieldsParamsFieldGroupEmployeesQuestions})
@@ -66,7 +66,7 @@ func TestListCustomFields_2022StringChoices(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/custom_fields", Status: 200,
 		Body: `[{"id":350,"label":"Convenio colectivo","position":1,"required":null,"field_type":"single_choice","min_value":null,"max_value":null,"choice_options":["Oficinas y despachos","Comercio textil"]}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"field_group": {"contract-versions"}})
+			wantQuery(t, r, map[string][]string{"field_group": {"contract-versions"}})
 		},
 	}))
 	res, err := c.ListCustomFieldsWithResponse(context.Background(), &api.ListCustomFieldsParams{FieldGroup: api.ListCustomFieldsParamsFieldGroupContractVersions})
@@ -88,7 +88,7 @@ func TestListCustomValues(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/custom_fields/values", Status: 200,
 		Body: `[{"id":8812,"label":"Talla de camiseta","value":"M","field_id":301,"required":false,"instance_id":7}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"field_id": {"301"}, "instance_id": {"7"}})
+			wantQuery(t, r, map[string][]string{"field_id": {"301"}, "instance_id": {"7"}})
 		},
 	}))
 	res, err := c.ListCustomValuesWithResponse(context.Background(), &api.ListCustomValuesParams{FieldID: 301, InstanceID: 7})
@@ -114,7 +114,7 @@ func TestListCustomValues_BasicUser(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/custom_fields/values", Status: 200,
 		Body: `[{"id":8830,"label":"Años de experiencia","value":null,"field_id":302,"required":null,"instance_id":12}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"field_id": {"302"}, "instance_id": {"12"}})
+			wantQuery(t, r, map[string][]string{"field_id": {"302"}, "instance_id": {"12"}})
 		},
 	}))
 	res, err := c.ListCustomValuesWithResponse(context.Background(), &api.ListCustomValuesParams{FieldID: 302, InstanceID: 12})
@@ -136,8 +136,8 @@ func TestCreateCustomValue(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/custom_fields/values", Status: 200,
 		Body: `{"id":8813,"label":"Años de experiencia","value":"12","field_id":302,"required":true,"instance_id":7}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3Query(t, r, map[string][]string{"field_id": {"302"}, "instance_id": {"7"}})
-			g3JSONSent(t, r, body, `{"value":"12"}`)
+			wantQuery(t, r, map[string][]string{"field_id": {"302"}, "instance_id": {"7"}})
+			wantJSONBody(t, r, body, `{"value":"12"}`)
 		},
 	}))
 	res, err := c.CreateCustomValueWithResponse(context.Background(), &api.CreateCustomValueParams{FieldID: 302, InstanceID: 7}, api.CustomValueCreate{Value: "12"})
@@ -156,9 +156,9 @@ func TestCreateCustomValue(t *testing.T) {
 func TestListCustomTables(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/custom/tables", Status: 200,
-		Body: `[` + g3CustomTableJSON + `,{"id":32,"name":"Vehículo de empresa","created_at":"2023-06-01T14:03:10.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":false,"hidden":true}]`,
+		Body: `[` + customTableJSON + `,{"id":32,"name":"Vehículo de empresa","created_at":"2023-06-01T14:03:10.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":false,"hidden":true}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"topic_name": {"employee"}})
+			wantQuery(t, r, map[string][]string{"topic_name": {"employee"}})
 		},
 	}))
 	res, err := c.ListCustomTablesWithResponse(context.Background(), &api.ListCustomTablesParams{TopicName: apitest.Ptr("employee")})
@@ -183,7 +183,7 @@ func TestCreateCustomTable(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/custom/tables", Status: 201,
 		Body: `{"id":33,"name":"Certificaciones","created_at":"2024-03-04T15:20:00.000Z","topic_name":"employee","custom_resources_topic_id":2,"reportable":false,"hidden":false}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"name":"Certificaciones"}`)
+			wantJSONBody(t, r, body, `{"name":"Certificaciones"}`)
 		},
 	}))
 	res, err := c.CreateCustomTableWithResponse(context.Background(), api.CustomTableCreate{Name: "Certificaciones"})
@@ -200,7 +200,7 @@ func TestCreateCustomTable(t *testing.T) {
 
 func TestGetCustomTable(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/core/custom/tables/31", Status: 200, Body: g3CustomTableJSON,
+		Method: http.MethodGet, Path: "/api/v1/core/custom/tables/31", Status: 200, Body: customTableJSON,
 	}))
 	res, err := c.GetCustomTableWithResponse(context.Background(), 31)
 	if err != nil {
@@ -256,7 +256,7 @@ func TestCreateCustomTableField(t *testing.T) {
 		Body: `{"id":3,"label":"Nivel de alemán","identifier":"nivel_aleman","position":3,"required":false,"field_type":"single_choice","min_value":null,"max_value":null,"slug_id":null,"slug_name":null,` +
 			`"choice_options":[{"id":11,"label":"Excellent","value":"excellent","is_active":true},{"id":12,"label":"Good","value":"good","is_active":true}]}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"id":31,"custom_field":{"label":"Nivel de alemán","position":3,"required":false,"field_type":"single_choice","choice_options":[{"label":"Excellent","value":"excellent"},{"label":"Good","value":"good"}]}}`)
+			wantJSONBody(t, r, body, `{"id":31,"custom_field":{"label":"Nivel de alemán","position":3,"required":false,"field_type":"single_choice","choice_options":[{"label":"Excellent","value":"excellent"},{"label":"Good","value":"good"}]}}`)
 		},
 	}))
 	res, err := c.CreateCustomTableFieldWithResponse(context.Background(), 31, api.CustomTableFieldCreate{
@@ -285,8 +285,8 @@ func TestCreateCustomTableField(t *testing.T) {
 	wantPtr(t, "ChoiceOptions[1].Value", f.ChoiceOptions[1].Value, "good")
 }
 
-// g3Cells returns a row's cells (the keys besides id and employee_id).
-func g3Cells(v api.CustomResourceValue) []string {
+// cellKeys returns a row's cells (the keys besides id and employee_id).
+func cellKeys(v api.CustomResourceValue) []string {
 	var keys []string
 	for k := range v.AdditionalProperties {
 		keys = append(keys, k)
@@ -314,13 +314,13 @@ func TestListCustomTableValues(t *testing.T) {
 		t.Errorf("ID = %d, want 1", row.ID)
 	}
 	wantPtr(t, "EmployeeID", row.EmployeeID, 3)
-	if got := g3Cells(row); !reflect.DeepEqual(got, []string{"1", "2"}) {
+	if got := cellKeys(row); !reflect.DeepEqual(got, []string{"1", "2"}) {
 		t.Errorf("cells = %v, want [1 2] (id and employee_id are typed fields)", got)
 	}
-	if v, ok := g3Cell(row, "1"); !ok || v != "Excellent" {
+	if v, ok := stringCell(row, "1"); !ok || v != "Excellent" {
 		t.Errorf(`Get("1") = %v, %v; want Excellent`, v, ok)
 	}
-	if v, ok := g3Cell((*res.JSON200)[1], "2"); !ok || v != "Basic" {
+	if v, ok := stringCell((*res.JSON200)[1], "2"); !ok || v != "Basic" {
 		t.Errorf(`[1].Get("2") = %v, %v; want Basic`, v, ok)
 	}
 }
@@ -331,7 +331,7 @@ func TestCreateCustomTableValue(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/core/custom/tables/31/values/3", Status: 201,
 		Body: `{"1":"Good","2":"Excellent","id":5,"employee_id":3}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"id":31,"emloyee_id":3,"table_values":[{"1":"Good","2":"Excellent"}]}`)
+			wantJSONBody(t, r, body, `{"id":31,"emloyee_id":3,"table_values":[{"1":"Good","2":"Excellent"}]}`)
 		},
 	}))
 	res, err := c.CreateCustomTableValueWithResponse(context.Background(), 31, 3, api.CustomTableValueCreate{
@@ -346,7 +346,7 @@ func TestCreateCustomTableValue(t *testing.T) {
 	}
 	wantPtr(t, "EmployeeID", row.EmployeeID, 3)
 	for key, want := range map[string]string{"1": "Good", "2": "Excellent"} {
-		if got, ok := g3Cell(*row, key); !ok || got != want {
+		if got, ok := stringCell(*row, key); !ok || got != want {
 			t.Errorf("cell %s = %q, %v; want %q", key, got, ok, want)
 		}
 	}
@@ -355,9 +355,9 @@ func TestCreateCustomTableValue(t *testing.T) {
 func TestListCustomFieldsV2(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/custom_fields/fields", Status: 200,
-		Body: `[` + g3CustomFieldV2JSON + `]`,
+		Body: `[` + customFieldV2JSON + `]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"slug_name": {"talla_camiseta"}, "label": {"Talla de camiseta"}})
+			wantQuery(t, r, map[string][]string{"slug_name": {"talla_camiseta"}, "label": {"Talla de camiseta"}})
 		},
 	}))
 	res, err := c.ListCustomFieldsV2WithResponse(context.Background(), &api.ListCustomFieldsV2Params{SlugName: apitest.Ptr("talla_camiseta"), Label: apitest.Ptr("Talla de camiseta")})
@@ -385,7 +385,7 @@ func TestListCustomFieldsV2_ByID(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v2/custom_fields/fields", Status: 200,
 		Body: `[{"id":402,"label":"Número de pie","identifier":null,"position":null,"required":null,"field_type":"number","min_value":30,"max_value":50,"slug_id":78,"slug_name":"numero_pie","choice_options":null}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"id": {"402"}, "slug_id": {"78"}})
+			wantQuery(t, r, map[string][]string{"id": {"402"}, "slug_id": {"78"}})
 		},
 	}))
 	res, err := c.ListCustomFieldsV2WithResponse(context.Background(), &api.ListCustomFieldsV2Params{ID: apitest.Ptr(402), SlugID: apitest.Ptr(78)})
@@ -408,7 +408,7 @@ func TestCreateCustomFieldV2(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v2/custom_fields/fields", Status: 200,
 		Body: `{"id":402,"label":"Número de pie","identifier":"numero_pie","position":4,"required":false,"field_type":"number","min_value":30,"max_value":50,"slug_id":78,"slug_name":"numero_pie","choice_options":[]}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"label":"Número de pie","slug_name":"numero_pie","field_type":"number","min_value":30,"max_value":50,"required":false,"editable":"owned","visible":"reportees"}`)
+			wantJSONBody(t, r, body, `{"label":"Número de pie","slug_name":"numero_pie","field_type":"number","min_value":30,"max_value":50,"required":false,"editable":"owned","visible":"reportees"}`)
 		},
 	}))
 	res, err := c.CreateCustomFieldV2WithResponse(context.Background(), api.CustomFieldV2Create{
@@ -430,9 +430,9 @@ func TestCreateCustomFieldV2(t *testing.T) {
 
 func TestCreateCustomFieldV2_SingleChoice(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v2/custom_fields/fields", Status: 200, Body: g3CustomFieldV2JSON,
+		Method: http.MethodPost, Path: "/api/v2/custom_fields/fields", Status: 200, Body: customFieldV2JSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"label":"Talla de camiseta","slug_name":"talla_camiseta","field_type":"single_choice","required":false,"editable":"everybody","visible":"team_leader",`+
+			wantJSONBody(t, r, body, `{"label":"Talla de camiseta","slug_name":"talla_camiseta","field_type":"single_choice","required":false,"editable":"everybody","visible":"team_leader",`+
 				`"choice_options":[{"label":"S","value":"s","is_active":true},{"label":"M","value":"m","is_active":true}]}`)
 		},
 	}))
@@ -455,7 +455,7 @@ func TestCreateCustomFieldV2_SingleChoice(t *testing.T) {
 
 func TestDeleteCustomFieldV2(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v2/custom_fields/fields/401", Status: 200, Body: g3CustomFieldV2JSON,
+		Method: http.MethodDelete, Path: "/api/v2/custom_fields/fields/401", Status: 200, Body: customFieldV2JSON,
 	}))
 	res, err := c.DeleteCustomFieldV2WithResponse(context.Background(), 401)
 	if err != nil {
@@ -485,9 +485,9 @@ func TestListCustomValuesV2(t *testing.T) {
 	// employee_ids[]=<id> pair per employee.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/custom_fields/values", Status: 200,
-		Body: `[` + g3CustomValueV2JSON + `,{"id":9902,"label":"Talla de camiseta","value":null,"field_id":401,"slug_id":77,"slug_name":"talla_camiseta","required":false,"instance_id":12}]`,
+		Body: `[` + customValueV2JSON + `,{"id":9902,"label":"Talla de camiseta","value":null,"field_id":401,"slug_id":77,"slug_name":"talla_camiseta","required":false,"instance_id":12}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"employee_ids[]": {"7", "12"}, "field_id": {"401"}})
+			wantQuery(t, r, map[string][]string{"employee_ids[]": {"7", "12"}, "field_id": {"401"}})
 		},
 	}))
 	res, err := c.ListCustomValuesV2WithResponse(context.Background(), &api.ListCustomValuesV2Params{EmployeeIds: []int{7, 12}, FieldID: apitest.Ptr(401)})
@@ -510,9 +510,9 @@ func TestListCustomValuesV2(t *testing.T) {
 
 func TestListCustomValuesV2_BySlugAndValue(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v2/custom_fields/values", Status: 200, Body: `[` + g3CustomValueV2JSON + `]`,
+		Method: http.MethodGet, Path: "/api/v2/custom_fields/values", Status: 200, Body: `[` + customValueV2JSON + `]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g3Query(t, r, map[string][]string{"slug_name": {"talla_camiseta"}, "slug_id": {"77"}, "field_value": {"M"}, "id": {"9901"}})
+			wantQuery(t, r, map[string][]string{"slug_name": {"talla_camiseta"}, "slug_id": {"77"}, "field_value": {"M"}, "id": {"9901"}})
 		},
 	}))
 	res, err := c.ListCustomValuesV2WithResponse(context.Background(), &api.ListCustomValuesV2Params{
@@ -531,7 +531,7 @@ func TestUpdateCustomValueV2(t *testing.T) {
 		Method: http.MethodPut, Path: "/api/v2/custom_fields/values/9901", Status: 200,
 		Body: `{"id":9901,"label":"Talla de camiseta","value":"L","field_id":401,"slug_id":77,"slug_name":"talla_camiseta","required":false,"instance_id":7}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"value":"L"}`)
+			wantJSONBody(t, r, body, `{"value":"L"}`)
 		},
 	}))
 	res, err := c.UpdateCustomValueV2WithResponse(context.Background(), 9901, api.CustomValueV2Update{Value: apitest.Ptr("L")})
@@ -545,9 +545,9 @@ func TestUpdateCustomValueV2(t *testing.T) {
 	wantPtr(t, "FieldID", res.JSON200.FieldID, 401)
 }
 
-// g3Cell reads a string cell of a custom table row (cells are a union of
+// stringCell reads a string cell of a custom table row (cells are a union of
 // string, number and boolean in the spec).
-func g3Cell(row api.CustomResourceValue, key string) (string, bool) {
+func stringCell(row api.CustomResourceValue, key string) (string, bool) {
 	v, ok := row.Get(key)
 	if !ok {
 		return "", false

@@ -9,9 +9,9 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-const g2ManagedShiftJSON = `{"id":3301,"employee_id":7,"start_at":"2024-03-11T07:00:00.000Z","end_at":"2024-03-11T15:00:00.000Z","state":"published","notes":"Opening shift - bring the shop keys","location_id":12,"work_area_id":4,"extra_hours":false}`
+const managedShiftJSON = `{"id":3301,"employee_id":7,"start_at":"2024-03-11T07:00:00.000Z","end_at":"2024-03-11T15:00:00.000Z","state":"published","notes":"Opening shift - bring the shop keys","location_id":12,"work_area_id":4,"extra_hours":false}`
 
-func g2CheckManagedShift(t testing.TB, s *api.ShiftManagement) {
+func checkManagedShift(t testing.TB, s *api.ShiftManagement) {
 	t.Helper()
 	if s == nil || s.ID != 3301 || *s.EmployeeID != 7 || *s.StartAt != "2024-03-11T07:00:00.000Z" || *s.EndAt != "2024-03-11T15:00:00.000Z" ||
 		*s.State != api.ShiftManagementStatePublished || *s.Notes != "Opening shift - bring the shop keys" || *s.LocationID != 12 || *s.WorkAreaID != 4 || *s.ExtraHours {
@@ -24,16 +24,14 @@ func TestListManagedShifts_BracketArrayQuery(t *testing.T) {
 	// location and work area are null.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/time/shifts_management", Status: 200,
-		Body: `[` + g2ManagedShiftJSON + `,
+		Body: `[` + managedShiftJSON + `,
  {"id":3302,"employee_id":2,"start_at":"2024-03-11T14:00:00.000Z","end_at":"2024-03-11T22:00:00.000Z","state":"draft","notes":null,"location_id":null,"work_area_id":null,"extra_hours":null}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g2BracketArray(t, r, "employee_ids[]", "1", "2")
+			wantBracketArray(t, r, "employee_ids[]", "1", "2")
 			// The 2024 spec literally names this parameter employee_ids%5B%5D;
 			// the generated client sends exactly that encoded key per value.
 			const want = "employee_ids%5B%5D=1&employee_ids%5B%5D=2&start_at=2024-03-11&end_at=2024-03-17&only_published=false"
-			if r.URL.RawQuery != want {
-				t.Errorf("raw query = %q, want %q", r.URL.RawQuery, want)
-			}
+			wantRawQuery(t, r, want)
 		},
 	}))
 	res, err := c.ListManagedShiftsWithResponse(context.Background(), &api.ListManagedShiftsParams{
@@ -45,7 +43,7 @@ func TestListManagedShifts_BracketArrayQuery(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 2 {
 		t.Fatalf("status %d, shifts = %v", res.StatusCode(), res.JSON200)
 	}
-	g2CheckManagedShift(t, &(*res.JSON200)[0])
+	checkManagedShift(t, &(*res.JSON200)[0])
 	d := (*res.JSON200)[1]
 	if d.ID != 3302 || *d.State != api.ShiftManagementStateDraft || d.Notes != nil || d.LocationID != nil || d.WorkAreaID != nil || d.ExtraHours != nil {
 		t.Errorf("draft shift = %+v", d)
@@ -54,11 +52,9 @@ func TestListManagedShifts_BracketArrayQuery(t *testing.T) {
 
 func TestListManagedShifts_SingleEmployee(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/time/shifts_management", Status: 200, Body: `[` + g2ManagedShiftJSON + `]`,
+		Method: http.MethodGet, Path: "/api/v1/time/shifts_management", Status: 200, Body: `[` + managedShiftJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			if r.URL.RawQuery != "employee_id=7&only_published=true" {
-				t.Errorf("raw query = %q", r.URL.RawQuery)
-			}
+			wantRawQuery(t, r, "employee_id=7&only_published=true")
 		},
 	}))
 	res, err := c.ListManagedShiftsWithResponse(context.Background(), &api.ListManagedShiftsParams{EmployeeID: apitest.Ptr(7), OnlyPublished: apitest.Ptr(true)})
@@ -68,7 +64,7 @@ func TestListManagedShifts_SingleEmployee(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 1 {
 		t.Fatalf("status %d, shifts = %v", res.StatusCode(), res.JSON200)
 	}
-	g2CheckManagedShift(t, &(*res.JSON200)[0])
+	checkManagedShift(t, &(*res.JSON200)[0])
 }
 
 func TestCreateManagedShift(t *testing.T) {
@@ -107,9 +103,7 @@ func TestPublishManagedShifts(t *testing.T) {
 			if len(ids) != 2 || ids[0] != float64(7) || ids[1] != float64(9) || m["start_at"] != "2024-03-11" || m["end_at"] != "2024-03-17" || m["send_notification"] != true {
 				t.Errorf("body = %v", m)
 			}
-			if r.URL.RawQuery != "" {
-				t.Errorf("raw query = %q, want none", r.URL.RawQuery)
-			}
+			noQuery(t, r)
 		},
 	}))
 	res, err := c.PublishManagedShiftsWithResponse(context.Background(), api.PublishManagedShiftsJSONRequestBody{
@@ -168,13 +162,13 @@ func TestUpdateManagedShiftNotes(t *testing.T) {
 
 func TestGetManagedShift(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/time/shifts_management/3301", Status: 200, Body: g2ManagedShiftJSON,
+		Method: http.MethodGet, Path: "/api/v1/time/shifts_management/3301", Status: 200, Body: managedShiftJSON,
 	}))
 	res, err := c.GetManagedShiftWithResponse(context.Background(), 3301)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g2CheckManagedShift(t, res.JSON200)
+	checkManagedShift(t, res.JSON200)
 }
 
 func TestGetManagedShift_NotFound(t *testing.T) {
@@ -192,13 +186,13 @@ func TestGetManagedShift_NotFound(t *testing.T) {
 
 func TestDeleteManagedShift(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/time/shifts_management/3301", Status: 200, Body: g2ManagedShiftJSON,
+		Method: http.MethodDelete, Path: "/api/v1/time/shifts_management/3301", Status: 200, Body: managedShiftJSON,
 	}))
 	res, err := c.DeleteManagedShiftWithResponse(context.Background(), 3301)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g2CheckManagedShift(t, res.JSON200)
+	checkManagedShift(t, res.JSON200)
 }
 
 func TestDeleteManagedShift_NoContent(t *testing.T) {

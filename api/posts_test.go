@@ -10,12 +10,13 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.14 and §5 Post (2024 spec and leon1995 only).
+// Post shapes: only the 2024 spec and one other open-source client
+// (leon1995's) describe posts.
 const (
-	g3PostEventJSON = `{"id":7001,"title":"Calçotada de primavera","description":"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00.","type":"event","allow_comments_and_reactions":true,"location":"Valls, Tarragona",` +
+	postEventJSON = `{"id":7001,"title":"Calçotada de primavera","description":"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00.","type":"event","allow_comments_and_reactions":true,"location":"Valls, Tarragona",` +
 		`"published_at":"2024-03-04T09:00:00.000+01:00","starts_at":"2024-03-16T10:00:00.000+01:00","ends_at":"2024-03-16T18:00:00.000+01:00","created_at":"2024-03-04T08:55:12.000Z","updated_at":"2024-03-04T08:55:12.000Z",` +
 		`"visits_count":143,"comments_count":12,"reactions_count":57,"cover_image_url":"https://factorial-production.s3.eu-west-1.amazonaws.com/posts/7001/cover/calcotada.jpg","author_id":3,"posts_group_id":14,"target_id":null}`
-	g3PostAnnouncementJSON = `{"id":7002,"title":"Bienvenida, Ana","description":"Hoy se incorpora Ana Ruiz al equipo de Finanzas.","type":"first_day","allow_comments_and_reactions":true,"location":null,` +
+	postAnnouncementJSON = `{"id":7002,"title":"Bienvenida, Ana","description":"Hoy se incorpora Ana Ruiz al equipo de Finanzas.","type":"first_day","allow_comments_and_reactions":true,"location":null,` +
 		`"published_at":"2024-03-01T08:00:00.000+01:00","starts_at":null,"ends_at":null,"created_at":"2024-03-01T07:00:02.000Z","updated_at":"2024-03-01T07:00:02.000Z",` +
 		`"visits_count":88,"comments_count":9,"reactions_count":41,"cover_image_url":null,"author_id":null,"posts_group_id":14,"target_id":7}`
 )
@@ -23,8 +24,8 @@ const (
 func TestListPosts(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/posts", Status: 200,
-		Body:  `[` + g3PostEventJSON + `,` + g3PostAnnouncementJSON + `]`,
-		Check: func(t testing.TB, r *http.Request, _ []byte) { g3NoQuery(t, r) },
+		Body:  `[` + postEventJSON + `,` + postAnnouncementJSON + `]`,
+		Check: func(t testing.TB, r *http.Request, _ []byte) { noQuery(t, r) },
 	}))
 	res, err := c.ListPostsWithResponse(context.Background())
 	if err != nil {
@@ -91,12 +92,12 @@ func TestCreatePost(t *testing.T) {
 	const jpg = "\xff\xd8\xff\xe0\x00\x10JFIF\x00calcotada\xff\xd9"
 	const pdf = "%PDF-1.4\n% programa calçotada\n%%EOF\n"
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: g3PostEventJSON,
+		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: postEventJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FilePart(t, f, "image", "calcotada.jpg", "image/jpeg", jpg)
-			g3FilePart(t, f, "attachments", "programa.pdf", "application/pdf", pdf)
-			g3FormValues(t, f, map[string][]string{
+			wantFilePart(t, f, "image", "calcotada.jpg", "image/jpeg", jpg)
+			wantFilePart(t, f, "attachments", "programa.pdf", "application/pdf", pdf)
+			wantFormValues(t, f, map[string][]string{
 				"title":                        {"Calçotada de primavera"},
 				"description":                  {"Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00."},
 				"posts_group_id":               {"14"},
@@ -113,19 +114,19 @@ func TestCreatePost(t *testing.T) {
 			}
 		},
 	}))
-	ct, body := g3Multipart(t,
-		g3Part{Name: "title", Value: "Calçotada de primavera"},
-		g3Part{Name: "description", Value: "Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00."},
-		g3Part{Name: "posts_group_id", Value: "14"},
-		g3Part{Name: "type", Value: string(api.PostCreateTypeEvent)},
-		g3Part{Name: "published_at", Value: "2024-03-04T09:00:00+01:00"},
-		g3Part{Name: "starts_at", Value: "2024-03-16T10:00:00+01:00"},
-		g3Part{Name: "ends_at", Value: "2024-03-16T18:00:00+01:00"},
-		g3Part{Name: "location", Value: "Valls, Tarragona"},
-		g3Part{Name: "send_notifications", Value: "true"},
-		g3Part{Name: "allow_comments_and_reactions", Value: "true"},
-		g3Part{Name: "image", Filename: "calcotada.jpg", ContentType: "image/jpeg", Value: jpg},
-		g3Part{Name: "attachments", Filename: "programa.pdf", ContentType: "application/pdf", Value: pdf},
+	ct, body := multipartBody(t,
+		formPart{Name: "title", Value: "Calçotada de primavera"},
+		formPart{Name: "description", Value: "Nos vemos en Valls el sábado. Autobús desde la oficina a las 10:00."},
+		formPart{Name: "posts_group_id", Value: "14"},
+		formPart{Name: "type", Value: string(api.PostCreateTypeEvent)},
+		formPart{Name: "published_at", Value: "2024-03-04T09:00:00+01:00"},
+		formPart{Name: "starts_at", Value: "2024-03-16T10:00:00+01:00"},
+		formPart{Name: "ends_at", Value: "2024-03-16T18:00:00+01:00"},
+		formPart{Name: "location", Value: "Valls, Tarragona"},
+		formPart{Name: "send_notifications", Value: "true"},
+		formPart{Name: "allow_comments_and_reactions", Value: "true"},
+		formPart{Name: "image", Filename: "calcotada.jpg", ContentType: "image/jpeg", Value: jpg},
+		formPart{Name: "attachments", Filename: "programa.pdf", ContentType: "application/pdf", Value: pdf},
 	)
 	res, err := c.CreatePostWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
@@ -144,10 +145,10 @@ func TestCreatePost(t *testing.T) {
 func TestCreatePost_TargetedNoFiles(t *testing.T) {
 	// The required fields plus a target employee; no file parts.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: g3PostAnnouncementJSON,
+		Method: http.MethodPost, Path: "/api/v1/posts", Status: 200, Body: postAnnouncementJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FormValues(t, f, map[string][]string{
+			wantFormValues(t, f, map[string][]string{
 				"title": {"Bienvenida, Ana"}, "description": {"Hoy se incorpora Ana Ruiz al equipo de Finanzas."},
 				"posts_group_id": {"14"}, "type": {"first_day"}, "published_at": {"2024-03-01T08:00:00+01:00"}, "target_id": {"7"},
 			})
@@ -156,13 +157,13 @@ func TestCreatePost_TargetedNoFiles(t *testing.T) {
 			}
 		},
 	}))
-	ct, body := g3Multipart(t,
-		g3Part{Name: "title", Value: "Bienvenida, Ana"},
-		g3Part{Name: "description", Value: "Hoy se incorpora Ana Ruiz al equipo de Finanzas."},
-		g3Part{Name: "posts_group_id", Value: "14"},
-		g3Part{Name: "type", Value: string(api.PostCreateTypeFirstDay)},
-		g3Part{Name: "published_at", Value: "2024-03-01T08:00:00+01:00"},
-		g3Part{Name: "target_id", Value: "7"},
+	ct, body := multipartBody(t,
+		formPart{Name: "title", Value: "Bienvenida, Ana"},
+		formPart{Name: "description", Value: "Hoy se incorpora Ana Ruiz al equipo de Finanzas."},
+		formPart{Name: "posts_group_id", Value: "14"},
+		formPart{Name: "type", Value: string(api.PostCreateTypeFirstDay)},
+		formPart{Name: "published_at", Value: "2024-03-01T08:00:00+01:00"},
+		formPart{Name: "target_id", Value: "7"},
 	)
 	res, err := c.CreatePostWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
@@ -177,7 +178,7 @@ func TestCreatePost_TargetedNoFiles(t *testing.T) {
 
 func TestGetPost(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/posts/7002", Status: 200, Body: g3PostAnnouncementJSON,
+		Method: http.MethodGet, Path: "/api/v1/posts/7002", Status: 200, Body: postAnnouncementJSON,
 	}))
 	res, err := c.GetPostWithResponse(context.Background(), 7002)
 	if err != nil {
@@ -202,8 +203,8 @@ func TestUpdatePost(t *testing.T) {
 			`"visits_count":201,"comments_count":15,"reactions_count":63,"cover_image_url":"https://factorial-production.s3.eu-west-1.amazonaws.com/posts/7001/cover/portada.png","author_id":3,"posts_group_id":14,"target_id":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			f := parseMultipart(t, r, body)
-			g3FilePart(t, f, "image", "portada.png", "image/png", png)
-			g3FormValues(t, f, map[string][]string{
+			wantFilePart(t, f, "image", "portada.png", "image/png", png)
+			wantFormValues(t, f, map[string][]string{
 				"id":                           {"7001"},
 				"title":                        {"Calçotada de primavera (nueva fecha)"},
 				"starts_at":                    {"2024-03-23T10:00:00+01:00"},
@@ -217,17 +218,17 @@ func TestUpdatePost(t *testing.T) {
 			}
 		},
 	}))
-	ct, body := g3Multipart(t,
-		g3Part{Name: "id", Value: "7001"},
-		g3Part{Name: "title", Value: "Calçotada de primavera (nueva fecha)"},
-		g3Part{Name: "starts_at", Value: "2024-03-23T10:00:00+01:00"},
-		g3Part{Name: "allow_comments_and_reactions", Value: "false"},
-		g3Part{Name: "send_notifications", Value: "false"},
-		g3Part{Name: "delete_cover_image", Value: "true"},
-		g3Part{Name: "image", Filename: "portada.png", ContentType: "image/png", Value: png},
+	ct, body := multipartBody(t,
+		formPart{Name: "id", Value: "7001"},
+		formPart{Name: "title", Value: "Calçotada de primavera (nueva fecha)"},
+		formPart{Name: "starts_at", Value: "2024-03-23T10:00:00+01:00"},
+		formPart{Name: "allow_comments_and_reactions", Value: "false"},
+		formPart{Name: "send_notifications", Value: "false"},
+		formPart{Name: "delete_cover_image", Value: "true"},
+		formPart{Name: "image", Filename: "portada.png", ContentType: "image/png", Value: png},
 		// The spec's array property as repeated parts.
-		g3Part{Name: "deleted_attachments[]", Value: "880"},
-		g3Part{Name: "deleted_attachments[]", Value: "881"},
+		formPart{Name: "deleted_attachments[]", Value: "880"},
+		formPart{Name: "deleted_attachments[]", Value: "881"},
 	)
 	res, err := c.UpdatePostWithBodyWithResponse(context.Background(), 7001, ct, body)
 	if err != nil {
@@ -245,7 +246,7 @@ func TestUpdatePost(t *testing.T) {
 
 func TestDeletePost(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/posts/7002", Status: 200, Body: g3PostAnnouncementJSON,
+		Method: http.MethodDelete, Path: "/api/v1/posts/7002", Status: 200, Body: postAnnouncementJSON,
 	}))
 	res, err := c.DeletePostWithResponse(context.Background(), 7002)
 	if err != nil {

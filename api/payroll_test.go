@@ -9,24 +9,12 @@ import (
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/apitest"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
-
-func g4WantDate(t testing.TB, field string, got *openapi_types.Date, want string) {
-	t.Helper()
-	if got == nil {
-		t.Errorf("%s = nil, want %s", field, want)
-		return
-	}
-	if s := got.String(); s != want {
-		t.Errorf("%s = %s, want %s", field, s, want)
-	}
-}
 
 // A Spanish contract version: salary_amount in cents (42,000.00 EUR a
 // year), working_hours in hundredths (4000 = 40 h a week), es_* fields set,
 // fr_* fields null.
-const g4ContractVersionES = `{
+const contractVersionESJSON = `{
   "id": 1042,
   "employee_id": 7,
   "country": "es",
@@ -67,7 +55,7 @@ const g4ContractVersionES = `{
 }`
 
 // A French cadre au forfait jours (218 days a year), part-time hours null.
-const g4ContractVersionFR = `{
+const contractVersionFRJSON = `{
   "id": 1077,
   "employee_id": 44,
   "country": "fr",
@@ -109,7 +97,7 @@ const g4ContractVersionFR = `{
 
 // What a basic user's token gets for a colleague's contract: identifiers and
 // dates stay, pay and hours are nulled.
-const g4ContractVersionRestricted = `{
+const contractVersionRestrictedJSON = `{
   "id": 1090,
   "employee_id": 12,
   "country": "de",
@@ -131,7 +119,7 @@ const g4ContractVersionRestricted = `{
   "updated_at": "2023-06-28T17:22:10.000Z"
 }`
 
-func g4CheckContractES(t testing.TB, cv api.ContractVersion) {
+func checkContractES(t testing.TB, cv api.ContractVersion) {
 	t.Helper()
 	if cv.ID != 1042 {
 		t.Errorf("ID = %d, want 1042", cv.ID)
@@ -144,10 +132,10 @@ func g4CheckContractES(t testing.TB, cv api.ContractVersion) {
 	}
 	wantPtr(t, "WorkingHoursFrequency", cv.WorkingHoursFrequency, "week")
 	wantPtr(t, "SalaryFrequency", cv.SalaryFrequency, "yearly")
-	g4WantDate(t, "EffectiveOn", cv.EffectiveOn, "2023-01-01")
-	g4WantDate(t, "StartsOn", cv.StartsOn, "2021-03-15")
+	wantDate(t, "EffectiveOn", cv.EffectiveOn, "2023-01-01")
+	wantDate(t, "StartsOn", cv.StartsOn, "2021-03-15")
 	wantNil(t, "EndsOn", cv.EndsOn)
-	g4WantDate(t, "EsTrialPeriodEndsOn", cv.EsTrialPeriodEndsOn, "2021-09-15")
+	wantDate(t, "EsTrialPeriodEndsOn", cv.EsTrialPeriodEndsOn, "2021-09-15")
 	wantPtr(t, "EsHasTeleworkingContract", cv.EsHasTeleworkingContract, true)
 	wantPtr(t, "EsProfessionalCategoryID", cv.EsProfessionalCategoryID, 12)
 	wantNil(t, "EsContractObservations", cv.EsContractObservations)
@@ -160,10 +148,10 @@ func g4CheckContractES(t testing.TB, cv api.ContractVersion) {
 func TestListContractVersions(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/contract_versions", Status: 200,
-		Body: "[" + g4ContractVersionES + "," + g4ContractVersionFR + "]",
+		Body: "[" + contractVersionESJSON + "," + contractVersionFRJSON + "]",
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "ids%5B%5D=1042&ids%5B%5D=1077&employee_ids%5B%5D=7&employee_ids%5B%5D=44&date=2023-06-01",
-				map[string][]string{"ids[]": {"1042", "1077"}, "employee_ids[]": {"7", "44"}, "date": {"2023-06-01"}})
+			wantRawQuery(t, r, "ids%5B%5D=1042&ids%5B%5D=1077&employee_ids%5B%5D=7&employee_ids%5B%5D=44&date=2023-06-01")
+			wantQuery(t, r, map[string][]string{"ids[]": {"1042", "1077"}, "employee_ids[]": {"7", "44"}, "date": {"2023-06-01"}})
 		},
 	}))
 	res, err := c.ListContractVersionsWithResponse(context.Background(), &api.ListContractVersionsParams{
@@ -175,7 +163,7 @@ func TestListContractVersions(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 2 {
 		t.Fatalf("status %d, contract versions = %v", res.StatusCode(), res.JSON200)
 	}
-	g4CheckContractES(t, (*res.JSON200)[0])
+	checkContractES(t, (*res.JSON200)[0])
 	fr := (*res.JSON200)[1]
 	wantPtr(t, "fr.Country", fr.Country, "fr")
 	wantPtr(t, "fr.FrForfaitJours", fr.FrForfaitJours, true)
@@ -193,10 +181,10 @@ func TestListContractVersions(t *testing.T) {
 func TestListContractVersions_FrenchDayRateFilters(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/contract_versions", Status: 200,
-		Body: "[" + g4ContractVersionFR + "]",
+		Body: "[" + contractVersionFRJSON + "]",
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "ends_on_gt=2023-06-30&starts_on_lteq=2023-06-30&forfait_jours=true",
-				map[string][]string{"ends_on_gt": {"2023-06-30"}, "starts_on_lteq": {"2023-06-30"}, "forfait_jours": {"true"}})
+			wantRawQuery(t, r, "ends_on_gt=2023-06-30&starts_on_lteq=2023-06-30&forfait_jours=true")
+			wantQuery(t, r, map[string][]string{"ends_on_gt": {"2023-06-30"}, "starts_on_lteq": {"2023-06-30"}, "forfait_jours": {"true"}})
 		},
 	}))
 	res, err := c.ListContractVersionsWithResponse(context.Background(), &api.ListContractVersionsParams{
@@ -214,7 +202,7 @@ func TestListContractVersions_FrenchDayRateFilters(t *testing.T) {
 func TestCreateContractVersion(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/payroll/contract_versions", Status: 201,
-		Body: g4ContractVersionES,
+		Body: contractVersionESJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			got := apitest.JSONBody(t, r, body)
 			want := map[string]any{
@@ -245,13 +233,13 @@ func TestCreateContractVersion(t *testing.T) {
 	if res.JSON201 == nil {
 		t.Fatalf("status %d, no typed 201 body: %s", res.StatusCode(), res.Body)
 	}
-	g4CheckContractES(t, *res.JSON201)
+	checkContractES(t, *res.JSON201)
 }
 
 func TestUpdateContractVersion(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPut, Path: "/api/v1/payroll/contract_versions/1042", Status: 200,
-		Body: g4ContractVersionES,
+		Body: contractVersionESJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			got := apitest.JSONBody(t, r, body)
 			want := map[string]any{
@@ -275,8 +263,8 @@ func TestUpdateContractVersion(t *testing.T) {
 	if res.JSON200 == nil {
 		t.Fatalf("status %d, no typed 200 body: %s", res.StatusCode(), res.Body)
 	}
-	g4CheckContractES(t, *res.JSON200)
-	if u := res.JSON200.UpdatedAt; u == nil || !u.Equal(g4Time(t, "2023-01-02T08:15:33Z")) {
+	checkContractES(t, *res.JSON200)
+	if u := res.JSON200.UpdatedAt; u == nil || !u.Equal(mustTime(t, "2023-01-02T08:15:33Z")) {
 		t.Errorf("UpdatedAt = %v", u)
 	}
 }
@@ -284,7 +272,7 @@ func TestUpdateContractVersion(t *testing.T) {
 func TestDeleteContractVersion(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/payroll/contract_versions/1077", Status: 200,
-		Body: g4ContractVersionFR,
+		Body: contractVersionFRJSON,
 	}))
 	res, err := c.DeleteContractVersionWithResponse(context.Background(), 1077)
 	if err != nil {
@@ -313,11 +301,11 @@ func TestDeleteContractVersion_NoContent(t *testing.T) {
 func TestListReferenceContracts(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/reference_contracts", Status: 200,
-		Body: "[" + g4ContractVersionES + "," + g4ContractVersionRestricted + "]",
+		Body: "[" + contractVersionESJSON + "," + contractVersionRestrictedJSON + "]",
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
 			// Bracket names, one per value, as Rails expects for arrays.
-			g4WantQuery(t, r, "employee_ids%5B%5D=7&employee_ids%5B%5D=12",
-				map[string][]string{"employee_ids[]": {"7", "12"}})
+			wantRawQuery(t, r, "employee_ids%5B%5D=7&employee_ids%5B%5D=12")
+			wantQuery(t, r, map[string][]string{"employee_ids[]": {"7", "12"}})
 		},
 	}))
 	res, err := c.ListReferenceContractsWithResponse(context.Background(), &api.ListReferenceContractsParams{EmployeeIds: []int{7, 12}})
@@ -327,11 +315,11 @@ func TestListReferenceContracts(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 2 {
 		t.Fatalf("status %d, reference contracts = %v", res.StatusCode(), res.JSON200)
 	}
-	g4CheckContractES(t, (*res.JSON200)[0])
+	checkContractES(t, (*res.JSON200)[0])
 	de := (*res.JSON200)[1]
 	wantPtr(t, "de.EmployeeID", de.EmployeeID, 12)
 	wantPtr(t, "de.DeContractTypeID", de.DeContractTypeID, 2)
-	g4WantDate(t, "de.EndsOn", de.EndsOn, "2024-06-30")
+	wantDate(t, "de.EndsOn", de.EndsOn, "2024-06-30")
 	wantNil(t, "de.SalaryAmount", de.SalaryAmount)
 	wantNil(t, "de.WorkingHours", de.WorkingHours)
 	wantNil(t, "de.HasPayroll", de.HasPayroll)
@@ -343,11 +331,10 @@ func TestListReferenceContracts(t *testing.T) {
 func TestBulkListContractVersions(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v2/core/bulk/contract_version", Status: 200,
-		Body: "[" + g4ContractVersionRestricted + "," + g4ContractVersionFR + "]",
+		Body: "[" + contractVersionRestrictedJSON + "," + contractVersionFRJSON + "]",
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			if len(body) != 0 || r.URL.RawQuery != "" {
-				t.Errorf("bulk read sent body %q, query %q", body, r.URL.RawQuery)
-			}
+			noBody(t, body)
+			noQuery(t, r)
 		},
 	}))
 	res, err := c.BulkListContractVersionsWithResponse(context.Background())
@@ -367,7 +354,7 @@ func TestBulkListContractVersions(t *testing.T) {
 	wantPtr(t, "[1].FrMutualID", (*res.JSON200)[1].FrMutualID, 6)
 }
 
-const g4Supplement = `{
+const supplementJSON = `{
   "id": 3301,
   "employee_id": 7,
   "contracts_compensation_id": 88,
@@ -385,11 +372,11 @@ const g4Supplement = `{
 func TestListSupplements(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/supplements", Status: 200,
-		Body: "[" + g4Supplement + `,
+		Body: "[" + supplementJSON + `,
 {"id": 3302, "employee_id": 12, "contracts_compensation_id": null, "contracts_taxonomy_id": 15, "amount_in_cents": 800, "unit": "units", "effective_on": "2023-06-15", "updated_at": "2023-06-16T07:55:02.000Z", "description_entity": null, "created_by_access_id": null, "payroll_policy_period_id": 61, "validated": true}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "employee_ids%5B%5D=7&employee_ids%5B%5D=12&from=2023-06-01&to=2023-06-30&payroll_policy_period_id=61",
-				map[string][]string{"employee_ids[]": {"7", "12"}, "from": {"2023-06-01"}, "to": {"2023-06-30"}, "payroll_policy_period_id": {"61"}})
+			wantRawQuery(t, r, "employee_ids%5B%5D=7&employee_ids%5B%5D=12&from=2023-06-01&to=2023-06-30&payroll_policy_period_id=61")
+			wantQuery(t, r, map[string][]string{"employee_ids[]": {"7", "12"}, "from": {"2023-06-01"}, "to": {"2023-06-30"}, "payroll_policy_period_id": {"61"}})
 		},
 	}))
 	res, err := c.ListSupplementsWithResponse(context.Background(), &api.ListSupplementsParams{
@@ -408,7 +395,7 @@ func TestListSupplements(t *testing.T) {
 	}
 	wantPtr(t, "AmountInCents", s.AmountInCents, 15000)
 	wantPtr(t, "Unit", s.Unit, "money")
-	g4WantDate(t, "EffectiveOn", s.EffectiveOn, "2023-06-30")
+	wantDate(t, "EffectiveOn", s.EffectiveOn, "2023-06-30")
 	wantPtr(t, "Validated", s.Validated, false)
 	s1 := (*res.JSON200)[1]
 	wantPtr(t, "[1].Unit", s1.Unit, "units")
@@ -442,7 +429,7 @@ func TestListSupplements_PayrollDisabled(t *testing.T) {
 func TestCreateSupplement(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/payroll/supplements", Status: 201,
-		Body: g4Supplement,
+		Body: supplementJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			got := apitest.JSONBody(t, r, body)
 			want := map[string]any{
@@ -470,7 +457,7 @@ func TestCreateSupplement(t *testing.T) {
 	wantPtr(t, "AmountInCents", s.AmountInCents, 15000)
 	wantPtr(t, "CreatedByAccessID", s.CreatedByAccessID, 5)
 	wantPtr(t, "DescriptionEntity", s.DescriptionEntity, "Bonus objetivos Q2")
-	if s.UpdatedAt == nil || !s.UpdatedAt.Equal(g4Time(t, "2023-07-03T11:20:45Z")) {
+	if s.UpdatedAt == nil || !s.UpdatedAt.Equal(mustTime(t, "2023-07-03T11:20:45Z")) {
 		t.Errorf("UpdatedAt = %v", s.UpdatedAt)
 	}
 }
@@ -498,7 +485,7 @@ func TestUpdateSupplement(t *testing.T) {
 
 func TestDeleteSupplement(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/payroll/supplements/3301", Status: 200, Body: g4Supplement,
+		Method: http.MethodDelete, Path: "/api/v1/payroll/supplements/3301", Status: 200, Body: supplementJSON,
 	}))
 	res, err := c.DeleteSupplementWithResponse(context.Background(), 3301)
 	if err != nil {
@@ -528,7 +515,8 @@ func TestListFamilySituations(t *testing.T) {
 		Method: http.MethodGet, Path: "/api/v1/payroll/family_situation", Status: 200,
 		Body: `[{"id": 19, "employee_id": 44, "civil_status": "married", "number_of_dependants": 2}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "employee_id=44", map[string][]string{"employee_id": {"44"}})
+			wantRawQuery(t, r, "employee_id=44")
+			wantQuery(t, r, map[string][]string{"employee_id": {"44"}})
 		},
 	}))
 	res, err := c.ListFamilySituationsWithResponse(context.Background(), &api.ListFamilySituationsParams{EmployeeID: apitest.Ptr(44)})
@@ -600,14 +588,15 @@ func TestUpdateFamilySituation(t *testing.T) {
 	wantNil(t, "NumberOfDependants", f.NumberOfDependants)
 }
 
-const g4IntegrationCode = `{"id": 55, "codeable_id": 7, "codeable_type": "Employee", "integration": "a3nom", "code": "000123", "company_id": 1, "forfait_jours": false}`
+const integrationCodeJSON = `{"id": 55, "codeable_id": 7, "codeable_type": "Employee", "integration": "a3nom", "code": "000123", "company_id": 1, "forfait_jours": false}`
 
 func TestListPayrollIntegrationCodes(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/payroll_integrations/codes", Status: 200,
-		Body: "[" + g4IntegrationCode + `,{"id": 56, "codeable_id": 14, "codeable_type": "ContractsCompensationsTaxonomy", "integration": "a3nom", "code": "C017", "company_id": 1, "forfait_jours": null}]`,
+		Body: "[" + integrationCodeJSON + `,{"id": 56, "codeable_id": 14, "codeable_type": "ContractsCompensationsTaxonomy", "integration": "a3nom", "code": "C017", "company_id": 1, "forfait_jours": null}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "integration=a3nom", map[string][]string{"integration": {"a3nom"}})
+			wantRawQuery(t, r, "integration=a3nom")
+			wantQuery(t, r, map[string][]string{"integration": {"a3nom"}})
 		},
 	}))
 	res, err := c.ListPayrollIntegrationCodesWithResponse(context.Background(), &api.ListPayrollIntegrationCodesParams{
@@ -635,9 +624,10 @@ func TestListPayrollIntegrationCodes(t *testing.T) {
 func TestListPayrollIntegrationCodes_ByCode(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/payroll_integrations/codes", Status: 200,
-		Body: "[" + g4IntegrationCode + "]",
+		Body: "[" + integrationCodeJSON + "]",
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "integration=a3nom&code=000123", map[string][]string{"integration": {"a3nom"}, "code": {"000123"}})
+			wantRawQuery(t, r, "integration=a3nom&code=000123")
+			wantQuery(t, r, map[string][]string{"integration": {"a3nom"}, "code": {"000123"}})
 		},
 	}))
 	res, err := c.ListPayrollIntegrationCodesWithResponse(context.Background(), &api.ListPayrollIntegrationCodesParams{
@@ -654,7 +644,7 @@ func TestListPayrollIntegrationCodes_ByCode(t *testing.T) {
 func TestCreatePayrollIntegrationCode(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v2/payroll_integrations/codes", Status: 201,
-		Body: g4IntegrationCode,
+		Body: integrationCodeJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			got := apitest.JSONBody(t, r, body)
 			want := map[string]any{"code": "000123", "codeable_id": float64(7), "codeable_type": "Employee", "integration": "a3nom", "forfait_jours": false}
@@ -703,7 +693,7 @@ func TestUpdatePayrollIntegrationCode(t *testing.T) {
 
 func TestDeletePayrollIntegrationCode(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v2/payroll_integrations/codes/55", Status: 200, Body: g4IntegrationCode,
+		Method: http.MethodDelete, Path: "/api/v2/payroll_integrations/codes/55", Status: 200, Body: integrationCodeJSON,
 	}))
 	res, err := c.DeletePayrollIntegrationCodeWithResponse(context.Background(), 55)
 	if err != nil {
@@ -744,7 +734,8 @@ func TestFindEmployeeByIntegrationCode(t *testing.T) {
   "phone_number": null, "company_identifier": "EMP-0007"
 }]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "integration=a3nom", map[string][]string{"integration": {"a3nom"}})
+			wantRawQuery(t, r, "integration=a3nom")
+			wantQuery(t, r, map[string][]string{"integration": {"a3nom"}})
 		},
 	}))
 	res, err := c.FindEmployeeByIntegrationCodeWithResponse(context.Background(), 55, &api.FindEmployeeByIntegrationCodeParams{
@@ -772,7 +763,7 @@ func TestFindEmployeeByIntegrationCode(t *testing.T) {
 	}
 }
 
-const g4Compensation = `{
+const compensationJSON = `{
   "id": 88,
   "description": "Tickets restaurante",
   "contract_version_id": 1042,
@@ -789,7 +780,7 @@ const g4Compensation = `{
   "calculation": "current_period"
 }`
 
-func g4CheckCompensation(t testing.TB, c *api.Compensation) {
+func checkCompensation(t testing.TB, c *api.Compensation) {
 	t.Helper()
 	if c == nil {
 		t.Fatal("compensation = nil")
@@ -803,8 +794,8 @@ func g4CheckCompensation(t testing.TB, c *api.Compensation) {
 	wantPtr(t, "Unit", c.Unit, api.CompensationUnitMoney)
 	wantPtr(t, "Recurrence", c.Recurrence, api.CompensationRecurrenceMonthly)
 	wantPtr(t, "Calculation", c.Calculation, api.CompensationCalculationCurrentPeriod)
-	g4WantDate(t, "FirstPaymentOn", c.FirstPaymentOn, "2023-01-31")
-	g4WantDate(t, "StartsOn", c.StartsOn, "2023-01-01")
+	wantDate(t, "FirstPaymentOn", c.FirstPaymentOn, "2023-01-31")
+	wantDate(t, "StartsOn", c.StartsOn, "2023-01-01")
 	wantPtr(t, "RecurrenceCount", c.RecurrenceCount, 12)
 	wantPtr(t, "SyncWithSupplements", c.SyncWithSupplements, true)
 }
@@ -812,12 +803,12 @@ func g4CheckCompensation(t testing.TB, c *api.Compensation) {
 func TestListCompensations(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/payroll/compensations", Status: 200,
-		Body: "[" + g4Compensation + `,
+		Body: "[" + compensationJSON + `,
 {"id": 89, "description": "Bonus anual por objetivos", "contract_version_id": 1042, "compensation_type": "up_to", "amount": 300000, "unit": "money", "recurrence": "every_12_months", "first_payment_on": "2023-12-31", "sync_with_supplements": false, "contracts_taxonomy_id": 15, "payroll_policy_id": null, "recurrence_count": null, "starts_on": "2023-01-01", "calculation": "previous_period"}]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
 			// Repeated names without brackets, in spec parameter order.
-			g4WantQuery(t, r, "ids=88&ids=89&contract_version_ids=1042",
-				map[string][]string{"ids": {"88", "89"}, "contract_version_ids": {"1042"}})
+			wantRawQuery(t, r, "ids=88&ids=89&contract_version_ids=1042")
+			wantQuery(t, r, map[string][]string{"ids": {"88", "89"}, "contract_version_ids": {"1042"}})
 		},
 	}))
 	res, err := c.ListCompensationsWithResponse(context.Background(), &api.ListCompensationsParams{
@@ -829,7 +820,7 @@ func TestListCompensations(t *testing.T) {
 	if res.JSON200 == nil || len(*res.JSON200) != 2 {
 		t.Fatalf("status %d, compensations = %v", res.StatusCode(), res.JSON200)
 	}
-	g4CheckCompensation(t, &(*res.JSON200)[0])
+	checkCompensation(t, &(*res.JSON200)[0])
 	b := (*res.JSON200)[1]
 	wantPtr(t, "[1].CompensationType", b.CompensationType, api.CompensationCompensationTypeUpTo)
 	wantPtr(t, "[1].Recurrence", b.Recurrence, api.CompensationRecurrenceEvery12Months)
@@ -841,7 +832,7 @@ func TestListCompensations(t *testing.T) {
 func TestCreateCompensation(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v1/payroll/compensations", Status: 201,
-		Body: g4Compensation,
+		Body: compensationJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			got := apitest.JSONBody(t, r, body)
 			want := map[string]any{
@@ -869,18 +860,18 @@ func TestCreateCompensation(t *testing.T) {
 	if res.JSON201 == nil {
 		t.Fatalf("status %d, no typed 201 body: %s", res.StatusCode(), res.Body)
 	}
-	g4CheckCompensation(t, res.JSON201)
+	checkCompensation(t, res.JSON201)
 }
 
 func TestGetCompensation(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/payroll/compensations/88", Status: 200, Body: g4Compensation,
+		Method: http.MethodGet, Path: "/api/v1/payroll/compensations/88", Status: 200, Body: compensationJSON,
 	}))
 	res, err := c.GetCompensationWithResponse(context.Background(), 88)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g4CheckCompensation(t, res.JSON200)
+	checkCompensation(t, res.JSON200)
 	if res.JSON200 != nil {
 		wantPtr(t, "Description", res.JSON200.Description, "Tickets restaurante")
 	}
@@ -916,13 +907,13 @@ func TestUpdateCompensation(t *testing.T) {
 
 func TestDeleteCompensation(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/payroll/compensations/88", Status: 200, Body: g4Compensation,
+		Method: http.MethodDelete, Path: "/api/v1/payroll/compensations/88", Status: 200, Body: compensationJSON,
 	}))
 	res, err := c.DeleteCompensationWithResponse(context.Background(), 88)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g4CheckCompensation(t, res.JSON200)
+	checkCompensation(t, res.JSON200)
 }
 
 func TestDeleteCompensation_NoContent(t *testing.T) {
@@ -947,8 +938,8 @@ func TestListTaxonomies(t *testing.T) {
   {"id": 21, "name": "Plus transporte", "archived": true, "default": false, "legal_entity_id": 3}
 ]`,
 		Check: func(t testing.TB, r *http.Request, _ []byte) {
-			g4WantQuery(t, r, "ids=14&ids=15&ids=21&legal_entity_ids=2&legal_entity_ids=3",
-				map[string][]string{"ids": {"14", "15", "21"}, "legal_entity_ids": {"2", "3"}})
+			wantRawQuery(t, r, "ids=14&ids=15&ids=21&legal_entity_ids=2&legal_entity_ids=3")
+			wantQuery(t, r, map[string][]string{"ids": {"14", "15", "21"}, "legal_entity_ids": {"2", "3"}})
 		},
 	}))
 	res, err := c.ListTaxonomiesWithResponse(context.Background(), &api.ListTaxonomiesParams{

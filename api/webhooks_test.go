@@ -9,19 +9,19 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Shapes from research §4.11 and §5 Webhook/Webhook_v2/Event: v1
-// subscriptions are keyed by a snake_case type, v2 ones by an event class.
+// Webhook, Webhook_v2 and Event shapes: v1 subscriptions are keyed by a
+// snake_case type, v2 ones by an event class.
 const (
-	g3WebhookV2JSON      = `{"id":61,"subscription_type":"Employees::Events::EmployeeCreated","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7","target_url":"https://hooks.acme-payroll.es/factorial/employees","company_id":1203}`
-	g3WebhookV2LeaveJSON = `{"id":62,"subscription_type":"Timeoff::Events::LeaveApproved","name":"Ausencias aprobadas","challenge":"5d4c3b2a1f0e","target_url":"https://hooks.acme-payroll.es/factorial/leaves","company_id":1203}`
-	g3WebhookJSON        = `{"id":17,"type":"employee_created","target_url":"https://hooks.acme-payroll.es/factorial/v1/employees","company_id":1203}`
+	webhookV2JSON      = `{"id":61,"subscription_type":"Employees::Events::EmployeeCreated","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7","target_url":"https://hooks.acme-payroll.es/factorial/employees","company_id":1203}`
+	webhookV2LeaveJSON = `{"id":62,"subscription_type":"Timeoff::Events::LeaveApproved","name":"Ausencias aprobadas","challenge":"5d4c3b2a1f0e","target_url":"https://hooks.acme-payroll.es/factorial/leaves","company_id":1203}`
+	webhookJSON        = `{"id":17,"type":"employee_created","target_url":"https://hooks.acme-payroll.es/factorial/v1/employees","company_id":1203}`
 )
 
 func TestListWebhooksV2(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v2/core/webhooks", Status: 200,
-		Body:  `[` + g3WebhookV2JSON + `,` + g3WebhookV2LeaveJSON + `]`,
-		Check: func(t testing.TB, r *http.Request, _ []byte) { g3NoQuery(t, r) },
+		Body:  `[` + webhookV2JSON + `,` + webhookV2LeaveJSON + `]`,
+		Check: func(t testing.TB, r *http.Request, _ []byte) { noQuery(t, r) },
 	}))
 	res, err := c.ListWebhooksV2WithResponse(context.Background())
 	if err != nil {
@@ -61,12 +61,13 @@ func TestListWebhooksV2_BasicUser(t *testing.T) {
 }
 
 func TestCreateWebhookV2(t *testing.T) {
-	// Both sources answer an array of subscriptions here.
+	// The 2024 spec and another open-source client both read an array of
+	// subscriptions here.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodPost, Path: "/api/v2/core/webhooks", Status: 200,
-		Body: `[` + g3WebhookV2JSON + `]`,
+		Body: `[` + webhookV2JSON + `]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"subscription_type":"Employees::Events::EmployeeCreated","target_url":"https://hooks.acme-payroll.es/factorial/employees","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7"}`)
+			wantJSONBody(t, r, body, `{"subscription_type":"Employees::Events::EmployeeCreated","target_url":"https://hooks.acme-payroll.es/factorial/employees","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7"}`)
 		},
 	}))
 	res, err := c.CreateWebhookV2WithResponse(context.Background(), api.WebhookV2Create{
@@ -92,7 +93,7 @@ func TestUpdateWebhookV2(t *testing.T) {
 		Method: http.MethodPut, Path: "/api/v2/core/webhooks/61", Status: 200,
 		Body: `{"id":61,"subscription_type":"Employees::Events::EmployeeCreated","name":"Alta en nómina externa","challenge":"c8f2e1d0a9b7","target_url":"https://hooks.acme-payroll.es/v2/factorial/employees","company_id":1203}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"target_url":"https://hooks.acme-payroll.es/v2/factorial/employees"}`)
+			wantJSONBody(t, r, body, `{"target_url":"https://hooks.acme-payroll.es/v2/factorial/employees"}`)
 		},
 	}))
 	res, err := c.UpdateWebhookV2WithResponse(context.Background(), 61, api.WebhookV2Update{TargetURL: apitest.Ptr("https://hooks.acme-payroll.es/v2/factorial/employees")})
@@ -107,7 +108,7 @@ func TestUpdateWebhookV2(t *testing.T) {
 
 func TestDeleteWebhookV2(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v2/core/webhooks/62", Status: 200, Body: g3WebhookV2LeaveJSON,
+		Method: http.MethodDelete, Path: "/api/v2/core/webhooks/62", Status: 200, Body: webhookV2LeaveJSON,
 	}))
 	res, err := c.DeleteWebhookV2WithResponse(context.Background(), 62)
 	if err != nil {
@@ -160,7 +161,7 @@ func TestListEvents(t *testing.T) {
 func TestListWebhooks(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/core/webhooks", Status: 200,
-		Body: `[` + g3WebhookJSON + `,{"id":18,"type":"timeoff_leave_approved","target_url":"https://hooks.acme-payroll.es/factorial/v1/leaves","company_id":1203}]`,
+		Body: `[` + webhookJSON + `,{"id":18,"type":"timeoff_leave_approved","target_url":"https://hooks.acme-payroll.es/factorial/v1/leaves","company_id":1203}]`,
 	}))
 	res, err := c.ListWebhooksWithResponse(context.Background())
 	if err != nil {
@@ -180,9 +181,9 @@ func TestListWebhooks(t *testing.T) {
 func TestCreateWebhook(t *testing.T) {
 	// An upsert: answers the one subscription of that type.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodPost, Path: "/api/v1/core/webhooks", Status: 200, Body: g3WebhookJSON,
+		Method: http.MethodPost, Path: "/api/v1/core/webhooks", Status: 200, Body: webhookJSON,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g3JSONSent(t, r, body, `{"type":"employee_created","target_url":"https://hooks.acme-payroll.es/factorial/v1/employees"}`)
+			wantJSONBody(t, r, body, `{"type":"employee_created","target_url":"https://hooks.acme-payroll.es/factorial/v1/employees"}`)
 		},
 	}))
 	res, err := c.CreateWebhookWithResponse(context.Background(), api.WebhookCreate{
@@ -200,7 +201,7 @@ func TestCreateWebhook(t *testing.T) {
 
 func TestDeleteWebhook(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/core/webhooks/17", Status: 200, Body: g3WebhookJSON,
+		Method: http.MethodDelete, Path: "/api/v1/core/webhooks/17", Status: 200, Body: webhookJSON,
 	}))
 	res, err := c.DeleteWebhookWithResponse(context.Background(), 17)
 	if err != nil {

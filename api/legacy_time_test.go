@@ -10,13 +10,13 @@ import (
 	"github.com/factorial-go/factorial/internal/apitest"
 )
 
-// Leaves, leave types and shifts on their 2021-22 flat paths (research §3,
-// §4.6, §4.7, §4.18). The 2022 shapes: day-based leaves with the
+// Leaves, leave types and shifts on their 2021-22 flat paths, in the 2022
+// shapes: day-based leaves with the
 // beggining_of_day typo, HH:MM shift clock times, deletes answering 204.
 
-// g5LeaveJSON is a whole-day, approved leave as an admin sees it (2022 shape:
+// legacyLeaveJSON is a whole-day, approved leave as an admin sees it (2022 shape:
 // no hours_amount_in_cents).
-const g5LeaveJSON = `{"id":4187,"description":"Vacaciones de verano","approved":true,"employee_id":7,` +
+const legacyLeaveJSON = `{"id":4187,"description":"Vacaciones de verano","approved":true,"employee_id":7,` +
 	`"employee_full_name":"Ana Ruiz","leave_type_id":311,"leave_type_name":"Vacaciones",` +
 	`"start_on":"2022-08-01","finish_on":"2022-08-12","half_day":null}`
 
@@ -25,11 +25,11 @@ func TestListLeavesLegacy(t *testing.T) {
 	// user's token sees it: description, approval and type name nulled.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/leaves", Status: 200,
-		Body: `[` + g5LeaveJSON + `,{"id":4203,"description":null,"approved":null,"employee_id":12,` +
+		Body: `[` + legacyLeaveJSON + `,{"id":4203,"description":null,"approved":null,"employee_id":12,` +
 			`"employee_full_name":"Marc Vidal","leave_type_id":318,"leave_type_name":null,` +
 			`"start_on":"2022-09-05","finish_on":"2022-09-05","half_day":"beggining_of_day"}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, nil) // the 2022 route takes no filters
+			noQuery(t, r) // the 2022 route takes no filters
 			noBody(t, body)
 		},
 	}))
@@ -128,7 +128,7 @@ func TestDeleteLeaveLegacy(t *testing.T) {
 
 func TestDeleteLeaveLegacy_200(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/leaves/4187", Status: 200, Body: g5LeaveJSON,
+		Method: http.MethodDelete, Path: "/api/v1/leaves/4187", Status: 200, Body: legacyLeaveJSON,
 	}))
 	res, err := c.DeleteLeaveLegacyWithResponse(context.Background(), 4187)
 	if err != nil {
@@ -139,8 +139,8 @@ func TestDeleteLeaveLegacy_200(t *testing.T) {
 	}
 }
 
-// g5VacationTypeJSON is the built-in vacation type (colour from the spec example).
-const g5VacationTypeJSON = `{"id":311,"name":"Vacaciones","identifier":"holiday","color":"07A2AD","accrues":true,` +
+// legacyVacationTypeJSON is the built-in vacation type (colour from the spec example).
+const legacyVacationTypeJSON = `{"id":311,"name":"Vacaciones","identifier":"holiday","color":"07A2AD","accrues":true,` +
 	`"active":true,"approval_required":true,"attachment":false,"visibility":true,"workable":false,` +
 	`"half_days_units_enabled":true,"max_days_in_cents":null,"min_days_in_cents":null}`
 
@@ -148,7 +148,7 @@ func TestListLeaveTypesLegacy(t *testing.T) {
 	// A basic user's token: the custom type comes back with its settings nulled.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/leave_types", Status: 200,
-		Body: `[` + g5VacationTypeJSON + `,{"id":318,"name":"Asuntos propios","identifier":null,"color":"F5A623",` +
+		Body: `[` + legacyVacationTypeJSON + `,{"id":318,"name":"Asuntos propios","identifier":null,"color":"F5A623",` +
 			`"accrues":null,"active":true,"approval_required":null,"attachment":null,"visibility":null,"workable":null}]`,
 	}))
 	res, err := c.ListLeaveTypesLegacyWithResponse(context.Background())
@@ -229,17 +229,17 @@ func TestUpdateLeaveTypeLegacy(t *testing.T) {
 	}
 }
 
-// g5ShiftJSON is a closed 2022 shift: wall-clock HH:MM strings, no location fields.
-const g5ShiftJSON = `{"id":90211,"employee_id":7,"day":12,"month":1,"year":2022,"clock_in":"08:00","clock_out":"16:30","observations":null}`
+// legacyShiftJSON is a closed 2022 shift: wall-clock HH:MM strings, no location fields.
+const legacyShiftJSON = `{"id":90211,"employee_id":7,"day":12,"month":1,"year":2022,"clock_in":"08:00","clock_out":"16:30","observations":null}`
 
 func TestListShiftsLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/shifts", Status: 200,
-		Body: `[` + g5ShiftJSON + `,{"id":90240,"employee_id":7,"day":13,"month":1,"year":2022,` +
+		Body: `[` + legacyShiftJSON + `,{"id":90240,"employee_id":7,"day":13,"month":1,"year":2022,` +
 			`"clock_in":"08:05","clock_out":null,"observations":"Reunión con cliente"}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
 			// Both are needed, or the route returns every shift ever.
-			g5Query(t, r, map[string]string{"year": "2022", "month": "1"})
+			wantQuery(t, r, map[string][]string{"year": {"2022"}, "month": {"1"}})
 		},
 	}))
 	res, err := c.ListShiftsLegacyWithResponse(context.Background(), &api.ListShiftsLegacyParams{Year: apitest.Ptr(2022), Month: apitest.Ptr(1)})
@@ -259,7 +259,7 @@ func TestListShiftsLegacy(t *testing.T) {
 }
 
 func TestClockInLegacy(t *testing.T) {
-	// The PC sample's `now`: ISO-8601 with the caller's offset.
+	// The Postman collection sample's `now`: ISO-8601 with the caller's offset.
 	now := time.Date(2022, 1, 25, 12, 12, 1, 0, time.FixedZone("", -2*3600))
 	for _, tc := range []struct {
 		status int
@@ -374,7 +374,7 @@ func TestDeleteShiftLegacy(t *testing.T) {
 
 func TestDeleteShiftLegacy_200(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/shifts/90211", Status: 200, Body: g5ShiftJSON,
+		Method: http.MethodDelete, Path: "/api/v1/shifts/90211", Status: 200, Body: legacyShiftJSON,
 	}))
 	res, err := c.DeleteShiftLegacyWithResponse(context.Background(), 90211)
 	if err != nil {

@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"testing"
 
@@ -11,15 +10,15 @@ import (
 )
 
 // Teams, ATS candidates, webhooks, documents and folders on their 2021-22
-// paths (research §3, §4.3, §4.9, §4.11, §4.15, §4.18).
+// paths, in the shapes the 2021 and 2022 specs and captures show.
 
-// g5TeamJSON is the O22 single-team example shape {id, name, employee_ids, lead_ids}.
-const g5TeamJSON = `{"id":41,"name":"Ingeniería","employee_ids":[7,12,19],"lead_ids":[12]}`
+// legacyTeamJSON has the 2022 spec's single-team example shape {id, name, employee_ids, lead_ids}.
+const legacyTeamJSON = `{"id":41,"name":"Ingeniería","employee_ids":[7,12,19],"lead_ids":[12]}`
 
 func TestListTeamsLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/teams", Status: 200,
-		Body:  `[` + g5TeamJSON + `,{"id":42,"name":"Ventas","employee_ids":[23,31],"lead_ids":[],"description":"Equipo comercial Iberia","avatar":null}]`,
+		Body:  `[` + legacyTeamJSON + `,{"id":42,"name":"Ventas","employee_ids":[23,31],"lead_ids":[],"description":"Equipo comercial Iberia","avatar":null}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	}))
 	res, err := c.ListTeamsLegacyWithResponse(context.Background())
@@ -44,13 +43,17 @@ func TestCreateTeamLegacy(t *testing.T) {
 		Method: http.MethodPost, Path: "/api/v1/teams", Status: 201,
 		Body: `{"id":57,"name":"Atención al cliente","employee_ids":[],"lead_ids":[],"description":"Soporte de primer nivel","avatar":null}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := g5Form(t, r, body, map[string]string{"name": "Atención al cliente", "description": "Soporte de primer nivel"})
+			f := parseMultipart(t, r, body)
+			if f == nil {
+				return
+			}
+			wantFormValues(t, f, map[string][]string{"name": {"Atención al cliente"}, "description": {"Soporte de primer nivel"}})
 			if len(f.Value) != 2 || len(f.File) != 0 {
 				t.Errorf("parts = %v / files %v", f.Value, f.File)
 			}
 		},
 	}))
-	ct, body := g5Multipart(t, g5Field{Name: "name", Value: "Atención al cliente"}, g5Field{Name: "description", Value: "Soporte de primer nivel"})
+	ct, body := multipartBody(t, formPart{Name: "name", Value: "Atención al cliente"}, formPart{Name: "description", Value: "Soporte de primer nivel"})
 	res, err := c.CreateTeamLegacyWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +80,7 @@ func TestGetTeamLegacy(t *testing.T) {
 
 func TestGetTeamLegacy_Admin(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/teams/41", Status: 200, Body: g5TeamJSON,
+		Method: http.MethodGet, Path: "/api/v1/teams/41", Status: 200, Body: legacyTeamJSON,
 	}))
 	res, err := c.GetTeamLegacyWithResponse(context.Background(), 41)
 	if err != nil {
@@ -110,7 +113,7 @@ func TestUpdateTeamLegacy(t *testing.T) {
 }
 
 func TestDeleteTeamLegacy(t *testing.T) {
-	// O21: the team delete answers 204.
+	// The 2021 spec: the team delete answers 204.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodDelete, Path: "/api/v1/teams/57", Status: 204,
 		Check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
@@ -126,7 +129,7 @@ func TestDeleteTeamLegacy(t *testing.T) {
 
 func TestDeleteTeamLegacy_200(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/teams/41", Status: 200, Body: g5TeamJSON,
+		Method: http.MethodDelete, Path: "/api/v1/teams/41", Status: 200, Body: legacyTeamJSON,
 	}))
 	res, err := c.DeleteTeamLegacyWithResponse(context.Background(), 41)
 	if err != nil {
@@ -137,16 +140,16 @@ func TestDeleteTeamLegacy_200(t *testing.T) {
 	}
 }
 
-// g5CandidateJSON follows the 2022 capture: photo and consent_given_at null,
+// legacyCandidateJSON follows the 2022 capture: photo and consent_given_at null,
 // application_count present, ISO timestamps with milliseconds.
-const g5CandidateJSON = `{"id":1183,"first_name":"Lucía","last_name":"Gómez","full_name":"Lucía Gómez",` +
+const legacyCandidateJSON = `{"id":1183,"first_name":"Lucía","last_name":"Gómez","full_name":"Lucía Gómez",` +
 	`"email":"lucia.gomez@example.com","talent_pool":false,"photo":null,"application_count":1,` +
 	`"consent_given_at":null,"created_at":"2022-01-12T11:20:57.000Z","updated_at":"2022-01-12T11:20:57.000Z"}`
 
 func TestListAtsCandidatesLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/ats_candidates", Status: 200,
-		Body: `[` + g5CandidateJSON + `,{"id":1190,"first_name":"Jordi","last_name":"Puig","full_name":"Jordi Puig",` +
+		Body: `[` + legacyCandidateJSON + `,{"id":1190,"first_name":"Jordi","last_name":"Puig","full_name":"Jordi Puig",` +
 			`"email":"jordi.puig@example.com","talent_pool":true,"photo":null,"application_count":0,` +
 			`"consent_given_at":"2022-01-14T09:02:11.000Z","created_at":"2022-01-14T09:02:11.000Z","updated_at":"2022-01-14T09:05:40.000Z"}]`,
 	}))
@@ -176,7 +179,7 @@ func TestCreateAtsCandidateLegacy(t *testing.T) {
 			`"email":"nerea.etxeberria@example.com","talent_pool":false,"photo":null,"application_count":0,` +
 			`"consent_given_at":null,"created_at":"2022-01-20T15:41:09.000Z","updated_at":"2022-01-20T15:41:09.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, map[string]string{"ats_company_id": "1402"})
+			wantQuery(t, r, map[string][]string{"ats_company_id": {"1402"}})
 			m := apitest.JSONBody(t, r, body)
 			want := map[string]any{"first_name": "Nerea", "last_name": "Etxeberria", "email": "nerea.etxeberria@example.com"}
 			for k, v := range want {
@@ -271,8 +274,8 @@ func TestCreateWebhookLegacy(t *testing.T) {
 	}
 }
 
-// g5CheckUnsubscribe checks the legacy unsubscribe sends DELETE with a JSON {type} body.
-func g5CheckUnsubscribe(t testing.TB, r *http.Request, body []byte) {
+// checkLegacyUnsubscribe checks the legacy unsubscribe sends DELETE with a JSON {type} body.
+func checkLegacyUnsubscribe(t testing.TB, r *http.Request, body []byte) {
 	t.Helper()
 	m := apitest.JSONBody(t, r, body)
 	if m["type"] != "employee_created" || len(m) != 1 {
@@ -282,7 +285,7 @@ func g5CheckUnsubscribe(t testing.TB, r *http.Request, body []byte) {
 
 func TestDeleteWebhookLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 204, Check: g5CheckUnsubscribe,
+		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 204, Check: checkLegacyUnsubscribe,
 	}))
 	res, err := c.DeleteWebhookLegacyWithResponse(context.Background(), api.DeleteWebhookLegacyJSONRequestBody{Type: "employee_created"})
 	if err != nil {
@@ -295,7 +298,7 @@ func TestDeleteWebhookLegacy(t *testing.T) {
 
 func TestDeleteWebhookLegacy_200(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 200, Check: g5CheckUnsubscribe,
+		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 200, Check: checkLegacyUnsubscribe,
 		Body: `{"id":301,"type":"employee_created","target_url":"https://hooks.example.com/factorial/employees","company_id":1402}`,
 	}))
 	res, err := c.DeleteWebhookLegacyWithResponse(context.Background(), api.DeleteWebhookLegacyJSONRequestBody{Type: "employee_created"})
@@ -308,12 +311,12 @@ func TestDeleteWebhookLegacy_200(t *testing.T) {
 }
 
 func TestDeleteWebhookLegacy_TypeOnly(t *testing.T) {
-	// Research §4.18 (O21, O22, PC): the 2021-22 unsubscribe answers 200
-	// {type}, and the operation's own description says the answer "may
-	// carry only type". The shared Webhook schema requires id, so the
-	// validator rejects this documented answer: a spec problem, reported.
+	// The 2021 and 2022 specs and the Postman collection agree: the
+	// unsubscribe answers 200 {type}. WebhookSubscriptionLegacy therefore
+	// requires no id, so the validator accepts an answer that carries only
+	// the type.
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 200, Check: g5CheckUnsubscribe,
+		Method: http.MethodDelete, Path: "/api/v1/webhooks", Status: 200, Check: checkLegacyUnsubscribe,
 		Body: `{"type":"employee_created"}`,
 	}))
 	res, err := c.DeleteWebhookLegacyWithResponse(context.Background(), api.DeleteWebhookLegacyJSONRequestBody{Type: "employee_created"})
@@ -325,19 +328,19 @@ func TestDeleteWebhookLegacy_TypeOnly(t *testing.T) {
 	}
 }
 
-// g5DocumentJSON uses the 2022 name of the download URL (file, not url).
-const g5DocumentJSON = `{"id":55012,"employee_id":7,"company_id":1402,"folder_id":881,` +
+// legacyDocumentJSON uses the 2022 name of the download URL (file, not url).
+const legacyDocumentJSON = `{"id":55012,"employee_id":7,"company_id":1402,"folder_id":881,` +
 	`"file":"https://api.factorialhr.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaHBBM2s9In19--5c1f/nomina-2022-01.pdf",` +
 	`"filename":"nomina-2022-01.pdf","public":false,"created_at":"2022-01-31T09:14:03.000Z","updated_at":"2022-01-31T09:14:03.000Z"}`
 
 func TestListDocumentsLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
 		Method: http.MethodGet, Path: "/api/v1/documents", Status: 200,
-		Body: `[` + g5DocumentJSON + `,{"id":55013,"employee_id":7,"company_id":1402,"folder_id":881,` +
+		Body: `[` + legacyDocumentJSON + `,{"id":55013,"employee_id":7,"company_id":1402,"folder_id":881,` +
 			`"file":"https://api.factorialhr.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaHBBM289In19--77aa/nomina-2022-02.pdf",` +
 			`"filename":"nomina-2022-02.pdf","public":false,"created_at":"2022-02-28T09:10:44.000Z","updated_at":"2022-02-28T09:10:44.000Z"}]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, map[string]string{"employee_id": "7", "folder_id": "881"})
+			wantQuery(t, r, map[string][]string{"employee_id": {"7"}, "folder_id": {"881"}})
 		},
 	}))
 	res, err := c.ListDocumentsLegacyWithResponse(context.Background(), &api.ListDocumentsLegacyParams{EmployeeID: apitest.Ptr(7), FolderID: apitest.Ptr(881)})
@@ -360,28 +363,18 @@ func TestCreateDocumentLegacy(t *testing.T) {
 			`"file":"https://api.factorialhr.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaHBBK1E9In19--0b9e/contrato-ana-ruiz.pdf",` +
 			`"filename":"contrato-ana-ruiz.pdf","public":true,"created_at":"2022-02-03T10:00:12.000Z","updated_at":"2022-02-03T10:00:12.000Z"}`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			f := g5Form(t, r, body, map[string]string{"filename": "contrato-ana-ruiz.pdf", "public": "true", "employee_id": "7", "folder_id": "882"})
-			fh := f.File["file"]
-			if len(fh) != 1 || fh[0].Filename != "contrato-ana-ruiz.pdf" {
-				t.Fatalf("file part = %v", fh)
-			}
-			fd, err := fh[0].Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer fd.Close()
-			if got, _ := io.ReadAll(fd); string(got) != pdf {
-				t.Errorf("file content = %q", got)
-			}
+			f := parseMultipart(t, r, body)
+			wantFormValues(t, f, map[string][]string{"filename": {"contrato-ana-ruiz.pdf"}, "public": {"true"}, "employee_id": {"7"}, "folder_id": {"882"}})
+			wantFilePart(t, f, "file", "contrato-ana-ruiz.pdf", "application/octet-stream", pdf)
 		},
 	}))
 	// public was required by the 2022 spec.
-	ct, body := g5Multipart(t,
-		g5Field{Name: "file", Value: pdf, File: "contrato-ana-ruiz.pdf"},
-		g5Field{Name: "filename", Value: "contrato-ana-ruiz.pdf"},
-		g5Field{Name: "public", Value: "true"},
-		g5Field{Name: "employee_id", Value: "7"},
-		g5Field{Name: "folder_id", Value: "882"})
+	ct, body := multipartBody(t,
+		formPart{Name: "file", Filename: "contrato-ana-ruiz.pdf", Value: pdf},
+		formPart{Name: "filename", Value: "contrato-ana-ruiz.pdf"},
+		formPart{Name: "public", Value: "true"},
+		formPart{Name: "employee_id", Value: "7"},
+		formPart{Name: "folder_id", Value: "882"})
 	res, err := c.CreateDocumentLegacyWithBodyWithResponse(context.Background(), ct, body)
 	if err != nil {
 		t.Fatal(err)
@@ -446,7 +439,7 @@ func TestDeleteDocumentLegacy(t *testing.T) {
 
 func TestDeleteDocumentLegacy_200(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodDelete, Path: "/api/v1/documents/55012", Status: 200, Body: g5DocumentJSON,
+		Method: http.MethodDelete, Path: "/api/v1/documents/55012", Status: 200, Body: legacyDocumentJSON,
 	}))
 	res, err := c.DeleteDocumentLegacyWithResponse(context.Background(), 55012)
 	if err != nil {
@@ -457,13 +450,13 @@ func TestDeleteDocumentLegacy_200(t *testing.T) {
 	}
 }
 
-const g5FolderJSON = `{"id":881,"company_id":1402,"name":"Nóminas","active":true,"created_at":"2021-06-01T07:30:00.000Z","updated_at":"2021-06-01T07:30:00.000Z"}`
+const legacyFolderJSON = `{"id":881,"company_id":1402,"name":"Nóminas","active":true,"created_at":"2021-06-01T07:30:00.000Z","updated_at":"2021-06-01T07:30:00.000Z"}`
 
 func TestListFoldersLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/folders", Status: 200, Body: `[` + g5FolderJSON + `]`,
+		Method: http.MethodGet, Path: "/api/v1/folders", Status: 200, Body: `[` + legacyFolderJSON + `]`,
 		Check: func(t testing.TB, r *http.Request, body []byte) {
-			g5Query(t, r, map[string]string{"name": "Nóminas", "active": "true"})
+			wantQuery(t, r, map[string][]string{"name": {"Nóminas"}, "active": {"true"}})
 		},
 	}))
 	res, err := c.ListFoldersLegacyWithResponse(context.Background(), &api.ListFoldersLegacyParams{Name: apitest.Ptr("Nóminas"), Active: apitest.Ptr(true)})
@@ -502,7 +495,7 @@ func TestCreateFolderLegacy(t *testing.T) {
 
 func TestGetFolderLegacy(t *testing.T) {
 	c := apitest.NewClient(t, apitest.Handler(t, apitest.Exchange{
-		Method: http.MethodGet, Path: "/api/v1/folders/881", Status: 200, Body: g5FolderJSON,
+		Method: http.MethodGet, Path: "/api/v1/folders/881", Status: 200, Body: legacyFolderJSON,
 	}))
 	res, err := c.GetFolderLegacyWithResponse(context.Background(), 881)
 	if err != nil {
