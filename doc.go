@@ -1,9 +1,10 @@
 // Package factorial is a Go client for Factorial HR's v1 REST API and its
 // OAuth server.
 //
-// The typed operations are generated from openapi.yaml into package api by
-// oapi-codegen. This package is the hand-written layer around them: the
-// Client users construct, and the transport every generated call goes
+// Package api holds the types generated from openapi.yaml by oapi-codegen.
+// This package is the client around them: a Client with one service per
+// API area (Client.Employees, Client.TimeOff, Client.Attendance, ...), whose
+// methods take and return those types, and the transport every call goes
 // through.
 //
 // # Constructing a client
@@ -12,46 +13,86 @@
 //		factorial.WithTokenSource(ts), // or factorial.WithAPIKey(key)
 //		factorial.WithLogger(logger),
 //	)
-//	res, err := c.GetMeWithResponse(ctx)
+//	me, err := c.Credentials.GetMe(ctx) // api.Access
 //	if err != nil {
 //		return err
 //	}
-//	fmt.Println(res.JSON200.Email)
+//	fmt.Println(me.Email)
+//	emps, err := c.Employees.List(ctx) // []api.Employee
+//	for _, e := range emps {
+//		fmt.Println(e.ID, e.GetFullName()) // nil-safe getter: "" when hidden from the caller
+//	}
 //
 // The base URL defaults to ProductionURL; WithBaseURL(DemoURL) selects the
 // demo company. http:// is refused except on loopback.
 //
+// A service is the operation's tag in the spec, and a method its
+// operationId without the area's resource noun after the verb:
+// ListEmployees is Employees.List, UpdateTeamMembership is
+// Teams.UpdateMembership, ListTimeOffPolicies is TimeOff.ListPolicies, and
+// a trailing area word goes too (ListLeavesLegacy is Legacy.ListLeaves).
+// Each method's documentation names its route and operationId, and
+// docs/operations.md maps every operation to its call.
+//
+// A method returns the success type itself: a value for a single record,
+// a slice for a list, a pointer when the operation may also succeed
+// without a body (a delete answering 204: the pointer is nil then), and
+// only an error when the success has no body.
+// Every list also has an ...Iter method returning an iter.Seq2 that decodes
+// the elements as they arrive, so memory stays flat however long the list;
+// it is retried like any call until the first element is yielded, and a
+// failure after that ends the sequence with an *Error.
+//
+// Optional fields are pointers: Ptr builds one for a request, Value and the
+// generated getters (e.GetEmail()) read one as its zero value when nil.
+// Date (NewDate, DateOf) is the type of every date field.
+//
+// Raw returns the generated client underneath, for what a service does not
+// express: response headers, or a body sent as raw bytes.
+//
 // # Errors
 //
-// The generated methods return results only for responses the client
-// trusts. Everything else is an *Error, reached with errors.As:
+// A service returns a result only for a response the client trusts.
+// Everything else is an *Error, reached with errors.As; its Kind says why:
 //
-//   - a non-2xx status, with every message of Factorial's error body
-//     whatever its shape ({"errors": "..."}, a list, per-field messages in
-//     FieldErrors, a bare array, Doorkeeper's error/error_description, or an
-//     excerpt of an HTML page from a proxy);
-//   - a 2xx the operation does not declare, a body in an undeclared content
-//     type, an empty or malformed body where JSON is declared, and JSON that
-//     does not fit the generated type.
+//   - KindStatus: a non-2xx status, with every message of Factorial's error
+//     body whatever its shape ({"errors": "..."}, a list, per-field
+//     messages in FieldErrors, a bare array, Doorkeeper's
+//     error/error_description, or an excerpt of an HTML page from a proxy);
+//   - the other kinds: a 2xx the operation does not declare, a body in an
+//     undeclared content type, an empty, truncated or malformed body where
+//     JSON is declared, JSON that does not fit the generated type
+//     (KindDecode), or a body too large or cut off while being read.
 //
-// So a nil error means the typed field for the status (res.JSON200, ...) is
-// set when the spec declares a body for it. errors.Is matches ErrNotFound,
-// ErrUnauthorized, ErrForbidden and ErrRateLimited; IsRetryable tells
-// whether trying later may help. Failures before any response arrives are
-// *url.Error values, and TokenSource errors come back wrapped; timeouts
-// match context.DeadlineExceeded. URLs in errors
-// and logs have secret query values (token, code, client_secret, ...)
-// replaced, and credentials are never logged.
+// So a nil error means the returned value was decoded from a declared
+// success. errors.Is matches ErrNotFound, ErrUnauthorized, ErrForbidden and
+// ErrRateLimited; IsRetryable tells whether trying later may help. Failures
+// before any response arrives are *url.Error values, and TokenSource errors
+// come back wrapped; timeouts match context.DeadlineExceeded. URLs in
+// errors and logs have secret query values (token, code, client_secret,
+// ...) replaced, and credentials are never logged.
+//
+// Through Raw, a non-2xx answer is still an *Error, and so are the
+// response checks above, but a well-formed 2xx body that does not fit its
+// type comes back as the generated parser's own encoding/json error.
 //
 // # Retries
 //
-// GET, HEAD, OPTIONS, PUT and DELETE are retried on 429, 502, 503, 504 and
-// on connection failures, with exponential backoff and full jitter,
-// honouring Retry-After; see RetryPolicy for the bounds. A POST is retried
-// only when the caller promises it is idempotent (Idempotent,
-// IdempotentRequest): Factorial has no idempotency keys, and a clock-in sent
+// A 429 is retried for every method, POST included: the server refused the
+// request before it had any effect. Its Retry-After is honoured, in seconds
+// or as a date, up to RetryPolicy.MaxRetryAfter; a longer one ends the call
+// with the *Error, whose RetryAfter says when to come back.
+//
+// The other transient failures (502, 503, 504, a connection that broke or
+// timed out after the request may have been sent) are retried only for
+// idempotent calls: GET, HEAD, OPTIONS, PUT and DELETE, or any call whose
+// context carries the caller's promise (Idempotent; IdempotentRequest for
+// a Raw method). Factorial has no idempotency keys, and a clock-in sent
 // twice is real harm. A connection that could not be established proves
 // nothing was sent, and is retried for every method.
+//
+// Waits use exponential backoff with full jitter; RetryPolicy sets the
+// attempts and the bounds (MaxElapsed for the whole call).
 //
 // With a TokenSource, a 401 makes the client refresh the rejected token
 // (RefreshIfStale) and repeat the call once, POST included: a 401 is a
