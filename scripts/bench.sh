@@ -3,7 +3,7 @@
 # "NAME: VALUE (target TARGET)", computed by bench/benchsummary from this
 # run alone (medians over the rounds, ratios from those medians).
 #
-#   scripts/bench.sh              # 5 rounds, about 4 minutes plus compiling
+#   scripts/bench.sh              # 5 rounds, about 3 minutes plus compiling
 #   BENCH_ROUNDS=3 scripts/bench.sh
 #   BENCH_KEEP=dir scripts/bench.sh   # also keep the raw go test output there
 #
