@@ -254,7 +254,7 @@ func TestListAttendance_BracketArrayQuery(t *testing.T) {
 		},
 	}))
 	res, err := c.ListAttendanceWithResponse(context.Background(), &api.ListAttendanceParams{
-		EmployeeIds: []int{1, 2}, DateFrom: apitest.Ptr("2024-03-04"), DateTo: apitest.Ptr("2024-03-08"),
+		EmployeeIds: []int{1, 2}, DateFrom: apitest.Ptr(mustDate(t, "2024-03-04")), DateTo: apitest.Ptr(mustDate(t, "2024-03-08")),
 	})
 	if err != nil {
 		t.Fatal(err)

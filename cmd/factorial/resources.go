@@ -196,12 +196,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		return t, nil
 	case "leaves":
 		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
-		if rf.from != "" {
-			params.From = &rf.from
-		}
-		if rf.to != "" {
-			params.To = &rf.to
-		}
+		params.From, params.To = flagDate(rf.from), flagDate(rf.to)
 		leaves, err := c.TimeOff.ListLeaves(ctx, params)
 		if err != nil {
 			return nil, err
@@ -312,3 +307,13 @@ func joinInts(v []int) string {
 }
 
 var _ flag.Value = (*intList)(nil)
+
+// flagDate turns a --from/--to value, already checked to be YYYY-MM-DD,
+// into a date filter; empty means no filter.
+func flagDate(v string) *factorial.Date {
+	t, err := time.Parse(time.DateOnly, v)
+	if v == "" || err != nil {
+		return nil
+	}
+	return factorial.Ptr(factorial.NewDate(t))
+}

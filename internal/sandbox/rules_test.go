@@ -286,7 +286,7 @@ func TestLeaveValidation(t *testing.T) {
 	// One table behind v1, v2 and the legacy path; filters by employee and window.
 	v2get, _ := c.GetLeaveV2WithResponse(ctx, id)
 	legacy, _ := c.ListLeavesLegacyWithResponse(ctx)
-	filtered, _ := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{DemoBasicID}, From: ptr("2024-03-25"), To: ptr("2024-04-05")})
+	filtered, _ := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{DemoBasicID}, From: ptr(openapi_types.Date{Time: time.Date(2024, 3, 25, 0, 0, 0, 0, time.UTC)}), To: ptr(openapi_types.Date{Time: time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC)})})
 	if v2get.StatusCode() != http.StatusOK || *v2get.JSON200.StartOn != "2024-04-01" {
 		t.Errorf("v2 get: %s", v2get.Body)
 	}
