@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Lints openapi.yaml with Redocly CLI (pinned) at zero errors and zero
-# warnings, using its recommended ruleset. Installs the CLI from npm into a
-# cache directory on first use.
+# Lints every OpenAPI document at the repository root (openapi*.yaml:
+# openapi.yaml for v1, openapi-resources.yaml for the dated API) with
+# Redocly CLI (pinned) at zero errors and zero warnings, using its
+# recommended ruleset. Installs the CLI from npm into a cache directory on
+# first use. Prints one line per file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REDOCLY_VERSION=2.77.0
@@ -11,13 +13,21 @@ if [ ! -x "$dir/node_modules/.bin/redocly" ]; then
   (cd "$dir" && npm install --silent --no-audit --no-fund --no-save "@redocly/cli@$REDOCLY_VERSION" >/dev/null 2>&1) || {
     echo "openapi lint: could not install @redocly/cli@$REDOCLY_VERSION from npm" >&2; exit 1; }
 fi
-out=$(NO_UPDATE_NOTIFIER=1 REDOCLY_TELEMETRY=off "$dir/node_modules/.bin/redocly" lint openapi.yaml --format=summary 2>&1) || {
-  echo "$out" | grep -v '^\s*[║╔╚]' >&2
-  "$dir/node_modules/.bin/redocly" lint openapi.yaml 2>&1 | grep -v '^\s*[║╔╚]' | tail -60 >&2
-  echo "openapi lint: Redocly $REDOCLY_VERSION found problems in openapi.yaml" >&2; exit 1; }
-if echo "$out" | grep -q "^warning"; then
-  "$dir/node_modules/.bin/redocly" lint openapi.yaml 2>&1 | grep -v '^\s*[║╔╚]' | tail -60 >&2
-  echo "openapi lint: Redocly $REDOCLY_VERSION reports warnings in openapi.yaml" >&2; exit 1
+redocly() { NO_UPDATE_NOTIFIER=1 REDOCLY_TELEMETRY=off "$dir/node_modules/.bin/redocly" "$@"; }
+shopt -s nullglob
+files=(openapi*.yaml)
+if [ "${#files[@]}" = 0 ]; then
+  echo "openapi lint: no openapi*.yaml at the repository root" >&2; exit 1
 fi
-ops=$(grep -c 'operationId:' openapi.yaml)
-echo "openapi lint: Redocly $REDOCLY_VERSION recommended rules, 0 errors, 0 warnings ($ops operations)"
+for f in "${files[@]}"; do
+  out=$(redocly lint "$f" --format=summary 2>&1) || {
+    echo "$out" | grep -v '^\s*[║╔╚]' >&2
+    redocly lint "$f" 2>&1 | grep -v '^\s*[║╔╚]' | tail -60 >&2
+    echo "openapi lint: Redocly $REDOCLY_VERSION found problems in $f" >&2; exit 1; }
+  if echo "$out" | grep -q "^warning"; then
+    redocly lint "$f" 2>&1 | grep -v '^\s*[║╔╚]' | tail -60 >&2
+    echo "openapi lint: Redocly $REDOCLY_VERSION reports warnings in $f" >&2; exit 1
+  fi
+  ops=$(grep -c 'operationId:' "$f")
+  echo "openapi lint: $f: Redocly $REDOCLY_VERSION recommended rules, 0 errors, 0 warnings ($ops operations)"
+done
