@@ -1,5 +1,6 @@
-// Package specvalidate checks HTTP traffic against the OpenAPI document the
-// api package was generated from (api.GetSpec), in both directions.
+// Package specvalidate checks HTTP traffic against the OpenAPI documents the
+// api and resources packages were generated from (api.GetSpec,
+// resources.GetSpec), in both directions.
 //
 // It is the contract between openapi.yaml, the generated code and every fake
 // server in this module: tests wrap their client transport with Transport,
@@ -22,6 +23,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/resources"
 )
 
 // Validator validates requests and responses against the embedded spec.
@@ -60,6 +62,35 @@ var loadOnce = sync.OnceValues(func() (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("specvalidate: load embedded spec: %w", err)
 	}
+	return newValidator(doc)
+})
+
+var loadResourcesOnce = sync.OnceValues(func() (*Validator, error) {
+	doc, err := resources.GetSpec()
+	if err != nil {
+		return nil, fmt.Errorf("specvalidate: load embedded resources spec: %w", err)
+	}
+	// The dated API's document keeps the version in its server URL
+	// (https://api.factorialhr.com/api/{version}/resources), so its paths
+	// start at the resource. Traffic carries the whole path: every path
+	// gets the server's prefix back, with the version as a path parameter.
+	prefixed := openapi3.NewPaths()
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		item.Parameters = append(openapi3.Parameters{{Value: versionParam}}, item.Parameters...)
+		prefixed.Set(ResourcesPrefix+path, item)
+	}
+	doc.Paths = prefixed
+	return newValidator(doc)
+})
+
+// ResourcesPrefix is the path template the dated API's paths live under.
+const ResourcesPrefix = "/api/{version}/resources"
+
+var versionParam = openapi3.NewPathParameter("version").WithSchema(
+	openapi3.NewStringSchema().WithPattern(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`))
+
+func newValidator(doc *openapi3.T) (*Validator, error) {
 	// The spec's servers name the production and demo hosts; tests and fakes
 	// run on loopback. kin-openapi matches any host against a server URL
 	// that has none, and paths keep their /api and /oauth prefixes.
@@ -80,7 +111,21 @@ var loadOnce = sync.OnceValues(func() (*Validator, error) {
 		return nil, err
 	}
 	return &Validator{doc: doc, segments: segments}, nil
-})
+}
+
+// NewResources returns the validator for the dated API's embedded spec
+// (package resources), its paths under ResourcesPrefix. Parsed once per
+// process, like New.
+func NewResources() (*Validator, error) { return loadResourcesOnce() }
+
+// MustNewResources is NewResources for tests and fakes.
+func MustNewResources() *Validator {
+	v, err := NewResources()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
 
 // New returns the validator for the embedded spec. The spec is parsed once
 // per process; every call returns the same immutable value.
