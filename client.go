@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/factorial-go/factorial/api"
@@ -16,12 +17,20 @@ import (
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
-// Hosts Factorial serves the v1 API and its OAuth server from. REST paths
-// live under /api and OAuth under /oauth; the generated operations carry
-// those prefixes, so the base URL is the bare host.
+// Hosts Factorial serves its APIs and its OAuth server from. REST paths
+// live under /api and OAuth under /oauth, so the base URL is the bare host.
 const (
+	// ProductionURL serves the dated API, v1 (retired by Factorial in 2025)
+	// and OAuth.
 	ProductionURL = "https://api.factorialhr.com"
-	DemoURL       = "https://api.demo.factorialhr.com"
+	// DemoURL is Factorial's demo environment for the dated API.
+	DemoURL = "https://api.eu2.demo.factorial.dev"
+	// OldDemoURL is the dated API's previous demo host.
+	//
+	// Deprecated: Factorial marks it deprecated; use DemoURL.
+	OldDemoURL = "https://api.demo.factorial.dev"
+	// V1DemoURL is the demo host of the v1 API.
+	V1DemoURL = "https://api.demo.factorialhr.com"
 )
 
 // Version is this module's version, sent in the User-Agent.
@@ -37,6 +46,15 @@ type core struct {
 	raw     *api.ClientWithResponses
 	server  string // the base URL with a trailing slash, as the generated constructors expect
 	editors []api.RequestEditorFn
+
+	// The dated API: its version, the base URL its constructors take
+	// (server + "api/<version>/resources/"), and the once-per-client
+	// warning for a version past its year of service.
+	apiVersion      string
+	resourcesServer string
+	resourcesPath   string // resourcesServer's path, to recognise its requests
+	retiredOnce     sync.Once
+	retiredOn       time.Time
 }
 
 // NewClient returns a Client for ProductionURL with no credentials, the
@@ -44,12 +62,13 @@ type core struct {
 // each changed by opts.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := config{
-		baseURL:   ProductionURL,
-		timeout:   DefaultTimeout,
-		userAgent: DefaultUserAgent,
-		logger:    slog.New(slog.DiscardHandler),
-		retry:     DefaultRetryPolicy(),
-		maxBody:   DefaultMaxResponseBytes,
+		apiVersion: DefaultAPIVersion,
+		baseURL:    ProductionURL,
+		timeout:    DefaultTimeout,
+		userAgent:  DefaultUserAgent,
+		logger:     slog.New(slog.DiscardHandler),
+		retry:      DefaultRetryPolicy(),
+		maxBody:    DefaultMaxResponseBytes,
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -67,6 +86,10 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorial: load embedded spec: %w", err)
 	}
+	resourcesValidator, err := specvalidate.NewResources()
+	if err != nil {
+		return nil, fmt.Errorf("factorial: load embedded resources spec: %w", err)
+	}
 	d := &doer{
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
@@ -78,6 +101,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		retry:      cfg.retry,
 		maxBody:    cfg.maxBody,
 		validator:  validator,
+		resources:  resourcesValidator,
 		validation: cfg.validation,
 		log:        cfg.logger,
 		keySecrets: scrubber(nil).with(cfg.apiKey),
@@ -97,10 +121,17 @@ func NewClient(opts ...Option) (*Client, error) {
 	if !strings.HasSuffix(server, "/") {
 		server += "/"
 	}
-	c := &Client{core: core{doer: d, raw: gen, server: server, editors: slices.Clone(cfg.editors)}}
+	c := &Client{core: core{doer: d, raw: gen, server: server, editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion}}
+	c.resourcesServer = server + "api/" + cfg.apiVersion + "/resources/"
+	c.resourcesPath = strings.TrimSuffix(base.Path, "/") + "/api/" + cfg.apiVersion + "/resources/"
+	c.retiredOn = versionRetires(cfg.apiVersion)
 	c.initServices()
 	return c, nil
 }
+
+// APIVersion returns the dated API version the client's Resources calls
+// use (WithAPIVersion).
+func (c *Client) APIVersion() string { return c.apiVersion }
 
 // Raw returns the generated client the services are built on, for what a
 // service does not express: the response headers, or a body sent as raw

@@ -1,7 +1,11 @@
 package factorial
 
-// gen.go regenerates package api, the services over it (services.gen.go,
-// api/getters.gen.go) and docs/operations.md from openapi.yaml.
+// gen.go regenerates the generated packages (api from openapi.yaml,
+// resources from openapi-resources.yaml), the services over them
+// (services.gen.go, resources_services.gen.go, getters.gen.go in each
+// package) and the operation tables in docs/.
 
 //go:generate go tool oapi-codegen -config api/config.yaml openapi.yaml
-//go:generate go run ./scripts/servicegen -spec openapi.yaml -gen api/api.gen.go -out services.gen.go -getters api/getters.gen.go -docs docs/operations.md
+//go:generate go tool oapi-codegen -config resources/config.yaml openapi-resources.yaml
+//go:generate go run ./scripts/servicegen -spec openapi.yaml -gen api/api.gen.go -pkg github.com/factorial-go/factorial/api -out services.gen.go -getters api/getters.gen.go -docs docs/operations.md -subtrees Resources
+//go:generate go run ./scripts/servicegen -spec openapi-resources.yaml -gen resources/resources.gen.go -pkg github.com/factorial-go/factorial/resources -out resources_services.gen.go -getters resources/getters.gen.go -docs docs/resources-operations.md -tree Resources -server resourcesServer

@@ -48,6 +48,7 @@ type config struct {
 	validation     ValidationMode
 	editors        []api.RequestEditorFn
 	authOptionSeen string
+	apiVersion     string
 }
 
 // Defaults. The per-attempt timeout bounds one request including its body;

@@ -21,6 +21,9 @@ import (
 // A Client is safe for concurrent use and holds a connection pool: create
 // one and share it.
 type Client struct {
+	// Resources: the dated API (/api/<version>/resources/...), the generation Factorial serves today; the version is WithAPIVersion's.
+	Resources *Resources
+
 	// APIKeys: Company API keys (full-admin credentials only)
 	APIKeys *APIKeysService
 	// ATS: Recruiting - job postings, candidates, applications and messages
@@ -64,6 +67,7 @@ type Client struct {
 }
 
 func (c *Client) initServices() {
+	c.Resources = newResources(c)
 	c.APIKeys = &APIKeysService{c: c}
 	c.ATS = &ATSService{c: c}
 	c.Attendance = &AttendanceService{c: c}

@@ -9,6 +9,8 @@ import (
 	"iter"
 	"net/http"
 	"reflect"
+
+	"github.com/factorial-go/factorial/resources"
 )
 
 // The generated services (services.gen.go) call these helpers: one request
@@ -25,6 +27,7 @@ func (c *Client) prepare(ctx context.Context, op string, req *http.Request, err 
 		return nil, fmt.Errorf("factorial: %s: nil context", op)
 	}
 	req = req.WithContext(ctx)
+	c.warnIfRetired(ctx, req)
 	for _, ed := range c.editors {
 		if err := ed(ctx, req); err != nil {
 			return nil, fmt.Errorf("factorial: %s: request editor: %w", op, err)
@@ -199,4 +202,72 @@ func decodeKind(err error) ErrorKind {
 		return KindInvalidJSON
 	}
 	return KindDecode
+}
+
+// pages walks a paginated list of the dated API: it fetches a page,
+// yields its elements, and moves on with meta.end_cursor in after_id (or,
+// without cursors, the next page number) until meta.has_next_page is
+// false. Each page is one send, with its own retries; one page is in
+// memory at a time. cursor returns the addresses of params' after_id and
+// page fields, which pages sets on its own copy of params.
+func pages[E, Pg, P any](ctx context.Context, c *Client, op string, params *P,
+	build func(*P) (*http.Request, error),
+	split func(*Pg) ([]E, resources.PageMeta),
+	cursor func(*P) (**string, **int),
+) iter.Seq2[E, error] {
+	return func(yield func(E, error) bool) {
+		var zero E
+		var p P
+		if params != nil {
+			p = *params
+		}
+		for {
+			req, err := build(&p)
+			pg, err := send[Pg](ctx, c, op, req, err)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			items, meta := split(&pg)
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if !meta.HasNextPage {
+				return
+			}
+			after, page := cursor(&p)
+			switch {
+			case meta.EndCursor != nil && *meta.EndCursor != "":
+				if *after != nil && **after == *meta.EndCursor {
+					yield(zero, fmt.Errorf("factorial: %s: the server answered the same end_cursor twice with has_next_page true", op))
+					return
+				}
+				next := *meta.EndCursor
+				*after, *page = &next, nil
+			case len(items) == 0:
+				yield(zero, fmt.Errorf("factorial: %s: an empty page with has_next_page true and no cursor", op))
+				return
+			default:
+				next := 2
+				if *page != nil {
+					next = **page + 1
+				}
+				*after, *page = nil, &next
+			}
+		}
+	}
+}
+
+// collect gathers a sequence into a slice, stopping at the first error.
+func collect[E any](seq iter.Seq2[E, error]) ([]E, error) {
+	var out []E
+	for v, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

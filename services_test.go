@@ -23,27 +23,37 @@ type serviceMethod struct {
 	name string // Employees.List
 	fn   reflect.Value
 	iter bool
+	page reflect.Type // the page type a paginated list reads, else nil
 }
 
 // serviceMethods lists every method of every service on c, so the tests
 // below grow with the spec and hold no per-operation code.
 func serviceMethods(c *Client) []serviceMethod {
 	var out []serviceMethod
-	v := reflect.ValueOf(c).Elem()
-	for i := range v.NumField() {
-		f := v.Field(i)
-		if !v.Type().Field(i).IsExported() || f.Kind() != reflect.Pointer || !strings.HasSuffix(f.Type().Elem().Name(), "Service") {
-			continue
-		}
-		for j := range f.NumMethod() {
-			m := f.Type().Method(j)
-			out = append(out, serviceMethod{
-				name: v.Type().Field(i).Name + "." + m.Name,
-				fn:   f.Method(j),
-				iter: strings.HasSuffix(m.Name, "Iter"),
-			})
+	var walk func(v reflect.Value, prefix string)
+	walk = func(v reflect.Value, prefix string) {
+		for i := range v.NumField() {
+			f, sf := v.Field(i), v.Type().Field(i)
+			if !sf.IsExported() || f.Kind() != reflect.Pointer {
+				continue
+			}
+			if !strings.HasSuffix(f.Type().Elem().Name(), "Service") {
+				if f.Elem().Kind() == reflect.Struct {
+					walk(f.Elem(), prefix+sf.Name+".") // a tree of services: Resources
+				}
+				continue
+			}
+			for j := range f.NumMethod() {
+				m := f.Type().Method(j)
+				sm := serviceMethod{name: prefix + sf.Name + "." + m.Name, fn: f.Method(j), iter: strings.HasSuffix(m.Name, "Iter")}
+				if page, ok := f.Type().MethodByName(strings.TrimSuffix(m.Name, "Iter") + "Page"); ok {
+					sm.page = page.Type.Out(0) // a paginated list (List, ListIter): its pages are objects
+				}
+				out = append(out, sm)
+			}
 		}
 	}
+	walk(reflect.ValueOf(c).Elem(), "")
 	return out
 }
 
@@ -54,7 +64,11 @@ func (m serviceMethod) invoke(ctx context.Context) (result any, n int, err error
 	t := m.fn.Type()
 	args := []reflect.Value{reflect.ValueOf(ctx)}
 	for i := 1; i < t.NumIn(); i++ {
-		args = append(args, reflect.Zero(t.In(i)))
+		arg := reflect.New(t.In(i)).Elem()
+		if arg.Kind() == reflect.String {
+			arg.SetString("1") // a path id: "" would leave an empty segment
+		}
+		args = append(args, arg)
 	}
 	out := m.fn.Call(args)
 	if m.iter {
@@ -125,7 +139,7 @@ func shapesFor(jsonStatus int, result reflect.Type) []failureShape {
 // be an *Error of the expected kind carrying the status, the operationId,
 // the URL, the request id and the body excerpt; each success must decode.
 func TestEveryServiceFailureShape(t *testing.T) {
-	validator := specvalidate.MustNew()
+	validator, dated := specvalidate.MustNew(), specvalidate.MustNewResources()
 	var (
 		mu    sync.Mutex
 		probe bool
@@ -136,7 +150,11 @@ func TestEveryServiceFailureShape(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		if probe {
-			route, _ = validator.FindRoute(r)
+			if strings.Contains(r.URL.Path, "/resources/") {
+				route, _ = dated.FindRoute(r)
+			} else {
+				route, _ = validator.FindRoute(r)
+			}
 			w.WriteHeader(http.StatusTeapot)
 			return
 		}
@@ -149,7 +167,7 @@ func TestEveryServiceFailureShape(t *testing.T) {
 	}))
 	ctx := context.Background()
 	methods := serviceMethods(c)
-	if len(methods) < 200 {
+	if len(methods) < 390 {
 		t.Fatalf("found %d service methods, want every operation", len(methods))
 	}
 	ops, shapes, successes := map[string]bool{}, 0, 0
@@ -176,6 +194,9 @@ func TestEveryServiceFailureShape(t *testing.T) {
 		if m.iter {
 			result = reflect.TypeFor[[]any]() // a sequence reads a JSON array
 		}
+		if m.page != nil {
+			result = m.page // or pages of {data, meta}
+		}
 		jsonStatus, schema, bodiless := successes2xx(rt)
 		for _, sh := range shapesFor(jsonStatus, result) {
 			shapes++
@@ -201,7 +222,13 @@ func TestEveryServiceFailureShape(t *testing.T) {
 		// The successes: a body sampled from the schema decodes, and a
 		// bodiless success is nil (error-only and optional results).
 		if jsonStatus != 0 {
-			body, _ := json.Marshal(sampleValue(schema, 0))
+			sample := sampleValue(schema, 0)
+			if m, ok := sample.(map[string]any); ok {
+				if meta, ok := m["meta"].(map[string]any); ok {
+					meta["has_next_page"] = false // one page
+				}
+			}
+			body, _ := json.Marshal(sample)
 			mu.Lock()
 			reply = failureShape{status: jsonStatus, contentType: "application/json", body: string(body)}
 			mu.Unlock()
@@ -267,6 +294,9 @@ func sampleValue(s *openapi3.Schema, depth int) any {
 	}
 	if len(s.AnyOf) > 0 {
 		return sampleValue(s.AnyOf[0].Value, depth+1)
+	}
+	if len(s.AllOf) == 1 {
+		return sampleValue(s.AllOf[0].Value, depth+1)
 	}
 	if len(s.AllOf) > 0 {
 		merged := map[string]any{}

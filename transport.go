@@ -44,7 +44,8 @@ type doer struct {
 	timeout    time.Duration
 	retry      RetryPolicy
 	maxBody    int64
-	validator  *specvalidate.Validator
+	validator  *specvalidate.Validator // v1 and OAuth (openapi.yaml)
+	resources  *specvalidate.Validator // the dated API (openapi-resources.yaml)
 	validation ValidationMode
 	log        *slog.Logger
 	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
@@ -133,7 +134,7 @@ func (d *doer) newCall(req *http.Request) (*call, error) {
 		idempotent: isIdempotent(req),
 		start:      d.now(),
 	}
-	c.route, c.routeReq = d.findRoute(req)
+	c.route, c.routeReq, c.validator = d.findRoute(req)
 	if c.route != nil {
 		c.op = c.route.OperationID()
 	}
@@ -168,28 +169,41 @@ func makeReplayable(req *http.Request) error {
 	return nil
 }
 
-// findRoute matches req to a spec operation. The spec's paths start at the
-// host root, so a base URL path prefix (a proxy) is removed first.
-func (d *doer) findRoute(req *http.Request) (*specvalidate.Route, *http.Request) {
+// findRoute matches req to an operation of the spec its path belongs to:
+// the dated API's under /api/<version>/resources/, openapi.yaml's for the
+// rest. The specs' paths start at the host root, so a base URL path prefix
+// (a proxy) is removed first.
+func (d *doer) findRoute(req *http.Request) (*specvalidate.Route, *http.Request, *specvalidate.Validator) {
 	if d.validator == nil || !sameOrigin(req.URL, d.base) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	r := req
 	if d.basePath != "" {
 		rest, ok := strings.CutPrefix(req.URL.Path, d.basePath)
 		if !ok || !strings.HasPrefix(rest, "/") {
-			return nil, nil
+			return nil, nil, nil
 		}
 		u := *req.URL
 		u.Path, u.RawPath = rest, ""
 		r = req.WithContext(req.Context())
 		r.URL = &u
 	}
-	route, err := d.validator.FindRoute(r)
-	if err != nil {
-		return nil, nil
+	v := d.validator
+	if d.resources != nil && isResourcesPath(r.URL.Path) {
+		v = d.resources
 	}
-	return route, r
+	route, err := v.FindRoute(r)
+	if err != nil {
+		return nil, nil, nil
+	}
+	return route, r, v
+}
+
+// isResourcesPath reports a dated API path: /api/<YYYY-MM-DD>/resources/...
+func isResourcesPath(p string) bool {
+	rest, ok := strings.CutPrefix(p, "/api/")
+	return ok && len(rest) > len("2006-01-02/resources/") && rest[4] == '-' && rest[7] == '-' &&
+		strings.HasPrefix(rest[10:], "/resources/")
 }
 
 // call is one Do: the request, what the spec says about it, and the state
@@ -200,6 +214,7 @@ type call struct {
 	req        *http.Request
 	route      *specvalidate.Route
 	routeReq   *http.Request
+	validator  *specvalidate.Validator // the one route came from
 	op         string
 	urlStr     string         // redacted, for errors and logs: see redactedURL
 	copies     *attemptCopies // the current attempt's, or nil

@@ -47,7 +47,7 @@ func (c *call) validate(resp *http.Response, data []byte, success bool) error {
 	if c.d.validation == ValidationOff || c.route == nil {
 		return nil
 	}
-	err := c.d.validator.ValidateResponse(c.ctx, c.routeReq, c.route, resp.StatusCode, resp.Header, data)
+	err := c.validator.ValidateResponse(c.ctx, c.routeReq, c.route, resp.StatusCode, resp.Header, data)
 	if err == nil {
 		return nil
 	}

@@ -1,0 +1,64 @@
+package factorial
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// DefaultAPIVersion is the dated API version Client.Resources calls unless
+// WithAPIVersion says otherwise: the version the embedded spec describes.
+const DefaultAPIVersion = "2026-07-01"
+
+// versionLifetime is how long Factorial serves a dated version: a year
+// from its release date.
+const versionLifetime = 1
+
+// WithAPIVersion sets the dated API version (YYYY-MM-DD, a quarter's first
+// day) that Client.Resources calls; the path of every such call carries it
+// (/api/<version>/resources/...). Factorial serves each version for one
+// year and then, without any error, answers with the oldest version it
+// still serves, so a client on a retired version logs a warning (once) on
+// its first call. The services' types describe DefaultAPIVersion; another
+// version may differ in fields the types do not know.
+func WithAPIVersion(version string) Option {
+	return func(c *config) error {
+		t, err := time.Parse(time.DateOnly, version)
+		if err != nil || t.Format(time.DateOnly) != version {
+			return configErr("WithAPIVersion", "%q is not a version date (YYYY-MM-DD)", version)
+		}
+		if t.Day() != 1 || (t.Month()-1)%3 != 0 {
+			return configErr("WithAPIVersion", "%s is not a quarter's first day; Factorial releases versions on 01-01, 04-01, 07-01 and 10-01", version)
+		}
+		c.apiVersion = version
+		return nil
+	}
+}
+
+// versionRetires returns when Factorial stops serving version.
+func versionRetires(version string) time.Time {
+	t, err := time.Parse(time.DateOnly, version)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.AddDate(versionLifetime, 0, 0)
+}
+
+// warnIfRetired logs, once per client, that a dated API call goes to a
+// version Factorial no longer serves as itself.
+func (c *Client) warnIfRetired(ctx context.Context, req *http.Request) {
+	if !strings.HasPrefix(req.URL.Path, c.resourcesPath) {
+		return
+	}
+	now := c.doer.now()
+	if now.Before(c.retiredOn) {
+		return
+	}
+	c.retiredOnce.Do(func() {
+		c.doer.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
+			slog.String("api_version", c.apiVersion),
+			slog.String("retired_on", c.retiredOn.Format(time.DateOnly)))
+	})
+}
