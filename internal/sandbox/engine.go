@@ -5,10 +5,15 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // call is one request in flight.
@@ -34,9 +39,24 @@ type reply struct {
 	list bool
 }
 
-// serve is the innermost handler (behind validation).
+// serve is the innermost handler (behind validation). It answers the
+// operation the validation middleware matched, which the request's context
+// carries: a request is routed once, by the validator. A request without
+// one matched no operation of the spec (an unknown path, or a method the
+// path does not have) and is answered 404, as the API does.
 func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
-	rt, vals, _ := s.router.find(r.Method, r.URL.Path)
+	sr := specvalidate.RouteFromContext(r.Context())
+	if sr == nil {
+		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
+		return
+	}
+	s.serveOperation(w, r, sr.Operation(), sr.PathParams())
+}
+
+// serveOperation answers r as the spec operation op with the path
+// parameters params (as they appear in the escaped path).
+func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *openapi3.Operation, params map[string]string) {
+	rt := s.byOper[op]
 	if rt == nil {
 		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
 		return
@@ -46,12 +66,7 @@ func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 		unauthorized(w, err)
 		return
 	}
-	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: make(map[string]string, len(vals)), pj: newProjector(s.clock())}
-	for i, v := range vals {
-		if i < len(rt.params) {
-			c.path[rt.params[i]] = v
-		}
-	}
+	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: unescapeParams(params), pj: newProjector(s.clock())}
 	if err := c.parseInput(); err != nil {
 		c.fail(&apiError{http.StatusBadRequest, map[string]any{"errors": err.Error()}})
 		return
@@ -81,6 +96,18 @@ func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 		rt.action(c)
 	}
 	c.flush()
+}
+
+// unescapeParams decodes path parameter values ("a%20b" is "a b").
+func unescapeParams(params map[string]string) map[string]string {
+	out := make(map[string]string, len(params))
+	for name, v := range params {
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		out[name] = v
+	}
+	return out
 }
 
 // permitted applies Factorial's permission model: admins and API keys may
