@@ -24,6 +24,10 @@ var (
 	errMalformed = errors.New("There was a problem in the JSON you submitted")
 )
 
+// errNoMatch is the 404 of an operation that answers the first record its
+// filters match, when none does.
+var errNoMatch = &apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}}
+
 // notFound is Factorial's 404: {"errors": "Resource #111 not found"}.
 func notFound(id string) *apiError {
 	return &apiError{http.StatusNotFound, map[string]any{"errors": "Resource #" + id + " not found"}}

@@ -4,20 +4,11 @@ package sandbox
 
 // duplicatePosting copies a job posting: title + " Copy", status draft.
 func (c *call) duplicatePosting() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	src, aerr := c.lookup(ResJobPostings)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	rec := clone(src)
-	delete(rec, "id")
-	rec["title"] = fmtVal(src["title"]) + " Copy"
-	rec["status"] = "draft"
-	rec["candidate_count"] = 0
-	_ = c.insert(ResJobPostings, rec)
-	c.respond(rec)
+	c.duplicate(ResJobPostings, func(src, rec map[string]any) {
+		rec["title"] = fmtVal(src["title"]) + " Copy"
+		rec["status"] = "draft"
+		rec["candidate_count"] = 0
+	})
 }
 
 // prepareJobPosting stamps a new posting's creation_date.

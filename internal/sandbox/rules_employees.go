@@ -58,24 +58,29 @@ func emailTaken(s *Sandbox, email string, self any) bool {
 
 // me answers GET /api/v1/me from the principal's employee.
 func (c *call) me() {
-	c.s.mu.RLock()
-	defer c.s.mu.RUnlock()
+	c.onRecord(readLock, principalEmployee, func(emp map[string]any) *apiError {
+		role := "basic"
+		switch {
+		case c.p.privileged():
+			role = "admin"
+		case c.s.leadsAnyone(c.p.EmployeeID):
+			role = "manager"
+		}
+		c.out = reply{set: true, one: map[string]any{
+			"email": emp["email"], "full_name": emp["full_name"], "first_name": emp["first_name"],
+			"last_name": emp["last_name"], "employee_id": emp["id"], "role": role,
+		}}
+		return nil
+	})
+}
+
+// principalEmployee finds the employee the request acts as (404).
+func principalEmployee(c *call) (map[string]any, *apiError) {
 	emp := c.s.tbl(ResEmployees).recs[c.p.EmployeeID]
 	if emp == nil {
-		c.fail(notFound(strconv.Itoa(c.p.EmployeeID)))
-		return
+		return nil, notFound(strconv.Itoa(c.p.EmployeeID))
 	}
-	role := "basic"
-	switch {
-	case c.p.privileged():
-		role = "admin"
-	case c.s.leadsAnyone(c.p.EmployeeID):
-		role = "manager"
-	}
-	c.out = reply{set: true, one: map[string]any{
-		"email": emp["email"], "full_name": emp["full_name"], "first_name": emp["first_name"],
-		"last_name": emp["last_name"], "employee_id": emp["id"], "role": role,
-	}}
+	return emp, nil
 }
 
 func (s *Sandbox) leadsAnyone(id int) bool {
@@ -88,31 +93,10 @@ func (s *Sandbox) leadsAnyone(id int) bool {
 	return found
 }
 
-// employeeAction runs f on the addressed employee and stores the result.
-func (c *call) employeeAction(f func(rec map[string]any) *apiError) {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	old, aerr := c.lookup(ResEmployees)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	rec := clone(old)
-	if aerr := f(rec); aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	if aerr := c.replace(ResEmployees, rec, old); aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	c.respond(rec)
-}
-
 // terminate sets terminated_on (default today) and the reason; the leaver's
 // reports move to termination_assigned_manager_id when given.
 func (c *call) terminate() {
-	c.employeeAction(func(rec map[string]any) *apiError {
+	c.edit(ResEmployees, func(rec map[string]any) *apiError {
 		on, _ := c.in["terminated_on"].(string)
 		if on == "" {
 			on = c.pj.today
@@ -140,7 +124,7 @@ func (c *call) terminate() {
 }
 
 func (c *call) unterminate() {
-	c.employeeAction(func(rec map[string]any) *apiError {
+	c.edit(ResEmployees, func(rec map[string]any) *apiError {
 		for _, k := range []string{"terminated_on", "termination_reason", "termination_reason_type", "termination_observations"} {
 			rec[k] = nil
 		}
@@ -150,7 +134,7 @@ func (c *call) unterminate() {
 
 // invite records the invitation; terminated employees cannot be invited.
 func (c *call) invite() {
-	c.employeeAction(func(rec map[string]any) *apiError {
+	c.edit(ResEmployees, func(rec map[string]any) *apiError {
 		if rec["terminated_on"] != nil {
 			return invalid("base", "A terminated employee cannot be invited")
 		}
@@ -163,7 +147,7 @@ func (c *call) invite() {
 }
 
 func (c *call) changeEmail() {
-	c.employeeAction(func(rec map[string]any) *apiError {
+	c.edit(ResEmployees, func(rec map[string]any) *apiError {
 		email, _ := c.in["email"].(string)
 		if !strings.Contains(email, "@") {
 			return invalid("email", "is invalid")
@@ -176,23 +160,20 @@ func (c *call) changeEmail() {
 	})
 }
 
+// findEmployeeByCode answers the employee a payroll integration code is
 // attached to (an empty list for codes of other records).
 func (c *call) findEmployeeByCode() {
-	c.s.mu.RLock()
-	defer c.s.mu.RUnlock()
-	code, aerr := c.lookup(ResPayrollIntegrationCodes)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	out := []map[string]any{}
-	integration := c.r.URL.Query().Get("integration")
-	if code["codeable_type"] == "Employee" && (integration == "" || integration == code["integration"]) {
-		if emp := c.s.tbl(ResEmployees).recs[intOr(code["codeable_id"])]; emp != nil {
-			out = append(out, emp)
+	c.onRecord(readLock, byID(ResPayrollIntegrationCodes), func(code map[string]any) *apiError {
+		out := []map[string]any{}
+		integration := c.r.URL.Query().Get("integration")
+		if code["codeable_type"] == "Employee" && (integration == "" || integration == code["integration"]) {
+			if emp := c.s.tbl(ResEmployees).recs[intOr(code["codeable_id"])]; emp != nil {
+				out = append(out, emp)
+			}
 		}
-	}
-	c.respondList(out)
+		c.respondList(out)
+		return nil
+	})
 }
 
 // restrictedFields are what a basic user may not see of other employees

@@ -35,43 +35,36 @@ func teamDeleted(s *Sandbox, team map[string]any) {
 // (DELETE) an employee, on both sides: the team's employee_ids/lead_ids and
 // the employee's team_ids.
 func (c *call) membership() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	team, aerr := c.lookup(ResTeams)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	raw := c.path["employee_id"]
-	empID, _ := strconv.Atoi(raw)
-	emp := c.s.tbl(ResEmployees).recs[empID]
-	if emp == nil {
-		c.fail(notFound(raw))
-		return
-	}
-	member := slices.Contains(intSlice(team["employee_ids"]), empID)
-	switch c.r.Method {
-	case http.MethodPost:
-		var lead *bool
-		if b, ok := toBool(c.in["lead"]); ok && c.in["lead"] != nil {
-			lead = &b
+	c.onRecord(writeLock, byID(ResTeams), func(team map[string]any) *apiError {
+		raw := c.path["employee_id"]
+		empID, _ := strconv.Atoi(raw)
+		emp := c.s.tbl(ResEmployees).recs[empID]
+		if emp == nil {
+			return notFound(raw)
 		}
-		team = c.s.setMembership(team, emp, true, lead)
-	case http.MethodPut:
-		if !member {
-			c.fail(notFound(raw))
-			return
+		member := slices.Contains(intSlice(team["employee_ids"]), empID)
+		switch c.r.Method {
+		case http.MethodPost:
+			var lead *bool
+			if b, ok := toBool(c.in["lead"]); ok && c.in["lead"] != nil {
+				lead = &b
+			}
+			team = c.s.setMembership(team, emp, true, lead)
+		case http.MethodPut:
+			if !member {
+				return notFound(raw)
+			}
+			b, _ := toBool(c.in["lead"])
+			team = c.s.setMembership(team, emp, true, &b)
+		case http.MethodDelete:
+			if !member {
+				return notFound(raw)
+			}
+			team = c.s.setMembership(team, emp, false, nil)
 		}
-		b, _ := toBool(c.in["lead"])
-		team = c.s.setMembership(team, emp, true, &b)
-	case http.MethodDelete:
-		if !member {
-			c.fail(notFound(raw))
-			return
-		}
-		team = c.s.setMembership(team, emp, false, nil)
-	}
-	c.respond(team)
+		c.respond(team)
+		return nil
+	})
 }
 
 // setMembership writes both sides of a membership and returns the stored

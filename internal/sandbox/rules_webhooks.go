@@ -2,25 +2,17 @@ package sandbox
 
 // Webhooks: v1 subscriptions, one per event type.
 
-import (
-	"net/http"
-)
-
 // subscribeWebhook: "if the webhook already exists, it just changes the
 // target_url" (v1 subscriptions are unique per type).
 func (c *call) subscribeWebhook() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	if existing := webhookOfType(c.s.tbl(ResWebhooks), c.in["type"]); existing != nil {
-		rec := clone(existing)
-		rec["target_url"] = c.in["target_url"]
-		_ = c.replace(ResWebhooks, rec, existing)
-		c.respond(rec)
-		return
-	}
-	rec := map[string]any{"type": c.in["type"], "target_url": c.in["target_url"]}
-	_ = c.insert(ResWebhooks, rec)
-	c.respond(rec)
+	c.locked(writeLock, func() *apiError {
+		if existing := webhookOfType(c.s.tbl(ResWebhooks), c.in["type"]); existing != nil {
+			rec := clone(existing)
+			rec["target_url"] = c.in["target_url"]
+			return c.save(ResWebhooks, rec, existing)
+		}
+		return c.save(ResWebhooks, map[string]any{"type": c.in["type"], "target_url": c.in["target_url"]}, nil)
+	})
 }
 
 // webhookOfType finds the v1 subscription of an event type (at most one).
@@ -35,21 +27,22 @@ func webhookOfType(t *table, typ any) map[string]any {
 	return found
 }
 
-// unsubscribeWebhook is the legacy DELETE /api/v1/webhooks with {type}.
-func (c *call) unsubscribeWebhook() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	t := c.s.tbl(ResWebhooks)
-	found := webhookOfType(t, c.in["type"])
-	if found == nil {
-		c.fail(&apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}})
-		return
+// webhookOfBodyType finds the v1 subscription of the body's type (404).
+func webhookOfBodyType(c *call) (map[string]any, *apiError) {
+	if found := webhookOfType(c.s.tbl(ResWebhooks), c.in["type"]); found != nil {
+		return found, nil
 	}
-	t.remove(found["id"].(int))
-	c.respond(found)
+	return nil, errNoMatch
 }
 
-// findEmployeeByCode answers the employee a payroll integration code is
+// unsubscribeWebhook is the legacy DELETE /api/v1/webhooks with {type}.
+func (c *call) unsubscribeWebhook() {
+	c.onRecord(writeLock, webhookOfBodyType, func(found map[string]any) *apiError {
+		c.s.tbl(ResWebhooks).remove(found["id"].(int))
+		c.respond(found)
+		return nil
+	})
+}
 
 // prepareWebhook: subscriptions belong to the (single) company.
 func prepareWebhook(c *call, rec, old map[string]any) { rec["company_id"] = 1 }
