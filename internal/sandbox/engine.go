@@ -71,6 +71,13 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 		c.fail(&apiError{http.StatusBadRequest, map[string]any{"errors": err.Error()}})
 		return
 	}
+	// A blank required string passes the schema but not Rails' presence
+	// validation: it is answered as the missing field it stands for, at
+	// the stage a missing field is (before permissions and rules).
+	if blank := blankRequired(rt.body, c.in); len(blank) > 0 {
+		c.fail(missing(blank))
+		return
+	}
 	if !c.permitted() {
 		c.fail(errForbidden)
 		return

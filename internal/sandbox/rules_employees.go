@@ -25,11 +25,19 @@ func prepareEmployee(c *call, rec, old map[string]any) {
 	setDefault(rec, "hiring", map[string]any{"base_compensation_amount_in_cents": nil, "base_compensation_type": nil})
 }
 
-// validateEmployee: unique email (Factorial answers a bare array for it)
-// and managers that exist.
+// validateEmployee: an email that is present and unique, and managers that
+// exist. Emails are compared without surrounding white space and
+// case-insensitively (how a Rails login such as Devise's keys them), so a
+// variant of a taken address is taken too; Factorial answers a taken one
+// with a bare array. A blank email is refused as a missing one, also on
+// updates, whose request schema leaves the field optional: otherwise a
+// blank email would slip past the uniqueness check.
 func validateEmployee(c *call, rec, old map[string]any) *apiError {
-	email, _ := rec["email"].(string)
-	if email != "" && (old == nil || old["email"] != email) && emailTaken(c.s, email, rec["id"]) {
+	email, isStr := rec["email"].(string)
+	if isStr && isBlank(email) {
+		return missing([]string{"email"})
+	}
+	if isStr && (old == nil || !sameEmail(old["email"], email)) && emailTaken(c.s, email, rec["id"]) {
 		return &apiError{http.StatusUnprocessableEntity, []string{"There is already a user with that email (" + email + ")"}}
 	}
 	errs := map[string][]string{}
@@ -47,10 +55,20 @@ func validateEmployee(c *call, rec, old map[string]any) *apiError {
 	return nil
 }
 
+// emailKey is the form under which emails are unique.
+func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+func sameEmail(stored any, email string) bool {
+	s, ok := stored.(string)
+	return ok && emailKey(s) == emailKey(email)
+}
+
+// emailTaken reports whether an employee other than self has email, in
+// any case and with any surrounding white space.
 func emailTaken(s *Sandbox, email string, self any) bool {
 	taken := false
 	s.tbl(ResEmployees).each(func(e map[string]any) bool {
-		taken = e["email"] == email && e["id"] != self
+		taken = e["id"] != self && sameEmail(e["email"], email)
 		return !taken
 	})
 	return taken
@@ -139,7 +157,7 @@ func (c *call) invite() {
 			return invalid("base", "A terminated employee cannot be invited")
 		}
 		if rec["email"] == nil {
-			return invalid("email", "can't be blank")
+			return missing([]string{"email"})
 		}
 		rec["invited"], rec["invited_on"] = true, c.pj.today
 		return nil
