@@ -1,13 +1,17 @@
-// Package sandbox is a stateful in-memory fake of Factorial's v1 API (GitHub
-// issue #6), built from openapi.yaml.
+// Package sandbox is a stateful in-memory fake of Factorial's v1 API,
+// built from openapi.yaml.
 //
 // Every /api/ operation of the spec is served. Plain CRUD is answered by one
 // generic engine that classifies each operation once, at construction, from
 // its method, path shape and response schema (routes.go); records are stored
 // as map[string]any supersets and projected onto each operation's response
 // schema (shape.go); list filters come from the declared query parameters
-// (filter.go). Only actions with business rules are hand-written (rules.go).
-// Traffic is validated in both directions with specvalidate.Middleware.
+// (filter.go); a blank required string is refused as missing, from the
+// request schema (blank.go). Only actions with business rules are
+// hand-written: rules.go registers them and the per-resource hooks, whose
+// handlers are in rules_<area>.go. Traffic is validated in both directions
+// with specvalidate.Middleware, and a request is routed once, by it: the
+// engine answers the operation the middleware matched (engine.go).
 //
 // The package knows nothing about OAuth: authentication is injected
 // (WithAuthenticator). factorialtest.Server is its public face: it serves
