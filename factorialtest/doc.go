@@ -66,7 +66,10 @@
 // the declared query parameters, updates merge, deletes answer 200 with
 // the record (204 with WithDeleteNoContent). v1 and v2 versions and legacy
 // paths of a resource share a table. Where Factorial has rules the sandbox
-// follows them: unique employee emails, existing managers, leave dates
+// follows them: required fields present and not blank (an empty or
+// white-space string is answered as missing, as Rails' presence validation
+// does), unique employee emails (in any case, with surrounding white space
+// ignored), existing managers, leave dates
 // and types, approval of leaves, team membership kept on both sides,
 // clock in/out and breaks (one open shift), terminations, invitations,
 // API key tokens, webhook subscriptions. Errors have Factorial's shapes:

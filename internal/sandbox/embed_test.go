@@ -110,8 +110,9 @@ func TestFaultLayerCoversOtherHandlers(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	// An OAuth operation is matched by its operationId through the
-	// validator's router, since the sandbox's router only knows /api/.
+	// An OAuth operation is matched by its operationId too: the fault
+	// layer names operations with the validator's router, which knows
+	// every path of the spec.
 	h := s.InjectFault(Fault{Match: "CreateToken", Status: http.StatusServiceUnavailable, Times: 1})
 	if st := send(http.MethodPost, "/oauth/token"); st != http.StatusServiceUnavailable || h.Hits() != 1 {
 		t.Errorf("faulted token request: %d, hits %d", st, h.Hits())

@@ -5,10 +5,15 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // call is one request in flight.
@@ -34,9 +39,24 @@ type reply struct {
 	list bool
 }
 
-// serve is the innermost handler (behind validation).
+// serve is the innermost handler (behind validation). It answers the
+// operation the validation middleware matched, which the request's context
+// carries: a request is routed once, by the validator. A request without
+// one matched no operation of the spec (an unknown path, or a method the
+// path does not have) and is answered 404, as the API does.
 func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
-	rt, vals, _ := s.router.find(r.Method, r.URL.Path)
+	sr := specvalidate.RouteFromContext(r.Context())
+	if sr == nil {
+		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
+		return
+	}
+	s.serveOperation(w, r, sr.Operation(), sr.PathParams())
+}
+
+// serveOperation answers r as the spec operation op with the path
+// parameters params (as they appear in the escaped path).
+func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *openapi3.Operation, params map[string]string) {
+	rt := s.byOper[op]
 	if rt == nil {
 		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
 		return
@@ -46,14 +66,16 @@ func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 		unauthorized(w, err)
 		return
 	}
-	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: make(map[string]string, len(vals)), pj: newProjector(s.clock())}
-	for i, v := range vals {
-		if i < len(rt.params) {
-			c.path[rt.params[i]] = v
-		}
-	}
+	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: unescapeParams(params), pj: newProjector(s.clock())}
 	if err := c.parseInput(); err != nil {
 		c.fail(&apiError{http.StatusBadRequest, map[string]any{"errors": err.Error()}})
+		return
+	}
+	// A blank required string passes the schema but not Rails' presence
+	// validation: it is answered as the missing field it stands for, at
+	// the stage a missing field is (before permissions and rules).
+	if blank := blankRequired(rt.body, c.in); len(blank) > 0 {
+		c.fail(missing(blank))
 		return
 	}
 	if !c.permitted() {
@@ -81,6 +103,18 @@ func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 		rt.action(c)
 	}
 	c.flush()
+}
+
+// unescapeParams decodes path parameter values ("a%20b" is "a b").
+func unescapeParams(params map[string]string) map[string]string {
+	out := make(map[string]string, len(params))
+	for name, v := range params {
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		out[name] = v
+	}
+	return out
 }
 
 // permitted applies Factorial's permission model: admins and API keys may
@@ -205,23 +239,115 @@ func (c *call) lookup(resource string) (map[string]any, *apiError) {
 	return rec, nil
 }
 
-func (c *call) list() {
-	c.s.mu.RLock()
-	defer c.s.mu.RUnlock()
-	m := newMatcher(c.rt, c.r.URL.Query(), c.path)
-	out := make([]map[string]any, 0, 16)
-	c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
-		if m.match(rec) {
-			out = append(out, c.decorate(rec))
-		}
-		return true
-	})
-	c.respondList(out)
+// lockMode says which store lock a handler holds.
+type lockMode bool
+
+const (
+	readLock  lockMode = false
+	writeLock lockMode = true
+)
+
+// locked runs f under the store lock and answers the error f returns, if
+// any. Every handler runs through it (most through onRecord), so taking
+// the lock and answering a failure are written once.
+func (c *call) locked(mode lockMode, f func() *apiError) {
+	if mode == writeLock {
+		c.s.mu.Lock()
+		defer c.s.mu.Unlock()
+	} else {
+		c.s.mu.RLock()
+		defer c.s.mu.RUnlock()
+	}
+	if aerr := f(); aerr != nil {
+		c.fail(aerr)
+	}
 }
 
-func (c *call) find() {
-	c.s.mu.RLock()
-	defer c.s.mu.RUnlock()
+// finder finds the record a handler acts on, under the store lock, or
+// returns the error the API answers when there is none.
+type finder func(c *call) (map[string]any, *apiError)
+
+// byID finds the record of resource that the path's id names (404).
+func byID(resource string) finder {
+	return func(c *call) (map[string]any, *apiError) { return c.lookup(resource) }
+}
+
+// onRecord is the opening most handlers share: take the store lock, find
+// the record the request addresses, and run f on it; a record find cannot
+// produce, or an error f returns, is the answer.
+func (c *call) onRecord(mode lockMode, find finder, f func(rec map[string]any) *apiError) {
+	c.locked(mode, func() *apiError {
+		rec, aerr := find(c)
+		if aerr != nil {
+			return aerr
+		}
+		return f(rec)
+	})
+}
+
+// edit changes the record of resource the path's id names: f edits a
+// copy, which is stored through the resource's rules and answered.
+func (c *call) edit(resource string, f func(rec map[string]any) *apiError) {
+	c.onRecord(writeLock, byID(resource), func(old map[string]any) *apiError {
+		rec := clone(old)
+		if aerr := f(rec); aerr != nil {
+			return aerr
+		}
+		return c.save(resource, rec, old)
+	})
+}
+
+// duplicate stores a copy of the record of resource the path's id names
+// as a new record, after f adjusts it, and answers the copy.
+func (c *call) duplicate(resource string, f func(src, rec map[string]any)) {
+	c.onRecord(writeLock, byID(resource), func(src map[string]any) *apiError {
+		rec := clone(src)
+		delete(rec, "id")
+		f(src, rec)
+		return c.save(resource, rec, nil)
+	})
+}
+
+// save stores rec through the resource's rules, as a new record (old nil)
+// or in place of old, and answers it. The caller holds the write lock.
+func (c *call) save(resource string, rec, old map[string]any) *apiError {
+	var aerr *apiError
+	if old == nil {
+		aerr = c.insert(resource, rec)
+	} else {
+		aerr = c.replace(resource, rec, old)
+	}
+	if aerr == nil {
+		c.respond(rec)
+	}
+	return aerr
+}
+
+// answer is the f of onRecord for a handler that answers the record found.
+func (c *call) answer(rec map[string]any) *apiError {
+	c.respond(rec)
+	return nil
+}
+
+func (c *call) list() {
+	c.locked(readLock, func() *apiError {
+		m := newMatcher(c.rt, c.r.URL.Query(), c.path)
+		out := make([]map[string]any, 0, 16)
+		c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
+			if m.match(rec) {
+				out = append(out, c.decorate(rec))
+			}
+			return true
+		})
+		c.respondList(out)
+		return nil
+	})
+}
+
+func (c *call) find() { c.onRecord(readLock, firstMatch, c.answer) }
+
+// firstMatch finds the first record that the query's filters match.
+func firstMatch(c *call) (map[string]any, *apiError) {
 	m := newMatcher(c.rt, c.r.URL.Query(), c.path)
 	var found map[string]any
 	c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
@@ -232,22 +358,12 @@ func (c *call) find() {
 		return true
 	})
 	if found == nil {
-		c.fail(&apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}})
-		return
+		return nil, errNoMatch
 	}
-	c.respond(found)
+	return found, nil
 }
 
-func (c *call) get() {
-	c.s.mu.RLock()
-	defer c.s.mu.RUnlock()
-	rec, aerr := c.lookup(c.rt.resource)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	c.respond(rec)
-}
+func (c *call) get() { c.onRecord(readLock, byID(c.rt.resource), c.answer) }
 
 func (c *call) create() {
 	rec := clone(c.in)
@@ -256,13 +372,7 @@ func (c *call) create() {
 		v, _ := toInt(c.path[f.param])
 		rec[f.field] = v
 	}
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	if aerr := c.insert(c.rt.resource, rec); aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	c.respond(rec)
+	c.locked(writeLock, func() *apiError { return c.save(c.rt.resource, rec, nil) })
 }
 
 // insert runs the resource's rules and stores rec with a fresh id and
@@ -271,74 +381,61 @@ func (c *call) insert(resource string, rec map[string]any) *apiError {
 	t := c.s.store(resource)
 	rec["id"] = t.next
 	rec["created_at"], rec["updated_at"] = c.pj.now, c.pj.now
-	deriveNames(rec)
-	if h := hooks[resource]; h != nil {
-		if h.prepare != nil {
-			h.prepare(c, rec, nil)
-		}
-		if h.validate != nil {
-			if aerr := h.validate(c, rec, nil); aerr != nil {
-				return aerr
-			}
-		}
+	if aerr := c.applyRules(resource, rec, nil); aerr != nil {
+		return aerr
 	}
 	t.insert(rec)
 	return nil
 }
 
 func (c *call) update() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	old, aerr := c.lookup(c.rt.resource)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	rec := clone(old)
-	for k, v := range c.in {
-		if k != "id" {
-			rec[k] = v
+	c.edit(c.rt.resource, func(rec map[string]any) *apiError {
+		for k, v := range c.in {
+			if k != "id" {
+				rec[k] = v
+			}
 		}
-	}
-	if aerr := c.replace(c.rt.resource, rec, old); aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	c.respond(rec)
+		return nil
+	})
 }
 
 // replace runs the resource's rules and stores an updated record. The
 // caller holds the write lock.
 func (c *call) replace(resource string, rec, old map[string]any) *apiError {
 	rec["updated_at"] = c.pj.now
-	deriveNames(rec)
-	if h := hooks[resource]; h != nil {
-		if h.prepare != nil {
-			h.prepare(c, rec, old)
-		}
-		if h.validate != nil {
-			if aerr := h.validate(c, rec, old); aerr != nil {
-				return aerr
-			}
-		}
+	if aerr := c.applyRules(resource, rec, old); aerr != nil {
+		return aerr
 	}
 	c.s.store(resource).insert(rec)
 	return nil
 }
 
+// applyRules derives full_name and runs the resource's prepare and
+// validate hooks on a record about to be stored (old nil on create).
+func (c *call) applyRules(resource string, rec, old map[string]any) *apiError {
+	deriveNames(rec)
+	h := hooks[resource]
+	if h == nil {
+		return nil
+	}
+	if h.prepare != nil {
+		h.prepare(c, rec, old)
+	}
+	if h.validate != nil {
+		return h.validate(c, rec, old)
+	}
+	return nil
+}
+
 func (c *call) remove() {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	rec, aerr := c.lookup(c.rt.resource)
-	if aerr != nil {
-		c.fail(aerr)
-		return
-	}
-	c.s.tbl(c.rt.resource).remove(rec["id"].(int))
-	if h := hooks[c.rt.resource]; h != nil && h.deleted != nil {
-		h.deleted(c.s, rec)
-	}
-	c.respond(rec)
+	c.onRecord(writeLock, byID(c.rt.resource), func(rec map[string]any) *apiError {
+		c.s.tbl(c.rt.resource).remove(rec["id"].(int))
+		if h := hooks[c.rt.resource]; h != nil && h.deleted != nil {
+			h.deleted(c.s, rec)
+		}
+		c.respond(rec)
+		return nil
+	})
 }
 
 // deriveNames keeps full_name in step with first_name and last_name.

@@ -24,9 +24,26 @@ var (
 	errMalformed = errors.New("There was a problem in the JSON you submitted")
 )
 
+// errNoMatch is the 404 of an operation that answers the first record its
+// filters match, when none does.
+var errNoMatch = &apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}}
+
 // notFound is Factorial's 404: {"errors": "Resource #111 not found"}.
 func notFound(id string) *apiError {
 	return &apiError{http.StatusNotFound, map[string]any{"errors": "Resource #" + id + " not found"}}
+}
+
+// msgBlank is Rails' presence message, the answer for a required field
+// that is missing or blank.
+const msgBlank = "can't be blank"
+
+// missing is the 422 for required fields that are missing or blank.
+func missing(fields []string) *apiError {
+	f := make(map[string][]string, len(fields))
+	for _, name := range fields {
+		f[name] = []string{msgBlank}
+	}
+	return fieldErrors(f)
 }
 
 // invalid is a 422 with messages per field: {"errors": {"field": ["msg"]}}.
@@ -104,10 +121,35 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 		sort.Strings(d.params)
 		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": "Invalid value for parameter " + strings.Join(d.params, ", ")})
 	case len(d.fields) > 0:
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": d.fields})
+		// Rails reports every invalid field at once: blank required
+		// strings, which the schema accepts, join the fields it rejected,
+		// each answered as missing.
+		for _, f := range s.blankFields(r) {
+			d.fields[f] = []string{msgBlank}
+		}
+		aerr := fieldErrors(d.fields)
+		writeJSON(w, aerr.status, aerr.body)
 	default:
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]string{"base": {err.Error()}}})
 	}
+}
+
+// blankFields lists the blank required strings of r's body (see
+// blankRequired), for a request the validator routed.
+func (s *Sandbox) blankFields(r *http.Request) []string {
+	sr := specvalidate.RouteFromContext(r.Context())
+	if sr == nil {
+		return nil
+	}
+	rt := s.byOper[sr.Operation()]
+	if rt == nil || rt.body == nil {
+		return nil
+	}
+	c := &call{s: s, r: r, rt: rt, pj: newProjector(s.clock())}
+	if c.parseInput() != nil {
+		return nil
+	}
+	return blankRequired(rt.body, c.in)
 }
 
 type diagnosis struct {
@@ -170,7 +212,7 @@ func (d *diagnosis) schema(err error) {
 	msg := se.Reason
 	switch se.SchemaField {
 	case "required":
-		msg = "can't be blank"
+		msg = msgBlank
 	case "type", "format", "pattern":
 		msg = "is invalid"
 	case "enum":

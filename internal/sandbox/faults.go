@@ -129,12 +129,11 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 	return nil
 }
 
-// operationOf names the spec operation of r: from the sandbox's router for
-// /api/ paths, else from the validator's (the OAuth endpoints).
+// operationOf names the spec operation of r (an /api/ operation or one of
+// the OAuth endpoints). Faults run before validation, so this is a lookup
+// of its own, made only while a fault names an operation or a template
+// that r's path does not match as a glob.
 func (s *Sandbox) operationOf(r *http.Request) (opID, template string) {
-	if rt, _, _ := s.router.find(r.Method, r.URL.Path); rt != nil {
-		return rt.opID, rt.template
-	}
 	if route, err := s.validator.FindRoute(r); err == nil {
 		return route.OperationID(), route.PathTemplate()
 	}

@@ -145,14 +145,14 @@ func TestNewOperationNeedsNoCode(t *testing.T) {
 		req := httptest.NewRequest(method, path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer x")
 		req.Header.Set("Content-Type", "application/json")
-		w := httptest.NewRecorder()
-		s.serve(w, req)
-		if w.Code != want {
-			t.Fatalf("%s %s: %d %s", method, path, w.Code, w.Body)
-		}
 		route, params, err := router.FindRoute(req)
 		if err != nil {
 			t.Fatal(err)
+		}
+		w := httptest.NewRecorder()
+		s.serveOperation(w, req, route.Operation, params)
+		if w.Code != want {
+			t.Fatalf("%s %s: %d %s", method, path, w.Code, w.Body)
 		}
 		in := &openapi3filter.ResponseValidationInput{
 			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},

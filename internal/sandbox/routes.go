@@ -33,6 +33,7 @@ func (k opKind) String() string { return kindNames[k] }
 
 // route is one spec operation, classified once at construction.
 type route struct {
+	op       *openapi3.Operation // the spec's operation: the key the validator's route is looked up by
 	opID     string
 	method   string
 	template string
@@ -202,7 +203,7 @@ func (s *Sandbox) buildRoutes(doc *openapi3.T) ([]*route, error) {
 
 	var routes []*route
 	for _, ro := range raws {
-		rt := &route{opID: ro.op.OperationID, method: ro.method, template: ro.template}
+		rt := &route{op: ro.op, opID: ro.op.OperationID, method: ro.method, template: ro.template}
 		version, segs := pathInfo(ro.template)
 		for _, sg := range segs {
 			if isParam(sg) {
@@ -334,71 +335,4 @@ func collectionKind(rt *route) opKind {
 		return kindCreate
 	}
 	return kindAction // a collection-level PUT/DELETE needs a rule
-}
-
-// router finds a route by method and path in a segment trie: no regexps, no
-// allocation beyond the parameter values.
-type router struct{ root *node }
-
-type node struct {
-	static map[string]*node
-	param  *node
-	routes map[string]*route
-}
-
-func newRouter(routes []*route) *router {
-	rt := &router{root: &node{}}
-	for _, r := range routes {
-		n := rt.root
-		for _, sg := range strings.Split(strings.Trim(r.template, "/"), "/") {
-			if isParam(sg) {
-				if n.param == nil {
-					n.param = &node{}
-				}
-				n = n.param
-				continue
-			}
-			if n.static == nil {
-				n.static = map[string]*node{}
-			}
-			next := n.static[sg]
-			if next == nil {
-				next = &node{}
-				n.static[sg] = next
-			}
-			n = next
-		}
-		if n.routes == nil {
-			n.routes = map[string]*route{}
-		}
-		n.routes[r.method] = r
-	}
-	return rt
-}
-
-// find returns the route and its path parameter values (in template order).
-// pathFound reports whether the path exists under another method.
-func (rt *router) find(method, path string) (r *route, vals []string, pathFound bool) {
-	n := rt.root
-	rest := strings.Trim(path, "/")
-	for rest != "" {
-		sg := rest
-		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			sg, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if next := n.static[sg]; next != nil {
-			n = next
-		} else if n.param != nil && sg != "" {
-			n = n.param
-			vals = append(vals, sg)
-		} else {
-			return nil, nil, false
-		}
-	}
-	if n.routes == nil {
-		return nil, nil, false
-	}
-	return n.routes[method], vals, true
 }

@@ -1,13 +1,17 @@
-// Package sandbox is a stateful in-memory fake of Factorial's v1 API (GitHub
-// issue #6), built from openapi.yaml.
+// Package sandbox is a stateful in-memory fake of Factorial's v1 API,
+// built from openapi.yaml.
 //
 // Every /api/ operation of the spec is served. Plain CRUD is answered by one
 // generic engine that classifies each operation once, at construction, from
 // its method, path shape and response schema (routes.go); records are stored
 // as map[string]any supersets and projected onto each operation's response
 // schema (shape.go); list filters come from the declared query parameters
-// (filter.go). Only actions with business rules are hand-written (rules.go).
-// Traffic is validated in both directions with specvalidate.Middleware.
+// (filter.go); a blank required string is refused as missing, from the
+// request schema (blank.go). Only actions with business rules are
+// hand-written: rules.go registers them and the per-resource hooks, whose
+// handlers are in rules_<area>.go. Traffic is validated in both directions
+// with specvalidate.Middleware, and a request is routed once, by it: the
+// engine answers the operation the middleware matched (engine.go).
 //
 // The package knows nothing about OAuth: authentication is injected
 // (WithAuthenticator). factorialtest.Server is its public face: it serves
@@ -149,8 +153,8 @@ type Sandbox struct {
 
 	routes    []*route
 	byOp      map[string]*route
-	router    *router
-	itemShape map[string]*shape // per resource, for seeding
+	byOper    map[*openapi3.Operation]*route // how serve finds the route of the operation the validator matched
+	itemShape map[string]*shape              // per resource, for seeding
 	validator *specvalidate.Validator
 	handler   http.Handler // faults in front of api
 	api       http.Handler // /api/ only, validated
@@ -201,15 +205,31 @@ func New(opts ...Option) (*Sandbox, error) {
 }
 
 // apiOnly answers 404 outside /api/: /oauth/* belongs to the caller's OAuth
-// server and must not be validated against the sandbox's answers.
+// server and must not be validated against the sandbox's answers. It drops
+// trailing slashes, as Rails' router does (/api/v1/employees/ is
+// /api/v1/employees), before the request is routed and validated.
 func apiOnly(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
 			http.NotFound(w, r)
 			return
 		}
+		if strings.HasSuffix(r.URL.Path, "/") {
+			r = withoutTrailingSlash(r)
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// withoutTrailingSlash returns a shallow copy of r whose path has no
+// trailing slash.
+func withoutTrailingSlash(r *http.Request) *http.Request {
+	u := *r.URL
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	r2 := r.WithContext(r.Context())
+	r2.URL = &u
+	return r2
 }
 
 func (s *Sandbox) init(doc *openapi3.T) error {
@@ -220,11 +240,13 @@ func (s *Sandbox) init(doc *openapi3.T) error {
 	if len(routes) == 0 {
 		return errors.New("sandbox: the spec has no /api/ operations")
 	}
-	s.routes, s.router = routes, newRouter(routes)
+	s.routes = routes
 	s.byOp = map[string]*route{}
+	s.byOper = map[*openapi3.Operation]*route{}
 	s.itemShape = map[string]*shape{}
 	for _, rt := range routes {
 		s.byOp[rt.opID] = rt
+		s.byOper[rt.op] = rt
 		if rt.item == nil || rt.kind == kindAction {
 			continue
 		}

@@ -2,6 +2,7 @@ package specvalidate
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strconv"
 )
@@ -22,7 +23,11 @@ type Middleware struct {
 	SkipRequest func(r *http.Request, route *Route) bool
 }
 
-// Wrap returns next with validation around it.
+// Wrap returns next with validation around it. The route it matched
+// travels in the request's context (RouteFromContext), so OnRequestError
+// and next act on the operation that was validated without routing the
+// request again; a request that reaches next without one matched no
+// operation of the spec.
 func (m *Middleware) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		route, err := m.Validator.FindRoute(r)
@@ -31,6 +36,7 @@ func (m *Middleware) Wrap(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		r = r.WithContext(ContextWithRoute(r.Context(), route))
 		if m.SkipRequest == nil || !m.SkipRequest(r, route) {
 			if err := m.Validator.ValidateRequest(r.Context(), r, route); err != nil {
 				if m.OnRequestError != nil {
@@ -65,6 +71,20 @@ func (m *Middleware) Wrap(next http.Handler) http.Handler {
 		w.WriteHeader(rec.status)
 		_, _ = w.Write(rec.body.Bytes())
 	})
+}
+
+type routeKey struct{}
+
+// ContextWithRoute returns a copy of ctx that carries route.
+func ContextWithRoute(ctx context.Context, route *Route) context.Context {
+	return context.WithValue(ctx, routeKey{}, route)
+}
+
+// RouteFromContext returns the route Middleware matched for the request
+// whose context ctx is, or nil when it matched none.
+func RouteFromContext(ctx context.Context) *Route {
+	route, _ := ctx.Value(routeKey{}).(*Route)
+	return route
 }
 
 // recorder buffers a handler's response so it can be validated before any
