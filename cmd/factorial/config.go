@@ -67,10 +67,12 @@ func parseEnv(env string) (name, base string, err error) {
 		return "production", factorial.ProductionURL, nil
 	case "demo", "sandbox-demo":
 		return "demo", factorial.DemoURL, nil
+	case "demo-v1":
+		return "demo-v1", factorial.V1DemoURL, nil
 	}
 	u, perr := url.Parse(env)
 	if perr != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return "", "", usagef("--env must be production, demo or an http(s) base URL, not %q", env)
+		return "", "", usagef("--env must be production, demo, demo-v1 or an http(s) base URL, not %q", env)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
 		return "", "", usagef("--env URL must not carry credentials, a query or a fragment")

@@ -77,10 +77,12 @@
 //
 // These flags are accepted by every command (before or after its name):
 //
-//	--env production|demo|URL   production (https://api.factorialhr.com, the
-//	                            default), demo (https://api.demo.factorialhr.com)
-//	                            or a base URL (http only on loopback, e.g. a
-//	                            factorial sandbox)
+//	--env production|demo|demo-v1|URL
+//	                            production (https://api.factorialhr.com, the
+//	                            default), demo (https://api.eu2.demo.factorial.dev),
+//	                            demo-v1 (https://api.demo.factorialhr.com, the v1
+//	                            demo host) or a base URL (http only on loopback,
+//	                            e.g. a factorial sandbox)
 //	--client-id ID              OAuth application client id
 //	--client-secret SECRET      OAuth application client secret
 //	--api-key KEY               company API key, sent as x-api-key

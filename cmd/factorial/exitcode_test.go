@@ -135,7 +135,8 @@ func TestEnvironmentVariables(t *testing.T) {
 func TestParseEnvAndTokenPath(t *testing.T) {
 	tests := []struct{ in, name, base, file string }{
 		{"production", "production", "https://api.factorialhr.com", "production.json"},
-		{"demo", "demo", "https://api.demo.factorialhr.com", "demo.json"},
+		{"demo", "demo", "https://api.eu2.demo.factorial.dev", "demo.json"},
+		{"demo-v1", "demo-v1", "https://api.demo.factorialhr.com", "demo-v1.json"},
 		{"http://127.0.0.1:8899/", "http://127.0.0.1:8899", "http://127.0.0.1:8899", "127.0.0.1_8899.json"},
 		{"https://proxy.example.com/factorial", "https://proxy.example.com/factorial", "https://proxy.example.com/factorial", "proxy.example.com_factorial.json"},
 	}
