@@ -93,7 +93,7 @@ var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // config directory itself may be readable by others.
 func (s *settings) tokenPath() string {
 	key := s.envName
-	if key != "production" && key != "demo" {
+	if key != "production" && key != "demo" && key != "demo-v1" {
 		u, _ := url.Parse(s.baseURL)
 		key = strings.Trim(unsafeFileChars.ReplaceAllString(u.Host+u.Path, "_"), "_.")
 	}
