@@ -62,7 +62,7 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 		return
 	}
 	p, err := s.auth(r)
-	if err != nil || p == (Principal{}) {
+	if err != nil || p.zero() {
 		unauthorized(w, err)
 		return
 	}

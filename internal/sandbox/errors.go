@@ -98,7 +98,7 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 //     Rails-style messages ("can't be blank", "is invalid", "is not
 //     included in the list").
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
-	if p, aerr := s.auth(r); aerr != nil || p == (Principal{}) {
+	if p, aerr := s.auth(r); aerr != nil || p.zero() {
 		unauthorized(w, aerr)
 		return
 	}

@@ -110,9 +110,21 @@ type Principal struct {
 	EmployeeID int  // the token holder's employee (API keys: the admin's)
 	Admin      bool // an admin user token: full access
 	APIKey     bool // a company API key: full access
+	// Company marks a company token (resource_owner_type=company): it
+	// acts for the company, not for an employee, and never expires.
+	Company bool
+	// Scopes are the token's OAuth scopes. The dated API grants each area
+	// to its granular scope (employees, time_off, ...); v1 knows only
+	// read and write. Nil means every scope (API keys, legacy tokens).
+	Scopes []string
 }
 
 func (p Principal) privileged() bool { return p.Admin || p.APIKey }
+
+// zero reports a Principal that identifies nobody.
+func (p Principal) zero() bool {
+	return p.EmployeeID == 0 && !p.Admin && !p.APIKey && !p.Company && p.Scopes == nil
+}
 
 // Authenticator resolves a request's credentials. An error or a zero
 // Principal answers 401 with an empty body and Doorkeeper's
