@@ -27,6 +27,8 @@ type call struct {
 	in   map[string]any    // request input: body, plus declared query params on writes
 	pj   projector
 	out  reply
+	// failed is set once an error was answered: no webhook event then.
+	failed bool
 }
 
 // reply is the success answer a handler leaves for serve to write once the
@@ -37,6 +39,7 @@ type reply struct {
 	one  map[string]any
 	many []map[string]any
 	list bool
+	meta map[string]any // a page of the dated API: many wrapped {data, meta}
 }
 
 // serve is the innermost handler (behind validation). It answers the
@@ -47,6 +50,10 @@ type reply struct {
 func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 	sr := specvalidate.RouteFromContext(r.Context())
 	if sr == nil {
+		if isDatedPath(r.URL.Path) {
+			writeJSON(w, http.StatusNotFound, map[string]any{"errors": []string{"Not found"}})
+			return
+		}
 		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
 		return
 	}
@@ -67,8 +74,12 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 		return
 	}
 	c := &call{s: s, w: w, r: r, rt: rt, p: p, path: unescapeParams(params), pj: newProjector(s.clock())}
+	if rt.dated {
+		c.serveDated()
+		return
+	}
 	if err := c.parseInput(); err != nil {
-		c.fail(&apiError{http.StatusBadRequest, map[string]any{"errors": err.Error()}})
+		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
 		return
 	}
 	// A blank required string passes the schema but not Rails' presence
@@ -82,7 +93,13 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 		c.fail(errForbidden)
 		return
 	}
-	switch rt.kind {
+	c.dispatch()
+	c.flush()
+}
+
+// dispatch runs the handler of the call's operation.
+func (c *call) dispatch() {
+	switch c.rt.kind {
 	case kindList, kindBulk:
 		c.list()
 	case kindFind:
@@ -96,13 +113,12 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 	case kindDelete:
 		c.remove()
 	case kindAction:
-		if rt.action == nil {
-			writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Not found"})
+		if c.rt.action == nil {
+			c.fail(&apiError{status: http.StatusNotFound, body: map[string]any{"errors": "Not found"}})
 			return
 		}
-		rt.action(c)
+		c.rt.action(c)
 	}
-	c.flush()
 }
 
 // unescapeParams decodes path parameter values ("a%20b" is "a b").
@@ -117,15 +133,19 @@ func unescapeParams(params map[string]string) map[string]string {
 	return out
 }
 
-// permitted applies Factorial's permission model: admins and API keys may
-// do anything; basic users may read (except admin-only resources) and may
-// only write through self-service routes for their own employee_id.
+// permitted applies Factorial's permission model: admins, API keys and
+// company tokens may do anything; basic users may read (except admin-only
+// resources) and may only write through self-service routes for their own
+// employee_id, or, on the dated API, decide the leaves they manage.
 func (c *call) permitted() bool {
 	if c.p.privileged() {
 		return true
 	}
 	if c.rt.admin {
 		return false
+	}
+	if c.rt.manager {
+		return true // the handler checks the manager relation
 	}
 	switch c.rt.kind {
 	case kindList, kindFind, kindGet, kindBulk:
@@ -330,6 +350,10 @@ func (c *call) answer(rec map[string]any) *apiError {
 }
 
 func (c *call) list() {
+	if c.rt.paged {
+		c.pagedList()
+		return
+	}
 	c.locked(readLock, func() *apiError {
 		m := newMatcher(c.rt, c.r.URL.Query(), c.path)
 		out := make([]map[string]any, 0, 16)
@@ -411,9 +435,17 @@ func (c *call) replace(resource string, rec, old map[string]any) *apiError {
 }
 
 // applyRules derives full_name and runs the resource's prepare and
-// validate hooks on a record about to be stored (old nil on create).
+// validate hooks on a record about to be stored (old nil on create); on
+// the dated API its prepare (datedPrepares) runs first.
 func (c *call) applyRules(resource string, rec, old map[string]any) *apiError {
 	deriveNames(rec)
+	if c.rt != nil && c.rt.dated {
+		if f := datedPrepares[resource]; f != nil {
+			if aerr := f(c, rec, old); aerr != nil {
+				return aerr
+			}
+		}
+	}
 	h := hooks[resource]
 	if h == nil {
 		return nil
@@ -447,11 +479,15 @@ func deriveNames(rec map[string]any) {
 	}
 }
 
-// decorate joins read-time fields (leave_type_name, ...). The caller holds
-// the lock.
+// decorate joins read-time fields (leave_type_name, ...), and on the dated
+// API derives that API's fields from the shared record (datedView). The
+// caller holds the lock.
 func (c *call) decorate(rec map[string]any) map[string]any {
 	if h := hooks[c.rt.resource]; h != nil && h.decorate != nil {
-		return h.decorate(c.s, rec)
+		rec = h.decorate(c.s, rec)
+	}
+	if c.rt.dated {
+		rec = c.datedView(c.rt.resource, rec)
 	}
 	return rec
 }
@@ -491,6 +527,9 @@ func (c *call) flush() {
 			xs[i] = c.render(rec)
 		}
 		v = xs
+		if c.out.meta != nil {
+			v = map[string]any{"data": xs, "meta": c.out.meta}
+		}
 	} else {
 		v = c.render(c.out.one)
 		if c.rt.respArray {

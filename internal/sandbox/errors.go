@@ -16,21 +16,22 @@ import (
 type apiError struct {
 	status int
 	body   any
+	header http.Header // extra headers (the dated API's scope refusal)
 }
 
 var (
-	errForbidden = &apiError{http.StatusForbidden, map[string]any{"errors": []string{"Forbidden access to this resource"}}}
+	errForbidden = &apiError{status: http.StatusForbidden, body: map[string]any{"errors": []string{"Forbidden access to this resource"}}}
 	//lint:ignore ST1005 Rails' own message, sent to clients verbatim.
 	errMalformed = errors.New("There was a problem in the JSON you submitted")
 )
 
 // errNoMatch is the 404 of an operation that answers the first record its
 // filters match, when none does.
-var errNoMatch = &apiError{http.StatusNotFound, map[string]any{"errors": "Resource not found"}}
+var errNoMatch = &apiError{status: http.StatusNotFound, body: map[string]any{"errors": "Resource not found"}}
 
 // notFound is Factorial's 404: {"errors": "Resource #111 not found"}.
 func notFound(id string) *apiError {
-	return &apiError{http.StatusNotFound, map[string]any{"errors": "Resource #" + id + " not found"}}
+	return &apiError{status: http.StatusNotFound, body: map[string]any{"errors": "Resource #" + id + " not found"}}
 }
 
 // msgBlank is Rails' presence message, the answer for a required field
@@ -52,10 +53,20 @@ func invalid(field, msg string) *apiError {
 }
 
 func fieldErrors(f map[string][]string) *apiError {
-	return &apiError{http.StatusUnprocessableEntity, map[string]any{"errors": f}}
+	return &apiError{status: http.StatusUnprocessableEntity, body: map[string]any{"errors": f}}
 }
 
-func (c *call) fail(e *apiError) { writeJSON(c.w, e.status, e.body) }
+// fail answers an error, in the dated API's shapes on its routes.
+func (c *call) fail(e *apiError) {
+	c.failed = true
+	if c.rt != nil && c.rt.dated {
+		e = datedError(e)
+		for k, v := range e.header {
+			c.w.Header()[k] = v
+		}
+	}
+	writeJSON(c.w, e.status, e.body)
+}
 
 // unauthorized is Doorkeeper's answer to a missing, expired or revoked
 // token: 401, empty body, the reason in WWW-Authenticate. The reason is
@@ -97,29 +108,56 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 //   - a body that fails the schema: 422 {"errors": {"field": ["msg"]}} with
 //     Rails-style messages ("can't be blank", "is invalid", "is not
 //     included in the list").
+//
+// On the dated API the same answers come in its shapes (datedError), and a
+// token lacking the operation's scope is refused first (403).
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
-	if p, aerr := s.auth(r); aerr != nil || p.zero() {
+	p, aerr := s.auth(r)
+	if aerr != nil || p.zero() {
 		unauthorized(w, aerr)
 		return
 	}
 	var d diagnosis
 	d.walk(err)
-	switch {
-	case d.security:
+	if d.security {
 		unauthorized(w, nil)
+		return
+	}
+	e := s.diagnosed(r, &d, err)
+	if isDatedPath(r.URL.Path) {
+		// Doorkeeper checks the token's scopes before the controller
+		// looks at the parameters: a token without the scope is refused
+		// whatever it sent.
+		if rt := s.routeOf(r); rt != nil {
+			if se := scopeError(rt, p); se != nil {
+				e = se
+			}
+		}
+		e = datedError(e)
+		for k, v := range e.header {
+			w.Header()[k] = v
+		}
+	}
+	writeJSON(w, e.status, e.body)
+}
+
+// diagnosed is the answer to a request the spec rejects for the reasons d
+// collected (see requestError).
+func (s *Sandbox) diagnosed(r *http.Request, d *diagnosis, err error) *apiError {
+	switch {
 	case d.path != "":
-		writeJSON(w, http.StatusNotFound, map[string]any{"errors": "Resource #" + d.path + " not found"})
+		return &apiError{status: http.StatusNotFound, body: map[string]any{"errors": "Resource #" + d.path + " not found"}}
 	case d.malformed:
 		msg := errMalformed.Error()
 		if !strings.Contains(r.Header.Get("Content-Type"), "json") {
 			msg = "The request body could not be parsed"
 		}
-		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": msg})
+		return &apiError{status: http.StatusBadRequest, body: map[string]any{"errors": msg}}
 	case d.missingBody:
-		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": "param is missing or the value is empty"})
+		return &apiError{status: http.StatusBadRequest, body: map[string]any{"errors": "param is missing or the value is empty"}}
 	case len(d.params) > 0:
 		sort.Strings(d.params)
-		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": "Invalid value for parameter " + strings.Join(d.params, ", ")})
+		return &apiError{status: http.StatusBadRequest, body: map[string]any{"errors": "Invalid value for parameter " + strings.Join(d.params, ", ")}}
 	case len(d.fields) > 0:
 		// Rails reports every invalid field at once: blank required
 		// strings, which the schema accepts, join the fields it rejected,
@@ -127,21 +165,25 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 		for _, f := range s.blankFields(r) {
 			d.fields[f] = []string{msgBlank}
 		}
-		aerr := fieldErrors(d.fields)
-		writeJSON(w, aerr.status, aerr.body)
-	default:
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]string{"base": {err.Error()}}})
+		return fieldErrors(d.fields)
 	}
+	return &apiError{status: http.StatusUnprocessableEntity, body: map[string]any{"errors": map[string][]string{"base": {err.Error()}}}}
+}
+
+// routeOf is the route of the operation the validator matched for r, if
+// any.
+func (s *Sandbox) routeOf(r *http.Request) *route {
+	sr := specvalidate.RouteFromContext(r.Context())
+	if sr == nil {
+		return nil
+	}
+	return s.byOper[sr.Operation()]
 }
 
 // blankFields lists the blank required strings of r's body (see
 // blankRequired), for a request the validator routed.
 func (s *Sandbox) blankFields(r *http.Request) []string {
-	sr := specvalidate.RouteFromContext(r.Context())
-	if sr == nil {
-		return nil
-	}
-	rt := s.byOper[sr.Operation()]
+	rt := s.routeOf(r)
 	if rt == nil || rt.body == nil {
 		return nil
 	}

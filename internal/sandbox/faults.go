@@ -129,12 +129,18 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 	return nil
 }
 
-// operationOf names the spec operation of r (an /api/ operation or one of
-// the OAuth endpoints). Faults run before validation, so this is a lookup
-// of its own, made only while a fault names an operation or a template
-// that r's path does not match as a glob.
+// operationOf names the spec operation of r (an /api/ operation of either
+// spec or one of the OAuth endpoints). Faults run before validation, so
+// this is a lookup of its own, made only while a fault names an operation
+// or a template that r's path does not match as a glob. Both specs have a
+// ListEmployees: an operationId matches in both APIs, a template or a
+// glob tells them apart.
 func (s *Sandbox) operationOf(r *http.Request) (opID, template string) {
-	if route, err := s.validator.FindRoute(r); err == nil {
+	v := s.validator
+	if isDatedPath(r.URL.Path) {
+		v = s.resources
+	}
+	if route, err := v.FindRoute(r); err == nil {
 		return route.OperationID(), route.PathTemplate()
 	}
 	return "", ""

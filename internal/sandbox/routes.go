@@ -56,6 +56,15 @@ type route struct {
 	action actionFunc // kindAction
 	self   bool       // basic users may call it for their own employee_id
 	admin  bool       // admins only, even for reads
+
+	// The dated API (openapi-resources.yaml).
+	dated     bool
+	paged     bool     // a list answered as a page: {data, meta}
+	unpaged   bool     // a paged list that returns every record (meta.paginateable false)
+	bodyID    bool     // an action naming its record by the body's id
+	manager   bool     // the record's employee's manager may call it too (the handler decides)
+	scopes    []string // OAuth scopes the operation requires of a token
+	eventType string   // the webhook event a success raises ("" for none)
 }
 
 // fk maps a path parameter to the record field it constrains.

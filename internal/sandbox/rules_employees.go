@@ -16,6 +16,7 @@ func prepareEmployee(c *call, rec, old map[string]any) {
 		return
 	}
 	setDefault(rec, "role", "basic")
+	setDefault(rec, "access_id", c.s.nextAccessID())
 	setDefault(rec, "company_id", 1)
 	setDefault(rec, "legal_entity_id", 1)
 	setDefault(rec, "location_id", 1)
@@ -38,7 +39,7 @@ func validateEmployee(c *call, rec, old map[string]any) *apiError {
 		return missing([]string{"email"})
 	}
 	if isStr && (old == nil || !sameEmail(old["email"], email)) && emailTaken(c.s, email, rec["id"]) {
-		return &apiError{http.StatusUnprocessableEntity, []string{"There is already a user with that email (" + email + ")"}}
+		return &apiError{status: http.StatusUnprocessableEntity, body: []string{"There is already a user with that email (" + email + ")"}}
 	}
 	errs := map[string][]string{}
 	for field, msg := range map[string]string{

@@ -1,7 +1,8 @@
 package sandbox
 
-// Teams: defaults, and memberships kept on both sides (the team's
-// employee_ids and lead_ids, the employee's team_ids).
+// Teams: defaults, and memberships kept on all sides (the team's
+// employee_ids and lead_ids, the employee's team_ids, and the dated API's
+// membership records).
 
 import (
 	"net/http"
@@ -15,10 +16,22 @@ func prepareTeam(c *call, rec, old map[string]any) {
 	setDefault(rec, "lead_ids", []any{})
 }
 
-// teamDeleted removes the team from its members' team_ids. (Only the
-// employee side: setMembership would store the deleted team again.)
+// teamDeleted removes the team from its members' team_ids and drops its
+// membership records. (Not through setMembership, which would store the
+// deleted team again.)
 func teamDeleted(s *Sandbox, team map[string]any) {
 	teamID := team["id"].(int)
+	ms := s.store(ResMemberships)
+	var gone []int
+	ms.each(func(m map[string]any) bool {
+		if intOr(m["team_id"]) == teamID {
+			gone = append(gone, m["id"].(int))
+		}
+		return true
+	})
+	for _, id := range gone {
+		ms.remove(id)
+	}
 	emps := s.store(ResEmployees)
 	now := s.clock().UTC().Format(time.RFC3339)
 	for _, id := range intSlice(team["employee_ids"]) {
@@ -67,8 +80,9 @@ func (c *call) membership() {
 	})
 }
 
-// setMembership writes both sides of a membership and returns the stored
-// team. lead nil keeps the lead flag. Callers hold the write lock.
+// setMembership writes every side of a membership (team, employee,
+// membership record) and returns the stored team. lead nil keeps the lead
+// flag. Callers hold the write lock.
 func (s *Sandbox) setMembership(team, emp map[string]any, in bool, lead *bool) map[string]any {
 	teamID, empID := team["id"].(int), emp["id"].(int)
 	t, e := clone(team), clone(emp)
@@ -85,7 +99,41 @@ func (s *Sandbox) setMembership(team, emp map[string]any, in bool, lead *bool) m
 	t["updated_at"], e["updated_at"] = now, now
 	s.store(ResTeams).insert(t)
 	s.store(ResEmployees).insert(e)
+	s.syncMembership(teamID, empID, in, slices.Contains(leads, empID))
 	return t
+}
+
+// syncMembership keeps the membership record of empID in teamID in step:
+// it exists exactly while in, with the lead flag. Callers hold the write
+// lock.
+func (s *Sandbox) syncMembership(teamID, empID int, in, lead bool) {
+	t := s.store(ResMemberships)
+	m := s.membershipOf(teamID, empID)
+	switch {
+	case !in:
+		if m != nil {
+			t.remove(m["id"].(int))
+		}
+	case m == nil:
+		t.insert(map[string]any{"id": t.next, "team_id": teamID, "employee_id": empID, "lead": lead, "company_id": 1})
+	case m["lead"] != lead:
+		m2 := clone(m)
+		m2["lead"] = lead
+		t.insert(m2)
+	}
+}
+
+// membershipOf finds the membership record of empID in teamID. Callers
+// hold the lock.
+func (s *Sandbox) membershipOf(teamID, empID int) map[string]any {
+	var found map[string]any
+	s.tbl(ResMemberships).each(func(m map[string]any) bool {
+		if intOr(m["team_id"]) == teamID && intOr(m["employee_id"]) == empID {
+			found = m
+		}
+		return found == nil
+	})
+	return found
 }
 
 func toggleID(ids []int, id int, in bool) []int {

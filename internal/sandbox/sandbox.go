@@ -1,7 +1,9 @@
 // Package sandbox is a stateful in-memory fake of Factorial's v1 API,
-// built from openapi.yaml.
+// built from openapi.yaml, and of its dated API (openapi-resources.yaml,
+// served under /api/<YYYY-MM-DD>/resources/), both answering from one set
+// of tables: one company seen through two APIs.
 //
-// Every /api/ operation of the spec is served. Plain CRUD is answered by one
+// Every /api/ operation of both specs is served. Plain CRUD is answered by one
 // generic engine that classifies each operation once, at construction, from
 // its method, path shape and response schema (routes.go); records are stored
 // as map[string]any supersets and projected onto each operation's response
@@ -119,7 +121,15 @@ type Principal struct {
 	Scopes []string
 }
 
-func (p Principal) privileged() bool { return p.Admin || p.APIKey }
+// privileged reports full access: admins, API keys and company tokens
+// (which act for the company as a whole).
+func (p Principal) privileged() bool { return p.Admin || p.APIKey || p.Company }
+
+// hasScope reports whether the principal's token grants scope; nil Scopes
+// grant every scope.
+func (p Principal) hasScope(scope string) bool {
+	return p.Scopes == nil || slices.Contains(p.Scopes, scope)
+}
 
 // zero reports a Principal that identifies nobody.
 func (p Principal) zero() bool {
@@ -133,6 +143,20 @@ type Authenticator func(r *http.Request) (Principal, error)
 
 // Option configures New.
 type Option func(*Sandbox)
+
+// WithWebhookRetries sets how the dated API's webhook deliveries retry a
+// failed attempt (a non-2xx answer or a connection error): at most
+// attempts tries in all, the first retry backoff after the failure and
+// each later one twice the previous wait. Factorial tries up to 20 times
+// over 48 hours; the default, 5 attempts from 100 ms, keeps tests short.
+// Once the attempts are spent the subscription is disabled, as Factorial
+// does.
+func WithWebhookRetries(attempts int, backoff time.Duration) Option {
+	return func(s *Sandbox) {
+		s.hookAttempts = max(attempts, 1)
+		s.hookBackoff = max(backoff, 0)
+	}
+}
 
 // WithAuthenticator injects authentication (default: DefaultAuthenticator).
 func WithAuthenticator(a Authenticator) Option { return func(s *Sandbox) { s.auth = a } }
@@ -163,13 +187,22 @@ type Sandbox struct {
 	mu     sync.RWMutex // guards tables and every record in them
 	tables map[string]*table
 
-	routes    []*route
+	routes    []*route // v1 (openapi.yaml)
+	dated     []*route // dated API (openapi-resources.yaml)
 	byOp      map[string]*route
 	byOper    map[*openapi3.Operation]*route // how serve finds the route of the operation the validator matched
 	itemShape map[string]*shape              // per resource, for seeding
 	validator *specvalidate.Validator
-	handler   http.Handler // faults in front of api
-	api       http.Handler // /api/ only, validated
+	resources *specvalidate.Validator // the dated API's
+	handler   http.Handler            // faults in front of api
+	api       http.Handler            // /api/ only, validated
+
+	// events maps each webhook event type of the dated API
+	// (x-webhook-events) to the shape of its payload.
+	events       map[string]*shape
+	hooks        *dispatcher
+	hookAttempts int
+	hookBackoff  time.Duration
 
 	auth            Authenticator
 	clock           func() time.Time
@@ -186,7 +219,8 @@ type Sandbox struct {
 // New builds the sandbox: it classifies every /api/ operation of the spec
 // once, seeds the demo company and wires validation.
 func New(opts ...Option) (*Sandbox, error) {
-	s := &Sandbox{auth: DefaultAuthenticator, clock: func() time.Time { return DefaultNow }}
+	s := &Sandbox{auth: DefaultAuthenticator, clock: func() time.Time { return DefaultNow },
+		hookAttempts: 5, hookBackoff: 100 * time.Millisecond}
 	for _, o := range opts {
 		o(s)
 	}
@@ -197,6 +231,11 @@ func New(opts ...Option) (*Sandbox, error) {
 		}
 		s.validator = v
 	}
+	rv, err := specvalidate.NewResources()
+	if err != nil {
+		return nil, err
+	}
+	s.resources = rv
 	if s.onViolation == nil {
 		s.onViolation = func(r *http.Request, err error) {
 			log.Printf("sandbox: SPEC VIOLATION answering %s %s: %v", r.Method, r.URL.Path, err)
@@ -205,22 +244,38 @@ func New(opts ...Option) (*Sandbox, error) {
 	if err := s.init(s.validator.Doc()); err != nil {
 		return nil, err
 	}
-	mw := &specvalidate.Middleware{
+	if err := s.initDated(s.resources.Doc()); err != nil {
+		return nil, err
+	}
+	v1 := &specvalidate.Middleware{
 		Validator:       s.validator,
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
 	}
-	s.api = apiOnly(mw.Wrap(http.HandlerFunc(s.serve)))
+	dated := &specvalidate.Middleware{
+		Validator:       s.resources,
+		OnRequestError:  s.requestError,
+		OnResponseError: s.responseError,
+	}
+	s.api = apiOnly(v1.Wrap(http.HandlerFunc(s.serve)), dated.Wrap(http.HandlerFunc(s.serve)))
 	s.handler = s.faultLayer(s.api)
+	s.hooks = newDispatcher(s)
 	s.Reset()
 	return s, nil
 }
 
+// Close stops webhook deliveries: attempts in flight are cancelled and
+// Close waits for their goroutines to end. Requests served afterwards
+// still work but raise no webhooks. Safe to call more than once.
+func (s *Sandbox) Close() { s.hooks.close() }
+
 // apiOnly answers 404 outside /api/: /oauth/* belongs to the caller's OAuth
-// server and must not be validated against the sandbox's answers. It drops
-// trailing slashes, as Rails' router does (/api/v1/employees/ is
+// server and must not be validated against the sandbox's answers. Paths of
+// the dated API (/api/<version>/resources/...) go to dated, the rest to v1:
+// each is validated against its own spec and answered by the same engine.
+// It drops trailing slashes, as Rails' router does (/api/v1/employees/ is
 // /api/v1/employees), before the request is routed and validated.
-func apiOnly(next http.Handler) http.Handler {
+func apiOnly(v1, dated http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
 			http.NotFound(w, r)
@@ -229,7 +284,11 @@ func apiOnly(next http.Handler) http.Handler {
 		if strings.HasSuffix(r.URL.Path, "/") {
 			r = withoutTrailingSlash(r)
 		}
-		next.ServeHTTP(w, r)
+		if isDatedPath(r.URL.Path) {
+			dated.ServeHTTP(w, r)
+			return
+		}
+		v1.ServeHTTP(w, r)
 	})
 }
 
@@ -270,7 +329,7 @@ func (s *Sandbox) init(doc *openapi3.T) error {
 	return nil
 }
 
-// Handler serves every /api/ operation of the spec, with validation and
+// Handler serves every /api/ operation of both specs, with validation and
 // fault injection. /oauth/* is the caller's business.
 func (s *Sandbox) Handler() http.Handler { return s.handler }
 
@@ -287,21 +346,26 @@ func (s *Sandbox) FaultLayer(next http.Handler) http.Handler { return s.faultLay
 // Now is the sandbox clock.
 func (s *Sandbox) Now() time.Time { return s.clock() }
 
-// Operations describes how each /api/ operation is served, sorted by path.
+// Operations describes how each /api/ operation is served, v1's sorted by
+// path, then the dated API's (paths under /api/{version}/resources).
 func (s *Sandbox) Operations() []OperationInfo {
-	out := make([]OperationInfo, 0, len(s.routes))
-	for _, rt := range s.routes {
+	out := make([]OperationInfo, 0, len(s.routes)+len(s.dated))
+	for _, rt := range slices.Concat(s.routes, s.dated) {
 		out = append(out, OperationInfo{OperationID: rt.opID, Method: rt.method, Path: rt.template,
 			Kind: rt.kind.String(), Resource: rt.resource, Status: rt.status})
 	}
 	return out
 }
 
-// Resources lists the logical resources the spec's operations use.
+// Resources lists the logical resources (tables) the specs' operations
+// use. Answers computed from other tables (credentials, allowance stats)
+// have none.
 func (s *Sandbox) Resources() []string {
 	set := map[string]bool{}
-	for _, rt := range s.routes {
-		set[rt.resource] = true
+	for _, rt := range slices.Concat(s.routes, s.dated) {
+		if rt.resource != "" {
+			set[rt.resource] = true
+		}
 	}
 	return slices.Sorted(maps.Keys(set))
 }

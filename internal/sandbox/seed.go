@@ -39,9 +39,11 @@ func (s *Sandbox) seed() {
 		"id": 1, "legal_name": "Acme Labs S.L.", "tax_identification_number": "B12345678", "currency": "EUR", "company_id": 1}))
 	put(ResLocations,
 		with(addr("Barcelona", "Barcelona", "08001", "Carrer de la Pau 1"), M{"id": 1, "name": "Barcelona HQ",
-			"phone_number": "+34 930 000 001", "timezone": "Europe/Madrid", "company_holidays_ids": []int{1, 2, 3, 5}, "company_holiday_ids": []int{1, 2, 3, 5}}),
+			"phone_number": "+34 930 000 001", "timezone": "Europe/Madrid", "company_holidays_ids": []int{1, 2, 3, 5}, "company_holiday_ids": []int{1, 2, 3, 5},
+			"main": true, "latitude": 41.3818, "longitude": 2.1685, "radius": 200}),
 		with(addr("Madrid", "Madrid", "28001", "Calle Mayor 10"), M{"id": 2, "name": "Madrid office",
-			"phone_number": "+34 910 000 002", "timezone": "Europe/Madrid", "company_holidays_ids": []int{4}, "company_holiday_ids": []int{4}}))
+			"phone_number": "+34 910 000 002", "timezone": "Europe/Madrid", "company_holidays_ids": []int{4}, "company_holiday_ids": []int{4},
+			"main": false, "latitude": 40.4153, "longitude": -3.7074, "radius": 200}))
 	put(ResWorkplaces,
 		with(addr("Barcelona", "Barcelona", "08001", "Carrer de la Pau 1"), M{"id": 1, "name": "Barcelona HQ", "phone_number": "+34 930 000 001",
 			"company_id": 1, "legal_entity_id": 1, "payroll_policy_id": 1, "main": true, "timezone": "Europe/Madrid"}),
@@ -68,7 +70,7 @@ func (s *Sandbox) seed() {
 			"location_id": 1, "manager_id": managerID, "timeoff_manager_id": managerID, "timeoff_policy_id": 1,
 			"start_date": day(-365 * n), "regular_access_starts_on": day(-365 * n),
 			"terminated_on": nil, "termination_reason": nil, "team_ids": teams, "company_holiday_ids": []int{1, 2, 3, 5},
-			"avatar": nil, "company_identifier": "ACME-00" + digit,
+			"avatar": nil, "company_identifier": "ACME-00" + digit, "access_id": n,
 			"hiring": M{"base_compensation_amount_in_cents": 3000000 + 500000*n, "base_compensation_type": "yearly"},
 		})
 		return with(e, extra)
@@ -89,13 +91,13 @@ func (s *Sandbox) seed() {
 	put(ResLeaveTypes,
 		M{"id": 1, "name": "Vacation", "identifier": "holiday", "color": "07A2AD", "accrues": true, "active": true,
 			"approval_required": true, "attachment": false, "visibility": true, "workable": false,
-			"half_days_units_enabled": true, "max_days_in_cents": nil, "min_days_in_cents": nil},
+			"half_days_units_enabled": true, "max_days_in_cents": nil, "min_days_in_cents": nil, "payable": true},
 		M{"id": 2, "name": "Sick leave", "identifier": "sick_leave", "color": "E4544A", "accrues": false, "active": true,
 			"approval_required": false, "attachment": true, "visibility": false, "workable": false,
-			"half_days_units_enabled": false, "max_days_in_cents": nil, "min_days_in_cents": nil},
+			"half_days_units_enabled": false, "max_days_in_cents": nil, "min_days_in_cents": nil, "payable": true},
 		M{"id": 3, "name": "Training", "identifier": "custom", "color": "6A5ACD", "accrues": false, "active": true,
 			"approval_required": true, "attachment": false, "visibility": true, "workable": true,
-			"half_days_units_enabled": true, "max_days_in_cents": 500, "min_days_in_cents": 50})
+			"half_days_units_enabled": true, "max_days_in_cents": 500, "min_days_in_cents": 50, "payable": false})
 	put(ResLeaves,
 		M{"id": 1, "employee_id": DemoBasicID, "leave_type_id": 1, "start_on": day(7), "finish_on": day(11),
 			"half_day": nil, "approved": true, "description": "Summer trip", "hours_amount_in_cents": nil},
@@ -126,9 +128,10 @@ func (s *Sandbox) seed() {
 		M{"id": 2, "employee_id": DemoBasic2ID, "start_at": at(1, "13:00"), "end_at": at(1, "21:00"), "state": "published",
 			"notes": nil, "location_id": 1, "work_area_id": nil, "extra_hours": false})
 
-	put(ResFolders, M{"id": 1, "name": "Contracts", "active": true, "company_id": 1, "type": "custom"})
+	put(ResFolders, M{"id": 1, "name": "Contracts", "active": true, "company_id": 1, "type": "custom", "space": "employee_my_documents"})
 	put(ResDocuments, M{"id": 1, "employee_id": DemoBasicID, "company_id": 1, "folder_id": 1, "filename": "contract.pdf",
-		"url": "https://sandbox.factorial.test/uploads/contract.pdf", "file": "https://sandbox.factorial.test/uploads/contract.pdf", "public": false})
+		"url": "https://sandbox.factorial.test/uploads/contract.pdf", "file": "https://sandbox.factorial.test/uploads/contract.pdf", "public": false,
+		"author_id": 1, "content_type": "application/pdf", "file_size": 48213, "space": "employee_my_documents"})
 	put(ResTasks, M{"id": 1, "name": "Sign your contract", "content": "Sign and upload it", "due_on": day(3),
 		"assignee_ids": []int{DemoBasicID}, "completed_at": nil})
 	put(ResTaskFiles, M{"id": 1, "task_id": 1, "filename": "contract.pdf", "path": "/tasks/1/contract.pdf"})
@@ -182,6 +185,8 @@ func (s *Sandbox) seed() {
 	put(ResFamilySituations, M{"id": 1, "employee_id": DemoBasicID, "civil_status": "married", "number_of_dependants": 1})
 	put(ResPayrollIntegrationCodes, M{"id": 1, "codeable_id": DemoBasicID, "codeable_type": "Employee", "integration": "a3nom",
 		"code": "EMP-0003", "company_id": 1, "forfait_jours": false})
+
+	s.seedDated(put)
 
 	// Everything else: one record synthesised from the schema.
 	for res, sh := range s.itemShape {

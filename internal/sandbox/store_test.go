@@ -115,6 +115,7 @@ func TestResourceConstants(t *testing.T) {
 		ResCustomFields, ResCustomValues, ResCustomTables, ResCustomTableFields, ResCustomTableValues, ResPosts,
 		ResJobPostings, ResCandidates, ResApplications, ResAtsMessages, ResFamilySituations, ResContractVersions,
 		ResSupplements, ResCompensations, ResTaxonomies, ResPayrollIntegrationCodes, ResExpenses,
+		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions,
 	}
 	s, _ := New()
 	slices.Sort(consts)

@@ -1,0 +1,551 @@
+package sandbox
+
+// The dated API (openapi-resources.yaml, /api/<YYYY-MM-DD>/resources/...):
+// its routes, classified like v1's but from the dated path shapes, and
+// what is particular to it: string ids on the wire, lists as pages, OAuth
+// scopes, its error shapes and webhook events. It is served from the same
+// tables as v1, so both APIs show one company; datedView (dated_views.go)
+// derives the dated fields from the shared records.
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
+)
+
+// Tables only the dated API has. Team memberships mirror the teams'
+// employee_ids and lead_ids (every membership change goes through
+// setMembership, which keeps both).
+const (
+	ResMemberships          = "memberships"
+	ResAllowances           = "allowances"
+	ResCustomFieldOptions   = "custom_field_options"
+	ResResourceFields       = "resource_fields"
+	ResWebhookSubscriptions = "webhook_subscriptions"
+)
+
+// DatedAPIVersion is the version the dated spec describes. Any date is
+// served (Factorial answers a retired version with its oldest schema
+// rather than an error); the sandbox has one schema for all of them.
+const DatedAPIVersion = "2026-07-01"
+
+// isDatedPath reports whether p is under /api/<version>/resources.
+func isDatedPath(p string) bool {
+	rest, ok := strings.CutPrefix(p, "/api/")
+	if !ok {
+		return false
+	}
+	_, after, ok := strings.Cut(rest, "/")
+	return ok && (after == "resources" || strings.HasPrefix(after, "resources/"))
+}
+
+// datedTables maps a dated collection (namespace/resource) to the table it
+// is served from; v1 tables where v1 has the same records. A collection
+// missing here gets a table of its own (namespace_resource), served by the
+// generic engine. "" marks answers computed from other tables.
+var datedTables = map[string]string{
+	"api_public/credentials":           "",
+	"api_public/webhook_subscriptions": ResWebhookSubscriptions,
+	"employees/employees":              ResEmployees,
+	"teams/teams":                      ResTeams,
+	"teams/memberships":                ResMemberships,
+	"locations/locations":              ResLocations,
+	"companies/legal_entities":         ResLegalEntities,
+	"holidays/company_holidays":        ResCompanyHolidays,
+	"timeoff/leaves":                   ResLeaves,
+	"timeoff/leave_types":              ResLeaveTypes,
+	"timeoff/allowances":               ResAllowances,
+	"timeoff/allowance_stats":          "",
+	"timeoff/policies":                 ResPolicies,
+	"attendance/shifts":                ResShifts,
+	"documents/documents":              ResDocuments,
+	"documents/folders":                ResFolders,
+	"custom_fields/fields":             ResCustomFields,
+	"custom_fields/options":            ResCustomFieldOptions,
+	"custom_fields/resource_fields":    ResResourceFields,
+	"custom_fields/values":             ResCustomValues,
+	"payroll/supplements":              ResSupplements,
+}
+
+// datedAction is a hand-written handler of the dated API, keyed by method
+// and path shape ("POST timeoff/leaves/approve", "PUT teams/memberships/{id}").
+type datedAction struct {
+	fn      actionFunc
+	self    bool // basic users may call it for their own employee_id (the default)
+	manager bool // so may the employee's time-off manager (the handler checks)
+}
+
+var datedActions map[string]datedAction
+
+func init() {
+	datedActions = map[string]datedAction{
+		"GET api_public/credentials":                           {fn: (*call).credentials},
+		"POST api_public/webhook_subscriptions":                {fn: (*call).createSubscription},
+		"PUT api_public/webhook_subscriptions/{id}":            {fn: (*call).updateSubscription},
+		"POST employees/employees/create_with_contract":        {fn: (*call).createWithContract},
+		"POST employees/employees/invite":                      {fn: (*call).invite},
+		"POST employees/employees/set_regular_access_start_date": {fn: (*call).setRegularAccessStart},
+		"POST employees/employees/terminate":                   {fn: (*call).terminateDated},
+		"POST employees/employees/unterminate":                 {fn: (*call).unterminate},
+		"POST teams/memberships":                               {fn: (*call).createMembership},
+		"PUT teams/memberships/{id}":                           {fn: (*call).updateMembership},
+		"DELETE teams/memberships/{id}":                        {fn: (*call).deleteMembership},
+		"POST timeoff/leaves":                                  {fn: (*call).create, self: true},
+		"POST timeoff/leaves/approve":                          {fn: (*call).approveLeave, manager: true},
+		"POST timeoff/leaves/approve_all":                      {fn: (*call).approveLeave, manager: true},
+		"POST timeoff/leaves/reject":                           {fn: (*call).rejectLeave, manager: true},
+		"POST timeoff/allowances/delete_with_alt_allowance":    {fn: (*call).deleteAllowanceWithAlt},
+		"GET timeoff/allowance_stats":                          {fn: (*call).allowanceStats},
+		"GET timeoff/allowance_stats/{id}":                     {fn: (*call).allowanceStat},
+		"POST attendance/shifts":                               {fn: (*call).create, self: true},
+		"POST attendance/shifts/clock_in":                      {fn: (*call).clockInDated, self: true},
+		"POST attendance/shifts/clock_out":                     {fn: (*call).clockOutDated, self: true},
+		"POST attendance/shifts/break_start":                   {fn: (*call).breakStartDated, self: true},
+		"POST attendance/shifts/break_end":                     {fn: (*call).breakEndDated, self: true},
+		"POST attendance/shifts/toggle_clock":                  {fn: (*call).toggleClock, self: true},
+		"POST attendance/shifts/autofill":                      {fn: (*call).autofill},
+		"POST documents/documents/move_to_trash_bin":           {fn: (*call).moveToTrashBin},
+		"POST documents/documents/restore_from_trash_bin":      {fn: (*call).restoreFromTrashBin},
+	}
+}
+
+// unpagedLists answer every matching record in one page, as Factorial's
+// live shifts list does (meta.paginateable false, meta.limit null).
+var unpagedLists = map[string]bool{"GET attendance/shifts": true}
+
+// initDated classifies every operation of the dated spec (paths under
+// specvalidate.ResourcesPrefix) and compiles its webhook event payloads.
+func (s *Sandbox) initDated(doc *openapi3.T) error {
+	c := newCompiler(s)
+	s.events = map[string]*shape{}
+	if ext, ok := doc.Extensions["x-webhook-events"].(map[string]any); ok {
+		for typ, name := range ext {
+			n, _ := name.(string)
+			sch := doc.Components.Schemas[n]
+			if sch == nil {
+				return fmt.Errorf("sandbox: webhook event %s names unknown schema %q", typ, n)
+			}
+			s.events[typ] = c.compile(sch)
+		}
+	}
+	var routes []*route
+	for template, item := range doc.Paths.Map() {
+		rest, ok := strings.CutPrefix(template, specvalidate.ResourcesPrefix+"/")
+		if !ok {
+			continue
+		}
+		for method, op := range item.Operations() {
+			rt, err := s.datedRoute(c, doc, method, template, rest, op, &pathItemParams{item.Parameters})
+			if err != nil {
+				return err
+			}
+			routes = append(routes, rt)
+		}
+	}
+	sort.Slice(routes, func(i, j int) bool {
+		if routes[i].template != routes[j].template {
+			return routes[i].template < routes[j].template
+		}
+		return routes[i].method < routes[j].method
+	})
+	if len(routes) == 0 {
+		return fmt.Errorf("sandbox: the dated spec has no operations under %s", specvalidate.ResourcesPrefix)
+	}
+	s.dated = routes
+	for _, rt := range routes {
+		s.byOper[rt.op] = rt
+	}
+	return nil
+}
+
+// datedRoute classifies one dated operation from its path shape:
+// ns/res (list, create), ns/res/{id} (get, update, delete) or ns/res/verb
+// (an action, which must have a handler in datedActions).
+func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, rest string, op *openapi3.Operation, item *pathItemParams) (*route, error) {
+	segs := strings.Split(rest, "/")
+	if len(segs) < 2 || len(segs) > 3 {
+		return nil, fmt.Errorf("sandbox: dated path %s has an unknown shape", template)
+	}
+	rt := &route{op: op, opID: op.OperationID, method: method, template: template, dated: true}
+	ns, res := segs[0], segs[1]
+	key := ns + "/" + res
+	table, known := datedTables[key]
+	if !known {
+		table = ns + "_" + res
+	}
+	rt.resource = table
+	shapeKey := key
+	verb := ""
+	if len(segs) == 3 {
+		if isParam(segs[2]) {
+			shapeKey += "/{id}"
+			rt.idParam = "id"
+		} else {
+			shapeKey += "/" + segs[2]
+			verb = segs[2]
+		}
+	}
+	rt.params = []string{"version"}
+	if rt.idParam != "" {
+		rt.params = append(rt.params, "id")
+	}
+	status, resp, _ := c.success(op, method)
+	rt.status, rt.resp = status, resp
+	rt.item = elem(resp)
+	rt.respArray = resp != nil && resp.kind == shArray
+	if resp != nil && resp.kind == shObject && resp.props["data"] != nil && resp.props["data"].kind == shArray && resp.props["meta"] != nil {
+		rt.paged, rt.item = true, resp.props["data"].items
+		rt.unpaged = unpagedLists[method+" "+shapeKey]
+	}
+	rt.body = c.requestBody(op)
+
+	if a, ok := datedActions[method+" "+shapeKey]; ok {
+		rt.kind, rt.action, rt.self, rt.manager = kindAction, a.fn, a.self, a.manager
+	} else {
+		switch {
+		case verb != "":
+			return nil, fmt.Errorf("sandbox: dated action %s %s has no handler", method, template)
+		case rt.idParam == "" && method == http.MethodGet:
+			rt.kind = kindList
+		case rt.idParam == "" && method == http.MethodPost:
+			rt.kind = kindCreate
+		case method == http.MethodGet:
+			rt.kind = kindGet
+		case method == http.MethodPut:
+			rt.kind = kindUpdate
+		case method == http.MethodDelete:
+			rt.kind = kindDelete
+		default:
+			return nil, fmt.Errorf("sandbox: dated operation %s %s has no handler", method, template)
+		}
+	}
+	if rt.kind == kindAction && rt.idParam == "" && rt.body != nil && rt.body.props["id"] != nil {
+		rt.bodyID, rt.idParam = true, "id"
+	}
+	rt.admin = adminOnly[rt.resource] || rt.resource == ResWebhookSubscriptions
+	rt.scopes = oauthScopes(doc, op)
+
+	// The event a success raises: <namespace>/<singular resource>/<verb>,
+	// where plain creates, updates and deletes are create, update, delete.
+	switch {
+	case verb != "":
+	case method == http.MethodPost:
+		verb = "create"
+	case method == http.MethodPut:
+		verb = "update"
+	case method == http.MethodDelete:
+		verb = "delete"
+	}
+	if ev := ns + "/" + singular(res) + "/" + verb; verb != "" && s.events[ev] != nil {
+		rt.eventType = ev
+	}
+	c.queryParams(rt, op, item)
+	rt.query = slices.DeleteFunc(rt.query, func(p queryPlan) bool { return slices.Contains(customParams[rt.resource], p.param) })
+	return rt, nil
+}
+
+// customParams are list parameters a dated filter (datedFilters) applies,
+// whose names would otherwise make the generic matcher compare a field of
+// the same name (a shift's updated_at is a timestamp, the parameter a
+// day).
+var customParams = map[string][]string{ResShifts: {"updated_at", "half_day"}}
+
+// oauthScopes are the scopes of the operation's oauth2 requirement (the
+// document's when the operation sets none).
+func oauthScopes(doc *openapi3.T, op *openapi3.Operation) []string {
+	reqs := doc.Security
+	if op.Security != nil {
+		reqs = *op.Security
+	}
+	var out []string
+	for _, req := range reqs {
+		out = append(out, req["oauth2"]...)
+	}
+	return out
+}
+
+// insufficientScope is Doorkeeper's description of a token that lacks a
+// scope the action requires.
+const insufficientScope = "The request requires higher privileges than provided by the access token."
+
+// scopeError is the 403 for a token whose scopes lack one the dated
+// operation requires; nil when it may proceed. Tokens without scopes (nil:
+// API keys, v1-style tokens) have them all. v1 operations are not checked:
+// openapi.yaml lists read and write on every operation, the app-wide grant
+// of the legacy API, not a per-operation rule.
+func scopeError(rt *route, p Principal) *apiError {
+	if !rt.dated {
+		return nil
+	}
+	var missing []string
+	for _, sc := range rt.scopes {
+		if !p.hasScope(sc) {
+			missing = append(missing, sc)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return &apiError{
+		status: http.StatusForbidden,
+		body:   map[string]any{"errors": []string{"The access token does not grant the " + strings.Join(missing, ", ") + " scope"}},
+		header: http.Header{"Www-Authenticate": {`Bearer realm="Doorkeeper", error="insufficient_scope", error_description="` + insufficientScope + `"`}},
+	}
+}
+
+// serveDated answers a dated operation: scopes first (Doorkeeper refuses
+// before the controller runs), then the body, blank required strings, the
+// role permissions and the handler; a success raises its webhook event.
+func (c *call) serveDated() {
+	rt := c.rt
+	if e := scopeError(rt, c.p); e != nil {
+		c.fail(e)
+		return
+	}
+	if err := c.parseInput(); err != nil {
+		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
+		return
+	}
+	if blank := blankRequired(rt.body, c.in); len(blank) > 0 {
+		c.fail(missing(blank))
+		return
+	}
+	datedIDs(c.in)
+	if rt.bodyID {
+		c.path["id"] = fmtVal(c.in["id"])
+	}
+	// Self-service actions default employee_id to the caller's employee.
+	// API keys and company tokens act for no employee, so they name one.
+	if rt.self && c.in["employee_id"] == nil && c.p.EmployeeID != 0 && !c.p.APIKey && !c.p.Company {
+		c.in["employee_id"] = c.p.EmployeeID
+	}
+	if !c.permitted() {
+		c.fail(errForbidden)
+		return
+	}
+	c.dispatch()
+	c.flush()
+	c.raiseEvents()
+}
+
+// datedIDs turns the dated API's string ids in a request ("id", "*_id" and
+// the items of "*_ids") into the integers the tables use. A value that is
+// not a positive decimal integer stays a string and matches no record.
+func datedIDs(in map[string]any) {
+	for k, v := range in {
+		switch {
+		case k == "id" || strings.HasSuffix(k, "_id"):
+			if n, ok := numericID(v); ok {
+				in[k] = n
+			}
+		case strings.HasSuffix(k, "_ids"):
+			if xs, ok := v.([]any); ok {
+				for i, x := range xs {
+					if n, ok := numericID(x); ok {
+						xs[i] = n
+					}
+				}
+			}
+		}
+	}
+}
+
+func numericID(v any) (int, bool) {
+	s, ok := v.(string)
+	if !ok || s == "" || (s[0] == '0' && len(s) > 1) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n > 0
+}
+
+// datedError reshapes an error answer the way the dated API sends it:
+// {"errors": {"errors": ["Email can't be blank"]}} for a refused request
+// (400 and 422, Rails' full messages), {"errors": ["..."]} for a missing
+// record and any other refusal.
+func datedError(e *apiError) *apiError {
+	msgs := messagesOf(e.body)
+	out := &apiError{status: e.status, header: e.header}
+	switch e.status {
+	case http.StatusBadRequest, http.StatusUnprocessableEntity:
+		out.body = map[string]any{"errors": map[string]any{"errors": msgs}}
+	default:
+		out.body = map[string]any{"errors": msgs}
+	}
+	return out
+}
+
+// messagesOf lists the messages of a v1-shaped error body.
+func messagesOf(body any) []string {
+	if xs, ok := body.([]string); ok {
+		return xs
+	}
+	m, _ := body.(map[string]any)
+	switch v := m["errors"].(type) {
+	case string:
+		return []string{v}
+	case []string:
+		return v
+	case map[string][]string:
+		fields := slices.Sorted(func(yield func(string) bool) {
+			for f := range v {
+				if !yield(f) {
+					return
+				}
+			}
+		})
+		var out []string
+		for _, f := range fields {
+			for _, msg := range v[f] {
+				out = append(out, fullMessage(f, msg))
+			}
+		}
+		return out
+	}
+	return []string{"Unprocessable request"}
+}
+
+// fullMessage is Rails' full_message: the humanised attribute before the
+// message ("Email can't be blank"); base errors and messages that are
+// already sentences stand alone.
+func fullMessage(field, msg string) string {
+	if r, _ := utf8.DecodeRuneInString(msg); field == "base" || unicode.IsUpper(r) {
+		return msg
+	}
+	name := strings.TrimSuffix(field, "_id")
+	name = strings.ReplaceAll(name, "_", " ")
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:] + " " + msg
+}
+
+// maxPage is the dated API's page size: the default and the maximum.
+const maxPage = 100
+
+// pagedList answers a dated list: the table's records, seen through the
+// dated view, filtered by the declared parameters and the dated filters,
+// then paginated.
+func (c *call) pagedList() {
+	c.locked(readLock, func() *apiError {
+		m := newMatcher(c.rt, c.r.URL.Query(), c.path)
+		keep := c.datedFilter()
+		var out []map[string]any
+		c.s.tbl(c.rt.resource).each(func(rec map[string]any) bool {
+			v := c.decorate(rec)
+			if m.match(v) && (keep == nil || keep(v)) {
+				out = append(out, v)
+			}
+			return true
+		})
+		return c.respondPage(out)
+	})
+}
+
+// pageKey orders records for pagination: the id, or _seq for answers
+// computed without a table id (allowance stats, credentials).
+func pageKey(rec map[string]any) int {
+	if n, ok := rec["_seq"].(int); ok {
+		return n
+	}
+	return intOr(rec["id"])
+}
+
+// respondPage answers recs (ascending pageKey) as one page {data, meta}:
+// limit (default and maximum 100), then cursors (after_id / before_id
+// take the opaque meta.end_cursor / meta.start_cursor) or 1-based page
+// numbers; no parameter is the first page.
+func (c *call) respondPage(recs []map[string]any) *apiError {
+	q := c.r.URL.Query()
+	meta := map[string]any{"total": len(recs)}
+	if c.rt.unpaged {
+		meta["limit"], meta["paginateable"] = nil, false
+		meta["has_next_page"], meta["has_previous_page"] = false, false
+		meta["start_cursor"], meta["end_cursor"] = nil, nil
+		c.out = reply{set: true, many: recs, list: true, meta: meta}
+		return nil
+	}
+	limit := maxPage
+	if n, err := strconv.Atoi(q.Get("limit")); err == nil && n > 0 {
+		limit = min(n, maxPage)
+	}
+	var from, to int
+	switch {
+	case q.Get("after_id") != "":
+		k, ok := decodeCursor(q.Get("after_id"))
+		if !ok {
+			return invalid("after_id", "is not a cursor this API issued (pass meta.end_cursor)")
+		}
+		from = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) > k })
+		to = min(from+limit, len(recs))
+	case q.Get("before_id") != "":
+		k, ok := decodeCursor(q.Get("before_id"))
+		if !ok {
+			return invalid("before_id", "is not a cursor this API issued (pass meta.start_cursor)")
+		}
+		to = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) >= k })
+		from = max(0, to-limit)
+	case q.Get("page") != "":
+		p, _ := strconv.Atoi(q.Get("page"))
+		from = min((max(p, 1)-1)*limit, len(recs))
+		to = min(from+limit, len(recs))
+	default:
+		to = min(limit, len(recs))
+	}
+	page := recs[from:to]
+	meta["limit"] = limit
+	meta["has_previous_page"] = from > 0
+	meta["has_next_page"] = to < len(recs)
+	meta["start_cursor"], meta["end_cursor"] = nil, nil
+	if len(page) > 0 {
+		meta["start_cursor"] = encodeCursor(pageKey(page[0]))
+		meta["end_cursor"] = encodeCursor(pageKey(page[len(page)-1]))
+	}
+	c.out = reply{set: true, many: page, list: true, meta: meta}
+	return nil
+}
+
+// Cursors are opaque to clients (base64, as Factorial's look): the
+// position of a record in its ordering, not its id.
+func encodeCursor(key int) string {
+	return base64.StdEncoding.EncodeToString([]byte("c" + strconv.Itoa(key)))
+}
+
+func decodeCursor(cur string) (int, bool) {
+	b, err := base64.StdEncoding.DecodeString(cur)
+	if err != nil || len(b) < 2 || b[0] != 'c' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(b[1:]))
+	return n, err == nil
+}
+
+// raiseEvents publishes the webhook event of a successful write, one
+// delivery per record answered, to the subscriptions of its type. It runs
+// before the response leaves the middleware's buffer, so a client that got
+// the answer can wait for the delivery (WaitWebhooks).
+func (c *call) raiseEvents() {
+	if c.failed || !c.out.set || c.rt.eventType == "" {
+		return
+	}
+	sh := c.s.events[c.rt.eventType]
+	recs := c.out.many
+	if !c.out.list {
+		recs = []map[string]any{c.out.one}
+	}
+	author := webhookAuthor{kind: "company", id: "1"}
+	if c.p.EmployeeID != 0 && !c.p.APIKey && !c.p.Company {
+		author = webhookAuthor{kind: "employee", id: strconv.Itoa(c.p.EmployeeID)}
+	}
+	for _, rec := range recs {
+		c.s.hooks.publish(c.rt.eventType, appendJSON(nil, c.pj.value(sh, rec)), author)
+	}
+}

@@ -1,0 +1,612 @@
+package sandbox
+
+// How the dated API sees and writes the shared records: views derive the
+// fields only the dated schemas have (an employee's active flag, a shift's
+// date and minutes, a leave's days_taken, ...) at read time; prepares turn
+// dated request fields into the stored form (address_line_one is
+// address_line_1, a shift's clock_in timestamp is an HH:MM time plus the
+// instant); filters apply the list parameters whose meaning is not a plain
+// field comparison.
+
+import (
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// datedView returns rec as the dated API shows it (a copy when the
+// resource has a view). The caller holds the store lock.
+func (c *call) datedView(res string, rec map[string]any) map[string]any {
+	f := datedViews[res]
+	if f == nil {
+		return rec
+	}
+	out := maps.Clone(rec)
+	f(c, out)
+	return out
+}
+
+var datedViews map[string]func(c *call, v map[string]any)
+
+func init() {
+	company := func(c *call, v map[string]any) { setDefault(v, "company_id", 1) }
+	datedViews = map[string]func(c *call, v map[string]any){
+		ResEmployees:    viewEmployee,
+		ResTeams:        company,
+		ResMemberships:  company,
+		ResPolicies:     company,
+		ResLeaves:       viewLeave,
+		ResLeaveTypes:   viewLeaveType,
+		ResShifts:       viewShift,
+		ResDocuments:    viewDocument,
+		ResCustomFields: viewCustomField,
+		ResCustomValues: viewCustomValue,
+		ResLocations: func(c *call, v map[string]any) {
+			company(c, v)
+			setDefault(v, "main", false)
+		},
+		ResLegalEntities: func(c *call, v map[string]any) {
+			company(c, v)
+			setDefault(v, "tin", v["tax_identification_number"])
+		},
+		ResFolders: func(c *call, v map[string]any) {
+			company(c, v)
+			setDefault(v, "space", "company_public")
+		},
+		ResSupplements: func(c *call, v map[string]any) {
+			company(c, v)
+			setDefault(v, "currency", "EUR")
+			setDefault(v, "description", v["description_entity"])
+			if e := c.s.tbl(ResEmployees).recs[intOr(v["employee_id"])]; e != nil {
+				setDefault(v, "legal_entity_id", e["legal_entity_id"])
+			}
+		},
+	}
+}
+
+// viewEmployee: active until the termination date has come, terminating
+// while it is ahead; the login email is the email.
+func viewEmployee(c *call, v map[string]any) {
+	setDefault(v, "company_id", 1)
+	term, _ := v["terminated_on"].(string)
+	v["active"] = term == "" || term > c.pj.today
+	v["is_terminating"] = term != "" && term > c.pj.today
+	setDefault(v, "attendable", true)
+	setDefault(v, "login_email", v["email"])
+}
+
+// viewShift: the date from v1's day/month/year, the minutes between
+// clock-in and clock-out (null while open), breaks marked not workable.
+func viewShift(c *call, v map[string]any) {
+	setDefault(v, "company_id", 1)
+	if v["date"] == nil {
+		y, yok := toInt(v["year"])
+		m, mok := toInt(v["month"])
+		d, dok := toInt(v["day"])
+		if yok && mok && dok {
+			v["date"] = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		}
+	}
+	setDefault(v, "reference_date", v["date"])
+	setDefault(v, "workable", true)
+	in, _ := v["clock_in"].(string)
+	out, _ := v["clock_out"].(string)
+	if in != "" {
+		setDefault(v, "clock_in_with_seconds", in+":00")
+	}
+	v["minutes"] = nil
+	if a, aok := clockMinutes(in); aok {
+		if b, bok := clockMinutes(out); bok {
+			if b < a {
+				b += 24 * 60 // past midnight
+			}
+			v["minutes"] = b - a
+		}
+	}
+}
+
+// clockMinutes parses an HH:MM time of day into minutes after midnight.
+func clockMinutes(hhmm string) (int, bool) {
+	t, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		return 0, false
+	}
+	return t.Hour()*60 + t.Minute(), true
+}
+
+// viewLeave: days_taken counts the working days (Monday to Friday) from
+// start_on to finish_on, half a day for a half-day leave.
+func viewLeave(c *call, v map[string]any) {
+	setDefault(v, "company_id", 1)
+	v["days_taken"] = leaveDays(v)
+}
+
+func leaveDays(v map[string]any) float64 {
+	if h, _ := v["half_day"].(string); h != "" {
+		return 0.5
+	}
+	start, err := time.Parse(time.DateOnly, cut(fmtVal(v["start_on"]), "YYYY-MM-DD"))
+	if err != nil {
+		return 0
+	}
+	finish, err := time.Parse(time.DateOnly, cut(fmtVal(v["finish_on"]), "YYYY-MM-DD"))
+	if err != nil {
+		finish = start
+	}
+	return float64(workdays(start, finish))
+}
+
+// workdays counts Mondays to Fridays from a to b, both included.
+func workdays(a, b time.Time) int {
+	n := 0
+	for d := a; !d.After(b); d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+	}
+	return n
+}
+
+// viewLeaveType: the allowances that leaves of the type consume.
+func viewLeaveType(c *call, v map[string]any) {
+	setDefault(v, "company_id", 1)
+	for _, k := range []string{"details_required", "payable", "allow_endless", "restricted"} {
+		setDefault(v, k, false)
+	}
+	id := intOr(v["id"])
+	ids := []any{}
+	c.s.tbl(ResAllowances).each(func(a map[string]any) bool {
+		if slices.Contains(intSlice(a["leave_type_ids"]), id) {
+			ids = append(ids, a["id"])
+		}
+		return true
+	})
+	v["allowance_ids"] = ids
+}
+
+// viewDocument: the space an upload went to (an employee's documents or
+// the company's), the file's extension.
+func viewDocument(c *call, v map[string]any) {
+	setDefault(v, "company_id", 1)
+	if v["space"] == nil {
+		v["space"] = "company_internal"
+		if v["employee_id"] != nil {
+			v["space"] = "employee_my_documents"
+		}
+	}
+	setDefault(v, "is_company_document", v["employee_id"] == nil)
+	if name, _ := v["filename"].(string); name != "" {
+		setDefault(v, "extension", strings.TrimPrefix(path.Ext(name), "."))
+	}
+}
+
+// viewCustomField: v1's label and slug under the dated names.
+func viewCustomField(c *call, v map[string]any) {
+	setDefault(v, "label_text", v["label"])
+	setDefault(v, "slug", v["slug_name"])
+	setDefault(v, "slug", v["identifier"])
+}
+
+// viewCustomValue: the record holding the value (v1's instance, an
+// employee unless said otherwise) and its field's identifier.
+func viewCustomValue(c *call, v map[string]any) {
+	setDefault(v, "valuable_type", "Employee")
+	setDefault(v, "valuable_id", v["instance_id"])
+	if f := c.s.tbl(ResCustomFields).recs[intOr(v["field_id"])]; f != nil {
+		setDefault(v, "custom_field_identifier", f["identifier"])
+		setDefault(v, "label", f["label"])
+		setDefault(v, "required", f["required"])
+	}
+}
+
+// datedPrepares turn a dated create or update into the stored form, and
+// refuse what the API refuses. They run before the resource's shared hooks,
+// under the write lock.
+var datedPrepares map[string]func(c *call, rec, old map[string]any) *apiError
+
+func init() {
+	datedPrepares = map[string]func(c *call, rec, old map[string]any) *apiError{
+		ResLocations:          prepareDatedLocation,
+		ResLegalEntities:      prepareDatedLegalEntity,
+		ResShifts:             prepareDatedShift,
+		ResDocuments:          prepareDatedDocument,
+		ResCustomFields:       prepareDatedCustomField,
+		ResCustomFieldOptions: prepareDatedOption,
+		ResResourceFields:     prepareDatedResourceField,
+		ResCustomValues:       prepareDatedCustomValue,
+		ResSupplements:        prepareDatedSupplement,
+		ResAllowances:         prepareDatedAllowance,
+		ResFolders: func(c *call, rec, old map[string]any) *apiError {
+			setDefault(rec, "active", true)
+			return nil
+		},
+		ResLeaveTypes: func(c *call, rec, old map[string]any) *apiError {
+			setDefault(rec, "active", true)
+			return nil
+		},
+		// finish_on is optional on the dated API: a one-day leave.
+		ResLeaves: func(c *call, rec, old map[string]any) *apiError {
+			setDefault(rec, "finish_on", rec["start_on"])
+			return nil
+		},
+	}
+}
+
+// prepareDatedLocation: requests spell the address lines
+// address_line_one/two, records address_line_1/2.
+func prepareDatedLocation(c *call, rec, old map[string]any) *apiError {
+	for from, to := range map[string]string{"address_line_one": "address_line_1", "address_line_two": "address_line_2"} {
+		if v, ok := rec[from]; ok {
+			rec[to] = v
+			delete(rec, from)
+		}
+	}
+	return nil
+}
+
+// prepareDatedLegalEntity: the dated tin is v1's tax_identification_number.
+func prepareDatedLegalEntity(c *call, rec, old map[string]any) *apiError {
+	if v, ok := rec["tin"]; ok {
+		rec["tax_identification_number"] = v
+	}
+	return nil
+}
+
+// prepareDatedShift stores a dated shift in the form v1's shifts have: the
+// clock_in and clock_out timestamps become HH:MM times (in their own
+// offset), the clock-in instant is kept, and the date is also v1's
+// day/month/year. The employee must exist; clock_out may not precede
+// clock_in.
+func prepareDatedShift(c *call, rec, old map[string]any) *apiError {
+	if c.s.tbl(ResEmployees).recs[intOr(rec["employee_id"])] == nil {
+		return invalid("employee_id", "The employee does not belong to the company")
+	}
+	var in, out time.Time
+	for _, k := range []string{"clock_in", "clock_out"} {
+		raw, _ := rec[k].(string)
+		if len(raw) <= 5 { // already a time of day, or absent
+			continue
+		}
+		t, err := parseTime(raw)
+		if err != nil {
+			return invalid(k, "is invalid")
+		}
+		rec[k] = t.Format("15:04")
+		if k == "clock_in" {
+			in = t
+			rec["_clock_in_at"] = t.Format(time.RFC3339)
+			setDefault(rec, "date", t.Format(time.DateOnly))
+		} else {
+			out = t
+		}
+	}
+	if !in.IsZero() && !out.IsZero() && out.Before(in) {
+		return invalid("clock_out", "must be after clock_in")
+	}
+	if d, err := time.Parse(time.DateOnly, fmtVal(rec["date"])); err == nil {
+		rec["day"], rec["month"], rec["year"] = d.Day(), int(d.Month()), d.Year()
+		if old != nil && old["reference_date"] == old["date"] {
+			rec["reference_date"] = rec["date"]
+		}
+	}
+	setDefault(rec, "workable", true)
+	if old == nil {
+		setDefault(rec, "in_source", "api")
+	}
+	return nil
+}
+
+// prepareDatedDocument records an upload's file details: its name (the
+// file_filename field wins), type and size, and the people asked to sign.
+func prepareDatedDocument(c *call, rec, old map[string]any) *apiError {
+	if f, ok := rec["file"].(map[string]any); ok {
+		name, _ := rec["file_filename"].(string)
+		if name == "" {
+			name, _ = f["filename"].(string)
+		}
+		rec["filename"] = name
+		rec["content_type"] = f["content_type"]
+		rec["file_size"] = f["size"]
+		rec["url"] = f["url"]
+	}
+	delete(rec, "file_filename")
+	if ids, ok := rec["signee_ids"]; ok {
+		switch x := ids.(type) {
+		case []any:
+			rec["signees"] = x
+		case nil, string:
+			if s, _ := x.(string); s != "" {
+				rec["signees"] = []any{s}
+			} else {
+				rec["signees"] = []any{}
+			}
+		}
+		delete(rec, "signee_ids")
+	}
+	if b, _ := toBool(rec["request_esignature"]); b && rec["signature_status"] == nil {
+		rec["signature_status"] = "pending"
+	}
+	return nil
+}
+
+// slug is a label as an identifier ("T-shirt size" is t_shirt_size).
+func slug(label string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range strings.ToLower(label) {
+		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+			b.WriteRune(r)
+			under = false
+		} else if !under && b.Len() > 0 {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
+}
+
+// prepareDatedCustomField: the identifier and slug come from the label;
+// the options of a choice field become option records.
+func prepareDatedCustomField(c *call, rec, old map[string]any) *apiError {
+	label, _ := rec["label"].(string)
+	if old == nil {
+		setDefault(rec, "identifier", slug(label))
+		setDefault(rec, "slug_name", rec["identifier"])
+	}
+	if opts, ok := rec["options"].([]any); ok {
+		t := c.s.store(ResCustomFieldOptions)
+		for _, o := range opts {
+			l := fmtVal(o)
+			t.insert(map[string]any{"id": t.next, "field_id": rec["id"], "label": l, "value": slug(l), "is_active": true})
+		}
+		delete(rec, "options")
+	}
+	return nil
+}
+
+// prepareDatedOption: the field exists; the value is the label's slug.
+func prepareDatedOption(c *call, rec, old map[string]any) *apiError {
+	if c.s.tbl(ResCustomFields).recs[intOr(rec["field_id"])] == nil {
+		return invalid("field_id", "The custom field does not exist")
+	}
+	setDefault(rec, "value", slug(fmtVal(rec["label"])))
+	setDefault(rec, "is_active", true)
+	return nil
+}
+
+// prepareDatedResourceField: a custom table's column is a custom field of
+// its own, created with it.
+func prepareDatedResourceField(c *call, rec, old map[string]any) *apiError {
+	if old != nil {
+		return nil
+	}
+	t := c.s.store(ResCustomFields)
+	label, _ := rec["label"].(string)
+	f := map[string]any{"id": t.next, "label": label, "identifier": slug(label), "slug_name": slug(label),
+		"field_type": rec["field_type"], "required": rec["required"], "position": rec["position"],
+		"created_at": c.pj.now, "updated_at": c.pj.now}
+	t.insert(f)
+	rec["field_id"] = f["id"]
+	return nil
+}
+
+// prepareDatedCustomValue: the field exists; the value's holder is v1's
+// instance.
+func prepareDatedCustomValue(c *call, rec, old map[string]any) *apiError {
+	if c.s.tbl(ResCustomFields).recs[intOr(rec["field_id"])] == nil {
+		return invalid("field_id", "The custom field does not exist")
+	}
+	if v, ok := rec["valuable_id"]; ok {
+		rec["instance_id"] = v
+	}
+	return nil
+}
+
+// prepareDatedSupplement: the employee exists.
+func prepareDatedSupplement(c *call, rec, old map[string]any) *apiError {
+	if c.s.tbl(ResEmployees).recs[intOr(rec["employee_id"])] == nil {
+		return invalid("employee_id", "The employee does not belong to the company")
+	}
+	setDefault(rec, "unit", "money")
+	return nil
+}
+
+// prepareDatedAllowance: the policy exists.
+func prepareDatedAllowance(c *call, rec, old map[string]any) *apiError {
+	if c.s.tbl(ResPolicies).recs[intOr(rec["timeoff_policy_id"])] == nil {
+		return invalid("timeoff_policy_id", "The time off policy does not exist")
+	}
+	return nil
+}
+
+// datedFilter returns the check of the list parameters that are not plain
+// field comparisons (the generic matcher does those), or nil.
+func (c *call) datedFilter() func(v map[string]any) bool {
+	f := datedFilters[c.rt.resource]
+	if f == nil {
+		return nil
+	}
+	return f(c, c.r.URL.Query())
+}
+
+// queryIDs reads an array query parameter as integer ids.
+func queryIDs(q url.Values, name string) []int {
+	var out []int
+	for _, v := range q[name] {
+		for _, p := range strings.Split(v, ",") {
+			if n, err := strconv.Atoi(p); err == nil {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func queryBool(q url.Values, name string) (val, set bool) {
+	if !q.Has(name) {
+		return false, false
+	}
+	b, ok := toBool(q.Get(name))
+	return b, ok
+}
+
+var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) bool
+
+func init() {
+	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
+		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
+			teams := queryIDs(q, "team_ids[]")
+			active, byActive := queryBool(q, "only_active")
+			managers, byManagers := queryBool(q, "only_managers")
+			prefix := strings.ToLower(q.Get("name_starts_with"))
+			return func(v map[string]any) bool {
+				switch {
+				case len(teams) > 0 && !slices.ContainsFunc(intSlice(v["team_ids"]), func(id int) bool { return slices.Contains(teams, id) }):
+					return false
+				case byActive && active && v["active"] != true:
+					return false
+				case byManagers && managers && !c.s.leadsAnyone(intOr(v["id"])):
+					return false
+				case prefix != "":
+					first, _ := v["first_name"].(string)
+					full, _ := v["full_name"].(string)
+					return strings.HasPrefix(strings.ToLower(first), prefix) || strings.HasPrefix(strings.ToLower(full), prefix)
+				}
+				return true
+			}
+		},
+		ResLocations: func(c *call, q url.Values) func(v map[string]any) bool {
+			emps := queryIDs(q, "employee_ids[]")
+			if len(emps) == 0 {
+				return nil
+			}
+			locs := c.employeeField(emps, "location_id")
+			return func(v map[string]any) bool { return slices.Contains(locs, intOr(v["id"])) }
+		},
+		ResLegalEntities: func(c *call, q url.Values) func(v map[string]any) bool {
+			emps := queryIDs(q, "employees_ids[]")
+			companies := queryIDs(q, "companies_ids[]")
+			countries := q["country_ids[]"]
+			ents := c.employeeField(emps, "legal_entity_id")
+			return func(v map[string]any) bool {
+				return (len(emps) == 0 || slices.Contains(ents, intOr(v["id"]))) &&
+					(len(companies) == 0 || slices.Contains(companies, intOr(v["company_id"]))) &&
+					(len(countries) == 0 || slices.Contains(countries, fmtVal(v["country"])))
+			}
+		},
+		ResCompanyHolidays: func(c *call, q url.Values) func(v map[string]any) bool {
+			emps := queryIDs(q, "employee_ids[]")
+			if len(emps) == 0 {
+				return nil
+			}
+			locs := c.employeeField(emps, "location_id")
+			return func(v map[string]any) bool { return slices.Contains(locs, intOr(v["location_id"])) }
+		},
+		ResLeaves: func(c *call, q url.Values) func(v map[string]any) bool {
+			workable, byWorkable := queryBool(q, "type_is_workable")
+			payable, byPayable := queryBool(q, "type_is_payable")
+			if !byWorkable && !byPayable {
+				return nil
+			}
+			return func(v map[string]any) bool {
+				lt := c.s.tbl(ResLeaveTypes).recs[intOr(v["leave_type_id"])]
+				if lt == nil {
+					return false
+				}
+				w, _ := toBool(lt["workable"])
+				p, _ := toBool(lt["payable"])
+				return (!byWorkable || w == workable) && (!byPayable || p == payable)
+			}
+		},
+		ResLeaveTypes: func(c *call, q url.Values) func(v map[string]any) bool {
+			id := q.Get("leave_type_id")
+			if id == "" {
+				return nil
+			}
+			return func(v map[string]any) bool { return fmtVal(v["id"]) == id }
+		},
+		ResAllowances: func(c *call, q url.Values) func(v map[string]any) bool {
+			overtime, set := queryBool(q, "by_overtime")
+			if !set {
+				return nil
+			}
+			return func(v map[string]any) bool { return (v["source_units"] == "overtime_units") == overtime }
+		},
+		ResShifts: func(c *call, q url.Values) func(v map[string]any) bool {
+			from, to, updated := q.Get("start_on"), q.Get("end_on"), q.Get("updated_at")
+			return func(v map[string]any) bool {
+				d := fmtVal(v["date"])
+				return (from == "" || d >= from) && (to == "" || d <= to) &&
+					(updated == "" || cut(fmtVal(v["updated_at"]), updated) == updated)
+			}
+		},
+		ResDocuments: func(c *call, q url.Values) func(v map[string]any) bool {
+			trash, _ := queryBool(q, "by_trash_bin")
+			noFolder, _ := queryBool(q, "by_without_folder")
+			pending, byPending := queryBool(q, "by_pending_assignment")
+			return func(v map[string]any) bool {
+				inTrash := v["deleted_at"] != nil
+				p, _ := toBool(v["is_pending_assignment"])
+				return inTrash == trash && (!noFolder || v["folder_id"] == nil) && (!byPending || p == pending)
+			}
+		},
+		ResCustomFields: func(c *call, q url.Values) func(v map[string]any) bool {
+			label := q.Get("label")
+			if label == "" {
+				return nil
+			}
+			return func(v map[string]any) bool { return v["label"] == label }
+		},
+		ResResourceFields: func(c *call, q url.Values) func(v map[string]any) bool {
+			schemas := queryIDs(q, "schema_ids[]")
+			if len(schemas) == 0 {
+				return nil
+			}
+			return func(v map[string]any) bool { return slices.Contains(schemas, intOr(v["schema_id"])) }
+		},
+		ResCustomValues: func(c *call, q url.Values) func(v map[string]any) bool {
+			emps := queryIDs(q, "employee_ids[]")
+			idents := q["identifiers[]"]
+			slugName, instance := q.Get("slug"), q.Get("instance_id")
+			return func(v map[string]any) bool {
+				if len(emps) > 0 && (v["valuable_type"] != "Employee" || !slices.Contains(emps, intOr(v["valuable_id"]))) {
+					return false
+				}
+				if len(idents) > 0 && !slices.Contains(idents, fmtVal(v["custom_field_identifier"])) {
+					return false
+				}
+				if slugName != "" && v["slug_name"] != slugName && v["custom_field_identifier"] != slugName {
+					return false
+				}
+				return instance == "" || fmtVal(v["valuable_id"]) == instance
+			}
+		},
+		ResSupplements: func(c *call, q url.Values) func(v map[string]any) bool {
+			periods := queryIDs(q, "policy_period_ids[]")
+			comp := q.Get("compensation_id")
+			return func(v map[string]any) bool {
+				return (len(periods) == 0 || slices.Contains(periods, intOr(v["payroll_policy_period_id"]))) &&
+					(comp == "" || fmtVal(v["contracts_compensation_id"]) == comp)
+			}
+		},
+	}
+}
+
+// employeeField lists the values of an integer field of the employees
+// given (their locations, their legal entities). The caller holds the
+// lock.
+func (c *call) employeeField(emps []int, field string) []int {
+	var out []int
+	for _, id := range emps {
+		if e := c.s.tbl(ResEmployees).recs[id]; e != nil {
+			if n, ok := toInt(e[field]); ok {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}

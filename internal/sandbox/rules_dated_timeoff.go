@@ -1,0 +1,217 @@
+package sandbox
+
+// Dated API: deciding leaves, deleting an allowance in favour of another,
+// and the allowance counters (stats), computed from the employees, their
+// policy's allowances and their approved leaves.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// approveLeave approves a pending leave (approve and approve_all: the
+// sandbox has no multi-step approval flow, so both approve the leave).
+func (c *call) approveLeave() { c.decideLeave(true) }
+
+// rejectLeave rejects a pending leave; reason is kept for the employee.
+func (c *call) rejectLeave() { c.decideLeave(false) }
+
+// decideLeave approves or rejects the body's leave. Admins, API keys,
+// company tokens and the employee's time-off manager may decide (403
+// otherwise); only a pending leave can be decided (422 for one already
+// approved or rejected). A rejected leave stays listed, not approved.
+func (c *call) decideLeave(approve bool) {
+	c.edit(ResLeaves, func(rec map[string]any) *apiError {
+		if !c.p.privileged() && !c.managesLeave(rec) {
+			return errForbidden
+		}
+		switch {
+		case rec["approved"] == true:
+			return invalid("base", "The leave is already approved: only a pending leave can be approved or rejected")
+		case rec["_rejected"] == true:
+			return invalid("base", "The leave is already rejected: only a pending leave can be approved or rejected")
+		}
+		if approve {
+			rec["approved"] = true
+			return nil
+		}
+		rec["approved"], rec["_rejected"] = false, true
+		if r, ok := c.in["reason"]; ok {
+			rec["_rejection_reason"] = r
+		}
+		return nil
+	})
+}
+
+// managesLeave reports whether the caller is the time-off manager of the
+// leave's employee. The caller holds the lock.
+func (c *call) managesLeave(leave map[string]any) bool {
+	emp := c.s.tbl(ResEmployees).recs[intOr(leave["employee_id"])]
+	return emp != nil && c.p.EmployeeID != 0 && intOr(emp["timeoff_manager_id"]) == c.p.EmployeeID
+}
+
+// deleteAllowanceWithAlt deletes the body's allowance, naming another
+// existing allowance to take over its adjustments (422 otherwise); it
+// answers the deleted allowance. The sandbox keeps no adjustments, so
+// nothing moves.
+func (c *call) deleteAllowanceWithAlt() {
+	c.onRecord(writeLock, byID(ResAllowances), func(rec map[string]any) *apiError {
+		t := c.s.tbl(ResAllowances)
+		alt := intOr(c.in["alt_allowance_id"])
+		if alt == rec["id"] || t.recs[alt] == nil {
+			return invalid("alt_allowance_id", "must name another existing allowance")
+		}
+		c.s.store(ResAllowances).remove(rec["id"].(int))
+		c.respond(rec)
+		return nil
+	})
+}
+
+// referenceDate is the request's reference_date, today by default.
+func (c *call) referenceDate() (time.Time, *apiError) {
+	raw := c.r.URL.Query().Get("reference_date")
+	if raw == "" {
+		raw = c.pj.today
+	}
+	t, err := time.Parse(time.DateOnly, raw)
+	if err != nil {
+		return time.Time{}, invalid("reference_date", "is invalid")
+	}
+	return t, nil
+}
+
+// allowanceStats lists the counter of every employee for every allowance
+// of the employee's time-off policy at the reference date.
+func (c *call) allowanceStats() {
+	c.locked(readLock, func() *apiError {
+		ref, aerr := c.referenceDate()
+		if aerr != nil {
+			return aerr
+		}
+		m := newMatcher(c.rt, c.r.URL.Query(), c.path)
+		var out []map[string]any
+		for _, st := range c.s.allowanceStats(ref) {
+			if m.match(st) {
+				out = append(out, st)
+			}
+		}
+		return c.respondPage(out)
+	})
+}
+
+// allowanceStat answers one counter by its virtual id,
+// <employee_id>/<allowance_id>/<reference_date>.
+func (c *call) allowanceStat() {
+	c.locked(readLock, func() *apiError {
+		raw := c.path["id"]
+		parts := strings.Split(raw, "/")
+		if len(parts) != 3 {
+			return notFound(raw)
+		}
+		ref, err := time.Parse(time.DateOnly, parts[2])
+		if err != nil {
+			return notFound(raw)
+		}
+		for _, st := range c.s.allowanceStats(ref) {
+			if st["id"] == raw {
+				c.respond(st)
+				return nil
+			}
+		}
+		return notFound(raw)
+	})
+}
+
+// policyOf is an employee's time-off policy: the one assigned, else the
+// company's main policy, else the first. The caller holds the lock.
+func (s *Sandbox) policyOf(emp map[string]any) int {
+	if id, ok := toInt(emp["timeoff_policy_id"]); ok {
+		return id
+	}
+	first := 0
+	main := 0
+	s.tbl(ResPolicies).each(func(p map[string]any) bool {
+		if first == 0 {
+			first = p["id"].(int)
+		}
+		if p["main"] == true {
+			main = p["id"].(int)
+		}
+		return main == 0
+	})
+	if main != 0 {
+		return main
+	}
+	return first
+}
+
+// allowanceStats computes every counter at ref, in employee then
+// allowance order: the allowance's yearly units (holiday_allowance_in_cents
+// hundredths, all granted on the cycle's first day), the days of the
+// employee's approved leaves of its leave types in ref's year that started
+// by ref (used) or start after it (outstanding), and what is left. Amounts
+// are decimal strings, as Factorial sends them. The caller holds the lock.
+func (s *Sandbox) allowanceStats(ref time.Time) []map[string]any {
+	day := ref.Format(time.DateOnly)
+	year := ref.Year()
+	leaves := map[int][]map[string]any{}
+	s.tbl(ResLeaves).each(func(l map[string]any) bool {
+		if l["approved"] == true {
+			emp := intOr(l["employee_id"])
+			leaves[emp] = append(leaves[emp], l)
+		}
+		return true
+	})
+	dec := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	var out []map[string]any
+	s.tbl(ResEmployees).each(func(emp map[string]any) bool {
+		policy := s.policyOf(emp)
+		empID := emp["id"].(int)
+		s.tbl(ResAllowances).each(func(a map[string]any) bool {
+			if intOr(a["timeoff_policy_id"]) != policy {
+				return true
+			}
+			types := intSlice(a["leave_type_ids"])
+			total := float64(intOr(a["holiday_allowance_in_cents"])) / 100
+			var before, used, outstanding float64
+			for _, l := range leaves[empID] {
+				start := cut(fmtVal(l["start_on"]), day)
+				if !slices.Contains(types, intOr(l["leave_type_id"])) || !strings.HasPrefix(start, strconv.Itoa(year)) {
+					continue
+				}
+				d := leaveDays(l)
+				switch {
+				case start < day:
+					before += d
+					used += d
+				case start == day:
+					used += d
+				default:
+					outstanding += d
+				}
+			}
+			zero := dec(0)
+			out = append(out, map[string]any{
+				"_seq": len(out) + 1,
+				"id":   fmt.Sprintf("%d/%d/%s", empID, a["id"], day), "employee_id": empID, "allowance_id": a["id"], "year": year,
+				"cycles": []any{map[string]any{
+					"start_at": fmt.Sprintf("%d-01-01", year), "end_at": fmt.Sprintf("%d-12-31", year),
+					"regular_start_at": fmt.Sprintf("%d-01-01", year), "regular_end_at": fmt.Sprintf("%d-12-31", year),
+				}},
+				"cycle_carry_overs": []any{},
+				"policy_allowance":  dec(total), "prorated_allowance_days": dec(total), "total_accrued_units": dec(total),
+				"accumulated_carry_over": zero, "used_carry_over": zero, "incidences": zero,
+				"accrued_incidences": zero, "available_incidences": zero,
+				"total": dec(total), "total_in_decimal": dec(total), "max_balance_cap": nil,
+				"used_days": dec(used), "used_units_until_reference_date": dec(before), "outstanding_units": dec(outstanding),
+				"available_days": dec(total - used - outstanding),
+			})
+			return true
+		})
+		return true
+	})
+	return out
+}
