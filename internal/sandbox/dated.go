@@ -482,14 +482,14 @@ func (c *call) respondPage(recs []map[string]any) *apiError {
 	case q.Get("after_id") != "":
 		k, ok := decodeCursor(q.Get("after_id"))
 		if !ok {
-			return invalid("after_id", "is not a cursor this API issued (pass meta.end_cursor)")
+			return badCursor("after_id")
 		}
 		from = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) > k })
 		to = min(from+limit, len(recs))
 	case q.Get("before_id") != "":
 		k, ok := decodeCursor(q.Get("before_id"))
 		if !ok {
-			return invalid("before_id", "is not a cursor this API issued (pass meta.start_cursor)")
+			return badCursor("before_id")
 		}
 		to = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) >= k })
 		from = max(0, to-limit)
@@ -511,6 +511,11 @@ func (c *call) respondPage(recs []map[string]any) *apiError {
 	}
 	c.out = reply{set: true, many: page, list: true, meta: meta}
 	return nil
+}
+
+// badCursor is the 400 for a cursor the API did not issue.
+func badCursor(param string) *apiError {
+	return &apiError{status: http.StatusBadRequest, body: map[string]any{"errors": "Invalid value for parameter " + param + ": not a cursor this API issued"}}
 }
 
 // Cursors are opaque to clients (base64, as Factorial's look): the

@@ -62,6 +62,12 @@ func (r datedResp) page(t testing.TB) ([]map[string]any, map[string]any) {
 // payload (see multipartBody). token "key:..." is sent as x-api-key.
 func (e *env) dated(method, path, token string, body any) datedResp {
 	e.t.Helper()
+	return e.datedAt(DatedAPIVersion, method, path, token, body)
+}
+
+// datedAt is dated at another version of the API.
+func (e *env) datedAt(version, method, path, token string, body any) datedResp {
+	e.t.Helper()
 	var rd io.Reader
 	ct := ""
 	switch b := body.(type) {
@@ -75,7 +81,7 @@ func (e *env) dated(method, path, token string, body any) datedResp {
 		}
 		rd, ct = bytes.NewReader(j), "application/json"
 	}
-	req, err := http.NewRequest(method, e.srv.URL+datedPrefix+path, rd)
+	req, err := http.NewRequest(method, e.srv.URL+"/api/"+version+"/resources"+path, rd)
 	if err != nil {
 		e.t.Fatal(err)
 	}

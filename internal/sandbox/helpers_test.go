@@ -36,6 +36,10 @@ const (
 	tokManager = "manager-token"
 	tokBasic   = "basic-token"
 	tokKey     = "company-api-key"
+	// tokCompany is a company token (resource_owner_type=company), tokTimeOff
+	// an admin's token granted only the time_off scope.
+	tokCompany = "company-token"
+	tokTimeOff = "time-off-token"
 )
 
 var testTokens = map[string]Principal{
@@ -43,6 +47,8 @@ var testTokens = map[string]Principal{
 	tokManager: {EmployeeID: DemoManagerID},
 	tokBasic:   {EmployeeID: DemoBasicID},
 	tokKey:     {EmployeeID: DemoAdminID, APIKey: true},
+	tokCompany: {Company: true, Scopes: []string{"employees", "time_off", "time_tracking"}},
+	tokTimeOff: {EmployeeID: DemoAdminID, Admin: true, Scopes: []string{"time_off"}},
 }
 
 func newEnv(t testing.TB, opts ...Option) *env {
