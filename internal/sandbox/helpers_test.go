@@ -65,6 +65,7 @@ func newEnv(t testing.TB, opts ...Option) *env {
 	e.s = s
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)
+	t.Cleanup(s.Close)
 	return e
 }
 
