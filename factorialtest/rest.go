@@ -129,6 +129,11 @@ func (s *Server) syncUser(u User) {
 	if rec["role"] != role {
 		rec["role"], changed = role, true
 	}
+	// The user is the employee's access (login): the dated API's access_id
+	// and credential id (access-<user id>) name the OAuth resource owner.
+	if id, _ := rec["access_id"].(int); id != u.ID {
+		rec["access_id"], changed = u.ID, true
+	}
 	if changed {
 		s.sb.Put(sandbox.ResEmployees, rec)
 	}

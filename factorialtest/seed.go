@@ -13,7 +13,9 @@ import (
 // Resource names for Put, Get, List, Delete and Create: the tables behind
 // the REST API. Versions and legacy aliases of an operation share a table
 // (ListEmployees, ListEmployeesV2 and ListEmployeesBulk all read
-// Employees).
+// Employees), and so do the dated API's operations where v1 has the same
+// records (its employees/employees is Employees, attendance/shifts is
+// Shifts). Records hold integer ids; the dated API shows them as strings.
 const (
 	Employees               = "employees"
 	Teams                   = "teams"
@@ -54,6 +56,15 @@ const (
 	Taxonomies              = "taxonomies"
 	PayrollIntegrationCodes = "payroll_integration_codes"
 	Expenses                = "expenses"
+
+	// Tables of the dated API only. Memberships mirror the teams'
+	// employee_ids and lead_ids: change them through the API or
+	// AddTeamMember, not Put.
+	Memberships          = "memberships"
+	Allowances           = "allowances"
+	CustomFieldOptions   = "custom_field_options"
+	ResourceFields       = "resource_fields"
+	WebhookSubscriptions = "webhook_subscriptions"
 )
 
 // Resources lists every resource name the REST API uses.

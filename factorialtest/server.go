@@ -20,14 +20,16 @@ import (
 
 // Server is a fake of Factorial on loopback: a Doorkeeper-faithful OAuth
 // server (/oauth/*) and a stateful sandbox of every REST operation of
-// openapi.yaml (/api/*), sharing one clock and one set of people. All
+// openapi.yaml (/api/v1/..., /api/v2/...) and of the dated API,
+// openapi-resources.yaml (/api/<YYYY-MM-DD>/resources/...), sharing one
+// clock, one company and one set of people. All
 // state lives in memory, so a Server is safe for concurrent use; each test
 // should start its own (or Reset a shared one).
 //
 // Every request and response passes through the module's OpenAPI
-// validator: a response that violates openapi.yaml is never sent (the
-// client gets a 500) and is recorded in Errors (and reported to the
-// testing.TB of WithTB).
+// validator: a response that violates its spec is never sent (the client
+// gets a 500) and is recorded in Errors (and reported to the testing.TB of
+// WithTB).
 type Server struct {
 	cfg       config
 	srv       *httptest.Server
@@ -151,6 +153,7 @@ func build(cfg config) (*Server, error) {
 		sandbox.WithAuthenticator(s.authenticate),
 		sandbox.WithClock(s.clock.now),
 		sandbox.WithViolationHandler(func(_ *http.Request, err error) { s.onResponseError(nil, err) }),
+		sandbox.WithWebhookRetries(cfg.hookAttempts, cfg.hookBackoff),
 	}
 	if cfg.noDemoData {
 		sbOpts = append(sbOpts, sandbox.WithoutDemoData())
@@ -312,8 +315,15 @@ func (s *Server) URL() string { return s.srv.URL }
 // Client returns an HTTP client for the server.
 func (s *Server) Client() *http.Client { return s.srv.Client() }
 
-// Close shuts the server down. It is safe to call more than once.
-func (s *Server) Close() { s.closeOnce.Do(s.srv.Close) }
+// Close shuts the server down: it stops serving, then cancels webhook
+// deliveries in progress (and the waits before their retries) and returns
+// once their goroutines have ended. It is safe to call more than once.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		s.srv.Close()
+		s.sb.Close()
+	})
+}
 
 // Errors returns the spec violations seen so far.
 func (s *Server) Errors() []error {
