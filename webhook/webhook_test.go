@@ -65,7 +65,7 @@ func TestHandlerAcceptsADelivery(t *testing.T) {
 func TestHandlerRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		name, method, challenge, contentType, body string
-		want                                      int
+		want                                       int
 	}{
 		{"no challenge", "POST", "", "application/json", leaveJSON, 401},
 		{"wrong challenge", "POST", challenge + "x", "application/json", leaveJSON, 401},
