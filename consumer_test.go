@@ -38,6 +38,8 @@ import (
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/oauth"
+	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/webhook"
 )
 
 func main() {
@@ -49,7 +51,8 @@ func main() {
 	}
 	var e api.Employee
 	me, err := c.Credentials.GetMe(context.Background())
-	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI)
+	var l resources.Leave
+	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI, l.GetEmployeeID(), webhook.EventTypes())
 }
 `)
 	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
