@@ -583,6 +583,10 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 		doc(op.method, summary, "The result is nil when the server answers without a body (204).")
 		p("func (s *%s) %s(%s) (*%s, error) {\n", typ, op.method, params, op.result)
 		p("\treq, err := %s\n\treturn sendOptional[%s](ctx, s.c, %q, req, err)\n}\n\n", build(), op.result, op.opID)
+	case op.elem != "":
+		doc(op.method, summary, "The array is decoded element by element as it arrives, so the body is never held whole beside the result.")
+		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
+		p("\treq, err := %s\n\treturn list[%s](ctx, s.c, %q, req, err)\n}\n\n", build(), op.elem, op.opID)
 	default:
 		doc(op.method, summary, "")
 		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
