@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -55,7 +54,10 @@ func main() {
 	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI, l.GetEmployeeID(), webhook.EventTypes())
 }
 `)
-	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	gocmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command: %v", err)
+	}
 	tidy := exec.Command(gocmd, "mod", "tidy")
 	tidy.Dir = dir
 	tidy.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")

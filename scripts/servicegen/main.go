@@ -408,15 +408,6 @@ func (g *generated) describe(o *operation, op *openapi3.Operation, pkg string) e
 // upper-cased and the initialisms applied (ListApiKeys -> ListAPIKeys).
 func exportName(opID string) string { return goName(words(opID)) }
 
-func firstSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	s = strings.TrimSuffix(strings.SplitN(s, "\n", 2)[0], ".")
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
 // subtreeDocs describe the Client fields that hold another document's
 // services.
 var subtreeDocs = map[string]string{
