@@ -193,7 +193,7 @@ func TestListEmployeesPage(t *testing.T) {
 func TestListEmployeesAll(t *testing.T) {
 	c := one(t, exchange{
 		method: http.MethodGet, path: "/employees/employees", status: 200,
-		body: page(onePage(2), employeeAnaJSON, employeeMarcJSON),
+		body:  page(onePage(2), employeeAnaJSON, employeeMarcJSON),
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
 	all, err := c.Resources.Employees.List(t.Context(), nil)
