@@ -34,7 +34,7 @@ const documentHandbookJSON = `{"id":"31338","company_id":"77","employee_id":null
 // documentTrashedJSON is documentPayslipJSON in the trash bin.
 const documentTrashedJSON = `{"id":"31337","company_id":"77","employee_id":"4243","author_id":"5150","folder_id":"204",` +
 	`"filename":"Nomina_2026-06_Marc_Puig.pdf","extension":"pdf","content_type":"application/pdf","file_size":84211,` +
-	`"space":"employee_my_documents","public":false,"is_pending_assignment":false,"signees":[],` +
+	`"space":"employee_my_documents","public":false,"is_pending_assignment":false,"signees":null,` +
 	`"created_at":"2026-07-01T09:00:00.000+02:00","updated_at":"2026-07-06T11:00:00.000+02:00",` +
 	`"deleted_at":"2026-07-06T11:00:00.000+02:00"}`
 
@@ -266,6 +266,9 @@ func TestMoveDocumentsToTrashBin(t *testing.T) {
 	}
 	eq(t, "ID", docs[0].ID, "31337")
 	at(t, "DeletedAt", docs[0].DeletedAt, "2026-07-06T09:00:00Z")
+	if docs[0].Signees != nil {
+		t.Errorf("Signees = %q, want nil (JSON null)", docs[0].Signees)
+	}
 }
 
 func TestRestoreDocumentsFromTrashBin(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factorial-go/factorial"
@@ -208,8 +209,8 @@ func TestCreateLeaveRejected(t *testing.T) {
 	if got := fe.FieldErrors["errors"]; !slices.Equal(got, []string{"Leave overlaps with another leave of the employee"}) {
 		t.Errorf("FieldErrors[errors] = %q", got)
 	}
-	if len(fe.Messages) != 1 {
-		t.Errorf("Messages = %q, want one", fe.Messages)
+	if len(fe.Messages) != 1 || !strings.Contains(fe.Messages[0], "Leave overlaps with another leave of the employee") {
+		t.Errorf("Messages = %q, want the one message", fe.Messages)
 	}
 	if errors.Is(err, factorial.ErrNotFound) || errors.Is(err, factorial.ErrForbidden) {
 		t.Errorf("a 422 matched a status sentinel: %v", err)
