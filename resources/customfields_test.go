@@ -205,8 +205,11 @@ func checkShirtValue(t *testing.T, v resources.CustomFieldValue) {
 	is(t, "CustomFieldIdentifier", v.CustomFieldIdentifier, "01f931507aa27e1168025e27cd46b8588435b741")
 	is(t, "ValuableType", v.ValuableType, "Employee")
 	is(t, "ValuableID", v.ValuableID, "4243")
-	if v.Value != "M" {
-		t.Errorf("Value = %#v, want \"M\"", v.Value)
+	if v.Value == nil {
+		t.Fatal("Value is nil")
+	}
+	if s, err := v.Value.AsCustomFieldValueValue0(); err != nil || s != "M" {
+		t.Errorf("Value as a string = %q, %v; want \"M\"", s, err)
 	}
 	is(t, "SingleChoiceValue", v.SingleChoiceValue, "M")
 	null(t, "CentsValue", v.CentsValue)
@@ -235,13 +238,13 @@ func TestListCustomFieldValues(t *testing.T) {
 		t.Fatalf("%d values, want 3", len(all))
 	}
 	checkShirtValue(t, all[0])
-	if all[1].Value != 150000.0 {
-		t.Errorf("money Value = %#v, want 150000", all[1].Value)
+	if n, err := all[1].Value.AsCustomFieldValueValue1(); err != nil || n != 150000 {
+		t.Errorf("money Value as a number = %v, %v; want 150000", n, err)
 	}
 	is(t, "money CentsValue", all[1].CentsValue, 150000)
 	null(t, "money UsageGroupID", all[1].UsageGroupID)
-	if all[2].Value != "2027-03-31" {
-		t.Errorf("date Value = %#v, want \"2027-03-31\"", all[2].Value)
+	if d, err := all[2].Value.AsCustomFieldValueValue0(); err != nil || d != "2027-03-31" {
+		t.Errorf("date Value as a string = %q, %v; want \"2027-03-31\"", d, err)
 	}
 	day(t, "date DateValue", all[2].DateValue, "2027-03-31")
 }
