@@ -28,7 +28,11 @@ import (
 //   - RefreshIfStale lets a client that got a 401 force a refresh exactly
 //     once per stale token;
 //   - invalid_grant surfaces as ErrReauthRequired and leaves the store as
-//     it was.
+//     it was;
+//   - a token without expiry (a company token) is handed out as long as the
+//     server accepts it and never refreshed; one without a refresh token
+//     that the server rejects ends in a *TokenRejectedError, not in a
+//     refresh request with an empty refresh token.
 type TokenSource struct {
 	cfg       *Config
 	store     Store
@@ -41,6 +45,10 @@ type TokenSource struct {
 	cur      *Token // last token handed out; always persisted
 	unsaved  *Token // minted but not yet persisted (Save failed)
 	inflight *call
+	// rejected is the access token the server refused that had no refresh
+	// token: it is never handed out again, so every later call fails fast
+	// until the store holds another token.
+	rejected string
 }
 
 // call is one refresh that any number of callers wait on.
@@ -123,13 +131,17 @@ func (s *TokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
 // expired: Factorial revokes a pair when another process refreshes it);
 // otherwise the current token is returned. So any number of goroutines that
 // failed with the same token cause one refresh.
+//
+// A rejected token without a refresh token (a company token) cannot be
+// refreshed: unless the store holds another token by now, the result is a
+// *TokenRejectedError, which matches ErrReauthRequired.
 func (s *TokenSource) RefreshIfStale(ctx context.Context, staleAccessToken string) (*oauth2.Token, error) {
 	return s.get(ctx, staleAccessToken)
 }
 
 func (s *TokenSource) get(ctx context.Context, stale string) (*oauth2.Token, error) {
 	s.mu.Lock()
-	if t := s.cur; t != nil && s.usable(t, stale) {
+	if t := s.cur; t != nil && s.usable(t, stale, s.rejected) {
 		s.mu.Unlock()
 		return t.OAuth2(), nil
 	}
@@ -155,13 +167,19 @@ func (s *TokenSource) get(ctx context.Context, stale string) (*oauth2.Token, err
 	}
 }
 
-// usable reports whether t can be handed out: not the token a caller saw
-// rejected, and not within the margin of its expiry.
-func (s *TokenSource) usable(t *Token, stale string) bool {
-	if t.AccessToken == "" || (stale != "" && t.AccessToken == stale) {
+// usable reports whether t can be handed out: not a token a caller saw
+// rejected (refused lists them; "" entries are ignored), and not within
+// the margin of its expiry. A token without expiry is never stale by time.
+func (s *TokenSource) usable(t *Token, refused ...string) bool {
+	if t.AccessToken == "" {
 		return false
 	}
-	if t.Expiry.IsZero() {
+	for _, r := range refused {
+		if r != "" && t.AccessToken == r {
+			return false
+		}
+	}
+	if t.NeverExpires() {
 		return true
 	}
 	margin := s.margin
@@ -206,7 +224,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 	defer unlock()
 
 	s.mu.Lock()
-	pending := s.unsaved
+	pending, rejected := s.unsaved, s.rejected
 	s.mu.Unlock()
 	if pending != nil {
 		// A token minted earlier could not be saved. Its predecessor is
@@ -217,7 +235,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		s.mu.Lock()
 		s.unsaved = nil
 		s.mu.Unlock()
-		if s.usable(pending, stale) {
+		if s.usable(pending, stale, rejected) {
 			return pending, false, nil
 		}
 	}
@@ -231,7 +249,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("oauth: load token: %w", err)
 	}
-	if s.usable(stored, stale) {
+	if s.usable(stored, stale, rejected) {
 		s.mu.Lock()
 		adopted := s.cur != nil && s.cur.AccessToken != stored.AccessToken
 		s.mu.Unlock()
@@ -241,6 +259,19 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		return stored, false, nil
 	}
 	if stored.RefreshToken == "" {
+		if stored.AccessToken != "" && (stored.AccessToken == stale || stored.AccessToken == rejected) {
+			// The server refused this token and nothing can renew it.
+			// Sending a refresh_token grant without a refresh token would
+			// only earn an invalid_request. Remember the verdict so later
+			// calls do not send the dead token again.
+			s.mu.Lock()
+			s.rejected = stored.AccessToken
+			s.mu.Unlock()
+			if stored.AccessToken != rejected {
+				s.log.Warn("oauth: the server rejected an access token that has no refresh token; authorise the application again", "never_expires", stored.NeverExpires())
+			}
+			return nil, false, &TokenRejectedError{NeverExpires: stored.NeverExpires()}
+		}
 		return nil, false, fmt.Errorf("oauth: token expired and has no refresh token: %w", ErrReauthRequired)
 	}
 
