@@ -48,7 +48,7 @@ func TestExpiryFromCreatedAt(t *testing.T) {
 		{name: "no expires_in: never expires", server: local, date: true,
 			body: `{"access_token":"a","token_type":"Bearer","created_at":{created}}`, wantCreated: true},
 		{name: "company token: scopes, no expires_in, no refresh token", server: local.Add(time.Hour), date: true,
-			body: `{"access_token":"a","token_type":"Bearer","scope":"employees time_off","created_at":{created}}`,
+			body:       `{"access_token":"a","token_type":"Bearer","scope":"employees time_off","created_at":{created}}`,
 			wantScopes: "employees time_off", wantCreated: true},
 		{name: "expires_in null: never expires", server: local, date: true,
 			body: `{"access_token":"a","token_type":"Bearer","expires_in":null,"created_at":{created}}`, wantCreated: true},
