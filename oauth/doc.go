@@ -56,8 +56,9 @@
 // stays valid until revoked (Revoke) or until the application's scopes
 // change; when the server then answers 401, TokenSource returns a
 // *TokenRejectedError, which matches ErrReauthRequired, instead of
-// attempting a refresh, and keeps returning it without sending the token
-// again until a new token is saved in the store.
+// attempting a refresh. Once a new authorization's token is saved in the
+// store (by this process or another), the next 401 for the old token makes
+// TokenSource adopt it, which the client's retry does transparently.
 //
 //	auth, _ := cfg.Authorize(oauth.CompanyToken())
 //	// ... callback and Exchange as above; then, for every call:

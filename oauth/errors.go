@@ -103,9 +103,7 @@ func sanitize(s string, secrets ...string) string {
 // (HTTP 401, reported through RefreshIfStale) an access token that has no
 // refresh token, so nothing can be refreshed. It is the usual end of a
 // company token (see CompanyToken): such a token never expires, so a 401
-// means it was revoked or the application's scopes were changed. The
-// source does not send the rejected token again: until a new token is
-// saved in the Store, it returns this error at once.
+// means it was revoked or the application's scopes were changed.
 //
 // It matches ErrReauthRequired: the user must authorise the application
 // again. It holds no part of the token.

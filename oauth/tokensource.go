@@ -45,10 +45,6 @@ type TokenSource struct {
 	cur      *Token // last token handed out; always persisted
 	unsaved  *Token // minted but not yet persisted (Save failed)
 	inflight *call
-	// rejected is the access token the server refused that had no refresh
-	// token: it is never handed out again, so every later call fails fast
-	// until the store holds another token.
-	rejected string
 }
 
 // call is one refresh that any number of callers wait on.
@@ -141,7 +137,7 @@ func (s *TokenSource) RefreshIfStale(ctx context.Context, staleAccessToken strin
 
 func (s *TokenSource) get(ctx context.Context, stale string) (*oauth2.Token, error) {
 	s.mu.Lock()
-	if t := s.cur; t != nil && s.usable(t, stale, s.rejected) {
+	if t := s.cur; t != nil && s.usable(t, stale) {
 		s.mu.Unlock()
 		return t.OAuth2(), nil
 	}
@@ -167,17 +163,12 @@ func (s *TokenSource) get(ctx context.Context, stale string) (*oauth2.Token, err
 	}
 }
 
-// usable reports whether t can be handed out: not a token a caller saw
-// rejected (refused lists them; "" entries are ignored), and not within
-// the margin of its expiry. A token without expiry is never stale by time.
-func (s *TokenSource) usable(t *Token, refused ...string) bool {
-	if t.AccessToken == "" {
+// usable reports whether t can be handed out: not the token a caller saw
+// rejected, and not within the margin of its expiry. A token without
+// expiry (a company token) is never stale by time.
+func (s *TokenSource) usable(t *Token, stale string) bool {
+	if t.AccessToken == "" || (stale != "" && t.AccessToken == stale) {
 		return false
-	}
-	for _, r := range refused {
-		if r != "" && t.AccessToken == r {
-			return false
-		}
 	}
 	if t.NeverExpires() {
 		return true
@@ -224,7 +215,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 	defer unlock()
 
 	s.mu.Lock()
-	pending, rejected := s.unsaved, s.rejected
+	pending := s.unsaved
 	s.mu.Unlock()
 	if pending != nil {
 		// A token minted earlier could not be saved. Its predecessor is
@@ -235,7 +226,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		s.mu.Lock()
 		s.unsaved = nil
 		s.mu.Unlock()
-		if s.usable(pending, stale, rejected) {
+		if s.usable(pending, stale) {
 			return pending, false, nil
 		}
 	}
@@ -249,7 +240,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("oauth: load token: %w", err)
 	}
-	if s.usable(stored, stale, rejected) {
+	if s.usable(stored, stale) {
 		s.mu.Lock()
 		adopted := s.cur != nil && s.cur.AccessToken != stored.AccessToken
 		s.mu.Unlock()
@@ -259,17 +250,12 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		return stored, false, nil
 	}
 	if stored.RefreshToken == "" {
-		if stored.AccessToken != "" && (stored.AccessToken == stale || stored.AccessToken == rejected) {
-			// The server refused this token and nothing can renew it.
-			// Sending a refresh_token grant without a refresh token would
-			// only earn an invalid_request. Remember the verdict so later
-			// calls do not send the dead token again.
-			s.mu.Lock()
-			s.rejected = stored.AccessToken
-			s.mu.Unlock()
-			if stored.AccessToken != rejected {
-				s.log.Warn("oauth: the server rejected an access token that has no refresh token; authorise the application again", "never_expires", stored.NeverExpires())
-			}
+		if stale != "" && stored.AccessToken == stale {
+			// The server refused this token and nothing can renew it: a
+			// refresh_token grant without a refresh token would only earn
+			// invalid_request. The token stays current, so a later call
+			// that the server accepts (the 401 was passing) still works.
+			s.log.Warn("oauth: the server rejected an access token that has no refresh token; authorise the application again", "never_expires", stored.NeverExpires())
 			return nil, false, &TokenRejectedError{NeverExpires: stored.NeverExpires()}
 		}
 		return nil, false, fmt.Errorf("oauth: token expired and has no refresh token: %w", ErrReauthRequired)
