@@ -53,8 +53,9 @@ func WithTB(tb testing.TB) Option { return func(c *config) { c.tb = tb } }
 // WithApp registers another application, or replaces the one with the same
 // client id (the default application included).
 func WithApp(app App) Option {
-	// The server keeps the lists; a caller changing its slices afterwards
-	// must not change the registration.
+	// NewServer copies RedirectURIs and Scopes; OptionalScopes is copied
+	// here, so a caller changing its slice later does not change the
+	// registration.
 	app.OptionalScopes = slices.Clone(app.OptionalScopes)
 	return func(c *config) {
 		for i := range c.apps {

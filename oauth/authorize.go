@@ -63,10 +63,6 @@ func AuthScopes(scopes ...string) AuthOption {
 	}
 }
 
-// ResourceOwnerCompany is the value of resource_owner_type that asks
-// Factorial for a company token.
-const ResourceOwnerCompany = "company"
-
 // CompanyToken asks for a company token (resource_owner_type=company): a
 // token that acts for the company rather than for the user who approves
 // it, within the scopes requested. Factorial's company tokens never expire
@@ -77,7 +73,7 @@ const ResourceOwnerCompany = "company"
 // and a new authorization is needed. User tokens, the default, last an
 // hour and are refreshed.
 func CompanyToken() AuthOption {
-	return AuthParam("resource_owner_type", ResourceOwnerCompany)
+	return AuthParam("resource_owner_type", "company")
 }
 
 // Authorize starts an authorization: a fresh random state and, unless
