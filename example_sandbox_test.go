@@ -2,6 +2,7 @@ package factorial_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -391,9 +392,14 @@ func ExampleClient_Raw() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(res.StatusCode(), res.JSON201.ID, res.JSON201.GetName())
-	fmt.Println(res.HTTPResponse.Header.Get("Date"))
+	// The raw result keeps the status, the headers and the body as sent.
+	fmt.Println(res.StatusCode(), res.HTTPResponse.Header.Get("Date"))
+	var team api.Team
+	if err := json.Unmarshal(res.Body, &team); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(team.ID, team.GetName())
 	// Output:
-	// 201 3 Platform
-	// Mon, 04 Mar 2024 09:00:00 GMT
+	// 201 Mon, 04 Mar 2024 09:00:00 GMT
+	// 3 Platform
 }
