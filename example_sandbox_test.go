@@ -376,9 +376,8 @@ func ExampleNewDate() {
 }
 
 // Raw is the generated client underneath, for what a service does not
-// express: here a body sent as raw bytes and the response's headers. A
-// non-2xx answer is still an *Error; the typed body is in the field for
-// the status (JSON201 for a create).
+// express: here a body sent as raw bytes and the response's headers and
+// body as sent. A non-2xx answer is still an *Error.
 func ExampleClient_Raw() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
