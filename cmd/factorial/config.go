@@ -23,6 +23,10 @@ type settings struct {
 	clientSecret string
 	apiKey       string
 	debug        bool
+	// apiVersion is the command's --api: "v1" or a dated version. The
+	// clients of a dated version call it (WithAPIVersion); "" or "v1"
+	// leaves the client's default for the Resources services.
+	apiVersion string
 }
 
 // resolve combines the flags with the environment variables.

@@ -15,6 +15,8 @@ import (
 // resourceFlags are the flags of the resource commands; each command
 // registers the ones it uses.
 type resourceFlags struct {
+	api       string // --api as given; check turns it into version
+	version   string // "v1" or a dated version
 	output    string
 	employees intList
 	from, to  string
@@ -53,19 +55,32 @@ func resourceUsage(name string) string {
 			"  --to DATE         end of the window, YYYY-MM-DD\n"
 	case "shifts":
 		extra = "  --year YYYY       year of the shifts (default: this year)\n" +
-			"  --month M         month 1-12 (default: this month; without both the API returns every shift ever)\n"
+			"  --month M         month 1-12 (default: this month; with --api v1 and neither, the API returns every shift ever)\n"
 	}
-	what := map[string]string{
-		"me":          "Show the user the credentials act as (GET /api/v1/me).",
-		"employees":   "List the company's employees (GET /api/v1/employees).",
-		"teams":       "List teams (GET /api/v1/core/teams).",
-		"locations":   "List locations (GET /api/v1/locations).",
-		"leaves":      "List leaves (GET /api/v1/time/leaves).",
-		"leave-types": "List leave types (GET /api/v1/time/leave_types).",
-		"shifts":      "List the shifts (clock-ins) of one month (GET /api/v1/time/shifts).",
-		"holidays":    "List company holidays (GET /api/v1/company_holidays).",
+	// What each command does, and the operation it calls on each API.
+	what := map[string][3]string{
+		"me":          {"Show who the credentials act as.", "api_public/credentials", "/api/v1/me"},
+		"employees":   {"List the company's employees.", "employees/employees", "/api/v1/employees"},
+		"teams":       {"List teams.", "teams/teams", "/api/v1/core/teams"},
+		"locations":   {"List locations.", "locations/locations", "/api/v1/locations"},
+		"leaves":      {"List leaves (time off).", "timeoff/leaves", "/api/v1/time/leaves"},
+		"leave-types": {"List leave types.", "timeoff/leave_types", "/api/v1/time/leave_types"},
+		"shifts":      {"List the shifts (clock-ins) of one month.", "attendance/shifts", "/api/v1/time/shifts"},
+		"holidays":    {"List company holidays.", "holidays/company_holidays", "/api/v1/company_holidays"},
 	}[name]
-	return fmt.Sprintf("Usage: factorial %s [--output table|json]\n\n%s\n\nFlags:\n  --output, -o FMT  table (default) or json (the API's response, indented)\n%s", name, what, extra)
+	return fmt.Sprintf(`Usage: factorial %s [--api VERSION] [--output table|json]
+
+%s
+  dated API (default):  GET /api/VERSION/resources/%s, every page
+  --api v1:             GET %s
+
+Flags:
+%s  --output, -o FMT  table (default) or json: the API's response, indented. For
+                    the dated API, whose lists come in pages (followed by their
+                    cursors), one array of every page's data elements, each as
+                    the API sent it; the page metadata is left out ('factorial
+                    api' shows a page whole).
+%s`, name, what[0], what[1], what[2], apiFlagHelp, extra)
 }
 
 // resourceCommand returns the command that lists one kind of record.
@@ -75,6 +90,7 @@ func resourceCommand(name string) func(context.Context, *app, *globals, []string
 		fs := newFlagSet(name, g)
 		fs.StringVar(&rf.output, "output", rf.output, "")
 		fs.StringVar(&rf.output, "o", rf.output, "")
+		fs.StringVar(&rf.api, "api", "", "")
 		switch name {
 		case "leaves":
 			fs.Var(&rf.employees, "employee", "")
@@ -98,11 +114,16 @@ func resourceCommand(name string) func(context.Context, *app, *globals, []string
 		if err != nil {
 			return err
 		}
+		s.apiVersion = rf.version
 		sess, err := a.session(ctx, s)
 		if err != nil {
 			return err
 		}
-		body, t, err := fetchResource(ctx, sess.client, name, rf)
+		fetch := fetchDated
+		if rf.version == apiV1 {
+			fetch = fetchResource
+		}
+		body, t, err := fetch(ctx, sess.client, name, rf)
 		if err != nil {
 			return err
 		}
@@ -121,6 +142,11 @@ func (rf *resourceFlags) check() error {
 	if err := oneOf("output", rf.output, "table", "json"); err != nil {
 		return err
 	}
+	version, err := parseAPIVersion(rf.api)
+	if err != nil {
+		return err
+	}
+	rf.version = version
 	for flagName, v := range map[string]string{"from": rf.from, "to": rf.to} {
 		if v == "" {
 			continue
@@ -138,7 +164,7 @@ func (rf *resourceFlags) check() error {
 	return nil
 }
 
-// fetchResource calls the service method for name and returns the
+// fetchResource calls the v1 service method for name and returns the
 // response body as the API sent it (for --output json) and a table built
 // from the decoded records.
 func fetchResource(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) ([]byte, *table, error) {
@@ -150,7 +176,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 	return body.Bytes(), t, nil
 }
 
-// resourceTable lists the records of name through its service.
+// resourceTable lists the records of name through its v1 service.
 func resourceTable(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) (*table, error) {
 	switch name {
 	case "me":
@@ -225,14 +251,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "shifts":
-		now := time.Now()
-		year, month := rf.year, rf.month
-		if year == 0 {
-			year = now.Year()
-		}
-		if month == 0 {
-			month = int(now.Month())
-		}
+		year, month := rf.shiftMonth(time.Now())
 		shifts, err := c.Attendance.ListShifts(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
 		if err != nil {
 			return nil, err
@@ -307,6 +326,19 @@ func joinInts(v []int) string {
 }
 
 var _ flag.Value = (*intList)(nil)
+
+// shiftMonth is the year and month of --year and --month, each
+// defaulting to now's.
+func (rf *resourceFlags) shiftMonth(now time.Time) (year, month int) {
+	year, month = rf.year, rf.month
+	if year == 0 {
+		year = now.Year()
+	}
+	if month == 0 {
+		month = int(now.Month())
+	}
+	return year, month
+}
 
 // flagDate turns a --from/--to value, already checked to be YYYY-MM-DD,
 // into a date filter; empty means no filter.

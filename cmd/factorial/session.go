@@ -74,14 +74,19 @@ type session struct {
 
 // clientOptions are the options every API client of the CLI starts with.
 // The transport keeps a copy of response bodies for --output json (see
-// withBodyCopy).
+// withBodyCopy and withPageCopies); the Resources services call the
+// command's --api version.
 func (a *app) clientOptions(s *settings) []factorial.Option {
-	return []factorial.Option{
+	opts := []factorial.Option{
 		factorial.WithBaseURL(s.baseURL),
 		factorial.WithTransport(bodyCopier{base: http.DefaultTransport}),
 		factorial.WithLogger(a.logger(s)),
 		factorial.WithUserAgent(userAgent),
 	}
+	if s.apiVersion != "" && s.apiVersion != apiV1 {
+		opts = append(opts, factorial.WithAPIVersion(s.apiVersion))
+	}
+	return opts
 }
 
 // session builds an API client for s: the API key when there is one,
