@@ -16,16 +16,27 @@ import (
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
-const apiUsage = `Usage: factorial api [METHOD] PATH [-f key=value ...] [-F key=value ...] [--input FILE] [-i] [--no-validate]
+const apiUsage = `Usage: factorial api [METHOD] PATH [-f key=value ...] [-F key=value ...] [--input FILE] [-i] [--no-validate] [--api VERSION]
 
-Call any operation of Factorial's API (see docs/operations.md), in the manner
-of gh api. PATH starts with /api/ (the /api prefix may be left out:
-v1/employees). METHOD defaults to GET, or POST when fields or --input are given.
+Call any operation of Factorial's API, in the manner of gh api: the dated API
+(openapi-resources.yaml, docs/resources-operations.md) or v1 (openapi.yaml,
+docs/operations.md). METHOD defaults to GET, or POST when fields or --input
+are given.
+
+PATH is where the request goes:
+  /api/...        as it is: /api/v1/employees, /api/2026-07-01/resources/teams/teams
+  v1/... v2/...   the legacy API: v1/employees is /api/v1/employees
+  anything else   relative to the --api version: employees/employees is
+                  /api/VERSION/resources/employees/employees (the default
+                  version), or /api/v1/employees/... with --api v1
 
   -f key=value   a typed field: integers and decimals become JSON numbers,
                  true and false booleans, null null, anything else a string
   -F key=value   a field whose value is always a string
   key[]=value    appends to an array (key[] alone is an empty array)
+
+The dated API's ids are strings, in bodies too: send them with -F
+(-F employee_id=1003); -f would make them numbers, which the check refuses.
 
 For GET and HEAD the fields become query parameters (key[] stays key[], as
 Factorial's filters are spelled); otherwise they form a JSON object body.
@@ -33,28 +44,36 @@ Factorial's filters are spelled); otherwise they form a JSON object body.
 fields go to the query string.
 
 Before anything is sent, the request is checked against the API description
-(openapi.yaml): an unknown route, a missing required field, a wrong type or an
+of its path (openapi-resources.yaml for /api/VERSION/resources, openapi.yaml
+otherwise): an unknown route, a missing required field, a wrong type or an
 unknown enum value is refused with the validation message and exit code 2.
 --no-validate sends it anyway.
 
-The response is printed as indented JSON; -i also prints the status line and
-the headers. Errors print the server's messages (exit code 1, or 4 for 401).
+The response is printed as indented JSON, as the server sent it: for a dated
+list, one page with its data and meta (GET with -f limit=N, then also -f
+after_id=<the meta's end_cursor> for the next page). -i also prints the status line and the
+headers. Errors print the server's messages (exit code 1, or 4 for 401).
 
 Examples:
+  factorial api employees/employees
+  factorial api GET employees/employees -f limit=2
+  factorial api GET timeoff/leaves -f 'employee_ids[]=1003' -f from=2024-03-01
+  factorial api POST timeoff/leaves -F employee_id=1003 -F leave_type_id=1 -f start_on=2024-03-04 -f finish_on=2024-03-05
+  factorial api PUT employees/employees/1003 --input employee.json
   factorial api /api/v1/employees
-  factorial api GET /api/v1/time/leaves -f 'employee_ids[]=3' -f from=2024-03-01
-  factorial api POST /api/v1/core/teams -f name=Platform -F description=42
-  factorial api PUT /api/v1/employees/3 --input employee.json
+  factorial api --api v1 GET time/leaves -f 'employee_ids[]=3'
 
 Flags:
   -f, --field key=value      typed field (repeatable)
   -F, --raw-field key=value  string field (repeatable)
   --input FILE               request body from FILE, - for standard input
   -i, --include              print the status line and headers
-  --no-validate              skip the check against openapi.yaml
-`
+  --no-validate              skip the check against the API description
+` + apiFlagHelp
 
 type apiFlags struct {
+	api        string // --api as given
+	version    string // "v1" or a dated version
 	fields     []field
 	input      string
 	include    bool
@@ -73,9 +92,13 @@ func runAPI(ctx context.Context, a *app, g *globals, args []string) error {
 	fs.BoolVar(&af.include, "i", false, "")
 	fs.BoolVar(&af.include, "include", false, "")
 	fs.BoolVar(&af.noValidate, "no-validate", false, "")
+	fs.StringVar(&af.api, "api", "", "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return helpOrErr(err, a.stdout, apiUsage)
+	}
+	if af.version, err = parseAPIVersion(af.api); err != nil {
+		return err
 	}
 	method, path, err := af.target(rest)
 	if err != nil {
@@ -85,6 +108,7 @@ func runAPI(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
+	s.apiVersion = af.version
 	req, body, err := af.request(ctx, a, s.baseURL, method, path)
 	if err != nil {
 		return err
@@ -118,7 +142,7 @@ func runAPI(ctx context.Context, a *app, g *globals, args []string) error {
 	return printJSON(a.stdout, data)
 }
 
-// target reads [METHOD] PATH.
+// target reads [METHOD] PATH and makes PATH absolute (see apiUsage).
 func (af *apiFlags) target(rest []string) (method, path string, err error) {
 	switch len(rest) {
 	case 1:
@@ -140,11 +164,17 @@ func (af *apiFlags) target(rest []string) (method, path string, err error) {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	if strings.HasPrefix(path, "/oauth/") {
+	switch {
+	case path == "/oauth" || strings.HasPrefix(path, "/oauth/"):
 		return "", "", usagef("api: /oauth endpoints are used by factorial auth, not api")
-	}
-	if !strings.HasPrefix(path, "/api/") {
+	case strings.HasPrefix(path, "/api/"):
+	case hasSegmentPrefix(path, "/v1"), hasSegmentPrefix(path, "/v2"):
+		// The legacy shorthand, with the /api prefix left out.
 		path = "/api" + path
+	case af.version == apiV1:
+		path = "/api/v1" + path
+	default:
+		path = "/api/" + af.version + "/resources" + path
 	}
 	return method, path, nil
 }
@@ -208,8 +238,15 @@ func (af *apiFlags) readInput(a *app) ([]byte, error) {
 // credential is not attached yet (the client adds it when sending), so a
 // placeholder of the kind that will be sent stands in for it: an operation
 // that does not accept that kind is refused too.
+//
+// A path of the dated API is checked against openapi-resources.yaml, any
+// other against openapi.yaml.
 func checkAgainstSpec(ctx context.Context, req *http.Request, body []byte, apiKey bool) error {
-	v, err := specvalidate.New()
+	newValidator, spec, ops := specvalidate.New, "openapi.yaml", "docs/operations.md"
+	if isDatedPath(req.URL.Path) {
+		newValidator, spec, ops = specvalidate.NewResources, "openapi-resources.yaml", "docs/resources-operations.md"
+	}
+	v, err := newValidator()
 	if err != nil {
 		return err
 	}
@@ -224,8 +261,8 @@ func checkAgainstSpec(ctx context.Context, req *http.Request, body []byte, apiKe
 	}
 	route, err := v.FindRoute(check)
 	if err != nil {
-		return usagef("api: no operation in the API description (openapi.yaml) matches %s %s; see docs/operations.md, or pass --no-validate",
-			req.Method, req.URL.Path)
+		return usagef("api: no operation in the API description (%s) matches %s %s; see %s, or pass --no-validate",
+			spec, req.Method, req.URL.Path, ops)
 	}
 	if err := v.ValidateRequest(ctx, check, route); err != nil {
 		return &specRejection{
@@ -234,6 +271,12 @@ func checkAgainstSpec(ctx context.Context, req *http.Request, body []byte, apiKe
 		}
 	}
 	return nil
+}
+
+// hasSegmentPrefix reports whether path is prefix or starts with prefix
+// followed by a slash.
+func hasSegmentPrefix(path, prefix string) bool {
+	return path == prefix || strings.HasPrefix(path, prefix+"/")
 }
 
 func printHead(w io.Writer, status int, h http.Header) {

@@ -18,7 +18,7 @@ import (
 const apiV1 = "v1"
 
 // apiFlagHelp is the --api line of the commands' usage.
-var apiFlagHelp = "  --api VERSION     v1, or a dated API version YYYY-MM-DD (default " + factorial.DefaultAPIVersion + ", the current one)\n"
+const apiFlagHelp = "  --api VERSION     v1, or a dated API version YYYY-MM-DD (default " + factorial.DefaultAPIVersion + ", the current one)\n"
 
 // parseAPIVersion checks an --api value and returns "v1" or the version
 // date; "" is the default version.
