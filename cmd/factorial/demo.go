@@ -26,8 +26,17 @@ real HTTP, against a local sandbox (factorialtest on 127.0.0.1): the OAuth
 application, the authorize URL, the consent page and its Authorize button,
 the code exchange, GET /api/v1/me and the employee list, a token refresh
 (showing that the rotated refresh token was saved, by fingerprint), and
-revocation (showing that the revoked token gets 401). Every step is printed;
-no secret is. Needs no account and no network, and takes a second.
+revocation (showing that the revoked token gets 401).
+
+Then the same steps on the current, dated API (/api/VERSION/resources) against
+the same sandbox: a token with a granular scope (employees), who the token acts
+as (the credentials), the employees listed two per page with each page's
+cursor and metadata, and a webhook: a loopback receiver built with
+webhook.NewHandler, a subscription with a random challenge, an employee update
+that raises the event, the delivery it receives, and the unsubscription.
+
+Every step is printed; no secret is (no token, code, verifier, client secret
+or webhook challenge). Needs no account and no network, and takes a second.
 `
 
 func runDemo(ctx context.Context, a *app, g *globals, args []string) error {
@@ -227,7 +236,11 @@ func (d *demo) run(ctx context.Context) error {
 	}
 	d.say("  refused: %d %s (%s)", fe.StatusCode, http.StatusText(fe.StatusCode), challengeDescription(fe.Header))
 
-	fmt.Fprintln(d.w, "\nDone: the whole guide ran against the sandbox. Next:")
+	if err := d.runDated(ctx, cfg); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(d.w, "\nDone: the whole guide ran against the sandbox, on v1 and on the current API. Next:")
 	fmt.Fprintln(d.w, "  go run ./cmd/factorial sandbox      # keep a sandbox running, with credentials to try")
 	fmt.Fprintln(d.w, "  go run ./cmd/factorial auth login   # the same flow with your browser")
 	return nil
