@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
 
@@ -204,6 +205,8 @@ func TestAPIUsage(t *testing.T) {
 		{"api", "/api/v1/me", "-f", "novalue"},
 		{"api", "/api/v1/me", "-f", "=x"},
 		{"api", "POST", "/api/v1/core/teams", "-f", "name=a", "-f", "name=b"},
+		{"api", "--api", "2025-13-01", "employees/employees"},
+		{"api", "--api", "latest", "employees/employees"},
 	} {
 		r := runCLI(t, args...)
 		if r.code != exitUsage {
@@ -256,5 +259,99 @@ func TestParseFlagsInterspersed(t *testing.T) {
 	}
 	if strings.Join(pos, " ") != "a b -c --env" || *n != 3 || g.env != "demo" {
 		t.Errorf("pos %v, n %d, env %q", pos, *n, g.env)
+	}
+}
+
+// Paths of the dated API: relative ones go under /api/<--api>/resources,
+// and the page comes back whole (data and meta), its cursor leading to the
+// next.
+func TestAPIDated(t *testing.T) {
+	sb := newSandbox(t)
+	r := runCLI(t, sb.keyArgs("api", "employees/employees")...)
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+	page := decodeJSON[map[string]any](t, r.stdout)
+	if data, _ := page["data"].([]any); len(data) != len(sb.List("employees")) || page["meta"] == nil {
+		t.Fatalf("want every employee in one page, with meta:\n%s", r.stdout)
+	}
+
+	// One page of two, then the next through its cursor.
+	r = runCLI(t, sb.keyArgs("api", "GET", "employees/employees", "-f", "limit=2")...)
+	page = decodeJSON[map[string]any](t, r.stdout)
+	meta, _ := page["meta"].(map[string]any)
+	if r.code != exitOK || len(page["data"].([]any)) != 2 || meta["has_next_page"] != true {
+		t.Fatalf("limit=2: exit %d\n%s", r.code, r.all())
+	}
+	r = runCLI(t, sb.keyArgs("api", "GET", "/api/"+factorial.DefaultAPIVersion+"/resources/employees/employees",
+		"-f", "limit=2", "-F", "after_id="+meta["end_cursor"].(string))...)
+	page = decodeJSON[map[string]any](t, r.stdout)
+	if first, _ := page["data"].([]any); r.code != exitOK || len(first) != 2 || first[0].(map[string]any)["id"] != "1003" {
+		t.Fatalf("second page: exit %d\n%s", r.code, r.all())
+	}
+
+	// A write: ids are strings (-F), checked against openapi-resources.yaml.
+	day := sb.Now().AddDate(0, 0, 50).Format(time.DateOnly)
+	r = runCLI(t, sb.keyArgs("api", "POST", "timeoff/leaves", "-F", "employee_id=1003", "-F", "leave_type_id=1",
+		"-f", "start_on="+day, "-f", "finish_on="+day)...)
+	if r.code != exitOK || decodeJSON[map[string]any](t, r.stdout)["employee_id"] != "1003" {
+		t.Fatalf("create leave: exit %d\n%s", r.code, r.all())
+	}
+	r = runCLI(t, sb.keyArgs("api", "POST", "timeoff/leaves", "-f", "employee_id=1003", "-F", "leave_type_id=1",
+		"-f", "start_on="+day, "-f", "finish_on="+day)...)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "CreateLeave") || !strings.Contains(r.stderr, "employee_id") {
+		t.Fatalf("numeric id: exit %d\n%s", r.code, r.all())
+	}
+
+	// Refusals name the dated API's description.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"employees/nope"}, "no operation in the API description (openapi-resources.yaml) matches GET /api/" + factorial.DefaultAPIVersion + "/resources/employees/nope"},
+		{[]string{"GET", "employees/employees", "-f", "limit=many"}, `ListEmployees`},
+		{[]string{"--api", "2025-10-01", "PATCH", "teams/teams"}, "matches PATCH /api/2025-10-01/resources/teams/teams; see docs/resources-operations.md"},
+	} {
+		r := runCLI(t, sb.keyArgs(append([]string{"api"}, tc.args...)...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, want 2 and %q:\n%s", tc.args, r.code, tc.want, r.all())
+		}
+	}
+
+	// --api v1 makes relative paths v1's.
+	r = runCLI(t, sb.keyArgs("api", "--api", "v1", "employees/1003")...)
+	if r.code != exitOK || decodeJSON[map[string]any](t, r.stdout)["id"] != float64(1003) {
+		t.Fatalf("--api v1: exit %d\n%s", r.code, r.all())
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+}
+
+func TestAPITargetPaths(t *testing.T) {
+	dated := "/api/" + factorial.DefaultAPIVersion + "/resources"
+	for _, tc := range []struct {
+		version, path, want string
+	}{
+		{factorial.DefaultAPIVersion, "employees/employees", dated + "/employees/employees"},
+		{factorial.DefaultAPIVersion, "/teams/teams/1", dated + "/teams/teams/1"},
+		{"2025-10-01", "teams/teams", "/api/2025-10-01/resources/teams/teams"},
+		{factorial.DefaultAPIVersion, "/api/v1/employees", "/api/v1/employees"},
+		{factorial.DefaultAPIVersion, "/api/2025-10-01/resources/teams/teams", "/api/2025-10-01/resources/teams/teams"},
+		{factorial.DefaultAPIVersion, "v1/employees", "/api/v1/employees"},
+		{factorial.DefaultAPIVersion, "/v2/core/employees", "/api/v2/core/employees"},
+		{"v1", "employees", "/api/v1/employees"},
+		{"v1", "v1/employees", "/api/v1/employees"},
+		{"v1", "/api/2026-07-01/resources/teams/teams", "/api/2026-07-01/resources/teams/teams"},
+	} {
+		af := apiFlags{version: tc.version}
+		_, got, err := af.target([]string{tc.path})
+		if err != nil || got != tc.want {
+			t.Errorf("--api %s %s: %q, %v; want %q", tc.version, tc.path, got, err, tc.want)
+		}
+	}
+	for _, p := range []string{"/oauth/token", "oauth/revoke", "/oauth"} {
+		af := apiFlags{version: factorial.DefaultAPIVersion}
+		if _, _, err := af.target([]string{p}); exitCode(err) != exitUsage {
+			t.Errorf("%s: %v, want a usage error", p, err)
+		}
 	}
 }

@@ -53,6 +53,9 @@ func runDemo(ctx context.Context, a *app, g *globals, args []string) error {
 		return fmt.Errorf("start the sandbox: %w", err)
 	}
 	defer srv.Close()
+	if a.demoStarted != nil {
+		a.demoStarted(srv)
+	}
 	dir, err := os.MkdirTemp("", "factorial-demo-")
 	if err != nil {
 		return err

@@ -19,12 +19,19 @@ func TestExitCodes(t *testing.T) {
 		code  int
 		want  string // on stderr (or stdout for 0)
 	}{
-		{name: "ok", args: func(sb *sandbox) []string { return sb.keyArgs("me") }, code: exitOK, want: "Ada Admin"},
+		// The dated API's credentials describe the company an API key
+		// belongs to; v1's /me the admin it acts as.
+		{name: "ok", args: func(sb *sandbox) []string { return sb.keyArgs("me") }, code: exitOK, want: "Acme Labs"},
+		{name: "ok v1", args: func(sb *sandbox) []string { return sb.keyArgs("me", "--api", "v1") }, code: exitOK, want: "Ada Admin"},
 		{name: "help", args: func(sb *sandbox) []string { return []string{"help"} }, code: exitOK, want: "Exit codes:"},
 
 		{name: "API error 404", args: func(sb *sandbox) []string { return sb.keyArgs("api", "/api/v1/teams/424242") }, code: exitAPI, want: "404 Not Found"},
 		{name: "API error 403", setup: func(t *testing.T, sb *sandbox) { sb.seedLogin(t, factorialtest.BasicUserID) },
 			args: func(sb *sandbox) []string { return sb.oauthArgs("api", "DELETE", "/api/v1/core/teams/1") }, code: exitAPI, want: "403 Forbidden"},
+		{name: "dated API error 404", args: func(sb *sandbox) []string { return sb.keyArgs("api", "teams/teams/424242") }, code: exitAPI, want: "404 Not Found"},
+		{name: "dated API error 403", setup: func(t *testing.T, sb *sandbox) { sb.seedLogin(t, factorialtest.BasicUserID) },
+			args: func(sb *sandbox) []string { return sb.oauthArgs("api", "DELETE", "teams/teams/1") }, code: exitAPI, want: "403 Forbidden"},
+		{name: "bad --api", args: func(sb *sandbox) []string { return sb.keyArgs("teams", "--api", "2025-13-01") }, code: exitUsage, want: "--api must be v1 or a version date"},
 
 		{name: "no command", args: func(sb *sandbox) []string { return nil }, code: exitUsage, want: "no command given"},
 		{name: "unknown command", args: func(sb *sandbox) []string { return []string{"frobnicate"} }, code: exitUsage, want: `unknown command "frobnicate"`},
@@ -117,7 +124,7 @@ func TestEnvironmentVariables(t *testing.T) {
 	t.Setenv("FACTORIAL_ENV", sb.URL())
 	t.Setenv("FACTORIAL_API_KEY", factorialtest.DefaultAPIKey)
 	t.Setenv("FACTORIAL_CONFIG_DIR", sb.dir)
-	if r := runCLI(t, "me"); r.code != exitOK || !strings.Contains(r.stdout, "Ada Admin") {
+	if r := runCLI(t, "me"); r.code != exitOK || !strings.Contains(r.stdout, "Acme Labs") {
 		t.Fatalf("env only: exit %d\n%s", r.code, r.all())
 	}
 	if r := runCLI(t, "me", "--api-key", "flag-wins"); r.code != exitLogin {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/factorial-go/factorial/factorialtest"
 )
 
 // app carries a run's input, output and environment. There is no global
@@ -22,6 +24,10 @@ type app struct {
 	// usedAPIKey records that the command authenticated with an API key,
 	// for the advice printed with a 401.
 	usedAPIKey bool
+	// demoStarted, when set, is given the sandbox the demo started, so a
+	// test can read what only the server knows (the tokens it issued, the
+	// webhook challenges it delivered) and check the output against it.
+	demoStarted func(*factorialtest.Server)
 }
 
 // command is one subcommand.
@@ -62,13 +68,23 @@ func findCommand(name string) (command, bool) {
 // run is the whole program: parse args, run the command, print any error
 // and return the exit code. main only adds the process around it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return newApp(stdin, stdout, stderr).main(ctx, args)
+}
+
+// newApp is an app on these streams and the process's environment.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	a.openURL = func(ctx context.Context, url string) error { return openBrowser(ctx, a.getenv, url) }
+	return a
+}
+
+// main runs one command line and returns its exit code.
+func (a *app) main(ctx context.Context, args []string) int {
 	err := a.dispatch(ctx, args)
 	if err == nil || errors.Is(err, errHelpShown) {
 		return exitOK
 	}
-	report(stderr, err, a.usedAPIKey)
+	report(a.stderr, err, a.usedAPIKey)
 	return exitCode(err)
 }
 
