@@ -1,20 +1,28 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
+
+// dated is the path prefix of the dated API's calls in the demo's trace,
+// as a regular expression.
+var dated = regexp.QuoteMeta(factorial.DefaultAPIVersion) + "/resources"
 
 // The README's first command: the whole guide, end to end, exit 0, every
 // step printed in order and no secret shown.
 func TestDemo(t *testing.T) {
-	r := runCLI(t, "demo")
+	r, srv := runDemoObserved(t)
 	if r.code != exitOK {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
@@ -57,7 +65,37 @@ func TestDemo(t *testing.T) {
 		`POST /oauth/revoke → 200 OK`,
 		`GET /api/v1/me → 401 Unauthorized`,
 		`refused: 401 Unauthorized \(invalid_token: The access token was revoked\)`,
-		`Done: the whole guide ran against the sandbox`,
+
+		// The same on the dated API.
+		`(?m)^The same steps on the current API \(version ` + regexp.QuoteMeta(factorial.DefaultAPIVersion) + `\)$`,
+		`(?m)^7\. Request a token with a granular scope$`,
+		`/oauth/authorize\?client_id=factorialtest-client-id&code_challenge=[A-Za-z0-9_-]{43}&code_challenge_method=S256&redirect_uri=\S+&response_type=code&scope=employees&state=\w+`,
+		`GET /oauth/authorize → 200 OK`,
+		`POST /oauth/authorize → 302 Found`,
+		`POST /oauth/token → 200 OK`,
+		`scope "employees"; tokens received \(not shown\)`,
+		`(?m)^8\. Who the token acts as: the credentials$`,
+		`GET /api/` + dated + `/api_public/credentials → 200 OK`,
+		`You are Ada Admin <admin@example\.com> \(employee 1001, role admin\); credential "[^"]+" of company "1"\.`,
+		`(?m)^9\. List employees, page by page$`,
+		`GET /api/` + dated + `/employees/employees → 200 OK`,
+		`page 1 \(after_id none\): 1001 Ada Admin, 1002 Manu Manager\n`,
+		`meta: total 5, has_next_page true, end_cursor "[^"]+"`,
+		`page 2 \(after_id "[^"]+"\): 1003 Bea Basic, 1004 Bruno Basic\n`,
+		`page 3 \(after_id "[^"]+"\): 1005 Tere Terminated\n`,
+		`meta: total 5, has_next_page false`,
+		`5 employees in 3 pages of 2\.`,
+		`(?m)^10\. Receive a webhook$`,
+		`http://127\.0\.0\.1:\d+/hooks/employees/employee/update\n`,
+		`POST /api/` + dated + `/api_public/webhook_subscriptions → 201 Created`,
+		`Subscription "\d+": employees/employee/update -> http://127\.0\.0\.1:\d+/hooks/employees/employee/update \(enabled true`,
+		`PUT /api/` + dated + `/employees/employees/1003 → 200 OK`,
+		`The receiver got POST /hooks/employees/employee/update from the sandbox`,
+		`event employees/employee/update, challenge header matched \(not shown\), author employee 1001`,
+		`payload: the bare resources\.Employee \(\d+ bytes\), employee 1003 Bea Basic, preferred_name "Bee"`,
+		`DELETE /api/` + dated + `/api_public/webhook_subscriptions/\d+ → 200 OK`,
+		`POST /oauth/revoke → 200 OK`,
+		`Done: the whole guide ran against the sandbox, on v1 and on the current API`,
 	}
 	rest := out
 	for _, s := range steps {
@@ -78,10 +116,36 @@ func TestDemo(t *testing.T) {
 	if rot[1] == rot[2] {
 		t.Errorf("stored refresh token did not change: %s", rot[1])
 	}
-	// Exactly one token request per guide step: exchange, refresh, and the
-	// deliberate reuse of the old refresh token.
-	if n := strings.Count(out, "POST /oauth/token → "); n != 3 {
-		t.Errorf("%d token requests, want 3", n)
+	// Exactly one token request per guide step: exchange, refresh, the
+	// deliberate reuse of the old refresh token, and the dated API's
+	// exchange.
+	if n := strings.Count(out, "POST /oauth/token → "); n != 4 {
+		t.Errorf("%d token requests, want 4", n)
+	}
+
+	// Each page starts after the cursor that ended the page before it.
+	cursors := regexp.MustCompile(`end_cursor "([^"]+)"`).FindAllStringSubmatch(out, -1)
+	afters := regexp.MustCompile(`page \d \(after_id "([^"]+)"\)`).FindAllStringSubmatch(out, -1)
+	if len(cursors) != 3 || len(afters) != 2 || afters[0][1] != cursors[0][1] || afters[1][1] != cursors[1][1] {
+		t.Errorf("pages do not follow the cursors: end_cursor %v, after_id %v", cursors, afters)
+	}
+
+	// The sandbox delivered the event once, to the demo's receiver, which
+	// accepted it; the subscription is gone.
+	var ours []factorialtest.WebhookDelivery
+	for _, d := range srv.WebhookDeliveries() {
+		if d.Type == "employees/employee/update" {
+			ours = append(ours, d)
+		}
+	}
+	if len(ours) != 1 || !ours[0].Delivered || ours[0].Status != 200 || ours[0].Challenge == "" ||
+		!strings.Contains(string(ours[0].Payload), `"preferred_name":"Bee"`) {
+		t.Fatalf("deliveries: %+v", ours)
+	}
+	for _, sub := range srv.List("webhook_subscriptions") {
+		if sub["target_url"] == ours[0].TargetURL {
+			t.Errorf("the demo left its subscription behind: %v", sub)
+		}
 	}
 
 	// The token file lived in a temporary directory that is gone.
@@ -93,7 +157,35 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo left its token file behind: %v", err)
 	}
 
-	assertNoSecrets(t, out, []string{factorialtest.DefaultClientSecret, factorialtest.DefaultAPIKey})
+	assertNoSecrets(t, out, demoSecrets(srv))
+}
+
+// runDemoObserved runs factorial demo and returns, with its result, the
+// sandbox it ran against (closed by then, its records still readable).
+func runDemoObserved(t *testing.T) (result, *factorialtest.Server) {
+	t.Helper()
+	var out, errOut syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	a := newApp(strings.NewReader(""), &out, &errOut)
+	var srv *factorialtest.Server
+	a.demoStarted = func(s *factorialtest.Server) { srv = s }
+	code := a.main(ctx, []string{"demo"})
+	if srv == nil {
+		t.Fatalf("the demo started no sandbox: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}, srv
+}
+
+// demoSecrets are the secrets of the demo's sandbox: client secret, API
+// keys, codes and every token issued, and each webhook challenge it sent.
+func demoSecrets(srv *factorialtest.Server) []string {
+	out := srv.Secrets()
+	for _, d := range srv.WebhookDeliveries() {
+		out = append(out, d.Challenge)
+	}
+	out = append(out, factorialtest.DefaultClientSecret, factorialtest.DefaultAPIKey)
+	return slices.DeleteFunc(out, func(s string) bool { return len(s) < 8 })
 }
 
 func TestDemoRefusesArguments(t *testing.T) {

@@ -3,15 +3,16 @@ package main
 import (
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 )
 
-// One user's whole session, --debug included, with every output scanned
-// for every secret that crossed the wire: the client secret, the API key,
-// each authorization code, the PKCE verifiers, and every access and
-// refresh token. Only the sandbox command may print credentials (its own
+// One user's whole session, --debug included, on both APIs, with every
+// output scanned for every secret that crossed the wire: the client
+// secret, the API key, each authorization code, the PKCE verifiers, every
+// access and refresh token, and the demo's webhook challenge. Only the sandbox command may print credentials (its own
 // throwaway ones), and it is not part of this session.
 func TestNoSecretsInOutput(t *testing.T) {
 	sb := newSandbox(t)
@@ -49,7 +50,15 @@ func TestNoSecretsInOutput(t *testing.T) {
 		debug("auth", "status"),
 		debug("auth", "refresh"),
 		debug("me"),
+		debug("me", "--api", "v1"),
 		debug("employees", "-o", "json"),
+		debug("employees", "--api", "v1", "-o", "json"),
+		debug("leaves", "--employee", "1003"),
+		debug("api", "-i", "employees/employees"),
+		debug("api", "-i", "GET", "employees/employees", "-f", "limit=2"),
+		debug("api", "POST", "teams/teams", "-f", "name=Dated secrets"),
+		debug("api", "POST", "teams/teams"), // spec rejection, dated
+		debug("api", "teams/teams/987654"),  // 404, dated
 		debug("api", "-i", "/api/v1/me"),
 		debug("api", "POST", "/api/v1/core/teams", "-f", "name=Secrets"),
 		debug("api", "POST", "/api/v1/core/teams"),                  // spec rejection
@@ -78,10 +87,24 @@ func TestNoSecretsInOutput(t *testing.T) {
 	if r := collect(runCLI(t, debug("auth", "logout")...)); r.code != exitOK {
 		t.Fatalf("logout: exit %d\n%s", r.code, r.all())
 	}
-	// The demo against its own sandbox.
-	collect(runCLI(t, "demo"))
+	// The demo against its own sandbox, whose secrets (its tokens and
+	// codes, and the challenge of its webhook subscription) join the scan.
+	demo, demoSrv := runDemoObserved(t)
+	if collect(demo).code != exitOK {
+		t.Fatalf("demo: exit %d\n%s", demo.code, demo.all())
+	}
+	demoSecrets := demoSecrets(demoSrv)
+	var challenges int
+	for _, d := range demoSrv.WebhookDeliveries() {
+		if d.Challenge != "" && slices.Contains(demoSecrets, d.Challenge) {
+			challenges++
+		}
+	}
+	if challenges == 0 {
+		t.Fatal("the demo's webhook challenge is not among the secrets scanned")
+	}
 
-	secrets := sb.allSecrets()
+	secrets := append(sb.allSecrets(), demoSecrets...)
 	var verifiers int
 	for _, s := range secrets {
 		if len(s) == 43 {
