@@ -152,6 +152,12 @@ func report(w io.Writer, err error, usedAPIKey bool) {
 		}
 		fmt.Fprintln(w, msg)
 	}
+	if errors.As(err, &fe) && fe.StatusCode == http.StatusForbidden && strings.HasPrefix(challengeDescription(fe.Header), "insufficient_scope") {
+		// The dated API grants each area to its own OAuth scope; a login
+		// made with v1's read and write lacks them.
+		fmt.Fprintln(w, "The token lacks a scope this operation needs: log in again asking for it,")
+		fmt.Fprintln(w, "e.g. factorial auth login --scopes \"employees time_off time_tracking\" (or use --api v1).")
+	}
 	switch code {
 	case exitUsage:
 		var ue *usageError

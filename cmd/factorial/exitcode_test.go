@@ -176,3 +176,22 @@ func closedPort(t *testing.T) string {
 	ln.Close()
 	return addr
 }
+
+// A login without the dated API's granular scope gets 403 from it, and the
+// CLI says how to get one; v1 does not check those scopes.
+func TestMissingScopeAdvice(t *testing.T) {
+	sb := newSandbox(t)
+	it, err := sb.IssueScopedToken(factorialtest.AdminUserID, "time_off")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.storeIssued(t, it)
+	r := runCLI(t, sb.oauthArgs("employees")...)
+	if r.code != exitAPI || !strings.Contains(r.stderr, "403 Forbidden") || !strings.Contains(r.stderr, "factorial auth login --scopes") {
+		t.Fatalf("exit %d\n%s", r.code, r.all())
+	}
+	if r := runCLI(t, sb.oauthArgs("leaves")...); r.code != exitOK {
+		t.Fatalf("leaves, within the scope: exit %d\n%s", r.code, r.all())
+	}
+	assertNoSecrets(t, r.all(), sb.allSecrets())
+}

@@ -215,6 +215,13 @@ func (sb *sandbox) seedLogin(t *testing.T, userID int) factorialtest.IssuedToken
 	if err != nil {
 		t.Fatal(err)
 	}
+	sb.storeIssued(t, it)
+	return it
+}
+
+// storeIssued stores an issued token as if auth login had obtained it.
+func (sb *sandbox) storeIssued(t *testing.T, it factorialtest.IssuedToken) {
+	t.Helper()
 	store, err := oauth.NewFileStore(sb.tokenFile())
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +231,6 @@ func (sb *sandbox) seedLogin(t *testing.T, userID int) factorialtest.IssuedToken
 	if err := store.Save(context.Background(), tok); err != nil {
 		t.Fatal(err)
 	}
-	return it
 }
 
 // storedToken reads the CLI's token file.
