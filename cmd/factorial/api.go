@@ -26,9 +26,9 @@ are given.
 PATH is where the request goes:
   /api/...        as it is: /api/v1/employees, /api/2026-07-01/resources/teams/teams
   v1/... v2/...   the legacy API: v1/employees is /api/v1/employees
-  anything else   relative to the --api version: employees/employees is
-                  /api/VERSION/resources/employees/employees (the default
-                  version), or /api/v1/employees/... with --api v1
+  anything else   relative to --api: employees/employees is
+                  /api/` + factorial.DefaultAPIVersion + `/resources/employees/employees by default;
+                  with --api v1, time/leaves is /api/v1/time/leaves
 
   -f key=value   a typed field: integers and decimals become JSON numbers,
                  true and false booleans, null null, anything else a string

@@ -1,6 +1,8 @@
-// Command factorial is a command-line client for Factorial HR's API, built
-// on this module's packages: oauth for the login, factorial for typed calls
-// and errors, and factorialtest for a local sandbox.
+// Command factorial is a command-line client for Factorial HR's APIs, the
+// current dated one (/api/VERSION/resources) and v1, built on this
+// module's packages: oauth for the login, factorial (its Resources and v1
+// services) for typed calls and errors, webhook for the demo's receiver,
+// and factorialtest for a local sandbox.
 //
 // The quickest way to see the whole getting-started guide work, with no
 // account and no network:
@@ -13,8 +15,14 @@
 //	    Start a local sandbox and walk Factorial's getting-started guide
 //	    end to end over real HTTP: authorize URL, consent page, code
 //	    exchange, GET /api/v1/me, employees, refresh (with refresh-token
-//	    rotation persisted to a token file), revocation. Prints every step;
-//	    never prints a secret.
+//	    rotation persisted to a token file), revocation. Then the same on
+//	    the current, dated API against the same sandbox: a token with a
+//	    granular scope, the credentials (who the token acts as), the
+//	    employees listed two per page with each page's cursor and
+//	    metadata, and a webhook subscription that receives a delivery (a
+//	    loopback receiver built with webhook.NewHandler, a random
+//	    challenge, an employee update raising the event, then the
+//	    unsubscription). Prints every step; never prints a secret.
 //
 //	factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m]
 //	    Log in with the OAuth authorization-code flow (state and PKCE S256).
@@ -38,28 +46,60 @@
 //	factorial auth logout
 //	    Revoke the stored token (POST /oauth/revoke), then delete it.
 //
-//	factorial api [METHOD] PATH [-f key=value ...] [-F key=value ...] [--input FILE] [-i]
-//	    Call any operation of openapi.yaml, in the manner of gh api. PATH is
-//	    /api/v1/... (the /api prefix may be left out). METHOD defaults to GET,
-//	    or POST when fields or --input are given.
+//	factorial api [METHOD] PATH [-f key=value ...] [-F key=value ...] [--input FILE] [-i] [--api VERSION]
+//	    Call any operation of the dated API (openapi-resources.yaml) or of
+//	    v1 (openapi.yaml), in the manner of gh api. A PATH under /api/ is
+//	    used as it is (/api/v1/employees,
+//	    /api/2026-07-01/resources/teams/teams); v1/... and v2/... are
+//	    short for /api/v1/... and /api/v2/...; any other PATH is relative
+//	    to the --api version: /api/VERSION/resources/PATH for a date
+//	    (factorial api employees/employees), /api/v1/PATH with --api v1.
+//	    METHOD defaults to GET, or POST when fields or --input are given.
 //	    -f key=value adds a typed field: integers and decimals become JSON
 //	    numbers, true and false booleans, null null, anything else a
 //	    string; key[]=value appends to an array. -F key=value adds the
-//	    value as a plain string. For GET and HEAD the fields become query
+//	    value as a plain string (the dated API's ids are strings: -F
+//	    employee_id=3). For GET and HEAD the fields become query
 //	    parameters (key[] stays key[], as Factorial's filters spell it);
 //	    otherwise they form a JSON object body. --input FILE ("-" for
 //	    standard input) sends the file as the body instead, and the fields
-//	    go to the query. The request is checked against the spec before it
-//	    is sent: an unknown route or a request the spec rejects is refused
-//	    with the validation message and exit code 2 (--no-validate skips
-//	    the check). The response is printed as indented JSON; -i prints the
-//	    status line and headers first.
+//	    go to the query. The request is checked before it is sent against
+//	    the description of its path (openapi-resources.yaml for
+//	    /api/VERSION/resources, openapi.yaml otherwise): an unknown route
+//	    or a request the spec rejects is refused with the validation
+//	    message and exit code 2 (--no-validate skips the check). The
+//	    response is printed as indented JSON, a dated list as the one page
+//	    the server sent (data and meta; -f limit=N and -F
+//	    after_id=END_CURSOR page through it); -i prints the status line
+//	    and headers first.
 //
-//	factorial me | employees | teams | locations | leaves | leave-types | shifts | holidays [--output table|json]
-//	    The common reads, as a table (default) or as the API's JSON.
+//	factorial me | employees | teams | locations | leaves | leave-types | shifts | holidays [--api VERSION] [--output table|json]
+//	    The common reads, as a table (default) or as the API's JSON. By
+//	    default they call the current dated API (the Resources services:
+//	    Credentials.List for me, Employees.List, Teams.List,
+//	    Locations.List, TimeOff.ListLeaves and ListLeaveTypes,
+//	    Attendance.List, Holidays.List), which follow every page; with
+//	    --api v1, the v1 services (GET /api/v1/me, /api/v1/employees, ...).
 //	    leaves takes --employee ID (repeatable), --from and --to
-//	    (YYYY-MM-DD); shifts takes --year and --month (default: this
-//	    month).
+//	    (YYYY-MM-DD), sent as the filters employee_ids[], from and to on
+//	    both APIs; shifts takes --year and --month (default: this month),
+//	    sent as start_on and end_on (the month's first and last days) to
+//	    the dated API and as year and month to v1. With the dated API, me
+//	    describes the credential: a user's token names the person, an API
+//	    key or company token the company. --output json prints what the
+//	    API answered: v1's response body; for the dated API, whose lists
+//	    come in pages, one JSON array of the data of every page, each
+//	    element exactly as the API sent it (page metadata left out; use
+//	    factorial api to see a page whole).
+//
+//	--api VERSION (resource commands and api)
+//	    v1, or a dated version YYYY-MM-DD: a quarter's first day; the
+//	    default is factorial.DefaultAPIVersion (2026-07-01). A version past
+//	    its year of service draws a warning: Factorial answers it with its
+//	    oldest supported version. The dated API grants each area to a
+//	    granular OAuth scope; log in with them (factorial auth login
+//	    --scopes "employees time_off time_tracking ...") or use an API key.
+//	    A 403 for a missing scope says so.
 //
 //	factorial sandbox [--addr 127.0.0.1:8899]
 //	    Run factorialtest, the module's fake of Factorial (OAuth server and

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
 
@@ -147,6 +148,9 @@ Commands:
 	}
 	b.WriteString(`
 auth has subcommands: login, status, refresh, logout.
+api and the reads (me, employees, ...) call Factorial's current dated API,
+/api/VERSION/resources with version ` + factorial.DefaultAPIVersion + `, unless --api says otherwise:
+--api v1 for the legacy API, or another version date.
 Run 'factorial help COMMAND' for a command's flags.
 
 `)
