@@ -91,13 +91,6 @@ func (pc *pageCopies) data() ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// count is the number of pages fetched.
-func (pc *pageCopies) count() int {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	return len(pc.pages)
-}
-
 // bodyCopier is a RoundTripper that tees the response body into the
 // buffer of withBodyCopy or withPageCopies, when the request's context
 // carries one.

@@ -115,7 +115,7 @@ func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
 		return err
 	}
 	if len(all) != total {
-		return fmt.Errorf("List returned %d employees, the pages %d", len(all), total)
+		return fmt.Errorf("the employee list has %d employees, its pages %d", len(all), total)
 	}
 	d.say("%d employees in %d pages of %d.", len(all), pages, demoPageSize)
 
