@@ -43,7 +43,6 @@ func datedClient(t *testing.T, srv *factorialtest.Server, userID int) *factorial
 	return c
 }
 
-
 func dayOf(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
 
 // apiStatus is the status of a *factorial.Error (0 for none).
