@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -38,6 +37,8 @@ import (
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/oauth"
+	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/webhook"
 )
 
 func main() {
@@ -49,10 +50,14 @@ func main() {
 	}
 	var e api.Employee
 	me, err := c.Credentials.GetMe(context.Background())
-	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI)
+	var l resources.Leave
+	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI, l.GetEmployeeID(), webhook.EventTypes())
 }
 `)
-	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	gocmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command: %v", err)
+	}
 	tidy := exec.Command(gocmd, "mod", "tidy")
 	tidy.Dir = dir
 	tidy.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")

@@ -1,11 +1,27 @@
-// Package factorial is a Go client for Factorial HR's v1 REST API and its
-// OAuth server.
+// Package factorial is a Go client for Factorial HR's APIs and their OAuth
+// server: the dated API Factorial serves today
+// (/api/<YYYY-MM-DD>/resources/..., Client.Resources) and the v1 REST API
+// it retired in 2025 (/api/v1/..., the other services).
 //
-// Package api holds the types generated from openapi.yaml by oapi-codegen.
-// This package is the client around them: a Client with one service per
-// API area (Client.Employees, Client.TimeOff, Client.Attendance, ...), whose
+// Package resources holds the types generated from openapi-resources.yaml,
+// package api those generated from openapi.yaml, both by oapi-codegen. This
+// package is the client around them: a Client with one service per API area
+// (Client.Resources.Employees, Client.Employees, Client.TimeOff, ...), whose
 // methods take and return those types, and the transport every call goes
 // through.
+//
+// # The dated API
+//
+//	emps, err := c.Resources.Employees.List(ctx, nil) // every page: []resources.Employee
+//	for e, err := range c.Resources.Employees.ListIter(ctx, nil) { ... } // one page in memory at a time
+//	page, err := c.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(25)})
+//
+// Lists follow meta.end_cursor (or page numbers) until has_next_page is
+// false. The version is WithAPIVersion's (DefaultAPIVersion otherwise) and
+// lives only in the request path; a client on a version past its year of
+// service logs one warning, because Factorial silently answers such calls
+// with its oldest supported version. Webhook deliveries are received with
+// package webhook.
 //
 // # Constructing a client
 //

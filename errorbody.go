@@ -139,7 +139,8 @@ func detailsFromJSON(v any) errorDetails {
 }
 
 // addErrors handles the value of Factorial's "errors" key: a string, a list,
-// null, or messages per field.
+// null, messages per field, or (the dated API) an object holding the list
+// under "errors" again.
 func (d *errorDetails) addErrors(v any) {
 	switch t := v.(type) {
 	case string:
@@ -149,6 +150,12 @@ func (d *errorDetails) addErrors(v any) {
 	case []any:
 		d.addList(t)
 	case map[string]any:
+		if inner, ok := t["errors"]; ok && len(t) == 1 {
+			// The dated API's request validation nests the list:
+			// {"errors": {"errors": ["..."]}}. The inner key names no field.
+			d.addErrors(inner)
+			return
+		}
 		if d.fields == nil {
 			d.fields = make(map[string][]string, len(t))
 		}

@@ -30,6 +30,7 @@ func TestErrorBodyShapes(t *testing.T) {
 		fields      map[string][]string
 		code        string
 	}{
+		{"dated API nested list", 422, json, `{"errors":{"errors":["Start on must be before finish on","Employee is terminated"]}}`, []string{"Start on must be before finish on", "Employee is terminated"}, nil, ""},
 		{"errors string", 404, json, `{"errors":"Resource #111 not found"}`, []string{"Resource #111 not found"}, nil, ""},
 		{"errors list", 403, json, `{"errors":["Forbidden access to a paid resource","second"]}`, []string{"Forbidden access to a paid resource", "second"}, nil, ""},
 		{"errors null", 500, json, `{"errors":null}`, nil, nil, ""},

@@ -2,6 +2,7 @@ package factorial_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -375,9 +376,8 @@ func ExampleNewDate() {
 }
 
 // Raw is the generated client underneath, for what a service does not
-// express: here a body sent as raw bytes and the response's headers. A
-// non-2xx answer is still an *Error; the typed body is in the field for
-// the status (JSON201 for a create).
+// express: here a body sent as raw bytes and the response's headers and
+// body as sent. A non-2xx answer is still an *Error.
 func ExampleClient_Raw() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
@@ -391,9 +391,14 @@ func ExampleClient_Raw() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(res.StatusCode(), res.JSON201.ID, res.JSON201.GetName())
-	fmt.Println(res.HTTPResponse.Header.Get("Date"))
+	// The raw result keeps the status, the headers and the body as sent.
+	fmt.Println(res.StatusCode(), res.HTTPResponse.Header.Get("Date"))
+	var team api.Team
+	if err := json.Unmarshal(res.Body, &team); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(team.ID, team.GetName())
 	// Output:
-	// 201 3 Platform
-	// Mon, 04 Mar 2024 09:00:00 GMT
+	// 201 Mon, 04 Mar 2024 09:00:00 GMT
+	// 3 Platform
 }

@@ -129,18 +129,6 @@ func asError(t testing.TB, err error) *Error {
 	return e
 }
 
-// handlerTransport serves requests in process: no sockets, so thousands of
-// exchanges stay cheap.
-func handlerTransport(h http.Handler) http.RoundTripper {
-	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, r)
-		resp := rec.Result()
-		resp.Request = r
-		return resp, nil
-	})
-}
-
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

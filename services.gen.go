@@ -113,10 +113,12 @@ func (s *APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error
 
 // List list the company's API keys.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/keys (ListAPIKeys)
 func (s *APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 	req, err := api.NewListAPIKeysRequest(s.c.server)
-	return send[[]api.APIKey](ctx, s.c, "ListAPIKeys", req, err)
+	return list[api.APIKey](ctx, s.c, "ListAPIKeys", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -199,10 +201,12 @@ func (s *ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJo
 
 // ListCandidates list candidates.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/ats/candidates (ListCandidates)
 func (s *ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := api.NewListCandidatesRequest(s.c.server)
-	return send[[]api.AtsCandidate](ctx, s.c, "ListCandidates", req, err)
+	return list[api.AtsCandidate](ctx, s.c, "ListCandidates", req, err)
 }
 
 // ListCandidatesIter is ListCandidates as a sequence decoded element by element from the
@@ -219,10 +223,12 @@ func (s *ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCa
 
 // ListJobPostings list job postings.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/ats/job_postings (ListJobPostings)
 func (s *ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
 	req, err := api.NewListJobPostingsRequest(s.c.server, params)
-	return send[[]api.AtsJobPosting](ctx, s.c, "ListJobPostings", req, err)
+	return list[api.AtsJobPosting](ctx, s.c, "ListJobPostings", req, err)
 }
 
 // ListJobPostingsIter is ListJobPostings as a sequence decoded element by element from the
@@ -239,10 +245,12 @@ func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJo
 
 // ListMessages list the messages of an application's conversation.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/ats/messages (ListAtsMessages)
 func (s *ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
 	req, err := api.NewListAtsMessagesRequest(s.c.server, params)
-	return send[[]api.AtsMessage](ctx, s.c, "ListAtsMessages", req, err)
+	return list[api.AtsMessage](ctx, s.c, "ListAtsMessages", req, err)
 }
 
 // ListMessagesIter is ListMessages as a sequence decoded element by element from the
@@ -339,10 +347,12 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput
 
 // List list attendance records (v2, full timestamps).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/time/attendance (ListAttendance)
 func (s *AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
 	req, err := api.NewListAttendanceRequest(s.c.server, params)
-	return send[[]api.Attendance](ctx, s.c, "ListAttendance", req, err)
+	return list[api.Attendance](ctx, s.c, "ListAttendance", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -359,10 +369,12 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *api.ListAttend
 
 // ListBreakConfigurationsForDates list the break configurations that apply to an employee per day.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
 func (s *AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
 	req, err := api.NewListBreakConfigurationsForDatesRequest(s.c.server, params)
-	return send[[]api.BreakConfigurationsForDate](ctx, s.c, "ListBreakConfigurationsForDates", req, err)
+	return list[api.BreakConfigurationsForDate](ctx, s.c, "ListBreakConfigurationsForDates", req, err)
 }
 
 // ListBreakConfigurationsForDatesIter is ListBreakConfigurationsForDates as a sequence decoded element by element from the
@@ -379,10 +391,12 @@ func (s *AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Cont
 
 // ListBulk read all attendance records in one bulk call.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	POST /api/v2/core/bulk/attendance (ListAttendanceBulk)
 func (s *AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
 	req, err := api.NewListAttendanceBulkRequest(s.c.server)
-	return send[[]api.Attendance](ctx, s.c, "ListAttendanceBulk", req, err)
+	return list[api.Attendance](ctx, s.c, "ListAttendanceBulk", req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -399,10 +413,12 @@ func (s *AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Atte
 
 // ListShifts list shifts (time registries).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/shifts (ListShifts)
 func (s *AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
 	req, err := api.NewListShiftsRequest(s.c.server, params)
-	return send[[]api.Shift](ctx, s.c, "ListShifts", req, err)
+	return list[api.Shift](ctx, s.c, "ListShifts", req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -517,10 +533,12 @@ func (s *CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.C
 
 // List list the custom fields of a field group.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/custom_fields (ListCustomFields)
 func (s *CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
 	req, err := api.NewListCustomFieldsRequest(s.c.server, params)
-	return send[[]api.CustomField](ctx, s.c, "ListCustomFields", req, err)
+	return list[api.CustomField](ctx, s.c, "ListCustomFields", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -537,10 +555,12 @@ func (s *CustomFieldsService) ListIter(ctx context.Context, params *api.ListCust
 
 // ListCustomTableFields list the columns of a custom table.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/custom/tables/{id}/fields (ListCustomTableFields)
 func (s *CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
 	req, err := api.NewListCustomTableFieldsRequest(s.c.server, id)
-	return send[[]api.CustomHeader](ctx, s.c, "ListCustomTableFields", req, err)
+	return list[api.CustomHeader](ctx, s.c, "ListCustomTableFields", req, err)
 }
 
 // ListCustomTableFieldsIter is ListCustomTableFields as a sequence decoded element by element from the
@@ -557,10 +577,12 @@ func (s *CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id 
 
 // ListCustomTableValues list an employee's rows of a custom table.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/custom/tables/{id}/values/{employee_id} (ListCustomTableValues)
 func (s *CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
 	req, err := api.NewListCustomTableValuesRequest(s.c.server, id, employeeID)
-	return send[[]api.CustomResourceValue](ctx, s.c, "ListCustomTableValues", req, err)
+	return list[api.CustomResourceValue](ctx, s.c, "ListCustomTableValues", req, err)
 }
 
 // ListCustomTableValuesIter is ListCustomTableValues as a sequence decoded element by element from the
@@ -577,10 +599,12 @@ func (s *CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id 
 
 // ListCustomTables list custom tables.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/custom/tables (ListCustomTables)
 func (s *CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
 	req, err := api.NewListCustomTablesRequest(s.c.server, params)
-	return send[[]api.CustomResource](ctx, s.c, "ListCustomTables", req, err)
+	return list[api.CustomResource](ctx, s.c, "ListCustomTables", req, err)
 }
 
 // ListCustomTablesIter is ListCustomTables as a sequence decoded element by element from the
@@ -597,10 +621,12 @@ func (s *CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *
 
 // ListCustomValues get the value of a custom field for one instance.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/custom_fields/values (ListCustomValues)
 func (s *CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
 	req, err := api.NewListCustomValuesRequest(s.c.server, params)
-	return send[[]api.CustomValue](ctx, s.c, "ListCustomValues", req, err)
+	return list[api.CustomValue](ctx, s.c, "ListCustomValues", req, err)
 }
 
 // ListCustomValuesIter is ListCustomValues as a sequence decoded element by element from the
@@ -617,10 +643,12 @@ func (s *CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *
 
 // ListCustomValuesV2 list custom field values (v2).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/custom_fields/values (ListCustomValuesV2)
 func (s *CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
 	req, err := api.NewListCustomValuesV2Request(s.c.server, params)
-	return send[[]api.CustomValueV2](ctx, s.c, "ListCustomValuesV2", req, err)
+	return list[api.CustomValueV2](ctx, s.c, "ListCustomValuesV2", req, err)
 }
 
 // ListCustomValuesV2Iter is ListCustomValuesV2 as a sequence decoded element by element from the
@@ -637,10 +665,12 @@ func (s *CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params
 
 // ListV2 list custom fields (v2).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/custom_fields/fields (ListCustomFieldsV2)
 func (s *CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
 	req, err := api.NewListCustomFieldsV2Request(s.c.server, params)
-	return send[[]api.CustomFieldV2](ctx, s.c, "ListCustomFieldsV2", req, err)
+	return list[api.CustomFieldV2](ctx, s.c, "ListCustomFieldsV2", req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -713,10 +743,12 @@ func (s *DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, e
 
 // List list documents.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/documents (ListDocuments)
 func (s *DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
 	req, err := api.NewListDocumentsRequest(s.c.server, params)
-	return send[[]api.Document](ctx, s.c, "ListDocuments", req, err)
+	return list[api.Document](ctx, s.c, "ListDocuments", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -733,10 +765,12 @@ func (s *DocumentsService) ListIter(ctx context.Context, params *api.ListDocumen
 
 // ListFolders list folders.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/folders (ListFolders)
 func (s *DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
 	req, err := api.NewListFoldersRequest(s.c.server, params)
-	return send[[]api.Folder](ctx, s.c, "ListFolders", req, err)
+	return list[api.Folder](ctx, s.c, "ListFolders", req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -813,10 +847,12 @@ func (s *EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, 
 
 // List list the company's employees (v1 shape).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/employees (ListEmployees)
 func (s *EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 	req, err := api.NewListEmployeesRequest(s.c.server)
-	return send[[]api.Employee](ctx, s.c, "ListEmployees", req, err)
+	return list[api.Employee](ctx, s.c, "ListEmployees", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -833,10 +869,12 @@ func (s *EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee,
 
 // ListBulk read all employees in one bulk call (v2 shape).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
 func (s *EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
 	req, err := api.NewListEmployeesBulkRequest(s.c.server)
-	return send[[]api.EmployeeV2](ctx, s.c, "ListEmployeesBulk", req, err)
+	return list[api.EmployeeV2](ctx, s.c, "ListEmployeesBulk", req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -853,10 +891,12 @@ func (s *EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emplo
 
 // ListV2 list the company's employees (v2 shape).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/core/employees (ListEmployeesV2)
 func (s *EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
 	req, err := api.NewListEmployeesV2Request(s.c.server, params)
-	return send[[]api.EmployeeV2](ctx, s.c, "ListEmployeesV2", req, err)
+	return list[api.EmployeeV2](ctx, s.c, "ListEmployeesV2", req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -941,10 +981,12 @@ func (s *FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, e
 
 // ListExpenses list expenses.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/finance/expenses (ListExpenses)
 func (s *FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
 	req, err := api.NewListExpensesRequest(s.c.server)
-	return send[[]api.Expense](ctx, s.c, "ListExpenses", req, err)
+	return list[api.Expense](ctx, s.c, "ListExpenses", req, err)
 }
 
 // ListExpensesIter is ListExpenses as a sequence decoded element by element from the
@@ -973,10 +1015,12 @@ func (s *HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, 
 
 // List list company holidays.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
 	req, err := api.NewListCompanyHolidaysRequest(s.c.server)
-	return send[[]api.CompanyHoliday](ctx, s.c, "ListCompanyHolidays", req, err)
+	return list[api.CompanyHoliday](ctx, s.c, "ListCompanyHolidays", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1191,12 +1235,14 @@ func (s *LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
 
 // ListAtsCandidates list ATS candidates (legacy path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/ats_candidates (ListAtsCandidatesLegacy)
 //
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
 func (s *LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := api.NewListAtsCandidatesLegacyRequest(s.c.server)
-	return send[[]api.AtsCandidate](ctx, s.c, "ListAtsCandidatesLegacy", req, err)
+	return list[api.AtsCandidate](ctx, s.c, "ListAtsCandidatesLegacy", req, err)
 }
 
 // ListAtsCandidatesIter is ListAtsCandidates as a sequence decoded element by element from the
@@ -1215,12 +1261,14 @@ func (s *LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api
 
 // ListDocuments list documents (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/documents (ListDocumentsLegacy)
 //
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents).
 func (s *LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
 	req, err := api.NewListDocumentsLegacyRequest(s.c.server, params)
-	return send[[]api.Document](ctx, s.c, "ListDocumentsLegacy", req, err)
+	return list[api.Document](ctx, s.c, "ListDocumentsLegacy", req, err)
 }
 
 // ListDocumentsIter is ListDocuments as a sequence decoded element by element from the
@@ -1239,12 +1287,14 @@ func (s *LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListD
 
 // ListFolders list folders (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/folders (ListFoldersLegacy)
 //
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders).
 func (s *LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
 	req, err := api.NewListFoldersLegacyRequest(s.c.server, params)
-	return send[[]api.Folder](ctx, s.c, "ListFoldersLegacy", req, err)
+	return list[api.Folder](ctx, s.c, "ListFoldersLegacy", req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -1263,12 +1313,14 @@ func (s *LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFol
 
 // ListLeaveTypes list leave types (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/leave_types (ListLeaveTypesLegacy)
 //
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types).
 func (s *LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	req, err := api.NewListLeaveTypesLegacyRequest(s.c.server)
-	return send[[]api.LeaveType](ctx, s.c, "ListLeaveTypesLegacy", req, err)
+	return list[api.LeaveType](ctx, s.c, "ListLeaveTypesLegacy", req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -1287,12 +1339,14 @@ func (s *LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.Le
 
 // ListLeaves list leaves (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/leaves (ListLeavesLegacy)
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here.
 func (s *LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 	req, err := api.NewListLeavesLegacyRequest(s.c.server)
-	return send[[]api.Leave](ctx, s.c, "ListLeavesLegacy", req, err)
+	return list[api.Leave](ctx, s.c, "ListLeavesLegacy", req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -1311,12 +1365,14 @@ func (s *LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave,
 
 // ListPayslips list payslips (legacy).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payslips (ListPayslipsLegacy)
 //
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll.
 func (s *LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
 	req, err := api.NewListPayslipsLegacyRequest(s.c.server, params)
-	return send[[]api.Payslip](ctx, s.c, "ListPayslipsLegacy", req, err)
+	return list[api.Payslip](ctx, s.c, "ListPayslipsLegacy", req, err)
 }
 
 // ListPayslipsIter is ListPayslips as a sequence decoded element by element from the
@@ -1335,12 +1391,14 @@ func (s *LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPa
 
 // ListShifts list shifts (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/shifts (ListShiftsLegacy)
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever.
 func (s *LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
 	req, err := api.NewListShiftsLegacyRequest(s.c.server, params)
-	return send[[]api.Shift](ctx, s.c, "ListShiftsLegacy", req, err)
+	return list[api.Shift](ctx, s.c, "ListShiftsLegacy", req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -1359,12 +1417,14 @@ func (s *LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShif
 
 // ListTeams list teams (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/teams (ListTeamsLegacy)
 //
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams).
 func (s *LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 	req, err := api.NewListTeamsLegacyRequest(s.c.server)
-	return send[[]api.Team](ctx, s.c, "ListTeamsLegacy", req, err)
+	return list[api.Team](ctx, s.c, "ListTeamsLegacy", req, err)
 }
 
 // ListTeamsIter is ListTeams as a sequence decoded element by element from the
@@ -1383,12 +1443,14 @@ func (s *LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, e
 
 // ListWebhooks list webhook subscriptions (legacy flat path).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/webhooks (ListWebhooksLegacy)
 //
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type.
 func (s *LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
 	req, err := api.NewListWebhooksLegacyRequest(s.c.server)
-	return send[[]api.WebhookSubscriptionLegacy](ctx, s.c, "ListWebhooksLegacy", req, err)
+	return list[api.WebhookSubscriptionLegacy](ctx, s.c, "ListWebhooksLegacy", req, err)
 }
 
 // ListWebhooksIter is ListWebhooks as a sequence decoded element by element from the
@@ -1553,10 +1615,12 @@ func (s *LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workpl
 
 // List list locations (v1).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/locations (ListLocations)
 func (s *LocationsService) List(ctx context.Context) ([]api.Location, error) {
 	req, err := api.NewListLocationsRequest(s.c.server)
-	return send[[]api.Location](ctx, s.c, "ListLocations", req, err)
+	return list[api.Location](ctx, s.c, "ListLocations", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1573,10 +1637,12 @@ func (s *LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location,
 
 // ListLegalEntities list legal entities.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
 func (s *LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
 	req, err := api.NewListLegalEntitiesRequest(s.c.server)
-	return send[[]api.LegalEntity](ctx, s.c, "ListLegalEntities", req, err)
+	return list[api.LegalEntity](ctx, s.c, "ListLegalEntities", req, err)
 }
 
 // ListLegalEntitiesIter is ListLegalEntities as a sequence decoded element by element from the
@@ -1593,10 +1659,12 @@ func (s *LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[
 
 // ListWorkplaces list workplaces (v2 locations).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/core/workplaces (ListWorkplaces)
 func (s *LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
 	req, err := api.NewListWorkplacesRequest(s.c.server, params)
-	return send[[]api.Workplace](ctx, s.c, "ListWorkplaces", req, err)
+	return list[api.Workplace](ctx, s.c, "ListWorkplaces", req, err)
 }
 
 // ListWorkplacesIter is ListWorkplaces as a sequence decoded element by element from the
@@ -1653,10 +1721,12 @@ type PayrollService struct{ c *Client }
 
 // BulkListContractVersions read contract versions in bulk.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	POST /api/v2/core/bulk/contract_version (BulkListContractVersions)
 func (s *PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
 	req, err := api.NewBulkListContractVersionsRequest(s.c.server)
-	return send[[]api.ContractVersion](ctx, s.c, "BulkListContractVersions", req, err)
+	return list[api.ContractVersion](ctx, s.c, "BulkListContractVersions", req, err)
 }
 
 // BulkListContractVersionsIter is BulkListContractVersions as a sequence decoded element by element from the
@@ -1753,10 +1823,12 @@ func (s *PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Sup
 
 // FindEmployeeByIntegrationCode find the employees a payroll integration code is assigned to.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/payroll_integrations/codes/{id}/find_employee (FindEmployeeByIntegrationCode)
 func (s *PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
 	req, err := api.NewFindEmployeeByIntegrationCodeRequest(s.c.server, id, params)
-	return send[[]api.EmployeeV2](ctx, s.c, "FindEmployeeByIntegrationCode", req, err)
+	return list[api.EmployeeV2](ctx, s.c, "FindEmployeeByIntegrationCode", req, err)
 }
 
 // FindEmployeeByIntegrationCodeIter is FindEmployeeByIntegrationCode as a sequence decoded element by element from the
@@ -1789,10 +1861,12 @@ func (s *PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy,
 
 // ListCompensations list compensations.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/compensations (ListCompensations)
 func (s *PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
 	req, err := api.NewListCompensationsRequest(s.c.server, params)
-	return send[[]api.Compensation](ctx, s.c, "ListCompensations", req, err)
+	return list[api.Compensation](ctx, s.c, "ListCompensations", req, err)
 }
 
 // ListCompensationsIter is ListCompensations as a sequence decoded element by element from the
@@ -1809,10 +1883,12 @@ func (s *PayrollService) ListCompensationsIter(ctx context.Context, params *api.
 
 // ListContractVersions list contract versions.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
 func (s *PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
 	req, err := api.NewListContractVersionsRequest(s.c.server, params)
-	return send[[]api.ContractVersion](ctx, s.c, "ListContractVersions", req, err)
+	return list[api.ContractVersion](ctx, s.c, "ListContractVersions", req, err)
 }
 
 // ListContractVersionsIter is ListContractVersions as a sequence decoded element by element from the
@@ -1829,10 +1905,12 @@ func (s *PayrollService) ListContractVersionsIter(ctx context.Context, params *a
 
 // ListFamilySituations list family situations (French employees only).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/family_situation (ListFamilySituations)
 func (s *PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
 	req, err := api.NewListFamilySituationsRequest(s.c.server, params)
-	return send[[]api.FamilySituation](ctx, s.c, "ListFamilySituations", req, err)
+	return list[api.FamilySituation](ctx, s.c, "ListFamilySituations", req, err)
 }
 
 // ListFamilySituationsIter is ListFamilySituations as a sequence decoded element by element from the
@@ -1849,10 +1927,12 @@ func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *a
 
 // ListIntegrationCodes list the codes of a payroll integration.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/payroll_integrations/codes (ListPayrollIntegrationCodes)
 func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
 	req, err := api.NewListPayrollIntegrationCodesRequest(s.c.server, params)
-	return send[[]api.PayrollIntegrationCode](ctx, s.c, "ListPayrollIntegrationCodes", req, err)
+	return list[api.PayrollIntegrationCode](ctx, s.c, "ListPayrollIntegrationCodes", req, err)
 }
 
 // ListIntegrationCodesIter is ListIntegrationCodes as a sequence decoded element by element from the
@@ -1869,10 +1949,12 @@ func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *a
 
 // ListReferenceContracts list each employee's reference contract.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
 func (s *PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
 	req, err := api.NewListReferenceContractsRequest(s.c.server, params)
-	return send[[]api.ContractVersion](ctx, s.c, "ListReferenceContracts", req, err)
+	return list[api.ContractVersion](ctx, s.c, "ListReferenceContracts", req, err)
 }
 
 // ListReferenceContractsIter is ListReferenceContracts as a sequence decoded element by element from the
@@ -1889,10 +1971,12 @@ func (s *PayrollService) ListReferenceContractsIter(ctx context.Context, params 
 
 // ListSupplements list supplements.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/supplements (ListSupplements)
 func (s *PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
 	req, err := api.NewListSupplementsRequest(s.c.server, params)
-	return send[[]api.Supplement](ctx, s.c, "ListSupplements", req, err)
+	return list[api.Supplement](ctx, s.c, "ListSupplements", req, err)
 }
 
 // ListSupplementsIter is ListSupplements as a sequence decoded element by element from the
@@ -1909,10 +1993,12 @@ func (s *PayrollService) ListSupplementsIter(ctx context.Context, params *api.Li
 
 // ListTaxonomies list compensation taxonomies.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/payroll/taxonomies (ListTaxonomies)
 func (s *PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
 	req, err := api.NewListTaxonomiesRequest(s.c.server, params)
-	return send[[]api.Taxonomy](ctx, s.c, "ListTaxonomies", req, err)
+	return list[api.Taxonomy](ctx, s.c, "ListTaxonomies", req, err)
 }
 
 // ListTaxonomiesIter is ListTaxonomies as a sequence decoded element by element from the
@@ -2001,10 +2087,12 @@ func (s *PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 
 // List list feed posts.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/posts (ListPosts)
 func (s *PostsService) List(ctx context.Context) ([]api.Post, error) {
 	req, err := api.NewListPostsRequest(s.c.server)
-	return send[[]api.Post](ctx, s.c, "ListPosts", req, err)
+	return list[api.Post](ctx, s.c, "ListPosts", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2061,10 +2149,12 @@ func (s *ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMana
 
 // List list the company's planned shifts.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/shifts_management (ListManagedShifts)
 func (s *ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
 	req, err := api.NewListManagedShiftsRequest(s.c.server, params)
-	return send[[]api.ShiftManagement](ctx, s.c, "ListManagedShifts", req, err)
+	return list[api.ShiftManagement](ctx, s.c, "ListManagedShifts", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2171,10 +2261,12 @@ func (s *TasksService) GetFile(ctx context.Context, taskID int, id int) (api.Tas
 
 // List list tasks.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/tasks (ListTasks)
 func (s *TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
 	req, err := api.NewListTasksRequest(s.c.server, params)
-	return send[[]api.Task](ctx, s.c, "ListTasks", req, err)
+	return list[api.Task](ctx, s.c, "ListTasks", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2191,10 +2283,12 @@ func (s *TasksService) ListIter(ctx context.Context, params *api.ListTasksParams
 
 // ListFiles list the files attached to a task.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/tasks/{id}/files (ListTaskFiles)
 func (s *TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
 	req, err := api.NewListTaskFilesRequest(s.c.server, id)
-	return send[[]api.TaskFile](ctx, s.c, "ListTaskFiles", req, err)
+	return list[api.TaskFile](ctx, s.c, "ListTaskFiles", req, err)
 }
 
 // ListFilesIter is ListFiles as a sequence decoded element by element from the
@@ -2265,10 +2359,12 @@ func (s *TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 
 // List list teams.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/teams (ListTeams)
 func (s *TeamsService) List(ctx context.Context) ([]api.Team, error) {
 	req, err := api.NewListTeamsRequest(s.c.server)
-	return send[[]api.Team](ctx, s.c, "ListTeams", req, err)
+	return list[api.Team](ctx, s.c, "ListTeams", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2383,10 +2479,12 @@ func (s *TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, err
 
 // ListLeaveTypes list leave types.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	req, err := api.NewListLeaveTypesRequest(s.c.server)
-	return send[[]api.LeaveType](ctx, s.c, "ListLeaveTypes", req, err)
+	return list[api.LeaveType](ctx, s.c, "ListLeaveTypes", req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -2403,10 +2501,12 @@ func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.L
 
 // ListLeaves list leaves (v1, day-based).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/leaves (ListLeaves)
 func (s *TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
 	req, err := api.NewListLeavesRequest(s.c.server, params)
-	return send[[]api.Leave](ctx, s.c, "ListLeaves", req, err)
+	return list[api.Leave](ctx, s.c, "ListLeaves", req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -2423,10 +2523,12 @@ func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLea
 
 // ListLeavesV2 list leaves (v2, may be hour-based).
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/time/leaves (ListLeavesV2)
 func (s *TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
 	req, err := api.NewListLeavesV2Request(s.c.server, params)
-	return send[[]api.LeaveV2](ctx, s.c, "ListLeavesV2", req, err)
+	return list[api.LeaveV2](ctx, s.c, "ListLeavesV2", req, err)
 }
 
 // ListLeavesV2Iter is ListLeavesV2 as a sequence decoded element by element from the
@@ -2443,10 +2545,12 @@ func (s *TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListL
 
 // ListPolicies list time-off policies.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/time/policies (ListTimeOffPolicies)
 func (s *TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
 	req, err := api.NewListTimeOffPoliciesRequest(s.c.server)
-	return send[[]api.Policy](ctx, s.c, "ListTimeOffPolicies", req, err)
+	return list[api.Policy](ctx, s.c, "ListTimeOffPolicies", req, err)
 }
 
 // ListPoliciesIter is ListPolicies as a sequence decoded element by element from the
@@ -2527,10 +2631,12 @@ func (s *WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2,
 
 // List list the current user's v1 webhook subscriptions.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/webhooks (ListWebhooks)
 func (s *WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 	req, err := api.NewListWebhooksRequest(s.c.server)
-	return send[[]api.Webhook](ctx, s.c, "ListWebhooks", req, err)
+	return list[api.Webhook](ctx, s.c, "ListWebhooks", req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2547,10 +2653,12 @@ func (s *WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, e
 
 // ListEvents list triggered webhook events.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v1/core/events (ListEvents)
 func (s *WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
 	req, err := api.NewListEventsRequest(s.c.server)
-	return send[[]api.Event](ctx, s.c, "ListEvents", req, err)
+	return list[api.Event](ctx, s.c, "ListEvents", req, err)
 }
 
 // ListEventsIter is ListEvents as a sequence decoded element by element from the
@@ -2567,10 +2675,12 @@ func (s *WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Even
 
 // ListV2 list the current user's v2 webhook subscriptions.
 //
+// The array is decoded element by element as it arrives, so the body is never held whole beside the result.
+//
 //	GET /api/v2/core/webhooks (ListWebhooksV2)
 func (s *WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
 	req, err := api.NewListWebhooksV2Request(s.c.server)
-	return send[[]api.WebhookV2](ctx, s.c, "ListWebhooksV2", req, err)
+	return list[api.WebhookV2](ctx, s.c, "ListWebhooksV2", req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the

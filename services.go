@@ -126,7 +126,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 			}
 			return dec.Decode(&first)
 		}
-		s, err := c.doer.stream(req, open)
+		s, err := c.doer.stream(req, false, open)
 		if err != nil {
 			yield(zero, err)
 			return
@@ -152,6 +152,47 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 			yield(zero, s.fail(err))
 		}
 	}
+}
+
+// list performs a list call and decodes its array element by element into
+// the slice, inside the attempt: the body is never held whole beside the
+// result (a read failure is retried like any other), and it stays bounded
+// by WithMaxResponseBytes. With response validation on, the body is read
+// whole to be validated.
+func list[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) ([]T, error) {
+	if c.doer.validation != ValidationOff {
+		return send[[]T](ctx, c, op, req, err)
+	}
+	if req, err = c.prepare(ctx, op, req, err); err != nil {
+		return nil, err
+	}
+	var out []T
+	open := func(body io.Reader) error {
+		out = nil // a retried attempt starts over
+		dec := json.NewDecoder(body)
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
+		}
+		out = make([]T, 0)
+		for dec.More() {
+			var v T
+			if err := dec.Decode(&v); err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return endArray(dec)
+	}
+	s, err := c.doer.stream(req, true, open)
+	if err != nil {
+		return nil, err
+	}
+	s.close()
+	return out, nil
 }
 
 // endArray reads the closing bracket and makes sure nothing follows it,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"reflect"
 	"sort"
@@ -345,5 +344,5 @@ func sampleValue(s *openapi3.Schema, depth int) any {
 	case "boolean":
 		return true
 	}
-	return fmt.Sprint("anything")
+	return "anything"
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 )
@@ -36,10 +37,14 @@ func (b *streamBody) Read(p []byte) (int, error) {
 // connection broke and the request is idempotent, returned otherwise.
 func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
 	body := &streamBody{r: resp.Body, ctx: ctx}
+	if c.limited {
+		body.r = &limitReader{r: resp.Body, left: c.d.maxBody}
+	}
 	if err := c.open(body); err != nil {
 		e := c.streamError(ctx, resp, body, err)
 		_ = resp.Body.Close()
-		return outcome{err: e, retryable: body.readErr != nil && c.idempotent && c.ctx.Err() == nil}
+		retry := body.readErr != nil && !errors.Is(body.readErr, errTooLarge) && c.idempotent && c.ctx.Err() == nil
+		return outcome{err: e, retryable: retry}
 	}
 	c.streamBody = body
 	return outcome{resp: resp}
@@ -49,6 +54,11 @@ func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
 // *Error: KindBodyRead when the connection failed, KindEmptyBody when
 // there was nothing, else the decode kind.
 func (c *call) streamError(ctx context.Context, resp *http.Response, body *streamBody, err error) *Error {
+	if errors.Is(body.readErr, errTooLarge) {
+		e := c.newError(KindTooLarge, resp, body.head, true)
+		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
+		return e
+	}
 	if body.readErr != nil {
 		e := c.newError(KindBodyRead, resp, body.head, len(body.head) == maxErrorBody)
 		e.Err = c.bodyReadError(ctx, body.readErr)
@@ -85,6 +95,29 @@ func trimSpace(b []byte) []byte {
 		return nil
 	}
 	return b
+}
+
+// limitReader fails with errTooLarge once more than left bytes arrive.
+type limitReader struct {
+	r    io.Reader
+	left int64
+}
+
+var errTooLarge = errors.New("body exceeds the response size limit")
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return n, errTooLarge
+	}
+	return n, err
 }
 
 // bodyStream is an open streamed response, consumed by the iterator.

@@ -100,12 +100,15 @@ func (discard) UnmarshalJSON([]byte) error { return nil }
 // stream sends a list call whose JSON success body is consumed as a stream:
 // open runs inside the attempt with the unread body, and the body stays
 // open (under the attempt's timeout) until the returned stream is closed.
-func (d *doer) stream(req *http.Request, open func(io.Reader) error) (*bodyStream, error) {
+//
+// limited bounds the body by WithMaxResponseBytes, as a buffered call is:
+// a list decoded whole into a slice is bounded, a sequence is not.
+func (d *doer) stream(req *http.Request, limited bool, open func(io.Reader) error) (*bodyStream, error) {
 	c, err := d.newCall(req)
 	if err != nil {
 		return nil, err
 	}
-	c.open = open
+	c.open, c.limited = open, limited
 	resp, err := c.run()
 	if err != nil {
 		return nil, err
@@ -229,6 +232,7 @@ type call struct {
 	target     any
 	decoded    bool
 	open       func(io.Reader) error
+	limited    bool
 	streamBody *streamBody
 }
 
@@ -458,6 +462,11 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	announcedJSON := isJSONMedia(mediaTypeOf(contentType)) && !bodyless(c.req, status)
 	if c.open != nil && wantJSON && c.d.validation == ValidationOff {
+		if c.limited && resp.ContentLength > c.d.maxBody {
+			out := c.excerptError(ctx, KindTooLarge, resp, false)
+			out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
+			return out
+		}
 		return c.openBody(ctx, resp)
 	}
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/specvalidate"
+	"github.com/factorial-go/factorial/resources"
 )
 
 // These tests keep the benchmarks honest as the code they measure changes:
@@ -47,6 +48,55 @@ func TestFixturesMatchSpec(t *testing.T) {
 	}
 }
 
+// TestPagedFixturesMatchSpec: every page of the dated list is a valid
+// ListEmployees response of openapi-resources.yaml and decodes into
+// resources.EmployeePage; the pages chain by cursor (each has_next_page
+// page's end_cursor asks for the next one) and hold the ids in order.
+func TestPagedFixturesMatchSpec(t *testing.T) {
+	v := specvalidate.MustNewResources()
+	const n = 1_050 // a short last page too
+	pages, after := employeePagesJSON(n)
+	if len(pages) != 11 || len(after) != 10 {
+		t.Fatalf("%d pages, %d cursors", len(pages), len(after))
+	}
+	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+datedEmployeesPath+"?limit=100", nil)
+	req.Header.Set("X-Api-Key", apiKey)
+	route, err := v.FindRoute(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := http.Header{"Content-Type": {"application/json; charset=utf-8"}}
+	count := 0
+	for k, body := range pages {
+		if err := v.ValidateResponse(context.Background(), req, route, http.StatusOK, h, body); err != nil {
+			t.Fatalf("page %d: %v", k, err)
+		}
+		var page resources.EmployeePage
+		if err := json.Unmarshal(body, &page); err != nil {
+			t.Fatalf("page %d: %v", k, err)
+		}
+		for _, e := range page.Data {
+			if err := checkDated(&e, count); err != nil {
+				t.Fatal(err)
+			}
+			count++
+		}
+		m := page.Meta
+		if m.HasNextPage != (k < len(pages)-1) || m.HasPreviousPage != (k > 0) || m.Total != n || m.EndCursor == nil {
+			t.Fatalf("page %d: meta %+v", k, m)
+		}
+		if m.HasNextPage && after[*m.EndCursor] != k+1 {
+			t.Fatalf("page %d: end_cursor %q asks for page %d", k, *m.EndCursor, after[*m.EndCursor])
+		}
+	}
+	if count != n {
+		t.Fatalf("%d employees", count)
+	}
+	if per := len(pages[0]) / pageLimit; per < 1300 || per > 1800 {
+		t.Errorf("a dated employee is %d bytes of JSON, want about 1.5 KiB", per)
+	}
+}
+
 // TestCannedServerAndClient: one call of each kind against the canned
 // child process, as the benchmarks make them.
 func TestCannedServerAndClient(t *testing.T) {
@@ -71,6 +121,15 @@ func TestCannedServerAndClient(t *testing.T) {
 	}
 	if err := wantLen(rawEmployees(ctx, rawClient(), base))(100); err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range pagedTotals {
+		paged := srv.pagedURLs[n]
+		if err := rawPagedEmployees(ctx, rawClient(), paged, n); err != nil {
+			t.Fatal(err)
+		}
+		if err := iterPagedEmployees(ctx, newClient(t, paged), n); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := roundTrip(&specvalidate.Transport{Validator: specvalidate.MustNew(), Base: rawClient().Transport, Report: func(err error) { t.Error(err) }},
 		base+"/api/v1/employees"); err != nil {

@@ -40,26 +40,40 @@ func TestMain(m *testing.M) {
 }
 
 // serveCanned serves /api/v1/me and /api/v1/employees on one loopback
-// listener per list size, prints "size addr bodybytes" lines and a blank
-// line, and exits when its stdin closes (the parent ended).
+// listener per list size, and the dated API's paged employee list on one
+// listener per total (pagedTotals). It prints a "v1 size addr bodybytes"
+// or "paged total addr pagebytes" line per listener (pagebytes: the body
+// of one full page) and a blank line, and exits when its stdin closes
+// (the parent ended).
 func serveCanned() {
 	me := []byte(meJSON)
 	for _, n := range listSizes {
 		list := employeesJSON(n)
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
 		mux := http.NewServeMux()
 		mux.HandleFunc("GET /api/v1/me", cannedHandler(me))
 		mux.HandleFunc("GET /api/v1/employees", cannedHandler(list))
-		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-		go func() { _ = srv.Serve(ln) }()
-		fmt.Printf("%d http://%s %d\n", n, ln.Addr(), len(list))
+		fmt.Printf("v1 %d http://%s %d\n", n, listen(mux), len(list))
+	}
+	for _, n := range pagedTotals {
+		pages, after := employeePagesJSON(n)
+		mux := http.NewServeMux()
+		mux.HandleFunc("GET "+datedEmployeesPath, pagedHandler(pages, after))
+		fmt.Printf("paged %d http://%s %d\n", n, listen(mux), len(pages[0]))
 	}
 	fmt.Println()
 	_, _ = io.Copy(io.Discard, os.Stdin)
+}
+
+// listen serves h on a new loopback listener and returns its address.
+func listen(h http.Handler) net.Addr {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return ln.Addr()
 }
 
 func cannedHandler(body []byte) http.HandlerFunc {
@@ -79,10 +93,13 @@ func cannedHandler(body []byte) http.HandlerFunc {
 	}
 }
 
-// canned is the running child: base URL and body size per list size.
+// canned is the running child: base URL and body size per v1 list size,
+// base URL and one full page's body size per paged total.
 type canned struct {
-	urls  map[int]string
-	sizes map[int]int
+	urls      map[int]string
+	sizes     map[int]int
+	pagedURLs map[int]string
+	pageSizes map[int]int
 }
 
 var (
@@ -123,19 +140,26 @@ func startCanned() (*canned, error) {
 		return nil, err
 	}
 	cannedCmd, cannedIn = cmd, in
-	c := &canned{urls: map[int]string{}, sizes: map[int]int{}}
+	c := &canned{urls: map[int]string{}, sizes: map[int]int{}, pagedURLs: map[int]string{}, pageSizes: map[int]int{}}
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
 			return c, nil
 		}
+		var kind, url string
 		var n, size int
-		var url string
-		if _, err := fmt.Sscanf(line, "%d %s %d", &n, &url, &size); err != nil {
+		if _, err := fmt.Sscanf(line, "%s %d %s %d", &kind, &n, &url, &size); err != nil {
 			return nil, fmt.Errorf("child said %q: %w", line, err)
 		}
-		c.urls[n], c.sizes[n] = url, size
+		switch kind {
+		case "v1":
+			c.urls[n], c.sizes[n] = url, size
+		case "paged":
+			c.pagedURLs[n], c.pageSizes[n] = url, size
+		default:
+			return nil, fmt.Errorf("child said %q", line)
+		}
 	}
 	return nil, fmt.Errorf("child exited before listening: %v", sc.Err())
 }

@@ -17,6 +17,7 @@ type authRequest struct {
 	scopes      []string
 	challenge   string
 	method      string
+	company     bool // resource_owner_type=company
 }
 
 // authError is a failed pre-authorization. Errors found before the client
@@ -60,18 +61,21 @@ func (s *Server) preAuthorizeLocked(q url.Values) (*authRequest, *authError) {
 	case rt != "code":
 		return nil, fail("unsupported_response_type", "")
 	}
-	// Doorkeeper splits scopes on whitespace; a comma-joined "read,write"
-	// (as one Factorial page shows) is therefore one unknown scope.
-	scopes := strings.Fields(q.Get("scope"))
-	if len(scopes) == 0 {
-		scopes = slices.Clone(app.Scopes)
-	}
-	for _, sc := range scopes {
-		if !slices.Contains(app.Scopes, sc) {
-			return nil, fail("invalid_scope", "")
-		}
+	scopes, ok := requestedScopes(app, q.Get("scope"))
+	if !ok {
+		return nil, fail("invalid_scope", "")
 	}
 	req := &authRequest{app: app, redirectURI: redirect, state: q.Get("state"), scopes: scopes}
+	// Factorial's extension for company tokens. Anything but "company" or
+	// an explicit "user" is refused, so a misspelt value fails loudly
+	// instead of silently yielding a user token.
+	switch q.Get("resource_owner_type") {
+	case "", "user":
+	case "company":
+		req.company = true
+	default:
+		return nil, fail("invalid_request", "The resource_owner_type must be user or company.")
+	}
 	if ch := q.Get("code_challenge"); ch != "" {
 		req.challenge = ch
 		req.method = q.Get("code_challenge_method")
@@ -83,6 +87,29 @@ func (s *Server) preAuthorizeLocked(q url.Values) (*authRequest, *authError) {
 		}
 	}
 	return req, nil
+}
+
+// requestedScopes parses a scope parameter as Doorkeeper does: split on
+// whitespace (a comma-joined "read,write", as one Factorial page shows, is
+// therefore one unknown scope), duplicates dropped, the application's
+// default scopes when empty. It reports false when a scope is neither a
+// default nor an optional scope of the application.
+func requestedScopes(app *App, param string) ([]string, bool) {
+	var scopes []string
+	for _, sc := range strings.Fields(param) {
+		if !slices.Contains(scopes, sc) {
+			scopes = append(scopes, sc)
+		}
+	}
+	if len(scopes) == 0 {
+		return slices.Clone(app.Scopes), true
+	}
+	for _, sc := range scopes {
+		if !slices.Contains(app.Scopes, sc) && !slices.Contains(app.OptionalScopes, sc) {
+			return nil, false
+		}
+	}
+	return scopes, true
 }
 
 func (s *Server) redirectAllowed(app *App, uri string) bool {
@@ -122,7 +149,7 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	}
 	page := consentPage{App: req.app.Name, Email: s.users[s.approver].Email, Scopes: req.scopes}
 	s.mu.Unlock()
-	for _, k := range []string{"client_id", "redirect_uri", "state", "response_type", "scope", "code_challenge", "code_challenge_method"} {
+	for _, k := range []string{"client_id", "redirect_uri", "state", "response_type", "scope", "code_challenge", "code_challenge_method", "resource_owner_type"} {
 		if v := r.URL.Query().Get(k); v != "" {
 			page.Fields = append(page.Fields, field{k, v})
 		}
@@ -162,10 +189,17 @@ func (s *Server) handleDecision(w http.ResponseWriter, r *http.Request) {
 // approveLocked creates the authorization code and returns where the
 // browser goes next. The caller holds s.mu.
 func (s *Server) approveLocked(req *authRequest) string {
+	owner := s.approver
+	if req.company {
+		// The grant's resource owner is the company, not the user who
+		// approved: users have positive ids, and owner 0 makes the code
+		// exchange mint a company token (see codeGrantLocked).
+		owner = companyOwner
+	}
 	g := &grant{
 		code:        randomToken(),
 		clientID:    req.app.ClientID,
-		userID:      s.approver,
+		userID:      owner,
 		redirectURI: req.redirectURI,
 		scopes:      req.scopes,
 		challenge:   req.challenge,

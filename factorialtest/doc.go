@@ -58,7 +58,27 @@
 //     (invalid_client 401, the rest 400) or, with WithLegacyErrorStatuses,
 //     the older all-401 behaviour.
 //   - POST /oauth/revoke (always 200 {} for an authenticated client) and
-//     GET /oauth/token/info.
+//     GET /oauth/token/info, which lists the token's scopes.
+//   - Scopes as Factorial's dated API has them: the scope parameter is
+//     split on whitespace (so "read,write" is one unknown scope), and a
+//     scope the application may not request is invalid_scope, redirected
+//     to the callback. The default application grants v1's read and
+//     write when no scope is asked for (as IssueToken does) and may also
+//     request every granular scope (GranularScopes: employees, time_off,
+//     ...); WithAppScopes registers it with exactly the scopes given, and
+//     App.Scopes and App.OptionalScopes do the same for WithApp. Tokens
+//     remember their scopes. A token with only read and write keeps v1's
+//     full access to the REST API; one with a granular scope is held to
+//     its scopes. IssueScopedToken mints one without the browser step.
+//   - Company tokens: resource_owner_type=company on /oauth/authorize
+//     yields a token that belongs to the company, with no expires_in and
+//     no refresh_token; it never expires on the server clock (Advance
+//     leaves it alone), token info reports expires_in null, and only
+//     revoking it (or ExpireToken) ends it. On the REST API it has an
+//     admin's company-wide access within its scopes, and /api/v1/me
+//     describes the company's first admin. IssueCompanyToken mints one;
+//     IssuedToken.Company tells them apart. Any resource_owner_type other
+//     than company or user is invalid_request.
 //
 // The REST half serves all of openapi.yaml's /api operations from
 // in-memory tables. Plain CRUD is generic: a create stores the request

@@ -63,9 +63,15 @@ type App struct {
 	ClientID     string
 	ClientSecret string
 	RedirectURIs []string
-	// Scopes the application may request; a request without a scope gets
-	// all of them.
+	// Scopes are the application's default scopes: what an authorization
+	// without a scope parameter, and IssueToken, grant. The application
+	// may request any of them.
 	Scopes []string
+	// OptionalScopes are further scopes the application may request by
+	// name but does not get by default (Doorkeeper's optional scopes). An
+	// authorization asking for a scope in neither list is refused with
+	// invalid_scope.
+	OptionalScopes []string
 	// Public (non-confidential) applications may omit the client secret,
 	// as Doorkeeper allows for non-confidential clients.
 	Public bool
@@ -92,12 +98,39 @@ type User struct {
 // meant for assertions inside tests, not for logs.
 type IssuedToken struct {
 	AccessToken  string
-	RefreshToken string
+	RefreshToken string // "" for company tokens
 	ClientID     string
-	UserID       int
+	UserID       int // the resource owner; 0 for company tokens
 	Scopes       []string
 	CreatedAt    time.Time
 	ExpiresIn    time.Duration // 0: never expires
+}
+
+// Company reports a company token (resource_owner_type=company): it
+// belongs to the company rather than a user, never expires and has no
+// refresh token.
+func (t IssuedToken) Company() bool { return t.AccessToken != "" && t.UserID == 0 }
+
+// Scopes the server knows. The v1 API has read and write; the dated API
+// grants each area to a granular scope, each covering reads and writes.
+const (
+	ScopeRead  = "read"
+	ScopeWrite = "write"
+)
+
+// GranularScopes returns the dated API's granular scopes, in the order
+// Factorial's scope guide lists them (the same names as package oauth's
+// Scope constants).
+func GranularScopes() []string {
+	return []string{
+		"banking", "company_legal_entities", "company_holidays", "company_locations",
+		"contracts", "custom_fields", "documents", "employees", "employee_updates",
+		"expenses", "finance", "integrations", "job_catalog", "marketplace",
+		"payroll", "payroll_supplements", "performance", "posts",
+		"project_management_expenses", "project_management_projects", "project_management_time",
+		"shift_management", "tasks", "time_off", "time_tracking", "trainings",
+		"recruitment",
+	}
 }
 
 func defaultApp() App {
@@ -106,7 +139,11 @@ func defaultApp() App {
 		ClientID:     DefaultClientID,
 		ClientSecret: DefaultClientSecret,
 		RedirectURIs: []string{DefaultRedirectURI, OOBRedirectURI},
-		Scopes:       []string{"read", "write"},
+		// v1 clients, which ask for read write or for nothing, get what
+		// they always got; a client of the dated API asks for the granular
+		// scopes it needs.
+		Scopes:         []string{ScopeRead, ScopeWrite},
+		OptionalScopes: GranularScopes(),
 	}
 }
 

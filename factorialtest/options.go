@@ -2,6 +2,8 @@ package factorialtest
 
 import (
 	"net"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -55,6 +57,10 @@ func WithTB(tb testing.TB) Option { return func(c *config) { c.tb = tb } }
 // WithApp registers another application, or replaces the one with the same
 // client id (the default application included).
 func WithApp(app App) Option {
+	// NewServer copies RedirectURIs and Scopes; OptionalScopes is copied
+	// here, so a caller changing its slice later does not change the
+	// registration.
+	app.OptionalScopes = slices.Clone(app.OptionalScopes)
 	return func(c *config) {
 		for i := range c.apps {
 			if c.apps[i].ClientID == app.ClientID {
@@ -63,6 +69,34 @@ func WithApp(app App) Option {
 			}
 		}
 		c.apps = append(c.apps, app)
+	}
+}
+
+// WithAppScopes registers the default application with exactly these
+// scopes, as if they had been chosen when it was created on Factorial: an
+// authorization without a scope parameter, IssueToken and Credentials get
+// all of them, and any other scope is invalid_scope. An element may hold
+// several space-separated scopes. Without this option the default
+// application has read and write by default and every granular scope
+// (GranularScopes) on request. WithApp for DefaultClientID given after
+// this option replaces the application, scopes included.
+func WithAppScopes(scopes ...string) Option {
+	return func(c *config) {
+		var list []string
+		for _, s := range scopes {
+			for _, f := range strings.Fields(s) {
+				if !slices.Contains(list, f) {
+					list = append(list, f)
+				}
+			}
+		}
+		// The default application is always registered: WithApp replaces
+		// applications but never removes one.
+		for i := range c.apps {
+			if c.apps[i].ClientID == DefaultClientID {
+				c.apps[i].Scopes, c.apps[i].OptionalScopes = list, nil
+			}
+		}
 	}
 }
 

@@ -34,22 +34,58 @@ func (s *Server) authenticate(r *http.Request) (sandbox.Principal, error) {
 	}
 	s.mu.Lock()
 	t, reason := s.authenticateLocked(bearer(r))
-	var u *User
+	var (
+		p  sandbox.Principal
+		ok bool
+	)
 	if t != nil {
-		u = s.users[t.userID]
-	}
-	var p sandbox.Principal
-	if u != nil {
-		p = sandbox.Principal{EmployeeID: u.EmployeeID, Admin: u.Role == "admin"}
+		p, ok = s.tokenPrincipalLocked(t)
 	}
 	s.mu.Unlock()
-	if u == nil {
+	if !ok {
 		if reason == "" {
 			reason = reasonUnknown
 		}
 		return sandbox.Principal{}, &sandbox.InvalidTokenError{Description: string(reason)}
 	}
 	return p, nil
+}
+
+// tokenPrincipalLocked is who an access token acts as, or false when its
+// user no longer exists. The caller holds s.mu.
+//
+// A user token acts as its user's employee, with the user's role. A
+// company token acts for the company: Company, with an admin's full access
+// (bounded by its scopes) and the company's first admin as EmployeeID, so
+// that what needs an employee (/api/v1/me, records stamped with their
+// author) keeps working as it does for a company API key.
+func (s *Server) tokenPrincipalLocked(t *tokenRecord) (sandbox.Principal, bool) {
+	scopes := principalScopes(t.scopes)
+	if t.userID == companyOwner {
+		emp := AdminEmployeeID
+		if u := s.adminLocked(); u != nil {
+			emp = u.EmployeeID
+		}
+		return sandbox.Principal{EmployeeID: emp, Admin: true, Company: true, Scopes: scopes}, true
+	}
+	u := s.users[t.userID]
+	if u == nil {
+		return sandbox.Principal{}, false
+	}
+	return sandbox.Principal{EmployeeID: u.EmployeeID, Admin: u.Role == "admin", Scopes: scopes}, true
+}
+
+// principalScopes is what the sandbox enforces for a token's scopes: nil
+// (every scope, v1's behaviour) for a token with only the v1 scopes read
+// and write, or none, so v1 clients keep the access they always had; the
+// scopes themselves as soon as one is granular.
+func principalScopes(scopes []string) []string {
+	for _, sc := range scopes {
+		if sc != ScopeRead && sc != ScopeWrite {
+			return slices.Clone(scopes)
+		}
+	}
+	return nil
 }
 
 // companyAPIKey reports whether key is the token of an API key in the

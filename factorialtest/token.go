@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // tokenResponse is Doorkeeper's TokenResponse body, fields in its order.
@@ -148,7 +150,89 @@ func (s *Server) codeGrantLocked(r *http.Request) (*tokenRecord, *tokenError) {
 	// Single use: a replayed code is invalid_grant even if the first
 	// exchange's response was lost.
 	g.used = true
+	if g.userID == companyOwner {
+		return s.issueCompanyLocked(app.ClientID, g.scopes), nil
+	}
 	return s.issueLocked(app.ClientID, g.userID, g.scopes), nil
+}
+
+// companyOwner is the resource owner id of company grants and tokens:
+// they belong to the company, and user ids are positive.
+const companyOwner = 0
+
+// companyID is the id of the sandbox's one company (company_id in its
+// records), reported as the resource owner of company tokens.
+const companyID = 1
+
+// issueCompanyLocked mints a company token (resource_owner_type=company),
+// as Factorial does: no expires_in and no refresh token, so it never
+// expires, on any clock, and lives until it is revoked. The caller holds
+// s.mu.
+func (s *Server) issueCompanyLocked(clientID string, scopes []string) *tokenRecord {
+	t := &tokenRecord{
+		access:    randomToken(),
+		clientID:  clientID,
+		userID:    companyOwner,
+		scopes:    slices.Clone(scopes),
+		createdAt: s.clock.now().Truncate(time.Second),
+	}
+	s.byAccess[t.access] = t
+	s.last = t
+	return t
+}
+
+// IssueScopedToken mints a token for userID on the default application
+// with the given scopes (the application's default scopes if none), as if
+// the user had approved an authorization asking for them. A scope the
+// application may not request is an error, as the consent step would
+// answer invalid_scope. Like an authorization, an element may hold several
+// space-separated scopes.
+//
+// A token whose scopes are all v1 ones (read, write) has v1's full access
+// on the REST API; one with a granular scope is held to its scopes.
+func (s *Server) IssueScopedToken(userID int, scopes ...string) (IssuedToken, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	app, granted, err := s.grantableLocked(scopes)
+	if err != nil {
+		return IssuedToken{}, err
+	}
+	if s.users[userID] == nil {
+		return IssuedToken{}, fmt.Errorf("factorialtest: user %d does not exist", userID)
+	}
+	return s.issueLocked(app.ClientID, userID, granted).issued(), nil
+}
+
+// IssueCompanyToken mints a company token on the default application with
+// the given scopes (the application's default scopes if none), as if an
+// admin had approved an authorization with resource_owner_type=company:
+// it never expires (ExpiresIn 0, whatever Advance does), has no refresh
+// token and no user (UserID 0). ExpireToken and RevokeToken still end it.
+// On the REST API it has the company-wide access of an admin, bounded by
+// its scopes; /api/v1/me describes the company's first admin.
+func (s *Server) IssueCompanyToken(scopes ...string) (IssuedToken, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	app, granted, err := s.grantableLocked(scopes)
+	if err != nil {
+		return IssuedToken{}, err
+	}
+	return s.issueCompanyLocked(app.ClientID, granted).issued(), nil
+}
+
+// grantableLocked resolves the scopes IssueScopedToken and
+// IssueCompanyToken grant on the default application. The caller holds
+// s.mu.
+func (s *Server) grantableLocked(scopes []string) (*App, []string, error) {
+	app := s.apps[DefaultClientID]
+	if app == nil {
+		return nil, nil, fmt.Errorf("factorialtest: no default application")
+	}
+	granted, ok := requestedScopes(app, strings.Join(scopes, " "))
+	if !ok {
+		return nil, nil, fmt.Errorf("factorialtest: the application may not request scopes %q (invalid_scope)", strings.Join(scopes, " "))
+	}
+	return app, granted, nil
 }
 
 // verifyPKCE follows Doorkeeper: no challenge and no verifier passes; a

@@ -19,8 +19,9 @@ type application struct {
 }
 
 // handleTokenInfo is GET /oauth/token/info, Doorkeeper's TokenInfoController:
-// the token as JSON (scope as an array, expires_in as the remaining
-// seconds), or a 401 invalid_token body.
+// the token as JSON (scope as an array of the granted scopes, expires_in as
+// the remaining seconds, null for a token that never expires such as a
+// company token), or a 401 invalid_token body.
 func (s *Server) handleTokenInfo(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	t, reason := s.authenticateLocked(bearer(r))
@@ -29,8 +30,13 @@ func (s *Server) handleTokenInfo(w http.ResponseWriter, r *http.Request) {
 		s.writeOAuthErrorStatus(w, http.StatusUnauthorized, "invalid_token", string(reason))
 		return
 	}
+	owner := t.userID
+	if owner == companyOwner {
+		// Doorkeeper reports the owner record's id, here the company's.
+		owner = companyID
+	}
 	resp := tokenInfoResponse{
-		ResourceOwnerID: t.userID,
+		ResourceOwnerID: owner,
 		Scope:           append([]string{}, t.scopes...),
 		Application:     application{UID: t.clientID},
 		CreatedAt:       t.createdAt.Unix(),

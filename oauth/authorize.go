@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 
 	"golang.org/x/oauth2"
 )
@@ -32,6 +33,8 @@ type AuthOption func(*authOptions)
 
 type authOptions struct {
 	redirectURI string
+	scopes      []string
+	scopesSet   bool
 	params      [][2]string
 }
 
@@ -42,10 +45,35 @@ func AuthRedirectURI(uri string) AuthOption {
 	return func(o *authOptions) { o.redirectURI = uri }
 }
 
-// AuthParam adds a query parameter to the authorize URL (for example
-// resource_owner_type=company for a company token).
+// AuthParam adds a query parameter to the authorize URL, for parameters
+// this package has no option for. It is applied last, so it overrides
+// what the other options set (scope included).
 func AuthParam(key, value string) AuthOption {
 	return func(o *authOptions) { o.params = append(o.params, [2]string{key, value}) }
+}
+
+// AuthScopes requests these scopes in this authorization instead of the
+// Config's (WithScopes), with the same rules: Scope constants, sent
+// space-separated, no commas. With no scopes the URL carries no scope
+// parameter and the server grants its defaults.
+func AuthScopes(scopes ...string) AuthOption {
+	return func(o *authOptions) {
+		o.scopes = slices.Clone(scopes)
+		o.scopesSet = true
+	}
+}
+
+// CompanyToken asks for a company token (resource_owner_type=company): a
+// token that acts for the company rather than for the user who approves
+// it, within the scopes requested. Factorial's company tokens never expire
+// and come without a refresh token (the token's Expiry is zero), so they
+// stay valid until revoked (Revoke) or until the application's scopes
+// change. TokenSource hands such a token out as is and never tries to
+// refresh it; if the server rejects it, it reports a *TokenRejectedError
+// and a new authorization is needed. User tokens, the default, last an
+// hour and are refreshed.
+func CompanyToken() AuthOption {
+	return AuthParam("resource_owner_type", "company")
 }
 
 // Authorize starts an authorization: a fresh random state and, unless
@@ -57,6 +85,16 @@ func (c *Config) Authorize(opts ...AuthOption) (*Authorization, error) {
 	}
 	if o.redirectURI == "" {
 		return nil, errors.New("oauth: empty redirect URI")
+	}
+	// A copy of the x/oauth2 config, so one authorization can ask for
+	// other scopes without touching the shared Config.
+	o2 := c.o2
+	if o.scopesSet {
+		scopes, err := normalizeScopes(o.scopes)
+		if err != nil {
+			return nil, err
+		}
+		o2.Scopes = scopes
 	}
 	a := &Authorization{
 		// 128+ bits from crypto/rand; it never fails (it panics instead).
@@ -71,7 +109,7 @@ func (c *Config) Authorize(opts ...AuthOption) (*Authorization, error) {
 	for _, p := range o.params {
 		params = append(params, oauth2.SetAuthURLParam(p[0], p[1]))
 	}
-	a.URL = c.o2.AuthCodeURL(a.state, params...)
+	a.URL = o2.AuthCodeURL(a.state, params...)
 	return a, nil
 }
 

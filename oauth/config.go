@@ -70,6 +70,10 @@ func New(clientID, clientSecret, redirectURI string, opts ...Option) (*Config, e
 	if err != nil {
 		return nil, err
 	}
+	scopes, err := normalizeScopes(o.scopes)
+	if err != nil {
+		return nil, err
+	}
 	if o.basicAuth && (url.QueryEscape(clientID) != clientID || url.QueryEscape(clientSecret) != clientSecret) {
 		// x/oauth2 URL-escapes Basic credentials (RFC 6749 section 2.3.1)
 		// and Doorkeeper does not unescape them, so such a secret would
@@ -80,7 +84,7 @@ func New(clientID, clientSecret, redirectURI string, opts ...Option) (*Config, e
 		clientID:     clientID,
 		clientSecret: clientSecret,
 		redirectURI:  redirectURI,
-		scopes:       slices.Clone(o.scopes),
+		scopes:       scopes,
 		base:         base,
 		basicAuth:    o.basicAuth,
 		pkce:         o.pkce,
@@ -120,7 +124,8 @@ func (c *Config) Endpoint() Endpoint {
 // ClientID returns the application's client id.
 func (c *Config) ClientID() string { return c.clientID }
 
-// Scopes returns the scopes requested at authorization.
+// Scopes returns the scopes authorizations request (see WithScopes), as
+// they are sent.
 func (c *Config) Scopes() []string { return slices.Clone(c.scopes) }
 
 // checkBaseURL accepts https URLs, and http only on loopback so a token is

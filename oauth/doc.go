@@ -21,6 +21,49 @@
 // altogether: factorial.WithAPIKey, or APIKeyEditor where a client takes
 // request editors.
 //
+// # Scopes
+//
+// The v1 API knows two scopes, read and write (ScopeRead, ScopeWrite), and
+// New requests both unless told otherwise. The dated API
+// (/api/<version>/resources/...) grants each area to a granular scope,
+// which covers reading and writing it: ScopeEmployees (employees and
+// teams), ScopeTimeOff, ScopeTimeTracking (attendance, work schedules,
+// time planning), ScopePayroll and the rest (GranularScopes lists them
+// all). An application's scopes are chosen when it is created on
+// Factorial, an authorization may ask for those or fewer, and changing an
+// application's scopes invalidates its tokens. Ask for what the program
+// needs:
+//
+//	cfg, _ := oauth.New(id, secret, redirect, oauth.WithScopes(oauth.ScopeEmployees, oauth.ScopeTimeOff))
+//	auth, _ := cfg.Authorize(oauth.AuthScopes(oauth.ScopeTasks)) // or other scopes for one authorization
+//
+// Scopes are sent space-separated in the scope parameter; a comma-joined
+// list (as one Factorial page shows) would be a single unknown scope, so
+// New and Authorize refuse it. The token lists what was granted
+// (Token.Scopes, Token.HasScope), which may be fewer than asked for; a
+// scope the application may not use fails the authorization with an
+// *Error of Code CodeInvalidScope.
+//
+// # Company tokens
+//
+// CompanyToken adds resource_owner_type=company to the authorization and
+// yields a company token: it acts for the company rather than for the
+// user who approved it (within its scopes), never expires and has no
+// refresh token, where a user token lasts an hour (expires_in is
+// authoritative) and is refreshed. Such a token has a zero Expiry
+// (Token.NeverExpires), is stored and reloaded as is by MemoryStore and
+// FileStore, and TokenSource hands it out without ever refreshing it. It
+// stays valid until revoked (Revoke) or until the application's scopes
+// change; when the server then answers 401, TokenSource returns a
+// *TokenRejectedError, which matches ErrReauthRequired, instead of
+// attempting a refresh. Once a new authorization's token is saved in the
+// store (by this process or another), the next 401 for the old token makes
+// TokenSource adopt it, which the client's retry does transparently.
+//
+//	auth, _ := cfg.Authorize(oauth.CompanyToken())
+//	// ... callback and Exchange as above; then, for every call:
+//	if errors.Is(err, oauth.ErrReauthRequired) { /* authorise again */ }
+//
 // # What x/oauth2 does, and what this package adds
 //
 // golang.org/x/oauth2 does the wire work: the authorize URL, PKCE

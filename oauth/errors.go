@@ -10,9 +10,10 @@ import (
 // Sentinel errors. Match them with errors.Is.
 var (
 	// ErrReauthRequired means no usable grant is left: the refresh token
-	// was rejected (invalid_grant), there is no stored token, or the token
-	// expired without a refresh token. The user must authorise the
-	// application again; retrying cannot help.
+	// was rejected (invalid_grant), there is no stored token, the token
+	// expired without a refresh token, or the server rejected a token that
+	// has none (*TokenRejectedError, the end of a company token). The user
+	// must authorise the application again; retrying cannot help.
 	ErrReauthRequired = errors.New("oauth: the user must authorise the application again")
 
 	// ErrNoToken is returned by Store.Load when nothing is stored.
@@ -97,6 +98,31 @@ func sanitize(s string, secrets ...string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// TokenRejectedError is TokenSource's answer when the server rejected
+// (HTTP 401, reported through RefreshIfStale) an access token that has no
+// refresh token, so nothing can be refreshed. It is the usual end of a
+// company token (see CompanyToken): such a token never expires, so a 401
+// means it was revoked or the application's scopes were changed.
+//
+// It matches ErrReauthRequired: the user must authorise the application
+// again. It holds no part of the token.
+type TokenRejectedError struct {
+	// NeverExpires is true when the rejected token had no expiry (a
+	// company token), false for a token with an expiry that was stored
+	// without its refresh token.
+	NeverExpires bool
+}
+
+func (e *TokenRejectedError) Error() string {
+	if e.NeverExpires {
+		return "oauth: the server rejected a token that never expires (a company token: revoked, or the application's scopes changed) and there is no refresh token; authorise the application again"
+	}
+	return "oauth: the server rejected the access token and there is no refresh token; authorise the application again"
+}
+
+// Is makes errors.Is(err, ErrReauthRequired) true.
+func (e *TokenRejectedError) Is(target error) bool { return target == ErrReauthRequired }
 
 // InsecureURLError is returned for a base URL that would send credentials
 // in clear text: http:// is accepted only for loopback hosts (tests and

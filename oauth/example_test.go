@@ -2,6 +2,7 @@ package oauth_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -175,6 +176,55 @@ func ExampleFileStore() {
 	// saved before use: true
 	// refresh token rotated: true
 	// mode: 0600
+}
+
+// A company token for the dated API: granular scopes, and
+// resource_owner_type=company. The token never expires and has no refresh
+// token; the source hands it out as is, and once it is revoked the client
+// reports that a new authorization is needed.
+func ExampleCompanyToken() {
+	srv := factorialtest.NewServer(factorialtest.WithAutoApprove())
+	defer srv.Close()
+	ctx := context.Background()
+
+	cfg, err := oauth.New(factorialtest.DefaultClientID, factorialtest.DefaultClientSecret,
+		oauth.OOBRedirectURI, oauth.WithBaseURL(srv.URL()),
+		oauth.WithScopes(oauth.ScopeEmployees, oauth.ScopeTimeOff))
+	if err != nil {
+		log.Fatal(err)
+	}
+	auth, err := cfg.Authorize(oauth.CompanyToken())
+	if err != nil {
+		log.Fatal(err)
+	}
+	page, err := srv.Approve(ctx, auth.URL)
+	if err != nil {
+		log.Fatal(err)
+	}
+	code, err := oauth.ParseCode(page.String())
+	if err != nil {
+		log.Fatal(err)
+	}
+	tok, err := cfg.Exchange(ctx, code, auth)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(tok.Scopes, "never expires:", tok.NeverExpires(), "refresh token:", tok.RefreshToken != "")
+
+	ts, err := oauth.NewTokenSource(cfg, oauth.NewMemoryStore(tok))
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = cfg.Revoke(ctx, tok.AccessToken, oauth.AccessTokenHint) // say, an admin revoked it
+	_, err = client.Credentials.GetMe(ctx)
+	fmt.Println("authorise again:", errors.Is(err, oauth.ErrReauthRequired))
+	// Output:
+	// [employees time_off] never expires: true refresh token: false
+	// authorise again: true
 }
 
 // Company API keys need no OAuth: APIKeyEditor puts the key in x-api-key,

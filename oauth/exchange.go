@@ -16,7 +16,9 @@ import (
 //
 // The token's Expiry comes from Doorkeeper's created_at + expires_in,
 // translated to the local clock with the response's Date header (see
-// Token.Expiry); x/oauth2 alone would ignore created_at.
+// Token.Expiry); x/oauth2 alone would ignore created_at. A response without
+// expires_in (a company token, see CompanyToken) gives a token whose
+// Expiry is zero: it never expires, and usually has no refresh token.
 //
 // A rejected code is an *Error; invalid_grant also matches
 // ErrReauthRequired (start a new authorization).
@@ -91,6 +93,13 @@ func (c *Config) fromWire(o *oauth2.Token, wire *wireInfo) *Token {
 	// x/oauth2 caps a JSON expires_in the same way; a form-encoded one up
 	// to MaxInt64 would overflow time.Duration in every use of it.
 	t.ExpiresIn = min(t.ExpiresIn, maxExpiresIn)
+	if t.ExpiresIn == 0 {
+		// Doorkeeper leaves expires_in out for tokens that never expire
+		// (Factorial's company tokens). A zero or empty value is read the
+		// same way, as x/oauth2 does: taking it as "expired on arrival"
+		// would make a token without a refresh token unusable at once.
+		hasExpiry = false
+	}
 	received := wire.received
 	if received.IsZero() {
 		received = c.now()

@@ -47,6 +47,15 @@ func TestExpiryFromCreatedAt(t *testing.T) {
 			want: local.Add(2 * time.Hour)},
 		{name: "no expires_in: never expires", server: local, date: true,
 			body: `{"access_token":"a","token_type":"Bearer","created_at":{created}}`, wantCreated: true},
+		{name: "company token: scopes, no expires_in, no refresh token", server: local.Add(time.Hour), date: true,
+			body:       `{"access_token":"a","token_type":"Bearer","scope":"employees time_off","created_at":{created}}`,
+			wantScopes: "employees time_off", wantCreated: true},
+		{name: "expires_in null: never expires", server: local, date: true,
+			body: `{"access_token":"a","token_type":"Bearer","expires_in":null,"created_at":{created}}`, wantCreated: true},
+		{name: "expires_in 0: never expires, as in x/oauth2", server: local, date: true,
+			body: `{"access_token":"a","token_type":"Bearer","expires_in":0,"created_at":{created}}`, wantCreated: true},
+		{name: "form-encoded empty expires_in: never expires", server: local, date: true, form: true,
+			body: `access_token=a&token_type=Bearer&expires_in=&created_at={created}`, wantCreated: true},
 		{name: "form-encoded", server: local.Add(time.Hour), date: true, form: true,
 			body: `access_token=a&token_type=Bearer&expires_in=7200&refresh_token=r&scope=read+write&created_at={created}`,
 			want: local.Add(2 * time.Hour), wantScopes: "read write", wantCreated: true},
@@ -79,8 +88,8 @@ func TestExpiryFromCreatedAt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !tok.Expiry.Equal(tc.want) {
-				t.Errorf("Expiry = %v, want %v", tok.Expiry, tc.want)
+			if !tok.Expiry.Equal(tc.want) || tok.NeverExpires() != tc.want.IsZero() {
+				t.Errorf("Expiry = %v (NeverExpires %v), want %v", tok.Expiry, tok.NeverExpires(), tc.want)
 			}
 			if got := strings.Join(tok.Scopes, " "); got != tc.wantScopes {
 				t.Errorf("Scopes = %q, want %q", got, tc.wantScopes)

@@ -149,17 +149,21 @@ func newConfig(t *testing.T, srv *factorialtest.Server, lc *leakCheck, redirect 
 }
 
 // fromIssued turns a token minted by the fake into a stored token, as if
-// it had come from Exchange.
+// it had come from Exchange: a token issued without a lifetime (a company
+// token) gets no Expiry.
 func fromIssued(it factorialtest.IssuedToken) *oauth.Token {
-	return &oauth.Token{
+	tok := &oauth.Token{
 		AccessToken:  it.AccessToken,
 		TokenType:    "Bearer",
 		RefreshToken: it.RefreshToken,
 		Scopes:       it.Scopes,
 		CreatedAt:    it.CreatedAt,
 		ExpiresIn:    int64(it.ExpiresIn.Seconds()),
-		Expiry:       it.CreatedAt.Add(it.ExpiresIn),
 	}
+	if it.ExpiresIn > 0 {
+		tok.Expiry = it.CreatedAt.Add(it.ExpiresIn)
+	}
+	return tok
 }
 
 // me calls GET /api/v1/me through the generated client with editor.

@@ -25,7 +25,7 @@ func defaultOptions() options {
 		baseURL: ProductionURL,
 		// Factorial's v1 scopes; sent space-delimited ("read write"), which
 		// is how Doorkeeper splits them (its docs' "read,write" is a slip).
-		scopes: []string{"read", "write"},
+		scopes: LegacyScopes(),
 		pkce:   true,
 		// Token calls must not hang forever; http.DefaultClient has no
 		// timeout.
@@ -39,7 +39,18 @@ func defaultOptions() options {
 // or any other base URL. It must be https, except on loopback.
 func WithBaseURL(u string) Option { return func(o *options) { o.baseURL = u } }
 
-// WithScopes replaces the default scopes ("read", "write").
+// WithScopes replaces the scopes every authorization requests (default
+// LegacyScopes: read and write, the v1 API's). Pass the Scope constants,
+// for the dated API the granular ones the program needs:
+//
+//	oauth.WithScopes(oauth.ScopeEmployees, oauth.ScopeTimeOff)
+//
+// They are sent space-separated in the authorize URL's scope parameter. An
+// element may itself hold space-separated scopes ("employees time_off");
+// duplicates are dropped, and a comma-separated list makes New fail, since
+// Factorial would reject it as one unknown scope. With no scopes at all the
+// URL carries no scope parameter and the server grants its defaults.
+// AuthScopes overrides the scopes for one authorization.
 func WithScopes(scopes ...string) Option {
 	return func(o *options) { o.scopes = slices.Clone(scopes) }
 }

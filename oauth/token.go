@@ -64,6 +64,16 @@ func FromOAuth2(o *oauth2.Token) *Token {
 	return t
 }
 
+// NeverExpires reports whether the token has no expiry: the server sent no
+// expires_in, as for Factorial's company tokens. TokenSource hands such a
+// token out until the server rejects it, and never refreshes it early.
+func (t *Token) NeverExpires() bool { return t.Expiry.IsZero() }
+
+// HasScope reports whether the server granted scope (a Scope constant).
+// The granted scopes may be fewer than the requested ones, so check before
+// calling an area of the API that needs a granular scope.
+func (t *Token) HasScope(scope string) bool { return slices.Contains(t.Scopes, scope) }
+
 func (t *Token) clone() *Token {
 	c := *t
 	c.Scopes = slices.Clone(t.Scopes)

@@ -12,7 +12,7 @@ import (
 // TokenInfo describes an access token as Doorkeeper's GET /oauth/token/info
 // reports it.
 type TokenInfo struct {
-	ResourceOwnerID int64    // the user's id; 0 for tokens without an owner
+	ResourceOwnerID int64    // the user's id (a company token's: the company's); 0 for tokens without an owner
 	Scopes          []string // granted scopes
 	// ExpiresIn is the remaining lifetime; NeverExpires is set instead when
 	// the server reports none.

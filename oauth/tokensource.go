@@ -28,7 +28,11 @@ import (
 //   - RefreshIfStale lets a client that got a 401 force a refresh exactly
 //     once per stale token;
 //   - invalid_grant surfaces as ErrReauthRequired and leaves the store as
-//     it was.
+//     it was;
+//   - a token without expiry (a company token) is handed out as long as the
+//     server accepts it and never refreshed; one without a refresh token
+//     that the server rejects ends in a *TokenRejectedError, not in a
+//     refresh request with an empty refresh token.
 type TokenSource struct {
 	cfg       *Config
 	store     Store
@@ -123,6 +127,10 @@ func (s *TokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
 // expired: Factorial revokes a pair when another process refreshes it);
 // otherwise the current token is returned. So any number of goroutines that
 // failed with the same token cause one refresh.
+//
+// A rejected token without a refresh token (a company token) cannot be
+// refreshed: unless the store holds another token by now, the result is a
+// *TokenRejectedError, which matches ErrReauthRequired.
 func (s *TokenSource) RefreshIfStale(ctx context.Context, staleAccessToken string) (*oauth2.Token, error) {
 	return s.get(ctx, staleAccessToken)
 }
@@ -156,12 +164,13 @@ func (s *TokenSource) get(ctx context.Context, stale string) (*oauth2.Token, err
 }
 
 // usable reports whether t can be handed out: not the token a caller saw
-// rejected, and not within the margin of its expiry.
+// rejected, and not within the margin of its expiry. A token without
+// expiry (a company token) is never stale by time.
 func (s *TokenSource) usable(t *Token, stale string) bool {
 	if t.AccessToken == "" || (stale != "" && t.AccessToken == stale) {
 		return false
 	}
-	if t.Expiry.IsZero() {
+	if t.NeverExpires() {
 		return true
 	}
 	margin := s.margin
@@ -241,6 +250,14 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		return stored, false, nil
 	}
 	if stored.RefreshToken == "" {
+		if stale != "" && stored.AccessToken == stale {
+			// The server refused this token and nothing can renew it: a
+			// refresh_token grant without a refresh token would only earn
+			// invalid_request. The token stays current, so a later call
+			// that the server accepts (the 401 was passing) still works.
+			s.log.Warn("oauth: the server rejected an access token that has no refresh token; authorise the application again", "never_expires", stored.NeverExpires())
+			return nil, false, &TokenRejectedError{NeverExpires: stored.NeverExpires()}
+		}
 		return nil, false, fmt.Errorf("oauth: token expired and has no refresh token: %w", ErrReauthRequired)
 	}
 

@@ -1568,6 +1568,14 @@ func (x *CustomFieldValue) GetValuableType() (v string) {
 	return *x.ValuableType
 }
 
+// GetValue returns x.Value, or its zero value when x or the field is nil.
+func (x *CustomFieldValue) GetValue() (v CustomFieldValue_Value) {
+	if x == nil || x.Value == nil {
+		return v
+	}
+	return *x.Value
+}
+
 // GetID returns x.ID, or its zero value when x or the field is nil.
 func (x *CustomFieldValueUpdate) GetID() (v string) {
 	if x == nil || x.ID == nil {

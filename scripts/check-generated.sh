@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
-# Fails when the committed generated code (api/, services.gen.go) or the
-# generated docs are not what `go generate ./...` produces from openapi.yaml
-# today.
+# Fails when any committed generated file is not what `go generate ./...`
+# produces from openapi.yaml and openapi-resources.yaml today: the
+# generated packages (api/, resources/), the services over them, the
+# webhook event registry and the operation tables in docs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+generated=(
+  api/api.gen.go api/getters.gen.go
+  resources/resources.gen.go resources/getters.gen.go
+  services.gen.go resources_services.gen.go
+  webhook/events.gen.go
+  docs/operations.md docs/resources-operations.md
+)
 before=$(mktemp -d)
 trap 'rm -rf "$before"' EXIT
-cp -a api "$before/api"
-cp services.gen.go "$before/"
-[ -f docs/operations.md ] && mkdir -p "$before/docs" && cp docs/operations.md "$before/docs/"
+for f in "${generated[@]}"; do
+  mkdir -p "$before/$(dirname "$f")"
+  cp "$f" "$before/$f"
+done
 go generate ./...
 stale=0
-if ! diff -ru "$before/api" api >/dev/null; then
-  echo "generated code is stale: run 'go generate ./...' and commit api/" >&2
-  diff -ru "$before/api" api | head -40 >&2 || true
-  stale=1
-fi
-if ! diff -u "$before/services.gen.go" services.gen.go >/dev/null; then
-  echo "services.gen.go is stale: run 'go generate ./...' and commit it" >&2
-  stale=1
-fi
-if [ -f "$before/docs/operations.md" ] && ! diff -u "$before/docs/operations.md" docs/operations.md >/dev/null; then
-  echo "docs/operations.md is stale: run 'go generate ./...' and commit it" >&2
-  stale=1
-fi
-[ "$stale" = 0 ] && echo "generated: api/, services.gen.go and docs are fresh against openapi.yaml"
+for f in "${generated[@]}"; do
+  if ! diff -u "$before/$f" "$f" >/dev/null; then
+    echo "$f is stale: run 'go generate ./...' and commit it" >&2
+    diff -u "$before/$f" "$f" | head -20 >&2 || true
+    stale=1
+  fi
+done
+[ "$stale" = 0 ] && echo "generated: ${#generated[@]} files fresh against openapi.yaml and openapi-resources.yaml"
 exit "$stale"

@@ -189,6 +189,36 @@ func (s *summary) heapRatio(name, client, raw string, ceiling float64) {
 		target, ptr(q <= ceiling))
 }
 
+// pagedHeap prints the ratio of the medians over rounds of a ListIter
+// walk's peak heap at 10,000 and at 1,000 employees (see
+// BenchmarkPagedListHeap: the 1,000 side is ten walks, so both peaks are
+// over the same number of pages), with both peaks, the live heap in the
+// middle of a page at each total, and one page's body size.
+func (s *summary) pagedHeap(name, bench string, ceiling float64) {
+	target := fmt.Sprintf("≤ %.2fx", ceiling)
+	big, ok1 := s.value(bench, "peak10000-KiB")
+	small, ok2 := s.value(bench, "peak1000-KiB")
+	liveBig, ok3 := s.value(bench, "live10000-KiB")
+	liveSmall, ok4 := s.value(bench, "live1000-KiB")
+	page, ok5 := s.value(bench, "page-KiB")
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || small == 0 {
+		s.unavailable(name, target, true)
+		return
+	}
+	_, rounds := s.res.get(bench, "peak10000-KiB")
+	q := big / small
+	s.line(name, fmt.Sprintf("%.3fx [peak 10,000: %s, 1,000: %s (ten walks, the same 100 pages' worth); live mid-page %s vs %s; one page's body %s; median of %d]",
+		q, kib(big), kib(small), kib(liveBig), kib(liveSmall), kib(page), rounds), target, ptr(q <= ceiling))
+}
+
+// kib prints a size given in KiB, in MiB from 1 MiB up.
+func kib(v float64) string {
+	if v >= 1024 {
+		return fmt.Sprintf("%.2f MiB", v/1024)
+	}
+	return fmt.Sprintf("%.0f KiB", v)
+}
+
 // delta is a signed difference of durations: "+5.2µs", "-4.3µs" (the
 // client can be the faster side, and dur reads only magnitudes).
 func delta(ns float64) string {
@@ -321,6 +351,11 @@ func run(in io.Reader, out, errOut io.Writer) int {
 		}
 		s.line(name, fmt.Sprintf("%s per request, %.2fx [validated %s, plain %s]", delta(v-p), v/p, dur(v), dur(p)), "none set", nil)
 	}
+
+	// 6. Paged lists of the dated API: a ListIter walk's time against the
+	// raw page loop, and its peak heap at two totals.
+	s.paired("iterating 10,000 employees (100 pages) via Resources.Employees.ListIter", "BenchmarkPagedList", "client", "≤ 1.10x", 1.10)
+	s.pagedHeap("peak heap of ListIter, 10,000 vs 1,000 employees", "BenchmarkPagedListHeap", 1.25)
 
 	fmt.Fprintf(out, "targets met: %d of %d (target %d of %d)\n", s.met, s.total, s.total, s.total)
 	status := 0
