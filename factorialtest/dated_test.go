@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/webhook"
 )
 
 // datedClient is a client of srv with the company API key, or with a
@@ -335,6 +337,117 @@ func TestDatedWebhooks(t *testing.T) {
 	}
 	if _, bodies := hooks.received(); len(bodies) != 2 || len(srv.WebhookDeliveries()) != 1 {
 		t.Errorf("a disabled subscription got %d requests", len(bodies)-2)
+	}
+	noViolations(t, srv)
+}
+
+// bearerClient is a client of srv sending tok as it is.
+func bearerClient(t *testing.T, srv *factorialtest.Server, tok factorialtest.IssuedToken) *factorial.Client {
+	t.Helper()
+	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+		factorial.WithRequestEditor(func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+			return nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestDatedScopesAndCompanyTokens: a token is held to its granular scopes
+// on the dated API, and a company token is the company.
+func TestDatedScopesAndCompanyTokens(t *testing.T) {
+	srv := factorialtest.NewServer(factorialtest.WithTB(t))
+	ctx := context.Background()
+	tok, err := srv.IssueScopedToken(factorialtest.AdminUserID, "time_off")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := bearerClient(t, srv, tok)
+	if _, err := c.Resources.TimeOff.ListLeaves(ctx, nil); err != nil {
+		t.Errorf("leaves with time_off: %v", err)
+	}
+	_, err = c.Resources.Employees.List(ctx, nil)
+	var fe *factorial.Error
+	if !errors.As(err, &fe) || fe.StatusCode != 403 || !strings.Contains(fe.Header.Get("WWW-Authenticate"), `error="insufficient_scope"`) {
+		t.Errorf("employees with time_off only: %v", err)
+	}
+	if creds, err := c.Resources.Credentials.List(ctx, nil); err != nil || creds[0].ID != "access-1" {
+		t.Errorf("credentials need no scope: %v %v", creds, err)
+	}
+	// v1 tokens (read and write) are not held to granular scopes.
+	v1tok, _ := srv.IssueToken(factorialtest.BasicUserID)
+	if _, err := bearerClient(t, srv, v1tok).Resources.Employees.List(ctx, nil); err != nil {
+		t.Errorf("a v1 token on the dated API: %v", err)
+	}
+
+	company, err := srv.IssueCompanyToken("employees")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc := bearerClient(t, srv, company)
+	creds, err := cc.Resources.Credentials.List(ctx, nil)
+	if err != nil || len(creds) != 1 || creds[0].ID != "company-1" || creds[0].EmployeeID != nil || creds[0].Name == nil || *creds[0].Name != "Acme Labs" {
+		t.Fatalf("company credentials: %+v %v", creds, err)
+	}
+	if _, err := cc.Resources.Employees.Terminate(ctx, resources.TerminateEmployeeInput{ID: "1004", TerminatedOn: dayOf(time.Now())}); err != nil {
+		t.Errorf("a company token terminating: %v", err)
+	}
+	if _, err := cc.Resources.TimeOff.ListLeaves(ctx, nil); apiStatus(err) != 403 {
+		t.Errorf("a company token outside its scopes: %v", err)
+	}
+	noViolations(t, srv)
+}
+
+// TestDatedWebhookToHandler: the sandbox's deliveries drive this module's
+// webhook.Handler end to end; a failing callback is delivered again.
+func TestDatedWebhookToHandler(t *testing.T) {
+	var mu sync.Mutex
+	var got []resources.Leave
+	calls := 0
+	h, err := webhook.NewHandler("timeoff/leave/approve", "hook-secret",
+		func(_ context.Context, leave resources.Leave, d webhook.Delivery) error {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+			if calls == 1 {
+				return errors.New("database briefly down")
+			}
+			if d.AuthorType != "company" {
+				return fmt.Errorf("author %q", d.AuthorType)
+			}
+			got = append(got, leave)
+			return nil
+		}, webhook.WithLogger(slog.New(slog.DiscardHandler)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := httptest.NewServer(h)
+	t.Cleanup(target.Close)
+	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithWebhookRetries(3, 10*time.Millisecond))
+	ctx := context.Background()
+	c := datedClient(t, srv, 0)
+	if _, err := c.Resources.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
+		SubscriptionType: "timeoff/leave/approve", TargetURL: target.URL, CompanyID: "1", Challenge: ptr("hook-secret")}); err != nil {
+		t.Fatal(err)
+	}
+	leave, err := c.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := srv.WaitWebhooks(wctx); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if calls != 2 || len(got) != 1 || got[0].ID != leave.ID || got[0].Approved == nil || !*got[0].Approved {
+		t.Errorf("handler: %d calls, %+v", calls, got)
+	}
+	if ds := srv.WebhookDeliveries(); len(ds) != 1 || ds[0].Attempts != 2 || !ds[0].Delivered {
+		t.Errorf("deliveries: %+v", ds)
 	}
 	noViolations(t, srv)
 }

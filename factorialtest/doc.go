@@ -69,7 +69,9 @@
 //     App.Scopes and App.OptionalScopes do the same for WithApp. Tokens
 //     remember their scopes. A token with only read and write keeps v1's
 //     full access to the REST API; one with a granular scope is held to
-//     its scopes. IssueScopedToken mints one without the browser step.
+//     its scopes on the dated API (v1's operations list only read and
+//     write, and do not check scopes). IssueScopedToken mints one without
+//     the browser step.
 //   - Company tokens: resource_owner_type=company on /oauth/authorize
 //     yields a token that belongs to the company, with no expires_in and
 //     no refresh_token; it never expires on the server clock (Advance
