@@ -1,7 +1,8 @@
 // Package factorialtest runs a fake of Factorial for tests: one server on
 // 127.0.0.1 that serves a Doorkeeper-faithful OAuth server under /oauth and
-// a stateful sandbox of every operation of the v1 REST API under /api, so
-// code using this module (or any Factorial client) can be tested end to
+// a stateful sandbox of every operation of the v1 REST API (/api/v1, /api/v2)
+// and of the dated API (/api/<YYYY-MM-DD>/resources, see "The dated API"),
+// so code using this module (or any Factorial client) can be tested end to
 // end without network access or credentials.
 //
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
@@ -68,7 +69,9 @@
 //     App.Scopes and App.OptionalScopes do the same for WithApp. Tokens
 //     remember their scopes. A token with only read and write keeps v1's
 //     full access to the REST API; one with a granular scope is held to
-//     its scopes. IssueScopedToken mints one without the browser step.
+//     its scopes on the dated API (v1's operations list only read and
+//     write, and do not check scopes). IssueScopedToken mints one without
+//     the browser step.
 //   - Company tokens: resource_owner_type=company on /oauth/authorize
 //     yields a token that belongs to the company, with no expires_in and
 //     no refresh_token; it never expires on the server clock (Advance
@@ -96,11 +99,90 @@
 // 404 {"errors": "Resource #42 not found"}, 422 {"errors": {"field":
 // ["can't be blank"]}}, 400 for malformed JSON or parameters.
 //
+// # The dated API
+//
+// The same server answers Factorial's current API, openapi-resources.yaml,
+// under /api/<YYYY-MM-DD>/resources/<namespace>/<resource>, which the
+// client's Resources services call:
+//
+//	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
+//		factorial.WithAPIKey(factorialtest.DefaultAPIKey))
+//	for emp, err := range c.Resources.Employees.ListIter(ctx, nil) { ... } // every page
+//	c.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{EmployeeID: &id, Now: now})
+//
+// It is the same company as v1's, served from the same tables: an
+// employee hired with CreateWithContract is in v1's ListEmployees, a shift
+// opened through one API is open in the other, a v1 team assignment is a
+// dated team membership. Ids are the same numbers, sent as strings
+// ("1003"). Any version date is served, with the one schema the sandbox
+// has (Factorial answers a retired version with its oldest schema rather
+// than an error).
+//
+// Lists are pages, {"data": [...], "meta": {...}}, in ascending id order:
+// limit (default and maximum 100; more is outside the spec, a 400), then
+// after_id or before_id with the previous answer's meta.end_cursor or
+// meta.start_cursor (opaque strings, not ids), or page (1-based). meta has
+// has_next_page, has_previous_page, total, limit and both cursors. The
+// filters the spec declares (ids[], employee_ids[], team_ids[], dates,
+// flags) apply before paging. The shifts list comes whole, as Factorial's
+// does: meta.paginateable false and meta.limit null.
+//
+// Actions keep Factorial's rules: no clock-in while a shift is open (422);
+// a break closes the worked shift and opens a break, its end opens a new
+// worked shift; toggle_clock clocks in or out; autofill fills working days
+// that have no shift, leave or holiday with 09:00-17:00 shifts. Leaves are
+// approved (approve, approve_all) or rejected only while pending (422
+// otherwise), by an admin, an API key, a company token or the employee's
+// time-off manager (403 for anyone else); a basic user requests their own
+// leaves and clocks themselves in and out (the clock actions' employee_id
+// defaults to the caller).
+// terminate (422 when already terminated) sets terminated_on, and the
+// employee stays active until that day; unterminate clears it;
+// create_with_contract hires (200, with the team_id's membership);
+// documents move to and back from the trash bin (deleted_at; trashed ones
+// leave the list unless by_trash_bin=true); allowance stats are computed
+// from the allowances of the employee's policy and their approved leaves.
+// Creates answer 201, deletes 200 with the deleted record. Errors come in
+// the dated API's shapes: 404 {"errors": ["Resource #42 not found"]}, 400
+// and 422 {"errors": {"errors": ["Name can't be blank"]}} (Rails' full
+// messages; a blank required string is missing, as on v1), 403 {"errors":
+// [...]}.
+//
+// GET api_public/credentials says who the caller is: for a user's token
+// the employee (id "access-<user id>", employee_id, email, names, role),
+// for a company token or an API key the company (id "company-1" or
+// "api_key-1", name, legal_name, tin, ...), company_id always. A token that
+// carries OAuth scopes is refused (403, WWW-Authenticate error=
+// "insufficient_scope") an operation whose scope it lacks, the one the
+// spec lists for the operation (employees for employees and teams,
+// time_off for leaves and allowances, time_tracking for shifts, ...);
+// credentials and webhook subscriptions need none. API keys, and tokens without scopes, pass. A
+// company token acts for the company: full access, and no employee of its
+// own, so self-service actions need an employee_id.
+//
+// Webhooks: a subscription (Resources.Webhooks.Create with a
+// subscription_type from the spec's x-webhook-events, such as
+// "timeoff/leave/approve" or "attendance/shift/clock_in") must target a
+// loopback URL (others are refused, 422), typically an httptest.Server of
+// the test. Every successful write of the dated API that raises a
+// subscribed event is POSTed there, asynchronously: the bare record,
+// exactly as the API answered the write, with the subscription's challenge
+// in x-factorial-wh-challenge and x-factorial-author-type (employee or
+// company) and x-factorial-author-id. A failed attempt (not 2xx, or no
+// answer) is retried with doubling waits, up to WithWebhookRetries'
+// attempts (default 5 from 100 ms); then the subscription is disabled, as
+// Factorial disables one after 20 failures in 48 hours. A disabled
+// subscription gets nothing. WaitWebhooks returns once the deliveries in
+// progress are over, WebhookDeliveries shows each with its attempts, and
+// Close cancels them. Writes through v1 and the seeding helpers raise no
+// events.
+//
 // # What is validated
 //
 // Every exchange passes through the module's OpenAPI validator
-// (internal/specvalidate), against the same openapi.yaml the api package is
-// generated from:
+// (internal/specvalidate), against the same document the client is
+// generated from: openapi.yaml (package api) for v1,
+// openapi-resources.yaml (package resources) for the dated API:
 //
 //   - A response the spec rejects is never sent: the client gets a 500 with
 //     X-Spec-Violation: response, the violation is recorded in Errors and,

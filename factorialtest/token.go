@@ -189,7 +189,8 @@ func (s *Server) issueCompanyLocked(clientID string, scopes []string) *tokenReco
 // space-separated scopes.
 //
 // A token whose scopes are all v1 ones (read, write) has v1's full access
-// on the REST API; one with a granular scope is held to its scopes.
+// on the REST API; one with a granular scope is held to its scopes on the
+// dated API (v1 operations know only read and write, and are not checked).
 func (s *Server) IssueScopedToken(userID int, scopes ...string) (IssuedToken, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -235,6 +235,17 @@ func TestDatedScopes(t *testing.T) {
 	if r := e.dated("GET", "/employees/employees", tokAdmin, nil); r.status != 200 {
 		t.Errorf("a token without scopes: %d", r.status)
 	}
+	// A company token acts for the company: admin actions within its
+	// scopes, but no employee of its own to clock in.
+	if r := e.dated("POST", "/employees/employees/terminate", tokCompany, map[string]any{"id": "1004", "terminated_on": "2024-04-01"}); r.status != 200 {
+		t.Errorf("company token terminating: %d %s", r.status, r.body)
+	}
+	if r := e.dated("POST", "/attendance/shifts/clock_in", tokCompany, map[string]any{"now": "2024-03-04T09:00:00Z"}); r.status != 422 {
+		t.Errorf("company token clocking in nobody: %d %s", r.status, r.body)
+	}
+	if r := e.dated("GET", "/documents/documents", tokCompany, nil); r.status != 403 {
+		t.Errorf("company token outside its scopes: %d", r.status)
+	}
 	// v1 is not checked by scope.
 	if r, _ := e.client(tokTimeOff).ListEmployeesWithResponse(t.Context()); r.StatusCode() != 200 {
 		t.Errorf("v1 with a scoped token: %d", r.StatusCode())
@@ -422,7 +433,9 @@ func TestDatedEmployeeLifecycle(t *testing.T) {
 			t.Errorf("only_active lists %v", d["id"])
 		}
 	}
-	emp = e.dated("POST", "/employees/employees/set_regular_access_start_date", key, map[string]any{"id": "1003", "starts_on": "2024-05-01"}).obj(t)
+	if r := e.dated("POST", "/employees/employees/set_regular_access_start_date", key, map[string]any{"id": "1003", "starts_on": "2024-05-01"}); r.status != 200 {
+		t.Errorf("set_regular_access_start_date: %d %s", r.status, r.body)
+	}
 	if v1, _ := e.s.Get(ResEmployees, DemoBasicID); v1["regular_access_starts_on"] != "2024-05-01" {
 		t.Errorf("regular access: %v", v1["regular_access_starts_on"])
 	}
@@ -452,5 +465,24 @@ func TestDatedDocumentsTrash(t *testing.T) {
 	e.dated("POST", "/documents/documents/restore_from_trash_bin", key, map[string]any{"document_ids": []string{"1"}})
 	if data, _ := e.dated("GET", "/documents/documents", key, nil).page(t); len(data) != 1 || data[0]["deleted_at"] != nil {
 		t.Errorf("restored: %v", data)
+	}
+}
+
+// TestDatedFaults: a fault names a dated operation by operationId or by
+// its template, like a v1 one.
+func TestDatedFaults(t *testing.T) {
+	e := newEnv(t)
+	e.strict = false // a forced 503 is off-spec on purpose
+	key := "key:" + tokKey
+	h := e.s.InjectFault(Fault{Match: "ListCredentials", Status: http.StatusServiceUnavailable, Times: 1})
+	if r := e.dated("GET", "/api_public/credentials", key, nil); r.status != 503 || h.Hits() != 1 {
+		t.Errorf("by operationId: %d, hits %d", r.status, h.Hits())
+	}
+	h = e.s.InjectFault(Fault{Match: "POST /api/{version}/resources/timeoff/leaves/approve", Status: http.StatusTooManyRequests, Times: 1})
+	if r := e.dated("POST", "/timeoff/leaves/approve", key, map[string]any{"id": "3"}); r.status != 429 || h.Hits() != 1 {
+		t.Errorf("by template: %d, hits %d", r.status, h.Hits())
+	}
+	if r := e.dated("GET", "/api_public/credentials", key, nil); r.status != 200 {
+		t.Errorf("after the one-shot faults: %d", r.status)
 	}
 }

@@ -14,9 +14,6 @@ import (
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
-// datedPrefix is where the dated API lives, at the spec's version.
-const datedPrefix = "/api/" + DatedAPIVersion + "/resources"
-
 // datedResp is one dated exchange.
 type datedResp struct {
 	status int
