@@ -126,7 +126,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 			}
 			return dec.Decode(&first)
 		}
-		s, err := c.doer.stream(req, false, open)
+		s, err := c.doer.stream(req, open)
 		if err != nil {
 			yield(zero, err)
 			return
@@ -154,11 +154,12 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 	}
 }
 
-// list performs a list call and decodes its array element by element into
-// the slice, inside the attempt: the body is never held whole beside the
-// result (a read failure is retried like any other), and it stays bounded
-// by WithMaxResponseBytes. With response validation on, the body is read
-// whole to be validated.
+// list performs a list call. A big (or unannounced) body is decoded
+// element by element into the slice, inside the attempt: it is never held
+// whole beside the result, a read failure is retried like any other, and
+// it stays bounded by WithMaxResponseBytes. A body announced small is read
+// and decoded whole, which is faster there. With response validation on,
+// every body is read whole to be validated.
 func list[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) ([]T, error) {
 	if c.doer.validation != ValidationOff {
 		return send[[]T](ctx, c, op, req, err)
@@ -187,11 +188,9 @@ func list[T any](ctx context.Context, c *Client, op string, req *http.Request, e
 		}
 		return endArray(dec)
 	}
-	s, err := c.doer.stream(req, true, open)
-	if err != nil {
+	if err := c.doer.list(req, &out, open); err != nil {
 		return nil, err
 	}
-	s.close()
 	return out, nil
 }
 

@@ -178,3 +178,42 @@ func TestListAndListIterAgree(t *testing.T) {
 		t.Fatalf("iterator %d, slice %d", i, len(all))
 	}
 }
+
+// A list whose body is announced big is decoded as it arrives, and stays
+// bounded by WithMaxResponseBytes like any buffered call.
+func TestBigAnnouncedListIsBounded(t *testing.T) {
+	var body strings.Builder
+	body.WriteString("[")
+	for i := range 20000 {
+		if i > 0 {
+			body.WriteString(",")
+		}
+		fmt.Fprintf(&body, `{"id":%d,"email":"e%d@example.com","first_name":"E%d","last_name":"L"}`, i+1, i+1, i+1)
+	}
+	body.WriteString("]")
+	if body.Len() <= streamAbove {
+		t.Fatalf("the body (%d bytes) must be over streamAbove", body.Len())
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reply(w, 200, "application/json", body.String()) // with Content-Length
+	})
+	c, _, _ := newTestClient(t, h)
+	all, err := c.Employees.List(context.Background())
+	if err != nil || len(all) != 20000 || all[19999].ID != 20000 {
+		t.Fatalf("%d employees, %v", len(all), err)
+	}
+	small, _, _ := newTestClient(t, h, WithMaxResponseBytes(int64(body.Len()-1)))
+	_, err = small.Employees.List(context.Background())
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindTooLarge {
+		t.Fatalf("over the limit: %v", err)
+	}
+	// Unannounced (chunked) and over the limit: caught while decoding.
+	chunked, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeEmployees(w, 20000, -1)
+	}), WithMaxResponseBytes(100_000))
+	_, err = chunked.Employees.List(context.Background())
+	if !errors.As(err, &e) || e.Kind != KindTooLarge || IsRetryable(err) {
+		t.Fatalf("chunked over the limit: %v", err)
+	}
+}

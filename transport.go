@@ -100,15 +100,14 @@ func (discard) UnmarshalJSON([]byte) error { return nil }
 // stream sends a list call whose JSON success body is consumed as a stream:
 // open runs inside the attempt with the unread body, and the body stays
 // open (under the attempt's timeout) until the returned stream is closed.
-//
-// limited bounds the body by WithMaxResponseBytes, as a buffered call is:
-// a list decoded whole into a slice is bounded, a sequence is not.
-func (d *doer) stream(req *http.Request, limited bool, open func(io.Reader) error) (*bodyStream, error) {
+// A sequence is not bounded by WithMaxResponseBytes: it holds one element
+// at a time.
+func (d *doer) stream(req *http.Request, open func(io.Reader) error) (*bodyStream, error) {
 	c, err := d.newCall(req)
 	if err != nil {
 		return nil, err
 	}
-	c.open, c.limited = open, limited
+	c.open = open
 	resp, err := c.run()
 	if err != nil {
 		return nil, err
@@ -118,6 +117,30 @@ func (d *doer) stream(req *http.Request, limited bool, open func(io.Reader) erro
 		return nil, c.newError(KindContentType, resp, nil, false)
 	}
 	return &bodyStream{c: c, resp: resp}, nil
+}
+
+// streamAbove is the announced body size above which a list call decodes
+// element by element rather than reading the body whole first.
+const streamAbove = 1 << 20
+
+// list sends a list call: a body announced at most streamAbove bytes is
+// read whole and decoded into target; a larger or unannounced one is
+// handed to open as it arrives, inside the attempt, bounded by
+// WithMaxResponseBytes.
+func (d *doer) list(req *http.Request, target any, open func(io.Reader) error) error {
+	c, err := d.newCall(req)
+	if err != nil {
+		return err
+	}
+	c.target, c.open, c.limited = target, open, true
+	resp, err := c.run()
+	if err != nil {
+		return err
+	}
+	if c.streamBody != nil {
+		(&bodyStream{c: c, resp: resp}).close()
+	}
+	return nil
 }
 
 func (d *doer) newCall(req *http.Request) (*call, error) {
@@ -232,7 +255,7 @@ type call struct {
 	target     any
 	decoded    bool
 	open       func(io.Reader) error
-	limited    bool
+	limited    bool // a list decoded into a slice: bounded by WithMaxResponseBytes
 	streamBody *streamBody
 }
 
@@ -461,7 +484,12 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		wantJSON = isJSONMedia(mt)
 	}
 	announcedJSON := isJSONMedia(mediaTypeOf(contentType)) && !bodyless(c.req, status)
-	if c.open != nil && wantJSON && c.d.validation == ValidationOff {
+	// A stream reads the body as it arrives. A list call (limited) whose
+	// body is announced small takes the buffered path instead, when the
+	// call also has a target: one read and one decode beat a streaming
+	// decoder there, and its memory is no concern.
+	small := c.limited && c.target != nil && resp.ContentLength >= 0 && resp.ContentLength <= streamAbove
+	if c.open != nil && wantJSON && c.d.validation == ValidationOff && !small {
 		if c.limited && resp.ContentLength > c.d.maxBody {
 			out := c.excerptError(ctx, KindTooLarge, resp, false)
 			out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
