@@ -61,7 +61,7 @@ func newResources(c *Client) *Resources {
 // Reach it as Client.Resources.Attendance.
 type ResourcesAttendanceService struct{ c *Client }
 
-// Autofill fill employees' timesheets from their planned hours over a date range.
+// Autofill fills employees' timesheets from their planned hours over a date range.
 //
 //	POST /attendance/shifts/autofill (AutofillShifts)
 func (s *ResourcesAttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
@@ -69,7 +69,7 @@ func (s *ResourcesAttendanceService) Autofill(ctx context.Context, body resource
 	return send[[]resources.Shift](ctx, s.c, "AutofillShifts", req, err)
 }
 
-// ClockIn clock an employee in (opens a shift).
+// ClockIn clocks an employee in (opens a shift).
 //
 //	POST /attendance/shifts/clock_in (ClockIn)
 func (s *ResourcesAttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
@@ -77,7 +77,7 @@ func (s *ResourcesAttendanceService) ClockIn(ctx context.Context, body resources
 	return send[resources.Shift](ctx, s.c, "ClockIn", req, err)
 }
 
-// ClockOut clock an employee out (closes the open shift).
+// ClockOut clocks an employee out (closes the open shift).
 //
 //	POST /attendance/shifts/clock_out (ClockOut)
 func (s *ResourcesAttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
@@ -85,7 +85,7 @@ func (s *ResourcesAttendanceService) ClockOut(ctx context.Context, body resource
 	return send[resources.Shift](ctx, s.c, "ClockOut", req, err)
 }
 
-// Create record a complete shift (clock-in and clock-out at once).
+// Create records a complete shift (clock-in and clock-out at once).
 //
 //	POST /attendance/shifts (CreateShift)
 func (s *ResourcesAttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
@@ -93,7 +93,7 @@ func (s *ResourcesAttendanceService) Create(ctx context.Context, body resources.
 	return send[resources.Shift](ctx, s.c, "CreateShift", req, err)
 }
 
-// Delete delete a shift.
+// Delete deletes a shift.
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *ResourcesAttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
@@ -101,7 +101,7 @@ func (s *ResourcesAttendanceService) Delete(ctx context.Context, id string) (res
 	return send[resources.Shift](ctx, s.c, "DeleteShift", req, err)
 }
 
-// EndBreak end the running break in the employee's open shift.
+// EndBreak ends the running break in the employee's open shift.
 //
 //	POST /attendance/shifts/break_end (EndShiftBreak)
 func (s *ResourcesAttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
@@ -109,7 +109,7 @@ func (s *ResourcesAttendanceService) EndBreak(ctx context.Context, body resource
 	return send[resources.Shift](ctx, s.c, "EndShiftBreak", req, err)
 }
 
-// Get get a shift.
+// Get gets a shift.
 //
 //	GET /attendance/shifts/{id} (GetShift)
 func (s *ResourcesAttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
@@ -117,7 +117,7 @@ func (s *ResourcesAttendanceService) Get(ctx context.Context, id string) (resour
 	return send[resources.Shift](ctx, s.c, "GetShift", req, err)
 }
 
-// List list attendance shifts, every page of it.
+// List lists attendance shifts, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -126,7 +126,7 @@ func (s *ResourcesAttendanceService) List(ctx context.Context, params *resources
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list attendance shifts, page by page.
+// ListIter lists attendance shifts, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -140,7 +140,7 @@ func (s *ResourcesAttendanceService) ListIter(ctx context.Context, params *resou
 		func(p *resources.ListShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list attendance shifts: one page.
+// ListPage lists attendance shifts: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -150,7 +150,7 @@ func (s *ResourcesAttendanceService) ListPage(ctx context.Context, params *resou
 	return send[resources.ShiftPage](ctx, s.c, "ListShifts", req, err)
 }
 
-// StartBreak start a break in the employee's open shift.
+// StartBreak starts a break in the employee's open shift.
 //
 //	POST /attendance/shifts/break_start (StartShiftBreak)
 func (s *ResourcesAttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
@@ -158,7 +158,7 @@ func (s *ResourcesAttendanceService) StartBreak(ctx context.Context, body resour
 	return send[resources.Shift](ctx, s.c, "StartShiftBreak", req, err)
 }
 
-// ToggleClock clock an employee in if clocked out, otherwise out.
+// ToggleClock clocks an employee in if clocked out, otherwise out.
 //
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
 func (s *ResourcesAttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
@@ -166,7 +166,7 @@ func (s *ResourcesAttendanceService) ToggleClock(ctx context.Context, body resou
 	return send[resources.Shift](ctx, s.c, "ToggleClock", req, err)
 }
 
-// Update update a shift's times, place or observations.
+// Update updates a shift's times, place or observations.
 //
 //	PUT /attendance/shifts/{id} (UpdateShift)
 func (s *ResourcesAttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
@@ -178,7 +178,7 @@ func (s *ResourcesAttendanceService) Update(ctx context.Context, id string, body
 // Reach it as Client.Resources.Companies.
 type ResourcesCompaniesService struct{ c *Client }
 
-// Create create a legal entity.
+// Create creates a legal entity.
 //
 //	POST /companies/legal_entities (CreateLegalEntity)
 func (s *ResourcesCompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
@@ -186,7 +186,7 @@ func (s *ResourcesCompaniesService) Create(ctx context.Context, body resources.L
 	return send[resources.LegalEntity](ctx, s.c, "CreateLegalEntity", req, err)
 }
 
-// Get get a legal entity.
+// Get gets a legal entity.
 //
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
 func (s *ResourcesCompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
@@ -194,7 +194,7 @@ func (s *ResourcesCompaniesService) Get(ctx context.Context, id string) (resourc
 	return send[resources.LegalEntity](ctx, s.c, "GetLegalEntity", req, err)
 }
 
-// List list legal entities, every page of it.
+// List lists legal entities, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -203,7 +203,7 @@ func (s *ResourcesCompaniesService) List(ctx context.Context, params *resources.
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list legal entities, page by page.
+// ListIter lists legal entities, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -219,7 +219,7 @@ func (s *ResourcesCompaniesService) ListIter(ctx context.Context, params *resour
 		func(p *resources.ListLegalEntitiesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list legal entities: one page.
+// ListPage lists legal entities: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -233,7 +233,7 @@ func (s *ResourcesCompaniesService) ListPage(ctx context.Context, params *resour
 // Reach it as Client.Resources.Credentials.
 type ResourcesCredentialsService struct{ c *Client }
 
-// List describe the credential making the call, every page of it.
+// List describes the credential making the call, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -242,7 +242,7 @@ func (s *ResourcesCredentialsService) List(ctx context.Context, params *resource
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter describe the credential making the call, page by page.
+// ListIter describes the credential making the call, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -258,7 +258,7 @@ func (s *ResourcesCredentialsService) ListIter(ctx context.Context, params *reso
 		func(p *resources.ListCredentialsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage describe the credential making the call: one page.
+// ListPage describes the credential making the call: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -272,7 +272,7 @@ func (s *ResourcesCredentialsService) ListPage(ctx context.Context, params *reso
 // Reach it as Client.Resources.CustomFields.
 type ResourcesCustomFieldsService struct{ c *Client }
 
-// Create create a custom field on employee profiles.
+// Create creates a custom field on employee profiles.
 //
 //	POST /custom_fields/fields (CreateCustomField)
 func (s *ResourcesCustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
@@ -280,7 +280,7 @@ func (s *ResourcesCustomFieldsService) Create(ctx context.Context, body resource
 	return send[resources.CustomField](ctx, s.c, "CreateCustomField", req, err)
 }
 
-// CreateOption add an option to a choice field.
+// CreateOption adds an option to a choice field.
 //
 //	POST /custom_fields/options (CreateCustomFieldOption)
 func (s *ResourcesCustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
@@ -288,7 +288,7 @@ func (s *ResourcesCustomFieldsService) CreateOption(ctx context.Context, body re
 	return send[resources.CustomFieldOption](ctx, s.c, "CreateCustomFieldOption", req, err)
 }
 
-// CreateResourceField add a field to a custom table.
+// CreateResourceField adds a field to a custom table.
 //
 //	POST /custom_fields/resource_fields (CreateResourceField)
 func (s *ResourcesCustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
@@ -296,7 +296,7 @@ func (s *ResourcesCustomFieldsService) CreateResourceField(ctx context.Context, 
 	return send[resources.ResourceField](ctx, s.c, "CreateResourceField", req, err)
 }
 
-// CreateValue set a custom field's value on a record.
+// CreateValue sets a custom field's value on a record.
 //
 //	POST /custom_fields/values (CreateCustomFieldValue)
 func (s *ResourcesCustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
@@ -304,7 +304,7 @@ func (s *ResourcesCustomFieldsService) CreateValue(ctx context.Context, body res
 	return send[resources.CustomFieldValue](ctx, s.c, "CreateCustomFieldValue", req, err)
 }
 
-// Delete delete a custom field.
+// Delete deletes a custom field.
 //
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
 func (s *ResourcesCustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
@@ -312,7 +312,7 @@ func (s *ResourcesCustomFieldsService) Delete(ctx context.Context, id string) (r
 	return send[resources.CustomField](ctx, s.c, "DeleteCustomField", req, err)
 }
 
-// Get get a custom field.
+// Get gets a custom field.
 //
 //	GET /custom_fields/fields/{id} (GetCustomField)
 func (s *ResourcesCustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
@@ -320,7 +320,7 @@ func (s *ResourcesCustomFieldsService) Get(ctx context.Context, id string) (reso
 	return send[resources.CustomField](ctx, s.c, "GetCustomField", req, err)
 }
 
-// GetOption get an option of a choice field.
+// GetOption gets an option of a choice field.
 //
 //	GET /custom_fields/options/{id} (GetCustomFieldOption)
 func (s *ResourcesCustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
@@ -328,7 +328,7 @@ func (s *ResourcesCustomFieldsService) GetOption(ctx context.Context, id string)
 	return send[resources.CustomFieldOption](ctx, s.c, "GetCustomFieldOption", req, err)
 }
 
-// GetResourceField get a field of a custom table.
+// GetResourceField gets a field of a custom table.
 //
 //	GET /custom_fields/resource_fields/{id} (GetResourceField)
 func (s *ResourcesCustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
@@ -336,7 +336,7 @@ func (s *ResourcesCustomFieldsService) GetResourceField(ctx context.Context, id 
 	return send[resources.ResourceField](ctx, s.c, "GetResourceField", req, err)
 }
 
-// GetValue get a custom field value.
+// GetValue gets a custom field value.
 //
 //	GET /custom_fields/values/{id} (GetCustomFieldValue)
 func (s *ResourcesCustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
@@ -344,7 +344,7 @@ func (s *ResourcesCustomFieldsService) GetValue(ctx context.Context, id string) 
 	return send[resources.CustomFieldValue](ctx, s.c, "GetCustomFieldValue", req, err)
 }
 
-// List list custom fields, every page of it.
+// List lists custom fields, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -353,7 +353,7 @@ func (s *ResourcesCustomFieldsService) List(ctx context.Context, params *resourc
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list custom fields, page by page.
+// ListIter lists custom fields, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -369,7 +369,7 @@ func (s *ResourcesCustomFieldsService) ListIter(ctx context.Context, params *res
 		func(p *resources.ListCustomFieldsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list custom fields: one page.
+// ListPage lists custom fields: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -379,7 +379,7 @@ func (s *ResourcesCustomFieldsService) ListPage(ctx context.Context, params *res
 	return send[resources.CustomFieldPage](ctx, s.c, "ListCustomFields", req, err)
 }
 
-// ListOptions list the options of choice fields, every page of it.
+// ListOptions lists the options of choice fields, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOptionsIter holds one page at a time, ListOptionsPage returns one page.
 //
@@ -388,7 +388,7 @@ func (s *ResourcesCustomFieldsService) ListOptions(ctx context.Context, params *
 	return collect(s.ListOptionsIter(ctx, params))
 }
 
-// ListOptionsIter list the options of choice fields, page by page.
+// ListOptionsIter lists the options of choice fields, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -404,7 +404,7 @@ func (s *ResourcesCustomFieldsService) ListOptionsIter(ctx context.Context, para
 		func(p *resources.ListCustomFieldOptionsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListOptionsPage list the options of choice fields: one page.
+// ListOptionsPage lists the options of choice fields: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -414,7 +414,7 @@ func (s *ResourcesCustomFieldsService) ListOptionsPage(ctx context.Context, para
 	return send[resources.CustomFieldOptionPage](ctx, s.c, "ListCustomFieldOptions", req, err)
 }
 
-// ListResourceFields list the fields of custom tables, every page of it.
+// ListResourceFields lists the fields of custom tables, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListResourceFieldsIter holds one page at a time, ListResourceFieldsPage returns one page.
 //
@@ -423,7 +423,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFields(ctx context.Context, p
 	return collect(s.ListResourceFieldsIter(ctx, params))
 }
 
-// ListResourceFieldsIter list the fields of custom tables, page by page.
+// ListResourceFieldsIter lists the fields of custom tables, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -439,7 +439,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFieldsIter(ctx context.Contex
 		func(p *resources.ListResourceFieldsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListResourceFieldsPage list the fields of custom tables: one page.
+// ListResourceFieldsPage lists the fields of custom tables: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -449,7 +449,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFieldsPage(ctx context.Contex
 	return send[resources.ResourceFieldPage](ctx, s.c, "ListResourceFields", req, err)
 }
 
-// ListValues list custom field values, every page of it.
+// ListValues lists custom field values, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListValuesIter holds one page at a time, ListValuesPage returns one page.
 //
@@ -458,7 +458,7 @@ func (s *ResourcesCustomFieldsService) ListValues(ctx context.Context, params *r
 	return collect(s.ListValuesIter(ctx, params))
 }
 
-// ListValuesIter list custom field values, page by page.
+// ListValuesIter lists custom field values, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -474,7 +474,7 @@ func (s *ResourcesCustomFieldsService) ListValuesIter(ctx context.Context, param
 		func(p *resources.ListCustomFieldValuesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListValuesPage list custom field values: one page.
+// ListValuesPage lists custom field values: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -484,7 +484,7 @@ func (s *ResourcesCustomFieldsService) ListValuesPage(ctx context.Context, param
 	return send[resources.CustomFieldValuePage](ctx, s.c, "ListCustomFieldValues", req, err)
 }
 
-// UpdateValue change a custom field value.
+// UpdateValue changes a custom field value.
 //
 //	PUT /custom_fields/values/{id} (UpdateCustomFieldValue)
 func (s *ResourcesCustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
@@ -496,7 +496,7 @@ func (s *ResourcesCustomFieldsService) UpdateValue(ctx context.Context, id strin
 // Reach it as Client.Resources.Documents.
 type ResourcesDocumentsService struct{ c *Client }
 
-// Create upload a document.
+// Create uploads a document.
 //
 //	POST /documents/documents (CreateDocument)
 func (s *ResourcesDocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
@@ -506,7 +506,7 @@ func (s *ResourcesDocumentsService) Create(ctx context.Context, body resources.D
 	return send[resources.Document](ctx, s.c, "CreateDocument", req, err)
 }
 
-// CreateFolder create a document folder.
+// CreateFolder creates a document folder.
 //
 //	POST /documents/folders (CreateFolder)
 func (s *ResourcesDocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
@@ -514,7 +514,7 @@ func (s *ResourcesDocumentsService) CreateFolder(ctx context.Context, body resou
 	return send[resources.Folder](ctx, s.c, "CreateFolder", req, err)
 }
 
-// Delete delete a document.
+// Delete deletes a document.
 //
 //	DELETE /documents/documents/{id} (DeleteDocument)
 func (s *ResourcesDocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
@@ -522,7 +522,7 @@ func (s *ResourcesDocumentsService) Delete(ctx context.Context, id string) (reso
 	return send[resources.Document](ctx, s.c, "DeleteDocument", req, err)
 }
 
-// Get get a document's metadata.
+// Get gets a document's metadata.
 //
 //	GET /documents/documents/{id} (GetDocument)
 func (s *ResourcesDocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
@@ -530,7 +530,7 @@ func (s *ResourcesDocumentsService) Get(ctx context.Context, id string) (resourc
 	return send[resources.Document](ctx, s.c, "GetDocument", req, err)
 }
 
-// GetFolder get a document folder.
+// GetFolder gets a document folder.
 //
 //	GET /documents/folders/{id} (GetFolder)
 func (s *ResourcesDocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
@@ -538,7 +538,7 @@ func (s *ResourcesDocumentsService) GetFolder(ctx context.Context, id string) (r
 	return send[resources.Folder](ctx, s.c, "GetFolder", req, err)
 }
 
-// List list documents, every page of it.
+// List lists documents, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -547,7 +547,7 @@ func (s *ResourcesDocumentsService) List(ctx context.Context, params *resources.
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list documents, page by page.
+// ListIter lists documents, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -561,7 +561,7 @@ func (s *ResourcesDocumentsService) ListIter(ctx context.Context, params *resour
 		func(p *resources.ListDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list documents: one page.
+// ListPage lists documents: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -571,7 +571,7 @@ func (s *ResourcesDocumentsService) ListPage(ctx context.Context, params *resour
 	return send[resources.DocumentPage](ctx, s.c, "ListDocuments", req, err)
 }
 
-// ListFolders list document folders, every page of it.
+// ListFolders lists document folders, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFoldersIter holds one page at a time, ListFoldersPage returns one page.
 //
@@ -580,7 +580,7 @@ func (s *ResourcesDocumentsService) ListFolders(ctx context.Context, params *res
 	return collect(s.ListFoldersIter(ctx, params))
 }
 
-// ListFoldersIter list document folders, page by page.
+// ListFoldersIter lists document folders, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -594,7 +594,7 @@ func (s *ResourcesDocumentsService) ListFoldersIter(ctx context.Context, params 
 		func(p *resources.ListFoldersParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListFoldersPage list document folders: one page.
+// ListFoldersPage lists document folders: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -604,7 +604,7 @@ func (s *ResourcesDocumentsService) ListFoldersPage(ctx context.Context, params 
 	return send[resources.FolderPage](ctx, s.c, "ListFolders", req, err)
 }
 
-// MoveToTrashBin move documents to the trash bin.
+// MoveToTrashBin moves documents to the trash bin.
 //
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
 func (s *ResourcesDocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
@@ -612,7 +612,7 @@ func (s *ResourcesDocumentsService) MoveToTrashBin(ctx context.Context, body res
 	return send[[]resources.Document](ctx, s.c, "MoveDocumentsToTrashBin", req, err)
 }
 
-// RestoreFromTrashBin restore documents from the trash bin.
+// RestoreFromTrashBin restores documents from the trash bin.
 //
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
 func (s *ResourcesDocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
@@ -620,7 +620,7 @@ func (s *ResourcesDocumentsService) RestoreFromTrashBin(ctx context.Context, bod
 	return send[[]resources.Document](ctx, s.c, "RestoreDocumentsFromTrashBin", req, err)
 }
 
-// Update update a document's placement, visibility or signees.
+// Update updates a document's placement, visibility or signees.
 //
 //	PUT /documents/documents/{id} (UpdateDocument)
 func (s *ResourcesDocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
@@ -628,7 +628,7 @@ func (s *ResourcesDocumentsService) Update(ctx context.Context, id string, body 
 	return send[resources.Document](ctx, s.c, "UpdateDocument", req, err)
 }
 
-// UpdateFolder rename a document folder.
+// UpdateFolder renames a document folder.
 //
 //	PUT /documents/folders/{id} (UpdateFolder)
 func (s *ResourcesDocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
@@ -640,7 +640,7 @@ func (s *ResourcesDocumentsService) UpdateFolder(ctx context.Context, id string,
 // Reach it as Client.Resources.Employees.
 type ResourcesEmployeesService struct{ c *Client }
 
-// CreateWithContract hire an employee together with a first contract.
+// CreateWithContract hires an employee together with a first contract.
 //
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
 func (s *ResourcesEmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
@@ -648,7 +648,7 @@ func (s *ResourcesEmployeesService) CreateWithContract(ctx context.Context, body
 	return send[resources.Employee](ctx, s.c, "CreateEmployeeWithContract", req, err)
 }
 
-// Get get an employee.
+// Get gets an employee.
 //
 //	GET /employees/employees/{id} (GetEmployee)
 func (s *ResourcesEmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
@@ -656,7 +656,7 @@ func (s *ResourcesEmployeesService) Get(ctx context.Context, id string) (resourc
 	return send[resources.Employee](ctx, s.c, "GetEmployee", req, err)
 }
 
-// Invite email an unconfirmed employee an invitation to Factorial.
+// Invite emails an unconfirmed employee an invitation to Factorial.
 //
 //	POST /employees/employees/invite (InviteEmployee)
 func (s *ResourcesEmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
@@ -664,7 +664,7 @@ func (s *ResourcesEmployeesService) Invite(ctx context.Context, body resources.I
 	return send[resources.Employee](ctx, s.c, "InviteEmployee", req, err)
 }
 
-// List list employees, every page of it.
+// List lists employees, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -673,7 +673,7 @@ func (s *ResourcesEmployeesService) List(ctx context.Context, params *resources.
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list employees, page by page.
+// ListIter lists employees, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -687,7 +687,7 @@ func (s *ResourcesEmployeesService) ListIter(ctx context.Context, params *resour
 		func(p *resources.ListEmployeesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list employees: one page.
+// ListPage lists employees: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -697,7 +697,7 @@ func (s *ResourcesEmployeesService) ListPage(ctx context.Context, params *resour
 	return send[resources.EmployeePage](ctx, s.c, "ListEmployees", req, err)
 }
 
-// SetRegularAccessStartDate set the date from which an employee gets regular access.
+// SetRegularAccessStartDate sets the date from which an employee gets regular access.
 //
 //	POST /employees/employees/set_regular_access_start_date (SetEmployeeRegularAccessStartDate)
 func (s *ResourcesEmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
@@ -705,7 +705,7 @@ func (s *ResourcesEmployeesService) SetRegularAccessStartDate(ctx context.Contex
 	return send[resources.Employee](ctx, s.c, "SetEmployeeRegularAccessStartDate", req, err)
 }
 
-// Terminate terminate an employee on a date.
+// Terminate terminates an employee on a date.
 //
 //	POST /employees/employees/terminate (TerminateEmployee)
 func (s *ResourcesEmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
@@ -713,7 +713,7 @@ func (s *ResourcesEmployeesService) Terminate(ctx context.Context, body resource
 	return send[resources.Employee](ctx, s.c, "TerminateEmployee", req, err)
 }
 
-// Unterminate cancel an employee's termination.
+// Unterminate cancels an employee's termination.
 //
 //	POST /employees/employees/unterminate (UnterminateEmployee)
 func (s *ResourcesEmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
@@ -721,7 +721,7 @@ func (s *ResourcesEmployeesService) Unterminate(ctx context.Context, body resour
 	return send[resources.Employee](ctx, s.c, "UnterminateEmployee", req, err)
 }
 
-// Update update an employee's personal and placement data.
+// Update updates an employee's personal and placement data.
 //
 //	PUT /employees/employees/{id} (UpdateEmployee)
 func (s *ResourcesEmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
@@ -733,7 +733,7 @@ func (s *ResourcesEmployeesService) Update(ctx context.Context, id string, body 
 // Reach it as Client.Resources.Holidays.
 type ResourcesHolidaysService struct{ c *Client }
 
-// Get get a company holiday.
+// Get gets a company holiday.
 //
 //	GET /holidays/company_holidays/{id} (GetCompanyHoliday)
 func (s *ResourcesHolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
@@ -741,7 +741,7 @@ func (s *ResourcesHolidaysService) Get(ctx context.Context, id string) (resource
 	return send[resources.CompanyHoliday](ctx, s.c, "GetCompanyHoliday", req, err)
 }
 
-// List list company holidays, every page of it.
+// List lists company holidays, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -750,7 +750,7 @@ func (s *ResourcesHolidaysService) List(ctx context.Context, params *resources.L
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list company holidays, page by page.
+// ListIter lists company holidays, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -766,7 +766,7 @@ func (s *ResourcesHolidaysService) ListIter(ctx context.Context, params *resourc
 		func(p *resources.ListCompanyHolidaysParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list company holidays: one page.
+// ListPage lists company holidays: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -780,7 +780,7 @@ func (s *ResourcesHolidaysService) ListPage(ctx context.Context, params *resourc
 // Reach it as Client.Resources.Locations.
 type ResourcesLocationsService struct{ c *Client }
 
-// Create create a location.
+// Create creates a location.
 //
 //	POST /locations/locations (CreateLocation)
 func (s *ResourcesLocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
@@ -788,7 +788,7 @@ func (s *ResourcesLocationsService) Create(ctx context.Context, body resources.L
 	return send[resources.Location](ctx, s.c, "CreateLocation", req, err)
 }
 
-// Delete delete a location.
+// Delete deletes a location.
 //
 //	DELETE /locations/locations/{id} (DeleteLocation)
 func (s *ResourcesLocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
@@ -796,7 +796,7 @@ func (s *ResourcesLocationsService) Delete(ctx context.Context, id string) (reso
 	return send[resources.Location](ctx, s.c, "DeleteLocation", req, err)
 }
 
-// Get get a location.
+// Get gets a location.
 //
 //	GET /locations/locations/{id} (GetLocation)
 func (s *ResourcesLocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
@@ -804,7 +804,7 @@ func (s *ResourcesLocationsService) Get(ctx context.Context, id string) (resourc
 	return send[resources.Location](ctx, s.c, "GetLocation", req, err)
 }
 
-// List list locations, every page of it.
+// List lists locations, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -813,7 +813,7 @@ func (s *ResourcesLocationsService) List(ctx context.Context, params *resources.
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list locations, page by page.
+// ListIter lists locations, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -827,7 +827,7 @@ func (s *ResourcesLocationsService) ListIter(ctx context.Context, params *resour
 		func(p *resources.ListLocationsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list locations: one page.
+// ListPage lists locations: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -837,7 +837,7 @@ func (s *ResourcesLocationsService) ListPage(ctx context.Context, params *resour
 	return send[resources.LocationPage](ctx, s.c, "ListLocations", req, err)
 }
 
-// Update update a location.
+// Update updates a location.
 //
 //	PUT /locations/locations/{id} (UpdateLocation)
 func (s *ResourcesLocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
@@ -849,7 +849,7 @@ func (s *ResourcesLocationsService) Update(ctx context.Context, id string, body 
 // Reach it as Client.Resources.Payroll.
 type ResourcesPayrollService struct{ c *Client }
 
-// Create add a supplement to an employee's payroll period.
+// Create adds a supplement to an employee's payroll period.
 //
 //	POST /payroll/supplements (CreateSupplement)
 func (s *ResourcesPayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
@@ -857,7 +857,7 @@ func (s *ResourcesPayrollService) Create(ctx context.Context, body resources.Sup
 	return send[resources.Supplement](ctx, s.c, "CreateSupplement", req, err)
 }
 
-// Delete delete a payroll supplement.
+// Delete deletes a payroll supplement.
 //
 //	DELETE /payroll/supplements/{id} (DeleteSupplement)
 func (s *ResourcesPayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
@@ -865,7 +865,7 @@ func (s *ResourcesPayrollService) Delete(ctx context.Context, id string) (resour
 	return send[resources.Supplement](ctx, s.c, "DeleteSupplement", req, err)
 }
 
-// Get get a payroll supplement.
+// Get gets a payroll supplement.
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *ResourcesPayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
@@ -873,7 +873,7 @@ func (s *ResourcesPayrollService) Get(ctx context.Context, id string) (resources
 	return send[resources.Supplement](ctx, s.c, "GetSupplement", req, err)
 }
 
-// List list payroll supplements, every page of it.
+// List lists payroll supplements, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -882,7 +882,7 @@ func (s *ResourcesPayrollService) List(ctx context.Context, params *resources.Li
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list payroll supplements, page by page.
+// ListIter lists payroll supplements, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -898,7 +898,7 @@ func (s *ResourcesPayrollService) ListIter(ctx context.Context, params *resource
 		func(p *resources.ListSupplementsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list payroll supplements: one page.
+// ListPage lists payroll supplements: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -908,7 +908,7 @@ func (s *ResourcesPayrollService) ListPage(ctx context.Context, params *resource
 	return send[resources.SupplementPage](ctx, s.c, "ListSupplements", req, err)
 }
 
-// Update update a payroll supplement.
+// Update updates a payroll supplement.
 //
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
 func (s *ResourcesPayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
@@ -920,7 +920,7 @@ func (s *ResourcesPayrollService) Update(ctx context.Context, id string, body re
 // Reach it as Client.Resources.Teams.
 type ResourcesTeamsService struct{ c *Client }
 
-// Create create a team.
+// Create creates a team.
 //
 //	POST /teams/teams (CreateTeam)
 func (s *ResourcesTeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
@@ -928,7 +928,7 @@ func (s *ResourcesTeamsService) Create(ctx context.Context, body resources.TeamC
 	return send[resources.Team](ctx, s.c, "CreateTeam", req, err)
 }
 
-// CreateMembership add an employee to a team.
+// CreateMembership adds an employee to a team.
 //
 //	POST /teams/memberships (CreateTeamMembership)
 func (s *ResourcesTeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
@@ -936,7 +936,7 @@ func (s *ResourcesTeamsService) CreateMembership(ctx context.Context, body resou
 	return send[resources.TeamMembership](ctx, s.c, "CreateTeamMembership", req, err)
 }
 
-// Delete delete a team.
+// Delete deletes a team.
 //
 //	DELETE /teams/teams/{id} (DeleteTeam)
 func (s *ResourcesTeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
@@ -944,7 +944,7 @@ func (s *ResourcesTeamsService) Delete(ctx context.Context, id string) (resource
 	return send[resources.Team](ctx, s.c, "DeleteTeam", req, err)
 }
 
-// DeleteMembership remove an employee from a team.
+// DeleteMembership removes an employee from a team.
 //
 //	DELETE /teams/memberships/{id} (DeleteTeamMembership)
 func (s *ResourcesTeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
@@ -952,7 +952,7 @@ func (s *ResourcesTeamsService) DeleteMembership(ctx context.Context, id string)
 	return send[resources.TeamMembership](ctx, s.c, "DeleteTeamMembership", req, err)
 }
 
-// Get get a team.
+// Get gets a team.
 //
 //	GET /teams/teams/{id} (GetTeam)
 func (s *ResourcesTeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
@@ -960,7 +960,7 @@ func (s *ResourcesTeamsService) Get(ctx context.Context, id string) (resources.T
 	return send[resources.Team](ctx, s.c, "GetTeam", req, err)
 }
 
-// GetMembership get a team membership.
+// GetMembership gets a team membership.
 //
 //	GET /teams/memberships/{id} (GetTeamMembership)
 func (s *ResourcesTeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
@@ -968,7 +968,7 @@ func (s *ResourcesTeamsService) GetMembership(ctx context.Context, id string) (r
 	return send[resources.TeamMembership](ctx, s.c, "GetTeamMembership", req, err)
 }
 
-// List list teams, every page of it.
+// List lists teams, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -977,7 +977,7 @@ func (s *ResourcesTeamsService) List(ctx context.Context, params *resources.List
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list teams, page by page.
+// ListIter lists teams, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -991,7 +991,7 @@ func (s *ResourcesTeamsService) ListIter(ctx context.Context, params *resources.
 		func(p *resources.ListTeamsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list teams: one page.
+// ListPage lists teams: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1001,7 +1001,7 @@ func (s *ResourcesTeamsService) ListPage(ctx context.Context, params *resources.
 	return send[resources.TeamPage](ctx, s.c, "ListTeams", req, err)
 }
 
-// ListMemberships list team memberships, every page of it.
+// ListMemberships lists team memberships, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMembershipsIter holds one page at a time, ListMembershipsPage returns one page.
 //
@@ -1010,7 +1010,7 @@ func (s *ResourcesTeamsService) ListMemberships(ctx context.Context, params *res
 	return collect(s.ListMembershipsIter(ctx, params))
 }
 
-// ListMembershipsIter list team memberships, page by page.
+// ListMembershipsIter lists team memberships, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1026,7 +1026,7 @@ func (s *ResourcesTeamsService) ListMembershipsIter(ctx context.Context, params 
 		func(p *resources.ListTeamMembershipsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListMembershipsPage list team memberships: one page.
+// ListMembershipsPage lists team memberships: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1036,7 +1036,7 @@ func (s *ResourcesTeamsService) ListMembershipsPage(ctx context.Context, params 
 	return send[resources.TeamMembershipPage](ctx, s.c, "ListTeamMemberships", req, err)
 }
 
-// Update rename or describe a team.
+// Update renames or describe a team.
 //
 //	PUT /teams/teams/{id} (UpdateTeam)
 func (s *ResourcesTeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
@@ -1044,7 +1044,7 @@ func (s *ResourcesTeamsService) Update(ctx context.Context, id string, body reso
 	return send[resources.Team](ctx, s.c, "UpdateTeam", req, err)
 }
 
-// UpdateMembership make a member a lead of the team or not.
+// UpdateMembership makes a member a lead of the team or not.
 //
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
 func (s *ResourcesTeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
@@ -1056,7 +1056,7 @@ func (s *ResourcesTeamsService) UpdateMembership(ctx context.Context, id string,
 // Reach it as Client.Resources.TimeOff.
 type ResourcesTimeOffService struct{ c *Client }
 
-// ApproveLeave approve a leave through its approval flow.
+// ApproveLeave approves a leave through its approval flow.
 //
 //	POST /timeoff/leaves/approve (ApproveLeave)
 func (s *ResourcesTimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
@@ -1064,7 +1064,7 @@ func (s *ResourcesTimeOffService) ApproveLeave(ctx context.Context, body resourc
 	return send[resources.Leave](ctx, s.c, "ApproveLeave", req, err)
 }
 
-// ApproveLeaveDirectly approve a leave outright, bypassing its approval flow.
+// ApproveLeaveDirectly approves a leave outright, bypassing its approval flow.
 //
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
 func (s *ResourcesTimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
@@ -1072,7 +1072,7 @@ func (s *ResourcesTimeOffService) ApproveLeaveDirectly(ctx context.Context, body
 	return send[resources.Leave](ctx, s.c, "ApproveLeaveDirectly", req, err)
 }
 
-// CreateAllowance create an allowance in a time-off policy.
+// CreateAllowance creates an allowance in a time-off policy.
 //
 //	POST /timeoff/allowances (CreateAllowance)
 func (s *ResourcesTimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
@@ -1080,7 +1080,7 @@ func (s *ResourcesTimeOffService) CreateAllowance(ctx context.Context, body reso
 	return send[resources.Allowance](ctx, s.c, "CreateAllowance", req, err)
 }
 
-// CreateLeave request a leave for an employee.
+// CreateLeave requests a leave for an employee.
 //
 //	POST /timeoff/leaves (CreateLeave)
 func (s *ResourcesTimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
@@ -1088,7 +1088,7 @@ func (s *ResourcesTimeOffService) CreateLeave(ctx context.Context, body resource
 	return send[resources.Leave](ctx, s.c, "CreateLeave", req, err)
 }
 
-// CreateLeaveType create a leave type.
+// CreateLeaveType creates a leave type.
 //
 //	POST /timeoff/leave_types (CreateLeaveType)
 func (s *ResourcesTimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
@@ -1096,7 +1096,7 @@ func (s *ResourcesTimeOffService) CreateLeaveType(ctx context.Context, body reso
 	return send[resources.LeaveType](ctx, s.c, "CreateLeaveType", req, err)
 }
 
-// CreatePolicy create a time-off policy.
+// CreatePolicy creates a time-off policy.
 //
 //	POST /timeoff/policies (CreatePolicy)
 func (s *ResourcesTimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
@@ -1104,7 +1104,7 @@ func (s *ResourcesTimeOffService) CreatePolicy(ctx context.Context, body resourc
 	return send[resources.TimeOffPolicy](ctx, s.c, "CreatePolicy", req, err)
 }
 
-// DeleteAllowance delete an allowance.
+// DeleteAllowance deletes an allowance.
 //
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
 func (s *ResourcesTimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
@@ -1112,7 +1112,7 @@ func (s *ResourcesTimeOffService) DeleteAllowance(ctx context.Context, id string
 	return send[resources.Allowance](ctx, s.c, "DeleteAllowance", req, err)
 }
 
-// DeleteAllowanceWithAltAllowance delete an allowance, moving its adjustments to another allowance.
+// DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
 //
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
 func (s *ResourcesTimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
@@ -1120,7 +1120,7 @@ func (s *ResourcesTimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Co
 	return send[resources.Allowance](ctx, s.c, "DeleteAllowanceWithAltAllowance", req, err)
 }
 
-// DeleteLeave delete a leave.
+// DeleteLeave deletes a leave.
 //
 //	DELETE /timeoff/leaves/{id} (DeleteLeave)
 func (s *ResourcesTimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
@@ -1128,7 +1128,7 @@ func (s *ResourcesTimeOffService) DeleteLeave(ctx context.Context, id string) (r
 	return send[resources.Leave](ctx, s.c, "DeleteLeave", req, err)
 }
 
-// DeletePolicy delete a time-off policy.
+// DeletePolicy deletes a time-off policy.
 //
 //	DELETE /timeoff/policies/{id} (DeletePolicy)
 func (s *ResourcesTimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
@@ -1136,7 +1136,7 @@ func (s *ResourcesTimeOffService) DeletePolicy(ctx context.Context, id string) (
 	return send[resources.TimeOffPolicy](ctx, s.c, "DeletePolicy", req, err)
 }
 
-// GetAllowance get an allowance.
+// GetAllowance gets an allowance.
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *ResourcesTimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
@@ -1144,7 +1144,7 @@ func (s *ResourcesTimeOffService) GetAllowance(ctx context.Context, id string) (
 	return send[resources.Allowance](ctx, s.c, "GetAllowance", req, err)
 }
 
-// GetAllowanceStat get one employee's counter for one allowance.
+// GetAllowanceStat gets one employee's counter for one allowance.
 //
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
 func (s *ResourcesTimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
@@ -1152,7 +1152,7 @@ func (s *ResourcesTimeOffService) GetAllowanceStat(ctx context.Context, id strin
 	return send[resources.AllowanceStat](ctx, s.c, "GetAllowanceStat", req, err)
 }
 
-// GetLeave get a leave.
+// GetLeave gets a leave.
 //
 //	GET /timeoff/leaves/{id} (GetLeave)
 func (s *ResourcesTimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
@@ -1160,7 +1160,7 @@ func (s *ResourcesTimeOffService) GetLeave(ctx context.Context, id string) (reso
 	return send[resources.Leave](ctx, s.c, "GetLeave", req, err)
 }
 
-// GetLeaveType get a leave type.
+// GetLeaveType gets a leave type.
 //
 //	GET /timeoff/leave_types/{id} (GetLeaveType)
 func (s *ResourcesTimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
@@ -1168,7 +1168,7 @@ func (s *ResourcesTimeOffService) GetLeaveType(ctx context.Context, id string) (
 	return send[resources.LeaveType](ctx, s.c, "GetLeaveType", req, err)
 }
 
-// GetPolicy get a time-off policy.
+// GetPolicy gets a time-off policy.
 //
 //	GET /timeoff/policies/{id} (GetPolicy)
 func (s *ResourcesTimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
@@ -1176,7 +1176,7 @@ func (s *ResourcesTimeOffService) GetPolicy(ctx context.Context, id string) (res
 	return send[resources.TimeOffPolicy](ctx, s.c, "GetPolicy", req, err)
 }
 
-// ListAllowanceStats list employees' time-off counters per allowance at a date, every page of it.
+// ListAllowanceStats lists employees' time-off counters per allowance at a date, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowanceStatsIter holds one page at a time, ListAllowanceStatsPage returns one page.
 //
@@ -1185,7 +1185,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStats(ctx context.Context, params
 	return collect(s.ListAllowanceStatsIter(ctx, params))
 }
 
-// ListAllowanceStatsIter list employees' time-off counters per allowance at a date, page by page.
+// ListAllowanceStatsIter lists employees' time-off counters per allowance at a date, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1201,7 +1201,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStatsIter(ctx context.Context, pa
 		func(p *resources.ListAllowanceStatsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListAllowanceStatsPage list employees' time-off counters per allowance at a date: one page.
+// ListAllowanceStatsPage lists employees' time-off counters per allowance at a date: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1211,7 +1211,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStatsPage(ctx context.Context, pa
 	return send[resources.AllowanceStatPage](ctx, s.c, "ListAllowanceStats", req, err)
 }
 
-// ListAllowances list allowances (time-off counters of policies), every page of it.
+// ListAllowances lists allowances (time-off counters of policies), every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowancesIter holds one page at a time, ListAllowancesPage returns one page.
 //
@@ -1220,7 +1220,7 @@ func (s *ResourcesTimeOffService) ListAllowances(ctx context.Context, params *re
 	return collect(s.ListAllowancesIter(ctx, params))
 }
 
-// ListAllowancesIter list allowances (time-off counters of policies), page by page.
+// ListAllowancesIter lists allowances (time-off counters of policies), page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1234,7 +1234,7 @@ func (s *ResourcesTimeOffService) ListAllowancesIter(ctx context.Context, params
 		func(p *resources.ListAllowancesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListAllowancesPage list allowances (time-off counters of policies): one page.
+// ListAllowancesPage lists allowances (time-off counters of policies): one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1244,7 +1244,7 @@ func (s *ResourcesTimeOffService) ListAllowancesPage(ctx context.Context, params
 	return send[resources.AllowancePage](ctx, s.c, "ListAllowances", req, err)
 }
 
-// ListLeaveTypes list leave types, every page of it.
+// ListLeaveTypes lists leave types, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLeaveTypesIter holds one page at a time, ListLeaveTypesPage returns one page.
 //
@@ -1253,7 +1253,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypes(ctx context.Context, params *re
 	return collect(s.ListLeaveTypesIter(ctx, params))
 }
 
-// ListLeaveTypesIter list leave types, page by page.
+// ListLeaveTypesIter lists leave types, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1267,7 +1267,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypesIter(ctx context.Context, params
 		func(p *resources.ListLeaveTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListLeaveTypesPage list leave types: one page.
+// ListLeaveTypesPage lists leave types: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1277,7 +1277,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypesPage(ctx context.Context, params
 	return send[resources.LeaveTypePage](ctx, s.c, "ListLeaveTypes", req, err)
 }
 
-// ListLeaves list leaves (time-off requests), every page of it.
+// ListLeaves lists leaves (time-off requests), every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLeavesIter holds one page at a time, ListLeavesPage returns one page.
 //
@@ -1286,7 +1286,7 @@ func (s *ResourcesTimeOffService) ListLeaves(ctx context.Context, params *resour
 	return collect(s.ListLeavesIter(ctx, params))
 }
 
-// ListLeavesIter list leaves (time-off requests), page by page.
+// ListLeavesIter lists leaves (time-off requests), page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1300,7 +1300,7 @@ func (s *ResourcesTimeOffService) ListLeavesIter(ctx context.Context, params *re
 		func(p *resources.ListLeavesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListLeavesPage list leaves (time-off requests): one page.
+// ListLeavesPage lists leaves (time-off requests): one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1310,7 +1310,7 @@ func (s *ResourcesTimeOffService) ListLeavesPage(ctx context.Context, params *re
 	return send[resources.LeavePage](ctx, s.c, "ListLeaves", req, err)
 }
 
-// ListPolicies list time-off policies, every page of it.
+// ListPolicies lists time-off policies, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPoliciesIter holds one page at a time, ListPoliciesPage returns one page.
 //
@@ -1319,7 +1319,7 @@ func (s *ResourcesTimeOffService) ListPolicies(ctx context.Context, params *reso
 	return collect(s.ListPoliciesIter(ctx, params))
 }
 
-// ListPoliciesIter list time-off policies, page by page.
+// ListPoliciesIter lists time-off policies, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1335,7 +1335,7 @@ func (s *ResourcesTimeOffService) ListPoliciesIter(ctx context.Context, params *
 		func(p *resources.ListPoliciesParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPoliciesPage list time-off policies: one page.
+// ListPoliciesPage lists time-off policies: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1345,7 +1345,7 @@ func (s *ResourcesTimeOffService) ListPoliciesPage(ctx context.Context, params *
 	return send[resources.TimeOffPolicyPage](ctx, s.c, "ListPolicies", req, err)
 }
 
-// RejectLeave reject a leave.
+// RejectLeave rejects a leave.
 //
 //	POST /timeoff/leaves/reject (RejectLeave)
 func (s *ResourcesTimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
@@ -1353,7 +1353,7 @@ func (s *ResourcesTimeOffService) RejectLeave(ctx context.Context, body resource
 	return send[resources.Leave](ctx, s.c, "RejectLeave", req, err)
 }
 
-// UpdateAllowance update an allowance.
+// UpdateAllowance updates an allowance.
 //
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
 func (s *ResourcesTimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
@@ -1361,7 +1361,7 @@ func (s *ResourcesTimeOffService) UpdateAllowance(ctx context.Context, id string
 	return send[resources.Allowance](ctx, s.c, "UpdateAllowance", req, err)
 }
 
-// UpdateLeave update a leave.
+// UpdateLeave updates a leave.
 //
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
 func (s *ResourcesTimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
@@ -1369,7 +1369,7 @@ func (s *ResourcesTimeOffService) UpdateLeave(ctx context.Context, id string, bo
 	return send[resources.Leave](ctx, s.c, "UpdateLeave", req, err)
 }
 
-// UpdateLeaveType update a leave type.
+// UpdateLeaveType updates a leave type.
 //
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
 func (s *ResourcesTimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
@@ -1377,7 +1377,7 @@ func (s *ResourcesTimeOffService) UpdateLeaveType(ctx context.Context, id string
 	return send[resources.LeaveType](ctx, s.c, "UpdateLeaveType", req, err)
 }
 
-// UpdatePolicy update a time-off policy.
+// UpdatePolicy updates a time-off policy.
 //
 //	PUT /timeoff/policies/{id} (UpdatePolicy)
 func (s *ResourcesTimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
@@ -1389,7 +1389,7 @@ func (s *ResourcesTimeOffService) UpdatePolicy(ctx context.Context, id string, b
 // Reach it as Client.Resources.Webhooks.
 type ResourcesWebhooksService struct{ c *Client }
 
-// Create subscribe a URL to an event type.
+// Create subscribes a URL to an event type.
 //
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
 func (s *ResourcesWebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
@@ -1397,7 +1397,7 @@ func (s *ResourcesWebhooksService) Create(ctx context.Context, body resources.We
 	return send[resources.WebhookSubscription](ctx, s.c, "CreateWebhookSubscription", req, err)
 }
 
-// Delete delete a webhook subscription.
+// Delete deletes a webhook subscription.
 //
 //	DELETE /api_public/webhook_subscriptions/{id} (DeleteWebhookSubscription)
 func (s *ResourcesWebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
@@ -1405,7 +1405,7 @@ func (s *ResourcesWebhooksService) Delete(ctx context.Context, id string) (resou
 	return send[resources.WebhookSubscription](ctx, s.c, "DeleteWebhookSubscription", req, err)
 }
 
-// Get get a webhook subscription.
+// Get gets a webhook subscription.
 //
 //	GET /api_public/webhook_subscriptions/{id} (GetWebhookSubscription)
 func (s *ResourcesWebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
@@ -1413,7 +1413,7 @@ func (s *ResourcesWebhooksService) Get(ctx context.Context, id string) (resource
 	return send[resources.WebhookSubscription](ctx, s.c, "GetWebhookSubscription", req, err)
 }
 
-// List list webhook subscriptions, every page of it.
+// List lists webhook subscriptions, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
@@ -1422,7 +1422,7 @@ func (s *ResourcesWebhooksService) List(ctx context.Context, params *resources.L
 	return collect(s.ListIter(ctx, params))
 }
 
-// ListIter list webhook subscriptions, page by page.
+// ListIter lists webhook subscriptions, page by page.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1438,7 +1438,7 @@ func (s *ResourcesWebhooksService) ListIter(ctx context.Context, params *resourc
 		func(p *resources.ListWebhookSubscriptionsParams) (**string, **int) { return &p.AfterID, &p.Page })
 }
 
-// ListPage list webhook subscriptions: one page.
+// ListPage lists webhook subscriptions: one page.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1448,7 +1448,7 @@ func (s *ResourcesWebhooksService) ListPage(ctx context.Context, params *resourc
 	return send[resources.WebhookSubscriptionPage](ctx, s.c, "ListWebhookSubscriptions", req, err)
 }
 
-// Update update a webhook subscription.
+// Update updates a webhook subscription.
 //
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
 func (s *ResourcesWebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {

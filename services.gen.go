@@ -93,7 +93,7 @@ func (c *Client) initServices() {
 // Reach it as Client.APIKeys.
 type APIKeysService struct{ c *Client }
 
-// Create create an API key.
+// Create creates an API key.
 //
 //	POST /api/v1/core/keys (CreateAPIKey)
 func (s *APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
@@ -101,7 +101,7 @@ func (s *APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api
 	return send[api.APIKeyCreated](ctx, s.c, "CreateAPIKey", req, err)
 }
 
-// Delete delete an API key.
+// Delete deletes an API key.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -111,7 +111,7 @@ func (s *APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error
 	return sendOptional[api.APIKey](ctx, s.c, "DeleteAPIKey", req, err)
 }
 
-// List list the company's API keys.
+// List lists the company's API keys.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -137,7 +137,7 @@ func (s *APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, err
 // Reach it as Client.ATS.
 type ATSService struct{ c *Client }
 
-// CreateApplication apply to a job posting.
+// CreateApplication applies to a job posting.
 //
 //	POST /api/v1/ats/applications (CreateApplication)
 func (s *ATSService) CreateApplication(ctx context.Context, body api.AtsApplicationCreate) (api.AtsApplication, error) {
@@ -147,7 +147,7 @@ func (s *ATSService) CreateApplication(ctx context.Context, body api.AtsApplicat
 	return send[api.AtsApplication](ctx, s.c, "CreateApplication", req, err)
 }
 
-// CreateCandidate create a candidate.
+// CreateCandidate creates a candidate.
 //
 //	POST /api/v1/ats/candidates (CreateCandidate)
 func (s *ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
@@ -155,7 +155,7 @@ func (s *ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateC
 	return send[api.AtsCandidate](ctx, s.c, "CreateCandidate", req, err)
 }
 
-// CreateJobPosting create a job posting.
+// CreateJobPosting creates a job posting.
 //
 //	POST /api/v1/ats/job_postings (CreateJobPosting)
 func (s *ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
@@ -163,7 +163,7 @@ func (s *ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostin
 	return send[api.AtsJobPosting](ctx, s.c, "CreateJobPosting", req, err)
 }
 
-// CreateMessage send a message on an application.
+// CreateMessage sends a message on an application.
 //
 //	POST /api/v1/ats/messages (CreateAtsMessage)
 func (s *ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
@@ -171,7 +171,7 @@ func (s *ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreat
 	return send[api.AtsMessage](ctx, s.c, "CreateAtsMessage", req, err)
 }
 
-// DeleteCandidate delete a candidate.
+// DeleteCandidate deletes a candidate.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -181,7 +181,7 @@ func (s *ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandi
 	return sendOptional[api.AtsCandidate](ctx, s.c, "DeleteCandidate", req, err)
 }
 
-// DeleteJobPosting delete a job posting.
+// DeleteJobPosting deletes a job posting.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -191,7 +191,7 @@ func (s *ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobP
 	return sendOptional[api.AtsJobPosting](ctx, s.c, "DeleteJobPosting", req, err)
 }
 
-// DuplicateJobPosting duplicate a job posting.
+// DuplicateJobPosting duplicates a job posting.
 //
 //	POST /api/v1/ats/job_postings/{id}/duplicate (DuplicateJobPosting)
 func (s *ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
@@ -199,7 +199,7 @@ func (s *ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJo
 	return send[api.AtsJobPosting](ctx, s.c, "DuplicateJobPosting", req, err)
 }
 
-// ListCandidates list candidates.
+// ListCandidates lists candidates.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -221,7 +221,7 @@ func (s *ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCa
 	})
 }
 
-// ListJobPostings list job postings.
+// ListJobPostings lists job postings.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -243,7 +243,7 @@ func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJo
 	})
 }
 
-// ListMessages list the messages of an application's conversation.
+// ListMessages lists the messages of an application's conversation.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -265,7 +265,7 @@ func (s *ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMe
 	})
 }
 
-// UpdateApplication update an application.
+// UpdateApplication updates an application.
 //
 //	PUT /api/v1/ats/applications/{id} (UpdateApplication)
 func (s *ATSService) UpdateApplication(ctx context.Context, id int, body api.AtsApplicationUpdate) (api.AtsApplication, error) {
@@ -275,7 +275,7 @@ func (s *ATSService) UpdateApplication(ctx context.Context, id int, body api.Ats
 	return send[api.AtsApplication](ctx, s.c, "UpdateApplication", req, err)
 }
 
-// UpdateCandidate update a candidate.
+// UpdateCandidate updates a candidate.
 //
 //	PUT /api/v1/ats/candidates/{id} (UpdateCandidate)
 func (s *ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
@@ -283,7 +283,7 @@ func (s *ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCa
 	return send[api.AtsCandidate](ctx, s.c, "UpdateCandidate", req, err)
 }
 
-// UpdateJobPosting update a job posting.
+// UpdateJobPosting updates a job posting.
 //
 //	PUT /api/v1/ats/job_postings/{id} (UpdateJobPosting)
 func (s *ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
@@ -295,7 +295,7 @@ func (s *ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJ
 // Reach it as Client.Attendance.
 type AttendanceService struct{ c *Client }
 
-// ClockIn clock an employee in (opens a shift).
+// ClockIn clocks an employee in (opens a shift).
 //
 //	POST /api/v1/time/shifts/clock_in (ClockIn)
 func (s *AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
@@ -303,7 +303,7 @@ func (s *AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) 
 	return send[api.Shift](ctx, s.c, "ClockIn", req, err)
 }
 
-// ClockOut clock an employee out (closes the latest open shift).
+// ClockOut clocks an employee out (closes the latest open shift).
 //
 //	POST /api/v1/time/shifts/clock_out (ClockOut)
 func (s *AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
@@ -311,7 +311,7 @@ func (s *AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput
 	return send[api.Shift](ctx, s.c, "ClockOut", req, err)
 }
 
-// Create record a closed attendance shift (v2).
+// Create records a closed attendance shift (v2).
 //
 //	POST /api/v2/time/attendance (CreateAttendance)
 func (s *AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
@@ -319,7 +319,7 @@ func (s *AttendanceService) Create(ctx context.Context, body api.AttendanceCreat
 	return send[api.Attendance](ctx, s.c, "CreateAttendance", req, err)
 }
 
-// CreateBreak record a finished break.
+// CreateBreak records a finished break.
 //
 //	POST /api/v1/time/breaks (CreateBreak)
 func (s *AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
@@ -327,7 +327,7 @@ func (s *AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreat
 	return send[api.Attendance](ctx, s.c, "CreateBreak", req, err)
 }
 
-// DeleteShift delete a shift.
+// DeleteShift deletes a shift.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -337,7 +337,7 @@ func (s *AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift
 	return sendOptional[api.Shift](ctx, s.c, "DeleteShift", req, err)
 }
 
-// EndBreak end the employee's running break.
+// EndBreak ends the employee's running break.
 //
 //	POST /api/v1/time/breaks/end (EndBreak)
 func (s *AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput) (api.Attendance, error) {
@@ -345,7 +345,7 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput
 	return send[api.Attendance](ctx, s.c, "EndBreak", req, err)
 }
 
-// List list attendance records (v2, full timestamps).
+// List lists attendance records (v2, full timestamps).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -367,7 +367,7 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *api.ListAttend
 	})
 }
 
-// ListBreakConfigurationsForDates list the break configurations that apply to an employee per day.
+// ListBreakConfigurationsForDates lists the break configurations that apply to an employee per day.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -389,7 +389,7 @@ func (s *AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Cont
 	})
 }
 
-// ListBulk read all attendance records in one bulk call.
+// ListBulk reads all attendance records in one bulk call.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -411,7 +411,7 @@ func (s *AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Atte
 	})
 }
 
-// ListShifts list shifts (time registries).
+// ListShifts lists shifts (time registries).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -433,7 +433,7 @@ func (s *AttendanceService) ListShiftsIter(ctx context.Context, params *api.List
 	})
 }
 
-// StartBreak start a break in the employee's open shift.
+// StartBreak starts a break in the employee's open shift.
 //
 //	POST /api/v1/time/breaks/start (StartBreak)
 func (s *AttendanceService) StartBreak(ctx context.Context, body api.StartBreakInput) (api.Attendance, error) {
@@ -441,7 +441,7 @@ func (s *AttendanceService) StartBreak(ctx context.Context, body api.StartBreakI
 	return send[api.Attendance](ctx, s.c, "StartBreak", req, err)
 }
 
-// ToggleClock clock an employee in if clocked out, otherwise out.
+// ToggleClock clocks an employee in if clocked out, otherwise out.
 //
 //	POST /api/v1/time/shifts/toggle (ToggleClock)
 func (s *AttendanceService) ToggleClock(ctx context.Context, body api.ToggleClockInput) (api.Shift, error) {
@@ -449,7 +449,7 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body api.ToggleCloc
 	return send[api.Shift](ctx, s.c, "ToggleClock", req, err)
 }
 
-// UpdateShift update a shift's times or observations.
+// UpdateShift updates a shift's times or observations.
 //
 //	PUT /api/v1/time/shifts/{id} (UpdateShift)
 func (s *AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
@@ -461,7 +461,7 @@ func (s *AttendanceService) UpdateShift(ctx context.Context, id int, body api.Sh
 // Reach it as Client.Credentials.
 type CredentialsService struct{ c *Client }
 
-// GetMe get the token holder.
+// GetMe gets the token holder.
 //
 //	GET /api/v1/me (GetMe)
 func (s *CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
@@ -473,7 +473,7 @@ func (s *CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
 // Reach it as Client.CustomFields.
 type CustomFieldsService struct{ c *Client }
 
-// CreateCustomTable create a custom table.
+// CreateCustomTable creates a custom table.
 //
 //	POST /api/v1/core/custom/tables (CreateCustomTable)
 func (s *CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
@@ -481,7 +481,7 @@ func (s *CustomFieldsService) CreateCustomTable(ctx context.Context, body api.Cu
 	return send[api.CustomResource](ctx, s.c, "CreateCustomTable", req, err)
 }
 
-// CreateCustomTableField add a column to a custom table.
+// CreateCustomTableField adds a column to a custom table.
 //
 //	POST /api/v1/core/custom/tables/{id}/fields (CreateCustomTableField)
 func (s *CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
@@ -489,7 +489,7 @@ func (s *CustomFieldsService) CreateCustomTableField(ctx context.Context, id int
 	return send[api.CustomFieldV2](ctx, s.c, "CreateCustomTableField", req, err)
 }
 
-// CreateCustomTableValue add rows to an employee's custom table.
+// CreateCustomTableValue adds rows to an employee's custom table.
 //
 //	POST /api/v1/core/custom/tables/{id}/values/{employee_id} (CreateCustomTableValue)
 func (s *CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
@@ -497,7 +497,7 @@ func (s *CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int
 	return send[api.CustomResourceValue](ctx, s.c, "CreateCustomTableValue", req, err)
 }
 
-// CreateCustomValue set the value of a custom field for one instance.
+// CreateCustomValue sets the value of a custom field for one instance.
 //
 //	POST /api/v1/custom_fields/values (CreateCustomValue)
 func (s *CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
@@ -505,7 +505,7 @@ func (s *CustomFieldsService) CreateCustomValue(ctx context.Context, params *api
 	return send[api.CustomValue](ctx, s.c, "CreateCustomValue", req, err)
 }
 
-// CreateV2 create a custom field (v2).
+// CreateV2 creates a custom field (v2).
 //
 //	POST /api/v2/custom_fields/fields (CreateCustomFieldV2)
 func (s *CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
@@ -513,7 +513,7 @@ func (s *CustomFieldsService) CreateV2(ctx context.Context, body api.CustomField
 	return send[api.CustomFieldV2](ctx, s.c, "CreateCustomFieldV2", req, err)
 }
 
-// DeleteV2 delete a custom field (v2).
+// DeleteV2 deletes a custom field (v2).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -523,7 +523,7 @@ func (s *CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.Custom
 	return sendOptional[api.CustomFieldV2](ctx, s.c, "DeleteCustomFieldV2", req, err)
 }
 
-// GetCustomTable get a custom table.
+// GetCustomTable gets a custom table.
 //
 //	GET /api/v1/core/custom/tables/{id} (GetCustomTable)
 func (s *CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
@@ -531,7 +531,7 @@ func (s *CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.C
 	return send[api.CustomResource](ctx, s.c, "GetCustomTable", req, err)
 }
 
-// List list the custom fields of a field group.
+// List lists the custom fields of a field group.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -553,7 +553,7 @@ func (s *CustomFieldsService) ListIter(ctx context.Context, params *api.ListCust
 	})
 }
 
-// ListCustomTableFields list the columns of a custom table.
+// ListCustomTableFields lists the columns of a custom table.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -575,7 +575,7 @@ func (s *CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id 
 	})
 }
 
-// ListCustomTableValues list an employee's rows of a custom table.
+// ListCustomTableValues lists an employee's rows of a custom table.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -597,7 +597,7 @@ func (s *CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id 
 	})
 }
 
-// ListCustomTables list custom tables.
+// ListCustomTables lists custom tables.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -619,7 +619,7 @@ func (s *CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *
 	})
 }
 
-// ListCustomValues get the value of a custom field for one instance.
+// ListCustomValues gets the value of a custom field for one instance.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -641,7 +641,7 @@ func (s *CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *
 	})
 }
 
-// ListCustomValuesV2 list custom field values (v2).
+// ListCustomValuesV2 lists custom field values (v2).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -663,7 +663,7 @@ func (s *CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params
 	})
 }
 
-// ListV2 list custom fields (v2).
+// ListV2 lists custom fields (v2).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -685,7 +685,7 @@ func (s *CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCu
 	})
 }
 
-// UpdateCustomValueV2 update a custom field value (v2).
+// UpdateCustomValueV2 updates a custom field value (v2).
 //
 //	PUT /api/v2/custom_fields/values/{id} (UpdateCustomValueV2)
 func (s *CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
@@ -697,7 +697,7 @@ func (s *CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, b
 // Reach it as Client.Documents.
 type DocumentsService struct{ c *Client }
 
-// Create upload a document.
+// Create uploads a document.
 //
 //	POST /api/v1/core/documents (CreateDocument)
 func (s *DocumentsService) Create(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
@@ -707,7 +707,7 @@ func (s *DocumentsService) Create(ctx context.Context, body api.DocumentCreate) 
 	return send[api.Document](ctx, s.c, "CreateDocument", req, err)
 }
 
-// CreateFolder create a folder.
+// CreateFolder creates a folder.
 //
 //	POST /api/v1/core/folders (CreateFolder)
 func (s *DocumentsService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
@@ -715,7 +715,7 @@ func (s *DocumentsService) CreateFolder(ctx context.Context, body api.FolderCrea
 	return send[api.Folder](ctx, s.c, "CreateFolder", req, err)
 }
 
-// Delete delete a document.
+// Delete deletes a document.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -725,7 +725,7 @@ func (s *DocumentsService) Delete(ctx context.Context, id int) (*api.Document, e
 	return sendOptional[api.Document](ctx, s.c, "DeleteDocument", req, err)
 }
 
-// Get get a document.
+// Get gets a document.
 //
 //	GET /api/v1/core/documents/{id} (GetDocument)
 func (s *DocumentsService) Get(ctx context.Context, id int) (api.Document, error) {
@@ -733,7 +733,7 @@ func (s *DocumentsService) Get(ctx context.Context, id int) (api.Document, error
 	return send[api.Document](ctx, s.c, "GetDocument", req, err)
 }
 
-// GetFolder get a folder.
+// GetFolder gets a folder.
 //
 //	GET /api/v1/core/folders/{id} (GetFolder)
 func (s *DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
@@ -741,7 +741,7 @@ func (s *DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, e
 	return send[api.Folder](ctx, s.c, "GetFolder", req, err)
 }
 
-// List list documents.
+// List lists documents.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -763,7 +763,7 @@ func (s *DocumentsService) ListIter(ctx context.Context, params *api.ListDocumen
 	})
 }
 
-// ListFolders list folders.
+// ListFolders lists folders.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -785,7 +785,7 @@ func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *api.List
 	})
 }
 
-// Update update a document's metadata.
+// Update updates a document's metadata.
 //
 //	PUT /api/v1/core/documents/{id} (UpdateDocument)
 func (s *DocumentsService) Update(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
@@ -793,7 +793,7 @@ func (s *DocumentsService) Update(ctx context.Context, id int, body api.Document
 	return send[api.Document](ctx, s.c, "UpdateDocument", req, err)
 }
 
-// UpdateFolder update a folder.
+// UpdateFolder updates a folder.
 //
 //	PUT /api/v1/core/folders/{id} (UpdateFolder)
 func (s *DocumentsService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
@@ -805,7 +805,7 @@ func (s *DocumentsService) UpdateFolder(ctx context.Context, id int, body api.Fo
 // Reach it as Client.Employees.
 type EmployeesService struct{ c *Client }
 
-// Create create an employee (v1).
+// Create creates an employee (v1).
 //
 //	POST /api/v1/employees (CreateEmployee)
 func (s *EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
@@ -813,7 +813,7 @@ func (s *EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) 
 	return send[api.Employee](ctx, s.c, "CreateEmployee", req, err)
 }
 
-// CreateV2 create an employee (v2).
+// CreateV2 creates an employee (v2).
 //
 //	POST /api/v2/core/employees (CreateEmployeeV2)
 func (s *EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
@@ -821,7 +821,7 @@ func (s *EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Crea
 	return send[api.EmployeeV2](ctx, s.c, "CreateEmployeeV2", req, err)
 }
 
-// Get get an employee (v1).
+// Get gets an employee (v1).
 //
 //	GET /api/v1/employees/{id} (GetEmployee)
 func (s *EmployeesService) Get(ctx context.Context, id int) (api.Employee, error) {
@@ -829,7 +829,7 @@ func (s *EmployeesService) Get(ctx context.Context, id int) (api.Employee, error
 	return send[api.Employee](ctx, s.c, "GetEmployee", req, err)
 }
 
-// GetV2 get an employee (v2).
+// GetV2 gets an employee (v2).
 //
 //	GET /api/v2/core/employees/{id} (GetEmployeeV2)
 func (s *EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
@@ -837,7 +837,7 @@ func (s *EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, e
 	return send[api.EmployeeV2](ctx, s.c, "GetEmployeeV2", req, err)
 }
 
-// Invite send an employee the invitation to join Factorial.
+// Invite sends an employee the invitation to join Factorial.
 //
 //	POST /api/v2/core/employees/{id}/invite (InviteEmployee)
 func (s *EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, error) {
@@ -845,7 +845,7 @@ func (s *EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, 
 	return send[api.EmployeeV2](ctx, s.c, "InviteEmployee", req, err)
 }
 
-// List list the company's employees (v1 shape).
+// List lists the company's employees (v1 shape).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -867,7 +867,7 @@ func (s *EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee,
 	})
 }
 
-// ListBulk read all employees in one bulk call (v2 shape).
+// ListBulk reads all employees in one bulk call (v2 shape).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -889,7 +889,7 @@ func (s *EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emplo
 	})
 }
 
-// ListV2 list the company's employees (v2 shape).
+// ListV2 lists the company's employees (v2 shape).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -911,7 +911,7 @@ func (s *EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmplo
 	})
 }
 
-// Terminate terminate an employee (v1).
+// Terminate terminates an employee (v1).
 //
 //	POST /api/v1/employees/{id}/terminate (TerminateEmployee)
 func (s *EmployeesService) Terminate(ctx context.Context, id int, body api.TerminateEmployeeInput) (api.Employee, error) {
@@ -919,7 +919,7 @@ func (s *EmployeesService) Terminate(ctx context.Context, id int, body api.Termi
 	return send[api.Employee](ctx, s.c, "TerminateEmployee", req, err)
 }
 
-// TerminateV2 terminate an employee (v2).
+// TerminateV2 terminates an employee (v2).
 //
 //	POST /api/v2/core/employees/{id}/terminate (TerminateEmployeeV2)
 func (s *EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
@@ -927,7 +927,7 @@ func (s *EmployeesService) TerminateV2(ctx context.Context, id int, body api.Ter
 	return send[api.EmployeeV2](ctx, s.c, "TerminateEmployeeV2", req, err)
 }
 
-// Unterminate undo an employee's termination (v1).
+// Unterminate undoes an employee's termination (v1).
 //
 //	POST /api/v1/employees/{id}/unterminate (UnterminateEmployee)
 func (s *EmployeesService) Unterminate(ctx context.Context, id int) (api.Employee, error) {
@@ -935,7 +935,7 @@ func (s *EmployeesService) Unterminate(ctx context.Context, id int) (api.Employe
 	return send[api.Employee](ctx, s.c, "UnterminateEmployee", req, err)
 }
 
-// UnterminateV2 undo an employee's termination (v2).
+// UnterminateV2 undoes an employee's termination (v2).
 //
 //	POST /api/v2/core/employees/{id}/unterminate (UnterminateEmployeeV2)
 func (s *EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
@@ -943,7 +943,7 @@ func (s *EmployeesService) UnterminateV2(ctx context.Context, id int) (api.Emplo
 	return send[api.EmployeeV2](ctx, s.c, "UnterminateEmployeeV2", req, err)
 }
 
-// Update update an employee (v1).
+// Update updates an employee (v1).
 //
 //	PUT /api/v1/employees/{id} (UpdateEmployee)
 func (s *EmployeesService) Update(ctx context.Context, id int, body api.EmployeeUpdate) (api.Employee, error) {
@@ -951,7 +951,7 @@ func (s *EmployeesService) Update(ctx context.Context, id int, body api.Employee
 	return send[api.Employee](ctx, s.c, "UpdateEmployee", req, err)
 }
 
-// UpdateEmail change an employee's email address.
+// UpdateEmail changes an employee's email address.
 //
 //	PUT /api/v2/core/employees/{id}/email (UpdateEmployeeEmail)
 func (s *EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
@@ -959,7 +959,7 @@ func (s *EmployeesService) UpdateEmail(ctx context.Context, id int, body api.Emp
 	return send[api.EmployeeV2](ctx, s.c, "UpdateEmployeeEmail", req, err)
 }
 
-// UpdateV2 update an employee (v2).
+// UpdateV2 updates an employee (v2).
 //
 //	PUT /api/v2/core/employees/{id} (UpdateEmployeeV2)
 func (s *EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
@@ -971,7 +971,7 @@ func (s *EmployeesService) UpdateV2(ctx context.Context, id int, body api.Employ
 // Reach it as Client.Finance.
 type FinanceService struct{ c *Client }
 
-// GetExpense get an expense.
+// GetExpense gets an expense.
 //
 //	GET /api/v1/finance/expenses/{id} (GetExpense)
 func (s *FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
@@ -979,7 +979,7 @@ func (s *FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, e
 	return send[api.Expense](ctx, s.c, "GetExpense", req, err)
 }
 
-// ListExpenses list expenses.
+// ListExpenses lists expenses.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1005,7 +1005,7 @@ func (s *FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Exp
 // Reach it as Client.Holidays.
 type HolidaysService struct{ c *Client }
 
-// Get get a company holiday.
+// Get gets a company holiday.
 //
 //	GET /api/v1/company_holidays/{id} (GetCompanyHoliday)
 func (s *HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, error) {
@@ -1013,7 +1013,7 @@ func (s *HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, 
 	return send[api.CompanyHoliday](ctx, s.c, "GetCompanyHoliday", req, err)
 }
 
-// List list company holidays.
+// List lists company holidays.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1039,7 +1039,7 @@ func (s *HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHol
 // Reach it as Client.Legacy.
 type LegacyService struct{ c *Client }
 
-// ClockIn clock an employee in (legacy flat path).
+// ClockIn clocks an employee in (legacy flat path).
 //
 //	POST /api/v1/shifts/clock_in (ClockInLegacy)
 //
@@ -1049,7 +1049,7 @@ func (s *LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api
 	return send[api.Shift](ctx, s.c, "ClockInLegacy", req, err)
 }
 
-// ClockOut clock an employee out (legacy flat path).
+// ClockOut clocks an employee out (legacy flat path).
 //
 //	POST /api/v1/shifts/clock_out (ClockOutLegacy)
 //
@@ -1059,7 +1059,7 @@ func (s *LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (a
 	return send[api.Shift](ctx, s.c, "ClockOutLegacy", req, err)
 }
 
-// CreateAtsCandidate create an ATS candidate (legacy path).
+// CreateAtsCandidate creates an ATS candidate (legacy path).
 //
 //	POST /api/v1/ats_candidates (CreateAtsCandidateLegacy)
 //
@@ -1069,7 +1069,7 @@ func (s *LegacyService) CreateAtsCandidate(ctx context.Context, params *api.Crea
 	return send[api.AtsCandidate](ctx, s.c, "CreateAtsCandidateLegacy", req, err)
 }
 
-// CreateDocument upload a document (legacy flat path).
+// CreateDocument uploads a document (legacy flat path).
 //
 //	POST /api/v1/documents (CreateDocumentLegacy)
 //
@@ -1081,7 +1081,7 @@ func (s *LegacyService) CreateDocument(ctx context.Context, body api.DocumentCre
 	return send[api.Document](ctx, s.c, "CreateDocumentLegacy", req, err)
 }
 
-// CreateFolder create a folder (legacy flat path).
+// CreateFolder creates a folder (legacy flat path).
 //
 //	POST /api/v1/folders (CreateFolderLegacy)
 //
@@ -1091,7 +1091,7 @@ func (s *LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate)
 	return send[api.Folder](ctx, s.c, "CreateFolderLegacy", req, err)
 }
 
-// CreateLeave create a leave (legacy flat path).
+// CreateLeave creates a leave (legacy flat path).
 //
 //	POST /api/v1/leaves (CreateLeaveLegacy)
 //
@@ -1101,7 +1101,7 @@ func (s *LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (
 	return send[api.Leave](ctx, s.c, "CreateLeaveLegacy", req, err)
 }
 
-// CreateLeaveType create a leave type (legacy flat path).
+// CreateLeaveType creates a leave type (legacy flat path).
 //
 //	POST /api/v1/leave_types (CreateLeaveTypeLegacy)
 //
@@ -1111,7 +1111,7 @@ func (s *LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeC
 	return send[api.LeaveType](ctx, s.c, "CreateLeaveTypeLegacy", req, err)
 }
 
-// CreateTeam create a team (legacy flat path).
+// CreateTeam creates a team (legacy flat path).
 //
 //	POST /api/v1/teams (CreateTeamLegacy)
 //
@@ -1123,7 +1123,7 @@ func (s *LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (ap
 	return send[api.Team](ctx, s.c, "CreateTeamLegacy", req, err)
 }
 
-// CreateWebhook subscribe to a webhook type (legacy flat path).
+// CreateWebhook subscribes to a webhook type (legacy flat path).
 //
 //	POST /api/v1/webhooks (CreateWebhookLegacy)
 //
@@ -1133,7 +1133,7 @@ func (s *LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreat
 	return send[api.WebhookSubscriptionLegacy](ctx, s.c, "CreateWebhookLegacy", req, err)
 }
 
-// DeleteDocument delete a document (legacy flat path).
+// DeleteDocument deletes a document (legacy flat path).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1145,7 +1145,7 @@ func (s *LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Docume
 	return sendOptional[api.Document](ctx, s.c, "DeleteDocumentLegacy", req, err)
 }
 
-// DeleteLeave delete a leave (legacy flat path).
+// DeleteLeave deletes a leave (legacy flat path).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1157,7 +1157,7 @@ func (s *LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, er
 	return sendOptional[api.Leave](ctx, s.c, "DeleteLeaveLegacy", req, err)
 }
 
-// DeleteShift delete a shift (legacy flat path).
+// DeleteShift deletes a shift (legacy flat path).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1169,7 +1169,7 @@ func (s *LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, er
 	return sendOptional[api.Shift](ctx, s.c, "DeleteShiftLegacy", req, err)
 }
 
-// DeleteTeam delete a team (legacy flat path).
+// DeleteTeam deletes a team (legacy flat path).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1181,7 +1181,7 @@ func (s *LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, erro
 	return sendOptional[api.Team](ctx, s.c, "DeleteTeamLegacy", req, err)
 }
 
-// DeleteWebhook unsubscribe from a webhook type (legacy flat path).
+// DeleteWebhook unsubscribes from a webhook type (legacy flat path).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1193,7 +1193,7 @@ func (s *LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeW
 	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, "DeleteWebhookLegacy", req, err)
 }
 
-// GetContractVersion get a contract version (legacy).
+// GetContractVersion gets a contract version (legacy).
 //
 //	GET /api/v1/payroll/contract_versions/{id} (GetContractVersionLegacy)
 //
@@ -1203,7 +1203,7 @@ func (s *LegacyService) GetContractVersion(ctx context.Context, id int) (api.Con
 	return send[api.ContractVersion](ctx, s.c, "GetContractVersionLegacy", req, err)
 }
 
-// GetDocument get a document (legacy flat path).
+// GetDocument gets a document (legacy flat path).
 //
 //	GET /api/v1/documents/{id} (GetDocumentLegacy)
 //
@@ -1213,7 +1213,7 @@ func (s *LegacyService) GetDocument(ctx context.Context, id int) (api.Document, 
 	return send[api.Document](ctx, s.c, "GetDocumentLegacy", req, err)
 }
 
-// GetFolder get a folder (legacy flat path).
+// GetFolder gets a folder (legacy flat path).
 //
 //	GET /api/v1/folders/{id} (GetFolderLegacy)
 //
@@ -1223,7 +1223,7 @@ func (s *LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, erro
 	return send[api.Folder](ctx, s.c, "GetFolderLegacy", req, err)
 }
 
-// GetTeam get a team (legacy flat path).
+// GetTeam gets a team (legacy flat path).
 //
 //	GET /api/v1/teams/{id} (GetTeamLegacy)
 //
@@ -1233,7 +1233,7 @@ func (s *LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
 	return send[api.Team](ctx, s.c, "GetTeamLegacy", req, err)
 }
 
-// ListAtsCandidates list ATS candidates (legacy path).
+// ListAtsCandidates lists ATS candidates (legacy path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1259,7 +1259,7 @@ func (s *LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api
 	})
 }
 
-// ListDocuments list documents (legacy flat path).
+// ListDocuments lists documents (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1285,7 +1285,7 @@ func (s *LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListD
 	})
 }
 
-// ListFolders list folders (legacy flat path).
+// ListFolders lists folders (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1311,7 +1311,7 @@ func (s *LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFol
 	})
 }
 
-// ListLeaveTypes list leave types (legacy flat path).
+// ListLeaveTypes lists leave types (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1337,7 +1337,7 @@ func (s *LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.Le
 	})
 }
 
-// ListLeaves list leaves (legacy flat path).
+// ListLeaves lists leaves (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1363,7 +1363,7 @@ func (s *LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave,
 	})
 }
 
-// ListPayslips list payslips (legacy).
+// ListPayslips lists payslips (legacy).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1389,7 +1389,7 @@ func (s *LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPa
 	})
 }
 
-// ListShifts list shifts (legacy flat path).
+// ListShifts lists shifts (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1415,7 +1415,7 @@ func (s *LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShif
 	})
 }
 
-// ListTeams list teams (legacy flat path).
+// ListTeams lists teams (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1441,7 +1441,7 @@ func (s *LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, e
 	})
 }
 
-// ListWebhooks list webhook subscriptions (legacy flat path).
+// ListWebhooks lists webhook subscriptions (legacy flat path).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1467,7 +1467,7 @@ func (s *LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.Webh
 	})
 }
 
-// UpdateAtsCandidate update an ATS candidate (legacy path).
+// UpdateAtsCandidate updates an ATS candidate (legacy path).
 //
 //	PUT /api/v1/ats_candidates/{id} (UpdateAtsCandidateLegacy)
 //
@@ -1477,7 +1477,7 @@ func (s *LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api
 	return send[api.AtsCandidate](ctx, s.c, "UpdateAtsCandidateLegacy", req, err)
 }
 
-// UpdateContractVersion update a contract version with PATCH (legacy).
+// UpdateContractVersion updates a contract version with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/contract_versions/{id} (UpdateContractVersionLegacy)
 //
@@ -1487,7 +1487,7 @@ func (s *LegacyService) UpdateContractVersion(ctx context.Context, id int, body 
 	return send[api.ContractVersion](ctx, s.c, "UpdateContractVersionLegacy", req, err)
 }
 
-// UpdateDocument update a document (legacy flat path).
+// UpdateDocument updates a document (legacy flat path).
 //
 //	PUT /api/v1/documents/{id} (UpdateDocumentLegacy)
 //
@@ -1497,7 +1497,7 @@ func (s *LegacyService) UpdateDocument(ctx context.Context, id int, body api.Doc
 	return send[api.Document](ctx, s.c, "UpdateDocumentLegacy", req, err)
 }
 
-// UpdateFamilySituation update a family situation with PATCH (legacy).
+// UpdateFamilySituation updates a family situation with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/family_situation/{id} (UpdateFamilySituationLegacy)
 //
@@ -1507,7 +1507,7 @@ func (s *LegacyService) UpdateFamilySituation(ctx context.Context, id int, body 
 	return send[api.FamilySituation](ctx, s.c, "UpdateFamilySituationLegacy", req, err)
 }
 
-// UpdateFolder update a folder (legacy flat path).
+// UpdateFolder updates a folder (legacy flat path).
 //
 //	PUT /api/v1/folders/{id} (UpdateFolderLegacy)
 //
@@ -1517,7 +1517,7 @@ func (s *LegacyService) UpdateFolder(ctx context.Context, id int, body api.Folde
 	return send[api.Folder](ctx, s.c, "UpdateFolderLegacy", req, err)
 }
 
-// UpdateLeave update a leave (legacy flat path).
+// UpdateLeave updates a leave (legacy flat path).
 //
 //	PUT /api/v1/leaves/{id} (UpdateLeaveLegacy)
 //
@@ -1527,7 +1527,7 @@ func (s *LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveU
 	return send[api.Leave](ctx, s.c, "UpdateLeaveLegacy", req, err)
 }
 
-// UpdateLeaveType update a leave type (legacy flat path).
+// UpdateLeaveType updates a leave type (legacy flat path).
 //
 //	PUT /api/v1/leave_types/{id} (UpdateLeaveTypeLegacy)
 //
@@ -1537,7 +1537,7 @@ func (s *LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.Le
 	return send[api.LeaveType](ctx, s.c, "UpdateLeaveTypeLegacy", req, err)
 }
 
-// UpdateShift update a shift (legacy flat path).
+// UpdateShift updates a shift (legacy flat path).
 //
 //	PUT /api/v1/shifts/{id} (UpdateShiftLegacy)
 //
@@ -1547,7 +1547,7 @@ func (s *LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftU
 	return send[api.Shift](ctx, s.c, "UpdateShiftLegacy", req, err)
 }
 
-// UpdateSupplement update a supplement with PATCH (legacy).
+// UpdateSupplement updates a supplement with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/supplements/{id} (UpdateSupplementLegacy)
 //
@@ -1557,7 +1557,7 @@ func (s *LegacyService) UpdateSupplement(ctx context.Context, id int, body api.S
 	return send[api.Supplement](ctx, s.c, "UpdateSupplementLegacy", req, err)
 }
 
-// UpdateTeam update a team (legacy flat path).
+// UpdateTeam updates a team (legacy flat path).
 //
 //	PUT /api/v1/teams/{id} (UpdateTeamLegacy)
 //
@@ -1571,7 +1571,7 @@ func (s *LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpd
 // Reach it as Client.Locations.
 type LocationsService struct{ c *Client }
 
-// CreateWorkplace create a workplace.
+// CreateWorkplace creates a workplace.
 //
 //	POST /api/v2/core/workplaces (CreateWorkplace)
 func (s *LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
@@ -1579,7 +1579,7 @@ func (s *LocationsService) CreateWorkplace(ctx context.Context, body api.Workpla
 	return send[api.Workplace](ctx, s.c, "CreateWorkplace", req, err)
 }
 
-// DeleteWorkplace delete a workplace.
+// DeleteWorkplace deletes a workplace.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1589,7 +1589,7 @@ func (s *LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.
 	return sendOptional[[]api.Workplace](ctx, s.c, "DeleteWorkplace", req, err)
 }
 
-// Get get a location.
+// Get gets a location.
 //
 //	GET /api/v1/locations/{id} (GetLocation)
 func (s *LocationsService) Get(ctx context.Context, id int) (api.Location, error) {
@@ -1597,7 +1597,7 @@ func (s *LocationsService) Get(ctx context.Context, id int) (api.Location, error
 	return send[api.Location](ctx, s.c, "GetLocation", req, err)
 }
 
-// GetLegalEntity get a legal entity.
+// GetLegalEntity gets a legal entity.
 //
 //	GET /api/v1/core/legal_entities/{id} (GetLegalEntity)
 func (s *LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
@@ -1605,7 +1605,7 @@ func (s *LocationsService) GetLegalEntity(ctx context.Context, id int) (api.Lega
 	return send[api.LegalEntity](ctx, s.c, "GetLegalEntity", req, err)
 }
 
-// GetWorkplace get a workplace.
+// GetWorkplace gets a workplace.
 //
 //	GET /api/v2/core/workplaces/{id} (GetWorkplace)
 func (s *LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
@@ -1613,7 +1613,7 @@ func (s *LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workpl
 	return send[api.Workplace](ctx, s.c, "GetWorkplace", req, err)
 }
 
-// List list locations (v1).
+// List lists locations (v1).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1635,7 +1635,7 @@ func (s *LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location,
 	})
 }
 
-// ListLegalEntities list legal entities.
+// ListLegalEntities lists legal entities.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1657,7 +1657,7 @@ func (s *LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[
 	})
 }
 
-// ListWorkplaces list workplaces (v2 locations).
+// ListWorkplaces lists workplaces (v2 locations).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1679,7 +1679,7 @@ func (s *LocationsService) ListWorkplacesIter(ctx context.Context, params *api.L
 	})
 }
 
-// UpdateWorkplace update a workplace.
+// UpdateWorkplace updates a workplace.
 //
 //	PUT /api/v2/core/workplaces/{id} (UpdateWorkplace)
 func (s *LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
@@ -1691,7 +1691,7 @@ func (s *LocationsService) UpdateWorkplace(ctx context.Context, id int, body api
 // Reach it as Client.OAuth.
 type OAuthService struct{ c *Client }
 
-// CreateToken exchange an authorization code or a refresh token for an access token.
+// CreateToken exchanges an authorization code or a refresh token for an access token.
 //
 //	POST /oauth/token (CreateToken)
 func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (api.Token, error) {
@@ -1699,7 +1699,7 @@ func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (
 	return send[api.Token](ctx, s.c, "CreateToken", req, err)
 }
 
-// GetTokenInfo describe the bearer token (Doorkeeper default route).
+// GetTokenInfo describes the bearer token (Doorkeeper default route).
 //
 //	GET /oauth/token/info (GetTokenInfo)
 func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) {
@@ -1707,7 +1707,7 @@ func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) 
 	return send[api.TokenInfo](ctx, s.c, "GetTokenInfo", req, err)
 }
 
-// RevokeToken revoke an access or refresh token (RFC 7009).
+// RevokeToken revokes an access or refresh token (RFC 7009).
 //
 //	POST /oauth/revoke (RevokeToken)
 func (s *OAuthService) RevokeToken(ctx context.Context, body api.RevokeRequest) (map[string]any, error) {
@@ -1719,7 +1719,7 @@ func (s *OAuthService) RevokeToken(ctx context.Context, body api.RevokeRequest) 
 // Reach it as Client.Payroll.
 type PayrollService struct{ c *Client }
 
-// BulkListContractVersions read contract versions in bulk.
+// BulkListContractVersions reads contract versions in bulk.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1741,7 +1741,7 @@ func (s *PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.
 	})
 }
 
-// CreateCompensation create a compensation.
+// CreateCompensation creates a compensation.
 //
 //	POST /api/v1/payroll/compensations (CreateCompensation)
 func (s *PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
@@ -1749,7 +1749,7 @@ func (s *PayrollService) CreateCompensation(ctx context.Context, body api.Compen
 	return send[api.Compensation](ctx, s.c, "CreateCompensation", req, err)
 }
 
-// CreateContractVersion create a contract version.
+// CreateContractVersion creates a contract version.
 //
 //	POST /api/v1/payroll/contract_versions (CreateContractVersion)
 func (s *PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
@@ -1757,7 +1757,7 @@ func (s *PayrollService) CreateContractVersion(ctx context.Context, body api.Con
 	return send[api.ContractVersion](ctx, s.c, "CreateContractVersion", req, err)
 }
 
-// CreateFamilySituation create a family situation (French employees only).
+// CreateFamilySituation creates a family situation (French employees only).
 //
 //	POST /api/v1/payroll/family_situation (CreateFamilySituation)
 func (s *PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
@@ -1765,7 +1765,7 @@ func (s *PayrollService) CreateFamilySituation(ctx context.Context, body api.Fam
 	return send[api.FamilySituation](ctx, s.c, "CreateFamilySituation", req, err)
 }
 
-// CreateIntegrationCode create a payroll integration code.
+// CreateIntegrationCode creates a payroll integration code.
 //
 //	POST /api/v2/payroll_integrations/codes (CreatePayrollIntegrationCode)
 func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
@@ -1773,7 +1773,7 @@ func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body api.Pay
 	return send[api.PayrollIntegrationCode](ctx, s.c, "CreatePayrollIntegrationCode", req, err)
 }
 
-// CreateSupplement create a supplement.
+// CreateSupplement creates a supplement.
 //
 //	POST /api/v1/payroll/supplements (CreateSupplement)
 func (s *PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
@@ -1781,7 +1781,7 @@ func (s *PayrollService) CreateSupplement(ctx context.Context, body api.Suppleme
 	return send[api.Supplement](ctx, s.c, "CreateSupplement", req, err)
 }
 
-// DeleteCompensation delete a compensation.
+// DeleteCompensation deletes a compensation.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1791,7 +1791,7 @@ func (s *PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.C
 	return sendOptional[api.Compensation](ctx, s.c, "DeleteCompensation", req, err)
 }
 
-// DeleteContractVersion delete a contract version.
+// DeleteContractVersion deletes a contract version.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1801,7 +1801,7 @@ func (s *PayrollService) DeleteContractVersion(ctx context.Context, id int) (*ap
 	return sendOptional[api.ContractVersion](ctx, s.c, "DeleteContractVersion", req, err)
 }
 
-// DeleteIntegrationCode delete a payroll integration code.
+// DeleteIntegrationCode deletes a payroll integration code.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1811,7 +1811,7 @@ func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*ap
 	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, "DeletePayrollIntegrationCode", req, err)
 }
 
-// DeleteSupplement delete a supplement.
+// DeleteSupplement deletes a supplement.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1821,7 +1821,7 @@ func (s *PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Sup
 	return sendOptional[api.Supplement](ctx, s.c, "DeleteSupplement", req, err)
 }
 
-// FindEmployeeByIntegrationCode find the employees a payroll integration code is assigned to.
+// FindEmployeeByIntegrationCode finds the employees a payroll integration code is assigned to.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1843,7 +1843,7 @@ func (s *PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, 
 	})
 }
 
-// GetCompensation get a compensation.
+// GetCompensation gets a compensation.
 //
 //	GET /api/v1/payroll/compensations/{id} (GetCompensation)
 func (s *PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
@@ -1851,7 +1851,7 @@ func (s *PayrollService) GetCompensation(ctx context.Context, id int) (api.Compe
 	return send[api.Compensation](ctx, s.c, "GetCompensation", req, err)
 }
 
-// GetTaxonomy get a compensation taxonomy.
+// GetTaxonomy gets a compensation taxonomy.
 //
 //	GET /api/v1/payroll/taxonomies/{id} (GetTaxonomy)
 func (s *PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
@@ -1859,7 +1859,7 @@ func (s *PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy,
 	return send[api.Taxonomy](ctx, s.c, "GetTaxonomy", req, err)
 }
 
-// ListCompensations list compensations.
+// ListCompensations lists compensations.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1881,7 +1881,7 @@ func (s *PayrollService) ListCompensationsIter(ctx context.Context, params *api.
 	})
 }
 
-// ListContractVersions list contract versions.
+// ListContractVersions lists contract versions.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1903,7 +1903,7 @@ func (s *PayrollService) ListContractVersionsIter(ctx context.Context, params *a
 	})
 }
 
-// ListFamilySituations list family situations (French employees only).
+// ListFamilySituations lists family situations (French employees only).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1925,7 +1925,7 @@ func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *a
 	})
 }
 
-// ListIntegrationCodes list the codes of a payroll integration.
+// ListIntegrationCodes lists the codes of a payroll integration.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1947,7 +1947,7 @@ func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *a
 	})
 }
 
-// ListReferenceContracts list each employee's reference contract.
+// ListReferenceContracts lists each employee's reference contract.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1969,7 +1969,7 @@ func (s *PayrollService) ListReferenceContractsIter(ctx context.Context, params 
 	})
 }
 
-// ListSupplements list supplements.
+// ListSupplements lists supplements.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1991,7 +1991,7 @@ func (s *PayrollService) ListSupplementsIter(ctx context.Context, params *api.Li
 	})
 }
 
-// ListTaxonomies list compensation taxonomies.
+// ListTaxonomies lists compensation taxonomies.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2013,7 +2013,7 @@ func (s *PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.Lis
 	})
 }
 
-// UpdateCompensation update a compensation.
+// UpdateCompensation updates a compensation.
 //
 //	PUT /api/v1/payroll/compensations/{id} (UpdateCompensation)
 func (s *PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
@@ -2021,7 +2021,7 @@ func (s *PayrollService) UpdateCompensation(ctx context.Context, id int, body ap
 	return send[api.Compensation](ctx, s.c, "UpdateCompensation", req, err)
 }
 
-// UpdateContractVersion update a contract version.
+// UpdateContractVersion updates a contract version.
 //
 //	PUT /api/v1/payroll/contract_versions/{id} (UpdateContractVersion)
 func (s *PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
@@ -2029,7 +2029,7 @@ func (s *PayrollService) UpdateContractVersion(ctx context.Context, id int, body
 	return send[api.ContractVersion](ctx, s.c, "UpdateContractVersion", req, err)
 }
 
-// UpdateFamilySituation update a family situation (French employees only).
+// UpdateFamilySituation updates a family situation (French employees only).
 //
 //	PUT /api/v1/payroll/family_situation/{id} (UpdateFamilySituation)
 func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
@@ -2037,7 +2037,7 @@ func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id int, body
 	return send[api.FamilySituation](ctx, s.c, "UpdateFamilySituation", req, err)
 }
 
-// UpdateIntegrationCode update a payroll integration code.
+// UpdateIntegrationCode updates a payroll integration code.
 //
 //	PATCH /api/v2/payroll_integrations/codes/{id} (UpdatePayrollIntegrationCode)
 func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
@@ -2045,7 +2045,7 @@ func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body
 	return send[api.PayrollIntegrationCode](ctx, s.c, "UpdatePayrollIntegrationCode", req, err)
 }
 
-// UpdateSupplement update a supplement.
+// UpdateSupplement updates a supplement.
 //
 //	PUT /api/v1/payroll/supplements/{id} (UpdateSupplement)
 func (s *PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
@@ -2057,7 +2057,7 @@ func (s *PayrollService) UpdateSupplement(ctx context.Context, id int, body api.
 // Reach it as Client.Posts.
 type PostsService struct{ c *Client }
 
-// Create create a feed post.
+// Create creates a feed post.
 //
 //	POST /api/v1/posts (CreatePost)
 func (s *PostsService) Create(ctx context.Context, body api.PostCreate) (api.Post, error) {
@@ -2067,7 +2067,7 @@ func (s *PostsService) Create(ctx context.Context, body api.PostCreate) (api.Pos
 	return send[api.Post](ctx, s.c, "CreatePost", req, err)
 }
 
-// Delete delete a feed post.
+// Delete deletes a feed post.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2077,7 +2077,7 @@ func (s *PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
 	return sendOptional[api.Post](ctx, s.c, "DeletePost", req, err)
 }
 
-// Get get a feed post.
+// Get gets a feed post.
 //
 //	GET /api/v1/posts/{id} (GetPost)
 func (s *PostsService) Get(ctx context.Context, id int) (api.Post, error) {
@@ -2085,7 +2085,7 @@ func (s *PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 	return send[api.Post](ctx, s.c, "GetPost", req, err)
 }
 
-// List list feed posts.
+// List lists feed posts.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2107,7 +2107,7 @@ func (s *PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] 
 	})
 }
 
-// Update update a feed post.
+// Update updates a feed post.
 //
 //	PUT /api/v1/posts/{id} (UpdatePost)
 func (s *PostsService) Update(ctx context.Context, id int, body api.PostUpdate) (api.Post, error) {
@@ -2121,7 +2121,7 @@ func (s *PostsService) Update(ctx context.Context, id int, body api.PostUpdate) 
 // Reach it as Client.ShiftManagement.
 type ShiftManagementService struct{ c *Client }
 
-// Create create a planned shift.
+// Create creates a planned shift.
 //
 //	POST /api/v1/time/shifts_management (CreateManagedShift)
 func (s *ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
@@ -2129,7 +2129,7 @@ func (s *ShiftManagementService) Create(ctx context.Context, body api.ShiftManag
 	return send[api.ShiftManagement](ctx, s.c, "CreateManagedShift", req, err)
 }
 
-// Delete delete a planned shift.
+// Delete deletes a planned shift.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2139,7 +2139,7 @@ func (s *ShiftManagementService) Delete(ctx context.Context, id int) (*api.Shift
 	return sendOptional[api.ShiftManagement](ctx, s.c, "DeleteManagedShift", req, err)
 }
 
-// Get get a planned shift.
+// Get gets a planned shift.
 //
 //	GET /api/v1/time/shifts_management/{id} (GetManagedShift)
 func (s *ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
@@ -2147,7 +2147,7 @@ func (s *ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMana
 	return send[api.ShiftManagement](ctx, s.c, "GetManagedShift", req, err)
 }
 
-// List list the company's planned shifts.
+// List lists the company's planned shifts.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2169,7 +2169,7 @@ func (s *ShiftManagementService) ListIter(ctx context.Context, params *api.ListM
 	})
 }
 
-// Publish publish the draft shifts inside a time range.
+// Publish publishes the draft shifts inside a time range.
 //
 //	POST /api/v1/time/shifts_management/publish (PublishManagedShifts)
 func (s *ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
@@ -2177,7 +2177,7 @@ func (s *ShiftManagementService) Publish(ctx context.Context, body api.PublishSh
 	return sendNoContent(ctx, s.c, "PublishManagedShifts", req, err)
 }
 
-// UpdateLocation change a planned shift's location and work area.
+// UpdateLocation changes a planned shift's location and work area.
 //
 //	PUT /api/v1/time/shifts_management/{id}/locations (UpdateManagedShiftLocation)
 func (s *ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
@@ -2185,7 +2185,7 @@ func (s *ShiftManagementService) UpdateLocation(ctx context.Context, id int, bod
 	return send[api.ShiftManagement](ctx, s.c, "UpdateManagedShiftLocation", req, err)
 }
 
-// UpdateNotes change a planned shift's notes.
+// UpdateNotes changes a planned shift's notes.
 //
 //	PUT /api/v1/time/shifts_management/{id}/notes (UpdateManagedShiftNotes)
 func (s *ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
@@ -2197,7 +2197,7 @@ func (s *ShiftManagementService) UpdateNotes(ctx context.Context, id int, body a
 // Reach it as Client.Tasks.
 type TasksService struct{ c *Client }
 
-// Copy copy a task.
+// Copy copies a task.
 //
 //	POST /api/v1/core/tasks/{id}/copy (CopyTask)
 func (s *TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
@@ -2205,7 +2205,7 @@ func (s *TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput)
 	return send[api.Task](ctx, s.c, "CopyTask", req, err)
 }
 
-// Create create a task.
+// Create creates a task.
 //
 //	POST /api/v1/core/tasks (CreateTask)
 func (s *TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
@@ -2213,7 +2213,7 @@ func (s *TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Tas
 	return send[api.Task](ctx, s.c, "CreateTask", req, err)
 }
 
-// CreateFile attach a file to a task.
+// CreateFile attaches a file to a task.
 //
 //	POST /api/v1/core/tasks/{id}/files (CreateTaskFile)
 func (s *TasksService) CreateFile(ctx context.Context, id int, body api.TaskFileCreate) (api.TaskFile, error) {
@@ -2223,7 +2223,7 @@ func (s *TasksService) CreateFile(ctx context.Context, id int, body api.TaskFile
 	return send[api.TaskFile](ctx, s.c, "CreateTaskFile", req, err)
 }
 
-// Delete delete a task.
+// Delete deletes a task.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2233,7 +2233,7 @@ func (s *TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
 	return sendOptional[api.Task](ctx, s.c, "DeleteTask", req, err)
 }
 
-// DeleteFile delete one file of a task.
+// DeleteFile deletes one file of a task.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2243,7 +2243,7 @@ func (s *TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api
 	return sendOptional[api.TaskFile](ctx, s.c, "DeleteTaskFile", req, err)
 }
 
-// Get get a task.
+// Get gets a task.
 //
 //	GET /api/v1/core/tasks/{id} (GetTask)
 func (s *TasksService) Get(ctx context.Context, id int) (api.Task, error) {
@@ -2251,7 +2251,7 @@ func (s *TasksService) Get(ctx context.Context, id int) (api.Task, error) {
 	return send[api.Task](ctx, s.c, "GetTask", req, err)
 }
 
-// GetFile get one file of a task.
+// GetFile gets one file of a task.
 //
 //	GET /api/v1/core/tasks/{task_id}/files/{id} (GetTaskFile)
 func (s *TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
@@ -2259,7 +2259,7 @@ func (s *TasksService) GetFile(ctx context.Context, taskID int, id int) (api.Tas
 	return send[api.TaskFile](ctx, s.c, "GetTaskFile", req, err)
 }
 
-// List list tasks.
+// List lists tasks.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2281,7 +2281,7 @@ func (s *TasksService) ListIter(ctx context.Context, params *api.ListTasksParams
 	})
 }
 
-// ListFiles list the files attached to a task.
+// ListFiles lists the files attached to a task.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2303,7 +2303,7 @@ func (s *TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.
 	})
 }
 
-// Resolve mark a task done or not done.
+// Resolve marks a task done or not done.
 //
 //	POST /api/v1/core/tasks/{id}/resolve (ResolveTask)
 func (s *TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
@@ -2311,7 +2311,7 @@ func (s *TasksService) Resolve(ctx context.Context, id int, body api.ResolveTask
 	return send[api.Task](ctx, s.c, "ResolveTask", req, err)
 }
 
-// Update update a task.
+// Update updates a task.
 //
 //	PUT /api/v1/core/tasks/{id} (UpdateTask)
 func (s *TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
@@ -2323,7 +2323,7 @@ func (s *TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) 
 // Reach it as Client.Teams.
 type TeamsService struct{ c *Client }
 
-// AssignEmployeeToTeam add an employee to a team.
+// AssignEmployeeToTeam adds an employee to a team.
 //
 //	POST /api/v1/core/teams/{id}/employees/{employee_id} (AssignEmployeeToTeam)
 func (s *TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
@@ -2331,7 +2331,7 @@ func (s *TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employe
 	return send[api.Team](ctx, s.c, "AssignEmployeeToTeam", req, err)
 }
 
-// Create create a team.
+// Create creates a team.
 //
 //	POST /api/v1/core/teams (CreateTeam)
 func (s *TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Team, error) {
@@ -2339,7 +2339,7 @@ func (s *TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Tea
 	return send[api.Team](ctx, s.c, "CreateTeam", req, err)
 }
 
-// Delete delete a team.
+// Delete deletes a team.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2349,7 +2349,7 @@ func (s *TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) {
 	return sendOptional[api.Team](ctx, s.c, "DeleteTeam", req, err)
 }
 
-// Get get a team.
+// Get gets a team.
 //
 //	GET /api/v1/core/teams/{id} (GetTeam)
 func (s *TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
@@ -2357,7 +2357,7 @@ func (s *TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 	return send[api.Team](ctx, s.c, "GetTeam", req, err)
 }
 
-// List list teams.
+// List lists teams.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2379,7 +2379,7 @@ func (s *TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] 
 	})
 }
 
-// UnassignEmployeeFromTeam remove an employee from a team.
+// UnassignEmployeeFromTeam removes an employee from a team.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2389,7 +2389,7 @@ func (s *TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, emp
 	return sendOptional[api.Team](ctx, s.c, "UnassignEmployeeFromTeam", req, err)
 }
 
-// Update update a team.
+// Update updates a team.
 //
 //	PUT /api/v1/core/teams/{id} (UpdateTeam)
 func (s *TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
@@ -2397,7 +2397,7 @@ func (s *TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) 
 	return send[api.Team](ctx, s.c, "UpdateTeam", req, err)
 }
 
-// UpdateMembership make a team member a lead or a plain member.
+// UpdateMembership makes a team member a lead or a plain member.
 //
 //	PUT /api/v1/core/teams/{id}/employees/{employee_id} (UpdateTeamMembership)
 func (s *TeamsService) UpdateMembership(ctx context.Context, id int, employeeID int, body api.TeamMembershipUpdate) (api.Team, error) {
@@ -2409,7 +2409,7 @@ func (s *TeamsService) UpdateMembership(ctx context.Context, id int, employeeID 
 // Reach it as Client.TimeOff.
 type TimeOffService struct{ c *Client }
 
-// CreateLeave create a leave (v1).
+// CreateLeave creates a leave (v1).
 //
 //	POST /api/v1/time/leaves (CreateLeave)
 func (s *TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
@@ -2417,7 +2417,7 @@ func (s *TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) 
 	return send[api.Leave](ctx, s.c, "CreateLeave", req, err)
 }
 
-// CreateLeaveType create a leave type.
+// CreateLeaveType creates a leave type.
 //
 //	POST /api/v1/time/leave_types (CreateLeaveType)
 func (s *TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
@@ -2425,7 +2425,7 @@ func (s *TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveType
 	return send[api.LeaveType](ctx, s.c, "CreateLeaveType", req, err)
 }
 
-// CreateLeaveV2 create a leave (v2, supports hours and medical details).
+// CreateLeaveV2 creates a leave (v2, supports hours and medical details).
 //
 //	POST /api/v2/time/leaves (CreateLeaveV2)
 func (s *TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
@@ -2433,7 +2433,7 @@ func (s *TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Crea
 	return send[api.LeaveV2](ctx, s.c, "CreateLeaveV2", req, err)
 }
 
-// DeleteLeave delete a leave (v1).
+// DeleteLeave deletes a leave (v1).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2443,7 +2443,7 @@ func (s *TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, e
 	return sendOptional[api.Leave](ctx, s.c, "DeleteLeave", req, err)
 }
 
-// DeleteLeaveV2 delete a leave (v2).
+// DeleteLeaveV2 deletes a leave (v2).
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2453,7 +2453,7 @@ func (s *TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV
 	return sendOptional[api.LeaveV2](ctx, s.c, "DeleteLeaveV2", req, err)
 }
 
-// GetLeave get a leave (v1).
+// GetLeave gets a leave (v1).
 //
 //	GET /api/v1/time/leaves/{id} (GetLeave)
 func (s *TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error) {
@@ -2461,7 +2461,7 @@ func (s *TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error
 	return send[api.Leave](ctx, s.c, "GetLeave", req, err)
 }
 
-// GetLeaveV2 get a leave (v2).
+// GetLeaveV2 gets a leave (v2).
 //
 //	GET /api/v2/time/leaves/{id} (GetLeaveV2)
 func (s *TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
@@ -2469,7 +2469,7 @@ func (s *TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, e
 	return send[api.LeaveV2](ctx, s.c, "GetLeaveV2", req, err)
 }
 
-// GetPolicy get a time-off policy.
+// GetPolicy gets a time-off policy.
 //
 //	GET /api/v1/time/policies/{id} (GetTimeOffPolicy)
 func (s *TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, error) {
@@ -2477,7 +2477,7 @@ func (s *TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, err
 	return send[api.Policy](ctx, s.c, "GetTimeOffPolicy", req, err)
 }
 
-// ListLeaveTypes list leave types.
+// ListLeaveTypes lists leave types.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2499,7 +2499,7 @@ func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.L
 	})
 }
 
-// ListLeaves list leaves (v1, day-based).
+// ListLeaves lists leaves (v1, day-based).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2521,7 +2521,7 @@ func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLea
 	})
 }
 
-// ListLeavesV2 list leaves (v2, may be hour-based).
+// ListLeavesV2 lists leaves (v2, may be hour-based).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2543,7 +2543,7 @@ func (s *TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListL
 	})
 }
 
-// ListPolicies list time-off policies.
+// ListPolicies lists time-off policies.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2565,7 +2565,7 @@ func (s *TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Pol
 	})
 }
 
-// UpdateLeave update a leave (v1).
+// UpdateLeave updates a leave (v1).
 //
 //	PUT /api/v1/time/leaves/{id} (UpdateLeave)
 func (s *TimeOffService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
@@ -2573,7 +2573,7 @@ func (s *TimeOffService) UpdateLeave(ctx context.Context, id int, body api.Leave
 	return send[api.Leave](ctx, s.c, "UpdateLeave", req, err)
 }
 
-// UpdateLeaveType update a leave type.
+// UpdateLeaveType updates a leave type.
 //
 //	PUT /api/v1/time/leave_types/{id} (UpdateLeaveType)
 func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
@@ -2581,7 +2581,7 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.L
 	return send[api.LeaveType](ctx, s.c, "UpdateLeaveType", req, err)
 }
 
-// UpdateLeaveV2 update a leave (v2).
+// UpdateLeaveV2 updates a leave (v2).
 //
 //	PUT /api/v2/time/leaves/{id} (UpdateLeaveV2)
 func (s *TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
@@ -2593,7 +2593,7 @@ func (s *TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.Lea
 // Reach it as Client.Webhooks.
 type WebhooksService struct{ c *Client }
 
-// Create subscribe a URL to a v1 event type.
+// Create subscribes a URL to a v1 event type.
 //
 //	POST /api/v1/core/webhooks (CreateWebhook)
 func (s *WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (api.Webhook, error) {
@@ -2601,7 +2601,7 @@ func (s *WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (a
 	return send[api.Webhook](ctx, s.c, "CreateWebhook", req, err)
 }
 
-// CreateV2 subscribe a URL to a v2 event class.
+// CreateV2 subscribes a URL to a v2 event class.
 //
 //	POST /api/v2/core/webhooks (CreateWebhookV2)
 func (s *WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
@@ -2609,7 +2609,7 @@ func (s *WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create
 	return send[[]api.WebhookV2](ctx, s.c, "CreateWebhookV2", req, err)
 }
 
-// Delete delete a v1 webhook subscription.
+// Delete deletes a v1 webhook subscription.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2619,7 +2619,7 @@ func (s *WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, err
 	return sendOptional[api.Webhook](ctx, s.c, "DeleteWebhook", req, err)
 }
 
-// DeleteV2 delete a v2 webhook subscription.
+// DeleteV2 deletes a v2 webhook subscription.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -2629,7 +2629,7 @@ func (s *WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2,
 	return sendOptional[api.WebhookV2](ctx, s.c, "DeleteWebhookV2", req, err)
 }
 
-// List list the current user's v1 webhook subscriptions.
+// List lists the current user's v1 webhook subscriptions.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2651,7 +2651,7 @@ func (s *WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, e
 	})
 }
 
-// ListEvents list triggered webhook events.
+// ListEvents lists triggered webhook events.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2673,7 +2673,7 @@ func (s *WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Even
 	})
 }
 
-// ListV2 list the current user's v2 webhook subscriptions.
+// ListV2 lists the current user's v2 webhook subscriptions.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2695,7 +2695,7 @@ func (s *WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV
 	})
 }
 
-// UpdateV2 update a v2 webhook subscription.
+// UpdateV2 updates a v2 webhook subscription.
 //
 //	PUT /api/v2/core/webhooks/{id} (UpdateWebhookV2)
 func (s *WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {

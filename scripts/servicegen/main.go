@@ -531,7 +531,7 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 			p("//\n// Deprecated: %s\n", deprecationNote(op.description))
 		}
 	}
-	summary := strings.TrimSuffix(lowerFirst(op.summary), ".")
+	summary := strings.TrimSuffix(thirdPerson(lowerFirst(op.summary)), ".")
 	build := func() string {
 		if op.bodyKind == "multipart" {
 			return fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", pkg, op.ctor, ctorArgs)
@@ -593,6 +593,28 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 		p("func (s *%s) %sIter(%s) iter.Seq2[%s, error] {\n", typ, op.method, params, op.elem)
 		p("\treturn stream[%s](ctx, s.c, %q, func() (*http.Request, error) {\n\t\treturn %s\n\t})\n}\n\n", op.elem, op.opID, build())
 	}
+}
+
+// thirdPerson conjugates the imperative verb a summary starts with, so
+// that "list the company's employees" documents List as "List lists the
+// company's employees".
+func thirdPerson(summary string) string {
+	verb, rest, _ := strings.Cut(summary, " ")
+	switch {
+	case verb == "":
+		return summary
+	case strings.HasSuffix(verb, "s"), strings.HasSuffix(verb, "sh"), strings.HasSuffix(verb, "ch"),
+		strings.HasSuffix(verb, "x"), strings.HasSuffix(verb, "z"), strings.HasSuffix(verb, "o"):
+		verb += "es"
+	case strings.HasSuffix(verb, "y") && len(verb) > 1 && !strings.ContainsRune("aeiou", rune(verb[len(verb)-2])):
+		verb = verb[:len(verb)-1] + "ies"
+	default:
+		verb += "s"
+	}
+	if rest == "" {
+		return verb
+	}
+	return verb + " " + rest
 }
 
 func deprecationNote(desc string) string {
