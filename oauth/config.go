@@ -16,10 +16,18 @@ import (
 )
 
 // Factorial environments, usable with WithBaseURL. The OAuth endpoints live
-// at the host root (/oauth/...), not under /api.
+// at the host root (/oauth/...), not under /api. They are the hosts of
+// package factorial's constants of the same names.
 const (
 	ProductionURL = "https://api.factorialhr.com"
-	DemoURL       = "https://api.demo.factorialhr.com"
+	// DemoURL is Factorial's demo environment.
+	DemoURL = "https://api.eu2.demo.factorial.dev"
+	// OldDemoURL is the previous demo host.
+	//
+	// Deprecated: Factorial marks it deprecated; use DemoURL.
+	OldDemoURL = "https://api.demo.factorial.dev"
+	// V1DemoURL is the demo host of the v1 API.
+	V1DemoURL = "https://api.demo.factorialhr.com"
 )
 
 // OOBRedirectURI is the out-of-band redirect URI: Factorial shows the code

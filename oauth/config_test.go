@@ -20,7 +20,8 @@ func TestBaseURL(t *testing.T) {
 		insecure  bool   // the failure is *InsecureURLError
 	}{
 		{base: "", wantToken: "https://api.factorialhr.com/oauth/token"},
-		{base: oauth.DemoURL, wantToken: "https://api.demo.factorialhr.com/oauth/token"},
+		{base: oauth.DemoURL, wantToken: "https://api.eu2.demo.factorial.dev/oauth/token"},
+		{base: oauth.V1DemoURL, wantToken: "https://api.demo.factorialhr.com/oauth/token"},
 		{base: "https://proxy.example/factorial/", wantToken: "https://proxy.example/factorial/oauth/token"},
 		{base: "http://127.0.0.1:8080", wantToken: "http://127.0.0.1:8080/oauth/token"},
 		{base: "http://[::1]:9", wantToken: "http://[::1]:9/oauth/token"},
