@@ -86,10 +86,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorial: load embedded spec: %w", err)
 	}
-	resourcesValidator, err := specvalidate.NewResources()
-	if err != nil {
-		return nil, fmt.Errorf("factorial: load embedded resources spec: %w", err)
-	}
 	d := &doer{
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
@@ -101,7 +97,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		retry:      cfg.retry,
 		maxBody:    cfg.maxBody,
 		validator:  validator,
-		resources:  resourcesValidator,
+		resources:  specvalidate.NewResources,
 		validation: cfg.validation,
 		log:        cfg.logger,
 		keySecrets: scrubber(nil).with(cfg.apiKey),

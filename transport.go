@@ -35,17 +35,19 @@ const maxErrorBody = 64 << 10
 // failure is an *Error, which the raw generated methods return as (nil,
 // err).
 type doer struct {
-	hc         *http.Client
-	base       *url.URL
-	basePath   string // base.Path without its trailing slash, removed before route matching
-	userAgent  string
-	apiKey     string
-	tokens     TokenSource
-	timeout    time.Duration
-	retry      RetryPolicy
-	maxBody    int64
-	validator  *specvalidate.Validator // v1 and OAuth (openapi.yaml)
-	resources  *specvalidate.Validator // the dated API (openapi-resources.yaml)
+	hc        *http.Client
+	base      *url.URL
+	basePath  string // base.Path without its trailing slash, removed before route matching
+	userAgent string
+	apiKey    string
+	tokens    TokenSource
+	timeout   time.Duration
+	retry     RetryPolicy
+	maxBody   int64
+	validator *specvalidate.Validator // v1 and OAuth (openapi.yaml)
+	// resources returns the dated API's validator (openapi-resources.yaml),
+	// parsed on the first dated request: a v1-only client never pays for it.
+	resources  func() (*specvalidate.Validator, error)
 	validation ValidationMode
 	log        *slog.Logger
 	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
@@ -215,21 +217,17 @@ func (d *doer) findRoute(req *http.Request) (*specvalidate.Route, *http.Request,
 		r.URL = &u
 	}
 	v := d.validator
-	if d.resources != nil && isResourcesPath(r.URL.Path) {
-		v = d.resources
+	if d.resources != nil && specvalidate.IsResourcesPath(r.URL.Path) {
+		var err error
+		if v, err = d.resources(); err != nil {
+			return nil, nil, nil
+		}
 	}
 	route, err := v.FindRoute(r)
 	if err != nil {
 		return nil, nil, nil
 	}
 	return route, r, v
-}
-
-// isResourcesPath reports a dated API path: /api/<YYYY-MM-DD>/resources/...
-func isResourcesPath(p string) bool {
-	rest, ok := strings.CutPrefix(p, "/api/")
-	return ok && len(rest) > len("2006-01-02/resources/") && rest[4] == '-' && rest[7] == '-' &&
-		strings.HasPrefix(rest[10:], "/resources/")
 }
 
 // call is one Do: the request, what the spec says about it, and the state

@@ -2,6 +2,7 @@ package factorial
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -25,16 +26,25 @@ const versionLifetime = 1
 // version may differ in fields the types do not know.
 func WithAPIVersion(version string) Option {
 	return func(c *config) error {
-		t, err := time.Parse(time.DateOnly, version)
-		if err != nil || t.Format(time.DateOnly) != version {
-			return configErr("WithAPIVersion", "%q is not a version date (YYYY-MM-DD)", version)
-		}
-		if t.Day() != 1 || (t.Month()-1)%3 != 0 {
-			return configErr("WithAPIVersion", "%s is not a quarter's first day; Factorial releases versions on 01-01, 04-01, 07-01 and 10-01", version)
+		if err := CheckAPIVersion(version); err != nil {
+			return &ConfigError{Option: "WithAPIVersion", Err: err}
 		}
 		c.apiVersion = version
 		return nil
 	}
+}
+
+// CheckAPIVersion reports whether version can name a dated API version: a
+// date (YYYY-MM-DD) on a quarter's first day, when Factorial releases them.
+func CheckAPIVersion(version string) error {
+	t, err := time.Parse(time.DateOnly, version)
+	if err != nil || t.Format(time.DateOnly) != version {
+		return fmt.Errorf("%q is not a version date (YYYY-MM-DD)", version)
+	}
+	if t.Day() != 1 || (t.Month()-1)%3 != 0 {
+		return fmt.Errorf("%s is not a quarter's first day; Factorial releases versions on 01-01, 04-01, 07-01 and 10-01", version)
+	}
+	return nil
 }
 
 // versionRetires returns when Factorial stops serving version.

@@ -243,7 +243,7 @@ func (af *apiFlags) readInput(a *app) ([]byte, error) {
 // other against openapi.yaml.
 func checkAgainstSpec(ctx context.Context, req *http.Request, body []byte, apiKey bool) error {
 	newValidator, spec, ops := specvalidate.New, "openapi.yaml", "docs/operations.md"
-	if isDatedPath(req.URL.Path) {
+	if specvalidate.IsResourcesPath(req.URL.Path) {
 		newValidator, spec, ops = specvalidate.NewResources, "openapi-resources.yaml", "docs/resources-operations.md"
 	}
 	v, err := newValidator()

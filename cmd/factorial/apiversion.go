@@ -1,9 +1,7 @@
 package main
 
 import (
-	"regexp"
 	"strings"
-	"time"
 
 	"github.com/factorial-go/factorial"
 )
@@ -23,8 +21,8 @@ const apiFlagHelp = "  --api VERSION     v1, or a dated API version YYYY-MM-DD (
 // parseAPIVersion checks an --api value and returns "v1" or the version
 // date; "" is the default version.
 //
-// The quarter rule is the one factorial.WithAPIVersion enforces; checking
-// it here as well turns a wrong date into a usage error that names the
+// The rule is factorial.CheckAPIVersion's, the one WithAPIVersion applies;
+// checking it here turns a wrong date into a usage error that names the
 // flag, before any credential is looked up.
 func parseAPIVersion(v string) (string, error) {
 	v = strings.TrimSpace(v)
@@ -34,19 +32,8 @@ func parseAPIVersion(v string) (string, error) {
 	case strings.EqualFold(v, apiV1):
 		return apiV1, nil
 	}
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil || t.Format(time.DateOnly) != v {
-		return "", usagef("--api must be v1 or a version date YYYY-MM-DD (e.g. %s), not %q", factorial.DefaultAPIVersion, v)
-	}
-	if t.Day() != 1 || (t.Month()-1)%3 != 0 {
-		return "", usagef("--api %s: Factorial releases versions on a quarter's first day (YYYY-01-01, -04-01, -07-01 or -10-01)", v)
+	if err := factorial.CheckAPIVersion(v); err != nil {
+		return "", usagef("--api must be v1 or a version date (e.g. %s): %v", factorial.DefaultAPIVersion, err)
 	}
 	return v, nil
 }
-
-// datedPathRE matches a path of the dated API: /api/<version>/resources,
-// then the operation's path.
-var datedPathRE = regexp.MustCompile(`^/api/[0-9]{4}-[0-9]{2}-[0-9]{2}/resources(/|$)`)
-
-// isDatedPath reports whether path belongs to the dated API.
-func isDatedPath(path string) bool { return datedPathRE.MatchString(path) }

@@ -39,16 +39,6 @@ const (
 // rather than an error); the sandbox has one schema for all of them.
 const DatedAPIVersion = "2026-07-01"
 
-// isDatedPath reports whether p is under /api/<version>/resources.
-func isDatedPath(p string) bool {
-	rest, ok := strings.CutPrefix(p, "/api/")
-	if !ok {
-		return false
-	}
-	_, after, ok := strings.Cut(rest, "/")
-	return ok && (after == "resources" || strings.HasPrefix(after, "resources/"))
-}
-
 // datedTables maps a dated collection (namespace/resource) to the table it
 // is served from; v1 tables where v1 has the same records. A collection
 // missing here gets a table of its own (namespace_resource), served by the

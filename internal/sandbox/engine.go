@@ -50,7 +50,7 @@ type reply struct {
 func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 	sr := specvalidate.RouteFromContext(r.Context())
 	if sr == nil {
-		if isDatedPath(r.URL.Path) {
+		if specvalidate.IsResourcesPath(r.URL.Path) {
 			writeJSON(w, http.StatusNotFound, map[string]any{"errors": []string{"Not found"}})
 			return
 		}

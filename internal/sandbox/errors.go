@@ -124,7 +124,7 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 		return
 	}
 	e := s.diagnosed(r, &d, err)
-	if isDatedPath(r.URL.Path) {
+	if specvalidate.IsResourcesPath(r.URL.Path) {
 		// Doorkeeper checks the token's scopes before the controller
 		// looks at the parameters: a token without the scope is refused
 		// whatever it sent.

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // Fault makes matching requests misbehave, for testing a client's retries,
@@ -137,7 +139,7 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 // glob tells them apart.
 func (s *Sandbox) operationOf(r *http.Request) (opID, template string) {
 	v := s.validator
-	if isDatedPath(r.URL.Path) {
+	if specvalidate.IsResourcesPath(r.URL.Path) {
 		v = s.resources
 	}
 	if route, err := v.FindRoute(r); err == nil {

@@ -284,7 +284,7 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 		if strings.HasSuffix(r.URL.Path, "/") {
 			r = withoutTrailingSlash(r)
 		}
-		if isDatedPath(r.URL.Path) {
+		if specvalidate.IsResourcesPath(r.URL.Path) {
 			dated.ServeHTTP(w, r)
 			return
 		}
