@@ -179,9 +179,9 @@ func TestRetiredVersionWarnsOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := c.Raw().GetMeWithResponse(context.Background()); err == nil {
-			t.Log("(v1 call answered)")
-		}
+		// A v1 call is not under a dated version: it never warns, whatever
+		// this canned server answers it.
+		_, _ = c.Credentials.GetMe(context.Background())
 		if got := strings.Count(logs.String(), "past its year of service"); got != tc.want {
 			t.Errorf("at %v: %d warnings, want %d:\n%s", tc.now, got, tc.want, logs.String())
 		}

@@ -109,14 +109,10 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 		var first T
 		empty := false
 		open := func(body io.Reader) error {
-			dec = json.NewDecoder(body)
 			first, empty = zero, false
-			tok, err := dec.Token()
-			if err != nil {
+			var err error
+			if dec, err = openArray[T](body); err != nil {
 				return err
-			}
-			if d, ok := tok.(json.Delim); !ok || d != '[' {
-				return &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
 			}
 			if !dec.More() {
 				// "[]", or a read failure More cannot report: endArray
@@ -170,13 +166,9 @@ func list[T any](ctx context.Context, c *Client, op string, req *http.Request, e
 	var out []T
 	open := func(body io.Reader) error {
 		out = nil // a retried attempt starts over
-		dec := json.NewDecoder(body)
-		tok, err := dec.Token()
+		dec, err := openArray[T](body)
 		if err != nil {
 			return err
-		}
-		if d, ok := tok.(json.Delim); !ok || d != '[' {
-			return &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
 		}
 		out = make([]T, 0)
 		for dec.More() {
@@ -192,6 +184,20 @@ func list[T any](ctx context.Context, c *Client, op string, req *http.Request, e
 		return nil, err
 	}
 	return out, nil
+}
+
+// openArray starts decoding a JSON array of T from body: it reads the
+// opening bracket, or fails with notArrayError for any other first token.
+func openArray[T any](body io.Reader) (*json.Decoder, error) {
+	dec := json.NewDecoder(body)
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return nil, &notArrayError{json.UnmarshalTypeError{Value: tokenKind(tok), Type: reflect.TypeFor[[]T](), Offset: dec.InputOffset()}}
+	}
+	return dec, nil
 }
 
 // endArray reads the closing bracket and makes sure nothing follows it,

@@ -1,6 +1,7 @@
 package factorial
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -54,47 +55,33 @@ func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
 // *Error: KindBodyRead when the connection failed, KindEmptyBody when
 // there was nothing, else the decode kind.
 func (c *call) streamError(ctx context.Context, resp *http.Response, body *streamBody, err error) *Error {
-	if errors.Is(body.readErr, errTooLarge) {
-		e := c.newError(KindTooLarge, resp, body.head, true)
-		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
-		return e
-	}
-	if body.readErr != nil {
-		e := c.newError(KindBodyRead, resp, body.head, len(body.head) == maxErrorBody)
-		e.Err = c.bodyReadError(ctx, body.readErr)
-		return e
-	}
-	kind := decodeKind(err)
 	var notArray *notArrayError
-	if errors.As(err, &notArray) {
+	if body.readErr == nil && errors.As(err, &notArray) {
 		// Read the rest (up to the excerpt's size) to tell "another kind
 		// of JSON" from "not JSON", as a single decode would.
 		_, _ = io.Copy(io.Discard, io.LimitReader(body, int64(maxErrorBody-len(body.head))+1))
 		if body.readErr == nil && len(body.head) < maxErrorBody && !json.Valid(body.head) {
-			kind = KindInvalidJSON
-		}
-		if body.readErr != nil {
-			e := c.newError(KindBodyRead, resp, body.head, len(body.head) == maxErrorBody)
-			e.Err = c.bodyReadError(ctx, body.readErr)
-			return e
+			err = jsonSyntaxError(body.head)
 		}
 	}
-	if kind == KindInvalidJSON && len(trimSpace(body.head)) == 0 {
-		kind = KindEmptyBody
+	truncated := len(body.head) == maxErrorBody
+	switch {
+	case errors.Is(body.readErr, errTooLarge):
+		e := c.newError(KindTooLarge, resp, body.head, true)
+		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
+		return e
+	case body.readErr != nil:
+		e := c.newError(KindBodyRead, resp, body.head, truncated)
+		e.Err = c.bodyReadError(ctx, body.readErr)
+		return e
 	}
-	e := c.newError(kind, resp, body.head, len(body.head) == maxErrorBody)
-	if kind != KindEmptyBody {
-		e.Err = err
+	kind := decodeKind(err)
+	if kind == KindInvalidJSON && len(bytes.TrimSpace(body.head)) == 0 {
+		return c.newError(KindEmptyBody, resp, body.head, truncated)
 	}
+	e := c.newError(kind, resp, body.head, truncated)
+	e.Err = err
 	return e
-}
-
-func trimSpace(b []byte) []byte {
-	_, ok := firstNonSpace(b)
-	if !ok {
-		return nil
-	}
-	return b
 }
 
 // limitReader fails with errTooLarge once more than left bytes arrive.

@@ -531,7 +531,8 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	_ = resp.Body.Close() // read to EOF: the connection is reusable
 
-	if len(bytes.TrimSpace(data)) == 0 && wantJSON {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 && wantJSON {
 		return outcome{err: c.newError(KindEmptyBody, resp, data, false)}
 	}
 	if c.target != nil {
@@ -540,8 +541,8 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		if err := c.validate(resp, data, true); err != nil {
 			return outcome{err: err}
 		}
-		if wantJSON || (c.route == nil && announcedJSON && len(bytes.TrimSpace(data)) > 0) {
-			if bytes.Equal(bytes.TrimSpace(data), nullJSON) {
+		if wantJSON || (c.route == nil && announcedJSON && len(trimmed) > 0) {
+			if bytes.Equal(trimmed, nullJSON) {
 				// encoding/json leaves the value untouched for null: a
 				// zero employee with a nil error would pass for a real one.
 				e := c.newError(KindDecode, resp, data, false)
@@ -561,7 +562,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	}
 	// The raw generated client unmarshals whatever says it is JSON, declared
 	// or not, so announced JSON must at least be well-formed.
-	if (wantJSON || announcedJSON) && len(bytes.TrimSpace(data)) > 0 && !json.Valid(data) {
+	if (wantJSON || announcedJSON) && len(trimmed) > 0 && !json.Valid(data) {
 		e := c.newError(KindInvalidJSON, resp, data, false)
 		e.Err = jsonSyntaxError(data)
 		return outcome{err: e}

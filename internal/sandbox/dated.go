@@ -302,12 +302,7 @@ func (c *call) serveDated() {
 		c.fail(e)
 		return
 	}
-	if err := c.parseInput(); err != nil {
-		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
-		return
-	}
-	if blank := blankRequired(rt.body, c.in); len(blank) > 0 {
-		c.fail(missing(blank))
+	if !c.readInput() {
 		return
 	}
 	datedIDs(c.in)

@@ -78,15 +78,7 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 		c.serveDated()
 		return
 	}
-	if err := c.parseInput(); err != nil {
-		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
-		return
-	}
-	// A blank required string passes the schema but not Rails' presence
-	// validation: it is answered as the missing field it stands for, at
-	// the stage a missing field is (before permissions and rules).
-	if blank := blankRequired(rt.body, c.in); len(blank) > 0 {
-		c.fail(missing(blank))
+	if !c.readInput() {
 		return
 	}
 	if !c.permitted() {
@@ -95,6 +87,23 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 	}
 	c.dispatch()
 	c.flush()
+}
+
+// readInput parses the request's input into c.in, answering a body that
+// does not parse (400) or a required string sent blank and false. A blank
+// required string passes the schema but not Rails' presence validation: it
+// is answered as the missing field it stands for, at the stage a missing
+// field is (before permissions and rules), on both APIs.
+func (c *call) readInput() bool {
+	if err := c.parseInput(); err != nil {
+		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
+		return false
+	}
+	if blank := blankRequired(c.rt.body, c.in); len(blank) > 0 {
+		c.fail(missing(blank))
+		return false
+	}
+	return true
 }
 
 // dispatch runs the handler of the call's operation.
