@@ -14,7 +14,6 @@ import (
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/loopback"
-	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // Hosts Factorial serves its APIs and its OAuth server from. REST paths
@@ -52,7 +51,6 @@ type core struct {
 	// warning for a version past its year of service.
 	apiVersion      string
 	resourcesServer string
-	resourcesPath   string // resourcesServer's path, to recognise its requests
 	retiredOnce     sync.Once
 	retiredOn       time.Time
 }
@@ -82,10 +80,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	validator, err := specvalidate.New()
-	if err != nil {
-		return nil, fmt.Errorf("factorial: load embedded spec: %w", err)
-	}
 	d := &doer{
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
@@ -96,8 +90,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		timeout:    cfg.timeout,
 		retry:      cfg.retry,
 		maxBody:    cfg.maxBody,
-		validator:  validator,
-		resources:  specvalidate.NewResources,
+		validator:  cfg.validator,
 		validation: cfg.validation,
 		log:        cfg.logger,
 		keySecrets: scrubber(nil).with(cfg.apiKey),
@@ -119,7 +112,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	c := &Client{core: core{doer: d, raw: gen, server: server, editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion}}
 	c.resourcesServer = server + "api/" + cfg.apiVersion + "/resources/"
-	c.resourcesPath = strings.TrimSuffix(base.Path, "/") + "/api/" + cfg.apiVersion + "/resources/"
 	c.retiredOn = versionRetires(cfg.apiVersion)
 	c.initServices()
 	return c, nil

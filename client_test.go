@@ -72,7 +72,8 @@ func TestNewClientRejectsBadOptions(t *testing.T) {
 		"empty user agent":   {WithUserAgent("")},
 		"negative attempts":  {WithRetryPolicy(RetryPolicy{MaxAttempts: -1})},
 		"zero max body":      {WithMaxResponseBytes(0)},
-		"unknown validation": {WithResponseValidation(ValidationMode(7))},
+		"unknown validation": {WithResponseValidator(nil, ValidationMode(7))},
+		"nil validator":      {WithResponseValidator(nil, ValidationStrict)},
 		"nil editor":         {WithRequestEditor(nil)},
 	} {
 		_, err := NewClient(opts...)

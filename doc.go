@@ -122,6 +122,11 @@
 //
 // # Spec validation
 //
-// WithResponseValidation checks live responses against the spec embedded
-// in package api and logs drift, or fails on it in strict mode.
+// validate.Responses (package validate) checks live responses against the
+// specs this module is generated from and logs drift, or fails on it in
+// strict mode. The specs and their parser live in that package: a program
+// that does not import it links no OpenAPI, YAML or JSON-schema code, and
+// no call of this package parses a spec (each service hands the transport
+// the operation's declared statuses and media types, recorded when the
+// code was generated).
 package factorial

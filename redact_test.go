@@ -33,6 +33,21 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// careless is a ResponseValidator that quotes the request URL in every
+// problem, and the body of an error response (which here echoes the
+// credential). The client scrubs the secrets it knows (key, tokens, secret
+// query parameters) before a problem reaches a log or an error; that
+// problems never quote the values of a success body is package validate's
+// own promise, tested there.
+type careless struct{}
+
+func (careless) ValidateResponse(_ context.Context, req *http.Request, status int, _ http.Header, body []byte) []string {
+	if status >= 400 {
+		return []string{"unexpected error body " + string(body) + " for " + req.URL.String()}
+	}
+	return []string{"token_type is missing in the response to " + req.URL.String()}
+}
+
 func TestSecretsNeverLeak(t *testing.T) {
 	const (
 		apiKey     = "sk-live-APIKEY-0123456789"
@@ -73,7 +88,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	})
 
 	// API key, rejected, with the key echoed back.
-	c, srv, _ := newTestClient(t, echo, WithAPIKey(apiKey), WithLogger(logger), WithResponseValidation(ValidationLog))
+	c, srv, _ := newTestClient(t, echo, WithAPIKey(apiKey), WithLogger(logger), WithResponseValidator(careless{}, ValidationLog))
 	_, err := c.Raw().GetMeWithResponse(context.Background())
 	errs = append(errs, err.Error())
 	// Secret query parameters on a retried GET.
@@ -91,7 +106,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 
 	// OAuth: rejected, refreshed, rejected again.
 	ts := &fakeTokens{current: stale, next: []string{fresh}}
-	c2, srv2, _ := newTestClient(t, echo, WithTokenSource(ts), WithLogger(logger), WithResponseValidation(ValidationStrict))
+	c2, srv2, _ := newTestClient(t, echo, WithTokenSource(ts), WithLogger(logger), WithResponseValidator(careless{}, ValidationStrict))
 	_, err = c2.Raw().GetMeWithResponse(context.Background())
 	errs = append(errs, err.Error())
 	if errors.As(err, &e) {

@@ -11,6 +11,215 @@ import (
 	"github.com/factorial-go/factorial/resources"
 )
 
+// The operations of openapi-resources.yaml: what the spec declares for each, recorded when
+// the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
+var (
+	datedApproveLeave                      = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeaveDirectly              = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAutofillShifts                    = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockIn                           = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldValue            = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateDocument                    = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeWithContract        = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFolder                      = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeave                       = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeaveType                   = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLegalEntity                 = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLocation                    = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePolicy                      = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSupplement                  = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeam                        = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeamMembership              = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWebhookSubscription         = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteDocument                    = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLeave                       = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLocation                    = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicy                      = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteShift                       = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSupplement                  = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompanyHoliday                 = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomField                    = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldOption              = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldValue               = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetDocument                       = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployee                       = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFolder                         = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeave                          = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeaveType                      = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLegalEntity                    = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLocation                       = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicy                         = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetResourceField                  = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetShift                          = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSupplement                     = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeam                           = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeamMembership                 = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWebhookSubscription            = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompanyHolidays               = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCredentials                   = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldOptions            = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldValues             = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFields                  = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListDocuments                     = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployees                     = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFolders                       = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaveTypes                    = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaves                        = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLegalEntities                 = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLocations                     = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicies                      = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListResourceFields                = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListShifts                        = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSupplements                   = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeamMemberships               = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetEmployeeRegularAccessStartDate = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateDocument                    = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployee                    = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFolder                      = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeave                       = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeaveType                   = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLocation                    = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicy                      = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateShift                       = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSupplement                  = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeam                        = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeamMembership              = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWebhookSubscription         = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+)
+
+// datedOperations lists the descriptors of openapi-resources.yaml.
+var datedOperations = []*operation{
+	&datedApproveLeave,
+	&datedApproveLeaveDirectly,
+	&datedAutofillShifts,
+	&datedClockIn,
+	&datedClockOut,
+	&datedCreateAllowance,
+	&datedCreateCustomField,
+	&datedCreateCustomFieldOption,
+	&datedCreateCustomFieldValue,
+	&datedCreateDocument,
+	&datedCreateEmployeeWithContract,
+	&datedCreateFolder,
+	&datedCreateLeave,
+	&datedCreateLeaveType,
+	&datedCreateLegalEntity,
+	&datedCreateLocation,
+	&datedCreatePolicy,
+	&datedCreateResourceField,
+	&datedCreateShift,
+	&datedCreateSupplement,
+	&datedCreateTeam,
+	&datedCreateTeamMembership,
+	&datedCreateWebhookSubscription,
+	&datedDeleteAllowance,
+	&datedDeleteAllowanceWithAltAllowance,
+	&datedDeleteCustomField,
+	&datedDeleteDocument,
+	&datedDeleteLeave,
+	&datedDeleteLocation,
+	&datedDeletePolicy,
+	&datedDeleteShift,
+	&datedDeleteSupplement,
+	&datedDeleteTeam,
+	&datedDeleteTeamMembership,
+	&datedDeleteWebhookSubscription,
+	&datedEndShiftBreak,
+	&datedGetAllowance,
+	&datedGetAllowanceStat,
+	&datedGetCompanyHoliday,
+	&datedGetCustomField,
+	&datedGetCustomFieldOption,
+	&datedGetCustomFieldValue,
+	&datedGetDocument,
+	&datedGetEmployee,
+	&datedGetFolder,
+	&datedGetLeave,
+	&datedGetLeaveType,
+	&datedGetLegalEntity,
+	&datedGetLocation,
+	&datedGetPolicy,
+	&datedGetResourceField,
+	&datedGetShift,
+	&datedGetSupplement,
+	&datedGetTeam,
+	&datedGetTeamMembership,
+	&datedGetWebhookSubscription,
+	&datedInviteEmployee,
+	&datedListAllowanceStats,
+	&datedListAllowances,
+	&datedListCompanyHolidays,
+	&datedListCredentials,
+	&datedListCustomFieldOptions,
+	&datedListCustomFieldValues,
+	&datedListCustomFields,
+	&datedListDocuments,
+	&datedListEmployees,
+	&datedListFolders,
+	&datedListLeaveTypes,
+	&datedListLeaves,
+	&datedListLegalEntities,
+	&datedListLocations,
+	&datedListPolicies,
+	&datedListResourceFields,
+	&datedListShifts,
+	&datedListSupplements,
+	&datedListTeamMemberships,
+	&datedListTeams,
+	&datedListWebhookSubscriptions,
+	&datedMoveDocumentsToTrashBin,
+	&datedRejectLeave,
+	&datedRestoreDocumentsFromTrashBin,
+	&datedSetEmployeeRegularAccessStartDate,
+	&datedStartShiftBreak,
+	&datedTerminateEmployee,
+	&datedToggleClock,
+	&datedUnterminateEmployee,
+	&datedUpdateAllowance,
+	&datedUpdateCustomFieldValue,
+	&datedUpdateDocument,
+	&datedUpdateEmployee,
+	&datedUpdateFolder,
+	&datedUpdateLeave,
+	&datedUpdateLeaveType,
+	&datedUpdateLocation,
+	&datedUpdatePolicy,
+	&datedUpdateShift,
+	&datedUpdateSupplement,
+	&datedUpdateTeam,
+	&datedUpdateTeamMembership,
+	&datedUpdateWebhookSubscription,
+}
+
 // Resources holds the services of openapi-resources.yaml: the dated API (/api/<version>/resources/...), the generation Factorial serves today; the version is WithAPIVersion's. Reach it as Client.Resources.
 // Its methods return the types of package resources.
 type Resources struct {
@@ -66,7 +275,7 @@ type ResourcesAttendanceService struct{ c *Client }
 //	POST /attendance/shifts/autofill (AutofillShifts)
 func (s *ResourcesAttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
 	req, err := resources.NewAutofillShiftsRequest(s.c.resourcesServer, body)
-	return send[[]resources.Shift](ctx, s.c, "AutofillShifts", req, err)
+	return send[[]resources.Shift](ctx, s.c, &datedAutofillShifts, req, err)
 }
 
 // ClockIn clocks an employee in (opens a shift).
@@ -74,7 +283,7 @@ func (s *ResourcesAttendanceService) Autofill(ctx context.Context, body resource
 //	POST /attendance/shifts/clock_in (ClockIn)
 func (s *ResourcesAttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
 	req, err := resources.NewClockInRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ClockIn", req, err)
+	return send[resources.Shift](ctx, s.c, &datedClockIn, req, err)
 }
 
 // ClockOut clocks an employee out (closes the open shift).
@@ -82,7 +291,7 @@ func (s *ResourcesAttendanceService) ClockIn(ctx context.Context, body resources
 //	POST /attendance/shifts/clock_out (ClockOut)
 func (s *ResourcesAttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
 	req, err := resources.NewClockOutRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ClockOut", req, err)
+	return send[resources.Shift](ctx, s.c, &datedClockOut, req, err)
 }
 
 // Create records a complete shift (clock-in and clock-out at once).
@@ -90,7 +299,7 @@ func (s *ResourcesAttendanceService) ClockOut(ctx context.Context, body resource
 //	POST /attendance/shifts (CreateShift)
 func (s *ResourcesAttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
 	req, err := resources.NewCreateShiftRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "CreateShift", req, err)
+	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
 // Delete deletes a shift.
@@ -98,7 +307,7 @@ func (s *ResourcesAttendanceService) Create(ctx context.Context, body resources.
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *ResourcesAttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := resources.NewDeleteShiftRequest(s.c.resourcesServer, id)
-	return send[resources.Shift](ctx, s.c, "DeleteShift", req, err)
+	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
 }
 
 // EndBreak ends the running break in the employee's open shift.
@@ -106,7 +315,7 @@ func (s *ResourcesAttendanceService) Delete(ctx context.Context, id string) (res
 //	POST /attendance/shifts/break_end (EndShiftBreak)
 func (s *ResourcesAttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
 	req, err := resources.NewEndShiftBreakRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "EndShiftBreak", req, err)
+	return send[resources.Shift](ctx, s.c, &datedEndShiftBreak, req, err)
 }
 
 // Get gets a shift.
@@ -114,7 +323,7 @@ func (s *ResourcesAttendanceService) EndBreak(ctx context.Context, body resource
 //	GET /attendance/shifts/{id} (GetShift)
 func (s *ResourcesAttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := resources.NewGetShiftRequest(s.c.resourcesServer, id)
-	return send[resources.Shift](ctx, s.c, "GetShift", req, err)
+	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
 }
 
 // List lists attendance shifts, every page of it.
@@ -132,7 +341,7 @@ func (s *ResourcesAttendanceService) List(ctx context.Context, params *resources
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *ResourcesAttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
-	return pages(ctx, s.c, "ListShifts", params,
+	return pages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
 			return resources.NewListShiftsRequest(s.c.resourcesServer, p)
 		},
@@ -147,7 +356,7 @@ func (s *ResourcesAttendanceService) ListIter(ctx context.Context, params *resou
 //	GET /attendance/shifts (ListShifts)
 func (s *ResourcesAttendanceService) ListPage(ctx context.Context, params *resources.ListShiftsParams) (resources.ShiftPage, error) {
 	req, err := resources.NewListShiftsRequest(s.c.resourcesServer, params)
-	return send[resources.ShiftPage](ctx, s.c, "ListShifts", req, err)
+	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
 // StartBreak starts a break in the employee's open shift.
@@ -155,7 +364,7 @@ func (s *ResourcesAttendanceService) ListPage(ctx context.Context, params *resou
 //	POST /attendance/shifts/break_start (StartShiftBreak)
 func (s *ResourcesAttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
 	req, err := resources.NewStartShiftBreakRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "StartShiftBreak", req, err)
+	return send[resources.Shift](ctx, s.c, &datedStartShiftBreak, req, err)
 }
 
 // ToggleClock clocks an employee in if clocked out, otherwise out.
@@ -163,7 +372,7 @@ func (s *ResourcesAttendanceService) StartBreak(ctx context.Context, body resour
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
 func (s *ResourcesAttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
 	req, err := resources.NewToggleClockRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ToggleClock", req, err)
+	return send[resources.Shift](ctx, s.c, &datedToggleClock, req, err)
 }
 
 // Update updates a shift's times, place or observations.
@@ -171,7 +380,7 @@ func (s *ResourcesAttendanceService) ToggleClock(ctx context.Context, body resou
 //	PUT /attendance/shifts/{id} (UpdateShift)
 func (s *ResourcesAttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
 	req, err := resources.NewUpdateShiftRequest(s.c.resourcesServer, id, body)
-	return send[resources.Shift](ctx, s.c, "UpdateShift", req, err)
+	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
 }
 
 // ResourcesCompaniesService calls the Companies operations: Legal entities of the company, the registered businesses employees are contracted under.
@@ -183,7 +392,7 @@ type ResourcesCompaniesService struct{ c *Client }
 //	POST /companies/legal_entities (CreateLegalEntity)
 func (s *ResourcesCompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
 	req, err := resources.NewCreateLegalEntityRequest(s.c.resourcesServer, body)
-	return send[resources.LegalEntity](ctx, s.c, "CreateLegalEntity", req, err)
+	return send[resources.LegalEntity](ctx, s.c, &datedCreateLegalEntity, req, err)
 }
 
 // Get gets a legal entity.
@@ -191,7 +400,7 @@ func (s *ResourcesCompaniesService) Create(ctx context.Context, body resources.L
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
 func (s *ResourcesCompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
 	req, err := resources.NewGetLegalEntityRequest(s.c.resourcesServer, id)
-	return send[resources.LegalEntity](ctx, s.c, "GetLegalEntity", req, err)
+	return send[resources.LegalEntity](ctx, s.c, &datedGetLegalEntity, req, err)
 }
 
 // List lists legal entities, every page of it.
@@ -209,7 +418,7 @@ func (s *ResourcesCompaniesService) List(ctx context.Context, params *resources.
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *ResourcesCompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
-	return pages(ctx, s.c, "ListLegalEntities", params,
+	return pages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
 			return resources.NewListLegalEntitiesRequest(s.c.resourcesServer, p)
 		},
@@ -226,7 +435,7 @@ func (s *ResourcesCompaniesService) ListIter(ctx context.Context, params *resour
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *ResourcesCompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
 	req, err := resources.NewListLegalEntitiesRequest(s.c.resourcesServer, params)
-	return send[resources.LegalEntityPage](ctx, s.c, "ListLegalEntities", req, err)
+	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
 }
 
 // ResourcesCredentialsService calls the Credentials operations: The credential making the call (user token, company token or API key) and its company.
@@ -248,7 +457,7 @@ func (s *ResourcesCredentialsService) List(ctx context.Context, params *resource
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *ResourcesCredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
-	return pages(ctx, s.c, "ListCredentials", params,
+	return pages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
 			return resources.NewListCredentialsRequest(s.c.resourcesServer, p)
 		},
@@ -265,7 +474,7 @@ func (s *ResourcesCredentialsService) ListIter(ctx context.Context, params *reso
 //	GET /api_public/credentials (ListCredentials)
 func (s *ResourcesCredentialsService) ListPage(ctx context.Context, params *resources.ListCredentialsParams) (resources.CredentialPage, error) {
 	req, err := resources.NewListCredentialsRequest(s.c.resourcesServer, params)
-	return send[resources.CredentialPage](ctx, s.c, "ListCredentials", req, err)
+	return send[resources.CredentialPage](ctx, s.c, &datedListCredentials, req, err)
 }
 
 // ResourcesCustomFieldsService calls the CustomFields operations: Custom fields, their options, custom-table fields and the values stored per record.
@@ -277,7 +486,7 @@ type ResourcesCustomFieldsService struct{ c *Client }
 //	POST /custom_fields/fields (CreateCustomField)
 func (s *ResourcesCustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
 	req, err := resources.NewCreateCustomFieldRequest(s.c.resourcesServer, body)
-	return send[resources.CustomField](ctx, s.c, "CreateCustomField", req, err)
+	return send[resources.CustomField](ctx, s.c, &datedCreateCustomField, req, err)
 }
 
 // CreateOption adds an option to a choice field.
@@ -285,7 +494,7 @@ func (s *ResourcesCustomFieldsService) Create(ctx context.Context, body resource
 //	POST /custom_fields/options (CreateCustomFieldOption)
 func (s *ResourcesCustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
 	req, err := resources.NewCreateCustomFieldOptionRequest(s.c.resourcesServer, body)
-	return send[resources.CustomFieldOption](ctx, s.c, "CreateCustomFieldOption", req, err)
+	return send[resources.CustomFieldOption](ctx, s.c, &datedCreateCustomFieldOption, req, err)
 }
 
 // CreateResourceField adds a field to a custom table.
@@ -293,7 +502,7 @@ func (s *ResourcesCustomFieldsService) CreateOption(ctx context.Context, body re
 //	POST /custom_fields/resource_fields (CreateResourceField)
 func (s *ResourcesCustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
 	req, err := resources.NewCreateResourceFieldRequest(s.c.resourcesServer, body)
-	return send[resources.ResourceField](ctx, s.c, "CreateResourceField", req, err)
+	return send[resources.ResourceField](ctx, s.c, &datedCreateResourceField, req, err)
 }
 
 // CreateValue sets a custom field's value on a record.
@@ -301,7 +510,7 @@ func (s *ResourcesCustomFieldsService) CreateResourceField(ctx context.Context, 
 //	POST /custom_fields/values (CreateCustomFieldValue)
 func (s *ResourcesCustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
 	req, err := resources.NewCreateCustomFieldValueRequest(s.c.resourcesServer, body)
-	return send[resources.CustomFieldValue](ctx, s.c, "CreateCustomFieldValue", req, err)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedCreateCustomFieldValue, req, err)
 }
 
 // Delete deletes a custom field.
@@ -309,7 +518,7 @@ func (s *ResourcesCustomFieldsService) CreateValue(ctx context.Context, body res
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
 func (s *ResourcesCustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
 	req, err := resources.NewDeleteCustomFieldRequest(s.c.resourcesServer, id)
-	return send[resources.CustomField](ctx, s.c, "DeleteCustomField", req, err)
+	return send[resources.CustomField](ctx, s.c, &datedDeleteCustomField, req, err)
 }
 
 // Get gets a custom field.
@@ -317,7 +526,7 @@ func (s *ResourcesCustomFieldsService) Delete(ctx context.Context, id string) (r
 //	GET /custom_fields/fields/{id} (GetCustomField)
 func (s *ResourcesCustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
 	req, err := resources.NewGetCustomFieldRequest(s.c.resourcesServer, id)
-	return send[resources.CustomField](ctx, s.c, "GetCustomField", req, err)
+	return send[resources.CustomField](ctx, s.c, &datedGetCustomField, req, err)
 }
 
 // GetOption gets an option of a choice field.
@@ -325,7 +534,7 @@ func (s *ResourcesCustomFieldsService) Get(ctx context.Context, id string) (reso
 //	GET /custom_fields/options/{id} (GetCustomFieldOption)
 func (s *ResourcesCustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
 	req, err := resources.NewGetCustomFieldOptionRequest(s.c.resourcesServer, id)
-	return send[resources.CustomFieldOption](ctx, s.c, "GetCustomFieldOption", req, err)
+	return send[resources.CustomFieldOption](ctx, s.c, &datedGetCustomFieldOption, req, err)
 }
 
 // GetResourceField gets a field of a custom table.
@@ -333,7 +542,7 @@ func (s *ResourcesCustomFieldsService) GetOption(ctx context.Context, id string)
 //	GET /custom_fields/resource_fields/{id} (GetResourceField)
 func (s *ResourcesCustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
 	req, err := resources.NewGetResourceFieldRequest(s.c.resourcesServer, id)
-	return send[resources.ResourceField](ctx, s.c, "GetResourceField", req, err)
+	return send[resources.ResourceField](ctx, s.c, &datedGetResourceField, req, err)
 }
 
 // GetValue gets a custom field value.
@@ -341,7 +550,7 @@ func (s *ResourcesCustomFieldsService) GetResourceField(ctx context.Context, id 
 //	GET /custom_fields/values/{id} (GetCustomFieldValue)
 func (s *ResourcesCustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
 	req, err := resources.NewGetCustomFieldValueRequest(s.c.resourcesServer, id)
-	return send[resources.CustomFieldValue](ctx, s.c, "GetCustomFieldValue", req, err)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedGetCustomFieldValue, req, err)
 }
 
 // List lists custom fields, every page of it.
@@ -359,7 +568,7 @@ func (s *ResourcesCustomFieldsService) List(ctx context.Context, params *resourc
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *ResourcesCustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
-	return pages(ctx, s.c, "ListCustomFields", params,
+	return pages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
 			return resources.NewListCustomFieldsRequest(s.c.resourcesServer, p)
 		},
@@ -376,7 +585,7 @@ func (s *ResourcesCustomFieldsService) ListIter(ctx context.Context, params *res
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *ResourcesCustomFieldsService) ListPage(ctx context.Context, params *resources.ListCustomFieldsParams) (resources.CustomFieldPage, error) {
 	req, err := resources.NewListCustomFieldsRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldPage](ctx, s.c, "ListCustomFields", req, err)
+	return send[resources.CustomFieldPage](ctx, s.c, &datedListCustomFields, req, err)
 }
 
 // ListOptions lists the options of choice fields, every page of it.
@@ -394,7 +603,7 @@ func (s *ResourcesCustomFieldsService) ListOptions(ctx context.Context, params *
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *ResourcesCustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
-	return pages(ctx, s.c, "ListCustomFieldOptions", params,
+	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
 			return resources.NewListCustomFieldOptionsRequest(s.c.resourcesServer, p)
 		},
@@ -411,7 +620,7 @@ func (s *ResourcesCustomFieldsService) ListOptionsIter(ctx context.Context, para
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *ResourcesCustomFieldsService) ListOptionsPage(ctx context.Context, params *resources.ListCustomFieldOptionsParams) (resources.CustomFieldOptionPage, error) {
 	req, err := resources.NewListCustomFieldOptionsRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldOptionPage](ctx, s.c, "ListCustomFieldOptions", req, err)
+	return send[resources.CustomFieldOptionPage](ctx, s.c, &datedListCustomFieldOptions, req, err)
 }
 
 // ListResourceFields lists the fields of custom tables, every page of it.
@@ -429,7 +638,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFields(ctx context.Context, p
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *ResourcesCustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
-	return pages(ctx, s.c, "ListResourceFields", params,
+	return pages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
 			return resources.NewListResourceFieldsRequest(s.c.resourcesServer, p)
 		},
@@ -446,7 +655,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFieldsIter(ctx context.Contex
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *ResourcesCustomFieldsService) ListResourceFieldsPage(ctx context.Context, params *resources.ListResourceFieldsParams) (resources.ResourceFieldPage, error) {
 	req, err := resources.NewListResourceFieldsRequest(s.c.resourcesServer, params)
-	return send[resources.ResourceFieldPage](ctx, s.c, "ListResourceFields", req, err)
+	return send[resources.ResourceFieldPage](ctx, s.c, &datedListResourceFields, req, err)
 }
 
 // ListValues lists custom field values, every page of it.
@@ -464,7 +673,7 @@ func (s *ResourcesCustomFieldsService) ListValues(ctx context.Context, params *r
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *ResourcesCustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
-	return pages(ctx, s.c, "ListCustomFieldValues", params,
+	return pages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
 			return resources.NewListCustomFieldValuesRequest(s.c.resourcesServer, p)
 		},
@@ -481,7 +690,7 @@ func (s *ResourcesCustomFieldsService) ListValuesIter(ctx context.Context, param
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *ResourcesCustomFieldsService) ListValuesPage(ctx context.Context, params *resources.ListCustomFieldValuesParams) (resources.CustomFieldValuePage, error) {
 	req, err := resources.NewListCustomFieldValuesRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldValuePage](ctx, s.c, "ListCustomFieldValues", req, err)
+	return send[resources.CustomFieldValuePage](ctx, s.c, &datedListCustomFieldValues, req, err)
 }
 
 // UpdateValue changes a custom field value.
@@ -489,7 +698,7 @@ func (s *ResourcesCustomFieldsService) ListValuesPage(ctx context.Context, param
 //	PUT /custom_fields/values/{id} (UpdateCustomFieldValue)
 func (s *ResourcesCustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
 	req, err := resources.NewUpdateCustomFieldValueRequest(s.c.resourcesServer, id, body)
-	return send[resources.CustomFieldValue](ctx, s.c, "UpdateCustomFieldValue", req, err)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedUpdateCustomFieldValue, req, err)
 }
 
 // ResourcesDocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
@@ -503,7 +712,7 @@ func (s *ResourcesDocumentsService) Create(ctx context.Context, body resources.D
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return resources.NewCreateDocumentRequestWithBody(s.c.resourcesServer, contentType, r)
 	})
-	return send[resources.Document](ctx, s.c, "CreateDocument", req, err)
+	return send[resources.Document](ctx, s.c, &datedCreateDocument, req, err)
 }
 
 // CreateFolder creates a document folder.
@@ -511,7 +720,7 @@ func (s *ResourcesDocumentsService) Create(ctx context.Context, body resources.D
 //	POST /documents/folders (CreateFolder)
 func (s *ResourcesDocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
 	req, err := resources.NewCreateFolderRequest(s.c.resourcesServer, body)
-	return send[resources.Folder](ctx, s.c, "CreateFolder", req, err)
+	return send[resources.Folder](ctx, s.c, &datedCreateFolder, req, err)
 }
 
 // Delete deletes a document.
@@ -519,7 +728,7 @@ func (s *ResourcesDocumentsService) CreateFolder(ctx context.Context, body resou
 //	DELETE /documents/documents/{id} (DeleteDocument)
 func (s *ResourcesDocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
 	req, err := resources.NewDeleteDocumentRequest(s.c.resourcesServer, id)
-	return send[resources.Document](ctx, s.c, "DeleteDocument", req, err)
+	return send[resources.Document](ctx, s.c, &datedDeleteDocument, req, err)
 }
 
 // Get gets a document's metadata.
@@ -527,7 +736,7 @@ func (s *ResourcesDocumentsService) Delete(ctx context.Context, id string) (reso
 //	GET /documents/documents/{id} (GetDocument)
 func (s *ResourcesDocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
 	req, err := resources.NewGetDocumentRequest(s.c.resourcesServer, id)
-	return send[resources.Document](ctx, s.c, "GetDocument", req, err)
+	return send[resources.Document](ctx, s.c, &datedGetDocument, req, err)
 }
 
 // GetFolder gets a document folder.
@@ -535,7 +744,7 @@ func (s *ResourcesDocumentsService) Get(ctx context.Context, id string) (resourc
 //	GET /documents/folders/{id} (GetFolder)
 func (s *ResourcesDocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
 	req, err := resources.NewGetFolderRequest(s.c.resourcesServer, id)
-	return send[resources.Folder](ctx, s.c, "GetFolder", req, err)
+	return send[resources.Folder](ctx, s.c, &datedGetFolder, req, err)
 }
 
 // List lists documents, every page of it.
@@ -553,7 +762,7 @@ func (s *ResourcesDocumentsService) List(ctx context.Context, params *resources.
 //
 //	GET /documents/documents (ListDocuments)
 func (s *ResourcesDocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
-	return pages(ctx, s.c, "ListDocuments", params,
+	return pages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
 			return resources.NewListDocumentsRequest(s.c.resourcesServer, p)
 		},
@@ -568,7 +777,7 @@ func (s *ResourcesDocumentsService) ListIter(ctx context.Context, params *resour
 //	GET /documents/documents (ListDocuments)
 func (s *ResourcesDocumentsService) ListPage(ctx context.Context, params *resources.ListDocumentsParams) (resources.DocumentPage, error) {
 	req, err := resources.NewListDocumentsRequest(s.c.resourcesServer, params)
-	return send[resources.DocumentPage](ctx, s.c, "ListDocuments", req, err)
+	return send[resources.DocumentPage](ctx, s.c, &datedListDocuments, req, err)
 }
 
 // ListFolders lists document folders, every page of it.
@@ -586,7 +795,7 @@ func (s *ResourcesDocumentsService) ListFolders(ctx context.Context, params *res
 //
 //	GET /documents/folders (ListFolders)
 func (s *ResourcesDocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
-	return pages(ctx, s.c, "ListFolders", params,
+	return pages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
 			return resources.NewListFoldersRequest(s.c.resourcesServer, p)
 		},
@@ -601,7 +810,7 @@ func (s *ResourcesDocumentsService) ListFoldersIter(ctx context.Context, params 
 //	GET /documents/folders (ListFolders)
 func (s *ResourcesDocumentsService) ListFoldersPage(ctx context.Context, params *resources.ListFoldersParams) (resources.FolderPage, error) {
 	req, err := resources.NewListFoldersRequest(s.c.resourcesServer, params)
-	return send[resources.FolderPage](ctx, s.c, "ListFolders", req, err)
+	return send[resources.FolderPage](ctx, s.c, &datedListFolders, req, err)
 }
 
 // MoveToTrashBin moves documents to the trash bin.
@@ -609,7 +818,7 @@ func (s *ResourcesDocumentsService) ListFoldersPage(ctx context.Context, params 
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
 func (s *ResourcesDocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
 	req, err := resources.NewMoveDocumentsToTrashBinRequest(s.c.resourcesServer, body)
-	return send[[]resources.Document](ctx, s.c, "MoveDocumentsToTrashBin", req, err)
+	return send[[]resources.Document](ctx, s.c, &datedMoveDocumentsToTrashBin, req, err)
 }
 
 // RestoreFromTrashBin restores documents from the trash bin.
@@ -617,7 +826,7 @@ func (s *ResourcesDocumentsService) MoveToTrashBin(ctx context.Context, body res
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
 func (s *ResourcesDocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
 	req, err := resources.NewRestoreDocumentsFromTrashBinRequest(s.c.resourcesServer, body)
-	return send[[]resources.Document](ctx, s.c, "RestoreDocumentsFromTrashBin", req, err)
+	return send[[]resources.Document](ctx, s.c, &datedRestoreDocumentsFromTrashBin, req, err)
 }
 
 // Update updates a document's placement, visibility or signees.
@@ -625,7 +834,7 @@ func (s *ResourcesDocumentsService) RestoreFromTrashBin(ctx context.Context, bod
 //	PUT /documents/documents/{id} (UpdateDocument)
 func (s *ResourcesDocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
 	req, err := resources.NewUpdateDocumentRequest(s.c.resourcesServer, id, body)
-	return send[resources.Document](ctx, s.c, "UpdateDocument", req, err)
+	return send[resources.Document](ctx, s.c, &datedUpdateDocument, req, err)
 }
 
 // UpdateFolder renames a document folder.
@@ -633,7 +842,7 @@ func (s *ResourcesDocumentsService) Update(ctx context.Context, id string, body 
 //	PUT /documents/folders/{id} (UpdateFolder)
 func (s *ResourcesDocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
 	req, err := resources.NewUpdateFolderRequest(s.c.resourcesServer, id, body)
-	return send[resources.Folder](ctx, s.c, "UpdateFolder", req, err)
+	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
 }
 
 // ResourcesEmployeesService calls the Employees operations: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data.
@@ -645,7 +854,7 @@ type ResourcesEmployeesService struct{ c *Client }
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
 func (s *ResourcesEmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
 	req, err := resources.NewCreateEmployeeWithContractRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "CreateEmployeeWithContract", req, err)
+	return send[resources.Employee](ctx, s.c, &datedCreateEmployeeWithContract, req, err)
 }
 
 // Get gets an employee.
@@ -653,7 +862,7 @@ func (s *ResourcesEmployeesService) CreateWithContract(ctx context.Context, body
 //	GET /employees/employees/{id} (GetEmployee)
 func (s *ResourcesEmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
 	req, err := resources.NewGetEmployeeRequest(s.c.resourcesServer, id)
-	return send[resources.Employee](ctx, s.c, "GetEmployee", req, err)
+	return send[resources.Employee](ctx, s.c, &datedGetEmployee, req, err)
 }
 
 // Invite emails an unconfirmed employee an invitation to Factorial.
@@ -661,7 +870,7 @@ func (s *ResourcesEmployeesService) Get(ctx context.Context, id string) (resourc
 //	POST /employees/employees/invite (InviteEmployee)
 func (s *ResourcesEmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
 	req, err := resources.NewInviteEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "InviteEmployee", req, err)
+	return send[resources.Employee](ctx, s.c, &datedInviteEmployee, req, err)
 }
 
 // List lists employees, every page of it.
@@ -679,7 +888,7 @@ func (s *ResourcesEmployeesService) List(ctx context.Context, params *resources.
 //
 //	GET /employees/employees (ListEmployees)
 func (s *ResourcesEmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
-	return pages(ctx, s.c, "ListEmployees", params,
+	return pages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
 			return resources.NewListEmployeesRequest(s.c.resourcesServer, p)
 		},
@@ -694,7 +903,7 @@ func (s *ResourcesEmployeesService) ListIter(ctx context.Context, params *resour
 //	GET /employees/employees (ListEmployees)
 func (s *ResourcesEmployeesService) ListPage(ctx context.Context, params *resources.ListEmployeesParams) (resources.EmployeePage, error) {
 	req, err := resources.NewListEmployeesRequest(s.c.resourcesServer, params)
-	return send[resources.EmployeePage](ctx, s.c, "ListEmployees", req, err)
+	return send[resources.EmployeePage](ctx, s.c, &datedListEmployees, req, err)
 }
 
 // SetRegularAccessStartDate sets the date from which an employee gets regular access.
@@ -702,7 +911,7 @@ func (s *ResourcesEmployeesService) ListPage(ctx context.Context, params *resour
 //	POST /employees/employees/set_regular_access_start_date (SetEmployeeRegularAccessStartDate)
 func (s *ResourcesEmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
 	req, err := resources.NewSetEmployeeRegularAccessStartDateRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "SetEmployeeRegularAccessStartDate", req, err)
+	return send[resources.Employee](ctx, s.c, &datedSetEmployeeRegularAccessStartDate, req, err)
 }
 
 // Terminate terminates an employee on a date.
@@ -710,7 +919,7 @@ func (s *ResourcesEmployeesService) SetRegularAccessStartDate(ctx context.Contex
 //	POST /employees/employees/terminate (TerminateEmployee)
 func (s *ResourcesEmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
 	req, err := resources.NewTerminateEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "TerminateEmployee", req, err)
+	return send[resources.Employee](ctx, s.c, &datedTerminateEmployee, req, err)
 }
 
 // Unterminate cancels an employee's termination.
@@ -718,7 +927,7 @@ func (s *ResourcesEmployeesService) Terminate(ctx context.Context, body resource
 //	POST /employees/employees/unterminate (UnterminateEmployee)
 func (s *ResourcesEmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
 	req, err := resources.NewUnterminateEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "UnterminateEmployee", req, err)
+	return send[resources.Employee](ctx, s.c, &datedUnterminateEmployee, req, err)
 }
 
 // Update updates an employee's personal and placement data.
@@ -726,7 +935,7 @@ func (s *ResourcesEmployeesService) Unterminate(ctx context.Context, body resour
 //	PUT /employees/employees/{id} (UpdateEmployee)
 func (s *ResourcesEmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
 	req, err := resources.NewUpdateEmployeeRequest(s.c.resourcesServer, id, body)
-	return send[resources.Employee](ctx, s.c, "UpdateEmployee", req, err)
+	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
 }
 
 // ResourcesHolidaysService calls the Holidays operations: Company (bank) holidays of each location.
@@ -738,7 +947,7 @@ type ResourcesHolidaysService struct{ c *Client }
 //	GET /holidays/company_holidays/{id} (GetCompanyHoliday)
 func (s *ResourcesHolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
 	req, err := resources.NewGetCompanyHolidayRequest(s.c.resourcesServer, id)
-	return send[resources.CompanyHoliday](ctx, s.c, "GetCompanyHoliday", req, err)
+	return send[resources.CompanyHoliday](ctx, s.c, &datedGetCompanyHoliday, req, err)
 }
 
 // List lists company holidays, every page of it.
@@ -756,7 +965,7 @@ func (s *ResourcesHolidaysService) List(ctx context.Context, params *resources.L
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *ResourcesHolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
-	return pages(ctx, s.c, "ListCompanyHolidays", params,
+	return pages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
 			return resources.NewListCompanyHolidaysRequest(s.c.resourcesServer, p)
 		},
@@ -773,7 +982,7 @@ func (s *ResourcesHolidaysService) ListIter(ctx context.Context, params *resourc
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *ResourcesHolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
 	req, err := resources.NewListCompanyHolidaysRequest(s.c.resourcesServer, params)
-	return send[resources.CompanyHolidayPage](ctx, s.c, "ListCompanyHolidays", req, err)
+	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
 }
 
 // ResourcesLocationsService calls the Locations operations: Locations (workplaces) of the company.
@@ -785,7 +994,7 @@ type ResourcesLocationsService struct{ c *Client }
 //	POST /locations/locations (CreateLocation)
 func (s *ResourcesLocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
 	req, err := resources.NewCreateLocationRequest(s.c.resourcesServer, body)
-	return send[resources.Location](ctx, s.c, "CreateLocation", req, err)
+	return send[resources.Location](ctx, s.c, &datedCreateLocation, req, err)
 }
 
 // Delete deletes a location.
@@ -793,7 +1002,7 @@ func (s *ResourcesLocationsService) Create(ctx context.Context, body resources.L
 //	DELETE /locations/locations/{id} (DeleteLocation)
 func (s *ResourcesLocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
 	req, err := resources.NewDeleteLocationRequest(s.c.resourcesServer, id)
-	return send[resources.Location](ctx, s.c, "DeleteLocation", req, err)
+	return send[resources.Location](ctx, s.c, &datedDeleteLocation, req, err)
 }
 
 // Get gets a location.
@@ -801,7 +1010,7 @@ func (s *ResourcesLocationsService) Delete(ctx context.Context, id string) (reso
 //	GET /locations/locations/{id} (GetLocation)
 func (s *ResourcesLocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
 	req, err := resources.NewGetLocationRequest(s.c.resourcesServer, id)
-	return send[resources.Location](ctx, s.c, "GetLocation", req, err)
+	return send[resources.Location](ctx, s.c, &datedGetLocation, req, err)
 }
 
 // List lists locations, every page of it.
@@ -819,7 +1028,7 @@ func (s *ResourcesLocationsService) List(ctx context.Context, params *resources.
 //
 //	GET /locations/locations (ListLocations)
 func (s *ResourcesLocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
-	return pages(ctx, s.c, "ListLocations", params,
+	return pages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
 			return resources.NewListLocationsRequest(s.c.resourcesServer, p)
 		},
@@ -834,7 +1043,7 @@ func (s *ResourcesLocationsService) ListIter(ctx context.Context, params *resour
 //	GET /locations/locations (ListLocations)
 func (s *ResourcesLocationsService) ListPage(ctx context.Context, params *resources.ListLocationsParams) (resources.LocationPage, error) {
 	req, err := resources.NewListLocationsRequest(s.c.resourcesServer, params)
-	return send[resources.LocationPage](ctx, s.c, "ListLocations", req, err)
+	return send[resources.LocationPage](ctx, s.c, &datedListLocations, req, err)
 }
 
 // Update updates a location.
@@ -842,7 +1051,7 @@ func (s *ResourcesLocationsService) ListPage(ctx context.Context, params *resour
 //	PUT /locations/locations/{id} (UpdateLocation)
 func (s *ResourcesLocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
 	req, err := resources.NewUpdateLocationRequest(s.c.resourcesServer, id, body)
-	return send[resources.Location](ctx, s.c, "UpdateLocation", req, err)
+	return send[resources.Location](ctx, s.c, &datedUpdateLocation, req, err)
 }
 
 // ResourcesPayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
@@ -854,7 +1063,7 @@ type ResourcesPayrollService struct{ c *Client }
 //	POST /payroll/supplements (CreateSupplement)
 func (s *ResourcesPayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
 	req, err := resources.NewCreateSupplementRequest(s.c.resourcesServer, body)
-	return send[resources.Supplement](ctx, s.c, "CreateSupplement", req, err)
+	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
 }
 
 // Delete deletes a payroll supplement.
@@ -862,7 +1071,7 @@ func (s *ResourcesPayrollService) Create(ctx context.Context, body resources.Sup
 //	DELETE /payroll/supplements/{id} (DeleteSupplement)
 func (s *ResourcesPayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
 	req, err := resources.NewDeleteSupplementRequest(s.c.resourcesServer, id)
-	return send[resources.Supplement](ctx, s.c, "DeleteSupplement", req, err)
+	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
 // Get gets a payroll supplement.
@@ -870,7 +1079,7 @@ func (s *ResourcesPayrollService) Delete(ctx context.Context, id string) (resour
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *ResourcesPayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
 	req, err := resources.NewGetSupplementRequest(s.c.resourcesServer, id)
-	return send[resources.Supplement](ctx, s.c, "GetSupplement", req, err)
+	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
 }
 
 // List lists payroll supplements, every page of it.
@@ -888,7 +1097,7 @@ func (s *ResourcesPayrollService) List(ctx context.Context, params *resources.Li
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *ResourcesPayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
-	return pages(ctx, s.c, "ListSupplements", params,
+	return pages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
 			return resources.NewListSupplementsRequest(s.c.resourcesServer, p)
 		},
@@ -905,7 +1114,7 @@ func (s *ResourcesPayrollService) ListIter(ctx context.Context, params *resource
 //	GET /payroll/supplements (ListSupplements)
 func (s *ResourcesPayrollService) ListPage(ctx context.Context, params *resources.ListSupplementsParams) (resources.SupplementPage, error) {
 	req, err := resources.NewListSupplementsRequest(s.c.resourcesServer, params)
-	return send[resources.SupplementPage](ctx, s.c, "ListSupplements", req, err)
+	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
 // Update updates a payroll supplement.
@@ -913,7 +1122,7 @@ func (s *ResourcesPayrollService) ListPage(ctx context.Context, params *resource
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
 func (s *ResourcesPayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := resources.NewUpdateSupplementRequest(s.c.resourcesServer, id, body)
-	return send[resources.Supplement](ctx, s.c, "UpdateSupplement", req, err)
+	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
 }
 
 // ResourcesTeamsService calls the Teams operations: Teams and the memberships that place employees in them, optionally as leads.
@@ -925,7 +1134,7 @@ type ResourcesTeamsService struct{ c *Client }
 //	POST /teams/teams (CreateTeam)
 func (s *ResourcesTeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
 	req, err := resources.NewCreateTeamRequest(s.c.resourcesServer, body)
-	return send[resources.Team](ctx, s.c, "CreateTeam", req, err)
+	return send[resources.Team](ctx, s.c, &datedCreateTeam, req, err)
 }
 
 // CreateMembership adds an employee to a team.
@@ -933,7 +1142,7 @@ func (s *ResourcesTeamsService) Create(ctx context.Context, body resources.TeamC
 //	POST /teams/memberships (CreateTeamMembership)
 func (s *ResourcesTeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
 	req, err := resources.NewCreateTeamMembershipRequest(s.c.resourcesServer, body)
-	return send[resources.TeamMembership](ctx, s.c, "CreateTeamMembership", req, err)
+	return send[resources.TeamMembership](ctx, s.c, &datedCreateTeamMembership, req, err)
 }
 
 // Delete deletes a team.
@@ -941,7 +1150,7 @@ func (s *ResourcesTeamsService) CreateMembership(ctx context.Context, body resou
 //	DELETE /teams/teams/{id} (DeleteTeam)
 func (s *ResourcesTeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
 	req, err := resources.NewDeleteTeamRequest(s.c.resourcesServer, id)
-	return send[resources.Team](ctx, s.c, "DeleteTeam", req, err)
+	return send[resources.Team](ctx, s.c, &datedDeleteTeam, req, err)
 }
 
 // DeleteMembership removes an employee from a team.
@@ -949,7 +1158,7 @@ func (s *ResourcesTeamsService) Delete(ctx context.Context, id string) (resource
 //	DELETE /teams/memberships/{id} (DeleteTeamMembership)
 func (s *ResourcesTeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
 	req, err := resources.NewDeleteTeamMembershipRequest(s.c.resourcesServer, id)
-	return send[resources.TeamMembership](ctx, s.c, "DeleteTeamMembership", req, err)
+	return send[resources.TeamMembership](ctx, s.c, &datedDeleteTeamMembership, req, err)
 }
 
 // Get gets a team.
@@ -957,7 +1166,7 @@ func (s *ResourcesTeamsService) DeleteMembership(ctx context.Context, id string)
 //	GET /teams/teams/{id} (GetTeam)
 func (s *ResourcesTeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
 	req, err := resources.NewGetTeamRequest(s.c.resourcesServer, id)
-	return send[resources.Team](ctx, s.c, "GetTeam", req, err)
+	return send[resources.Team](ctx, s.c, &datedGetTeam, req, err)
 }
 
 // GetMembership gets a team membership.
@@ -965,7 +1174,7 @@ func (s *ResourcesTeamsService) Get(ctx context.Context, id string) (resources.T
 //	GET /teams/memberships/{id} (GetTeamMembership)
 func (s *ResourcesTeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
 	req, err := resources.NewGetTeamMembershipRequest(s.c.resourcesServer, id)
-	return send[resources.TeamMembership](ctx, s.c, "GetTeamMembership", req, err)
+	return send[resources.TeamMembership](ctx, s.c, &datedGetTeamMembership, req, err)
 }
 
 // List lists teams, every page of it.
@@ -983,7 +1192,7 @@ func (s *ResourcesTeamsService) List(ctx context.Context, params *resources.List
 //
 //	GET /teams/teams (ListTeams)
 func (s *ResourcesTeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
-	return pages(ctx, s.c, "ListTeams", params,
+	return pages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
 			return resources.NewListTeamsRequest(s.c.resourcesServer, p)
 		},
@@ -998,7 +1207,7 @@ func (s *ResourcesTeamsService) ListIter(ctx context.Context, params *resources.
 //	GET /teams/teams (ListTeams)
 func (s *ResourcesTeamsService) ListPage(ctx context.Context, params *resources.ListTeamsParams) (resources.TeamPage, error) {
 	req, err := resources.NewListTeamsRequest(s.c.resourcesServer, params)
-	return send[resources.TeamPage](ctx, s.c, "ListTeams", req, err)
+	return send[resources.TeamPage](ctx, s.c, &datedListTeams, req, err)
 }
 
 // ListMemberships lists team memberships, every page of it.
@@ -1016,7 +1225,7 @@ func (s *ResourcesTeamsService) ListMemberships(ctx context.Context, params *res
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *ResourcesTeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
-	return pages(ctx, s.c, "ListTeamMemberships", params,
+	return pages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
 			return resources.NewListTeamMembershipsRequest(s.c.resourcesServer, p)
 		},
@@ -1033,7 +1242,7 @@ func (s *ResourcesTeamsService) ListMembershipsIter(ctx context.Context, params 
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *ResourcesTeamsService) ListMembershipsPage(ctx context.Context, params *resources.ListTeamMembershipsParams) (resources.TeamMembershipPage, error) {
 	req, err := resources.NewListTeamMembershipsRequest(s.c.resourcesServer, params)
-	return send[resources.TeamMembershipPage](ctx, s.c, "ListTeamMemberships", req, err)
+	return send[resources.TeamMembershipPage](ctx, s.c, &datedListTeamMemberships, req, err)
 }
 
 // Update renames or describe a team.
@@ -1041,7 +1250,7 @@ func (s *ResourcesTeamsService) ListMembershipsPage(ctx context.Context, params 
 //	PUT /teams/teams/{id} (UpdateTeam)
 func (s *ResourcesTeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
 	req, err := resources.NewUpdateTeamRequest(s.c.resourcesServer, id, body)
-	return send[resources.Team](ctx, s.c, "UpdateTeam", req, err)
+	return send[resources.Team](ctx, s.c, &datedUpdateTeam, req, err)
 }
 
 // UpdateMembership makes a member a lead of the team or not.
@@ -1049,7 +1258,7 @@ func (s *ResourcesTeamsService) Update(ctx context.Context, id string, body reso
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
 func (s *ResourcesTeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
 	req, err := resources.NewUpdateTeamMembershipRequest(s.c.resourcesServer, id, body)
-	return send[resources.TeamMembership](ctx, s.c, "UpdateTeamMembership", req, err)
+	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
 // ResourcesTimeOffService calls the TimeOff operations: Leaves, leave types, allowances and their counters, and time-off policies.
@@ -1061,7 +1270,7 @@ type ResourcesTimeOffService struct{ c *Client }
 //	POST /timeoff/leaves/approve (ApproveLeave)
 func (s *ResourcesTimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
 	req, err := resources.NewApproveLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "ApproveLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedApproveLeave, req, err)
 }
 
 // ApproveLeaveDirectly approves a leave outright, bypassing its approval flow.
@@ -1069,7 +1278,7 @@ func (s *ResourcesTimeOffService) ApproveLeave(ctx context.Context, body resourc
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
 func (s *ResourcesTimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
 	req, err := resources.NewApproveLeaveDirectlyRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "ApproveLeaveDirectly", req, err)
+	return send[resources.Leave](ctx, s.c, &datedApproveLeaveDirectly, req, err)
 }
 
 // CreateAllowance creates an allowance in a time-off policy.
@@ -1077,7 +1286,7 @@ func (s *ResourcesTimeOffService) ApproveLeaveDirectly(ctx context.Context, body
 //	POST /timeoff/allowances (CreateAllowance)
 func (s *ResourcesTimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
 	req, err := resources.NewCreateAllowanceRequest(s.c.resourcesServer, body)
-	return send[resources.Allowance](ctx, s.c, "CreateAllowance", req, err)
+	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
 // CreateLeave requests a leave for an employee.
@@ -1085,7 +1294,7 @@ func (s *ResourcesTimeOffService) CreateAllowance(ctx context.Context, body reso
 //	POST /timeoff/leaves (CreateLeave)
 func (s *ResourcesTimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
 	req, err := resources.NewCreateLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "CreateLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedCreateLeave, req, err)
 }
 
 // CreateLeaveType creates a leave type.
@@ -1093,7 +1302,7 @@ func (s *ResourcesTimeOffService) CreateLeave(ctx context.Context, body resource
 //	POST /timeoff/leave_types (CreateLeaveType)
 func (s *ResourcesTimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
 	req, err := resources.NewCreateLeaveTypeRequest(s.c.resourcesServer, body)
-	return send[resources.LeaveType](ctx, s.c, "CreateLeaveType", req, err)
+	return send[resources.LeaveType](ctx, s.c, &datedCreateLeaveType, req, err)
 }
 
 // CreatePolicy creates a time-off policy.
@@ -1101,7 +1310,7 @@ func (s *ResourcesTimeOffService) CreateLeaveType(ctx context.Context, body reso
 //	POST /timeoff/policies (CreatePolicy)
 func (s *ResourcesTimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
 	req, err := resources.NewCreatePolicyRequest(s.c.resourcesServer, body)
-	return send[resources.TimeOffPolicy](ctx, s.c, "CreatePolicy", req, err)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
 // DeleteAllowance deletes an allowance.
@@ -1109,7 +1318,7 @@ func (s *ResourcesTimeOffService) CreatePolicy(ctx context.Context, body resourc
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
 func (s *ResourcesTimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
 	req, err := resources.NewDeleteAllowanceRequest(s.c.resourcesServer, id)
-	return send[resources.Allowance](ctx, s.c, "DeleteAllowance", req, err)
+	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
 // DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
@@ -1117,7 +1326,7 @@ func (s *ResourcesTimeOffService) DeleteAllowance(ctx context.Context, id string
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
 func (s *ResourcesTimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
 	req, err := resources.NewDeleteAllowanceWithAltAllowanceRequest(s.c.resourcesServer, body)
-	return send[resources.Allowance](ctx, s.c, "DeleteAllowanceWithAltAllowance", req, err)
+	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
 }
 
 // DeleteLeave deletes a leave.
@@ -1125,7 +1334,7 @@ func (s *ResourcesTimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Co
 //	DELETE /timeoff/leaves/{id} (DeleteLeave)
 func (s *ResourcesTimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
 	req, err := resources.NewDeleteLeaveRequest(s.c.resourcesServer, id)
-	return send[resources.Leave](ctx, s.c, "DeleteLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedDeleteLeave, req, err)
 }
 
 // DeletePolicy deletes a time-off policy.
@@ -1133,7 +1342,7 @@ func (s *ResourcesTimeOffService) DeleteLeave(ctx context.Context, id string) (r
 //	DELETE /timeoff/policies/{id} (DeletePolicy)
 func (s *ResourcesTimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
 	req, err := resources.NewDeletePolicyRequest(s.c.resourcesServer, id)
-	return send[resources.TimeOffPolicy](ctx, s.c, "DeletePolicy", req, err)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
 // GetAllowance gets an allowance.
@@ -1141,7 +1350,7 @@ func (s *ResourcesTimeOffService) DeletePolicy(ctx context.Context, id string) (
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *ResourcesTimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
 	req, err := resources.NewGetAllowanceRequest(s.c.resourcesServer, id)
-	return send[resources.Allowance](ctx, s.c, "GetAllowance", req, err)
+	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
 }
 
 // GetAllowanceStat gets one employee's counter for one allowance.
@@ -1149,7 +1358,7 @@ func (s *ResourcesTimeOffService) GetAllowance(ctx context.Context, id string) (
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
 func (s *ResourcesTimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
 	req, err := resources.NewGetAllowanceStatRequest(s.c.resourcesServer, id)
-	return send[resources.AllowanceStat](ctx, s.c, "GetAllowanceStat", req, err)
+	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
 }
 
 // GetLeave gets a leave.
@@ -1157,7 +1366,7 @@ func (s *ResourcesTimeOffService) GetAllowanceStat(ctx context.Context, id strin
 //	GET /timeoff/leaves/{id} (GetLeave)
 func (s *ResourcesTimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
 	req, err := resources.NewGetLeaveRequest(s.c.resourcesServer, id)
-	return send[resources.Leave](ctx, s.c, "GetLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedGetLeave, req, err)
 }
 
 // GetLeaveType gets a leave type.
@@ -1165,7 +1374,7 @@ func (s *ResourcesTimeOffService) GetLeave(ctx context.Context, id string) (reso
 //	GET /timeoff/leave_types/{id} (GetLeaveType)
 func (s *ResourcesTimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
 	req, err := resources.NewGetLeaveTypeRequest(s.c.resourcesServer, id)
-	return send[resources.LeaveType](ctx, s.c, "GetLeaveType", req, err)
+	return send[resources.LeaveType](ctx, s.c, &datedGetLeaveType, req, err)
 }
 
 // GetPolicy gets a time-off policy.
@@ -1173,7 +1382,7 @@ func (s *ResourcesTimeOffService) GetLeaveType(ctx context.Context, id string) (
 //	GET /timeoff/policies/{id} (GetPolicy)
 func (s *ResourcesTimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
 	req, err := resources.NewGetPolicyRequest(s.c.resourcesServer, id)
-	return send[resources.TimeOffPolicy](ctx, s.c, "GetPolicy", req, err)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
 }
 
 // ListAllowanceStats lists employees' time-off counters per allowance at a date, every page of it.
@@ -1191,7 +1400,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStats(ctx context.Context, params
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *ResourcesTimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
-	return pages(ctx, s.c, "ListAllowanceStats", params,
+	return pages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
 			return resources.NewListAllowanceStatsRequest(s.c.resourcesServer, p)
 		},
@@ -1208,7 +1417,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStatsIter(ctx context.Context, pa
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *ResourcesTimeOffService) ListAllowanceStatsPage(ctx context.Context, params *resources.ListAllowanceStatsParams) (resources.AllowanceStatPage, error) {
 	req, err := resources.NewListAllowanceStatsRequest(s.c.resourcesServer, params)
-	return send[resources.AllowanceStatPage](ctx, s.c, "ListAllowanceStats", req, err)
+	return send[resources.AllowanceStatPage](ctx, s.c, &datedListAllowanceStats, req, err)
 }
 
 // ListAllowances lists allowances (time-off counters of policies), every page of it.
@@ -1226,7 +1435,7 @@ func (s *ResourcesTimeOffService) ListAllowances(ctx context.Context, params *re
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *ResourcesTimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
-	return pages(ctx, s.c, "ListAllowances", params,
+	return pages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
 			return resources.NewListAllowancesRequest(s.c.resourcesServer, p)
 		},
@@ -1241,7 +1450,7 @@ func (s *ResourcesTimeOffService) ListAllowancesIter(ctx context.Context, params
 //	GET /timeoff/allowances (ListAllowances)
 func (s *ResourcesTimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
 	req, err := resources.NewListAllowancesRequest(s.c.resourcesServer, params)
-	return send[resources.AllowancePage](ctx, s.c, "ListAllowances", req, err)
+	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
 }
 
 // ListLeaveTypes lists leave types, every page of it.
@@ -1259,7 +1468,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypes(ctx context.Context, params *re
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *ResourcesTimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
-	return pages(ctx, s.c, "ListLeaveTypes", params,
+	return pages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
 			return resources.NewListLeaveTypesRequest(s.c.resourcesServer, p)
 		},
@@ -1274,7 +1483,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypesIter(ctx context.Context, params
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *ResourcesTimeOffService) ListLeaveTypesPage(ctx context.Context, params *resources.ListLeaveTypesParams) (resources.LeaveTypePage, error) {
 	req, err := resources.NewListLeaveTypesRequest(s.c.resourcesServer, params)
-	return send[resources.LeaveTypePage](ctx, s.c, "ListLeaveTypes", req, err)
+	return send[resources.LeaveTypePage](ctx, s.c, &datedListLeaveTypes, req, err)
 }
 
 // ListLeaves lists leaves (time-off requests), every page of it.
@@ -1292,7 +1501,7 @@ func (s *ResourcesTimeOffService) ListLeaves(ctx context.Context, params *resour
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *ResourcesTimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
-	return pages(ctx, s.c, "ListLeaves", params,
+	return pages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
 			return resources.NewListLeavesRequest(s.c.resourcesServer, p)
 		},
@@ -1307,7 +1516,7 @@ func (s *ResourcesTimeOffService) ListLeavesIter(ctx context.Context, params *re
 //	GET /timeoff/leaves (ListLeaves)
 func (s *ResourcesTimeOffService) ListLeavesPage(ctx context.Context, params *resources.ListLeavesParams) (resources.LeavePage, error) {
 	req, err := resources.NewListLeavesRequest(s.c.resourcesServer, params)
-	return send[resources.LeavePage](ctx, s.c, "ListLeaves", req, err)
+	return send[resources.LeavePage](ctx, s.c, &datedListLeaves, req, err)
 }
 
 // ListPolicies lists time-off policies, every page of it.
@@ -1325,7 +1534,7 @@ func (s *ResourcesTimeOffService) ListPolicies(ctx context.Context, params *reso
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *ResourcesTimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
-	return pages(ctx, s.c, "ListPolicies", params,
+	return pages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
 			return resources.NewListPoliciesRequest(s.c.resourcesServer, p)
 		},
@@ -1342,7 +1551,7 @@ func (s *ResourcesTimeOffService) ListPoliciesIter(ctx context.Context, params *
 //	GET /timeoff/policies (ListPolicies)
 func (s *ResourcesTimeOffService) ListPoliciesPage(ctx context.Context, params *resources.ListPoliciesParams) (resources.TimeOffPolicyPage, error) {
 	req, err := resources.NewListPoliciesRequest(s.c.resourcesServer, params)
-	return send[resources.TimeOffPolicyPage](ctx, s.c, "ListPolicies", req, err)
+	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
 // RejectLeave rejects a leave.
@@ -1350,7 +1559,7 @@ func (s *ResourcesTimeOffService) ListPoliciesPage(ctx context.Context, params *
 //	POST /timeoff/leaves/reject (RejectLeave)
 func (s *ResourcesTimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
 	req, err := resources.NewRejectLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "RejectLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedRejectLeave, req, err)
 }
 
 // UpdateAllowance updates an allowance.
@@ -1358,7 +1567,7 @@ func (s *ResourcesTimeOffService) RejectLeave(ctx context.Context, body resource
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
 func (s *ResourcesTimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
 	req, err := resources.NewUpdateAllowanceRequest(s.c.resourcesServer, id, body)
-	return send[resources.Allowance](ctx, s.c, "UpdateAllowance", req, err)
+	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
 }
 
 // UpdateLeave updates a leave.
@@ -1366,7 +1575,7 @@ func (s *ResourcesTimeOffService) UpdateAllowance(ctx context.Context, id string
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
 func (s *ResourcesTimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
 	req, err := resources.NewUpdateLeaveRequest(s.c.resourcesServer, id, body)
-	return send[resources.Leave](ctx, s.c, "UpdateLeave", req, err)
+	return send[resources.Leave](ctx, s.c, &datedUpdateLeave, req, err)
 }
 
 // UpdateLeaveType updates a leave type.
@@ -1374,7 +1583,7 @@ func (s *ResourcesTimeOffService) UpdateLeave(ctx context.Context, id string, bo
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
 func (s *ResourcesTimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
 	req, err := resources.NewUpdateLeaveTypeRequest(s.c.resourcesServer, id, body)
-	return send[resources.LeaveType](ctx, s.c, "UpdateLeaveType", req, err)
+	return send[resources.LeaveType](ctx, s.c, &datedUpdateLeaveType, req, err)
 }
 
 // UpdatePolicy updates a time-off policy.
@@ -1382,7 +1591,7 @@ func (s *ResourcesTimeOffService) UpdateLeaveType(ctx context.Context, id string
 //	PUT /timeoff/policies/{id} (UpdatePolicy)
 func (s *ResourcesTimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
 	req, err := resources.NewUpdatePolicyRequest(s.c.resourcesServer, id, body)
-	return send[resources.TimeOffPolicy](ctx, s.c, "UpdatePolicy", req, err)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
 // ResourcesWebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.
@@ -1394,7 +1603,7 @@ type ResourcesWebhooksService struct{ c *Client }
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
 func (s *ResourcesWebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
 	req, err := resources.NewCreateWebhookSubscriptionRequest(s.c.resourcesServer, body)
-	return send[resources.WebhookSubscription](ctx, s.c, "CreateWebhookSubscription", req, err)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedCreateWebhookSubscription, req, err)
 }
 
 // Delete deletes a webhook subscription.
@@ -1402,7 +1611,7 @@ func (s *ResourcesWebhooksService) Create(ctx context.Context, body resources.We
 //	DELETE /api_public/webhook_subscriptions/{id} (DeleteWebhookSubscription)
 func (s *ResourcesWebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
 	req, err := resources.NewDeleteWebhookSubscriptionRequest(s.c.resourcesServer, id)
-	return send[resources.WebhookSubscription](ctx, s.c, "DeleteWebhookSubscription", req, err)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedDeleteWebhookSubscription, req, err)
 }
 
 // Get gets a webhook subscription.
@@ -1410,7 +1619,7 @@ func (s *ResourcesWebhooksService) Delete(ctx context.Context, id string) (resou
 //	GET /api_public/webhook_subscriptions/{id} (GetWebhookSubscription)
 func (s *ResourcesWebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
 	req, err := resources.NewGetWebhookSubscriptionRequest(s.c.resourcesServer, id)
-	return send[resources.WebhookSubscription](ctx, s.c, "GetWebhookSubscription", req, err)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedGetWebhookSubscription, req, err)
 }
 
 // List lists webhook subscriptions, every page of it.
@@ -1428,7 +1637,7 @@ func (s *ResourcesWebhooksService) List(ctx context.Context, params *resources.L
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *ResourcesWebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
-	return pages(ctx, s.c, "ListWebhookSubscriptions", params,
+	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
 			return resources.NewListWebhookSubscriptionsRequest(s.c.resourcesServer, p)
 		},
@@ -1445,7 +1654,7 @@ func (s *ResourcesWebhooksService) ListIter(ctx context.Context, params *resourc
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *ResourcesWebhooksService) ListPage(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) (resources.WebhookSubscriptionPage, error) {
 	req, err := resources.NewListWebhookSubscriptionsRequest(s.c.resourcesServer, params)
-	return send[resources.WebhookSubscriptionPage](ctx, s.c, "ListWebhookSubscriptions", req, err)
+	return send[resources.WebhookSubscriptionPage](ctx, s.c, &datedListWebhookSubscriptions, req, err)
 }
 
 // Update updates a webhook subscription.
@@ -1453,5 +1662,5 @@ func (s *ResourcesWebhooksService) ListPage(ctx context.Context, params *resourc
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
 func (s *ResourcesWebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
 	req, err := resources.NewUpdateWebhookSubscriptionRequest(s.c.resourcesServer, id, body)
-	return send[resources.WebhookSubscription](ctx, s.c, "UpdateWebhookSubscription", req, err)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
 }
