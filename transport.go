@@ -226,8 +226,8 @@ type call struct {
 	d          *doer
 	ctx        context.Context
 	req        *http.Request
-	operation  *operation // nil for a request to no known operation
-	op         string     // operation's id, or ""
+	operation  *operation     // nil for a request to no known operation
+	op         string         // operation's id, or ""
 	urlStr     string         // redacted, for errors and logs: see redactedURL
 	copies     *attemptCopies // the current attempt's, or nil
 	idempotent bool
