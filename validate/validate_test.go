@@ -1,5 +1,7 @@
 package validate_test
 
+//lint:file-ignore SA1019 validation of v1 responses is tested through v1's raw client
+
 import (
 	"bytes"
 	"context"
@@ -76,7 +78,7 @@ func TestResponses(t *testing.T) {
 			t.Parallel()
 			var logs syncBuffer
 			c := client(t, 200, "application/json", driftingAccess, &logs, tt.mode...)
-			res, err := c.Raw().GetMeWithResponse(context.Background())
+			res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 			if tt.wantErr {
 				var e *factorial.Error
 				if !errors.As(err, &e) || e.Kind != factorial.KindSpecDrift || !strings.Contains(err.Error(), `property "email" is missing`) {
@@ -100,7 +102,7 @@ func TestResponsesDatedAPI(t *testing.T) {
 	var logs syncBuffer
 	// An employee without its required id.
 	c := client(t, 200, "application/json", `{"full_name":"Ada Lovelace"}`, &logs, validate.Responses(factorial.ValidationStrict))
-	_, err := c.Resources.Employees.Get(context.Background(), "7")
+	_, err := c.Employees.Get(context.Background(), "7")
 	var e *factorial.Error
 	if !errors.As(err, &e) || e.Kind != factorial.KindSpecDrift || e.Operation != "GetEmployee" {
 		t.Fatalf("got %v", err)
@@ -116,7 +118,7 @@ func TestResponsesErrorBodies(t *testing.T) {
 	t.Parallel()
 	var logs syncBuffer
 	c := client(t, 404, "application/json", `{"errors":42}`, &logs, validate.Responses(factorial.ValidationStrict))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	var e *factorial.Error
 	if !errors.As(err, &e) || e.Kind != factorial.KindStatus || e.StatusCode != 404 {
 		t.Errorf("got %v", err)

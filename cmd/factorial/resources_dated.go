@@ -31,7 +31,7 @@ func fetchDated(ctx context.Context, c *factorial.Client, name string, rf resour
 // datedTable lists the records of name through its dated service. Ids are
 // strings in the dated API; the flags' numeric ids are sent as such.
 func datedTable(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) (*table, error) {
-	r := c.Resources
+	r := c
 	switch name {
 	case "me":
 		creds, err := r.Credentials.List(ctx, nil)
