@@ -237,7 +237,7 @@ func ExampleV1TeamsService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(team.ID, team.GetName(), team.EmployeeIds, team.LeadIds)
+	fmt.Println(team.ID, team.GetName(), team.EmployeeIDs, team.LeadIDs)
 	// Output:
 	// 3 Platform [1003] [1003]
 }

@@ -2503,7 +2503,7 @@ type CompensationUpdateUnit string
 
 // ContractVersion One version of an employee's contract. Country-specific es_*/fr_*/de_* fields appear by country; more may be present than listed.
 type ContractVersion struct {
-	CompensationIds []int      `json:"compensation_ids,omitempty"`
+	CompensationIDs []int      `json:"compensation_ids,omitempty"`
 	Country         *string    `json:"country,omitempty"`
 	CreatedAt       *time.Time `json:"created_at,omitempty"`
 
@@ -2848,8 +2848,8 @@ type Employee struct {
 	BirthdayOn *openapi_types.Date `json:"birthday_on,omitempty"`
 	City       *string             `json:"city,omitempty"`
 
-	// CompanyHolidayIds Spelled company_holiday_ids in every example and peer model; the 2022 schema's company_holidays_ids spelling is not what the server sends for employees.
-	CompanyHolidayIds []int `json:"company_holiday_ids,omitempty"`
+	// CompanyHolidayIDs Spelled company_holiday_ids in every example and peer model; the 2022 schema's company_holidays_ids spelling is not what the server sends for employees.
+	CompanyHolidayIDs []int `json:"company_holiday_ids,omitempty"`
 
 	// CompanyID Only in the 2024 spec.
 	CompanyID *int `json:"company_id,omitempty"`
@@ -2891,7 +2891,7 @@ type Employee struct {
 	SocialSecurityNumber *string             `json:"social_security_number,omitempty"`
 	StartDate            *openapi_types.Date `json:"start_date,omitempty"`
 	State                *string             `json:"state,omitempty"`
-	TeamIds              []int               `json:"team_ids,omitempty"`
+	TeamIDs              []int               `json:"team_ids,omitempty"`
 	TerminatedOn         *openapi_types.Date `json:"terminated_on,omitempty"`
 	TimeoffManagerID     *int                `json:"timeoff_manager_id,omitempty"`
 }
@@ -2994,7 +2994,7 @@ type EmployeeV2 struct {
 
 	// TaxID Only in the 2024 spec.
 	TaxID                   *string             `json:"tax_id,omitempty"`
-	TeamIds                 []int               `json:"team_ids,omitempty"`
+	TeamIDs                 []int               `json:"team_ids,omitempty"`
 	TerminatedOn            *openapi_types.Date `json:"terminated_on,omitempty"`
 	TerminationObservations *string             `json:"termination_observations,omitempty"`
 	TerminationReason       *string             `json:"termination_reason,omitempty"`
@@ -3454,11 +3454,11 @@ type Location struct {
 	AddressLine2 *string `json:"address_line_2,omitempty"`
 	City         *string `json:"city,omitempty"`
 
-	// CompanyHolidayIds The spelling a peer client found on the live API in 2023 (and the one employees use); declared beside company_holidays_ids because the name is uncertain.
-	CompanyHolidayIds []int `json:"company_holiday_ids,omitempty"`
+	// CompanyHolidayIDs The spelling a peer client found on the live API in 2023 (and the one employees use); declared beside company_holidays_ids because the name is uncertain.
+	CompanyHolidayIDs []int `json:"company_holiday_ids,omitempty"`
 
-	// CompanyHolidaysIds The spelling in the 2022 and 2024 specs. A peer client switched to company_holiday_ids after using the live API, so which name the server sends is uncertain; read whichever is present.
-	CompanyHolidaysIds []int   `json:"company_holidays_ids,omitempty"`
+	// CompanyHolidaysIDs The spelling in the 2022 and 2024 specs. A peer client switched to company_holiday_ids after using the live API, so which name the server sends is uncertain; read whichever is present.
+	CompanyHolidaysIDs []int   `json:"company_holidays_ids,omitempty"`
 	Country            *string `json:"country,omitempty"`
 	ID                 int     `json:"id"`
 	Name               *string `json:"name,omitempty"`
@@ -3652,8 +3652,8 @@ type PostUpdate struct {
 
 // PublishShiftsInput defines model for PublishShiftsInput.
 type PublishShiftsInput struct {
-	// EmployeeIds Only these employees' shifts.
-	EmployeeIds []int `json:"employee_ids,omitempty"`
+	// EmployeeIDs Only these employees' shifts.
+	EmployeeIDs []int `json:"employee_ids,omitempty"`
 
 	// EndAt End of the range (ISO-8601).
 	EndAt *string `json:"end_at,omitempty"`
@@ -3830,7 +3830,7 @@ type SupplementUpdate struct {
 
 // Task defines model for Task.
 type Task struct {
-	AssigneeIds []int `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int `json:"assignee_ids,omitempty"`
 
 	// CompletedAt When the task was resolved (ISO-8601); null while open.
 	CompletedAt *string             `json:"completed_at,omitempty"`
@@ -3842,7 +3842,7 @@ type Task struct {
 
 // TaskCreate defines model for TaskCreate.
 type TaskCreate struct {
-	AssigneeIds []int               `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int               `json:"assignee_ids,omitempty"`
 	Content     *string             `json:"content,omitempty"`
 	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
 	Name        string              `json:"name"`
@@ -3863,7 +3863,7 @@ type TaskFileCreate struct {
 
 // TaskUpdate defines model for TaskUpdate.
 type TaskUpdate struct {
-	AssigneeIds []int               `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int               `json:"assignee_ids,omitempty"`
 	Content     *string             `json:"content,omitempty"`
 	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
 	Name        *string             `json:"name,omitempty"`
@@ -3885,11 +3885,11 @@ type Team struct {
 
 	// Description Not in the 2024 spec response; modelled by a peer client.
 	Description *string `json:"description,omitempty"`
-	EmployeeIds []int   `json:"employee_ids,omitempty"`
+	EmployeeIDs []int   `json:"employee_ids,omitempty"`
 	ID          int     `json:"id"`
 
-	// LeadIds Team leads; may include terminated employees.
-	LeadIds []int   `json:"lead_ids,omitempty"`
+	// LeadIDs Team leads; may include terminated employees.
+	LeadIDs []int   `json:"lead_ids,omitempty"`
 	Name    *string `json:"name,omitempty"`
 }
 
@@ -4234,20 +4234,20 @@ type ListFoldersLegacyParams struct {
 
 // ListCompensationsParams defines parameters for ListCompensations.
 type ListCompensationsParams struct {
-	// Ids Only these compensations (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Only these compensations (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// ContractVersionIds Only compensations of these contract versions (repeated, no brackets, as the 2024 spec names it).
-	ContractVersionIds []int `form:"contract_version_ids,omitempty" json:"contract_version_ids,omitempty"`
+	// ContractVersionIDs Only compensations of these contract versions (repeated, no brackets, as the 2024 spec names it).
+	ContractVersionIDs []int `form:"contract_version_ids,omitempty" json:"contract_version_ids,omitempty"`
 }
 
 // ListContractVersionsParams defines parameters for ListContractVersions.
 type ListContractVersionsParams struct {
-	// Ids Only these contract versions (2022 spec only; it names the parameter ids without brackets).
-	Ids []int `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these contract versions (2022 spec only; it names the parameter ids without brackets).
+	IDs []int `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only these employees' contract versions (2022 spec only; it names the parameter employee_ids without brackets).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' contract versions (2022 spec only; it names the parameter employee_ids without brackets).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Date Versions in force on this date (2022 spec only).
 	Date *openapi_types.Date `form:"date,omitempty" json:"date,omitempty"`
@@ -4273,14 +4273,14 @@ type ListFamilySituationsParams struct {
 
 // ListReferenceContractsParams defines parameters for ListReferenceContracts.
 type ListReferenceContractsParams struct {
-	// EmployeeIds Only these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 }
 
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
-	// EmployeeIds Only these employees' supplements (2022 spec only; it names the parameter employee_ids without brackets).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' supplements (2022 spec only; it names the parameter employee_ids without brackets).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// From Supplements effective on or after this date (2022 spec only).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -4300,11 +4300,11 @@ type ListSupplementsParams struct {
 
 // ListTaxonomiesParams defines parameters for ListTaxonomies.
 type ListTaxonomiesParams struct {
-	// Ids Only these taxonomies (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Only these taxonomies (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// LegalEntityIds Only taxonomies of these legal entities (repeated, no brackets, as the 2024 spec names it).
-	LegalEntityIds []int `form:"legal_entity_ids,omitempty" json:"legal_entity_ids,omitempty"`
+	// LegalEntityIDs Only taxonomies of these legal entities (repeated, no brackets, as the 2024 spec names it).
+	LegalEntityIDs []int `form:"legal_entity_ids,omitempty" json:"legal_entity_ids,omitempty"`
 }
 
 // ListPayslipsLegacyParams defines parameters for ListPayslipsLegacy.
@@ -4343,11 +4343,11 @@ type ListBreakConfigurationsForDatesParams struct {
 
 // ListLeavesParams defines parameters for ListLeaves.
 type ListLeavesParams struct {
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// LeaveTypeIds Only leaves of these leave types.
-	LeaveTypeIds []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
+	// LeaveTypeIDs Only leaves of these leave types.
+	LeaveTypeIDs []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
 
 	// From Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -4373,8 +4373,8 @@ type ListManagedShiftsParams struct {
 	// EmployeeID Only this employee's shifts.
 	EmployeeID *int `form:"employee_id,omitempty" json:"employee_id,omitempty"`
 
-	// EmployeeIds Only these employees' shifts (the 2024 spec spells the name percent-encoded, employee_ids%5B%5D).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' shifts (the 2024 spec spells the name percent-encoded, employee_ids%5B%5D).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartAt Start of the window (ISO-8601 date or timestamp).
 	StartAt *string `form:"start_at,omitempty" json:"start_at,omitempty"`
@@ -4394,11 +4394,11 @@ type ListEmployeesV2Params struct {
 
 // ListWorkplacesParams defines parameters for ListWorkplaces.
 type ListWorkplacesParams struct {
-	// Ids Workplace ids, sent comma-separated (`ids=1,2,3`) as the 2024 spec describes.
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Workplace ids, sent comma-separated (`ids=1,2,3`) as the 2024 spec describes.
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// EmployeeIds Employee ids, sent comma-separated; returns the workplaces of those employees.
-	EmployeeIds []int `form:"employee_ids,omitempty" json:"employee_ids,omitempty"`
+	// EmployeeIDs Employee ids, sent comma-separated; returns the workplaces of those employees.
+	EmployeeIDs []int `form:"employee_ids,omitempty" json:"employee_ids,omitempty"`
 }
 
 // ListCustomFieldsV2Params defines parameters for ListCustomFieldsV2.
@@ -4433,8 +4433,8 @@ type ListCustomValuesV2Params struct {
 	// FieldValue Only values equal to this.
 	FieldValue *string `form:"field_value,omitempty" json:"field_value,omitempty"`
 
-	// EmployeeIds Only these employees' values.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' values.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 }
 
 // ListPayrollIntegrationCodesParams defines parameters for ListPayrollIntegrationCodes.
@@ -4454,8 +4454,8 @@ type FindEmployeeByIntegrationCodeParams struct {
 
 // ListAttendanceParams defines parameters for ListAttendance.
 type ListAttendanceParams struct {
-	// EmployeeIds Only records of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only records of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// DateFrom Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	DateFrom *openapi_types.Date `form:"date_from,omitempty" json:"date_from,omitempty"`
@@ -4466,11 +4466,11 @@ type ListAttendanceParams struct {
 
 // ListLeavesV2Params defines parameters for ListLeavesV2.
 type ListLeavesV2Params struct {
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// LeaveTypeIds Only leaves of these leave types.
-	LeaveTypeIds []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
+	// LeaveTypeIDs Only leaves of these leave types.
+	LeaveTypeIDs []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
 
 	// From Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -16347,9 +16347,9 @@ func NewListCompensationsRequest(server string, params *ListCompensationsParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16359,9 +16359,9 @@ func NewListCompensationsRequest(server string, params *ListCompensationsParams)
 
 		}
 
-		if params.ContractVersionIds != nil {
+		if params.ContractVersionIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids", params.ContractVersionIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids", params.ContractVersionIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16568,9 +16568,9 @@ func NewListContractVersionsRequest(server string, params *ListContractVersionsP
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16580,9 +16580,9 @@ func NewListContractVersionsRequest(server string, params *ListContractVersionsP
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17084,9 +17084,9 @@ func NewListReferenceContractsRequest(server string, params *ListReferenceContra
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17138,9 +17138,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17420,9 +17420,9 @@ func NewListTaxonomiesRequest(server string, params *ListTaxonomiesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17432,9 +17432,9 @@ func NewListTaxonomiesRequest(server string, params *ListTaxonomiesParams) (*htt
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18492,9 +18492,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18504,9 +18504,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 
 		}
 
-		if params.LeaveTypeIds != nil {
+		if params.LeaveTypeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19089,9 +19089,9 @@ func NewListManagedShiftsRequest(server string, params *ListManagedShiftsParams)
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20094,9 +20094,9 @@ func NewListWorkplacesRequest(server string, params *ListWorkplacesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20106,9 +20106,9 @@ func NewListWorkplacesRequest(server string, params *ListWorkplacesParams) (*htt
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "employee_ids", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "employee_ids", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20539,9 +20539,9 @@ func NewListCustomValuesV2Request(server string, params *ListCustomValuesV2Param
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20888,9 +20888,9 @@ func NewListAttendanceRequest(server string, params *ListAttendanceParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21006,9 +21006,9 @@ func NewListLeavesV2Request(server string, params *ListLeavesV2Params) (*http.Re
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21018,9 +21018,9 @@ func NewListLeavesV2Request(server string, params *ListLeavesV2Params) (*http.Re
 
 		}
 
-		if params.LeaveTypeIds != nil {
+		if params.LeaveTypeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -114,7 +114,7 @@ func TestDatedListIterWalksAThousandEmployees(t *testing.T) {
 	if len(last.Data) != 100 || last.Data[99].ID != "2000" || last.Meta.HasNextPage || !last.Meta.HasPreviousPage {
 		t.Errorf("page 10: %d records, meta %+v", len(last.Data), last.Meta)
 	}
-	filtered, err := c.Employees.List(ctx, &resources.ListEmployeesParams{TeamIds: []string{"1"}})
+	filtered, err := c.Employees.List(ctx, &resources.ListEmployeesParams{TeamIDs: []string{"1"}})
 	if err != nil || len(filtered) != 3 {
 		t.Errorf("team_ids[]=1: %d, %v", len(filtered), err)
 	}

@@ -113,7 +113,7 @@
 // It is the same company as v1's, served from the same tables: an
 // employee hired with CreateWithContract is in v1's ListEmployees, a shift
 // opened through one API is open in the other, a v1 team assignment is a
-// dated team membership. Ids are the same numbers, sent as strings
+// dated team membership. IDs are the same numbers, sent as strings
 // ("1003"). Any version date is served, with the one schema the sandbox
 // has (Factorial answers a retired version with its oldest schema rather
 // than an error).

@@ -61,7 +61,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	for _, t := range teams {
-		fmt.Println(t.ID, t.GetName(), t.EmployeeIds)
+		fmt.Println(t.ID, t.GetName(), t.EmployeeIDs)
 	}
 	fmt.Println("spec violations:", len(srv.Errors()))
 	// Output:
@@ -115,8 +115,8 @@ func ExampleServer_AddEmployee() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(t.GetName(), t.EmployeeIds)
-	leaves, err := client.V1.TimeOff.ListLeaves(ctx, &api.ListLeavesParams{EmployeeIds: []int{grace}})
+	fmt.Println(t.GetName(), t.EmployeeIDs)
+	leaves, err := client.V1.TimeOff.ListLeaves(ctx, &api.ListLeavesParams{EmployeeIDs: []int{grace}})
 	if err != nil {
 		log.Fatal(err)
 	}

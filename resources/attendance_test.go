@@ -83,7 +83,7 @@ func TestListShiftsUnpaginated(t *testing.T) {
 		},
 	})
 	all, err := c.Attendance.List(t.Context(), &resources.ListShiftsParams{
-		EmployeeIds: []string{"4243", "4250"}, StartOn: datep("2026-07-06"), EndOn: datep("2026-07-07"),
+		EmployeeIDs: []string{"4243", "4250"}, StartOn: datep("2026-07-06"), EndOn: datep("2026-07-07"),
 	})
 	must(t, err)
 	if len(all) != 3 || f.served() != 1 {
@@ -111,7 +111,7 @@ func TestListShiftsPageMeta(t *testing.T) {
 		},
 	})
 	pg, err := c.Attendance.ListPage(t.Context(), &resources.ListShiftsParams{
-		EmployeeIds: []string{"4243"}, UpdatedAt: datep("2026-07-06"), Workable: ptr(false), SortCreatedAtAsc: ptr(true),
+		EmployeeIDs: []string{"4243"}, UpdatedAt: datep("2026-07-06"), Workable: ptr(false), SortCreatedAtAsc: ptr(true),
 	})
 	must(t, err)
 	null(t, "Meta.Limit", pg.Meta.Limit)
@@ -195,7 +195,7 @@ func TestAutofillShifts(t *testing.T) {
 		},
 	})
 	shifts, err := c.Attendance.Autofill(t.Context(), resources.AutofillShiftsInput{
-		EmployeeIds: []string{"4242", "4243"}, StartOn: date("2026-07-06"), EndOn: date("2026-07-10"), Source: ptr("desktop"),
+		EmployeeIDs: []string{"4242", "4243"}, StartOn: date("2026-07-06"), EndOn: date("2026-07-10"), Source: ptr("desktop"),
 	})
 	must(t, err)
 	if len(shifts) != 2 {

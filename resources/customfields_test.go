@@ -96,7 +96,7 @@ func TestListCustomFieldOptions(t *testing.T) {
 			wantRawQuery(t, r, "field_ids%5B%5D=75")
 		},
 	})
-	all, err := c.CustomFields.ListOptions(t.Context(), &resources.ListCustomFieldOptionsParams{FieldIds: []string{"75"}})
+	all, err := c.CustomFields.ListOptions(t.Context(), &resources.ListCustomFieldOptionsParams{FieldIDs: []string{"75"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d options, want 2", len(all))
@@ -143,7 +143,7 @@ func TestListResourceFields(t *testing.T) {
 			wantQuery(t, r, url.Values{"schema_ids[]": {"12"}})
 		},
 	})
-	all, err := c.CustomFields.ListResourceFields(t.Context(), &resources.ListResourceFieldsParams{SchemaIds: []string{"12"}})
+	all, err := c.CustomFields.ListResourceFields(t.Context(), &resources.ListResourceFieldsParams{SchemaIDs: []string{"12"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d resource fields, want 2", len(all))
@@ -230,7 +230,7 @@ func TestListCustomFieldValues(t *testing.T) {
 		},
 	})
 	all, err := c.CustomFields.ListValues(t.Context(), &resources.ListCustomFieldValuesParams{
-		EmployeeIds: []string{"4243"}, Identifiers: []string{"01f931507aa27e1168025e27cd46b8588435b741"},
+		EmployeeIDs: []string{"4243"}, Identifiers: []string{"01f931507aa27e1168025e27cd46b8588435b741"},
 		UpdatedAtGteq: datep("2026-01-01"),
 	})
 	must(t, err)

@@ -65,7 +65,7 @@ func TestListDocuments(t *testing.T) {
 		},
 	})
 	all, err := c.Documents.List(t.Context(), &resources.ListDocumentsParams{
-		EmployeeIds: []string{"4243"}, ByTrashBin: ptr(false), Limit: ptr(50),
+		EmployeeIDs: []string{"4243"}, ByTrashBin: ptr(false), Limit: ptr(50),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -180,7 +180,7 @@ func TestCreateDocument(t *testing.T) {
 	d, err := c.Documents.Create(t.Context(), resources.DocumentCreate{
 		File: file, FileFilename: ptr("Employee handbook 2026.pdf"), CompanyID: "77", AuthorID: "5150",
 		Space: resources.DocumentSpaceCompanyPublic, Public: true, IsPendingAssignment: false, RequestEsignature: true,
-		SigneeIds: []string{"5150", "5151"},
+		SigneeIDs: []string{"5150", "5151"},
 	})
 	must(t, err)
 	eq(t, "ID", d.ID, "31338")
@@ -208,7 +208,7 @@ func TestCreateDocumentWithoutSignees(t *testing.T) {
 	file.InitFromBytes([]byte(pdf), "Nomina_2026-06_Marc_Puig.pdf")
 	d, err := c.Documents.Create(t.Context(), resources.DocumentCreate{
 		File: file, CompanyID: "77", AuthorID: "5150", EmployeeID: ptr("4243"), Space: resources.DocumentSpaceEmployeeMyDocuments,
-		FolderID: ptr("204"), SigneeIds: []string{},
+		FolderID: ptr("204"), SigneeIDs: []string{},
 	})
 	must(t, err)
 	checkPayslip(t, d)
@@ -234,7 +234,7 @@ func TestUpdateDocument(t *testing.T) {
 		},
 	})
 	d, err := c.Documents.Update(t.Context(), "31337", resources.DocumentUpdate{
-		ID: "31337", Public: false, RequestEsignature: false, SigneeIds: []string{}, FolderID: ptr("204"),
+		ID: "31337", Public: false, RequestEsignature: false, SigneeIDs: []string{}, FolderID: ptr("204"),
 	})
 	must(t, err)
 	checkPayslip(t, d)
@@ -259,7 +259,7 @@ func TestMoveDocumentsToTrashBin(t *testing.T) {
 			wantJSON(t, r, body, `{"document_ids":["31337"]}`)
 		},
 	})
-	docs, err := c.Documents.MoveToTrashBin(t.Context(), resources.MoveDocumentsToTrashBinInput{DocumentIds: []string{"31337"}})
+	docs, err := c.Documents.MoveToTrashBin(t.Context(), resources.MoveDocumentsToTrashBinInput{DocumentIDs: []string{"31337"}})
 	must(t, err)
 	if len(docs) != 1 {
 		t.Fatalf("%d documents, want 1", len(docs))
@@ -280,7 +280,7 @@ func TestRestoreDocumentsFromTrashBin(t *testing.T) {
 		},
 	})
 	docs, err := c.Documents.RestoreFromTrashBin(t.Context(), resources.RestoreDocumentsFromTrashBinInput{
-		DocumentIds: []string{"31337", "31338"},
+		DocumentIDs: []string{"31337", "31338"},
 	})
 	must(t, err)
 	if len(docs) != 2 {

@@ -172,9 +172,9 @@ func TestListEmployeesPage(t *testing.T) {
 		},
 	})
 	pg, err := c.Employees.ListPage(t.Context(), &resources.ListEmployeesParams{
-		Ids: []string{"4242", "4243"}, Emails: []string{"ana.ruiz@acmerobotics.es"}, NameStartsWith: ptr("An"),
-		UpdatedAtGteq: datep("2026-06-01"), LegalEntityIds: []string{"301"}, TeamIds: []string{"31", "32"},
-		LocationIds: []string{"12"}, OnlyManagers: ptr(false), Limit: ptr(25), Page: ptr(2),
+		IDs: []string{"4242", "4243"}, Emails: []string{"ana.ruiz@acmerobotics.es"}, NameStartsWith: ptr("An"),
+		UpdatedAtGteq: datep("2026-06-01"), LegalEntityIDs: []string{"301"}, TeamIDs: []string{"31", "32"},
+		LocationIDs: []string{"12"}, OnlyManagers: ptr(false), Limit: ptr(25), Page: ptr(2),
 	})
 	must(t, err)
 	if len(pg.Data) != 1 {

@@ -43,7 +43,7 @@ func TestListLocations(t *testing.T) {
 			wantQuery(t, r, url.Values{"employee_ids[]": {"4242", "4250"}})
 		},
 	})
-	all, err := c.Locations.List(t.Context(), &resources.ListLocationsParams{EmployeeIds: []string{"4242", "4250"}})
+	all, err := c.Locations.List(t.Context(), &resources.ListLocationsParams{EmployeeIDs: []string{"4242", "4250"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d locations, want 2", len(all))
@@ -136,7 +136,7 @@ func TestListLegalEntities(t *testing.T) {
 		},
 	})
 	all, err := c.Companies.List(t.Context(), &resources.ListLegalEntitiesParams{
-		EmployeesIds: []string{"4242"}, CompaniesIds: []string{"77"}, CountryIds: []string{"es", "fr"},
+		EmployeesIDs: []string{"4242"}, CompaniesIDs: []string{"77"}, CountryIDs: []string{"es", "fr"},
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -197,7 +197,7 @@ func TestListCompanyHolidays(t *testing.T) {
 		},
 	})
 	all, err := c.Holidays.List(t.Context(), &resources.ListCompanyHolidaysParams{
-		LocationIds: []string{"12"}, StartAt: datep("2026-07-01"), EndAt: datep("2026-12-31"),
+		LocationIDs: []string{"12"}, StartAt: datep("2026-07-01"), EndAt: datep("2026-12-31"),
 	})
 	must(t, err)
 	if len(all) != 2 {

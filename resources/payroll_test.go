@@ -51,7 +51,7 @@ func TestListSupplements(t *testing.T) {
 		},
 	})
 	all, err := c.Payroll.List(t.Context(), &resources.ListSupplementsParams{
-		PolicyPeriodIds: []string{"2026-06"}, LegalEntityIds: []string{"301"}, From: datep("2026-06-01"), To: datep("2026-06-30"),
+		PolicyPeriodIDs: []string{"2026-06"}, LegalEntityIDs: []string{"301"}, From: datep("2026-06-01"), To: datep("2026-06-30"),
 	})
 	must(t, err)
 	if len(all) != 2 {

@@ -681,8 +681,8 @@ type Allowance struct {
 	HolidayAllowanceInCents *int   `json:"holiday_allowance_in_cents,omitempty"`
 	ID                      string `json:"id"`
 
-	// LeaveTypeIds Leave types that consume this allowance.
-	LeaveTypeIds []string `json:"leave_type_ids"`
+	// LeaveTypeIDs Leave types that consume this allowance.
+	LeaveTypeIDs []string `json:"leave_type_ids"`
 
 	// MaximumAmountInCents Cap on accrued units in hundredths.
 	MaximumAmountInCents *int                      `json:"maximum_amount_in_cents,omitempty"`
@@ -744,7 +744,7 @@ type AllowanceCreate struct {
 	// Frequency Length of the allowance cycles.
 	Frequency               *AllowanceFrequency `json:"frequency,omitempty"`
 	HolidayAllowanceInCents int                 `json:"holiday_allowance_in_cents"`
-	LeaveTypeIds            []string            `json:"leave_type_ids"`
+	LeaveTypeIDs            []string            `json:"leave_type_ids"`
 	MaximumAmountInCents    *int                `json:"maximum_amount_in_cents,omitempty"`
 	Name                    string              `json:"name"`
 
@@ -917,7 +917,7 @@ type AllowanceUpdate struct {
 
 	// ID Must equal the path id.
 	ID                   string   `json:"id"`
-	LeaveTypeIds         []string `json:"leave_type_ids,omitempty"`
+	LeaveTypeIDs         []string `json:"leave_type_ids,omitempty"`
 	MaximumAmountInCents *int     `json:"maximum_amount_in_cents,omitempty"`
 	Name                 *string  `json:"name,omitempty"`
 
@@ -962,7 +962,7 @@ type ApproveLeaveInput struct {
 
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
-	EmployeeIds []string           `json:"employee_ids"`
+	EmployeeIDs []string           `json:"employee_ids"`
 	EndOn       openapi_types.Date `json:"end_on"`
 
 	// Source What is recording the shifts, e.g. `desktop`.
@@ -1402,8 +1402,8 @@ type DocumentCreate struct {
 	// RequestEsignature Ask the signees for an electronic signature.
 	RequestEsignature bool `json:"request_esignature"`
 
-	// SigneeIds Access ids of the people asked to sign, one form part per id (may be empty).
-	SigneeIds []string `json:"signee_ids[],omitempty"`
+	// SigneeIDs Access ids of the people asked to sign, one form part per id (may be empty).
+	SigneeIDs []string `json:"signee_ids[],omitempty"`
 
 	// Space Where an uploaded document goes; `employee_my_documents` needs employee_id.
 	Space DocumentSpace `json:"space"`
@@ -1430,8 +1430,8 @@ type DocumentUpdate struct {
 	Public            bool   `json:"public"`
 	RequestEsignature bool   `json:"request_esignature"`
 
-	// SigneeIds Access ids of the people asked to sign.
-	SigneeIds []string `json:"signee_ids"`
+	// SigneeIDs Access ids of the people asked to sign.
+	SigneeIDs []string `json:"signee_ids"`
 }
 
 // Employee An employee: identity, placement (company, legal entity, location,
@@ -1769,8 +1769,8 @@ type LeaveType struct {
 	// AllowEndless Leaves may have no end date.
 	AllowEndless *bool `json:"allow_endless,omitempty"`
 
-	// AllowanceIds Allowances leaves of this type consume.
-	AllowanceIds     []string `json:"allowance_ids"`
+	// AllowanceIDs Allowances leaves of this type consume.
+	AllowanceIDs     []string `json:"allowance_ids"`
 	ApprovalRequired *bool    `json:"approval_required,omitempty"`
 
 	// Attachment An attachment can be added to leaves of this type.
@@ -2024,7 +2024,7 @@ type LocationUpdate struct {
 
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
-	DocumentIds []string `json:"document_ids"`
+	DocumentIDs []string `json:"document_ids"`
 }
 
 // PageMeta Pagination state of a list response.
@@ -2100,7 +2100,7 @@ type ResourceFieldPage struct {
 
 // RestoreDocumentsFromTrashBinInput defines model for RestoreDocumentsFromTrashBinInput.
 type RestoreDocumentsFromTrashBinInput struct {
-	DocumentIds []string `json:"document_ids"`
+	DocumentIDs []string `json:"document_ids"`
 }
 
 // SetEmployeeRegularAccessStartDateInput defines model for SetEmployeeRegularAccessStartDateInput.
@@ -2328,12 +2328,12 @@ type Team struct {
 	CompanyID   *string `json:"company_id"`
 	Description *string `json:"description,omitempty"`
 
-	// EmployeeIds Members of the team (employee ids).
-	EmployeeIds []string `json:"employee_ids,omitempty"`
+	// EmployeeIDs Members of the team (employee ids).
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
 	ID          string   `json:"id"`
 
-	// LeadIds Leads of the team (employee ids).
-	LeadIds []string `json:"lead_ids,omitempty"`
+	// LeadIDs Leads of the team (employee ids).
+	LeadIDs []string `json:"lead_ids,omitempty"`
 	Name    *string  `json:"name"`
 }
 
@@ -2592,11 +2592,11 @@ type ListWebhookSubscriptionsParams struct {
 
 // ListShiftsParams defines parameters for ListShifts.
 type ListShiftsParams struct {
-	// Ids Only these shifts.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these shifts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only shifts of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartOn Only shifts on or after this date.
 	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
@@ -2640,17 +2640,17 @@ type ListShiftsParams struct {
 
 // ListLegalEntitiesParams defines parameters for ListLegalEntities.
 type ListLegalEntitiesParams struct {
-	// Ids Only these legal entities.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these legal entities.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeesIds Only the legal entities of these employees (Factorial's spelling, `employees_` plural).
-	EmployeesIds []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
+	// EmployeesIDs Only the legal entities of these employees (Factorial's spelling, `employees_` plural).
+	EmployeesIDs []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
 
-	// CompaniesIds Only legal entities of these companies.
-	CompaniesIds []string `form:"companies_ids[],omitempty" json:"companies_ids[],omitempty"`
+	// CompaniesIDs Only legal entities of these companies.
+	CompaniesIDs []string `form:"companies_ids[],omitempty" json:"companies_ids[],omitempty"`
 
-	// CountryIds Only legal entities registered in these countries; despite the name the values are country codes (`es`).
-	CountryIds []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
+	// CountryIDs Only legal entities registered in these countries; despite the name the values are country codes (`es`).
+	CountryIDs []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2667,8 +2667,8 @@ type ListLegalEntitiesParams struct {
 
 // ListCustomFieldsParams defines parameters for ListCustomFields.
 type ListCustomFieldsParams struct {
-	// Ids Only these fields.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these fields.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// CompanyID Only fields of this company.
 	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
@@ -2697,11 +2697,11 @@ type ListCustomFieldsParams struct {
 
 // ListCustomFieldOptionsParams defines parameters for ListCustomFieldOptions.
 type ListCustomFieldOptionsParams struct {
-	// Ids Only these options.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these options.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// FieldIds Only options of these fields.
-	FieldIds []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+	// FieldIDs Only options of these fields.
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2718,14 +2718,14 @@ type ListCustomFieldOptionsParams struct {
 
 // ListResourceFieldsParams defines parameters for ListResourceFields.
 type ListResourceFieldsParams struct {
-	// Ids Only these resource fields.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these resource fields.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// FieldIds Only the resource fields of these custom fields.
-	FieldIds []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+	// FieldIDs Only the resource fields of these custom fields.
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
-	// SchemaIds Only the fields of these custom tables.
-	SchemaIds []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
+	// SchemaIDs Only the fields of these custom tables.
+	SchemaIDs []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2742,11 +2742,11 @@ type ListResourceFieldsParams struct {
 
 // ListCustomFieldValuesParams defines parameters for ListCustomFieldValues.
 type ListCustomFieldValuesParams struct {
-	// Ids Only these values.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these values.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only values of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only values of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Identifiers Only values of the custom fields with these unique identifiers (CustomFieldValue.custom_field_identifier).
 	Identifiers []string `form:"identifiers[],omitempty" json:"identifiers[],omitempty"`
@@ -2781,11 +2781,11 @@ type ListCustomFieldValuesParams struct {
 
 // ListDocumentsParams defines parameters for ListDocuments.
 type ListDocumentsParams struct {
-	// Ids Only these documents.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these documents.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only documents of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only documents of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// FolderID Only documents in this folder.
 	FolderID *string `form:"folder_id,omitempty" json:"folder_id,omitempty"`
@@ -2820,8 +2820,8 @@ type ListDocumentsParams struct {
 
 // ListFoldersParams defines parameters for ListFolders.
 type ListFoldersParams struct {
-	// Ids Only these folders.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these folders.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Name Only folders with this name.
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
@@ -2847,11 +2847,11 @@ type ListFoldersParams struct {
 
 // ListEmployeesParams defines parameters for ListEmployees.
 type ListEmployeesParams struct {
-	// Ids Only these employees.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these employees.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// AccessIds Only the employees with these access (login) ids.
-	AccessIds []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+	// AccessIDs Only the employees with these access (login) ids.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
 
 	// Emails Only the employees with these emails.
 	Emails []string `form:"emails[],omitempty" json:"emails[],omitempty"`
@@ -2868,14 +2868,14 @@ type ListEmployeesParams struct {
 	// CompanyIdentifier Only the employee with this internal company identifier.
 	CompanyIdentifier *string `form:"company_identifier,omitempty" json:"company_identifier,omitempty"`
 
-	// LegalEntityIds Only employees of these legal entities.
-	LegalEntityIds []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+	// LegalEntityIDs Only employees of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
 
-	// TeamIds Only members of these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only members of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// LocationIds Only employees of these locations.
-	LocationIds []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+	// LocationIDs Only employees of these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
 
 	// OnlyActive True for active employees only. Optional here although Factorial's document marks it required (a required boolean would always be sent).
 	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
@@ -2898,17 +2898,17 @@ type ListEmployeesParams struct {
 
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
-	// Ids Only these holidays.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these holidays.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// LocationIds Only holidays of these locations.
-	LocationIds []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+	// LocationIDs Only holidays of these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
 
-	// TeamIds Only holidays that apply to these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only holidays that apply to these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// EmployeeIds Only holidays of these employees' default locations.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only holidays of these employees' default locations.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartAt Only holidays on or after this date.
 	StartAt *openapi_types.Date `form:"start_at,omitempty" json:"start_at,omitempty"`
@@ -2931,11 +2931,11 @@ type ListCompanyHolidaysParams struct {
 
 // ListLocationsParams defines parameters for ListLocations.
 type ListLocationsParams struct {
-	// Ids Only these locations.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these locations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only the locations these employees are assigned to.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only the locations these employees are assigned to.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Main True for the main location only.
 	Main *bool `form:"main,omitempty" json:"main,omitempty"`
@@ -2955,17 +2955,17 @@ type ListLocationsParams struct {
 
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
-	// Ids Only these supplements.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these supplements.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only supplements of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only supplements of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// PolicyPeriodIds Only supplements of these payroll policy periods. Factorial's documents (2024-10-01 and 2026-07-01) mark this filter required; it is optional here because no source shows the server rejecting calls without it. Send it if such calls fail.
-	PolicyPeriodIds []string `form:"policy_period_ids[],omitempty" json:"policy_period_ids[],omitempty"`
+	// PolicyPeriodIDs Only supplements of these payroll policy periods. Factorial's documents (2024-10-01 and 2026-07-01) mark this filter required; it is optional here because no source shows the server rejecting calls without it. Send it if such calls fail.
+	PolicyPeriodIDs []string `form:"policy_period_ids[],omitempty" json:"policy_period_ids[],omitempty"`
 
-	// LegalEntityIds Only supplements of these legal entities.
-	LegalEntityIds []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+	// LegalEntityIDs Only supplements of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
 
 	// CompensationID Only supplements generated by this contract compensation.
 	CompensationID *string `form:"compensation_id,omitempty" json:"compensation_id,omitempty"`
@@ -2991,14 +2991,14 @@ type ListSupplementsParams struct {
 
 // ListTeamMembershipsParams defines parameters for ListTeamMemberships.
 type ListTeamMembershipsParams struct {
-	// Ids Only these memberships.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these memberships.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// TeamIds Only memberships of these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only memberships of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// EmployeeIds Only memberships of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only memberships of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Lead True for leads only; false for plain members only.
 	Lead *bool `form:"lead,omitempty" json:"lead,omitempty"`
@@ -3018,8 +3018,8 @@ type ListTeamMembershipsParams struct {
 
 // ListTeamsParams defines parameters for ListTeams.
 type ListTeamsParams struct {
-	// Ids Only these teams.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these teams.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3036,14 +3036,14 @@ type ListTeamsParams struct {
 
 // ListAllowanceStatsParams defines parameters for ListAllowanceStats.
 type ListAllowanceStatsParams struct {
-	// Ids Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only the counters of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only the counters of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// AllowanceIds Only the counters of these allowances.
-	AllowanceIds []string `form:"allowance_ids[],omitempty" json:"allowance_ids[],omitempty"`
+	// AllowanceIDs Only the counters of these allowances.
+	AllowanceIDs []string `form:"allowance_ids[],omitempty" json:"allowance_ids[],omitempty"`
 
 	// ReferenceDate Date the counters are computed at; today when absent.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
@@ -3063,8 +3063,8 @@ type ListAllowanceStatsParams struct {
 
 // ListAllowancesParams defines parameters for ListAllowances.
 type ListAllowancesParams struct {
-	// Ids Only these allowances.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these allowances.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// TimeoffPolicyID Only allowances of this time-off policy.
 	TimeoffPolicyID *string `form:"timeoff_policy_id,omitempty" json:"timeoff_policy_id,omitempty"`
@@ -3087,11 +3087,11 @@ type ListAllowancesParams struct {
 
 // ListLeaveTypesParams defines parameters for ListLeaveTypes.
 type ListLeaveTypesParams struct {
-	// Ids Only these leave types.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these leave types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// CompanyIds Only leave types of these companies.
-	CompanyIds []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+	// CompanyIDs Only leave types of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// LeaveTypeID Only this leave type.
 	LeaveTypeID *string `form:"leave_type_id,omitempty" json:"leave_type_id,omitempty"`
@@ -3129,11 +3129,11 @@ type ListLeaveTypesParams struct {
 
 // ListLeavesParams defines parameters for ListLeaves.
 type ListLeavesParams struct {
-	// Ids Only these leaves.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these leaves.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// LeaveTypeID Only leaves of these leave types (singular `leave_type_id[]`, as Factorial spells it).
 	LeaveTypeID []string `form:"leave_type_id[],omitempty" json:"leave_type_id[],omitempty"`
@@ -3183,11 +3183,11 @@ type ListLeavesParams struct {
 
 // ListPoliciesParams defines parameters for ListPolicies.
 type ListPoliciesParams struct {
-	// Ids Only these policies.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these policies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// CompanyIds Only policies of these companies.
-	CompanyIds []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+	// CompanyIDs Only policies of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7568,9 +7568,9 @@ func NewListShiftsRequest(server string, params *ListShiftsParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7580,9 +7580,9 @@ func NewListShiftsRequest(server string, params *ListShiftsParams) (*http.Reques
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8185,9 +8185,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8197,9 +8197,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.EmployeesIds != nil {
+		if params.EmployeesIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employees_ids[]", params.EmployeesIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employees_ids[]", params.EmployeesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8209,9 +8209,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.CompaniesIds != nil {
+		if params.CompaniesIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "companies_ids[]", params.CompaniesIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "companies_ids[]", params.CompaniesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8221,9 +8221,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.CountryIds != nil {
+		if params.CountryIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country_ids[]", params.CountryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country_ids[]", params.CountryIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8397,9 +8397,9 @@ func NewListCustomFieldsRequest(server string, params *ListCustomFieldsParams) (
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8655,9 +8655,9 @@ func NewListCustomFieldOptionsRequest(server string, params *ListCustomFieldOpti
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8667,9 +8667,9 @@ func NewListCustomFieldOptionsRequest(server string, params *ListCustomFieldOpti
 
 		}
 
-		if params.FieldIds != nil {
+		if params.FieldIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8843,9 +8843,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8855,9 +8855,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 
 		}
 
-		if params.FieldIds != nil {
+		if params.FieldIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8867,9 +8867,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 
 		}
 
-		if params.SchemaIds != nil {
+		if params.SchemaIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schema_ids[]", params.SchemaIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schema_ids[]", params.SchemaIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9043,9 +9043,9 @@ func NewListCustomFieldValuesRequest(server string, params *ListCustomFieldValue
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9055,9 +9055,9 @@ func NewListCustomFieldValuesRequest(server string, params *ListCustomFieldValue
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9350,9 +9350,9 @@ func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9362,9 +9362,9 @@ func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9760,9 +9760,9 @@ func NewListFoldersRequest(server string, params *ListFoldersParams) (*http.Requ
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10019,9 +10019,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10031,9 +10031,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.AccessIds != nil {
+		if params.AccessIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10103,9 +10103,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10115,9 +10115,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10127,9 +10127,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.LocationIds != nil {
+		if params.LocationIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10534,9 +10534,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10546,9 +10546,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.LocationIds != nil {
+		if params.LocationIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10558,9 +10558,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10570,9 +10570,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10730,9 +10730,9 @@ func NewListLocationsRequest(server string, params *ListLocationsParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10742,9 +10742,9 @@ func NewListLocationsRequest(server string, params *ListLocationsParams) (*http.
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11011,9 +11011,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11023,9 +11023,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11035,9 +11035,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.PolicyPeriodIds != nil {
+		if params.PolicyPeriodIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "policy_period_ids[]", params.PolicyPeriodIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "policy_period_ids[]", params.PolicyPeriodIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11047,9 +11047,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11340,9 +11340,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11352,9 +11352,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11364,9 +11364,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11633,9 +11633,9 @@ func NewListTeamsRequest(server string, params *ListTeamsParams) (*http.Request,
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11890,9 +11890,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11902,9 +11902,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11914,9 +11914,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 
 		}
 
-		if params.AllowanceIds != nil {
+		if params.AllowanceIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allowance_ids[]", params.AllowanceIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allowance_ids[]", params.AllowanceIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12062,9 +12062,9 @@ func NewListAllowancesRequest(server string, params *ListAllowancesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12383,9 +12383,9 @@ func NewListLeaveTypesRequest(server string, params *ListLeaveTypesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12395,9 +12395,9 @@ func NewListLeaveTypesRequest(server string, params *ListLeaveTypesParams) (*htt
 
 		}
 
-		if params.CompanyIds != nil {
+		if params.CompanyIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12702,9 +12702,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12714,9 +12714,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -13223,9 +13223,9 @@ func NewListPoliciesRequest(server string, params *ListPoliciesParams) (*http.Re
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -13235,9 +13235,9 @@ func NewListPoliciesRequest(server string, params *ListPoliciesParams) (*http.Re
 
 		}
 
-		if params.CompanyIds != nil {
+		if params.CompanyIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

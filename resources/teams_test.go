@@ -26,8 +26,8 @@ func checkRobotics(t *testing.T, tm resources.Team) {
 	is(t, "Name", tm.Name, "Robotics")
 	is(t, "Description", tm.Description, "Firmware and motion control")
 	is(t, "CompanyID", tm.CompanyID, "77")
-	ids(t, "EmployeeIds", tm.EmployeeIds, "4242", "4243", "4250")
-	ids(t, "LeadIds", tm.LeadIds, "4242")
+	ids(t, "EmployeeIDs", tm.EmployeeIDs, "4242", "4243", "4250")
+	ids(t, "LeadIDs", tm.LeadIDs, "4242")
 	if tm.Avatar == nil {
 		t.Error("Avatar = nil, want the picture URL")
 	}
@@ -42,7 +42,7 @@ func TestListTeams(t *testing.T) {
 			wantRawQuery(t, r, "ids%5B%5D=31&ids%5B%5D=35")
 		},
 	})
-	all, err := c.Teams.List(t.Context(), &resources.ListTeamsParams{Ids: []string{"31", "35"}})
+	all, err := c.Teams.List(t.Context(), &resources.ListTeamsParams{IDs: []string{"31", "35"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d teams, want 2", len(all))
@@ -50,8 +50,8 @@ func TestListTeams(t *testing.T) {
 	checkRobotics(t, all[0])
 	eq(t, "second ID", all[1].ID, "35")
 	null(t, "second Description", all[1].Description)
-	if all[1].EmployeeIds == nil || len(all[1].EmployeeIds) != 0 {
-		t.Errorf("second EmployeeIds = %#v, want empty", all[1].EmployeeIds)
+	if all[1].EmployeeIDs == nil || len(all[1].EmployeeIDs) != 0 {
+		t.Errorf("second EmployeeIDs = %#v, want empty", all[1].EmployeeIDs)
 	}
 }
 
@@ -115,7 +115,7 @@ func TestListTeamMemberships(t *testing.T) {
 		},
 	})
 	pg, err := c.Teams.ListMembershipsPage(t.Context(), &resources.ListTeamMembershipsParams{
-		TeamIds: []string{"31"}, EmployeeIds: []string{"4242", "4243"}, Limit: ptr(100),
+		TeamIDs: []string{"31"}, EmployeeIDs: []string{"4242", "4243"}, Limit: ptr(100),
 	})
 	must(t, err)
 	if len(pg.Data) != 2 {
@@ -139,7 +139,7 @@ func TestListTeamMembershipsLeads(t *testing.T) {
 		},
 	})
 	all, err := c.Teams.ListMemberships(t.Context(), &resources.ListTeamMembershipsParams{
-		TeamIds: []string{"31"}, Lead: ptr(false),
+		TeamIDs: []string{"31"}, Lead: ptr(false),
 	})
 	must(t, err)
 	if len(all) != 1 || all[0].ID != "901" {

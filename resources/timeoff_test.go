@@ -93,7 +93,7 @@ func TestListLeavesPage(t *testing.T) {
 		},
 	})
 	pg, err := c.TimeOff.ListLeavesPage(t.Context(), &resources.ListLeavesParams{
-		EmployeeIds: []string{"4242", "4243", "4250"}, LeaveTypeID: []string{"501", "507"},
+		EmployeeIDs: []string{"4242", "4243", "4250"}, LeaveTypeID: []string{"501", "507"},
 		From: datep("2026-07-01"), To: datep("2026-09-30"), IncludeLeaveType: ptr(true), IncludeDuration: ptr(true),
 		Limit: ptr(20), Page: ptr(3),
 	})
@@ -144,7 +144,7 @@ func TestListLeavesIncludingDeleted(t *testing.T) {
 		},
 	})
 	all, err := c.TimeOff.ListLeaves(t.Context(), &resources.ListLeavesParams{
-		EmployeeIds: []string{"4243"}, IncludeDeletedLeaves: ptr(true),
+		EmployeeIDs: []string{"4243"}, IncludeDeletedLeaves: ptr(true),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -369,12 +369,12 @@ func TestListLeaveTypes(t *testing.T) {
 	eq(t, "ID", all[0].ID, "501")
 	is(t, "Identifier", all[0].Identifier, "holiday")
 	is(t, "TranslatedName", all[0].TranslatedName, "Vacation")
-	ids(t, "AllowanceIds", all[0].AllowanceIds, "610")
+	ids(t, "AllowanceIDs", all[0].AllowanceIDs, "610")
 	null(t, "MaxDaysInCents", all[0].MaxDaysInCents)
 	is(t, "second IsAttachmentMandatory", all[1].IsAttachmentMandatory, true)
 	is(t, "second MaxDaysInCents", all[1].MaxDaysInCents, 50)
-	if all[1].AllowanceIds == nil || len(all[1].AllowanceIds) != 0 {
-		t.Errorf("second AllowanceIds = %#v, want empty", all[1].AllowanceIds)
+	if all[1].AllowanceIDs == nil || len(all[1].AllowanceIDs) != 0 {
+		t.Errorf("second AllowanceIDs = %#v, want empty", all[1].AllowanceIDs)
 	}
 }
 
@@ -388,7 +388,7 @@ func TestListLeaveTypesByIdentifier(t *testing.T) {
 		},
 	})
 	all, err := c.TimeOff.ListLeaveTypes(t.Context(), &resources.ListLeaveTypesParams{
-		CompanyIds: []string{"77"}, Identifier: ptr("holiday"),
+		CompanyIDs: []string{"77"}, Identifier: ptr("holiday"),
 	})
 	must(t, err)
 	if len(all) != 1 || all[0].ID != "501" {
@@ -477,7 +477,7 @@ func checkAllowance(t *testing.T, a resources.Allowance) {
 	eq(t, "ID", a.ID, "610")
 	is(t, "Name", a.Name, "Vacaciones 2026")
 	is(t, "TimeoffPolicyID", a.TimeoffPolicyID, "41")
-	ids(t, "LeaveTypeIds", a.LeaveTypeIds, "501")
+	ids(t, "LeaveTypeIDs", a.LeaveTypeIDs, "501")
 	is(t, "AllowanceType", a.AllowanceType, resources.AllowanceUnitDays)
 	is(t, "AvailableDays", a.AvailableDays, resources.AllowanceAccrualGeneratedDaysMonthly)
 	is(t, "DaysType", a.DaysType, resources.AllowanceDaysTypeWorkingDays)
@@ -536,7 +536,7 @@ func TestCreateAllowance(t *testing.T) {
 		},
 	})
 	a, err := c.TimeOff.CreateAllowance(t.Context(), resources.AllowanceCreate{
-		Name: "Overtime compensation", TimeoffPolicyID: "41", LeaveTypeIds: []string{"509"},
+		Name: "Overtime compensation", TimeoffPolicyID: "41", LeaveTypeIDs: []string{"509"},
 		AllowanceType: resources.AllowanceUnitHours, AvailableDays: resources.AllowanceAccrualAllDays,
 		AccruedUnitsAvailability: resources.AllowanceUnitsAvailabilityNextCycle,
 		CycleStart:               resources.AllowanceCycleStartEmployeeHiredDate, DaysType: resources.AllowanceDaysTypeWorkingDays,
@@ -650,7 +650,7 @@ func TestListAllowanceStats(t *testing.T) {
 		},
 	})
 	all, err := c.TimeOff.ListAllowanceStats(t.Context(), &resources.ListAllowanceStatsParams{
-		EmployeeIds: []string{"4243"}, AllowanceIds: []string{"610"}, ReferenceDate: datep("2026-07-06"),
+		EmployeeIDs: []string{"4243"}, AllowanceIDs: []string{"610"}, ReferenceDate: datep("2026-07-06"),
 	})
 	must(t, err)
 	if len(all) != 1 {
@@ -687,7 +687,7 @@ func TestListPolicies(t *testing.T) {
 			wantQuery(t, r, url.Values{"company_ids[]": {"77"}})
 		},
 	})
-	all, err := c.TimeOff.ListPolicies(t.Context(), &resources.ListPoliciesParams{CompanyIds: []string{"77"}})
+	all, err := c.TimeOff.ListPolicies(t.Context(), &resources.ListPoliciesParams{CompanyIDs: []string{"77"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d policies, want 2", len(all))

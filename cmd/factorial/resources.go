@@ -209,7 +209,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		t := &table{header: []string{"ID", "NAME", "MEMBERS", "LEADS"}}
 		for _, tm := range teams {
-			t.add(strconv.Itoa(tm.ID), tm.GetName(), strconv.Itoa(len(tm.EmployeeIds)), joinInts(tm.LeadIds))
+			t.add(strconv.Itoa(tm.ID), tm.GetName(), strconv.Itoa(len(tm.EmployeeIDs)), joinInts(tm.LeadIDs))
 		}
 		return t, nil
 	case "locations":
@@ -223,7 +223,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "leaves":
-		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
+		params := &api.ListLeavesParams{EmployeeIDs: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
 		params.From, params.To = flagDate(rf.from), flagDate(rf.to)
 		leaves, err := c.V1.TimeOff.ListLeaves(ctx, params)
 		if err != nil {
