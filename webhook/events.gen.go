@@ -8,58 +8,165 @@ import (
 	"github.com/factorial-go/factorial/resources"
 )
 
-// payloads maps every event type Factorial delivers for the resources
-// this module describes to the generated type of its bare payload.
-var payloads = map[string]reflect.Type{
-	"api_public/webhook_subscription/create":           reflect.TypeFor[resources.WebhookSubscription](),
-	"api_public/webhook_subscription/delete":           reflect.TypeFor[resources.WebhookSubscription](),
-	"api_public/webhook_subscription/update":           reflect.TypeFor[resources.WebhookSubscription](),
-	"attendance/shift/autofill":                        reflect.TypeFor[resources.Shift](),
-	"attendance/shift/break_end":                       reflect.TypeFor[resources.Shift](),
-	"attendance/shift/break_start":                     reflect.TypeFor[resources.Shift](),
-	"attendance/shift/clock_in":                        reflect.TypeFor[resources.Shift](),
-	"attendance/shift/clock_out":                       reflect.TypeFor[resources.Shift](),
-	"attendance/shift/create":                          reflect.TypeFor[resources.Shift](),
-	"attendance/shift/delete":                          reflect.TypeFor[resources.Shift](),
-	"attendance/shift/toggle_clock":                    reflect.TypeFor[resources.Shift](),
-	"attendance/shift/update":                          reflect.TypeFor[resources.Shift](),
-	"companies/legal_entity/create":                    reflect.TypeFor[resources.LegalEntity](),
-	"documents/document/bulk_create":                   reflect.TypeFor[resources.Document](),
-	"documents/document/create":                        reflect.TypeFor[resources.Document](),
-	"documents/document/delete":                        reflect.TypeFor[resources.Document](),
-	"documents/document/move_to_trash_bin":             reflect.TypeFor[resources.Document](),
-	"documents/document/restore_from_trash_bin":        reflect.TypeFor[resources.Document](),
-	"documents/document/update":                        reflect.TypeFor[resources.Document](),
-	"documents/folder/create":                          reflect.TypeFor[resources.Folder](),
-	"documents/folder/update":                          reflect.TypeFor[resources.Folder](),
-	"employees/employee/create_with_contract":          reflect.TypeFor[resources.Employee](),
-	"employees/employee/invite":                        reflect.TypeFor[resources.Employee](),
-	"employees/employee/set_regular_access_start_date": reflect.TypeFor[resources.Employee](),
-	"employees/employee/terminate":                     reflect.TypeFor[resources.Employee](),
-	"employees/employee/unterminate":                   reflect.TypeFor[resources.Employee](),
-	"employees/employee/update":                        reflect.TypeFor[resources.Employee](),
-	"locations/location/create":                        reflect.TypeFor[resources.Location](),
-	"locations/location/delete":                        reflect.TypeFor[resources.Location](),
-	"locations/location/update":                        reflect.TypeFor[resources.Location](),
-	"payroll/supplement/create":                        reflect.TypeFor[resources.Supplement](),
-	"payroll/supplement/delete":                        reflect.TypeFor[resources.Supplement](),
-	"payroll/supplement/update":                        reflect.TypeFor[resources.Supplement](),
-	"teams/membership/bulk_upsert":                     reflect.TypeFor[resources.TeamMembership](),
-	"teams/membership/create":                          reflect.TypeFor[resources.TeamMembership](),
-	"teams/membership/delete":                          reflect.TypeFor[resources.TeamMembership](),
-	"teams/membership/update":                          reflect.TypeFor[resources.TeamMembership](),
-	"teams/team/create":                                reflect.TypeFor[resources.Team](),
-	"teams/team/delete":                                reflect.TypeFor[resources.Team](),
-	"teams/team/project":                               reflect.TypeFor[resources.Team](),
-	"teams/team/update":                                reflect.TypeFor[resources.Team](),
-	"timeoff/leave/approve":                            reflect.TypeFor[resources.Leave](),
-	"timeoff/leave/create":                             reflect.TypeFor[resources.Leave](),
-	"timeoff/leave/delete":                             reflect.TypeFor[resources.Leave](),
-	"timeoff/leave/reject":                             reflect.TypeFor[resources.Leave](),
-	"timeoff/leave/update":                             reflect.TypeFor[resources.Leave](),
-	"timeoff/leave_type/create":                        reflect.TypeFor[resources.LeaveType](),
-	"timeoff/leave_type/update":                        reflect.TypeFor[resources.LeaveType](),
-	"timeoff/policy/create":                            reflect.TypeFor[resources.TimeOffPolicy](),
-	"timeoff/policy/delete":                            reflect.TypeFor[resources.TimeOffPolicy](),
-	"timeoff/policy/update":                            reflect.TypeFor[resources.TimeOffPolicy](),
+// The event types Factorial delivers for the resources openapi-resources.yaml describes.
+// A delivery's body is the event's payload type, named on each.
+const (
+	// APIPublicWebhookSubscriptionCreate is delivered with a resources.WebhookSubscription.
+	APIPublicWebhookSubscriptionCreate Event = "api_public/webhook_subscription/create"
+	// APIPublicWebhookSubscriptionDelete is delivered with a resources.WebhookSubscription.
+	APIPublicWebhookSubscriptionDelete Event = "api_public/webhook_subscription/delete"
+	// APIPublicWebhookSubscriptionUpdate is delivered with a resources.WebhookSubscription.
+	APIPublicWebhookSubscriptionUpdate Event = "api_public/webhook_subscription/update"
+	// AttendanceShiftAutofill is delivered with a resources.Shift.
+	AttendanceShiftAutofill Event = "attendance/shift/autofill"
+	// AttendanceShiftBreakEnd is delivered with a resources.Shift.
+	AttendanceShiftBreakEnd Event = "attendance/shift/break_end"
+	// AttendanceShiftBreakStart is delivered with a resources.Shift.
+	AttendanceShiftBreakStart Event = "attendance/shift/break_start"
+	// AttendanceShiftClockIn is delivered with a resources.Shift.
+	AttendanceShiftClockIn Event = "attendance/shift/clock_in"
+	// AttendanceShiftClockOut is delivered with a resources.Shift.
+	AttendanceShiftClockOut Event = "attendance/shift/clock_out"
+	// AttendanceShiftCreate is delivered with a resources.Shift.
+	AttendanceShiftCreate Event = "attendance/shift/create"
+	// AttendanceShiftDelete is delivered with a resources.Shift.
+	AttendanceShiftDelete Event = "attendance/shift/delete"
+	// AttendanceShiftToggleClock is delivered with a resources.Shift.
+	AttendanceShiftToggleClock Event = "attendance/shift/toggle_clock"
+	// AttendanceShiftUpdate is delivered with a resources.Shift.
+	AttendanceShiftUpdate Event = "attendance/shift/update"
+	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
+	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
+	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
+	DocumentsDocumentBulkCreate Event = "documents/document/bulk_create"
+	// DocumentsDocumentCreate is delivered with a resources.Document.
+	DocumentsDocumentCreate Event = "documents/document/create"
+	// DocumentsDocumentDelete is delivered with a resources.Document.
+	DocumentsDocumentDelete Event = "documents/document/delete"
+	// DocumentsDocumentMoveToTrashBin is delivered with a resources.Document.
+	DocumentsDocumentMoveToTrashBin Event = "documents/document/move_to_trash_bin"
+	// DocumentsDocumentRestoreFromTrashBin is delivered with a resources.Document.
+	DocumentsDocumentRestoreFromTrashBin Event = "documents/document/restore_from_trash_bin"
+	// DocumentsDocumentUpdate is delivered with a resources.Document.
+	DocumentsDocumentUpdate Event = "documents/document/update"
+	// DocumentsFolderCreate is delivered with a resources.Folder.
+	DocumentsFolderCreate Event = "documents/folder/create"
+	// DocumentsFolderUpdate is delivered with a resources.Folder.
+	DocumentsFolderUpdate Event = "documents/folder/update"
+	// EmployeesEmployeeCreateWithContract is delivered with a resources.Employee.
+	EmployeesEmployeeCreateWithContract Event = "employees/employee/create_with_contract"
+	// EmployeesEmployeeInvite is delivered with a resources.Employee.
+	EmployeesEmployeeInvite Event = "employees/employee/invite"
+	// EmployeesEmployeeSetRegularAccessStartDate is delivered with a resources.Employee.
+	EmployeesEmployeeSetRegularAccessStartDate Event = "employees/employee/set_regular_access_start_date"
+	// EmployeesEmployeeTerminate is delivered with a resources.Employee.
+	EmployeesEmployeeTerminate Event = "employees/employee/terminate"
+	// EmployeesEmployeeUnterminate is delivered with a resources.Employee.
+	EmployeesEmployeeUnterminate Event = "employees/employee/unterminate"
+	// EmployeesEmployeeUpdate is delivered with a resources.Employee.
+	EmployeesEmployeeUpdate Event = "employees/employee/update"
+	// LocationsLocationCreate is delivered with a resources.Location.
+	LocationsLocationCreate Event = "locations/location/create"
+	// LocationsLocationDelete is delivered with a resources.Location.
+	LocationsLocationDelete Event = "locations/location/delete"
+	// LocationsLocationUpdate is delivered with a resources.Location.
+	LocationsLocationUpdate Event = "locations/location/update"
+	// PayrollSupplementCreate is delivered with a resources.Supplement.
+	PayrollSupplementCreate Event = "payroll/supplement/create"
+	// PayrollSupplementDelete is delivered with a resources.Supplement.
+	PayrollSupplementDelete Event = "payroll/supplement/delete"
+	// PayrollSupplementUpdate is delivered with a resources.Supplement.
+	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// TeamsMembershipBulkUpsert is delivered with a resources.TeamMembership.
+	TeamsMembershipBulkUpsert Event = "teams/membership/bulk_upsert"
+	// TeamsMembershipCreate is delivered with a resources.TeamMembership.
+	TeamsMembershipCreate Event = "teams/membership/create"
+	// TeamsMembershipDelete is delivered with a resources.TeamMembership.
+	TeamsMembershipDelete Event = "teams/membership/delete"
+	// TeamsMembershipUpdate is delivered with a resources.TeamMembership.
+	TeamsMembershipUpdate Event = "teams/membership/update"
+	// TeamsTeamCreate is delivered with a resources.Team.
+	TeamsTeamCreate Event = "teams/team/create"
+	// TeamsTeamDelete is delivered with a resources.Team.
+	TeamsTeamDelete Event = "teams/team/delete"
+	// TeamsTeamProject is delivered with a resources.Team.
+	TeamsTeamProject Event = "teams/team/project"
+	// TeamsTeamUpdate is delivered with a resources.Team.
+	TeamsTeamUpdate Event = "teams/team/update"
+	// TimeOffLeaveApprove is delivered with a resources.Leave.
+	TimeOffLeaveApprove Event = "timeoff/leave/approve"
+	// TimeOffLeaveCreate is delivered with a resources.Leave.
+	TimeOffLeaveCreate Event = "timeoff/leave/create"
+	// TimeOffLeaveDelete is delivered with a resources.Leave.
+	TimeOffLeaveDelete Event = "timeoff/leave/delete"
+	// TimeOffLeaveReject is delivered with a resources.Leave.
+	TimeOffLeaveReject Event = "timeoff/leave/reject"
+	// TimeOffLeaveUpdate is delivered with a resources.Leave.
+	TimeOffLeaveUpdate Event = "timeoff/leave/update"
+	// TimeOffLeaveTypeCreate is delivered with a resources.LeaveType.
+	TimeOffLeaveTypeCreate Event = "timeoff/leave_type/create"
+	// TimeOffLeaveTypeUpdate is delivered with a resources.LeaveType.
+	TimeOffLeaveTypeUpdate Event = "timeoff/leave_type/update"
+	// TimeOffPolicyCreate is delivered with a resources.TimeOffPolicy.
+	TimeOffPolicyCreate Event = "timeoff/policy/create"
+	// TimeOffPolicyDelete is delivered with a resources.TimeOffPolicy.
+	TimeOffPolicyDelete Event = "timeoff/policy/delete"
+	// TimeOffPolicyUpdate is delivered with a resources.TimeOffPolicy.
+	TimeOffPolicyUpdate Event = "timeoff/policy/update"
+)
+
+// payloads maps every event type to the generated type of its bare
+// payload.
+var payloads = map[Event]reflect.Type{
+	APIPublicWebhookSubscriptionCreate:         reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionDelete:         reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionUpdate:         reflect.TypeFor[resources.WebhookSubscription](),
+	AttendanceShiftAutofill:                    reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakEnd:                    reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakStart:                  reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockIn:                     reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockOut:                    reflect.TypeFor[resources.Shift](),
+	AttendanceShiftCreate:                      reflect.TypeFor[resources.Shift](),
+	AttendanceShiftDelete:                      reflect.TypeFor[resources.Shift](),
+	AttendanceShiftToggleClock:                 reflect.TypeFor[resources.Shift](),
+	AttendanceShiftUpdate:                      reflect.TypeFor[resources.Shift](),
+	CompaniesLegalEntityCreate:                 reflect.TypeFor[resources.LegalEntity](),
+	DocumentsDocumentBulkCreate:                reflect.TypeFor[resources.Document](),
+	DocumentsDocumentCreate:                    reflect.TypeFor[resources.Document](),
+	DocumentsDocumentDelete:                    reflect.TypeFor[resources.Document](),
+	DocumentsDocumentMoveToTrashBin:            reflect.TypeFor[resources.Document](),
+	DocumentsDocumentRestoreFromTrashBin:       reflect.TypeFor[resources.Document](),
+	DocumentsDocumentUpdate:                    reflect.TypeFor[resources.Document](),
+	DocumentsFolderCreate:                      reflect.TypeFor[resources.Folder](),
+	DocumentsFolderUpdate:                      reflect.TypeFor[resources.Folder](),
+	EmployeesEmployeeCreateWithContract:        reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeInvite:                    reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeSetRegularAccessStartDate: reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeTerminate:                 reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUnterminate:               reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUpdate:                    reflect.TypeFor[resources.Employee](),
+	LocationsLocationCreate:                    reflect.TypeFor[resources.Location](),
+	LocationsLocationDelete:                    reflect.TypeFor[resources.Location](),
+	LocationsLocationUpdate:                    reflect.TypeFor[resources.Location](),
+	PayrollSupplementCreate:                    reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementDelete:                    reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementUpdate:                    reflect.TypeFor[resources.Supplement](),
+	TeamsMembershipBulkUpsert:                  reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipCreate:                      reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipDelete:                      reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipUpdate:                      reflect.TypeFor[resources.TeamMembership](),
+	TeamsTeamCreate:                            reflect.TypeFor[resources.Team](),
+	TeamsTeamDelete:                            reflect.TypeFor[resources.Team](),
+	TeamsTeamProject:                           reflect.TypeFor[resources.Team](),
+	TeamsTeamUpdate:                            reflect.TypeFor[resources.Team](),
+	TimeOffLeaveApprove:                        reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveCreate:                         reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveDelete:                         reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveReject:                         reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveUpdate:                         reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveTypeCreate:                     reflect.TypeFor[resources.LeaveType](),
+	TimeOffLeaveTypeUpdate:                     reflect.TypeFor[resources.LeaveType](),
+	TimeOffPolicyCreate:                        reflect.TypeFor[resources.TimeOffPolicy](),
+	TimeOffPolicyDelete:                        reflect.TypeFor[resources.TimeOffPolicy](),
+	TimeOffPolicyUpdate:                        reflect.TypeFor[resources.TimeOffPolicy](),
 }

@@ -9,7 +9,7 @@
 // receiver learns it from the URL it was delivered to: subscribe each
 // event type to its own URL and mount one Handler per URL.
 //
-//	h, err := webhook.NewHandler("timeoff/leave/approve", challenge,
+//	h, err := webhook.NewHandler(webhook.TimeOffLeaveApprove, challenge,
 //		func(ctx context.Context, leave resources.Leave, d webhook.Delivery) error {
 //			return notify(ctx, leave.GetEmployeeID())
 //		})
@@ -20,6 +20,10 @@
 // event's generated type; it answers 4xx to anything else, and 500 when the
 // callback fails, so that Factorial delivers again (it retries up to 20
 // times over 48 hours, then disables the subscription).
+//
+// Every event type is a constant of type Event (TimeOffLeaveApprove is
+// "timeoff/leave/approve"), whose doc names the payload type its
+// deliveries decode into; EventTypes lists them all.
 package webhook
 
 import (
@@ -47,11 +51,16 @@ const (
 // DefaultMaxBodyBytes bounds a delivery's body: one resource.
 const DefaultMaxBodyBytes = 1 << 20
 
+// Event is the type of a webhook subscription, the event it delivers
+// ("timeoff/leave/approve"). The constants of this package name every event
+// type Factorial delivers for the resources this module describes.
+type Event string
+
 // Delivery is what a delivery says besides its payload.
 type Delivery struct {
 	// Event is the subscription type the Handler was built for, e.g.
-	// "timeoff/leave/approve".
-	Event string
+	// TimeOffLeaveApprove.
+	Event Event
 	// AuthorType is "employee" or "company" when Factorial names the actor.
 	AuthorType string
 	// AuthorID is the actor's id, when Factorial names it.
@@ -61,8 +70,8 @@ type Delivery struct {
 }
 
 // EventTypes lists the event types a Handler can be built for, sorted.
-func EventTypes() []string {
-	out := make([]string, 0, len(payloads))
+func EventTypes() []Event {
+	out := make([]Event, 0, len(payloads))
 	for t := range payloads {
 		out = append(out, t)
 	}
@@ -72,12 +81,12 @@ func EventTypes() []string {
 
 // PayloadType returns the generated type an event's payload decodes into,
 // or nil for an event this module does not describe.
-func PayloadType(event string) reflect.Type { return payloads[event] }
+func PayloadType(event Event) reflect.Type { return payloads[event] }
 
 // Handler is an http.Handler that receives one subscription's deliveries.
 // It is safe for concurrent use.
 type Handler struct {
-	event     string
+	event     Event
 	challenge []byte
 	maxBody   int64
 	log       *slog.Logger
@@ -113,11 +122,11 @@ var ErrUnknownEvent = errors.New("webhook: unknown event type")
 
 // NewHandler returns the Handler for the subscription of event whose
 // challenge is challenge. T must be the event's payload type (PayloadType):
-// resources.Leave for "timeoff/leave/approve", say; a mismatch is an error
+// resources.Leave for TimeOffLeaveApprove, say; a mismatch is an error
 // here, never a failed delivery later. fn runs for every accepted
 // delivery, with the request's context; an error from it answers 500 so
 // Factorial delivers again.
-func NewHandler[T any](event, challenge string, fn func(ctx context.Context, payload T, d Delivery) error, opts ...Option) (*Handler, error) {
+func NewHandler[T any](event Event, challenge string, fn func(ctx context.Context, payload T, d Delivery) error, opts ...Option) (*Handler, error) {
 	want, ok := payloads[event]
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrUnknownEvent, event)
@@ -163,7 +172,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status, reason := h.handle(r)
 	if status != http.StatusOK {
 		h.log.LogAttrs(r.Context(), slog.LevelWarn, "webhook: delivery refused",
-			slog.String("event", h.event), slog.Int("status", status), slog.String("reason", reason))
+			slog.String("event", string(h.event)), slog.Int("status", status), slog.String("reason", reason))
 		http.Error(w, http.StatusText(status), status)
 		return
 	}

@@ -23,7 +23,7 @@ func newLeaveHandler(t *testing.T, fail error) (*webhook.Handler, *[]resources.L
 	var mu sync.Mutex
 	var leaves []resources.Leave
 	var deliveries []webhook.Delivery
-	h, err := webhook.NewHandler("timeoff/leave/approve", challenge, func(ctx context.Context, l resources.Leave, d webhook.Delivery) error {
+	h, err := webhook.NewHandler(webhook.TimeOffLeaveApprove, challenge, func(ctx context.Context, l resources.Leave, d webhook.Delivery) error {
 		mu.Lock()
 		defer mu.Unlock()
 		leaves = append(leaves, l)
@@ -57,7 +57,7 @@ func TestHandlerAcceptsADelivery(t *testing.T) {
 	if l.ID != "77" || l.GetEmployeeID() != "1003" || !l.GetApproved() || l.StartOn.String() != "2026-08-03" {
 		t.Errorf("payload %+v", l)
 	}
-	if d.Event != "timeoff/leave/approve" || d.AuthorType != "employee" || d.AuthorID != "1001" || string(d.Body) != leaveJSON {
+	if d.Event != webhook.TimeOffLeaveApprove || d.AuthorType != "employee" || d.AuthorID != "1001" || string(d.Body) != leaveJSON {
 		t.Errorf("delivery %+v", d)
 	}
 }
