@@ -1,6 +1,7 @@
 package factorial
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -109,7 +110,7 @@ type core struct {
 	raw      *resources.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
 	v1Server string // the base URL with a trailing slash, as the generated constructors expect
-	editors  []api.RequestEditorFn
+	editors  []func(ctx context.Context, req *http.Request) error
 
 	// The dated API: its version, the base URL its constructors take
 	// (v1Server + "api/<version>/resources/"), and the once-per-client
@@ -172,7 +173,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	datedOpts := []resources.ClientOption{resources.WithHTTPClient(d)}
 	for _, ed := range cfg.editors {
 		v1Opts = append(v1Opts, api.WithRequestEditorFn(ed))
-		datedOpts = append(datedOpts, resources.WithRequestEditorFn(resources.RequestEditorFn(ed)))
+		datedOpts = append(datedOpts, resources.WithRequestEditorFn(ed))
 	}
 	v1Raw, err := api.NewClientWithResponses(server, v1Opts...)
 	if err != nil {

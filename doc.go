@@ -1,17 +1,22 @@
-// Package factorial is a Go client for Factorial HR's APIs and their OAuth
-// server: the dated API Factorial serves today
-// (/api/<YYYY-MM-DD>/resources/..., Client.Resources) and the v1 REST API
-// it retired in 2025 (/api/v1/..., the other services).
+// Package factorial is a Go client for Factorial HR's API and its OAuth
+// server. The Client's services call the dated API Factorial serves today
+// (/api/<YYYY-MM-DD>/resources/...); the v1 REST API, which Factorial
+// retired in 2025, stays available behind Client.V1.
 //
-// Package resources holds the types generated from openapi-resources.yaml,
-// package api those generated from openapi.yaml, both by oapi-codegen. This
-// package is the client around them: a Client with one service per API area
-// (Client.Employees, Client.Employees, Client.TimeOff, ...), whose
-// methods take and return those types, and the transport every call goes
-// through.
+// Package resources holds the types generated from openapi-resources.yaml
+// (the dated API), package api those generated from openapi.yaml (v1 and
+// OAuth), both by oapi-codegen. This package is the client around them: a
+// Client with one service per API area (Client.Employees, Client.TimeOff,
+// Client.Attendance, ...), whose methods take and return those types, and
+// the transport every call goes through.
 //
-// # The dated API
-//
+//	c, err := factorial.NewClient(
+//		factorial.WithAPIKey(key), // or factorial.WithTokenSource(ts)
+//		factorial.WithLogger(logger),
+//	)
+//	if err != nil {
+//		return err
+//	}
 //	emps, err := c.Employees.List(ctx, nil) // every page: []resources.Employee
 //	for e, err := range c.Employees.ListIter(ctx, nil) { ... } // one page in memory at a time
 //	page, err := c.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(25)})
@@ -21,50 +26,42 @@
 // lives only in the request path; a client on a version past its year of
 // service logs one warning, because Factorial silently answers such calls
 // with its oldest supported version. Webhook deliveries are received with
-// package webhook.
+// package webhook. The base URL defaults to ProductionURL;
+// WithBaseURL(DemoURL) selects the demo company. http:// is refused except
+// on loopback.
 //
-// # Constructing a client
-//
-//	c, err := factorial.NewClient(
-//		factorial.WithTokenSource(ts), // or factorial.WithAPIKey(key)
-//		factorial.WithLogger(logger),
-//	)
-//	me, err := c.V1.Credentials.GetMe(ctx) // api.Access
-//	if err != nil {
-//		return err
-//	}
-//	fmt.Println(me.Email)
-//	emps, err := c.V1.Employees.List(ctx) // []api.Employee
-//	for _, e := range emps {
-//		fmt.Println(e.ID, e.GetFullName()) // nil-safe getter: "" when hidden from the caller
-//	}
-//
-// The base URL defaults to ProductionURL; WithBaseURL(DemoURL) selects the
-// demo company. http:// is refused except on loopback.
+// # Services and methods
 //
 // A service is the operation's tag in the spec, and a method its
 // operationId without the area's resource noun after the verb:
 // ListEmployees is Employees.List, UpdateTeamMembership is
-// Teams.UpdateMembership, ListTimeOffPolicies is TimeOff.ListPolicies, and
-// a trailing area word goes too (ListLeavesLegacy is Legacy.ListLeaves).
-// Each method's documentation names its route and operationId, and
-// docs/operations.md maps every operation to its call.
+// Teams.UpdateMembership. Each method's documentation names its route and
+// operationId, and docs/resources-operations.md maps every operation to its
+// call.
 //
 // A method returns the success type itself: a value for a single record,
-// a slice for a list, a pointer when the operation may also succeed
-// without a body (a delete answering 204: the pointer is nil then), and
-// only an error when the success has no body.
-// Every list also has an ...Iter method returning an iter.Seq2 that decodes
-// the elements as they arrive, so memory stays flat however long the list;
-// it is retried like any call until the first element is yielded, and a
-// failure after that ends the sequence with an *Error.
+// every page of a list (with ...Iter and ...Page beside it), a pointer when
+// the operation may also succeed without a body (nil then), and only an
+// error when the success has no body.
+//
+// # The v1 API
+//
+// Client.V1 holds v1's services (package api's types): c.V1.Employees.List
+// returns []api.Employee. Every v1 method is deprecated and names the dated
+// call that replaces it where one has the same name. v1 lists also have an
+// ...Iter method that decodes the elements as they arrive; it is retried
+// like any call until the first element is yielded, and a failure after
+// that ends the sequence with an *Error.
 //
 // Optional fields are pointers: Ptr builds one for a request, Value and the
 // generated getters (e.GetEmail()) read one as its zero value when nil.
 // Date (NewDate, DateOf) is the type of every date field.
 //
+// Every generated model prints the fields that are set (fmt and slog),
+// secrets as REDACTED.
+//
 // Raw returns the generated client underneath, for what a service does not
-// express: response headers, or a body sent as raw bytes.
+// express: response headers, or a body sent as raw bytes (V1.Raw for v1).
 //
 // # Errors
 //

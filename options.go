@@ -1,13 +1,12 @@
 package factorial
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
-
-	"github.com/factorial-go/factorial/api"
 )
 
 // Option configures a Client in NewClient.
@@ -47,7 +46,7 @@ type config struct {
 	maxBody        int64
 	validation     ValidationMode
 	validator      ResponseValidator
-	editors        []api.RequestEditorFn
+	editors        []func(ctx context.Context, req *http.Request) error
 	authOptionSeen string
 	apiVersion     string
 }
@@ -202,7 +201,7 @@ func WithMaxResponseBytes(n int64) Option {
 // WithRequestEditor adds an editor every request passes through before it
 // is sent (after the generated code built it, before credentials are
 // attached). Per-call editors can still be passed to each method.
-func WithRequestEditor(fn api.RequestEditorFn) Option {
+func WithRequestEditor(fn func(ctx context.Context, req *http.Request) error) Option {
 	return func(c *config) error {
 		if fn == nil {
 			return configErr("WithRequestEditor", "nil editor")

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/factorial-go/factorial/api"
 )
 
 // RetryPolicy bounds how the client repeats a call that failed in a way
@@ -88,12 +86,13 @@ func Idempotent(ctx context.Context) context.Context {
 }
 
 // IdempotentRequest is Idempotent as a request editor, for the raw
-// generated methods, which take editors per call:
+// generated methods, which take editors per call. Approving a leave twice
+// leaves it approved, so the POST may be repeated after a 503:
 //
-//	c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
+//	c.Raw().ApproveLeaveWithResponse(ctx, body, factorial.IdempotentRequest())
 //
 // With a service, pass an Idempotent context instead.
-func IdempotentRequest() api.RequestEditorFn {
+func IdempotentRequest() func(ctx context.Context, req *http.Request) error {
 	return func(ctx context.Context, req *http.Request) error {
 		// The editor can only reach the request, so the mark travels in the
 		// request's context, where the transport reads it.

@@ -141,6 +141,9 @@ func run(o options) error {
 	if err := doc.Validate(context.Background()); err != nil {
 		return fmt.Errorf("%s does not validate: %w", o.spec, err)
 	}
+	if err := dropGeneratedPackageDoc(o.gen); err != nil {
+		return err
+	}
 	g, err := parseGenerated(o.gen)
 	if err != nil {
 		return err
@@ -419,6 +422,28 @@ func renderDescriptors(p func(string, ...any), o options, all []*operation) {
 		p("\t&%s,\n", descriptorName(o, op))
 	}
 	p("}\n\n")
+}
+
+// dropGeneratedPackageDoc removes oapi-codegen's package comment ("Package
+// x provides primitives to interact with the openapi HTTP API.") from its
+// output and separates the "Code generated" line from the package clause,
+// so that the package documentation is the package's own doc.go.
+func dropGeneratedPackageDoc(path string) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	first, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok || !bytes.HasPrefix(first, []byte("// Package ")) {
+		return nil // already done
+	}
+	rest = bytes.TrimPrefix(rest, []byte("//\n"))
+	marker, body, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok || !bytes.HasPrefix(marker, []byte("// Code generated ")) || !bytes.HasPrefix(body, []byte("package ")) {
+		return fmt.Errorf("%s: unexpected header from oapi-codegen", path)
+	}
+	out := append(append(append([]byte{}, marker...), "\n\n"...), body...)
+	return os.WriteFile(path, out, 0o644)
 }
 
 // generated is what servicegen needs from the oapi-codegen output.
