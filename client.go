@@ -109,7 +109,8 @@ type core struct {
 	doer     *doer
 	raw      *resources.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
-	v1Server string // the base URL with a trailing slash, as the generated constructors expect
+	v1Server string   // the base URL with a trailing slash, as the generated constructors expect
+	v1Base   *url.URL // the base URL, parsed once: services build their requests on it
 	editors  []func(ctx context.Context, req *http.Request) error
 
 	// The dated API: its version, the base URL its constructors take
@@ -117,6 +118,7 @@ type core struct {
 	// warning for a version past its year of service.
 	apiVersion  string
 	datedServer string
+	datedBase   *url.URL // v1Base + /api/<version>/resources
 	retiredOnce sync.Once
 	retiredOn   time.Time
 }
@@ -183,8 +185,17 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorial: %w", err)
 	}
+	v1Base := *base
+	v1Base.Path = strings.TrimSuffix(base.Path, "/")
+	v1Base.RawPath = strings.TrimSuffix(base.RawPath, "/")
+	datedBase := v1Base
+	datedBase.Path += "/api/" + cfg.apiVersion + "/resources"
+	if datedBase.RawPath != "" {
+		datedBase.RawPath += "/api/" + cfg.apiVersion + "/resources"
+	}
 	c := &Client{core: core{
 		doer: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
+		v1Base: &v1Base, datedBase: &datedBase,
 		editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion, retiredOn: versionRetires(cfg.apiVersion),
 	}}
 	c.initServices()

@@ -7,6 +7,8 @@ import (
 	"io"
 	"iter"
 	"net/http"
+	"net/url"
+	"strconv"
 
 	"github.com/factorial-go/factorial/resources"
 )
@@ -220,6 +222,786 @@ var datedOperations = []*operation{
 	&datedUpdateWebhookSubscription,
 }
 
+// datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
+func datedQueryListAllowanceStats(p *resources.ListAllowanceStatsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.AllowanceIDs {
+		q.add("allowance_ids[]", string(v))
+	}
+	if p.ReferenceDate != nil {
+		q.add("reference_date", (*p.ReferenceDate).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAllowances encodes the query of ListAllowances.
+func datedQueryListAllowances(p *resources.ListAllowancesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.TimeoffPolicyID != nil {
+		q.add("timeoff_policy_id", string(*p.TimeoffPolicyID))
+	}
+	if p.ByOvertime != nil {
+		q.add("by_overtime", strconv.FormatBool(*p.ByOvertime))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCompanyHolidays encodes the query of ListCompanyHolidays.
+func datedQueryListCompanyHolidays(p *resources.ListCompanyHolidaysParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartAt != nil {
+		q.add("start_at", (*p.StartAt).String())
+	}
+	if p.EndAt != nil {
+		q.add("end_at", (*p.EndAt).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCredentials encodes the query of ListCredentials.
+func datedQueryListCredentials(p *resources.ListCredentialsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCustomFieldOptions encodes the query of ListCustomFieldOptions.
+func datedQueryListCustomFieldOptions(p *resources.ListCustomFieldOptionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.FieldIDs {
+		q.add("field_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCustomFieldValues encodes the query of ListCustomFieldValues.
+func datedQueryListCustomFieldValues(p *resources.ListCustomFieldValuesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.Identifiers {
+		q.add("identifiers[]", string(v))
+	}
+	if p.FieldID != nil {
+		q.add("field_id", string(*p.FieldID))
+	}
+	if p.Slug != nil {
+		q.add("slug", string(*p.Slug))
+	}
+	if p.InstanceID != nil {
+		q.add("instance_id", string(*p.InstanceID))
+	}
+	if p.Value != nil {
+		q.add("value", string(*p.Value))
+	}
+	if p.UpdatedAtGteq != nil {
+		q.add("updated_at_gteq", (*p.UpdatedAtGteq).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCustomFields encodes the query of ListCustomFields.
+func datedQueryListCustomFields(p *resources.ListCustomFieldsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.FieldType != nil {
+		q.add("field_type", string(*p.FieldType))
+	}
+	if p.Label != nil {
+		q.add("label", string(*p.Label))
+	}
+	if p.Slug != nil {
+		q.add("slug", string(*p.Slug))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListDocuments encodes the query of ListDocuments.
+func datedQueryListDocuments(p *resources.ListDocumentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.FolderID != nil {
+		q.add("folder_id", string(*p.FolderID))
+	}
+	if p.LeaveID != nil {
+		q.add("leave_id", string(*p.LeaveID))
+	}
+	if p.ByWithoutFolder != nil {
+		q.add("by_without_folder", strconv.FormatBool(*p.ByWithoutFolder))
+	}
+	if p.ByBookkeeperDocuments != nil {
+		q.add("by_bookkeeper_documents", strconv.FormatBool(*p.ByBookkeeperDocuments))
+	}
+	if p.ByPendingAssignment != nil {
+		q.add("by_pending_assignment", strconv.FormatBool(*p.ByPendingAssignment))
+	}
+	if p.ByTrashBin != nil {
+		q.add("by_trash_bin", strconv.FormatBool(*p.ByTrashBin))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployees encodes the query of ListEmployees.
+func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AccessIDs {
+		q.add("access_ids[]", string(v))
+	}
+	for _, v := range p.Emails {
+		q.add("emails[]", string(v))
+	}
+	if p.FullTextName != nil {
+		q.add("full_text_name", string(*p.FullTextName))
+	}
+	if p.NameStartsWith != nil {
+		q.add("name_starts_with", string(*p.NameStartsWith))
+	}
+	if p.UpdatedAtGteq != nil {
+		q.add("updated_at_gteq", (*p.UpdatedAtGteq).String())
+	}
+	if p.CompanyIdentifier != nil {
+		q.add("company_identifier", string(*p.CompanyIdentifier))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.OnlyManagers != nil {
+		q.add("only_managers", strconv.FormatBool(*p.OnlyManagers))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFolders encodes the query of ListFolders.
+func datedQueryListFolders(p *resources.ListFoldersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLeaveTypes encodes the query of ListLeaveTypes.
+func datedQueryListLeaveTypes(p *resources.ListLeaveTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
+	}
+	if p.LeaveTypeID != nil {
+		q.add("leave_type_id", string(*p.LeaveTypeID))
+	}
+	if p.Identifier != nil {
+		q.add("identifier", string(*p.Identifier))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.Payable != nil {
+		q.add("payable", strconv.FormatBool(*p.Payable))
+	}
+	if p.AllowEndless != nil {
+		q.add("allow_endless", strconv.FormatBool(*p.AllowEndless))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.ReferenceDate != nil {
+		q.add("reference_date", (*p.ReferenceDate).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLeaves encodes the query of ListLeaves.
+func datedQueryListLeaves(p *resources.ListLeavesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.LeaveTypeID {
+		q.add("leave_type_id[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.Approved != nil {
+		q.add("approved", strconv.FormatBool(*p.Approved))
+	}
+	if p.IncludePending != nil {
+		q.add("include_pending", strconv.FormatBool(*p.IncludePending))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.IncludeDeletedLeaves != nil {
+		q.add("include_deleted_leaves", strconv.FormatBool(*p.IncludeDeletedLeaves))
+	}
+	if p.IncludeLeaveType != nil {
+		q.add("include_leave_type", strconv.FormatBool(*p.IncludeLeaveType))
+	}
+	if p.IncludeDuration != nil {
+		q.add("include_duration", strconv.FormatBool(*p.IncludeDuration))
+	}
+	if p.TypeIsWorkable != nil {
+		q.add("type_is_workable", strconv.FormatBool(*p.TypeIsWorkable))
+	}
+	if p.TypeIsPayable != nil {
+		q.add("type_is_payable", strconv.FormatBool(*p.TypeIsPayable))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLegalEntities encodes the query of ListLegalEntities.
+func datedQueryListLegalEntities(p *resources.ListLegalEntitiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeesIDs {
+		q.add("employees_ids[]", string(v))
+	}
+	for _, v := range p.CompaniesIDs {
+		q.add("companies_ids[]", string(v))
+	}
+	for _, v := range p.CountryIDs {
+		q.add("country_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListLocations encodes the query of ListLocations.
+func datedQueryListLocations(p *resources.ListLocationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Main != nil {
+		q.add("main", strconv.FormatBool(*p.Main))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPolicies encodes the query of ListPolicies.
+func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.CompanyIDs {
+		q.add("company_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListResourceFields encodes the query of ListResourceFields.
+func datedQueryListResourceFields(p *resources.ListResourceFieldsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.FieldIDs {
+		q.add("field_ids[]", string(v))
+	}
+	for _, v := range p.SchemaIDs {
+		q.add("schema_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListShifts encodes the query of ListShifts.
+func datedQueryListShifts(p *resources.ListShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", (*p.StartOn).String())
+	}
+	if p.EndOn != nil {
+		q.add("end_on", (*p.EndOn).String())
+	}
+	if p.UpdatedAt != nil {
+		q.add("updated_at", (*p.UpdatedAt).String())
+	}
+	if p.Workable != nil {
+		q.add("workable", strconv.FormatBool(*p.Workable))
+	}
+	if p.HalfDay != nil {
+		q.add("half_day", strconv.FormatBool(*p.HalfDay))
+	}
+	if p.LatestShift != nil {
+		q.add("latest_shift", strconv.FormatBool(*p.LatestShift))
+	}
+	if p.LastWorkingShift != nil {
+		q.add("last_working_shift", strconv.FormatBool(*p.LastWorkingShift))
+	}
+	if p.BreaksWithTimeConfiguration != nil {
+		q.add("breaks_with_time_configuration", strconv.FormatBool(*p.BreaksWithTimeConfiguration))
+	}
+	if p.SortCreatedAtAsc != nil {
+		q.add("sort_created_at_asc", strconv.FormatBool(*p.SortCreatedAtAsc))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSupplements encodes the query of ListSupplements.
+func datedQueryListSupplements(p *resources.ListSupplementsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.PolicyPeriodIDs {
+		q.add("policy_period_ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.CompensationID != nil {
+		q.add("compensation_id", string(*p.CompensationID))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTeamMemberships encodes the query of ListTeamMemberships.
+func datedQueryListTeamMemberships(p *resources.ListTeamMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Lead != nil {
+		q.add("lead", strconv.FormatBool(*p.Lead))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTeams encodes the query of ListTeams.
+func datedQueryListTeams(p *resources.ListTeamsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWebhookSubscriptions encodes the query of ListWebhookSubscriptions.
+func datedQueryListWebhookSubscriptions(p *resources.ListWebhookSubscriptionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.Type != nil {
+		q.add("type", string(*p.Type))
+	}
+	if p.Enabled != nil {
+		q.add("enabled", strconv.FormatBool(*p.Enabled))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.Attendance = &AttendanceService{c: c}
@@ -244,7 +1026,7 @@ type AttendanceService struct{ c *Client }
 //
 //	POST /attendance/shifts/autofill (AutofillShifts)
 func (s *AttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
-	req, err := resources.NewAutofillShiftsRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedAutofillShifts, s.c.datedBase, "/attendance/shifts/autofill", "", body)
 	return send[[]resources.Shift](ctx, s.c, &datedAutofillShifts, req, err)
 }
 
@@ -252,7 +1034,7 @@ func (s *AttendanceService) Autofill(ctx context.Context, body resources.Autofil
 //
 //	POST /attendance/shifts/clock_in (ClockIn)
 func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
-	req, err := resources.NewClockInRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedClockIn, s.c.datedBase, "/attendance/shifts/clock_in", "", body)
 	return send[resources.Shift](ctx, s.c, &datedClockIn, req, err)
 }
 
@@ -260,7 +1042,7 @@ func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInI
 //
 //	POST /attendance/shifts/clock_out (ClockOut)
 func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
-	req, err := resources.NewClockOutRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedClockOut, s.c.datedBase, "/attendance/shifts/clock_out", "", body)
 	return send[resources.Shift](ctx, s.c, &datedClockOut, req, err)
 }
 
@@ -268,7 +1050,7 @@ func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOu
 //
 //	POST /attendance/shifts (CreateShift)
 func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
-	req, err := resources.NewCreateShiftRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateShift, s.c.datedBase, "/attendance/shifts", "", body)
 	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
@@ -276,7 +1058,7 @@ func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCrea
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := resources.NewDeleteShiftRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
 }
 
@@ -284,7 +1066,7 @@ func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Sh
 //
 //	POST /attendance/shifts/break_end (EndShiftBreak)
 func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
-	req, err := resources.NewEndShiftBreakRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedEndShiftBreak, s.c.datedBase, "/attendance/shifts/break_end", "", body)
 	return send[resources.Shift](ctx, s.c, &datedEndShiftBreak, req, err)
 }
 
@@ -292,7 +1074,7 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShif
 //
 //	GET /attendance/shifts/{id} (GetShift)
 func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := resources.NewGetShiftRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
 }
 
@@ -313,7 +1095,7 @@ func (s *AttendanceService) List(ctx context.Context, params *resources.ListShif
 func (s *AttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
 	return pages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
-			return resources.NewListShiftsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(p), nil)
 		},
 		func(pg *resources.ShiftPage) ([]resources.Shift, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -325,7 +1107,7 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *resources.List
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *AttendanceService) ListPage(ctx context.Context, params *resources.ListShiftsParams) (resources.ShiftPage, error) {
-	req, err := resources.NewListShiftsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(params), nil)
 	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
@@ -333,7 +1115,7 @@ func (s *AttendanceService) ListPage(ctx context.Context, params *resources.List
 //
 //	POST /attendance/shifts/break_start (StartShiftBreak)
 func (s *AttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
-	req, err := resources.NewStartShiftBreakRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedStartShiftBreak, s.c.datedBase, "/attendance/shifts/break_start", "", body)
 	return send[resources.Shift](ctx, s.c, &datedStartShiftBreak, req, err)
 }
 
@@ -341,7 +1123,7 @@ func (s *AttendanceService) StartBreak(ctx context.Context, body resources.Start
 //
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
 func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
-	req, err := resources.NewToggleClockRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedToggleClock, s.c.datedBase, "/attendance/shifts/toggle_clock", "", body)
 	return send[resources.Shift](ctx, s.c, &datedToggleClock, req, err)
 }
 
@@ -349,7 +1131,7 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.Togg
 //
 //	PUT /attendance/shifts/{id} (UpdateShift)
 func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
-	req, err := resources.NewUpdateShiftRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
 }
 
@@ -361,7 +1143,7 @@ type CompaniesService struct{ c *Client }
 //
 //	POST /companies/legal_entities (CreateLegalEntity)
 func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
-	req, err := resources.NewCreateLegalEntityRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateLegalEntity, s.c.datedBase, "/companies/legal_entities", "", body)
 	return send[resources.LegalEntity](ctx, s.c, &datedCreateLegalEntity, req, err)
 }
 
@@ -369,7 +1151,7 @@ func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntit
 //
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
 func (s *CompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
-	req, err := resources.NewGetLegalEntityRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetLegalEntity, s.c.datedBase, "/companies/legal_entities/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LegalEntity](ctx, s.c, &datedGetLegalEntity, req, err)
 }
 
@@ -390,7 +1172,7 @@ func (s *CompaniesService) List(ctx context.Context, params *resources.ListLegal
 func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
 	return pages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
-			return resources.NewListLegalEntitiesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(p), nil)
 		},
 		func(pg *resources.LegalEntityPage) ([]resources.LegalEntity, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -404,7 +1186,7 @@ func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListL
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *CompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
-	req, err := resources.NewListLegalEntitiesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(params), nil)
 	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
 }
 
@@ -429,7 +1211,7 @@ func (s *CredentialsService) List(ctx context.Context, params *resources.ListCre
 func (s *CredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
 	return pages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
-			return resources.NewListCredentialsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(p), nil)
 		},
 		func(pg *resources.CredentialPage) ([]resources.Credential, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -443,7 +1225,7 @@ func (s *CredentialsService) ListIter(ctx context.Context, params *resources.Lis
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *CredentialsService) ListPage(ctx context.Context, params *resources.ListCredentialsParams) (resources.CredentialPage, error) {
-	req, err := resources.NewListCredentialsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(params), nil)
 	return send[resources.CredentialPage](ctx, s.c, &datedListCredentials, req, err)
 }
 
@@ -455,7 +1237,7 @@ type CustomFieldsService struct{ c *Client }
 //
 //	POST /custom_fields/fields (CreateCustomField)
 func (s *CustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
-	req, err := resources.NewCreateCustomFieldRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomField, s.c.datedBase, "/custom_fields/fields", "", body)
 	return send[resources.CustomField](ctx, s.c, &datedCreateCustomField, req, err)
 }
 
@@ -463,7 +1245,7 @@ func (s *CustomFieldsService) Create(ctx context.Context, body resources.CustomF
 //
 //	POST /custom_fields/options (CreateCustomFieldOption)
 func (s *CustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
-	req, err := resources.NewCreateCustomFieldOptionRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldOption, s.c.datedBase, "/custom_fields/options", "", body)
 	return send[resources.CustomFieldOption](ctx, s.c, &datedCreateCustomFieldOption, req, err)
 }
 
@@ -471,7 +1253,7 @@ func (s *CustomFieldsService) CreateOption(ctx context.Context, body resources.C
 //
 //	POST /custom_fields/resource_fields (CreateResourceField)
 func (s *CustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
-	req, err := resources.NewCreateResourceFieldRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateResourceField, s.c.datedBase, "/custom_fields/resource_fields", "", body)
 	return send[resources.ResourceField](ctx, s.c, &datedCreateResourceField, req, err)
 }
 
@@ -479,7 +1261,7 @@ func (s *CustomFieldsService) CreateResourceField(ctx context.Context, body reso
 //
 //	POST /custom_fields/values (CreateCustomFieldValue)
 func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
-	req, err := resources.NewCreateCustomFieldValueRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateCustomFieldValue, s.c.datedBase, "/custom_fields/values", "", body)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedCreateCustomFieldValue, req, err)
 }
 
@@ -487,7 +1269,7 @@ func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.Cu
 //
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
 func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := resources.NewDeleteCustomFieldRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteCustomField, s.c.datedBase, "/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomField](ctx, s.c, &datedDeleteCustomField, req, err)
 }
 
@@ -495,7 +1277,7 @@ func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.
 //
 //	GET /custom_fields/fields/{id} (GetCustomField)
 func (s *CustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := resources.NewGetCustomFieldRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetCustomField, s.c.datedBase, "/custom_fields/fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomField](ctx, s.c, &datedGetCustomField, req, err)
 }
 
@@ -503,7 +1285,7 @@ func (s *CustomFieldsService) Get(ctx context.Context, id string) (resources.Cus
 //
 //	GET /custom_fields/options/{id} (GetCustomFieldOption)
 func (s *CustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
-	req, err := resources.NewGetCustomFieldOptionRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetCustomFieldOption, s.c.datedBase, "/custom_fields/options/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomFieldOption](ctx, s.c, &datedGetCustomFieldOption, req, err)
 }
 
@@ -511,7 +1293,7 @@ func (s *CustomFieldsService) GetOption(ctx context.Context, id string) (resourc
 //
 //	GET /custom_fields/resource_fields/{id} (GetResourceField)
 func (s *CustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
-	req, err := resources.NewGetResourceFieldRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetResourceField, s.c.datedBase, "/custom_fields/resource_fields/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.ResourceField](ctx, s.c, &datedGetResourceField, req, err)
 }
 
@@ -519,7 +1301,7 @@ func (s *CustomFieldsService) GetResourceField(ctx context.Context, id string) (
 //
 //	GET /custom_fields/values/{id} (GetCustomFieldValue)
 func (s *CustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
-	req, err := resources.NewGetCustomFieldValueRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetCustomFieldValue, s.c.datedBase, "/custom_fields/values/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedGetCustomFieldValue, req, err)
 }
 
@@ -540,7 +1322,7 @@ func (s *CustomFieldsService) List(ctx context.Context, params *resources.ListCu
 func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
 	return pages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
-			return resources.NewListCustomFieldsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(p), nil)
 		},
 		func(pg *resources.CustomFieldPage) ([]resources.CustomField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -554,7 +1336,7 @@ func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.Li
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *CustomFieldsService) ListPage(ctx context.Context, params *resources.ListCustomFieldsParams) (resources.CustomFieldPage, error) {
-	req, err := resources.NewListCustomFieldsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(params), nil)
 	return send[resources.CustomFieldPage](ctx, s.c, &datedListCustomFields, req, err)
 }
 
@@ -575,7 +1357,7 @@ func (s *CustomFieldsService) ListOptions(ctx context.Context, params *resources
 func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
 	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
-			return resources.NewListCustomFieldOptionsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(p), nil)
 		},
 		func(pg *resources.CustomFieldOptionPage) ([]resources.CustomFieldOption, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -589,7 +1371,7 @@ func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resou
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *CustomFieldsService) ListOptionsPage(ctx context.Context, params *resources.ListCustomFieldOptionsParams) (resources.CustomFieldOptionPage, error) {
-	req, err := resources.NewListCustomFieldOptionsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(params), nil)
 	return send[resources.CustomFieldOptionPage](ctx, s.c, &datedListCustomFieldOptions, req, err)
 }
 
@@ -610,7 +1392,7 @@ func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *re
 func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
 	return pages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
-			return resources.NewListResourceFieldsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(p), nil)
 		},
 		func(pg *resources.ResourceFieldPage) ([]resources.ResourceField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -624,7 +1406,7 @@ func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *CustomFieldsService) ListResourceFieldsPage(ctx context.Context, params *resources.ListResourceFieldsParams) (resources.ResourceFieldPage, error) {
-	req, err := resources.NewListResourceFieldsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(params), nil)
 	return send[resources.ResourceFieldPage](ctx, s.c, &datedListResourceFields, req, err)
 }
 
@@ -645,7 +1427,7 @@ func (s *CustomFieldsService) ListValues(ctx context.Context, params *resources.
 func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
 	return pages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
-			return resources.NewListCustomFieldValuesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(p), nil)
 		},
 		func(pg *resources.CustomFieldValuePage) ([]resources.CustomFieldValue, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -659,7 +1441,7 @@ func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resour
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *CustomFieldsService) ListValuesPage(ctx context.Context, params *resources.ListCustomFieldValuesParams) (resources.CustomFieldValuePage, error) {
-	req, err := resources.NewListCustomFieldValuesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(params), nil)
 	return send[resources.CustomFieldValuePage](ctx, s.c, &datedListCustomFieldValues, req, err)
 }
 
@@ -667,7 +1449,7 @@ func (s *CustomFieldsService) ListValuesPage(ctx context.Context, params *resour
 //
 //	PUT /custom_fields/values/{id} (UpdateCustomFieldValue)
 func (s *CustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
-	req, err := resources.NewUpdateCustomFieldValueRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateCustomFieldValue, s.c.datedBase, "/custom_fields/values/"+url.PathEscape(string(id)), "", body)
 	return send[resources.CustomFieldValue](ctx, s.c, &datedUpdateCustomFieldValue, req, err)
 }
 
@@ -689,7 +1471,7 @@ func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCr
 //
 //	POST /documents/folders (CreateFolder)
 func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
-	req, err := resources.NewCreateFolderRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateFolder, s.c.datedBase, "/documents/folders", "", body)
 	return send[resources.Folder](ctx, s.c, &datedCreateFolder, req, err)
 }
 
@@ -697,7 +1479,7 @@ func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.Fold
 //
 //	DELETE /documents/documents/{id} (DeleteDocument)
 func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
-	req, err := resources.NewDeleteDocumentRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Document](ctx, s.c, &datedDeleteDocument, req, err)
 }
 
@@ -705,7 +1487,7 @@ func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Doc
 //
 //	GET /documents/documents/{id} (GetDocument)
 func (s *DocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
-	req, err := resources.NewGetDocumentRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Document](ctx, s.c, &datedGetDocument, req, err)
 }
 
@@ -713,7 +1495,7 @@ func (s *DocumentsService) Get(ctx context.Context, id string) (resources.Docume
 //
 //	GET /documents/folders/{id} (GetFolder)
 func (s *DocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
-	req, err := resources.NewGetFolderRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Folder](ctx, s.c, &datedGetFolder, req, err)
 }
 
@@ -734,7 +1516,7 @@ func (s *DocumentsService) List(ctx context.Context, params *resources.ListDocum
 func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
 	return pages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
-			return resources.NewListDocumentsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(p), nil)
 		},
 		func(pg *resources.DocumentPage) ([]resources.Document, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -746,7 +1528,7 @@ func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListD
 //
 //	GET /documents/documents (ListDocuments)
 func (s *DocumentsService) ListPage(ctx context.Context, params *resources.ListDocumentsParams) (resources.DocumentPage, error) {
-	req, err := resources.NewListDocumentsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(params), nil)
 	return send[resources.DocumentPage](ctx, s.c, &datedListDocuments, req, err)
 }
 
@@ -767,7 +1549,7 @@ func (s *DocumentsService) ListFolders(ctx context.Context, params *resources.Li
 func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
 	return pages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
-			return resources.NewListFoldersRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(p), nil)
 		},
 		func(pg *resources.FolderPage) ([]resources.Folder, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListFoldersParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -779,7 +1561,7 @@ func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resource
 //
 //	GET /documents/folders (ListFolders)
 func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resources.ListFoldersParams) (resources.FolderPage, error) {
-	req, err := resources.NewListFoldersRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(params), nil)
 	return send[resources.FolderPage](ctx, s.c, &datedListFolders, req, err)
 }
 
@@ -787,7 +1569,7 @@ func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resource
 //
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
 func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
-	req, err := resources.NewMoveDocumentsToTrashBinRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedMoveDocumentsToTrashBin, s.c.datedBase, "/documents/documents/move_to_trash_bin", "", body)
 	return send[[]resources.Document](ctx, s.c, &datedMoveDocumentsToTrashBin, req, err)
 }
 
@@ -795,7 +1577,7 @@ func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.Mo
 //
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
 func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
-	req, err := resources.NewRestoreDocumentsFromTrashBinRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedRestoreDocumentsFromTrashBin, s.c.datedBase, "/documents/documents/restore_from_trash_bin", "", body)
 	return send[[]resources.Document](ctx, s.c, &datedRestoreDocumentsFromTrashBin, req, err)
 }
 
@@ -803,7 +1585,7 @@ func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resourc
 //
 //	PUT /documents/documents/{id} (UpdateDocument)
 func (s *DocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
-	req, err := resources.NewUpdateDocumentRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateDocument, s.c.datedBase, "/documents/documents/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Document](ctx, s.c, &datedUpdateDocument, req, err)
 }
 
@@ -811,7 +1593,7 @@ func (s *DocumentsService) Update(ctx context.Context, id string, body resources
 //
 //	PUT /documents/folders/{id} (UpdateFolder)
 func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
-	req, err := resources.NewUpdateFolderRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
 }
 
@@ -823,7 +1605,7 @@ type EmployeesService struct{ c *Client }
 //
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
 func (s *EmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
-	req, err := resources.NewCreateEmployeeWithContractRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeWithContract, s.c.datedBase, "/employees/employees/create_with_contract", "", body)
 	return send[resources.Employee](ctx, s.c, &datedCreateEmployeeWithContract, req, err)
 }
 
@@ -831,7 +1613,7 @@ func (s *EmployeesService) CreateWithContract(ctx context.Context, body resource
 //
 //	GET /employees/employees/{id} (GetEmployee)
 func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
-	req, err := resources.NewGetEmployeeRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetEmployee, s.c.datedBase, "/employees/employees/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Employee](ctx, s.c, &datedGetEmployee, req, err)
 }
 
@@ -839,7 +1621,7 @@ func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employ
 //
 //	POST /employees/employees/invite (InviteEmployee)
 func (s *EmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewInviteEmployeeRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedInviteEmployee, s.c.datedBase, "/employees/employees/invite", "", body)
 	return send[resources.Employee](ctx, s.c, &datedInviteEmployee, req, err)
 }
 
@@ -860,7 +1642,7 @@ func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmplo
 func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
 	return pages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
-			return resources.NewListEmployeesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(p), nil)
 		},
 		func(pg *resources.EmployeePage) ([]resources.Employee, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListEmployeesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -872,7 +1654,7 @@ func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListE
 //
 //	GET /employees/employees (ListEmployees)
 func (s *EmployeesService) ListPage(ctx context.Context, params *resources.ListEmployeesParams) (resources.EmployeePage, error) {
-	req, err := resources.NewListEmployeesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(params), nil)
 	return send[resources.EmployeePage](ctx, s.c, &datedListEmployees, req, err)
 }
 
@@ -880,7 +1662,7 @@ func (s *EmployeesService) ListPage(ctx context.Context, params *resources.ListE
 //
 //	POST /employees/employees/set_regular_access_start_date (SetEmployeeRegularAccessStartDate)
 func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
-	req, err := resources.NewSetEmployeeRegularAccessStartDateRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedSetEmployeeRegularAccessStartDate, s.c.datedBase, "/employees/employees/set_regular_access_start_date", "", body)
 	return send[resources.Employee](ctx, s.c, &datedSetEmployeeRegularAccessStartDate, req, err)
 }
 
@@ -888,7 +1670,7 @@ func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body r
 //
 //	POST /employees/employees/terminate (TerminateEmployee)
 func (s *EmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewTerminateEmployeeRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedTerminateEmployee, s.c.datedBase, "/employees/employees/terminate", "", body)
 	return send[resources.Employee](ctx, s.c, &datedTerminateEmployee, req, err)
 }
 
@@ -896,7 +1678,7 @@ func (s *EmployeesService) Terminate(ctx context.Context, body resources.Termina
 //
 //	POST /employees/employees/unterminate (UnterminateEmployee)
 func (s *EmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewUnterminateEmployeeRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedUnterminateEmployee, s.c.datedBase, "/employees/employees/unterminate", "", body)
 	return send[resources.Employee](ctx, s.c, &datedUnterminateEmployee, req, err)
 }
 
@@ -904,7 +1686,7 @@ func (s *EmployeesService) Unterminate(ctx context.Context, body resources.Unter
 //
 //	PUT /employees/employees/{id} (UpdateEmployee)
 func (s *EmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
-	req, err := resources.NewUpdateEmployeeRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployee, s.c.datedBase, "/employees/employees/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
 }
 
@@ -916,7 +1698,7 @@ type HolidaysService struct{ c *Client }
 //
 //	GET /holidays/company_holidays/{id} (GetCompanyHoliday)
 func (s *HolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
-	req, err := resources.NewGetCompanyHolidayRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetCompanyHoliday, s.c.datedBase, "/holidays/company_holidays/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.CompanyHoliday](ctx, s.c, &datedGetCompanyHoliday, req, err)
 }
 
@@ -937,7 +1719,7 @@ func (s *HolidaysService) List(ctx context.Context, params *resources.ListCompan
 func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
 	return pages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
-			return resources.NewListCompanyHolidaysRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(p), nil)
 		},
 		func(pg *resources.CompanyHolidayPage) ([]resources.CompanyHoliday, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -951,7 +1733,7 @@ func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCo
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
-	req, err := resources.NewListCompanyHolidaysRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(params), nil)
 	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
 }
 
@@ -963,7 +1745,7 @@ type LocationsService struct{ c *Client }
 //
 //	POST /locations/locations (CreateLocation)
 func (s *LocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
-	req, err := resources.NewCreateLocationRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateLocation, s.c.datedBase, "/locations/locations", "", body)
 	return send[resources.Location](ctx, s.c, &datedCreateLocation, req, err)
 }
 
@@ -971,7 +1753,7 @@ func (s *LocationsService) Create(ctx context.Context, body resources.LocationCr
 //
 //	DELETE /locations/locations/{id} (DeleteLocation)
 func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
-	req, err := resources.NewDeleteLocationRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Location](ctx, s.c, &datedDeleteLocation, req, err)
 }
 
@@ -979,7 +1761,7 @@ func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Loc
 //
 //	GET /locations/locations/{id} (GetLocation)
 func (s *LocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
-	req, err := resources.NewGetLocationRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Location](ctx, s.c, &datedGetLocation, req, err)
 }
 
@@ -1000,7 +1782,7 @@ func (s *LocationsService) List(ctx context.Context, params *resources.ListLocat
 func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
 	return pages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
-			return resources.NewListLocationsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(p), nil)
 		},
 		func(pg *resources.LocationPage) ([]resources.Location, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLocationsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1012,7 +1794,7 @@ func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListL
 //
 //	GET /locations/locations (ListLocations)
 func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListLocationsParams) (resources.LocationPage, error) {
-	req, err := resources.NewListLocationsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(params), nil)
 	return send[resources.LocationPage](ctx, s.c, &datedListLocations, req, err)
 }
 
@@ -1020,7 +1802,7 @@ func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListL
 //
 //	PUT /locations/locations/{id} (UpdateLocation)
 func (s *LocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
-	req, err := resources.NewUpdateLocationRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Location](ctx, s.c, &datedUpdateLocation, req, err)
 }
 
@@ -1032,7 +1814,7 @@ type PayrollService struct{ c *Client }
 //
 //	POST /payroll/supplements (CreateSupplement)
 func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
-	req, err := resources.NewCreateSupplementRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateSupplement, s.c.datedBase, "/payroll/supplements", "", body)
 	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
 }
 
@@ -1040,7 +1822,7 @@ func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCr
 //
 //	DELETE /payroll/supplements/{id} (DeleteSupplement)
 func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := resources.NewDeleteSupplementRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
@@ -1048,7 +1830,7 @@ func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Suppl
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *PayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := resources.NewGetSupplementRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
 }
 
@@ -1069,7 +1851,7 @@ func (s *PayrollService) List(ctx context.Context, params *resources.ListSupplem
 func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
 	return pages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
-			return resources.NewListSupplementsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(p), nil)
 		},
 		func(pg *resources.SupplementPage) ([]resources.Supplement, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1083,7 +1865,7 @@ func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSup
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSupplementsParams) (resources.SupplementPage, error) {
-	req, err := resources.NewListSupplementsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(params), nil)
 	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
@@ -1091,7 +1873,7 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 //
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
-	req, err := resources.NewUpdateSupplementRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
 }
 
@@ -1103,7 +1885,7 @@ type TeamsService struct{ c *Client }
 //
 //	POST /teams/teams (CreateTeam)
 func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
-	req, err := resources.NewCreateTeamRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateTeam, s.c.datedBase, "/teams/teams", "", body)
 	return send[resources.Team](ctx, s.c, &datedCreateTeam, req, err)
 }
 
@@ -1111,7 +1893,7 @@ func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (r
 //
 //	POST /teams/memberships (CreateTeamMembership)
 func (s *TeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
-	req, err := resources.NewCreateTeamMembershipRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateTeamMembership, s.c.datedBase, "/teams/memberships", "", body)
 	return send[resources.TeamMembership](ctx, s.c, &datedCreateTeamMembership, req, err)
 }
 
@@ -1119,7 +1901,7 @@ func (s *TeamsService) CreateMembership(ctx context.Context, body resources.Team
 //
 //	DELETE /teams/teams/{id} (DeleteTeam)
 func (s *TeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
-	req, err := resources.NewDeleteTeamRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Team](ctx, s.c, &datedDeleteTeam, req, err)
 }
 
@@ -1127,7 +1909,7 @@ func (s *TeamsService) Delete(ctx context.Context, id string) (resources.Team, e
 //
 //	DELETE /teams/memberships/{id} (DeleteTeamMembership)
 func (s *TeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := resources.NewDeleteTeamMembershipRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TeamMembership](ctx, s.c, &datedDeleteTeamMembership, req, err)
 }
 
@@ -1135,7 +1917,7 @@ func (s *TeamsService) DeleteMembership(ctx context.Context, id string) (resourc
 //
 //	GET /teams/teams/{id} (GetTeam)
 func (s *TeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
-	req, err := resources.NewGetTeamRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Team](ctx, s.c, &datedGetTeam, req, err)
 }
 
@@ -1143,7 +1925,7 @@ func (s *TeamsService) Get(ctx context.Context, id string) (resources.Team, erro
 //
 //	GET /teams/memberships/{id} (GetTeamMembership)
 func (s *TeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := resources.NewGetTeamMembershipRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TeamMembership](ctx, s.c, &datedGetTeamMembership, req, err)
 }
 
@@ -1164,7 +1946,7 @@ func (s *TeamsService) List(ctx context.Context, params *resources.ListTeamsPara
 func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
 	return pages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
-			return resources.NewListTeamsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(p), nil)
 		},
 		func(pg *resources.TeamPage) ([]resources.Team, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTeamsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1176,7 +1958,7 @@ func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeams
 //
 //	GET /teams/teams (ListTeams)
 func (s *TeamsService) ListPage(ctx context.Context, params *resources.ListTeamsParams) (resources.TeamPage, error) {
-	req, err := resources.NewListTeamsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(params), nil)
 	return send[resources.TeamPage](ctx, s.c, &datedListTeams, req, err)
 }
 
@@ -1197,7 +1979,7 @@ func (s *TeamsService) ListMemberships(ctx context.Context, params *resources.Li
 func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
 	return pages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
-			return resources.NewListTeamMembershipsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(p), nil)
 		},
 		func(pg *resources.TeamMembershipPage) ([]resources.TeamMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1211,7 +1993,7 @@ func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resource
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resources.ListTeamMembershipsParams) (resources.TeamMembershipPage, error) {
-	req, err := resources.NewListTeamMembershipsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(params), nil)
 	return send[resources.TeamMembershipPage](ctx, s.c, &datedListTeamMemberships, req, err)
 }
 
@@ -1219,7 +2001,7 @@ func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resource
 //
 //	PUT /teams/teams/{id} (UpdateTeam)
 func (s *TeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
-	req, err := resources.NewUpdateTeamRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Team](ctx, s.c, &datedUpdateTeam, req, err)
 }
 
@@ -1227,7 +2009,7 @@ func (s *TeamsService) Update(ctx context.Context, id string, body resources.Tea
 //
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
 func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
-	req, err := resources.NewUpdateTeamMembershipRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateTeamMembership, s.c.datedBase, "/teams/memberships/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
@@ -1239,7 +2021,7 @@ type TimeOffService struct{ c *Client }
 //
 //	POST /timeoff/leaves/approve (ApproveLeave)
 func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
-	req, err := resources.NewApproveLeaveRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedApproveLeave, s.c.datedBase, "/timeoff/leaves/approve", "", body)
 	return send[resources.Leave](ctx, s.c, &datedApproveLeave, req, err)
 }
 
@@ -1247,7 +2029,7 @@ func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.Approv
 //
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
 func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
-	req, err := resources.NewApproveLeaveDirectlyRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedApproveLeaveDirectly, s.c.datedBase, "/timeoff/leaves/approve_all", "", body)
 	return send[resources.Leave](ctx, s.c, &datedApproveLeaveDirectly, req, err)
 }
 
@@ -1255,7 +2037,7 @@ func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resource
 //
 //	POST /timeoff/allowances (CreateAllowance)
 func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
-	req, err := resources.NewCreateAllowanceRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateAllowance, s.c.datedBase, "/timeoff/allowances", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
@@ -1263,7 +2045,7 @@ func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.All
 //
 //	POST /timeoff/leaves (CreateLeave)
 func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
-	req, err := resources.NewCreateLeaveRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateLeave, s.c.datedBase, "/timeoff/leaves", "", body)
 	return send[resources.Leave](ctx, s.c, &datedCreateLeave, req, err)
 }
 
@@ -1271,7 +2053,7 @@ func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCr
 //
 //	POST /timeoff/leave_types (CreateLeaveType)
 func (s *TimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
-	req, err := resources.NewCreateLeaveTypeRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateLeaveType, s.c.datedBase, "/timeoff/leave_types", "", body)
 	return send[resources.LeaveType](ctx, s.c, &datedCreateLeaveType, req, err)
 }
 
@@ -1279,7 +2061,7 @@ func (s *TimeOffService) CreateLeaveType(ctx context.Context, body resources.Lea
 //
 //	POST /timeoff/policies (CreatePolicy)
 func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewCreatePolicyRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreatePolicy, s.c.datedBase, "/timeoff/policies", "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
@@ -1287,7 +2069,7 @@ func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOf
 //
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
 func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := resources.NewDeleteAllowanceRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
@@ -1295,7 +2077,7 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 //
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
 func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
-	req, err := resources.NewDeleteAllowanceWithAltAllowanceRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedDeleteAllowanceWithAltAllowance, s.c.datedBase, "/timeoff/allowances/delete_with_alt_allowance", "", body)
 	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
 }
 
@@ -1303,7 +2085,7 @@ func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, bo
 //
 //	DELETE /timeoff/leaves/{id} (DeleteLeave)
 func (s *TimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := resources.NewDeleteLeaveRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Leave](ctx, s.c, &datedDeleteLeave, req, err)
 }
 
@@ -1311,7 +2093,7 @@ func (s *TimeOffService) DeleteLeave(ctx context.Context, id string) (resources.
 //
 //	DELETE /timeoff/policies/{id} (DeletePolicy)
 func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewDeletePolicyRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeletePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
@@ -1319,7 +2101,7 @@ func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
 func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := resources.NewGetAllowanceRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
 }
 
@@ -1327,7 +2109,7 @@ func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources
 //
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
 func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
-	req, err := resources.NewGetAllowanceStatRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetAllowanceStat, s.c.datedBase, "/timeoff/allowance_stats/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
 }
 
@@ -1335,7 +2117,7 @@ func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resou
 //
 //	GET /timeoff/leaves/{id} (GetLeave)
 func (s *TimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := resources.NewGetLeaveRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Leave](ctx, s.c, &datedGetLeave, req, err)
 }
 
@@ -1343,7 +2125,7 @@ func (s *TimeOffService) GetLeave(ctx context.Context, id string) (resources.Lea
 //
 //	GET /timeoff/leave_types/{id} (GetLeaveType)
 func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
-	req, err := resources.NewGetLeaveTypeRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetLeaveType, s.c.datedBase, "/timeoff/leave_types/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.LeaveType](ctx, s.c, &datedGetLeaveType, req, err)
 }
 
@@ -1351,7 +2133,7 @@ func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources
 //
 //	GET /timeoff/policies/{id} (GetPolicy)
 func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewGetPolicyRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetPolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
 }
 
@@ -1372,7 +2154,7 @@ func (s *TimeOffService) ListAllowanceStats(ctx context.Context, params *resourc
 func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
 	return pages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
-			return resources.NewListAllowanceStatsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(p), nil)
 		},
 		func(pg *resources.AllowanceStatPage) ([]resources.AllowanceStat, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1386,7 +2168,7 @@ func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *res
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *TimeOffService) ListAllowanceStatsPage(ctx context.Context, params *resources.ListAllowanceStatsParams) (resources.AllowanceStatPage, error) {
-	req, err := resources.NewListAllowanceStatsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(params), nil)
 	return send[resources.AllowanceStatPage](ctx, s.c, &datedListAllowanceStats, req, err)
 }
 
@@ -1407,7 +2189,7 @@ func (s *TimeOffService) ListAllowances(ctx context.Context, params *resources.L
 func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
 	return pages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
-			return resources.NewListAllowancesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(p), nil)
 		},
 		func(pg *resources.AllowancePage) ([]resources.Allowance, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListAllowancesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1419,7 +2201,7 @@ func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resourc
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
-	req, err := resources.NewListAllowancesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(params), nil)
 	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
 }
 
@@ -1440,7 +2222,7 @@ func (s *TimeOffService) ListLeaveTypes(ctx context.Context, params *resources.L
 func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
 	return pages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
-			return resources.NewListLeaveTypesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(p), nil)
 		},
 		func(pg *resources.LeaveTypePage) ([]resources.LeaveType, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeaveTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1452,7 +2234,7 @@ func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resourc
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypesPage(ctx context.Context, params *resources.ListLeaveTypesParams) (resources.LeaveTypePage, error) {
-	req, err := resources.NewListLeaveTypesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(params), nil)
 	return send[resources.LeaveTypePage](ctx, s.c, &datedListLeaveTypes, req, err)
 }
 
@@ -1473,7 +2255,7 @@ func (s *TimeOffService) ListLeaves(ctx context.Context, params *resources.ListL
 func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
 	return pages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
-			return resources.NewListLeavesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(p), nil)
 		},
 		func(pg *resources.LeavePage) ([]resources.Leave, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeavesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1485,7 +2267,7 @@ func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *TimeOffService) ListLeavesPage(ctx context.Context, params *resources.ListLeavesParams) (resources.LeavePage, error) {
-	req, err := resources.NewListLeavesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(params), nil)
 	return send[resources.LeavePage](ctx, s.c, &datedListLeaves, req, err)
 }
 
@@ -1506,7 +2288,7 @@ func (s *TimeOffService) ListPolicies(ctx context.Context, params *resources.Lis
 func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
 	return pages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
-			return resources.NewListPoliciesRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(p), nil)
 		},
 		func(pg *resources.TimeOffPolicyPage) ([]resources.TimeOffPolicy, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1520,7 +2302,7 @@ func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources.ListPoliciesParams) (resources.TimeOffPolicyPage, error) {
-	req, err := resources.NewListPoliciesRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(params), nil)
 	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
@@ -1528,7 +2310,7 @@ func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources
 //
 //	POST /timeoff/leaves/reject (RejectLeave)
 func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
-	req, err := resources.NewRejectLeaveRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedRejectLeave, s.c.datedBase, "/timeoff/leaves/reject", "", body)
 	return send[resources.Leave](ctx, s.c, &datedRejectLeave, req, err)
 }
 
@@ -1536,7 +2318,7 @@ func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectL
 //
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
 func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
-	req, err := resources.NewUpdateAllowanceRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
 }
 
@@ -1544,7 +2326,7 @@ func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body re
 //
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
 func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
-	req, err := resources.NewUpdateLeaveRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Leave](ctx, s.c, &datedUpdateLeave, req, err)
 }
 
@@ -1552,7 +2334,7 @@ func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resour
 //
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
 func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
-	req, err := resources.NewUpdateLeaveTypeRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateLeaveType, s.c.datedBase, "/timeoff/leave_types/"+url.PathEscape(string(id)), "", body)
 	return send[resources.LeaveType](ctx, s.c, &datedUpdateLeaveType, req, err)
 }
 
@@ -1560,7 +2342,7 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body re
 //
 //	PUT /timeoff/policies/{id} (UpdatePolicy)
 func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewUpdatePolicyRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
@@ -1572,7 +2354,7 @@ type WebhooksService struct{ c *Client }
 //
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
 func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
-	req, err := resources.NewCreateWebhookSubscriptionRequest(s.c.datedServer, body)
+	req, err := s.c.newRequest(ctx, &datedCreateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions", "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedCreateWebhookSubscription, req, err)
 }
 
@@ -1580,7 +2362,7 @@ func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubs
 //
 //	DELETE /api_public/webhook_subscriptions/{id} (DeleteWebhookSubscription)
 func (s *WebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := resources.NewDeleteWebhookSubscriptionRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedDeleteWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedDeleteWebhookSubscription, req, err)
 }
 
@@ -1588,7 +2370,7 @@ func (s *WebhooksService) Delete(ctx context.Context, id string) (resources.Webh
 //
 //	GET /api_public/webhook_subscriptions/{id} (GetWebhookSubscription)
 func (s *WebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := resources.NewGetWebhookSubscriptionRequest(s.c.datedServer, id)
+	req, err := s.c.newRequest(ctx, &datedGetWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedGetWebhookSubscription, req, err)
 }
 
@@ -1609,7 +2391,7 @@ func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhoo
 func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
 	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
-			return resources.NewListWebhookSubscriptionsRequest(s.c.datedServer, p)
+			return s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(p), nil)
 		},
 		func(pg *resources.WebhookSubscriptionPage) ([]resources.WebhookSubscription, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1623,7 +2405,7 @@ func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWe
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) (resources.WebhookSubscriptionPage, error) {
-	req, err := resources.NewListWebhookSubscriptionsRequest(s.c.datedServer, params)
+	req, err := s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(params), nil)
 	return send[resources.WebhookSubscriptionPage](ctx, s.c, &datedListWebhookSubscriptions, req, err)
 }
 
@@ -1631,6 +2413,6 @@ func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWe
 //
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
 func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
-	req, err := resources.NewUpdateWebhookSubscriptionRequest(s.c.datedServer, id, body)
+	req, err := s.c.newRequest(ctx, &datedUpdateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
 }

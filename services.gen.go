@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"net/http"
+	"strconv"
 
 	"github.com/factorial-go/factorial/api"
 )
@@ -424,6 +425,548 @@ var v1Operations = []*operation{
 	&v1UpdateWorkplace,
 }
 
+// v1QueryCreateAtsCandidateLegacy encodes the query of CreateAtsCandidateLegacy.
+func v1QueryCreateAtsCandidateLegacy(p *api.CreateAtsCandidateLegacyParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.AtsCompanyID != nil {
+		q.add("ats_company_id", strconv.Itoa(int(*p.AtsCompanyID)))
+	}
+	return q.String()
+}
+
+// v1QueryCreateCustomValue encodes the query of CreateCustomValue.
+func v1QueryCreateCustomValue(p *api.CreateCustomValueParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("field_id", strconv.Itoa(int(p.FieldID)))
+	q.add("instance_id", strconv.Itoa(int(p.InstanceID)))
+	return q.String()
+}
+
+// v1QueryFindEmployeeByIntegrationCode encodes the query of FindEmployeeByIntegrationCode.
+func v1QueryFindEmployeeByIntegrationCode(p *api.FindEmployeeByIntegrationCodeParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Integration != nil {
+		q.add("integration", string(*p.Integration))
+	}
+	return q.String()
+}
+
+// v1QueryListAtsMessages encodes the query of ListAtsMessages.
+func v1QueryListAtsMessages(p *api.ListAtsMessagesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("conversation_id", strconv.Itoa(int(p.ConversationID)))
+	return q.String()
+}
+
+// v1QueryListAttendance encodes the query of ListAttendance.
+func v1QueryListAttendance(p *api.ListAttendanceParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.DateFrom != nil {
+		q.add("date_from", (*p.DateFrom).String())
+	}
+	if p.DateTo != nil {
+		q.add("date_to", (*p.DateTo).String())
+	}
+	return q.String()
+}
+
+// v1QueryListBreakConfigurationsForDates encodes the query of ListBreakConfigurationsForDates.
+func v1QueryListBreakConfigurationsForDates(p *api.ListBreakConfigurationsForDatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartAt != nil {
+		q.add("start_at", string(*p.StartAt))
+	}
+	if p.EndAt != nil {
+		q.add("end_at", string(*p.EndAt))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	return q.String()
+}
+
+// v1QueryListCompensations encodes the query of ListCompensations.
+func v1QueryListCompensations(p *api.ListCompensationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids", strconv.Itoa(int(v)))
+	}
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids", strconv.Itoa(int(v)))
+	}
+	return q.String()
+}
+
+// v1QueryListContractVersions encodes the query of ListContractVersions.
+func v1QueryListContractVersions(p *api.ListContractVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", strconv.Itoa(int(v)))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.Date != nil {
+		q.add("date", (*p.Date).String())
+	}
+	if p.EndsOnGt != nil {
+		q.add("ends_on_gt", (*p.EndsOnGt).String())
+	}
+	if p.EndsOnLteq != nil {
+		q.add("ends_on_lteq", (*p.EndsOnLteq).String())
+	}
+	if p.StartsOnLteq != nil {
+		q.add("starts_on_lteq", (*p.StartsOnLteq).String())
+	}
+	if p.ForfaitJours != nil {
+		q.add("forfait_jours", strconv.FormatBool(*p.ForfaitJours))
+	}
+	return q.String()
+}
+
+// v1QueryListCustomFields encodes the query of ListCustomFields.
+func v1QueryListCustomFields(p *api.ListCustomFieldsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("field_group", string(p.FieldGroup))
+	return q.String()
+}
+
+// v1QueryListCustomFieldsV2 encodes the query of ListCustomFieldsV2.
+func v1QueryListCustomFieldsV2(p *api.ListCustomFieldsV2Params) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", strconv.Itoa(int(*p.ID)))
+	}
+	if p.Label != nil {
+		q.add("label", string(*p.Label))
+	}
+	if p.SlugID != nil {
+		q.add("slug_id", strconv.Itoa(int(*p.SlugID)))
+	}
+	if p.SlugName != nil {
+		q.add("slug_name", string(*p.SlugName))
+	}
+	return q.String()
+}
+
+// v1QueryListCustomTables encodes the query of ListCustomTables.
+func v1QueryListCustomTables(p *api.ListCustomTablesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.TopicName != nil {
+		q.add("topic_name", string(*p.TopicName))
+	}
+	return q.String()
+}
+
+// v1QueryListCustomValues encodes the query of ListCustomValues.
+func v1QueryListCustomValues(p *api.ListCustomValuesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("field_id", strconv.Itoa(int(p.FieldID)))
+	q.add("instance_id", strconv.Itoa(int(p.InstanceID)))
+	return q.String()
+}
+
+// v1QueryListCustomValuesV2 encodes the query of ListCustomValuesV2.
+func v1QueryListCustomValuesV2(p *api.ListCustomValuesV2Params) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", strconv.Itoa(int(*p.ID)))
+	}
+	if p.SlugID != nil {
+		q.add("slug_id", strconv.Itoa(int(*p.SlugID)))
+	}
+	if p.FieldID != nil {
+		q.add("field_id", strconv.Itoa(int(*p.FieldID)))
+	}
+	if p.SlugName != nil {
+		q.add("slug_name", string(*p.SlugName))
+	}
+	if p.FieldValue != nil {
+		q.add("field_value", string(*p.FieldValue))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	return q.String()
+}
+
+// v1QueryListDocuments encodes the query of ListDocuments.
+func v1QueryListDocuments(p *api.ListDocumentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	if p.FolderID != nil {
+		q.add("folder_id", strconv.Itoa(int(*p.FolderID)))
+	}
+	return q.String()
+}
+
+// v1QueryListDocumentsLegacy encodes the query of ListDocumentsLegacy.
+func v1QueryListDocumentsLegacy(p *api.ListDocumentsLegacyParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	if p.FolderID != nil {
+		q.add("folder_id", strconv.Itoa(int(*p.FolderID)))
+	}
+	return q.String()
+}
+
+// v1QueryListEmployeesV2 encodes the query of ListEmployeesV2.
+func v1QueryListEmployeesV2(p *api.ListEmployeesV2Params) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.FullTextName != nil {
+		q.add("full_text_name", string(*p.FullTextName))
+	}
+	return q.String()
+}
+
+// v1QueryListFamilySituations encodes the query of ListFamilySituations.
+func v1QueryListFamilySituations(p *api.ListFamilySituationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	return q.String()
+}
+
+// v1QueryListFolders encodes the query of ListFolders.
+func v1QueryListFolders(p *api.ListFoldersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	return q.String()
+}
+
+// v1QueryListFoldersLegacy encodes the query of ListFoldersLegacy.
+func v1QueryListFoldersLegacy(p *api.ListFoldersLegacyParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	return q.String()
+}
+
+// v1QueryListJobPostings encodes the query of ListJobPostings.
+func v1QueryListJobPostings(p *api.ListJobPostingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.TeamID != nil {
+		q.add("team_id", strconv.Itoa(int(*p.TeamID)))
+	}
+	if p.LocationID != nil {
+		q.add("location_id", strconv.Itoa(int(*p.LocationID)))
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", strconv.Itoa(int(*p.LegalEntityID)))
+	}
+	return q.String()
+}
+
+// v1QueryListLeaves encodes the query of ListLeaves.
+func v1QueryListLeaves(p *api.ListLeavesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	for _, v := range p.LeaveTypeIDs {
+		q.add("leave_type_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.IncludeLeaveType != nil {
+		q.add("include_leave_type", strconv.FormatBool(*p.IncludeLeaveType))
+	}
+	return q.String()
+}
+
+// v1QueryListLeavesV2 encodes the query of ListLeavesV2.
+func v1QueryListLeavesV2(p *api.ListLeavesV2Params) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	for _, v := range p.LeaveTypeIDs {
+		q.add("leave_type_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.IncludeLeaveType != nil {
+		q.add("include_leave_type", strconv.FormatBool(*p.IncludeLeaveType))
+	}
+	return q.String()
+}
+
+// v1QueryListManagedShifts encodes the query of ListManagedShifts.
+func v1QueryListManagedShifts(p *api.ListManagedShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.StartAt != nil {
+		q.add("start_at", string(*p.StartAt))
+	}
+	if p.EndAt != nil {
+		q.add("end_at", string(*p.EndAt))
+	}
+	if p.OnlyPublished != nil {
+		q.add("only_published", strconv.FormatBool(*p.OnlyPublished))
+	}
+	return q.String()
+}
+
+// v1QueryListPayrollIntegrationCodes encodes the query of ListPayrollIntegrationCodes.
+func v1QueryListPayrollIntegrationCodes(p *api.ListPayrollIntegrationCodesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Integration != nil {
+		q.add("integration", string(*p.Integration))
+	}
+	if p.Code != nil {
+		q.add("code", string(*p.Code))
+	}
+	return q.String()
+}
+
+// v1QueryListPayslipsLegacy encodes the query of ListPayslipsLegacy.
+func v1QueryListPayslipsLegacy(p *api.ListPayslipsLegacyParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.EmployeeID != nil {
+		q.add("employee_id", strconv.Itoa(int(*p.EmployeeID)))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.Month != nil {
+		q.add("month", strconv.Itoa(int(*p.Month)))
+	}
+	if p.Year != nil {
+		q.add("year", strconv.Itoa(int(*p.Year)))
+	}
+	if p.From != nil {
+		q.add("from", string(*p.From))
+	}
+	return q.String()
+}
+
+// v1QueryListReferenceContracts encodes the query of ListReferenceContracts.
+func v1QueryListReferenceContracts(p *api.ListReferenceContractsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	return q.String()
+}
+
+// v1QueryListShifts encodes the query of ListShifts.
+func v1QueryListShifts(p *api.ListShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Year != nil {
+		q.add("year", strconv.Itoa(int(*p.Year)))
+	}
+	if p.Month != nil {
+		q.add("month", strconv.Itoa(int(*p.Month)))
+	}
+	return q.String()
+}
+
+// v1QueryListShiftsLegacy encodes the query of ListShiftsLegacy.
+func v1QueryListShiftsLegacy(p *api.ListShiftsLegacyParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.Year != nil {
+		q.add("year", strconv.Itoa(int(*p.Year)))
+	}
+	if p.Month != nil {
+		q.add("month", strconv.Itoa(int(*p.Month)))
+	}
+	return q.String()
+}
+
+// v1QueryListSupplements encodes the query of ListSupplements.
+func v1QueryListSupplements(p *api.ListSupplementsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", strconv.Itoa(int(v)))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.PayrollPolicyPeriodID != nil {
+		q.add("payroll_policy_period_id", strconv.Itoa(int(*p.PayrollPolicyPeriodID)))
+	}
+	if p.DevPayrollPoliciesFeature != nil {
+		q.add("dev_payroll_policies_feature", strconv.FormatBool(*p.DevPayrollPoliciesFeature))
+	}
+	if p.CompensationID != nil {
+		q.add("compensation_id", strconv.Itoa(int(*p.CompensationID)))
+	}
+	return q.String()
+}
+
+// v1QueryListTasks encodes the query of ListTasks.
+func v1QueryListTasks(p *api.ListTasksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.AssigneeID != nil {
+		q.add("assignee_id", strconv.Itoa(int(*p.AssigneeID)))
+	}
+	return q.String()
+}
+
+// v1QueryListTaxonomies encodes the query of ListTaxonomies.
+func v1QueryListTaxonomies(p *api.ListTaxonomiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids", strconv.Itoa(int(v)))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids", strconv.Itoa(int(v)))
+	}
+	return q.String()
+}
+
+// v1QueryListWorkplaces encodes the query of ListWorkplaces.
+func v1QueryListWorkplaces(p *api.ListWorkplacesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if len(p.IDs) > 0 {
+		parts := make([]string, len(p.IDs))
+		for i, v := range p.IDs {
+			parts[i] = strconv.Itoa(int(v))
+		}
+		q.addList("ids", parts)
+	}
+	if len(p.EmployeeIDs) > 0 {
+		parts := make([]string, len(p.EmployeeIDs))
+		for i, v := range p.EmployeeIDs {
+			parts[i] = strconv.Itoa(int(v))
+		}
+		q.addList("employee_ids", parts)
+	}
+	return q.String()
+}
+
 // V1 holds the services of openapi.yaml: the v1 REST API (/api/v1/...) and the OAuth endpoints. Factorial retired v1 in 2025; the Client's own services call the dated API that replaced it. Reach it as Client.V1.
 // Its methods return the types of package api.
 //
@@ -505,7 +1048,7 @@ type V1APIKeysService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
-	req, err := api.NewCreateAPIKeyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateAPIKey, s.c.v1Base, "/api/v1/core/keys", "", body)
 	return send[api.APIKeyCreated](ctx, s.c, &v1CreateAPIKey, req, err)
 }
 
@@ -517,7 +1060,7 @@ func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error) {
-	req, err := api.NewDeleteAPIKeyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteAPIKey, s.c.v1Base, "/api/v1/core/keys/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.APIKey](ctx, s.c, &v1DeleteAPIKey, req, err)
 }
 
@@ -529,7 +1072,7 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
-	req, err := api.NewListAPIKeysRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
 	return list[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
 }
 
@@ -543,7 +1086,7 @@ func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
 	return stream[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
-		return api.NewListAPIKeysRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
 	})
 }
 
@@ -571,7 +1114,7 @@ func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplic
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := api.NewCreateCandidateRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCandidate, s.c.v1Base, "/api/v1/ats/candidates", "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateCandidate, req, err)
 }
 
@@ -581,7 +1124,7 @@ func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidat
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
-	req, err := api.NewCreateJobPostingRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings", "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1CreateJobPosting, req, err)
 }
 
@@ -591,7 +1134,7 @@ func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPost
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
-	req, err := api.NewCreateAtsMessageRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateAtsMessage, s.c.v1Base, "/api/v1/ats/messages", "", body)
 	return send[api.AtsMessage](ctx, s.c, &v1CreateAtsMessage, req, err)
 }
 
@@ -603,7 +1146,7 @@ func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCre
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandidate, error) {
-	req, err := api.NewDeleteCandidateRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsCandidate](ctx, s.c, &v1DeleteCandidate, req, err)
 }
 
@@ -615,7 +1158,7 @@ func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobPosting, error) {
-	req, err := api.NewDeleteJobPostingRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsJobPosting](ctx, s.c, &v1DeleteJobPosting, req, err)
 }
 
@@ -625,7 +1168,7 @@ func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
-	req, err := api.NewDuplicateJobPostingRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DuplicateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id))+"/duplicate", "", nil)
 	return send[api.AtsJobPosting](ctx, s.c, &v1DuplicateJobPosting, req, err)
 }
 
@@ -637,7 +1180,7 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := api.NewListCandidatesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
 	return list[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
 }
 
@@ -651,7 +1194,7 @@ func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, 
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return stream[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
-		return api.NewListCandidatesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
 	})
 }
 
@@ -663,7 +1206,7 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
-	req, err := api.NewListJobPostingsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	return list[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
 }
 
@@ -677,7 +1220,7 @@ func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobP
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
 	return stream[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
-		return api.NewListJobPostingsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	})
 }
 
@@ -689,7 +1232,7 @@ func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
-	req, err := api.NewListAtsMessagesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	return list[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
 }
 
@@ -703,7 +1246,7 @@ func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMess
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
 	return stream[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
-		return api.NewListAtsMessagesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	})
 }
 
@@ -725,7 +1268,7 @@ func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.A
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := api.NewUpdateCandidateRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateCandidate, req, err)
 }
 
@@ -735,7 +1278,7 @@ func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.Ats
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
-	req, err := api.NewUpdateJobPostingRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1UpdateJobPosting, req, err)
 }
 
@@ -751,7 +1294,7 @@ type V1AttendanceService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockIn (POST /attendance/shifts/clock_in) of the dated API.
 func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := api.NewClockInRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1ClockIn, s.c.v1Base, "/api/v1/time/shifts/clock_in", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockIn, req, err)
 }
 
@@ -761,7 +1304,7 @@ func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockOut (POST /attendance/shifts/clock_out) of the dated API.
 func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := api.NewClockOutRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1ClockOut, s.c.v1Base, "/api/v1/time/shifts/clock_out", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockOut, req, err)
 }
 
@@ -771,7 +1314,7 @@ func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Create (POST /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
-	req, err := api.NewCreateAttendanceRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateAttendance, s.c.v1Base, "/api/v2/time/attendance", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateAttendance, req, err)
 }
 
@@ -781,7 +1324,7 @@ func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCre
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
-	req, err := api.NewCreateBreakRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateBreak, s.c.v1Base, "/api/v1/time/breaks", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateBreak, req, err)
 }
 
@@ -793,7 +1336,7 @@ func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCre
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := api.NewDeleteShiftRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShift, req, err)
 }
 
@@ -803,7 +1346,7 @@ func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shi
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.EndBreak (POST /attendance/shifts/break_end) of the dated API.
 func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput) (api.Attendance, error) {
-	req, err := api.NewEndBreakRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1EndBreak, s.c.v1Base, "/api/v1/time/breaks/end", "", body)
 	return send[api.Attendance](ctx, s.c, &v1EndBreak, req, err)
 }
 
@@ -815,7 +1358,7 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
-	req, err := api.NewListAttendanceRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	return list[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
 }
 
@@ -829,7 +1372,7 @@ func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendan
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
 	return stream[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
-		return api.NewListAttendanceRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	})
 }
 
@@ -841,7 +1384,7 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
-	req, err := api.NewListBreakConfigurationsForDatesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	return list[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
 }
 
@@ -855,7 +1398,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Contex
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
 	return stream[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
-		return api.NewListBreakConfigurationsForDatesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	})
 }
 
@@ -867,7 +1410,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
-	req, err := api.NewListAttendanceBulkRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
 	return list[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
 }
 
@@ -881,7 +1424,7 @@ func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, e
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
 	return stream[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
-		return api.NewListAttendanceBulkRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
 	})
 }
 
@@ -893,7 +1436,7 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
-	req, err := api.NewListShiftsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	return list[api.Shift](ctx, s.c, &v1ListShifts, req, err)
 }
 
@@ -907,7 +1450,7 @@ func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListSh
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
 	return stream[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
-		return api.NewListShiftsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	})
 }
 
@@ -917,7 +1460,7 @@ func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.StartBreak (POST /attendance/shifts/break_start) of the dated API.
 func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBreakInput) (api.Attendance, error) {
-	req, err := api.NewStartBreakRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1StartBreak, s.c.v1Base, "/api/v1/time/breaks/start", "", body)
 	return send[api.Attendance](ctx, s.c, &v1StartBreak, req, err)
 }
 
@@ -927,7 +1470,7 @@ func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBrea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ToggleClock (POST /attendance/shifts/toggle_clock) of the dated API.
 func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleClockInput) (api.Shift, error) {
-	req, err := api.NewToggleClockRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1ToggleClock, s.c.v1Base, "/api/v1/time/shifts/toggle", "", body)
 	return send[api.Shift](ctx, s.c, &v1ToggleClock, req, err)
 }
 
@@ -937,7 +1480,7 @@ func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleCl
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := api.NewUpdateShiftRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShift, req, err)
 }
 
@@ -953,7 +1496,7 @@ type V1CredentialsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
-	req, err := api.NewGetMeRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1GetMe, s.c.v1Base, "/api/v1/me", "", nil)
 	return send[api.Access](ctx, s.c, &v1GetMe, req, err)
 }
 
@@ -969,7 +1512,7 @@ type V1CustomFieldsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
-	req, err := api.NewCreateCustomTableRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTable, s.c.v1Base, "/api/v1/core/custom/tables", "", body)
 	return send[api.CustomResource](ctx, s.c, &v1CreateCustomTable, req, err)
 }
 
@@ -979,7 +1522,7 @@ func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
-	req, err := api.NewCreateCustomTableFieldRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTableField, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomTableField, req, err)
 }
 
@@ -989,7 +1532,7 @@ func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
-	req, err := api.NewCreateCustomTableValueRequest(s.c.v1Server, id, employeeID, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomTableValue, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", body)
 	return send[api.CustomResourceValue](ctx, s.c, &v1CreateCustomTableValue, req, err)
 }
 
@@ -999,7 +1542,7 @@ func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
-	req, err := api.NewCreateCustomValueRequest(s.c.v1Server, params, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomValue, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryCreateCustomValue(params), body)
 	return send[api.CustomValue](ctx, s.c, &v1CreateCustomValue, req, err)
 }
 
@@ -1009,7 +1552,7 @@ func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
-	req, err := api.NewCreateCustomFieldV2Request(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomFieldV2, req, err)
 }
 
@@ -1021,7 +1564,7 @@ func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFie
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.CustomFieldV2, error) {
-	req, err := api.NewDeleteCustomFieldV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.CustomFieldV2](ctx, s.c, &v1DeleteCustomFieldV2, req, err)
 }
 
@@ -1031,7 +1574,7 @@ func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.Cust
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
-	req, err := api.NewGetCustomTableRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetCustomTable, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.CustomResource](ctx, s.c, &v1GetCustomTable, req, err)
 }
 
@@ -1043,7 +1586,7 @@ func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
-	req, err := api.NewListCustomFieldsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	return list[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
 }
 
@@ -1057,7 +1600,7 @@ func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustom
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
 	return stream[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
-		return api.NewListCustomFieldsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	})
 }
 
@@ -1069,7 +1612,7 @@ func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCu
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
-	req, err := api.NewListCustomTableFieldsRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	return list[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
 }
 
@@ -1083,7 +1626,7 @@ func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id in
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
 	return stream[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
-		return api.NewListCustomTableFieldsRequest(s.c.v1Server, id)
+		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	})
 }
 
@@ -1095,7 +1638,7 @@ func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
-	req, err := api.NewListCustomTableValuesRequest(s.c.v1Server, id, employeeID)
+	req, err := s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	return list[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
 }
 
@@ -1109,7 +1652,7 @@ func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id in
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
 	return stream[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
-		return api.NewListCustomTableValuesRequest(s.c.v1Server, id, employeeID)
+		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	})
 }
 
@@ -1121,7 +1664,7 @@ func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, i
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
-	req, err := api.NewListCustomTablesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	return list[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
 }
 
@@ -1135,7 +1678,7 @@ func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
 	return stream[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
-		return api.NewListCustomTablesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	})
 }
 
@@ -1147,7 +1690,7 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
-	req, err := api.NewListCustomValuesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	return list[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
 }
 
@@ -1161,7 +1704,7 @@ func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
 	return stream[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
-		return api.NewListCustomValuesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	})
 }
 
@@ -1173,7 +1716,7 @@ func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
-	req, err := api.NewListCustomValuesV2Request(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	return list[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
 }
 
@@ -1187,7 +1730,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
 	return stream[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
-		return api.NewListCustomValuesV2Request(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	})
 }
 
@@ -1199,7 +1742,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, para
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
-	req, err := api.NewListCustomFieldsV2Request(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	return list[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
 }
 
@@ -1213,7 +1756,7 @@ func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCust
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
 	return stream[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
-		return api.NewListCustomFieldsV2Request(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	})
 }
 
@@ -1223,7 +1766,7 @@ func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
-	req, err := api.NewUpdateCustomValueV2Request(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCustomValueV2, s.c.v1Base, "/api/v2/custom_fields/values/"+strconv.Itoa(int(id)), "", body)
 	return send[api.CustomValueV2](ctx, s.c, &v1UpdateCustomValueV2, req, err)
 }
 
@@ -1251,7 +1794,7 @@ func (s *V1DocumentsService) Create(ctx context.Context, body api.DocumentCreate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.CreateFolder (POST /documents/folders) of the dated API.
 func (s *V1DocumentsService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := api.NewCreateFolderRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateFolder, s.c.v1Base, "/api/v1/core/folders", "", body)
 	return send[api.Folder](ctx, s.c, &v1CreateFolder, req, err)
 }
 
@@ -1263,7 +1806,7 @@ func (s *V1DocumentsService) CreateFolder(ctx context.Context, body api.FolderCr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Delete (DELETE /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Delete(ctx context.Context, id int) (*api.Document, error) {
-	req, err := api.NewDeleteDocumentRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocument, req, err)
 }
 
@@ -1273,7 +1816,7 @@ func (s *V1DocumentsService) Delete(ctx context.Context, id int) (*api.Document,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Get (GET /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Get(ctx context.Context, id int) (api.Document, error) {
-	req, err := api.NewGetDocumentRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Document](ctx, s.c, &v1GetDocument, req, err)
 }
 
@@ -1283,7 +1826,7 @@ func (s *V1DocumentsService) Get(ctx context.Context, id int) (api.Document, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.GetFolder (GET /documents/folders/{id}) of the dated API.
 func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := api.NewGetFolderRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetFolder, s.c.v1Base, "/api/v1/core/folders/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Folder](ctx, s.c, &v1GetFolder, req, err)
 }
 
@@ -1295,7 +1838,7 @@ func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
-	req, err := api.NewListDocumentsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
 	return list[api.Document](ctx, s.c, &v1ListDocuments, req, err)
 }
 
@@ -1309,7 +1852,7 @@ func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocuments
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
 	return stream[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
-		return api.NewListDocumentsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
 	})
 }
 
@@ -1321,7 +1864,7 @@ func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocum
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
-	req, err := api.NewListFoldersRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
 	return list[api.Folder](ctx, s.c, &v1ListFolders, req, err)
 }
 
@@ -1335,7 +1878,7 @@ func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFo
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
 	return stream[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
-		return api.NewListFoldersRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
 	})
 }
 
@@ -1345,7 +1888,7 @@ func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Update (PUT /documents/documents/{id}) of the dated API.
 func (s *V1DocumentsService) Update(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := api.NewUpdateDocumentRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateDocument, s.c.v1Base, "/api/v1/core/documents/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Document](ctx, s.c, &v1UpdateDocument, req, err)
 }
 
@@ -1355,7 +1898,7 @@ func (s *V1DocumentsService) Update(ctx context.Context, id int, body api.Docume
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.UpdateFolder (PUT /documents/folders/{id}) of the dated API.
 func (s *V1DocumentsService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := api.NewUpdateFolderRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFolder, s.c.v1Base, "/api/v1/core/folders/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Folder](ctx, s.c, &v1UpdateFolder, req, err)
 }
 
@@ -1371,7 +1914,7 @@ type V1EmployeesService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
-	req, err := api.NewCreateEmployeeRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateEmployee, s.c.v1Base, "/api/v1/employees", "", body)
 	return send[api.Employee](ctx, s.c, &v1CreateEmployee, req, err)
 }
 
@@ -1381,7 +1924,7 @@ func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
-	req, err := api.NewCreateEmployeeV2Request(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateEmployeeV2, s.c.v1Base, "/api/v2/core/employees", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1CreateEmployeeV2, req, err)
 }
 
@@ -1391,7 +1934,7 @@ func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Cr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Get (GET /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, error) {
-	req, err := api.NewGetEmployeeRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Employee](ctx, s.c, &v1GetEmployee, req, err)
 }
 
@@ -1401,7 +1944,7 @@ func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewGetEmployeeV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1GetEmployeeV2, req, err)
 }
 
@@ -1411,7 +1954,7 @@ func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewInviteEmployeeRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1InviteEmployee, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/invite", "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1InviteEmployee, req, err)
 }
 
@@ -1423,7 +1966,7 @@ func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
-	req, err := api.NewListEmployeesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
 	return list[api.Employee](ctx, s.c, &v1ListEmployees, req, err)
 }
 
@@ -1437,7 +1980,7 @@ func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
 	return stream[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
-		return api.NewListEmployeesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
 	})
 }
 
@@ -1449,7 +1992,7 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
-	req, err := api.NewListEmployeesBulkRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
 	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
 }
 
@@ -1463,7 +2006,7 @@ func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, er
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
 	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
-		return api.NewListEmployeesBulkRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
 	})
 }
 
@@ -1475,7 +2018,7 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
-	req, err := api.NewListEmployeesV2Request(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
 }
 
@@ -1489,7 +2032,7 @@ func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmploye
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
 	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
-		return api.NewListEmployeesV2Request(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	})
 }
 
@@ -1499,7 +2042,7 @@ func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Terminate (POST /employees/employees/terminate) of the dated API.
 func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.TerminateEmployeeInput) (api.Employee, error) {
-	req, err := api.NewTerminateEmployeeRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1TerminateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
 	return send[api.Employee](ctx, s.c, &v1TerminateEmployee, req, err)
 }
 
@@ -1509,7 +2052,7 @@ func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.Ter
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
-	req, err := api.NewTerminateEmployeeV2Request(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1TerminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1TerminateEmployeeV2, req, err)
 }
 
@@ -1519,7 +2062,7 @@ func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.T
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Unterminate (POST /employees/employees/unterminate) of the dated API.
 func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Employee, error) {
-	req, err := api.NewUnterminateEmployeeRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1UnterminateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
 	return send[api.Employee](ctx, s.c, &v1UnterminateEmployee, req, err)
 }
 
@@ -1529,7 +2072,7 @@ func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Emplo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewUnterminateEmployeeV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1UnterminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1UnterminateEmployeeV2, req, err)
 }
 
@@ -1539,7 +2082,7 @@ func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.Emp
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.Update (PUT /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.EmployeeUpdate) (api.Employee, error) {
-	req, err := api.NewUpdateEmployeeRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployee, s.c.v1Base, "/api/v1/employees/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Employee](ctx, s.c, &v1UpdateEmployee, req, err)
 }
 
@@ -1549,7 +2092,7 @@ func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.Employ
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
-	req, err := api.NewUpdateEmployeeEmailRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeEmail, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/email", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeEmail, req, err)
 }
 
@@ -1559,7 +2102,7 @@ func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.E
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
-	req, err := api.NewUpdateEmployeeV2Request(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeV2, req, err)
 }
 
@@ -1575,7 +2118,7 @@ type V1FinanceService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
-	req, err := api.NewGetExpenseRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetExpense, s.c.v1Base, "/api/v1/finance/expenses/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Expense](ctx, s.c, &v1GetExpense, req, err)
 }
 
@@ -1587,7 +2130,7 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
-	req, err := api.NewListExpensesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
 	return list[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
 }
 
@@ -1601,7 +2144,7 @@ func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, err
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
 	return stream[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
-		return api.NewListExpensesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
 	})
 }
 
@@ -1617,7 +2160,7 @@ type V1HolidaysService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.Get (GET /holidays/company_holidays/{id}) of the dated API.
 func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, error) {
-	req, err := api.NewGetCompanyHolidayRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetCompanyHoliday, s.c.v1Base, "/api/v1/company_holidays/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.CompanyHoliday](ctx, s.c, &v1GetCompanyHoliday, req, err)
 }
 
@@ -1629,7 +2172,7 @@ func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
-	req, err := api.NewListCompanyHolidaysRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
 	return list[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, req, err)
 }
 
@@ -1643,7 +2186,7 @@ func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, err
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
 	return stream[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
-		return api.NewListCompanyHolidaysRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
 	})
 }
 
@@ -1659,7 +2202,7 @@ type V1LegacyService struct{ c *Client }
 //
 // Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := api.NewClockInLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1ClockInLegacy, s.c.v1Base, "/api/v1/shifts/clock_in", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockInLegacy, req, err)
 }
 
@@ -1669,7 +2212,7 @@ func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (a
 //
 // Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := api.NewClockOutLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1ClockOutLegacy, s.c.v1Base, "/api/v1/shifts/clock_out", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockOutLegacy, req, err)
 }
 
@@ -1679,7 +2222,7 @@ func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) 
 //
 // Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) CreateAtsCandidate(ctx context.Context, params *api.CreateAtsCandidateLegacyParams, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := api.NewCreateAtsCandidateLegacyRequest(s.c.v1Server, params, body)
+	req, err := s.c.newRequest(ctx, &v1CreateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates", v1QueryCreateAtsCandidateLegacy(params), body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateAtsCandidateLegacy, req, err)
 }
 
@@ -1701,7 +2244,7 @@ func (s *V1LegacyService) CreateDocument(ctx context.Context, body api.DocumentC
 //
 // Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := api.NewCreateFolderLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateFolderLegacy, s.c.v1Base, "/api/v1/folders", "", body)
 	return send[api.Folder](ctx, s.c, &v1CreateFolderLegacy, req, err)
 }
 
@@ -1711,7 +2254,7 @@ func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreat
 //
 // Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := api.NewCreateLeaveLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveLegacy, s.c.v1Base, "/api/v1/leaves", "", body)
 	return send[api.Leave](ctx, s.c, &v1CreateLeaveLegacy, req, err)
 }
 
@@ -1721,7 +2264,7 @@ func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate)
 //
 // Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := api.NewCreateLeaveTypeLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types", "", body)
 	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveTypeLegacy, req, err)
 }
 
@@ -1743,7 +2286,7 @@ func (s *V1LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (
 //
 // Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreate) (api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewCreateWebhookLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
 	return send[api.WebhookSubscriptionLegacy](ctx, s.c, &v1CreateWebhookLegacy, req, err)
 }
 
@@ -1755,7 +2298,7 @@ func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCre
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Document, error) {
-	req, err := api.NewDeleteDocumentLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocumentLegacy, req, err)
 }
 
@@ -1767,7 +2310,7 @@ func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Docu
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := api.NewDeleteLeaveLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeaveLegacy, req, err)
 }
 
@@ -1779,7 +2322,7 @@ func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, 
 //
 // Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := api.NewDeleteShiftLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShiftLegacy, req, err)
 }
 
@@ -1791,7 +2334,7 @@ func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, 
 //
 // Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, error) {
-	req, err := api.NewDeleteTeamLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeamLegacy, req, err)
 }
 
@@ -1803,7 +2346,7 @@ func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, er
 //
 // Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeWebhookInput) (*api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewDeleteWebhookLegacyRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
 	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, &v1DeleteWebhookLegacy, req, err)
 }
 
@@ -1813,7 +2356,7 @@ func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.Unsubscrib
 //
 // Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.ContractVersion, error) {
-	req, err := api.NewGetContractVersionLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ContractVersion](ctx, s.c, &v1GetContractVersionLegacy, req, err)
 }
 
@@ -1823,7 +2366,7 @@ func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.C
 //
 // Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document, error) {
-	req, err := api.NewGetDocumentLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Document](ctx, s.c, &v1GetDocumentLegacy, req, err)
 }
 
@@ -1833,7 +2376,7 @@ func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document
 //
 // Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := api.NewGetFolderLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Folder](ctx, s.c, &v1GetFolderLegacy, req, err)
 }
 
@@ -1843,7 +2386,7 @@ func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, er
 //
 // Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
-	req, err := api.NewGetTeamLegacyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Team](ctx, s.c, &v1GetTeamLegacy, req, err)
 }
 
@@ -1855,7 +2398,7 @@ func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error)
 //
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := api.NewListAtsCandidatesLegacyRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
 	return list[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
 }
 
@@ -1869,7 +2412,7 @@ func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandi
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return stream[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
-		return api.NewListAtsCandidatesLegacyRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
 	})
 }
 
@@ -1881,7 +2424,7 @@ func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[a
 //
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
-	req, err := api.NewListDocumentsLegacyRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	return list[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
 }
 
@@ -1895,7 +2438,7 @@ func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDoc
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
 	return stream[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
-		return api.NewListDocumentsLegacyRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	})
 }
 
@@ -1907,7 +2450,7 @@ func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.Lis
 //
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
-	req, err := api.NewListFoldersLegacyRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	return list[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
 }
 
@@ -1921,7 +2464,7 @@ func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFolde
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
 	return stream[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
-		return api.NewListFoldersLegacyRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	})
 }
 
@@ -1933,7 +2476,7 @@ func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListF
 //
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := api.NewListLeaveTypesLegacyRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
 	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
 }
 
@@ -1947,7 +2490,7 @@ func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, 
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
 	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
-		return api.NewListLeaveTypesLegacyRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
 	})
 }
 
@@ -1959,7 +2502,7 @@ func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
-	req, err := api.NewListLeavesLegacyRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
 	return list[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
 }
 
@@ -1973,7 +2516,7 @@ func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
 	return stream[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
-		return api.NewListLeavesLegacyRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
 	})
 }
 
@@ -1985,7 +2528,7 @@ func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leav
 //
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
-	req, err := api.NewListPayslipsLegacyRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	return list[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
 }
 
@@ -1999,7 +2542,7 @@ func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPays
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
 	return stream[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
-		return api.NewListPayslipsLegacyRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	})
 }
 
@@ -2011,7 +2554,7 @@ func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.List
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
-	req, err := api.NewListShiftsLegacyRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	return list[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
 }
 
@@ -2025,7 +2568,7 @@ func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShifts
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
 	return stream[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
-		return api.NewListShiftsLegacyRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	})
 }
 
@@ -2037,7 +2580,7 @@ func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListSh
 //
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
-	req, err := api.NewListTeamsLegacyRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
 	return list[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
 }
 
@@ -2051,7 +2594,7 @@ func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
 	return stream[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
-		return api.NewListTeamsLegacyRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
 	})
 }
 
@@ -2063,7 +2606,7 @@ func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team,
 //
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewListWebhooksLegacyRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
 	return list[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
 }
 
@@ -2077,7 +2620,7 @@ func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscr
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
 	return stream[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
-		return api.NewListWebhooksLegacyRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
 	})
 }
 
@@ -2087,7 +2630,7 @@ func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.We
 //
 // Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := api.NewUpdateAtsCandidateLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateAtsCandidateLegacy, req, err)
 }
 
@@ -2097,7 +2640,7 @@ func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body a
 //
 // Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := api.NewUpdateContractVersionLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersionLegacy, req, err)
 }
 
@@ -2107,7 +2650,7 @@ func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, bod
 //
 // Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := api.NewUpdateDocumentLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Document](ctx, s.c, &v1UpdateDocumentLegacy, req, err)
 }
 
@@ -2117,7 +2660,7 @@ func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.D
 //
 // Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := api.NewUpdateFamilySituationLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituationLegacy, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituationLegacy, req, err)
 }
 
@@ -2127,7 +2670,7 @@ func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, bod
 //
 // Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := api.NewUpdateFolderLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Folder](ctx, s.c, &v1UpdateFolderLegacy, req, err)
 }
 
@@ -2137,7 +2680,7 @@ func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.Fol
 //
 // Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := api.NewUpdateLeaveLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Leave](ctx, s.c, &v1UpdateLeaveLegacy, req, err)
 }
 
@@ -2147,7 +2690,7 @@ func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.Leav
 //
 // Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := api.NewUpdateLeaveTypeLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveTypeLegacy, req, err)
 }
 
@@ -2157,7 +2700,7 @@ func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.
 //
 // Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := api.NewUpdateShiftLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShiftLegacy, req, err)
 }
 
@@ -2167,7 +2710,7 @@ func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.Shif
 //
 // Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := api.NewUpdateSupplementLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateSupplementLegacy, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplementLegacy, req, err)
 }
 
@@ -2177,7 +2720,7 @@ func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api
 //
 // Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamLegacyRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeamLegacy, req, err)
 }
 
@@ -2193,7 +2736,7 @@ type V1LocationsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
-	req, err := api.NewCreateWorkplaceRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateWorkplace, s.c.v1Base, "/api/v2/core/workplaces", "", body)
 	return send[api.Workplace](ctx, s.c, &v1CreateWorkplace, req, err)
 }
 
@@ -2205,7 +2748,7 @@ func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.Workp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.Workplace, error) {
-	req, err := api.NewDeleteWorkplaceRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[[]api.Workplace](ctx, s.c, &v1DeleteWorkplace, req, err)
 }
 
@@ -2215,7 +2758,7 @@ func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]ap
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.Get (GET /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, error) {
-	req, err := api.NewGetLocationRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetLocation, s.c.v1Base, "/api/v1/locations/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Location](ctx, s.c, &v1GetLocation, req, err)
 }
 
@@ -2225,7 +2768,7 @@ func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
-	req, err := api.NewGetLegalEntityRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetLegalEntity, s.c.v1Base, "/api/v1/core/legal_entities/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LegalEntity](ctx, s.c, &v1GetLegalEntity, req, err)
 }
 
@@ -2235,7 +2778,7 @@ func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.Le
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
-	req, err := api.NewGetWorkplaceRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Workplace](ctx, s.c, &v1GetWorkplace, req, err)
 }
 
@@ -2247,7 +2790,7 @@ func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Work
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
-	req, err := api.NewListLocationsRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
 	return list[api.Location](ctx, s.c, &v1ListLocations, req, err)
 }
 
@@ -2261,7 +2804,7 @@ func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
 	return stream[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
-		return api.NewListLocationsRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
 	})
 }
 
@@ -2273,7 +2816,7 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
-	req, err := api.NewListLegalEntitiesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
 	return list[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
 }
 
@@ -2287,7 +2830,7 @@ func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.Legal
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
 	return stream[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
-		return api.NewListLegalEntitiesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
 	})
 }
 
@@ -2299,7 +2842,7 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
-	req, err := api.NewListWorkplacesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	return list[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
 }
 
@@ -2313,7 +2856,7 @@ func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.Lis
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
 	return stream[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
-		return api.NewListWorkplacesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	})
 }
 
@@ -2323,7 +2866,7 @@ func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
-	req, err := api.NewUpdateWorkplaceRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Workplace](ctx, s.c, &v1UpdateWorkplace, req, err)
 }
 
@@ -2343,7 +2886,7 @@ func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (
 //
 //	GET /oauth/token/info (GetTokenInfo)
 func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) {
-	req, err := api.NewGetTokenInfoRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1GetTokenInfo, s.c.v1Base, "/oauth/token/info", "", nil)
 	return send[api.TokenInfo](ctx, s.c, &v1GetTokenInfo, req, err)
 }
 
@@ -2369,7 +2912,7 @@ type V1PayrollService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
-	req, err := api.NewBulkListContractVersionsRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
 	return list[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
 }
 
@@ -2383,7 +2926,7 @@ func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
 	return stream[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
-		return api.NewBulkListContractVersionsRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
 	})
 }
 
@@ -2393,7 +2936,7 @@ func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) ite
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
-	req, err := api.NewCreateCompensationRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateCompensation, s.c.v1Base, "/api/v1/payroll/compensations", "", body)
 	return send[api.Compensation](ctx, s.c, &v1CreateCompensation, req, err)
 }
 
@@ -2403,7 +2946,7 @@ func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.Comp
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
-	req, err := api.NewCreateContractVersionRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions", "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1CreateContractVersion, req, err)
 }
 
@@ -2413,7 +2956,7 @@ func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.C
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
-	req, err := api.NewCreateFamilySituationRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation", "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1CreateFamilySituation, req, err)
 }
 
@@ -2423,7 +2966,7 @@ func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.F
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
-	req, err := api.NewCreatePayrollIntegrationCodeRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes", "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1CreatePayrollIntegrationCode, req, err)
 }
 
@@ -2433,7 +2976,7 @@ func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.P
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
-	req, err := api.NewCreateSupplementRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateSupplement, s.c.v1Base, "/api/v1/payroll/supplements", "", body)
 	return send[api.Supplement](ctx, s.c, &v1CreateSupplement, req, err)
 }
 
@@ -2445,7 +2988,7 @@ func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.Supple
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.Compensation, error) {
-	req, err := api.NewDeleteCompensationRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Compensation](ctx, s.c, &v1DeleteCompensation, req, err)
 }
 
@@ -2457,7 +3000,7 @@ func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*api.ContractVersion, error) {
-	req, err := api.NewDeleteContractVersionRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ContractVersion](ctx, s.c, &v1DeleteContractVersion, req, err)
 }
 
@@ -2469,7 +3012,7 @@ func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*api.PayrollIntegrationCode, error) {
-	req, err := api.NewDeletePayrollIntegrationCodeRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeletePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, &v1DeletePayrollIntegrationCode, req, err)
 }
 
@@ -2481,7 +3024,7 @@ func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Supplement, error) {
-	req, err := api.NewDeleteSupplementRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Supplement](ctx, s.c, &v1DeleteSupplement, req, err)
 }
 
@@ -2493,7 +3036,7 @@ func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.S
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
-	req, err := api.NewFindEmployeeByIntegrationCodeRequest(s.c.v1Server, id, params)
+	req, err := s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	return list[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
 }
 
@@ -2507,7 +3050,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
 	return stream[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
-		return api.NewFindEmployeeByIntegrationCodeRequest(s.c.v1Server, id, params)
+		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	})
 }
 
@@ -2517,7 +3060,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
-	req, err := api.NewGetCompensationRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Compensation](ctx, s.c, &v1GetCompensation, req, err)
 }
 
@@ -2527,7 +3070,7 @@ func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Com
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
-	req, err := api.NewGetTaxonomyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetTaxonomy, s.c.v1Base, "/api/v1/payroll/taxonomies/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Taxonomy](ctx, s.c, &v1GetTaxonomy, req, err)
 }
 
@@ -2539,7 +3082,7 @@ func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonom
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
-	req, err := api.NewListCompensationsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	return list[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
 }
 
@@ -2553,7 +3096,7 @@ func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.Li
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
 	return stream[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
-		return api.NewListCompensationsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	})
 }
 
@@ -2565,7 +3108,7 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
-	req, err := api.NewListContractVersionsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	return list[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
 }
 
@@ -2579,7 +3122,7 @@ func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
 	return stream[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
-		return api.NewListContractVersionsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	})
 }
 
@@ -2591,7 +3134,7 @@ func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
-	req, err := api.NewListFamilySituationsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	return list[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
 }
 
@@ -2605,7 +3148,7 @@ func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
 	return stream[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
-		return api.NewListFamilySituationsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	})
 }
 
@@ -2617,7 +3160,7 @@ func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
-	req, err := api.NewListPayrollIntegrationCodesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	return list[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
 }
 
@@ -2631,7 +3174,7 @@ func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
 	return stream[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
-		return api.NewListPayrollIntegrationCodesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	})
 }
 
@@ -2643,7 +3186,7 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
-	req, err := api.NewListReferenceContractsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	return list[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
 }
 
@@ -2657,7 +3200,7 @@ func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *a
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
 	return stream[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
-		return api.NewListReferenceContractsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	})
 }
 
@@ -2669,7 +3212,7 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
-	req, err := api.NewListSupplementsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	return list[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
 }
 
@@ -2683,7 +3226,7 @@ func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.List
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
 	return stream[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
-		return api.NewListSupplementsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	})
 }
 
@@ -2695,7 +3238,7 @@ func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
-	req, err := api.NewListTaxonomiesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	return list[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
 }
 
@@ -2709,7 +3252,7 @@ func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListT
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
 	return stream[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
-		return api.NewListTaxonomiesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	})
 }
 
@@ -2719,7 +3262,7 @@ func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.L
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
-	req, err := api.NewUpdateCompensationRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Compensation](ctx, s.c, &v1UpdateCompensation, req, err)
 }
 
@@ -2729,7 +3272,7 @@ func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := api.NewUpdateContractVersionRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersion, req, err)
 }
 
@@ -2739,7 +3282,7 @@ func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := api.NewUpdateFamilySituationRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituation, req, err)
 }
 
@@ -2749,7 +3292,7 @@ func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
-	req, err := api.NewUpdatePayrollIntegrationCodeRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1UpdatePayrollIntegrationCode, req, err)
 }
 
@@ -2759,7 +3302,7 @@ func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, bo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := api.NewUpdateSupplementRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplement, req, err)
 }
 
@@ -2789,7 +3332,7 @@ func (s *V1PostsService) Create(ctx context.Context, body api.PostCreate) (api.P
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
-	req, err := api.NewDeletePostRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeletePost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Post](ctx, s.c, &v1DeletePost, req, err)
 }
 
@@ -2799,7 +3342,7 @@ func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
-	req, err := api.NewGetPostRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetPost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Post](ctx, s.c, &v1GetPost, req, err)
 }
 
@@ -2811,7 +3354,7 @@ func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
-	req, err := api.NewListPostsRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
 	return list[api.Post](ctx, s.c, &v1ListPosts, req, err)
 }
 
@@ -2825,7 +3368,7 @@ func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
 	return stream[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
-		return api.NewListPostsRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
 	})
 }
 
@@ -2853,7 +3396,7 @@ type V1ShiftManagementService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
-	req, err := api.NewCreateManagedShiftRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateManagedShift, s.c.v1Base, "/api/v1/time/shifts_management", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1CreateManagedShift, req, err)
 }
 
@@ -2865,7 +3408,7 @@ func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftMan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.ShiftManagement, error) {
-	req, err := api.NewDeleteManagedShiftRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ShiftManagement](ctx, s.c, &v1DeleteManagedShift, req, err)
 }
 
@@ -2875,7 +3418,7 @@ func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.Shi
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
-	req, err := api.NewGetManagedShiftRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ShiftManagement](ctx, s.c, &v1GetManagedShift, req, err)
 }
 
@@ -2887,7 +3430,7 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
-	req, err := api.NewListManagedShiftsRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	return list[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
 }
 
@@ -2901,7 +3444,7 @@ func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListMan
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
 	return stream[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
-		return api.NewListManagedShiftsRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	})
 }
 
@@ -2911,7 +3454,7 @@ func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
-	req, err := api.NewPublishManagedShiftsRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1PublishManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management/publish", "", body)
 	return sendNoContent(ctx, s.c, &v1PublishManagedShifts, req, err)
 }
 
@@ -2921,7 +3464,7 @@ func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.Publish
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
-	req, err := api.NewUpdateManagedShiftLocationRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftLocation, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/locations", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftLocation, req, err)
 }
 
@@ -2931,7 +3474,7 @@ func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, b
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
-	req, err := api.NewUpdateManagedShiftNotesRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftNotes, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/notes", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftNotes, req, err)
 }
 
@@ -2947,7 +3490,7 @@ type V1TasksService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
-	req, err := api.NewCopyTaskRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1CopyTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/copy", "", body)
 	return send[api.Task](ctx, s.c, &v1CopyTask, req, err)
 }
 
@@ -2957,7 +3500,7 @@ func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInpu
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
-	req, err := api.NewCreateTaskRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateTask, s.c.v1Base, "/api/v1/core/tasks", "", body)
 	return send[api.Task](ctx, s.c, &v1CreateTask, req, err)
 }
 
@@ -2981,7 +3524,7 @@ func (s *V1TasksService) CreateFile(ctx context.Context, id int, body api.TaskFi
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
-	req, err := api.NewDeleteTaskRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Task](ctx, s.c, &v1DeleteTask, req, err)
 }
 
@@ -2993,7 +3536,7 @@ func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api.TaskFile, error) {
-	req, err := api.NewDeleteTaskFileRequest(s.c.v1Server, taskID, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.TaskFile](ctx, s.c, &v1DeleteTaskFile, req, err)
 }
 
@@ -3003,7 +3546,7 @@ func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
-	req, err := api.NewGetTaskRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Task](ctx, s.c, &v1GetTask, req, err)
 }
 
@@ -3013,7 +3556,7 @@ func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
-	req, err := api.NewGetTaskFileRequest(s.c.v1Server, taskID, id)
+	req, err := s.c.newRequest(ctx, &v1GetTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.TaskFile](ctx, s.c, &v1GetTaskFile, req, err)
 }
 
@@ -3025,7 +3568,7 @@ func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.T
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
-	req, err := api.NewListTasksRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	return list[api.Task](ctx, s.c, &v1ListTasks, req, err)
 }
 
@@ -3039,7 +3582,7 @@ func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) 
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
 	return stream[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
-		return api.NewListTasksRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	})
 }
 
@@ -3051,7 +3594,7 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
-	req, err := api.NewListTaskFilesRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	return list[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
 }
 
@@ -3065,7 +3608,7 @@ func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile,
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
 	return stream[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
-		return api.NewListTaskFilesRequest(s.c.v1Server, id)
+		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	})
 }
 
@@ -3075,7 +3618,7 @@ func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
-	req, err := api.NewResolveTaskRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1ResolveTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/resolve", "", body)
 	return send[api.Task](ctx, s.c, &v1ResolveTask, req, err)
 }
 
@@ -3085,7 +3628,7 @@ func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTa
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
-	req, err := api.NewUpdateTaskRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Task](ctx, s.c, &v1UpdateTask, req, err)
 }
 
@@ -3101,7 +3644,7 @@ type V1TeamsService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
-	req, err := api.NewAssignEmployeeToTeamRequest(s.c.v1Server, id, employeeID)
+	req, err := s.c.newRequest(ctx, &v1AssignEmployeeToTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return send[api.Team](ctx, s.c, &v1AssignEmployeeToTeam, req, err)
 }
 
@@ -3111,7 +3654,7 @@ func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, emplo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Create (POST /teams/teams) of the dated API.
 func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Team, error) {
-	req, err := api.NewCreateTeamRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateTeam, s.c.v1Base, "/api/v1/core/teams", "", body)
 	return send[api.Team](ctx, s.c, &v1CreateTeam, req, err)
 }
 
@@ -3123,7 +3666,7 @@ func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.T
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Delete (DELETE /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) {
-	req, err := api.NewDeleteTeamRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeam, req, err)
 }
 
@@ -3133,7 +3676,7 @@ func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) 
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Get (GET /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
-	req, err := api.NewGetTeamRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Team](ctx, s.c, &v1GetTeam, req, err)
 }
 
@@ -3145,7 +3688,7 @@ func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
-	req, err := api.NewListTeamsRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
 	return list[api.Team](ctx, s.c, &v1ListTeams, req, err)
 }
 
@@ -3159,7 +3702,7 @@ func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
 	return stream[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
-		return api.NewListTeamsRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
 	})
 }
 
@@ -3171,7 +3714,7 @@ func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, employeeID int) (*api.Team, error) {
-	req, err := api.NewUnassignEmployeeFromTeamRequest(s.c.v1Server, id, employeeID)
+	req, err := s.c.newRequest(ctx, &v1UnassignEmployeeFromTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1UnassignEmployeeFromTeam, req, err)
 }
 
@@ -3181,7 +3724,7 @@ func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, e
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Update (PUT /teams/teams/{id}) of the dated API.
 func (s *V1TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeam, req, err)
 }
 
@@ -3191,7 +3734,7 @@ func (s *V1TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.UpdateMembership (PUT /teams/memberships/{id}) of the dated API.
 func (s *V1TeamsService) UpdateMembership(ctx context.Context, id int, employeeID int, body api.TeamMembershipUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamMembershipRequest(s.c.v1Server, id, employeeID, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateTeamMembership, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeamMembership, req, err)
 }
 
@@ -3207,7 +3750,7 @@ type V1TimeOffService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := api.NewCreateLeaveRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeave, s.c.v1Base, "/api/v1/time/leaves", "", body)
 	return send[api.Leave](ctx, s.c, &v1CreateLeave, req, err)
 }
 
@@ -3217,7 +3760,7 @@ func (s *V1TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeaveType (POST /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := api.NewCreateLeaveTypeRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveType, s.c.v1Base, "/api/v1/time/leave_types", "", body)
 	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveType, req, err)
 }
 
@@ -3227,7 +3770,7 @@ func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTy
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
-	req, err := api.NewCreateLeaveV2Request(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateLeaveV2, s.c.v1Base, "/api/v2/time/leaves", "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1CreateLeaveV2, req, err)
 }
 
@@ -3239,7 +3782,7 @@ func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Cr
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.DeleteLeave (DELETE /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := api.NewDeleteLeaveRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeave, req, err)
 }
 
@@ -3251,7 +3794,7 @@ func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV2, error) {
-	req, err := api.NewDeleteLeaveV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.LeaveV2](ctx, s.c, &v1DeleteLeaveV2, req, err)
 }
 
@@ -3261,7 +3804,7 @@ func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.Leav
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetLeave (GET /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error) {
-	req, err := api.NewGetLeaveRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Leave](ctx, s.c, &v1GetLeave, req, err)
 }
 
@@ -3271,7 +3814,7 @@ func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
-	req, err := api.NewGetLeaveV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LeaveV2](ctx, s.c, &v1GetLeaveV2, req, err)
 }
 
@@ -3281,7 +3824,7 @@ func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetPolicy (GET /timeoff/policies/{id}) of the dated API.
 func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, error) {
-	req, err := api.NewGetTimeOffPolicyRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1GetTimeOffPolicy, s.c.v1Base, "/api/v1/time/policies/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Policy](ctx, s.c, &v1GetTimeOffPolicy, req, err)
 }
 
@@ -3293,7 +3836,7 @@ func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, e
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := api.NewListLeaveTypesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
 	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, req, err)
 }
 
@@ -3307,7 +3850,7 @@ func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType,
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
 	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
-		return api.NewListLeaveTypesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
 	})
 }
 
@@ -3319,7 +3862,7 @@ func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
-	req, err := api.NewListLeavesRequest(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
 	return list[api.Leave](ctx, s.c, &v1ListLeaves, req, err)
 }
 
@@ -3333,7 +3876,7 @@ func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeave
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
 	return stream[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
-		return api.NewListLeavesRequest(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
 	})
 }
 
@@ -3345,7 +3888,7 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
-	req, err := api.NewListLeavesV2Request(s.c.v1Server, params)
+	req, err := s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	return list[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
 }
 
@@ -3359,7 +3902,7 @@ func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLea
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
 	return stream[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
-		return api.NewListLeavesV2Request(s.c.v1Server, params)
+		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	})
 }
 
@@ -3371,7 +3914,7 @@ func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
-	req, err := api.NewListTimeOffPoliciesRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
 	return list[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, req, err)
 }
 
@@ -3385,7 +3928,7 @@ func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, erro
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
 	return stream[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
-		return api.NewListTimeOffPoliciesRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
 	})
 }
 
@@ -3395,7 +3938,7 @@ func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.P
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := api.NewUpdateLeaveRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeave, s.c.v1Base, "/api/v1/time/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Leave](ctx, s.c, &v1UpdateLeave, req, err)
 }
 
@@ -3405,7 +3948,7 @@ func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.Lea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeaveType (PUT /timeoff/leave_types/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := api.NewUpdateLeaveTypeRequest(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveType, s.c.v1Base, "/api/v1/time/leave_types/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveType, req, err)
 }
 
@@ -3415,7 +3958,7 @@ func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
-	req, err := api.NewUpdateLeaveV2Request(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1UpdateLeaveV2, req, err)
 }
 
@@ -3431,7 +3974,7 @@ type V1WebhooksService struct{ c *Client }
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (api.Webhook, error) {
-	req, err := api.NewCreateWebhookRequest(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhook, s.c.v1Base, "/api/v1/core/webhooks", "", body)
 	return send[api.Webhook](ctx, s.c, &v1CreateWebhook, req, err)
 }
 
@@ -3441,7 +3984,7 @@ func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
-	req, err := api.NewCreateWebhookV2Request(s.c.v1Server, body)
+	req, err := s.c.newRequest(ctx, &v1CreateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks", "", body)
 	return send[[]api.WebhookV2](ctx, s.c, &v1CreateWebhookV2, req, err)
 }
 
@@ -3453,7 +3996,7 @@ func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Crea
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Delete (DELETE /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, error) {
-	req, err := api.NewDeleteWebhookRequest(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhook, s.c.v1Base, "/api/v1/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Webhook](ctx, s.c, &v1DeleteWebhook, req, err)
 }
 
@@ -3465,7 +4008,7 @@ func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, e
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2, error) {
-	req, err := api.NewDeleteWebhookV2Request(s.c.v1Server, id)
+	req, err := s.c.newRequest(ctx, &v1DeleteWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.WebhookV2](ctx, s.c, &v1DeleteWebhookV2, req, err)
 }
 
@@ -3477,7 +4020,7 @@ func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
-	req, err := api.NewListWebhooksRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
 	return list[api.Webhook](ctx, s.c, &v1ListWebhooks, req, err)
 }
 
@@ -3491,7 +4034,7 @@ func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
 	return stream[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
-		return api.NewListWebhooksRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
 	})
 }
 
@@ -3503,7 +4046,7 @@ func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
-	req, err := api.NewListEventsRequest(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
 	return list[api.Event](ctx, s.c, &v1ListEvents, req, err)
 }
 
@@ -3517,7 +4060,7 @@ func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error)
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
 	return stream[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
-		return api.NewListEventsRequest(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
 	})
 }
 
@@ -3529,7 +4072,7 @@ func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Ev
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
-	req, err := api.NewListWebhooksV2Request(s.c.v1Server)
+	req, err := s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
 	return list[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
 }
 
@@ -3543,7 +4086,7 @@ func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error)
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
 	return stream[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
-		return api.NewListWebhooksV2Request(s.c.v1Server)
+		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
 	})
 }
 
@@ -3553,6 +4096,6 @@ func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.Webhoo
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {
-	req, err := api.NewUpdateWebhookV2Request(s.c.v1Server, id, body)
+	req, err := s.c.newRequest(ctx, &v1UpdateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.WebhookV2](ctx, s.c, &v1UpdateWebhookV2, req, err)
 }

@@ -26,7 +26,9 @@ func (c *Client) prepare(ctx context.Context, op *operation, req *http.Request, 
 	if ctx == nil {
 		return nil, fmt.Errorf("factorial: %s: nil context", op.id)
 	}
-	req = req.WithContext(ctx)
+	if req.Context() != ctx {
+		req = req.WithContext(ctx) // built by a generated constructor
+	}
 	if op.dated {
 		c.warnIfRetired(ctx)
 	}

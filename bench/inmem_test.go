@@ -3,13 +3,19 @@ package bench
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"testing"
 
 	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/resources"
 )
+
+// datedEmployeeJSON is one employee of the dated API, valid against
+// openapi-resources.yaml.
+const datedEmployeeJSON = `{"id":"7","company_id":"1","first_name":"Ada","last_name":"Lovelace","full_name":"Ada Lovelace","email":"ada@example.com","active":true,"manager_id":null,"terminated_on":null,"created_at":"2026-01-05T09:00:00Z","updated_at":"2026-01-05T09:00:00Z"}`
 
 // memTransport answers every request with a canned body without a
 // network: what remains of a call's time is the client's own work.
@@ -46,6 +52,28 @@ func BenchmarkCallInMemory(b *testing.B) {
 		pairedLoop(b,
 			func() error { _, err := rawMe(ctx, hc, base); return err },
 			func() error { _, err := clientMe(ctx, c); return err })
+	})
+	b.Run("employee", func(b *testing.B) {
+		// One record of the current API: GET /employees/employees/7.
+		rt := memTransport{body: []byte(datedEmployeeJSON)}
+		hc := &http.Client{Transport: rt}
+		c := newMemClient(b, base, rt)
+		url := base + "/api/" + factorial.DefaultAPIVersion + "/resources/employees/employees/7"
+		pairedLoop(b,
+			func() error {
+				var e resources.Employee
+				if err := rawGet(ctx, hc, url, &e); err != nil || e.ID != "7" {
+					return fmt.Errorf("raw: %v %q", err, e.ID)
+				}
+				return nil
+			},
+			func() error {
+				e, err := c.Employees.Get(ctx, "7")
+				if err != nil || e.ID != "7" {
+					return fmt.Errorf("client: %v %q", err, e.ID)
+				}
+				return nil
+			})
 	})
 	b.Run("employees100", func(b *testing.B) {
 		rt := memTransport{body: employeesJSON(100)}

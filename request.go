@@ -1,0 +1,99 @@
+package factorial
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// newRequest builds the request of op from what the generated service
+// knows: base is the API's base URL, parsed once by NewClient; path the
+// operation's path with its parameters already escaped (url.PathEscape,
+// or the decimal form of an integer); query
+// the encoded query string (the generated query encoders), or ""; body the
+// JSON body, or nil. No URL is parsed.
+func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, path, query string, body any) (*http.Request, error) {
+	if err := checkPath(op, path); err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	u := *base
+	if strings.IndexByte(path, '%') < 0 {
+		u.Path = base.Path + path
+	} else {
+		unescaped, err := url.PathUnescape(path)
+		if err != nil {
+			return nil, err
+		}
+		u.Path, u.RawPath = base.Path+unescaped, base.EscapedPath()+path
+	}
+	u.RawQuery = query
+	req.URL, req.Host = &u, u.Host
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.ContentLength = int64(len(data))
+		req.Body = io.NopCloser(bytes.NewReader(data))
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+	}
+	return req, nil
+}
+
+// ErrInvalidPathParameter is matched by errors.Is when a path parameter is
+// empty, "." or "..": sent as it is, the request would reach another
+// operation (GET .../employees/ is the list, not an employee) or climb the
+// path, and a wrong answer would come back as a success.
+var ErrInvalidPathParameter = errors.New("factorial: empty or dot path parameter")
+
+// checkPath refuses a path whose parameters made an empty, "." or ".."
+// segment.
+func checkPath(op *operation, path string) error {
+	for seg := range strings.SplitSeq(strings.TrimPrefix(path, "/"), "/") {
+		switch seg {
+		case "", ".", "..": // url.PathEscape keeps dots as they are
+			return fmt.Errorf("%w: %s %s got %q", ErrInvalidPathParameter, op.id, op.path, path)
+		}
+	}
+	return nil
+}
+
+// query builds a query string the way the generated constructors do:
+// parameters in the order they are added, names and values escaped with
+// url.QueryEscape (ids[] goes as ids%5B%5D).
+type query struct{ b strings.Builder }
+
+func (q *query) add(name, value string) {
+	if q.b.Len() > 0 {
+		q.b.WriteByte('&')
+	}
+	q.b.WriteString(url.QueryEscape(name))
+	q.b.WriteByte('=')
+	q.b.WriteString(url.QueryEscape(value))
+}
+
+// addList adds a list sent as one comma-separated value (style form,
+// explode false): the commas stay literal.
+func (q *query) addList(name string, values []string) {
+	for i, v := range values {
+		if i == 0 {
+			q.add(name, v)
+			continue
+		}
+		q.b.WriteByte(',')
+		q.b.WriteString(url.QueryEscape(v))
+	}
+}
+
+func (q *query) String() string { return q.b.String() }
