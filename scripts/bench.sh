@@ -38,6 +38,12 @@ log "$(go version), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 
 log "compiling the benchmarks"
 go test -c -o "$work/bench.test" ./bench
 go build -o "$work/benchsummary" ./bench/benchsummary
+go build -o "$work/startup" ./bench/startup
+# Figure 8: the size of a program listing the current API's employees
+# through the client, against the same program on net/http alone.
+go build -o "$work/lister" ./bench/sizes/lister
+go build -o "$work/rawlister" ./bench/sizes/raw
+echo "BenchmarkBinarySize 1 $(stat -c %s "$work/lister") client-bytes $(stat -c %s "$work/rawlister") raw-bytes" >> "$raw"
 
 # run PATTERN BENCHTIME: one go test -bench invocation, output appended.
 run() {
@@ -77,6 +83,9 @@ for round in $(seq "$rounds"); do
   # its two totals the same way.
   run '^BenchmarkPagedList$' 4x || status=1
   run '^BenchmarkPagedListHeap$' 4x || status=1
+  # Figure 7: a fresh process's first NewClient and first call on each
+  # API, three new processes a round.
+  for _ in 1 2 3; do "$work/startup" >> "$raw" 2>&1 || { log "startup failed"; status=1; }; done
 done
 log "benchmarks took $(( SECONDS - start ))s; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 

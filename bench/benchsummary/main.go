@@ -260,17 +260,25 @@ func run(in io.Reader, out, errOut io.Writer) int {
 
 	// 1. Per-call overhead: time from the paired benchmarks, allocations
 	// from the separate ones.
-	for _, c := range []struct{ label, suffix string }{
-		{"GET /api/v1/me via Credentials.GetMe", "me"},
-		{"GET /api/v1/employees (100) via Employees.List", "employees100"},
-		{"GET /api/v1/employees (10,000) via Employees.List", "employees10000"},
+	for _, c := range []struct {
+		label, suffix string
+		time, allocs  float64
+	}{
+		// One record: the client layer's own cost is most visible here.
+		{"GET /api/v1/me via V1.Credentials.GetMe", "me", 1.05, 1.15},
+		{"GET /api/v1/employees (100) via V1.Employees.List", "employees100", 1.10, 1.25},
+		{"GET /api/v1/employees (10,000) via V1.Employees.List", "employees10000", 1.10, 1.25},
 	} {
-		s.paired("call "+c.label, "BenchmarkCallPaired/"+c.suffix, "client", "≤ 1.10x", 1.10)
-		s.ratio("call "+c.label, "BenchmarkCall/"+c.suffix, "allocs/op", 1.25, count)
+		s.paired("call "+c.label, "BenchmarkCallPaired/"+c.suffix, "client", fmt.Sprintf("≤ %.2fx", c.time), c.time)
+		s.ratio("call "+c.label, "BenchmarkCall/"+c.suffix, "allocs/op", c.allocs, count)
 	}
-	for _, c := range []struct{ label, suffix string }{
-		{"GET /api/v1/me via Credentials.GetMe", "me"},
-		{"GET /api/v1/employees (100) via Employees.List", "employees100"},
+	for _, c := range []struct {
+		label, suffix string
+		ceiling       float64 // 0: no target
+	}{
+		{"GET one employee of the dated API via Employees.Get", "employee", 1.25},
+		{"GET /api/v1/me via V1.Credentials.GetMe", "me", 0},
+		{"GET /api/v1/employees (100) via V1.Employees.List", "employees100", 0},
 	} {
 		name := "client layer CPU per call without a network (in-memory transport), " + c.label
 		q, ok1 := s.value("BenchmarkCallInMemory/"+c.suffix, "client/raw")
@@ -280,7 +288,11 @@ func run(in io.Reader, out, errOut io.Writer) int {
 			s.unavailable(name, "none set", false)
 			continue
 		}
-		s.line(name, fmt.Sprintf("%s, %.2fx [client %s, raw %s]", delta(cl-rw), q, dur(cl), dur(rw)), "none set", nil)
+		if c.ceiling == 0 {
+			s.line(name, fmt.Sprintf("%s, %.2fx [client %s, raw %s]", delta(cl-rw), q, dur(cl), dur(rw)), "none set", nil)
+			continue
+		}
+		s.line(name, fmt.Sprintf("%.3fx (%s) [client %s, raw %s]", q, delta(cl-rw), dur(cl), dur(rw)), fmt.Sprintf("≤ %.2fx", c.ceiling), ptr(q <= c.ceiling))
 	}
 
 	// 2. Refresh fan-in.
@@ -356,6 +368,32 @@ func run(in io.Reader, out, errOut io.Writer) int {
 	// raw page loop, and its peak heap at two totals.
 	s.paired("iterating 10,000 employees (100 pages) via Employees.ListIter", "BenchmarkPagedList", "client", "≤ 1.10x", 1.10)
 	s.pagedHeap("peak heap of ListIter, 10,000 vs 1,000 employees", "BenchmarkPagedListHeap", 1.25)
+
+	// 7. A fresh process: NewClient and the first call on each API.
+	if ns, ok := s.value("BenchmarkStartup", "ns/op"); ok {
+		clientB, _ := s.value("BenchmarkStartup", "client-B")
+		processB, _ := s.value("BenchmarkStartup", "process-B")
+		_, n := res.get("BenchmarkStartup", "ns/op")
+		const mib = 1 << 20
+		s.line("fresh process, first NewClient plus the first call on each API (in-memory transport): time",
+			fmt.Sprintf("%s [median of %d processes]", dur(ns), n), "≤ 5ms", ptr(ns <= 5e6))
+		s.line("fresh process, first NewClient plus the first call on each API: allocated",
+			kib(clientB/1024), "≤ 2 MiB", ptr(clientB <= 2*mib))
+		s.line("fresh process, everything allocated up to then (runtime and package initialisation included)",
+			kib(processB/1024), "≤ 4 MiB", ptr(processB <= 4*mib))
+	} else {
+		s.unavailable("fresh process startup", "≤ 5ms", true)
+	}
+
+	// 8. Binary size.
+	if cb, ok := s.value("BenchmarkBinarySize", "client-bytes"); ok {
+		rb, _ := s.value("BenchmarkBinarySize", "raw-bytes")
+		q := cb / rb
+		s.line("size of a program listing the current API's employees, client/raw net/http+encoding/json",
+			fmt.Sprintf("%.2fx [client %.1f MB, raw %.1f MB]", q, cb/1e6, rb/1e6), "≤ 1.30x", ptr(q <= 1.30))
+	} else {
+		s.unavailable("binary size", "≤ 1.30x", true)
+	}
 
 	fmt.Fprintf(out, "targets met: %d of %d (target %d of %d)\n", s.met, s.total, s.total, s.total)
 	status := 0
