@@ -20,7 +20,7 @@ import (
 // headers, all values sharing one backing array (Clone plus four Sets cost
 // seven allocations of a call's budget). Requests carrying server-side or
 // form fields, which client requests do not, take Clone itself.
-func (c *call) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http.Request, *attemptCopies) {
+func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http.Request, *attemptCopies) {
 	src := c.req
 	var auth string
 	if tok != nil {
@@ -29,13 +29,13 @@ func (c *call) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http.Req
 	if src.Trailer != nil || src.TransferEncoding != nil || src.Form != nil || src.PostForm != nil || src.MultipartForm != nil {
 		r := src.Clone(ctx)
 		if r.Header.Get("User-Agent") == "" {
-			r.Header.Set("User-Agent", c.d.userAgent)
+			r.Header.Set("User-Agent", c.eng.userAgent)
 		}
 		if r.Header.Get("Accept") == "" {
 			r.Header.Set("Accept", "application/json")
 		}
 		if c.useKey {
-			r.Header.Set(apiKeyHeader, c.d.apiKey)
+			r.Header.Set(apiKeyHeader, c.eng.apiKey)
 		}
 		if tok != nil {
 			r.Header.Set("Authorization", auth)
@@ -51,7 +51,7 @@ func (c *call) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http.Req
 	var add [4]struct{ key, value string }
 	n := 0
 	if h.Get("User-Agent") == "" {
-		add[n] = struct{ key, value string }{"User-Agent", c.d.userAgent}
+		add[n] = struct{ key, value string }{"User-Agent", c.eng.userAgent}
 		n++
 	}
 	if h.Get("Accept") == "" {
@@ -59,7 +59,7 @@ func (c *call) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http.Req
 		n++
 	}
 	if c.useKey {
-		add[n] = struct{ key, value string }{apiKeyHeader, c.d.apiKey}
+		add[n] = struct{ key, value string }{apiKeyHeader, c.eng.apiKey}
 		n++
 	}
 	if tok != nil {

@@ -38,20 +38,20 @@ func TestAttemptRequestMatchesCloneAndSet(t *testing.T) {
 						req.Form = url.Values{"a": {"b"}}
 					}
 					before := req.Header.Clone()
-					c := &call{d: &doer{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: useKey}
+					c := &exchange{eng: &engine{userAgent: "factorial-go/test", apiKey: "key-abcdef"}, req: req, useKey: useKey}
 					ctx := context.WithValue(context.Background(), attemptTestKey{}, 1)
 
 					got, _ := c.attemptRequest(ctx, tok)
 
 					want := req.Clone(ctx)
 					if want.Header.Get("User-Agent") == "" {
-						want.Header.Set("User-Agent", c.d.userAgent)
+						want.Header.Set("User-Agent", c.eng.userAgent)
 					}
 					if want.Header.Get("Accept") == "" {
 						want.Header.Set("Accept", "application/json")
 					}
 					if useKey {
-						want.Header.Set(apiKeyHeader, c.d.apiKey)
+						want.Header.Set(apiKeyHeader, c.eng.apiKey)
 					}
 					if tok != nil {
 						tok.SetAuthHeader(want)

@@ -106,7 +106,7 @@ type Client struct {
 // core is what every service shares: the transport, the generated
 // clients for Raw, and what the generated request constructors need.
 type core struct {
-	doer     *doer
+	engine     *engine
 	raw      *resources.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
 	v1Server string   // the base URL with a trailing slash, as the generated constructors expect
@@ -148,7 +148,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &doer{
+	d := &engine{
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
 		basePath:   strings.TrimSuffix(base.Path, "/"),
@@ -194,7 +194,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		datedBase.RawPath += "/api/" + cfg.apiVersion + "/resources"
 	}
 	c := &Client{core: core{
-		doer: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
+		engine: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
 		v1Base: &v1Base, datedBase: &datedBase,
 		editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion, retiredOn: versionRetires(cfg.apiVersion),
 	}}
@@ -226,10 +226,10 @@ func (v *V1) Raw() *api.ClientWithResponses { return v.c.v1Raw }
 // spec does not describe yet; such a request gets the generic checks only
 // (non-2xx is an *Error, announced JSON must be well-formed). On success the
 // body is already read into memory; closing it is still good form.
-func (c *Client) Do(req *http.Request) (*http.Response, error) { return c.doer.Do(req) }
+func (c *Client) Do(req *http.Request) (*http.Response, error) { return c.engine.Do(req) }
 
 // BaseURL returns the base URL the client sends requests to.
-func (c *Client) BaseURL() string { return c.doer.base.String() }
+func (c *Client) BaseURL() string { return c.engine.base.String() }
 
 func parseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)

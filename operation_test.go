@@ -58,7 +58,7 @@ func TestFindOperation(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := ""
-		if op := c.doer.findOperation(req); op != nil {
+		if op := c.engine.findOperation(req); op != nil {
 			got = op.id
 		}
 		if got != tc.want {

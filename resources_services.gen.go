@@ -1093,7 +1093,7 @@ func (s *AttendanceService) List(ctx context.Context, params *resources.ListShif
 //
 //	GET /attendance/shifts (ListShifts)
 func (s *AttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
-	return pages(ctx, s.c, &datedListShifts, params,
+	return walkPages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListShifts, s.c.datedBase, "/attendance/shifts", datedQueryListShifts(p), nil)
 		},
@@ -1170,7 +1170,7 @@ func (s *CompaniesService) List(ctx context.Context, params *resources.ListLegal
 //
 //	GET /companies/legal_entities (ListLegalEntities)
 func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
-	return pages(ctx, s.c, &datedListLegalEntities, params,
+	return walkPages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLegalEntities, s.c.datedBase, "/companies/legal_entities", datedQueryListLegalEntities(p), nil)
 		},
@@ -1209,7 +1209,7 @@ func (s *CredentialsService) List(ctx context.Context, params *resources.ListCre
 //
 //	GET /api_public/credentials (ListCredentials)
 func (s *CredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
-	return pages(ctx, s.c, &datedListCredentials, params,
+	return walkPages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCredentials, s.c.datedBase, "/api_public/credentials", datedQueryListCredentials(p), nil)
 		},
@@ -1320,7 +1320,7 @@ func (s *CustomFieldsService) List(ctx context.Context, params *resources.ListCu
 //
 //	GET /custom_fields/fields (ListCustomFields)
 func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
-	return pages(ctx, s.c, &datedListCustomFields, params,
+	return walkPages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFields, s.c.datedBase, "/custom_fields/fields", datedQueryListCustomFields(p), nil)
 		},
@@ -1355,7 +1355,7 @@ func (s *CustomFieldsService) ListOptions(ctx context.Context, params *resources
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
 func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
-	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
+	return walkPages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFieldOptions, s.c.datedBase, "/custom_fields/options", datedQueryListCustomFieldOptions(p), nil)
 		},
@@ -1390,7 +1390,7 @@ func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *re
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
 func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
-	return pages(ctx, s.c, &datedListResourceFields, params,
+	return walkPages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListResourceFields, s.c.datedBase, "/custom_fields/resource_fields", datedQueryListResourceFields(p), nil)
 		},
@@ -1425,7 +1425,7 @@ func (s *CustomFieldsService) ListValues(ctx context.Context, params *resources.
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
 func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
-	return pages(ctx, s.c, &datedListCustomFieldValues, params,
+	return walkPages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCustomFieldValues, s.c.datedBase, "/custom_fields/values", datedQueryListCustomFieldValues(p), nil)
 		},
@@ -1514,7 +1514,7 @@ func (s *DocumentsService) List(ctx context.Context, params *resources.ListDocum
 //
 //	GET /documents/documents (ListDocuments)
 func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
-	return pages(ctx, s.c, &datedListDocuments, params,
+	return walkPages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListDocuments, s.c.datedBase, "/documents/documents", datedQueryListDocuments(p), nil)
 		},
@@ -1547,7 +1547,7 @@ func (s *DocumentsService) ListFolders(ctx context.Context, params *resources.Li
 //
 //	GET /documents/folders (ListFolders)
 func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
-	return pages(ctx, s.c, &datedListFolders, params,
+	return walkPages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListFolders, s.c.datedBase, "/documents/folders", datedQueryListFolders(p), nil)
 		},
@@ -1640,7 +1640,7 @@ func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmplo
 //
 //	GET /employees/employees (ListEmployees)
 func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
-	return pages(ctx, s.c, &datedListEmployees, params,
+	return walkPages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListEmployees, s.c.datedBase, "/employees/employees", datedQueryListEmployees(p), nil)
 		},
@@ -1717,7 +1717,7 @@ func (s *HolidaysService) List(ctx context.Context, params *resources.ListCompan
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
 func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
-	return pages(ctx, s.c, &datedListCompanyHolidays, params,
+	return walkPages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(p), nil)
 		},
@@ -1780,7 +1780,7 @@ func (s *LocationsService) List(ctx context.Context, params *resources.ListLocat
 //
 //	GET /locations/locations (ListLocations)
 func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
-	return pages(ctx, s.c, &datedListLocations, params,
+	return walkPages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLocations, s.c.datedBase, "/locations/locations", datedQueryListLocations(p), nil)
 		},
@@ -1849,7 +1849,7 @@ func (s *PayrollService) List(ctx context.Context, params *resources.ListSupplem
 //
 //	GET /payroll/supplements (ListSupplements)
 func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
-	return pages(ctx, s.c, &datedListSupplements, params,
+	return walkPages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListSupplements, s.c.datedBase, "/payroll/supplements", datedQueryListSupplements(p), nil)
 		},
@@ -1944,7 +1944,7 @@ func (s *TeamsService) List(ctx context.Context, params *resources.ListTeamsPara
 //
 //	GET /teams/teams (ListTeams)
 func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
-	return pages(ctx, s.c, &datedListTeams, params,
+	return walkPages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTeams, s.c.datedBase, "/teams/teams", datedQueryListTeams(p), nil)
 		},
@@ -1977,7 +1977,7 @@ func (s *TeamsService) ListMemberships(ctx context.Context, params *resources.Li
 //
 //	GET /teams/memberships (ListTeamMemberships)
 func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
-	return pages(ctx, s.c, &datedListTeamMemberships, params,
+	return walkPages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListTeamMemberships, s.c.datedBase, "/teams/memberships", datedQueryListTeamMemberships(p), nil)
 		},
@@ -2152,7 +2152,7 @@ func (s *TimeOffService) ListAllowanceStats(ctx context.Context, params *resourc
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
 func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
-	return pages(ctx, s.c, &datedListAllowanceStats, params,
+	return walkPages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAllowanceStats, s.c.datedBase, "/timeoff/allowance_stats", datedQueryListAllowanceStats(p), nil)
 		},
@@ -2187,7 +2187,7 @@ func (s *TimeOffService) ListAllowances(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/allowances (ListAllowances)
 func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
-	return pages(ctx, s.c, &datedListAllowances, params,
+	return walkPages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListAllowances, s.c.datedBase, "/timeoff/allowances", datedQueryListAllowances(p), nil)
 		},
@@ -2220,7 +2220,7 @@ func (s *TimeOffService) ListLeaveTypes(ctx context.Context, params *resources.L
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
 func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
-	return pages(ctx, s.c, &datedListLeaveTypes, params,
+	return walkPages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLeaveTypes, s.c.datedBase, "/timeoff/leave_types", datedQueryListLeaveTypes(p), nil)
 		},
@@ -2253,7 +2253,7 @@ func (s *TimeOffService) ListLeaves(ctx context.Context, params *resources.ListL
 //
 //	GET /timeoff/leaves (ListLeaves)
 func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
-	return pages(ctx, s.c, &datedListLeaves, params,
+	return walkPages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListLeaves, s.c.datedBase, "/timeoff/leaves", datedQueryListLeaves(p), nil)
 		},
@@ -2286,7 +2286,7 @@ func (s *TimeOffService) ListPolicies(ctx context.Context, params *resources.Lis
 //
 //	GET /timeoff/policies (ListPolicies)
 func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
-	return pages(ctx, s.c, &datedListPolicies, params,
+	return walkPages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListPolicies, s.c.datedBase, "/timeoff/policies", datedQueryListPolicies(p), nil)
 		},
@@ -2389,7 +2389,7 @@ func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhoo
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
 func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
-	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
+	return walkPages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
 			return s.c.newRequest(ctx, &datedListWebhookSubscriptions, s.c.datedBase, "/api_public/webhook_subscriptions", datedQueryListWebhookSubscriptions(p), nil)
 		},

@@ -1073,7 +1073,7 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
-	return list[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
+	return listAll[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1085,7 +1085,7 @@ func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
-	return stream[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
+	return streamElements[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
 	})
 }
@@ -1181,7 +1181,7 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
-	return list[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
+	return listAll[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
 }
 
 // ListCandidatesIter is ListCandidates as a sequence decoded element by element from the
@@ -1193,7 +1193,7 @@ func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return stream[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
+	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
 	})
 }
@@ -1207,7 +1207,7 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
-	return list[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
+	return listAll[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
 }
 
 // ListJobPostingsIter is ListJobPostings as a sequence decoded element by element from the
@@ -1219,7 +1219,7 @@ func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobP
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
-	return stream[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
+	return streamElements[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	})
 }
@@ -1233,7 +1233,7 @@ func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.List
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
-	return list[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
+	return listAll[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
 }
 
 // ListMessagesIter is ListMessages as a sequence decoded element by element from the
@@ -1245,7 +1245,7 @@ func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMess
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
-	return stream[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
+	return streamElements[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	})
 }
@@ -1359,7 +1359,7 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
-	return list[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
+	return listAll[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1371,7 +1371,7 @@ func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendan
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
-	return stream[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
+	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	})
 }
@@ -1385,7 +1385,7 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
-	return list[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
+	return listAll[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
 }
 
 // ListBreakConfigurationsForDatesIter is ListBreakConfigurationsForDates as a sequence decoded element by element from the
@@ -1397,7 +1397,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Contex
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
-	return stream[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
+	return streamElements[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	})
 }
@@ -1411,7 +1411,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
-	return list[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
+	return listAll[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -1423,7 +1423,7 @@ func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, e
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
-	return stream[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
+	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
 	})
 }
@@ -1437,7 +1437,7 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
-	return list[api.Shift](ctx, s.c, &v1ListShifts, req, err)
+	return listAll[api.Shift](ctx, s.c, &v1ListShifts, req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -1449,7 +1449,7 @@ func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListSh
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
-	return stream[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
+	return streamElements[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	})
 }
@@ -1587,7 +1587,7 @@ func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
-	return list[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
+	return listAll[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1599,7 +1599,7 @@ func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustom
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
-	return stream[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
+	return streamElements[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	})
 }
@@ -1613,7 +1613,7 @@ func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCu
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
-	return list[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
+	return listAll[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
 }
 
 // ListCustomTableFieldsIter is ListCustomTableFields as a sequence decoded element by element from the
@@ -1625,7 +1625,7 @@ func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id in
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
-	return stream[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
+	return streamElements[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	})
 }
@@ -1639,7 +1639,7 @@ func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, i
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
-	return list[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
+	return listAll[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
 }
 
 // ListCustomTableValuesIter is ListCustomTableValues as a sequence decoded element by element from the
@@ -1651,7 +1651,7 @@ func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id in
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
-	return stream[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
+	return streamElements[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	})
 }
@@ -1665,7 +1665,7 @@ func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, i
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
-	return list[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
+	return listAll[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
 }
 
 // ListCustomTablesIter is ListCustomTables as a sequence decoded element by element from the
@@ -1677,7 +1677,7 @@ func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
-	return stream[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
+	return streamElements[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	})
 }
@@ -1691,7 +1691,7 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
-	return list[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
+	return listAll[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
 }
 
 // ListCustomValuesIter is ListCustomValues as a sequence decoded element by element from the
@@ -1703,7 +1703,7 @@ func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *ap
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
-	return stream[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
+	return streamElements[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	})
 }
@@ -1717,7 +1717,7 @@ func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
-	return list[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
+	return listAll[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
 }
 
 // ListCustomValuesV2Iter is ListCustomValuesV2 as a sequence decoded element by element from the
@@ -1729,7 +1729,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
-	return stream[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
+	return streamElements[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	})
 }
@@ -1743,7 +1743,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, para
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
-	return list[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
+	return listAll[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -1755,7 +1755,7 @@ func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCust
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
-	return stream[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
+	return streamElements[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	})
 }
@@ -1839,7 +1839,7 @@ func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder,
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
-	return list[api.Document](ctx, s.c, &v1ListDocuments, req, err)
+	return listAll[api.Document](ctx, s.c, &v1ListDocuments, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1851,7 +1851,7 @@ func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocuments
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
 func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
-	return stream[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
+	return streamElements[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListDocuments, s.c.v1Base, "/api/v1/core/documents", v1QueryListDocuments(params), nil)
 	})
 }
@@ -1865,7 +1865,7 @@ func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocum
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
-	return list[api.Folder](ctx, s.c, &v1ListFolders, req, err)
+	return listAll[api.Folder](ctx, s.c, &v1ListFolders, req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -1877,7 +1877,7 @@ func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFo
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
 func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
-	return stream[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
+	return streamElements[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFolders, s.c.v1Base, "/api/v1/core/folders", v1QueryListFolders(params), nil)
 	})
 }
@@ -1967,7 +1967,7 @@ func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
-	return list[api.Employee](ctx, s.c, &v1ListEmployees, req, err)
+	return listAll[api.Employee](ctx, s.c, &v1ListEmployees, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1979,7 +1979,7 @@ func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
-	return stream[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
+	return streamElements[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployees, s.c.v1Base, "/api/v1/employees", "", nil)
 	})
 }
@@ -1993,7 +1993,7 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
-	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
+	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -2005,7 +2005,7 @@ func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, er
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
+	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
 	})
 }
@@ -2019,7 +2019,7 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
-	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
+	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -2031,7 +2031,7 @@ func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmploye
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
+	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	})
 }
@@ -2131,7 +2131,7 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
 	req, err := s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
-	return list[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
+	return listAll[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
 }
 
 // ListExpensesIter is ListExpenses as a sequence decoded element by element from the
@@ -2143,7 +2143,7 @@ func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, err
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
-	return stream[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
+	return streamElements[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
 	})
 }
@@ -2173,7 +2173,7 @@ func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
-	return list[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, req, err)
+	return listAll[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2185,7 +2185,7 @@ func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, err
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
 func (s *V1HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
-	return stream[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
+	return streamElements[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCompanyHolidays, s.c.v1Base, "/api/v1/company_holidays", "", nil)
 	})
 }
@@ -2399,7 +2399,7 @@ func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error)
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
-	return list[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
+	return listAll[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
 }
 
 // ListAtsCandidatesIter is ListAtsCandidates as a sequence decoded element by element from the
@@ -2411,7 +2411,7 @@ func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandi
 //
 // Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return stream[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
+	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
 	})
 }
@@ -2425,7 +2425,7 @@ func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[a
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
-	return list[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
+	return listAll[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
 }
 
 // ListDocumentsIter is ListDocuments as a sequence decoded element by element from the
@@ -2437,7 +2437,7 @@ func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDoc
 //
 // Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
-	return stream[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
+	return streamElements[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	})
 }
@@ -2451,7 +2451,7 @@ func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.Lis
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
-	return list[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
+	return listAll[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -2463,7 +2463,7 @@ func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFolde
 //
 // Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
-	return stream[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
+	return streamElements[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	})
 }
@@ -2477,7 +2477,7 @@ func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListF
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
-	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
+	return listAll[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -2489,7 +2489,7 @@ func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, 
 //
 // Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
+	return streamElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
 	})
 }
@@ -2503,7 +2503,7 @@ func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
-	return list[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
+	return listAll[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -2515,7 +2515,7 @@ func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
-	return stream[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
+	return streamElements[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
 	})
 }
@@ -2529,7 +2529,7 @@ func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leav
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
-	return list[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
+	return listAll[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
 }
 
 // ListPayslipsIter is ListPayslips as a sequence decoded element by element from the
@@ -2541,7 +2541,7 @@ func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPays
 //
 // Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
-	return stream[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
+	return streamElements[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	})
 }
@@ -2555,7 +2555,7 @@ func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.List
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
-	return list[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
+	return listAll[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -2567,7 +2567,7 @@ func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShifts
 //
 // Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
-	return stream[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
+	return streamElements[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	})
 }
@@ -2581,7 +2581,7 @@ func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListSh
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
-	return list[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
+	return listAll[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
 }
 
 // ListTeamsIter is ListTeams as a sequence decoded element by element from the
@@ -2593,7 +2593,7 @@ func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 //
 // Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return stream[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
+	return streamElements[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
 	})
 }
@@ -2607,7 +2607,7 @@ func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team,
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
-	return list[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
+	return listAll[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
 }
 
 // ListWebhooksIter is ListWebhooks as a sequence decoded element by element from the
@@ -2619,7 +2619,7 @@ func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscr
 //
 // Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
-	return stream[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
+	return streamElements[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
 	})
 }
@@ -2791,7 +2791,7 @@ func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Work
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
-	return list[api.Location](ctx, s.c, &v1ListLocations, req, err)
+	return listAll[api.Location](ctx, s.c, &v1ListLocations, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2803,7 +2803,7 @@ func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
-	return stream[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
+	return streamElements[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLocations, s.c.v1Base, "/api/v1/locations", "", nil)
 	})
 }
@@ -2817,7 +2817,7 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
-	return list[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
+	return listAll[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
 }
 
 // ListLegalEntitiesIter is ListLegalEntities as a sequence decoded element by element from the
@@ -2829,7 +2829,7 @@ func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.Legal
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
-	return stream[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
+	return streamElements[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
 	})
 }
@@ -2843,7 +2843,7 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
-	return list[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
+	return listAll[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
 }
 
 // ListWorkplacesIter is ListWorkplaces as a sequence decoded element by element from the
@@ -2855,7 +2855,7 @@ func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.Lis
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
-	return stream[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
+	return streamElements[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	})
 }
@@ -2913,7 +2913,7 @@ type V1PayrollService struct{ c *Client }
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
-	return list[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
+	return listAll[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
 }
 
 // BulkListContractVersionsIter is BulkListContractVersions as a sequence decoded element by element from the
@@ -2925,7 +2925,7 @@ func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
+	return streamElements[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
 	})
 }
@@ -3037,7 +3037,7 @@ func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.S
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
-	return list[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
+	return listAll[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
 }
 
 // FindEmployeeByIntegrationCodeIter is FindEmployeeByIntegrationCode as a sequence decoded element by element from the
@@ -3049,7 +3049,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
+	return streamElements[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	})
 }
@@ -3083,7 +3083,7 @@ func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonom
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
-	return list[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
+	return listAll[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
 }
 
 // ListCompensationsIter is ListCompensations as a sequence decoded element by element from the
@@ -3095,7 +3095,7 @@ func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.Li
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
-	return stream[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
+	return streamElements[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	})
 }
@@ -3109,7 +3109,7 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
-	return list[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
+	return listAll[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
 }
 
 // ListContractVersionsIter is ListContractVersions as a sequence decoded element by element from the
@@ -3121,7 +3121,7 @@ func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
+	return streamElements[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	})
 }
@@ -3135,7 +3135,7 @@ func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
 	req, err := s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
-	return list[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
+	return listAll[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
 }
 
 // ListFamilySituationsIter is ListFamilySituations as a sequence decoded element by element from the
@@ -3147,7 +3147,7 @@ func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
-	return stream[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
+	return streamElements[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	})
 }
@@ -3161,7 +3161,7 @@ func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
-	return list[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
+	return listAll[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
 }
 
 // ListIntegrationCodesIter is ListIntegrationCodes as a sequence decoded element by element from the
@@ -3173,7 +3173,7 @@ func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
-	return stream[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
+	return streamElements[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	})
 }
@@ -3187,7 +3187,7 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
-	return list[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
+	return listAll[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
 }
 
 // ListReferenceContractsIter is ListReferenceContracts as a sequence decoded element by element from the
@@ -3199,7 +3199,7 @@ func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *a
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
+	return streamElements[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	})
 }
@@ -3213,7 +3213,7 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
-	return list[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
+	return listAll[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
 }
 
 // ListSupplementsIter is ListSupplements as a sequence decoded element by element from the
@@ -3225,7 +3225,7 @@ func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.List
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
-	return stream[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
+	return streamElements[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	})
 }
@@ -3239,7 +3239,7 @@ func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
-	return list[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
+	return listAll[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
 }
 
 // ListTaxonomiesIter is ListTaxonomies as a sequence decoded element by element from the
@@ -3251,7 +3251,7 @@ func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListT
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
-	return stream[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
+	return streamElements[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	})
 }
@@ -3355,7 +3355,7 @@ func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
-	return list[api.Post](ctx, s.c, &v1ListPosts, req, err)
+	return listAll[api.Post](ctx, s.c, &v1ListPosts, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3367,7 +3367,7 @@ func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
-	return stream[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
+	return streamElements[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
 	})
 }
@@ -3431,7 +3431,7 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
-	return list[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
+	return listAll[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3443,7 +3443,7 @@ func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListMan
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
-	return stream[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
+	return streamElements[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	})
 }
@@ -3569,7 +3569,7 @@ func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.T
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
-	return list[api.Task](ctx, s.c, &v1ListTasks, req, err)
+	return listAll[api.Task](ctx, s.c, &v1ListTasks, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3581,7 +3581,7 @@ func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) 
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
-	return stream[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
+	return streamElements[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	})
 }
@@ -3595,7 +3595,7 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
-	return list[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
+	return listAll[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
 }
 
 // ListFilesIter is ListFiles as a sequence decoded element by element from the
@@ -3607,7 +3607,7 @@ func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile,
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
-	return stream[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
+	return streamElements[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	})
 }
@@ -3689,7 +3689,7 @@ func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
-	return list[api.Team](ctx, s.c, &v1ListTeams, req, err)
+	return listAll[api.Team](ctx, s.c, &v1ListTeams, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -3701,7 +3701,7 @@ func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
 func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return stream[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
+	return streamElements[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTeams, s.c.v1Base, "/api/v1/core/teams", "", nil)
 	})
 }
@@ -3837,7 +3837,7 @@ func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, e
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
-	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, req, err)
+	return listAll[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -3849,7 +3849,7 @@ func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType,
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
 func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
+	return streamElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaveTypes, s.c.v1Base, "/api/v1/time/leave_types", "", nil)
 	})
 }
@@ -3863,7 +3863,7 @@ func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
-	return list[api.Leave](ctx, s.c, &v1ListLeaves, req, err)
+	return listAll[api.Leave](ctx, s.c, &v1ListLeaves, req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -3875,7 +3875,7 @@ func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeave
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
-	return stream[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
+	return streamElements[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaves, s.c.v1Base, "/api/v1/time/leaves", v1QueryListLeaves(params), nil)
 	})
 }
@@ -3889,7 +3889,7 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
-	return list[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
+	return listAll[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
 }
 
 // ListLeavesV2Iter is ListLeavesV2 as a sequence decoded element by element from the
@@ -3901,7 +3901,7 @@ func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLea
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
-	return stream[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
+	return streamElements[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	})
 }
@@ -3915,7 +3915,7 @@ func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.Lis
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
-	return list[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, req, err)
+	return listAll[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, req, err)
 }
 
 // ListPoliciesIter is ListPolicies as a sequence decoded element by element from the
@@ -3927,7 +3927,7 @@ func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, erro
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
 func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
-	return stream[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
+	return streamElements[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTimeOffPolicies, s.c.v1Base, "/api/v1/time/policies", "", nil)
 	})
 }
@@ -4021,7 +4021,7 @@ func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
-	return list[api.Webhook](ctx, s.c, &v1ListWebhooks, req, err)
+	return listAll[api.Webhook](ctx, s.c, &v1ListWebhooks, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -4033,7 +4033,7 @@ func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
-	return stream[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
+	return streamElements[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooks, s.c.v1Base, "/api/v1/core/webhooks", "", nil)
 	})
 }
@@ -4047,7 +4047,7 @@ func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook,
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
-	return list[api.Event](ctx, s.c, &v1ListEvents, req, err)
+	return listAll[api.Event](ctx, s.c, &v1ListEvents, req, err)
 }
 
 // ListEventsIter is ListEvents as a sequence decoded element by element from the
@@ -4059,7 +4059,7 @@ func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
-	return stream[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
+	return streamElements[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
 	})
 }
@@ -4073,7 +4073,7 @@ func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Ev
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
-	return list[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
+	return listAll[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -4085,7 +4085,7 @@ func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
 func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
-	return stream[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
+	return streamElements[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
 	})
 }

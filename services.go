@@ -47,7 +47,7 @@ func send[T any](ctx context.Context, c *Client, op *operation, req *http.Reques
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
 		return out, err
 	}
-	if _, err = c.doer.decode(req, op, &out); err != nil {
+	if _, err = c.engine.decode(req, op, &out); err != nil {
 		var zero T // not what a failed decode left half-filled
 		return zero, err
 	}
@@ -62,7 +62,7 @@ func sendOptional[T any](ctx context.Context, c *Client, op *operation, req *htt
 		return nil, err
 	}
 	out := new(T)
-	decoded, err := c.doer.decode(req, op, out)
+	decoded, err := c.engine.decode(req, op, out)
 	if err != nil || !decoded {
 		return nil, err
 	}
@@ -74,11 +74,11 @@ func sendNoContent(ctx context.Context, c *Client, op *operation, req *http.Requ
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
 		return err
 	}
-	_, err = c.doer.decode(req, op, nil)
+	_, err = c.engine.decode(req, op, nil)
 	return err
 }
 
-// stream performs a list call and yields its elements as they are decoded
+// streamElements performs a list call and yields its elements as they are decoded
 // from the connection. Opening the array and decoding the first element
 // happen inside the transport's attempt, so a failure there is retried like
 // any other; once an element has been yielded the call is committed, and a
@@ -86,7 +86,7 @@ func sendNoContent(ctx context.Context, c *Client, op *operation, req *http.Requ
 //
 // With response validation on, the whole body is needed to validate it,
 // so the list is read at once and then yielded.
-func stream[T any](ctx context.Context, c *Client, op *operation, build func() (*http.Request, error)) iter.Seq2[T, error] {
+func streamElements[T any](ctx context.Context, c *Client, op *operation, build func() (*http.Request, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		built, err := build()
@@ -95,9 +95,9 @@ func stream[T any](ctx context.Context, c *Client, op *operation, build func() (
 			yield(zero, err)
 			return
 		}
-		if c.doer.validation != ValidationOff {
+		if c.engine.validation != ValidationOff {
 			var all []T
-			if _, err := c.doer.decode(req, op, &all); err != nil {
+			if _, err := c.engine.decode(req, op, &all); err != nil {
 				yield(zero, err)
 				return
 			}
@@ -126,7 +126,7 @@ func stream[T any](ctx context.Context, c *Client, op *operation, build func() (
 			}
 			return dec.Decode(&first)
 		}
-		s, err := c.doer.stream(req, op, open)
+		s, err := c.engine.startStream(req, op, open)
 		if err != nil {
 			yield(zero, err)
 			return
@@ -154,14 +154,14 @@ func stream[T any](ctx context.Context, c *Client, op *operation, build func() (
 	}
 }
 
-// list performs a list call. A big (or unannounced) body is decoded
+// listAll performs a listAll call. A big (or unannounced) body is decoded
 // element by element into the slice, inside the attempt: it is never held
 // whole beside the result, a read failure is retried like any other, and
 // it stays bounded by WithMaxResponseBytes. A body announced small is read
 // and decoded whole, which is faster there. With response validation on,
 // every body is read whole to be validated.
-func list[T any](ctx context.Context, c *Client, op *operation, req *http.Request, err error) ([]T, error) {
-	if c.doer.validation != ValidationOff {
+func listAll[T any](ctx context.Context, c *Client, op *operation, req *http.Request, err error) ([]T, error) {
+	if c.engine.validation != ValidationOff {
 		return send[[]T](ctx, c, op, req, err)
 	}
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
@@ -184,7 +184,7 @@ func list[T any](ctx context.Context, c *Client, op *operation, req *http.Reques
 		}
 		return endArray(dec)
 	}
-	if err := c.doer.list(req, op, &out, open); err != nil {
+	if err := c.engine.list(req, op, &out, open); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -254,13 +254,13 @@ func decodeKind(err error) ErrorKind {
 	return KindDecode
 }
 
-// pages walks a paginated list of the dated API: it fetches a page,
+// walkPages walks a paginated list of the dated API: it fetches a page,
 // yields its elements, and moves on with meta.end_cursor in after_id (or,
 // without cursors, the next page number) until meta.has_next_page is
 // false. Each page is one send, with its own retries; one page is in
 // memory at a time. cursor returns the addresses of params' after_id and
-// page fields, which pages sets on its own copy of params.
-func pages[E, Pg, P any](ctx context.Context, c *Client, op *operation, params *P,
+// page fields, which walkPages sets on its own copy of params.
+func walkPages[E, Pg, P any](ctx context.Context, c *Client, op *operation, params *P,
 	build func(*P) (*http.Request, error),
 	split func(*Pg) ([]E, resources.PageMeta),
 	cursor func(*P) (**string, **int),

@@ -10,11 +10,11 @@ import (
 	"net/http"
 )
 
-// streamBody is the body of a streamed list as the decoder reads it. It
+// watchedBody is the body of a streamed list as the decoder reads it. It
 // remembers the first read error, which makes a failure a KindBodyRead
 // rather than a decode problem, and the first bytes, for the *Error's
 // excerpt.
-type streamBody struct {
+type watchedBody struct {
 	r       io.Reader
 	readErr error
 	head    []byte
@@ -22,7 +22,7 @@ type streamBody struct {
 	cancel  context.CancelFunc // ends the attempt's timeout; set once the attempt succeeded
 }
 
-func (b *streamBody) Read(p []byte) (int, error) {
+func (b *watchedBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	if room := maxErrorBody - len(b.head); room > 0 && n > 0 {
 		b.head = append(b.head, p[:min(n, room)]...)
@@ -36,10 +36,10 @@ func (b *streamBody) Read(p []byte) (int, error) {
 // openBody hands a checked 2xx body to the call's open function inside
 // the attempt. A failure there is an attempt failure: retried when the
 // connection broke and the request is idempotent, returned otherwise.
-func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
-	body := &streamBody{r: resp.Body, ctx: ctx}
+func (c *exchange) openBody(ctx context.Context, resp *http.Response) outcome {
+	body := &watchedBody{r: resp.Body, ctx: ctx}
 	if c.limited {
-		body.r = &limitReader{r: resp.Body, left: c.d.maxBody}
+		body.r = &limitReader{r: resp.Body, left: c.eng.maxBody}
 	}
 	if err := c.open(body); err != nil {
 		e := c.streamError(ctx, resp, body, err)
@@ -54,7 +54,7 @@ func (c *call) openBody(ctx context.Context, resp *http.Response) outcome {
 // streamError turns a failure while decoding a streamed body into an
 // *Error: KindBodyRead when the connection failed, KindEmptyBody when
 // there was nothing, else the decode kind.
-func (c *call) streamError(ctx context.Context, resp *http.Response, body *streamBody, err error) *Error {
+func (c *exchange) streamError(ctx context.Context, resp *http.Response, body *watchedBody, err error) *Error {
 	var notArray *notArrayError
 	if body.readErr == nil && errors.As(err, &notArray) {
 		// Read the rest (up to the excerpt's size) to tell "another kind
@@ -68,7 +68,7 @@ func (c *call) streamError(ctx context.Context, resp *http.Response, body *strea
 	switch {
 	case errors.Is(body.readErr, errTooLarge):
 		e := c.newError(KindTooLarge, resp, body.head, true)
-		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
+		e.Err = fmt.Errorf("limit is %d bytes", c.eng.maxBody)
 		return e
 	case body.readErr != nil:
 		e := c.newError(KindBodyRead, resp, body.head, truncated)
@@ -107,20 +107,20 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// bodyStream is an open streamed response, consumed by the iterator.
-type bodyStream struct {
-	c    *call
+// liveStream is an open streamed response, consumed by the iterator.
+type liveStream struct {
+	c    *exchange
 	resp *http.Response
 }
 
 // fail builds the *Error for a failure after the stream was opened.
-func (s *bodyStream) fail(err error) error {
+func (s *liveStream) fail(err error) error {
 	b := s.c.streamBody
 	return s.c.streamError(b.ctx, s.resp, b, err)
 }
 
 // close releases the connection and the attempt's timeout.
-func (s *bodyStream) close() {
+func (s *liveStream) close() {
 	_ = s.resp.Body.Close()
 	if cancel := s.c.streamBody.cancel; cancel != nil {
 		cancel()

@@ -25,14 +25,14 @@ import (
 // handshake but never reads megabytes nobody will look at.
 const maxErrorBody = 64 << 10
 
-// doer sends every request of a Client: the services' (decode, stream),
+// engine sends every request of a Client: the services' (decode, stream),
 // the raw generated client's (it is its api.HttpRequestDoer) and Do's.
 // Everything that makes a response trustworthy happens here: credentials,
 // retries, the 401 refresh, the checks of status, media type and size, and
 // for a service the one decode of the body into its generated type. A
 // failure is an *Error, which the raw generated methods return as (nil,
 // err).
-type doer struct {
+type engine struct {
 	hc        *http.Client
 	base      *url.URL
 	basePath  string // base.Path without its trailing slash, removed before an operation lookup
@@ -59,7 +59,7 @@ type doer struct {
 // passes the checks comes back with its body fully read into memory (the
 // raw generated parser reads it all anyway), so the connection is released
 // before Do returns and the per-attempt timeout covers the body too.
-func (d *doer) Do(req *http.Request) (*http.Response, error) {
+func (d *engine) Do(req *http.Request) (*http.Response, error) {
 	c, err := d.newCall(req, d.findOperation(req))
 	if err != nil {
 		return nil, err
@@ -70,7 +70,7 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 // decode sends a service call and decodes a JSON success body into target
 // (nil for an operation without one). decoded reports whether the status
 // carried a body that was decoded.
-func (d *doer) decode(req *http.Request, op *operation, target any) (decoded bool, err error) {
+func (d *engine) decode(req *http.Request, op *operation, target any) (decoded bool, err error) {
 	c, err := d.newCall(req, op)
 	if err != nil {
 		return false, err
@@ -96,12 +96,12 @@ type discard struct{}
 
 func (discard) UnmarshalJSON([]byte) error { return nil }
 
-// stream sends a list call whose JSON success body is consumed as a stream:
+// startStream sends a list call whose JSON success body is consumed as a startStream:
 // open runs inside the attempt with the unread body, and the body stays
-// open (under the attempt's timeout) until the returned stream is closed.
+// open (under the attempt's timeout) until the returned startStream is closed.
 // A sequence is not bounded by WithMaxResponseBytes: it holds one element
 // at a time.
-func (d *doer) stream(req *http.Request, op *operation, open func(io.Reader) error) (*bodyStream, error) {
+func (d *engine) startStream(req *http.Request, op *operation, open func(io.Reader) error) (*liveStream, error) {
 	c, err := d.newCall(req, op)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func (d *doer) stream(req *http.Request, op *operation, open func(io.Reader) err
 		_ = resp.Body.Close()
 		return nil, c.newError(KindContentType, resp, nil, false)
 	}
-	return &bodyStream{c: c, resp: resp}, nil
+	return &liveStream{c: c, resp: resp}, nil
 }
 
 // streamAbove is the announced body size above which a list call decodes
@@ -126,7 +126,7 @@ const streamAbove = 1 << 20
 // read whole and decoded into target; a larger or unannounced one is
 // handed to open as it arrives, inside the attempt, bounded by
 // WithMaxResponseBytes.
-func (d *doer) list(req *http.Request, op *operation, target any, open func(io.Reader) error) error {
+func (d *engine) list(req *http.Request, op *operation, target any, open func(io.Reader) error) error {
 	c, err := d.newCall(req, op)
 	if err != nil {
 		return err
@@ -137,13 +137,13 @@ func (d *doer) list(req *http.Request, op *operation, target any, open func(io.R
 		return err
 	}
 	if c.streamBody != nil {
-		(&bodyStream{c: c, resp: resp}).close()
+		(&liveStream{c: c, resp: resp}).close()
 	}
 	return nil
 }
 
 // newCall starts a call of op (nil for a request to no known operation).
-func (d *doer) newCall(req *http.Request, op *operation) (*call, error) {
+func (d *engine) newCall(req *http.Request, op *operation) (*exchange, error) {
 	if req.URL == nil || !req.URL.IsAbs() {
 		return nil, errors.New("factorial: request URL must be absolute")
 	}
@@ -153,8 +153,8 @@ func (d *doer) newCall(req *http.Request, op *operation) (*call, error) {
 	if err := makeReplayable(req); err != nil {
 		return nil, fmt.Errorf("factorial: %s %s: read request body: %w", req.Method, redactURL(req.URL), err)
 	}
-	c := &call{
-		d:          d,
+	c := &exchange{
+		eng:          d,
 		ctx:        req.Context(),
 		req:        req,
 		idempotent: isIdempotent(req),
@@ -201,7 +201,7 @@ func makeReplayable(req *http.Request) error {
 // openapi.yaml's for the rest. The specs' paths start at the host root, so
 // a base URL path prefix (a proxy) is removed first. Requests for another
 // origin, or matching no operation, get none.
-func (d *doer) findOperation(req *http.Request) *operation {
+func (d *engine) findOperation(req *http.Request) *operation {
 	if req.URL == nil || !sameOrigin(req.URL, d.base) {
 		return nil
 	}
@@ -220,10 +220,10 @@ func (d *doer) findOperation(req *http.Request) *operation {
 	return v1.find(req.Method, p)
 }
 
-// call is one Do: the request, what the spec says about it, and the state
+// exchange is one Do: the request, what the spec says about it, and the state
 // carried across attempts.
-type call struct {
-	d          *doer
+type exchange struct {
+	eng          *engine
 	ctx        context.Context
 	req        *http.Request
 	operation  *operation     // nil for a request to no known operation
@@ -242,12 +242,12 @@ type call struct {
 	decoded    bool
 	open       func(io.Reader) error
 	limited    bool // a list decoded into a slice: bounded by WithMaxResponseBytes
-	streamBody *streamBody
+	streamBody *watchedBody
 }
 
 // redactedURL is the request URL for errors and logs (redactURL), built
 // on first use: a call that succeeds never needs it.
-func (c *call) redactedURL() string {
+func (c *exchange) redactedURL() string {
 	if c.urlStr == "" {
 		c.urlStr = redactURL(c.req.URL)
 	}
@@ -264,12 +264,12 @@ type outcome struct {
 	unauthorized  bool
 }
 
-func (c *call) run() (*http.Response, error) {
+func (c *exchange) run() (*http.Response, error) {
 	var tok *oauth2.Token
 	refreshed := false
 	for attempt := 1; ; {
 		if c.useToken && tok == nil {
-			t, err := c.d.tokens.TokenContext(c.ctx)
+			t, err := c.eng.tokens.TokenContext(c.ctx)
 			if err != nil {
 				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.redactedURL(), err)
 			}
@@ -287,7 +287,7 @@ func (c *call) run() (*http.Response, error) {
 		if out.unauthorized && c.useToken && !refreshed {
 			refreshed = true
 			stale := tok.AccessToken
-			fresh, err := c.d.tokens.RefreshIfStale(c.ctx, stale)
+			fresh, err := c.eng.tokens.RefreshIfStale(c.ctx, stale)
 			if err == nil && fresh != nil && fresh.AccessToken != "" && fresh.AccessToken != stale {
 				c.log(slog.LevelInfo, "factorial: access token rejected, retrying with a refreshed token", slog.Int("attempt", attempt))
 				tok = fresh
@@ -303,7 +303,7 @@ func (c *call) run() (*http.Response, error) {
 		if out.err == nil {
 			return out.resp, nil
 		}
-		if !out.retryable || attempt >= c.d.retry.MaxAttempts {
+		if !out.retryable || attempt >= c.eng.retry.MaxAttempts {
 			return nil, out.err
 		}
 		wait, ok := c.wait(attempt, out)
@@ -311,7 +311,7 @@ func (c *call) run() (*http.Response, error) {
 			return nil, out.err
 		}
 		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", out.err.Error()))
-		if err := c.d.sleep(c.ctx, wait); err != nil {
+		if err := c.eng.sleep(c.ctx, wait); err != nil {
 			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, out.err)
 		}
 		attempt++
@@ -325,8 +325,8 @@ func (c *call) run() (*http.Response, error) {
 // waiting would break a bound: a Retry-After beyond MaxRetryAfter, the
 // MaxElapsed budget, or the context deadline. Giving up now returns the
 // informative error instead of sleeping only to fail.
-func (c *call) wait(attempt int, out outcome) (time.Duration, bool) {
-	p := c.d.retry
+func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
+	p := c.eng.retry
 	var w time.Duration
 	if out.hasRetryAfter {
 		if out.retryAfter > p.MaxRetryAfter {
@@ -335,9 +335,9 @@ func (c *call) wait(attempt int, out outcome) (time.Duration, bool) {
 		}
 		w = out.retryAfter
 	} else {
-		w = p.backoff(attempt, c.d.rand)
+		w = p.backoff(attempt, c.eng.rand)
 	}
-	next := c.d.now().Add(w)
+	next := c.eng.now().Add(w)
 	if next.Sub(c.start) > p.MaxElapsed {
 		return 0, false
 	}
@@ -347,7 +347,7 @@ func (c *call) wait(attempt int, out outcome) (time.Duration, bool) {
 	return w, true
 }
 
-func (c *call) attempt(n int, tok *oauth2.Token) (out outcome) {
+func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 	ctx, cancel := c.attemptContext()
 	defer func() {
 		if out.err == nil && c.streamBody != nil {
@@ -378,19 +378,19 @@ func (c *call) attempt(n int, tok *oauth2.Token) (out outcome) {
 		r.Body = body
 	}
 
-	began := c.d.now()
-	resp, err := c.d.hc.Do(r)
+	began := c.eng.now()
+	resp, err := c.eng.hc.Do(r)
 	if err != nil {
 		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
 		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
-			slog.Duration("duration", c.d.now().Sub(began)), slog.String("error", out.err.Error()))
+			slog.Duration("duration", c.eng.now().Sub(began)), slog.String("error", out.err.Error()))
 		return out
 	}
 	out = c.response(ctx, resp)
-	if !c.d.log.Enabled(c.ctx, slog.LevelDebug) {
+	if !c.eng.log.Enabled(c.ctx, slog.LevelDebug) {
 		return out // skip building attributes nobody reads
 	}
-	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.d.now().Sub(began))}
+	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.now().Sub(began))}
 	if id := requestID(resp.Header); id != "" {
 		attrs = append(attrs, slog.String("request_id", id))
 	}
@@ -401,9 +401,9 @@ func (c *call) attempt(n int, tok *oauth2.Token) (out outcome) {
 	return out
 }
 
-func (c *call) attemptContext() (context.Context, context.CancelFunc) {
-	if c.d.timeout > 0 {
-		return context.WithTimeout(c.ctx, c.d.timeout)
+func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
+	if c.eng.timeout > 0 {
+		return context.WithTimeout(c.ctx, c.eng.timeout)
 	}
 	return context.WithCancel(c.ctx)
 }
@@ -411,7 +411,7 @@ func (c *call) attemptContext() (context.Context, context.CancelFunc) {
 // transportError returns err as a *url.Error carrying the redacted URL:
 // http.Client's own *url.Error holds the URL verbatim, query secrets
 // included.
-func (c *call) transportError(err error) error {
+func (c *exchange) transportError(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.redactedURL(), Err: ue.Err})
@@ -423,7 +423,7 @@ func (c *call) transportError(err error) error {
 	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.redactedURL(), Err: err})
 }
 
-func (c *call) transportRetryable(err error, connected bool) bool {
+func (c *exchange) transportRetryable(err error, connected bool) bool {
 	if c.ctx.Err() != nil || isPermanentTransportError(err) {
 		return false
 	}
@@ -434,7 +434,7 @@ func (c *call) transportRetryable(err error, connected bool) bool {
 }
 
 // response reads and checks one response. Every path closes the body.
-func (c *call) response(ctx context.Context, resp *http.Response) outcome {
+func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 	status := resp.StatusCode
 	if status < 200 || status > 299 {
 		data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
@@ -445,7 +445,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 			e.Err = c.bodyReadError(ctx, readErr)
 		}
 		out := outcome{err: e, unauthorized: status == http.StatusUnauthorized}
-		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.d.now())
+		out.retryAfter, out.hasRetryAfter = parseRetryAfter(resp.Header, c.eng.now())
 		e.RetryAfter = out.retryAfter
 		// A 429 is a refusal before any effect, so every method may go
 		// again; other "not now" statuses only for idempotent requests.
@@ -475,26 +475,26 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	// call also has a target: one read and one decode beat a streaming
 	// decoder there, and its memory is no concern.
 	small := c.limited && c.target != nil && resp.ContentLength >= 0 && resp.ContentLength <= streamAbove
-	if c.open != nil && wantJSON && c.d.validation == ValidationOff && !small {
-		if c.limited && resp.ContentLength > c.d.maxBody {
+	if c.open != nil && wantJSON && c.eng.validation == ValidationOff && !small {
+		if c.limited && resp.ContentLength > c.eng.maxBody {
 			out := c.excerptError(ctx, KindTooLarge, resp, false)
-			out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
+			out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
 			return out
 		}
 		return c.openBody(ctx, resp)
 	}
 
-	if resp.ContentLength > c.d.maxBody {
+	if resp.ContentLength > c.eng.maxBody {
 		// Known to be too large: do not read megabytes to find out.
 		out := c.excerptError(ctx, KindTooLarge, resp, false)
-		out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.d.maxBody)
+		out.err.(*Error).Err = fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", resp.ContentLength, c.eng.maxBody)
 		return out
 	}
 	var scratch []byte
 	if c.copies != nil {
 		scratch = c.copies.small[:0]
 	}
-	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.d.maxBody, wantJSON || announcedJSON, scratch)
+	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.eng.maxBody, wantJSON || announcedJSON, scratch)
 	if readErr != nil {
 		_ = resp.Body.Close()
 		e := c.newError(KindBodyRead, resp, data, false)
@@ -505,7 +505,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 	case tooLarge:
 		_ = resp.Body.Close()
 		e := c.newError(KindTooLarge, resp, data, true)
-		e.Err = fmt.Errorf("limit is %d bytes", c.d.maxBody)
+		e.Err = fmt.Errorf("limit is %d bytes", c.eng.maxBody)
 		return outcome{err: e}
 	case notJSON:
 		// Keep an excerpt for the error, then drop the connection rather
@@ -582,7 +582,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 
 // excerptError builds an *Error from the first 64 KiB of a body the client
 // will not parse. An empty body where JSON is declared gets its own kind.
-func (c *call) excerptError(ctx context.Context, kind ErrorKind, resp *http.Response, details bool) outcome {
+func (c *exchange) excerptError(ctx context.Context, kind ErrorKind, resp *http.Response, details bool) outcome {
 	data, truncated, readErr := readCapped(resp.Body, maxErrorBody)
 	_ = resp.Body.Close()
 	if kind == KindContentType && !truncated && readErr == nil && len(bytes.TrimSpace(data)) == 0 {
@@ -598,7 +598,7 @@ func (c *call) excerptError(ctx context.Context, kind ErrorKind, resp *http.Resp
 	return outcome{err: e}
 }
 
-func (c *call) newError(kind ErrorKind, resp *http.Response, data []byte, truncated bool) *Error {
+func (c *exchange) newError(kind ErrorKind, resp *http.Response, data []byte, truncated bool) *Error {
 	if len(data) > maxErrorBody {
 		data, truncated = data[:maxErrorBody], true
 	}
@@ -617,7 +617,7 @@ func (c *call) newError(kind ErrorKind, resp *http.Response, data []byte, trunca
 	}
 }
 
-func (c *call) addDetails(e *Error, resp *http.Response, data []byte) {
+func (c *exchange) addDetails(e *Error, resp *http.Response, data []byte) {
 	d := parseErrorBody(resp.Header.Get("Content-Type"), data)
 	e.Code = c.secrets.string(d.code)
 	for _, m := range d.messages {
@@ -638,22 +638,22 @@ func (c *call) addDetails(e *Error, resp *http.Response, data []byte) {
 // bodyReadError makes sure a body read cut short by the attempt's deadline
 // or the caller's cancellation matches context.DeadlineExceeded /
 // context.Canceled under errors.Is, whatever error the transport reported.
-func (c *call) bodyReadError(ctx context.Context, err error) error {
+func (c *exchange) bodyReadError(ctx context.Context, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 		return fmt.Errorf("%w: %w", ctxErr, err)
 	}
 	return err
 }
 
-func (c *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
-	if !c.d.log.Enabled(c.ctx, level) {
+func (c *exchange) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	if !c.eng.log.Enabled(c.ctx, level) {
 		return
 	}
 	base := []slog.Attr{slog.String("method", c.req.Method), slog.String("url", c.redactedURL())}
 	if c.op != "" {
 		base = append(base, slog.String("operation", c.op))
 	}
-	c.d.log.LogAttrs(c.ctx, level, msg, append(base, attrs...)...)
+	c.eng.log.LogAttrs(c.ctx, level, msg, append(base, attrs...)...)
 }
 
 // readCapped reads at most limit bytes; truncated reports there was more.

@@ -47,8 +47,8 @@ func TestConnectionReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.doer.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-	tr := c.doer.hc.Transport.(*http.Transport)
+	c.engine.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+	tr := c.engine.hc.Transport.(*http.Transport)
 	if tr.MaxIdleConnsPerHost < concurrency {
 		t.Fatalf("default MaxIdleConnsPerHost %d", tr.MaxIdleConnsPerHost)
 	}
@@ -61,7 +61,7 @@ func TestConnectionReuse(t *testing.T) {
 	// an idle pool too small to keep it.
 	tr.MaxConnsPerHost = concurrency
 	bodies := &eofTracker{base: tr}
-	c.doer.hc.Transport = bodies
+	c.engine.hc.Transport = bodies
 	// net/http also declines to pool a connection whose request write it has
 	// not seen confirmed within 50 ms (maxWriteWaitBeforeConnReuse), which a
 	// loaded machine occasionally causes. Count those: PutIdleConn is called

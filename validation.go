@@ -56,18 +56,18 @@ func WithResponseValidator(v ResponseValidator, mode ValidationMode) Option {
 
 // validate runs the optional schema validation. Drift is logged; in strict
 // mode a drifting 2xx becomes an *Error.
-func (c *call) validate(resp *http.Response, data []byte, success bool) error {
-	if c.d.validation == ValidationOff || c.operation == nil {
+func (c *exchange) validate(resp *http.Response, data []byte, success bool) error {
+	if c.eng.validation == ValidationOff || c.operation == nil {
 		return nil
 	}
 	req := c.req
-	if c.d.basePath != "" {
+	if c.eng.basePath != "" {
 		u := *req.URL
-		u.Path, u.RawPath = strings.TrimPrefix(u.Path, c.d.basePath), ""
+		u.Path, u.RawPath = strings.TrimPrefix(u.Path, c.eng.basePath), ""
 		req = req.WithContext(c.ctx)
 		req.URL = &u
 	}
-	problems := c.d.validator.ValidateResponse(c.ctx, req, resp.StatusCode, resp.Header, data)
+	problems := c.eng.validator.ValidateResponse(c.ctx, req, resp.StatusCode, resp.Header, data)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -76,7 +76,7 @@ func (c *call) validate(resp *http.Response, data []byte, success bool) error {
 	}
 	c.log(slog.LevelWarn, "factorial: response does not match the spec",
 		slog.Int("status", resp.StatusCode), slog.Any("problems", problems))
-	if c.d.validation != ValidationStrict || !success {
+	if c.eng.validation != ValidationStrict || !success {
 		return nil
 	}
 	e := c.newError(KindSpecDrift, resp, data, false)

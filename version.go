@@ -57,12 +57,12 @@ func versionRetires(version string) time.Time {
 // warnIfRetired logs, once per client, that a dated API call goes to a
 // version Factorial no longer serves as itself.
 func (c *Client) warnIfRetired(ctx context.Context) {
-	now := c.doer.now()
+	now := c.engine.now()
 	if now.Before(c.retiredOn) {
 		return
 	}
 	c.retiredOnce.Do(func() {
-		c.doer.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
+		c.engine.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
 			slog.String("api_version", c.apiVersion),
 			slog.String("retired_on", c.retiredOn.Format(time.DateOnly)))
 	})

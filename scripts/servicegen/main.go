@@ -1042,7 +1042,7 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 		doc(op.method+"Iter", summary+", page by page", "It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.")
 		p("func (s *%s) %sIter(%s) iter.Seq2[%s, error] {\n", typ, op.method, params, op.elem)
 		rebuilt := strings.Replace(build(), "params)", "p)", 1)
-		p("\treturn pages(ctx, s.c, &%s, params,\n", descriptorName(o, op))
+		p("\treturn walkPages(ctx, s.c, &%s, params,\n", descriptorName(o, op))
 		p("\t\tfunc(p %s) (*http.Request, error) { return %s },\n", paramsArg, rebuilt)
 		p("\t\tfunc(pg *%s) ([]%s, %s.PageMeta) { return pg.Data, pg.Meta },\n", op.result, op.elem, pkg)
 		p("\t\tfunc(p %s) (**string, **int) { return &p.AfterID, &p.Page })\n}\n\n", paramsArg)
@@ -1064,7 +1064,7 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 	case op.elem != "":
 		doc(op.method, summary, "The array is decoded element by element as it arrives, so the body is never held whole beside the result.")
 		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
-		p("\treq, err := %s\n\treturn list[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.elem, descriptorName(o, op))
+		p("\treq, err := %s\n\treturn listAll[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.elem, descriptorName(o, op))
 	default:
 		doc(op.method, summary, "")
 		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
@@ -1078,7 +1078,7 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 			p("//\n// Deprecated: %s\n", note)
 		}
 		p("func (s *%s) %sIter(%s) iter.Seq2[%s, error] {\n", typ, op.method, params, op.elem)
-		p("\treturn stream[%s](ctx, s.c, &%s, func() (*http.Request, error) {\n\t\treturn %s\n\t})\n}\n\n", op.elem, descriptorName(o, op), build())
+		p("\treturn streamElements[%s](ctx, s.c, &%s, func() (*http.Request, error) {\n\t\treturn %s\n\t})\n}\n\n", op.elem, descriptorName(o, op), build())
 	}
 	return nil
 }
