@@ -106,7 +106,7 @@ type Client struct {
 // core is what every service shares: the transport, the generated
 // clients for Raw, and what the generated request constructors need.
 type core struct {
-	engine     *engine
+	engine   *engine
 	raw      *resources.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
 	v1Server string   // the base URL with a trailing slash, as the generated constructors expect

@@ -154,7 +154,7 @@ func (d *engine) newCall(req *http.Request, op *operation) (*exchange, error) {
 		return nil, fmt.Errorf("factorial: %s %s: read request body: %w", req.Method, redactURL(req.URL), err)
 	}
 	c := &exchange{
-		eng:          d,
+		eng:        d,
 		ctx:        req.Context(),
 		req:        req,
 		idempotent: isIdempotent(req),
@@ -223,7 +223,7 @@ func (d *engine) findOperation(req *http.Request) *operation {
 // exchange is one Do: the request, what the spec says about it, and the state
 // carried across attempts.
 type exchange struct {
-	eng          *engine
+	eng        *engine
 	ctx        context.Context
 	req        *http.Request
 	operation  *operation     // nil for a request to no known operation
