@@ -34,6 +34,11 @@ const (
 	ResWebhookSubscriptions = "webhook_subscriptions"
 )
 
+// demoCompanyID is the id of the sandbox's one company: a dated request
+// naming any other company_id is refused (422), as Factorial refuses a
+// company the credential does not belong to.
+const demoCompanyID = 1
+
 // DatedAPIVersion is the version the dated spec describes. Any date is
 // served (Factorial answers a retired version with its oldest schema
 // rather than an error); the sandbox has one schema for all of them.
@@ -151,6 +156,7 @@ func (s *Sandbox) initDated(doc *openapi3.T) error {
 	if len(routes) == 0 {
 		return fmt.Errorf("sandbox: the dated spec has no operations under %s", specvalidate.ResourcesPrefix)
 	}
+	presenceOnUpdate(routes)
 	s.dated = routes
 	for _, rt := range routes {
 		s.byOper[rt.op] = rt
@@ -306,6 +312,10 @@ func (c *call) serveDated() {
 		return
 	}
 	datedIDs(c.in)
+	if v, ok := c.in["company_id"]; ok && v != nil && v != demoCompanyID {
+		c.fail(invalid("company_id", "The company does not exist"))
+		return
+	}
 	if rt.bodyID {
 		c.path["id"] = fmtVal(c.in["id"])
 	}

@@ -220,6 +220,7 @@ func init() {
 		ResCustomValues:       prepareDatedCustomValue,
 		ResSupplements:        prepareDatedSupplement,
 		ResAllowances:         prepareDatedAllowance,
+		ResEmployees: prepareDatedEmployee,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -234,6 +235,20 @@ func init() {
 			return nil
 		},
 	}
+}
+
+// prepareDatedEmployee: an update's access_id names the access (login) of
+// the person making the change, not an attribute of the employee, so the
+// employee keeps their own.
+func prepareDatedEmployee(c *call, rec, old map[string]any) *apiError {
+	if old != nil {
+		if v, ok := old["access_id"]; ok {
+			rec["access_id"] = v
+		} else {
+			delete(rec, "access_id")
+		}
+	}
+	return nil
 }
 
 // prepareDatedLocation: requests spell the address lines

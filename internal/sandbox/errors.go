@@ -97,6 +97,8 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 // requestError answers a request the spec rejects the way the real server
 // would:
 //
+//   - a body over MaxBodyBytes: 413, before anything else (the proxy in
+//     front of the app refuses it);
 //   - credentials missing, or rejected by the authenticator: 401, empty
 //     body (Doorkeeper runs before the controller);
 //   - a path parameter that is not an id (/employees/abc): 404
@@ -112,6 +114,14 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 // On the dated API the same answers come in its shapes (datedError), and a
 // token lacking the operation's scope is refused first (403).
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
+	if tooLarge(err) {
+		e := errTooLarge
+		if specvalidate.IsResourcesPath(r.URL.Path) {
+			e = datedError(e)
+		}
+		writeJSON(w, e.status, e.body)
+		return
+	}
 	p, aerr := s.auth(r)
 	if aerr != nil || p.zero() {
 		unauthorized(w, aerr)

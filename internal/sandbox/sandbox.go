@@ -251,14 +251,16 @@ func New(opts ...Option) (*Sandbox, error) {
 		Validator:       s.validator,
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
+		Prepare:         rackQuery,
 	}
 	dated := &specvalidate.Middleware{
 		Validator:       s.resources,
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
+		Prepare:         rackQuery,
 	}
-	s.api = apiOnly(v1.Wrap(http.HandlerFunc(s.serve)), dated.Wrap(http.HandlerFunc(s.serve)))
-	s.handler = s.faultLayer(s.api)
+	s.api = RequestID(apiOnly(v1.Wrap(http.HandlerFunc(s.serve)), dated.Wrap(http.HandlerFunc(s.serve))))
+	s.handler = RequestID(s.faultLayer(s.api))
 	s.hooks = newDispatcher(s)
 	s.Reset()
 	return s, nil
@@ -274,7 +276,9 @@ func (s *Sandbox) Close() { s.hooks.close() }
 // the dated API (/api/<version>/resources/...) go to dated, the rest to v1:
 // each is validated against its own spec and answered by the same engine.
 // It drops trailing slashes, as Rails' router does (/api/v1/employees/ is
-// /api/v1/employees), before the request is routed and validated.
+// /api/v1/employees), before the request is routed and validated, refuses
+// a body over MaxBodyBytes (413) and answers a dated path whose version
+// Factorial has never released 404 (servedVersion).
 func apiOnly(v1, dated http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
@@ -284,7 +288,23 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 		if strings.HasSuffix(r.URL.Path, "/") {
 			r = withoutTrailingSlash(r)
 		}
-		if specvalidate.IsResourcesPath(r.URL.Path) {
+		isDated := specvalidate.IsResourcesPath(r.URL.Path)
+		if r.ContentLength > MaxBodyBytes {
+			e := errTooLarge
+			if isDated {
+				e = datedError(e)
+			}
+			writeJSON(w, e.status, e.body)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		}
+		if isDated {
+			if !servedVersion(r.URL.Path[len("/api/") : len("/api/")+len("2006-01-02")]) {
+				writeJSON(w, http.StatusNotFound, map[string]any{"errors": []string{"Not found"}})
+				return
+			}
 			dated.ServeHTTP(w, r)
 			return
 		}
@@ -311,6 +331,7 @@ func (s *Sandbox) init(doc *openapi3.T) error {
 	if len(routes) == 0 {
 		return errors.New("sandbox: the spec has no /api/ operations")
 	}
+	presenceOnUpdate(routes)
 	s.routes = routes
 	s.byOp = map[string]*route{}
 	s.byOper = map[*openapi3.Operation]*route{}
