@@ -2554,7 +2554,7 @@ type Page = int
 
 // ListCredentialsParams defines parameters for ListCredentials.
 type ListCredentialsParams struct {
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2581,7 +2581,7 @@ type ListWebhookSubscriptionsParams struct {
 	// Enabled Only enabled (true) or only disabled (false) subscriptions.
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2629,7 +2629,7 @@ type ListShiftsParams struct {
 	// SortCreatedAtAsc Sort by creation time, oldest first. Optional here although Factorial's document marks it required.
 	SortCreatedAtAsc *bool `form:"sort_created_at_asc,omitempty" json:"sort_created_at_asc,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2656,7 +2656,7 @@ type ListLegalEntitiesParams struct {
 	// CountryIds Only legal entities registered in these countries; despite the name the values are country codes (`es`).
 	CountryIds []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2686,7 +2686,7 @@ type ListCustomFieldsParams struct {
 	// Slug Only the field with this slug.
 	Slug *string `form:"slug,omitempty" json:"slug,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2707,7 +2707,7 @@ type ListCustomFieldOptionsParams struct {
 	// FieldIds Only options of these fields.
 	FieldIds []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2731,7 +2731,7 @@ type ListResourceFieldsParams struct {
 	// SchemaIds Only the fields of these custom tables.
 	SchemaIds []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2770,7 +2770,7 @@ type ListCustomFieldValuesParams struct {
 	// UpdatedAtGteq Only values updated on or after this date.
 	UpdatedAtGteq *openapi_types.Date `form:"updated_at_gteq,omitempty" json:"updated_at_gteq,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2809,7 +2809,7 @@ type ListDocumentsParams struct {
 	// ByTrashBin Only documents in the trash bin (true) or only outside it (false). Optional here although Factorial's document marks it required.
 	ByTrashBin *bool `form:"by_trash_bin,omitempty" json:"by_trash_bin,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2836,7 +2836,7 @@ type ListFoldersParams struct {
 	// EmployeeID Only the folders of this employee's documents.
 	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2887,7 +2887,7 @@ type ListEmployeesParams struct {
 	// OnlyManagers True for managers only. Optional here although Factorial's document marks it required.
 	OnlyManagers *bool `form:"only_managers,omitempty" json:"only_managers,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2920,7 +2920,7 @@ type ListCompanyHolidaysParams struct {
 	// EndAt Only holidays on or before this date.
 	EndAt *openapi_types.Date `form:"end_at,omitempty" json:"end_at,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2944,7 +2944,7 @@ type ListLocationsParams struct {
 	// Main True for the main location only.
 	Main *bool `form:"main,omitempty" json:"main,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2980,7 +2980,7 @@ type ListSupplementsParams struct {
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3007,7 +3007,7 @@ type ListTeamMembershipsParams struct {
 	// Lead True for leads only; false for plain members only.
 	Lead *bool `form:"lead,omitempty" json:"lead,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3025,7 +3025,7 @@ type ListTeamsParams struct {
 	// Ids Only these teams.
 	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3052,7 +3052,7 @@ type ListAllowanceStatsParams struct {
 	// ReferenceDate Date the counters are computed at; today when absent.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3076,7 +3076,7 @@ type ListAllowancesParams struct {
 	// ByOvertime Only allowances fed by overtime.
 	ByOvertime *bool `form:"by_overtime,omitempty" json:"by_overtime,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3118,7 +3118,7 @@ type ListLeaveTypesParams struct {
 	// ReferenceDate Date the availability is evaluated at.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3172,7 +3172,7 @@ type ListLeavesParams struct {
 	// TypeIsPayable Only leaves whose type is payable (true) or not (false).
 	TypeIsPayable *bool `form:"type_is_payable,omitempty" json:"type_is_payable,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3193,7 +3193,7 @@ type ListPoliciesParams struct {
 	// CompanyIds Only policies of these companies.
 	CompanyIds []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -27166,389 +27166,389 @@ var swaggerSpec = []string{
 	"iqVSZYRnx7Oj6RG3jf5eMrU9mh4JumFHb4+o7VzCs6PpkU7XbENtN822sO+wrqM//pgefc2WUrGBg2h0",
 	"OBhIWirFhGmOQxuqzEOMZAFd7B9KbBAffe1kQl3D50SUG6Z4epJLeW17wjNNNqU2xPZowUhBlWYZodqW",
 	"XDCl664V1KzrnkGXFPu95IplR2+NKll3F3/kG272e/mBrhjR/J9sRt6xJS1zQ6jIyIZ+5ptyQ16fnZ0T",
-	"SnKqVkwRqciGa207fkPzkpENo0LbQm0TmEOrYc9czUdvX5+dTY82XLi/pr7PXBi2Ygo6bXu33+f3y6Vm",
-	"pkEer08W1E6cJQM3dWRi/9BELskcujF3C66PZ+RnzQjjZs0Umdticzs2R09aKt02Hlu2OZyuAfxhl0gX",
-	"UmgGu/ZbpaSyP1IpDBOwHLQocp7CME5/03Z8/wqq/38VWx69Pfp/TmtmcIpv9SnWBq005+dCEGbfEW2o",
-	"KTWZfHV2NiVfnf3J/vOV/ef/TMlXb97Yf/7PlPzb58/H5JabNZGC2ekya3YlFjLjTBOsecEystjCBM2h",
-	"2TnBXszIdzQ1UnGak0ym5cb2kAis6EqYNduc21ZISpWy9QlZlWMZUdSwE1gcsmY0Y0rPrsTRH9OjnwUt",
-	"zVoq/k9L3bsE8BMS4ZSwz4Wlf7t4it3Ia5aRVLGMCcNprmfkcs3I+4vSrIlm6oYpwvWVeCelumasYGpK",
-	"btdSM5I5yufa8gq2KcyWLGS2xVmhZP7LL7+c2GpsxSk17O2V+JpRxRSZzWZz1/cp0dKOD77kdurSnCqW",
-	"2SFNj9z47GB2a2su+e7WhQV2aw6sP8/lLRVpZGNcEMM37EQulySVpTB2yy4JJYXMebqFjb2Wt4QbQtNU",
-	"lUzDI66JLpgwM/KzsK829lNNqGKEC7IuRaZYZtaaTOb/O+EiSe0az4ExFUoWTBmO5I2VZknGhNzYrSlV",
-	"VX6/s7/YVchObI8J9WPSRIp8iz3RxEhyK9W1/X/ByEpRIJrSvrOtizLP6SJnnv3t7r9p1aMlEOn9OuOb",
-	"L5iCLkDXWDauI9D3hN5QntMFz7nZwsTl+fvl0dt/dO/3auGhPxdhHX/82toJT0fTo2pcCb66U7sDm8LO",
-	"5SzJ6FbfoakLO180H9aa5S3bRN4wVTXXXF1HTWtqyIZugRdtiS1vKcsyNRCR0m2as2HLGbSIK9pOWa1t",
-	"T5u7a2DDdm8ma5nzjG4TqhNLhPjJbsM/MnrDcLOQJc1ze2pLQRZUXBNXAW7yjGVlajopeSFlzihwZpil",
-	"JGdiZdYRziyF5RR2j4yZTqgTpLaWKvFstsUIFLPM6Dcq5pb9ZiydH9sjYM42RS63jCVreyokGTVs3tGD",
-	"moLsXNx1V7yjW31pPx1Eq1UXAxKCEXGxSraMgnjQP2N48Fmy28CMt64EyOLkds3TtTuDsxOgfCQMrGfY",
-	"Ki2tuMlEeheW9V317aBZqgi8YlntG+xrqj2ZV2R3l63Fs8jpOz3K7TYC2kh4ptu2mX3vdnkqhS43jJi1",
-	"FSf8AECgNGyjo4209I4qRbf2vROaEzybOybjG1rYTe6OGzctd5gMFHf/1b9Sgq2o4TcscQLHXXfR31w9",
-	"32A1w8ikkJrjwHfn4R3XRU63RKqMqWFDLpRUIIbfdQgffAUDO29k4ttMmLBls7bjw7JpLMsyMqlE7lcg",
-	"uQFrn5K5rwxFs35OrqhY3VkW+Gg/Hs72lCxFZn/foSX/6aCGNBNZIqThS6dUdVBxMBdalipleJjfoY+f",
-	"4HNYq2HdNEyUiiUFU1xmiVFU1JQ8su1LqOqyrmJ8B2DIFXca0eoH+HwIB2u2F9J7/+JYqVwulwmw9v0t",
-	"8mktlSFLqTZOecUz4JUmS6402jNyqg3Bo3JK2Gw1I1Z8SKzoMEhA8F1ATSrh2SDmWArQbVmWePl/LUvU",
-	"AftHXX9ciwp3/zKBk57GueU3+4KBYPZ3r3gQbdVLl0N6+0doxfoHmrXg8InN+Z4Os6dpdEnIe2f5Hs8P",
-	"+NTeDtklw1+rscjFbyw1dgr21Je9mf5e3roJtizdq5SoilQS7mRO8xzGM8ciYOrcWGHCHu62IFJ2RrfA",
-	"65koN3b2/GdH06MVEwyOi/gDFBvzbeuLBFqwj46mR/WzpWFMgB1yw4TmN0xpCvaxBW9+SEXWKB6+d0+h",
-	"jN2YwVzWe6eay28UczaS5lSGp6A3KRFHS5pY8t0SzYwVrMmC5fIWxTOuSc61QSOrJ70pcQRphaU0LzPU",
-	"hsaZN0aZH8aaCO5qGIip/SOU/ZgqP06B71GWR6q4/fpor3Y5qPvf2G8+wSe76uFIpTCuq/VoV2N1qj6N",
-	"ab+5fbWmXTsZoY20axLDNYe76QtNbWCIeD9WqG8X2ftk67ESdVNeHikl7wuz40XYbgH1jmLpwwudw4XM",
-	"dqGyIdGNkeCGS2x3ktCGClg9AlWHLLUnDfULVx1nVJPPhjyzkzm18YGIbBbdfQ2RrUH43aLgnnTXttIt",
-	"y9q/htEF65Qag0NnqBWUi6m/ufSWxVearDlcc2fUsFA8/I3aXi3Zwopv1I6BFgp+2+X7rRTwb26flzCd",
-	"rDiaHsnULqeQN3ZRWXoU2DBrM2u3CFedhvv3LmCYRFM0AYL09jNNJna5cBxbPSUpzZnIqHJ/fqeYAJsm",
-	"PtUNQdh96clWUFMqmsf+TKTItwmw6yM4hEW6Tnyl/gP3WJY3iunuoX4XHuO7lkIro3gdtdoLuKA67H4l",
-	"KufsM0d63TKqQFzP+ZLZ3dzdjd3jMTLxDG6//VpquJ2AzoOmrLxN1aypIBUjCHu5t3Ezrv2m3Hvn92tn",
-	"r/11f1Puzqih48+KqODCTO+tuu3DT7bcLieFbrg6OrdxLTK0znqTALiujHvh/NYMsGZ29bNqsjtntBYq",
-	"oqqo23OvNIEdYHuCC9boCPtMU1PtEfbZKJoIKZJwlyXUJEz09SaQaiKdaRitrX4MrL3ZlzXNl04rzVjK",
-	"NzS3G/T3kipwjXLHQVIW3T0JpZ3IKlFDloxlemehJpQs+WeWkQXN7YMpaO52NyIX5hvmboUb3GhBdX0o",
-	"+S+qB4ttgt8k/dv6k6GRs+G9aHB/f/W/lAo8Our+U/R6WjLLzxieD3C7fSXCW383sd4FiWirWVPtnJg0",
-	"mcyvjv48O7s6mh/DJSb4i1StvNJ4PT4Bri4VgXP0GL0g4ho1FynPbJcii3GR/VZqg34l7rbWE4ofKHah",
-	"cgXru3gMrqnTtNyUOd0X2WJGeHd9htaapZIbYnky93dOeliTtQg0zIa4r3/H+pazpbHTowsmMrvOdkJ2",
-	"Vvpo1MX92DXxH95/VVCOrNdDxw2WWzBXarJg5pYx4RaBTJAja/Tdmdt1QoudZU+WW0kxn5L5rlJun1me",
-	"hs/tX0YamtsfpWaZ/T+glroG+GnoNRNzO+LQKMU+002Rs+PG1R/NMlCHaP4h2AqNmaiPlD6jOg55f3ou",
-	"/Sahecu0cOg3+klSA8MRmful2KrMqbuW3nlWlwoJ+RmGXsmgA7cRj9yt/Z0rY6eIZ1MyvyrPzv6UBtXC",
-	"A3aKz8PRNl5UewzEYHwFVwr7PejYUJ9KuLvYUGH7Q+vtNWjDbOjnxJ1ISUqL2BV5jpImLc6JrY7crpkg",
-	"lX4yqBVZGm0o7qEyfnBeFIWSNywjy9KUlQQppCFbZrxkYU8Su6UGNer0Vdru82ZpHUu90sSetIQJw03O",
-	"wB68lKFhHd15SSVEwdXQ2Nn2olqgzcY5s+1Z2Bd0xagaH3bvZJlQpGr7uFF5ePNFJv6ELPISzy1klvh3",
-	"MODj4Z1IGrp/60W1l+EKfzDc4RDC9jhcz1lBJD61UMoSE/UCS0jbNdFtinIoiVuy7BQEIhdlNFeMZlvn",
-	"Qjm4la7D3Ba43wxCE2ikKYXhedJkU20NwxhAzEtNvvXbZb8PZOI2OPUbHtQIy/fx8mQYXXl3p905dnq+",
-	"fV0TNYqmfjntxh7i1hG7XmyIYM2TxPWpOlljwkir2Bixl8V2jt/UjRNhGpOFW8SxCFds50r7RB0SYD+l",
-	"xPh+p/ZrVZSH1ONB5Xk2Xb5hce6RYXZ9sTUTXCputkSVOTjWUxE4hJHoBabbSJbsYZ6uRCls97Jzgv56",
-	"IFhpotfy1otx3ki/LdicTNC7wdKxnh9Pr4R/jVdkILpVB0Dtzj0lcytGpLQInl2JOaiqTj+FEAs0iyY1",
-	"uXYWLphyH7jHVXk4e+debIG+XwnXeVCyvUgzd6pj3yJdNu4o9uwuglCCRl+CE/IqPAkJhGE0rXALtuJC",
-	"gMrgL/3tyyz8E0OdNjxn2kjRo73DlepAm1CK6nhDhw4757Yv2qh7W21eCrdMT8P8klJBFqw+1Xy7Tp2r",
-	"JkCwz2bPIyLWi8IfPE97qf7Cb6//G94sxzStn0ptCPvdKjcQfUjNmvAsqiZ9uZj+73sx/d/+Uvngr4t5",
-	"FpeHhChp/gva+y/5hr3jdr8syvhx+z04WzGCl1bE3+OBfRz8ryqrgz9W4BHwSnew4YOM8nybdBxyqH+A",
-	"D/47rphVW34QRWn2D5oYW7JqJPCbCCcaODFBB5624dLIJc/zT2u+NLql6UC1GclJQcyBlV1KtaHm6O2R",
-	"Uwf2Pa7hKqXlFoVrF3QL679mREN/vQ9uxvS1kUXcYIb2x0G92JmzxriDiqpxxWb0ayquv8edcqkYBbGw",
-	"XVprhlHBSUGoJuGVdW18ksIomprdG2rniuCv0uDPGJV/k8v0+gfRsshWG1U0duF84d5UxiEJC0ENyrmu",
-	"HbzlidhUdyIqMEa2MvinNM8xtGL/CKeGmzILT9e6kVymw087oO4f3Rf+CMqlWLXXL+RtxKZgZ/CEC3dF",
-	"x634YTT5+fIbIiGY3I6jQWMQChobnFxopm6gQ/GtVChpSQoVHhWdyw9YhFCt+UqA/mEkSddUrdDcAt00",
-	"Mr4tyoVvosVpCdQw5/qqk4Vi9DpJpVjyVekkjZYPbZeLnKZxCgCm5dbCXXMSavo5mF2R2IaDRXlfmgF0",
-	"/VykekdCk6V5fEobOstyU1CxdZwtFjMesjLLKqSo13nfC9qrcbscuT/GMmx2wI1NddPf4jRk33vOZnvO",
-	"tZ1htP7aZ35EXBOKhTO6dSZiy5kpuV3LHL6dkcmnguU53CkrFCPImik2hTuSa9yU6J605CzPZsdtdgJ0",
-	"TXBWAvvHkGCcttBDzyoH3nHpcrOhatsWIWMVHj9hbnIGmGljFtSwY9OjHf+vNtJ7AKPgDi0/tVUQIxG+",
-	"daznF27W37iTvY2F/SnhQpQ3NEllFhGRfFXEviZckIs//QDlSUG3SuZ5lGfRPyVCboZX+Te56a4vyxTT",
-	"Osm5YK8jcRYYRIWFiC00I363WP4GzM5KdiyVIiOlyJjSqUT0iJiN0wtGdmOmcJhMFtKsyQ1T2vK642rX",
-	"zcOuJa/nhOWa3dqN2TuQ5E10S1lelzgeHn3PlVlndDtU+E2dPW3/BZJq20lbv2bC8CVv6Y6VHGlqklZb",
-	"RVWgfUhe+kzYcslSMGy0mkhhUfwHxNBrpgl+du545pq7GyFtuQmtS6O7gE7wzOifuL3PImpk0411cJ06",
-	"oaCvVg5qIBBlOyprp3GgU99tNAUU5W1kJlQcuhqIKhuNejf0c5KzFc0T1KL3LAkNo2PwFVjAbhm7HvpN",
-	"Y5YKplImDF11hdx/oMogVkpdfBcr5s9nZ2fkL+TPZ//rONisu5ZSFd89bEN5Hn8jsjixfCsyBLuBy4MT",
-	"w9SmoXj1Ug/GrbXutBWzjC36ak11YiyTc0aiuD2mZ6vXrwPLTtImbXV97hWrvTK/yUWSUkNzubKUyhIh",
-	"M5aUZUyGviC/yQVxpUnOblhObHEyCWo5rWrRxy3iddeUInmDF0Mro9yRgSK+L4KuKjVr35ZL8baujU0X",
-	"aylYF/cspDY0rw7bWLw5XvIlKc3TMh+5bFqmlm40S0uopKMn2rhK99/c8qVJFjyNa4OMbro0RblcJj2z",
-	"GBJ3EuzAcVaZ4Ehs7LaQTPzWbxG/HLJXXDetkb/Igq25yJznAri0zwhqDSC+oy/BkoMMk7HCDolIcQU3",
-	"X9dcZG9JqZly0GFGXjPh3GgakRausilxI8PyV8J9QEVGLj78QK7Z1mEVumL4Wcwhtik1RIboajDN4Vo2",
-	"TvDgbWelOw4fGtCPoKOAcnU0Brwm1r+9GgF9DXXvV7qatEENNXnxA/R8Web5Q9a3ygqVGBlzTfVLFCEC",
-	"nJa/vvvwkdjzCdylWDEYeik26z9kpFAMvdLB2rBDGpaap0SX6doKa3PboNYnr+f97PoBZgkZfLzC3nka",
-	"1IBMaf54la+4SIbuH6B2KAxLAPwjlytA37ELM7RJeReS+vnjj16zt1UQsy43C0F5PqjVOy4Q8SXs98Nc",
-	"SMVCUpWxLCrB9Tf4i7fteD74m+SCZQEG5QSPJHD/q3Emh7mjKZmzoQttl/eVJvaTytEd+zSoKV0uqjaS",
-	"IqfikUjY8DvN8yX9TLxA6ey9KJgMdN9MFizJWM5MDNGov/lP6ZplJZ7NOYPmrYAxJXxJ7Jf3WeQ78uxL",
-	"YNdyCTiiPGWjOHfMhBac9N2yzkOYzWrB6clNZqU2cvOdFXgiOoYgEEyGAhGRopasCiWX3MXUNEcOZUei",
-	"VgW9GA5Z1aaQ0AXLE8M+m7iIBv17pQmUG3FKNtSgHfMtM7VZG+dqwXIpVnDDAeZ6WwX6g2/HtzkY7G1D",
-	"PycA/Bxhk0XBFFnIEtVwq76KlZd0B+Gvbbhoq/xHeXvPytuR4t6rjCkPq7NLf8MqrzfEIKixvFwNmO0Y",
-	"0whov0GIPTvvosw4E/E7eglxv5oxIhVhGTeEViSMGN+TcGKmdpq4IooVUhn9ijjNUU+J1TNJjijHU3dh",
-	"UlPlFBF5FjJrQhbJW4FR/FAhA/dm0FixpqMmqdoPfTXxq/J61DVuUJeOta/jZNx4f72BPKWa3z+mO+xp",
-	"FFNyS9pi5gh2Xs/e2X8ti+oScefgW0ueIkY6JSn84S64OuEqd4+Qbge3cHvsb4cbrvldp7vbwFAtRM/2",
-	"eF+0cAbB/JzA/GguVjk7ART8Mje8yNnJ7pzFzqpREWr7j3VCwWo/jLtUJNTbXkUvoxnRoPls237hnHQP",
-	"tmNw3V2smvBfDOrwQwhae0T1jPLWw47nOUcSxy/4vxylATylKEnhAycfraUTDfw5A+ckunQk7rczWqI0",
-	"YUXyNUuvF/Lz0fQIt3qCu9v20u334IkUDEBv4Iak5yj6e1ysseIi9t55XTSGIAU8c0lKJlQEhzCt9B77",
-	"u7qwczeoBG7qsLITOMyIkrcRwH7ofJvQ9TdMVeJ6eBescuhA4ndjePsRsWwGQ0cEgd9tq9VXZELJmur1",
-	"8UA8b8PqcY12VXkIvl3xqt6xjtAUPPUmQ5n3aOE0JPwRrZQQ3pElCE8R9W8aELRIVyxZKVkWgwFWg08G",
-	"ytV48GFMXTauvOnkQ26jWs7jnV1h/t6SuXfKmE/J/J3buPa3dx/Rb9/6n3/HLQz5aObIQj4ydLHVb98C",
-	"IxmGWFutHRVbpyL3fRMunCwdTtaO21vkWB4V2f/rtJUJcgGucg6dCQF9Jy76rc2XBKPibBGylHkub3Wg",
-	"JNvHx9PQ4wtvI8itU3uENKD6cINWPWxqwxD2BEFDFSsYNbZIl06GNp0WhrdLQk0S7Dn8YMnvJEzt0PlY",
-	"un4Mqm2n0jaiuFXcGCYwzhu/6/c4Ddaka+Z980NW4GGlKRQInlGkgg7UMXljkHWFy5uF22RfqIhasNay",
-	"zLOBEWAdNCHY7Vi62JuFd2CYrsJ/fuFmfZGb6u82V77cJLvYPRHQlSp+E7CGFUsZ9+G8ziBuhbpG6Kkm",
-	"kzq4O+5GMaA56eofFFAy3R9OjF78po95h2gjFcvIkgPQuiU5S31kAvm9bkUuaUZyLq7Pg8sZyMGlq/d2",
-	"WpQsV2uiWUEVNYwYtimkompLfv74o46lmIKsYNH5v4CrTcIzfxNWFrYVKzpaHu+52QyvQBM+8MKgaS4a",
-	"UBwyu1U8tf8DYO33k5wcaSUxcDA0HvMcvfaq7cy1v7cyiuo1WXDR6pl+P7+Ay9Cu2uhDbcQe5n3w2TCh",
-	"h7qPW8pMNP9nLGEA/ydIG4utYQN1GVvbYDP5UuZZ5UxzD7uPJ70s2IcDvAS0c+eBAP/R3xYOJquOTRlo",
-	"eIK43c5gtz0KpMbQdM2yoRRQlIscvZyGaDIrkCQBkdaUMdAlY1mOYxYsZ6lRUvCUVF963yF/8dgAZ2Qe",
-	"dLagynCa59vEfgjG7IylOcefdg3xInR6tJClSFnmXAqmR6llvjkCO0LCxiMf0p0NChuA9qL4bJ4Vaj+8",
-	"gskiZ4Tqa5htGOP9UhLpgkZTECpGbaM1128seg7HIRcepsKTOK4s4JB5XrKpCV/Ph/Hq+2uhcQnf7f2K",
-	"AP3oG9y70XzXcdqW0OAnMDJRn8vEeaohbAieZQ9zHs6OpqP91Ts5/PtbgZkmw6U+J4KxDJF6GndrjYUl",
-	"MJGzoxYG3ljGBReYayLO60MWvWPJohBNhzKL0w9zhpEKU3K7pob5BBxujirBxru2dPP4GPOO89FuvtnB",
-	"8CKR/MicElbxqwgN6Gt01kdOgVqwiDK7YJQ7XBTjaP/x6135zBTsmEDTQN0FU5AV2WrgC4bpVo/HXThV",
-	"zKdLT/L77RMU3tcRwb7RuDOqd1O9w6stH1/T6Dp07f4HUCQrufypFcjmjMZCSBSruRXLar6/kkyftzF3",
-	"4BS1h2jCm+jDsW+ClasWqFpKYZgSgLDlF8xIt2bNZxnTRsn4TbIfaxtwzQ5HHMsg7geSMp4vdG3txxEg",
-	"mpQZO1irlYt0udG/GC16fS7uVuRevnU3CGY7JRDYDMQ4cZQy3fFQ8LEG0yvh3RqOMXsYXzLEryXfgAVR",
-	"V5FvNNtwQRRfrY32+j4CIrvz26zZtmFshNzued6Ch4yqabcW9UoT8E0FnEem9THh2TmRYJVR3uyGkH12",
-	"qdzSLbaEGzJBHqen/kyYuih0xgaiQdYXtLtWo1wzIsEawRRgOQ11bG6G+Q2DRd6L9ev/ZBVGeuzQDAYw",
-	"AWrawIzOxjCRxVPvhpBelerLNUochGKWbqNoClgRiOY3bKZ24hd7xxyUT7wgFUNrCcrZjjrrWsiG+QKy",
-	"R2ipDETDQPYumiLelesRwANBJlvXZLRMmtMFAAvaOTryfaSbaJVD9CAI2hzuxdYT4znse+Amwww8LvZo",
-	"iKVpUwrncKvbHM+/kWLJ1YZlVUiuFeq8Q3SzjmltWQO8cucfzgU6qj+O/SsW2NoayfJKE3krMFh5V1EY",
-	"2L1mhOxuNDRTKybSLXHlxtXZwiz2an2lCQSSDay9invcXVl4AZMxpqZELhOgySe0NwLABkSOJlQx2gXD",
-	"gSn8bSmPS984x5x/+cT/0qdVrQMPJMiEAciGYfRqW4Jke9ouuZVNq886olhfv4Eo1tdv/tfxsGOh2rUj",
-	"Y5zGRTD1xydV0ao7a1K5y+M9CkbCzTc0Zw6Rc8ngj0Ez3yrctu/9v7mAzEowq3WEESEG44Jlx1TXfce/",
-	"12kPZFVQrQupzMB504kXkaLZUC4qCcpuDa6J9hERw6SERhzX/f3PP1pJEnzNkWtzpk+Dj/jA1Bc7obxt",
-	"bdSMoPp1/3CtZnBWJZNZwXdchFYzUrZTRndFG65bZOi1007g8j1PioIpbWtLhrOn3cjoIcnYw0jpATj6",
-	"dskVy1rObrjvBctd0zG/IpSFiy7NhsL2C1kKPQxJpzOqe4elWvGqxnquUyiBzBWDHuhvvjUqvP9THyXe",
-	"XzKMGh+QL9yrdHcVmwOWluxCW4362EoGAy8B9z8bfjEbfgtwtGMBrOLB9fsBGA5EX+/KRgCwIZfLuzGQ",
-	"UqReU0iGaRYXO9pDpWDQW8oh4sbVODx9xeNcyNRmkg4cgVpe2jHyNsGr2i5w9g7phsbfZZB6AANvZdt6",
-	"agOvb7gDrbvNQLV33YRnDtnQa+8Oma6pWA2AbnodlSpfGLpTdEM9L87TQL3yfgrU97V2BFEx7os4xs9g",
-	"TJ0d10PUR6RqqCNR3B1QFgu7T00b7M69LO3Pj9rz0jB0RhLXvuj58CA8+6Jkp/h3iCA+Q4B6hkVqfSsy",
-	"gNX9WjF63Q8cfS941ShGqkPqsp8CNu0B4PEqpssNy9CUdUdc3oF4rd+CI1DkUquCcQZXIbKQGWeaaMZE",
-	"bdwF8YVcfPjhLZn/6wqdivTV0dsrEf5F/nF1NJvNro5+/eOPOZhdfd7fG5rzDO/AmhUEn8yvhP1kw7W2",
-	"BzuGPWgsv2Fa0xWzH7jyf8zxYuqWazYjc6xwTri+EvYxZpjKWJpTFeBJUnTpt4IvCD6AvOCyj6ILA07Y",
-	"lfDhFlKw43OiGM3I3PViTuD4gVhkUTUdu3fDVzGJOOcacqu5KvW00Ty5XUvN6lGhS7RVAcH91348Q5kN",
-	"vo760ULADVmXGypObPchXMt9MNCj+Tu4ao5Ja8PjRkea+VuPioE2p4JCFplxnpKjXM6wajCereWtIFzc",
-	"EezW6RDeH8RN6q+t63DHuPPWk6tl1PVoaXbDNdOE5rd0q0kJ27LF1WI2DqWtMfb2IT+AyuNo+KkVHmy2",
-	"Td3pWbJ7ipYtK96DFuO+iw3mB3HDa3zilqP9DmMCwKPanNC4oBvX+VivIXdGjDUi3iBpGD/AGLElkxvq",
-	"XDWI5uk1uhdPyWw2w4zUe2mzdhijS1sYC3rNc/vhEpwZ0G/eOQwNM72PvS59iNs4yCFFr5mIGScd9iA6",
-	"YKdSWEGmy6BeA9z3RRVIUcW0uKx1E3vieSA6LiAXpAeCSrDM8d2jDMba3zKf7YAaxO5lelwKP5CQM3t4",
-	"eGw1lyzf1wyujJCmssq4SkWG+TuBBKnIrIhSKn089XiTFZIPyBboUGUFqmq+yiA5rR3klQgkqGhslh26",
-	"JtyE0VBkURrEXLkSLmsgnIS6Fl+mREv7FSDkLxVjJ+Ck6WQbgNkGYallpustXJ014y4px+ZwXnLB9fqu",
-	"9uf2fALfWU5B8+VJRreOlKd277skA+eNSfeisp98XCtdsDzXddCvJvMFW614kBZgTiaap+hQNq8TBMxn",
-	"BJlOtcaDBoNJGPfznO269pTKu5DbT3I3vghYM/kL+TNZD7zlbjM0hLnbBt49Vl/Eb4G+G7Zp6nqGQf1V",
-	"VwidN3hYrHJMqTI2DbmFaU1dNPBj4IqxmBVl/M3A7qpOyfz779/+9NP8GW3zDUmlmVo3SMPUMLQH51er",
-	"fNAmVNMUIifNYIuuzNmKU9PuCfhO2r0Oi7/i2qgQ/pBMQk4Ae56L1ZTMq2rnLWDnO2fXPivcwebvHUiv",
-	"+3EXrxzBG1vZmFQNLubTAzTYaKvVtlDshstSJ4rltNAtHsoPyuTi67LHsfaNoyzjKc2TjGs0CAX3j62F",
-	"62ojGgKW8RIZNWwl1RZm1QmyuoWICmqYEtxs0d1r6OK6OU66I/QYVTlnqorU4xrCNkA2cDUQuZx1NTA0",
-	"YdzwvG7dzNBxu6kPawkXfzYmSVzInFpZ0AMouajqPLWOC63GMZQuAB/a7h1c9g69CuQWbjQks47pVCAA",
-	"R7bnj6gbgAjNHVYHFg6SYQ9zEx9hz4KqEyaynOn2Tm3olqztwIUkTGR9CfZ363fB8zHLoX+tvW7UGL/T",
-	"w+4XgYlaLM2TcRA/GHTbEtcvSP3a54CmWYYxH5GRDFWKc6lGug8PU/HGqoTMUJ7rkTMWQkL2l/ZnqXb5",
-	"ooOEsUMh3kd5VH5ChK9rVl0Q2M+9Y6LLTIOXqQhQM9hHsSaFZENFRo1U22HD2NDPOAXtp/aPUqysHhXT",
-	"R+BiuTs92Q74ZU9jkADtYVobYeLeDicaxeyHqRlKJ5A7OQcZusd7zqOT+zwMORWrkq4YnpqLkucGEmNu",
-	"i4FunADY2ZJI/u8I5mmZhT9e9TAWEaZJj2c0Q24NN3BZCRaOO/KjDiN/A7QJuVaDYTZGPw2TuDbjSBuH",
-	"Q4TtdB7THbqOP2EHnHeRIrHzou986GDmY2PI+3SgGHPuZsajmO/4jEztHHAgxxvIq0bkpg+YSh8TaYHa",
-	"5Tu5kFr2YM+mid0SxTePI9oY+TU20Lg98lDCuEdefh6BvA2A69sbplyaIEhrWqC9GlG1eeatXlnTHhGB",
-	"6pKCHXeK6l1C9stkMg/DRUbyiXsimt2d0QwAZnOnIByBSDIeMxHC8SdXfihWBMRGr46OzyvDf/VWELyN",
-	"Qk1PEMV0IYVuJAv/n8Xx4ju31Tk2uFXcb6rXAvjCDHpx212bRa7tiuDOl+P9hjl9zYukYXCL7NJrXkBT",
-	"rtwJyv+FkilD9yWfGn/XNTkESrANCVknw9ExqzHE90OpLaFiKwWrBNPeymu3K90yhnDnB6UHdf+BzW2D",
-	"bv3jx96K5t9iHoeIJQrt7UyxjCxKzQXT9fA8XkPlKYhBw+B6OiVpqRSE4wJWA0A6WHZyXusgEOXoYbKZ",
-	"S1JMXMTuzi5+EiyCMUHh48KvW5zAIYVKSjUj5lae5MwYpjDsuppjdOQFJOP65sPbEZgeZjbwaxHJVPfp",
-	"Pfnqzev/GB611nrLGGaVe/C4tOERVNHsWvfJndV7oeaXtzEJwaT3bLtWzfJBoi/ungt7HM32OJyPoMAe",
-	"0hqfDLbVu9uRygjXu3su9YMoSDW/fnIVyYUsxA4KK7QB/MbO8fA/hpeHMRdkkle7ZAcj3Xn9DERRaE1j",
-	"YLgpO1ln7TGWS7EaXnpDuegDB7FlqojwYZbE4QfDY0c4K5rxGPDoR3hOqIKEZkjBUmUQXlvnhAX77IpJ",
-	"GD3LSJrL9PqEC00mVmcdkf2wnnLNFYtc+3xnWcqaMG3oIud6HcAxkMl3ChCmpci3x0OdXwYfoBv2Tyki",
-	"suYPF3+7IPaVkz++Le3GPv2JZopnD3GSOnYKNNjFgAYdmW4I3czE3MqnOTZ7Q7LCPd29h1v3bPu2e/jo",
-	"rnobtdPzqKO4l+j6VZwqsNgf0lWt/f7OjrIe4oT2p+RzHc+tppCn2B0V+T+0Y/6X/fHP+JoN0/N/kjfM",
-	"4wzpS3mpqF5/zUVLPII/wrwfxR0BJRvVxHpV0fp+9B9deagd7SHBKTqaehPovmjJRJakpdKxWL33Bf29",
-	"ZARfV77jFOqDHEHeMFTQFTsnmoFnDeZnXxqIh5pXTqeCfTZQcJhfMNWJ/SIpovFmHpiQQo1Byhz09oob",
-	"kBoOe4PqLRRLWcb6Ks65i9relwChGs3/yQgtipyz7BzT+FR+wExkheRw2WFKJViGvu5mzcWKlKLANWUZ",
-	"pC8VZO4f2NmbE64xwmOgu3P4cSwWgoH1POc3rDaaT0FAa01b5ANMdofDV0IqBqThiZKKzI1S4yAdGXWZ",
-	"+0aRJoRJ9tPmAoI1G8TpyWI4gRppaB5NNrdADHEXT0o21KRrjxyx5LmBtLI0VVJrQvMcmox6de5whuaW",
-	"iJGzp0Tfuxj7+MjsL7D/tzCyztQHLX6TcS/0TxCw6KKrRwVbxXuOiLBtSbibWQchdgXCSFKZlxvhUsNi",
-	"Ebh4b4lBwVoXDDOm266j3can0+rOjhoLOMuYyrcAOxN08O667B1m60sK4VgK4afJC4xjbCWPkCLJxGVe",
-	"q8GP8et4NqUHzDhcd3Lamn04+CIgjbobvVT4AIpCkwc8tbbwkUHmhUom/E7JzQuRCj8x4/3LPrJVmVOF",
-	"OEYQZ/OOmm5mH78+08Mu24bxI4DqiCfgUsyka8ufAdkiw6igCYRhAK7GFMWLub/kDsQel3D2SlSRtS7b",
-	"bEa3MzIHU1PCxfzU/ZSlmcMdmm0DruUyugUJ50rAI0M3hT4nczvUOQIggM8hExlVtjCGvQFOi91JCRZE",
-	"zIotYEEQbYeK9n0ENZ4AdnrGl0um4AGUsMKGNmTDM8FXa3McA3TwA4gYR5wVrYqhgoGMiZvydSe33KwT",
-	"zVIpYh7gzYbg4tKV9c29/fRpTIuyNG2tyNJEx1MJzT79F04xuBQx8Sjwzw8Sz3xHGNex8aTtThK/VMGf",
-	"VVobuiUhkd6AOLoMI0eROkPM9AVbcRG4WsAr72ExCNq8zR9cJBWoE03TUtF0O8jmHn44yrTf+HCUmZ+L",
-	"BA+f2DRTr3cwZwh3u2YcoKyXlWieu1S3XecYsFRvwUK5aS8rLaYyaSCPIpcdBhLLhY823w07ESuz9jTl",
-	"dqMgrvwwZXQ0dqYszR2ppfHlKHJpfjmKXuynYwlGlmZg3G94/twNxpRvWKKZMVysdAIHbQLQGCsPNxAT",
-	"Wb+TCg9ljU6cPuwKnj1RuG6Xkz0m71hWvRzutA83se15/yL47tWvYy+5UHPHK51mDF9DAvfZ/ZsrXu/N",
-	"cbnbgGe0qoPDpA0Qku4HdjZYEniAtgbD30VP0Nqgg1gsAcebAmxG1Igw2TBqz0uwnbHPRU65YBlZlsqs",
-	"mWoJi+3znOwAfmgH0wAbWANLozZweKAN7zk78fgac0u48+NzL6gqVkhlUI5APBDEhWgIBfPTJhoEyh6A",
-	"xAFTxtQNU+5WWFvZrXnxG7/B2D0ZR56HA2D1+llpBCfRc/Xe7nzCoiP47WhmZ6Q3edKaDfeEPcDIWvlD",
-	"Yw5bsqO1iBReYpTLJQeYMe8CmRjFCxcpkSyV3CRr2YB/qgcMfXgAYwGqnE9tJAiXfcC5DzssnLmM6Wsj",
-	"7VRt5AJz+y3tyWS/Wgk0Q02Pfld4j+ZLJd7BAl/rNVUsSzJ2g6tAC26fbrVhm/Y5b4UPC86FO/D3B2bT",
-	"970UfZEs5V7cIRRd7macMVSZ5wVTRUCYJ4RTvZv8exmTee8GkPqpLIqcteWll4KdyOWSYIwCmWykYNsp",
-	"gSgfIhUIR8d1SHsALvdKk4Julcxzq5JRl5bNodBFfAv7YEkusAc7SEtQGARt6NnAC8g7JKFXNDWYQpwJ",
-	"3b0wvjgJSyOE6YoJpuAelTfSYI/ogqGfpZCbbWvzftZTKayMQyb+i+NKbKyWfFjbDSNUs8GfXWxUy8Vs",
-	"Lcu9OXvz1cnZ65Oz15ev37w9O3t7dvb/3QO87iH94seiHvSBCz24Ya0qv8tNdnQECf6OC1BaQrlosbUb",
-	"E1Nr2p2CoNf3Q8uwnOWG5hBhhypgx9695JuQ6vSM/ITf1LldpPKEO90HGroHgtoenPtQa9OdhgP+JoRm",
-	"v5XawKs7DcZNRIIsM0GWObT7it7ea0XQLeHeY7AnxAgbYtWTn+13f/w62oJzX7b0bw/AlkaaVGCKuo/k",
-	"VnfZhzstY6djx3E3/GR6fFC2rn0SSeCDBDmGDFGutRoM3UbjMjsxsFq71zZpO1M03VvmbmJ5CF21Fgaf",
-	"XGFtzn1cZ6UBz3qlvVTq7jhROLU0nyLbakipO1zsOFR24UO3I7XzPo7rp3Un21x1hwTzHswOu29e9cfe",
-	"oMP0yktGN5GVuqGGRnz6fv74Y4X8xOjG6jE8NaVij3HBO1r2rBdMx7AQwTcs7D6ZBKnOkOrvLvS149Rm",
-	"8Q79yGj2eN0ZGJrUAVDUE1tgCaftCO4DIBgGR98KPm+bdsu55kXE81Q0oHUxgI+j14md6H0NeyRljlVS",
-	"OmijGxiY5EAknkKGXZXZksN61i+U+bpcZ/tXo40k+rhpfC5+otc7dmwKUxJum7hvcjAJ3YOuRxh2sX+g",
-	"DyBR7NDxU0sVzebbDu37g2tkA0CeOqb8gSb6Waa3VRJqOV8v9w/Wfhj+BRdUWdlO88zB6f7np/d/IwuZ",
-	"bT24PDxIqRDSkJQqtT0na3lLqCBlkUsK2E9MpDLzWD7DLv/6GP1TpS2Jz79LI9uTpaSFIcmCiWRB0+sl",
-	"z/NYdAMThBJfgHj/Y0QzSlWJaUwngrFMk4vLT2grp6WRG2p4Wn/pLdousDbGynry4Xbmk8VEYyxL+tJJ",
-	"+xzS1d0X1STIStoXIdCWOHfAkdMcYHQt+Ya9Xy4/gKwcdVFlcDNBayxcP+49gMh7nfxjZdLWNIgD49FR",
-	"O3jQaPR7iHzhKtwxYKGPY4yOahwsNIadf4gzpUGST364hK23nTKPzJ3vu1RtVCZXq5yBj1FbXim4uo4j",
-	"R1063+TQw5NIVTvv3e/OsleMffyr62bmx3h2SR8055ygINJKimBCRL49bwrWG7vwC9bgm9yQyVdnX9UJ",
-	"Y45nBK6fNQoRREjiujM7ejAHxktJDNAA4cJIu3h22Xyw4Mir3R0bc005MdL7WZj7CA3D6PsXtlhLef2B",
-	"bq3g9XemdBx85sMP5AZfgndYuaje4vWx/VoDcDrG1jYROt+cvfn3k7P/ODl7XQuN3rELAuYaRr43Z2/+",
-	"DUsfTfGP12fVH/+Od5PVH1+Ff8A3MXOgG+anoN/Rgzt4jwGAhqoVM+Tnjz9aErQ6O7vxIm8svxpPbgbM",
-	"ocuf6bYe0WtaMMfhcCY9+lg9rDguYbqmec7EKhqdmypmCEvXEvcbhtBmLOfww+Fjzz+fLP1KndyuT6oa",
-	"52TNaMbU1DuMrQTXjKyYKLlgvh4+EDy7L3KwhiGNuaxJkTIC2bpzlpHFlqyp3XfK/gzyQcKdnmIF3ILX",
-	"I11SnpeqDc6zJy3lHmAMIxBqOCzoF6gnKVUet14a597FOCKZMvLh/adLllV0EGdkUTc7sNRUtDkl86vy",
-	"7OxPqR0HpLGEP9kpPvUBg42HNLVV4aM5mWjYpZrMw10BR8kcA6zA3YCL1fHAfIguKjCYlN20SY4Kpo2N",
-	"1MG2wv3cegPX3JNdR2CcGQ7aZkba48pttqFbK76lB++UEVgbe0sYxV5+KNrx3Msl7z6FSPBTBxMbZ2TN",
-	"ndJNTPuDaSeqgcTzACJ47Ih5akE80od20N4H3hbjKPVxbDEthH4vaosSEeTOx6z3n+wsVXP6f1kUmAro",
-	"kVgJ4JptpwRY64IqRiZCkvnXjCqm5qRQbMk/E5qbtSxXVi8guZTXmuT8mhFK/vOXy+MZ+a7Mc+cjRCFm",
-	"d0qEPdsJ+1xwd8xZXegImYxXqN8efT6hBT+5hgtUT5bYYyvp09Ks30SkltKspeL/BAn5BJD3lla+C/NO",
-	"v9LknZTqmrGCqcpxH32b1lKbK6GkNBDWSjTd1L79mty8PkbR38hrJiBrtT92Gi2/vRI4SwT5DRR37GZG",
-	"7NmnU1l4wFsrXYkaZOS9rQoBVVxUDtdXwnnLQYAuNAqs7kSzgoLn3zlhNF2TlaICQhooFr1V3EDYMDf6",
-	"SlDF6BSeAxQxFyvw4KqbeqV9z7hwAMZgK9U4Yj27Er9YHXDu2WoibwVTQLt/cYxsTiQOhLopYUQbVtTz",
-	"diUWLJdiVXvTOoqzHcsk0z6uhCt2bhUw5VpHdB6IiF7LUs2aYru8FZW8rok2PM99ynoEu5jbWZmfzmFO",
-	"5rNjiEi25IHbIVzAbxyKU+Phz3YDHq2NKfTb01Na8Fl1YK7VLJWbUyDL02rcGNikmF4P/RTGeTQ9wkWw",
-	"PVhQcW03+tujr6m4tnsIvBKmVosEyQuHa6cOss3g0Qbbyh8sLrmQDva2fxQWC5zagOsiTinxDyIwntWX",
-	"skLcrjDHNJlUztsa05KZNeMKU8NYQnSNOycE6JxzcPW627Th6oqDrL1gqaG5XJXIQhy0BAA6QF0BGIme",
-	"utwMWANmfrUfVdSCCSXLeioxLT1GCXstGB3DdJDrhrhHZLK2rGxKAjOunhK60Eyk9jkCfzvnEG9QDZPm",
-	"4KakuZZwh+HWk9GNx2VZ8wJ789nOB37sfoIFhgsqUssjL5BAcGtnxL3weD3IbQ1bqWrBfqj/JEtFNwwW",
-	"SG9FSlSJhPSbXCRuuo/eHv2nXPjJJ0rmtvM5u2G5J0I0cW+oumYGlh8uI6u/CBfa0DwP1hQJwxs7ZrWP",
-	"E8B+odtxw89bT8mSbni+JZqbMqipdlLOWFhREvgkBpWGnoq2MFNgysKZ/FD/RRS74ewWC0ltwq20ZFYD",
-	"sg+dhg0WJrwRAFCLYMm8jck9Clcl8qF7FHyop1bp98+RwduTTLVVgYa+ql1AHwgadbct6KV/9DG4e7m4",
-	"/ATUClawoEZbWU6FYJmPnpsoaRyEC9XXGrC1NYamgg1LLpdVJr+pz1u5LYDmgysHgcgYEBUAa+10dajD",
-	"7njHBS+MYSKzH02RlVi5LyvzoA5S2B66XPBGUUijAB3zv90pqjWySgC8umZiHJcOU0+gOPLHHxBIv5SR",
-	"7KdUZCcbyoXBWMngrWWshQsPqc0D3398pSHRYWYFMQhHvhLOz7/y+1cMtlRGbl6/dRYTkENz0NABm+lK",
-	"zO1InOLzX//1X/918tNPJ+/eOX2owuI5Ha5EzWfkF8XtOpDFFjtWa46ryqxJlkpuSFEucp4SdsMzywyb",
-	"Rza81GuWXYnA6GYXBxxowZBWn+lTEESsWLoqeWYJqGBMkTTnwLftjFyJlOa5S0F9w2zh43Nbgz6FubQy",
-	"5WyTVfBlbs6AL4GJ1Dd2JTJ2w4G5wzCkgsTwetf1V96K2ZW4ElamC01mDltl7v6ekxuqOKAg+WAJFCp/",
-	"/vgjQtA5CkCMFbuIGvK+b+QNXCBKQolgt0yFLVB3sGCd1JAMw5QwoX0VzEsxUpYaVzzzIjglikH2Obkk",
-	"Vtvy2SqUyzNnB/aNFFbVDtNY3HLFpuSaFSD5AvoLVeztlTghP3JtUKq9VbQoWPaWzP91BZrg1dFb8o/Z",
-	"bPbrlFyBTmgf/Gs2m/3xx5xMvHHRdie7EsQr9ZdrLlZIdlbPnE/J3H4L4DVzr3nOj2fkExcrO7sLxxoV",
-	"A5VlRi5QILJ1uj1jSiWItjNA84oSJrQ00i7x1MpRek0WXNjZt8KL+4RCjbYicAkAJXlmR42JoDhK3EhS",
-	"8/8NCHywSFAa9bUp3nFDbno9rWEIccUIuUXltbZRT0S5YYqnhGeaLFgK+ghUBaRY75pj6EkNkvmWzAEu",
-	"b04mAVWQDf3MN+WGvD47OwamIgjjAAqJYIMwT5MA4PIv+wiCrzQuwqxG17TrEgAP/gVWEMqEQIfzcyIR",
-	"2dANAUnfxffyTEN6G7xXch0pcNFfnyyoZtlx3KVDO3r20j6i2i1lqWwlVkHaMMOUPneLA6Ch4KphtQ2Y",
-	"uMu1Yk6JdxvGqgxvEWAvZymiI8z/+u3lHD7XUzL/8P7T5dxlY9JT8ubs9fHUNkittsU2ZH76L55Z4obP",
-	"7Ac/w3/vvv3x28tv5ygUW/0La587ZnvD1MIxWpgDmt/SrXbNIS6Fs/NzsCpbynA2vMB35c3Z2TGomuCQ",
-	"YisSkny4uPzm+7eV2GrnCjrlwCsL5tRgXlkFbWUz8o7lzDCNg9OWC705O8PbQEDdgdeZ23wwnxf5RmpT",
-	"AWEimde50rwt+m1oEAcIUeSbt2wBjRWFPSWsVI1ntWWEls1i/KUXm8mCap6CpvjKaaoNO7WtCjR5zx2q",
-	"nqN+QLiBrJWWGDVj4BFhJHQSBvMTOoDbaQZfa3QEJxO7yZ1D9vz43LmN6xpNQUGua5hn2wX/dRg6EVZB",
-	"Xv/bGfkLeT37t+MZeVevUH1oz4G+aigv8sOn9yd//vez18iGlJLYmj36K++jxrXDOcFLUvtYZpxVnbNs",
-	"mkEFwJfDP4BrA5d2nCvIbXQ8bX5pq8LyczKBVRMrz2OR4G3xDdOarpit/OpoNptdHf0xn5FPjJE5DGIO",
-	"46lJA3psWak//JYS8gKRLaPqHM4x7JigG9B8LMvmCk+S4MBEbmNpANIXGaJ5zoTJt46sWVaThtUAdaWL",
-	"AgmBSQFnD+HMcp5aOR48R9Bq9dMPl0fTo7IhSEor7IP8NJNqdeo+0qe2LNz0mpyFMBfk+49A5BMU/yoR",
-	"7fhoelQZQcM7ROdyRQt+9PboT7Oz2Z9A8zFrsCBY8S9BMew0VQyS3tAcXq1YC7CvLsFWh+CzN68txz/d",
-	"sPlbj7g8EVYzyvOtg6g79rgbztsJ5TCmZqTSld1Ws9Rpj1m45cu3sJJg4kGzFxp6pt7KcCXcZ1VZbyty",
-	"FiFLUc5QqWfkbxIMYGVOFdqxgPUFW8HWMK/nY35OulMzQrP0Cm1h2CaIZUJW9cOEeIKopKgfMqv0cG2+",
-	"CWbcLoo/i1pj1+oipz8C3u0f096CcCEwoNyFPdZ/eDek6Ndwmtuyv0ICP5RTLLW8OTtDZyVhXHR3YEA8",
-	"/c35rqFA14veWc0ODuGPXTcndOzyWZFr8gWl7auz120NVD0+/VlU9rgMvahAGur/EDhRw3gOa+ZNz//4",
-	"1c6iN6L/41c7T7rcbKjaAmAAwtCgyazqNtnQa+8QaEcFWrPVTf9xFBLKr7bVcN86uTAJLwzad3BsG5B7",
-	"7wISbAIy4YIUykouKauigF/BmUeF35FgFdjfEpF7n8je2I1LyB2yX+j04Ji1PZmz6iLh95JBrgfHkeGu",
-	"tqbGveuTaEuNea4zBNamz1hLjdvh+7UIhnGugytyMrnnNedxW7fdneTYDrsLMzIxqmQouNvHld/DxGGY",
-	"NgbW1of6Ln2vG4Hb+xeGedp2G9zCOXcm/2XzTMsbKg1Y73AHzybdBFgeibbYPt8SspJwnRX1DMFLPiOt",
-	"5Be+vhIICubjBOZQ/Bg0IedIBJLM95eXH8ALpjKOwD2p343TK1HJkzteaPPAv6LhiHElej0x8A7S82lb",
-	"2ecTN28nMHA9vxKgpaKf4k0d9uB6WUNwe7w0F7tQmeOvhLNBeL+vGYHNQN6cgYsS4AEatimswmOV76/+",
-	"7LSd6iy5Eo4Z6L0JiElL6BITc0zAK26mzdcy2z7mVnJeOX80b9Utg/tjb0+/fsyOtEpC7ha4MZcvfFu7",
-	"cS0Yod4zkYqAKOObe4gABPYV3P85Q7eRJkmh3aKNpJ6ORbctpzecHNJy4pwSGuXUbYzaianN1fkrMy93",
-	"aQ5pSf7KzMj1GKeHOqGmiAGaXsCd9ZqRW7qFeCGBtxzKS4I7DthkMnfC3hztk2BidMZH7ayP+3oDOoY9",
-	"6+HgfNMGHQ7PQrIOueagSBcndRT1wslQ3QKf4jV0qy78YyPdU6XK4RUAvWFkwZgg2v7TyEeFtxfNfFSg",
-	"0bgbqJm7XRFlnh9P3RWRVe3R5F3lRYLunRNBlZK3VpoEgdDZ30XWjK/b15U/4egGaseahfD2n4sc3JjQ",
-	"3TuuG+t//NpQuoZnjdFmC2bLpVSbozalFl0EUOjUrDnYAf0LYSmepKMQ74Se+XgdTA1r01mrjP1ht3qz",
-	"ifQ375CyetsHOOIHbB2c6zwPAQ+Dng4ESFn370QjO0rTpIBY596g0NabCki4z4awEyMBOcvseHczRJD3",
-	"UIbmTjPyfq5RW9mGqmtQFv3JgEnZLAfAHHIbunX50Sw3KnOD9/voD8MNxGmVImdakw2jCKEYG2YFkz1u",
-	"mGiyoek6RPfILRcyNUhvrD0sk0CZh2nTKvm42D0Na5PYglys7tT8DyLNy4x58oHLf+D4DkiaNMLp2rqB",
-	"X2MWGfBFanw1skufpDJksXWxKFI4BCl31QQJ/u5Jdq3MSiqT1IibCdXpF2PboCDTTvOaO2yfXcbacZPr",
-	"N7PVApQbRCBr1S52XUY2CdmJrHQP+VEEQGJA/nMNDM0yDgXxs8QFJMN7+P0eE4HE7D+f3E5/DKE+TA/x",
-	"xDYeh9beY9VBfnhQ1PTRg/PblsAygPQwqQKmHVW4EHJqID7yuI3eotL9qXfOgsigKD1ewAW+dk5agYdW",
-	"I6mF9nONnke0yojaJMUL11wlfT8GNTYbwWDpR1Au75NMYAC5Hhr3+47nea2HvEJnmjVjxjl6oi964Xyc",
-	"0aIt0VkSNFVFxYqNI14M3mcia6fevwHUTcCUndDiL9k8KEFwA9mk2G9FViPcPxLBNtp4NHq9Mxc9RO75",
-	"LV63EFWCw7oTTJ3vXSA1w1HrheDRpAea6iMS306Chcc6vWNpHL4Q4P0IEBNT0AcnvDCpSvstLYoK2oC3",
-	"ZMHEFKxjICbUIsOUlMLwvJIciVQkALpBidMqQRGREgXPRyJIV/vLI0Q7lQcqTuKSBvk+LE1OwIPSqxrH",
-	"d6FEl6wnTopgqKjcj2Wl07h5BIutW+wWGntfmscksveleXlUBvvuvwuVWZ4zcZzEuC10J3JD+KUEqC6k",
-	"uCbRBPzrkehmDwrsBTIoxBbT/51YFV/iwWVHZ4+uCv7L/jmOkoY5N9T2kudYyMqB4QDXr3Jk6BRv2n0X",
-	"nnfmD3HG0U+hZ7rv45oQ8xl4dIPi8/gFdBJH5QlwgERSeQRA519ptNBMXZCuVKSB8tjBUVFd5Uyf7iJb",
-	"/Cu+p3/k2gDmxbe+5PBr97yBlfFCrt8hDDoG4hFexTcjsnXB8hwCVedViWROirxUND8eeW2vH/3evm10",
-	"1doP7HFV/ql7rNiKawORZ6h8Q+dLYRRn+pxkTBfcYBQJRGrbHwhggthBUHSLeBdkMmd6fjx4yPDpww74",
-	"f/yVYc0/tl0Xh7vs4vk5dAsKUP9NYnMoYUCT31ONW8TYnV8waY90UActPM/9XzjEnmuVYEK3h0oZOMmQ",
-	"caQeTAttdJ3VlRIU9+1r8lKXo2FRyz9SVRqKWStwozAI1LFvx/krM7t0+Pg8YgB/OFgaQGl/AAHcSeYH",
-	"qglBv0499leHdIeoYN9hweHCHdb8QoQ6HxD9BDGJO015FOlYO1A02Qsl7LRs1ouBAO7dvahjPStE47jb",
-	"2ILldxhrhQYRNKTzctXqUJWXq75mvoR310vcJQ35/fUC+FwDRrBf+ElDmMGQvYWMpk/8CQo/1iVC3cLz",
-	"iD/hEHvEH5jLA6OFStwJ6QFQ7L1puFByyXPWQSNtB1rEDrzrwQz8cV/62RF5zp0s5MB+cL4BjZHRSMQN",
-	"mkd3afPxGUWfqfkQ6aMyNYf00cUu2mzOL2c5DnEZUCIdugYPIpTKPaiOTqn0/Tg0DM08su0LEU5liJgx",
-	"WnRGIfKLQeqRtvL7XrgI+WKAIkZLYqbuvqW+dC15yh5OMHv/mMGme+08u5D2fhAKgXwpIaZjqOUiA9BF",
-	"7Dt6+4TEMkZAkzswBANO7fePHuM+eBUPcvXgCK9WD5JeDVu9BzrPq7wHe9am5gR/dOVC2Dv0oc3LjWNR",
-	"KIcYREiZuHZqZBa3oC0gWr6B0cYs1ezZC7qq3OlZcJsXatnPJ0t0WY32e4vrOrC32L8vos+DcsLGFukS",
-	"e/a2xGGKPzUhNkjwrtJPY/oeSfJptPE8Uk9zmD0ST5NSDlHycbYplHsCMhkj9+wcgr3yzz4lPcWOH7bb",
-	"D9KE4eyLy8Fr+EDSD3qeDDVm/B1LDxdN6sw8L0AicV42Lx+7pNHRpqxUoVlrRkrBfy8Z4QAyu+RMaTLZ",
-	"XaxZuNxJXfR48JpUlT/ZkLlujLn7gvJO16DtE/yAd4Xt7VJjaLrGrNLQlMuXMPG+YHbrt8KiQLYlkbJ7",
-	"Dd2lOcT221qCsndvI0CeGY7BU0PQJCvDfh+LQ/PFOrjDALqkZM+dD/uW1g3jAUyCf3f0/sgWQWjm2Q2C",
-	"ONge6Rim9sAI5NPendArjQOxnIg6ZjtGOkYCG2MUrCnpibZ55xY/+Es94k+ihxSGO2NMnokrPE/kyVBi",
-	"8gf6IRLVN5hXbRxdWVZQpaQ6DZKLdqhLVdrREWpSVfML0ZTqNFwvX1mq+8odwiGmem1VG+Dt3YTnuq09",
-	"ER5g/1pdGO3L+zYpS6N5xgikKO0c4mKbONSFBAveBeavbhhzO1dJCxdSXmOq7Y7260JJFmyIe/TilmIi",
-	"UyPJghGqNV8JnP8gYPeRsPYW26RA7McEG4bEqfcajgPmqDMT7kBk+tXmpoLJfLSxQSeSBRdfAAT7jkrP",
-	"3bvUqoCbP/8RWe++fq0q3Kn+RHwXft+G1EY2ZW44JDwti1zSDHHAqyyBKVWQYENIkslbAUkoci6uz10m",
-	"slLl8zqV4EoK1gYm6LvTKY9VvTm1B8dJRg0dv8LPo6BV4+tRzPxSHRCJ/QyUQWjV9xYqaxG6TjfyhiVG",
-	"BtyqFf7lXTubpSpwPJWKrKTMnG3qT2eQ5XFGWpEH96nyJ3lT0aS+lJe2na/5Y7kVtbT2vEiDNckOAxu0",
-	"65gdJJO00x8c4UY2aWskPSsGaYqSpZKbIUQ9gio/YtVVL75TcvPIpNnV5GHRp1uXwyRRtwwBlXoMzDvT",
-	"aV+0gksl7HFgz0kLlyJWH7Dk+6czAGW/5SKTt3YXuRlvi1honPmPLNf1xSoc4LlbhSr0nLvtMQovYgEO",
-	"b+LRjhkkddswQ0EYbRWvH9iKOUhavv+aPY/Vso9ivLXyIEVlh5gTEA+g5djfU3LDNV/wnJstkYqAIYTp",
-	"QVwdzUHdBszvXJkR0dT4xUsJp8beBDf5tuE28wf8N94sR1PDb8K8Jlz4Ry5LajApsXax9F1sSOAY6Mbo",
-	"/SUCfNeGLbnHMvsl3LmHx+Be6Ix09st8mKYe3/9ei0/MGPOdNy4/xuGClT+PFcYNrC+u2RnhD2blq6Dm",
-	"ndUfc3T03oIHRPGom7J7Qx6smNi9JA+Z59Gd80GY+WBkHZRPnmD7P49k2U1gXq48OEL7yABwbsz2r259",
-	"61+tAVIX2YYLTTRjLmMiGPTPETCXpDTPLbWtGIY2aNsVufiNpaZ2avVOri5lB1MbrjUEgK55xoi230pI",
-	"0BgPofq26uRw4XXsxfZTBCDVUI6Buy9NU6Y1meRyxcUx4YMDp/DD5Nk6zjaU58P9Bmzhx+roJ0ZVuiaL",
-	"LVmWed6pGNgCiWGfTXJHFSGYi7XUDu0REneEuoltoUs3wVQfmK7uATrhEgQiDyOTee1uOz8mvC1fJqnB",
-	"R+uUkghVqaeEUZVzyLjoMCztcXLNCvNIPr49tBdMLheGKUFzj6kV+Mr3w2v5kvea9cp/5k5wsgE42/bR",
-	"9++GbRaVTmm7bBjdDO2pLfvoPYxNq8QTfvCMuvKP2ddLVTK4W3QWgaDbIt/e042DTGj925kKyK0s84zQ",
-	"/JZutRXkNBOmNX7AdiK5k/mhGtiGCroCWrn/gDq76Rv64pjSm8rLEVmXrSIQdZ5faK0Fyn5rBQvkOi+q",
-	"fht83yKqnqKmjqle7SwrmprO/EWK2UNQSFLklAun6Z/jYWK3jBT2fZAcnyL2RO1/9jXjYmUf+eKGUHdx",
-	"++bsDJMUvjl73ebf4kf1Czfrb3yPH8n3uLXBZ0kv4jvSRryC3dbTfDj0+z23LDHAjTNyxUAjAjGFYo5g",
-	"ktZrPYbAubjheCcbt9P9AO+rqX0cQmo28iKJB+cpO0QC+tYqRJaCSgGJqtUmGId9DmOjHvumOnRHUpJm",
-	"JlFsVeZUJU5hxHT4IIe3EtgnVindH/HrC/gYstC9QxH+UfJ09LX7IsnwAMnvk7PXgMYHviS3a56uGyxt",
-	"xQzkPbDL4MwUI6nPMLXhYofS2ueP8IwYRW9YXnn4LWS2JZOb12RNM3vouscFNesI3s6lb++RWeNeOy+a",
-	"LKeQ89uvhZVjpKr+ZNkBUW01782UcMLl/B1JnaWI0ueOTbwu9MhEFWnphZOVU4TpinJxQFT0DRUpy0MS",
-	"eqXr7SHFSDLqzHzwNylOaLaxSkdgKV/zLGOighzTLbbvv9an4dGX423MEjv0OVbPXmxFH/La7dIfVooV",
-	"jBrUJnk2I177shyKohpqSAphixlaViZeS9BkTW+YuyaRt6JCwIlhy+Ed2iPzJF/981zY9RGmv7I7QAL1",
-	"rmANHlQwpcHgRkVWO4aRHd/CXZ60ljnP6Fafehu3f9AN/4OFv/dlh9+s+epfyMWa787LNh43u2rW1EAe",
-	"462LNniJZvn9ia1o+xVxG2b0XD9Z/HDd+zEwNagbU/MAd1c7HViAubi/B0xkd2j/Cz5Og511Wctr9vVy",
-	"sjVVHHsARI678lzXjNsfDN/XtXSeC/2IJ43JPHqyZetZssNbMQd50lyy+IrdGfiv4sD1r+7EqVWpEUlT",
-	"R3L5J8mX6vu0lyeVqgaQwAs6maqbVjuADeWiGgVeubacCbbkl6vS3mx9bio703nWhPyCcvVVO3JAEs9g",
-	"93ou8mP4fYuZ9SMqh1ZF5cxlDwYqpFmmmNYk54JpMnd/JvbPRAo2P20+MrdyPq0QAHY/eL1b/M18SqiO",
-	"uwxkEh1moolG3ZAeK8uoq/6ZUoz6wfXlF3XlDpBW67Si9ULGyLXlAIsEp8YiSBtU8shcpS+C9IAXq4ok",
-	"7Vms9kjSl7AQB7wALgFr3+w/urHyfOc0sILUoBPB8njp/WraTJVPxNOfx1TZR53eVHnAVFpFrw7g6QXd",
-	"Kpnnp7osipz1o+t9CsoNV0uC2l+IYhL06AAw9qK9dUtHCpnzdEsKprjM9Cwqw2kyeXP25quT12cnZ6/B",
-	"av3m7M2/n5z9x8nZ62PwCXXQfTw3TFW+oedwk69dciDvYLpgKS01I0ISh/uv1/IWeZNm6gYq+I2lcIOd",
-	"0jxHf3tZGsLNjHxiAj0ElkSX6dqVWFKeD5x2HHCCA36euX/53uRht1dM2H3MMrLY+hzX7q7LshYmtGN1",
-	"7S75vszdQBTDzrDlkuF19CiD71LJzQMYe7t6MtTya+QXq+9Yd7Fq2ruU/sYx8fzHrmOwSXg29iv+ni3r",
-	"xknpz98P+LY3tLuesMdy4KsaeB7dOhhgj3ZdT+RBEgXmCKqL7yCmvtL1QQ4HWpRYWkS1ger3DjE9+h7v",
-	"U8EPfEUrNXx/q7fs9DZ1/KUszIEvCKrlg1fj4dTzv0kDtwShVAEuA6ncOG9dWslar7TV2rmTpEOh6txd",
-	"NUjtuR6hEG9R1zslim0k+hwRCanwWQ0tV4lzVrKnWQYPbQVRJFfUD5/whHkeTb+f7L2uf+DkX+n7A3eA",
-	"PUzAieXUhZyuedGt9V8yuvkpKDtc8w9aeCGaf9CjFxxqG+3lS7RPVDelOaMZBqSeE4DggqcYx1eFNnfc",
-	"ndrvv9yd9gc0hDuxS5lq7LzDCje1Oyzsf8DF7Pi7r0/BHVM7YPMP7z9dktNUKuY4nhWYQ5fwYIv8MT/H",
-	"6/6qYbKmGiK8IDMkN5rIW9F2E9pcmUeLZwkbeR7NbWegPdpbPZsHRIUXzahizLthCShCidHTdKBiFqGZ",
-	"J+EbfQraQS7aRxSQw3VzEnjLyrXrZS9tXQ5yPVAr2+HlcVb+YAoZyE5zK0rMSUqFC984ryMUd4I+WnSj",
-	"Z+Dlz6MjDSM/rycdJBn+RK+tboR9JxTkVJ95FohTKiKk6eTs8G+vhjRGLxqjcDyo9P5FgmZ00yU3u5U5",
-	"PIl5jJjs9jx64GYZcylYbqkC9D8HP7kjhs8IVGu1u5yUImPoHjuvOjonOpUF65KQH5GXPp803CcD24k8",
-	"pLBbb4LslXhrnWqYrPvYklSfXHtgC1FdNNxJgH2uyT6wSa7F1EeWTVsDj2sBzMmrmqxkOxfukFkfkbs+",
-	"n3zaJ5UeGL05FGCpCA5p0cdp+YbJ5fKU5rm8pSIFRNIeL70LX/YTFB3hqGfLT8liS264MiXNCc/I/Ko8",
-	"O/tTGpjK4AE7xed1x3ZeKLZkitkXdqHw1fwFBSYBfmoDcfPFOgDGu1vN/GAk4mCpHq3D76zw0OiwlTLt",
-	"nirtdqXmnBgJCajWTBC60HDvFu9wk4S+uF2NZJ8NPtCl9Pilegl81DK8RC6XY3ApXxH71YlcLmuqK6y6",
-	"7yeAULOPPXTJN+w9NNTBaLthYwDcDrKmOoY5fVh2Ob0SFNxlNdE51WumyabUkC2gYCplwpwwkUqrwQWI",
-	"Ww0n4CtRRXLRXEuiEdiAa9vxq6M6/UCpMZ/zkpl0fXUEtXlgk+mVuF3z3IrSaU4VJIK2VShZGnZOCug8",
-	"2T97EGUR3Yr17ErEoHMaXxw91Xbo2QqHsxOsACsFCz3K3BjgBta+qmguSvx3jmje2zEDpZIxEsnoM+6x",
-	"j+K6Q1X2p4r3oGd6q98wTlfi/Nfv5EkdtL5Ef255w5StuSO/uC/y5Xp9MIfoOixDkjyo4zIgnsn+eSkd",
-	"/XKmj9v4RIfH8kXAYx5DCa3qfx47Xz28HmNfNcmHQxze4CcCeYkLq5Y2Gdtw0UmfoskNob9pbpL6CGpF",
-	"cERzVzXRv3CzvsjNY9NVT6vPguzYS2zeoHmAxOaNmgGxTclG3liR0oq5NPut1KbK8E0F5i/qFmFaiLAv",
-	"dfKlhKTIDl+hbnfCRcozK4vrY6JYKpUVsAFNfmrFZNJDNIQLbRjN2jIqN2n6CxE9BBG1HFltFvKXsQQH",
-	"OPUOsfMRVIqxdnMwAgu7JWmaqpLmhN5QnlNMzTsl6TbNXcYncIx3wapy2TzpagXYgX22WdifTMJ5Hlt7",
-	"L7F6g/sBEm2N4jn8HMkZvWGJVZN6cLpsuUsoNgKoiwGArP3qhei1QY9qCzMiDwwPca6zdz22PZzroMcd",
-	"PuVuCe+mbQN8WdVKmNisyk5GJmy2mpG5w4ybH8cD8NHqZunPDhPciasqNIHsNikr4DpLSrIoDVnxGwap",
-	"cKBpqQjY+ayUtJQKBBEtwaEe4+65WOXgcr+xtaGVrj25072yq/Xn3t6h7ofNv13QLV3kYfulKCjPxrTu",
-	"6rhL8+E+QXhYy1HwcQ10QAVhIusMI4fvEiayHPM13CkRedgbd/rlDLFqg7TkD5CKvOWOJzxxLeGxG5qX",
-	"eEp8udR5JAQbf9504ueFe+CgjFRBz+9ghaom57HAi3z9z4RIVw2vD5IuOBsPzQwVdH6MkNaLltukjcfe",
-	"nf0788B0vr5leUid78fgWNvLj35OMgbigzuENiiYzVGkmGP0YSu42VMxiGeCN+sjvwrf7ADJsAY2G8kg",
-	"Bihwo5W3F6W3HYIP025HQ9F1YvUXSF82b+hs//h1B5cWAXE14ZhfdxDqVqO+xx8gKAVW+H8OfKuwD2j5",
-	"emxsq5iCWBRK3rAsUNFAUbVsvH4XamvtaqIrPlI/+kGkeZn5nUq04YCvI0B/xjpp3qoc48eJK38X1czp",
-	"w91ju3si6ItcS6KYKZWocW1xqBOzZlvwuMvZ0hCriy62PgvI8SPlivYz5vqS5J6jjhnUd9whXQcWl4wZ",
-	"ynNNJiFbsI3Oj/v6Un9wl37MsxJPiYQao/iiNEzPe4fvvrmzWUGTWwCBgbFzTW6lut6xddg95LZO6x4G",
-	"XqcT//WDdWff8jKiN0NNLl/0ezv1vbr9Qar1od+JE77v5GsCU/SYAvwzaveDNPvDWXyfz8AL7UsrEkUT",
-	"/nXJ76dODmhPT3uBBfB2EFM4vrIHPyt8sC/U9EpXxz9Z5vIWndDBffIz10aTiXM3wOqUJhu6dfID+NyC",
-	"SHA8JVDslmsWHFncaJYv9zVP17fHpNqwiWdxWemk3QOjWTeZtaLpQrHAPSWknpHUm9A8706wPA9KzkGK",
-	"lIJMBLslXISQzTPyjumCG6A5AgFF3Njy+kpI9AO3NI3dX/EbJqwUOOfZ/G1Ir7oWxzOuWGryLVHUUvaV",
-	"MGuKG8Pvob3RT8maidRB0nmCh87EHL1DCn3nGnuCzeCbenmbopr6A98dsjSKr9ZmShbbgmpdOXLdZacg",
-	"cHi7j+BHeP+YnDRo4eXRDE7PIUoBtt+eZIYSw8DkMhUxPMeKNNTvw3Og61iQafdFytEXYWLs3cnzucpd",
-	"eF6sDTXg8malWc0MmoGMlIiRRD1vF5njNU4IaYakVyW9FN3q7xpcujymvvaMly2DLloO9Y6ll1P7iJHO",
-	"C5YPvtDwKxZf7wu5ZPHdeWGecV/AnJAogcA6kwnX9HRQVrNmAA6/k0vMBx+78yjQIOECPBMCU9iFPuuZ",
-	"j9A8OJ+YsaFYnmAGCtEBkTzFVu2Tpg9tmWqkpgHL1C5Yv5BVOLTZdxBOg6b+PsJ2TLR9Ou76TAhMQwjG",
-	"y7qHRjiVsDuIu7a2FmsD8uDFhNwPSmZl6vOtlSo/enu0NqbQb09PacFnS38Tv1azVG7ss9N/2bq4FH+c",
-	"ejwOKwjcUMXpIsc1dyWQ07tZPKotxke7y3bx4QfiviETSn4vqTJMOZ8ROyvHM3IJ3iJVGmgHV6UDQ/QM",
-	"KGLPO5xtJGHihispNg7dZ3+grHwzy9hG1iOeZezmEMf7Ps+YInYsZC21mYLjBMtIxgrFUp94r3KxqOBS",
-	"2mchPmMHOVu/VnvpX3G5DEJRaE429BphZfD+jkxKzRQx8pqJqVO3tvgnkYrYHl6z7THx8DiuxKxWub6p",
-	"6rbz8flkJU/8BDXeRpS+X9hiLeU10eWieqyn5HbN07UVUviNAz9dUFWD5DiceKpWzJCfP/7oEK4EYTd2",
-	"ita0KJjQQQ9dM7HuuVefgg5E+vmtd/ab2t5wRXK+ZBj3OFlz5UKWfHqgKeHihhs2JYapDRfU/gT0B/wD",
-	"JxMrKpjS4CeUUUODLlctxnKBADysq6ORwgT80SAzQ+2f6ACLNtMqvWi+JVRjIpGgRQTD22+tSmVLJrdS",
-	"XWPeh2N/27tPDnXq20hdjXyeO3VMHRLSimvDlN3MpeaCac10MBoEOcOJZhni44bE6O0FkbWG1r+FvKCR",
-	"vn3jSH+yoOL6mLhAM+gko+k6yFRcNfa9KxMje6zNlYhOBb2x9BS4Z05D5JCaRDxyyBSf7aqq4RK6Q3S/",
-	"O5EOXBjDRAahuXrNl0aTSZrL9PqE2y2IP2VpsCcLxeg1rnrD8dU1XNcVafuTrb1jwm39VSqBOpOup++l",
-	"tGzf0fZa5vB0EzT+zn8Sa6PURm7IkrM8qzav9HwmhbcnBrytsEzV7A3NS3BplJYUC0i2m0qVhbQGn38H",
-	"30Xa/rCfoXLqr4xhBenGrqwmEFUHHCSesBAwQjBrYdC6TzQVmfAgI9ev9vUtMrkT4I8aBVWeFOUi5+mp",
-	"e5mEPPgU9fgW/jjt/dwrwXf8HOXc9s8rajsFyj2lpZFLnucVsUXKAAUnTGT9heD47SoGmyMB82NPGVl2",
-	"V+SnubVENZOtJYxcrXKWQHtd5apJ9SUq0+ppmDG57lPILqdH1cY89b9OF2V+nVTF/TaMlx1YrBpud7GN",
-	"vGGJkYlRVK+TBaxE9xeKwU5OlkpuRnxWTVq0GLKmemzfwd+xIlU9VZE6OZL/5epBLB9/xAWiQPwjFDV6",
-	"i2lmEsXA9z+hacq0RjJPXL+6v65El96SgZjTX7bYb7zKvX/qfwUEWefZjxSrSKe7WNVoUGw/5WuwM8Mk",
-	"f5GC9QbtKVjvv0bawJ2URripykIzYEF7GVL2ylcd7S9adbW/aNXZlqL232bTzVeNppqvCiXR9yTyrtGs",
-	"fRU6KtTOiUf+orP5PuBcsdc1gURfe5eYltc13cRegwP8Tgdc9FukXLOunXJoGgkmt2EZ2itXz3R3uXpq",
-	"dyxN/38AAAD//w==",
+	"SnKqVkxNyYZrbbstFRFSnBRSc8NvGLmhecnIhlGh7Sdk8h1NjVSc5q90sIxkVfKMHU+JlrB42F+imdFE",
+	"SLKQpch021rkMIDIILkwbMUUjNIOZ3+Q75dLzUyDnl6fLKidaUs3bq7JxP6hiVySOTQ2dxSij2fkZ80I",
+	"42bNFJnbYnM7B44AtVStvbZlG53ecGFn9ujt6+n+AP6wa6oLKTSDbf6tUlLZH6kUhglYP1oUOU9hGKe/",
+	"aTu+fwXV/7+KLY/eHv0/pzX3OMW3+hRrg1aa83MhCLPviDbUlJpMvjo7m5Kvzv5k//nK/vN/puSrN2/s",
+	"P/9nSv7t8+djcsvNmkjB7HSZNbsSC5lxpgnWvGAZWWxhgubQ7Nwt9oxUpEEymZYb20NLTLaiK2HWbHNu",
+	"WyEpVcrWJ2RVjmVEUcNOYHHImtGMKT27Ekd/TI9+FrQ0a6n4P+122CWAn5Bup4R9LuyGsYun2I28ZhlJ",
+	"FcuYMJzmekYu14y8vyjNmmimbpgiXF+Jd1Kqa8YKuwNu11IzkrmtwrVlLmxTmC1ZyGyLs0LJ/Jdffjmx",
+	"1diKU2rY2yvxNaOKKTKbzeau77APgO6zra0qY2lOFcvskKZHbnx2MLu1NZd8d6/DArs1h7Miz+UtFWlk",
+	"Y1wQwzfsRC6XJJWlMEzZ5aSkkDlPt8AJ1vKWcENomqqSaXjENdEFE2ZGfhb21cZ+qglVjHBB1qXIFMvM",
+	"WpPJ/H8nXCSpXeM5cLJCyYIpw5G8sdIsyZiQG7s1parK73f2F7sK2YntMaF+TJpIkW+xJ5oYSW6lurb/",
+	"LxhZKQpEU9p3tnVR5jld5Mzzy939N616tAQivV9nfPMFU9AF6BrLxnUE+p7QG8pzuuA5N1uYuDx/vzx6",
+	"+4/u/V4tPPTnIqzjj19bO+HpaHpUjSvBV3dqd2BT2LmcJRnd6js0dWHni+bDWrO8ZZvIG6aq5pqr66hp",
+	"TQ3Z0C3woi2x5S1lWaYGMlW6TXM2bDmDFnFF2ymrte1pc3cNbNjuzWQtc57RbUJ1YokQP9lt+EdGbxhu",
+	"FrKkeQ4HvSALKq6JqwA3ecayMjWdlLyQMmcUODPMUpIzsTLrCGeWwnIKu0fGTCfUCWJeS5V4NttiBIpZ",
+	"ZvQbFXPLfjOWzo/tETBnmyKXW8aStT0VkowaNu/oQU1Bdi7uuive0a2+tJ8OotWqiwEJwYi4WCVbRkE8",
+	"6J8xPPgs2W1gxltXAoR3crvm6dqdwdkJUD4SBtYzbJWWVj5lIr0Ly/qu+nbQLFUEXrGs9g32NdWezCuy",
+	"u8vW4lnk9J0e5XYbAW0kPNNt28y+d7s8lUKXG0bM2ooTfgAgUBq20dFGWnpHlaJb+97J7wmezR2T8Q0t",
+	"7CZ3x42bljtMBoq7/+pfKcFW1OoMiRM47rqL/ubq+QarGUYmqLCgzNych3dcFzndEqkypoYNuVBSgRh+",
+	"1yF88BUM7LyRiW8zYcKWzdqOD8umsSzLmtqYLhiw9imZ+8pQNOvn5IqK1Z1lgY/24+FsT1ld0P6+Q0v+",
+	"00ENaSayREjDl06p6qDiYC60LFXK8DC/Qx8/weewVsO6aZgoFUsKprjMEqOoqCl5ZNuXUNVlXcX4DsCQ",
+	"K+40otUP8PkQDtZsL6T3/sWxUrlcLhNg7ftb5NNaKkOWUm2c8opnwCtNllxpNIDkVBuCR+WUsNlqRqz4",
+	"kFjRYZCA4LuAmlTCs0HMsRSg27Is8fL/WpaoA/aPuv64FhXu/mUCJz2Nc8tv9gUDwezvXvEg2qqXLof0",
+	"9o/Q7PUPtIPB4ROb8z0dZk/T6JKQ987yPZ4f8Km9HbJLhr9WY5GL31hq7BTsqS97M/29vHUTbFm6VylR",
+	"Fakk3Mmc5jmMZ45FwDa6scKEPdxtQaTsjG6B1zNRbuzs+c+OpkcrJhgcF/EHKDbm29YXCbRgHx1Nj+pn",
+	"S8OYAMPlhgnNb5jSFOxjC978kIqsUTx8755CGbsxg7ms9041l98o5mwkzakMT0FvUiKOljSx5Lslmhkr",
+	"WJMFy+Utimdck5xrg1ZZT3pT4gjSCktpXmaoDY0zb4wyP4w1EdzVMBBT+0co+zFVfpwC36Msj1Rx+/XR",
+	"Xu1yUPe/sd98gk921cORSmFcV+vRrsbqVH0a035z+2pNu3YyQhtp1ySGaw530xea2sAQ8X6sUN8usvfJ",
+	"1mMl6qa8PFJK3hdmx4uw3QLqHcXShxc6hwuZ7UJlQ6IbI8ENl9juJKENFbB6BKoOWWpPGuoXrjrOqCaf",
+	"DXlmJ3Nq4wMR2Sy6+xoiW4Pwu0XBPemubaVblrV/DaML1ik1BofOUCsoF1N/c+kti680WXO4F8+oYaF4",
+	"+Bu1vVqyhRXfqB0DLRT8tsv3Wyng39w+L2E6WXE0PZKpXU4hb+yisvQosGHWZtZuEa46DffvXcAwiaZo",
+	"AgTp7WeaTOxy4Ti2ekpSmjORUeX+/E4xATZNfKobgrD70pOtoKZUNI/9mUiRbxNg10dwCIt0nfhK/Qfu",
+	"sSxvFNPdQ/0uPMZ3LYVWRvE6arUXcEF12P1KVM7ZZ470umVUgbie8yWzu7m7G7vHY2TiGdx++7XUcDsB",
+	"nQdNWXmbqllTQSpGEPZyb+NmXPtNuffO79fOXvvr/qbcnVFDx58VUcGFmd5bdduHn2y5XU4K3XB1dG7j",
+	"WmRonfUmAXBdGffC+a0ZYM3s6mfVZHfOaC1URFVRt+deaQI7wPYEF6zREfaZpqbaI+yzUTQRUiThLkuo",
+	"SZjo600g1UQ60zBaW/0YWHuzL2uaL51WmrGUb2huN+jvJVXgS+WOg6QsunsSSjuRVaKGLBnL9M5CTShZ",
+	"8s8sIwua2wdT0NztbkQuzDfM3Qo3uNGC6vpQ8l9UDxbbBL9J+rf1J0MjZ8N70eD+/up/KRV4dNT9p+gm",
+	"tWSWnzE8H+B2+0qEt/5uYr3PEtFWs6baeT1pMplfHf15dnZ1ND+GS0zwF6laeaXxenwCXF0qAufoMXpB",
+	"xDVqLlKe2S5FFuMi+63UBv1K3G2tJxQ/UOxC5TvWd/EYXFOnabkpc7ovssWM8O76DK01SyU3xPJk7u+c",
+	"9LAmaxFomA1xX/+O9S1nS2OnRxdMZHad7YTsrPTRqIv7sWviP7z/qqAcWa+Hjhsst2Cu1GTBzC1jwi0C",
+	"mSBH1ui7M7frhBY7y54st5JiPiXzXaXcPrM8DZ/bv4w0NLc/Ss0y+39ALXUN8NPQaybmdsShUYp9ppsi",
+	"Z8eNqz+aZaAO0fxDsBUaM1EfKX1GdRzy/vRc+k1C85Zp4dBvdKykBoYjMvdLsVWZU3ctvfOsLhUS8jMM",
+	"vZJBB24jHrlb+ztXxk4Rz6ZkflWenf0pDaqFB+wUn4ejbbyo9hiIwfgKrhT2e9CxoT6VcHexocL2h9bb",
+	"a9CG2dDPiTuRkpQWsSvyHCVNWpwTWx25XTNBKv1kUCuyNNpQ3ENl/OC8KAolb1hGlqUpKwlSSEO2zHjJ",
+	"wp4kdksNatTpq7Td583SOpZ6pYk9aQkThpucgT14KUPDOvr/kkqIgquhsbPtRbVAm41zZtuzsC/oilE1",
+	"PuzeyTKhSNX2caPy8OaLTPwJWeQlnlvILPHvYMDHwzuRNHT/1otqL8MV/mC4wyGE7XG4nrOCSHxqoZQl",
+	"JuoFlpC2a6LbFOVQErdk2SkIRC7KaK4YzbbOhXJwK12HuS1wvxmEJtBIUwrD86TJptoahjGAmJeafOu3",
+	"y34fyMRtcOo3PKgRlu/j5ckwuvLuTrtz7PR8+7omahRN/XLajT3ErSN2vdgQwZonietTdbLGhJFWsTFi",
+	"L4vtHL+pGyfCNCYLt4hjEa7YzpX2iTokwH5KifH9Tu3XqigPqceDyvNsunzD4twjw+z6YmsmuFTcbIkq",
+	"c3CspyJwCCPRC0y3kSzZwzxdiVLY7mXnBP31QLDSRK/lrRfjvJF+W7A5maB3g6VjPT+eXgn/Gq/IQHSr",
+	"DoDanXtK5laMSGkRPLsSc1BVnX4KIRZoFk1qcu0sXDDlPnCPq/Jw9s692AJ9vxKu86Bke5Fm7lTHvkW6",
+	"bNxR7NldBKEEjb4EJ+RVeBISCMNoWuEWbMWFAJXBX/rbl1n4J8ZGbXjOtJGiR3uHK9WBNqEU1fGGDh12",
+	"zm1ftFH3ttq8FG6Znob5JaWCLFh9qvl2nTpXTYBgn82eR0SsF4U/eJ72Uv2F317/N7xZjmlaP5XaEPa7",
+	"VW4gXJGaNeFZVE36cjH93/di+r/9pfLBXxfzLC4PCVHS/Be091/yDXvH7X5ZlPHj9ntwtmIEL62Iv8cD",
+	"+zj4X1VWB3+swCPgle5gwwcZ5fk26TjkUP8AH/x3XDGrtvwgitLsHzQxtmTVSOA3EU40cGKCDjxtw6WR",
+	"S57nn9Z8aXRL04FqM5KTgpgDK7uUakPN0dsjpw7se1zDVUrLLQrXLugW1n/NiIb+eh/cjOlrI4u4wQzt",
+	"j4N6sTNnjXEHFVXjis3o11Rcf4875VIxCmJhu7TWDKOCk4JQTcIr69r4JIVRNDW7N9TOFcFfpcGfMSr/",
+	"Jpfp9Q+iZZGtNqpo7ML5wr2pjEMSFoIalHNdO3jLE7Gp7kRUYIxsZfBPaZ5jaMX+EU4NN2UWnq51I7lM",
+	"h592QN0/ui/8EZRLsWqvX8jbiE3BzuAJF+6Kjlvxw2jy8+U3REIwuR1Hg8YgFDQ2OLnQTN1Ah+JbqVDS",
+	"khQqPCo6lx+wCKFa85UA/cNIkq6pWqG5BbppZHxblAvfRIvTEqhhzvVVJwvF6HWSSrHkq9JJGi0f2i4X",
+	"OU3jFABMy62Fu+Yk1PRzMLsisQ0Hi/K+NAPo+rlI9Y6EJkvz+JQ2dJblpqBi6zhbLGY8ZGWWVUhRr/O+",
+	"F7RX43Y5cn+MZdjsgBub6qa/xWnIvveczfacazvDaP21z/yIuCYUC2d060zEljNTcruWOXw7I5NPBctz",
+	"uFNWKEaQNVNsCnck17gp0T1pyVmezY7b7ATomuCsBPaPIcE4baGHnlUOvOPS5WZD1bYtQsYqPH7C3OQM",
+	"MNPGLKhhx6ZHO/5fbaT3AEbBHVp+aqsgRiJ861jPL9ysv3EnexsL+1PChShvaJLKLCIi+aqIfU24IBd/",
+	"+gHKk4JulczzKM+if0qE3Ayv8m9y011flimmdZJzwV5H4iwwiAoLEVtoRvxusfwNmJ2V7FgqRUZKkTGl",
+	"U4noETEbpxeM7MZM4TCZLKRZkxumtOV1x9Wum4ddS17PCcs1u7Ubs3cgyZvolrK8LnE8PPqeK7PO6Hao",
+	"8Js6e9r+CyTVtpO2fs2E4Uve0h0rOdLUJK22iqpA+5C89Jmw5ZKlYNhoNZHCovgPiKHXTBP87NzxzDV3",
+	"N0LachNal0Z3AZ3gmdE/cXufRdTIphvr4Dp1QkFfrRzUQCDKdlTWTuNAp77baAooytvITKg4dDUQVTYa",
+	"9W7o5yRnK5onqEXvWRIaRsfgK7CA3TJ2PfSbxiwVTKVMGLrqCrn/QJVBrJS6+C5WzJ/Pzs7IX8ifz/7X",
+	"cbBZdy2lKr572IbyPP5GZHFi+VZkCHYDlwcnhqlNQ/HqpR6MW2vdaStmGVv01ZrqxFgm54xEcXtMz1av",
+	"XweWnaRN2ur63CtWe2V+k4skpYbmcmUplSVCZiwpy5gMfUF+kwviSpOc3bCc2OJkEtRyWtWij1vE664p",
+	"RfIGL4ZWRrkjA0V8XwRdVWrWvi2X4m1dG5su1lKwLu5ZSG1oXh22sXhzvORLUpqnZT5y2bRMLd1olpZQ",
+	"SUdPtHGV7r+55UuTLHga1wYZ3XRpinK5THpmMSTuJNiB46wywZHY2G0hmfit3yJ+OWSvuG5aI3+RBVtz",
+	"kTnPBXBpnxHUGkB8R1+CJQcZJmOFHRKR4gpuvq65yN6SUjPloMOMvGbCudE0Ii1cZVPiRoblr4T7gIqM",
+	"XHz4gVyzrQM3dMXws5hDbFNqiAzR1WCaw7VsnODB285Kdxw+NKAfQUcB5epoDHhNrH97NQL6Gurer3Q1",
+	"aYMaavLiB+j5sszzh6xvlRUqMTLmmuqXKEIEOC1/fffhI7HnE7hLsWIw9FJs1n/ISKEYeqWDtWGHNCw1",
+	"T4ku07UV1ua2Qa1PXs/72fUDzBIy+HiFvfM0qAGZ0vzxKl9xkQzdP0DtUBiWAPhHLleAvmMXZmiT8i4k",
+	"9fPHH71mb6sgZl1uFoLyfFCrd1wg4kvY74e5kIqFpCpjWVSC62/wF2/b8XzwN8kFywIMygkeSeD+V+NM",
+	"DnNHUzJnQxfaLu8rTewnlaM79mlQU7pcVG0kRU7FI5Gw4Xea50v6mXiB0tl7UTAZ6L6ZLFiSsZyZGKJR",
+	"f/Of0jXLSjybcwbNWwFjSviS2C/vs8h35NmXwK7lEnBEecpGce6YCS046btlnYcwm9WC05ObzEpt5OY7",
+	"K/BEdAxBIJgMBSIiRS1ZFUouuYupaY4cyo5ErQp6MRyyqk0hoQuWJ4Z9NnERDfr3ShMoN+KUbKhBO+Zb",
+	"ZmqzNs7VguVSrOCGA8z1tgr0B9+Ob3Mw2NuGfk4AGzrCJouCKYR8ttvEqq9i5SXdQfhrGy7aKv9R3t6z",
+	"8nakuPcqY8rD6uzS37DK6w0xCGosL1cDZjvGNALabxBiz867KDPORPyOXkLcr2aMSEVYxg2hFQkjDPgk",
+	"nJipnSauiGKFVEa/Ik5z1FNi9UySI8rx1F2Y1FQ5RUSehcyakEXyVmAUP1TIwL0ZNFas6ahJqvZDX038",
+	"qrwedY0b1KVj7es4GTfeX28gT6nm94/pDnsaxZTckraYOYKd17N39l/LorpE3Dn41pKniJFOSQp/uAuu",
+	"TrjK3SOk28Et3B772+GGa37X6e42MFQL0bM93hctnEEwPycwP5qLVc5O7EbZlLnhRc5OducsdlaNilDb",
+	"f6wTClb7YdylIqHe9ip6Gc2IBs1n2/YL56R7sB2D6+5i1YT/YlCHH0LQ2iOqZ5S3HnY8zzmSOH7B/+Uo",
+	"DeApRUkKHzj5aC2daODPGTgn0aUjcb+d0RKlCSuSr1l6vZCfj6ZHuNUT3N22l26/B0+kYAB6AzckPUfR",
+	"3+NijRUXsffO66IxBCngmctqMqEiOIRppffY39WFnbtBJXBTh5WdwGFGlLyNAPZD59uErr9hbhPXw7tg",
+	"lUMHEr8bw9uPiGUzGDoiCPxuW62+IhNK1lSvjwfieRtWj2u0q8pD8O2KV/WOdYSm4Kk3Gcq8RwunIeGP",
+	"aKWE8I4sQXiKqH/TgKBFumLJSsmyGAywGnwyUK7Ggw9j6rJx5U0nH3Ib1XIe7+wK8/eWzL1TxnxK5u/c",
+	"xrW/vfuIfvvW//w7bmHIRzNHFvKRoYutfvsWGMkwxNpq7ajYOhW575tw4WTpcLJ23N4ix/KoyP5fp61M",
+	"kAtwlXPoTAjoO3HRb22+JBgVZ4uQpcxzeasDJdk+Pp6GHl94G0FundojpAHVhxu06mFTG4awJwgaqljB",
+	"qLFFunQytOm0MLxdEmqSYM/hB0t+J2Fqh87H0vVjUG07lbYRxa3ixjCBcd74Xb/HabAmXTPvmx+yAg8r",
+	"TaFA8IwiFXSgjskbg6wrXN4s3Cb7QkXUgrWWZZ4NjADroAnBbsfSxd4svAPDdBX+8ws364vcVH+3ufLl",
+	"JtnF7omArlTxm4A1rFjKuA/ndQZxK9Q1Qk81mdTB3XE3igHNSVf/oICS6f5wYvTiN33MO0QbqVhGlhyA",
+	"1i3JWeojE8jvdStySTOSc3F9HlzOQA4uXb2306JkuVoTzQqqqGHEsE0hFVVb8vPHH3UsxRRkBYvO/wVc",
+	"bRKe+ZuwsrCtWNHR8njPzWZ4BZrwgRcGTXPRgOKQ2a3iqf0fAGu/n+TkSCuJgYOh8Zjn6LVXbWeu/b2V",
+	"UVSvyYKLVs/0+/kFXIZ21UYfaiP2MO+Dz4YJPdR93FJmovk/YwkD+D9B2lhsDRuoy9jaBpvJlzLPKmea",
+	"e9h9POllwT4c4CWgnTsPBPiP/rZwMFl1bMpAwxPE7XYGu+1RIDWGpmuWDaWAolzk6OU0RJNZgSQJiLSm",
+	"jIEuGctyHLNgOUuNkoKnpPrS+w75i8cGOCPzoLMFVYbTPN8m9kMwZmcszTn+tGuIF6HTo4UsRcoy51Iw",
+	"PUot880R2BESNh75kO5sUNgAtBfFZ/OsUPvhFUwWOSNUX8Nswxjvl5JIFzSaglAxahutuX5j0XM4Drnw",
+	"MBWexHFlAYfM85JNTfh6PoxX318LjUv4bu9XBOhH3+Dejea7jtO2hAY/gZGJ+lwmzlMNYUPwLHuY83B2",
+	"NB3tr97J4d/fCsw0GS71ORGMZYjU07hbaywsgYmcHbUw8MYyLrjAXBNxXh+y6B1LFoVoOpRZnH6YM4xU",
+	"mJLbNTXMJ+Bwc1QJNt61pZvHx5h3nI92880OhheJ5EfmlLCKX0VoQF+jsz5yCtSCRZTZBaPc4aIYR/uP",
+	"X+/KZ6ZgxwSaBuoumII0ylYDXzBMt3o87sKpYj5depLfb5+g8L6OCPaNxp1RvZvqHV5t+fiaRteha/c/",
+	"gCJZyeVPrUA2ZzQWQqJYza1YVvP9lWT6vI25A6eoPUQT3kQfjn0TrFy1QNVSCsOUAIQtv2BGujVrPsuY",
+	"NkrGb5L9WNuAa3Y44lgGcT+QlPF8oWtrP44A0aTM2MFarVyky43+xWjR63NxtyL38q27QTDbKYHAZiDG",
+	"iaOU6Y6Hgo81mF4J79ZwjNnD+JIhfi35BiyIuop8o9mGC6L4am201/cRENmd32bNtg1jIySDz/MWPGRU",
+	"Tbu1qFeagG8q4DwyrY8Jz86JBKuM8mY3hOyzS+WWbrEl3JAJ8jg99WfC1EWhMzYQDbK+oN21GuWaEQnW",
+	"CKYAy2moY3MzzG8YLPJerF//J6sw0mOHZjCACVDTBmZ0NoaJLJ56N4T0qlRfrlHiIBSzdBtFU8CKQDS/",
+	"YTO1E7/YO+agfOIFqRhaS1DOdtRZ10I2zBeQPUJLZSAaBrJ30RTxrlyPAB4IMtm6JqNl0pwuAFjQztGR",
+	"7yPdRKscogdB0OZwL7aeGM9h3wM3GWbgcbFHQyxNm1I4h1vd5nj+jRRLrjYsq0JyrVDnHaKbdUxryxrg",
+	"lTv/cC7QUf1x7F+xwNbWSJZXmshbgcHKu4rCwO41I2R3o6GZWjGRbokrN67OFmaxV+srTSCQbGDtVdzj",
+	"7srCC5iMMTUlcpkATT6hvREANiByNKGK0S4YDkzhb0t5XPrGOeb8yyf+lz6tah14IEEmDEA2DKNX2xIk",
+	"29N2ya1sWn3WEcX6+g1Esb5+87+Ohx0L1a4dGeM0LoKpPz6pilbdWZPKXR7vUTASbr6hOXOInEsGfwya",
+	"+Vbhtn3v/80FZFaCWa0jjAgxGBcsO6a67jv+vU57IKuCal1IZQbOm068iBTNhnJRSVB2a3BNtI+IGCYl",
+	"NOK47u9//tFKkuBrjlybM30afMQHpr7YCeVta6NmBNWv+4drNYOzKpnMCr7jIrSakbKdMror2nDdIkOv",
+	"nXYCl+95UhRMaVtbMpw97UZGD0nGHkZKD8DRt0uuWNZydsN9L1jumo75FaEsXHRpNhS2X8hS6GFIOp1R",
+	"3Tss1YpXNdZznUIJZK4Y9EB/861R4f2f+ijx/pJh1PiAfOFepbur2BywtGQX2mrUx1YyGHgJuP/Z8IvZ",
+	"8FuAox0LYBUPrt8PwHAg+npXNgKADblc3o2BlCL1mkIyTLO42NEeKgWD3lIOETeuxuHpKx7nQqY2k3Tg",
+	"CNTy0o6Rtwle1XaBs3dINzT+LoPUAxh4K9vWUxt4fcMdaN1tBqq96yY8c8iGXnt3yHRNxWoAdNPrqFT5",
+	"wtCdohvqeXGeBuqV91Ogvq+1I4iKcV/EMX4GY+rsuB6iPiJVQx2J4u6AsljYfWraYHfuZWl/ftSel4ah",
+	"M5K49kXPhwfh2RclO8W/QwTxGQLUMyxS61uRAazu14rR637g6HvBq0YxUh1Sl/0UsGkPAI9XMV1uWIam",
+	"rDvi8g7Ea/0WHIEil1oVjDO4CpGFzDjTRDMmauMuiC/k4sMPb8n8X1foVKSvjt5eifAv8o+ro9lsdnX0",
+	"6x9/zMHs6vP+3tCcZ3gH1qwg+GR+JewnG661Pdgx7EFj+Q3Tmq6Y/cCV/2OOF1O3XLMZmWOFc8L1lbCP",
+	"McNUxtKcqgBPkqJLvxV8QfAB5AWXfRRdGHDCroQPt5CCHZ8TxWhG5q4XcwLHD8Qii6rp2L0bvopJxDnX",
+	"kFvNVamnjebJ7VpqVo8KXaKtCgjuv/bjGcps8HXUjxYCbsi63FBxYrsP4Vrug4Eezd/BVXNMWhseNzrS",
+	"zN96VAy0ORUUssiM85Qc5XKGVYPxbC1vBeHijmC3Tofw/iBuUn9tXYc7xp23nlwto65HS7MbrpkmNL+l",
+	"W01K2JYtrhazcShtjbG3D/kBVB5Hw0+t8GCzbepOz5LdU7RsWfEetBj3XWwwP4gbXuMTtxztdxgTAB7V",
+	"5oTGBd24zsd6DbkzYqwR8QZJw/gBxogtmdxQ56pBNE+v0b14SmazGWak3kubtcMYXdrCWNBrntsPl+DM",
+	"gH7zzmFomOl97HXpQ9zGQQ4pes1EzDjpsAfRATuVwgoyXQb1GuC+L6pAiiqmxWWtm9gTzwPRcQG5ID0Q",
+	"VIJlju8eZTDW/pb5bAfUIHYv0+NS+IGEnNnDw2OruWT5vmZwZYQ0lVXGVSoyzN8JJEhFZkWUUunjqceb",
+	"rJB8QLZAhyorUFXzVQbJae0gr0QgQUVjs+zQNeEmjIYii9Ig5sqVcFkD4STUtfgyJVrarwAhf6kYOwEn",
+	"TSfbAMw2CEstM11v4eqsGXdJOTaH85ILrtd3tT+35xP4znIKmi9PMrp1pDy1e98lGThvTLoXlf3k41rp",
+	"guW5roN+NZkv2GrFg7QAczLRPEWHsnmdIGA+I8h0qjUeNBhMwrif52zXtadU3oXcfpK78UXAmslfyJ/J",
+	"euAtd5uhIczdNvDusfoifgv03bBNU9czDOqvukLovMHDYpVjSpWxacgtTGvqooEfA1eMxawo428Gdld1",
+	"Subff//2p5/mz2ibb0gqzdS6QRqmhqE9OL9a5YM2oZqmEDlpBlt0Zc5WnJp2T8B30u51WPwV10aF8Idk",
+	"EnIC2PNcrKZkXlU7bwE73zm79lnhDjZ/70B63Y+7eOUI3tjKxqRqcDGfHqDBRluttoViN1yWOlEsp4Vu",
+	"8VB+UCYXX5c9jrVvHGUZT2meZFyjQSi4f2wtXFcb0RCwjJfIqGErqbYwq06Q1S1EVFDDlOBmi+5eQxfX",
+	"zXHSHaHHqMo5U1WkHtcQtgGygauByOWsq4GhCeOG53XrZoaO2019WEu4+LMxSeJC5tTKgh5AyUVV56l1",
+	"XGg1jqF0AfjQdu/gsnfoVSC3cKMhmXVMpwIBOLI9f0TdAERo7rA6sHCQDHuYm/gIexZUnTCR5Uy3d2pD",
+	"t2RtBy4kYSLrS7C/W78Lno9ZDv1r7XWjxvidHna/CEzUYmmejIP4waDblrh+QerXPgc0zTKM+YiMZKhS",
+	"nEs10n14mIo3ViVkhvJcj5yxEBKyv7Q/S7XLFx0kjB0K8T7Ko/ITInxds+qCwH7uHRNdZhq8TEWAmsE+",
+	"ijUpJBsqMmqk2g4bxoZ+xiloP7V/lGJl9aiYPgIXy93pyXbAL3sagwRoD9PaCBP3djjRKGY/TM1QOoHc",
+	"yTnI0D3ecx6d3OdhyKlYlXTF8NRclDw3kBhzWwx04wTAzpZE8n9HME/LLPzxqoexiDBNejyjGXJruIHL",
+	"SrBw3JEfdRj5G6BNyLUaDLMx+mmYxLUZR9o4HCJsp/OY7tB1/Ak74LyLFImdF33nQwczHxtD3qcDxZhz",
+	"NzMexXzHZ2Rq54ADOd5AXjUiN33AVPqYSAvULt/JhdSyB3s2TeyWKL55HNHGyK+xgcbtkYcSxj3y8vMI",
+	"5G0AXN/eMOXSBEFa0wLt1YiqzTNv9cqa9ogIVJcU7LhTVO8Ssl8mk3kYLjKST9wT0ezujGYAMJs7BeEI",
+	"RJLxmIkQjj+58kOxIiA2enV0fF4Z/qu3guBtFGp6giimCyl0I1n4/yyOF9+5rc6xwa3iflO9FsAXZtCL",
+	"2+7aLHJtVwR3vhzvN8zpa14kDYNbZJde8wKacuVOUP4vlEwZui/51Pi7rskhUIJtSMg6GY6OWY0hvh9K",
+	"bQkVWylYJZj2Vl67XemWMYQ7Pyg9qPsPbG4bdOsfP/ZWNP8W8zhELFFob2eKZWRRai6Yrofn8RoqT0EM",
+	"GgbX0ylJS6UgHBewGgDSwbKT81oHgShHD5PNXJJi4iJ2d3bxk2ARjAkKHxd+3eIEDilUUqoZMbfyJGfG",
+	"MIVh19UcoyMvIBnXNx/ejsD0MLOBX4tIprpP78lXb17/x/CotdZbxjCr3IPHpQ2PoIpm17pP7qzeCzW/",
+	"vI1JCCa9Z9u1apYPEn1x91zY42i2x+F8BAX2kNb4ZLCt3t2OVEa43t1zqR9EQar59ZOrSC5kIXZQWKEN",
+	"4Dd2jof/Mbw8jLkgk7zaJTsY6c7rZyCKQmsaA8NN2ck6a4+xXIrV8NIbykUfOIgtU0WED7MkDj8YHjvC",
+	"WdGMx4BHP8JzQhUkNEMKliqD8No6JyzYZ1dMwuhZRtJcptcnXGgysTrriOyH9ZRrrljk2uc7y1LWhGlD",
+	"FznX6wCOgUy+U4AwLUW+PR7q/DL4AN2wf0oRkTV/uPjbBbGvnPzxbWk39ulPNFM8e4iT1LFToMEuBjTo",
+	"yHRD6GYm5lY+zbHZG5IV7unuPdy6Z9u33cNHd9XbqJ2eRx3FvUTXr+JUgcX+kK5q7fd3dpT1ECe0PyWf",
+	"63huNYU8xe6oyP+hHfO/7I9/xtdsmJ7/k7xhHmdIX8pLRfX6ay5a4hH8Eeb9KO4IKNmoJtaritb3o//o",
+	"ykPtaA8JTtHR1JtA90VLJrIkLZWOxeq9L+jvJSP4uvIdp1Af5AjyhqGCrtg50Qw8azA/+9JAPNS8cjoV",
+	"7LOBgsP8gqlO7BdJEY0388CEFGoMUuagt1fcgNRw2BtUb6FYyjLWV3HOXdT2vgQI1Wj+T0ZoUeScZeeY",
+	"xqfyA2YiKySHyw5TKsEy9HU3ay5WpBQFrinLIH2pIHP/wM7enHCNER4D3Z3Dj2OxEAys5zm/YbXRfAoC",
+	"WmvaIh9gsjscvhJSMSANT5RUZG6UGgfpyKjL3DeKNCFMsp82FxCs2SBOTxbDCdRIQ/NosrkFYoi7eFKy",
+	"oSZde+SIJc8NpJWlqZJaE5rn0GTUq3OHMzS3RIycPSX63sXYx0dmf4H9v4WRdaY+aPGbjHuhf4KARRdd",
+	"PSrYKt5zRIRtS8LdzDoIsSsQRpLKvNwIlxoWi8DFe0sMCta6YJgx3XYd7TY+nVZ3dtRYwFnGVL4F2Jmg",
+	"g3fXZe8wW19SCMdSCD9NXmAcYyt5hBRJJi7zWg1+jF/Hsyk9YMbhupPT1uzDwRcBadTd6KXCB1AUmjzg",
+	"qbWFjwwyL1Qy4XdKbl6IVPiJGe9f9pGtypwqxDGCOJt31HQz+/j1mR522TaMHwFURzwBl2ImXVv+DMgW",
+	"GUYFTSAMA3A1pihezP0ldyD2uISzV6KKrHXZZjO6nZE5mJoSLuan7qcszRzu0GwbcC2X0S1IOFcCHhm6",
+	"KfQ5mduhzhEAAXwOmciosoUx7A1wWuxOSrAgYlZsAQuCaDtUtO8jqPEEsNMzvlwyBQ+ghBU2tCEbngm+",
+	"WpvjGKCDH0DEOOKsaFUMFQxkTNyUrzu55WadaJZKEfMAbzYEF5eurG/u7adPY1qUpWlrRZYmOp5KaPbp",
+	"v3CKwaWIiUeBf36QeOY7wriOjSdtd5L4pQr+rNLa0C0JifQGxNFlGDmK1Blipi/YiovA1QJeeQ+LQdDm",
+	"bf7gIqlAnWialoqm20E29/DDUab9xoejzPxcJHj4xKaZer2DOUO42zXjAGW9rETz3KW67TrHgKV6CxbK",
+	"TXtZaTGVSQN5FLnsMJBYLny0+W7YiViZtacptxsFceWHKaOjsTNlae5ILY0vR5FL88tR9GI/HUswsjQD",
+	"437D8+duMKZ8wxLNjOFipRM4aBOAxlh5uIGYyPqdVHgoa3Ti9GFX8OyJwnW7nOwxecey6uVwp324iW3P",
+	"+xfBd69+HXvJhZo7Xuk0Y/gaErjP7t9c8XpvjsvdBjyjVR0cJm2AkHQ/sLPBksADtDUY/i56gtYGHcRi",
+	"CTjeFGAzokaEyYZRe16C7Yx9LnLKBcvIslRmzVRLWGyf52QH8EM7mAbYwBpYGrWBwwNteM/ZicfXmFvC",
+	"nR+fe0FVsUIqg3IE4oEgLkRDKJifNtEgUPYAJA6YMqZumHK3wtrKbs2L3/gNxu7JOPI8HACr189KIziJ",
+	"nqv3ducTFh3Bb0czOyO9yZPWbLgn7AFG1sofGnPYkh2tRaTwEqNcLjnAjHkXyMQoXrhIiWSp5CZZywb8",
+	"Uz1g6MMDGAtQ5XxqI0G47APOfdhh4cxlTF8baadqIxeY229pTyb71UqgGWp69LvCezRfKvEOFvhar6li",
+	"WZKxG1wFWnD7dKsN27TPeSt8WHAu3IG/PzCbvu+l6ItkKffiDqHocjfjjKHKPC+YKgLCPCGc6t3k38uY",
+	"zHs3gNRPZVHkrC0vvRTsRC6XBGMUyGQjBdtOCUT5EKlAODquQ9oDcLlXmhR0q2SeW5WMurRsDoUu4lvY",
+	"B0tygT3YQVqCwiBoQ88GXkDeIQm9oqnBFOJM6O6F8cVJWBohTFdMMAX3qLyRBntEFwz9LIXcbFub97Oe",
+	"SmFlHDLxXxxXYmO15MPabhihmg3+7GKjWi5ma1nuzdmbr07OXp+cvb58/ebt2dnbs7P/7x7gdQ/pFz8W",
+	"9aAPXOjBDWtV+V1usqMjSPB3XIDSEspFi63dmJha0+4UBL2+H1qG5Sw3NIcIO1QBO/buJd+EVKdn5Cf8",
+	"ps7tIpUn3Ok+0NA9ENT24NyHWpvuNBzwNyE0+63UBl7daTBuIhJkmQmyzKHdV/T2XiuCbgn3HoM9IUbY",
+	"EKue/Gy/++PX0Rac+7Klf3sAtjTSpAJT1H0kt7rLPtxpGTsdO4674SfT44Oyde2TSAIfJMgxZIhyrdVg",
+	"6DYal9mJgdXavbZJ25mi6d4ydxPLQ+iqtTD45Aprc+7jOisNeNYr7aVSd8eJwqml+RTZVkNK3eFix6Gy",
+	"Cx+6Hamd93FcP6072eaqOySY92B22H3zqj/2Bh2mV14yuoms1A01NOLT9/PHHyvkJ0Y3Vo/hqSkVe4wL",
+	"3tGyZ71gOoaFCL5hYffJJEh1hlR/d6GvHac2i3foR0azx+vOwNCkDoCintgCSzhtR3AfAMEwOPpW8Hnb",
+	"tFvONS8inqeiAa2LAXwcvU7sRO9r2CMpc6yS0kEb3cDAJAci8RQy7KrMlhzWs36hzNflOtu/Gm0k0cdN",
+	"43PxE73esWNTmJJw28R9k4NJ6B50PcKwi/0DfQCJYoeOn1qqaDbfdmjfH1wjGwDy1DHlDzTRzzK9rZJQ",
+	"y/l6uX+w9sPwL7igysp2mmcOTvc/P73/G1nIbOvB5eFBSoWQhqRUqe05WctbQgUpi1xSwH5iIpWZx/IZ",
+	"dvnXx+ifKm1JfP5dGtmeLCUtDEkWTCQLml4veZ7HohuYIJT4AsT7HyOaUapKTGM6EYxlmlxcfkJbOS2N",
+	"3FDD0/pLb9F2gbUxVtaTD7cznywmGmNZ0pdO2ueQru6+qCZBVtK+CIG2xLkDjpzmAKNryTfs/XL5AWTl",
+	"qIsqg5sJWmPh+nHvAUTe6+QfK5O2pkEcGI+O2sGDRqPfQ+QLV+GOAQt9HGN0VONgoTHs/EOcKQ2SfPLD",
+	"JWy97ZR5ZO5836VqozK5WuUMfIza8krB1XUcOerS+SaHHp5Eqtp57353lr1i7ONfXTczP8azS/qgOecE",
+	"BZFWUgQTIvLteVOw3tiFX7AG3+SGTL46+6pOGHM8I3D9rFGIIEIS153Z0YM5MF5KYoAGCBdG2sWzy+aD",
+	"BUde7e7YmGvKiZHez8LcR2gYRt+/sMVayusPdGsFr78zpePgMx9+IDf4ErzDykX1Fq+P7dcagNMxtraJ",
+	"0Pnm7M2/n5z9x8nZ61po9I5dEDDXMPK9OXvzb1j6aIp/vD6r/vh3vJus/vgq/AO+iZkD3TA/Bf2OHtzB",
+	"ewwANFStmCE/f/zRkqDV2dmNF3lj+dV4cjNgDl3+TLf1iF7TgjkOhzPp0cfqYcVxCdM1zXMmVtHo3FQx",
+	"Q1i6lrjfMIQ2YzmHHw4fe/75ZOlX6uR2fVLVOCdrRjOmpt5hbCW4ZmTFRMkF8/XwgeDZfZGDNQxpzGVN",
+	"ipQRyNads4wstmRN7b5T9meQDxLu9BQr4Ba8HumS8rxUbXCePWkp9wBjGIFQw2FBv0A9SanyuPXSOPcu",
+	"xhHJlJEP7z9dsqyigzgji7rZgaWmos0pmV+VZ2d/Su04II0l/MlO8akPGGw8pKmtCh/NyUTDLtVkHu4K",
+	"OErmGGAF7gZcrI4H5kN0UYHBpOymTXJUMG1spA62Fe7n1hu45p7sOgLjzHDQNjPSHldusw3dWvEtPXin",
+	"jMDa2FvCKPbyQ9GO514uefcpRIKfOpjYOCNr7pRuYtofTDtRDSSeBxDBY0fMUwvikT60g/Y+8LYYR6mP",
+	"Y4tpIfR7UVuUiCB3Pma9/2RnqZrT/8uiwFRAj8RKANdsOyXAWhdUMTIRksy/ZlQxNSeFYkv+mdDcrGW5",
+	"snoByaW81iTn14xQ8p+/XB7PyHdlnjsfIQoxu1Mi7NlO2OeCu2PO6kJHyGS8Qv326PMJLfjJNVygerLE",
+	"HltJn5Zm/SYitZRmLRX/J0jIJ4C8t7TyXZh3+pUm76RU14wVTFWO++jbtJbaXAklpYGwVqLppvbt1+Tm",
+	"9TGK/kZeMwFZq/2x02j57ZXAWSLIb6C4YzczYs8+ncrCA95a6UrUICPvbVUIqOKicri+Es5bDgJ0oVFg",
+	"dSeaFRQ8/84Jo+marBQVENJAseit4gbChrnRV4IqRqfwHKCIuViBB1fd1Cvte8aFAzAGW6nGEevZlfjF",
+	"6oBzz1YTeSuYAtr9i2NkcyJxINRNCSPasKKetyuxYLkUq9qb1lGc7VgmmfZxJVyxc6uAKdc6ovNARPRa",
+	"lmrWFNvlrajkdU204XnuU9Yj2MXczsr8dA5zMp8dQ0SyJQ/cDuECfuNQnBoPf7Yb8GhtTKHfnp7Sgs+q",
+	"A3OtZqncnAJZnlbjxsAmxfR66KcwzqPpES6C7cGCimu70d8efU3Ftd1D4JUwtVokSF44XDt1kG0GjzbY",
+	"Vv5gccmFdLC3/aOwWODUBlwXcUqJfxCB8ay+lBXidoU5psmkct7WmJbMrBlXmBrGEqJr3DkhQOecg6vX",
+	"3aYNV1ccZO0FSw3N5apEFuKgJQDQAeoKwEj01OVmwBow86v9qKIWTChZ1lOJaekxSthrwegYpoNcN8Q9",
+	"IpO1ZWVTEphx9ZTQhWYitc8R+Ns5h3iDapg0BzclzbWEOwy3noxuPC7LmhfYm892PvBj9xMsMFxQkVoe",
+	"eYEEgls7I+6Fx+tBbmvYSlUL9kP9J1kqumGwQHorUqJKJKTf5CJx03309ug/5cJPPlEyt53P2Q3LPRGi",
+	"iXtD1TUzsPxwGVn9RbjQhuZ5sKZIGN7YMat9nAD2C92OG37eekqWdMPzLdHclEFNtZNyxsKKksAnMag0",
+	"9FS0hZkCUxbO5If6L6LYDWe3WEhqE26lJbMakH3oNGywMOGNAIBaBEvmbUzuUbgqkQ/do+BDPbVKv3+O",
+	"DN6eZKqtCjT0Ve0C+kDQqLttQS/9o4/B3cvF5SegVrCCBTXaynIqBMt89NxESeMgXKi+1oCtrTE0FWxY",
+	"crmsMvlNfd7KbQE0H1w5CETGgKgAWGunq0Mddsc7LnhhDBOZ/WiKrMTKfVmZB3WQwvbQ5YI3ikIaBeiY",
+	"/+1OUa2RVQLg1TUT47h0mHoCxZE//oBA+qWMZD+lIjvZUC4MxkoGby1jLVx4SG0e+P7jKw2JDjMriEE4",
+	"8pVwfv6V379isKUycvP6rbOYgByag4YO2ExXYm5H4hSf//qv//qvk59+Onn3zulDFRbP6XAlaj4jvyhu",
+	"14EsttixWnNcVWZNslRyQ4pykfOUsBueWWbYPLLhpV6z7EoERje7OOBAC4a0+kyfgiBixdJVyTNLQAVj",
+	"iqQ5B75tZ+RKpDTPXQrqG2YLH5/bGvQpzKWVKWebrIIvc3MGfAlMpL6xK5GxGw7MHYYhFSSG17uuv/JW",
+	"zK7ElbAyXWgyc9gqc/f3nNxQxQEFyQdLoFD588cfEYLOUQBirNhF1JD3fSNv4AJREkoEu2UqbIG6gwXr",
+	"pIZkGKaECe2rYF6KkbLUuOKZF8EpUQyyz8klsdqWz1ahXJ45O7BvpLCqdpjG4pYrNiXXrADJF9BfqGJv",
+	"r8QJ+ZFrg1LtraJFwbK3ZP6vK9AEr47ekn/MZrNfp+QKdEL74F+z2eyPP+Zk4o2LtjvZlSBeqb9cc7FC",
+	"srN65nxK5vZbAK+Ze81zfjwjn7hY2dldONaoGKgsM3KBApGt0+0ZUypBtJ0BmleUMKGlkXaJp1aO0muy",
+	"4MLOvhVe3CcUarQVgUsAKMkzO2pMBMVR4kaSmv9vQOCDRYLSqK9N8Y4bctPraQ1DiCtGyC0qr7WNeiLK",
+	"DVM8JTzTZMFS0EegKiDFetccQ09qkMy3ZA5weXMyCaiCbOhnvik35PXZ2TEwFUEYB1BIBBuEeZoEAJd/",
+	"2UcQfKVxEWY1uqZdlwB48C+wglAmBDqcnxOJyIZuCEj6Lr6XZxrS2+C9kutIgYv++mRBNcuO4y4d2tGz",
+	"l/YR1W4pS2UrsQrShhmm9LlbHAANBVcNq23AxF2uFXNKvNswVmV4iwB7OUsRHWH+128v5/C5npL5h/ef",
+	"LucuG5Oekjdnr4+ntkFqtS22IfPTf/HMEjd8Zj/4Gf579+2P315+O0eh2OpfWPvcMdsbphaO0cIc0PyW",
+	"brVrDnEpnJ2fg1XZUoaz4QW+K2/Ozo5B1QSHFFuRkOTDxeU337+txFY7V9ApB15ZMKcG88oqaCubkXcs",
+	"Z4ZpHJy2XOjN2RneBgLqDrzO3OaD+bzIN1KbCggTybzOleZt0W9DgzhAiCLfvGULaKwo7ClhpWo8qy0j",
+	"tGwW4y+92EwWVPMUNMVXTlNt2KltVaDJe+5Q9Rz1A8INZK20xKgZA48II6GTMJif0AHcTjP4WqMjOJnY",
+	"Te4csufH585tXNdoCgpyXcM82y74r8PQibAK8vrfzshfyOvZvx3PyLt6hepDew70VUN5kR8+vT/587+f",
+	"vUY2pJTE1uzRX3kfNa4dzglektrHMuOs6pxl0wwqAL4c/gFcG7i041xBbqPjafNLWxWWn5MJrJpYeR6L",
+	"BG+Lb5jWdMVs5VdHs9ns6uiP+Yx8YozMYRBzGE9NGtBjy0r94beUkBeIbBlV53COYccE3YDmY1k2V3iS",
+	"BAcmchtLA5C+yBDNcyZMvnVkzbKaNKwGqCtdFEgITAo4ewhnlvPUyvHgOYJWq59+uDyaHpUNQVJaYR/k",
+	"p5lUq1P3kT61ZeGm1+QshLkg338EIp+g+FeJaMdH06PKCBreITqXK1rwo7dHf5qdzf4Emo9ZgwXBin8J",
+	"imGnqWKQ9Ibm8GrFWoB9dQm2OgSfvXltOf7phs3fesTlibCaUZ5vHUTdscfdcN5OKIcxNSOVruy2mqVO",
+	"e8zCLV++hZUEEw+avdDQM/VWhivhPqvKeluRswhZinKGSj0jf5NgACtzqtCOBawv2Aq2hnk9H/Nz0p2a",
+	"EZqlV2gLwzZBLBOyqh8mxBNEJUX9kFmlh2vzTTDjdlH8WdQau1YXOf0R8G7/mPYWhAuBAeUu7LH+w7sh",
+	"Rb+G09yW/RUS+KGcYqnlzdkZOisJ46K7AwPi6W/Odw0Ful70zmp2cAh/7Lo5oWOXz4pcky8obV+dvW5r",
+	"oOrx6c+issdl6EUF0lD/h8CJGsZzWDNvev7Hr3YWvRH9H7/aedLlZkPVFgADEIYGTWZVt8mGXnuHQDsq",
+	"0JqtbvqPo5BQfrWthvvWyYVJeGHQvoNj24DcexeQYBOQCRekUFZySVkVBfwKzjwq/I4Eq8D+lojc+0T2",
+	"xm5cQu6Q/UKnB8es7cmcVRcJv5cMcj04jgx3tTU17l2fRFtqzHOdIbA2fcZaatwO369FMIxzHVyRk8k9",
+	"rzmP27rt7iTHdthdmJGJUSVDwd0+rvweJg7DtDGwtj7Ud+l73Qjc3r8wzNO22+AWzrkz+S+bZ1reUGnA",
+	"eoc7eDbpJsDySLTF9vmWkJWE66yoZwhe8hlpJb/w9ZVAUDAfJzCH4segCTlHIpBkvr+8/ABeMJVxBO5J",
+	"/W6cXolKntzxQpsH/hUNR4wr0euJgXeQnk/byj6fuHk7gYHr+ZUALRX9FG/qsAfXyxqC2+OludiFyhx/",
+	"JZwNwvt9zQhsBvLmDFyUAA/QsE1hFR6rfH/1Z6ftVGfJlXDMQO9NQExaQpeYmGMCXnEzbb6W2fYxt5Lz",
+	"yvmjeatuGdwfe3v69WN2pFUScrfAjbl84dvajWvBCPWeiVQERBnf3EMEILCv4P7PGbqNNEkK7RZtJPV0",
+	"LLptOb3h5JCWE+eU0CinbmPUTkxtrs5fmXm5S3NIS/JXZkauxzg91Ak1RQzQ9ALurNeM3NItxAsJvOVQ",
+	"XhLcccAmk7kT9uZonwQTozM+amd93Ncb0DHsWQ8H55s26HB4FpJ1yDUHRbo4qaOoF06G6hb4FK+hW3Xh",
+	"HxvpnipVDq8A6A0jC8YE0fafRj4qvL1o5qMCjcbdQM3c7Yoo8/x46q6IrGqPJu8qLxJ075wIqpS8tdIk",
+	"CITO/i6yZnzdvq78CUc3UDvWLIS3/1zk4MaE7t5x3Vj/49eG0jU8a4w2WzBbLqXaHLUptegigEKnZs3B",
+	"DuhfCEvxJB2FeCf0zMfrYGpYm85aZewPu9WbTaS/eYeU1ds+wBE/YOvgXOd5CHgY9HQgQMq6fyca2VGa",
+	"JgXEOvcGhbbeVEDCfTaEnRgJyFlmx7ubIYK8hzI0d5qR93ON2so2VF2DsuhPBkzKZjkA5pDb0K3Lj2a5",
+	"UZkbvN9HfxhuIE6rFDnTmmwYRQjF2DArmOxxw0STDU3XIbpHbrmQqUF6Y+1hmQTKPEybVsnHxe5pWJvE",
+	"FuRidafmfxBpXmbMkw9c/gPHd0DSpBFO19YN/BqzyIAvUuOrkV36JJUhi62LRZHCIUi5qyZI8HdPsmtl",
+	"VlKZpEbcTKhOvxjbBgWZdprX3GH77DLWjptcv5mtFqDcIAJZq3ax6zKySchOZKV7yI8iABID8p9rYGiW",
+	"cSiInyUuIBnew+/3mAgkZv/55Hb6Ywj1YXqIJ7bxOLT2HqsO8sODoqaPHpzftgSWAaSHSRUw7ajChZBT",
+	"A/GRx230FpXuT71zFkQGRenxAi7wtXPSCjy0GkkttJ9r9DyiVUbUJileuOYq6fsxqLHZCAZLP4JyeZ9k",
+	"AgPI9dC433c8z2s95BU606wZM87RE33RC+fjjBZtic6SoKkqKlZsHPFi8D4TWTv1/g2gbgKm7IQWf8nm",
+	"QQmCG8gmxX4rshrh/pEIttHGo9HrnbnoIXLPb/G6hagSHNadYOp87wKpGY5aLwSPJj3QVB+R+HYSLDzW",
+	"6R1L4/CFAO9HgJiYgj444YVJVdpvaVFU0Aa8JQsmpmAdAzGhFhmmpBSG55XkSKQiAdANSpxWCYqIlCh4",
+	"PhJButpfHiHaqTxQcRKXNMj3YWlyAh6UXtU4vgslumQ9cVIEQ0XlfiwrncbNI1hs3WK30Nj70jwmkb0v",
+	"zcujMth3/12ozPKcieMkxm2hO5Ebwi8lQHUhxTWJJuBfj0Q3e1BgL5BBIbaY/u/EqvgSDy47Ont0VfBf",
+	"9s9xlDTMuaG2lzzHQlYODAe4fpUjQ6d40+678Lwzf4gzjn4KPdN9H9eEmM/AoxsUn8cvoJM4Kk+AAySS",
+	"yiMAOv9Ko4Vm6oJ0pSINlMcOjorqKmf6dBfZ4l/xPf0j1wYwL771JYdfu+cNrIwXcv0OYdAxEI/wKr4Z",
+	"ka0LlucQqDqvSiRzUuSlovnxyGt7/ej39m2jq9Z+YI+r8k/dY8VWXBuIPEPlGzpfCqM40+ckY7rgBqNI",
+	"IFLb/kAAE8QOgqJbxLsgkznT8+PBQ4ZPH3bA/+OvDGv+se26ONxlF8/PoVtQgPpvEptDCQOa/J5q3CLG",
+	"7vyCSXukgzpo4Xnu/8Ih9lyrBBO6PVTKwEmGjCP1YFpoo+usrpSguG9fk5e6HA2LWv6RqtJQzFqBG4VB",
+	"oI59O85fmdmlw8fnEQP4w8HSAEr7AwjgTjI/UE0I+nXqsb86pDtEBfsOCw4X7rDmFyLU+YDoJ4hJ3GnK",
+	"o0jH2oGiyV4oYadls14MBHDv7kUd61khGsfdxhYsv8NYKzSIoCGdl6tWh6q8XPU18yW8u17iLmnI768X",
+	"wOcaMIL9wk8awgyG7C1kNH3iT1D4sS4R6haeR/wJh9gj/sBcHhgtVOJOSA+AYu9Nw4WSS56zDhppO9Ai",
+	"duBdD2bgj/vSz47Ic+5kIQf2g/MNaIyMRiJu0Dy6S5uPzyj6TM2HSB+VqTmkjy520WZzfjnLcYjLgBLp",
+	"0DV4EKFU7kF1dEql78ehYWjmkW1fiHAqQ8SM0aIzCpFfDFKPtJXf98JFyBcDFDFaEjN19y31pWvJU/Zw",
+	"gtn7xww23Wvn2YW094NQCORLCTEdQy0XGYAuYt/R2yckljECmtyBIRhwar9/9Bj3wat4kKsHR3i1epD0",
+	"atjqPdB5XuU92LM2NSf4oysXwt6hD21ebhyLQjnEIELKxLVTI7O4BW0B0fINjDZmqWbPXtBV5U7Pgtu8",
+	"UMt+Plmiy2q031tc14G9xf59EX0elBM2tkiX2LO3JQ5T/KkJsUGCd5V+GtP3SJJPo43nkXqaw+yReJqU",
+	"coiSj7NNodwTkMkYuWfnEOyVf/Yp6Sl2/LDdfpAmDGdfXA5ewweSftDzZKgx4+9YerhoUmfmeQESifOy",
+	"efnYJY2ONmWlCs1aM1IK/nvJCAeQ2SVnSpPJ7mLNwuVO6qLHg9ekqvzJhsx1Y8zdF5R3ugZtn+AHvCts",
+	"b5caQ9M1ZpWGply+hIn3BbNbvxUWBbItiZTda+guzSG239YSlL17GwHyzHAMnhqCJlkZ9vtYHJov1sEd",
+	"BtAlJXvufNi3tG4YD2AS/Luj90e2CEIzz24QxMH2SMcwtQdGIJ/27oReaRyI5UTUMdsx0jES2BijYE1J",
+	"T7TNO7f4wV/qEX8SPaQw3Blj8kxc4XkiT4YSkz/QD5GovsG8auPoyrKCKiXVaZBctENdqtKOjlCTqppf",
+	"iKZUp+F6+cpS3VfuEA4x1Wur2gBv7yY8123tifAA+9fqwmhf3rdJWRrNM0YgRWnnEBfbxKEuJFjwLjB/",
+	"dcOY27lKWriQ8hpTbXe0XxdKsmBD3KMXtxQTmRpJFoxQrflK4PwHAbuPhLW32CYFYj8m2DAkTr3XcBww",
+	"R52ZcAci0682NxVM5qONDTqRLLj4AiDYd1R67t6lVgXc/PmPyHr39WtV4U71J+K78Ps2pDayKXPDIeFp",
+	"WeSSZogDXmUJTKmCBBtCkkzeCkhCkXNxfe4ykZUqn9epBFdSsDYwQd+dTnms6s2pPThOMmro+BV+HgWt",
+	"Gl+PYuaX6oBI7GegDEKrvrdQWYvQdbqRNywxMuBWrfAv79rZLFWB46lUZCVl5mxTfzqDLI8z0oo8uE+V",
+	"P8mbiib1pby07XzNH8utqKW150UarEl2GNigXcfsIJmknf7gCDeySVsj6VkxSFOULJXcDCHqEVT5Eauu",
+	"evGdkptHJs2uJg+LPt26HCaJumUIqNRjYN6ZTvuiFVwqYY8De05auBSx+oAl3z+dASj7LReZvLW7yM14",
+	"W8RC48x/ZLmuL1bhAM/dKlSh59xtj1F4EQtweBOPdswgqduGGQrCaKt4/cBWzEHS8v3X7Hmsln0U462V",
+	"BykqO8ScgHgALcf+npIbrvmC59xsiVQEDCFMD+LqaA7qNmB+58qMiKbGL15KODX2JrjJtw23mT/gv/Fm",
+	"OZoafhPmNeHCP3JZUoNJibWLpe9iQwLHQDdG7y8R4Ls2bMk9ltkv4c49PAb3Qmeks1/mwzT1+P73Wnxi",
+	"xpjvvHH5MQ4XrPx5rDBuYH1xzc4IfzArXwU176z+mKOj9xY8IIpH3ZTdG/JgxcTuJXnIPI/unA/CzAcj",
+	"66B88gTb/3kky24C83LlwRHaRwaAc2O2f3XrW/9qDZC6yDZcaKIZcxkTwaB/joC5JKV5bqltxTC0Qduu",
+	"yMVvLDW1U6t3cnUpO5jacK0hAHTNM0a0/VZCgsZ4CNW3VSeHC69jL7afIgCphnIM3H1pmjKtySSXKy6O",
+	"CR8cOIUfJs/WcbahPB/uN2ALP1ZHPzGq0jVZbMmyzPNOxcAWSAz7bJI7qgjBXKyldmiPkLgj1E1sC126",
+	"Cab6wHR1D9AJlyAQeRiZzGt32/kx4W35MkkNPlqnlESoSj0ljKqcQ8ZFh2Fpj5NrVphH8vHtob1gcrkw",
+	"TAmae0ytwFe+H17Ll7zXrFf+M3eCkw3A2baPvn83bLOodErbZcPoZmhPbdlH72FsWiWe8INn1JV/zL5e",
+	"qpLB3aKzCATdFvn2nm4cZELr385UQG5lmWeE5rd0q60gp5kwrfEDthPJncwP1cA2VNAV0Mr9B9TZTd/Q",
+	"F8eU3lRejsi6bBWBqPP8QmstUPZbK1gg13lR9dvg+xZR9RQ1dUz1amdZ0dR05i9SzB6CQpIip1w4Tf8c",
+	"DxO7ZaSw74Pk+BSxJ2r/s68ZFyv7yBc3hLqL2zdnZ5ik8M3Z6zb/Fj+qX7hZf+N7/Ei+x60NPkt6Ed+R",
+	"NuIV7Lae5sOh3++5ZYkBbpyRKwYaEYgpFHMEk7Re6zEEzsUNxzvZuJ3uB3hfTe3jEFKzkRdJPDhP2SES",
+	"0LdWIbIUVApIVK02wTjscxgb9dg31aE7kpI0M4liqzKnKnEKI6bDBzm8lcA+sUrp/ohfX8DHkIXuHYrw",
+	"j5Kno6/dF0mGB0h+n5y9BjQ+8CW5XfN03WBpK2Yg74FdBmemGEl9hqkNFzuU1j5/hGfEKHrD8srDbyGz",
+	"LZncvCZrmtlD1z0uqFlH8HYufXuPzBr32nnRZDmFnN9+LawcI1X1J8sOiGqreW+mhBMu5+9I6ixFlD53",
+	"bOJ1oUcmqkhLL5ysnCJMV5SLA6Kib6hIWR6S0Ctdbw8pRpJRZ+aDv0lxQrONVToCS/maZxkTFeSYbrF9",
+	"/7U+DY++HG9jltihz7F69mIr+pDXbpf+sFKsYNSgNsmzGfHal+VQFNVQQ1IIW8zQsjLxWoIma3rD3DWJ",
+	"vBUVAk4MWw7v0B6ZJ/nqn+fCro8w/ZXdARKodwVr8KCCKQ0GNyqy2jGM7PgW7vKktcx5Rrf61Nu4/YNu",
+	"+B8s/L0vO/xmzVf/Qi7WfHdetvG42VWzpgbyGG9dtMFLNMvvT2xF26+I2zCj5/rJ4ofr3o+BqUHdmJoH",
+	"uLva6cACzMX9PWAiu0P7X/BxGuysy1pes6+Xk62p4tgDIHLclee6Ztz+YPi+rqXzXOhHPGlM5tGTLVvP",
+	"kh3eijnIk+aSxVfszsB/FQeuf3UnTq1KjUiaOpLLP0m+VN+nvTypVDWABF7QyVTdtNoBbCgX1SjwyrXl",
+	"TLAlv1yV9mbrc1PZmc6zJuQXlKuv2pEDkngGu9dzkR/D71vMrB9RObQqKmcuezBQIc0yxbQmORdMk7n7",
+	"M7F/JlKw+WnzkbmV82mFALD7wevd4m/mU0J13GUgk+gwE0006ob0WFlGXfXPlGLUD64vv6grd4C0WqcV",
+	"rRcyRq4tB1gkODUWQdqgkkfmKn0RpAe8WFUkac9itUeSvoSFOOAFcAlY+2b/0Y2V5zungRWkBp0IlsdL",
+	"71fTZqp8Ip7+PKbKPur0psoDptIqenUATy/oVsk8P9VlUeSsH13vU1BuuFoS1P5CFJOgRweAsRftrVs6",
+	"Usicp1tSMMVlpmdRGU6TyZuzN1+dvD47OXsNVus3Z2/+/eTsP07OXh+DT6iD7uO5YaryDT2Hm3ztkgN5",
+	"B9MFS2mpGRGSONx/vZa3yJs0UzdQwW8shRvslOY5+tvL0hBuZuQTE+ghsCS6TNeuxJLyfOC044ATHPDz",
+	"zP3L9yYPu71iwu5jlpHF1ue4dnddlrUwoR2ra3fJ92XuBqIYdoYtlwyvo0cZfJdKbh7A2NvVk6GWXyO/",
+	"WH3HuotV096l9DeOiec/dh2DTcKzsV/x92xZN05Kf/5+wLe9od31hD2WA1/VwPPo1sEAe7TreiIPkigw",
+	"R1BdfAcx9ZWuD3I40KLE0iKqDVS/d4jp0fd4nwp+4CtaqeH7W71lp7ep4y9lYQ58QVAtH7waD6ee/00a",
+	"uCUIpQpwGUjlxnnr0krWeqWt1s6dJB0KVefuqkFqz/UIhXiLut4pUWwj0eeISEiFz2pouUqcs5I9zTJ4",
+	"aCuIIrmifviEJ8zzaPr9ZO91/QMn/0rfH7gD7GECTiynLuR0zYturf+S0c1PQdnhmn/QwgvR/IMeveBQ",
+	"22gvX6J9oropzRnNMCD1nAAEFzzFOL4qtLnj7tR+/+XutD+gIdyJXcpUY+cdVrip3WFh/wMuZsfffX0K",
+	"7pjaAZt/eP/pkpymUjHH8azAHLqEB1vkj/k5XvdXDZM11RDhBZkhudFE3oq2m9DmyjxaPEvYyPNobjsD",
+	"7dHe6tk8ICq8aEYVY94NS0ARSoyepgMVswjNPAnf6FPQDnLRPqKAHK6bk8BbVq5dL3tp63KQ64Fa2Q4v",
+	"j7PyB1PIQHaaW1FiTlIqXPjGeR2huBP00aIbPQMvfx4daRj5eT3pIMnwJ3ptdSPsO6Egp/rMs0CcUhEh",
+	"TSdnh397NaQxetEYheNBpfcvEjSjmy652a3M4UnMY8Rkt+fRAzfLmEvBcksVoP85+MkdMXxGoFqr3eWk",
+	"FBlD99h51dE50aksWJeE/Ii89Pmk4T4Z2E7kIYXdehNkr8Rb61TDZN3HlqT65NoDW4jqouFOAuxzTfaB",
+	"TXItpj6ybNoaeFwLYE5e1WQl27lwh8z6iNz1+eTTPqn0wOjNoQBLRXBIiz5OyzdMLpenNM/lLRUpIJL2",
+	"eOld+LKfoOgIRz1bfkoWW3LDlSlpTnhG5lfl2dmf0sBUBg/YKT6vO7bzQrElU8y+sAuFr+YvKDAJ8FMb",
+	"iJsv1gEw3t1q5gcjEQdL9WgdfmeFh0aHrZRp91Rptys158RISEC1ZoLQhYZ7t3iHmyT0xe1qJPts8IEu",
+	"pccv1Uvgo5bhJXK5HINL+YrYr07kcllTXWHVfT8BhJp97KFLvmHvoaEORtsNGwPgdpA11THM6cOyy+mV",
+	"oOAuq4nOqV4zTTalhmwBBVMpE+aEiVRaDS5A3Go4AV+JKpKL5loSjcAGXNuOXx3V6QdKjfmcl8yk66sj",
+	"qM0Dm0yvxO2a51aUTnOqIBG0rULJ0rBzUkDnyf7ZgyiL6FasZ1ciBp3T+OLoqbZDz1Y4nJ1gBVgpWOhR",
+	"5sYAN7D2VUVzUeK/c0Tz3o4ZKJWMkUhGn3GPfRTXHaqyP1W8Bz3TW/2GcboS579+J0/qoPUl+nPLG6Zs",
+	"zR35xX2RL9frgzlE12EZkuRBHZcB8Uz2z0vp6JczfdzGJzo8li8CHvMYSmhV//PY+erh9Rj7qkk+HOLw",
+	"Bj8RyEtcWLW0ydiGi076FE1uCP1Nc5PUR1ArgiOau6qJ/oWb9UVuHpuuelp9FmTHXmLzBs0DJDZv1AyI",
+	"bUo28saKlFbMpdlvpTZVhm8qMH9RtwjTQoR9qZMvJSRFdvgKdbsTLlKeWVlcHxPFUqmsgA1o8lMrJpMe",
+	"oiFcaMNo1pZRuUnTX4joIYio5chqs5C/jCU4wKl3iJ2PoFKMtZuDEVjYLUnTVJU0J/SG8pxiat4pSbdp",
+	"7jI+gWO8C1aVy+ZJVyvADuyzzcL+ZBLO89jae4nVG9wPkGhrFM/h50jO6A1LrJrUg9Nly11CsRFAXQwA",
+	"ZO1XL0SvDXpUW5gReWB4iHOdveux7eFcBz3u8Cl3S3g3bRvgy6pWwsRmVXYyMmGz1YzMHWbc/DgegI9W",
+	"N0t/dpjgTlxVoQlkt0lZAddZUpJFaciK3zBIhQNNS0XAzmelpKVUIIhoCQ71GHfPxSoHl/uNrQ2tdO3J",
+	"ne6VXa0/9/YOdT9s/u2CbukiD9svRUF5NqZ1V8ddmg/3CcLDWo6Cj2ugAyoIE1lnGDl8lzCR5Ziv4U6J",
+	"yMPeuNMvZ4hVG6Qlf4BU5C13POGJawmP3dC8xFPiy6XOIyHY+POmEz8v3AMHZaQKen4HK1Q1OY8FXuTr",
+	"fyZEump4fZB0wdl4aGaooPNjhLRetNwmbTz27uzfmQem8/Uty0PqfD8Gx9pefvRzkjEQH9whtEHBbI4i",
+	"xRyjD1vBzZ6KQTwTvFkf+VX4ZgdIhjWw2UgGMUCBG628vSi97RB8mHY7GoquE6u/QPqyeUNn+8evO7i0",
+	"CIirCcf8uoNQtxr1Pf4AQSmwwv9z4FuFfUDL12NjW8UUxKJQ8oZlgYoGiqpl4/W7UFtrVxNd8ZH60Q8i",
+	"zcvM71SiDQd8HQH6M9ZJ81blGD9OXPm7qGZOH+4e290TQV/kWhLFTKlEjWuLQ52YNduCx13OloZYXXSx",
+	"9VlAjh8pV7SfMdeXJPccdcygvuMO6TqwuGTMUJ5rMgnZgm10ftzXl/qDu/RjnpV4SiTUGMUXpWF63jt8",
+	"982dzQqa3AIIDIyda3Ir1fWOrcPuIbd1Wvcw8Dqd+K8frDv7lpcRvRlqcvmi39up79XtD1KtD/1OnPB9",
+	"J18TmKLHFOCfUbsfpNkfzuL7fAZeaF9akSia8K9Lfj91ckB7etoLLIC3g5jC8ZU9+Fnhg32hple6Ov7J",
+	"Mpe36IQO7pOfuTaaTJy7AVanNNnQrZMfwOcWRILjKYFit1yz4MjiRrN8ua95ur49JtWGTTyLy0on7R4Y",
+	"zbrJrBVNF4oF7ikh9Yyk3oTmeXeC5XlQcg5SpBRkItgt4SKEbJ6Rd0wX3ADNEQgo4saW11dCoh+4pWns",
+	"/orfMGGlwDnP5m9DetW1OJ5xxVKTb4milrKvhFlT3Bh+D+2NfkrWTKQOks4TPHQm5ugdUug719gTbAbf",
+	"1MvbFNXUH/jukKVRfLU2U7LYFlTrypHrLjsFgcPbfQQ/wvvH5KRBCy+PZnB6DlEKsP32JDOUGAYml6mI",
+	"4TlWpKF+H54DXceCTLsvUo6+CBNj706ez1XuwvNibagBlzcrzWpm0AxkpESMJOp5u8gcr3FCSDMkvSrp",
+	"pehWf9fg0uUx9bVnvGwZdNFyqHcsvZzaR4x0XrB88IWGX7H4el/IJYvvzgvzjPsC5oRECQTWmUy4pqeD",
+	"spo1A3D4nVxiPvjYnUeBBgkX4JkQmMIu9FnPfITmwfnEjA3F8gQzUIgOiOQptmqfNH1oy1QjNQ1YpnbB",
+	"+oWswqHNvoNwGjT19xG2Y6Lt03HXZ0JgGkIwXtY9NMKphN1B3LW1tVgbkAcvJuR+UDIrU59vrVT50duj",
+	"tTGFfnt6Sgs+W/qb+LWapXJjn53+y9bFpfjj1ONxWEHghipOFzmuuSuBnN7N4lFtMT7aXbaLDz8Q9w2Z",
+	"UPJ7SZVhyvmM2Fk5npFL8Bap0kA7uCodGKJnQBF73uFsIwkTN1xJsXHoPvsDZeWbWcY2sh7xLGM3hzje",
+	"93nGFLFjIWupzRQcJ1hGMlYolvrEe5WLRQWX0j4L8Rk7yNn6tdpL/4rLZRCKQnOyodcIK4P3d2RSaqaI",
+	"kddMTJ26tcU/iVTE9vCabY+Jh8dxJWa1yvVNVbedj88nK3niJ6jxNqL0/cIWaymviS4X1WM9Jbdrnq6t",
+	"kMJvHPjpgqoaJMfhxFO1Yob8/PFHh3AlCLuxU7SmRcGEDnromol1z736FHQg0s9vvbPf1PaGK5LzJcO4",
+	"x8maKxey5NMDTQkXN9ywKTFMbbig9iegP+AfOJlYUcGUBj+hjBoadLlqMZYLBOBhXR2NFCbgjwaZGWr/",
+	"RAdYtJlW6UXzLaEaE4kELSIY3n5rVSpbMrmV6hrzPhz72959cqhT30bqauTz3Klj6pCQVlwbpuxmLjUX",
+	"TGumg9EgyBlONMsQHzckRm8viKw1tP4t5AWN9O0bR/qTBRXXx8QFmkEnGU3XQabiqrHvXZkY2WNtrkR0",
+	"KuiNpafAPXMaIofUJOKRQ6b4bFdVDZfQHaL73Yl04MIYJjIIzdVrvjSaTNJcptcn3G5B/ClLgz1ZKEav",
+	"cdUbjq+u4bquSNufbO0dE27rr1IJ1Jl0PX0vpWX7jrbXMoenm6Dxd/6TWBulNnJDlpzlWbV5peczKbw9",
+	"MeBthWWqZm9oXoJLo7SkWECy3VSqLKQ1+Pw7+C7S9of9DJVTf2UMK0g3dmU1gag64CDxhIWAEYJZC4PW",
+	"faKpyIQHGbl+ta9vkcmdAH/UKKjypCgXOU9P3csk5MGnqMe38Mdp7+deCb7j5yjntn9eUdspUO4pLY1c",
+	"8jyviC1SBig4YSLrLwTHb1cx2BwJmB97ysiyuyI/za0lqplsLWHkapWzBNrrKldNqi9RmVZPw4zJdZ9C",
+	"djk9qjbmqf91uijz66Qq7rdhvOzAYtVwu4tt5A1LjEyMonqdLGAlur9QDHZyslRyM+KzatKixZA11WP7",
+	"Dv6OFanqqYrUyZH8L1cPYvn4Iy4QBeIfoajRW0wzkygGvv8JTVOmNZJ54vrV/XUluvSWDMSc/rLFfuNV",
+	"7v1T/ysgyDrPfqRYRTrdxapGg2L7KV+DnRkm+YsUrDdoT8F6/zXSBu6kNMJNVRaaAQvay5CyV77qaH/R",
+	"qqv9RavOthS1/zabbr5qNNV8VSiJvieRd41m7avQUaF2TjzyF53N9wHnir2uCST62rvEtLyu6Sb2Ghzg",
+	"dzrgot8i5Zp17ZRD00gwuQ3L0F65eqa7y9VTu2Np+v8DAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

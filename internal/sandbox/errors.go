@@ -1,7 +1,9 @@
 package sandbox
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -129,6 +131,7 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 	}
 	var d diagnosis
 	d.walk(err)
+	d.malformed = d.malformed || malformedJSON(r)
 	if d.security {
 		unauthorized(w, nil)
 		return
@@ -202,6 +205,27 @@ func (s *Sandbox) blankFields(r *http.Request) []string {
 		return nil
 	}
 	return blankRequired(rt.body, c.in)
+}
+
+// malformedJSON reports a JSON request body that Rails' parser refuses
+// (decodeJSON) although the schema validator read it: trailing data after
+// the value, invalid UTF-8. The body parses before any parameter is
+// looked at, so that is the answer.
+func malformedJSON(r *http.Request) bool {
+	if r.GetBody == nil || !strings.Contains(r.Header.Get("Content-Type"), "json") {
+		return false
+	}
+	rc, err := r.GetBody()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil || len(bytes.TrimSpace(b)) == 0 {
+		return false
+	}
+	_, err = decodeJSON(b)
+	return err != nil
 }
 
 type diagnosis struct {
