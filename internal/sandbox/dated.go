@@ -489,8 +489,15 @@ func (c *call) respondPage(recs []map[string]any) *apiError {
 		to = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) >= k })
 		from = max(0, to-limit)
 	case q.Get("page") != "":
+		// A page past the end is an empty last page; the offset is only
+		// computed for pages that exist, so (page-1)*limit cannot
+		// overflow.
 		p, _ := strconv.Atoi(q.Get("page"))
-		from = min((max(p, 1)-1)*limit, len(recs))
+		p = max(p, 1)
+		from = len(recs)
+		if p-1 < (len(recs)+limit-1)/limit {
+			from = (p - 1) * limit
+		}
 		to = min(from+limit, len(recs))
 	default:
 		to = min(limit, len(recs))

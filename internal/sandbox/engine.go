@@ -258,14 +258,31 @@ func (c *call) parseInput() error {
 	return nil
 }
 
-// itemID parses the route's id path parameter.
+// itemID parses the route's id path parameter: a record id is a positive
+// decimal integer written canonically, so "01", "+1", "1e3" or " 1" name
+// no record (404) rather than record 1.
 func (c *call) itemID() (int, *apiError) {
 	raw := c.path[c.rt.idParam]
-	id, err := strconv.Atoi(raw)
-	if err != nil {
+	id, ok := canonicalID(raw)
+	if !ok {
 		return 0, notFound(raw)
 	}
 	return id, nil
+}
+
+// canonicalID parses a positive decimal id without sign, leading zeros
+// or anything around it.
+func canonicalID(s string) (int, bool) {
+	if s == "" || s[0] < '1' || s[0] > '9' {
+		return 0, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // lookup finds the addressed record under the caller's lock, checking the

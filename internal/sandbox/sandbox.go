@@ -29,6 +29,7 @@ import (
 	"log"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -285,7 +286,7 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		if strings.HasSuffix(r.URL.Path, "/") {
+		if strings.HasSuffix(r.URL.EscapedPath(), "/") {
 			r = withoutTrailingSlash(r)
 		}
 		isDated := specvalidate.IsResourcesPath(r.URL.Path)
@@ -314,10 +315,19 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 
 // withoutTrailingSlash returns a shallow copy of r whose path has no
 // trailing slash.
+//
+// Only literal slashes are dropped: an escaped one (%2F) is part of the
+// last segment, as it is to Rails' router.
 func withoutTrailingSlash(r *http.Request) *http.Request {
 	u := *r.URL
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	escaped := strings.TrimRight(u.EscapedPath(), "/")
+	if p, err := url.PathUnescape(escaped); err == nil {
+		u.Path = p
+	}
+	u.RawPath = ""
+	if u.EscapedPath() != escaped {
+		u.RawPath = escaped
+	}
 	r2 := r.WithContext(r.Context())
 	r2.URL = &u
 	return r2
