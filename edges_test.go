@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -119,5 +120,28 @@ func TestAPIKeyDoesNotFollowRedirects(t *testing.T) {
 	}
 	if sameOriginKey.Load() != 1 {
 		t.Errorf("the same-origin redirect lost the key")
+	}
+}
+
+// TestTransportFailureWrapsURLError holds the documented form of a failure
+// before any response: not an *Error, not itself a *url.Error, but
+// wrapping one (errors.As) whose URL is redacted.
+func TestTransportFailureWrapsURLError(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.NotFoundHandler())
+	base := srv.URL
+	srv.Close() // nothing listens there now
+	c, err := NewClient(WithBaseURL(base), WithAPIKey("k"), WithRetryPolicy(RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Resources.Teams.Get(t.Context(), "1")
+	var ue *url.Error
+	var fe *Error
+	if _, direct := err.(*url.Error); direct || !errors.As(err, &ue) || errors.As(err, &fe) {
+		t.Fatalf("%T %v: want an error wrapping a *url.Error", err, err)
+	}
+	if !strings.Contains(ue.URL, "/teams/teams/1") {
+		t.Errorf("url.Error URL %q", ue.URL)
 	}
 }

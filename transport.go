@@ -420,7 +420,8 @@ func (c *call) attemptContext() (context.Context, context.CancelFunc) {
 	return context.WithCancel(c.ctx)
 }
 
-// transportError returns err as a *url.Error carrying the redacted URL:
+// transportError returns err wrapping a *url.Error that carries the
+// redacted URL:
 // http.Client's own *url.Error holds the URL verbatim, query secrets
 // included.
 func (c *call) transportError(err error) error {
