@@ -39,9 +39,10 @@ const (
 // company the credential does not belong to.
 const demoCompanyID = 1
 
-// DatedAPIVersion is the version the dated spec describes. Any date is
-// served (Factorial answers a retired version with its oldest schema
-// rather than an error); the sandbox has one schema for all of them.
+// DatedAPIVersion is the version the dated spec describes. Every released
+// version (FirstAPIVersion to NewestAPIVersion) is served with it:
+// Factorial answers a retired version with its oldest schema rather than
+// an error, and the sandbox has one schema for all of them.
 const DatedAPIVersion = "2026-07-01"
 
 // datedTables maps a dated collection (namespace/resource) to the table it

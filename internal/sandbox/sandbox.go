@@ -9,7 +9,12 @@
 // as map[string]any supersets and projected onto each operation's response
 // schema (shape.go); list filters come from the declared query parameters
 // (filter.go); a blank required string is refused as missing, from the
-// request schema (blank.go). Only actions with business rules are
+// request schema (blank.go). Input is read as a Rails controller reads it
+// (input.go): strong parameters from the request schema, a capped body
+// parsed strictly, Rack's reading of the query string; every answer
+// carries an X-Request-Id (requestid.go). docs/dated-api.md ("How the
+// sandbox answers where Factorial's behaviour is not documented") lists
+// these decisions. Only actions with business rules are
 // hand-written: rules.go registers them and the per-resource hooks, whose
 // handlers are in rules_<area>.go. Traffic is validated in both directions
 // with specvalidate.Middleware, and a request is routed once, by it: the
