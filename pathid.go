@@ -33,15 +33,21 @@ func (e *InvalidIDError) Is(target error) bool { return target == ErrInvalidID }
 // parameter into an empty last segment, and an empty parameter leaves one.
 func checkPathIDs(op, basePath string, req *http.Request) error {
 	p := strings.TrimPrefix(req.URL.EscapedPath(), basePath)
-	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
-	for _, seg := range segs {
-		v, err := url.PathUnescape(seg)
-		if err != nil {
-			v = seg
-		}
-		if v == "" || v == "." || v == ".." {
+	p = strings.TrimPrefix(p, "/")
+	for {
+		seg, rest, more := strings.Cut(p, "/")
+		if seg == "" || seg == "." || seg == ".." || (strings.IndexByte(seg, '%') >= 0 && dotSegment(seg)) {
 			return &InvalidIDError{Operation: op}
 		}
+		if !more {
+			return nil
+		}
+		p = rest
 	}
-	return nil
+}
+
+// dotSegment reports an escaped segment that decodes to "." or "..".
+func dotSegment(seg string) bool {
+	v, err := url.PathUnescape(seg)
+	return err == nil && (v == "." || v == "..")
 }

@@ -14,19 +14,17 @@ const RequestIDHeader = "X-Request-Id"
 // ActionDispatch::RequestId middleware does: the request's own
 // X-Request-Id when it sent one, kept to letters, digits, '_', '-' and '@'
 // and cut to 255 characters; otherwise, or when nothing is left of it, a
-// new random UUID. The request passed on carries the same value, so a
-// RequestID nested behind another answers the same id.
+// new random UUID. A RequestID nested behind another (the sandbox's own
+// behind factorialtest's) finds the id already set and keeps it.
 func RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := sanitizeRequestID(r.Header.Get(RequestIDHeader))
-		if id == "" {
-			id = newUUID()
+		if w.Header().Get(RequestIDHeader) == "" {
+			id := sanitizeRequestID(r.Header.Get(RequestIDHeader))
+			if id == "" {
+				id = newUUID()
+			}
+			w.Header().Set(RequestIDHeader, id)
 		}
-		if r.Header.Get(RequestIDHeader) != id {
-			r = r.Clone(r.Context())
-			r.Header.Set(RequestIDHeader, id)
-		}
-		w.Header().Set(RequestIDHeader, id)
 		next.ServeHTTP(w, r)
 	})
 }
