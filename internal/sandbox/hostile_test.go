@@ -151,6 +151,33 @@ func TestHostileBodies(t *testing.T) {
 	e.unchanged(t, before, "a refused body")
 }
 
+// TestHostileFormBodies sends every operation whose body is multipart or
+// form-encoded a body that does not parse as one: each is a 400, the
+// records stay as they were.
+func TestHostileFormBodies(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	before := e.s.snapshot()
+	body := []byte("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\xfe")
+	n := 0
+	for _, rt := range e.allRoutes() {
+		if rt.body == nil || isJSONBody(e, rt) {
+			continue
+		}
+		n++
+		for _, ct := range []string{"multipart/form-data; boundary=xyz", "multipart/form-data", "application/x-www-form-urlencoded"} {
+			status, _, b := e.send(rt.method, urlFor(rt, "1"), ct, body, nil)
+			if status != http.StatusBadRequest {
+				t.Errorf("%s %s as %s: %d %s", rt.method, rt.template, ct, status, b)
+			}
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d operations with a form body", n)
+	}
+	e.unchanged(t, before, "a form body that does not parse")
+}
+
 // TestBodyOverTheCap: a body over MaxBodyBytes is refused 413 on every
 // operation that takes one, whether its length is announced or streamed.
 func TestBodyOverTheCap(t *testing.T) {
