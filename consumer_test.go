@@ -49,7 +49,7 @@ func main() {
 		panic(err)
 	}
 	var e api.Employee
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	var l resources.Leave
 	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI, l.GetEmployeeID(), webhook.EventTypes())
 }

@@ -32,14 +32,14 @@ func TestEmptyAndDotIDs(t *testing.T) {
 	}
 	ctx := t.Context()
 	calls := map[string]func(id string) error{
-		"Employees.Get": func(id string) error { _, err := c.Resources.Employees.Get(ctx, id); return err },
+		"Employees.Get": func(id string) error { _, err := c.Employees.Get(ctx, id); return err },
 		"Employees.Update": func(id string) error {
-			_, err := c.Resources.Employees.Update(ctx, id, resources.EmployeeUpdate{ID: id})
+			_, err := c.Employees.Update(ctx, id, resources.EmployeeUpdate{ID: id})
 			return err
 		},
-		"Teams.Delete": func(id string) error { _, err := c.Resources.Teams.Delete(ctx, id); return err },
+		"Teams.Delete": func(id string) error { _, err := c.Teams.Delete(ctx, id); return err },
 		"Teams.Update": func(id string) error {
-			_, err := c.Resources.Teams.Update(ctx, id, resources.TeamUpdate{ID: id})
+			_, err := c.Teams.Update(ctx, id, resources.TeamUpdate{ID: id})
 			return err
 		},
 	}
@@ -56,16 +56,16 @@ func TestEmptyAndDotIDs(t *testing.T) {
 		t.Fatalf("%d requests sent for invalid ids", n)
 	}
 	// A manager-less employee's manager id is the realistic empty id.
-	emp, err := c.Resources.Employees.Get(ctx, "1001")
+	emp, err := c.Employees.Get(ctx, "1001")
 	if err != nil || emp.ID != "1001" {
 		t.Fatalf("Get(1001): %+v, %v", emp, err)
 	}
-	if _, err := c.Resources.Employees.Get(ctx, emp.GetManagerID()); !errors.Is(err, ErrInvalidID) {
+	if _, err := c.Employees.Get(ctx, emp.GetManagerID()); !errors.Is(err, ErrInvalidID) {
 		t.Errorf("Get(employee without a manager's manager id): %v", err)
 	}
-	// Ids that merely contain dots or slashes are escaped and sent.
+	// IDs that merely contain dots or slashes are escaped and sent.
 	for _, id := range []string{"...", "a.b", "1/2"} {
-		if _, err := c.Resources.Teams.Get(ctx, id); !errors.Is(err, ErrNotFound) {
+		if _, err := c.Teams.Get(ctx, id); !errors.Is(err, ErrNotFound) {
 			t.Errorf("Teams.Get(%q): %v, want the server's 404", id, err)
 		}
 	}
@@ -109,13 +109,13 @@ func TestAPIKeyDoesNotFollowRedirects(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := c.Resources.Teams.List(ctx, nil); err != nil {
+	if _, err := c.Teams.List(ctx, nil); err != nil {
 		t.Fatalf("List through a cross-host redirect: %v", err)
 	}
 	if n := leaked.Load(); n != 0 {
 		t.Errorf("the API key reached another host %d times", n)
 	}
-	if _, err := c.Resources.Teams.ListMemberships(ctx, nil); err != nil {
+	if _, err := c.Teams.ListMemberships(ctx, nil); err != nil {
 		t.Fatalf("List through a same-origin redirect: %v", err)
 	}
 	if sameOriginKey.Load() != 1 {
@@ -135,7 +135,7 @@ func TestTransportFailureWrapsURLError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Resources.Teams.Get(t.Context(), "1")
+	_, err = c.Teams.Get(t.Context(), "1")
 	var ue *url.Error
 	var fe *Error
 	if _, direct := err.(*url.Error); direct || !errors.As(err, &ue) || errors.As(err, &fe) {

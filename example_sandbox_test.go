@@ -38,7 +38,7 @@ func Example_sandbox() {
 	}
 	fault := srv.InjectFault(factorialtest.Fault{Match: "ListEmployees", Status: 429, Times: 1})
 
-	emps, err := client.Employees.List(context.Background())
+	emps, err := client.V1.Employees.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func ExampleCredentialsService_GetMe() {
 	}
 
 	// Who the credentials act as: an API key acts as the company's admin.
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func ExampleEmployeesService_List() {
 		log.Fatal(err)
 	}
 
-	emps, err := c.Employees.List(context.Background())
+	emps, err := c.V1.Employees.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func ExampleEmployeesService_ListIter() {
 		log.Fatal(err)
 	}
 
-	for e, err := range c.Employees.ListIter(context.Background()) {
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -129,7 +129,7 @@ func ExampleTimeOffService_CreateLeave() {
 	}
 	ctx := context.Background()
 
-	leave, err := c.TimeOff.CreateLeave(ctx, api.LeaveCreate{
+	leave, err := c.V1.TimeOff.CreateLeave(ctx, api.LeaveCreate{
 		EmployeeID:  factorialtest.BasicEmployeeID,
 		LeaveTypeID: factorial.Ptr(1),
 		StartOn:     factorial.DateOf(2024, time.March, 11),
@@ -141,7 +141,7 @@ func ExampleTimeOffService_CreateLeave() {
 	}
 	fmt.Println(leave.ID, leave.GetEmployeeID(), leave.GetStartOn(), leave.GetFinishOn(), leave.GetDescription())
 
-	_, err = c.TimeOff.CreateLeave(ctx, api.LeaveCreate{
+	_, err = c.V1.TimeOff.CreateLeave(ctx, api.LeaveCreate{
 		EmployeeID: factorialtest.BasicEmployeeID,
 		StartOn:    factorial.DateOf(2024, time.March, 15),
 		FinishOn:   factorial.DateOf(2024, time.March, 11),
@@ -166,12 +166,12 @@ func ExampleTimeOffService_DeleteLeave() {
 	}
 	ctx := context.Background()
 
-	deleted, err := c.TimeOff.DeleteLeave(ctx, 1)
+	deleted, err := c.V1.TimeOff.DeleteLeave(ctx, 1)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("no body:", deleted == nil)
-	_, err = c.TimeOff.GetLeave(ctx, 1)
+	_, err = c.V1.TimeOff.GetLeave(ctx, 1)
 	fmt.Println("gone:", errors.Is(err, factorial.ErrNotFound))
 	// Output:
 	// no body: true
@@ -191,19 +191,19 @@ func ExampleAttendanceService_ClockIn() {
 	ctx := context.Background()
 	now := srv.Now() // 2024-03-04 09:00 UTC
 
-	shift, err := c.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
+	shift, err := c.V1.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("in:", shift.ID, shift.GetClockIn(), shift.ClockOut == nil)
 
-	_, err = c.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
+	_, err = c.V1.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Println(fe.StatusCode, fe.Message())
 	}
 
-	shift, err = c.Attendance.ClockOut(ctx, api.ClockOutInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now.Add(8 * time.Hour)})
+	shift, err = c.V1.Attendance.ClockOut(ctx, api.ClockOutInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now.Add(8 * time.Hour)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -226,18 +226,18 @@ func ExampleTeamsService_Create() {
 	}
 	ctx := context.Background()
 
-	team, err := c.Teams.Create(ctx, api.TeamCreate{Name: "Platform", Description: factorial.Ptr("Build and CI")})
+	team, err := c.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform", Description: factorial.Ptr("Build and CI")})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := c.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID); err != nil {
+	if _, err := c.V1.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID); err != nil {
 		log.Fatal(err)
 	}
-	team, err = c.Teams.UpdateMembership(ctx, team.ID, factorialtest.BasicEmployeeID, api.TeamMembershipUpdate{Lead: factorial.Ptr(true)})
+	team, err = c.V1.Teams.UpdateMembership(ctx, team.ID, factorialtest.BasicEmployeeID, api.TeamMembershipUpdate{Lead: factorial.Ptr(true)})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(team.ID, team.GetName(), team.EmployeeIds, team.LeadIds)
+	fmt.Println(team.ID, team.GetName(), team.EmployeeIDs, team.LeadIDs)
 	// Output:
 	// 3 Platform [1003] [1003]
 }
@@ -250,7 +250,7 @@ func ExampleLocationsService_List() {
 		log.Fatal(err)
 	}
 
-	locs, err := c.Locations.List(context.Background())
+	locs, err := c.V1.Locations.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func ExampleDocumentsService_List() {
 		log.Fatal(err)
 	}
 
-	docs, err := c.Documents.List(context.Background(), &api.ListDocumentsParams{EmployeeID: factorial.Ptr(factorialtest.BasicEmployeeID)})
+	docs, err := c.V1.Documents.List(context.Background(), &api.ListDocumentsParams{EmployeeID: factorial.Ptr(factorialtest.BasicEmployeeID)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -294,14 +294,14 @@ func ExampleShiftManagementService_Publish() {
 	ctx := context.Background()
 	published := &api.ListManagedShiftsParams{OnlyPublished: factorial.Ptr(true)}
 
-	before, err := c.ShiftManagement.List(ctx, published)
+	before, err := c.V1.ShiftManagement.List(ctx, published)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := c.ShiftManagement.Publish(ctx, api.PublishShiftsInput{}); err != nil {
+	if err := c.V1.ShiftManagement.Publish(ctx, api.PublishShiftsInput{}); err != nil {
 		log.Fatal(err)
 	}
-	after, err := c.ShiftManagement.List(ctx, published)
+	after, err := c.V1.ShiftManagement.List(ctx, published)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func ExamplePtr() {
 		log.Fatal(err)
 	}
 
-	e, err := c.Employees.Update(context.Background(), factorialtest.BasicEmployeeID, api.EmployeeUpdate{
+	e, err := c.V1.Employees.Update(context.Background(), factorialtest.BasicEmployeeID, api.EmployeeUpdate{
 		FirstName: factorial.Ptr("Beatrice"),
 	})
 	if err != nil {
@@ -349,7 +349,7 @@ func ExampleValue() {
 		log.Fatal(err)
 	}
 
-	ada, err := c.Employees.Get(context.Background(), factorialtest.AdminEmployeeID)
+	ada, err := c.V1.Employees.Get(context.Background(), factorialtest.AdminEmployeeID)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -386,7 +386,7 @@ func ExampleClient_Raw() {
 		log.Fatal(err)
 	}
 
-	res, err := c.Raw().CreateTeamWithBodyWithResponse(context.Background(), "application/json",
+	res, err := c.V1.Raw().CreateTeamWithBodyWithResponse(context.Background(), "application/json",
 		strings.NewReader(`{"name": "Platform"}`))
 	if err != nil {
 		log.Fatal(err)

@@ -29,7 +29,7 @@ func TestResponseValidation(t *testing.T) {
 			var logs syncBuffer
 			opts := append([]Option{WithLogger(slog.New(slog.NewTextHandler(&logs, nil)))}, tt.mode...)
 			c, _, _ := newTestClient(t, h, opts...)
-			res, err := c.Raw().GetMeWithResponse(context.Background())
+			res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 			if tt.wantErr {
 				e := asError(t, err)
 				if e.Kind != KindSpecDrift || !strings.Contains(err.Error(), `property "email" is missing`) {
@@ -53,7 +53,7 @@ func TestValidationOfErrorBodies(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 404, "application/json", `{"errors":42}`)
 	}), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))), WithResponseValidation(ValidationStrict))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if e := asError(t, err); e.Kind != KindStatus || e.StatusCode != 404 {
 		t.Errorf("got %v", err)
 	}

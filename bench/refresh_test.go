@@ -139,7 +139,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := c.Credentials.GetMe(ctx); err != nil {
+	if _, err := c.V1.Credentials.GetMe(ctx); err != nil {
 		b.Fatal(err)
 	}
 	var waits []time.Duration
@@ -160,7 +160,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 			wg.Go(func() {
 				<-start
 				t0 := time.Now()
-				_, errs[i] = c.Credentials.GetMe(ctx)
+				_, errs[i] = c.V1.Credentials.GetMe(ctx)
 				w[i] = time.Since(t0)
 			})
 		}

@@ -80,7 +80,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 				case op < 3 || len(ids) == 0: // create
 					name := fmt.Sprintf("load-%d-%d", w, n)
 					timed(func() error {
-						team, err := c.Resources.Teams.Create(call, resources.TeamCreate{Name: name})
+						team, err := c.Teams.Create(call, resources.TeamCreate{Name: name})
 						if err == nil {
 							out.live[team.ID] = name
 						}
@@ -90,7 +90,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 					id := ids[rng.IntN(len(ids))]
 					name := fmt.Sprintf("load-%d-%d-renamed", w, n)
 					timed(func() error {
-						_, err := c.Resources.Teams.Update(call, id, resources.TeamUpdate{ID: id, Name: &name})
+						_, err := c.Teams.Update(call, id, resources.TeamUpdate{ID: id, Name: &name})
 						if err == nil {
 							out.live[id] = name
 						}
@@ -99,7 +99,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 				case op < 6: // delete
 					id := ids[rng.IntN(len(ids))]
 					timed(func() error {
-						_, err := c.Resources.Teams.Delete(call, id)
+						_, err := c.Teams.Delete(call, id)
 						if err == nil {
 							delete(out.live, id)
 							out.deleted = append(out.deleted, id)
@@ -109,7 +109,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 				case op < 8: // read one
 					id := ids[rng.IntN(len(ids))]
 					timed(func() error {
-						team, err := c.Resources.Teams.Get(call, id)
+						team, err := c.Teams.Get(call, id)
 						if err == nil && team.GetName() != out.live[id] {
 							return fmt.Errorf("team %s reads %q, last written %q", id, team.GetName(), out.live[id])
 						}
@@ -118,7 +118,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 				default: // a list page
 					limit := resources.Limit(1 + rng.IntN(100))
 					timed(func() error {
-						_, err := c.Resources.Teams.ListPage(call, &resources.ListTeamsParams{Limit: &limit})
+						_, err := c.Teams.ListPage(call, &resources.ListTeamsParams{Limit: &limit})
 						return err
 					})
 				}
@@ -152,7 +152,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	teams, err := c.Resources.Teams.List(t.Context(), nil)
+	teams, err := c.Teams.List(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestLoadMixedReadsAndWrites(t *testing.T) {
 		}
 	}
 	for id := range deleted {
-		if _, err := c.Resources.Teams.Get(t.Context(), id); !errors.Is(err, factorial.ErrNotFound) {
+		if _, err := c.Teams.Get(t.Context(), id); !errors.Is(err, factorial.ErrNotFound) {
 			t.Errorf("deleted team %s: %v, want not found", id, err)
 		}
 	}

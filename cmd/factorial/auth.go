@@ -78,7 +78,7 @@ func runStatus(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
-	me, err := sess.client.Credentials.GetMe(ctx)
+	me, err := sess.client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		return err
 	}
