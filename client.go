@@ -276,8 +276,25 @@ func buildHTTPClient(hc *http.Client, rt http.RoundTripper) *http.Client {
 		// strip the way it strips Authorization) to another host. The 3xx
 		// comes back as an *Error instead.
 		out.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	} else {
+		out.CheckRedirect = credentialsStayHome(out.CheckRedirect)
 	}
 	return &out
+}
+
+// credentialsStayHome wraps a caller's redirect policy: a redirect to
+// another origin (another host or port, or https to http on the same host)
+// loses the x-api-key and Authorization headers before the policy decides.
+// Go copies every header to a redirect and strips Authorization only when
+// the domain changes, so neither would otherwise be safe.
+func credentialsStayHome(policy func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if len(via) > 0 && !sameOrigin(req.URL, via[0].URL) {
+			req.Header.Del(apiKeyHeader)
+			req.Header.Del("Authorization")
+		}
+		return policy(req, via)
+	}
 }
 
 // defaultTransport is http.DefaultTransport's configuration with a pool

@@ -80,10 +80,11 @@
 // So a nil error means the returned value was decoded from a declared
 // success. errors.Is matches ErrNotFound, ErrUnauthorized, ErrForbidden and
 // ErrRateLimited; IsRetryable tells whether trying later may help. Failures
-// before any response arrives are *url.Error values, and TokenSource errors
-// come back wrapped; timeouts match context.DeadlineExceeded. URLs in
-// errors and logs have secret query values (token, code, client_secret,
-// ...) replaced, and credentials are never logged.
+// before any response arrives wrap a *url.Error (reach it with errors.As),
+// and TokenSource errors come back wrapped; timeouts match
+// context.DeadlineExceeded. URLs in errors and logs have secret query
+// values (token, code, client_secret, ...) replaced, and credentials are
+// never logged.
 //
 // Through Raw, a non-2xx answer is still an *Error, and so are the
 // response checks above, but a well-formed 2xx body that does not fit its

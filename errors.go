@@ -65,8 +65,9 @@ const (
 // ErrForbidden and ErrRateLimited, and whatever Err wraps.
 //
 // Failures before any response arrives (refused connections, DNS, TLS,
-// timeouts before headers) are returned as a *url.Error with the URL
-// redacted, not as *Error; so are errors from the TokenSource, wrapped.
+// timeouts before headers) are not *Error: they wrap a *url.Error with the
+// URL redacted (use errors.As to reach it). Errors from the TokenSource
+// come back wrapped too.
 type Error struct {
 	Kind       ErrorKind
 	StatusCode int

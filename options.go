@@ -108,7 +108,9 @@ func WithTokenSource(ts TokenSource) Option {
 // client's own default keeps 100. When hc follows redirects with Go's default
 // policy, the client stops it from following them: a redirect from the API
 // means a wrong base URL, and Go would forward the x-api-key header to
-// whatever host the redirect names.
+// whatever host the redirect names. When hc has its own CheckRedirect, it
+// decides, but a redirect to another origin (host, port or scheme) no
+// longer carries the x-api-key or Authorization header.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -19,9 +17,6 @@ import (
 // the encoded query string (the generated query encoders), or ""; body the
 // JSON body, or nil. No URL is parsed.
 func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, path, query string, body any) (*http.Request, error) {
-	if err := checkPath(op, path); err != nil {
-		return nil, err
-	}
 	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
 	if err != nil {
 		return nil, err
@@ -49,24 +44,6 @@ func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, p
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
 	}
 	return req, nil
-}
-
-// ErrInvalidPathParameter is matched by errors.Is when a path parameter is
-// empty, "." or "..": sent as it is, the request would reach another
-// operation (GET .../employees/ is the list, not an employee) or climb the
-// path, and a wrong answer would come back as a success.
-var ErrInvalidPathParameter = errors.New("factorial: empty or dot path parameter")
-
-// checkPath refuses a path whose parameters made an empty, "." or ".."
-// segment.
-func checkPath(op *operation, path string) error {
-	for seg := range strings.SplitSeq(strings.TrimPrefix(path, "/"), "/") {
-		switch seg {
-		case "", ".", "..": // url.PathEscape keeps dots as they are
-			return fmt.Errorf("%w: %s %s got %q", ErrInvalidPathParameter, op.id, op.path, path)
-		}
-	}
-	return nil
 }
 
 // query builds a query string the way the generated constructors do:

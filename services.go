@@ -18,13 +18,17 @@ import (
 // its success body decoded once into the generated type.
 
 // prepare puts the call's context and the client's request editors on a
-// request the generated package built.
+// request, after refusing a path whose id parameter is empty, "." or ".."
+// (*InvalidIDError).
 func (c *Client) prepare(ctx context.Context, op *operation, req *http.Request, err error) (*http.Request, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorial: %s: build request: %w", op.id, err)
 	}
 	if ctx == nil {
 		return nil, fmt.Errorf("factorial: %s: nil context", op.id)
+	}
+	if err := checkPathIDs(op.id, c.engine.basePath, req); err != nil {
+		return nil, err
 	}
 	if req.Context() != ctx {
 		req = req.WithContext(ctx) // built by a generated constructor

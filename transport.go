@@ -408,7 +408,8 @@ func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
 	return context.WithCancel(c.ctx)
 }
 
-// transportError returns err as a *url.Error carrying the redacted URL:
+// transportError returns err wrapping a *url.Error that carries the
+// redacted URL:
 // http.Client's own *url.Error holds the URL verbatim, query secrets
 // included.
 func (c *exchange) transportError(err error) error {

@@ -114,12 +114,20 @@
 // employee hired with CreateWithContract is in v1's ListEmployees, a shift
 // opened through one API is open in the other, a v1 team assignment is a
 // dated team membership. IDs are the same numbers, sent as strings
-// ("1003"). Any version date is served, with the one schema the sandbox
-// has (Factorial answers a retired version with its oldest schema rather
-// than an error).
+// ("1003"). Every released version, each quarter's first day from
+// 2024-10-01 to 2026-10-01, is served with the one schema the sandbox has
+// (Factorial answers a retired version with its oldest schema rather than
+// an error); any other date in the path is 404.
+//
+// Input is read the way Factorial's Rails app reads it: only the
+// attributes an operation's request schema declares are written (others
+// are dropped without an error), a repeated query parameter keeps its last
+// value, a boolean one reads "yes" as true, a body over 10 MiB is 413 and
+// JSON with trailing data or invalid UTF-8 is 400. Every answer carries an
+// X-Request-Id. docs/dated-api.md lists these decisions.
 //
 // Lists are pages, {"data": [...], "meta": {...}}, in ascending id order:
-// limit (default and maximum 100; more is outside the spec, a 400), then
+// limit (default and maximum 100; a larger or non-positive one means 100), then
 // after_id or before_id with the previous answer's meta.end_cursor or
 // meta.start_cursor (opaque strings, not ids), or page (1-based). meta has
 // has_next_page, has_previous_page, total, limit and both cursors. The

@@ -191,11 +191,13 @@ func build(cfg config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Faults sit in front of both halves, like a proxy before the API.
+	// Faults sit in front of both halves, like a proxy before the API;
+	// every answer, the OAuth server's too, carries an X-Request-Id, as
+	// every answer of a Rails app does.
 	s.srv = &httptest.Server{
 		Listener: ln,
 		Config: &http.Server{
-			Handler:           s.withDate(s.sb.FaultLayer(split)),
+			Handler:           s.withDate(sandbox.RequestID(s.sb.FaultLayer(split))),
 			ReadHeaderTimeout: 30 * time.Second,
 		},
 	}

@@ -82,9 +82,17 @@ type fileFormat struct {
 }
 
 // Load reads the token. A missing file matches ErrNoToken; an unreadable
-// one is a *CorruptTokenError; a file others can read is an
-// *InsecurePermissionsError.
+// one is a *CorruptTokenError; a file, or a directory, others can access
+// is an *InsecurePermissionsError.
 func (f *FileStore) Load(context.Context) (*Token, error) {
+	// The directory is checked on every use, not only by NewFileStore: a
+	// long-running process must notice one opened up since.
+	if err := f.checkMode(f.dir, 0o700); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("oauth: %s: %w", f.path, ErrNoToken)
+		}
+		return nil, err
+	}
 	if err := f.checkMode(f.path, 0o600); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("oauth: %s: %w", f.path, ErrNoToken)
@@ -111,7 +119,9 @@ func (f *FileStore) Load(context.Context) (*Token, error) {
 	return ff.Token, nil
 }
 
-// Save replaces the token file atomically (see FileStore).
+// Save replaces the token file atomically (see FileStore). A directory
+// others can access is an *InsecurePermissionsError, and nothing is
+// written.
 func (f *FileStore) Save(_ context.Context, tok *Token) error {
 	if tok == nil {
 		return errors.New("oauth: save: nil token")
@@ -119,6 +129,11 @@ func (f *FileStore) Save(_ context.Context, tok *Token) error {
 	data, err := json.MarshalIndent(fileFormat{Version: 1, Token: tok}, "", "  ")
 	if err != nil {
 		return fmt.Errorf("oauth: encode token: %w", err)
+	}
+	// A directory others can now enter is refused before the token is
+	// written into it (see Load).
+	if err := f.checkMode(f.dir, 0o700); err != nil {
+		return err
 	}
 	// CreateTemp makes the file 0600, so the token is never readable by
 	// others, not even before the rename.

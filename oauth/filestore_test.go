@@ -296,3 +296,36 @@ func TestKilledWriterLeavesLoadableStore(t *testing.T) {
 	}
 	t.Logf("%d kills, %d of them in the middle of a save; newest token found %d saves in", runs, midWrite, maxSeen)
 }
+
+// TestFileStoreRechecksItsDirectory: a directory opened up after
+// NewFileStore is refused by the next Load and Save, and Save writes no
+// token into it.
+func TestFileStoreRechecksItsDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows mode bits do not describe access")
+	}
+	dir := filepath.Join(t.TempDir(), "store")
+	path := filepath.Join(dir, "token.json")
+	store, err := oauth.NewFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := store.Save(ctx, &oauth.Token{AccessToken: "first"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var pe *oauth.InsecurePermissionsError
+	if _, err := store.Load(ctx); !errors.As(err, &pe) || pe.Path != dir {
+		t.Errorf("Load after the directory opened up: %v", err)
+	}
+	if err := store.Save(ctx, &oauth.Token{AccessToken: "second-SECRET"}); !errors.As(err, &pe) || pe.Path != dir {
+		t.Errorf("Save after the directory opened up: %v", err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || strings.Contains(string(b), "second-SECRET") {
+		t.Errorf("Save wrote the token into an open directory: %s %v", b, err)
+	}
+}

@@ -2549,7 +2549,7 @@ type Page = int
 
 // ListCredentialsParams defines parameters for ListCredentials.
 type ListCredentialsParams struct {
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2576,7 +2576,7 @@ type ListWebhookSubscriptionsParams struct {
 	// Enabled Only enabled (true) or only disabled (false) subscriptions.
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2624,7 +2624,7 @@ type ListShiftsParams struct {
 	// SortCreatedAtAsc Sort by creation time, oldest first. Optional here although Factorial's document marks it required.
 	SortCreatedAtAsc *bool `form:"sort_created_at_asc,omitempty" json:"sort_created_at_asc,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2651,7 +2651,7 @@ type ListLegalEntitiesParams struct {
 	// CountryIDs Only legal entities registered in these countries; despite the name the values are country codes (`es`).
 	CountryIDs []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2681,7 +2681,7 @@ type ListCustomFieldsParams struct {
 	// Slug Only the field with this slug.
 	Slug *string `form:"slug,omitempty" json:"slug,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2702,7 +2702,7 @@ type ListCustomFieldOptionsParams struct {
 	// FieldIDs Only options of these fields.
 	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2726,7 +2726,7 @@ type ListResourceFieldsParams struct {
 	// SchemaIDs Only the fields of these custom tables.
 	SchemaIDs []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2765,7 +2765,7 @@ type ListCustomFieldValuesParams struct {
 	// UpdatedAtGteq Only values updated on or after this date.
 	UpdatedAtGteq *openapi_types.Date `form:"updated_at_gteq,omitempty" json:"updated_at_gteq,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2804,7 +2804,7 @@ type ListDocumentsParams struct {
 	// ByTrashBin Only documents in the trash bin (true) or only outside it (false). Optional here although Factorial's document marks it required.
 	ByTrashBin *bool `form:"by_trash_bin,omitempty" json:"by_trash_bin,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2831,7 +2831,7 @@ type ListFoldersParams struct {
 	// EmployeeID Only the folders of this employee's documents.
 	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2882,7 +2882,7 @@ type ListEmployeesParams struct {
 	// OnlyManagers True for managers only. Optional here although Factorial's document marks it required.
 	OnlyManagers *bool `form:"only_managers,omitempty" json:"only_managers,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2915,7 +2915,7 @@ type ListCompanyHolidaysParams struct {
 	// EndAt Only holidays on or before this date.
 	EndAt *openapi_types.Date `form:"end_at,omitempty" json:"end_at,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2939,7 +2939,7 @@ type ListLocationsParams struct {
 	// Main True for the main location only.
 	Main *bool `form:"main,omitempty" json:"main,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -2975,7 +2975,7 @@ type ListSupplementsParams struct {
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3002,7 +3002,7 @@ type ListTeamMembershipsParams struct {
 	// Lead True for leads only; false for plain members only.
 	Lead *bool `form:"lead,omitempty" json:"lead,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3020,7 +3020,7 @@ type ListTeamsParams struct {
 	// IDs Only these teams.
 	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3047,7 +3047,7 @@ type ListAllowanceStatsParams struct {
 	// ReferenceDate Date the counters are computed at; today when absent.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3071,7 +3071,7 @@ type ListAllowancesParams struct {
 	// ByOvertime Only allowances fed by overtime.
 	ByOvertime *bool `form:"by_overtime,omitempty" json:"by_overtime,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3113,7 +3113,7 @@ type ListLeaveTypesParams struct {
 	// ReferenceDate Date the availability is evaluated at.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3167,7 +3167,7 @@ type ListLeavesParams struct {
 	// TypeIsPayable Only leaves whose type is payable (true) or not (false).
 	TypeIsPayable *bool `form:"type_is_payable,omitempty" json:"type_is_payable,omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
@@ -3188,7 +3188,7 @@ type ListPoliciesParams struct {
 	// CompanyIDs Only policies of these companies.
 	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
-	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.

@@ -33,7 +33,7 @@ func ExampleNewHandler() {
 
 	deliver := func(challengeHeader string) {
 		req, err := http.NewRequest(http.MethodPost, srv.URL+"/hooks/leave-approved",
-			strings.NewReader(`{"id":"77","employee_id":"1003","leave_type_id":"5","start_on":"2026-12-21","finish_on":"2026-12-23","approved":true,"company_id":"1"}`))
+			strings.NewReader(`{"id":"77","employee_id":"1003","leave_type_id":"5","start_on":"2026-12-21","finish_on":"2026-12-23","approved":true,"company_id":"1","days_taken":3,"updated_at":"2026-12-01T10:00:00Z"}`))
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -15,7 +15,7 @@ import (
 
 const (
 	challenge = "s3cr3t-challenge-value"
-	leaveJSON = `{"id":"77","employee_id":"1003","leave_type_id":"5","start_on":"2026-08-03","finish_on":"2026-08-07","approved":true,"company_id":"1"}`
+	leaveJSON = `{"id":"77","employee_id":"1003","leave_type_id":"5","start_on":"2026-08-03","finish_on":"2026-08-07","approved":true,"company_id":"1","days_taken":5,"updated_at":"2026-08-01T10:00:00Z"}`
 )
 
 func newLeaveHandler(t *testing.T, fail error) (*webhook.Handler, *[]resources.Leave, *[]webhook.Delivery) {

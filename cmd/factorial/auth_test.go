@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,5 +147,36 @@ func TestAuthUsage(t *testing.T) {
 	}
 	if r := runCLI(t, "auth", "status", "extra"); r.code != exitUsage {
 		t.Fatalf("auth status extra: exit %d\n%s", r.code, r.all())
+	}
+}
+
+// TestInsecureTokenFileMessage: a token file or directory others can read
+// is reported in the CLI's terms (the chmod to run, logout to revoke),
+// never by the library option a program would use.
+func TestInsecureTokenFileMessage(t *testing.T) {
+	sb := newSandbox(t)
+	sb.seedLogin(t, factorialtest.AdminUserID)
+	for _, tc := range []struct {
+		path string
+		mode os.FileMode
+		want string
+	}{
+		{sb.tokenFile(), 0o644, "chmod 0600 " + sb.tokenFile()},
+		{filepath.Dir(sb.tokenFile()), 0o755, "chmod 0700 " + filepath.Dir(sb.tokenFile())},
+	} {
+		if err := os.Chmod(tc.path, tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		r := runCLI(t, sb.oauthArgs("me")...)
+		if r.code == exitOK || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "factorial auth logout") {
+			t.Errorf("mode %04o on %s: exit %d\n%s", tc.mode, tc.path, r.code, r.all())
+		}
+		if strings.Contains(r.all(), "WithRepairPermissions") {
+			t.Errorf("the message names a library option:\n%s", r.all())
+		}
+		assertNoSecrets(t, r.all(), sb.allSecrets())
+		if err := os.Chmod(tc.path, map[bool]os.FileMode{true: 0o700, false: 0o600}[tc.mode == 0o755]); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -125,6 +125,7 @@ func isNetworkError(err error) bool {
 func report(w io.Writer, err error, usedAPIKey bool) {
 	code := exitCode(err)
 	var fe *factorial.Error
+	var pe *oauth.InsecurePermissionsError
 	switch {
 	case code == exitInterrupted:
 		fmt.Fprintln(w, "factorial: interrupted")
@@ -145,6 +146,15 @@ func report(w io.Writer, err error, usedAPIKey bool) {
 		if fe.RequestID != "" {
 			fmt.Fprintf(w, "  request id %s\n", fe.RequestID)
 		}
+	case errors.As(err, &pe):
+		// The library's message names its own option for a program;
+		// a person at the command line is told what to run.
+		what := "token file"
+		if pe.Want == 0o700 {
+			what = "token directory"
+		}
+		fmt.Fprintf(w, "factorial: the %s %s has mode %04o, so other users may have read the token.\n", what, pe.Path, pe.Mode.Perm())
+		fmt.Fprintf(w, "If someone may have, run 'factorial auth logout' to revoke it after fixing the mode. Fix it with: chmod %04o %s\n", pe.Want, pe.Path)
 	default:
 		msg := err.Error()
 		if !strings.HasPrefix(msg, "factorial: ") {

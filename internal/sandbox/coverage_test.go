@@ -144,6 +144,7 @@ func TestEveryOperationAnswers2xx(t *testing.T) {
 		in := e.requestFor(rt)
 		in.path = e.pathFor(rt)
 		in.query = e.queryFor(rt)
+		repeatPathID(rt, &in)
 		if rt.opID == "DeleteWebhookLegacy" {
 			hooks := e.s.List(ResWebhooks)
 			in.body = map[string]any{"type": hooks[len(hooks)-1]["type"]}
@@ -256,6 +257,7 @@ func TestRoundTripEveryResource(t *testing.T) {
 			if f.update != nil {
 				up := e.requestFor(f.update)
 				up.path = []any{id}
+				repeatPathID(f.update, &up)
 				field, want := changeOne(up)
 				res = invoke(t, c, f.update.opID, up)
 				if res.status/100 != 2 {
@@ -295,4 +297,21 @@ func changeOne(in callIn) (string, any) {
 		}
 	}
 	return "", nil
+}
+
+// repeatPathID makes an update's body repeat the path's id, where its
+// schema has an id, as the API requires.
+func repeatPathID(rt *route, in *callIn) {
+	body, ok := in.body.(map[string]any)
+	if !ok || rt.kind != kindUpdate || rt.idParam == "" {
+		return
+	}
+	if _, has := body["id"]; !has {
+		return
+	}
+	for i, p := range rt.params {
+		if p == rt.idParam && i < len(in.path) {
+			body["id"] = in.path[i]
+		}
+	}
 }

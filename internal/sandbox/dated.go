@@ -34,9 +34,15 @@ const (
 	ResWebhookSubscriptions = "webhook_subscriptions"
 )
 
-// DatedAPIVersion is the version the dated spec describes. Any date is
-// served (Factorial answers a retired version with its oldest schema
-// rather than an error); the sandbox has one schema for all of them.
+// demoCompanyID is the id of the sandbox's one company: a dated request
+// naming any other company_id is refused (422), as Factorial refuses a
+// company the credential does not belong to.
+const demoCompanyID = 1
+
+// DatedAPIVersion is the version the dated spec describes. Every released
+// version (FirstAPIVersion to NewestAPIVersion) is served with it:
+// Factorial answers a retired version with its oldest schema rather than
+// an error, and the sandbox has one schema for all of them.
 const DatedAPIVersion = "2026-07-01"
 
 // datedTables maps a dated collection (namespace/resource) to the table it
@@ -151,6 +157,7 @@ func (s *Sandbox) initDated(doc *openapi3.T) error {
 	if len(routes) == 0 {
 		return fmt.Errorf("sandbox: the dated spec has no operations under %s", specvalidate.ResourcesPrefix)
 	}
+	presenceOnUpdate(routes)
 	s.dated = routes
 	for _, rt := range routes {
 		s.byOper[rt.op] = rt
@@ -306,6 +313,10 @@ func (c *call) serveDated() {
 		return
 	}
 	datedIDs(c.in)
+	if v, ok := c.in["company_id"]; ok && v != nil && v != demoCompanyID {
+		c.fail(invalid("company_id", "The company does not exist"))
+		return
+	}
 	if rt.bodyID {
 		c.path["id"] = fmtVal(c.in["id"])
 	}
@@ -479,8 +490,15 @@ func (c *call) respondPage(recs []map[string]any) *apiError {
 		to = sort.Search(len(recs), func(i int) bool { return pageKey(recs[i]) >= k })
 		from = max(0, to-limit)
 	case q.Get("page") != "":
+		// A page past the end is an empty last page; the offset is only
+		// computed for pages that exist, so (page-1)*limit cannot
+		// overflow.
 		p, _ := strconv.Atoi(q.Get("page"))
-		from = min((max(p, 1)-1)*limit, len(recs))
+		p = max(p, 1)
+		from = len(recs)
+		if p-1 < (len(recs)+limit-1)/limit {
+			from = (p - 1) * limit
+		}
 		to = min(from+limit, len(recs))
 	default:
 		to = min(limit, len(recs))

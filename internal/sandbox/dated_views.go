@@ -220,6 +220,7 @@ func init() {
 		ResCustomValues:       prepareDatedCustomValue,
 		ResSupplements:        prepareDatedSupplement,
 		ResAllowances:         prepareDatedAllowance,
+		ResEmployees:          prepareDatedEmployee,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -234,6 +235,20 @@ func init() {
 			return nil
 		},
 	}
+}
+
+// prepareDatedEmployee: an update's access_id names the access (login) of
+// the person making the change, not an attribute of the employee, so the
+// employee keeps their own.
+func prepareDatedEmployee(c *call, rec, old map[string]any) *apiError {
+	if old != nil {
+		if v, ok := old["access_id"]; ok {
+			rec["access_id"] = v
+		} else {
+			delete(rec, "access_id")
+		}
+	}
+	return nil
 }
 
 // prepareDatedLocation: requests spell the address lines
@@ -499,12 +514,35 @@ func init() {
 			}
 		},
 		ResCompanyHolidays: func(c *call, q url.Values) func(v map[string]any) bool {
-			emps := queryIDs(q, "employee_ids[]")
-			if len(emps) == 0 {
+			emps, teams := queryIDs(q, "employee_ids[]"), queryIDs(q, "team_ids[]")
+			if !q.Has("employee_ids[]") && !q.Has("team_ids[]") {
 				return nil
 			}
-			locs := c.employeeField(emps, "location_id")
-			return func(v map[string]any) bool { return slices.Contains(locs, intOr(v["location_id"])) }
+			// A holiday applies to a team through its members' locations.
+			byEmp := c.employeeField(emps, "location_id")
+			byTeam := c.employeeField(c.teamMembers(teams), "location_id")
+			return func(v map[string]any) bool {
+				loc := intOr(v["location_id"])
+				return (!q.Has("employee_ids[]") || slices.Contains(byEmp, loc)) &&
+					(!q.Has("team_ids[]") || slices.Contains(byTeam, loc))
+			}
+		},
+		ResFolders: func(c *call, q url.Values) func(v map[string]any) bool {
+			if !q.Has("employee_id") {
+				return nil
+			}
+			// The folders holding the employee's documents.
+			emp, _ := strconv.Atoi(q.Get("employee_id"))
+			var folders []int
+			c.s.tbl(ResDocuments).each(func(d map[string]any) bool {
+				if intOr(d["employee_id"]) == emp && emp != 0 {
+					if f, ok := toInt(d["folder_id"]); ok {
+						folders = append(folders, f)
+					}
+				}
+				return true
+			})
+			return func(v map[string]any) bool { return slices.Contains(folders, intOr(v["id"])) }
 		},
 		ResLeaves: func(c *call, q url.Values) func(v map[string]any) bool {
 			workable, byWorkable := queryBool(q, "type_is_workable")
@@ -524,10 +562,14 @@ func init() {
 		},
 		ResLeaveTypes: func(c *call, q url.Values) func(v map[string]any) bool {
 			id := q.Get("leave_type_id")
-			if id == "" {
-				return nil
+			// Every leave type of the company is available to each of its
+			// employees (the sandbox's policies do not restrict types); an
+			// employee the company does not have gets none.
+			emp, _ := strconv.Atoi(q.Get("employee_id"))
+			known := c.s.tbl(ResEmployees).recs[emp] != nil
+			return func(v map[string]any) bool {
+				return (id == "" || fmtVal(v["id"]) == id) && (!q.Has("employee_id") || known)
 			}
-			return func(v map[string]any) bool { return fmtVal(v["id"]) == id }
 		},
 		ResAllowances: func(c *call, q url.Values) func(v map[string]any) bool {
 			overtime, set := queryBool(q, "by_overtime")
@@ -594,6 +636,70 @@ func init() {
 			}
 		},
 	}
+}
+
+// teamMembers lists the employees of the teams given. The caller holds the
+// lock.
+func (c *call) teamMembers(teams []int) []int {
+	var out []int
+	for _, id := range teams {
+		if t := c.s.tbl(ResTeams).recs[id]; t != nil {
+			out = append(out, intSlice(t["employee_ids"])...)
+		}
+	}
+	return out
+}
+
+// datedFilterParams names, per table, the list parameters its datedFilters
+// entry applies (or customParams keeps from the generic matcher).
+var datedFilterParams = map[string][]string{
+	ResEmployees:       {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
+	ResLocations:       {"employee_ids[]"},
+	ResLegalEntities:   {"employees_ids[]", "companies_ids[]", "country_ids[]"},
+	ResCompanyHolidays: {"employee_ids[]", "team_ids[]"},
+	ResFolders:         {"employee_id"},
+	ResLeaves:          {"type_is_workable", "type_is_payable"},
+	ResLeaveTypes:      {"leave_type_id", "employee_id"},
+	ResAllowances:      {"by_overtime"},
+	ResShifts:          {"start_on", "end_on", "updated_at"},
+	ResDocuments:       {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
+	ResCustomFields:    {"label"},
+	ResResourceFields:  {"schema_ids[]"},
+	ResCustomValues:    {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
+	ResSupplements:     {"policy_period_ids[]", "compensation_id"},
+}
+
+// paginationParams are the dated API's page parameters (respondPage).
+var paginationParams = []string{"limit", "page", "after_id", "before_id"}
+
+// unappliedParams are declared list parameters ("<table> <param>") that
+// select nothing in the sandbox, each with the reason; everything else a list declares filters
+// (see planFilter). They are accepted, as the API accepts them.
+var unappliedParams = map[string]string{
+	ResLeaves + " include_leave_type":                "shapes the answer: the sandbox always fills leave_type_name",
+	ResLeaves + " include_duration":                  "shapes the answer: the sandbox always fills the duration",
+	ResLeaves + " include_pending":                   "Factorial does not document its default; the sandbox lists pending leaves always",
+	ResLeaves + " include_deleted_leaves":            "deleted leaves are removed from the sandbox, none is kept to include",
+	ResLeaves + " only_active":                       "leaves: what makes a leave active is undocumented",
+	ResLeaveTypes + " reference_date":                "the date availability and counters are evaluated at; the sandbox has no history",
+	ResShifts + " sort_created_at_asc":               "ordering: the sandbox lists by id, which is creation order",
+	ResShifts + " breaks_with_time_configuration":    "shapes the answer (break configurations are not modelled)",
+	ResShifts + " half_day":                          "shifts: the sandbox records no half-day shifts",
+	ResShifts + " latest_shift":                      "shifts: per-employee selection not modelled",
+	ResShifts + " last_working_shift":                "shifts: per-employee selection not modelled",
+	ResDocuments + " by_bookkeeper_documents":        "documents: the sandbox has no bookkeepers",
+	ResCustomFields + " field_group":                 "v1 custom fields: the records carry no group",
+	ResCustomValues + " field_value":                 "v1 custom values: matched on the value's text, not modelled",
+	ResContractVersions + " date":                    "v1 contract versions: the version in force on a date, not modelled",
+	ResContractVersions + " forfait_jours":           "v1 contract versions: the records carry no forfait flag",
+	ResSupplements + " dev_payroll_policies_feature": "a feature flag of Factorial's, not a filter",
+	ResSupplements + " compensation_id":              "v1 supplements: the records carry no compensation",
+	ResPayslips + " month":                           "v1 payslips: the records carry no period fields to match",
+	ResPayslips + " year":                            "v1 payslips: the records carry no period fields to match",
+	ResBreakConfigurations + " employee_id":          "v1 break configurations are company-wide",
+	ResWorkplaces + " employee_ids":                  "v1 workplaces: the employees of a workplace are not modelled",
+	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
+	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -94,12 +94,32 @@ func (s *Sandbox) serveOperation(w http.ResponseWriter, r *http.Request, op *ope
 // required string passes the schema but not Rails' presence validation: it
 // is answered as the missing field it stands for, at the stage a missing
 // field is (before permissions and rules), on both APIs.
+//
+// Only the attributes the request schema declares reach c.in (strong
+// parameters, strongParams). An update whose body repeats the id must
+// repeat the path's (422 otherwise), and a blank string is refused on an
+// update wherever the resource's create requires the field, as the
+// model's presence validation runs on every save.
 func (c *call) readInput() bool {
 	if err := c.parseInput(); err != nil {
+		if tooLarge(err) {
+			c.fail(errTooLarge)
+			return false
+		}
 		c.fail(&apiError{status: http.StatusBadRequest, body: map[string]any{"errors": err.Error()}})
 		return false
 	}
 	if blank := blankRequired(c.rt.body, c.in); len(blank) > 0 {
+		c.fail(missing(blank))
+		return false
+	}
+	if c.rt.kind == kindUpdate && c.rt.idParam != "" {
+		if id, ok := c.in["id"]; ok && id != nil && fmtVal(id) != c.path[c.rt.idParam] {
+			c.fail(invalid("id", "does not match the id in the path"))
+			return false
+		}
+	}
+	if blank := blankPresent(c.rt.presence, c.in); len(blank) > 0 {
 		c.fail(missing(blank))
 		return false
 	}
@@ -218,17 +238,16 @@ func (c *call) parseInput() error {
 			return err
 		}
 		if body.Len() > 0 {
-			dec := json.NewDecoder(&body)
-			dec.UseNumber()
-			var v any
-			if err := dec.Decode(&v); err != nil {
-				return errMalformed
+			v, err := decodeJSON(body.Bytes())
+			if err != nil {
+				return err
 			}
-			if m, ok := normalize(v).(map[string]any); ok {
+			if m, ok := v.(map[string]any); ok {
 				c.in = m
 			}
 		}
 	}
+	c.in = strongParams(c.rt.body, c.in)
 	q := r.URL.Query()
 	for _, name := range c.rt.qnames {
 		key := strings.TrimSuffix(name, "[]")
@@ -239,14 +258,31 @@ func (c *call) parseInput() error {
 	return nil
 }
 
-// itemID parses the route's id path parameter.
+// itemID parses the route's id path parameter: a record id is a positive
+// decimal integer written canonically, so "01", "+1", "1e3" or " 1" name
+// no record (404) rather than record 1.
 func (c *call) itemID() (int, *apiError) {
 	raw := c.path[c.rt.idParam]
-	id, err := strconv.Atoi(raw)
-	if err != nil {
+	id, ok := canonicalID(raw)
+	if !ok {
 		return 0, notFound(raw)
 	}
 	return id, nil
+}
+
+// canonicalID parses a positive decimal id without sign, leading zeros
+// or anything around it.
+func canonicalID(s string) (int, bool) {
+	if s == "" || s[0] < '1' || s[0] > '9' {
+		return 0, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // lookup finds the addressed record under the caller's lock, checking the

@@ -1,7 +1,9 @@
 package sandbox
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -97,6 +99,8 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 // requestError answers a request the spec rejects the way the real server
 // would:
 //
+//   - a body over MaxBodyBytes: 413, before anything else (the proxy in
+//     front of the app refuses it);
 //   - credentials missing, or rejected by the authenticator: 401, empty
 //     body (Doorkeeper runs before the controller);
 //   - a path parameter that is not an id (/employees/abc): 404
@@ -112,6 +116,14 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 // On the dated API the same answers come in its shapes (datedError), and a
 // token lacking the operation's scope is refused first (403).
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
+	if tooLarge(err) {
+		e := errTooLarge
+		if specvalidate.IsResourcesPath(r.URL.Path) {
+			e = datedError(e)
+		}
+		writeJSON(w, e.status, e.body)
+		return
+	}
 	p, aerr := s.auth(r)
 	if aerr != nil || p.zero() {
 		unauthorized(w, aerr)
@@ -119,6 +131,7 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 	}
 	var d diagnosis
 	d.walk(err)
+	d.malformed = d.malformed || malformedJSON(r)
 	if d.security {
 		unauthorized(w, nil)
 		return
@@ -192,6 +205,27 @@ func (s *Sandbox) blankFields(r *http.Request) []string {
 		return nil
 	}
 	return blankRequired(rt.body, c.in)
+}
+
+// malformedJSON reports a JSON request body that Rails' parser refuses
+// (decodeJSON) although the schema validator read it: trailing data after
+// the value, invalid UTF-8. The body parses before any parameter is
+// looked at, so that is the answer.
+func malformedJSON(r *http.Request) bool {
+	if r.GetBody == nil || !strings.Contains(r.Header.Get("Content-Type"), "json") {
+		return false
+	}
+	rc, err := r.GetBody()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil || len(bytes.TrimSpace(b)) == 0 {
+		return false
+	}
+	_, err = decodeJSON(b)
+	return err != nil
 }
 
 type diagnosis struct {

@@ -13,6 +13,7 @@ import (
 //
 //	ids, ids[]              id in values
 //	x_ids, x_ids[]          field x_id in values (or array field x_ids intersects)
+//	xs, xs[]                field x in values (emails[] → email)
 //	x (a property)          field x equals value (array property: contains)
 //	x (x+"s" array prop)    array field xs contains value (assignee_id → assignee_ids)
 //	x_gt/_gteq/_lt/_lteq    comparison on field x (Ransack style)
@@ -20,8 +21,13 @@ import (
 //	                        window overlapping the record's start/end fields
 //	full_text_name          case-insensitive substring of full_name or name
 //	only_published          state == published
+//	company_id(s)           the sandbox's one company (items without the field)
 //
-// Anything else is accepted and ignored, as Rails ignores unknown params.
+// Parameters whose meaning is not a field comparison are applied by the
+// dated API's filters (datedFilters, naming them in datedFilterParams), or
+// are listed in unappliedParams with the reason they change nothing here;
+// a test holds every declared parameter to one of these. Undeclared
+// parameters are ignored, as Rails ignores unknown params.
 type queryPlan struct {
 	param string
 	kind  planKind
@@ -40,7 +46,13 @@ const (
 	planCmp
 	planText
 	planPublished
+	planCompany
 )
+
+// companyParams filter by company where the item has no company_id: the
+// sandbox holds one company (demoCompanyID), whose records every value
+// naming it matches and any other value none.
+var companyParams = map[string]bool{"company_id": true, "company_ids": true, "companies_ids": true}
 
 var windowFrom = map[string]bool{"from": true, "date_from": true, "start_at": true}
 var windowTo = map[string]bool{"to": true, "date_to": true, "end_at": true}
@@ -75,8 +87,12 @@ func planFilter(name string, item *shape) (queryPlan, bool) {
 		p.kind, p.field = planIn, base
 	case strings.HasSuffix(base, "_ids") && has(strings.TrimSuffix(base, "s")):
 		p.kind, p.field = planIn, strings.TrimSuffix(base, "s")
+	case strings.HasSuffix(base, "s") && has(singular(base)) && !isArr(singular(base)):
+		p.kind, p.field = planIn, singular(base)
 	case isArr(base + "s"):
 		p.kind, p.field = planContains, base+"s"
+	case companyParams[base]:
+		p.kind = planCompany
 	default:
 		for _, op := range []string{"_gteq", "_lteq", "_gt", "_lt"} {
 			if f, ok := strings.CutSuffix(base, op); ok && has(f) {
@@ -187,6 +203,10 @@ func (m *matcher) match(rec map[string]any) bool {
 				name, _ = rec["name"].(string)
 			}
 			if !strings.Contains(strings.ToLower(name), needle) {
+				return false
+			}
+		case planCompany:
+			if !slices.Contains(m.vals[i], strconv.Itoa(demoCompanyID)) {
 				return false
 			}
 		case planPublished:

@@ -323,8 +323,12 @@ func (e *env) requestFor(rt *route) callIn {
 		}
 		body[name] = v
 	}
+	doc := e.s.validator.Doc()
+	if rt.dated {
+		doc = e.s.resources.Doc()
+	}
 	for _, media := range []string{"multipart/form-data"} {
-		if e.s.validator.Doc().Paths.Find(rt.template).GetOperation(rt.method).RequestBody.Value.Content.Get(media) != nil {
+		if doc.Paths.Find(rt.template).GetOperation(rt.method).RequestBody.Value.Content.Get(media) != nil {
 			multipartBody = true
 		}
 	}

@@ -52,6 +52,9 @@ type route struct {
 	qnames []string    // declared query parameter names (merged into write input)
 	qshape map[string]*shape
 	body   *shape // request body schema (the first media type)
+	// presence lists the string fields the resource's create requires,
+	// which an update may not blank (updates only).
+	presence []string
 
 	action actionFunc // kindAction
 	self   bool       // basic users may call it for their own employee_id

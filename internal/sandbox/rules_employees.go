@@ -27,7 +27,7 @@ func prepareEmployee(c *call, rec, old map[string]any) {
 }
 
 // validateEmployee: an email that is present and unique, and managers that
-// exist. Emails are compared without surrounding white space and
+// exist, other than the employee. Emails are compared without surrounding white space and
 // case-insensitively (how a Rails login such as Devise's keys them), so a
 // variant of a taken address is taken too; Factorial answers a taken one
 // with a bare array. A blank email is refused as a missing one, also on
@@ -42,11 +42,14 @@ func validateEmployee(c *call, rec, old map[string]any) *apiError {
 		return &apiError{status: http.StatusUnprocessableEntity, body: []string{"There is already a user with that email (" + email + ")"}}
 	}
 	errs := map[string][]string{}
+	if id, ok := toInt(rec["manager_id"]); ok && id == intOr(rec["id"]) {
+		errs["manager_id"] = []string{"An employee cannot be their own manager"}
+	}
 	for field, msg := range map[string]string{
 		"manager_id":         "The manager does not belong to the company",
 		"timeoff_manager_id": "The time off manager does not belong to the company",
 	} {
-		if id, ok := toInt(rec[field]); ok && c.s.tbl(ResEmployees).recs[id] == nil {
+		if id, ok := toInt(rec[field]); ok && c.s.tbl(ResEmployees).recs[id] == nil && errs[field] == nil {
 			errs[field] = []string{msg}
 		}
 	}

@@ -9,7 +9,12 @@
 // as map[string]any supersets and projected onto each operation's response
 // schema (shape.go); list filters come from the declared query parameters
 // (filter.go); a blank required string is refused as missing, from the
-// request schema (blank.go). Only actions with business rules are
+// request schema (blank.go). Input is read as a Rails controller reads it
+// (input.go): strong parameters from the request schema, a capped body
+// parsed strictly, Rack's reading of the query string; every answer
+// carries an X-Request-Id (requestid.go). docs/dated-api.md ("How the
+// sandbox answers where Factorial's behaviour is not documented") lists
+// these decisions. Only actions with business rules are
 // hand-written: rules.go registers them and the per-resource hooks, whose
 // handlers are in rules_<area>.go. Traffic is validated in both directions
 // with specvalidate.Middleware, and a request is routed once, by it: the
@@ -29,6 +34,7 @@ import (
 	"log"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -251,14 +257,16 @@ func New(opts ...Option) (*Sandbox, error) {
 		Validator:       s.validator,
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
+		Prepare:         rackQuery,
 	}
 	dated := &specvalidate.Middleware{
 		Validator:       s.resources,
 		OnRequestError:  s.requestError,
 		OnResponseError: s.responseError,
+		Prepare:         rackQuery,
 	}
-	s.api = apiOnly(v1.Wrap(http.HandlerFunc(s.serve)), dated.Wrap(http.HandlerFunc(s.serve)))
-	s.handler = s.faultLayer(s.api)
+	s.api = RequestID(apiOnly(v1.Wrap(http.HandlerFunc(s.serve)), dated.Wrap(http.HandlerFunc(s.serve))))
+	s.handler = RequestID(s.faultLayer(s.api))
 	s.hooks = newDispatcher(s)
 	s.Reset()
 	return s, nil
@@ -274,17 +282,35 @@ func (s *Sandbox) Close() { s.hooks.close() }
 // the dated API (/api/<version>/resources/...) go to dated, the rest to v1:
 // each is validated against its own spec and answered by the same engine.
 // It drops trailing slashes, as Rails' router does (/api/v1/employees/ is
-// /api/v1/employees), before the request is routed and validated.
+// /api/v1/employees), before the request is routed and validated, refuses
+// a body over MaxBodyBytes (413) and answers a dated path whose version
+// Factorial has never released 404 (servedVersion).
 func apiOnly(v1, dated http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/") {
 			http.NotFound(w, r)
 			return
 		}
-		if strings.HasSuffix(r.URL.Path, "/") {
+		if strings.HasSuffix(r.URL.EscapedPath(), "/") {
 			r = withoutTrailingSlash(r)
 		}
-		if specvalidate.IsResourcesPath(r.URL.Path) {
+		isDated := specvalidate.IsResourcesPath(r.URL.Path)
+		if r.ContentLength > MaxBodyBytes {
+			e := errTooLarge
+			if isDated {
+				e = datedError(e)
+			}
+			writeJSON(w, e.status, e.body)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		}
+		if isDated {
+			if !servedVersion(r.URL.Path[len("/api/") : len("/api/")+len("2006-01-02")]) {
+				writeJSON(w, http.StatusNotFound, map[string]any{"errors": []string{"Not found"}})
+				return
+			}
 			dated.ServeHTTP(w, r)
 			return
 		}
@@ -294,10 +320,19 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 
 // withoutTrailingSlash returns a shallow copy of r whose path has no
 // trailing slash.
+//
+// Only literal slashes are dropped: an escaped one (%2F) is part of the
+// last segment, as it is to Rails' router.
 func withoutTrailingSlash(r *http.Request) *http.Request {
 	u := *r.URL
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	escaped := strings.TrimRight(u.EscapedPath(), "/")
+	if p, err := url.PathUnescape(escaped); err == nil {
+		u.Path = p
+	}
+	u.RawPath = ""
+	if u.EscapedPath() != escaped {
+		u.RawPath = escaped
+	}
 	r2 := r.WithContext(r.Context())
 	r2.URL = &u
 	return r2
@@ -311,6 +346,7 @@ func (s *Sandbox) init(doc *openapi3.T) error {
 	if len(routes) == 0 {
 		return errors.New("sandbox: the spec has no /api/ operations")
 	}
+	presenceOnUpdate(routes)
 	s.routes = routes
 	s.byOp = map[string]*route{}
 	s.byOper = map[*openapi3.Operation]*route{}

@@ -531,7 +531,7 @@ func coerce(sh *shape, raw []string) any {
 		}
 		return out
 	}
-	s := raw[0]
+	s := raw[len(raw)-1] // Rack keeps the last of repeated values
 	switch sh.kind {
 	case shInteger:
 		if n, ok := toInt(s); ok {

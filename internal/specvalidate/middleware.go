@@ -21,6 +21,11 @@ type Middleware struct {
 	// use it for routes that must see malformed input to answer it the way
 	// the real server does.
 	SkipRequest func(r *http.Request, route *Route) bool
+	// Prepare, when set, may replace a routed request before it is
+	// validated and served: a fake reads the query string the way its
+	// framework does (the last of repeated values, say) so that both the
+	// validator and the handler see what the real server would.
+	Prepare func(r *http.Request, route *Route) *http.Request
 }
 
 // Wrap returns next with validation around it. The route it matched
@@ -35,6 +40,9 @@ func (m *Middleware) Wrap(next http.Handler) http.Handler {
 			// Unknown routes reach the fake, which answers 404 like the API.
 			next.ServeHTTP(w, r)
 			return
+		}
+		if m.Prepare != nil {
+			r = m.Prepare(r, route)
 		}
 		r = r.WithContext(ContextWithRoute(r.Context(), route))
 		if m.SkipRequest == nil || !m.SkipRequest(r, route) {

@@ -200,6 +200,15 @@ func (r *Route) Operation() *openapi3.Operation { return r.route.Operation }
 // PathTemplate is the spec path ("/api/v1/employees/{id}").
 func (r *Route) PathTemplate() string { return r.route.Path }
 
+// Parameters are the operation's parameters after its path item's.
+func (r *Route) Parameters() openapi3.Parameters {
+	var out openapi3.Parameters
+	if r.route.PathItem != nil {
+		out = append(out, r.route.PathItem.Parameters...)
+	}
+	return append(out, r.route.Operation.Parameters...)
+}
+
 // PathParams are the path parameters, as they appear in the request's
 // escaped path. The map is shared: callers must not modify it.
 func (r *Route) PathParams() map[string]string { return r.params }
@@ -227,8 +236,10 @@ func options() *openapi3filter.Options {
 func authenticate(_ context.Context, in *openapi3filter.AuthenticationInput) error {
 	switch in.SecuritySchemeName {
 	case "oauth2":
+		// The scheme is case-insensitive (RFC 7235 section 2.1), as
+		// Doorkeeper matches it.
 		h := in.RequestValidationInput.Request.Header.Get("Authorization")
-		if !strings.HasPrefix(h, "Bearer ") || len(h) == len("Bearer ") {
+		if len(h) <= len("Bearer ") || !strings.EqualFold(h[:len("Bearer ")], "Bearer ") || strings.TrimSpace(h[len("Bearer "):]) == "" {
 			return errors.New("missing Authorization: Bearer header")
 		}
 		return nil
