@@ -1,0 +1,242 @@
+package factorial
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+// exchange is one Do: the request, what the spec says about it, and the state
+// carried across attempts.
+type exchange struct {
+	eng        *engine
+	ctx        context.Context
+	req        *http.Request
+	operation  *operation     // nil for a request to no known operation
+	op         string         // operation's id, or ""
+	urlStr     string         // redacted, for errors and logs: see redactedURL
+	copies     *attemptCopies // the current attempt's, or nil
+	idempotent bool
+	useKey     bool
+	useToken   bool
+	start      time.Time
+	secrets    scrubber
+
+	// A service call decodes a JSON success into target (decoded tells
+	// it did); a streamed list hands the unread body to open instead.
+	target     any
+	decoded    bool
+	open       func(io.Reader) error
+	limited    bool // a list decoded into a slice: bounded by WithMaxResponseBytes
+	streamBody *watchedBody
+}
+
+// redactedURL is the request URL for errors and logs (redactURL), built
+// on first use: a call that succeeds never needs it.
+func (c *exchange) redactedURL() string {
+	if c.urlStr == "" {
+		c.urlStr = redactURL(c.req.URL)
+	}
+	return c.urlStr
+}
+
+// outcome is what one attempt produced and whether it may be repeated.
+type outcome struct {
+	resp          *http.Response
+	err           error
+	retryable     bool
+	retryAfter    time.Duration
+	hasRetryAfter bool
+	unauthorized  bool
+}
+
+func (c *exchange) run() (*http.Response, error) {
+	var tok *oauth2.Token
+	refreshed := false
+	for attempt := 1; ; {
+		if c.useToken && tok == nil {
+			t, err := c.eng.tokens.TokenContext(c.ctx)
+			if err != nil {
+				return nil, fmt.Errorf("factorial: %s %s: get access token: %w", c.req.Method, c.redactedURL(), err)
+			}
+			if t == nil || t.AccessToken == "" {
+				return nil, fmt.Errorf("factorial: %s %s: token source returned no access token", c.req.Method, c.redactedURL())
+			}
+			tok = t
+			c.secrets = c.secrets.with(t.AccessToken)
+		}
+
+		out := c.attempt(attempt, tok)
+
+		// A 401 means the request was rejected before it had any effect, so
+		// even a POST may go again, once, with a refreshed token.
+		if out.unauthorized && c.useToken && !refreshed {
+			refreshed = true
+			stale := tok.AccessToken
+			fresh, err := c.eng.tokens.RefreshIfStale(c.ctx, stale)
+			if err == nil && fresh != nil && fresh.AccessToken != "" && fresh.AccessToken != stale {
+				c.log(slog.LevelInfo, "factorial: access token rejected, retrying with a refreshed token", slog.Int("attempt", attempt))
+				tok = fresh
+				c.secrets = c.secrets.with(fresh.AccessToken)
+				continue
+			}
+			var e *Error
+			if err != nil && errors.As(out.err, &e) {
+				e.Err = fmt.Errorf("refresh access token: %w", err)
+			}
+			return nil, out.err
+		}
+		if out.err == nil {
+			return out.resp, nil
+		}
+		if !out.retryable || attempt >= c.eng.retry.MaxAttempts {
+			return nil, out.err
+		}
+		wait, ok := c.wait(attempt, out)
+		if !ok {
+			return nil, out.err
+		}
+		c.log(slog.LevelInfo, "factorial: retrying", slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.String("error", out.err.Error()))
+		if err := c.eng.sleep(c.ctx, wait); err != nil {
+			return nil, fmt.Errorf("factorial: %s %s: stopped waiting to retry: %w (last attempt: %w)", c.req.Method, c.redactedURL(), err, out.err)
+		}
+		attempt++
+		if c.useToken {
+			tok = nil // the token may have expired while waiting
+		}
+	}
+}
+
+// wait returns how long to wait before the next attempt, or false when
+// waiting would break a bound: a Retry-After beyond MaxRetryAfter, the
+// MaxElapsed budget, or the context deadline. Giving up now returns the
+// informative error instead of sleeping only to fail.
+func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
+	p := c.eng.retry
+	var w time.Duration
+	if out.hasRetryAfter {
+		if out.retryAfter > p.MaxRetryAfter {
+			c.log(slog.LevelInfo, "factorial: Retry-After exceeds MaxRetryAfter, not retrying", slog.Duration("retry_after", out.retryAfter))
+			return 0, false
+		}
+		w = out.retryAfter
+	} else {
+		w = p.backoff(attempt, c.eng.rand)
+	}
+	next := c.eng.now().Add(w)
+	if next.Sub(c.start) > p.MaxElapsed {
+		return 0, false
+	}
+	if deadline, ok := c.ctx.Deadline(); ok && next.After(deadline) {
+		return 0, false
+	}
+	return w, true
+}
+
+func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
+	ctx, cancel := c.attemptContext()
+	defer func() {
+		if out.err == nil && c.streamBody != nil {
+			// The body is read after the attempt returns: its timeout
+			// ends when the stream is closed.
+			c.streamBody.cancel = cancel
+			return
+		}
+		cancel()
+	}()
+	// GotConn never firing proves that no byte of the request left: the
+	// only failure after which a non-idempotent request may be re-sent. An
+	// idempotent request is retried after any transient failure, dial
+	// errors included, so it needs no trace (transportRetryable).
+	var connected atomic.Bool
+	if !c.idempotent {
+		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+			GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+		})
+	}
+	r, copies := c.attemptRequest(ctx, tok)
+	c.copies = copies
+	if c.req.GetBody != nil {
+		body, err := c.req.GetBody()
+		if err != nil {
+			return outcome{err: fmt.Errorf("factorial: %s %s: replay request body: %w", c.req.Method, c.redactedURL(), err)}
+		}
+		r.Body = body
+	}
+
+	began := c.eng.now()
+	resp, err := c.eng.hc.Do(r)
+	if err != nil {
+		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
+		c.log(slog.LevelDebug, "factorial: request failed", slog.Int("attempt", n),
+			slog.Duration("duration", c.eng.now().Sub(began)), slog.String("error", out.err.Error()))
+		return out
+	}
+	out = c.response(ctx, resp)
+	if !c.eng.log.Enabled(c.ctx, slog.LevelDebug) {
+		return out // skip building attributes nobody reads
+	}
+	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.now().Sub(began))}
+	if id := requestID(resp.Header); id != "" {
+		attrs = append(attrs, slog.String("request_id", id))
+	}
+	if out.err != nil {
+		attrs = append(attrs, slog.String("error", out.err.Error()))
+	}
+	c.log(slog.LevelDebug, "factorial: response", attrs...)
+	return out
+}
+
+func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
+	if c.eng.timeout > 0 {
+		return context.WithTimeout(c.ctx, c.eng.timeout)
+	}
+	return context.WithCancel(c.ctx)
+}
+
+// transportError returns err wrapping a *url.Error that carries the
+// redacted URL:
+// http.Client's own *url.Error holds the URL verbatim, query secrets
+// included.
+func (c *exchange) transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("factorial: %w", &url.Error{Op: ue.Op, URL: c.redactedURL(), Err: ue.Err})
+	}
+	op := c.req.Method
+	if len(op) > 1 {
+		op = op[:1] + strings.ToLower(op[1:])
+	}
+	return fmt.Errorf("factorial: %w", &url.Error{Op: op, URL: c.redactedURL(), Err: err})
+}
+
+func (c *exchange) transportRetryable(err error, connected bool) bool {
+	if c.ctx.Err() != nil || isPermanentTransportError(err) {
+		return false
+	}
+	if !connected && isDialError(err) {
+		return true // nothing was sent: safe for any method
+	}
+	return c.idempotent && isTransientTransportError(err)
+}
+
+func (c *exchange) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	if !c.eng.log.Enabled(c.ctx, level) {
+		return
+	}
+	base := []slog.Attr{slog.String("method", c.req.Method), slog.String("url", c.redactedURL())}
+	if c.op != "" {
+		base = append(base, slog.String("operation", c.op))
+	}
+	c.eng.log.LogAttrs(c.ctx, level, msg, append(base, attrs...)...)
+}
