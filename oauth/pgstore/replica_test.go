@@ -89,9 +89,8 @@ func childSetup(ctx context.Context, now *atomic.Int64, httpClient *http.Client,
 }
 
 // childReplica loads the key's token, says "ready", then obeys one
-// command per stdin line and answers "ok N" with
-// N the refreshes it made itself, after checking at the server that the
-// token it got works:
+// command per stdin line and answers "ok N" with N the refreshes it made
+// itself, after checking at the server that the token it got works:
 //
 //	force         RefreshIfStale with the current token (a 401's path)
 //	expire NANOS  set the clock to NANOS (past the expiry) and get a token
