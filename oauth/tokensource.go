@@ -11,16 +11,17 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// TokenSource hands out access tokens for one user, refreshing them before
-// they expire, and is safe for concurrent use. It implements
-// oauth2.TokenSource.
+// TokenSource hands out access tokens for one user (a Store, through
+// NewTokenSource) or one key of a KeyedStore (through TokenSources),
+// refreshing them before they expire, and is safe for concurrent use. It
+// implements oauth2.TokenSource.
 //
 // What it adds to x/oauth2's ReuseTokenSource:
 //   - every new token, rotated refresh token included, is saved to the
 //     Store before anyone receives it;
-//   - the refresh runs under the Store's lock after re-reading the store, so
-//     another process's fresher token is adopted instead of spending the
-//     same refresh token twice;
+//   - the refresh runs under the store's lock after re-reading the store, so
+//     another process's (or machine's) fresher token is adopted instead of
+//     spending the same refresh token twice;
 //   - the refresh HTTP call uses the source's own long-lived context; a
 //     caller's context only bounds how long that caller waits;
 //   - however many goroutines need a token at once, one refresh runs and
