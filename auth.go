@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/oauth2"
-
-	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // TokenSource supplies OAuth access tokens. oauth.TokenSource implements it;
@@ -37,16 +35,8 @@ const apiKeyHeader = "X-Api-Key"
 // operation that declares `security: []` (the OAuth token endpoints, where
 // a bearer token is meaningless and fetching one could recurse into the
 // token source's own refresh).
-func wantsCredentials(req *http.Request, base *url.URL, route *specvalidate.Route) bool {
-	if !sameOrigin(req.URL, base) {
-		return false
-	}
-	if route != nil {
-		if sec := route.Operation().Security; sec != nil && len(*sec) == 0 {
-			return false
-		}
-	}
-	return true
+func wantsCredentials(req *http.Request, base *url.URL, op *operation) bool {
+	return sameOrigin(req.URL, base) && (op == nil || !op.noCredentials)
 }
 
 func sameOrigin(a, b *url.URL) bool {

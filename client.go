@@ -14,7 +14,7 @@ import (
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/loopback"
-	"github.com/factorial-go/factorial/internal/specvalidate"
+	"github.com/factorial-go/factorial/resources"
 )
 
 // Hosts Factorial serves its APIs and its OAuth server from. REST paths
@@ -39,22 +39,85 @@ const Version = "0.1.0"
 // DefaultUserAgent identifies this client to Factorial.
 const DefaultUserAgent = "factorial-go/" + Version
 
-// core is what every service shares: the transport, the generated client
-// for Raw, and what the generated request constructors need.
+// Client calls Factorial's API: the dated API Factorial serves today
+// (/api/<version>/resources/..., version WithAPIVersion's). Each field is
+// the service of one area; its methods return the types of package
+// resources, generated from openapi-resources.yaml, and paginated lists
+// come as List (every page), ListIter (one page in memory at a time) and
+// ListPage (one page with its meta).
+//
+// Every call goes through the same transport: credentials, retries, token
+// refresh on 401, and response checks that turn anything but a
+// trustworthy 2xx into an *Error. Raw returns the generated client
+// underneath, for what a service does not express.
+//
+// V1 holds the services of the v1 API, which Factorial retired in 2025.
+//
+// A Client is safe for concurrent use and holds a connection pool: create
+// one and share it.
+type Client struct {
+	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
+	Attendance *AttendanceService
+	// Companies: legal entities, the registered businesses employees are
+	// contracted under.
+	Companies *CompaniesService
+	// Credentials: the credential making the call (user token, company
+	// token or API key) and its company.
+	Credentials *CredentialsService
+	// CustomFields: custom fields, their options, custom-table fields and
+	// the values stored per record.
+	CustomFields *CustomFieldsService
+	// Documents: company and employee documents and their folders.
+	Documents *DocumentsService
+	// Employees: employees, their lifecycle (hire with contract, invite,
+	// terminate, unterminate) and their personal data.
+	Employees *EmployeesService
+	// Holidays: company (bank) holidays of each location.
+	Holidays *HolidaysService
+	// Locations: the company's locations (workplaces).
+	Locations *LocationsService
+	// Payroll: payroll supplements, one-off amounts paid with an
+	// employee's payroll in a period.
+	Payroll *PayrollService
+	// Teams: teams and the memberships that place employees in them.
+	Teams *TeamsService
+	// TimeOff: leaves, leave types, allowances and their counters, and
+	// time-off policies.
+	TimeOff *TimeOffService
+	// Webhooks: subscriptions that deliver the bare resource to a target
+	// URL when an event happens.
+	Webhooks *WebhooksService
+
+	// OAuth: the authorization server (token, revoke, token info), which
+	// serves every API. Package oauth wraps it in a flow and a refreshing
+	// token source.
+	OAuth *OAuthService
+
+	// V1 holds the services of the v1 REST API.
+	//
+	// Deprecated: Factorial retired v1 in 2025; the services above call
+	// the dated API that replaced it.
+	V1 *V1
+
+	core
+}
+
+// core is what every service shares: the transport, the generated
+// clients for Raw, and what the generated request constructors need.
 type core struct {
-	doer    *doer
-	raw     *api.ClientWithResponses
-	server  string // the base URL with a trailing slash, as the generated constructors expect
-	editors []api.RequestEditorFn
+	doer     *doer
+	raw      *resources.ClientWithResponses
+	v1Raw    *api.ClientWithResponses
+	v1Server string // the base URL with a trailing slash, as the generated constructors expect
+	editors  []api.RequestEditorFn
 
 	// The dated API: its version, the base URL its constructors take
-	// (server + "api/<version>/resources/"), and the once-per-client
+	// (v1Server + "api/<version>/resources/"), and the once-per-client
 	// warning for a version past its year of service.
-	apiVersion      string
-	resourcesServer string
-	resourcesPath   string // resourcesServer's path, to recognise its requests
-	retiredOnce     sync.Once
-	retiredOn       time.Time
+	apiVersion  string
+	datedServer string
+	retiredOnce sync.Once
+	retiredOn   time.Time
 }
 
 // NewClient returns a Client for ProductionURL with no credentials, the
@@ -82,10 +145,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	validator, err := specvalidate.New()
-	if err != nil {
-		return nil, fmt.Errorf("factorial: load embedded spec: %w", err)
-	}
 	d := &doer{
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
@@ -96,8 +155,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		timeout:    cfg.timeout,
 		retry:      cfg.retry,
 		maxBody:    cfg.maxBody,
-		validator:  validator,
-		resources:  specvalidate.NewResources,
+		validator:  cfg.validator,
 		validation: cfg.validation,
 		log:        cfg.logger,
 		keySecrets: scrubber(nil).with(cfg.apiKey),
@@ -105,37 +163,51 @@ func NewClient(opts ...Option) (*Client, error) {
 		rand:       rand.Float64,
 		now:        time.Now,
 	}
-	genOpts := []api.ClientOption{api.WithHTTPClient(d)}
-	for _, ed := range cfg.editors {
-		genOpts = append(genOpts, api.WithRequestEditorFn(ed))
-	}
-	gen, err := api.NewClientWithResponses(base.String(), genOpts...)
-	if err != nil {
-		return nil, fmt.Errorf("factorial: %w", err)
-	}
 	server := base.String()
 	if !strings.HasSuffix(server, "/") {
 		server += "/"
 	}
-	c := &Client{core: core{doer: d, raw: gen, server: server, editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion}}
-	c.resourcesServer = server + "api/" + cfg.apiVersion + "/resources/"
-	c.resourcesPath = strings.TrimSuffix(base.Path, "/") + "/api/" + cfg.apiVersion + "/resources/"
-	c.retiredOn = versionRetires(cfg.apiVersion)
+	datedServer := server + "api/" + cfg.apiVersion + "/resources/"
+	v1Opts := []api.ClientOption{api.WithHTTPClient(d)}
+	datedOpts := []resources.ClientOption{resources.WithHTTPClient(d)}
+	for _, ed := range cfg.editors {
+		v1Opts = append(v1Opts, api.WithRequestEditorFn(ed))
+		datedOpts = append(datedOpts, resources.WithRequestEditorFn(resources.RequestEditorFn(ed)))
+	}
+	v1Raw, err := api.NewClientWithResponses(server, v1Opts...)
+	if err != nil {
+		return nil, fmt.Errorf("factorial: %w", err)
+	}
+	raw, err := resources.NewClientWithResponses(datedServer, datedOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("factorial: %w", err)
+	}
+	c := &Client{core: core{
+		doer: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
+		editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion, retiredOn: versionRetires(cfg.apiVersion),
+	}}
 	c.initServices()
+	c.OAuth = &OAuthService{c: c}
 	return c, nil
 }
 
-// APIVersion returns the dated API version the client's Resources calls
-// use (WithAPIVersion).
+// APIVersion returns the dated API version the client's services call
+// (WithAPIVersion).
 func (c *Client) APIVersion() string { return c.apiVersion }
 
-// Raw returns the generated client the services are built on, for what a
-// service does not express: the response headers, or a body sent as raw
-// bytes (the *WithBody methods). It shares the Client's transport, so a
-// non-2xx answer is still an *Error; but a 2xx body that does not fit its
-// type comes back as the generated parser's own json error, where a
-// service returns an *Error of KindDecode.
-func (c *Client) Raw() *api.ClientWithResponses { return c.raw }
+// Raw returns the generated client of the dated API that the services are
+// built on, for what a service does not express: the response headers, or
+// a body sent as raw bytes (the *WithBody methods). It shares the Client's
+// transport and version, so a non-2xx answer is still an *Error; but a 2xx
+// body that does not fit its type comes back as the generated parser's own
+// json error, where a service returns an *Error of KindDecode.
+func (c *Client) Raw() *resources.ClientWithResponses { return c.raw }
+
+// Raw returns the generated client of the v1 API, as Client.Raw does for
+// the dated API.
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Raw.
+func (v *V1) Raw() *api.ClientWithResponses { return v.c.v1Raw }
 
 // Do sends a hand-built request through the same pipeline as the services: credentials (only for the client's own origin), retries, the 401
 // refresh, and errors as *Error. It is the escape hatch for an endpoint the

@@ -72,7 +72,8 @@ func TestNewClientRejectsBadOptions(t *testing.T) {
 		"empty user agent":   {WithUserAgent("")},
 		"negative attempts":  {WithRetryPolicy(RetryPolicy{MaxAttempts: -1})},
 		"zero max body":      {WithMaxResponseBytes(0)},
-		"unknown validation": {WithResponseValidation(ValidationMode(7))},
+		"unknown validation": {WithResponseValidator(nil, ValidationMode(7))},
+		"nil validator":      {WithResponseValidator(nil, ValidationStrict)},
 		"nil editor":         {WithRequestEditor(nil)},
 	} {
 		_, err := NewClient(opts...)
@@ -90,7 +91,7 @@ func TestRequestHeaders(t *testing.T) {
 		reply(w, 200, "application/json", accessJSON)
 	})
 	c, _, _ := newTestClient(t, h, WithAPIKey("test-key-123"))
-	if _, err := c.Raw().GetMeWithResponse(context.Background()); err != nil {
+	if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got.Get("x-api-key") != "test-key-123" || got.Get("Authorization") != "" {
@@ -105,7 +106,7 @@ func TestRequestHeaders(t *testing.T) {
 
 	ts := &fakeTokens{current: "access-token-1"}
 	c2, _, _ := newTestClient(t, h, WithTokenSource(ts), WithUserAgent("myapp/1.0 "+DefaultUserAgent))
-	if _, err := c2.Raw().GetMeWithResponse(context.Background()); err != nil {
+	if _, err := c2.V1.Raw().GetMeWithResponse(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got.Get("Authorization") != "Bearer access-token-1" || got.Get("x-api-key") != "" {
@@ -127,7 +128,7 @@ func TestNoCredentialsWhereSpecSaysNone(t *testing.T) {
 	})
 	ts := &fakeTokens{current: "access-token-1"}
 	c, _, _ := newTestClient(t, h, WithTokenSource(ts))
-	res, err := c.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken})
+	res, err := c.V1.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken})
 	if err != nil || res.JSON200 == nil || res.JSON200.AccessToken != "new" {
 		t.Fatalf("err %v", err)
 	}
@@ -135,7 +136,7 @@ func TestNoCredentialsWhereSpecSaysNone(t *testing.T) {
 		t.Errorf("token source called %d times, Authorization %q", tokens, auth)
 	}
 	c2, _, _ := newTestClient(t, h, WithAPIKey("test-key-123"))
-	if _, err := c2.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken}); err != nil || key != "" {
+	if _, err := c2.V1.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken}); err != nil || key != "" {
 		t.Errorf("err %v, x-api-key %q", err, key)
 	}
 }
@@ -153,7 +154,7 @@ func TestBaseURLPathPrefix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Raw().GetMeWithResponse(context.Background())
+	_, err = c.V1.Raw().GetMeWithResponse(context.Background())
 	if e := asError(t, err); e.Kind != KindUndocumentedStatus || e.Operation != "GetMe" {
 		t.Errorf("spec checks lost behind the prefix: %v", err)
 	}
@@ -183,7 +184,7 @@ func TestCustomHTTPClientAndTransport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Raw().GetMeWithResponse(context.Background()); err != nil || rt.n.Load() != 1 {
+	if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); err != nil || rt.n.Load() != 1 {
 		t.Fatalf("err %v, transport used %d times", err, rt.n.Load())
 	}
 	if hc.CheckRedirect != nil {
@@ -195,7 +196,7 @@ func TestCustomHTTPClientAndTransport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c2.Raw().GetMeWithResponse(context.Background()); err != nil || rt2.n.Load() != 1 || rt.n.Load() != 1 {
+	if _, err := c2.V1.Raw().GetMeWithResponse(context.Background()); err != nil || rt2.n.Load() != 1 || rt.n.Load() != 1 {
 		t.Errorf("WithTransport did not replace the client's transport: %d, %d", rt2.n.Load(), rt.n.Load())
 	}
 }
@@ -209,7 +210,7 @@ func TestRequestEditors(t *testing.T) {
 		r.Header.Set("X-Client", "client-level")
 		return nil
 	}))
-	_, err := c.Raw().GetMeWithResponse(context.Background(), func(_ context.Context, r *http.Request) error {
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background(), func(_ context.Context, r *http.Request) error {
 		r.Header.Set("X-Call", "per-call")
 		return nil
 	})

@@ -51,7 +51,7 @@ func main() {
 		panic(err)
 	}
 	var e api.Employee
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	var l resources.Leave
 	fmt.Println(e.GetEmail(), me.Email, err, oauth.OOBRedirectURI, l.GetEmployeeID(), webhook.EventTypes())
 }
@@ -123,4 +123,49 @@ func main() {
 		}
 	}
 	t.Logf("consumer go.mod after tidy:\n%s", gomod)
+
+	// A program that only calls the API links no OpenAPI parser, YAML or
+	// JSON-schema code: those come with package validate alone.
+	if err := os.MkdirAll(filepath.Join(dir, "lister"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("lister/main.go", `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/factorial-go/factorial"
+)
+
+func main() {
+	c, err := factorial.NewClient(factorial.WithAPIKey(os.Getenv("FACTORIAL_API_KEY")))
+	if err != nil {
+		panic(err)
+	}
+	emps, err := c.Employees.List(context.Background(), nil)
+	fmt.Println(len(emps), err)
+}
+`)
+	bin := filepath.Join(dir, "lister.bin")
+	build = exec.Command(gocmd, "build", "-o", bin, "./lister")
+	build.Dir = dir
+	build.Env = tidy.Env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("the lister does not build: %v\n%s", err, out)
+	}
+	version := exec.Command(gocmd, "version", "-m", bin)
+	deps, err := version.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m: %v\n%s", err, deps)
+	}
+	for _, heavy := range []string{"github.com/getkin/kin-openapi", "yaml", "jsonschema", "jsonpointer", "github.com/jackc/pgx"} {
+		if strings.Contains(string(deps), heavy) {
+			t.Errorf("a program that only lists employees links %s:\n%s", heavy, deps)
+		}
+	}
+	if !strings.Contains(string(deps), "golang.org/x/oauth2") {
+		t.Errorf("go version -m lists no dependency the client does link; the check above would be vacuous:\n%s", deps)
+	}
 }

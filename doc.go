@@ -6,15 +6,15 @@
 // Package resources holds the types generated from openapi-resources.yaml,
 // package api those generated from openapi.yaml, both by oapi-codegen. This
 // package is the client around them: a Client with one service per API area
-// (Client.Resources.Employees, Client.Employees, Client.TimeOff, ...), whose
+// (Client.Employees, Client.Employees, Client.TimeOff, ...), whose
 // methods take and return those types, and the transport every call goes
 // through.
 //
 // # The dated API
 //
-//	emps, err := c.Resources.Employees.List(ctx, nil) // every page: []resources.Employee
-//	for e, err := range c.Resources.Employees.ListIter(ctx, nil) { ... } // one page in memory at a time
-//	page, err := c.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(25)})
+//	emps, err := c.Employees.List(ctx, nil) // every page: []resources.Employee
+//	for e, err := range c.Employees.ListIter(ctx, nil) { ... } // one page in memory at a time
+//	page, err := c.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(25)})
 //
 // Lists follow meta.end_cursor (or page numbers) until has_next_page is
 // false. The version is WithAPIVersion's (DefaultAPIVersion otherwise) and
@@ -29,12 +29,12 @@
 //		factorial.WithTokenSource(ts), // or factorial.WithAPIKey(key)
 //		factorial.WithLogger(logger),
 //	)
-//	me, err := c.Credentials.GetMe(ctx) // api.Access
+//	me, err := c.V1.Credentials.GetMe(ctx) // api.Access
 //	if err != nil {
 //		return err
 //	}
 //	fmt.Println(me.Email)
-//	emps, err := c.Employees.List(ctx) // []api.Employee
+//	emps, err := c.V1.Employees.List(ctx) // []api.Employee
 //	for _, e := range emps {
 //		fmt.Println(e.ID, e.GetFullName()) // nil-safe getter: "" when hidden from the caller
 //	}
@@ -122,6 +122,11 @@
 //
 // # Spec validation
 //
-// WithResponseValidation checks live responses against the spec embedded
-// in package api and logs drift, or fails on it in strict mode.
+// validate.Responses (package validate) checks live responses against the
+// specs this module is generated from and logs drift, or fails on it in
+// strict mode. The specs and their parser live in that package: a program
+// that does not import it links no OpenAPI, YAML or JSON-schema code, and
+// no call of this package parses a spec (each service hands the transport
+// the operation's declared statuses and media types, recorded when the
+// code was generated).
 package factorial

@@ -53,7 +53,7 @@ const (
 	// KindTooLarge: the body exceeded the configured maximum size.
 	KindTooLarge ErrorKind = "body too large"
 	// KindSpecDrift: strict runtime validation found a 2xx response that
-	// does not match the spec (see WithResponseValidation).
+	// does not match the spec (see WithResponseValidator).
 	KindSpecDrift ErrorKind = "spec drift"
 )
 

@@ -59,7 +59,7 @@ func TestErrorBodyShapes(t *testing.T) {
 			c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				reply(w, tt.status, tt.contentType, tt.body)
 			}), WithAPIKey("test-key-123"))
-			res, err := c.Raw().GetMeWithResponse(context.Background())
+			res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 			if res != nil {
 				t.Fatalf("got a result with an error response: %+v", res)
 			}
@@ -95,7 +95,7 @@ func TestHTMLBadGatewayFromProxy(t *testing.T) {
 	const page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.20.1</center>\r\n</body>\r\n</html>\r\n"
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, http.StatusBadGateway, "text/html", page) })
 	c, _, sleeps := newTestClient(t, h)
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if res != nil {
 		t.Fatal("result with error")
 	}
@@ -142,7 +142,7 @@ func TestSuccessBodyChecks(t *testing.T) {
 			c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				reply(w, tt.status, tt.contentType, tt.body)
 			}))
-			res, err := c.Credentials.GetMe(context.Background())
+			res, err := c.V1.Credentials.GetMe(context.Background())
 			if res != (api.Access{}) {
 				t.Fatalf("got result %+v with a bad body", res)
 			}
@@ -167,7 +167,7 @@ func TestTypedResultsStillWork(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json; charset=utf-8", accessJSON)
 	}))
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestTypedResultsStillWork(t *testing.T) {
 		t.Errorf("Body = %q", res.Body)
 	}
 	// The raw generated method gets the buffered body too.
-	raw, err := c.Raw().GetMe(context.Background())
+	raw, err := c.V1.Raw().GetMe(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestTenMegabytesOfGarbage(t *testing.T) {
 				_, _ = w.Write(tt.body)
 			}), tt.opts...)
 			var err error
-			alloc := allocated(func() { _, err = c.Raw().GetMeWithResponse(context.Background()) })
+			alloc := allocated(func() { _, err = c.V1.Raw().GetMeWithResponse(context.Background()) })
 			e := asError(t, err)
 			if e.Kind != tt.kind {
 				t.Errorf("kind %q, want %q: %v", e.Kind, tt.kind, err)
@@ -278,7 +278,7 @@ func TestStatusSentinels(t *testing.T) {
 			w.Header().Set("X-Request-Id", "req-42")
 			reply(w, tt.status, "application/json", `{"errors":"no"}`)
 		}), WithAPIKey("test-key-123"))
-		_, err := c.Raw().GetMeWithResponse(context.Background())
+		_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 		if !errors.Is(err, tt.want) {
 			t.Errorf("%d: errors.Is(%v, %v) = false", tt.status, err, tt.want)
 		}

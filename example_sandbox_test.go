@@ -38,7 +38,7 @@ func Example_sandbox() {
 	}
 	fault := srv.InjectFault(factorialtest.Fault{Match: "ListEmployees", Status: 429, Times: 1})
 
-	emps, err := client.Employees.List(context.Background())
+	emps, err := client.V1.Employees.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func Example_sandbox() {
 	// Output: Grace Hopper found after 1 rate-limited attempt
 }
 
-func ExampleCredentialsService_GetMe() {
+func ExampleV1CredentialsService_GetMe() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -56,7 +56,7 @@ func ExampleCredentialsService_GetMe() {
 	}
 
 	// Who the credentials act as: an API key acts as the company's admin.
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func ExampleCredentialsService_GetMe() {
 	// Ada Admin admin@example.com 1001 admin
 }
 
-func ExampleEmployeesService_List() {
+func ExampleV1EmployeesService_List() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -73,7 +73,7 @@ func ExampleEmployeesService_List() {
 		log.Fatal(err)
 	}
 
-	emps, err := c.Employees.List(context.Background())
+	emps, err := c.V1.Employees.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleEmployeesService_List() {
 // stays flat however many employees there are; breaking out of the loop
 // closes the connection. A failure before the first element is retried
 // like any call; one after it ends the loop with an *Error.
-func ExampleEmployeesService_ListIter() {
+func ExampleV1EmployeesService_ListIter() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -102,7 +102,7 @@ func ExampleEmployeesService_ListIter() {
 		log.Fatal(err)
 	}
 
-	for e, err := range c.Employees.ListIter(context.Background()) {
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func ExampleEmployeesService_ListIter() {
 // Dates are factorial.Date values (YYYY-MM-DD on the wire). The sandbox
 // applies Factorial's rules: a leave that ends before it starts is
 // refused with a 422 naming the field.
-func ExampleTimeOffService_CreateLeave() {
+func ExampleV1TimeOffService_CreateLeave() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -129,7 +129,7 @@ func ExampleTimeOffService_CreateLeave() {
 	}
 	ctx := context.Background()
 
-	leave, err := c.TimeOff.CreateLeave(ctx, api.LeaveCreate{
+	leave, err := c.V1.TimeOff.CreateLeave(ctx, api.LeaveCreate{
 		EmployeeID:  factorialtest.BasicEmployeeID,
 		LeaveTypeID: factorial.Ptr(1),
 		StartOn:     factorial.DateOf(2024, time.March, 11),
@@ -141,7 +141,7 @@ func ExampleTimeOffService_CreateLeave() {
 	}
 	fmt.Println(leave.ID, leave.GetEmployeeID(), leave.GetStartOn(), leave.GetFinishOn(), leave.GetDescription())
 
-	_, err = c.TimeOff.CreateLeave(ctx, api.LeaveCreate{
+	_, err = c.V1.TimeOff.CreateLeave(ctx, api.LeaveCreate{
 		EmployeeID: factorialtest.BasicEmployeeID,
 		StartOn:    factorial.DateOf(2024, time.March, 15),
 		FinishOn:   factorial.DateOf(2024, time.March, 11),
@@ -157,7 +157,7 @@ func ExampleTimeOffService_CreateLeave() {
 
 // A delete returns the deleted record, or nil when the server answers 204
 // without a body (as factorialtest does with WithDeleteNoContent).
-func ExampleTimeOffService_DeleteLeave() {
+func ExampleV1TimeOffService_DeleteLeave() {
 	srv := factorialtest.NewServer(factorialtest.WithDeleteNoContent())
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -166,12 +166,12 @@ func ExampleTimeOffService_DeleteLeave() {
 	}
 	ctx := context.Background()
 
-	deleted, err := c.TimeOff.DeleteLeave(ctx, 1)
+	deleted, err := c.V1.TimeOff.DeleteLeave(ctx, 1)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("no body:", deleted == nil)
-	_, err = c.TimeOff.GetLeave(ctx, 1)
+	_, err = c.V1.TimeOff.GetLeave(ctx, 1)
 	fmt.Println("gone:", errors.Is(err, factorial.ErrNotFound))
 	// Output:
 	// no body: true
@@ -181,7 +181,7 @@ func ExampleTimeOffService_DeleteLeave() {
 // Clocking in opens a shift; a second clock-in while it is open is
 // refused. ClockIn is a POST, so the client never repeats it after a
 // failure that may have reached the server (a 429 excepted).
-func ExampleAttendanceService_ClockIn() {
+func ExampleV1AttendanceService_ClockIn() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -191,19 +191,19 @@ func ExampleAttendanceService_ClockIn() {
 	ctx := context.Background()
 	now := srv.Now() // 2024-03-04 09:00 UTC
 
-	shift, err := c.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
+	shift, err := c.V1.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("in:", shift.ID, shift.GetClockIn(), shift.ClockOut == nil)
 
-	_, err = c.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
+	_, err = c.V1.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now})
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Println(fe.StatusCode, fe.Message())
 	}
 
-	shift, err = c.Attendance.ClockOut(ctx, api.ClockOutInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now.Add(8 * time.Hour)})
+	shift, err = c.V1.Attendance.ClockOut(ctx, api.ClockOutInput{EmployeeID: factorialtest.Basic2EmployeeID, Now: now.Add(8 * time.Hour)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func ExampleAttendanceService_ClockIn() {
 // Teams.Create, then the membership operations (the spec's
 // AssignEmployeeToTeam and UpdateTeamMembership): the sandbox keeps both
 // sides, the team's member and lead ids.
-func ExampleTeamsService_Create() {
+func ExampleV1TeamsService_Create() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -226,23 +226,23 @@ func ExampleTeamsService_Create() {
 	}
 	ctx := context.Background()
 
-	team, err := c.Teams.Create(ctx, api.TeamCreate{Name: "Platform", Description: factorial.Ptr("Build and CI")})
+	team, err := c.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform", Description: factorial.Ptr("Build and CI")})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := c.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID); err != nil {
+	if _, err := c.V1.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID); err != nil {
 		log.Fatal(err)
 	}
-	team, err = c.Teams.UpdateMembership(ctx, team.ID, factorialtest.BasicEmployeeID, api.TeamMembershipUpdate{Lead: factorial.Ptr(true)})
+	team, err = c.V1.Teams.UpdateMembership(ctx, team.ID, factorialtest.BasicEmployeeID, api.TeamMembershipUpdate{Lead: factorial.Ptr(true)})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(team.ID, team.GetName(), team.EmployeeIds, team.LeadIds)
+	fmt.Println(team.ID, team.GetName(), team.EmployeeIDs, team.LeadIDs)
 	// Output:
 	// 3 Platform [1003] [1003]
 }
 
-func ExampleLocationsService_List() {
+func ExampleV1LocationsService_List() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -250,7 +250,7 @@ func ExampleLocationsService_List() {
 		log.Fatal(err)
 	}
 
-	locs, err := c.Locations.List(context.Background())
+	locs, err := c.V1.Locations.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -264,7 +264,7 @@ func ExampleLocationsService_List() {
 
 // List parameters are the generated ...Params structs; nil asks for
 // everything.
-func ExampleDocumentsService_List() {
+func ExampleV1DocumentsService_List() {
 	srv := factorialtest.NewServer()
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -272,7 +272,7 @@ func ExampleDocumentsService_List() {
 		log.Fatal(err)
 	}
 
-	docs, err := c.Documents.List(context.Background(), &api.ListDocumentsParams{EmployeeID: factorial.Ptr(factorialtest.BasicEmployeeID)})
+	docs, err := c.V1.Documents.List(context.Background(), &api.ListDocumentsParams{EmployeeID: factorial.Ptr(factorialtest.BasicEmployeeID)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -284,7 +284,7 @@ func ExampleDocumentsService_List() {
 }
 
 // An operation whose success has no body returns only an error.
-func ExampleShiftManagementService_Publish() {
+func ExampleV1ShiftManagementService_Publish() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -294,14 +294,14 @@ func ExampleShiftManagementService_Publish() {
 	ctx := context.Background()
 	published := &api.ListManagedShiftsParams{OnlyPublished: factorial.Ptr(true)}
 
-	before, err := c.ShiftManagement.List(ctx, published)
+	before, err := c.V1.ShiftManagement.List(ctx, published)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := c.ShiftManagement.Publish(ctx, api.PublishShiftsInput{}); err != nil {
+	if err := c.V1.ShiftManagement.Publish(ctx, api.PublishShiftsInput{}); err != nil {
 		log.Fatal(err)
 	}
-	after, err := c.ShiftManagement.List(ctx, published)
+	after, err := c.V1.ShiftManagement.List(ctx, published)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func ExamplePtr() {
 		log.Fatal(err)
 	}
 
-	e, err := c.Employees.Update(context.Background(), factorialtest.BasicEmployeeID, api.EmployeeUpdate{
+	e, err := c.V1.Employees.Update(context.Background(), factorialtest.BasicEmployeeID, api.EmployeeUpdate{
 		FirstName: factorial.Ptr("Beatrice"),
 	})
 	if err != nil {
@@ -349,7 +349,7 @@ func ExampleValue() {
 		log.Fatal(err)
 	}
 
-	ada, err := c.Employees.Get(context.Background(), factorialtest.AdminEmployeeID)
+	ada, err := c.V1.Employees.Get(context.Background(), factorialtest.AdminEmployeeID)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -378,7 +378,7 @@ func ExampleNewDate() {
 // Raw is the generated client underneath, for what a service does not
 // express: here a body sent as raw bytes and the response's headers and
 // body as sent. A non-2xx answer is still an *Error.
-func ExampleClient_Raw() {
+func ExampleV1_Raw() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithAPIKey(factorialtest.DefaultAPIKey))
@@ -386,7 +386,7 @@ func ExampleClient_Raw() {
 		log.Fatal(err)
 	}
 
-	res, err := c.Raw().CreateTeamWithBodyWithResponse(context.Background(), "application/json",
+	res, err := c.V1.Raw().CreateTeamWithBodyWithResponse(context.Background(), "application/json",
 		strings.NewReader(`{"name": "Platform"}`))
 	if err != nil {
 		log.Fatal(err)

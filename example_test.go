@@ -54,11 +54,11 @@ func ExampleNewClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := c.Credentials.GetMe(ctx)
+	me, err := c.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
-	emps, err := c.Employees.List(ctx)
+	emps, err := c.V1.Employees.List(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func ExampleError() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Employees.Get(context.Background(), 111)
+	_, err = c.V1.Employees.Get(context.Background(), 111)
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
@@ -108,7 +108,7 @@ func ExampleError_fieldErrors() {
 	defer srv.Close()
 
 	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL), factorial.WithAPIKey("my-api-key"))
-	_, err := c.Employees.Update(context.Background(), 1003, api.EmployeeUpdate{ManagerID: factorial.Ptr(99)})
+	_, err := c.V1.Employees.Update(context.Background(), 1003, api.EmployeeUpdate{ManagerID: factorial.Ptr(99)})
 
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
@@ -186,7 +186,7 @@ func ExampleRetryPolicy() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Attendance.ClockIn(context.Background(), api.ClockInInput{
+	_, err = c.V1.Attendance.ClockIn(context.Background(), api.ClockInInput{
 		EmployeeID: 1003,
 		Now:        time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC),
 	})
@@ -215,7 +215,7 @@ func ExampleWithHTTPClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -246,14 +246,14 @@ func ExampleWithAPIKey() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := c.Credentials.GetMe(context.Background())
+	me, err := c.V1.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(me.Email, me.GetRole())
 
 	anon, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL))
-	_, err = anon.Credentials.GetMe(context.Background())
+	_, err = anon.V1.Credentials.GetMe(context.Background())
 	fmt.Println("without the key:", errors.Is(err, factorial.ErrUnauthorized))
 	// Output:
 	// ada@example.com admin

@@ -69,27 +69,27 @@ type fmOp struct {
 var fmOps = []fmOp{
 	{"list", http.MethodGet, "/api/v1/employees", true, 200, "[" + fmEmployee + "]",
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			list, err := c.Employees.List(ctx)
+			list, err := c.V1.Employees.List(ctx)
 			return err == nil && len(list) == 1, err
 		}},
 	{"get", http.MethodGet, "/api/v1/employees/7", true, 200, fmEmployee,
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			e, err := c.Employees.Get(ctx, 7)
+			e, err := c.V1.Employees.Get(ctx, 7)
 			return err == nil && e.ID == 7, err
 		}},
 	{"update", http.MethodPut, "/api/v1/employees/7", true, 200, fmEmployee,
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			e, err := c.Employees.Update(ctx, 7, api.EmployeeUpdate{FirstName: factorial.Ptr("Ada")})
+			e, err := c.V1.Employees.Update(ctx, 7, api.EmployeeUpdate{FirstName: factorial.Ptr("Ada")})
 			return err == nil && e.ID == 7, err
 		}},
 	{"delete", http.MethodDelete, "/api/v1/time/leaves/9", true, 200, fmLeave,
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			l, err := c.TimeOff.DeleteLeave(ctx, 9)
+			l, err := c.V1.TimeOff.DeleteLeave(ctx, 9)
 			return err == nil && l != nil && l.ID == 9, err
 		}},
 	{"create", http.MethodPost, "/api/v1/time/leaves", false, 201, fmLeave,
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			l, err := c.TimeOff.CreateLeave(ctx, api.LeaveCreate{
+			l, err := c.V1.TimeOff.CreateLeave(ctx, api.LeaveCreate{
 				EmployeeID: 7,
 				StartOn:    factorial.DateOf(2025, time.August, 1),
 				FinishOn:   factorial.DateOf(2025, time.August, 15),
@@ -98,7 +98,7 @@ var fmOps = []fmOp{
 		}},
 	{"clock_in", http.MethodPost, "/api/v1/time/shifts/clock_in", false, 201, fmShift,
 		func(ctx context.Context, c *factorial.Client) (bool, error) {
-			sh, err := c.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
+			sh, err := c.V1.Attendance.ClockIn(ctx, api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
 			return err == nil && sh.ID == 3, err
 		}},
 }

@@ -121,7 +121,7 @@ func FuzzParseErrorBody(f *testing.F) {
 		mu.Lock()
 		status, ct, payload = st, cleanCT, body
 		mu.Unlock()
-		res, err := c.Raw().GetMeWithResponse(context.Background())
+		res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 		if res != nil || err == nil {
 			t.Fatalf("status %d: got result %v, error %v; want (nil, *Error)", st, res != nil, err)
 		}
@@ -194,36 +194,36 @@ var fuzzOps = []struct {
 	call     func(c *Client) (any, func(status int) bool, error)
 }{
 	{"GetMe", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.Credentials.GetMe(context.Background())
+		r, err := c.V1.Credentials.GetMe(context.Background())
 		return resultOf(r, err), always, err
 	}},
 	{"ListEmployees", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.Employees.List(context.Background())
+		r, err := c.V1.Employees.List(context.Background())
 		return resultOf(r, err), always, err
 	}},
 	{"GetEmployee", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.Employees.Get(context.Background(), 7)
+		r, err := c.V1.Employees.Get(context.Background(), 7)
 		return resultOf(r, err), always, err
 	}},
 	{"UpdateEmployee", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.Employees.Update(context.Background(), 7, api.EmployeeUpdate{FirstName: Ptr("Ada")})
+		r, err := c.V1.Employees.Update(context.Background(), 7, api.EmployeeUpdate{FirstName: Ptr("Ada")})
 		return resultOf(r, err), always, err
 	}},
 	{"DeleteLeave", map[int]bool{200: true, 204: false}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.TimeOff.DeleteLeave(context.Background(), 9)
+		r, err := c.V1.TimeOff.DeleteLeave(context.Background(), 9)
 		return resultOf(r, err), func(s int) bool { return (s == 204) == (r == nil) }, err
 	}},
 	{"CreateLeave", map[int]bool{201: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.TimeOff.CreateLeave(context.Background(), leaveCreate())
+		r, err := c.V1.TimeOff.CreateLeave(context.Background(), leaveCreate())
 		return resultOf(r, err), always, err
 	}},
 	{"ClockIn", map[int]bool{200: true, 201: true}, func(c *Client) (any, func(int) bool, error) {
-		r, err := c.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
+		r, err := c.V1.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
 		return resultOf(r, err), always, err
 	}},
 	{"ListEmployeesIter", map[int]bool{200: true}, func(c *Client) (any, func(int) bool, error) {
 		var all []api.Employee
-		for e, err := range c.Employees.ListIter(context.Background()) {
+		for e, err := range c.V1.Employees.ListIter(context.Background()) {
 			if err != nil {
 				return nil, always, err
 			}
@@ -492,7 +492,7 @@ func TestDuplicateKeyIsChecked(t *testing.T) {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			reply(w, 200, "application/json", body)
 		}))
-		res, err := c.Employees.Get(context.Background(), 7)
+		res, err := c.V1.Employees.Get(context.Background(), 7)
 		if res.ID != 0 {
 			t.Errorf("%s: got a result", body)
 			continue
@@ -505,7 +505,7 @@ func TestDuplicateKeyIsChecked(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json", `{"id":1,"id":2,"email":null,"email":"a@b.c"}`)
 	}))
-	if res, err := c.Employees.Get(context.Background(), 7); err != nil || res.ID != 2 {
+	if res, err := c.V1.Employees.Get(context.Background(), 7); err != nil || res.ID != 2 {
 		t.Errorf("err %v", err)
 	}
 }
@@ -518,7 +518,7 @@ func TestUppercaseJSONMediaTypeFillsTypedField(t *testing.T) {
 		c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			reply(w, 200, ct, `{"id":7}`)
 		}))
-		res, err := c.Raw().GetEmployeeWithResponse(context.Background(), 7)
+		res, err := c.V1.Raw().GetEmployeeWithResponse(context.Background(), 7)
 		if err != nil || res.JSON200 == nil || res.JSON200.ID != 7 {
 			t.Errorf("%q: err %v, typed result set: %v", ct, err, err == nil && res.JSON200 != nil)
 		}

@@ -46,6 +46,7 @@ type config struct {
 	retry          RetryPolicy
 	maxBody        int64
 	validation     ValidationMode
+	validator      ResponseValidator
 	editors        []api.RequestEditorFn
 	authOptionSeen string
 	apiVersion     string

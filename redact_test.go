@@ -33,6 +33,21 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// careless is a ResponseValidator that quotes the request URL in every
+// problem, and the body of an error response (which here echoes the
+// credential). The client scrubs the secrets it knows (key, tokens, secret
+// query parameters) before a problem reaches a log or an error; that
+// problems never quote the values of a success body is package validate's
+// own promise, tested there.
+type careless struct{}
+
+func (careless) ValidateResponse(_ context.Context, req *http.Request, status int, _ http.Header, body []byte) []string {
+	if status >= 400 {
+		return []string{"unexpected error body " + string(body) + " for " + req.URL.String()}
+	}
+	return []string{"token_type is missing in the response to " + req.URL.String()}
+}
+
 func TestSecretsNeverLeak(t *testing.T) {
 	const (
 		apiKey     = "sk-live-APIKEY-0123456789"
@@ -73,8 +88,8 @@ func TestSecretsNeverLeak(t *testing.T) {
 	})
 
 	// API key, rejected, with the key echoed back.
-	c, srv, _ := newTestClient(t, echo, WithAPIKey(apiKey), WithLogger(logger), WithResponseValidation(ValidationLog))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	c, srv, _ := newTestClient(t, echo, WithAPIKey(apiKey), WithLogger(logger), WithResponseValidator(careless{}, ValidationLog))
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	errs = append(errs, err.Error())
 	// Secret query parameters on a retried GET.
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/custom"+query, nil)
@@ -85,23 +100,23 @@ func TestSecretsNeverLeak(t *testing.T) {
 		errs = append(errs, string(e.Body), e.URL)
 	}
 	// A token response that drifts (logged).
-	if _, err := c.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken}); err != nil {
+	if _, err := c.V1.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken}); err != nil {
 		t.Fatal(err)
 	}
 
 	// OAuth: rejected, refreshed, rejected again.
 	ts := &fakeTokens{current: stale, next: []string{fresh}}
-	c2, srv2, _ := newTestClient(t, echo, WithTokenSource(ts), WithLogger(logger), WithResponseValidation(ValidationStrict))
-	_, err = c2.Raw().GetMeWithResponse(context.Background())
+	c2, srv2, _ := newTestClient(t, echo, WithTokenSource(ts), WithLogger(logger), WithResponseValidator(careless{}, ValidationStrict))
+	_, err = c2.V1.Raw().GetMeWithResponse(context.Background())
 	errs = append(errs, err.Error())
 	if errors.As(err, &e) {
 		errs = append(errs, string(e.Body), e.Message())
 	}
 	// A token-info body that does not decode; a drifting token response
 	// under strict validation.
-	_, err = c2.Raw().GetTokenInfoWithResponse(context.Background())
+	_, err = c2.V1.Raw().GetTokenInfoWithResponse(context.Background())
 	errs = append(errs, err.Error())
-	_, err = c2.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken})
+	_, err = c2.V1.Raw().CreateTokenWithFormdataBodyWithResponse(context.Background(), api.TokenRequest{GrantType: api.TokenRequestGrantTypeRefreshToken})
 	if e := asError(t, err); e.Kind != KindSpecDrift {
 		t.Errorf("strict validation: %v", err)
 	}

@@ -11,110 +11,289 @@ import (
 	"github.com/factorial-go/factorial/resources"
 )
 
-// Resources holds the services of openapi-resources.yaml: the dated API (/api/<version>/resources/...), the generation Factorial serves today; the version is WithAPIVersion's. Reach it as Client.Resources.
-// Its methods return the types of package resources.
-type Resources struct {
-	// Attendance: Attendance shifts (clock-ins, clock-outs and breaks) of employees
-	Attendance *ResourcesAttendanceService
-	// Companies: Legal entities of the company, the registered businesses employees are contracted under
-	Companies *ResourcesCompaniesService
-	// Credentials: The credential making the call (user token, company token or API key) and its company
-	Credentials *ResourcesCredentialsService
-	// CustomFields: Custom fields, their options, custom-table fields and the values stored per record
-	CustomFields *ResourcesCustomFieldsService
-	// Documents: Company and employee documents and the folders that hold them
-	Documents *ResourcesDocumentsService
-	// Employees: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data
-	Employees *ResourcesEmployeesService
-	// Holidays: Company (bank) holidays of each location
-	Holidays *ResourcesHolidaysService
-	// Locations: Locations (workplaces) of the company
-	Locations *ResourcesLocationsService
-	// Payroll: Payroll supplements, the one-off amounts paid with an employee's payroll in a period
-	Payroll *ResourcesPayrollService
-	// Teams: Teams and the memberships that place employees in them, optionally as leads
-	Teams *ResourcesTeamsService
-	// TimeOff: Leaves, leave types, allowances and their counters, and time-off policies
-	TimeOff *ResourcesTimeOffService
-	// Webhooks: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens
-	Webhooks *ResourcesWebhooksService
+// The operations of openapi-resources.yaml: what the spec declares for each, recorded when
+// the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
+var (
+	datedApproveLeave                      = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeaveDirectly              = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAutofillShifts                    = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockIn                           = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldValue            = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateDocument                    = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeWithContract        = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFolder                      = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeave                       = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeaveType                   = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLegalEntity                 = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLocation                    = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePolicy                      = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSupplement                  = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeam                        = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeamMembership              = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWebhookSubscription         = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteDocument                    = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLeave                       = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLocation                    = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicy                      = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteShift                       = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSupplement                  = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompanyHoliday                 = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomField                    = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldOption              = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldValue               = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetDocument                       = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployee                       = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFolder                         = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeave                          = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeaveType                      = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLegalEntity                    = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLocation                       = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicy                         = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetResourceField                  = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetShift                          = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSupplement                     = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeam                           = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeamMembership                 = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWebhookSubscription            = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompanyHolidays               = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCredentials                   = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldOptions            = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldValues             = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFields                  = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListDocuments                     = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployees                     = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFolders                       = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaveTypes                    = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaves                        = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLegalEntities                 = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLocations                     = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicies                      = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListResourceFields                = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListShifts                        = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSupplements                   = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeamMemberships               = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetEmployeeRegularAccessStartDate = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateDocument                    = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployee                    = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFolder                      = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeave                       = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeaveType                   = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLocation                    = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicy                      = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateShift                       = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSupplement                  = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeam                        = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeamMembership              = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWebhookSubscription         = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+)
+
+// datedOperations lists the descriptors of openapi-resources.yaml.
+var datedOperations = []*operation{
+	&datedApproveLeave,
+	&datedApproveLeaveDirectly,
+	&datedAutofillShifts,
+	&datedClockIn,
+	&datedClockOut,
+	&datedCreateAllowance,
+	&datedCreateCustomField,
+	&datedCreateCustomFieldOption,
+	&datedCreateCustomFieldValue,
+	&datedCreateDocument,
+	&datedCreateEmployeeWithContract,
+	&datedCreateFolder,
+	&datedCreateLeave,
+	&datedCreateLeaveType,
+	&datedCreateLegalEntity,
+	&datedCreateLocation,
+	&datedCreatePolicy,
+	&datedCreateResourceField,
+	&datedCreateShift,
+	&datedCreateSupplement,
+	&datedCreateTeam,
+	&datedCreateTeamMembership,
+	&datedCreateWebhookSubscription,
+	&datedDeleteAllowance,
+	&datedDeleteAllowanceWithAltAllowance,
+	&datedDeleteCustomField,
+	&datedDeleteDocument,
+	&datedDeleteLeave,
+	&datedDeleteLocation,
+	&datedDeletePolicy,
+	&datedDeleteShift,
+	&datedDeleteSupplement,
+	&datedDeleteTeam,
+	&datedDeleteTeamMembership,
+	&datedDeleteWebhookSubscription,
+	&datedEndShiftBreak,
+	&datedGetAllowance,
+	&datedGetAllowanceStat,
+	&datedGetCompanyHoliday,
+	&datedGetCustomField,
+	&datedGetCustomFieldOption,
+	&datedGetCustomFieldValue,
+	&datedGetDocument,
+	&datedGetEmployee,
+	&datedGetFolder,
+	&datedGetLeave,
+	&datedGetLeaveType,
+	&datedGetLegalEntity,
+	&datedGetLocation,
+	&datedGetPolicy,
+	&datedGetResourceField,
+	&datedGetShift,
+	&datedGetSupplement,
+	&datedGetTeam,
+	&datedGetTeamMembership,
+	&datedGetWebhookSubscription,
+	&datedInviteEmployee,
+	&datedListAllowanceStats,
+	&datedListAllowances,
+	&datedListCompanyHolidays,
+	&datedListCredentials,
+	&datedListCustomFieldOptions,
+	&datedListCustomFieldValues,
+	&datedListCustomFields,
+	&datedListDocuments,
+	&datedListEmployees,
+	&datedListFolders,
+	&datedListLeaveTypes,
+	&datedListLeaves,
+	&datedListLegalEntities,
+	&datedListLocations,
+	&datedListPolicies,
+	&datedListResourceFields,
+	&datedListShifts,
+	&datedListSupplements,
+	&datedListTeamMemberships,
+	&datedListTeams,
+	&datedListWebhookSubscriptions,
+	&datedMoveDocumentsToTrashBin,
+	&datedRejectLeave,
+	&datedRestoreDocumentsFromTrashBin,
+	&datedSetEmployeeRegularAccessStartDate,
+	&datedStartShiftBreak,
+	&datedTerminateEmployee,
+	&datedToggleClock,
+	&datedUnterminateEmployee,
+	&datedUpdateAllowance,
+	&datedUpdateCustomFieldValue,
+	&datedUpdateDocument,
+	&datedUpdateEmployee,
+	&datedUpdateFolder,
+	&datedUpdateLeave,
+	&datedUpdateLeaveType,
+	&datedUpdateLocation,
+	&datedUpdatePolicy,
+	&datedUpdateShift,
+	&datedUpdateSupplement,
+	&datedUpdateTeam,
+	&datedUpdateTeamMembership,
+	&datedUpdateWebhookSubscription,
 }
 
-func newResources(c *Client) *Resources {
-	return &Resources{
-		Attendance:   &ResourcesAttendanceService{c: c},
-		Companies:    &ResourcesCompaniesService{c: c},
-		Credentials:  &ResourcesCredentialsService{c: c},
-		CustomFields: &ResourcesCustomFieldsService{c: c},
-		Documents:    &ResourcesDocumentsService{c: c},
-		Employees:    &ResourcesEmployeesService{c: c},
-		Holidays:     &ResourcesHolidaysService{c: c},
-		Locations:    &ResourcesLocationsService{c: c},
-		Payroll:      &ResourcesPayrollService{c: c},
-		Teams:        &ResourcesTeamsService{c: c},
-		TimeOff:      &ResourcesTimeOffService{c: c},
-		Webhooks:     &ResourcesWebhooksService{c: c},
-	}
+func (c *Client) initServices() {
+	c.V1 = newV1(c)
+	c.Attendance = &AttendanceService{c: c}
+	c.Companies = &CompaniesService{c: c}
+	c.Credentials = &CredentialsService{c: c}
+	c.CustomFields = &CustomFieldsService{c: c}
+	c.Documents = &DocumentsService{c: c}
+	c.Employees = &EmployeesService{c: c}
+	c.Holidays = &HolidaysService{c: c}
+	c.Locations = &LocationsService{c: c}
+	c.Payroll = &PayrollService{c: c}
+	c.Teams = &TeamsService{c: c}
+	c.TimeOff = &TimeOffService{c: c}
+	c.Webhooks = &WebhooksService{c: c}
 }
 
-// ResourcesAttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.
-// Reach it as Client.Resources.Attendance.
-type ResourcesAttendanceService struct{ c *Client }
+// AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.
+// Reach it as Client.Attendance.
+type AttendanceService struct{ c *Client }
 
 // Autofill fills employees' timesheets from their planned hours over a date range.
 //
 //	POST /attendance/shifts/autofill (AutofillShifts)
-func (s *ResourcesAttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
-	req, err := resources.NewAutofillShiftsRequest(s.c.resourcesServer, body)
-	return send[[]resources.Shift](ctx, s.c, "AutofillShifts", req, err)
+func (s *AttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
+	req, err := resources.NewAutofillShiftsRequest(s.c.datedServer, body)
+	return send[[]resources.Shift](ctx, s.c, &datedAutofillShifts, req, err)
 }
 
 // ClockIn clocks an employee in (opens a shift).
 //
 //	POST /attendance/shifts/clock_in (ClockIn)
-func (s *ResourcesAttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
-	req, err := resources.NewClockInRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ClockIn", req, err)
+func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
+	req, err := resources.NewClockInRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedClockIn, req, err)
 }
 
 // ClockOut clocks an employee out (closes the open shift).
 //
 //	POST /attendance/shifts/clock_out (ClockOut)
-func (s *ResourcesAttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
-	req, err := resources.NewClockOutRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ClockOut", req, err)
+func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
+	req, err := resources.NewClockOutRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedClockOut, req, err)
 }
 
 // Create records a complete shift (clock-in and clock-out at once).
 //
 //	POST /attendance/shifts (CreateShift)
-func (s *ResourcesAttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
-	req, err := resources.NewCreateShiftRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "CreateShift", req, err)
+func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
+	req, err := resources.NewCreateShiftRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
 // Delete deletes a shift.
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
-func (s *ResourcesAttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := resources.NewDeleteShiftRequest(s.c.resourcesServer, id)
-	return send[resources.Shift](ctx, s.c, "DeleteShift", req, err)
+func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
+	req, err := resources.NewDeleteShiftRequest(s.c.datedServer, id)
+	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
 }
 
 // EndBreak ends the running break in the employee's open shift.
 //
 //	POST /attendance/shifts/break_end (EndShiftBreak)
-func (s *ResourcesAttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
-	req, err := resources.NewEndShiftBreakRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "EndShiftBreak", req, err)
+func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
+	req, err := resources.NewEndShiftBreakRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedEndShiftBreak, req, err)
 }
 
 // Get gets a shift.
 //
 //	GET /attendance/shifts/{id} (GetShift)
-func (s *ResourcesAttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
-	req, err := resources.NewGetShiftRequest(s.c.resourcesServer, id)
-	return send[resources.Shift](ctx, s.c, "GetShift", req, err)
+func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
+	req, err := resources.NewGetShiftRequest(s.c.datedServer, id)
+	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
 }
 
 // List lists attendance shifts, every page of it.
@@ -122,7 +301,7 @@ func (s *ResourcesAttendanceService) Get(ctx context.Context, id string) (resour
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /attendance/shifts (ListShifts)
-func (s *ResourcesAttendanceService) List(ctx context.Context, params *resources.ListShiftsParams) ([]resources.Shift, error) {
+func (s *AttendanceService) List(ctx context.Context, params *resources.ListShiftsParams) ([]resources.Shift, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -131,10 +310,10 @@ func (s *ResourcesAttendanceService) List(ctx context.Context, params *resources
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /attendance/shifts (ListShifts)
-func (s *ResourcesAttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
-	return pages(ctx, s.c, "ListShifts", params,
+func (s *AttendanceService) ListIter(ctx context.Context, params *resources.ListShiftsParams) iter.Seq2[resources.Shift, error] {
+	return pages(ctx, s.c, &datedListShifts, params,
 		func(p *resources.ListShiftsParams) (*http.Request, error) {
-			return resources.NewListShiftsRequest(s.c.resourcesServer, p)
+			return resources.NewListShiftsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.ShiftPage) ([]resources.Shift, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -145,53 +324,53 @@ func (s *ResourcesAttendanceService) ListIter(ctx context.Context, params *resou
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /attendance/shifts (ListShifts)
-func (s *ResourcesAttendanceService) ListPage(ctx context.Context, params *resources.ListShiftsParams) (resources.ShiftPage, error) {
-	req, err := resources.NewListShiftsRequest(s.c.resourcesServer, params)
-	return send[resources.ShiftPage](ctx, s.c, "ListShifts", req, err)
+func (s *AttendanceService) ListPage(ctx context.Context, params *resources.ListShiftsParams) (resources.ShiftPage, error) {
+	req, err := resources.NewListShiftsRequest(s.c.datedServer, params)
+	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
 // StartBreak starts a break in the employee's open shift.
 //
 //	POST /attendance/shifts/break_start (StartShiftBreak)
-func (s *ResourcesAttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
-	req, err := resources.NewStartShiftBreakRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "StartShiftBreak", req, err)
+func (s *AttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
+	req, err := resources.NewStartShiftBreakRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedStartShiftBreak, req, err)
 }
 
 // ToggleClock clocks an employee in if clocked out, otherwise out.
 //
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
-func (s *ResourcesAttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
-	req, err := resources.NewToggleClockRequest(s.c.resourcesServer, body)
-	return send[resources.Shift](ctx, s.c, "ToggleClock", req, err)
+func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
+	req, err := resources.NewToggleClockRequest(s.c.datedServer, body)
+	return send[resources.Shift](ctx, s.c, &datedToggleClock, req, err)
 }
 
 // Update updates a shift's times, place or observations.
 //
 //	PUT /attendance/shifts/{id} (UpdateShift)
-func (s *ResourcesAttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
-	req, err := resources.NewUpdateShiftRequest(s.c.resourcesServer, id, body)
-	return send[resources.Shift](ctx, s.c, "UpdateShift", req, err)
+func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
+	req, err := resources.NewUpdateShiftRequest(s.c.datedServer, id, body)
+	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
 }
 
-// ResourcesCompaniesService calls the Companies operations: Legal entities of the company, the registered businesses employees are contracted under.
-// Reach it as Client.Resources.Companies.
-type ResourcesCompaniesService struct{ c *Client }
+// CompaniesService calls the Companies operations: Legal entities of the company, the registered businesses employees are contracted under.
+// Reach it as Client.Companies.
+type CompaniesService struct{ c *Client }
 
 // Create creates a legal entity.
 //
 //	POST /companies/legal_entities (CreateLegalEntity)
-func (s *ResourcesCompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
-	req, err := resources.NewCreateLegalEntityRequest(s.c.resourcesServer, body)
-	return send[resources.LegalEntity](ctx, s.c, "CreateLegalEntity", req, err)
+func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntityCreate) (resources.LegalEntity, error) {
+	req, err := resources.NewCreateLegalEntityRequest(s.c.datedServer, body)
+	return send[resources.LegalEntity](ctx, s.c, &datedCreateLegalEntity, req, err)
 }
 
 // Get gets a legal entity.
 //
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
-func (s *ResourcesCompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
-	req, err := resources.NewGetLegalEntityRequest(s.c.resourcesServer, id)
-	return send[resources.LegalEntity](ctx, s.c, "GetLegalEntity", req, err)
+func (s *CompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
+	req, err := resources.NewGetLegalEntityRequest(s.c.datedServer, id)
+	return send[resources.LegalEntity](ctx, s.c, &datedGetLegalEntity, req, err)
 }
 
 // List lists legal entities, every page of it.
@@ -199,7 +378,7 @@ func (s *ResourcesCompaniesService) Get(ctx context.Context, id string) (resourc
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /companies/legal_entities (ListLegalEntities)
-func (s *ResourcesCompaniesService) List(ctx context.Context, params *resources.ListLegalEntitiesParams) ([]resources.LegalEntity, error) {
+func (s *CompaniesService) List(ctx context.Context, params *resources.ListLegalEntitiesParams) ([]resources.LegalEntity, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -208,10 +387,10 @@ func (s *ResourcesCompaniesService) List(ctx context.Context, params *resources.
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /companies/legal_entities (ListLegalEntities)
-func (s *ResourcesCompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
-	return pages(ctx, s.c, "ListLegalEntities", params,
+func (s *CompaniesService) ListIter(ctx context.Context, params *resources.ListLegalEntitiesParams) iter.Seq2[resources.LegalEntity, error] {
+	return pages(ctx, s.c, &datedListLegalEntities, params,
 		func(p *resources.ListLegalEntitiesParams) (*http.Request, error) {
-			return resources.NewListLegalEntitiesRequest(s.c.resourcesServer, p)
+			return resources.NewListLegalEntitiesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.LegalEntityPage) ([]resources.LegalEntity, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -224,21 +403,21 @@ func (s *ResourcesCompaniesService) ListIter(ctx context.Context, params *resour
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /companies/legal_entities (ListLegalEntities)
-func (s *ResourcesCompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
-	req, err := resources.NewListLegalEntitiesRequest(s.c.resourcesServer, params)
-	return send[resources.LegalEntityPage](ctx, s.c, "ListLegalEntities", req, err)
+func (s *CompaniesService) ListPage(ctx context.Context, params *resources.ListLegalEntitiesParams) (resources.LegalEntityPage, error) {
+	req, err := resources.NewListLegalEntitiesRequest(s.c.datedServer, params)
+	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
 }
 
-// ResourcesCredentialsService calls the Credentials operations: The credential making the call (user token, company token or API key) and its company.
-// Reach it as Client.Resources.Credentials.
-type ResourcesCredentialsService struct{ c *Client }
+// CredentialsService calls the Credentials operations: The credential making the call (user token, company token or API key) and its company.
+// Reach it as Client.Credentials.
+type CredentialsService struct{ c *Client }
 
 // List describes the credential making the call, every page of it.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /api_public/credentials (ListCredentials)
-func (s *ResourcesCredentialsService) List(ctx context.Context, params *resources.ListCredentialsParams) ([]resources.Credential, error) {
+func (s *CredentialsService) List(ctx context.Context, params *resources.ListCredentialsParams) ([]resources.Credential, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -247,10 +426,10 @@ func (s *ResourcesCredentialsService) List(ctx context.Context, params *resource
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /api_public/credentials (ListCredentials)
-func (s *ResourcesCredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
-	return pages(ctx, s.c, "ListCredentials", params,
+func (s *CredentialsService) ListIter(ctx context.Context, params *resources.ListCredentialsParams) iter.Seq2[resources.Credential, error] {
+	return pages(ctx, s.c, &datedListCredentials, params,
 		func(p *resources.ListCredentialsParams) (*http.Request, error) {
-			return resources.NewListCredentialsRequest(s.c.resourcesServer, p)
+			return resources.NewListCredentialsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.CredentialPage) ([]resources.Credential, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -263,85 +442,85 @@ func (s *ResourcesCredentialsService) ListIter(ctx context.Context, params *reso
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /api_public/credentials (ListCredentials)
-func (s *ResourcesCredentialsService) ListPage(ctx context.Context, params *resources.ListCredentialsParams) (resources.CredentialPage, error) {
-	req, err := resources.NewListCredentialsRequest(s.c.resourcesServer, params)
-	return send[resources.CredentialPage](ctx, s.c, "ListCredentials", req, err)
+func (s *CredentialsService) ListPage(ctx context.Context, params *resources.ListCredentialsParams) (resources.CredentialPage, error) {
+	req, err := resources.NewListCredentialsRequest(s.c.datedServer, params)
+	return send[resources.CredentialPage](ctx, s.c, &datedListCredentials, req, err)
 }
 
-// ResourcesCustomFieldsService calls the CustomFields operations: Custom fields, their options, custom-table fields and the values stored per record.
-// Reach it as Client.Resources.CustomFields.
-type ResourcesCustomFieldsService struct{ c *Client }
+// CustomFieldsService calls the CustomFields operations: Custom fields, their options, custom-table fields and the values stored per record.
+// Reach it as Client.CustomFields.
+type CustomFieldsService struct{ c *Client }
 
 // Create creates a custom field on employee profiles.
 //
 //	POST /custom_fields/fields (CreateCustomField)
-func (s *ResourcesCustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
-	req, err := resources.NewCreateCustomFieldRequest(s.c.resourcesServer, body)
-	return send[resources.CustomField](ctx, s.c, "CreateCustomField", req, err)
+func (s *CustomFieldsService) Create(ctx context.Context, body resources.CustomFieldCreate) (resources.CustomField, error) {
+	req, err := resources.NewCreateCustomFieldRequest(s.c.datedServer, body)
+	return send[resources.CustomField](ctx, s.c, &datedCreateCustomField, req, err)
 }
 
 // CreateOption adds an option to a choice field.
 //
 //	POST /custom_fields/options (CreateCustomFieldOption)
-func (s *ResourcesCustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
-	req, err := resources.NewCreateCustomFieldOptionRequest(s.c.resourcesServer, body)
-	return send[resources.CustomFieldOption](ctx, s.c, "CreateCustomFieldOption", req, err)
+func (s *CustomFieldsService) CreateOption(ctx context.Context, body resources.CustomFieldOptionCreate) (resources.CustomFieldOption, error) {
+	req, err := resources.NewCreateCustomFieldOptionRequest(s.c.datedServer, body)
+	return send[resources.CustomFieldOption](ctx, s.c, &datedCreateCustomFieldOption, req, err)
 }
 
 // CreateResourceField adds a field to a custom table.
 //
 //	POST /custom_fields/resource_fields (CreateResourceField)
-func (s *ResourcesCustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
-	req, err := resources.NewCreateResourceFieldRequest(s.c.resourcesServer, body)
-	return send[resources.ResourceField](ctx, s.c, "CreateResourceField", req, err)
+func (s *CustomFieldsService) CreateResourceField(ctx context.Context, body resources.ResourceFieldCreate) (resources.ResourceField, error) {
+	req, err := resources.NewCreateResourceFieldRequest(s.c.datedServer, body)
+	return send[resources.ResourceField](ctx, s.c, &datedCreateResourceField, req, err)
 }
 
 // CreateValue sets a custom field's value on a record.
 //
 //	POST /custom_fields/values (CreateCustomFieldValue)
-func (s *ResourcesCustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
-	req, err := resources.NewCreateCustomFieldValueRequest(s.c.resourcesServer, body)
-	return send[resources.CustomFieldValue](ctx, s.c, "CreateCustomFieldValue", req, err)
+func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.CustomFieldValueCreate) (resources.CustomFieldValue, error) {
+	req, err := resources.NewCreateCustomFieldValueRequest(s.c.datedServer, body)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedCreateCustomFieldValue, req, err)
 }
 
 // Delete deletes a custom field.
 //
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
-func (s *ResourcesCustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := resources.NewDeleteCustomFieldRequest(s.c.resourcesServer, id)
-	return send[resources.CustomField](ctx, s.c, "DeleteCustomField", req, err)
+func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
+	req, err := resources.NewDeleteCustomFieldRequest(s.c.datedServer, id)
+	return send[resources.CustomField](ctx, s.c, &datedDeleteCustomField, req, err)
 }
 
 // Get gets a custom field.
 //
 //	GET /custom_fields/fields/{id} (GetCustomField)
-func (s *ResourcesCustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
-	req, err := resources.NewGetCustomFieldRequest(s.c.resourcesServer, id)
-	return send[resources.CustomField](ctx, s.c, "GetCustomField", req, err)
+func (s *CustomFieldsService) Get(ctx context.Context, id string) (resources.CustomField, error) {
+	req, err := resources.NewGetCustomFieldRequest(s.c.datedServer, id)
+	return send[resources.CustomField](ctx, s.c, &datedGetCustomField, req, err)
 }
 
 // GetOption gets an option of a choice field.
 //
 //	GET /custom_fields/options/{id} (GetCustomFieldOption)
-func (s *ResourcesCustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
-	req, err := resources.NewGetCustomFieldOptionRequest(s.c.resourcesServer, id)
-	return send[resources.CustomFieldOption](ctx, s.c, "GetCustomFieldOption", req, err)
+func (s *CustomFieldsService) GetOption(ctx context.Context, id string) (resources.CustomFieldOption, error) {
+	req, err := resources.NewGetCustomFieldOptionRequest(s.c.datedServer, id)
+	return send[resources.CustomFieldOption](ctx, s.c, &datedGetCustomFieldOption, req, err)
 }
 
 // GetResourceField gets a field of a custom table.
 //
 //	GET /custom_fields/resource_fields/{id} (GetResourceField)
-func (s *ResourcesCustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
-	req, err := resources.NewGetResourceFieldRequest(s.c.resourcesServer, id)
-	return send[resources.ResourceField](ctx, s.c, "GetResourceField", req, err)
+func (s *CustomFieldsService) GetResourceField(ctx context.Context, id string) (resources.ResourceField, error) {
+	req, err := resources.NewGetResourceFieldRequest(s.c.datedServer, id)
+	return send[resources.ResourceField](ctx, s.c, &datedGetResourceField, req, err)
 }
 
 // GetValue gets a custom field value.
 //
 //	GET /custom_fields/values/{id} (GetCustomFieldValue)
-func (s *ResourcesCustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
-	req, err := resources.NewGetCustomFieldValueRequest(s.c.resourcesServer, id)
-	return send[resources.CustomFieldValue](ctx, s.c, "GetCustomFieldValue", req, err)
+func (s *CustomFieldsService) GetValue(ctx context.Context, id string) (resources.CustomFieldValue, error) {
+	req, err := resources.NewGetCustomFieldValueRequest(s.c.datedServer, id)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedGetCustomFieldValue, req, err)
 }
 
 // List lists custom fields, every page of it.
@@ -349,7 +528,7 @@ func (s *ResourcesCustomFieldsService) GetValue(ctx context.Context, id string) 
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /custom_fields/fields (ListCustomFields)
-func (s *ResourcesCustomFieldsService) List(ctx context.Context, params *resources.ListCustomFieldsParams) ([]resources.CustomField, error) {
+func (s *CustomFieldsService) List(ctx context.Context, params *resources.ListCustomFieldsParams) ([]resources.CustomField, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -358,10 +537,10 @@ func (s *ResourcesCustomFieldsService) List(ctx context.Context, params *resourc
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /custom_fields/fields (ListCustomFields)
-func (s *ResourcesCustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
-	return pages(ctx, s.c, "ListCustomFields", params,
+func (s *CustomFieldsService) ListIter(ctx context.Context, params *resources.ListCustomFieldsParams) iter.Seq2[resources.CustomField, error] {
+	return pages(ctx, s.c, &datedListCustomFields, params,
 		func(p *resources.ListCustomFieldsParams) (*http.Request, error) {
-			return resources.NewListCustomFieldsRequest(s.c.resourcesServer, p)
+			return resources.NewListCustomFieldsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.CustomFieldPage) ([]resources.CustomField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -374,9 +553,9 @@ func (s *ResourcesCustomFieldsService) ListIter(ctx context.Context, params *res
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /custom_fields/fields (ListCustomFields)
-func (s *ResourcesCustomFieldsService) ListPage(ctx context.Context, params *resources.ListCustomFieldsParams) (resources.CustomFieldPage, error) {
-	req, err := resources.NewListCustomFieldsRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldPage](ctx, s.c, "ListCustomFields", req, err)
+func (s *CustomFieldsService) ListPage(ctx context.Context, params *resources.ListCustomFieldsParams) (resources.CustomFieldPage, error) {
+	req, err := resources.NewListCustomFieldsRequest(s.c.datedServer, params)
+	return send[resources.CustomFieldPage](ctx, s.c, &datedListCustomFields, req, err)
 }
 
 // ListOptions lists the options of choice fields, every page of it.
@@ -384,7 +563,7 @@ func (s *ResourcesCustomFieldsService) ListPage(ctx context.Context, params *res
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOptionsIter holds one page at a time, ListOptionsPage returns one page.
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
-func (s *ResourcesCustomFieldsService) ListOptions(ctx context.Context, params *resources.ListCustomFieldOptionsParams) ([]resources.CustomFieldOption, error) {
+func (s *CustomFieldsService) ListOptions(ctx context.Context, params *resources.ListCustomFieldOptionsParams) ([]resources.CustomFieldOption, error) {
 	return collect(s.ListOptionsIter(ctx, params))
 }
 
@@ -393,10 +572,10 @@ func (s *ResourcesCustomFieldsService) ListOptions(ctx context.Context, params *
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
-func (s *ResourcesCustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
-	return pages(ctx, s.c, "ListCustomFieldOptions", params,
+func (s *CustomFieldsService) ListOptionsIter(ctx context.Context, params *resources.ListCustomFieldOptionsParams) iter.Seq2[resources.CustomFieldOption, error] {
+	return pages(ctx, s.c, &datedListCustomFieldOptions, params,
 		func(p *resources.ListCustomFieldOptionsParams) (*http.Request, error) {
-			return resources.NewListCustomFieldOptionsRequest(s.c.resourcesServer, p)
+			return resources.NewListCustomFieldOptionsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.CustomFieldOptionPage) ([]resources.CustomFieldOption, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -409,9 +588,9 @@ func (s *ResourcesCustomFieldsService) ListOptionsIter(ctx context.Context, para
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /custom_fields/options (ListCustomFieldOptions)
-func (s *ResourcesCustomFieldsService) ListOptionsPage(ctx context.Context, params *resources.ListCustomFieldOptionsParams) (resources.CustomFieldOptionPage, error) {
-	req, err := resources.NewListCustomFieldOptionsRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldOptionPage](ctx, s.c, "ListCustomFieldOptions", req, err)
+func (s *CustomFieldsService) ListOptionsPage(ctx context.Context, params *resources.ListCustomFieldOptionsParams) (resources.CustomFieldOptionPage, error) {
+	req, err := resources.NewListCustomFieldOptionsRequest(s.c.datedServer, params)
+	return send[resources.CustomFieldOptionPage](ctx, s.c, &datedListCustomFieldOptions, req, err)
 }
 
 // ListResourceFields lists the fields of custom tables, every page of it.
@@ -419,7 +598,7 @@ func (s *ResourcesCustomFieldsService) ListOptionsPage(ctx context.Context, para
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListResourceFieldsIter holds one page at a time, ListResourceFieldsPage returns one page.
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
-func (s *ResourcesCustomFieldsService) ListResourceFields(ctx context.Context, params *resources.ListResourceFieldsParams) ([]resources.ResourceField, error) {
+func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *resources.ListResourceFieldsParams) ([]resources.ResourceField, error) {
 	return collect(s.ListResourceFieldsIter(ctx, params))
 }
 
@@ -428,10 +607,10 @@ func (s *ResourcesCustomFieldsService) ListResourceFields(ctx context.Context, p
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
-func (s *ResourcesCustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
-	return pages(ctx, s.c, "ListResourceFields", params,
+func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params *resources.ListResourceFieldsParams) iter.Seq2[resources.ResourceField, error] {
+	return pages(ctx, s.c, &datedListResourceFields, params,
 		func(p *resources.ListResourceFieldsParams) (*http.Request, error) {
-			return resources.NewListResourceFieldsRequest(s.c.resourcesServer, p)
+			return resources.NewListResourceFieldsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.ResourceFieldPage) ([]resources.ResourceField, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -444,9 +623,9 @@ func (s *ResourcesCustomFieldsService) ListResourceFieldsIter(ctx context.Contex
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
-func (s *ResourcesCustomFieldsService) ListResourceFieldsPage(ctx context.Context, params *resources.ListResourceFieldsParams) (resources.ResourceFieldPage, error) {
-	req, err := resources.NewListResourceFieldsRequest(s.c.resourcesServer, params)
-	return send[resources.ResourceFieldPage](ctx, s.c, "ListResourceFields", req, err)
+func (s *CustomFieldsService) ListResourceFieldsPage(ctx context.Context, params *resources.ListResourceFieldsParams) (resources.ResourceFieldPage, error) {
+	req, err := resources.NewListResourceFieldsRequest(s.c.datedServer, params)
+	return send[resources.ResourceFieldPage](ctx, s.c, &datedListResourceFields, req, err)
 }
 
 // ListValues lists custom field values, every page of it.
@@ -454,7 +633,7 @@ func (s *ResourcesCustomFieldsService) ListResourceFieldsPage(ctx context.Contex
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListValuesIter holds one page at a time, ListValuesPage returns one page.
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
-func (s *ResourcesCustomFieldsService) ListValues(ctx context.Context, params *resources.ListCustomFieldValuesParams) ([]resources.CustomFieldValue, error) {
+func (s *CustomFieldsService) ListValues(ctx context.Context, params *resources.ListCustomFieldValuesParams) ([]resources.CustomFieldValue, error) {
 	return collect(s.ListValuesIter(ctx, params))
 }
 
@@ -463,10 +642,10 @@ func (s *ResourcesCustomFieldsService) ListValues(ctx context.Context, params *r
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
-func (s *ResourcesCustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
-	return pages(ctx, s.c, "ListCustomFieldValues", params,
+func (s *CustomFieldsService) ListValuesIter(ctx context.Context, params *resources.ListCustomFieldValuesParams) iter.Seq2[resources.CustomFieldValue, error] {
+	return pages(ctx, s.c, &datedListCustomFieldValues, params,
 		func(p *resources.ListCustomFieldValuesParams) (*http.Request, error) {
-			return resources.NewListCustomFieldValuesRequest(s.c.resourcesServer, p)
+			return resources.NewListCustomFieldValuesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.CustomFieldValuePage) ([]resources.CustomFieldValue, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -479,63 +658,63 @@ func (s *ResourcesCustomFieldsService) ListValuesIter(ctx context.Context, param
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /custom_fields/values (ListCustomFieldValues)
-func (s *ResourcesCustomFieldsService) ListValuesPage(ctx context.Context, params *resources.ListCustomFieldValuesParams) (resources.CustomFieldValuePage, error) {
-	req, err := resources.NewListCustomFieldValuesRequest(s.c.resourcesServer, params)
-	return send[resources.CustomFieldValuePage](ctx, s.c, "ListCustomFieldValues", req, err)
+func (s *CustomFieldsService) ListValuesPage(ctx context.Context, params *resources.ListCustomFieldValuesParams) (resources.CustomFieldValuePage, error) {
+	req, err := resources.NewListCustomFieldValuesRequest(s.c.datedServer, params)
+	return send[resources.CustomFieldValuePage](ctx, s.c, &datedListCustomFieldValues, req, err)
 }
 
 // UpdateValue changes a custom field value.
 //
 //	PUT /custom_fields/values/{id} (UpdateCustomFieldValue)
-func (s *ResourcesCustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
-	req, err := resources.NewUpdateCustomFieldValueRequest(s.c.resourcesServer, id, body)
-	return send[resources.CustomFieldValue](ctx, s.c, "UpdateCustomFieldValue", req, err)
+func (s *CustomFieldsService) UpdateValue(ctx context.Context, id string, body resources.CustomFieldValueUpdate) (resources.CustomFieldValue, error) {
+	req, err := resources.NewUpdateCustomFieldValueRequest(s.c.datedServer, id, body)
+	return send[resources.CustomFieldValue](ctx, s.c, &datedUpdateCustomFieldValue, req, err)
 }
 
-// ResourcesDocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
-// Reach it as Client.Resources.Documents.
-type ResourcesDocumentsService struct{ c *Client }
+// DocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
+// Reach it as Client.Documents.
+type DocumentsService struct{ c *Client }
 
 // Create uploads a document.
 //
 //	POST /documents/documents (CreateDocument)
-func (s *ResourcesDocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
+func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return resources.NewCreateDocumentRequestWithBody(s.c.resourcesServer, contentType, r)
+		return resources.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
 	})
-	return send[resources.Document](ctx, s.c, "CreateDocument", req, err)
+	return send[resources.Document](ctx, s.c, &datedCreateDocument, req, err)
 }
 
 // CreateFolder creates a document folder.
 //
 //	POST /documents/folders (CreateFolder)
-func (s *ResourcesDocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
-	req, err := resources.NewCreateFolderRequest(s.c.resourcesServer, body)
-	return send[resources.Folder](ctx, s.c, "CreateFolder", req, err)
+func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.FolderCreate) (resources.Folder, error) {
+	req, err := resources.NewCreateFolderRequest(s.c.datedServer, body)
+	return send[resources.Folder](ctx, s.c, &datedCreateFolder, req, err)
 }
 
 // Delete deletes a document.
 //
 //	DELETE /documents/documents/{id} (DeleteDocument)
-func (s *ResourcesDocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
-	req, err := resources.NewDeleteDocumentRequest(s.c.resourcesServer, id)
-	return send[resources.Document](ctx, s.c, "DeleteDocument", req, err)
+func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
+	req, err := resources.NewDeleteDocumentRequest(s.c.datedServer, id)
+	return send[resources.Document](ctx, s.c, &datedDeleteDocument, req, err)
 }
 
 // Get gets a document's metadata.
 //
 //	GET /documents/documents/{id} (GetDocument)
-func (s *ResourcesDocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
-	req, err := resources.NewGetDocumentRequest(s.c.resourcesServer, id)
-	return send[resources.Document](ctx, s.c, "GetDocument", req, err)
+func (s *DocumentsService) Get(ctx context.Context, id string) (resources.Document, error) {
+	req, err := resources.NewGetDocumentRequest(s.c.datedServer, id)
+	return send[resources.Document](ctx, s.c, &datedGetDocument, req, err)
 }
 
 // GetFolder gets a document folder.
 //
 //	GET /documents/folders/{id} (GetFolder)
-func (s *ResourcesDocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
-	req, err := resources.NewGetFolderRequest(s.c.resourcesServer, id)
-	return send[resources.Folder](ctx, s.c, "GetFolder", req, err)
+func (s *DocumentsService) GetFolder(ctx context.Context, id string) (resources.Folder, error) {
+	req, err := resources.NewGetFolderRequest(s.c.datedServer, id)
+	return send[resources.Folder](ctx, s.c, &datedGetFolder, req, err)
 }
 
 // List lists documents, every page of it.
@@ -543,7 +722,7 @@ func (s *ResourcesDocumentsService) GetFolder(ctx context.Context, id string) (r
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /documents/documents (ListDocuments)
-func (s *ResourcesDocumentsService) List(ctx context.Context, params *resources.ListDocumentsParams) ([]resources.Document, error) {
+func (s *DocumentsService) List(ctx context.Context, params *resources.ListDocumentsParams) ([]resources.Document, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -552,10 +731,10 @@ func (s *ResourcesDocumentsService) List(ctx context.Context, params *resources.
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /documents/documents (ListDocuments)
-func (s *ResourcesDocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
-	return pages(ctx, s.c, "ListDocuments", params,
+func (s *DocumentsService) ListIter(ctx context.Context, params *resources.ListDocumentsParams) iter.Seq2[resources.Document, error] {
+	return pages(ctx, s.c, &datedListDocuments, params,
 		func(p *resources.ListDocumentsParams) (*http.Request, error) {
-			return resources.NewListDocumentsRequest(s.c.resourcesServer, p)
+			return resources.NewListDocumentsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.DocumentPage) ([]resources.Document, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListDocumentsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -566,9 +745,9 @@ func (s *ResourcesDocumentsService) ListIter(ctx context.Context, params *resour
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /documents/documents (ListDocuments)
-func (s *ResourcesDocumentsService) ListPage(ctx context.Context, params *resources.ListDocumentsParams) (resources.DocumentPage, error) {
-	req, err := resources.NewListDocumentsRequest(s.c.resourcesServer, params)
-	return send[resources.DocumentPage](ctx, s.c, "ListDocuments", req, err)
+func (s *DocumentsService) ListPage(ctx context.Context, params *resources.ListDocumentsParams) (resources.DocumentPage, error) {
+	req, err := resources.NewListDocumentsRequest(s.c.datedServer, params)
+	return send[resources.DocumentPage](ctx, s.c, &datedListDocuments, req, err)
 }
 
 // ListFolders lists document folders, every page of it.
@@ -576,7 +755,7 @@ func (s *ResourcesDocumentsService) ListPage(ctx context.Context, params *resour
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFoldersIter holds one page at a time, ListFoldersPage returns one page.
 //
 //	GET /documents/folders (ListFolders)
-func (s *ResourcesDocumentsService) ListFolders(ctx context.Context, params *resources.ListFoldersParams) ([]resources.Folder, error) {
+func (s *DocumentsService) ListFolders(ctx context.Context, params *resources.ListFoldersParams) ([]resources.Folder, error) {
 	return collect(s.ListFoldersIter(ctx, params))
 }
 
@@ -585,10 +764,10 @@ func (s *ResourcesDocumentsService) ListFolders(ctx context.Context, params *res
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /documents/folders (ListFolders)
-func (s *ResourcesDocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
-	return pages(ctx, s.c, "ListFolders", params,
+func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *resources.ListFoldersParams) iter.Seq2[resources.Folder, error] {
+	return pages(ctx, s.c, &datedListFolders, params,
 		func(p *resources.ListFoldersParams) (*http.Request, error) {
-			return resources.NewListFoldersRequest(s.c.resourcesServer, p)
+			return resources.NewListFoldersRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.FolderPage) ([]resources.Folder, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListFoldersParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -599,69 +778,69 @@ func (s *ResourcesDocumentsService) ListFoldersIter(ctx context.Context, params 
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /documents/folders (ListFolders)
-func (s *ResourcesDocumentsService) ListFoldersPage(ctx context.Context, params *resources.ListFoldersParams) (resources.FolderPage, error) {
-	req, err := resources.NewListFoldersRequest(s.c.resourcesServer, params)
-	return send[resources.FolderPage](ctx, s.c, "ListFolders", req, err)
+func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resources.ListFoldersParams) (resources.FolderPage, error) {
+	req, err := resources.NewListFoldersRequest(s.c.datedServer, params)
+	return send[resources.FolderPage](ctx, s.c, &datedListFolders, req, err)
 }
 
 // MoveToTrashBin moves documents to the trash bin.
 //
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
-func (s *ResourcesDocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
-	req, err := resources.NewMoveDocumentsToTrashBinRequest(s.c.resourcesServer, body)
-	return send[[]resources.Document](ctx, s.c, "MoveDocumentsToTrashBin", req, err)
+func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
+	req, err := resources.NewMoveDocumentsToTrashBinRequest(s.c.datedServer, body)
+	return send[[]resources.Document](ctx, s.c, &datedMoveDocumentsToTrashBin, req, err)
 }
 
 // RestoreFromTrashBin restores documents from the trash bin.
 //
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
-func (s *ResourcesDocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
-	req, err := resources.NewRestoreDocumentsFromTrashBinRequest(s.c.resourcesServer, body)
-	return send[[]resources.Document](ctx, s.c, "RestoreDocumentsFromTrashBin", req, err)
+func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
+	req, err := resources.NewRestoreDocumentsFromTrashBinRequest(s.c.datedServer, body)
+	return send[[]resources.Document](ctx, s.c, &datedRestoreDocumentsFromTrashBin, req, err)
 }
 
 // Update updates a document's placement, visibility or signees.
 //
 //	PUT /documents/documents/{id} (UpdateDocument)
-func (s *ResourcesDocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
-	req, err := resources.NewUpdateDocumentRequest(s.c.resourcesServer, id, body)
-	return send[resources.Document](ctx, s.c, "UpdateDocument", req, err)
+func (s *DocumentsService) Update(ctx context.Context, id string, body resources.DocumentUpdate) (resources.Document, error) {
+	req, err := resources.NewUpdateDocumentRequest(s.c.datedServer, id, body)
+	return send[resources.Document](ctx, s.c, &datedUpdateDocument, req, err)
 }
 
 // UpdateFolder renames a document folder.
 //
 //	PUT /documents/folders/{id} (UpdateFolder)
-func (s *ResourcesDocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
-	req, err := resources.NewUpdateFolderRequest(s.c.resourcesServer, id, body)
-	return send[resources.Folder](ctx, s.c, "UpdateFolder", req, err)
+func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
+	req, err := resources.NewUpdateFolderRequest(s.c.datedServer, id, body)
+	return send[resources.Folder](ctx, s.c, &datedUpdateFolder, req, err)
 }
 
-// ResourcesEmployeesService calls the Employees operations: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data.
-// Reach it as Client.Resources.Employees.
-type ResourcesEmployeesService struct{ c *Client }
+// EmployeesService calls the Employees operations: Employees, their lifecycle (hire with contract, invite, terminate, unterminate) and their personal data.
+// Reach it as Client.Employees.
+type EmployeesService struct{ c *Client }
 
 // CreateWithContract hires an employee together with a first contract.
 //
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
-func (s *ResourcesEmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
-	req, err := resources.NewCreateEmployeeWithContractRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "CreateEmployeeWithContract", req, err)
+func (s *EmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
+	req, err := resources.NewCreateEmployeeWithContractRequest(s.c.datedServer, body)
+	return send[resources.Employee](ctx, s.c, &datedCreateEmployeeWithContract, req, err)
 }
 
 // Get gets an employee.
 //
 //	GET /employees/employees/{id} (GetEmployee)
-func (s *ResourcesEmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
-	req, err := resources.NewGetEmployeeRequest(s.c.resourcesServer, id)
-	return send[resources.Employee](ctx, s.c, "GetEmployee", req, err)
+func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
+	req, err := resources.NewGetEmployeeRequest(s.c.datedServer, id)
+	return send[resources.Employee](ctx, s.c, &datedGetEmployee, req, err)
 }
 
 // Invite emails an unconfirmed employee an invitation to Factorial.
 //
 //	POST /employees/employees/invite (InviteEmployee)
-func (s *ResourcesEmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewInviteEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "InviteEmployee", req, err)
+func (s *EmployeesService) Invite(ctx context.Context, body resources.InviteEmployeeInput) (resources.Employee, error) {
+	req, err := resources.NewInviteEmployeeRequest(s.c.datedServer, body)
+	return send[resources.Employee](ctx, s.c, &datedInviteEmployee, req, err)
 }
 
 // List lists employees, every page of it.
@@ -669,7 +848,7 @@ func (s *ResourcesEmployeesService) Invite(ctx context.Context, body resources.I
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /employees/employees (ListEmployees)
-func (s *ResourcesEmployeesService) List(ctx context.Context, params *resources.ListEmployeesParams) ([]resources.Employee, error) {
+func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmployeesParams) ([]resources.Employee, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -678,10 +857,10 @@ func (s *ResourcesEmployeesService) List(ctx context.Context, params *resources.
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /employees/employees (ListEmployees)
-func (s *ResourcesEmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
-	return pages(ctx, s.c, "ListEmployees", params,
+func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListEmployeesParams) iter.Seq2[resources.Employee, error] {
+	return pages(ctx, s.c, &datedListEmployees, params,
 		func(p *resources.ListEmployeesParams) (*http.Request, error) {
-			return resources.NewListEmployeesRequest(s.c.resourcesServer, p)
+			return resources.NewListEmployeesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.EmployeePage) ([]resources.Employee, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListEmployeesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -692,53 +871,53 @@ func (s *ResourcesEmployeesService) ListIter(ctx context.Context, params *resour
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /employees/employees (ListEmployees)
-func (s *ResourcesEmployeesService) ListPage(ctx context.Context, params *resources.ListEmployeesParams) (resources.EmployeePage, error) {
-	req, err := resources.NewListEmployeesRequest(s.c.resourcesServer, params)
-	return send[resources.EmployeePage](ctx, s.c, "ListEmployees", req, err)
+func (s *EmployeesService) ListPage(ctx context.Context, params *resources.ListEmployeesParams) (resources.EmployeePage, error) {
+	req, err := resources.NewListEmployeesRequest(s.c.datedServer, params)
+	return send[resources.EmployeePage](ctx, s.c, &datedListEmployees, req, err)
 }
 
 // SetRegularAccessStartDate sets the date from which an employee gets regular access.
 //
 //	POST /employees/employees/set_regular_access_start_date (SetEmployeeRegularAccessStartDate)
-func (s *ResourcesEmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
-	req, err := resources.NewSetEmployeeRegularAccessStartDateRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "SetEmployeeRegularAccessStartDate", req, err)
+func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body resources.SetEmployeeRegularAccessStartDateInput) (resources.Employee, error) {
+	req, err := resources.NewSetEmployeeRegularAccessStartDateRequest(s.c.datedServer, body)
+	return send[resources.Employee](ctx, s.c, &datedSetEmployeeRegularAccessStartDate, req, err)
 }
 
 // Terminate terminates an employee on a date.
 //
 //	POST /employees/employees/terminate (TerminateEmployee)
-func (s *ResourcesEmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewTerminateEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "TerminateEmployee", req, err)
+func (s *EmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
+	req, err := resources.NewTerminateEmployeeRequest(s.c.datedServer, body)
+	return send[resources.Employee](ctx, s.c, &datedTerminateEmployee, req, err)
 }
 
 // Unterminate cancels an employee's termination.
 //
 //	POST /employees/employees/unterminate (UnterminateEmployee)
-func (s *ResourcesEmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
-	req, err := resources.NewUnterminateEmployeeRequest(s.c.resourcesServer, body)
-	return send[resources.Employee](ctx, s.c, "UnterminateEmployee", req, err)
+func (s *EmployeesService) Unterminate(ctx context.Context, body resources.UnterminateEmployeeInput) (resources.Employee, error) {
+	req, err := resources.NewUnterminateEmployeeRequest(s.c.datedServer, body)
+	return send[resources.Employee](ctx, s.c, &datedUnterminateEmployee, req, err)
 }
 
 // Update updates an employee's personal and placement data.
 //
 //	PUT /employees/employees/{id} (UpdateEmployee)
-func (s *ResourcesEmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
-	req, err := resources.NewUpdateEmployeeRequest(s.c.resourcesServer, id, body)
-	return send[resources.Employee](ctx, s.c, "UpdateEmployee", req, err)
+func (s *EmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
+	req, err := resources.NewUpdateEmployeeRequest(s.c.datedServer, id, body)
+	return send[resources.Employee](ctx, s.c, &datedUpdateEmployee, req, err)
 }
 
-// ResourcesHolidaysService calls the Holidays operations: Company (bank) holidays of each location.
-// Reach it as Client.Resources.Holidays.
-type ResourcesHolidaysService struct{ c *Client }
+// HolidaysService calls the Holidays operations: Company (bank) holidays of each location.
+// Reach it as Client.Holidays.
+type HolidaysService struct{ c *Client }
 
 // Get gets a company holiday.
 //
 //	GET /holidays/company_holidays/{id} (GetCompanyHoliday)
-func (s *ResourcesHolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
-	req, err := resources.NewGetCompanyHolidayRequest(s.c.resourcesServer, id)
-	return send[resources.CompanyHoliday](ctx, s.c, "GetCompanyHoliday", req, err)
+func (s *HolidaysService) Get(ctx context.Context, id string) (resources.CompanyHoliday, error) {
+	req, err := resources.NewGetCompanyHolidayRequest(s.c.datedServer, id)
+	return send[resources.CompanyHoliday](ctx, s.c, &datedGetCompanyHoliday, req, err)
 }
 
 // List lists company holidays, every page of it.
@@ -746,7 +925,7 @@ func (s *ResourcesHolidaysService) Get(ctx context.Context, id string) (resource
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
-func (s *ResourcesHolidaysService) List(ctx context.Context, params *resources.ListCompanyHolidaysParams) ([]resources.CompanyHoliday, error) {
+func (s *HolidaysService) List(ctx context.Context, params *resources.ListCompanyHolidaysParams) ([]resources.CompanyHoliday, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -755,10 +934,10 @@ func (s *ResourcesHolidaysService) List(ctx context.Context, params *resources.L
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
-func (s *ResourcesHolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
-	return pages(ctx, s.c, "ListCompanyHolidays", params,
+func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCompanyHolidaysParams) iter.Seq2[resources.CompanyHoliday, error] {
+	return pages(ctx, s.c, &datedListCompanyHolidays, params,
 		func(p *resources.ListCompanyHolidaysParams) (*http.Request, error) {
-			return resources.NewListCompanyHolidaysRequest(s.c.resourcesServer, p)
+			return resources.NewListCompanyHolidaysRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.CompanyHolidayPage) ([]resources.CompanyHoliday, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -771,37 +950,37 @@ func (s *ResourcesHolidaysService) ListIter(ctx context.Context, params *resourc
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /holidays/company_holidays (ListCompanyHolidays)
-func (s *ResourcesHolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
-	req, err := resources.NewListCompanyHolidaysRequest(s.c.resourcesServer, params)
-	return send[resources.CompanyHolidayPage](ctx, s.c, "ListCompanyHolidays", req, err)
+func (s *HolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
+	req, err := resources.NewListCompanyHolidaysRequest(s.c.datedServer, params)
+	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
 }
 
-// ResourcesLocationsService calls the Locations operations: Locations (workplaces) of the company.
-// Reach it as Client.Resources.Locations.
-type ResourcesLocationsService struct{ c *Client }
+// LocationsService calls the Locations operations: Locations (workplaces) of the company.
+// Reach it as Client.Locations.
+type LocationsService struct{ c *Client }
 
 // Create creates a location.
 //
 //	POST /locations/locations (CreateLocation)
-func (s *ResourcesLocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
-	req, err := resources.NewCreateLocationRequest(s.c.resourcesServer, body)
-	return send[resources.Location](ctx, s.c, "CreateLocation", req, err)
+func (s *LocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
+	req, err := resources.NewCreateLocationRequest(s.c.datedServer, body)
+	return send[resources.Location](ctx, s.c, &datedCreateLocation, req, err)
 }
 
 // Delete deletes a location.
 //
 //	DELETE /locations/locations/{id} (DeleteLocation)
-func (s *ResourcesLocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
-	req, err := resources.NewDeleteLocationRequest(s.c.resourcesServer, id)
-	return send[resources.Location](ctx, s.c, "DeleteLocation", req, err)
+func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Location, error) {
+	req, err := resources.NewDeleteLocationRequest(s.c.datedServer, id)
+	return send[resources.Location](ctx, s.c, &datedDeleteLocation, req, err)
 }
 
 // Get gets a location.
 //
 //	GET /locations/locations/{id} (GetLocation)
-func (s *ResourcesLocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
-	req, err := resources.NewGetLocationRequest(s.c.resourcesServer, id)
-	return send[resources.Location](ctx, s.c, "GetLocation", req, err)
+func (s *LocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
+	req, err := resources.NewGetLocationRequest(s.c.datedServer, id)
+	return send[resources.Location](ctx, s.c, &datedGetLocation, req, err)
 }
 
 // List lists locations, every page of it.
@@ -809,7 +988,7 @@ func (s *ResourcesLocationsService) Get(ctx context.Context, id string) (resourc
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /locations/locations (ListLocations)
-func (s *ResourcesLocationsService) List(ctx context.Context, params *resources.ListLocationsParams) ([]resources.Location, error) {
+func (s *LocationsService) List(ctx context.Context, params *resources.ListLocationsParams) ([]resources.Location, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -818,10 +997,10 @@ func (s *ResourcesLocationsService) List(ctx context.Context, params *resources.
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /locations/locations (ListLocations)
-func (s *ResourcesLocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
-	return pages(ctx, s.c, "ListLocations", params,
+func (s *LocationsService) ListIter(ctx context.Context, params *resources.ListLocationsParams) iter.Seq2[resources.Location, error] {
+	return pages(ctx, s.c, &datedListLocations, params,
 		func(p *resources.ListLocationsParams) (*http.Request, error) {
-			return resources.NewListLocationsRequest(s.c.resourcesServer, p)
+			return resources.NewListLocationsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.LocationPage) ([]resources.Location, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLocationsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -832,45 +1011,45 @@ func (s *ResourcesLocationsService) ListIter(ctx context.Context, params *resour
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /locations/locations (ListLocations)
-func (s *ResourcesLocationsService) ListPage(ctx context.Context, params *resources.ListLocationsParams) (resources.LocationPage, error) {
-	req, err := resources.NewListLocationsRequest(s.c.resourcesServer, params)
-	return send[resources.LocationPage](ctx, s.c, "ListLocations", req, err)
+func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListLocationsParams) (resources.LocationPage, error) {
+	req, err := resources.NewListLocationsRequest(s.c.datedServer, params)
+	return send[resources.LocationPage](ctx, s.c, &datedListLocations, req, err)
 }
 
 // Update updates a location.
 //
 //	PUT /locations/locations/{id} (UpdateLocation)
-func (s *ResourcesLocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
-	req, err := resources.NewUpdateLocationRequest(s.c.resourcesServer, id, body)
-	return send[resources.Location](ctx, s.c, "UpdateLocation", req, err)
+func (s *LocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
+	req, err := resources.NewUpdateLocationRequest(s.c.datedServer, id, body)
+	return send[resources.Location](ctx, s.c, &datedUpdateLocation, req, err)
 }
 
-// ResourcesPayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
-// Reach it as Client.Resources.Payroll.
-type ResourcesPayrollService struct{ c *Client }
+// PayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
+// Reach it as Client.Payroll.
+type PayrollService struct{ c *Client }
 
 // Create adds a supplement to an employee's payroll period.
 //
 //	POST /payroll/supplements (CreateSupplement)
-func (s *ResourcesPayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
-	req, err := resources.NewCreateSupplementRequest(s.c.resourcesServer, body)
-	return send[resources.Supplement](ctx, s.c, "CreateSupplement", req, err)
+func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
+	req, err := resources.NewCreateSupplementRequest(s.c.datedServer, body)
+	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
 }
 
 // Delete deletes a payroll supplement.
 //
 //	DELETE /payroll/supplements/{id} (DeleteSupplement)
-func (s *ResourcesPayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := resources.NewDeleteSupplementRequest(s.c.resourcesServer, id)
-	return send[resources.Supplement](ctx, s.c, "DeleteSupplement", req, err)
+func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Supplement, error) {
+	req, err := resources.NewDeleteSupplementRequest(s.c.datedServer, id)
+	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
 // Get gets a payroll supplement.
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
-func (s *ResourcesPayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
-	req, err := resources.NewGetSupplementRequest(s.c.resourcesServer, id)
-	return send[resources.Supplement](ctx, s.c, "GetSupplement", req, err)
+func (s *PayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
+	req, err := resources.NewGetSupplementRequest(s.c.datedServer, id)
+	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
 }
 
 // List lists payroll supplements, every page of it.
@@ -878,7 +1057,7 @@ func (s *ResourcesPayrollService) Get(ctx context.Context, id string) (resources
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /payroll/supplements (ListSupplements)
-func (s *ResourcesPayrollService) List(ctx context.Context, params *resources.ListSupplementsParams) ([]resources.Supplement, error) {
+func (s *PayrollService) List(ctx context.Context, params *resources.ListSupplementsParams) ([]resources.Supplement, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -887,10 +1066,10 @@ func (s *ResourcesPayrollService) List(ctx context.Context, params *resources.Li
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /payroll/supplements (ListSupplements)
-func (s *ResourcesPayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
-	return pages(ctx, s.c, "ListSupplements", params,
+func (s *PayrollService) ListIter(ctx context.Context, params *resources.ListSupplementsParams) iter.Seq2[resources.Supplement, error] {
+	return pages(ctx, s.c, &datedListSupplements, params,
 		func(p *resources.ListSupplementsParams) (*http.Request, error) {
-			return resources.NewListSupplementsRequest(s.c.resourcesServer, p)
+			return resources.NewListSupplementsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.SupplementPage) ([]resources.Supplement, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -903,69 +1082,69 @@ func (s *ResourcesPayrollService) ListIter(ctx context.Context, params *resource
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /payroll/supplements (ListSupplements)
-func (s *ResourcesPayrollService) ListPage(ctx context.Context, params *resources.ListSupplementsParams) (resources.SupplementPage, error) {
-	req, err := resources.NewListSupplementsRequest(s.c.resourcesServer, params)
-	return send[resources.SupplementPage](ctx, s.c, "ListSupplements", req, err)
+func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSupplementsParams) (resources.SupplementPage, error) {
+	req, err := resources.NewListSupplementsRequest(s.c.datedServer, params)
+	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
 // Update updates a payroll supplement.
 //
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
-func (s *ResourcesPayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
-	req, err := resources.NewUpdateSupplementRequest(s.c.resourcesServer, id, body)
-	return send[resources.Supplement](ctx, s.c, "UpdateSupplement", req, err)
+func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
+	req, err := resources.NewUpdateSupplementRequest(s.c.datedServer, id, body)
+	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
 }
 
-// ResourcesTeamsService calls the Teams operations: Teams and the memberships that place employees in them, optionally as leads.
-// Reach it as Client.Resources.Teams.
-type ResourcesTeamsService struct{ c *Client }
+// TeamsService calls the Teams operations: Teams and the memberships that place employees in them, optionally as leads.
+// Reach it as Client.Teams.
+type TeamsService struct{ c *Client }
 
 // Create creates a team.
 //
 //	POST /teams/teams (CreateTeam)
-func (s *ResourcesTeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
-	req, err := resources.NewCreateTeamRequest(s.c.resourcesServer, body)
-	return send[resources.Team](ctx, s.c, "CreateTeam", req, err)
+func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
+	req, err := resources.NewCreateTeamRequest(s.c.datedServer, body)
+	return send[resources.Team](ctx, s.c, &datedCreateTeam, req, err)
 }
 
 // CreateMembership adds an employee to a team.
 //
 //	POST /teams/memberships (CreateTeamMembership)
-func (s *ResourcesTeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
-	req, err := resources.NewCreateTeamMembershipRequest(s.c.resourcesServer, body)
-	return send[resources.TeamMembership](ctx, s.c, "CreateTeamMembership", req, err)
+func (s *TeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
+	req, err := resources.NewCreateTeamMembershipRequest(s.c.datedServer, body)
+	return send[resources.TeamMembership](ctx, s.c, &datedCreateTeamMembership, req, err)
 }
 
 // Delete deletes a team.
 //
 //	DELETE /teams/teams/{id} (DeleteTeam)
-func (s *ResourcesTeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
-	req, err := resources.NewDeleteTeamRequest(s.c.resourcesServer, id)
-	return send[resources.Team](ctx, s.c, "DeleteTeam", req, err)
+func (s *TeamsService) Delete(ctx context.Context, id string) (resources.Team, error) {
+	req, err := resources.NewDeleteTeamRequest(s.c.datedServer, id)
+	return send[resources.Team](ctx, s.c, &datedDeleteTeam, req, err)
 }
 
 // DeleteMembership removes an employee from a team.
 //
 //	DELETE /teams/memberships/{id} (DeleteTeamMembership)
-func (s *ResourcesTeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := resources.NewDeleteTeamMembershipRequest(s.c.resourcesServer, id)
-	return send[resources.TeamMembership](ctx, s.c, "DeleteTeamMembership", req, err)
+func (s *TeamsService) DeleteMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
+	req, err := resources.NewDeleteTeamMembershipRequest(s.c.datedServer, id)
+	return send[resources.TeamMembership](ctx, s.c, &datedDeleteTeamMembership, req, err)
 }
 
 // Get gets a team.
 //
 //	GET /teams/teams/{id} (GetTeam)
-func (s *ResourcesTeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
-	req, err := resources.NewGetTeamRequest(s.c.resourcesServer, id)
-	return send[resources.Team](ctx, s.c, "GetTeam", req, err)
+func (s *TeamsService) Get(ctx context.Context, id string) (resources.Team, error) {
+	req, err := resources.NewGetTeamRequest(s.c.datedServer, id)
+	return send[resources.Team](ctx, s.c, &datedGetTeam, req, err)
 }
 
 // GetMembership gets a team membership.
 //
 //	GET /teams/memberships/{id} (GetTeamMembership)
-func (s *ResourcesTeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
-	req, err := resources.NewGetTeamMembershipRequest(s.c.resourcesServer, id)
-	return send[resources.TeamMembership](ctx, s.c, "GetTeamMembership", req, err)
+func (s *TeamsService) GetMembership(ctx context.Context, id string) (resources.TeamMembership, error) {
+	req, err := resources.NewGetTeamMembershipRequest(s.c.datedServer, id)
+	return send[resources.TeamMembership](ctx, s.c, &datedGetTeamMembership, req, err)
 }
 
 // List lists teams, every page of it.
@@ -973,7 +1152,7 @@ func (s *ResourcesTeamsService) GetMembership(ctx context.Context, id string) (r
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /teams/teams (ListTeams)
-func (s *ResourcesTeamsService) List(ctx context.Context, params *resources.ListTeamsParams) ([]resources.Team, error) {
+func (s *TeamsService) List(ctx context.Context, params *resources.ListTeamsParams) ([]resources.Team, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -982,10 +1161,10 @@ func (s *ResourcesTeamsService) List(ctx context.Context, params *resources.List
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /teams/teams (ListTeams)
-func (s *ResourcesTeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
-	return pages(ctx, s.c, "ListTeams", params,
+func (s *TeamsService) ListIter(ctx context.Context, params *resources.ListTeamsParams) iter.Seq2[resources.Team, error] {
+	return pages(ctx, s.c, &datedListTeams, params,
 		func(p *resources.ListTeamsParams) (*http.Request, error) {
-			return resources.NewListTeamsRequest(s.c.resourcesServer, p)
+			return resources.NewListTeamsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.TeamPage) ([]resources.Team, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListTeamsParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -996,9 +1175,9 @@ func (s *ResourcesTeamsService) ListIter(ctx context.Context, params *resources.
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /teams/teams (ListTeams)
-func (s *ResourcesTeamsService) ListPage(ctx context.Context, params *resources.ListTeamsParams) (resources.TeamPage, error) {
-	req, err := resources.NewListTeamsRequest(s.c.resourcesServer, params)
-	return send[resources.TeamPage](ctx, s.c, "ListTeams", req, err)
+func (s *TeamsService) ListPage(ctx context.Context, params *resources.ListTeamsParams) (resources.TeamPage, error) {
+	req, err := resources.NewListTeamsRequest(s.c.datedServer, params)
+	return send[resources.TeamPage](ctx, s.c, &datedListTeams, req, err)
 }
 
 // ListMemberships lists team memberships, every page of it.
@@ -1006,7 +1185,7 @@ func (s *ResourcesTeamsService) ListPage(ctx context.Context, params *resources.
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMembershipsIter holds one page at a time, ListMembershipsPage returns one page.
 //
 //	GET /teams/memberships (ListTeamMemberships)
-func (s *ResourcesTeamsService) ListMemberships(ctx context.Context, params *resources.ListTeamMembershipsParams) ([]resources.TeamMembership, error) {
+func (s *TeamsService) ListMemberships(ctx context.Context, params *resources.ListTeamMembershipsParams) ([]resources.TeamMembership, error) {
 	return collect(s.ListMembershipsIter(ctx, params))
 }
 
@@ -1015,10 +1194,10 @@ func (s *ResourcesTeamsService) ListMemberships(ctx context.Context, params *res
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /teams/memberships (ListTeamMemberships)
-func (s *ResourcesTeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
-	return pages(ctx, s.c, "ListTeamMemberships", params,
+func (s *TeamsService) ListMembershipsIter(ctx context.Context, params *resources.ListTeamMembershipsParams) iter.Seq2[resources.TeamMembership, error] {
+	return pages(ctx, s.c, &datedListTeamMemberships, params,
 		func(p *resources.ListTeamMembershipsParams) (*http.Request, error) {
-			return resources.NewListTeamMembershipsRequest(s.c.resourcesServer, p)
+			return resources.NewListTeamMembershipsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.TeamMembershipPage) ([]resources.TeamMembership, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1031,149 +1210,149 @@ func (s *ResourcesTeamsService) ListMembershipsIter(ctx context.Context, params 
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /teams/memberships (ListTeamMemberships)
-func (s *ResourcesTeamsService) ListMembershipsPage(ctx context.Context, params *resources.ListTeamMembershipsParams) (resources.TeamMembershipPage, error) {
-	req, err := resources.NewListTeamMembershipsRequest(s.c.resourcesServer, params)
-	return send[resources.TeamMembershipPage](ctx, s.c, "ListTeamMemberships", req, err)
+func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resources.ListTeamMembershipsParams) (resources.TeamMembershipPage, error) {
+	req, err := resources.NewListTeamMembershipsRequest(s.c.datedServer, params)
+	return send[resources.TeamMembershipPage](ctx, s.c, &datedListTeamMemberships, req, err)
 }
 
 // Update renames or describe a team.
 //
 //	PUT /teams/teams/{id} (UpdateTeam)
-func (s *ResourcesTeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
-	req, err := resources.NewUpdateTeamRequest(s.c.resourcesServer, id, body)
-	return send[resources.Team](ctx, s.c, "UpdateTeam", req, err)
+func (s *TeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
+	req, err := resources.NewUpdateTeamRequest(s.c.datedServer, id, body)
+	return send[resources.Team](ctx, s.c, &datedUpdateTeam, req, err)
 }
 
 // UpdateMembership makes a member a lead of the team or not.
 //
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
-func (s *ResourcesTeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
-	req, err := resources.NewUpdateTeamMembershipRequest(s.c.resourcesServer, id, body)
-	return send[resources.TeamMembership](ctx, s.c, "UpdateTeamMembership", req, err)
+func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
+	req, err := resources.NewUpdateTeamMembershipRequest(s.c.datedServer, id, body)
+	return send[resources.TeamMembership](ctx, s.c, &datedUpdateTeamMembership, req, err)
 }
 
-// ResourcesTimeOffService calls the TimeOff operations: Leaves, leave types, allowances and their counters, and time-off policies.
-// Reach it as Client.Resources.TimeOff.
-type ResourcesTimeOffService struct{ c *Client }
+// TimeOffService calls the TimeOff operations: Leaves, leave types, allowances and their counters, and time-off policies.
+// Reach it as Client.TimeOff.
+type TimeOffService struct{ c *Client }
 
 // ApproveLeave approves a leave through its approval flow.
 //
 //	POST /timeoff/leaves/approve (ApproveLeave)
-func (s *ResourcesTimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
-	req, err := resources.NewApproveLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "ApproveLeave", req, err)
+func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
+	req, err := resources.NewApproveLeaveRequest(s.c.datedServer, body)
+	return send[resources.Leave](ctx, s.c, &datedApproveLeave, req, err)
 }
 
 // ApproveLeaveDirectly approves a leave outright, bypassing its approval flow.
 //
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
-func (s *ResourcesTimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
-	req, err := resources.NewApproveLeaveDirectlyRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "ApproveLeaveDirectly", req, err)
+func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
+	req, err := resources.NewApproveLeaveDirectlyRequest(s.c.datedServer, body)
+	return send[resources.Leave](ctx, s.c, &datedApproveLeaveDirectly, req, err)
 }
 
 // CreateAllowance creates an allowance in a time-off policy.
 //
 //	POST /timeoff/allowances (CreateAllowance)
-func (s *ResourcesTimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
-	req, err := resources.NewCreateAllowanceRequest(s.c.resourcesServer, body)
-	return send[resources.Allowance](ctx, s.c, "CreateAllowance", req, err)
+func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.AllowanceCreate) (resources.Allowance, error) {
+	req, err := resources.NewCreateAllowanceRequest(s.c.datedServer, body)
+	return send[resources.Allowance](ctx, s.c, &datedCreateAllowance, req, err)
 }
 
 // CreateLeave requests a leave for an employee.
 //
 //	POST /timeoff/leaves (CreateLeave)
-func (s *ResourcesTimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
-	req, err := resources.NewCreateLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "CreateLeave", req, err)
+func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
+	req, err := resources.NewCreateLeaveRequest(s.c.datedServer, body)
+	return send[resources.Leave](ctx, s.c, &datedCreateLeave, req, err)
 }
 
 // CreateLeaveType creates a leave type.
 //
 //	POST /timeoff/leave_types (CreateLeaveType)
-func (s *ResourcesTimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
-	req, err := resources.NewCreateLeaveTypeRequest(s.c.resourcesServer, body)
-	return send[resources.LeaveType](ctx, s.c, "CreateLeaveType", req, err)
+func (s *TimeOffService) CreateLeaveType(ctx context.Context, body resources.LeaveTypeCreate) (resources.LeaveType, error) {
+	req, err := resources.NewCreateLeaveTypeRequest(s.c.datedServer, body)
+	return send[resources.LeaveType](ctx, s.c, &datedCreateLeaveType, req, err)
 }
 
 // CreatePolicy creates a time-off policy.
 //
 //	POST /timeoff/policies (CreatePolicy)
-func (s *ResourcesTimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewCreatePolicyRequest(s.c.resourcesServer, body)
-	return send[resources.TimeOffPolicy](ctx, s.c, "CreatePolicy", req, err)
+func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOffPolicyCreate) (resources.TimeOffPolicy, error) {
+	req, err := resources.NewCreatePolicyRequest(s.c.datedServer, body)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedCreatePolicy, req, err)
 }
 
 // DeleteAllowance deletes an allowance.
 //
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
-func (s *ResourcesTimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := resources.NewDeleteAllowanceRequest(s.c.resourcesServer, id)
-	return send[resources.Allowance](ctx, s.c, "DeleteAllowance", req, err)
+func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
+	req, err := resources.NewDeleteAllowanceRequest(s.c.datedServer, id)
+	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowance, req, err)
 }
 
 // DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
 //
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
-func (s *ResourcesTimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
-	req, err := resources.NewDeleteAllowanceWithAltAllowanceRequest(s.c.resourcesServer, body)
-	return send[resources.Allowance](ctx, s.c, "DeleteAllowanceWithAltAllowance", req, err)
+func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
+	req, err := resources.NewDeleteAllowanceWithAltAllowanceRequest(s.c.datedServer, body)
+	return send[resources.Allowance](ctx, s.c, &datedDeleteAllowanceWithAltAllowance, req, err)
 }
 
 // DeleteLeave deletes a leave.
 //
 //	DELETE /timeoff/leaves/{id} (DeleteLeave)
-func (s *ResourcesTimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := resources.NewDeleteLeaveRequest(s.c.resourcesServer, id)
-	return send[resources.Leave](ctx, s.c, "DeleteLeave", req, err)
+func (s *TimeOffService) DeleteLeave(ctx context.Context, id string) (resources.Leave, error) {
+	req, err := resources.NewDeleteLeaveRequest(s.c.datedServer, id)
+	return send[resources.Leave](ctx, s.c, &datedDeleteLeave, req, err)
 }
 
 // DeletePolicy deletes a time-off policy.
 //
 //	DELETE /timeoff/policies/{id} (DeletePolicy)
-func (s *ResourcesTimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewDeletePolicyRequest(s.c.resourcesServer, id)
-	return send[resources.TimeOffPolicy](ctx, s.c, "DeletePolicy", req, err)
+func (s *TimeOffService) DeletePolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
+	req, err := resources.NewDeletePolicyRequest(s.c.datedServer, id)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedDeletePolicy, req, err)
 }
 
 // GetAllowance gets an allowance.
 //
 //	GET /timeoff/allowances/{id} (GetAllowance)
-func (s *ResourcesTimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
-	req, err := resources.NewGetAllowanceRequest(s.c.resourcesServer, id)
-	return send[resources.Allowance](ctx, s.c, "GetAllowance", req, err)
+func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources.Allowance, error) {
+	req, err := resources.NewGetAllowanceRequest(s.c.datedServer, id)
+	return send[resources.Allowance](ctx, s.c, &datedGetAllowance, req, err)
 }
 
 // GetAllowanceStat gets one employee's counter for one allowance.
 //
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
-func (s *ResourcesTimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
-	req, err := resources.NewGetAllowanceStatRequest(s.c.resourcesServer, id)
-	return send[resources.AllowanceStat](ctx, s.c, "GetAllowanceStat", req, err)
+func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
+	req, err := resources.NewGetAllowanceStatRequest(s.c.datedServer, id)
+	return send[resources.AllowanceStat](ctx, s.c, &datedGetAllowanceStat, req, err)
 }
 
 // GetLeave gets a leave.
 //
 //	GET /timeoff/leaves/{id} (GetLeave)
-func (s *ResourcesTimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
-	req, err := resources.NewGetLeaveRequest(s.c.resourcesServer, id)
-	return send[resources.Leave](ctx, s.c, "GetLeave", req, err)
+func (s *TimeOffService) GetLeave(ctx context.Context, id string) (resources.Leave, error) {
+	req, err := resources.NewGetLeaveRequest(s.c.datedServer, id)
+	return send[resources.Leave](ctx, s.c, &datedGetLeave, req, err)
 }
 
 // GetLeaveType gets a leave type.
 //
 //	GET /timeoff/leave_types/{id} (GetLeaveType)
-func (s *ResourcesTimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
-	req, err := resources.NewGetLeaveTypeRequest(s.c.resourcesServer, id)
-	return send[resources.LeaveType](ctx, s.c, "GetLeaveType", req, err)
+func (s *TimeOffService) GetLeaveType(ctx context.Context, id string) (resources.LeaveType, error) {
+	req, err := resources.NewGetLeaveTypeRequest(s.c.datedServer, id)
+	return send[resources.LeaveType](ctx, s.c, &datedGetLeaveType, req, err)
 }
 
 // GetPolicy gets a time-off policy.
 //
 //	GET /timeoff/policies/{id} (GetPolicy)
-func (s *ResourcesTimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewGetPolicyRequest(s.c.resourcesServer, id)
-	return send[resources.TimeOffPolicy](ctx, s.c, "GetPolicy", req, err)
+func (s *TimeOffService) GetPolicy(ctx context.Context, id string) (resources.TimeOffPolicy, error) {
+	req, err := resources.NewGetPolicyRequest(s.c.datedServer, id)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedGetPolicy, req, err)
 }
 
 // ListAllowanceStats lists employees' time-off counters per allowance at a date, every page of it.
@@ -1181,7 +1360,7 @@ func (s *ResourcesTimeOffService) GetPolicy(ctx context.Context, id string) (res
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowanceStatsIter holds one page at a time, ListAllowanceStatsPage returns one page.
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
-func (s *ResourcesTimeOffService) ListAllowanceStats(ctx context.Context, params *resources.ListAllowanceStatsParams) ([]resources.AllowanceStat, error) {
+func (s *TimeOffService) ListAllowanceStats(ctx context.Context, params *resources.ListAllowanceStatsParams) ([]resources.AllowanceStat, error) {
 	return collect(s.ListAllowanceStatsIter(ctx, params))
 }
 
@@ -1190,10 +1369,10 @@ func (s *ResourcesTimeOffService) ListAllowanceStats(ctx context.Context, params
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
-func (s *ResourcesTimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
-	return pages(ctx, s.c, "ListAllowanceStats", params,
+func (s *TimeOffService) ListAllowanceStatsIter(ctx context.Context, params *resources.ListAllowanceStatsParams) iter.Seq2[resources.AllowanceStat, error] {
+	return pages(ctx, s.c, &datedListAllowanceStats, params,
 		func(p *resources.ListAllowanceStatsParams) (*http.Request, error) {
-			return resources.NewListAllowanceStatsRequest(s.c.resourcesServer, p)
+			return resources.NewListAllowanceStatsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.AllowanceStatPage) ([]resources.AllowanceStat, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1206,9 +1385,9 @@ func (s *ResourcesTimeOffService) ListAllowanceStatsIter(ctx context.Context, pa
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /timeoff/allowance_stats (ListAllowanceStats)
-func (s *ResourcesTimeOffService) ListAllowanceStatsPage(ctx context.Context, params *resources.ListAllowanceStatsParams) (resources.AllowanceStatPage, error) {
-	req, err := resources.NewListAllowanceStatsRequest(s.c.resourcesServer, params)
-	return send[resources.AllowanceStatPage](ctx, s.c, "ListAllowanceStats", req, err)
+func (s *TimeOffService) ListAllowanceStatsPage(ctx context.Context, params *resources.ListAllowanceStatsParams) (resources.AllowanceStatPage, error) {
+	req, err := resources.NewListAllowanceStatsRequest(s.c.datedServer, params)
+	return send[resources.AllowanceStatPage](ctx, s.c, &datedListAllowanceStats, req, err)
 }
 
 // ListAllowances lists allowances (time-off counters of policies), every page of it.
@@ -1216,7 +1395,7 @@ func (s *ResourcesTimeOffService) ListAllowanceStatsPage(ctx context.Context, pa
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAllowancesIter holds one page at a time, ListAllowancesPage returns one page.
 //
 //	GET /timeoff/allowances (ListAllowances)
-func (s *ResourcesTimeOffService) ListAllowances(ctx context.Context, params *resources.ListAllowancesParams) ([]resources.Allowance, error) {
+func (s *TimeOffService) ListAllowances(ctx context.Context, params *resources.ListAllowancesParams) ([]resources.Allowance, error) {
 	return collect(s.ListAllowancesIter(ctx, params))
 }
 
@@ -1225,10 +1404,10 @@ func (s *ResourcesTimeOffService) ListAllowances(ctx context.Context, params *re
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /timeoff/allowances (ListAllowances)
-func (s *ResourcesTimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
-	return pages(ctx, s.c, "ListAllowances", params,
+func (s *TimeOffService) ListAllowancesIter(ctx context.Context, params *resources.ListAllowancesParams) iter.Seq2[resources.Allowance, error] {
+	return pages(ctx, s.c, &datedListAllowances, params,
 		func(p *resources.ListAllowancesParams) (*http.Request, error) {
-			return resources.NewListAllowancesRequest(s.c.resourcesServer, p)
+			return resources.NewListAllowancesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.AllowancePage) ([]resources.Allowance, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListAllowancesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1239,9 +1418,9 @@ func (s *ResourcesTimeOffService) ListAllowancesIter(ctx context.Context, params
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /timeoff/allowances (ListAllowances)
-func (s *ResourcesTimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
-	req, err := resources.NewListAllowancesRequest(s.c.resourcesServer, params)
-	return send[resources.AllowancePage](ctx, s.c, "ListAllowances", req, err)
+func (s *TimeOffService) ListAllowancesPage(ctx context.Context, params *resources.ListAllowancesParams) (resources.AllowancePage, error) {
+	req, err := resources.NewListAllowancesRequest(s.c.datedServer, params)
+	return send[resources.AllowancePage](ctx, s.c, &datedListAllowances, req, err)
 }
 
 // ListLeaveTypes lists leave types, every page of it.
@@ -1249,7 +1428,7 @@ func (s *ResourcesTimeOffService) ListAllowancesPage(ctx context.Context, params
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLeaveTypesIter holds one page at a time, ListLeaveTypesPage returns one page.
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
-func (s *ResourcesTimeOffService) ListLeaveTypes(ctx context.Context, params *resources.ListLeaveTypesParams) ([]resources.LeaveType, error) {
+func (s *TimeOffService) ListLeaveTypes(ctx context.Context, params *resources.ListLeaveTypesParams) ([]resources.LeaveType, error) {
 	return collect(s.ListLeaveTypesIter(ctx, params))
 }
 
@@ -1258,10 +1437,10 @@ func (s *ResourcesTimeOffService) ListLeaveTypes(ctx context.Context, params *re
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
-func (s *ResourcesTimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
-	return pages(ctx, s.c, "ListLeaveTypes", params,
+func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context, params *resources.ListLeaveTypesParams) iter.Seq2[resources.LeaveType, error] {
+	return pages(ctx, s.c, &datedListLeaveTypes, params,
 		func(p *resources.ListLeaveTypesParams) (*http.Request, error) {
-			return resources.NewListLeaveTypesRequest(s.c.resourcesServer, p)
+			return resources.NewListLeaveTypesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.LeaveTypePage) ([]resources.LeaveType, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeaveTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1272,9 +1451,9 @@ func (s *ResourcesTimeOffService) ListLeaveTypesIter(ctx context.Context, params
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /timeoff/leave_types (ListLeaveTypes)
-func (s *ResourcesTimeOffService) ListLeaveTypesPage(ctx context.Context, params *resources.ListLeaveTypesParams) (resources.LeaveTypePage, error) {
-	req, err := resources.NewListLeaveTypesRequest(s.c.resourcesServer, params)
-	return send[resources.LeaveTypePage](ctx, s.c, "ListLeaveTypes", req, err)
+func (s *TimeOffService) ListLeaveTypesPage(ctx context.Context, params *resources.ListLeaveTypesParams) (resources.LeaveTypePage, error) {
+	req, err := resources.NewListLeaveTypesRequest(s.c.datedServer, params)
+	return send[resources.LeaveTypePage](ctx, s.c, &datedListLeaveTypes, req, err)
 }
 
 // ListLeaves lists leaves (time-off requests), every page of it.
@@ -1282,7 +1461,7 @@ func (s *ResourcesTimeOffService) ListLeaveTypesPage(ctx context.Context, params
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLeavesIter holds one page at a time, ListLeavesPage returns one page.
 //
 //	GET /timeoff/leaves (ListLeaves)
-func (s *ResourcesTimeOffService) ListLeaves(ctx context.Context, params *resources.ListLeavesParams) ([]resources.Leave, error) {
+func (s *TimeOffService) ListLeaves(ctx context.Context, params *resources.ListLeavesParams) ([]resources.Leave, error) {
 	return collect(s.ListLeavesIter(ctx, params))
 }
 
@@ -1291,10 +1470,10 @@ func (s *ResourcesTimeOffService) ListLeaves(ctx context.Context, params *resour
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /timeoff/leaves (ListLeaves)
-func (s *ResourcesTimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
-	return pages(ctx, s.c, "ListLeaves", params,
+func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *resources.ListLeavesParams) iter.Seq2[resources.Leave, error] {
+	return pages(ctx, s.c, &datedListLeaves, params,
 		func(p *resources.ListLeavesParams) (*http.Request, error) {
-			return resources.NewListLeavesRequest(s.c.resourcesServer, p)
+			return resources.NewListLeavesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.LeavePage) ([]resources.Leave, resources.PageMeta) { return pg.Data, pg.Meta },
 		func(p *resources.ListLeavesParams) (**string, **int) { return &p.AfterID, &p.Page })
@@ -1305,9 +1484,9 @@ func (s *ResourcesTimeOffService) ListLeavesIter(ctx context.Context, params *re
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /timeoff/leaves (ListLeaves)
-func (s *ResourcesTimeOffService) ListLeavesPage(ctx context.Context, params *resources.ListLeavesParams) (resources.LeavePage, error) {
-	req, err := resources.NewListLeavesRequest(s.c.resourcesServer, params)
-	return send[resources.LeavePage](ctx, s.c, "ListLeaves", req, err)
+func (s *TimeOffService) ListLeavesPage(ctx context.Context, params *resources.ListLeavesParams) (resources.LeavePage, error) {
+	req, err := resources.NewListLeavesRequest(s.c.datedServer, params)
+	return send[resources.LeavePage](ctx, s.c, &datedListLeaves, req, err)
 }
 
 // ListPolicies lists time-off policies, every page of it.
@@ -1315,7 +1494,7 @@ func (s *ResourcesTimeOffService) ListLeavesPage(ctx context.Context, params *re
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPoliciesIter holds one page at a time, ListPoliciesPage returns one page.
 //
 //	GET /timeoff/policies (ListPolicies)
-func (s *ResourcesTimeOffService) ListPolicies(ctx context.Context, params *resources.ListPoliciesParams) ([]resources.TimeOffPolicy, error) {
+func (s *TimeOffService) ListPolicies(ctx context.Context, params *resources.ListPoliciesParams) ([]resources.TimeOffPolicy, error) {
 	return collect(s.ListPoliciesIter(ctx, params))
 }
 
@@ -1324,10 +1503,10 @@ func (s *ResourcesTimeOffService) ListPolicies(ctx context.Context, params *reso
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /timeoff/policies (ListPolicies)
-func (s *ResourcesTimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
-	return pages(ctx, s.c, "ListPolicies", params,
+func (s *TimeOffService) ListPoliciesIter(ctx context.Context, params *resources.ListPoliciesParams) iter.Seq2[resources.TimeOffPolicy, error] {
+	return pages(ctx, s.c, &datedListPolicies, params,
 		func(p *resources.ListPoliciesParams) (*http.Request, error) {
-			return resources.NewListPoliciesRequest(s.c.resourcesServer, p)
+			return resources.NewListPoliciesRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.TimeOffPolicyPage) ([]resources.TimeOffPolicy, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1340,77 +1519,77 @@ func (s *ResourcesTimeOffService) ListPoliciesIter(ctx context.Context, params *
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /timeoff/policies (ListPolicies)
-func (s *ResourcesTimeOffService) ListPoliciesPage(ctx context.Context, params *resources.ListPoliciesParams) (resources.TimeOffPolicyPage, error) {
-	req, err := resources.NewListPoliciesRequest(s.c.resourcesServer, params)
-	return send[resources.TimeOffPolicyPage](ctx, s.c, "ListPolicies", req, err)
+func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources.ListPoliciesParams) (resources.TimeOffPolicyPage, error) {
+	req, err := resources.NewListPoliciesRequest(s.c.datedServer, params)
+	return send[resources.TimeOffPolicyPage](ctx, s.c, &datedListPolicies, req, err)
 }
 
 // RejectLeave rejects a leave.
 //
 //	POST /timeoff/leaves/reject (RejectLeave)
-func (s *ResourcesTimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
-	req, err := resources.NewRejectLeaveRequest(s.c.resourcesServer, body)
-	return send[resources.Leave](ctx, s.c, "RejectLeave", req, err)
+func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
+	req, err := resources.NewRejectLeaveRequest(s.c.datedServer, body)
+	return send[resources.Leave](ctx, s.c, &datedRejectLeave, req, err)
 }
 
 // UpdateAllowance updates an allowance.
 //
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
-func (s *ResourcesTimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
-	req, err := resources.NewUpdateAllowanceRequest(s.c.resourcesServer, id, body)
-	return send[resources.Allowance](ctx, s.c, "UpdateAllowance", req, err)
+func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
+	req, err := resources.NewUpdateAllowanceRequest(s.c.datedServer, id, body)
+	return send[resources.Allowance](ctx, s.c, &datedUpdateAllowance, req, err)
 }
 
 // UpdateLeave updates a leave.
 //
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
-func (s *ResourcesTimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
-	req, err := resources.NewUpdateLeaveRequest(s.c.resourcesServer, id, body)
-	return send[resources.Leave](ctx, s.c, "UpdateLeave", req, err)
+func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
+	req, err := resources.NewUpdateLeaveRequest(s.c.datedServer, id, body)
+	return send[resources.Leave](ctx, s.c, &datedUpdateLeave, req, err)
 }
 
 // UpdateLeaveType updates a leave type.
 //
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
-func (s *ResourcesTimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
-	req, err := resources.NewUpdateLeaveTypeRequest(s.c.resourcesServer, id, body)
-	return send[resources.LeaveType](ctx, s.c, "UpdateLeaveType", req, err)
+func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
+	req, err := resources.NewUpdateLeaveTypeRequest(s.c.datedServer, id, body)
+	return send[resources.LeaveType](ctx, s.c, &datedUpdateLeaveType, req, err)
 }
 
 // UpdatePolicy updates a time-off policy.
 //
 //	PUT /timeoff/policies/{id} (UpdatePolicy)
-func (s *ResourcesTimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
-	req, err := resources.NewUpdatePolicyRequest(s.c.resourcesServer, id, body)
-	return send[resources.TimeOffPolicy](ctx, s.c, "UpdatePolicy", req, err)
+func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
+	req, err := resources.NewUpdatePolicyRequest(s.c.datedServer, id, body)
+	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
-// ResourcesWebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.
-// Reach it as Client.Resources.Webhooks.
-type ResourcesWebhooksService struct{ c *Client }
+// WebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.
+// Reach it as Client.Webhooks.
+type WebhooksService struct{ c *Client }
 
 // Create subscribes a URL to an event type.
 //
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
-func (s *ResourcesWebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
-	req, err := resources.NewCreateWebhookSubscriptionRequest(s.c.resourcesServer, body)
-	return send[resources.WebhookSubscription](ctx, s.c, "CreateWebhookSubscription", req, err)
+func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
+	req, err := resources.NewCreateWebhookSubscriptionRequest(s.c.datedServer, body)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedCreateWebhookSubscription, req, err)
 }
 
 // Delete deletes a webhook subscription.
 //
 //	DELETE /api_public/webhook_subscriptions/{id} (DeleteWebhookSubscription)
-func (s *ResourcesWebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := resources.NewDeleteWebhookSubscriptionRequest(s.c.resourcesServer, id)
-	return send[resources.WebhookSubscription](ctx, s.c, "DeleteWebhookSubscription", req, err)
+func (s *WebhooksService) Delete(ctx context.Context, id string) (resources.WebhookSubscription, error) {
+	req, err := resources.NewDeleteWebhookSubscriptionRequest(s.c.datedServer, id)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedDeleteWebhookSubscription, req, err)
 }
 
 // Get gets a webhook subscription.
 //
 //	GET /api_public/webhook_subscriptions/{id} (GetWebhookSubscription)
-func (s *ResourcesWebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
-	req, err := resources.NewGetWebhookSubscriptionRequest(s.c.resourcesServer, id)
-	return send[resources.WebhookSubscription](ctx, s.c, "GetWebhookSubscription", req, err)
+func (s *WebhooksService) Get(ctx context.Context, id string) (resources.WebhookSubscription, error) {
+	req, err := resources.NewGetWebhookSubscriptionRequest(s.c.datedServer, id)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedGetWebhookSubscription, req, err)
 }
 
 // List lists webhook subscriptions, every page of it.
@@ -1418,7 +1597,7 @@ func (s *ResourcesWebhooksService) Get(ctx context.Context, id string) (resource
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
-func (s *ResourcesWebhooksService) List(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) ([]resources.WebhookSubscription, error) {
+func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) ([]resources.WebhookSubscription, error) {
 	return collect(s.ListIter(ctx, params))
 }
 
@@ -1427,10 +1606,10 @@ func (s *ResourcesWebhooksService) List(ctx context.Context, params *resources.L
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
-func (s *ResourcesWebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
-	return pages(ctx, s.c, "ListWebhookSubscriptions", params,
+func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) iter.Seq2[resources.WebhookSubscription, error] {
+	return pages(ctx, s.c, &datedListWebhookSubscriptions, params,
 		func(p *resources.ListWebhookSubscriptionsParams) (*http.Request, error) {
-			return resources.NewListWebhookSubscriptionsRequest(s.c.resourcesServer, p)
+			return resources.NewListWebhookSubscriptionsRequest(s.c.datedServer, p)
 		},
 		func(pg *resources.WebhookSubscriptionPage) ([]resources.WebhookSubscription, resources.PageMeta) {
 			return pg.Data, pg.Meta
@@ -1443,15 +1622,15 @@ func (s *ResourcesWebhooksService) ListIter(ctx context.Context, params *resourc
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
-func (s *ResourcesWebhooksService) ListPage(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) (resources.WebhookSubscriptionPage, error) {
-	req, err := resources.NewListWebhookSubscriptionsRequest(s.c.resourcesServer, params)
-	return send[resources.WebhookSubscriptionPage](ctx, s.c, "ListWebhookSubscriptions", req, err)
+func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWebhookSubscriptionsParams) (resources.WebhookSubscriptionPage, error) {
+	req, err := resources.NewListWebhookSubscriptionsRequest(s.c.datedServer, params)
+	return send[resources.WebhookSubscriptionPage](ctx, s.c, &datedListWebhookSubscriptions, req, err)
 }
 
 // Update updates a webhook subscription.
 //
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
-func (s *ResourcesWebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
-	req, err := resources.NewUpdateWebhookSubscriptionRequest(s.c.resourcesServer, id, body)
-	return send[resources.WebhookSubscription](ctx, s.c, "UpdateWebhookSubscription", req, err)
+func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
+	req, err := resources.NewUpdateWebhookSubscriptionRequest(s.c.datedServer, id, body)
+	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
 }

@@ -73,7 +73,7 @@ func TestResourcesListFollowsEveryPage(t *testing.T) {
 			c, _, _ := newTestClient(t, pagedEmployees(t, 1000, cursors, &requests))
 			params := &resources.ListEmployeesParams{OnlyActive: Ptr(true)}
 			seen := map[string]bool{}
-			for e, err := range c.Resources.Employees.ListIter(context.Background(), params) {
+			for e, err := range c.Employees.ListIter(context.Background(), params) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -88,11 +88,11 @@ func TestResourcesListFollowsEveryPage(t *testing.T) {
 			if params.AfterID != nil || params.Page != nil {
 				t.Error("the caller's params were modified")
 			}
-			all, err := c.Resources.Employees.List(context.Background(), &resources.ListEmployeesParams{Limit: Ptr(50)})
+			all, err := c.Employees.List(context.Background(), &resources.ListEmployeesParams{Limit: Ptr(50)})
 			if err != nil || len(all) != 1000 || all[999].ID != "1000" {
 				t.Fatalf("List: %d employees, %v", len(all), err)
 			}
-			page, err := c.Resources.Employees.ListPage(context.Background(), nil)
+			page, err := c.Employees.ListPage(context.Background(), nil)
 			if err != nil || len(page.Data) != 100 || !page.Meta.HasNextPage || page.Meta.Total != 1000 {
 				t.Fatalf("ListPage: %d, %+v, %v", len(page.Data), page.Meta, err)
 			}
@@ -112,7 +112,7 @@ func TestResourcesPageErrorEndsTheSequence(t *testing.T) {
 	}))
 	n := 0
 	var last error
-	for _, err := range c.Resources.Employees.ListIter(context.Background(), nil) {
+	for _, err := range c.Employees.ListIter(context.Background(), nil) {
 		if err != nil {
 			last = err
 			break
@@ -132,7 +132,7 @@ func TestResourcesPaginationThatDoesNotAdvance(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, 200, "application/json", `{"data":[{"id":"1"}],"meta":{"has_next_page":true,"has_previous_page":false,"limit":100,"total":9,"end_cursor":"same"}}`)
 	}))
-	_, err := c.Resources.Employees.List(context.Background(), nil)
+	_, err := c.Employees.List(context.Background(), nil)
 	if err == nil || !strings.Contains(err.Error(), "same end_cursor") {
 		t.Fatalf("want a stuck-cursor error, got %v", err)
 	}
@@ -149,7 +149,7 @@ func TestWithAPIVersion(t *testing.T) {
 		path = r.URL.Path
 		reply(w, 200, "application/json", `{"data":[],"meta":{"has_next_page":false,"has_previous_page":false,"limit":100,"total":0}}`)
 	}), WithAPIVersion("2025-10-01"))
-	if _, err := c.Resources.Credentials.List(context.Background(), nil); err != nil {
+	if _, err := c.Credentials.List(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if path != "/api/2025-10-01/resources/api_public/credentials" || c.APIVersion() != "2025-10-01" {
@@ -175,13 +175,13 @@ func TestRetiredVersionWarnsOnce(t *testing.T) {
 		}), WithLogger(logger))
 		c.doer.now = func() time.Time { return tc.now }
 		for range 3 {
-			if _, err := c.Resources.Credentials.List(context.Background(), nil); err != nil {
+			if _, err := c.Credentials.List(context.Background(), nil); err != nil {
 				t.Fatal(err)
 			}
 		}
 		// A v1 call is not under a dated version: it never warns, whatever
 		// this canned server answers it.
-		_, _ = c.Credentials.GetMe(context.Background())
+		_, _ = c.V1.Credentials.GetMe(context.Background())
 		if got := strings.Count(logs.String(), "past its year of service"); got != tc.want {
 			t.Errorf("at %v: %d warnings, want %d:\n%s", tc.now, got, tc.want, logs.String())
 		}

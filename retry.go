@@ -90,7 +90,7 @@ func Idempotent(ctx context.Context) context.Context {
 // IdempotentRequest is Idempotent as a request editor, for the raw
 // generated methods, which take editors per call:
 //
-//	c.Raw().RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
+//	c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(ctx, body, factorial.IdempotentRequest())
 //
 // With a service, pass an Idempotent context instead.
 func IdempotentRequest() api.RequestEditorFn {

@@ -24,7 +24,7 @@ func TestGETRetriedThreeTimesOn503(t *testing.T) {
 		reply(w, http.StatusServiceUnavailable, "application/json", `{"errors":"maintenance"}`)
 	})
 	c, _, sleeps := newTestClient(t, h)
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	e := asError(t, err)
 	if e.StatusCode != 503 || e.Message() != "maintenance" {
 		t.Errorf("got %v", err)
@@ -46,7 +46,7 @@ func TestGETRetriesUntilSuccess(t *testing.T) {
 		reply(w, s, "", "")
 	}
 	c, _, _ := newTestClient(t, h)
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if err != nil || res.JSON200 == nil {
 		t.Fatalf("err %v", err)
 	}
@@ -77,7 +77,7 @@ func TestPOSTNotRetriedUnlessIdempotent(t *testing.T) {
 				reply(w, http.StatusServiceUnavailable, "", "")
 			})
 			c, _, _ := newTestClient(t, h)
-			_, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(tt.ctx(context.Background()), revokeBody, tt.eds...)
+			_, err := c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(tt.ctx(context.Background()), revokeBody, tt.eds...)
 			if e := asError(t, err); e.StatusCode != 503 || e.Method != "POST" {
 				t.Errorf("got %v", err)
 			}
@@ -113,7 +113,7 @@ func TestPOSTRetriedOn429(t *testing.T) {
 		reply(w, http.StatusCreated, "application/json", `{"id":3,"employee_id":7,"clock_in":"09:00"}`)
 	})
 	c, _, rec := newTestClient(t, h)
-	sh, err := c.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
+	sh, err := c.V1.Attendance.ClockIn(context.Background(), api.ClockInInput{EmployeeID: 7, Now: time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)})
 	if err != nil || sh.ID != 3 {
 		t.Fatalf("ClockIn after a 429: %+v, %v", sh, err)
 	}
@@ -161,7 +161,7 @@ func TestPOSTRetriedOnConnectionRefused(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 200, "application/json", `{}`) })
 	var dials atomic.Int32
 	c, _, sleeps := newTestClient(t, h, WithTransport(refusingDialer(t, 1, &dials)))
-	res, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
+	res, err := c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
 	if err != nil || res.JSON200 == nil {
 		t.Fatalf("err %v", err)
 	}
@@ -173,7 +173,7 @@ func TestPOSTRetriedOnConnectionRefused(t *testing.T) {
 func TestConnectionRefusedEveryTime(t *testing.T) {
 	var dials atomic.Int32
 	c, _, _ := newTestClient(t, http.NotFoundHandler(), WithTransport(refusingDialer(t, 100, &dials)))
-	res, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
+	res, err := c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
 	if res != nil || err == nil {
 		t.Fatal("want an error")
 	}
@@ -200,7 +200,7 @@ func TestPOSTNotResentAfterConnectionDrop(t *testing.T) {
 		}
 	})
 	c, _, _ := newTestClient(t, h)
-	_, err := c.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
+	_, err := c.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody)
 	if err == nil {
 		t.Fatal("want error")
 	}
@@ -210,7 +210,7 @@ func TestPOSTNotResentAfterConnectionDrop(t *testing.T) {
 	// The same failure on a GET is retried.
 	g := count(h.h)
 	c2, _, _ := newTestClient(t, g)
-	_, err = c2.Raw().GetMeWithResponse(context.Background())
+	_, err = c2.V1.Raw().GetMeWithResponse(context.Background())
 	if err == nil || g.hits() != 3 {
 		t.Errorf("GET: %d attempts, err %v", g.hits(), err)
 	}
@@ -239,7 +239,7 @@ func TestRetryAfterSecondsAndDate(t *testing.T) {
 		c, _, sleeps := newTestClient(t, h)
 		c.doer.now = func() time.Time { return now }
 		c.doer.rand = func() float64 { return 0 }
-		if _, err := c.Raw().GetMeWithResponse(context.Background()); err != nil {
+		if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); err != nil {
 			t.Fatalf("Retry-After %q: %v", tt.header, err)
 		}
 		if got := sleeps.get(); !reflect.DeepEqual(got, []time.Duration{tt.want}) {
@@ -254,7 +254,7 @@ func TestRetryAfterBeyondCapIsNotWaitedFor(t *testing.T) {
 		reply(w, http.StatusServiceUnavailable, "", "")
 	})
 	c, _, sleeps := newTestClient(t, h)
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	e := asError(t, err)
 	if e.RetryAfter != time.Hour || h.hits() != 1 || len(sleeps.get()) != 0 {
 		t.Errorf("RetryAfter %v, %d attempts, waits %v", e.RetryAfter, h.hits(), sleeps.get())
@@ -265,7 +265,7 @@ func TestBackoffFullJitter(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 502, "", "") })
 	c, _, sleeps := newTestClient(t, h, WithRetryPolicy(RetryPolicy{MaxAttempts: 5, BaseDelay: 100 * time.Millisecond, MaxDelay: 300 * time.Millisecond}))
 	c.doer.rand = func() float64 { return 0.5 }
-	_, _ = c.Raw().GetMeWithResponse(context.Background())
+	_, _ = c.V1.Raw().GetMeWithResponse(context.Background())
 	// Ceilings 100, 200, 400→300 (capped), 300 ms; half of each.
 	want := []time.Duration{50 * time.Millisecond, 100 * time.Millisecond, 150 * time.Millisecond, 150 * time.Millisecond}
 	if got := sleeps.get(); !reflect.DeepEqual(got, want) || h.hits() != 5 {
@@ -284,7 +284,7 @@ func TestRetryWaitRespectsContext(t *testing.T) {
 		cancel()
 		return sleepContext(ctx, d)
 	}
-	_, err := c.Raw().GetMeWithResponse(ctx)
+	_, err := c.V1.Raw().GetMeWithResponse(ctx)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err %v, want context.Canceled", err)
 	}
@@ -308,7 +308,7 @@ func TestRetryBudgets(t *testing.T) {
 	})
 	// MaxElapsed below the server's Retry-After: give up at once.
 	c, _, sleeps := newTestClient(t, h, WithRetryPolicy(RetryPolicy{MaxElapsed: 2 * time.Second}))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if asError(t, err).StatusCode != 503 || h.hits() != 1 || len(sleeps.get()) != 0 {
 		t.Errorf("MaxElapsed: %d attempts, waits %v", h.hits(), sleeps.get())
 	}
@@ -316,7 +316,7 @@ func TestRetryBudgets(t *testing.T) {
 	c2, _, sleeps2 := newTestClient(t, h)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	_, err = c2.Raw().GetMeWithResponse(ctx)
+	_, err = c2.V1.Raw().GetMeWithResponse(ctx)
 	if asError(t, err).StatusCode != 503 || h.hits() != 2 || len(sleeps2.get()) != 0 {
 		t.Errorf("deadline: %d attempts, waits %v", h.hits(), sleeps2.get())
 	}
@@ -333,7 +333,7 @@ func TestUnauthorizedRefreshesAndRetriesOnce(t *testing.T) {
 	})
 	ts := &fakeTokens{current: "stale-token-1", next: []string{"fresh-token-2"}}
 	c, _, sleeps := newTestClient(t, h, WithTokenSource(ts))
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if err != nil || res.JSON200 == nil {
 		t.Fatalf("err %v", err)
 	}
@@ -349,7 +349,7 @@ func TestSecondUnauthorizedIsReturned(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 401, "", "") })
 	ts := &fakeTokens{current: "stale-token-1", next: []string{"fresh-token-2", "fresh-token-3"}}
 	c, _, _ := newTestClient(t, h, WithTokenSource(ts))
-	_, err := c.Raw().GetTokenInfoWithResponse(context.Background())
+	_, err := c.V1.Raw().GetTokenInfoWithResponse(context.Background())
 	if !errors.Is(err, ErrUnauthorized) || asError(t, err).StatusCode != 401 {
 		t.Fatalf("err %v", err)
 	}
@@ -363,14 +363,14 @@ func TestRefreshFailureIsWrapped(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 401, "", "") })
 	ts := &fakeTokens{current: "stale-token-1", refreshErr: errReauth}
 	c, _, _ := newTestClient(t, h, WithTokenSource(ts))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if !errors.Is(err, errReauth) || !errors.Is(err, ErrUnauthorized) || h.hits() != 1 {
 		t.Errorf("err %v after %d requests", err, h.hits())
 	}
 	// A refresh that yields the same token also ends the call.
 	ts2 := &fakeTokens{current: "stale-token-1"}
 	c2, _, _ := newTestClient(t, h, WithTokenSource(ts2))
-	_, err = c2.Raw().GetMeWithResponse(context.Background())
+	_, err = c2.V1.Raw().GetMeWithResponse(context.Background())
 	if !errors.Is(err, ErrUnauthorized) || h.hits() != 2 {
 		t.Errorf("err %v after %d requests", err, h.hits())
 	}
@@ -415,7 +415,7 @@ func TestUnauthorizedPOSTRetriedAfterRefresh(t *testing.T) {
 func TestUnauthorizedWithAPIKeyIsNotRetried(t *testing.T) {
 	h := count(func(w http.ResponseWriter, r *http.Request) { reply(w, 401, "", "") })
 	c, _, _ := newTestClient(t, h, WithAPIKey("test-key-123"))
-	if _, err := c.Raw().GetMeWithResponse(context.Background()); !errors.Is(err, ErrUnauthorized) || h.hits() != 1 {
+	if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); !errors.Is(err, ErrUnauthorized) || h.hits() != 1 {
 		t.Errorf("err %v, %d requests", err, h.hits())
 	}
 }
@@ -435,7 +435,7 @@ func TestConcurrentUnauthorizedShareOneRefresh(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if _, err := c.Raw().GetMeWithResponse(context.Background()); err != nil {
+			if _, err := c.V1.Raw().GetMeWithResponse(context.Background()); err != nil {
 				t.Error(err)
 			}
 		})

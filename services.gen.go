@@ -11,94 +11,502 @@ import (
 	"github.com/factorial-go/factorial/api"
 )
 
-// Client calls Factorial's API. Each field is the service of one API
-// area; its methods return the types of package api, generated from
-// openapi.yaml. Raw returns the generated client underneath, for what a service
-// does not express. Every call goes through the same transport:
-// credentials, retries, token refresh on 401, and response checks that
-// turn anything but a trustworthy 2xx into an *Error.
+// The operations of openapi.yaml: what the spec declares for each, recorded when
+// the code is generated, so a call never parses the spec. Paths are relative to the host.
+var (
+	v1AssignEmployeeToTeam            = operation{id: "AssignEmployeeToTeam", method: "POST", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1Authorize                       = operation{id: "Authorize", method: "GET", path: "/oauth/authorize", noCredentials: true, success: []response{{status: 200, media: []string{"text/html"}}}}
+	v1BulkListContractVersions        = operation{id: "BulkListContractVersions", method: "POST", path: "/api/v2/core/bulk/contract_version", success: []response{{status: 200, media: mediaJSON}}}
+	v1ClockIn                         = operation{id: "ClockIn", method: "POST", path: "/api/v1/time/shifts/clock_in", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1ClockInLegacy                   = operation{id: "ClockInLegacy", method: "POST", path: "/api/v1/shifts/clock_in", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1ClockOut                        = operation{id: "ClockOut", method: "POST", path: "/api/v1/time/shifts/clock_out", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1ClockOutLegacy                  = operation{id: "ClockOutLegacy", method: "POST", path: "/api/v1/shifts/clock_out", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1CopyTask                        = operation{id: "CopyTask", method: "POST", path: "/api/v1/core/tasks/{id}/copy", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateAPIKey                    = operation{id: "CreateAPIKey", method: "POST", path: "/api/v1/core/keys", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateApplication               = operation{id: "CreateApplication", method: "POST", path: "/api/v1/ats/applications", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateAtsCandidateLegacy        = operation{id: "CreateAtsCandidateLegacy", method: "POST", path: "/api/v1/ats_candidates", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateAtsMessage                = operation{id: "CreateAtsMessage", method: "POST", path: "/api/v1/ats/messages", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateAttendance                = operation{id: "CreateAttendance", method: "POST", path: "/api/v2/time/attendance", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateBreak                     = operation{id: "CreateBreak", method: "POST", path: "/api/v1/time/breaks", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCandidate                 = operation{id: "CreateCandidate", method: "POST", path: "/api/v1/ats/candidates", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCompensation              = operation{id: "CreateCompensation", method: "POST", path: "/api/v1/payroll/compensations", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateContractVersion           = operation{id: "CreateContractVersion", method: "POST", path: "/api/v1/payroll/contract_versions", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCustomFieldV2             = operation{id: "CreateCustomFieldV2", method: "POST", path: "/api/v2/custom_fields/fields", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateCustomTable               = operation{id: "CreateCustomTable", method: "POST", path: "/api/v1/core/custom/tables", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCustomTableField          = operation{id: "CreateCustomTableField", method: "POST", path: "/api/v1/core/custom/tables/{id}/fields", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCustomTableValue          = operation{id: "CreateCustomTableValue", method: "POST", path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateCustomValue               = operation{id: "CreateCustomValue", method: "POST", path: "/api/v1/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateDocument                  = operation{id: "CreateDocument", method: "POST", path: "/api/v1/core/documents", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateDocumentLegacy            = operation{id: "CreateDocumentLegacy", method: "POST", path: "/api/v1/documents", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateEmployee                  = operation{id: "CreateEmployee", method: "POST", path: "/api/v1/employees", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateEmployeeV2                = operation{id: "CreateEmployeeV2", method: "POST", path: "/api/v2/core/employees", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateFamilySituation           = operation{id: "CreateFamilySituation", method: "POST", path: "/api/v1/payroll/family_situation", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateFolder                    = operation{id: "CreateFolder", method: "POST", path: "/api/v1/core/folders", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1CreateFolderLegacy              = operation{id: "CreateFolderLegacy", method: "POST", path: "/api/v1/folders", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateJobPosting                = operation{id: "CreateJobPosting", method: "POST", path: "/api/v1/ats/job_postings", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateLeave                     = operation{id: "CreateLeave", method: "POST", path: "/api/v1/time/leaves", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateLeaveLegacy               = operation{id: "CreateLeaveLegacy", method: "POST", path: "/api/v1/leaves", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateLeaveType                 = operation{id: "CreateLeaveType", method: "POST", path: "/api/v1/time/leave_types", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateLeaveTypeLegacy           = operation{id: "CreateLeaveTypeLegacy", method: "POST", path: "/api/v1/leave_types", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateLeaveV2                   = operation{id: "CreateLeaveV2", method: "POST", path: "/api/v2/time/leaves", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateManagedShift              = operation{id: "CreateManagedShift", method: "POST", path: "/api/v1/time/shifts_management", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreatePayrollIntegrationCode    = operation{id: "CreatePayrollIntegrationCode", method: "POST", path: "/api/v2/payroll_integrations/codes", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreatePost                      = operation{id: "CreatePost", method: "POST", path: "/api/v1/posts", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateSupplement                = operation{id: "CreateSupplement", method: "POST", path: "/api/v1/payroll/supplements", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateTask                      = operation{id: "CreateTask", method: "POST", path: "/api/v1/core/tasks", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateTaskFile                  = operation{id: "CreateTaskFile", method: "POST", path: "/api/v1/core/tasks/{id}/files", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateTeam                      = operation{id: "CreateTeam", method: "POST", path: "/api/v1/core/teams", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateTeamLegacy                = operation{id: "CreateTeamLegacy", method: "POST", path: "/api/v1/teams", success: []response{{status: 201, media: mediaJSON}}}
+	v1CreateToken                     = operation{id: "CreateToken", method: "POST", path: "/oauth/token", noCredentials: true, success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateWebhook                   = operation{id: "CreateWebhook", method: "POST", path: "/api/v1/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateWebhookLegacy             = operation{id: "CreateWebhookLegacy", method: "POST", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateWebhookV2                 = operation{id: "CreateWebhookV2", method: "POST", path: "/api/v2/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1CreateWorkplace                 = operation{id: "CreateWorkplace", method: "POST", path: "/api/v2/core/workplaces", success: []response{{status: 201, media: mediaJSON}}}
+	v1DeleteAPIKey                    = operation{id: "DeleteAPIKey", method: "DELETE", path: "/api/v1/core/keys/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteCandidate                 = operation{id: "DeleteCandidate", method: "DELETE", path: "/api/v1/ats/candidates/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteCompensation              = operation{id: "DeleteCompensation", method: "DELETE", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteContractVersion           = operation{id: "DeleteContractVersion", method: "DELETE", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteCustomFieldV2             = operation{id: "DeleteCustomFieldV2", method: "DELETE", path: "/api/v2/custom_fields/fields/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteDocument                  = operation{id: "DeleteDocument", method: "DELETE", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteDocumentLegacy            = operation{id: "DeleteDocumentLegacy", method: "DELETE", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteJobPosting                = operation{id: "DeleteJobPosting", method: "DELETE", path: "/api/v1/ats/job_postings/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteLeave                     = operation{id: "DeleteLeave", method: "DELETE", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteLeaveLegacy               = operation{id: "DeleteLeaveLegacy", method: "DELETE", path: "/api/v1/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteLeaveV2                   = operation{id: "DeleteLeaveV2", method: "DELETE", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteManagedShift              = operation{id: "DeleteManagedShift", method: "DELETE", path: "/api/v1/time/shifts_management/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeletePayrollIntegrationCode    = operation{id: "DeletePayrollIntegrationCode", method: "DELETE", path: "/api/v2/payroll_integrations/codes/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeletePost                      = operation{id: "DeletePost", method: "DELETE", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteShift                     = operation{id: "DeleteShift", method: "DELETE", path: "/api/v1/time/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteShiftLegacy               = operation{id: "DeleteShiftLegacy", method: "DELETE", path: "/api/v1/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteSupplement                = operation{id: "DeleteSupplement", method: "DELETE", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteTask                      = operation{id: "DeleteTask", method: "DELETE", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteTaskFile                  = operation{id: "DeleteTaskFile", method: "POST", path: "/api/v1/core/tasks/{task_id}/files/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteTeam                      = operation{id: "DeleteTeam", method: "DELETE", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteTeamLegacy                = operation{id: "DeleteTeamLegacy", method: "DELETE", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteWebhook                   = operation{id: "DeleteWebhook", method: "DELETE", path: "/api/v1/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteWebhookLegacy             = operation{id: "DeleteWebhookLegacy", method: "DELETE", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteWebhookV2                 = operation{id: "DeleteWebhookV2", method: "DELETE", path: "/api/v2/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DeleteWorkplace                 = operation{id: "DeleteWorkplace", method: "DELETE", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1DuplicateJobPosting             = operation{id: "DuplicateJobPosting", method: "POST", path: "/api/v1/ats/job_postings/{id}/duplicate", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1EndBreak                        = operation{id: "EndBreak", method: "POST", path: "/api/v1/time/breaks/end", success: []response{{status: 201, media: mediaJSON}}}
+	v1FindEmployeeByIntegrationCode   = operation{id: "FindEmployeeByIntegrationCode", method: "GET", path: "/api/v2/payroll_integrations/codes/{id}/find_employee", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetCompanyHoliday               = operation{id: "GetCompanyHoliday", method: "GET", path: "/api/v1/company_holidays/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetCompensation                 = operation{id: "GetCompensation", method: "GET", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetContractVersionLegacy        = operation{id: "GetContractVersionLegacy", method: "GET", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetCustomTable                  = operation{id: "GetCustomTable", method: "GET", path: "/api/v1/core/custom/tables/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetDocument                     = operation{id: "GetDocument", method: "GET", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetDocumentLegacy               = operation{id: "GetDocumentLegacy", method: "GET", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetEmployee                     = operation{id: "GetEmployee", method: "GET", path: "/api/v1/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetEmployeeV2                   = operation{id: "GetEmployeeV2", method: "GET", path: "/api/v2/core/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetExpense                      = operation{id: "GetExpense", method: "GET", path: "/api/v1/finance/expenses/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetFolder                       = operation{id: "GetFolder", method: "GET", path: "/api/v1/core/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetFolderLegacy                 = operation{id: "GetFolderLegacy", method: "GET", path: "/api/v1/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetLeave                        = operation{id: "GetLeave", method: "GET", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetLeaveV2                      = operation{id: "GetLeaveV2", method: "GET", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetLegalEntity                  = operation{id: "GetLegalEntity", method: "GET", path: "/api/v1/core/legal_entities/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetLocation                     = operation{id: "GetLocation", method: "GET", path: "/api/v1/locations/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetManagedShift                 = operation{id: "GetManagedShift", method: "GET", path: "/api/v1/time/shifts_management/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetMe                           = operation{id: "GetMe", method: "GET", path: "/api/v1/me", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetPost                         = operation{id: "GetPost", method: "GET", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTask                         = operation{id: "GetTask", method: "GET", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTaskFile                     = operation{id: "GetTaskFile", method: "GET", path: "/api/v1/core/tasks/{task_id}/files/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTaxonomy                     = operation{id: "GetTaxonomy", method: "GET", path: "/api/v1/payroll/taxonomies/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTeam                         = operation{id: "GetTeam", method: "GET", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTeamLegacy                   = operation{id: "GetTeamLegacy", method: "GET", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTimeOffPolicy                = operation{id: "GetTimeOffPolicy", method: "GET", path: "/api/v1/time/policies/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetTokenInfo                    = operation{id: "GetTokenInfo", method: "GET", path: "/oauth/token/info", success: []response{{status: 200, media: mediaJSON}}}
+	v1GetWorkplace                    = operation{id: "GetWorkplace", method: "GET", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1InviteEmployee                  = operation{id: "InviteEmployee", method: "POST", path: "/api/v2/core/employees/{id}/invite", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListAPIKeys                     = operation{id: "ListAPIKeys", method: "GET", path: "/api/v1/core/keys", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListAtsCandidatesLegacy         = operation{id: "ListAtsCandidatesLegacy", method: "GET", path: "/api/v1/ats_candidates", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListAtsMessages                 = operation{id: "ListAtsMessages", method: "GET", path: "/api/v1/ats/messages", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListAttendance                  = operation{id: "ListAttendance", method: "GET", path: "/api/v2/time/attendance", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListAttendanceBulk              = operation{id: "ListAttendanceBulk", method: "POST", path: "/api/v2/core/bulk/attendance", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListBreakConfigurationsForDates = operation{id: "ListBreakConfigurationsForDates", method: "GET", path: "/api/v1/time/break_configurations_for_dates", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCandidates                  = operation{id: "ListCandidates", method: "GET", path: "/api/v1/ats/candidates", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCompanyHolidays             = operation{id: "ListCompanyHolidays", method: "GET", path: "/api/v1/company_holidays", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCompensations               = operation{id: "ListCompensations", method: "GET", path: "/api/v1/payroll/compensations", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListContractVersions            = operation{id: "ListContractVersions", method: "GET", path: "/api/v1/payroll/contract_versions", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomFields                = operation{id: "ListCustomFields", method: "GET", path: "/api/v1/custom_fields", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomFieldsV2              = operation{id: "ListCustomFieldsV2", method: "GET", path: "/api/v2/custom_fields/fields", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomTableFields           = operation{id: "ListCustomTableFields", method: "GET", path: "/api/v1/core/custom/tables/{id}/fields", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomTableValues           = operation{id: "ListCustomTableValues", method: "GET", path: "/api/v1/core/custom/tables/{id}/values/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomTables                = operation{id: "ListCustomTables", method: "GET", path: "/api/v1/core/custom/tables", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomValues                = operation{id: "ListCustomValues", method: "GET", path: "/api/v1/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListCustomValuesV2              = operation{id: "ListCustomValuesV2", method: "GET", path: "/api/v2/custom_fields/values", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListDocuments                   = operation{id: "ListDocuments", method: "GET", path: "/api/v1/core/documents", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListDocumentsLegacy             = operation{id: "ListDocumentsLegacy", method: "GET", path: "/api/v1/documents", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListEmployees                   = operation{id: "ListEmployees", method: "GET", path: "/api/v1/employees", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListEmployeesBulk               = operation{id: "ListEmployeesBulk", method: "POST", path: "/api/v2/core/bulk/employee", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListEmployeesV2                 = operation{id: "ListEmployeesV2", method: "GET", path: "/api/v2/core/employees", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListEvents                      = operation{id: "ListEvents", method: "GET", path: "/api/v1/core/events", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListExpenses                    = operation{id: "ListExpenses", method: "GET", path: "/api/v1/finance/expenses", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListFamilySituations            = operation{id: "ListFamilySituations", method: "GET", path: "/api/v1/payroll/family_situation", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListFolders                     = operation{id: "ListFolders", method: "GET", path: "/api/v1/core/folders", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListFoldersLegacy               = operation{id: "ListFoldersLegacy", method: "GET", path: "/api/v1/folders", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListJobPostings                 = operation{id: "ListJobPostings", method: "GET", path: "/api/v1/ats/job_postings", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLeaveTypes                  = operation{id: "ListLeaveTypes", method: "GET", path: "/api/v1/time/leave_types", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLeaveTypesLegacy            = operation{id: "ListLeaveTypesLegacy", method: "GET", path: "/api/v1/leave_types", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLeaves                      = operation{id: "ListLeaves", method: "GET", path: "/api/v1/time/leaves", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLeavesLegacy                = operation{id: "ListLeavesLegacy", method: "GET", path: "/api/v1/leaves", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLeavesV2                    = operation{id: "ListLeavesV2", method: "GET", path: "/api/v2/time/leaves", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLegalEntities               = operation{id: "ListLegalEntities", method: "GET", path: "/api/v1/core/legal_entities", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListLocations                   = operation{id: "ListLocations", method: "GET", path: "/api/v1/locations", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListManagedShifts               = operation{id: "ListManagedShifts", method: "GET", path: "/api/v1/time/shifts_management", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListPayrollIntegrationCodes     = operation{id: "ListPayrollIntegrationCodes", method: "GET", path: "/api/v2/payroll_integrations/codes", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListPayslipsLegacy              = operation{id: "ListPayslipsLegacy", method: "GET", path: "/api/v1/payslips", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListPosts                       = operation{id: "ListPosts", method: "GET", path: "/api/v1/posts", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListReferenceContracts          = operation{id: "ListReferenceContracts", method: "GET", path: "/api/v1/payroll/reference_contracts", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListShifts                      = operation{id: "ListShifts", method: "GET", path: "/api/v1/time/shifts", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListShiftsLegacy                = operation{id: "ListShiftsLegacy", method: "GET", path: "/api/v1/shifts", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListSupplements                 = operation{id: "ListSupplements", method: "GET", path: "/api/v1/payroll/supplements", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTaskFiles                   = operation{id: "ListTaskFiles", method: "GET", path: "/api/v1/core/tasks/{id}/files", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTasks                       = operation{id: "ListTasks", method: "GET", path: "/api/v1/core/tasks", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTaxonomies                  = operation{id: "ListTaxonomies", method: "GET", path: "/api/v1/payroll/taxonomies", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTeams                       = operation{id: "ListTeams", method: "GET", path: "/api/v1/core/teams", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTeamsLegacy                 = operation{id: "ListTeamsLegacy", method: "GET", path: "/api/v1/teams", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListTimeOffPolicies             = operation{id: "ListTimeOffPolicies", method: "GET", path: "/api/v1/time/policies", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListWebhooks                    = operation{id: "ListWebhooks", method: "GET", path: "/api/v1/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListWebhooksLegacy              = operation{id: "ListWebhooksLegacy", method: "GET", path: "/api/v1/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListWebhooksV2                  = operation{id: "ListWebhooksV2", method: "GET", path: "/api/v2/core/webhooks", success: []response{{status: 200, media: mediaJSON}}}
+	v1ListWorkplaces                  = operation{id: "ListWorkplaces", method: "GET", path: "/api/v2/core/workplaces", success: []response{{status: 200, media: mediaJSON}}}
+	v1PublishManagedShifts            = operation{id: "PublishManagedShifts", method: "POST", path: "/api/v1/time/shifts_management/publish", success: []response{{status: 201}}}
+	v1ResolveTask                     = operation{id: "ResolveTask", method: "POST", path: "/api/v1/core/tasks/{id}/resolve", success: []response{{status: 200, media: mediaJSON}}}
+	v1RevokeToken                     = operation{id: "RevokeToken", method: "POST", path: "/oauth/revoke", noCredentials: true, success: []response{{status: 200, media: mediaJSON}}}
+	v1StartBreak                      = operation{id: "StartBreak", method: "POST", path: "/api/v1/time/breaks/start", success: []response{{status: 201, media: mediaJSON}}}
+	v1TerminateEmployee               = operation{id: "TerminateEmployee", method: "POST", path: "/api/v1/employees/{id}/terminate", success: []response{{status: 200, media: mediaJSON}}}
+	v1TerminateEmployeeV2             = operation{id: "TerminateEmployeeV2", method: "POST", path: "/api/v2/core/employees/{id}/terminate", success: []response{{status: 200, media: mediaJSON}}}
+	v1ToggleClock                     = operation{id: "ToggleClock", method: "POST", path: "/api/v1/time/shifts/toggle", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1UnassignEmployeeFromTeam        = operation{id: "UnassignEmployeeFromTeam", method: "DELETE", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}, {status: 204}}}
+	v1UnterminateEmployee             = operation{id: "UnterminateEmployee", method: "POST", path: "/api/v1/employees/{id}/unterminate", success: []response{{status: 200, media: mediaJSON}}}
+	v1UnterminateEmployeeV2           = operation{id: "UnterminateEmployeeV2", method: "POST", path: "/api/v2/core/employees/{id}/unterminate", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateApplication               = operation{id: "UpdateApplication", method: "PUT", path: "/api/v1/ats/applications/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateAtsCandidateLegacy        = operation{id: "UpdateAtsCandidateLegacy", method: "PUT", path: "/api/v1/ats_candidates/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateCandidate                 = operation{id: "UpdateCandidate", method: "PUT", path: "/api/v1/ats/candidates/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateCompensation              = operation{id: "UpdateCompensation", method: "PUT", path: "/api/v1/payroll/compensations/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateContractVersion           = operation{id: "UpdateContractVersion", method: "PUT", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateContractVersionLegacy     = operation{id: "UpdateContractVersionLegacy", method: "PATCH", path: "/api/v1/payroll/contract_versions/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateCustomValueV2             = operation{id: "UpdateCustomValueV2", method: "PUT", path: "/api/v2/custom_fields/values/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateDocument                  = operation{id: "UpdateDocument", method: "PUT", path: "/api/v1/core/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateDocumentLegacy            = operation{id: "UpdateDocumentLegacy", method: "PUT", path: "/api/v1/documents/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateEmployee                  = operation{id: "UpdateEmployee", method: "PUT", path: "/api/v1/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateEmployeeEmail             = operation{id: "UpdateEmployeeEmail", method: "PUT", path: "/api/v2/core/employees/{id}/email", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateEmployeeV2                = operation{id: "UpdateEmployeeV2", method: "PUT", path: "/api/v2/core/employees/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateFamilySituation           = operation{id: "UpdateFamilySituation", method: "PUT", path: "/api/v1/payroll/family_situation/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateFamilySituationLegacy     = operation{id: "UpdateFamilySituationLegacy", method: "PATCH", path: "/api/v1/payroll/family_situation/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateFolder                    = operation{id: "UpdateFolder", method: "PUT", path: "/api/v1/core/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateFolderLegacy              = operation{id: "UpdateFolderLegacy", method: "PUT", path: "/api/v1/folders/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateJobPosting                = operation{id: "UpdateJobPosting", method: "PUT", path: "/api/v1/ats/job_postings/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateLeave                     = operation{id: "UpdateLeave", method: "PUT", path: "/api/v1/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateLeaveLegacy               = operation{id: "UpdateLeaveLegacy", method: "PUT", path: "/api/v1/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateLeaveType                 = operation{id: "UpdateLeaveType", method: "PUT", path: "/api/v1/time/leave_types/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1UpdateLeaveTypeLegacy           = operation{id: "UpdateLeaveTypeLegacy", method: "PUT", path: "/api/v1/leave_types/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1UpdateLeaveV2                   = operation{id: "UpdateLeaveV2", method: "PUT", path: "/api/v2/time/leaves/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateManagedShiftLocation      = operation{id: "UpdateManagedShiftLocation", method: "PUT", path: "/api/v1/time/shifts_management/{id}/locations", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateManagedShiftNotes         = operation{id: "UpdateManagedShiftNotes", method: "PUT", path: "/api/v1/time/shifts_management/{id}/notes", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdatePayrollIntegrationCode    = operation{id: "UpdatePayrollIntegrationCode", method: "PATCH", path: "/api/v2/payroll_integrations/codes/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdatePost                      = operation{id: "UpdatePost", method: "PUT", path: "/api/v1/posts/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateShift                     = operation{id: "UpdateShift", method: "PUT", path: "/api/v1/time/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1UpdateShiftLegacy               = operation{id: "UpdateShiftLegacy", method: "PUT", path: "/api/v1/shifts/{id}", success: []response{{status: 200, media: mediaJSON}, {status: 201, media: mediaJSON}}}
+	v1UpdateSupplement                = operation{id: "UpdateSupplement", method: "PUT", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateSupplementLegacy          = operation{id: "UpdateSupplementLegacy", method: "PATCH", path: "/api/v1/payroll/supplements/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateTask                      = operation{id: "UpdateTask", method: "PUT", path: "/api/v1/core/tasks/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateTeam                      = operation{id: "UpdateTeam", method: "PUT", path: "/api/v1/core/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateTeamLegacy                = operation{id: "UpdateTeamLegacy", method: "PUT", path: "/api/v1/teams/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateTeamMembership            = operation{id: "UpdateTeamMembership", method: "PUT", path: "/api/v1/core/teams/{id}/employees/{employee_id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateWebhookV2                 = operation{id: "UpdateWebhookV2", method: "PUT", path: "/api/v2/core/webhooks/{id}", success: []response{{status: 200, media: mediaJSON}}}
+	v1UpdateWorkplace                 = operation{id: "UpdateWorkplace", method: "PUT", path: "/api/v2/core/workplaces/{id}", success: []response{{status: 200, media: mediaJSON}}}
+)
+
+// v1Operations lists the descriptors of openapi.yaml.
+var v1Operations = []*operation{
+	&v1AssignEmployeeToTeam,
+	&v1Authorize,
+	&v1BulkListContractVersions,
+	&v1ClockIn,
+	&v1ClockInLegacy,
+	&v1ClockOut,
+	&v1ClockOutLegacy,
+	&v1CopyTask,
+	&v1CreateAPIKey,
+	&v1CreateApplication,
+	&v1CreateAtsCandidateLegacy,
+	&v1CreateAtsMessage,
+	&v1CreateAttendance,
+	&v1CreateBreak,
+	&v1CreateCandidate,
+	&v1CreateCompensation,
+	&v1CreateContractVersion,
+	&v1CreateCustomFieldV2,
+	&v1CreateCustomTable,
+	&v1CreateCustomTableField,
+	&v1CreateCustomTableValue,
+	&v1CreateCustomValue,
+	&v1CreateDocument,
+	&v1CreateDocumentLegacy,
+	&v1CreateEmployee,
+	&v1CreateEmployeeV2,
+	&v1CreateFamilySituation,
+	&v1CreateFolder,
+	&v1CreateFolderLegacy,
+	&v1CreateJobPosting,
+	&v1CreateLeave,
+	&v1CreateLeaveLegacy,
+	&v1CreateLeaveType,
+	&v1CreateLeaveTypeLegacy,
+	&v1CreateLeaveV2,
+	&v1CreateManagedShift,
+	&v1CreatePayrollIntegrationCode,
+	&v1CreatePost,
+	&v1CreateSupplement,
+	&v1CreateTask,
+	&v1CreateTaskFile,
+	&v1CreateTeam,
+	&v1CreateTeamLegacy,
+	&v1CreateToken,
+	&v1CreateWebhook,
+	&v1CreateWebhookLegacy,
+	&v1CreateWebhookV2,
+	&v1CreateWorkplace,
+	&v1DeleteAPIKey,
+	&v1DeleteCandidate,
+	&v1DeleteCompensation,
+	&v1DeleteContractVersion,
+	&v1DeleteCustomFieldV2,
+	&v1DeleteDocument,
+	&v1DeleteDocumentLegacy,
+	&v1DeleteJobPosting,
+	&v1DeleteLeave,
+	&v1DeleteLeaveLegacy,
+	&v1DeleteLeaveV2,
+	&v1DeleteManagedShift,
+	&v1DeletePayrollIntegrationCode,
+	&v1DeletePost,
+	&v1DeleteShift,
+	&v1DeleteShiftLegacy,
+	&v1DeleteSupplement,
+	&v1DeleteTask,
+	&v1DeleteTaskFile,
+	&v1DeleteTeam,
+	&v1DeleteTeamLegacy,
+	&v1DeleteWebhook,
+	&v1DeleteWebhookLegacy,
+	&v1DeleteWebhookV2,
+	&v1DeleteWorkplace,
+	&v1DuplicateJobPosting,
+	&v1EndBreak,
+	&v1FindEmployeeByIntegrationCode,
+	&v1GetCompanyHoliday,
+	&v1GetCompensation,
+	&v1GetContractVersionLegacy,
+	&v1GetCustomTable,
+	&v1GetDocument,
+	&v1GetDocumentLegacy,
+	&v1GetEmployee,
+	&v1GetEmployeeV2,
+	&v1GetExpense,
+	&v1GetFolder,
+	&v1GetFolderLegacy,
+	&v1GetLeave,
+	&v1GetLeaveV2,
+	&v1GetLegalEntity,
+	&v1GetLocation,
+	&v1GetManagedShift,
+	&v1GetMe,
+	&v1GetPost,
+	&v1GetTask,
+	&v1GetTaskFile,
+	&v1GetTaxonomy,
+	&v1GetTeam,
+	&v1GetTeamLegacy,
+	&v1GetTimeOffPolicy,
+	&v1GetTokenInfo,
+	&v1GetWorkplace,
+	&v1InviteEmployee,
+	&v1ListAPIKeys,
+	&v1ListAtsCandidatesLegacy,
+	&v1ListAtsMessages,
+	&v1ListAttendance,
+	&v1ListAttendanceBulk,
+	&v1ListBreakConfigurationsForDates,
+	&v1ListCandidates,
+	&v1ListCompanyHolidays,
+	&v1ListCompensations,
+	&v1ListContractVersions,
+	&v1ListCustomFields,
+	&v1ListCustomFieldsV2,
+	&v1ListCustomTableFields,
+	&v1ListCustomTableValues,
+	&v1ListCustomTables,
+	&v1ListCustomValues,
+	&v1ListCustomValuesV2,
+	&v1ListDocuments,
+	&v1ListDocumentsLegacy,
+	&v1ListEmployees,
+	&v1ListEmployeesBulk,
+	&v1ListEmployeesV2,
+	&v1ListEvents,
+	&v1ListExpenses,
+	&v1ListFamilySituations,
+	&v1ListFolders,
+	&v1ListFoldersLegacy,
+	&v1ListJobPostings,
+	&v1ListLeaveTypes,
+	&v1ListLeaveTypesLegacy,
+	&v1ListLeaves,
+	&v1ListLeavesLegacy,
+	&v1ListLeavesV2,
+	&v1ListLegalEntities,
+	&v1ListLocations,
+	&v1ListManagedShifts,
+	&v1ListPayrollIntegrationCodes,
+	&v1ListPayslipsLegacy,
+	&v1ListPosts,
+	&v1ListReferenceContracts,
+	&v1ListShifts,
+	&v1ListShiftsLegacy,
+	&v1ListSupplements,
+	&v1ListTaskFiles,
+	&v1ListTasks,
+	&v1ListTaxonomies,
+	&v1ListTeams,
+	&v1ListTeamsLegacy,
+	&v1ListTimeOffPolicies,
+	&v1ListWebhooks,
+	&v1ListWebhooksLegacy,
+	&v1ListWebhooksV2,
+	&v1ListWorkplaces,
+	&v1PublishManagedShifts,
+	&v1ResolveTask,
+	&v1RevokeToken,
+	&v1StartBreak,
+	&v1TerminateEmployee,
+	&v1TerminateEmployeeV2,
+	&v1ToggleClock,
+	&v1UnassignEmployeeFromTeam,
+	&v1UnterminateEmployee,
+	&v1UnterminateEmployeeV2,
+	&v1UpdateApplication,
+	&v1UpdateAtsCandidateLegacy,
+	&v1UpdateCandidate,
+	&v1UpdateCompensation,
+	&v1UpdateContractVersion,
+	&v1UpdateContractVersionLegacy,
+	&v1UpdateCustomValueV2,
+	&v1UpdateDocument,
+	&v1UpdateDocumentLegacy,
+	&v1UpdateEmployee,
+	&v1UpdateEmployeeEmail,
+	&v1UpdateEmployeeV2,
+	&v1UpdateFamilySituation,
+	&v1UpdateFamilySituationLegacy,
+	&v1UpdateFolder,
+	&v1UpdateFolderLegacy,
+	&v1UpdateJobPosting,
+	&v1UpdateLeave,
+	&v1UpdateLeaveLegacy,
+	&v1UpdateLeaveType,
+	&v1UpdateLeaveTypeLegacy,
+	&v1UpdateLeaveV2,
+	&v1UpdateManagedShiftLocation,
+	&v1UpdateManagedShiftNotes,
+	&v1UpdatePayrollIntegrationCode,
+	&v1UpdatePost,
+	&v1UpdateShift,
+	&v1UpdateShiftLegacy,
+	&v1UpdateSupplement,
+	&v1UpdateSupplementLegacy,
+	&v1UpdateTask,
+	&v1UpdateTeam,
+	&v1UpdateTeamLegacy,
+	&v1UpdateTeamMembership,
+	&v1UpdateWebhookV2,
+	&v1UpdateWorkplace,
+}
+
+// V1 holds the services of openapi.yaml: the v1 REST API (/api/v1/...) and the OAuth endpoints. Factorial retired v1 in 2025; the Client's own services call the dated API that replaced it. Reach it as Client.V1.
+// Its methods return the types of package api.
 //
-// A Client is safe for concurrent use and holds a connection pool: create
-// one and share it.
-type Client struct {
-	// Resources: the dated API (/api/<version>/resources/...), the generation Factorial serves today; the version is WithAPIVersion's.
-	Resources *Resources
-
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1 struct {
 	// APIKeys: Company API keys (full-admin credentials only)
-	APIKeys *APIKeysService
+	APIKeys *V1APIKeysService
 	// ATS: Recruiting - job postings, candidates, applications and messages
-	ATS *ATSService
+	ATS *V1ATSService
 	// Attendance: Shifts (time registries), v2 attendance, breaks and break configurations
-	Attendance *AttendanceService
+	Attendance *V1AttendanceService
 	// Credentials: The token holder
-	Credentials *CredentialsService
+	Credentials *V1CredentialsService
 	// CustomFields: Custom fields and their values (v1 and v2) and custom tables
-	CustomFields *CustomFieldsService
+	CustomFields *V1CustomFieldsService
 	// Documents: Company and employee documents and the folders that hold them
-	Documents *DocumentsService
+	Documents *V1DocumentsService
 	// Employees: Employees (v1 shape) and the /v2/core employee routes (v2 shape)
-	Employees *EmployeesService
+	Employees *V1EmployeesService
 	// Finance: Expenses (read-only)
-	Finance *FinanceService
+	Finance *V1FinanceService
 	// Holidays: Company holidays
-	Holidays *HolidaysService
+	Holidays *V1HolidaysService
 	// Legacy: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists
-	Legacy *LegacyService
+	Legacy *V1LegacyService
 	// Locations: Locations (v1), legal entities and workplaces (v2)
-	Locations *LocationsService
-	// OAuth: Doorkeeper authorization server at the host root (not under /api)
-	OAuth *OAuthService
+	Locations *V1LocationsService
 	// Payroll: Contract versions, reference contracts, supplements, compensations, taxonomies, family situation and payroll-integration codes
-	Payroll *PayrollService
+	Payroll *V1PayrollService
 	// Posts: Company feed posts
-	Posts *PostsService
+	Posts *V1PostsService
 	// ShiftManagement: Rota planning (planned shifts with start/end times), distinct from attendance time registries
-	ShiftManagement *ShiftManagementService
+	ShiftManagement *V1ShiftManagementService
 	// Tasks: Tasks and the files attached to them
-	Tasks *TasksService
+	Tasks *V1TasksService
 	// Teams: Teams and their members and leads
-	Teams *TeamsService
+	Teams *V1TeamsService
 	// TimeOff: Leave types, leaves (v1 and v2) and time-off policies
-	TimeOff *TimeOffService
+	TimeOff *V1TimeOffService
 	// Webhooks: Webhook subscriptions (v1 type-based and v2 class-based) and the log of triggered events
-	Webhooks *WebhooksService
+	Webhooks *V1WebhooksService
 
-	core
+	c *Client
 }
 
-func (c *Client) initServices() {
-	c.Resources = newResources(c)
-	c.APIKeys = &APIKeysService{c: c}
-	c.ATS = &ATSService{c: c}
-	c.Attendance = &AttendanceService{c: c}
-	c.Credentials = &CredentialsService{c: c}
-	c.CustomFields = &CustomFieldsService{c: c}
-	c.Documents = &DocumentsService{c: c}
-	c.Employees = &EmployeesService{c: c}
-	c.Finance = &FinanceService{c: c}
-	c.Holidays = &HolidaysService{c: c}
-	c.Legacy = &LegacyService{c: c}
-	c.Locations = &LocationsService{c: c}
-	c.OAuth = &OAuthService{c: c}
-	c.Payroll = &PayrollService{c: c}
-	c.Posts = &PostsService{c: c}
-	c.ShiftManagement = &ShiftManagementService{c: c}
-	c.Tasks = &TasksService{c: c}
-	c.Teams = &TeamsService{c: c}
-	c.TimeOff = &TimeOffService{c: c}
-	c.Webhooks = &WebhooksService{c: c}
+func newV1(c *Client) *V1 {
+	return &V1{
+		APIKeys:         &V1APIKeysService{c: c},
+		ATS:             &V1ATSService{c: c},
+		Attendance:      &V1AttendanceService{c: c},
+		Credentials:     &V1CredentialsService{c: c},
+		CustomFields:    &V1CustomFieldsService{c: c},
+		Documents:       &V1DocumentsService{c: c},
+		Employees:       &V1EmployeesService{c: c},
+		Finance:         &V1FinanceService{c: c},
+		Holidays:        &V1HolidaysService{c: c},
+		Legacy:          &V1LegacyService{c: c},
+		Locations:       &V1LocationsService{c: c},
+		Payroll:         &V1PayrollService{c: c},
+		Posts:           &V1PostsService{c: c},
+		ShiftManagement: &V1ShiftManagementService{c: c},
+		Tasks:           &V1TasksService{c: c},
+		Teams:           &V1TeamsService{c: c},
+		TimeOff:         &V1TimeOffService{c: c},
+		Webhooks:        &V1WebhooksService{c: c},
+		c:               c,
+	}
 }
 
-// APIKeysService calls the ApiKeys operations: Company API keys (full-admin credentials only).
-// Reach it as Client.APIKeys.
-type APIKeysService struct{ c *Client }
+// V1APIKeysService calls the ApiKeys operations: Company API keys (full-admin credentials only).
+// Reach it as Client.V1.APIKeys.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1APIKeysService struct{ c *Client }
 
 // Create creates an API key.
 //
 //	POST /api/v1/core/keys (CreateAPIKey)
-func (s *APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
-	req, err := api.NewCreateAPIKeyRequest(s.c.server, body)
-	return send[api.APIKeyCreated](ctx, s.c, "CreateAPIKey", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
+	req, err := api.NewCreateAPIKeyRequest(s.c.v1Server, body)
+	return send[api.APIKeyCreated](ctx, s.c, &v1CreateAPIKey, req, err)
 }
 
 // Delete deletes an API key.
@@ -106,9 +514,11 @@ func (s *APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/keys/{id} (DeleteAPIKey)
-func (s *APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error) {
-	req, err := api.NewDeleteAPIKeyRequest(s.c.server, id)
-	return sendOptional[api.APIKey](ctx, s.c, "DeleteAPIKey", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error) {
+	req, err := api.NewDeleteAPIKeyRequest(s.c.v1Server, id)
+	return sendOptional[api.APIKey](ctx, s.c, &v1DeleteAPIKey, req, err)
 }
 
 // List lists the company's API keys.
@@ -116,9 +526,11 @@ func (s *APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/keys (ListAPIKeys)
-func (s *APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
-	req, err := api.NewListAPIKeysRequest(s.c.server)
-	return list[api.APIKey](ctx, s.c, "ListAPIKeys", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
+	req, err := api.NewListAPIKeysRequest(s.c.v1Server)
+	return list[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -127,48 +539,60 @@ func (s *APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/core/keys (ListAPIKeys)
-func (s *APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
-	return stream[api.APIKey](ctx, s.c, "ListAPIKeys", func() (*http.Request, error) {
-		return api.NewListAPIKeysRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
+	return stream[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
+		return api.NewListAPIKeysRequest(s.c.v1Server)
 	})
 }
 
-// ATSService calls the ATS operations: Recruiting - job postings, candidates, applications and messages.
-// Reach it as Client.ATS.
-type ATSService struct{ c *Client }
+// V1ATSService calls the ATS operations: Recruiting - job postings, candidates, applications and messages.
+// Reach it as Client.V1.ATS.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1ATSService struct{ c *Client }
 
 // CreateApplication applies to a job posting.
 //
 //	POST /api/v1/ats/applications (CreateApplication)
-func (s *ATSService) CreateApplication(ctx context.Context, body api.AtsApplicationCreate) (api.AtsApplication, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplicationCreate) (api.AtsApplication, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreateApplicationRequestWithBody(s.c.server, contentType, r)
+		return api.NewCreateApplicationRequestWithBody(s.c.v1Server, contentType, r)
 	})
-	return send[api.AtsApplication](ctx, s.c, "CreateApplication", req, err)
+	return send[api.AtsApplication](ctx, s.c, &v1CreateApplication, req, err)
 }
 
 // CreateCandidate creates a candidate.
 //
 //	POST /api/v1/ats/candidates (CreateCandidate)
-func (s *ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := api.NewCreateCandidateRequest(s.c.server, body)
-	return send[api.AtsCandidate](ctx, s.c, "CreateCandidate", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
+	req, err := api.NewCreateCandidateRequest(s.c.v1Server, body)
+	return send[api.AtsCandidate](ctx, s.c, &v1CreateCandidate, req, err)
 }
 
 // CreateJobPosting creates a job posting.
 //
 //	POST /api/v1/ats/job_postings (CreateJobPosting)
-func (s *ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
-	req, err := api.NewCreateJobPostingRequest(s.c.server, body)
-	return send[api.AtsJobPosting](ctx, s.c, "CreateJobPosting", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
+	req, err := api.NewCreateJobPostingRequest(s.c.v1Server, body)
+	return send[api.AtsJobPosting](ctx, s.c, &v1CreateJobPosting, req, err)
 }
 
 // CreateMessage sends a message on an application.
 //
 //	POST /api/v1/ats/messages (CreateAtsMessage)
-func (s *ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
-	req, err := api.NewCreateAtsMessageRequest(s.c.server, body)
-	return send[api.AtsMessage](ctx, s.c, "CreateAtsMessage", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
+	req, err := api.NewCreateAtsMessageRequest(s.c.v1Server, body)
+	return send[api.AtsMessage](ctx, s.c, &v1CreateAtsMessage, req, err)
 }
 
 // DeleteCandidate deletes a candidate.
@@ -176,9 +600,11 @@ func (s *ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreat
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/ats/candidates/{id} (DeleteCandidate)
-func (s *ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandidate, error) {
-	req, err := api.NewDeleteCandidateRequest(s.c.server, id)
-	return sendOptional[api.AtsCandidate](ctx, s.c, "DeleteCandidate", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandidate, error) {
+	req, err := api.NewDeleteCandidateRequest(s.c.v1Server, id)
+	return sendOptional[api.AtsCandidate](ctx, s.c, &v1DeleteCandidate, req, err)
 }
 
 // DeleteJobPosting deletes a job posting.
@@ -186,17 +612,21 @@ func (s *ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandi
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/ats/job_postings/{id} (DeleteJobPosting)
-func (s *ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobPosting, error) {
-	req, err := api.NewDeleteJobPostingRequest(s.c.server, id)
-	return sendOptional[api.AtsJobPosting](ctx, s.c, "DeleteJobPosting", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobPosting, error) {
+	req, err := api.NewDeleteJobPostingRequest(s.c.v1Server, id)
+	return sendOptional[api.AtsJobPosting](ctx, s.c, &v1DeleteJobPosting, req, err)
 }
 
 // DuplicateJobPosting duplicates a job posting.
 //
 //	POST /api/v1/ats/job_postings/{id}/duplicate (DuplicateJobPosting)
-func (s *ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
-	req, err := api.NewDuplicateJobPostingRequest(s.c.server, id)
-	return send[api.AtsJobPosting](ctx, s.c, "DuplicateJobPosting", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
+	req, err := api.NewDuplicateJobPostingRequest(s.c.v1Server, id)
+	return send[api.AtsJobPosting](ctx, s.c, &v1DuplicateJobPosting, req, err)
 }
 
 // ListCandidates lists candidates.
@@ -204,9 +634,11 @@ func (s *ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJo
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/ats/candidates (ListCandidates)
-func (s *ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := api.NewListCandidatesRequest(s.c.server)
-	return list[api.AtsCandidate](ctx, s.c, "ListCandidates", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
+	req, err := api.NewListCandidatesRequest(s.c.v1Server)
+	return list[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
 }
 
 // ListCandidatesIter is ListCandidates as a sequence decoded element by element from the
@@ -215,9 +647,11 @@ func (s *ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, er
 // sequence with an *Error.
 //
 //	GET /api/v1/ats/candidates (ListCandidates)
-func (s *ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return stream[api.AtsCandidate](ctx, s.c, "ListCandidates", func() (*http.Request, error) {
-		return api.NewListCandidatesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
+	return stream[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
+		return api.NewListCandidatesRequest(s.c.v1Server)
 	})
 }
 
@@ -226,9 +660,11 @@ func (s *ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCa
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/ats/job_postings (ListJobPostings)
-func (s *ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
-	req, err := api.NewListJobPostingsRequest(s.c.server, params)
-	return list[api.AtsJobPosting](ctx, s.c, "ListJobPostings", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
+	req, err := api.NewListJobPostingsRequest(s.c.v1Server, params)
+	return list[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
 }
 
 // ListJobPostingsIter is ListJobPostings as a sequence decoded element by element from the
@@ -237,9 +673,11 @@ func (s *ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPos
 // sequence with an *Error.
 //
 //	GET /api/v1/ats/job_postings (ListJobPostings)
-func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
-	return stream[api.AtsJobPosting](ctx, s.c, "ListJobPostings", func() (*http.Request, error) {
-		return api.NewListJobPostingsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
+	return stream[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
+		return api.NewListJobPostingsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -248,9 +686,11 @@ func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJo
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/ats/messages (ListAtsMessages)
-func (s *ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
-	req, err := api.NewListAtsMessagesRequest(s.c.server, params)
-	return list[api.AtsMessage](ctx, s.c, "ListAtsMessages", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
+	req, err := api.NewListAtsMessagesRequest(s.c.v1Server, params)
+	return list[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
 }
 
 // ListMessagesIter is ListMessages as a sequence decoded element by element from the
@@ -259,72 +699,90 @@ func (s *ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessag
 // sequence with an *Error.
 //
 //	GET /api/v1/ats/messages (ListAtsMessages)
-func (s *ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
-	return stream[api.AtsMessage](ctx, s.c, "ListAtsMessages", func() (*http.Request, error) {
-		return api.NewListAtsMessagesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
+	return stream[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
+		return api.NewListAtsMessagesRequest(s.c.v1Server, params)
 	})
 }
 
 // UpdateApplication updates an application.
 //
 //	PUT /api/v1/ats/applications/{id} (UpdateApplication)
-func (s *ATSService) UpdateApplication(ctx context.Context, id int, body api.AtsApplicationUpdate) (api.AtsApplication, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.AtsApplicationUpdate) (api.AtsApplication, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewUpdateApplicationRequestWithBody(s.c.server, id, contentType, r)
+		return api.NewUpdateApplicationRequestWithBody(s.c.v1Server, id, contentType, r)
 	})
-	return send[api.AtsApplication](ctx, s.c, "UpdateApplication", req, err)
+	return send[api.AtsApplication](ctx, s.c, &v1UpdateApplication, req, err)
 }
 
 // UpdateCandidate updates a candidate.
 //
 //	PUT /api/v1/ats/candidates/{id} (UpdateCandidate)
-func (s *ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := api.NewUpdateCandidateRequest(s.c.server, id, body)
-	return send[api.AtsCandidate](ctx, s.c, "UpdateCandidate", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
+	req, err := api.NewUpdateCandidateRequest(s.c.v1Server, id, body)
+	return send[api.AtsCandidate](ctx, s.c, &v1UpdateCandidate, req, err)
 }
 
 // UpdateJobPosting updates a job posting.
 //
 //	PUT /api/v1/ats/job_postings/{id} (UpdateJobPosting)
-func (s *ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
-	req, err := api.NewUpdateJobPostingRequest(s.c.server, id, body)
-	return send[api.AtsJobPosting](ctx, s.c, "UpdateJobPosting", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
+	req, err := api.NewUpdateJobPostingRequest(s.c.v1Server, id, body)
+	return send[api.AtsJobPosting](ctx, s.c, &v1UpdateJobPosting, req, err)
 }
 
-// AttendanceService calls the Attendance operations: Shifts (time registries), v2 attendance, breaks and break configurations.
-// Reach it as Client.Attendance.
-type AttendanceService struct{ c *Client }
+// V1AttendanceService calls the Attendance operations: Shifts (time registries), v2 attendance, breaks and break configurations.
+// Reach it as Client.V1.Attendance.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1AttendanceService struct{ c *Client }
 
 // ClockIn clocks an employee in (opens a shift).
 //
 //	POST /api/v1/time/shifts/clock_in (ClockIn)
-func (s *AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := api.NewClockInRequest(s.c.server, body)
-	return send[api.Shift](ctx, s.c, "ClockIn", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockIn (POST /attendance/shifts/clock_in) of the dated API.
+func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
+	req, err := api.NewClockInRequest(s.c.v1Server, body)
+	return send[api.Shift](ctx, s.c, &v1ClockIn, req, err)
 }
 
 // ClockOut clocks an employee out (closes the latest open shift).
 //
 //	POST /api/v1/time/shifts/clock_out (ClockOut)
-func (s *AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := api.NewClockOutRequest(s.c.server, body)
-	return send[api.Shift](ctx, s.c, "ClockOut", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockOut (POST /attendance/shifts/clock_out) of the dated API.
+func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
+	req, err := api.NewClockOutRequest(s.c.v1Server, body)
+	return send[api.Shift](ctx, s.c, &v1ClockOut, req, err)
 }
 
 // Create records a closed attendance shift (v2).
 //
 //	POST /api/v2/time/attendance (CreateAttendance)
-func (s *AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
-	req, err := api.NewCreateAttendanceRequest(s.c.server, body)
-	return send[api.Attendance](ctx, s.c, "CreateAttendance", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Create (POST /attendance/shifts) of the dated API.
+func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
+	req, err := api.NewCreateAttendanceRequest(s.c.v1Server, body)
+	return send[api.Attendance](ctx, s.c, &v1CreateAttendance, req, err)
 }
 
 // CreateBreak records a finished break.
 //
 //	POST /api/v1/time/breaks (CreateBreak)
-func (s *AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
-	req, err := api.NewCreateBreakRequest(s.c.server, body)
-	return send[api.Attendance](ctx, s.c, "CreateBreak", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
+	req, err := api.NewCreateBreakRequest(s.c.v1Server, body)
+	return send[api.Attendance](ctx, s.c, &v1CreateBreak, req, err)
 }
 
 // DeleteShift deletes a shift.
@@ -332,17 +790,21 @@ func (s *AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreat
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/time/shifts/{id} (DeleteShift)
-func (s *AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := api.NewDeleteShiftRequest(s.c.server, id)
-	return sendOptional[api.Shift](ctx, s.c, "DeleteShift", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
+	req, err := api.NewDeleteShiftRequest(s.c.v1Server, id)
+	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShift, req, err)
 }
 
 // EndBreak ends the employee's running break.
 //
 //	POST /api/v1/time/breaks/end (EndBreak)
-func (s *AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput) (api.Attendance, error) {
-	req, err := api.NewEndBreakRequest(s.c.server, body)
-	return send[api.Attendance](ctx, s.c, "EndBreak", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.EndBreak (POST /attendance/shifts/break_end) of the dated API.
+func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput) (api.Attendance, error) {
+	req, err := api.NewEndBreakRequest(s.c.v1Server, body)
+	return send[api.Attendance](ctx, s.c, &v1EndBreak, req, err)
 }
 
 // List lists attendance records (v2, full timestamps).
@@ -350,9 +812,11 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInput
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/time/attendance (ListAttendance)
-func (s *AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
-	req, err := api.NewListAttendanceRequest(s.c.server, params)
-	return list[api.Attendance](ctx, s.c, "ListAttendance", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
+func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
+	req, err := api.NewListAttendanceRequest(s.c.v1Server, params)
+	return list[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -361,9 +825,11 @@ func (s *AttendanceService) List(ctx context.Context, params *api.ListAttendance
 // sequence with an *Error.
 //
 //	GET /api/v2/time/attendance (ListAttendance)
-func (s *AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
-	return stream[api.Attendance](ctx, s.c, "ListAttendance", func() (*http.Request, error) {
-		return api.NewListAttendanceRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
+func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
+	return stream[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
+		return api.NewListAttendanceRequest(s.c.v1Server, params)
 	})
 }
 
@@ -372,9 +838,11 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *api.ListAttend
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
-func (s *AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
-	req, err := api.NewListBreakConfigurationsForDatesRequest(s.c.server, params)
-	return list[api.BreakConfigurationsForDate](ctx, s.c, "ListBreakConfigurationsForDates", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
+	req, err := api.NewListBreakConfigurationsForDatesRequest(s.c.v1Server, params)
+	return list[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
 }
 
 // ListBreakConfigurationsForDatesIter is ListBreakConfigurationsForDates as a sequence decoded element by element from the
@@ -383,9 +851,11 @@ func (s *AttendanceService) ListBreakConfigurationsForDates(ctx context.Context,
 // sequence with an *Error.
 //
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
-func (s *AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
-	return stream[api.BreakConfigurationsForDate](ctx, s.c, "ListBreakConfigurationsForDates", func() (*http.Request, error) {
-		return api.NewListBreakConfigurationsForDatesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
+	return stream[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
+		return api.NewListBreakConfigurationsForDatesRequest(s.c.v1Server, params)
 	})
 }
 
@@ -394,9 +864,11 @@ func (s *AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Cont
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	POST /api/v2/core/bulk/attendance (ListAttendanceBulk)
-func (s *AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
-	req, err := api.NewListAttendanceBulkRequest(s.c.server)
-	return list[api.Attendance](ctx, s.c, "ListAttendanceBulk", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
+	req, err := api.NewListAttendanceBulkRequest(s.c.v1Server)
+	return list[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -405,9 +877,11 @@ func (s *AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, err
 // sequence with an *Error.
 //
 //	POST /api/v2/core/bulk/attendance (ListAttendanceBulk)
-func (s *AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
-	return stream[api.Attendance](ctx, s.c, "ListAttendanceBulk", func() (*http.Request, error) {
-		return api.NewListAttendanceBulkRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
+	return stream[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
+		return api.NewListAttendanceBulkRequest(s.c.v1Server)
 	})
 }
 
@@ -416,9 +890,11 @@ func (s *AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Atte
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/shifts (ListShifts)
-func (s *AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
-	req, err := api.NewListShiftsRequest(s.c.server, params)
-	return list[api.Shift](ctx, s.c, "ListShifts", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
+	req, err := api.NewListShiftsRequest(s.c.v1Server, params)
+	return list[api.Shift](ctx, s.c, &v1ListShifts, req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -427,90 +903,114 @@ func (s *AttendanceService) ListShifts(ctx context.Context, params *api.ListShif
 // sequence with an *Error.
 //
 //	GET /api/v1/time/shifts (ListShifts)
-func (s *AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
-	return stream[api.Shift](ctx, s.c, "ListShifts", func() (*http.Request, error) {
-		return api.NewListShiftsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
+	return stream[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
+		return api.NewListShiftsRequest(s.c.v1Server, params)
 	})
 }
 
 // StartBreak starts a break in the employee's open shift.
 //
 //	POST /api/v1/time/breaks/start (StartBreak)
-func (s *AttendanceService) StartBreak(ctx context.Context, body api.StartBreakInput) (api.Attendance, error) {
-	req, err := api.NewStartBreakRequest(s.c.server, body)
-	return send[api.Attendance](ctx, s.c, "StartBreak", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.StartBreak (POST /attendance/shifts/break_start) of the dated API.
+func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBreakInput) (api.Attendance, error) {
+	req, err := api.NewStartBreakRequest(s.c.v1Server, body)
+	return send[api.Attendance](ctx, s.c, &v1StartBreak, req, err)
 }
 
 // ToggleClock clocks an employee in if clocked out, otherwise out.
 //
 //	POST /api/v1/time/shifts/toggle (ToggleClock)
-func (s *AttendanceService) ToggleClock(ctx context.Context, body api.ToggleClockInput) (api.Shift, error) {
-	req, err := api.NewToggleClockRequest(s.c.server, body)
-	return send[api.Shift](ctx, s.c, "ToggleClock", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ToggleClock (POST /attendance/shifts/toggle_clock) of the dated API.
+func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleClockInput) (api.Shift, error) {
+	req, err := api.NewToggleClockRequest(s.c.v1Server, body)
+	return send[api.Shift](ctx, s.c, &v1ToggleClock, req, err)
 }
 
 // UpdateShift updates a shift's times or observations.
 //
 //	PUT /api/v1/time/shifts/{id} (UpdateShift)
-func (s *AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := api.NewUpdateShiftRequest(s.c.server, id, body)
-	return send[api.Shift](ctx, s.c, "UpdateShift", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
+	req, err := api.NewUpdateShiftRequest(s.c.v1Server, id, body)
+	return send[api.Shift](ctx, s.c, &v1UpdateShift, req, err)
 }
 
-// CredentialsService calls the Credentials operations: The token holder.
-// Reach it as Client.Credentials.
-type CredentialsService struct{ c *Client }
+// V1CredentialsService calls the Credentials operations: The token holder.
+// Reach it as Client.V1.Credentials.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1CredentialsService struct{ c *Client }
 
 // GetMe gets the token holder.
 //
 //	GET /api/v1/me (GetMe)
-func (s *CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
-	req, err := api.NewGetMeRequest(s.c.server)
-	return send[api.Access](ctx, s.c, "GetMe", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
+	req, err := api.NewGetMeRequest(s.c.v1Server)
+	return send[api.Access](ctx, s.c, &v1GetMe, req, err)
 }
 
-// CustomFieldsService calls the CustomFields operations: Custom fields and their values (v1 and v2) and custom tables.
-// Reach it as Client.CustomFields.
-type CustomFieldsService struct{ c *Client }
+// V1CustomFieldsService calls the CustomFields operations: Custom fields and their values (v1 and v2) and custom tables.
+// Reach it as Client.V1.CustomFields.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1CustomFieldsService struct{ c *Client }
 
 // CreateCustomTable creates a custom table.
 //
 //	POST /api/v1/core/custom/tables (CreateCustomTable)
-func (s *CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
-	req, err := api.NewCreateCustomTableRequest(s.c.server, body)
-	return send[api.CustomResource](ctx, s.c, "CreateCustomTable", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
+	req, err := api.NewCreateCustomTableRequest(s.c.v1Server, body)
+	return send[api.CustomResource](ctx, s.c, &v1CreateCustomTable, req, err)
 }
 
 // CreateCustomTableField adds a column to a custom table.
 //
 //	POST /api/v1/core/custom/tables/{id}/fields (CreateCustomTableField)
-func (s *CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
-	req, err := api.NewCreateCustomTableFieldRequest(s.c.server, id, body)
-	return send[api.CustomFieldV2](ctx, s.c, "CreateCustomTableField", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
+	req, err := api.NewCreateCustomTableFieldRequest(s.c.v1Server, id, body)
+	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomTableField, req, err)
 }
 
 // CreateCustomTableValue adds rows to an employee's custom table.
 //
 //	POST /api/v1/core/custom/tables/{id}/values/{employee_id} (CreateCustomTableValue)
-func (s *CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
-	req, err := api.NewCreateCustomTableValueRequest(s.c.server, id, employeeID, body)
-	return send[api.CustomResourceValue](ctx, s.c, "CreateCustomTableValue", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
+	req, err := api.NewCreateCustomTableValueRequest(s.c.v1Server, id, employeeID, body)
+	return send[api.CustomResourceValue](ctx, s.c, &v1CreateCustomTableValue, req, err)
 }
 
 // CreateCustomValue sets the value of a custom field for one instance.
 //
 //	POST /api/v1/custom_fields/values (CreateCustomValue)
-func (s *CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
-	req, err := api.NewCreateCustomValueRequest(s.c.server, params, body)
-	return send[api.CustomValue](ctx, s.c, "CreateCustomValue", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
+	req, err := api.NewCreateCustomValueRequest(s.c.v1Server, params, body)
+	return send[api.CustomValue](ctx, s.c, &v1CreateCustomValue, req, err)
 }
 
 // CreateV2 creates a custom field (v2).
 //
 //	POST /api/v2/custom_fields/fields (CreateCustomFieldV2)
-func (s *CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
-	req, err := api.NewCreateCustomFieldV2Request(s.c.server, body)
-	return send[api.CustomFieldV2](ctx, s.c, "CreateCustomFieldV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
+	req, err := api.NewCreateCustomFieldV2Request(s.c.v1Server, body)
+	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomFieldV2, req, err)
 }
 
 // DeleteV2 deletes a custom field (v2).
@@ -518,17 +1018,21 @@ func (s *CustomFieldsService) CreateV2(ctx context.Context, body api.CustomField
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/custom_fields/fields/{id} (DeleteCustomFieldV2)
-func (s *CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.CustomFieldV2, error) {
-	req, err := api.NewDeleteCustomFieldV2Request(s.c.server, id)
-	return sendOptional[api.CustomFieldV2](ctx, s.c, "DeleteCustomFieldV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.CustomFieldV2, error) {
+	req, err := api.NewDeleteCustomFieldV2Request(s.c.v1Server, id)
+	return sendOptional[api.CustomFieldV2](ctx, s.c, &v1DeleteCustomFieldV2, req, err)
 }
 
 // GetCustomTable gets a custom table.
 //
 //	GET /api/v1/core/custom/tables/{id} (GetCustomTable)
-func (s *CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
-	req, err := api.NewGetCustomTableRequest(s.c.server, id)
-	return send[api.CustomResource](ctx, s.c, "GetCustomTable", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
+	req, err := api.NewGetCustomTableRequest(s.c.v1Server, id)
+	return send[api.CustomResource](ctx, s.c, &v1GetCustomTable, req, err)
 }
 
 // List lists the custom fields of a field group.
@@ -536,9 +1040,11 @@ func (s *CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.C
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/custom_fields (ListCustomFields)
-func (s *CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
-	req, err := api.NewListCustomFieldsRequest(s.c.server, params)
-	return list[api.CustomField](ctx, s.c, "ListCustomFields", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
+func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
+	req, err := api.NewListCustomFieldsRequest(s.c.v1Server, params)
+	return list[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -547,9 +1053,11 @@ func (s *CustomFieldsService) List(ctx context.Context, params *api.ListCustomFi
 // sequence with an *Error.
 //
 //	GET /api/v1/custom_fields (ListCustomFields)
-func (s *CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
-	return stream[api.CustomField](ctx, s.c, "ListCustomFields", func() (*http.Request, error) {
-		return api.NewListCustomFieldsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
+func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
+	return stream[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
+		return api.NewListCustomFieldsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -558,9 +1066,11 @@ func (s *CustomFieldsService) ListIter(ctx context.Context, params *api.ListCust
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/custom/tables/{id}/fields (ListCustomTableFields)
-func (s *CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
-	req, err := api.NewListCustomTableFieldsRequest(s.c.server, id)
-	return list[api.CustomHeader](ctx, s.c, "ListCustomTableFields", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
+	req, err := api.NewListCustomTableFieldsRequest(s.c.v1Server, id)
+	return list[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
 }
 
 // ListCustomTableFieldsIter is ListCustomTableFields as a sequence decoded element by element from the
@@ -569,9 +1079,11 @@ func (s *CustomFieldsService) ListCustomTableFields(ctx context.Context, id int)
 // sequence with an *Error.
 //
 //	GET /api/v1/core/custom/tables/{id}/fields (ListCustomTableFields)
-func (s *CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
-	return stream[api.CustomHeader](ctx, s.c, "ListCustomTableFields", func() (*http.Request, error) {
-		return api.NewListCustomTableFieldsRequest(s.c.server, id)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
+	return stream[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
+		return api.NewListCustomTableFieldsRequest(s.c.v1Server, id)
 	})
 }
 
@@ -580,9 +1092,11 @@ func (s *CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id 
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/custom/tables/{id}/values/{employee_id} (ListCustomTableValues)
-func (s *CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
-	req, err := api.NewListCustomTableValuesRequest(s.c.server, id, employeeID)
-	return list[api.CustomResourceValue](ctx, s.c, "ListCustomTableValues", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
+	req, err := api.NewListCustomTableValuesRequest(s.c.v1Server, id, employeeID)
+	return list[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
 }
 
 // ListCustomTableValuesIter is ListCustomTableValues as a sequence decoded element by element from the
@@ -591,9 +1105,11 @@ func (s *CustomFieldsService) ListCustomTableValues(ctx context.Context, id int,
 // sequence with an *Error.
 //
 //	GET /api/v1/core/custom/tables/{id}/values/{employee_id} (ListCustomTableValues)
-func (s *CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
-	return stream[api.CustomResourceValue](ctx, s.c, "ListCustomTableValues", func() (*http.Request, error) {
-		return api.NewListCustomTableValuesRequest(s.c.server, id, employeeID)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
+	return stream[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
+		return api.NewListCustomTableValuesRequest(s.c.v1Server, id, employeeID)
 	})
 }
 
@@ -602,9 +1118,11 @@ func (s *CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id 
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/custom/tables (ListCustomTables)
-func (s *CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
-	req, err := api.NewListCustomTablesRequest(s.c.server, params)
-	return list[api.CustomResource](ctx, s.c, "ListCustomTables", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
+	req, err := api.NewListCustomTablesRequest(s.c.v1Server, params)
+	return list[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
 }
 
 // ListCustomTablesIter is ListCustomTables as a sequence decoded element by element from the
@@ -613,9 +1131,11 @@ func (s *CustomFieldsService) ListCustomTables(ctx context.Context, params *api.
 // sequence with an *Error.
 //
 //	GET /api/v1/core/custom/tables (ListCustomTables)
-func (s *CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
-	return stream[api.CustomResource](ctx, s.c, "ListCustomTables", func() (*http.Request, error) {
-		return api.NewListCustomTablesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
+	return stream[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
+		return api.NewListCustomTablesRequest(s.c.v1Server, params)
 	})
 }
 
@@ -624,9 +1144,11 @@ func (s *CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/custom_fields/values (ListCustomValues)
-func (s *CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
-	req, err := api.NewListCustomValuesRequest(s.c.server, params)
-	return list[api.CustomValue](ctx, s.c, "ListCustomValues", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
+	req, err := api.NewListCustomValuesRequest(s.c.v1Server, params)
+	return list[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
 }
 
 // ListCustomValuesIter is ListCustomValues as a sequence decoded element by element from the
@@ -635,9 +1157,11 @@ func (s *CustomFieldsService) ListCustomValues(ctx context.Context, params *api.
 // sequence with an *Error.
 //
 //	GET /api/v1/custom_fields/values (ListCustomValues)
-func (s *CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
-	return stream[api.CustomValue](ctx, s.c, "ListCustomValues", func() (*http.Request, error) {
-		return api.NewListCustomValuesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
+	return stream[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
+		return api.NewListCustomValuesRequest(s.c.v1Server, params)
 	})
 }
 
@@ -646,9 +1170,11 @@ func (s *CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/custom_fields/values (ListCustomValuesV2)
-func (s *CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
-	req, err := api.NewListCustomValuesV2Request(s.c.server, params)
-	return list[api.CustomValueV2](ctx, s.c, "ListCustomValuesV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
+	req, err := api.NewListCustomValuesV2Request(s.c.v1Server, params)
+	return list[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
 }
 
 // ListCustomValuesV2Iter is ListCustomValuesV2 as a sequence decoded element by element from the
@@ -657,9 +1183,11 @@ func (s *CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *ap
 // sequence with an *Error.
 //
 //	GET /api/v2/custom_fields/values (ListCustomValuesV2)
-func (s *CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
-	return stream[api.CustomValueV2](ctx, s.c, "ListCustomValuesV2", func() (*http.Request, error) {
-		return api.NewListCustomValuesV2Request(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
+	return stream[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
+		return api.NewListCustomValuesV2Request(s.c.v1Server, params)
 	})
 }
 
@@ -668,9 +1196,11 @@ func (s *CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/custom_fields/fields (ListCustomFieldsV2)
-func (s *CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
-	req, err := api.NewListCustomFieldsV2Request(s.c.server, params)
-	return list[api.CustomFieldV2](ctx, s.c, "ListCustomFieldsV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
+	req, err := api.NewListCustomFieldsV2Request(s.c.v1Server, params)
+	return list[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -679,40 +1209,50 @@ func (s *CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustom
 // sequence with an *Error.
 //
 //	GET /api/v2/custom_fields/fields (ListCustomFieldsV2)
-func (s *CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
-	return stream[api.CustomFieldV2](ctx, s.c, "ListCustomFieldsV2", func() (*http.Request, error) {
-		return api.NewListCustomFieldsV2Request(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
+	return stream[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
+		return api.NewListCustomFieldsV2Request(s.c.v1Server, params)
 	})
 }
 
 // UpdateCustomValueV2 updates a custom field value (v2).
 //
 //	PUT /api/v2/custom_fields/values/{id} (UpdateCustomValueV2)
-func (s *CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
-	req, err := api.NewUpdateCustomValueV2Request(s.c.server, id, body)
-	return send[api.CustomValueV2](ctx, s.c, "UpdateCustomValueV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
+	req, err := api.NewUpdateCustomValueV2Request(s.c.v1Server, id, body)
+	return send[api.CustomValueV2](ctx, s.c, &v1UpdateCustomValueV2, req, err)
 }
 
-// DocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
-// Reach it as Client.Documents.
-type DocumentsService struct{ c *Client }
+// V1DocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
+// Reach it as Client.V1.Documents.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1DocumentsService struct{ c *Client }
 
 // Create uploads a document.
 //
 //	POST /api/v1/core/documents (CreateDocument)
-func (s *DocumentsService) Create(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.Create (POST /documents/documents) of the dated API.
+func (s *V1DocumentsService) Create(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreateDocumentRequestWithBody(s.c.server, contentType, r)
+		return api.NewCreateDocumentRequestWithBody(s.c.v1Server, contentType, r)
 	})
-	return send[api.Document](ctx, s.c, "CreateDocument", req, err)
+	return send[api.Document](ctx, s.c, &v1CreateDocument, req, err)
 }
 
 // CreateFolder creates a folder.
 //
 //	POST /api/v1/core/folders (CreateFolder)
-func (s *DocumentsService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := api.NewCreateFolderRequest(s.c.server, body)
-	return send[api.Folder](ctx, s.c, "CreateFolder", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.CreateFolder (POST /documents/folders) of the dated API.
+func (s *V1DocumentsService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
+	req, err := api.NewCreateFolderRequest(s.c.v1Server, body)
+	return send[api.Folder](ctx, s.c, &v1CreateFolder, req, err)
 }
 
 // Delete deletes a document.
@@ -720,25 +1260,31 @@ func (s *DocumentsService) CreateFolder(ctx context.Context, body api.FolderCrea
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/documents/{id} (DeleteDocument)
-func (s *DocumentsService) Delete(ctx context.Context, id int) (*api.Document, error) {
-	req, err := api.NewDeleteDocumentRequest(s.c.server, id)
-	return sendOptional[api.Document](ctx, s.c, "DeleteDocument", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.Delete (DELETE /documents/documents/{id}) of the dated API.
+func (s *V1DocumentsService) Delete(ctx context.Context, id int) (*api.Document, error) {
+	req, err := api.NewDeleteDocumentRequest(s.c.v1Server, id)
+	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocument, req, err)
 }
 
 // Get gets a document.
 //
 //	GET /api/v1/core/documents/{id} (GetDocument)
-func (s *DocumentsService) Get(ctx context.Context, id int) (api.Document, error) {
-	req, err := api.NewGetDocumentRequest(s.c.server, id)
-	return send[api.Document](ctx, s.c, "GetDocument", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.Get (GET /documents/documents/{id}) of the dated API.
+func (s *V1DocumentsService) Get(ctx context.Context, id int) (api.Document, error) {
+	req, err := api.NewGetDocumentRequest(s.c.v1Server, id)
+	return send[api.Document](ctx, s.c, &v1GetDocument, req, err)
 }
 
 // GetFolder gets a folder.
 //
 //	GET /api/v1/core/folders/{id} (GetFolder)
-func (s *DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := api.NewGetFolderRequest(s.c.server, id)
-	return send[api.Folder](ctx, s.c, "GetFolder", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.GetFolder (GET /documents/folders/{id}) of the dated API.
+func (s *V1DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
+	req, err := api.NewGetFolderRequest(s.c.v1Server, id)
+	return send[api.Folder](ctx, s.c, &v1GetFolder, req, err)
 }
 
 // List lists documents.
@@ -746,9 +1292,11 @@ func (s *DocumentsService) GetFolder(ctx context.Context, id int) (api.Folder, e
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/documents (ListDocuments)
-func (s *DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
-	req, err := api.NewListDocumentsRequest(s.c.server, params)
-	return list[api.Document](ctx, s.c, "ListDocuments", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
+func (s *V1DocumentsService) List(ctx context.Context, params *api.ListDocumentsParams) ([]api.Document, error) {
+	req, err := api.NewListDocumentsRequest(s.c.v1Server, params)
+	return list[api.Document](ctx, s.c, &v1ListDocuments, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -757,9 +1305,11 @@ func (s *DocumentsService) List(ctx context.Context, params *api.ListDocumentsPa
 // sequence with an *Error.
 //
 //	GET /api/v1/core/documents (ListDocuments)
-func (s *DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
-	return stream[api.Document](ctx, s.c, "ListDocuments", func() (*http.Request, error) {
-		return api.NewListDocumentsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.List (GET /documents/documents) of the dated API.
+func (s *V1DocumentsService) ListIter(ctx context.Context, params *api.ListDocumentsParams) iter.Seq2[api.Document, error] {
+	return stream[api.Document](ctx, s.c, &v1ListDocuments, func() (*http.Request, error) {
+		return api.NewListDocumentsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -768,9 +1318,11 @@ func (s *DocumentsService) ListIter(ctx context.Context, params *api.ListDocumen
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/folders (ListFolders)
-func (s *DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
-	req, err := api.NewListFoldersRequest(s.c.server, params)
-	return list[api.Folder](ctx, s.c, "ListFolders", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
+func (s *V1DocumentsService) ListFolders(ctx context.Context, params *api.ListFoldersParams) ([]api.Folder, error) {
+	req, err := api.NewListFoldersRequest(s.c.v1Server, params)
+	return list[api.Folder](ctx, s.c, &v1ListFolders, req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -779,70 +1331,88 @@ func (s *DocumentsService) ListFolders(ctx context.Context, params *api.ListFold
 // sequence with an *Error.
 //
 //	GET /api/v1/core/folders (ListFolders)
-func (s *DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
-	return stream[api.Folder](ctx, s.c, "ListFolders", func() (*http.Request, error) {
-		return api.NewListFoldersRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.ListFolders (GET /documents/folders) of the dated API.
+func (s *V1DocumentsService) ListFoldersIter(ctx context.Context, params *api.ListFoldersParams) iter.Seq2[api.Folder, error] {
+	return stream[api.Folder](ctx, s.c, &v1ListFolders, func() (*http.Request, error) {
+		return api.NewListFoldersRequest(s.c.v1Server, params)
 	})
 }
 
 // Update updates a document's metadata.
 //
 //	PUT /api/v1/core/documents/{id} (UpdateDocument)
-func (s *DocumentsService) Update(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := api.NewUpdateDocumentRequest(s.c.server, id, body)
-	return send[api.Document](ctx, s.c, "UpdateDocument", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.Update (PUT /documents/documents/{id}) of the dated API.
+func (s *V1DocumentsService) Update(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
+	req, err := api.NewUpdateDocumentRequest(s.c.v1Server, id, body)
+	return send[api.Document](ctx, s.c, &v1UpdateDocument, req, err)
 }
 
 // UpdateFolder updates a folder.
 //
 //	PUT /api/v1/core/folders/{id} (UpdateFolder)
-func (s *DocumentsService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := api.NewUpdateFolderRequest(s.c.server, id, body)
-	return send[api.Folder](ctx, s.c, "UpdateFolder", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Documents.UpdateFolder (PUT /documents/folders/{id}) of the dated API.
+func (s *V1DocumentsService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
+	req, err := api.NewUpdateFolderRequest(s.c.v1Server, id, body)
+	return send[api.Folder](ctx, s.c, &v1UpdateFolder, req, err)
 }
 
-// EmployeesService calls the Employees operations: Employees (v1 shape) and the /v2/core employee routes (v2 shape).
-// Reach it as Client.Employees.
-type EmployeesService struct{ c *Client }
+// V1EmployeesService calls the Employees operations: Employees (v1 shape) and the /v2/core employee routes (v2 shape).
+// Reach it as Client.V1.Employees.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1EmployeesService struct{ c *Client }
 
 // Create creates an employee (v1).
 //
 //	POST /api/v1/employees (CreateEmployee)
-func (s *EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
-	req, err := api.NewCreateEmployeeRequest(s.c.server, body)
-	return send[api.Employee](ctx, s.c, "CreateEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
+	req, err := api.NewCreateEmployeeRequest(s.c.v1Server, body)
+	return send[api.Employee](ctx, s.c, &v1CreateEmployee, req, err)
 }
 
 // CreateV2 creates an employee (v2).
 //
 //	POST /api/v2/core/employees (CreateEmployeeV2)
-func (s *EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
-	req, err := api.NewCreateEmployeeV2Request(s.c.server, body)
-	return send[api.EmployeeV2](ctx, s.c, "CreateEmployeeV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
+	req, err := api.NewCreateEmployeeV2Request(s.c.v1Server, body)
+	return send[api.EmployeeV2](ctx, s.c, &v1CreateEmployeeV2, req, err)
 }
 
 // Get gets an employee (v1).
 //
 //	GET /api/v1/employees/{id} (GetEmployee)
-func (s *EmployeesService) Get(ctx context.Context, id int) (api.Employee, error) {
-	req, err := api.NewGetEmployeeRequest(s.c.server, id)
-	return send[api.Employee](ctx, s.c, "GetEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Get (GET /employees/employees/{id}) of the dated API.
+func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, error) {
+	req, err := api.NewGetEmployeeRequest(s.c.v1Server, id)
+	return send[api.Employee](ctx, s.c, &v1GetEmployee, req, err)
 }
 
 // GetV2 gets an employee (v2).
 //
 //	GET /api/v2/core/employees/{id} (GetEmployeeV2)
-func (s *EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewGetEmployeeV2Request(s.c.server, id)
-	return send[api.EmployeeV2](ctx, s.c, "GetEmployeeV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
+	req, err := api.NewGetEmployeeV2Request(s.c.v1Server, id)
+	return send[api.EmployeeV2](ctx, s.c, &v1GetEmployeeV2, req, err)
 }
 
 // Invite sends an employee the invitation to join Factorial.
 //
 //	POST /api/v2/core/employees/{id}/invite (InviteEmployee)
-func (s *EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewInviteEmployeeRequest(s.c.server, id)
-	return send[api.EmployeeV2](ctx, s.c, "InviteEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
+func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, error) {
+	req, err := api.NewInviteEmployeeRequest(s.c.v1Server, id)
+	return send[api.EmployeeV2](ctx, s.c, &v1InviteEmployee, req, err)
 }
 
 // List lists the company's employees (v1 shape).
@@ -850,9 +1420,11 @@ func (s *EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2, 
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/employees (ListEmployees)
-func (s *EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
-	req, err := api.NewListEmployeesRequest(s.c.server)
-	return list[api.Employee](ctx, s.c, "ListEmployees", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
+func (s *V1EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
+	req, err := api.NewListEmployeesRequest(s.c.v1Server)
+	return list[api.Employee](ctx, s.c, &v1ListEmployees, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -861,9 +1433,11 @@ func (s *EmployeesService) List(ctx context.Context) ([]api.Employee, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/employees (ListEmployees)
-func (s *EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
-	return stream[api.Employee](ctx, s.c, "ListEmployees", func() (*http.Request, error) {
-		return api.NewListEmployeesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
+func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee, error] {
+	return stream[api.Employee](ctx, s.c, &v1ListEmployees, func() (*http.Request, error) {
+		return api.NewListEmployeesRequest(s.c.v1Server)
 	})
 }
 
@@ -872,9 +1446,11 @@ func (s *EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employee,
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
-func (s *EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
-	req, err := api.NewListEmployeesBulkRequest(s.c.server)
-	return list[api.EmployeeV2](ctx, s.c, "ListEmployeesBulk", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
+	req, err := api.NewListEmployeesBulkRequest(s.c.v1Server)
+	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
 }
 
 // ListBulkIter is ListBulk as a sequence decoded element by element from the
@@ -883,9 +1459,11 @@ func (s *EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, erro
 // sequence with an *Error.
 //
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
-func (s *EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, "ListEmployeesBulk", func() (*http.Request, error) {
-		return api.NewListEmployeesBulkRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
+	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
+		return api.NewListEmployeesBulkRequest(s.c.v1Server)
 	})
 }
 
@@ -894,9 +1472,11 @@ func (s *EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emplo
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/core/employees (ListEmployeesV2)
-func (s *EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
-	req, err := api.NewListEmployeesV2Request(s.c.server, params)
-	return list[api.EmployeeV2](ctx, s.c, "ListEmployeesV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
+	req, err := api.NewListEmployeesV2Request(s.c.v1Server, params)
+	return list[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -905,78 +1485,98 @@ func (s *EmployeesService) ListV2(ctx context.Context, params *api.ListEmployees
 // sequence with an *Error.
 //
 //	GET /api/v2/core/employees (ListEmployeesV2)
-func (s *EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, "ListEmployeesV2", func() (*http.Request, error) {
-		return api.NewListEmployeesV2Request(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
+	return stream[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
+		return api.NewListEmployeesV2Request(s.c.v1Server, params)
 	})
 }
 
 // Terminate terminates an employee (v1).
 //
 //	POST /api/v1/employees/{id}/terminate (TerminateEmployee)
-func (s *EmployeesService) Terminate(ctx context.Context, id int, body api.TerminateEmployeeInput) (api.Employee, error) {
-	req, err := api.NewTerminateEmployeeRequest(s.c.server, id, body)
-	return send[api.Employee](ctx, s.c, "TerminateEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Terminate (POST /employees/employees/terminate) of the dated API.
+func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.TerminateEmployeeInput) (api.Employee, error) {
+	req, err := api.NewTerminateEmployeeRequest(s.c.v1Server, id, body)
+	return send[api.Employee](ctx, s.c, &v1TerminateEmployee, req, err)
 }
 
 // TerminateV2 terminates an employee (v2).
 //
 //	POST /api/v2/core/employees/{id}/terminate (TerminateEmployeeV2)
-func (s *EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
-	req, err := api.NewTerminateEmployeeV2Request(s.c.server, id, body)
-	return send[api.EmployeeV2](ctx, s.c, "TerminateEmployeeV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
+	req, err := api.NewTerminateEmployeeV2Request(s.c.v1Server, id, body)
+	return send[api.EmployeeV2](ctx, s.c, &v1TerminateEmployeeV2, req, err)
 }
 
 // Unterminate undoes an employee's termination (v1).
 //
 //	POST /api/v1/employees/{id}/unterminate (UnterminateEmployee)
-func (s *EmployeesService) Unterminate(ctx context.Context, id int) (api.Employee, error) {
-	req, err := api.NewUnterminateEmployeeRequest(s.c.server, id)
-	return send[api.Employee](ctx, s.c, "UnterminateEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Unterminate (POST /employees/employees/unterminate) of the dated API.
+func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Employee, error) {
+	req, err := api.NewUnterminateEmployeeRequest(s.c.v1Server, id)
+	return send[api.Employee](ctx, s.c, &v1UnterminateEmployee, req, err)
 }
 
 // UnterminateV2 undoes an employee's termination (v2).
 //
 //	POST /api/v2/core/employees/{id}/unterminate (UnterminateEmployeeV2)
-func (s *EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
-	req, err := api.NewUnterminateEmployeeV2Request(s.c.server, id)
-	return send[api.EmployeeV2](ctx, s.c, "UnterminateEmployeeV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
+	req, err := api.NewUnterminateEmployeeV2Request(s.c.v1Server, id)
+	return send[api.EmployeeV2](ctx, s.c, &v1UnterminateEmployeeV2, req, err)
 }
 
 // Update updates an employee (v1).
 //
 //	PUT /api/v1/employees/{id} (UpdateEmployee)
-func (s *EmployeesService) Update(ctx context.Context, id int, body api.EmployeeUpdate) (api.Employee, error) {
-	req, err := api.NewUpdateEmployeeRequest(s.c.server, id, body)
-	return send[api.Employee](ctx, s.c, "UpdateEmployee", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Update (PUT /employees/employees/{id}) of the dated API.
+func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.EmployeeUpdate) (api.Employee, error) {
+	req, err := api.NewUpdateEmployeeRequest(s.c.v1Server, id, body)
+	return send[api.Employee](ctx, s.c, &v1UpdateEmployee, req, err)
 }
 
 // UpdateEmail changes an employee's email address.
 //
 //	PUT /api/v2/core/employees/{id}/email (UpdateEmployeeEmail)
-func (s *EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
-	req, err := api.NewUpdateEmployeeEmailRequest(s.c.server, id, body)
-	return send[api.EmployeeV2](ctx, s.c, "UpdateEmployeeEmail", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
+	req, err := api.NewUpdateEmployeeEmailRequest(s.c.v1Server, id, body)
+	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeEmail, req, err)
 }
 
 // UpdateV2 updates an employee (v2).
 //
 //	PUT /api/v2/core/employees/{id} (UpdateEmployeeV2)
-func (s *EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
-	req, err := api.NewUpdateEmployeeV2Request(s.c.server, id, body)
-	return send[api.EmployeeV2](ctx, s.c, "UpdateEmployeeV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
+	req, err := api.NewUpdateEmployeeV2Request(s.c.v1Server, id, body)
+	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeV2, req, err)
 }
 
-// FinanceService calls the Finance operations: Expenses (read-only).
-// Reach it as Client.Finance.
-type FinanceService struct{ c *Client }
+// V1FinanceService calls the Finance operations: Expenses (read-only).
+// Reach it as Client.V1.Finance.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1FinanceService struct{ c *Client }
 
 // GetExpense gets an expense.
 //
 //	GET /api/v1/finance/expenses/{id} (GetExpense)
-func (s *FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
-	req, err := api.NewGetExpenseRequest(s.c.server, id)
-	return send[api.Expense](ctx, s.c, "GetExpense", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
+	req, err := api.NewGetExpenseRequest(s.c.v1Server, id)
+	return send[api.Expense](ctx, s.c, &v1GetExpense, req, err)
 }
 
 // ListExpenses lists expenses.
@@ -984,9 +1584,11 @@ func (s *FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, e
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/finance/expenses (ListExpenses)
-func (s *FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
-	req, err := api.NewListExpensesRequest(s.c.server)
-	return list[api.Expense](ctx, s.c, "ListExpenses", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
+	req, err := api.NewListExpensesRequest(s.c.v1Server)
+	return list[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
 }
 
 // ListExpensesIter is ListExpenses as a sequence decoded element by element from the
@@ -995,22 +1597,28 @@ func (s *FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error
 // sequence with an *Error.
 //
 //	GET /api/v1/finance/expenses (ListExpenses)
-func (s *FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
-	return stream[api.Expense](ctx, s.c, "ListExpenses", func() (*http.Request, error) {
-		return api.NewListExpensesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
+	return stream[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
+		return api.NewListExpensesRequest(s.c.v1Server)
 	})
 }
 
-// HolidaysService calls the Holidays operations: Company holidays.
-// Reach it as Client.Holidays.
-type HolidaysService struct{ c *Client }
+// V1HolidaysService calls the Holidays operations: Company holidays.
+// Reach it as Client.V1.Holidays.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1HolidaysService struct{ c *Client }
 
 // Get gets a company holiday.
 //
 //	GET /api/v1/company_holidays/{id} (GetCompanyHoliday)
-func (s *HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, error) {
-	req, err := api.NewGetCompanyHolidayRequest(s.c.server, id)
-	return send[api.CompanyHoliday](ctx, s.c, "GetCompanyHoliday", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Holidays.Get (GET /holidays/company_holidays/{id}) of the dated API.
+func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, error) {
+	req, err := api.NewGetCompanyHolidayRequest(s.c.v1Server, id)
+	return send[api.CompanyHoliday](ctx, s.c, &v1GetCompanyHoliday, req, err)
 }
 
 // List lists company holidays.
@@ -1018,9 +1626,11 @@ func (s *HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday, 
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/company_holidays (ListCompanyHolidays)
-func (s *HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
-	req, err := api.NewListCompanyHolidaysRequest(s.c.server)
-	return list[api.CompanyHoliday](ctx, s.c, "ListCompanyHolidays", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
+func (s *V1HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error) {
+	req, err := api.NewListCompanyHolidaysRequest(s.c.v1Server)
+	return list[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1029,108 +1639,112 @@ func (s *HolidaysService) List(ctx context.Context) ([]api.CompanyHoliday, error
 // sequence with an *Error.
 //
 //	GET /api/v1/company_holidays (ListCompanyHolidays)
-func (s *HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
-	return stream[api.CompanyHoliday](ctx, s.c, "ListCompanyHolidays", func() (*http.Request, error) {
-		return api.NewListCompanyHolidaysRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Holidays.List (GET /holidays/company_holidays) of the dated API.
+func (s *V1HolidaysService) ListIter(ctx context.Context) iter.Seq2[api.CompanyHoliday, error] {
+	return stream[api.CompanyHoliday](ctx, s.c, &v1ListCompanyHolidays, func() (*http.Request, error) {
+		return api.NewListCompanyHolidaysRequest(s.c.v1Server)
 	})
 }
 
-// LegacyService calls the Legacy operations: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists.
-// Reach it as Client.Legacy.
-type LegacyService struct{ c *Client }
+// V1LegacyService calls the Legacy operations: Flat or pre-2024 routes from Factorial's 2021-22 specs that the 2024 spec no longer lists.
+// Reach it as Client.V1.Legacy.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1LegacyService struct{ c *Client }
 
 // ClockIn clocks an employee in (legacy flat path).
 //
 //	POST /api/v1/shifts/clock_in (ClockInLegacy)
 //
-// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too.
-func (s *LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
-	req, err := api.NewClockInLegacyRequest(s.c.server, body)
-	return send[api.Shift](ctx, s.c, "ClockInLegacy", req, err)
+// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
+	req, err := api.NewClockInLegacyRequest(s.c.v1Server, body)
+	return send[api.Shift](ctx, s.c, &v1ClockInLegacy, req, err)
 }
 
 // ClockOut clocks an employee out (legacy flat path).
 //
 //	POST /api/v1/shifts/clock_out (ClockOutLegacy)
 //
-// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too.
-func (s *LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
-	req, err := api.NewClockOutLegacyRequest(s.c.server, body)
-	return send[api.Shift](ctx, s.c, "ClockOutLegacy", req, err)
+// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
+	req, err := api.NewClockOutLegacyRequest(s.c.v1Server, body)
+	return send[api.Shift](ctx, s.c, &v1ClockOutLegacy, req, err)
 }
 
 // CreateAtsCandidate creates an ATS candidate (legacy path).
 //
 //	POST /api/v1/ats_candidates (CreateAtsCandidateLegacy)
 //
-// Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified).
-func (s *LegacyService) CreateAtsCandidate(ctx context.Context, params *api.CreateAtsCandidateLegacyParams, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
-	req, err := api.NewCreateAtsCandidateLegacyRequest(s.c.server, params, body)
-	return send[api.AtsCandidate](ctx, s.c, "CreateAtsCandidateLegacy", req, err)
+// Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateAtsCandidate(ctx context.Context, params *api.CreateAtsCandidateLegacyParams, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
+	req, err := api.NewCreateAtsCandidateLegacyRequest(s.c.v1Server, params, body)
+	return send[api.AtsCandidate](ctx, s.c, &v1CreateAtsCandidateLegacy, req, err)
 }
 
 // CreateDocument uploads a document (legacy flat path).
 //
 //	POST /api/v1/documents (CreateDocumentLegacy)
 //
-// Deprecated: 2021-22 path, multipart upload; replaced by CreateDocument (POST /api/v1/core/documents). The 2022 spec made public required.
-func (s *LegacyService) CreateDocument(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
+// Deprecated: 2021-22 path, multipart upload; replaced by CreateDocument (POST /api/v1/core/documents). The 2022 spec made public required. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateDocument(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreateDocumentLegacyRequestWithBody(s.c.server, contentType, r)
+		return api.NewCreateDocumentLegacyRequestWithBody(s.c.v1Server, contentType, r)
 	})
-	return send[api.Document](ctx, s.c, "CreateDocumentLegacy", req, err)
+	return send[api.Document](ctx, s.c, &v1CreateDocumentLegacy, req, err)
 }
 
 // CreateFolder creates a folder (legacy flat path).
 //
 //	POST /api/v1/folders (CreateFolderLegacy)
 //
-// Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders).
-func (s *LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
-	req, err := api.NewCreateFolderLegacyRequest(s.c.server, body)
-	return send[api.Folder](ctx, s.c, "CreateFolderLegacy", req, err)
+// Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
+	req, err := api.NewCreateFolderLegacyRequest(s.c.v1Server, body)
+	return send[api.Folder](ctx, s.c, &v1CreateFolderLegacy, req, err)
 }
 
 // CreateLeave creates a leave (legacy flat path).
 //
 //	POST /api/v1/leaves (CreateLeaveLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id.
-func (s *LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := api.NewCreateLeaveLegacyRequest(s.c.server, body)
-	return send[api.Leave](ctx, s.c, "CreateLeaveLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
+	req, err := api.NewCreateLeaveLegacyRequest(s.c.v1Server, body)
+	return send[api.Leave](ctx, s.c, &v1CreateLeaveLegacy, req, err)
 }
 
 // CreateLeaveType creates a leave type (legacy flat path).
 //
 //	POST /api/v1/leave_types (CreateLeaveTypeLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types).
-func (s *LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := api.NewCreateLeaveTypeLegacyRequest(s.c.server, body)
-	return send[api.LeaveType](ctx, s.c, "CreateLeaveTypeLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
+	req, err := api.NewCreateLeaveTypeLegacyRequest(s.c.v1Server, body)
+	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveTypeLegacy, req, err)
 }
 
 // CreateTeam creates a team (legacy flat path).
 //
 //	POST /api/v1/teams (CreateTeamLegacy)
 //
-// Deprecated: Pre-2022 path taking multipart/form-data (its input schema was missing from the spec; name is the field); replaced by CreateTeam (POST /api/v1/core/teams).
-func (s *LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (api.Team, error) {
+// Deprecated: Pre-2022 path taking multipart/form-data (its input schema was missing from the spec; name is the field); replaced by CreateTeam (POST /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (api.Team, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreateTeamLegacyRequestWithBody(s.c.server, contentType, r)
+		return api.NewCreateTeamLegacyRequestWithBody(s.c.v1Server, contentType, r)
 	})
-	return send[api.Team](ctx, s.c, "CreateTeamLegacy", req, err)
+	return send[api.Team](ctx, s.c, &v1CreateTeamLegacy, req, err)
 }
 
 // CreateWebhook subscribes to a webhook type (legacy flat path).
 //
 //	POST /api/v1/webhooks (CreateWebhookLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url.
-func (s *LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreate) (api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewCreateWebhookLegacyRequest(s.c.server, body)
-	return send[api.WebhookSubscriptionLegacy](ctx, s.c, "CreateWebhookLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreate) (api.WebhookSubscriptionLegacy, error) {
+	req, err := api.NewCreateWebhookLegacyRequest(s.c.v1Server, body)
+	return send[api.WebhookSubscriptionLegacy](ctx, s.c, &v1CreateWebhookLegacy, req, err)
 }
 
 // DeleteDocument deletes a document (legacy flat path).
@@ -1139,10 +1753,10 @@ func (s *LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreat
 //
 //	DELETE /api/v1/documents/{id} (DeleteDocumentLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too.
-func (s *LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Document, error) {
-	req, err := api.NewDeleteDocumentLegacyRequest(s.c.server, id)
-	return sendOptional[api.Document](ctx, s.c, "DeleteDocumentLegacy", req, err)
+// Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Document, error) {
+	req, err := api.NewDeleteDocumentLegacyRequest(s.c.v1Server, id)
+	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocumentLegacy, req, err)
 }
 
 // DeleteLeave deletes a leave (legacy flat path).
@@ -1151,10 +1765,10 @@ func (s *LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Docume
 //
 //	DELETE /api/v1/leaves/{id} (DeleteLeaveLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too.
-func (s *LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := api.NewDeleteLeaveLegacyRequest(s.c.server, id)
-	return sendOptional[api.Leave](ctx, s.c, "DeleteLeaveLegacy", req, err)
+// Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
+	req, err := api.NewDeleteLeaveLegacyRequest(s.c.v1Server, id)
+	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeaveLegacy, req, err)
 }
 
 // DeleteShift deletes a shift (legacy flat path).
@@ -1163,10 +1777,10 @@ func (s *LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, er
 //
 //	DELETE /api/v1/shifts/{id} (DeleteShiftLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too.
-func (s *LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
-	req, err := api.NewDeleteShiftLegacyRequest(s.c.server, id)
-	return sendOptional[api.Shift](ctx, s.c, "DeleteShiftLegacy", req, err)
+// Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
+	req, err := api.NewDeleteShiftLegacyRequest(s.c.v1Server, id)
+	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShiftLegacy, req, err)
 }
 
 // DeleteTeam deletes a team (legacy flat path).
@@ -1175,10 +1789,10 @@ func (s *LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, er
 //
 //	DELETE /api/v1/teams/{id} (DeleteTeamLegacy)
 //
-// Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too.
-func (s *LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, error) {
-	req, err := api.NewDeleteTeamLegacyRequest(s.c.server, id)
-	return sendOptional[api.Team](ctx, s.c, "DeleteTeamLegacy", req, err)
+// Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, error) {
+	req, err := api.NewDeleteTeamLegacyRequest(s.c.v1Server, id)
+	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeamLegacy, req, err)
 }
 
 // DeleteWebhook unsubscribes from a webhook type (legacy flat path).
@@ -1187,50 +1801,50 @@ func (s *LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, erro
 //
 //	DELETE /api/v1/webhooks (DeleteWebhookLegacy)
 //
-// Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes.
-func (s *LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeWebhookInput) (*api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewDeleteWebhookLegacyRequest(s.c.server, body)
-	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, "DeleteWebhookLegacy", req, err)
+// Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeWebhookInput) (*api.WebhookSubscriptionLegacy, error) {
+	req, err := api.NewDeleteWebhookLegacyRequest(s.c.v1Server, body)
+	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, &v1DeleteWebhookLegacy, req, err)
 }
 
 // GetContractVersion gets a contract version (legacy).
 //
 //	GET /api/v1/payroll/contract_versions/{id} (GetContractVersionLegacy)
 //
-// Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client.
-func (s *LegacyService) GetContractVersion(ctx context.Context, id int) (api.ContractVersion, error) {
-	req, err := api.NewGetContractVersionLegacyRequest(s.c.server, id)
-	return send[api.ContractVersion](ctx, s.c, "GetContractVersionLegacy", req, err)
+// Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.ContractVersion, error) {
+	req, err := api.NewGetContractVersionLegacyRequest(s.c.v1Server, id)
+	return send[api.ContractVersion](ctx, s.c, &v1GetContractVersionLegacy, req, err)
 }
 
 // GetDocument gets a document (legacy flat path).
 //
 //	GET /api/v1/documents/{id} (GetDocumentLegacy)
 //
-// Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}).
-func (s *LegacyService) GetDocument(ctx context.Context, id int) (api.Document, error) {
-	req, err := api.NewGetDocumentLegacyRequest(s.c.server, id)
-	return send[api.Document](ctx, s.c, "GetDocumentLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document, error) {
+	req, err := api.NewGetDocumentLegacyRequest(s.c.v1Server, id)
+	return send[api.Document](ctx, s.c, &v1GetDocumentLegacy, req, err)
 }
 
 // GetFolder gets a folder (legacy flat path).
 //
 //	GET /api/v1/folders/{id} (GetFolderLegacy)
 //
-// Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}).
-func (s *LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
-	req, err := api.NewGetFolderLegacyRequest(s.c.server, id)
-	return send[api.Folder](ctx, s.c, "GetFolderLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
+	req, err := api.NewGetFolderLegacyRequest(s.c.v1Server, id)
+	return send[api.Folder](ctx, s.c, &v1GetFolderLegacy, req, err)
 }
 
 // GetTeam gets a team (legacy flat path).
 //
 //	GET /api/v1/teams/{id} (GetTeamLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}).
-func (s *LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
-	req, err := api.NewGetTeamLegacyRequest(s.c.server, id)
-	return send[api.Team](ctx, s.c, "GetTeamLegacy", req, err)
+// Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
+	req, err := api.NewGetTeamLegacyRequest(s.c.v1Server, id)
+	return send[api.Team](ctx, s.c, &v1GetTeamLegacy, req, err)
 }
 
 // ListAtsCandidates lists ATS candidates (legacy path).
@@ -1239,10 +1853,10 @@ func (s *LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
 //
 //	GET /api/v1/ats_candidates (ListAtsCandidatesLegacy)
 //
-// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
-func (s *LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
-	req, err := api.NewListAtsCandidatesLegacyRequest(s.c.server)
-	return list[api.AtsCandidate](ctx, s.c, "ListAtsCandidatesLegacy", req, err)
+// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
+	req, err := api.NewListAtsCandidatesLegacyRequest(s.c.v1Server)
+	return list[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
 }
 
 // ListAtsCandidatesIter is ListAtsCandidates as a sequence decoded element by element from the
@@ -1252,10 +1866,10 @@ func (s *LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandida
 //
 //	GET /api/v1/ats_candidates (ListAtsCandidatesLegacy)
 //
-// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates).
-func (s *LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
-	return stream[api.AtsCandidate](ctx, s.c, "ListAtsCandidatesLegacy", func() (*http.Request, error) {
-		return api.NewListAtsCandidatesLegacyRequest(s.c.server)
+// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
+	return stream[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
+		return api.NewListAtsCandidatesLegacyRequest(s.c.v1Server)
 	})
 }
 
@@ -1265,10 +1879,10 @@ func (s *LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api
 //
 //	GET /api/v1/documents (ListDocumentsLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents).
-func (s *LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
-	req, err := api.NewListDocumentsLegacyRequest(s.c.server, params)
-	return list[api.Document](ctx, s.c, "ListDocumentsLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
+	req, err := api.NewListDocumentsLegacyRequest(s.c.v1Server, params)
+	return list[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
 }
 
 // ListDocumentsIter is ListDocuments as a sequence decoded element by element from the
@@ -1278,10 +1892,10 @@ func (s *LegacyService) ListDocuments(ctx context.Context, params *api.ListDocum
 //
 //	GET /api/v1/documents (ListDocumentsLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents).
-func (s *LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
-	return stream[api.Document](ctx, s.c, "ListDocumentsLegacy", func() (*http.Request, error) {
-		return api.NewListDocumentsLegacyRequest(s.c.server, params)
+// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
+	return stream[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
+		return api.NewListDocumentsLegacyRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1291,10 +1905,10 @@ func (s *LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListD
 //
 //	GET /api/v1/folders (ListFoldersLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders).
-func (s *LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
-	req, err := api.NewListFoldersLegacyRequest(s.c.server, params)
-	return list[api.Folder](ctx, s.c, "ListFoldersLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
+	req, err := api.NewListFoldersLegacyRequest(s.c.v1Server, params)
+	return list[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
 }
 
 // ListFoldersIter is ListFolders as a sequence decoded element by element from the
@@ -1304,10 +1918,10 @@ func (s *LegacyService) ListFolders(ctx context.Context, params *api.ListFolders
 //
 //	GET /api/v1/folders (ListFoldersLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders).
-func (s *LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
-	return stream[api.Folder](ctx, s.c, "ListFoldersLegacy", func() (*http.Request, error) {
-		return api.NewListFoldersLegacyRequest(s.c.server, params)
+// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
+	return stream[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
+		return api.NewListFoldersLegacyRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1317,10 +1931,10 @@ func (s *LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFol
 //
 //	GET /api/v1/leave_types (ListLeaveTypesLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types).
-func (s *LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := api.NewListLeaveTypesLegacyRequest(s.c.server)
-	return list[api.LeaveType](ctx, s.c, "ListLeaveTypesLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
+	req, err := api.NewListLeaveTypesLegacyRequest(s.c.v1Server)
+	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -1330,10 +1944,10 @@ func (s *LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, er
 //
 //	GET /api/v1/leave_types (ListLeaveTypesLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types).
-func (s *LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return stream[api.LeaveType](ctx, s.c, "ListLeaveTypesLegacy", func() (*http.Request, error) {
-		return api.NewListLeaveTypesLegacyRequest(s.c.server)
+// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
+	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
+		return api.NewListLeaveTypesLegacyRequest(s.c.v1Server)
 	})
 }
 
@@ -1343,10 +1957,10 @@ func (s *LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.Le
 //
 //	GET /api/v1/leaves (ListLeavesLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here.
-func (s *LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
-	req, err := api.NewListLeavesLegacyRequest(s.c.server)
-	return list[api.Leave](ctx, s.c, "ListLeavesLegacy", req, err)
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
+	req, err := api.NewListLeavesLegacyRequest(s.c.v1Server)
+	return list[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -1356,10 +1970,10 @@ func (s *LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 //
 //	GET /api/v1/leaves (ListLeavesLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here.
-func (s *LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
-	return stream[api.Leave](ctx, s.c, "ListLeavesLegacy", func() (*http.Request, error) {
-		return api.NewListLeavesLegacyRequest(s.c.server)
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
+	return stream[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
+		return api.NewListLeavesLegacyRequest(s.c.v1Server)
 	})
 }
 
@@ -1369,10 +1983,10 @@ func (s *LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave,
 //
 //	GET /api/v1/payslips (ListPayslipsLegacy)
 //
-// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll.
-func (s *LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
-	req, err := api.NewListPayslipsLegacyRequest(s.c.server, params)
-	return list[api.Payslip](ctx, s.c, "ListPayslipsLegacy", req, err)
+// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
+	req, err := api.NewListPayslipsLegacyRequest(s.c.v1Server, params)
+	return list[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
 }
 
 // ListPayslipsIter is ListPayslips as a sequence decoded element by element from the
@@ -1382,10 +1996,10 @@ func (s *LegacyService) ListPayslips(ctx context.Context, params *api.ListPaysli
 //
 //	GET /api/v1/payslips (ListPayslipsLegacy)
 //
-// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll.
-func (s *LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
-	return stream[api.Payslip](ctx, s.c, "ListPayslipsLegacy", func() (*http.Request, error) {
-		return api.NewListPayslipsLegacyRequest(s.c.server, params)
+// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
+	return stream[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
+		return api.NewListPayslipsLegacyRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1395,10 +2009,10 @@ func (s *LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPa
 //
 //	GET /api/v1/shifts (ListShiftsLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever.
-func (s *LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
-	req, err := api.NewListShiftsLegacyRequest(s.c.server, params)
-	return list[api.Shift](ctx, s.c, "ListShiftsLegacy", req, err)
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
+	req, err := api.NewListShiftsLegacyRequest(s.c.v1Server, params)
+	return list[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
 }
 
 // ListShiftsIter is ListShifts as a sequence decoded element by element from the
@@ -1408,10 +2022,10 @@ func (s *LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLe
 //
 //	GET /api/v1/shifts (ListShiftsLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever.
-func (s *LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
-	return stream[api.Shift](ctx, s.c, "ListShiftsLegacy", func() (*http.Request, error) {
-		return api.NewListShiftsLegacyRequest(s.c.server, params)
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
+	return stream[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
+		return api.NewListShiftsLegacyRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1421,10 +2035,10 @@ func (s *LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShif
 //
 //	GET /api/v1/teams (ListTeamsLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams).
-func (s *LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
-	req, err := api.NewListTeamsLegacyRequest(s.c.server)
-	return list[api.Team](ctx, s.c, "ListTeamsLegacy", req, err)
+// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
+	req, err := api.NewListTeamsLegacyRequest(s.c.v1Server)
+	return list[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
 }
 
 // ListTeamsIter is ListTeams as a sequence decoded element by element from the
@@ -1434,10 +2048,10 @@ func (s *LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 //
 //	GET /api/v1/teams (ListTeamsLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams).
-func (s *LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return stream[api.Team](ctx, s.c, "ListTeamsLegacy", func() (*http.Request, error) {
-		return api.NewListTeamsLegacyRequest(s.c.server)
+// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
+	return stream[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
+		return api.NewListTeamsLegacyRequest(s.c.v1Server)
 	})
 }
 
@@ -1447,10 +2061,10 @@ func (s *LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, e
 //
 //	GET /api/v1/webhooks (ListWebhooksLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type.
-func (s *LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
-	req, err := api.NewListWebhooksLegacyRequest(s.c.server)
-	return list[api.WebhookSubscriptionLegacy](ctx, s.c, "ListWebhooksLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
+	req, err := api.NewListWebhooksLegacyRequest(s.c.v1Server)
+	return list[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
 }
 
 // ListWebhooksIter is ListWebhooks as a sequence decoded element by element from the
@@ -1460,10 +2074,10 @@ func (s *LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscrip
 //
 //	GET /api/v1/webhooks (ListWebhooksLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type.
-func (s *LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
-	return stream[api.WebhookSubscriptionLegacy](ctx, s.c, "ListWebhooksLegacy", func() (*http.Request, error) {
-		return api.NewListWebhooksLegacyRequest(s.c.server)
+// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
+	return stream[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
+		return api.NewListWebhooksLegacyRequest(s.c.v1Server)
 	})
 }
 
@@ -1471,112 +2085,116 @@ func (s *LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.Webh
 //
 //	PUT /api/v1/ats_candidates/{id} (UpdateAtsCandidateLegacy)
 //
-// Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path).
-func (s *LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
-	req, err := api.NewUpdateAtsCandidateLegacyRequest(s.c.server, id, body)
-	return send[api.AtsCandidate](ctx, s.c, "UpdateAtsCandidateLegacy", req, err)
+// Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
+	req, err := api.NewUpdateAtsCandidateLegacyRequest(s.c.v1Server, id, body)
+	return send[api.AtsCandidate](ctx, s.c, &v1UpdateAtsCandidateLegacy, req, err)
 }
 
 // UpdateContractVersion updates a contract version with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/contract_versions/{id} (UpdateContractVersionLegacy)
 //
-// Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional.
-func (s *LegacyService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := api.NewUpdateContractVersionLegacyRequest(s.c.server, id, body)
-	return send[api.ContractVersion](ctx, s.c, "UpdateContractVersionLegacy", req, err)
+// Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
+	req, err := api.NewUpdateContractVersionLegacyRequest(s.c.v1Server, id, body)
+	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersionLegacy, req, err)
 }
 
 // UpdateDocument updates a document (legacy flat path).
 //
 //	PUT /api/v1/documents/{id} (UpdateDocumentLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}).
-func (s *LegacyService) UpdateDocument(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
-	req, err := api.NewUpdateDocumentLegacyRequest(s.c.server, id, body)
-	return send[api.Document](ctx, s.c, "UpdateDocumentLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
+	req, err := api.NewUpdateDocumentLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Document](ctx, s.c, &v1UpdateDocumentLegacy, req, err)
 }
 
 // UpdateFamilySituation updates a family situation with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/family_situation/{id} (UpdateFamilySituationLegacy)
 //
-// Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string.
-func (s *LegacyService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := api.NewUpdateFamilySituationLegacyRequest(s.c.server, id, body)
-	return send[api.FamilySituation](ctx, s.c, "UpdateFamilySituationLegacy", req, err)
+// Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
+	req, err := api.NewUpdateFamilySituationLegacyRequest(s.c.v1Server, id, body)
+	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituationLegacy, req, err)
 }
 
 // UpdateFolder updates a folder (legacy flat path).
 //
 //	PUT /api/v1/folders/{id} (UpdateFolderLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}).
-func (s *LegacyService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
-	req, err := api.NewUpdateFolderLegacyRequest(s.c.server, id, body)
-	return send[api.Folder](ctx, s.c, "UpdateFolderLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
+	req, err := api.NewUpdateFolderLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Folder](ctx, s.c, &v1UpdateFolderLegacy, req, err)
 }
 
 // UpdateLeave updates a leave (legacy flat path).
 //
 //	PUT /api/v1/leaves/{id} (UpdateLeaveLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}).
-func (s *LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := api.NewUpdateLeaveLegacyRequest(s.c.server, id, body)
-	return send[api.Leave](ctx, s.c, "UpdateLeaveLegacy", req, err)
+// Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
+	req, err := api.NewUpdateLeaveLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Leave](ctx, s.c, &v1UpdateLeaveLegacy, req, err)
 }
 
 // UpdateLeaveType updates a leave type (legacy flat path).
 //
 //	PUT /api/v1/leave_types/{id} (UpdateLeaveTypeLegacy)
 //
-// Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too.
-func (s *LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := api.NewUpdateLeaveTypeLegacyRequest(s.c.server, id, body)
-	return send[api.LeaveType](ctx, s.c, "UpdateLeaveTypeLegacy", req, err)
+// Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
+	req, err := api.NewUpdateLeaveTypeLegacyRequest(s.c.v1Server, id, body)
+	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveTypeLegacy, req, err)
 }
 
 // UpdateShift updates a shift (legacy flat path).
 //
 //	PUT /api/v1/shifts/{id} (UpdateShiftLegacy)
 //
-// Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too.
-func (s *LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
-	req, err := api.NewUpdateShiftLegacyRequest(s.c.server, id, body)
-	return send[api.Shift](ctx, s.c, "UpdateShiftLegacy", req, err)
+// Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
+	req, err := api.NewUpdateShiftLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Shift](ctx, s.c, &v1UpdateShiftLegacy, req, err)
 }
 
 // UpdateSupplement updates a supplement with PATCH (legacy).
 //
 //	PATCH /api/v1/payroll/supplements/{id} (UpdateSupplementLegacy)
 //
-// Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated.
-func (s *LegacyService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := api.NewUpdateSupplementLegacyRequest(s.c.server, id, body)
-	return send[api.Supplement](ctx, s.c, "UpdateSupplementLegacy", req, err)
+// Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
+	req, err := api.NewUpdateSupplementLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Supplement](ctx, s.c, &v1UpdateSupplementLegacy, req, err)
 }
 
 // UpdateTeam updates a team (legacy flat path).
 //
 //	PUT /api/v1/teams/{id} (UpdateTeamLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}).
-func (s *LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamLegacyRequest(s.c.server, id, body)
-	return send[api.Team](ctx, s.c, "UpdateTeamLegacy", req, err)
+// Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
+	req, err := api.NewUpdateTeamLegacyRequest(s.c.v1Server, id, body)
+	return send[api.Team](ctx, s.c, &v1UpdateTeamLegacy, req, err)
 }
 
-// LocationsService calls the Locations operations: Locations (v1), legal entities and workplaces (v2).
-// Reach it as Client.Locations.
-type LocationsService struct{ c *Client }
+// V1LocationsService calls the Locations operations: Locations (v1), legal entities and workplaces (v2).
+// Reach it as Client.V1.Locations.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1LocationsService struct{ c *Client }
 
 // CreateWorkplace creates a workplace.
 //
 //	POST /api/v2/core/workplaces (CreateWorkplace)
-func (s *LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
-	req, err := api.NewCreateWorkplaceRequest(s.c.server, body)
-	return send[api.Workplace](ctx, s.c, "CreateWorkplace", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
+	req, err := api.NewCreateWorkplaceRequest(s.c.v1Server, body)
+	return send[api.Workplace](ctx, s.c, &v1CreateWorkplace, req, err)
 }
 
 // DeleteWorkplace deletes a workplace.
@@ -1584,33 +2202,41 @@ func (s *LocationsService) CreateWorkplace(ctx context.Context, body api.Workpla
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/core/workplaces/{id} (DeleteWorkplace)
-func (s *LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.Workplace, error) {
-	req, err := api.NewDeleteWorkplaceRequest(s.c.server, id)
-	return sendOptional[[]api.Workplace](ctx, s.c, "DeleteWorkplace", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.Workplace, error) {
+	req, err := api.NewDeleteWorkplaceRequest(s.c.v1Server, id)
+	return sendOptional[[]api.Workplace](ctx, s.c, &v1DeleteWorkplace, req, err)
 }
 
 // Get gets a location.
 //
 //	GET /api/v1/locations/{id} (GetLocation)
-func (s *LocationsService) Get(ctx context.Context, id int) (api.Location, error) {
-	req, err := api.NewGetLocationRequest(s.c.server, id)
-	return send[api.Location](ctx, s.c, "GetLocation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.Get (GET /locations/locations/{id}) of the dated API.
+func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, error) {
+	req, err := api.NewGetLocationRequest(s.c.v1Server, id)
+	return send[api.Location](ctx, s.c, &v1GetLocation, req, err)
 }
 
 // GetLegalEntity gets a legal entity.
 //
 //	GET /api/v1/core/legal_entities/{id} (GetLegalEntity)
-func (s *LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
-	req, err := api.NewGetLegalEntityRequest(s.c.server, id)
-	return send[api.LegalEntity](ctx, s.c, "GetLegalEntity", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
+	req, err := api.NewGetLegalEntityRequest(s.c.v1Server, id)
+	return send[api.LegalEntity](ctx, s.c, &v1GetLegalEntity, req, err)
 }
 
 // GetWorkplace gets a workplace.
 //
 //	GET /api/v2/core/workplaces/{id} (GetWorkplace)
-func (s *LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
-	req, err := api.NewGetWorkplaceRequest(s.c.server, id)
-	return send[api.Workplace](ctx, s.c, "GetWorkplace", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
+	req, err := api.NewGetWorkplaceRequest(s.c.v1Server, id)
+	return send[api.Workplace](ctx, s.c, &v1GetWorkplace, req, err)
 }
 
 // List lists locations (v1).
@@ -1618,9 +2244,11 @@ func (s *LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workpl
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/locations (ListLocations)
-func (s *LocationsService) List(ctx context.Context) ([]api.Location, error) {
-	req, err := api.NewListLocationsRequest(s.c.server)
-	return list[api.Location](ctx, s.c, "ListLocations", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
+func (s *V1LocationsService) List(ctx context.Context) ([]api.Location, error) {
+	req, err := api.NewListLocationsRequest(s.c.v1Server)
+	return list[api.Location](ctx, s.c, &v1ListLocations, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -1629,9 +2257,11 @@ func (s *LocationsService) List(ctx context.Context) ([]api.Location, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/locations (ListLocations)
-func (s *LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
-	return stream[api.Location](ctx, s.c, "ListLocations", func() (*http.Request, error) {
-		return api.NewListLocationsRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
+func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location, error] {
+	return stream[api.Location](ctx, s.c, &v1ListLocations, func() (*http.Request, error) {
+		return api.NewListLocationsRequest(s.c.v1Server)
 	})
 }
 
@@ -1640,9 +2270,11 @@ func (s *LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Location,
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
-func (s *LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
-	req, err := api.NewListLegalEntitiesRequest(s.c.server)
-	return list[api.LegalEntity](ctx, s.c, "ListLegalEntities", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
+	req, err := api.NewListLegalEntitiesRequest(s.c.v1Server)
+	return list[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
 }
 
 // ListLegalEntitiesIter is ListLegalEntities as a sequence decoded element by element from the
@@ -1651,9 +2283,11 @@ func (s *LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEn
 // sequence with an *Error.
 //
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
-func (s *LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
-	return stream[api.LegalEntity](ctx, s.c, "ListLegalEntities", func() (*http.Request, error) {
-		return api.NewListLegalEntitiesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
+	return stream[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
+		return api.NewListLegalEntitiesRequest(s.c.v1Server)
 	})
 }
 
@@ -1662,9 +2296,11 @@ func (s *LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/core/workplaces (ListWorkplaces)
-func (s *LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
-	req, err := api.NewListWorkplacesRequest(s.c.server, params)
-	return list[api.Workplace](ctx, s.c, "ListWorkplaces", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
+	req, err := api.NewListWorkplacesRequest(s.c.v1Server, params)
+	return list[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
 }
 
 // ListWorkplacesIter is ListWorkplaces as a sequence decoded element by element from the
@@ -1673,18 +2309,22 @@ func (s *LocationsService) ListWorkplaces(ctx context.Context, params *api.ListW
 // sequence with an *Error.
 //
 //	GET /api/v2/core/workplaces (ListWorkplaces)
-func (s *LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
-	return stream[api.Workplace](ctx, s.c, "ListWorkplaces", func() (*http.Request, error) {
-		return api.NewListWorkplacesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
+	return stream[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
+		return api.NewListWorkplacesRequest(s.c.v1Server, params)
 	})
 }
 
 // UpdateWorkplace updates a workplace.
 //
 //	PUT /api/v2/core/workplaces/{id} (UpdateWorkplace)
-func (s *LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
-	req, err := api.NewUpdateWorkplaceRequest(s.c.server, id, body)
-	return send[api.Workplace](ctx, s.c, "UpdateWorkplace", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
+	req, err := api.NewUpdateWorkplaceRequest(s.c.v1Server, id, body)
+	return send[api.Workplace](ctx, s.c, &v1UpdateWorkplace, req, err)
 }
 
 // OAuthService calls the OAuth operations: Doorkeeper authorization server at the host root (not under /api).
@@ -1695,38 +2335,42 @@ type OAuthService struct{ c *Client }
 //
 //	POST /oauth/token (CreateToken)
 func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (api.Token, error) {
-	req, err := api.NewCreateTokenRequestWithFormdataBody(s.c.server, body)
-	return send[api.Token](ctx, s.c, "CreateToken", req, err)
+	req, err := api.NewCreateTokenRequestWithFormdataBody(s.c.v1Server, body)
+	return send[api.Token](ctx, s.c, &v1CreateToken, req, err)
 }
 
 // GetTokenInfo describes the bearer token (Doorkeeper default route).
 //
 //	GET /oauth/token/info (GetTokenInfo)
 func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) {
-	req, err := api.NewGetTokenInfoRequest(s.c.server)
-	return send[api.TokenInfo](ctx, s.c, "GetTokenInfo", req, err)
+	req, err := api.NewGetTokenInfoRequest(s.c.v1Server)
+	return send[api.TokenInfo](ctx, s.c, &v1GetTokenInfo, req, err)
 }
 
 // RevokeToken revokes an access or refresh token (RFC 7009).
 //
 //	POST /oauth/revoke (RevokeToken)
 func (s *OAuthService) RevokeToken(ctx context.Context, body api.RevokeRequest) (map[string]any, error) {
-	req, err := api.NewRevokeTokenRequestWithFormdataBody(s.c.server, body)
-	return send[map[string]any](ctx, s.c, "RevokeToken", req, err)
+	req, err := api.NewRevokeTokenRequestWithFormdataBody(s.c.v1Server, body)
+	return send[map[string]any](ctx, s.c, &v1RevokeToken, req, err)
 }
 
-// PayrollService calls the Payroll operations: Contract versions, reference contracts, supplements, compensations, taxonomies, family situation and payroll-integration codes.
-// Reach it as Client.Payroll.
-type PayrollService struct{ c *Client }
+// V1PayrollService calls the Payroll operations: Contract versions, reference contracts, supplements, compensations, taxonomies, family situation and payroll-integration codes.
+// Reach it as Client.V1.Payroll.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1PayrollService struct{ c *Client }
 
 // BulkListContractVersions reads contract versions in bulk.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	POST /api/v2/core/bulk/contract_version (BulkListContractVersions)
-func (s *PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
-	req, err := api.NewBulkListContractVersionsRequest(s.c.server)
-	return list[api.ContractVersion](ctx, s.c, "BulkListContractVersions", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
+	req, err := api.NewBulkListContractVersionsRequest(s.c.v1Server)
+	return list[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
 }
 
 // BulkListContractVersionsIter is BulkListContractVersions as a sequence decoded element by element from the
@@ -1735,50 +2379,62 @@ func (s *PayrollService) BulkListContractVersions(ctx context.Context) ([]api.Co
 // sequence with an *Error.
 //
 //	POST /api/v2/core/bulk/contract_version (BulkListContractVersions)
-func (s *PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, "BulkListContractVersions", func() (*http.Request, error) {
-		return api.NewBulkListContractVersionsRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
+	return stream[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
+		return api.NewBulkListContractVersionsRequest(s.c.v1Server)
 	})
 }
 
 // CreateCompensation creates a compensation.
 //
 //	POST /api/v1/payroll/compensations (CreateCompensation)
-func (s *PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
-	req, err := api.NewCreateCompensationRequest(s.c.server, body)
-	return send[api.Compensation](ctx, s.c, "CreateCompensation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
+	req, err := api.NewCreateCompensationRequest(s.c.v1Server, body)
+	return send[api.Compensation](ctx, s.c, &v1CreateCompensation, req, err)
 }
 
 // CreateContractVersion creates a contract version.
 //
 //	POST /api/v1/payroll/contract_versions (CreateContractVersion)
-func (s *PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
-	req, err := api.NewCreateContractVersionRequest(s.c.server, body)
-	return send[api.ContractVersion](ctx, s.c, "CreateContractVersion", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
+	req, err := api.NewCreateContractVersionRequest(s.c.v1Server, body)
+	return send[api.ContractVersion](ctx, s.c, &v1CreateContractVersion, req, err)
 }
 
 // CreateFamilySituation creates a family situation (French employees only).
 //
 //	POST /api/v1/payroll/family_situation (CreateFamilySituation)
-func (s *PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
-	req, err := api.NewCreateFamilySituationRequest(s.c.server, body)
-	return send[api.FamilySituation](ctx, s.c, "CreateFamilySituation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
+	req, err := api.NewCreateFamilySituationRequest(s.c.v1Server, body)
+	return send[api.FamilySituation](ctx, s.c, &v1CreateFamilySituation, req, err)
 }
 
 // CreateIntegrationCode creates a payroll integration code.
 //
 //	POST /api/v2/payroll_integrations/codes (CreatePayrollIntegrationCode)
-func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
-	req, err := api.NewCreatePayrollIntegrationCodeRequest(s.c.server, body)
-	return send[api.PayrollIntegrationCode](ctx, s.c, "CreatePayrollIntegrationCode", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
+	req, err := api.NewCreatePayrollIntegrationCodeRequest(s.c.v1Server, body)
+	return send[api.PayrollIntegrationCode](ctx, s.c, &v1CreatePayrollIntegrationCode, req, err)
 }
 
 // CreateSupplement creates a supplement.
 //
 //	POST /api/v1/payroll/supplements (CreateSupplement)
-func (s *PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
-	req, err := api.NewCreateSupplementRequest(s.c.server, body)
-	return send[api.Supplement](ctx, s.c, "CreateSupplement", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
+	req, err := api.NewCreateSupplementRequest(s.c.v1Server, body)
+	return send[api.Supplement](ctx, s.c, &v1CreateSupplement, req, err)
 }
 
 // DeleteCompensation deletes a compensation.
@@ -1786,9 +2442,11 @@ func (s *PayrollService) CreateSupplement(ctx context.Context, body api.Suppleme
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/payroll/compensations/{id} (DeleteCompensation)
-func (s *PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.Compensation, error) {
-	req, err := api.NewDeleteCompensationRequest(s.c.server, id)
-	return sendOptional[api.Compensation](ctx, s.c, "DeleteCompensation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.Compensation, error) {
+	req, err := api.NewDeleteCompensationRequest(s.c.v1Server, id)
+	return sendOptional[api.Compensation](ctx, s.c, &v1DeleteCompensation, req, err)
 }
 
 // DeleteContractVersion deletes a contract version.
@@ -1796,9 +2454,11 @@ func (s *PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.C
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/payroll/contract_versions/{id} (DeleteContractVersion)
-func (s *PayrollService) DeleteContractVersion(ctx context.Context, id int) (*api.ContractVersion, error) {
-	req, err := api.NewDeleteContractVersionRequest(s.c.server, id)
-	return sendOptional[api.ContractVersion](ctx, s.c, "DeleteContractVersion", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*api.ContractVersion, error) {
+	req, err := api.NewDeleteContractVersionRequest(s.c.v1Server, id)
+	return sendOptional[api.ContractVersion](ctx, s.c, &v1DeleteContractVersion, req, err)
 }
 
 // DeleteIntegrationCode deletes a payroll integration code.
@@ -1806,9 +2466,11 @@ func (s *PayrollService) DeleteContractVersion(ctx context.Context, id int) (*ap
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/payroll_integrations/codes/{id} (DeletePayrollIntegrationCode)
-func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*api.PayrollIntegrationCode, error) {
-	req, err := api.NewDeletePayrollIntegrationCodeRequest(s.c.server, id)
-	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, "DeletePayrollIntegrationCode", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*api.PayrollIntegrationCode, error) {
+	req, err := api.NewDeletePayrollIntegrationCodeRequest(s.c.v1Server, id)
+	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, &v1DeletePayrollIntegrationCode, req, err)
 }
 
 // DeleteSupplement deletes a supplement.
@@ -1816,9 +2478,11 @@ func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*ap
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/payroll/supplements/{id} (DeleteSupplement)
-func (s *PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Supplement, error) {
-	req, err := api.NewDeleteSupplementRequest(s.c.server, id)
-	return sendOptional[api.Supplement](ctx, s.c, "DeleteSupplement", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Supplement, error) {
+	req, err := api.NewDeleteSupplementRequest(s.c.v1Server, id)
+	return sendOptional[api.Supplement](ctx, s.c, &v1DeleteSupplement, req, err)
 }
 
 // FindEmployeeByIntegrationCode finds the employees a payroll integration code is assigned to.
@@ -1826,9 +2490,11 @@ func (s *PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Sup
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/payroll_integrations/codes/{id}/find_employee (FindEmployeeByIntegrationCode)
-func (s *PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
-	req, err := api.NewFindEmployeeByIntegrationCodeRequest(s.c.server, id, params)
-	return list[api.EmployeeV2](ctx, s.c, "FindEmployeeByIntegrationCode", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
+	req, err := api.NewFindEmployeeByIntegrationCodeRequest(s.c.v1Server, id, params)
+	return list[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
 }
 
 // FindEmployeeByIntegrationCodeIter is FindEmployeeByIntegrationCode as a sequence decoded element by element from the
@@ -1837,26 +2503,32 @@ func (s *PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id i
 // sequence with an *Error.
 //
 //	GET /api/v2/payroll_integrations/codes/{id}/find_employee (FindEmployeeByIntegrationCode)
-func (s *PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
-	return stream[api.EmployeeV2](ctx, s.c, "FindEmployeeByIntegrationCode", func() (*http.Request, error) {
-		return api.NewFindEmployeeByIntegrationCodeRequest(s.c.server, id, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
+	return stream[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
+		return api.NewFindEmployeeByIntegrationCodeRequest(s.c.v1Server, id, params)
 	})
 }
 
 // GetCompensation gets a compensation.
 //
 //	GET /api/v1/payroll/compensations/{id} (GetCompensation)
-func (s *PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
-	req, err := api.NewGetCompensationRequest(s.c.server, id)
-	return send[api.Compensation](ctx, s.c, "GetCompensation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
+	req, err := api.NewGetCompensationRequest(s.c.v1Server, id)
+	return send[api.Compensation](ctx, s.c, &v1GetCompensation, req, err)
 }
 
 // GetTaxonomy gets a compensation taxonomy.
 //
 //	GET /api/v1/payroll/taxonomies/{id} (GetTaxonomy)
-func (s *PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
-	req, err := api.NewGetTaxonomyRequest(s.c.server, id)
-	return send[api.Taxonomy](ctx, s.c, "GetTaxonomy", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
+	req, err := api.NewGetTaxonomyRequest(s.c.v1Server, id)
+	return send[api.Taxonomy](ctx, s.c, &v1GetTaxonomy, req, err)
 }
 
 // ListCompensations lists compensations.
@@ -1864,9 +2536,11 @@ func (s *PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy,
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/compensations (ListCompensations)
-func (s *PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
-	req, err := api.NewListCompensationsRequest(s.c.server, params)
-	return list[api.Compensation](ctx, s.c, "ListCompensations", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
+	req, err := api.NewListCompensationsRequest(s.c.v1Server, params)
+	return list[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
 }
 
 // ListCompensationsIter is ListCompensations as a sequence decoded element by element from the
@@ -1875,9 +2549,11 @@ func (s *PayrollService) ListCompensations(ctx context.Context, params *api.List
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/compensations (ListCompensations)
-func (s *PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
-	return stream[api.Compensation](ctx, s.c, "ListCompensations", func() (*http.Request, error) {
-		return api.NewListCompensationsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
+	return stream[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
+		return api.NewListCompensationsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1886,9 +2562,11 @@ func (s *PayrollService) ListCompensationsIter(ctx context.Context, params *api.
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
-func (s *PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
-	req, err := api.NewListContractVersionsRequest(s.c.server, params)
-	return list[api.ContractVersion](ctx, s.c, "ListContractVersions", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
+	req, err := api.NewListContractVersionsRequest(s.c.v1Server, params)
+	return list[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
 }
 
 // ListContractVersionsIter is ListContractVersions as a sequence decoded element by element from the
@@ -1897,9 +2575,11 @@ func (s *PayrollService) ListContractVersions(ctx context.Context, params *api.L
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
-func (s *PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, "ListContractVersions", func() (*http.Request, error) {
-		return api.NewListContractVersionsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
+	return stream[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
+		return api.NewListContractVersionsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1908,9 +2588,11 @@ func (s *PayrollService) ListContractVersionsIter(ctx context.Context, params *a
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/family_situation (ListFamilySituations)
-func (s *PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
-	req, err := api.NewListFamilySituationsRequest(s.c.server, params)
-	return list[api.FamilySituation](ctx, s.c, "ListFamilySituations", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
+	req, err := api.NewListFamilySituationsRequest(s.c.v1Server, params)
+	return list[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
 }
 
 // ListFamilySituationsIter is ListFamilySituations as a sequence decoded element by element from the
@@ -1919,9 +2601,11 @@ func (s *PayrollService) ListFamilySituations(ctx context.Context, params *api.L
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/family_situation (ListFamilySituations)
-func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
-	return stream[api.FamilySituation](ctx, s.c, "ListFamilySituations", func() (*http.Request, error) {
-		return api.NewListFamilySituationsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
+	return stream[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
+		return api.NewListFamilySituationsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1930,9 +2614,11 @@ func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *a
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/payroll_integrations/codes (ListPayrollIntegrationCodes)
-func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
-	req, err := api.NewListPayrollIntegrationCodesRequest(s.c.server, params)
-	return list[api.PayrollIntegrationCode](ctx, s.c, "ListPayrollIntegrationCodes", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
+	req, err := api.NewListPayrollIntegrationCodesRequest(s.c.v1Server, params)
+	return list[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
 }
 
 // ListIntegrationCodesIter is ListIntegrationCodes as a sequence decoded element by element from the
@@ -1941,9 +2627,11 @@ func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *api.L
 // sequence with an *Error.
 //
 //	GET /api/v2/payroll_integrations/codes (ListPayrollIntegrationCodes)
-func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
-	return stream[api.PayrollIntegrationCode](ctx, s.c, "ListPayrollIntegrationCodes", func() (*http.Request, error) {
-		return api.NewListPayrollIntegrationCodesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
+	return stream[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
+		return api.NewListPayrollIntegrationCodesRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1952,9 +2640,11 @@ func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *a
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
-func (s *PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
-	req, err := api.NewListReferenceContractsRequest(s.c.server, params)
-	return list[api.ContractVersion](ctx, s.c, "ListReferenceContracts", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
+	req, err := api.NewListReferenceContractsRequest(s.c.v1Server, params)
+	return list[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
 }
 
 // ListReferenceContractsIter is ListReferenceContracts as a sequence decoded element by element from the
@@ -1963,9 +2653,11 @@ func (s *PayrollService) ListReferenceContracts(ctx context.Context, params *api
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
-func (s *PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
-	return stream[api.ContractVersion](ctx, s.c, "ListReferenceContracts", func() (*http.Request, error) {
-		return api.NewListReferenceContractsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
+	return stream[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
+		return api.NewListReferenceContractsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1974,9 +2666,11 @@ func (s *PayrollService) ListReferenceContractsIter(ctx context.Context, params 
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/supplements (ListSupplements)
-func (s *PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
-	req, err := api.NewListSupplementsRequest(s.c.server, params)
-	return list[api.Supplement](ctx, s.c, "ListSupplements", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
+	req, err := api.NewListSupplementsRequest(s.c.v1Server, params)
+	return list[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
 }
 
 // ListSupplementsIter is ListSupplements as a sequence decoded element by element from the
@@ -1985,9 +2679,11 @@ func (s *PayrollService) ListSupplements(ctx context.Context, params *api.ListSu
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/supplements (ListSupplements)
-func (s *PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
-	return stream[api.Supplement](ctx, s.c, "ListSupplements", func() (*http.Request, error) {
-		return api.NewListSupplementsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
+	return stream[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
+		return api.NewListSupplementsRequest(s.c.v1Server, params)
 	})
 }
 
@@ -1996,9 +2692,11 @@ func (s *PayrollService) ListSupplementsIter(ctx context.Context, params *api.Li
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/taxonomies (ListTaxonomies)
-func (s *PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
-	req, err := api.NewListTaxonomiesRequest(s.c.server, params)
-	return list[api.Taxonomy](ctx, s.c, "ListTaxonomies", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
+	req, err := api.NewListTaxonomiesRequest(s.c.v1Server, params)
+	return list[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
 }
 
 // ListTaxonomiesIter is ListTaxonomies as a sequence decoded element by element from the
@@ -2007,64 +2705,80 @@ func (s *PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTax
 // sequence with an *Error.
 //
 //	GET /api/v1/payroll/taxonomies (ListTaxonomies)
-func (s *PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
-	return stream[api.Taxonomy](ctx, s.c, "ListTaxonomies", func() (*http.Request, error) {
-		return api.NewListTaxonomiesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
+	return stream[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
+		return api.NewListTaxonomiesRequest(s.c.v1Server, params)
 	})
 }
 
 // UpdateCompensation updates a compensation.
 //
 //	PUT /api/v1/payroll/compensations/{id} (UpdateCompensation)
-func (s *PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
-	req, err := api.NewUpdateCompensationRequest(s.c.server, id, body)
-	return send[api.Compensation](ctx, s.c, "UpdateCompensation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
+	req, err := api.NewUpdateCompensationRequest(s.c.v1Server, id, body)
+	return send[api.Compensation](ctx, s.c, &v1UpdateCompensation, req, err)
 }
 
 // UpdateContractVersion updates a contract version.
 //
 //	PUT /api/v1/payroll/contract_versions/{id} (UpdateContractVersion)
-func (s *PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
-	req, err := api.NewUpdateContractVersionRequest(s.c.server, id, body)
-	return send[api.ContractVersion](ctx, s.c, "UpdateContractVersion", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
+	req, err := api.NewUpdateContractVersionRequest(s.c.v1Server, id, body)
+	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersion, req, err)
 }
 
 // UpdateFamilySituation updates a family situation (French employees only).
 //
 //	PUT /api/v1/payroll/family_situation/{id} (UpdateFamilySituation)
-func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
-	req, err := api.NewUpdateFamilySituationRequest(s.c.server, id, body)
-	return send[api.FamilySituation](ctx, s.c, "UpdateFamilySituation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
+	req, err := api.NewUpdateFamilySituationRequest(s.c.v1Server, id, body)
+	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituation, req, err)
 }
 
 // UpdateIntegrationCode updates a payroll integration code.
 //
 //	PATCH /api/v2/payroll_integrations/codes/{id} (UpdatePayrollIntegrationCode)
-func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
-	req, err := api.NewUpdatePayrollIntegrationCodeRequest(s.c.server, id, body)
-	return send[api.PayrollIntegrationCode](ctx, s.c, "UpdatePayrollIntegrationCode", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
+	req, err := api.NewUpdatePayrollIntegrationCodeRequest(s.c.v1Server, id, body)
+	return send[api.PayrollIntegrationCode](ctx, s.c, &v1UpdatePayrollIntegrationCode, req, err)
 }
 
 // UpdateSupplement updates a supplement.
 //
 //	PUT /api/v1/payroll/supplements/{id} (UpdateSupplement)
-func (s *PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
-	req, err := api.NewUpdateSupplementRequest(s.c.server, id, body)
-	return send[api.Supplement](ctx, s.c, "UpdateSupplement", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
+	req, err := api.NewUpdateSupplementRequest(s.c.v1Server, id, body)
+	return send[api.Supplement](ctx, s.c, &v1UpdateSupplement, req, err)
 }
 
-// PostsService calls the Posts operations: Company feed posts.
-// Reach it as Client.Posts.
-type PostsService struct{ c *Client }
+// V1PostsService calls the Posts operations: Company feed posts.
+// Reach it as Client.V1.Posts.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1PostsService struct{ c *Client }
 
 // Create creates a feed post.
 //
 //	POST /api/v1/posts (CreatePost)
-func (s *PostsService) Create(ctx context.Context, body api.PostCreate) (api.Post, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) Create(ctx context.Context, body api.PostCreate) (api.Post, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreatePostRequestWithBody(s.c.server, contentType, r)
+		return api.NewCreatePostRequestWithBody(s.c.v1Server, contentType, r)
 	})
-	return send[api.Post](ctx, s.c, "CreatePost", req, err)
+	return send[api.Post](ctx, s.c, &v1CreatePost, req, err)
 }
 
 // Delete deletes a feed post.
@@ -2072,17 +2786,21 @@ func (s *PostsService) Create(ctx context.Context, body api.PostCreate) (api.Pos
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/posts/{id} (DeletePost)
-func (s *PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
-	req, err := api.NewDeletePostRequest(s.c.server, id)
-	return sendOptional[api.Post](ctx, s.c, "DeletePost", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
+	req, err := api.NewDeletePostRequest(s.c.v1Server, id)
+	return sendOptional[api.Post](ctx, s.c, &v1DeletePost, req, err)
 }
 
 // Get gets a feed post.
 //
 //	GET /api/v1/posts/{id} (GetPost)
-func (s *PostsService) Get(ctx context.Context, id int) (api.Post, error) {
-	req, err := api.NewGetPostRequest(s.c.server, id)
-	return send[api.Post](ctx, s.c, "GetPost", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
+	req, err := api.NewGetPostRequest(s.c.v1Server, id)
+	return send[api.Post](ctx, s.c, &v1GetPost, req, err)
 }
 
 // List lists feed posts.
@@ -2090,9 +2808,11 @@ func (s *PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/posts (ListPosts)
-func (s *PostsService) List(ctx context.Context) ([]api.Post, error) {
-	req, err := api.NewListPostsRequest(s.c.server)
-	return list[api.Post](ctx, s.c, "ListPosts", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
+	req, err := api.NewListPostsRequest(s.c.v1Server)
+	return list[api.Post](ctx, s.c, &v1ListPosts, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2101,32 +2821,40 @@ func (s *PostsService) List(ctx context.Context) ([]api.Post, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/posts (ListPosts)
-func (s *PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
-	return stream[api.Post](ctx, s.c, "ListPosts", func() (*http.Request, error) {
-		return api.NewListPostsRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
+	return stream[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
+		return api.NewListPostsRequest(s.c.v1Server)
 	})
 }
 
 // Update updates a feed post.
 //
 //	PUT /api/v1/posts/{id} (UpdatePost)
-func (s *PostsService) Update(ctx context.Context, id int, body api.PostUpdate) (api.Post, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1PostsService) Update(ctx context.Context, id int, body api.PostUpdate) (api.Post, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewUpdatePostRequestWithBody(s.c.server, id, contentType, r)
+		return api.NewUpdatePostRequestWithBody(s.c.v1Server, id, contentType, r)
 	})
-	return send[api.Post](ctx, s.c, "UpdatePost", req, err)
+	return send[api.Post](ctx, s.c, &v1UpdatePost, req, err)
 }
 
-// ShiftManagementService calls the ShiftManagement operations: Rota planning (planned shifts with start/end times), distinct from attendance time registries.
-// Reach it as Client.ShiftManagement.
-type ShiftManagementService struct{ c *Client }
+// V1ShiftManagementService calls the ShiftManagement operations: Rota planning (planned shifts with start/end times), distinct from attendance time registries.
+// Reach it as Client.V1.ShiftManagement.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1ShiftManagementService struct{ c *Client }
 
 // Create creates a planned shift.
 //
 //	POST /api/v1/time/shifts_management (CreateManagedShift)
-func (s *ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
-	req, err := api.NewCreateManagedShiftRequest(s.c.server, body)
-	return send[api.ShiftManagement](ctx, s.c, "CreateManagedShift", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
+	req, err := api.NewCreateManagedShiftRequest(s.c.v1Server, body)
+	return send[api.ShiftManagement](ctx, s.c, &v1CreateManagedShift, req, err)
 }
 
 // Delete deletes a planned shift.
@@ -2134,17 +2862,21 @@ func (s *ShiftManagementService) Create(ctx context.Context, body api.ShiftManag
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/time/shifts_management/{id} (DeleteManagedShift)
-func (s *ShiftManagementService) Delete(ctx context.Context, id int) (*api.ShiftManagement, error) {
-	req, err := api.NewDeleteManagedShiftRequest(s.c.server, id)
-	return sendOptional[api.ShiftManagement](ctx, s.c, "DeleteManagedShift", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.ShiftManagement, error) {
+	req, err := api.NewDeleteManagedShiftRequest(s.c.v1Server, id)
+	return sendOptional[api.ShiftManagement](ctx, s.c, &v1DeleteManagedShift, req, err)
 }
 
 // Get gets a planned shift.
 //
 //	GET /api/v1/time/shifts_management/{id} (GetManagedShift)
-func (s *ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
-	req, err := api.NewGetManagedShiftRequest(s.c.server, id)
-	return send[api.ShiftManagement](ctx, s.c, "GetManagedShift", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
+	req, err := api.NewGetManagedShiftRequest(s.c.v1Server, id)
+	return send[api.ShiftManagement](ctx, s.c, &v1GetManagedShift, req, err)
 }
 
 // List lists the company's planned shifts.
@@ -2152,9 +2884,11 @@ func (s *ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMana
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/shifts_management (ListManagedShifts)
-func (s *ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
-	req, err := api.NewListManagedShiftsRequest(s.c.server, params)
-	return list[api.ShiftManagement](ctx, s.c, "ListManagedShifts", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
+	req, err := api.NewListManagedShiftsRequest(s.c.v1Server, params)
+	return list[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2163,64 +2897,80 @@ func (s *ShiftManagementService) List(ctx context.Context, params *api.ListManag
 // sequence with an *Error.
 //
 //	GET /api/v1/time/shifts_management (ListManagedShifts)
-func (s *ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
-	return stream[api.ShiftManagement](ctx, s.c, "ListManagedShifts", func() (*http.Request, error) {
-		return api.NewListManagedShiftsRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
+	return stream[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
+		return api.NewListManagedShiftsRequest(s.c.v1Server, params)
 	})
 }
 
 // Publish publishes the draft shifts inside a time range.
 //
 //	POST /api/v1/time/shifts_management/publish (PublishManagedShifts)
-func (s *ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
-	req, err := api.NewPublishManagedShiftsRequest(s.c.server, body)
-	return sendNoContent(ctx, s.c, "PublishManagedShifts", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
+	req, err := api.NewPublishManagedShiftsRequest(s.c.v1Server, body)
+	return sendNoContent(ctx, s.c, &v1PublishManagedShifts, req, err)
 }
 
 // UpdateLocation changes a planned shift's location and work area.
 //
 //	PUT /api/v1/time/shifts_management/{id}/locations (UpdateManagedShiftLocation)
-func (s *ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
-	req, err := api.NewUpdateManagedShiftLocationRequest(s.c.server, id, body)
-	return send[api.ShiftManagement](ctx, s.c, "UpdateManagedShiftLocation", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
+	req, err := api.NewUpdateManagedShiftLocationRequest(s.c.v1Server, id, body)
+	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftLocation, req, err)
 }
 
 // UpdateNotes changes a planned shift's notes.
 //
 //	PUT /api/v1/time/shifts_management/{id}/notes (UpdateManagedShiftNotes)
-func (s *ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
-	req, err := api.NewUpdateManagedShiftNotesRequest(s.c.server, id, body)
-	return send[api.ShiftManagement](ctx, s.c, "UpdateManagedShiftNotes", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
+	req, err := api.NewUpdateManagedShiftNotesRequest(s.c.v1Server, id, body)
+	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftNotes, req, err)
 }
 
-// TasksService calls the Tasks operations: Tasks and the files attached to them.
-// Reach it as Client.Tasks.
-type TasksService struct{ c *Client }
+// V1TasksService calls the Tasks operations: Tasks and the files attached to them.
+// Reach it as Client.V1.Tasks.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1TasksService struct{ c *Client }
 
 // Copy copies a task.
 //
 //	POST /api/v1/core/tasks/{id}/copy (CopyTask)
-func (s *TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
-	req, err := api.NewCopyTaskRequest(s.c.server, id, body)
-	return send[api.Task](ctx, s.c, "CopyTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
+	req, err := api.NewCopyTaskRequest(s.c.v1Server, id, body)
+	return send[api.Task](ctx, s.c, &v1CopyTask, req, err)
 }
 
 // Create creates a task.
 //
 //	POST /api/v1/core/tasks (CreateTask)
-func (s *TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
-	req, err := api.NewCreateTaskRequest(s.c.server, body)
-	return send[api.Task](ctx, s.c, "CreateTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
+	req, err := api.NewCreateTaskRequest(s.c.v1Server, body)
+	return send[api.Task](ctx, s.c, &v1CreateTask, req, err)
 }
 
 // CreateFile attaches a file to a task.
 //
 //	POST /api/v1/core/tasks/{id}/files (CreateTaskFile)
-func (s *TasksService) CreateFile(ctx context.Context, id int, body api.TaskFileCreate) (api.TaskFile, error) {
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) CreateFile(ctx context.Context, id int, body api.TaskFileCreate) (api.TaskFile, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return api.NewCreateTaskFileRequestWithBody(s.c.server, id, contentType, r)
+		return api.NewCreateTaskFileRequestWithBody(s.c.v1Server, id, contentType, r)
 	})
-	return send[api.TaskFile](ctx, s.c, "CreateTaskFile", req, err)
+	return send[api.TaskFile](ctx, s.c, &v1CreateTaskFile, req, err)
 }
 
 // Delete deletes a task.
@@ -2228,9 +2978,11 @@ func (s *TasksService) CreateFile(ctx context.Context, id int, body api.TaskFile
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/tasks/{id} (DeleteTask)
-func (s *TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
-	req, err := api.NewDeleteTaskRequest(s.c.server, id)
-	return sendOptional[api.Task](ctx, s.c, "DeleteTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
+	req, err := api.NewDeleteTaskRequest(s.c.v1Server, id)
+	return sendOptional[api.Task](ctx, s.c, &v1DeleteTask, req, err)
 }
 
 // DeleteFile deletes one file of a task.
@@ -2238,25 +2990,31 @@ func (s *TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
 // The result is nil when the server answers without a body (204).
 //
 //	POST /api/v1/core/tasks/{task_id}/files/{id} (DeleteTaskFile)
-func (s *TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api.TaskFile, error) {
-	req, err := api.NewDeleteTaskFileRequest(s.c.server, taskID, id)
-	return sendOptional[api.TaskFile](ctx, s.c, "DeleteTaskFile", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api.TaskFile, error) {
+	req, err := api.NewDeleteTaskFileRequest(s.c.v1Server, taskID, id)
+	return sendOptional[api.TaskFile](ctx, s.c, &v1DeleteTaskFile, req, err)
 }
 
 // Get gets a task.
 //
 //	GET /api/v1/core/tasks/{id} (GetTask)
-func (s *TasksService) Get(ctx context.Context, id int) (api.Task, error) {
-	req, err := api.NewGetTaskRequest(s.c.server, id)
-	return send[api.Task](ctx, s.c, "GetTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
+	req, err := api.NewGetTaskRequest(s.c.v1Server, id)
+	return send[api.Task](ctx, s.c, &v1GetTask, req, err)
 }
 
 // GetFile gets one file of a task.
 //
 //	GET /api/v1/core/tasks/{task_id}/files/{id} (GetTaskFile)
-func (s *TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
-	req, err := api.NewGetTaskFileRequest(s.c.server, taskID, id)
-	return send[api.TaskFile](ctx, s.c, "GetTaskFile", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
+	req, err := api.NewGetTaskFileRequest(s.c.v1Server, taskID, id)
+	return send[api.TaskFile](ctx, s.c, &v1GetTaskFile, req, err)
 }
 
 // List lists tasks.
@@ -2264,9 +3022,11 @@ func (s *TasksService) GetFile(ctx context.Context, taskID int, id int) (api.Tas
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/tasks (ListTasks)
-func (s *TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
-	req, err := api.NewListTasksRequest(s.c.server, params)
-	return list[api.Task](ctx, s.c, "ListTasks", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
+	req, err := api.NewListTasksRequest(s.c.v1Server, params)
+	return list[api.Task](ctx, s.c, &v1ListTasks, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2275,9 +3035,11 @@ func (s *TasksService) List(ctx context.Context, params *api.ListTasksParams) ([
 // sequence with an *Error.
 //
 //	GET /api/v1/core/tasks (ListTasks)
-func (s *TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
-	return stream[api.Task](ctx, s.c, "ListTasks", func() (*http.Request, error) {
-		return api.NewListTasksRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
+	return stream[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
+		return api.NewListTasksRequest(s.c.v1Server, params)
 	})
 }
 
@@ -2286,9 +3048,11 @@ func (s *TasksService) ListIter(ctx context.Context, params *api.ListTasksParams
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/tasks/{id}/files (ListTaskFiles)
-func (s *TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
-	req, err := api.NewListTaskFilesRequest(s.c.server, id)
-	return list[api.TaskFile](ctx, s.c, "ListTaskFiles", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
+	req, err := api.NewListTaskFilesRequest(s.c.v1Server, id)
+	return list[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
 }
 
 // ListFilesIter is ListFiles as a sequence decoded element by element from the
@@ -2297,46 +3061,58 @@ func (s *TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, e
 // sequence with an *Error.
 //
 //	GET /api/v1/core/tasks/{id}/files (ListTaskFiles)
-func (s *TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
-	return stream[api.TaskFile](ctx, s.c, "ListTaskFiles", func() (*http.Request, error) {
-		return api.NewListTaskFilesRequest(s.c.server, id)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
+	return stream[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
+		return api.NewListTaskFilesRequest(s.c.v1Server, id)
 	})
 }
 
 // Resolve marks a task done or not done.
 //
 //	POST /api/v1/core/tasks/{id}/resolve (ResolveTask)
-func (s *TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
-	req, err := api.NewResolveTaskRequest(s.c.server, id, body)
-	return send[api.Task](ctx, s.c, "ResolveTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
+	req, err := api.NewResolveTaskRequest(s.c.v1Server, id, body)
+	return send[api.Task](ctx, s.c, &v1ResolveTask, req, err)
 }
 
 // Update updates a task.
 //
 //	PUT /api/v1/core/tasks/{id} (UpdateTask)
-func (s *TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
-	req, err := api.NewUpdateTaskRequest(s.c.server, id, body)
-	return send[api.Task](ctx, s.c, "UpdateTask", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
+	req, err := api.NewUpdateTaskRequest(s.c.v1Server, id, body)
+	return send[api.Task](ctx, s.c, &v1UpdateTask, req, err)
 }
 
-// TeamsService calls the Teams operations: Teams and their members and leads.
-// Reach it as Client.Teams.
-type TeamsService struct{ c *Client }
+// V1TeamsService calls the Teams operations: Teams and their members and leads.
+// Reach it as Client.V1.Teams.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1TeamsService struct{ c *Client }
 
 // AssignEmployeeToTeam adds an employee to a team.
 //
 //	POST /api/v1/core/teams/{id}/employees/{employee_id} (AssignEmployeeToTeam)
-func (s *TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
-	req, err := api.NewAssignEmployeeToTeamRequest(s.c.server, id, employeeID)
-	return send[api.Team](ctx, s.c, "AssignEmployeeToTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
+	req, err := api.NewAssignEmployeeToTeamRequest(s.c.v1Server, id, employeeID)
+	return send[api.Team](ctx, s.c, &v1AssignEmployeeToTeam, req, err)
 }
 
 // Create creates a team.
 //
 //	POST /api/v1/core/teams (CreateTeam)
-func (s *TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Team, error) {
-	req, err := api.NewCreateTeamRequest(s.c.server, body)
-	return send[api.Team](ctx, s.c, "CreateTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.Create (POST /teams/teams) of the dated API.
+func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Team, error) {
+	req, err := api.NewCreateTeamRequest(s.c.v1Server, body)
+	return send[api.Team](ctx, s.c, &v1CreateTeam, req, err)
 }
 
 // Delete deletes a team.
@@ -2344,17 +3120,21 @@ func (s *TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.Tea
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/teams/{id} (DeleteTeam)
-func (s *TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) {
-	req, err := api.NewDeleteTeamRequest(s.c.server, id)
-	return sendOptional[api.Team](ctx, s.c, "DeleteTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.Delete (DELETE /teams/teams/{id}) of the dated API.
+func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) {
+	req, err := api.NewDeleteTeamRequest(s.c.v1Server, id)
+	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeam, req, err)
 }
 
 // Get gets a team.
 //
 //	GET /api/v1/core/teams/{id} (GetTeam)
-func (s *TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
-	req, err := api.NewGetTeamRequest(s.c.server, id)
-	return send[api.Team](ctx, s.c, "GetTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.Get (GET /teams/teams/{id}) of the dated API.
+func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
+	req, err := api.NewGetTeamRequest(s.c.v1Server, id)
+	return send[api.Team](ctx, s.c, &v1GetTeam, req, err)
 }
 
 // List lists teams.
@@ -2362,9 +3142,11 @@ func (s *TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/teams (ListTeams)
-func (s *TeamsService) List(ctx context.Context) ([]api.Team, error) {
-	req, err := api.NewListTeamsRequest(s.c.server)
-	return list[api.Team](ctx, s.c, "ListTeams", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
+func (s *V1TeamsService) List(ctx context.Context) ([]api.Team, error) {
+	req, err := api.NewListTeamsRequest(s.c.v1Server)
+	return list[api.Team](ctx, s.c, &v1ListTeams, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2373,9 +3155,11 @@ func (s *TeamsService) List(ctx context.Context) ([]api.Team, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/core/teams (ListTeams)
-func (s *TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
-	return stream[api.Team](ctx, s.c, "ListTeams", func() (*http.Request, error) {
-		return api.NewListTeamsRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.List (GET /teams/teams) of the dated API.
+func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] {
+	return stream[api.Team](ctx, s.c, &v1ListTeams, func() (*http.Request, error) {
+		return api.NewListTeamsRequest(s.c.v1Server)
 	})
 }
 
@@ -2384,53 +3168,67 @@ func (s *TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error] 
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/teams/{id}/employees/{employee_id} (UnassignEmployeeFromTeam)
-func (s *TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, employeeID int) (*api.Team, error) {
-	req, err := api.NewUnassignEmployeeFromTeamRequest(s.c.server, id, employeeID)
-	return sendOptional[api.Team](ctx, s.c, "UnassignEmployeeFromTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, employeeID int) (*api.Team, error) {
+	req, err := api.NewUnassignEmployeeFromTeamRequest(s.c.v1Server, id, employeeID)
+	return sendOptional[api.Team](ctx, s.c, &v1UnassignEmployeeFromTeam, req, err)
 }
 
 // Update updates a team.
 //
 //	PUT /api/v1/core/teams/{id} (UpdateTeam)
-func (s *TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamRequest(s.c.server, id, body)
-	return send[api.Team](ctx, s.c, "UpdateTeam", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.Update (PUT /teams/teams/{id}) of the dated API.
+func (s *V1TeamsService) Update(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
+	req, err := api.NewUpdateTeamRequest(s.c.v1Server, id, body)
+	return send[api.Team](ctx, s.c, &v1UpdateTeam, req, err)
 }
 
 // UpdateMembership makes a team member a lead or a plain member.
 //
 //	PUT /api/v1/core/teams/{id}/employees/{employee_id} (UpdateTeamMembership)
-func (s *TeamsService) UpdateMembership(ctx context.Context, id int, employeeID int, body api.TeamMembershipUpdate) (api.Team, error) {
-	req, err := api.NewUpdateTeamMembershipRequest(s.c.server, id, employeeID, body)
-	return send[api.Team](ctx, s.c, "UpdateTeamMembership", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.UpdateMembership (PUT /teams/memberships/{id}) of the dated API.
+func (s *V1TeamsService) UpdateMembership(ctx context.Context, id int, employeeID int, body api.TeamMembershipUpdate) (api.Team, error) {
+	req, err := api.NewUpdateTeamMembershipRequest(s.c.v1Server, id, employeeID, body)
+	return send[api.Team](ctx, s.c, &v1UpdateTeamMembership, req, err)
 }
 
-// TimeOffService calls the TimeOff operations: Leave types, leaves (v1 and v2) and time-off policies.
-// Reach it as Client.TimeOff.
-type TimeOffService struct{ c *Client }
+// V1TimeOffService calls the TimeOff operations: Leave types, leaves (v1 and v2) and time-off policies.
+// Reach it as Client.V1.TimeOff.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1TimeOffService struct{ c *Client }
 
 // CreateLeave creates a leave (v1).
 //
 //	POST /api/v1/time/leaves (CreateLeave)
-func (s *TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
-	req, err := api.NewCreateLeaveRequest(s.c.server, body)
-	return send[api.Leave](ctx, s.c, "CreateLeave", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
+func (s *V1TimeOffService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
+	req, err := api.NewCreateLeaveRequest(s.c.v1Server, body)
+	return send[api.Leave](ctx, s.c, &v1CreateLeave, req, err)
 }
 
 // CreateLeaveType creates a leave type.
 //
 //	POST /api/v1/time/leave_types (CreateLeaveType)
-func (s *TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
-	req, err := api.NewCreateLeaveTypeRequest(s.c.server, body)
-	return send[api.LeaveType](ctx, s.c, "CreateLeaveType", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeaveType (POST /timeoff/leave_types) of the dated API.
+func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
+	req, err := api.NewCreateLeaveTypeRequest(s.c.v1Server, body)
+	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveType, req, err)
 }
 
 // CreateLeaveV2 creates a leave (v2, supports hours and medical details).
 //
 //	POST /api/v2/time/leaves (CreateLeaveV2)
-func (s *TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
-	req, err := api.NewCreateLeaveV2Request(s.c.server, body)
-	return send[api.LeaveV2](ctx, s.c, "CreateLeaveV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
+	req, err := api.NewCreateLeaveV2Request(s.c.v1Server, body)
+	return send[api.LeaveV2](ctx, s.c, &v1CreateLeaveV2, req, err)
 }
 
 // DeleteLeave deletes a leave (v1).
@@ -2438,9 +3236,11 @@ func (s *TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Crea
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/time/leaves/{id} (DeleteLeave)
-func (s *TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
-	req, err := api.NewDeleteLeaveRequest(s.c.server, id)
-	return sendOptional[api.Leave](ctx, s.c, "DeleteLeave", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.DeleteLeave (DELETE /timeoff/leaves/{id}) of the dated API.
+func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
+	req, err := api.NewDeleteLeaveRequest(s.c.v1Server, id)
+	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeave, req, err)
 }
 
 // DeleteLeaveV2 deletes a leave (v2).
@@ -2448,33 +3248,41 @@ func (s *TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave, e
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/time/leaves/{id} (DeleteLeaveV2)
-func (s *TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV2, error) {
-	req, err := api.NewDeleteLeaveV2Request(s.c.server, id)
-	return sendOptional[api.LeaveV2](ctx, s.c, "DeleteLeaveV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV2, error) {
+	req, err := api.NewDeleteLeaveV2Request(s.c.v1Server, id)
+	return sendOptional[api.LeaveV2](ctx, s.c, &v1DeleteLeaveV2, req, err)
 }
 
 // GetLeave gets a leave (v1).
 //
 //	GET /api/v1/time/leaves/{id} (GetLeave)
-func (s *TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error) {
-	req, err := api.NewGetLeaveRequest(s.c.server, id)
-	return send[api.Leave](ctx, s.c, "GetLeave", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetLeave (GET /timeoff/leaves/{id}) of the dated API.
+func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, error) {
+	req, err := api.NewGetLeaveRequest(s.c.v1Server, id)
+	return send[api.Leave](ctx, s.c, &v1GetLeave, req, err)
 }
 
 // GetLeaveV2 gets a leave (v2).
 //
 //	GET /api/v2/time/leaves/{id} (GetLeaveV2)
-func (s *TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
-	req, err := api.NewGetLeaveV2Request(s.c.server, id)
-	return send[api.LeaveV2](ctx, s.c, "GetLeaveV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
+	req, err := api.NewGetLeaveV2Request(s.c.v1Server, id)
+	return send[api.LeaveV2](ctx, s.c, &v1GetLeaveV2, req, err)
 }
 
 // GetPolicy gets a time-off policy.
 //
 //	GET /api/v1/time/policies/{id} (GetTimeOffPolicy)
-func (s *TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, error) {
-	req, err := api.NewGetTimeOffPolicyRequest(s.c.server, id)
-	return send[api.Policy](ctx, s.c, "GetTimeOffPolicy", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetPolicy (GET /timeoff/policies/{id}) of the dated API.
+func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, error) {
+	req, err := api.NewGetTimeOffPolicyRequest(s.c.v1Server, id)
+	return send[api.Policy](ctx, s.c, &v1GetTimeOffPolicy, req, err)
 }
 
 // ListLeaveTypes lists leave types.
@@ -2482,9 +3290,11 @@ func (s *TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, err
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/leave_types (ListLeaveTypes)
-func (s *TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
-	req, err := api.NewListLeaveTypesRequest(s.c.server)
-	return list[api.LeaveType](ctx, s.c, "ListLeaveTypes", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
+func (s *V1TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
+	req, err := api.NewListLeaveTypesRequest(s.c.v1Server)
+	return list[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, req, err)
 }
 
 // ListLeaveTypesIter is ListLeaveTypes as a sequence decoded element by element from the
@@ -2493,9 +3303,11 @@ func (s *TimeOffService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, e
 // sequence with an *Error.
 //
 //	GET /api/v1/time/leave_types (ListLeaveTypes)
-func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
-	return stream[api.LeaveType](ctx, s.c, "ListLeaveTypes", func() (*http.Request, error) {
-		return api.NewListLeaveTypesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaveTypes (GET /timeoff/leave_types) of the dated API.
+func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
+	return stream[api.LeaveType](ctx, s.c, &v1ListLeaveTypes, func() (*http.Request, error) {
+		return api.NewListLeaveTypesRequest(s.c.v1Server)
 	})
 }
 
@@ -2504,9 +3316,11 @@ func (s *TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.L
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/leaves (ListLeaves)
-func (s *TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
-	req, err := api.NewListLeavesRequest(s.c.server, params)
-	return list[api.Leave](ctx, s.c, "ListLeaves", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
+func (s *V1TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesParams) ([]api.Leave, error) {
+	req, err := api.NewListLeavesRequest(s.c.v1Server, params)
+	return list[api.Leave](ctx, s.c, &v1ListLeaves, req, err)
 }
 
 // ListLeavesIter is ListLeaves as a sequence decoded element by element from the
@@ -2515,9 +3329,11 @@ func (s *TimeOffService) ListLeaves(ctx context.Context, params *api.ListLeavesP
 // sequence with an *Error.
 //
 //	GET /api/v1/time/leaves (ListLeaves)
-func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
-	return stream[api.Leave](ctx, s.c, "ListLeaves", func() (*http.Request, error) {
-		return api.NewListLeavesRequest(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
+func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLeavesParams) iter.Seq2[api.Leave, error] {
+	return stream[api.Leave](ctx, s.c, &v1ListLeaves, func() (*http.Request, error) {
+		return api.NewListLeavesRequest(s.c.v1Server, params)
 	})
 }
 
@@ -2526,9 +3342,11 @@ func (s *TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListLea
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/time/leaves (ListLeavesV2)
-func (s *TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
-	req, err := api.NewListLeavesV2Request(s.c.server, params)
-	return list[api.LeaveV2](ctx, s.c, "ListLeavesV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
+	req, err := api.NewListLeavesV2Request(s.c.v1Server, params)
+	return list[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
 }
 
 // ListLeavesV2Iter is ListLeavesV2 as a sequence decoded element by element from the
@@ -2537,9 +3355,11 @@ func (s *TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeave
 // sequence with an *Error.
 //
 //	GET /api/v2/time/leaves (ListLeavesV2)
-func (s *TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
-	return stream[api.LeaveV2](ctx, s.c, "ListLeavesV2", func() (*http.Request, error) {
-		return api.NewListLeavesV2Request(s.c.server, params)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
+	return stream[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
+		return api.NewListLeavesV2Request(s.c.v1Server, params)
 	})
 }
 
@@ -2548,9 +3368,11 @@ func (s *TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListL
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/policies (ListTimeOffPolicies)
-func (s *TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
-	req, err := api.NewListTimeOffPoliciesRequest(s.c.server)
-	return list[api.Policy](ctx, s.c, "ListTimeOffPolicies", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
+func (s *V1TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error) {
+	req, err := api.NewListTimeOffPoliciesRequest(s.c.v1Server)
+	return list[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, req, err)
 }
 
 // ListPoliciesIter is ListPolicies as a sequence decoded element by element from the
@@ -2559,54 +3381,68 @@ func (s *TimeOffService) ListPolicies(ctx context.Context) ([]api.Policy, error)
 // sequence with an *Error.
 //
 //	GET /api/v1/time/policies (ListTimeOffPolicies)
-func (s *TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
-	return stream[api.Policy](ctx, s.c, "ListTimeOffPolicies", func() (*http.Request, error) {
-		return api.NewListTimeOffPoliciesRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListPolicies (GET /timeoff/policies) of the dated API.
+func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.Policy, error] {
+	return stream[api.Policy](ctx, s.c, &v1ListTimeOffPolicies, func() (*http.Request, error) {
+		return api.NewListTimeOffPoliciesRequest(s.c.v1Server)
 	})
 }
 
 // UpdateLeave updates a leave (v1).
 //
 //	PUT /api/v1/time/leaves/{id} (UpdateLeave)
-func (s *TimeOffService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
-	req, err := api.NewUpdateLeaveRequest(s.c.server, id, body)
-	return send[api.Leave](ctx, s.c, "UpdateLeave", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
+func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
+	req, err := api.NewUpdateLeaveRequest(s.c.v1Server, id, body)
+	return send[api.Leave](ctx, s.c, &v1UpdateLeave, req, err)
 }
 
 // UpdateLeaveType updates a leave type.
 //
 //	PUT /api/v1/time/leave_types/{id} (UpdateLeaveType)
-func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
-	req, err := api.NewUpdateLeaveTypeRequest(s.c.server, id, body)
-	return send[api.LeaveType](ctx, s.c, "UpdateLeaveType", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeaveType (PUT /timeoff/leave_types/{id}) of the dated API.
+func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
+	req, err := api.NewUpdateLeaveTypeRequest(s.c.v1Server, id, body)
+	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveType, req, err)
 }
 
 // UpdateLeaveV2 updates a leave (v2).
 //
 //	PUT /api/v2/time/leaves/{id} (UpdateLeaveV2)
-func (s *TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
-	req, err := api.NewUpdateLeaveV2Request(s.c.server, id, body)
-	return send[api.LeaveV2](ctx, s.c, "UpdateLeaveV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
+	req, err := api.NewUpdateLeaveV2Request(s.c.v1Server, id, body)
+	return send[api.LeaveV2](ctx, s.c, &v1UpdateLeaveV2, req, err)
 }
 
-// WebhooksService calls the Webhooks operations: Webhook subscriptions (v1 type-based and v2 class-based) and the log of triggered events.
-// Reach it as Client.Webhooks.
-type WebhooksService struct{ c *Client }
+// V1WebhooksService calls the Webhooks operations: Webhook subscriptions (v1 type-based and v2 class-based) and the log of triggered events.
+// Reach it as Client.V1.Webhooks.
+//
+// Deprecated: Factorial retired this API in 2025; use the Client's own services.
+type V1WebhooksService struct{ c *Client }
 
 // Create subscribes a URL to a v1 event type.
 //
 //	POST /api/v1/core/webhooks (CreateWebhook)
-func (s *WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (api.Webhook, error) {
-	req, err := api.NewCreateWebhookRequest(s.c.server, body)
-	return send[api.Webhook](ctx, s.c, "CreateWebhook", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
+func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) (api.Webhook, error) {
+	req, err := api.NewCreateWebhookRequest(s.c.v1Server, body)
+	return send[api.Webhook](ctx, s.c, &v1CreateWebhook, req, err)
 }
 
 // CreateV2 subscribes a URL to a v2 event class.
 //
 //	POST /api/v2/core/webhooks (CreateWebhookV2)
-func (s *WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
-	req, err := api.NewCreateWebhookV2Request(s.c.server, body)
-	return send[[]api.WebhookV2](ctx, s.c, "CreateWebhookV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
+	req, err := api.NewCreateWebhookV2Request(s.c.v1Server, body)
+	return send[[]api.WebhookV2](ctx, s.c, &v1CreateWebhookV2, req, err)
 }
 
 // Delete deletes a v1 webhook subscription.
@@ -2614,9 +3450,11 @@ func (s *WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/core/webhooks/{id} (DeleteWebhook)
-func (s *WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, error) {
-	req, err := api.NewDeleteWebhookRequest(s.c.server, id)
-	return sendOptional[api.Webhook](ctx, s.c, "DeleteWebhook", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Delete (DELETE /api_public/webhook_subscriptions/{id}) of the dated API.
+func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, error) {
+	req, err := api.NewDeleteWebhookRequest(s.c.v1Server, id)
+	return sendOptional[api.Webhook](ctx, s.c, &v1DeleteWebhook, req, err)
 }
 
 // DeleteV2 deletes a v2 webhook subscription.
@@ -2624,9 +3462,11 @@ func (s *WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, err
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/core/webhooks/{id} (DeleteWebhookV2)
-func (s *WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2, error) {
-	req, err := api.NewDeleteWebhookV2Request(s.c.server, id)
-	return sendOptional[api.WebhookV2](ctx, s.c, "DeleteWebhookV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2, error) {
+	req, err := api.NewDeleteWebhookV2Request(s.c.v1Server, id)
+	return sendOptional[api.WebhookV2](ctx, s.c, &v1DeleteWebhookV2, req, err)
 }
 
 // List lists the current user's v1 webhook subscriptions.
@@ -2634,9 +3474,11 @@ func (s *WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2,
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/webhooks (ListWebhooks)
-func (s *WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
-	req, err := api.NewListWebhooksRequest(s.c.server)
-	return list[api.Webhook](ctx, s.c, "ListWebhooks", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
+func (s *V1WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
+	req, err := api.NewListWebhooksRequest(s.c.v1Server)
+	return list[api.Webhook](ctx, s.c, &v1ListWebhooks, req, err)
 }
 
 // ListIter is List as a sequence decoded element by element from the
@@ -2645,9 +3487,11 @@ func (s *WebhooksService) List(ctx context.Context) ([]api.Webhook, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/core/webhooks (ListWebhooks)
-func (s *WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
-	return stream[api.Webhook](ctx, s.c, "ListWebhooks", func() (*http.Request, error) {
-		return api.NewListWebhooksRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
+func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, error] {
+	return stream[api.Webhook](ctx, s.c, &v1ListWebhooks, func() (*http.Request, error) {
+		return api.NewListWebhooksRequest(s.c.v1Server)
 	})
 }
 
@@ -2656,9 +3500,11 @@ func (s *WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook, e
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/events (ListEvents)
-func (s *WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
-	req, err := api.NewListEventsRequest(s.c.server)
-	return list[api.Event](ctx, s.c, "ListEvents", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
+	req, err := api.NewListEventsRequest(s.c.v1Server)
+	return list[api.Event](ctx, s.c, &v1ListEvents, req, err)
 }
 
 // ListEventsIter is ListEvents as a sequence decoded element by element from the
@@ -2667,9 +3513,11 @@ func (s *WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
 // sequence with an *Error.
 //
 //	GET /api/v1/core/events (ListEvents)
-func (s *WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
-	return stream[api.Event](ctx, s.c, "ListEvents", func() (*http.Request, error) {
-		return api.NewListEventsRequest(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
+	return stream[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
+		return api.NewListEventsRequest(s.c.v1Server)
 	})
 }
 
@@ -2678,9 +3526,11 @@ func (s *WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Even
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/core/webhooks (ListWebhooksV2)
-func (s *WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
-	req, err := api.NewListWebhooksV2Request(s.c.server)
-	return list[api.WebhookV2](ctx, s.c, "ListWebhooksV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
+	req, err := api.NewListWebhooksV2Request(s.c.v1Server)
+	return list[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
 }
 
 // ListV2Iter is ListV2 as a sequence decoded element by element from the
@@ -2689,16 +3539,20 @@ func (s *WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
 // sequence with an *Error.
 //
 //	GET /api/v2/core/webhooks (ListWebhooksV2)
-func (s *WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
-	return stream[api.WebhookV2](ctx, s.c, "ListWebhooksV2", func() (*http.Request, error) {
-		return api.NewListWebhooksV2Request(s.c.server)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
+	return stream[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
+		return api.NewListWebhooksV2Request(s.c.v1Server)
 	})
 }
 
 // UpdateV2 updates a v2 webhook subscription.
 //
 //	PUT /api/v2/core/webhooks/{id} (UpdateWebhookV2)
-func (s *WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {
-	req, err := api.NewUpdateWebhookV2Request(s.c.server, id, body)
-	return send[api.WebhookV2](ctx, s.c, "UpdateWebhookV2", req, err)
+//
+// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+func (s *V1WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {
+	req, err := api.NewUpdateWebhookV2Request(s.c.v1Server, id, body)
+	return send[api.WebhookV2](ctx, s.c, &v1UpdateWebhookV2, req, err)
 }

@@ -19,18 +19,20 @@ import (
 
 // prepare puts the call's context and the client's request editors on a
 // request the generated package built.
-func (c *Client) prepare(ctx context.Context, op string, req *http.Request, err error) (*http.Request, error) {
+func (c *Client) prepare(ctx context.Context, op *operation, req *http.Request, err error) (*http.Request, error) {
 	if err != nil {
-		return nil, fmt.Errorf("factorial: %s: build request: %w", op, err)
+		return nil, fmt.Errorf("factorial: %s: build request: %w", op.id, err)
 	}
 	if ctx == nil {
-		return nil, fmt.Errorf("factorial: %s: nil context", op)
+		return nil, fmt.Errorf("factorial: %s: nil context", op.id)
 	}
 	req = req.WithContext(ctx)
-	c.warnIfRetired(ctx, req)
+	if op.dated {
+		c.warnIfRetired(ctx)
+	}
 	for _, ed := range c.editors {
 		if err := ed(ctx, req); err != nil {
-			return nil, fmt.Errorf("factorial: %s: request editor: %w", op, err)
+			return nil, fmt.Errorf("factorial: %s: request editor: %w", op.id, err)
 		}
 	}
 	return req, nil
@@ -38,12 +40,12 @@ func (c *Client) prepare(ctx context.Context, op string, req *http.Request, err 
 
 // send performs a call whose every success status carries a body of
 // type T.
-func send[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) (T, error) {
+func send[T any](ctx context.Context, c *Client, op *operation, req *http.Request, err error) (T, error) {
 	var out T
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
 		return out, err
 	}
-	if _, err = c.doer.decode(req, &out); err != nil {
+	if _, err = c.doer.decode(req, op, &out); err != nil {
 		var zero T // not what a failed decode left half-filled
 		return zero, err
 	}
@@ -53,12 +55,12 @@ func send[T any](ctx context.Context, c *Client, op string, req *http.Request, e
 // sendOptional performs a call where some success statuses carry a T and
 // others no body (a delete answering 200 with the object or 204): nil
 // means the server sent none.
-func sendOptional[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) (*T, error) {
+func sendOptional[T any](ctx context.Context, c *Client, op *operation, req *http.Request, err error) (*T, error) {
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
 		return nil, err
 	}
 	out := new(T)
-	decoded, err := c.doer.decode(req, out)
+	decoded, err := c.doer.decode(req, op, out)
 	if err != nil || !decoded {
 		return nil, err
 	}
@@ -66,11 +68,11 @@ func sendOptional[T any](ctx context.Context, c *Client, op string, req *http.Re
 }
 
 // sendNoContent performs a call whose success has no body.
-func sendNoContent(ctx context.Context, c *Client, op string, req *http.Request, err error) error {
+func sendNoContent(ctx context.Context, c *Client, op *operation, req *http.Request, err error) error {
 	if req, err = c.prepare(ctx, op, req, err); err != nil {
 		return err
 	}
-	_, err = c.doer.decode(req, nil)
+	_, err = c.doer.decode(req, op, nil)
 	return err
 }
 
@@ -82,7 +84,7 @@ func sendNoContent(ctx context.Context, c *Client, op string, req *http.Request,
 //
 // With response validation on, the whole body is needed to validate it,
 // so the list is read at once and then yielded.
-func stream[T any](ctx context.Context, c *Client, op string, build func() (*http.Request, error)) iter.Seq2[T, error] {
+func stream[T any](ctx context.Context, c *Client, op *operation, build func() (*http.Request, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		built, err := build()
@@ -93,7 +95,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 		}
 		if c.doer.validation != ValidationOff {
 			var all []T
-			if _, err := c.doer.decode(req, &all); err != nil {
+			if _, err := c.doer.decode(req, op, &all); err != nil {
 				yield(zero, err)
 				return
 			}
@@ -122,7 +124,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 			}
 			return dec.Decode(&first)
 		}
-		s, err := c.doer.stream(req, open)
+		s, err := c.doer.stream(req, op, open)
 		if err != nil {
 			yield(zero, err)
 			return
@@ -156,7 +158,7 @@ func stream[T any](ctx context.Context, c *Client, op string, build func() (*htt
 // it stays bounded by WithMaxResponseBytes. A body announced small is read
 // and decoded whole, which is faster there. With response validation on,
 // every body is read whole to be validated.
-func list[T any](ctx context.Context, c *Client, op string, req *http.Request, err error) ([]T, error) {
+func list[T any](ctx context.Context, c *Client, op *operation, req *http.Request, err error) ([]T, error) {
 	if c.doer.validation != ValidationOff {
 		return send[[]T](ctx, c, op, req, err)
 	}
@@ -180,7 +182,7 @@ func list[T any](ctx context.Context, c *Client, op string, req *http.Request, e
 		}
 		return endArray(dec)
 	}
-	if err := c.doer.list(req, &out, open); err != nil {
+	if err := c.doer.list(req, op, &out, open); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -256,7 +258,7 @@ func decodeKind(err error) ErrorKind {
 // false. Each page is one send, with its own retries; one page is in
 // memory at a time. cursor returns the addresses of params' after_id and
 // page fields, which pages sets on its own copy of params.
-func pages[E, Pg, P any](ctx context.Context, c *Client, op string, params *P,
+func pages[E, Pg, P any](ctx context.Context, c *Client, op *operation, params *P,
 	build func(*P) (*http.Request, error),
 	split func(*Pg) ([]E, resources.PageMeta),
 	cursor func(*P) (**string, **int),
@@ -287,13 +289,13 @@ func pages[E, Pg, P any](ctx context.Context, c *Client, op string, params *P,
 			switch {
 			case meta.EndCursor != nil && *meta.EndCursor != "":
 				if *after != nil && **after == *meta.EndCursor {
-					yield(zero, fmt.Errorf("factorial: %s: the server answered the same end_cursor twice with has_next_page true", op))
+					yield(zero, fmt.Errorf("factorial: %s: the server answered the same end_cursor twice with has_next_page true", op.id))
 					return
 				}
 				next := *meta.EndCursor
 				*after, *page = &next, nil
 			case len(items) == 0:
-				yield(zero, fmt.Errorf("factorial: %s: an empty page with has_next_page true and no cursor", op))
+				yield(zero, fmt.Errorf("factorial: %s: an empty page with has_next_page true and no cursor", op.id))
 				return
 			default:
 				next := 2

@@ -49,7 +49,7 @@ func TestListIterYieldsEveryElementOnce(t *testing.T) {
 		writeEmployees(w, n, -1)
 	}))
 	next := 1
-	for e, err := range c.Employees.ListIter(context.Background()) {
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			t.Fatalf("after %d elements: %v", next-1, err)
 		}
@@ -68,7 +68,7 @@ func TestListIterStopsWhenTheCallerDoes(t *testing.T) {
 		writeEmployees(w, 5000, -1)
 	}))
 	seen := 0
-	for _, err := range c.Employees.ListIter(context.Background()) {
+	for _, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +96,7 @@ func TestListIterRetriesOnlyBeforeTheFirstElement(t *testing.T) {
 			writeEmployees(w, 10, -1)
 		}))
 		n := 0
-		for _, err := range c.Employees.ListIter(context.Background()) {
+		for _, err := range c.V1.Employees.ListIter(context.Background()) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,7 +114,7 @@ func TestListIterRetriesOnlyBeforeTheFirstElement(t *testing.T) {
 		}))
 		n := 0
 		var last error
-		for _, err := range c.Employees.ListIter(context.Background()) {
+		for _, err := range c.V1.Employees.ListIter(context.Background()) {
 			if err != nil {
 				last = err
 				continue
@@ -142,7 +142,7 @@ func TestListIterTrailingData(t *testing.T) {
 	}))
 	var got []api.Employee
 	var last error
-	for e, err := range c.Employees.ListIter(context.Background()) {
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			last = err
 			break
@@ -160,12 +160,12 @@ func TestListAndListIterAgree(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeEmployees(w, 1234, -1)
 	}))
-	all, err := c.Employees.List(context.Background())
+	all, err := c.V1.Employees.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	i := 0
-	for e, err := range c.Employees.ListIter(context.Background()) {
+	for e, err := range c.V1.Employees.ListIter(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,12 +198,12 @@ func TestBigAnnouncedListIsBounded(t *testing.T) {
 		reply(w, 200, "application/json", body.String()) // with Content-Length
 	})
 	c, _, _ := newTestClient(t, h)
-	all, err := c.Employees.List(context.Background())
+	all, err := c.V1.Employees.List(context.Background())
 	if err != nil || len(all) != 20000 || all[19999].ID != 20000 {
 		t.Fatalf("%d employees, %v", len(all), err)
 	}
 	small, _, _ := newTestClient(t, h, WithMaxResponseBytes(int64(body.Len()-1)))
-	_, err = small.Employees.List(context.Background())
+	_, err = small.V1.Employees.List(context.Background())
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindTooLarge {
 		t.Fatalf("over the limit: %v", err)
@@ -212,7 +212,7 @@ func TestBigAnnouncedListIsBounded(t *testing.T) {
 	chunked, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeEmployees(w, 20000, -1)
 	}), WithMaxResponseBytes(100_000))
-	_, err = chunked.Employees.List(context.Background())
+	_, err = chunked.V1.Employees.List(context.Background())
 	if !errors.As(err, &e) || e.Kind != KindTooLarge || IsRetryable(err) {
 		t.Fatalf("chunked over the limit: %v", err)
 	}

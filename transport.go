@@ -16,8 +16,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-
-	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // maxErrorBody caps what is read of a body the client will not hand to the
@@ -37,17 +35,16 @@ const maxErrorBody = 64 << 10
 type doer struct {
 	hc        *http.Client
 	base      *url.URL
-	basePath  string // base.Path without its trailing slash, removed before route matching
+	basePath  string // base.Path without its trailing slash, removed before an operation lookup
 	userAgent string
 	apiKey    string
 	tokens    TokenSource
 	timeout   time.Duration
 	retry     RetryPolicy
 	maxBody   int64
-	validator *specvalidate.Validator // v1 and OAuth (openapi.yaml)
-	// resources returns the dated API's validator (openapi-resources.yaml),
-	// parsed on the first dated request: a v1-only client never pays for it.
-	resources  func() (*specvalidate.Validator, error)
+	// validator checks responses against the spec when validation is on
+	// (WithResponseValidator); nil otherwise.
+	validator  ResponseValidator
 	validation ValidationMode
 	log        *slog.Logger
 	keySecrets scrubber // scrubber(nil).with(apiKey), computed once
@@ -63,7 +60,7 @@ type doer struct {
 // raw generated parser reads it all anyway), so the connection is released
 // before Do returns and the per-attempt timeout covers the body too.
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
-	c, err := d.newCall(req)
+	c, err := d.newCall(req, d.findOperation(req))
 	if err != nil {
 		return nil, err
 	}
@@ -73,8 +70,8 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 // decode sends a service call and decodes a JSON success body into target
 // (nil for an operation without one). decoded reports whether the status
 // carried a body that was decoded.
-func (d *doer) decode(req *http.Request, target any) (decoded bool, err error) {
-	c, err := d.newCall(req)
+func (d *doer) decode(req *http.Request, op *operation, target any) (decoded bool, err error) {
+	c, err := d.newCall(req, op)
 	if err != nil {
 		return false, err
 	}
@@ -104,8 +101,8 @@ func (discard) UnmarshalJSON([]byte) error { return nil }
 // open (under the attempt's timeout) until the returned stream is closed.
 // A sequence is not bounded by WithMaxResponseBytes: it holds one element
 // at a time.
-func (d *doer) stream(req *http.Request, open func(io.Reader) error) (*bodyStream, error) {
-	c, err := d.newCall(req)
+func (d *doer) stream(req *http.Request, op *operation, open func(io.Reader) error) (*bodyStream, error) {
+	c, err := d.newCall(req, op)
 	if err != nil {
 		return nil, err
 	}
@@ -129,8 +126,8 @@ const streamAbove = 1 << 20
 // read whole and decoded into target; a larger or unannounced one is
 // handed to open as it arrives, inside the attempt, bounded by
 // WithMaxResponseBytes.
-func (d *doer) list(req *http.Request, target any, open func(io.Reader) error) error {
-	c, err := d.newCall(req)
+func (d *doer) list(req *http.Request, op *operation, target any, open func(io.Reader) error) error {
+	c, err := d.newCall(req, op)
 	if err != nil {
 		return err
 	}
@@ -145,7 +142,8 @@ func (d *doer) list(req *http.Request, target any, open func(io.Reader) error) e
 	return nil
 }
 
-func (d *doer) newCall(req *http.Request) (*call, error) {
+// newCall starts a call of op (nil for a request to no known operation).
+func (d *doer) newCall(req *http.Request, op *operation) (*call, error) {
 	if req.URL == nil || !req.URL.IsAbs() {
 		return nil, errors.New("factorial: request URL must be absolute")
 	}
@@ -162,11 +160,11 @@ func (d *doer) newCall(req *http.Request) (*call, error) {
 		idempotent: isIdempotent(req),
 		start:      d.now(),
 	}
-	c.route, c.routeReq, c.validator = d.findRoute(req)
-	if c.route != nil {
-		c.op = c.route.OperationID()
+	if op != nil {
+		c.op = op.id
 	}
-	if wantsCredentials(req, d.base, c.route) {
+	c.operation = op
+	if wantsCredentials(req, d.base, op) {
 		c.useKey = d.apiKey != "" && req.Header.Get(apiKeyHeader) == ""
 		// A caller that set Authorization itself keeps it, and owns its 401s.
 		c.useToken = d.tokens != nil && req.Header.Get("Authorization") == ""
@@ -197,37 +195,29 @@ func makeReplayable(req *http.Request) error {
 	return nil
 }
 
-// findRoute matches req to an operation of the spec its path belongs to:
-// the dated API's under /api/<version>/resources/, openapi.yaml's for the
-// rest. The specs' paths start at the host root, so a base URL path prefix
-// (a proxy) is removed first.
-func (d *doer) findRoute(req *http.Request) (*specvalidate.Route, *http.Request, *specvalidate.Validator) {
-	if d.validator == nil || !sameOrigin(req.URL, d.base) {
-		return nil, nil, nil
+// findOperation returns the descriptor of a request that came without one
+// (the raw generated client's, Do's): the operation of the document its
+// path belongs to, the dated API's under /api/<version>/resources/ and
+// openapi.yaml's for the rest. The specs' paths start at the host root, so
+// a base URL path prefix (a proxy) is removed first. Requests for another
+// origin, or matching no operation, get none.
+func (d *doer) findOperation(req *http.Request) *operation {
+	if req.URL == nil || !sameOrigin(req.URL, d.base) {
+		return nil
 	}
-	r := req
+	p := req.URL.EscapedPath()
 	if d.basePath != "" {
-		rest, ok := strings.CutPrefix(req.URL.Path, d.basePath)
+		rest, ok := strings.CutPrefix(p, d.basePath)
 		if !ok || !strings.HasPrefix(rest, "/") {
-			return nil, nil, nil
+			return nil
 		}
-		u := *req.URL
-		u.Path, u.RawPath = rest, ""
-		r = req.WithContext(req.Context())
-		r.URL = &u
+		p = rest
 	}
-	v := d.validator
-	if d.resources != nil && specvalidate.IsResourcesPath(r.URL.Path) {
-		var err error
-		if v, err = d.resources(); err != nil {
-			return nil, nil, nil
-		}
+	v1, dated := operations()
+	if rest, ok := datedPathRest(p); ok {
+		return dated.find(req.Method, rest)
 	}
-	route, err := v.FindRoute(r)
-	if err != nil {
-		return nil, nil, nil
-	}
-	return route, r, v
+	return v1.find(req.Method, p)
 }
 
 // call is one Do: the request, what the spec says about it, and the state
@@ -236,10 +226,8 @@ type call struct {
 	d          *doer
 	ctx        context.Context
 	req        *http.Request
-	route      *specvalidate.Route
-	routeReq   *http.Request
-	validator  *specvalidate.Validator // the one route came from
-	op         string
+	operation  *operation     // nil for a request to no known operation
+	op         string         // operation's id, or ""
 	urlStr     string         // redacted, for errors and logs: see redactedURL
 	copies     *attemptCopies // the current attempt's, or nil
 	idempotent bool
@@ -468,7 +456,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		return out
 	}
 
-	exp := expect(c.route, status)
+	exp := c.operation.expect(status)
 	contentType := resp.Header.Get("Content-Type")
 	if exp.undocumented {
 		return c.excerptError(ctx, KindUndocumentedStatus, resp, true)
@@ -541,7 +529,7 @@ func (c *call) response(ctx context.Context, resp *http.Response) outcome {
 		if err := c.validate(resp, data, true); err != nil {
 			return outcome{err: err}
 		}
-		if wantJSON || (c.route == nil && announcedJSON && len(trimmed) > 0) {
+		if wantJSON || (c.operation == nil && announcedJSON && len(trimmed) > 0) {
 			if bytes.Equal(trimmed, nullJSON) {
 				// encoding/json leaves the value untouched for null: a
 				// zero employee with a nil error would pass for a real one.

@@ -77,7 +77,7 @@ func TestConnectionReuse(t *testing.T) {
 
 	var ok, failed atomic.Int64
 	call := func() {
-		res, err := c.Raw().GetMeWithResponse(ctx)
+		res, err := c.V1.Raw().GetMeWithResponse(ctx)
 		if err == nil {
 			if res.JSON200 == nil {
 				t.Error("nil JSON200 with nil error")
@@ -169,7 +169,7 @@ func TestStalledBodyTimesOut(t *testing.T) {
 	})
 	c, _, _ := newTestClient(t, h, WithTimeout(100*time.Millisecond), WithRetryPolicy(RetryPolicy{MaxAttempts: 2}))
 	start := time.Now()
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if res != nil {
 		t.Fatal("result from a stalled body")
 	}
@@ -193,7 +193,7 @@ func TestStalledHeadersTimeOut(t *testing.T) {
 		}
 	})
 	c, _, _ := newTestClient(t, h, WithTimeout(50*time.Millisecond))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if !errors.Is(err, context.DeadlineExceeded) || !IsRetryable(err) {
 		t.Errorf("err %v", err)
 	}
@@ -208,7 +208,7 @@ func TestStalledHeadersTimeOut(t *testing.T) {
 	c2, _, _ := newTestClient(t, h, WithTimeout(0))
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	if _, err := c2.Raw().GetMeWithResponse(ctx); !errors.Is(err, context.DeadlineExceeded) || h.hits() != 4 {
+	if _, err := c2.V1.Raw().GetMeWithResponse(ctx); !errors.Is(err, context.DeadlineExceeded) || h.hits() != 4 {
 		t.Errorf("err %v after %d attempts", err, h.hits())
 	}
 }
@@ -226,7 +226,7 @@ func TestConnectionClosedMidBody(t *testing.T) {
 		_ = buf.Flush()
 	})
 	c, _, _ := newTestClient(t, h)
-	res, err := c.Raw().GetMeWithResponse(context.Background())
+	res, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	if res != nil {
 		t.Fatal("result from a broken body")
 	}
@@ -240,7 +240,7 @@ func TestConnectionClosedMidBody(t *testing.T) {
 	// A POST is not repeated: the server may have acted on it.
 	p := count(h.h)
 	c2, _, _ := newTestClient(t, p)
-	if _, err := c2.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody); err == nil || p.hits() != 1 {
+	if _, err := c2.V1.Raw().RevokeTokenWithFormdataBodyWithResponse(context.Background(), revokeBody); err == nil || p.hits() != 1 {
 		t.Errorf("POST: %d attempts, err %v", p.hits(), err)
 	}
 }
@@ -257,7 +257,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 	c, _, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, other.URL+"/api/v1/me", http.StatusFound)
 	}), WithAPIKey("test-key-123"))
-	_, err := c.Raw().GetMeWithResponse(context.Background())
+	_, err := c.V1.Raw().GetMeWithResponse(context.Background())
 	e := asError(t, err)
 	if e.StatusCode != 302 || e.Header.Get("Location") != other.URL+"/api/v1/me" || elsewhere.hits() != 0 {
 		t.Errorf("got %v, location %q, other host hit %d times", err, e.Header.Get("Location"), elsewhere.hits())
@@ -282,7 +282,7 @@ func TestRequestBodyReplayedOnRetry(t *testing.T) {
 	}
 	c, _, _ := newTestClient(t, h)
 	body := bufio.NewReader(strings.NewReader("grant_type=refresh_token&refresh_token=r"))
-	res, err := c.Raw().CreateTokenWithBodyWithResponse(Idempotent(context.Background()), "application/x-www-form-urlencoded", body)
+	res, err := c.V1.Raw().CreateTokenWithBodyWithResponse(Idempotent(context.Background()), "application/x-www-form-urlencoded", body)
 	if err != nil || res.JSON200 == nil {
 		t.Fatalf("err %v", err)
 	}

@@ -1,19 +1,15 @@
 package factorial
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
-
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-
-	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // ValidationMode selects what the client does with responses that drift
-// from the embedded spec.
+// from the spec.
 type ValidationMode int
 
 const (
@@ -29,14 +25,31 @@ const (
 	ValidationStrict
 )
 
-// WithResponseValidation validates live responses against the embedded
-// spec (off by default; validation costs CPU on every response).
-func WithResponseValidation(mode ValidationMode) Option {
+// ResponseValidator checks responses against an API description. Package
+// validate has the one for the specs this module is generated from
+// (validate.Responses); it lives there so that a program that never
+// validates links no OpenAPI parser.
+type ResponseValidator interface {
+	// ValidateResponse reports how a response to req drifts from the
+	// description of its operation: one line per problem, naming where in
+	// the body and why, never the offending value. It reports nothing when
+	// the response matches or the operation is unknown to it. req's path
+	// starts at the API host's root: a base URL path prefix is removed.
+	ValidateResponse(ctx context.Context, req *http.Request, status int, header http.Header, body []byte) []string
+}
+
+// WithResponseValidator validates live responses with v (off by default;
+// validation costs CPU on every response). Most callers want
+// validate.Responses(mode), which supplies the validator.
+func WithResponseValidator(v ResponseValidator, mode ValidationMode) Option {
 	return func(c *config) error {
 		if mode < ValidationOff || mode > ValidationStrict {
-			return configErr("WithResponseValidation", "unknown mode %d", mode)
+			return configErr("WithResponseValidator", "unknown mode %d", mode)
 		}
-		c.validation = mode
+		if v == nil && mode != ValidationOff {
+			return configErr("WithResponseValidator", "nil validator")
+		}
+		c.validator, c.validation = v, mode
 		return nil
 	}
 }
@@ -44,14 +57,20 @@ func WithResponseValidation(mode ValidationMode) Option {
 // validate runs the optional schema validation. Drift is logged; in strict
 // mode a drifting 2xx becomes an *Error.
 func (c *call) validate(resp *http.Response, data []byte, success bool) error {
-	if c.d.validation == ValidationOff || c.route == nil {
+	if c.d.validation == ValidationOff || c.operation == nil {
 		return nil
 	}
-	err := c.validator.ValidateResponse(c.ctx, c.routeReq, c.route, resp.StatusCode, resp.Header, data)
-	if err == nil {
+	req := c.req
+	if c.d.basePath != "" {
+		u := *req.URL
+		u.Path, u.RawPath = strings.TrimPrefix(u.Path, c.d.basePath), ""
+		req = req.WithContext(c.ctx)
+		req.URL = &u
+	}
+	problems := c.d.validator.ValidateResponse(c.ctx, req, resp.StatusCode, resp.Header, data)
+	if len(problems) == 0 {
 		return nil
 	}
-	problems := driftProblems(err)
 	for i, p := range problems {
 		problems[i] = c.secrets.string(p)
 	}
@@ -63,47 +82,4 @@ func (c *call) validate(resp *http.Response, data []byte, success bool) error {
 	e := c.newError(KindSpecDrift, resp, data, false)
 	e.Err = errors.New(strings.Join(problems, "; "))
 	return e
-}
-
-// driftProblems renders a validation failure as one line per problem: the
-// JSON pointer and kin-openapi's reason. Values never appear: kin-openapi's
-// own Error() strings embed the offending value, and a token response or an
-// employee record must not end up in a log because a field drifted.
-func driftProblems(err error) []string {
-	var out []string
-	var visit func(err error, prefix string)
-	visit = func(err error, prefix string) {
-		switch e := err.(type) {
-		case nil:
-		case *specvalidate.Error:
-			visit(e.Err, prefix)
-		case *openapi3filter.ResponseError:
-			switch e.Err.(type) {
-			case openapi3.MultiError, *openapi3.SchemaError:
-				visit(e.Err, prefix+e.Reason+": ")
-			default:
-				// Decode and read failures carry body excerpts; the reason
-				// alone says enough.
-				out = append(out, prefix+e.Reason)
-			}
-		case openapi3.MultiError:
-			for _, inner := range e {
-				visit(inner, prefix)
-			}
-		case *openapi3.SchemaError:
-			reason := e.Reason
-			if reason == "" {
-				reason = "does not match the schema's " + e.SchemaField
-			}
-			out = append(out, prefix+"at /"+strings.Join(e.JSONPointer(), "/")+": "+reason)
-		default:
-			if inner := errors.Unwrap(err); inner != nil {
-				visit(inner, prefix)
-				return
-			}
-			out = append(out, prefix+"invalid response")
-		}
-	}
-	visit(err, "")
-	return out
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
-	"strings"
 	"time"
 )
 
@@ -58,10 +56,7 @@ func versionRetires(version string) time.Time {
 
 // warnIfRetired logs, once per client, that a dated API call goes to a
 // version Factorial no longer serves as itself.
-func (c *Client) warnIfRetired(ctx context.Context, req *http.Request) {
-	if !strings.HasPrefix(req.URL.Path, c.resourcesPath) {
-		return
-	}
+func (c *Client) warnIfRetired(ctx context.Context) {
 	now := c.doer.now()
 	if now.Before(c.retiredOn) {
 		return

@@ -5,19 +5,15 @@ package api
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
@@ -2507,7 +2503,7 @@ type CompensationUpdateUnit string
 
 // ContractVersion One version of an employee's contract. Country-specific es_*/fr_*/de_* fields appear by country; more may be present than listed.
 type ContractVersion struct {
-	CompensationIds []int      `json:"compensation_ids,omitempty"`
+	CompensationIDs []int      `json:"compensation_ids,omitempty"`
 	Country         *string    `json:"country,omitempty"`
 	CreatedAt       *time.Time `json:"created_at,omitempty"`
 
@@ -2852,8 +2848,8 @@ type Employee struct {
 	BirthdayOn *openapi_types.Date `json:"birthday_on,omitempty"`
 	City       *string             `json:"city,omitempty"`
 
-	// CompanyHolidayIds Spelled company_holiday_ids in every example and peer model; the 2022 schema's company_holidays_ids spelling is not what the server sends for employees.
-	CompanyHolidayIds []int `json:"company_holiday_ids,omitempty"`
+	// CompanyHolidayIDs Spelled company_holiday_ids in every example and peer model; the 2022 schema's company_holidays_ids spelling is not what the server sends for employees.
+	CompanyHolidayIDs []int `json:"company_holiday_ids,omitempty"`
 
 	// CompanyID Only in the 2024 spec.
 	CompanyID *int `json:"company_id,omitempty"`
@@ -2895,7 +2891,7 @@ type Employee struct {
 	SocialSecurityNumber *string             `json:"social_security_number,omitempty"`
 	StartDate            *openapi_types.Date `json:"start_date,omitempty"`
 	State                *string             `json:"state,omitempty"`
-	TeamIds              []int               `json:"team_ids,omitempty"`
+	TeamIDs              []int               `json:"team_ids,omitempty"`
 	TerminatedOn         *openapi_types.Date `json:"terminated_on,omitempty"`
 	TimeoffManagerID     *int                `json:"timeoff_manager_id,omitempty"`
 }
@@ -2998,7 +2994,7 @@ type EmployeeV2 struct {
 
 	// TaxID Only in the 2024 spec.
 	TaxID                   *string             `json:"tax_id,omitempty"`
-	TeamIds                 []int               `json:"team_ids,omitempty"`
+	TeamIDs                 []int               `json:"team_ids,omitempty"`
 	TerminatedOn            *openapi_types.Date `json:"terminated_on,omitempty"`
 	TerminationObservations *string             `json:"termination_observations,omitempty"`
 	TerminationReason       *string             `json:"termination_reason,omitempty"`
@@ -3458,11 +3454,11 @@ type Location struct {
 	AddressLine2 *string `json:"address_line_2,omitempty"`
 	City         *string `json:"city,omitempty"`
 
-	// CompanyHolidayIds The spelling a peer client found on the live API in 2023 (and the one employees use); declared beside company_holidays_ids because the name is uncertain.
-	CompanyHolidayIds []int `json:"company_holiday_ids,omitempty"`
+	// CompanyHolidayIDs The spelling a peer client found on the live API in 2023 (and the one employees use); declared beside company_holidays_ids because the name is uncertain.
+	CompanyHolidayIDs []int `json:"company_holiday_ids,omitempty"`
 
-	// CompanyHolidaysIds The spelling in the 2022 and 2024 specs. A peer client switched to company_holiday_ids after using the live API, so which name the server sends is uncertain; read whichever is present.
-	CompanyHolidaysIds []int   `json:"company_holidays_ids,omitempty"`
+	// CompanyHolidaysIDs The spelling in the 2022 and 2024 specs. A peer client switched to company_holiday_ids after using the live API, so which name the server sends is uncertain; read whichever is present.
+	CompanyHolidaysIDs []int   `json:"company_holidays_ids,omitempty"`
 	Country            *string `json:"country,omitempty"`
 	ID                 int     `json:"id"`
 	Name               *string `json:"name,omitempty"`
@@ -3656,8 +3652,8 @@ type PostUpdate struct {
 
 // PublishShiftsInput defines model for PublishShiftsInput.
 type PublishShiftsInput struct {
-	// EmployeeIds Only these employees' shifts.
-	EmployeeIds []int `json:"employee_ids,omitempty"`
+	// EmployeeIDs Only these employees' shifts.
+	EmployeeIDs []int `json:"employee_ids,omitempty"`
 
 	// EndAt End of the range (ISO-8601).
 	EndAt *string `json:"end_at,omitempty"`
@@ -3834,7 +3830,7 @@ type SupplementUpdate struct {
 
 // Task defines model for Task.
 type Task struct {
-	AssigneeIds []int `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int `json:"assignee_ids,omitempty"`
 
 	// CompletedAt When the task was resolved (ISO-8601); null while open.
 	CompletedAt *string             `json:"completed_at,omitempty"`
@@ -3846,7 +3842,7 @@ type Task struct {
 
 // TaskCreate defines model for TaskCreate.
 type TaskCreate struct {
-	AssigneeIds []int               `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int               `json:"assignee_ids,omitempty"`
 	Content     *string             `json:"content,omitempty"`
 	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
 	Name        string              `json:"name"`
@@ -3867,7 +3863,7 @@ type TaskFileCreate struct {
 
 // TaskUpdate defines model for TaskUpdate.
 type TaskUpdate struct {
-	AssigneeIds []int               `json:"assignee_ids,omitempty"`
+	AssigneeIDs []int               `json:"assignee_ids,omitempty"`
 	Content     *string             `json:"content,omitempty"`
 	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
 	Name        *string             `json:"name,omitempty"`
@@ -3889,11 +3885,11 @@ type Team struct {
 
 	// Description Not in the 2024 spec response; modelled by a peer client.
 	Description *string `json:"description,omitempty"`
-	EmployeeIds []int   `json:"employee_ids,omitempty"`
+	EmployeeIDs []int   `json:"employee_ids,omitempty"`
 	ID          int     `json:"id"`
 
-	// LeadIds Team leads; may include terminated employees.
-	LeadIds []int   `json:"lead_ids,omitempty"`
+	// LeadIDs Team leads; may include terminated employees.
+	LeadIDs []int   `json:"lead_ids,omitempty"`
 	Name    *string `json:"name,omitempty"`
 }
 
@@ -4238,20 +4234,20 @@ type ListFoldersLegacyParams struct {
 
 // ListCompensationsParams defines parameters for ListCompensations.
 type ListCompensationsParams struct {
-	// Ids Only these compensations (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Only these compensations (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// ContractVersionIds Only compensations of these contract versions (repeated, no brackets, as the 2024 spec names it).
-	ContractVersionIds []int `form:"contract_version_ids,omitempty" json:"contract_version_ids,omitempty"`
+	// ContractVersionIDs Only compensations of these contract versions (repeated, no brackets, as the 2024 spec names it).
+	ContractVersionIDs []int `form:"contract_version_ids,omitempty" json:"contract_version_ids,omitempty"`
 }
 
 // ListContractVersionsParams defines parameters for ListContractVersions.
 type ListContractVersionsParams struct {
-	// Ids Only these contract versions (2022 spec only; it names the parameter ids without brackets).
-	Ids []int `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these contract versions (2022 spec only; it names the parameter ids without brackets).
+	IDs []int `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only these employees' contract versions (2022 spec only; it names the parameter employee_ids without brackets).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' contract versions (2022 spec only; it names the parameter employee_ids without brackets).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Date Versions in force on this date (2022 spec only).
 	Date *openapi_types.Date `form:"date,omitempty" json:"date,omitempty"`
@@ -4277,14 +4273,14 @@ type ListFamilySituationsParams struct {
 
 // ListReferenceContractsParams defines parameters for ListReferenceContracts.
 type ListReferenceContractsParams struct {
-	// EmployeeIds Only these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 }
 
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
-	// EmployeeIds Only these employees' supplements (2022 spec only; it names the parameter employee_ids without brackets).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' supplements (2022 spec only; it names the parameter employee_ids without brackets).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// From Supplements effective on or after this date (2022 spec only).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -4304,11 +4300,11 @@ type ListSupplementsParams struct {
 
 // ListTaxonomiesParams defines parameters for ListTaxonomies.
 type ListTaxonomiesParams struct {
-	// Ids Only these taxonomies (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Only these taxonomies (repeated ids=1&ids=2, named without brackets as the 2024 spec names it).
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// LegalEntityIds Only taxonomies of these legal entities (repeated, no brackets, as the 2024 spec names it).
-	LegalEntityIds []int `form:"legal_entity_ids,omitempty" json:"legal_entity_ids,omitempty"`
+	// LegalEntityIDs Only taxonomies of these legal entities (repeated, no brackets, as the 2024 spec names it).
+	LegalEntityIDs []int `form:"legal_entity_ids,omitempty" json:"legal_entity_ids,omitempty"`
 }
 
 // ListPayslipsLegacyParams defines parameters for ListPayslipsLegacy.
@@ -4347,11 +4343,11 @@ type ListBreakConfigurationsForDatesParams struct {
 
 // ListLeavesParams defines parameters for ListLeaves.
 type ListLeavesParams struct {
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// LeaveTypeIds Only leaves of these leave types.
-	LeaveTypeIds []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
+	// LeaveTypeIDs Only leaves of these leave types.
+	LeaveTypeIDs []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
 
 	// From Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -4377,8 +4373,8 @@ type ListManagedShiftsParams struct {
 	// EmployeeID Only this employee's shifts.
 	EmployeeID *int `form:"employee_id,omitempty" json:"employee_id,omitempty"`
 
-	// EmployeeIds Only these employees' shifts (the 2024 spec spells the name percent-encoded, employee_ids%5B%5D).
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' shifts (the 2024 spec spells the name percent-encoded, employee_ids%5B%5D).
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartAt Start of the window (ISO-8601 date or timestamp).
 	StartAt *string `form:"start_at,omitempty" json:"start_at,omitempty"`
@@ -4398,11 +4394,11 @@ type ListEmployeesV2Params struct {
 
 // ListWorkplacesParams defines parameters for ListWorkplaces.
 type ListWorkplacesParams struct {
-	// Ids Workplace ids, sent comma-separated (`ids=1,2,3`) as the 2024 spec describes.
-	Ids []int `form:"ids,omitempty" json:"ids,omitempty"`
+	// IDs Workplace ids, sent comma-separated (`ids=1,2,3`) as the 2024 spec describes.
+	IDs []int `form:"ids,omitempty" json:"ids,omitempty"`
 
-	// EmployeeIds Employee ids, sent comma-separated; returns the workplaces of those employees.
-	EmployeeIds []int `form:"employee_ids,omitempty" json:"employee_ids,omitempty"`
+	// EmployeeIDs Employee ids, sent comma-separated; returns the workplaces of those employees.
+	EmployeeIDs []int `form:"employee_ids,omitempty" json:"employee_ids,omitempty"`
 }
 
 // ListCustomFieldsV2Params defines parameters for ListCustomFieldsV2.
@@ -4437,8 +4433,8 @@ type ListCustomValuesV2Params struct {
 	// FieldValue Only values equal to this.
 	FieldValue *string `form:"field_value,omitempty" json:"field_value,omitempty"`
 
-	// EmployeeIds Only these employees' values.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only these employees' values.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 }
 
 // ListPayrollIntegrationCodesParams defines parameters for ListPayrollIntegrationCodes.
@@ -4458,8 +4454,8 @@ type FindEmployeeByIntegrationCodeParams struct {
 
 // ListAttendanceParams defines parameters for ListAttendance.
 type ListAttendanceParams struct {
-	// EmployeeIds Only records of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only records of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// DateFrom Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	DateFrom *openapi_types.Date `form:"date_from,omitempty" json:"date_from,omitempty"`
@@ -4470,11 +4466,11 @@ type ListAttendanceParams struct {
 
 // ListLeavesV2Params defines parameters for ListLeavesV2.
 type ListLeavesV2Params struct {
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []int `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// LeaveTypeIds Only leaves of these leave types.
-	LeaveTypeIds []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
+	// LeaveTypeIDs Only leaves of these leave types.
+	LeaveTypeIDs []int `form:"leave_type_ids[],omitempty" json:"leave_type_ids[],omitempty"`
 
 	// From Start of the date window (YYYY-MM-DD; Factorial's spec types it as a plain string, the wire form is a date).
 	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
@@ -16351,9 +16347,9 @@ func NewListCompensationsRequest(server string, params *ListCompensationsParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16363,9 +16359,9 @@ func NewListCompensationsRequest(server string, params *ListCompensationsParams)
 
 		}
 
-		if params.ContractVersionIds != nil {
+		if params.ContractVersionIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids", params.ContractVersionIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids", params.ContractVersionIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16572,9 +16568,9 @@ func NewListContractVersionsRequest(server string, params *ListContractVersionsP
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16584,9 +16580,9 @@ func NewListContractVersionsRequest(server string, params *ListContractVersionsP
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17088,9 +17084,9 @@ func NewListReferenceContractsRequest(server string, params *ListReferenceContra
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17142,9 +17138,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17424,9 +17420,9 @@ func NewListTaxonomiesRequest(server string, params *ListTaxonomiesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17436,9 +17432,9 @@ func NewListTaxonomiesRequest(server string, params *ListTaxonomiesParams) (*htt
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18496,9 +18492,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18508,9 +18504,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 
 		}
 
-		if params.LeaveTypeIds != nil {
+		if params.LeaveTypeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19093,9 +19089,9 @@ func NewListManagedShiftsRequest(server string, params *ListManagedShiftsParams)
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20098,9 +20094,9 @@ func NewListWorkplacesRequest(server string, params *ListWorkplacesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20110,9 +20106,9 @@ func NewListWorkplacesRequest(server string, params *ListWorkplacesParams) (*htt
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "employee_ids", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "employee_ids", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20543,9 +20539,9 @@ func NewListCustomValuesV2Request(server string, params *ListCustomValuesV2Param
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20892,9 +20888,9 @@ func NewListAttendanceRequest(server string, params *ListAttendanceParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21010,9 +21006,9 @@ func NewListLeavesV2Request(server string, params *ListLeavesV2Params) (*http.Re
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21022,9 +21018,9 @@ func NewListLeavesV2Request(server string, params *ListLeavesV2Params) (*http.Re
 
 		}
 
-		if params.LeaveTypeIds != nil {
+		if params.LeaveTypeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leave_type_ids[]", params.LeaveTypeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -49260,561 +49256,4 @@ func ParseGetTokenInfoResponse(rsp *http.Response) (*GetTokenInfoResponse, error
 	}
 
 	return response, nil
-}
-
-// Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
-// Stored as a slice of fixed-width chunks rather than one concatenated
-// const string: with thousands of chunks the chained `+` fold is several
-// times slower for the Go compiler than parsing a slice literal.
-var swaggerSpec = []string{
-	"7P17k9s2lj+MvxWUvr9vuXtLfY1ndtddW79yHHvi3TjxY3eSmmc6pYZISEKaAjgAqLYm5ff+FA4AEqR4",
-	"AXVpyln/k7hFErdzcHBwLp/zxyjiy5QzwpQcvfhjlGKBl0QRAX+9/U7/NyYyEjRVlLPRi9GP2ZIIGiEa",
-	"n6PbBUHXl9fPkUxJhNQ6JRJJviSIz5BaEEkQlkgqQdlc3uhf1ggLgihTZE6ERJzpH9EjFeR8NB5R3X6K",
-	"1WI0HjG8JKMXIxqPxiNB/plRQeLRCyUyMh7JaEGWWA9Nd6nfMg2OPn/+rN+WKWeSwAxeC8GF/kfEmSJM",
-	"6X/iNE1ohPV8Ln6XelJ/eE3+/wSZjV6M/s9FsTAX5qm8MK1BL+VFeYMjxQXFyTOJiH4JTXm8HiNJmEKP",
-	"VC0QZ25V0Pe3t+/tW1JhlUki79jJ88vLMXp+ea3/843+z/Mxen59PUZ/0Q/Oz89Pz+/Y6PN49CN/Vcyl",
-	"PIzvSEIUiW8Q4zAAdKIMha4NhTCLEUYRTlUmSIzcSiHM5CMR6Pry+em57uKnl5la7HfpvCZr1u87zsUD",
-	"ISkRdmFOPrx5hf7678//E0kS6ZfQX86vTw3HmUVDMUkJix0T3TGvjRURUn9zMiUzLgj6y/kVIisi1rZ1",
-	"KtHzy6sbJCmLzFPOkvUdo2yFExpPooRqwlF5OkaSoyjBUtLZGk3X6B5auB8jxpX+2wzGkuZnhjO14IL+",
-	"SzNrlTrvqJSUzceIfEo1OyMukCAr/kBiFAkSE6YoTuQ5KmbyTE9zhrNEDwZhdsfIMlVrQ1zgq/tff/31",
-	"TK+t/jrCirxA3xIsiG4aJ8v/uvPW9m40vmMw/v+6G7m5Kv5A2N0IWOwepuuYh+rOowQLEuv5jUcLgmMr",
-	"Gaq9lhnBbkuz8zW9NcUtJ+jnL6OISLm5Qpq6MB604ElMBDq5/9vrW3SBU3qxurpYkvtTLSdSwVMiFDVb",
-	"nCwxTWp6HY/IMk34mpAJjeuExXg0o0KqiRE1f4xYliR4mhAnZjbam2VJEv52gvu0LXhCNhfkfoolje7H",
-	"6B7HS8ruNcvcLzHDcyLuEWVuL0u9LB19fPYF6T/sspUX6bf8Iz79nURKD+xlSv+HrOFsKC17JAhWJJ5g",
-	"EAwzLpb6X6MYK3Km6JJ0D2g8aqJL8KoBs0xiOieyRhy+w1LvLfMYzh+UJlj380lZPqMStr5eSjPRV2Za",
-	"/dezdflMq5uL6Cba3jS81dV4jcB5iRh5RA9kbeYOE81lvlpghSIsBCWydmnc2WFO92eytEA1+3A/xKwX",
-	"CsXYHsgazbiAEX86wyk9078YyXSD5II/MsRZRPZHQCVfwvFYs77MnZyKI4xkJAhhlM3RPzMi4dAqr6HV",
-	"kPRvNJZaN2LZcqrHXVWN9POaJcZKTrwj2Mq1hml6JNDfuTEFf9REzxVOMiAoZuufZqMX/+gmbd6Mma//",
-	"y5TzhGAGP1FFlnqen/MWsBB47b/u6PJbVYP4mek3Yr2Ry2t+otlmrNWeBacR0TrZigic2L+lFqkYzWhC",
-	"xvo8z5dJN3d6g/TU0OOCMJQxQ2wtHHrwTkGuze1vGjS7x869VYkqePFzI3e7JdtglnSBJenFMptfB+/l",
-	"+s/Na4GfR5jFVB8nvcb8O59OUi4VZfOtv1NUJWHjjDjTuqa/GytsKYnR036gUr1U8h2REs9bz2tvYBFf",
-	"ETFJiFJG/HSPZw+HcrSql8FZmnAckxi9+qVu9BXtwNwZwim+j5HrTVxzKeKPTI8c/fzhh/PQZoIZXdJ/",
-	"1fT57VqF0fhzjdSIqfxnhhM6oySeCILtPatzKLkiHDDDA+q9TedGP314SWKaLYNeTYmQnOFkkomw6acL",
-	"zkjom4oHvZlTrOXt4qwbCQySBuujaE7CxJTkmYgCVSmc6N2Xcp6EjGeb06xQacusv8wSRVMs1IXexGcx",
-	"VhhNSYQzSVC0AhMErCqoO3qryRo9x5yL//jtHxXN5bc6JQze1SoYaLFGhj+T+Ukux1rT+oBpIhEjUpFY",
-	"K5BLpMcoX4Bh5r65w3t4D6VEWF1vjAiOFmjGk4Q/kljrDFRJvwlQkNyHJ6ZjqXRvCINGbpXGBZYLo1ro",
-	"gWs1VpCUYGU0v1wh2GSEjZO+0nW9/La9wity7BQliZcEcaEv29ioprnySmNjtKMCLQkGxbZscykrS3WD",
-	"9jiyRjupnvAb2jX5RIGaKH/zBnG1IOKRwg2GIC1PLvRhgyOFZpQksUTmKNGE1UMKVRO6T9+GkzI/q6aU",
-	"YbEetUnmDkncbkNokZHNIq5ZpAWMu5A4hOmO/jGiLCYkHo1HCWUPJKZsNB79N5/eYjEnajQeLTHLcJKs",
-	"JziO4T0u5pjRaDQe/c6ndsX1Nz+9/dETMg1XshpK5YPqllA/p/HhJFSLcl0xQvCVYVXvdSOsqETwWT2X",
-	"BjNXg7rgKMa4muDJjGrqSJLMJv77+jecmIZhY7kGxqOMxUT4L/LZjIgJNBdFJFXmR/gIHmlth0+cfaGG",
-	"uAfbB1UF4EC7oXTE1xyhdez4ygmumsufxz4Rz+rs+T9ytXmhPUOpIOBYoAxhY923ZsDQWwXTn0/mdEWY",
-	"Vbh79Xui+zjt1f1+Ff0/qaZbJkKx8pwl66C1zbn56chZHBE7j76n0joeZSDgd2GlYMU338dNllzQZ/gy",
-	"xWxdewx8sN1ofbHklJPoRJ84+reEzHG0Rherq4uSeiSR4Jkip2MUC56mpUbMItcfIU+vdgytMHjz8mfh",
-	"lqKLuE0aw8skQRz+wMnGTrpxf16dXV87GgLBkBuadT6CfrqpSzh5rPiksgU2Wf5AJO3ot+Fw+28+fW8J",
-	"FLAfAg6m/D7w1OehEjgqjFUBneZulJNpBo/1HVCTm0iFpjymRJ5uOTLfulhcQCaWl5a1jv8lZjFWXKzH",
-	"BZ9ygWJu9DX5sMXRHLT08AlotFTfIxlKqFQIroH1k97SJmm7mdTvz1fVUUjK5gk5M9yaE0uiEzPFMTJH",
-	"xxjFmVHCjENrW4PpUxCn1OYuygmZ42RCmKIqfGcmvKfHCTTup1gWUHmeoqPcnNTHW/P/2I9C/DWCLLki",
-	"YZqPubRNHL9WZywwmxM9xxn9pPfzUovTMHXONiz40n42oWwSufCwcjfOWWkeh4ha27ziPRu3fjguEJ6C",
-	"QJ25ySHTkN7aNqzpNEzqayrFWUIapD7cBIw4EWDJgz/C1hBCgjabjAWeqTFKs2lC5YLEY5QxLS71v7CI",
-	"FnRlYoIizCKSJEFBCOORIngZvC1DPVvBenGhAuxdMe6r7W4c474KOqOMKi3NFVmmXJgbvtkdMZX6U8oy",
-	"0D91i0JrqUpgyvRq/NbzaHb95nJHa7VW8IzGo0Lu1Le82m97lXNjUzEsi/ZAUb7bmGqF9m5NFtIzQFq6",
-	"rkBO5oxgJElt6zuJxf2JwVGQIHOzy0WYvnE4CVY/vVxiuW9BVunvnLACi6CRVqPxyImrESjtRlrVtuxJ",
-	"pxZp1C59zGv5KDslUXGL2/RJfxUQXwXEVwHxJxAQdSLABtfU6SAKR4ulW8BmL2WXju6Fwm8TG7R90B0Y",
-	"iOpU/bcffzr7j79eXoVpprqVafi1z70fGMUTrDVaQjWpjN4qb0zhdz6tCYGs8XZ73raTsl/wnJo7Qk0s",
-	"jj/8mp4KBmiYWH7fq4nFrQkP5TOE0e986qIWmuNFmc26sS7u7UJHt4mNO2SYd4KnJMyNU4j8oOuxORV2",
-	"3Ospl7TD2uLNpRQKURKy1CgvYJGamKDT0dg6of1fFPmkBWrC2XwC//4tYGmfzgWiCIu1JK9j7dU1wvkL",
-	"SJCIi9iEPeojBqxyUuFlKm/QVBD8IF0wCrwDnnC5wClBivNz9LowliOwrsaISuSmUcPameJLrGg0iRIe",
-	"PUwoC+OS6nc8U2Ef+t1saTL0O6zm10HAMU1M1IBdTCoRTwnb3khZyYXpZugFTmaTGK/rxWsho2RKkkQi",
-	"qtCUzCnTAm7C4UuTcLAggozthIwbJM8/SwheEYi3WPCE6i8ySaRuZ079dk4kjU4hqc3jMtuKiRGSkLg0",
-	"5WphxkPZXIJQNArJOYJVXRLMJMLoccETgmIMbkm3T6u9jsaj6oTg7dj98dsOko+ySa5W4yjKBI7WZW7i",
-	"2TRpIWweSF9qKsGKqiwm+2iKs/kubeUNVeUhn82MvJtmkjIi5UQJmo7Go0cuHowCveBGDe1cXj6VRKxw",
-	"Luy7P8jU3ha+1NaOK19ua8el1yJhIonS57ycgMCdRJzN6DwT7UoTvItK7xYBioUkwubFMDurJqt5Y39x",
-	"qE4INCqQXQK6XSCHfdKZXbiPLdDJ8l1JfsUYvXPLn2/dCn+ryfvKZ4Pm1LVuDw2mgUHRoYy7TVD95pTk",
-	"Gy6+q3UnNmwFaXLm9J1gjRSHyGF7iJSXpmbk4V6jmrUPUFbjxonE2Kb/eTcKqvQNApu0OpugH5Yw17Cu",
-	"DfvQLARhNeLmNYtdPjy8FTRGdIIZcjfeQq3UMol8SkmkSOlmV/CgGQgEYW8O5aP++QkH0yk4dtnj/kzH",
-	"HgHqtvkrLQTesrcsNXKvmlc9hHxj/LGej0FinVGGlnxJGNAjX3yDsDCbSaLQyfXl9fXZ5dXZ9V9ur65f",
-	"XF2/uLw6u7x+cXnZ7OLfq5TVM2hc7Z8yte1yd6wMz1TH0gw8feMD/N5o+nW3SOslzC8DxmpHYpNd67it",
-	"//3QycbS3A8RctF8ZfLxQR6pIPktJb/bbHM/2dNlpHdwh8yWS9xqi+lnXNCsQZjETZYzQaJMgMiNvDcr",
-	"/OG8Ow78o8ZOsKyPKntrZnZjTOgu2ZcC5MaSM7JGJxlbEQGx34HRBRFOoixpmFH5Av0oqLJWPkkizmKT",
-	"ooNSQVaUZ3KSEkF5/MxsZaxPH7xG/8y4Ijc2C4crAmgdxl/uc41eOIjsgzZgSUqtBjGOv+o19q1Pxvif",
-	"ThQPbM764Sylwm2R9kM5UfgTZ3wZbsnuu5VNNGWK11qgTjjbSn40OszwWvAkmaQ8oVH4HMw2IKwcYLvk",
-	"TC0SEAdaLk6uJ/CLzH/4pvrD8+oPf6n+8NfqD/9e/eE/qj/8Z/WHq8uNX642fskHG8I3xfyL+NAAYQWZ",
-	"d9uSUK5ZNNEbbyKzNE1I7kMKiE5nVFUIRdYj83vIhPvLzsYQnL0Jvi9b0O0o2EIFWQ/B1SmothJMNVfw",
-	"GoHzv07ABAmUngIkXGBsISDaBUId93VJiKbQmK8S4rAS4uvG/7rxd9r4NbvacNYvZvNv7qyfGMlxEPkM",
-	"YYbcPf2ZzC9L5+iVnr9Yn+n9R2c0QkRO/u1iJib/dhGTyb/lAQdpSrBA0zWKzAc3aMkFQUu8RlOS57mo",
-	"BWbO51aT5+TtJRrXuud9e0dnLA4M5MnQZWLNLF4EYa0XpSFNRhLC9O8JXemLvcJ6JTFKBY8zA2/5+vYH",
-	"ZBoKu2CS2YxEiq7Itpptb4cwYfHWajSRxdr1dtr5H3sLHzBi/aGi/zIcNxc8S4M/JHHm3HFkRZI+fS6w",
-	"nCiSkEcuHiib54MPuzYQE6fT98JK5CQVfEakhHjISYQVmXOx7jNwJShO7Gk42ZHcbvIxXvcj2kxMIk5m",
-	"MxpR0qKS1AC9YWeYLx6ZTIJAmw30vA2fzcQk303BgFczMZlxMcNUTX7nmQi8VM6EeXuSYjHBLHh8/Zh4",
-	"JibLTGW41xe7sd9MTKQiaZ/3wZvQi1B6Z1qVKGy5mxQmvUPDUeJg8XuhwIbmaTXp7VtnZs0gh5VFNTbs",
-	"NcEiWY+RVQvH6JGQB/3/Bc9EsoaUOkwDc/13s8rsHvVmfFFaQC3c5ivP9nv9s5Yki4zFgsRqIdHJ88vL",
-	"S/Rf6PklWgAiVKmNYu1OwyMjar7eHIte6DGKsVt8vdSaGud95qkb0dJY7tFsX1JBm6xPXZpKf/9oy9FU",
-	"Gy/cFEbeexuFbRun1psNMxp7FymzZUbjkdkzo/EItkxTzH2P68eO7Nxwd29hUTdLPSWYRz7T0RimXjup",
-	"Wm7sf91pAmq4rSTpAw9L5LPgTaEbvH95++p7hBPJPaSGgvlqoMYHZeUvTQ/eTSH4unG/xI1bigvwd0v9",
-	"AZKub7F8aIiIcBFmlRs2zuuLoIin65oQm1oBkknFl28oSWqB0ldXKII3GkFaIEx/4mUW1ARiOETpWQ43",
-	"bZurVEoxn071q6lJBIFxSvQHjccI0iLGxvQ5RlROMKzi53H5VlMKRjIB0AZ3A+KeyUyhzGBi+8CMAXYV",
-	"GHH4PWYfyR2fJjmoeLdgWFLW5/V+aRwF/+4rWtVjvFfAEj+lqtFgZ5kGGKiUMdLBncHpZY6Zwq4/4TTs",
-	"Ikjg1vzluiG9ZPfNuZlVRSGPCgrzwFhuil1rUGyK+idjtMQqWlA2N3LHIIxOebx+pvebwGtNM9t/CQi1",
-	"LdSziTV6b9LybA3gfZ5HNLapYvrWUOKp811iGCiUq5nRQGDyP780GI9kkoXn1cHLgTHUvQXNL9eNkfEb",
-	"O2VXTq1yJompcvH+Zb78dcHBX6DfgG0EdPNddPyREVPwK+VCEQKqG8HLSQL1PZx3R++7WiWlvCtcqxuJ",
-	"dWOXLFFNy/utjXPbObWDM9t5q4GXGuHaVlTS1iWWhBxihSuMaJbGH2yJBN7LHlsUo29m4u/NYGpjRJNs",
-	"aRNn7Zmg6qM+d9dL+siKPlv0A2kCzXzZMae9lHeAHibCDkJOFE9pFG5CpXFM2G7W0/CiWMClodlD45GZ",
-	"ygGkqiPZL3ntmzimBnnifQW5fp81cTaq3LxEEUkSGxXxQNYGHMmEQtP4xl0GNpwjzyQin/AyTcjYAKgj",
-	"GekLsEQpl7AbxyYEecaFdRWrNfR1vhGbAIqq4I81mxB9SySNiUQ0hrROz/wxtsmfD2RtUsjMoE/Mhj7V",
-	"XzwKqhRhJtPCzGSMyPn8HP1xN7q6G71Ad6PXnwBLgqm70Rjdja7Nr3/jPDY/0Fj/cqX/6XWuf/vmc13p",
-	"uJ4+0HqO7sNJt7qDA5UD83owR3WTEmBEwMxdhrtP/qLN7wxSjj38mxIJgR2AC+b6jnoiNkG+nheuuZ3X",
-	"szqy2jEx8miPj7HJNo9RQh8IKulNEFnEM6U3AQ26aexbfyrrMDX6uK93P5m24p+FW+kyjcAmLYrO53aq",
-	"gzBu9Dos/Z29yQ1u6+d1bCEtQw8EYtuolClJlEnP0LIzUsnaVcjwDDk8yiDQB1F1gx4XBGSriV8TKyKc",
-	"cRnH0heGuouMPTD+yOrNd4fZV+MRfG/oXHNN/sAfoY4KjmNb5WSJ01Rfet0JI9FJUdH3VL9r2ipdeevP",
-	"xpJILehZZv/NnT/2KdksBvKDucOwZ49OwFmxGBT64s4IokwqABawmZ3weg2Qitmfu+L5uN7CEViD1dZ+",
-	"l9Yehptgmdy6MatCpqED81pHH8Zc9Kemz8GMCgck/S/XTXHGLcTfaPA7K1vr8KF64orvpeRE2nyg/PTI",
-	"iLgpNGiXyZgfD4EBSLX16xpCCku+gGfSHF2uMmrs1by7gfMHZSJBEEO8/xp4MyjWvPOeAyi56KlKP4xH",
-	"tlpMc7VAdKKXIIYaQL2CyvrtHMfofSqqmWKMnTeaWjblS2oAlPEGo9ZrDfV8qfURWBmLiVZKL26uouNz",
-	"Vjsn1bovUsJiqJwnJZ2zZRkmzmOQgpnKo/7FGJ9cubhcDaxTpa43VCm/gp8B+58QPQ6sMtGELUnnjBD5",
-	"j5qqbK8LHVQiU6tacaQ/GJuydPm3XhU6p69OBY4eiDLuPuUrsOO8mpWpPfdASGrLXEOVESwB7cAUmyMx",
-	"yphti8SmKF6v8nMbFTgseS3btDF80ynRXbe9nU0K2u9Mto4Y9Y2l2Jiro3F9fbucAYxwWV2Zm2lXjntO",
-	"YIygQDzKJBHPpC3cLUhE6Mrl0YC73NRBsGhrxAX1UwXGYsYVGIwlUZr/dCc1ydNxLIiUk4QyMrkKK+Lr",
-	"f3Id9skKK1xj+NXC2Pr8vSyGlEbBtTSmmD1MrKktZCRTKtQixuttQxQjqgJTE6wyY1EPXGJEBaIkBQRV",
-	"VPOy5h1jWrMWPlPAjhCBljwmiRfvZKwRkP5RakZCOzkkgWY0rtDjAiv/Kiuh8qM+NxwJugRFdwZHMyz8",
-	"T7Yq/wbwe0iauGvWN5Xs1rxPr/C0kyOpUzYnzLpTCghl8MTMCPwjJPl6QYWt89Nm53LS7nvaz39cDfFx",
-	"pZbsSxbH1WzfQLe1a77BSf4/1AAQFS+ik5hR2E1mH8nToJ76FXurqb6yN76v4HjUWELcG+hEy/sfqFQ/",
-	"2F9kYMzyEjM876HrM0tKKw3LY/qBPxJxFmFJkHrkZwYs3SWYoYjHxCcHOgkliQEk7yHsUy4VTia6x8Ar",
-	"/DxLsIBCmFJOdgtmdzH/FXpB00g/HKN7OOXvERfoHsdLyu4di8Q8kudIXxExQ3p3I85QmomUS4LOTP2l",
-	"q/xkiLAQlMS2PXTv8miVwBREv0xxZA6Qi9XVxZIgueCPEt1bst+jMyQ5UvqiUviXIYomxf/MQisGRhQn",
-	"E0miTOhd0INOsNCTrfF8pMIqsH62QSXfNUVREbGkDC6qWzKHvsvy2WzSb9+F3TudsG5Eb2tXgRo1mQ4X",
-	"xaGqEpZWqKlKQcFsvTZ1xUaAFUEzwZfocUGjRfkiOdd3MoA9Ng2hE8UBDFegBCsiNlHIRi1CIUd/0ht2",
-	"pHXqJWXNUccN9dG+I6kgEVz2qmaMGxSTGc4SZSqoc4s61TnADdbu0aO+udy67x0X9upVn3JFqeN9dB24",
-	"8zp2muHtcVMdyrZd+Fp/2nwjrt8ztd239fJ9rsaVF+1bfQiX0LXKOePn6GXyiNdS/2Zvk97RPIY7KsAv",
-	"u3xxQYw5NIePjXCS6DuJd+FMa8EzsSSTUqp4ZwmMt360f4mPKFN/fR6k2Gx2W683vofsWFPQG8alr0sp",
-	"prG+GfmRVgFJBL9thbjpSNnEKxWxvalWpKq22pamikndL+mftoz+vqT/QWV8f6kZvMsbyVAbslxj2rk+",
-	"vGnHxGa5LXgE5pwdjS6biR8xcq/odS3qek7JDNAoaHx2fXn9jT56uYghXJsjbKwhUUKrVuqDGXPCEe3q",
-	"Ns1ebRB/onrr+7Bj7Cmevca+cHhLwY4mgB1MCzte+4e/se926Qy8NcpHOlOTaasP06+5/WkvZDrGW6un",
-	"pveGe6nX8bf4rEc97xtjK0+MYlQ6MNCJFdLj4kznwkTRSsQZypcrzDi13Y2++K4naOhTFQgq1KFGFMoN",
-	"lSNAxehSKfr6bRqP9o6jPPTobjuq92cJCTgI+waO1hxoeak/RjWXUFMmUMqUC9WQKtOq2m8eaJ0HWNdJ",
-	"1HnydJ40XSfLPiwzjWdP81nTfra0nCWD2zGag7++WAHQscGZwlHB99UQDyLmhEVrZN+DCI3z0biloXxu",
-	"XU0BLze09VXqfJU6DVKnOzfaljtheU1JzpBRJCCM6AYZBNgccA3iDx4XRBBEEknQCWYxijBDC7wiKCEY",
-	"ruL/IoLL+pIoQ8q9OklmyFgfyD7DiSTjWouPWqP//vjTj9Yo483Ua5zFUDJn71VAbO2PvIYNIiyWY+TX",
-	"hz1E8Q89nnJ0bO3hIAQX7WUxiH4FUurP0StXIRBMZvIFuv/jbgQvSJPw5fLx0P+5urpCjKs7NuMZi+9G",
-	"n+/Hlbf/cTd6w8XU2MasT8ZYhTCNkcuDvBv99vl+fMfK32rVeLPFP+48gWC7OD8/103olzXzYzTFgtyx",
-	"HBvA5kyc37HReMQZsVmCrcEUusPXbEUSnhLID+x8+wcq1ejzb27F8483+Qwm0xnOod+yxXrlppJg2mik",
-	"NwymtQRr9eZZ7q9nOmXg4nS8CTlar83M6vIvl2Z0Y4QNSASfuZ+kSaEc69uh+wkiNi0EzAnUoKTyjjk3",
-	"vLXBWyE6FZhFixfop5Swl+/fom/OL8+/QXTOuCAS3bsFuNfCGN8xM+A8X+1eL8j9+ekdRC++XtViZ75E",
-	"StD5nOit9UimC84ftOw2VtHNojkgIWpyzK1HB75EMwiaPXFy5rQHqkR1cD///PY7dALAHG5bPpPWPl5k",
-	"hDIT7GBlYv150iPD2PQTfg3fZyns159SwmR/PPYxWnKpIH0xWVts9m1q1BhIrsNYtgUpu9ECEtMBkjts",
-	"OL3hcZ8cLnlGE7JjBepGbZSIaIFZD2OyIDOS47sHWTy7qv3/Ng5tZ1I2Qe1Qvn6F1eQJdkbY3n2DlzRZ",
-	"f6QqayhtYF5A0r1h8uXfaDIsCr/6ZoYxXdFkskkCg1QCJegXeEoVVnpVxqOYrriIAGNjac4VQJKH5FL9",
-	"NjSXYqEYEXIBZfgkSbHQJBmNR480Bg2OceWq3U8DXSl7yp53aCxQyoykUNq1zcu/b+DnrcjdmFp/LNTr",
-	"D0XZRIVOU1GpxKw//4B1bLIVfTHrWMmgrksiMjCj+sSpT6/qsfCby+mpqy2wJOEqeCVbCic0NtIrV2kr",
-	"sCMVe5Y3NEjSqdFtegDQDZHpuTNqTR+3kw24qUbjwB3yPZdqiRmKeJIQqBJx/jTg2IESEejb6O3JqbxJ",
-	"1R1hTkzHjVbmrTre6OQHgle1gAIxXp9NsSQxBNTrt/pXJMVpKviK1NUPMTFzNDE5fdA+RJiZtEdkvsRJ",
-	"Cyd48+2tJTvZ1i8uYwvdmFG52FYVP/IyqwZytzNoMQf2dTbWCsAv+i/0HC1Oz9EOYRuN9m7NVv0wpL1P",
-	"6j0dP80UYWaBT8oO9AWGvNYlfiCIKouSiZPTG4TlAySUURvARlmUZDGZFJ2FFxPYjpvCRB0Ig6b07Nuy",
-	"4C6hiZcW+qait+bw5Hlqrh6zBNnvh5TXGGc6aoV1J9C2bcB9bjgv13y77Vbj0KnwbkPhrrDJVeiff+kv",
-	"Ubd5G/jjtvbYf4kebKYZnkp9A0cnK2y8TWMkafRgeGRsUWrOz89PtzhPokjUIvr8ahGJoA9pUmipBC8P",
-	"Mh+5atsy7EQpTtf6jhh5rO0swgxNHXBuHNiXPesm/RBTTFnoZa0BtGM9SKpQ8XngkkQ8qfNtfE8+ac2N",
-	"ZyK30doTHQ7yBZYLdHL57y+vX34XZjN1u1BOoE7chDD9ehyqaUK+CkaCrIiQ5IywOWUELMFFrnDYhLdJ",
-	"6fyYZHOXwa2/vDFCz6EHgtexzCOICxQtMJsTLQ0Fz+Ym0ebl+7dBy7XEn8xqNR/BrQvlrQp6L4jMlnia",
-	"rP1TGuw5MV4bGDkDq5j3ZtIYA4FflpR9MWMNhxeikk5pRwiox1aPXDyEQn32OLa1WG6+pORys03UBYqm",
-	"LlG0T9HR6vXoIEX70ncstY0FMiNvXfSeNVoAvwjiBnTT4Fwqwg5aj7yvpNsn6Zru1fvVOTdv1a6Er49Z",
-	"665GcD5DeInxBCY0DcpJ2lpxPTIVtZ5SjcUSrEZpklNthVZ9KzV2i6/mip3MFRsedbokUuFliuCW8/e/",
-	"//3vZ+/enX33HfC0QVpw1D69QQ+gY5Zqt5z/CYweh7U09LIAtJw2BQy2ESQF7U70Df7s8vnZ9X/eXl2/",
-	"uLx8cXl5fnl5+f+eWvZeXVkAnILAtcREkiNCQb9KsZBEnu/VCNESXh9FoICHZ+snZE6xIo2RgR/InEol",
-	"fOyVvPCS7ne21vONuWY/g6hq19gxYAMIbedJsvcqay0b+AcsFSjGJwVhT81JtBkQubFtj9tUAuVOXZF7",
-	"QRKcygalKNBm+QNhc7WwqeHFieLkfq0ts3i5ZNYcjUOkRV3sQ0wjnExiKqMFFnPi5Qht3gHty0W7DdgQ",
-	"WBHBqFpPIHo8lO/sktrmm4vrm7dC68g3irI3VOyVV01P9UFeH/UzkI9N1D4xM4FwLAcfaQMsDmdja04u",
-	"OKR6erutMOCZ6N5U1RMqlwtF0PVJ6746vXEFqZzlGNbKpYZLvEa1+xtKxgFoAxaazDOwBrk2DOrbM+lK",
-	"YgFkuYujqd++gVLELqeZZKY5ijM3g86ZanWqbl3rR9SuF+y+aYJU9TlOXkP+QZ36CPkJyOQnoBPLpTmC",
-	"8Kk7cHEENpotdPcnSfQ/YIJ8j0z3PgGEzQrrHPe4S/TOQw6HoILUBh//LjxpOVChtFkvHWBxnYgVJ4Lo",
-	"jiODH7tOOLY4kQWAhTz9YjizFYezJLrKXk7IP4B8YH0RpiuwVGudCAApTpxY5axw7Em9Nqc3eZVBNIXy",
-	"OfXwnA4XRDfiylRkTCvimLI9AXH6HXZM3g+103PLTzB5jl6WFkY+UhUtDLZxHX4pnikiUCZdcUW3dnA8",
-	"GRsGzHcDitRfAAtyDq8T/QqVKBVE2tj2ndYmXALtHDp0eByEcPlDl+RfnNUZcOmSnOlH1mYrUX63QVJB",
-	"tgJV6OTV64+3mk1wjhO1P8j0n15mapEnFdWkttTcZt+8Qn/99+f/aXAlTyhb4YTGk7nATI2R+9PwbPG3",
-	"hYseo4zJLIWaefYbuE4UL8qI6z/Bf1t7R9WjmnRpqU15cHWZN7UL8x6vBU8SiJU1N/dXljU2K+nFeq+x",
-	"ByPKChIKEnERuxQpaA6lgq9oTOw139dWdfM1wj2YIfWLUJQmXCOwH4QnFvTUOWZczDBVk99dRe4dXKIF",
-	"HfZ2bNeTuDEguSmjtLLwAQu9eRq40AbLMvqL+MaWBNoslpRQqeC3JTp5ZWhyS5jCTL01145vOX94IKkW",
-	"8BUbvH195OGpj92PevavrS88//G76RsKccK++p0/zbsdjUe/cvGQJjgi1XZMpX35ysOEk7f4E2d8qZu6",
-	"NfmlReiHp1CNR/lURmMTRPtG8GV9zdIqt9VwV5mL2tLXNpnjR332VFkLuKLMA1WCl7sNZ8TGiO4mRmyq",
-	"dWXwf/NSVxuRsu0F5AJG+2NtHNvLXOh58x8jUw6sgaf1cfevLIoWRNEN3sXfUMayFR6NR/gbxpdQdTbB",
-	"BGrvK7IajUfu29F49MCXUw4p74KSRS3HvMdrmdC0Yej6kYkLgIiyAgzTIAGzOOVUXyRfwv3ZIDXSEoBi",
-	"7zumxU5U9F82i77x6v8RktLPXFI6IBkIOs3AxKyb8Y2IUXjlHBgBFemsFSUy4ktypvAndPL2w/s3p7t0",
-	"2NuHRFi8PXDxXHApJxInWKz74GDuUP8qZC2RXstHqhYLqA631UJCRykR+hM8J61kE76T+KoNsCCwbzkB",
-	"8Ii02FDdRz0j6iCU2AO2dSb3p2QAylSTv/OMz2bIAFFtYZFKEv5oaqsxcFlFRPZFS9w+PiosM7aURrJ1",
-	"R9vln1g85om3ToEypq//vBnthAZWeA6+2LblgB54RUMZXtbAcQANJhFfQjzoBDN9I8RRF5idH0eUqQUX",
-	"fQBBTVeRS3MN+WZFxIQu8ZxMbE2zJ0EF7R2uwWJZywCAVqBVk+1gBJrxfIJNKHIyFzxLg8mU50HvntSc",
-	"81Mfkltw+ubFhBf6LqfCYk5UD0RClfTLiHMqMSBHaH2YMZ6xiCzNnwZ/yri2HYzXyIS40RUREouwYJR9",
-	"FAdcUUn7bMNwKdOnzJ8z+sLmNsAyRXg6qO4AM9BwyLYIrraAR1lateZKfp0u1777fXN/L2tVwlccLLz6",
-	"YWDRQV8gBAiAvhv+PRScM4Ey4DPvmJfUtwHGC9dOA030Lq5fwqrTOC9YnZcBzUXEOfq11ohuqlKX3Lqe",
-	"K8JmMRF9vXWF+e2tEiujeq9McjCBmPMZ8bts9Jz2klmoHCps55hIZCFiYHhW83RLZe4HDhncPnTOF9Aj",
-	"9BaCOyeBDdQ+6JJIbBGBBxZ57SqNGUV5Q26wtW2kwspNQqopePsLFFIJUWTi6Uj1LZv39JrkPdSV7Hwb",
-	"m3gEb4JK75QlXxFbtLO2pVIBT3RSFNyUvFSl01TyAwvqaa8ynN3iuMnOpvlkh5LyDTL6R/KIov3K6a9S",
-	"84uRmg1iMVBJMgLq44LOlOzGSZQNEOpqQaTna3+GJDTYc1dpnqtdfOP5gGXDbN7/yK+9B9PZupT6K+tr",
-	"DxtbUd2wTNxe+MDqLOUfiOTJitxi2YRSGdf6hbVijJZYPBgjucLyAek3xwggM5EgPCVMIqrqZlU/khV/",
-	"IB8My9a4FMBZ2wQAap9KEgmi6s9o/kBYbfUWCxMJwbiCzASRC1OBpZ7d9RMTtrqg5rqQG/9NMTHTE+Bw",
-	"6bbs390He+W1YmVgczQE7oAGKkzw9npc4LVEOCEsxgJCSCHf/hEnyVmU8OjBhML3N+bBxxNaF1jNI5xU",
-	"e0BYou+/f/HuHTq5/I8Xl5ennuHn6uz6uij2aEA0vTiSzewgL5T/6vI/LiFehHGUYqWIYPpnwmaAChRW",
-	"2BWmwrOaZTVDhtRJN+EbV97K5b6AdNGdSkWTBGlWD+q2Nlj8OwMaaqQvU4sDOSWa3daTHBIZR1EmsLEF",
-	"F1dpnk2Tlnu0jWCpNJVgRVUWk300xdl8l7byhuqd242YG25f89mMRrqnaSYpgy0uAFVKa+4TfeRPFnwZ",
-	"hqMGFA4jWO9iGjxTeyNlqa0daVlua0dirgkW+7PRgGh9B/i+ywYU1TTBjJEYnQiu8KnZ+puycSsfYZOu",
-	"kZ/iRdJSmFGPfFICTxa7x7JUQNIDMsW5IrJH+lazPrP15PN4qrYUZK2o25JqUEEXS7jILXGieVFr9Saz",
-	"61l+cx4jAMR8Zs4k9cjzmBfI60mogmxVX2AUyJlji6YZIhpAmmBB8F4Lv1Y4vCl0qDNlYht+bbzytSCe",
-	"KyKbouW2YpvOZe5Y1rzffAm601cqa+5ChZqiZTpXJWDIXWP4US9s0wCaVr2x3ca4n0YN8UfyaG+vhVZ4",
-	"df3im8t6IrXoZ7olohXGop3nWrs83w7ffnOCepRPBNtvbtYHAO43Ib0TSZSibC4n0N0k4mxG55loLhtn",
-	"7CDuPX2VgHGCNYFKqwfrm9JUmjh4gZitS9JTXIXVEviYpWnSeDRzZqMTbBCXzN+usT92ZSqV4lnCIgdc",
-	"2GC5lmy4+9d9rmykYW/oy+naVbDeImzAFko5UkjtRueMobUrjZZCid7wCmmMqi1iGLZ0K1rrX2AECzrb",
-	"wDTuDw3aEzWn2F+NqeZ9903PfdJjX9QoJXvPHm9jr2Z2CjlW8pVucre8BEuCwUusiZGpQAznpntvSmO0",
-	"kfXpr9AY1S7tGDVNGthPz3EP4vQrW7RLhIoVogFJutWCeovlQ80GlpLOWWE93zF1zPm7WmqFgDH4EZvC",
-	"HsmqVDGkZEoLtptp2hMWJrnjbOtDaseUrjCRq6nUKGzDabVJm3yJeixJKDZVKFyznhwkY2xMbUYTEhxB",
-	"2LwNW41nvitfPuz1Gu0m1iegJ0sTjuNN2TmzC9TpI23a5I1w2EfMPjUTsek1tflqxYGgDy0A6zxxcv/U",
-	"IBz62fQ1B5SIFnQViiNq43B3NJptU8V7v7KF4GVtHDfBy4Oldq+wwiJQxXVe55YazOdbhKM+Yc9VZ/QO",
-	"x2kLjlbckJVN8BLwBeUNYL1ZDO2iLHVc9ibvMLi982XTmdcVyrLriUTw8h1ZTk0pkEYTHMF1ETMiIzma",
-	"OfjnoCGEYUMBIZy/23trmUOLmNeD1TeCl42SPd9kvSMz+4hkx0Yu8bLBArZRNL4BZovPLDsuwaerOZZx",
-	"habEbc8USxUE7ugXfLenXFyp9lktoGvLtz8uOFL4gUgEAUo5cqF4pvXTlIsmOJn60vQVlCZByJkinxQy",
-	"bwQGXWys8y/X+1zpP/mK9ij//+uCI8Ji4mPsuxVyzpooTzcmRbqxqfgfELRRok+t/OHzeUJeJTw6nD2Z",
-	"m0gFvau4QDxTCKvCqGzCP/hsJokKNTC31n3S46mfqg2x2QArLMJiaoN3WjKw3kqpZTBdgsz4mdFPSJKI",
-	"s1iiE4y+41w8EMgid9WQTktTpEz99XktM5JPKRVE1oez0BlxXdrezr2+nklk9UUwkPhgf9JEqUi8Rv9+",
-	"fXl5U3qYCi4JihJMlxJdGZg8xdEVeiTkwUS0AJzJAov4zGREq/qdVA4tqnWXRbxuQ3xMcUTOYpLQJdXa",
-	"AqBbkBjB6xKd3BtkFUEVuT/tiH/abP3+W4IFEffduHCVUCmv0UbGestmvIa5TAGvpgSg8stZbfRYnYRu",
-	"SJkKZadutT+vRcofGQlPGcvJGlrk63PTch4s0C6qxyCB1DibNG5hWbD/G8DaGH5scAnymExsGG7NdeP9",
-	"/7x6jdxj9OhsUa4PkgfDuoK8GEULnCSEzevL6hfAL6UYv40xB0T66TdiKkikJpmgm2N/l0mFllhFi4Yx",
-	"91yqDfFQ1RqUbrQU66hvf95Hba3nPNi+xb31q9vTPzOZTfWopuRXU524SQVqRCRZXeWFjQE0XHFA7rGt",
-	"mljsk/zocqUmiIrOA5ArGwduR9sQj3mi3zfYmaf56OyYUue7qYJl9IOsacxPMekroVmhretqyj3DqgKo",
-	"tZ20ucPtD9qp1GwN6UszKg/05w8/eDhG73/6eAvZGY/lgtULnKaEyfqTrHEBIFEHXX3jR/qU/HLPJEQP",
-	"5ZH0Cl7BcVyTSuEOfl/nLPQptqKmKmX+U6FS+r9mrP53y9UjSJeBepIRmYA2SBn8KCfeEVl6vfzEOjzt",
-	"k9/5dJJyqSibV77xnzR/Y/NiRiYOgc9mFje3aKv8e9FS+fccjd5fCq/X8pR5psq/QrBe/RqZR7VtmUdN",
-	"U4iJVIKva54IovkaHpgmlnn4Td5m8W3DK9MseSi95/B2/bXD8sH703nG9OkofSr/FiTkSpKjZZd+9KTY",
-	"D2SO6yEjfFnnQehAwPcswQpdrK4urGCUSPDMVEGTjwBIS9UL/cUd87caVA+ykmGNqLT1729QghUABAo9",
-	"cb39oDcwcErEZ3fMjvwc/cjVAuru59XzdTvzDIP+S+LzO7YnuRyQSr0POZ3LaIaXZIxkFi30alflwu7n",
-	"XGPhiRPo/yxKsJSo34Hn9K6DILrtjMvoD77homOysWDqY0TO5+fIWUfkixfwUP/f/vSqsw7aRgpqGG/0",
-	"OmObiwmUyFG5LoKaj0i04AbT07h39RjRCSOPRKCYRxLuu9ak9+ls5k7ls8fFWd44WhAcE3Hj5dJB3Oxp",
-	"vxI5/Yhjd0cghcbI4rwVbwDi20t7CI2RxRUrnlfjZ+IKaKLFDLv+62lbxrEldweU+sbMQwV3M5B6ifTh",
-	"ROga9uZAHO5enSx5dA/HwECra1OijIjUprfhYHji/9WQ2F0IP/XVEW1op6n0YUb3TCL9TUGYsIo+4cC3",
-	"5WCaYByW48TL3Y+QzoEpmyJDNvg4gG8b+bSDL1v5cDOovzU7aDMba9NLXpd/0poltNGo4/HgMuCb7NTF",
-	"PsH4vWX2CHBbFsvrfdrKJY1uwkNzSTMXbEOBOjnQve+fjFCV9YfEboNl+TFakKUzQNP/Ies63BrYUQAM",
-	"/0DWYwQB81MsCDphHKWCzOin03P0JksSm4I8tvZ/a0sGB75uymhOI7eSo09nOKVnD8SLGLKj+DwecZyp",
-	"RY3O/rPUwh5sezlgaMmqaDwOs4Q/2rFiie5LZtsXyNj30V12eflNBI3BPwlY/PWnZkn8jxwkdenHn7Xm",
-	"MFoolcoXFxc4pee50rgQ5xFfXsA0LnJLaGFkDf3UuRaMZ0OPQICPf/Q3feWTBkLerPtoPAKPR/EQ/nRP",
-	"ndOjX88+AxmSfP4Mea3Gi1HJOcYsPtM7SGHKSIy8p1oBKuxc3394JhEAol/n8K4mf5oqiVZXd+zD64+3",
-	"wHQn93qM+rZ9fn5+P0ZpkplT3v5+Db+jFKuFD+pelPe5Y7ZEgVqQ5ek5+tViXFgDV6HmzzU7c6g/A6wF",
-	"6W8RIisD+HjHTnwvmDEG5BUExkV8O05VJogc+zE5cmxqBLy+/eGOmUWRpzcWOkXL0Qc0JQl/NBngAEqN",
-	"OENpJlIuDUCNxGuJHhfr8zt2x15xplV3ypnMkRMITkwNAlPiDVZpberkmDvNIxXkxR07Qz+ANq+fwEb+",
-	"748//YjA0SJfIMYRYSuSADQ8pKbPrY8apVjgJVFEyHPdykfK5okr2VNtzv2qhcR9jBW+R48CpykRp/Dx",
-	"y2TJpbILYPRgTwF+4VESrHs21/GRTPXfz+QdQyglYkmlhDVQHJgFgrvGNhG/iPd6Jq3IECQidGUbk3hJ",
-	"dDtuqOBf9iwvVOWhHlAQkYCLWg8RZvCOMwJmnFKIODq5/7c8nPx+jO4t7qoJNL8/vTF1jfRq6b5rSged",
-	"3NfWJLpHXiUy3f93pvC+IOi+KK11f1PkDZqHeU4WfAPGQGeockX/ri+fm8kzjqY8XpvKgkXmBja8ZRn7",
-	"FNZMf3VZLJm1Mrr6TScFAs9NUa7JQc7AUKASgkSAyatF9B93pkSAvBu9QOfn55/vTevYprKO9f2JSrhJ",
-	"mV/kWI9E02NsUC+WONVPDTcpjpZESjzXO1E/lsASghhO95qB4dwuiBFIDjSHSgtyVDjMX0AY+5nbn46l",
-	"DHYODOb+D5jDGG2UTvh8b37TC0z1kARXWFE2L/uvJOxuT4wVWNhww9FMPieM2AqHJ3mBB5QxRRMtlf5y",
-	"dvn87PLq1NgCExoRZkro2WP33dvb0XiUlU4BADkBR+45F/ML+5G80O8W2DgjX4Ab4by6Oh2NR9ZgO3ox",
-	"ujq/PL+E8zslDKd09GL0zfnl+TcjE/QMB5iT51jJC890D89SC2latd+Yc7wNyStaAa+mC654AeDlc6I+",
-	"3LWWCb291WeouaW89HzvRq0lUn3L47WxnuYBxTW9658NjH0XyP1LJb1+7PXoc1mP1hcv41OHEE9YkOvL",
-	"q8owvCW7+N0GH20zBtN7DYa9tQB5/Zxrij43I6nrIB/xxc8s13XiSkBy+4emMAoop9lyibV2PtKDXZui",
-	"Hr/zKbJOGbAXzaW+dry8/Tj6TX/TxFIXf9D4M/BVfnSNXvyjfizFKxdvvxt9/m08SrO98uIm/5n7zwD8",
-	"Zy9eQfx3+cT8Z31ZR8B/ZpUQZv5YutgvwiyG5ChYvjmpBY9mZzheUmZ9Qlq7ALtV/qn+kwq0oPqAOrPh",
-	"jCWFB3AINzlKa3avihHsSMw8OqeDqnmPNYE79TImH+JApNXr5I1ig6jjhpPonQu6B3UCNN1cY8oVnnLu",
-	"q3S58hIA+4xuiSX6Z0bE+szidBTCx9VA9/D7TkAROUU4kVqpEXMCSieHyxJ8KZvOtoIybZJlpy2ddzHY",
-	"oeaxX/uRlhN8IK57ZUueFgMJlyb5UWZUbf2vMsGNbl8m+OEEeeeauxtBPoOyKvZ5PLq+fN69jD/yV3bE",
-	"g1DMLGorxcZ7VC6+HPFizsanFC+D6SydrO40lqHFi9NXwsWLF+vUrK58jHhauM0jnCRgUfG0kXOwKCFQ",
-	"FyAwdY2KyGP0uCCCIAnWojNrIMgn4r9OOZsYSWFNDbGtRXp9Wq/p/Defvnej39iGNXnpbqrGyQ+4h0At",
-	"a6CGLVPYp215mrHHKS7wzaBhjUsIWRkz5b5G4yJpczyKMItgS9dGMbWPEgx7VJq0x4ZB6mcmnaEY5WZq",
-	"cHs/WJl+nHu66vwvl5s2o7/Rf1PpObURNZXU60bpQ0PtMlK3ItWc2do+Kw661n5/eyJNueDYUFXZzX1I",
-	"Rdm7ff95VWWPNAc7zIo+BlOWfQ5s15YtxYfWlXuYfvzjrEZfrkbsAOPZo8Z5UcBLY5kpD+e8vnxegfI1",
-	"3piSCTxfrnGtYl5hr8OpK90Edqq5HfGXrZi3scf/ZtX8acXZYMp5N7c77XxYcZbr5ruIs4s4M0tFtrdp",
-	"157VpnZtujYaHWi36HHBJUHg+kFzopyql1BJYiSz2Yx+Qid3I/SKp+u70RiZf1Is7kZQQh19TDGjcpH7",
-	"Dc+RFbkgY53c9YTsZYOQvarzIW6KWbc2RyRpGXksSdnrYjGMoL0adjy+1B9AhjuK9dsWzq3rXVg3r4Yv",
-	"lXzn3uu4GhrmZ1C6yFx/yo6Kc//hRN9yKuVKWu9HRYVZGjddVSodjKoy9CiuLnY5Q+8tjkpD3luUNw6I",
-	"wC55cp7JEtlbLja1XuNiRQ52vtoOBrsr5CSvJzHoN3Z9ByLzR4BQdoNAnPXz1k0avHUu6MJtv83E4zMo",
-	"55xitbhBgkA0K+RMlh1w6ORvr29RvUG/wablGxylzU87RjeeyWAorPuFbRCipiQh42rMzZCi4OXtR9+/",
-	"epLAygIBTz0msQtetmpszw0VJxw6ef/Tx2Z+cMfKlXd9MMX2TP4PFP62qUBLTBNbt84Aj5qw9/x64d0r",
-	"bmwgk70/mMf6U7jE+PcPaUy8xeVGLniWxJBBgRTn6KTIemoOp/EYKeff1gP4w2b5NrMEYxQLnqbmicmS",
-	"5MyLKK4co+WlCDD4ffWHHoc/lJW3Z/fubJTiewr42X7HV/xi6OT9z00bHsa6setzQGSFE8LUJOU8sft9",
-	"XC8NYC9HepWZmig+8T6sFwflPW6AROSGocLb6yaAmEpDkMY4prqN/9UreCxewV02mZOqC57QGK+bfYXf",
-	"luPJ87Bi6HFGEwVm1bgcWH7jnkzX5kUbr17AWdYEOZkRfe8G9BQqUrnPHkqSzaGxqzdoyFN5KL43J1/K",
-	"VsrnArb25v03UiHMIS0wVXI0nHVHsfh/Iwrh6ljqF38ro3WJYoJcRJlUfHmh8DTpMJS8gjdvzYshTnTT",
-	"ZuGc5imNGr3T+uHEZgduaGO5H/xJTBhmoh8sYFmoGcPMdtAtC+O2A/FYxsznDRzWndYKj8oHOpS9HoZR",
-	"fKv0bVd9lcmzHzgM0CNtM2Vb93a3PK5Q/lDCOGj1h1x1K4KDlnz/Mtj4b4xqHSqP7XCeTjh+bzJ0Q4O4",
-	"eZIt2eAGXjsMg7BxQPIGC1jo5vBSFroZUtTCAH657pK0wPNDZRDFAJAJHGISifYlci8Mpt7FHx6m8OfQ",
-	"jf0LfDt6eq0HOg7d34I/yhv0QNbS5jBBkq4JYXCpkwPufcxymLBnEgZ7aBEwrvMcEg9PXJpF05wGeflc",
-	"mBT8XD2Gwi+5dlyGo+7n8mv2428YdfIR0hhlLLZY5z6w45JKmZJEaWIjsnSDQieSRqdFPnmRU9+YblLh",
-	"8cNLQejmGBROu7XaZaHgjwNKQseb5Z2znUR0vNCuzHyXvxV0s9T3SW9keR9N18vyBuodVpy3n8eDz3gS",
-	"m0oXdd2Zp8cRS+xWNlSYe2s5nMiOPXZwfFawSHMo8UtIoLWFqHI3FQg6Wp+Je2KAJcCi7uXL47kgtZ5X",
-	"I0HyRT1YGq7rYRiJVTBNu5hydBrMYq3pjHA+jgZ2aZRJgblyJXIf6F7cteQuFteN/csOxu0g2LjRSnEU",
-	"pBiW6419onMFd3Fs1nntgmTe7os+jJ+ui+TORze4wLPBwW4cWicnCsPZEib7AMW4XRkzYK9PcuuErkJV",
-	"EzP0Qc1Igs7nEITskJ/JqqKmWAzauqU3amH72r+x74SowbY9l1lCDfxvk1La6Vyp130xFBZGJ3oHnuqL",
-	"KmXuJ6gEd+qG0RhsA2/X9VxUh3sSTdgsbSiz5bMajttmOS/00YFvW9KPMCtArWzrY4TNm9NsflNTjd3H",
-	"pkOCqEwYn7tJ0y2Md9CaVkqu8lxcUMAhIN9kyOZJvJwR9Ca/QdUp2JZWhzlqTON9NOvLPffdaQrNVzOn",
-	"I6zg/rMBeo/nenM8AzrGZo5PQo4+y/GdnjCP+QbhAmdcGFC7bF3X/euWT7Ddh9Er2wnttMpBCZ7rlL32",
-	"0gNpCe76kZBYolmWJAa+SsuRmDBFcSLP0f84R4GBQXDojUssHxxY4iSmcyIVoF41RL+/f6vbeZqI9xxs",
-	"OERx0CszvKvTAdtbOOZSNj5Mp0uFgIq+UJjUwFdSd/pDlGeyhmIWY8RZRG6QVFy46o21od5ArUNFecJ8",
-	"Bgqi9vqO25LpHoiNcYSE3PLaDh9UbZiklkfqNn6g2cyj+qHCa+3ObDeZ6bX/kq1l7QTaSwiKh4FCSXDU",
-	"bgX3uV5S/6Cbfu1afgp5XfTYI/bWR4pxGA9WjA4pzb1h0VJU3w/coeFu7tEyNTv1XX+9DrhZS2Sp37Fl",
-	"uJ4B9V9/IA2Lvpd9p7B8aDcI3cIbYfG28kEiV9vcwHB5ftJG+4z5gByHu1JPNzzkVj4Mq2pZ2jj2MLTq",
-	"CrGFKR5GFdJND6MIGbp1hdLKh6ENBsosfpVitfsyUM3J6Xkgudm2tE7F0eP9sj2CDYRp9gQOuewDcrI5",
-	"nxpXa9+WmQMLq2GsMm2kdTaZAUmcW2R6C6uLiKfrnSF/KocWT9cH5ALXvKmGfkSMoG/tQ55YPF1vxQJQ",
-	"QqDxBlf2DlmQJECjMf4c3cEbmhDfLYRmUDUl4klCIgiPgjLGxlvk+YcgllXmTiZw/+QeJypbIJmcovuG",
-	"Jk90R3S99dE1n0lXn2FY654pWIKVwtHCKPp7PxACo+tqQtyqmEfggKTKGg9NoLEe3abfcZOTVCk7QDOl",
-	"5qicR9t5qlC2gc4Hi9RzPQzjTyz4uJ5vcy7R6zdUSDGMAWHDPm3s2iLWBJE8WZE9H24fTKsHPN+8Ho7u",
-	"iBvweHuHxYPlAxRzRhAXUEBN/zucMfT/Jvmh12noKgmDgTbkgPtQXx30UsM2hBSY0FOj8Tz0oOrKKSuW",
-	"Mv3SVca7nU+uaJ07IxFO1IJn84XFd1MLDsUDAVvpBAJTyjCSmMUbJ1Eeb0sVkvz0BorgeQcPwhL0IxNH",
-	"bu7jTdC+x8B/zmKQ8+EXZCUIYt4NUUHwcluPxg1akuWUCLmgqURS0SRBlEVJFhOkiFjq10icm1gNMlZC",
-	"cDyhsTRFIfFS8xNPE+IXpkQLGtcV+gJFGAb8JEowwctwD4mpLjCg6mvXJSc4/B0aCKfwAykBMoeCMNco",
-	"hw6A2cClAeYyjiKSqkbMeFjpA5lRCF7muud4R13Wb+tp7cfAih324+EYsLAfG0JWebBW6HQiy99WTh/5",
-	"SISsr5eqGxxXOLZajjUM/dicRI4fD3UKtZDTn9IXbrOuZ4Zx/VHzwd6AC1uLXgBT5+ZmI9XWWE20ZgFe",
-	"PLC4GNTt3CxzUmKHZxKRT3iZmnsxqNTQdE0Sm1aFB2SAAfextZ430W3v1vPDiv2BrOctpM2t58ORuLCe",
-	"9xXVF7ket4nWsIMI1x1sXhsU53kZWA7VtVdXVjTKUkERk3NcDcvHDiC+BmSRGZf+azuFN4Ivh97usBo8",
-	"c0jbWqf+IkX/B7LkK+InxqOZ4Mv9ypR2+AjFEY7jMYoWmM3BbiJgULuDze8fdKLMmC9LbHnLj4IpgSMZ",
-	"ebRcOST+DCsTuYWl2k+cd/md9YBnT9HJ8Z1CQFw8UxbBxOyUwQydD+4wcoIPg4kAgVMNQoHtg4DD6tFl",
-	"F7aFjOUpiE9hQ7CdhfrRZDbNfxo+TD4TQt/6MwmFKldXeVpnaZj12Z2NXjKGslQSodCJ3tGfqKmi4rfo",
-	"4kvB0qBXzUTUQ/EclbuexZyoSSaSjTIizpVWOFqbU/h8t5u9dvgjcZaMGbVdm6GDHUtfIex8QzxtjhEO",
-	"I3Js68M42XIeb7dPcJHrv/4aD1XxwgxhqqXPzx9+MEfK6spkLAPXhWUtO5HT05oRyKSmsbPp+gz2QSpI",
-	"TCIiJag1Nt2kkXf7MKm5tPtMOgyzOOvHBod8UZaPBlHZKCl3i5QGhKlJMCZmDofZ6cWaC56lFpDNWnwV",
-	"h7y0Rmgn/dYEvmvVil0B4PxKeQYy0R0ndEnOlMDRA2Xzs1Tw30kEKAKaAwWO1NmKCGkCzcdDoiAbiMrQ",
-	"lHlYweEPdYAps+QET5FBJHRECwAu8xnOAjgGRlRBuEtu4TNdAOLbGE3t9bc4nIvwKxclZa72UPfu9e0P",
-	"yPTjRcMAlBVc6DST3hjboLvQxeSTsRP2jLzyRhlWA81b4bIPuHazbOEF3uyTPzIinN4EFEFnVdDCMeJW",
-	"4be7CNldhGgMltSN3ZWzbP34KZMKs4gcZ6k1j2zBtdawihZaGzU8PaARtiCjj8VpNqomlT7X3fKHYJmX",
-	"5+oYD/aTR0U0586cZqqdGJm6EbNGWCzt8LAEl2HV96L3oEfCT2ePj49n4HHLREJYxGMS39RVaPWLK431",
-	"VJeVEkvGiUwo2AQfuXiQ7SCaDj/z67bdz7Y9FAppGYB0POpkn906eNILUkkUNVz8FRckNjwwWA3Afckd",
-	"T1eowzftqgt1fXl9dXZ93VAVMIddKBcFLCMXNhQFzL8NK6hWQTd1pTq6Uga/wqmq3iduPumjqnZYkMJV",
-	"eZolWO2j2qHP4+MiiMZGj9dVP/wuR7YsFT+s8r07q+1BvMQxQWk2TWhREq0LtjWg6NhX8NYnB28NZME6",
-	"2VtrmwrnT+tv1dv0+vJ5mTfLCLDo5LvXP7y+fY1a8GRPx9aicH15efZI1eIsn6Hpp+oHbjJW1bDr0YDP",
-	"YnMfXfKYCJsPlHu/C4f1F49PGywWdz75PWzbtnPf1oKsC+k5InY5JoDc8JPtgJVAm+leBtctlwENI325",
-	"hYMW1PwK0rsNSG//gy23Gveun0nYiiQ8hbiQIo69VLwZS5ussLqyVkTGmQVqAzwqiebEC4U2YYQWZnZB",
-	"45gwZ12V+j2OWJYk9feR1/lEngRN2PYWHtNeBFxsVCU/Hgy3nBvQyeoKyQVOic9AxRp3IY/k63MY6eCa",
-	"H0btLYjfrvYWl9uBUddy3jtZXTXRs04mdKa5lch8IFnctdoDrzKoAGFLvP+o3yfaZsMcwl2Ed4fwwAxQ",
-	"FLPeaZtd5Flee048vnXtHphZNvoZJAm5i2lqcukG4pt8vXZnnYwdinl+Llo+BlkvCFjMj2HXs7hatcyt",
-	"lNaCw8g4owyziFyQTylxy1mrg78sJQozbnKP82QdrUeatED008tMLZxyDbF+JxlbEUFnlMQNpvzXrvsn",
-	"0ZxNZ8GVOOzYhtSRSbE+jqBvDOXaydmtPtm1OOSOcsvdurwD6075Mmwu764RXZuVUHZzmdmqKTWGM9tT",
-	"wx6z3/Vwln2tuXLAmiu5s6yoTXI8rjJH+UM6ykqOiCvDZAB6YOtv1CeJWq8CZ5smeSpRQh+I5ikkE5qe",
-	"1jne3tjWN91uzbvH//KgJsf+xVqGKY5yHJVQ+psaG4qi7OTIcAzVJI1bnBgbHPW/uwLLF+G8yOXHz/3I",
-	"7X/9BDLkawWYsAow/WVIQvCKTCDhdG8q3Q+6zVvIYS3JEUWXxO/wtKnqgPt8P7IksPCA7bRP2QG8Mjlg",
-	"R6XsFMM6rMJTp47kq1jRSAIoX2ngoEIl72UY3cTjtXb1pCDl0CpKMZKdREyuqjzVmVfSyi/rTkCfZX9u",
-	"5thqeND181x3n4HC3xkYVOnuaRh8mIOzk8Hd2emzVR4XuP9KiVuNp3+Y1IDH/877c9vTH50YaD1wwMO2",
-	"igWd4UhxQXFi64k+P21QEhoVhM1g0YRKJRHjNvtjRhMtGqCUWYsa8eQqRG/1YSN44fiUiYH0iEYdYpM5",
-	"AMfPyTdUiO0JjVs1jcML4QE1jCDt4jgUiy1l1sFjhy0fVgKHPU5siBo2s+oXMlxlyEOezV3BwpYqf/JI",
-	"4T68N6yZxsnDWgW1w0jzRIJuQE0zSKs7Dg2tv6DLy9ZtWdgR5YXvUIqpMI4J5z4/d81PqE15XV0jTbwV",
-	"TgA4W0IaK7BjA+RxUVfvSXQs21sPNct+MagWlZOgEsbQUAkyf7+7/qNbj0PusXzNGyo/DrvCtupjsRCH",
-	"qPi4JH3L8uTAvhCMvcAphAUTaUAHSxnpY/SeS7XEzAFDSsgr9yJUZK3D5d1BAx1eRhGRslG2SovQZkpM",
-	"P2KJqJQZqDgDYxOYES2qJdFfFYXMy7stxWvBkwQ6IkxuiNsa1I3Sm0EFPhdEmrjw/Dt0IkhqNHEay/+6",
-	"ussuL6//qv95PYbIhDhH3pwKHD0QBZjm5bIH+j2JqEEKJp/ShMfEqRi1+fUArlMjdKspuVXxOh5JtU5M",
-	"Sq9YjhqiH8oTNNgBchMdwJs7HFdufuPdJ+i6mtiuJnub8dMAg3gLGBp6UVr0IY+5qLIt3M57bzZYZ45D",
-	"afKHKllXdDHM1bxM4fYbur+gQ1/UozJxNmnbJVH3CEKHOMuBms4EkTwTkbu83pSw9/0R+BfxMcTW2GQq",
-	"g+EMXbcXgdlg0ENhcgTwSN0Mv7wreCdXNReRPSZiHMFGNWpwwHruO2XmiaX2MHaGECZw5oYjYIbc6rCd",
-	"1C6rUKH4ebmHxvpmjCTm8DJOco/NlCT8Ee5CNVchiLBvgLqzw/rFjaqP3r2hf5Z7BHB1o2pCETHXrtbM",
-	"N7TwHrr2P347pLZtJpenrjzbYZ4eLND2E/YbOdjMHfkRZWjG9bnPLRIRsHxlwqdNYdYgRPwR6u6wKp50",
-	"hnvnAyEspmyeg5b3HQlhsZxwNpmr/Y6HM8QFmpIZF2SHYSWK/HNPA5MKC7WHoUE7exrcG0FYtEAxXp8J",
-	"PQa3hVyuT+CQZlzMMFWT33km5BEE71eEZfhVsiJAhr1OVgaz1ZWyvA6H0k9KvQx1sayQvOtuWV7d4e+X",
-	"5fFsra3U3DPr73KbnHEw5TGIMsWNroKl+UUXWguiazAI09vc6wz+Ur0m0mo2ZbvhAoMqam0EWmYCFDMA",
-	"tCpIfAWn1tJ6ueoUzHJsUiO/nVrNlsQujcfY7GtN9pU+Du/uD5UKxyEN3CW2ugGM13SvjnmsokUIx916",
-	"7LYiYlrnnq8ssnHUW2YAHB7w9LYHLXnKs6vsoT/XLQFyuI3EctepJm9/M4Md/Ngb6mYexODF5fwoGN27",
-	"oFd4Hfzz71/evvq+i+2zmhu5ZpdqZE61rkwmSWx7qPJoIFd95acvhp9C1agZXtJkPZFUZcZY1Ob/fAMv",
-	"f3TvhppiPHjiZxIJEnERVxJjG0rfbQK451XwTndGOn6abOrykgXX5YDPUE6WQS9kG4NBJ/b6XMCcwS15",
-	"i4tadX0OlE1Y7mWg1OQqK7Rf1Mw+GTxHuUL7XqQPkDc7ZgbtU5ur0CdQm6tT5CCMR2/zGLFsOSViwmeT",
-	"mKSExZiZcA4n4xpTbMuDOWyubbmvgZJuw3ZHnn1b4cvB83Cr++Qo9blBpO0XwU+DSttmLtpR2goyI7oB",
-	"Msnt261Ovfz9Qp+kxmWU13dx3hfFY7weI5JIYgtgYkGkQlka8aUx9hPv8ZJLpReZMIVSLJV+XO/v++DG",
-	"8CofcrjHL1+nAV1Xx2zoryHwMZj8CfZ4HO4I1WGGcrzM0jQhm9VdBnNff/QGtAUfP0PejP6Ebl1veRCZ",
-	"zYjBzDKOwm09q5o+u3kH20a1tftS8d0GVdymLbOjlAjK4+AB2M8mKU9otJ6Yr/sXBHpDsMoEQbMEzz2e",
-	"0/vIqNOlrXGDlgQzfSBkzKGrk8Y6ZjFZTUrDpEROZqbDdvdq/XL5m8eVSirFBoaunf/RcVgWCh4NL+Sd",
-	"L8aQwl6WJGJfg4E37cNor0UHw5gJfLq2WwiKhRzaSiB9ovQ9pwMdtxXCH+ja0L36RTVo9+aX7ajtoN0T",
-	"+dmazTIfvXXe2iIzRnjJM6YmlE0iU9ItP9cnnI2L+J+Jwp8448s1fNV0ZIKFJ2NUjU3930RypDh/QCuc",
-	"ULhRNl3Bi+kc1KZTdDPM9bt7HxV19weWYvnt29vRR2m9ecKj7yvT9Gea0KPPChhK2pMNb4vXwu+NRdt/",
-	"xjRDb3Z5jqHenQkiTFFVmvW+Ewyhnwn0s/7CkgstJ61D7wnFMh9LVqE3pP67rDOZPl+fA4q2ggata74+",
-	"miyifET70wrLVJIJTfugj71MBMHxGhXvuTP2R74iy6lJ5buyoQIsRnOA4RZ8adP9EqwActukCgpA2ma8",
-	"FBGYs0Ze5vjl+7fn6KXFvnl+eY0eF4T5xb5cxKHlu3oj4Hs73SbU+l0rNjdEy6tM9oOyf8eZWqCrs6vr",
-	"JjvIUr/R12DEM3EW0zlVaE1wY81o/WzUv159QfRSDAlDGYvJjDISo/s3gi+his69LY13g1JBZLbEU4Oz",
-	"rrBQYM0bIwlVXyXCKE0wZZ6fNsjWWF3jJ5Hwlr96g/a7bbi91Hl+eb2/EhtWMDWmWurtFnMA2VBogVck",
-	"t4QShqcJMf673Y8etyytur8vzbhU7crce3jjSViBy2CDIIx7e9r/xYy/YjonYkUEInpt8xKXEMl6Uph/",
-	"PSuxVcdmXHiFeE73RMgZIbGZpX+Kwd9l2MLyDIwAqKknjqYkwpkkiC7xnJirv1I4WhgLMxYEzWii1VBV",
-	"42OaUobFGukmJaJM0lhfIADCSS+QC/+NMNP8HWEhYJWWYOHAqjs/3twx/QpH+sg0mq+JiIfFgGB4fTjq",
-	"lfCz45swE4GnDlZ6Xbfex9S6P6XM7JV2I6tesMGDsBwb13BxVQwFWlNzkg6wtM6Cqsf7ZdtO2wjTjGAw",
-	"5NoPyM62SEbrku0GtrhnKZ4blp+HiN46gaoHoE82I0ya7HqHF6/DmPPa+NAZ8gbkxyLqKky8ygWdqSfH",
-	"y/4IvdbgZZvhnJ6jX50Zj6sFXLCAo+Gipi9DjmvNJRi+gn83hKtAq2HV1Sr3OnTy97///e+ne7ze7eU6",
-	"+jTOeL1sva9fhoRHBfwtLbv1xSs1311ECY8eJhSWcOdqapdbbZpXeghvWR2KeGWQO5V1sN0cNtHO9DFI",
-	"/V/L0fUczFPCSGyFySErOPQYxZdQtwEIWipTTNmOe40b5WfIzfZTpjp3G8/U7tvtp0wdfr/9lKnj23BR",
-	"wuXwG648ii9zw2lNadsdd+iyAx/NwtaVHfBGsFl2wBCkX9kB6OvwOASt/JSHUm3LUF9WoJWZ5ZGVHeiu",
-	"lGW5cqMIQT1Lblsgq8qPB4hu0T0MFNjStgvymJZhhXtlGF9UGaw+W8sT64rgZZ8L/XtBzoA89fUvb3Vz",
-	"NSV0oZuGopfwzRMWq9L9hRdR0CM/quupMku857JUJboihR+0NKwzHJ5Q8NykmUJmQQEAf0mlhBLoLi/I",
-	"xPsxvCQufW5GSRLXVvLWBKmr493ENMVXAcJyJ8Oh7mOYEHjDpO1+Gb0+Q/tlFNBuK6mzhS5Z5tJOZdIw",
-	"VkWXLFirQZWEKfXTJCu8eKgAqhaecHqkocefXI3swXTjPRxsfyPKcFL9sdZSF354vhhQRhhnVy9aHVLj",
-	"byGwUaLsMfRzHxoXXx5Ub9cdDKO2t/GWU5cH5LFc/d3yHNKXuKkg+GEScTaj88zQVk5mXEx008HFx0yg",
-	"D2cEEabEGqVEoBivbZQ2EpjNSbVAWa06/K0ezqvSaN5w8R2MpcsbRYVUG72aSJwaiCk/uK8dcXiCVb8o",
-	"yh/w3gdCWBwwjOOHw2qmbw+oYu9jx2mD3kkWBME2qo5NLbBCetHWSPGSEdKO2tugL5UCdKCING1SWTbz",
-	"l0KjrXYDu1APp2jNlCAbQ8QkRjGJqQmdNgM2wbDlGJz6CwcQ7kAC3jDFIDcNb9kb+A0XS2mR6+yuhhUc",
-	"iO8+mJFgNKOMyoWjZz9+uiAsHoinXrP4kAzlmu/hxxmWpRzSBUHRQh8WA7HVaxbDIHwklowBeMM2/AWn",
-	"50Ac9lH3fUgeKzr4ymX9uAxWDmFLTHsj91iOp4QZi24ovxWF37cul1tf41a3ewvNPkmRW9ddjyq3UF1Y",
-	"v+uOJZsnMWjZ23xQftj9LV2Sn2azToCPYhUOWLVatz9giX5D5IAy/bCKx1GrXxmSbJKzZTfuiO6ZNYN3",
-	"OUhge4ZcX14a0M1SwO715RU6SQWfujSvhKanNyZQMk+v8PeQbgKeamHRnBXhFVh/CkYdsMR6G6OWyqyb",
-	"9Tuk83Lb8RyJi3KbTbTtaXZjUesK1QqMAgVYF6QfKYLjlnMvDHbAlSeYHREA4zhopN4pFQwB4ATbYSHx",
-	"QD+yxzlwzyNlMX808dVn796dfffdDXrjIvOeyS6r0hhaeqSCIN0lovoF3fABEfT0VWLQKeyKtvcykQAJ",
-	"CZGPHuV18019UhYlWUwmxetHUBIMNnPv0HSzWwbXIiU6WV2NoUzbFEsSn26rUB7yjB5QkQxSIo9DfzxZ",
-	"XZ32OPp6lo32FcH81HN+YWhxXAFgur58XspPvgnR/IwXtuCoQ+peXd5uu6xfsi+7gzOaUyiHpcCQu8o4",
-	"ljsXbu8XrlKdFmN2nnBWrsmCFkQAugpW5oTWF66xPtDz89rUXzd+tTqzi3e1OqTIHvBKFXR9OY7bSrDI",
-	"dlC9e7W+2e7eu7afBj0jodG6R4AkXZIzPpshAxB5REa48shogymuiZDdmFkecdaHTWY3FGlKZ9dPh43x",
-	"KbPA/uRxlTY1+cd9TAKP/dOE+cz+mTuu9Z8AH4KTR7yWKMVSQott2cRb5hGj284KYeO2CmGAji+JvmBS",
-	"aSHyZcvtbbcE5ace7Z8h8/kYEp311kKCzKmmEZGnoT6n1oTnOjenvpkU4afXBU4dVRKAI5aYoYgnCYn0",
-	"l2OTPLOBIrt5SUFvME0kelzQhJR8aQhbyLyF4bTCsdaYzvy/OZF5jPJUVcSyJDmOxObaUR1jFrMetHS5",
-	"ONtto41c5tB91GOzOLDcUkWiYmfom4pJc7XI3mb5z/Ty6+uORZGM8RrJNNFbFwS1ScBUaEljRucL1ZzA",
-	"/DV1+QhSl481LxlGaVhK85n0ObPvllJ8Pk9I837KN0IVpo7CAl2d3pitVk4CKbCTlESSThPK5hK5U7DY",
-	"x9YgR+La/bq5PW5htLAshwojL3o42nOIi80c+7a1NaAM18McTxuDPc6Dic7MEuoRZ2qMuFoQ8UglbLme",
-	"e2qPNml7uO/NJv3RBkwdRSb/F5+m38QX+zSsdl4MgnWaW7okBrfu++9fvHtnr5vSxE9q/pUKL1PZmnr/",
-	"Nen+CJLujyyj/pk03KNFPZ9KIlZ53fceUnOyxAzPTYmMJuOVw7BzCTcXJuHFKNcGUdgZqMC+mgkBZVoI",
-	"eai3PL2DPuMwA1RtnXpnohjvjM4eVOXRmSNKJ4hMSZKYKUM2eUqEvq+cERbxWF9R/PCZ//uXb//vX747",
-	"ruqOfiiLCwF5+/Gns//46+WV8QdxUUioPedheTEoO/QdlnpVyQAD94lm6FjgmergJc6S9STNpgmkchxB",
-	"yAjsmnfFrg2FE08wy+0WcuiULOuDeSYr4/KEV3WeXZEkvlA55HlZDGmgEoRV+nfUITQmxWGDTEpEbqVx",
-	"5yl1Yfeif3cus8N780L1kDkEQ9iuTB99U00qSeBOxNxU7v1Wk5Tu2jEQLe34zDXJk5sFVr4x1mM2JztS",
-	"OAwkfWO/H1JT7d5vf6JLVvhubY4BOjLqDCkFjSe6z6LuzR9d3VUXCY/sLWHHvI+6q6pP8x9sR09zErve",
-	"BrzLdvNg6To51IkMuYVVdnwmkWMMsG08cvGAsCB4D4L8gnGLVXFIdvuRKyKfhtegq6+Mti2jMUupIL56",
-	"JNMF5wZdoT+uq0GXgoBH87GE0kbrFEzPXnEfJLBaQPYtZvoVGtdhdv1qBlMP2+VGauF4UHMmXG5sltk0",
-	"HzU64TNFGPo9kwq8N3qU4OR5XleyAszkyGLK2Lk12Z7tsA+KAvQzs5OZuu4G8eLYvj96C2un3bBTBFny",
-	"FVSsLb64QUu8thmIHMxBLsvzS1DiPEoYyEOMLGvapLv9YpP5YLWbmJuWHnWwm26/nJ6jt4osZcnIvhlw",
-	"A/SgJEYJVSohaMkFMdvVUKfOyuh6f0IAzxYGDATQwUlCxDNZ4sjjKkLh2Kk0wr2jfjYzljEq5MJ4E5zT",
-	"Y62XVbnLWUXuVn07uq8zt4Uom4PD8hOVSv/bpPJrmWAwGqQR1VjMiZpkImnC53kKEWz7GKZWW2/B69Ng",
-	"KKSLXE4qvp2UzBWVa8N40yx5uCiQPVqipaD0H4qJTKkyYYHAxisiplXzz5yuTKwqVMMFvrEFCSVHTPMz",
-	"lVAWtV4IFi6gb7Pk4UmEoI9+Ehqqv4mHonJpCOexJORYpOAHTTucJJuDhlNMk0RzAoy+0xnns44mg8CR",
-	"mqyIkJSz/gy0JGrBWy2IPgttcozmEc01r+xIfjEDeZr0jkqnPTDn4DNkV00OyRYbg9EcMTU7r6Uyus8F",
-	"zvd3FOLjtXOCPpn0cD3+ch0uPfKIoi9AaORu5Q1ZgU5W1wZbyz9tcgrU8Eve1tZ5J3rBQKGxmBSQCgje",
-	"bEmwiBYdXPHLdZf3/gMEBpg+iqkbXGvoB7IOIKySSqTIJ9UIe5AlyUS/AFn+w5f13oZR8xSLFo49Htds",
-	"Qa9Ozmx3zXpLdSBMwbyDYXyyPi+0u2Pdmg7skfWiME9W173lTWcGYoXiB7p2dC/7wMsNrp+wtR7v3T7+",
-	"hLtuGHN4N/mdJXxgNnCBe/vYdRdkiWlyCH+KG8Nr6OCwLAN9HCvX5ETKTfWMPCIcx4JIObA/hflRkMAK",
-	"bmDbcRNlK2q8KtuxU+2p/xYadaMY9gQwExxcBHwkLC4JAOXGZtyuiqPfOWUF7NZ25FRELLVyv2+K3rp2",
-	"D36o1PQ0iC+pm7PytR6cufI129MRk7FD8dHPRcvHoiIKQplUR6EmsJhXJLxbLXARh9PT95vXqui+f2x3",
-	"AvTxjYVdl6s+guEDlm1SQybBPbe6rveDefRxy1txe5WsM1wtkOSZiIjx64MRxIQtVJINHH5uSohAUUIJ",
-	"U6fGDIiZLfPCZxteQxYjxhVYHIxlMqaRyYpeggFQt2g+phI9kFR1eLAOJvXz9g/nv3oCJkUnjhhgdox5",
-	"lC0JUyQ+HdzHhdHPH34wnq7VNSIrzctRgmUDxzYJlMDY3DK7HNbp2CzZ85DcUqDNlxyZ2yB2GqXOnm+I",
-	"TyYFhrkZdjJUHlg3vPc6zwXsxRIb25qLB4is2N6DkDEADTRFd3D0QNQZ5J3Zc8X4FSQiiSSPCyIM0qck",
-	"+QOFH8DmvMRnkmhu1AtMY9kQ01MMuMPxkL+pGxuDi2ujm5N7Gsv/uhpfj7+5P0W2NKXvNzXCswxBPcOJ",
-	"bEjbo7E8UK7e6zxnvmkyN6UczIKwJsmON6J/t0zHz0Lcz7yexDGTU7438FWxaoMGWBW0O1ld55HZJfSr",
-	"H/I4/i7fS7EaB5LZrv1hPC8esdsdL/mqDp0L9+gRpI6czTJ6V4QL/6bgM1nKpaS2CAckNgMw7DSDoIEI",
-	"pyoTBMkFf5QFPkdXbPLq6owI3BmbXGLOoxIML2sXa7x5SrgIiy9Pm+zixObsrr3RbaetPfSWNold3au4",
-	"dzX8qUT6QGp4F92dGj40/XMdvI9Iz6Tiy8mMkiSWF+Z/rVa6V/DBG3ixO9wmxw2Dlp0Di0pE48a6GFth",
-	"ZJiRex0keEqSpj7gYT+UhvpeZJLNW+aiH0/2NCHoqq2gCHR2HLFIHpOEm67MjIfUdM1mcEtfsW/7jN+p",
-	"5ZYX4EAojn4fw8TZV+jcrvEaEVAFrcFr0AgN/NT15dXp0PqwzwQdPNAhR3vqx+6+7NlszYNpNjdwopKy",
-	"eULOBDE2eqvN3pSg4sy4PT14bKooGGxuowxDn+aDJk14k4GHZKHS5L48xbYHS+2WbF/lwxVOMhJynv8C",
-	"L/Y4z6HlA57nZuT6svOEZ27RKXRkua0h/Fc/nBxmcruf8q39kn9mOEGKQ4/t84MvtuhpA7LMdD0g3NgT",
-	"6j2wmcL1Hrc0x6H3OCbZ8uQzXx+ulKuvNiiIljCzM5kC3ignq+vSATrjAmErtsyFzZyb7vJmnnjnZhMA",
-	"ZpnGh1TtbB/D3HorrNx+84XFG/rWu8nF4UycmhyoCYgTQ3J5EfG44/C0qVNvi69ewTcdpyjg35lPkddj",
-	"c6XI/JWSLGxFAtsY2Y+6sWZ5TSXS820ag342/L2yfr3DM/NicgRIg7E5+nEdC9Sm5bVfNRvW5EAAc7Wd",
-	"DeNqaWKG9luoYfKB4Qc3CY/sBmtNymyWUoFxMC28cqiKXL2I5O55ek5fOGZdHxJva5LHKlo0GeWPQCwM",
-	"o7j04zinwQwoFnIF5kBi4WJGWTzx07hr9Zk3lMUurOPb9SbfHK1Gc4TZtX7WjheFuQHQP5SxU9O6VP1L",
-	"trAfXK2kpHMGVV32J8E8FgbAvjJUyVbRXzZtPE+UAr5DRceIMqkIjrvASYLsYA5kw8CGN0Y0HROs+jDl",
-	"9fXDyUzw5W5V9j2I9gHnATsgfBa/HR/ETSnGbBM0ZsgbUg2EzcnqeoxmWZJ4xUlOW0qu1GY23OIHIksV",
-	"iCRgQNzkFZMgOcGrmiSIKZ7iFJexH1m6urKV3lylJSj5lmIqmhIWSqLlECpY0cEwtzGfBdtvYIawg+Ge",
-	"AJoTdrzgMZxFyi6bjJpQkuDAgsLXcqDDCspGhLpszEiP/KSqHakpLg5SPHCs8MVEf/FnP1f/BEdqz9N0",
-	"YwIvE8n1RtJqK/Io3+ZCoyxKsphMitePoIwKbOfw20V+fpv9MuSZbXcsnNNLvEZTghY8E2dTLEl82lTi",
-	"vP6YrseJs0euKZQDuD9edqId4A2yK6iZLtOi3RWf9CMfVtdWoJikRhdyoXnZFlc21YM407dmKhcTztyk",
-	"CvVjjB4XNFqYHp9Js3WcK5dniT7jfidRY/aio/VhNAHb+jBqQM7G7ToAEGFoM6zhBOBbmaUpF0oC50pT",
-	"7J7ENMIJionCNJH1jFyvEeyz9CO02BjcbneGedmxpVdN9XlANVVjs/R58kCWuQ7eKM34y7b+5pzVJP6a",
-	"AtmHp8KQO9MEsHcu3r7j159EHA9jDO8gtrN+D0n03PzdQXctarnu9yLvvPHm9ZMpOmxln8VImAr+KIkY",
-	"I6Y1AoNyCAje+p2X799aGANTK0F/c8eWmVQIJ4LgGFSAhM/n0K7ihVp8jl7O9D0Op6ngK5x4dSjvmCAx",
-	"FSRSEp18c3l9ihRH9+63SSbo/z/iMfmv8/Pzu+zy8vqvAPyh/7w/R7/ao+CO8Uyd8dnZVB9L7mP084e3",
-	"6D4T7AUlavbicf4CFufF9fnlC86n9+g7zsUDISkR7h7pj0aPo7qcF/8fccf327bN/FcIv9QGbKdN8X0f",
-	"vvQpTZu16IoFSYY9LEHNSCebC0VqJGXHKPq/D3ckJcqWknjo1pdhdSjyeL+PPN5hYLqGBqTFlE6Fl6Fn",
-	"hX9xRQDRsXC0P4gqnC/T1XZ+o/bsy2lDrj3R7c00ICr4zLquoByUhvYZSecz3XgXaQaWwjoykNozSCJf",
-	"QzFDSrNDAeufz8tEDD+GJwRVlygJdBN0+4yQ6KriGcxykKIU/lUx1eXYGOFgMZmzK11Cy71EYEvEZTRw",
-	"6gci7WPBCH8XYKWo3qRsZSsp6BwN/Q4HtqKnLwNpi5muDk0krPifdcw0hWylW4Kh7N7x7P6RFqDuwNUu",
-	"Pp29Z9kKlYJaAhun+4zO4dXxf/5LviHFvJPHcmW+NFON/gZ3dGf44stoj/q4AkFCuUKA+rjj6djVwYM7",
-	"WrlSdq3K7kRDta7p7TcpifGH688/e2ft9cvjfaV8GYXQ6ZC6lwgl+b0L3PeCMLwgEi6m1Hb1KV21aHRR",
-	"qil/vfyIFFoBz0nffG3eQD2xUzKD3wtNp4rV6l7pjQr2BXfE8cdED6Wo6IiYAYXAUxUmtJ0e00GfM100",
-	"Xwq1nO+Y4u8DfLKsJzDhOjhK1luGjCulHRrICA7kc2/mIauNcNvRye+3qdF/620xsw6qeAAVaUskmnkT",
-	"I/UmcQZ+QVOCXP4wW+oZmliRxZIBiX9gYK3vH6lXnuA3Db0WX78tqBIN7TASDakVHAA/b86cvgfV84b4",
-	"kv5+jX99ti/5MNtsNrNCm3JWGxlaNT/fv/NLXvqlfkBJOtd7QOWhykl4Y70npwP+gpv5+mlvkcgdXMYD",
-	"nMz0s0dY0ANJr22yDCz1LTdQGLArT2E2vjw/Y/97+fL/k30eTNiNBg9z2znStunBHXRAZiAH5QSXTach",
-	"avw15rZz3rqsRQ43ilyvSUczcGk1QV45yz5cX1+wt9yKbM5Om0v78FyotjC/Ub7gd9yg0aheYwp1sukT",
-	"Zp3vZeSrjGoFfT6dP0P5V1mdFvtBnO43OlTR09o6aoXUb3gRXpAwbXIwkx1bdMazFcyox4SWzzZIhwjM",
-	"s0K5ZwrL+4esKfja0dOe2Si3vis8hTdzQbZc4JQnpOhIqEIPRnUJ94PidzJW6fdnuXdbFlREUyuidXKj",
-	"J3uj8L++EYY7YcLFw127ES5boYdZFNHLNMBlCOT6ZOAncMQXHxHmf5r5aJGhwp844IVleqMwvCVX259h",
-	"Gii5UHRNIApwojwgyB/mjK8jItkxMsm32+4BWGxhhAoNuKHIcEcuIpk83Sb99r1WazCiEI10D8MwQus8",
-	"mo4obhndok/NK/EJtg18RMK+u9ELo/OaGrrN2eX7q2vqrWSZFGtgNXpe1Mlrygiw+AstjNJcGzk6Ga2c",
-	"q+zJEQ6cF5HhVmae6b5bw3dQaja2XOV3+mESmxtMWWX0WlihlQ9ymtYo2+ScoXfJHEq9v+5tg9THnJ+O",
-	"IHssMe7T1FfaIoG0Y2N07VpkkB4LYYqn1/4mG6ZkKy1zMMknZ63he6SslGXj9avQ4aEpNRkr0LQVZYmB",
-	"0m4QyUJtOdIe+ICXNs4rDCuhvINw7C+B+2JfYR4a2zNHU08BQZ1MqfmlZLg1J4L0dQsnpcC1xRj2Jz7z",
-	"LIGoEznfprB8CD+NggccHwK3X4URffC29+jT9sruFQG6Pg5YFiXMUAFWWopMQAcP4SCu57zBp9OMfb91",
-	"CmqMADuZsvVxkl8xZXcG+L1HDf0vho+FWNYhZTVZrJPPtBdHahfauKJiG3cauoanlHSJdwRhSwhKTi3z",
-	"MheaULZZHztQJ0DsdoLdR3qnqfgwJXHDDc9GS9TwHytIRkIohQJD9VATQN7FT/pYmdv7ZCqBRpE7x8mW",
-	"+UA7nYqG90zzW38TxfUr4hh/lRtYxZfpDLe7zcpSLymOM2K5pJCWSnqm6GzK/g0j6vTiI7uHrWXjopZy",
-	"xvNSqI6rrJXcpnJ0Snq+d8pOKYdW1JvXjV3OD2/HHHkVqbpKX4wNA14A5Azd//TbC/x3H/9CZmpBDRxn",
-	"7A99Rx8KtbRTDKRzkaNnPk0PJeOFpLV82QHv9PqqF6qdpl9T9M3AAPJ77Ahm/aWnJN7GpXVZgbI8lOp1",
-	"/EErXQqEpOClkFtmhavbntwhW3i2my3cwUDID+5R9A+4GBICjfdsl67nQg0I/7nkdIJSGZjRDWGwASTW",
-	"aeQUG3baCrIgW93KE0ozqdUSDJMCCcc+QUUpLW0rUMal4AhlTCUgx8CHcJaNcyMaw8tq5YSk6SfMOiFl",
-	"vGCwuoRwxFG+YcCzFb3v9r06S52DUbGfaBn6nkUrEVpW3n77KwAA//8=",
-}
-
-// decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
-// after base64-decoding and flate-decompressing the embedded blob.
-func decodeSpec() ([]byte, error) {
-	encoded := strings.Join(swaggerSpec, "")
-	compressed, err := base64.StdEncoding.DecodeString(encoded)
-	if err != nil {
-		return nil, fmt.Errorf("error base64 decoding spec: %w", err)
-	}
-	zr := flate.NewReader(bytes.NewReader(compressed))
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("read flate: %w", err)
-	}
-	if err := zr.Close(); err != nil {
-		return nil, fmt.Errorf("close flate reader: %w", err)
-	}
-
-	return buf.Bytes(), nil
-}
-
-var rawSpec = decodeSpecCached()
-
-// a naive cache of the decoded OpenAPI spec
-func decodeSpecCached() func() ([]byte, error) {
-	data, err := decodeSpec()
-	return func() ([]byte, error) {
-		return data, err
-	}
-}
-
-// Constructs a synthetic filesystem for resolving external references when loading openapi specifications.
-func PathToRawSpec(pathToFile string) map[string]func() ([]byte, error) {
-	res := make(map[string]func() ([]byte, error))
-	if len(pathToFile) > 0 {
-		res[pathToFile] = rawSpec
-	}
-
-	return res
-}
-
-// GetSpec returns the OpenAPI specification corresponding to the generated
-// code in this file. External references in the spec are resolved through
-// PathToRawSpec; externally-referenced files must be embedded in their
-// corresponding Go packages (via the import-mapping feature). URL-based
-// external refs are not supported.
-func GetSpec() (swagger *openapi3.T, err error) {
-	resolvePath := PathToRawSpec("")
-
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = func(loader *openapi3.Loader, url *url.URL) ([]byte, error) {
-		pathToFile := url.String()
-		pathToFile = path.Clean(pathToFile)
-		getSpec, ok := resolvePath[pathToFile]
-		if !ok {
-			err1 := fmt.Errorf("path not found: %s", pathToFile)
-			return nil, err1
-		}
-		return getSpec()
-	}
-	var specData []byte
-	specData, err = rawSpec()
-	if err != nil {
-		return
-	}
-	swagger, err = loader.LoadFromData(specData)
-	if err != nil {
-		return
-	}
-	return
-}
-
-// GetSpecJSON returns the raw JSON bytes of the embedded OpenAPI
-// specification: decompressed but not unmarshaled. External references
-// are not resolved here; the bytes are the spec exactly as embedded by
-// codegen. The result is cached at package init time, so repeated calls
-// are cheap.
-func GetSpecJSON() ([]byte, error) {
-	return rawSpec()
-}
-
-// GetSwagger returns the OpenAPI specification corresponding to the
-// generated code in this file.
-//
-// Deprecated: GetSwagger predates kin-openapi renaming openapi3.Swagger
-// to openapi3.T. Use [GetSpec] instead. This wrapper is retained for
-// backwards compatibility.
-func GetSwagger() (*openapi3.T, error) {
-	return GetSpec()
 }

@@ -254,7 +254,7 @@ func TestListAttendance_BracketArrayQuery(t *testing.T) {
 		},
 	}))
 	res, err := c.ListAttendanceWithResponse(context.Background(), &api.ListAttendanceParams{
-		EmployeeIds: []int{1, 2}, DateFrom: apitest.Ptr(mustDate(t, "2024-03-04")), DateTo: apitest.Ptr(mustDate(t, "2024-03-08")),
+		EmployeeIDs: []int{1, 2}, DateFrom: apitest.Ptr(mustDate(t, "2024-03-04")), DateTo: apitest.Ptr(mustDate(t, "2024-03-08")),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -284,7 +284,7 @@ func TestListAttendance_HalfDaySpellings(t *testing.T) {
  {"id":55031,"employee_id":7,"clock_in":"2024-03-07T13:00:00.000Z","clock_out":"2024-03-07T17:00:00.000Z","observations":null,"location_type":"office","half_day":"beggining_of_day","workable":true,"automatic_clock_in":false,"automatic_clock_out":false,"time_settings_break_configuration_id":null}
 ]`,
 	}))
-	res, err := c.ListAttendanceWithResponse(context.Background(), &api.ListAttendanceParams{EmployeeIds: []int{7}})
+	res, err := c.ListAttendanceWithResponse(context.Background(), &api.ListAttendanceParams{EmployeeIDs: []int{7}})
 	if err != nil {
 		t.Fatal(err)
 	}

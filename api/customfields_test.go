@@ -490,7 +490,7 @@ func TestListCustomValuesV2(t *testing.T) {
 			wantQuery(t, r, map[string][]string{"employee_ids[]": {"7", "12"}, "field_id": {"401"}})
 		},
 	}))
-	res, err := c.ListCustomValuesV2WithResponse(context.Background(), &api.ListCustomValuesV2Params{EmployeeIds: []int{7, 12}, FieldID: apitest.Ptr(401)})
+	res, err := c.ListCustomValuesV2WithResponse(context.Background(), &api.ListCustomValuesV2Params{EmployeeIDs: []int{7, 12}, FieldID: apitest.Ptr(401)})
 	if err != nil {
 		t.Fatal(err)
 	}

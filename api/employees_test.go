@@ -88,8 +88,8 @@ func checkAdminEmployee(t testing.TB, e *api.Employee) {
 	if !ptrIs(e.CompanyID, 3) || !ptrIs(e.LegalEntityID, 5) || !ptrIs(e.LocationID, 1) || !ptrIs(e.TimeoffManagerID, 2) {
 		t.Errorf("ids = %v %v %v %v", e.CompanyID, e.LegalEntityID, e.LocationID, e.TimeoffManagerID)
 	}
-	if !slices.Equal(e.TeamIds, []int{4}) || !slices.Equal(e.CompanyHolidayIds, []int{31, 35, 36}) {
-		t.Errorf("TeamIds = %v, CompanyHolidayIds = %v", e.TeamIds, e.CompanyHolidayIds)
+	if !slices.Equal(e.TeamIDs, []int{4}) || !slices.Equal(e.CompanyHolidayIDs, []int{31, 35, 36}) {
+		t.Errorf("TeamIDs = %v, CompanyHolidayIDs = %v", e.TeamIDs, e.CompanyHolidayIDs)
 	}
 	if e.Hiring == nil || e.Hiring.BaseCompensationAmountInCents == nil || *e.Hiring.BaseCompensationAmountInCents != 5400000 ||
 		e.Hiring.BaseCompensationType == nil || *e.Hiring.BaseCompensationType != api.EmployeeHiringBaseCompensationTypeYearly {
@@ -128,8 +128,8 @@ func checkRestrictedEmployee(t testing.TB, e *api.Employee) {
 	if e.Hiring.BaseCompensationAmountInCents != nil || e.Hiring.BaseCompensationType != nil {
 		t.Errorf("Hiring = %+v, want both fields nil", e.Hiring)
 	}
-	if !ptrIs(e.ManagerID, 7) || !ptrIs(e.LocationID, 1) || !slices.Equal(e.CompanyHolidayIds, []int{31, 35, 36}) {
-		t.Errorf("ManagerID = %v, LocationID = %v, CompanyHolidayIds = %v", e.ManagerID, e.LocationID, e.CompanyHolidayIds)
+	if !ptrIs(e.ManagerID, 7) || !ptrIs(e.LocationID, 1) || !slices.Equal(e.CompanyHolidayIDs, []int{31, 35, 36}) {
+		t.Errorf("ManagerID = %v, LocationID = %v, CompanyHolidayIDs = %v", e.ManagerID, e.LocationID, e.CompanyHolidayIDs)
 	}
 }
 
@@ -155,8 +155,8 @@ func checkAdminEmployeeV2(t testing.TB, e *api.EmployeeV2) {
 	if e.TerminatedOn != nil || e.TerminationReason != nil || e.TerminationObservations != nil || e.ManagerID != nil {
 		t.Errorf("termination/manager = %v %v %v %v, want nil", e.TerminatedOn, e.TerminationReason, e.TerminationObservations, e.ManagerID)
 	}
-	if !ptrIs(e.LegalEntityID, 5) || !ptrIs(e.LocationID, 1) || !slices.Equal(e.TeamIds, []int{4}) {
-		t.Errorf("LegalEntityID = %v, LocationID = %v, TeamIds = %v", e.LegalEntityID, e.LocationID, e.TeamIds)
+	if !ptrIs(e.LegalEntityID, 5) || !ptrIs(e.LocationID, 1) || !slices.Equal(e.TeamIDs, []int{4}) {
+		t.Errorf("LegalEntityID = %v, LocationID = %v, TeamIDs = %v", e.LegalEntityID, e.LocationID, e.TeamIDs)
 	}
 }
 
@@ -246,8 +246,8 @@ func TestListEmployees_BasicUserRestricted(t *testing.T) {
 	if ana.ID != 7 || !ptrIs(ana.FullName, "Ana Ruiz") || ana.Role != nil || ana.StartDate != nil || ana.TimeoffManagerID != nil {
 		t.Errorf("other row = %d %v role %v start %v timeoff manager %v", ana.ID, ana.FullName, ana.Role, ana.StartDate, ana.TimeoffManagerID)
 	}
-	if ana.CompanyHolidayIds != nil || !slices.Equal(ana.TeamIds, []int{4}) {
-		t.Errorf("other CompanyHolidayIds = %v, TeamIds = %v", ana.CompanyHolidayIds, ana.TeamIds)
+	if ana.CompanyHolidayIDs != nil || !slices.Equal(ana.TeamIDs, []int{4}) {
+		t.Errorf("other CompanyHolidayIDs = %v, TeamIDs = %v", ana.CompanyHolidayIDs, ana.TeamIDs)
 	}
 }
 
@@ -293,8 +293,8 @@ func TestCreateEmployee(t *testing.T) {
 	if e.ID != 58 || !ptrIs(e.FullName, "Laia Ferrer") || e.Role == nil || *e.Role != "basic" {
 		t.Errorf("employee = %d %v %v", e.ID, e.FullName, e.Role)
 	}
-	if !dateIs(e.StartDate, "2024-09-02") || !ptrIs(e.ManagerID, 7) || e.TeamIds == nil || len(e.TeamIds) != 0 {
-		t.Errorf("StartDate = %v, ManagerID = %v, TeamIds = %#v (want empty, not nil)", e.StartDate, e.ManagerID, e.TeamIds)
+	if !dateIs(e.StartDate, "2024-09-02") || !ptrIs(e.ManagerID, 7) || e.TeamIDs == nil || len(e.TeamIDs) != 0 {
+		t.Errorf("StartDate = %v, ManagerID = %v, TeamIDs = %#v (want empty, not nil)", e.StartDate, e.ManagerID, e.TeamIDs)
 	}
 	if e.Hiring == nil || e.Hiring.BaseCompensationAmountInCents != nil {
 		t.Errorf("Hiring = %+v, want object with null amount", e.Hiring)
@@ -565,8 +565,8 @@ func TestCreateEmployeeV2(t *testing.T) {
 	if e.ID != 59 || !ptrIs(e.IdentifierType, "nie") || !ptrIs(e.SwiftBic, "CAIXESBBXXX") || !ptrIs(e.TimeoffPolicyID, 11) {
 		t.Errorf("employee = %d %v %v %v", e.ID, e.IdentifierType, e.SwiftBic, e.TimeoffPolicyID)
 	}
-	if e.CreatedAt == nil || !e.CreatedAt.Equal(time.Date(2024, 9, 2, 7, 30, 12, 0, time.UTC)) || e.TeamIds == nil || len(e.TeamIds) != 0 {
-		t.Errorf("CreatedAt = %v, TeamIds = %#v", e.CreatedAt, e.TeamIds)
+	if e.CreatedAt == nil || !e.CreatedAt.Equal(time.Date(2024, 9, 2, 7, 30, 12, 0, time.UTC)) || e.TeamIDs == nil || len(e.TeamIDs) != 0 {
+		t.Errorf("CreatedAt = %v, TeamIDs = %#v", e.CreatedAt, e.TeamIDs)
 	}
 }
 
@@ -617,8 +617,8 @@ func TestGetEmployeeV2_ShapeDiffersFromV1(t *testing.T) {
 	if e1.ID != e2.ID || *e1.Email != *e2.Email || e1.BirthdayOn.String() != e2.BirthdayOn.String() {
 		t.Errorf("shared fields differ: %d/%d %v/%v", e1.ID, e2.ID, e1.Email, e2.Email)
 	}
-	if e1.Role == nil || e1.Hiring == nil || e1.StartDate == nil || len(e1.CompanyHolidayIds) != 3 {
-		t.Errorf("v1-only fields: role %v hiring %v start %v holidays %v", e1.Role, e1.Hiring, e1.StartDate, e1.CompanyHolidayIds)
+	if e1.Role == nil || e1.Hiring == nil || e1.StartDate == nil || len(e1.CompanyHolidayIDs) != 3 {
+		t.Errorf("v1-only fields: role %v hiring %v start %v holidays %v", e1.Role, e1.Hiring, e1.StartDate, e1.CompanyHolidayIDs)
 	}
 	if e2.SwiftBic == nil || e2.TaxID == nil || e2.TimeoffPolicyID == nil || e2.CreatedAt == nil || e2.UpdatedAt == nil {
 		t.Errorf("v2-only fields: swift %v tax %v policy %v created %v updated %v", e2.SwiftBic, e2.TaxID, e2.TimeoffPolicyID, e2.CreatedAt, e2.UpdatedAt)

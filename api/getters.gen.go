@@ -3,10 +3,28 @@
 package api
 
 import (
+	"log/slog"
 	"time"
 
+	"github.com/factorial-go/factorial/internal/pretty"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
+
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *Access) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *Access) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
 
 // GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
 func (x *Access) GetFirstName() (v string) {
@@ -40,12 +58,26 @@ func (x *Access) GetRole() (v string) {
 	return *x.Role
 }
 
+// String shows the fields of x that are set.
+func (x Access) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Access) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
 func (x *APIKey) GetCreatedAt() (v time.Time) {
 	if x == nil || x.CreatedAt == nil {
 		return v
 	}
 	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *APIKey) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -64,6 +96,34 @@ func (x *APIKey) GetTokenDigest() (v string) {
 	return *x.TokenDigest
 }
 
+// String shows the fields of x that are set.
+func (x APIKey) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x APIKey) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *APIKeyCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x APIKeyCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x APIKeyCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *APIKeyCreated) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *APIKeyCreated) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -79,6 +139,12 @@ func (x *APIKeyCreated) GetToken() (v string) {
 	}
 	return *x.Token
 }
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x APIKeyCreated) String() string { return pretty.String(x, "Token") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x APIKeyCreated) LogValue() slog.Value { return pretty.LogValue(x, "Token") }
 
 // GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
 func (x *AtsAnswer) GetAtsApplicationID() (v int) {
@@ -96,12 +162,34 @@ func (x *AtsAnswer) GetAtsQuestionID() (v int) {
 	return *x.AtsQuestionID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsAnswer) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetValue returns x.Value, or its zero value when x or the field is nil.
 func (x *AtsAnswer) GetValue() (v AtsAnswer_Value) {
 	if x == nil || x.Value == nil {
 		return v
 	}
 	return *x.Value
+}
+
+// String shows the fields of x that are set.
+func (x AtsAnswer) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsAnswer) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnswers returns x.Answers, or its zero value when x is nil.
+func (x *AtsApplication) GetAnswers() (v []AtsAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.Answers
 }
 
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
@@ -222,6 +310,14 @@ func (x *AtsApplication) GetFullName() (v string) {
 	return *x.FullName
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsApplication) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLastName returns x.LastName, or its zero value when x or the field is nil.
 func (x *AtsApplication) GetLastName() (v string) {
 	if x == nil || x.LastName == nil {
@@ -294,12 +390,42 @@ func (x *AtsApplication) GetTalentPool() (v bool) {
 	return *x.TalentPool
 }
 
+// String shows the fields of x that are set.
+func (x AtsApplication) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplication) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnswersAtsQuestionID returns x.AnswersAtsQuestionID, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetAnswersAtsQuestionID() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.AnswersAtsQuestionID
+}
+
+// GetAnswersValue returns x.AnswersValue, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetAnswersValue() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AnswersValue
+}
+
 // GetAtsCandidateID returns x.AtsCandidateID, or its zero value when x or the field is nil.
 func (x *AtsApplicationCreate) GetAtsCandidateID() (v int) {
 	if x == nil || x.AtsCandidateID == nil {
 		return v
 	}
 	return *x.AtsCandidateID
+}
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetAtsJobPostingID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.AtsJobPostingID
 }
 
 // GetCoverLetter returns x.CoverLetter, or its zero value when x or the field is nil.
@@ -365,6 +491,20 @@ func (x *AtsApplicationCreate) GetPhoto() (v openapi_types.File) {
 	}
 	return *x.Photo
 }
+
+// GetSource returns x.Source, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetSource() (v AtsApplicationCreateSource) {
+	if x == nil {
+		return v
+	}
+	return x.Source
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
 func (x *AtsApplicationUpdate) GetAtsApplicationPhaseID() (v int) {
@@ -446,6 +586,12 @@ func (x *AtsApplicationUpdate) GetQualified() (v bool) {
 	return *x.Qualified
 }
 
+// String shows the fields of x that are set.
+func (x AtsApplicationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetApplicationCount returns x.ApplicationCount, or its zero value when x or the field is nil.
 func (x *AtsCandidate) GetApplicationCount() (v int) {
 	if x == nil || x.ApplicationCount == nil {
@@ -492,6 +638,14 @@ func (x *AtsCandidate) GetFullName() (v string) {
 		return v
 	}
 	return *x.FullName
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsCandidate) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLastName returns x.LastName, or its zero value when x or the field is nil.
@@ -542,12 +696,42 @@ func (x *AtsCandidate) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x AtsCandidate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAtsCompanyID returns x.AtsCompanyID, or its zero value when x or the field is nil.
 func (x *AtsCandidateCreate) GetAtsCompanyID() (v int) {
 	if x == nil || x.AtsCompanyID == nil {
 		return v
 	}
 	return *x.AtsCompanyID
+}
+
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
 }
 
 // GetMedium returns x.Medium, or its zero value when x or the field is nil.
@@ -565,6 +749,12 @@ func (x *AtsCandidateCreate) GetSource() (v AtsCandidateCreateSource) {
 	}
 	return *x.Source
 }
+
+// String shows the fields of x that are set.
+func (x AtsCandidateCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetConsentToTalentPool returns x.ConsentToTalentPool, or its zero value when x or the field is nil.
 func (x *AtsCandidateUpdate) GetConsentToTalentPool() (v bool) {
@@ -605,6 +795,12 @@ func (x *AtsCandidateUpdate) GetTalentPool() (v bool) {
 	}
 	return *x.TalentPool
 }
+
+// String shows the fields of x that are set.
+func (x AtsCandidateUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsCompanyID returns x.AtsCompanyID, or its zero value when x or the field is nil.
 func (x *AtsJobPosting) GetAtsCompanyID() (v int) {
@@ -670,6 +866,14 @@ func (x *AtsJobPosting) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsJobPosting) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
 func (x *AtsJobPosting) GetLegalEntityID() (v int) {
 	if x == nil || x.LegalEntityID == nil {
@@ -700,6 +904,14 @@ func (x *AtsJobPosting) GetPhotoRequirement() (v string) {
 		return v
 	}
 	return *x.PhotoRequirement
+}
+
+// GetQuestions returns x.Questions, or its zero value when x is nil.
+func (x *AtsJobPosting) GetQuestions() (v []AtsQuestion) {
+	if x == nil {
+		return v
+	}
+	return x.Questions
 }
 
 // GetRemote returns x.Remote, or its zero value when x or the field is nil.
@@ -765,6 +977,12 @@ func (x *AtsJobPosting) GetTitle() (v string) {
 	}
 	return *x.Title
 }
+
+// String shows the fields of x that are set.
+func (x AtsJobPosting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPosting) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsCompanyID returns x.AtsCompanyID, or its zero value when x or the field is nil.
 func (x *AtsJobPostingCreate) GetAtsCompanyID() (v int) {
@@ -870,6 +1088,14 @@ func (x *AtsJobPostingCreate) GetScheduleType() (v AtsJobPostingCreateScheduleTy
 	return *x.ScheduleType
 }
 
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetStatus() (v AtsJobPostingCreateStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
 // GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
 func (x *AtsJobPostingCreate) GetTeamID() (v int) {
 	if x == nil || x.TeamID == nil {
@@ -877,6 +1103,20 @@ func (x *AtsJobPostingCreate) GetTeamID() (v int) {
 	}
 	return *x.TeamID
 }
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// String shows the fields of x that are set.
+func (x AtsJobPostingCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPostingCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetContractType returns x.ContractType, or its zero value when x or the field is nil.
 func (x *AtsJobPostingUpdate) GetContractType() (v AtsJobPostingUpdateContractType) {
@@ -998,6 +1238,20 @@ func (x *AtsJobPostingUpdate) GetTitle() (v string) {
 	return *x.Title
 }
 
+// String shows the fields of x that are set.
+func (x AtsJobPostingUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPostingUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttachments returns x.Attachments, or its zero value when x is nil.
+func (x *AtsMessage) GetAttachments() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Attachments
+}
+
 // GetContent returns x.Content, or its zero value when x or the field is nil.
 func (x *AtsMessage) GetContent() (v string) {
 	if x == nil || x.Content == nil {
@@ -1012,6 +1266,14 @@ func (x *AtsMessage) GetConversationID() (v int) {
 		return v
 	}
 	return *x.ConversationID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsMessage) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetSentAt returns x.SentAt, or its zero value when x or the field is nil.
@@ -1038,6 +1300,34 @@ func (x *AtsMessage) GetSentByType() (v string) {
 	return *x.SentByType
 }
 
+// String shows the fields of x that are set.
+func (x AtsMessage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsMessage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContent returns x.Content, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetContent() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Content
+}
+
+// GetJobApplicationID returns x.JobApplicationID, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetJobApplicationID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.JobApplicationID
+}
+
+// String shows the fields of x that are set.
+func (x AtsMessageCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsMessageCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x or the field is nil.
 func (x *AtsQuestion) GetAtsJobPostingID() (v int) {
 	if x == nil || x.AtsJobPostingID == nil {
@@ -1054,6 +1344,14 @@ func (x *AtsQuestion) GetCreatedAt() (v time.Time) {
 	return *x.CreatedAt
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsQuestion) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
 func (x *AtsQuestion) GetLabel() (v string) {
 	if x == nil || x.Label == nil {
@@ -1068,6 +1366,14 @@ func (x *AtsQuestion) GetMandatory() (v bool) {
 		return v
 	}
 	return *x.Mandatory
+}
+
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *AtsQuestion) GetOptions() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Options
 }
 
 // GetPosition returns x.Position, or its zero value when x or the field is nil.
@@ -1093,6 +1399,12 @@ func (x *AtsQuestion) GetUpdatedAt() (v time.Time) {
 	}
 	return *x.UpdatedAt
 }
+
+// String shows the fields of x that are set.
+func (x AtsQuestion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestion) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAutomaticClockIn returns x.AutomaticClockIn, or its zero value when x or the field is nil.
 func (x *Attendance) GetAutomaticClockIn() (v bool) {
@@ -1140,6 +1452,14 @@ func (x *Attendance) GetHalfDay() (v AttendanceHalfDay) {
 		return v
 	}
 	return *x.HalfDay
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Attendance) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetInLocationAccuracy returns x.InLocationAccuracy, or its zero value when x or the field is nil.
@@ -1222,6 +1542,36 @@ func (x *Attendance) GetWorkable() (v bool) {
 	return *x.Workable
 }
 
+// String shows the fields of x that are set.
+func (x Attendance) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Attendance) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClockIn returns x.ClockIn, or its zero value when x is nil.
+func (x *AttendanceCreate) GetClockIn() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x is nil.
+func (x *AttendanceCreate) GetClockOut() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.ClockOut
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *AttendanceCreate) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
 // GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
 func (x *AttendanceCreate) GetLocationType() (v AttendanceCreateLocationType) {
 	if x == nil || x.LocationType == nil {
@@ -1237,6 +1587,12 @@ func (x *AttendanceCreate) GetObservations() (v string) {
 	}
 	return *x.Observations
 }
+
+// String shows the fields of x that are set.
+func (x AttendanceCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AttendanceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *BreakConfiguration) GetName() (v string) {
@@ -1262,12 +1618,56 @@ func (x *BreakConfiguration) GetTimeSettingsBreakConfigurationID() (v int) {
 	return *x.TimeSettingsBreakConfigurationID
 }
 
+// String shows the fields of x that are set.
+func (x BreakConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBreakConfigurations returns x.BreakConfigurations, or its zero value when x is nil.
+func (x *BreakConfigurationsForDate) GetBreakConfigurations() (v []BreakConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.BreakConfigurations
+}
+
 // GetDate returns x.Date, or its zero value when x or the field is nil.
 func (x *BreakConfigurationsForDate) GetDate() (v string) {
 	if x == nil || x.Date == nil {
 		return v
 	}
 	return *x.Date
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationsForDate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationsForDate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBreakEnd returns x.BreakEnd, or its zero value when x is nil.
+func (x *BreakCreate) GetBreakEnd() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.BreakEnd
+}
+
+// GetBreakStart returns x.BreakStart, or its zero value when x is nil.
+func (x *BreakCreate) GetBreakStart() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.BreakStart
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *BreakCreate) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
 }
 
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
@@ -1278,12 +1678,34 @@ func (x *BreakCreate) GetObservations() (v string) {
 	return *x.Observations
 }
 
+// String shows the fields of x that are set.
+func (x BreakCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ClockInInput) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
 // GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
 func (x *ClockInInput) GetLocationType() (v ClockInInputLocationType) {
 	if x == nil || x.LocationType == nil {
 		return v
 	}
 	return *x.LocationType
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *ClockInInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
 }
 
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
@@ -1294,6 +1716,28 @@ func (x *ClockInInput) GetObservations() (v string) {
 	return *x.Observations
 }
 
+// String shows the fields of x that are set.
+func (x ClockInInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ClockInInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ClockOutInput) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *ClockOutInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
+}
+
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
 func (x *ClockOutInput) GetObservations() (v string) {
 	if x == nil || x.Observations == nil {
@@ -1301,6 +1745,12 @@ func (x *ClockOutInput) GetObservations() (v string) {
 	}
 	return *x.Observations
 }
+
+// String shows the fields of x that are set.
+func (x ClockOutInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ClockOutInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDate returns x.Date, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetDate() (v openapi_types.Date) {
@@ -1326,6 +1776,14 @@ func (x *CompanyHoliday) GetHalfDay() (v CompanyHolidayHalfDay) {
 	return *x.HalfDay
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CompanyHoliday) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetLocationID() (v int) {
 	if x == nil || x.LocationID == nil {
@@ -1341,6 +1799,12 @@ func (x *CompanyHoliday) GetSummary() (v string) {
 	}
 	return *x.Summary
 }
+
+// String shows the fields of x that are set.
+func (x CompanyHoliday) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompanyHoliday) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmount returns x.Amount, or its zero value when x or the field is nil.
 func (x *Compensation) GetAmount() (v int) {
@@ -1398,6 +1862,14 @@ func (x *Compensation) GetFirstPaymentOn() (v openapi_types.Date) {
 	return *x.FirstPaymentOn
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Compensation) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
 func (x *Compensation) GetPayrollPolicyID() (v int) {
 	if x == nil || x.PayrollPolicyID == nil {
@@ -1446,6 +1918,12 @@ func (x *Compensation) GetUnit() (v CompensationUnit) {
 	return *x.Unit
 }
 
+// String shows the fields of x that are set.
+func (x Compensation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Compensation) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAmount returns x.Amount, or its zero value when x or the field is nil.
 func (x *CompensationCreate) GetAmount() (v int) {
 	if x == nil || x.Amount == nil {
@@ -1468,6 +1946,14 @@ func (x *CompensationCreate) GetCompensationType() (v CompensationCreateCompensa
 		return v
 	}
 	return *x.CompensationType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x is nil.
+func (x *CompensationCreate) GetContractVersionID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ContractVersionID
 }
 
 // GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x or the field is nil.
@@ -1541,6 +2027,12 @@ func (x *CompensationCreate) GetUnit() (v CompensationCreateUnit) {
 	}
 	return *x.Unit
 }
+
+// String shows the fields of x that are set.
+func (x CompensationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmount returns x.Amount, or its zero value when x or the field is nil.
 func (x *CompensationUpdate) GetAmount() (v int) {
@@ -1636,6 +2128,20 @@ func (x *CompensationUpdate) GetUnit() (v CompensationUpdateUnit) {
 		return v
 	}
 	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x CompensationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompensationIDs returns x.CompensationIDs, or its zero value when x is nil.
+func (x *ContractVersion) GetCompensationIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.CompensationIDs
 }
 
 // GetCountry returns x.Country, or its zero value when x or the field is nil.
@@ -1846,6 +2352,14 @@ func (x *ContractVersion) GetHasPayroll() (v bool) {
 	return *x.HasPayroll
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersion) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
 func (x *ContractVersion) GetJobTitle() (v string) {
 	if x == nil || x.JobTitle == nil {
@@ -1926,6 +2440,12 @@ func (x *ContractVersion) GetWorkingWeekDays() (v string) {
 	return *x.WorkingWeekDays
 }
 
+// String shows the fields of x that are set.
+func (x ContractVersion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersion) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
 func (x *ContractVersionCreate) GetEffectiveOn() (v openapi_types.Date) {
 	if x == nil || x.EffectiveOn == nil {
@@ -2004,6 +2524,20 @@ func (x *ContractVersionCreate) GetWorkingWeekDays() (v string) {
 		return v
 	}
 	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *ContractVersionUpdate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
 }
 
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
@@ -2110,6 +2644,12 @@ func (x *ContractVersionUpdate) GetWorkingWeekDays() (v string) {
 	return *x.WorkingWeekDays
 }
 
+// String shows the fields of x that are set.
+func (x ContractVersionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *CopyTaskInput) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -2118,12 +2658,34 @@ func (x *CopyTaskInput) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x CopyTaskInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetChoiceOptions returns x.ChoiceOptions, or its zero value when x is nil.
+func (x *CustomField) GetChoiceOptions() (v []interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.ChoiceOptions
+}
+
 // GetFieldType returns x.FieldType, or its zero value when x or the field is nil.
 func (x *CustomField) GetFieldType() (v string) {
 	if x == nil || x.FieldType == nil {
 		return v
 	}
 	return *x.FieldType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomField) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
@@ -2166,6 +2728,12 @@ func (x *CustomField) GetRequired() (v bool) {
 	return *x.Required
 }
 
+// String shows the fields of x that are set.
+func (x CustomField) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomField) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x or the field is nil.
 func (x *CustomFieldChoiceOption) GetID() (v int) {
 	if x == nil || x.ID == nil {
@@ -2198,12 +2766,34 @@ func (x *CustomFieldChoiceOption) GetValue() (v string) {
 	return *x.Value
 }
 
+// String shows the fields of x that are set.
+func (x CustomFieldChoiceOption) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldChoiceOption) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetChoiceOptions returns x.ChoiceOptions, or its zero value when x is nil.
+func (x *CustomFieldV2) GetChoiceOptions() (v []CustomFieldChoiceOption) {
+	if x == nil {
+		return v
+	}
+	return x.ChoiceOptions
+}
+
 // GetFieldType returns x.FieldType, or its zero value when x or the field is nil.
 func (x *CustomFieldV2) GetFieldType() (v string) {
 	if x == nil || x.FieldType == nil {
 		return v
 	}
 	return *x.FieldType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomFieldV2) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -2270,6 +2860,44 @@ func (x *CustomFieldV2) GetSlugName() (v string) {
 	return *x.SlugName
 }
 
+// String shows the fields of x that are set.
+func (x CustomFieldV2) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldV2) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetChoiceOptions returns x.ChoiceOptions, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetChoiceOptions() (v []CustomFieldChoiceOption) {
+	if x == nil {
+		return v
+	}
+	return x.ChoiceOptions
+}
+
+// GetEditable returns x.Editable, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetEditable() (v CustomFieldV2CreateEditable) {
+	if x == nil {
+		return v
+	}
+	return x.Editable
+}
+
+// GetFieldType returns x.FieldType, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetFieldType() (v CustomFieldV2CreateFieldType) {
+	if x == nil {
+		return v
+	}
+	return x.FieldType
+}
+
+// GetLabel returns x.Label, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetLabel() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Label
+}
+
 // GetMaxValue returns x.MaxValue, or its zero value when x or the field is nil.
 func (x *CustomFieldV2Create) GetMaxValue() (v int) {
 	if x == nil || x.MaxValue == nil {
@@ -2284,6 +2912,44 @@ func (x *CustomFieldV2Create) GetMinValue() (v int) {
 		return v
 	}
 	return *x.MinValue
+}
+
+// GetRequired returns x.Required, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetRequired() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Required
+}
+
+// GetSlugName returns x.SlugName, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetSlugName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SlugName
+}
+
+// GetVisible returns x.Visible, or its zero value when x is nil.
+func (x *CustomFieldV2Create) GetVisible() (v CustomFieldV2CreateVisible) {
+	if x == nil {
+		return v
+	}
+	return x.Visible
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldV2Create) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldV2Create) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomHeader) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
@@ -2301,6 +2967,12 @@ func (x *CustomHeader) GetPosition() (v int) {
 	}
 	return *x.Position
 }
+
+// String shows the fields of x that are set.
+func (x CustomHeader) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomHeader) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
 func (x *CustomResource) GetCreatedAt() (v time.Time) {
@@ -2324,6 +2996,14 @@ func (x *CustomResource) GetHidden() (v bool) {
 		return v
 	}
 	return *x.Hidden
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomResource) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -2350,6 +3030,12 @@ func (x *CustomResource) GetTopicName() (v string) {
 	return *x.TopicName
 }
 
+// String shows the fields of x that are set.
+func (x CustomResource) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResource) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *CustomResourceValue) GetEmployeeID() (v int) {
 	if x == nil || x.EmployeeID == nil {
@@ -2358,12 +3044,70 @@ func (x *CustomResourceValue) GetEmployeeID() (v int) {
 	return *x.EmployeeID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomResourceValue) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetAdditionalProperties returns x.AdditionalProperties, or its zero value when x is nil.
+func (x *CustomResourceValue) GetAdditionalProperties() (v map[string]CustomResourceValue_AdditionalProperties) {
+	if x == nil {
+		return v
+	}
+	return x.AdditionalProperties
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceValue) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceValue) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *CustomTableCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x CustomTableCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomTableCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCustomField returns x.CustomField, or its zero value when x or the field is nil.
 func (x *CustomTableFieldCreate) GetCustomField() (v CustomTableFieldDefinition) {
 	if x == nil || x.CustomField == nil {
 		return v
 	}
 	return *x.CustomField
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomTableFieldCreate) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x CustomTableFieldCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomTableFieldCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetChoiceOptions returns x.ChoiceOptions, or its zero value when x is nil.
+func (x *CustomTableFieldDefinition) GetChoiceOptions() (v []CustomFieldChoiceOption) {
+	if x == nil {
+		return v
+	}
+	return x.ChoiceOptions
 }
 
 // GetFieldType returns x.FieldType, or its zero value when x or the field is nil.
@@ -2438,12 +3182,56 @@ func (x *CustomTableFieldDefinition) GetSlugName() (v string) {
 	return *x.SlugName
 }
 
+// String shows the fields of x that are set.
+func (x CustomTableFieldDefinition) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomTableFieldDefinition) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmloyeeID returns x.EmloyeeID, or its zero value when x is nil.
+func (x *CustomTableValueCreate) GetEmloyeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmloyeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomTableValueCreate) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTableValues returns x.TableValues, or its zero value when x is nil.
+func (x *CustomTableValueCreate) GetTableValues() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.TableValues
+}
+
+// String shows the fields of x that are set.
+func (x CustomTableValueCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomTableValueCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *CustomValue) GetFieldID() (v int) {
 	if x == nil || x.FieldID == nil {
 		return v
 	}
 	return *x.FieldID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomValue) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetInstanceID returns x.InstanceID, or its zero value when x or the field is nil.
@@ -2478,12 +3266,40 @@ func (x *CustomValue) GetValue() (v string) {
 	return *x.Value
 }
 
+// String shows the fields of x that are set.
+func (x CustomValue) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomValue) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetValue returns x.Value, or its zero value when x is nil.
+func (x *CustomValueCreate) GetValue() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Value
+}
+
+// String shows the fields of x that are set.
+func (x CustomValueCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomValueCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *CustomValueV2) GetFieldID() (v int) {
 	if x == nil || x.FieldID == nil {
 		return v
 	}
 	return *x.FieldID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomValueV2) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetInstanceID returns x.InstanceID, or its zero value when x or the field is nil.
@@ -2534,6 +3350,12 @@ func (x *CustomValueV2) GetValue() (v string) {
 	return *x.Value
 }
 
+// String shows the fields of x that are set.
+func (x CustomValueV2) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomValueV2) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetValue returns x.Value, or its zero value when x or the field is nil.
 func (x *CustomValueV2Update) GetValue() (v string) {
 	if x == nil || x.Value == nil {
@@ -2541,6 +3363,12 @@ func (x *CustomValueV2Update) GetValue() (v string) {
 	}
 	return *x.Value
 }
+
+// String shows the fields of x that are set.
+func (x CustomValueV2Update) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomValueV2Update) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *Document) GetCompanyID() (v int) {
@@ -2590,6 +3418,14 @@ func (x *Document) GetFolderID() (v int) {
 	return *x.FolderID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Document) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetPublic returns x.Public, or its zero value when x or the field is nil.
 func (x *Document) GetPublic() (v bool) {
 	if x == nil || x.Public == nil {
@@ -2614,12 +3450,34 @@ func (x *Document) GetURL() (v string) {
 	return *x.URL
 }
 
+// String shows the fields of x that are set.
+func (x Document) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Document) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *DocumentCreate) GetEmployeeID() (v int) {
 	if x == nil || x.EmployeeID == nil {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *DocumentCreate) GetFile() (v openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.File
+}
+
+// GetFilename returns x.Filename, or its zero value when x is nil.
+func (x *DocumentCreate) GetFilename() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Filename
 }
 
 // GetFolderID returns x.FolderID, or its zero value when x or the field is nil.
@@ -2654,6 +3512,20 @@ func (x *DocumentCreate) GetRequestEsignature() (v bool) {
 	return *x.RequestEsignature
 }
 
+// GetSignees returns x.Signees, or its zero value when x is nil.
+func (x *DocumentCreate) GetSignees() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.Signees
+}
+
+// String shows the fields of x that are set.
+func (x DocumentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *DocumentUpdate) GetEmployeeID() (v int) {
 	if x == nil || x.EmployeeID == nil {
@@ -2685,6 +3557,20 @@ func (x *DocumentUpdate) GetRequestEsignature() (v bool) {
 	}
 	return *x.RequestEsignature
 }
+
+// GetSignees returns x.Signees, or its zero value when x is nil.
+func (x *DocumentUpdate) GetSignees() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.Signees
+}
+
+// String shows the fields of x that are set.
+func (x DocumentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *Employee) GetAddressLine1() (v string) {
@@ -2732,6 +3618,14 @@ func (x *Employee) GetCity() (v string) {
 		return v
 	}
 	return *x.City
+}
+
+// GetCompanyHolidayIDs returns x.CompanyHolidayIDs, or its zero value when x is nil.
+func (x *Employee) GetCompanyHolidayIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyHolidayIDs
 }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
@@ -2796,6 +3690,14 @@ func (x *Employee) GetHiring() (v EmployeeHiring) {
 		return v
 	}
 	return *x.Hiring
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Employee) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -2910,6 +3812,14 @@ func (x *Employee) GetState() (v string) {
 	return *x.State
 }
 
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *Employee) GetTeamIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
 // GetTerminatedOn returns x.TerminatedOn, or its zero value when x or the field is nil.
 func (x *Employee) GetTerminatedOn() (v openapi_types.Date) {
 	if x == nil || x.TerminatedOn == nil {
@@ -2926,6 +3836,12 @@ func (x *Employee) GetTimeoffManagerID() (v int) {
 	return *x.TimeoffManagerID
 }
 
+// String shows the fields of x that are set.
+func (x Employee) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Employee) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetBirthdayOn returns x.BirthdayOn, or its zero value when x or the field is nil.
 func (x *EmployeeCreate) GetBirthdayOn() (v openapi_types.Date) {
 	if x == nil || x.BirthdayOn == nil {
@@ -2940,6 +3856,30 @@ func (x *EmployeeCreate) GetCompanyIdentifier() (v string) {
 		return v
 	}
 	return *x.CompanyIdentifier
+}
+
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *EmployeeCreate) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *EmployeeCreate) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *EmployeeCreate) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
 }
 
 // GetManagerID returns x.ManagerID, or its zero value when x or the field is nil.
@@ -3006,6 +3946,26 @@ func (x *EmployeeCreate) GetTimeoffManagerID() (v int) {
 	return *x.TimeoffManagerID
 }
 
+// String shows the fields of x that are set.
+func (x EmployeeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *EmployeeEmailUpdate) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeEmailUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeEmailUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetBaseCompensationAmountInCents returns x.BaseCompensationAmountInCents, or its zero value when x or the field is nil.
 func (x *EmployeeHiring) GetBaseCompensationAmountInCents() (v int64) {
 	if x == nil || x.BaseCompensationAmountInCents == nil {
@@ -3021,6 +3981,12 @@ func (x *EmployeeHiring) GetBaseCompensationType() (v EmployeeHiringBaseCompensa
 	}
 	return *x.BaseCompensationType
 }
+
+// String shows the fields of x that are set.
+func (x EmployeeHiring) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeHiring) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetBirthdayOn returns x.BirthdayOn, or its zero value when x or the field is nil.
 func (x *EmployeeUpdate) GetBirthdayOn() (v openapi_types.Date) {
@@ -3077,6 +4043,12 @@ func (x *EmployeeUpdate) GetTimeoffManagerID() (v int) {
 	}
 	return *x.TimeoffManagerID
 }
+
+// String shows the fields of x that are set.
+func (x EmployeeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *EmployeeV2) GetAddressLine1() (v string) {
@@ -3180,6 +4152,14 @@ func (x *EmployeeV2) GetGender() (v EmployeeV2Gender) {
 		return v
 	}
 	return *x.Gender
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeV2) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -3286,6 +4266,14 @@ func (x *EmployeeV2) GetTaxID() (v string) {
 	return *x.TaxID
 }
 
+// GetTeamIDs returns x.TeamIDs, or its zero value when x is nil.
+func (x *EmployeeV2) GetTeamIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.TeamIDs
+}
+
 // GetTerminatedOn returns x.TerminatedOn, or its zero value when x or the field is nil.
 func (x *EmployeeV2) GetTerminatedOn() (v openapi_types.Date) {
 	if x == nil || x.TerminatedOn == nil {
@@ -3341,6 +4329,12 @@ func (x *EmployeeV2) GetUpdatedAt() (v time.Time) {
 	}
 	return *x.UpdatedAt
 }
+
+// String shows the fields of x that are set.
+func (x EmployeeV2) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeV2) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *EmployeeV2Create) GetAddressLine1() (v string) {
@@ -3406,6 +4400,22 @@ func (x *EmployeeV2Create) GetCountry() (v string) {
 	return *x.Country
 }
 
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *EmployeeV2Create) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *EmployeeV2Create) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
+}
+
 // GetGender returns x.Gender, or its zero value when x or the field is nil.
 func (x *EmployeeV2Create) GetGender() (v EmployeeV2CreateGender) {
 	if x == nil || x.Gender == nil {
@@ -3428,6 +4438,14 @@ func (x *EmployeeV2Create) GetIdentifierType() (v EmployeeV2CreateIdentifierType
 		return v
 	}
 	return *x.IdentifierType
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *EmployeeV2Create) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
 }
 
 // GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
@@ -3525,6 +4543,12 @@ func (x *EmployeeV2Create) GetTimeoffManagerID() (v int) {
 	}
 	return *x.TimeoffManagerID
 }
+
+// String shows the fields of x that are set.
+func (x EmployeeV2Create) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeV2Create) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *EmployeeV2Update) GetAddressLine1() (v string) {
@@ -3742,6 +4766,28 @@ func (x *EmployeeV2Update) GetTimeoffManagerID() (v int) {
 	return *x.TimeoffManagerID
 }
 
+// String shows the fields of x that are set.
+func (x EmployeeV2Update) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeV2Update) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *EndBreakInput) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *EndBreakInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
+}
+
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
 func (x *EndBreakInput) GetObservations() (v string) {
 	if x == nil || x.Observations == nil {
@@ -3750,12 +4796,40 @@ func (x *EndBreakInput) GetObservations() (v string) {
 	return *x.Observations
 }
 
+// String shows the fields of x that are set.
+func (x EndBreakInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EndBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetErrors returns x.Errors, or its zero value when x is nil.
+func (x *ErrorEnvelope) GetErrors() (v ErrorMessages) {
+	if x == nil {
+		return v
+	}
+	return x.Errors
+}
+
+// String shows the fields of x that are set.
+func (x ErrorEnvelope) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ErrorEnvelope) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDatetime returns x.Datetime, or its zero value when x or the field is nil.
 func (x *Event) GetDatetime() (v string) {
 	if x == nil || x.Datetime == nil {
 		return v
 	}
 	return *x.Datetime
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Event) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -3781,6 +4855,12 @@ func (x *Event) GetType() (v string) {
 	}
 	return *x.Type
 }
+
+// String shows the fields of x that are set.
+func (x Event) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Event) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmount returns x.Amount, or its zero value when x or the field is nil.
 func (x *Expense) GetAmount() (v int) {
@@ -3846,6 +4926,22 @@ func (x *Expense) GetEmployeeID() (v int) {
 	return *x.EmployeeID
 }
 
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *Expense) GetFiles() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Expense) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetMerchantName returns x.MerchantName, or its zero value when x or the field is nil.
 func (x *Expense) GetMerchantName() (v string) {
 	if x == nil || x.MerchantName == nil {
@@ -3886,6 +4982,12 @@ func (x *Expense) GetVatAmount() (v int) {
 	return *x.VatAmount
 }
 
+// String shows the fields of x that are set.
+func (x Expense) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Expense) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
 func (x *FamilySituation) GetCivilStatus() (v FamilySituationCivilStatus) {
 	if x == nil || x.CivilStatus == nil {
@@ -3902,12 +5004,42 @@ func (x *FamilySituation) GetEmployeeID() (v int) {
 	return *x.EmployeeID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FamilySituation) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
 func (x *FamilySituation) GetNumberOfDependants() (v int) {
 	if x == nil || x.NumberOfDependants == nil {
 		return v
 	}
 	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x is nil.
+func (x *FamilySituationCreate) GetCivilStatus() (v FamilySituationCreateCivilStatus) {
+	if x == nil {
+		return v
+	}
+	return x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *FamilySituationCreate) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
 }
 
 // GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
@@ -3917,6 +5049,12 @@ func (x *FamilySituationCreate) GetNumberOfDependants() (v int) {
 	}
 	return *x.NumberOfDependants
 }
+
+// String shows the fields of x that are set.
+func (x FamilySituationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
 func (x *FamilySituationUpdate) GetCivilStatus() (v FamilySituationUpdateCivilStatus) {
@@ -3942,6 +5080,12 @@ func (x *FamilySituationUpdate) GetNumberOfDependants() (v int) {
 	return *x.NumberOfDependants
 }
 
+// String shows the fields of x that are set.
+func (x FamilySituationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -3964,6 +5108,14 @@ func (x *Folder) GetCreatedAt() (v time.Time) {
 		return v
 	}
 	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Folder) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -3990,6 +5142,12 @@ func (x *Folder) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x Folder) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Folder) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *FolderCreate) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -3997,6 +5155,20 @@ func (x *FolderCreate) GetActive() (v bool) {
 	}
 	return *x.Active
 }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *FolderCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x FolderCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FolderCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *FolderUpdate) GetActive() (v bool) {
@@ -4013,6 +5185,12 @@ func (x *FolderUpdate) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// String shows the fields of x that are set.
+func (x FolderUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *Leave) GetApproved() (v bool) {
@@ -4070,6 +5248,14 @@ func (x *Leave) GetHoursAmountInCents() (v int) {
 	return *x.HoursAmountInCents
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Leave) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLeaveTypeID returns x.LeaveTypeID, or its zero value when x or the field is nil.
 func (x *Leave) GetLeaveTypeID() (v int) {
 	if x == nil || x.LeaveTypeID == nil {
@@ -4094,12 +5280,34 @@ func (x *Leave) GetStartOn() (v openapi_types.Date) {
 	return *x.StartOn
 }
 
+// String shows the fields of x that are set.
+func (x Leave) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Leave) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *LeaveCreate) GetDescription() (v string) {
 	if x == nil || x.Description == nil {
 		return v
 	}
 	return *x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *LeaveCreate) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetFinishOn returns x.FinishOn, or its zero value when x is nil.
+func (x *LeaveCreate) GetFinishOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.FinishOn
 }
 
 // GetHalfDay returns x.HalfDay, or its zero value when x or the field is nil.
@@ -4117,6 +5325,20 @@ func (x *LeaveCreate) GetLeaveTypeID() (v int) {
 	}
 	return *x.LeaveTypeID
 }
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *LeaveCreate) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x LeaveCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccrues returns x.Accrues, or its zero value when x or the field is nil.
 func (x *LeaveType) GetAccrues() (v bool) {
@@ -4164,6 +5386,14 @@ func (x *LeaveType) GetHalfDaysUnitsEnabled() (v bool) {
 		return v
 	}
 	return *x.HalfDaysUnitsEnabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LeaveType) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -4214,6 +5444,12 @@ func (x *LeaveType) GetWorkable() (v bool) {
 	return *x.Workable
 }
 
+// String shows the fields of x that are set.
+func (x LeaveType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveType) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccrues returns x.Accrues, or its zero value when x or the field is nil.
 func (x *LeaveTypeCreate) GetAccrues() (v bool) {
 	if x == nil || x.Accrues == nil {
@@ -4246,6 +5482,22 @@ func (x *LeaveTypeCreate) GetAttachment() (v bool) {
 	return *x.Attachment
 }
 
+// GetColor returns x.Color, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetColor() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Color
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
 // GetVisibility returns x.Visibility, or its zero value when x or the field is nil.
 func (x *LeaveTypeCreate) GetVisibility() (v bool) {
 	if x == nil || x.Visibility == nil {
@@ -4261,6 +5513,12 @@ func (x *LeaveTypeCreate) GetWorkable() (v bool) {
 	}
 	return *x.Workable
 }
+
+// String shows the fields of x that are set.
+func (x LeaveTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccrues returns x.Accrues, or its zero value when x or the field is nil.
 func (x *LeaveTypeUpdate) GetAccrues() (v bool) {
@@ -4294,6 +5552,22 @@ func (x *LeaveTypeUpdate) GetAttachment() (v bool) {
 	return *x.Attachment
 }
 
+// GetColor returns x.Color, or its zero value when x is nil.
+func (x *LeaveTypeUpdate) GetColor() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Color
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *LeaveTypeUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
 // GetVisibility returns x.Visibility, or its zero value when x or the field is nil.
 func (x *LeaveTypeUpdate) GetVisibility() (v bool) {
 	if x == nil || x.Visibility == nil {
@@ -4309,6 +5583,12 @@ func (x *LeaveTypeUpdate) GetWorkable() (v bool) {
 	}
 	return *x.Workable
 }
+
+// String shows the fields of x that are set.
+func (x LeaveTypeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveTypeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *LeaveUpdate) GetDescription() (v string) {
@@ -4358,6 +5638,12 @@ func (x *LeaveUpdate) GetStartOn() (v openapi_types.Date) {
 	return *x.StartOn
 }
 
+// String shows the fields of x that are set.
+func (x LeaveUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *LeaveV2) GetApproved() (v bool) {
 	if x == nil || x.Approved == nil {
@@ -4406,6 +5692,14 @@ func (x *LeaveV2) GetHalfDay() (v LeaveV2HalfDay) {
 	return *x.HalfDay
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LeaveV2) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLeaveTypeID returns x.LeaveTypeID, or its zero value when x or the field is nil.
 func (x *LeaveV2) GetLeaveTypeID() (v int) {
 	if x == nil || x.LeaveTypeID == nil {
@@ -4429,6 +5723,12 @@ func (x *LeaveV2) GetStartOn() (v string) {
 	}
 	return *x.StartOn
 }
+
+// String shows the fields of x that are set.
+func (x LeaveV2) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveV2) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccidentOn returns x.AccidentOn, or its zero value when x or the field is nil.
 func (x *LeaveV2Create) GetAccidentOn() (v openapi_types.Date) {
@@ -4460,6 +5760,22 @@ func (x *LeaveV2Create) GetEffectiveOn() (v openapi_types.Date) {
 		return v
 	}
 	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *LeaveV2Create) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetFinishOn returns x.FinishOn, or its zero value when x is nil.
+func (x *LeaveV2Create) GetFinishOn() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FinishOn
 }
 
 // GetHalfDay returns x.HalfDay, or its zero value when x or the field is nil.
@@ -4534,6 +5850,14 @@ func (x *LeaveV2Create) GetRelapseOn() (v openapi_types.Date) {
 	return *x.RelapseOn
 }
 
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *LeaveV2Create) GetStartOn() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
 // GetStartTime returns x.StartTime, or its zero value when x or the field is nil.
 func (x *LeaveV2Create) GetStartTime() (v string) {
 	if x == nil || x.StartTime == nil {
@@ -4541,6 +5865,12 @@ func (x *LeaveV2Create) GetStartTime() (v string) {
 	}
 	return *x.StartTime
 }
+
+// String shows the fields of x that are set.
+func (x LeaveV2Create) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveV2Create) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *LeaveV2Update) GetDescription() (v string) {
@@ -4598,6 +5928,12 @@ func (x *LeaveV2Update) GetStartTime() (v string) {
 	return *x.StartTime
 }
 
+// String shows the fields of x that are set.
+func (x LeaveV2Update) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveV2Update) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -4646,6 +5982,14 @@ func (x *LegalEntity) GetCurrency() (v string) {
 	return *x.Currency
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LegalEntity) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetLegalName() (v string) {
 	if x == nil || x.LegalName == nil {
@@ -4678,6 +6022,12 @@ func (x *LegalEntity) GetTaxIdentificationNumber() (v string) {
 	return *x.TaxIdentificationNumber
 }
 
+// String shows the fields of x that are set.
+func (x LegalEntity) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LegalEntity) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *Location) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -4702,12 +6052,36 @@ func (x *Location) GetCity() (v string) {
 	return *x.City
 }
 
+// GetCompanyHolidayIDs returns x.CompanyHolidayIDs, or its zero value when x is nil.
+func (x *Location) GetCompanyHolidayIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyHolidayIDs
+}
+
+// GetCompanyHolidaysIDs returns x.CompanyHolidaysIDs, or its zero value when x is nil.
+func (x *Location) GetCompanyHolidaysIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyHolidaysIDs
+}
+
 // GetCountry returns x.Country, or its zero value when x or the field is nil.
 func (x *Location) GetCountry() (v string) {
 	if x == nil || x.Country == nil {
 		return v
 	}
 	return *x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Location) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -4750,6 +6124,20 @@ func (x *Location) GetTimezone() (v string) {
 	return *x.Timezone
 }
 
+// String shows the fields of x that are set.
+func (x Location) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Location) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetError returns x.Error, or its zero value when x is nil.
+func (x *OAuthError) GetError() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Error
+}
+
 // GetErrorDescription returns x.ErrorDescription, or its zero value when x or the field is nil.
 func (x *OAuthError) GetErrorDescription() (v string) {
 	if x == nil || x.ErrorDescription == nil {
@@ -4765,6 +6153,12 @@ func (x *OAuthError) GetState() (v string) {
 	}
 	return *x.State
 }
+
+// String shows the fields of x that are set.
+func (x OAuthError) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OAuthError) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCode returns x.Code, or its zero value when x or the field is nil.
 func (x *PayrollIntegrationCode) GetCode() (v string) {
@@ -4806,12 +6200,50 @@ func (x *PayrollIntegrationCode) GetForfaitJours() (v bool) {
 	return *x.ForfaitJours
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollIntegrationCode) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetIntegration returns x.Integration, or its zero value when x or the field is nil.
 func (x *PayrollIntegrationCode) GetIntegration() (v string) {
 	if x == nil || x.Integration == nil {
 		return v
 	}
 	return *x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCode) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCode) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCode() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Code
+}
+
+// GetCodeableID returns x.CodeableID, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableID
+}
+
+// GetCodeableType returns x.CodeableType, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableType() (v PayrollIntegrationCodeCreateCodeableType) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableType
 }
 
 // GetForfaitJours returns x.ForfaitJours, or its zero value when x or the field is nil.
@@ -4821,6 +6253,20 @@ func (x *PayrollIntegrationCodeCreate) GetForfaitJours() (v bool) {
 	}
 	return *x.ForfaitJours
 }
+
+// GetIntegration returns x.Integration, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetIntegration() (v PayrollIntegrationName) {
+	if x == nil {
+		return v
+	}
+	return x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCode returns x.Code, or its zero value when x or the field is nil.
 func (x *PayrollIntegrationCodeUpdate) GetCode() (v string) {
@@ -4837,6 +6283,12 @@ func (x *PayrollIntegrationCodeUpdate) GetID() (v int) {
 	}
 	return *x.ID
 }
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetBaseCotizationInCents returns x.BaseCotizationInCents, or its zero value when x or the field is nil.
 func (x *Payslip) GetBaseCotizationInCents() (v int) {
@@ -4876,6 +6328,14 @@ func (x *Payslip) GetGrossSalaryInCents() (v int) {
 		return v
 	}
 	return *x.GrossSalaryInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Payslip) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIrpfInCents returns x.IrpfInCents, or its zero value when x or the field is nil.
@@ -4926,6 +6386,12 @@ func (x *Payslip) GetStatus() (v string) {
 	return *x.Status
 }
 
+// String shows the fields of x that are set.
+func (x Payslip) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Payslip) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAllowanceIncidences returns x.AllowanceIncidences, or its zero value when x or the field is nil.
 func (x *Policy) GetAllowanceIncidences() (v int) {
 	if x == nil || x.AllowanceIncidences == nil {
@@ -4966,6 +6432,14 @@ func (x *Policy) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Policy) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetMain returns x.Main, or its zero value when x or the field is nil.
 func (x *Policy) GetMain() (v bool) {
 	if x == nil || x.Main == nil {
@@ -4989,6 +6463,12 @@ func (x *Policy) GetUpdatedAt() (v time.Time) {
 	}
 	return *x.UpdatedAt
 }
+
+// String shows the fields of x that are set.
+func (x Policy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Policy) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
 func (x *Post) GetAllowCommentsAndReactions() (v bool) {
@@ -5044,6 +6524,14 @@ func (x *Post) GetEndsAt() (v string) {
 		return v
 	}
 	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Post) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLocation returns x.Location, or its zero value when x or the field is nil.
@@ -5126,6 +6614,12 @@ func (x *Post) GetVisitsCount() (v int) {
 	return *x.VisitsCount
 }
 
+// String shows the fields of x that are set.
+func (x Post) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Post) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
 func (x *PostCreate) GetAllowCommentsAndReactions() (v bool) {
 	if x == nil || x.AllowCommentsAndReactions == nil {
@@ -5140,6 +6634,14 @@ func (x *PostCreate) GetAttachments() (v openapi_types.File) {
 		return v
 	}
 	return *x.Attachments
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *PostCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
 }
 
 // GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
@@ -5164,6 +6666,22 @@ func (x *PostCreate) GetLocation() (v string) {
 		return v
 	}
 	return *x.Location
+}
+
+// GetPostsGroupID returns x.PostsGroupID, or its zero value when x is nil.
+func (x *PostCreate) GetPostsGroupID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.PostsGroupID
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x is nil.
+func (x *PostCreate) GetPublishedAt() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PublishedAt
 }
 
 // GetSendNotifications returns x.SendNotifications, or its zero value when x or the field is nil.
@@ -5198,6 +6716,28 @@ func (x *PostCreate) GetTargetID() (v int) {
 	return *x.TargetID
 }
 
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *PostCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *PostCreate) GetType() (v PostCreateType) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x PostCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAllowCommentsAndReactions returns x.AllowCommentsAndReactions, or its zero value when x or the field is nil.
 func (x *PostUpdate) GetAllowCommentsAndReactions() (v bool) {
 	if x == nil || x.AllowCommentsAndReactions == nil {
@@ -5222,12 +6762,28 @@ func (x *PostUpdate) GetDeleteCoverImage() (v bool) {
 	return *x.DeleteCoverImage
 }
 
+// GetDeletedAttachments returns x.DeletedAttachments, or its zero value when x is nil.
+func (x *PostUpdate) GetDeletedAttachments() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.DeletedAttachments
+}
+
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *PostUpdate) GetDescription() (v string) {
 	if x == nil || x.Description == nil {
 		return v
 	}
 	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PostUpdate) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetImage returns x.Image, or its zero value when x or the field is nil.
@@ -5278,6 +6834,20 @@ func (x *PostUpdate) GetTitle() (v string) {
 	return *x.Title
 }
 
+// String shows the fields of x that are set.
+func (x PostUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PostUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *PublishShiftsInput) GetEmployeeIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
 // GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
 func (x *PublishShiftsInput) GetEndAt() (v string) {
 	if x == nil || x.EndAt == nil {
@@ -5302,6 +6872,12 @@ func (x *PublishShiftsInput) GetStartAt() (v string) {
 	return *x.StartAt
 }
 
+// String shows the fields of x that are set.
+func (x PublishShiftsInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PublishShiftsInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDone returns x.Done, or its zero value when x or the field is nil.
 func (x *ResolveTaskInput) GetDone() (v bool) {
 	if x == nil || x.Done == nil {
@@ -5309,6 +6885,12 @@ func (x *ResolveTaskInput) GetDone() (v bool) {
 	}
 	return *x.Done
 }
+
+// String shows the fields of x that are set.
+func (x ResolveTaskInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ResolveTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClientID returns x.ClientID, or its zero value when x or the field is nil.
 func (x *RevokeRequest) GetClientID() (v string) {
@@ -5326,6 +6908,14 @@ func (x *RevokeRequest) GetClientSecret() (v string) {
 	return *x.ClientSecret
 }
 
+// GetToken returns x.Token, or its zero value when x is nil.
+func (x *RevokeRequest) GetToken() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Token
+}
+
 // GetTokenTypeHint returns x.TokenTypeHint, or its zero value when x or the field is nil.
 func (x *RevokeRequest) GetTokenTypeHint() (v RevokeRequestTokenTypeHint) {
 	if x == nil || x.TokenTypeHint == nil {
@@ -5333,6 +6923,12 @@ func (x *RevokeRequest) GetTokenTypeHint() (v RevokeRequestTokenTypeHint) {
 	}
 	return *x.TokenTypeHint
 }
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x RevokeRequest) String() string { return pretty.String(x, "ClientSecret", "Token") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x RevokeRequest) LogValue() slog.Value { return pretty.LogValue(x, "ClientSecret", "Token") }
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
@@ -5364,6 +6960,14 @@ func (x *Shift) GetEmployeeID() (v int) {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Shift) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetInLocationAccuracy returns x.InLocationAccuracy, or its zero value when x or the field is nil.
@@ -5446,6 +7050,12 @@ func (x *Shift) GetYear() (v int) {
 	return *x.Year
 }
 
+// String shows the fields of x that are set.
+func (x Shift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Shift) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *ShiftManagement) GetEmployeeID() (v int) {
 	if x == nil || x.EmployeeID == nil {
@@ -5468,6 +7078,14 @@ func (x *ShiftManagement) GetExtraHours() (v bool) {
 		return v
 	}
 	return *x.ExtraHours
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ShiftManagement) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
@@ -5510,6 +7128,28 @@ func (x *ShiftManagement) GetWorkAreaID() (v int) {
 	return *x.WorkAreaID
 }
 
+// String shows the fields of x that are set.
+func (x ShiftManagement) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftManagement) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ShiftManagementCreate) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x is nil.
+func (x *ShiftManagementCreate) GetEndAt() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EndAt
+}
+
 // GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
 func (x *ShiftManagementCreate) GetLocationID() (v int) {
 	if x == nil || x.LocationID == nil {
@@ -5526,6 +7166,14 @@ func (x *ShiftManagementCreate) GetNotes() (v string) {
 	return *x.Notes
 }
 
+// GetStartAt returns x.StartAt, or its zero value when x is nil.
+func (x *ShiftManagementCreate) GetStartAt() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.StartAt
+}
+
 // GetWorkAreaID returns x.WorkAreaID, or its zero value when x or the field is nil.
 func (x *ShiftManagementCreate) GetWorkAreaID() (v int) {
 	if x == nil || x.WorkAreaID == nil {
@@ -5533,6 +7181,12 @@ func (x *ShiftManagementCreate) GetWorkAreaID() (v int) {
 	}
 	return *x.WorkAreaID
 }
+
+// String shows the fields of x that are set.
+func (x ShiftManagementCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftManagementCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
 func (x *ShiftManagementLocationUpdate) GetLocationID() (v int) {
@@ -5550,6 +7204,12 @@ func (x *ShiftManagementLocationUpdate) GetWorkAreaID() (v int) {
 	return *x.WorkAreaID
 }
 
+// String shows the fields of x that are set.
+func (x ShiftManagementLocationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftManagementLocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetNotes returns x.Notes, or its zero value when x or the field is nil.
 func (x *ShiftManagementNotesUpdate) GetNotes() (v string) {
 	if x == nil || x.Notes == nil {
@@ -5557,6 +7217,12 @@ func (x *ShiftManagementNotesUpdate) GetNotes() (v string) {
 	}
 	return *x.Notes
 }
+
+// String shows the fields of x that are set.
+func (x ShiftManagementNotesUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftManagementNotesUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *ShiftUpdate) GetClockIn() (v string) {
@@ -5582,6 +7248,28 @@ func (x *ShiftUpdate) GetObservations() (v string) {
 	return *x.Observations
 }
 
+// String shows the fields of x that are set.
+func (x ShiftUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *StartBreakInput) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *StartBreakInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
+}
+
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
 func (x *StartBreakInput) GetObservations() (v string) {
 	if x == nil || x.Observations == nil {
@@ -5597,6 +7285,12 @@ func (x *StartBreakInput) GetTimeSettingsBreakConfigurationID() (v int) {
 	}
 	return *x.TimeSettingsBreakConfigurationID
 }
+
+// String shows the fields of x that are set.
+func (x StartBreakInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x StartBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetAmountInCents() (v int) {
@@ -5654,6 +7348,14 @@ func (x *Supplement) GetEmployeeID() (v int) {
 	return *x.EmployeeID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Supplement) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetPayrollPolicyPeriodID returns x.PayrollPolicyPeriodID, or its zero value when x or the field is nil.
 func (x *Supplement) GetPayrollPolicyPeriodID() (v int) {
 	if x == nil || x.PayrollPolicyPeriodID == nil {
@@ -5685,6 +7387,12 @@ func (x *Supplement) GetValidated() (v bool) {
 	}
 	return *x.Validated
 }
+
+// String shows the fields of x that are set.
+func (x Supplement) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Supplement) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *SupplementCreate) GetAmountInCents() (v int) {
@@ -5741,6 +7449,12 @@ func (x *SupplementCreate) GetUnit() (v string) {
 	}
 	return *x.Unit
 }
+
+// String shows the fields of x that are set.
+func (x SupplementCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SupplementCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *SupplementUpdate) GetAmountInCents() (v int) {
@@ -5806,6 +7520,20 @@ func (x *SupplementUpdate) GetValidated() (v bool) {
 	return *x.Validated
 }
 
+// String shows the fields of x that are set.
+func (x SupplementUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SupplementUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *Task) GetAssigneeIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
 // GetCompletedAt returns x.CompletedAt, or its zero value when x or the field is nil.
 func (x *Task) GetCompletedAt() (v string) {
 	if x == nil || x.CompletedAt == nil {
@@ -5830,12 +7558,34 @@ func (x *Task) GetDueOn() (v openapi_types.Date) {
 	return *x.DueOn
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Task) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *Task) GetName() (v string) {
 	if x == nil || x.Name == nil {
 		return v
 	}
 	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x Task) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Task) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *TaskCreate) GetAssigneeIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
 }
 
 // GetContent returns x.Content, or its zero value when x or the field is nil.
@@ -5854,12 +7604,34 @@ func (x *TaskCreate) GetDueOn() (v openapi_types.Date) {
 	return *x.DueOn
 }
 
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TaskCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TaskCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFilename returns x.Filename, or its zero value when x or the field is nil.
 func (x *TaskFile) GetFilename() (v string) {
 	if x == nil || x.Filename == nil {
 		return v
 	}
 	return *x.Filename
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaskFile) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetPath returns x.Path, or its zero value when x or the field is nil.
@@ -5878,12 +7650,32 @@ func (x *TaskFile) GetTaskID() (v int) {
 	return *x.TaskID
 }
 
+// String shows the fields of x that are set.
+func (x TaskFile) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskFile) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFile returns x.File, or its zero value when x or the field is nil.
 func (x *TaskFileCreate) GetFile() (v openapi_types.File) {
 	if x == nil || x.File == nil {
 		return v
 	}
 	return *x.File
+}
+
+// String shows the fields of x that are set.
+func (x TaskFileCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskFileCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *TaskUpdate) GetAssigneeIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
 }
 
 // GetContent returns x.Content, or its zero value when x or the field is nil.
@@ -5910,6 +7702,12 @@ func (x *TaskUpdate) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x TaskUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetArchived returns x.Archived, or its zero value when x or the field is nil.
 func (x *Taxonomy) GetArchived() (v bool) {
 	if x == nil || x.Archived == nil {
@@ -5924,6 +7722,14 @@ func (x *Taxonomy) GetDefault() (v bool) {
 		return v
 	}
 	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Taxonomy) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
@@ -5942,6 +7748,12 @@ func (x *Taxonomy) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x Taxonomy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Taxonomy) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *Team) GetAvatar() (v string) {
 	if x == nil || x.Avatar == nil {
@@ -5958,6 +7770,30 @@ func (x *Team) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *Team) GetEmployeeIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Team) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeadIDs returns x.LeadIDs, or its zero value when x is nil.
+func (x *Team) GetLeadIDs() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.LeadIDs
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *Team) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -5965,6 +7801,12 @@ func (x *Team) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// String shows the fields of x that are set.
+func (x Team) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Team) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *TeamCreate) GetDescription() (v string) {
@@ -5974,6 +7816,20 @@ func (x *TeamCreate) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TeamCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TeamCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetLead returns x.Lead, or its zero value when x or the field is nil.
 func (x *TeamMembershipUpdate) GetLead() (v bool) {
 	if x == nil || x.Lead == nil {
@@ -5981,6 +7837,12 @@ func (x *TeamMembershipUpdate) GetLead() (v bool) {
 	}
 	return *x.Lead
 }
+
+// String shows the fields of x that are set.
+func (x TeamMembershipUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamMembershipUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *TeamUpdate) GetAvatar() (v string) {
@@ -6006,6 +7868,12 @@ func (x *TeamUpdate) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x TeamUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetTerminatedOn returns x.TerminatedOn, or its zero value when x or the field is nil.
 func (x *TerminateEmployeeInput) GetTerminatedOn() (v openapi_types.Date) {
 	if x == nil || x.TerminatedOn == nil {
@@ -6030,6 +7898,20 @@ func (x *TerminateEmployeeInput) GetTerminationReason() (v string) {
 	return *x.TerminationReason
 }
 
+// String shows the fields of x that are set.
+func (x TerminateEmployeeInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TerminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetTerminatedOn returns x.TerminatedOn, or its zero value when x is nil.
+func (x *TerminateEmployeeV2Input) GetTerminatedOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.TerminatedOn
+}
+
 // GetTerminationAssignedManagerID returns x.TerminationAssignedManagerID, or its zero value when x or the field is nil.
 func (x *TerminateEmployeeV2Input) GetTerminationAssignedManagerID() (v int) {
 	if x == nil || x.TerminationAssignedManagerID == nil {
@@ -6052,6 +7934,42 @@ func (x *TerminateEmployeeV2Input) GetTerminationReasonType() (v TerminateEmploy
 		return v
 	}
 	return *x.TerminationReasonType
+}
+
+// String shows the fields of x that are set.
+func (x TerminateEmployeeV2Input) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TerminateEmployeeV2Input) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ToggleClockInput) GetEmployeeID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *ToggleClockInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
+}
+
+// String shows the fields of x that are set.
+func (x ToggleClockInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ToggleClockInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessToken returns x.AccessToken, or its zero value when x is nil.
+func (x *Token) GetAccessToken() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AccessToken
 }
 
 // GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
@@ -6085,6 +8003,20 @@ func (x *Token) GetScope() (v string) {
 	}
 	return *x.Scope
 }
+
+// GetTokenType returns x.TokenType, or its zero value when x is nil.
+func (x *Token) GetTokenType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TokenType
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x Token) String() string { return pretty.String(x, "AccessToken", "RefreshToken") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x Token) LogValue() slog.Value { return pretty.LogValue(x, "AccessToken", "RefreshToken") }
 
 // GetApplication returns x.Application, or its zero value when x or the field is nil.
 func (x *TokenInfo) GetApplication() (v struct {
@@ -6120,6 +8052,20 @@ func (x *TokenInfo) GetResourceOwnerID() (v int) {
 	return *x.ResourceOwnerID
 }
 
+// GetScope returns x.Scope, or its zero value when x is nil.
+func (x *TokenInfo) GetScope() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Scope
+}
+
+// String shows the fields of x that are set.
+func (x TokenInfo) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TokenInfo) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClientID returns x.ClientID, or its zero value when x or the field is nil.
 func (x *TokenRequest) GetClientID() (v string) {
 	if x == nil || x.ClientID == nil {
@@ -6152,6 +8098,14 @@ func (x *TokenRequest) GetCodeVerifier() (v string) {
 	return *x.CodeVerifier
 }
 
+// GetGrantType returns x.GrantType, or its zero value when x is nil.
+func (x *TokenRequest) GetGrantType() (v TokenRequestGrantType) {
+	if x == nil {
+		return v
+	}
+	return x.GrantType
+}
+
 // GetRedirectURI returns x.RedirectURI, or its zero value when x or the field is nil.
 func (x *TokenRequest) GetRedirectURI() (v string) {
 	if x == nil || x.RedirectURI == nil {
@@ -6176,12 +8130,44 @@ func (x *TokenRequest) GetScope() (v string) {
 	return *x.Scope
 }
 
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x TokenRequest) String() string {
+	return pretty.String(x, "ClientSecret", "Code", "CodeVerifier", "RefreshToken")
+}
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x TokenRequest) LogValue() slog.Value {
+	return pretty.LogValue(x, "ClientSecret", "Code", "CodeVerifier", "RefreshToken")
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *UnsubscribeWebhookInput) GetType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x UnsubscribeWebhookInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UnsubscribeWebhookInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *Webhook) GetCompanyID() (v int) {
 	if x == nil || x.CompanyID == nil {
 		return v
 	}
 	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Webhook) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetTargetURL returns x.TargetURL, or its zero value when x or the field is nil.
@@ -6199,6 +8185,34 @@ func (x *Webhook) GetType() (v string) {
 	}
 	return *x.Type
 }
+
+// String shows the fields of x that are set.
+func (x Webhook) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Webhook) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetTargetURL returns x.TargetURL, or its zero value when x is nil.
+func (x *WebhookCreate) GetTargetURL() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetURL
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *WebhookCreate) GetType() (v WebhookCreateType) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x WebhookCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WebhookCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *WebhookSubscriptionLegacy) GetCompanyID() (v int) {
@@ -6224,6 +8238,20 @@ func (x *WebhookSubscriptionLegacy) GetTargetURL() (v string) {
 	return *x.TargetURL
 }
 
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *WebhookSubscriptionLegacy) GetType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set.
+func (x WebhookSubscriptionLegacy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WebhookSubscriptionLegacy) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetChallenge returns x.Challenge, or its zero value when x or the field is nil.
 func (x *WebhookV2) GetChallenge() (v string) {
 	if x == nil || x.Challenge == nil {
@@ -6238,6 +8266,14 @@ func (x *WebhookV2) GetCompanyID() (v int) {
 		return v
 	}
 	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WebhookV2) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -6264,6 +8300,12 @@ func (x *WebhookV2) GetTargetURL() (v string) {
 	return *x.TargetURL
 }
 
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
+
 // GetChallenge returns x.Challenge, or its zero value when x or the field is nil.
 func (x *WebhookV2Create) GetChallenge() (v string) {
 	if x == nil || x.Challenge == nil {
@@ -6279,6 +8321,28 @@ func (x *WebhookV2Create) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// GetSubscriptionType returns x.SubscriptionType, or its zero value when x is nil.
+func (x *WebhookV2Create) GetSubscriptionType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubscriptionType
+}
+
+// GetTargetURL returns x.TargetURL, or its zero value when x is nil.
+func (x *WebhookV2Create) GetTargetURL() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetURL
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2Create) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2Create) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
 
 // GetChallenge returns x.Challenge, or its zero value when x or the field is nil.
 func (x *WebhookV2Update) GetChallenge() (v string) {
@@ -6303,6 +8367,12 @@ func (x *WebhookV2Update) GetTargetURL() (v string) {
 	}
 	return *x.TargetURL
 }
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2Update) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookV2Update) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *Workplace) GetAddressLine1() (v string) {
@@ -6342,6 +8412,14 @@ func (x *Workplace) GetCountry() (v string) {
 		return v
 	}
 	return *x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Workplace) GetID() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetMain returns x.Main, or its zero value when x or the field is nil.
@@ -6400,6 +8478,12 @@ func (x *Workplace) GetTimezone() (v string) {
 	return *x.Timezone
 }
 
+// String shows the fields of x that are set.
+func (x Workplace) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Workplace) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *WorkplaceCreate) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -6430,6 +8514,14 @@ func (x *WorkplaceCreate) GetCompanyID() (v int) {
 		return v
 	}
 	return *x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *WorkplaceCreate) GetCountry() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Country
 }
 
 // GetLatitude returns x.Latitude, or its zero value when x or the field is nil.
@@ -6464,6 +8556,14 @@ func (x *WorkplaceCreate) GetMain() (v bool) {
 	return *x.Main
 }
 
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *WorkplaceCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
 // GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
 func (x *WorkplaceCreate) GetPhoneNumber() (v string) {
 	if x == nil || x.PhoneNumber == nil {
@@ -6487,6 +8587,20 @@ func (x *WorkplaceCreate) GetState() (v string) {
 	}
 	return *x.State
 }
+
+// GetTimezone returns x.Timezone, or its zero value when x is nil.
+func (x *WorkplaceCreate) GetTimezone() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Timezone
+}
+
+// String shows the fields of x that are set.
+func (x WorkplaceCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkplaceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *WorkplaceUpdate) GetAddressLine1() (v string) {
@@ -6575,3 +8689,39 @@ func (x *WorkplaceUpdate) GetTimezone() (v string) {
 	}
 	return *x.Timezone
 }
+
+// String shows the fields of x that are set.
+func (x WorkplaceUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkplaceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetServer returns x.Server, or its zero value when x is nil.
+func (x *Client) GetServer() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Server
+}
+
+// GetClient returns x.Client, or its zero value when x is nil.
+func (x *Client) GetClient() (v HttpRequestDoer) {
+	if x == nil {
+		return v
+	}
+	return x.Client
+}
+
+// GetRequestEditors returns x.RequestEditors, or its zero value when x is nil.
+func (x *Client) GetRequestEditors() (v []RequestEditorFn) {
+	if x == nil {
+		return v
+	}
+	return x.RequestEditors
+}
+
+// String shows the fields of x that are set.
+func (x Client) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Client) LogValue() slog.Value { return pretty.LogValue(x) }

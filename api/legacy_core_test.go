@@ -29,10 +29,10 @@ func TestListTeamsLegacy(t *testing.T) {
 		t.Fatalf("status %d, teams = %v", res.StatusCode(), res.JSON200)
 	}
 	eng, sales := (*res.JSON200)[0], (*res.JSON200)[1]
-	if eng.ID != 41 || *eng.Name != "Ingeniería" || len(eng.EmployeeIds) != 3 || eng.LeadIds[0] != 12 {
+	if eng.ID != 41 || *eng.Name != "Ingeniería" || len(eng.EmployeeIDs) != 3 || eng.LeadIDs[0] != 12 {
 		t.Errorf("team = %+v", eng)
 	}
-	if sales.ID != 42 || *sales.Description != "Equipo comercial Iberia" || sales.Avatar != nil || len(sales.LeadIds) != 0 {
+	if sales.ID != 42 || *sales.Description != "Equipo comercial Iberia" || sales.Avatar != nil || len(sales.LeadIDs) != 0 {
 		t.Errorf("team = %+v", sales)
 	}
 }
@@ -58,7 +58,7 @@ func TestCreateTeamLegacy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tm := res.JSON201; tm == nil || tm.ID != 57 || *tm.Name != "Atención al cliente" || tm.EmployeeIds == nil || len(tm.EmployeeIds) != 0 || tm.Avatar != nil {
+	if tm := res.JSON201; tm == nil || tm.ID != 57 || *tm.Name != "Atención al cliente" || tm.EmployeeIDs == nil || len(tm.EmployeeIDs) != 0 || tm.Avatar != nil {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), res.JSON201)
 	}
 }
@@ -73,7 +73,7 @@ func TestGetTeamLegacy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tm := res.JSON200; tm == nil || tm.ID != 42 || *tm.Name != "Ventas" || tm.EmployeeIds != nil || tm.LeadIds != nil || tm.Description != nil {
+	if tm := res.JSON200; tm == nil || tm.ID != 42 || *tm.Name != "Ventas" || tm.EmployeeIDs != nil || tm.LeadIDs != nil || tm.Description != nil {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), res.JSON200)
 	}
 }
@@ -87,7 +87,7 @@ func TestGetTeamLegacy_Admin(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A single object, not the 2024 spec's array<Team>.
-	if tm := res.JSON200; tm == nil || tm.ID != 41 || len(tm.EmployeeIds) != 3 || tm.EmployeeIds[2] != 19 || len(tm.LeadIds) != 1 {
+	if tm := res.JSON200; tm == nil || tm.ID != 41 || len(tm.EmployeeIDs) != 3 || tm.EmployeeIDs[2] != 19 || len(tm.LeadIDs) != 1 {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), res.JSON200)
 	}
 }

@@ -94,7 +94,7 @@ func TestGetContractVersionLegacy(t *testing.T) {
 	cv := res.JSON200
 	if cv == nil || cv.ID != 7781 || *cv.SalaryAmount != 3600000 || *cv.WorkingHours != 4000 || *cv.SalaryFrequency != "yearly" ||
 		cv.EffectiveOn.String() != "2022-01-01" || cv.EndsOn != nil || cv.EsTrialPeriodEndsOn.String() != "2021-09-15" ||
-		!*cv.EsHasTeleworkingContract || len(cv.CompensationIds) != 2 || cv.Role != nil {
+		!*cv.EsHasTeleworkingContract || len(cv.CompensationIDs) != 2 || cv.Role != nil {
 		t.Fatalf("status %d, contract version = %+v", res.StatusCode(), cv)
 	}
 }
@@ -115,7 +115,7 @@ func TestGetContractVersionLegacy_Restricted(t *testing.T) {
 	}
 	cv := res.JSON200
 	if cv == nil || cv.ID != 7790 || *cv.JobTitle != "Account executive" || cv.SalaryAmount != nil || cv.WorkingHours != nil ||
-		cv.HasPayroll != nil || cv.CompensationIds != nil || cv.StartsOn.String() != "2020-05-04" {
+		cv.HasPayroll != nil || cv.CompensationIDs != nil || cv.StartsOn.String() != "2020-05-04" {
 		t.Fatalf("status %d, contract version = %+v", res.StatusCode(), cv)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/factorial-go/factorial/api"
+	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
 // legacyOperations are the 37 operations tagged Legacy in openapi.yaml: the
@@ -42,7 +42,7 @@ var legacyWithoutReplacement = map[string]string{
 // really lives ("replaced by ListTeams (GET /api/v1/core/teams)" or
 // "replaced by UpdateSupplement (PUT on the same path)").
 func TestLegacyOperationsNameReplacement(t *testing.T) {
-	doc, err := api.GetSpec()
+	doc, err := specvalidate.LoadV1()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,11 +59,11 @@ func TestListLocations(t *testing.T) {
 	if hq.ID != 1 || !ptrIs(hq.Name, "Barcelona HQ") || !ptrIs(hq.Timezone, "CEST") || !ptrIs(hq.PostalCode, "08018") {
 		t.Errorf("hq = %d %v %v %v", hq.ID, hq.Name, hq.Timezone, hq.PostalCode)
 	}
-	if !slices.Equal(hq.CompanyHolidaysIds, []int{31, 35, 36}) || hq.CompanyHolidayIds != nil {
-		t.Errorf("hq CompanyHolidaysIds = %v, CompanyHolidayIds = %v", hq.CompanyHolidaysIds, hq.CompanyHolidayIds)
+	if !slices.Equal(hq.CompanyHolidaysIDs, []int{31, 35, 36}) || hq.CompanyHolidayIDs != nil {
+		t.Errorf("hq CompanyHolidaysIDs = %v, CompanyHolidayIDs = %v", hq.CompanyHolidaysIDs, hq.CompanyHolidayIDs)
 	}
-	if !slices.Equal(girona.CompanyHolidayIds, []int{31, 40}) || girona.CompanyHolidaysIds != nil {
-		t.Errorf("girona CompanyHolidayIds = %v, CompanyHolidaysIds = %v", girona.CompanyHolidayIds, girona.CompanyHolidaysIds)
+	if !slices.Equal(girona.CompanyHolidayIDs, []int{31, 40}) || girona.CompanyHolidaysIDs != nil {
+		t.Errorf("girona CompanyHolidayIDs = %v, CompanyHolidaysIDs = %v", girona.CompanyHolidayIDs, girona.CompanyHolidaysIDs)
 	}
 	if girona.PhoneNumber != nil || girona.AddressLine2 != nil || !ptrIs(girona.City, "Girona") {
 		t.Errorf("girona = phone %v address2 %v city %v", girona.PhoneNumber, girona.AddressLine2, girona.City)
@@ -81,7 +81,7 @@ func TestGetLocation(t *testing.T) {
 	}
 	loc := res.JSON200
 	if loc == nil || loc.ID != 1 || !ptrIs(loc.Country, "es") || !ptrIs(loc.AddressLine1, "Carrer de Pallars 85") ||
-		!slices.Equal(loc.CompanyHolidaysIds, []int{31, 35, 36}) {
+		!slices.Equal(loc.CompanyHolidaysIDs, []int{31, 35, 36}) {
 		t.Fatalf("status %d, location = %+v", res.StatusCode(), loc)
 	}
 }
@@ -106,7 +106,7 @@ func TestGetLocation_BasicUserRestricted(t *testing.T) {
 		t.Errorf("location = %d %v %v", loc.ID, loc.Name, loc.Timezone)
 	}
 	if loc.PhoneNumber != nil || loc.State != nil || loc.City != nil || loc.AddressLine1 != nil || loc.PostalCode != nil ||
-		loc.CompanyHolidaysIds != nil || loc.CompanyHolidayIds != nil {
+		loc.CompanyHolidaysIDs != nil || loc.CompanyHolidayIDs != nil {
 		t.Errorf("restricted fields not nil: %+v", loc)
 	}
 }
@@ -187,7 +187,7 @@ func TestListWorkplaces(t *testing.T) {
 			}
 		},
 	}))
-	res, err := c.ListWorkplacesWithResponse(context.Background(), &api.ListWorkplacesParams{Ids: []int{1, 2}, EmployeeIds: []int{7, 12, 58}})
+	res, err := c.ListWorkplacesWithResponse(context.Background(), &api.ListWorkplacesParams{IDs: []int{1, 2}, EmployeeIDs: []int{7, 12, 58}})
 	if err != nil {
 		t.Fatal(err)
 	}

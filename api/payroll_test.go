@@ -140,8 +140,8 @@ func checkContractES(t testing.TB, cv api.ContractVersion) {
 	wantPtr(t, "EsProfessionalCategoryID", cv.EsProfessionalCategoryID, 12)
 	wantNil(t, "EsContractObservations", cv.EsContractObservations)
 	wantNil(t, "FrCoefficient", cv.FrCoefficient)
-	if !reflect.DeepEqual(cv.CompensationIds, []int{88, 89}) {
-		t.Errorf("CompensationIds = %v", cv.CompensationIds)
+	if !reflect.DeepEqual(cv.CompensationIDs, []int{88, 89}) {
+		t.Errorf("CompensationIDs = %v", cv.CompensationIDs)
 	}
 }
 
@@ -155,7 +155,7 @@ func TestListContractVersions(t *testing.T) {
 		},
 	}))
 	res, err := c.ListContractVersionsWithResponse(context.Background(), &api.ListContractVersionsParams{
-		Ids: []int{1042, 1077}, EmployeeIds: []int{7, 44}, Date: apitest.Ptr(dateOf(2023, time.June, 1)),
+		IDs: []int{1042, 1077}, EmployeeIDs: []int{7, 44}, Date: apitest.Ptr(dateOf(2023, time.June, 1)),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -173,8 +173,8 @@ func TestListContractVersions(t *testing.T) {
 	wantPtr(t, "fr.SalaryAmount", fr.SalaryAmount, 5500000)
 	wantNil(t, "fr.WorkingHours", fr.WorkingHours)
 	wantNil(t, "fr.EsCotizationGroup", fr.EsCotizationGroup)
-	if fr.CompensationIds == nil || len(fr.CompensationIds) != 0 {
-		t.Errorf("fr.CompensationIds = %v, want empty", fr.CompensationIds)
+	if fr.CompensationIDs == nil || len(fr.CompensationIDs) != 0 {
+		t.Errorf("fr.CompensationIDs = %v, want empty", fr.CompensationIDs)
 	}
 }
 
@@ -308,7 +308,7 @@ func TestListReferenceContracts(t *testing.T) {
 			wantQuery(t, r, map[string][]string{"employee_ids[]": {"7", "12"}})
 		},
 	}))
-	res, err := c.ListReferenceContractsWithResponse(context.Background(), &api.ListReferenceContractsParams{EmployeeIds: []int{7, 12}})
+	res, err := c.ListReferenceContractsWithResponse(context.Background(), &api.ListReferenceContractsParams{EmployeeIDs: []int{7, 12}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,8 +323,8 @@ func TestListReferenceContracts(t *testing.T) {
 	wantNil(t, "de.SalaryAmount", de.SalaryAmount)
 	wantNil(t, "de.WorkingHours", de.WorkingHours)
 	wantNil(t, "de.HasPayroll", de.HasPayroll)
-	if de.CompensationIds != nil {
-		t.Errorf("de.CompensationIds = %v, want nil", de.CompensationIds)
+	if de.CompensationIDs != nil {
+		t.Errorf("de.CompensationIDs = %v, want nil", de.CompensationIDs)
 	}
 }
 
@@ -380,7 +380,7 @@ func TestListSupplements(t *testing.T) {
 		},
 	}))
 	res, err := c.ListSupplementsWithResponse(context.Background(), &api.ListSupplementsParams{
-		EmployeeIds: []int{7, 12}, From: apitest.Ptr(dateOf(2023, time.June, 1)), To: apitest.Ptr(dateOf(2023, time.June, 30)),
+		EmployeeIDs: []int{7, 12}, From: apitest.Ptr(dateOf(2023, time.June, 1)), To: apitest.Ptr(dateOf(2023, time.June, 30)),
 		PayrollPolicyPeriodID: apitest.Ptr(61),
 	})
 	if err != nil {
@@ -758,8 +758,8 @@ func TestFindEmployeeByIntegrationCode(t *testing.T) {
 	wantNil(t, "Gender", e.Gender)
 	wantNil(t, "BirthdayOn", e.BirthdayOn)
 	wantNil(t, "SocialSecurityNumber", e.SocialSecurityNumber)
-	if !reflect.DeepEqual(e.TeamIds, []int{2, 5}) {
-		t.Errorf("TeamIds = %v", e.TeamIds)
+	if !reflect.DeepEqual(e.TeamIDs, []int{2, 5}) {
+		t.Errorf("TeamIDs = %v", e.TeamIDs)
 	}
 }
 
@@ -812,7 +812,7 @@ func TestListCompensations(t *testing.T) {
 		},
 	}))
 	res, err := c.ListCompensationsWithResponse(context.Background(), &api.ListCompensationsParams{
-		Ids: []int{88, 89}, ContractVersionIds: []int{1042},
+		IDs: []int{88, 89}, ContractVersionIDs: []int{1042},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -943,7 +943,7 @@ func TestListTaxonomies(t *testing.T) {
 		},
 	}))
 	res, err := c.ListTaxonomiesWithResponse(context.Background(), &api.ListTaxonomiesParams{
-		Ids: []int{14, 15, 21}, LegalEntityIds: []int{2, 3},
+		IDs: []int{14, 15, 21}, LegalEntityIDs: []int{2, 3},
 	})
 	if err != nil {
 		t.Fatal(err)

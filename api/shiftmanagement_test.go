@@ -35,7 +35,7 @@ func TestListManagedShifts_BracketArrayQuery(t *testing.T) {
 		},
 	}))
 	res, err := c.ListManagedShiftsWithResponse(context.Background(), &api.ListManagedShiftsParams{
-		EmployeeIds: []int{1, 2}, StartAt: apitest.Ptr("2024-03-11"), EndAt: apitest.Ptr("2024-03-17"), OnlyPublished: apitest.Ptr(false),
+		EmployeeIDs: []int{1, 2}, StartAt: apitest.Ptr("2024-03-11"), EndAt: apitest.Ptr("2024-03-17"), OnlyPublished: apitest.Ptr(false),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestPublishManagedShifts(t *testing.T) {
 		},
 	}))
 	res, err := c.PublishManagedShiftsWithResponse(context.Background(), api.PublishManagedShiftsJSONRequestBody{
-		EmployeeIds: []int{7, 9}, StartAt: apitest.Ptr("2024-03-11"), EndAt: apitest.Ptr("2024-03-17"), SendNotification: apitest.Ptr(true),
+		EmployeeIDs: []int{7, 9}, StartAt: apitest.Ptr("2024-03-11"), EndAt: apitest.Ptr("2024-03-17"), SendNotification: apitest.Ptr(true),
 	})
 	if err != nil {
 		t.Fatal(err)

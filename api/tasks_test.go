@@ -41,12 +41,12 @@ func TestListTasks(t *testing.T) {
 	wantPtr(t, "Name", open.Name, "Firmar contrato")
 	wantPtr(t, "DueOn", open.DueOn, dateOf(2024, 3, 15))
 	wantNil(t, "CompletedAt", open.CompletedAt)
-	if !reflect.DeepEqual(open.AssigneeIds, []int{7}) {
-		t.Errorf("AssigneeIds = %v, want [7]", open.AssigneeIds)
+	if !reflect.DeepEqual(open.AssigneeIDs, []int{7}) {
+		t.Errorf("AssigneeIDs = %v, want [7]", open.AssigneeIDs)
 	}
 	wantPtr(t, "[1].CompletedAt", done.CompletedAt, "2024-03-18T09:41:07.000+01:00")
-	if !reflect.DeepEqual(done.AssigneeIds, []int{7, 12}) {
-		t.Errorf("[1].AssigneeIds = %v, want [7 12]", done.AssigneeIds)
+	if !reflect.DeepEqual(done.AssigneeIDs, []int{7, 12}) {
+		t.Errorf("[1].AssigneeIDs = %v, want [7 12]", done.AssigneeIDs)
 	}
 }
 
@@ -69,8 +69,8 @@ func TestListTasks_BasicUser(t *testing.T) {
 	wantPtr(t, "Name", task.Name, "Revisión trimestral")
 	wantNil(t, "Content", task.Content)
 	wantNil(t, "DueOn", task.DueOn)
-	if task.AssigneeIds != nil {
-		t.Errorf("AssigneeIds = %v, want nil", task.AssigneeIds)
+	if task.AssigneeIDs != nil {
+		t.Errorf("AssigneeIDs = %v, want nil", task.AssigneeIDs)
 	}
 }
 
@@ -83,7 +83,7 @@ func TestCreateTask(t *testing.T) {
 	}))
 	res, err := c.CreateTaskWithResponse(context.Background(), api.TaskCreate{
 		Name: "Firmar contrato", Content: apitest.Ptr("Revisa y firma tu contrato antes del primer día."),
-		DueOn: apitest.Ptr(dateOf(2024, 3, 15)), AssigneeIds: []int{7},
+		DueOn: apitest.Ptr(dateOf(2024, 3, 15)), AssigneeIDs: []int{7},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ func TestUpdateTask(t *testing.T) {
 			wantJSONBody(t, r, body, `{"due_on":"2024-03-22","assignee_ids":[7,3]}`)
 		},
 	}))
-	res, err := c.UpdateTaskWithResponse(context.Background(), 5120, api.TaskUpdate{DueOn: apitest.Ptr(dateOf(2024, 3, 22)), AssigneeIds: []int{7, 3}})
+	res, err := c.UpdateTaskWithResponse(context.Background(), 5120, api.TaskUpdate{DueOn: apitest.Ptr(dateOf(2024, 3, 22)), AssigneeIDs: []int{7, 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,8 +129,8 @@ func TestUpdateTask(t *testing.T) {
 		t.Fatalf("status %d, task = %+v", res.StatusCode(), task)
 	}
 	wantPtr(t, "DueOn", task.DueOn, dateOf(2024, 3, 22))
-	if !reflect.DeepEqual(task.AssigneeIds, []int{7, 3}) {
-		t.Errorf("AssigneeIds = %v, want [7 3]", task.AssigneeIds)
+	if !reflect.DeepEqual(task.AssigneeIDs, []int{7, 3}) {
+		t.Errorf("AssigneeIDs = %v, want [7 3]", task.AssigneeIDs)
 	}
 }
 

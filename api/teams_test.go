@@ -28,8 +28,8 @@ func checkEngineeringTeam(t testing.TB, team *api.Team) {
 	if team.ID != 4 || !ptrIs(team.Name, "Engineering") || !ptrIs(team.Description, "Robot firmware and cloud platform") || team.Avatar != nil {
 		t.Errorf("team = %d %v %v %v", team.ID, team.Name, team.Description, team.Avatar)
 	}
-	if !slices.Equal(team.EmployeeIds, []int{7, 12, 58}) || !slices.Equal(team.LeadIds, []int{7}) {
-		t.Errorf("EmployeeIds = %v, LeadIds = %v", team.EmployeeIds, team.LeadIds)
+	if !slices.Equal(team.EmployeeIDs, []int{7, 12, 58}) || !slices.Equal(team.LeadIDs, []int{7}) {
+		t.Errorf("EmployeeIDs = %v, LeadIDs = %v", team.EmployeeIDs, team.LeadIDs)
 	}
 }
 
@@ -53,8 +53,8 @@ func TestListTeams(t *testing.T) {
 	}
 	checkEngineeringTeam(t, &(*res.JSON200)[0])
 	sales := (*res.JSON200)[1]
-	if sales.ID != 9 || !slices.Equal(sales.LeadIds, []int{3, 21}) || sales.Description != nil || sales.Avatar == nil {
-		t.Errorf("sales = %d leads %v description %v avatar %v", sales.ID, sales.LeadIds, sales.Description, sales.Avatar)
+	if sales.ID != 9 || !slices.Equal(sales.LeadIDs, []int{3, 21}) || sales.Description != nil || sales.Avatar == nil {
+		t.Errorf("sales = %d leads %v description %v avatar %v", sales.ID, sales.LeadIDs, sales.Description, sales.Avatar)
 	}
 }
 
@@ -73,11 +73,11 @@ func TestListTeams_BasicUserRestricted(t *testing.T) {
 		t.Fatalf("status %d, teams = %v", res.StatusCode(), res.JSON200)
 	}
 	eng, sales := (*res.JSON200)[0], (*res.JSON200)[1]
-	if eng.Description != nil || eng.Avatar != nil || len(eng.EmployeeIds) != 3 {
+	if eng.Description != nil || eng.Avatar != nil || len(eng.EmployeeIDs) != 3 {
 		t.Errorf("engineering = %+v", eng)
 	}
-	if !ptrIs(sales.Name, "Sales") || sales.EmployeeIds != nil || sales.LeadIds != nil {
-		t.Errorf("sales = name %v employees %v leads %v, want nil lists", sales.Name, sales.EmployeeIds, sales.LeadIds)
+	if !ptrIs(sales.Name, "Sales") || sales.EmployeeIDs != nil || sales.LeadIDs != nil {
+		t.Errorf("sales = name %v employees %v leads %v, want nil lists", sales.Name, sales.EmployeeIDs, sales.LeadIDs)
 	}
 }
 
@@ -103,8 +103,8 @@ func TestCreateTeam(t *testing.T) {
 	if team == nil {
 		t.Fatalf("status %d, no typed 201 body: %s", res.StatusCode(), res.Body)
 	}
-	if team.ID != 15 || !ptrIs(team.Name, "Customer Success") || team.EmployeeIds == nil || len(team.EmployeeIds) != 0 || len(team.LeadIds) != 0 {
-		t.Errorf("team = %d %v employees %#v leads %#v", team.ID, team.Name, team.EmployeeIds, team.LeadIds)
+	if team.ID != 15 || !ptrIs(team.Name, "Customer Success") || team.EmployeeIDs == nil || len(team.EmployeeIDs) != 0 || len(team.LeadIDs) != 0 {
+		t.Errorf("team = %d %v employees %#v leads %#v", team.ID, team.Name, team.EmployeeIDs, team.LeadIDs)
 	}
 }
 
@@ -193,7 +193,7 @@ func TestAssignEmployeeToTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	team := res.JSON200
-	if team == nil || team.ID != 15 || !slices.Equal(team.EmployeeIds, []int{58}) || team.LeadIds == nil || len(team.LeadIds) != 0 {
+	if team == nil || team.ID != 15 || !slices.Equal(team.EmployeeIDs, []int{58}) || team.LeadIDs == nil || len(team.LeadIDs) != 0 {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), team)
 	}
 }
@@ -215,7 +215,7 @@ func TestUpdateTeamMembership(t *testing.T) {
 		t.Fatal(err)
 	}
 	team := res.JSON200
-	if team == nil || !slices.Equal(team.LeadIds, []int{7, 58}) || !slices.Contains(team.EmployeeIds, 58) {
+	if team == nil || !slices.Equal(team.LeadIDs, []int{7, 58}) || !slices.Contains(team.EmployeeIDs, 58) {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), team)
 	}
 }
@@ -237,7 +237,7 @@ func TestUpdateTeamMembership_DemoteLead(t *testing.T) {
 		t.Fatal(err)
 	}
 	team := res.JSON200
-	if team == nil || !slices.Equal(team.LeadIds, []int{58}) || !slices.Contains(team.EmployeeIds, 7) {
+	if team == nil || !slices.Equal(team.LeadIDs, []int{58}) || !slices.Contains(team.EmployeeIDs, 7) {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), team)
 	}
 }
@@ -253,7 +253,7 @@ func TestUnassignEmployeeFromTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	team := res.JSON200
-	if team == nil || team.ID != 4 || !slices.Equal(team.EmployeeIds, []int{7, 58}) || slices.Contains(team.EmployeeIds, 12) {
+	if team == nil || team.ID != 4 || !slices.Equal(team.EmployeeIDs, []int{7, 58}) || slices.Contains(team.EmployeeIDs, 12) {
 		t.Fatalf("status %d, team = %+v", res.StatusCode(), team)
 	}
 }

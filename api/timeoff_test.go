@@ -114,7 +114,7 @@ func TestListLeaves_BracketArrayQuery(t *testing.T) {
 		},
 	}))
 	res, err := c.ListLeavesWithResponse(context.Background(), &api.ListLeavesParams{
-		EmployeeIds: []int{1, 2}, LeaveTypeIds: []int{101, 117},
+		EmployeeIDs: []int{1, 2}, LeaveTypeIDs: []int{101, 117},
 		From: apitest.Ptr(mustDate(t, "2022-08-01")), To: apitest.Ptr(mustDate(t, "2022-08-31")), IncludeLeaveType: apitest.Ptr(true),
 	})
 	if err != nil {
@@ -294,7 +294,7 @@ func TestListLeavesV2_BracketArrayQuery(t *testing.T) {
 		},
 	}))
 	res, err := c.ListLeavesV2WithResponse(context.Background(), &api.ListLeavesV2Params{
-		EmployeeIds: []int{1, 2}, LeaveTypeIds: []int{117, 101}, From: apitest.Ptr(mustDate(t, "2022-04-01")), To: apitest.Ptr(mustDate(t, "2022-05-31")),
+		EmployeeIDs: []int{1, 2}, LeaveTypeIDs: []int{117, 101}, From: apitest.Ptr(mustDate(t, "2022-04-01")), To: apitest.Ptr(mustDate(t, "2022-05-31")),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,5 +1,7 @@
 package bench
 
+//lint:file-ignore SA1019 the v1 benchmarks measure the retired API's services on purpose
+
 import (
 	"context"
 	"encoding/json"
@@ -77,13 +79,13 @@ func rawEmployees(ctx context.Context, hc *http.Client, base string) ([]api.Empl
 // clientMe is GET /api/v1/me as an SDK user makes it: through the typed
 // service, which returns the success type or an error.
 func clientMe(ctx context.Context, c *factorial.Client) (api.Access, error) {
-	return c.Credentials.GetMe(ctx)
+	return c.V1.Credentials.GetMe(ctx)
 }
 
 // clientEmployees is the employee list through the typed service: the
 // whole list decoded into one slice.
 func clientEmployees(ctx context.Context, c *factorial.Client) ([]api.Employee, error) {
-	return c.Employees.List(ctx)
+	return c.V1.Employees.List(ctx)
 }
 
 // iterEmployees consumes the employee list through the service's iterator
@@ -94,7 +96,7 @@ func clientEmployees(ctx context.Context, c *factorial.Client) ([]api.Employee, 
 func iterEmployees(ctx context.Context, c *factorial.Client, n int) error {
 	count := 0
 	lastBirthday := false
-	for e, err := range c.Employees.ListIter(ctx) {
+	for e, err := range c.V1.Employees.ListIter(ctx) {
 		if err != nil {
 			return err
 		}

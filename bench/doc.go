@@ -50,7 +50,7 @@
 //     string ids, about 1.5 KiB each), chained by opaque base64 cursors in
 //     meta.end_cursor, with 1,000 and 10,000 in all. Time:
 //     BenchmarkPagedList walks the 10,000 (100 pages) with
-//     Resources.Employees.ListIter and with a hand-written loop (GET a
+//     Employees.ListIter and with a hand-written loop (GET a
 //     page, io.ReadAll, json.Unmarshal into resources.EmployeePage, follow
 //     end_cursor in after_id until has_next_page is false), paired like
 //     figure 1. Memory: BenchmarkPagedListHeap's peak heap (peakHeap) of

@@ -19,7 +19,7 @@ import (
 // GET /api/2026-07-01/resources/employees/employees in pages of 100
 // employees of the dated shape, with opaque cursors in meta, on one
 // listener per total (pagedTotals). The client walks them with
-// Resources.Employees.ListIter; the raw baseline is the hand-written loop
+// Employees.ListIter; the raw baseline is the hand-written loop
 // an SDK-less caller writes (rawPagedEmployees).
 
 // datedEmployeesPath is the list's path under the base URL for the
@@ -304,12 +304,12 @@ func rawPagedEmployees(ctx context.Context, hc *http.Client, base string, n int)
 	return nil
 }
 
-// iterPagedEmployees walks the list through Resources.Employees.ListIter
+// iterPagedEmployees walks the list through Employees.ListIter
 // with pages of pageLimit, checking each element as the raw loop does and
 // dropping it.
 func iterPagedEmployees(ctx context.Context, c *factorial.Client, n int) error {
 	count := 0
-	for e, err := range c.Resources.Employees.ListIter(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(pageLimit)}) {
+	for e, err := range c.Employees.ListIter(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(pageLimit)}) {
 		if err != nil {
 			return err
 		}
@@ -433,7 +433,7 @@ func liveMidPage(ctx context.Context, c *factorial.Client, n, stride int) (uint6
 	base := read()
 	var most uint64
 	count := 0
-	for e, err := range c.Resources.Employees.ListIter(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(pageLimit)}) {
+	for e, err := range c.Employees.ListIter(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(pageLimit)}) {
 		if err != nil {
 			return 0, err
 		}

@@ -1,5 +1,7 @@
 package bench
 
+//lint:file-ignore SA1019 the v1 benchmarks measure the retired API's services on purpose
+
 import (
 	"context"
 	"fmt"
@@ -139,7 +141,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := c.Credentials.GetMe(ctx); err != nil {
+	if _, err := c.V1.Credentials.GetMe(ctx); err != nil {
 		b.Fatal(err)
 	}
 	var waits []time.Duration
@@ -160,7 +162,7 @@ func BenchmarkRefreshFanInClient(b *testing.B) {
 			wg.Go(func() {
 				<-start
 				t0 := time.Now()
-				_, errs[i] = c.Credentials.GetMe(ctx)
+				_, errs[i] = c.V1.Credentials.GetMe(ctx)
 				w[i] = time.Since(t0)
 			})
 		}

@@ -153,7 +153,7 @@ func TestConcurrentClients(t *testing.T) {
 	wantStatus(t, "list employees", emps, err, http.StatusOK)
 	teamsOf := map[int][]int{}
 	for _, e := range *emps.JSON200 {
-		teamsOf[e.ID] = e.TeamIds
+		teamsOf[e.ID] = e.TeamIDs
 	}
 	if len(teamsOf) != before[factorialtest.Employees]+admins {
 		t.Errorf("ListEmployees has %d employees", len(teamsOf))

@@ -70,7 +70,7 @@ func TestDatedListIterWalksAThousandEmployees(t *testing.T) {
 	ctx := context.Background()
 	seen := map[string]int{}
 	var order []string
-	for emp, err := range c.Resources.Employees.ListIter(ctx, nil) {
+	for emp, err := range c.Employees.ListIter(ctx, nil) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestDatedListIterWalksAThousandEmployees(t *testing.T) {
 		t.Errorf("first %s, last %s", order[0], order[999])
 	}
 
-	first, err := c.Resources.Employees.ListPage(ctx, nil)
+	first, err := c.Employees.ListPage(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,28 +93,28 @@ func TestDatedListIterWalksAThousandEmployees(t *testing.T) {
 		m.EndCursor == nil || m.StartCursor == nil {
 		t.Fatalf("first page: %d records, meta %+v", len(first.Data), m)
 	}
-	second, err := c.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{AfterID: m.EndCursor, Limit: ptr(50)})
+	second, err := c.Employees.ListPage(ctx, &resources.ListEmployeesParams{AfterID: m.EndCursor, Limit: ptr(50)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(second.Data) != 50 || second.Data[0].ID != "1101" || !second.Meta.HasPreviousPage || !second.Meta.HasNextPage {
 		t.Errorf("after the first page: %d from %s, meta %+v", len(second.Data), second.Data[0].ID, second.Meta)
 	}
-	back, err := c.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{BeforeID: second.Meta.StartCursor})
+	back, err := c.Employees.ListPage(ctx, &resources.ListEmployeesParams{BeforeID: second.Meta.StartCursor})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(back.Data) != 100 || back.Data[0].ID != "1001" || back.Meta.HasPreviousPage {
 		t.Errorf("before the second page: %d from %s", len(back.Data), back.Data[0].ID)
 	}
-	last, err := c.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{Page: ptr(10)})
+	last, err := c.Employees.ListPage(ctx, &resources.ListEmployeesParams{Page: ptr(10)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(last.Data) != 100 || last.Data[99].ID != "2000" || last.Meta.HasNextPage || !last.Meta.HasPreviousPage {
 		t.Errorf("page 10: %d records, meta %+v", len(last.Data), last.Meta)
 	}
-	filtered, err := c.Resources.Employees.List(ctx, &resources.ListEmployeesParams{TeamIds: []string{"1"}})
+	filtered, err := c.Employees.List(ctx, &resources.ListEmployeesParams{TeamIDs: []string{"1"}})
 	if err != nil || len(filtered) != 3 {
 		t.Errorf("team_ids[]=1: %d, %v", len(filtered), err)
 	}
@@ -128,44 +128,44 @@ func TestDatedAttendanceAndLeaves(t *testing.T) {
 	ctx := context.Background()
 	bea := datedClient(t, srv, factorialtest.BasicUserID)
 	now := factorialtest.DemoTime
-	shift, err := bea.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{Now: now})
+	shift, err := bea.Attendance.ClockIn(ctx, resources.ClockInInput{Now: now})
 	if err != nil || shift.EmployeeID == nil || *shift.EmployeeID != "1003" || shift.ClockOut != nil {
 		t.Fatalf("clock in: %+v %v", shift, err)
 	}
-	_, err = bea.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{Now: now.Add(time.Minute)})
+	_, err = bea.Attendance.ClockIn(ctx, resources.ClockInInput{Now: now.Add(time.Minute)})
 	if apiStatus(err) != 422 {
 		t.Fatalf("double clock-in: %v", err)
 	}
-	shift, err = bea.Resources.Attendance.ClockOut(ctx, resources.ClockOutInput{Now: now.Add(8 * time.Hour)})
+	shift, err = bea.Attendance.ClockOut(ctx, resources.ClockOutInput{Now: now.Add(8 * time.Hour)})
 	if err != nil || shift.Minutes == nil || *shift.Minutes != 480 {
 		t.Fatalf("clock out: %+v %v", shift, err)
 	}
 
 	// Bea asks; Manu, her time-off manager, approves; nobody can decide it
 	// again.
-	leave, err := bea.Resources.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", LeaveTypeID: ptr("1"),
+	leave, err := bea.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", LeaveTypeID: ptr("1"),
 		StartOn: dayOf(now.AddDate(0, 1, 0)), FinishOn: ptr(dayOf(now.AddDate(0, 1, 2)))})
 	if err != nil || leave.Approved == nil || *leave.Approved {
 		t.Fatalf("request: %+v %v", leave, err)
 	}
-	if _, err := bea.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: leave.ID}); apiStatus(err) != 403 {
+	if _, err := bea.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: leave.ID}); apiStatus(err) != 403 {
 		t.Errorf("approving one's own leave: %v", err)
 	}
 	manu := datedClient(t, srv, factorialtest.ManagerUserID)
-	approved, err := manu.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: leave.ID})
+	approved, err := manu.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: leave.ID})
 	if err != nil || approved.Approved == nil || !*approved.Approved {
 		t.Fatalf("approve: %+v %v", approved, err)
 	}
 	admin := datedClient(t, srv, 0)
-	if _, err := admin.Resources.TimeOff.RejectLeave(ctx, resources.RejectLeaveInput{ID: leave.ID}); apiStatus(err) != 422 {
+	if _, err := admin.TimeOff.RejectLeave(ctx, resources.RejectLeaveInput{ID: leave.ID}); apiStatus(err) != 422 {
 		t.Errorf("rejecting an approved leave: %v", err)
 	}
-	other, _ := bea.Resources.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", StartOn: dayOf(now.AddDate(0, 2, 0))})
-	rejected, err := admin.Resources.TimeOff.RejectLeave(ctx, resources.RejectLeaveInput{ID: other.ID, Reason: ptr("Release week")})
+	other, _ := bea.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", StartOn: dayOf(now.AddDate(0, 2, 0))})
+	rejected, err := admin.TimeOff.RejectLeave(ctx, resources.RejectLeaveInput{ID: other.ID, Reason: ptr("Release week")})
 	if err != nil || rejected.Approved == nil || *rejected.Approved {
 		t.Fatalf("reject: %+v %v", rejected, err)
 	}
-	if _, err := admin.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: other.ID}); apiStatus(err) != 422 {
+	if _, err := admin.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: other.ID}); apiStatus(err) != 422 {
 		t.Errorf("approving a rejected leave: %v", err)
 	}
 	noViolations(t, srv)
@@ -177,14 +177,14 @@ func TestDatedTerminateUnterminate(t *testing.T) {
 	ctx := context.Background()
 	c := datedClient(t, srv, 0)
 	on := factorialtest.DemoTime.AddDate(0, 0, -1)
-	emp, err := c.Resources.Employees.Terminate(ctx, resources.TerminateEmployeeInput{ID: "1004", TerminatedOn: dayOf(on)})
+	emp, err := c.Employees.Terminate(ctx, resources.TerminateEmployeeInput{ID: "1004", TerminatedOn: dayOf(on)})
 	if err != nil || emp.TerminatedOn == nil || emp.Active == nil || *emp.Active {
 		t.Fatalf("terminate: %+v %v", emp, err)
 	}
 	if rec, _ := srv.Get(factorialtest.Employees, factorialtest.Basic2EmployeeID); rec["terminated_on"] != on.Format(time.DateOnly) {
 		t.Errorf("stored terminated_on %v", rec["terminated_on"])
 	}
-	emp, err = c.Resources.Employees.Unterminate(ctx, resources.UnterminateEmployeeInput{ID: "1004"})
+	emp, err = c.Employees.Unterminate(ctx, resources.UnterminateEmployeeInput{ID: "1004"})
 	if err != nil || emp.TerminatedOn != nil || !*emp.Active {
 		t.Fatalf("unterminate: %+v %v", emp, err)
 	}
@@ -196,7 +196,7 @@ func TestDatedTerminateUnterminate(t *testing.T) {
 func TestDatedCredentials(t *testing.T) {
 	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 	ctx := context.Background()
-	creds, err := datedClient(t, srv, factorialtest.BasicUserID).Resources.Credentials.List(ctx, nil)
+	creds, err := datedClient(t, srv, factorialtest.BasicUserID).Credentials.List(ctx, nil)
 	if err != nil || len(creds) != 1 {
 		t.Fatalf("user credentials: %v %v", creds, err)
 	}
@@ -204,7 +204,7 @@ func TestDatedCredentials(t *testing.T) {
 	if u.ID != "access-3" || u.CompanyID != "1" || *u.EmployeeID != "1003" || *u.Email != "basic@example.com" || u.Name != nil {
 		t.Errorf("user credential: %+v", u)
 	}
-	creds, err = datedClient(t, srv, 0).Resources.Credentials.List(ctx, nil)
+	creds, err = datedClient(t, srv, 0).Credentials.List(ctx, nil)
 	if err != nil || len(creds) != 1 {
 		t.Fatalf("API key credentials: %v %v", creds, err)
 	}
@@ -235,7 +235,7 @@ func TestDatedBlankString(t *testing.T) {
 	if resp.StatusCode != 422 || string(body) != `{"errors":{"errors":["Name can't be blank"]}}` {
 		t.Errorf("blank name: %d %s", resp.StatusCode, body)
 	}
-	_, err = datedClient(t, srv, 0).Resources.Teams.Create(context.Background(), resources.TeamCreate{Name: "\t"})
+	_, err = datedClient(t, srv, 0).Teams.Create(context.Background(), resources.TeamCreate{Name: "\t"})
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || fe.StatusCode != 422 || !strings.Contains(strings.Join(fe.Messages, " "), "Name can't be blank") {
 		t.Errorf("client: %v", err)
@@ -285,18 +285,18 @@ func TestDatedWebhooks(t *testing.T) {
 		factorialtest.WithWebhookRetries(3, 10*time.Millisecond))
 	ctx := context.Background()
 	c := datedClient(t, srv, 0)
-	if _, err := c.Resources.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
+	if _, err := c.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
 		SubscriptionType: "attendance/shift/clock_in", TargetURL: "https://hooks.example.com/in", CompanyID: "1"}); apiStatus(err) != 422 {
 		t.Errorf("remote target: %v", err)
 	}
-	sub, err := c.Resources.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
+	sub, err := c.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
 		SubscriptionType: "attendance/shift/clock_in", TargetURL: hooks.URL + "/clock-in", CompanyID: "1", Challenge: ptr("wh-secret")})
 	if err != nil || !sub.Enabled || sub.Type != "attendance/shift/clock_in" {
 		t.Fatalf("subscribe: %+v %v", sub, err)
 	}
 
 	bea := datedClient(t, srv, factorialtest.BasicUserID)
-	shift, err := bea.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{Now: factorialtest.DemoTime})
+	shift, err := bea.Attendance.ClockIn(ctx, resources.ClockInInput{Now: factorialtest.DemoTime})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,13 +323,13 @@ func TestDatedWebhooks(t *testing.T) {
 	}
 
 	// Disabled: nothing is sent.
-	if _, err := c.Resources.Webhooks.Update(ctx, sub.ID, resources.WebhookSubscriptionUpdate{ID: sub.ID, Enabled: ptr(false)}); err != nil {
+	if _, err := c.Webhooks.Update(ctx, sub.ID, resources.WebhookSubscriptionUpdate{ID: sub.ID, Enabled: ptr(false)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bea.Resources.Attendance.ClockOut(ctx, resources.ClockOutInput{Now: factorialtest.DemoTime.Add(time.Hour)}); err != nil {
+	if _, err := bea.Attendance.ClockOut(ctx, resources.ClockOutInput{Now: factorialtest.DemoTime.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bea.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{Now: factorialtest.DemoTime.Add(2 * time.Hour)}); err != nil {
+	if _, err := bea.Attendance.ClockIn(ctx, resources.ClockInInput{Now: factorialtest.DemoTime.Add(2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.WaitWebhooks(wctx); err != nil {
@@ -365,20 +365,20 @@ func TestDatedScopesAndCompanyTokens(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := bearerClient(t, srv, tok)
-	if _, err := c.Resources.TimeOff.ListLeaves(ctx, nil); err != nil {
+	if _, err := c.TimeOff.ListLeaves(ctx, nil); err != nil {
 		t.Errorf("leaves with time_off: %v", err)
 	}
-	_, err = c.Resources.Employees.List(ctx, nil)
+	_, err = c.Employees.List(ctx, nil)
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || fe.StatusCode != 403 || !strings.Contains(fe.Header.Get("WWW-Authenticate"), `error="insufficient_scope"`) {
 		t.Errorf("employees with time_off only: %v", err)
 	}
-	if creds, err := c.Resources.Credentials.List(ctx, nil); err != nil || creds[0].ID != "access-1" {
+	if creds, err := c.Credentials.List(ctx, nil); err != nil || creds[0].ID != "access-1" {
 		t.Errorf("credentials need no scope: %v %v", creds, err)
 	}
 	// v1 tokens (read and write) are not held to granular scopes.
 	v1tok, _ := srv.IssueToken(factorialtest.BasicUserID)
-	if _, err := bearerClient(t, srv, v1tok).Resources.Employees.List(ctx, nil); err != nil {
+	if _, err := bearerClient(t, srv, v1tok).Employees.List(ctx, nil); err != nil {
 		t.Errorf("a v1 token on the dated API: %v", err)
 	}
 
@@ -387,14 +387,14 @@ func TestDatedScopesAndCompanyTokens(t *testing.T) {
 		t.Fatal(err)
 	}
 	cc := bearerClient(t, srv, company)
-	creds, err := cc.Resources.Credentials.List(ctx, nil)
+	creds, err := cc.Credentials.List(ctx, nil)
 	if err != nil || len(creds) != 1 || creds[0].ID != "company-1" || creds[0].EmployeeID != nil || creds[0].Name == nil || *creds[0].Name != "Acme Labs" {
 		t.Fatalf("company credentials: %+v %v", creds, err)
 	}
-	if _, err := cc.Resources.Employees.Terminate(ctx, resources.TerminateEmployeeInput{ID: "1004", TerminatedOn: dayOf(time.Now())}); err != nil {
+	if _, err := cc.Employees.Terminate(ctx, resources.TerminateEmployeeInput{ID: "1004", TerminatedOn: dayOf(time.Now())}); err != nil {
 		t.Errorf("a company token terminating: %v", err)
 	}
-	if _, err := cc.Resources.TimeOff.ListLeaves(ctx, nil); apiStatus(err) != 403 {
+	if _, err := cc.TimeOff.ListLeaves(ctx, nil); apiStatus(err) != 403 {
 		t.Errorf("a company token outside its scopes: %v", err)
 	}
 	noViolations(t, srv)
@@ -428,11 +428,11 @@ func TestDatedWebhookToHandler(t *testing.T) {
 	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithWebhookRetries(3, 10*time.Millisecond))
 	ctx := context.Background()
 	c := datedClient(t, srv, 0)
-	if _, err := c.Resources.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
+	if _, err := c.Webhooks.Create(ctx, resources.WebhookSubscriptionCreate{
 		SubscriptionType: "timeoff/leave/approve", TargetURL: target.URL, CompanyID: "1", Challenge: ptr("hook-secret")}); err != nil {
 		t.Fatal(err)
 	}
-	leave, err := c.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: "3"})
+	leave, err := c.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: "3"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,9 @@
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 //	client, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
 //		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or a user's token: IssueToken, Approve
-//	team, _ := client.Teams.Create(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
-//	client.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID)
-//	teams, _ := client.Teams.List(ctx) // Engineering, People, and Platform with employee 1003
+//	team, _ := client.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
+//	client.V1.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID)
+//	teams, _ := client.V1.Teams.List(ctx) // Engineering, People, and Platform with employee 1003
 //
 // # The company
 //
@@ -107,13 +107,13 @@
 //
 //	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
 //		factorial.WithAPIKey(factorialtest.DefaultAPIKey))
-//	for emp, err := range c.Resources.Employees.ListIter(ctx, nil) { ... } // every page
-//	c.Resources.Attendance.ClockIn(ctx, resources.ClockInInput{EmployeeID: &id, Now: now})
+//	for emp, err := range c.Employees.ListIter(ctx, nil) { ... } // every page
+//	c.Attendance.ClockIn(ctx, resources.ClockInInput{EmployeeID: &id, Now: now})
 //
 // It is the same company as v1's, served from the same tables: an
 // employee hired with CreateWithContract is in v1's ListEmployees, a shift
 // opened through one API is open in the other, a v1 team assignment is a
-// dated team membership. Ids are the same numbers, sent as strings
+// dated team membership. IDs are the same numbers, sent as strings
 // ("1003"). Any version date is served, with the one schema the sandbox
 // has (Factorial answers a retired version with its oldest schema rather
 // than an error).
@@ -160,7 +160,7 @@
 // company token acts for the company: full access, and no employee of its
 // own, so self-service actions need an employee_id.
 //
-// Webhooks: a subscription (Resources.Webhooks.Create with a
+// Webhooks: a subscription (Webhooks.Create with a
 // subscription_type from the spec's x-webhook-events, such as
 // "timeoff/leave/approve" or "attendance/shift/clock_in") must target a
 // loopback URL (others are refused, 422), typically an httptest.Server of

@@ -1,5 +1,7 @@
 package factorialtest_test
 
+//lint:file-ignore SA1019 these show the retired v1 API's services on purpose
+
 import (
 	"context"
 	"errors"
@@ -39,27 +41,27 @@ func Example() {
 		log.Fatal(err)
 	}
 
-	me, err := client.Credentials.GetMe(ctx)
+	me, err := client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(me.Email, me.GetRole())
 
-	created, err := client.Teams.Create(ctx, api.TeamCreate{Name: "Platform"})
+	created, err := client.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("created", created.ID)
-	if _, err := client.Teams.AssignEmployeeToTeam(ctx, created.ID, factorialtest.BasicEmployeeID); err != nil {
+	if _, err := client.V1.Teams.AssignEmployeeToTeam(ctx, created.ID, factorialtest.BasicEmployeeID); err != nil {
 		log.Fatal(err)
 	}
 
-	teams, err := client.Teams.List(ctx)
+	teams, err := client.V1.Teams.List(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, t := range teams {
-		fmt.Println(t.ID, t.GetName(), t.EmployeeIds)
+		fmt.Println(t.ID, t.GetName(), t.EmployeeIDs)
 	}
 	fmt.Println("spec violations:", len(srv.Errors()))
 	// Output:
@@ -104,24 +106,24 @@ func ExampleServer_AddEmployee() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	emp, err := client.Employees.Get(ctx, grace)
+	emp, err := client.V1.Employees.Get(ctx, grace)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(grace, emp.GetFullName(), emp.GetManagerID(), emp.BirthdayOn == nil)
-	t, err := client.Teams.Get(ctx, team)
+	t, err := client.V1.Teams.Get(ctx, team)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(t.GetName(), t.EmployeeIds)
-	leaves, err := client.TimeOff.ListLeaves(ctx, &api.ListLeavesParams{EmployeeIds: []int{grace}})
+	fmt.Println(t.GetName(), t.EmployeeIDs)
+	leaves, err := client.V1.TimeOff.ListLeaves(ctx, &api.ListLeavesParams{EmployeeIDs: []int{grace}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, l := range leaves {
 		fmt.Println(l.GetLeaveTypeName(), l.GetStartOn(), l.GetFinishOn())
 	}
-	loc, err := client.Locations.Get(ctx, 9)
+	loc, err := client.V1.Locations.Get(ctx, 9)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -156,12 +158,12 @@ func ExampleServer_InjectFault() {
 		RetryAfter: 2 * time.Second,
 		Times:      1,
 	})
-	_, err = client.Employees.List(ctx)
+	_, err = client.V1.Employees.List(ctx)
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Println(fe.StatusCode, fe.RetryAfter, fe.Message(), errors.Is(err, factorial.ErrRateLimited))
 	}
-	emps, err := client.Employees.List(ctx)
+	emps, err := client.V1.Employees.List(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -209,14 +211,14 @@ func ExampleServer_ExpireToken() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = static.Credentials.GetMe(ctx)
+	_, err = static.V1.Credentials.GetMe(ctx)
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
 		fmt.Println(fe.StatusCode, fe.Header.Get("WWW-Authenticate"))
 	}
 
 	// With the token source: refresh, then the call again.
-	me, err := client.Credentials.GetMe(ctx)
+	me, err := client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}

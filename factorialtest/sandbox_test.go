@@ -26,7 +26,7 @@ func TestCRUDRoundTrips(t *testing.T) {
 		id := created.JSON201.ID
 		got, err := c.GetTeamWithResponse(ctx, id)
 		wantStatus(t, "get", got, err, http.StatusOK)
-		if *got.JSON200.Name != "Platform" || *got.JSON200.Description != "Runs the servers" || len(got.JSON200.EmployeeIds) != 0 {
+		if *got.JSON200.Name != "Platform" || *got.JSON200.Description != "Runs the servers" || len(got.JSON200.EmployeeIDs) != 0 {
 			t.Errorf("get: %s", got.Body)
 		}
 		list, err := c.ListTeamsWithResponse(ctx)
@@ -55,7 +55,7 @@ func TestCRUDRoundTrips(t *testing.T) {
 		}
 		got, err := c.GetLeaveWithResponse(ctx, id)
 		wantStatus(t, "get", got, err, http.StatusOK)
-		list, err := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{factorialtest.BasicEmployeeID}})
+		list, err := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIDs: []int{factorialtest.BasicEmployeeID}})
 		wantStatus(t, "list", list, err, http.StatusOK)
 		var ids []int
 		for _, l := range *list.JSON200 {
@@ -82,7 +82,7 @@ func TestCRUDRoundTrips(t *testing.T) {
 	})
 
 	t.Run("tasks", func(t *testing.T) {
-		created, err := c.CreateTaskWithResponse(ctx, api.TaskCreate{Name: "Laptop", AssigneeIds: []int{factorialtest.Basic2EmployeeID}})
+		created, err := c.CreateTaskWithResponse(ctx, api.TaskCreate{Name: "Laptop", AssigneeIDs: []int{factorialtest.Basic2EmployeeID}})
 		wantStatus(t, "create", created, err, http.StatusCreated)
 		id := created.JSON201.ID
 		list, err := c.ListTasksWithResponse(ctx, &api.ListTasksParams{AssigneeID: ptr(factorialtest.Basic2EmployeeID)})

@@ -49,12 +49,12 @@ func TestSeedingHelpers(t *testing.T) {
 	}
 	got, err := c.GetTeamWithResponse(ctx, team)
 	wantStatus(t, "get the added team", got, err, http.StatusOK)
-	if !slices.Equal(got.JSON200.EmployeeIds, []int{factorialtest.BasicEmployeeID, id}) || !slices.Equal(got.JSON200.LeadIds, []int{factorialtest.BasicEmployeeID}) {
+	if !slices.Equal(got.JSON200.EmployeeIDs, []int{factorialtest.BasicEmployeeID, id}) || !slices.Equal(got.JSON200.LeadIDs, []int{factorialtest.BasicEmployeeID}) {
 		t.Errorf("team: %s", got.Body)
 	}
 	bea, _ := c.GetEmployeeWithResponse(ctx, factorialtest.BasicEmployeeID)
-	if !slices.Equal(bea.JSON200.TeamIds, []int{1, team}) {
-		t.Errorf("Bea's team_ids = %v", bea.JSON200.TeamIds)
+	if !slices.Equal(bea.JSON200.TeamIDs, []int{1, team}) {
+		t.Errorf("Bea's team_ids = %v", bea.JSON200.TeamIDs)
 	}
 	if err := srv.AddTeamMember(99, id, false); err == nil {
 		t.Error("AddTeamMember to a missing team succeeded")
@@ -64,7 +64,7 @@ func TestSeedingHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	leaves, err := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{id}})
+	leaves, err := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIDs: []int{id}})
 	wantStatus(t, "list the added leave", leaves, err, http.StatusOK)
 	if len(*leaves.JSON200) != 1 || (*leaves.JSON200)[0].ID != leave || *(*leaves.JSON200)[0].LeaveTypeName != "Vacation" {
 		t.Errorf("leaves: %s", leaves.Body)
@@ -179,8 +179,8 @@ func TestWithoutDemoData(t *testing.T) {
 	var ids []int
 	for _, e := range *emps.JSON200 {
 		ids = append(ids, e.ID)
-		if len(e.TeamIds) != 0 {
-			t.Errorf("employee %d is in teams %v", e.ID, e.TeamIds)
+		if len(e.TeamIDs) != 0 {
+			t.Errorf("employee %d is in teams %v", e.ID, e.TeamIDs)
 		}
 	}
 	want := []int{factorialtest.AdminEmployeeID, factorialtest.ManagerEmployeeID, factorialtest.BasicEmployeeID, factorialtest.Basic2EmployeeID}

@@ -52,6 +52,6 @@ func (s *Server) WebhookDeliveries() []WebhookDelivery {
 // so once a call has returned, WaitWebhooks covers the deliveries it
 // caused:
 //
-//	c.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: id})
+//	c.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: id})
 //	srv.WaitWebhooks(ctx) // the receiver has had its POST (or it failed for good)
 func (s *Server) WaitWebhooks(ctx context.Context) error { return s.sb.WaitWebhooks(ctx) }

@@ -1,5 +1,7 @@
 package oauth_test
 
+//lint:file-ignore SA1019 these show the retired v1 API's services on purpose
+
 import (
 	"context"
 	"encoding/json"
@@ -172,7 +174,7 @@ func TestCompanyTokenLifecycle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := client.Credentials.GetMe(ctx); err != nil {
+			if _, err := client.V1.Credentials.GetMe(ctx); err != nil {
 				t.Fatalf("GetMe after re-authorization: %v", lc.err(err))
 			}
 			got, err := ts.TokenContext(ctx)
@@ -231,7 +233,7 @@ func TestRejectedTokenWithoutRefreshToken(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = client.Credentials.GetMe(ctx)
+			_, err = client.V1.Credentials.GetMe(ctx)
 			var rejected *oauth.TokenRejectedError
 			if !errors.As(lc.err(err), &rejected) || rejected.NeverExpires != tc.neverExpires ||
 				!errors.Is(err, oauth.ErrReauthRequired) || !errors.Is(err, factorial.ErrUnauthorized) {
@@ -241,7 +243,7 @@ func TestRejectedTokenWithoutRefreshToken(t *testing.T) {
 				t.Errorf("%d token requests", n)
 			}
 			// A second call gets the same verdict.
-			if _, err := client.Credentials.GetMe(ctx); !errors.As(lc.err(err), &rejected) {
+			if _, err := client.V1.Credentials.GetMe(ctx); !errors.As(lc.err(err), &rejected) {
 				t.Fatalf("second GetMe: %v", err)
 			}
 			if n := srv.TokenRequests("refresh_token"); n != 0 {

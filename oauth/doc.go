@@ -13,7 +13,7 @@
 //	_ = store.Save(ctx, tok)
 //	ts, _ := oauth.NewTokenSource(cfg, store)
 //	client, _ := factorial.NewClient(factorial.WithTokenSource(ts)) // refreshes, and retries a 401 once
-//	me, _ := client.Credentials.GetMe(ctx)
+//	me, _ := client.V1.Credentials.GetMe(ctx)
 //
 // For a command-line login without a callback server use OOBRedirectURI:
 // Factorial shows the code on a page, and ParseCode accepts what the user

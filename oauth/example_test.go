@@ -1,5 +1,7 @@
 package oauth_test
 
+//lint:file-ignore SA1019 these show the retired v1 API's services on purpose
+
 import (
 	"context"
 	"errors"
@@ -63,7 +65,7 @@ func Example_codeFlow() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.Credentials.GetMe(ctx)
+	me, err := client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -220,7 +222,7 @@ func ExampleCompanyToken() {
 		log.Fatal(err)
 	}
 	_ = cfg.Revoke(ctx, tok.AccessToken, oauth.AccessTokenHint) // say, an admin revoked it
-	_, err = client.Credentials.GetMe(ctx)
+	_, err = client.V1.Credentials.GetMe(ctx)
 	fmt.Println("authorise again:", errors.Is(err, oauth.ErrReauthRequired))
 	// Output:
 	// [employees time_off] never expires: true refresh token: false
@@ -240,7 +242,7 @@ func ExampleAPIKeyEditor() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.Credentials.GetMe(context.Background())
+	me, err := client.V1.Credentials.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -82,8 +82,8 @@ func TestListShiftsUnpaginated(t *testing.T) {
 			wantRawQuery(t, r, "employee_ids%5B%5D=4243&employee_ids%5B%5D=4250&start_on=2026-07-06&end_on=2026-07-07")
 		},
 	})
-	all, err := c.Resources.Attendance.List(t.Context(), &resources.ListShiftsParams{
-		EmployeeIds: []string{"4243", "4250"}, StartOn: datep("2026-07-06"), EndOn: datep("2026-07-07"),
+	all, err := c.Attendance.List(t.Context(), &resources.ListShiftsParams{
+		EmployeeIDs: []string{"4243", "4250"}, StartOn: datep("2026-07-06"), EndOn: datep("2026-07-07"),
 	})
 	must(t, err)
 	if len(all) != 3 || f.served() != 1 {
@@ -110,8 +110,8 @@ func TestListShiftsPageMeta(t *testing.T) {
 				"sort_created_at_asc": {"true"}})
 		},
 	})
-	pg, err := c.Resources.Attendance.ListPage(t.Context(), &resources.ListShiftsParams{
-		EmployeeIds: []string{"4243"}, UpdatedAt: datep("2026-07-06"), Workable: ptr(false), SortCreatedAtAsc: ptr(true),
+	pg, err := c.Attendance.ListPage(t.Context(), &resources.ListShiftsParams{
+		EmployeeIDs: []string{"4243"}, UpdatedAt: datep("2026-07-06"), Workable: ptr(false), SortCreatedAtAsc: ptr(true),
 	})
 	must(t, err)
 	null(t, "Meta.Limit", pg.Meta.Limit)
@@ -133,7 +133,7 @@ func TestCreateShift(t *testing.T) {
 				`"location_type":"office","source":"api"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.Create(t.Context(), resources.ShiftCreate{
+	s, err := c.Attendance.Create(t.Context(), resources.ShiftCreate{
 		EmployeeID: ptr("4243"), Date: date("2026-07-06"), ReferenceDate: datep("2026-07-06"),
 		ClockIn: ptr(clock(6, 8, 30, 0)), ClockOut: ptr(clock(6, 14, 0, 0)), Workable: ptr(true),
 		LocationType: ptr(resources.ShiftLocationTypeOffice), Source: ptr(resources.ShiftSourceAPI),
@@ -147,7 +147,7 @@ func TestGetShift(t *testing.T) {
 		method: http.MethodGet, path: "/attendance/shifts/990101", status: 200, body: shiftMorningJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	s, err := c.Resources.Attendance.Get(t.Context(), "990101")
+	s, err := c.Attendance.Get(t.Context(), "990101")
 	must(t, err)
 	checkMorningShift(t, s)
 }
@@ -160,7 +160,7 @@ func TestUpdateShift(t *testing.T) {
 				`"workplace_id":"12","observations":"Forgot to clock in at the door"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.Update(t.Context(), "990101", resources.ShiftUpdate{
+	s, err := c.Attendance.Update(t.Context(), "990101", resources.ShiftUpdate{
 		ID: "990101", ClockIn: ptr(clock(6, 8, 30, 0)), ClockOut: ptr(clock(6, 14, 0, 0)), WorkplaceID: ptr("12"),
 		Observations: ptr("Forgot to clock in at the door"),
 	})
@@ -173,7 +173,7 @@ func TestDeleteShift(t *testing.T) {
 		method: http.MethodDelete, path: "/attendance/shifts/990103", status: 200, body: shiftNightJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	s, err := c.Resources.Attendance.Delete(t.Context(), "990103")
+	s, err := c.Attendance.Delete(t.Context(), "990103")
 	must(t, err)
 	eq(t, "ID", s.ID, "990103")
 	is(t, "Minutes", s.Minutes, 120)
@@ -194,8 +194,8 @@ func TestAutofillShifts(t *testing.T) {
 			wantJSON(t, r, body, `{"employee_ids":["4242","4243"],"start_on":"2026-07-06","end_on":"2026-07-10","source":"desktop"}`)
 		},
 	})
-	shifts, err := c.Resources.Attendance.Autofill(t.Context(), resources.AutofillShiftsInput{
-		EmployeeIds: []string{"4242", "4243"}, StartOn: date("2026-07-06"), EndOn: date("2026-07-10"), Source: ptr("desktop"),
+	shifts, err := c.Attendance.Autofill(t.Context(), resources.AutofillShiftsInput{
+		EmployeeIDs: []string{"4242", "4243"}, StartOn: date("2026-07-06"), EndOn: date("2026-07-10"), Source: ptr("desktop"),
 	})
 	must(t, err)
 	if len(shifts) != 2 {
@@ -218,7 +218,7 @@ func TestStartShiftBreak(t *testing.T) {
 			wantJSON(t, r, body, `{"now":"2026-07-07T13:30:00+02:00","employee_id":"4243","time_settings_break_configuration_id":"15"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.StartBreak(t.Context(), resources.StartShiftBreakInput{
+	s, err := c.Attendance.StartBreak(t.Context(), resources.StartShiftBreakInput{
 		Now: clock(7, 13, 30, 0), EmployeeID: ptr("4243"), TimeSettingsBreakConfigurationID: ptr("15"),
 	})
 	must(t, err)
@@ -238,7 +238,7 @@ func TestEndShiftBreak(t *testing.T) {
 			wantJSON(t, r, body, `{"now":"2026-07-07T14:05:00+02:00","employee_id":"4243","project_worker_id":"3301"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.EndBreak(t.Context(), resources.EndShiftBreakInput{
+	s, err := c.Attendance.EndBreak(t.Context(), resources.EndShiftBreakInput{
 		Now: clock(7, 14, 5, 0), EmployeeID: ptr("4243"), ProjectWorkerID: ptr("3301"),
 	})
 	must(t, err)
@@ -254,7 +254,7 @@ func TestClockIn(t *testing.T) {
 				`"workplace_id":"12","latitude":41.3996,"longitude":2.1953,"accuracy":12.5}`)
 		},
 	})
-	s, err := c.Resources.Attendance.ClockIn(t.Context(), resources.ClockInInput{
+	s, err := c.Attendance.ClockIn(t.Context(), resources.ClockInInput{
 		Now: clock(7, 8, 58, 12), EmployeeID: ptr("4243"), LocationType: ptr(resources.ShiftLocationTypeOffice),
 		WorkplaceID: ptr("12"), Latitude: ptr(float32(41.3996)), Longitude: ptr(float32(2.1953)), Accuracy: ptr(float32(12.5)),
 	})
@@ -274,7 +274,7 @@ func TestClockOut(t *testing.T) {
 				`"longitude":2.1951,"accuracy":8,"observations":"Closed sprint review"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.ClockOut(t.Context(), resources.ClockOutInput{
+	s, err := c.Attendance.ClockOut(t.Context(), resources.ClockOutInput{
 		Now: clock(7, 17, 31, 40), EmployeeID: ptr("4243"), Latitude: ptr(float32(41.3998)), Longitude: ptr(float32(2.1951)),
 		Accuracy: ptr(float32(8)), Observations: ptr("Closed sprint review"),
 	})
@@ -294,7 +294,7 @@ func TestToggleClock(t *testing.T) {
 				`"project_id":"120"}`)
 		},
 	})
-	s, err := c.Resources.Attendance.ToggleClock(t.Context(), resources.ToggleClockInput{
+	s, err := c.Attendance.ToggleClock(t.Context(), resources.ToggleClockInput{
 		EmployeeID: "4243", ClockTime: clock(7, 8, 58, 12), LocationType: ptr(resources.ShiftLocationTypeOffice),
 		ProjectID: ptr("120"),
 	})

@@ -21,7 +21,7 @@ func TestListCredentialsAPIKey(t *testing.T) {
 		method: http.MethodGet, path: "/api_public/credentials", status: 200, body: page(onePage(1), company),
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	all, err := c.Resources.Credentials.List(t.Context(), nil)
+	all, err := c.Credentials.List(t.Context(), nil)
 	must(t, err)
 	if len(all) != 1 {
 		t.Fatalf("%d credentials, want 1", len(all))
@@ -45,7 +45,7 @@ func TestListCredentialsUserToken(t *testing.T) {
 	const user = `{"id":"access-5150","company_id":"77","employee_id":"4242","email":"ana.ruiz@acmerobotics.es",` +
 		`"login_email":"ana.ruiz@acmerobotics.es","full_name":"Ana Ruiz","first_name":"Ana","last_name":"Ruiz","role":"admin"}`
 	c := one(t, exchange{method: http.MethodGet, path: "/api_public/credentials", status: 200, body: page(onePage(1), user)})
-	pg, err := c.Resources.Credentials.ListPage(t.Context(), nil)
+	pg, err := c.Credentials.ListPage(t.Context(), nil)
 	must(t, err)
 	wantOnePage(t, pg.Meta, 1)
 	if len(pg.Data) != 1 {

@@ -25,7 +25,7 @@ func TestListCustomFields(t *testing.T) {
 			wantQuery(t, r, url.Values{"company_id": {"77"}, "field_type": {"rating"}})
 		},
 	})
-	all, err := c.Resources.CustomFields.List(t.Context(), &resources.ListCustomFieldsParams{
+	all, err := c.CustomFields.List(t.Context(), &resources.ListCustomFieldsParams{
 		CompanyID: ptr("77"), FieldType: ptr(resources.CustomFieldTypeRating),
 	})
 	must(t, err)
@@ -48,7 +48,7 @@ func TestCreateCustomField(t *testing.T) {
 				`"position":3,"editable":"owned","visible":"everybody","options":["S","M","L","XL"]}`)
 		},
 	})
-	f, err := c.Resources.CustomFields.Create(t.Context(), resources.CustomFieldCreate{
+	f, err := c.CustomFields.Create(t.Context(), resources.CustomFieldCreate{
 		CompanyID: "77", FieldType: resources.CustomFieldTypeSingleChoice, Label: ptr("T-Shirt size"), Required: ptr(false),
 		Position: ptr(3), Editable: ptr(resources.CustomFieldAudienceOwned), Visible: ptr(resources.CustomFieldAudienceEverybody),
 		Options: []string{"S", "M", "L", "XL"},
@@ -63,7 +63,7 @@ func TestGetCustomField(t *testing.T) {
 		method: http.MethodGet, path: "/custom_fields/fields/76", status: 200, body: fieldEnglishJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	f, err := c.Resources.CustomFields.Get(t.Context(), "76")
+	f, err := c.CustomFields.Get(t.Context(), "76")
 	must(t, err)
 	eq(t, "ID", f.ID, "76")
 	is(t, "FieldType", f.FieldType, resources.CustomFieldTypeRating)
@@ -77,7 +77,7 @@ func TestDeleteCustomField(t *testing.T) {
 		method: http.MethodDelete, path: "/custom_fields/fields/75", status: 200, body: fieldShirtJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	f, err := c.Resources.CustomFields.Delete(t.Context(), "75")
+	f, err := c.CustomFields.Delete(t.Context(), "75")
 	must(t, err)
 	eq(t, "ID", f.ID, "75")
 }
@@ -96,7 +96,7 @@ func TestListCustomFieldOptions(t *testing.T) {
 			wantRawQuery(t, r, "field_ids%5B%5D=75")
 		},
 	})
-	all, err := c.Resources.CustomFields.ListOptions(t.Context(), &resources.ListCustomFieldOptionsParams{FieldIds: []string{"75"}})
+	all, err := c.CustomFields.ListOptions(t.Context(), &resources.ListCustomFieldOptionsParams{FieldIDs: []string{"75"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d options, want 2", len(all))
@@ -112,7 +112,7 @@ func TestCreateCustomFieldOption(t *testing.T) {
 			wantJSON(t, r, body, `{"field_id":"75","label":"XXL","is_active":false}`)
 		},
 	})
-	o, err := c.Resources.CustomFields.CreateOption(t.Context(), resources.CustomFieldOptionCreate{
+	o, err := c.CustomFields.CreateOption(t.Context(), resources.CustomFieldOptionCreate{
 		FieldID: "75", Label: "XXL", IsActive: ptr(false),
 	})
 	must(t, err)
@@ -125,7 +125,7 @@ func TestGetCustomFieldOption(t *testing.T) {
 		method: http.MethodGet, path: "/custom_fields/options/1202", status: 200, body: optionMJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	o, err := c.Resources.CustomFields.GetOption(t.Context(), "1202")
+	o, err := c.CustomFields.GetOption(t.Context(), "1202")
 	must(t, err)
 	eq(t, "ID", o.ID, "1202")
 	is(t, "Value", o.Value, "M")
@@ -143,7 +143,7 @@ func TestListResourceFields(t *testing.T) {
 			wantQuery(t, r, url.Values{"schema_ids[]": {"12"}})
 		},
 	})
-	all, err := c.Resources.CustomFields.ListResourceFields(t.Context(), &resources.ListResourceFieldsParams{SchemaIds: []string{"12"}})
+	all, err := c.CustomFields.ListResourceFields(t.Context(), &resources.ListResourceFieldsParams{SchemaIDs: []string{"12"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d resource fields, want 2", len(all))
@@ -160,7 +160,7 @@ func TestCreateResourceField(t *testing.T) {
 				`"required":true,"editable":"reportees","visible":"team_leader"}`)
 		},
 	})
-	f, err := c.Resources.CustomFields.CreateResourceField(t.Context(), resources.ResourceFieldCreate{
+	f, err := c.CustomFields.CreateResourceField(t.Context(), resources.ResourceFieldCreate{
 		SchemaID: "12", CompanyID: "77", FieldType: resources.CustomFieldTypeDate, Label: ptr("Certification expiry"),
 		Required: true, Editable: resources.CustomFieldAudienceReportees, Visible: resources.CustomFieldAudienceTeamLeader,
 	})
@@ -174,7 +174,7 @@ func TestGetResourceField(t *testing.T) {
 		method: http.MethodGet, path: "/custom_fields/resource_fields/3001", status: 200, body: `{"id":"3001","field_id":"80"}`,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	f, err := c.Resources.CustomFields.GetResourceField(t.Context(), "3001")
+	f, err := c.CustomFields.GetResourceField(t.Context(), "3001")
 	must(t, err)
 	eq(t, "ID", f.ID, "3001")
 	is(t, "FieldID", f.FieldID, "80")
@@ -229,8 +229,8 @@ func TestListCustomFieldValues(t *testing.T) {
 				"updated_at_gteq": {"2026-01-01"}})
 		},
 	})
-	all, err := c.Resources.CustomFields.ListValues(t.Context(), &resources.ListCustomFieldValuesParams{
-		EmployeeIds: []string{"4243"}, Identifiers: []string{"01f931507aa27e1168025e27cd46b8588435b741"},
+	all, err := c.CustomFields.ListValues(t.Context(), &resources.ListCustomFieldValuesParams{
+		EmployeeIDs: []string{"4243"}, Identifiers: []string{"01f931507aa27e1168025e27cd46b8588435b741"},
 		UpdatedAtGteq: datep("2026-01-01"),
 	})
 	must(t, err)
@@ -264,7 +264,7 @@ func TestListCustomFieldValuesHidden(t *testing.T) {
 			wantQuery(t, r, url.Values{"field_id": {"78"}, "instance_id": {"6120"}})
 		},
 	})
-	all, err := c.Resources.CustomFields.ListValues(t.Context(), &resources.ListCustomFieldValuesParams{
+	all, err := c.CustomFields.ListValues(t.Context(), &resources.ListCustomFieldValuesParams{
 		FieldID: ptr("78"), InstanceID: ptr("6120"),
 	})
 	must(t, err)
@@ -281,7 +281,7 @@ func TestCreateCustomFieldValue(t *testing.T) {
 			wantJSON(t, r, body, `{"field_id":"75","valuable_type":"Employee","valuable_id":"4243","value":"M"}`)
 		},
 	})
-	v, err := c.Resources.CustomFields.CreateValue(t.Context(), resources.CustomFieldValueCreate{
+	v, err := c.CustomFields.CreateValue(t.Context(), resources.CustomFieldValueCreate{
 		FieldID: "75", ValuableType: "Employee", ValuableID: "4243", Value: "M",
 	})
 	must(t, err)
@@ -293,7 +293,7 @@ func TestGetCustomFieldValue(t *testing.T) {
 		method: http.MethodGet, path: "/custom_fields/values/73", status: 200, body: valueShirtJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	v, err := c.Resources.CustomFields.GetValue(t.Context(), "73")
+	v, err := c.CustomFields.GetValue(t.Context(), "73")
 	must(t, err)
 	checkShirtValue(t, v)
 }
@@ -307,7 +307,7 @@ func TestUpdateCustomFieldValue(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"74","value":"150000"}`)
 		},
 	})
-	v, err := c.Resources.CustomFields.UpdateValue(t.Context(), "74", resources.CustomFieldValueUpdate{
+	v, err := c.CustomFields.UpdateValue(t.Context(), "74", resources.CustomFieldValueUpdate{
 		ID: ptr("74"), Value: ptr("150000"),
 	})
 	must(t, err)

@@ -64,8 +64,8 @@ func TestListDocuments(t *testing.T) {
 			wantQuery(t, r, url.Values{"employee_ids[]": {"4243"}, "by_trash_bin": {"false"}, "limit": {"50"}})
 		},
 	})
-	all, err := c.Resources.Documents.List(t.Context(), &resources.ListDocumentsParams{
-		EmployeeIds: []string{"4243"}, ByTrashBin: ptr(false), Limit: ptr(50),
+	all, err := c.Documents.List(t.Context(), &resources.ListDocumentsParams{
+		EmployeeIDs: []string{"4243"}, ByTrashBin: ptr(false), Limit: ptr(50),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -177,10 +177,10 @@ func TestCreateDocument(t *testing.T) {
 	})
 	var file openapi_types.File
 	file.InitFromBytes([]byte(pdf), "handbook.pdf")
-	d, err := c.Resources.Documents.Create(t.Context(), resources.DocumentCreate{
+	d, err := c.Documents.Create(t.Context(), resources.DocumentCreate{
 		File: file, FileFilename: ptr("Employee handbook 2026.pdf"), CompanyID: "77", AuthorID: "5150",
 		Space: resources.DocumentSpaceCompanyPublic, Public: true, IsPendingAssignment: false, RequestEsignature: true,
-		SigneeIds: []string{"5150", "5151"},
+		SigneeIDs: []string{"5150", "5151"},
 	})
 	must(t, err)
 	eq(t, "ID", d.ID, "31338")
@@ -206,9 +206,9 @@ func TestCreateDocumentWithoutSignees(t *testing.T) {
 	})
 	var file openapi_types.File
 	file.InitFromBytes([]byte(pdf), "Nomina_2026-06_Marc_Puig.pdf")
-	d, err := c.Resources.Documents.Create(t.Context(), resources.DocumentCreate{
+	d, err := c.Documents.Create(t.Context(), resources.DocumentCreate{
 		File: file, CompanyID: "77", AuthorID: "5150", EmployeeID: ptr("4243"), Space: resources.DocumentSpaceEmployeeMyDocuments,
-		FolderID: ptr("204"), SigneeIds: []string{},
+		FolderID: ptr("204"), SigneeIDs: []string{},
 	})
 	must(t, err)
 	checkPayslip(t, d)
@@ -219,7 +219,7 @@ func TestGetDocument(t *testing.T) {
 		method: http.MethodGet, path: "/documents/documents/31337", status: 200, body: documentPayslipJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	d, err := c.Resources.Documents.Get(t.Context(), "31337")
+	d, err := c.Documents.Get(t.Context(), "31337")
 	must(t, err)
 	checkPayslip(t, d)
 }
@@ -233,8 +233,8 @@ func TestUpdateDocument(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"31337","public":false,"request_esignature":false,"signee_ids":[],"folder_id":"204"}`)
 		},
 	})
-	d, err := c.Resources.Documents.Update(t.Context(), "31337", resources.DocumentUpdate{
-		ID: "31337", Public: false, RequestEsignature: false, SigneeIds: []string{}, FolderID: ptr("204"),
+	d, err := c.Documents.Update(t.Context(), "31337", resources.DocumentUpdate{
+		ID: "31337", Public: false, RequestEsignature: false, SigneeIDs: []string{}, FolderID: ptr("204"),
 	})
 	must(t, err)
 	checkPayslip(t, d)
@@ -245,7 +245,7 @@ func TestDeleteDocument(t *testing.T) {
 		method: http.MethodDelete, path: "/documents/documents/31338", status: 200, body: documentHandbookJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	d, err := c.Resources.Documents.Delete(t.Context(), "31338")
+	d, err := c.Documents.Delete(t.Context(), "31338")
 	must(t, err)
 	eq(t, "ID", d.ID, "31338")
 }
@@ -259,7 +259,7 @@ func TestMoveDocumentsToTrashBin(t *testing.T) {
 			wantJSON(t, r, body, `{"document_ids":["31337"]}`)
 		},
 	})
-	docs, err := c.Resources.Documents.MoveToTrashBin(t.Context(), resources.MoveDocumentsToTrashBinInput{DocumentIds: []string{"31337"}})
+	docs, err := c.Documents.MoveToTrashBin(t.Context(), resources.MoveDocumentsToTrashBinInput{DocumentIDs: []string{"31337"}})
 	must(t, err)
 	if len(docs) != 1 {
 		t.Fatalf("%d documents, want 1", len(docs))
@@ -279,8 +279,8 @@ func TestRestoreDocumentsFromTrashBin(t *testing.T) {
 			wantJSON(t, r, body, `{"document_ids":["31337","31338"]}`)
 		},
 	})
-	docs, err := c.Resources.Documents.RestoreFromTrashBin(t.Context(), resources.RestoreDocumentsFromTrashBinInput{
-		DocumentIds: []string{"31337", "31338"},
+	docs, err := c.Documents.RestoreFromTrashBin(t.Context(), resources.RestoreDocumentsFromTrashBinInput{
+		DocumentIDs: []string{"31337", "31338"},
 	})
 	must(t, err)
 	if len(docs) != 2 {
@@ -307,7 +307,7 @@ func TestListFolders(t *testing.T) {
 			wantQuery(t, r, url.Values{"active": {"true"}, "employee_id": {"4243"}})
 		},
 	})
-	all, err := c.Resources.Documents.ListFolders(t.Context(), &resources.ListFoldersParams{
+	all, err := c.Documents.ListFolders(t.Context(), &resources.ListFoldersParams{
 		Active: ptr(true), EmployeeID: ptr("4243"),
 	})
 	must(t, err)
@@ -326,7 +326,7 @@ func TestCreateFolder(t *testing.T) {
 			wantJSON(t, r, body, `{"company_id":"77","name":"Contracts 2026","space":"employee_my_documents"}`)
 		},
 	})
-	f, err := c.Resources.Documents.CreateFolder(t.Context(), resources.FolderCreate{
+	f, err := c.Documents.CreateFolder(t.Context(), resources.FolderCreate{
 		CompanyID: "77", Name: "Contracts 2026", Space: "employee_my_documents",
 	})
 	must(t, err)
@@ -340,7 +340,7 @@ func TestGetFolder(t *testing.T) {
 		method: http.MethodGet, path: "/documents/folders/204", status: 200, body: folderPayslipsJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	f, err := c.Resources.Documents.GetFolder(t.Context(), "204")
+	f, err := c.Documents.GetFolder(t.Context(), "204")
 	must(t, err)
 	eq(t, "ID", f.ID, "204")
 	is(t, "Space", f.Space, "employee_my_documents")
@@ -354,7 +354,7 @@ func TestUpdateFolder(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"204","company_id":"77","name":"Nóminas"}`)
 		},
 	})
-	f, err := c.Resources.Documents.UpdateFolder(t.Context(), "204", resources.FolderUpdate{ID: "204", CompanyID: "77", Name: "Nóminas"})
+	f, err := c.Documents.UpdateFolder(t.Context(), "204", resources.FolderUpdate{ID: "204", CompanyID: "77", Name: "Nóminas"})
 	must(t, err)
 	is(t, "Name", f.Name, "Nóminas")
 }

@@ -137,7 +137,7 @@ func TestListEmployeesIterFollowsCursor(t *testing.T) {
 	)
 	params := &resources.ListEmployeesParams{OnlyActive: ptr(true), Limit: ptr(2)}
 	var got []resources.Employee
-	for e, err := range c.Resources.Employees.ListIter(t.Context(), params) {
+	for e, err := range c.Employees.ListIter(t.Context(), params) {
 		must(t, err)
 		got = append(got, e)
 	}
@@ -171,10 +171,10 @@ func TestListEmployeesPage(t *testing.T) {
 				"&location_ids%5B%5D=12&only_managers=false&limit=25&page=2")
 		},
 	})
-	pg, err := c.Resources.Employees.ListPage(t.Context(), &resources.ListEmployeesParams{
-		Ids: []string{"4242", "4243"}, Emails: []string{"ana.ruiz@acmerobotics.es"}, NameStartsWith: ptr("An"),
-		UpdatedAtGteq: datep("2026-06-01"), LegalEntityIds: []string{"301"}, TeamIds: []string{"31", "32"},
-		LocationIds: []string{"12"}, OnlyManagers: ptr(false), Limit: ptr(25), Page: ptr(2),
+	pg, err := c.Employees.ListPage(t.Context(), &resources.ListEmployeesParams{
+		IDs: []string{"4242", "4243"}, Emails: []string{"ana.ruiz@acmerobotics.es"}, NameStartsWith: ptr("An"),
+		UpdatedAtGteq: datep("2026-06-01"), LegalEntityIDs: []string{"301"}, TeamIDs: []string{"31", "32"},
+		LocationIDs: []string{"12"}, OnlyManagers: ptr(false), Limit: ptr(25), Page: ptr(2),
 	})
 	must(t, err)
 	if len(pg.Data) != 1 {
@@ -196,7 +196,7 @@ func TestListEmployeesAll(t *testing.T) {
 		body:  page(onePage(2), employeeAnaJSON, employeeMarcJSON),
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	all, err := c.Resources.Employees.List(t.Context(), nil)
+	all, err := c.Employees.List(t.Context(), nil)
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d employees, want 2", len(all))
@@ -210,7 +210,7 @@ func TestGetEmployee(t *testing.T) {
 		method: http.MethodGet, path: "/employees/employees/4242", status: 200, body: employeeAnaJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	e, err := c.Resources.Employees.Get(t.Context(), "4242")
+	e, err := c.Employees.Get(t.Context(), "4242")
 	must(t, err)
 	checkAna(t, e)
 }
@@ -219,7 +219,7 @@ func TestGetEmployee(t *testing.T) {
 // hidden fields null, and the client keeps them nil.
 func TestGetEmployeeRestricted(t *testing.T) {
 	c := one(t, exchange{method: http.MethodGet, path: "/employees/employees/4243", status: 200, body: employeeMarcJSON})
-	e, err := c.Resources.Employees.Get(t.Context(), "4243")
+	e, err := c.Employees.Get(t.Context(), "4243")
 	must(t, err)
 	checkMarc(t, e)
 }
@@ -232,7 +232,7 @@ func TestGetEmployeeNotFound(t *testing.T) {
 		body:   `{"errors":["Couldn't find Employees::Employee with 'id'=999999"]}`,
 		header: map[string]string{"X-Request-Id": "b7d1c0de-0000-4c1e-9a55-2f0c3e6a1d01"},
 	})
-	_, err := c.Resources.Employees.Get(t.Context(), "999999")
+	_, err := c.Employees.Get(t.Context(), "999999")
 	if !errors.Is(err, factorial.ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
@@ -256,7 +256,7 @@ func TestUpdateEmployee(t *testing.T) {
 				`"manager_id":"4100","location_id":"12","identifier_expiration_date":"2031-05-20","has_work_permit":true}`)
 		},
 	})
-	e, err := c.Resources.Employees.Update(t.Context(), "4242", resources.EmployeeUpdate{
+	e, err := c.Employees.Update(t.Context(), "4242", resources.EmployeeUpdate{
 		ID: "4242", PreferredName: ptr("Ana"), Pronouns: ptr("she/her"), PhoneNumber: ptr("+34612345678"),
 		AddressLine1: ptr("Carrer de Pallars 85"), AddressLine2: ptr("3º 2ª"), PostalCode: ptr("08018"),
 		City: ptr("Barcelona"), ManagerID: ptr("4100"), LocationID: ptr("12"),
@@ -286,7 +286,7 @@ func TestCreateEmployeeWithContract(t *testing.T) {
 				`"contracts_maximum_weekly_hours":40}`)
 		},
 	})
-	e, err := c.Resources.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
+	e, err := c.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
 		CompanyID: "77", FirstName: "Pau", LastName: "Vidal", Email: "pau.vidal@acmerobotics.es",
 		ContractStartsOn: datep("2026-09-01"), ContractEffectiveOn: datep("2026-09-01"), HasTrialPeriod: ptr(true),
 		TrialPeriodEndsOn: datep("2026-11-30"), LegalEntityID: ptr("301"), LocationID: ptr("12"), TeamID: ptr("31"),
@@ -311,7 +311,7 @@ func TestInviteEmployee(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"4243","company_id":"77"}`)
 		},
 	})
-	e, err := c.Resources.Employees.Invite(t.Context(), resources.InviteEmployeeInput{ID: "4243", CompanyID: "77"})
+	e, err := c.Employees.Invite(t.Context(), resources.InviteEmployeeInput{ID: "4243", CompanyID: "77"})
 	must(t, err)
 	eq(t, "ID", e.ID, "4243")
 	is(t, "LoginEmail", e.LoginEmail, "marc.puig@acmerobotics.es")
@@ -324,7 +324,7 @@ func TestSetEmployeeRegularAccessStartDate(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"4242","starts_on":"2026-09-01"}`)
 		},
 	})
-	e, err := c.Resources.Employees.SetRegularAccessStartDate(t.Context(),
+	e, err := c.Employees.SetRegularAccessStartDate(t.Context(),
 		resources.SetEmployeeRegularAccessStartDateInput{ID: "4242", StartsOn: datep("2026-09-01")})
 	must(t, err)
 	eq(t, "ID", e.ID, "4242")
@@ -338,7 +338,7 @@ func TestTerminateEmployee(t *testing.T) {
 				`"termination_assigned_manager_id":"4242","open_backfill":false}`)
 		},
 	})
-	e, err := c.Resources.Employees.Terminate(t.Context(), resources.TerminateEmployeeInput{
+	e, err := c.Employees.Terminate(t.Context(), resources.TerminateEmployeeInput{
 		ID: "4250", TerminatedOn: date("2026-07-31"), TerminationReason: ptr("Moving abroad"),
 		TerminationAssignedManagerID: ptr("4242"), OpenBackfill: ptr(false),
 	})
@@ -359,7 +359,7 @@ func TestUnterminateEmployee(t *testing.T) {
 		method: http.MethodPost, path: "/employees/employees/unterminate", status: 200, body: active,
 		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"4250"}`) },
 	})
-	e, err := c.Resources.Employees.Unterminate(t.Context(), resources.UnterminateEmployeeInput{ID: "4250"})
+	e, err := c.Employees.Unterminate(t.Context(), resources.UnterminateEmployeeInput{ID: "4250"})
 	must(t, err)
 	eq(t, "ID", e.ID, "4250")
 	is(t, "IsTerminating", e.IsTerminating, false)

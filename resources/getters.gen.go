@@ -3,8 +3,10 @@
 package resources
 
 import (
+	"log/slog"
 	"time"
 
+	"github.com/factorial-go/factorial/internal/pretty"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
@@ -128,6 +130,22 @@ func (x *Allowance) GetHolidayAllowanceInCents() (v int) {
 	return *x.HolidayAllowanceInCents
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Allowance) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *Allowance) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
 // GetMaximumAmountInCents returns x.MaximumAmountInCents, or its zero value when x or the field is nil.
 func (x *Allowance) GetMaximumAmountInCents() (v int) {
 	if x == nil || x.MaximumAmountInCents == nil {
@@ -216,6 +234,14 @@ func (x *Allowance) GetTenurePeriodTransition() (v AllowanceTenureTransition) {
 	return *x.TenurePeriodTransition
 }
 
+// GetTenurePeriods returns x.TenurePeriods, or its zero value when x is nil.
+func (x *Allowance) GetTenurePeriods() (v []AllowanceTenurePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TenurePeriods
+}
+
 // GetTenurePeriodsEnabled returns x.TenurePeriodsEnabled, or its zero value when x or the field is nil.
 func (x *Allowance) GetTenurePeriodsEnabled() (v bool) {
 	if x == nil || x.TenurePeriodsEnabled == nil {
@@ -272,6 +298,12 @@ func (x *Allowance) GetUnlimitedHolidays() (v bool) {
 	return *x.UnlimitedHolidays
 }
 
+// String shows the fields of x that are set.
+func (x Allowance) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Allowance) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccruedDenominatorInCents returns x.AccruedDenominatorInCents, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetAccruedDenominatorInCents() (v int) {
 	if x == nil || x.AccruedDenominatorInCents == nil {
@@ -288,6 +320,30 @@ func (x *AllowanceCreate) GetAccruedFactorInCents() (v int) {
 	return *x.AccruedFactorInCents
 }
 
+// GetAccruedUnitsAvailability returns x.AccruedUnitsAvailability, or its zero value when x is nil.
+func (x *AllowanceCreate) GetAccruedUnitsAvailability() (v AllowanceUnitsAvailability) {
+	if x == nil {
+		return v
+	}
+	return x.AccruedUnitsAvailability
+}
+
+// GetAllowanceType returns x.AllowanceType, or its zero value when x is nil.
+func (x *AllowanceCreate) GetAllowanceType() (v AllowanceUnit) {
+	if x == nil {
+		return v
+	}
+	return x.AllowanceType
+}
+
+// GetAvailableDays returns x.AvailableDays, or its zero value when x is nil.
+func (x *AllowanceCreate) GetAvailableDays() (v AllowanceAccrual) {
+	if x == nil {
+		return v
+	}
+	return x.AvailableDays
+}
+
 // GetCarryOverUnitsInCents returns x.CarryOverUnitsInCents, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetCarryOverUnitsInCents() (v int) {
 	if x == nil || x.CarryOverUnitsInCents == nil {
@@ -296,12 +352,36 @@ func (x *AllowanceCreate) GetCarryOverUnitsInCents() (v int) {
 	return *x.CarryOverUnitsInCents
 }
 
+// GetCountHolidayAsWorkable returns x.CountHolidayAsWorkable, or its zero value when x is nil.
+func (x *AllowanceCreate) GetCountHolidayAsWorkable() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.CountHolidayAsWorkable
+}
+
 // GetCycleLength returns x.CycleLength, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetCycleLength() (v int) {
 	if x == nil || x.CycleLength == nil {
 		return v
 	}
 	return *x.CycleLength
+}
+
+// GetCycleStart returns x.CycleStart, or its zero value when x is nil.
+func (x *AllowanceCreate) GetCycleStart() (v AllowanceCycleStart) {
+	if x == nil {
+		return v
+	}
+	return x.CycleStart
+}
+
+// GetDaysType returns x.DaysType, or its zero value when x is nil.
+func (x *AllowanceCreate) GetDaysType() (v AllowanceDaysType) {
+	if x == nil {
+		return v
+	}
+	return x.DaysType
 }
 
 // GetExpireInMonths returns x.ExpireInMonths, or its zero value when x or the field is nil.
@@ -320,12 +400,44 @@ func (x *AllowanceCreate) GetFrequency() (v AllowanceFrequency) {
 	return *x.Frequency
 }
 
+// GetHolidayAllowanceInCents returns x.HolidayAllowanceInCents, or its zero value when x is nil.
+func (x *AllowanceCreate) GetHolidayAllowanceInCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.HolidayAllowanceInCents
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *AllowanceCreate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
+}
+
 // GetMaximumAmountInCents returns x.MaximumAmountInCents, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetMaximumAmountInCents() (v int) {
 	if x == nil || x.MaximumAmountInCents == nil {
 		return v
 	}
 	return *x.MaximumAmountInCents
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *AllowanceCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetNegativeCounterType returns x.NegativeCounterType, or its zero value when x is nil.
+func (x *AllowanceCreate) GetNegativeCounterType() (v AllowanceNegativeCounter) {
+	if x == nil {
+		return v
+	}
+	return x.NegativeCounterType
 }
 
 // GetPosition returns x.Position, or its zero value when x or the field is nil.
@@ -336,12 +448,44 @@ func (x *AllowanceCreate) GetPosition() (v int) {
 	return *x.Position
 }
 
+// GetProrationType returns x.ProrationType, or its zero value when x is nil.
+func (x *AllowanceCreate) GetProrationType() (v AllowanceProration) {
+	if x == nil {
+		return v
+	}
+	return x.ProrationType
+}
+
+// GetPtoProratioEnabled returns x.PtoProratioEnabled, or its zero value when x is nil.
+func (x *AllowanceCreate) GetPtoProratioEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.PtoProratioEnabled
+}
+
 // GetRangeType returns x.RangeType, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetRangeType() (v AllowanceRangeType) {
 	if x == nil || x.RangeType == nil {
 		return v
 	}
 	return *x.RangeType
+}
+
+// GetRounding returns x.Rounding, or its zero value when x is nil.
+func (x *AllowanceCreate) GetRounding() (v AllowanceRounding) {
+	if x == nil {
+		return v
+	}
+	return x.Rounding
+}
+
+// GetSourceUnits returns x.SourceUnits, or its zero value when x is nil.
+func (x *AllowanceCreate) GetSourceUnits() (v AllowanceSourceUnits) {
+	if x == nil {
+		return v
+	}
+	return x.SourceUnits
 }
 
 // GetTenurePeriodTransition returns x.TenurePeriodTransition, or its zero value when x or the field is nil.
@@ -352,6 +496,14 @@ func (x *AllowanceCreate) GetTenurePeriodTransition() (v AllowanceTenureTransiti
 	return *x.TenurePeriodTransition
 }
 
+// GetTenurePeriods returns x.TenurePeriods, or its zero value when x is nil.
+func (x *AllowanceCreate) GetTenurePeriods() (v []AllowanceTenurePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TenurePeriods
+}
+
 // GetTenurePeriodsEnabled returns x.TenurePeriodsEnabled, or its zero value when x or the field is nil.
 func (x *AllowanceCreate) GetTenurePeriodsEnabled() (v bool) {
 	if x == nil || x.TenurePeriodsEnabled == nil {
@@ -359,6 +511,74 @@ func (x *AllowanceCreate) GetTenurePeriodsEnabled() (v bool) {
 	}
 	return *x.TenurePeriodsEnabled
 }
+
+// GetTimeoffPolicyID returns x.TimeoffPolicyID, or its zero value when x is nil.
+func (x *AllowanceCreate) GetTimeoffPolicyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffPolicyID
+}
+
+// GetUnlimitedAccruedHours returns x.UnlimitedAccruedHours, or its zero value when x is nil.
+func (x *AllowanceCreate) GetUnlimitedAccruedHours() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.UnlimitedAccruedHours
+}
+
+// GetUnlimitedCarryOver returns x.UnlimitedCarryOver, or its zero value when x is nil.
+func (x *AllowanceCreate) GetUnlimitedCarryOver() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.UnlimitedCarryOver
+}
+
+// GetUnlimitedCarryOverExpiration returns x.UnlimitedCarryOverExpiration, or its zero value when x is nil.
+func (x *AllowanceCreate) GetUnlimitedCarryOverExpiration() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.UnlimitedCarryOverExpiration
+}
+
+// GetUnlimitedHolidays returns x.UnlimitedHolidays, or its zero value when x is nil.
+func (x *AllowanceCreate) GetUnlimitedHolidays() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.UnlimitedHolidays
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AllowancePage) GetData() (v []Allowance) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AllowancePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AllowancePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowancePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccruedIncidences returns x.AccruedIncidences, or its zero value when x or the field is nil.
 func (x *AllowanceStat) GetAccruedIncidences() (v string) {
@@ -400,12 +620,36 @@ func (x *AllowanceStat) GetAvailableIncidences() (v string) {
 	return *x.AvailableIncidences
 }
 
+// GetCycleCarryOvers returns x.CycleCarryOvers, or its zero value when x is nil.
+func (x *AllowanceStat) GetCycleCarryOvers() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.CycleCarryOvers
+}
+
+// GetCycles returns x.Cycles, or its zero value when x is nil.
+func (x *AllowanceStat) GetCycles() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cycles
+}
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *AllowanceStat) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceStat) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIncidences returns x.Incidences, or its zero value when x or the field is nil.
@@ -504,6 +748,34 @@ func (x *AllowanceStat) GetYear() (v int) {
 	return *x.Year
 }
 
+// String shows the fields of x that are set.
+func (x AllowanceStat) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceStat) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AllowanceStatPage) GetData() (v []AllowanceStat) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AllowanceStatPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AllowanceStatPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceStatPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccruedDenominatorInCents returns x.AccruedDenominatorInCents, or its zero value when x or the field is nil.
 func (x *AllowanceUpdate) GetAccruedDenominatorInCents() (v int) {
 	if x == nil || x.AccruedDenominatorInCents == nil {
@@ -574,6 +846,22 @@ func (x *AllowanceUpdate) GetHolidayAllowanceInCents() (v int) {
 		return v
 	}
 	return *x.HolidayAllowanceInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AllowanceUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeaveTypeIDs returns x.LeaveTypeIDs, or its zero value when x is nil.
+func (x *AllowanceUpdate) GetLeaveTypeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypeIDs
 }
 
 // GetMaximumAmountInCents returns x.MaximumAmountInCents, or its zero value when x or the field is nil.
@@ -648,6 +936,14 @@ func (x *AllowanceUpdate) GetTenurePeriodTransition() (v AllowanceTenureTransiti
 	return *x.TenurePeriodTransition
 }
 
+// GetTenurePeriods returns x.TenurePeriods, or its zero value when x is nil.
+func (x *AllowanceUpdate) GetTenurePeriods() (v []AllowanceTenurePeriod) {
+	if x == nil {
+		return v
+	}
+	return x.TenurePeriods
+}
+
 // GetTenurePeriodsEnabled returns x.TenurePeriodsEnabled, or its zero value when x or the field is nil.
 func (x *AllowanceUpdate) GetTenurePeriodsEnabled() (v bool) {
 	if x == nil || x.TenurePeriodsEnabled == nil {
@@ -688,6 +984,56 @@ func (x *AllowanceUpdate) GetUnlimitedHolidays() (v bool) {
 	return *x.UnlimitedHolidays
 }
 
+// String shows the fields of x that are set.
+func (x AllowanceUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AllowanceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ApproveLeaveDirectlyInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ApproveLeaveDirectlyInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApproveLeaveDirectlyInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ApproveLeaveInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ApproveLeaveInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApproveLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *AutofillShiftsInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndOn returns x.EndOn, or its zero value when x is nil.
+func (x *AutofillShiftsInput) GetEndOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndOn
+}
+
 // GetSource returns x.Source, or its zero value when x or the field is nil.
 func (x *AutofillShiftsInput) GetSource() (v string) {
 	if x == nil || x.Source == nil {
@@ -695,6 +1041,20 @@ func (x *AutofillShiftsInput) GetSource() (v string) {
 	}
 	return *x.Source
 }
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *AutofillShiftsInput) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x AutofillShiftsInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AutofillShiftsInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccuracy returns x.Accuracy, or its zero value when x or the field is nil.
 func (x *ClockInInput) GetAccuracy() (v float32) {
@@ -734,6 +1094,14 @@ func (x *ClockInInput) GetLongitude() (v float32) {
 		return v
 	}
 	return *x.Longitude
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *ClockInInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
 }
 
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
@@ -776,6 +1144,12 @@ func (x *ClockInInput) GetWorkplaceID() (v string) {
 	return *x.WorkplaceID
 }
 
+// String shows the fields of x that are set.
+func (x ClockInInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ClockInInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccuracy returns x.Accuracy, or its zero value when x or the field is nil.
 func (x *ClockOutInput) GetAccuracy() (v float32) {
 	if x == nil || x.Accuracy == nil {
@@ -808,6 +1182,14 @@ func (x *ClockOutInput) GetLongitude() (v float32) {
 	return *x.Longitude
 }
 
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *ClockOutInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
+}
+
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
 func (x *ClockOutInput) GetObservations() (v string) {
 	if x == nil || x.Observations == nil {
@@ -815,6 +1197,12 @@ func (x *ClockOutInput) GetObservations() (v string) {
 	}
 	return *x.Observations
 }
+
+// String shows the fields of x that are set.
+func (x ClockOutInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ClockOutInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDate returns x.Date, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetDate() (v openapi_types.Date) {
@@ -840,6 +1228,14 @@ func (x *CompanyHoliday) GetHalfDay() (v CompanyHolidayHalfDay) {
 	return *x.HalfDay
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CompanyHoliday) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetLocationID() (v string) {
 	if x == nil || x.LocationID == nil {
@@ -855,6 +1251,34 @@ func (x *CompanyHoliday) GetSummary() (v string) {
 	}
 	return *x.Summary
 }
+
+// String shows the fields of x that are set.
+func (x CompanyHoliday) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompanyHoliday) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CompanyHolidayPage) GetData() (v []CompanyHoliday) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CompanyHolidayPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CompanyHolidayPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompanyHolidayPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetA3InnuvaCode returns x.A3InnuvaCode, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetA3InnuvaCode() (v string) {
@@ -910,6 +1334,14 @@ func (x *CreateEmployeeWithContractInput) GetCity() (v string) {
 		return v
 	}
 	return *x.City
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CreateEmployeeWithContractInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
 }
 
 // GetCompanyIdentifier returns x.CompanyIdentifier, or its zero value when x or the field is nil.
@@ -1000,12 +1432,28 @@ func (x *CreateEmployeeWithContractInput) GetCountry() (v string) {
 	return *x.Country
 }
 
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *CreateEmployeeWithContractInput) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
 // GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetEndsOn() (v openapi_types.Date) {
 	if x == nil || x.EndsOn == nil {
 		return v
 	}
 	return *x.EndsOn
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *CreateEmployeeWithContractInput) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
 }
 
 // GetGender returns x.Gender, or its zero value when x or the field is nil.
@@ -1054,6 +1502,14 @@ func (x *CreateEmployeeWithContractInput) GetJobCatalogTreeNodeUUID() (v string)
 		return v
 	}
 	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *CreateEmployeeWithContractInput) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
 }
 
 // GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
@@ -1160,6 +1616,20 @@ func (x *CreateEmployeeWithContractInput) GetTrialPeriodEndsOn() (v openapi_type
 	return *x.TrialPeriodEndsOn
 }
 
+// String shows the fields of x that are set.
+func (x CreateEmployeeWithContractInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateEmployeeWithContractInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *Credential) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
 // GetEmail returns x.Email, or its zero value when x or the field is nil.
 func (x *Credential) GetEmail() (v string) {
 	if x == nil || x.Email == nil {
@@ -1198,6 +1668,14 @@ func (x *Credential) GetGdprTos() (v bool) {
 		return v
 	}
 	return *x.GdprTos
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Credential) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLastName returns x.LastName, or its zero value when x or the field is nil.
@@ -1296,12 +1774,48 @@ func (x *Credential) GetTos() (v bool) {
 	return *x.Tos
 }
 
+// String shows the fields of x that are set.
+func (x Credential) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Credential) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CredentialPage) GetData() (v []Credential) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CredentialPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CredentialPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CredentialPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFieldType returns x.FieldType, or its zero value when x or the field is nil.
 func (x *CustomField) GetFieldType() (v CustomFieldType) {
 	if x == nil || x.FieldType == nil {
 		return v
 	}
 	return *x.FieldType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomField) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLabelText returns x.LabelText, or its zero value when x or the field is nil.
@@ -1368,12 +1882,34 @@ func (x *CustomField) GetSlug() (v string) {
 	return *x.Slug
 }
 
+// String shows the fields of x that are set.
+func (x CustomField) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomField) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CustomFieldCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
 // GetEditable returns x.Editable, or its zero value when x or the field is nil.
 func (x *CustomFieldCreate) GetEditable() (v CustomFieldAudience) {
 	if x == nil || x.Editable == nil {
 		return v
 	}
 	return *x.Editable
+}
+
+// GetFieldType returns x.FieldType, or its zero value when x is nil.
+func (x *CustomFieldCreate) GetFieldType() (v CustomFieldType) {
+	if x == nil {
+		return v
+	}
+	return x.FieldType
 }
 
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
@@ -1400,6 +1936,14 @@ func (x *CustomFieldCreate) GetMinValue() (v int) {
 	return *x.MinValue
 }
 
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *CustomFieldCreate) GetOptions() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Options
+}
+
 // GetPosition returns x.Position, or its zero value when x or the field is nil.
 func (x *CustomFieldCreate) GetPosition() (v int) {
 	if x == nil || x.Position == nil {
@@ -1424,12 +1968,26 @@ func (x *CustomFieldCreate) GetVisible() (v CustomFieldAudience) {
 	return *x.Visible
 }
 
+// String shows the fields of x that are set.
+func (x CustomFieldCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *CustomFieldOption) GetFieldID() (v string) {
 	if x == nil || x.FieldID == nil {
 		return v
 	}
 	return *x.FieldID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomFieldOption) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIsActive returns x.IsActive, or its zero value when x or the field is nil.
@@ -1456,6 +2014,20 @@ func (x *CustomFieldOption) GetValue() (v string) {
 	return *x.Value
 }
 
+// String shows the fields of x that are set.
+func (x CustomFieldOption) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldOption) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFieldID returns x.FieldID, or its zero value when x is nil.
+func (x *CustomFieldOptionCreate) GetFieldID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FieldID
+}
+
 // GetIsActive returns x.IsActive, or its zero value when x or the field is nil.
 func (x *CustomFieldOptionCreate) GetIsActive() (v bool) {
 	if x == nil || x.IsActive == nil {
@@ -1463,6 +2035,64 @@ func (x *CustomFieldOptionCreate) GetIsActive() (v bool) {
 	}
 	return *x.IsActive
 }
+
+// GetLabel returns x.Label, or its zero value when x is nil.
+func (x *CustomFieldOptionCreate) GetLabel() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Label
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldOptionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldOptionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomFieldOptionPage) GetData() (v []CustomFieldOption) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomFieldOptionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldOptionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldOptionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomFieldPage) GetData() (v []CustomField) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomFieldPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCentsValue returns x.CentsValue, or its zero value when x or the field is nil.
 func (x *CustomFieldValue) GetCentsValue() (v int) {
@@ -1494,6 +2124,14 @@ func (x *CustomFieldValue) GetFieldID() (v string) {
 		return v
 	}
 	return *x.FieldID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomFieldValue) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
@@ -1576,6 +2214,72 @@ func (x *CustomFieldValue) GetValue() (v CustomFieldValue_Value) {
 	return *x.Value
 }
 
+// String shows the fields of x that are set.
+func (x CustomFieldValue) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldValue) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFieldID returns x.FieldID, or its zero value when x is nil.
+func (x *CustomFieldValueCreate) GetFieldID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FieldID
+}
+
+// GetValuableID returns x.ValuableID, or its zero value when x is nil.
+func (x *CustomFieldValueCreate) GetValuableID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ValuableID
+}
+
+// GetValuableType returns x.ValuableType, or its zero value when x is nil.
+func (x *CustomFieldValueCreate) GetValuableType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ValuableType
+}
+
+// GetValue returns x.Value, or its zero value when x is nil.
+func (x *CustomFieldValueCreate) GetValue() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Value
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldValueCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldValueCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomFieldValuePage) GetData() (v []CustomFieldValue) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomFieldValuePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomFieldValuePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldValuePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x or the field is nil.
 func (x *CustomFieldValueUpdate) GetID() (v string) {
 	if x == nil || x.ID == nil {
@@ -1591,6 +2295,34 @@ func (x *CustomFieldValueUpdate) GetValue() (v string) {
 	}
 	return *x.Value
 }
+
+// String shows the fields of x that are set.
+func (x CustomFieldValueUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomFieldValueUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAltAllowanceID returns x.AltAllowanceID, or its zero value when x is nil.
+func (x *DeleteAllowanceWithAltAllowanceInput) GetAltAllowanceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AltAllowanceID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *DeleteAllowanceWithAltAllowanceInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x DeleteAllowanceWithAltAllowanceInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteAllowanceWithAltAllowanceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
 func (x *Document) GetAuthorID() (v string) {
@@ -1672,6 +2404,14 @@ func (x *Document) GetFolderID() (v string) {
 	return *x.FolderID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Document) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetIsCompanyDocument returns x.IsCompanyDocument, or its zero value when x or the field is nil.
 func (x *Document) GetIsCompanyDocument() (v bool) {
 	if x == nil || x.IsCompanyDocument == nil {
@@ -1720,6 +2460,14 @@ func (x *Document) GetSignatureStatus() (v DocumentSignatureStatus) {
 	return *x.SignatureStatus
 }
 
+// GetSignees returns x.Signees, or its zero value when x is nil.
+func (x *Document) GetSignees() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Signees
+}
+
 // GetSpace returns x.Space, or its zero value when x or the field is nil.
 func (x *Document) GetSpace() (v string) {
 	if x == nil || x.Space == nil {
@@ -1736,12 +2484,42 @@ func (x *Document) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x Document) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Document) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *DocumentCreate) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *DocumentCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *DocumentCreate) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *DocumentCreate) GetFile() (v openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.File
 }
 
 // GetFileFilename returns x.FileFilename, or its zero value when x or the field is nil.
@@ -1760,6 +2538,14 @@ func (x *DocumentCreate) GetFolderID() (v string) {
 	return *x.FolderID
 }
 
+// GetIsPendingAssignment returns x.IsPendingAssignment, or its zero value when x is nil.
+func (x *DocumentCreate) GetIsPendingAssignment() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.IsPendingAssignment
+}
+
 // GetLeaveID returns x.LeaveID, or its zero value when x or the field is nil.
 func (x *DocumentCreate) GetLeaveID() (v string) {
 	if x == nil || x.LeaveID == nil {
@@ -1767,6 +2553,66 @@ func (x *DocumentCreate) GetLeaveID() (v string) {
 	}
 	return *x.LeaveID
 }
+
+// GetPublic returns x.Public, or its zero value when x is nil.
+func (x *DocumentCreate) GetPublic() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Public
+}
+
+// GetRequestEsignature returns x.RequestEsignature, or its zero value when x is nil.
+func (x *DocumentCreate) GetRequestEsignature() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.RequestEsignature
+}
+
+// GetSigneeIDs returns x.SigneeIDs, or its zero value when x is nil.
+func (x *DocumentCreate) GetSigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.SigneeIDs
+}
+
+// GetSpace returns x.Space, or its zero value when x is nil.
+func (x *DocumentCreate) GetSpace() (v DocumentSpace) {
+	if x == nil {
+		return v
+	}
+	return x.Space
+}
+
+// String shows the fields of x that are set.
+func (x DocumentCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *DocumentPage) GetData() (v []Document) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *DocumentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x DocumentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *DocumentUpdate) GetEmployeeID() (v string) {
@@ -1783,6 +2629,44 @@ func (x *DocumentUpdate) GetFolderID() (v string) {
 	}
 	return *x.FolderID
 }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *DocumentUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPublic returns x.Public, or its zero value when x is nil.
+func (x *DocumentUpdate) GetPublic() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Public
+}
+
+// GetRequestEsignature returns x.RequestEsignature, or its zero value when x is nil.
+func (x *DocumentUpdate) GetRequestEsignature() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.RequestEsignature
+}
+
+// GetSigneeIDs returns x.SigneeIDs, or its zero value when x is nil.
+func (x *DocumentUpdate) GetSigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.SigneeIDs
+}
+
+// String shows the fields of x that are set.
+func (x DocumentUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
@@ -1990,6 +2874,14 @@ func (x *Employee) GetGender() (v string) {
 		return v
 	}
 	return *x.Gender
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Employee) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -2208,6 +3100,34 @@ func (x *Employee) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x Employee) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Employee) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeePage) GetData() (v []Employee) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *EmployeeUpdate) GetAccessID() (v string) {
 	if x == nil || x.AccessID == nil {
@@ -2326,6 +3246,14 @@ func (x *EmployeeUpdate) GetHasWorkPermit() (v bool) {
 		return v
 	}
 	return *x.HasWorkPermit
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -2472,12 +3400,26 @@ func (x *EmployeeUpdate) GetTimeoffManagerID() (v string) {
 	return *x.TimeoffManagerID
 }
 
+// String shows the fields of x that are set.
+func (x EmployeeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *EndShiftBreakInput) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *EndShiftBreakInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
 }
 
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
@@ -2504,6 +3446,20 @@ func (x *EndShiftBreakInput) GetSubprojectID() (v string) {
 	return *x.SubprojectID
 }
 
+// String shows the fields of x that are set.
+func (x EndShiftBreakInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EndShiftBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetErrors returns x.Errors, or its zero value when x is nil.
+func (x *Error) GetErrors() (v interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Errors
+}
+
 // GetMessage returns x.Message, or its zero value when x or the field is nil.
 func (x *Error) GetMessage() (v string) {
 	if x == nil || x.Message == nil {
@@ -2511,6 +3467,12 @@ func (x *Error) GetMessage() (v string) {
 	}
 	return *x.Message
 }
+
+// String shows the fields of x that are set.
+func (x Error) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Error) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
@@ -2526,6 +3488,14 @@ func (x *Folder) GetCompanyID() (v string) {
 		return v
 	}
 	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Folder) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -2551,6 +3521,116 @@ func (x *Folder) GetSpace() (v string) {
 	}
 	return *x.Space
 }
+
+// String shows the fields of x that are set.
+func (x Folder) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Folder) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *FolderCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *FolderCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetSpace returns x.Space, or its zero value when x is nil.
+func (x *FolderCreate) GetSpace() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Space
+}
+
+// String shows the fields of x that are set.
+func (x FolderCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FolderCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FolderPage) GetData() (v []Folder) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FolderPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FolderPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FolderPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *FolderUpdate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FolderUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *FolderUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x FolderUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *InviteEmployeeInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *InviteEmployeeInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x InviteEmployeeInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x InviteEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *Leave) GetApproved() (v bool) {
@@ -2600,6 +3680,14 @@ func (x *Leave) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetDurationAttributes returns x.DurationAttributes, or its zero value when x is nil.
+func (x *Leave) GetDurationAttributes() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.DurationAttributes
+}
+
 // GetEmployeeFullName returns x.EmployeeFullName, or its zero value when x or the field is nil.
 func (x *Leave) GetEmployeeFullName() (v string) {
 	if x == nil || x.EmployeeFullName == nil {
@@ -2638,6 +3726,14 @@ func (x *Leave) GetHoursAmountInCents() (v int) {
 		return v
 	}
 	return *x.HoursAmountInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Leave) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLeaveTypeID returns x.LeaveTypeID, or its zero value when x or the field is nil.
@@ -2688,6 +3784,12 @@ func (x *Leave) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x Leave) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Leave) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccidentOn returns x.AccidentOn, or its zero value when x or the field is nil.
 func (x *LeaveCreate) GetAccidentOn() (v openapi_types.Date) {
 	if x == nil || x.AccidentOn == nil {
@@ -2718,6 +3820,14 @@ func (x *LeaveCreate) GetEffectiveOn() (v openapi_types.Date) {
 		return v
 	}
 	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *LeaveCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
 }
 
 // GetFinishOn returns x.FinishOn, or its zero value when x or the field is nil.
@@ -2800,6 +3910,14 @@ func (x *LeaveCreate) GetRelapseOn() (v openapi_types.Date) {
 	return *x.RelapseOn
 }
 
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *LeaveCreate) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
 // GetStartTime returns x.StartTime, or its zero value when x or the field is nil.
 func (x *LeaveCreate) GetStartTime() (v string) {
 	if x == nil || x.StartTime == nil {
@@ -2807,6 +3925,34 @@ func (x *LeaveCreate) GetStartTime() (v string) {
 	}
 	return *x.StartTime
 }
+
+// String shows the fields of x that are set.
+func (x LeaveCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LeavePage) GetData() (v []Leave) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LeavePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LeavePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeavePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccrues returns x.Accrues, or its zero value when x or the field is nil.
 func (x *LeaveType) GetAccrues() (v bool) {
@@ -2830,6 +3976,14 @@ func (x *LeaveType) GetAllowEndless() (v bool) {
 		return v
 	}
 	return *x.AllowEndless
+}
+
+// GetAllowanceIDs returns x.AllowanceIDs, or its zero value when x is nil.
+func (x *LeaveType) GetAllowanceIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AllowanceIDs
 }
 
 // GetApprovalRequired returns x.ApprovalRequired, or its zero value when x or the field is nil.
@@ -2894,6 +4048,14 @@ func (x *LeaveType) GetHalfDaysUnitsEnabled() (v bool) {
 		return v
 	}
 	return *x.HalfDaysUnitsEnabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LeaveType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetIdentifier returns x.Identifier, or its zero value when x or the field is nil.
@@ -2976,12 +4138,34 @@ func (x *LeaveType) GetWorkable() (v bool) {
 	return *x.Workable
 }
 
+// String shows the fields of x that are set.
+func (x LeaveType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccrues returns x.Accrues, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetAccrues() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Accrues
+}
+
 // GetAllowEndless returns x.AllowEndless, or its zero value when x or the field is nil.
 func (x *LeaveTypeCreate) GetAllowEndless() (v bool) {
 	if x == nil || x.AllowEndless == nil {
 		return v
 	}
 	return *x.AllowEndless
+}
+
+// GetApprovalRequired returns x.ApprovalRequired, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetApprovalRequired() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.ApprovalRequired
 }
 
 // GetAttachment returns x.Attachment, or its zero value when x or the field is nil.
@@ -2992,12 +4176,36 @@ func (x *LeaveTypeCreate) GetAttachment() (v bool) {
 	return *x.Attachment
 }
 
+// GetColor returns x.Color, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetColor() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Color
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *LeaveTypeCreate) GetDescription() (v string) {
 	if x == nil || x.Description == nil {
 		return v
 	}
 	return *x.Description
+}
+
+// GetDetailsRequired returns x.DetailsRequired, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetDetailsRequired() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.DetailsRequired
 }
 
 // GetEditable returns x.Editable, or its zero value when x or the field is nil.
@@ -3014,6 +4222,14 @@ func (x *LeaveTypeCreate) GetHalfDaysUnitsEnabled() (v bool) {
 		return v
 	}
 	return *x.HalfDaysUnitsEnabled
+}
+
+// GetIdentifier returns x.Identifier, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetIdentifier() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Identifier
 }
 
 // GetIsAttachmentMandatory returns x.IsAttachmentMandatory, or its zero value when x or the field is nil.
@@ -3040,6 +4256,14 @@ func (x *LeaveTypeCreate) GetMinDaysInCents() (v int) {
 	return *x.MinDaysInCents
 }
 
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
 // GetPayable returns x.Payable, or its zero value when x or the field is nil.
 func (x *LeaveTypeCreate) GetPayable() (v bool) {
 	if x == nil || x.Payable == nil {
@@ -3063,6 +4287,42 @@ func (x *LeaveTypeCreate) GetVisibility() (v bool) {
 	}
 	return *x.Visibility
 }
+
+// GetWorkable returns x.Workable, or its zero value when x is nil.
+func (x *LeaveTypeCreate) GetWorkable() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Workable
+}
+
+// String shows the fields of x that are set.
+func (x LeaveTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LeaveTypePage) GetData() (v []LeaveType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LeaveTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LeaveTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccrues returns x.Accrues, or its zero value when x or the field is nil.
 func (x *LeaveTypeUpdate) GetAccrues() (v bool) {
@@ -3216,6 +4476,12 @@ func (x *LeaveTypeUpdate) GetWorkable() (v bool) {
 	return *x.Workable
 }
 
+// String shows the fields of x that are set.
+func (x LeaveTypeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveTypeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *LeaveUpdate) GetApproved() (v bool) {
 	if x == nil || x.Approved == nil {
@@ -3262,6 +4528,14 @@ func (x *LeaveUpdate) GetHoursAmountInCents() (v int) {
 		return v
 	}
 	return *x.HoursAmountInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LeaveUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLeaveTypeID returns x.LeaveTypeID, or its zero value when x or the field is nil.
@@ -3312,6 +4586,12 @@ func (x *LeaveUpdate) GetStartTime() (v string) {
 	return *x.StartTime
 }
 
+// String shows the fields of x that are set.
+func (x LeaveUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LeaveUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -3360,6 +4640,14 @@ func (x *LegalEntity) GetCurrency() (v string) {
 	return *x.Currency
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LegalEntity) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetLegalName returns x.LegalName, or its zero value when x or the field is nil.
 func (x *LegalEntity) GetLegalName() (v string) {
 	if x == nil || x.LegalName == nil {
@@ -3392,6 +4680,12 @@ func (x *LegalEntity) GetTin() (v string) {
 	return *x.Tin
 }
 
+// String shows the fields of x that are set.
+func (x LegalEntity) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LegalEntity) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *LegalEntityCreate) GetAddressLine1() (v string) {
 	if x == nil || x.AddressLine1 == nil {
@@ -3414,6 +4708,38 @@ func (x *LegalEntityCreate) GetCity() (v string) {
 		return v
 	}
 	return *x.City
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *LegalEntityCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *LegalEntityCreate) GetCountry() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
+// GetCurrency returns x.Currency, or its zero value when x is nil.
+func (x *LegalEntityCreate) GetCurrency() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Currency
+}
+
+// GetLegalName returns x.LegalName, or its zero value when x is nil.
+func (x *LegalEntityCreate) GetLegalName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalName
 }
 
 // GetPostalCode returns x.PostalCode, or its zero value when x or the field is nil.
@@ -3439,6 +4765,34 @@ func (x *LegalEntityCreate) GetTin() (v string) {
 	}
 	return *x.Tin
 }
+
+// String shows the fields of x that are set.
+func (x LegalEntityCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LegalEntityCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LegalEntityPage) GetData() (v []LegalEntity) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LegalEntityPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LegalEntityPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LegalEntityPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAddressLine1 returns x.AddressLine1, or its zero value when x or the field is nil.
 func (x *Location) GetAddressLine1() (v string) {
@@ -3478,6 +4832,14 @@ func (x *Location) GetCountry() (v string) {
 		return v
 	}
 	return *x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Location) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLatitude returns x.Latitude, or its zero value when x or the field is nil.
@@ -3560,6 +4922,12 @@ func (x *Location) GetTimezone() (v string) {
 	return *x.Timezone
 }
 
+// String shows the fields of x that are set.
+func (x Location) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Location) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLineOne returns x.AddressLineOne, or its zero value when x or the field is nil.
 func (x *LocationCreate) GetAddressLineOne() (v string) {
 	if x == nil || x.AddressLineOne == nil {
@@ -3584,6 +4952,22 @@ func (x *LocationCreate) GetCity() (v string) {
 	return *x.City
 }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *LocationCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *LocationCreate) GetCountry() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
 // GetLatitude returns x.Latitude, or its zero value when x or the field is nil.
 func (x *LocationCreate) GetLatitude() (v float32) {
 	if x == nil || x.Latitude == nil {
@@ -3606,6 +4990,14 @@ func (x *LocationCreate) GetMain() (v bool) {
 		return v
 	}
 	return *x.Main
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *LocationCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
 }
 
 // GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
@@ -3648,6 +5040,42 @@ func (x *LocationCreate) GetState() (v string) {
 	return *x.State
 }
 
+// GetTimezone returns x.Timezone, or its zero value when x is nil.
+func (x *LocationCreate) GetTimezone() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Timezone
+}
+
+// String shows the fields of x that are set.
+func (x LocationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LocationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *LocationPage) GetData() (v []Location) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *LocationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x LocationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LocationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAddressLineOne returns x.AddressLineOne, or its zero value when x or the field is nil.
 func (x *LocationUpdate) GetAddressLineOne() (v string) {
 	if x == nil || x.AddressLineOne == nil {
@@ -3678,6 +5106,14 @@ func (x *LocationUpdate) GetCountry() (v string) {
 		return v
 	}
 	return *x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *LocationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLatitude returns x.Latitude, or its zero value when x or the field is nil.
@@ -3760,12 +5196,48 @@ func (x *LocationUpdate) GetTimezone() (v string) {
 	return *x.Timezone
 }
 
+// String shows the fields of x that are set.
+func (x LocationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x LocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDocumentIDs returns x.DocumentIDs, or its zero value when x is nil.
+func (x *MoveDocumentsToTrashBinInput) GetDocumentIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.DocumentIDs
+}
+
+// String shows the fields of x that are set.
+func (x MoveDocumentsToTrashBinInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MoveDocumentsToTrashBinInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEndCursor returns x.EndCursor, or its zero value when x or the field is nil.
 func (x *PageMeta) GetEndCursor() (v string) {
 	if x == nil || x.EndCursor == nil {
 		return v
 	}
 	return *x.EndCursor
+}
+
+// GetHasNextPage returns x.HasNextPage, or its zero value when x is nil.
+func (x *PageMeta) GetHasNextPage() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.HasNextPage
+}
+
+// GetHasPreviousPage returns x.HasPreviousPage, or its zero value when x is nil.
+func (x *PageMeta) GetHasPreviousPage() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.HasPreviousPage
 }
 
 // GetLimit returns x.Limit, or its zero value when x or the field is nil.
@@ -3792,6 +5264,28 @@ func (x *PageMeta) GetStartCursor() (v string) {
 	return *x.StartCursor
 }
 
+// GetTotal returns x.Total, or its zero value when x is nil.
+func (x *PageMeta) GetTotal() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Total
+}
+
+// String shows the fields of x that are set.
+func (x PageMeta) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PageMeta) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RejectLeaveInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetReason returns x.Reason, or its zero value when x or the field is nil.
 func (x *RejectLeaveInput) GetReason() (v string) {
 	if x == nil || x.Reason == nil {
@@ -3800,12 +5294,56 @@ func (x *RejectLeaveInput) GetReason() (v string) {
 	return *x.Reason
 }
 
+// String shows the fields of x that are set.
+func (x RejectLeaveInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RejectLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *ResourceField) GetFieldID() (v string) {
 	if x == nil || x.FieldID == nil {
 		return v
 	}
 	return *x.FieldID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ResourceField) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ResourceField) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ResourceField) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEditable returns x.Editable, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetEditable() (v CustomFieldAudience) {
+	if x == nil {
+		return v
+	}
+	return x.Editable
+}
+
+// GetFieldType returns x.FieldType, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetFieldType() (v CustomFieldType) {
+	if x == nil {
+		return v
+	}
+	return x.FieldType
 }
 
 // GetLabel returns x.Label, or its zero value when x or the field is nil.
@@ -3832,12 +5370,94 @@ func (x *ResourceFieldCreate) GetMinValue() (v int) {
 	return *x.MinValue
 }
 
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetOptions() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Options
+}
+
 // GetPosition returns x.Position, or its zero value when x or the field is nil.
 func (x *ResourceFieldCreate) GetPosition() (v int) {
 	if x == nil || x.Position == nil {
 		return v
 	}
 	return *x.Position
+}
+
+// GetRequired returns x.Required, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetRequired() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Required
+}
+
+// GetSchemaID returns x.SchemaID, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetSchemaID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SchemaID
+}
+
+// GetVisible returns x.Visible, or its zero value when x is nil.
+func (x *ResourceFieldCreate) GetVisible() (v CustomFieldAudience) {
+	if x == nil {
+		return v
+	}
+	return x.Visible
+}
+
+// String shows the fields of x that are set.
+func (x ResourceFieldCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ResourceFieldCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ResourceFieldPage) GetData() (v []ResourceField) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ResourceFieldPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ResourceFieldPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ResourceFieldPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDocumentIDs returns x.DocumentIDs, or its zero value when x is nil.
+func (x *RestoreDocumentsFromTrashBinInput) GetDocumentIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.DocumentIDs
+}
+
+// String shows the fields of x that are set.
+func (x RestoreDocumentsFromTrashBinInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RestoreDocumentsFromTrashBinInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SetEmployeeRegularAccessStartDateInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
@@ -3847,6 +5467,12 @@ func (x *SetEmployeeRegularAccessStartDateInput) GetStartsOn() (v openapi_types.
 	}
 	return *x.StartsOn
 }
+
+// String shows the fields of x that are set.
+func (x SetEmployeeRegularAccessStartDateInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetEmployeeRegularAccessStartDateInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
@@ -3910,6 +5536,14 @@ func (x *Shift) GetHalfDay() (v ShiftHalfDay) {
 		return v
 	}
 	return *x.HalfDay
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Shift) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetInLocationAccuracy returns x.InLocationAccuracy, or its zero value when x or the field is nil.
@@ -4040,6 +5674,12 @@ func (x *Shift) GetWorkplaceID() (v string) {
 	return *x.WorkplaceID
 }
 
+// String shows the fields of x that are set.
+func (x Shift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Shift) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *ShiftCreate) GetClockIn() (v time.Time) {
 	if x == nil || x.ClockIn == nil {
@@ -4054,6 +5694,14 @@ func (x *ShiftCreate) GetClockOut() (v time.Time) {
 		return v
 	}
 	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x is nil.
+func (x *ShiftCreate) GetDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.Date
 }
 
 // GetDay returns x.Day, or its zero value when x or the field is nil.
@@ -4128,6 +5776,34 @@ func (x *ShiftCreate) GetWorkable() (v bool) {
 	return *x.Workable
 }
 
+// String shows the fields of x that are set.
+func (x ShiftCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ShiftPage) GetData() (v []Shift) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ShiftPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ShiftPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *ShiftUpdate) GetClockIn() (v time.Time) {
 	if x == nil || x.ClockIn == nil {
@@ -4150,6 +5826,14 @@ func (x *ShiftUpdate) GetDate() (v openapi_types.Date) {
 		return v
 	}
 	return *x.Date
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ShiftUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
@@ -4192,12 +5876,26 @@ func (x *ShiftUpdate) GetWorkplaceID() (v string) {
 	return *x.WorkplaceID
 }
 
+// String shows the fields of x that are set.
+func (x ShiftUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ShiftUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *StartShiftBreakInput) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetNow returns x.Now, or its zero value when x is nil.
+func (x *StartShiftBreakInput) GetNow() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.Now
 }
 
 // GetObservations returns x.Observations, or its zero value when x or the field is nil.
@@ -4215,6 +5913,12 @@ func (x *StartShiftBreakInput) GetTimeSettingsBreakConfigurationID() (v string) 
 	}
 	return *x.TimeSettingsBreakConfigurationID
 }
+
+// String shows the fields of x that are set.
+func (x StartShiftBreakInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x StartShiftBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetAmountInCents() (v int) {
@@ -4288,12 +5992,28 @@ func (x *Supplement) GetEmployeeID() (v string) {
 	return *x.EmployeeID
 }
 
+// GetEmployeeObservations returns x.EmployeeObservations, or its zero value when x is nil.
+func (x *Supplement) GetEmployeeObservations() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeObservations
+}
+
 // GetEquivalentMinutesInCents returns x.EquivalentMinutesInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetEquivalentMinutesInCents() (v int) {
 	if x == nil || x.EquivalentMinutesInCents == nil {
 		return v
 	}
 	return *x.EquivalentMinutesInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Supplement) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
@@ -4344,12 +6064,58 @@ func (x *Supplement) GetUpdatedAt() (v time.Time) {
 	return *x.UpdatedAt
 }
 
+// String shows the fields of x that are set.
+func (x Supplement) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Supplement) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmountInCents returns x.AmountInCents, or its zero value when x is nil.
+func (x *SupplementCreate) GetAmountInCents() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.AmountInCents
+}
+
 // GetContractsCompensationID returns x.ContractsCompensationID, or its zero value when x or the field is nil.
 func (x *SupplementCreate) GetContractsCompensationID() (v string) {
 	if x == nil || x.ContractsCompensationID == nil {
 		return v
 	}
 	return *x.ContractsCompensationID
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x is nil.
+func (x *SupplementCreate) GetContractsTaxonomyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsTaxonomyID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *SupplementCreate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *SupplementCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetPayrollPolicyPeriodID returns x.PayrollPolicyPeriodID, or its zero value when x is nil.
+func (x *SupplementCreate) GetPayrollPolicyPeriodID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PayrollPolicyPeriodID
 }
 
 // GetUnit returns x.Unit, or its zero value when x or the field is nil.
@@ -4367,6 +6133,34 @@ func (x *SupplementCreate) GetWorkedDays() (v int) {
 	}
 	return *x.WorkedDays
 }
+
+// String shows the fields of x that are set.
+func (x SupplementCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SupplementCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SupplementPage) GetData() (v []Supplement) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SupplementPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SupplementPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SupplementPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *SupplementUpdate) GetAmountInCents() (v int) {
@@ -4408,6 +6202,14 @@ func (x *SupplementUpdate) GetEmployeeID() (v string) {
 	return *x.EmployeeID
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SupplementUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetPayrollPolicyPeriodID returns x.PayrollPolicyPeriodID, or its zero value when x or the field is nil.
 func (x *SupplementUpdate) GetPayrollPolicyPeriodID() (v string) {
 	if x == nil || x.PayrollPolicyPeriodID == nil {
@@ -4423,6 +6225,12 @@ func (x *SupplementUpdate) GetUnit() (v SupplementUnit) {
 	}
 	return *x.Unit
 }
+
+// String shows the fields of x that are set.
+func (x SupplementUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SupplementUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *Team) GetAvatar() (v string) {
@@ -4448,6 +6256,30 @@ func (x *Team) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *Team) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Team) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLeadIDs returns x.LeadIDs, or its zero value when x is nil.
+func (x *Team) GetLeadIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LeadIDs
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *Team) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -4456,6 +6288,12 @@ func (x *Team) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x Team) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Team) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *TeamCreate) GetDescription() (v string) {
 	if x == nil || x.Description == nil {
@@ -4463,6 +6301,20 @@ func (x *TeamCreate) GetDescription() (v string) {
 	}
 	return *x.Description
 }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TeamCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TeamCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamCreate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TeamMembership) GetCompanyID() (v string) {
@@ -4478,6 +6330,14 @@ func (x *TeamMembership) GetEmployeeID() (v string) {
 		return v
 	}
 	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TeamMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLead returns x.Lead, or its zero value when x or the field is nil.
@@ -4496,12 +6356,70 @@ func (x *TeamMembership) GetTeamID() (v string) {
 	return *x.TeamID
 }
 
+// String shows the fields of x that are set.
+func (x TeamMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TeamMembershipCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
 // GetLead returns x.Lead, or its zero value when x or the field is nil.
 func (x *TeamMembershipCreate) GetLead() (v bool) {
 	if x == nil || x.Lead == nil {
 		return v
 	}
 	return *x.Lead
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x is nil.
+func (x *TeamMembershipCreate) GetTeamID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TeamID
+}
+
+// String shows the fields of x that are set.
+func (x TeamMembershipCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamMembershipCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TeamMembershipPage) GetData() (v []TeamMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TeamMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TeamMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TeamMembershipUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetLead returns x.Lead, or its zero value when x or the field is nil.
@@ -4511,6 +6429,34 @@ func (x *TeamMembershipUpdate) GetLead() (v bool) {
 	}
 	return *x.Lead
 }
+
+// String shows the fields of x that are set.
+func (x TeamMembershipUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamMembershipUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TeamPage) GetData() (v []Team) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TeamPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TeamPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *TeamUpdate) GetAvatar() (v string) {
@@ -4528,6 +6474,14 @@ func (x *TeamUpdate) GetDescription() (v string) {
 	return *x.Description
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TeamUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *TeamUpdate) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -4536,12 +6490,34 @@ func (x *TeamUpdate) GetName() (v string) {
 	return *x.Name
 }
 
+// String shows the fields of x that are set.
+func (x TeamUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TeamUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TerminateEmployeeInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetOpenBackfill returns x.OpenBackfill, or its zero value when x or the field is nil.
 func (x *TerminateEmployeeInput) GetOpenBackfill() (v bool) {
 	if x == nil || x.OpenBackfill == nil {
 		return v
 	}
 	return *x.OpenBackfill
+}
+
+// GetTerminatedOn returns x.TerminatedOn, or its zero value when x is nil.
+func (x *TerminateEmployeeInput) GetTerminatedOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.TerminatedOn
 }
 
 // GetTerminationAssignedManagerID returns x.TerminationAssignedManagerID, or its zero value when x or the field is nil.
@@ -4560,6 +6536,12 @@ func (x *TerminateEmployeeInput) GetTerminationReason() (v string) {
 	return *x.TerminationReason
 }
 
+// String shows the fields of x that are set.
+func (x TerminateEmployeeInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TerminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicy) GetCompanyID() (v string) {
 	if x == nil || x.CompanyID == nil {
@@ -4574,6 +6556,14 @@ func (x *TimeOffPolicy) GetDescription() (v string) {
 		return v
 	}
 	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicy) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetMain returns x.Main, or its zero value when x or the field is nil.
@@ -4591,6 +6581,12 @@ func (x *TimeOffPolicy) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicy) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyCreate) GetCompanyID() (v string) {
@@ -4616,12 +6612,56 @@ func (x *TimeOffPolicyCreate) GetMain() (v bool) {
 	return *x.Main
 }
 
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TimeOffPolicyCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimeOffPolicyPage) GetData() (v []TimeOffPolicy) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimeOffPolicyPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDescription returns x.Description, or its zero value when x or the field is nil.
 func (x *TimeOffPolicyUpdate) GetDescription() (v string) {
 	if x == nil || x.Description == nil {
 		return v
 	}
 	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimeOffPolicyUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetMain returns x.Main, or its zero value when x or the field is nil.
@@ -4638,6 +6678,28 @@ func (x *TimeOffPolicyUpdate) GetName() (v string) {
 		return v
 	}
 	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TimeOffPolicyUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimeOffPolicyUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClockTime returns x.ClockTime, or its zero value when x is nil.
+func (x *ToggleClockInput) GetClockTime() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.ClockTime
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ToggleClockInput) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
 }
 
 // GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
@@ -4672,12 +6734,64 @@ func (x *ToggleClockInput) GetTimeSettingsBreakConfigurationID() (v string) {
 	return *x.TimeSettingsBreakConfigurationID
 }
 
+// String shows the fields of x that are set.
+func (x ToggleClockInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ToggleClockInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UnterminateEmployeeInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UnterminateEmployeeInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UnterminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
+func (x *WebhookSubscription) GetAPIVersion() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.APIVersion
+}
+
 // GetChallenge returns x.Challenge, or its zero value when x or the field is nil.
 func (x *WebhookSubscription) GetChallenge() (v string) {
 	if x == nil || x.Challenge == nil {
 		return v
 	}
 	return *x.Challenge
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *WebhookSubscription) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *WebhookSubscription) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WebhookSubscription) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
 }
 
 // GetName returns x.Name, or its zero value when x or the field is nil.
@@ -4687,6 +6801,28 @@ func (x *WebhookSubscription) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// GetTargetURL returns x.TargetURL, or its zero value when x is nil.
+func (x *WebhookSubscription) GetTargetURL() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetURL
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *WebhookSubscription) GetType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscription) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscription) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x or the field is nil.
 func (x *WebhookSubscriptionCreate) GetAPIVersion() (v WebhookPayloadVersion) {
@@ -4704,6 +6840,14 @@ func (x *WebhookSubscriptionCreate) GetChallenge() (v string) {
 	return *x.Challenge
 }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *WebhookSubscriptionCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
 // GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
 func (x *WebhookSubscriptionCreate) GetEnabled() (v bool) {
 	if x == nil || x.Enabled == nil {
@@ -4719,6 +6863,50 @@ func (x *WebhookSubscriptionCreate) GetName() (v string) {
 	}
 	return *x.Name
 }
+
+// GetSubscriptionType returns x.SubscriptionType, or its zero value when x is nil.
+func (x *WebhookSubscriptionCreate) GetSubscriptionType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubscriptionType
+}
+
+// GetTargetURL returns x.TargetURL, or its zero value when x is nil.
+func (x *WebhookSubscriptionCreate) GetTargetURL() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetURL
+}
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscriptionCreate) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscriptionCreate) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WebhookSubscriptionPage) GetData() (v []WebhookSubscription) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WebhookSubscriptionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WebhookSubscriptionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WebhookSubscriptionPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x or the field is nil.
 func (x *WebhookSubscriptionUpdate) GetAPIVersion() (v WebhookPayloadVersion) {
@@ -4744,6 +6932,14 @@ func (x *WebhookSubscriptionUpdate) GetEnabled() (v bool) {
 	return *x.Enabled
 }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WebhookSubscriptionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
 // GetName returns x.Name, or its zero value when x or the field is nil.
 func (x *WebhookSubscriptionUpdate) GetName() (v string) {
 	if x == nil || x.Name == nil {
@@ -4767,3 +6963,39 @@ func (x *WebhookSubscriptionUpdate) GetTargetURL() (v string) {
 	}
 	return *x.TargetURL
 }
+
+// String shows the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscriptionUpdate) String() string { return pretty.String(x, "Challenge") }
+
+// LogValue logs the fields of x that are set, secrets as REDACTED.
+func (x WebhookSubscriptionUpdate) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
+
+// GetServer returns x.Server, or its zero value when x is nil.
+func (x *Client) GetServer() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Server
+}
+
+// GetClient returns x.Client, or its zero value when x is nil.
+func (x *Client) GetClient() (v HttpRequestDoer) {
+	if x == nil {
+		return v
+	}
+	return x.Client
+}
+
+// GetRequestEditors returns x.RequestEditors, or its zero value when x is nil.
+func (x *Client) GetRequestEditors() (v []RequestEditorFn) {
+	if x == nil {
+		return v
+	}
+	return x.RequestEditors
+}
+
+// String shows the fields of x that are set.
+func (x Client) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Client) LogValue() slog.Value { return pretty.LogValue(x) }

@@ -26,7 +26,7 @@ import (
 
 // The operation tests of the dated API. Each one serves a canned response
 // in the shape Factorial's 2026-07-01 document gives, calls the operation
-// through the client's services (c.Resources...), and checks what went on
+// through the client's services (c...), and checks what went on
 // the wire and what came back typed. Every exchange passes through
 // specvalidate.Transport, which validates the request and the response
 // against openapi-resources.yaml and records the operation in coverage;

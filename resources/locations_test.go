@@ -43,7 +43,7 @@ func TestListLocations(t *testing.T) {
 			wantQuery(t, r, url.Values{"employee_ids[]": {"4242", "4250"}})
 		},
 	})
-	all, err := c.Resources.Locations.List(t.Context(), &resources.ListLocationsParams{EmployeeIds: []string{"4242", "4250"}})
+	all, err := c.Locations.List(t.Context(), &resources.ListLocationsParams{EmployeeIDs: []string{"4242", "4250"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d locations, want 2", len(all))
@@ -66,7 +66,7 @@ func TestCreateLocation(t *testing.T) {
 				`"siret":"73282932000074"}`)
 		},
 	})
-	l, err := c.Resources.Locations.Create(t.Context(), resources.LocationCreate{
+	l, err := c.Locations.Create(t.Context(), resources.LocationCreate{
 		Name: "Lyon", Country: "fr", Timezone: "Europe/Paris", CompanyID: "77", Main: ptr(false),
 		State: ptr("Auvergne-Rhône-Alpes"), City: ptr("Lyon"), AddressLineOne: ptr("12 Rue de la République"),
 		PostalCode: ptr("69002"), Siret: ptr("73282932000074"),
@@ -82,7 +82,7 @@ func TestGetLocation(t *testing.T) {
 		method: http.MethodGet, path: "/locations/locations/12", status: 200, body: locationBarcelonaJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	l, err := c.Resources.Locations.Get(t.Context(), "12")
+	l, err := c.Locations.Get(t.Context(), "12")
 	must(t, err)
 	checkBarcelona(t, l)
 }
@@ -95,7 +95,7 @@ func TestUpdateLocation(t *testing.T) {
 				`"latitude":41.3996,"longitude":2.1953,"radius":150}`)
 		},
 	})
-	l, err := c.Resources.Locations.Update(t.Context(), "12", resources.LocationUpdate{
+	l, err := c.Locations.Update(t.Context(), "12", resources.LocationUpdate{
 		ID: "12", AddressLineTwo: ptr("Planta 3"), PhoneNumber: ptr("+34930001122"),
 		Latitude: ptr(float32(41.3996)), Longitude: ptr(float32(2.1953)), Radius: ptr(float32(150)),
 	})
@@ -108,7 +108,7 @@ func TestDeleteLocation(t *testing.T) {
 		method: http.MethodDelete, path: "/locations/locations/14", status: 200, body: locationLyonJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	l, err := c.Resources.Locations.Delete(t.Context(), "14")
+	l, err := c.Locations.Delete(t.Context(), "14")
 	must(t, err)
 	eq(t, "ID", l.ID, "14")
 	is(t, "Name", l.Name, "Lyon")
@@ -135,8 +135,8 @@ func TestListLegalEntities(t *testing.T) {
 			wantRawQuery(t, r, "employees_ids%5B%5D=4242&companies_ids%5B%5D=77&country_ids%5B%5D=es&country_ids%5B%5D=fr")
 		},
 	})
-	all, err := c.Resources.Companies.List(t.Context(), &resources.ListLegalEntitiesParams{
-		EmployeesIds: []string{"4242"}, CompaniesIds: []string{"77"}, CountryIds: []string{"es", "fr"},
+	all, err := c.Companies.List(t.Context(), &resources.ListLegalEntitiesParams{
+		EmployeesIDs: []string{"4242"}, CompaniesIDs: []string{"77"}, CountryIDs: []string{"es", "fr"},
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -157,7 +157,7 @@ func TestCreateLegalEntity(t *testing.T) {
 				`"tin":"FR40303265045","address_line_1":"12 Rue de la République","postal_code":"69002","city":"Lyon"}`)
 		},
 	})
-	le, err := c.Resources.Companies.Create(t.Context(), resources.LegalEntityCreate{
+	le, err := c.Companies.Create(t.Context(), resources.LegalEntityCreate{
 		CompanyID: "77", Country: "fr", LegalName: "Acme Robotics France SAS", Currency: "EUR", Tin: ptr("FR40303265045"),
 		AddressLine1: ptr("12 Rue de la République"), PostalCode: ptr("69002"), City: ptr("Lyon"),
 	})
@@ -171,7 +171,7 @@ func TestGetLegalEntity(t *testing.T) {
 		method: http.MethodGet, path: "/companies/legal_entities/301", status: 200, body: legalEntitySpainJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	le, err := c.Resources.Companies.Get(t.Context(), "301")
+	le, err := c.Companies.Get(t.Context(), "301")
 	must(t, err)
 	eq(t, "ID", le.ID, "301")
 	is(t, "CompanyID", le.CompanyID, "77")
@@ -196,8 +196,8 @@ func TestListCompanyHolidays(t *testing.T) {
 			wantQuery(t, r, url.Values{"location_ids[]": {"12"}, "start_at": {"2026-07-01"}, "end_at": {"2026-12-31"}})
 		},
 	})
-	all, err := c.Resources.Holidays.List(t.Context(), &resources.ListCompanyHolidaysParams{
-		LocationIds: []string{"12"}, StartAt: datep("2026-07-01"), EndAt: datep("2026-12-31"),
+	all, err := c.Holidays.List(t.Context(), &resources.ListCompanyHolidaysParams{
+		LocationIDs: []string{"12"}, StartAt: datep("2026-07-01"), EndAt: datep("2026-12-31"),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -214,7 +214,7 @@ func TestGetCompanyHoliday(t *testing.T) {
 		method: http.MethodGet, path: "/holidays/company_holidays/7001", status: 200, body: holidayNationalJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	h, err := c.Resources.Holidays.Get(t.Context(), "7001")
+	h, err := c.Holidays.Get(t.Context(), "7001")
 	must(t, err)
 	eq(t, "ID", h.ID, "7001")
 	is(t, "LocationID", h.LocationID, "12")

@@ -50,8 +50,8 @@ func TestListSupplements(t *testing.T) {
 			wantRawQuery(t, r, "policy_period_ids%5B%5D=2026-06&legal_entity_ids%5B%5D=301&from=2026-06-01&to=2026-06-30")
 		},
 	})
-	all, err := c.Resources.Payroll.List(t.Context(), &resources.ListSupplementsParams{
-		PolicyPeriodIds: []string{"2026-06"}, LegalEntityIds: []string{"301"}, From: datep("2026-06-01"), To: datep("2026-06-30"),
+	all, err := c.Payroll.List(t.Context(), &resources.ListSupplementsParams{
+		PolicyPeriodIDs: []string{"2026-06"}, LegalEntityIDs: []string{"301"}, From: datep("2026-06-01"), To: datep("2026-06-30"),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -72,7 +72,7 @@ func TestCreateSupplement(t *testing.T) {
 				`"effective_on":"2026-06-30","amount_in_cents":50000,"unit":"money"}`)
 		},
 	})
-	s, err := c.Resources.Payroll.Create(t.Context(), resources.SupplementCreate{
+	s, err := c.Payroll.Create(t.Context(), resources.SupplementCreate{
 		EmployeeID: "4243", PayrollPolicyPeriodID: "2026-06", ContractsTaxonomyID: "14", EffectiveOn: date("2026-06-30"),
 		AmountInCents: 50000, Unit: ptr(resources.SupplementUnitMoney),
 	})
@@ -85,7 +85,7 @@ func TestGetSupplement(t *testing.T) {
 		method: http.MethodGet, path: "/payroll/supplements/5101", status: 200, body: supplementBonusJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	s, err := c.Resources.Payroll.Get(t.Context(), "5101")
+	s, err := c.Payroll.Get(t.Context(), "5101")
 	must(t, err)
 	checkBonus(t, s)
 }
@@ -97,7 +97,7 @@ func TestUpdateSupplement(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"5101","amount_in_cents":50000,"effective_on":"2026-06-30"}`)
 		},
 	})
-	s, err := c.Resources.Payroll.Update(t.Context(), "5101", resources.SupplementUpdate{
+	s, err := c.Payroll.Update(t.Context(), "5101", resources.SupplementUpdate{
 		ID: "5101", AmountInCents: ptr(50000), EffectiveOn: datep("2026-06-30"),
 	})
 	must(t, err)
@@ -109,7 +109,7 @@ func TestDeleteSupplement(t *testing.T) {
 		method: http.MethodDelete, path: "/payroll/supplements/5102", status: 200, body: supplementOvertimeJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	s, err := c.Resources.Payroll.Delete(t.Context(), "5102")
+	s, err := c.Payroll.Delete(t.Context(), "5102")
 	must(t, err)
 	eq(t, "ID", s.ID, "5102")
 	is(t, "RawMinutesInCents", s.RawMinutesInCents, 54000)

@@ -5,19 +5,15 @@ package resources
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
@@ -685,8 +681,8 @@ type Allowance struct {
 	HolidayAllowanceInCents *int   `json:"holiday_allowance_in_cents,omitempty"`
 	ID                      string `json:"id"`
 
-	// LeaveTypeIds Leave types that consume this allowance.
-	LeaveTypeIds []string `json:"leave_type_ids"`
+	// LeaveTypeIDs Leave types that consume this allowance.
+	LeaveTypeIDs []string `json:"leave_type_ids"`
 
 	// MaximumAmountInCents Cap on accrued units in hundredths.
 	MaximumAmountInCents *int                      `json:"maximum_amount_in_cents,omitempty"`
@@ -748,7 +744,7 @@ type AllowanceCreate struct {
 	// Frequency Length of the allowance cycles.
 	Frequency               *AllowanceFrequency `json:"frequency,omitempty"`
 	HolidayAllowanceInCents int                 `json:"holiday_allowance_in_cents"`
-	LeaveTypeIds            []string            `json:"leave_type_ids"`
+	LeaveTypeIDs            []string            `json:"leave_type_ids"`
 	MaximumAmountInCents    *int                `json:"maximum_amount_in_cents,omitempty"`
 	Name                    string              `json:"name"`
 
@@ -921,7 +917,7 @@ type AllowanceUpdate struct {
 
 	// ID Must equal the path id.
 	ID                   string   `json:"id"`
-	LeaveTypeIds         []string `json:"leave_type_ids,omitempty"`
+	LeaveTypeIDs         []string `json:"leave_type_ids,omitempty"`
 	MaximumAmountInCents *int     `json:"maximum_amount_in_cents,omitempty"`
 	Name                 *string  `json:"name,omitempty"`
 
@@ -966,7 +962,7 @@ type ApproveLeaveInput struct {
 
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
-	EmployeeIds []string           `json:"employee_ids"`
+	EmployeeIDs []string           `json:"employee_ids"`
 	EndOn       openapi_types.Date `json:"end_on"`
 
 	// Source What is recording the shifts, e.g. `desktop`.
@@ -1406,8 +1402,8 @@ type DocumentCreate struct {
 	// RequestEsignature Ask the signees for an electronic signature.
 	RequestEsignature bool `json:"request_esignature"`
 
-	// SigneeIds Access ids of the people asked to sign, one form part per id (may be empty).
-	SigneeIds []string `json:"signee_ids[],omitempty"`
+	// SigneeIDs Access ids of the people asked to sign, one form part per id (may be empty).
+	SigneeIDs []string `json:"signee_ids[],omitempty"`
 
 	// Space Where an uploaded document goes; `employee_my_documents` needs employee_id.
 	Space DocumentSpace `json:"space"`
@@ -1434,8 +1430,8 @@ type DocumentUpdate struct {
 	Public            bool   `json:"public"`
 	RequestEsignature bool   `json:"request_esignature"`
 
-	// SigneeIds Access ids of the people asked to sign.
-	SigneeIds []string `json:"signee_ids"`
+	// SigneeIDs Access ids of the people asked to sign.
+	SigneeIDs []string `json:"signee_ids"`
 }
 
 // Employee An employee: identity, placement (company, legal entity, location,
@@ -1773,8 +1769,8 @@ type LeaveType struct {
 	// AllowEndless Leaves may have no end date.
 	AllowEndless *bool `json:"allow_endless,omitempty"`
 
-	// AllowanceIds Allowances leaves of this type consume.
-	AllowanceIds     []string `json:"allowance_ids"`
+	// AllowanceIDs Allowances leaves of this type consume.
+	AllowanceIDs     []string `json:"allowance_ids"`
 	ApprovalRequired *bool    `json:"approval_required,omitempty"`
 
 	// Attachment An attachment can be added to leaves of this type.
@@ -2028,7 +2024,7 @@ type LocationUpdate struct {
 
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
-	DocumentIds []string `json:"document_ids"`
+	DocumentIDs []string `json:"document_ids"`
 }
 
 // PageMeta Pagination state of a list response.
@@ -2104,7 +2100,7 @@ type ResourceFieldPage struct {
 
 // RestoreDocumentsFromTrashBinInput defines model for RestoreDocumentsFromTrashBinInput.
 type RestoreDocumentsFromTrashBinInput struct {
-	DocumentIds []string `json:"document_ids"`
+	DocumentIDs []string `json:"document_ids"`
 }
 
 // SetEmployeeRegularAccessStartDateInput defines model for SetEmployeeRegularAccessStartDateInput.
@@ -2332,12 +2328,12 @@ type Team struct {
 	CompanyID   *string `json:"company_id"`
 	Description *string `json:"description,omitempty"`
 
-	// EmployeeIds Members of the team (employee ids).
-	EmployeeIds []string `json:"employee_ids,omitempty"`
+	// EmployeeIDs Members of the team (employee ids).
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
 	ID          string   `json:"id"`
 
-	// LeadIds Leads of the team (employee ids).
-	LeadIds []string `json:"lead_ids,omitempty"`
+	// LeadIDs Leads of the team (employee ids).
+	LeadIDs []string `json:"lead_ids,omitempty"`
 	Name    *string  `json:"name"`
 }
 
@@ -2596,11 +2592,11 @@ type ListWebhookSubscriptionsParams struct {
 
 // ListShiftsParams defines parameters for ListShifts.
 type ListShiftsParams struct {
-	// Ids Only these shifts.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these shifts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only shifts of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartOn Only shifts on or after this date.
 	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
@@ -2644,17 +2640,17 @@ type ListShiftsParams struct {
 
 // ListLegalEntitiesParams defines parameters for ListLegalEntities.
 type ListLegalEntitiesParams struct {
-	// Ids Only these legal entities.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these legal entities.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeesIds Only the legal entities of these employees (Factorial's spelling, `employees_` plural).
-	EmployeesIds []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
+	// EmployeesIDs Only the legal entities of these employees (Factorial's spelling, `employees_` plural).
+	EmployeesIDs []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
 
-	// CompaniesIds Only legal entities of these companies.
-	CompaniesIds []string `form:"companies_ids[],omitempty" json:"companies_ids[],omitempty"`
+	// CompaniesIDs Only legal entities of these companies.
+	CompaniesIDs []string `form:"companies_ids[],omitempty" json:"companies_ids[],omitempty"`
 
-	// CountryIds Only legal entities registered in these countries; despite the name the values are country codes (`es`).
-	CountryIds []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
+	// CountryIDs Only legal entities registered in these countries; despite the name the values are country codes (`es`).
+	CountryIDs []string `form:"country_ids[],omitempty" json:"country_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2671,8 +2667,8 @@ type ListLegalEntitiesParams struct {
 
 // ListCustomFieldsParams defines parameters for ListCustomFields.
 type ListCustomFieldsParams struct {
-	// Ids Only these fields.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these fields.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// CompanyID Only fields of this company.
 	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
@@ -2701,11 +2697,11 @@ type ListCustomFieldsParams struct {
 
 // ListCustomFieldOptionsParams defines parameters for ListCustomFieldOptions.
 type ListCustomFieldOptionsParams struct {
-	// Ids Only these options.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these options.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// FieldIds Only options of these fields.
-	FieldIds []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+	// FieldIDs Only options of these fields.
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2722,14 +2718,14 @@ type ListCustomFieldOptionsParams struct {
 
 // ListResourceFieldsParams defines parameters for ListResourceFields.
 type ListResourceFieldsParams struct {
-	// Ids Only these resource fields.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these resource fields.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// FieldIds Only the resource fields of these custom fields.
-	FieldIds []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+	// FieldIDs Only the resource fields of these custom fields.
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
 
-	// SchemaIds Only the fields of these custom tables.
-	SchemaIds []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
+	// SchemaIDs Only the fields of these custom tables.
+	SchemaIDs []string `form:"schema_ids[],omitempty" json:"schema_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2746,11 +2742,11 @@ type ListResourceFieldsParams struct {
 
 // ListCustomFieldValuesParams defines parameters for ListCustomFieldValues.
 type ListCustomFieldValuesParams struct {
-	// Ids Only these values.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these values.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only values of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only values of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Identifiers Only values of the custom fields with these unique identifiers (CustomFieldValue.custom_field_identifier).
 	Identifiers []string `form:"identifiers[],omitempty" json:"identifiers[],omitempty"`
@@ -2785,11 +2781,11 @@ type ListCustomFieldValuesParams struct {
 
 // ListDocumentsParams defines parameters for ListDocuments.
 type ListDocumentsParams struct {
-	// Ids Only these documents.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these documents.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only documents of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only documents of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// FolderID Only documents in this folder.
 	FolderID *string `form:"folder_id,omitempty" json:"folder_id,omitempty"`
@@ -2824,8 +2820,8 @@ type ListDocumentsParams struct {
 
 // ListFoldersParams defines parameters for ListFolders.
 type ListFoldersParams struct {
-	// Ids Only these folders.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these folders.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Name Only folders with this name.
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
@@ -2851,11 +2847,11 @@ type ListFoldersParams struct {
 
 // ListEmployeesParams defines parameters for ListEmployees.
 type ListEmployeesParams struct {
-	// Ids Only these employees.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these employees.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// AccessIds Only the employees with these access (login) ids.
-	AccessIds []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+	// AccessIDs Only the employees with these access (login) ids.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
 
 	// Emails Only the employees with these emails.
 	Emails []string `form:"emails[],omitempty" json:"emails[],omitempty"`
@@ -2872,14 +2868,14 @@ type ListEmployeesParams struct {
 	// CompanyIdentifier Only the employee with this internal company identifier.
 	CompanyIdentifier *string `form:"company_identifier,omitempty" json:"company_identifier,omitempty"`
 
-	// LegalEntityIds Only employees of these legal entities.
-	LegalEntityIds []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+	// LegalEntityIDs Only employees of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
 
-	// TeamIds Only members of these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only members of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// LocationIds Only employees of these locations.
-	LocationIds []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+	// LocationIDs Only employees of these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
 
 	// OnlyActive True for active employees only. Optional here although Factorial's document marks it required (a required boolean would always be sent).
 	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
@@ -2902,17 +2898,17 @@ type ListEmployeesParams struct {
 
 // ListCompanyHolidaysParams defines parameters for ListCompanyHolidays.
 type ListCompanyHolidaysParams struct {
-	// Ids Only these holidays.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these holidays.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// LocationIds Only holidays of these locations.
-	LocationIds []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+	// LocationIDs Only holidays of these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
 
-	// TeamIds Only holidays that apply to these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only holidays that apply to these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// EmployeeIds Only holidays of these employees' default locations.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only holidays of these employees' default locations.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// StartAt Only holidays on or after this date.
 	StartAt *openapi_types.Date `form:"start_at,omitempty" json:"start_at,omitempty"`
@@ -2935,11 +2931,11 @@ type ListCompanyHolidaysParams struct {
 
 // ListLocationsParams defines parameters for ListLocations.
 type ListLocationsParams struct {
-	// Ids Only these locations.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these locations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only the locations these employees are assigned to.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only the locations these employees are assigned to.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Main True for the main location only.
 	Main *bool `form:"main,omitempty" json:"main,omitempty"`
@@ -2959,17 +2955,17 @@ type ListLocationsParams struct {
 
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
-	// Ids Only these supplements.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these supplements.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only supplements of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only supplements of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// PolicyPeriodIds Only supplements of these payroll policy periods. Factorial's documents (2024-10-01 and 2026-07-01) mark this filter required; it is optional here because no source shows the server rejecting calls without it. Send it if such calls fail.
-	PolicyPeriodIds []string `form:"policy_period_ids[],omitempty" json:"policy_period_ids[],omitempty"`
+	// PolicyPeriodIDs Only supplements of these payroll policy periods. Factorial's documents (2024-10-01 and 2026-07-01) mark this filter required; it is optional here because no source shows the server rejecting calls without it. Send it if such calls fail.
+	PolicyPeriodIDs []string `form:"policy_period_ids[],omitempty" json:"policy_period_ids[],omitempty"`
 
-	// LegalEntityIds Only supplements of these legal entities.
-	LegalEntityIds []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+	// LegalEntityIDs Only supplements of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
 
 	// CompensationID Only supplements generated by this contract compensation.
 	CompensationID *string `form:"compensation_id,omitempty" json:"compensation_id,omitempty"`
@@ -2995,14 +2991,14 @@ type ListSupplementsParams struct {
 
 // ListTeamMembershipsParams defines parameters for ListTeamMemberships.
 type ListTeamMembershipsParams struct {
-	// Ids Only these memberships.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these memberships.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// TeamIds Only memberships of these teams.
-	TeamIds []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+	// TeamIDs Only memberships of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
 
-	// EmployeeIds Only memberships of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only memberships of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Lead True for leads only; false for plain members only.
 	Lead *bool `form:"lead,omitempty" json:"lead,omitempty"`
@@ -3022,8 +3018,8 @@ type ListTeamMembershipsParams struct {
 
 // ListTeamsParams defines parameters for ListTeams.
 type ListTeamsParams struct {
-	// Ids Only these teams.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these teams.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3040,14 +3036,14 @@ type ListTeamsParams struct {
 
 // ListAllowanceStatsParams defines parameters for ListAllowanceStats.
 type ListAllowanceStatsParams struct {
-	// Ids Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these stats, by virtual id `<employee_id>/<allowance_id>/<reference_date>`.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only the counters of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only the counters of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
-	// AllowanceIds Only the counters of these allowances.
-	AllowanceIds []string `form:"allowance_ids[],omitempty" json:"allowance_ids[],omitempty"`
+	// AllowanceIDs Only the counters of these allowances.
+	AllowanceIDs []string `form:"allowance_ids[],omitempty" json:"allowance_ids[],omitempty"`
 
 	// ReferenceDate Date the counters are computed at; today when absent.
 	ReferenceDate *openapi_types.Date `form:"reference_date,omitempty" json:"reference_date,omitempty"`
@@ -3067,8 +3063,8 @@ type ListAllowanceStatsParams struct {
 
 // ListAllowancesParams defines parameters for ListAllowances.
 type ListAllowancesParams struct {
-	// Ids Only these allowances.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these allowances.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
 	// TimeoffPolicyID Only allowances of this time-off policy.
 	TimeoffPolicyID *string `form:"timeoff_policy_id,omitempty" json:"timeoff_policy_id,omitempty"`
@@ -3091,11 +3087,11 @@ type ListAllowancesParams struct {
 
 // ListLeaveTypesParams defines parameters for ListLeaveTypes.
 type ListLeaveTypesParams struct {
-	// Ids Only these leave types.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these leave types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// CompanyIds Only leave types of these companies.
-	CompanyIds []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+	// CompanyIDs Only leave types of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// LeaveTypeID Only this leave type.
 	LeaveTypeID *string `form:"leave_type_id,omitempty" json:"leave_type_id,omitempty"`
@@ -3133,11 +3129,11 @@ type ListLeaveTypesParams struct {
 
 // ListLeavesParams defines parameters for ListLeaves.
 type ListLeavesParams struct {
-	// Ids Only these leaves.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these leaves.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// EmployeeIds Only leaves of these employees.
-	EmployeeIds []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+	// EmployeeIDs Only leaves of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// LeaveTypeID Only leaves of these leave types (singular `leave_type_id[]`, as Factorial spells it).
 	LeaveTypeID []string `form:"leave_type_id[],omitempty" json:"leave_type_id[],omitempty"`
@@ -3187,11 +3183,11 @@ type ListLeavesParams struct {
 
 // ListPoliciesParams defines parameters for ListPolicies.
 type ListPoliciesParams struct {
-	// Ids Only these policies.
-	Ids []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+	// IDs Only these policies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
 
-	// CompanyIds Only policies of these companies.
-	CompanyIds []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
+	// CompanyIDs Only policies of these companies.
+	CompanyIDs []string `form:"company_ids[],omitempty" json:"company_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger or missing value means 100.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7572,9 +7568,9 @@ func NewListShiftsRequest(server string, params *ListShiftsParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7584,9 +7580,9 @@ func NewListShiftsRequest(server string, params *ListShiftsParams) (*http.Reques
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8189,9 +8185,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8201,9 +8197,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.EmployeesIds != nil {
+		if params.EmployeesIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employees_ids[]", params.EmployeesIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employees_ids[]", params.EmployeesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8213,9 +8209,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.CompaniesIds != nil {
+		if params.CompaniesIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "companies_ids[]", params.CompaniesIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "companies_ids[]", params.CompaniesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8225,9 +8221,9 @@ func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams)
 
 		}
 
-		if params.CountryIds != nil {
+		if params.CountryIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country_ids[]", params.CountryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country_ids[]", params.CountryIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8401,9 +8397,9 @@ func NewListCustomFieldsRequest(server string, params *ListCustomFieldsParams) (
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8659,9 +8655,9 @@ func NewListCustomFieldOptionsRequest(server string, params *ListCustomFieldOpti
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8671,9 +8667,9 @@ func NewListCustomFieldOptionsRequest(server string, params *ListCustomFieldOpti
 
 		}
 
-		if params.FieldIds != nil {
+		if params.FieldIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8847,9 +8843,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8859,9 +8855,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 
 		}
 
-		if params.FieldIds != nil {
+		if params.FieldIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8871,9 +8867,9 @@ func NewListResourceFieldsRequest(server string, params *ListResourceFieldsParam
 
 		}
 
-		if params.SchemaIds != nil {
+		if params.SchemaIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schema_ids[]", params.SchemaIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schema_ids[]", params.SchemaIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9047,9 +9043,9 @@ func NewListCustomFieldValuesRequest(server string, params *ListCustomFieldValue
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9059,9 +9055,9 @@ func NewListCustomFieldValuesRequest(server string, params *ListCustomFieldValue
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9354,9 +9350,9 @@ func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9366,9 +9362,9 @@ func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9764,9 +9760,9 @@ func NewListFoldersRequest(server string, params *ListFoldersParams) (*http.Requ
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10023,9 +10019,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10035,9 +10031,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.AccessIds != nil {
+		if params.AccessIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10107,9 +10103,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10119,9 +10115,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10131,9 +10127,9 @@ func NewListEmployeesRequest(server string, params *ListEmployeesParams) (*http.
 
 		}
 
-		if params.LocationIds != nil {
+		if params.LocationIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10538,9 +10534,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10550,9 +10546,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.LocationIds != nil {
+		if params.LocationIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10562,9 +10558,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10574,9 +10570,9 @@ func NewListCompanyHolidaysRequest(server string, params *ListCompanyHolidaysPar
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10734,9 +10730,9 @@ func NewListLocationsRequest(server string, params *ListLocationsParams) (*http.
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10746,9 +10742,9 @@ func NewListLocationsRequest(server string, params *ListLocationsParams) (*http.
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11015,9 +11011,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11027,9 +11023,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11039,9 +11035,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.PolicyPeriodIds != nil {
+		if params.PolicyPeriodIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "policy_period_ids[]", params.PolicyPeriodIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "policy_period_ids[]", params.PolicyPeriodIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11051,9 +11047,9 @@ func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*h
 
 		}
 
-		if params.LegalEntityIds != nil {
+		if params.LegalEntityIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11344,9 +11340,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11356,9 +11352,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 
 		}
 
-		if params.TeamIds != nil {
+		if params.TeamIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11368,9 +11364,9 @@ func NewListTeamMembershipsRequest(server string, params *ListTeamMembershipsPar
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11637,9 +11633,9 @@ func NewListTeamsRequest(server string, params *ListTeamsParams) (*http.Request,
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11894,9 +11890,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11906,9 +11902,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11918,9 +11914,9 @@ func NewListAllowanceStatsRequest(server string, params *ListAllowanceStatsParam
 
 		}
 
-		if params.AllowanceIds != nil {
+		if params.AllowanceIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allowance_ids[]", params.AllowanceIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allowance_ids[]", params.AllowanceIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12066,9 +12062,9 @@ func NewListAllowancesRequest(server string, params *ListAllowancesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12387,9 +12383,9 @@ func NewListLeaveTypesRequest(server string, params *ListLeaveTypesParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12399,9 +12395,9 @@ func NewListLeaveTypesRequest(server string, params *ListLeaveTypesParams) (*htt
 
 		}
 
-		if params.CompanyIds != nil {
+		if params.CompanyIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12706,9 +12702,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12718,9 +12714,9 @@ func NewListLeavesRequest(server string, params *ListLeavesParams) (*http.Reques
 
 		}
 
-		if params.EmployeeIds != nil {
+		if params.EmployeeIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -13227,9 +13223,9 @@ func NewListPoliciesRequest(server string, params *ListPoliciesParams) (*http.Re
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Ids != nil {
+		if params.IDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -13239,9 +13235,9 @@ func NewListPoliciesRequest(server string, params *ListPoliciesParams) (*http.Re
 
 		}
 
-		if params.CompanyIds != nil {
+		if params.CompanyIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_ids[]", params.CompanyIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -27153,491 +27149,4 @@ func ParseUpdatePolicyResponse(rsp *http.Response) (*UpdatePolicyResponse, error
 	}
 
 	return response, nil
-}
-
-// Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
-// Stored as a slice of fixed-width chunks rather than one concatenated
-// const string: with thousands of chunks the chained `+` fold is several
-// times slower for the Go compiler than parsing a slice literal.
-var swaggerSpec = []string{
-	"7L17cyM3ki/6VRC690RTJyhK3ePdndOK+UN222Pvsac7uuVx7B05imAVSMIqAmUAJTVnwt/9BjKBKhSJ",
-	"eunN3f6nm6pC4ZlIZCYyf/mvo1RuCimYMPro7b+OCqrohhmm4K+LpWHqh3f2Z8Z0qnhhuBRHb4++KZWW",
-	"ihR0xQW1z6ZEsM/GPmAz8oFqTcyakUKxGy5LDc9faTLfMENnTGRJChXMp4QKIgv6e8mINoqLFZkIaQgl",
-	"iqVSZYRnx7Oj6RG3jf5eMrU9mh4JumFHb4+o7VzCs6PpkU7XbENtN822sO+wrqM//pgefc2WUrGBg2h0",
-	"OBhIWirFhGmOQxuqzEOMZAFd7B9KbBAffe1kQl3D50SUG6Z4epJLeW17wjNNNqU2xPZowUhBlWYZodqW",
-	"XDCl664V1KzrnkGXFPu95IplR2+NKll3F3/kG272e/mBrhjR/J9sRt6xJS1zQ6jIyIZ+5ptyQ16fnZ0T",
-	"SnKqVkwRqciGa207fkPzkpENo0LbQm0TmEOrYc9czUdvX5+dTY82XLi/pr7PXBi2Ygo6bXu33+f3y6Vm",
-	"pkEer08W1E6cJQM3dWRi/9BELskcujF3C66PZ+RnzQjjZs0Umdticzs2R09aKt02Hlu2OZyuAfxhl0gX",
-	"UmgGu/ZbpaSyP1IpDBOwHLQocp7CME5/03Z8/wqq/38VWx69Pfp/TmtmcIpv9SnWBq005+dCEGbfEW2o",
-	"KTWZfHV2NiVfnf3J/vOV/ef/TMlXb97Yf/7PlPzb58/H5JabNZGC2ekya3YlFjLjTBOsecEystjCBM2h",
-	"2TnBXszIdzQ1UnGak0ym5cb2kAis6EqYNduc21ZISpWy9QlZlWMZUdSwE1gcsmY0Y0rPrsTRH9OjnwUt",
-	"zVoq/k9L3bsE8BMS4ZSwz4Wlf7t4it3Ia5aRVLGMCcNprmfkcs3I+4vSrIlm6oYpwvWVeCelumasYGpK",
-	"btdSM5I5yufa8gq2KcyWLGS2xVmhZP7LL7+c2GpsxSk17O2V+JpRxRSZzWZz1/cp0dKOD77kdurSnCqW",
-	"2SFNj9z47GB2a2su+e7WhQV2aw6sP8/lLRVpZGNcEMM37EQulySVpTB2yy4JJYXMebqFjb2Wt4QbQtNU",
-	"lUzDI66JLpgwM/KzsK829lNNqGKEC7IuRaZYZtaaTOb/O+EiSe0az4ExFUoWTBmO5I2VZknGhNzYrSlV",
-	"VX6/s7/YVchObI8J9WPSRIp8iz3RxEhyK9W1/X/ByEpRIJrSvrOtizLP6SJnnv3t7r9p1aMlEOn9OuOb",
-	"L5iCLkDXWDauI9D3hN5QntMFz7nZwsTl+fvl0dt/dO/3auGhPxdhHX/82toJT0fTo2pcCb66U7sDm8LO",
-	"5SzJ6FbfoakLO180H9aa5S3bRN4wVTXXXF1HTWtqyIZugRdtiS1vKcsyNRCR0m2as2HLGbSIK9pOWa1t",
-	"T5u7a2DDdm8ma5nzjG4TqhNLhPjJbsM/MnrDcLOQJc1ze2pLQRZUXBNXAW7yjGVlajopeSFlzihwZpil",
-	"JGdiZdYRziyF5RR2j4yZTqgTpLaWKvFstsUIFLPM6Dcq5pb9ZiydH9sjYM42RS63jCVreyokGTVs3tGD",
-	"moLsXNx1V7yjW31pPx1Eq1UXAxKCEXGxSraMgnjQP2N48Fmy28CMt64EyOLkds3TtTuDsxOgfCQMrGfY",
-	"Ki2tuMlEeheW9V317aBZqgi8YlntG+xrqj2ZV2R3l63Fs8jpOz3K7TYC2kh4ptu2mX3vdnkqhS43jJi1",
-	"FSf8AECgNGyjo4209I4qRbf2vROaEzybOybjG1rYTe6OGzctd5gMFHf/1b9Sgq2o4TcscQLHXXfR31w9",
-	"32A1w8ikkJrjwHfn4R3XRU63RKqMqWFDLpRUIIbfdQgffAUDO29k4ttMmLBls7bjw7JpLMsyMqlE7lcg",
-	"uQFrn5K5rwxFs35OrqhY3VkW+Gg/Hs72lCxFZn/foSX/6aCGNBNZIqThS6dUdVBxMBdalipleJjfoY+f",
-	"4HNYq2HdNEyUiiUFU1xmiVFU1JQ8su1LqOqyrmJ8B2DIFXca0eoH+HwIB2u2F9J7/+JYqVwulwmw9v0t",
-	"8mktlSFLqTZOecUz4JUmS6402jNyqg3Bo3JK2Gw1I1Z8SKzoMEhA8F1ATSrh2SDmWArQbVmWePl/LUvU",
-	"AftHXX9ciwp3/zKBk57GueU3+4KBYPZ3r3gQbdVLl0N6+0doxfoHmrXg8InN+Z4Os6dpdEnIe2f5Hs8P",
-	"+NTeDtklw1+rscjFbyw1dgr21Je9mf5e3roJtizdq5SoilQS7mRO8xzGM8ciYOrcWGHCHu62IFJ2RrfA",
-	"65koN3b2/GdH06MVEwyOi/gDFBvzbeuLBFqwj46mR/WzpWFMgB1yw4TmN0xpCvaxBW9+SEXWKB6+d0+h",
-	"jN2YwVzWe6eay28UczaS5lSGp6A3KRFHS5pY8t0SzYwVrMmC5fIWxTOuSc61QSOrJ70pcQRphaU0LzPU",
-	"hsaZN0aZH8aaCO5qGIip/SOU/ZgqP06B71GWR6q4/fpor3Y5qPvf2G8+wSe76uFIpTCuq/VoV2N1qj6N",
-	"ab+5fbWmXTsZoY20axLDNYe76QtNbWCIeD9WqG8X2ftk67ESdVNeHikl7wuz40XYbgH1jmLpwwudw4XM",
-	"dqGyIdGNkeCGS2x3ktCGClg9AlWHLLUnDfULVx1nVJPPhjyzkzm18YGIbBbdfQ2RrUH43aLgnnTXttIt",
-	"y9q/htEF65Qag0NnqBWUi6m/ufSWxVearDlcc2fUsFA8/I3aXi3Zwopv1I6BFgp+2+X7rRTwb26flzCd",
-	"rDiaHsnULqeQN3ZRWXoU2DBrM2u3CFedhvv3LmCYRFM0AYL09jNNJna5cBxbPSUpzZnIqHJ/fqeYAJsm",
-	"PtUNQdh96clWUFMqmsf+TKTItwmw6yM4hEW6Tnyl/gP3WJY3iunuoX4XHuO7lkIro3gdtdoLuKA67H4l",
-	"KufsM0d63TKqQFzP+ZLZ3dzdjd3jMTLxDG6//VpquJ2AzoOmrLxN1aypIBUjCHu5t3Ezrv2m3Hvn92tn",
-	"r/11f1Puzqih48+KqODCTO+tuu3DT7bcLieFbrg6OrdxLTK0znqTALiujHvh/NYMsGZ29bNqsjtntBYq",
-	"oqqo23OvNIEdYHuCC9boCPtMU1PtEfbZKJoIKZJwlyXUJEz09SaQaiKdaRitrX4MrL3ZlzXNl04rzVjK",
-	"NzS3G/T3kipwjXLHQVIW3T0JpZ3IKlFDloxlemehJpQs+WeWkQXN7YMpaO52NyIX5hvmboUb3GhBdX0o",
-	"+S+qB4ttgt8k/dv6k6GRs+G9aHB/f/W/lAo8Our+U/R6WjLLzxieD3C7fSXCW383sd4FiWirWVPtnJg0",
-	"mcyvjv48O7s6mh/DJSb4i1StvNJ4PT4Bri4VgXP0GL0g4ho1FynPbJcii3GR/VZqg34l7rbWE4ofKHah",
-	"cgXru3gMrqnTtNyUOd0X2WJGeHd9htaapZIbYnky93dOeliTtQg0zIa4r3/H+pazpbHTowsmMrvOdkJ2",
-	"Vvpo1MX92DXxH95/VVCOrNdDxw2WWzBXarJg5pYx4RaBTJAja/Tdmdt1QoudZU+WW0kxn5L5rlJun1me",
-	"hs/tX0YamtsfpWaZ/T+glroG+GnoNRNzO+LQKMU+002Rs+PG1R/NMlCHaP4h2AqNmaiPlD6jOg55f3ou",
-	"/Sahecu0cOg3+klSA8MRmful2KrMqbuW3nlWlwoJ+RmGXsmgA7cRj9yt/Z0rY6eIZ1MyvyrPzv6UBtXC",
-	"A3aKz8PRNl5UewzEYHwFVwr7PejYUJ9KuLvYUGH7Q+vtNWjDbOjnxJ1ISUqL2BV5jpImLc6JrY7crpkg",
-	"lX4yqBVZGm0o7qEyfnBeFIWSNywjy9KUlQQppCFbZrxkYU8Su6UGNer0Vdru82ZpHUu90sSetIQJw03O",
-	"wB68lKFhHd15SSVEwdXQ2Nn2olqgzcY5s+1Z2Bd0xagaH3bvZJlQpGr7uFF5ePNFJv6ELPISzy1klvh3",
-	"MODj4Z1IGrp/60W1l+EKfzDc4RDC9jhcz1lBJD61UMoSE/UCS0jbNdFtinIoiVuy7BQEIhdlNFeMZlvn",
-	"Qjm4la7D3Ba43wxCE2ikKYXhedJkU20NwxhAzEtNvvXbZb8PZOI2OPUbHtQIy/fx8mQYXXl3p905dnq+",
-	"fV0TNYqmfjntxh7i1hG7XmyIYM2TxPWpOlljwkir2Bixl8V2jt/UjRNhGpOFW8SxCFds50r7RB0SYD+l",
-	"xPh+p/ZrVZSH1ONB5Xk2Xb5hce6RYXZ9sTUTXCputkSVOTjWUxE4hJHoBabbSJbsYZ6uRCls97Jzgv56",
-	"IFhpotfy1otx3ki/LdicTNC7wdKxnh9Pr4R/jVdkILpVB0Dtzj0lcytGpLQInl2JOaiqTj+FEAs0iyY1",
-	"uXYWLphyH7jHVXk4e+debIG+XwnXeVCyvUgzd6pj3yJdNu4o9uwuglCCRl+CE/IqPAkJhGE0rXALtuJC",
-	"gMrgL/3tyyz8E0OdNjxn2kjRo73DlepAm1CK6nhDhw4757Yv2qh7W21eCrdMT8P8klJBFqw+1Xy7Tp2r",
-	"JkCwz2bPIyLWi8IfPE97qf7Cb6//G94sxzStn0ptCPvdKjcQfUjNmvAsqiZ9uZj+73sx/d/+Uvngr4t5",
-	"FpeHhChp/gva+y/5hr3jdr8syvhx+z04WzGCl1bE3+OBfRz8ryqrgz9W4BHwSnew4YOM8nybdBxyqH+A",
-	"D/47rphVW34QRWn2D5oYW7JqJPCbCCcaODFBB5624dLIJc/zT2u+NLql6UC1GclJQcyBlV1KtaHm6O2R",
-	"Uwf2Pa7hKqXlFoVrF3QL679mREN/vQ9uxvS1kUXcYIb2x0G92JmzxriDiqpxxWb0ayquv8edcqkYBbGw",
-	"XVprhlHBSUGoJuGVdW18ksIomprdG2rniuCv0uDPGJV/k8v0+gfRsshWG1U0duF84d5UxiEJC0ENyrmu",
-	"HbzlidhUdyIqMEa2MvinNM8xtGL/CKeGmzILT9e6kVymw087oO4f3Rf+CMqlWLXXL+RtxKZgZ/CEC3dF",
-	"x634YTT5+fIbIiGY3I6jQWMQChobnFxopm6gQ/GtVChpSQoVHhWdyw9YhFCt+UqA/mEkSddUrdDcAt00",
-	"Mr4tyoVvosVpCdQw5/qqk4Vi9DpJpVjyVekkjZYPbZeLnKZxCgCm5dbCXXMSavo5mF2R2IaDRXlfmgF0",
-	"/VykekdCk6V5fEobOstyU1CxdZwtFjMesjLLKqSo13nfC9qrcbscuT/GMmx2wI1NddPf4jRk33vOZnvO",
-	"tZ1htP7aZ35EXBOKhTO6dSZiy5kpuV3LHL6dkcmnguU53CkrFCPImik2hTuSa9yU6J605CzPZsdtdgJ0",
-	"TXBWAvvHkGCcttBDzyoH3nHpcrOhatsWIWMVHj9hbnIGmGljFtSwY9OjHf+vNtJ7AKPgDi0/tVUQIxG+",
-	"daznF27W37iTvY2F/SnhQpQ3NEllFhGRfFXEviZckIs//QDlSUG3SuZ5lGfRPyVCboZX+Te56a4vyxTT",
-	"Osm5YK8jcRYYRIWFiC00I363WP4GzM5KdiyVIiOlyJjSqUT0iJiN0wtGdmOmcJhMFtKsyQ1T2vK642rX",
-	"zcOuJa/nhOWa3dqN2TuQ5E10S1lelzgeHn3PlVlndDtU+E2dPW3/BZJq20lbv2bC8CVv6Y6VHGlqklZb",
-	"RVWgfUhe+kzYcslSMGy0mkhhUfwHxNBrpgl+du545pq7GyFtuQmtS6O7gE7wzOifuL3PImpk0411cJ06",
-	"oaCvVg5qIBBlOyprp3GgU99tNAUU5W1kJlQcuhqIKhuNejf0c5KzFc0T1KL3LAkNo2PwFVjAbhm7HvpN",
-	"Y5YKplImDF11hdx/oMogVkpdfBcr5s9nZ2fkL+TPZ//rONisu5ZSFd89bEN5Hn8jsjixfCsyBLuBy4MT",
-	"w9SmoXj1Ug/GrbXutBWzjC36ak11YiyTc0aiuD2mZ6vXrwPLTtImbXV97hWrvTK/yUWSUkNzubKUyhIh",
-	"M5aUZUyGviC/yQVxpUnOblhObHEyCWo5rWrRxy3iddeUInmDF0Mro9yRgSK+L4KuKjVr35ZL8baujU0X",
-	"aylYF/cspDY0rw7bWLw5XvIlKc3TMh+5bFqmlm40S0uopKMn2rhK99/c8qVJFjyNa4OMbro0RblcJj2z",
-	"GBJ3EuzAcVaZ4Ehs7LaQTPzWbxG/HLJXXDetkb/Igq25yJznAri0zwhqDSC+oy/BkoMMk7HCDolIcQU3",
-	"X9dcZG9JqZly0GFGXjPh3GgakRausilxI8PyV8J9QEVGLj78QK7Z1mEVumL4Wcwhtik1RIboajDN4Vo2",
-	"TvDgbWelOw4fGtCPoKOAcnU0Brwm1r+9GgF9DXXvV7qatEENNXnxA/R8Web5Q9a3ygqVGBlzTfVLFCEC",
-	"nJa/vvvwkdjzCdylWDEYeik26z9kpFAMvdLB2rBDGpaap0SX6doKa3PboNYnr+f97PoBZgkZfLzC3nka",
-	"1IBMaf54la+4SIbuH6B2KAxLAPwjlytA37ELM7RJeReS+vnjj16zt1UQsy43C0F5PqjVOy4Q8SXs98Nc",
-	"SMVCUpWxLCrB9Tf4i7fteD74m+SCZQEG5QSPJHD/q3Emh7mjKZmzoQttl/eVJvaTytEd+zSoKV0uqjaS",
-	"IqfikUjY8DvN8yX9TLxA6ey9KJgMdN9MFizJWM5MDNGov/lP6ZplJZ7NOYPmrYAxJXxJ7Jf3WeQ78uxL",
-	"YNdyCTiiPGWjOHfMhBac9N2yzkOYzWrB6clNZqU2cvOdFXgiOoYgEEyGAhGRopasCiWX3MXUNEcOZUei",
-	"VgW9GA5Z1aaQ0AXLE8M+m7iIBv17pQmUG3FKNtSgHfMtM7VZG+dqwXIpVnDDAeZ6WwX6g2/HtzkY7G1D",
-	"PycA/Bxhk0XBFFnIEtVwq76KlZd0B+Gvbbhoq/xHeXvPytuR4t6rjCkPq7NLf8MqrzfEIKixvFwNmO0Y",
-	"0whov0GIPTvvosw4E/E7eglxv5oxIhVhGTeEViSMGN+TcGKmdpq4IooVUhn9ijjNUU+J1TNJjijHU3dh",
-	"UlPlFBF5FjJrQhbJW4FR/FAhA/dm0FixpqMmqdoPfTXxq/J61DVuUJeOta/jZNx4f72BPKWa3z+mO+xp",
-	"FFNyS9pi5gh2Xs/e2X8ti+oScefgW0ueIkY6JSn84S64OuEqd4+Qbge3cHvsb4cbrvldp7vbwFAtRM/2",
-	"eF+0cAbB/JzA/GguVjk7ART8Mje8yNnJ7pzFzqpREWr7j3VCwWo/jLtUJNTbXkUvoxnRoPls237hnHQP",
-	"tmNw3V2smvBfDOrwQwhae0T1jPLWw47nOUcSxy/4vxylATylKEnhAycfraUTDfw5A+ckunQk7rczWqI0",
-	"YUXyNUuvF/Lz0fQIt3qCu9v20u334IkUDEBv4Iak5yj6e1ysseIi9t55XTSGIAU8c0lKJlQEhzCt9B77",
-	"u7qwczeoBG7qsLITOMyIkrcRwH7ofJvQ9TdMVeJ6eBescuhA4ndjePsRsWwGQ0cEgd9tq9VXZELJmur1",
-	"8UA8b8PqcY12VXkIvl3xqt6xjtAUPPUmQ5n3aOE0JPwRrZQQ3pElCE8R9W8aELRIVyxZKVkWgwFWg08G",
-	"ytV48GFMXTauvOnkQ26jWs7jnV1h/t6SuXfKmE/J/J3buPa3dx/Rb9/6n3/HLQz5aObIQj4ydLHVb98C",
-	"IxmGWFutHRVbpyL3fRMunCwdTtaO21vkWB4V2f/rtJUJcgGucg6dCQF9Jy76rc2XBKPibBGylHkub3Wg",
-	"JNvHx9PQ4wtvI8itU3uENKD6cINWPWxqwxD2BEFDFSsYNbZIl06GNp0WhrdLQk0S7Dn8YMnvJEzt0PlY",
-	"un4Mqm2n0jaiuFXcGCYwzhu/6/c4Ddaka+Z980NW4GGlKRQInlGkgg7UMXljkHWFy5uF22RfqIhasNay",
-	"zLOBEWAdNCHY7Vi62JuFd2CYrsJ/fuFmfZGb6u82V77cJLvYPRHQlSp+E7CGFUsZ9+G8ziBuhbpG6Kkm",
-	"kzq4O+5GMaA56eofFFAy3R9OjF78po95h2gjFcvIkgPQuiU5S31kAvm9bkUuaUZyLq7Pg8sZyMGlq/d2",
-	"WpQsV2uiWUEVNYwYtimkompLfv74o46lmIKsYNH5v4CrTcIzfxNWFrYVKzpaHu+52QyvQBM+8MKgaS4a",
-	"UBwyu1U8tf8DYO33k5wcaSUxcDA0HvMcvfaq7cy1v7cyiuo1WXDR6pl+P7+Ay9Cu2uhDbcQe5n3w2TCh",
-	"h7qPW8pMNP9nLGEA/ydIG4utYQN1GVvbYDP5UuZZ5UxzD7uPJ70s2IcDvAS0c+eBAP/R3xYOJquOTRlo",
-	"eIK43c5gtz0KpMbQdM2yoRRQlIscvZyGaDIrkCQBkdaUMdAlY1mOYxYsZ6lRUvCUVF963yF/8dgAZ2Qe",
-	"dLagynCa59vEfgjG7IylOcefdg3xInR6tJClSFnmXAqmR6llvjkCO0LCxiMf0p0NChuA9qL4bJ4Vaj+8",
-	"gskiZ4Tqa5htGOP9UhLpgkZTECpGbaM1128seg7HIRcepsKTOK4s4JB5XrKpCV/Ph/Hq+2uhcQnf7f2K",
-	"AP3oG9y70XzXcdqW0OAnMDJRn8vEeaohbAieZQ9zHs6OpqP91Ts5/PtbgZkmw6U+J4KxDJF6GndrjYUl",
-	"MJGzoxYG3ljGBReYayLO60MWvWPJohBNhzKL0w9zhpEKU3K7pob5BBxujirBxru2dPP4GPOO89FuvtnB",
-	"8CKR/MicElbxqwgN6Gt01kdOgVqwiDK7YJQ7XBTjaP/x6135zBTsmEDTQN0FU5AV2WrgC4bpVo/HXThV",
-	"zKdLT/L77RMU3tcRwb7RuDOqd1O9w6stH1/T6Dp07f4HUCQrufypFcjmjMZCSBSruRXLar6/kkyftzF3",
-	"4BS1h2jCm+jDsW+ClasWqFpKYZgSgLDlF8xIt2bNZxnTRsn4TbIfaxtwzQ5HHMsg7geSMp4vdG3txxEg",
-	"mpQZO1irlYt0udG/GC16fS7uVuRevnU3CGY7JRDYDMQ4cZQy3fFQ8LEG0yvh3RqOMXsYXzLEryXfgAVR",
-	"V5FvNNtwQRRfrY32+j4CIrvz26zZtmFshNzued6Ch4yqabcW9UoT8E0FnEem9THh2TmRYJVR3uyGkH12",
-	"qdzSLbaEGzJBHqen/kyYuih0xgaiQdYXtLtWo1wzIsEawRRgOQ11bG6G+Q2DRd6L9ev/ZBVGeuzQDAYw",
-	"AWrawIzOxjCRxVPvhpBelerLNUochGKWbqNoClgRiOY3bKZ24hd7xxyUT7wgFUNrCcrZjjrrWsiG+QKy",
-	"R2ipDETDQPYumiLelesRwANBJlvXZLRMmtMFAAvaOTryfaSbaJVD9CAI2hzuxdYT4znse+Amwww8LvZo",
-	"iKVpUwrncKvbHM+/kWLJ1YZlVUiuFeq8Q3SzjmltWQO8cucfzgU6qj+O/SsW2NoayfJKE3krMFh5V1EY",
-	"2L1mhOxuNDRTKybSLXHlxtXZwiz2an2lCQSSDay9invcXVl4AZMxpqZELhOgySe0NwLABkSOJlQx2gXD",
-	"gSn8bSmPS984x5x/+cT/0qdVrQMPJMiEAciGYfRqW4Jke9ouuZVNq886olhfv4Eo1tdv/tfxsGOh2rUj",
-	"Y5zGRTD1xydV0ao7a1K5y+M9CkbCzTc0Zw6Rc8ngj0Ez3yrctu/9v7mAzEowq3WEESEG44Jlx1TXfce/",
-	"12kPZFVQrQupzMB504kXkaLZUC4qCcpuDa6J9hERw6SERhzX/f3PP1pJEnzNkWtzpk+Dj/jA1Bc7obxt",
-	"bdSMoPp1/3CtZnBWJZNZwXdchFYzUrZTRndFG65bZOi1007g8j1PioIpbWtLhrOn3cjoIcnYw0jpATj6",
-	"dskVy1rObrjvBctd0zG/IpSFiy7NhsL2C1kKPQxJpzOqe4elWvGqxnquUyiBzBWDHuhvvjUqvP9THyXe",
-	"XzKMGh+QL9yrdHcVmwOWluxCW4362EoGAy8B9z8bfjEbfgtwtGMBrOLB9fsBGA5EX+/KRgCwIZfLuzGQ",
-	"UqReU0iGaRYXO9pDpWDQW8oh4sbVODx9xeNcyNRmkg4cgVpe2jHyNsGr2i5w9g7phsbfZZB6AANvZdt6",
-	"agOvb7gDrbvNQLV33YRnDtnQa+8Oma6pWA2AbnodlSpfGLpTdEM9L87TQL3yfgrU97V2BFEx7os4xs9g",
-	"TJ0d10PUR6RqqCNR3B1QFgu7T00b7M69LO3Pj9rz0jB0RhLXvuj58CA8+6Jkp/h3iCA+Q4B6hkVqfSsy",
-	"gNX9WjF63Q8cfS941ShGqkPqsp8CNu0B4PEqpssNy9CUdUdc3oF4rd+CI1DkUquCcQZXIbKQGWeaaMZE",
-	"bdwF8YVcfPjhLZn/6wqdivTV0dsrEf5F/nF1NJvNro5+/eOPOZhdfd7fG5rzDO/AmhUEn8yvhP1kw7W2",
-	"BzuGPWgsv2Fa0xWzH7jyf8zxYuqWazYjc6xwTri+EvYxZpjKWJpTFeBJUnTpt4IvCD6AvOCyj6ILA07Y",
-	"lfDhFlKw43OiGM3I3PViTuD4gVhkUTUdu3fDVzGJOOcacqu5KvW00Ty5XUvN6lGhS7RVAcH91348Q5kN",
-	"vo760ULADVmXGypObPchXMt9MNCj+Tu4ao5Ja8PjRkea+VuPioE2p4JCFplxnpKjXM6wajCereWtIFzc",
-	"EezW6RDeH8RN6q+t63DHuPPWk6tl1PVoaXbDNdOE5rd0q0kJ27LF1WI2DqWtMfb2IT+AyuNo+KkVHmy2",
-	"Td3pWbJ7ipYtK96DFuO+iw3mB3HDa3zilqP9DmMCwKPanNC4oBvX+VivIXdGjDUi3iBpGD/AGLElkxvq",
-	"XDWI5uk1uhdPyWw2w4zUe2mzdhijS1sYC3rNc/vhEpwZ0G/eOQwNM72PvS59iNs4yCFFr5mIGScd9iA6",
-	"YKdSWEGmy6BeA9z3RRVIUcW0uKx1E3vieSA6LiAXpAeCSrDM8d2jDMba3zKf7YAaxO5lelwKP5CQM3t4",
-	"eGw1lyzf1wyujJCmssq4SkWG+TuBBKnIrIhSKn089XiTFZIPyBboUGUFqmq+yiA5rR3klQgkqGhslh26",
-	"JtyE0VBkURrEXLkSLmsgnIS6Fl+mREv7FSDkLxVjJ+Ck6WQbgNkGYallpustXJ014y4px+ZwXnLB9fqu",
-	"9uf2fALfWU5B8+VJRreOlKd277skA+eNSfeisp98XCtdsDzXddCvJvMFW614kBZgTiaap+hQNq8TBMxn",
-	"BJlOtcaDBoNJGPfznO269pTKu5DbT3I3vghYM/kL+TNZD7zlbjM0hLnbBt49Vl/Eb4G+G7Zp6nqGQf1V",
-	"VwidN3hYrHJMqTI2DbmFaU1dNPBj4IqxmBVl/M3A7qpOyfz779/+9NP8GW3zDUmlmVo3SMPUMLQH51er",
-	"fNAmVNMUIifNYIuuzNmKU9PuCfhO2r0Oi7/i2qgQ/pBMQk4Ae56L1ZTMq2rnLWDnO2fXPivcwebvHUiv",
-	"+3EXrxzBG1vZmFQNLubTAzTYaKvVtlDshstSJ4rltNAtHsoPyuTi67LHsfaNoyzjKc2TjGs0CAX3j62F",
-	"62ojGgKW8RIZNWwl1RZm1QmyuoWICmqYEtxs0d1r6OK6OU66I/QYVTlnqorU4xrCNkA2cDUQuZx1NTA0",
-	"YdzwvG7dzNBxu6kPawkXfzYmSVzInFpZ0AMouajqPLWOC63GMZQuAB/a7h1c9g69CuQWbjQks47pVCAA",
-	"R7bnj6gbgAjNHVYHFg6SYQ9zEx9hz4KqEyaynOn2Tm3olqztwIUkTGR9CfZ363fB8zHLoX+tvW7UGL/T",
-	"w+4XgYlaLM2TcRA/GHTbEtcvSP3a54CmWYYxH5GRDFWKc6lGug8PU/HGqoTMUJ7rkTMWQkL2l/ZnqXb5",
-	"ooOEsUMh3kd5VH5ChK9rVl0Q2M+9Y6LLTIOXqQhQM9hHsSaFZENFRo1U22HD2NDPOAXtp/aPUqysHhXT",
-	"R+BiuTs92Q74ZU9jkADtYVobYeLeDicaxeyHqRlKJ5A7OQcZusd7zqOT+zwMORWrkq4YnpqLkucGEmNu",
-	"i4FunADY2ZJI/u8I5mmZhT9e9TAWEaZJj2c0Q24NN3BZCRaOO/KjDiN/A7QJuVaDYTZGPw2TuDbjSBuH",
-	"Q4TtdB7THbqOP2EHnHeRIrHzou986GDmY2PI+3SgGHPuZsajmO/4jEztHHAgxxvIq0bkpg+YSh8TaYHa",
-	"5Tu5kFr2YM+mid0SxTePI9oY+TU20Lg98lDCuEdefh6BvA2A69sbplyaIEhrWqC9GlG1eeatXlnTHhGB",
-	"6pKCHXeK6l1C9stkMg/DRUbyiXsimt2d0QwAZnOnIByBSDIeMxHC8SdXfihWBMRGr46OzyvDf/VWELyN",
-	"Qk1PEMV0IYVuJAv/n8Xx4ju31Tk2uFXcb6rXAvjCDHpx212bRa7tiuDOl+P9hjl9zYukYXCL7NJrXkBT",
-	"rtwJyv+FkilD9yWfGn/XNTkESrANCVknw9ExqzHE90OpLaFiKwWrBNPeymu3K90yhnDnB6UHdf+BzW2D",
-	"bv3jx96K5t9iHoeIJQrt7UyxjCxKzQXT9fA8XkPlKYhBw+B6OiVpqRSE4wJWA0A6WHZyXusgEOXoYbKZ",
-	"S1JMXMTuzi5+EiyCMUHh48KvW5zAIYVKSjUj5lae5MwYpjDsuppjdOQFJOP65sPbEZgeZjbwaxHJVPfp",
-	"Pfnqzev/GB611nrLGGaVe/C4tOERVNHsWvfJndV7oeaXtzEJwaT3bLtWzfJBoi/ungt7HM32OJyPoMAe",
-	"0hqfDLbVu9uRygjXu3su9YMoSDW/fnIVyYUsxA4KK7QB/MbO8fA/hpeHMRdkkle7ZAcj3Xn9DERRaE1j",
-	"YLgpO1ln7TGWS7EaXnpDuegDB7FlqojwYZbE4QfDY0c4K5rxGPDoR3hOqIKEZkjBUmUQXlvnhAX77IpJ",
-	"GD3LSJrL9PqEC00mVmcdkf2wnnLNFYtc+3xnWcqaMG3oIud6HcAxkMl3ChCmpci3x0OdXwYfoBv2Tyki",
-	"suYPF3+7IPaVkz++Le3GPv2JZopnD3GSOnYKNNjFgAYdmW4I3czE3MqnOTZ7Q7LCPd29h1v3bPu2e/jo",
-	"rnobtdPzqKO4l+j6VZwqsNgf0lWt/f7OjrIe4oT2p+RzHc+tppCn2B0V+T+0Y/6X/fHP+JoN0/N/kjfM",
-	"4wzpS3mpqF5/zUVLPII/wrwfxR0BJRvVxHpV0fp+9B9deagd7SHBKTqaehPovmjJRJakpdKxWL33Bf29",
-	"ZARfV77jFOqDHEHeMFTQFTsnmoFnDeZnXxqIh5pXTqeCfTZQcJhfMNWJ/SIpovFmHpiQQo1Byhz09oob",
-	"kBoOe4PqLRRLWcb6Ks65i9relwChGs3/yQgtipyz7BzT+FR+wExkheRw2WFKJViGvu5mzcWKlKLANWUZ",
-	"pC8VZO4f2NmbE64xwmOgu3P4cSwWgoH1POc3rDaaT0FAa01b5ANMdofDV0IqBqThiZKKzI1S4yAdGXWZ",
-	"+0aRJoRJ9tPmAoI1G8TpyWI4gRppaB5NNrdADHEXT0o21KRrjxyx5LmBtLI0VVJrQvMcmox6de5whuaW",
-	"iJGzp0Tfuxj7+MjsL7D/tzCyztQHLX6TcS/0TxCw6KKrRwVbxXuOiLBtSbibWQchdgXCSFKZlxvhUsNi",
-	"Ebh4b4lBwVoXDDOm266j3can0+rOjhoLOMuYyrcAOxN08O667B1m60sK4VgK4afJC4xjbCWPkCLJxGVe",
-	"q8GP8et4NqUHzDhcd3Lamn04+CIgjbobvVT4AIpCkwc8tbbwkUHmhUom/E7JzQuRCj8x4/3LPrJVmVOF",
-	"OEYQZ/OOmm5mH78+08Mu24bxI4DqiCfgUsyka8ufAdkiw6igCYRhAK7GFMWLub/kDsQel3D2SlSRtS7b",
-	"bEa3MzIHU1PCxfzU/ZSlmcMdmm0DruUyugUJ50rAI0M3hT4nczvUOQIggM8hExlVtjCGvQFOi91JCRZE",
-	"zIotYEEQbYeK9n0ENZ4AdnrGl0um4AGUsMKGNmTDM8FXa3McA3TwA4gYR5wVrYqhgoGMiZvydSe33KwT",
-	"zVIpYh7gzYbg4tKV9c29/fRpTIuyNG2tyNJEx1MJzT79F04xuBQx8Sjwzw8Sz3xHGNex8aTtThK/VMGf",
-	"VVobuiUhkd6AOLoMI0eROkPM9AVbcRG4WsAr72ExCNq8zR9cJBWoE03TUtF0O8jmHn44yrTf+HCUmZ+L",
-	"BA+f2DRTr3cwZwh3u2YcoKyXlWieu1S3XecYsFRvwUK5aS8rLaYyaSCPIpcdBhLLhY823w07ESuz9jTl",
-	"dqMgrvwwZXQ0dqYszR2ppfHlKHJpfjmKXuynYwlGlmZg3G94/twNxpRvWKKZMVysdAIHbQLQGCsPNxAT",
-	"Wb+TCg9ljU6cPuwKnj1RuG6Xkz0m71hWvRzutA83se15/yL47tWvYy+5UHPHK51mDF9DAvfZ/ZsrXu/N",
-	"cbnbgGe0qoPDpA0Qku4HdjZYEniAtgbD30VP0Nqgg1gsAcebAmxG1Igw2TBqz0uwnbHPRU65YBlZlsqs",
-	"mWoJi+3znOwAfmgH0wAbWANLozZweKAN7zk78fgac0u48+NzL6gqVkhlUI5APBDEhWgIBfPTJhoEyh6A",
-	"xAFTxtQNU+5WWFvZrXnxG7/B2D0ZR56HA2D1+llpBCfRc/Xe7nzCoiP47WhmZ6Q3edKaDfeEPcDIWvlD",
-	"Yw5bsqO1iBReYpTLJQeYMe8CmRjFCxcpkSyV3CRr2YB/qgcMfXgAYwGqnE9tJAiXfcC5DzssnLmM6Wsj",
-	"7VRt5AJz+y3tyWS/Wgk0Q02Pfld4j+ZLJd7BAl/rNVUsSzJ2g6tAC26fbrVhm/Y5b4UPC86FO/D3B2bT",
-	"970UfZEs5V7cIRRd7macMVSZ5wVTRUCYJ4RTvZv8exmTee8GkPqpLIqcteWll4KdyOWSYIwCmWykYNsp",
-	"gSgfIhUIR8d1SHsALvdKk4Julcxzq5JRl5bNodBFfAv7YEkusAc7SEtQGARt6NnAC8g7JKFXNDWYQpwJ",
-	"3b0wvjgJSyOE6YoJpuAelTfSYI/ogqGfpZCbbWvzftZTKayMQyb+i+NKbKyWfFjbDSNUs8GfXWxUy8Vs",
-	"Lcu9OXvz1cnZ65Oz15ev37w9O3t7dvb/3QO87iH94seiHvSBCz24Ya0qv8tNdnQECf6OC1BaQrlosbUb",
-	"E1Nr2p2CoNf3Q8uwnOWG5hBhhypgx9695JuQ6vSM/ITf1LldpPKEO90HGroHgtoenPtQa9OdhgP+JoRm",
-	"v5XawKs7DcZNRIIsM0GWObT7it7ea0XQLeHeY7AnxAgbYtWTn+13f/w62oJzX7b0bw/AlkaaVGCKuo/k",
-	"VnfZhzstY6djx3E3/GR6fFC2rn0SSeCDBDmGDFGutRoM3UbjMjsxsFq71zZpO1M03VvmbmJ5CF21Fgaf",
-	"XGFtzn1cZ6UBz3qlvVTq7jhROLU0nyLbakipO1zsOFR24UO3I7XzPo7rp3Un21x1hwTzHswOu29e9cfe",
-	"oMP0yktGN5GVuqGGRnz6fv74Y4X8xOjG6jE8NaVij3HBO1r2rBdMx7AQwTcs7D6ZBKnOkOrvLvS149Rm",
-	"8Q79yGj2eN0ZGJrUAVDUE1tgCaftCO4DIBgGR98KPm+bdsu55kXE81Q0oHUxgI+j14md6H0NeyRljlVS",
-	"OmijGxiY5EAknkKGXZXZksN61i+U+bpcZ/tXo40k+rhpfC5+otc7dmwKUxJum7hvcjAJ3YOuRxh2sX+g",
-	"DyBR7NDxU0sVzebbDu37g2tkA0CeOqb8gSb6Waa3VRJqOV8v9w/Wfhj+BRdUWdlO88zB6f7np/d/IwuZ",
-	"bT24PDxIqRDSkJQqtT0na3lLqCBlkUsK2E9MpDLzWD7DLv/6GP1TpS2Jz79LI9uTpaSFIcmCiWRB0+sl",
-	"z/NYdAMThBJfgHj/Y0QzSlWJaUwngrFMk4vLT2grp6WRG2p4Wn/pLdousDbGynry4Xbmk8VEYyxL+tJJ",
-	"+xzS1d0X1STIStoXIdCWOHfAkdMcYHQt+Ya9Xy4/gKwcdVFlcDNBayxcP+49gMh7nfxjZdLWNIgD49FR",
-	"O3jQaPR7iHzhKtwxYKGPY4yOahwsNIadf4gzpUGST364hK23nTKPzJ3vu1RtVCZXq5yBj1FbXim4uo4j",
-	"R1063+TQw5NIVTvv3e/OsleMffyr62bmx3h2SR8055ygINJKimBCRL49bwrWG7vwC9bgm9yQyVdnX9UJ",
-	"Y45nBK6fNQoRREjiujM7ejAHxktJDNAA4cJIu3h22Xyw4Mir3R0bc005MdL7WZj7CA3D6PsXtlhLef2B",
-	"bq3g9XemdBx85sMP5AZfgndYuaje4vWx/VoDcDrG1jYROt+cvfn3k7P/ODl7XQuN3rELAuYaRr43Z2/+",
-	"DUsfTfGP12fVH/+Od5PVH1+Ff8A3MXOgG+anoN/Rgzt4jwGAhqoVM+Tnjz9aErQ6O7vxIm8svxpPbgbM",
-	"ocuf6bYe0WtaMMfhcCY9+lg9rDguYbqmec7EKhqdmypmCEvXEvcbhtBmLOfww+Fjzz+fLP1KndyuT6oa",
-	"52TNaMbU1DuMrQTXjKyYKLlgvh4+EDy7L3KwhiGNuaxJkTIC2bpzlpHFlqyp3XfK/gzyQcKdnmIF3ILX",
-	"I11SnpeqDc6zJy3lHmAMIxBqOCzoF6gnKVUet14a597FOCKZMvLh/adLllV0EGdkUTc7sNRUtDkl86vy",
-	"7OxPqR0HpLGEP9kpPvUBg42HNLVV4aM5mWjYpZrMw10BR8kcA6zA3YCL1fHAfIguKjCYlN20SY4Kpo2N",
-	"1MG2wv3cegPX3JNdR2CcGQ7aZkba48pttqFbK76lB++UEVgbe0sYxV5+KNrx3Msl7z6FSPBTBxMbZ2TN",
-	"ndJNTPuDaSeqgcTzACJ47Ih5akE80od20N4H3hbjKPVxbDEthH4vaosSEeTOx6z3n+wsVXP6f1kUmAro",
-	"kVgJ4JptpwRY64IqRiZCkvnXjCqm5qRQbMk/E5qbtSxXVi8guZTXmuT8mhFK/vOXy+MZ+a7Mc+cjRCFm",
-	"d0qEPdsJ+1xwd8xZXegImYxXqN8efT6hBT+5hgtUT5bYYyvp09Ks30SkltKspeL/BAn5BJD3lla+C/NO",
-	"v9LknZTqmrGCqcpxH32b1lKbK6GkNBDWSjTd1L79mty8PkbR38hrJiBrtT92Gi2/vRI4SwT5DRR37GZG",
-	"7NmnU1l4wFsrXYkaZOS9rQoBVVxUDtdXwnnLQYAuNAqs7kSzgoLn3zlhNF2TlaICQhooFr1V3EDYMDf6",
-	"SlDF6BSeAxQxFyvw4KqbeqV9z7hwAMZgK9U4Yj27Er9YHXDu2WoibwVTQLt/cYxsTiQOhLopYUQbVtTz",
-	"diUWLJdiVXvTOoqzHcsk0z6uhCt2bhUw5VpHdB6IiF7LUs2aYru8FZW8rok2PM99ynoEu5jbWZmfzmFO",
-	"5rNjiEi25IHbIVzAbxyKU+Phz3YDHq2NKfTb01Na8Fl1YK7VLJWbUyDL02rcGNikmF4P/RTGeTQ9wkWw",
-	"PVhQcW03+tujr6m4tnsIvBKmVosEyQuHa6cOss3g0Qbbyh8sLrmQDva2fxQWC5zagOsiTinxDyIwntWX",
-	"skLcrjDHNJlUztsa05KZNeMKU8NYQnSNOycE6JxzcPW627Th6oqDrL1gqaG5XJXIQhy0BAA6QF0BGIme",
-	"utwMWANmfrUfVdSCCSXLeioxLT1GCXstGB3DdJDrhrhHZLK2rGxKAjOunhK60Eyk9jkCfzvnEG9QDZPm",
-	"4KakuZZwh+HWk9GNx2VZ8wJ789nOB37sfoIFhgsqUssjL5BAcGtnxL3weD3IbQ1bqWrBfqj/JEtFNwwW",
-	"SG9FSlSJhPSbXCRuuo/eHv2nXPjJJ0rmtvM5u2G5J0I0cW+oumYGlh8uI6u/CBfa0DwP1hQJwxs7ZrWP",
-	"E8B+odtxw89bT8mSbni+JZqbMqipdlLOWFhREvgkBpWGnoq2MFNgysKZ/FD/RRS74ewWC0ltwq20ZFYD",
-	"sg+dhg0WJrwRAFCLYMm8jck9Clcl8qF7FHyop1bp98+RwduTTLVVgYa+ql1AHwgadbct6KV/9DG4e7m4",
-	"/ATUClawoEZbWU6FYJmPnpsoaRyEC9XXGrC1NYamgg1LLpdVJr+pz1u5LYDmgysHgcgYEBUAa+10dajD",
-	"7njHBS+MYSKzH02RlVi5LyvzoA5S2B66XPBGUUijAB3zv90pqjWySgC8umZiHJcOU0+gOPLHHxBIv5SR",
-	"7KdUZCcbyoXBWMngrWWshQsPqc0D3398pSHRYWYFMQhHvhLOz7/y+1cMtlRGbl6/dRYTkENz0NABm+lK",
-	"zO1InOLzX//1X/918tNPJ+/eOX2owuI5Ha5EzWfkF8XtOpDFFjtWa46ryqxJlkpuSFEucp4SdsMzywyb",
-	"Rza81GuWXYnA6GYXBxxowZBWn+lTEESsWLoqeWYJqGBMkTTnwLftjFyJlOa5S0F9w2zh43Nbgz6FubQy",
-	"5WyTVfBlbs6AL4GJ1Dd2JTJ2w4G5wzCkgsTwetf1V96K2ZW4ElamC01mDltl7v6ekxuqOKAg+WAJFCp/",
-	"/vgjQtA5CkCMFbuIGvK+b+QNXCBKQolgt0yFLVB3sGCd1JAMw5QwoX0VzEsxUpYaVzzzIjglikH2Obkk",
-	"Vtvy2SqUyzNnB/aNFFbVDtNY3HLFpuSaFSD5AvoLVeztlTghP3JtUKq9VbQoWPaWzP91BZrg1dFb8o/Z",
-	"bPbrlFyBTmgf/Gs2m/3xx5xMvHHRdie7EsQr9ZdrLlZIdlbPnE/J3H4L4DVzr3nOj2fkExcrO7sLxxoV",
-	"A5VlRi5QILJ1uj1jSiWItjNA84oSJrQ00i7x1MpRek0WXNjZt8KL+4RCjbYicAkAJXlmR42JoDhK3EhS",
-	"8/8NCHywSFAa9bUp3nFDbno9rWEIccUIuUXltbZRT0S5YYqnhGeaLFgK+ghUBaRY75pj6EkNkvmWzAEu",
-	"b04mAVWQDf3MN+WGvD47OwamIgjjAAqJYIMwT5MA4PIv+wiCrzQuwqxG17TrEgAP/gVWEMqEQIfzcyIR",
-	"2dANAUnfxffyTEN6G7xXch0pcNFfnyyoZtlx3KVDO3r20j6i2i1lqWwlVkHaMMOUPneLA6Ch4KphtQ2Y",
-	"uMu1Yk6JdxvGqgxvEWAvZymiI8z/+u3lHD7XUzL/8P7T5dxlY9JT8ubs9fHUNkittsU2ZH76L55Z4obP",
-	"7Ac/w3/vvv3x28tv5ygUW/0La587ZnvD1MIxWpgDmt/SrXbNIS6Fs/NzsCpbynA2vMB35c3Z2TGomuCQ",
-	"YisSkny4uPzm+7eV2GrnCjrlwCsL5tRgXlkFbWUz8o7lzDCNg9OWC705O8PbQEDdgdeZ23wwnxf5RmpT",
-	"AWEimde50rwt+m1oEAcIUeSbt2wBjRWFPSWsVI1ntWWEls1i/KUXm8mCap6CpvjKaaoNO7WtCjR5zx2q",
-	"nqN+QLiBrJWWGDVj4BFhJHQSBvMTOoDbaQZfa3QEJxO7yZ1D9vz43LmN6xpNQUGua5hn2wX/dRg6EVZB",
-	"Xv/bGfkLeT37t+MZeVevUH1oz4G+aigv8sOn9yd//vez18iGlJLYmj36K++jxrXDOcFLUvtYZpxVnbNs",
-	"mkEFwJfDP4BrA5d2nCvIbXQ8bX5pq8LyczKBVRMrz2OR4G3xDdOarpit/OpoNptdHf0xn5FPjJE5DGIO",
-	"46lJA3psWak//JYS8gKRLaPqHM4x7JigG9B8LMvmCk+S4MBEbmNpANIXGaJ5zoTJt46sWVaThtUAdaWL",
-	"AgmBSQFnD+HMcp5aOR48R9Bq9dMPl0fTo7IhSEor7IP8NJNqdeo+0qe2LNz0mpyFMBfk+49A5BMU/yoR",
-	"7fhoelQZQcM7ROdyRQt+9PboT7Oz2Z9A8zFrsCBY8S9BMew0VQyS3tAcXq1YC7CvLsFWh+CzN68txz/d",
-	"sPlbj7g8EVYzyvOtg6g79rgbztsJ5TCmZqTSld1Ws9Rpj1m45cu3sJJg4kGzFxp6pt7KcCXcZ1VZbyty",
-	"FiFLUc5QqWfkbxIMYGVOFdqxgPUFW8HWMK/nY35OulMzQrP0Cm1h2CaIZUJW9cOEeIKopKgfMqv0cG2+",
-	"CWbcLoo/i1pj1+oipz8C3u0f096CcCEwoNyFPdZ/eDek6Ndwmtuyv0ICP5RTLLW8OTtDZyVhXHR3YEA8",
-	"/c35rqFA14veWc0ODuGPXTcndOzyWZFr8gWl7auz120NVD0+/VlU9rgMvahAGur/EDhRw3gOa+ZNz//4",
-	"1c6iN6L/41c7T7rcbKjaAmAAwtCgyazqNtnQa+8QaEcFWrPVTf9xFBLKr7bVcN86uTAJLwzad3BsG5B7",
-	"7wISbAIy4YIUykouKauigF/BmUeF35FgFdjfEpF7n8je2I1LyB2yX+j04Ji1PZmz6iLh95JBrgfHkeGu",
-	"tqbGveuTaEuNea4zBNamz1hLjdvh+7UIhnGugytyMrnnNedxW7fdneTYDrsLMzIxqmQouNvHld/DxGGY",
-	"NgbW1of6Ln2vG4Hb+xeGedp2G9zCOXcm/2XzTMsbKg1Y73AHzybdBFgeibbYPt8SspJwnRX1DMFLPiOt",
-	"5Be+vhIICubjBOZQ/Bg0IedIBJLM95eXH8ALpjKOwD2p343TK1HJkzteaPPAv6LhiHElej0x8A7S82lb",
-	"2ecTN28nMHA9vxKgpaKf4k0d9uB6WUNwe7w0F7tQmeOvhLNBeL+vGYHNQN6cgYsS4AEatimswmOV76/+",
-	"7LSd6iy5Eo4Z6L0JiElL6BITc0zAK26mzdcy2z7mVnJeOX80b9Utg/tjb0+/fsyOtEpC7ha4MZcvfFu7",
-	"cS0Yod4zkYqAKOObe4gABPYV3P85Q7eRJkmh3aKNpJ6ORbctpzecHNJy4pwSGuXUbYzaianN1fkrMy93",
-	"aQ5pSf7KzMj1GKeHOqGmiAGaXsCd9ZqRW7qFeCGBtxzKS4I7DthkMnfC3hztk2BidMZH7ayP+3oDOoY9",
-	"6+HgfNMGHQ7PQrIOueagSBcndRT1wslQ3QKf4jV0qy78YyPdU6XK4RUAvWFkwZgg2v7TyEeFtxfNfFSg",
-	"0bgbqJm7XRFlnh9P3RWRVe3R5F3lRYLunRNBlZK3VpoEgdDZ30XWjK/b15U/4egGaseahfD2n4sc3JjQ",
-	"3TuuG+t//NpQuoZnjdFmC2bLpVSbozalFl0EUOjUrDnYAf0LYSmepKMQ74Se+XgdTA1r01mrjP1ht3qz",
-	"ifQ375CyetsHOOIHbB2c6zwPAQ+Dng4ESFn370QjO0rTpIBY596g0NabCki4z4awEyMBOcvseHczRJD3",
-	"UIbmTjPyfq5RW9mGqmtQFv3JgEnZLAfAHHIbunX50Sw3KnOD9/voD8MNxGmVImdakw2jCKEYG2YFkz1u",
-	"mGiyoek6RPfILRcyNUhvrD0sk0CZh2nTKvm42D0Na5PYglys7tT8DyLNy4x58oHLf+D4DkiaNMLp2rqB",
-	"X2MWGfBFanw1skufpDJksXWxKFI4BCl31QQJ/u5Jdq3MSiqT1IibCdXpF2PboCDTTvOaO2yfXcbacZPr",
-	"N7PVApQbRCBr1S52XUY2CdmJrHQP+VEEQGJA/nMNDM0yDgXxs8QFJMN7+P0eE4HE7D+f3E5/DKE+TA/x",
-	"xDYeh9beY9VBfnhQ1PTRg/PblsAygPQwqQKmHVW4EHJqID7yuI3eotL9qXfOgsigKD1ewAW+dk5agYdW",
-	"I6mF9nONnke0yojaJMUL11wlfT8GNTYbwWDpR1Au75NMYAC5Hhr3+47nea2HvEJnmjVjxjl6oi964Xyc",
-	"0aIt0VkSNFVFxYqNI14M3mcia6fevwHUTcCUndDiL9k8KEFwA9mk2G9FViPcPxLBNtp4NHq9Mxc9RO75",
-	"LV63EFWCw7oTTJ3vXSA1w1HrheDRpAea6iMS306Chcc6vWNpHL4Q4P0IEBNT0AcnvDCpSvstLYoK2oC3",
-	"ZMHEFKxjICbUIsOUlMLwvJIciVQkALpBidMqQRGREgXPRyJIV/vLI0Q7lQcqTuKSBvk+LE1OwIPSqxrH",
-	"d6FEl6wnTopgqKjcj2Wl07h5BIutW+wWGntfmscksveleXlUBvvuvwuVWZ4zcZzEuC10J3JD+KUEqC6k",
-	"uCbRBPzrkehmDwrsBTIoxBbT/51YFV/iwWVHZ4+uCv7L/jmOkoY5N9T2kudYyMqB4QDXr3Jk6BRv2n0X",
-	"nnfmD3HG0U+hZ7rv45oQ8xl4dIPi8/gFdBJH5QlwgERSeQRA519ptNBMXZCuVKSB8tjBUVFd5Uyf7iJb",
-	"/Cu+p3/k2gDmxbe+5PBr97yBlfFCrt8hDDoG4hFexTcjsnXB8hwCVedViWROirxUND8eeW2vH/3evm10",
-	"1doP7HFV/ql7rNiKawORZ6h8Q+dLYRRn+pxkTBfcYBQJRGrbHwhggthBUHSLeBdkMmd6fjx4yPDpww74",
-	"f/yVYc0/tl0Xh7vs4vk5dAsKUP9NYnMoYUCT31ONW8TYnV8waY90UActPM/9XzjEnmuVYEK3h0oZOMmQ",
-	"caQeTAttdJ3VlRIU9+1r8lKXo2FRyz9SVRqKWStwozAI1LFvx/krM7t0+Pg8YgB/OFgaQGl/AAHcSeYH",
-	"qglBv0499leHdIeoYN9hweHCHdb8QoQ6HxD9BDGJO015FOlYO1A02Qsl7LRs1ouBAO7dvahjPStE47jb",
-	"2ILldxhrhQYRNKTzctXqUJWXq75mvoR310vcJQ35/fUC+FwDRrBf+ElDmMGQvYWMpk/8CQo/1iVC3cLz",
-	"iD/hEHvEH5jLA6OFStwJ6QFQ7L1puFByyXPWQSNtB1rEDrzrwQz8cV/62RF5zp0s5MB+cL4BjZHRSMQN",
-	"mkd3afPxGUWfqfkQ6aMyNYf00cUu2mzOL2c5DnEZUCIdugYPIpTKPaiOTqn0/Tg0DM08su0LEU5liJgx",
-	"WnRGIfKLQeqRtvL7XrgI+WKAIkZLYqbuvqW+dC15yh5OMHv/mMGme+08u5D2fhAKgXwpIaZjqOUiA9BF",
-	"7Dt6+4TEMkZAkzswBANO7fePHuM+eBUPcvXgCK9WD5JeDVu9BzrPq7wHe9am5gR/dOVC2Dv0oc3LjWNR",
-	"KIcYREiZuHZqZBa3oC0gWr6B0cYs1ezZC7qq3OlZcJsXatnPJ0t0WY32e4vrOrC32L8vos+DcsLGFukS",
-	"e/a2xGGKPzUhNkjwrtJPY/oeSfJptPE8Uk9zmD0ST5NSDlHycbYplHsCMhkj9+wcgr3yzz4lPcWOH7bb",
-	"D9KE4eyLy8Fr+EDSD3qeDDVm/B1LDxdN6sw8L0AicV42Lx+7pNHRpqxUoVlrRkrBfy8Z4QAyu+RMaTLZ",
-	"XaxZuNxJXfR48JpUlT/ZkLlujLn7gvJO16DtE/yAd4Xt7VJjaLrGrNLQlMuXMPG+YHbrt8KiQLYlkbJ7",
-	"Dd2lOcT221qCsndvI0CeGY7BU0PQJCvDfh+LQ/PFOrjDALqkZM+dD/uW1g3jAUyCf3f0/sgWQWjm2Q2C",
-	"ONge6Rim9sAI5NPendArjQOxnIg6ZjtGOkYCG2MUrCnpibZ55xY/+Es94k+ihxSGO2NMnokrPE/kyVBi",
-	"8gf6IRLVN5hXbRxdWVZQpaQ6DZKLdqhLVdrREWpSVfML0ZTqNFwvX1mq+8odwiGmem1VG+Dt3YTnuq09",
-	"ER5g/1pdGO3L+zYpS6N5xgikKO0c4mKbONSFBAveBeavbhhzO1dJCxdSXmOq7Y7260JJFmyIe/TilmIi",
-	"UyPJghGqNV8JnP8gYPeRsPYW26RA7McEG4bEqfcajgPmqDMT7kBk+tXmpoLJfLSxQSeSBRdfAAT7jkrP",
-	"3bvUqoCbP/8RWe++fq0q3Kn+RHwXft+G1EY2ZW44JDwti1zSDHHAqyyBKVWQYENIkslbAUkoci6uz10m",
-	"slLl8zqV4EoK1gYm6LvTKY9VvTm1B8dJRg0dv8LPo6BV4+tRzPxSHRCJ/QyUQWjV9xYqaxG6TjfyhiVG",
-	"BtyqFf7lXTubpSpwPJWKrKTMnG3qT2eQ5XFGWpEH96nyJ3lT0aS+lJe2na/5Y7kVtbT2vEiDNckOAxu0",
-	"65gdJJO00x8c4UY2aWskPSsGaYqSpZKbIUQ9gio/YtVVL75TcvPIpNnV5GHRp1uXwyRRtwwBlXoMzDvT",
-	"aV+0gksl7HFgz0kLlyJWH7Dk+6czAGW/5SKTt3YXuRlvi1honPmPLNf1xSoc4LlbhSr0nLvtMQovYgEO",
-	"b+LRjhkkddswQ0EYbRWvH9iKOUhavv+aPY/Vso9ivLXyIEVlh5gTEA+g5djfU3LDNV/wnJstkYqAIYTp",
-	"QVwdzUHdBszvXJkR0dT4xUsJp8beBDf5tuE28wf8N94sR1PDb8K8Jlz4Ry5LajApsXax9F1sSOAY6Mbo",
-	"/SUCfNeGLbnHMvsl3LmHx+Be6Ix09st8mKYe3/9ei0/MGPOdNy4/xuGClT+PFcYNrC+u2RnhD2blq6Dm",
-	"ndUfc3T03oIHRPGom7J7Qx6smNi9JA+Z59Gd80GY+WBkHZRPnmD7P49k2U1gXq48OEL7yABwbsz2r259",
-	"61+tAVIX2YYLTTRjLmMiGPTPETCXpDTPLbWtGIY2aNsVufiNpaZ2avVOri5lB1MbrjUEgK55xoi230pI",
-	"0BgPofq26uRw4XXsxfZTBCDVUI6Buy9NU6Y1meRyxcUx4YMDp/DD5Nk6zjaU58P9Bmzhx+roJ0ZVuiaL",
-	"LVmWed6pGNgCiWGfTXJHFSGYi7XUDu0REneEuoltoUs3wVQfmK7uATrhEgQiDyOTee1uOz8mvC1fJqnB",
-	"R+uUkghVqaeEUZVzyLjoMCztcXLNCvNIPr49tBdMLheGKUFzj6kV+Mr3w2v5kvea9cp/5k5wsgE42/bR",
-	"9++GbRaVTmm7bBjdDO2pLfvoPYxNq8QTfvCMuvKP2ddLVTK4W3QWgaDbIt/e042DTGj925kKyK0s84zQ",
-	"/JZutRXkNBOmNX7AdiK5k/mhGtiGCroCWrn/gDq76Rv64pjSm8rLEVmXrSIQdZ5faK0Fyn5rBQvkOi+q",
-	"fht83yKqnqKmjqle7SwrmprO/EWK2UNQSFLklAun6Z/jYWK3jBT2fZAcnyL2RO1/9jXjYmUf+eKGUHdx",
-	"++bsDJMUvjl73ebf4kf1Czfrb3yPH8n3uLXBZ0kv4jvSRryC3dbTfDj0+z23LDHAjTNyxUAjAjGFYo5g",
-	"ktZrPYbAubjheCcbt9P9AO+rqX0cQmo28iKJB+cpO0QC+tYqRJaCSgGJqtUmGId9DmOjHvumOnRHUpJm",
-	"JlFsVeZUJU5hxHT4IIe3EtgnVindH/HrC/gYstC9QxH+UfJ09LX7IsnwAMnvk7PXgMYHviS3a56uGyxt",
-	"xQzkPbDL4MwUI6nPMLXhYofS2ueP8IwYRW9YXnn4LWS2JZOb12RNM3vouscFNesI3s6lb++RWeNeOy+a",
-	"LKeQ89uvhZVjpKr+ZNkBUW01782UcMLl/B1JnaWI0ueOTbwu9MhEFWnphZOVU4TpinJxQFT0DRUpy0MS",
-	"eqXr7SHFSDLqzHzwNylOaLaxSkdgKV/zLGOighzTLbbvv9an4dGX423MEjv0OVbPXmxFH/La7dIfVooV",
-	"jBrUJnk2I177shyKohpqSAphixlaViZeS9BkTW+YuyaRt6JCwIlhy+Ed2iPzJF/981zY9RGmv7I7QAL1",
-	"rmANHlQwpcHgRkVWO4aRHd/CXZ60ljnP6Fafehu3f9AN/4OFv/dlh9+s+epfyMWa787LNh43u2rW1EAe",
-	"462LNniJZvn9ia1o+xVxG2b0XD9Z/HDd+zEwNagbU/MAd1c7HViAubi/B0xkd2j/Cz5Og511Wctr9vVy",
-	"sjVVHHsARI678lzXjNsfDN/XtXSeC/2IJ43JPHqyZetZssNbMQd50lyy+IrdGfiv4sD1r+7EqVWpEUlT",
-	"R3L5J8mX6vu0lyeVqgaQwAs6maqbVjuADeWiGgVeubacCbbkl6vS3mx9bio703nWhPyCcvVVO3JAEs9g",
-	"93ou8mP4fYuZ9SMqh1ZF5cxlDwYqpFmmmNYk54JpMnd/JvbPRAo2P20+MrdyPq0QAHY/eL1b/M18SqiO",
-	"uwxkEh1moolG3ZAeK8uoq/6ZUoz6wfXlF3XlDpBW67Si9ULGyLXlAIsEp8YiSBtU8shcpS+C9IAXq4ok",
-	"7Vms9kjSl7AQB7wALgFr3+w/urHyfOc0sILUoBPB8njp/WraTJVPxNOfx1TZR53eVHnAVFpFrw7g6QXd",
-	"Kpnnp7osipz1o+t9CsoNV0uC2l+IYhL06AAw9qK9dUtHCpnzdEsKprjM9Cwqw2kyeXP25quT12cnZ6/B",
-	"av3m7M2/n5z9x8nZ62PwCXXQfTw3TFW+oedwk69dciDvYLpgKS01I0ISh/uv1/IWeZNm6gYq+I2lcIOd",
-	"0jxHf3tZGsLNjHxiAj0ElkSX6dqVWFKeD5x2HHCCA36euX/53uRht1dM2H3MMrLY+hzX7q7LshYmtGN1",
-	"7S75vszdQBTDzrDlkuF19CiD71LJzQMYe7t6MtTya+QXq+9Yd7Fq2ruU/sYx8fzHrmOwSXg29iv+ni3r",
-	"xknpz98P+LY3tLuesMdy4KsaeB7dOhhgj3ZdT+RBEgXmCKqL7yCmvtL1QQ4HWpRYWkS1ger3DjE9+h7v",
-	"U8EPfEUrNXx/q7fs9DZ1/KUszIEvCKrlg1fj4dTzv0kDtwShVAEuA6ncOG9dWslar7TV2rmTpEOh6txd",
-	"NUjtuR6hEG9R1zslim0k+hwRCanwWQ0tV4lzVrKnWQYPbQVRJFfUD5/whHkeTb+f7L2uf+DkX+n7A3eA",
-	"PUzAieXUhZyuedGt9V8yuvkpKDtc8w9aeCGaf9CjFxxqG+3lS7RPVDelOaMZBqSeE4DggqcYx1eFNnfc",
-	"ndrvv9yd9gc0hDuxS5lq7LzDCje1Oyzsf8DF7Pi7r0/BHVM7YPMP7z9dktNUKuY4nhWYQ5fwYIv8MT/H",
-	"6/6qYbKmGiK8IDMkN5rIW9F2E9pcmUeLZwkbeR7NbWegPdpbPZsHRIUXzahizLthCShCidHTdKBiFqGZ",
-	"J+EbfQraQS7aRxSQw3VzEnjLyrXrZS9tXQ5yPVAr2+HlcVb+YAoZyE5zK0rMSUqFC984ryMUd4I+WnSj",
-	"Z+Dlz6MjDSM/rycdJBn+RK+tboR9JxTkVJ95FohTKiKk6eTs8G+vhjRGLxqjcDyo9P5FgmZ00yU3u5U5",
-	"PIl5jJjs9jx64GYZcylYbqkC9D8HP7kjhs8IVGu1u5yUImPoHjuvOjonOpUF65KQH5GXPp803CcD24k8",
-	"pLBbb4LslXhrnWqYrPvYklSfXHtgC1FdNNxJgH2uyT6wSa7F1EeWTVsDj2sBzMmrmqxkOxfukFkfkbs+",
-	"n3zaJ5UeGL05FGCpCA5p0cdp+YbJ5fKU5rm8pSIFRNIeL70LX/YTFB3hqGfLT8liS264MiXNCc/I/Ko8",
-	"O/tTGpjK4AE7xed1x3ZeKLZkitkXdqHw1fwFBSYBfmoDcfPFOgDGu1vN/GAk4mCpHq3D76zw0OiwlTLt",
-	"nirtdqXmnBgJCajWTBC60HDvFu9wk4S+uF2NZJ8NPtCl9Pilegl81DK8RC6XY3ApXxH71YlcLmuqK6y6",
-	"7yeAULOPPXTJN+w9NNTBaLthYwDcDrKmOoY5fVh2Ob0SFNxlNdE51WumyabUkC2gYCplwpwwkUqrwQWI",
-	"Ww0n4CtRRXLRXEuiEdiAa9vxq6M6/UCpMZ/zkpl0fXUEtXlgk+mVuF3z3IrSaU4VJIK2VShZGnZOCug8",
-	"2T97EGUR3Yr17ErEoHMaXxw91Xbo2QqHsxOsACsFCz3K3BjgBta+qmguSvx3jmje2zEDpZIxEsnoM+6x",
-	"j+K6Q1X2p4r3oGd6q98wTlfi/Nfv5EkdtL5Ef255w5StuSO/uC/y5Xp9MIfoOixDkjyo4zIgnsn+eSkd",
-	"/XKmj9v4RIfH8kXAYx5DCa3qfx47Xz28HmNfNcmHQxze4CcCeYkLq5Y2Gdtw0UmfoskNob9pbpL6CGpF",
-	"cERzVzXRv3CzvsjNY9NVT6vPguzYS2zeoHmAxOaNmgGxTclG3liR0oq5NPut1KbK8E0F5i/qFmFaiLAv",
-	"dfKlhKTIDl+hbnfCRcozK4vrY6JYKpUVsAFNfmrFZNJDNIQLbRjN2jIqN2n6CxE9BBG1HFltFvKXsQQH",
-	"OPUOsfMRVIqxdnMwAgu7JWmaqpLmhN5QnlNMzTsl6TbNXcYncIx3wapy2TzpagXYgX22WdifTMJ5Hlt7",
-	"L7F6g/sBEm2N4jn8HMkZvWGJVZN6cLpsuUsoNgKoiwGArP3qhei1QY9qCzMiDwwPca6zdz22PZzroMcd",
-	"PuVuCe+mbQN8WdVKmNisyk5GJmy2mpG5w4ybH8cD8NHqZunPDhPciasqNIHsNikr4DpLSrIoDVnxGwap",
-	"cKBpqQjY+ayUtJQKBBEtwaEe4+65WOXgcr+xtaGVrj25072yq/Xn3t6h7ofNv13QLV3kYfulKCjPxrTu",
-	"6rhL8+E+QXhYy1HwcQ10QAVhIusMI4fvEiayHPM13CkRedgbd/rlDLFqg7TkD5CKvOWOJzxxLeGxG5qX",
-	"eEp8udR5JAQbf9504ueFe+CgjFRBz+9ghaom57HAi3z9z4RIVw2vD5IuOBsPzQwVdH6MkNaLltukjcfe",
-	"nf0788B0vr5leUid78fgWNvLj35OMgbigzuENiiYzVGkmGP0YSu42VMxiGeCN+sjvwrf7ADJsAY2G8kg",
-	"Bihwo5W3F6W3HYIP025HQ9F1YvUXSF82b+hs//h1B5cWAXE14ZhfdxDqVqO+xx8gKAVW+H8OfKuwD2j5",
-	"emxsq5iCWBRK3rAsUNFAUbVsvH4XamvtaqIrPlI/+kGkeZn5nUq04YCvI0B/xjpp3qoc48eJK38X1czp",
-	"w91ju3si6ItcS6KYKZWocW1xqBOzZlvwuMvZ0hCriy62PgvI8SPlivYz5vqS5J6jjhnUd9whXQcWl4wZ",
-	"ynNNJiFbsI3Oj/v6Un9wl37MsxJPiYQao/iiNEzPe4fvvrmzWUGTWwCBgbFzTW6lut6xddg95LZO6x4G",
-	"XqcT//WDdWff8jKiN0NNLl/0ezv1vbr9Qar1od+JE77v5GsCU/SYAvwzaveDNPvDWXyfz8AL7UsrEkUT",
-	"/nXJ76dODmhPT3uBBfB2EFM4vrIHPyt8sC/U9EpXxz9Z5vIWndDBffIz10aTiXM3wOqUJhu6dfID+NyC",
-	"SHA8JVDslmsWHFncaJYv9zVP17fHpNqwiWdxWemk3QOjWTeZtaLpQrHAPSWknpHUm9A8706wPA9KzkGK",
-	"lIJMBLslXISQzTPyjumCG6A5AgFF3Njy+kpI9AO3NI3dX/EbJqwUOOfZ/G1Ir7oWxzOuWGryLVHUUvaV",
-	"MGuKG8Pvob3RT8maidRB0nmCh87EHL1DCn3nGnuCzeCbenmbopr6A98dsjSKr9ZmShbbgmpdOXLdZacg",
-	"cHi7j+BHeP+YnDRo4eXRDE7PIUoBtt+eZIYSw8DkMhUxPMeKNNTvw3Og61iQafdFytEXYWLs3cnzucpd",
-	"eF6sDTXg8malWc0MmoGMlIiRRD1vF5njNU4IaYakVyW9FN3q7xpcujymvvaMly2DLloO9Y6ll1P7iJHO",
-	"C5YPvtDwKxZf7wu5ZPHdeWGecV/AnJAogcA6kwnX9HRQVrNmAA6/k0vMBx+78yjQIOECPBMCU9iFPuuZ",
-	"j9A8OJ+YsaFYnmAGCtEBkTzFVu2Tpg9tmWqkpgHL1C5Yv5BVOLTZdxBOg6b+PsJ2TLR9Ou76TAhMQwjG",
-	"y7qHRjiVsDuIu7a2FmsD8uDFhNwPSmZl6vOtlSo/enu0NqbQb09PacFnS38Tv1azVG7ss9N/2bq4FH+c",
-	"ejwOKwjcUMXpIsc1dyWQ07tZPKotxke7y3bx4QfiviETSn4vqTJMOZ8ROyvHM3IJ3iJVGmgHV6UDQ/QM",
-	"KGLPO5xtJGHihispNg7dZ3+grHwzy9hG1iOeZezmEMf7Ps+YInYsZC21mYLjBMtIxgrFUp94r3KxqOBS",
-	"2mchPmMHOVu/VnvpX3G5DEJRaE429BphZfD+jkxKzRQx8pqJqVO3tvgnkYrYHl6z7THx8DiuxKxWub6p",
-	"6rbz8flkJU/8BDXeRpS+X9hiLeU10eWieqyn5HbN07UVUviNAz9dUFWD5DiceKpWzJCfP/7oEK4EYTd2",
-	"ita0KJjQQQ9dM7HuuVefgg5E+vmtd/ab2t5wRXK+ZBj3OFlz5UKWfHqgKeHihhs2JYapDRfU/gT0B/wD",
-	"JxMrKpjS4CeUUUODLlctxnKBADysq6ORwgT80SAzQ+2f6ACLNtMqvWi+JVRjIpGgRQTD22+tSmVLJrdS",
-	"XWPeh2N/27tPDnXq20hdjXyeO3VMHRLSimvDlN3MpeaCac10MBoEOcOJZhni44bE6O0FkbWG1r+FvKCR",
-	"vn3jSH+yoOL6mLhAM+gko+k6yFRcNfa9KxMje6zNlYhOBb2x9BS4Z05D5JCaRDxyyBSf7aqq4RK6Q3S/",
-	"O5EOXBjDRAahuXrNl0aTSZrL9PqE2y2IP2VpsCcLxeg1rnrD8dU1XNcVafuTrb1jwm39VSqBOpOup++l",
-	"tGzf0fZa5vB0EzT+zn8Sa6PURm7IkrM8qzav9HwmhbcnBrytsEzV7A3NS3BplJYUC0i2m0qVhbQGn38H",
-	"30Xa/rCfoXLqr4xhBenGrqwmEFUHHCSesBAwQjBrYdC6TzQVmfAgI9ev9vUtMrkT4I8aBVWeFOUi5+mp",
-	"e5mEPPgU9fgW/jjt/dwrwXf8HOXc9s8rajsFyj2lpZFLnucVsUXKAAUnTGT9heD47SoGmyMB82NPGVl2",
-	"V+SnubVENZOtJYxcrXKWQHtd5apJ9SUq0+ppmDG57lPILqdH1cY89b9OF2V+nVTF/TaMlx1YrBpud7GN",
-	"vGGJkYlRVK+TBaxE9xeKwU5OlkpuRnxWTVq0GLKmemzfwd+xIlU9VZE6OZL/5epBLB9/xAWiQPwjFDV6",
-	"i2lmEsXA9z+hacq0RjJPXL+6v65El96SgZjTX7bYb7zKvX/qfwUEWefZjxSrSKe7WNVoUGw/5WuwM8Mk",
-	"f5GC9QbtKVjvv0bawJ2URripykIzYEF7GVL2ylcd7S9adbW/aNXZlqL232bTzVeNppqvCiXR9yTyrtGs",
-	"fRU6KtTOiUf+orP5PuBcsdc1gURfe5eYltc13cRegwP8Tgdc9FukXLOunXJoGgkmt2EZ2itXz3R3uXpq",
-	"dyxN/38AAAD//w==",
-}
-
-// decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
-// after base64-decoding and flate-decompressing the embedded blob.
-func decodeSpec() ([]byte, error) {
-	encoded := strings.Join(swaggerSpec, "")
-	compressed, err := base64.StdEncoding.DecodeString(encoded)
-	if err != nil {
-		return nil, fmt.Errorf("error base64 decoding spec: %w", err)
-	}
-	zr := flate.NewReader(bytes.NewReader(compressed))
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("read flate: %w", err)
-	}
-	if err := zr.Close(); err != nil {
-		return nil, fmt.Errorf("close flate reader: %w", err)
-	}
-
-	return buf.Bytes(), nil
-}
-
-var rawSpec = decodeSpecCached()
-
-// a naive cache of the decoded OpenAPI spec
-func decodeSpecCached() func() ([]byte, error) {
-	data, err := decodeSpec()
-	return func() ([]byte, error) {
-		return data, err
-	}
-}
-
-// Constructs a synthetic filesystem for resolving external references when loading openapi specifications.
-func PathToRawSpec(pathToFile string) map[string]func() ([]byte, error) {
-	res := make(map[string]func() ([]byte, error))
-	if len(pathToFile) > 0 {
-		res[pathToFile] = rawSpec
-	}
-
-	return res
-}
-
-// GetSpec returns the OpenAPI specification corresponding to the generated
-// code in this file. External references in the spec are resolved through
-// PathToRawSpec; externally-referenced files must be embedded in their
-// corresponding Go packages (via the import-mapping feature). URL-based
-// external refs are not supported.
-func GetSpec() (swagger *openapi3.T, err error) {
-	resolvePath := PathToRawSpec("")
-
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = func(loader *openapi3.Loader, url *url.URL) ([]byte, error) {
-		pathToFile := url.String()
-		pathToFile = path.Clean(pathToFile)
-		getSpec, ok := resolvePath[pathToFile]
-		if !ok {
-			err1 := fmt.Errorf("path not found: %s", pathToFile)
-			return nil, err1
-		}
-		return getSpec()
-	}
-	var specData []byte
-	specData, err = rawSpec()
-	if err != nil {
-		return
-	}
-	swagger, err = loader.LoadFromData(specData)
-	if err != nil {
-		return
-	}
-	return
-}
-
-// GetSpecJSON returns the raw JSON bytes of the embedded OpenAPI
-// specification: decompressed but not unmarshaled. External references
-// are not resolved here; the bytes are the spec exactly as embedded by
-// codegen. The result is cached at package init time, so repeated calls
-// are cheap.
-func GetSpecJSON() ([]byte, error) {
-	return rawSpec()
-}
-
-// GetSwagger returns the OpenAPI specification corresponding to the
-// generated code in this file.
-//
-// Deprecated: GetSwagger predates kin-openapi renaming openapi3.Swagger
-// to openapi3.T. Use [GetSpec] instead. This wrapper is retained for
-// backwards compatibility.
-func GetSwagger() (*openapi3.T, error) {
-	return GetSpec()
 }

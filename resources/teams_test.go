@@ -26,8 +26,8 @@ func checkRobotics(t *testing.T, tm resources.Team) {
 	is(t, "Name", tm.Name, "Robotics")
 	is(t, "Description", tm.Description, "Firmware and motion control")
 	is(t, "CompanyID", tm.CompanyID, "77")
-	ids(t, "EmployeeIds", tm.EmployeeIds, "4242", "4243", "4250")
-	ids(t, "LeadIds", tm.LeadIds, "4242")
+	ids(t, "EmployeeIDs", tm.EmployeeIDs, "4242", "4243", "4250")
+	ids(t, "LeadIDs", tm.LeadIDs, "4242")
 	if tm.Avatar == nil {
 		t.Error("Avatar = nil, want the picture URL")
 	}
@@ -42,7 +42,7 @@ func TestListTeams(t *testing.T) {
 			wantRawQuery(t, r, "ids%5B%5D=31&ids%5B%5D=35")
 		},
 	})
-	all, err := c.Resources.Teams.List(t.Context(), &resources.ListTeamsParams{Ids: []string{"31", "35"}})
+	all, err := c.Teams.List(t.Context(), &resources.ListTeamsParams{IDs: []string{"31", "35"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d teams, want 2", len(all))
@@ -50,8 +50,8 @@ func TestListTeams(t *testing.T) {
 	checkRobotics(t, all[0])
 	eq(t, "second ID", all[1].ID, "35")
 	null(t, "second Description", all[1].Description)
-	if all[1].EmployeeIds == nil || len(all[1].EmployeeIds) != 0 {
-		t.Errorf("second EmployeeIds = %#v, want empty", all[1].EmployeeIds)
+	if all[1].EmployeeIDs == nil || len(all[1].EmployeeIDs) != 0 {
+		t.Errorf("second EmployeeIDs = %#v, want empty", all[1].EmployeeIDs)
 	}
 }
 
@@ -62,7 +62,7 @@ func TestCreateTeam(t *testing.T) {
 			wantJSON(t, r, body, `{"name":"Field Service"}`)
 		},
 	})
-	tm, err := c.Resources.Teams.Create(t.Context(), resources.TeamCreate{Name: "Field Service"})
+	tm, err := c.Teams.Create(t.Context(), resources.TeamCreate{Name: "Field Service"})
 	must(t, err)
 	eq(t, "ID", tm.ID, "35")
 	is(t, "Name", tm.Name, "Field Service")
@@ -74,7 +74,7 @@ func TestGetTeam(t *testing.T) {
 		method: http.MethodGet, path: "/teams/teams/31", status: 200, body: teamRoboticsJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	tm, err := c.Resources.Teams.Get(t.Context(), "31")
+	tm, err := c.Teams.Get(t.Context(), "31")
 	must(t, err)
 	checkRobotics(t, tm)
 }
@@ -86,7 +86,7 @@ func TestUpdateTeam(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"31","name":"Robotics","description":"Firmware and motion control"}`)
 		},
 	})
-	tm, err := c.Resources.Teams.Update(t.Context(), "31", resources.TeamUpdate{
+	tm, err := c.Teams.Update(t.Context(), "31", resources.TeamUpdate{
 		ID: "31", Name: ptr("Robotics"), Description: ptr("Firmware and motion control"),
 	})
 	must(t, err)
@@ -98,7 +98,7 @@ func TestDeleteTeam(t *testing.T) {
 		method: http.MethodDelete, path: "/teams/teams/35", status: 200, body: teamEmptyJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	tm, err := c.Resources.Teams.Delete(t.Context(), "35")
+	tm, err := c.Teams.Delete(t.Context(), "35")
 	must(t, err)
 	eq(t, "ID", tm.ID, "35")
 	is(t, "Name", tm.Name, "Field Service")
@@ -114,8 +114,8 @@ func TestListTeamMemberships(t *testing.T) {
 			wantQuery(t, r, url.Values{"team_ids[]": {"31"}, "employee_ids[]": {"4242", "4243"}, "limit": {"100"}})
 		},
 	})
-	pg, err := c.Resources.Teams.ListMembershipsPage(t.Context(), &resources.ListTeamMembershipsParams{
-		TeamIds: []string{"31"}, EmployeeIds: []string{"4242", "4243"}, Limit: ptr(100),
+	pg, err := c.Teams.ListMembershipsPage(t.Context(), &resources.ListTeamMembershipsParams{
+		TeamIDs: []string{"31"}, EmployeeIDs: []string{"4242", "4243"}, Limit: ptr(100),
 	})
 	must(t, err)
 	if len(pg.Data) != 2 {
@@ -138,8 +138,8 @@ func TestListTeamMembershipsLeads(t *testing.T) {
 			wantRawQuery(t, r, "team_ids%5B%5D=31&lead=false")
 		},
 	})
-	all, err := c.Resources.Teams.ListMemberships(t.Context(), &resources.ListTeamMembershipsParams{
-		TeamIds: []string{"31"}, Lead: ptr(false),
+	all, err := c.Teams.ListMemberships(t.Context(), &resources.ListTeamMembershipsParams{
+		TeamIDs: []string{"31"}, Lead: ptr(false),
 	})
 	must(t, err)
 	if len(all) != 1 || all[0].ID != "901" {
@@ -154,7 +154,7 @@ func TestCreateTeamMembership(t *testing.T) {
 			wantJSON(t, r, body, `{"team_id":"31","employee_id":"4243","lead":false}`)
 		},
 	})
-	m, err := c.Resources.Teams.CreateMembership(t.Context(), resources.TeamMembershipCreate{
+	m, err := c.Teams.CreateMembership(t.Context(), resources.TeamMembershipCreate{
 		TeamID: "31", EmployeeID: "4243", Lead: ptr(false),
 	})
 	must(t, err)
@@ -169,7 +169,7 @@ func TestGetTeamMembership(t *testing.T) {
 		method: http.MethodGet, path: "/teams/memberships/901", status: 200, body: membershipJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	m, err := c.Resources.Teams.GetMembership(t.Context(), "901")
+	m, err := c.Teams.GetMembership(t.Context(), "901")
 	must(t, err)
 	eq(t, "ID", m.ID, "901")
 	is(t, "Lead", m.Lead, false)
@@ -183,7 +183,7 @@ func TestUpdateTeamMembership(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"901","lead":true}`)
 		},
 	})
-	m, err := c.Resources.Teams.UpdateMembership(t.Context(), "901", resources.TeamMembershipUpdate{ID: "901", Lead: ptr(true)})
+	m, err := c.Teams.UpdateMembership(t.Context(), "901", resources.TeamMembershipUpdate{ID: "901", Lead: ptr(true)})
 	must(t, err)
 	eq(t, "ID", m.ID, "901")
 	is(t, "Lead", m.Lead, true)
@@ -194,7 +194,7 @@ func TestDeleteTeamMembership(t *testing.T) {
 		method: http.MethodDelete, path: "/teams/memberships/901", status: 200, body: membershipJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	m, err := c.Resources.Teams.DeleteMembership(t.Context(), "901")
+	m, err := c.Teams.DeleteMembership(t.Context(), "901")
 	must(t, err)
 	eq(t, "ID", m.ID, "901")
 	is(t, "TeamID", m.TeamID, "31")

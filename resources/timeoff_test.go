@@ -92,8 +92,8 @@ func TestListLeavesPage(t *testing.T) {
 				"&include_leave_type=true&include_duration=true&limit=20&page=3")
 		},
 	})
-	pg, err := c.Resources.TimeOff.ListLeavesPage(t.Context(), &resources.ListLeavesParams{
-		EmployeeIds: []string{"4242", "4243", "4250"}, LeaveTypeID: []string{"501", "507"},
+	pg, err := c.TimeOff.ListLeavesPage(t.Context(), &resources.ListLeavesParams{
+		EmployeeIDs: []string{"4242", "4243", "4250"}, LeaveTypeID: []string{"501", "507"},
 		From: datep("2026-07-01"), To: datep("2026-09-30"), IncludeLeaveType: ptr(true), IncludeDuration: ptr(true),
 		Limit: ptr(20), Page: ptr(3),
 	})
@@ -143,8 +143,8 @@ func TestListLeavesIncludingDeleted(t *testing.T) {
 			wantQuery(t, r, url.Values{"employee_ids[]": {"4243"}, "include_deleted_leaves": {"true"}})
 		},
 	})
-	all, err := c.Resources.TimeOff.ListLeaves(t.Context(), &resources.ListLeavesParams{
-		EmployeeIds: []string{"4243"}, IncludeDeletedLeaves: ptr(true),
+	all, err := c.TimeOff.ListLeaves(t.Context(), &resources.ListLeavesParams{
+		EmployeeIDs: []string{"4243"}, IncludeDeletedLeaves: ptr(true),
 	})
 	must(t, err)
 	if len(all) != 2 {
@@ -162,7 +162,7 @@ func TestCreateLeave(t *testing.T) {
 				`"finish_on":"2026-08-14","description":"Summer holidays"}`)
 		},
 	})
-	l, err := c.Resources.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
+	l, err := c.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
 		EmployeeID: "4243", LeaveTypeID: ptr("501"), StartOn: date("2026-08-03"), FinishOn: datep("2026-08-14"),
 		Description: ptr("Summer holidays"),
 	})
@@ -180,7 +180,7 @@ func TestCreateLeaveHourly(t *testing.T) {
 				`"start_time":"09:00","hours_amount_in_cents":200}`)
 		},
 	})
-	l, err := c.Resources.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
+	l, err := c.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
 		EmployeeID: "4242", LeaveTypeID: ptr("507"), StartOn: date("2026-07-09"), FinishOn: datep("2026-07-09"),
 		StartTime: ptr("09:00"), HoursAmountInCents: ptr(200),
 	})
@@ -196,7 +196,7 @@ func TestCreateLeaveRejected(t *testing.T) {
 		method: http.MethodPost, path: "/timeoff/leaves", status: 422,
 		body: `{"errors":{"errors":["Leave overlaps with another leave of the employee"]}}`,
 	})
-	_, err := c.Resources.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
+	_, err := c.TimeOff.CreateLeave(t.Context(), resources.LeaveCreate{
 		EmployeeID: "4243", LeaveTypeID: ptr("501"), StartOn: date("2026-08-03"), FinishOn: datep("2026-08-14"),
 	})
 	fe := apiError(t, err)
@@ -221,7 +221,7 @@ func TestGetLeave(t *testing.T) {
 		method: http.MethodGet, path: "/timeoff/leaves/88001", status: 200, body: leavePendingJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	l, err := c.Resources.TimeOff.GetLeave(t.Context(), "88001")
+	l, err := c.TimeOff.GetLeave(t.Context(), "88001")
 	must(t, err)
 	checkPendingLeave(t, l)
 }
@@ -237,7 +237,7 @@ func TestGetLeaveNullDuration(t *testing.T) {
 		`"reason":null,"duration_attributes":null,"created_at":"2026-06-15T09:12:44.000+02:00",` +
 		`"updated_at":"2026-06-15T09:12:44.000+02:00","deleted_at":null}`
 	c := one(t, exchange{method: http.MethodGet, path: "/timeoff/leaves/88001", status: 200, body: leave})
-	l, err := c.Resources.TimeOff.GetLeave(t.Context(), "88001")
+	l, err := c.TimeOff.GetLeave(t.Context(), "88001")
 	must(t, err)
 	checkPendingLeave(t, l)
 }
@@ -250,7 +250,7 @@ func TestUpdateLeave(t *testing.T) {
 				`"half_day":"beggining_of_day","skip_notifications":true}`)
 		},
 	})
-	l, err := c.Resources.TimeOff.UpdateLeave(t.Context(), "88003", resources.LeaveUpdate{
+	l, err := c.TimeOff.UpdateLeave(t.Context(), "88003", resources.LeaveUpdate{
 		ID: "88003", StartOn: datep("2026-07-24"), FinishOn: datep("2026-07-24"), HalfDay: ptr("beggining_of_day"),
 		SkipNotifications: ptr(true),
 	})
@@ -268,7 +268,7 @@ func TestDeleteLeave(t *testing.T) {
 		method: http.MethodDelete, path: "/timeoff/leaves/88003", status: 200, body: deleted,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	l, err := c.Resources.TimeOff.DeleteLeave(t.Context(), "88003")
+	l, err := c.TimeOff.DeleteLeave(t.Context(), "88003")
 	must(t, err)
 	eq(t, "ID", l.ID, "88003")
 	at(t, "DeletedAt", l.DeletedAt, "2026-07-06T14:00:00Z")
@@ -279,7 +279,7 @@ func TestApproveLeave(t *testing.T) {
 		method: http.MethodPost, path: "/timeoff/leaves/approve", status: 200, body: leaveApprovedJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"88001"}`) },
 	})
-	l, err := c.Resources.TimeOff.ApproveLeave(t.Context(), resources.ApproveLeaveInput{ID: "88001"})
+	l, err := c.TimeOff.ApproveLeave(t.Context(), resources.ApproveLeaveInput{ID: "88001"})
 	must(t, err)
 	eq(t, "ID", l.ID, "88001")
 	is(t, "Approved", l.Approved, true)
@@ -293,7 +293,7 @@ func TestApproveLeaveForbidden(t *testing.T) {
 		method: http.MethodPost, path: "/timeoff/leaves/approve", status: 403,
 		body: `{"message":"You are not authorized to perform this action"}`,
 	})
-	_, err := c.Resources.TimeOff.ApproveLeave(t.Context(), resources.ApproveLeaveInput{ID: "88001"})
+	_, err := c.TimeOff.ApproveLeave(t.Context(), resources.ApproveLeaveInput{ID: "88001"})
 	if !errors.Is(err, factorial.ErrForbidden) {
 		t.Fatalf("err = %v, want ErrForbidden", err)
 	}
@@ -311,7 +311,7 @@ func TestApproveLeaveDirectly(t *testing.T) {
 		method: http.MethodPost, path: "/timeoff/leaves/approve_all", status: 200, body: leaveApprovedJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"88001"}`) },
 	})
-	l, err := c.Resources.TimeOff.ApproveLeaveDirectly(t.Context(), resources.ApproveLeaveDirectlyInput{ID: "88001"})
+	l, err := c.TimeOff.ApproveLeaveDirectly(t.Context(), resources.ApproveLeaveDirectlyInput{ID: "88001"})
 	must(t, err)
 	eq(t, "ID", l.ID, "88001")
 	is(t, "Approved", l.Approved, true)
@@ -328,7 +328,7 @@ func TestRejectLeave(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"88001","reason":"Team coverage is too low in August"}`)
 		},
 	})
-	l, err := c.Resources.TimeOff.RejectLeave(t.Context(), resources.RejectLeaveInput{
+	l, err := c.TimeOff.RejectLeave(t.Context(), resources.RejectLeaveInput{
 		ID: "88001", Reason: ptr("Team coverage is too low in August"),
 	})
 	must(t, err)
@@ -359,7 +359,7 @@ func TestListLeaveTypes(t *testing.T) {
 			wantQuery(t, r, url.Values{"active": {"true"}, "employee_id": {"4243"}, "reference_date": {"2026-07-06"}})
 		},
 	})
-	all, err := c.Resources.TimeOff.ListLeaveTypes(t.Context(), &resources.ListLeaveTypesParams{
+	all, err := c.TimeOff.ListLeaveTypes(t.Context(), &resources.ListLeaveTypesParams{
 		Active: ptr(true), EmployeeID: ptr("4243"), ReferenceDate: datep("2026-07-06"),
 	})
 	must(t, err)
@@ -369,12 +369,12 @@ func TestListLeaveTypes(t *testing.T) {
 	eq(t, "ID", all[0].ID, "501")
 	is(t, "Identifier", all[0].Identifier, "holiday")
 	is(t, "TranslatedName", all[0].TranslatedName, "Vacation")
-	ids(t, "AllowanceIds", all[0].AllowanceIds, "610")
+	ids(t, "AllowanceIDs", all[0].AllowanceIDs, "610")
 	null(t, "MaxDaysInCents", all[0].MaxDaysInCents)
 	is(t, "second IsAttachmentMandatory", all[1].IsAttachmentMandatory, true)
 	is(t, "second MaxDaysInCents", all[1].MaxDaysInCents, 50)
-	if all[1].AllowanceIds == nil || len(all[1].AllowanceIds) != 0 {
-		t.Errorf("second AllowanceIds = %#v, want empty", all[1].AllowanceIds)
+	if all[1].AllowanceIDs == nil || len(all[1].AllowanceIDs) != 0 {
+		t.Errorf("second AllowanceIDs = %#v, want empty", all[1].AllowanceIDs)
 	}
 }
 
@@ -387,8 +387,8 @@ func TestListLeaveTypesByIdentifier(t *testing.T) {
 			wantRawQuery(t, r, "company_ids%5B%5D=77&identifier=holiday")
 		},
 	})
-	all, err := c.Resources.TimeOff.ListLeaveTypes(t.Context(), &resources.ListLeaveTypesParams{
-		CompanyIds: []string{"77"}, Identifier: ptr("holiday"),
+	all, err := c.TimeOff.ListLeaveTypes(t.Context(), &resources.ListLeaveTypesParams{
+		CompanyIDs: []string{"77"}, Identifier: ptr("holiday"),
 	})
 	must(t, err)
 	if len(all) != 1 || all[0].ID != "501" {
@@ -406,7 +406,7 @@ func TestCreateLeaveType(t *testing.T) {
 				`"visibility":false,"workable":false,"payable":true,"max_days_in_cents":50}`)
 		},
 	})
-	lt, err := c.Resources.TimeOff.CreateLeaveType(t.Context(), resources.LeaveTypeCreate{
+	lt, err := c.TimeOff.CreateLeaveType(t.Context(), resources.LeaveTypeCreate{
 		CompanyID: "77", Name: "Medical appointment", Identifier: "custom",
 		Description: ptr("Doctor or dentist visits, up to 4 hours"), Color: "#f57e3e", Accrues: false,
 		ApprovalRequired: false, Attachment: ptr(true), IsAttachmentMandatory: ptr(true), DetailsRequired: true,
@@ -423,7 +423,7 @@ func TestGetLeaveType(t *testing.T) {
 		method: http.MethodGet, path: "/timeoff/leave_types/501", status: 200, body: leaveTypeVacationJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	lt, err := c.Resources.TimeOff.GetLeaveType(t.Context(), "501")
+	lt, err := c.TimeOff.GetLeaveType(t.Context(), "501")
 	must(t, err)
 	eq(t, "ID", lt.ID, "501")
 	is(t, "Name", lt.Name, "Vacaciones")
@@ -445,7 +445,7 @@ func TestUpdateLeaveType(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"507","active":false,"is_attachment_mandatory":false}`)
 		},
 	})
-	lt, err := c.Resources.TimeOff.UpdateLeaveType(t.Context(), "507", resources.LeaveTypeUpdate{
+	lt, err := c.TimeOff.UpdateLeaveType(t.Context(), "507", resources.LeaveTypeUpdate{
 		ID: ptr("507"), Active: ptr(false), IsAttachmentMandatory: ptr(false),
 	})
 	must(t, err)
@@ -477,7 +477,7 @@ func checkAllowance(t *testing.T, a resources.Allowance) {
 	eq(t, "ID", a.ID, "610")
 	is(t, "Name", a.Name, "Vacaciones 2026")
 	is(t, "TimeoffPolicyID", a.TimeoffPolicyID, "41")
-	ids(t, "LeaveTypeIds", a.LeaveTypeIds, "501")
+	ids(t, "LeaveTypeIDs", a.LeaveTypeIDs, "501")
 	is(t, "AllowanceType", a.AllowanceType, resources.AllowanceUnitDays)
 	is(t, "AvailableDays", a.AvailableDays, resources.AllowanceAccrualGeneratedDaysMonthly)
 	is(t, "DaysType", a.DaysType, resources.AllowanceDaysTypeWorkingDays)
@@ -503,7 +503,7 @@ func TestListAllowances(t *testing.T) {
 			wantQuery(t, r, url.Values{"timeoff_policy_id": {"41"}, "by_overtime": {"false"}})
 		},
 	})
-	all, err := c.Resources.TimeOff.ListAllowances(t.Context(), &resources.ListAllowancesParams{
+	all, err := c.TimeOff.ListAllowances(t.Context(), &resources.ListAllowancesParams{
 		TimeoffPolicyID: ptr("41"), ByOvertime: ptr(false),
 	})
 	must(t, err)
@@ -535,8 +535,8 @@ func TestCreateAllowance(t *testing.T) {
 				`"unlimited_carry_over":false,"unlimited_carry_over_expiration":false,"unlimited_holidays":false}`)
 		},
 	})
-	a, err := c.Resources.TimeOff.CreateAllowance(t.Context(), resources.AllowanceCreate{
-		Name: "Overtime compensation", TimeoffPolicyID: "41", LeaveTypeIds: []string{"509"},
+	a, err := c.TimeOff.CreateAllowance(t.Context(), resources.AllowanceCreate{
+		Name: "Overtime compensation", TimeoffPolicyID: "41", LeaveTypeIDs: []string{"509"},
 		AllowanceType: resources.AllowanceUnitHours, AvailableDays: resources.AllowanceAccrualAllDays,
 		AccruedUnitsAvailability: resources.AllowanceUnitsAvailabilityNextCycle,
 		CycleStart:               resources.AllowanceCycleStartEmployeeHiredDate, DaysType: resources.AllowanceDaysTypeWorkingDays,
@@ -561,7 +561,7 @@ func TestGetAllowance(t *testing.T) {
 		method: http.MethodGet, path: "/timeoff/allowances/610", status: 200, body: allowanceJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	a, err := c.Resources.TimeOff.GetAllowance(t.Context(), "610")
+	a, err := c.TimeOff.GetAllowance(t.Context(), "610")
 	must(t, err)
 	checkAllowance(t, a)
 }
@@ -575,7 +575,7 @@ func TestUpdateAllowance(t *testing.T) {
 				`"tenure_periods":[{"period_type":"years","period_length":5,"adjustment_in_cents":100,"balance_type":"fixed_balance"}]}`)
 		},
 	})
-	a, err := c.Resources.TimeOff.UpdateAllowance(t.Context(), "610", resources.AllowanceUpdate{
+	a, err := c.TimeOff.UpdateAllowance(t.Context(), "610", resources.AllowanceUpdate{
 		ID: "610", Name: ptr("Vacaciones 2026"), HolidayAllowanceInCents: ptr(2300), CarryOverUnitsInCents: ptr(500),
 		ExpireInMonths: ptr(3), TenurePeriodsEnabled: ptr(true),
 		TenurePeriods: []resources.AllowanceTenurePeriod{{
@@ -591,7 +591,7 @@ func TestDeleteAllowance(t *testing.T) {
 		method: http.MethodDelete, path: "/timeoff/allowances/610", status: 200, body: allowanceJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	a, err := c.Resources.TimeOff.DeleteAllowance(t.Context(), "610")
+	a, err := c.TimeOff.DeleteAllowance(t.Context(), "610")
 	must(t, err)
 	checkAllowance(t, a)
 }
@@ -603,7 +603,7 @@ func TestDeleteAllowanceWithAltAllowance(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"610","alt_allowance_id":"611"}`)
 		},
 	})
-	a, err := c.Resources.TimeOff.DeleteAllowanceWithAltAllowance(t.Context(),
+	a, err := c.TimeOff.DeleteAllowanceWithAltAllowance(t.Context(),
 		resources.DeleteAllowanceWithAltAllowanceInput{ID: "610", AltAllowanceID: "611"})
 	must(t, err)
 	checkAllowance(t, a)
@@ -649,8 +649,8 @@ func TestListAllowanceStats(t *testing.T) {
 			wantRawQuery(t, r, "employee_ids%5B%5D=4243&allowance_ids%5B%5D=610&reference_date=2026-07-06")
 		},
 	})
-	all, err := c.Resources.TimeOff.ListAllowanceStats(t.Context(), &resources.ListAllowanceStatsParams{
-		EmployeeIds: []string{"4243"}, AllowanceIds: []string{"610"}, ReferenceDate: datep("2026-07-06"),
+	all, err := c.TimeOff.ListAllowanceStats(t.Context(), &resources.ListAllowanceStatsParams{
+		EmployeeIDs: []string{"4243"}, AllowanceIDs: []string{"610"}, ReferenceDate: datep("2026-07-06"),
 	})
 	must(t, err)
 	if len(all) != 1 {
@@ -666,7 +666,7 @@ func TestGetAllowanceStat(t *testing.T) {
 		method: http.MethodGet, path: "/timeoff/allowance_stats/4243%2F610%2F2026-07-06", status: 200, body: allowanceStatJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	s, err := c.Resources.TimeOff.GetAllowanceStat(t.Context(), "4243/610/2026-07-06")
+	s, err := c.TimeOff.GetAllowanceStat(t.Context(), "4243/610/2026-07-06")
 	must(t, err)
 	checkAllowanceStat(t, s)
 }
@@ -687,7 +687,7 @@ func TestListPolicies(t *testing.T) {
 			wantQuery(t, r, url.Values{"company_ids[]": {"77"}})
 		},
 	})
-	all, err := c.Resources.TimeOff.ListPolicies(t.Context(), &resources.ListPoliciesParams{CompanyIds: []string{"77"}})
+	all, err := c.TimeOff.ListPolicies(t.Context(), &resources.ListPoliciesParams{CompanyIDs: []string{"77"}})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d policies, want 2", len(all))
@@ -705,7 +705,7 @@ func TestCreatePolicy(t *testing.T) {
 			wantJSON(t, r, body, `{"name":"France – cadres","company_id":"77","main":false}`)
 		},
 	})
-	p, err := c.Resources.TimeOff.CreatePolicy(t.Context(), resources.TimeOffPolicyCreate{
+	p, err := c.TimeOff.CreatePolicy(t.Context(), resources.TimeOffPolicyCreate{
 		Name: "France – cadres", CompanyID: ptr("77"), Main: ptr(false),
 	})
 	must(t, err)
@@ -718,7 +718,7 @@ func TestGetPolicy(t *testing.T) {
 		method: http.MethodGet, path: "/timeoff/policies/41", status: 200, body: policyJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	p, err := c.Resources.TimeOff.GetPolicy(t.Context(), "41")
+	p, err := c.TimeOff.GetPolicy(t.Context(), "41")
 	must(t, err)
 	eq(t, "ID", p.ID, "41")
 	is(t, "Description", p.Description, "23 working days a year")
@@ -731,7 +731,7 @@ func TestUpdatePolicy(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"41","description":"23 working days a year"}`)
 		},
 	})
-	p, err := c.Resources.TimeOff.UpdatePolicy(t.Context(), "41", resources.TimeOffPolicyUpdate{
+	p, err := c.TimeOff.UpdatePolicy(t.Context(), "41", resources.TimeOffPolicyUpdate{
 		ID: "41", Description: ptr("23 working days a year"),
 	})
 	must(t, err)
@@ -743,7 +743,7 @@ func TestDeletePolicy(t *testing.T) {
 		method: http.MethodDelete, path: "/timeoff/policies/42", status: 200, body: policyFranceJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	p, err := c.Resources.TimeOff.DeletePolicy(t.Context(), "42")
+	p, err := c.TimeOff.DeletePolicy(t.Context(), "42")
 	must(t, err)
 	eq(t, "ID", p.ID, "42")
 	is(t, "Main", p.Main, false)

@@ -45,7 +45,7 @@ func TestListWebhookSubscriptions(t *testing.T) {
 			wantQuery(t, r, url.Values{"company_id": {"77"}})
 		},
 	})
-	all, err := c.Resources.Webhooks.List(t.Context(), &resources.ListWebhookSubscriptionsParams{CompanyID: ptr("77")})
+	all, err := c.Webhooks.List(t.Context(), &resources.ListWebhookSubscriptionsParams{CompanyID: ptr("77")})
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d subscriptions, want 2", len(all))
@@ -68,7 +68,7 @@ func TestListWebhookSubscriptionsByType(t *testing.T) {
 			wantRawQuery(t, r, "type=employees%2Femployee%2Fterminate&enabled=false")
 		},
 	})
-	pg, err := c.Resources.Webhooks.ListPage(t.Context(), &resources.ListWebhookSubscriptionsParams{
+	pg, err := c.Webhooks.ListPage(t.Context(), &resources.ListWebhookSubscriptionsParams{
 		Type: ptr("employees/employee/terminate"), Enabled: ptr(false),
 	})
 	must(t, err)
@@ -88,7 +88,7 @@ func TestCreateWebhookSubscription(t *testing.T) {
 				`"api_version":"2026-07-01"}`)
 		},
 	})
-	s, err := c.Resources.Webhooks.Create(t.Context(), resources.WebhookSubscriptionCreate{
+	s, err := c.Webhooks.Create(t.Context(), resources.WebhookSubscriptionCreate{
 		SubscriptionType: "timeoff/leave/approve", TargetURL: "https://hooks.acmerobotics.es/factorial/leaves",
 		CompanyID: "77", Name: ptr("Approved leaves to payroll"), Challenge: ptr("2bca4e6d-9aaf-4f11-9e5d-7d1c0b3e9a41"),
 		Enabled: ptr(true), APIVersion: ptr(resources.WebhookPayloadVersionN20260701),
@@ -102,7 +102,7 @@ func TestGetWebhookSubscription(t *testing.T) {
 		method: http.MethodGet, path: "/api_public/webhook_subscriptions/612", status: 200, body: subscriptionLeavesJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
 	})
-	s, err := c.Resources.Webhooks.Get(t.Context(), "612")
+	s, err := c.Webhooks.Get(t.Context(), "612")
 	must(t, err)
 	checkLeavesSubscription(t, s)
 }
@@ -119,7 +119,7 @@ func TestUpdateWebhookSubscription(t *testing.T) {
 			wantJSON(t, r, body, `{"id":"613","name":"Offboarding","enabled":true,"api_version":"2026-07-01"}`)
 		},
 	})
-	s, err := c.Resources.Webhooks.Update(t.Context(), "613", resources.WebhookSubscriptionUpdate{
+	s, err := c.Webhooks.Update(t.Context(), "613", resources.WebhookSubscriptionUpdate{
 		ID: "613", Name: ptr("Offboarding"), Enabled: ptr(true), APIVersion: ptr(resources.WebhookPayloadVersionN20260701),
 	})
 	must(t, err)
@@ -133,7 +133,7 @@ func TestDeleteWebhookSubscription(t *testing.T) {
 		method: http.MethodDelete, path: "/api_public/webhook_subscriptions/613", status: 200, body: subscriptionDisabledJSON,
 		check: func(t testing.TB, r *http.Request, body []byte) { noBody(t, body) },
 	})
-	s, err := c.Resources.Webhooks.Delete(t.Context(), "613")
+	s, err := c.Webhooks.Delete(t.Context(), "613")
 	must(t, err)
 	eq(t, "ID", s.ID, "613")
 	eq(t, "Type", s.Type, "employees/employee/terminate")
@@ -147,7 +147,7 @@ func TestDeleteWebhookSubscriptionUnauthorized(t *testing.T) {
 		method: http.MethodDelete, path: "/api_public/webhook_subscriptions/613", status: 401,
 		header: map[string]string{"WWW-Authenticate": `Bearer realm="Doorkeeper", error="invalid_token"`},
 	})
-	_, err := c.Resources.Webhooks.Delete(t.Context(), "613")
+	_, err := c.Webhooks.Delete(t.Context(), "613")
 	if !errors.Is(err, factorial.ErrUnauthorized) {
 		t.Fatalf("err = %v, want ErrUnauthorized", err)
 	}

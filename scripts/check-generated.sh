@@ -10,6 +10,7 @@ generated=(
   resources/resources.gen.go resources/getters.gen.go
   services.gen.go resources_services.gen.go
   webhook/events.gen.go
+  internal/specvalidate/specs.gen.go
   docs/operations.md docs/resources-operations.md
 )
 before=$(mktemp -d)

@@ -1,5 +1,7 @@
 package main
 
+//lint:file-ignore SA1019 the CLI still speaks v1 when asked (--api v1, the v1 half of the demo)
+
 import (
 	"context"
 	"errors"
@@ -163,12 +165,12 @@ func (d *demo) run(ctx context.Context) error {
 		return err
 	}
 	d.step(4, "Make requests with the token (Authorization: Bearer <ACCESS_TOKEN>)")
-	me, err := client.Credentials.GetMe(ctx)
+	me, err := client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		return err
 	}
 	d.say("You are %s.", describeAccess(me))
-	list, err := client.Employees.List(ctx)
+	list, err := client.V1.Employees.List(ctx)
 	if err != nil {
 		return err
 	}
@@ -212,7 +214,7 @@ func (d *demo) run(ctx context.Context) error {
 	}
 	d.say("  error %s: a client that loses the new refresh token must log in again.", oe.Code)
 	d.say("The new access token works:")
-	if _, err := client.Credentials.GetMe(ctx); err != nil {
+	if _, err := client.V1.Credentials.GetMe(ctx); err != nil {
 		return err
 	}
 
@@ -232,7 +234,7 @@ func (d *demo) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = static.Credentials.GetMe(ctx)
+	_, err = static.V1.Credentials.GetMe(ctx)
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || fe.StatusCode != http.StatusUnauthorized {
 		return fmt.Errorf("the revoked token was not refused: %v", err)

@@ -84,11 +84,11 @@ func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
 	if err != nil {
 		return err
 	}
-	r := client.Resources
+	r := client
 
 	// 8. Who am I.
 	d.step(8, "Who the token acts as: the credentials")
-	d.say("client.Resources.Credentials.List(ctx, nil):")
+	d.say("client.Credentials.List(ctx, nil):")
 	creds, err := r.Credentials.List(ctx, nil)
 	if err != nil {
 		return err
@@ -102,13 +102,13 @@ func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
 
 	// 9. A paginated list.
 	d.step(9, "List employees, page by page")
-	d.say("client.Resources.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: %d, AfterID: cursor}),", demoPageSize)
+	d.say("client.Employees.ListPage(ctx, &resources.ListEmployeesParams{Limit: %d, AfterID: cursor}),", demoPageSize)
 	d.say("each page's meta.end_cursor being the next page's after_id:")
 	pages, total, err := d.walkEmployees(ctx, r)
 	if err != nil {
 		return err
 	}
-	d.say("client.Resources.Employees.List(ctx, params) follows the same cursors itself and returns")
+	d.say("client.Employees.List(ctx, params) follows the same cursors itself and returns")
 	d.say("every employee (ListIter yields them one page at a time instead):")
 	all, err := r.Employees.List(ctx, &resources.ListEmployeesParams{Limit: factorial.Ptr(demoPageSize)})
 	if err != nil {
@@ -130,7 +130,7 @@ func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
 
 // walkEmployees lists the employees a page at a time, printing each page
 // and its metadata; it returns the number of pages and of employees.
-func (d *demo) walkEmployees(ctx context.Context, r *factorial.Resources) (pages, total int, err error) {
+func (d *demo) walkEmployees(ctx context.Context, r *factorial.Client) (pages, total int, err error) {
 	params := &resources.ListEmployeesParams{Limit: factorial.Ptr(demoPageSize)}
 	for {
 		page, err := r.Employees.ListPage(ctx, params)
@@ -168,7 +168,7 @@ type delivery struct {
 
 // webhook is step 10: a loopback receiver, a subscription, the event, the
 // delivery, and the subscription's removal.
-func (d *demo) webhook(ctx context.Context, r *factorial.Resources, companyID string) error {
+func (d *demo) webhook(ctx context.Context, r *factorial.Client, companyID string) error {
 	d.step(10, "Receive a webhook")
 	// The challenge proves a delivery comes from the subscription: Factorial
 	// sends it back in every delivery's x-factorial-wh-challenge header. It

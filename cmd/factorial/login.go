@@ -1,5 +1,7 @@
 package main
 
+//lint:file-ignore SA1019 the CLI still speaks v1 when asked (--api v1, the v1 half of the demo)
+
 import (
 	"bufio"
 	"context"
@@ -103,7 +105,7 @@ func runLogin(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
-	me, err := sess.client.Credentials.GetMe(ctx)
+	me, err := sess.client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		return fmt.Errorf("logged in, but GET /api/v1/me failed: %w", err)
 	}

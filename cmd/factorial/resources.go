@@ -1,5 +1,7 @@
 package main
 
+//lint:file-ignore SA1019 the CLI still speaks v1 when asked (--api v1, the v1 half of the demo)
+
 import (
 	"context"
 	"flag"
@@ -180,7 +182,7 @@ func fetchResource(ctx context.Context, c *factorial.Client, name string, rf res
 func resourceTable(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) (*table, error) {
 	switch name {
 	case "me":
-		me, err := c.Credentials.GetMe(ctx)
+		me, err := c.V1.Credentials.GetMe(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +193,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		t.add("role", me.GetRole())
 		return t, nil
 	case "employees":
-		emps, err := c.Employees.List(ctx)
+		emps, err := c.V1.Employees.List(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -201,17 +203,17 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "teams":
-		teams, err := c.Teams.List(ctx)
+		teams, err := c.V1.Teams.List(ctx)
 		if err != nil {
 			return nil, err
 		}
 		t := &table{header: []string{"ID", "NAME", "MEMBERS", "LEADS"}}
 		for _, tm := range teams {
-			t.add(strconv.Itoa(tm.ID), tm.GetName(), strconv.Itoa(len(tm.EmployeeIds)), joinInts(tm.LeadIds))
+			t.add(strconv.Itoa(tm.ID), tm.GetName(), strconv.Itoa(len(tm.EmployeeIDs)), joinInts(tm.LeadIDs))
 		}
 		return t, nil
 	case "locations":
-		locs, err := c.Locations.List(ctx)
+		locs, err := c.V1.Locations.List(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -221,9 +223,9 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "leaves":
-		params := &api.ListLeavesParams{EmployeeIds: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
+		params := &api.ListLeavesParams{EmployeeIDs: rf.employees, IncludeLeaveType: factorial.Ptr(true)}
 		params.From, params.To = flagDate(rf.from), flagDate(rf.to)
-		leaves, err := c.TimeOff.ListLeaves(ctx, params)
+		leaves, err := c.V1.TimeOff.ListLeaves(ctx, params)
 		if err != nil {
 			return nil, err
 		}
@@ -241,7 +243,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "leave-types":
-		types, err := c.TimeOff.ListLeaveTypes(ctx)
+		types, err := c.V1.TimeOff.ListLeaveTypes(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -252,7 +254,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		return t, nil
 	case "shifts":
 		year, month := rf.shiftMonth(time.Now())
-		shifts, err := c.Attendance.ListShifts(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
+		shifts, err := c.V1.Attendance.ListShifts(ctx, &api.ListShiftsParams{Year: &year, Month: &month})
 		if err != nil {
 			return nil, err
 		}
@@ -266,7 +268,7 @@ func resourceTable(ctx context.Context, c *factorial.Client, name string, rf res
 		}
 		return t, nil
 	case "holidays":
-		holidays, err := c.Holidays.List(ctx)
+		holidays, err := c.V1.Holidays.List(ctx)
 		if err != nil {
 			return nil, err
 		}

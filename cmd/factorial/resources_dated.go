@@ -28,10 +28,10 @@ func fetchDated(ctx context.Context, c *factorial.Client, name string, rf resour
 	return body, t, nil
 }
 
-// datedTable lists the records of name through its dated service. Ids are
+// datedTable lists the records of name through its dated service. IDs are
 // strings in the dated API; the flags' numeric ids are sent as such.
 func datedTable(ctx context.Context, c *factorial.Client, name string, rf resourceFlags) (*table, error) {
-	r := c.Resources
+	r := c
 	switch name {
 	case "me":
 		creds, err := r.Credentials.List(ctx, nil)
@@ -64,7 +64,7 @@ func datedTable(ctx context.Context, c *factorial.Client, name string, rf resour
 		}
 		t := &table{header: []string{"ID", "NAME", "MEMBERS", "LEADS"}}
 		for _, tm := range teams {
-			t.add(tm.ID, tm.GetName(), strconv.Itoa(len(tm.EmployeeIds)), strings.Join(tm.LeadIds, ","))
+			t.add(tm.ID, tm.GetName(), strconv.Itoa(len(tm.EmployeeIDs)), strings.Join(tm.LeadIDs, ","))
 		}
 		return t, nil
 	case "locations":
@@ -80,7 +80,7 @@ func datedTable(ctx context.Context, c *factorial.Client, name string, rf resour
 	case "leaves":
 		params := &resources.ListLeavesParams{IncludeLeaveType: factorial.Ptr(true)}
 		for _, id := range rf.employees {
-			params.EmployeeIds = append(params.EmployeeIds, strconv.Itoa(id))
+			params.EmployeeIDs = append(params.EmployeeIDs, strconv.Itoa(id))
 		}
 		params.From, params.To = flagDate(rf.from), flagDate(rf.to)
 		leaves, err := r.TimeOff.ListLeaves(ctx, params)

@@ -148,18 +148,18 @@ func TestConcurrentClients(t *testing.T) {
 	teamMembers := map[int][]int{}
 	edges := 0
 	for _, tm := range *teams.JSON200 {
-		teamMembers[tm.ID] = tm.EmployeeIds
-		edges += len(tm.EmployeeIds)
-		for _, l := range tm.LeadIds {
-			if !slices.Contains(tm.EmployeeIds, l) {
+		teamMembers[tm.ID] = tm.EmployeeIDs
+		edges += len(tm.EmployeeIDs)
+		for _, l := range tm.LeadIDs {
+			if !slices.Contains(tm.EmployeeIDs, l) {
 				t.Errorf("team %d: lead %d is not a member", tm.ID, l)
 			}
 		}
 	}
 	empEdges := 0
 	for _, em := range *emps.JSON200 {
-		empEdges += len(em.TeamIds)
-		for _, tid := range em.TeamIds {
+		empEdges += len(em.TeamIDs)
+		for _, tid := range em.TeamIDs {
 			if !slices.Contains(teamMembers[tid], em.ID) {
 				t.Errorf("employee %d lists team %d, which does not list it", em.ID, tid)
 			}

@@ -119,7 +119,7 @@ func TestDatedSharesTheV1Company(t *testing.T) {
 		"company_id": "1", "first_name": "Nora", "last_name": "New", "email": "nora@example.com", "team_id": "2"}).obj(t)
 	id, _ := strconv.Atoi(idOf(t, hire))
 	v1, _ := e.client(tokAdmin).GetEmployeeWithResponse(t.Context(), id)
-	if v1.JSON200 == nil || *v1.JSON200.FirstName != "Nora" || !slices.Contains(v1.JSON200.TeamIds, 2) {
+	if v1.JSON200 == nil || *v1.JSON200.FirstName != "Nora" || !slices.Contains(v1.JSON200.TeamIDs, 2) {
 		t.Errorf("v1 sees %s", v1.Body)
 	}
 	data, _ := e.dated("GET", "/teams/memberships?team_ids[]=2", key, nil).page(t)
@@ -136,7 +136,7 @@ func TestDatedSharesTheV1Company(t *testing.T) {
 	}
 	m := e.dated("POST", "/teams/memberships", key, map[string]any{"team_id": "2", "employee_id": "1004", "lead": true}).obj(t)
 	team, _ := e.client(tokAdmin).GetTeamWithResponse(t.Context(), 2)
-	if !slices.Contains(team.JSON200.LeadIds, DemoBasic2ID) {
+	if !slices.Contains(team.JSON200.LeadIDs, DemoBasic2ID) {
 		t.Errorf("v1 team after the dated membership: %s", team.Body)
 	}
 	if r := e.dated("POST", "/teams/memberships", key, map[string]any{"team_id": "2", "employee_id": "1004"}); r.status != 422 {
@@ -144,7 +144,7 @@ func TestDatedSharesTheV1Company(t *testing.T) {
 	}
 	e.dated("DELETE", "/teams/memberships/"+idOf(t, m), key, nil)
 	team, _ = e.client(tokAdmin).GetTeamWithResponse(t.Context(), 2)
-	if slices.Contains(team.JSON200.EmployeeIds, DemoBasic2ID) {
+	if slices.Contains(team.JSON200.EmployeeIDs, DemoBasic2ID) {
 		t.Errorf("v1 team after deleting the membership: %s", team.Body)
 	}
 	// Any version date is served; something else is not a version.

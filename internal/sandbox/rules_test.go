@@ -205,28 +205,28 @@ func TestTeamMembershipBothSides(t *testing.T) {
 	e := newEnv(t)
 	c := e.client(tokAdmin)
 	team, _ := c.AssignEmployeeToTeamWithResponse(ctx, 2, DemoBasic2ID)
-	if team.StatusCode() != http.StatusOK || !slices.Contains(team.JSON200.EmployeeIds, DemoBasic2ID) {
+	if team.StatusCode() != http.StatusOK || !slices.Contains(team.JSON200.EmployeeIDs, DemoBasic2ID) {
 		t.Fatalf("assign: %s", team.Body)
 	}
 	emp, _ := c.GetEmployeeWithResponse(ctx, DemoBasic2ID)
-	if !slices.Equal(emp.JSON200.TeamIds, []int{1, 2}) {
-		t.Errorf("employee team_ids = %v, want [1 2]", emp.JSON200.TeamIds)
+	if !slices.Equal(emp.JSON200.TeamIDs, []int{1, 2}) {
+		t.Errorf("employee team_ids = %v, want [1 2]", emp.JSON200.TeamIDs)
 	}
 	lead, _ := c.UpdateTeamMembershipWithResponse(ctx, 2, DemoBasic2ID, api.UpdateTeamMembershipJSONRequestBody{Lead: ptr(true)})
-	if !slices.Equal(lead.JSON200.LeadIds, []int{DemoAdminID, DemoBasic2ID}) {
-		t.Errorf("lead_ids = %v", lead.JSON200.LeadIds)
+	if !slices.Equal(lead.JSON200.LeadIDs, []int{DemoAdminID, DemoBasic2ID}) {
+		t.Errorf("lead_ids = %v", lead.JSON200.LeadIDs)
 	}
 	unlead, _ := c.UpdateTeamMembershipWithResponse(ctx, 2, DemoBasic2ID, api.UpdateTeamMembershipJSONRequestBody{Lead: ptr(false)})
-	if !slices.Equal(unlead.JSON200.LeadIds, []int{DemoAdminID}) || !slices.Contains(unlead.JSON200.EmployeeIds, DemoBasic2ID) {
+	if !slices.Equal(unlead.JSON200.LeadIDs, []int{DemoAdminID}) || !slices.Contains(unlead.JSON200.EmployeeIDs, DemoBasic2ID) {
 		t.Errorf("after un-lead: %s", unlead.Body)
 	}
 	out, _ := c.UnassignEmployeeFromTeamWithResponse(ctx, 2, DemoBasic2ID)
-	if out.StatusCode() != http.StatusOK || slices.Contains(out.JSON200.EmployeeIds, DemoBasic2ID) {
+	if out.StatusCode() != http.StatusOK || slices.Contains(out.JSON200.EmployeeIDs, DemoBasic2ID) {
 		t.Fatalf("unassign: %s", out.Body)
 	}
 	empV2, _ := c.GetEmployeeV2WithResponse(ctx, DemoBasic2ID)
-	if !slices.Equal(empV2.JSON200.TeamIds, []int{1}) {
-		t.Errorf("employee team_ids after unassign = %v", empV2.JSON200.TeamIds)
+	if !slices.Equal(empV2.JSON200.TeamIDs, []int{1}) {
+		t.Errorf("employee team_ids after unassign = %v", empV2.JSON200.TeamIDs)
 	}
 	// Not a member / no such team / no such employee.
 	notMember, _ := c.UpdateTeamMembershipWithResponse(ctx, 2, DemoBasic2ID, api.UpdateTeamMembershipJSONRequestBody{Lead: ptr(true)})
@@ -286,7 +286,7 @@ func TestLeaveValidation(t *testing.T) {
 	// One table behind v1, v2 and the legacy path; filters by employee and window.
 	v2get, _ := c.GetLeaveV2WithResponse(ctx, id)
 	legacy, _ := c.ListLeavesLegacyWithResponse(ctx)
-	filtered, _ := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIds: []int{DemoBasicID}, From: ptr(openapi_types.Date{Time: time.Date(2024, 3, 25, 0, 0, 0, 0, time.UTC)}), To: ptr(openapi_types.Date{Time: time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC)})})
+	filtered, _ := c.ListLeavesWithResponse(ctx, &api.ListLeavesParams{EmployeeIDs: []int{DemoBasicID}, From: ptr(openapi_types.Date{Time: time.Date(2024, 3, 25, 0, 0, 0, 0, time.UTC)}), To: ptr(openapi_types.Date{Time: time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC)})})
 	if v2get.StatusCode() != http.StatusOK || *v2get.JSON200.StartOn != "2024-04-01" {
 		t.Errorf("v2 get: %s", v2get.Body)
 	}
@@ -473,7 +473,7 @@ func TestOtherActions(t *testing.T) {
 		t.Errorf("resolve: %s", res.Body)
 	}
 	cp, _ := c.CopyTaskWithResponse(ctx, 1, api.CopyTaskJSONRequestBody{Name: ptr("Sign it again")})
-	if cp.JSON200.ID == 1 || *cp.JSON200.Name != "Sign it again" || cp.JSON200.CompletedAt != nil || !slices.Equal(cp.JSON200.AssigneeIds, []int{DemoBasicID}) {
+	if cp.JSON200.ID == 1 || *cp.JSON200.Name != "Sign it again" || cp.JSON200.CompletedAt != nil || !slices.Equal(cp.JSON200.AssigneeIDs, []int{DemoBasicID}) {
 		t.Errorf("copy: %s", cp.Body)
 	}
 	undo, _ := c.ResolveTaskWithResponse(ctx, 1, api.ResolveTaskJSONRequestBody{Done: ptr(false)})
@@ -485,7 +485,7 @@ func TestOtherActions(t *testing.T) {
 		t.Errorf("tasks of assignee: %s", mine.Body)
 	}
 
-	pub, _ := c.PublishManagedShiftsWithResponse(ctx, api.PublishManagedShiftsJSONRequestBody{EmployeeIds: []int{DemoBasicID}})
+	pub, _ := c.PublishManagedShiftsWithResponse(ctx, api.PublishManagedShiftsJSONRequestBody{EmployeeIDs: []int{DemoBasicID}})
 	if pub.StatusCode() != http.StatusCreated {
 		t.Fatalf("publish: %d %s", pub.StatusCode(), pub.Body)
 	}

@@ -85,7 +85,7 @@ const (
 	ResExpenses                = "expenses"
 )
 
-// Ids and emails of the seeded demo company's people (seed.go). Employee
+// IDs and emails of the seeded demo company's people (seed.go). Employee
 // ids start at 1001, as in a company that has had people come and go, so
 // they cannot be mistaken for the ids of other resources (or of OAuth
 // resource owners) in a test.

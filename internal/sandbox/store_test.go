@@ -40,7 +40,7 @@ func TestStoreAPI(t *testing.T) {
 	}
 	team, _ := c.GetTeamWithResponse(ctx, 2)
 	emp, _ := e.s.Get(ResEmployees, id)
-	if !slices.Contains(team.JSON200.EmployeeIds, id) || !slices.Contains(team.JSON200.LeadIds, id) || !slices.Equal(intSlice(emp["team_ids"]), []int{2}) {
+	if !slices.Contains(team.JSON200.EmployeeIDs, id) || !slices.Contains(team.JSON200.LeadIDs, id) || !slices.Equal(intSlice(emp["team_ids"]), []int{2}) {
 		t.Errorf("AddTeamMember: team %s, employee team_ids %v", team.Body, emp["team_ids"])
 	}
 	if !e.s.Delete(ResEmployees, id) || e.s.Delete(ResEmployees, id) {

@@ -1,6 +1,6 @@
 // Package specvalidate checks HTTP traffic against the OpenAPI documents the
-// api and resources packages were generated from (api.GetSpec,
-// resources.GetSpec), in both directions.
+// api and resources packages were generated from (openapi.yaml and
+// openapi-resources.yaml, compiled in as specs.gen.go), in both directions.
 //
 // It is the contract between openapi.yaml, the generated code and every fake
 // server in this module: tests wrap their client transport with Transport,
@@ -21,9 +21,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
-
-	"github.com/factorial-go/factorial/api"
-	"github.com/factorial-go/factorial/resources"
 )
 
 // Validator validates requests and responses against the embedded spec.
@@ -57,18 +54,34 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-var loadOnce = sync.OnceValues(func() (*Validator, error) {
-	doc, err := api.GetSpec()
+// LoadV1 parses openapi.yaml (v1 and OAuth) as committed, a new document
+// on every call.
+func LoadV1() (*openapi3.T, error) { return load("openapi.yaml", v1Spec) }
+
+// LoadDated parses openapi-resources.yaml (the dated API) as committed, a
+// new document on every call; its paths start at the resource, as written.
+func LoadDated() (*openapi3.T, error) { return load("openapi-resources.yaml", datedSpec) }
+
+func load(name, spec string) (*openapi3.T, error) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(spec))
 	if err != nil {
-		return nil, fmt.Errorf("specvalidate: load embedded spec: %w", err)
+		return nil, fmt.Errorf("specvalidate: load %s: %w", name, err)
+	}
+	return doc, nil
+}
+
+var loadOnce = sync.OnceValues(func() (*Validator, error) {
+	doc, err := LoadV1()
+	if err != nil {
+		return nil, err
 	}
 	return newValidator(doc)
 })
 
 var loadResourcesOnce = sync.OnceValues(func() (*Validator, error) {
-	doc, err := resources.GetSpec()
+	doc, err := LoadDated()
 	if err != nil {
-		return nil, fmt.Errorf("specvalidate: load embedded resources spec: %w", err)
+		return nil, err
 	}
 	// The dated API's document keeps the version in its server URL
 	// (https://api.factorialhr.com/api/{version}/resources), so its paths

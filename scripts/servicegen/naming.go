@@ -32,7 +32,7 @@ func words(s string) []string {
 // initialisms are the words oapi-codegen's ToCamelCaseWithInitialisms
 // upper-cases; service and method names follow the same spelling so that
 // APIKeys reads the same in both packages.
-var initialisms = map[string]string{"Api": "API", "Id": "ID", "Ids": "IDs", "Url": "URL", "Http": "HTTP", "Json": "JSON", "Oauth": "OAuth"}
+var initialisms = map[string]string{"Api": "API", "Id": "ID", "IDs": "IDs", "Url": "URL", "Http": "HTTP", "Json": "JSON", "Oauth": "OAuth"}
 
 // goName joins words with the initialisms applied.
 func goName(ws []string) string {

@@ -1,0 +1,195 @@
+package factorial
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+)
+
+// operation describes one operation of either document as the generator
+// read it from the spec: a service hands its descriptor to the transport,
+// which checks the response against it without parsing the spec or
+// matching the URL.
+type operation struct {
+	id     string // the spec's operationId
+	method string
+	// path is the spec's path template: from the host root for openapi.yaml,
+	// from /api/<version>/resources for the dated API (dated).
+	path  string
+	dated bool
+	// noCredentials marks an operation declared with `security: []` (the
+	// OAuth token endpoints): no key or token goes with it.
+	noCredentials bool
+	// success lists the declared 2xx responses.
+	success []response
+}
+
+// response is one declared success status and its media types,
+// lowercased; none for a response without a body.
+type response struct {
+	status int
+	media  []string
+}
+
+// mediaJSON is the media list of most responses, shared by the generated
+// descriptors. It is never modified.
+var mediaJSON = []string{"application/json"}
+
+// expectation is what the spec promises for one status of one operation:
+// a service decodes a declared JSON body into its type, and the raw
+// generated parser returns a result with every typed field nil for a
+// status or media type it does not know. So the transport checks the
+// status and media type before anything is decoded. A request that matched
+// no operation (a hand-built one) gets the zero expectation: generic
+// checks only.
+type expectation struct {
+	// undocumented: a 2xx the operation does not declare.
+	undocumented bool
+	// media lists the declared media types for the status; empty when the
+	// status declares no body.
+	media []string
+}
+
+// expect looks status up in op's declared successes.
+func (op *operation) expect(status int) expectation {
+	if op == nil {
+		return expectation{}
+	}
+	for _, r := range op.success {
+		if r.status == status {
+			return expectation{media: r.media}
+		}
+	}
+	return expectation{undocumented: true}
+}
+
+// match returns the declared media type that contentType satisfies, and
+// whether one does. Wildcards in the spec ("*/*", "text/*") match, and any
+// JSON media type satisfies a declared JSON one, as it does for the
+// generated parser (application/problem+json for application/json).
+func (e expectation) match(contentType string) (string, bool) {
+	mt := mediaTypeOf(contentType)
+	if mt == "" {
+		return "", false
+	}
+	for _, declared := range e.media {
+		if declared == mt || declared == "*/*" {
+			return declared, true
+		}
+		if prefix, ok := strings.CutSuffix(declared, "/*"); ok && strings.HasPrefix(mt, prefix+"/") {
+			return declared, true
+		}
+	}
+	if isJSONMedia(mt) {
+		for _, declared := range e.media {
+			if isJSONMedia(declared) {
+				return declared, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isJSONMedia mirrors how the generated parser decides to unmarshal: any
+// media type containing "json" (application/json, application/problem+json).
+func isJSONMedia(mt string) bool { return strings.Contains(mt, "json") }
+
+// bodyless reports responses that carry no body whatever the headers say.
+func bodyless(req *http.Request, status int) bool {
+	return req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified
+}
+
+// operationIndex finds the descriptor of a request that came without one:
+// the raw generated client's and Do's. Service calls never use it.
+type operationIndex struct {
+	// byShape holds the operations by method and number of path segments.
+	byShape map[shapeKey][]indexedOperation
+}
+
+type shapeKey struct {
+	method   string
+	segments int
+}
+
+type indexedOperation struct {
+	op       *operation
+	segments []string // "" for a {parameter}
+}
+
+func newOperationIndex(ops ...[]*operation) *operationIndex {
+	ix := &operationIndex{byShape: map[shapeKey][]indexedOperation{}}
+	for _, list := range ops {
+		for _, op := range list {
+			segs := strings.Split(strings.Trim(op.path, "/"), "/")
+			for i, s := range segs {
+				if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+					segs[i] = ""
+				}
+			}
+			k := shapeKey{op.method, len(segs)}
+			ix.byShape[k] = append(ix.byShape[k], indexedOperation{op: op, segments: segs})
+		}
+	}
+	return ix
+}
+
+// operations indexes both documents' descriptors, built on the first Raw
+// or Do call and never modified after.
+var operations = sync.OnceValues(func() (v1, dated *operationIndex) {
+	return newOperationIndex(v1Operations), newOperationIndex(datedOperations)
+})
+
+// find returns the operation whose template matches method and path (a
+// path in the template's own terms: from the host root, or from the dated
+// API's resources root). A literal segment beats a parameter where
+// templates overlap (/leaves/summary over /leaves/{id}), as routers do.
+func (ix *operationIndex) find(method, path string) *operation {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	var best *operation
+	bestLiterals := -1
+	for _, cand := range ix.byShape[shapeKey{method, len(segs)}] {
+		literals := 0
+		ok := true
+		for i, s := range cand.segments {
+			switch {
+			case s == "":
+				if segs[i] == "" {
+					ok = false
+				}
+			case s == segs[i]:
+				literals++
+			default:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok && literals > bestLiterals {
+			best, bestLiterals = cand.op, literals
+		}
+	}
+	return best
+}
+
+// datedPathRest returns the part of p after /api/<YYYY-MM-DD>/resources,
+// and whether p is a path of the dated API at all.
+func datedPathRest(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, "/api/")
+	if !ok || len(rest) < len("2006-01-02/resources") || rest[4] != '-' || rest[7] != '-' {
+		return "", false
+	}
+	for i, c := range rest[:10] {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return "", false
+		}
+	}
+	tail := rest[10:]
+	if tail == "/resources" {
+		return "/", true
+	}
+	if tail, ok := strings.CutPrefix(tail, "/resources/"); ok {
+		return "/" + tail, true
+	}
+	return "", false
+}
