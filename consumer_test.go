@@ -80,29 +80,29 @@ func main() {
 		"github.com/jackc/",
 	} {
 		if strings.Contains(string(gomod), leak) {
-			t.Errorf("the consumer's go.mod requires %s, which only the generator needs:\n%s", leak, gomod)
+			t.Errorf("the consumer's go.mod requires %s, which only the generator (or, for pgx, oauth/pgstore) needs:\n%s", leak, gomod)
 		}
 	}
-	bin := filepath.Join(dir, "consumer")
-	build := exec.Command(gocmd, "build", "-o", bin, ".")
+	consumerBin := filepath.Join(dir, "consumer.bin")
+	build := exec.Command(gocmd, "build", "-o", consumerBin, ".")
 	build.Dir = dir
 	build.Env = tidy.Env
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("the consumer module does not build: %v\n%s", err, out)
 	}
-	deps := exec.Command(gocmd, "list", "-deps", ".")
-	deps.Dir = dir
-	deps.Env = tidy.Env
-	pkgs, err := deps.Output()
+	listDeps := exec.Command(gocmd, "list", "-deps", ".")
+	listDeps.Dir = dir
+	listDeps.Env = tidy.Env
+	pkgs, err := listDeps.Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
 	if !strings.Contains(string(pkgs), "github.com/factorial-go/factorial/oauth\n") {
 		t.Fatalf("go list -deps does not list package oauth; the check below would prove nothing:\n%s", pkgs)
 	}
-	version := exec.Command(gocmd, "version", "-m", bin)
-	version.Env = tidy.Env
-	info, err := version.Output()
+	consumerVersion := exec.Command(gocmd, "version", "-m", consumerBin)
+	consumerVersion.Env = tidy.Env
+	info, err := consumerVersion.Output()
 	if err != nil {
 		t.Fatalf("go version -m: %v", err)
 	}

@@ -81,7 +81,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.Credentials.GetMe(ctx)
+	me, err := client.V1.Credentials.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
