@@ -41,7 +41,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	cfg, err := oauth.New(factorialtest.DefaultClientID, factorialtest.DefaultClientSecret,
-		factorialtest.DefaultRedirectURI, oauth.WithBaseURL(srv.URL()))
+		factorialtest.DefaultRedirectURI, oauth.WithBaseURL(srv.URL()), oauth.WithScopes(oauth.ScopeEmployees))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -81,11 +81,11 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	me, err := client.V1.Credentials.GetMe(ctx)
+	employees, err := client.Employees.List(ctx, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(me.Email)
+	fmt.Println(len(employees), "employees")
 	for k, err := range store.Keys(ctx) {
 		if err != nil {
 			log.Fatal(err)
@@ -93,6 +93,6 @@ func Example() {
 		fmt.Println("connected:", k)
 	}
 	// Output:
-	// admin@example.com
+	// 5 employees
 	// connected: company-42
 }
