@@ -11,7 +11,9 @@ import (
 // TestConsumerModuleInheritsNoGenerator builds a throwaway module that
 // imports every public package of this one, runs `go mod tidy` in it, and
 // fails if the generator or anything only the generator needs reaches the
-// consumer's go.mod. A user's build gets only what it runs.
+// consumer's go.mod, or if the PostgreSQL driver (which only oauth/pgstore
+// needs) reaches its go.mod, its packages or its binary. A user's build
+// gets only what it runs.
 func TestConsumerModuleInheritsNoGenerator(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
@@ -75,16 +77,50 @@ func main() {
 		"github.com/speakeasy-api",
 		"github.com/dprotaso/go-yit",
 		"github.com/vmware-labs/yaml-jsonpath",
+		"github.com/jackc/",
 	} {
 		if strings.Contains(string(gomod), leak) {
-			t.Errorf("the consumer's go.mod requires %s, which only the generator needs:\n%s", leak, gomod)
+			t.Errorf("the consumer's go.mod requires %s, which only the generator (or, for pgx, oauth/pgstore) needs:\n%s", leak, gomod)
 		}
 	}
-	build := exec.Command(gocmd, "build", "-o", os.DevNull, ".")
+	consumerBin := filepath.Join(dir, "consumer.bin")
+	build := exec.Command(gocmd, "build", "-o", consumerBin, ".")
 	build.Dir = dir
 	build.Env = tidy.Env
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("the consumer module does not build: %v\n%s", err, out)
+	}
+	listDeps := exec.Command(gocmd, "list", "-deps", ".")
+	listDeps.Dir = dir
+	listDeps.Env = tidy.Env
+	pkgs, err := listDeps.Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	if !strings.Contains(string(pkgs), "github.com/factorial-go/factorial/oauth\n") {
+		t.Fatalf("go list -deps does not list package oauth; the check below would prove nothing:\n%s", pkgs)
+	}
+	consumerVersion := exec.Command(gocmd, "version", "-m", consumerBin)
+	consumerVersion.Env = tidy.Env
+	info, err := consumerVersion.Output()
+	if err != nil {
+		t.Fatalf("go version -m: %v", err)
+	}
+	// The same check on the one package that does use the driver, so a
+	// renamed driver module cannot make the check pass vacuously.
+	pgDeps := exec.Command(gocmd, "list", "-deps", "./oauth/pgstore")
+	pgDeps.Dir = root
+	pgPkgs, err := pgDeps.Output()
+	if err != nil {
+		t.Fatalf("go list -deps ./oauth/pgstore: %v", err)
+	}
+	if !strings.Contains(string(pgPkgs), "github.com/jackc/pgx/v5\n") {
+		t.Fatalf("oauth/pgstore does not list the driver github.com/jackc/pgx/v5 among its dependencies:\n%s", pgPkgs)
+	}
+	for _, text := range []string{string(pkgs), string(info)} {
+		if strings.Contains(text, "github.com/jackc/") || strings.Contains(text, "oauth/pgstore") {
+			t.Errorf("a program importing the root package and oauth links the PostgreSQL driver:\n%s", text)
+		}
 	}
 	t.Logf("consumer go.mod after tidy:\n%s", gomod)
 

@@ -21,6 +21,21 @@
 // altogether: factorial.WithAPIKey, or APIKeyEditor where a client takes
 // request editors.
 //
+// # Many companies, many replicas
+//
+// A marketplace app holds one authorization per connected company.
+// KeyedStore keeps one token per key and TokenSources hands out one
+// TokenSource per key, so each key's refresh runs once however many
+// goroutines need it; package oauth/pgstore is a KeyedStore in PostgreSQL
+// whose row lock makes it run once across replicas on several machines:
+//
+//	sources, _ := oauth.NewTokenSources(cfg, store) // store: pgstore.New(pool), or NewKeyedMemoryStore()
+//	_ = sources.Save(ctx, companyKey, tok)          // when the company connects
+//	ts, _ := sources.Source(companyKey)
+//
+// The single-token Store (FileStore, MemoryStore) with NewTokenSource is
+// the one-key case.
+//
 // # Scopes
 //
 // The v1 API knows two scopes, read and write (ScopeRead, ScopeWrite), and
@@ -84,7 +99,8 @@
 //   - Concurrency across processes. Two processes sharing a token file
 //     would both spend the same refresh token, and the second gets
 //     invalid_grant. FileStore's lock plus a re-read before refreshing lets
-//     the second process adopt the first one's token instead.
+//     the second process adopt the first one's token instead; across
+//     machines, oauth/pgstore's row lock does the same.
 //   - A long-lived context. x/oauth2's Config.TokenSource keeps the context
 //     it was created with for every later refresh, so a request context
 //     breaks refreshing once it ends. TokenSource refreshes with its own

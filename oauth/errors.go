@@ -16,7 +16,8 @@ var (
 	// must authorise the application again; retrying cannot help.
 	ErrReauthRequired = errors.New("oauth: the user must authorise the application again")
 
-	// ErrNoToken is returned by Store.Load when nothing is stored.
+	// ErrNoToken is returned by Store.Load and KeyedStore.Load when nothing
+	// is stored.
 	ErrNoToken = errors.New("oauth: no token stored")
 
 	// ErrStateMismatch means the callback's state is not the one sent: the

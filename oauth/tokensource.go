@@ -11,16 +11,17 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// TokenSource hands out access tokens for one user, refreshing them before
-// they expire, and is safe for concurrent use. It implements
-// oauth2.TokenSource.
+// TokenSource hands out access tokens for one user (a Store, through
+// NewTokenSource) or one key of a KeyedStore (through TokenSources),
+// refreshing them before they expire, and is safe for concurrent use. It
+// implements oauth2.TokenSource.
 //
 // What it adds to x/oauth2's ReuseTokenSource:
 //   - every new token, rotated refresh token included, is saved to the
 //     Store before anyone receives it;
-//   - the refresh runs under the Store's lock after re-reading the store, so
-//     another process's fresher token is adopted instead of spending the
-//     same refresh token twice;
+//   - the refresh runs under the store's lock after re-reading the store, so
+//     another process's (or machine's) fresher token is adopted instead of
+//     spending the same refresh token twice;
 //   - the refresh HTTP call uses the source's own long-lived context; a
 //     caller's context only bounds how long that caller waits;
 //   - however many goroutines need a token at once, one refresh runs and
@@ -35,7 +36,7 @@ import (
 //     refresh request with an empty refresh token.
 type TokenSource struct {
 	cfg       *Config
-	store     Store
+	store     locker
 	ctx       context.Context
 	margin    time.Duration
 	onRefresh func(*Token)
@@ -96,17 +97,21 @@ func NewTokenSource(cfg *Config, store Store, opts ...TokenSourceOption) (*Token
 	if cfg == nil || store == nil {
 		return nil, errors.New("oauth: NewTokenSource needs a Config and a Store")
 	}
+	return newTokenSource(cfg, storeLocker{store}, cfg.logger, opts), nil
+}
+
+func newTokenSource(cfg *Config, store locker, log *slog.Logger, opts []TokenSourceOption) *TokenSource {
 	s := &TokenSource{
 		cfg:    cfg,
 		store:  store,
 		ctx:    context.Background(),
 		margin: 2 * time.Minute,
-		log:    cfg.logger,
+		log:    log,
 	}
 	for _, o := range opts {
 		o(s)
 	}
-	return s, nil
+	return s
 }
 
 // Token returns a valid token, refreshing it if needed, waiting as long as
@@ -204,15 +209,27 @@ func (s *TokenSource) run(c *call, stale string) {
 }
 
 // refresh produces the token to hand out, holding the store's lock so that
-// no other holder (goroutine or process) spends the same refresh token. It
-// reports whether the token came from the server.
+// no other holder (goroutine, process or machine) spends the same refresh
+// token. It reports whether the token came from the server.
 func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
-	ctx := s.ctx
-	unlock, err := s.store.Lock(ctx)
-	if err != nil {
-		return nil, false, err
+	for {
+		tok, minted, again, err := s.refreshOnce(stale)
+		if !again {
+			return tok, minted, err
+		}
 	}
-	defer unlock()
+}
+
+// refreshOnce is one hold of the lock. again asks for another: a KeyLock
+// may end with Save, so after persisting a token minted earlier that is
+// no longer usable, the next refresh needs the lock taken afresh.
+func (s *TokenSource) refreshOnce(stale string) (tok *Token, minted, again bool, err error) {
+	ctx := s.ctx
+	lk, err := s.store.lock(ctx)
+	if err != nil {
+		return nil, false, false, err
+	}
+	defer lk.Unlock()
 
 	s.mu.Lock()
 	pending := s.unsaved
@@ -220,25 +237,28 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 	if pending != nil {
 		// A token minted earlier could not be saved. Its predecessor is
 		// already revoked, so it must be persisted before anything else.
-		if err := s.store.Save(ctx, pending); err != nil {
-			return nil, false, fmt.Errorf("oauth: persist refreshed token: %w", err)
+		if err := lk.Save(ctx, pending); err != nil {
+			return nil, false, false, fmt.Errorf("oauth: persist refreshed token: %w", err)
 		}
 		s.mu.Lock()
 		s.unsaved = nil
 		s.mu.Unlock()
 		if s.usable(pending, stale) {
-			return pending, false, nil
+			return pending, false, false, nil
 		}
+		return nil, false, true, nil
 	}
 
-	stored, err := s.store.Load(ctx)
+	// Read under the lock: another holder may have refreshed while this
+	// one waited for it.
+	stored, err := lk.Load(ctx)
 	if errors.Is(err, ErrNoToken) {
 		// The store is the source of truth: an emptied store means the
 		// user logged out, even if this process still remembers a token.
-		return nil, false, fmt.Errorf("%w: %w", ErrReauthRequired, err)
+		return nil, false, false, fmt.Errorf("%w: %w", ErrReauthRequired, err)
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("oauth: load token: %w", err)
+		return nil, false, false, fmt.Errorf("oauth: load token: %w", err)
 	}
 	if s.usable(stored, stale) {
 		s.mu.Lock()
@@ -247,7 +267,7 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		if adopted {
 			s.log.Debug("oauth: using the token another holder refreshed", "expiry", stored.Expiry)
 		}
-		return stored, false, nil
+		return stored, false, false, nil
 	}
 	if stored.RefreshToken == "" {
 		if stale != "" && stored.AccessToken == stale {
@@ -256,9 +276,9 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 			// invalid_request. The token stays current, so a later call
 			// that the server accepts (the 401 was passing) still works.
 			s.log.Warn("oauth: the server rejected an access token that has no refresh token; authorise the application again", "never_expires", stored.NeverExpires())
-			return nil, false, &TokenRejectedError{NeverExpires: stored.NeverExpires()}
+			return nil, false, false, &TokenRejectedError{NeverExpires: stored.NeverExpires()}
 		}
-		return nil, false, fmt.Errorf("oauth: token expired and has no refresh token: %w", ErrReauthRequired)
+		return nil, false, false, fmt.Errorf("oauth: token expired and has no refresh token: %w", ErrReauthRequired)
 	}
 
 	fresh, err := s.cfg.Refresh(ctx, stored.RefreshToken)
@@ -266,15 +286,15 @@ func (s *TokenSource) refresh(stale string) (*Token, bool, error) {
 		// The stored token stays as it was: on invalid_grant the user must
 		// authorise again, on anything else a retry may work.
 		s.log.Warn("oauth: token refresh failed", "error", err)
-		return nil, false, err
+		return nil, false, false, err
 	}
-	if err := s.store.Save(ctx, fresh); err != nil {
+	if err := lk.Save(ctx, fresh); err != nil {
 		s.mu.Lock()
 		s.unsaved = fresh
 		s.mu.Unlock()
 		s.log.Error("oauth: refreshed token could not be saved; will retry", "error", err)
-		return nil, false, fmt.Errorf("oauth: persist refreshed token: %w", err)
+		return nil, false, false, fmt.Errorf("oauth: persist refreshed token: %w", err)
 	}
 	s.log.Info("oauth: token refreshed", "expiry", fresh.Expiry, "scopes", fresh.Scopes)
-	return fresh, true, nil
+	return fresh, true, false, nil
 }

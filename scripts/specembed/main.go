@@ -1,8 +1,8 @@
 // Command specembed writes the OpenAPI documents into package
 // internal/specvalidate as Go string constants, so that only programs that
 // validate traffic carry the documents (and the parser that reads them):
-// go:embed cannot reach files above a package's directory. `go generate
-// ./...` runs it (see gen.go).
+// an embed directive cannot reach files above a package's directory.
+// `go generate ./...` runs it (see gen.go).
 package main
 
 import (
