@@ -211,7 +211,9 @@ func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, res
 	} else {
 		switch {
 		case verb != "":
-			return nil, fmt.Errorf("sandbox: dated action %s %s has no handler", method, template)
+			// An action without a rule in datedActions: it answers 501
+			// (see engine.go) and every other operation is served.
+			rt.kind = kindAction
 		case rt.idParam == "" && method == http.MethodGet:
 			rt.kind = kindList
 		case rt.idParam == "" && method == http.MethodPost:
@@ -223,7 +225,7 @@ func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, res
 		case method == http.MethodDelete:
 			rt.kind = kindDelete
 		default:
-			return nil, fmt.Errorf("sandbox: dated operation %s %s has no handler", method, template)
+			rt.kind = kindAction // no generic meaning: 501, like an action without a rule
 		}
 	}
 	if rt.kind == kindAction && rt.idParam == "" && rt.body != nil && rt.body.props["id"] != nil {

@@ -143,7 +143,10 @@ func (c *call) dispatch() {
 		c.remove()
 	case kindAction:
 		if c.rt.action == nil {
-			c.fail(&apiError{status: http.StatusNotFound, body: map[string]any{"errors": "Not found"}})
+			// The spec has the operation but the sandbox has no rule for
+			// it yet: say so for this operation alone.
+			c.fail(&apiError{status: http.StatusNotImplemented, body: map[string]any{
+				"errors": "the sandbox has no rule for " + c.rt.opID + " yet"}})
 			return
 		}
 		c.rt.action(c)

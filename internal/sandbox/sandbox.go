@@ -188,6 +188,10 @@ func WithoutDemoData() Option { return func(s *Sandbox) { s.noSeed = true } }
 // WithValidator uses v instead of specvalidate.New() (tests).
 func WithValidator(v *specvalidate.Validator) Option { return func(s *Sandbox) { s.validator = v } }
 
+// WithDatedValidator serves and validates the dated API from v's document
+// instead of openapi-resources.yaml (specvalidate.NewDated).
+func WithDatedValidator(v *specvalidate.Validator) Option { return func(s *Sandbox) { s.resources = v } }
+
 // Sandbox is the fake. All methods are safe for concurrent use.
 type Sandbox struct {
 	mu     sync.RWMutex // guards tables and every record in them
@@ -237,11 +241,13 @@ func New(opts ...Option) (*Sandbox, error) {
 		}
 		s.validator = v
 	}
-	rv, err := specvalidate.NewResources()
-	if err != nil {
-		return nil, err
+	if s.resources == nil {
+		rv, err := specvalidate.NewResources()
+		if err != nil {
+			return nil, err
+		}
+		s.resources = rv
 	}
-	s.resources = rv
 	if s.onViolation == nil {
 		s.onViolation = func(r *http.Request, err error) {
 			log.Printf("sandbox: SPEC VIOLATION answering %s %s: %v", r.Method, r.URL.Path, err)

@@ -83,10 +83,16 @@ var loadResourcesOnce = sync.OnceValues(func() (*Validator, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The dated API's document keeps the version in its server URL
-	// (https://api.factorialhr.com/api/{version}/resources), so its paths
-	// start at the resource. Traffic carries the whole path: every path
-	// gets the server's prefix back, with the version as a path parameter.
+	return NewDated(doc)
+})
+
+// NewDated returns the validator of a dated API document as LoadDated
+// returns it (paths starting at the resource); it takes doc over. The
+// document keeps the version in its server URL
+// (https://api.factorialhr.com/api/{version}/resources), while traffic
+// carries the whole path: every path gets the server's prefix back, with
+// the version as a path parameter.
+func NewDated(doc *openapi3.T) (*Validator, error) {
 	prefixed := openapi3.NewPaths()
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)
@@ -95,7 +101,7 @@ var loadResourcesOnce = sync.OnceValues(func() (*Validator, error) {
 	}
 	doc.Paths = prefixed
 	return newValidator(doc)
-})
+}
 
 // ResourcesPrefix is the path template the dated API's paths live under.
 const ResourcesPrefix = "/api/{version}/resources"
