@@ -190,7 +190,9 @@ func WithValidator(v *specvalidate.Validator) Option { return func(s *Sandbox) {
 
 // WithDatedValidator serves and validates the dated API from v's document
 // instead of openapi-resources.yaml (specvalidate.NewDated).
-func WithDatedValidator(v *specvalidate.Validator) Option { return func(s *Sandbox) { s.resources = v } }
+func WithDatedValidator(v *specvalidate.Validator) Option {
+	return func(s *Sandbox) { s.resources = v }
+}
 
 // Sandbox is the fake. All methods are safe for concurrent use.
 type Sandbox struct {
