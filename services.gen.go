@@ -1046,7 +1046,7 @@ type V1APIKeysService struct{ c *Client }
 //
 //	POST /api/v1/core/keys (CreateAPIKey)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (api.APIKeyCreated, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateAPIKey, s.c.v1Base, "/api/v1/core/keys", "", body)
 	return send[api.APIKeyCreated](ctx, s.c, &v1CreateAPIKey, req, err)
@@ -1058,7 +1058,7 @@ func (s *V1APIKeysService) Create(ctx context.Context, body api.APIKeyCreate) (a
 //
 //	DELETE /api/v1/core/keys/{id} (DeleteAPIKey)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteAPIKey, s.c.v1Base, "/api/v1/core/keys/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.APIKey](ctx, s.c, &v1DeleteAPIKey, req, err)
@@ -1070,7 +1070,7 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 //
 //	GET /api/v1/core/keys (ListAPIKeys)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
 	return listAll[api.APIKey](ctx, s.c, &v1ListAPIKeys, req, err)
@@ -1083,7 +1083,7 @@ func (s *V1APIKeysService) List(ctx context.Context) ([]api.APIKey, error) {
 //
 //	GET /api/v1/core/keys (ListAPIKeys)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1APIKeysService) ListIter(ctx context.Context) iter.Seq2[api.APIKey, error] {
 	return streamElements[api.APIKey](ctx, s.c, &v1ListAPIKeys, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAPIKeys, s.c.v1Base, "/api/v1/core/keys", "", nil)
@@ -1100,7 +1100,7 @@ type V1ATSService struct{ c *Client }
 //
 //	POST /api/v1/ats/applications (CreateApplication)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplicationCreate) (api.AtsApplication, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewCreateApplicationRequestWithBody(s.c.v1Server, contentType, r)
@@ -1112,7 +1112,7 @@ func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplic
 //
 //	POST /api/v1/ats/candidates (CreateCandidate)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCandidate, s.c.v1Base, "/api/v1/ats/candidates", "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateCandidate, req, err)
@@ -1122,7 +1122,7 @@ func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidat
 //
 //	POST /api/v1/ats/job_postings (CreateJobPosting)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPostingCreate) (api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings", "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1CreateJobPosting, req, err)
@@ -1132,7 +1132,7 @@ func (s *V1ATSService) CreateJobPosting(ctx context.Context, body api.AtsJobPost
 //
 //	POST /api/v1/ats/messages (CreateAtsMessage)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCreate) (api.AtsMessage, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateAtsMessage, s.c.v1Base, "/api/v1/ats/messages", "", body)
 	return send[api.AtsMessage](ctx, s.c, &v1CreateAtsMessage, req, err)
@@ -1144,7 +1144,7 @@ func (s *V1ATSService) CreateMessage(ctx context.Context, body api.AtsMessageCre
 //
 //	DELETE /api/v1/ats/candidates/{id} (DeleteCandidate)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsCandidate](ctx, s.c, &v1DeleteCandidate, req, err)
@@ -1156,7 +1156,7 @@ func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCan
 //
 //	DELETE /api/v1/ats/job_postings/{id} (DeleteJobPosting)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.AtsJobPosting](ctx, s.c, &v1DeleteJobPosting, req, err)
@@ -1166,7 +1166,7 @@ func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJo
 //
 //	POST /api/v1/ats/job_postings/{id}/duplicate (DuplicateJobPosting)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1DuplicateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id))+"/duplicate", "", nil)
 	return send[api.AtsJobPosting](ctx, s.c, &v1DuplicateJobPosting, req, err)
@@ -1178,7 +1178,7 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 //
 //	GET /api/v1/ats/candidates (ListCandidates)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
 	return listAll[api.AtsCandidate](ctx, s.c, &v1ListCandidates, req, err)
@@ -1191,7 +1191,7 @@ func (s *V1ATSService) ListCandidates(ctx context.Context) ([]api.AtsCandidate, 
 //
 //	GET /api/v1/ats/candidates (ListCandidates)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListCandidates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCandidates, s.c.v1Base, "/api/v1/ats/candidates", "", nil)
@@ -1204,7 +1204,7 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 //
 //	GET /api/v1/ats/job_postings (ListJobPostings)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobPostingsParams) ([]api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
 	return listAll[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, req, err)
@@ -1217,7 +1217,7 @@ func (s *V1ATSService) ListJobPostings(ctx context.Context, params *api.ListJobP
 //
 //	GET /api/v1/ats/job_postings (ListJobPostings)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.ListJobPostingsParams) iter.Seq2[api.AtsJobPosting, error] {
 	return streamElements[api.AtsJobPosting](ctx, s.c, &v1ListJobPostings, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListJobPostings, s.c.v1Base, "/api/v1/ats/job_postings", v1QueryListJobPostings(params), nil)
@@ -1230,7 +1230,7 @@ func (s *V1ATSService) ListJobPostingsIter(ctx context.Context, params *api.List
 //
 //	GET /api/v1/ats/messages (ListAtsMessages)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMessagesParams) ([]api.AtsMessage, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
 	return listAll[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, req, err)
@@ -1243,7 +1243,7 @@ func (s *V1ATSService) ListMessages(ctx context.Context, params *api.ListAtsMess
 //
 //	GET /api/v1/ats/messages (ListAtsMessages)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAtsMessagesParams) iter.Seq2[api.AtsMessage, error] {
 	return streamElements[api.AtsMessage](ctx, s.c, &v1ListAtsMessages, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsMessages, s.c.v1Base, "/api/v1/ats/messages", v1QueryListAtsMessages(params), nil)
@@ -1254,7 +1254,7 @@ func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAts
 //
 //	PUT /api/v1/ats/applications/{id} (UpdateApplication)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.AtsApplicationUpdate) (api.AtsApplication, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewUpdateApplicationRequestWithBody(s.c.v1Server, id, contentType, r)
@@ -1266,7 +1266,7 @@ func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.A
 //
 //	PUT /api/v1/ats/candidates/{id} (UpdateCandidate)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateCandidate, s.c.v1Base, "/api/v1/ats/candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateCandidate, req, err)
@@ -1276,7 +1276,7 @@ func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.Ats
 //
 //	PUT /api/v1/ats/job_postings/{id} (UpdateJobPosting)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ATSService) UpdateJobPosting(ctx context.Context, id int, body api.AtsJobPostingUpdate) (api.AtsJobPosting, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateJobPosting, s.c.v1Base, "/api/v1/ats/job_postings/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsJobPosting](ctx, s.c, &v1UpdateJobPosting, req, err)
@@ -1312,7 +1312,7 @@ func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInp
 //
 //	POST /api/v2/time/attendance (CreateAttendance)
 //
-// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Create (POST /attendance/shifts) of the dated API.
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCreate) (api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateAttendance, s.c.v1Base, "/api/v2/time/attendance", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateAttendance, req, err)
@@ -1322,7 +1322,7 @@ func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCre
 //
 //	POST /api/v1/time/breaks (CreateBreak)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCreate) (api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateBreak, s.c.v1Base, "/api/v1/time/breaks", "", body)
 	return send[api.Attendance](ctx, s.c, &v1CreateBreak, req, err)
@@ -1334,7 +1334,7 @@ func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCre
 //
 //	DELETE /api/v1/time/shifts/{id} (DeleteShift)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Delete (DELETE /attendance/shifts/{id}) of the dated API.
 func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShift, req, err)
@@ -1356,7 +1356,7 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 //
 //	GET /api/v2/time/attendance (ListAttendance)
 //
-// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendanceParams) ([]api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
 	return listAll[api.Attendance](ctx, s.c, &v1ListAttendance, req, err)
@@ -1369,7 +1369,7 @@ func (s *V1AttendanceService) List(ctx context.Context, params *api.ListAttendan
 //
 //	GET /api/v2/time/attendance (ListAttendance)
 //
-// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAttendanceParams) iter.Seq2[api.Attendance, error] {
 	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendance, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendance, s.c.v1Base, "/api/v2/time/attendance", v1QueryListAttendance(params), nil)
@@ -1382,7 +1382,7 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 //
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) ([]api.BreakConfigurationsForDate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
 	return listAll[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, req, err)
@@ -1395,7 +1395,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDates(ctx context.Contex
 //
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Context, params *api.ListBreakConfigurationsForDatesParams) iter.Seq2[api.BreakConfigurationsForDate, error] {
 	return streamElements[api.BreakConfigurationsForDate](ctx, s.c, &v1ListBreakConfigurationsForDates, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListBreakConfigurationsForDates, s.c.v1Base, "/api/v1/time/break_configurations_for_dates", v1QueryListBreakConfigurationsForDates(params), nil)
@@ -1408,7 +1408,7 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 //
 //	POST /api/v2/core/bulk/attendance (ListAttendanceBulk)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
 	return listAll[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, req, err)
@@ -1421,7 +1421,7 @@ func (s *V1AttendanceService) ListBulk(ctx context.Context) ([]api.Attendance, e
 //
 //	POST /api/v2/core/bulk/attendance (ListAttendanceBulk)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.Attendance, error] {
 	return streamElements[api.Attendance](ctx, s.c, &v1ListAttendanceBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAttendanceBulk, s.c.v1Base, "/api/v2/core/bulk/attendance", "", nil)
@@ -1434,7 +1434,7 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 //
 //	GET /api/v1/time/shifts (ListShifts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListShiftsParams) ([]api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
 	return listAll[api.Shift](ctx, s.c, &v1ListShifts, req, err)
@@ -1447,7 +1447,7 @@ func (s *V1AttendanceService) ListShifts(ctx context.Context, params *api.ListSh
 //
 //	GET /api/v1/time/shifts (ListShifts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.List (GET /attendance/shifts) of the dated API.
 func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.ListShiftsParams) iter.Seq2[api.Shift, error] {
 	return streamElements[api.Shift](ctx, s.c, &v1ListShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShifts, s.c.v1Base, "/api/v1/time/shifts", v1QueryListShifts(params), nil)
@@ -1478,7 +1478,7 @@ func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleCl
 //
 //	PUT /api/v1/time/shifts/{id} (UpdateShift)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Attendance.Update (PUT /attendance/shifts/{id}) of the dated API.
 func (s *V1AttendanceService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateShift, s.c.v1Base, "/api/v1/time/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShift, req, err)
@@ -1494,7 +1494,7 @@ type V1CredentialsService struct{ c *Client }
 //
 //	GET /api/v1/me (GetMe)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Credentials.List (GET /api_public/credentials) of the dated API.
 func (s *V1CredentialsService) GetMe(ctx context.Context) (api.Access, error) {
 	req, err := s.c.newRequest(ctx, &v1GetMe, s.c.v1Base, "/api/v1/me", "", nil)
 	return send[api.Access](ctx, s.c, &v1GetMe, req, err)
@@ -1510,7 +1510,7 @@ type V1CustomFieldsService struct{ c *Client }
 //
 //	POST /api/v1/core/custom/tables (CreateCustomTable)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.CustomTableCreate) (api.CustomResource, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCustomTable, s.c.v1Base, "/api/v1/core/custom/tables", "", body)
 	return send[api.CustomResource](ctx, s.c, &v1CreateCustomTable, req, err)
@@ -1520,7 +1520,7 @@ func (s *V1CustomFieldsService) CreateCustomTable(ctx context.Context, body api.
 //
 //	POST /api/v1/core/custom/tables/{id}/fields (CreateCustomTableField)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id int, body api.CustomTableFieldCreate) (api.CustomFieldV2, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCustomTableField, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomTableField, req, err)
@@ -1530,7 +1530,7 @@ func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id i
 //
 //	POST /api/v1/core/custom/tables/{id}/values/{employee_id} (CreateCustomTableValue)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id int, employeeID int, body api.CustomTableValueCreate) (api.CustomResourceValue, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCustomTableValue, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", body)
 	return send[api.CustomResourceValue](ctx, s.c, &v1CreateCustomTableValue, req, err)
@@ -1540,7 +1540,7 @@ func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id i
 //
 //	POST /api/v1/custom_fields/values (CreateCustomValue)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *api.CreateCustomValueParams, body api.CustomValueCreate) (api.CustomValue, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCustomValue, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryCreateCustomValue(params), body)
 	return send[api.CustomValue](ctx, s.c, &v1CreateCustomValue, req, err)
@@ -1550,7 +1550,7 @@ func (s *V1CustomFieldsService) CreateCustomValue(ctx context.Context, params *a
 //
 //	POST /api/v2/custom_fields/fields (CreateCustomFieldV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.Create (POST /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFieldV2Create) (api.CustomFieldV2, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields", "", body)
 	return send[api.CustomFieldV2](ctx, s.c, &v1CreateCustomFieldV2, req, err)
@@ -1562,7 +1562,7 @@ func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFie
 //
 //	DELETE /api/v2/custom_fields/fields/{id} (DeleteCustomFieldV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.Delete (DELETE /custom_fields/fields/{id}) of the dated API.
 func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.CustomFieldV2, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteCustomFieldV2, s.c.v1Base, "/api/v2/custom_fields/fields/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.CustomFieldV2](ctx, s.c, &v1DeleteCustomFieldV2, req, err)
@@ -1572,7 +1572,7 @@ func (s *V1CustomFieldsService) DeleteV2(ctx context.Context, id int) (*api.Cust
 //
 //	GET /api/v1/core/custom/tables/{id} (GetCustomTable)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api.CustomResource, error) {
 	req, err := s.c.newRequest(ctx, &v1GetCustomTable, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.CustomResource](ctx, s.c, &v1GetCustomTable, req, err)
@@ -1584,7 +1584,7 @@ func (s *V1CustomFieldsService) GetCustomTable(ctx context.Context, id int) (api
 //
 //	GET /api/v1/custom_fields (ListCustomFields)
 //
-// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustomFieldsParams) ([]api.CustomField, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
 	return listAll[api.CustomField](ctx, s.c, &v1ListCustomFields, req, err)
@@ -1597,7 +1597,7 @@ func (s *V1CustomFieldsService) List(ctx context.Context, params *api.ListCustom
 //
 //	GET /api/v1/custom_fields (ListCustomFields)
 //
-// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCustomFieldsParams) iter.Seq2[api.CustomField, error] {
 	return streamElements[api.CustomField](ctx, s.c, &v1ListCustomFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFields, s.c.v1Base, "/api/v1/custom_fields", v1QueryListCustomFields(params), nil)
@@ -1610,7 +1610,7 @@ func (s *V1CustomFieldsService) ListIter(ctx context.Context, params *api.ListCu
 //
 //	GET /api/v1/core/custom/tables/{id}/fields (ListCustomTableFields)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id int) ([]api.CustomHeader, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
 	return listAll[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, req, err)
@@ -1623,7 +1623,7 @@ func (s *V1CustomFieldsService) ListCustomTableFields(ctx context.Context, id in
 //
 //	GET /api/v1/core/custom/tables/{id}/fields (ListCustomTableFields)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, id int) iter.Seq2[api.CustomHeader, error] {
 	return streamElements[api.CustomHeader](ctx, s.c, &v1ListCustomTableFields, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableFields, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/fields", "", nil)
@@ -1636,7 +1636,7 @@ func (s *V1CustomFieldsService) ListCustomTableFieldsIter(ctx context.Context, i
 //
 //	GET /api/v1/core/custom/tables/{id}/values/{employee_id} (ListCustomTableValues)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id int, employeeID int) ([]api.CustomResourceValue, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
 	return listAll[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, req, err)
@@ -1649,7 +1649,7 @@ func (s *V1CustomFieldsService) ListCustomTableValues(ctx context.Context, id in
 //
 //	GET /api/v1/core/custom/tables/{id}/values/{employee_id} (ListCustomTableValues)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, id int, employeeID int) iter.Seq2[api.CustomResourceValue, error] {
 	return streamElements[api.CustomResourceValue](ctx, s.c, &v1ListCustomTableValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTableValues, s.c.v1Base, "/api/v1/core/custom/tables/"+strconv.Itoa(int(id))+"/values/"+strconv.Itoa(int(employeeID)), "", nil)
@@ -1662,7 +1662,7 @@ func (s *V1CustomFieldsService) ListCustomTableValuesIter(ctx context.Context, i
 //
 //	GET /api/v1/core/custom/tables (ListCustomTables)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *api.ListCustomTablesParams) ([]api.CustomResource, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
 	return listAll[api.CustomResource](ctx, s.c, &v1ListCustomTables, req, err)
@@ -1675,7 +1675,7 @@ func (s *V1CustomFieldsService) ListCustomTables(ctx context.Context, params *ap
 //
 //	GET /api/v1/core/custom/tables (ListCustomTables)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params *api.ListCustomTablesParams) iter.Seq2[api.CustomResource, error] {
 	return streamElements[api.CustomResource](ctx, s.c, &v1ListCustomTables, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomTables, s.c.v1Base, "/api/v1/core/custom/tables", v1QueryListCustomTables(params), nil)
@@ -1688,7 +1688,7 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 //
 //	GET /api/v1/custom_fields/values (ListCustomValues)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *api.ListCustomValuesParams) ([]api.CustomValue, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
 	return listAll[api.CustomValue](ctx, s.c, &v1ListCustomValues, req, err)
@@ -1701,7 +1701,7 @@ func (s *V1CustomFieldsService) ListCustomValues(ctx context.Context, params *ap
 //
 //	GET /api/v1/custom_fields/values (ListCustomValues)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params *api.ListCustomValuesParams) iter.Seq2[api.CustomValue, error] {
 	return streamElements[api.CustomValue](ctx, s.c, &v1ListCustomValues, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValues, s.c.v1Base, "/api/v1/custom_fields/values", v1QueryListCustomValues(params), nil)
@@ -1714,7 +1714,7 @@ func (s *V1CustomFieldsService) ListCustomValuesIter(ctx context.Context, params
 //
 //	GET /api/v2/custom_fields/values (ListCustomValuesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *api.ListCustomValuesV2Params) ([]api.CustomValueV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
 	return listAll[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, req, err)
@@ -1727,7 +1727,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2(ctx context.Context, params *
 //
 //	GET /api/v2/custom_fields/values (ListCustomValuesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.ListValues (GET /custom_fields/values) of the dated API.
 func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, params *api.ListCustomValuesV2Params) iter.Seq2[api.CustomValueV2, error] {
 	return streamElements[api.CustomValueV2](ctx, s.c, &v1ListCustomValuesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomValuesV2, s.c.v1Base, "/api/v2/custom_fields/values", v1QueryListCustomValuesV2(params), nil)
@@ -1740,7 +1740,7 @@ func (s *V1CustomFieldsService) ListCustomValuesV2Iter(ctx context.Context, para
 //
 //	GET /api/v2/custom_fields/fields (ListCustomFieldsV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCustomFieldsV2Params) ([]api.CustomFieldV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
 	return listAll[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, req, err)
@@ -1753,7 +1753,7 @@ func (s *V1CustomFieldsService) ListV2(ctx context.Context, params *api.ListCust
 //
 //	GET /api/v2/custom_fields/fields (ListCustomFieldsV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.List (GET /custom_fields/fields) of the dated API.
 func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.ListCustomFieldsV2Params) iter.Seq2[api.CustomFieldV2, error] {
 	return streamElements[api.CustomFieldV2](ctx, s.c, &v1ListCustomFieldsV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCustomFieldsV2, s.c.v1Base, "/api/v2/custom_fields/fields", v1QueryListCustomFieldsV2(params), nil)
@@ -1764,7 +1764,7 @@ func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.List
 //
 //	PUT /api/v2/custom_fields/values/{id} (UpdateCustomValueV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.UpdateValue (PUT /custom_fields/values/{id}) of the dated API.
 func (s *V1CustomFieldsService) UpdateCustomValueV2(ctx context.Context, id int, body api.CustomValueV2Update) (api.CustomValueV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateCustomValueV2, s.c.v1Base, "/api/v2/custom_fields/values/"+strconv.Itoa(int(id)), "", body)
 	return send[api.CustomValueV2](ctx, s.c, &v1UpdateCustomValueV2, req, err)
@@ -1912,7 +1912,7 @@ type V1EmployeesService struct{ c *Client }
 //
 //	POST /api/v1/employees (CreateEmployee)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.CreateWithContract (POST /employees/employees/create_with_contract) or Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate) (api.Employee, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateEmployee, s.c.v1Base, "/api/v1/employees", "", body)
 	return send[api.Employee](ctx, s.c, &v1CreateEmployee, req, err)
@@ -1922,7 +1922,7 @@ func (s *V1EmployeesService) Create(ctx context.Context, body api.EmployeeCreate
 //
 //	POST /api/v2/core/employees (CreateEmployeeV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.CreateWithContract (POST /employees/employees/create_with_contract) or Client.Employees.Invite (POST /employees/employees/invite) of the dated API.
 func (s *V1EmployeesService) CreateV2(ctx context.Context, body api.EmployeeV2Create) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateEmployeeV2, s.c.v1Base, "/api/v2/core/employees", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1CreateEmployeeV2, req, err)
@@ -1942,7 +1942,7 @@ func (s *V1EmployeesService) Get(ctx context.Context, id int) (api.Employee, err
 //
 //	GET /api/v2/core/employees/{id} (GetEmployeeV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Get (GET /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) GetV2(ctx context.Context, id int) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1GetEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1GetEmployeeV2, req, err)
@@ -1990,7 +1990,7 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 //
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
 	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, req, err)
@@ -2003,7 +2003,7 @@ func (s *V1EmployeesService) ListBulk(ctx context.Context) ([]api.EmployeeV2, er
 //
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.EmployeeV2, error] {
 	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesBulk, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesBulk, s.c.v1Base, "/api/v2/core/bulk/employee", "", nil)
@@ -2016,7 +2016,7 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 //
 //	GET /api/v2/core/employees (ListEmployeesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmployeesV2Params) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
 	return listAll[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, req, err)
@@ -2029,7 +2029,7 @@ func (s *V1EmployeesService) ListV2(ctx context.Context, params *api.ListEmploye
 //
 //	GET /api/v2/core/employees (ListEmployeesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.List (GET /employees/employees) of the dated API.
 func (s *V1EmployeesService) ListV2Iter(ctx context.Context, params *api.ListEmployeesV2Params) iter.Seq2[api.EmployeeV2, error] {
 	return streamElements[api.EmployeeV2](ctx, s.c, &v1ListEmployeesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEmployeesV2, s.c.v1Base, "/api/v2/core/employees", v1QueryListEmployeesV2(params), nil)
@@ -2050,7 +2050,7 @@ func (s *V1EmployeesService) Terminate(ctx context.Context, id int, body api.Ter
 //
 //	POST /api/v2/core/employees/{id}/terminate (TerminateEmployeeV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Terminate (POST /employees/employees/terminate) of the dated API.
 func (s *V1EmployeesService) TerminateV2(ctx context.Context, id int, body api.TerminateEmployeeV2Input) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1TerminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/terminate", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1TerminateEmployeeV2, req, err)
@@ -2070,7 +2070,7 @@ func (s *V1EmployeesService) Unterminate(ctx context.Context, id int) (api.Emplo
 //
 //	POST /api/v2/core/employees/{id}/unterminate (UnterminateEmployeeV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Unterminate (POST /employees/employees/unterminate) of the dated API.
 func (s *V1EmployeesService) UnterminateV2(ctx context.Context, id int) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UnterminateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/unterminate", "", nil)
 	return send[api.EmployeeV2](ctx, s.c, &v1UnterminateEmployeeV2, req, err)
@@ -2090,7 +2090,7 @@ func (s *V1EmployeesService) Update(ctx context.Context, id int, body api.Employ
 //
 //	PUT /api/v2/core/employees/{id}/email (UpdateEmployeeEmail)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.EmployeeEmailUpdate) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeEmail, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id))+"/email", "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeEmail, req, err)
@@ -2100,7 +2100,7 @@ func (s *V1EmployeesService) UpdateEmail(ctx context.Context, id int, body api.E
 //
 //	PUT /api/v2/core/employees/{id} (UpdateEmployeeV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Employees.Update (PUT /employees/employees/{id}) of the dated API.
 func (s *V1EmployeesService) UpdateV2(ctx context.Context, id int, body api.EmployeeV2Update) (api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateEmployeeV2, s.c.v1Base, "/api/v2/core/employees/"+strconv.Itoa(int(id)), "", body)
 	return send[api.EmployeeV2](ctx, s.c, &v1UpdateEmployeeV2, req, err)
@@ -2116,7 +2116,7 @@ type V1FinanceService struct{ c *Client }
 //
 //	GET /api/v1/finance/expenses/{id} (GetExpense)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense, error) {
 	req, err := s.c.newRequest(ctx, &v1GetExpense, s.c.v1Base, "/api/v1/finance/expenses/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Expense](ctx, s.c, &v1GetExpense, req, err)
@@ -2128,7 +2128,7 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 //
 //	GET /api/v1/finance/expenses (ListExpenses)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, error) {
 	req, err := s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
 	return listAll[api.Expense](ctx, s.c, &v1ListExpenses, req, err)
@@ -2141,7 +2141,7 @@ func (s *V1FinanceService) ListExpenses(ctx context.Context) ([]api.Expense, err
 //
 //	GET /api/v1/finance/expenses (ListExpenses)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1FinanceService) ListExpensesIter(ctx context.Context) iter.Seq2[api.Expense, error] {
 	return streamElements[api.Expense](ctx, s.c, &v1ListExpenses, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListExpenses, s.c.v1Base, "/api/v1/finance/expenses", "", nil)
@@ -2200,7 +2200,7 @@ type V1LegacyService struct{ c *Client }
 //
 //	POST /api/v1/shifts/clock_in (ClockInLegacy)
 //
-// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockIn (POST /api/v1/time/shifts/clock_in), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ClockInLegacy, s.c.v1Base, "/api/v1/shifts/clock_in", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockInLegacy, req, err)
@@ -2210,7 +2210,7 @@ func (s *V1LegacyService) ClockIn(ctx context.Context, body api.ClockInInput) (a
 //
 //	POST /api/v1/shifts/clock_out (ClockOutLegacy)
 //
-// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 200 (still called by drifactorial in 2024); replaced by ClockOut (POST /api/v1/time/shifts/clock_out), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) (api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ClockOutLegacy, s.c.v1Base, "/api/v1/shifts/clock_out", "", body)
 	return send[api.Shift](ctx, s.c, &v1ClockOutLegacy, req, err)
@@ -2220,7 +2220,7 @@ func (s *V1LegacyService) ClockOut(ctx context.Context, body api.ClockOutInput) 
 //
 //	POST /api/v1/ats_candidates (CreateAtsCandidateLegacy)
 //
-// Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Late-2021 path; replaced by CreateCandidate (POST /api/v1/ats/candidates). The 2021 spec sent first_name, last_name, email and ats_company_id as query parameters; Rails merges query and JSON parameters, so the JSON body should work too (unverified). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateAtsCandidate(ctx context.Context, params *api.CreateAtsCandidateLegacyParams, body api.AtsCandidateCreate) (api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates", v1QueryCreateAtsCandidateLegacy(params), body)
 	return send[api.AtsCandidate](ctx, s.c, &v1CreateAtsCandidateLegacy, req, err)
@@ -2230,7 +2230,7 @@ func (s *V1LegacyService) CreateAtsCandidate(ctx context.Context, params *api.Cr
 //
 //	POST /api/v1/documents (CreateDocumentLegacy)
 //
-// Deprecated: 2021-22 path, multipart upload; replaced by CreateDocument (POST /api/v1/core/documents). The 2022 spec made public required. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path, multipart upload; replaced by CreateDocument (POST /api/v1/core/documents). The 2022 spec made public required. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateDocument(ctx context.Context, body api.DocumentCreate) (api.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewCreateDocumentLegacyRequestWithBody(s.c.v1Server, contentType, r)
@@ -2242,7 +2242,7 @@ func (s *V1LegacyService) CreateDocument(ctx context.Context, body api.DocumentC
 //
 //	POST /api/v1/folders (CreateFolderLegacy)
 //
-// Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 201 with one folder (the 2024 spec's array answer on the modern route is likely a slip); replaced by CreateFolder (POST /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreate) (api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateFolderLegacy, s.c.v1Base, "/api/v1/folders", "", body)
 	return send[api.Folder](ctx, s.c, &v1CreateFolderLegacy, req, err)
@@ -2252,7 +2252,7 @@ func (s *V1LegacyService) CreateFolder(ctx context.Context, body api.FolderCreat
 //
 //	POST /api/v1/leaves (CreateLeaveLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by CreateLeave (POST /api/v1/time/leaves). The 2022 spec also required leave_type_id. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate) (api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateLeaveLegacy, s.c.v1Base, "/api/v1/leaves", "", body)
 	return send[api.Leave](ctx, s.c, &v1CreateLeaveLegacy, req, err)
@@ -2262,7 +2262,7 @@ func (s *V1LegacyService) CreateLeave(ctx context.Context, body api.LeaveCreate)
 //
 //	POST /api/v1/leave_types (CreateLeaveTypeLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by CreateLeaveType (POST /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTypeCreate) (api.LeaveType, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types", "", body)
 	return send[api.LeaveType](ctx, s.c, &v1CreateLeaveTypeLegacy, req, err)
@@ -2272,7 +2272,7 @@ func (s *V1LegacyService) CreateLeaveType(ctx context.Context, body api.LeaveTyp
 //
 //	POST /api/v1/teams (CreateTeamLegacy)
 //
-// Deprecated: Pre-2022 path taking multipart/form-data (its input schema was missing from the spec; name is the field); replaced by CreateTeam (POST /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path taking multipart/form-data (its input schema was missing from the spec; name is the field); replaced by CreateTeam (POST /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (api.Team, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewCreateTeamLegacyRequestWithBody(s.c.v1Server, contentType, r)
@@ -2284,7 +2284,7 @@ func (s *V1LegacyService) CreateTeam(ctx context.Context, body api.TeamCreate) (
 //
 //	POST /api/v1/webhooks (CreateWebhookLegacy)
 //
-// Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by CreateWebhook (POST /api/v1/core/webhooks). Answers 200 with one subscription in the 2022 spec; re-subscribing an existing type only changes its target_url. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCreate) (api.WebhookSubscriptionLegacy, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
 	return send[api.WebhookSubscriptionLegacy](ctx, s.c, &v1CreateWebhookLegacy, req, err)
@@ -2296,7 +2296,7 @@ func (s *V1LegacyService) CreateWebhook(ctx context.Context, body api.WebhookCre
 //
 //	DELETE /api/v1/documents/{id} (DeleteDocumentLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 204; replaced by DeleteDocument (DELETE /api/v1/core/documents/{id}), whose 200-with-document answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Document](ctx, s.c, &v1DeleteDocumentLegacy, req, err)
@@ -2308,7 +2308,7 @@ func (s *V1LegacyService) DeleteDocument(ctx context.Context, id int) (*api.Docu
 //
 //	DELETE /api/v1/leaves/{id} (DeleteLeaveLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 204; replaced by DeleteLeave (DELETE /api/v1/time/leaves/{id}), whose 200-with-leave answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Leave](ctx, s.c, &v1DeleteLeaveLegacy, req, err)
@@ -2320,7 +2320,7 @@ func (s *V1LegacyService) DeleteLeave(ctx context.Context, id int) (*api.Leave, 
 //
 //	DELETE /api/v1/shifts/{id} (DeleteShiftLegacy)
 //
-// Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 204; replaced by DeleteShift (DELETE /api/v1/time/shifts/{id}), whose 200-with-shift answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Shift](ctx, s.c, &v1DeleteShiftLegacy, req, err)
@@ -2332,7 +2332,7 @@ func (s *V1LegacyService) DeleteShift(ctx context.Context, id int) (*api.Shift, 
 //
 //	DELETE /api/v1/teams/{id} (DeleteTeamLegacy)
 //
-// Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path answering 204; replaced by DeleteTeam (DELETE /api/v1/core/teams/{id}), whose 200-with-team answer is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1DeleteTeamLegacy, req, err)
@@ -2344,7 +2344,7 @@ func (s *V1LegacyService) DeleteTeam(ctx context.Context, id int) (*api.Team, er
 //
 //	DELETE /api/v1/webhooks (DeleteWebhookLegacy)
 //
-// Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 route that deletes by type in a JSON body rather than by id; replaced by DeleteWebhook (DELETE /api/v1/core/webhooks/{id}). The 2022 spec answers 200 with the subscription (often just its type); 204 is declared as for other legacy deletes. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.UnsubscribeWebhookInput) (*api.WebhookSubscriptionLegacy, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteWebhookLegacy, s.c.v1Base, "/api/v1/webhooks", "", body)
 	return sendOptional[api.WebhookSubscriptionLegacy](ctx, s.c, &v1DeleteWebhookLegacy, req, err)
@@ -2354,7 +2354,7 @@ func (s *V1LegacyService) DeleteWebhook(ctx context.Context, body api.Unsubscrib
 //
 //	GET /api/v1/payroll/contract_versions/{id} (GetContractVersionLegacy)
 //
-// Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: In the 2021-22 specs only; the 2024 spec has no single-item read, so the replacement is ListContractVersions (GET /api/v1/payroll/contract_versions) filtered on the client. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1GetContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ContractVersion](ctx, s.c, &v1GetContractVersionLegacy, req, err)
@@ -2364,7 +2364,7 @@ func (s *V1LegacyService) GetContractVersion(ctx context.Context, id int) (api.C
 //
 //	GET /api/v1/documents/{id} (GetDocumentLegacy)
 //
-// Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by GetDocument (GET /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1GetDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Document](ctx, s.c, &v1GetDocumentLegacy, req, err)
@@ -2374,7 +2374,7 @@ func (s *V1LegacyService) GetDocument(ctx context.Context, id int) (api.Document
 //
 //	GET /api/v1/folders/{id} (GetFolderLegacy)
 //
-// Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by GetFolder (GET /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1GetFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Folder](ctx, s.c, &v1GetFolderLegacy, req, err)
@@ -2384,7 +2384,7 @@ func (s *V1LegacyService) GetFolder(ctx context.Context, id int) (api.Folder, er
 //
 //	GET /api/v1/teams/{id} (GetTeamLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path; replaced by GetTeam (GET /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1GetTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Team](ctx, s.c, &v1GetTeamLegacy, req, err)
@@ -2396,7 +2396,7 @@ func (s *V1LegacyService) GetTeam(ctx context.Context, id int) (api.Team, error)
 //
 //	GET /api/v1/ats_candidates (ListAtsCandidatesLegacy)
 //
-// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
 	return listAll[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, req, err)
@@ -2409,7 +2409,7 @@ func (s *V1LegacyService) ListAtsCandidates(ctx context.Context) ([]api.AtsCandi
 //
 //	GET /api/v1/ats_candidates (ListAtsCandidatesLegacy)
 //
-// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Late-2021 path; replaced by ListCandidates (GET /api/v1/ats/candidates). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[api.AtsCandidate, error] {
 	return streamElements[api.AtsCandidate](ctx, s.c, &v1ListAtsCandidatesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListAtsCandidatesLegacy, s.c.v1Base, "/api/v1/ats_candidates", "", nil)
@@ -2422,7 +2422,7 @@ func (s *V1LegacyService) ListAtsCandidatesIter(ctx context.Context) iter.Seq2[a
 //
 //	GET /api/v1/documents (ListDocumentsLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDocumentsLegacyParams) ([]api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
 	return listAll[api.Document](ctx, s.c, &v1ListDocumentsLegacy, req, err)
@@ -2435,7 +2435,7 @@ func (s *V1LegacyService) ListDocuments(ctx context.Context, params *api.ListDoc
 //
 //	GET /api/v1/documents (ListDocumentsLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListDocuments (GET /api/v1/core/documents). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.ListDocumentsLegacyParams) iter.Seq2[api.Document, error] {
 	return streamElements[api.Document](ctx, s.c, &v1ListDocumentsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListDocumentsLegacy, s.c.v1Base, "/api/v1/documents", v1QueryListDocumentsLegacy(params), nil)
@@ -2448,7 +2448,7 @@ func (s *V1LegacyService) ListDocumentsIter(ctx context.Context, params *api.Lis
 //
 //	GET /api/v1/folders (ListFoldersLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFoldersLegacyParams) ([]api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
 	return listAll[api.Folder](ctx, s.c, &v1ListFoldersLegacy, req, err)
@@ -2461,7 +2461,7 @@ func (s *V1LegacyService) ListFolders(ctx context.Context, params *api.ListFolde
 //
 //	GET /api/v1/folders (ListFoldersLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListFolders (GET /api/v1/core/folders). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListFoldersLegacyParams) iter.Seq2[api.Folder, error] {
 	return streamElements[api.Folder](ctx, s.c, &v1ListFoldersLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFoldersLegacy, s.c.v1Base, "/api/v1/folders", v1QueryListFoldersLegacy(params), nil)
@@ -2474,7 +2474,7 @@ func (s *V1LegacyService) ListFoldersIter(ctx context.Context, params *api.ListF
 //
 //	GET /api/v1/leave_types (ListLeaveTypesLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
 	return listAll[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, req, err)
@@ -2487,7 +2487,7 @@ func (s *V1LegacyService) ListLeaveTypes(ctx context.Context) ([]api.LeaveType, 
 //
 //	GET /api/v1/leave_types (ListLeaveTypesLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListLeaveTypes (GET /api/v1/time/leave_types). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.LeaveType, error] {
 	return streamElements[api.LeaveType](ctx, s.c, &v1ListLeaveTypesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeaveTypesLegacy, s.c.v1Base, "/api/v1/leave_types", "", nil)
@@ -2500,7 +2500,7 @@ func (s *V1LegacyService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api.
 //
 //	GET /api/v1/leaves (ListLeavesLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
 	return listAll[api.Leave](ctx, s.c, &v1ListLeavesLegacy, req, err)
@@ -2513,7 +2513,7 @@ func (s *V1LegacyService) ListLeaves(ctx context.Context) ([]api.Leave, error) {
 //
 //	GET /api/v1/leaves (ListLeavesLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListLeaves (GET /api/v1/time/leaves). The 2022 spec lists no query filters here. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leave, error] {
 	return streamElements[api.Leave](ctx, s.c, &v1ListLeavesLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesLegacy, s.c.v1Base, "/api/v1/leaves", "", nil)
@@ -2526,7 +2526,7 @@ func (s *V1LegacyService) ListLeavesIter(ctx context.Context) iter.Seq2[api.Leav
 //
 //	GET /api/v1/payslips (ListPayslipsLegacy)
 //
-// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPayslipsLegacyParams) ([]api.Payslip, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
 	return listAll[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, req, err)
@@ -2539,7 +2539,7 @@ func (s *V1LegacyService) ListPayslips(ctx context.Context, params *api.ListPays
 //
 //	GET /api/v1/payslips (ListPayslipsLegacy)
 //
-// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Already deprecated in the November 2021 spec and gone from every later one; there is no replacement operation in this API. Answers 402 when the company has no payroll. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.ListPayslipsLegacyParams) iter.Seq2[api.Payslip, error] {
 	return streamElements[api.Payslip](ctx, s.c, &v1ListPayslipsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayslipsLegacy, s.c.v1Base, "/api/v1/payslips", v1QueryListPayslipsLegacy(params), nil)
@@ -2552,7 +2552,7 @@ func (s *V1LegacyService) ListPayslipsIter(ctx context.Context, params *api.List
 //
 //	GET /api/v1/shifts (ListShiftsLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShiftsLegacyParams) ([]api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
 	return listAll[api.Shift](ctx, s.c, &v1ListShiftsLegacy, req, err)
@@ -2565,7 +2565,7 @@ func (s *V1LegacyService) ListShifts(ctx context.Context, params *api.ListShifts
 //
 //	GET /api/v1/shifts (ListShiftsLegacy)
 //
-// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path (still called by drifactorial in 2024); replaced by ListShifts (GET /api/v1/time/shifts). Without both year and month it returns every shift ever. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListShiftsLegacyParams) iter.Seq2[api.Shift, error] {
 	return streamElements[api.Shift](ctx, s.c, &v1ListShiftsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListShiftsLegacy, s.c.v1Base, "/api/v1/shifts", v1QueryListShiftsLegacy(params), nil)
@@ -2578,7 +2578,7 @@ func (s *V1LegacyService) ListShiftsIter(ctx context.Context, params *api.ListSh
 //
 //	GET /api/v1/teams (ListTeamsLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
 	return listAll[api.Team](ctx, s.c, &v1ListTeamsLegacy, req, err)
@@ -2591,7 +2591,7 @@ func (s *V1LegacyService) ListTeams(ctx context.Context) ([]api.Team, error) {
 //
 //	GET /api/v1/teams (ListTeamsLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path; replaced by ListTeams (GET /api/v1/core/teams). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team, error] {
 	return streamElements[api.Team](ctx, s.c, &v1ListTeamsLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTeamsLegacy, s.c.v1Base, "/api/v1/teams", "", nil)
@@ -2604,7 +2604,7 @@ func (s *V1LegacyService) ListTeamsIter(ctx context.Context) iter.Seq2[api.Team,
 //
 //	GET /api/v1/webhooks (ListWebhooksLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscriptionLegacy, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
 	return listAll[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, req, err)
@@ -2617,7 +2617,7 @@ func (s *V1LegacyService) ListWebhooks(ctx context.Context) ([]api.WebhookSubscr
 //
 //	GET /api/v1/webhooks (ListWebhooksLegacy)
 //
-// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by ListWebhooks (GET /api/v1/core/webhooks). Items in the 2022 Postman collection carried little more than type. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.WebhookSubscriptionLegacy, error] {
 	return streamElements[api.WebhookSubscriptionLegacy](ctx, s.c, &v1ListWebhooksLegacy, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksLegacy, s.c.v1Base, "/api/v1/webhooks", "", nil)
@@ -2628,7 +2628,7 @@ func (s *V1LegacyService) ListWebhooksIter(ctx context.Context) iter.Seq2[api.We
 //
 //	PUT /api/v1/ats_candidates/{id} (UpdateAtsCandidateLegacy)
 //
-// Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Late-2021 path; replaced by UpdateCandidate (PUT /api/v1/ats/candidates/{id}). The 2021 spec required talent_pool, email, first_name, last_name and consent_to_talent_pool as query parameters; the JSON body carries the same fields (unverified on this path). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body api.AtsCandidateUpdate) (api.AtsCandidate, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateAtsCandidateLegacy, s.c.v1Base, "/api/v1/ats_candidates/"+strconv.Itoa(int(id)), "", body)
 	return send[api.AtsCandidate](ctx, s.c, &v1UpdateAtsCandidateLegacy, req, err)
@@ -2638,7 +2638,7 @@ func (s *V1LegacyService) UpdateAtsCandidate(ctx context.Context, id int, body a
 //
 //	PATCH /api/v1/payroll/contract_versions/{id} (UpdateContractVersionLegacy)
 //
-// Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: The 2021-22 verb; replaced by UpdateContractVersion (PUT on the same path). The 2022 spec also required employee_id, which the PUT body leaves optional. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateContractVersionLegacy, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersionLegacy, req, err)
@@ -2648,7 +2648,7 @@ func (s *V1LegacyService) UpdateContractVersion(ctx context.Context, id int, bod
 //
 //	PUT /api/v1/documents/{id} (UpdateDocumentLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by UpdateDocument (PUT /api/v1/core/documents/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.DocumentUpdate) (api.Document, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateDocumentLegacy, s.c.v1Base, "/api/v1/documents/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Document](ctx, s.c, &v1UpdateDocumentLegacy, req, err)
@@ -2658,7 +2658,7 @@ func (s *V1LegacyService) UpdateDocument(ctx context.Context, id int, body api.D
 //
 //	PATCH /api/v1/payroll/family_situation/{id} (UpdateFamilySituationLegacy)
 //
-// Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: The 2021-22 verb; replaced by UpdateFamilySituation (PUT on the same path). The 2022 spec required employee_id and typed number_of_dependants as a string. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituationLegacy, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituationLegacy, req, err)
@@ -2668,7 +2668,7 @@ func (s *V1LegacyService) UpdateFamilySituation(ctx context.Context, id int, bod
 //
 //	PUT /api/v1/folders/{id} (UpdateFolderLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by UpdateFolder (PUT /api/v1/core/folders/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.FolderUpdate) (api.Folder, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateFolderLegacy, s.c.v1Base, "/api/v1/folders/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Folder](ctx, s.c, &v1UpdateFolderLegacy, req, err)
@@ -2678,7 +2678,7 @@ func (s *V1LegacyService) UpdateFolder(ctx context.Context, id int, body api.Fol
 //
 //	PUT /api/v1/leaves/{id} (UpdateLeaveLegacy)
 //
-// Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path; replaced by UpdateLeave (PUT /api/v1/time/leaves/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.LeaveUpdate) (api.Leave, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateLeaveLegacy, s.c.v1Base, "/api/v1/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Leave](ctx, s.c, &v1UpdateLeaveLegacy, req, err)
@@ -2688,7 +2688,7 @@ func (s *V1LegacyService) UpdateLeave(ctx context.Context, id int, body api.Leav
 //
 //	PUT /api/v1/leave_types/{id} (UpdateLeaveTypeLegacy)
 //
-// Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 200; replaced by UpdateLeaveType (PUT /api/v1/time/leave_types/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.LeaveTypeUpdate) (api.LeaveType, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateLeaveTypeLegacy, s.c.v1Base, "/api/v1/leave_types/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveType](ctx, s.c, &v1UpdateLeaveTypeLegacy, req, err)
@@ -2698,7 +2698,7 @@ func (s *V1LegacyService) UpdateLeaveType(ctx context.Context, id int, body api.
 //
 //	PUT /api/v1/shifts/{id} (UpdateShiftLegacy)
 //
-// Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: 2021-22 path answering 200; replaced by UpdateShift (PUT /api/v1/time/shifts/{id}), whose 2024 answer of 201 is declared too. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.ShiftUpdate) (api.Shift, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateShiftLegacy, s.c.v1Base, "/api/v1/shifts/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Shift](ctx, s.c, &v1UpdateShiftLegacy, req, err)
@@ -2708,7 +2708,7 @@ func (s *V1LegacyService) UpdateShift(ctx context.Context, id int, body api.Shif
 //
 //	PATCH /api/v1/payroll/supplements/{id} (UpdateSupplementLegacy)
 //
-// Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated. Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: The 2022 verb; replaced by UpdateSupplement (PUT on the same path). The 2022 spec required employee_id, amount_in_cents, effective_on, contracts_taxonomy_id, payroll_policy_period_id and unit, and also took validated. Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateSupplementLegacy, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplementLegacy, req, err)
@@ -2718,7 +2718,7 @@ func (s *V1LegacyService) UpdateSupplement(ctx context.Context, id int, body api
 //
 //	PUT /api/v1/teams/{id} (UpdateTeamLegacy)
 //
-// Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Pre-2022 path; replaced by UpdateTeam (PUT /api/v1/core/teams/{id}). Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1LegacyService) UpdateTeam(ctx context.Context, id int, body api.TeamUpdate) (api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateTeamLegacy, s.c.v1Base, "/api/v1/teams/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Team](ctx, s.c, &v1UpdateTeamLegacy, req, err)
@@ -2734,7 +2734,7 @@ type V1LocationsService struct{ c *Client }
 //
 //	POST /api/v2/core/workplaces (CreateWorkplace)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.Create (POST /locations/locations) of the dated API.
 func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.WorkplaceCreate) (api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateWorkplace, s.c.v1Base, "/api/v2/core/workplaces", "", body)
 	return send[api.Workplace](ctx, s.c, &v1CreateWorkplace, req, err)
@@ -2746,7 +2746,7 @@ func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.Workp
 //
 //	DELETE /api/v2/core/workplaces/{id} (DeleteWorkplace)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.Delete (DELETE /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) DeleteWorkplace(ctx context.Context, id int) (*[]api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[[]api.Workplace](ctx, s.c, &v1DeleteWorkplace, req, err)
@@ -2766,7 +2766,7 @@ func (s *V1LocationsService) Get(ctx context.Context, id int) (api.Location, err
 //
 //	GET /api/v1/core/legal_entities/{id} (GetLegalEntity)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Companies.Get (GET /companies/legal_entities/{id}) of the dated API.
 func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.LegalEntity, error) {
 	req, err := s.c.newRequest(ctx, &v1GetLegalEntity, s.c.v1Base, "/api/v1/core/legal_entities/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LegalEntity](ctx, s.c, &v1GetLegalEntity, req, err)
@@ -2776,7 +2776,7 @@ func (s *V1LocationsService) GetLegalEntity(ctx context.Context, id int) (api.Le
 //
 //	GET /api/v2/core/workplaces/{id} (GetWorkplace)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.Get (GET /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1GetWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Workplace](ctx, s.c, &v1GetWorkplace, req, err)
@@ -2814,7 +2814,7 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 //
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.LegalEntity, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
 	return listAll[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, req, err)
@@ -2827,7 +2827,7 @@ func (s *V1LocationsService) ListLegalEntities(ctx context.Context) ([]api.Legal
 //
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Companies.List (GET /companies/legal_entities) of the dated API.
 func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq2[api.LegalEntity, error] {
 	return streamElements[api.LegalEntity](ctx, s.c, &v1ListLegalEntities, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLegalEntities, s.c.v1Base, "/api/v1/core/legal_entities", "", nil)
@@ -2840,7 +2840,7 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 //
 //	GET /api/v2/core/workplaces (ListWorkplaces)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.ListWorkplacesParams) ([]api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
 	return listAll[api.Workplace](ctx, s.c, &v1ListWorkplaces, req, err)
@@ -2853,7 +2853,7 @@ func (s *V1LocationsService) ListWorkplaces(ctx context.Context, params *api.Lis
 //
 //	GET /api/v2/core/workplaces (ListWorkplaces)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.List (GET /locations/locations) of the dated API.
 func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api.ListWorkplacesParams) iter.Seq2[api.Workplace, error] {
 	return streamElements[api.Workplace](ctx, s.c, &v1ListWorkplaces, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWorkplaces, s.c.v1Base, "/api/v2/core/workplaces", v1QueryListWorkplaces(params), nil)
@@ -2864,7 +2864,7 @@ func (s *V1LocationsService) ListWorkplacesIter(ctx context.Context, params *api
 //
 //	PUT /api/v2/core/workplaces/{id} (UpdateWorkplace)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Locations.Update (PUT /locations/locations/{id}) of the dated API.
 func (s *V1LocationsService) UpdateWorkplace(ctx context.Context, id int, body api.WorkplaceUpdate) (api.Workplace, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateWorkplace, s.c.v1Base, "/api/v2/core/workplaces/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Workplace](ctx, s.c, &v1UpdateWorkplace, req, err)
@@ -2910,7 +2910,7 @@ type V1PayrollService struct{ c *Client }
 //
 //	POST /api/v2/core/bulk/contract_version (BulkListContractVersions)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
 	return listAll[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, req, err)
@@ -2923,7 +2923,7 @@ func (s *V1PayrollService) BulkListContractVersions(ctx context.Context) ([]api.
 //
 //	POST /api/v2/core/bulk/contract_version (BulkListContractVersions)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) iter.Seq2[api.ContractVersion, error] {
 	return streamElements[api.ContractVersion](ctx, s.c, &v1BulkListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1BulkListContractVersions, s.c.v1Base, "/api/v2/core/bulk/contract_version", "", nil)
@@ -2934,7 +2934,7 @@ func (s *V1PayrollService) BulkListContractVersionsIter(ctx context.Context) ite
 //
 //	POST /api/v1/payroll/compensations (CreateCompensation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.CompensationCreate) (api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateCompensation, s.c.v1Base, "/api/v1/payroll/compensations", "", body)
 	return send[api.Compensation](ctx, s.c, &v1CreateCompensation, req, err)
@@ -2944,7 +2944,7 @@ func (s *V1PayrollService) CreateCompensation(ctx context.Context, body api.Comp
 //
 //	POST /api/v1/payroll/contract_versions (CreateContractVersion)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.ContractVersionCreate) (api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions", "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1CreateContractVersion, req, err)
@@ -2954,7 +2954,7 @@ func (s *V1PayrollService) CreateContractVersion(ctx context.Context, body api.C
 //
 //	POST /api/v1/payroll/family_situation (CreateFamilySituation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.FamilySituationCreate) (api.FamilySituation, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation", "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1CreateFamilySituation, req, err)
@@ -2964,7 +2964,7 @@ func (s *V1PayrollService) CreateFamilySituation(ctx context.Context, body api.F
 //
 //	POST /api/v2/payroll_integrations/codes (CreatePayrollIntegrationCode)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.PayrollIntegrationCodeCreate) (api.PayrollIntegrationCode, error) {
 	req, err := s.c.newRequest(ctx, &v1CreatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes", "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1CreatePayrollIntegrationCode, req, err)
@@ -2974,7 +2974,7 @@ func (s *V1PayrollService) CreateIntegrationCode(ctx context.Context, body api.P
 //
 //	POST /api/v1/payroll/supplements (CreateSupplement)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Create (POST /payroll/supplements) of the dated API.
 func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.SupplementCreate) (api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateSupplement, s.c.v1Base, "/api/v1/payroll/supplements", "", body)
 	return send[api.Supplement](ctx, s.c, &v1CreateSupplement, req, err)
@@ -2986,7 +2986,7 @@ func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.Supple
 //
 //	DELETE /api/v1/payroll/compensations/{id} (DeleteCompensation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Compensation](ctx, s.c, &v1DeleteCompensation, req, err)
@@ -2998,7 +2998,7 @@ func (s *V1PayrollService) DeleteCompensation(ctx context.Context, id int) (*api
 //
 //	DELETE /api/v1/payroll/contract_versions/{id} (DeleteContractVersion)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ContractVersion](ctx, s.c, &v1DeleteContractVersion, req, err)
@@ -3010,7 +3010,7 @@ func (s *V1PayrollService) DeleteContractVersion(ctx context.Context, id int) (*
 //
 //	DELETE /api/v2/payroll_integrations/codes/{id} (DeletePayrollIntegrationCode)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*api.PayrollIntegrationCode, error) {
 	req, err := s.c.newRequest(ctx, &v1DeletePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.PayrollIntegrationCode](ctx, s.c, &v1DeletePayrollIntegrationCode, req, err)
@@ -3022,7 +3022,7 @@ func (s *V1PayrollService) DeleteIntegrationCode(ctx context.Context, id int) (*
 //
 //	DELETE /api/v1/payroll/supplements/{id} (DeleteSupplement)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Delete (DELETE /payroll/supplements/{id}) of the dated API.
 func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Supplement](ctx, s.c, &v1DeleteSupplement, req, err)
@@ -3034,7 +3034,7 @@ func (s *V1PayrollService) DeleteSupplement(ctx context.Context, id int) (*api.S
 //
 //	GET /api/v2/payroll_integrations/codes/{id}/find_employee (FindEmployeeByIntegrationCode)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) ([]api.EmployeeV2, error) {
 	req, err := s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
 	return listAll[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, req, err)
@@ -3047,7 +3047,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCode(ctx context.Context, id
 //
 //	GET /api/v2/payroll_integrations/codes/{id}/find_employee (FindEmployeeByIntegrationCode)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context, id int, params *api.FindEmployeeByIntegrationCodeParams) iter.Seq2[api.EmployeeV2, error] {
 	return streamElements[api.EmployeeV2](ctx, s.c, &v1FindEmployeeByIntegrationCode, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1FindEmployeeByIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id))+"/find_employee", v1QueryFindEmployeeByIntegrationCode(params), nil)
@@ -3058,7 +3058,7 @@ func (s *V1PayrollService) FindEmployeeByIntegrationCodeIter(ctx context.Context
 //
 //	GET /api/v1/payroll/compensations/{id} (GetCompensation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1GetCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Compensation](ctx, s.c, &v1GetCompensation, req, err)
@@ -3068,7 +3068,7 @@ func (s *V1PayrollService) GetCompensation(ctx context.Context, id int) (api.Com
 //
 //	GET /api/v1/payroll/taxonomies/{id} (GetTaxonomy)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonomy, error) {
 	req, err := s.c.newRequest(ctx, &v1GetTaxonomy, s.c.v1Base, "/api/v1/payroll/taxonomies/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Taxonomy](ctx, s.c, &v1GetTaxonomy, req, err)
@@ -3080,7 +3080,7 @@ func (s *V1PayrollService) GetTaxonomy(ctx context.Context, id int) (api.Taxonom
 //
 //	GET /api/v1/payroll/compensations (ListCompensations)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.ListCompensationsParams) ([]api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
 	return listAll[api.Compensation](ctx, s.c, &v1ListCompensations, req, err)
@@ -3093,7 +3093,7 @@ func (s *V1PayrollService) ListCompensations(ctx context.Context, params *api.Li
 //
 //	GET /api/v1/payroll/compensations (ListCompensations)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *api.ListCompensationsParams) iter.Seq2[api.Compensation, error] {
 	return streamElements[api.Compensation](ctx, s.c, &v1ListCompensations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListCompensations, s.c.v1Base, "/api/v1/payroll/compensations", v1QueryListCompensations(params), nil)
@@ -3106,7 +3106,7 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 //
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api.ListContractVersionsParams) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
 	return listAll[api.ContractVersion](ctx, s.c, &v1ListContractVersions, req, err)
@@ -3119,7 +3119,7 @@ func (s *V1PayrollService) ListContractVersions(ctx context.Context, params *api
 //
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params *api.ListContractVersionsParams) iter.Seq2[api.ContractVersion, error] {
 	return streamElements[api.ContractVersion](ctx, s.c, &v1ListContractVersions, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListContractVersions, s.c.v1Base, "/api/v1/payroll/contract_versions", v1QueryListContractVersions(params), nil)
@@ -3132,7 +3132,7 @@ func (s *V1PayrollService) ListContractVersionsIter(ctx context.Context, params 
 //
 //	GET /api/v1/payroll/family_situation (ListFamilySituations)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api.ListFamilySituationsParams) ([]api.FamilySituation, error) {
 	req, err := s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
 	return listAll[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, req, err)
@@ -3145,7 +3145,7 @@ func (s *V1PayrollService) ListFamilySituations(ctx context.Context, params *api
 //
 //	GET /api/v1/payroll/family_situation (ListFamilySituations)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params *api.ListFamilySituationsParams) iter.Seq2[api.FamilySituation, error] {
 	return streamElements[api.FamilySituation](ctx, s.c, &v1ListFamilySituations, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListFamilySituations, s.c.v1Base, "/api/v1/payroll/family_situation", v1QueryListFamilySituations(params), nil)
@@ -3158,7 +3158,7 @@ func (s *V1PayrollService) ListFamilySituationsIter(ctx context.Context, params 
 //
 //	GET /api/v2/payroll_integrations/codes (ListPayrollIntegrationCodes)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) ([]api.PayrollIntegrationCode, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
 	return listAll[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, req, err)
@@ -3171,7 +3171,7 @@ func (s *V1PayrollService) ListIntegrationCodes(ctx context.Context, params *api
 //
 //	GET /api/v2/payroll_integrations/codes (ListPayrollIntegrationCodes)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params *api.ListPayrollIntegrationCodesParams) iter.Seq2[api.PayrollIntegrationCode, error] {
 	return streamElements[api.PayrollIntegrationCode](ctx, s.c, &v1ListPayrollIntegrationCodes, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPayrollIntegrationCodes, s.c.v1Base, "/api/v2/payroll_integrations/codes", v1QueryListPayrollIntegrationCodes(params), nil)
@@ -3184,7 +3184,7 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 //
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *api.ListReferenceContractsParams) ([]api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
 	return listAll[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, req, err)
@@ -3197,7 +3197,7 @@ func (s *V1PayrollService) ListReferenceContracts(ctx context.Context, params *a
 //
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, params *api.ListReferenceContractsParams) iter.Seq2[api.ContractVersion, error] {
 	return streamElements[api.ContractVersion](ctx, s.c, &v1ListReferenceContracts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListReferenceContracts, s.c.v1Base, "/api/v1/payroll/reference_contracts", v1QueryListReferenceContracts(params), nil)
@@ -3210,7 +3210,7 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 //
 //	GET /api/v1/payroll/supplements (ListSupplements)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.ListSupplementsParams) ([]api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
 	return listAll[api.Supplement](ctx, s.c, &v1ListSupplements, req, err)
@@ -3223,7 +3223,7 @@ func (s *V1PayrollService) ListSupplements(ctx context.Context, params *api.List
 //
 //	GET /api/v1/payroll/supplements (ListSupplements)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Payroll.List (GET /payroll/supplements) of the dated API.
 func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.ListSupplementsParams) iter.Seq2[api.Supplement, error] {
 	return streamElements[api.Supplement](ctx, s.c, &v1ListSupplements, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListSupplements, s.c.v1Base, "/api/v1/payroll/supplements", v1QueryListSupplements(params), nil)
@@ -3236,7 +3236,7 @@ func (s *V1PayrollService) ListSupplementsIter(ctx context.Context, params *api.
 //
 //	GET /api/v1/payroll/taxonomies (ListTaxonomies)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListTaxonomiesParams) ([]api.Taxonomy, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
 	return listAll[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, req, err)
@@ -3249,7 +3249,7 @@ func (s *V1PayrollService) ListTaxonomies(ctx context.Context, params *api.ListT
 //
 //	GET /api/v1/payroll/taxonomies (ListTaxonomies)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.ListTaxonomiesParams) iter.Seq2[api.Taxonomy, error] {
 	return streamElements[api.Taxonomy](ctx, s.c, &v1ListTaxonomies, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaxonomies, s.c.v1Base, "/api/v1/payroll/taxonomies", v1QueryListTaxonomies(params), nil)
@@ -3260,7 +3260,7 @@ func (s *V1PayrollService) ListTaxonomiesIter(ctx context.Context, params *api.L
 //
 //	PUT /api/v1/payroll/compensations/{id} (UpdateCompensation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body api.CompensationUpdate) (api.Compensation, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateCompensation, s.c.v1Base, "/api/v1/payroll/compensations/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Compensation](ctx, s.c, &v1UpdateCompensation, req, err)
@@ -3270,7 +3270,7 @@ func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body 
 //
 //	PUT /api/v1/payroll/contract_versions/{id} (UpdateContractVersion)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, body api.ContractVersionUpdate) (api.ContractVersion, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateContractVersion, s.c.v1Base, "/api/v1/payroll/contract_versions/"+strconv.Itoa(int(id)), "", body)
 	return send[api.ContractVersion](ctx, s.c, &v1UpdateContractVersion, req, err)
@@ -3280,7 +3280,7 @@ func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, bo
 //
 //	PUT /api/v1/payroll/family_situation/{id} (UpdateFamilySituation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, body api.FamilySituationUpdate) (api.FamilySituation, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateFamilySituation, s.c.v1Base, "/api/v1/payroll/family_situation/"+strconv.Itoa(int(id)), "", body)
 	return send[api.FamilySituation](ctx, s.c, &v1UpdateFamilySituation, req, err)
@@ -3290,7 +3290,7 @@ func (s *V1PayrollService) UpdateFamilySituation(ctx context.Context, id int, bo
 //
 //	PATCH /api/v2/payroll_integrations/codes/{id} (UpdatePayrollIntegrationCode)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, body api.PayrollIntegrationCodeUpdate) (api.PayrollIntegrationCode, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdatePayrollIntegrationCode, s.c.v1Base, "/api/v2/payroll_integrations/codes/"+strconv.Itoa(int(id)), "", body)
 	return send[api.PayrollIntegrationCode](ctx, s.c, &v1UpdatePayrollIntegrationCode, req, err)
@@ -3300,7 +3300,7 @@ func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, bo
 //
 //	PUT /api/v1/payroll/supplements/{id} (UpdateSupplement)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Update (PUT /payroll/supplements/{id}) of the dated API.
 func (s *V1PayrollService) UpdateSupplement(ctx context.Context, id int, body api.SupplementUpdate) (api.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateSupplement, s.c.v1Base, "/api/v1/payroll/supplements/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Supplement](ctx, s.c, &v1UpdateSupplement, req, err)
@@ -3316,7 +3316,7 @@ type V1PostsService struct{ c *Client }
 //
 //	POST /api/v1/posts (CreatePost)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Create(ctx context.Context, body api.PostCreate) (api.Post, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewCreatePostRequestWithBody(s.c.v1Server, contentType, r)
@@ -3330,7 +3330,7 @@ func (s *V1PostsService) Create(ctx context.Context, body api.PostCreate) (api.P
 //
 //	DELETE /api/v1/posts/{id} (DeletePost)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) {
 	req, err := s.c.newRequest(ctx, &v1DeletePost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Post](ctx, s.c, &v1DeletePost, req, err)
@@ -3340,7 +3340,7 @@ func (s *V1PostsService) Delete(ctx context.Context, id int) (*api.Post, error) 
 //
 //	GET /api/v1/posts/{id} (GetPost)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 	req, err := s.c.newRequest(ctx, &v1GetPost, s.c.v1Base, "/api/v1/posts/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Post](ctx, s.c, &v1GetPost, req, err)
@@ -3352,7 +3352,7 @@ func (s *V1PostsService) Get(ctx context.Context, id int) (api.Post, error) {
 //
 //	GET /api/v1/posts (ListPosts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 	req, err := s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
 	return listAll[api.Post](ctx, s.c, &v1ListPosts, req, err)
@@ -3365,7 +3365,7 @@ func (s *V1PostsService) List(ctx context.Context) ([]api.Post, error) {
 //
 //	GET /api/v1/posts (ListPosts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error] {
 	return streamElements[api.Post](ctx, s.c, &v1ListPosts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListPosts, s.c.v1Base, "/api/v1/posts", "", nil)
@@ -3376,7 +3376,7 @@ func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error
 //
 //	PUT /api/v1/posts/{id} (UpdatePost)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1PostsService) Update(ctx context.Context, id int, body api.PostUpdate) (api.Post, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewUpdatePostRequestWithBody(s.c.v1Server, id, contentType, r)
@@ -3394,7 +3394,7 @@ type V1ShiftManagementService struct{ c *Client }
 //
 //	POST /api/v1/time/shifts_management (CreateManagedShift)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftManagementCreate) (api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateManagedShift, s.c.v1Base, "/api/v1/time/shifts_management", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1CreateManagedShift, req, err)
@@ -3406,7 +3406,7 @@ func (s *V1ShiftManagementService) Create(ctx context.Context, body api.ShiftMan
 //
 //	DELETE /api/v1/time/shifts_management/{id} (DeleteManagedShift)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.ShiftManagement](ctx, s.c, &v1DeleteManagedShift, req, err)
@@ -3416,7 +3416,7 @@ func (s *V1ShiftManagementService) Delete(ctx context.Context, id int) (*api.Shi
 //
 //	GET /api/v1/time/shifts_management/{id} (GetManagedShift)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1GetManagedShift, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.ShiftManagement](ctx, s.c, &v1GetManagedShift, req, err)
@@ -3428,7 +3428,7 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 //
 //	GET /api/v1/time/shifts_management (ListManagedShifts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListManagedShiftsParams) ([]api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
 	return listAll[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, req, err)
@@ -3441,7 +3441,7 @@ func (s *V1ShiftManagementService) List(ctx context.Context, params *api.ListMan
 //
 //	GET /api/v1/time/shifts_management (ListManagedShifts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.ListManagedShiftsParams) iter.Seq2[api.ShiftManagement, error] {
 	return streamElements[api.ShiftManagement](ctx, s.c, &v1ListManagedShifts, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management", v1QueryListManagedShifts(params), nil)
@@ -3452,7 +3452,7 @@ func (s *V1ShiftManagementService) ListIter(ctx context.Context, params *api.Lis
 //
 //	POST /api/v1/time/shifts_management/publish (PublishManagedShifts)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.PublishShiftsInput) error {
 	req, err := s.c.newRequest(ctx, &v1PublishManagedShifts, s.c.v1Base, "/api/v1/time/shifts_management/publish", "", body)
 	return sendNoContent(ctx, s.c, &v1PublishManagedShifts, req, err)
@@ -3462,7 +3462,7 @@ func (s *V1ShiftManagementService) Publish(ctx context.Context, body api.Publish
 //
 //	PUT /api/v1/time/shifts_management/{id}/locations (UpdateManagedShiftLocation)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, body api.ShiftManagementLocationUpdate) (api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftLocation, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/locations", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftLocation, req, err)
@@ -3472,7 +3472,7 @@ func (s *V1ShiftManagementService) UpdateLocation(ctx context.Context, id int, b
 //
 //	PUT /api/v1/time/shifts_management/{id}/notes (UpdateManagedShiftNotes)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1ShiftManagementService) UpdateNotes(ctx context.Context, id int, body api.ShiftManagementNotesUpdate) (api.ShiftManagement, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateManagedShiftNotes, s.c.v1Base, "/api/v1/time/shifts_management/"+strconv.Itoa(int(id))+"/notes", "", body)
 	return send[api.ShiftManagement](ctx, s.c, &v1UpdateManagedShiftNotes, req, err)
@@ -3488,7 +3488,7 @@ type V1TasksService struct{ c *Client }
 //
 //	POST /api/v1/core/tasks/{id}/copy (CopyTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInput) (api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1CopyTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/copy", "", body)
 	return send[api.Task](ctx, s.c, &v1CopyTask, req, err)
@@ -3498,7 +3498,7 @@ func (s *V1TasksService) Copy(ctx context.Context, id int, body api.CopyTaskInpu
 //
 //	POST /api/v1/core/tasks (CreateTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateTask, s.c.v1Base, "/api/v1/core/tasks", "", body)
 	return send[api.Task](ctx, s.c, &v1CreateTask, req, err)
@@ -3508,7 +3508,7 @@ func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.T
 //
 //	POST /api/v1/core/tasks/{id}/files (CreateTaskFile)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) CreateFile(ctx context.Context, id int, body api.TaskFileCreate) (api.TaskFile, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
 		return api.NewCreateTaskFileRequestWithBody(s.c.v1Server, id, contentType, r)
@@ -3522,7 +3522,7 @@ func (s *V1TasksService) CreateFile(ctx context.Context, id int, body api.TaskFi
 //
 //	DELETE /api/v1/core/tasks/{id} (DeleteTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.Task](ctx, s.c, &v1DeleteTask, req, err)
@@ -3534,7 +3534,7 @@ func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) 
 //
 //	POST /api/v1/core/tasks/{task_id}/files/{id} (DeleteTaskFile)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*api.TaskFile, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.TaskFile](ctx, s.c, &v1DeleteTaskFile, req, err)
@@ -3544,7 +3544,7 @@ func (s *V1TasksService) DeleteFile(ctx context.Context, taskID int, id int) (*a
 //
 //	GET /api/v1/core/tasks/{id} (GetTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1GetTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.Task](ctx, s.c, &v1GetTask, req, err)
@@ -3554,7 +3554,7 @@ func (s *V1TasksService) Get(ctx context.Context, id int) (api.Task, error) {
 //
 //	GET /api/v1/core/tasks/{task_id}/files/{id} (GetTaskFile)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.TaskFile, error) {
 	req, err := s.c.newRequest(ctx, &v1GetTaskFile, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(taskID))+"/files/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.TaskFile](ctx, s.c, &v1GetTaskFile, req, err)
@@ -3566,7 +3566,7 @@ func (s *V1TasksService) GetFile(ctx context.Context, taskID int, id int) (api.T
 //
 //	GET /api/v1/core/tasks (ListTasks)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) ([]api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
 	return listAll[api.Task](ctx, s.c, &v1ListTasks, req, err)
@@ -3579,7 +3579,7 @@ func (s *V1TasksService) List(ctx context.Context, params *api.ListTasksParams) 
 //
 //	GET /api/v1/core/tasks (ListTasks)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksParams) iter.Seq2[api.Task, error] {
 	return streamElements[api.Task](ctx, s.c, &v1ListTasks, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTasks, s.c.v1Base, "/api/v1/core/tasks", v1QueryListTasks(params), nil)
@@ -3592,7 +3592,7 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 //
 //	GET /api/v1/core/tasks/{id}/files (ListTaskFiles)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile, error) {
 	req, err := s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
 	return listAll[api.TaskFile](ctx, s.c, &v1ListTaskFiles, req, err)
@@ -3605,7 +3605,7 @@ func (s *V1TasksService) ListFiles(ctx context.Context, id int) ([]api.TaskFile,
 //
 //	GET /api/v1/core/tasks/{id}/files (ListTaskFiles)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[api.TaskFile, error] {
 	return streamElements[api.TaskFile](ctx, s.c, &v1ListTaskFiles, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListTaskFiles, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/files", "", nil)
@@ -3616,7 +3616,7 @@ func (s *V1TasksService) ListFilesIter(ctx context.Context, id int) iter.Seq2[ap
 //
 //	POST /api/v1/core/tasks/{id}/resolve (ResolveTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTaskInput) (api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1ResolveTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id))+"/resolve", "", body)
 	return send[api.Task](ctx, s.c, &v1ResolveTask, req, err)
@@ -3626,7 +3626,7 @@ func (s *V1TasksService) Resolve(ctx context.Context, id int, body api.ResolveTa
 //
 //	PUT /api/v1/core/tasks/{id} (UpdateTask)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1TasksService) Update(ctx context.Context, id int, body api.TaskUpdate) (api.Task, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateTask, s.c.v1Base, "/api/v1/core/tasks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.Task](ctx, s.c, &v1UpdateTask, req, err)
@@ -3642,7 +3642,7 @@ type V1TeamsService struct{ c *Client }
 //
 //	POST /api/v1/core/teams/{id}/employees/{employee_id} (AssignEmployeeToTeam)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.CreateMembership (POST /teams/memberships) of the dated API.
 func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, employeeID int) (api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1AssignEmployeeToTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return send[api.Team](ctx, s.c, &v1AssignEmployeeToTeam, req, err)
@@ -3712,7 +3712,7 @@ func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error
 //
 //	DELETE /api/v1/core/teams/{id}/employees/{employee_id} (UnassignEmployeeFromTeam)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Teams.DeleteMembership (DELETE /teams/memberships/{id}) of the dated API.
 func (s *V1TeamsService) UnassignEmployeeFromTeam(ctx context.Context, id int, employeeID int) (*api.Team, error) {
 	req, err := s.c.newRequest(ctx, &v1UnassignEmployeeFromTeam, s.c.v1Base, "/api/v1/core/teams/"+strconv.Itoa(int(id))+"/employees/"+strconv.Itoa(int(employeeID)), "", nil)
 	return sendOptional[api.Team](ctx, s.c, &v1UnassignEmployeeFromTeam, req, err)
@@ -3768,7 +3768,7 @@ func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTy
 //
 //	POST /api/v2/time/leaves (CreateLeaveV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Create) (api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateLeaveV2, s.c.v1Base, "/api/v2/time/leaves", "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1CreateLeaveV2, req, err)
@@ -3792,7 +3792,7 @@ func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave,
 //
 //	DELETE /api/v2/time/leaves/{id} (DeleteLeaveV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.DeleteLeave (DELETE /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) DeleteLeaveV2(ctx context.Context, id int) (*api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.LeaveV2](ctx, s.c, &v1DeleteLeaveV2, req, err)
@@ -3812,7 +3812,7 @@ func (s *V1TimeOffService) GetLeave(ctx context.Context, id int) (api.Leave, err
 //
 //	GET /api/v2/time/leaves/{id} (GetLeaveV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.GetLeave (GET /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) GetLeaveV2(ctx context.Context, id int) (api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1GetLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", nil)
 	return send[api.LeaveV2](ctx, s.c, &v1GetLeaveV2, req, err)
@@ -3886,7 +3886,7 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 //
 //	GET /api/v2/time/leaves (ListLeavesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLeavesV2Params) ([]api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
 	return listAll[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, req, err)
@@ -3899,7 +3899,7 @@ func (s *V1TimeOffService) ListLeavesV2(ctx context.Context, params *api.ListLea
 //
 //	GET /api/v2/time/leaves (ListLeavesV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.ListLeaves (GET /timeoff/leaves) of the dated API.
 func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.ListLeavesV2Params) iter.Seq2[api.LeaveV2, error] {
 	return streamElements[api.LeaveV2](ctx, s.c, &v1ListLeavesV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListLeavesV2, s.c.v1Base, "/api/v2/time/leaves", v1QueryListLeavesV2(params), nil)
@@ -3956,7 +3956,7 @@ func (s *V1TimeOffService) UpdateLeaveType(ctx context.Context, id int, body api
 //
 //	PUT /api/v2/time/leaves/{id} (UpdateLeaveV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
 func (s *V1TimeOffService) UpdateLeaveV2(ctx context.Context, id int, body api.LeaveV2Update) (api.LeaveV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateLeaveV2, s.c.v1Base, "/api/v2/time/leaves/"+strconv.Itoa(int(id)), "", body)
 	return send[api.LeaveV2](ctx, s.c, &v1UpdateLeaveV2, req, err)
@@ -3982,7 +3982,7 @@ func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) 
 //
 //	POST /api/v2/core/webhooks (CreateWebhookV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Create) ([]api.WebhookV2, error) {
 	req, err := s.c.newRequest(ctx, &v1CreateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks", "", body)
 	return send[[]api.WebhookV2](ctx, s.c, &v1CreateWebhookV2, req, err)
@@ -4006,7 +4006,7 @@ func (s *V1WebhooksService) Delete(ctx context.Context, id int) (*api.Webhook, e
 //
 //	DELETE /api/v2/core/webhooks/{id} (DeleteWebhookV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Delete (DELETE /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) DeleteV2(ctx context.Context, id int) (*api.WebhookV2, error) {
 	req, err := s.c.newRequest(ctx, &v1DeleteWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", nil)
 	return sendOptional[api.WebhookV2](ctx, s.c, &v1DeleteWebhookV2, req, err)
@@ -4044,7 +4044,7 @@ func (s *V1WebhooksService) ListIter(ctx context.Context) iter.Seq2[api.Webhook,
 //
 //	GET /api/v1/core/events (ListEvents)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error) {
 	req, err := s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
 	return listAll[api.Event](ctx, s.c, &v1ListEvents, req, err)
@@ -4057,7 +4057,7 @@ func (s *V1WebhooksService) ListEvents(ctx context.Context) ([]api.Event, error)
 //
 //	GET /api/v1/core/events (ListEvents)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
 func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Event, error] {
 	return streamElements[api.Event](ctx, s.c, &v1ListEvents, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListEvents, s.c.v1Base, "/api/v1/core/events", "", nil)
@@ -4070,7 +4070,7 @@ func (s *V1WebhooksService) ListEventsIter(ctx context.Context) iter.Seq2[api.Ev
 //
 //	GET /api/v2/core/webhooks (ListWebhooksV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error) {
 	req, err := s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
 	return listAll[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, req, err)
@@ -4083,7 +4083,7 @@ func (s *V1WebhooksService) ListV2(ctx context.Context) ([]api.WebhookV2, error)
 //
 //	GET /api/v2/core/webhooks (ListWebhooksV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.List (GET /api_public/webhook_subscriptions) of the dated API.
 func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.WebhookV2, error] {
 	return streamElements[api.WebhookV2](ctx, s.c, &v1ListWebhooksV2, func() (*http.Request, error) {
 		return s.c.newRequest(ctx, &v1ListWebhooksV2, s.c.v1Base, "/api/v2/core/webhooks", "", nil)
@@ -4094,7 +4094,7 @@ func (s *V1WebhooksService) ListV2Iter(ctx context.Context) iter.Seq2[api.Webhoo
 //
 //	PUT /api/v2/core/webhooks/{id} (UpdateWebhookV2)
 //
-// Deprecated: Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).
+// Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Update (PUT /api_public/webhook_subscriptions/{id}) of the dated API.
 func (s *V1WebhooksService) UpdateV2(ctx context.Context, id int, body api.WebhookV2Update) (api.WebhookV2, error) {
 	req, err := s.c.newRequest(ctx, &v1UpdateWebhookV2, s.c.v1Base, "/api/v2/core/webhooks/"+strconv.Itoa(int(id)), "", body)
 	return send[api.WebhookV2](ctx, s.c, &v1UpdateWebhookV2, req, err)

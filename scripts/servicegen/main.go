@@ -67,8 +67,8 @@ type options struct {
 	// /api/<version>/resources.
 	Dated bool `json:"dated,omitempty"`
 	// Successor, when set, is the document of the API that replaces this
-	// one: every method is marked deprecated, naming the successor's
-	// method of the same service and name where there is one.
+	// one: every method is marked deprecated, naming the successor's calls
+	// that the operation's x-replaced-by lists.
 	Successor string `json:"successor,omitempty"`
 
 	specName string
@@ -138,8 +138,9 @@ type operation struct {
 	query    []queryParam
 	params   string // the *XxxParams type, when the operation has one
 
-	// successor is the call of the replacing API with the same service
-	// and method name ("Employees.List (GET /employees/employees)"), if any.
+	// successor is the calls of the replacing API that the operation's
+	// x-replaced-by names ("Client.Employees.List (GET
+	// /employees/employees)"), if any.
 	successor string
 	// retired marks an operation of a retired API (its document has a
 	// successor and its tag is not x-go-current).
@@ -231,8 +232,10 @@ func run(o options) error {
 				return fmt.Errorf("%s (%s %s): %w", op.OperationID, method, path, err)
 			}
 			if successors != nil && !tagCurrent[tag] {
-				o.successor = successors[o.service+"."+o.method]
 				o.retired = true
+				if o.successor, err = replacement(op, successors); err != nil {
+					return fmt.Errorf("%s (%s %s): %w", op.OperationID, method, path, err)
+				}
 			}
 			all = append(all, o)
 			if v, ok := op.Extensions["x-go-service"]; ok && v == false {
@@ -370,7 +373,7 @@ func tagNouns(doc *openapi3.T) map[string]string {
 }
 
 // successorMethods names the calls of the document at path, keyed by
-// "Service.Method", as "Service.Method (METHOD /path)".
+// operationId, as "Service.Method (METHOD /path)".
 func successorMethods(path string) (map[string]string, error) {
 	doc, err := openapi3.NewLoader().LoadFromFile(path)
 	if err != nil {
@@ -383,11 +386,35 @@ func successorMethods(path string) (map[string]string, error) {
 			if len(op.Tags) != 1 {
 				return nil, fmt.Errorf("successor %s %s: want exactly one tag", method, p)
 			}
-			key := serviceName(op.Tags[0]) + "." + methodName(op.OperationID, op.Tags[0], nouns[op.Tags[0]])
-			out[key] = key + " (" + method + " " + p + ")"
+			call := serviceName(op.Tags[0]) + "." + methodName(op.OperationID, op.Tags[0], nouns[op.Tags[0]])
+			out[op.OperationID] = call + " (" + method + " " + p + ")"
 		}
 	}
 	return out, nil
+}
+
+// replacement is the successor's calls that an operation's x-replaced-by
+// names (operationIds of the successor's document), joined with "or"; ""
+// without the extension.
+func replacement(op *openapi3.Operation, successors map[string]string) (string, error) {
+	raw, ok := op.Extensions["x-replaced-by"]
+	if !ok {
+		return "", nil
+	}
+	ids, ok := raw.([]any)
+	if !ok || len(ids) == 0 {
+		return "", errors.New("x-replaced-by must list operationIds")
+	}
+	var calls []string
+	for _, id := range ids {
+		s, _ := id.(string)
+		call, ok := successors[s]
+		if !ok {
+			return "", fmt.Errorf("x-replaced-by names %q, which the successor's document does not have", s)
+		}
+		calls = append(calls, "Client."+call)
+	}
+	return strings.Join(calls, " or "), nil
 }
 
 // describeContract records what the spec promises for op's successes and
@@ -1114,9 +1141,9 @@ func deprecation(o options, op *operation) string {
 	}
 	if op.retired {
 		if op.successor != "" {
-			notes = append(notes, "Factorial retired v1 in 2025; use Client."+op.successor+" of the dated API.")
+			notes = append(notes, "Factorial retired v1 in 2025; use "+op.successor+" of the dated API.")
 		} else {
-			notes = append(notes, "Factorial retired v1 in 2025; the dated API's services on Client replace it (docs/dated-api.md maps v1 to them).")
+			notes = append(notes, "Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).")
 		}
 	}
 	return strings.Join(notes, " ")

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from this run")
@@ -179,4 +181,20 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return ""
+}
+
+func TestReplacement(t *testing.T) {
+	successors := map[string]string{"ListEmployees": "Employees.List (GET /employees/employees)", "InviteEmployee": "Employees.Invite (POST /employees/employees/invite)"}
+	op := &openapi3.Operation{Extensions: map[string]any{"x-replaced-by": []any{"ListEmployees", "InviteEmployee"}}}
+	got, err := replacement(op, successors)
+	if err != nil || got != "Client.Employees.List (GET /employees/employees) or Client.Employees.Invite (POST /employees/employees/invite)" {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if got, err := replacement(&openapi3.Operation{}, successors); got != "" || err != nil {
+		t.Errorf("without the extension: %q, %v", got, err)
+	}
+	op.Extensions["x-replaced-by"] = []any{"ListEmployes"}
+	if _, err := replacement(op, successors); err == nil || !strings.Contains(err.Error(), "ListEmployes") {
+		t.Errorf("a misspelt operationId: %v", err)
+	}
 }
