@@ -189,3 +189,19 @@ func ExampleError_validation() {
 	// Output:
 	// 422 [Name can't be blank]
 }
+
+// Raw is the generated client under the services, for what a service does
+// not express: here the response's status and headers. It goes through the
+// same transport, so a non-2xx answer is still an *Error.
+func ExampleClient_Raw() {
+	srv, c := sandboxClient()
+	defer srv.Close()
+
+	resp, err := c.Raw().GetEmployeeWithResponse(context.Background(), "1003")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode(), resp.JSON200.GetFullName(), resp.HTTPResponse.Header.Get("X-Request-Id") != "")
+	// Output:
+	// 200 Bea Basic true
+}
