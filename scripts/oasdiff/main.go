@@ -17,6 +17,8 @@
 // default docs/oasdiff-allowlist.txt; format in allowlist.go) accepts it
 // by the number of a deviation of docs/dated-api.md (-deviations). With
 // -strict the exit status is 1 when M > 0. Errors exit with status 2.
+// -paths limits both documents to the operations whose path matches a
+// pattern, to review one area or to compare against an excerpt.
 package main
 
 import (
@@ -42,6 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	devPath := fs.String("deviations", "docs/dated-api.md", `Markdown file whose numbered table rows the allowlist may cite; "" to skip the check`)
 	strict := fs.Bool("strict", false, "exit 1 when a difference is not listed as a deviation")
 	unlisted := fs.Bool("unlisted", false, "print only the differences not listed as deviations")
+	scope := fs.String("paths", "", `compare only operations whose path matches this pattern ("*" matches any run of characters), e.g. "/attendance/shifts*"`)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -49,7 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *theirsPath == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: oasdiff -ours OURS.yaml -theirs THEIRS.yaml [-allow FILE] [-deviations FILE] [-strict] [-unlisted]")
+		fmt.Fprintln(stderr, "usage: oasdiff -ours OURS.yaml -theirs THEIRS.yaml [-allow FILE] [-deviations FILE] [-paths PATTERN] [-strict] [-unlisted]")
 		return 2
 	}
 	fail := func(err error) int {
@@ -79,6 +82,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	theirs, err := LoadDocument(ctx, *theirsPath)
 	if err != nil {
 		return fail(err)
+	}
+	if *scope != "" {
+		ours, theirs = ours.Restrict(*scope), theirs.Restrict(*scope)
 	}
 	ds := Compare(ours, theirs)
 	allow.Apply(ds)

@@ -107,3 +107,16 @@ func (s Shape) String() string {
 	}
 	return t
 }
+
+// Restrict returns the operations whose path matches pattern, where "*"
+// matches any run of characters.
+func (d *Document) Restrict(pattern string) *Document {
+	re := glob(pattern)
+	out := &Document{Operations: map[string]*Operation{}}
+	for k, o := range d.Operations {
+		if re.MatchString(o.Path) {
+			out.Operations[k] = o
+		}
+	}
+	return out
+}

@@ -110,6 +110,40 @@ func TestCompareIdentical(t *testing.T) {
 	}
 }
 
+// TestLoadFactorialQuirks loads the constructs of Factorial's documents
+// that a strict loader would refuse.
+func TestLoadFactorialQuirks(t *testing.T) {
+	t.Parallel()
+	doc, err := LoadDocument(context.Background(), "testdata/quirks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := doc.Operations["PUT /things/widgets/{}"]
+	if op == nil {
+		t.Fatalf("operations: %v", doc.SortedKeys())
+	}
+	tests := []struct {
+		where map[string]Field
+		name  string
+		want  string
+	}{
+		{op.Request, "settings", "unknown"},
+		{op.Request, "parts", "array<any>"},
+		{op.Response, "note", "string?"},
+		{op.Params, "path:id", "string"},
+	}
+	for _, tt := range tests {
+		f, ok := tt.where[tt.name]
+		if !ok {
+			t.Errorf("%s: missing", tt.name)
+			continue
+		}
+		if got := f.Shape.String(); got != tt.want {
+			t.Errorf("%s: shape %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestNormalisePath(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
@@ -276,6 +310,16 @@ func TestRun(t *testing.T) {
 			wantOut:    []string{"query:only_mine", "differences: 27 (not listed as deviations: 21)"},
 			notOut:     []string{"query:limit", "[deviation"},
 		},
+		{
+			name:       "restricted to some paths",
+			args:       append(base, "-allow", "", "-paths", "/things/widgets/*"),
+			wantStatus: 0,
+			wantOut: []string{
+				"in both: 1; only in ours: 1; only in theirs: 1",
+				"differences: 8 (not listed as deviations: 8)",
+			},
+			notOut: []string{"GET /things/widgets\n"},
+		},
 		{name: "missing -theirs", args: []string{"-ours", "testdata/ours.yaml"}, wantStatus: 2, wantErr: "usage:"},
 		{name: "stray argument", args: append(base, "-allow", "", "extra"), wantStatus: 2, wantErr: "usage:"},
 		{name: "unknown flag", args: []string{"-nope"}, wantStatus: 2, wantErr: "-nope"},
@@ -324,5 +368,22 @@ func TestRunOurSpec(t *testing.T) {
 	}
 	if !strings.HasSuffix(out.String(), "differences: 0 (not listed as deviations: 0)\n") {
 		t.Errorf("report:\n%s", out.String())
+	}
+}
+
+// TestRepositoryAllowlist checks that docs/oasdiff-allowlist.txt parses and
+// cites only deviations of docs/dated-api.md's table.
+func TestRepositoryAllowlist(t *testing.T) {
+	t.Parallel()
+	known, err := LoadDeviationNumbers("../../docs/dated-api.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := LoadAllowlist("../../docs/oasdiff-allowlist.txt", known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Entries) == 0 {
+		t.Fatal("no entries")
 	}
 }
