@@ -44,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	devPath := fs.String("deviations", "docs/dated-api.md", `Markdown file whose numbered table rows the allowlist may cite; "" to skip the check`)
 	strict := fs.Bool("strict", false, "exit 1 when a difference is not listed as a deviation")
 	unlisted := fs.Bool("unlisted", false, "print only the differences not listed as deviations")
-	scope := fs.String("paths", "", `compare only operations whose path matches this pattern ("*" matches any run of characters), e.g. "/attendance/shifts*"`)
+	scope := fs.String("paths", "", `compare only operations whose path matches one of these comma-separated patterns ("*" matches any run of characters), e.g. "/attendance/shifts*,/timeoff/*"`)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ds := Compare(ours, theirs)
 	allow.Apply(ds)
 	s := Summarise(ours, theirs, ds)
-	if err := WriteReport(stdout, ReportOptions{OursPath: *oursPath, TheirsPath: *theirsPath, UnlistedOnly: *unlisted}, ds, s, allow); err != nil {
+	if err := WriteReport(stdout, ReportOptions{OursPath: *oursPath, TheirsPath: *theirsPath, Paths: *scope, UnlistedOnly: *unlisted}, ds, s, allow); err != nil {
 		return fail(err)
 	}
 	if *strict && s.NotListed > 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -108,14 +109,22 @@ func (s Shape) String() string {
 	return t
 }
 
-// Restrict returns the operations whose path matches pattern, where "*"
-// matches any run of characters.
-func (d *Document) Restrict(pattern string) *Document {
-	re := glob(pattern)
+// Restrict returns the operations whose path matches one of patterns,
+// a comma-separated list where "*" matches any run of characters.
+func (d *Document) Restrict(patterns string) *Document {
+	var res []*regexp.Regexp
+	for _, p := range strings.Split(patterns, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			res = append(res, glob(p))
+		}
+	}
 	out := &Document{Operations: map[string]*Operation{}}
 	for k, o := range d.Operations {
-		if re.MatchString(o.Path) {
-			out.Operations[k] = o
+		for _, re := range res {
+			if re.MatchString(o.Path) {
+				out.Operations[k] = o
+				break
+			}
 		}
 	}
 	return out

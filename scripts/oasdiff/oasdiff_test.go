@@ -315,10 +315,20 @@ func TestRun(t *testing.T) {
 			args:       append(base, "-allow", "", "-paths", "/things/widgets/*"),
 			wantStatus: 0,
 			wantOut: []string{
+				"paths:  /things/widgets/*\n",
 				"in both: 1; only in ours: 1; only in theirs: 1",
 				"differences: 8 (not listed as deviations: 8)",
 			},
 			notOut: []string{"GET /things/widgets\n"},
+		},
+		{
+			name:       "several path patterns",
+			args:       append(base, "-allow", "", "-paths", "/nothing*, /things/widgets/archive"),
+			wantStatus: 0,
+			wantOut: []string{
+				"in both: 0; only in ours: 0; only in theirs: 1",
+				"differences: 1 (not listed as deviations: 1)",
+			},
 		},
 		{name: "missing -theirs", args: []string{"-ours", "testdata/ours.yaml"}, wantStatus: 2, wantErr: "usage:"},
 		{name: "stray argument", args: append(base, "-allow", "", "extra"), wantStatus: 2, wantErr: "usage:"},

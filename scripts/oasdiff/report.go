@@ -69,6 +69,8 @@ func Summarise(ours, theirs *Document, ds []Difference) Summary {
 // ReportOptions choose what the report prints.
 type ReportOptions struct {
 	OursPath, TheirsPath string
+	// Paths is the -paths restriction, printed when set.
+	Paths string
 	// UnlistedOnly prints only the differences no deviation accepts.
 	UnlistedOnly bool
 }
@@ -78,6 +80,9 @@ type ReportOptions struct {
 // closing line "differences: N (not listed as deviations: M)".
 func WriteReport(w io.Writer, opt ReportOptions, ds []Difference, s Summary, allow *Allowlist) error {
 	ew := &errWriter{w: w}
+	if opt.Paths != "" {
+		ew.printf("paths:  %s\n", opt.Paths)
+	}
 	ew.printf("ours:   %s (%d operations)\n", opt.OursPath, s.OursOperations)
 	ew.printf("theirs: %s (%d operations)\n", opt.TheirsPath, s.TheirsOperations)
 	ew.printf("in both: %d; only in ours: %d; only in theirs: %d\n\n", s.Both, s.OursOperations-s.Both, s.TheirsOperations-s.Both)
