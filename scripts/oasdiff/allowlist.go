@@ -92,7 +92,7 @@ func ParseAllowlist(r io.Reader, known map[int]bool) (*Allowlist, error) {
 		if w := fields[3]; w != "*" && !isOneOf(w, WhereOperation, WhereParameter, WhereRequest, WhereResponse) {
 			return nil, fmt.Errorf("%w: line %d: where %q is not operation, parameter, request or response", ErrAllowlist, n, w)
 		}
-		if k := fields[5]; !strings.Contains(k, "*") && !isOneOf(k, Kinds...) {
+		if k := fields[5]; !strings.Contains(k, "*") && !isOneOf(k, Kinds()...) {
 			return nil, fmt.Errorf("%w: line %d: unknown kind %q", ErrAllowlist, n, k)
 		}
 		e := AllowEntry{Line: n, Deviation: dev, Text: strings.Join(fields, " ")}

@@ -26,7 +26,9 @@ const (
 )
 
 // Kinds lists every kind, in the order they are reported.
-var Kinds = []string{KindOnlyOurs, KindOnlyTheirs, KindType, KindFormat, KindNullable, KindItems, KindEnum, KindRequired}
+func Kinds() []string {
+	return []string{KindOnlyOurs, KindOnlyTheirs, KindType, KindFormat, KindNullable, KindItems, KindEnum, KindRequired}
+}
 
 // Difference is one thing that differs between the two documents.
 type Difference struct {
@@ -74,11 +76,10 @@ func Compare(ours, theirs *Document) []Difference {
 	return out
 }
 
-var whereOrder = map[string]int{WhereOperation: 0, WhereParameter: 1, WhereRequest: 2, WhereResponse: 3}
-
 func sortDifferences(ds []Difference) {
+	whereOrder := map[string]int{WhereOperation: 0, WhereParameter: 1, WhereRequest: 2, WhereResponse: 3}
 	kindOrder := map[string]int{}
-	for i, k := range Kinds {
+	for i, k := range Kinds() {
 		kindOrder[k] = i
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
