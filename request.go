@@ -21,7 +21,8 @@ func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, p
 	if err != nil {
 		return nil, err
 	}
-	u := *base
+	u := req.URL // the empty URL NewRequestWithContext parsed: filled in, not replaced
+	*u = *base
 	if strings.IndexByte(path, '%') < 0 {
 		u.Path = base.Path + path
 	} else {
@@ -32,7 +33,7 @@ func (c *Client) newRequest(ctx context.Context, op *operation, base *url.URL, p
 		u.Path, u.RawPath = base.Path+unescaped, base.EscapedPath()+path
 	}
 	u.RawQuery = query
-	req.URL, req.Host = &u, u.Host
+	req.Host = u.Host
 	if body != nil {
 		data, err := json.Marshal(body)
 		if err != nil {
