@@ -24,7 +24,7 @@
 //	    challenge, an employee update raising the event, then the
 //	    unsubscription). Prints every step; never prints a secret.
 //
-//	factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m]
+//	factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m] [--api VERSION]
 //	    Log in with the OAuth authorization-code flow (state and PKCE S256).
 //	    By default the redirect goes to a listener on
 //	    http://127.0.0.1:PORT/callback (a random port unless --port; register
@@ -33,11 +33,15 @@
 //	    there is a display, open or rundll32) unless --no-browser. With --oob the redirect URI is
 //	    urn:ietf:wg:oauth:2.0:oob, as in the guide's sandbox section: approve
 //	    in the browser, then paste the code, or the URL of the page that
-//	    shows it (/oauth/authorize/native?code=...), at the prompt.
+//	    shows it (/oauth/authorize/native?code=...), at the prompt. Who
+//	    logged in is then asked of the current API (--api as for auth
+//	    status).
 //
-//	factorial auth status
-//	    Who the credentials act as (GET /api/v1/me), the granted scopes and
-//	    the token's expiry. Never prints the token.
+//	factorial auth status [--api VERSION]
+//	    Who the credentials act as (the current API's GET
+//	    /api/VERSION/resources/api_public/credentials; --api v1 for v1's GET
+//	    /api/v1/me), the granted scopes and the token's expiry. Never prints
+//	    the token.
 //
 //	factorial auth refresh
 //	    Refresh the stored token now. Factorial rotates the refresh token;
