@@ -15,7 +15,8 @@ import (
 // (ListEmployees, ListEmployeesV2 and ListEmployeesBulk all read
 // Employees), and so do the dated API's operations where v1 has the same
 // records (its employees/employees is Employees, attendance/shifts is
-// Shifts). Records hold integer ids; the dated API shows them as strings.
+// Shifts). Records hold integer ids; the dated API shows them as strings
+// (StringID, IntID).
 const (
 	Employees               = "employees"
 	Teams                   = "teams"
@@ -84,8 +85,9 @@ func (s *Server) Put(resource string, rec map[string]any) int { return s.sb.Put(
 
 // Create stores a copy of rec the way the API's create operation does, as
 // the admin: a fresh id (rec["id"] is ignored), timestamps, the resource's
-// defaults (an employee's role, team_ids, ...) and checks (a unique email,
-// an existing manager, a leave's dates). The error is the answer the API
+// defaults (an employee's role, team_ids, a leave approved because the
+// admin creates it, ...) and checks (a unique email, an existing manager,
+// a leave's dates). The error is the answer the API
 // would give, e.g. "factorialtest: 422 {"errors":{...}}".
 func (s *Server) Create(resource string, rec map[string]any) (int, error) {
 	id, err := s.sb.Create(resource, rec)
