@@ -11,12 +11,14 @@
 //
 // # Commands
 //
-//	factorial demo
+//	factorial demo [--api VERSION]
 //	    Start a local sandbox and walk Factorial's getting-started guide
 //	    end to end over real HTTP: authorize URL, consent page, code
-//	    exchange, GET /api/v1/me, employees, refresh (with refresh-token
-//	    rotation persisted to a token file), revocation. Then the same on
-//	    the current, dated API against the same sandbox: a token with a
+//	    exchange, who the token acts as and the employees (on the current
+//	    API; on v1's GET /api/v1/me and /api/v1/employees with --api v1),
+//	    refresh (with refresh-token rotation persisted to a token file),
+//	    revocation. Then more of the current, dated API against the same
+//	    sandbox: a token with a
 //	    granular scope, the credentials (who the token acts as), the
 //	    employees listed two per page with each page's cursor and
 //	    metadata, and a webhook subscription that receives a delivery (a
