@@ -105,7 +105,7 @@ func TestDatedHelpersRefuseBadIDs(t *testing.T) {
 	t.Parallel()
 	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 	defer srv.Close()
-	teams := len(srv.List(factorialtest.Teams))
+	teams, employees := len(srv.List(factorialtest.Teams)), len(srv.List(factorialtest.Employees))
 	for _, bad := range []string{"", "abc", "0", "-3", "01", "1003 ", "1e3"} {
 		if _, err := factorialtest.IntID(bad); err == nil {
 			t.Errorf("IntID(%q) succeeded", bad)
@@ -122,9 +122,15 @@ func TestDatedHelpersRefuseBadIDs(t *testing.T) {
 		if _, err := srv.ClientAsEmployee(bad); err == nil {
 			t.Errorf("ClientAsEmployee(%q) succeeded", bad)
 		}
+		if _, err := srv.AddEmployee("Bad", "Boss", "bad@example.com", factorialtest.ManagedBy(bad)); err == nil || !strings.Contains(err.Error(), "not an id") {
+			t.Errorf("AddEmployee managed by %q: %v", bad, err)
+		}
 	}
 	if n := len(srv.List(factorialtest.Teams)); n != teams {
 		t.Errorf("refused calls created %d teams", n-teams)
+	}
+	if n := len(srv.List(factorialtest.Employees)); n != employees {
+		t.Errorf("refused calls created %d employees", n-employees)
 	}
 	if got := factorialtest.StringID(factorialtest.BasicEmployeeID); got != "1003" {
 		t.Errorf("StringID = %q", got)

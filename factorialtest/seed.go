@@ -146,13 +146,30 @@ func ManagedBy[ID int | string](employeeID ID) EmployeeOption {
 	return func(rec map[string]any) {
 		var v any = employeeID
 		if s, ok := v.(string); ok {
-			if n, err := IntID(s); err == nil {
+			n, err := IntID(s)
+			if err != nil {
+				v = badID{err}
+			} else {
 				v = n
 			}
 		}
 		rec["manager_id"] = v
 		rec["timeoff_manager_id"] = v
 	}
+}
+
+// badID stands in a record for an id an option could not parse, so that
+// the helper applying the option fails with err instead of storing it.
+type badID struct{ err error }
+
+// checkIDs returns the error of the first badID in rec.
+func checkIDs(rec map[string]any) error {
+	for _, v := range rec {
+		if b, ok := v.(badID); ok {
+			return b.err
+		}
+	}
+	return nil
 }
 
 // StartingOn sets the employee's start date.
@@ -265,6 +282,9 @@ func (v V1Helpers) AddEmployee(firstName, lastName, email string, opts ...Employ
 	rec := map[string]any{"first_name": firstName, "last_name": lastName, "email": email}
 	for _, o := range opts {
 		o(rec)
+	}
+	if err := checkIDs(rec); err != nil {
+		return 0, err
 	}
 	return v.s.Create(Employees, rec)
 }
