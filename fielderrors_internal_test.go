@@ -112,7 +112,7 @@ func TestFieldErrorsOfAService(t *testing.T) {
 		reply(w, http.StatusUnprocessableEntity, "application/json; charset=utf-8",
 			`{"errors":{"errors":["Employee can't be blank","Leave type can't be blank","Start on must be before finish on"]}}`)
 	}), WithAPIKey("test-key-123"))
-	_, err := c.Resources.TimeOff.CreateLeave(context.Background(), resources.LeaveCreate{StartOn: openapi_types.Date{Time: time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC)}})
+	_, err := c.TimeOff.CreateLeave(context.Background(), resources.LeaveCreate{StartOn: openapi_types.Date{Time: time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC)}})
 	e := asError(t, err)
 	if bytes.Contains(sent, []byte("leave_type_id")) || !bytes.Contains(sent, []byte(`"employee_id":""`)) {
 		t.Fatalf("the body sent: %s", sent)

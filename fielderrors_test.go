@@ -31,7 +31,7 @@ func datedClient(t *testing.T) (*factorial.Client, *factorialtest.Server) {
 func TestValidationErrorDated(t *testing.T) {
 	t.Parallel()
 	c, _ := datedClient(t)
-	_, err := c.Resources.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
+	_, err := c.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
 		CompanyID: "1", FirstName: "Nora", LastName: "New", Email: "",
 	})
 	if !errors.Is(err, factorial.ErrValidation) {
@@ -67,7 +67,7 @@ func TestValidationErrorDated(t *testing.T) {
 func TestValidationErrorDatedSeveralFields(t *testing.T) {
 	t.Parallel()
 	c, _ := datedClient(t)
-	_, err := c.Resources.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
+	_, err := c.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
 		CompanyID: "1", LastName: "New",
 	})
 	var fe *factorial.Error
@@ -85,7 +85,7 @@ func TestValidationErrorDatedSeveralFields(t *testing.T) {
 func TestValidationErrorDatedUnattributed(t *testing.T) {
 	t.Parallel()
 	c, _ := datedClient(t)
-	_, err := c.Resources.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
+	_, err := c.Employees.CreateWithContract(t.Context(), resources.CreateEmployeeWithContractInput{
 		CompanyID: "1", FirstName: "Nora", LastName: "New", Email: "nora@example.com", TeamID: factorial.Ptr("999"),
 	})
 	var fe *factorial.Error
@@ -102,7 +102,7 @@ func TestValidationErrorDatedUnattributed(t *testing.T) {
 func TestValidationErrorV1(t *testing.T) {
 	t.Parallel()
 	c, _ := datedClient(t)
-	_, err := c.Teams.Create(t.Context(), api.TeamCreate{Name: ""})
+	_, err := c.V1.Teams.Create(t.Context(), api.TeamCreate{Name: ""})
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || !errors.Is(err, factorial.ErrValidation) {
 		t.Fatalf("err = %v, want a 422 *factorial.Error", err)

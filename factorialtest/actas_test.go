@@ -34,7 +34,7 @@ func TestDatedSeedingHelpers(t *testing.T) {
 	if id != "1006" {
 		t.Errorf("AddEmployee = %q, want the next employee id, 1006", id)
 	}
-	emp, err := c.Resources.Employees.Get(ctx, id)
+	emp, err := c.Employees.Get(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,14 +55,14 @@ func TestDatedSeedingHelpers(t *testing.T) {
 	if err := srv.AddTeamMember(team, bea, true); err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.Resources.Teams.Get(ctx, team)
+	got, err := c.Teams.Get(ctx, team)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(got.EmployeeIds, []string{bea, id}) || !slices.Equal(got.LeadIds, []string{bea}) {
 		t.Errorf("team %s: employees %q leads %q", team, got.EmployeeIds, got.LeadIds)
 	}
-	members, err := c.Resources.Teams.ListMemberships(ctx, &resources.ListTeamMembershipsParams{TeamIds: []string{team}})
+	members, err := c.Teams.ListMemberships(ctx, &resources.ListTeamMembershipsParams{TeamIds: []string{team}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestDatedSeedingHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := c.Resources.TimeOff.GetLeave(ctx, leave)
+	l, err := c.TimeOff.GetLeave(ctx, leave)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestClientAs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	creds, err := basic.Resources.Credentials.List(ctx, nil)
+	creds, err := basic.Credentials.List(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,14 +163,14 @@ func TestClientAs(t *testing.T) {
 		return resources.LeaveCreate{EmployeeID: emp, LeaveTypeID: factorial.Ptr("1"),
 			StartOn: openapi_types.Date{Time: day(2024, 4, 1)}, FinishOn: &openapi_types.Date{Time: day(2024, 4, 2)}}
 	}
-	own, err := basic.Resources.TimeOff.CreateLeave(ctx, vacation(bea))
+	own, err := basic.TimeOff.CreateLeave(ctx, vacation(bea))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if own.GetApproved() {
 		t.Error("a leave Bea requested for herself came back approved")
 	}
-	_, err = basic.Resources.TimeOff.CreateLeave(ctx, vacation(factorialtest.StringID(factorialtest.Basic2EmployeeID)))
+	_, err = basic.TimeOff.CreateLeave(ctx, vacation(factorialtest.StringID(factorialtest.Basic2EmployeeID)))
 	if !errors.Is(err, factorial.ErrForbidden) {
 		t.Errorf("Bea creating Bruno's leave: %v, want ErrForbidden", err)
 	}
@@ -179,11 +179,11 @@ func TestClientAs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	approved, err := manager.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: own.ID})
+	approved, err := manager.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: own.ID})
 	if err != nil || !approved.GetApproved() {
 		t.Fatalf("the time-off manager approving: %v, approved %v", err, approved.GetApproved())
 	}
-	_, err = manager.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: own.ID})
+	_, err = manager.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: own.ID})
 	if !errors.Is(err, factorial.ErrValidation) {
 		t.Errorf("approving twice: %v, want ErrValidation", err)
 	}
@@ -192,7 +192,7 @@ func TestClientAs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byAdmin, err := admin.Resources.TimeOff.CreateLeave(ctx, vacation(factorialtest.StringID(factorialtest.Basic2EmployeeID)))
+	byAdmin, err := admin.TimeOff.CreateLeave(ctx, vacation(factorialtest.StringID(factorialtest.Basic2EmployeeID)))
 	if err != nil || !byAdmin.GetApproved() {
 		t.Errorf("the admin's leave: %v, approved %v", err, byAdmin.GetApproved())
 	}
@@ -213,7 +213,7 @@ func TestClientAsRefreshes(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.Advance(3 * time.Hour)
-	creds, err := c.Resources.Credentials.List(t.Context(), nil)
+	creds, err := c.Credentials.List(t.Context(), nil)
 	if err != nil || len(creds) != 1 || creds[0].GetEmployeeID() != "1003" {
 		t.Fatalf("after the token expired: %v %+v", err, creds)
 	}
@@ -239,7 +239,7 @@ func TestClientAsEmployee(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		creds, err := c.Resources.Credentials.List(ctx, nil)
+		creds, err := c.Credentials.List(ctx, nil)
 		if err != nil || len(creds) != 1 || creds[0].GetEmployeeID() != id || creds[0].GetEmail() != "nia@example.com" {
 			t.Fatalf("credentials: %v %+v", err, creds)
 		}
@@ -252,7 +252,7 @@ func TestClientAsEmployee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if creds, err := c.Resources.Credentials.List(ctx, nil); err != nil || creds[0].GetRole() != "admin" {
+	if creds, err := c.Credentials.List(ctx, nil); err != nil || creds[0].GetRole() != "admin" {
 		t.Errorf("Ada's credentials: %v %+v", err, creds)
 	}
 	if _, err := srv.ClientAsEmployee("4242"); err == nil || !strings.Contains(err.Error(), "does not exist") {

@@ -56,7 +56,7 @@
 // employee, giving them a login first if they have none:
 //
 //	bea, _ := srv.ClientAs(factorialtest.BasicUserID)
-//	leave, _ := bea.Resources.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", ...})
+//	leave, _ := bea.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", ...})
 //	// leave.GetApproved() is false: Bea requested it; Manu, her time-off manager, decides it
 //
 // IssueToken gives the bare token instead, for a client of your own.

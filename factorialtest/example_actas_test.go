@@ -43,17 +43,17 @@ func ExampleServer_AddEmployee() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	emp, err := c.Resources.Employees.Get(ctx, grace)
+	emp, err := c.Employees.Get(ctx, grace)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(grace, emp.GetFullName(), emp.GetManagerID())
-	t, err := c.Resources.Teams.Get(ctx, team)
+	t, err := c.Teams.Get(ctx, team)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(t.GetName(), t.EmployeeIds)
-	l, err := c.Resources.TimeOff.GetLeave(ctx, leave)
+	l, err := c.TimeOff.GetLeave(ctx, leave)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,24 +85,24 @@ func ExampleServer_ClientAs() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	requested, err := asBea.Resources.TimeOff.CreateLeave(ctx, vacation)
+	requested, err := asBea.TimeOff.CreateLeave(ctx, vacation)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("Bea requests:", requested.GetApproved())
-	_, err = asBea.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
+	_, err = asBea.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	fmt.Println("Bea approves her own:", errors.Is(err, factorial.ErrForbidden))
 
 	asManu, err := srv.ClientAs(factorialtest.ManagerUserID)
 	if err != nil {
 		log.Fatal(err)
 	}
-	approved, err := asManu.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
+	approved, err := asManu.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("Manu approves:", approved.GetApproved())
-	_, err = asManu.Resources.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
+	_, err = asManu.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	fmt.Println("again:", errors.Is(err, factorial.ErrValidation))
 
 	asAda, err := srv.ClientAsEmployee(factorialtest.StringID(factorialtest.AdminEmployeeID))
@@ -110,7 +110,7 @@ func ExampleServer_ClientAs() {
 		log.Fatal(err)
 	}
 	vacation.StartOn.Time, vacation.FinishOn.Time = vacation.StartOn.AddDate(0, 1, 0), vacation.FinishOn.AddDate(0, 1, 0)
-	created, err := asAda.Resources.TimeOff.CreateLeave(ctx, vacation)
+	created, err := asAda.TimeOff.CreateLeave(ctx, vacation)
 	if err != nil {
 		log.Fatal(err)
 	}

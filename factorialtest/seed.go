@@ -239,7 +239,7 @@ func (s *Server) AddTeamMember(teamID, employeeID string, lead bool) error {
 // pending leave, request it as the employee:
 //
 //	c, _ := srv.ClientAsEmployee(id)
-//	c.Resources.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: id, ...}) // approved false
+//	c.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: id, ...}) // approved false
 //
 // leaveTypeID "" picks the company's first leave type (the demo
 // company's are "1" Vacation, "2" Sick leave, "3" Training). The employee
