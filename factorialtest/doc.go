@@ -7,10 +7,13 @@
 //
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 //	client, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
-//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or a user's token: IssueToken, Approve
-//	team, _ := client.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
-//	client.V1.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID)
-//	teams, _ := client.V1.Teams.List(ctx) // Engineering, People, and Platform with employee 1003
+//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or as a user: srv.ClientAs(factorialtest.BasicUserID)
+//	team, _ := client.Teams.Create(ctx, resources.TeamCreate{Name: "Platform"}) // 201, and it stays created
+//	client.Teams.CreateMembership(ctx, resources.TeamMembershipCreate{TeamID: team.ID, EmployeeID: "1003"})
+//	teams, _ := client.Teams.List(ctx, nil) // Engineering, People, and Platform with employee "1003"
+//
+// v1's services (client.V1) are served by the same server, from the same
+// records.
 //
 // # The company
 //
