@@ -59,10 +59,10 @@ func TestDatedSeedingHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(got.EmployeeIds, []string{bea, id}) || !slices.Equal(got.LeadIds, []string{bea}) {
-		t.Errorf("team %s: employees %q leads %q", team, got.EmployeeIds, got.LeadIds)
+	if !slices.Equal(got.EmployeeIDs, []string{bea, id}) || !slices.Equal(got.LeadIDs, []string{bea}) {
+		t.Errorf("team %s: employees %q leads %q", team, got.EmployeeIDs, got.LeadIDs)
 	}
-	members, err := c.Teams.ListMemberships(ctx, &resources.ListTeamMembershipsParams{TeamIds: []string{team}})
+	members, err := c.Teams.ListMemberships(ctx, &resources.ListTeamMembershipsParams{TeamIDs: []string{team}})
 	if err != nil {
 		t.Fatal(err)
 	}

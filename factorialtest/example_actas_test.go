@@ -52,7 +52,7 @@ func ExampleServer_AddEmployee() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(t.GetName(), t.EmployeeIds)
+	fmt.Println(t.GetName(), t.EmployeeIDs)
 	l, err := c.TimeOff.GetLeave(ctx, leave)
 	if err != nil {
 		log.Fatal(err)
