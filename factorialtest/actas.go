@@ -4,27 +4,30 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/oauth"
 )
 
-// ClientAs returns a client of this server that acts as the user userID
-// (AdminUserID, BasicUserID, one added with AddUser...), on both APIs: a
-// token is issued for the user as IssueToken does (the default
-// application's scopes, read and write, which the dated API treats as
-// unrestricted), and the client refreshes it through the server's token
-// endpoint when it expires on the server's clock, as a real login would.
-// opts are added after the base URL and the token source, so they may
-// add a logger, a retry policy or another API version.
+// TokenSourceAs returns a token source that acts as the user userID
+// (AdminUserID, BasicUserID, one added with AddUser...), for a client of
+// this server on either API:
 //
-// What the client may do is what that user may do on Factorial: an
+//	ts, _ := srv.TokenSourceAs(factorialtest.BasicUserID)
+//	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+//
+// The token is issued as IssueToken does (the default application's
+// scopes, read and write, which the dated API treats as unrestricted), and
+// the source refreshes it through the server's token endpoint when it
+// expires on the server's clock, as a real login would; it never expires
+// in the middle of a test that advances the clock.
+//
+// What the client may then do is what that user may do on Factorial: an
 // admin anything; a basic user reads colleagues with private fields
 // nulled, writes only their own leaves, shifts and clock-ins, and gets
 // 403 elsewhere. Acting as a user is how a test sees the rules that
 // depend on who calls, such as a leave staying pending when the employee
 // requests it (CreateLeave by an admin or an API key approves it at
 // once).
-func (s *Server) ClientAs(userID int, opts ...factorial.Option) (*factorial.Client, error) {
+func (s *Server) TokenSourceAs(userID int) (*oauth.TokenSource, error) {
 	issued, err := s.IssueToken(userID)
 	if err != nil {
 		return nil, err
@@ -51,20 +54,21 @@ func (s *Server) ClientAs(userID int, opts ...factorial.Option) (*factorial.Clie
 	if err != nil {
 		return nil, fmt.Errorf("factorialtest: %w", err)
 	}
-	return factorial.NewClient(append([]factorial.Option{factorial.WithBaseURL(s.URL()), factorial.WithTokenSource(ts)}, opts...)...)
+	return ts, nil
 }
 
-// ClientAsEmployee is ClientAs for the user who logs in as the employee
-// employeeID, an id as the dated API writes it ("1003", or one AddEmployee
-// returned). An employee without a login gets one first (AddUser, with
-// the employee's name, email and role), so any employee can act in one
-// call. It fails for an id that is not a number or names no employee.
-func (s *Server) ClientAsEmployee(employeeID string, opts ...factorial.Option) (*factorial.Client, error) {
+// TokenSourceAsEmployee is TokenSourceAs for the user who logs in as the
+// employee employeeID, an id as the dated API writes it ("1003", or one
+// AddEmployee returned). An employee without a login gets one first
+// (AddUser, with the employee's name, email and role), so any employee
+// can act in one call. It fails for an id that is not a number or names no
+// employee.
+func (s *Server) TokenSourceAsEmployee(employeeID string) (*oauth.TokenSource, error) {
 	user, err := s.userOfEmployee(employeeID)
 	if err != nil {
 		return nil, err
 	}
-	return s.ClientAs(user, opts...)
+	return s.TokenSourceAs(user)
 }
 
 // userOfEmployee returns the id of the user who logs in as the employee,

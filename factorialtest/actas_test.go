@@ -11,10 +11,23 @@ import (
 
 	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
+	"github.com/factorial-go/factorial/oauth"
 	"github.com/factorial-go/factorial/resources"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// clientOf returns what turns the result of srv's TokenSourceAs or
+// TokenSourceAsEmployee into a client of srv, or returns their error:
+// clientOf(srv)(srv.TokenSourceAs(id)).
+func clientOf(srv *factorialtest.Server) func(*oauth.TokenSource, error) (*factorial.Client, error) {
+	return func(ts *oauth.TokenSource, err error) (*factorial.Client, error) {
+		if err != nil {
+			return nil, err
+		}
+		return factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+	}
+}
 
 // TestDatedSeedingHelpers: the helpers take and return the dated API's
 // string ids, and what they seed is what the dated API serves.
@@ -119,8 +132,8 @@ func TestDatedHelpersRefuseBadIDs(t *testing.T) {
 		if _, err := srv.AddLeave(bad, "", day(2024, 3, 11), day(2024, 3, 12)); err == nil {
 			t.Errorf("AddLeave for %q succeeded", bad)
 		}
-		if _, err := srv.ClientAsEmployee(bad); err == nil {
-			t.Errorf("ClientAsEmployee(%q) succeeded", bad)
+		if _, err := srv.TokenSourceAsEmployee(bad); err == nil {
+			t.Errorf("TokenSourceAsEmployee(%q) succeeded", bad)
 		}
 		if _, err := srv.AddEmployee("Bad", "Boss", "bad@example.com", factorialtest.ManagedBy(bad)); err == nil || !strings.Contains(err.Error(), "not an id") {
 			t.Errorf("AddEmployee managed by %q: %v", bad, err)
@@ -137,18 +150,18 @@ func TestDatedHelpersRefuseBadIDs(t *testing.T) {
 	}
 }
 
-// TestClientAs: a client that acts as a user, where the rules that depend
+// TestTokenSourceAs: a client that acts as a user, where the rules that depend
 // on the caller show: Bea's own leave stays pending, another's is
 // refused, her time-off manager approves it once, and the admin's leave
 // is approved at once.
-func TestClientAs(t *testing.T) {
+func TestTokenSourceAs(t *testing.T) {
 	t.Parallel()
 	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	ctx := t.Context()
 	bea := factorialtest.StringID(factorialtest.BasicEmployeeID)
 
-	basic, err := srv.ClientAs(factorialtest.BasicUserID)
+	basic, err := clientOf(srv)(srv.TokenSourceAs(factorialtest.BasicUserID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +188,7 @@ func TestClientAs(t *testing.T) {
 		t.Errorf("Bea creating Bruno's leave: %v, want ErrForbidden", err)
 	}
 
-	manager, err := srv.ClientAs(factorialtest.ManagerUserID)
+	manager, err := clientOf(srv)(srv.TokenSourceAs(factorialtest.ManagerUserID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +201,7 @@ func TestClientAs(t *testing.T) {
 		t.Errorf("approving twice: %v, want ErrValidation", err)
 	}
 
-	admin, err := srv.ClientAs(factorialtest.AdminUserID)
+	admin, err := clientOf(srv)(srv.TokenSourceAs(factorialtest.AdminUserID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,18 +210,18 @@ func TestClientAs(t *testing.T) {
 		t.Errorf("the admin's leave: %v, approved %v", err, byAdmin.GetApproved())
 	}
 
-	if _, err := srv.ClientAs(999); err == nil {
-		t.Error("ClientAs of an unknown user succeeded")
+	if _, err := srv.TokenSourceAs(999); err == nil {
+		t.Error("TokenSourceAs of an unknown user succeeded")
 	}
 }
 
-// TestClientAsRefreshes: the client outlives its first access token: on
+// TestTokenSourceAsRefreshes: the client outlives its first access token: on
 // the server's clock it expires, and the client refreshes it.
-func TestClientAsRefreshes(t *testing.T) {
+func TestTokenSourceAsRefreshes(t *testing.T) {
 	t.Parallel()
 	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 	defer srv.Close()
-	c, err := srv.ClientAs(factorialtest.BasicUserID)
+	c, err := clientOf(srv)(srv.TokenSourceAs(factorialtest.BasicUserID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,9 +235,9 @@ func TestClientAsRefreshes(t *testing.T) {
 	}
 }
 
-// TestClientAsEmployee: any employee acts in one call; one without a
+// TestTokenSourceAsEmployee: any employee acts in one call; one without a
 // login gets one, once.
-func TestClientAsEmployee(t *testing.T) {
+func TestTokenSourceAsEmployee(t *testing.T) {
 	t.Parallel()
 	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
@@ -235,7 +248,7 @@ func TestClientAsEmployee(t *testing.T) {
 	}
 	users := len(srv.Users())
 	for range 2 {
-		c, err := srv.ClientAsEmployee(id)
+		c, err := clientOf(srv)(srv.TokenSourceAsEmployee(id))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,14 +261,14 @@ func TestClientAsEmployee(t *testing.T) {
 		t.Errorf("%d users, want one more than %d", n, users)
 	}
 	// An employee with a login acts as that login's user.
-	c, err := srv.ClientAsEmployee("1001")
+	c, err := clientOf(srv)(srv.TokenSourceAsEmployee("1001"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if creds, err := c.Credentials.List(ctx, nil); err != nil || creds[0].GetRole() != "admin" {
 		t.Errorf("Ada's credentials: %v %+v", err, creds)
 	}
-	if _, err := srv.ClientAsEmployee("4242"); err == nil || !strings.Contains(err.Error(), "does not exist") {
+	if _, err := srv.TokenSourceAsEmployee("4242"); err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("an unknown employee: %v", err)
 	}
 }

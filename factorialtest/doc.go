@@ -7,7 +7,7 @@
 //
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 //	client, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
-//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or as a user: srv.ClientAs(factorialtest.BasicUserID)
+//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or as a user: srv.TokenSourceAs(factorialtest.BasicUserID)
 //	team, _ := client.Teams.Create(ctx, resources.TeamCreate{Name: "Platform"}) // 201, and it stays created
 //	client.Teams.CreateMembership(ctx, resources.TeamMembershipCreate{TeamID: team.ID, EmployeeID: "1003"})
 //	teams, _ := client.Teams.List(ctx, nil) // Engineering, People, and Platform with employee "1003"
@@ -53,12 +53,14 @@
 // v1's integer ids. They act as the admin, and that shows: a leave an
 // admin creates comes back approved, whatever its type.
 //
-// To see what a given person sees, ClientAs(userID) returns a
-// *factorial.Client acting as that user (their token, refreshed on the
-// server's clock), and ClientAsEmployee(employeeID) the same for an
-// employee, giving them a login first if they have none:
+// To see what a given person sees, TokenSourceAs(userID) returns a token
+// source acting as that user (their token, refreshed on the server's
+// clock) for factorial.WithTokenSource, and TokenSourceAsEmployee
+// (employeeID) the same for an employee, giving them a login first if they
+// have none:
 //
-//	bea, _ := srv.ClientAs(factorialtest.BasicUserID)
+//	ts, _ := srv.TokenSourceAs(factorialtest.BasicUserID)
+//	bea, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
 //	leave, _ := bea.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", ...})
 //	// leave.GetApproved() is false: Bea requested it; Manu, her time-off manager, decides it
 //
@@ -245,7 +247,7 @@
 // the demo data's dates (anchored to the clock's day at start and on
 // Reset) all move together. Helpers issue, expire and revoke tokens
 // directly (IssueToken, ExpireToken, RevokeToken) and give clients that
-// act as someone (ClientAs, ClientAsEmployee); Put, Create, Get, List and
+// act as someone (TokenSourceAs, TokenSourceAsEmployee); Put, Create, Get, List and
 // Delete (on the sandbox's integer ids) and the typed AddEmployee,
 // AddTeam, AddTeamMember and AddLeave (string ids; V1() for integers)
 // seed and inspect data; Reset restores the initial data; InjectFault adds

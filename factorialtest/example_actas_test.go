@@ -11,6 +11,7 @@ import (
 
 	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
+	"github.com/factorial-go/factorial/oauth"
 	"github.com/factorial-go/factorial/resources"
 )
 
@@ -66,11 +67,11 @@ func ExampleServer_AddEmployee() {
 	// 2024-03-11 2024-03-15 approved: true
 }
 
-// Acting as a given user: one call gives a client with that user's
-// token (refreshed when it expires on the server's clock) and that user's
-// permissions. Bea's own request stays pending until Manu, her time-off
+// Acting as a given user: one call gives a token source for that user
+// (refreshed when the token expires on the server's clock), and a client
+// built on it has that user's permissions. Bea's own request stays pending until Manu, her time-off
 // manager, approves it; a leave the admin creates is approved at once.
-func ExampleServer_ClientAs() {
+func ExampleServer_TokenSourceAs() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	ctx := context.Background()
@@ -81,10 +82,18 @@ func ExampleServer_ClientAs() {
 		FinishOn: &openapi_types.Date{Time: time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC)},
 	}
 
-	asBea, err := srv.ClientAs(factorialtest.BasicUserID)
-	if err != nil {
-		log.Fatal(err)
+	as := func(ts *oauth.TokenSource, err error) *factorial.Client {
+		if err != nil {
+			log.Fatal(err)
+		}
+		c, err := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+		if err != nil {
+			log.Fatal(err)
+		}
+		return c
 	}
+
+	asBea := as(srv.TokenSourceAs(factorialtest.BasicUserID))
 	requested, err := asBea.TimeOff.CreateLeave(ctx, vacation)
 	if err != nil {
 		log.Fatal(err)
@@ -93,10 +102,7 @@ func ExampleServer_ClientAs() {
 	_, err = asBea.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	fmt.Println("Bea approves her own:", errors.Is(err, factorial.ErrForbidden))
 
-	asManu, err := srv.ClientAs(factorialtest.ManagerUserID)
-	if err != nil {
-		log.Fatal(err)
-	}
+	asManu := as(srv.TokenSourceAs(factorialtest.ManagerUserID))
 	approved, err := asManu.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	if err != nil {
 		log.Fatal(err)
@@ -105,10 +111,7 @@ func ExampleServer_ClientAs() {
 	_, err = asManu.TimeOff.ApproveLeave(ctx, resources.ApproveLeaveInput{ID: requested.ID})
 	fmt.Println("again:", errors.Is(err, factorial.ErrValidation))
 
-	asAda, err := srv.ClientAsEmployee(factorialtest.StringID(factorialtest.AdminEmployeeID))
-	if err != nil {
-		log.Fatal(err)
-	}
+	asAda := as(srv.TokenSourceAsEmployee(factorialtest.StringID(factorialtest.AdminEmployeeID)))
 	vacation.StartOn.Time, vacation.FinishOn.Time = vacation.StartOn.AddDate(0, 1, 0), vacation.FinishOn.AddDate(0, 1, 0)
 	created, err := asAda.TimeOff.CreateLeave(ctx, vacation)
 	if err != nil {

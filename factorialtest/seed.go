@@ -195,7 +195,7 @@ func EmployeeFields(fields map[string]any) EmployeeOption {
 // blank, the email must not belong to another employee (compared without
 // regard to case or surrounding spaces), and a ManagedBy manager must
 // exist. Add the employee to teams with AddTeamMember; to act as them,
-// ClientAsEmployee (which gives them a login).
+// TokenSourceAsEmployee (which gives them a login).
 func (s *Server) AddEmployee(firstName, lastName, email string, opts ...EmployeeOption) (string, error) {
 	id, err := s.V1().AddEmployee(firstName, lastName, email, opts...)
 	return idString(id, err)
@@ -238,7 +238,8 @@ func (s *Server) AddTeamMember(teamID, employeeID string, lead bool) error {
 // CreateLeave does for an admin, an API key or a company token); for a
 // pending leave, request it as the employee:
 //
-//	c, _ := srv.ClientAsEmployee(id)
+//	ts, _ := srv.TokenSourceAsEmployee(id)
+//	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
 //	c.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: id, ...}) // approved false
 //
 // leaveTypeID "" picks the company's first leave type (the demo
