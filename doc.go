@@ -72,19 +72,22 @@
 //     body whatever its shape ({"errors": "..."}, a list, per-field
 //     messages in FieldErrors, a bare array, Doorkeeper's
 //     error/error_description, or an excerpt of an HTML page from a proxy);
+//     the dated API's 422 messages ({"errors": {"errors": ["Email can't be
+//     blank"]}}) are filed in FieldErrors by the request field their words
+//     name, best effort (see Error.FieldErrors);
 //   - the other kinds: a 2xx the operation does not declare, a body in an
 //     undeclared content type, an empty, truncated or malformed body where
 //     JSON is declared, JSON that does not fit the generated type
 //     (KindDecode), or a body too large or cut off while being read.
 //
 // So a nil error means the returned value was decoded from a declared
-// success. errors.Is matches ErrNotFound, ErrUnauthorized, ErrForbidden and
-// ErrRateLimited; IsRetryable tells whether trying later may help. Failures
-// before any response arrives wrap a *url.Error (reach it with errors.As),
-// and TokenSource errors come back wrapped; timeouts match
-// context.DeadlineExceeded. URLs in errors and logs have secret query
-// values (token, code, client_secret, ...) replaced, and credentials are
-// never logged.
+// success. errors.Is matches ErrNotFound, ErrUnauthorized, ErrForbidden,
+// ErrRateLimited and ErrValidation (422); IsRetryable tells whether trying
+// later may help. Failures before any response arrives wrap a *url.Error
+// (reach it with errors.As), and TokenSource errors come back wrapped;
+// timeouts match context.DeadlineExceeded. URLs in errors and logs have
+// secret query values (token, code, client_secret, ...) replaced, and
+// credentials are never logged.
 //
 // Through Raw, a non-2xx answer is still an *Error, and so are the
 // response checks above, but a well-formed 2xx body that does not fit its

@@ -23,6 +23,11 @@ var (
 	ErrUnauthorized = errors.New("factorial: unauthorized")
 	ErrForbidden    = errors.New("factorial: forbidden")
 	ErrRateLimited  = errors.New("factorial: rate limited")
+	// ErrValidation is a 422: the server understood the request and
+	// refused its content (a required field blank, a date out of order,
+	// a rule of the resource broken). Error.Messages says what, and
+	// Error.FieldErrors which field, when the server or its messages tell.
+	ErrValidation = errors.New("factorial: validation failed")
 )
 
 // ErrorKind says why a response was turned into an *Error. Only KindStatus
@@ -62,7 +67,7 @@ const (
 // type, a body that is empty, too large, unreadable or does not decode into
 // the generated type). Use
 // errors.As to reach it; errors.Is matches ErrNotFound, ErrUnauthorized,
-// ErrForbidden and ErrRateLimited, and whatever Err wraps.
+// ErrForbidden, ErrRateLimited and ErrValidation, and whatever Err wraps.
 //
 // Failures before any response arrives (refused connections, DNS, TLS,
 // timeouts before headers) are not *Error: they wrap a *url.Error with the
@@ -85,8 +90,23 @@ type Error struct {
 	// Messages holds every human-readable message of the error body, in
 	// order; field errors appear as "field: message".
 	Messages []string
-	// FieldErrors keeps {"errors": {"field": ["message"]}} with its field
-	// names.
+	// FieldErrors holds the messages that belong to a field, by the
+	// field's JSON name, so a form can show each beside its input.
+	//
+	// When the body names the fields ({"errors": {"field": ["message"]}},
+	// v1's validation errors) they are kept as sent. The dated API sends
+	// Rails' full messages in a list instead ({"errors": {"errors":
+	// ["Email can't be blank"]}}), which name the field only in words; for
+	// a 422 whose body names no field, each message is filed, whole, under
+	// the request field whose humanized name ("first_name" is "First
+	// name", "leave_type_id" is "Leave type") starts it: FieldErrors["email"]
+	// is ["Email can't be blank"]. The fields considered are the keys of
+	// the JSON object the request sent; the generated request types send
+	// every required field, empty or not. This is best effort: a message
+	// that starts with no field's name ("The team does not exist"), about
+	// an optional field the request left out, about a field Factorial
+	// names differently in its messages, or matching two fields humanized
+	// alike stays out of FieldErrors; Messages always has every message.
 	FieldErrors map[string][]string
 	// RetryAfter is the server's Retry-After, when it sent one.
 	RetryAfter time.Duration
@@ -157,6 +177,8 @@ func (e *Error) Is(target error) bool {
 		return e.StatusCode == http.StatusForbidden
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
+	case ErrValidation:
+		return e.StatusCode == http.StatusUnprocessableEntity
 	}
 	return false
 }

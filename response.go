@@ -196,7 +196,7 @@ func (c *exchange) newError(kind ErrorKind, resp *http.Response, data []byte, tr
 }
 
 func (c *exchange) addDetails(e *Error, resp *http.Response, data []byte) {
-	d := parseErrorBody(resp.Header.Get("Content-Type"), data)
+	d := c.errorDetails(resp, data)
 	e.Code = c.secrets.string(d.code)
 	for _, m := range d.messages {
 		e.Messages = append(e.Messages, c.secrets.string(m))

@@ -6886,12 +6886,30 @@ type ClientInterface interface {
 
 	// CreateLeaveWithBody Create a leave (v1)
 	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/time/leaves (the `CreateLeave` operationId).
 	CreateLeaveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateLeave Create a leave (v1)
+	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7466,7 +7484,19 @@ type ClientInterface interface {
 
 	// CreateLeaveV2WithBody Create a leave (v2, supports hours and medical details)
 	//
-	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
+	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+	// used because every other v2 leave route returns it and its
+	// start_on/finish_on may be timestamps, which Leave's date fields would
+	// reject.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7475,7 +7505,19 @@ type ClientInterface interface {
 
 	// CreateLeaveV2 Create a leave (v2, supports hours and medical details)
 	//
-	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
+	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+	// used because every other v2 leave route returns it and its
+	// start_on/finish_on may be timestamps, which Leave's date fields would
+	// reject.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -10980,6 +11022,15 @@ func (c *Client) ListLeaves(ctx context.Context, params *ListLeavesParams, reqEd
 
 // CreateLeaveWithBody Create a leave (v1)
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/time/leaves (the `CreateLeave` operationId).
@@ -10996,6 +11047,15 @@ func (c *Client) CreateLeaveWithBody(ctx context.Context, contentType string, bo
 }
 
 // CreateLeave Create a leave (v1)
+//
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -12355,7 +12415,19 @@ func (c *Client) ListLeavesV2(ctx context.Context, params *ListLeavesV2Params, r
 
 // CreateLeaveV2WithBody Create a leave (v2, supports hours and medical details)
 //
-// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
+// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+// used because every other v2 leave route returns it and its
+// start_on/finish_on may be timestamps, which Leave's date fields would
+// reject.
 //
 // Takes any type of body and a specified content type.
 //
@@ -12374,7 +12446,19 @@ func (c *Client) CreateLeaveV2WithBody(ctx context.Context, contentType string, 
 
 // CreateLeaveV2 Create a leave (v2, supports hours and medical details)
 //
-// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
+// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+// used because every other v2 leave route returns it and its
+// start_on/finish_on may be timestamps, which Leave's date fields would
+// reject.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -23186,12 +23270,30 @@ type ClientWithResponsesInterface interface {
 
 	// CreateLeaveWithBodyWithResponse Create a leave (v1)
 	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/time/leaves (the `CreateLeave` operationId).
 	CreateLeaveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateLeaveResponse, error)
 
 	// CreateLeaveWithResponse Create a leave (v1)
+	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23826,7 +23928,19 @@ type ClientWithResponsesInterface interface {
 
 	// CreateLeaveV2WithBodyWithResponse Create a leave (v2, supports hours and medical details)
 	//
-	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
+	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+	// used because every other v2 leave route returns it and its
+	// start_on/finish_on may be timestamps, which Leave's date fields would
+	// reject.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23835,7 +23949,19 @@ type ClientWithResponsesInterface interface {
 
 	// CreateLeaveV2WithResponse Create a leave (v2, supports hours and medical details)
 	//
-	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin or with an API key is approved at once, and so is any
+	// leave whose leave type does not require approval; one an employee
+	// requests for themselves stays pending (`approved` false). A basic user may
+	// create leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+	//
+	// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+	// used because every other v2 leave route returns it and its
+	// start_on/finish_on may be timestamps, which Leave's date fields would
+	// reject.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -37939,6 +38065,15 @@ func (c *ClientWithResponses) ListLeavesWithResponse(ctx context.Context, params
 
 // CreateLeaveWithBodyWithResponse Create a leave (v1)
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/time/leaves (the `CreateLeave` operationId).
@@ -37951,6 +38086,15 @@ func (c *ClientWithResponses) CreateLeaveWithBodyWithResponse(ctx context.Contex
 }
 
 // CreateLeaveWithResponse Create a leave (v1)
+//
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39057,7 +39201,19 @@ func (c *ClientWithResponses) ListLeavesV2WithResponse(ctx context.Context, para
 
 // CreateLeaveV2WithBodyWithResponse Create a leave (v2, supports hours and medical details)
 //
-// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
+// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+// used because every other v2 leave route returns it and its
+// start_on/finish_on may be timestamps, which Leave's date fields would
+// reject.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39072,7 +39228,19 @@ func (c *ClientWithResponses) CreateLeaveV2WithBodyWithResponse(ctx context.Cont
 
 // CreateLeaveV2WithResponse Create a leave (v2, supports hours and medical details)
 //
-// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is used because every other v2 leave route returns it and its start_on/finish_on may be timestamps, which Leave's date fields would reject.
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee
+// requests for themselves stays pending (`approved` false). A basic user may
+// create leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on` (422, `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
+// The 2024 spec declares the v1 Leave shape for this response; LeaveV2 is
+// used because every other v2 leave route returns it and its
+// start_on/finish_on may be timestamps, which Leave's date fields would
+// reject.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

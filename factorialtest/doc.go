@@ -7,10 +7,13 @@
 //
 //	srv := factorialtest.NewServer(factorialtest.WithTB(t))
 //	client, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
-//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or a user's token: IssueToken, Approve
-//	team, _ := client.V1.Teams.Create(ctx, api.TeamCreate{Name: "Platform"}) // 201, and it stays created
-//	client.V1.Teams.AssignEmployeeToTeam(ctx, team.ID, factorialtest.BasicEmployeeID)
-//	teams, _ := client.V1.Teams.List(ctx) // Engineering, People, and Platform with employee 1003
+//		factorial.WithAPIKey(factorialtest.DefaultAPIKey)) // or as a user: srv.TokenSourceAs(factorialtest.BasicUserID)
+//	team, _ := client.Teams.Create(ctx, resources.TeamCreate{Name: "Platform"}) // 201, and it stays created
+//	client.Teams.CreateMembership(ctx, resources.TeamMembershipCreate{TeamID: team.ID, EmployeeID: "1003"})
+//	teams, _ := client.Teams.List(ctx, nil) // Engineering, People, and Platform with employee "1003"
+//
+// v1's services (client.V1) are served by the same server, from the same
+// records.
 //
 // # The company
 //
@@ -37,6 +40,31 @@
 //
 // WithoutDemoData starts empty except for the users' employees; WithUser
 // and AddUser add people who can log in.
+//
+// The constants are numbers, as v1 writes ids; the dated API writes the
+// same ids as strings, StringID(BasicEmployeeID) is "1003" (IntID goes
+// back).
+//
+// # Seeding and acting as a user
+//
+// AddEmployee, AddTeam, AddTeamMember and AddLeave seed the common records
+// the way the API creates them, with its defaults and checks, taking and
+// returning the dated API's string ids; V1() has the same helpers with
+// v1's integer ids. They act as the admin, and that shows: a leave an
+// admin creates comes back approved, whatever its type.
+//
+// To see what a given person sees, TokenSourceAs(userID) returns a token
+// source acting as that user (their token, refreshed on the server's
+// clock) for factorial.WithTokenSource, and TokenSourceAsEmployee
+// (employeeID) the same for an employee, giving them a login first if they
+// have none:
+//
+//	ts, _ := srv.TokenSourceAs(factorialtest.BasicUserID)
+//	bea, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+//	leave, _ := bea.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: "1003", ...})
+//	// leave.GetApproved() is false: Bea requested it; Manu, her time-off manager, decides it
+//
+// IssueToken gives the bare token instead, for a client of your own.
 //
 // # How it behaves like Factorial
 //
@@ -135,7 +163,10 @@
 // flags) apply before paging. The shifts list comes whole, as Factorial's
 // does: meta.paginateable false and meta.limit null.
 //
-// Actions keep Factorial's rules: no clock-in while a shift is open (422);
+// Actions keep Factorial's rules: a leave created by an admin, an API key
+// or a company token, or of a leave type that needs no approval, is
+// approved at once, while one an employee requests for themselves is
+// pending; no clock-in while a shift is open (422);
 // a break closes the worked shift and opens a break, its end opens a new
 // worked shift; toggle_clock clocks in or out; autofill fills working days
 // that have no shift, leave or holiday with 09:00-17:00 shifts. Leaves are
@@ -215,8 +246,10 @@
 // token expiry, codes, created_at, the Date header, record timestamps and
 // the demo data's dates (anchored to the clock's day at start and on
 // Reset) all move together. Helpers issue, expire and revoke tokens
-// directly (IssueToken, ExpireToken, RevokeToken); Put, Create, Get, List,
-// Delete and the typed AddEmployee, AddTeam, AddTeamMember and AddLeave
+// directly (IssueToken, ExpireToken, RevokeToken) and give clients that
+// act as someone (TokenSourceAs, TokenSourceAsEmployee); Put, Create, Get, List and
+// Delete (on the sandbox's integer ids) and the typed AddEmployee,
+// AddTeam, AddTeamMember and AddLeave (string ids; V1() for integers)
 // seed and inspect data; Reset restores the initial data; InjectFault adds
 // rate limits, latency, gateway errors, dropped connections and tokens that
 // die mid-test; counters (TokenRequests, TokenErrors) prove how many

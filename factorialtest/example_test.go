@@ -73,26 +73,26 @@ func Example() {
 	// spec violations: 0
 }
 
-// Seeding: typed helpers for the common records (with the API's own
-// defaults and checks), Put for anything else. Put takes maps or, through
-// Record, the generated types.
-func ExampleServer_AddEmployee() {
+// Seeding for v1 code: the same helpers with v1's integer ids (with the
+// API's own defaults and checks), Put for anything else. Put takes maps
+// or, through Record, the generated types.
+func ExampleV1Helpers_AddEmployee() {
 	srv := factorialtest.NewServer(factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	defer srv.Close()
 	ctx := context.Background()
 
-	grace, err := srv.AddEmployee("Grace", "Hopper", "grace@example.com",
+	grace, err := srv.V1().AddEmployee("Grace", "Hopper", "grace@example.com",
 		factorialtest.ManagedBy(factorialtest.ManagerEmployeeID))
 	if err != nil {
 		log.Fatal(err)
 	}
-	team, _ := srv.AddTeam("Compilers", grace, factorialtest.BasicEmployeeID)
+	team, _ := srv.V1().AddTeam("Compilers", grace, factorialtest.BasicEmployeeID)
 	monday := factorialtest.DemoTime.AddDate(0, 0, 7)
-	if _, err := srv.AddLeave(grace, 1, monday, monday.AddDate(0, 0, 4)); err != nil {
+	if _, err := srv.V1().AddLeave(grace, 1, monday, monday.AddDate(0, 0, 4)); err != nil {
 		log.Fatal(err)
 	}
 	srv.Put(factorialtest.Locations, factorialtest.Record(api.Location{ID: 9, Name: factorial.Ptr("Remote")}))
-	if _, err := srv.AddEmployee("Grace", "Twin", "grace@example.com"); err != nil {
+	if _, err := srv.V1().AddEmployee("Grace", "Twin", "grace@example.com"); err != nil {
 		fmt.Println(err)
 	}
 

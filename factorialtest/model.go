@@ -41,7 +41,8 @@ const (
 )
 
 // Employee ids of the demo company (the REST API's ids for the users above,
-// plus an employee who left and has no login).
+// plus an employee who left and has no login), as v1 writes them; the
+// dated API writes them as strings: StringID(BasicEmployeeID) is "1003".
 const (
 	AdminEmployeeID      = 1001
 	ManagerEmployeeID    = 1002

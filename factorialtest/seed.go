@@ -15,7 +15,8 @@ import (
 // (ListEmployees, ListEmployeesV2 and ListEmployeesBulk all read
 // Employees), and so do the dated API's operations where v1 has the same
 // records (its employees/employees is Employees, attendance/shifts is
-// Shifts). Records hold integer ids; the dated API shows them as strings.
+// Shifts). Records hold integer ids; the dated API shows them as strings
+// (StringID, IntID).
 const (
 	Employees               = "employees"
 	Teams                   = "teams"
@@ -84,8 +85,9 @@ func (s *Server) Put(resource string, rec map[string]any) int { return s.sb.Put(
 
 // Create stores a copy of rec the way the API's create operation does, as
 // the admin: a fresh id (rec["id"] is ignored), timestamps, the resource's
-// defaults (an employee's role, team_ids, ...) and checks (a unique email,
-// an existing manager, a leave's dates). The error is the answer the API
+// defaults (an employee's role, team_ids, a leave approved because the
+// admin creates it, ...) and checks (a unique email, an existing manager,
+// a leave's dates). The error is the answer the API
 // would give, e.g. "factorialtest: 422 {"errors":{...}}".
 func (s *Server) Create(resource string, rec map[string]any) (int, error) {
 	id, err := s.sb.Create(resource, rec)
@@ -130,18 +132,44 @@ func Record(v any) map[string]any {
 	return rec
 }
 
-// EmployeeOption sets fields of the employee AddEmployee creates.
+// EmployeeOption sets fields of the employee AddEmployee (or
+// V1().AddEmployee) creates.
 type EmployeeOption func(rec map[string]any)
 
 // AsAdmin gives the employee the admin role.
 func AsAdmin() EmployeeOption { return func(rec map[string]any) { rec["role"] = "admin" } }
 
-// ManagedBy sets the employee's manager (and time-off manager).
-func ManagedBy(employeeID int) EmployeeOption {
+// ManagedBy sets the employee's manager (and time-off manager, who
+// decides their leaves): an id as either API writes it, 1002 or "1002". An
+// id that names no employee makes the create fail (422 on manager_id).
+func ManagedBy[ID int | string](employeeID ID) EmployeeOption {
 	return func(rec map[string]any) {
-		rec["manager_id"] = employeeID
-		rec["timeoff_manager_id"] = employeeID
+		var v any = employeeID
+		if s, ok := v.(string); ok {
+			n, err := IntID(s)
+			if err != nil {
+				v = badID{err}
+			} else {
+				v = n
+			}
+		}
+		rec["manager_id"] = v
+		rec["timeoff_manager_id"] = v
 	}
+}
+
+// badID stands in a record for an id an option could not parse, so that
+// the helper applying the option fails with err instead of storing it.
+type badID struct{ err error }
+
+// checkIDs returns the error of the first badID in rec.
+func checkIDs(rec map[string]any) error {
+	for _, v := range rec {
+		if b, ok := v.(badID); ok {
+			return b.err
+		}
+	}
+	return nil
 }
 
 // StartingOn sets the employee's start date.
@@ -155,48 +183,140 @@ func EmployeeFields(fields map[string]any) EmployeeOption {
 	return func(rec map[string]any) { maps.Copy(rec, fields) }
 }
 
-// AddEmployee creates an employee as CreateEmployee would (role basic,
-// company defaults, unique email) and returns the new employee id. Add the
-// employee to teams with AddTeamMember, and give them a login with AddUser.
-func (s *Server) AddEmployee(firstName, lastName, email string, opts ...EmployeeOption) (int, error) {
+// The seeding helpers below speak the dated API's ids, strings ("1006"),
+// as its services take and return them. V1 has the same helpers with
+// v1's integer ids; both seed the same company (an employee added here
+// is v1's employee 1006 too).
+
+// AddEmployee creates an employee as hiring one through the API would,
+// as the admin, and returns the new employee's id ("1006"): role basic
+// unless AsAdmin, company defaults, and Factorial's checks, each an error
+// holding the API's answer: first name, last name and email must not be
+// blank, the email must not belong to another employee (compared without
+// regard to case or surrounding spaces), and a ManagedBy manager must
+// exist. Add the employee to teams with AddTeamMember; to act as them,
+// TokenSourceAsEmployee (which gives them a login).
+func (s *Server) AddEmployee(firstName, lastName, email string, opts ...EmployeeOption) (string, error) {
+	id, err := s.V1().AddEmployee(firstName, lastName, email, opts...)
+	return idString(id, err)
+}
+
+// AddTeam creates a team with these members (none leads it) and returns
+// its id. Every member must exist.
+func (s *Server) AddTeam(name string, memberIDs ...string) (string, error) {
+	members := make([]int, len(memberIDs))
+	for i, m := range memberIDs {
+		n, err := IntID(m)
+		if err != nil {
+			return "", err
+		}
+		members[i] = n
+	}
+	id, err := s.V1().AddTeam(name, members...)
+	return idString(id, err)
+}
+
+// AddTeamMember puts an employee in a team (a lead when lead), on both
+// sides as the API's team memberships do: the team's employee_ids and
+// lead_ids, the employee's team_ids, and a membership record. The team and
+// the employee must exist.
+func (s *Server) AddTeamMember(teamID, employeeID string, lead bool) error {
+	team, err := IntID(teamID)
+	if err != nil {
+		return err
+	}
+	emp, err := IntID(employeeID)
+	if err != nil {
+		return err
+	}
+	return s.V1().AddTeamMember(team, emp, lead)
+}
+
+// AddLeave creates a leave (time off) from start to finish, both days
+// included, and returns its id. It creates the leave as the admin, and a
+// leave an admin creates comes back approved, whatever its type (as
+// CreateLeave does for an admin, an API key or a company token); for a
+// pending leave, request it as the employee:
+//
+//	ts, _ := srv.TokenSourceAsEmployee(id)
+//	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()), factorial.WithTokenSource(ts))
+//	c.TimeOff.CreateLeave(ctx, resources.LeaveCreate{EmployeeID: id, ...}) // approved false
+//
+// leaveTypeID "" picks the company's first leave type (the demo
+// company's are "1" Vacation, "2" Sick leave, "3" Training). The employee
+// and the leave type must exist and finish may not be before start; each
+// refusal is an error holding the API's 422.
+func (s *Server) AddLeave(employeeID, leaveTypeID string, start, finish time.Time) (string, error) {
+	emp, err := IntID(employeeID)
+	if err != nil {
+		return "", err
+	}
+	leaveType := 0
+	if leaveTypeID != "" {
+		if leaveType, err = IntID(leaveTypeID); err != nil {
+			return "", err
+		}
+	}
+	id, err := s.V1().AddLeave(emp, leaveType, start, finish)
+	return idString(id, err)
+}
+
+func idString(id int, err error) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	return StringID(id), nil
+}
+
+// V1Helpers are the seeding helpers with v1's integer ids; Server.V1
+// returns them.
+type V1Helpers struct{ s *Server }
+
+// V1 returns the seeding helpers that take and return v1's integer ids
+// (1006): the same operations, rules and data as AddEmployee, AddTeam,
+// AddTeamMember and AddLeave, for tests of v1 code.
+func (s *Server) V1() V1Helpers { return V1Helpers{s} }
+
+// AddEmployee is Server.AddEmployee with v1's integer ids: it returns the
+// new employee id (1006).
+func (v V1Helpers) AddEmployee(firstName, lastName, email string, opts ...EmployeeOption) (int, error) {
 	rec := map[string]any{"first_name": firstName, "last_name": lastName, "email": email}
 	for _, o := range opts {
 		o(rec)
 	}
-	return s.Create(Employees, rec)
+	if err := checkIDs(rec); err != nil {
+		return 0, err
+	}
+	return v.s.Create(Employees, rec)
 }
 
-// AddTeam creates a team with these members (none leads it) and returns
-// its id.
-func (s *Server) AddTeam(name string, memberIDs ...int) (int, error) {
-	id, err := s.Create(Teams, map[string]any{"name": name})
+// AddTeam is Server.AddTeam with v1's integer ids.
+func (v V1Helpers) AddTeam(name string, memberIDs ...int) (int, error) {
+	id, err := v.s.Create(Teams, map[string]any{"name": name})
 	if err != nil {
 		return 0, err
 	}
 	for _, emp := range memberIDs {
-		if err := s.AddTeamMember(id, emp, false); err != nil {
+		if err := v.AddTeamMember(id, emp, false); err != nil {
 			return id, err
 		}
 	}
 	return id, nil
 }
 
-// AddTeamMember puts an employee in a team on both sides (the team's
-// employee_ids, and lead_ids when lead; the employee's team_ids), as
-// AssignEmployeeToTeam and UpdateTeamMembership do.
-func (s *Server) AddTeamMember(teamID, employeeID int, lead bool) error {
-	if err := s.sb.AddTeamMember(teamID, employeeID, lead); err != nil {
+// AddTeamMember is Server.AddTeamMember with v1's integer ids (what v1's
+// AssignEmployeeToTeam and UpdateTeamMembership do).
+func (v V1Helpers) AddTeamMember(teamID, employeeID int, lead bool) error {
+	if err := v.s.sb.AddTeamMember(teamID, employeeID, lead); err != nil {
 		return fmt.Errorf("factorialtest: %w", err)
 	}
 	return nil
 }
 
-// AddLeave creates a leave (time off) from start to finish, both days
-// included, as CreateLeave would: the employee and leave type must exist
-// (the demo company's leave types are 1 Vacation, 2 Sick leave, 3
-// Training; 0 picks the first), and a leave whose type needs approval
-// starts approved because the admin creates it.
-func (s *Server) AddLeave(employeeID, leaveTypeID int, start, finish time.Time) (int, error) {
+// AddLeave is Server.AddLeave with v1's integer ids; leaveTypeID 0 picks
+// the first leave type. As there, the admin creates the leave, so it
+// comes back approved.
+func (v V1Helpers) AddLeave(employeeID, leaveTypeID int, start, finish time.Time) (int, error) {
 	rec := map[string]any{
 		"employee_id": employeeID,
 		"start_on":    start.Format(time.DateOnly),
@@ -205,7 +325,7 @@ func (s *Server) AddLeave(employeeID, leaveTypeID int, start, finish time.Time) 
 	if leaveTypeID != 0 {
 		rec["leave_type_id"] = leaveTypeID
 	}
-	return s.Create(Leaves, rec)
+	return v.s.Create(Leaves, rec)
 }
 
 // AddUser registers a resource owner on a running server, so IssueToken,

@@ -18,7 +18,7 @@ func TestSeedingHelpers(t *testing.T) {
 	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithFrozenClock(factorialtest.DemoTime))
 	c := client(t, srv, apiKeyAuth(factorialtest.DefaultAPIKey))
 
-	id, err := srv.AddEmployee("Olga", "Ops", "olga@example.com", factorialtest.ManagedBy(factorialtest.ManagerEmployeeID),
+	id, err := srv.V1().AddEmployee("Olga", "Ops", "olga@example.com", factorialtest.ManagedBy(factorialtest.ManagerEmployeeID),
 		factorialtest.StartingOn(time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC)), factorialtest.EmployeeFields(map[string]any{"location_id": 2}))
 	if err != nil {
 		t.Fatal(err)
@@ -29,22 +29,22 @@ func TestSeedingHelpers(t *testing.T) {
 		*emp.JSON200.LocationID != 2 || *emp.JSON200.Role != "basic" {
 		t.Errorf("added employee: %s", emp.Body)
 	}
-	if _, err := srv.AddEmployee("Olga", "Twin", "olga@example.com"); err == nil || !strings.Contains(err.Error(), "422") {
+	if _, err := srv.V1().AddEmployee("Olga", "Twin", "olga@example.com"); err == nil || !strings.Contains(err.Error(), "422") {
 		t.Errorf("duplicate email: %v", err)
 	}
-	if _, err := srv.AddEmployee("No", "Boss", "noboss@example.com", factorialtest.ManagedBy(999)); err == nil || !strings.Contains(err.Error(), "manager_id") {
+	if _, err := srv.V1().AddEmployee("No", "Boss", "noboss@example.com", factorialtest.ManagedBy(999)); err == nil || !strings.Contains(err.Error(), "manager_id") {
 		t.Errorf("unknown manager: %v", err)
 	}
-	admin, _ := srv.AddEmployee("Root", "Admin", "root@example.com", factorialtest.AsAdmin())
+	admin, _ := srv.V1().AddEmployee("Root", "Admin", "root@example.com", factorialtest.AsAdmin())
 	if rec, _ := srv.Get(factorialtest.Employees, admin); rec["role"] != "admin" {
 		t.Errorf("AsAdmin: role %v", rec["role"])
 	}
 
-	team, err := srv.AddTeam("Ops", id)
+	team, err := srv.V1().AddTeam("Ops", id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.AddTeamMember(team, factorialtest.BasicEmployeeID, true); err != nil {
+	if err := srv.V1().AddTeamMember(team, factorialtest.BasicEmployeeID, true); err != nil {
 		t.Fatal(err)
 	}
 	got, err := c.GetTeamWithResponse(ctx, team)
@@ -56,11 +56,11 @@ func TestSeedingHelpers(t *testing.T) {
 	if !slices.Equal(bea.JSON200.TeamIDs, []int{1, team}) {
 		t.Errorf("Bea's team_ids = %v", bea.JSON200.TeamIDs)
 	}
-	if err := srv.AddTeamMember(99, id, false); err == nil {
+	if err := srv.V1().AddTeamMember(99, id, false); err == nil {
 		t.Error("AddTeamMember to a missing team succeeded")
 	}
 
-	leave, err := srv.AddLeave(id, 0, time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC))
+	leave, err := srv.V1().AddLeave(id, 0, time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestSeedingHelpers(t *testing.T) {
 	if len(*leaves.JSON200) != 1 || (*leaves.JSON200)[0].ID != leave || *(*leaves.JSON200)[0].LeaveTypeName != "Vacation" {
 		t.Errorf("leaves: %s", leaves.Body)
 	}
-	if _, err := srv.AddLeave(id, 1, time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)); err == nil {
+	if _, err := srv.V1().AddLeave(id, 1, time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)); err == nil {
 		t.Error("a leave ending before it starts was accepted")
 	}
 
@@ -198,7 +198,7 @@ func TestWithoutDemoData(t *testing.T) {
 	if me.JSON200.EmployeeID != factorialtest.BasicEmployeeID || me.JSON200.Email != "basic@example.com" {
 		t.Errorf("me = %s", me.Body)
 	}
-	srv.AddTeam("Only")
+	srv.V1().AddTeam("Only")
 	srv.Reset()
 	if len(srv.List(factorialtest.Teams)) != 0 || len(srv.List(factorialtest.Employees)) != 4 {
 		t.Error("Reset did not return to the empty company")

@@ -3636,7 +3636,11 @@ type ClientInterface interface {
 
 	// AutofillShiftsWithBody Fill employees' timesheets from their planned hours over a date range
 	//
-	// Answers a bare JSON array of the shifts created, not a page.
+	// Answers a bare JSON array of the shifts created, not a page. Fills the
+	// working days (Monday to Friday) of the range that have no shift yet, no
+	// approved leave and no company holiday at the employee's location.
+	// `end_on` may not be before `start_on` nor more than a year after it, and
+	// every employee must exist (422 otherwise).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3645,7 +3649,11 @@ type ClientInterface interface {
 
 	// AutofillShifts Fill employees' timesheets from their planned hours over a date range
 	//
-	// Answers a bare JSON array of the shifts created, not a page.
+	// Answers a bare JSON array of the shifts created, not a page. Fills the
+	// working days (Monday to Friday) of the range that have no shift yet, no
+	// approved leave and no company holiday at the employee's location.
+	// `end_on` may not be before `start_on` nor more than a year after it, and
+	// every employee must exist (422 otherwise).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3654,7 +3662,9 @@ type ClientInterface interface {
 
 	// EndShiftBreakWithBody End the running break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. Closes the running break
+	// and opens a new worked shift from the same instant; 422 when no break is
+	// running.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3663,7 +3673,9 @@ type ClientInterface interface {
 
 	// EndShiftBreak End the running break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. Closes the running break
+	// and opens a new worked shift from the same instant; 422 when no break is
+	// running.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3672,7 +3684,10 @@ type ClientInterface interface {
 
 	// StartShiftBreakWithBody Start a break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. The break closes the open
+	// worked shift and opens a break shift in its place (a shift with
+	// `workable` false), so it needs an open worked shift: 422 when the
+	// employee is not clocked in or is already on a break.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3681,7 +3696,10 @@ type ClientInterface interface {
 
 	// StartShiftBreak Start a break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. The break closes the open
+	// worked shift and opens a break shift in its place (a shift with
+	// `workable` false), so it needs an open worked shift: 422 when the
+	// employee is not clocked in or is already on a break.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3690,7 +3708,11 @@ type ClientInterface interface {
 
 	// ClockInWithBody Clock an employee in (opens a shift)
 	//
-	// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+	// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+	// closes it. An employee has at most one open shift: clocking in while a
+	// shift or a break is open is a 422 ("You are already clocked in"). A basic
+	// user clocks only themselves in (403 for another `employee_id`); a
+	// company token has no employee of its own, so it must give `employee_id`.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3699,7 +3721,11 @@ type ClientInterface interface {
 
 	// ClockIn Clock an employee in (opens a shift)
 	//
-	// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+	// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+	// closes it. An employee has at most one open shift: clocking in while a
+	// shift or a break is open is a 422 ("You are already clocked in"). A basic
+	// user clocks only themselves in (403 for another `employee_id`); a
+	// company token has no employee of its own, so it must give `employee_id`.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3708,7 +3734,9 @@ type ClientInterface interface {
 
 	// ClockOutWithBody Clock an employee out (closes the open shift)
 	//
-	// Only applies to a shift opened with ClockIn.
+	// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+	// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+	// clock-in is a 422 too. A basic user clocks only themselves out.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3717,7 +3745,9 @@ type ClientInterface interface {
 
 	// ClockOut Clock an employee out (closes the open shift)
 	//
-	// Only applies to a shift opened with ClockIn.
+	// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+	// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+	// clock-in is a 422 too. A basic user clocks only themselves out.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3726,12 +3756,20 @@ type ClientInterface interface {
 
 	// ToggleClockWithBody Clock an employee in if clocked out, otherwise out
 	//
+	// Clocks the employee out when a shift or break is open, in otherwise, at
+	// `clock_time`. A basic user toggles only their own clock (403 for another
+	// `employee_id`).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /attendance/shifts/toggle_clock (the `ToggleClock` operationId).
 	ToggleClockWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ToggleClock Clock an employee in if clocked out, otherwise out
+	//
+	// Clocks the employee out when a shift or break is open, in otherwise, at
+	// `clock_time`. A basic user toggles only their own clock (403 for another
+	// `employee_id`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4034,7 +4072,12 @@ type ClientInterface interface {
 
 	// CreateEmployeeWithContractWithBody Hire an employee together with a first contract
 	//
-	// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+	// There is no plain create; this action is the way to add an employee. Being
+	// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+	// must not be blank, and the email must not belong to another employee,
+	// compared without regard to case or surrounding spaces; a `team_id` or
+	// manager that does not exist is refused too. All are 422s with Rails' full
+	// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4043,7 +4086,12 @@ type ClientInterface interface {
 
 	// CreateEmployeeWithContract Hire an employee together with a first contract
 	//
-	// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+	// There is no plain create; this action is the way to add an employee. Being
+	// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+	// must not be blank, and the email must not belong to another employee,
+	// compared without regard to case or surrounding spaces; a `team_id` or
+	// manager that does not exist is refused too. All are 422s with Rails' full
+	// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4080,7 +4128,10 @@ type ClientInterface interface {
 
 	// TerminateEmployeeWithBody Terminate an employee on a date
 	//
-	// The employee id travels in the body (v1 had it in the path).
+	// The employee id travels in the body (v1 had it in the path). The employee
+	// stays active, terminating (`is_terminating`), until `terminated_on`. An
+	// employee already terminated cannot be terminated again (422): call
+	// UnterminateEmployee first.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4089,7 +4140,10 @@ type ClientInterface interface {
 
 	// TerminateEmployee Terminate an employee on a date
 	//
-	// The employee id travels in the body (v1 had it in the path).
+	// The employee id travels in the body (v1 had it in the path). The employee
+	// stays active, terminating (`is_terminating`), until `terminated_on`. An
+	// employee already terminated cannot be terminated again (422): call
+	// UnterminateEmployee first.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4250,7 +4304,9 @@ type ClientInterface interface {
 
 	// CreateTeamMembershipWithBody Add an employee to a team
 	//
-	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+	// membership has an id of its own. The team and the employee must exist,
+	// and an employee is a member of a team once: adding them again is a 422.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4259,7 +4315,9 @@ type ClientInterface interface {
 
 	// CreateTeamMembership Add an employee to a team
 	//
-	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+	// membership has an id of its own. The team and the employee must exist,
+	// and an employee is a member of a team once: adding them again is a 422.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4381,12 +4439,16 @@ type ClientInterface interface {
 
 	// DeleteAllowanceWithAltAllowanceWithBody Delete an allowance, moving its adjustments to another allowance
 	//
+	// `alt_allowance_id` must name another existing allowance (422 otherwise).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /timeoff/allowances/delete_with_alt_allowance (the `DeleteAllowanceWithAltAllowance` operationId).
 	DeleteAllowanceWithAltAllowanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAllowanceWithAltAllowance Delete an allowance, moving its adjustments to another allowance
+	//
+	// `alt_allowance_id` must name another existing allowance (422 otherwise).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4472,12 +4534,34 @@ type ClientInterface interface {
 
 	// CreateLeaveWithBody Request a leave for an employee
 	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin, with an API key or with a company token is approved
+	// at once, and so is any leave whose leave type does not require approval;
+	// one an employee requests for themselves stays pending (`approved` false)
+	// until ApproveLeave or RejectLeave decides it. A basic user may create
+	// leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on`; otherwise 422 with Rails' full messages
+	// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /timeoff/leaves (the `CreateLeave` operationId).
 	CreateLeaveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateLeave Request a leave for an employee
+	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin, with an API key or with a company token is approved
+	// at once, and so is any leave whose leave type does not require approval;
+	// one an employee requests for themselves stays pending (`approved` false)
+	// until ApproveLeave or RejectLeave decides it. A basic user may create
+	// leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on`; otherwise 422 with Rails' full messages
+	// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4486,7 +4570,11 @@ type ClientInterface interface {
 
 	// ApproveLeaveWithBody Approve a leave through its approval flow
 	//
-	// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+	// Approves the caller's step of the leave's approval flow when one exists
+	// (other approvers may still be pending), otherwise the leave itself. Only a
+	// pending leave can be decided: one already approved or rejected is a 422.
+	// Admins, API keys, company tokens and the employee's time-off manager may
+	// decide a leave; anyone else gets 403.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4495,7 +4583,11 @@ type ClientInterface interface {
 
 	// ApproveLeave Approve a leave through its approval flow
 	//
-	// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+	// Approves the caller's step of the leave's approval flow when one exists
+	// (other approvers may still be pending), otherwise the leave itself. Only a
+	// pending leave can be decided: one already approved or rejected is a 422.
+	// Admins, API keys, company tokens and the employee's time-off manager may
+	// decide a leave; anyone else gets 403.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4506,7 +4598,10 @@ type ClientInterface interface {
 	//
 	// The `approve_all` action (new in 2026-07-01). Despite its name it acts
 	// on the one leave given by `id`: the leave is approved directly rather
-	// than one step of its approval flow, hence the operation name.
+	// than one step of its approval flow, hence the operation name. As with
+	// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+	// admin, an API key, a company token or the employee's time-off manager
+	// (403 for anyone else).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4517,7 +4612,10 @@ type ClientInterface interface {
 	//
 	// The `approve_all` action (new in 2026-07-01). Despite its name it acts
 	// on the one leave given by `id`: the leave is approved directly rather
-	// than one step of its approval flow, hence the operation name.
+	// than one step of its approval flow, hence the operation name. As with
+	// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+	// admin, an API key, a company token or the employee's time-off manager
+	// (403 for anyone else).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4526,12 +4624,22 @@ type ClientInterface interface {
 
 	// RejectLeaveWithBody Reject a leave
 	//
+	// Only a pending leave can be rejected: one already approved or rejected is
+	// a 422. Admins, API keys, company tokens and the employee's time-off
+	// manager may reject a leave; anyone else gets 403. A rejected leave stays
+	// listed, with `approved` false.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /timeoff/leaves/reject (the `RejectLeave` operationId).
 	RejectLeaveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RejectLeave Reject a leave
+	//
+	// Only a pending leave can be rejected: one already approved or rejected is
+	// a 422. Admins, API keys, company tokens and the employee's time-off
+	// manager may reject a leave; anyone else gets 403. A rejected leave stays
+	// listed, with `approved` false.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4823,7 +4931,11 @@ func (c *Client) CreateShift(ctx context.Context, body CreateShiftJSONRequestBod
 
 // AutofillShiftsWithBody Fill employees' timesheets from their planned hours over a date range
 //
-// Answers a bare JSON array of the shifts created, not a page.
+// Answers a bare JSON array of the shifts created, not a page. Fills the
+// working days (Monday to Friday) of the range that have no shift yet, no
+// approved leave and no company holiday at the employee's location.
+// `end_on` may not be before `start_on` nor more than a year after it, and
+// every employee must exist (422 otherwise).
 //
 // Takes any type of body and a specified content type.
 //
@@ -4842,7 +4954,11 @@ func (c *Client) AutofillShiftsWithBody(ctx context.Context, contentType string,
 
 // AutofillShifts Fill employees' timesheets from their planned hours over a date range
 //
-// Answers a bare JSON array of the shifts created, not a page.
+// Answers a bare JSON array of the shifts created, not a page. Fills the
+// working days (Monday to Friday) of the range that have no shift yet, no
+// approved leave and no company holiday at the employee's location.
+// `end_on` may not be before `start_on` nor more than a year after it, and
+// every employee must exist (422 otherwise).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4861,7 +4977,9 @@ func (c *Client) AutofillShifts(ctx context.Context, body AutofillShiftsJSONRequ
 
 // EndShiftBreakWithBody End the running break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. Closes the running break
+// and opens a new worked shift from the same instant; 422 when no break is
+// running.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4880,7 +4998,9 @@ func (c *Client) EndShiftBreakWithBody(ctx context.Context, contentType string, 
 
 // EndShiftBreak End the running break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. Closes the running break
+// and opens a new worked shift from the same instant; 422 when no break is
+// running.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4899,7 +5019,10 @@ func (c *Client) EndShiftBreak(ctx context.Context, body EndShiftBreakJSONReques
 
 // StartShiftBreakWithBody Start a break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. The break closes the open
+// worked shift and opens a break shift in its place (a shift with
+// `workable` false), so it needs an open worked shift: 422 when the
+// employee is not clocked in or is already on a break.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4918,7 +5041,10 @@ func (c *Client) StartShiftBreakWithBody(ctx context.Context, contentType string
 
 // StartShiftBreak Start a break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. The break closes the open
+// worked shift and opens a break shift in its place (a shift with
+// `workable` false), so it needs an open worked shift: 422 when the
+// employee is not clocked in or is already on a break.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4937,7 +5063,11 @@ func (c *Client) StartShiftBreak(ctx context.Context, body StartShiftBreakJSONRe
 
 // ClockInWithBody Clock an employee in (opens a shift)
 //
-// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+// closes it. An employee has at most one open shift: clocking in while a
+// shift or a break is open is a 422 ("You are already clocked in"). A basic
+// user clocks only themselves in (403 for another `employee_id`); a
+// company token has no employee of its own, so it must give `employee_id`.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4956,7 +5086,11 @@ func (c *Client) ClockInWithBody(ctx context.Context, contentType string, body i
 
 // ClockIn Clock an employee in (opens a shift)
 //
-// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+// closes it. An employee has at most one open shift: clocking in while a
+// shift or a break is open is a 422 ("You are already clocked in"). A basic
+// user clocks only themselves in (403 for another `employee_id`); a
+// company token has no employee of its own, so it must give `employee_id`.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4975,7 +5109,9 @@ func (c *Client) ClockIn(ctx context.Context, body ClockInJSONRequestBody, reqEd
 
 // ClockOutWithBody Clock an employee out (closes the open shift)
 //
-// Only applies to a shift opened with ClockIn.
+// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+// clock-in is a 422 too. A basic user clocks only themselves out.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4994,7 +5130,9 @@ func (c *Client) ClockOutWithBody(ctx context.Context, contentType string, body 
 
 // ClockOut Clock an employee out (closes the open shift)
 //
-// Only applies to a shift opened with ClockIn.
+// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+// clock-in is a 422 too. A basic user clocks only themselves out.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5013,6 +5151,10 @@ func (c *Client) ClockOut(ctx context.Context, body ClockOutJSONRequestBody, req
 
 // ToggleClockWithBody Clock an employee in if clocked out, otherwise out
 //
+// Clocks the employee out when a shift or break is open, in otherwise, at
+// `clock_time`. A basic user toggles only their own clock (403 for another
+// `employee_id`).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /attendance/shifts/toggle_clock (the `ToggleClock` operationId).
@@ -5029,6 +5171,10 @@ func (c *Client) ToggleClockWithBody(ctx context.Context, contentType string, bo
 }
 
 // ToggleClock Clock an employee in if clocked out, otherwise out
+//
+// Clocks the employee out when a shift or break is open, in otherwise, at
+// `clock_time`. A basic user toggles only their own clock (403 for another
+// `employee_id`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5781,7 +5927,12 @@ func (c *Client) ListEmployees(ctx context.Context, params *ListEmployeesParams,
 
 // CreateEmployeeWithContractWithBody Hire an employee together with a first contract
 //
-// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+// There is no plain create; this action is the way to add an employee. Being
+// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+// must not be blank, and the email must not belong to another employee,
+// compared without regard to case or surrounding spaces; a `team_id` or
+// manager that does not exist is refused too. All are 422s with Rails' full
+// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 //
 // Takes any type of body and a specified content type.
 //
@@ -5800,7 +5951,12 @@ func (c *Client) CreateEmployeeWithContractWithBody(ctx context.Context, content
 
 // CreateEmployeeWithContract Hire an employee together with a first contract
 //
-// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+// There is no plain create; this action is the way to add an employee. Being
+// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+// must not be blank, and the email must not belong to another employee,
+// compared without regard to case or surrounding spaces; a `team_id` or
+// manager that does not exist is refused too. All are 422s with Rails' full
+// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5887,7 +6043,10 @@ func (c *Client) SetEmployeeRegularAccessStartDate(ctx context.Context, body Set
 
 // TerminateEmployeeWithBody Terminate an employee on a date
 //
-// The employee id travels in the body (v1 had it in the path).
+// The employee id travels in the body (v1 had it in the path). The employee
+// stays active, terminating (`is_terminating`), until `terminated_on`. An
+// employee already terminated cannot be terminated again (422): call
+// UnterminateEmployee first.
 //
 // Takes any type of body and a specified content type.
 //
@@ -5906,7 +6065,10 @@ func (c *Client) TerminateEmployeeWithBody(ctx context.Context, contentType stri
 
 // TerminateEmployee Terminate an employee on a date
 //
-// The employee id travels in the body (v1 had it in the path).
+// The employee id travels in the body (v1 had it in the path). The employee
+// stays active, terminating (`is_terminating`), until `terminated_on`. An
+// employee already terminated cannot be terminated again (422): call
+// UnterminateEmployee first.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6297,7 +6459,9 @@ func (c *Client) ListTeamMemberships(ctx context.Context, params *ListTeamMember
 
 // CreateTeamMembershipWithBody Add an employee to a team
 //
-// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+// membership has an id of its own. The team and the employee must exist,
+// and an employee is a member of a team once: adding them again is a 422.
 //
 // Takes any type of body and a specified content type.
 //
@@ -6316,7 +6480,9 @@ func (c *Client) CreateTeamMembershipWithBody(ctx context.Context, contentType s
 
 // CreateTeamMembership Add an employee to a team
 //
-// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+// membership has an id of its own. The team and the employee must exist,
+// and an employee is a member of a team once: adding them again is a 422.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6608,6 +6774,8 @@ func (c *Client) CreateAllowance(ctx context.Context, body CreateAllowanceJSONRe
 
 // DeleteAllowanceWithAltAllowanceWithBody Delete an allowance, moving its adjustments to another allowance
 //
+// `alt_allowance_id` must name another existing allowance (422 otherwise).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /timeoff/allowances/delete_with_alt_allowance (the `DeleteAllowanceWithAltAllowance` operationId).
@@ -6624,6 +6792,8 @@ func (c *Client) DeleteAllowanceWithAltAllowanceWithBody(ctx context.Context, co
 }
 
 // DeleteAllowanceWithAltAllowance Delete an allowance, moving its adjustments to another allowance
+//
+// `alt_allowance_id` must name another existing allowance (422 otherwise).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6829,6 +6999,17 @@ func (c *Client) ListLeaves(ctx context.Context, params *ListLeavesParams, reqEd
 
 // CreateLeaveWithBody Request a leave for an employee
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin, with an API key or with a company token is approved
+// at once, and so is any leave whose leave type does not require approval;
+// one an employee requests for themselves stays pending (`approved` false)
+// until ApproveLeave or RejectLeave decides it. A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on`; otherwise 422 with Rails' full messages
+// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /timeoff/leaves (the `CreateLeave` operationId).
@@ -6845,6 +7026,17 @@ func (c *Client) CreateLeaveWithBody(ctx context.Context, contentType string, bo
 }
 
 // CreateLeave Request a leave for an employee
+//
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin, with an API key or with a company token is approved
+// at once, and so is any leave whose leave type does not require approval;
+// one an employee requests for themselves stays pending (`approved` false)
+// until ApproveLeave or RejectLeave decides it. A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on`; otherwise 422 with Rails' full messages
+// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6863,7 +7055,11 @@ func (c *Client) CreateLeave(ctx context.Context, body CreateLeaveJSONRequestBod
 
 // ApproveLeaveWithBody Approve a leave through its approval flow
 //
-// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+// Approves the caller's step of the leave's approval flow when one exists
+// (other approvers may still be pending), otherwise the leave itself. Only a
+// pending leave can be decided: one already approved or rejected is a 422.
+// Admins, API keys, company tokens and the employee's time-off manager may
+// decide a leave; anyone else gets 403.
 //
 // Takes any type of body and a specified content type.
 //
@@ -6882,7 +7078,11 @@ func (c *Client) ApproveLeaveWithBody(ctx context.Context, contentType string, b
 
 // ApproveLeave Approve a leave through its approval flow
 //
-// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+// Approves the caller's step of the leave's approval flow when one exists
+// (other approvers may still be pending), otherwise the leave itself. Only a
+// pending leave can be decided: one already approved or rejected is a 422.
+// Admins, API keys, company tokens and the employee's time-off manager may
+// decide a leave; anyone else gets 403.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6903,7 +7103,10 @@ func (c *Client) ApproveLeave(ctx context.Context, body ApproveLeaveJSONRequestB
 //
 // The `approve_all` action (new in 2026-07-01). Despite its name it acts
 // on the one leave given by `id`: the leave is approved directly rather
-// than one step of its approval flow, hence the operation name.
+// than one step of its approval flow, hence the operation name. As with
+// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+// admin, an API key, a company token or the employee's time-off manager
+// (403 for anyone else).
 //
 // Takes any type of body and a specified content type.
 //
@@ -6924,7 +7127,10 @@ func (c *Client) ApproveLeaveDirectlyWithBody(ctx context.Context, contentType s
 //
 // The `approve_all` action (new in 2026-07-01). Despite its name it acts
 // on the one leave given by `id`: the leave is approved directly rather
-// than one step of its approval flow, hence the operation name.
+// than one step of its approval flow, hence the operation name. As with
+// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+// admin, an API key, a company token or the employee's time-off manager
+// (403 for anyone else).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6943,6 +7149,11 @@ func (c *Client) ApproveLeaveDirectly(ctx context.Context, body ApproveLeaveDire
 
 // RejectLeaveWithBody Reject a leave
 //
+// Only a pending leave can be rejected: one already approved or rejected is
+// a 422. Admins, API keys, company tokens and the employee's time-off
+// manager may reject a leave; anyone else gets 403. A rejected leave stays
+// listed, with `approved` false.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /timeoff/leaves/reject (the `RejectLeave` operationId).
@@ -6959,6 +7170,11 @@ func (c *Client) RejectLeaveWithBody(ctx context.Context, contentType string, bo
 }
 
 // RejectLeave Reject a leave
+//
+// Only a pending leave can be rejected: one already approved or rejected is
+// a 422. Admins, API keys, company tokens and the employee's time-off
+// manager may reject a leave; anyone else gets 403. A rejected leave stays
+// listed, with `approved` false.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -13620,7 +13836,11 @@ type ClientWithResponsesInterface interface {
 
 	// AutofillShiftsWithBodyWithResponse Fill employees' timesheets from their planned hours over a date range
 	//
-	// Answers a bare JSON array of the shifts created, not a page.
+	// Answers a bare JSON array of the shifts created, not a page. Fills the
+	// working days (Monday to Friday) of the range that have no shift yet, no
+	// approved leave and no company holiday at the employee's location.
+	// `end_on` may not be before `start_on` nor more than a year after it, and
+	// every employee must exist (422 otherwise).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13629,7 +13849,11 @@ type ClientWithResponsesInterface interface {
 
 	// AutofillShiftsWithResponse Fill employees' timesheets from their planned hours over a date range
 	//
-	// Answers a bare JSON array of the shifts created, not a page.
+	// Answers a bare JSON array of the shifts created, not a page. Fills the
+	// working days (Monday to Friday) of the range that have no shift yet, no
+	// approved leave and no company holiday at the employee's location.
+	// `end_on` may not be before `start_on` nor more than a year after it, and
+	// every employee must exist (422 otherwise).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13638,7 +13862,9 @@ type ClientWithResponsesInterface interface {
 
 	// EndShiftBreakWithBodyWithResponse End the running break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. Closes the running break
+	// and opens a new worked shift from the same instant; 422 when no break is
+	// running.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13647,7 +13873,9 @@ type ClientWithResponsesInterface interface {
 
 	// EndShiftBreakWithResponse End the running break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. Closes the running break
+	// and opens a new worked shift from the same instant; 422 when no break is
+	// running.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13656,7 +13884,10 @@ type ClientWithResponsesInterface interface {
 
 	// StartShiftBreakWithBodyWithResponse Start a break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. The break closes the open
+	// worked shift and opens a break shift in its place (a shift with
+	// `workable` false), so it needs an open worked shift: 422 when the
+	// employee is not clocked in or is already on a break.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13665,7 +13896,10 @@ type ClientWithResponsesInterface interface {
 
 	// StartShiftBreakWithResponse Start a break in the employee's open shift
 	//
-	// Needs attendance breaks enabled for the company.
+	// Needs attendance breaks enabled for the company. The break closes the open
+	// worked shift and opens a break shift in its place (a shift with
+	// `workable` false), so it needs an open worked shift: 422 when the
+	// employee is not clocked in or is already on a break.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13674,7 +13908,11 @@ type ClientWithResponsesInterface interface {
 
 	// ClockInWithBodyWithResponse Clock an employee in (opens a shift)
 	//
-	// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+	// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+	// closes it. An employee has at most one open shift: clocking in while a
+	// shift or a break is open is a 422 ("You are already clocked in"). A basic
+	// user clocks only themselves in (403 for another `employee_id`); a
+	// company token has no employee of its own, so it must give `employee_id`.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13683,7 +13921,11 @@ type ClientWithResponsesInterface interface {
 
 	// ClockInWithResponse Clock an employee in (opens a shift)
 	//
-	// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+	// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+	// closes it. An employee has at most one open shift: clocking in while a
+	// shift or a break is open is a 422 ("You are already clocked in"). A basic
+	// user clocks only themselves in (403 for another `employee_id`); a
+	// company token has no employee of its own, so it must give `employee_id`.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13692,7 +13934,9 @@ type ClientWithResponsesInterface interface {
 
 	// ClockOutWithBodyWithResponse Clock an employee out (closes the open shift)
 	//
-	// Only applies to a shift opened with ClockIn.
+	// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+	// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+	// clock-in is a 422 too. A basic user clocks only themselves out.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13701,7 +13945,9 @@ type ClientWithResponsesInterface interface {
 
 	// ClockOutWithResponse Clock an employee out (closes the open shift)
 	//
-	// Only applies to a shift opened with ClockIn.
+	// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+	// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+	// clock-in is a 422 too. A basic user clocks only themselves out.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13710,12 +13956,20 @@ type ClientWithResponsesInterface interface {
 
 	// ToggleClockWithBodyWithResponse Clock an employee in if clocked out, otherwise out
 	//
+	// Clocks the employee out when a shift or break is open, in otherwise, at
+	// `clock_time`. A basic user toggles only their own clock (403 for another
+	// `employee_id`).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /attendance/shifts/toggle_clock (the `ToggleClock` operationId).
 	ToggleClockWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ToggleClockResponse, error)
 
 	// ToggleClockWithResponse Clock an employee in if clocked out, otherwise out
+	//
+	// Clocks the employee out when a shift or break is open, in otherwise, at
+	// `clock_time`. A basic user toggles only their own clock (403 for another
+	// `employee_id`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14056,7 +14310,12 @@ type ClientWithResponsesInterface interface {
 
 	// CreateEmployeeWithContractWithBodyWithResponse Hire an employee together with a first contract
 	//
-	// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+	// There is no plain create; this action is the way to add an employee. Being
+	// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+	// must not be blank, and the email must not belong to another employee,
+	// compared without regard to case or surrounding spaces; a `team_id` or
+	// manager that does not exist is refused too. All are 422s with Rails' full
+	// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14065,7 +14324,12 @@ type ClientWithResponsesInterface interface {
 
 	// CreateEmployeeWithContractWithResponse Hire an employee together with a first contract
 	//
-	// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+	// There is no plain create; this action is the way to add an employee. Being
+	// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+	// must not be blank, and the email must not belong to another employee,
+	// compared without regard to case or surrounding spaces; a `team_id` or
+	// manager that does not exist is refused too. All are 422s with Rails' full
+	// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14102,7 +14366,10 @@ type ClientWithResponsesInterface interface {
 
 	// TerminateEmployeeWithBodyWithResponse Terminate an employee on a date
 	//
-	// The employee id travels in the body (v1 had it in the path).
+	// The employee id travels in the body (v1 had it in the path). The employee
+	// stays active, terminating (`is_terminating`), until `terminated_on`. An
+	// employee already terminated cannot be terminated again (422): call
+	// UnterminateEmployee first.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14111,7 +14378,10 @@ type ClientWithResponsesInterface interface {
 
 	// TerminateEmployeeWithResponse Terminate an employee on a date
 	//
-	// The employee id travels in the body (v1 had it in the path).
+	// The employee id travels in the body (v1 had it in the path). The employee
+	// stays active, terminating (`is_terminating`), until `terminated_on`. An
+	// employee already terminated cannot be terminated again (422): call
+	// UnterminateEmployee first.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14292,7 +14562,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTeamMembershipWithBodyWithResponse Add an employee to a team
 	//
-	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+	// membership has an id of its own. The team and the employee must exist,
+	// and an employee is a member of a team once: adding them again is a 422.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14301,7 +14573,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTeamMembershipWithResponse Add an employee to a team
 	//
-	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+	// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+	// membership has an id of its own. The team and the employee must exist,
+	// and an employee is a member of a team once: adding them again is a 422.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14439,12 +14713,16 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteAllowanceWithAltAllowanceWithBodyWithResponse Delete an allowance, moving its adjustments to another allowance
 	//
+	// `alt_allowance_id` must name another existing allowance (422 otherwise).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /timeoff/allowances/delete_with_alt_allowance (the `DeleteAllowanceWithAltAllowance` operationId).
 	DeleteAllowanceWithAltAllowanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAllowanceWithAltAllowanceResponse, error)
 
 	// DeleteAllowanceWithAltAllowanceWithResponse Delete an allowance, moving its adjustments to another allowance
+	//
+	// `alt_allowance_id` must name another existing allowance (422 otherwise).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14540,12 +14818,34 @@ type ClientWithResponsesInterface interface {
 
 	// CreateLeaveWithBodyWithResponse Request a leave for an employee
 	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin, with an API key or with a company token is approved
+	// at once, and so is any leave whose leave type does not require approval;
+	// one an employee requests for themselves stays pending (`approved` false)
+	// until ApproveLeave or RejectLeave decides it. A basic user may create
+	// leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on`; otherwise 422 with Rails' full messages
+	// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /timeoff/leaves (the `CreateLeave` operationId).
 	CreateLeaveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateLeaveResponse, error)
 
 	// CreateLeaveWithResponse Request a leave for an employee
+	//
+	// Whether the leave comes back approved depends on who creates it: a leave
+	// created by an admin, with an API key or with a company token is approved
+	// at once, and so is any leave whose leave type does not require approval;
+	// one an employee requests for themselves stays pending (`approved` false)
+	// until ApproveLeave or RejectLeave decides it. A basic user may create
+	// leaves for their own `employee_id` only (403 for anyone else's).
+	// Without `leave_type_id` the company's first leave type is used. The
+	// employee and the leave type must exist and `finish_on` may not be before
+	// `start_on`; otherwise 422 with Rails' full messages
+	// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14554,7 +14854,11 @@ type ClientWithResponsesInterface interface {
 
 	// ApproveLeaveWithBodyWithResponse Approve a leave through its approval flow
 	//
-	// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+	// Approves the caller's step of the leave's approval flow when one exists
+	// (other approvers may still be pending), otherwise the leave itself. Only a
+	// pending leave can be decided: one already approved or rejected is a 422.
+	// Admins, API keys, company tokens and the employee's time-off manager may
+	// decide a leave; anyone else gets 403.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14563,7 +14867,11 @@ type ClientWithResponsesInterface interface {
 
 	// ApproveLeaveWithResponse Approve a leave through its approval flow
 	//
-	// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+	// Approves the caller's step of the leave's approval flow when one exists
+	// (other approvers may still be pending), otherwise the leave itself. Only a
+	// pending leave can be decided: one already approved or rejected is a 422.
+	// Admins, API keys, company tokens and the employee's time-off manager may
+	// decide a leave; anyone else gets 403.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14574,7 +14882,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// The `approve_all` action (new in 2026-07-01). Despite its name it acts
 	// on the one leave given by `id`: the leave is approved directly rather
-	// than one step of its approval flow, hence the operation name.
+	// than one step of its approval flow, hence the operation name. As with
+	// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+	// admin, an API key, a company token or the employee's time-off manager
+	// (403 for anyone else).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14585,7 +14896,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// The `approve_all` action (new in 2026-07-01). Despite its name it acts
 	// on the one leave given by `id`: the leave is approved directly rather
-	// than one step of its approval flow, hence the operation name.
+	// than one step of its approval flow, hence the operation name. As with
+	// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+	// admin, an API key, a company token or the employee's time-off manager
+	// (403 for anyone else).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14594,12 +14908,22 @@ type ClientWithResponsesInterface interface {
 
 	// RejectLeaveWithBodyWithResponse Reject a leave
 	//
+	// Only a pending leave can be rejected: one already approved or rejected is
+	// a 422. Admins, API keys, company tokens and the employee's time-off
+	// manager may reject a leave; anyone else gets 403. A rejected leave stays
+	// listed, with `approved` false.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /timeoff/leaves/reject (the `RejectLeave` operationId).
 	RejectLeaveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectLeaveResponse, error)
 
 	// RejectLeaveWithResponse Reject a leave
+	//
+	// Only a pending leave can be rejected: one already approved or rejected is
+	// a 422. Admins, API keys, company tokens and the employee's time-off
+	// manager may reject a leave; anyone else gets 403. A rejected leave stays
+	// listed, with `approved` false.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20367,7 +20691,11 @@ func (c *ClientWithResponses) CreateShiftWithResponse(ctx context.Context, body 
 
 // AutofillShiftsWithBodyWithResponse Fill employees' timesheets from their planned hours over a date range
 //
-// Answers a bare JSON array of the shifts created, not a page.
+// Answers a bare JSON array of the shifts created, not a page. Fills the
+// working days (Monday to Friday) of the range that have no shift yet, no
+// approved leave and no company holiday at the employee's location.
+// `end_on` may not be before `start_on` nor more than a year after it, and
+// every employee must exist (422 otherwise).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20382,7 +20710,11 @@ func (c *ClientWithResponses) AutofillShiftsWithBodyWithResponse(ctx context.Con
 
 // AutofillShiftsWithResponse Fill employees' timesheets from their planned hours over a date range
 //
-// Answers a bare JSON array of the shifts created, not a page.
+// Answers a bare JSON array of the shifts created, not a page. Fills the
+// working days (Monday to Friday) of the range that have no shift yet, no
+// approved leave and no company holiday at the employee's location.
+// `end_on` may not be before `start_on` nor more than a year after it, and
+// every employee must exist (422 otherwise).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20397,7 +20729,9 @@ func (c *ClientWithResponses) AutofillShiftsWithResponse(ctx context.Context, bo
 
 // EndShiftBreakWithBodyWithResponse End the running break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. Closes the running break
+// and opens a new worked shift from the same instant; 422 when no break is
+// running.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20412,7 +20746,9 @@ func (c *ClientWithResponses) EndShiftBreakWithBodyWithResponse(ctx context.Cont
 
 // EndShiftBreakWithResponse End the running break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. Closes the running break
+// and opens a new worked shift from the same instant; 422 when no break is
+// running.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20427,7 +20763,10 @@ func (c *ClientWithResponses) EndShiftBreakWithResponse(ctx context.Context, bod
 
 // StartShiftBreakWithBodyWithResponse Start a break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. The break closes the open
+// worked shift and opens a break shift in its place (a shift with
+// `workable` false), so it needs an open worked shift: 422 when the
+// employee is not clocked in or is already on a break.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20442,7 +20781,10 @@ func (c *ClientWithResponses) StartShiftBreakWithBodyWithResponse(ctx context.Co
 
 // StartShiftBreakWithResponse Start a break in the employee's open shift
 //
-// Needs attendance breaks enabled for the company.
+// Needs attendance breaks enabled for the company. The break closes the open
+// worked shift and opens a break shift in its place (a shift with
+// `workable` false), so it needs an open worked shift: 422 when the
+// employee is not clocked in or is already on a break.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20457,7 +20799,11 @@ func (c *ClientWithResponses) StartShiftBreakWithResponse(ctx context.Context, b
 
 // ClockInWithBodyWithResponse Clock an employee in (opens a shift)
 //
-// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+// closes it. An employee has at most one open shift: clocking in while a
+// shift or a break is open is a 422 ("You are already clocked in"). A basic
+// user clocks only themselves in (403 for another `employee_id`); a
+// company token has no employee of its own, so it must give `employee_id`.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20472,7 +20818,11 @@ func (c *ClientWithResponses) ClockInWithBodyWithResponse(ctx context.Context, c
 
 // ClockInWithResponse Clock an employee in (opens a shift)
 //
-// The shift stays open, without a clock-out, until ClockOut or ToggleClock closes it.
+// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+// closes it. An employee has at most one open shift: clocking in while a
+// shift or a break is open is a 422 ("You are already clocked in"). A basic
+// user clocks only themselves in (403 for another `employee_id`); a
+// company token has no employee of its own, so it must give `employee_id`.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20487,7 +20837,9 @@ func (c *ClientWithResponses) ClockInWithResponse(ctx context.Context, body Cloc
 
 // ClockOutWithBodyWithResponse Clock an employee out (closes the open shift)
 //
-// Only applies to a shift opened with ClockIn.
+// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+// clock-in is a 422 too. A basic user clocks only themselves out.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20502,7 +20854,9 @@ func (c *ClientWithResponses) ClockOutWithBodyWithResponse(ctx context.Context, 
 
 // ClockOutWithResponse Clock an employee out (closes the open shift)
 //
-// Only applies to a shift opened with ClockIn.
+// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+// clock-in is a 422 too. A basic user clocks only themselves out.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20517,6 +20871,10 @@ func (c *ClientWithResponses) ClockOutWithResponse(ctx context.Context, body Clo
 
 // ToggleClockWithBodyWithResponse Clock an employee in if clocked out, otherwise out
 //
+// Clocks the employee out when a shift or break is open, in otherwise, at
+// `clock_time`. A basic user toggles only their own clock (403 for another
+// `employee_id`).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /attendance/shifts/toggle_clock (the `ToggleClock` operationId).
@@ -20529,6 +20887,10 @@ func (c *ClientWithResponses) ToggleClockWithBodyWithResponse(ctx context.Contex
 }
 
 // ToggleClockWithResponse Clock an employee in if clocked out, otherwise out
+//
+// Clocks the employee out when a shift or break is open, in otherwise, at
+// `clock_time`. A basic user toggles only their own clock (403 for another
+// `employee_id`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21139,7 +21501,12 @@ func (c *ClientWithResponses) ListEmployeesWithResponse(ctx context.Context, par
 
 // CreateEmployeeWithContractWithBodyWithResponse Hire an employee together with a first contract
 //
-// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+// There is no plain create; this action is the way to add an employee. Being
+// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+// must not be blank, and the email must not belong to another employee,
+// compared without regard to case or surrounding spaces; a `team_id` or
+// manager that does not exist is refused too. All are 422s with Rails' full
+// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21154,7 +21521,12 @@ func (c *ClientWithResponses) CreateEmployeeWithContractWithBodyWithResponse(ctx
 
 // CreateEmployeeWithContractWithResponse Hire an employee together with a first contract
 //
-// There is no plain create; this action is the way to add an employee. Being an action it answers 200, not 201.
+// There is no plain create; this action is the way to add an employee. Being
+// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+// must not be blank, and the email must not belong to another employee,
+// compared without regard to case or surrounding spaces; a `team_id` or
+// manager that does not exist is refused too. All are 422s with Rails' full
+// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21221,7 +21593,10 @@ func (c *ClientWithResponses) SetEmployeeRegularAccessStartDateWithResponse(ctx 
 
 // TerminateEmployeeWithBodyWithResponse Terminate an employee on a date
 //
-// The employee id travels in the body (v1 had it in the path).
+// The employee id travels in the body (v1 had it in the path). The employee
+// stays active, terminating (`is_terminating`), until `terminated_on`. An
+// employee already terminated cannot be terminated again (422): call
+// UnterminateEmployee first.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21236,7 +21611,10 @@ func (c *ClientWithResponses) TerminateEmployeeWithBodyWithResponse(ctx context.
 
 // TerminateEmployeeWithResponse Terminate an employee on a date
 //
-// The employee id travels in the body (v1 had it in the path).
+// The employee id travels in the body (v1 had it in the path). The employee
+// stays active, terminating (`is_terminating`), until `terminated_on`. An
+// employee already terminated cannot be terminated again (422): call
+// UnterminateEmployee first.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21555,7 +21933,9 @@ func (c *ClientWithResponses) ListTeamMembershipsWithResponse(ctx context.Contex
 
 // CreateTeamMembershipWithBodyWithResponse Add an employee to a team
 //
-// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+// membership has an id of its own. The team and the employee must exist,
+// and an employee is a member of a team once: adding them again is a 422.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21570,7 +21950,9 @@ func (c *ClientWithResponses) CreateTeamMembershipWithBodyWithResponse(ctx conte
 
 // CreateTeamMembershipWithResponse Add an employee to a team
 //
-// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the membership has an id of its own.
+// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+// membership has an id of its own. The team and the employee must exist,
+// and an employee is a member of a team once: adding them again is a 422.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21810,6 +22192,8 @@ func (c *ClientWithResponses) CreateAllowanceWithResponse(ctx context.Context, b
 
 // DeleteAllowanceWithAltAllowanceWithBodyWithResponse Delete an allowance, moving its adjustments to another allowance
 //
+// `alt_allowance_id` must name another existing allowance (422 otherwise).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /timeoff/allowances/delete_with_alt_allowance (the `DeleteAllowanceWithAltAllowance` operationId).
@@ -21822,6 +22206,8 @@ func (c *ClientWithResponses) DeleteAllowanceWithAltAllowanceWithBodyWithRespons
 }
 
 // DeleteAllowanceWithAltAllowanceWithResponse Delete an allowance, moving its adjustments to another allowance
+//
+// `alt_allowance_id` must name another existing allowance (422 otherwise).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21989,6 +22375,17 @@ func (c *ClientWithResponses) ListLeavesWithResponse(ctx context.Context, params
 
 // CreateLeaveWithBodyWithResponse Request a leave for an employee
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin, with an API key or with a company token is approved
+// at once, and so is any leave whose leave type does not require approval;
+// one an employee requests for themselves stays pending (`approved` false)
+// until ApproveLeave or RejectLeave decides it. A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on`; otherwise 422 with Rails' full messages
+// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /timeoff/leaves (the `CreateLeave` operationId).
@@ -22001,6 +22398,17 @@ func (c *ClientWithResponses) CreateLeaveWithBodyWithResponse(ctx context.Contex
 }
 
 // CreateLeaveWithResponse Request a leave for an employee
+//
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin, with an API key or with a company token is approved
+// at once, and so is any leave whose leave type does not require approval;
+// one an employee requests for themselves stays pending (`approved` false)
+// until ApproveLeave or RejectLeave decides it. A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's).
+// Without `leave_type_id` the company's first leave type is used. The
+// employee and the leave type must exist and `finish_on` may not be before
+// `start_on`; otherwise 422 with Rails' full messages
+// (`{"errors": {"errors": ["Finish on must be on or after start_on"]}}`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22015,7 +22423,11 @@ func (c *ClientWithResponses) CreateLeaveWithResponse(ctx context.Context, body 
 
 // ApproveLeaveWithBodyWithResponse Approve a leave through its approval flow
 //
-// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+// Approves the caller's step of the leave's approval flow when one exists
+// (other approvers may still be pending), otherwise the leave itself. Only a
+// pending leave can be decided: one already approved or rejected is a 422.
+// Admins, API keys, company tokens and the employee's time-off manager may
+// decide a leave; anyone else gets 403.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22030,7 +22442,11 @@ func (c *ClientWithResponses) ApproveLeaveWithBodyWithResponse(ctx context.Conte
 
 // ApproveLeaveWithResponse Approve a leave through its approval flow
 //
-// Approves the caller's step of the leave's approval flow when one exists (other approvers may still be pending), otherwise the leave itself.
+// Approves the caller's step of the leave's approval flow when one exists
+// (other approvers may still be pending), otherwise the leave itself. Only a
+// pending leave can be decided: one already approved or rejected is a 422.
+// Admins, API keys, company tokens and the employee's time-off manager may
+// decide a leave; anyone else gets 403.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22047,7 +22463,10 @@ func (c *ClientWithResponses) ApproveLeaveWithResponse(ctx context.Context, body
 //
 // The `approve_all` action (new in 2026-07-01). Despite its name it acts
 // on the one leave given by `id`: the leave is approved directly rather
-// than one step of its approval flow, hence the operation name.
+// than one step of its approval flow, hence the operation name. As with
+// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+// admin, an API key, a company token or the employee's time-off manager
+// (403 for anyone else).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22064,7 +22483,10 @@ func (c *ClientWithResponses) ApproveLeaveDirectlyWithBodyWithResponse(ctx conte
 //
 // The `approve_all` action (new in 2026-07-01). Despite its name it acts
 // on the one leave given by `id`: the leave is approved directly rather
-// than one step of its approval flow, hence the operation name.
+// than one step of its approval flow, hence the operation name. As with
+// ApproveLeave, only a pending leave can be approved (422 otherwise), by an
+// admin, an API key, a company token or the employee's time-off manager
+// (403 for anyone else).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22079,6 +22501,11 @@ func (c *ClientWithResponses) ApproveLeaveDirectlyWithResponse(ctx context.Conte
 
 // RejectLeaveWithBodyWithResponse Reject a leave
 //
+// Only a pending leave can be rejected: one already approved or rejected is
+// a 422. Admins, API keys, company tokens and the employee's time-off
+// manager may reject a leave; anyone else gets 403. A rejected leave stays
+// listed, with `approved` false.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /timeoff/leaves/reject (the `RejectLeave` operationId).
@@ -22091,6 +22518,11 @@ func (c *ClientWithResponses) RejectLeaveWithBodyWithResponse(ctx context.Contex
 }
 
 // RejectLeaveWithResponse Reject a leave
+//
+// Only a pending leave can be rejected: one already approved or rejected is
+// a 422. Admins, API keys, company tokens and the employee's time-off
+// manager may reject a leave; anyone else gets 403. A rejected leave stays
+// listed, with `approved` false.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/oauth"
 )
 
@@ -24,9 +25,12 @@ Subcommands:
 Run 'factorial help auth' or 'factorial auth SUBCOMMAND -h' for details.
 
 ` + loginUsage + `
-Usage: factorial auth status
-  Calls GET /api/v1/me with the API key or the stored login (refreshing it if
-  it expired) and prints the user, the scopes and the expiry. Never the token.
+Usage: factorial auth status [--api VERSION]
+  Asks the API who the credentials act as, with the API key or the stored
+  login (refreshing it if it expired), and prints that, the scopes and the
+  expiry. Never the token. The dated API's GET
+  /api/VERSION/resources/api_public/credentials by default; --api v1 calls
+  the legacy GET /api/v1/me.
 
 Usage: factorial auth refresh
   Spends the refresh token for a new pair and saves it before anything else.
@@ -72,20 +76,35 @@ func parseSimple(a *app, g *globals, name, usage string, args []string) (*settin
 }
 
 func runStatus(ctx context.Context, a *app, g *globals, args []string) error {
-	s, err := parseSimple(a, g, "auth status", authUsage, args)
+	fs := newFlagSet("auth status", g)
+	var apiFlag string
+	fs.StringVar(&apiFlag, "api", "", "")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOrErr(err, a.stdout, authUsage)
+	}
+	if err := noArgs("auth status", rest); err != nil {
+		return err
+	}
+	version, err := parseAPIVersion(apiFlag)
 	if err != nil {
 		return err
 	}
+	s, err := a.resolve(g)
+	if err != nil {
+		return err
+	}
+	s.apiVersion = version
 	sess, err := a.session(ctx, s)
 	if err != nil {
 		return err
 	}
-	me, err := sess.client.V1.Credentials.GetMe(ctx)
+	who, err := whoAmI(ctx, sess.client, version)
 	if err != nil {
 		return err
 	}
 	if sess.apiKey {
-		fmt.Fprintf(a.stdout, "Authenticated to %s with an API key (x-api-key) as %s.\n", s.describe(), describeAccess(me))
+		fmt.Fprintf(a.stdout, "Authenticated to %s with an API key (x-api-key) as %s.\n", s.describe(), who)
 		fmt.Fprintln(a.stdout, "  API keys have full company access and do not expire.")
 		return nil
 	}
@@ -94,7 +113,7 @@ func runStatus(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Logged in to %s as %s.\n", s.describe(), describeAccess(me))
+	fmt.Fprintf(a.stdout, "Logged in to %s as %s.\n", s.describe(), who)
 	fmt.Fprintf(a.stdout, "  Scopes:      %s\n", scopeList(tok.Scopes))
 	fmt.Fprintf(a.stdout, "  Expires:     %s\n", describeExpiry(tok.Expiry, time.Now()))
 	if tok.RefreshToken != "" {
@@ -180,4 +199,33 @@ func runLogout(ctx context.Context, a *app, g *globals, args []string) error {
 	fmt.Fprintf(a.stdout, "Revoked the token (POST /oauth/revoke) and deleted %s.\n", store.Path())
 	fmt.Fprintf(a.stdout, "Logged out of %s.\n", s.describe())
 	return nil
+}
+
+// whoAmI describes who the client's credentials act as, asking the API
+// the command speaks: the dated API's api_public/credentials, or v1's
+// /api/v1/me for version "v1".
+func whoAmI(ctx context.Context, c *factorial.Client, version string) (string, error) {
+	if version == apiV1 {
+		me, err := c.V1.Credentials.GetMe(ctx)
+		if err != nil {
+			return "", err
+		}
+		return describeAccess(me), nil
+	}
+	creds, err := c.Credentials.List(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	if len(creds) == 0 {
+		return "", errors.New("GET api_public/credentials answered an empty list: the API did not say who the credentials are")
+	}
+	return describeCredential(creds[0]), nil
+}
+
+// whoAmIPath is the request whoAmI makes, for messages.
+func whoAmIPath(version string) string {
+	if version == apiV1 {
+		return "GET /api/v1/me"
+	}
+	return "GET /api/" + version + "/resources/api_public/credentials"
 }

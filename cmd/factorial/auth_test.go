@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
 
@@ -101,13 +103,61 @@ func TestExpiredTokenIsRefreshed(t *testing.T) {
 	}
 }
 
+// With an API key the current API says the key is the company's; v1's
+// /me names the admin it acts as.
 func TestAuthStatusWithAPIKey(t *testing.T) {
 	sb := newSandbox(t)
 	r := runCLI(t, sb.keyArgs("auth", "status")...)
-	if r.code != exitOK || !strings.Contains(r.stdout, "with an API key (x-api-key) as Ada Admin") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "with an API key (x-api-key) as the company Acme Labs (credential api_key-1).") {
 		t.Fatalf("exit %d\n%s", r.code, r.all())
 	}
+	if got, want := sb.requested(), []string{"GET /api/" + factorial.DefaultAPIVersion + "/resources/api_public/credentials"}; !slices.Equal(got, want) {
+		t.Errorf("requests %q, want %q", got, want)
+	}
 	assertNoSecrets(t, r.all(), sb.allSecrets())
+
+	r = runCLI(t, sb.keyArgs("auth", "status", "--api", "v1")...)
+	if r.code != exitOK || !strings.Contains(r.stdout, "with an API key (x-api-key) as Ada Admin <admin@example.com> (employee 1001, role admin).") {
+		t.Fatalf("--api v1: exit %d\n%s", r.code, r.all())
+	}
+	if got, want := sb.requested(), []string{"GET /api/v1/me"}; !slices.Equal(got, want) {
+		t.Errorf("--api v1: requests %q, want %q", got, want)
+	}
+}
+
+// auth status asks the current API by default, v1 only with --api v1, and
+// another dated version when --api names one.
+func TestAuthStatusAPIs(t *testing.T) {
+	sb := newSandbox(t)
+	sb.seedLogin(t, factorialtest.BasicUserID)
+	who := "Logged in to " + sb.URL() + " as Bea Basic <basic@example.com> (employee 1003, role basic)."
+	for _, tt := range []struct {
+		api     []string
+		request string
+	}{
+		{nil, "GET /api/" + factorial.DefaultAPIVersion + "/resources/api_public/credentials"},
+		{[]string{"--api", "2025-10-01"}, "GET /api/2025-10-01/resources/api_public/credentials"},
+		{[]string{"--api", "v1"}, "GET /api/v1/me"},
+	} {
+		sb.requested()
+		r := runCLI(t, sb.oauthArgs(append([]string{"auth", "status"}, tt.api...)...)...)
+		if r.code != exitOK {
+			t.Fatalf("%q: exit %d\n%s", tt.api, r.code, r.all())
+		}
+		if !strings.Contains(r.stdout, who) {
+			t.Errorf("%q: output lacks %q:\n%s", tt.api, who, r.stdout)
+		}
+		if got := sb.requested(); !slices.Equal(got, []string{tt.request}) {
+			t.Errorf("%q: requests %q, want %q", tt.api, got, tt.request)
+		}
+		assertNoSecrets(t, r.all(), sb.allSecrets())
+	}
+	if r := runCLI(t, sb.oauthArgs("auth", "status", "--api", "v2")...); r.code != exitUsage || !strings.Contains(r.stderr, "--api must be v1 or a version date") {
+		t.Fatalf("--api v2: exit %d\n%s", r.code, r.all())
+	}
+	if got := sb.requested(); len(got) != 0 {
+		t.Errorf("a usage error made requests: %q", got)
+	}
 }
 
 // A revoked login: the API answers 401, the client tries the refresh

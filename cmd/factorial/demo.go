@@ -21,21 +21,26 @@ import (
 	"github.com/factorial-go/factorial/oauth"
 )
 
-const demoUsage = `Usage: factorial demo
+const demoUsage = `Usage: factorial demo [--api VERSION]
 
 Walk Factorial's "Getting Started with Factorial API" guide end to end, over
 real HTTP, against a local sandbox (factorialtest on 127.0.0.1): the OAuth
 application, the authorize URL, the consent page and its Authorize button,
-the code exchange, GET /api/v1/me and the employee list, a token refresh
-(showing that the rotated refresh token was saved, by fingerprint), and
-revocation (showing that the revoked token gets 401).
+the code exchange, who the token acts as and the employee list (on the
+current API, api_public/credentials and employees/employees; with --api v1
+on v1, GET /api/v1/me and /api/v1/employees), a token refresh (showing that
+the rotated refresh token was saved, by fingerprint), and revocation
+(showing that the revoked token gets 401).
 
-Then the same steps on the current, dated API (/api/VERSION/resources) against
-the same sandbox: a token with a granular scope (employees), who the token acts
+Then more of the current, dated API (/api/VERSION/resources) against the
+same sandbox: a token with a granular scope (employees), who the token acts
 as (the credentials), the employees listed two per page with each page's
 cursor and metadata, and a webhook: a loopback receiver built with
 webhook.NewHandler, a subscription with a random challenge, an employee update
 that raises the event, the delivery it receives, and the unsubscription.
+
+--api VERSION picks the API of the guide's requests: the current one by
+default, v1, or another version date (which the second half uses too).
 
 Every step is printed; no secret is (no token, code, verifier, client secret
 or webhook challenge). Needs no account and no network, and takes a second.
@@ -43,11 +48,17 @@ or webhook challenge). Needs no account and no network, and takes a second.
 
 func runDemo(ctx context.Context, a *app, g *globals, args []string) error {
 	fs := newFlagSet("demo", g)
+	var apiFlag string
+	fs.StringVar(&apiFlag, "api", "", "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return helpOrErr(err, a.stdout, demoUsage)
 	}
 	if err := noArgs("demo", rest); err != nil {
+		return err
+	}
+	version, err := parseAPIVersion(apiFlag)
+	if err != nil {
 		return err
 	}
 	srv, err := factorialtest.Start("127.0.0.1:0", factorialtest.WithLoopbackRedirects())
@@ -65,7 +76,7 @@ func runDemo(ctx context.Context, a *app, g *globals, args []string) error {
 	defer os.RemoveAll(dir)
 
 	base, _ := url.Parse(srv.URL())
-	d := &demo{w: a.stdout, base: srv.URL(), dir: dir}
+	d := &demo{w: a.stdout, base: srv.URL(), dir: dir, version: version}
 	d.traced = &http.Client{
 		Timeout:   10 * time.Second,
 		Transport: &tracer{w: a.stdout, base: http.DefaultTransport, home: base.Host, indent: "     "},
@@ -75,10 +86,44 @@ func runDemo(ctx context.Context, a *app, g *globals, args []string) error {
 
 // demo is one walk through the guide.
 type demo struct {
-	w      io.Writer
-	base   string
-	dir    string
-	traced *http.Client // prints every exchange
+	w       io.Writer
+	base    string
+	dir     string
+	traced  *http.Client // prints every exchange
+	version string       // the API of the guide's requests: "v1" or a dated version
+}
+
+// clientOptions are the options of the guide's API clients: the sandbox,
+// the traced HTTP client and the --api version.
+func (d *demo) clientOptions(opts ...factorial.Option) []factorial.Option {
+	base := []factorial.Option{factorial.WithBaseURL(d.base), factorial.WithHTTPClient(d.traced), factorial.WithUserAgent(userAgent)}
+	if d.version != apiV1 {
+		base = append(base, factorial.WithAPIVersion(d.version))
+	}
+	return append(base, opts...)
+}
+
+// employeeNames lists the company's employees on the demo's API.
+func (d *demo) employeeNames(ctx context.Context, c *factorial.Client) ([]string, error) {
+	var names []string
+	if d.version == apiV1 {
+		list, err := c.V1.Employees.List(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range list {
+			names = append(names, employeeName(e))
+		}
+		return names, nil
+	}
+	list, err := c.Employees.List(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range list {
+		names = append(names, datedEmployeeName(e))
+	}
+	return names, nil
 }
 
 func (d *demo) say(format string, args ...any) { fmt.Fprintf(d.w, "   "+format+"\n", args...) }
@@ -159,30 +204,25 @@ func (d *demo) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	client, err := factorial.NewClient(factorial.WithBaseURL(d.base), factorial.WithTokenSource(ts),
-		factorial.WithHTTPClient(d.traced), factorial.WithUserAgent(userAgent))
+	client, err := factorial.NewClient(d.clientOptions(factorial.WithTokenSource(ts))...)
 	if err != nil {
 		return err
 	}
 	d.step(4, "Make requests with the token (Authorization: Bearer <ACCESS_TOKEN>)")
-	me, err := client.V1.Credentials.GetMe(ctx)
+	who, err := whoAmI(ctx, client, d.version)
 	if err != nil {
 		return err
 	}
-	d.say("You are %s.", describeAccess(me))
-	list, err := client.V1.Employees.List(ctx)
+	d.say("You are %s.", who)
+	names, err := d.employeeNames(ctx, client)
 	if err != nil {
 		return err
-	}
-	names := make([]string, 0, 3)
-	for _, e := range list[:min(3, len(list))] {
-		names = append(names, employeeName(e))
 	}
 	more := ""
-	if len(list) > len(names) {
+	if len(names) > 3 {
 		more = ", ..."
 	}
-	d.say("%d employees: %s%s", len(list), strings.Join(names, ", "), more)
+	d.say("%d employees: %s%s", len(names), strings.Join(names[:min(3, len(names))], ", "), more)
 
 	// 5. Refresh.
 	d.step(5, "Refresh the access token")
@@ -214,7 +254,7 @@ func (d *demo) run(ctx context.Context) error {
 	}
 	d.say("  error %s: a client that loses the new refresh token must log in again.", oe.Code)
 	d.say("The new access token works:")
-	if _, err := client.V1.Credentials.GetMe(ctx); err != nil {
+	if _, err := whoAmI(ctx, client, d.version); err != nil {
 		return err
 	}
 
@@ -226,15 +266,15 @@ func (d *demo) run(ctx context.Context) error {
 	}
 	d.say("That ends the pair: Doorkeeper keeps both tokens in one row.")
 	d.say("The revoked access token, sent as it is (no refresh):")
-	static, err := factorial.NewClient(factorial.WithBaseURL(d.base), factorial.WithHTTPClient(d.traced),
+	static, err := factorial.NewClient(d.clientOptions(
 		factorial.WithRequestEditor(func(_ context.Context, req *http.Request) error {
 			req.Header.Set("Authorization", "Bearer "+after.AccessToken)
 			return nil
-		}))
+		}))...)
 	if err != nil {
 		return err
 	}
-	_, err = static.V1.Credentials.GetMe(ctx)
+	_, err = whoAmI(ctx, static, d.version)
 	var fe *factorial.Error
 	if !errors.As(err, &fe) || fe.StatusCode != http.StatusUnauthorized {
 		return fmt.Errorf("the revoked token was not refused: %v", err)
@@ -245,7 +285,11 @@ func (d *demo) run(ctx context.Context) error {
 		return err
 	}
 
-	fmt.Fprintln(d.w, "\nDone: the whole guide ran against the sandbox, on v1 and on the current API. Next:")
+	if d.version == apiV1 {
+		fmt.Fprintln(d.w, "\nDone: the whole guide ran against the sandbox, on v1 (steps 4 to 6) and on the current API. Next:")
+	} else {
+		fmt.Fprintln(d.w, "\nDone: the whole guide ran against the sandbox, on the current API. Next:")
+	}
 	fmt.Fprintln(d.w, "  go run ./cmd/factorial sandbox      # keep a sandbox running, with credentials to try")
 	fmt.Fprintln(d.w, "  go run ./cmd/factorial auth login   # the same flow with your browser")
 	return nil

@@ -39,7 +39,11 @@ const demoPreferredName = "Bee"
 
 // runDated walks steps 7 onwards. cfg is the guide's OAuth application.
 func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
-	fmt.Fprintf(d.w, "\nThe same steps on the current API (version %s)\n", factorial.DefaultAPIVersion)
+	version := d.version
+	if version == apiV1 {
+		version = factorial.DefaultAPIVersion
+	}
+	fmt.Fprintf(d.w, "\nThe current API in depth (version %s)\n", version)
 	fmt.Fprintln(d.w, "Factorial's dated API lives under /api/<version>/resources/...: the version is a")
 	fmt.Fprintln(d.w, "date (factorial.WithAPIVersion), lists come in pages, ids are strings, each area")
 	fmt.Fprintln(d.w, "needs its own OAuth scope, and changes can be pushed to you by webhooks.")
@@ -79,7 +83,7 @@ func (d *demo) runDated(ctx context.Context, cfg *oauth.Config) error {
 		return err
 	}
 	client, err := factorial.NewClient(factorial.WithBaseURL(d.base), factorial.WithTokenSource(ts),
-		factorial.WithAPIVersion(factorial.DefaultAPIVersion),
+		factorial.WithAPIVersion(version),
 		factorial.WithHTTPClient(d.traced), factorial.WithUserAgent(userAgent))
 	if err != nil {
 		return err

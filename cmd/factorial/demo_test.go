@@ -50,24 +50,24 @@ func TestDemo(t *testing.T) {
 		`Response: token_type Bearer, expires_in 7200, scope "read write";`,
 		`Stored refresh token: sha256:[0-9a-f]{4}`,
 		`(?m)^4\. Make requests with the token`,
-		`GET /api/v1/me → 200 OK`,
+		`GET /api/` + dated + `/api_public/credentials → 200 OK`,
 		`You are Ada Admin <admin@example\.com> \(employee 1001, role admin\)\.`,
-		`GET /api/v1/employees → 200 OK`,
-		`\d+ employees: Ada Admin, Manu Manager, Bea Basic, \.\.\.`,
+		`GET /api/` + dated + `/employees/employees → 200 OK`,
+		`5 employees: Ada Admin, Manu Manager, Bea Basic, \.\.\.`,
 		`(?m)^5\. Refresh the access token$`,
 		`refresh_token=<REFRESH_TOKEN>&grant_type=refresh_token`,
 		`POST /oauth/token → 200 OK`,
 		`stored refresh token  sha256:[0-9a-f]{4} -> sha256:[0-9a-f]{4}`,
 		`POST /oauth/token → 400 Bad Request`,
 		`error invalid_grant`,
-		`GET /api/v1/me → 200 OK`,
+		`GET /api/` + dated + `/api_public/credentials → 200 OK`,
 		`(?m)^6\. Revoke the token$`,
 		`POST /oauth/revoke → 200 OK`,
-		`GET /api/v1/me → 401 Unauthorized`,
+		`GET /api/` + dated + `/api_public/credentials → 401 Unauthorized`,
 		`refused: 401 Unauthorized \(invalid_token: The access token was revoked\)`,
 
 		// The same on the dated API.
-		`(?m)^The same steps on the current API \(version ` + regexp.QuoteMeta(factorial.DefaultAPIVersion) + `\)$`,
+		`(?m)^The current API in depth \(version ` + regexp.QuoteMeta(factorial.DefaultAPIVersion) + `\)$`,
 		`(?m)^7\. Request a token with a granular scope$`,
 		`/oauth/authorize\?client_id=factorialtest-client-id&code_challenge=[A-Za-z0-9_-]{43}&code_challenge_method=S256&redirect_uri=\S+&response_type=code&scope=employees&state=\w+`,
 		`GET /oauth/authorize → 200 OK`,
@@ -95,7 +95,7 @@ func TestDemo(t *testing.T) {
 		`payload: the bare resources\.Employee \(\d+ bytes\), employee 1003 Bea Basic, preferred_name "Bee"`,
 		`DELETE /api/` + dated + `/api_public/webhook_subscriptions/\d+ → 200 OK`,
 		`POST /oauth/revoke → 200 OK`,
-		`Done: the whole guide ran against the sandbox, on v1 and on the current API`,
+		`Done: the whole guide ran against the sandbox, on the current API\. Next:`,
 	}
 	rest := out
 	for _, s := range steps {
@@ -157,12 +157,51 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo left its token file behind: %v", err)
 	}
 
+	if strings.Contains(out, "/api/v1/") {
+		t.Errorf("the default demo called v1:\n%s", out)
+	}
 	assertNoSecrets(t, out, demoSecrets(srv))
+}
+
+// With --api v1 the guide's requests (steps 4 to 6) go to v1; the rest of
+// the demo stays on the current API.
+func TestDemoV1(t *testing.T) {
+	r, srv := runDemoObserved(t, "--api", "v1")
+	if r.code != exitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	steps := []string{
+		`(?m)^4\. Make requests with the token`,
+		`GET /api/v1/me → 200 OK`,
+		`You are Ada Admin <admin@example\.com> \(employee 1001, role admin\)\.`,
+		`GET /api/v1/employees → 200 OK`,
+		`\d+ employees: Ada Admin, Manu Manager, Bea Basic, \.\.\.`,
+		`(?m)^5\. Refresh the access token$`,
+		`GET /api/v1/me → 200 OK`,
+		`(?m)^6\. Revoke the token$`,
+		`GET /api/v1/me → 401 Unauthorized`,
+		`(?m)^The current API in depth \(version ` + regexp.QuoteMeta(factorial.DefaultAPIVersion) + `\)$`,
+		`GET /api/` + dated + `/api_public/credentials → 200 OK`,
+		`Done: the whole guide ran against the sandbox, on v1 \(steps 4 to 6\) and on the current API\. Next:`,
+	}
+	rest := r.stdout
+	for _, s := range steps {
+		loc := regexp.MustCompile(s).FindStringIndex(rest)
+		if loc == nil {
+			t.Fatalf("missing, or out of order: %s\noutput:\n%s", s, r.stdout)
+		}
+		rest = rest[loc[1]:]
+	}
+	assertNoSecrets(t, r.stdout+r.stderr, demoSecrets(srv))
+
+	if r := runCLI(t, "demo", "--api", "yesterday"); r.code != exitUsage || !strings.Contains(r.stderr, "--api must be v1 or a version date") {
+		t.Fatalf("--api yesterday: exit %d\n%s", r.code, r.all())
+	}
 }
 
 // runDemoObserved runs factorial demo and returns, with its result, the
 // sandbox it ran against (closed by then, its records still readable).
-func runDemoObserved(t *testing.T) (result, *factorialtest.Server) {
+func runDemoObserved(t *testing.T, args ...string) (result, *factorialtest.Server) {
 	t.Helper()
 	var out, errOut syncBuffer
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -170,7 +209,7 @@ func runDemoObserved(t *testing.T) (result, *factorialtest.Server) {
 	a := newApp(strings.NewReader(""), &out, &errOut)
 	var srv *factorialtest.Server
 	a.demoStarted = func(s *factorialtest.Server) { srv = s }
-	code := a.main(ctx, []string{"demo"})
+	code := a.main(ctx, append([]string{"demo"}, args...))
 	if srv == nil {
 		t.Fatalf("the demo started no sandbox: exit %d\n%s%s", code, out.String(), errOut.String())
 	}

@@ -11,12 +11,14 @@
 //
 // # Commands
 //
-//	factorial demo
+//	factorial demo [--api VERSION]
 //	    Start a local sandbox and walk Factorial's getting-started guide
 //	    end to end over real HTTP: authorize URL, consent page, code
-//	    exchange, GET /api/v1/me, employees, refresh (with refresh-token
-//	    rotation persisted to a token file), revocation. Then the same on
-//	    the current, dated API against the same sandbox: a token with a
+//	    exchange, who the token acts as and the employees (on the current
+//	    API; on v1's GET /api/v1/me and /api/v1/employees with --api v1),
+//	    refresh (with refresh-token rotation persisted to a token file),
+//	    revocation. Then more of the current, dated API against the same
+//	    sandbox: a token with a
 //	    granular scope, the credentials (who the token acts as), the
 //	    employees listed two per page with each page's cursor and
 //	    metadata, and a webhook subscription that receives a delivery (a
@@ -24,7 +26,7 @@
 //	    challenge, an employee update raising the event, then the
 //	    unsubscription). Prints every step; never prints a secret.
 //
-//	factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m]
+//	factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m] [--api VERSION]
 //	    Log in with the OAuth authorization-code flow (state and PKCE S256).
 //	    By default the redirect goes to a listener on
 //	    http://127.0.0.1:PORT/callback (a random port unless --port; register
@@ -33,11 +35,15 @@
 //	    there is a display, open or rundll32) unless --no-browser. With --oob the redirect URI is
 //	    urn:ietf:wg:oauth:2.0:oob, as in the guide's sandbox section: approve
 //	    in the browser, then paste the code, or the URL of the page that
-//	    shows it (/oauth/authorize/native?code=...), at the prompt.
+//	    shows it (/oauth/authorize/native?code=...), at the prompt. Who
+//	    logged in is then asked of the current API (--api as for auth
+//	    status).
 //
-//	factorial auth status
-//	    Who the credentials act as (GET /api/v1/me), the granted scopes and
-//	    the token's expiry. Never prints the token.
+//	factorial auth status [--api VERSION]
+//	    Who the credentials act as (the current API's GET
+//	    /api/VERSION/resources/api_public/credentials; --api v1 for v1's GET
+//	    /api/v1/me), the granted scopes and the token's expiry. Never prints
+//	    the token.
 //
 //	factorial auth refresh
 //	    Refresh the stored token now. Factorial rotates the refresh token;

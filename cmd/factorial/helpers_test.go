@@ -135,8 +135,9 @@ type sandbox struct {
 	proxy *httptest.Server
 	dir   string // config dir
 
-	mu      sync.Mutex
-	secrets []string
+	mu       sync.Mutex
+	secrets  []string
+	requests []string // "METHOD /path" of every request, in order
 }
 
 func newSandbox(t *testing.T, opts ...factorialtest.Option) *sandbox {
@@ -175,7 +176,18 @@ func (sb *sandbox) record(r *http.Request) {
 	found = append(found, r.Header.Get("x-api-key"))
 	sb.mu.Lock()
 	sb.secrets = append(sb.secrets, found...)
+	sb.requests = append(sb.requests, r.Method+" "+r.URL.Path)
 	sb.mu.Unlock()
+}
+
+// requested returns the requests so far ("GET /api/v1/me") and forgets
+// them.
+func (sb *sandbox) requested() []string {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	out := sb.requests
+	sb.requests = nil
+	return out
 }
 
 // URL is where the CLI should point: the recording proxy.

@@ -11,10 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/oauth"
 )
 
-const loginUsage = `Usage: factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m]
+const loginUsage = `Usage: factorial auth login [--oob] [--no-browser] [--port N] [--scopes "read write"] [--timeout 5m] [--api VERSION]
 
 Log in with OAuth's authorization-code flow, with state and PKCE (S256).
 
@@ -37,6 +38,9 @@ Flags:
   --port N         loopback port for the redirect (default 0: any free port)
   --scopes LIST    scopes to request, space-separated (default "read write")
   --timeout D      how long to wait for the authorization (default 5m)
+  --api VERSION    the API asked who you are once logged in: a dated API
+                   version (default ` + factorial.DefaultAPIVersion + `, its api_public/credentials)
+                   or v1 (GET /api/v1/me)
 `
 
 type loginFlags struct {
@@ -45,6 +49,7 @@ type loginFlags struct {
 	port      int
 	scopes    string
 	timeout   time.Duration
+	api       string
 }
 
 func runLogin(ctx context.Context, a *app, g *globals, args []string) error {
@@ -55,6 +60,7 @@ func runLogin(ctx context.Context, a *app, g *globals, args []string) error {
 	fs.IntVar(&lf.port, "port", 0, "")
 	fs.StringVar(&lf.scopes, "scopes", "", "")
 	fs.DurationVar(&lf.timeout, "timeout", lf.timeout, "")
+	fs.StringVar(&lf.api, "api", "", "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return helpOrErr(err, a.stdout, loginUsage)
@@ -68,10 +74,15 @@ func runLogin(ctx context.Context, a *app, g *globals, args []string) error {
 	if lf.oob && lf.port != 0 {
 		return usagef("--port has no use with --oob")
 	}
+	version, err := parseAPIVersion(lf.api)
+	if err != nil {
+		return err
+	}
 	s, err := a.resolve(g)
 	if err != nil {
 		return err
 	}
+	s.apiVersion = version
 	var opts []oauth.Option
 	if scopes := strings.Fields(lf.scopes); len(scopes) > 0 {
 		opts = append(opts, oauth.WithScopes(scopes...))
@@ -105,11 +116,11 @@ func runLogin(ctx context.Context, a *app, g *globals, args []string) error {
 	if err != nil {
 		return err
 	}
-	me, err := sess.client.V1.Credentials.GetMe(ctx)
+	who, err := whoAmI(ctx, sess.client, version)
 	if err != nil {
-		return fmt.Errorf("logged in, but GET /api/v1/me failed: %w", err)
+		return fmt.Errorf("logged in, but %s failed: %w", whoAmIPath(version), err)
 	}
-	fmt.Fprintf(a.stdout, "Logged in to %s as %s.\n", s.describe(), describeAccess(me))
+	fmt.Fprintf(a.stdout, "Logged in to %s as %s.\n", s.describe(), who)
 	fmt.Fprintf(a.stdout, "Scopes: %s; the access token expires %s.\n", scopeList(tok.Scopes), describeExpiry(tok.Expiry, time.Now()))
 	fmt.Fprintf(a.stdout, "Token saved to %s (readable only by you).\n", store.Path())
 	return nil

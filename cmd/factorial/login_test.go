@@ -8,10 +8,12 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
 
@@ -43,8 +45,10 @@ func TestLoginOutOfBand(t *testing.T) {
 		name  string
 		opts  []factorialtest.Option
 		paste func(pageURL, code string) string
+		api   []string // --api and its value; the default API when nil
 	}{
 		{name: "bare code", paste: func(_, code string) string { return "  " + code + "\n" }},
+		{name: "bare code, v1", paste: func(_, code string) string { return code + "\n" }, api: []string{"--api", "v1"}},
 		{name: "page URL", paste: func(page, _ string) string { return page + "\n" }},
 		{name: "page URL, path form", opts: []factorialtest.Option{factorialtest.WithNativeCodeInPath()},
 			paste: func(page, _ string) string { return "'" + page + "'\n" }},
@@ -54,7 +58,7 @@ func TestLoginOutOfBand(t *testing.T) {
 			sb := newSandbox(t, tc.opts...)
 			pr, pw := io.Pipe()
 			defer pw.Close()
-			cmd := startCLI(t, pr, sb.oauthArgs("auth", "login", "--oob", "--no-browser")...)
+			cmd := startCLI(t, pr, sb.oauthArgs(append([]string{"auth", "login", "--oob", "--no-browser"}, tc.api...)...)...)
 
 			m := cmd.stderr.waitFor(t, authorizeURLRE, 10*time.Second)
 			au, _ := url.Parse(m[1])
@@ -83,6 +87,15 @@ func TestLoginOutOfBand(t *testing.T) {
 			}
 			if !strings.Contains(r.stdout, "Logged in to "+sb.URL()+" as Ada Admin <admin@example.com> (employee 1001, role admin).") {
 				t.Errorf("stdout:\n%s", r.stdout)
+			}
+			whoAmI := "GET /api/" + factorial.DefaultAPIVersion + "/resources/api_public/credentials"
+			if tc.api != nil {
+				whoAmI = "GET /api/v1/me"
+			}
+			if reqs := sb.requested(); !slices.Contains(reqs, whoAmI) || slices.ContainsFunc(reqs, func(r string) bool {
+				return r != whoAmI && (strings.Contains(r, "/credentials") || strings.HasSuffix(r, "/me"))
+			}) {
+				t.Errorf("requests %q: want %s alone to say who logged in", reqs, whoAmI)
 			}
 			if !regexp.MustCompile(`Scopes: read write; the access token expires at \S+ \(in (1h59m5\ds|2h0m0s)\)`).MatchString(r.stdout) {
 				t.Errorf("no scopes/expiry line:\n%s", r.stdout)
@@ -152,6 +165,11 @@ func TestLoginLoopback(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "Logged in to "+sb.URL()+" as Ada Admin") {
 		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	// Who the new login is comes from the current API, not v1's /me.
+	reqs := sb.requested()
+	if !slices.Contains(reqs, "GET /api/"+factorial.DefaultAPIVersion+"/resources/api_public/credentials") || slices.Contains(reqs, "GET /api/v1/me") {
+		t.Errorf("requests %q: want the dated credentials and not /api/v1/me", reqs)
 	}
 	if !sb.TokenActive(sb.storedToken(t).AccessToken) {
 		t.Error("stored token is not active")

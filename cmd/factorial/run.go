@@ -148,9 +148,9 @@ Commands:
 	}
 	b.WriteString(`
 auth has subcommands: login, status, refresh, logout.
-api and the reads (me, employees, ...) call Factorial's current dated API,
-/api/VERSION/resources with version ` + factorial.DefaultAPIVersion + `, unless --api says otherwise:
---api v1 for the legacy API, or another version date.
+api, the reads (me, employees, ...), auth login and status, and demo call
+Factorial's current dated API, /api/VERSION/resources with version ` + factorial.DefaultAPIVersion + `,
+unless --api says otherwise: --api v1 for the legacy API, or another version date.
 Run 'factorial help COMMAND' for a command's flags.
 
 `)

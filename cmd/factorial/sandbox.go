@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/internal/loopback"
 )
@@ -63,7 +64,7 @@ func runSandbox(ctx context.Context, a *app, g *globals, args []string) error {
 	fmt.Fprint(w, c.String())
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Try it:")
-	fmt.Fprintf(w, "  curl -H 'Authorization: Bearer %s' %s/api/v1/me\n", c.AccessToken, c.BaseURL)
+	fmt.Fprintf(w, "  curl -H 'Authorization: Bearer %s' %s/api/%s/resources/api_public/credentials\n", c.AccessToken, c.BaseURL, factorial.DefaultAPIVersion)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Or with this CLI, after pasting the export lines above:")
 	fmt.Fprintln(w, "  factorial employees                            # with FACTORIAL_API_KEY, on the current API")

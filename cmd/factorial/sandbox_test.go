@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factorial-go/factorial"
 	"github.com/factorial-go/factorial/factorialtest"
 )
 
@@ -35,22 +36,26 @@ func TestSandboxCommand(t *testing.T) {
 	if !strings.Contains(out, "THROWAWAY CREDENTIALS, printed on purpose") {
 		t.Error("no notice that the printed credentials are throwaway")
 	}
-	if !strings.Contains(out, "curl -H 'Authorization: Bearer "+env["FACTORIAL_ACCESS_TOKEN"]+"' "+base+"/api/v1/me") {
-		t.Errorf("no curl example:\n%s", out)
+	credentialsURL := base + "/api/" + factorial.DefaultAPIVersion + "/resources/api_public/credentials"
+	if !strings.Contains(out, "curl -H 'Authorization: Bearer "+env["FACTORIAL_ACCESS_TOKEN"]+"' "+credentialsURL+"\n") {
+		t.Errorf("no curl example of the current API:\n%s", out)
 	}
 
-	// The printed token works, over real HTTP.
-	req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/me", nil)
+	// The printed token works, over real HTTP, on the URL the curl line
+	// gives.
+	req, _ := http.NewRequest(http.MethodGet, credentialsURL, nil)
 	req.Header.Set("Authorization", "Bearer "+env["FACTORIAL_ACCESS_TOKEN"])
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var me map[string]any
-	err = json.NewDecoder(resp.Body).Decode(&me)
+	var page struct {
+		Data []map[string]any `json:"data"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&page)
 	resp.Body.Close()
-	if err != nil || resp.StatusCode != http.StatusOK || me["email"] != "admin@example.com" {
-		t.Fatalf("GET /api/v1/me: %d %v %v", resp.StatusCode, me, err)
+	if err != nil || resp.StatusCode != http.StatusOK || len(page.Data) != 1 || page.Data[0]["email"] != "admin@example.com" {
+		t.Fatalf("GET %s: %d %v %v", credentialsURL, resp.StatusCode, page, err)
 	}
 
 	// So does the CLI, pointed at it through the variables it printed.
