@@ -176,18 +176,22 @@ func ExampleTeamsService_Create() {
 }
 
 // A 422 is a validation error: errors.Is matches ErrValidation, and the
-// messages Factorial sends are on the *Error.
+// messages Factorial sends are on the *Error, per field where they name one.
 func ExampleError_validation() {
 	srv, c := sandboxClient()
 	defer srv.Close()
 
 	_, err := c.Teams.Create(context.Background(), resources.TeamCreate{Name: " "})
+	fmt.Println(errors.Is(err, factorial.ErrValidation))
 	var fe *factorial.Error
 	if errors.As(err, &fe) {
-		fmt.Println(fe.StatusCode, fe.Messages)
+		// Factorial sends Rails' full messages; those that start with a
+		// field of the body sent are filed under it (best effort).
+		fmt.Println(fe.StatusCode, fe.Messages, fe.FieldErrors["name"])
 	}
 	// Output:
-	// 422 [Name can't be blank]
+	// true
+	// 422 [Name can't be blank] [Name can't be blank]
 }
 
 // Raw is the generated client under the services, for what a service does
