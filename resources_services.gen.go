@@ -1024,6 +1024,12 @@ type AttendanceService struct{ c *Client }
 
 // Autofill fills employees' timesheets from their planned hours over a date range.
 //
+// Answers a bare JSON array of the shifts created, not a page. Fills the
+// working days (Monday to Friday) of the range that have no shift yet, no
+// approved leave and no company holiday at the employee's location. `end_on`
+// may not be before `start_on` nor more than a year after it, and every
+// employee must exist (422 otherwise).
+//
 //	POST /attendance/shifts/autofill (AutofillShifts)
 func (s *AttendanceService) Autofill(ctx context.Context, body resources.AutofillShiftsInput) ([]resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedAutofillShifts, s.c.datedBase, "/attendance/shifts/autofill", "", body)
@@ -1031,6 +1037,12 @@ func (s *AttendanceService) Autofill(ctx context.Context, body resources.Autofil
 }
 
 // ClockIn clocks an employee in (opens a shift).
+//
+// The shift stays open, without a clock-out, until ClockOut or ToggleClock
+// closes it. An employee has at most one open shift: clocking in while a shift
+// or a break is open is a 422 ("You are already clocked in"). A basic user
+// clocks only themselves in (403 for another `employee_id`); a company token
+// has no employee of its own, so it must give `employee_id`.
 //
 //	POST /attendance/shifts/clock_in (ClockIn)
 func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInInput) (resources.Shift, error) {
@@ -1040,6 +1052,10 @@ func (s *AttendanceService) ClockIn(ctx context.Context, body resources.ClockInI
 
 // ClockOut clocks an employee out (closes the open shift).
 //
+// Only applies to a shift opened with ClockIn (or ToggleClock): with no open
+// shift the answer is 422 ("You are not clocked in"). A clock-out before the
+// clock-in is a 422 too. A basic user clocks only themselves out.
+//
 //	POST /attendance/shifts/clock_out (ClockOut)
 func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOutInput) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedClockOut, s.c.datedBase, "/attendance/shifts/clock_out", "", body)
@@ -1047,6 +1063,8 @@ func (s *AttendanceService) ClockOut(ctx context.Context, body resources.ClockOu
 }
 
 // Create records a complete shift (clock-in and clock-out at once).
+//
+// To open a shift now and close it later, use ClockIn and ClockOut.
 //
 //	POST /attendance/shifts (CreateShift)
 func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCreate) (resources.Shift, error) {
@@ -1064,6 +1082,10 @@ func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Sh
 
 // EndBreak ends the running break in the employee's open shift.
 //
+// Needs attendance breaks enabled for the company. Closes the running break
+// and opens a new worked shift from the same instant; 422 when no break is
+// running.
+//
 //	POST /attendance/shifts/break_end (EndShiftBreak)
 func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShiftBreakInput) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedEndShiftBreak, s.c.datedBase, "/attendance/shifts/break_end", "", body)
@@ -1080,6 +1102,10 @@ func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift
 
 // List lists attendance shifts, every page of it.
 //
+// Live responses of this list have been seen unpaginated (`meta.paginateable`
+// false, `meta.limit` null), returning every matching shift; narrow it with
+// dates and employees.
+//
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /attendance/shifts (ListShifts)
@@ -1088,6 +1114,10 @@ func (s *AttendanceService) List(ctx context.Context, params *resources.ListShif
 }
 
 // ListIter lists attendance shifts, page by page.
+//
+// Live responses of this list have been seen unpaginated (`meta.paginateable`
+// false, `meta.limit` null), returning every matching shift; narrow it with
+// dates and employees.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1103,6 +1133,10 @@ func (s *AttendanceService) ListIter(ctx context.Context, params *resources.List
 
 // ListPage lists attendance shifts: one page.
 //
+// Live responses of this list have been seen unpaginated (`meta.paginateable`
+// false, `meta.limit` null), returning every matching shift; narrow it with
+// dates and employees.
+//
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /attendance/shifts (ListShifts)
@@ -1113,6 +1147,11 @@ func (s *AttendanceService) ListPage(ctx context.Context, params *resources.List
 
 // StartBreak starts a break in the employee's open shift.
 //
+// Needs attendance breaks enabled for the company. The break closes the open
+// worked shift and opens a break shift in its place (a shift with `workable`
+// false), so it needs an open worked shift: 422 when the employee is not
+// clocked in or is already on a break.
+//
 //	POST /attendance/shifts/break_start (StartShiftBreak)
 func (s *AttendanceService) StartBreak(ctx context.Context, body resources.StartShiftBreakInput) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedStartShiftBreak, s.c.datedBase, "/attendance/shifts/break_start", "", body)
@@ -1120,6 +1159,10 @@ func (s *AttendanceService) StartBreak(ctx context.Context, body resources.Start
 }
 
 // ToggleClock clocks an employee in if clocked out, otherwise out.
+//
+// Clocks the employee out when a shift or break is open, in otherwise, at
+// `clock_time`. A basic user toggles only their own clock (403 for another
+// `employee_id`).
 //
 //	POST /attendance/shifts/toggle_clock (ToggleClock)
 func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.ToggleClockInput) (resources.Shift, error) {
@@ -1148,6 +1191,8 @@ func (s *CompaniesService) Create(ctx context.Context, body resources.LegalEntit
 }
 
 // Get gets a legal entity.
+//
+// Legal entities cannot be updated or deleted through the API.
 //
 //	GET /companies/legal_entities/{id} (GetLegalEntity)
 func (s *CompaniesService) Get(ctx context.Context, id string) (resources.LegalEntity, error) {
@@ -1196,6 +1241,12 @@ type CredentialsService struct{ c *Client }
 
 // List describes the credential making the call, every page of it.
 //
+// The successor of v1's `/me`: a list (normally of one) describing the caller.
+// Employee fields are filled only for user OAuth tokens, company fields only
+// for company tokens and API keys. No granular scope is documented for
+// `api_public`; Factorial's document requires only a valid token, so no scope
+// is listed.
+//
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /api_public/credentials (ListCredentials)
@@ -1204,6 +1255,12 @@ func (s *CredentialsService) List(ctx context.Context, params *resources.ListCre
 }
 
 // ListIter describes the credential making the call, page by page.
+//
+// The successor of v1's `/me`: a list (normally of one) describing the caller.
+// Employee fields are filled only for user OAuth tokens, company fields only
+// for company tokens and API keys. No granular scope is documented for
+// `api_public`; Factorial's document requires only a valid token, so no scope
+// is listed.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1220,6 +1277,12 @@ func (s *CredentialsService) ListIter(ctx context.Context, params *resources.Lis
 }
 
 // ListPage describes the credential making the call: one page.
+//
+// The successor of v1's `/me`: a list (normally of one) describing the caller.
+// Employee fields are filled only for user OAuth tokens, company fields only
+// for company tokens and API keys. No granular scope is documented for
+// `api_public`; Factorial's document requires only a valid token, so no scope
+// is listed.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1266,6 +1329,8 @@ func (s *CustomFieldsService) CreateValue(ctx context.Context, body resources.Cu
 }
 
 // Delete deletes a custom field.
+//
+// Fields cannot be updated through the API; delete and recreate instead.
 //
 //	DELETE /custom_fields/fields/{id} (DeleteCustomField)
 func (s *CustomFieldsService) Delete(ctx context.Context, id string) (resources.CustomField, error) {
@@ -1377,6 +1442,8 @@ func (s *CustomFieldsService) ListOptionsPage(ctx context.Context, params *resou
 
 // ListResourceFields lists the fields of custom tables, every page of it.
 //
+// Resource fields are the columns of custom tables (custom_resources schemas).
+//
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListResourceFieldsIter holds one page at a time, ListResourceFieldsPage returns one page.
 //
 //	GET /custom_fields/resource_fields (ListResourceFields)
@@ -1385,6 +1452,8 @@ func (s *CustomFieldsService) ListResourceFields(ctx context.Context, params *re
 }
 
 // ListResourceFieldsIter lists the fields of custom tables, page by page.
+//
+// Resource fields are the columns of custom tables (custom_resources schemas).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1401,6 +1470,8 @@ func (s *CustomFieldsService) ListResourceFieldsIter(ctx context.Context, params
 }
 
 // ListResourceFieldsPage lists the fields of custom tables: one page.
+//
+// Resource fields are the columns of custom tables (custom_resources schemas).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1459,6 +1530,9 @@ type DocumentsService struct{ c *Client }
 
 // Create uploads a document.
 //
+// A multipart upload. The response carries no download link; v1's `url` field
+// is gone.
+//
 //	POST /documents/documents (CreateDocument)
 func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
@@ -1476,6 +1550,8 @@ func (s *DocumentsService) CreateFolder(ctx context.Context, body resources.Fold
 }
 
 // Delete deletes a document.
+//
+// Deletes at once; MoveDocumentsToTrashBin keeps a 30-day window to restore.
 //
 //	DELETE /documents/documents/{id} (DeleteDocument)
 func (s *DocumentsService) Delete(ctx context.Context, id string) (resources.Document, error) {
@@ -1567,6 +1643,9 @@ func (s *DocumentsService) ListFoldersPage(ctx context.Context, params *resource
 
 // MoveToTrashBin moves documents to the trash bin.
 //
+// Documents in the trash bin are deleted for good after 30 days. Answers a
+// bare JSON array.
+//
 //	POST /documents/documents/move_to_trash_bin (MoveDocumentsToTrashBin)
 func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.MoveDocumentsToTrashBinInput) ([]resources.Document, error) {
 	req, err := s.c.newRequest(ctx, &datedMoveDocumentsToTrashBin, s.c.datedBase, "/documents/documents/move_to_trash_bin", "", body)
@@ -1574,6 +1653,8 @@ func (s *DocumentsService) MoveToTrashBin(ctx context.Context, body resources.Mo
 }
 
 // RestoreFromTrashBin restores documents from the trash bin.
+//
+// Answers a bare JSON array.
 //
 //	POST /documents/documents/restore_from_trash_bin (RestoreDocumentsFromTrashBin)
 func (s *DocumentsService) RestoreFromTrashBin(ctx context.Context, body resources.RestoreDocumentsFromTrashBinInput) ([]resources.Document, error) {
@@ -1591,6 +1672,8 @@ func (s *DocumentsService) Update(ctx context.Context, id string, body resources
 
 // UpdateFolder renames a document folder.
 //
+// Folders cannot be deleted through the API.
+//
 //	PUT /documents/folders/{id} (UpdateFolder)
 func (s *DocumentsService) UpdateFolder(ctx context.Context, id string, body resources.FolderUpdate) (resources.Folder, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateFolder, s.c.datedBase, "/documents/folders/"+url.PathEscape(string(id)), "", body)
@@ -1603,6 +1686,13 @@ type EmployeesService struct{ c *Client }
 
 // CreateWithContract hires an employee together with a first contract.
 //
+// There is no plain create; this action is the way to add an employee. Being
+// an action it answers 200, not 201. `first_name`, `last_name` and `email`
+// must not be blank, and the email must not belong to another employee,
+// compared without regard to case or surrounding spaces; a `team_id` or
+// manager that does not exist is refused too. All are 422s with Rails' full
+// messages (`{"errors": {"errors": ["Email can't be blank"]}}`).
+//
 //	POST /employees/employees/create_with_contract (CreateEmployeeWithContract)
 func (s *EmployeesService) CreateWithContract(ctx context.Context, body resources.CreateEmployeeWithContractInput) (resources.Employee, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateEmployeeWithContract, s.c.datedBase, "/employees/employees/create_with_contract", "", body)
@@ -1610,6 +1700,8 @@ func (s *EmployeesService) CreateWithContract(ctx context.Context, body resource
 }
 
 // Get gets an employee.
+//
+// Non-admin callers get hidden fields as null.
 //
 //	GET /employees/employees/{id} (GetEmployee)
 func (s *EmployeesService) Get(ctx context.Context, id string) (resources.Employee, error) {
@@ -1627,6 +1719,9 @@ func (s *EmployeesService) Invite(ctx context.Context, body resources.InviteEmpl
 
 // List lists employees, every page of it.
 //
+// Admins see every field; other callers get the same objects with the fields
+// their permissions hide set to null.
+//
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /employees/employees (ListEmployees)
@@ -1635,6 +1730,9 @@ func (s *EmployeesService) List(ctx context.Context, params *resources.ListEmplo
 }
 
 // ListIter lists employees, page by page.
+//
+// Admins see every field; other callers get the same objects with the fields
+// their permissions hide set to null.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1649,6 +1747,9 @@ func (s *EmployeesService) ListIter(ctx context.Context, params *resources.ListE
 }
 
 // ListPage lists employees: one page.
+//
+// Admins see every field; other callers get the same objects with the fields
+// their permissions hide set to null.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1668,6 +1769,11 @@ func (s *EmployeesService) SetRegularAccessStartDate(ctx context.Context, body r
 
 // Terminate terminates an employee on a date.
 //
+// The employee id travels in the body (v1 had it in the path). The employee
+// stays active, terminating (`is_terminating`), until `terminated_on`. An
+// employee already terminated cannot be terminated again (422): call
+// UnterminateEmployee first.
+//
 //	POST /employees/employees/terminate (TerminateEmployee)
 func (s *EmployeesService) Terminate(ctx context.Context, body resources.TerminateEmployeeInput) (resources.Employee, error) {
 	req, err := s.c.newRequest(ctx, &datedTerminateEmployee, s.c.datedBase, "/employees/employees/terminate", "", body)
@@ -1683,6 +1789,9 @@ func (s *EmployeesService) Unterminate(ctx context.Context, body resources.Unter
 }
 
 // Update updates an employee's personal and placement data.
+//
+// The body repeats the id. Contract data is not changed here (contracts have
+// their own resources).
 //
 //	PUT /employees/employees/{id} (UpdateEmployee)
 func (s *EmployeesService) Update(ctx context.Context, id string, body resources.EmployeeUpdate) (resources.Employee, error) {
@@ -1743,6 +1852,10 @@ type LocationsService struct{ c *Client }
 
 // Create creates a location.
 //
+// Request bodies spell the address lines
+// `address_line_one`/`address_line_two`, responses
+// `address_line_1`/`address_line_2`, as Factorial's document does.
+//
 //	POST /locations/locations (CreateLocation)
 func (s *LocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateLocation, s.c.datedBase, "/locations/locations", "", body)
@@ -1799,6 +1912,9 @@ func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListL
 }
 
 // Update updates a location.
+//
+// The body repeats the id; address lines are
+// `address_line_one`/`address_line_two` as on create.
 //
 //	PUT /locations/locations/{id} (UpdateLocation)
 func (s *LocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
@@ -1871,6 +1987,10 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 
 // Update updates a payroll supplement.
 //
+// Not for supplements that come from a contract's additional compensation; for
+// those create a new supplement, remove the old one from the contract and add
+// the new one.
+//
 //	PUT /payroll/supplements/{id} (UpdateSupplement)
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
@@ -1883,6 +2003,9 @@ type TeamsService struct{ c *Client }
 
 // Create creates a team.
 //
+// Members are added afterwards through team memberships. Teams fall under the
+// `employees` scope.
+//
 //	POST /teams/teams (CreateTeam)
 func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (resources.Team, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateTeam, s.c.datedBase, "/teams/teams", "", body)
@@ -1890,6 +2013,10 @@ func (s *TeamsService) Create(ctx context.Context, body resources.TeamCreate) (r
 }
 
 // CreateMembership adds an employee to a team.
+//
+// Replaces v1's `POST /core/teams/{id}/employees/{employee_id}`; the
+// membership has an id of its own. The team and the employee must exist, and
+// an employee is a member of a team once: adding them again is a 422.
 //
 //	POST /teams/memberships (CreateTeamMembership)
 func (s *TeamsService) CreateMembership(ctx context.Context, body resources.TeamMembershipCreate) (resources.TeamMembership, error) {
@@ -1999,6 +2126,8 @@ func (s *TeamsService) ListMembershipsPage(ctx context.Context, params *resource
 
 // Update renames or describe a team.
 //
+// The body repeats the id. Membership changes go through team memberships.
+//
 //	PUT /teams/teams/{id} (UpdateTeam)
 func (s *TeamsService) Update(ctx context.Context, id string, body resources.TeamUpdate) (resources.Team, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateTeam, s.c.datedBase, "/teams/teams/"+url.PathEscape(string(id)), "", body)
@@ -2006,6 +2135,8 @@ func (s *TeamsService) Update(ctx context.Context, id string, body resources.Tea
 }
 
 // UpdateMembership makes a member a lead of the team or not.
+//
+// Only `lead` can change; the body repeats the id.
 //
 //	PUT /teams/memberships/{id} (UpdateTeamMembership)
 func (s *TeamsService) UpdateMembership(ctx context.Context, id string, body resources.TeamMembershipUpdate) (resources.TeamMembership, error) {
@@ -2019,6 +2150,12 @@ type TimeOffService struct{ c *Client }
 
 // ApproveLeave approves a leave through its approval flow.
 //
+// Approves the caller's step of the leave's approval flow when one exists
+// (other approvers may still be pending), otherwise the leave itself. Only a
+// pending leave can be decided: one already approved or rejected is a 422.
+// Admins, API keys, company tokens and the employee's time-off manager may
+// decide a leave; anyone else gets 403.
+//
 //	POST /timeoff/leaves/approve (ApproveLeave)
 func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.ApproveLeaveInput) (resources.Leave, error) {
 	req, err := s.c.newRequest(ctx, &datedApproveLeave, s.c.datedBase, "/timeoff/leaves/approve", "", body)
@@ -2026,6 +2163,13 @@ func (s *TimeOffService) ApproveLeave(ctx context.Context, body resources.Approv
 }
 
 // ApproveLeaveDirectly approves a leave outright, bypassing its approval flow.
+//
+// The `approve_all` action (new in 2026-07-01). Despite its name it acts on
+// the one leave given by `id`: the leave is approved directly rather than one
+// step of its approval flow, hence the operation name. As with ApproveLeave,
+// only a pending leave can be approved (422 otherwise), by an admin, an API
+// key, a company token or the employee's time-off manager (403 for anyone
+// else).
 //
 //	POST /timeoff/leaves/approve_all (ApproveLeaveDirectly)
 func (s *TimeOffService) ApproveLeaveDirectly(ctx context.Context, body resources.ApproveLeaveDirectlyInput) (resources.Leave, error) {
@@ -2042,6 +2186,17 @@ func (s *TimeOffService) CreateAllowance(ctx context.Context, body resources.All
 }
 
 // CreateLeave requests a leave for an employee.
+//
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin, with an API key or with a company token is approved at
+// once, and so is any leave whose leave type does not require approval; one an
+// employee requests for themselves stays pending (`approved` false) until
+// ApproveLeave or RejectLeave decides it. A basic user may create leaves for
+// their own `employee_id` only (403 for anyone else's). Without
+// `leave_type_id` the company's first leave type is used. The employee and the
+// leave type must exist and `finish_on` may not be before `start_on`;
+// otherwise 422 with Rails' full messages (`{"errors": {"errors": ["Finish on
+// must be on or after start_on"]}}`).
 //
 //	POST /timeoff/leaves (CreateLeave)
 func (s *TimeOffService) CreateLeave(ctx context.Context, body resources.LeaveCreate) (resources.Leave, error) {
@@ -2067,6 +2222,9 @@ func (s *TimeOffService) CreatePolicy(ctx context.Context, body resources.TimeOf
 
 // DeleteAllowance deletes an allowance.
 //
+// To keep the adjustments (incidences) recorded on it, use
+// DeleteAllowanceWithAltAllowance instead.
+//
 //	DELETE /timeoff/allowances/{id} (DeleteAllowance)
 func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resources.Allowance, error) {
 	req, err := s.c.newRequest(ctx, &datedDeleteAllowance, s.c.datedBase, "/timeoff/allowances/"+url.PathEscape(string(id)), "", nil)
@@ -2074,6 +2232,8 @@ func (s *TimeOffService) DeleteAllowance(ctx context.Context, id string) (resour
 }
 
 // DeleteAllowanceWithAltAllowance deletes an allowance, moving its adjustments to another allowance.
+//
+// `alt_allowance_id` must name another existing allowance (422 otherwise).
 //
 //	POST /timeoff/allowances/delete_with_alt_allowance (DeleteAllowanceWithAltAllowance)
 func (s *TimeOffService) DeleteAllowanceWithAltAllowance(ctx context.Context, body resources.DeleteAllowanceWithAltAllowanceInput) (resources.Allowance, error) {
@@ -2106,6 +2266,11 @@ func (s *TimeOffService) GetAllowance(ctx context.Context, id string) (resources
 }
 
 // GetAllowanceStat gets one employee's counter for one allowance.
+//
+// The id is virtual, `<employee_id>/<allowance_id>/<reference_date>`, and its
+// slashes must be percent-encoded in the path. Factorial's document also says
+// this id "cannot be used to fetch" the resource, while declaring this route;
+// prefer ListAllowanceStats with filters.
 //
 //	GET /timeoff/allowance_stats/{id} (GetAllowanceStat)
 func (s *TimeOffService) GetAllowanceStat(ctx context.Context, id string) (resources.AllowanceStat, error) {
@@ -2308,6 +2473,11 @@ func (s *TimeOffService) ListPoliciesPage(ctx context.Context, params *resources
 
 // RejectLeave rejects a leave.
 //
+// Only a pending leave can be rejected: one already approved or rejected is a
+// 422. Admins, API keys, company tokens and the employee's time-off manager
+// may reject a leave; anyone else gets 403. A rejected leave stays listed,
+// with `approved` false.
+//
 //	POST /timeoff/leaves/reject (RejectLeave)
 func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectLeaveInput) (resources.Leave, error) {
 	req, err := s.c.newRequest(ctx, &datedRejectLeave, s.c.datedBase, "/timeoff/leaves/reject", "", body)
@@ -2315,6 +2485,9 @@ func (s *TimeOffService) RejectLeave(ctx context.Context, body resources.RejectL
 }
 
 // UpdateAllowance updates an allowance.
+//
+// The body repeats the id. The unit, accrual availability, cycle start and
+// source of an allowance cannot be changed.
 //
 //	PUT /timeoff/allowances/{id} (UpdateAllowance)
 func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body resources.AllowanceUpdate) (resources.Allowance, error) {
@@ -2324,6 +2497,9 @@ func (s *TimeOffService) UpdateAllowance(ctx context.Context, id string, body re
 
 // UpdateLeave updates a leave.
 //
+// The body repeats the id. Approval state can be set here too; the approve and
+// reject actions go through the approval flow instead.
+//
 //	PUT /timeoff/leaves/{id} (UpdateLeave)
 func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resources.LeaveUpdate) (resources.Leave, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateLeave, s.c.datedBase, "/timeoff/leaves/"+url.PathEscape(string(id)), "", body)
@@ -2331,6 +2507,8 @@ func (s *TimeOffService) UpdateLeave(ctx context.Context, id string, body resour
 }
 
 // UpdateLeaveType updates a leave type.
+//
+// Leave types cannot be deleted; deactivate them with `active` false.
 //
 //	PUT /timeoff/leave_types/{id} (UpdateLeaveType)
 func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body resources.LeaveTypeUpdate) (resources.LeaveType, error) {
@@ -2351,6 +2529,13 @@ func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resou
 type WebhooksService struct{ c *Client }
 
 // Create subscribes a URL to an event type.
+//
+// The event type goes in `subscription_type` (the stored subscription reports
+// it as `type`). Deliveries are HTTP POSTs of the bare resource, with the
+// subscription's `challenge` echoed in the `x-factorial-wh-challenge` header;
+// the document's `x-webhook-events` lists the event types of the resources
+// described here and their payload schemas. After 20 failed attempts over 48
+// hours Factorial disables the subscription.
 //
 //	POST /api_public/webhook_subscriptions (CreateWebhookSubscription)
 func (s *WebhooksService) Create(ctx context.Context, body resources.WebhookSubscriptionCreate) (resources.WebhookSubscription, error) {
@@ -2376,6 +2561,9 @@ func (s *WebhooksService) Get(ctx context.Context, id string) (resources.Webhook
 
 // List lists webhook subscriptions, every page of it.
 //
+// No granular scope is documented for `api_public`; Factorial's document
+// requires only a valid token (in practice an admin's or an API key).
+//
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
@@ -2384,6 +2572,9 @@ func (s *WebhooksService) List(ctx context.Context, params *resources.ListWebhoo
 }
 
 // ListIter lists webhook subscriptions, page by page.
+//
+// No granular scope is documented for `api_public`; Factorial's document
+// requires only a valid token (in practice an admin's or an API key).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -2401,6 +2592,9 @@ func (s *WebhooksService) ListIter(ctx context.Context, params *resources.ListWe
 
 // ListPage lists webhook subscriptions: one page.
 //
+// No granular scope is documented for `api_public`; Factorial's document
+// requires only a valid token (in practice an admin's or an API key).
+//
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
 //	GET /api_public/webhook_subscriptions (ListWebhookSubscriptions)
@@ -2410,6 +2604,9 @@ func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWe
 }
 
 // Update updates a webhook subscription.
+//
+// Also the way to enable or disable a subscription (`enabled`). The body
+// repeats the id.
 //
 //	PUT /api_public/webhook_subscriptions/{id} (UpdateWebhookSubscription)
 func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {

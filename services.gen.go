@@ -1044,6 +1044,8 @@ type V1APIKeysService struct{ c *Client }
 
 // Create creates an API key.
 //
+// The plaintext token is returned only here, once; store it.
+//
 //	POST /api/v1/core/keys (CreateAPIKey)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1065,6 +1067,9 @@ func (s *V1APIKeysService) Delete(ctx context.Context, id int) (*api.APIKey, err
 }
 
 // List lists the company's API keys.
+//
+// Needs full-admin credentials. Keys are listed with a masked token_digest
+// only.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1098,6 +1103,8 @@ type V1ATSService struct{ c *Client }
 
 // CreateApplication applies to a job posting.
 //
+// Sent as multipart/form-data because cv and photo are files (2024 spec).
+//
 //	POST /api/v1/ats/applications (CreateApplication)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1110,6 +1117,10 @@ func (s *V1ATSService) CreateApplication(ctx context.Context, body api.AtsApplic
 
 // CreateCandidate creates a candidate.
 //
+// Modelled as a JSON body (2024 spec); the 2022 spec sent the same fields as
+// query-string parameters, which the server (Rails) also merges into its
+// params.
+//
 //	POST /api/v1/ats/candidates (CreateCandidate)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1119,6 +1130,10 @@ func (s *V1ATSService) CreateCandidate(ctx context.Context, body api.AtsCandidat
 }
 
 // CreateJobPosting creates a job posting.
+//
+// Modelled as a JSON body (2024 spec); the 2022 spec sent the same fields as
+// query-string parameters, which the server (Rails) also merges into its
+// params.
 //
 //	POST /api/v1/ats/job_postings (CreateJobPosting)
 //
@@ -1152,6 +1167,9 @@ func (s *V1ATSService) DeleteCandidate(ctx context.Context, id int) (*api.AtsCan
 
 // DeleteJobPosting deletes a job posting.
 //
+// A 2022 capture of the live server answered 204; the 2024 spec says 200 with
+// the posting.
+//
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v1/ats/job_postings/{id} (DeleteJobPosting)
@@ -1164,6 +1182,10 @@ func (s *V1ATSService) DeleteJobPosting(ctx context.Context, id int) (*api.AtsJo
 
 // DuplicateJobPosting duplicates a job posting.
 //
+// The copy is a draft whose title gets a localised suffix (" Copy", " Copiar"
+// in a Spanish capture). A 2022 live capture answered 200; the 2024 spec says
+// 201; both are declared.
+//
 //	POST /api/v1/ats/job_postings/{id}/duplicate (DuplicateJobPosting)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1173,6 +1195,8 @@ func (s *V1ATSService) DuplicateJobPosting(ctx context.Context, id int) (api.Ats
 }
 
 // ListCandidates lists candidates.
+//
+// Non-admins only see the candidates their hiring-manager permissions allow.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1199,6 +1223,9 @@ func (s *V1ATSService) ListCandidatesIter(ctx context.Context) iter.Seq2[api.Ats
 }
 
 // ListJobPostings lists job postings.
+//
+// Scoped to the caller's permissions. List items carry created_at where
+// single-object responses carry creation_date (captured in 2022).
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1252,6 +1279,8 @@ func (s *V1ATSService) ListMessagesIter(ctx context.Context, params *api.ListAts
 
 // UpdateApplication updates an application.
 //
+// Sent as multipart/form-data because cv and photo are files.
+//
 //	PUT /api/v1/ats/applications/{id} (UpdateApplication)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1264,6 +1293,10 @@ func (s *V1ATSService) UpdateApplication(ctx context.Context, id int, body api.A
 
 // UpdateCandidate updates a candidate.
 //
+// Modelled as a JSON body (2024 spec); the 2022 spec sent the same fields as
+// query-string parameters, which the server (Rails) also merges into its
+// params.
+//
 //	PUT /api/v1/ats/candidates/{id} (UpdateCandidate)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1273,6 +1306,10 @@ func (s *V1ATSService) UpdateCandidate(ctx context.Context, id int, body api.Ats
 }
 
 // UpdateJobPosting updates a job posting.
+//
+// Modelled as a JSON body (2024 spec); the 2022 spec sent the same fields as
+// query-string parameters, which the server (Rails) also merges into its
+// params.
 //
 //	PUT /api/v1/ats/job_postings/{id} (UpdateJobPosting)
 //
@@ -1290,6 +1327,9 @@ type V1AttendanceService struct{ c *Client }
 
 // ClockIn clocks an employee in (opens a shift).
 //
+// Answers 200 in the 2022 spec and its Postman collection, 201 in the 2024
+// spec; both are declared. Fails while the employee already has an open shift.
+//
 //	POST /api/v1/time/shifts/clock_in (ClockIn)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ClockIn (POST /attendance/shifts/clock_in) of the dated API.
@@ -1299,6 +1339,10 @@ func (s *V1AttendanceService) ClockIn(ctx context.Context, body api.ClockInInput
 }
 
 // ClockOut clocks an employee out (closes the latest open shift).
+//
+// Answers 200 in the 2022 spec, 201 in the 2024 spec; both are declared. Only
+// the most recent open shift is closed, and a clock-out on a later day splits
+// the shift at midnight.
 //
 //	POST /api/v1/time/shifts/clock_out (ClockOut)
 //
@@ -1310,6 +1354,9 @@ func (s *V1AttendanceService) ClockOut(ctx context.Context, body api.ClockOutInp
 
 // Create records a closed attendance shift (v2).
 //
+// Takes closed shifts only; clock_in and clock_out are both required, unlike
+// the v1 clock-in/clock-out pair.
+//
 //	POST /api/v2/time/attendance (CreateAttendance)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1320,6 +1367,8 @@ func (s *V1AttendanceService) Create(ctx context.Context, body api.AttendanceCre
 
 // CreateBreak records a finished break.
 //
+// Answers with the Attendance shape, not a dedicated break object (2024 spec).
+//
 //	POST /api/v1/time/breaks (CreateBreak)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1329,6 +1378,9 @@ func (s *V1AttendanceService) CreateBreak(ctx context.Context, body api.BreakCre
 }
 
 // DeleteShift deletes a shift.
+//
+// The 2024 spec answers 200 with the deleted shift, the 2022 spec 204 with no
+// body; both are declared.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1342,6 +1394,8 @@ func (s *V1AttendanceService) DeleteShift(ctx context.Context, id int) (*api.Shi
 
 // EndBreak ends the employee's running break.
 //
+// Answers with the Attendance shape, not a dedicated break object (2024 spec).
+//
 //	POST /api/v1/time/breaks/end (EndBreak)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.EndBreak (POST /attendance/shifts/break_end) of the dated API.
@@ -1351,6 +1405,8 @@ func (s *V1AttendanceService) EndBreak(ctx context.Context, body api.EndBreakInp
 }
 
 // List lists attendance records (v2, full timestamps).
+//
+// Bare JSON array, no pagination; filter with the query parameters instead.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1378,6 +1434,8 @@ func (s *V1AttendanceService) ListIter(ctx context.Context, params *api.ListAtte
 
 // ListBreakConfigurationsForDates lists the break configurations that apply to an employee per day.
 //
+// Bare JSON array with one entry per day of the range, no pagination.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/break_configurations_for_dates (ListBreakConfigurationsForDates)
@@ -1403,6 +1461,9 @@ func (s *V1AttendanceService) ListBreakConfigurationsForDatesIter(ctx context.Co
 }
 
 // ListBulk reads all attendance records in one bulk call.
+//
+// A read despite the POST verb; the 2024 spec gives it no request body, so
+// none is sent.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -1430,6 +1491,9 @@ func (s *V1AttendanceService) ListBulkIter(ctx context.Context) iter.Seq2[api.At
 
 // ListShifts lists shifts (time registries).
 //
+// Bare JSON array, no pagination; without both year and month it returns every
+// shift of every employee ever, so always pass both.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/shifts (ListShifts)
@@ -1456,6 +1520,8 @@ func (s *V1AttendanceService) ListShiftsIter(ctx context.Context, params *api.Li
 
 // StartBreak starts a break in the employee's open shift.
 //
+// Answers with the Attendance shape, not a dedicated break object (2024 spec).
+//
 //	POST /api/v1/time/breaks/start (StartBreak)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.StartBreak (POST /attendance/shifts/break_start) of the dated API.
@@ -1466,6 +1532,9 @@ func (s *V1AttendanceService) StartBreak(ctx context.Context, body api.StartBrea
 
 // ToggleClock clocks an employee in if clocked out, otherwise out.
 //
+// Only the 2024 spec lists it (201); 200 is declared too because its siblings
+// clock_in/clock_out answered 200 in the 2022 spec.
+//
 //	POST /api/v1/time/shifts/toggle (ToggleClock)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Attendance.ToggleClock (POST /attendance/shifts/toggle_clock) of the dated API.
@@ -1475,6 +1544,9 @@ func (s *V1AttendanceService) ToggleClock(ctx context.Context, body api.ToggleCl
 }
 
 // UpdateShift updates a shift's times or observations.
+//
+// Answers 200 in the 2022 spec and 201 in the 2024 spec; both are declared.
+// Times are HH:MM strings, not timestamps.
 //
 //	PUT /api/v1/time/shifts/{id} (UpdateShift)
 //
@@ -1491,6 +1563,9 @@ func (s *V1AttendanceService) UpdateShift(ctx context.Context, id int, body api.
 type V1CredentialsService struct{ c *Client }
 
 // GetMe gets the token holder.
+//
+// The 2024 spec declares no body; the shape comes from the 2022 spec, Postman
+// captures and peer clients.
 //
 //	GET /api/v1/me (GetMe)
 //
@@ -1528,6 +1603,9 @@ func (s *V1CustomFieldsService) CreateCustomTableField(ctx context.Context, id i
 
 // CreateCustomTableValue adds rows to an employee's custom table.
 //
+// The body carries the employee id under the 2024 spec's misspelt key
+// emloyee_id (sic), kept as documented.
+//
 //	POST /api/v1/core/custom/tables/{id}/values/{employee_id} (CreateCustomTableValue)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -1537,6 +1615,10 @@ func (s *V1CustomFieldsService) CreateCustomTableValue(ctx context.Context, id i
 }
 
 // CreateCustomValue sets the value of a custom field for one instance.
+//
+// field_id and instance_id go in the query string. The 2024 spec sends value
+// as JSON, the 2022 spec as application/x-www-form-urlencoded; the server
+// (Rails) merges query, form and JSON params, so either works.
 //
 //	POST /api/v1/custom_fields/values (CreateCustomValue)
 //
@@ -1557,6 +1639,9 @@ func (s *V1CustomFieldsService) CreateV2(ctx context.Context, body api.CustomFie
 }
 
 // DeleteV2 deletes a custom field (v2).
+//
+// The 2024 spec returns an array, a spec bug on a single-resource delete; the
+// deleted field is declared, like every other 2024 delete.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -1684,6 +1769,10 @@ func (s *V1CustomFieldsService) ListCustomTablesIter(ctx context.Context, params
 
 // ListCustomValues gets the value of a custom field for one instance.
 //
+// The 2024 spec says a single CustomValue, but the 2022 spec declares an array
+// and a live ETL script reads the body as a list; this is an index route, so
+// an array is declared.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/custom_fields/values (ListCustomValues)
@@ -1762,6 +1851,9 @@ func (s *V1CustomFieldsService) ListV2Iter(ctx context.Context, params *api.List
 
 // UpdateCustomValueV2 updates a custom field value (v2).
 //
+// The 2024 spec says the response is a CustomField_v2, a spec bug for a value
+// update; the updated value is declared.
+//
 //	PUT /api/v2/custom_fields/values/{id} (UpdateCustomValueV2)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.CustomFields.UpdateValue (PUT /custom_fields/values/{id}) of the dated API.
@@ -1778,6 +1870,9 @@ type V1DocumentsService struct{ c *Client }
 
 // Create uploads a document.
 //
+// A file upload, so the body is multipart/form-data (every spec generation
+// agrees).
+//
 //	POST /api/v1/core/documents (CreateDocument)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Documents.Create (POST /documents/documents) of the dated API.
@@ -1789,6 +1884,10 @@ func (s *V1DocumentsService) Create(ctx context.Context, body api.DocumentCreate
 }
 
 // CreateFolder creates a folder.
+//
+// The 2024 spec says 200 with an array of folders, a spec bug; the 2022 spec
+// and peer clients return the single created folder (201 in 2022), so both
+// statuses carry one Folder.
 //
 //	POST /api/v1/core/folders (CreateFolder)
 //
@@ -1960,6 +2059,9 @@ func (s *V1EmployeesService) Invite(ctx context.Context, id int) (api.EmployeeV2
 
 // List lists the company's employees (v1 shape).
 //
+// Bare JSON array with no envelope or pagination parameters, as every v1 list;
+// non-admin tokens get the same objects with hidden fields set to null.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/employees (ListEmployees)
@@ -1986,6 +2088,9 @@ func (s *V1EmployeesService) ListIter(ctx context.Context) iter.Seq2[api.Employe
 
 // ListBulk reads all employees in one bulk call (v2 shape).
 //
+// A read despite the POST verb; the 2024 spec gives it no request body, so
+// none is sent.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	POST /api/v2/core/bulk/employee (ListEmployeesBulk)
@@ -2011,6 +2116,8 @@ func (s *V1EmployeesService) ListBulkIter(ctx context.Context) iter.Seq2[api.Emp
 }
 
 // ListV2 lists the company's employees (v2 shape).
+//
+// Bare JSON array, no pagination; the only filter is a name search.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2124,6 +2231,8 @@ func (s *V1FinanceService) GetExpense(ctx context.Context, id int) (api.Expense,
 
 // ListExpenses lists expenses.
 //
+// A peer client notes this route may accept OAuth tokens only (unverified).
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/finance/expenses (ListExpenses)
@@ -2165,6 +2274,9 @@ func (s *V1HolidaysService) Get(ctx context.Context, id int) (api.CompanyHoliday
 }
 
 // List lists company holidays.
+//
+// Bare JSON array with no date filter and no pagination; filter by date on the
+// client.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2742,6 +2854,10 @@ func (s *V1LocationsService) CreateWorkplace(ctx context.Context, body api.Workp
 
 // DeleteWorkplace deletes a workplace.
 //
+// The 2024 spec answers 200 with an array of workplaces (possibly a spec slip,
+// but no capture shows otherwise); 204 is declared as for other v1-era
+// deletes.
+//
 // The result is nil when the server answers without a body (204).
 //
 //	DELETE /api/v2/core/workplaces/{id} (DeleteWorkplace)
@@ -2784,6 +2900,9 @@ func (s *V1LocationsService) GetWorkplace(ctx context.Context, id int) (api.Work
 
 // List lists locations (v1).
 //
+// Bare JSON array, no pagination. Locations pair with Employee.location_id;
+// the v2 equivalent is workplaces.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/locations (ListLocations)
@@ -2810,6 +2929,8 @@ func (s *V1LocationsService) ListIter(ctx context.Context) iter.Seq2[api.Locatio
 
 // ListLegalEntities lists legal entities.
 //
+// Bare JSON array, no pagination.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/core/legal_entities (ListLegalEntities)
@@ -2835,6 +2956,9 @@ func (s *V1LocationsService) ListLegalEntitiesIter(ctx context.Context) iter.Seq
 }
 
 // ListWorkplaces lists workplaces (v2 locations).
+//
+// Bare JSON array, no pagination; unlike the bracket-style array filters
+// elsewhere, these filters take comma-separated ids.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2876,6 +3000,10 @@ type OAuthService struct{ c *Client }
 
 // CreateToken exchanges an authorization code or a refresh token for an access token.
 //
+// Form-encoded, client credentials in the body (as Factorial's guide shows);
+// Doorkeeper also accepts HTTP Basic. A code is single-use. Every refresh
+// rotates the refresh token: store the new one.
+//
 //	POST /oauth/token (CreateToken)
 func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (api.Token, error) {
 	req, err := api.NewCreateTokenRequestWithFormdataBody(s.c.v1Server, body)
@@ -2884,6 +3012,9 @@ func (s *OAuthService) CreateToken(ctx context.Context, body api.TokenRequest) (
 
 // GetTokenInfo describes the bearer token (Doorkeeper default route).
 //
+// Doorkeeper enables this route by default, but no Factorial document mentions
+// it: it may be switched off on the real server.
+//
 //	GET /oauth/token/info (GetTokenInfo)
 func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) {
 	req, err := s.c.newRequest(ctx, &v1GetTokenInfo, s.c.v1Base, "/oauth/token/info", "", nil)
@@ -2891,6 +3022,8 @@ func (s *OAuthService) GetTokenInfo(ctx context.Context) (api.TokenInfo, error) 
 }
 
 // RevokeToken revokes an access or refresh token (RFC 7009).
+//
+// Doorkeeper answers 200 `{}` even for unknown or already revoked tokens.
 //
 //	POST /oauth/revoke (RevokeToken)
 func (s *OAuthService) RevokeToken(ctx context.Context, body api.RevokeRequest) (map[string]any, error) {
@@ -2905,6 +3038,8 @@ func (s *OAuthService) RevokeToken(ctx context.Context, body api.RevokeRequest) 
 type V1PayrollService struct{ c *Client }
 
 // BulkListContractVersions reads contract versions in bulk.
+//
+// A read despite the POST method; the 2024 spec declares no request body.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -2981,6 +3116,9 @@ func (s *V1PayrollService) CreateSupplement(ctx context.Context, body api.Supple
 }
 
 // DeleteCompensation deletes a compensation.
+//
+// The 2024 spec returns an array, a spec bug on a single-resource delete; the
+// deleted compensation is declared, like every other 2024 delete.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3102,6 +3240,9 @@ func (s *V1PayrollService) ListCompensationsIter(ctx context.Context, params *ap
 
 // ListContractVersions lists contract versions.
 //
+// The 2024 spec lists no filters; the optional filters below come from the
+// 2022 spec only.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/contract_versions (ListContractVersions)
@@ -3180,6 +3321,9 @@ func (s *V1PayrollService) ListIntegrationCodesIter(ctx context.Context, params 
 
 // ListReferenceContracts lists each employee's reference contract.
 //
+// The reference contract is the version in force today, else the nearest
+// upcoming one, else the most recent past one.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/payroll/reference_contracts (ListReferenceContracts)
@@ -3205,6 +3349,9 @@ func (s *V1PayrollService) ListReferenceContractsIter(ctx context.Context, param
 }
 
 // ListSupplements lists supplements.
+//
+// The 2024 spec lists no filters; the optional filters below come from the
+// 2022 spec only.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3268,6 +3415,8 @@ func (s *V1PayrollService) UpdateCompensation(ctx context.Context, id int, body 
 
 // UpdateContractVersion updates a contract version.
 //
+// PUT in the 2024 spec; the 2022 spec used PATCH on the same path.
+//
 //	PUT /api/v1/payroll/contract_versions/{id} (UpdateContractVersion)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -3277,6 +3426,8 @@ func (s *V1PayrollService) UpdateContractVersion(ctx context.Context, id int, bo
 }
 
 // UpdateFamilySituation updates a family situation (French employees only).
+//
+// PUT in the 2024 spec; the 2022 spec used PATCH on the same path.
 //
 //	PUT /api/v1/payroll/family_situation/{id} (UpdateFamilySituation)
 //
@@ -3298,6 +3449,8 @@ func (s *V1PayrollService) UpdateIntegrationCode(ctx context.Context, id int, bo
 
 // UpdateSupplement updates a supplement.
 //
+// PUT in the 2024 spec; the 2022 spec used PATCH on the same path.
+//
 //	PUT /api/v1/payroll/supplements/{id} (UpdateSupplement)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Payroll.Update (PUT /payroll/supplements/{id}) of the dated API.
@@ -3313,6 +3466,11 @@ func (s *V1PayrollService) UpdateSupplement(ctx context.Context, id int, body ap
 type V1PostsService struct{ c *Client }
 
 // Create creates a feed post.
+//
+// Sent as multipart/form-data because image and attachments are files (the
+// 2024 spec lists binary parts inside a JSON body, which cannot carry them).
+// That spec returns an array, a spec bug; the peer client reads the single
+// post, so one Post is declared.
 //
 //	POST /api/v1/posts (CreatePost)
 //
@@ -3374,6 +3532,9 @@ func (s *V1PostsService) ListIter(ctx context.Context) iter.Seq2[api.Post, error
 
 // Update updates a feed post.
 //
+// Sent as multipart/form-data because image and attachments are files. The
+// 2024 spec returns an array, a spec bug; one Post is declared as for create.
+//
 //	PUT /api/v1/posts/{id} (UpdatePost)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -3423,6 +3584,8 @@ func (s *V1ShiftManagementService) Get(ctx context.Context, id int) (api.ShiftMa
 }
 
 // List lists the company's planned shifts.
+//
+// Without start_at/end_at the server returns the current week.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3506,6 +3669,10 @@ func (s *V1TasksService) Create(ctx context.Context, body api.TaskCreate) (api.T
 
 // CreateFile attaches a file to a task.
 //
+// A file upload, so multipart/form-data. The 2024 spec says it returns the
+// Task, a spec bug; the peer client reads the created file, so a TaskFile is
+// declared.
+//
 //	POST /api/v1/core/tasks/{id}/files (CreateTaskFile)
 //
 // Deprecated: Factorial retired v1 in 2025; the dated API's operation that replaces this one is not in openapi-resources.yaml yet (docs/dated-api.md maps v1 to the dated API).
@@ -3529,6 +3696,9 @@ func (s *V1TasksService) Delete(ctx context.Context, id int) (*api.Task, error) 
 }
 
 // DeleteFile deletes one file of a task.
+//
+// Deletes the file although the method is POST (both the 2024 spec and the
+// peer client document it so); 204 is declared as for every delete.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3587,6 +3757,9 @@ func (s *V1TasksService) ListIter(ctx context.Context, params *api.ListTasksPara
 }
 
 // ListFiles lists the files attached to a task.
+//
+// The 2024 spec declares a single TaskFile, a spec bug for a collection route;
+// the peer client reads an array, so an array is declared.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3650,6 +3823,9 @@ func (s *V1TeamsService) AssignEmployeeToTeam(ctx context.Context, id int, emplo
 
 // Create creates a team.
 //
+// The 2024 spec takes a JSON body; the 2022 spec sent the same fields as
+// multipart/form-data, which Rails also accepts.
+//
 //	POST /api/v1/core/teams (CreateTeam)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Create (POST /teams/teams) of the dated API.
@@ -3659,6 +3835,9 @@ func (s *V1TeamsService) Create(ctx context.Context, body api.TeamCreate) (api.T
 }
 
 // Delete deletes a team.
+//
+// The 2024 spec answers 200 with the deleted team, the 2022 spec 204 with no
+// body; both are declared.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3672,6 +3851,9 @@ func (s *V1TeamsService) Delete(ctx context.Context, id int) (*api.Team, error) 
 
 // Get gets a team.
 //
+// Returns a single Team object; the 2024 spec's array for this route is a spec
+// bug (the 2022 spec's example is one object).
+//
 //	GET /api/v1/core/teams/{id} (GetTeam)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Teams.Get (GET /teams/teams/{id}) of the dated API.
@@ -3681,6 +3863,9 @@ func (s *V1TeamsService) Get(ctx context.Context, id int) (api.Team, error) {
 }
 
 // List lists teams.
+//
+// Bare JSON array, no pagination; memberships still include terminated
+// employees, so lead_ids may name people the web app hides.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3707,6 +3892,9 @@ func (s *V1TeamsService) ListIter(ctx context.Context) iter.Seq2[api.Team, error
 }
 
 // UnassignEmployeeFromTeam removes an employee from a team.
+//
+// The 2024 spec answers 200 with the team; 204 is declared too because other
+// v1 deletes answered 204 in the 2022 spec and a capture.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3746,6 +3934,15 @@ type V1TimeOffService struct{ c *Client }
 
 // CreateLeave creates a leave (v1).
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee requests
+// for themselves stays pending (`approved` false). A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's). Without
+// `leave_type_id` the company's first leave type is used. The employee and the
+// leave type must exist and `finish_on` may not be before `start_on` (422,
+// `{"errors": {"finish_on": ["must be on or after start_on"]}}`).
+//
 //	POST /api/v1/time/leaves (CreateLeave)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
@@ -3766,6 +3963,18 @@ func (s *V1TimeOffService) CreateLeaveType(ctx context.Context, body api.LeaveTy
 
 // CreateLeaveV2 creates a leave (v2, supports hours and medical details).
 //
+// Whether the leave comes back approved depends on who creates it: a leave
+// created by an admin or with an API key is approved at once, and so is any
+// leave whose leave type does not require approval; one an employee requests
+// for themselves stays pending (`approved` false). A basic user may create
+// leaves for their own `employee_id` only (403 for anyone else's). Without
+// `leave_type_id` the company's first leave type is used. The employee and the
+// leave type must exist and `finish_on` may not be before `start_on` (422,
+// `{"errors": {"finish_on": ["must be on or after start_on"]}}`). The 2024
+// spec declares the v1 Leave shape for this response; LeaveV2 is used because
+// every other v2 leave route returns it and its start_on/finish_on may be
+// timestamps, which Leave's date fields would reject.
+//
 //	POST /api/v2/time/leaves (CreateLeaveV2)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.CreateLeave (POST /timeoff/leaves) of the dated API.
@@ -3775,6 +3984,9 @@ func (s *V1TimeOffService) CreateLeaveV2(ctx context.Context, body api.LeaveV2Cr
 }
 
 // DeleteLeave deletes a leave (v1).
+//
+// The 2024 spec answers 200 with the deleted leave, the 2022 spec 204 with no
+// body; both are declared.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3787,6 +3999,9 @@ func (s *V1TimeOffService) DeleteLeave(ctx context.Context, id int) (*api.Leave,
 }
 
 // DeleteLeaveV2 deletes a leave (v2).
+//
+// The 2024 spec answers 200 with the deleted leave; 204 is declared as for the
+// v1 delete, which answered 204 in the 2022 spec.
 //
 // The result is nil when the server answers without a body (204).
 //
@@ -3830,6 +4045,8 @@ func (s *V1TimeOffService) GetPolicy(ctx context.Context, id int) (api.Policy, e
 
 // ListLeaveTypes lists leave types.
 //
+// Bare JSON array, no pagination.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v1/time/leave_types (ListLeaveTypes)
@@ -3855,6 +4072,8 @@ func (s *V1TimeOffService) ListLeaveTypesIter(ctx context.Context) iter.Seq2[api
 }
 
 // ListLeaves lists leaves (v1, day-based).
+//
+// Bare JSON array, no pagination; filter with the query parameters instead.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3882,6 +4101,8 @@ func (s *V1TimeOffService) ListLeavesIter(ctx context.Context, params *api.ListL
 
 // ListLeavesV2 lists leaves (v2, may be hour-based).
 //
+// Bare JSON array, no pagination; filter with the query parameters instead.
+//
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
 //	GET /api/v2/time/leaves (ListLeavesV2)
@@ -3907,6 +4128,8 @@ func (s *V1TimeOffService) ListLeavesV2Iter(ctx context.Context, params *api.Lis
 }
 
 // ListPolicies lists time-off policies.
+//
+// Bare JSON array, no pagination.
 //
 // The array is decoded element by element as it arrives, so the body is never held whole beside the result.
 //
@@ -3934,6 +4157,9 @@ func (s *V1TimeOffService) ListPoliciesIter(ctx context.Context) iter.Seq2[api.P
 
 // UpdateLeave updates a leave (v1).
 //
+// The 2024 spec types finish_on as an integer here; that is a slip, it is a
+// date like start_on.
+//
 //	PUT /api/v1/time/leaves/{id} (UpdateLeave)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.TimeOff.UpdateLeave (PUT /timeoff/leaves/{id}) of the dated API.
@@ -3943,6 +4169,9 @@ func (s *V1TimeOffService) UpdateLeave(ctx context.Context, id int, body api.Lea
 }
 
 // UpdateLeaveType updates a leave type.
+//
+// The 2022 spec answers 200 and the 2024 spec 201 (probably a slip); both
+// carry the leave type and both are declared.
 //
 //	PUT /api/v1/time/leave_types/{id} (UpdateLeaveType)
 //
@@ -3970,6 +4199,11 @@ type V1WebhooksService struct{ c *Client }
 
 // Create subscribes a URL to a v1 event type.
 //
+// An upsert (an existing subscription of the same type only gets the new
+// target_url). The 2024 spec returns an array, a spec bug; the 2022 spec
+// returns the single subscription, which fits the upsert, so one Webhook is
+// declared.
+//
 //	POST /api/v1/core/webhooks (CreateWebhook)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
@@ -3980,6 +4214,9 @@ func (s *V1WebhooksService) Create(ctx context.Context, body api.WebhookCreate) 
 
 // CreateV2 subscribes a URL to a v2 event class.
 //
+// Both sources for this route (the 2024 spec and the peer client) read an
+// array of subscriptions, and nothing contradicts them, so the array is kept.
+//
 //	POST /api/v2/core/webhooks (CreateWebhookV2)
 //
 // Deprecated: Factorial retired v1 in 2025; use Client.Webhooks.Create (POST /api_public/webhook_subscriptions) of the dated API.
@@ -3989,6 +4226,9 @@ func (s *V1WebhooksService) CreateV2(ctx context.Context, body api.WebhookV2Crea
 }
 
 // Delete deletes a v1 webhook subscription.
+//
+// The 2024 spec returns an array, a spec bug; the 2022 delete-by-type
+// predecessor returned the single subscription, so one Webhook is declared.
 //
 // The result is nil when the server answers without a body (204).
 //

@@ -1027,6 +1027,14 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 	ctorArgs := strings.Join(append([]string{"s.c." + o.Server}, call...), ", ")
 	doc := func(name, what, extra string) {
 		p("// %s %s.\n", name, what)
+		// The spec's description holds the rules a caller can trip on
+		// (a deprecated route's is its Deprecated note instead).
+		if d := strings.TrimSpace(op.description); d != "" && !op.deprecated {
+			p("//\n")
+			for _, line := range wrap(strings.Join(strings.Fields(d), " "), 76) {
+				p("// %s\n", line)
+			}
+		}
 		if extra != "" {
 			p("//\n// %s\n", extra)
 		}
@@ -1108,6 +1116,28 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 		p("\treturn streamElements[%s](ctx, s.c, &%s, func() (*http.Request, error) {\n\t\treturn %s\n\t})\n}\n\n", op.elem, descriptorName(o, op), build())
 	}
 	return nil
+}
+
+// wrap breaks text into lines of at most width characters, at spaces (a
+// longer word gets a line of its own).
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case len(line)+1+len(w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // thirdPerson conjugates the imperative verb a summary starts with, so
