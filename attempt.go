@@ -12,8 +12,10 @@ import (
 
 // attemptRequest returns the request one attempt sends: a copy of c.req
 // under ctx with the client's headers added (User-Agent and Accept unless
-// the caller set them, the API key, the bearer token). The caller's request
-// is never modified, so every retry starts from it again.
+// the caller set them, the API key, the bearer token). A caller's request
+// (Do's, the raw generated client's) is never modified, so every retry
+// starts from it again; a service's own request (owned) gets the headers
+// set in place and goes as a shallow copy.
 //
 // It is http.Request.Clone followed by Header.Set calls, in fewer
 // allocations: the header map is built once with room for the added
@@ -25,6 +27,25 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 	var auth string
 	if tok != nil {
 		auth = tok.Type() + " " + tok.AccessToken // as tok.SetAuthHeader sets it
+	}
+	if c.owned {
+		// A service's own request: set the headers in place (Set
+		// replaces what an earlier attempt set) and send a shallow copy
+		// under the attempt's context.
+		h := src.Header
+		if h.Get("User-Agent") == "" {
+			h.Set("User-Agent", c.eng.userAgent)
+		}
+		if h.Get("Accept") == "" {
+			h.Set("Accept", "application/json")
+		}
+		if c.useKey {
+			h.Set(apiKeyHeader, c.eng.apiKey)
+		}
+		if tok != nil {
+			h.Set("Authorization", auth)
+		}
+		return src.WithContext(ctx), nil
 	}
 	if src.Trailer != nil || src.TransferEncoding != nil || src.Form != nil || src.PostForm != nil || src.MultipartForm != nil {
 		r := src.Clone(ctx)

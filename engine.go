@@ -70,7 +70,7 @@ func (d *engine) decode(req *http.Request, op *operation, target any) (decoded b
 	if err != nil {
 		return false, err
 	}
-	c.target = target
+	c.target, c.owned = target, true
 	if target == nil {
 		c.target = discard{}
 	}
@@ -101,7 +101,7 @@ func (d *engine) startStream(req *http.Request, op *operation, open func(io.Read
 	if err != nil {
 		return nil, err
 	}
-	c.open = open
+	c.open, c.owned = open, true
 	resp, err := c.run()
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func (d *engine) list(req *http.Request, op *operation, target any, open func(io
 	if err != nil {
 		return err
 	}
-	c.target, c.open, c.limited = target, open, true
+	c.target, c.open, c.limited, c.owned = target, open, true, true
 	resp, err := c.run()
 	if err != nil {
 		return err

@@ -27,6 +27,12 @@ type exchange struct {
 	urlStr     string         // redacted, for errors and logs: see redactedURL
 	copies     *attemptCopies // the current attempt's, or nil
 	idempotent bool
+	// owned marks a request a service built for this call alone (never a
+	// caller's, as Do's is): its headers are set in place on each
+	// attempt instead of copied.
+	owned bool
+	// small holds a small body of an owned call while it is decoded.
+	small [smallBody]byte
 	useKey     bool
 	useToken   bool
 	start      time.Time

@@ -69,8 +69,12 @@ func (c *exchange) response(ctx context.Context, resp *http.Response) outcome {
 		return out
 	}
 	var scratch []byte
-	if c.copies != nil {
+	switch {
+	case c.copies != nil:
 		scratch = c.copies.small[:0]
+	case c.owned && c.target != nil:
+		// Decoded here and dropped: the call's own buffer will do.
+		scratch = c.small[:0]
 	}
 	data, tooLarge, notJSON, readErr := readBody(resp.Body, resp.ContentLength, c.eng.maxBody, wantJSON || announcedJSON, scratch)
 	if readErr != nil {
