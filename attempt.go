@@ -32,18 +32,26 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 		// A service's own request: set the headers in place (Set
 		// replaces what an earlier attempt set) and send a shallow copy
 		// under the attempt's context.
+		// The values share one allocation, as Clone's do.
 		h := src.Header
-		if h.Get("User-Agent") == "" {
-			h.Set("User-Agent", c.eng.userAgent)
+		vals := new([4]string)
+		n := 0
+		set := func(key, value string) { // key is canonical
+			vals[n] = value
+			h[key] = vals[n : n+1 : n+1]
+			n++
 		}
-		if h.Get("Accept") == "" {
-			h.Set("Accept", "application/json")
+		if len(h["User-Agent"]) == 0 || h["User-Agent"][0] == "" {
+			set("User-Agent", c.eng.userAgent)
+		}
+		if len(h["Accept"]) == 0 || h["Accept"][0] == "" {
+			set("Accept", "application/json")
 		}
 		if c.useKey {
-			h.Set(apiKeyHeader, c.eng.apiKey)
+			set(apiKeyHeader, c.eng.apiKey)
 		}
 		if tok != nil {
-			h.Set("Authorization", auth)
+			set("Authorization", auth)
 		}
 		return src.WithContext(ctx), nil
 	}
