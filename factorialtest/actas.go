@@ -43,14 +43,7 @@ func (s *Server) TokenSourceAs(userID int) (*oauth.TokenSource, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factorialtest: %w", err)
 	}
-	tok := &oauth.Token{
-		AccessToken: issued.AccessToken, RefreshToken: issued.RefreshToken, TokenType: "Bearer",
-		Scopes: issued.Scopes, CreatedAt: issued.CreatedAt, ExpiresIn: int64(issued.ExpiresIn.Seconds()),
-	}
-	if issued.ExpiresIn > 0 {
-		tok.Expiry = issued.CreatedAt.Add(issued.ExpiresIn)
-	}
-	ts, err := oauth.NewTokenSource(cfg, oauth.NewMemoryStore(tok))
+	ts, err := oauth.NewTokenSource(cfg, oauth.NewMemoryStore(issued.Token()))
 	if err != nil {
 		return nil, fmt.Errorf("factorialtest: %w", err)
 	}

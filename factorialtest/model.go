@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/factorial-go/factorial/internal/sandbox"
+	"github.com/factorial-go/factorial/oauth"
 )
 
 // Credentials of the application every Server registers, so tests need no
@@ -105,6 +106,24 @@ type IssuedToken struct {
 	Scopes       []string
 	CreatedAt    time.Time
 	ExpiresIn    time.Duration // 0: never expires
+}
+
+// Token is the token as package oauth stores it, as if it had come from
+// the code exchange: one issued without a lifetime (a company token) gets
+// no Expiry.
+func (t IssuedToken) Token() *oauth.Token {
+	tok := &oauth.Token{
+		AccessToken:  t.AccessToken,
+		TokenType:    "Bearer",
+		RefreshToken: t.RefreshToken,
+		Scopes:       t.Scopes,
+		CreatedAt:    t.CreatedAt,
+		ExpiresIn:    int64(t.ExpiresIn.Seconds()),
+	}
+	if t.ExpiresIn > 0 {
+		tok.Expiry = t.CreatedAt.Add(t.ExpiresIn)
+	}
+	return tok
 }
 
 // Company reports a company token (resource_owner_type=company): it

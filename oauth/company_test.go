@@ -202,14 +202,14 @@ func TestRejectedTokenWithoutRefreshToken(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return fromIssued(it)
+			return it.Token()
 		}},
 		{name: "user token stored without its refresh token", token: func(t *testing.T, srv *factorialtest.Server) *oauth.Token {
 			it, err := srv.IssueToken(factorialtest.AdminUserID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			tok := fromIssued(it)
+			tok := it.Token()
 			tok.RefreshToken = ""
 			return tok
 		}},
@@ -262,7 +262,7 @@ func TestExpiredTokenWithoutRefreshToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := fromIssued(it)
+	tok := it.Token()
 	tok.RefreshToken = ""
 	ts := mustSource(t, newConfig(t, srv, lc, oauth.OOBRedirectURI), oauth.NewMemoryStore(tok))
 	srv.Advance(3 * time.Hour)

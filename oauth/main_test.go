@@ -148,24 +148,6 @@ func newConfig(t *testing.T, srv *factorialtest.Server, lc *leakCheck, redirect 
 	return cfg
 }
 
-// fromIssued turns a token minted by the fake into a stored token, as if
-// it had come from Exchange: a token issued without a lifetime (a company
-// token) gets no Expiry.
-func fromIssued(it factorialtest.IssuedToken) *oauth.Token {
-	tok := &oauth.Token{
-		AccessToken:  it.AccessToken,
-		TokenType:    "Bearer",
-		RefreshToken: it.RefreshToken,
-		Scopes:       it.Scopes,
-		CreatedAt:    it.CreatedAt,
-		ExpiresIn:    int64(it.ExpiresIn.Seconds()),
-	}
-	if it.ExpiresIn > 0 {
-		tok.Expiry = it.CreatedAt.Add(it.ExpiresIn)
-	}
-	return tok
-}
-
 // me calls GET /api/v1/me through the generated client with editor.
 func me(t *testing.T, srv *factorialtest.Server, editor api.RequestEditorFn) (*api.GetMeResponse, error) {
 	t.Helper()

@@ -93,7 +93,7 @@ func TestTwoProcessesShareFileStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	issued, _ := srv.IssueToken(factorialtest.AdminUserID)
-	if err := store.Save(context.Background(), fromIssued(issued)); err != nil {
+	if err := store.Save(context.Background(), issued.Token()); err != nil {
 		t.Fatal(err)
 	}
 

@@ -47,7 +47,7 @@ func sourceAt(t *testing.T, srv *factorialtest.Server, lc *leakCheck, store oaut
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := fromIssued(issued)
+	tok := issued.Token()
 	if err := store.Save(context.Background(), tok); err != nil {
 		t.Fatal(err)
 	}

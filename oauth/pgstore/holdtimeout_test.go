@@ -47,7 +47,7 @@ func TestHoldTimeoutEndsAStalledHold(t *testing.T) {
 	if _, err := pgstore.New(pool, pgstore.WithHoldTimeout(-time.Second)); err == nil {
 		t.Error("a negative hold timeout was accepted")
 	}
-	if err := store.Save(ctx, replicaKey, fromIssued(issued)); err != nil {
+	if err := store.Save(ctx, replicaKey, issued.Token()); err != nil {
 		t.Fatal(err)
 	}
 	cfg, _ := oauth.New(factorialtest.DefaultClientID, factorialtest.DefaultClientSecret, oauth.OOBRedirectURI,

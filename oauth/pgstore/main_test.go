@@ -11,9 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/internal/pgtest"
-	"github.com/factorial-go/factorial/oauth"
 	"github.com/factorial-go/factorial/oauth/pgstore"
 )
 
@@ -87,23 +85,6 @@ func newDB(t testing.TB) (*pgxpool.Pool, string) {
 		t.Fatal(err)
 	}
 	return pool, url
-}
-
-// fromIssued turns a token minted by the fake into a stored token, as if it
-// had come from Exchange.
-func fromIssued(it factorialtest.IssuedToken) *oauth.Token {
-	tok := &oauth.Token{
-		AccessToken:  it.AccessToken,
-		TokenType:    "Bearer",
-		RefreshToken: it.RefreshToken,
-		Scopes:       it.Scopes,
-		CreatedAt:    it.CreatedAt,
-		ExpiresIn:    int64(it.ExpiresIn.Seconds()),
-	}
-	if it.ExpiresIn > 0 {
-		tok.Expiry = it.CreatedAt.Add(it.ExpiresIn)
-	}
-	return tok
 }
 
 // frozenStart is the fake's clock in tests that move it.

@@ -26,7 +26,7 @@ func seedKeys(tb testing.TB, srv *factorialtest.Server, store oauth.KeyedStore) 
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if err := store.Save(ctx, companyKey(i), fromIssued(issued)); err != nil {
+		if err := store.Save(ctx, companyKey(i), issued.Token()); err != nil {
 			tb.Fatal(err)
 		}
 	}

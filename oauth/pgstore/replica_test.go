@@ -340,7 +340,7 @@ func TestReplicasRefreshOncePerExpiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	store, _ := pgstore.New(pool, pgstore.WithEncryptionKey(testKey))
-	if err := store.Save(ctx, replicaKey, fromIssued(issued)); err != nil {
+	if err := store.Save(ctx, replicaKey, issued.Token()); err != nil {
 		t.Fatal(err)
 	}
 	procs, expiries := replicaFigures()
@@ -425,7 +425,7 @@ func TestKilledHolderReleasesLock(t *testing.T) {
 	srv := factorialtest.NewServer(factorialtest.WithTB(t), factorialtest.WithFrozenClock(frozenStart))
 	issued, _ := srv.IssueToken(factorialtest.AdminUserID)
 	store, _ := pgstore.New(pool, pgstore.WithEncryptionKey(testKey))
-	if err := store.Save(ctx, replicaKey, fromIssued(issued)); err != nil {
+	if err := store.Save(ctx, replicaKey, issued.Token()); err != nil {
 		t.Fatal(err)
 	}
 	holder := startChild(t, "hold", dbURL, srv)
@@ -509,7 +509,7 @@ func TestKilledBetweenRotationAndCommit(t *testing.T) {
 			srv := factorialtest.NewServer(opts...)
 			issued, _ := srv.IssueToken(factorialtest.AdminUserID)
 			store, _ := pgstore.New(pool, pgstore.WithEncryptionKey(testKey))
-			if err := store.Save(ctx, replicaKey, fromIssued(issued)); err != nil {
+			if err := store.Save(ctx, replicaKey, issued.Token()); err != nil {
 				t.Fatal(err)
 			}
 			dying := startChild(t, "die-after-rotate", dbURL, srv)
