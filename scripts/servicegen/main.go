@@ -12,6 +12,7 @@ package main
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -28,6 +29,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"text/template"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -971,7 +973,7 @@ func renderServices(o options, pkg string, list []*service, all []*operation) ([
 		}
 		p("type %s struct{ c *Client }\n\n", typeName(s))
 		for _, op := range s.ops {
-			if err := renderMethod(p, o, typeName(s), op, pkg); err != nil {
+			if err := renderMethod(&b, o, typeName(s), op, pkg); err != nil {
 				return nil, err
 			}
 		}
@@ -1014,7 +1016,32 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-func renderMethod(p func(string, ...any), o options, typ string, op *operation, pkg string) error {
+// methodTemplate renders one operation's service methods (methodView).
+//
+//go:embed templates/method.tmpl
+var methodTemplate string
+
+var methodTmpl = template.Must(template.New("method").Funcs(template.FuncMap{
+	// doc is the data of the "doc" template: one method's comment.
+	"doc": func(m methodView, name, what, extra string) map[string]any {
+		return map[string]any{"M": m, "Name": name, "What": what, "Extra": extra}
+	},
+}).Parse(methodTemplate))
+
+// methodView is what the method template needs of an operation, every
+// string ready to print.
+type methodView struct {
+	Type, Method, Summary, Kind string
+	Params, Args                string // the signature after ctx; the call's arguments
+	Build, Rebuilt              string // the request expression; with params renamed p
+	Descriptor, Pkg             string
+	Result, Elem, ParamsType    string
+	HTTPMethod, Path, OpID      string
+	Description                 []string // wrapped lines
+	Deprecated                  string
+}
+
+func renderMethod(w *bytes.Buffer, o options, typ string, op *operation, pkg string) error {
 	var sig, call []string
 	for _, a := range op.args {
 		sig = append(sig, a.name+" "+a.typ)
@@ -1023,97 +1050,58 @@ func renderMethod(p func(string, ...any), o options, typ string, op *operation, 
 		}
 		call = append(call, a.name)
 	}
-	params := strings.Join(append([]string{"ctx context.Context"}, sig...), ", ")
 	ctorArgs := strings.Join(append([]string{"s.c." + o.Server}, call...), ", ")
-	doc := func(name, what, extra string) {
-		p("// %s %s.\n", name, what)
-		// The spec's description holds the rules a caller can trip on
-		// (a deprecated route's is its Deprecated note instead).
-		if d := strings.TrimSpace(op.description); d != "" && !op.deprecated {
-			p("//\n")
-			for _, line := range wrap(strings.Join(strings.Fields(d), " "), 76) {
-				p("// %s\n", line)
-			}
-		}
-		if extra != "" {
-			p("//\n// %s\n", extra)
-		}
-		p("//\n//\t%s %s (%s)\n", op.httpMethod, op.path, op.opID)
-		if note := deprecation(o, op); note != "" {
-			p("//\n// Deprecated: %s\n", note)
-		}
+	v := methodView{
+		Type: typ, Method: op.method, Pkg: pkg, Descriptor: descriptorName(o, op),
+		Summary: strings.TrimSuffix(thirdPerson(lowerFirst(op.summary)), "."),
+		Params:  strings.Join(append([]string{"ctx context.Context"}, sig...), ", "),
+		Args:    strings.Join(append([]string{"ctx"}, call...), ", "),
+		Result:  op.result, Elem: op.elem,
+		HTTPMethod: op.httpMethod, Path: op.path, OpID: op.opID,
+		Deprecated: deprecation(o, op),
 	}
-	summary := strings.TrimSuffix(thirdPerson(lowerFirst(op.summary)), ".")
-	build := func() string {
-		if op.pathExpr != "" {
-			query, body := `""`, "nil"
-			if op.params != "" {
-				query = queryEncoderName(o, op) + "(params)"
-			}
-			if op.bodyKind == "json" {
-				body = "body"
-			}
-			return fmt.Sprintf("s.c.newRequest(ctx, &%s, s.c.%s, %s, %s, %s)", descriptorName(o, op), o.Base, op.pathExpr, query, body)
-		}
-		if op.bodyKind == "multipart" {
-			return fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", pkg, op.ctor, ctorArgs)
-		}
-		return fmt.Sprintf("%s.%s(%s)", pkg, op.ctor, ctorArgs)
-	}
-	if op.page {
-		paramsArg := ""
-		for _, a := range op.args {
-			if a.name == "params" {
-				paramsArg = a.typ
-			}
-		}
-		if paramsArg == "" {
-			return fmt.Errorf("%s: a paginated list without query parameters", op.opID)
-		}
-		doc(op.method, summary+", every page of it", "It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; "+op.method+"Iter holds one page at a time, "+op.method+"Page returns one page.")
-		p("func (s *%s) %s(%s) ([]%s, error) {\n", typ, op.method, params, op.elem)
-		p("\treturn collect(s.%sIter(%s))\n}\n\n", op.method, strings.Join(append([]string{"ctx"}, call...), ", "))
-
-		doc(op.method+"Iter", summary+", page by page", "It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.")
-		p("func (s *%s) %sIter(%s) iter.Seq2[%s, error] {\n", typ, op.method, params, op.elem)
-		rebuilt := strings.Replace(build(), "params)", "p)", 1)
-		p("\treturn walkPages(ctx, s.c, &%s, params,\n", descriptorName(o, op))
-		p("\t\tfunc(p %s) (*http.Request, error) { return %s },\n", paramsArg, rebuilt)
-		p("\t\tfunc(pg *%s) ([]%s, %s.PageMeta) { return pg.Data, pg.Meta },\n", op.result, op.elem, pkg)
-		p("\t\tfunc(p %s) (**string, **int) { return &p.AfterID, &p.Page })\n}\n\n", paramsArg)
-
-		doc(op.method+"Page", summary+": one page", "params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.")
-		p("func (s *%s) %sPage(%s) (%s, error) {\n", typ, op.method, params, op.result)
-		p("\treq, err := %s\n\treturn send[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.result, descriptorName(o, op))
-		return nil
+	// The spec's description holds the rules a caller can trip on (a
+	// deprecated route's is its Deprecated note instead).
+	if d := strings.TrimSpace(op.description); d != "" && !op.deprecated {
+		v.Description = wrap(strings.Join(strings.Fields(d), " "), 76)
 	}
 	switch {
-	case op.result == "":
-		doc(op.method, summary, "")
-		p("func (s *%s) %s(%s) error {\n", typ, op.method, params)
-		p("\treq, err := %s\n\treturn sendNoContent(ctx, s.c, &%s, req, err)\n}\n\n", build(), descriptorName(o, op))
-	case op.optional:
-		doc(op.method, summary, "The result is nil when the server answers without a body (204).")
-		p("func (s *%s) %s(%s) (*%s, error) {\n", typ, op.method, params, op.result)
-		p("\treq, err := %s\n\treturn sendOptional[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.result, descriptorName(o, op))
-	case op.elem != "":
-		doc(op.method, summary, "The array is decoded element by element as it arrives, so the body is never held whole beside the result.")
-		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
-		p("\treq, err := %s\n\treturn listAll[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.elem, descriptorName(o, op))
-	default:
-		doc(op.method, summary, "")
-		p("func (s *%s) %s(%s) (%s, error) {\n", typ, op.method, params, op.result)
-		p("\treq, err := %s\n\treturn send[%s](ctx, s.c, &%s, req, err)\n}\n\n", build(), op.result, descriptorName(o, op))
-	}
-	if op.elem != "" {
-		p("// %sIter is %s as a sequence decoded element by element from the\n", op.method, op.method)
-		p("// connection: memory stays flat whatever the list's length. It retries\n// only until the first element is yielded; later failures end the\n// sequence with an *Error.\n")
-		p("//\n//\t%s %s (%s)\n", op.httpMethod, op.path, op.opID)
-		if note := deprecation(o, op); note != "" {
-			p("//\n// Deprecated: %s\n", note)
+	case op.pathExpr != "":
+		query, body := `""`, "nil"
+		if op.params != "" {
+			query = queryEncoderName(o, op) + "(params)"
 		}
-		p("func (s *%s) %sIter(%s) iter.Seq2[%s, error] {\n", typ, op.method, params, op.elem)
-		p("\treturn streamElements[%s](ctx, s.c, &%s, func() (*http.Request, error) {\n\t\treturn %s\n\t})\n}\n\n", op.elem, descriptorName(o, op), build())
+		if op.bodyKind == "json" {
+			body = "body"
+		}
+		v.Build = fmt.Sprintf("s.c.newRequest(ctx, &%s, s.c.%s, %s, %s, %s)", v.Descriptor, o.Base, op.pathExpr, query, body)
+	case op.bodyKind == "multipart":
+		v.Build = fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", pkg, op.ctor, ctorArgs)
+	default:
+		v.Build = fmt.Sprintf("%s.%s(%s)", pkg, op.ctor, ctorArgs)
+	}
+	switch {
+	case op.page:
+		for _, a := range op.args {
+			if a.name == "params" {
+				v.ParamsType = a.typ
+			}
+		}
+		if v.ParamsType == "" {
+			return fmt.Errorf("%s: a paginated list without query parameters", op.opID)
+		}
+		v.Kind, v.Rebuilt = "page", strings.Replace(v.Build, "params)", "p)", 1)
+	case op.result == "":
+		v.Kind = "none"
+	case op.optional:
+		v.Kind = "optional"
+	case op.elem != "":
+		v.Kind = "list"
+	default:
+		v.Kind = "value"
+	}
+	if err := methodTmpl.Execute(w, v); err != nil {
+		return fmt.Errorf("%s: %w", op.opID, err)
 	}
 	return nil
 }
