@@ -75,6 +75,9 @@ type Client struct {
 	Employees *EmployeesService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
+	// JobCatalog: the job catalog's roles, their levels, its tree of
+	// nodes and the attributes attached to them (read-only).
+	JobCatalog *JobCatalogService
 	// Locations: the company's locations (workplaces).
 	Locations *LocationsService
 	// Payroll: payroll supplements, one-off amounts paid with an

@@ -61,6 +61,8 @@ var (
 	datedGetDocument                       = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                       = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                         = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogLevel                = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogRole                 = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                          = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeaveType                      = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                    = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -83,6 +85,10 @@ var (
 	datedListDocuments                     = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                     = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                       = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogLevels              = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogNodeAttributes      = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogRoles               = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogTreeNodes           = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaveTypes                    = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLeaves                        = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                 = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -165,6 +171,8 @@ var datedOperations = []*operation{
 	&datedGetDocument,
 	&datedGetEmployee,
 	&datedGetFolder,
+	&datedGetJobCatalogLevel,
+	&datedGetJobCatalogRole,
 	&datedGetLeave,
 	&datedGetLeaveType,
 	&datedGetLegalEntity,
@@ -187,6 +195,10 @@ var datedOperations = []*operation{
 	&datedListDocuments,
 	&datedListEmployees,
 	&datedListFolders,
+	&datedListJobCatalogLevels,
+	&datedListJobCatalogNodeAttributes,
+	&datedListJobCatalogRoles,
+	&datedListJobCatalogTreeNodes,
 	&datedListLeaveTypes,
 	&datedListLeaves,
 	&datedListLegalEntities,
@@ -572,6 +584,113 @@ func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	}
 	if p.EmployeeID != nil {
 		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJobCatalogLevels encodes the query of ListJobCatalogLevels.
+func datedQueryListJobCatalogLevels(p *resources.ListJobCatalogLevelsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.RoleIDs {
+		q.add("role_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJobCatalogNodeAttributes encodes the query of ListJobCatalogNodeAttributes.
+func datedQueryListJobCatalogNodeAttributes(p *resources.ListJobCatalogNodeAttributesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("node_uuid", string(p.NodeUUID))
+	for _, v := range p.AttributeTypes {
+		q.add("attribute_types[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJobCatalogRoles encodes the query of ListJobCatalogRoles.
+func datedQueryListJobCatalogRoles(p *resources.ListJobCatalogRolesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListJobCatalogTreeNodes encodes the query of ListJobCatalogTreeNodes.
+func datedQueryListJobCatalogTreeNodes(p *resources.ListJobCatalogTreeNodesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	q.add("node_type", string(p.NodeType))
+	for _, v := range p.UUIDs {
+		q.add("uuids[]", string(v))
+	}
+	for _, v := range p.AncestorUUIDs {
+		q.add("ancestor_uuids[]", string(v))
+	}
+	if p.IncludeFullPath != nil {
+		q.add("include_full_path", strconv.FormatBool(*p.IncludeFullPath))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1011,6 +1130,7 @@ func (c *Client) initServices() {
 	c.Documents = &DocumentsService{c: c}
 	c.Employees = &EmployeesService{c: c}
 	c.Holidays = &HolidaysService{c: c}
+	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Teams = &TeamsService{c: c}
@@ -1844,6 +1964,208 @@ func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCo
 func (s *HolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
 	req, err := s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(params), nil)
 	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
+}
+
+// JobCatalogService calls the JobCatalog operations: The job catalog, roles with their seniority levels arranged in a tree of families and functions, and the attributes (competencies, salary ranges, working conditions, equipment) attached to its nodes; read-only.
+// Reach it as Client.JobCatalog.
+type JobCatalogService struct{ c *Client }
+
+// GetLevel gets a job catalog level.
+//
+//	GET /job_catalog/levels/{id} (GetJobCatalogLevel)
+func (s *JobCatalogService) GetLevel(ctx context.Context, id string) (resources.JobCatalogLevel, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJobCatalogLevel, s.c.datedBase, "/job_catalog/levels/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JobCatalogLevel](ctx, s.c, &datedGetJobCatalogLevel, req, err)
+}
+
+// GetRole gets a job catalog role.
+//
+//	GET /job_catalog/roles/{id} (GetJobCatalogRole)
+func (s *JobCatalogService) GetRole(ctx context.Context, id string) (resources.JobCatalogRole, error) {
+	req, err := s.c.newRequest(ctx, &datedGetJobCatalogRole, s.c.datedBase, "/job_catalog/roles/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.JobCatalogRole](ctx, s.c, &datedGetJobCatalogRole, req, err)
+}
+
+// ListLevels lists job catalog levels, every page of it.
+//
+// The seniority levels defined under the roles of the company's job catalog.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListLevelsIter holds one page at a time, ListLevelsPage returns one page.
+//
+//	GET /job_catalog/levels (ListJobCatalogLevels)
+func (s *JobCatalogService) ListLevels(ctx context.Context, params *resources.ListJobCatalogLevelsParams) ([]resources.JobCatalogLevel, error) {
+	return collect(s.ListLevelsIter(ctx, params))
+}
+
+// ListLevelsIter lists job catalog levels, page by page.
+//
+// The seniority levels defined under the roles of the company's job catalog.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /job_catalog/levels (ListJobCatalogLevels)
+func (s *JobCatalogService) ListLevelsIter(ctx context.Context, params *resources.ListJobCatalogLevelsParams) iter.Seq2[resources.JobCatalogLevel, error] {
+	return walkPages(ctx, s.c, &datedListJobCatalogLevels, params,
+		func(p *resources.ListJobCatalogLevelsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJobCatalogLevels, s.c.datedBase, "/job_catalog/levels", datedQueryListJobCatalogLevels(p), nil)
+		},
+		func(pg *resources.JobCatalogLevelPage) ([]resources.JobCatalogLevel, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJobCatalogLevelsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListLevelsPage lists job catalog levels: one page.
+//
+// The seniority levels defined under the roles of the company's job catalog.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /job_catalog/levels (ListJobCatalogLevels)
+func (s *JobCatalogService) ListLevelsPage(ctx context.Context, params *resources.ListJobCatalogLevelsParams) (resources.JobCatalogLevelPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogLevels, s.c.datedBase, "/job_catalog/levels", datedQueryListJobCatalogLevels(params), nil)
+	return send[resources.JobCatalogLevelPage](ctx, s.c, &datedListJobCatalogLevels, req, err)
+}
+
+// ListNodeAttributes lists the attributes of a job catalog node, every page of it.
+//
+// The attributes attached to one node of the job catalog tree (a family,
+// function, role or level): competencies, salary ranges, working conditions
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
+// required, as Factorial's document declares them. The attribute type
+// `it_management` selects the attributes whose `type` is
+// `it_management_asset`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListNodeAttributesIter holds one page at a time, ListNodeAttributesPage returns one page.
+//
+//	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
+func (s *JobCatalogService) ListNodeAttributes(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) ([]resources.JobCatalogNodeAttribute, error) {
+	return collect(s.ListNodeAttributesIter(ctx, params))
+}
+
+// ListNodeAttributesIter lists the attributes of a job catalog node, page by page.
+//
+// The attributes attached to one node of the job catalog tree (a family,
+// function, role or level): competencies, salary ranges, working conditions
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
+// required, as Factorial's document declares them. The attribute type
+// `it_management` selects the attributes whose `type` is
+// `it_management_asset`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
+func (s *JobCatalogService) ListNodeAttributesIter(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) iter.Seq2[resources.JobCatalogNodeAttribute, error] {
+	return walkPages(ctx, s.c, &datedListJobCatalogNodeAttributes, params,
+		func(p *resources.ListJobCatalogNodeAttributesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, s.c.datedBase, "/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(p), nil)
+		},
+		func(pg *resources.JobCatalogNodeAttributePage) ([]resources.JobCatalogNodeAttribute, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJobCatalogNodeAttributesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListNodeAttributesPage lists the attributes of a job catalog node: one page.
+//
+// The attributes attached to one node of the job catalog tree (a family,
+// function, role or level): competencies, salary ranges, working conditions
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
+// required, as Factorial's document declares them. The attribute type
+// `it_management` selects the attributes whose `type` is
+// `it_management_asset`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /job_catalog/node_attributes (ListJobCatalogNodeAttributes)
+func (s *JobCatalogService) ListNodeAttributesPage(ctx context.Context, params *resources.ListJobCatalogNodeAttributesParams) (resources.JobCatalogNodeAttributePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogNodeAttributes, s.c.datedBase, "/job_catalog/node_attributes", datedQueryListJobCatalogNodeAttributes(params), nil)
+	return send[resources.JobCatalogNodeAttributePage](ctx, s.c, &datedListJobCatalogNodeAttributes, req, err)
+}
+
+// ListRoles lists job catalog roles, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListRolesIter holds one page at a time, ListRolesPage returns one page.
+//
+//	GET /job_catalog/roles (ListJobCatalogRoles)
+func (s *JobCatalogService) ListRoles(ctx context.Context, params *resources.ListJobCatalogRolesParams) ([]resources.JobCatalogRole, error) {
+	return collect(s.ListRolesIter(ctx, params))
+}
+
+// ListRolesIter lists job catalog roles, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /job_catalog/roles (ListJobCatalogRoles)
+func (s *JobCatalogService) ListRolesIter(ctx context.Context, params *resources.ListJobCatalogRolesParams) iter.Seq2[resources.JobCatalogRole, error] {
+	return walkPages(ctx, s.c, &datedListJobCatalogRoles, params,
+		func(p *resources.ListJobCatalogRolesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJobCatalogRoles, s.c.datedBase, "/job_catalog/roles", datedQueryListJobCatalogRoles(p), nil)
+		},
+		func(pg *resources.JobCatalogRolePage) ([]resources.JobCatalogRole, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJobCatalogRolesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListRolesPage lists job catalog roles: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /job_catalog/roles (ListJobCatalogRoles)
+func (s *JobCatalogService) ListRolesPage(ctx context.Context, params *resources.ListJobCatalogRolesParams) (resources.JobCatalogRolePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogRoles, s.c.datedBase, "/job_catalog/roles", datedQueryListJobCatalogRoles(params), nil)
+	return send[resources.JobCatalogRolePage](ctx, s.c, &datedListJobCatalogRoles, req, err)
+}
+
+// ListTreeNodes lists job catalog tree nodes, every page of it.
+//
+// Nodes of the job catalog tree, which runs root, family, function, role,
+// level. One node type per request: `node_type` is required and `uuids[]` and
+// `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
+// names, descriptions and titles; other users get them null.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTreeNodesIter holds one page at a time, ListTreeNodesPage returns one page.
+//
+//	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
+func (s *JobCatalogService) ListTreeNodes(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) ([]resources.JobCatalogNode, error) {
+	return collect(s.ListTreeNodesIter(ctx, params))
+}
+
+// ListTreeNodesIter lists job catalog tree nodes, page by page.
+//
+// Nodes of the job catalog tree, which runs root, family, function, role,
+// level. One node type per request: `node_type` is required and `uuids[]` and
+// `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
+// names, descriptions and titles; other users get them null.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
+func (s *JobCatalogService) ListTreeNodesIter(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) iter.Seq2[resources.JobCatalogNode, error] {
+	return walkPages(ctx, s.c, &datedListJobCatalogTreeNodes, params,
+		func(p *resources.ListJobCatalogTreeNodesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, s.c.datedBase, "/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(p), nil)
+		},
+		func(pg *resources.JobCatalogNodePage) ([]resources.JobCatalogNode, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListJobCatalogTreeNodesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTreeNodesPage lists job catalog tree nodes: one page.
+//
+// Nodes of the job catalog tree, which runs root, family, function, role,
+// level. One node type per request: `node_type` is required and `uuids[]` and
+// `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
+// names, descriptions and titles; other users get them null.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /job_catalog/tree_nodes (ListJobCatalogTreeNodes)
+func (s *JobCatalogService) ListTreeNodesPage(ctx context.Context, params *resources.ListJobCatalogTreeNodesParams) (resources.JobCatalogNodePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListJobCatalogTreeNodes, s.c.datedBase, "/job_catalog/tree_nodes", datedQueryListJobCatalogTreeNodes(params), nil)
+	return send[resources.JobCatalogNodePage](ctx, s.c, &datedListJobCatalogTreeNodes, req, err)
 }
 
 // LocationsService calls the Locations operations: Locations (workplaces) of the company.

@@ -3632,6 +3632,366 @@ func (x InviteEmployeeInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x InviteEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JobCatalogLevel) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsDefault returns x.IsDefault, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetIsDefault() (v bool) {
+	if x == nil || x.IsDefault == nil {
+		return v
+	}
+	return *x.IsDefault
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetOrder returns x.Order, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetOrder() (v int) {
+	if x == nil || x.Order == nil {
+		return v
+	}
+	return *x.Order
+}
+
+// GetRoleID returns x.RoleID, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetRoleID() (v string) {
+	if x == nil || x.RoleID == nil {
+		return v
+	}
+	return *x.RoleID
+}
+
+// GetRoleName returns x.RoleName, or its zero value when x or the field is nil.
+func (x *JobCatalogLevel) GetRoleName() (v string) {
+	if x == nil || x.RoleName == nil {
+		return v
+	}
+	return *x.RoleName
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogLevel) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogLevel) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JobCatalogLevelPage) GetData() (v []JobCatalogLevel) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JobCatalogLevelPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogLevelPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogLevelPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAncestorUUID returns x.AncestorUUID, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetAncestorUUID() (v string) {
+	if x == nil || x.AncestorUUID == nil {
+		return v
+	}
+	return *x.AncestorUUID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFullPathToRoot returns x.FullPathToRoot, or its zero value when x is nil.
+func (x *JobCatalogNode) GetFullPathToRoot() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.FullPathToRoot
+}
+
+// GetJobCatalogTitle returns x.JobCatalogTitle, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetJobCatalogTitle() (v string) {
+	if x == nil || x.JobCatalogTitle == nil {
+		return v
+	}
+	return *x.JobCatalogTitle
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetType returns x.Type, or its zero value when x is nil.
+func (x *JobCatalogNode) GetType() (v JobCatalogNodeType) {
+	if x == nil {
+		return v
+	}
+	return x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *JobCatalogNode) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetUUID returns x.UUID, or its zero value when x is nil.
+func (x *JobCatalogNode) GetUUID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.UUID
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogNode) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogNode) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttributeID returns x.AttributeID, or its zero value when x or the field is nil.
+func (x *JobCatalogNodeAttribute) GetAttributeID() (v string) {
+	if x == nil || x.AttributeID == nil {
+		return v
+	}
+	return *x.AttributeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JobCatalogNodeAttribute) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *JobCatalogNodeAttribute) GetType() (v string) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetValueCompetency returns x.ValueCompetency, or its zero value when x is nil.
+func (x *JobCatalogNodeAttribute) GetValueCompetency() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.ValueCompetency
+}
+
+// GetValueItManagementAsset returns x.ValueItManagementAsset, or its zero value when x is nil.
+func (x *JobCatalogNodeAttribute) GetValueItManagementAsset() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.ValueItManagementAsset
+}
+
+// GetValueSalaryRange returns x.ValueSalaryRange, or its zero value when x is nil.
+func (x *JobCatalogNodeAttribute) GetValueSalaryRange() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.ValueSalaryRange
+}
+
+// GetValueWorkingConditions returns x.ValueWorkingConditions, or its zero value when x is nil.
+func (x *JobCatalogNodeAttribute) GetValueWorkingConditions() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.ValueWorkingConditions
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogNodeAttribute) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogNodeAttribute) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JobCatalogNodeAttributePage) GetData() (v []JobCatalogNodeAttribute) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JobCatalogNodeAttributePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogNodeAttributePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogNodeAttributePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JobCatalogNodePage) GetData() (v []JobCatalogNode) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JobCatalogNodePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogNodePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogNodePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *JobCatalogRole) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *JobCatalogRole) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetenciesIDs returns x.CompetenciesIDs, or its zero value when x is nil.
+func (x *JobCatalogRole) GetCompetenciesIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetenciesIDs
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *JobCatalogRole) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *JobCatalogRole) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntitiesIDs returns x.LegalEntitiesIDs, or its zero value when x is nil.
+func (x *JobCatalogRole) GetLegalEntitiesIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntitiesIDs
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *JobCatalogRole) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetSupervisorsIDs returns x.SupervisorsIDs, or its zero value when x is nil.
+func (x *JobCatalogRole) GetSupervisorsIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.SupervisorsIDs
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogRole) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogRole) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *JobCatalogRolePage) GetData() (v []JobCatalogRole) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *JobCatalogRolePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x JobCatalogRolePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x JobCatalogRolePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetApproved returns x.Approved, or its zero value when x or the field is nil.
 func (x *Leave) GetApproved() (v bool) {
 	if x == nil || x.Approved == nil {

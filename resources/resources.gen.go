@@ -521,6 +521,57 @@ func (e EmployeeBankNumberFormat) Valid() bool {
 	}
 }
 
+// Defines values for JobCatalogAttributeType.
+const (
+	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
+	JobCatalogAttributeTypeItManagement      JobCatalogAttributeType = "it_management"
+	JobCatalogAttributeTypeSalaryRange       JobCatalogAttributeType = "salary_range"
+	JobCatalogAttributeTypeWorkingConditions JobCatalogAttributeType = "working_conditions"
+)
+
+// Valid indicates whether the value is a known member of the JobCatalogAttributeType enum.
+func (e JobCatalogAttributeType) Valid() bool {
+	switch e {
+	case JobCatalogAttributeTypeCompetency:
+		return true
+	case JobCatalogAttributeTypeItManagement:
+		return true
+	case JobCatalogAttributeTypeSalaryRange:
+		return true
+	case JobCatalogAttributeTypeWorkingConditions:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JobCatalogNodeType.
+const (
+	JobCatalogNodeTypeJobcatalogTreefamily   JobCatalogNodeType = "jobcatalog_treefamily"
+	JobCatalogNodeTypeJobcatalogTreefunction JobCatalogNodeType = "jobcatalog_treefunction"
+	JobCatalogNodeTypeJobcatalogTreelevel    JobCatalogNodeType = "jobcatalog_treelevel"
+	JobCatalogNodeTypeJobcatalogTreerole     JobCatalogNodeType = "jobcatalog_treerole"
+	JobCatalogNodeTypeJobcatalogTreeroot     JobCatalogNodeType = "jobcatalog_treeroot"
+)
+
+// Valid indicates whether the value is a known member of the JobCatalogNodeType enum.
+func (e JobCatalogNodeType) Valid() bool {
+	switch e {
+	case JobCatalogNodeTypeJobcatalogTreefamily:
+		return true
+	case JobCatalogNodeTypeJobcatalogTreefunction:
+		return true
+	case JobCatalogNodeTypeJobcatalogTreelevel:
+		return true
+	case JobCatalogNodeTypeJobcatalogTreerole:
+		return true
+	case JobCatalogNodeTypeJobcatalogTreeroot:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -1673,6 +1724,126 @@ type InviteEmployeeInput struct {
 
 	// ID The unconfirmed employee.
 	ID string `json:"id"`
+}
+
+// JobCatalogAttributeType A kind of job catalog node attribute, as the node attributes list filters it.
+type JobCatalogAttributeType string
+
+// JobCatalogLevel A seniority level of one job catalog role (Junior, Senior, ...); contract versions point at one with `job_catalog_level_id`.
+type JobCatalogLevel struct {
+	Archived *bool  `json:"archived"`
+	ID       string `json:"id"`
+
+	// IsDefault Whether this is the role's default level.
+	IsDefault *bool   `json:"is_default"`
+	Name      *string `json:"name"`
+
+	// Order Position of the level within its role.
+	Order  *int    `json:"order"`
+	RoleID *string `json:"role_id"`
+
+	// RoleName The name of the level's role.
+	RoleName *string `json:"role_name"`
+}
+
+// JobCatalogLevelPage defines model for JobCatalogLevelPage.
+type JobCatalogLevelPage struct {
+	Data []JobCatalogLevel `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JobCatalogNode A node of the job catalog tree. Nodes have no numeric id: a node is
+// named by its UUID, its type followed by a number
+// (`jobcatalog_treelevel-331`).
+type JobCatalogNode struct {
+	// AncestorUUID The parent node; null for the root.
+	AncestorUUID *string `json:"ancestor_uuid,omitempty"`
+
+	// CreatedAt When the node was created (Factorial's example is a bare date, `2024-01-15`).
+	CreatedAt   *string `json:"created_at"`
+	Description *string `json:"description,omitempty"`
+
+	// FullPathToRoot The UUIDs from this node up to the root, this node first; null unless the list asked for `include_full_path`.
+	FullPathToRoot []string `json:"full_path_to_root,omitempty"`
+
+	// JobCatalogTitle The position's full title (`Engineering Manager, Senior`).
+	JobCatalogTitle *string `json:"job_catalog_title,omitempty"`
+	Name            *string `json:"name,omitempty"`
+
+	// Type The kind of a job catalog tree node, from the root down.
+	Type JobCatalogNodeType `json:"type"`
+
+	// UpdatedAt When the node last changed, written like created_at.
+	UpdatedAt *string `json:"updated_at"`
+	UUID      string  `json:"uuid"`
+}
+
+// JobCatalogNodeAttribute One attribute of a job catalog node. `type` says which `value_*`
+// member holds it; the others are null. The values are objects whose
+// members Factorial documents only by example: a competency has
+// `name`, `description` and an optional `level`; a salary range has
+// `currency`, `periodicity`, `min` and `max` or `gross` (cents) and
+// `workplaces`; working conditions have `name`, `description` and
+// `conditions` (key/value pairs, numbers in hundredths); an IT asset
+// has `type_name`, `brand` and `name`.
+type JobCatalogNodeAttribute struct {
+	// AttributeID The attributed record (a competency's id); null for working conditions.
+	AttributeID *string `json:"attribute_id,omitempty"`
+	ID          string  `json:"id"`
+
+	// Type competency, salary_range, working_conditions or it_management_asset.
+	Type                   *string                `json:"type"`
+	ValueCompetency        map[string]interface{} `json:"value_competency,omitempty"`
+	ValueItManagementAsset map[string]interface{} `json:"value_it_management_asset,omitempty"`
+	ValueSalaryRange       map[string]interface{} `json:"value_salary_range,omitempty"`
+	ValueWorkingConditions map[string]interface{} `json:"value_working_conditions,omitempty"`
+}
+
+// JobCatalogNodeAttributePage defines model for JobCatalogNodeAttributePage.
+type JobCatalogNodeAttributePage struct {
+	Data []JobCatalogNodeAttribute `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JobCatalogNodePage defines model for JobCatalogNodePage.
+type JobCatalogNodePage struct {
+	Data []JobCatalogNode `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// JobCatalogNodeType The kind of a job catalog tree node, from the root down.
+type JobCatalogNodeType string
+
+// JobCatalogRole A role (job position) of the company's job catalog; its levels are JobCatalogLevel records.
+type JobCatalogRole struct {
+	Archived  *bool   `json:"archived"`
+	CompanyID *string `json:"company_id"`
+
+	// CompetenciesIDs The competencies expected of the role.
+	CompetenciesIDs []string `json:"competencies_ids,omitempty"`
+	Description     *string  `json:"description,omitempty"`
+	ID              string   `json:"id"`
+
+	// LegalEntitiesIDs The legal entities the role is available in.
+	LegalEntitiesIDs []string `json:"legal_entities_ids"`
+	Name             *string  `json:"name"`
+
+	// SupervisorsIDs The employees who supervise the role.
+	SupervisorsIDs []string `json:"supervisors_ids,omitempty"`
+}
+
+// JobCatalogRolePage defines model for JobCatalogRolePage.
+type JobCatalogRolePage struct {
+	Data []JobCatalogRole `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // Leave A period an employee is away (vacation, sick leave, ...), in days or hours.
@@ -2914,6 +3085,93 @@ type ListCompanyHolidaysParams struct {
 
 	// EndAt Only holidays on or before this date.
 	EndAt *openapi_types.Date `form:"end_at,omitempty" json:"end_at,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJobCatalogLevelsParams defines parameters for ListJobCatalogLevels.
+type ListJobCatalogLevelsParams struct {
+	// IDs Only these levels.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// RoleIDs Only the levels of these roles.
+	RoleIDs []string `form:"role_ids[],omitempty" json:"role_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJobCatalogNodeAttributesParams defines parameters for ListJobCatalogNodeAttributes.
+type ListJobCatalogNodeAttributesParams struct {
+	// NodeUUID The node whose attributes to list, by its tree UUID (`jobcatalog_treelevel-331`).
+	NodeUUID string `form:"node_uuid" json:"node_uuid"`
+
+	// AttributeTypes Only attributes of these kinds.
+	AttributeTypes []JobCatalogAttributeType `form:"attribute_types[]" json:"attribute_types[]"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJobCatalogRolesParams defines parameters for ListJobCatalogRoles.
+type ListJobCatalogRolesParams struct {
+	// IDs Only these roles.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListJobCatalogTreeNodesParams defines parameters for ListJobCatalogTreeNodes.
+type ListJobCatalogTreeNodesParams struct {
+	// NodeType The type of the nodes to list.
+	NodeType JobCatalogNodeType `form:"node_type" json:"node_type"`
+
+	// UUIDs Only these nodes (UUIDs of nodes of `node_type`).
+	UUIDs []string `form:"uuids[],omitempty" json:"uuids[],omitempty"`
+
+	// AncestorUUIDs Only nodes below any of these nodes (a parent or any node further up).
+	AncestorUUIDs []string `form:"ancestor_uuids[],omitempty" json:"ancestor_uuids[],omitempty"`
+
+	// IncludeFullPath True fills each node's `full_path_to_root`.
+	IncludeFullPath *bool `form:"include_full_path,omitempty" json:"include_full_path,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -4198,6 +4456,51 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /holidays/company_holidays/{id} (the `GetCompanyHoliday` operationId).
 	GetCompanyHoliday(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListJobCatalogLevels List job catalog levels
+	//
+	// The seniority levels defined under the roles of the company's job catalog.
+	//
+	// Corresponds with GET /job_catalog/levels (the `ListJobCatalogLevels` operationId).
+	ListJobCatalogLevels(ctx context.Context, params *ListJobCatalogLevelsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetJobCatalogLevel Get a job catalog level
+	//
+	// Corresponds with GET /job_catalog/levels/{id} (the `GetJobCatalogLevel` operationId).
+	GetJobCatalogLevel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListJobCatalogNodeAttributes List the attributes of a job catalog node
+	//
+	// The attributes attached to one node of the job catalog tree (a
+	// family, function, role or level): competencies, salary ranges,
+	// working conditions and IT equipment. Both `node_uuid` and at least
+	// one `attribute_types[]` are required, as Factorial's document
+	// declares them. The attribute type `it_management` selects the
+	// attributes whose `type` is `it_management_asset`.
+	//
+	// Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
+	ListJobCatalogNodeAttributes(ctx context.Context, params *ListJobCatalogNodeAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListJobCatalogRoles List job catalog roles
+	//
+	// Corresponds with GET /job_catalog/roles (the `ListJobCatalogRoles` operationId).
+	ListJobCatalogRoles(ctx context.Context, params *ListJobCatalogRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetJobCatalogRole Get a job catalog role
+	//
+	// Corresponds with GET /job_catalog/roles/{id} (the `GetJobCatalogRole` operationId).
+	GetJobCatalogRole(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListJobCatalogTreeNodes List job catalog tree nodes
+	//
+	// Nodes of the job catalog tree, which runs root, family, function,
+	// role, level. One node type per request: `node_type` is required and
+	// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
+	// Only admins see the nodes' names, descriptions and titles; other
+	// users get them null.
+	//
+	// Corresponds with GET /job_catalog/tree_nodes (the `ListJobCatalogTreeNodes` operationId).
+	ListJobCatalogTreeNodes(ctx context.Context, params *ListJobCatalogTreeNodesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListLocations List locations
 	//
@@ -6194,6 +6497,111 @@ func (c *Client) ListCompanyHolidays(ctx context.Context, params *ListCompanyHol
 // Corresponds with GET /holidays/company_holidays/{id} (the `GetCompanyHoliday` operationId).
 func (c *Client) GetCompanyHoliday(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCompanyHolidayRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListJobCatalogLevels List job catalog levels
+//
+// The seniority levels defined under the roles of the company's job catalog.
+//
+// Corresponds with GET /job_catalog/levels (the `ListJobCatalogLevels` operationId).
+func (c *Client) ListJobCatalogLevels(ctx context.Context, params *ListJobCatalogLevelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobCatalogLevelsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetJobCatalogLevel Get a job catalog level
+//
+// Corresponds with GET /job_catalog/levels/{id} (the `GetJobCatalogLevel` operationId).
+func (c *Client) GetJobCatalogLevel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJobCatalogLevelRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListJobCatalogNodeAttributes List the attributes of a job catalog node
+//
+// The attributes attached to one node of the job catalog tree (a
+// family, function, role or level): competencies, salary ranges,
+// working conditions and IT equipment. Both `node_uuid` and at least
+// one `attribute_types[]` are required, as Factorial's document
+// declares them. The attribute type `it_management` selects the
+// attributes whose `type` is `it_management_asset`.
+//
+// Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
+func (c *Client) ListJobCatalogNodeAttributes(ctx context.Context, params *ListJobCatalogNodeAttributesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobCatalogNodeAttributesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListJobCatalogRoles List job catalog roles
+//
+// Corresponds with GET /job_catalog/roles (the `ListJobCatalogRoles` operationId).
+func (c *Client) ListJobCatalogRoles(ctx context.Context, params *ListJobCatalogRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobCatalogRolesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetJobCatalogRole Get a job catalog role
+//
+// Corresponds with GET /job_catalog/roles/{id} (the `GetJobCatalogRole` operationId).
+func (c *Client) GetJobCatalogRole(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJobCatalogRoleRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListJobCatalogTreeNodes List job catalog tree nodes
+//
+// Nodes of the job catalog tree, which runs root, family, function,
+// role, level. One node type per request: `node_type` is required and
+// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
+// Only admins see the nodes' names, descriptions and titles; other
+// users get them null.
+//
+// Corresponds with GET /job_catalog/tree_nodes (the `ListJobCatalogTreeNodes` operationId).
+func (c *Client) ListJobCatalogTreeNodes(ctx context.Context, params *ListJobCatalogTreeNodesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobCatalogTreeNodesRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10917,6 +11325,534 @@ func NewGetCompanyHolidayRequest(server string, id ID) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListJobCatalogLevelsRequest constructs an http.Request for the ListJobCatalogLevels method
+func NewListJobCatalogLevelsRequest(server string, params *ListJobCatalogLevelsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/levels")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RoleIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role_ids[]", params.RoleIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetJobCatalogLevelRequest constructs an http.Request for the GetJobCatalogLevel method
+func NewGetJobCatalogLevelRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/levels/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListJobCatalogNodeAttributesRequest constructs an http.Request for the ListJobCatalogNodeAttributes method
+func NewListJobCatalogNodeAttributesRequest(server string, params *ListJobCatalogNodeAttributesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/node_attributes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_uuid", params.NodeUUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.AttributeTypes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "attribute_types[]", params.AttributeTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListJobCatalogRolesRequest constructs an http.Request for the ListJobCatalogRoles method
+func NewListJobCatalogRolesRequest(server string, params *ListJobCatalogRolesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/roles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetJobCatalogRoleRequest constructs an http.Request for the GetJobCatalogRole method
+func NewGetJobCatalogRoleRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/roles/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListJobCatalogTreeNodesRequest constructs an http.Request for the ListJobCatalogTreeNodes method
+func NewListJobCatalogTreeNodesRequest(server string, params *ListJobCatalogTreeNodesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/job_catalog/tree_nodes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_type", params.NodeType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.UUIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "uuids[]", params.UUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AncestorUUIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ancestor_uuids[]", params.AncestorUUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeFullPath != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_full_path", *params.IncludeFullPath, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListLocationsRequest constructs an http.Request for the ListLocations method
 func NewListLocationsRequest(server string, params *ListLocationsParams) (*http.Request, error) {
 	var err error
@@ -14442,6 +15378,63 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /holidays/company_holidays/{id} (the `GetCompanyHoliday` operationId).
 	GetCompanyHolidayWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompanyHolidayResponse, error)
+
+	// ListJobCatalogLevelsWithResponse List job catalog levels
+	//
+	// The seniority levels defined under the roles of the company's job catalog.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/levels (the `ListJobCatalogLevels` operationId).
+	ListJobCatalogLevelsWithResponse(ctx context.Context, params *ListJobCatalogLevelsParams, reqEditors ...RequestEditorFn) (*ListJobCatalogLevelsResponse, error)
+
+	// GetJobCatalogLevelWithResponse Get a job catalog level
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/levels/{id} (the `GetJobCatalogLevel` operationId).
+	GetJobCatalogLevelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetJobCatalogLevelResponse, error)
+
+	// ListJobCatalogNodeAttributesWithResponse List the attributes of a job catalog node
+	//
+	// The attributes attached to one node of the job catalog tree (a
+	// family, function, role or level): competencies, salary ranges,
+	// working conditions and IT equipment. Both `node_uuid` and at least
+	// one `attribute_types[]` are required, as Factorial's document
+	// declares them. The attribute type `it_management` selects the
+	// attributes whose `type` is `it_management_asset`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
+	ListJobCatalogNodeAttributesWithResponse(ctx context.Context, params *ListJobCatalogNodeAttributesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogNodeAttributesResponse, error)
+
+	// ListJobCatalogRolesWithResponse List job catalog roles
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/roles (the `ListJobCatalogRoles` operationId).
+	ListJobCatalogRolesWithResponse(ctx context.Context, params *ListJobCatalogRolesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogRolesResponse, error)
+
+	// GetJobCatalogRoleWithResponse Get a job catalog role
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/roles/{id} (the `GetJobCatalogRole` operationId).
+	GetJobCatalogRoleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetJobCatalogRoleResponse, error)
+
+	// ListJobCatalogTreeNodesWithResponse List job catalog tree nodes
+	//
+	// Nodes of the job catalog tree, which runs root, family, function,
+	// role, level. One node type per request: `node_type` is required and
+	// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
+	// Only admins see the nodes' names, descriptions and titles; other
+	// users get them null.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /job_catalog/tree_nodes (the `ListJobCatalogTreeNodes` operationId).
+	ListJobCatalogTreeNodesWithResponse(ctx context.Context, params *ListJobCatalogTreeNodesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogTreeNodesResponse, error)
 
 	// ListLocationsWithResponse List locations
 	//
@@ -18031,6 +19024,336 @@ func (r GetCompanyHolidayResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetCompanyHolidayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListJobCatalogLevelsResponse401Headers the declared response headers of an HTTP 401 response for ListJobCatalogLevels
+type ListJobCatalogLevelsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListJobCatalogLevelsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogLevelPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListJobCatalogLevelsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListJobCatalogLevelsResponse) GetJSON200() *JobCatalogLevelPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListJobCatalogLevelsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListJobCatalogLevelsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListJobCatalogLevelsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListJobCatalogLevelsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListJobCatalogLevelsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetJobCatalogLevelResponse401Headers the declared response headers of an HTTP 401 response for GetJobCatalogLevel
+type GetJobCatalogLevelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetJobCatalogLevelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogLevel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetJobCatalogLevelResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetJobCatalogLevelResponse) GetJSON200() *JobCatalogLevel {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetJobCatalogLevelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetJobCatalogLevelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetJobCatalogLevelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetJobCatalogLevelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetJobCatalogLevelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListJobCatalogNodeAttributesResponse401Headers the declared response headers of an HTTP 401 response for ListJobCatalogNodeAttributes
+type ListJobCatalogNodeAttributesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListJobCatalogNodeAttributesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogNodeAttributePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListJobCatalogNodeAttributesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListJobCatalogNodeAttributesResponse) GetJSON200() *JobCatalogNodeAttributePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListJobCatalogNodeAttributesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListJobCatalogNodeAttributesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListJobCatalogNodeAttributesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListJobCatalogNodeAttributesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListJobCatalogNodeAttributesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListJobCatalogRolesResponse401Headers the declared response headers of an HTTP 401 response for ListJobCatalogRoles
+type ListJobCatalogRolesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListJobCatalogRolesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogRolePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListJobCatalogRolesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListJobCatalogRolesResponse) GetJSON200() *JobCatalogRolePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListJobCatalogRolesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListJobCatalogRolesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListJobCatalogRolesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListJobCatalogRolesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListJobCatalogRolesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetJobCatalogRoleResponse401Headers the declared response headers of an HTTP 401 response for GetJobCatalogRole
+type GetJobCatalogRoleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetJobCatalogRoleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogRole
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetJobCatalogRoleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetJobCatalogRoleResponse) GetJSON200() *JobCatalogRole {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetJobCatalogRoleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetJobCatalogRoleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetJobCatalogRoleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetJobCatalogRoleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetJobCatalogRoleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListJobCatalogTreeNodesResponse401Headers the declared response headers of an HTTP 401 response for ListJobCatalogTreeNodes
+type ListJobCatalogTreeNodesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListJobCatalogTreeNodesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JobCatalogNodePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListJobCatalogTreeNodesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListJobCatalogTreeNodesResponse) GetJSON200() *JobCatalogNodePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListJobCatalogTreeNodesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListJobCatalogTreeNodesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListJobCatalogTreeNodesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListJobCatalogTreeNodesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListJobCatalogTreeNodesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21724,6 +23047,99 @@ func (c *ClientWithResponses) GetCompanyHolidayWithResponse(ctx context.Context,
 	return ParseGetCompanyHolidayResponse(rsp)
 }
 
+// ListJobCatalogLevelsWithResponse List job catalog levels
+//
+// The seniority levels defined under the roles of the company's job catalog.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/levels (the `ListJobCatalogLevels` operationId).
+func (c *ClientWithResponses) ListJobCatalogLevelsWithResponse(ctx context.Context, params *ListJobCatalogLevelsParams, reqEditors ...RequestEditorFn) (*ListJobCatalogLevelsResponse, error) {
+	rsp, err := c.ListJobCatalogLevels(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListJobCatalogLevelsResponse(rsp)
+}
+
+// GetJobCatalogLevelWithResponse Get a job catalog level
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/levels/{id} (the `GetJobCatalogLevel` operationId).
+func (c *ClientWithResponses) GetJobCatalogLevelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetJobCatalogLevelResponse, error) {
+	rsp, err := c.GetJobCatalogLevel(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetJobCatalogLevelResponse(rsp)
+}
+
+// ListJobCatalogNodeAttributesWithResponse List the attributes of a job catalog node
+//
+// The attributes attached to one node of the job catalog tree (a
+// family, function, role or level): competencies, salary ranges,
+// working conditions and IT equipment. Both `node_uuid` and at least
+// one `attribute_types[]` are required, as Factorial's document
+// declares them. The attribute type `it_management` selects the
+// attributes whose `type` is `it_management_asset`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
+func (c *ClientWithResponses) ListJobCatalogNodeAttributesWithResponse(ctx context.Context, params *ListJobCatalogNodeAttributesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogNodeAttributesResponse, error) {
+	rsp, err := c.ListJobCatalogNodeAttributes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListJobCatalogNodeAttributesResponse(rsp)
+}
+
+// ListJobCatalogRolesWithResponse List job catalog roles
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/roles (the `ListJobCatalogRoles` operationId).
+func (c *ClientWithResponses) ListJobCatalogRolesWithResponse(ctx context.Context, params *ListJobCatalogRolesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogRolesResponse, error) {
+	rsp, err := c.ListJobCatalogRoles(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListJobCatalogRolesResponse(rsp)
+}
+
+// GetJobCatalogRoleWithResponse Get a job catalog role
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/roles/{id} (the `GetJobCatalogRole` operationId).
+func (c *ClientWithResponses) GetJobCatalogRoleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetJobCatalogRoleResponse, error) {
+	rsp, err := c.GetJobCatalogRole(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetJobCatalogRoleResponse(rsp)
+}
+
+// ListJobCatalogTreeNodesWithResponse List job catalog tree nodes
+//
+// Nodes of the job catalog tree, which runs root, family, function,
+// role, level. One node type per request: `node_type` is required and
+// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
+// Only admins see the nodes' names, descriptions and titles; other
+// users get them null.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /job_catalog/tree_nodes (the `ListJobCatalogTreeNodes` operationId).
+func (c *ClientWithResponses) ListJobCatalogTreeNodesWithResponse(ctx context.Context, params *ListJobCatalogTreeNodesParams, reqEditors ...RequestEditorFn) (*ListJobCatalogTreeNodesResponse, error) {
+	rsp, err := c.ListJobCatalogTreeNodes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListJobCatalogTreeNodesResponse(rsp)
+}
+
 // ListLocationsWithResponse List locations
 //
 // Returns a wrapper object for the known response body format(s).
@@ -25364,6 +26780,300 @@ func ParseGetCompanyHolidayResponse(rsp *http.Response) (*GetCompanyHolidayRespo
 	switch {
 	case rsp.StatusCode == 401:
 		var headers GetCompanyHolidayResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListJobCatalogLevelsResponse parses an HTTP response from a ListJobCatalogLevelsWithResponse call
+func ParseListJobCatalogLevelsResponse(rsp *http.Response) (*ListJobCatalogLevelsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListJobCatalogLevelsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogLevelPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListJobCatalogLevelsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetJobCatalogLevelResponse parses an HTTP response from a GetJobCatalogLevelWithResponse call
+func ParseGetJobCatalogLevelResponse(rsp *http.Response) (*GetJobCatalogLevelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetJobCatalogLevelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogLevel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetJobCatalogLevelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListJobCatalogNodeAttributesResponse parses an HTTP response from a ListJobCatalogNodeAttributesWithResponse call
+func ParseListJobCatalogNodeAttributesResponse(rsp *http.Response) (*ListJobCatalogNodeAttributesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListJobCatalogNodeAttributesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogNodeAttributePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListJobCatalogNodeAttributesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListJobCatalogRolesResponse parses an HTTP response from a ListJobCatalogRolesWithResponse call
+func ParseListJobCatalogRolesResponse(rsp *http.Response) (*ListJobCatalogRolesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListJobCatalogRolesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogRolePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListJobCatalogRolesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetJobCatalogRoleResponse parses an HTTP response from a GetJobCatalogRoleWithResponse call
+func ParseGetJobCatalogRoleResponse(rsp *http.Response) (*GetJobCatalogRoleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetJobCatalogRoleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogRole
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetJobCatalogRoleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListJobCatalogTreeNodesResponse parses an HTTP response from a ListJobCatalogTreeNodesWithResponse call
+func ParseListJobCatalogTreeNodesResponse(rsp *http.Response) (*ListJobCatalogTreeNodesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListJobCatalogTreeNodesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JobCatalogNodePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListJobCatalogTreeNodesResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
