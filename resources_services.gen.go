@@ -633,7 +633,9 @@ func datedQueryListJobCatalogNodeAttributes(p *resources.ListJobCatalogNodeAttri
 		return ""
 	}
 	var q query
-	q.add("node_uuid", string(p.NodeUUID))
+	if p.NodeUUID != nil {
+		q.add("node_uuid", string(*p.NodeUUID))
+	}
 	for _, v := range p.AttributeTypes {
 		q.add("attribute_types[]", string(v))
 	}
@@ -682,7 +684,9 @@ func datedQueryListJobCatalogTreeNodes(p *resources.ListJobCatalogTreeNodesParam
 		return ""
 	}
 	var q query
-	q.add("node_type", string(p.NodeType))
+	if p.NodeType != nil {
+		q.add("node_type", string(*p.NodeType))
+	}
 	for _, v := range p.UUIDs {
 		q.add("uuids[]", string(v))
 	}
@@ -2031,10 +2035,10 @@ func (s *JobCatalogService) ListLevelsPage(ctx context.Context, params *resource
 //
 // The attributes attached to one node of the job catalog tree (a family,
 // function, role or level): competencies, salary ranges, working conditions
-// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
-// required, as Factorial's document declares them. The attribute type
-// `it_management` selects the attributes whose `type` is
-// `it_management_asset`.
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` must
+// be sent (Factorial's document declares them required; see
+// docs/dated-api.md). The attribute type `it_management` selects the
+// attributes whose `type` is `it_management_asset`.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListNodeAttributesIter holds one page at a time, ListNodeAttributesPage returns one page.
 //
@@ -2047,10 +2051,10 @@ func (s *JobCatalogService) ListNodeAttributes(ctx context.Context, params *reso
 //
 // The attributes attached to one node of the job catalog tree (a family,
 // function, role or level): competencies, salary ranges, working conditions
-// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
-// required, as Factorial's document declares them. The attribute type
-// `it_management` selects the attributes whose `type` is
-// `it_management_asset`.
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` must
+// be sent (Factorial's document declares them required; see
+// docs/dated-api.md). The attribute type `it_management` selects the
+// attributes whose `type` is `it_management_asset`.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -2070,10 +2074,10 @@ func (s *JobCatalogService) ListNodeAttributesIter(ctx context.Context, params *
 //
 // The attributes attached to one node of the job catalog tree (a family,
 // function, role or level): competencies, salary ranges, working conditions
-// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` are
-// required, as Factorial's document declares them. The attribute type
-// `it_management` selects the attributes whose `type` is
-// `it_management_asset`.
+// and IT equipment. Both `node_uuid` and at least one `attribute_types[]` must
+// be sent (Factorial's document declares them required; see
+// docs/dated-api.md). The attribute type `it_management` selects the
+// attributes whose `type` is `it_management_asset`.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -2121,7 +2125,7 @@ func (s *JobCatalogService) ListRolesPage(ctx context.Context, params *resources
 // ListTreeNodes lists job catalog tree nodes, every page of it.
 //
 // Nodes of the job catalog tree, which runs root, family, function, role,
-// level. One node type per request: `node_type` is required and `uuids[]` and
+// level. One node type per request: `node_type` must be sent and `uuids[]` and
 // `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
 // names, descriptions and titles; other users get them null.
 //
@@ -2135,7 +2139,7 @@ func (s *JobCatalogService) ListTreeNodes(ctx context.Context, params *resources
 // ListTreeNodesIter lists job catalog tree nodes, page by page.
 //
 // Nodes of the job catalog tree, which runs root, family, function, role,
-// level. One node type per request: `node_type` is required and `uuids[]` and
+// level. One node type per request: `node_type` must be sent and `uuids[]` and
 // `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
 // names, descriptions and titles; other users get them null.
 //
@@ -2156,7 +2160,7 @@ func (s *JobCatalogService) ListTreeNodesIter(ctx context.Context, params *resou
 // ListTreeNodesPage lists job catalog tree nodes: one page.
 //
 // Nodes of the job catalog tree, which runs root, family, function, role,
-// level. One node type per request: `node_type` is required and `uuids[]` and
+// level. One node type per request: `node_type` must be sent and `uuids[]` and
 // `ancestor_uuids[]` only find nodes of that type. Only admins see the nodes'
 // names, descriptions and titles; other users get them null.
 //

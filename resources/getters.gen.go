@@ -3764,12 +3764,12 @@ func (x *JobCatalogNode) GetName() (v string) {
 	return *x.Name
 }
 
-// GetType returns x.Type, or its zero value when x is nil.
+// GetType returns x.Type, or its zero value when x or the field is nil.
 func (x *JobCatalogNode) GetType() (v JobCatalogNodeType) {
-	if x == nil {
+	if x == nil || x.Type == nil {
 		return v
 	}
-	return x.Type
+	return *x.Type
 }
 
 // GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.

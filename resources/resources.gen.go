@@ -547,25 +547,25 @@ func (e JobCatalogAttributeType) Valid() bool {
 
 // Defines values for JobCatalogNodeType.
 const (
-	JobCatalogNodeTypeJobcatalogTreefamily   JobCatalogNodeType = "jobcatalog_treefamily"
-	JobCatalogNodeTypeJobcatalogTreefunction JobCatalogNodeType = "jobcatalog_treefunction"
-	JobCatalogNodeTypeJobcatalogTreelevel    JobCatalogNodeType = "jobcatalog_treelevel"
-	JobCatalogNodeTypeJobcatalogTreerole     JobCatalogNodeType = "jobcatalog_treerole"
-	JobCatalogNodeTypeJobcatalogTreeroot     JobCatalogNodeType = "jobcatalog_treeroot"
+	JobCatalogNodeTypeFamily   JobCatalogNodeType = "jobcatalog_treefamily"
+	JobCatalogNodeTypeFunction JobCatalogNodeType = "jobcatalog_treefunction"
+	JobCatalogNodeTypeLevel    JobCatalogNodeType = "jobcatalog_treelevel"
+	JobCatalogNodeTypeRole     JobCatalogNodeType = "jobcatalog_treerole"
+	JobCatalogNodeTypeRoot     JobCatalogNodeType = "jobcatalog_treeroot"
 )
 
 // Valid indicates whether the value is a known member of the JobCatalogNodeType enum.
 func (e JobCatalogNodeType) Valid() bool {
 	switch e {
-	case JobCatalogNodeTypeJobcatalogTreefamily:
+	case JobCatalogNodeTypeFamily:
 		return true
-	case JobCatalogNodeTypeJobcatalogTreefunction:
+	case JobCatalogNodeTypeFunction:
 		return true
-	case JobCatalogNodeTypeJobcatalogTreelevel:
+	case JobCatalogNodeTypeLevel:
 		return true
-	case JobCatalogNodeTypeJobcatalogTreerole:
+	case JobCatalogNodeTypeRole:
 		return true
-	case JobCatalogNodeTypeJobcatalogTreeroot:
+	case JobCatalogNodeTypeRoot:
 		return true
 	default:
 		return false
@@ -1769,15 +1769,15 @@ type JobCatalogNode struct {
 	FullPathToRoot []string `json:"full_path_to_root,omitempty"`
 
 	// JobCatalogTitle The position's full title (`Engineering Manager, Senior`).
-	JobCatalogTitle *string `json:"job_catalog_title,omitempty"`
-	Name            *string `json:"name,omitempty"`
-
-	// Type The kind of a job catalog tree node, from the root down.
-	Type JobCatalogNodeType `json:"type"`
+	JobCatalogTitle *string             `json:"job_catalog_title,omitempty"`
+	Name            *string             `json:"name,omitempty"`
+	Type            *JobCatalogNodeType `json:"type"`
 
 	// UpdatedAt When the node last changed, written like created_at.
 	UpdatedAt *string `json:"updated_at"`
-	UUID      string  `json:"uuid"`
+
+	// UUID The node's identity; nodes have no other id.
+	UUID string `json:"uuid"`
 }
 
 // JobCatalogNodeAttribute One attribute of a job catalog node. `type` says which `value_*`
@@ -3122,11 +3122,11 @@ type ListJobCatalogLevelsParams struct {
 
 // ListJobCatalogNodeAttributesParams defines parameters for ListJobCatalogNodeAttributes.
 type ListJobCatalogNodeAttributesParams struct {
-	// NodeUUID The node whose attributes to list, by its tree UUID (`jobcatalog_treelevel-331`).
-	NodeUUID string `form:"node_uuid" json:"node_uuid"`
+	// NodeUUID The node whose attributes to list, by its tree UUID (`jobcatalog_treelevel-331`). Needed: a list without it is refused (400).
+	NodeUUID *string `form:"node_uuid,omitempty" json:"node_uuid,omitempty"`
 
-	// AttributeTypes Only attributes of these kinds.
-	AttributeTypes []JobCatalogAttributeType `form:"attribute_types[]" json:"attribute_types[]"`
+	// AttributeTypes Only attributes of these kinds. Needed, at least one: a list without it is refused (400).
+	AttributeTypes []JobCatalogAttributeType `form:"attribute_types[],omitempty" json:"attribute_types[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3161,8 +3161,8 @@ type ListJobCatalogRolesParams struct {
 
 // ListJobCatalogTreeNodesParams defines parameters for ListJobCatalogTreeNodes.
 type ListJobCatalogTreeNodesParams struct {
-	// NodeType The type of the nodes to list.
-	NodeType JobCatalogNodeType `form:"node_type" json:"node_type"`
+	// NodeType The type of the nodes to list. Needed: a list without it is refused (400).
+	NodeType *JobCatalogNodeType `form:"node_type,omitempty" json:"node_type,omitempty"`
 
 	// UUIDs Only these nodes (UUIDs of nodes of `node_type`).
 	UUIDs []string `form:"uuids[],omitempty" json:"uuids[],omitempty"`
@@ -4474,8 +4474,8 @@ type ClientInterface interface {
 	// The attributes attached to one node of the job catalog tree (a
 	// family, function, role or level): competencies, salary ranges,
 	// working conditions and IT equipment. Both `node_uuid` and at least
-	// one `attribute_types[]` are required, as Factorial's document
-	// declares them. The attribute type `it_management` selects the
+	// one `attribute_types[]` must be sent (Factorial's document declares
+	// them required; see docs/dated-api.md). The attribute type `it_management` selects the
 	// attributes whose `type` is `it_management_asset`.
 	//
 	// Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
@@ -4494,7 +4494,7 @@ type ClientInterface interface {
 	// ListJobCatalogTreeNodes List job catalog tree nodes
 	//
 	// Nodes of the job catalog tree, which runs root, family, function,
-	// role, level. One node type per request: `node_type` is required and
+	// role, level. One node type per request: `node_type` must be sent and
 	// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
 	// Only admins see the nodes' names, descriptions and titles; other
 	// users get them null.
@@ -6544,8 +6544,8 @@ func (c *Client) GetJobCatalogLevel(ctx context.Context, id ID, reqEditors ...Re
 // The attributes attached to one node of the job catalog tree (a
 // family, function, role or level): competencies, salary ranges,
 // working conditions and IT equipment. Both `node_uuid` and at least
-// one `attribute_types[]` are required, as Factorial's document
-// declares them. The attribute type `it_management` selects the
+// one `attribute_types[]` must be sent (Factorial's document declares
+// them required; see docs/dated-api.md). The attribute type `it_management` selects the
 // attributes whose `type` is `it_management_asset`.
 //
 // Corresponds with GET /job_catalog/node_attributes (the `ListJobCatalogNodeAttributes` operationId).
@@ -6594,7 +6594,7 @@ func (c *Client) GetJobCatalogRole(ctx context.Context, id ID, reqEditors ...Req
 // ListJobCatalogTreeNodes List job catalog tree nodes
 //
 // Nodes of the job catalog tree, which runs root, family, function,
-// role, level. One node type per request: `node_type` is required and
+// role, level. One node type per request: `node_type` must be sent and
 // `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
 // Only admins see the nodes' names, descriptions and titles; other
 // users get them null.
@@ -11501,12 +11501,16 @@ func NewListJobCatalogNodeAttributesRequest(server string, params *ListJobCatalo
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_uuid", params.NodeUUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
+		if params.NodeUUID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_uuid", *params.NodeUUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
 			}
+
 		}
 
 		if params.AttributeTypes != nil {
@@ -11747,12 +11751,16 @@ func NewListJobCatalogTreeNodesRequest(server string, params *ListJobCatalogTree
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_type", params.NodeType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
+		if params.NodeType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "node_type", *params.NodeType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
 			}
+
 		}
 
 		if params.UUIDs != nil {
@@ -15400,8 +15408,8 @@ type ClientWithResponsesInterface interface {
 	// The attributes attached to one node of the job catalog tree (a
 	// family, function, role or level): competencies, salary ranges,
 	// working conditions and IT equipment. Both `node_uuid` and at least
-	// one `attribute_types[]` are required, as Factorial's document
-	// declares them. The attribute type `it_management` selects the
+	// one `attribute_types[]` must be sent (Factorial's document declares
+	// them required; see docs/dated-api.md). The attribute type `it_management` selects the
 	// attributes whose `type` is `it_management_asset`.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -15426,7 +15434,7 @@ type ClientWithResponsesInterface interface {
 	// ListJobCatalogTreeNodesWithResponse List job catalog tree nodes
 	//
 	// Nodes of the job catalog tree, which runs root, family, function,
-	// role, level. One node type per request: `node_type` is required and
+	// role, level. One node type per request: `node_type` must be sent and
 	// `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
 	// Only admins see the nodes' names, descriptions and titles; other
 	// users get them null.
@@ -23080,8 +23088,8 @@ func (c *ClientWithResponses) GetJobCatalogLevelWithResponse(ctx context.Context
 // The attributes attached to one node of the job catalog tree (a
 // family, function, role or level): competencies, salary ranges,
 // working conditions and IT equipment. Both `node_uuid` and at least
-// one `attribute_types[]` are required, as Factorial's document
-// declares them. The attribute type `it_management` selects the
+// one `attribute_types[]` must be sent (Factorial's document declares
+// them required; see docs/dated-api.md). The attribute type `it_management` selects the
 // attributes whose `type` is `it_management_asset`.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -23124,7 +23132,7 @@ func (c *ClientWithResponses) GetJobCatalogRoleWithResponse(ctx context.Context,
 // ListJobCatalogTreeNodesWithResponse List job catalog tree nodes
 //
 // Nodes of the job catalog tree, which runs root, family, function,
-// role, level. One node type per request: `node_type` is required and
+// role, level. One node type per request: `node_type` must be sent and
 // `uuids[]` and `ancestor_uuids[]` only find nodes of that type.
 // Only admins see the nodes' names, descriptions and titles; other
 // users get them null.
