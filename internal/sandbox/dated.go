@@ -112,6 +112,8 @@ func init() {
 		"POST attendance/shifts/autofill":                        {fn: (*call).autofill},
 		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
+		"GET job_catalog/tree_nodes":                             {fn: (*call).listTreeNodes},
+		"GET job_catalog/node_attributes":                        {fn: (*call).listNodeAttributes},
 	}
 }
 

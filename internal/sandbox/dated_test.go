@@ -303,6 +303,13 @@ func TestDatedEveryOperationAnswers2xx(t *testing.T) {
 	ok("PUT", "/payroll/supplements/"+sup, map[string]any{"id": sup, "amount_in_cents": 6000})
 	ok("DELETE", "/payroll/supplements/"+sup, nil)
 
+	ok("GET", "/job_catalog/roles", nil)
+	ok("GET", "/job_catalog/roles/1", nil)
+	ok("GET", "/job_catalog/levels", nil)
+	ok("GET", "/job_catalog/levels/2", nil)
+	ok("GET", "/job_catalog/tree_nodes?node_type=jobcatalog_treelevel&include_full_path=true", nil)
+	ok("GET", "/job_catalog/node_attributes?node_uuid=jobcatalog_treelevel-2&attribute_types%5B%5D=competency", nil)
+
 	missing := e.cov.Missing(specvalidate.MustNewResources())
 	if len(missing) > 0 {
 		t.Errorf("dated operations without a validated 2xx exchange: %v", missing)

@@ -45,6 +45,11 @@ func init() {
 		ResDocuments:    viewDocument,
 		ResCustomFields: viewCustomField,
 		ResCustomValues: viewCustomValue,
+
+		// The job catalog (rules_dated_jobcatalog.go).
+		ResJobCatalogRoles:  company,
+		ResJobCatalogLevels: viewJobCatalogLevel,
+
 		ResLocations: func(c *call, v map[string]any) {
 			company(c, v)
 			setDefault(v, "main", false)

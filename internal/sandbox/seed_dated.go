@@ -6,8 +6,8 @@ import "slices"
 // shared ones: the memberships of the seeded teams, the allowances of the
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, and a webhook subscription left disabled (its target, the
-// discard port of loopback, is never called). The caller holds the write
-// lock.
+// discard port of loopback, is never called), and a small job catalog
+// (seedJobCatalog). The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
 	teams := s.tbl(ResTeams)
@@ -38,4 +38,58 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
+	s.seedJobCatalog(put)
+}
+
+// seedJobCatalog writes a small job catalog: two roles, three levels, the
+// tree above them (one root, two families, two functions) and attributes
+// on the Senior level and the Software Engineer role. Role and level
+// nodes carry the ids of the role and level records in their UUIDs.
+func (s *Sandbox) seedJobCatalog(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	put(ResJobCatalogRoles,
+		M{"id": 1, "name": "Software Engineer", "description": "Designs, builds and runs the product.",
+			"legal_entities_ids": []any{1}, "supervisors_ids": []any{DemoManagerID}, "competencies_ids": []any{1, 2}, "archived": false},
+		M{"id": 2, "name": "People Partner", "description": nil,
+			"legal_entities_ids": []any{1}, "supervisors_ids": []any{DemoAdminID}, "competencies_ids": []any{}, "archived": false})
+	put(ResJobCatalogLevels,
+		M{"id": 1, "role_id": 1, "name": "Junior", "order": 1, "archived": false, "is_default": true},
+		M{"id": 2, "role_id": 1, "name": "Senior", "order": 2, "archived": false, "is_default": false},
+		M{"id": 3, "role_id": 2, "name": "Partner", "order": 1, "archived": false, "is_default": true})
+	node := func(id int, typ, uuid, parent, name, title string) M {
+		rec := M{"id": id, "type": typ, "uuid": uuid, "ancestor_uuid": nil, "name": name, "description": nil,
+			"created_at": "2026-01-15", "updated_at": "2026-01-15", "job_catalog_title": nil}
+		if parent != "" {
+			rec["ancestor_uuid"] = parent
+		}
+		if title != "" {
+			rec["job_catalog_title"] = title
+		}
+		return rec
+	}
+	put(ResJobCatalogTreeNodes,
+		node(1, "jobcatalog_treeroot", "jobcatalog_treeroot-1", "", "Job catalog", ""),
+		node(2, "jobcatalog_treefamily", "jobcatalog_treefamily-1", "jobcatalog_treeroot-1", "Engineering", ""),
+		node(3, "jobcatalog_treefamily", "jobcatalog_treefamily-2", "jobcatalog_treeroot-1", "People", ""),
+		node(4, "jobcatalog_treefunction", "jobcatalog_treefunction-1", "jobcatalog_treefamily-1", "Software development", ""),
+		node(5, "jobcatalog_treefunction", "jobcatalog_treefunction-2", "jobcatalog_treefamily-2", "People operations", ""),
+		node(6, "jobcatalog_treerole", "jobcatalog_treerole-1", "jobcatalog_treefunction-1", "Software Engineer", "Software Engineer"),
+		node(7, "jobcatalog_treerole", "jobcatalog_treerole-2", "jobcatalog_treefunction-2", "People Partner", "People Partner"),
+		node(8, "jobcatalog_treelevel", "jobcatalog_treelevel-1", "jobcatalog_treerole-1", "Junior", "Software Engineer, Junior"),
+		node(9, "jobcatalog_treelevel", "jobcatalog_treelevel-2", "jobcatalog_treerole-1", "Senior", "Software Engineer, Senior"),
+		node(10, "jobcatalog_treelevel", "jobcatalog_treelevel-3", "jobcatalog_treerole-2", "Partner", "People Partner, Partner"))
+	attr := func(id int, node, typ string, attributeID any, value M) M {
+		rec := M{"id": id, "node_uuid": node, "type": typ, "attribute_id": attributeID, "value_competency": nil,
+			"value_it_management_asset": nil, "value_salary_range": nil, "value_working_conditions": nil}
+		rec["value_"+typ] = value
+		return rec
+	}
+	put(ResJobCatalogNodeAttributes,
+		attr(1, "jobcatalog_treelevel-2", "competency", 1, M{"name": "Code review", "description": "Reviews the changes of others",
+			"level": M{"id": 2, "name": "Level 2", "description": "Reviews without guidance"}}),
+		attr(2, "jobcatalog_treelevel-2", "salary_range", nil, M{"currency": "EUR", "periodicity": "yearly", "min": 4500000,
+			"max": 6000000, "workplaces": []any{M{"id": 1, "name": "Barcelona"}}}),
+		attr(3, "jobcatalog_treerole-1", "working_conditions", nil, M{"name": "Office agreement", "description": "Standard contract",
+			"conditions": []any{M{"key": "max_weekly_hours", "value": "4000"}}}),
+		attr(4, "jobcatalog_treerole-1", "it_management_asset", nil, M{"type_name": "laptop", "brand": "Lenovo", "name": "ThinkPad T14"}))
 }

@@ -116,6 +116,7 @@ func TestResourceConstants(t *testing.T) {
 		ResJobPostings, ResCandidates, ResApplications, ResAtsMessages, ResFamilySituations, ResContractVersions,
 		ResSupplements, ResCompensations, ResTaxonomies, ResPayrollIntegrationCodes, ResExpenses,
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions,
+		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 	}
 	s, _ := New()
 	slices.Sort(consts)
