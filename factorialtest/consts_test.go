@@ -32,6 +32,7 @@ func TestConstantsMatchTheSandbox(t *testing.T) {
 		CustomTableValues, Posts, JobPostings, Candidates, Applications, AtsMessages, FamilySituations,
 		ContractVersions, Supplements, Compensations, Taxonomies, PayrollIntegrationCodes, Expenses,
 		Memberships, Allowances, CustomFieldOptions, ResourceFields, WebhookSubscriptions,
+		JobCatalogRoles, JobCatalogLevels, JobCatalogTreeNodes, JobCatalogNodeAttributes,
 	}
 	slices.Sort(resources)
 	srv := NewServer(WithTB(t), WithFrozenClock(DemoTime))

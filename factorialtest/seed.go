@@ -66,6 +66,14 @@ const (
 	CustomFieldOptions   = "custom_field_options"
 	ResourceFields       = "resource_fields"
 	WebhookSubscriptions = "webhook_subscriptions"
+
+	// The dated API's job catalog. Tree nodes are named by their uuid
+	// ("jobcatalog_treelevel-2", ancestor_uuid its parent's); a node
+	// attribute names its node in node_uuid, which no response shows.
+	JobCatalogRoles          = "job_catalog_roles"
+	JobCatalogLevels         = "job_catalog_levels"
+	JobCatalogTreeNodes      = "job_catalog_tree_nodes"
+	JobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
 // Resources lists every resource name the REST API uses.
