@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/resources/raw"
 )
 
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
@@ -1536,7 +1537,7 @@ type DocumentsService struct{ c *Client }
 //	POST /documents/documents (CreateDocument)
 func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return resources.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
+		return raw.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
 	})
 	return send[resources.Document](ctx, s.c, &datedCreateDocument, req, err)
 }

@@ -6969,33 +6969,3 @@ func (x WebhookSubscriptionUpdate) String() string { return pretty.String(x, "Ch
 
 // LogValue logs the fields of x that are set, secrets as REDACTED.
 func (x WebhookSubscriptionUpdate) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
-
-// GetServer returns x.Server, or its zero value when x is nil.
-func (x *Client) GetServer() (v string) {
-	if x == nil {
-		return v
-	}
-	return x.Server
-}
-
-// GetClient returns x.Client, or its zero value when x is nil.
-func (x *Client) GetClient() (v HttpRequestDoer) {
-	if x == nil {
-		return v
-	}
-	return x.Client
-}
-
-// GetRequestEditors returns x.RequestEditors, or its zero value when x is nil.
-func (x *Client) GetRequestEditors() (v []RequestEditorFn) {
-	if x == nil {
-		return v
-	}
-	return x.RequestEditors
-}
-
-// String shows the fields of x that are set.
-func (x Client) String() string { return pretty.String(x) }
-
-// LogValue logs the fields of x that are set.
-func (x Client) LogValue() slog.Value { return pretty.LogValue(x) }
