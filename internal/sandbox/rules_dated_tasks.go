@@ -45,7 +45,7 @@ func viewTask(c *call, v map[string]any) {
 			v["status"] = "done"
 		}
 	}
-	var accesses []int
+	accesses := []any{}
 	for _, emp := range intSlice(v["assignee_ids"]) {
 		if a := c.s.accessOf(emp); a != 0 {
 			accesses = append(accesses, a)
@@ -57,8 +57,8 @@ func viewTask(c *call, v map[string]any) {
 // employeesOfAccesses turns the access ids a request names as assignees
 // into the employee ids the records hold: 422 naming the first that is no
 // access of the company. The caller holds the lock.
-func (c *call) employeesOfAccesses(v any) ([]int, *apiError) {
-	emps := []int{}
+func (c *call) employeesOfAccesses(v any) ([]any, *apiError) {
+	emps := []any{}
 	for _, x := range listOf(v) {
 		a, ok := toInt(x)
 		if !ok {
@@ -88,7 +88,7 @@ func prepareDatedTask(c *call, rec, old map[string]any) *apiError {
 		rec["assignee_ids"] = emps
 	}
 	setDefault(rec, "company_id", demoCompanyID)
-	setDefault(rec, "assignee_ids", []int{})
+	setDefault(rec, "assignee_ids", []any{})
 	caller := 0
 	if c.p.EmployeeID != 0 && !c.p.APIKey && !c.p.Company {
 		caller = c.p.EmployeeID
@@ -173,7 +173,7 @@ func (c *call) createTasksInBulk() {
 		for _, emp := range emps {
 			rec := clone(c.in)
 			delete(rec, "id")
-			rec["assignee_ids"] = []int{emp}
+			rec["assignee_ids"] = []any{emp}
 			if aerr := c.insert(ResTasks, rec); aerr != nil {
 				return aerr
 			}
