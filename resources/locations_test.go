@@ -303,7 +303,7 @@ func TestArchiveWorkArea(t *testing.T) {
 func TestUnarchiveWorkArea(t *testing.T) {
 	c := one(t, exchange{
 		method: http.MethodPost, path: "/locations/work_areas/unarchive", status: 200,
-		body: `{"id":"32","location_id":"12","name":"Terrace","archived_at":null}`,
+		body:  `{"id":"32","location_id":"12","name":"Terrace","archived_at":null}`,
 		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"32"}`) },
 	})
 	w, err := c.Locations.UnarchiveWorkArea(t.Context(), resources.UnarchiveWorkAreaInput{ID: "32"})
