@@ -75,11 +75,15 @@ type Client struct {
 	Employees *EmployeesService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
-	// Locations: the company's locations (workplaces).
+	// Locations: the company's locations (workplaces) and the work areas
+	// that divide them.
 	Locations *LocationsService
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService
+	// Tasks: tasks (to-dos assigned to people, with a status and a due
+	// date) and the files attached to them.
+	Tasks *TasksService
 	// Teams: teams and the memberships that place employees in them.
 	Teams *TeamsService
 	// TimeOff: leaves, leave types, allowances and their counters, and

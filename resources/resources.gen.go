@@ -610,6 +610,93 @@ func (e SupplementUnit) Valid() bool {
 	}
 }
 
+// Defines values for TaskCategory.
+const (
+	TaskCategoryBenefits     TaskCategory = "benefits"
+	TaskCategoryCompensation TaskCategory = "compensation"
+	TaskCategoryComplaints   TaskCategory = "complaints"
+	TaskCategoryDocuments    TaskCategory = "documents"
+	TaskCategoryEngagement   TaskCategory = "engagement"
+	TaskCategoryFinance      TaskCategory = "finance"
+	TaskCategoryOrganization TaskCategory = "organization"
+	TaskCategoryPerformance  TaskCategory = "performance"
+	TaskCategoryPolicies     TaskCategory = "policies"
+	TaskCategoryRecruitment  TaskCategory = "recruitment"
+	TaskCategorySoftware     TaskCategory = "software"
+	TaskCategorySpending     TaskCategory = "spending"
+	TaskCategorySurveys      TaskCategory = "surveys"
+	TaskCategoryTimePlanning TaskCategory = "time_planning"
+	TaskCategoryTimeTracking TaskCategory = "time_tracking"
+	TaskCategoryTimeoff      TaskCategory = "timeoff"
+	TaskCategoryTraining     TaskCategory = "training"
+)
+
+// Valid indicates whether the value is a known member of the TaskCategory enum.
+func (e TaskCategory) Valid() bool {
+	switch e {
+	case TaskCategoryBenefits:
+		return true
+	case TaskCategoryCompensation:
+		return true
+	case TaskCategoryComplaints:
+		return true
+	case TaskCategoryDocuments:
+		return true
+	case TaskCategoryEngagement:
+		return true
+	case TaskCategoryFinance:
+		return true
+	case TaskCategoryOrganization:
+		return true
+	case TaskCategoryPerformance:
+		return true
+	case TaskCategoryPolicies:
+		return true
+	case TaskCategoryRecruitment:
+		return true
+	case TaskCategorySoftware:
+		return true
+	case TaskCategorySpending:
+		return true
+	case TaskCategorySurveys:
+		return true
+	case TaskCategoryTimePlanning:
+		return true
+	case TaskCategoryTimeTracking:
+		return true
+	case TaskCategoryTimeoff:
+		return true
+	case TaskCategoryTraining:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TaskStatus.
+const (
+	TaskStatusDiscarded  TaskStatus = "discarded"
+	TaskStatusDone       TaskStatus = "done"
+	TaskStatusInProgress TaskStatus = "in_progress"
+	TaskStatusTodo       TaskStatus = "todo"
+)
+
+// Valid indicates whether the value is a known member of the TaskStatus enum.
+func (e TaskStatus) Valid() bool {
+	switch e {
+	case TaskStatusDiscarded:
+		return true
+	case TaskStatusDone:
+		return true
+	case TaskStatusInProgress:
+		return true
+	case TaskStatusTodo:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WebhookPayloadVersion.
 const (
 	WebhookPayloadVersionN20250701 WebhookPayloadVersion = "2025-07-01"
@@ -952,6 +1039,12 @@ type ApproveLeaveInput struct {
 	ID string `json:"id"`
 }
 
+// ArchiveWorkAreaInput defines model for ArchiveWorkAreaInput.
+type ArchiveWorkAreaInput struct {
+	// ID The work area to archive.
+	ID string `json:"id"`
+}
+
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
 	EmployeeIDs []string           `json:"employee_ids"`
@@ -1030,6 +1123,15 @@ type CompanyHolidayPage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// CopyTaskInput defines model for CopyTaskInput.
+type CopyTaskInput struct {
+	// ID The task to copy.
+	ID string `json:"id"`
+
+	// Name Name of the copy; the original's when absent.
+	Name *string `json:"name,omitempty"`
+}
+
 // CreateEmployeeWithContractInput defines model for CreateEmployeeWithContractInput.
 type CreateEmployeeWithContractInput struct {
 	// A3InnuvaCode Employee code in A3Innuva payroll.
@@ -1093,6 +1195,34 @@ type CreateEmployeeWithContractInput struct {
 	TeamID                   *string             `json:"team_id,omitempty"`
 	TimeoffManagerID         *string             `json:"timeoff_manager_id,omitempty"`
 	TrialPeriodEndsOn        *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+}
+
+// CreateTaskCommentInput defines model for CreateTaskCommentInput.
+type CreateTaskCommentInput struct {
+	// AuthorID Access id of the comment's author.
+	AuthorID  string `json:"author_id"`
+	CompanyID string `json:"company_id"`
+
+	// Content The comment's text.
+	Content string `json:"content"`
+
+	// MentionedAccessIDs Access ids of the people mentioned in the comment.
+	MentionedAccessIDs []string `json:"mentioned_access_ids,omitempty"`
+
+	// ResourceID The task commented on.
+	ResourceID string `json:"resource_id"`
+}
+
+// CreateTasksInBulkInput defines model for CreateTasksInBulkInput.
+type CreateTasksInBulkInput struct {
+	// AssigneeIDs Access ids; each gets a task of their own.
+	AssigneeIDs []string            `json:"assignee_ids,omitempty"`
+	Content     *string             `json:"content,omitempty"`
+	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
+	Name        string              `json:"name"`
+
+	// Status Where a task stands.
+	Status TaskStatus `json:"status"`
 }
 
 // Credential The credential behind the request. Which fields are filled depends on
@@ -1330,6 +1460,12 @@ type DeleteAllowanceWithAltAllowanceInput struct {
 
 	// ID The allowance to delete.
 	ID string `json:"id"`
+}
+
+// DeleteTasksInBulkInput defines model for DeleteTasksInBulkInput.
+type DeleteTasksInBulkInput struct {
+	// IDs The tasks to delete.
+	IDs []string `json:"ids"`
 }
 
 // Document A stored file's metadata (no download link; Factorial serves downloads through separate temporary URLs).
@@ -2313,6 +2449,116 @@ type SupplementUpdate struct {
 	Unit *SupplementUnit `json:"unit,omitempty"`
 }
 
+// Task A to-do assigned to one or more people (accesses), with an optional due date.
+type Task struct {
+	// AssigneeIDs Access ids (see Employee.access_id) of the people the task is assigned to.
+	AssigneeIDs []string `json:"assignee_ids"`
+
+	// AuthorEmployeeID The employee who created the task.
+	AuthorEmployeeID *string `json:"author_employee_id,omitempty"`
+	CompanyID        *string `json:"company_id"`
+
+	// CompletedAt When the task was moved to done; null otherwise.
+	CompletedAt *time.Time `json:"completed_at,omitempty"`
+
+	// CompletedByID Who moved the task to done; null otherwise.
+	CompletedByID *string `json:"completed_by_id,omitempty"`
+
+	// Content The task's description.
+	Content   *string             `json:"content,omitempty"`
+	CreatedAt *time.Time          `json:"created_at"`
+	DueOn     *openapi_types.Date `json:"due_on,omitempty"`
+	ID        string              `json:"id"`
+	Name      *string             `json:"name"`
+	Status    *TaskStatus         `json:"status,omitempty"`
+	UpdatedAt *time.Time          `json:"updated_at"`
+}
+
+// TaskBulkUpdateItem One task of a bulk update, the same members as UpdateTask's body. Factorial's document leaves these items untyped; its example has exactly these keys.
+type TaskBulkUpdateItem struct {
+	AssigneeIDs []string            `json:"assignee_ids,omitempty"`
+	Content     *string             `json:"content,omitempty"`
+	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
+
+	// ID The task to change.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+
+	// Status Where a task stands.
+	Status *TaskStatus `json:"status,omitempty"`
+}
+
+// TaskCategory The area of Factorial a task belongs to (a list filter only).
+type TaskCategory string
+
+// TaskCreate defines model for TaskCreate.
+type TaskCreate struct {
+	// AssigneeIDs Access ids of the assignees.
+	AssigneeIDs []string            `json:"assignee_ids,omitempty"`
+	Content     *string             `json:"content,omitempty"`
+	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
+	Name        string              `json:"name"`
+
+	// Status Where a task stands.
+	Status TaskStatus `json:"status"`
+}
+
+// TaskFile A file attached to a task.
+type TaskFile struct {
+	ContentType *string `json:"content_type,omitempty"`
+
+	// CreatedAt When the file was attached. Factorial's example is a date (`2024-10-06`), so no format is declared.
+	CreatedAt *string `json:"created_at"`
+	Filename  *string `json:"filename"`
+	ID        string  `json:"id"`
+
+	// Path Where to download the file from, relative to the API host (`/tasks/tasks_files/405`).
+	Path   *string `json:"path"`
+	TaskID *string `json:"task_id"`
+}
+
+// TaskFileCreate Multipart form fields of an attachment.
+type TaskFileCreate struct {
+	File openapi_types.File `json:"file"`
+
+	// TaskID The task to attach the file to.
+	TaskID string `json:"task_id"`
+}
+
+// TaskFilePage defines model for TaskFilePage.
+type TaskFilePage struct {
+	Data []TaskFile `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaskPage defines model for TaskPage.
+type TaskPage struct {
+	Data []Task `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TaskStatus Where a task stands.
+type TaskStatus string
+
+// TaskUpdate defines model for TaskUpdate.
+type TaskUpdate struct {
+	// AssigneeIDs Access ids of the assignees (replaces the list).
+	AssigneeIDs []string            `json:"assignee_ids,omitempty"`
+	Content     *string             `json:"content,omitempty"`
+	DueOn       *openapi_types.Date `json:"due_on,omitempty"`
+
+	// ID Must equal the path id.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+
+	// Status Where a task stands.
+	Status *TaskStatus `json:"status,omitempty"`
+}
+
 // Team defines model for Team.
 type Team struct {
 	// Avatar URL of the team's picture.
@@ -2456,9 +2702,20 @@ type ToggleClockInput struct {
 	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
 }
 
+// UnarchiveWorkAreaInput defines model for UnarchiveWorkAreaInput.
+type UnarchiveWorkAreaInput struct {
+	// ID The work area to bring back.
+	ID string `json:"id"`
+}
+
 // UnterminateEmployeeInput defines model for UnterminateEmployeeInput.
 type UnterminateEmployeeInput struct {
 	ID string `json:"id"`
+}
+
+// UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
+type UpdateTasksInBulkInput struct {
+	Tasks []TaskBulkUpdateItem `json:"tasks"`
 }
 
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
@@ -2523,6 +2780,39 @@ type WebhookSubscriptionUpdate struct {
 	Name             *string `json:"name,omitempty"`
 	SubscriptionType *string `json:"subscription_type,omitempty"`
 	TargetURL        *string `json:"target_url,omitempty"`
+}
+
+// WorkArea A part of a location (a kitchen, a till, a floor) that shifts can be planned in.
+type WorkArea struct {
+	// ArchivedAt When the work area was archived (a timestamp); null while it is in use. Factorial's document gives it no format or example.
+	ArchivedAt *string `json:"archived_at,omitempty"`
+	ID         string  `json:"id"`
+
+	// LocationID The location the work area belongs to.
+	LocationID *string `json:"location_id"`
+	Name       *string `json:"name"`
+}
+
+// WorkAreaCreate defines model for WorkAreaCreate.
+type WorkAreaCreate struct {
+	// LocationID The location to add the work area to.
+	LocationID string `json:"location_id"`
+	Name       string `json:"name"`
+}
+
+// WorkAreaPage defines model for WorkAreaPage.
+type WorkAreaPage struct {
+	Data []WorkArea `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkAreaUpdate defines model for WorkAreaUpdate.
+type WorkAreaUpdate struct {
+	// ID Must equal the path id.
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // AfterID defines model for AfterID.
@@ -2945,6 +3235,30 @@ type ListLocationsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListWorkAreasParams defines parameters for ListWorkAreas.
+type ListWorkAreasParams struct {
+	// IDs Only these work areas.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LocationIDs Only the work areas of these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+
+	// OnlyNonArchived True leaves archived work areas out. Optional here although Factorial's document marks it required.
+	OnlyNonArchived *bool `form:"only_non_archived,omitempty" json:"only_non_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
 	// IDs Only these supplements.
@@ -2967,6 +3281,66 @@ type ListSupplementsParams struct {
 
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaskFilesParams defines parameters for ListTaskFiles.
+type ListTaskFilesParams struct {
+	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
+	TaskID *string `form:"task_id,omitempty" json:"task_id,omitempty"`
+
+	// IDs Only these files.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTasksParams defines parameters for ListTasks.
+type ListTasksParams struct {
+	// IDs Only these tasks.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only the tasks of this company.
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// AssigneeID Only the tasks assigned to this access (an access id; see Employee.access_id).
+	AssigneeID *string `form:"assignee_id,omitempty" json:"assignee_id,omitempty"`
+
+	// InvolveeID Only the tasks this access is involved in: assigned to it, or about it.
+	InvolveeID *string `form:"involvee_id,omitempty" json:"involvee_id,omitempty"`
+
+	// DueOn Only the tasks due on this day.
+	DueOn *openapi_types.Date `form:"due_on,omitempty" json:"due_on,omitempty"`
+
+	// AlreadyDue True: only the tasks whose due date has passed; false: only those not yet due (or without a due date).
+	AlreadyDue *bool `form:"already_due,omitempty" json:"already_due,omitempty"`
+
+	// TaskStatus Only the tasks in this status.
+	TaskStatus *TaskStatus `form:"task_status,omitempty" json:"task_status,omitempty"`
+
+	// Category Only the tasks of this category (the area of Factorial that raised them). Tasks carry no category field in their answers.
+	Category *TaskCategory `form:"category,omitempty" json:"category,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3284,11 +3658,47 @@ type CreateLocationJSONRequestBody = LocationCreate
 // UpdateLocationJSONRequestBody defines body for UpdateLocation for application/json ContentType.
 type UpdateLocationJSONRequestBody = LocationUpdate
 
+// CreateWorkAreaJSONRequestBody defines body for CreateWorkArea for application/json ContentType.
+type CreateWorkAreaJSONRequestBody = WorkAreaCreate
+
+// ArchiveWorkAreaJSONRequestBody defines body for ArchiveWorkArea for application/json ContentType.
+type ArchiveWorkAreaJSONRequestBody = ArchiveWorkAreaInput
+
+// UnarchiveWorkAreaJSONRequestBody defines body for UnarchiveWorkArea for application/json ContentType.
+type UnarchiveWorkAreaJSONRequestBody = UnarchiveWorkAreaInput
+
+// UpdateWorkAreaJSONRequestBody defines body for UpdateWorkArea for application/json ContentType.
+type UpdateWorkAreaJSONRequestBody = WorkAreaUpdate
+
 // CreateSupplementJSONRequestBody defines body for CreateSupplement for application/json ContentType.
 type CreateSupplementJSONRequestBody = SupplementCreate
 
 // UpdateSupplementJSONRequestBody defines body for UpdateSupplement for application/json ContentType.
 type UpdateSupplementJSONRequestBody = SupplementUpdate
+
+// CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
+type CreateTaskFileMultipartRequestBody = TaskFileCreate
+
+// CreateTaskJSONRequestBody defines body for CreateTask for application/json ContentType.
+type CreateTaskJSONRequestBody = TaskCreate
+
+// CreateTasksInBulkJSONRequestBody defines body for CreateTasksInBulk for application/json ContentType.
+type CreateTasksInBulkJSONRequestBody = CreateTasksInBulkInput
+
+// DeleteTasksInBulkJSONRequestBody defines body for DeleteTasksInBulk for application/json ContentType.
+type DeleteTasksInBulkJSONRequestBody = DeleteTasksInBulkInput
+
+// UpdateTasksInBulkJSONRequestBody defines body for UpdateTasksInBulk for application/json ContentType.
+type UpdateTasksInBulkJSONRequestBody = UpdateTasksInBulkInput
+
+// CopyTaskJSONRequestBody defines body for CopyTask for application/json ContentType.
+type CopyTaskJSONRequestBody = CopyTaskInput
+
+// CreateTaskCommentJSONRequestBody defines body for CreateTaskComment for application/json ContentType.
+type CreateTaskCommentJSONRequestBody = CreateTaskCommentInput
+
+// UpdateTaskJSONRequestBody defines body for UpdateTask for application/json ContentType.
+type UpdateTaskJSONRequestBody = TaskUpdate
 
 // CreateTeamMembershipJSONRequestBody defines body for CreateTeamMembership for application/json ContentType.
 type CreateTeamMembershipJSONRequestBody = TeamMembershipCreate

@@ -32,6 +32,7 @@ const (
 	ResCustomFieldOptions   = "custom_field_options"
 	ResResourceFields       = "resource_fields"
 	ResWebhookSubscriptions = "webhook_subscriptions"
+	ResWorkAreas            = "work_areas"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request
@@ -56,6 +57,7 @@ var datedTables = map[string]string{
 	"teams/teams":                      ResTeams,
 	"teams/memberships":                ResMemberships,
 	"locations/locations":              ResLocations,
+	"locations/work_areas":             ResWorkAreas,
 	"companies/legal_entities":         ResLegalEntities,
 	"holidays/company_holidays":        ResCompanyHolidays,
 	"timeoff/leaves":                   ResLeaves,
@@ -71,6 +73,8 @@ var datedTables = map[string]string{
 	"custom_fields/resource_fields":    ResResourceFields,
 	"custom_fields/values":             ResCustomValues,
 	"payroll/supplements":              ResSupplements,
+	"tasks/tasks":                      ResTasks,
+	"tasks/task_files":                 ResTaskFiles,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -112,6 +116,13 @@ func init() {
 		"POST attendance/shifts/autofill":                        {fn: (*call).autofill},
 		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
+		"POST locations/work_areas/archive":                      {fn: (*call).archiveWorkArea},
+		"POST locations/work_areas/unarchive":                    {fn: (*call).unarchiveWorkArea},
+		"POST tasks/tasks/bulk_create":                           {fn: (*call).createTasksInBulk},
+		"POST tasks/tasks/bulk_delete":                           {fn: (*call).deleteTasksInBulk},
+		"POST tasks/tasks/bulk_update":                           {fn: (*call).updateTasksInBulk},
+		"POST tasks/tasks/copy":                                  {fn: (*call).copyDatedTask},
+		"POST tasks/tasks/create_comment":                        {fn: (*call).commentTask},
 	}
 }
 

@@ -194,6 +194,12 @@ func TestDatedEveryOperationAnswers2xx(t *testing.T) {
 	ok("GET", "/locations/locations/"+loc, nil)
 	ok("PUT", "/locations/locations/"+loc, map[string]any{"id": loc, "city": "Valencia"})
 	ok("DELETE", "/locations/locations/"+loc, nil)
+	ok("GET", "/locations/work_areas", nil)
+	wa := idOf(t, ok("POST", "/locations/work_areas", map[string]any{"name": "Kitchen", "location_id": "1"}))
+	ok("GET", "/locations/work_areas/"+wa, nil)
+	ok("PUT", "/locations/work_areas/"+wa, map[string]any{"id": wa, "name": "Main kitchen"})
+	ok("POST", "/locations/work_areas/archive", map[string]any{"id": wa})
+	ok("POST", "/locations/work_areas/unarchive", map[string]any{"id": wa})
 
 	ok("GET", "/companies/legal_entities", nil)
 	le := idOf(t, ok("POST", "/companies/legal_entities", map[string]any{"company_id": "1", "country": "fr", "legal_name": "Acme SAS", "currency": "EUR", "tin": "FR123"}))
@@ -302,6 +308,27 @@ func TestDatedEveryOperationAnswers2xx(t *testing.T) {
 	ok("GET", "/payroll/supplements/"+sup, nil)
 	ok("PUT", "/payroll/supplements/"+sup, map[string]any{"id": sup, "amount_in_cents": 6000})
 	ok("DELETE", "/payroll/supplements/"+sup, nil)
+
+	ok("GET", "/tasks/tasks", nil)
+	task := idOf(t, ok("POST", "/tasks/tasks", map[string]any{"name": "Read the handbook", "status": "todo", "assignee_ids": []string{"3"}}))
+	ok("GET", "/tasks/tasks/"+task, nil)
+	ok("PUT", "/tasks/tasks/"+task, map[string]any{"id": task, "status": "in_progress"})
+	ok("POST", "/tasks/tasks/copy", map[string]any{"id": task, "name": "Read the handbook again"})
+	ok("POST", "/tasks/tasks/create_comment", map[string]any{"content": "Halfway", "author_id": "3", "resource_id": task, "company_id": "1"})
+	ok("POST", "/tasks/tasks/bulk_update", map[string]any{"tasks": []any{map[string]any{"id": task, "status": "done"}}})
+	r = e.dated("POST", "/tasks/tasks/bulk_create", key, map[string]any{"name": "Sign the policy", "status": "todo", "assignee_ids": []string{"3", "4"}})
+	if r.status != 200 || len(r.list(t)) != 2 {
+		t.Fatalf("bulk create for two assignees: %d %s", r.status, r.body)
+	}
+	bulk := r.list(t)
+	first, _ := bulk[0].(map[string]any)
+	second, _ := bulk[1].(map[string]any)
+	ok("POST", "/tasks/tasks/bulk_delete", map[string]any{"ids": []string{idOf(t, first), idOf(t, second)}})
+	ok("GET", "/tasks/task_files", nil)
+	tf := idOf(t, ok("POST", "/tasks/task_files", multipartOf(t, map[string][]string{"task_id": {task}}, "file", "receipt.png")))
+	ok("GET", "/tasks/task_files/"+tf, nil)
+	ok("DELETE", "/tasks/task_files/"+tf, nil)
+	ok("DELETE", "/tasks/tasks/"+task, nil)
 
 	missing := e.cov.Missing(specvalidate.MustNewResources())
 	if len(missing) > 0 {
