@@ -15,7 +15,7 @@ import (
 
 	"github.com/factorial-go/factorial/api"
 	"github.com/factorial-go/factorial/internal/loopback"
-	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/resources/raw"
 )
 
 // Hosts Factorial serves its APIs and its OAuth server from. REST paths
@@ -78,11 +78,15 @@ type Client struct {
 	// JobCatalog: the job catalog's roles, their levels, its tree of
 	// nodes and the attributes attached to them (read-only).
 	JobCatalog *JobCatalogService
-	// Locations: the company's locations (workplaces).
+	// Locations: the company's locations (workplaces) and the work areas
+	// that divide them.
 	Locations *LocationsService
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService
+	// Tasks: tasks (to-dos assigned to people, with a status and a due
+	// date) and the files attached to them.
+	Tasks *TasksService
 	// Teams: teams and the memberships that place employees in them.
 	Teams *TeamsService
 	// TimeOff: leaves, leave types, allowances and their counters, and
@@ -110,7 +114,7 @@ type Client struct {
 // clients for Raw, and what the generated request constructors need.
 type core struct {
 	engine   *engine
-	raw      *resources.ClientWithResponses
+	raw      *raw.ClientWithResponses
 	v1Raw    *api.ClientWithResponses
 	v1Server string   // the base URL with a trailing slash, as the generated constructors expect
 	v1Base   *url.URL // the base URL, parsed once: services build their requests on it
@@ -175,16 +179,16 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	datedServer := server + "api/" + cfg.apiVersion + "/resources/"
 	v1Opts := []api.ClientOption{api.WithHTTPClient(d)}
-	datedOpts := []resources.ClientOption{resources.WithHTTPClient(d)}
+	datedOpts := []raw.ClientOption{raw.WithHTTPClient(d)}
 	for _, ed := range cfg.editors {
 		v1Opts = append(v1Opts, api.WithRequestEditorFn(ed))
-		datedOpts = append(datedOpts, resources.WithRequestEditorFn(ed))
+		datedOpts = append(datedOpts, raw.WithRequestEditorFn(ed))
 	}
 	v1Raw, err := api.NewClientWithResponses(server, v1Opts...)
 	if err != nil {
 		return nil, fmt.Errorf("factorial: %w", err)
 	}
-	raw, err := resources.NewClientWithResponses(datedServer, datedOpts...)
+	raw, err := raw.NewClientWithResponses(datedServer, datedOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("factorial: %w", err)
 	}
@@ -216,7 +220,7 @@ func (c *Client) APIVersion() string { return c.apiVersion }
 // transport and version, so a non-2xx answer is still an *Error; but a 2xx
 // body that does not fit its type comes back as the generated parser's own
 // json error, where a service returns an *Error of KindDecode.
-func (c *Client) Raw() *resources.ClientWithResponses { return c.raw }
+func (c *Client) Raw() *raw.ClientWithResponses { return c.raw }
 
 // Raw returns the generated client of the v1 API, as Client.Raw does for
 // the dated API.

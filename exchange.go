@@ -32,11 +32,11 @@ type exchange struct {
 	// attempt instead of copied.
 	owned bool
 	// small holds a small body of an owned call while it is decoded.
-	small [smallBody]byte
-	useKey     bool
-	useToken   bool
-	start      time.Time
-	secrets    scrubber
+	small    [smallBody]byte
+	useKey   bool
+	useToken bool
+	start    time.Time
+	secrets  scrubber
 
 	// A service call decodes a JSON success into target (decoded tells
 	// it did); a streamed list hands the unread body to open instead.

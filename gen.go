@@ -10,6 +10,7 @@ package factorial
 
 //go:generate go tool oapi-codegen -config api/config.yaml openapi.yaml
 //go:generate go tool oapi-codegen -config resources/config.yaml openapi-resources.yaml
+//go:generate go tool oapi-codegen -config resources/raw/config.yaml openapi-resources.yaml
 //go:generate go run ./scripts/servicegen -config api/servicegen.json
 //go:generate go run ./scripts/servicegen -config resources/servicegen.json
 //go:generate go run ./scripts/specembed -out internal/specvalidate/specs.gen.go v1Spec=openapi.yaml datedSpec=openapi-resources.yaml

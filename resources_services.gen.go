@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/factorial-go/factorial/resources"
+	"github.com/factorial-go/factorial/resources/raw"
 )
 
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
@@ -18,9 +19,11 @@ import (
 var (
 	datedApproveLeave                      = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly              = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedArchiveWorkArea                   = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                    = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockIn                           = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCopyTask                          = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -36,9 +39,14 @@ var (
 	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                  = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTask                        = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTaskComment                 = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTaskFile                    = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTasksInBulk                 = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateTeam                        = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeamMembership              = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWebhookSubscription         = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkArea                    = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -48,6 +56,9 @@ var (
 	datedDeletePolicy                      = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteShift                       = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteSupplement                  = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTask                        = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTaskFile                    = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTasksInBulk                 = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -71,9 +82,12 @@ var (
 	datedGetResourceField                  = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                          = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                     = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTask                           = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaskFile                       = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                           = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                 = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWebhookSubscription            = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkArea                       = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -97,9 +111,12 @@ var (
 	datedListResourceFields                = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                        = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                   = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaskFiles                     = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTasks                         = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships               = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkAreas                     = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -107,6 +124,7 @@ var (
 	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnarchiveWorkArea                 = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -119,18 +137,23 @@ var (
 	datedUpdatePolicy                      = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                       = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateSupplement                  = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTask                        = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTasksInBulk                 = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeam                        = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeamMembership              = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription         = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkArea                    = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
+	&datedArchiveWorkArea,
 	&datedAutofillShifts,
 	&datedClockIn,
 	&datedClockOut,
+	&datedCopyTask,
 	&datedCreateAllowance,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
@@ -146,9 +169,14 @@ var datedOperations = []*operation{
 	&datedCreateResourceField,
 	&datedCreateShift,
 	&datedCreateSupplement,
+	&datedCreateTask,
+	&datedCreateTaskComment,
+	&datedCreateTaskFile,
+	&datedCreateTasksInBulk,
 	&datedCreateTeam,
 	&datedCreateTeamMembership,
 	&datedCreateWebhookSubscription,
+	&datedCreateWorkArea,
 	&datedDeleteAllowance,
 	&datedDeleteAllowanceWithAltAllowance,
 	&datedDeleteCustomField,
@@ -158,6 +186,9 @@ var datedOperations = []*operation{
 	&datedDeletePolicy,
 	&datedDeleteShift,
 	&datedDeleteSupplement,
+	&datedDeleteTask,
+	&datedDeleteTaskFile,
+	&datedDeleteTasksInBulk,
 	&datedDeleteTeam,
 	&datedDeleteTeamMembership,
 	&datedDeleteWebhookSubscription,
@@ -181,9 +212,12 @@ var datedOperations = []*operation{
 	&datedGetResourceField,
 	&datedGetShift,
 	&datedGetSupplement,
+	&datedGetTask,
+	&datedGetTaskFile,
 	&datedGetTeam,
 	&datedGetTeamMembership,
 	&datedGetWebhookSubscription,
+	&datedGetWorkArea,
 	&datedInviteEmployee,
 	&datedListAllowanceStats,
 	&datedListAllowances,
@@ -207,9 +241,12 @@ var datedOperations = []*operation{
 	&datedListResourceFields,
 	&datedListShifts,
 	&datedListSupplements,
+	&datedListTaskFiles,
+	&datedListTasks,
 	&datedListTeamMemberships,
 	&datedListTeams,
 	&datedListWebhookSubscriptions,
+	&datedListWorkAreas,
 	&datedMoveDocumentsToTrashBin,
 	&datedRejectLeave,
 	&datedRestoreDocumentsFromTrashBin,
@@ -217,6 +254,7 @@ var datedOperations = []*operation{
 	&datedStartShiftBreak,
 	&datedTerminateEmployee,
 	&datedToggleClock,
+	&datedUnarchiveWorkArea,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
 	&datedUpdateCustomFieldValue,
@@ -229,9 +267,12 @@ var datedOperations = []*operation{
 	&datedUpdatePolicy,
 	&datedUpdateShift,
 	&datedUpdateSupplement,
+	&datedUpdateTask,
+	&datedUpdateTasksInBulk,
 	&datedUpdateTeam,
 	&datedUpdateTeamMembership,
 	&datedUpdateWebhookSubscription,
+	&datedUpdateWorkArea,
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -1035,6 +1076,78 @@ func datedQueryListSupplements(p *resources.ListSupplementsParams) string {
 	return q.String()
 }
 
+// datedQueryListTaskFiles encodes the query of ListTaskFiles.
+func datedQueryListTaskFiles(p *resources.ListTaskFilesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.TaskID != nil {
+		q.add("task_id", string(*p.TaskID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTasks encodes the query of ListTasks.
+func datedQueryListTasks(p *resources.ListTasksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.AssigneeID != nil {
+		q.add("assignee_id", string(*p.AssigneeID))
+	}
+	if p.InvolveeID != nil {
+		q.add("involvee_id", string(*p.InvolveeID))
+	}
+	if p.DueOn != nil {
+		q.add("due_on", (*p.DueOn).String())
+	}
+	if p.AlreadyDue != nil {
+		q.add("already_due", strconv.FormatBool(*p.AlreadyDue))
+	}
+	if p.TaskStatus != nil {
+		q.add("task_status", string(*p.TaskStatus))
+	}
+	if p.Category != nil {
+		q.add("category", string(*p.Category))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListTeamMemberships encodes the query of ListTeamMemberships.
 func datedQueryListTeamMemberships(p *resources.ListTeamMembershipsParams) string {
 	if p == nil {
@@ -1125,6 +1238,36 @@ func datedQueryListWebhookSubscriptions(p *resources.ListWebhookSubscriptionsPar
 	return q.String()
 }
 
+// datedQueryListWorkAreas encodes the query of ListWorkAreas.
+func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	if p.OnlyNonArchived != nil {
+		q.add("only_non_archived", strconv.FormatBool(*p.OnlyNonArchived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.Attendance = &AttendanceService{c: c}
@@ -1137,6 +1280,7 @@ func (c *Client) initServices() {
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
+	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
 	c.Webhooks = &WebhooksService{c: c}
@@ -1660,7 +1804,7 @@ type DocumentsService struct{ c *Client }
 //	POST /documents/documents (CreateDocument)
 func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCreate) (resources.Document, error) {
 	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
-		return resources.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
+		return raw.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
 	})
 	return send[resources.Document](ctx, s.c, &datedCreateDocument, req, err)
 }
@@ -2172,9 +2316,20 @@ func (s *JobCatalogService) ListTreeNodesPage(ctx context.Context, params *resou
 	return send[resources.JobCatalogNodePage](ctx, s.c, &datedListJobCatalogTreeNodes, req, err)
 }
 
-// LocationsService calls the Locations operations: Locations (workplaces) of the company.
+// LocationsService calls the Locations operations: Locations (workplaces) of the company and the work areas that divide them.
 // Reach it as Client.Locations.
 type LocationsService struct{ c *Client }
+
+// ArchiveWorkArea archives a work area.
+//
+// Sets `archived_at`; `only_non_archived` lists leave it out from then on.
+// Archiving an archived work area keeps its first `archived_at`.
+//
+//	POST /locations/work_areas/archive (ArchiveWorkArea)
+func (s *LocationsService) ArchiveWorkArea(ctx context.Context, body resources.ArchiveWorkAreaInput) (resources.WorkArea, error) {
+	req, err := s.c.newRequest(ctx, &datedArchiveWorkArea, s.c.datedBase, "/locations/work_areas/archive", "", body)
+	return send[resources.WorkArea](ctx, s.c, &datedArchiveWorkArea, req, err)
+}
 
 // Create creates a location.
 //
@@ -2186,6 +2341,14 @@ type LocationsService struct{ c *Client }
 func (s *LocationsService) Create(ctx context.Context, body resources.LocationCreate) (resources.Location, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateLocation, s.c.datedBase, "/locations/locations", "", body)
 	return send[resources.Location](ctx, s.c, &datedCreateLocation, req, err)
+}
+
+// CreateWorkArea creates a work area in a location.
+//
+//	POST /locations/work_areas (CreateWorkArea)
+func (s *LocationsService) CreateWorkArea(ctx context.Context, body resources.WorkAreaCreate) (resources.WorkArea, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateWorkArea, s.c.datedBase, "/locations/work_areas", "", body)
+	return send[resources.WorkArea](ctx, s.c, &datedCreateWorkArea, req, err)
 }
 
 // Delete deletes a location.
@@ -2202,6 +2365,14 @@ func (s *LocationsService) Delete(ctx context.Context, id string) (resources.Loc
 func (s *LocationsService) Get(ctx context.Context, id string) (resources.Location, error) {
 	req, err := s.c.newRequest(ctx, &datedGetLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Location](ctx, s.c, &datedGetLocation, req, err)
+}
+
+// GetWorkArea gets a work area.
+//
+//	GET /locations/work_areas/{id} (GetWorkArea)
+func (s *LocationsService) GetWorkArea(ctx context.Context, id string) (resources.WorkArea, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkArea, s.c.datedBase, "/locations/work_areas/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkArea](ctx, s.c, &datedGetWorkArea, req, err)
 }
 
 // List lists locations, every page of it.
@@ -2237,6 +2408,58 @@ func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListL
 	return send[resources.LocationPage](ctx, s.c, &datedListLocations, req, err)
 }
 
+// ListWorkAreas lists work areas, every page of it.
+//
+// Work areas divide a location (a kitchen, a till, a floor); planned shifts
+// can name one.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListWorkAreasIter holds one page at a time, ListWorkAreasPage returns one page.
+//
+//	GET /locations/work_areas (ListWorkAreas)
+func (s *LocationsService) ListWorkAreas(ctx context.Context, params *resources.ListWorkAreasParams) ([]resources.WorkArea, error) {
+	return collect(s.ListWorkAreasIter(ctx, params))
+}
+
+// ListWorkAreasIter lists work areas, page by page.
+//
+// Work areas divide a location (a kitchen, a till, a floor); planned shifts
+// can name one.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /locations/work_areas (ListWorkAreas)
+func (s *LocationsService) ListWorkAreasIter(ctx context.Context, params *resources.ListWorkAreasParams) iter.Seq2[resources.WorkArea, error] {
+	return walkPages(ctx, s.c, &datedListWorkAreas, params,
+		func(p *resources.ListWorkAreasParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkAreas, s.c.datedBase, "/locations/work_areas", datedQueryListWorkAreas(p), nil)
+		},
+		func(pg *resources.WorkAreaPage) ([]resources.WorkArea, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListWorkAreasParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListWorkAreasPage lists work areas: one page.
+//
+// Work areas divide a location (a kitchen, a till, a floor); planned shifts
+// can name one.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /locations/work_areas (ListWorkAreas)
+func (s *LocationsService) ListWorkAreasPage(ctx context.Context, params *resources.ListWorkAreasParams) (resources.WorkAreaPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkAreas, s.c.datedBase, "/locations/work_areas", datedQueryListWorkAreas(params), nil)
+	return send[resources.WorkAreaPage](ctx, s.c, &datedListWorkAreas, req, err)
+}
+
+// UnarchiveWorkArea brings an archived work area back.
+//
+// Clears `archived_at`.
+//
+//	POST /locations/work_areas/unarchive (UnarchiveWorkArea)
+func (s *LocationsService) UnarchiveWorkArea(ctx context.Context, body resources.UnarchiveWorkAreaInput) (resources.WorkArea, error) {
+	req, err := s.c.newRequest(ctx, &datedUnarchiveWorkArea, s.c.datedBase, "/locations/work_areas/unarchive", "", body)
+	return send[resources.WorkArea](ctx, s.c, &datedUnarchiveWorkArea, req, err)
+}
+
 // Update updates a location.
 //
 // The body repeats the id; address lines are
@@ -2246,6 +2469,17 @@ func (s *LocationsService) ListPage(ctx context.Context, params *resources.ListL
 func (s *LocationsService) Update(ctx context.Context, id string, body resources.LocationUpdate) (resources.Location, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateLocation, s.c.datedBase, "/locations/locations/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Location](ctx, s.c, &datedUpdateLocation, req, err)
+}
+
+// UpdateWorkArea renames a work area.
+//
+// The name is the only attribute that changes; the body repeats the id. Work
+// areas are not deleted but archived.
+//
+//	PUT /locations/work_areas/{id} (UpdateWorkArea)
+func (s *LocationsService) UpdateWorkArea(ctx context.Context, id string, body resources.WorkAreaUpdate) (resources.WorkArea, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkArea, s.c.datedBase, "/locations/work_areas/"+url.PathEscape(string(id)), "", body)
+	return send[resources.WorkArea](ctx, s.c, &datedUpdateWorkArea, req, err)
 }
 
 // PayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
@@ -2321,6 +2555,198 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
+}
+
+// TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.
+// Reach it as Client.Tasks.
+type TasksService struct{ c *Client }
+
+// Copy copies a task.
+//
+// A new task with the original's content, due date and assignees, under the
+// name given (the original's when none is).
+//
+//	POST /tasks/tasks/copy (CopyTask)
+func (s *TasksService) Copy(ctx context.Context, body resources.CopyTaskInput) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedCopyTask, s.c.datedBase, "/tasks/tasks/copy", "", body)
+	return send[resources.Task](ctx, s.c, &datedCopyTask, req, err)
+}
+
+// Create creates a task.
+//
+// One task shared by every assignee; CreateTasksInBulk makes one per assignee
+// instead.
+//
+//	POST /tasks/tasks (CreateTask)
+func (s *TasksService) Create(ctx context.Context, body resources.TaskCreate) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTask, s.c.datedBase, "/tasks/tasks", "", body)
+	return send[resources.Task](ctx, s.c, &datedCreateTask, req, err)
+}
+
+// CreateComment comments on a task.
+//
+// Factorial's document describes none of the body's fields; their meaning here
+// is read from their names. Answers the task commented on (comments are not
+// part of a task's answer).
+//
+//	POST /tasks/tasks/create_comment (CreateTaskComment)
+func (s *TasksService) CreateComment(ctx context.Context, body resources.CreateTaskCommentInput) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTaskComment, s.c.datedBase, "/tasks/tasks/create_comment", "", body)
+	return send[resources.Task](ctx, s.c, &datedCreateTaskComment, req, err)
+}
+
+// CreateFile attaches a file to a task.
+//
+// A multipart upload.
+//
+//	POST /tasks/task_files (CreateTaskFile)
+func (s *TasksService) CreateFile(ctx context.Context, body resources.TaskFileCreate) (resources.TaskFile, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewCreateTaskFileRequestWithBody(s.c.datedServer, contentType, r)
+	})
+	return send[resources.TaskFile](ctx, s.c, &datedCreateTaskFile, req, err)
+}
+
+// CreateInBulk creates one task per assignee.
+//
+// The same name, content, due date and status for each access in
+// `assignee_ids`, each task assigned to that access alone. Answers a bare JSON
+// array.
+//
+//	POST /tasks/tasks/bulk_create (CreateTasksInBulk)
+func (s *TasksService) CreateInBulk(ctx context.Context, body resources.CreateTasksInBulkInput) ([]resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_create", "", body)
+	return send[[]resources.Task](ctx, s.c, &datedCreateTasksInBulk, req, err)
+}
+
+// Delete deletes a task.
+//
+//	DELETE /tasks/tasks/{id} (DeleteTask)
+func (s *TasksService) Delete(ctx context.Context, id string) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Task](ctx, s.c, &datedDeleteTask, req, err)
+}
+
+// DeleteFile removes a file from a task.
+//
+//	DELETE /tasks/task_files/{id} (DeleteTaskFile)
+func (s *TasksService) DeleteFile(ctx context.Context, id string) (resources.TaskFile, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTaskFile, s.c.datedBase, "/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaskFile](ctx, s.c, &datedDeleteTaskFile, req, err)
+}
+
+// DeleteInBulk deletes several tasks.
+//
+// Answers the deleted tasks, a bare JSON array.
+//
+//	POST /tasks/tasks/bulk_delete (DeleteTasksInBulk)
+func (s *TasksService) DeleteInBulk(ctx context.Context, body resources.DeleteTasksInBulkInput) ([]resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_delete", "", body)
+	return send[[]resources.Task](ctx, s.c, &datedDeleteTasksInBulk, req, err)
+}
+
+// Get gets a task.
+//
+//	GET /tasks/tasks/{id} (GetTask)
+func (s *TasksService) Get(ctx context.Context, id string) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Task](ctx, s.c, &datedGetTask, req, err)
+}
+
+// GetFile gets a task file's metadata.
+//
+//	GET /tasks/task_files/{id} (GetTaskFile)
+func (s *TasksService) GetFile(ctx context.Context, id string) (resources.TaskFile, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaskFile, s.c.datedBase, "/tasks/task_files/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TaskFile](ctx, s.c, &datedGetTaskFile, req, err)
+}
+
+// List lists tasks, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /tasks/tasks (ListTasks)
+func (s *TasksService) List(ctx context.Context, params *resources.ListTasksParams) ([]resources.Task, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists tasks, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /tasks/tasks (ListTasks)
+func (s *TasksService) ListIter(ctx context.Context, params *resources.ListTasksParams) iter.Seq2[resources.Task, error] {
+	return walkPages(ctx, s.c, &datedListTasks, params,
+		func(p *resources.ListTasksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTasks, s.c.datedBase, "/tasks/tasks", datedQueryListTasks(p), nil)
+		},
+		func(pg *resources.TaskPage) ([]resources.Task, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTasksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists tasks: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /tasks/tasks (ListTasks)
+func (s *TasksService) ListPage(ctx context.Context, params *resources.ListTasksParams) (resources.TaskPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTasks, s.c.datedBase, "/tasks/tasks", datedQueryListTasks(params), nil)
+	return send[resources.TaskPage](ctx, s.c, &datedListTasks, req, err)
+}
+
+// ListFiles lists the files attached to tasks, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFilesIter holds one page at a time, ListFilesPage returns one page.
+//
+//	GET /tasks/task_files (ListTaskFiles)
+func (s *TasksService) ListFiles(ctx context.Context, params *resources.ListTaskFilesParams) ([]resources.TaskFile, error) {
+	return collect(s.ListFilesIter(ctx, params))
+}
+
+// ListFilesIter lists the files attached to tasks, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /tasks/task_files (ListTaskFiles)
+func (s *TasksService) ListFilesIter(ctx context.Context, params *resources.ListTaskFilesParams) iter.Seq2[resources.TaskFile, error] {
+	return walkPages(ctx, s.c, &datedListTaskFiles, params,
+		func(p *resources.ListTaskFilesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaskFiles, s.c.datedBase, "/tasks/task_files", datedQueryListTaskFiles(p), nil)
+		},
+		func(pg *resources.TaskFilePage) ([]resources.TaskFile, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTaskFilesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFilesPage lists the files attached to tasks: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /tasks/task_files (ListTaskFiles)
+func (s *TasksService) ListFilesPage(ctx context.Context, params *resources.ListTaskFilesParams) (resources.TaskFilePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaskFiles, s.c.datedBase, "/tasks/task_files", datedQueryListTaskFiles(params), nil)
+	return send[resources.TaskFilePage](ctx, s.c, &datedListTaskFiles, req, err)
+}
+
+// Update updates a task.
+//
+// The body repeats the id. Moving a task to `done` records when and by whom it
+// was completed; moving it out of `done` clears both.
+//
+//	PUT /tasks/tasks/{id} (UpdateTask)
+func (s *TasksService) Update(ctx context.Context, id string, body resources.TaskUpdate) (resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTask, s.c.datedBase, "/tasks/tasks/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Task](ctx, s.c, &datedUpdateTask, req, err)
+}
+
+// UpdateInBulk updates several tasks.
+//
+// Each item names a task by id and carries the attributes to change, as
+// UpdateTask's body does. Answers the updated tasks, a bare JSON array.
+//
+//	POST /tasks/tasks/bulk_update (UpdateTasksInBulk)
+func (s *TasksService) UpdateInBulk(ctx context.Context, body resources.UpdateTasksInBulkInput) ([]resources.Task, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTasksInBulk, s.c.datedBase, "/tasks/tasks/bulk_update", "", body)
+	return send[[]resources.Task](ctx, s.c, &datedUpdateTasksInBulk, req, err)
 }
 
 // TeamsService calls the Teams operations: Teams and the memberships that place employees in them, optionally as leads.

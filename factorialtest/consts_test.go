@@ -31,7 +31,7 @@ func TestConstantsMatchTheSandbox(t *testing.T) {
 		Webhooks, WebhooksV2, Events, APIKeys, CustomFields, CustomValues, CustomTables, CustomTableFields,
 		CustomTableValues, Posts, JobPostings, Candidates, Applications, AtsMessages, FamilySituations,
 		ContractVersions, Supplements, Compensations, Taxonomies, PayrollIntegrationCodes, Expenses,
-		Memberships, Allowances, CustomFieldOptions, ResourceFields, WebhookSubscriptions,
+		Memberships, Allowances, CustomFieldOptions, ResourceFields, WebhookSubscriptions, WorkAreas,
 		JobCatalogRoles, JobCatalogLevels, JobCatalogTreeNodes, JobCatalogNodeAttributes,
 	}
 	slices.Sort(resources)

@@ -15,8 +15,9 @@ import (
 // (ListEmployees, ListEmployeesV2 and ListEmployeesBulk all read
 // Employees), and so do the dated API's operations where v1 has the same
 // records (its employees/employees is Employees, attendance/shifts is
-// Shifts). Records hold integer ids; the dated API shows them as strings
-// (StringID, IntID).
+// Shifts, tasks/tasks is Tasks, whose assignee_ids are stored as employee
+// ids and shown by the dated API as access ids). Records hold integer ids;
+// the dated API shows them as strings (StringID, IntID).
 const (
 	Employees               = "employees"
 	Teams                   = "teams"
@@ -66,6 +67,7 @@ const (
 	CustomFieldOptions   = "custom_field_options"
 	ResourceFields       = "resource_fields"
 	WebhookSubscriptions = "webhook_subscriptions"
+	WorkAreas            = "work_areas"
 
 	// The dated API's job catalog. Tree nodes are named by their uuid
 	// ("jobcatalog_treelevel-2", ancestor_uuid its parent's); a node

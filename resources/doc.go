@@ -18,6 +18,6 @@
 // and what this one does instead.
 //
 // The generated request builders (NewXxxRequest) and ClientWithResponses
-// underneath the services are reachable as factorial.Client.Raw, for what a
-// service does not express.
+// underneath the services are package resources/raw, reachable as
+// factorial.Client.Raw, for what a service does not express.
 package resources

@@ -1018,6 +1018,20 @@ func (x ApproveLeaveInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ApproveLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ArchiveWorkAreaInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ArchiveWorkAreaInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ArchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
 func (x *AutofillShiftsInput) GetEmployeeIDs() (v []string) {
 	if x == nil {
@@ -1279,6 +1293,28 @@ func (x CompanyHolidayPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CompanyHolidayPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CopyTaskInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CopyTaskInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x CopyTaskInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetA3InnuvaCode returns x.A3InnuvaCode, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetA3InnuvaCode() (v string) {
@@ -1621,6 +1657,98 @@ func (x CreateEmployeeWithContractInput) String() string { return pretty.String(
 
 // LogValue logs the fields of x that are set.
 func (x CreateEmployeeWithContractInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *CreateTaskCommentInput) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CreateTaskCommentInput) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetContent returns x.Content, or its zero value when x is nil.
+func (x *CreateTaskCommentInput) GetContent() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Content
+}
+
+// GetMentionedAccessIDs returns x.MentionedAccessIDs, or its zero value when x is nil.
+func (x *CreateTaskCommentInput) GetMentionedAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.MentionedAccessIDs
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x is nil.
+func (x *CreateTaskCommentInput) GetResourceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceID
+}
+
+// String shows the fields of x that are set.
+func (x CreateTaskCommentInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTaskCommentInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *CreateTasksInBulkInput) GetAssigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *CreateTasksInBulkInput) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *CreateTasksInBulkInput) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *CreateTasksInBulkInput) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *CreateTasksInBulkInput) GetStatus() (v TaskStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x CreateTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x is nil.
 func (x *Credential) GetCompanyID() (v string) {
@@ -2323,6 +2451,20 @@ func (x DeleteAllowanceWithAltAllowanceInput) String() string { return pretty.St
 
 // LogValue logs the fields of x that are set.
 func (x DeleteAllowanceWithAltAllowanceInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTasksInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
 func (x *Document) GetAuthorID() (v string) {
@@ -6592,6 +6734,382 @@ func (x SupplementUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x SupplementUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *Task) GetAssigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
+// GetAuthorEmployeeID returns x.AuthorEmployeeID, or its zero value when x or the field is nil.
+func (x *Task) GetAuthorEmployeeID() (v string) {
+	if x == nil || x.AuthorEmployeeID == nil {
+		return v
+	}
+	return *x.AuthorEmployeeID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Task) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompletedAt returns x.CompletedAt, or its zero value when x or the field is nil.
+func (x *Task) GetCompletedAt() (v time.Time) {
+	if x == nil || x.CompletedAt == nil {
+		return v
+	}
+	return *x.CompletedAt
+}
+
+// GetCompletedByID returns x.CompletedByID, or its zero value when x or the field is nil.
+func (x *Task) GetCompletedByID() (v string) {
+	if x == nil || x.CompletedByID == nil {
+		return v
+	}
+	return *x.CompletedByID
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *Task) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Task) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *Task) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Task) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Task) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Task) GetStatus() (v TaskStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Task) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x Task) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Task) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *TaskBulkUpdateItem) GetAssigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *TaskBulkUpdateItem) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *TaskBulkUpdateItem) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaskBulkUpdateItem) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaskBulkUpdateItem) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TaskBulkUpdateItem) GetStatus() (v TaskStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x TaskBulkUpdateItem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskBulkUpdateItem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *TaskCreate) GetAssigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *TaskCreate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *TaskCreate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TaskCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *TaskCreate) GetStatus() (v TaskStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x TaskCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContentType returns x.ContentType, or its zero value when x or the field is nil.
+func (x *TaskFile) GetContentType() (v string) {
+	if x == nil || x.ContentType == nil {
+		return v
+	}
+	return *x.ContentType
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *TaskFile) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetFilename returns x.Filename, or its zero value when x or the field is nil.
+func (x *TaskFile) GetFilename() (v string) {
+	if x == nil || x.Filename == nil {
+		return v
+	}
+	return *x.Filename
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaskFile) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPath returns x.Path, or its zero value when x or the field is nil.
+func (x *TaskFile) GetPath() (v string) {
+	if x == nil || x.Path == nil {
+		return v
+	}
+	return *x.Path
+}
+
+// GetTaskID returns x.TaskID, or its zero value when x or the field is nil.
+func (x *TaskFile) GetTaskID() (v string) {
+	if x == nil || x.TaskID == nil {
+		return v
+	}
+	return *x.TaskID
+}
+
+// String shows the fields of x that are set.
+func (x TaskFile) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskFile) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *TaskFileCreate) GetFile() (v openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.File
+}
+
+// GetTaskID returns x.TaskID, or its zero value when x is nil.
+func (x *TaskFileCreate) GetTaskID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TaskID
+}
+
+// String shows the fields of x that are set.
+func (x TaskFileCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskFileCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaskFilePage) GetData() (v []TaskFile) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaskFilePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaskFilePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskFilePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TaskPage) GetData() (v []Task) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TaskPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TaskPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeIDs returns x.AssigneeIDs, or its zero value when x is nil.
+func (x *TaskUpdate) GetAssigneeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *TaskUpdate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *TaskUpdate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TaskUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TaskUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TaskUpdate) GetStatus() (v TaskStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x TaskUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAvatar returns x.Avatar, or its zero value when x or the field is nil.
 func (x *Team) GetAvatar() (v string) {
 	if x == nil || x.Avatar == nil {
@@ -7101,6 +7619,20 @@ func (x ToggleClockInput) String() string { return pretty.String(x) }
 func (x ToggleClockInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *UnarchiveWorkAreaInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UnarchiveWorkAreaInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UnarchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *UnterminateEmployeeInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -7113,6 +7645,20 @@ func (x UnterminateEmployeeInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UnterminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetTasks returns x.Tasks, or its zero value when x is nil.
+func (x *UpdateTasksInBulkInput) GetTasks() (v []TaskBulkUpdateItem) {
+	if x == nil {
+		return v
+	}
+	return x.Tasks
+}
+
+// String shows the fields of x that are set.
+func (x UpdateTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {
@@ -7330,32 +7876,106 @@ func (x WebhookSubscriptionUpdate) String() string { return pretty.String(x, "Ch
 // LogValue logs the fields of x that are set, secrets as REDACTED.
 func (x WebhookSubscriptionUpdate) LogValue() slog.Value { return pretty.LogValue(x, "Challenge") }
 
-// GetServer returns x.Server, or its zero value when x is nil.
-func (x *Client) GetServer() (v string) {
-	if x == nil {
+// GetArchivedAt returns x.ArchivedAt, or its zero value when x or the field is nil.
+func (x *WorkArea) GetArchivedAt() (v string) {
+	if x == nil || x.ArchivedAt == nil {
 		return v
 	}
-	return x.Server
+	return *x.ArchivedAt
 }
 
-// GetClient returns x.Client, or its zero value when x is nil.
-func (x *Client) GetClient() (v HttpRequestDoer) {
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkArea) GetID() (v string) {
 	if x == nil {
 		return v
 	}
-	return x.Client
+	return x.ID
 }
 
-// GetRequestEditors returns x.RequestEditors, or its zero value when x is nil.
-func (x *Client) GetRequestEditors() (v []RequestEditorFn) {
-	if x == nil {
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *WorkArea) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
 		return v
 	}
-	return x.RequestEditors
+	return *x.LocationID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *WorkArea) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
 }
 
 // String shows the fields of x that are set.
-func (x Client) String() string { return pretty.String(x) }
+func (x WorkArea) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
-func (x Client) LogValue() slog.Value { return pretty.LogValue(x) }
+func (x WorkArea) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetLocationID returns x.LocationID, or its zero value when x is nil.
+func (x *WorkAreaCreate) GetLocationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LocationID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *WorkAreaCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x WorkAreaCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkAreaCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkAreaPage) GetData() (v []WorkArea) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkAreaPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkAreaPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkAreaPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkAreaUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *WorkAreaUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x WorkAreaUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkAreaUpdate) LogValue() slog.Value { return pretty.LogValue(x) }

@@ -221,3 +221,93 @@ func TestGetCompanyHoliday(t *testing.T) {
 	is(t, "Summary", h.Summary, "Assumption of Mary")
 	day(t, "Date", h.Date, "2026-08-15")
 }
+
+// Work areas.
+
+const workAreaKitchenJSON = `{"id":"31","location_id":"12","name":"Kitchen","archived_at":null}`
+
+// workAreaTerraceJSON is an archived work area.
+const workAreaTerraceJSON = `{"id":"32","location_id":"12","name":"Terrace","archived_at":"2026-06-30T18:00:00.000+02:00"}`
+
+func TestListWorkAreas(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/locations/work_areas", status: 200,
+		body: page(onePage(2), workAreaKitchenJSON, workAreaTerraceJSON),
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			noBody(t, body)
+			wantQuery(t, r, url.Values{"location_ids[]": {"12"}, "only_non_archived": {"false"}})
+		},
+	})
+	all, err := c.Locations.ListWorkAreas(t.Context(), &resources.ListWorkAreasParams{
+		LocationIDs: []string{"12"}, OnlyNonArchived: ptr(false),
+	})
+	must(t, err)
+	if len(all) != 2 {
+		t.Fatalf("%d work areas, want 2", len(all))
+	}
+	eq(t, "ID", all[0].ID, "31")
+	is(t, "LocationID", all[0].LocationID, "12")
+	is(t, "Name", all[0].Name, "Kitchen")
+	null(t, "ArchivedAt", all[0].ArchivedAt)
+	is(t, "second ArchivedAt", all[1].ArchivedAt, "2026-06-30T18:00:00.000+02:00")
+}
+
+func TestCreateWorkArea(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/locations/work_areas", status: 201, body: workAreaKitchenJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"name":"Kitchen","location_id":"12"}`)
+		},
+	})
+	w, err := c.Locations.CreateWorkArea(t.Context(), resources.WorkAreaCreate{Name: "Kitchen", LocationID: "12"})
+	must(t, err)
+	eq(t, "ID", w.ID, "31")
+	is(t, "Name", w.Name, "Kitchen")
+}
+
+func TestGetWorkArea(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodGet, path: "/locations/work_areas/32", status: 200, body: workAreaTerraceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { noQuery(t, r); noBody(t, body) },
+	})
+	w, err := c.Locations.GetWorkArea(t.Context(), "32")
+	must(t, err)
+	eq(t, "ID", w.ID, "32")
+	is(t, "ArchivedAt", w.ArchivedAt, "2026-06-30T18:00:00.000+02:00")
+}
+
+// TestUpdateWorkArea: the name is required on an update, besides the id.
+func TestUpdateWorkArea(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPut, path: "/locations/work_areas/31", status: 200,
+		body: `{"id":"31","location_id":"12","name":"Main kitchen","archived_at":null}`,
+		check: func(t testing.TB, r *http.Request, body []byte) {
+			wantJSON(t, r, body, `{"id":"31","name":"Main kitchen"}`)
+		},
+	})
+	w, err := c.Locations.UpdateWorkArea(t.Context(), "31", resources.WorkAreaUpdate{ID: "31", Name: "Main kitchen"})
+	must(t, err)
+	is(t, "Name", w.Name, "Main kitchen")
+}
+
+func TestArchiveWorkArea(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/locations/work_areas/archive", status: 200, body: workAreaTerraceJSON,
+		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"32"}`) },
+	})
+	w, err := c.Locations.ArchiveWorkArea(t.Context(), resources.ArchiveWorkAreaInput{ID: "32"})
+	must(t, err)
+	is(t, "ArchivedAt", w.ArchivedAt, "2026-06-30T18:00:00.000+02:00")
+}
+
+func TestUnarchiveWorkArea(t *testing.T) {
+	c := one(t, exchange{
+		method: http.MethodPost, path: "/locations/work_areas/unarchive", status: 200,
+		body:  `{"id":"32","location_id":"12","name":"Terrace","archived_at":null}`,
+		check: func(t testing.TB, r *http.Request, body []byte) { wantJSON(t, r, body, `{"id":"32"}`) },
+	})
+	w, err := c.Locations.UnarchiveWorkArea(t.Context(), resources.UnarchiveWorkAreaInput{ID: "32"})
+	must(t, err)
+	eq(t, "ID", w.ID, "32")
+	null(t, "ArchivedAt", w.ArchivedAt)
+}

@@ -103,7 +103,7 @@ var scopes = map[string]string{
 	"Locations": "company_locations", "Companies": "company_legal_entities",
 	"Holidays": "company_holidays", "TimeOff": "time_off",
 	"Attendance": "time_tracking", "Documents": "documents",
-	"CustomFields": "custom_fields", "Payroll": "payroll_supplements",
+	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
 	"JobCatalog": "job_catalog",
 }
 

@@ -11,6 +11,7 @@ generated=(
   services.gen.go resources_services.gen.go
   webhook/events.gen.go
   internal/specvalidate/specs.gen.go
+  resources/raw/raw.gen.go
   scripts/servicegen/testdata/mini.gen.go
   docs/operations.md docs/resources-operations.md
 )

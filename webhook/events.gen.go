@@ -77,6 +77,22 @@ const (
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// TasksTaskBulkCreate is delivered with a resources.Task.
+	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
+	// TasksTaskBulkDelete is delivered with a resources.Task.
+	TasksTaskBulkDelete Event = "tasks/task/bulk_delete"
+	// TasksTaskBulkUpdate is delivered with a resources.Task.
+	TasksTaskBulkUpdate Event = "tasks/task/bulk_update"
+	// TasksTaskCopy is delivered with a resources.Task.
+	TasksTaskCopy Event = "tasks/task/copy"
+	// TasksTaskCreate is delivered with a resources.Task.
+	TasksTaskCreate Event = "tasks/task/create"
+	// TasksTaskCreateComment is delivered with a resources.Task.
+	TasksTaskCreateComment Event = "tasks/task/create_comment"
+	// TasksTaskDelete is delivered with a resources.Task.
+	TasksTaskDelete Event = "tasks/task/delete"
+	// TasksTaskUpdate is delivered with a resources.Task.
+	TasksTaskUpdate Event = "tasks/task/update"
 	// TeamsMembershipBulkUpsert is delivered with a resources.TeamMembership.
 	TeamsMembershipBulkUpsert Event = "teams/membership/bulk_upsert"
 	// TeamsMembershipCreate is delivered with a resources.TeamMembership.
@@ -151,6 +167,14 @@ var payloads = map[Event]reflect.Type{
 	PayrollSupplementCreate:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementDelete:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementUpdate:                    reflect.TypeFor[resources.Supplement](),
+	TasksTaskBulkCreate:                        reflect.TypeFor[resources.Task](),
+	TasksTaskBulkDelete:                        reflect.TypeFor[resources.Task](),
+	TasksTaskBulkUpdate:                        reflect.TypeFor[resources.Task](),
+	TasksTaskCopy:                              reflect.TypeFor[resources.Task](),
+	TasksTaskCreate:                            reflect.TypeFor[resources.Task](),
+	TasksTaskCreateComment:                     reflect.TypeFor[resources.Task](),
+	TasksTaskDelete:                            reflect.TypeFor[resources.Task](),
+	TasksTaskUpdate:                            reflect.TypeFor[resources.Task](),
 	TeamsMembershipBulkUpsert:                  reflect.TypeFor[resources.TeamMembership](),
 	TeamsMembershipCreate:                      reflect.TypeFor[resources.TeamMembership](),
 	TeamsMembershipDelete:                      reflect.TypeFor[resources.TeamMembership](),

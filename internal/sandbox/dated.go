@@ -32,6 +32,18 @@ const (
 	ResCustomFieldOptions   = "custom_field_options"
 	ResResourceFields       = "resource_fields"
 	ResWebhookSubscriptions = "webhook_subscriptions"
+	ResWorkAreas            = "work_areas"
+)
+
+// Tables of the dated API's job catalog (rules_dated_jobcatalog.go):
+// roles, their levels, the nodes of the catalog's tree (named by their
+// uuid) and the attributes attached to nodes (each naming its node in a
+// node_uuid field no response shows).
+const (
+	ResJobCatalogRoles          = "job_catalog_roles"
+	ResJobCatalogLevels         = "job_catalog_levels"
+	ResJobCatalogTreeNodes      = "job_catalog_tree_nodes"
+	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request
@@ -56,6 +68,7 @@ var datedTables = map[string]string{
 	"teams/teams":                      ResTeams,
 	"teams/memberships":                ResMemberships,
 	"locations/locations":              ResLocations,
+	"locations/work_areas":             ResWorkAreas,
 	"companies/legal_entities":         ResLegalEntities,
 	"holidays/company_holidays":        ResCompanyHolidays,
 	"timeoff/leaves":                   ResLeaves,
@@ -71,6 +84,8 @@ var datedTables = map[string]string{
 	"custom_fields/resource_fields":    ResResourceFields,
 	"custom_fields/values":             ResCustomValues,
 	"payroll/supplements":              ResSupplements,
+	"tasks/tasks":                      ResTasks,
+	"tasks/task_files":                 ResTaskFiles,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -112,6 +127,13 @@ func init() {
 		"POST attendance/shifts/autofill":                        {fn: (*call).autofill},
 		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
+		"POST locations/work_areas/archive":                      {fn: (*call).archiveWorkArea},
+		"POST locations/work_areas/unarchive":                    {fn: (*call).unarchiveWorkArea},
+		"POST tasks/tasks/bulk_create":                           {fn: (*call).createTasksInBulk},
+		"POST tasks/tasks/bulk_delete":                           {fn: (*call).deleteTasksInBulk},
+		"POST tasks/tasks/bulk_update":                           {fn: (*call).updateTasksInBulk},
+		"POST tasks/tasks/copy":                                  {fn: (*call).copyDatedTask},
+		"POST tasks/tasks/create_comment":                        {fn: (*call).commentTask},
 		"GET job_catalog/tree_nodes":                             {fn: (*call).listTreeNodes},
 		"GET job_catalog/node_attributes":                        {fn: (*call).listNodeAttributes},
 	}

@@ -45,6 +45,7 @@ func init() {
 		ResDocuments:    viewDocument,
 		ResCustomFields: viewCustomField,
 		ResCustomValues: viewCustomValue,
+		ResTasks:        viewTask,
 
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
@@ -226,6 +227,9 @@ func init() {
 		ResSupplements:        prepareDatedSupplement,
 		ResAllowances:         prepareDatedAllowance,
 		ResEmployees:          prepareDatedEmployee,
+		ResWorkAreas:          prepareDatedWorkArea,
+		ResTasks:              prepareDatedTask,
+		ResTaskFiles:          prepareDatedTaskFile,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -632,6 +636,31 @@ func init() {
 				return instance == "" || fmtVal(v["valuable_id"]) == instance
 			}
 		},
+		ResWorkAreas: func(c *call, q url.Values) func(v map[string]any) bool {
+			active, set := queryBool(q, "only_non_archived")
+			if !set || !active {
+				return nil
+			}
+			return func(v map[string]any) bool { return v["archived_at"] == nil }
+		},
+		ResTasks: func(c *call, q url.Values) func(v map[string]any) bool {
+			status := q.Get("task_status")
+			due, byDue := queryBool(q, "already_due")
+			involvee := q.Get("involvee_id")
+			today := c.pj.today
+			return func(v map[string]any) bool {
+				if status != "" && v["status"] != status {
+					return false
+				}
+				if byDue {
+					d := fmtVal(v["due_on"])
+					if overdue := v["due_on"] != nil && d < today; overdue != due {
+						return false
+					}
+				}
+				return involvee == "" || slices.Contains(intSlice(v["assignee_ids"]), intOr(involvee))
+			}
+		},
 		ResSupplements: func(c *call, q url.Values) func(v map[string]any) bool {
 			periods := queryIDs(q, "policy_period_ids[]")
 			comp := q.Get("compensation_id")
@@ -672,6 +701,8 @@ var datedFilterParams = map[string][]string{
 	ResResourceFields:  {"schema_ids[]"},
 	ResCustomValues:    {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
 	ResSupplements:     {"policy_period_ids[]", "compensation_id"},
+	ResWorkAreas:       {"only_non_archived"},
+	ResTasks:           {"task_status", "already_due", "involvee_id"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -705,6 +736,7 @@ var unappliedParams = map[string]string{
 	ResWorkplaces + " employee_ids":                  "v1 workplaces: the employees of a workplace are not modelled",
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
+	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -91,17 +91,6 @@ const (
 	ResExpenses                = "expenses"
 )
 
-// Tables of the dated API's job catalog (rules_dated_jobcatalog.go):
-// roles, their levels, the nodes of the catalog's tree (named by their
-// uuid) and the attributes attached to nodes (each naming its node in a
-// node_uuid field no response shows).
-const (
-	ResJobCatalogRoles          = "job_catalog_roles"
-	ResJobCatalogLevels         = "job_catalog_levels"
-	ResJobCatalogTreeNodes      = "job_catalog_tree_nodes"
-	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
-)
-
 // IDs and emails of the seeded demo company's people (seed.go). Employee
 // ids start at 1001, as in a company that has had people come and go, so
 // they cannot be mistaken for the ids of other resources (or of OAuth

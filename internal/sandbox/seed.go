@@ -6,8 +6,9 @@ import (
 )
 
 // seed writes the demo company: fixed data, dates relative to the clock's
-// day, no randomness. Resources without hand-written records get one record
-// synthesised from their schema, so every GET-by-id has something to find.
+// day, no randomness. Resources without hand-written records, of either
+// API, get one record synthesised from their schema, so every GET-by-id has
+// something to find.
 // The caller holds the write lock.
 func (s *Sandbox) seed() {
 	now := s.clock().UTC()
@@ -198,6 +199,28 @@ func (s *Sandbox) seed() {
 			rec["id"] = 1
 			put(res, rec)
 		}
+	}
+	// Tables of the dated API that no hand-written record fills get one
+	// too, synthesised from the dated schema, its references the integers
+	// the tables hold (the dated schemas type them as strings).
+	for _, rt := range s.dated {
+		if rt.item == nil || rt.kind == kindAction || rt.resource == "" || len(s.tbl(rt.resource).ids) > 0 {
+			continue
+		}
+		rec, _ := s.synth(rt.item, rt.resource, newProjector(now)).(map[string]any)
+		if rec == nil {
+			rec = map[string]any{}
+		}
+		for name, sh := range rt.item.props {
+			switch {
+			case strings.HasSuffix(name, "_id") && sh.kind == shString:
+				rec[name] = 1
+			case strings.HasSuffix(name, "_ids") && sh.kind == shArray:
+				rec[name] = []any{1}
+			}
+		}
+		rec["id"] = 1
+		put(rt.resource, rec)
 	}
 }
 

@@ -1,13 +1,17 @@
 package sandbox
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // seedDated writes the records only the dated API has, consistent with the
 // shared ones: the memberships of the seeded teams, the allowances of the
 // time-off policy, the options of the T-shirt size field and a custom
-// table column, and a webhook subscription left disabled (its target, the
-// discard port of loopback, is never called), and a small job catalog
-// (seedJobCatalog). The caller holds the write lock.
+// table column, a webhook subscription left disabled (its target, the
+// discard port of loopback, is never called), two work areas of the
+// main location, one archived, and a small job catalog (seedJobCatalog).
+// The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
 	teams := s.tbl(ResTeams)
@@ -38,6 +42,9 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
+	put(ResWorkAreas,
+		M{"id": 1, "location_id": 1, "name": "Front desk", "archived_at": nil},
+		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
 }
 

@@ -115,7 +115,7 @@ func TestResourceConstants(t *testing.T) {
 		ResCustomFields, ResCustomValues, ResCustomTables, ResCustomTableFields, ResCustomTableValues, ResPosts,
 		ResJobPostings, ResCandidates, ResApplications, ResAtsMessages, ResFamilySituations, ResContractVersions,
 		ResSupplements, ResCompensations, ResTaxonomies, ResPayrollIntegrationCodes, ResExpenses,
-		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions,
+		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 	}
 	s, _ := New()
@@ -136,6 +136,7 @@ func TestResourceConstants(t *testing.T) {
 		ResWebhooksV2:        {"ListWebhooksV2"},
 		ResCandidates:        {"ListCandidates", "ListAtsCandidatesLegacy"},
 		ResTaskFiles:         {"ListTaskFiles", "GetTaskFile", "DeleteTaskFile"},
+		ResTasks:             {"ListTasks", "CopyTask"},
 		ResCustomTableValues: {"ListCustomTableValues"},
 	} {
 		for _, op := range ops {

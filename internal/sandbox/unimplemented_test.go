@@ -70,3 +70,57 @@ func TestActionWithoutARuleAnswers501(t *testing.T) {
 		t.Errorf("spec violations: %v", violations)
 	}
 }
+
+// A dated resource the sandbox has no code for gets a table of its own,
+// one record synthesised from its schema (its references the integers the
+// tables hold, shown as strings) and the generic engine's answers.
+func TestNewDatedResourceIsSeededAndServed(t *testing.T) {
+	t.Parallel()
+	doc, err := specvalidate.LoadDated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Work areas again, under a collection no code names.
+	list := *doc.Paths.Value("/locations/work_areas").Get
+	list.OperationID = "ListSiteAreas"
+	item := doc.Paths.Value("/locations/work_areas/{id}")
+	get := *item.Get
+	get.OperationID = "GetSiteArea"
+	doc.Paths.Set("/sites/areas", &openapi3.PathItem{Get: &list})
+	doc.Paths.Set("/sites/areas/{id}", &openapi3.PathItem{Get: &get, Parameters: item.Parameters})
+	v, err := specvalidate.NewDated(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var violations []string
+	s, err := New(WithDatedValidator(v), WithAuthenticator(StaticTokens(testTokens)),
+		WithViolationHandler(func(r *http.Request, err error) { violations = append(violations, err.Error()) }))
+	if err != nil {
+		t.Fatalf("the sandbox does not start: %v", err)
+	}
+	t.Cleanup(s.Close)
+	if recs := s.List("sites_areas"); len(recs) != 1 || recs[0]["location_id"] != 1 || recs[0]["name"] == nil {
+		t.Fatalf("seeded %v, want one record of location 1", recs)
+	}
+	srv := newServer(t, s)
+	req, err := http.NewRequest(http.MethodGet, srv.URL+"/api/2026-07-01/resources/sites/areas/1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("x-api-key", tokKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET the seeded record: %d %v", resp.StatusCode, err)
+	}
+	if got["id"] != "1" || got["location_id"] != "1" {
+		t.Errorf("answered %v, want id and location_id \"1\"", got)
+	}
+	if len(violations) != 0 {
+		t.Errorf("spec violations: %v", violations)
+	}
+}

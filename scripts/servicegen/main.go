@@ -23,6 +23,7 @@ import (
 	"go/token"
 
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -43,6 +44,11 @@ type options struct {
 	Spec    string `json:"spec"`
 	Gen     string `json:"gen"`
 	PkgPath string `json:"package"`
+	// Client, when set, is oapi-codegen's client for the document, in a
+	// package of its own (ClientPackage) that imports the models: the
+	// request builders the services call come from there.
+	Client        string `json:"client,omitempty"`
+	ClientPackage string `json:"clientPackage,omitempty"`
 	// Out is the service file to write (package factorial), Getters the
 	// getter file (in the generated package), Docs the operations table.
 	Out     string `json:"services"`
@@ -115,9 +121,11 @@ type operation struct {
 	tag, service, method, opID, httpMethod, path, summary, description string
 	deprecated                                                         bool
 
-	// ctor is the generated request constructor and its arguments after
-	// the server URL; bodyKind says how the body argument is passed.
+	// ctor is the generated request constructor (in package ctorPkg) and
+	// its arguments after the server URL; bodyKind says how the body
+	// argument is passed.
 	ctor     string
+	ctorPkg  string
 	args     []arg
 	bodyKind string // "", "json", "form", "multipart"
 
@@ -200,6 +208,17 @@ func run(o options) error {
 		return err
 	}
 	pkgName := g.pkg
+	g.ctorPkg = g.pkg
+	if o.Client != "" {
+		if err := dropGeneratedPackageDoc(o.Client); err != nil {
+			return err
+		}
+		c, err := parseGenerated(o.Client)
+		if err != nil {
+			return err
+		}
+		g.addClient(c)
+	}
 
 	tagDoc := map[string]string{}
 	tagCurrent := map[string]bool{}
@@ -532,6 +551,29 @@ type generated struct {
 	structs   map[string]*ast.StructType
 	named     map[string]string // a defined type over a basic one: its underlying
 	typeOrder []string
+	// ctorPkg is the package of the request builders: pkg itself, or the
+	// client package (options.Client).
+	ctorPkg string
+}
+
+// addClient takes the request builders and response types of the
+// document's client package c, whose code names the models unqualified
+// (a dot import); getters stay for the models alone (typeOrder).
+func (g *generated) addClient(c *generated) {
+	g.ctorPkg = c.pkg
+	for name, fn := range c.funcs {
+		g.funcs[name] = fn
+	}
+	for name, st := range c.structs {
+		if _, model := g.structs[name]; !model {
+			g.structs[name] = st
+		}
+	}
+	for name, e := range c.aliases {
+		if _, model := g.aliases[name]; !model {
+			g.aliases[name] = e
+		}
+	}
 }
 
 func parseGenerated(path string) (*generated, error) {
@@ -640,6 +682,7 @@ func (g *generated) describe(o *operation, op *openapi3.Operation, pkg string) e
 	default:
 		o.ctor = "New" + id + "Request"
 	}
+	o.ctorPkg = g.ctorPkg
 	fn, ok := g.funcs[o.ctor]
 	if !ok {
 		return fmt.Errorf("generated package has no %s; run go generate", o.ctor)
@@ -987,7 +1030,11 @@ func renderServices(o options, pkg string, list []*service, all []*operation) ([
 	}
 	var out bytes.Buffer
 	out.Write(header)
-	fmt.Fprintf(&out, "import (\n%s\t\"iter\"\n\t\"net/http\"\n\n\t%q\n)\n\n", imports, o.PkgPath)
+	pkgs := fmt.Sprintf("\t%q\n", o.PkgPath)
+	if o.ClientPackage != "" && strings.Contains(body, path.Base(o.ClientPackage)+".New") {
+		pkgs += fmt.Sprintf("\t%q\n", o.ClientPackage)
+	}
+	fmt.Fprintf(&out, "import (\n%s\t\"iter\"\n\t\"net/http\"\n\n%s)\n\n", imports, pkgs)
 	out.WriteString(body)
 	src, err := format.Source(out.Bytes())
 	if err != nil {
@@ -1076,9 +1123,9 @@ func renderMethod(w *bytes.Buffer, o options, typ string, op *operation, pkg str
 		}
 		v.Build = fmt.Sprintf("s.c.newRequest(ctx, &%s, s.c.%s, %s, %s, %s)", v.Descriptor, o.Base, op.pathExpr, query, body)
 	case op.bodyKind == "multipart":
-		v.Build = fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", pkg, op.ctor, ctorArgs)
+		v.Build = fmt.Sprintf("multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {\n\t\treturn %s.%s(%s, contentType, r)\n\t})", op.ctorPkg, op.ctor, ctorArgs)
 	default:
-		v.Build = fmt.Sprintf("%s.%s(%s)", pkg, op.ctor, ctorArgs)
+		v.Build = fmt.Sprintf("%s.%s(%s)", op.ctorPkg, op.ctor, ctorArgs)
 	}
 	switch {
 	case op.page:
@@ -1314,9 +1361,13 @@ func renderDocs(o options, all, skipped []*operation) []byte {
 		}
 	}
 	p("%d operations (%d deprecated legacy paths).\n\n", len(all), deprecated)
+	rawPkg := path.Base(o.PkgPath)
+	if o.ClientPackage != "" {
+		rawPkg = path.Base(o.ClientPackage)
+	}
 	if o.Dated {
 		p("Go call: the method on `*factorial.Client`. Paginated lists return every page; their `...Iter` method walks the pages one at a time and `...Page` returns one page.\n")
-		p("Raw method: the generated `resources.ClientWithResponses` method behind `Client.Raw()`.\n\n")
+		p("Raw method: the generated `%s.ClientWithResponses` method behind `Client.Raw()`.\n\n", rawPkg)
 	} else {
 		p("Go call: the method on `*factorial.Client` (v1 sits behind `Client.V1`, deprecated: Factorial retired it in 2025). Lists also have an `...Iter` method that streams the elements.\n")
 		p("Raw method: the generated `api.ClientWithResponses` method behind `Client.V1.Raw()`.\n\n")
