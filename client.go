@@ -59,6 +59,9 @@ const DefaultUserAgent = "factorial-go/" + Version
 type Client struct {
 	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
 	Attendance *AttendanceService
+	// Banking: company bank accounts (Factorial's banking product and
+	// accounts added by hand), card payments and transactions.
+	Banking *BankingService
 	// Companies: legal entities, the registered businesses employees are
 	// contracted under.
 	Companies *CompaniesService

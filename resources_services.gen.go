@@ -35,6 +35,7 @@ var (
 	datedCreateLeaveType                   = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLegalEntity                 = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLocation                    = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateManualBankAccount           = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                      = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -65,6 +66,9 @@ var (
 	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankAccount                    = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankTransaction                = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCardPayment                    = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                 = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                    = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption              = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -91,6 +95,9 @@ var (
 	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankAccounts                  = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankTransactions              = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCardPayments                  = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays               = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                   = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions            = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -165,6 +172,7 @@ var datedOperations = []*operation{
 	&datedCreateLeaveType,
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
+	&datedCreateManualBankAccount,
 	&datedCreatePolicy,
 	&datedCreateResourceField,
 	&datedCreateShift,
@@ -195,6 +203,9 @@ var datedOperations = []*operation{
 	&datedEndShiftBreak,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
+	&datedGetBankAccount,
+	&datedGetBankTransaction,
+	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
@@ -221,6 +232,9 @@ var datedOperations = []*operation{
 	&datedInviteEmployee,
 	&datedListAllowanceStats,
 	&datedListAllowances,
+	&datedListBankAccounts,
+	&datedListBankTransactions,
+	&datedListCardPayments,
 	&datedListCompanyHolidays,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
@@ -322,6 +336,114 @@ func datedQueryListAllowances(p *resources.ListAllowancesParams) string {
 	}
 	if p.ByOvertime != nil {
 		q.add("by_overtime", strconv.FormatBool(*p.ByOvertime))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBankAccounts encodes the query of ListBankAccounts.
+func datedQueryListBankAccounts(p *resources.ListBankAccountsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Currency != nil {
+		q.add("currency", string(*p.Currency))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBankTransactions encodes the query of ListBankTransactions.
+func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.BankAccountIDs {
+		q.add("bank_account_ids[]", string(v))
+	}
+	for _, v := range p.CardPaymentIDs {
+		q.add("card_payment_ids[]", string(v))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
+	}
+	if p.UpdatedFrom != nil {
+		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCardPayments encodes the query of ListCardPayments.
+func datedQueryListCardPayments(p *resources.ListCardPaymentsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AccountIDs {
+		q.add("account_ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.From != nil {
+		q.add("from", (*p.From).String())
+	}
+	if p.To != nil {
+		q.add("to", (*p.To).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1271,6 +1393,7 @@ func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.Attendance = &AttendanceService{c: c}
+	c.Banking = &BankingService{c: c}
 	c.Companies = &CompaniesService{c: c}
 	c.Credentials = &CredentialsService{c: c}
 	c.CustomFields = &CustomFieldsService{c: c}
@@ -1444,6 +1567,187 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.Togg
 func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
+}
+
+// BankingService calls the Banking operations: Company bank accounts (Factorial's banking product and accounts added by hand), card payments and transactions.
+// Reach it as Client.Banking.
+type BankingService struct{ c *Client }
+
+// CreateManualBankAccount adds a bank account by hand.
+//
+// Registers an account held outside Factorial's banking product for a legal
+// entity, optionally tied to a ledger account and to the employees who may use
+// it. An action: it answers 200, not 201.
+//
+//	POST /banking/bank_accounts/create_manual (CreateManualBankAccount)
+func (s *BankingService) CreateManualBankAccount(ctx context.Context, body resources.CreateManualBankAccountInput) (resources.BankAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateManualBankAccount, s.c.datedBase, "/banking/bank_accounts/create_manual", "", body)
+	return send[resources.BankAccount](ctx, s.c, &datedCreateManualBankAccount, req, err)
+}
+
+// GetBankAccount gets a bank account.
+//
+// A basic user gets only an account they are a member of; any other answers
+// 404.
+//
+//	GET /banking/bank_accounts/{id} (GetBankAccount)
+func (s *BankingService) GetBankAccount(ctx context.Context, id string) (resources.BankAccount, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBankAccount, s.c.datedBase, "/banking/bank_accounts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BankAccount](ctx, s.c, &datedGetBankAccount, req, err)
+}
+
+// GetBankTransaction gets a bank transaction.
+//
+//	GET /banking/transactions/{id} (GetBankTransaction)
+func (s *BankingService) GetBankTransaction(ctx context.Context, id string) (resources.BankTransaction, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBankTransaction, s.c.datedBase, "/banking/transactions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BankTransaction](ctx, s.c, &datedGetBankTransaction, req, err)
+}
+
+// GetCardPayment gets a card payment.
+//
+//	GET /banking/card_payments/{id} (GetCardPayment)
+func (s *BankingService) GetCardPayment(ctx context.Context, id string) (resources.CardPayment, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCardPayment, s.c.datedBase, "/banking/card_payments/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CardPayment](ctx, s.c, &datedGetCardPayment, req, err)
+}
+
+// ListBankAccounts lists the company's bank accounts, every page of it.
+//
+// Accounts held with Factorial's banking product and accounts added by hand
+// (CreateManualBankAccount), with their balances. Account numbers are returned
+// whole; Factorial's document declares no masking. An admin token or an API
+// key sees every account; a basic user only the accounts they are a member of.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBankAccountsIter holds one page at a time, ListBankAccountsPage returns one page.
+//
+//	GET /banking/bank_accounts (ListBankAccounts)
+func (s *BankingService) ListBankAccounts(ctx context.Context, params *resources.ListBankAccountsParams) ([]resources.BankAccount, error) {
+	return collect(s.ListBankAccountsIter(ctx, params))
+}
+
+// ListBankAccountsIter lists the company's bank accounts, page by page.
+//
+// Accounts held with Factorial's banking product and accounts added by hand
+// (CreateManualBankAccount), with their balances. Account numbers are returned
+// whole; Factorial's document declares no masking. An admin token or an API
+// key sees every account; a basic user only the accounts they are a member of.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /banking/bank_accounts (ListBankAccounts)
+func (s *BankingService) ListBankAccountsIter(ctx context.Context, params *resources.ListBankAccountsParams) iter.Seq2[resources.BankAccount, error] {
+	return walkPages(ctx, s.c, &datedListBankAccounts, params,
+		func(p *resources.ListBankAccountsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBankAccounts, s.c.datedBase, "/banking/bank_accounts", datedQueryListBankAccounts(p), nil)
+		},
+		func(pg *resources.BankAccountPage) ([]resources.BankAccount, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBankAccountsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBankAccountsPage lists the company's bank accounts: one page.
+//
+// Accounts held with Factorial's banking product and accounts added by hand
+// (CreateManualBankAccount), with their balances. Account numbers are returned
+// whole; Factorial's document declares no masking. An admin token or an API
+// key sees every account; a basic user only the accounts they are a member of.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /banking/bank_accounts (ListBankAccounts)
+func (s *BankingService) ListBankAccountsPage(ctx context.Context, params *resources.ListBankAccountsParams) (resources.BankAccountPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBankAccounts, s.c.datedBase, "/banking/bank_accounts", datedQueryListBankAccounts(params), nil)
+	return send[resources.BankAccountPage](ctx, s.c, &datedListBankAccounts, req, err)
+}
+
+// ListBankTransactions lists bank transactions, every page of it.
+//
+// Movements booked on the company's bank accounts. A basic user sees only
+// those of accounts they are a member of.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBankTransactionsIter holds one page at a time, ListBankTransactionsPage returns one page.
+//
+//	GET /banking/transactions (ListBankTransactions)
+func (s *BankingService) ListBankTransactions(ctx context.Context, params *resources.ListBankTransactionsParams) ([]resources.BankTransaction, error) {
+	return collect(s.ListBankTransactionsIter(ctx, params))
+}
+
+// ListBankTransactionsIter lists bank transactions, page by page.
+//
+// Movements booked on the company's bank accounts. A basic user sees only
+// those of accounts they are a member of.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /banking/transactions (ListBankTransactions)
+func (s *BankingService) ListBankTransactionsIter(ctx context.Context, params *resources.ListBankTransactionsParams) iter.Seq2[resources.BankTransaction, error] {
+	return walkPages(ctx, s.c, &datedListBankTransactions, params,
+		func(p *resources.ListBankTransactionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBankTransactions, s.c.datedBase, "/banking/transactions", datedQueryListBankTransactions(p), nil)
+		},
+		func(pg *resources.BankTransactionPage) ([]resources.BankTransaction, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBankTransactionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBankTransactionsPage lists bank transactions: one page.
+//
+// Movements booked on the company's bank accounts. A basic user sees only
+// those of accounts they are a member of.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /banking/transactions (ListBankTransactions)
+func (s *BankingService) ListBankTransactionsPage(ctx context.Context, params *resources.ListBankTransactionsParams) (resources.BankTransactionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBankTransactions, s.c.datedBase, "/banking/transactions", datedQueryListBankTransactions(params), nil)
+	return send[resources.BankTransactionPage](ctx, s.c, &datedListBankTransactions, req, err)
+}
+
+// ListCardPayments lists card payments, every page of it.
+//
+// Payments and refunds made with the company's cards. A basic user sees only
+// those on accounts they are a member of.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCardPaymentsIter holds one page at a time, ListCardPaymentsPage returns one page.
+//
+//	GET /banking/card_payments (ListCardPayments)
+func (s *BankingService) ListCardPayments(ctx context.Context, params *resources.ListCardPaymentsParams) ([]resources.CardPayment, error) {
+	return collect(s.ListCardPaymentsIter(ctx, params))
+}
+
+// ListCardPaymentsIter lists card payments, page by page.
+//
+// Payments and refunds made with the company's cards. A basic user sees only
+// those on accounts they are a member of.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /banking/card_payments (ListCardPayments)
+func (s *BankingService) ListCardPaymentsIter(ctx context.Context, params *resources.ListCardPaymentsParams) iter.Seq2[resources.CardPayment, error] {
+	return walkPages(ctx, s.c, &datedListCardPayments, params,
+		func(p *resources.ListCardPaymentsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCardPayments, s.c.datedBase, "/banking/card_payments", datedQueryListCardPayments(p), nil)
+		},
+		func(pg *resources.CardPaymentPage) ([]resources.CardPayment, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCardPaymentsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCardPaymentsPage lists card payments: one page.
+//
+// Payments and refunds made with the company's cards. A basic user sees only
+// those on accounts they are a member of.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /banking/card_payments (ListCardPayments)
+func (s *BankingService) ListCardPaymentsPage(ctx context.Context, params *resources.ListCardPaymentsParams) (resources.CardPaymentPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCardPayments, s.c.datedBase, "/banking/card_payments", datedQueryListCardPayments(params), nil)
+	return send[resources.CardPaymentPage](ctx, s.c, &datedListCardPayments, req, err)
 }
 
 // CompaniesService calls the Companies operations: Legal entities of the company, the registered businesses employees are contracted under.

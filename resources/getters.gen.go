@@ -1070,6 +1070,480 @@ func (x AutofillShiftsInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AutofillShiftsInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAccountAlias returns x.AccountAlias, or its zero value when x or the field is nil.
+func (x *BankAccount) GetAccountAlias() (v string) {
+	if x == nil || x.AccountAlias == nil {
+		return v
+	}
+	return *x.AccountAlias
+}
+
+// GetAccountBalanceCents returns x.AccountBalanceCents, or its zero value when x or the field is nil.
+func (x *BankAccount) GetAccountBalanceCents() (v int) {
+	if x == nil || x.AccountBalanceCents == nil {
+		return v
+	}
+	return *x.AccountBalanceCents
+}
+
+// GetAccountNumber returns x.AccountNumber, or its zero value when x or the field is nil.
+func (x *BankAccount) GetAccountNumber() (v string) {
+	if x == nil || x.AccountNumber == nil {
+		return v
+	}
+	return *x.AccountNumber
+}
+
+// GetAccountNumberType returns x.AccountNumberType, or its zero value when x or the field is nil.
+func (x *BankAccount) GetAccountNumberType() (v BankAccountNumberType) {
+	if x == nil || x.AccountNumberType == nil {
+		return v
+	}
+	return *x.AccountNumberType
+}
+
+// GetAvailableBalanceCents returns x.AvailableBalanceCents, or its zero value when x or the field is nil.
+func (x *BankAccount) GetAvailableBalanceCents() (v int) {
+	if x == nil || x.AvailableBalanceCents == nil {
+		return v
+	}
+	return *x.AvailableBalanceCents
+}
+
+// GetBankName returns x.BankName, or its zero value when x or the field is nil.
+func (x *BankAccount) GetBankName() (v string) {
+	if x == nil || x.BankName == nil {
+		return v
+	}
+	return *x.BankName
+}
+
+// GetBeneficiaryName returns x.BeneficiaryName, or its zero value when x or the field is nil.
+func (x *BankAccount) GetBeneficiaryName() (v string) {
+	if x == nil || x.BeneficiaryName == nil {
+		return v
+	}
+	return *x.BeneficiaryName
+}
+
+// GetBic returns x.Bic, or its zero value when x or the field is nil.
+func (x *BankAccount) GetBic() (v string) {
+	if x == nil || x.Bic == nil {
+		return v
+	}
+	return *x.Bic
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *BankAccount) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *BankAccount) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *BankAccount) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetIban returns x.Iban, or its zero value when x or the field is nil.
+func (x *BankAccount) GetIban() (v string) {
+	if x == nil || x.Iban == nil {
+		return v
+	}
+	return *x.Iban
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BankAccount) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *BankAccount) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetPendingBalanceCents returns x.PendingBalanceCents, or its zero value when x or the field is nil.
+func (x *BankAccount) GetPendingBalanceCents() (v int) {
+	if x == nil || x.PendingBalanceCents == nil {
+		return v
+	}
+	return *x.PendingBalanceCents
+}
+
+// GetRoutingNumber returns x.RoutingNumber, or its zero value when x or the field is nil.
+func (x *BankAccount) GetRoutingNumber() (v string) {
+	if x == nil || x.RoutingNumber == nil {
+		return v
+	}
+	return *x.RoutingNumber
+}
+
+// GetSortCode returns x.SortCode, or its zero value when x or the field is nil.
+func (x *BankAccount) GetSortCode() (v string) {
+	if x == nil || x.SortCode == nil {
+		return v
+	}
+	return *x.SortCode
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *BankAccount) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x BankAccount) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BankAccount) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountNumber returns x.AccountNumber, or its zero value when x or the field is nil.
+func (x *BankAccountNumber) GetAccountNumber() (v string) {
+	if x == nil || x.AccountNumber == nil {
+		return v
+	}
+	return *x.AccountNumber
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *BankAccountNumber) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetComplementaryData returns x.ComplementaryData, or its zero value when x or the field is nil.
+func (x *BankAccountNumber) GetComplementaryData() (v string) {
+	if x == nil || x.ComplementaryData == nil {
+		return v
+	}
+	return *x.ComplementaryData
+}
+
+// GetFormat returns x.Format, or its zero value when x or the field is nil.
+func (x *BankAccountNumber) GetFormat() (v BankAccountNumberType) {
+	if x == nil || x.Format == nil {
+		return v
+	}
+	return *x.Format
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BankAccountNumber) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x BankAccountNumber) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BankAccountNumber) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BankAccountPage) GetData() (v []BankAccount) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BankAccountPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BankAccountPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BankAccountPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetAmountCents() (v int) {
+	if x == nil || x.AmountCents == nil {
+		return v
+	}
+	return *x.AmountCents
+}
+
+// GetBalanceAfterCents returns x.BalanceAfterCents, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetBalanceAfterCents() (v int) {
+	if x == nil || x.BalanceAfterCents == nil {
+		return v
+	}
+	return *x.BalanceAfterCents
+}
+
+// GetBankAccountID returns x.BankAccountID, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetBankAccountID() (v string) {
+	if x == nil || x.BankAccountID == nil {
+		return v
+	}
+	return *x.BankAccountID
+}
+
+// GetBookingDate returns x.BookingDate, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetBookingDate() (v time.Time) {
+	if x == nil || x.BookingDate == nil {
+		return v
+	}
+	return *x.BookingDate
+}
+
+// GetCardPaymentID returns x.CardPaymentID, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetCardPaymentID() (v string) {
+	if x == nil || x.CardPaymentID == nil {
+		return v
+	}
+	return *x.CardPaymentID
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BankTransaction) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetType() (v BankTransactionType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValueDate returns x.ValueDate, or its zero value when x or the field is nil.
+func (x *BankTransaction) GetValueDate() (v time.Time) {
+	if x == nil || x.ValueDate == nil {
+		return v
+	}
+	return *x.ValueDate
+}
+
+// String shows the fields of x that are set.
+func (x BankTransaction) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BankTransaction) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BankTransactionPage) GetData() (v []BankTransaction) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BankTransactionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BankTransactionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BankTransactionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
+func (x *CardPayment) GetAmountCents() (v int) {
+	if x == nil || x.AmountCents == nil {
+		return v
+	}
+	return *x.AmountCents
+}
+
+// GetApproved returns x.Approved, or its zero value when x or the field is nil.
+func (x *CardPayment) GetApproved() (v bool) {
+	if x == nil || x.Approved == nil {
+		return v
+	}
+	return *x.Approved
+}
+
+// GetCardID returns x.CardID, or its zero value when x or the field is nil.
+func (x *CardPayment) GetCardID() (v string) {
+	if x == nil || x.CardID == nil {
+		return v
+	}
+	return *x.CardID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *CardPayment) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *CardPayment) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetExchangeRate returns x.ExchangeRate, or its zero value when x or the field is nil.
+func (x *CardPayment) GetExchangeRate() (v float32) {
+	if x == nil || x.ExchangeRate == nil {
+		return v
+	}
+	return *x.ExchangeRate
+}
+
+// GetExternalCreatedAt returns x.ExternalCreatedAt, or its zero value when x or the field is nil.
+func (x *CardPayment) GetExternalCreatedAt() (v time.Time) {
+	if x == nil || x.ExternalCreatedAt == nil {
+		return v
+	}
+	return *x.ExternalCreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CardPayment) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMerchantAmountCents returns x.MerchantAmountCents, or its zero value when x or the field is nil.
+func (x *CardPayment) GetMerchantAmountCents() (v int) {
+	if x == nil || x.MerchantAmountCents == nil {
+		return v
+	}
+	return *x.MerchantAmountCents
+}
+
+// GetMerchantCurrency returns x.MerchantCurrency, or its zero value when x or the field is nil.
+func (x *CardPayment) GetMerchantCurrency() (v string) {
+	if x == nil || x.MerchantCurrency == nil {
+		return v
+	}
+	return *x.MerchantCurrency
+}
+
+// GetMerchantName returns x.MerchantName, or its zero value when x or the field is nil.
+func (x *CardPayment) GetMerchantName() (v string) {
+	if x == nil || x.MerchantName == nil {
+		return v
+	}
+	return *x.MerchantName
+}
+
+// GetRejectedReason returns x.RejectedReason, or its zero value when x or the field is nil.
+func (x *CardPayment) GetRejectedReason() (v CardPaymentRejectedReason) {
+	if x == nil || x.RejectedReason == nil {
+		return v
+	}
+	return *x.RejectedReason
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *CardPayment) GetStatus() (v CardPaymentStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *CardPayment) GetType() (v CardPaymentType) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// String shows the fields of x that are set.
+func (x CardPayment) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CardPayment) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CardPaymentPage) GetData() (v []CardPayment) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CardPaymentPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CardPaymentPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CardPaymentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccuracy returns x.Accuracy, or its zero value when x or the field is nil.
 func (x *ClockInInput) GetAccuracy() (v float32) {
 	if x == nil || x.Accuracy == nil {
@@ -1657,6 +2131,76 @@ func (x CreateEmployeeWithContractInput) String() string { return pretty.String(
 
 // LogValue logs the fields of x that are set.
 func (x CreateEmployeeWithContractInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccountAlias returns x.AccountAlias, or its zero value when x or the field is nil.
+func (x *CreateManualBankAccountInput) GetAccountAlias() (v string) {
+	if x == nil || x.AccountAlias == nil {
+		return v
+	}
+	return *x.AccountAlias
+}
+
+// GetAccountNumber returns x.AccountNumber, or its zero value when x is nil.
+func (x *CreateManualBankAccountInput) GetAccountNumber() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AccountNumber
+}
+
+// GetAccountNumberType returns x.AccountNumberType, or its zero value when x is nil.
+func (x *CreateManualBankAccountInput) GetAccountNumberType() (v BankAccountNumberType) {
+	if x == nil {
+		return v
+	}
+	return x.AccountNumberType
+}
+
+// GetBankAccountMembershipEmployeeIDs returns x.BankAccountMembershipEmployeeIDs, or its zero value when x is nil.
+func (x *CreateManualBankAccountInput) GetBankAccountMembershipEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.BankAccountMembershipEmployeeIDs
+}
+
+// GetCurrency returns x.Currency, or its zero value when x is nil.
+func (x *CreateManualBankAccountInput) GetCurrency() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Currency
+}
+
+// GetExternalID returns x.ExternalID, or its zero value when x or the field is nil.
+func (x *CreateManualBankAccountInput) GetExternalID() (v string) {
+	if x == nil || x.ExternalID == nil {
+		return v
+	}
+	return *x.ExternalID
+}
+
+// GetLedgerAccountID returns x.LedgerAccountID, or its zero value when x or the field is nil.
+func (x *CreateManualBankAccountInput) GetLedgerAccountID() (v string) {
+	if x == nil || x.LedgerAccountID == nil {
+		return v
+	}
+	return *x.LedgerAccountID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x is nil.
+func (x *CreateManualBankAccountInput) GetLegalEntityID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LegalEntityID
+}
+
+// String shows the fields of x that are set.
+func (x CreateManualBankAccountInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateManualBankAccountInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x is nil.
 func (x *CreateTaskCommentInput) GetAuthorID() (v string) {

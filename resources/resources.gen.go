@@ -319,6 +319,36 @@ func (e AnnualWorkingTimeDistribution) Valid() bool {
 	}
 }
 
+// Defines values for BankAccountNumberType.
+const (
+	BankAccountNumberTypeBankNameAndAccountNumber      BankAccountNumberType = "bank_name_and_account_number"
+	BankAccountNumberTypeClabe                         BankAccountNumberType = "clabe"
+	BankAccountNumberTypeIban                          BankAccountNumberType = "iban"
+	BankAccountNumberTypeOther                         BankAccountNumberType = "other"
+	BankAccountNumberTypeRoutingNumberAndAccountNumber BankAccountNumberType = "routing_number_and_account_number"
+	BankAccountNumberTypeSortCodeAndAccountNumber      BankAccountNumberType = "sort_code_and_account_number"
+)
+
+// Valid indicates whether the value is a known member of the BankAccountNumberType enum.
+func (e BankAccountNumberType) Valid() bool {
+	switch e {
+	case BankAccountNumberTypeBankNameAndAccountNumber:
+		return true
+	case BankAccountNumberTypeClabe:
+		return true
+	case BankAccountNumberTypeIban:
+		return true
+	case BankAccountNumberTypeOther:
+		return true
+	case BankAccountNumberTypeRoutingNumberAndAccountNumber:
+		return true
+	case BankAccountNumberTypeSortCodeAndAccountNumber:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BankHolidayTreatment.
 const (
 	BankHolidayTreatmentNonWorkable BankHolidayTreatment = "non_workable"
@@ -331,6 +361,183 @@ func (e BankHolidayTreatment) Valid() bool {
 	case BankHolidayTreatmentNonWorkable:
 		return true
 	case BankHolidayTreatmentWorkable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BankTransactionType.
+const (
+	BankTransactionTypeCardPayment      BankTransactionType = "card_payment"
+	BankTransactionTypeCardRefund       BankTransactionType = "card_refund"
+	BankTransactionTypeDispute          BankTransactionType = "dispute"
+	BankTransactionTypeFees             BankTransactionType = "fees"
+	BankTransactionTypeIncoming         BankTransactionType = "incoming"
+	BankTransactionTypeIncomingTransfer BankTransactionType = "incoming_transfer"
+	BankTransactionTypeOutgoing         BankTransactionType = "outgoing"
+	BankTransactionTypeOutgoingTransfer BankTransactionType = "outgoing_transfer"
+	BankTransactionTypePayment          BankTransactionType = "payment"
+	BankTransactionTypePayroll          BankTransactionType = "payroll"
+	BankTransactionTypeTopup            BankTransactionType = "topup"
+	BankTransactionTypeUnknown          BankTransactionType = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the BankTransactionType enum.
+func (e BankTransactionType) Valid() bool {
+	switch e {
+	case BankTransactionTypeCardPayment:
+		return true
+	case BankTransactionTypeCardRefund:
+		return true
+	case BankTransactionTypeDispute:
+		return true
+	case BankTransactionTypeFees:
+		return true
+	case BankTransactionTypeIncoming:
+		return true
+	case BankTransactionTypeIncomingTransfer:
+		return true
+	case BankTransactionTypeOutgoing:
+		return true
+	case BankTransactionTypeOutgoingTransfer:
+		return true
+	case BankTransactionTypePayment:
+		return true
+	case BankTransactionTypePayroll:
+		return true
+	case BankTransactionTypeTopup:
+		return true
+	case BankTransactionTypeUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CardPaymentRejectedReason.
+const (
+	CardPaymentRejectedReasonAccountComplianceDisabled      CardPaymentRejectedReason = "account_compliance_disabled"
+	CardPaymentRejectedReasonAccountDisabled                CardPaymentRejectedReason = "account_disabled"
+	CardPaymentRejectedReasonAccountInactive                CardPaymentRejectedReason = "account_inactive"
+	CardPaymentRejectedReasonAuthenticationFailed           CardPaymentRejectedReason = "authentication_failed"
+	CardPaymentRejectedReasonAuthorizationControls          CardPaymentRejectedReason = "authorization_controls"
+	CardPaymentRejectedReasonCardActive                     CardPaymentRejectedReason = "card_active"
+	CardPaymentRejectedReasonCardCanceled                   CardPaymentRejectedReason = "card_canceled"
+	CardPaymentRejectedReasonCardExpired                    CardPaymentRejectedReason = "card_expired"
+	CardPaymentRejectedReasonCardInactive                   CardPaymentRejectedReason = "card_inactive"
+	CardPaymentRejectedReasonCardholderBlocked              CardPaymentRejectedReason = "cardholder_blocked"
+	CardPaymentRejectedReasonCardholderInactive             CardPaymentRejectedReason = "cardholder_inactive"
+	CardPaymentRejectedReasonCardholderVerificationRequired CardPaymentRejectedReason = "cardholder_verification_required"
+	CardPaymentRejectedReasonIncorrectCvc                   CardPaymentRejectedReason = "incorrect_cvc"
+	CardPaymentRejectedReasonIncorrectExpiry                CardPaymentRejectedReason = "incorrect_expiry"
+	CardPaymentRejectedReasonInsecureAuthorizationMethod    CardPaymentRejectedReason = "insecure_authorization_method"
+	CardPaymentRejectedReasonInsufficientFunds              CardPaymentRejectedReason = "insufficient_funds"
+	CardPaymentRejectedReasonNotAllowed                     CardPaymentRejectedReason = "not_allowed"
+	CardPaymentRejectedReasonPinBlocked                     CardPaymentRejectedReason = "pin_blocked"
+	CardPaymentRejectedReasonSpendingControls               CardPaymentRejectedReason = "spending_controls"
+	CardPaymentRejectedReasonSuspectedFraud                 CardPaymentRejectedReason = "suspected_fraud"
+	CardPaymentRejectedReasonVerificationFailed             CardPaymentRejectedReason = "verification_failed"
+	CardPaymentRejectedReasonWebhookApproved                CardPaymentRejectedReason = "webhook_approved"
+	CardPaymentRejectedReasonWebhookDeclined                CardPaymentRejectedReason = "webhook_declined"
+	CardPaymentRejectedReasonWebhookError                   CardPaymentRejectedReason = "webhook_error"
+	CardPaymentRejectedReasonWebhookTimeout                 CardPaymentRejectedReason = "webhook_timeout"
+)
+
+// Valid indicates whether the value is a known member of the CardPaymentRejectedReason enum.
+func (e CardPaymentRejectedReason) Valid() bool {
+	switch e {
+	case CardPaymentRejectedReasonAccountComplianceDisabled:
+		return true
+	case CardPaymentRejectedReasonAccountDisabled:
+		return true
+	case CardPaymentRejectedReasonAccountInactive:
+		return true
+	case CardPaymentRejectedReasonAuthenticationFailed:
+		return true
+	case CardPaymentRejectedReasonAuthorizationControls:
+		return true
+	case CardPaymentRejectedReasonCardActive:
+		return true
+	case CardPaymentRejectedReasonCardCanceled:
+		return true
+	case CardPaymentRejectedReasonCardExpired:
+		return true
+	case CardPaymentRejectedReasonCardInactive:
+		return true
+	case CardPaymentRejectedReasonCardholderBlocked:
+		return true
+	case CardPaymentRejectedReasonCardholderInactive:
+		return true
+	case CardPaymentRejectedReasonCardholderVerificationRequired:
+		return true
+	case CardPaymentRejectedReasonIncorrectCvc:
+		return true
+	case CardPaymentRejectedReasonIncorrectExpiry:
+		return true
+	case CardPaymentRejectedReasonInsecureAuthorizationMethod:
+		return true
+	case CardPaymentRejectedReasonInsufficientFunds:
+		return true
+	case CardPaymentRejectedReasonNotAllowed:
+		return true
+	case CardPaymentRejectedReasonPinBlocked:
+		return true
+	case CardPaymentRejectedReasonSpendingControls:
+		return true
+	case CardPaymentRejectedReasonSuspectedFraud:
+		return true
+	case CardPaymentRejectedReasonVerificationFailed:
+		return true
+	case CardPaymentRejectedReasonWebhookApproved:
+		return true
+	case CardPaymentRejectedReasonWebhookDeclined:
+		return true
+	case CardPaymentRejectedReasonWebhookError:
+		return true
+	case CardPaymentRejectedReasonWebhookTimeout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CardPaymentStatus.
+const (
+	CardPaymentStatusClosed   CardPaymentStatus = "closed"
+	CardPaymentStatusPending  CardPaymentStatus = "pending"
+	CardPaymentStatusRejected CardPaymentStatus = "rejected"
+	CardPaymentStatusReversed CardPaymentStatus = "reversed"
+)
+
+// Valid indicates whether the value is a known member of the CardPaymentStatus enum.
+func (e CardPaymentStatus) Valid() bool {
+	switch e {
+	case CardPaymentStatusClosed:
+		return true
+	case CardPaymentStatusPending:
+		return true
+	case CardPaymentStatusRejected:
+		return true
+	case CardPaymentStatusReversed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CardPaymentType.
+const (
+	CardPaymentTypePayment CardPaymentType = "payment"
+	CardPaymentTypeRefund  CardPaymentType = "refund"
+)
+
+// Valid indicates whether the value is a known member of the CardPaymentType enum.
+func (e CardPaymentType) Valid() bool {
+	switch e {
+	case CardPaymentTypePayment:
+		return true
+	case CardPaymentTypeRefund:
 		return true
 	default:
 		return false
@@ -1106,8 +1313,165 @@ type AutofillShiftsInput struct {
 	StartOn openapi_types.Date `json:"start_on"`
 }
 
+// BankAccount A company bank account, from Factorial's banking product or added by hand, with its balances in cents.
+type BankAccount struct {
+	// AccountAlias A name for the account.
+	AccountAlias *string `json:"account_alias,omitempty"`
+
+	// AccountBalanceCents Booked balance in cents.
+	AccountBalanceCents *int `json:"account_balance_cents"`
+
+	// AccountNumber The account number, unmasked, written as account_number_type says.
+	AccountNumber     *string                `json:"account_number"`
+	AccountNumberType *BankAccountNumberType `json:"account_number_type"`
+
+	// AvailableBalanceCents Balance that can be spent, in cents.
+	AvailableBalanceCents *int    `json:"available_balance_cents"`
+	BankName              *string `json:"bank_name,omitempty"`
+
+	// BeneficiaryName The holder's name as the bank knows it.
+	BeneficiaryName *string `json:"beneficiary_name,omitempty"`
+
+	// Bic The bank's BIC (SWIFT) code.
+	Bic *string `json:"bic,omitempty"`
+
+	// Country Country code, lowercase (`es`).
+	Country *string `json:"country"`
+
+	// Currency ISO 4217 code.
+	Currency *string `json:"currency"`
+
+	// ExternalID The caller's own reference for the account.
+	ExternalID    *string `json:"external_id"`
+	Iban          *string `json:"iban,omitempty"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+
+	// PendingBalanceCents Amount of movements not yet booked, in cents.
+	PendingBalanceCents *int `json:"pending_balance_cents"`
+
+	// RoutingNumber US routing number.
+	RoutingNumber *string `json:"routing_number,omitempty"`
+
+	// SortCode UK sort code.
+	SortCode  *string    `json:"sort_code,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// BankAccountNumber An employee's own bank account number (where their pay goes), the
+// payload of the `banking/bank_account_number/upsert` webhook event; no
+// operation reads it. `id` is the employee's id. Personal data: the
+// same number is `bank_number` on the employee, which a basic user
+// sees only on their own record.
+type BankAccountNumber struct {
+	AccountNumber *string `json:"account_number"`
+	CompanyID     *string `json:"company_id"`
+
+	// ComplementaryData Extra details some formats need (e.g. the bank's name with bank_name_and_account_number).
+	ComplementaryData *string                `json:"complementary_data,omitempty"`
+	Format            *BankAccountNumberType `json:"format"`
+
+	// ID The employee's id.
+	ID string `json:"id"`
+}
+
+// BankAccountNumberType How an account number is written.
+type BankAccountNumberType string
+
+// BankAccountPage defines model for BankAccountPage.
+type BankAccountPage struct {
+	Data []BankAccount `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // BankHolidayTreatment Whether bank holidays count as working days for the contract.
 type BankHolidayTreatment string
+
+// BankTransaction A movement on a company bank account; amounts in cents.
+type BankTransaction struct {
+	AmountCents *int `json:"amount_cents"`
+
+	// BalanceAfterCents The account's balance after this movement, in cents.
+	BalanceAfterCents *int    `json:"balance_after_cents,omitempty"`
+	BankAccountID     *string `json:"bank_account_id"`
+
+	// BookingDate When the bank booked it.
+	BookingDate *time.Time `json:"booking_date"`
+
+	// CardPaymentID The card payment behind it, if any.
+	CardPaymentID *string `json:"card_payment_id"`
+
+	// Currency ISO 4217 code.
+	Currency    *string              `json:"currency"`
+	Description *string              `json:"description,omitempty"`
+	ID          string               `json:"id"`
+	Type        *BankTransactionType `json:"type"`
+	UpdatedAt   *time.Time           `json:"updated_at"`
+
+	// ValueDate When it took effect on the balance.
+	ValueDate *time.Time `json:"value_date"`
+}
+
+// BankTransactionPage defines model for BankTransactionPage.
+type BankTransactionPage struct {
+	Data []BankTransaction `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BankTransactionType What moved the money.
+type BankTransactionType string
+
+// CardPayment A payment or refund made with a company card; amounts in cents, negative for money leaving the account.
+type CardPayment struct {
+	// AmountCents Amount in the account's currency, in cents.
+	AmountCents *int    `json:"amount_cents"`
+	Approved    *bool   `json:"approved"`
+	CardID      *string `json:"card_id"`
+
+	// CreatedAt When Factorial recorded it.
+	CreatedAt *time.Time `json:"created_at"`
+
+	// Currency ISO 4217 code of the account.
+	Currency *string `json:"currency"`
+
+	// ExchangeRate Merchant currency to account currency.
+	ExchangeRate *float32 `json:"exchange_rate"`
+
+	// ExternalCreatedAt When the card processor recorded it.
+	ExternalCreatedAt *time.Time `json:"external_created_at"`
+	ID                string     `json:"id"`
+
+	// MerchantAmountCents Amount in the merchant's currency, in cents.
+	MerchantAmountCents *int    `json:"merchant_amount_cents"`
+	MerchantCurrency    *string `json:"merchant_currency"`
+	MerchantName        *string `json:"merchant_name"`
+
+	// RejectedReason Set only on rejected payments.
+	RejectedReason *CardPaymentRejectedReason `json:"rejected_reason,omitempty"`
+	Status         *CardPaymentStatus         `json:"status"`
+	Type           *CardPaymentType           `json:"type"`
+}
+
+// CardPaymentPage defines model for CardPaymentPage.
+type CardPaymentPage struct {
+	Data []CardPayment `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CardPaymentRejectedReason Why the card network or Factorial refused a payment.
+type CardPaymentRejectedReason string
+
+// CardPaymentStatus Where a card payment stands.
+type CardPaymentStatus string
+
+// CardPaymentType A charge or a refund.
+type CardPaymentType string
 
 // ClockInInput defines model for ClockInInput.
 type ClockInInput struct {
@@ -1246,6 +1610,30 @@ type CreateEmployeeWithContractInput struct {
 	TeamID                   *string             `json:"team_id,omitempty"`
 	TimeoffManagerID         *string             `json:"timeoff_manager_id,omitempty"`
 	TrialPeriodEndsOn        *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+}
+
+// CreateManualBankAccountInput defines model for CreateManualBankAccountInput.
+type CreateManualBankAccountInput struct {
+	AccountAlias  *string `json:"account_alias,omitempty"`
+	AccountNumber string  `json:"account_number"`
+
+	// AccountNumberType How an account number is written.
+	AccountNumberType BankAccountNumberType `json:"account_number_type"`
+
+	// BankAccountMembershipEmployeeIDs Employees who become members of the account (and can see it with their own tokens).
+	BankAccountMembershipEmployeeIDs []string `json:"bank_account_membership_employee_ids,omitempty"`
+
+	// Currency ISO 4217 code.
+	Currency string `json:"currency"`
+
+	// ExternalID The caller's own reference for the account.
+	ExternalID *string `json:"external_id,omitempty"`
+
+	// LedgerAccountID The accounting ledger account the account books to.
+	LedgerAccountID *string `json:"ledger_account_id,omitempty"`
+
+	// LegalEntityID The legal entity that holds the account.
+	LegalEntityID string `json:"legal_entity_id"`
 }
 
 // CreateTaskCommentInput defines model for CreateTaskCommentInput.
@@ -3091,6 +3479,96 @@ type ListShiftsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListBankAccountsParams defines parameters for ListBankAccounts.
+type ListBankAccountsParams struct {
+	// IDs Only these accounts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Currency Only accounts in this currency (ISO 4217 code, e.g. `EUR`).
+	Currency *string `form:"currency,omitempty" json:"currency,omitempty"`
+
+	// LegalEntityIDs Only accounts of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// UpdatedFrom Only accounts changed on or after this date.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCardPaymentsParams defines parameters for ListCardPayments.
+type ListCardPaymentsParams struct {
+	// IDs Only these card payments.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AccountIDs Only payments on these bank accounts.
+	AccountIDs []string `form:"account_ids[],omitempty" json:"account_ids[],omitempty"`
+
+	// Status Only payments in this state.
+	Status *CardPaymentStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// From Only payments recorded in Factorial on or after this date.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only payments recorded in Factorial on or before this date.
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBankTransactionsParams defines parameters for ListBankTransactions.
+type ListBankTransactionsParams struct {
+	// IDs Only these transactions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// BankAccountIDs Only transactions of these bank accounts.
+	BankAccountIDs []string `form:"bank_account_ids[],omitempty" json:"bank_account_ids[],omitempty"`
+
+	// CardPaymentIDs Only transactions of these card payments.
+	CardPaymentIDs []string `form:"card_payment_ids[],omitempty" json:"card_payment_ids[],omitempty"`
+
+	// From Only transactions booked on or after this date.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Only transactions booked on or before this date.
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// UpdatedFrom Only transactions changed on or after this date.
+	UpdatedFrom *openapi_types.Date `form:"updated_from,omitempty" json:"updated_from,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListLegalEntitiesParams defines parameters for ListLegalEntities.
 type ListLegalEntitiesParams struct {
 	// IDs Only these legal entities.
@@ -3855,6 +4333,9 @@ type ToggleClockJSONRequestBody = ToggleClockInput
 
 // UpdateShiftJSONRequestBody defines body for UpdateShift for application/json ContentType.
 type UpdateShiftJSONRequestBody = ShiftUpdate
+
+// CreateManualBankAccountJSONRequestBody defines body for CreateManualBankAccount for application/json ContentType.
+type CreateManualBankAccountJSONRequestBody = CreateManualBankAccountInput
 
 // CreateLegalEntityJSONRequestBody defines body for CreateLegalEntity for application/json ContentType.
 type CreateLegalEntityJSONRequestBody = LegalEntityCreate

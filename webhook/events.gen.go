@@ -35,6 +35,8 @@ const (
 	AttendanceShiftToggleClock Event = "attendance/shift/toggle_clock"
 	// AttendanceShiftUpdate is delivered with a resources.Shift.
 	AttendanceShiftUpdate Event = "attendance/shift/update"
+	// BankingBankAccountNumberUpsert is delivered with a resources.BankAccountNumber.
+	BankingBankAccountNumberUpsert Event = "banking/bank_account_number/upsert"
 	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
 	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
 	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
@@ -146,6 +148,7 @@ var payloads = map[Event]reflect.Type{
 	AttendanceShiftDelete:                      reflect.TypeFor[resources.Shift](),
 	AttendanceShiftToggleClock:                 reflect.TypeFor[resources.Shift](),
 	AttendanceShiftUpdate:                      reflect.TypeFor[resources.Shift](),
+	BankingBankAccountNumberUpsert:             reflect.TypeFor[resources.BankAccountNumber](),
 	CompaniesLegalEntityCreate:                 reflect.TypeFor[resources.LegalEntity](),
 	DocumentsDocumentBulkCreate:                reflect.TypeFor[resources.Document](),
 	DocumentsDocumentCreate:                    reflect.TypeFor[resources.Document](),
