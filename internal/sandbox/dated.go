@@ -136,6 +136,10 @@ func init() {
 		"POST tasks/tasks/create_comment":                        {fn: (*call).commentTask},
 		"GET job_catalog/tree_nodes":                             {fn: (*call).listTreeNodes},
 		"GET job_catalog/node_attributes":                        {fn: (*call).listNodeAttributes},
+		"POST banking/bank_accounts/create_manual":               {fn: (*call).createManualBankAccount},
+		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
+		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
+		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
 	}
 }
 
@@ -281,7 +285,11 @@ func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, res
 // whose names would otherwise make the generic matcher compare a field of
 // the same name (a shift's updated_at is a timestamp, the parameter a
 // day).
-var customParams = map[string][]string{ResShifts: {"updated_at", "half_day"}}
+var customParams = map[string][]string{
+	ResShifts:           {"updated_at", "half_day"},
+	ResCardPayments:     {"from", "to"},
+	ResBankTransactions: {"from", "to"},
+}
 
 // oauthScopes are the scopes of the operation's oauth2 requirement (the
 // document's when the operation sets none).
@@ -358,6 +366,7 @@ func (c *call) serveDated() {
 	c.dispatch()
 	c.flush()
 	c.raiseEvents()
+	c.raiseBankNumberUpsert()
 }
 
 // datedIDs turns the dated API's string ids in a request ("id", "*_id" and

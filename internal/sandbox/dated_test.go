@@ -337,6 +337,15 @@ func TestDatedEveryOperationAnswers2xx(t *testing.T) {
 	ok("GET", "/job_catalog/tree_nodes?node_type=jobcatalog_treelevel&include_full_path=true", nil)
 	ok("GET", "/job_catalog/node_attributes?node_uuid=jobcatalog_treelevel-2&attribute_types%5B%5D=competency", nil)
 
+	ok("GET", "/banking/bank_accounts", nil)
+	acct := idOf(t, ok("POST", "/banking/bank_accounts/create_manual", map[string]any{"legal_entity_id": "1", "currency": "EUR",
+		"account_number": "ES1000492352082414205416", "account_number_type": "iban", "bank_account_membership_employee_ids": []string{"1003"}}))
+	ok("GET", "/banking/bank_accounts/"+acct, nil)
+	ok("GET", "/banking/card_payments", nil)
+	ok("GET", "/banking/card_payments/1", nil)
+	ok("GET", "/banking/transactions", nil)
+	ok("GET", "/banking/transactions/1", nil)
+
 	missing := e.cov.Missing(specvalidate.MustNewResources())
 	if len(missing) > 0 {
 		t.Errorf("dated operations without a validated 2xx exchange: %v", missing)

@@ -482,6 +482,9 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
+		ResBankAccounts:     bankAccountFilter,
+		ResCardPayments:     bankingFilter("created_at"),
+		ResBankTransactions: bankingFilter("booking_date"),
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -687,22 +690,25 @@ func (c *call) teamMembers(teams []int) []int {
 // datedFilterParams names, per table, the list parameters its datedFilters
 // entry applies (or customParams keeps from the generic matcher).
 var datedFilterParams = map[string][]string{
-	ResEmployees:       {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
-	ResLocations:       {"employee_ids[]"},
-	ResLegalEntities:   {"employees_ids[]", "companies_ids[]", "country_ids[]"},
-	ResCompanyHolidays: {"employee_ids[]", "team_ids[]"},
-	ResFolders:         {"employee_id"},
-	ResLeaves:          {"type_is_workable", "type_is_payable"},
-	ResLeaveTypes:      {"leave_type_id", "employee_id"},
-	ResAllowances:      {"by_overtime"},
-	ResShifts:          {"start_on", "end_on", "updated_at"},
-	ResDocuments:       {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
-	ResCustomFields:    {"label"},
-	ResResourceFields:  {"schema_ids[]"},
-	ResCustomValues:    {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
-	ResSupplements:     {"policy_period_ids[]", "compensation_id"},
-	ResWorkAreas:       {"only_non_archived"},
-	ResTasks:           {"task_status", "already_due", "involvee_id"},
+	ResEmployees:        {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
+	ResLocations:        {"employee_ids[]"},
+	ResLegalEntities:    {"employees_ids[]", "companies_ids[]", "country_ids[]"},
+	ResCompanyHolidays:  {"employee_ids[]", "team_ids[]"},
+	ResFolders:          {"employee_id"},
+	ResLeaves:           {"type_is_workable", "type_is_payable"},
+	ResLeaveTypes:       {"leave_type_id", "employee_id"},
+	ResAllowances:       {"by_overtime"},
+	ResShifts:           {"start_on", "end_on", "updated_at"},
+	ResDocuments:        {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
+	ResCustomFields:     {"label"},
+	ResResourceFields:   {"schema_ids[]"},
+	ResCustomValues:     {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
+	ResSupplements:      {"policy_period_ids[]", "compensation_id"},
+	ResWorkAreas:        {"only_non_archived"},
+	ResTasks:            {"task_status", "already_due", "involvee_id"},
+	ResBankAccounts:     {"updated_from"},
+	ResCardPayments:     {"account_ids[]", "from", "to"},
+	ResBankTransactions: {"from", "to", "updated_from"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).

@@ -91,6 +91,16 @@ const (
 	ResExpenses                = "expenses"
 )
 
+// Tables of the dated API's banking namespace: company bank accounts, the
+// card payments made on them and their transactions. Card payments and
+// transactions keep the account they belong to in bank_account_id, which
+// decides who may see them.
+const (
+	ResBankAccounts     = "banking_bank_accounts"
+	ResCardPayments     = "banking_card_payments"
+	ResBankTransactions = "banking_transactions"
+)
+
 // IDs and emails of the seeded demo company's people (seed.go). Employee
 // ids start at 1001, as in a company that has had people come and go, so
 // they cannot be mistaken for the ids of other resources (or of OAuth

@@ -10,7 +10,8 @@ import (
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
-// main location, one archived, and a small job catalog (seedJobCatalog).
+// main location, one archived, a small job catalog (seedJobCatalog) and the banking records
+// (seedBanking).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -40,6 +41,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 1, "field_id": 1, "label": "S", "value": "s", "is_active": true},
 		M{"id": 2, "field_id": 1, "label": "M", "value": "m", "is_active": true})
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
+	s.seedBanking(put)
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
 	put(ResWorkAreas,
@@ -99,4 +101,43 @@ func (s *Sandbox) seedJobCatalog(put func(res string, recs ...map[string]any)) {
 		attr(3, "jobcatalog_treerole-1", "working_conditions", nil, M{"name": "Office agreement", "description": "Standard contract",
 			"conditions": []any{M{"key": "max_weekly_hours", "value": "4000"}}}),
 		attr(4, "jobcatalog_treerole-1", "it_management_asset", nil, M{"type_name": "laptop", "brand": "Lenovo", "name": "ThinkPad T14"}))
+}
+
+// seedBanking writes two company bank accounts of the legal entity, the
+// operating account (its only member the admin) and a card account shared
+// with the manager and Bea Basic, with one card payment and transactions
+// on each. Times are relative to the clock's day.
+func (s *Sandbox) seedBanking(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	at := func(offset int, hhmm string) string {
+		return today.AddDate(0, 0, offset).Format(time.DateOnly) + "T" + hhmm + ":00Z"
+	}
+	account := func(id int, alias, number, bic string, members []int, balance int) M {
+		return M{"id": id, "external_id": nil, "legal_entity_id": 1, "currency": "EUR", "country": "es",
+			"account_alias": alias, "account_number": number, "account_number_type": "iban", "iban": number, "bic": bic,
+			"sort_code": nil, "routing_number": nil, "bank_name": "Factorial Banking", "beneficiary_name": "Acme Labs S.L.",
+			"account_balance_cents": balance, "available_balance_cents": balance, "pending_balance_cents": 0,
+			"ledger_account_id": nil, bankAccountMembers: members, "updated_at": at(-1, "06:00")}
+	}
+	put(ResBankAccounts,
+		account(1, "Operating account", "ES7921000813610123456789", "FACTESB2XXX", []int{DemoAdminID}, 8450000),
+		account(2, "Team cards", "ES6000491500051234567892", "FACTESB2XXX", []int{DemoManagerID, DemoBasicID}, 120000))
+	put(ResCardPayments,
+		M{"id": 1, "bank_account_id": 2, "card_id": 21, "amount_cents": -4590, "currency": "EUR", "merchant_name": "Cafe Central",
+			"merchant_amount_cents": -4590, "merchant_currency": "EUR", "exchange_rate": 1.0, "approved": true,
+			"external_created_at": at(-2, "13:05"), "status": "closed", "type": "payment", "rejected_reason": nil,
+			"created_at": at(-2, "13:05"), "updated_at": at(-2, "13:05")},
+		M{"id": 2, "bank_account_id": 1, "card_id": 11, "amount_cents": -250000, "currency": "EUR", "merchant_name": "Office Supply Co",
+			"merchant_amount_cents": -250000, "merchant_currency": "EUR", "exchange_rate": 1.0, "approved": false,
+			"external_created_at": at(-1, "10:00"), "status": "rejected", "type": "payment", "rejected_reason": "spending_controls",
+			"created_at": at(-1, "10:00"), "updated_at": at(-1, "10:00")})
+	put(ResBankTransactions,
+		M{"id": 1, "bank_account_id": 1, "card_payment_id": nil, "amount_cents": 5000000, "balance_after_cents": 8450000,
+			"currency": "EUR", "type": "topup", "description": "Transfer from the main bank", "booking_date": at(-7, "00:00"),
+			"value_date": at(-7, "00:00"), "updated_at": at(-7, "06:00")},
+		M{"id": 2, "bank_account_id": 2, "card_payment_id": 1, "amount_cents": -4590, "balance_after_cents": 120000,
+			"currency": "EUR", "type": "card_payment", "description": "Cafe Central", "booking_date": at(-2, "00:00"),
+			"value_date": at(-1, "00:00"), "updated_at": at(-1, "06:00")})
 }

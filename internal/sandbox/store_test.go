@@ -117,6 +117,7 @@ func TestResourceConstants(t *testing.T) {
 		ResSupplements, ResCompensations, ResTaxonomies, ResPayrollIntegrationCodes, ResExpenses,
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
+		ResBankAccounts, ResCardPayments, ResBankTransactions,
 	}
 	s, _ := New()
 	slices.Sort(consts)
