@@ -33,6 +33,7 @@ func TestConstantsMatchTheSandbox(t *testing.T) {
 		ContractVersions, Supplements, Compensations, Taxonomies, PayrollIntegrationCodes, Expenses,
 		Memberships, Allowances, CustomFieldOptions, ResourceFields, WebhookSubscriptions, WorkAreas,
 		JobCatalogRoles, JobCatalogLevels, JobCatalogTreeNodes, JobCatalogNodeAttributes,
+		BankAccounts, CardPayments, BankTransactions,
 	}
 	slices.Sort(resources)
 	srv := NewServer(WithTB(t), WithFrozenClock(DemoTime))

@@ -76,6 +76,13 @@ const (
 	JobCatalogLevels         = "job_catalog_levels"
 	JobCatalogTreeNodes      = "job_catalog_tree_nodes"
 	JobCatalogNodeAttributes = "job_catalog_node_attributes"
+
+	// Banking tables of the dated API. A basic user sees only the accounts
+	// listing them as members, and the card payments and transactions of
+	// those accounts (bank_account_id).
+	BankAccounts     = "banking_bank_accounts"
+	CardPayments     = "banking_card_payments"
+	BankTransactions = "banking_transactions"
 )
 
 // Resources lists every resource name the REST API uses.
