@@ -1587,8 +1587,8 @@ func (s *BankingService) CreateManualBankAccount(ctx context.Context, body resou
 
 // GetBankAccount gets a bank account.
 //
-// A basic user gets only an account they are a member of; any other answers
-// 404.
+// What a user who is not an admin may read is not documented; factorialtest's
+// sandbox answers 404 for an account they are not a member of.
 //
 //	GET /banking/bank_accounts/{id} (GetBankAccount)
 func (s *BankingService) GetBankAccount(ctx context.Context, id string) (resources.BankAccount, error) {
@@ -1615,9 +1615,10 @@ func (s *BankingService) GetCardPayment(ctx context.Context, id string) (resourc
 // ListBankAccounts lists the company's bank accounts, every page of it.
 //
 // Accounts held with Factorial's banking product and accounts added by hand
-// (CreateManualBankAccount), with their balances. Account numbers are returned
-// whole; Factorial's document declares no masking. An admin token or an API
-// key sees every account; a basic user only the accounts they are a member of.
+// (CreateManualBankAccount), with their balances. Account numbers come whole:
+// Factorial's document masks none. Admin tokens and API keys see every
+// account; what other users see is not documented (factorialtest's sandbox
+// shows them only the accounts they are members of).
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBankAccountsIter holds one page at a time, ListBankAccountsPage returns one page.
 //
@@ -1629,9 +1630,10 @@ func (s *BankingService) ListBankAccounts(ctx context.Context, params *resources
 // ListBankAccountsIter lists the company's bank accounts, page by page.
 //
 // Accounts held with Factorial's banking product and accounts added by hand
-// (CreateManualBankAccount), with their balances. Account numbers are returned
-// whole; Factorial's document declares no masking. An admin token or an API
-// key sees every account; a basic user only the accounts they are a member of.
+// (CreateManualBankAccount), with their balances. Account numbers come whole:
+// Factorial's document masks none. Admin tokens and API keys see every
+// account; what other users see is not documented (factorialtest's sandbox
+// shows them only the accounts they are members of).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1650,9 +1652,10 @@ func (s *BankingService) ListBankAccountsIter(ctx context.Context, params *resou
 // ListBankAccountsPage lists the company's bank accounts: one page.
 //
 // Accounts held with Factorial's banking product and accounts added by hand
-// (CreateManualBankAccount), with their balances. Account numbers are returned
-// whole; Factorial's document declares no masking. An admin token or an API
-// key sees every account; a basic user only the accounts they are a member of.
+// (CreateManualBankAccount), with their balances. Account numbers come whole:
+// Factorial's document masks none. Admin tokens and API keys see every
+// account; what other users see is not documented (factorialtest's sandbox
+// shows them only the accounts they are members of).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1664,8 +1667,9 @@ func (s *BankingService) ListBankAccountsPage(ctx context.Context, params *resou
 
 // ListBankTransactions lists bank transactions, every page of it.
 //
-// Movements booked on the company's bank accounts. A basic user sees only
-// those of accounts they are a member of.
+// Movements booked on the company's bank accounts. (factorialtest's sandbox
+// shows a user who is not an admin only those of accounts they are members
+// of.)
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBankTransactionsIter holds one page at a time, ListBankTransactionsPage returns one page.
 //
@@ -1676,8 +1680,9 @@ func (s *BankingService) ListBankTransactions(ctx context.Context, params *resou
 
 // ListBankTransactionsIter lists bank transactions, page by page.
 //
-// Movements booked on the company's bank accounts. A basic user sees only
-// those of accounts they are a member of.
+// Movements booked on the company's bank accounts. (factorialtest's sandbox
+// shows a user who is not an admin only those of accounts they are members
+// of.)
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1695,8 +1700,9 @@ func (s *BankingService) ListBankTransactionsIter(ctx context.Context, params *r
 
 // ListBankTransactionsPage lists bank transactions: one page.
 //
-// Movements booked on the company's bank accounts. A basic user sees only
-// those of accounts they are a member of.
+// Movements booked on the company's bank accounts. (factorialtest's sandbox
+// shows a user who is not an admin only those of accounts they are members
+// of.)
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -1708,8 +1714,9 @@ func (s *BankingService) ListBankTransactionsPage(ctx context.Context, params *r
 
 // ListCardPayments lists card payments, every page of it.
 //
-// Payments and refunds made with the company's cards. A basic user sees only
-// those on accounts they are a member of.
+// Payments and refunds made with the company's cards. (factorialtest's sandbox
+// shows a user who is not an admin only those on accounts they are members
+// of.)
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCardPaymentsIter holds one page at a time, ListCardPaymentsPage returns one page.
 //
@@ -1720,8 +1727,9 @@ func (s *BankingService) ListCardPayments(ctx context.Context, params *resources
 
 // ListCardPaymentsIter lists card payments, page by page.
 //
-// Payments and refunds made with the company's cards. A basic user sees only
-// those on accounts they are a member of.
+// Payments and refunds made with the company's cards. (factorialtest's sandbox
+// shows a user who is not an admin only those on accounts they are members
+// of.)
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -1739,8 +1747,9 @@ func (s *BankingService) ListCardPaymentsIter(ctx context.Context, params *resou
 
 // ListCardPaymentsPage lists card payments: one page.
 //
-// Payments and refunds made with the company's cards. A basic user sees only
-// those on accounts they are a member of.
+// Payments and refunds made with the company's cards. (factorialtest's sandbox
+// shows a user who is not an admin only those on accounts they are members
+// of.)
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //

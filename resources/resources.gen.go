@@ -1620,7 +1620,7 @@ type CreateManualBankAccountInput struct {
 	// AccountNumberType How an account number is written.
 	AccountNumberType BankAccountNumberType `json:"account_number_type"`
 
-	// BankAccountMembershipEmployeeIDs Employees who become members of the account (and can see it with their own tokens).
+	// BankAccountMembershipEmployeeIDs Employees who become members of the account.
 	BankAccountMembershipEmployeeIDs []string `json:"bank_account_membership_employee_ids,omitempty"`
 
 	// Currency ISO 4217 code.

@@ -361,9 +361,10 @@ type ClientInterface interface {
 	//
 	// Accounts held with Factorial's banking product and accounts added by
 	// hand (CreateManualBankAccount), with their balances. Account numbers
-	// are returned whole; Factorial's document declares no masking. An
-	// admin token or an API key sees every account; a basic user only the
-	// accounts they are a member of.
+	// come whole: Factorial's document masks none. Admin tokens and API
+	// keys see every account; what other users see is not documented
+	// (factorialtest's sandbox shows them only the accounts they are
+	// members of).
 	//
 	// Corresponds with GET /banking/bank_accounts (the `ListBankAccounts` operationId).
 	ListBankAccounts(ctx context.Context, params *ListBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -392,14 +393,14 @@ type ClientInterface interface {
 
 	// GetBankAccount Get a bank account
 	//
-	// A basic user gets only an account they are a member of; any other answers 404.
+	// What a user who is not an admin may read is not documented; factorialtest's sandbox answers 404 for an account they are not a member of.
 	//
 	// Corresponds with GET /banking/bank_accounts/{id} (the `GetBankAccount` operationId).
 	GetBankAccount(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCardPayments List card payments
 	//
-	// Payments and refunds made with the company's cards. A basic user sees only those on accounts they are a member of.
+	// Payments and refunds made with the company's cards. (factorialtest's sandbox shows a user who is not an admin only those on accounts they are members of.)
 	//
 	// Corresponds with GET /banking/card_payments (the `ListCardPayments` operationId).
 	ListCardPayments(ctx context.Context, params *ListCardPaymentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -411,7 +412,7 @@ type ClientInterface interface {
 
 	// ListBankTransactions List bank transactions
 	//
-	// Movements booked on the company's bank accounts. A basic user sees only those of accounts they are a member of.
+	// Movements booked on the company's bank accounts. (factorialtest's sandbox shows a user who is not an admin only those of accounts they are members of.)
 	//
 	// Corresponds with GET /banking/transactions (the `ListBankTransactions` operationId).
 	ListBankTransactions(ctx context.Context, params *ListBankTransactionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2170,9 +2171,10 @@ func (c *Client) UpdateShift(ctx context.Context, id ID, body UpdateShiftJSONReq
 //
 // Accounts held with Factorial's banking product and accounts added by
 // hand (CreateManualBankAccount), with their balances. Account numbers
-// are returned whole; Factorial's document declares no masking. An
-// admin token or an API key sees every account; a basic user only the
-// accounts they are a member of.
+// come whole: Factorial's document masks none. Admin tokens and API
+// keys see every account; what other users see is not documented
+// (factorialtest's sandbox shows them only the accounts they are
+// members of).
 //
 // Corresponds with GET /banking/bank_accounts (the `ListBankAccounts` operationId).
 func (c *Client) ListBankAccounts(ctx context.Context, params *ListBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2231,7 +2233,7 @@ func (c *Client) CreateManualBankAccount(ctx context.Context, body CreateManualB
 
 // GetBankAccount Get a bank account
 //
-// A basic user gets only an account they are a member of; any other answers 404.
+// What a user who is not an admin may read is not documented; factorialtest's sandbox answers 404 for an account they are not a member of.
 //
 // Corresponds with GET /banking/bank_accounts/{id} (the `GetBankAccount` operationId).
 func (c *Client) GetBankAccount(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2248,7 +2250,7 @@ func (c *Client) GetBankAccount(ctx context.Context, id ID, reqEditors ...Reques
 
 // ListCardPayments List card payments
 //
-// Payments and refunds made with the company's cards. A basic user sees only those on accounts they are a member of.
+// Payments and refunds made with the company's cards. (factorialtest's sandbox shows a user who is not an admin only those on accounts they are members of.)
 //
 // Corresponds with GET /banking/card_payments (the `ListCardPayments` operationId).
 func (c *Client) ListCardPayments(ctx context.Context, params *ListCardPaymentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2280,7 +2282,7 @@ func (c *Client) GetCardPayment(ctx context.Context, id ID, reqEditors ...Reques
 
 // ListBankTransactions List bank transactions
 //
-// Movements booked on the company's bank accounts. A basic user sees only those of accounts they are a member of.
+// Movements booked on the company's bank accounts. (factorialtest's sandbox shows a user who is not an admin only those of accounts they are members of.)
 //
 // Corresponds with GET /banking/transactions (the `ListBankTransactions` operationId).
 func (c *Client) ListBankTransactions(ctx context.Context, params *ListBankTransactionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13930,9 +13932,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Accounts held with Factorial's banking product and accounts added by
 	// hand (CreateManualBankAccount), with their balances. Account numbers
-	// are returned whole; Factorial's document declares no masking. An
-	// admin token or an API key sees every account; a basic user only the
-	// accounts they are a member of.
+	// come whole: Factorial's document masks none. Admin tokens and API
+	// keys see every account; what other users see is not documented
+	// (factorialtest's sandbox shows them only the accounts they are
+	// members of).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13963,7 +13966,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetBankAccountWithResponse Get a bank account
 	//
-	// A basic user gets only an account they are a member of; any other answers 404.
+	// What a user who is not an admin may read is not documented; factorialtest's sandbox answers 404 for an account they are not a member of.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13972,7 +13975,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListCardPaymentsWithResponse List card payments
 	//
-	// Payments and refunds made with the company's cards. A basic user sees only those on accounts they are a member of.
+	// Payments and refunds made with the company's cards. (factorialtest's sandbox shows a user who is not an admin only those on accounts they are members of.)
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13988,7 +13991,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListBankTransactionsWithResponse List bank transactions
 	//
-	// Movements booked on the company's bank accounts. A basic user sees only those of accounts they are a member of.
+	// Movements booked on the company's bank accounts. (factorialtest's sandbox shows a user who is not an admin only those of accounts they are members of.)
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23090,9 +23093,10 @@ func (c *ClientWithResponses) UpdateShiftWithResponse(ctx context.Context, id ID
 //
 // Accounts held with Factorial's banking product and accounts added by
 // hand (CreateManualBankAccount), with their balances. Account numbers
-// are returned whole; Factorial's document declares no masking. An
-// admin token or an API key sees every account; a basic user only the
-// accounts they are a member of.
+// come whole: Factorial's document masks none. Admin tokens and API
+// keys see every account; what other users see is not documented
+// (factorialtest's sandbox shows them only the accounts they are
+// members of).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -23141,7 +23145,7 @@ func (c *ClientWithResponses) CreateManualBankAccountWithResponse(ctx context.Co
 
 // GetBankAccountWithResponse Get a bank account
 //
-// A basic user gets only an account they are a member of; any other answers 404.
+// What a user who is not an admin may read is not documented; factorialtest's sandbox answers 404 for an account they are not a member of.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -23156,7 +23160,7 @@ func (c *ClientWithResponses) GetBankAccountWithResponse(ctx context.Context, id
 
 // ListCardPaymentsWithResponse List card payments
 //
-// Payments and refunds made with the company's cards. A basic user sees only those on accounts they are a member of.
+// Payments and refunds made with the company's cards. (factorialtest's sandbox shows a user who is not an admin only those on accounts they are members of.)
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -23184,7 +23188,7 @@ func (c *ClientWithResponses) GetCardPaymentWithResponse(ctx context.Context, id
 
 // ListBankTransactionsWithResponse List bank transactions
 //
-// Movements booked on the company's bank accounts. A basic user sees only those of accounts they are a member of.
+// Movements booked on the company's bank accounts. (factorialtest's sandbox shows a user who is not an admin only those of accounts they are members of.)
 //
 // Returns a wrapper object for the known response body format(s).
 //
