@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/factorial-go/factorial/internal/datedpath"
 )
 
 // maxErrorBody caps what is read of a body the client will not hand to the
@@ -209,7 +211,7 @@ func (d *engine) findOperation(req *http.Request) *operation {
 		p = rest
 	}
 	v1, dated := operations()
-	if rest, ok := datedPathRest(p); ok {
+	if rest, ok := datedpath.Rest(p); ok {
 		return dated.find(req.Method, rest)
 	}
 	return v1.find(req.Method, p)

@@ -171,25 +171,3 @@ func (ix *operationIndex) find(method, path string) *operation {
 	}
 	return best
 }
-
-// datedPathRest returns the part of p after /api/<YYYY-MM-DD>/resources,
-// and whether p is a path of the dated API at all.
-func datedPathRest(p string) (string, bool) {
-	rest, ok := strings.CutPrefix(p, "/api/")
-	if !ok || len(rest) < len("2006-01-02/resources") || rest[4] != '-' || rest[7] != '-' {
-		return "", false
-	}
-	for i, c := range rest[:10] {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return "", false
-		}
-	}
-	tail := rest[10:]
-	if tail == "/resources" {
-		return "/", true
-	}
-	if tail, ok := strings.CutPrefix(tail, "/resources/"); ok {
-		return "/" + tail, true
-	}
-	return "", false
-}

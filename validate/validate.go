@@ -20,6 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/internal/datedpath"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -36,7 +37,7 @@ type Validator struct{}
 // ValidateResponse implements factorial.ResponseValidator.
 func (Validator) ValidateResponse(ctx context.Context, req *http.Request, status int, header http.Header, body []byte) []string {
 	v, err := specvalidate.New()
-	if specvalidate.IsResourcesPath(req.URL.Path) {
+	if datedpath.Is(req.URL.Path) {
 		v, err = specvalidate.NewResources()
 	}
 	if err != nil {

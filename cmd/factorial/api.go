@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/factorial-go/factorial"
+	"github.com/factorial-go/factorial/internal/datedpath"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -243,7 +244,7 @@ func (af *apiFlags) readInput(a *app) ([]byte, error) {
 // other against openapi.yaml.
 func checkAgainstSpec(ctx context.Context, req *http.Request, body []byte, apiKey bool) error {
 	newValidator, spec, ops := specvalidate.New, "openapi.yaml", "docs/operations.md"
-	if specvalidate.IsResourcesPath(req.URL.Path) {
+	if datedpath.Is(req.URL.Path) {
 		newValidator, spec, ops = specvalidate.NewResources, "openapi-resources.yaml", "docs/resources-operations.md"
 	}
 	v, err := newValidator()

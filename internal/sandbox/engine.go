@@ -13,6 +13,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/factorial-go/factorial/internal/datedpath"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -50,7 +51,7 @@ type reply struct {
 func (s *Sandbox) serve(w http.ResponseWriter, r *http.Request) {
 	sr := specvalidate.RouteFromContext(r.Context())
 	if sr == nil {
-		if specvalidate.IsResourcesPath(r.URL.Path) {
+		if datedpath.Is(r.URL.Path) {
 			writeJSON(w, http.StatusNotFound, map[string]any{"errors": []string{"Not found"}})
 			return
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/factorial-go/factorial/internal/datedpath"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -118,7 +119,7 @@ var InvalidToken http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *
 func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error) {
 	if tooLarge(err) {
 		e := errTooLarge
-		if specvalidate.IsResourcesPath(r.URL.Path) {
+		if datedpath.Is(r.URL.Path) {
 			e = datedError(e)
 		}
 		writeJSON(w, e.status, e.body)
@@ -137,7 +138,7 @@ func (s *Sandbox) requestError(w http.ResponseWriter, r *http.Request, err error
 		return
 	}
 	e := s.diagnosed(r, &d, err)
-	if specvalidate.IsResourcesPath(r.URL.Path) {
+	if datedpath.Is(r.URL.Path) {
 		// Doorkeeper checks the token's scopes before the controller
 		// looks at the parameters: a token without the scope is refused
 		// whatever it sent.

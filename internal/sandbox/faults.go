@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/factorial-go/factorial/internal/specvalidate"
+	"github.com/factorial-go/factorial/internal/datedpath"
 )
 
 // Fault makes matching requests misbehave, for testing a client's retries,
@@ -139,7 +139,7 @@ func (s *Sandbox) takeFault(r *http.Request) *activeFault {
 // glob tells them apart.
 func (s *Sandbox) operationOf(r *http.Request) (opID, template string) {
 	v := s.validator
-	if specvalidate.IsResourcesPath(r.URL.Path) {
+	if datedpath.Is(r.URL.Path) {
 		v = s.resources
 	}
 	if route, err := v.FindRoute(r); err == nil {

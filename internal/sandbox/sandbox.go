@@ -43,6 +43,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/factorial-go/factorial/internal/datedpath"
 	"github.com/factorial-go/factorial/internal/specvalidate"
 )
 
@@ -312,7 +313,7 @@ func apiOnly(v1, dated http.Handler) http.Handler {
 		if strings.HasSuffix(r.URL.EscapedPath(), "/") {
 			r = withoutTrailingSlash(r)
 		}
-		isDated := specvalidate.IsResourcesPath(r.URL.Path)
+		isDated := datedpath.Is(r.URL.Path)
 		if r.ContentLength > MaxBodyBytes {
 			e := errTooLarge
 			if isDated {

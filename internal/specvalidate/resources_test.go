@@ -26,21 +26,3 @@ func TestResourcesRoutes(t *testing.T) {
 		t.Error("a v1 path matched the resources spec")
 	}
 }
-
-func TestIsResourcesPath(t *testing.T) {
-	for p, want := range map[string]bool{
-		"/api/2026-07-01/resources/employees/employees": true,
-		"/api/2025-10-01/resources":                     true,
-		"/api/2026-07-01/resourcesx":                    false,
-		"/api/v1/employees":                             false,
-		"/api/v2/core/employees":                        false,
-		"/api/2026-7-01/resources/teams/teams":          false,
-		"/api/abcd-ef-gh/resources/teams/teams":         false,
-		"/oauth/token":                                  false,
-		"/api/2026-07-01":                               false,
-	} {
-		if got := IsResourcesPath(p); got != want {
-			t.Errorf("IsResourcesPath(%q) = %v, want %v", p, got, want)
-		}
-	}
-}

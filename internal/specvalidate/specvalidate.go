@@ -106,23 +106,6 @@ func NewDated(doc *openapi3.T) (*Validator, error) {
 // ResourcesPrefix is the path template the dated API's paths live under.
 const ResourcesPrefix = "/api/{version}/resources"
 
-// IsResourcesPath reports a path of the dated API:
-// /api/<YYYY-MM-DD>/resources or below it. Everything else belongs to
-// openapi.yaml (v1 and OAuth).
-func IsResourcesPath(p string) bool {
-	rest, ok := strings.CutPrefix(p, "/api/")
-	if !ok || len(rest) < len("2006-01-02/resources") || rest[4] != '-' || rest[7] != '-' {
-		return false
-	}
-	for i, c := range rest[:10] {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	tail := rest[10:]
-	return tail == "/resources" || strings.HasPrefix(tail, "/resources/")
-}
-
 var versionParam = openapi3.NewPathParameter("version").WithSchema(
 	openapi3.NewStringSchema().WithPattern(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`))
 
