@@ -22,7 +22,7 @@ import (
 // handshake but never reads megabytes nobody will look at.
 const maxErrorBody = 64 << 10
 
-// engine sends every request of a Client: the services' (decode, stream),
+// engine sends every request of a Client: the services' (decode, list, startStream),
 // the raw generated client's (it is its api.HttpRequestDoer) and Do's.
 // Everything that makes a response trustworthy happens here: credentials,
 // retries, the 401 refresh, the checks of status, media type and size, and
@@ -108,7 +108,7 @@ func (d *engine) startStream(req *http.Request, op *operation, open func(io.Read
 	if err != nil {
 		return nil, err
 	}
-	if c.streamBody == nil {
+	if c.watched == nil {
 		_ = resp.Body.Close()
 		return nil, c.newError(KindContentType, resp, nil, false)
 	}
@@ -133,7 +133,7 @@ func (d *engine) list(req *http.Request, op *operation, target any, open func(io
 	if err != nil {
 		return err
 	}
-	if c.streamBody != nil {
+	if c.watched != nil {
 		(&liveStream{c: c, resp: resp}).close()
 	}
 	return nil

@@ -40,11 +40,11 @@ type exchange struct {
 
 	// A service call decodes a JSON success into target (decoded tells
 	// it did); a streamed list hands the unread body to open instead.
-	target     any
-	decoded    bool
-	open       func(io.Reader) error
-	limited    bool // a list decoded into a slice: bounded by WithMaxResponseBytes
-	streamBody *watchedBody
+	target  any
+	decoded bool
+	open    func(io.Reader) error
+	limited bool // a list decoded into a slice: bounded by WithMaxResponseBytes
+	watched *watchedBody
 }
 
 // redactedURL is the request URL for errors and logs (redactURL), built
@@ -152,10 +152,10 @@ func (c *exchange) wait(attempt int, out outcome) (time.Duration, bool) {
 func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 	ctx, cancel := c.attemptContext()
 	defer func() {
-		if out.err == nil && c.streamBody != nil {
+		if out.err == nil && c.watched != nil {
 			// The body is read after the attempt returns: its timeout
 			// ends when the stream is closed.
-			c.streamBody.cancel = cancel
+			c.watched.cancel = cancel
 			return
 		}
 		cancel()

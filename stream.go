@@ -47,7 +47,7 @@ func (c *exchange) openBody(ctx context.Context, resp *http.Response) outcome {
 		retry := body.readErr != nil && !errors.Is(body.readErr, errTooLarge) && c.idempotent && c.ctx.Err() == nil
 		return outcome{err: e, retryable: retry}
 	}
-	c.streamBody = body
+	c.watched = body
 	return outcome{resp: resp}
 }
 
@@ -115,14 +115,14 @@ type liveStream struct {
 
 // fail builds the *Error for a failure after the stream was opened.
 func (s *liveStream) fail(err error) error {
-	b := s.c.streamBody
+	b := s.c.watched
 	return s.c.streamError(b.ctx, s.resp, b, err)
 }
 
 // close releases the connection and the attempt's timeout.
 func (s *liveStream) close() {
 	_ = s.resp.Body.Close()
-	if cancel := s.c.streamBody.cancel; cancel != nil {
+	if cancel := s.c.watched.cancel; cancel != nil {
 		cancel()
 	}
 }

@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// DefaultAPIVersion is the dated API version Client.Resources calls unless
-// WithAPIVersion says otherwise: the version the embedded spec describes.
+// DefaultAPIVersion is the dated API version the Client's services call
+// unless WithAPIVersion says otherwise: the version openapi-resources.yaml
+// describes.
 const DefaultAPIVersion = "2026-07-01"
 
 // versionLifetime is how long Factorial serves a dated version: a year
@@ -16,7 +17,7 @@ const DefaultAPIVersion = "2026-07-01"
 const versionLifetime = 1
 
 // WithAPIVersion sets the dated API version (YYYY-MM-DD, a quarter's first
-// day) that Client.Resources calls; the path of every such call carries it
+// day) that the Client's services call; the path of every such call carries it
 // (/api/<version>/resources/...). Factorial serves each version for one
 // year and then, without any error, answers with the oldest version it
 // still serves, so a client on a retired version logs a warning (once) on

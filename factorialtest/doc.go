@@ -131,7 +131,7 @@
 //
 // The same server answers Factorial's current API, openapi-resources.yaml,
 // under /api/<YYYY-MM-DD>/resources/<namespace>/<resource>, which the
-// client's Resources services call:
+// client's services call:
 //
 //	c, _ := factorial.NewClient(factorial.WithBaseURL(srv.URL()),
 //		factorial.WithAPIKey(factorialtest.DefaultAPIKey))

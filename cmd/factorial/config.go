@@ -25,7 +25,7 @@ type settings struct {
 	debug        bool
 	// apiVersion is the command's --api: "v1" or a dated version. The
 	// clients of a dated version call it (WithAPIVersion); "" or "v1"
-	// leaves the client's default for the Resources services.
+	// leaves the client's default for the dated API's services.
 	apiVersion string
 }
 

@@ -81,7 +81,7 @@
 //
 //	factorial me | employees | teams | locations | leaves | leave-types | shifts | holidays [--api VERSION] [--output table|json]
 //	    The common reads, as a table (default) or as the API's JSON. By
-//	    default they call the current dated API (the Resources services:
+//	    default they call the current dated API (the Client's services:
 //	    Credentials.List for me, Employees.List, Teams.List,
 //	    Locations.List, TimeOff.ListLeaves and ListLeaveTypes,
 //	    Attendance.List, Holidays.List), which follow every page; with

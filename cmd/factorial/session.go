@@ -74,7 +74,7 @@ type session struct {
 
 // clientOptions are the options every API client of the CLI starts with.
 // The transport keeps a copy of response bodies for --output json (see
-// withBodyCopy and withPageCopies); the Resources services call the
+// withBodyCopy and withPageCopies); the dated API's services call the
 // command's --api version.
 func (a *app) clientOptions(s *settings) []factorial.Option {
 	opts := []factorial.Option{
