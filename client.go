@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/factorial-go/factorial/api"
@@ -123,14 +122,12 @@ type core struct {
 	v1Base   *url.URL // the base URL, parsed once: services build their requests on it
 	editors  []func(ctx context.Context, req *http.Request) error
 
-	// The dated API: its version, the base URL its constructors take
-	// (v1Server + "api/<version>/resources/"), and the once-per-client
-	// warning for a version past its year of service.
-	apiVersion  string
+	// The dated API: the base URL its constructors take (v1Server +
+	// "api/<version>/resources/") and the one its services build on. Its
+	// version, and the warning once it is past its year of service, are
+	// the engine's.
 	datedServer string
 	datedBase   *url.URL // v1Base + /api/<version>/resources
-	retiredOnce sync.Once
-	retiredOn   time.Time
 }
 
 // NewClient returns a Client for ProductionURL with no credentials, the
@@ -159,6 +156,8 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	d := &engine{
+		apiVersion: cfg.apiVersion,
+		retiredOn:  versionRetires(cfg.apiVersion),
 		hc:         buildHTTPClient(cfg.httpClient, cfg.transport),
 		base:       base,
 		basePath:   strings.TrimSuffix(base.Path, "/"),
@@ -206,7 +205,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{core: core{
 		engine: d, raw: raw, v1Raw: v1Raw, v1Server: server, datedServer: datedServer,
 		v1Base: &v1Base, datedBase: &datedBase,
-		editors: slices.Clone(cfg.editors), apiVersion: cfg.apiVersion, retiredOn: versionRetires(cfg.apiVersion),
+		editors: slices.Clone(cfg.editors),
 	}}
 	c.initServices()
 	c.OAuth = &OAuthService{c: c}
@@ -215,7 +214,7 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // APIVersion returns the dated API version the client's services call
 // (WithAPIVersion).
-func (c *Client) APIVersion() string { return c.apiVersion }
+func (c *Client) APIVersion() string { return c.engine.apiVersion }
 
 // Raw returns the generated client of the dated API that the services are
 // built on, for what a service does not express: the response headers, or

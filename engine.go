@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/factorial-go/factorial/internal/datedpath"
@@ -30,6 +31,13 @@ const maxErrorBody = 64 << 10
 // failure is an *Error, which the raw generated methods return as (nil,
 // err).
 type engine struct {
+	// apiVersion is the dated API version of the client's services;
+	// retiredOn when Factorial stops serving it, after which the first
+	// dated call logs a warning (retiredOnce).
+	apiVersion  string
+	retiredOn   time.Time
+	retiredOnce sync.Once
+
 	hc        *http.Client
 	base      *url.URL
 	basePath  string // base.Path without its trailing slash, removed before an operation lookup
@@ -159,6 +167,9 @@ func (d *engine) newExchange(req *http.Request, op *operation) (*exchange, error
 	}
 	if op != nil {
 		c.op = op.id
+		if op.dated {
+			d.warnIfRetired(c.ctx, c.start)
+		}
 	}
 	c.operation = op
 	if wantsCredentials(req, d.base, op) {

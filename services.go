@@ -33,9 +33,6 @@ func (c *Client) prepare(ctx context.Context, op *operation, req *http.Request, 
 	if req.Context() != ctx {
 		req = req.WithContext(ctx) // built by a generated constructor
 	}
-	if op.dated {
-		c.warnIfRetired(ctx)
-	}
 	for _, ed := range c.editors {
 		if err := ed(ctx, req); err != nil {
 			return nil, fmt.Errorf("factorial: %s: request editor: %w", op.id, err)

@@ -55,16 +55,15 @@ func versionRetires(version string) time.Time {
 	return t.AddDate(versionLifetime, 0, 0)
 }
 
-// warnIfRetired logs, once per client, that a dated API call goes to a
-// version Factorial no longer serves as itself.
-func (c *Client) warnIfRetired(ctx context.Context) {
-	now := c.engine.now()
-	if now.Before(c.retiredOn) {
+// warnIfRetired logs, once per client, that a dated API call made at now
+// goes to a version Factorial no longer serves as itself.
+func (d *engine) warnIfRetired(ctx context.Context, now time.Time) {
+	if now.Before(d.retiredOn) {
 		return
 	}
-	c.retiredOnce.Do(func() {
-		c.engine.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
-			slog.String("api_version", c.apiVersion),
-			slog.String("retired_on", c.retiredOn.Format(time.DateOnly)))
+	d.retiredOnce.Do(func() {
+		d.log.LogAttrs(ctx, slog.LevelWarn, "factorial: API version past its year of service; Factorial silently answers with its oldest supported version instead",
+			slog.String("api_version", d.apiVersion),
+			slog.String("retired_on", d.retiredOn.Format(time.DateOnly)))
 	})
 }
