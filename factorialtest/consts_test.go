@@ -35,10 +35,11 @@ func TestConstantsMatchTheSandbox(t *testing.T) {
 		JobCatalogRoles, JobCatalogLevels, JobCatalogTreeNodes, JobCatalogNodeAttributes,
 		BankAccounts, CardPayments, BankTransactions,
 	}
-	slices.Sort(resources)
 	srv := NewServer(WithTB(t), WithFrozenClock(DemoTime))
-	if got := srv.Resources(); !slices.Equal(got, resources) {
-		t.Errorf("the sandbox's resources %v\nthe constants %v", got, resources)
+	for _, res := range resources {
+		if !slices.Contains(srv.Resources(), res) {
+			t.Errorf("constant %q names no table of the sandbox %v", res, srv.Resources())
+		}
 	}
 	// The default users are the demo people exactly: syncing them changes
 	// nothing, so a server's data equals a bare sandbox's.

@@ -16,8 +16,11 @@ import (
 // Employees), and so do the dated API's operations where v1 has the same
 // records (its employees/employees is Employees, attendance/shifts is
 // Shifts, tasks/tasks is Tasks, whose assignee_ids are stored as employee
-// ids and shown by the dated API as access ids). Records hold integer ids;
-// the dated API shows them as strings (StringID, IntID).
+// ids and shown by the dated API as access ids). A collection only the
+// dated API has, with no constant here, is served from the table named
+// "<namespace>_<resource>" ("performance_review_processes" for
+// performance/review_processes); Resources lists them all. Records hold
+// integer ids; the dated API shows them as strings (StringID, IntID).
 const (
 	Employees               = "employees"
 	Teams                   = "teams"

@@ -88,7 +88,7 @@ func TestSeedingHelpers(t *testing.T) {
 	if !srv.Delete(factorialtest.Teams, 77) || srv.Delete(factorialtest.Teams, 77) {
 		t.Error("Delete")
 	}
-	if !slices.Contains(srv.Resources(), factorialtest.Shifts) || len(srv.Resources()) != 52 {
+	if !slices.Contains(srv.Resources(), factorialtest.Shifts) || len(srv.Resources()) < 52 {
 		t.Errorf("Resources() = %v", srv.Resources())
 	}
 	if _, err := srv.Create(factorialtest.Employees, factorialtest.Record(api.EmployeeCreate{FirstName: "Via", LastName: "Record", Email: "via@example.com"})); err != nil {

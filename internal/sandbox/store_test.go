@@ -105,8 +105,9 @@ func TestSeedDeterministicAndAnchored(t *testing.T) {
 	}
 }
 
-// TestResourceConstants: the exported names are exactly the tables the
-// spec's operations use.
+// TestResourceConstants: the constants name exactly the tables the spec's
+// operations use, apart from the dated-only tables nothing hand-written
+// names.
 func TestResourceConstants(t *testing.T) {
 	consts := []string{
 		ResEmployees, ResTeams, ResLocations, ResLegalEntities, ResWorkplaces, ResCompanyHolidays, ResLeaveTypes,
@@ -120,9 +121,31 @@ func TestResourceConstants(t *testing.T) {
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 	}
 	s, _ := New()
+	// A table only the dated API's generic engine serves (namespace_resource,
+	// no v1 route, no entry in datedTables) needs no constant: code that
+	// names it in a rule, view or seed declares one, and then it is listed.
+	generic := map[string]bool{}
+	for _, rt := range s.dated {
+		generic[rt.resource] = rt.resource != ""
+	}
+	for _, rt := range s.routes {
+		delete(generic, rt.resource)
+	}
+	for _, table := range datedTables {
+		delete(generic, table)
+	}
+	for _, c := range consts {
+		delete(generic, c)
+	}
+	var want []string
+	for _, res := range s.Resources() {
+		if !generic[res] {
+			want = append(want, res)
+		}
+	}
 	slices.Sort(consts)
-	if got := s.Resources(); !slices.Equal(got, consts) {
-		t.Errorf("resources from the spec %v\nconstants %v", got, consts)
+	if !slices.Equal(want, consts) {
+		t.Errorf("resources from the spec that need a constant %v\nconstants %v", want, consts)
 	}
 	// Twins and aliases share tables.
 	for res, ops := range map[string][]string{
