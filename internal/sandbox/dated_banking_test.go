@@ -7,6 +7,20 @@ import (
 	"testing"
 )
 
+func init() { areaWalks["banking"] = walkBanking }
+
+// walkBanking is the banking part of TestDatedEveryOperationAnswers2xx.
+func walkBanking(t *testing.T, _ *env, ok okFunc) {
+	ok("GET", "/banking/bank_accounts", nil)
+	acct := idOf(t, ok("POST", "/banking/bank_accounts/create_manual", map[string]any{"legal_entity_id": "1", "currency": "EUR",
+		"account_number": "ES1000492352082414205416", "account_number_type": "iban", "bank_account_membership_employee_ids": []string{"1003"}}))
+	ok("GET", "/banking/bank_accounts/"+acct, nil)
+	ok("GET", "/banking/card_payments", nil)
+	ok("GET", "/banking/card_payments/1", nil)
+	ok("GET", "/banking/transactions", nil)
+	ok("GET", "/banking/transactions/1", nil)
+}
+
 // idsOf lists the ids of a page's records.
 func idsOf(t testing.TB, r datedResp) []string {
 	t.Helper()
