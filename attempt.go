@@ -32,9 +32,9 @@ func (c *exchange) attemptRequest(ctx context.Context, tok *oauth2.Token) (*http
 		// A service's own request: set the headers in place (Set
 		// replaces what an earlier attempt set) and send a shallow copy
 		// under the attempt's context.
-		// The values share one allocation, as Clone's do.
+		// The values live in the exchange, which outlives the request.
 		h := src.Header
-		vals := new([4]string)
+		vals := &c.headerValues
 		n := 0
 		set := func(key, value string) { // key is canonical
 			vals[n] = value

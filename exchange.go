@@ -32,7 +32,9 @@ type exchange struct {
 	// attempt instead of copied.
 	owned bool
 	// small holds a small body of an owned call while it is decoded.
-	small    [smallBody]byte
+	small [smallBody]byte
+	// headerValues back the headers an owned request gets on each attempt.
+	headerValues [4]string
 	useKey   bool
 	useToken bool
 	start    time.Time
@@ -180,7 +182,11 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 		r.Body = body
 	}
 
-	began := c.eng.now()
+	debug := c.eng.log.Enabled(c.ctx, slog.LevelDebug)
+	var began time.Time
+	if debug {
+		began = c.eng.now()
+	}
 	resp, err := c.eng.hc.Do(r)
 	if err != nil {
 		out = outcome{err: c.transportError(err), retryable: c.transportRetryable(err, connected.Load())}
@@ -189,7 +195,7 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 		return out
 	}
 	out = c.response(ctx, resp)
-	if !c.eng.log.Enabled(c.ctx, slog.LevelDebug) {
+	if !debug {
 		return out // skip building attributes nobody reads
 	}
 	attrs := []slog.Attr{slog.Int("attempt", n), slog.Int("status", resp.StatusCode), slog.Duration("duration", c.eng.now().Sub(began))}
@@ -203,11 +209,19 @@ func (c *exchange) attempt(n int, tok *oauth2.Token) (out outcome) {
 	return out
 }
 
+// attemptContext bounds an attempt by the client's timeout, on the wall
+// clock (the engine's clock, which tests replace, decides retries, not
+// deadlines). When the caller's deadline comes first it is the bound, and
+// no timer is needed.
 func (c *exchange) attemptContext() (context.Context, context.CancelFunc) {
-	if c.eng.timeout > 0 {
-		return context.WithTimeout(c.ctx, c.eng.timeout)
+	if c.eng.timeout <= 0 {
+		return context.WithCancel(c.ctx)
 	}
-	return context.WithCancel(c.ctx)
+	deadline := time.Now().Add(c.eng.timeout)
+	if d, ok := c.ctx.Deadline(); ok && !d.After(deadline) {
+		return context.WithCancel(c.ctx)
+	}
+	return context.WithDeadline(c.ctx, deadline)
 }
 
 // transportError returns err wrapping a *url.Error that carries the
