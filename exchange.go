@@ -35,10 +35,10 @@ type exchange struct {
 	small [smallBody]byte
 	// headerValues back the headers an owned request gets on each attempt.
 	headerValues [4]string
-	useKey   bool
-	useToken bool
-	start    time.Time
-	secrets  scrubber
+	useKey       bool
+	useToken     bool
+	start        time.Time
+	secrets      scrubber
 
 	// A service call decodes a JSON success into target (decoded tells
 	// it did); a streamed list hands the unread body to open instead.
