@@ -79,6 +79,15 @@
 //	    after_id=END_CURSOR page through it); -i prints the status line
 //	    and headers first.
 //
+//	factorial list [COLLECTION] [-f key=value ...] [--max N] [--output table|json] [--api VERSION]
+//	    Every record of any collection of the dated API (NAMESPACE/RESOURCE
+//	    as in its paths: ats/candidates, tasks/tasks, ...), following the
+//	    pages; without COLLECTION, the collections and their list
+//	    operations. Fields are the list's filters, checked against its
+//	    declared query parameters before anything is sent. The table shows
+//	    the id and the fields that name a record; --output json one array
+//	    of every page's data elements as the API sent them.
+//
 //	factorial me | employees | teams | locations | leaves | leave-types | shifts | holidays [--api VERSION] [--output table|json]
 //	    The common reads, as a table (default) or as the API's JSON. By
 //	    default they call the current dated API (the Client's services:

@@ -44,6 +44,7 @@ func commands() []command {
 		{"demo", "walk the getting-started guide end to end against a local sandbox", demoUsage, runDemo},
 		{"auth", "log in, show the login, refresh it, log out", authUsage, runAuth},
 		{"api", "call any API operation, checked against the spec", apiUsage, runAPI},
+		{"list", "list every record of any collection of the dated API", listUsage, runList},
 		{"me", "show who the credentials act as", resourceUsage("me"), resourceCommand("me")},
 		{"employees", "list employees", resourceUsage("employees"), resourceCommand("employees")},
 		{"teams", "list teams", resourceUsage("teams"), resourceCommand("teams")},
