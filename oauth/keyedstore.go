@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // ErrEmptyKey is returned for an empty key by KeyedStore implementations
@@ -36,6 +37,9 @@ type KeyedStore interface {
 }
 
 // KeyLock is the exclusive hold on one key of a KeyedStore.
+//
+// Package oauth/oauthtest checks an implementation against this contract
+// and KeyedStore's.
 type KeyLock interface {
 	// Load reads the key's token under the hold (an error matching
 	// ErrNoToken if there is none): what another holder saved before
@@ -46,7 +50,7 @@ type KeyLock interface {
 	// only Unlock.
 	Save(ctx context.Context, tok *Token) error
 	// Unlock ends the hold, discarding nothing Save stored. It may be
-	// called after Save and more than once.
+	// called after Save and more than once; a Save after it fails.
 	Unlock()
 }
 
@@ -165,22 +169,32 @@ func (m *KeyedMemoryStore) Lock(ctx context.Context, key string) (KeyLock, error
 	m.mu.Unlock()
 	select {
 	case e.sem <- struct{}{}:
-		return &memoryKeyLock{m: m, key: key, unlock: sync.OnceFunc(func() { <-e.sem })}, nil
+		l := &memoryKeyLock{m: m, key: key}
+		l.unlock = sync.OnceFunc(func() { l.released.Store(true); <-e.sem })
+		return l, nil
 	case <-ctx.Done():
 		return nil, fmt.Errorf("oauth: lock key %q: %w", key, context.Cause(ctx))
 	}
 }
 
 type memoryKeyLock struct {
-	m      *KeyedMemoryStore
-	key    string
-	unlock func()
+	m        *KeyedMemoryStore
+	key      string
+	unlock   func()
+	released atomic.Bool
 }
 
 func (l *memoryKeyLock) Load(ctx context.Context) (*Token, error) { return l.m.Load(ctx, l.key) }
 
 func (l *memoryKeyLock) Save(ctx context.Context, tok *Token) error {
+	if l.released.Load() {
+		return fmt.Errorf("oauth: key %q: %w", l.key, errUnlocked)
+	}
 	return l.m.Save(ctx, l.key, tok)
 }
+
+// errUnlocked is a KeyLock's Save after its Unlock: the holder no longer
+// excludes anyone, and its token may be older than one saved since.
+var errUnlocked = errors.New("save after Unlock")
 
 func (l *memoryKeyLock) Unlock() { l.unlock() }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/factorial-go/factorial/factorialtest"
 	"github.com/factorial-go/factorial/oauth"
+	"github.com/factorial-go/factorial/oauth/oauthtest"
 )
 
 var _ oauth.KeyedStore = (*oauth.KeyedMemoryStore)(nil)
@@ -155,37 +156,8 @@ func TestTokenSourcesKeys(t *testing.T) {
 	}
 }
 
-// A KeyLock's wait ends with the caller's context, and keys do not wait for
-// each other.
-func TestKeyedMemoryStoreLock(t *testing.T) {
+// KeyedMemoryStore keeps the KeyedStore contract.
+func TestKeyedMemoryStoreContract(t *testing.T) {
 	t.Parallel()
-	store := oauth.NewKeyedMemoryStore()
-	ctx := context.Background()
-	held, err := store.Lock(ctx, "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Lock(ctx, "b")
-	if err != nil {
-		t.Fatalf("key b waited for key a: %v", err)
-	}
-	other.Unlock()
-	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
-	defer cancel()
-	if _, err := store.Lock(short, "a"); !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("second Lock of a held key: %v, want DeadlineExceeded", err)
-	}
-	if err := held.Save(ctx, &oauth.Token{AccessToken: "tok-a"}); err != nil {
-		t.Fatal(err)
-	}
-	held.Unlock()
-	held.Unlock() // a second Unlock is harmless
-	again, err := store.Lock(ctx, "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Unlock()
-	if tok, err := again.Load(ctx); err != nil || tok.AccessToken != "tok-a" {
-		t.Errorf("Load under the lock: %v", err)
-	}
+	oauthtest.TestKeyedStore(t, func(*testing.T) oauth.KeyedStore { return oauth.NewKeyedMemoryStore() })
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/factorial-go/factorial/oauth"
+	"github.com/factorial-go/factorial/oauth/oauthtest"
 	"github.com/factorial-go/factorial/oauth/pgstore"
 )
 
@@ -225,78 +226,16 @@ func TestEncryptionAtRest(t *testing.T) {
 	}
 }
 
-// The row lock: a second holder waits until the first commits, then reads
-// what it saved; its wait ends with its context; other keys do not wait.
-func TestLockSerialisesAndRereads(t *testing.T) {
+// Store keeps the KeyedStore contract, on a database of each subtest's
+// own.
+func TestStoreContract(t *testing.T) {
 	t.Parallel()
-	pool, _ := newDB(t)
-	ctx := context.Background()
-	store, _ := pgstore.New(pool, pgstore.WithEncryptionKey(testKey))
-	for i, k := range []string{"a", "b"} {
-		if err := store.Save(ctx, k, sampleToken(i)); err != nil {
+	oauthtest.TestKeyedStore(t, func(t *testing.T) oauth.KeyedStore {
+		pool, _ := newDB(t)
+		store, err := pgstore.New(pool, pgstore.WithEncryptionKey(testKey))
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	first, err := store.Lock(ctx, "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Lock(ctx, "b")
-	if err != nil {
-		t.Fatalf("key b waited for key a: %v", err)
-	}
-	other.Unlock()
-
-	short, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
-	defer cancel()
-	if _, err := store.Lock(short, "a"); !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("Lock of a held key with a short context: %v, want DeadlineExceeded", err)
-	}
-
-	type result struct {
-		tok *oauth.Token
-		err error
-	}
-	second := make(chan result, 1)
-	go func() {
-		lk, err := store.Lock(ctx, "a")
-		if err != nil {
-			second <- result{err: err}
-			return
-		}
-		defer lk.Unlock()
-		tok, err := lk.Load(ctx)
-		second <- result{tok, err}
-	}()
-	select {
-	case r := <-second:
-		t.Fatalf("second holder did not wait: %v", r.err)
-	case <-time.After(300 * time.Millisecond):
-	}
-	if err := first.Save(ctx, sampleToken(7)); err != nil {
-		t.Fatal(err)
-	}
-	first.Unlock() // after Save: harmless
-	select {
-	case r := <-second:
-		if r.err != nil || r.tok.AccessToken != sampleToken(7).AccessToken {
-			t.Errorf("second holder read %v, %v; want the token the first saved", r.tok, r.err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("second holder still waiting after the first committed")
-	}
-
-	// Unlock without Save discards nothing that was stored and writes
-	// nothing.
-	lk, err := store.Lock(ctx, "a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lk.Unlock()
-	if err := lk.Save(ctx, sampleToken(8)); err == nil {
-		t.Error("Save after Unlock succeeded")
-	}
-	if got, _ := store.Load(ctx, "a"); got.AccessToken != sampleToken(7).AccessToken {
-		t.Error("the stored token changed without a Save under the lock")
-	}
+		return store
+	})
 }
