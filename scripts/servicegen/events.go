@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -44,7 +45,7 @@ func renderEvents(t *templates, o options, doc *openapi3.T, g *generated) ([]byt
 			return nil, fmt.Errorf("x-webhook-events: %s and %s both name the constant %s", prev, event, name)
 		}
 		seen[name] = event
-		v.Events = append(v.Events, eventView{Const: name, Event: fmt.Sprintf("%q", event), Type: typ})
+		v.Events = append(v.Events, eventView{Const: name, Event: strconv.Quote(event), Type: typ})
 	}
 	body, err := t.execute("events.tmpl", v)
 	if err != nil {

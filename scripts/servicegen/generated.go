@@ -10,6 +10,31 @@ import (
 	"os"
 )
 
+// loadGenerated reads oapi-codegen's output for the document, with its
+// client package's when the configuration names one, after removing the
+// package comments oapi-codegen writes.
+func loadGenerated(o options) (*generated, error) {
+	if err := dropGeneratedPackageDoc(o.Gen); err != nil {
+		return nil, err
+	}
+	g, err := parseGenerated(o.Gen)
+	if err != nil {
+		return nil, err
+	}
+	g.ctorPkg = g.pkg
+	if o.Client != "" {
+		if err := dropGeneratedPackageDoc(o.Client); err != nil {
+			return nil, err
+		}
+		c, err := parseGenerated(o.Client)
+		if err != nil {
+			return nil, err
+		}
+		g.addClient(c)
+	}
+	return g, nil
+}
+
 // dropGeneratedPackageDoc removes oapi-codegen's package comment ("Package
 // x provides primitives to interact with the openapi HTTP API.") from its
 // output and separates the "Code generated" line from the package clause,
@@ -151,29 +176,4 @@ func typeString(e ast.Expr) string {
 	var tb bytes.Buffer
 	_ = format.Node(&tb, token.NewFileSet(), e)
 	return tb.String()
-}
-
-// loadGenerated reads oapi-codegen's output for the document, with its
-// client package's when the configuration names one, after removing the
-// package comments oapi-codegen writes.
-func loadGenerated(o options) (*generated, error) {
-	if err := dropGeneratedPackageDoc(o.Gen); err != nil {
-		return nil, err
-	}
-	g, err := parseGenerated(o.Gen)
-	if err != nil {
-		return nil, err
-	}
-	g.ctorPkg = g.pkg
-	if o.Client != "" {
-		if err := dropGeneratedPackageDoc(o.Client); err != nil {
-			return nil, err
-		}
-		c, err := parseGenerated(o.Client)
-		if err != nil {
-			return nil, err
-		}
-		g.addClient(c)
-	}
-	return g, nil
 }

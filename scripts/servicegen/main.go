@@ -14,7 +14,7 @@
 // through it (operation.go holds what they find). Every file it writes is
 // laid out by a template in templates/ (templates.go), fed by a renderer
 // that computes the template's data: services.go (with descriptors.go,
-// query.go and methods.go), getters.go, events.go and docs.go. naming.go
+// query.go and method.go), getters.go, events.go and docs.go. naming.go
 // and wording.go decide the Go names and the prose of the comments.
 package main
 
