@@ -133,37 +133,54 @@ func TestRunNamesWhatItCannotRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, tc := range map[string]struct{ from, to, want string }{
+	for name, tc := range map[string]struct {
+		from, to string
+		want     []string
+	}{
 		"range status": {`"201":
           description: Created.`, `"2XX":
-          description: Created.`, "CreatePet"},
-		"two tags": {"tags: [Pets]\n      summary: Get a pet", "tags: [Pets, Auth]\n      summary: Get a pet", "want exactly one tag"},
+          description: Created.`, []string{"CreatePet"}},
+		"two tags": {"tags: [Pets]\n      summary: Get a pet", "tags: [Pets, Auth]\n      summary: Get a pet", []string{"want exactly one tag"}},
+		// The events file names its event and the schema it cannot find.
+		"unknown event payload": {"pets/pet/adopt: Pet", "pets/pet/adopt: Parrot", []string{"e: x-webhook-events", "pets/pet/adopt", `"Parrot"`}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			o, err := loadOptions("testdata/servicegen.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := t.TempDir()
 			broken := strings.Replace(string(spec), tc.from, tc.to, 1)
 			if broken == string(spec) {
 				t.Fatal("the edit did not apply")
 			}
-			o.Spec = filepath.Join(dir, "mini.yaml")
-			gen, _ := os.ReadFile(o.Gen)
-			o.Gen = filepath.Join(dir, "mini.gen.go")
-			o.Out, o.Getters, o.Docs, o.Events = filepath.Join(dir, "s"), filepath.Join(dir, "g"), filepath.Join(dir, "d"), filepath.Join(dir, "e")
-			for path, data := range map[string][]byte{o.Spec: []byte(broken), o.Gen: gen} {
-				if err := os.WriteFile(path, data, 0o644); err != nil {
-					t.Fatal(err)
+			err := run(tempOptions(t, broken))
+			for _, want := range tc.want {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("got %v, want an error naming %q", err, want)
 				}
-			}
-			err = run(o)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("got %v, want an error naming %q", err, tc.want)
 			}
 		})
 	}
+}
+
+// tempOptions is the test configuration with every file in a temporary
+// directory: spec as the document, a copy of its generated code, and the
+// outputs named s (services), g (getters), d (docs) and e (events).
+func tempOptions(t *testing.T, spec string) options {
+	t.Helper()
+	o, err := loadOptions("testdata/servicegen.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	gen, err := os.ReadFile(o.Gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Spec, o.Gen = filepath.Join(dir, "mini.yaml"), filepath.Join(dir, "mini.gen.go")
+	o.Out, o.Getters, o.Docs, o.Events = filepath.Join(dir, "s"), filepath.Join(dir, "g"), filepath.Join(dir, "d"), filepath.Join(dir, "e")
+	for path, data := range map[string][]byte{o.Spec: []byte(spec), o.Gen: gen} {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return o
 }
 
 func firstDiff(a, b string) string {

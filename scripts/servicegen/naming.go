@@ -123,3 +123,42 @@ func serviceName(tag string) string {
 	}
 	return goName(ws)
 }
+
+// exportName is oapi-codegen's name for an operationId: the first letter
+// upper-cased and the initialisms applied (ListApiKeys -> ListAPIKeys).
+func exportName(opID string) string { return goName(words(opID)) }
+
+// descriptorName is the Go name of op's descriptor in package factorial.
+func descriptorName(o options, op *operation) string { return o.Prefix + exportName(op.opID) }
+
+// queryEncoderName is the Go name of the function in package factorial
+// that encodes op's query parameters.
+func queryEncoderName(o options, op *operation) string {
+	return o.Prefix + "Query" + exportName(op.opID)
+}
+
+// serviceTypeName is the Go type of a service: its name prefixed with the
+// document's tree (V1EmployeesService), but for a service every API shares.
+func serviceTypeName(o options, s *service) string {
+	if s.current {
+		return s.name + "Service"
+	}
+	return o.Tree + s.name + "Service"
+}
+
+// eventConstName is the Go name of an event type:
+// "timeoff/leave/approve" is TimeOffLeaveApprove.
+func eventConstName(event string) string {
+	var ws []string
+	for _, part := range strings.FieldsFunc(event, func(r rune) bool { return r == '/' || r == '_' }) {
+		if w, ok := eventWords[part]; ok {
+			ws = append(ws, w)
+			continue
+		}
+		ws = append(ws, strings.ToUpper(part[:1])+part[1:])
+	}
+	return goName(ws)
+}
+
+// eventWords spell the namespaces of event types as the services do.
+var eventWords = map[string]string{"timeoff": "TimeOff", "api": "API"}
