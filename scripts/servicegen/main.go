@@ -176,7 +176,7 @@ type arg struct{ name, typ string }
 // encoder writes it.
 type queryParam struct {
 	field, name string // Go field, wire name
-	kind        string // "string", "int", "bool" or "date"
+	kind        string // "string", "int", "float32", "float64", "bool" or "date"
 	pointer     bool   // optional scalar
 	list        bool   // a slice
 	explode     bool   // a list as name=a&name=b, else name=a,b
@@ -855,7 +855,7 @@ func (g *generated) describeRequest(o *operation, op *openapi3.Operation) error 
 
 // kind is the basic kind of a type of the generated package as written
 // there or qualified ("ID", "resources.ID", "*Limit"): "string", "int",
-// "bool", "date", or "" for anything else.
+// "float32", "float64", "bool", "date", or "" for anything else.
 func (g *generated) kind(t string) string {
 	t = strings.TrimPrefix(t, "*")
 	if i := strings.LastIndexByte(t, '.'); i >= 0 && !strings.HasPrefix(t, "openapi_types.") {
@@ -867,6 +867,8 @@ func (g *generated) kind(t string) string {
 			return "string"
 		case "int", "int32", "int64":
 			return "int"
+		case "float32", "float64":
+			return t
 		case "bool":
 			return "bool"
 		case "openapi_types.Date", "Date":
@@ -908,6 +910,12 @@ func renderQueryEncoders(p func(string, ...any), o options, all []*operation) {
 					return "strconv.Itoa(int(" + x + "))"
 				case "bool":
 					return "strconv.FormatBool(" + x + ")"
+				case "float32":
+					// Plain decimal at float32 precision (3.5, not
+					// 3.5e+00 nor float64's digits of a float32).
+					return "strconv.FormatFloat(float64(" + x + "), 'f', -1, 32)"
+				case "float64":
+					return "strconv.FormatFloat(" + x + ", 'f', -1, 64)"
 				}
 				return "(" + x + ").String()"
 			}
