@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 )
@@ -347,5 +348,44 @@ func TestDatedAtsFeedbackAndForms(t *testing.T) {
 		"photo_requirement": "optional", "personal_url_requirement": "optional"})
 	if jp := r.obj(t); r.status != 201 || jp["remote"] != true || jp["published_at"] == nil || jp["company_id"] != "1" {
 		t.Errorf("published remote posting: %d %s", r.status, r.body)
+	}
+}
+
+// TestDatedAtsWebhooks: apply raises ats/application/apply with the
+// application as answered, duplicate raises ats/job_posting/duplicate,
+// and moving to a phase raises nothing (Factorial lists no such event).
+func TestDatedAtsWebhooks(t *testing.T) {
+	e := newEnv(t)
+	t.Cleanup(e.s.Close)
+	applies, duplicates, updates := newReceiver(t), newReceiver(t), newReceiver(t)
+	e.subscribe("ats/application/apply", applies.srv.URL, "", true)
+	e.subscribe("ats/job_posting/duplicate", duplicates.srv.URL, "", true)
+	e.subscribe("ats/application/update", updates.srv.URL, "", true)
+	key := "key:" + tokKey
+	r := e.dated("POST", "/ats/applications/apply", key, map[string]any{"ats_job_posting_id": "1", "first_name": "Hana",
+		"last_name": "Hook", "email": "hana@candidates.test"})
+	if r.status != 200 {
+		t.Fatalf("apply: %d %s", r.status, r.body)
+	}
+	app := idOf(t, r.obj(t))
+	if r := e.dated("POST", "/ats/job_postings/duplicate", key, map[string]any{"id": "1"}); r.status != 200 {
+		t.Fatalf("duplicate: %d %s", r.status, r.body)
+	}
+	if r := e.dated("POST", "/ats/applications/move_to_phase", key, map[string]any{"id": app, "ats_application_phase_id": "2"}); r.status != 200 {
+		t.Fatalf("move: %d %s", r.status, r.body)
+	}
+	e.waitWebhooks()
+	if applies.count() != 1 || duplicates.count() != 1 || updates.count() != 0 {
+		t.Fatalf("deliveries: apply %d, duplicate %d, update %d; want 1, 1, 0", applies.count(), duplicates.count(), updates.count())
+	}
+	_, body := applies.at(0)
+	var payload map[string]any
+	if err := json.Unmarshal(body, &payload); err != nil || payload["id"] != app || payload["ats_job_posting_id"] != "1" {
+		t.Errorf("apply payload: %s (%v)", body, err)
+	}
+	_, body = duplicates.at(0)
+	payload = nil
+	if err := json.Unmarshal(body, &payload); err != nil || payload["title"] != "Backend Engineer Copy" || payload["status"] != "draft" {
+		t.Errorf("duplicate payload: %s (%v)", body, err)
 	}
 }
