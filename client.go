@@ -56,6 +56,11 @@ const DefaultUserAgent = "factorial-go/" + Version
 // A Client is safe for concurrent use and holds a connection pool: create
 // one and share it.
 type Client struct {
+	// ATS: recruiting (applicant tracking): job postings and their
+	// screening questions, candidates, their applications moving through
+	// each posting's pipeline of phases, feedback, evaluation forms and
+	// the messages exchanged with candidates.
+	ATS *ATSService
 	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
 	Attendance *AttendanceService
 	// Banking: company bank accounts (Factorial's banking product and

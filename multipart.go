@@ -137,8 +137,10 @@ func writePart(w *multipart.Writer, name string, v reflect.Value) error {
 		return err
 	}
 	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() != reflect.Uint8 {
+		// One part per item: a file part for each file of a list of
+		// files (attachments[]), a text part for anything else.
 		for i := range v.Len() {
-			if err := writeScalar(w, name, v.Index(i)); err != nil {
+			if err := writePart(w, name, v.Index(i)); err != nil {
 				return err
 			}
 		}

@@ -25,6 +25,13 @@ var (
 	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                          = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsAnswer                   = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsApplication              = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsCandidate                = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsFeedback                 = operation{id: "CreateAtsFeedback", method: "POST", path: "/ats/feedbacks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsJobPosting               = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsMessage                  = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsQuestion                 = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue            = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -50,6 +57,11 @@ var (
 	datedCreateWorkArea                    = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsApplication              = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsCandidate                = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsFeedback                 = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsJobPosting               = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsQuestion                 = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                    = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                       = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -63,9 +75,22 @@ var (
 	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDuplicateAtsJobPosting            = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsAnswer                      = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsApplication                 = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsApplicationPhase            = operation{id: "GetAtsApplicationPhase", method: "GET", path: "/ats/application_phases/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsCandidate                   = operation{id: "GetAtsCandidate", method: "GET", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsCandidateSource             = operation{id: "GetAtsCandidateSource", method: "GET", path: "/ats/candidate_sources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsEvaluationForm              = operation{id: "GetAtsEvaluationForm", method: "GET", path: "/ats/evaluation_forms/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsFeedback                    = operation{id: "GetAtsFeedback", method: "GET", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsHiringStage                 = operation{id: "GetAtsHiringStage", method: "GET", path: "/ats/hiring_stages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsJobPosting                  = operation{id: "GetAtsJobPosting", method: "GET", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsMessage                     = operation{id: "GetAtsMessage", method: "GET", path: "/ats/messages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsQuestion                    = operation{id: "GetAtsQuestion", method: "GET", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsRejectionReason             = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                    = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                    = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -95,6 +120,18 @@ var (
 	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsAnswers                    = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsApplicationPhases          = operation{id: "ListAtsApplicationPhases", method: "GET", path: "/ats/application_phases", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsApplications               = operation{id: "ListAtsApplications", method: "GET", path: "/ats/applications", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsCandidateSources           = operation{id: "ListAtsCandidateSources", method: "GET", path: "/ats/candidate_sources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsCandidates                 = operation{id: "ListAtsCandidates", method: "GET", path: "/ats/candidates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsEvaluationForms            = operation{id: "ListAtsEvaluationForms", method: "GET", path: "/ats/evaluation_forms", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsFeedbacks                  = operation{id: "ListAtsFeedbacks", method: "GET", path: "/ats/feedbacks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsHiringStages               = operation{id: "ListAtsHiringStages", method: "GET", path: "/ats/hiring_stages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsJobPostings                = operation{id: "ListAtsJobPostings", method: "GET", path: "/ats/job_postings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsMessages                   = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsQuestions                  = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsRejectionReasons           = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                  = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions              = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                  = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -124,16 +161,24 @@ var (
 	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWorkAreas                     = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveAtsApplicationToPhase         = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSaveAtsEvaluationFormAsTemplate   = operation{id: "SaveAtsEvaluationFormAsTemplate", method: "POST", path: "/ats/evaluation_forms/save_as_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSubmitAtsApplication              = operation{id: "SubmitAtsApplication", method: "POST", path: "/ats/applications/apply", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnarchiveWorkArea                 = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsApplication              = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsCandidate                = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsFeedback                 = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsJobPosting               = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsQuestion                 = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                    = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                    = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -162,6 +207,13 @@ var datedOperations = []*operation{
 	&datedClockOut,
 	&datedCopyTask,
 	&datedCreateAllowance,
+	&datedCreateAtsAnswer,
+	&datedCreateAtsApplication,
+	&datedCreateAtsCandidate,
+	&datedCreateAtsFeedback,
+	&datedCreateAtsJobPosting,
+	&datedCreateAtsMessage,
+	&datedCreateAtsQuestion,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -187,6 +239,11 @@ var datedOperations = []*operation{
 	&datedCreateWorkArea,
 	&datedDeleteAllowance,
 	&datedDeleteAllowanceWithAltAllowance,
+	&datedDeleteAtsApplication,
+	&datedDeleteAtsCandidate,
+	&datedDeleteAtsFeedback,
+	&datedDeleteAtsJobPosting,
+	&datedDeleteAtsQuestion,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteLeave,
@@ -200,9 +257,22 @@ var datedOperations = []*operation{
 	&datedDeleteTeam,
 	&datedDeleteTeamMembership,
 	&datedDeleteWebhookSubscription,
+	&datedDuplicateAtsJobPosting,
 	&datedEndShiftBreak,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
+	&datedGetAtsAnswer,
+	&datedGetAtsApplication,
+	&datedGetAtsApplicationPhase,
+	&datedGetAtsCandidate,
+	&datedGetAtsCandidateSource,
+	&datedGetAtsEvaluationForm,
+	&datedGetAtsFeedback,
+	&datedGetAtsHiringStage,
+	&datedGetAtsJobPosting,
+	&datedGetAtsMessage,
+	&datedGetAtsQuestion,
+	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
 	&datedGetCardPayment,
@@ -232,6 +302,18 @@ var datedOperations = []*operation{
 	&datedInviteEmployee,
 	&datedListAllowanceStats,
 	&datedListAllowances,
+	&datedListAtsAnswers,
+	&datedListAtsApplicationPhases,
+	&datedListAtsApplications,
+	&datedListAtsCandidateSources,
+	&datedListAtsCandidates,
+	&datedListAtsEvaluationForms,
+	&datedListAtsFeedbacks,
+	&datedListAtsHiringStages,
+	&datedListAtsJobPostings,
+	&datedListAtsMessages,
+	&datedListAtsQuestions,
+	&datedListAtsRejectionReasons,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
 	&datedListCardPayments,
@@ -261,16 +343,24 @@ var datedOperations = []*operation{
 	&datedListTeams,
 	&datedListWebhookSubscriptions,
 	&datedListWorkAreas,
+	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
 	&datedRejectLeave,
 	&datedRestoreDocumentsFromTrashBin,
+	&datedSaveAtsEvaluationFormAsTemplate,
 	&datedSetEmployeeRegularAccessStartDate,
 	&datedStartShiftBreak,
+	&datedSubmitAtsApplication,
 	&datedTerminateEmployee,
 	&datedToggleClock,
 	&datedUnarchiveWorkArea,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
+	&datedUpdateAtsApplication,
+	&datedUpdateAtsCandidate,
+	&datedUpdateAtsFeedback,
+	&datedUpdateAtsJobPosting,
+	&datedUpdateAtsQuestion,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
@@ -336,6 +426,396 @@ func datedQueryListAllowances(p *resources.ListAllowancesParams) string {
 	}
 	if p.ByOvertime != nil {
 		q.add("by_overtime", strconv.FormatBool(*p.ByOvertime))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsAnswers encodes the query of ListAtsAnswers.
+func datedQueryListAtsAnswers(p *resources.ListAtsAnswersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsApplicationIDs {
+		q.add("ats_application_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsApplicationPhases encodes the query of ListAtsApplicationPhases.
+func datedQueryListAtsApplicationPhases(p *resources.ListAtsApplicationPhasesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsJobPostingIDs {
+		q.add("ats_job_posting_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsApplications encodes the query of ListAtsApplications.
+func datedQueryListAtsApplications(p *resources.ListAtsApplicationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.AtsJobPostingID != nil {
+		q.add("ats_job_posting_id", string(*p.AtsJobPostingID))
+	}
+	if p.Qualified != nil {
+		q.add("qualified", strconv.FormatBool(*p.Qualified))
+	}
+	if p.AtsApplicationPhaseID != nil {
+		q.add("ats_application_phase_id", string(*p.AtsApplicationPhaseID))
+	}
+	for _, v := range p.AtsCandidateIDs {
+		q.add("ats_candidate_ids[]", string(v))
+	}
+	for _, v := range p.AtsRejectionReasonIDs {
+		q.add("ats_rejection_reason_ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.AtsTagsIDs {
+		q.add("ats_tags_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsCandidateSources encodes the query of ListAtsCandidateSources.
+func datedQueryListAtsCandidateSources(p *resources.ListAtsCandidateSourcesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsCandidates encodes the query of ListAtsCandidates.
+func datedQueryListAtsCandidates(p *resources.ListAtsCandidatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.Emails {
+		q.add("emails[]", string(v))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	for _, v := range p.Source {
+		q.add("source[]", string(v))
+	}
+	if p.Remote != nil {
+		q.add("remote", strconv.FormatBool(*p.Remote))
+	}
+	for _, v := range p.JobPostingIDs {
+		q.add("job_posting_ids[]", string(v))
+	}
+	if p.MinimumAverageRating != nil {
+		q.add("minimum_average_rating", strconv.FormatFloat(float64(*p.MinimumAverageRating), 'f', -1, 32))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.TalentPool != nil {
+		q.add("talent_pool", strconv.FormatBool(*p.TalentPool))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsEvaluationForms encodes the query of ListAtsEvaluationForms.
+func datedQueryListAtsEvaluationForms(p *resources.ListAtsEvaluationFormsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsJobPostingIDs {
+		q.add("ats_job_posting_ids[]", string(v))
+	}
+	if p.Template != nil {
+		q.add("template", strconv.FormatBool(*p.Template))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsFeedbacks encodes the query of ListAtsFeedbacks.
+func datedQueryListAtsFeedbacks(p *resources.ListAtsFeedbacksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsApplicationIDs {
+		q.add("ats_application_ids[]", string(v))
+	}
+	if p.AtsCandidateID != nil {
+		q.add("ats_candidate_id", string(*p.AtsCandidateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsHiringStages encodes the query of ListAtsHiringStages.
+func datedQueryListAtsHiringStages(p *resources.ListAtsHiringStagesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.AtsApplicationPhaseID != nil {
+		q.add("ats_application_phase_id", string(*p.AtsApplicationPhaseID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsJobPostings encodes the query of ListAtsJobPostings.
+func datedQueryListAtsJobPostings(p *resources.ListAtsJobPostingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.TeamID != nil {
+		q.add("team_id", string(*p.TeamID))
+	}
+	if p.LocationID != nil {
+		q.add("location_id", string(*p.LocationID))
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", string(*p.LegalEntityID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsMessages encodes the query of ListAtsMessages.
+func datedQueryListAtsMessages(p *resources.ListAtsMessagesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.AtsConversationID != nil {
+		q.add("ats_conversation_id", string(*p.AtsConversationID))
+	}
+	for _, v := range p.AtsConversationIDs {
+		q.add("ats_conversation_ids[]", string(v))
+	}
+	if p.LastPerConversation != nil {
+		q.add("last_per_conversation", strconv.FormatBool(*p.LastPerConversation))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsQuestions encodes the query of ListAtsQuestions.
+func datedQueryListAtsQuestions(p *resources.ListAtsQuestionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsJobPostingIDs {
+		q.add("ats_job_posting_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListAtsRejectionReasons encodes the query of ListAtsRejectionReasons.
+func datedQueryListAtsRejectionReasons(p *resources.ListAtsRejectionReasonsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AtsApplicationIDs {
+		q.add("ats_application_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1392,6 +1872,7 @@ func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
 
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
+	c.ATS = &ATSService{c: c}
 	c.Attendance = &AttendanceService{c: c}
 	c.Banking = &BankingService{c: c}
 	c.Companies = &CompaniesService{c: c}
@@ -1407,6 +1888,847 @@ func (c *Client) initServices() {
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
 	c.Webhooks = &WebhooksService{c: c}
+}
+
+// ATSService calls the Ats operations: Recruiting (applicant tracking) - job postings and their screening questions, candidates, applications moving through each posting's pipeline of phases, feedback and evaluation forms, and the messages exchanged with candidates.
+// Reach it as Client.ATS.
+type ATSService struct{ c *Client }
+
+// CreateAnswer records an answer to a screening question.
+//
+// Stores an application's answer to one question. The question's label and
+// type are copied into the answer, so it survives later edits of the question.
+//
+//	POST /ats/answers (CreateAtsAnswer)
+func (s *ATSService) CreateAnswer(ctx context.Context, body resources.AtsAnswerCreate) (resources.AtsAnswer, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsAnswer, s.c.datedBase, "/ats/answers", "", body)
+	return send[resources.AtsAnswer](ctx, s.c, &datedCreateAtsAnswer, req, err)
+}
+
+// CreateApplication creates an application.
+//
+// Adds an application to a job posting on the recruiter's side, for an
+// existing candidate or none yet. Candidates applying themselves go through
+// SubmitAtsApplication, which also creates the candidate.
+//
+//	POST /ats/applications (CreateAtsApplication)
+func (s *ATSService) CreateApplication(ctx context.Context, body resources.AtsApplicationCreate) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsApplication, s.c.datedBase, "/ats/applications", "", body)
+	return send[resources.AtsApplication](ctx, s.c, &datedCreateAtsApplication, req, err)
+}
+
+// CreateCandidate creates a candidate.
+//
+// Adds a person to the company's recruiting pool.
+//
+//	POST /ats/candidates (CreateAtsCandidate)
+func (s *ATSService) CreateCandidate(ctx context.Context, body resources.AtsCandidateCreate) (resources.AtsCandidate, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsCandidate, s.c.datedBase, "/ats/candidates", "", body)
+	return send[resources.AtsCandidate](ctx, s.c, &datedCreateAtsCandidate, req, err)
+}
+
+// CreateFeedback leaves feedback on a candidate.
+//
+// Records a rating (1 to 5) and a comment on a candidate, optionally tied to
+// one application and phase, and notifies the accesses it mentions.
+//
+//	POST /ats/feedbacks (CreateAtsFeedback)
+func (s *ATSService) CreateFeedback(ctx context.Context, body resources.AtsFeedbackCreate) (resources.AtsFeedback, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsFeedback, s.c.datedBase, "/ats/feedbacks", "", body)
+	return send[resources.AtsFeedback](ctx, s.c, &datedCreateAtsFeedback, req, err)
+}
+
+// CreateJobPosting creates a job posting.
+//
+// Opens a job posting with its title, status, conditions and what it asks of
+// applicants (CV, cover letter, phone, photo, personal URL).
+//
+//	POST /ats/job_postings (CreateAtsJobPosting)
+func (s *ATSService) CreateJobPosting(ctx context.Context, body resources.AtsJobPostingCreate) (resources.AtsJobPosting, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsJobPosting, s.c.datedBase, "/ats/job_postings", "", body)
+	return send[resources.AtsJobPosting](ctx, s.c, &datedCreateAtsJobPosting, req, err)
+}
+
+// CreateMessage sends a message to a candidate.
+//
+// Posts a message, with optional file attachments, to the conversation of an
+// application, as a user or as the candidate. A multipart upload.
+//
+//	POST /ats/messages (CreateAtsMessage)
+func (s *ATSService) CreateMessage(ctx context.Context, body resources.AtsMessageCreate) (resources.AtsMessage, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewCreateAtsMessageRequestWithBody(s.c.datedServer, contentType, r)
+	})
+	return send[resources.AtsMessage](ctx, s.c, &datedCreateAtsMessage, req, err)
+}
+
+// CreateQuestion adds a screening question to a job posting.
+//
+// Adds a question to a job posting's application form; choice questions carry
+// their options, each of which may disqualify the applicant.
+//
+//	POST /ats/questions (CreateAtsQuestion)
+func (s *ATSService) CreateQuestion(ctx context.Context, body resources.AtsQuestionCreate) (resources.AtsQuestion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAtsQuestion, s.c.datedBase, "/ats/questions", "", body)
+	return send[resources.AtsQuestion](ctx, s.c, &datedCreateAtsQuestion, req, err)
+}
+
+// DeleteApplication deletes an application.
+//
+//	DELETE /ats/applications/{id} (DeleteAtsApplication)
+func (s *ATSService) DeleteApplication(ctx context.Context, id string) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsApplication](ctx, s.c, &datedDeleteAtsApplication, req, err)
+}
+
+// DeleteCandidate deletes a candidate.
+//
+// Removes a candidate from the recruiting pool.
+//
+//	DELETE /ats/candidates/{id} (DeleteAtsCandidate)
+func (s *ATSService) DeleteCandidate(ctx context.Context, id string) (resources.AtsCandidate, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsCandidate](ctx, s.c, &datedDeleteAtsCandidate, req, err)
+}
+
+// DeleteFeedback deletes a feedback entry.
+//
+//	DELETE /ats/feedbacks/{id} (DeleteAtsFeedback)
+func (s *ATSService) DeleteFeedback(ctx context.Context, id string) (resources.AtsFeedback, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsFeedback](ctx, s.c, &datedDeleteAtsFeedback, req, err)
+}
+
+// DeleteJobPosting deletes a job posting.
+//
+//	DELETE /ats/job_postings/{id} (DeleteAtsJobPosting)
+func (s *ATSService) DeleteJobPosting(ctx context.Context, id string) (resources.AtsJobPosting, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsJobPosting](ctx, s.c, &datedDeleteAtsJobPosting, req, err)
+}
+
+// DeleteQuestion deletes a screening question.
+//
+//	DELETE /ats/questions/{id} (DeleteAtsQuestion)
+func (s *ATSService) DeleteQuestion(ctx context.Context, id string) (resources.AtsQuestion, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsQuestion](ctx, s.c, &datedDeleteAtsQuestion, req, err)
+}
+
+// DuplicateJobPosting duplicates a job posting.
+//
+// Copies an existing job posting into a new one. An action: it answers 200
+// with the copy.
+//
+//	POST /ats/job_postings/duplicate (DuplicateAtsJobPosting)
+func (s *ATSService) DuplicateJobPosting(ctx context.Context, body resources.DuplicateAtsJobPostingInput) (resources.AtsJobPosting, error) {
+	req, err := s.c.newRequest(ctx, &datedDuplicateAtsJobPosting, s.c.datedBase, "/ats/job_postings/duplicate", "", body)
+	return send[resources.AtsJobPosting](ctx, s.c, &datedDuplicateAtsJobPosting, req, err)
+}
+
+// GetAnswer gets an answer to a screening question.
+//
+//	GET /ats/answers/{id} (GetAtsAnswer)
+func (s *ATSService) GetAnswer(ctx context.Context, id string) (resources.AtsAnswer, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsAnswer, s.c.datedBase, "/ats/answers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsAnswer](ctx, s.c, &datedGetAtsAnswer, req, err)
+}
+
+// GetApplication gets an application.
+//
+//	GET /ats/applications/{id} (GetAtsApplication)
+func (s *ATSService) GetApplication(ctx context.Context, id string) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsApplication](ctx, s.c, &datedGetAtsApplication, req, err)
+}
+
+// GetApplicationPhase gets an application phase.
+//
+//	GET /ats/application_phases/{id} (GetAtsApplicationPhase)
+func (s *ATSService) GetApplicationPhase(ctx context.Context, id string) (resources.AtsApplicationPhase, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsApplicationPhase, s.c.datedBase, "/ats/application_phases/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsApplicationPhase](ctx, s.c, &datedGetAtsApplicationPhase, req, err)
+}
+
+// GetCandidate gets a candidate.
+//
+// Admin credentials see every candidate of the company; any other user only
+// the candidates who applied to a job posting they are a hiring manager of.
+//
+//	GET /ats/candidates/{id} (GetAtsCandidate)
+func (s *ATSService) GetCandidate(ctx context.Context, id string) (resources.AtsCandidate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsCandidate](ctx, s.c, &datedGetAtsCandidate, req, err)
+}
+
+// GetCandidateSource gets a candidate source.
+//
+//	GET /ats/candidate_sources/{id} (GetAtsCandidateSource)
+func (s *ATSService) GetCandidateSource(ctx context.Context, id string) (resources.AtsCandidateSource, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsCandidateSource, s.c.datedBase, "/ats/candidate_sources/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsCandidateSource](ctx, s.c, &datedGetAtsCandidateSource, req, err)
+}
+
+// GetEvaluationForm gets an evaluation form.
+//
+//	GET /ats/evaluation_forms/{id} (GetAtsEvaluationForm)
+func (s *ATSService) GetEvaluationForm(ctx context.Context, id string) (resources.AtsEvaluationForm, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsEvaluationForm, s.c.datedBase, "/ats/evaluation_forms/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsEvaluationForm](ctx, s.c, &datedGetAtsEvaluationForm, req, err)
+}
+
+// GetFeedback gets a feedback entry.
+//
+//	GET /ats/feedbacks/{id} (GetAtsFeedback)
+func (s *ATSService) GetFeedback(ctx context.Context, id string) (resources.AtsFeedback, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsFeedback](ctx, s.c, &datedGetAtsFeedback, req, err)
+}
+
+// GetHiringStage gets a hiring stage.
+//
+//	GET /ats/hiring_stages/{id} (GetAtsHiringStage)
+func (s *ATSService) GetHiringStage(ctx context.Context, id string) (resources.AtsHiringStage, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsHiringStage, s.c.datedBase, "/ats/hiring_stages/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsHiringStage](ctx, s.c, &datedGetAtsHiringStage, req, err)
+}
+
+// GetJobPosting gets a job posting.
+//
+//	GET /ats/job_postings/{id} (GetAtsJobPosting)
+func (s *ATSService) GetJobPosting(ctx context.Context, id string) (resources.AtsJobPosting, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsJobPosting](ctx, s.c, &datedGetAtsJobPosting, req, err)
+}
+
+// GetMessage gets a message.
+//
+//	GET /ats/messages/{id} (GetAtsMessage)
+func (s *ATSService) GetMessage(ctx context.Context, id string) (resources.AtsMessage, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsMessage, s.c.datedBase, "/ats/messages/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsMessage](ctx, s.c, &datedGetAtsMessage, req, err)
+}
+
+// GetQuestion gets a screening question.
+//
+//	GET /ats/questions/{id} (GetAtsQuestion)
+func (s *ATSService) GetQuestion(ctx context.Context, id string) (resources.AtsQuestion, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsQuestion](ctx, s.c, &datedGetAtsQuestion, req, err)
+}
+
+// GetRejectionReason gets a rejection reason.
+//
+//	GET /ats/rejection_reasons/{id} (GetAtsRejectionReason)
+func (s *ATSService) GetRejectionReason(ctx context.Context, id string) (resources.AtsRejectionReason, error) {
+	req, err := s.c.newRequest(ctx, &datedGetAtsRejectionReason, s.c.datedBase, "/ats/rejection_reasons/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.AtsRejectionReason](ctx, s.c, &datedGetAtsRejectionReason, req, err)
+}
+
+// ListAnswers lists answers to screening questions, every page of it.
+//
+// The answers candidates gave to the screening questions of the job postings
+// they applied to, one record per question and application.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAnswersIter holds one page at a time, ListAnswersPage returns one page.
+//
+//	GET /ats/answers (ListAtsAnswers)
+func (s *ATSService) ListAnswers(ctx context.Context, params *resources.ListAtsAnswersParams) ([]resources.AtsAnswer, error) {
+	return collect(s.ListAnswersIter(ctx, params))
+}
+
+// ListAnswersIter lists answers to screening questions, page by page.
+//
+// The answers candidates gave to the screening questions of the job postings
+// they applied to, one record per question and application.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/answers (ListAtsAnswers)
+func (s *ATSService) ListAnswersIter(ctx context.Context, params *resources.ListAtsAnswersParams) iter.Seq2[resources.AtsAnswer, error] {
+	return walkPages(ctx, s.c, &datedListAtsAnswers, params,
+		func(p *resources.ListAtsAnswersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsAnswers, s.c.datedBase, "/ats/answers", datedQueryListAtsAnswers(p), nil)
+		},
+		func(pg *resources.AtsAnswerPage) ([]resources.AtsAnswer, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListAtsAnswersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAnswersPage lists answers to screening questions: one page.
+//
+// The answers candidates gave to the screening questions of the job postings
+// they applied to, one record per question and application.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/answers (ListAtsAnswers)
+func (s *ATSService) ListAnswersPage(ctx context.Context, params *resources.ListAtsAnswersParams) (resources.AtsAnswerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsAnswers, s.c.datedBase, "/ats/answers", datedQueryListAtsAnswers(params), nil)
+	return send[resources.AtsAnswerPage](ctx, s.c, &datedListAtsAnswers, req, err)
+}
+
+// ListApplicationPhases lists application phases, every page of it.
+//
+// The phases of each job posting's hiring pipeline, in order of position.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListApplicationPhasesIter holds one page at a time, ListApplicationPhasesPage returns one page.
+//
+//	GET /ats/application_phases (ListAtsApplicationPhases)
+func (s *ATSService) ListApplicationPhases(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) ([]resources.AtsApplicationPhase, error) {
+	return collect(s.ListApplicationPhasesIter(ctx, params))
+}
+
+// ListApplicationPhasesIter lists application phases, page by page.
+//
+// The phases of each job posting's hiring pipeline, in order of position.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/application_phases (ListAtsApplicationPhases)
+func (s *ATSService) ListApplicationPhasesIter(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) iter.Seq2[resources.AtsApplicationPhase, error] {
+	return walkPages(ctx, s.c, &datedListAtsApplicationPhases, params,
+		func(p *resources.ListAtsApplicationPhasesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsApplicationPhases, s.c.datedBase, "/ats/application_phases", datedQueryListAtsApplicationPhases(p), nil)
+		},
+		func(pg *resources.AtsApplicationPhasePage) ([]resources.AtsApplicationPhase, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsApplicationPhasesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListApplicationPhasesPage lists application phases: one page.
+//
+// The phases of each job posting's hiring pipeline, in order of position.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/application_phases (ListAtsApplicationPhases)
+func (s *ATSService) ListApplicationPhasesPage(ctx context.Context, params *resources.ListAtsApplicationPhasesParams) (resources.AtsApplicationPhasePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsApplicationPhases, s.c.datedBase, "/ats/application_phases", datedQueryListAtsApplicationPhases(params), nil)
+	return send[resources.AtsApplicationPhasePage](ctx, s.c, &datedListAtsApplicationPhases, req, err)
+}
+
+// ListApplications lists applications, every page of it.
+//
+// Applications of candidates to job postings, with the phase of the hiring
+// pipeline each one is in.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListApplicationsIter holds one page at a time, ListApplicationsPage returns one page.
+//
+//	GET /ats/applications (ListAtsApplications)
+func (s *ATSService) ListApplications(ctx context.Context, params *resources.ListAtsApplicationsParams) ([]resources.AtsApplication, error) {
+	return collect(s.ListApplicationsIter(ctx, params))
+}
+
+// ListApplicationsIter lists applications, page by page.
+//
+// Applications of candidates to job postings, with the phase of the hiring
+// pipeline each one is in.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/applications (ListAtsApplications)
+func (s *ATSService) ListApplicationsIter(ctx context.Context, params *resources.ListAtsApplicationsParams) iter.Seq2[resources.AtsApplication, error] {
+	return walkPages(ctx, s.c, &datedListAtsApplications, params,
+		func(p *resources.ListAtsApplicationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsApplications, s.c.datedBase, "/ats/applications", datedQueryListAtsApplications(p), nil)
+		},
+		func(pg *resources.AtsApplicationPage) ([]resources.AtsApplication, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsApplicationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListApplicationsPage lists applications: one page.
+//
+// Applications of candidates to job postings, with the phase of the hiring
+// pipeline each one is in.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/applications (ListAtsApplications)
+func (s *ATSService) ListApplicationsPage(ctx context.Context, params *resources.ListAtsApplicationsParams) (resources.AtsApplicationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsApplications, s.c.datedBase, "/ats/applications", datedQueryListAtsApplications(params), nil)
+	return send[resources.AtsApplicationPage](ctx, s.c, &datedListAtsApplications, req, err)
+}
+
+// ListCandidateSources lists candidate sources, every page of it.
+//
+// Where candidates come from: job boards, agencies, referrals, the careers
+// page and the like, Factorial's defaults and the company's own.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCandidateSourcesIter holds one page at a time, ListCandidateSourcesPage returns one page.
+//
+//	GET /ats/candidate_sources (ListAtsCandidateSources)
+func (s *ATSService) ListCandidateSources(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) ([]resources.AtsCandidateSource, error) {
+	return collect(s.ListCandidateSourcesIter(ctx, params))
+}
+
+// ListCandidateSourcesIter lists candidate sources, page by page.
+//
+// Where candidates come from: job boards, agencies, referrals, the careers
+// page and the like, Factorial's defaults and the company's own.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/candidate_sources (ListAtsCandidateSources)
+func (s *ATSService) ListCandidateSourcesIter(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) iter.Seq2[resources.AtsCandidateSource, error] {
+	return walkPages(ctx, s.c, &datedListAtsCandidateSources, params,
+		func(p *resources.ListAtsCandidateSourcesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsCandidateSources, s.c.datedBase, "/ats/candidate_sources", datedQueryListAtsCandidateSources(p), nil)
+		},
+		func(pg *resources.AtsCandidateSourcePage) ([]resources.AtsCandidateSource, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsCandidateSourcesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCandidateSourcesPage lists candidate sources: one page.
+//
+// Where candidates come from: job boards, agencies, referrals, the careers
+// page and the like, Factorial's defaults and the company's own.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/candidate_sources (ListAtsCandidateSources)
+func (s *ATSService) ListCandidateSourcesPage(ctx context.Context, params *resources.ListAtsCandidateSourcesParams) (resources.AtsCandidateSourcePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsCandidateSources, s.c.datedBase, "/ats/candidate_sources", datedQueryListAtsCandidateSources(params), nil)
+	return send[resources.AtsCandidateSourcePage](ctx, s.c, &datedListAtsCandidateSources, req, err)
+}
+
+// ListCandidates lists candidates, every page of it.
+//
+// People in the company's recruiting pool. Admin credentials see every
+// candidate of the company; any other user only the candidates who applied to
+// a job posting they are a hiring manager of.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCandidatesIter holds one page at a time, ListCandidatesPage returns one page.
+//
+//	GET /ats/candidates (ListAtsCandidates)
+func (s *ATSService) ListCandidates(ctx context.Context, params *resources.ListAtsCandidatesParams) ([]resources.AtsCandidate, error) {
+	return collect(s.ListCandidatesIter(ctx, params))
+}
+
+// ListCandidatesIter lists candidates, page by page.
+//
+// People in the company's recruiting pool. Admin credentials see every
+// candidate of the company; any other user only the candidates who applied to
+// a job posting they are a hiring manager of.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/candidates (ListAtsCandidates)
+func (s *ATSService) ListCandidatesIter(ctx context.Context, params *resources.ListAtsCandidatesParams) iter.Seq2[resources.AtsCandidate, error] {
+	return walkPages(ctx, s.c, &datedListAtsCandidates, params,
+		func(p *resources.ListAtsCandidatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsCandidates, s.c.datedBase, "/ats/candidates", datedQueryListAtsCandidates(p), nil)
+		},
+		func(pg *resources.AtsCandidatePage) ([]resources.AtsCandidate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsCandidatesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCandidatesPage lists candidates: one page.
+//
+// People in the company's recruiting pool. Admin credentials see every
+// candidate of the company; any other user only the candidates who applied to
+// a job posting they are a hiring manager of.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/candidates (ListAtsCandidates)
+func (s *ATSService) ListCandidatesPage(ctx context.Context, params *resources.ListAtsCandidatesParams) (resources.AtsCandidatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsCandidates, s.c.datedBase, "/ats/candidates", datedQueryListAtsCandidates(params), nil)
+	return send[resources.AtsCandidatePage](ctx, s.c, &datedListAtsCandidates, req, err)
+}
+
+// ListEvaluationForms lists evaluation forms, every page of it.
+//
+// Scorecards interviewers fill in about a candidate: the forms of job postings
+// and the company's templates.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEvaluationFormsIter holds one page at a time, ListEvaluationFormsPage returns one page.
+//
+//	GET /ats/evaluation_forms (ListAtsEvaluationForms)
+func (s *ATSService) ListEvaluationForms(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) ([]resources.AtsEvaluationForm, error) {
+	return collect(s.ListEvaluationFormsIter(ctx, params))
+}
+
+// ListEvaluationFormsIter lists evaluation forms, page by page.
+//
+// Scorecards interviewers fill in about a candidate: the forms of job postings
+// and the company's templates.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/evaluation_forms (ListAtsEvaluationForms)
+func (s *ATSService) ListEvaluationFormsIter(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) iter.Seq2[resources.AtsEvaluationForm, error] {
+	return walkPages(ctx, s.c, &datedListAtsEvaluationForms, params,
+		func(p *resources.ListAtsEvaluationFormsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsEvaluationForms, s.c.datedBase, "/ats/evaluation_forms", datedQueryListAtsEvaluationForms(p), nil)
+		},
+		func(pg *resources.AtsEvaluationFormPage) ([]resources.AtsEvaluationForm, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsEvaluationFormsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEvaluationFormsPage lists evaluation forms: one page.
+//
+// Scorecards interviewers fill in about a candidate: the forms of job postings
+// and the company's templates.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/evaluation_forms (ListAtsEvaluationForms)
+func (s *ATSService) ListEvaluationFormsPage(ctx context.Context, params *resources.ListAtsEvaluationFormsParams) (resources.AtsEvaluationFormPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsEvaluationForms, s.c.datedBase, "/ats/evaluation_forms", datedQueryListAtsEvaluationForms(params), nil)
+	return send[resources.AtsEvaluationFormPage](ctx, s.c, &datedListAtsEvaluationForms, req, err)
+}
+
+// ListFeedbacks lists feedback on candidates, every page of it.
+//
+// Ratings and comments left by the people evaluating candidates' applications.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFeedbacksIter holds one page at a time, ListFeedbacksPage returns one page.
+//
+//	GET /ats/feedbacks (ListAtsFeedbacks)
+func (s *ATSService) ListFeedbacks(ctx context.Context, params *resources.ListAtsFeedbacksParams) ([]resources.AtsFeedback, error) {
+	return collect(s.ListFeedbacksIter(ctx, params))
+}
+
+// ListFeedbacksIter lists feedback on candidates, page by page.
+//
+// Ratings and comments left by the people evaluating candidates' applications.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/feedbacks (ListAtsFeedbacks)
+func (s *ATSService) ListFeedbacksIter(ctx context.Context, params *resources.ListAtsFeedbacksParams) iter.Seq2[resources.AtsFeedback, error] {
+	return walkPages(ctx, s.c, &datedListAtsFeedbacks, params,
+		func(p *resources.ListAtsFeedbacksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsFeedbacks, s.c.datedBase, "/ats/feedbacks", datedQueryListAtsFeedbacks(p), nil)
+		},
+		func(pg *resources.AtsFeedbackPage) ([]resources.AtsFeedback, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsFeedbacksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFeedbacksPage lists feedback on candidates: one page.
+//
+// Ratings and comments left by the people evaluating candidates' applications.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/feedbacks (ListAtsFeedbacks)
+func (s *ATSService) ListFeedbacksPage(ctx context.Context, params *resources.ListAtsFeedbacksParams) (resources.AtsFeedbackPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsFeedbacks, s.c.datedBase, "/ats/feedbacks", datedQueryListAtsFeedbacks(params), nil)
+	return send[resources.AtsFeedbackPage](ctx, s.c, &datedListAtsFeedbacks, req, err)
+}
+
+// ListHiringStages lists hiring stages, every page of it.
+//
+// The company-wide stages (new, screening, interview, assessment, offer,
+// hired) that the phases of every pipeline are grouped under.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListHiringStagesIter holds one page at a time, ListHiringStagesPage returns one page.
+//
+//	GET /ats/hiring_stages (ListAtsHiringStages)
+func (s *ATSService) ListHiringStages(ctx context.Context, params *resources.ListAtsHiringStagesParams) ([]resources.AtsHiringStage, error) {
+	return collect(s.ListHiringStagesIter(ctx, params))
+}
+
+// ListHiringStagesIter lists hiring stages, page by page.
+//
+// The company-wide stages (new, screening, interview, assessment, offer,
+// hired) that the phases of every pipeline are grouped under.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/hiring_stages (ListAtsHiringStages)
+func (s *ATSService) ListHiringStagesIter(ctx context.Context, params *resources.ListAtsHiringStagesParams) iter.Seq2[resources.AtsHiringStage, error] {
+	return walkPages(ctx, s.c, &datedListAtsHiringStages, params,
+		func(p *resources.ListAtsHiringStagesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsHiringStages, s.c.datedBase, "/ats/hiring_stages", datedQueryListAtsHiringStages(p), nil)
+		},
+		func(pg *resources.AtsHiringStagePage) ([]resources.AtsHiringStage, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsHiringStagesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListHiringStagesPage lists hiring stages: one page.
+//
+// The company-wide stages (new, screening, interview, assessment, offer,
+// hired) that the phases of every pipeline are grouped under.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/hiring_stages (ListAtsHiringStages)
+func (s *ATSService) ListHiringStagesPage(ctx context.Context, params *resources.ListAtsHiringStagesParams) (resources.AtsHiringStagePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsHiringStages, s.c.datedBase, "/ats/hiring_stages", datedQueryListAtsHiringStages(params), nil)
+	return send[resources.AtsHiringStagePage](ctx, s.c, &datedListAtsHiringStages, req, err)
+}
+
+// ListJobPostings lists job postings, every page of it.
+//
+// The company's job openings, in every status.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListJobPostingsIter holds one page at a time, ListJobPostingsPage returns one page.
+//
+//	GET /ats/job_postings (ListAtsJobPostings)
+func (s *ATSService) ListJobPostings(ctx context.Context, params *resources.ListAtsJobPostingsParams) ([]resources.AtsJobPosting, error) {
+	return collect(s.ListJobPostingsIter(ctx, params))
+}
+
+// ListJobPostingsIter lists job postings, page by page.
+//
+// The company's job openings, in every status.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/job_postings (ListAtsJobPostings)
+func (s *ATSService) ListJobPostingsIter(ctx context.Context, params *resources.ListAtsJobPostingsParams) iter.Seq2[resources.AtsJobPosting, error] {
+	return walkPages(ctx, s.c, &datedListAtsJobPostings, params,
+		func(p *resources.ListAtsJobPostingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsJobPostings, s.c.datedBase, "/ats/job_postings", datedQueryListAtsJobPostings(p), nil)
+		},
+		func(pg *resources.AtsJobPostingPage) ([]resources.AtsJobPosting, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsJobPostingsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListJobPostingsPage lists job postings: one page.
+//
+// The company's job openings, in every status.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/job_postings (ListAtsJobPostings)
+func (s *ATSService) ListJobPostingsPage(ctx context.Context, params *resources.ListAtsJobPostingsParams) (resources.AtsJobPostingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsJobPostings, s.c.datedBase, "/ats/job_postings", datedQueryListAtsJobPostings(params), nil)
+	return send[resources.AtsJobPostingPage](ctx, s.c, &datedListAtsJobPostings, req, err)
+}
+
+// ListMessages lists messages with candidates, every page of it.
+//
+// Messages exchanged with candidates, grouped in one conversation per
+// application.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMessagesIter holds one page at a time, ListMessagesPage returns one page.
+//
+//	GET /ats/messages (ListAtsMessages)
+func (s *ATSService) ListMessages(ctx context.Context, params *resources.ListAtsMessagesParams) ([]resources.AtsMessage, error) {
+	return collect(s.ListMessagesIter(ctx, params))
+}
+
+// ListMessagesIter lists messages with candidates, page by page.
+//
+// Messages exchanged with candidates, grouped in one conversation per
+// application.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/messages (ListAtsMessages)
+func (s *ATSService) ListMessagesIter(ctx context.Context, params *resources.ListAtsMessagesParams) iter.Seq2[resources.AtsMessage, error] {
+	return walkPages(ctx, s.c, &datedListAtsMessages, params,
+		func(p *resources.ListAtsMessagesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsMessages, s.c.datedBase, "/ats/messages", datedQueryListAtsMessages(p), nil)
+		},
+		func(pg *resources.AtsMessagePage) ([]resources.AtsMessage, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsMessagesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListMessagesPage lists messages with candidates: one page.
+//
+// Messages exchanged with candidates, grouped in one conversation per
+// application.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/messages (ListAtsMessages)
+func (s *ATSService) ListMessagesPage(ctx context.Context, params *resources.ListAtsMessagesParams) (resources.AtsMessagePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsMessages, s.c.datedBase, "/ats/messages", datedQueryListAtsMessages(params), nil)
+	return send[resources.AtsMessagePage](ctx, s.c, &datedListAtsMessages, req, err)
+}
+
+// ListQuestions lists screening questions, every page of it.
+//
+// The questions job postings ask applicants when they apply.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListQuestionsIter holds one page at a time, ListQuestionsPage returns one page.
+//
+//	GET /ats/questions (ListAtsQuestions)
+func (s *ATSService) ListQuestions(ctx context.Context, params *resources.ListAtsQuestionsParams) ([]resources.AtsQuestion, error) {
+	return collect(s.ListQuestionsIter(ctx, params))
+}
+
+// ListQuestionsIter lists screening questions, page by page.
+//
+// The questions job postings ask applicants when they apply.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/questions (ListAtsQuestions)
+func (s *ATSService) ListQuestionsIter(ctx context.Context, params *resources.ListAtsQuestionsParams) iter.Seq2[resources.AtsQuestion, error] {
+	return walkPages(ctx, s.c, &datedListAtsQuestions, params,
+		func(p *resources.ListAtsQuestionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsQuestions, s.c.datedBase, "/ats/questions", datedQueryListAtsQuestions(p), nil)
+		},
+		func(pg *resources.AtsQuestionPage) ([]resources.AtsQuestion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsQuestionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListQuestionsPage lists screening questions: one page.
+//
+// The questions job postings ask applicants when they apply.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/questions (ListAtsQuestions)
+func (s *ATSService) ListQuestionsPage(ctx context.Context, params *resources.ListAtsQuestionsParams) (resources.AtsQuestionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsQuestions, s.c.datedBase, "/ats/questions", datedQueryListAtsQuestions(params), nil)
+	return send[resources.AtsQuestionPage](ctx, s.c, &datedListAtsQuestions, req, err)
+}
+
+// ListRejectionReasons lists rejection reasons, every page of it.
+//
+// The reasons the company records when an application is rejected, by the
+// company or by the candidate.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListRejectionReasonsIter holds one page at a time, ListRejectionReasonsPage returns one page.
+//
+//	GET /ats/rejection_reasons (ListAtsRejectionReasons)
+func (s *ATSService) ListRejectionReasons(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) ([]resources.AtsRejectionReason, error) {
+	return collect(s.ListRejectionReasonsIter(ctx, params))
+}
+
+// ListRejectionReasonsIter lists rejection reasons, page by page.
+//
+// The reasons the company records when an application is rejected, by the
+// company or by the candidate.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /ats/rejection_reasons (ListAtsRejectionReasons)
+func (s *ATSService) ListRejectionReasonsIter(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) iter.Seq2[resources.AtsRejectionReason, error] {
+	return walkPages(ctx, s.c, &datedListAtsRejectionReasons, params,
+		func(p *resources.ListAtsRejectionReasonsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAtsRejectionReasons, s.c.datedBase, "/ats/rejection_reasons", datedQueryListAtsRejectionReasons(p), nil)
+		},
+		func(pg *resources.AtsRejectionReasonPage) ([]resources.AtsRejectionReason, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAtsRejectionReasonsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListRejectionReasonsPage lists rejection reasons: one page.
+//
+// The reasons the company records when an application is rejected, by the
+// company or by the candidate.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /ats/rejection_reasons (ListAtsRejectionReasons)
+func (s *ATSService) ListRejectionReasonsPage(ctx context.Context, params *resources.ListAtsRejectionReasonsParams) (resources.AtsRejectionReasonPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAtsRejectionReasons, s.c.datedBase, "/ats/rejection_reasons", datedQueryListAtsRejectionReasons(params), nil)
+	return send[resources.AtsRejectionReasonPage](ctx, s.c, &datedListAtsRejectionReasons, req, err)
+}
+
+// MoveApplicationToPhase moves an application to another phase.
+//
+// Moves an application to another phase of its own job posting's pipeline.
+// Factorial runs the same automations and emails as a move in the web app.
+//
+//	POST /ats/applications/move_to_phase (MoveAtsApplicationToPhase)
+func (s *ATSService) MoveApplicationToPhase(ctx context.Context, body resources.MoveAtsApplicationToPhaseInput) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedMoveAtsApplicationToPhase, s.c.datedBase, "/ats/applications/move_to_phase", "", body)
+	return send[resources.AtsApplication](ctx, s.c, &datedMoveAtsApplicationToPhase, req, err)
+}
+
+// SaveEvaluationFormAsTemplate saves an evaluation form as a template.
+//
+// Makes a reusable template of an evaluation form. An action: it answers 200
+// with the template.
+//
+//	POST /ats/evaluation_forms/save_as_template (SaveAtsEvaluationFormAsTemplate)
+func (s *ATSService) SaveEvaluationFormAsTemplate(ctx context.Context, body resources.SaveAtsEvaluationFormAsTemplateInput) (resources.AtsEvaluationForm, error) {
+	req, err := s.c.newRequest(ctx, &datedSaveAtsEvaluationFormAsTemplate, s.c.datedBase, "/ats/evaluation_forms/save_as_template", "", body)
+	return send[resources.AtsEvaluationForm](ctx, s.c, &datedSaveAtsEvaluationFormAsTemplate, req, err)
+}
+
+// SubmitApplication applies to a job posting.
+//
+// Applies to a job posting as a candidate would through the careers page: the
+// candidate is identified by name and email (and created when new) and the
+// application enters the posting's pipeline. An action: it answers 200 with
+// the application.
+//
+//	POST /ats/applications/apply (SubmitAtsApplication)
+func (s *ATSService) SubmitApplication(ctx context.Context, body resources.SubmitAtsApplicationInput) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedSubmitAtsApplication, s.c.datedBase, "/ats/applications/apply", "", body)
+	return send[resources.AtsApplication](ctx, s.c, &datedSubmitAtsApplication, req, err)
+}
+
+// UpdateApplication updates an application.
+//
+// Changes an application's qualification, phase, rejection reason, phone or
+// source. The body repeats the id.
+//
+//	PUT /ats/applications/{id} (UpdateAtsApplication)
+func (s *ATSService) UpdateApplication(ctx context.Context, id string, body resources.AtsApplicationUpdate) (resources.AtsApplication, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsApplication, s.c.datedBase, "/ats/applications/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AtsApplication](ctx, s.c, &datedUpdateAtsApplication, req, err)
+}
+
+// UpdateCandidate updates a candidate.
+//
+// Changes a candidate's contact data and talent pool consent. The body repeats
+// the id.
+//
+//	PUT /ats/candidates/{id} (UpdateAtsCandidate)
+func (s *ATSService) UpdateCandidate(ctx context.Context, id string, body resources.AtsCandidateUpdate) (resources.AtsCandidate, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsCandidate, s.c.datedBase, "/ats/candidates/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AtsCandidate](ctx, s.c, &datedUpdateAtsCandidate, req, err)
+}
+
+// UpdateFeedback updates a feedback entry.
+//
+// Changes the rating, comment or phase of a feedback entry. Factorial's body
+// does not require the repeated id here; when sent it must equal the path id.
+//
+//	PUT /ats/feedbacks/{id} (UpdateAtsFeedback)
+func (s *ATSService) UpdateFeedback(ctx context.Context, id string, body resources.AtsFeedbackUpdate) (resources.AtsFeedback, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsFeedback, s.c.datedBase, "/ats/feedbacks/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AtsFeedback](ctx, s.c, &datedUpdateAtsFeedback, req, err)
+}
+
+// UpdateJobPosting updates a job posting.
+//
+// Changes any of a job posting's fields. The body repeats the id.
+//
+//	PUT /ats/job_postings/{id} (UpdateAtsJobPosting)
+func (s *ATSService) UpdateJobPosting(ctx context.Context, id string, body resources.AtsJobPostingUpdate) (resources.AtsJobPosting, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsJobPosting, s.c.datedBase, "/ats/job_postings/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AtsJobPosting](ctx, s.c, &datedUpdateAtsJobPosting, req, err)
+}
+
+// UpdateQuestion updates a screening question.
+//
+// Changes a question's text, position, options and flags; its job posting and
+// type stay. The body repeats the id.
+//
+//	PUT /ats/questions/{id} (UpdateAtsQuestion)
+func (s *ATSService) UpdateQuestion(ctx context.Context, id string, body resources.AtsQuestionUpdate) (resources.AtsQuestion, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateAtsQuestion, s.c.datedBase, "/ats/questions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.AtsQuestion](ctx, s.c, &datedUpdateAtsQuestion, req, err)
 }
 
 // AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.

@@ -1032,6 +1032,2444 @@ func (x ArchiveWorkAreaInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ArchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetAtsApplicationID() (v string) {
+	if x == nil || x.AtsApplicationID == nil {
+		return v
+	}
+	return *x.AtsApplicationID
+}
+
+// GetAtsQuestionID returns x.AtsQuestionID, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetAtsQuestionID() (v string) {
+	if x == nil || x.AtsQuestionID == nil {
+		return v
+	}
+	return *x.AtsQuestionID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsAnswer) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetOriginalQuestionLabel returns x.OriginalQuestionLabel, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetOriginalQuestionLabel() (v string) {
+	if x == nil || x.OriginalQuestionLabel == nil {
+		return v
+	}
+	return *x.OriginalQuestionLabel
+}
+
+// GetOriginalQuestionType returns x.OriginalQuestionType, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetOriginalQuestionType() (v AtsQuestionType) {
+	if x == nil || x.OriginalQuestionType == nil {
+		return v
+	}
+	return *x.OriginalQuestionType
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValue returns x.Value, or its zero value when x or the field is nil.
+func (x *AtsAnswer) GetValue() (v string) {
+	if x == nil || x.Value == nil {
+		return v
+	}
+	return *x.Value
+}
+
+// String shows the fields of x that are set.
+func (x AtsAnswer) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsAnswer) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x is nil.
+func (x *AtsAnswerCreate) GetAtsApplicationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsApplicationID
+}
+
+// GetAtsQuestionID returns x.AtsQuestionID, or its zero value when x is nil.
+func (x *AtsAnswerCreate) GetAtsQuestionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsQuestionID
+}
+
+// GetOriginalQuestionLabel returns x.OriginalQuestionLabel, or its zero value when x is nil.
+func (x *AtsAnswerCreate) GetOriginalQuestionLabel() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.OriginalQuestionLabel
+}
+
+// GetOriginalQuestionType returns x.OriginalQuestionType, or its zero value when x is nil.
+func (x *AtsAnswerCreate) GetOriginalQuestionType() (v AtsAnswerCreateOriginalQuestionType) {
+	if x == nil {
+		return v
+	}
+	return x.OriginalQuestionType
+}
+
+// GetValue returns x.Value, or its zero value when x is nil.
+func (x *AtsAnswerCreate) GetValue() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Value
+}
+
+// String shows the fields of x that are set.
+func (x AtsAnswerCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsAnswerCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsAnswerPage) GetData() (v []AtsAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsAnswerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsAnswerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsAnswerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetAtsCandidateID returns x.AtsCandidateID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetAtsCandidateID() (v string) {
+	if x == nil || x.AtsCandidateID == nil {
+		return v
+	}
+	return *x.AtsCandidateID
+}
+
+// GetAtsConversationID returns x.AtsConversationID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetAtsConversationID() (v string) {
+	if x == nil || x.AtsConversationID == nil {
+		return v
+	}
+	return *x.AtsConversationID
+}
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetAtsJobPostingID() (v string) {
+	if x == nil || x.AtsJobPostingID == nil {
+		return v
+	}
+	return *x.AtsJobPostingID
+}
+
+// GetAtsRejectionReasonID returns x.AtsRejectionReasonID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetAtsRejectionReasonID() (v string) {
+	if x == nil || x.AtsRejectionReasonID == nil {
+		return v
+	}
+	return *x.AtsRejectionReasonID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCoverLetter returns x.CoverLetter, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetCoverLetter() (v string) {
+	if x == nil || x.CoverLetter == nil {
+		return v
+	}
+	return *x.CoverLetter
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCv returns x.Cv, or its zero value when x is nil.
+func (x *AtsApplication) GetCv() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Cv
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsApplication) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMedium returns x.Medium, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetMedium() (v string) {
+	if x == nil || x.Medium == nil {
+		return v
+	}
+	return *x.Medium
+}
+
+// GetPhone returns x.Phone, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetPhone() (v string) {
+	if x == nil || x.Phone == nil {
+		return v
+	}
+	return *x.Phone
+}
+
+// GetQualified returns x.Qualified, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetQualified() (v bool) {
+	if x == nil || x.Qualified == nil {
+		return v
+	}
+	return *x.Qualified
+}
+
+// GetRatingAverage returns x.RatingAverage, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetRatingAverage() (v int) {
+	if x == nil || x.RatingAverage == nil {
+		return v
+	}
+	return *x.RatingAverage
+}
+
+// GetSourceID returns x.SourceID, or its zero value when x or the field is nil.
+func (x *AtsApplication) GetSourceID() (v string) {
+	if x == nil || x.SourceID == nil {
+		return v
+	}
+	return *x.SourceID
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplication) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplication) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnswers returns x.Answers, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetAnswers() (v []AtsApplicationAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.Answers
+}
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetAtsCandidateID returns x.AtsCandidateID, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetAtsCandidateID() (v string) {
+	if x == nil || x.AtsCandidateID == nil {
+		return v
+	}
+	return *x.AtsCandidateID
+}
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x is nil.
+func (x *AtsApplicationCreate) GetAtsJobPostingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsJobPostingID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetAuthorType returns x.AuthorType, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetAuthorType() (v AtsApplicationAuthorType) {
+	if x == nil || x.AuthorType == nil {
+		return v
+	}
+	return *x.AuthorType
+}
+
+// GetConsentToTalentPool returns x.ConsentToTalentPool, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetConsentToTalentPool() (v bool) {
+	if x == nil || x.ConsentToTalentPool == nil {
+		return v
+	}
+	return *x.ConsentToTalentPool
+}
+
+// GetCoverLetter returns x.CoverLetter, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetCoverLetter() (v string) {
+	if x == nil || x.CoverLetter == nil {
+		return v
+	}
+	return *x.CoverLetter
+}
+
+// GetMedium returns x.Medium, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetMedium() (v string) {
+	if x == nil || x.Medium == nil {
+		return v
+	}
+	return *x.Medium
+}
+
+// GetPhone returns x.Phone, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetPhone() (v string) {
+	if x == nil || x.Phone == nil {
+		return v
+	}
+	return *x.Phone
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *AtsApplicationCreate) GetSource() (v string) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsApplicationPage) GetData() (v []AtsApplication) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsApplicationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActiveApplicationsCount returns x.ActiveApplicationsCount, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetActiveApplicationsCount() (v int) {
+	if x == nil || x.ActiveApplicationsCount == nil {
+		return v
+	}
+	return *x.ActiveApplicationsCount
+}
+
+// GetApplicationsCount returns x.ApplicationsCount, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetApplicationsCount() (v int) {
+	if x == nil || x.ApplicationsCount == nil {
+		return v
+	}
+	return *x.ApplicationsCount
+}
+
+// GetAtsHiringStageID returns x.AtsHiringStageID, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetAtsHiringStageID() (v string) {
+	if x == nil || x.AtsHiringStageID == nil {
+		return v
+	}
+	return *x.AtsHiringStageID
+}
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetAtsJobPostingID() (v string) {
+	if x == nil || x.AtsJobPostingID == nil {
+		return v
+	}
+	return *x.AtsJobPostingID
+}
+
+// GetEditable returns x.Editable, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetEditable() (v bool) {
+	if x == nil || x.Editable == nil {
+		return v
+	}
+	return *x.Editable
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsApplicationPhase) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPhaseType returns x.PhaseType, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetPhaseType() (v AtsApplicationPhaseType) {
+	if x == nil || x.PhaseType == nil {
+		return v
+	}
+	return *x.PhaseType
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *AtsApplicationPhase) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationPhase) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationPhase) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsApplicationPhasePage) GetData() (v []AtsApplicationPhase) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsApplicationPhasePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationPhasePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationPhasePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetAtsRejectionReasonID returns x.AtsRejectionReasonID, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetAtsRejectionReasonID() (v string) {
+	if x == nil || x.AtsRejectionReasonID == nil {
+		return v
+	}
+	return *x.AtsRejectionReasonID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetAuthorType returns x.AuthorType, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetAuthorType() (v AtsApplicationAuthorType) {
+	if x == nil || x.AuthorType == nil {
+		return v
+	}
+	return *x.AuthorType
+}
+
+// GetDisqualifiedReason returns x.DisqualifiedReason, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetDisqualifiedReason() (v string) {
+	if x == nil || x.DisqualifiedReason == nil {
+		return v
+	}
+	return *x.DisqualifiedReason
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsApplicationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPhone returns x.Phone, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetPhone() (v string) {
+	if x == nil || x.Phone == nil {
+		return v
+	}
+	return *x.Phone
+}
+
+// GetQualified returns x.Qualified, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetQualified() (v bool) {
+	if x == nil || x.Qualified == nil {
+		return v
+	}
+	return *x.Qualified
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetSource() (v string) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// GetSourceID returns x.SourceID, or its zero value when x or the field is nil.
+func (x *AtsApplicationUpdate) GetSourceID() (v string) {
+	if x == nil || x.SourceID == nil {
+		return v
+	}
+	return *x.SourceID
+}
+
+// String shows the fields of x that are set.
+func (x AtsApplicationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsApplicationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsJobPostingIDs returns x.AtsJobPostingIDs, or its zero value when x is nil.
+func (x *AtsCandidate) GetAtsJobPostingIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsJobPostingIDs
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetConsentExpirationDate returns x.ConsentExpirationDate, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetConsentExpirationDate() (v time.Time) {
+	if x == nil || x.ConsentExpirationDate == nil {
+		return v
+	}
+	return *x.ConsentExpirationDate
+}
+
+// GetConsentGivenAt returns x.ConsentGivenAt, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetConsentGivenAt() (v time.Time) {
+	if x == nil || x.ConsentGivenAt == nil {
+		return v
+	}
+	return *x.ConsentGivenAt
+}
+
+// GetConsentToTalentPool returns x.ConsentToTalentPool, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetConsentToTalentPool() (v bool) {
+	if x == nil || x.ConsentToTalentPool == nil {
+		return v
+	}
+	return *x.ConsentToTalentPool
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetFullName returns x.FullName, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetFullName() (v string) {
+	if x == nil || x.FullName == nil {
+		return v
+	}
+	return *x.FullName
+}
+
+// GetGender returns x.Gender, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetGender() (v AtsGender) {
+	if x == nil || x.Gender == nil {
+		return v
+	}
+	return *x.Gender
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsCandidate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInactiveSince returns x.InactiveSince, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetInactiveSince() (v time.Time) {
+	if x == nil || x.InactiveSince == nil {
+		return v
+	}
+	return *x.InactiveSince
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetMedium returns x.Medium, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetMedium() (v string) {
+	if x == nil || x.Medium == nil {
+		return v
+	}
+	return *x.Medium
+}
+
+// GetPersonalURL returns x.PersonalURL, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetPersonalURL() (v string) {
+	if x == nil || x.PersonalURL == nil {
+		return v
+	}
+	return *x.PersonalURL
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetScore returns x.Score, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetScore() (v float32) {
+	if x == nil || x.Score == nil {
+		return v
+	}
+	return *x.Score
+}
+
+// GetSourceID returns x.SourceID, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetSourceID() (v string) {
+	if x == nil || x.SourceID == nil {
+		return v
+	}
+	return *x.SourceID
+}
+
+// GetTalentPool returns x.TalentPool, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetTalentPool() (v bool) {
+	if x == nil || x.TalentPool == nil {
+		return v
+	}
+	return *x.TalentPool
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AtsCandidate) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetConsentGivenAt returns x.ConsentGivenAt, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetConsentGivenAt() (v time.Time) {
+	if x == nil || x.ConsentGivenAt == nil {
+		return v
+	}
+	return *x.ConsentGivenAt
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
+}
+
+// GetGender returns x.Gender, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetGender() (v string) {
+	if x == nil || x.Gender == nil {
+		return v
+	}
+	return *x.Gender
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *AtsCandidateCreate) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
+}
+
+// GetMedium returns x.Medium, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetMedium() (v string) {
+	if x == nil || x.Medium == nil {
+		return v
+	}
+	return *x.Medium
+}
+
+// GetPersonalURL returns x.PersonalURL, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetPersonalURL() (v string) {
+	if x == nil || x.PersonalURL == nil {
+		return v
+	}
+	return *x.PersonalURL
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetSource() (v string) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// GetTalentPool returns x.TalentPool, or its zero value when x or the field is nil.
+func (x *AtsCandidateCreate) GetTalentPool() (v bool) {
+	if x == nil || x.TalentPool == nil {
+		return v
+	}
+	return *x.TalentPool
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidateCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsCandidatePage) GetData() (v []AtsCandidate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsCandidatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *AtsCandidateSource) GetCategory() (v AtsCandidateSourceCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsCandidateSource) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsCandidateSource) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *AtsCandidateSource) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *AtsCandidateSource) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidateSource) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateSource) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsCandidateSourcePage) GetData() (v []AtsCandidateSource) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsCandidateSourcePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidateSourcePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateSourcePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetConsentGivenAt returns x.ConsentGivenAt, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetConsentGivenAt() (v time.Time) {
+	if x == nil || x.ConsentGivenAt == nil {
+		return v
+	}
+	return *x.ConsentGivenAt
+}
+
+// GetEmail returns x.Email, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetEmail() (v string) {
+	if x == nil || x.Email == nil {
+		return v
+	}
+	return *x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsCandidateUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetPersonalURL returns x.PersonalURL, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetPersonalURL() (v string) {
+	if x == nil || x.PersonalURL == nil {
+		return v
+	}
+	return *x.PersonalURL
+}
+
+// GetPhoneNumber returns x.PhoneNumber, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetPhoneNumber() (v string) {
+	if x == nil || x.PhoneNumber == nil {
+		return v
+	}
+	return *x.PhoneNumber
+}
+
+// GetTalentPool returns x.TalentPool, or its zero value when x or the field is nil.
+func (x *AtsCandidateUpdate) GetTalentPool() (v bool) {
+	if x == nil || x.TalentPool == nil {
+		return v
+	}
+	return *x.TalentPool
+}
+
+// String shows the fields of x that are set.
+func (x AtsCandidateUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsCandidateUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetAtsJobPostingID() (v string) {
+	if x == nil || x.AtsJobPostingID == nil {
+		return v
+	}
+	return *x.AtsJobPostingID
+}
+
+// GetBasedOnID returns x.BasedOnID, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetBasedOnID() (v string) {
+	if x == nil || x.BasedOnID == nil {
+		return v
+	}
+	return *x.BasedOnID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsEvaluationForm) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetQuestions returns x.Questions, or its zero value when x is nil.
+func (x *AtsEvaluationForm) GetQuestions() (v []AtsEvaluationFormQuestion) {
+	if x == nil {
+		return v
+	}
+	return x.Questions
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AtsEvaluationForm) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AtsEvaluationForm) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsEvaluationForm) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsEvaluationFormPage) GetData() (v []AtsEvaluationForm) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsEvaluationFormPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsEvaluationFormPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsEvaluationFormPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetAtsApplicationID() (v string) {
+	if x == nil || x.AtsApplicationID == nil {
+		return v
+	}
+	return *x.AtsApplicationID
+}
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetAtsCandidateID returns x.AtsCandidateID, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetAtsCandidateID() (v string) {
+	if x == nil || x.AtsCandidateID == nil {
+		return v
+	}
+	return *x.AtsCandidateID
+}
+
+// GetAtsEvaluationFormsID returns x.AtsEvaluationFormsID, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetAtsEvaluationFormsID() (v string) {
+	if x == nil || x.AtsEvaluationFormsID == nil {
+		return v
+	}
+	return *x.AtsEvaluationFormsID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEvaluationFormAnswers returns x.EvaluationFormAnswers, or its zero value when x is nil.
+func (x *AtsFeedback) GetEvaluationFormAnswers() (v []AtsEvaluationFormAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.EvaluationFormAnswers
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsFeedback) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetRating returns x.Rating, or its zero value when x or the field is nil.
+func (x *AtsFeedback) GetRating() (v int) {
+	if x == nil || x.Rating == nil {
+		return v
+	}
+	return *x.Rating
+}
+
+// String shows the fields of x that are set.
+func (x AtsFeedback) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsFeedback) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
+func (x *AtsFeedbackCreate) GetAtsApplicationID() (v string) {
+	if x == nil || x.AtsApplicationID == nil {
+		return v
+	}
+	return *x.AtsApplicationID
+}
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsFeedbackCreate) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetAtsCandidateID returns x.AtsCandidateID, or its zero value when x is nil.
+func (x *AtsFeedbackCreate) GetAtsCandidateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsCandidateID
+}
+
+// GetAtsEvaluationFormsID returns x.AtsEvaluationFormsID, or its zero value when x or the field is nil.
+func (x *AtsFeedbackCreate) GetAtsEvaluationFormsID() (v string) {
+	if x == nil || x.AtsEvaluationFormsID == nil {
+		return v
+	}
+	return *x.AtsEvaluationFormsID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsFeedbackCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetMentionIDs returns x.MentionIDs, or its zero value when x is nil.
+func (x *AtsFeedbackCreate) GetMentionIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.MentionIDs
+}
+
+// GetRating returns x.Rating, or its zero value when x or the field is nil.
+func (x *AtsFeedbackCreate) GetRating() (v int) {
+	if x == nil || x.Rating == nil {
+		return v
+	}
+	return *x.Rating
+}
+
+// String shows the fields of x that are set.
+func (x AtsFeedbackCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsFeedbackCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsFeedbackPage) GetData() (v []AtsFeedback) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsFeedbackPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsFeedbackPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsFeedbackPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x or the field is nil.
+func (x *AtsFeedbackUpdate) GetAtsApplicationPhaseID() (v string) {
+	if x == nil || x.AtsApplicationPhaseID == nil {
+		return v
+	}
+	return *x.AtsApplicationPhaseID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsFeedbackUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *AtsFeedbackUpdate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetRating returns x.Rating, or its zero value when x or the field is nil.
+func (x *AtsFeedbackUpdate) GetRating() (v int) {
+	if x == nil || x.Rating == nil {
+		return v
+	}
+	return *x.Rating
+}
+
+// String shows the fields of x that are set.
+func (x AtsFeedbackUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsFeedbackUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsHiringStage) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsHiringStage) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *AtsHiringStage) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *AtsHiringStage) GetName() (v AtsHiringStageName) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *AtsHiringStage) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// String shows the fields of x that are set.
+func (x AtsHiringStage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsHiringStage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsHiringStagePage) GetData() (v []AtsHiringStage) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsHiringStagePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsHiringStagePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsHiringStagePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsCompanyID returns x.AtsCompanyID, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetAtsCompanyID() (v string) {
+	if x == nil || x.AtsCompanyID == nil {
+		return v
+	}
+	return *x.AtsCompanyID
+}
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetCategory() (v AtsJobCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetContractType returns x.ContractType, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetContractType() (v AtsContractType) {
+	if x == nil || x.ContractType == nil {
+		return v
+	}
+	return *x.ContractType
+}
+
+// GetCoverLetterRequirement returns x.CoverLetterRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetCoverLetterRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.CoverLetterRequirement == nil {
+		return v
+	}
+	return *x.CoverLetterRequirement
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCvRequirement returns x.CvRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetCvRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.CvRequirement == nil {
+		return v
+	}
+	return *x.CvRequirement
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetHideSalary returns x.HideSalary, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetHideSalary() (v bool) {
+	if x == nil || x.HideSalary == nil {
+		return v
+	}
+	return *x.HideSalary
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsJobPosting) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetPersonalURLRequirement returns x.PersonalURLRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetPersonalURLRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PersonalURLRequirement == nil {
+		return v
+	}
+	return *x.PersonalURLRequirement
+}
+
+// GetPhoneRequirement returns x.PhoneRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetPhoneRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PhoneRequirement == nil {
+		return v
+	}
+	return *x.PhoneRequirement
+}
+
+// GetPhotoRequirement returns x.PhotoRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetPhotoRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PhotoRequirement == nil {
+		return v
+	}
+	return *x.PhotoRequirement
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetRemote returns x.Remote, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetRemote() (v bool) {
+	if x == nil || x.Remote == nil {
+		return v
+	}
+	return *x.Remote
+}
+
+// GetSalaryFormat returns x.SalaryFormat, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetSalaryFormat() (v AtsSalaryFormat) {
+	if x == nil || x.SalaryFormat == nil {
+		return v
+	}
+	return *x.SalaryFormat
+}
+
+// GetSalaryFromAmountInCents returns x.SalaryFromAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetSalaryFromAmountInCents() (v int) {
+	if x == nil || x.SalaryFromAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryFromAmountInCents
+}
+
+// GetSalaryPeriod returns x.SalaryPeriod, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetSalaryPeriod() (v AtsSalaryPeriod) {
+	if x == nil || x.SalaryPeriod == nil {
+		return v
+	}
+	return *x.SalaryPeriod
+}
+
+// GetSalaryToAmountInCents returns x.SalaryToAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetSalaryToAmountInCents() (v int) {
+	if x == nil || x.SalaryToAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryToAmountInCents
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetScheduleType() (v AtsScheduleType) {
+	if x == nil || x.ScheduleType == nil {
+		return v
+	}
+	return *x.ScheduleType
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetStatus() (v AtsJobPostingStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// GetURL returns x.URL, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetURL() (v string) {
+	if x == nil || x.URL == nil {
+		return v
+	}
+	return *x.URL
+}
+
+// GetWorkplaceType returns x.WorkplaceType, or its zero value when x or the field is nil.
+func (x *AtsJobPosting) GetWorkplaceType() (v AtsWorkplaceType) {
+	if x == nil || x.WorkplaceType == nil {
+		return v
+	}
+	return *x.WorkplaceType
+}
+
+// String shows the fields of x that are set.
+func (x AtsJobPosting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPosting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetCategory() (v AtsJobCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetContractType returns x.ContractType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetContractType() (v AtsContractType) {
+	if x == nil || x.ContractType == nil {
+		return v
+	}
+	return *x.ContractType
+}
+
+// GetCoverLetterRequirement returns x.CoverLetterRequirement, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetCoverLetterRequirement() (v AtsFieldRequirement) {
+	if x == nil {
+		return v
+	}
+	return x.CoverLetterRequirement
+}
+
+// GetCvRequirement returns x.CvRequirement, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetCvRequirement() (v AtsFieldRequirement) {
+	if x == nil {
+		return v
+	}
+	return x.CvRequirement
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetPersonalURLRequirement returns x.PersonalURLRequirement, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetPersonalURLRequirement() (v AtsFieldRequirement) {
+	if x == nil {
+		return v
+	}
+	return x.PersonalURLRequirement
+}
+
+// GetPhoneRequirement returns x.PhoneRequirement, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetPhoneRequirement() (v AtsFieldRequirement) {
+	if x == nil {
+		return v
+	}
+	return x.PhoneRequirement
+}
+
+// GetPhotoRequirement returns x.PhotoRequirement, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetPhotoRequirement() (v AtsFieldRequirement) {
+	if x == nil {
+		return v
+	}
+	return x.PhotoRequirement
+}
+
+// GetSalaryFormat returns x.SalaryFormat, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetSalaryFormat() (v AtsSalaryFormat) {
+	if x == nil || x.SalaryFormat == nil {
+		return v
+	}
+	return *x.SalaryFormat
+}
+
+// GetSalaryFromAmountInCents returns x.SalaryFromAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetSalaryFromAmountInCents() (v int) {
+	if x == nil || x.SalaryFromAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryFromAmountInCents
+}
+
+// GetSalaryPeriod returns x.SalaryPeriod, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetSalaryPeriod() (v AtsSalaryPeriod) {
+	if x == nil || x.SalaryPeriod == nil {
+		return v
+	}
+	return *x.SalaryPeriod
+}
+
+// GetSalaryToAmountInCents returns x.SalaryToAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetSalaryToAmountInCents() (v int) {
+	if x == nil || x.SalaryToAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryToAmountInCents
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetScheduleType() (v AtsScheduleType) {
+	if x == nil || x.ScheduleType == nil {
+		return v
+	}
+	return *x.ScheduleType
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetStatus() (v AtsJobPostingStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetTitle returns x.Title, or its zero value when x is nil.
+func (x *AtsJobPostingCreate) GetTitle() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Title
+}
+
+// GetWorkplaceType returns x.WorkplaceType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingCreate) GetWorkplaceType() (v AtsWorkplaceType) {
+	if x == nil || x.WorkplaceType == nil {
+		return v
+	}
+	return *x.WorkplaceType
+}
+
+// String shows the fields of x that are set.
+func (x AtsJobPostingCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPostingCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsJobPostingPage) GetData() (v []AtsJobPosting) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsJobPostingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsJobPostingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPostingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetCategory() (v AtsJobCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetContractType returns x.ContractType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetContractType() (v AtsContractType) {
+	if x == nil || x.ContractType == nil {
+		return v
+	}
+	return *x.ContractType
+}
+
+// GetCoverLetterRequirement returns x.CoverLetterRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetCoverLetterRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.CoverLetterRequirement == nil {
+		return v
+	}
+	return *x.CoverLetterRequirement
+}
+
+// GetCvRequirement returns x.CvRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetCvRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.CvRequirement == nil {
+		return v
+	}
+	return *x.CvRequirement
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsJobPostingUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetPersonalURLRequirement returns x.PersonalURLRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetPersonalURLRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PersonalURLRequirement == nil {
+		return v
+	}
+	return *x.PersonalURLRequirement
+}
+
+// GetPhoneRequirement returns x.PhoneRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetPhoneRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PhoneRequirement == nil {
+		return v
+	}
+	return *x.PhoneRequirement
+}
+
+// GetPhotoRequirement returns x.PhotoRequirement, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetPhotoRequirement() (v AtsFieldRequirement) {
+	if x == nil || x.PhotoRequirement == nil {
+		return v
+	}
+	return *x.PhotoRequirement
+}
+
+// GetSalaryFormat returns x.SalaryFormat, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetSalaryFormat() (v AtsSalaryFormat) {
+	if x == nil || x.SalaryFormat == nil {
+		return v
+	}
+	return *x.SalaryFormat
+}
+
+// GetSalaryFromAmountInCents returns x.SalaryFromAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetSalaryFromAmountInCents() (v int) {
+	if x == nil || x.SalaryFromAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryFromAmountInCents
+}
+
+// GetSalaryPeriod returns x.SalaryPeriod, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetSalaryPeriod() (v AtsSalaryPeriod) {
+	if x == nil || x.SalaryPeriod == nil {
+		return v
+	}
+	return *x.SalaryPeriod
+}
+
+// GetSalaryToAmountInCents returns x.SalaryToAmountInCents, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetSalaryToAmountInCents() (v int) {
+	if x == nil || x.SalaryToAmountInCents == nil {
+		return v
+	}
+	return *x.SalaryToAmountInCents
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetScheduleType() (v AtsScheduleType) {
+	if x == nil || x.ScheduleType == nil {
+		return v
+	}
+	return *x.ScheduleType
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetStatus() (v AtsJobPostingStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// GetWorkplaceType returns x.WorkplaceType, or its zero value when x or the field is nil.
+func (x *AtsJobPostingUpdate) GetWorkplaceType() (v AtsWorkplaceType) {
+	if x == nil || x.WorkplaceType == nil {
+		return v
+	}
+	return *x.WorkplaceType
+}
+
+// String shows the fields of x that are set.
+func (x AtsJobPostingUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsJobPostingUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsConversationID returns x.AtsConversationID, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetAtsConversationID() (v string) {
+	if x == nil || x.AtsConversationID == nil {
+		return v
+	}
+	return *x.AtsConversationID
+}
+
+// GetAttachments returns x.Attachments, or its zero value when x is nil.
+func (x *AtsMessage) GetAttachments() (v []AtsMessageAttachment) {
+	if x == nil {
+		return v
+	}
+	return x.Attachments
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDelayedUntil returns x.DelayedUntil, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetDelayedUntil() (v string) {
+	if x == nil || x.DelayedUntil == nil {
+		return v
+	}
+	return *x.DelayedUntil
+}
+
+// GetDeliveredAt returns x.DeliveredAt, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetDeliveredAt() (v string) {
+	if x == nil || x.DeliveredAt == nil {
+		return v
+	}
+	return *x.DeliveredAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsMessage) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLastErrorAt returns x.LastErrorAt, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetLastErrorAt() (v string) {
+	if x == nil || x.LastErrorAt == nil {
+		return v
+	}
+	return *x.LastErrorAt
+}
+
+// GetOpenedAt returns x.OpenedAt, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetOpenedAt() (v string) {
+	if x == nil || x.OpenedAt == nil {
+		return v
+	}
+	return *x.OpenedAt
+}
+
+// GetSentAt returns x.SentAt, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetSentAt() (v string) {
+	if x == nil || x.SentAt == nil {
+		return v
+	}
+	return *x.SentAt
+}
+
+// GetSentByID returns x.SentByID, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetSentByID() (v string) {
+	if x == nil || x.SentByID == nil {
+		return v
+	}
+	return *x.SentByID
+}
+
+// GetSentByType returns x.SentByType, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetSentByType() (v string) {
+	if x == nil || x.SentByType == nil {
+		return v
+	}
+	return *x.SentByType
+}
+
+// GetTopic returns x.Topic, or its zero value when x or the field is nil.
+func (x *AtsMessage) GetTopic() (v string) {
+	if x == nil || x.Topic == nil {
+		return v
+	}
+	return *x.Topic
+}
+
+// String shows the fields of x that are set.
+func (x AtsMessage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsMessage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetAtsApplicationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsApplicationID
+}
+
+// GetAttachments returns x.Attachments, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetAttachments() (v []openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.Attachments
+}
+
+// GetContent returns x.Content, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetContent() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Content
+}
+
+// GetDelayedUntil returns x.DelayedUntil, or its zero value when x or the field is nil.
+func (x *AtsMessageCreate) GetDelayedUntil() (v string) {
+	if x == nil || x.DelayedUntil == nil {
+		return v
+	}
+	return *x.DelayedUntil
+}
+
+// GetSendAsCorporateEmail returns x.SendAsCorporateEmail, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetSendAsCorporateEmail() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.SendAsCorporateEmail
+}
+
+// GetSentByID returns x.SentByID, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetSentByID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SentByID
+}
+
+// GetSentByType returns x.SentByType, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetSentByType() (v AtsMessageSenderType) {
+	if x == nil {
+		return v
+	}
+	return x.SentByType
+}
+
+// GetTopic returns x.Topic, or its zero value when x is nil.
+func (x *AtsMessageCreate) GetTopic() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Topic
+}
+
+// String shows the fields of x that are set.
+func (x AtsMessageCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsMessageCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsMessagePage) GetData() (v []AtsMessage) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsMessagePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsMessagePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsMessagePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetAtsJobPostingID() (v string) {
+	if x == nil || x.AtsJobPostingID == nil {
+		return v
+	}
+	return *x.AtsJobPostingID
+}
+
+// GetAutoDisqualify returns x.AutoDisqualify, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetAutoDisqualify() (v bool) {
+	if x == nil || x.AutoDisqualify == nil {
+		return v
+	}
+	return *x.AutoDisqualify
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsQuestion) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetMandatory returns x.Mandatory, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetMandatory() (v bool) {
+	if x == nil || x.Mandatory == nil {
+		return v
+	}
+	return *x.Mandatory
+}
+
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *AtsQuestion) GetOptions() (v []AtsQuestionOption) {
+	if x == nil {
+		return v
+	}
+	return x.Options
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// GetQuestionType returns x.QuestionType, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetQuestionType() (v AtsQuestionType) {
+	if x == nil || x.QuestionType == nil {
+		return v
+	}
+	return *x.QuestionType
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AtsQuestion) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AtsQuestion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetAtsJobPostingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsJobPostingID
+}
+
+// GetAutoDisqualify returns x.AutoDisqualify, or its zero value when x or the field is nil.
+func (x *AtsQuestionCreate) GetAutoDisqualify() (v bool) {
+	if x == nil || x.AutoDisqualify == nil {
+		return v
+	}
+	return *x.AutoDisqualify
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetLabel returns x.Label, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetLabel() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Label
+}
+
+// GetMandatory returns x.Mandatory, or its zero value when x or the field is nil.
+func (x *AtsQuestionCreate) GetMandatory() (v bool) {
+	if x == nil || x.Mandatory == nil {
+		return v
+	}
+	return *x.Mandatory
+}
+
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetOptions() (v []AtsQuestionOption) {
+	if x == nil {
+		return v
+	}
+	return x.Options
+}
+
+// GetPosition returns x.Position, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetPosition() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Position
+}
+
+// GetQuestionType returns x.QuestionType, or its zero value when x is nil.
+func (x *AtsQuestionCreate) GetQuestionType() (v AtsQuestionType) {
+	if x == nil {
+		return v
+	}
+	return x.QuestionType
+}
+
+// String shows the fields of x that are set.
+func (x AtsQuestionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDisqualifies returns x.Disqualifies, or its zero value when x or the field is nil.
+func (x *AtsQuestionOption) GetDisqualifies() (v bool) {
+	if x == nil || x.Disqualifies == nil {
+		return v
+	}
+	return *x.Disqualifies
+}
+
+// GetText returns x.Text, or its zero value when x or the field is nil.
+func (x *AtsQuestionOption) GetText() (v string) {
+	if x == nil || x.Text == nil {
+		return v
+	}
+	return *x.Text
+}
+
+// String shows the fields of x that are set.
+func (x AtsQuestionOption) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestionOption) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsQuestionPage) GetData() (v []AtsQuestion) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsQuestionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsQuestionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAutoDisqualify returns x.AutoDisqualify, or its zero value when x or the field is nil.
+func (x *AtsQuestionUpdate) GetAutoDisqualify() (v bool) {
+	if x == nil || x.AutoDisqualify == nil {
+		return v
+	}
+	return *x.AutoDisqualify
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsQuestionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *AtsQuestionUpdate) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetMandatory returns x.Mandatory, or its zero value when x or the field is nil.
+func (x *AtsQuestionUpdate) GetMandatory() (v bool) {
+	if x == nil || x.Mandatory == nil {
+		return v
+	}
+	return *x.Mandatory
+}
+
+// GetOptions returns x.Options, or its zero value when x is nil.
+func (x *AtsQuestionUpdate) GetOptions() (v []AtsQuestionOption) {
+	if x == nil {
+		return v
+	}
+	return x.Options
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *AtsQuestionUpdate) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// String shows the fields of x that are set.
+func (x AtsQuestionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsQuestionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *AtsRejectionReason) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *AtsRejectionReason) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDecisionMaker returns x.DecisionMaker, or its zero value when x or the field is nil.
+func (x *AtsRejectionReason) GetDecisionMaker() (v AtsRejectionDecisionMaker) {
+	if x == nil || x.DecisionMaker == nil {
+		return v
+	}
+	return *x.DecisionMaker
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AtsRejectionReason) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *AtsRejectionReason) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *AtsRejectionReason) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x AtsRejectionReason) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsRejectionReason) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AtsRejectionReasonPage) GetData() (v []AtsRejectionReason) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AtsRejectionReasonPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AtsRejectionReasonPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AtsRejectionReasonPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
 func (x *AutofillShiftsInput) GetEmployeeIDs() (v []string) {
 	if x == nil {
@@ -3353,6 +5791,20 @@ func (x DocumentUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x DocumentUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *DuplicateAtsJobPostingInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x DuplicateAtsJobPostingInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DuplicateAtsJobPostingInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
@@ -6248,6 +8700,28 @@ func (x LocationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x is nil.
+func (x *MoveAtsApplicationToPhaseInput) GetAtsApplicationPhaseID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsApplicationPhaseID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *MoveAtsApplicationToPhaseInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x MoveAtsApplicationToPhaseInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MoveAtsApplicationToPhaseInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetDocumentIDs returns x.DocumentIDs, or its zero value when x is nil.
 func (x *MoveDocumentsToTrashBinInput) GetDocumentIDs() (v []string) {
 	if x == nil {
@@ -6497,6 +8971,20 @@ func (x RestoreDocumentsFromTrashBinInput) String() string { return pretty.Strin
 
 // LogValue logs the fields of x that are set.
 func (x RestoreDocumentsFromTrashBinInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SaveAtsEvaluationFormAsTemplateInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x SaveAtsEvaluationFormAsTemplateInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SaveAtsEvaluationFormAsTemplateInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *SetEmployeeRegularAccessStartDateInput) GetID() (v string) {
@@ -6965,6 +9453,108 @@ func (x StartShiftBreakInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x StartShiftBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnswers returns x.Answers, or its zero value when x is nil.
+func (x *SubmitAtsApplicationInput) GetAnswers() (v []AtsApplicationAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.Answers
+}
+
+// GetAtsJobPostingID returns x.AtsJobPostingID, or its zero value when x is nil.
+func (x *SubmitAtsApplicationInput) GetAtsJobPostingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AtsJobPostingID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetConsentToTalentPool returns x.ConsentToTalentPool, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetConsentToTalentPool() (v bool) {
+	if x == nil || x.ConsentToTalentPool == nil {
+		return v
+	}
+	return *x.ConsentToTalentPool
+}
+
+// GetCoverLetter returns x.CoverLetter, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetCoverLetter() (v string) {
+	if x == nil || x.CoverLetter == nil {
+		return v
+	}
+	return *x.CoverLetter
+}
+
+// GetEmail returns x.Email, or its zero value when x is nil.
+func (x *SubmitAtsApplicationInput) GetEmail() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Email
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x is nil.
+func (x *SubmitAtsApplicationInput) GetFirstName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FirstName
+}
+
+// GetGender returns x.Gender, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetGender() (v string) {
+	if x == nil || x.Gender == nil {
+		return v
+	}
+	return *x.Gender
+}
+
+// GetLastName returns x.LastName, or its zero value when x is nil.
+func (x *SubmitAtsApplicationInput) GetLastName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.LastName
+}
+
+// GetMedium returns x.Medium, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetMedium() (v string) {
+	if x == nil || x.Medium == nil {
+		return v
+	}
+	return *x.Medium
+}
+
+// GetPhone returns x.Phone, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetPhone() (v string) {
+	if x == nil || x.Phone == nil {
+		return v
+	}
+	return *x.Phone
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *SubmitAtsApplicationInput) GetSource() (v string) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// String shows the fields of x that are set.
+func (x SubmitAtsApplicationInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubmitAtsApplicationInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetAmountInCents() (v int) {

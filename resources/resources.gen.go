@@ -319,6 +319,546 @@ func (e AnnualWorkingTimeDistribution) Valid() bool {
 	}
 }
 
+// Defines values for AtsAnswerCreateOriginalQuestionType.
+const (
+	AtsAnswerCreateOriginalQuestionTypeLongText       AtsAnswerCreateOriginalQuestionType = "long_text"
+	AtsAnswerCreateOriginalQuestionTypeMultipleChoice AtsAnswerCreateOriginalQuestionType = "multiple_choice"
+	AtsAnswerCreateOriginalQuestionTypeSingleChoice   AtsAnswerCreateOriginalQuestionType = "single_choice"
+	AtsAnswerCreateOriginalQuestionTypeText           AtsAnswerCreateOriginalQuestionType = "text"
+)
+
+// Valid indicates whether the value is a known member of the AtsAnswerCreateOriginalQuestionType enum.
+func (e AtsAnswerCreateOriginalQuestionType) Valid() bool {
+	switch e {
+	case AtsAnswerCreateOriginalQuestionTypeLongText:
+		return true
+	case AtsAnswerCreateOriginalQuestionTypeMultipleChoice:
+		return true
+	case AtsAnswerCreateOriginalQuestionTypeSingleChoice:
+		return true
+	case AtsAnswerCreateOriginalQuestionTypeText:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsApplicationAuthorType.
+const (
+	AtsApplicationAuthorTypeAccess  AtsApplicationAuthorType = "access"
+	AtsApplicationAuthorTypeCompany AtsApplicationAuthorType = "company"
+	AtsApplicationAuthorTypeUser    AtsApplicationAuthorType = "user"
+)
+
+// Valid indicates whether the value is a known member of the AtsApplicationAuthorType enum.
+func (e AtsApplicationAuthorType) Valid() bool {
+	switch e {
+	case AtsApplicationAuthorTypeAccess:
+		return true
+	case AtsApplicationAuthorTypeCompany:
+		return true
+	case AtsApplicationAuthorTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsApplicationPhaseType.
+const (
+	AtsApplicationPhaseTypeAssessment AtsApplicationPhaseType = "assessment"
+	AtsApplicationPhaseTypeHired      AtsApplicationPhaseType = "hired"
+	AtsApplicationPhaseTypeInitial    AtsApplicationPhaseType = "initial"
+	AtsApplicationPhaseTypeInterview  AtsApplicationPhaseType = "interview"
+	AtsApplicationPhaseTypeNormal     AtsApplicationPhaseType = "normal"
+	AtsApplicationPhaseTypeOffer      AtsApplicationPhaseType = "offer"
+	AtsApplicationPhaseTypeScreening  AtsApplicationPhaseType = "screening"
+)
+
+// Valid indicates whether the value is a known member of the AtsApplicationPhaseType enum.
+func (e AtsApplicationPhaseType) Valid() bool {
+	switch e {
+	case AtsApplicationPhaseTypeAssessment:
+		return true
+	case AtsApplicationPhaseTypeHired:
+		return true
+	case AtsApplicationPhaseTypeInitial:
+		return true
+	case AtsApplicationPhaseTypeInterview:
+		return true
+	case AtsApplicationPhaseTypeNormal:
+		return true
+	case AtsApplicationPhaseTypeOffer:
+		return true
+	case AtsApplicationPhaseTypeScreening:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsCandidateSourceCategory.
+const (
+	AtsCandidateSourceCategoryAgencyOrExternalRecruiter AtsCandidateSourceCategory = "agency_or_external_recruiter"
+	AtsCandidateSourceCategoryEvent                     AtsCandidateSourceCategory = "event"
+	AtsCandidateSourceCategoryInternal                  AtsCandidateSourceCategory = "internal"
+	AtsCandidateSourceCategoryJobBoard                  AtsCandidateSourceCategory = "job_board"
+	AtsCandidateSourceCategoryManuallyAdded             AtsCandidateSourceCategory = "manually_added"
+	AtsCandidateSourceCategoryOrganic                   AtsCandidateSourceCategory = "organic"
+	AtsCandidateSourceCategoryReferral                  AtsCandidateSourceCategory = "referral"
+	AtsCandidateSourceCategorySocialMedia               AtsCandidateSourceCategory = "social_media"
+	AtsCandidateSourceCategorySystem                    AtsCandidateSourceCategory = "system"
+)
+
+// Valid indicates whether the value is a known member of the AtsCandidateSourceCategory enum.
+func (e AtsCandidateSourceCategory) Valid() bool {
+	switch e {
+	case AtsCandidateSourceCategoryAgencyOrExternalRecruiter:
+		return true
+	case AtsCandidateSourceCategoryEvent:
+		return true
+	case AtsCandidateSourceCategoryInternal:
+		return true
+	case AtsCandidateSourceCategoryJobBoard:
+		return true
+	case AtsCandidateSourceCategoryManuallyAdded:
+		return true
+	case AtsCandidateSourceCategoryOrganic:
+		return true
+	case AtsCandidateSourceCategoryReferral:
+		return true
+	case AtsCandidateSourceCategorySocialMedia:
+		return true
+	case AtsCandidateSourceCategorySystem:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsContractType.
+const (
+	AtsContractTypeATempoParcial                AtsContractType = "a_tempo_parcial"
+	AtsContractTypeATermoCerto                  AtsContractType = "a_termo_certo"
+	AtsContractTypeATermoIncerto                AtsContractType = "a_termo_incerto"
+	AtsContractTypeAlternant                    AtsContractType = "alternant"
+	AtsContractTypeApprendistato                AtsContractType = "apprendistato"
+	AtsContractTypeApprenticeship               AtsContractType = "apprenticeship"
+	AtsContractTypeApprentissage                AtsContractType = "apprentissage"
+	AtsContractTypeClt                          AtsContractType = "clt"
+	AtsContractTypeComPluralidadeDeEmpregadores AtsContractType = "com_pluralidade_de_empregadores"
+	AtsContractTypeDeCurtaDuracao               AtsContractType = "de_curta_duracao"
+	AtsContractTypeDeMuitaCurtaDuracao          AtsContractType = "de_muita_curta_duracao"
+	AtsContractTypeEstagio                      AtsContractType = "estagio"
+	AtsContractTypeFixedDiscontinued            AtsContractType = "fixed_discontinued"
+	AtsContractTypeFreelance                    AtsContractType = "freelance"
+	AtsContractTypeIndefinite                   AtsContractType = "indefinite"
+	AtsContractTypeInterim                      AtsContractType = "interim"
+	AtsContractTypeIntern                       AtsContractType = "intern"
+	AtsContractTypeJovemAprendiz                AtsContractType = "jovem_aprendiz"
+	AtsContractTypeMinijob                      AtsContractType = "minijob"
+	AtsContractTypeOther                        AtsContractType = "other"
+	AtsContractTypePerHour                      AtsContractType = "per_hour"
+	AtsContractTypePj                           AtsContractType = "pj"
+	AtsContractTypePreReforma                   AtsContractType = "pre_reforma"
+	AtsContractTypePromessaDeTrabalho           AtsContractType = "promessa_de_trabalho"
+	AtsContractTypeRecibosVerdes                AtsContractType = "recibos_verdes"
+	AtsContractTypeSemTermo                     AtsContractType = "sem_termo"
+	AtsContractTypeTeletrabalho                 AtsContractType = "teletrabalho"
+	AtsContractTypeTemporary                    AtsContractType = "temporary"
+	AtsContractTypeTraining                     AtsContractType = "training"
+	AtsContractTypeVendorContractor             AtsContractType = "vendor_contractor"
+	AtsContractTypeVolunteer                    AtsContractType = "volunteer"
+	AtsContractTypeWerkstudent                  AtsContractType = "werkstudent"
+)
+
+// Valid indicates whether the value is a known member of the AtsContractType enum.
+func (e AtsContractType) Valid() bool {
+	switch e {
+	case AtsContractTypeATempoParcial:
+		return true
+	case AtsContractTypeATermoCerto:
+		return true
+	case AtsContractTypeATermoIncerto:
+		return true
+	case AtsContractTypeAlternant:
+		return true
+	case AtsContractTypeApprendistato:
+		return true
+	case AtsContractTypeApprenticeship:
+		return true
+	case AtsContractTypeApprentissage:
+		return true
+	case AtsContractTypeClt:
+		return true
+	case AtsContractTypeComPluralidadeDeEmpregadores:
+		return true
+	case AtsContractTypeDeCurtaDuracao:
+		return true
+	case AtsContractTypeDeMuitaCurtaDuracao:
+		return true
+	case AtsContractTypeEstagio:
+		return true
+	case AtsContractTypeFixedDiscontinued:
+		return true
+	case AtsContractTypeFreelance:
+		return true
+	case AtsContractTypeIndefinite:
+		return true
+	case AtsContractTypeInterim:
+		return true
+	case AtsContractTypeIntern:
+		return true
+	case AtsContractTypeJovemAprendiz:
+		return true
+	case AtsContractTypeMinijob:
+		return true
+	case AtsContractTypeOther:
+		return true
+	case AtsContractTypePerHour:
+		return true
+	case AtsContractTypePj:
+		return true
+	case AtsContractTypePreReforma:
+		return true
+	case AtsContractTypePromessaDeTrabalho:
+		return true
+	case AtsContractTypeRecibosVerdes:
+		return true
+	case AtsContractTypeSemTermo:
+		return true
+	case AtsContractTypeTeletrabalho:
+		return true
+	case AtsContractTypeTemporary:
+		return true
+	case AtsContractTypeTraining:
+		return true
+	case AtsContractTypeVendorContractor:
+		return true
+	case AtsContractTypeVolunteer:
+		return true
+	case AtsContractTypeWerkstudent:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsFieldRequirement.
+const (
+	AtsFieldRequirementDoNotAsk  AtsFieldRequirement = "do_not_ask"
+	AtsFieldRequirementMandatory AtsFieldRequirement = "mandatory"
+	AtsFieldRequirementOptional  AtsFieldRequirement = "optional"
+)
+
+// Valid indicates whether the value is a known member of the AtsFieldRequirement enum.
+func (e AtsFieldRequirement) Valid() bool {
+	switch e {
+	case AtsFieldRequirementDoNotAsk:
+		return true
+	case AtsFieldRequirementMandatory:
+		return true
+	case AtsFieldRequirementOptional:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsGender.
+const (
+	AtsGenderFemale     AtsGender = "female"
+	AtsGenderMale       AtsGender = "male"
+	AtsGenderOther      AtsGender = "other"
+	AtsGenderUnanswered AtsGender = "unanswered"
+)
+
+// Valid indicates whether the value is a known member of the AtsGender enum.
+func (e AtsGender) Valid() bool {
+	switch e {
+	case AtsGenderFemale:
+		return true
+	case AtsGenderMale:
+		return true
+	case AtsGenderOther:
+		return true
+	case AtsGenderUnanswered:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsHiringStageName.
+const (
+	AtsHiringStageNameAssessment AtsHiringStageName = "assessment"
+	AtsHiringStageNameHired      AtsHiringStageName = "hired"
+	AtsHiringStageNameInterview  AtsHiringStageName = "interview"
+	AtsHiringStageNameNew        AtsHiringStageName = "new"
+	AtsHiringStageNameOffer      AtsHiringStageName = "offer"
+	AtsHiringStageNameScreening  AtsHiringStageName = "screening"
+)
+
+// Valid indicates whether the value is a known member of the AtsHiringStageName enum.
+func (e AtsHiringStageName) Valid() bool {
+	switch e {
+	case AtsHiringStageNameAssessment:
+		return true
+	case AtsHiringStageNameHired:
+		return true
+	case AtsHiringStageNameInterview:
+		return true
+	case AtsHiringStageNameNew:
+		return true
+	case AtsHiringStageNameOffer:
+		return true
+	case AtsHiringStageNameScreening:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsJobCategory.
+const (
+	AtsJobCategoryAdministrationAndSecretariat                  AtsJobCategory = "administration_and_secretariat"
+	AtsJobCategoryDesignAndArchitecture                         AtsJobCategory = "design_and_architecture"
+	AtsJobCategoryEducationAndSocialPolicy                      AtsJobCategory = "education_and_social_policy"
+	AtsJobCategoryEngineering                                   AtsJobCategory = "engineering"
+	AtsJobCategoryFinance                                       AtsJobCategory = "finance"
+	AtsJobCategoryHr                                            AtsJobCategory = "hr"
+	AtsJobCategoryIt                                            AtsJobCategory = "it"
+	AtsJobCategoryLegal                                         AtsJobCategory = "legal"
+	AtsJobCategoryManagementAndConsulting                       AtsJobCategory = "management_and_consulting"
+	AtsJobCategoryMarketingAndCommunication                     AtsJobCategory = "marketing_and_communication"
+	AtsJobCategoryNursingAndTherapy                             AtsJobCategory = "nursing_and_therapy"
+	AtsJobCategoryOther                                         AtsJobCategory = "other"
+	AtsJobCategoryPhysicians                                    AtsJobCategory = "physicians"
+	AtsJobCategoryPublicSector                                  AtsJobCategory = "public_sector"
+	AtsJobCategoryPurchasingMaterialsAdministrationAndLogistics AtsJobCategory = "purchasing_materials_administration_and_logistics"
+	AtsJobCategorySales                                         AtsJobCategory = "sales"
+	AtsJobCategorySciencesAndResearch                           AtsJobCategory = "sciences_and_research"
+	AtsJobCategoryServiceIndustryAndManufacturing               AtsJobCategory = "service_industry_and_manufacturing"
+	AtsJobCategorySportsArtAndCreativeJobs                      AtsJobCategory = "sports_art_and_creative_jobs"
+)
+
+// Valid indicates whether the value is a known member of the AtsJobCategory enum.
+func (e AtsJobCategory) Valid() bool {
+	switch e {
+	case AtsJobCategoryAdministrationAndSecretariat:
+		return true
+	case AtsJobCategoryDesignAndArchitecture:
+		return true
+	case AtsJobCategoryEducationAndSocialPolicy:
+		return true
+	case AtsJobCategoryEngineering:
+		return true
+	case AtsJobCategoryFinance:
+		return true
+	case AtsJobCategoryHr:
+		return true
+	case AtsJobCategoryIt:
+		return true
+	case AtsJobCategoryLegal:
+		return true
+	case AtsJobCategoryManagementAndConsulting:
+		return true
+	case AtsJobCategoryMarketingAndCommunication:
+		return true
+	case AtsJobCategoryNursingAndTherapy:
+		return true
+	case AtsJobCategoryOther:
+		return true
+	case AtsJobCategoryPhysicians:
+		return true
+	case AtsJobCategoryPublicSector:
+		return true
+	case AtsJobCategoryPurchasingMaterialsAdministrationAndLogistics:
+		return true
+	case AtsJobCategorySales:
+		return true
+	case AtsJobCategorySciencesAndResearch:
+		return true
+	case AtsJobCategoryServiceIndustryAndManufacturing:
+		return true
+	case AtsJobCategorySportsArtAndCreativeJobs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsJobPostingStatus.
+const (
+	AtsJobPostingStatusArchived  AtsJobPostingStatus = "archived"
+	AtsJobPostingStatusCancelled AtsJobPostingStatus = "cancelled"
+	AtsJobPostingStatusDeleted   AtsJobPostingStatus = "deleted"
+	AtsJobPostingStatusDraft     AtsJobPostingStatus = "draft"
+	AtsJobPostingStatusPublished AtsJobPostingStatus = "published"
+	AtsJobPostingStatusUnlisted  AtsJobPostingStatus = "unlisted"
+)
+
+// Valid indicates whether the value is a known member of the AtsJobPostingStatus enum.
+func (e AtsJobPostingStatus) Valid() bool {
+	switch e {
+	case AtsJobPostingStatusArchived:
+		return true
+	case AtsJobPostingStatusCancelled:
+		return true
+	case AtsJobPostingStatusDeleted:
+		return true
+	case AtsJobPostingStatusDraft:
+		return true
+	case AtsJobPostingStatusPublished:
+		return true
+	case AtsJobPostingStatusUnlisted:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsMessageSenderType.
+const (
+	AtsMessageSenderTypeCandidate AtsMessageSenderType = "candidate"
+	AtsMessageSenderTypeUser      AtsMessageSenderType = "user"
+)
+
+// Valid indicates whether the value is a known member of the AtsMessageSenderType enum.
+func (e AtsMessageSenderType) Valid() bool {
+	switch e {
+	case AtsMessageSenderTypeCandidate:
+		return true
+	case AtsMessageSenderTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsQuestionType.
+const (
+	AtsQuestionTypeFile           AtsQuestionType = "file"
+	AtsQuestionTypeLongText       AtsQuestionType = "long_text"
+	AtsQuestionTypeMultipleChoice AtsQuestionType = "multiple_choice"
+	AtsQuestionTypeSingleChoice   AtsQuestionType = "single_choice"
+	AtsQuestionTypeText           AtsQuestionType = "text"
+)
+
+// Valid indicates whether the value is a known member of the AtsQuestionType enum.
+func (e AtsQuestionType) Valid() bool {
+	switch e {
+	case AtsQuestionTypeFile:
+		return true
+	case AtsQuestionTypeLongText:
+		return true
+	case AtsQuestionTypeMultipleChoice:
+		return true
+	case AtsQuestionTypeSingleChoice:
+		return true
+	case AtsQuestionTypeText:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsRejectionDecisionMaker.
+const (
+	AtsRejectionDecisionMakerCandidate AtsRejectionDecisionMaker = "candidate"
+	AtsRejectionDecisionMakerCompany   AtsRejectionDecisionMaker = "company"
+)
+
+// Valid indicates whether the value is a known member of the AtsRejectionDecisionMaker enum.
+func (e AtsRejectionDecisionMaker) Valid() bool {
+	switch e {
+	case AtsRejectionDecisionMakerCandidate:
+		return true
+	case AtsRejectionDecisionMakerCompany:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsSalaryFormat.
+const (
+	AtsSalaryFormatFixedAmount AtsSalaryFormat = "fixed_amount"
+	AtsSalaryFormatRange       AtsSalaryFormat = "range"
+)
+
+// Valid indicates whether the value is a known member of the AtsSalaryFormat enum.
+func (e AtsSalaryFormat) Valid() bool {
+	switch e {
+	case AtsSalaryFormatFixedAmount:
+		return true
+	case AtsSalaryFormatRange:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsSalaryPeriod.
+const (
+	AtsSalaryPeriodAnnual  AtsSalaryPeriod = "annual"
+	AtsSalaryPeriodDaily   AtsSalaryPeriod = "daily"
+	AtsSalaryPeriodMonthly AtsSalaryPeriod = "monthly"
+)
+
+// Valid indicates whether the value is a known member of the AtsSalaryPeriod enum.
+func (e AtsSalaryPeriod) Valid() bool {
+	switch e {
+	case AtsSalaryPeriodAnnual:
+		return true
+	case AtsSalaryPeriodDaily:
+		return true
+	case AtsSalaryPeriodMonthly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsScheduleType.
+const (
+	AtsScheduleTypeFullTime AtsScheduleType = "full_time"
+	AtsScheduleTypePartTime AtsScheduleType = "part_time"
+)
+
+// Valid indicates whether the value is a known member of the AtsScheduleType enum.
+func (e AtsScheduleType) Valid() bool {
+	switch e {
+	case AtsScheduleTypeFullTime:
+		return true
+	case AtsScheduleTypePartTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtsWorkplaceType.
+const (
+	AtsWorkplaceTypeHybrid AtsWorkplaceType = "hybrid"
+	AtsWorkplaceTypeOnsite AtsWorkplaceType = "onsite"
+	AtsWorkplaceTypeRemote AtsWorkplaceType = "remote"
+)
+
+// Valid indicates whether the value is a known member of the AtsWorkplaceType enum.
+func (e AtsWorkplaceType) Valid() bool {
+	switch e {
+	case AtsWorkplaceTypeHybrid:
+		return true
+	case AtsWorkplaceTypeOnsite:
+		return true
+	case AtsWorkplaceTypeRemote:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BankAccountNumberType.
 const (
 	BankAccountNumberTypeBankNameAndAccountNumber      BankAccountNumberType = "bank_name_and_account_number"
@@ -1303,6 +1843,723 @@ type ArchiveWorkAreaInput struct {
 	ID string `json:"id"`
 }
 
+// AtsAnswer An application's answer to a screening question, with the question's label and type as they were when it was answered.
+type AtsAnswer struct {
+	AtsApplicationID *string `json:"ats_application_id"`
+
+	// AtsQuestionID The question answered (null once the question is gone: the answer keeps its label and type).
+	AtsQuestionID         *string          `json:"ats_question_id,omitempty"`
+	CreatedAt             *time.Time       `json:"created_at"`
+	ID                    string           `json:"id"`
+	OriginalQuestionLabel *string          `json:"original_question_label"`
+	OriginalQuestionType  *AtsQuestionType `json:"original_question_type"`
+	UpdatedAt             *time.Time       `json:"updated_at"`
+
+	// Value The answer as text.
+	Value *string `json:"value,omitempty"`
+}
+
+// AtsAnswerCreate defines model for AtsAnswerCreate.
+type AtsAnswerCreate struct {
+	AtsApplicationID string `json:"ats_application_id"`
+	AtsQuestionID    string `json:"ats_question_id"`
+
+	// OriginalQuestionLabel The question's text as the applicant saw it.
+	OriginalQuestionLabel string `json:"original_question_label"`
+
+	// OriginalQuestionType The question's type. Factorial's request lists every type but `file`.
+	OriginalQuestionType AtsAnswerCreateOriginalQuestionType `json:"original_question_type"`
+
+	// Value The answer as text.
+	Value string `json:"value"`
+}
+
+// AtsAnswerCreateOriginalQuestionType The question's type. Factorial's request lists every type but `file`.
+type AtsAnswerCreateOriginalQuestionType string
+
+// AtsAnswerPage defines model for AtsAnswerPage.
+type AtsAnswerPage struct {
+	Data []AtsAnswer `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsApplication A candidate's application to a job posting, and where it stands in the posting's pipeline.
+type AtsApplication struct {
+	// AtsApplicationPhaseID The phase of the pipeline the application is in.
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+	AtsCandidateID        *string `json:"ats_candidate_id"`
+
+	// AtsConversationID The conversation with the candidate about this application (ListAtsMessages' `ats_conversation_id`).
+	AtsConversationID    *string    `json:"ats_conversation_id,omitempty"`
+	AtsJobPostingID      *string    `json:"ats_job_posting_id"`
+	AtsRejectionReasonID *string    `json:"ats_rejection_reason_id,omitempty"`
+	CompanyID            *string    `json:"company_id"`
+	CoverLetter          *string    `json:"cover_letter,omitempty"`
+	CreatedAt            *time.Time `json:"created_at"`
+
+	// Cv The CV file attached to the application: Factorial names `filename`, `url`, `byte_size`, `content_type` and `created_at` without typing them.
+	Cv map[string]interface{} `json:"cv,omitempty"`
+
+	// EmployeeID The employee the candidate became or already was.
+	EmployeeID *string `json:"employee_id,omitempty"`
+	ID         string  `json:"id"`
+
+	// Medium Detail of the source, such as who referred the candidate.
+	Medium *string `json:"medium,omitempty"`
+	Phone  *string `json:"phone,omitempty"`
+
+	// Qualified false once the application is disqualified.
+	Qualified *bool `json:"qualified,omitempty"`
+
+	// RatingAverage The average of the feedback ratings.
+	RatingAverage *int `json:"rating_average,omitempty"`
+
+	// SourceID The candidate source (ListAtsCandidateSources).
+	SourceID *string `json:"source_id,omitempty"`
+}
+
+// AtsApplicationAnswer An answer to one of the job posting's screening questions, sent with
+// the application. Factorial's document leaves the items untyped and
+// gives no example; v1 took `ats_question_id` and `value` per answer,
+// and the answers are also readable and writable one by one
+// (ListAtsAnswers, CreateAtsAnswer).
+type AtsApplicationAnswer map[string]interface{}
+
+// AtsApplicationAuthorType Who is recorded as making a change to an application.
+type AtsApplicationAuthorType string
+
+// AtsApplicationCreate defines model for AtsApplicationCreate.
+type AtsApplicationCreate struct {
+	Answers []AtsApplicationAnswer `json:"answers,omitempty"`
+
+	// AtsApplicationPhaseID The phase to start in.
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+
+	// AtsCandidateID The candidate applying.
+	AtsCandidateID  *string `json:"ats_candidate_id,omitempty"`
+	AtsJobPostingID string  `json:"ats_job_posting_id"`
+
+	// AuthorID Who adds the application (see author_type).
+	AuthorID *string `json:"author_id,omitempty"`
+
+	// AuthorType Who is recorded as making a change to an application.
+	AuthorType *AtsApplicationAuthorType `json:"author_type,omitempty"`
+
+	// ConsentToTalentPool The candidate agrees to stay in the talent pool.
+	ConsentToTalentPool *bool   `json:"consent_to_talent_pool,omitempty"`
+	CoverLetter         *string `json:"cover_letter,omitempty"`
+
+	// Medium Detail of the source, such as who referred the candidate.
+	Medium *string `json:"medium,omitempty"`
+	Phone  *string `json:"phone,omitempty"`
+
+	// Source Where the candidate came from.
+	Source *string `json:"source,omitempty"`
+}
+
+// AtsApplicationPage defines model for AtsApplicationPage.
+type AtsApplicationPage struct {
+	Data []AtsApplication `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsApplicationPhase One phase of a job posting's hiring pipeline.
+type AtsApplicationPhase struct {
+	// ActiveApplicationsCount Applications in the phase that are still active (qualified).
+	ActiveApplicationsCount *int `json:"active_applications_count,omitempty"`
+
+	// ApplicationsCount Applications in the phase.
+	ApplicationsCount *int `json:"applications_count,omitempty"`
+
+	// AtsHiringStageID The company-wide stage the phase belongs to.
+	AtsHiringStageID *string `json:"ats_hiring_stage_id,omitempty"`
+	AtsJobPostingID  *string `json:"ats_job_posting_id"`
+
+	// Editable Whether the company may change or remove the phase.
+	Editable  *bool                    `json:"editable"`
+	ID        string                   `json:"id"`
+	Name      *string                  `json:"name"`
+	PhaseType *AtsApplicationPhaseType `json:"phase_type"`
+
+	// Position Order in the pipeline.
+	Position *int `json:"position"`
+}
+
+// AtsApplicationPhasePage defines model for AtsApplicationPhasePage.
+type AtsApplicationPhasePage struct {
+	Data []AtsApplicationPhase `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsApplicationPhaseType What a phase of a hiring pipeline is for.
+type AtsApplicationPhaseType string
+
+// AtsApplicationUpdate defines model for AtsApplicationUpdate.
+type AtsApplicationUpdate struct {
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+	AtsRejectionReasonID  *string `json:"ats_rejection_reason_id,omitempty"`
+
+	// AuthorID Who makes the change (see author_type).
+	AuthorID *string `json:"author_id,omitempty"`
+
+	// AuthorType Who is recorded as making a change to an application.
+	AuthorType *AtsApplicationAuthorType `json:"author_type,omitempty"`
+
+	// DisqualifiedReason Why the application is disqualified, in words.
+	DisqualifiedReason *string `json:"disqualified_reason,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string  `json:"id"`
+	Phone     *string `json:"phone,omitempty"`
+	Qualified *bool   `json:"qualified,omitempty"`
+	Source    *string `json:"source,omitempty"`
+	SourceID  *string `json:"source_id,omitempty"`
+}
+
+// AtsCandidate A person in the company's recruiting pool.
+type AtsCandidate struct {
+	// AtsJobPostingIDs The job postings the candidate applied to.
+	AtsJobPostingIDs      []string   `json:"ats_job_posting_ids,omitempty"`
+	CompanyID             *string    `json:"company_id,omitempty"`
+	ConsentExpirationDate *time.Time `json:"consent_expiration_date,omitempty"`
+
+	// ConsentGivenAt When the candidate agreed to their data being kept.
+	ConsentGivenAt      *time.Time `json:"consent_given_at,omitempty"`
+	ConsentToTalentPool *bool      `json:"consent_to_talent_pool,omitempty"`
+	CreatedAt           *time.Time `json:"created_at"`
+	Email               *string    `json:"email,omitempty"`
+	FirstName           *string    `json:"first_name"`
+	FullName            *string    `json:"full_name"`
+	Gender              *AtsGender `json:"gender,omitempty"`
+	ID                  string     `json:"id"`
+	InactiveSince       *time.Time `json:"inactive_since,omitempty"`
+	LastName            *string    `json:"last_name"`
+
+	// Medium Detail of the source, such as who referred the candidate.
+	Medium *string `json:"medium,omitempty"`
+
+	// PersonalURL A web page of the candidate's (portfolio, profile).
+	PersonalURL *string  `json:"personal_url,omitempty"`
+	PhoneNumber *string  `json:"phone_number,omitempty"`
+	Score       *float32 `json:"score,omitempty"`
+
+	// SourceID The candidate source (ListAtsCandidateSources).
+	SourceID *string `json:"source_id,omitempty"`
+
+	// TalentPool Whether the candidate is kept in the talent pool for future openings.
+	TalentPool *bool      `json:"talent_pool"`
+	UpdatedAt  *time.Time `json:"updated_at"`
+}
+
+// AtsCandidateCreate defines model for AtsCandidateCreate.
+type AtsCandidateCreate struct {
+	CompanyID      string     `json:"company_id"`
+	ConsentGivenAt *time.Time `json:"consent_given_at,omitempty"`
+	Email          *string    `json:"email,omitempty"`
+	FirstName      string     `json:"first_name"`
+
+	// Gender Candidates show `female`, `male`, `unanswered` or `other`.
+	Gender   *string `json:"gender,omitempty"`
+	LastName string  `json:"last_name"`
+
+	// Medium Detail of the source, such as who referred the candidate.
+	Medium      *string `json:"medium,omitempty"`
+	PersonalURL *string `json:"personal_url,omitempty"`
+	PhoneNumber *string `json:"phone_number,omitempty"`
+
+	// Source Where the candidate came from (e.g. `referred`).
+	Source     *string `json:"source,omitempty"`
+	TalentPool *bool   `json:"talent_pool,omitempty"`
+}
+
+// AtsCandidatePage defines model for AtsCandidatePage.
+type AtsCandidatePage struct {
+	Data []AtsCandidate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsCandidateSource Where candidates come from.
+type AtsCandidateSource struct {
+	Category  *AtsCandidateSourceCategory `json:"category"`
+	CompanyID *string                     `json:"company_id"`
+	ID        string                      `json:"id"`
+
+	// Label The name to show: translated for Factorial's default sources, the name otherwise.
+	Label *string `json:"label"`
+
+	// Name The source's key (`manually_added`) or the name the company gave it.
+	Name *string `json:"name"`
+}
+
+// AtsCandidateSourceCategory The kind of a candidate source.
+type AtsCandidateSourceCategory string
+
+// AtsCandidateSourcePage defines model for AtsCandidateSourcePage.
+type AtsCandidateSourcePage struct {
+	Data []AtsCandidateSource `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsCandidateUpdate defines model for AtsCandidateUpdate.
+type AtsCandidateUpdate struct {
+	ConsentGivenAt *time.Time `json:"consent_given_at,omitempty"`
+	Email          *string    `json:"email,omitempty"`
+	FirstName      *string    `json:"first_name,omitempty"`
+
+	// ID Must equal the path id.
+	ID          string  `json:"id"`
+	LastName    *string `json:"last_name,omitempty"`
+	PersonalURL *string `json:"personal_url,omitempty"`
+	PhoneNumber *string `json:"phone_number,omitempty"`
+	TalentPool  *bool   `json:"talent_pool,omitempty"`
+}
+
+// AtsContractType The kind of contract a job posting offers, including country-specific kinds.
+type AtsContractType string
+
+// AtsEvaluationForm A scorecard interviewers fill in about a candidate, for one job posting or as a template.
+type AtsEvaluationForm struct {
+	// AtsJobPostingID The job posting the form is used in.
+	AtsJobPostingID *string `json:"ats_job_posting_id,omitempty"`
+
+	// BasedOnID The form this one was made from.
+	BasedOnID *string                     `json:"based_on_id,omitempty"`
+	CompanyID *string                     `json:"company_id"`
+	CreatedAt *time.Time                  `json:"created_at"`
+	ID        string                      `json:"id"`
+	Name      *string                     `json:"name"`
+	Questions []AtsEvaluationFormQuestion `json:"questions"`
+	UpdatedAt *time.Time                  `json:"updated_at"`
+}
+
+// AtsEvaluationFormAnswer An answer of an evaluation form given with a feedback entry. Factorial's document leaves the items untyped; its example shows `id`, `score` and `note`.
+type AtsEvaluationFormAnswer map[string]interface{}
+
+// AtsEvaluationFormPage defines model for AtsEvaluationFormPage.
+type AtsEvaluationFormPage struct {
+	Data []AtsEvaluationForm `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsEvaluationFormQuestion A question of an evaluation form. Factorial's document leaves the items untyped; its example shows `id`, `text` and `description`.
+type AtsEvaluationFormQuestion map[string]interface{}
+
+// AtsFeedback A rating and comment left on a candidate by someone evaluating them.
+type AtsFeedback struct {
+	AtsApplicationID      *string `json:"ats_application_id,omitempty"`
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+	AtsCandidateID        *string `json:"ats_candidate_id"`
+
+	// AtsEvaluationFormsID The evaluation form the feedback fills in, where the company uses evaluation forms (spelled `ats_evaluation_forms_id`, as Factorial does).
+	AtsEvaluationFormsID *string    `json:"ats_evaluation_forms_id,omitempty"`
+	CreatedAt            *time.Time `json:"created_at"`
+
+	// Description The comment.
+	Description           *string                   `json:"description,omitempty"`
+	EvaluationFormAnswers []AtsEvaluationFormAnswer `json:"evaluation_form_answers,omitempty"`
+	ID                    string                    `json:"id"`
+
+	// Rating From 1 to 5.
+	Rating *int `json:"rating,omitempty"`
+}
+
+// AtsFeedbackCreate defines model for AtsFeedbackCreate.
+type AtsFeedbackCreate struct {
+	AtsApplicationID      *string `json:"ats_application_id,omitempty"`
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+	AtsCandidateID        string  `json:"ats_candidate_id"`
+
+	// AtsEvaluationFormsID The evaluation form the feedback fills in, where the company uses evaluation forms.
+	AtsEvaluationFormsID *string `json:"ats_evaluation_forms_id,omitempty"`
+
+	// Description The comment.
+	Description *string `json:"description,omitempty"`
+
+	// MentionIDs Accesses to notify (those who have notifications on and may see the application).
+	MentionIDs []string `json:"mention_ids,omitempty"`
+
+	// Rating From 1 to 5.
+	Rating *int `json:"rating,omitempty"`
+}
+
+// AtsFeedbackPage defines model for AtsFeedbackPage.
+type AtsFeedbackPage struct {
+	Data []AtsFeedback `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsFeedbackUpdate defines model for AtsFeedbackUpdate.
+type AtsFeedbackUpdate struct {
+	AtsApplicationPhaseID *string `json:"ats_application_phase_id,omitempty"`
+	Description           *string `json:"description,omitempty"`
+
+	// ID Optional; when sent, must equal the path id.
+	ID *string `json:"id,omitempty"`
+
+	// Rating From 1 to 5.
+	Rating *int `json:"rating,omitempty"`
+}
+
+// AtsFieldRequirement Whether the application form requires a field, offers it or leaves it out.
+type AtsFieldRequirement string
+
+// AtsGender A candidate's gender as recorded.
+type AtsGender string
+
+// AtsHiringStage A company-wide stage of hiring, grouping the phases of every pipeline.
+type AtsHiringStage struct {
+	CompanyID *string `json:"company_id"`
+	ID        string  `json:"id"`
+
+	// Label The stage's name to show.
+	Label    *string             `json:"label"`
+	Name     *AtsHiringStageName `json:"name"`
+	Position *int                `json:"position"`
+}
+
+// AtsHiringStageName The company-wide stages of hiring.
+type AtsHiringStageName string
+
+// AtsHiringStagePage defines model for AtsHiringStagePage.
+type AtsHiringStagePage struct {
+	Data []AtsHiringStage `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsJobCategory The field of work of a job posting.
+type AtsJobCategory string
+
+// AtsJobPosting A job opening, its conditions and what its application form asks.
+type AtsJobPosting struct {
+	// AtsCompanyID The company's recruiting account.
+	AtsCompanyID           *string              `json:"ats_company_id"`
+	Category               *AtsJobCategory      `json:"category,omitempty"`
+	CompanyID              *string              `json:"company_id"`
+	ContractType           *AtsContractType     `json:"contract_type,omitempty"`
+	CoverLetterRequirement *AtsFieldRequirement `json:"cover_letter_requirement"`
+	CreatedAt              *time.Time           `json:"created_at"`
+	CvRequirement          *AtsFieldRequirement `json:"cv_requirement"`
+	Description            *string              `json:"description,omitempty"`
+
+	// HideSalary Whether applicants are not shown the salary.
+	HideSalary             *bool                `json:"hide_salary,omitempty"`
+	ID                     string               `json:"id"`
+	LegalEntityID          *string              `json:"legal_entity_id,omitempty"`
+	LocationID             *string              `json:"location_id,omitempty"`
+	PersonalURLRequirement *AtsFieldRequirement `json:"personal_url_requirement"`
+	PhoneRequirement       *AtsFieldRequirement `json:"phone_requirement"`
+	PhotoRequirement       *AtsFieldRequirement `json:"photo_requirement"`
+
+	// PublishedAt Null if the posting was never published.
+	PublishedAt  *time.Time       `json:"published_at,omitempty"`
+	Remote       *bool            `json:"remote"`
+	SalaryFormat *AtsSalaryFormat `json:"salary_format,omitempty"`
+
+	// SalaryFromAmountInCents The salary, or the bottom of the range, in cents.
+	SalaryFromAmountInCents *int             `json:"salary_from_amount_in_cents,omitempty"`
+	SalaryPeriod            *AtsSalaryPeriod `json:"salary_period"`
+
+	// SalaryToAmountInCents The top of the range, in cents.
+	SalaryToAmountInCents *int                 `json:"salary_to_amount_in_cents,omitempty"`
+	ScheduleType          *AtsScheduleType     `json:"schedule_type,omitempty"`
+	Status                *AtsJobPostingStatus `json:"status"`
+	TeamID                *string              `json:"team_id,omitempty"`
+	Title                 *string              `json:"title"`
+
+	// URL The public page of the posting; null unless published.
+	URL           *string           `json:"url,omitempty"`
+	WorkplaceType *AtsWorkplaceType `json:"workplace_type,omitempty"`
+}
+
+// AtsJobPostingCreate defines model for AtsJobPostingCreate.
+type AtsJobPostingCreate struct {
+	// Category The field of work of a job posting.
+	Category *AtsJobCategory `json:"category,omitempty"`
+
+	// ContractType The kind of contract a job posting offers, including country-specific kinds.
+	ContractType *AtsContractType `json:"contract_type,omitempty"`
+
+	// CoverLetterRequirement Whether the application form requires a field, offers it or leaves it out.
+	CoverLetterRequirement AtsFieldRequirement `json:"cover_letter_requirement"`
+
+	// CvRequirement Whether the application form requires a field, offers it or leaves it out.
+	CvRequirement AtsFieldRequirement `json:"cv_requirement"`
+	Description   *string             `json:"description,omitempty"`
+	LocationID    *string             `json:"location_id,omitempty"`
+
+	// PersonalURLRequirement Whether the application form requires a field, offers it or leaves it out.
+	PersonalURLRequirement AtsFieldRequirement `json:"personal_url_requirement"`
+
+	// PhoneRequirement Whether the application form requires a field, offers it or leaves it out.
+	PhoneRequirement AtsFieldRequirement `json:"phone_requirement"`
+
+	// PhotoRequirement Whether the application form requires a field, offers it or leaves it out.
+	PhotoRequirement AtsFieldRequirement `json:"photo_requirement"`
+
+	// SalaryFormat A fixed salary or a range.
+	SalaryFormat            *AtsSalaryFormat `json:"salary_format,omitempty"`
+	SalaryFromAmountInCents *int             `json:"salary_from_amount_in_cents,omitempty"`
+
+	// SalaryPeriod The period a salary amount is for.
+	SalaryPeriod          *AtsSalaryPeriod `json:"salary_period,omitempty"`
+	SalaryToAmountInCents *int             `json:"salary_to_amount_in_cents,omitempty"`
+
+	// ScheduleType Full or part time.
+	ScheduleType *AtsScheduleType `json:"schedule_type,omitempty"`
+
+	// Status Where a job posting stands. Unlisted postings take applications through their link but are not on the careers page.
+	Status AtsJobPostingStatus `json:"status"`
+	TeamID *string             `json:"team_id,omitempty"`
+	Title  string              `json:"title"`
+
+	// WorkplaceType Where the job is done.
+	WorkplaceType *AtsWorkplaceType `json:"workplace_type,omitempty"`
+}
+
+// AtsJobPostingPage defines model for AtsJobPostingPage.
+type AtsJobPostingPage struct {
+	Data []AtsJobPosting `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsJobPostingStatus Where a job posting stands. Unlisted postings take applications through their link but are not on the careers page.
+type AtsJobPostingStatus string
+
+// AtsJobPostingUpdate defines model for AtsJobPostingUpdate.
+type AtsJobPostingUpdate struct {
+	// Category The field of work of a job posting.
+	Category *AtsJobCategory `json:"category,omitempty"`
+
+	// ContractType The kind of contract a job posting offers, including country-specific kinds.
+	ContractType *AtsContractType `json:"contract_type,omitempty"`
+
+	// CoverLetterRequirement Whether the application form requires a field, offers it or leaves it out.
+	CoverLetterRequirement *AtsFieldRequirement `json:"cover_letter_requirement,omitempty"`
+
+	// CvRequirement Whether the application form requires a field, offers it or leaves it out.
+	CvRequirement *AtsFieldRequirement `json:"cv_requirement,omitempty"`
+	Description   *string              `json:"description,omitempty"`
+
+	// ID Must equal the path id.
+	ID         string  `json:"id"`
+	LocationID *string `json:"location_id,omitempty"`
+
+	// PersonalURLRequirement Whether the application form requires a field, offers it or leaves it out.
+	PersonalURLRequirement *AtsFieldRequirement `json:"personal_url_requirement,omitempty"`
+
+	// PhoneRequirement Whether the application form requires a field, offers it or leaves it out.
+	PhoneRequirement *AtsFieldRequirement `json:"phone_requirement,omitempty"`
+
+	// PhotoRequirement Whether the application form requires a field, offers it or leaves it out.
+	PhotoRequirement *AtsFieldRequirement `json:"photo_requirement,omitempty"`
+
+	// SalaryFormat A fixed salary or a range.
+	SalaryFormat            *AtsSalaryFormat `json:"salary_format,omitempty"`
+	SalaryFromAmountInCents *int             `json:"salary_from_amount_in_cents,omitempty"`
+
+	// SalaryPeriod The period a salary amount is for.
+	SalaryPeriod          *AtsSalaryPeriod `json:"salary_period,omitempty"`
+	SalaryToAmountInCents *int             `json:"salary_to_amount_in_cents,omitempty"`
+
+	// ScheduleType Full or part time.
+	ScheduleType *AtsScheduleType `json:"schedule_type,omitempty"`
+
+	// Status Where a job posting stands. Unlisted postings take applications through their link but are not on the careers page.
+	Status *AtsJobPostingStatus `json:"status,omitempty"`
+	TeamID *string              `json:"team_id,omitempty"`
+	Title  *string              `json:"title,omitempty"`
+
+	// WorkplaceType Where the job is done.
+	WorkplaceType *AtsWorkplaceType `json:"workplace_type,omitempty"`
+}
+
+// AtsMessage A message in the conversation about an application. Factorial gives no examples of its timestamps, so they are left as strings.
+type AtsMessage struct {
+	AtsConversationID *string                `json:"ats_conversation_id"`
+	Attachments       []AtsMessageAttachment `json:"attachments"`
+	Content           *string                `json:"content"`
+	CreatedAt         *string                `json:"created_at"`
+
+	// DelayedUntil When a scheduled message is to be sent.
+	DelayedUntil *string `json:"delayed_until,omitempty"`
+	DeliveredAt  *string `json:"delivered_at,omitempty"`
+	ID           string  `json:"id"`
+
+	// LastErrorAt When delivery last failed.
+	LastErrorAt *string `json:"last_error_at,omitempty"`
+	OpenedAt    *string `json:"opened_at,omitempty"`
+	SentAt      *string `json:"sent_at,omitempty"`
+
+	// SentByID The sender: a candidate or an access, as sent_by_type says.
+	SentByID *string `json:"sent_by_id"`
+
+	// SentByType The kind of sender; requests use `candidate` or `user`.
+	SentByType *string `json:"sent_by_type"`
+
+	// Topic The subject line.
+	Topic *string `json:"topic"`
+}
+
+// AtsMessageAttachment A file attached to a message. Factorial's document leaves the items untyped and gives no example.
+type AtsMessageAttachment map[string]interface{}
+
+// AtsMessageCreate Multipart form fields of a message.
+type AtsMessageCreate struct {
+	// AtsApplicationID The application whose conversation the message joins.
+	AtsApplicationID string `json:"ats_application_id"`
+
+	// Attachments Files to attach, one form part per file (may be empty).
+	Attachments []openapi_types.File `json:"attachments[],omitempty"`
+	Content     string               `json:"content"`
+
+	// DelayedUntil Schedule the message for later (a timestamp; its format is not documented).
+	DelayedUntil *string `json:"delayed_until,omitempty"`
+
+	// SendAsCorporateEmail Send from the company's email address.
+	SendAsCorporateEmail bool `json:"send_as_corporate_email"`
+
+	// SentByID The sender: the candidate's id or the user's access id, as sent_by_type says.
+	SentByID string `json:"sent_by_id"`
+
+	// SentByType Who a message is sent as.
+	SentByType AtsMessageSenderType `json:"sent_by_type"`
+
+	// Topic The subject line.
+	Topic string `json:"topic"`
+}
+
+// AtsMessagePage defines model for AtsMessagePage.
+type AtsMessagePage struct {
+	Data []AtsMessage `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsMessageSenderType Who a message is sent as.
+type AtsMessageSenderType string
+
+// AtsQuestion A screening question of a job posting's application form.
+type AtsQuestion struct {
+	AtsJobPostingID *string `json:"ats_job_posting_id"`
+
+	// AutoDisqualify Whether an answer can disqualify the applicant by itself.
+	AutoDisqualify *bool      `json:"auto_disqualify"`
+	CreatedAt      *time.Time `json:"created_at"`
+	ID             string     `json:"id"`
+
+	// Label The question's text.
+	Label     *string             `json:"label"`
+	Mandatory *bool               `json:"mandatory"`
+	Options   []AtsQuestionOption `json:"options,omitempty"`
+
+	// Position Order in the form.
+	Position     *int             `json:"position"`
+	QuestionType *AtsQuestionType `json:"question_type"`
+	UpdatedAt    *time.Time       `json:"updated_at"`
+}
+
+// AtsQuestionCreate defines model for AtsQuestionCreate.
+type AtsQuestionCreate struct {
+	AtsJobPostingID string `json:"ats_job_posting_id"`
+	AutoDisqualify  *bool  `json:"auto_disqualify,omitempty"`
+	CompanyID       string `json:"company_id"`
+
+	// Label The question's text.
+	Label     string `json:"label"`
+	Mandatory *bool  `json:"mandatory,omitempty"`
+
+	// Options The choices of a choice question.
+	Options []AtsQuestionOption `json:"options,omitempty"`
+
+	// Position Order in the form.
+	Position int `json:"position"`
+
+	// QuestionType The kind of a screening question and so of its answers.
+	QuestionType AtsQuestionType `json:"question_type"`
+}
+
+// AtsQuestionOption A choice offered by a single or multiple choice question.
+type AtsQuestionOption struct {
+	// Disqualifies Choosing it disqualifies the applicant (with auto_disqualify).
+	Disqualifies *bool   `json:"disqualifies,omitempty"`
+	Text         *string `json:"text,omitempty"`
+}
+
+// AtsQuestionPage defines model for AtsQuestionPage.
+type AtsQuestionPage struct {
+	Data []AtsQuestion `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsQuestionType The kind of a screening question and so of its answers.
+type AtsQuestionType string
+
+// AtsQuestionUpdate defines model for AtsQuestionUpdate.
+type AtsQuestionUpdate struct {
+	AutoDisqualify *bool `json:"auto_disqualify,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string              `json:"id"`
+	Label     *string             `json:"label,omitempty"`
+	Mandatory *bool               `json:"mandatory,omitempty"`
+	Options   []AtsQuestionOption `json:"options,omitempty"`
+	Position  *int                `json:"position,omitempty"`
+}
+
+// AtsRejectionDecisionMaker Who decided a rejection.
+type AtsRejectionDecisionMaker string
+
+// AtsRejectionReason A reason the company records when an application is rejected.
+type AtsRejectionReason struct {
+	CompanyID     *string                    `json:"company_id"`
+	CreatedAt     *time.Time                 `json:"created_at"`
+	DecisionMaker *AtsRejectionDecisionMaker `json:"decision_maker"`
+	ID            string                     `json:"id"`
+	Reason        *string                    `json:"reason"`
+	UpdatedAt     *time.Time                 `json:"updated_at"`
+}
+
+// AtsRejectionReasonPage defines model for AtsRejectionReasonPage.
+type AtsRejectionReasonPage struct {
+	Data []AtsRejectionReason `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// AtsSalaryFormat A fixed salary or a range.
+type AtsSalaryFormat string
+
+// AtsSalaryPeriod The period a salary amount is for.
+type AtsSalaryPeriod string
+
+// AtsScheduleType Full or part time.
+type AtsScheduleType string
+
+// AtsWorkplaceType Where the job is done.
+type AtsWorkplaceType string
+
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
 	EmployeeIDs []string           `json:"employee_ids"`
@@ -1999,6 +3256,12 @@ type DocumentUpdate struct {
 
 	// SigneeIDs Access ids of the people asked to sign.
 	SigneeIDs []string `json:"signee_ids"`
+}
+
+// DuplicateAtsJobPostingInput defines model for DuplicateAtsJobPostingInput.
+type DuplicateAtsJobPostingInput struct {
+	// ID The job posting to copy.
+	ID string `json:"id"`
 }
 
 // Employee An employee: identity, placement (company, legal entity, location,
@@ -2709,6 +3972,15 @@ type LocationUpdate struct {
 	Timezone    *string  `json:"timezone,omitempty"`
 }
 
+// MoveAtsApplicationToPhaseInput defines model for MoveAtsApplicationToPhaseInput.
+type MoveAtsApplicationToPhaseInput struct {
+	// AtsApplicationPhaseID The target phase, one of the application's job posting.
+	AtsApplicationPhaseID string `json:"ats_application_phase_id"`
+
+	// ID The application.
+	ID string `json:"id"`
+}
+
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
 	DocumentIDs []string `json:"document_ids"`
@@ -2788,6 +4060,12 @@ type ResourceFieldPage struct {
 // RestoreDocumentsFromTrashBinInput defines model for RestoreDocumentsFromTrashBinInput.
 type RestoreDocumentsFromTrashBinInput struct {
 	DocumentIDs []string `json:"document_ids"`
+}
+
+// SaveAtsEvaluationFormAsTemplateInput defines model for SaveAtsEvaluationFormAsTemplateInput.
+type SaveAtsEvaluationFormAsTemplateInput struct {
+	// ID The evaluation form to make a template of.
+	ID string `json:"id"`
 }
 
 // SetEmployeeRegularAccessStartDateInput defines model for SetEmployeeRegularAccessStartDateInput.
@@ -2923,6 +4201,26 @@ type StartShiftBreakInput struct {
 
 	// TimeSettingsBreakConfigurationID The kind of break.
 	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+}
+
+// SubmitAtsApplicationInput defines model for SubmitAtsApplicationInput.
+type SubmitAtsApplicationInput struct {
+	Answers             []AtsApplicationAnswer `json:"answers,omitempty"`
+	AtsJobPostingID     string                 `json:"ats_job_posting_id"`
+	CompanyID           *string                `json:"company_id,omitempty"`
+	ConsentToTalentPool *bool                  `json:"consent_to_talent_pool,omitempty"`
+	CoverLetter         *string                `json:"cover_letter,omitempty"`
+
+	// Email Identifies the candidate; a new address creates a candidate.
+	Email     string `json:"email"`
+	FirstName string `json:"first_name"`
+
+	// Gender The candidate's gender; candidates show `female`, `male`, `unanswered` or `other`.
+	Gender   *string `json:"gender,omitempty"`
+	LastName string  `json:"last_name"`
+	Medium   *string `json:"medium,omitempty"`
+	Phone    *string `json:"phone,omitempty"`
+	Source   *string `json:"source,omitempty"`
 }
 
 // Supplement A one-off amount (money, units or time) added to an employee's payroll in a policy period.
@@ -3417,6 +4715,324 @@ type ListWebhookSubscriptionsParams struct {
 
 	// Enabled Only enabled (true) or only disabled (false) subscriptions.
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsAnswersParams defines parameters for ListAtsAnswers.
+type ListAtsAnswersParams struct {
+	// IDs Only these answers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsApplicationIDs Only the answers of these applications.
+	AtsApplicationIDs []string `form:"ats_application_ids[],omitempty" json:"ats_application_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsApplicationPhasesParams defines parameters for ListAtsApplicationPhases.
+type ListAtsApplicationPhasesParams struct {
+	// IDs Only these phases.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsJobPostingIDs Only the phases of these job postings.
+	AtsJobPostingIDs []string `form:"ats_job_posting_ids[],omitempty" json:"ats_job_posting_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsApplicationsParams defines parameters for ListAtsApplications.
+type ListAtsApplicationsParams struct {
+	// IDs Only these applications.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsJobPostingID Only the applications to this job posting.
+	AtsJobPostingID *string `form:"ats_job_posting_id,omitempty" json:"ats_job_posting_id,omitempty"`
+
+	// Qualified Only qualified (true) or disqualified (false) applications.
+	Qualified *bool `form:"qualified,omitempty" json:"qualified,omitempty"`
+
+	// AtsApplicationPhaseID Only the applications in this phase.
+	AtsApplicationPhaseID *string `form:"ats_application_phase_id,omitempty" json:"ats_application_phase_id,omitempty"`
+
+	// AtsCandidateIDs Only the applications of these candidates.
+	AtsCandidateIDs []string `form:"ats_candidate_ids[],omitempty" json:"ats_candidate_ids[],omitempty"`
+
+	// AtsRejectionReasonIDs Only the applications rejected for these reasons.
+	AtsRejectionReasonIDs []string `form:"ats_rejection_reason_ids[],omitempty" json:"ats_rejection_reason_ids[],omitempty"`
+
+	// Search Free-text search over the applications (which fields it reads is not documented).
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// AtsTagsIDs Only the applications carrying these tags (spelled `ats_tags_ids[]`, as Factorial does; tags have no endpoint of their own here).
+	AtsTagsIDs []string `form:"ats_tags_ids[],omitempty" json:"ats_tags_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsCandidateSourcesParams defines parameters for ListAtsCandidateSources.
+type ListAtsCandidateSourcesParams struct {
+	// IDs Only these sources.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsCandidatesParams defines parameters for ListAtsCandidates.
+type ListAtsCandidatesParams struct {
+	// IDs Only these candidates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Emails Only the candidates with these email addresses.
+	Emails []string `form:"emails[],omitempty" json:"emails[],omitempty"`
+
+	// TeamIDs Only candidates of job postings of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+
+	// LocationIDs Only candidates of job postings at these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+
+	// Source Only candidates who came from these sources.
+	Source []string `form:"source[],omitempty" json:"source[],omitempty"`
+
+	// Remote Only candidates of remote (true) or on-site (false) job postings.
+	Remote *bool `form:"remote,omitempty" json:"remote,omitempty"`
+
+	// JobPostingIDs Only candidates who applied to these job postings (spelled without the `ats_` prefix, as Factorial does).
+	JobPostingIDs []string `form:"job_posting_ids[],omitempty" json:"job_posting_ids[],omitempty"`
+
+	// MinimumAverageRating Only candidates whose average rating is at least this.
+	MinimumAverageRating *float32 `form:"minimum_average_rating,omitempty" json:"minimum_average_rating,omitempty"`
+
+	// Active Only active (true) or inactive (false) candidates.
+	Active *bool `form:"active,omitempty" json:"active,omitempty"`
+
+	// TalentPool Only candidates in (true) or out of (false) the talent pool.
+	TalentPool *bool `form:"talent_pool,omitempty" json:"talent_pool,omitempty"`
+
+	// Archived Only archived (true) or not archived (false) candidates.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsEvaluationFormsParams defines parameters for ListAtsEvaluationForms.
+type ListAtsEvaluationFormsParams struct {
+	// IDs Only these forms.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsJobPostingIDs Only the forms of these job postings.
+	AtsJobPostingIDs []string `form:"ats_job_posting_ids[],omitempty" json:"ats_job_posting_ids[],omitempty"`
+
+	// Template true: only templates; false: only forms that are not templates.
+	Template *bool `form:"template,omitempty" json:"template,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsFeedbacksParams defines parameters for ListAtsFeedbacks.
+type ListAtsFeedbacksParams struct {
+	// IDs Only these feedback entries.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsApplicationIDs Only the feedback on these applications.
+	AtsApplicationIDs []string `form:"ats_application_ids[],omitempty" json:"ats_application_ids[],omitempty"`
+
+	// AtsCandidateID Only the feedback on this candidate.
+	AtsCandidateID *string `form:"ats_candidate_id,omitempty" json:"ats_candidate_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsHiringStagesParams defines parameters for ListAtsHiringStages.
+type ListAtsHiringStagesParams struct {
+	// IDs Only these stages.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsApplicationPhaseID Only the stage this application phase belongs to.
+	AtsApplicationPhaseID *string `form:"ats_application_phase_id,omitempty" json:"ats_application_phase_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsJobPostingsParams defines parameters for ListAtsJobPostings.
+type ListAtsJobPostingsParams struct {
+	// IDs Only these job postings.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Status Only job postings in this status.
+	Status *AtsJobPostingStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// TeamID Only the job postings of this team.
+	TeamID *string `form:"team_id,omitempty" json:"team_id,omitempty"`
+
+	// LocationID Only the job postings at this location.
+	LocationID *string `form:"location_id,omitempty" json:"location_id,omitempty"`
+
+	// LegalEntityID Only the job postings of this legal entity.
+	LegalEntityID *string `form:"legal_entity_id,omitempty" json:"legal_entity_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsMessagesParams defines parameters for ListAtsMessages.
+type ListAtsMessagesParams struct {
+	// ID Only this message.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// IDs Only these messages.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsConversationID Only the messages of this conversation.
+	AtsConversationID *string `form:"ats_conversation_id,omitempty" json:"ats_conversation_id,omitempty"`
+
+	// AtsConversationIDs Only the messages of these conversations.
+	AtsConversationIDs []string `form:"ats_conversation_ids[],omitempty" json:"ats_conversation_ids[],omitempty"`
+
+	// LastPerConversation true: only the latest message of each conversation.
+	LastPerConversation *bool `form:"last_per_conversation,omitempty" json:"last_per_conversation,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsQuestionsParams defines parameters for ListAtsQuestions.
+type ListAtsQuestionsParams struct {
+	// IDs Only these questions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsJobPostingIDs Only the questions of these job postings.
+	AtsJobPostingIDs []string `form:"ats_job_posting_ids[],omitempty" json:"ats_job_posting_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAtsRejectionReasonsParams defines parameters for ListAtsRejectionReasons.
+type ListAtsRejectionReasonsParams struct {
+	// IDs Only these reasons.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AtsApplicationIDs Only the reasons of these rejected applications.
+	AtsApplicationIDs []string `form:"ats_application_ids[],omitempty" json:"ats_application_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -4309,6 +5925,54 @@ type CreateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionCreate
 
 // UpdateWebhookSubscriptionJSONRequestBody defines body for UpdateWebhookSubscription for application/json ContentType.
 type UpdateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionUpdate
+
+// CreateAtsAnswerJSONRequestBody defines body for CreateAtsAnswer for application/json ContentType.
+type CreateAtsAnswerJSONRequestBody = AtsAnswerCreate
+
+// CreateAtsApplicationJSONRequestBody defines body for CreateAtsApplication for application/json ContentType.
+type CreateAtsApplicationJSONRequestBody = AtsApplicationCreate
+
+// SubmitAtsApplicationJSONRequestBody defines body for SubmitAtsApplication for application/json ContentType.
+type SubmitAtsApplicationJSONRequestBody = SubmitAtsApplicationInput
+
+// MoveAtsApplicationToPhaseJSONRequestBody defines body for MoveAtsApplicationToPhase for application/json ContentType.
+type MoveAtsApplicationToPhaseJSONRequestBody = MoveAtsApplicationToPhaseInput
+
+// UpdateAtsApplicationJSONRequestBody defines body for UpdateAtsApplication for application/json ContentType.
+type UpdateAtsApplicationJSONRequestBody = AtsApplicationUpdate
+
+// CreateAtsCandidateJSONRequestBody defines body for CreateAtsCandidate for application/json ContentType.
+type CreateAtsCandidateJSONRequestBody = AtsCandidateCreate
+
+// UpdateAtsCandidateJSONRequestBody defines body for UpdateAtsCandidate for application/json ContentType.
+type UpdateAtsCandidateJSONRequestBody = AtsCandidateUpdate
+
+// SaveAtsEvaluationFormAsTemplateJSONRequestBody defines body for SaveAtsEvaluationFormAsTemplate for application/json ContentType.
+type SaveAtsEvaluationFormAsTemplateJSONRequestBody = SaveAtsEvaluationFormAsTemplateInput
+
+// CreateAtsFeedbackJSONRequestBody defines body for CreateAtsFeedback for application/json ContentType.
+type CreateAtsFeedbackJSONRequestBody = AtsFeedbackCreate
+
+// UpdateAtsFeedbackJSONRequestBody defines body for UpdateAtsFeedback for application/json ContentType.
+type UpdateAtsFeedbackJSONRequestBody = AtsFeedbackUpdate
+
+// CreateAtsJobPostingJSONRequestBody defines body for CreateAtsJobPosting for application/json ContentType.
+type CreateAtsJobPostingJSONRequestBody = AtsJobPostingCreate
+
+// DuplicateAtsJobPostingJSONRequestBody defines body for DuplicateAtsJobPosting for application/json ContentType.
+type DuplicateAtsJobPostingJSONRequestBody = DuplicateAtsJobPostingInput
+
+// UpdateAtsJobPostingJSONRequestBody defines body for UpdateAtsJobPosting for application/json ContentType.
+type UpdateAtsJobPostingJSONRequestBody = AtsJobPostingUpdate
+
+// CreateAtsMessageMultipartRequestBody defines body for CreateAtsMessage for multipart/form-data ContentType.
+type CreateAtsMessageMultipartRequestBody = AtsMessageCreate
+
+// CreateAtsQuestionJSONRequestBody defines body for CreateAtsQuestion for application/json ContentType.
+type CreateAtsQuestionJSONRequestBody = AtsQuestionCreate
+
+// UpdateAtsQuestionJSONRequestBody defines body for UpdateAtsQuestion for application/json ContentType.
+type UpdateAtsQuestionJSONRequestBody = AtsQuestionUpdate
 
 // CreateShiftJSONRequestBody defines body for CreateShift for application/json ContentType.
 type CreateShiftJSONRequestBody = ShiftCreate

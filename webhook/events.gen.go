@@ -17,6 +17,32 @@ const (
 	APIPublicWebhookSubscriptionDelete Event = "api_public/webhook_subscription/delete"
 	// APIPublicWebhookSubscriptionUpdate is delivered with a resources.WebhookSubscription.
 	APIPublicWebhookSubscriptionUpdate Event = "api_public/webhook_subscription/update"
+	// AtsApplicationApply is delivered with a resources.AtsApplication.
+	AtsApplicationApply Event = "ats/application/apply"
+	// AtsApplicationCreate is delivered with a resources.AtsApplication.
+	AtsApplicationCreate Event = "ats/application/create"
+	// AtsApplicationCreateFromEmployee is delivered with a resources.AtsApplication.
+	AtsApplicationCreateFromEmployee Event = "ats/application/create_from_employee"
+	// AtsApplicationDelete is delivered with a resources.AtsApplication.
+	AtsApplicationDelete Event = "ats/application/delete"
+	// AtsApplicationUpdate is delivered with a resources.AtsApplication.
+	AtsApplicationUpdate Event = "ats/application/update"
+	// AtsCandidateCreate is delivered with a resources.AtsCandidate.
+	AtsCandidateCreate Event = "ats/candidate/create"
+	// AtsCandidateDelete is delivered with a resources.AtsCandidate.
+	AtsCandidateDelete Event = "ats/candidate/delete"
+	// AtsCandidateUpdate is delivered with a resources.AtsCandidate.
+	AtsCandidateUpdate Event = "ats/candidate/update"
+	// AtsEvaluationFormSaveAsTemplate is delivered with a resources.AtsEvaluationForm.
+	AtsEvaluationFormSaveAsTemplate Event = "ats/evaluation_form/save_as_template"
+	// AtsJobPostingCreate is delivered with a resources.AtsJobPosting.
+	AtsJobPostingCreate Event = "ats/job_posting/create"
+	// AtsJobPostingDelete is delivered with a resources.AtsJobPosting.
+	AtsJobPostingDelete Event = "ats/job_posting/delete"
+	// AtsJobPostingDuplicate is delivered with a resources.AtsJobPosting.
+	AtsJobPostingDuplicate Event = "ats/job_posting/duplicate"
+	// AtsJobPostingUpdate is delivered with a resources.AtsJobPosting.
+	AtsJobPostingUpdate Event = "ats/job_posting/update"
 	// AttendanceShiftAutofill is delivered with a resources.Shift.
 	AttendanceShiftAutofill Event = "attendance/shift/autofill"
 	// AttendanceShiftBreakEnd is delivered with a resources.Shift.
@@ -139,6 +165,19 @@ var payloads = map[Event]reflect.Type{
 	APIPublicWebhookSubscriptionCreate:         reflect.TypeFor[resources.WebhookSubscription](),
 	APIPublicWebhookSubscriptionDelete:         reflect.TypeFor[resources.WebhookSubscription](),
 	APIPublicWebhookSubscriptionUpdate:         reflect.TypeFor[resources.WebhookSubscription](),
+	AtsApplicationApply:                        reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreate:                       reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreateFromEmployee:           reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationDelete:                       reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationUpdate:                       reflect.TypeFor[resources.AtsApplication](),
+	AtsCandidateCreate:                         reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateDelete:                         reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateUpdate:                         reflect.TypeFor[resources.AtsCandidate](),
+	AtsEvaluationFormSaveAsTemplate:            reflect.TypeFor[resources.AtsEvaluationForm](),
+	AtsJobPostingCreate:                        reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDelete:                        reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDuplicate:                     reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingUpdate:                        reflect.TypeFor[resources.AtsJobPosting](),
 	AttendanceShiftAutofill:                    reflect.TypeFor[resources.Shift](),
 	AttendanceShiftBreakEnd:                    reflect.TypeFor[resources.Shift](),
 	AttendanceShiftBreakStart:                  reflect.TypeFor[resources.Shift](),

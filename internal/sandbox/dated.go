@@ -86,6 +86,10 @@ var datedTables = map[string]string{
 	"payroll/supplements":              ResSupplements,
 	"tasks/tasks":                      ResTasks,
 	"tasks/task_files":                 ResTaskFiles,
+	"ats/job_postings":                 ResJobPostings,
+	"ats/candidates":                   ResCandidates,
+	"ats/applications":                 ResApplications,
+	"ats/messages":                     ResAtsMessages,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -140,6 +144,11 @@ func init() {
 		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
+		"GET ats/candidates/{id}":                                {fn: (*call).getCandidate},
+		"POST ats/applications/apply":                            {fn: (*call).applyToJobPosting},
+		"POST ats/applications/move_to_phase":                    {fn: (*call).moveApplicationToPhase},
+		"POST ats/job_postings/duplicate":                        {fn: (*call).duplicateDatedPosting},
+		"POST ats/evaluation_forms/save_as_template":             {fn: (*call).saveEvaluationFormAsTemplate},
 	}
 }
 

@@ -51,6 +51,17 @@ func init() {
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
 
+		// Recruiting (rules_dated_ats.go).
+		ResJobPostings:          viewAtsJobPosting,
+		ResCandidates:           viewAtsCandidate,
+		ResApplications:         viewAtsApplication,
+		ResAtsMessages:          viewAtsMessage,
+		ResAtsApplicationPhases: viewAtsApplicationPhase,
+		ResAtsHiringStages:      company,
+		ResAtsCandidateSources:  company,
+		ResAtsRejectionReasons:  company,
+		ResAtsEvaluationForms:   company,
+
 		ResLocations: func(c *call, v map[string]any) {
 			company(c, v)
 			setDefault(v, "main", false)
@@ -230,6 +241,12 @@ func init() {
 		ResWorkAreas:          prepareDatedWorkArea,
 		ResTasks:              prepareDatedTask,
 		ResTaskFiles:          prepareDatedTaskFile,
+		ResJobPostings:        prepareDatedAtsJobPosting,
+		ResApplications:       prepareDatedAtsApplication,
+		ResAtsMessages:        prepareDatedAtsMessage,
+		ResAtsFeedbacks:       prepareDatedAtsFeedback,
+		ResAtsQuestions:       prepareDatedAtsQuestion,
+		ResAtsAnswers:         prepareDatedAtsAnswer,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -482,9 +499,15 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:     bankAccountFilter,
-		ResCardPayments:     bankingFilter("created_at"),
-		ResBankTransactions: bankingFilter("booking_date"),
+		ResBankAccounts:        bankAccountFilter,
+		ResCardPayments:        bankingFilter("created_at"),
+		ResBankTransactions:    bankingFilter("booking_date"),
+		ResCandidates:          atsCandidateFilter,
+		ResApplications:        atsApplicationFilter,
+		ResAtsMessages:         atsMessageFilter,
+		ResAtsHiringStages:     atsHiringStageFilter,
+		ResAtsRejectionReasons: atsRejectionReasonFilter,
+		ResAtsEvaluationForms:  atsEvaluationFormFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -709,6 +732,13 @@ var datedFilterParams = map[string][]string{
 	ResBankAccounts:     {"updated_from"},
 	ResCardPayments:     {"account_ids[]", "from", "to"},
 	ResBankTransactions: {"from", "to", "updated_from"},
+	ResCandidates: {"job_posting_ids[]", "team_ids[]", "location_ids[]", "source[]", "remote", "active", "archived",
+		"minimum_average_rating"},
+	ResApplications:        {"search", "ats_tags_ids[]"},
+	ResAtsMessages:         {"last_per_conversation"},
+	ResAtsHiringStages:     {"ats_application_phase_id"},
+	ResAtsRejectionReasons: {"ats_application_ids[]"},
+	ResAtsEvaluationForms:  {"template"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).

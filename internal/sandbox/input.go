@@ -65,6 +65,11 @@ func permitValue(sh *shape, v any) any {
 		if !ok {
 			return v
 		}
+		if len(sh.names) == 0 && !sh.addl {
+			// A free-form object (additionalProperties: true and no
+			// properties, as the projector reads it): every key is its.
+			return m
+		}
 		out := make(map[string]any, len(m))
 		for k, x := range m {
 			ps, declared := sh.props[k]

@@ -24,7 +24,9 @@ func prepareAtsMessage(c *call, rec, old map[string]any) {
 	if app := c.s.tbl(ResApplications).recs[intOr(rec["job_application_id"])]; app != nil && rec["conversation_id"] == nil {
 		rec["conversation_id"] = app["conversation_id"]
 	}
-	if old == nil {
+	if old == nil && (c.rt == nil || !c.rt.dated) {
+		// v1's body names no sender: the caller sends it now. The dated
+		// API's names the sender (prepareDatedAtsMessage).
 		rec["sent_at"], rec["sent_by_type"], rec["sent_by_id"] = c.pj.now, "Access", c.p.EmployeeID
 		setDefault(rec, "attachments", []any{})
 	}

@@ -10,8 +10,8 @@ import (
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
-// main location, one archived, a small job catalog (seedJobCatalog) and the banking records
-// (seedBanking).
+// main location, one archived, a small job catalog (seedJobCatalog), the banking records
+// (seedBanking) and the recruiting records around v1's (seedAts).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -48,6 +48,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 1, "location_id": 1, "name": "Front desk", "archived_at": nil},
 		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
+	s.seedAts(put)
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the

@@ -166,6 +166,506 @@ type ClientInterface interface {
 	// Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 	UpdateWebhookSubscription(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListAtsAnswers List answers to screening questions
+	//
+	// The answers candidates gave to the screening questions of the job
+	// postings they applied to, one record per question and application.
+	//
+	// Corresponds with GET /ats/answers (the `ListAtsAnswers` operationId).
+	ListAtsAnswers(ctx context.Context, params *ListAtsAnswersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsAnswerWithBody Record an answer to a screening question
+	//
+	// Stores an application's answer to one question. The question's label and
+	// type are copied into the answer, so it survives later edits of the
+	// question.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+	CreateAtsAnswerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsAnswer Record an answer to a screening question
+	//
+	// Stores an application's answer to one question. The question's label and
+	// type are copied into the answer, so it survives later edits of the
+	// question.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+	CreateAtsAnswer(ctx context.Context, body CreateAtsAnswerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsAnswer Get an answer to a screening question
+	//
+	// Corresponds with GET /ats/answers/{id} (the `GetAtsAnswer` operationId).
+	GetAtsAnswer(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsApplicationPhases List application phases
+	//
+	// The phases of each job posting's hiring pipeline, in order of position.
+	//
+	// Corresponds with GET /ats/application_phases (the `ListAtsApplicationPhases` operationId).
+	ListAtsApplicationPhases(ctx context.Context, params *ListAtsApplicationPhasesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsApplicationPhase Get an application phase
+	//
+	// Corresponds with GET /ats/application_phases/{id} (the `GetAtsApplicationPhase` operationId).
+	GetAtsApplicationPhase(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsApplications List applications
+	//
+	// Applications of candidates to job postings, with the phase of the
+	// hiring pipeline each one is in.
+	//
+	// Corresponds with GET /ats/applications (the `ListAtsApplications` operationId).
+	ListAtsApplications(ctx context.Context, params *ListAtsApplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsApplicationWithBody Create an application
+	//
+	// Adds an application to a job posting on the recruiter's side, for an
+	// existing candidate or none yet. Candidates applying themselves go
+	// through SubmitAtsApplication, which also creates the candidate.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+	CreateAtsApplicationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsApplication Create an application
+	//
+	// Adds an application to a job posting on the recruiter's side, for an
+	// existing candidate or none yet. Candidates applying themselves go
+	// through SubmitAtsApplication, which also creates the candidate.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+	CreateAtsApplication(ctx context.Context, body CreateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubmitAtsApplicationWithBody Apply to a job posting
+	//
+	// Applies to a job posting as a candidate would through the careers page:
+	// the candidate is identified by name and email (and created when new) and
+	// the application enters the posting's pipeline. An action: it answers
+	// 200 with the application.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+	SubmitAtsApplicationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubmitAtsApplication Apply to a job posting
+	//
+	// Applies to a job posting as a candidate would through the careers page:
+	// the candidate is identified by name and email (and created when new) and
+	// the application enters the posting's pipeline. An action: it answers
+	// 200 with the application.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+	SubmitAtsApplication(ctx context.Context, body SubmitAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MoveAtsApplicationToPhaseWithBody Move an application to another phase
+	//
+	// Moves an application to another phase of its own job posting's
+	// pipeline. Factorial runs the same automations and emails as a move in
+	// the web app.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+	MoveAtsApplicationToPhaseWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MoveAtsApplicationToPhase Move an application to another phase
+	//
+	// Moves an application to another phase of its own job posting's
+	// pipeline. Factorial runs the same automations and emails as a move in
+	// the web app.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+	MoveAtsApplicationToPhase(ctx context.Context, body MoveAtsApplicationToPhaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAtsApplication Delete an application
+	//
+	// Corresponds with DELETE /ats/applications/{id} (the `DeleteAtsApplication` operationId).
+	DeleteAtsApplication(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsApplication Get an application
+	//
+	// Corresponds with GET /ats/applications/{id} (the `GetAtsApplication` operationId).
+	GetAtsApplication(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsApplicationWithBody Update an application
+	//
+	// Changes an application's qualification, phase, rejection reason,
+	// phone or source. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+	UpdateAtsApplicationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsApplication Update an application
+	//
+	// Changes an application's qualification, phase, rejection reason,
+	// phone or source. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+	UpdateAtsApplication(ctx context.Context, id ID, body UpdateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsCandidateSources List candidate sources
+	//
+	// Where candidates come from: job boards, agencies, referrals, the careers
+	// page and the like, Factorial's defaults and the company's own.
+	//
+	// Corresponds with GET /ats/candidate_sources (the `ListAtsCandidateSources` operationId).
+	ListAtsCandidateSources(ctx context.Context, params *ListAtsCandidateSourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsCandidateSource Get a candidate source
+	//
+	// Corresponds with GET /ats/candidate_sources/{id} (the `GetAtsCandidateSource` operationId).
+	GetAtsCandidateSource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsCandidates List candidates
+	//
+	// People in the company's recruiting pool.
+	// Admin credentials see every candidate of the company; any other user
+	// only the candidates who applied to a job posting they are a hiring
+	// manager of.
+	//
+	// Corresponds with GET /ats/candidates (the `ListAtsCandidates` operationId).
+	ListAtsCandidates(ctx context.Context, params *ListAtsCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsCandidateWithBody Create a candidate
+	//
+	// Adds a person to the company's recruiting pool.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+	CreateAtsCandidateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsCandidate Create a candidate
+	//
+	// Adds a person to the company's recruiting pool.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+	CreateAtsCandidate(ctx context.Context, body CreateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAtsCandidate Delete a candidate
+	//
+	// Removes a candidate from the recruiting pool.
+	//
+	// Corresponds with DELETE /ats/candidates/{id} (the `DeleteAtsCandidate` operationId).
+	DeleteAtsCandidate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsCandidate Get a candidate
+	//
+	// Admin credentials see every candidate of the company; any other user
+	// only the candidates who applied to a job posting they are a hiring
+	// manager of.
+	//
+	// Corresponds with GET /ats/candidates/{id} (the `GetAtsCandidate` operationId).
+	GetAtsCandidate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsCandidateWithBody Update a candidate
+	//
+	// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+	UpdateAtsCandidateWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsCandidate Update a candidate
+	//
+	// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+	UpdateAtsCandidate(ctx context.Context, id ID, body UpdateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsEvaluationForms List evaluation forms
+	//
+	// Scorecards interviewers fill in about a candidate: the forms of job
+	// postings and the company's templates.
+	//
+	// Corresponds with GET /ats/evaluation_forms (the `ListAtsEvaluationForms` operationId).
+	ListAtsEvaluationForms(ctx context.Context, params *ListAtsEvaluationFormsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SaveAtsEvaluationFormAsTemplateWithBody Save an evaluation form as a template
+	//
+	// Makes a reusable template of an evaluation form. An action: it answers
+	// 200 with the template.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+	SaveAtsEvaluationFormAsTemplateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SaveAtsEvaluationFormAsTemplate Save an evaluation form as a template
+	//
+	// Makes a reusable template of an evaluation form. An action: it answers
+	// 200 with the template.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+	SaveAtsEvaluationFormAsTemplate(ctx context.Context, body SaveAtsEvaluationFormAsTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsEvaluationForm Get an evaluation form
+	//
+	// Corresponds with GET /ats/evaluation_forms/{id} (the `GetAtsEvaluationForm` operationId).
+	GetAtsEvaluationForm(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsFeedbacks List feedback on candidates
+	//
+	// Ratings and comments left by the people evaluating candidates'
+	// applications.
+	//
+	// Corresponds with GET /ats/feedbacks (the `ListAtsFeedbacks` operationId).
+	ListAtsFeedbacks(ctx context.Context, params *ListAtsFeedbacksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsFeedbackWithBody Leave feedback on a candidate
+	//
+	// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+	// to one application and phase, and notifies the accesses it mentions.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+	CreateAtsFeedbackWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsFeedback Leave feedback on a candidate
+	//
+	// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+	// to one application and phase, and notifies the accesses it mentions.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+	CreateAtsFeedback(ctx context.Context, body CreateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAtsFeedback Delete a feedback entry
+	//
+	// Corresponds with DELETE /ats/feedbacks/{id} (the `DeleteAtsFeedback` operationId).
+	DeleteAtsFeedback(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsFeedback Get a feedback entry
+	//
+	// Corresponds with GET /ats/feedbacks/{id} (the `GetAtsFeedback` operationId).
+	GetAtsFeedback(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsFeedbackWithBody Update a feedback entry
+	//
+	// Changes the rating, comment or phase of a feedback entry. Factorial's
+	// body does not require the repeated id here; when sent it must equal the
+	// path id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+	UpdateAtsFeedbackWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsFeedback Update a feedback entry
+	//
+	// Changes the rating, comment or phase of a feedback entry. Factorial's
+	// body does not require the repeated id here; when sent it must equal the
+	// path id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+	UpdateAtsFeedback(ctx context.Context, id ID, body UpdateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsHiringStages List hiring stages
+	//
+	// The company-wide stages (new, screening, interview, assessment, offer,
+	// hired) that the phases of every pipeline are grouped under.
+	//
+	// Corresponds with GET /ats/hiring_stages (the `ListAtsHiringStages` operationId).
+	ListAtsHiringStages(ctx context.Context, params *ListAtsHiringStagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsHiringStage Get a hiring stage
+	//
+	// Corresponds with GET /ats/hiring_stages/{id} (the `GetAtsHiringStage` operationId).
+	GetAtsHiringStage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsJobPostings List job postings
+	//
+	// The company's job openings, in every status.
+	//
+	// Corresponds with GET /ats/job_postings (the `ListAtsJobPostings` operationId).
+	ListAtsJobPostings(ctx context.Context, params *ListAtsJobPostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsJobPostingWithBody Create a job posting
+	//
+	// Opens a job posting with its title, status, conditions and what it asks
+	// of applicants (CV, cover letter, phone, photo, personal URL).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+	CreateAtsJobPostingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsJobPosting Create a job posting
+	//
+	// Opens a job posting with its title, status, conditions and what it asks
+	// of applicants (CV, cover letter, phone, photo, personal URL).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+	CreateAtsJobPosting(ctx context.Context, body CreateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicateAtsJobPostingWithBody Duplicate a job posting
+	//
+	// Copies an existing job posting into a new one. An action: it answers
+	// 200 with the copy.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+	DuplicateAtsJobPostingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicateAtsJobPosting Duplicate a job posting
+	//
+	// Copies an existing job posting into a new one. An action: it answers
+	// 200 with the copy.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+	DuplicateAtsJobPosting(ctx context.Context, body DuplicateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAtsJobPosting Delete a job posting
+	//
+	// Corresponds with DELETE /ats/job_postings/{id} (the `DeleteAtsJobPosting` operationId).
+	DeleteAtsJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsJobPosting Get a job posting
+	//
+	// Corresponds with GET /ats/job_postings/{id} (the `GetAtsJobPosting` operationId).
+	GetAtsJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsJobPostingWithBody Update a job posting
+	//
+	// Changes any of a job posting's fields. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+	UpdateAtsJobPostingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsJobPosting Update a job posting
+	//
+	// Changes any of a job posting's fields. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+	UpdateAtsJobPosting(ctx context.Context, id ID, body UpdateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsMessages List messages with candidates
+	//
+	// Messages exchanged with candidates, grouped in one conversation per
+	// application.
+	//
+	// Corresponds with GET /ats/messages (the `ListAtsMessages` operationId).
+	ListAtsMessages(ctx context.Context, params *ListAtsMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsMessageWithBody Send a message to a candidate
+	//
+	// Posts a message, with optional file attachments, to the conversation of
+	// an application, as a user or as the candidate. A multipart upload.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/messages (the `CreateAtsMessage` operationId).
+	CreateAtsMessageWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsMessage Get a message
+	//
+	// Corresponds with GET /ats/messages/{id} (the `GetAtsMessage` operationId).
+	GetAtsMessage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsQuestions List screening questions
+	//
+	// The questions job postings ask applicants when they apply.
+	//
+	// Corresponds with GET /ats/questions (the `ListAtsQuestions` operationId).
+	ListAtsQuestions(ctx context.Context, params *ListAtsQuestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsQuestionWithBody Add a screening question to a job posting
+	//
+	// Adds a question to a job posting's application form; choice questions
+	// carry their options, each of which may disqualify the applicant.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+	CreateAtsQuestionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAtsQuestion Add a screening question to a job posting
+	//
+	// Adds a question to a job posting's application form; choice questions
+	// carry their options, each of which may disqualify the applicant.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+	CreateAtsQuestion(ctx context.Context, body CreateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAtsQuestion Delete a screening question
+	//
+	// Corresponds with DELETE /ats/questions/{id} (the `DeleteAtsQuestion` operationId).
+	DeleteAtsQuestion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsQuestion Get a screening question
+	//
+	// Corresponds with GET /ats/questions/{id} (the `GetAtsQuestion` operationId).
+	GetAtsQuestion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsQuestionWithBody Update a screening question
+	//
+	// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+	UpdateAtsQuestionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAtsQuestion Update a screening question
+	//
+	// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+	UpdateAtsQuestion(ctx context.Context, id ID, body UpdateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAtsRejectionReasons List rejection reasons
+	//
+	// The reasons the company records when an application is rejected, by
+	// the company or by the candidate.
+	//
+	// Corresponds with GET /ats/rejection_reasons (the `ListAtsRejectionReasons` operationId).
+	ListAtsRejectionReasons(ctx context.Context, params *ListAtsRejectionReasonsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAtsRejectionReason Get a rejection reason
+	//
+	// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
+	GetAtsRejectionReason(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListShifts List attendance shifts
 	//
 	// Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -1776,6 +2276,1106 @@ func (c *Client) UpdateWebhookSubscriptionWithBody(ctx context.Context, id ID, c
 // Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 func (c *Client) UpdateWebhookSubscription(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateWebhookSubscriptionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsAnswers List answers to screening questions
+//
+// The answers candidates gave to the screening questions of the job
+// postings they applied to, one record per question and application.
+//
+// Corresponds with GET /ats/answers (the `ListAtsAnswers` operationId).
+func (c *Client) ListAtsAnswers(ctx context.Context, params *ListAtsAnswersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsAnswersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsAnswerWithBody Record an answer to a screening question
+//
+// Stores an application's answer to one question. The question's label and
+// type are copied into the answer, so it survives later edits of the
+// question.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+func (c *Client) CreateAtsAnswerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsAnswerRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsAnswer Record an answer to a screening question
+//
+// Stores an application's answer to one question. The question's label and
+// type are copied into the answer, so it survives later edits of the
+// question.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+func (c *Client) CreateAtsAnswer(ctx context.Context, body CreateAtsAnswerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsAnswerRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsAnswer Get an answer to a screening question
+//
+// Corresponds with GET /ats/answers/{id} (the `GetAtsAnswer` operationId).
+func (c *Client) GetAtsAnswer(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsAnswerRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsApplicationPhases List application phases
+//
+// The phases of each job posting's hiring pipeline, in order of position.
+//
+// Corresponds with GET /ats/application_phases (the `ListAtsApplicationPhases` operationId).
+func (c *Client) ListAtsApplicationPhases(ctx context.Context, params *ListAtsApplicationPhasesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsApplicationPhasesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsApplicationPhase Get an application phase
+//
+// Corresponds with GET /ats/application_phases/{id} (the `GetAtsApplicationPhase` operationId).
+func (c *Client) GetAtsApplicationPhase(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsApplicationPhaseRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsApplications List applications
+//
+// Applications of candidates to job postings, with the phase of the
+// hiring pipeline each one is in.
+//
+// Corresponds with GET /ats/applications (the `ListAtsApplications` operationId).
+func (c *Client) ListAtsApplications(ctx context.Context, params *ListAtsApplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsApplicationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsApplicationWithBody Create an application
+//
+// Adds an application to a job posting on the recruiter's side, for an
+// existing candidate or none yet. Candidates applying themselves go
+// through SubmitAtsApplication, which also creates the candidate.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+func (c *Client) CreateAtsApplicationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsApplicationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsApplication Create an application
+//
+// Adds an application to a job posting on the recruiter's side, for an
+// existing candidate or none yet. Candidates applying themselves go
+// through SubmitAtsApplication, which also creates the candidate.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+func (c *Client) CreateAtsApplication(ctx context.Context, body CreateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsApplicationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SubmitAtsApplicationWithBody Apply to a job posting
+//
+// Applies to a job posting as a candidate would through the careers page:
+// the candidate is identified by name and email (and created when new) and
+// the application enters the posting's pipeline. An action: it answers
+// 200 with the application.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+func (c *Client) SubmitAtsApplicationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubmitAtsApplicationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SubmitAtsApplication Apply to a job posting
+//
+// Applies to a job posting as a candidate would through the careers page:
+// the candidate is identified by name and email (and created when new) and
+// the application enters the posting's pipeline. An action: it answers
+// 200 with the application.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+func (c *Client) SubmitAtsApplication(ctx context.Context, body SubmitAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubmitAtsApplicationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MoveAtsApplicationToPhaseWithBody Move an application to another phase
+//
+// Moves an application to another phase of its own job posting's
+// pipeline. Factorial runs the same automations and emails as a move in
+// the web app.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+func (c *Client) MoveAtsApplicationToPhaseWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMoveAtsApplicationToPhaseRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MoveAtsApplicationToPhase Move an application to another phase
+//
+// Moves an application to another phase of its own job posting's
+// pipeline. Factorial runs the same automations and emails as a move in
+// the web app.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+func (c *Client) MoveAtsApplicationToPhase(ctx context.Context, body MoveAtsApplicationToPhaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMoveAtsApplicationToPhaseRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAtsApplication Delete an application
+//
+// Corresponds with DELETE /ats/applications/{id} (the `DeleteAtsApplication` operationId).
+func (c *Client) DeleteAtsApplication(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAtsApplicationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsApplication Get an application
+//
+// Corresponds with GET /ats/applications/{id} (the `GetAtsApplication` operationId).
+func (c *Client) GetAtsApplication(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsApplicationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsApplicationWithBody Update an application
+//
+// Changes an application's qualification, phase, rejection reason,
+// phone or source. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+func (c *Client) UpdateAtsApplicationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsApplicationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsApplication Update an application
+//
+// Changes an application's qualification, phase, rejection reason,
+// phone or source. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+func (c *Client) UpdateAtsApplication(ctx context.Context, id ID, body UpdateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsApplicationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsCandidateSources List candidate sources
+//
+// Where candidates come from: job boards, agencies, referrals, the careers
+// page and the like, Factorial's defaults and the company's own.
+//
+// Corresponds with GET /ats/candidate_sources (the `ListAtsCandidateSources` operationId).
+func (c *Client) ListAtsCandidateSources(ctx context.Context, params *ListAtsCandidateSourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsCandidateSourcesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsCandidateSource Get a candidate source
+//
+// Corresponds with GET /ats/candidate_sources/{id} (the `GetAtsCandidateSource` operationId).
+func (c *Client) GetAtsCandidateSource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsCandidateSourceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsCandidates List candidates
+//
+// People in the company's recruiting pool.
+// Admin credentials see every candidate of the company; any other user
+// only the candidates who applied to a job posting they are a hiring
+// manager of.
+//
+// Corresponds with GET /ats/candidates (the `ListAtsCandidates` operationId).
+func (c *Client) ListAtsCandidates(ctx context.Context, params *ListAtsCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsCandidatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsCandidateWithBody Create a candidate
+//
+// Adds a person to the company's recruiting pool.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+func (c *Client) CreateAtsCandidateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsCandidateRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsCandidate Create a candidate
+//
+// Adds a person to the company's recruiting pool.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+func (c *Client) CreateAtsCandidate(ctx context.Context, body CreateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsCandidateRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAtsCandidate Delete a candidate
+//
+// Removes a candidate from the recruiting pool.
+//
+// Corresponds with DELETE /ats/candidates/{id} (the `DeleteAtsCandidate` operationId).
+func (c *Client) DeleteAtsCandidate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAtsCandidateRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsCandidate Get a candidate
+//
+// Admin credentials see every candidate of the company; any other user
+// only the candidates who applied to a job posting they are a hiring
+// manager of.
+//
+// Corresponds with GET /ats/candidates/{id} (the `GetAtsCandidate` operationId).
+func (c *Client) GetAtsCandidate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsCandidateRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsCandidateWithBody Update a candidate
+//
+// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+func (c *Client) UpdateAtsCandidateWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsCandidateRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsCandidate Update a candidate
+//
+// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+func (c *Client) UpdateAtsCandidate(ctx context.Context, id ID, body UpdateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsCandidateRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsEvaluationForms List evaluation forms
+//
+// Scorecards interviewers fill in about a candidate: the forms of job
+// postings and the company's templates.
+//
+// Corresponds with GET /ats/evaluation_forms (the `ListAtsEvaluationForms` operationId).
+func (c *Client) ListAtsEvaluationForms(ctx context.Context, params *ListAtsEvaluationFormsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsEvaluationFormsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SaveAtsEvaluationFormAsTemplateWithBody Save an evaluation form as a template
+//
+// Makes a reusable template of an evaluation form. An action: it answers
+// 200 with the template.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+func (c *Client) SaveAtsEvaluationFormAsTemplateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSaveAtsEvaluationFormAsTemplateRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SaveAtsEvaluationFormAsTemplate Save an evaluation form as a template
+//
+// Makes a reusable template of an evaluation form. An action: it answers
+// 200 with the template.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+func (c *Client) SaveAtsEvaluationFormAsTemplate(ctx context.Context, body SaveAtsEvaluationFormAsTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSaveAtsEvaluationFormAsTemplateRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsEvaluationForm Get an evaluation form
+//
+// Corresponds with GET /ats/evaluation_forms/{id} (the `GetAtsEvaluationForm` operationId).
+func (c *Client) GetAtsEvaluationForm(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsEvaluationFormRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsFeedbacks List feedback on candidates
+//
+// Ratings and comments left by the people evaluating candidates'
+// applications.
+//
+// Corresponds with GET /ats/feedbacks (the `ListAtsFeedbacks` operationId).
+func (c *Client) ListAtsFeedbacks(ctx context.Context, params *ListAtsFeedbacksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsFeedbacksRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsFeedbackWithBody Leave feedback on a candidate
+//
+// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+// to one application and phase, and notifies the accesses it mentions.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+func (c *Client) CreateAtsFeedbackWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsFeedbackRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsFeedback Leave feedback on a candidate
+//
+// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+// to one application and phase, and notifies the accesses it mentions.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+func (c *Client) CreateAtsFeedback(ctx context.Context, body CreateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsFeedbackRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAtsFeedback Delete a feedback entry
+//
+// Corresponds with DELETE /ats/feedbacks/{id} (the `DeleteAtsFeedback` operationId).
+func (c *Client) DeleteAtsFeedback(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAtsFeedbackRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsFeedback Get a feedback entry
+//
+// Corresponds with GET /ats/feedbacks/{id} (the `GetAtsFeedback` operationId).
+func (c *Client) GetAtsFeedback(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsFeedbackRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsFeedbackWithBody Update a feedback entry
+//
+// Changes the rating, comment or phase of a feedback entry. Factorial's
+// body does not require the repeated id here; when sent it must equal the
+// path id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+func (c *Client) UpdateAtsFeedbackWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsFeedbackRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsFeedback Update a feedback entry
+//
+// Changes the rating, comment or phase of a feedback entry. Factorial's
+// body does not require the repeated id here; when sent it must equal the
+// path id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+func (c *Client) UpdateAtsFeedback(ctx context.Context, id ID, body UpdateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsFeedbackRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsHiringStages List hiring stages
+//
+// The company-wide stages (new, screening, interview, assessment, offer,
+// hired) that the phases of every pipeline are grouped under.
+//
+// Corresponds with GET /ats/hiring_stages (the `ListAtsHiringStages` operationId).
+func (c *Client) ListAtsHiringStages(ctx context.Context, params *ListAtsHiringStagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsHiringStagesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsHiringStage Get a hiring stage
+//
+// Corresponds with GET /ats/hiring_stages/{id} (the `GetAtsHiringStage` operationId).
+func (c *Client) GetAtsHiringStage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsHiringStageRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsJobPostings List job postings
+//
+// The company's job openings, in every status.
+//
+// Corresponds with GET /ats/job_postings (the `ListAtsJobPostings` operationId).
+func (c *Client) ListAtsJobPostings(ctx context.Context, params *ListAtsJobPostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsJobPostingsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsJobPostingWithBody Create a job posting
+//
+// Opens a job posting with its title, status, conditions and what it asks
+// of applicants (CV, cover letter, phone, photo, personal URL).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+func (c *Client) CreateAtsJobPostingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsJobPostingRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsJobPosting Create a job posting
+//
+// Opens a job posting with its title, status, conditions and what it asks
+// of applicants (CV, cover letter, phone, photo, personal URL).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+func (c *Client) CreateAtsJobPosting(ctx context.Context, body CreateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsJobPostingRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicateAtsJobPostingWithBody Duplicate a job posting
+//
+// Copies an existing job posting into a new one. An action: it answers
+// 200 with the copy.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+func (c *Client) DuplicateAtsJobPostingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicateAtsJobPostingRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicateAtsJobPosting Duplicate a job posting
+//
+// Copies an existing job posting into a new one. An action: it answers
+// 200 with the copy.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+func (c *Client) DuplicateAtsJobPosting(ctx context.Context, body DuplicateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicateAtsJobPostingRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAtsJobPosting Delete a job posting
+//
+// Corresponds with DELETE /ats/job_postings/{id} (the `DeleteAtsJobPosting` operationId).
+func (c *Client) DeleteAtsJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAtsJobPostingRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsJobPosting Get a job posting
+//
+// Corresponds with GET /ats/job_postings/{id} (the `GetAtsJobPosting` operationId).
+func (c *Client) GetAtsJobPosting(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsJobPostingRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsJobPostingWithBody Update a job posting
+//
+// Changes any of a job posting's fields. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+func (c *Client) UpdateAtsJobPostingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsJobPostingRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsJobPosting Update a job posting
+//
+// Changes any of a job posting's fields. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+func (c *Client) UpdateAtsJobPosting(ctx context.Context, id ID, body UpdateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsJobPostingRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsMessages List messages with candidates
+//
+// Messages exchanged with candidates, grouped in one conversation per
+// application.
+//
+// Corresponds with GET /ats/messages (the `ListAtsMessages` operationId).
+func (c *Client) ListAtsMessages(ctx context.Context, params *ListAtsMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsMessagesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsMessageWithBody Send a message to a candidate
+//
+// Posts a message, with optional file attachments, to the conversation of
+// an application, as a user or as the candidate. A multipart upload.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/messages (the `CreateAtsMessage` operationId).
+func (c *Client) CreateAtsMessageWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsMessageRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsMessage Get a message
+//
+// Corresponds with GET /ats/messages/{id} (the `GetAtsMessage` operationId).
+func (c *Client) GetAtsMessage(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsMessageRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsQuestions List screening questions
+//
+// The questions job postings ask applicants when they apply.
+//
+// Corresponds with GET /ats/questions (the `ListAtsQuestions` operationId).
+func (c *Client) ListAtsQuestions(ctx context.Context, params *ListAtsQuestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsQuestionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsQuestionWithBody Add a screening question to a job posting
+//
+// Adds a question to a job posting's application form; choice questions
+// carry their options, each of which may disqualify the applicant.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+func (c *Client) CreateAtsQuestionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsQuestionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAtsQuestion Add a screening question to a job posting
+//
+// Adds a question to a job posting's application form; choice questions
+// carry their options, each of which may disqualify the applicant.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+func (c *Client) CreateAtsQuestion(ctx context.Context, body CreateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAtsQuestionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAtsQuestion Delete a screening question
+//
+// Corresponds with DELETE /ats/questions/{id} (the `DeleteAtsQuestion` operationId).
+func (c *Client) DeleteAtsQuestion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAtsQuestionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsQuestion Get a screening question
+//
+// Corresponds with GET /ats/questions/{id} (the `GetAtsQuestion` operationId).
+func (c *Client) GetAtsQuestion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsQuestionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsQuestionWithBody Update a screening question
+//
+// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+func (c *Client) UpdateAtsQuestionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsQuestionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAtsQuestion Update a screening question
+//
+// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+func (c *Client) UpdateAtsQuestion(ctx context.Context, id ID, body UpdateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAtsQuestionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAtsRejectionReasons List rejection reasons
+//
+// The reasons the company records when an application is rejected, by
+// the company or by the candidate.
+//
+// Corresponds with GET /ats/rejection_reasons (the `ListAtsRejectionReasons` operationId).
+func (c *Client) ListAtsRejectionReasons(ctx context.Context, params *ListAtsRejectionReasonsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAtsRejectionReasonsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAtsRejectionReason Get a rejection reason
+//
+// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
+func (c *Client) GetAtsRejectionReason(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAtsRejectionReasonRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -5468,6 +7068,2880 @@ func NewUpdateWebhookSubscriptionRequestWithBody(server string, id ID, contentTy
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsAnswersRequest constructs an http.Request for the ListAtsAnswers method
+func NewListAtsAnswersRequest(server string, params *ListAtsAnswersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/answers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsApplicationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_application_ids[]", params.AtsApplicationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsAnswerRequest calls the generic CreateAtsAnswer builder with application/json body
+func NewCreateAtsAnswerRequest(server string, body CreateAtsAnswerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsAnswerRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsAnswerRequestWithBody constructs an http.Request for the CreateAtsAnswer method, with any body, and a specified content type
+func NewCreateAtsAnswerRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/answers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetAtsAnswerRequest constructs an http.Request for the GetAtsAnswer method
+func NewGetAtsAnswerRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/answers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsApplicationPhasesRequest constructs an http.Request for the ListAtsApplicationPhases method
+func NewListAtsApplicationPhasesRequest(server string, params *ListAtsApplicationPhasesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/application_phases")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsJobPostingIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_job_posting_ids[]", params.AtsJobPostingIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsApplicationPhaseRequest constructs an http.Request for the GetAtsApplicationPhase method
+func NewGetAtsApplicationPhaseRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/application_phases/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsApplicationsRequest constructs an http.Request for the ListAtsApplications method
+func NewListAtsApplicationsRequest(server string, params *ListAtsApplicationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsJobPostingID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_job_posting_id", *params.AtsJobPostingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Qualified != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "qualified", *params.Qualified, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsApplicationPhaseID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_application_phase_id", *params.AtsApplicationPhaseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsCandidateIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_candidate_ids[]", params.AtsCandidateIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsRejectionReasonIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_rejection_reason_ids[]", params.AtsRejectionReasonIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsTagsIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_tags_ids[]", params.AtsTagsIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsApplicationRequest calls the generic CreateAtsApplication builder with application/json body
+func NewCreateAtsApplicationRequest(server string, body CreateAtsApplicationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsApplicationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsApplicationRequestWithBody constructs an http.Request for the CreateAtsApplication method, with any body, and a specified content type
+func NewCreateAtsApplicationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSubmitAtsApplicationRequest calls the generic SubmitAtsApplication builder with application/json body
+func NewSubmitAtsApplicationRequest(server string, body SubmitAtsApplicationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSubmitAtsApplicationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSubmitAtsApplicationRequestWithBody constructs an http.Request for the SubmitAtsApplication method, with any body, and a specified content type
+func NewSubmitAtsApplicationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications/apply")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewMoveAtsApplicationToPhaseRequest calls the generic MoveAtsApplicationToPhase builder with application/json body
+func NewMoveAtsApplicationToPhaseRequest(server string, body MoveAtsApplicationToPhaseJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewMoveAtsApplicationToPhaseRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewMoveAtsApplicationToPhaseRequestWithBody constructs an http.Request for the MoveAtsApplicationToPhase method, with any body, and a specified content type
+func NewMoveAtsApplicationToPhaseRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications/move_to_phase")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAtsApplicationRequest constructs an http.Request for the DeleteAtsApplication method
+func NewDeleteAtsApplicationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsApplicationRequest constructs an http.Request for the GetAtsApplication method
+func NewGetAtsApplicationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAtsApplicationRequest calls the generic UpdateAtsApplication builder with application/json body
+func NewUpdateAtsApplicationRequest(server string, id ID, body UpdateAtsApplicationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAtsApplicationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateAtsApplicationRequestWithBody constructs an http.Request for the UpdateAtsApplication method, with any body, and a specified content type
+func NewUpdateAtsApplicationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/applications/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsCandidateSourcesRequest constructs an http.Request for the ListAtsCandidateSources method
+func NewListAtsCandidateSourcesRequest(server string, params *ListAtsCandidateSourcesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidate_sources")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsCandidateSourceRequest constructs an http.Request for the GetAtsCandidateSource method
+func NewGetAtsCandidateSourceRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidate_sources/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsCandidatesRequest constructs an http.Request for the ListAtsCandidates method
+func NewListAtsCandidatesRequest(server string, params *ListAtsCandidatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Emails != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "emails[]", params.Emails, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LocationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Source != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source[]", params.Source, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Remote != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "remote", *params.Remote, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.JobPostingIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "job_posting_ids[]", params.JobPostingIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinimumAverageRating != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minimum_average_rating", *params.MinimumAverageRating, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Active != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "active", *params.Active, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TalentPool != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "talent_pool", *params.TalentPool, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Archived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "archived", *params.Archived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsCandidateRequest calls the generic CreateAtsCandidate builder with application/json body
+func NewCreateAtsCandidateRequest(server string, body CreateAtsCandidateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsCandidateRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsCandidateRequestWithBody constructs an http.Request for the CreateAtsCandidate method, with any body, and a specified content type
+func NewCreateAtsCandidateRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAtsCandidateRequest constructs an http.Request for the DeleteAtsCandidate method
+func NewDeleteAtsCandidateRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsCandidateRequest constructs an http.Request for the GetAtsCandidate method
+func NewGetAtsCandidateRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAtsCandidateRequest calls the generic UpdateAtsCandidate builder with application/json body
+func NewUpdateAtsCandidateRequest(server string, id ID, body UpdateAtsCandidateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAtsCandidateRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateAtsCandidateRequestWithBody constructs an http.Request for the UpdateAtsCandidate method, with any body, and a specified content type
+func NewUpdateAtsCandidateRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsEvaluationFormsRequest constructs an http.Request for the ListAtsEvaluationForms method
+func NewListAtsEvaluationFormsRequest(server string, params *ListAtsEvaluationFormsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/evaluation_forms")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsJobPostingIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_job_posting_ids[]", params.AtsJobPostingIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Template != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "template", *params.Template, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSaveAtsEvaluationFormAsTemplateRequest calls the generic SaveAtsEvaluationFormAsTemplate builder with application/json body
+func NewSaveAtsEvaluationFormAsTemplateRequest(server string, body SaveAtsEvaluationFormAsTemplateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSaveAtsEvaluationFormAsTemplateRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSaveAtsEvaluationFormAsTemplateRequestWithBody constructs an http.Request for the SaveAtsEvaluationFormAsTemplate method, with any body, and a specified content type
+func NewSaveAtsEvaluationFormAsTemplateRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/evaluation_forms/save_as_template")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetAtsEvaluationFormRequest constructs an http.Request for the GetAtsEvaluationForm method
+func NewGetAtsEvaluationFormRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/evaluation_forms/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsFeedbacksRequest constructs an http.Request for the ListAtsFeedbacks method
+func NewListAtsFeedbacksRequest(server string, params *ListAtsFeedbacksParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/feedbacks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsApplicationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_application_ids[]", params.AtsApplicationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsCandidateID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_candidate_id", *params.AtsCandidateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsFeedbackRequest calls the generic CreateAtsFeedback builder with application/json body
+func NewCreateAtsFeedbackRequest(server string, body CreateAtsFeedbackJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsFeedbackRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsFeedbackRequestWithBody constructs an http.Request for the CreateAtsFeedback method, with any body, and a specified content type
+func NewCreateAtsFeedbackRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/feedbacks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAtsFeedbackRequest constructs an http.Request for the DeleteAtsFeedback method
+func NewDeleteAtsFeedbackRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/feedbacks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsFeedbackRequest constructs an http.Request for the GetAtsFeedback method
+func NewGetAtsFeedbackRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/feedbacks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAtsFeedbackRequest calls the generic UpdateAtsFeedback builder with application/json body
+func NewUpdateAtsFeedbackRequest(server string, id ID, body UpdateAtsFeedbackJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAtsFeedbackRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateAtsFeedbackRequestWithBody constructs an http.Request for the UpdateAtsFeedback method, with any body, and a specified content type
+func NewUpdateAtsFeedbackRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/feedbacks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsHiringStagesRequest constructs an http.Request for the ListAtsHiringStages method
+func NewListAtsHiringStagesRequest(server string, params *ListAtsHiringStagesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/hiring_stages")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsApplicationPhaseID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_application_phase_id", *params.AtsApplicationPhaseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsHiringStageRequest constructs an http.Request for the GetAtsHiringStage method
+func NewGetAtsHiringStageRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/hiring_stages/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsJobPostingsRequest constructs an http.Request for the ListAtsJobPostings method
+func NewListAtsJobPostingsRequest(server string, params *ListAtsJobPostingsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_id", *params.TeamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LocationID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_id", *params.LocationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_id", *params.LegalEntityID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsJobPostingRequest calls the generic CreateAtsJobPosting builder with application/json body
+func NewCreateAtsJobPostingRequest(server string, body CreateAtsJobPostingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsJobPostingRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsJobPostingRequestWithBody constructs an http.Request for the CreateAtsJobPosting method, with any body, and a specified content type
+func NewCreateAtsJobPostingRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDuplicateAtsJobPostingRequest calls the generic DuplicateAtsJobPosting builder with application/json body
+func NewDuplicateAtsJobPostingRequest(server string, body DuplicateAtsJobPostingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDuplicateAtsJobPostingRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDuplicateAtsJobPostingRequestWithBody constructs an http.Request for the DuplicateAtsJobPosting method, with any body, and a specified content type
+func NewDuplicateAtsJobPostingRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings/duplicate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAtsJobPostingRequest constructs an http.Request for the DeleteAtsJobPosting method
+func NewDeleteAtsJobPostingRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsJobPostingRequest constructs an http.Request for the GetAtsJobPosting method
+func NewGetAtsJobPostingRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAtsJobPostingRequest calls the generic UpdateAtsJobPosting builder with application/json body
+func NewUpdateAtsJobPostingRequest(server string, id ID, body UpdateAtsJobPostingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAtsJobPostingRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateAtsJobPostingRequestWithBody constructs an http.Request for the UpdateAtsJobPosting method, with any body, and a specified content type
+func NewUpdateAtsJobPostingRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/job_postings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsMessagesRequest constructs an http.Request for the ListAtsMessages method
+func NewListAtsMessagesRequest(server string, params *ListAtsMessagesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/messages")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsConversationID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_conversation_id", *params.AtsConversationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsConversationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_conversation_ids[]", params.AtsConversationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LastPerConversation != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "last_per_conversation", *params.LastPerConversation, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsMessageRequestWithBody constructs an http.Request for the CreateAtsMessage method, with any body, and a specified content type
+func NewCreateAtsMessageRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/messages")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetAtsMessageRequest constructs an http.Request for the GetAtsMessage method
+func NewGetAtsMessageRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/messages/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListAtsQuestionsRequest constructs an http.Request for the ListAtsQuestions method
+func NewListAtsQuestionsRequest(server string, params *ListAtsQuestionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/questions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsJobPostingIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_job_posting_ids[]", params.AtsJobPostingIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAtsQuestionRequest calls the generic CreateAtsQuestion builder with application/json body
+func NewCreateAtsQuestionRequest(server string, body CreateAtsQuestionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAtsQuestionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAtsQuestionRequestWithBody constructs an http.Request for the CreateAtsQuestion method, with any body, and a specified content type
+func NewCreateAtsQuestionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/questions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAtsQuestionRequest constructs an http.Request for the DeleteAtsQuestion method
+func NewDeleteAtsQuestionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/questions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsQuestionRequest constructs an http.Request for the GetAtsQuestion method
+func NewGetAtsQuestionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/questions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAtsQuestionRequest calls the generic UpdateAtsQuestion builder with application/json body
+func NewUpdateAtsQuestionRequest(server string, id ID, body UpdateAtsQuestionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAtsQuestionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateAtsQuestionRequestWithBody constructs an http.Request for the UpdateAtsQuestion method, with any body, and a specified content type
+func NewUpdateAtsQuestionRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/questions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAtsRejectionReasonsRequest constructs an http.Request for the ListAtsRejectionReasons method
+func NewListAtsRejectionReasonsRequest(server string, params *ListAtsRejectionReasonsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/rejection_reasons")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AtsApplicationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ats_application_ids[]", params.AtsApplicationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAtsRejectionReasonRequest constructs an http.Request for the GetAtsRejectionReason method
+func NewGetAtsRejectionReasonRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ats/rejection_reasons/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -13731,6 +18205,564 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 	UpdateWebhookSubscriptionWithResponse(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWebhookSubscriptionResponse, error)
 
+	// ListAtsAnswersWithResponse List answers to screening questions
+	//
+	// The answers candidates gave to the screening questions of the job
+	// postings they applied to, one record per question and application.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/answers (the `ListAtsAnswers` operationId).
+	ListAtsAnswersWithResponse(ctx context.Context, params *ListAtsAnswersParams, reqEditors ...RequestEditorFn) (*ListAtsAnswersResponse, error)
+
+	// CreateAtsAnswerWithBodyWithResponse Record an answer to a screening question
+	//
+	// Stores an application's answer to one question. The question's label and
+	// type are copied into the answer, so it survives later edits of the
+	// question.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+	CreateAtsAnswerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsAnswerResponse, error)
+
+	// CreateAtsAnswerWithResponse Record an answer to a screening question
+	//
+	// Stores an application's answer to one question. The question's label and
+	// type are copied into the answer, so it survives later edits of the
+	// question.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+	CreateAtsAnswerWithResponse(ctx context.Context, body CreateAtsAnswerJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsAnswerResponse, error)
+
+	// GetAtsAnswerWithResponse Get an answer to a screening question
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/answers/{id} (the `GetAtsAnswer` operationId).
+	GetAtsAnswerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsAnswerResponse, error)
+
+	// ListAtsApplicationPhasesWithResponse List application phases
+	//
+	// The phases of each job posting's hiring pipeline, in order of position.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/application_phases (the `ListAtsApplicationPhases` operationId).
+	ListAtsApplicationPhasesWithResponse(ctx context.Context, params *ListAtsApplicationPhasesParams, reqEditors ...RequestEditorFn) (*ListAtsApplicationPhasesResponse, error)
+
+	// GetAtsApplicationPhaseWithResponse Get an application phase
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/application_phases/{id} (the `GetAtsApplicationPhase` operationId).
+	GetAtsApplicationPhaseWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsApplicationPhaseResponse, error)
+
+	// ListAtsApplicationsWithResponse List applications
+	//
+	// Applications of candidates to job postings, with the phase of the
+	// hiring pipeline each one is in.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/applications (the `ListAtsApplications` operationId).
+	ListAtsApplicationsWithResponse(ctx context.Context, params *ListAtsApplicationsParams, reqEditors ...RequestEditorFn) (*ListAtsApplicationsResponse, error)
+
+	// CreateAtsApplicationWithBodyWithResponse Create an application
+	//
+	// Adds an application to a job posting on the recruiter's side, for an
+	// existing candidate or none yet. Candidates applying themselves go
+	// through SubmitAtsApplication, which also creates the candidate.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+	CreateAtsApplicationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsApplicationResponse, error)
+
+	// CreateAtsApplicationWithResponse Create an application
+	//
+	// Adds an application to a job posting on the recruiter's side, for an
+	// existing candidate or none yet. Candidates applying themselves go
+	// through SubmitAtsApplication, which also creates the candidate.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+	CreateAtsApplicationWithResponse(ctx context.Context, body CreateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsApplicationResponse, error)
+
+	// SubmitAtsApplicationWithBodyWithResponse Apply to a job posting
+	//
+	// Applies to a job posting as a candidate would through the careers page:
+	// the candidate is identified by name and email (and created when new) and
+	// the application enters the posting's pipeline. An action: it answers
+	// 200 with the application.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+	SubmitAtsApplicationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitAtsApplicationResponse, error)
+
+	// SubmitAtsApplicationWithResponse Apply to a job posting
+	//
+	// Applies to a job posting as a candidate would through the careers page:
+	// the candidate is identified by name and email (and created when new) and
+	// the application enters the posting's pipeline. An action: it answers
+	// 200 with the application.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+	SubmitAtsApplicationWithResponse(ctx context.Context, body SubmitAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*SubmitAtsApplicationResponse, error)
+
+	// MoveAtsApplicationToPhaseWithBodyWithResponse Move an application to another phase
+	//
+	// Moves an application to another phase of its own job posting's
+	// pipeline. Factorial runs the same automations and emails as a move in
+	// the web app.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+	MoveAtsApplicationToPhaseWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MoveAtsApplicationToPhaseResponse, error)
+
+	// MoveAtsApplicationToPhaseWithResponse Move an application to another phase
+	//
+	// Moves an application to another phase of its own job posting's
+	// pipeline. Factorial runs the same automations and emails as a move in
+	// the web app.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+	MoveAtsApplicationToPhaseWithResponse(ctx context.Context, body MoveAtsApplicationToPhaseJSONRequestBody, reqEditors ...RequestEditorFn) (*MoveAtsApplicationToPhaseResponse, error)
+
+	// DeleteAtsApplicationWithResponse Delete an application
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /ats/applications/{id} (the `DeleteAtsApplication` operationId).
+	DeleteAtsApplicationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsApplicationResponse, error)
+
+	// GetAtsApplicationWithResponse Get an application
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/applications/{id} (the `GetAtsApplication` operationId).
+	GetAtsApplicationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsApplicationResponse, error)
+
+	// UpdateAtsApplicationWithBodyWithResponse Update an application
+	//
+	// Changes an application's qualification, phase, rejection reason,
+	// phone or source. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+	UpdateAtsApplicationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsApplicationResponse, error)
+
+	// UpdateAtsApplicationWithResponse Update an application
+	//
+	// Changes an application's qualification, phase, rejection reason,
+	// phone or source. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+	UpdateAtsApplicationWithResponse(ctx context.Context, id ID, body UpdateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsApplicationResponse, error)
+
+	// ListAtsCandidateSourcesWithResponse List candidate sources
+	//
+	// Where candidates come from: job boards, agencies, referrals, the careers
+	// page and the like, Factorial's defaults and the company's own.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/candidate_sources (the `ListAtsCandidateSources` operationId).
+	ListAtsCandidateSourcesWithResponse(ctx context.Context, params *ListAtsCandidateSourcesParams, reqEditors ...RequestEditorFn) (*ListAtsCandidateSourcesResponse, error)
+
+	// GetAtsCandidateSourceWithResponse Get a candidate source
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/candidate_sources/{id} (the `GetAtsCandidateSource` operationId).
+	GetAtsCandidateSourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsCandidateSourceResponse, error)
+
+	// ListAtsCandidatesWithResponse List candidates
+	//
+	// People in the company's recruiting pool.
+	// Admin credentials see every candidate of the company; any other user
+	// only the candidates who applied to a job posting they are a hiring
+	// manager of.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/candidates (the `ListAtsCandidates` operationId).
+	ListAtsCandidatesWithResponse(ctx context.Context, params *ListAtsCandidatesParams, reqEditors ...RequestEditorFn) (*ListAtsCandidatesResponse, error)
+
+	// CreateAtsCandidateWithBodyWithResponse Create a candidate
+	//
+	// Adds a person to the company's recruiting pool.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+	CreateAtsCandidateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsCandidateResponse, error)
+
+	// CreateAtsCandidateWithResponse Create a candidate
+	//
+	// Adds a person to the company's recruiting pool.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+	CreateAtsCandidateWithResponse(ctx context.Context, body CreateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsCandidateResponse, error)
+
+	// DeleteAtsCandidateWithResponse Delete a candidate
+	//
+	// Removes a candidate from the recruiting pool.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /ats/candidates/{id} (the `DeleteAtsCandidate` operationId).
+	DeleteAtsCandidateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsCandidateResponse, error)
+
+	// GetAtsCandidateWithResponse Get a candidate
+	//
+	// Admin credentials see every candidate of the company; any other user
+	// only the candidates who applied to a job posting they are a hiring
+	// manager of.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/candidates/{id} (the `GetAtsCandidate` operationId).
+	GetAtsCandidateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsCandidateResponse, error)
+
+	// UpdateAtsCandidateWithBodyWithResponse Update a candidate
+	//
+	// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+	UpdateAtsCandidateWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsCandidateResponse, error)
+
+	// UpdateAtsCandidateWithResponse Update a candidate
+	//
+	// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+	UpdateAtsCandidateWithResponse(ctx context.Context, id ID, body UpdateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsCandidateResponse, error)
+
+	// ListAtsEvaluationFormsWithResponse List evaluation forms
+	//
+	// Scorecards interviewers fill in about a candidate: the forms of job
+	// postings and the company's templates.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/evaluation_forms (the `ListAtsEvaluationForms` operationId).
+	ListAtsEvaluationFormsWithResponse(ctx context.Context, params *ListAtsEvaluationFormsParams, reqEditors ...RequestEditorFn) (*ListAtsEvaluationFormsResponse, error)
+
+	// SaveAtsEvaluationFormAsTemplateWithBodyWithResponse Save an evaluation form as a template
+	//
+	// Makes a reusable template of an evaluation form. An action: it answers
+	// 200 with the template.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+	SaveAtsEvaluationFormAsTemplateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SaveAtsEvaluationFormAsTemplateResponse, error)
+
+	// SaveAtsEvaluationFormAsTemplateWithResponse Save an evaluation form as a template
+	//
+	// Makes a reusable template of an evaluation form. An action: it answers
+	// 200 with the template.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+	SaveAtsEvaluationFormAsTemplateWithResponse(ctx context.Context, body SaveAtsEvaluationFormAsTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*SaveAtsEvaluationFormAsTemplateResponse, error)
+
+	// GetAtsEvaluationFormWithResponse Get an evaluation form
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/evaluation_forms/{id} (the `GetAtsEvaluationForm` operationId).
+	GetAtsEvaluationFormWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsEvaluationFormResponse, error)
+
+	// ListAtsFeedbacksWithResponse List feedback on candidates
+	//
+	// Ratings and comments left by the people evaluating candidates'
+	// applications.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/feedbacks (the `ListAtsFeedbacks` operationId).
+	ListAtsFeedbacksWithResponse(ctx context.Context, params *ListAtsFeedbacksParams, reqEditors ...RequestEditorFn) (*ListAtsFeedbacksResponse, error)
+
+	// CreateAtsFeedbackWithBodyWithResponse Leave feedback on a candidate
+	//
+	// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+	// to one application and phase, and notifies the accesses it mentions.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+	CreateAtsFeedbackWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsFeedbackResponse, error)
+
+	// CreateAtsFeedbackWithResponse Leave feedback on a candidate
+	//
+	// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+	// to one application and phase, and notifies the accesses it mentions.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+	CreateAtsFeedbackWithResponse(ctx context.Context, body CreateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsFeedbackResponse, error)
+
+	// DeleteAtsFeedbackWithResponse Delete a feedback entry
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /ats/feedbacks/{id} (the `DeleteAtsFeedback` operationId).
+	DeleteAtsFeedbackWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsFeedbackResponse, error)
+
+	// GetAtsFeedbackWithResponse Get a feedback entry
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/feedbacks/{id} (the `GetAtsFeedback` operationId).
+	GetAtsFeedbackWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsFeedbackResponse, error)
+
+	// UpdateAtsFeedbackWithBodyWithResponse Update a feedback entry
+	//
+	// Changes the rating, comment or phase of a feedback entry. Factorial's
+	// body does not require the repeated id here; when sent it must equal the
+	// path id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+	UpdateAtsFeedbackWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsFeedbackResponse, error)
+
+	// UpdateAtsFeedbackWithResponse Update a feedback entry
+	//
+	// Changes the rating, comment or phase of a feedback entry. Factorial's
+	// body does not require the repeated id here; when sent it must equal the
+	// path id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+	UpdateAtsFeedbackWithResponse(ctx context.Context, id ID, body UpdateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsFeedbackResponse, error)
+
+	// ListAtsHiringStagesWithResponse List hiring stages
+	//
+	// The company-wide stages (new, screening, interview, assessment, offer,
+	// hired) that the phases of every pipeline are grouped under.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/hiring_stages (the `ListAtsHiringStages` operationId).
+	ListAtsHiringStagesWithResponse(ctx context.Context, params *ListAtsHiringStagesParams, reqEditors ...RequestEditorFn) (*ListAtsHiringStagesResponse, error)
+
+	// GetAtsHiringStageWithResponse Get a hiring stage
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/hiring_stages/{id} (the `GetAtsHiringStage` operationId).
+	GetAtsHiringStageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsHiringStageResponse, error)
+
+	// ListAtsJobPostingsWithResponse List job postings
+	//
+	// The company's job openings, in every status.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/job_postings (the `ListAtsJobPostings` operationId).
+	ListAtsJobPostingsWithResponse(ctx context.Context, params *ListAtsJobPostingsParams, reqEditors ...RequestEditorFn) (*ListAtsJobPostingsResponse, error)
+
+	// CreateAtsJobPostingWithBodyWithResponse Create a job posting
+	//
+	// Opens a job posting with its title, status, conditions and what it asks
+	// of applicants (CV, cover letter, phone, photo, personal URL).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+	CreateAtsJobPostingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsJobPostingResponse, error)
+
+	// CreateAtsJobPostingWithResponse Create a job posting
+	//
+	// Opens a job posting with its title, status, conditions and what it asks
+	// of applicants (CV, cover letter, phone, photo, personal URL).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+	CreateAtsJobPostingWithResponse(ctx context.Context, body CreateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsJobPostingResponse, error)
+
+	// DuplicateAtsJobPostingWithBodyWithResponse Duplicate a job posting
+	//
+	// Copies an existing job posting into a new one. An action: it answers
+	// 200 with the copy.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+	DuplicateAtsJobPostingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicateAtsJobPostingResponse, error)
+
+	// DuplicateAtsJobPostingWithResponse Duplicate a job posting
+	//
+	// Copies an existing job posting into a new one. An action: it answers
+	// 200 with the copy.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+	DuplicateAtsJobPostingWithResponse(ctx context.Context, body DuplicateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicateAtsJobPostingResponse, error)
+
+	// DeleteAtsJobPostingWithResponse Delete a job posting
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /ats/job_postings/{id} (the `DeleteAtsJobPosting` operationId).
+	DeleteAtsJobPostingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsJobPostingResponse, error)
+
+	// GetAtsJobPostingWithResponse Get a job posting
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/job_postings/{id} (the `GetAtsJobPosting` operationId).
+	GetAtsJobPostingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsJobPostingResponse, error)
+
+	// UpdateAtsJobPostingWithBodyWithResponse Update a job posting
+	//
+	// Changes any of a job posting's fields. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+	UpdateAtsJobPostingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsJobPostingResponse, error)
+
+	// UpdateAtsJobPostingWithResponse Update a job posting
+	//
+	// Changes any of a job posting's fields. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+	UpdateAtsJobPostingWithResponse(ctx context.Context, id ID, body UpdateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsJobPostingResponse, error)
+
+	// ListAtsMessagesWithResponse List messages with candidates
+	//
+	// Messages exchanged with candidates, grouped in one conversation per
+	// application.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/messages (the `ListAtsMessages` operationId).
+	ListAtsMessagesWithResponse(ctx context.Context, params *ListAtsMessagesParams, reqEditors ...RequestEditorFn) (*ListAtsMessagesResponse, error)
+
+	// CreateAtsMessageWithBodyWithResponse Send a message to a candidate
+	//
+	// Posts a message, with optional file attachments, to the conversation of
+	// an application, as a user or as the candidate. A multipart upload.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/messages (the `CreateAtsMessage` operationId).
+	CreateAtsMessageWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsMessageResponse, error)
+
+	// GetAtsMessageWithResponse Get a message
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/messages/{id} (the `GetAtsMessage` operationId).
+	GetAtsMessageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsMessageResponse, error)
+
+	// ListAtsQuestionsWithResponse List screening questions
+	//
+	// The questions job postings ask applicants when they apply.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/questions (the `ListAtsQuestions` operationId).
+	ListAtsQuestionsWithResponse(ctx context.Context, params *ListAtsQuestionsParams, reqEditors ...RequestEditorFn) (*ListAtsQuestionsResponse, error)
+
+	// CreateAtsQuestionWithBodyWithResponse Add a screening question to a job posting
+	//
+	// Adds a question to a job posting's application form; choice questions
+	// carry their options, each of which may disqualify the applicant.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+	CreateAtsQuestionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsQuestionResponse, error)
+
+	// CreateAtsQuestionWithResponse Add a screening question to a job posting
+	//
+	// Adds a question to a job posting's application form; choice questions
+	// carry their options, each of which may disqualify the applicant.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+	CreateAtsQuestionWithResponse(ctx context.Context, body CreateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsQuestionResponse, error)
+
+	// DeleteAtsQuestionWithResponse Delete a screening question
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /ats/questions/{id} (the `DeleteAtsQuestion` operationId).
+	DeleteAtsQuestionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsQuestionResponse, error)
+
+	// GetAtsQuestionWithResponse Get a screening question
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/questions/{id} (the `GetAtsQuestion` operationId).
+	GetAtsQuestionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsQuestionResponse, error)
+
+	// UpdateAtsQuestionWithBodyWithResponse Update a screening question
+	//
+	// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+	UpdateAtsQuestionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsQuestionResponse, error)
+
+	// UpdateAtsQuestionWithResponse Update a screening question
+	//
+	// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+	UpdateAtsQuestionWithResponse(ctx context.Context, id ID, body UpdateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsQuestionResponse, error)
+
+	// ListAtsRejectionReasonsWithResponse List rejection reasons
+	//
+	// The reasons the company records when an application is rejected, by
+	// the company or by the candidate.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/rejection_reasons (the `ListAtsRejectionReasons` operationId).
+	ListAtsRejectionReasonsWithResponse(ctx context.Context, params *ListAtsRejectionReasonsParams, reqEditors ...RequestEditorFn) (*ListAtsRejectionReasonsResponse, error)
+
+	// GetAtsRejectionReasonWithResponse Get a rejection reason
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
+	GetAtsRejectionReasonWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsRejectionReasonResponse, error)
+
 	// ListShiftsWithResponse List attendance shifts
 	//
 	// Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -15655,6 +20687,2481 @@ func (r UpdateWebhookSubscriptionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateWebhookSubscriptionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsAnswersResponse401Headers the declared response headers of an HTTP 401 response for ListAtsAnswers
+type ListAtsAnswersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsAnswersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsAnswerPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsAnswersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsAnswersResponse) GetJSON200() *AtsAnswerPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsAnswersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsAnswersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsAnswersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsAnswersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsAnswersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsAnswerResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsAnswer
+type CreateAtsAnswerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsAnswerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsAnswer
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsAnswerResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsAnswerResponse) GetJSON201() *AtsAnswer {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsAnswerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsAnswerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsAnswerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsAnswerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsAnswerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsAnswerResponse401Headers the declared response headers of an HTTP 401 response for GetAtsAnswer
+type GetAtsAnswerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsAnswerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsAnswer
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsAnswerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsAnswerResponse) GetJSON200() *AtsAnswer {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsAnswerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsAnswerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsAnswerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsAnswerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsAnswerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsApplicationPhasesResponse401Headers the declared response headers of an HTTP 401 response for ListAtsApplicationPhases
+type ListAtsApplicationPhasesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsApplicationPhasesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplicationPhasePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsApplicationPhasesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsApplicationPhasesResponse) GetJSON200() *AtsApplicationPhasePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsApplicationPhasesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsApplicationPhasesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsApplicationPhasesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsApplicationPhasesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsApplicationPhasesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsApplicationPhaseResponse401Headers the declared response headers of an HTTP 401 response for GetAtsApplicationPhase
+type GetAtsApplicationPhaseResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsApplicationPhaseResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplicationPhase
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsApplicationPhaseResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsApplicationPhaseResponse) GetJSON200() *AtsApplicationPhase {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsApplicationPhaseResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsApplicationPhaseResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsApplicationPhaseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsApplicationPhaseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsApplicationPhaseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsApplicationsResponse401Headers the declared response headers of an HTTP 401 response for ListAtsApplications
+type ListAtsApplicationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsApplicationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplicationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsApplicationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsApplicationsResponse) GetJSON200() *AtsApplicationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsApplicationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsApplicationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsApplicationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsApplicationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsApplicationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsApplicationResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsApplication
+type CreateAtsApplicationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsApplicationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsApplicationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsApplicationResponse) GetJSON201() *AtsApplication {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsApplicationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsApplicationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsApplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsApplicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsApplicationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SubmitAtsApplicationResponse401Headers the declared response headers of an HTTP 401 response for SubmitAtsApplication
+type SubmitAtsApplicationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SubmitAtsApplicationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SubmitAtsApplicationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SubmitAtsApplicationResponse) GetJSON200() *AtsApplication {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SubmitAtsApplicationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SubmitAtsApplicationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SubmitAtsApplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SubmitAtsApplicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SubmitAtsApplicationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// MoveAtsApplicationToPhaseResponse401Headers the declared response headers of an HTTP 401 response for MoveAtsApplicationToPhase
+type MoveAtsApplicationToPhaseResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type MoveAtsApplicationToPhaseResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *MoveAtsApplicationToPhaseResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r MoveAtsApplicationToPhaseResponse) GetJSON200() *AtsApplication {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r MoveAtsApplicationToPhaseResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r MoveAtsApplicationToPhaseResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MoveAtsApplicationToPhaseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MoveAtsApplicationToPhaseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MoveAtsApplicationToPhaseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAtsApplicationResponse401Headers the declared response headers of an HTTP 401 response for DeleteAtsApplication
+type DeleteAtsApplicationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAtsApplicationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAtsApplicationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAtsApplicationResponse) GetJSON200() *AtsApplication {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAtsApplicationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAtsApplicationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAtsApplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAtsApplicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAtsApplicationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsApplicationResponse401Headers the declared response headers of an HTTP 401 response for GetAtsApplication
+type GetAtsApplicationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsApplicationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsApplicationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsApplicationResponse) GetJSON200() *AtsApplication {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsApplicationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsApplicationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsApplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsApplicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsApplicationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateAtsApplicationResponse401Headers the declared response headers of an HTTP 401 response for UpdateAtsApplication
+type UpdateAtsApplicationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateAtsApplicationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsApplication
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateAtsApplicationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAtsApplicationResponse) GetJSON200() *AtsApplication {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateAtsApplicationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAtsApplicationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAtsApplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAtsApplicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAtsApplicationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsCandidateSourcesResponse401Headers the declared response headers of an HTTP 401 response for ListAtsCandidateSources
+type ListAtsCandidateSourcesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsCandidateSourcesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidateSourcePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsCandidateSourcesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsCandidateSourcesResponse) GetJSON200() *AtsCandidateSourcePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsCandidateSourcesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsCandidateSourcesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsCandidateSourcesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsCandidateSourcesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsCandidateSourcesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsCandidateSourceResponse401Headers the declared response headers of an HTTP 401 response for GetAtsCandidateSource
+type GetAtsCandidateSourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsCandidateSourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidateSource
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsCandidateSourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsCandidateSourceResponse) GetJSON200() *AtsCandidateSource {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsCandidateSourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsCandidateSourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsCandidateSourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsCandidateSourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsCandidateSourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsCandidatesResponse401Headers the declared response headers of an HTTP 401 response for ListAtsCandidates
+type ListAtsCandidatesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsCandidatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidatePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsCandidatesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsCandidatesResponse) GetJSON200() *AtsCandidatePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsCandidatesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsCandidatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsCandidatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsCandidatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsCandidatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsCandidateResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsCandidate
+type CreateAtsCandidateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsCandidate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsCandidateResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsCandidateResponse) GetJSON201() *AtsCandidate {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsCandidateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAtsCandidateResponse401Headers the declared response headers of an HTTP 401 response for DeleteAtsCandidate
+type DeleteAtsCandidateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAtsCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAtsCandidateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAtsCandidateResponse) GetJSON200() *AtsCandidate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAtsCandidateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAtsCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAtsCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAtsCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAtsCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsCandidateResponse401Headers the declared response headers of an HTTP 401 response for GetAtsCandidate
+type GetAtsCandidateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsCandidateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsCandidateResponse) GetJSON200() *AtsCandidate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsCandidateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateAtsCandidateResponse401Headers the declared response headers of an HTTP 401 response for UpdateAtsCandidate
+type UpdateAtsCandidateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateAtsCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsCandidate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateAtsCandidateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAtsCandidateResponse) GetJSON200() *AtsCandidate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateAtsCandidateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAtsCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAtsCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAtsCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAtsCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsEvaluationFormsResponse401Headers the declared response headers of an HTTP 401 response for ListAtsEvaluationForms
+type ListAtsEvaluationFormsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsEvaluationFormsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsEvaluationFormPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsEvaluationFormsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsEvaluationFormsResponse) GetJSON200() *AtsEvaluationFormPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsEvaluationFormsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsEvaluationFormsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsEvaluationFormsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsEvaluationFormsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsEvaluationFormsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SaveAtsEvaluationFormAsTemplateResponse401Headers the declared response headers of an HTTP 401 response for SaveAtsEvaluationFormAsTemplate
+type SaveAtsEvaluationFormAsTemplateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SaveAtsEvaluationFormAsTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsEvaluationForm
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SaveAtsEvaluationFormAsTemplateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SaveAtsEvaluationFormAsTemplateResponse) GetJSON200() *AtsEvaluationForm {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SaveAtsEvaluationFormAsTemplateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SaveAtsEvaluationFormAsTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SaveAtsEvaluationFormAsTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SaveAtsEvaluationFormAsTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SaveAtsEvaluationFormAsTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsEvaluationFormResponse401Headers the declared response headers of an HTTP 401 response for GetAtsEvaluationForm
+type GetAtsEvaluationFormResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsEvaluationFormResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsEvaluationForm
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsEvaluationFormResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsEvaluationFormResponse) GetJSON200() *AtsEvaluationForm {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsEvaluationFormResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsEvaluationFormResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsEvaluationFormResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsEvaluationFormResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsEvaluationFormResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsFeedbacksResponse401Headers the declared response headers of an HTTP 401 response for ListAtsFeedbacks
+type ListAtsFeedbacksResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsFeedbacksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsFeedbackPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsFeedbacksResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsFeedbacksResponse) GetJSON200() *AtsFeedbackPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsFeedbacksResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsFeedbacksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsFeedbacksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsFeedbacksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsFeedbacksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsFeedbackResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsFeedback
+type CreateAtsFeedbackResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsFeedbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsFeedback
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsFeedbackResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsFeedbackResponse) GetJSON201() *AtsFeedback {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsFeedbackResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsFeedbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsFeedbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsFeedbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsFeedbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAtsFeedbackResponse401Headers the declared response headers of an HTTP 401 response for DeleteAtsFeedback
+type DeleteAtsFeedbackResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAtsFeedbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsFeedback
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAtsFeedbackResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAtsFeedbackResponse) GetJSON200() *AtsFeedback {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAtsFeedbackResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAtsFeedbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAtsFeedbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAtsFeedbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAtsFeedbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsFeedbackResponse401Headers the declared response headers of an HTTP 401 response for GetAtsFeedback
+type GetAtsFeedbackResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsFeedbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsFeedback
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsFeedbackResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsFeedbackResponse) GetJSON200() *AtsFeedback {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsFeedbackResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsFeedbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsFeedbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsFeedbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsFeedbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateAtsFeedbackResponse401Headers the declared response headers of an HTTP 401 response for UpdateAtsFeedback
+type UpdateAtsFeedbackResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateAtsFeedbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsFeedback
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateAtsFeedbackResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAtsFeedbackResponse) GetJSON200() *AtsFeedback {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateAtsFeedbackResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAtsFeedbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAtsFeedbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAtsFeedbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAtsFeedbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsHiringStagesResponse401Headers the declared response headers of an HTTP 401 response for ListAtsHiringStages
+type ListAtsHiringStagesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsHiringStagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsHiringStagePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsHiringStagesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsHiringStagesResponse) GetJSON200() *AtsHiringStagePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsHiringStagesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsHiringStagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsHiringStagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsHiringStagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsHiringStagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsHiringStageResponse401Headers the declared response headers of an HTTP 401 response for GetAtsHiringStage
+type GetAtsHiringStageResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsHiringStageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsHiringStage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsHiringStageResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsHiringStageResponse) GetJSON200() *AtsHiringStage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsHiringStageResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsHiringStageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsHiringStageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsHiringStageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsHiringStageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsJobPostingsResponse401Headers the declared response headers of an HTTP 401 response for ListAtsJobPostings
+type ListAtsJobPostingsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsJobPostingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPostingPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsJobPostingsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsJobPostingsResponse) GetJSON200() *AtsJobPostingPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsJobPostingsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsJobPostingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsJobPostingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsJobPostingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsJobPostingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsJobPostingResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsJobPosting
+type CreateAtsJobPostingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsJobPostingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsJobPosting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsJobPostingResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsJobPostingResponse) GetJSON201() *AtsJobPosting {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsJobPostingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsJobPostingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsJobPostingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsJobPostingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsJobPostingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DuplicateAtsJobPostingResponse401Headers the declared response headers of an HTTP 401 response for DuplicateAtsJobPosting
+type DuplicateAtsJobPostingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DuplicateAtsJobPostingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPosting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DuplicateAtsJobPostingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DuplicateAtsJobPostingResponse) GetJSON200() *AtsJobPosting {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DuplicateAtsJobPostingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DuplicateAtsJobPostingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DuplicateAtsJobPostingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DuplicateAtsJobPostingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DuplicateAtsJobPostingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAtsJobPostingResponse401Headers the declared response headers of an HTTP 401 response for DeleteAtsJobPosting
+type DeleteAtsJobPostingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAtsJobPostingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPosting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAtsJobPostingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAtsJobPostingResponse) GetJSON200() *AtsJobPosting {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAtsJobPostingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAtsJobPostingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAtsJobPostingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAtsJobPostingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAtsJobPostingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsJobPostingResponse401Headers the declared response headers of an HTTP 401 response for GetAtsJobPosting
+type GetAtsJobPostingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsJobPostingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPosting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsJobPostingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsJobPostingResponse) GetJSON200() *AtsJobPosting {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsJobPostingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsJobPostingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsJobPostingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsJobPostingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsJobPostingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateAtsJobPostingResponse401Headers the declared response headers of an HTTP 401 response for UpdateAtsJobPosting
+type UpdateAtsJobPostingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateAtsJobPostingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsJobPosting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateAtsJobPostingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAtsJobPostingResponse) GetJSON200() *AtsJobPosting {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateAtsJobPostingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAtsJobPostingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAtsJobPostingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAtsJobPostingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAtsJobPostingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsMessagesResponse401Headers the declared response headers of an HTTP 401 response for ListAtsMessages
+type ListAtsMessagesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsMessagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsMessagePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsMessagesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsMessagesResponse) GetJSON200() *AtsMessagePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsMessagesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsMessagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsMessagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsMessagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsMessagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsMessageResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsMessage
+type CreateAtsMessageResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsMessageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsMessage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsMessageResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsMessageResponse) GetJSON201() *AtsMessage {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsMessageResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsMessageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsMessageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsMessageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsMessageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsMessageResponse401Headers the declared response headers of an HTTP 401 response for GetAtsMessage
+type GetAtsMessageResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsMessageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsMessage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsMessageResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsMessageResponse) GetJSON200() *AtsMessage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsMessageResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsMessageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsMessageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsMessageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsMessageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsQuestionsResponse401Headers the declared response headers of an HTTP 401 response for ListAtsQuestions
+type ListAtsQuestionsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsQuestionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsQuestionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsQuestionsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsQuestionsResponse) GetJSON200() *AtsQuestionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsQuestionsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsQuestionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsQuestionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsQuestionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsQuestionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAtsQuestionResponse401Headers the declared response headers of an HTTP 401 response for CreateAtsQuestion
+type CreateAtsQuestionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAtsQuestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *AtsQuestion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAtsQuestionResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAtsQuestionResponse) GetJSON201() *AtsQuestion {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAtsQuestionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAtsQuestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAtsQuestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAtsQuestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAtsQuestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAtsQuestionResponse401Headers the declared response headers of an HTTP 401 response for DeleteAtsQuestion
+type DeleteAtsQuestionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAtsQuestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsQuestion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAtsQuestionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAtsQuestionResponse) GetJSON200() *AtsQuestion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAtsQuestionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAtsQuestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAtsQuestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAtsQuestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAtsQuestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsQuestionResponse401Headers the declared response headers of an HTTP 401 response for GetAtsQuestion
+type GetAtsQuestionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsQuestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsQuestion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsQuestionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsQuestionResponse) GetJSON200() *AtsQuestion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsQuestionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsQuestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsQuestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsQuestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsQuestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateAtsQuestionResponse401Headers the declared response headers of an HTTP 401 response for UpdateAtsQuestion
+type UpdateAtsQuestionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateAtsQuestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsQuestion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateAtsQuestionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAtsQuestionResponse) GetJSON200() *AtsQuestion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateAtsQuestionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAtsQuestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAtsQuestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAtsQuestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAtsQuestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAtsRejectionReasonsResponse401Headers the declared response headers of an HTTP 401 response for ListAtsRejectionReasons
+type ListAtsRejectionReasonsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAtsRejectionReasonsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsRejectionReasonPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAtsRejectionReasonsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAtsRejectionReasonsResponse) GetJSON200() *AtsRejectionReasonPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAtsRejectionReasonsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAtsRejectionReasonsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAtsRejectionReasonsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAtsRejectionReasonsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAtsRejectionReasonsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAtsRejectionReasonResponse401Headers the declared response headers of an HTTP 401 response for GetAtsRejectionReason
+type GetAtsRejectionReasonResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetAtsRejectionReasonResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AtsRejectionReason
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetAtsRejectionReasonResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAtsRejectionReasonResponse) GetJSON200() *AtsRejectionReason {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAtsRejectionReasonResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAtsRejectionReasonResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAtsRejectionReasonResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAtsRejectionReasonResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAtsRejectionReasonResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22778,6 +30285,924 @@ func (c *ClientWithResponses) UpdateWebhookSubscriptionWithResponse(ctx context.
 	return ParseUpdateWebhookSubscriptionResponse(rsp)
 }
 
+// ListAtsAnswersWithResponse List answers to screening questions
+//
+// The answers candidates gave to the screening questions of the job
+// postings they applied to, one record per question and application.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/answers (the `ListAtsAnswers` operationId).
+func (c *ClientWithResponses) ListAtsAnswersWithResponse(ctx context.Context, params *ListAtsAnswersParams, reqEditors ...RequestEditorFn) (*ListAtsAnswersResponse, error) {
+	rsp, err := c.ListAtsAnswers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsAnswersResponse(rsp)
+}
+
+// CreateAtsAnswerWithBodyWithResponse Record an answer to a screening question
+//
+// Stores an application's answer to one question. The question's label and
+// type are copied into the answer, so it survives later edits of the
+// question.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+func (c *ClientWithResponses) CreateAtsAnswerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsAnswerResponse, error) {
+	rsp, err := c.CreateAtsAnswerWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsAnswerResponse(rsp)
+}
+
+// CreateAtsAnswerWithResponse Record an answer to a screening question
+//
+// Stores an application's answer to one question. The question's label and
+// type are copied into the answer, so it survives later edits of the
+// question.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/answers (the `CreateAtsAnswer` operationId).
+func (c *ClientWithResponses) CreateAtsAnswerWithResponse(ctx context.Context, body CreateAtsAnswerJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsAnswerResponse, error) {
+	rsp, err := c.CreateAtsAnswer(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsAnswerResponse(rsp)
+}
+
+// GetAtsAnswerWithResponse Get an answer to a screening question
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/answers/{id} (the `GetAtsAnswer` operationId).
+func (c *ClientWithResponses) GetAtsAnswerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsAnswerResponse, error) {
+	rsp, err := c.GetAtsAnswer(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsAnswerResponse(rsp)
+}
+
+// ListAtsApplicationPhasesWithResponse List application phases
+//
+// The phases of each job posting's hiring pipeline, in order of position.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/application_phases (the `ListAtsApplicationPhases` operationId).
+func (c *ClientWithResponses) ListAtsApplicationPhasesWithResponse(ctx context.Context, params *ListAtsApplicationPhasesParams, reqEditors ...RequestEditorFn) (*ListAtsApplicationPhasesResponse, error) {
+	rsp, err := c.ListAtsApplicationPhases(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsApplicationPhasesResponse(rsp)
+}
+
+// GetAtsApplicationPhaseWithResponse Get an application phase
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/application_phases/{id} (the `GetAtsApplicationPhase` operationId).
+func (c *ClientWithResponses) GetAtsApplicationPhaseWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsApplicationPhaseResponse, error) {
+	rsp, err := c.GetAtsApplicationPhase(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsApplicationPhaseResponse(rsp)
+}
+
+// ListAtsApplicationsWithResponse List applications
+//
+// Applications of candidates to job postings, with the phase of the
+// hiring pipeline each one is in.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/applications (the `ListAtsApplications` operationId).
+func (c *ClientWithResponses) ListAtsApplicationsWithResponse(ctx context.Context, params *ListAtsApplicationsParams, reqEditors ...RequestEditorFn) (*ListAtsApplicationsResponse, error) {
+	rsp, err := c.ListAtsApplications(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsApplicationsResponse(rsp)
+}
+
+// CreateAtsApplicationWithBodyWithResponse Create an application
+//
+// Adds an application to a job posting on the recruiter's side, for an
+// existing candidate or none yet. Candidates applying themselves go
+// through SubmitAtsApplication, which also creates the candidate.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+func (c *ClientWithResponses) CreateAtsApplicationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsApplicationResponse, error) {
+	rsp, err := c.CreateAtsApplicationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsApplicationResponse(rsp)
+}
+
+// CreateAtsApplicationWithResponse Create an application
+//
+// Adds an application to a job posting on the recruiter's side, for an
+// existing candidate or none yet. Candidates applying themselves go
+// through SubmitAtsApplication, which also creates the candidate.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications (the `CreateAtsApplication` operationId).
+func (c *ClientWithResponses) CreateAtsApplicationWithResponse(ctx context.Context, body CreateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsApplicationResponse, error) {
+	rsp, err := c.CreateAtsApplication(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsApplicationResponse(rsp)
+}
+
+// SubmitAtsApplicationWithBodyWithResponse Apply to a job posting
+//
+// Applies to a job posting as a candidate would through the careers page:
+// the candidate is identified by name and email (and created when new) and
+// the application enters the posting's pipeline. An action: it answers
+// 200 with the application.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+func (c *ClientWithResponses) SubmitAtsApplicationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitAtsApplicationResponse, error) {
+	rsp, err := c.SubmitAtsApplicationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubmitAtsApplicationResponse(rsp)
+}
+
+// SubmitAtsApplicationWithResponse Apply to a job posting
+//
+// Applies to a job posting as a candidate would through the careers page:
+// the candidate is identified by name and email (and created when new) and
+// the application enters the posting's pipeline. An action: it answers
+// 200 with the application.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications/apply (the `SubmitAtsApplication` operationId).
+func (c *ClientWithResponses) SubmitAtsApplicationWithResponse(ctx context.Context, body SubmitAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*SubmitAtsApplicationResponse, error) {
+	rsp, err := c.SubmitAtsApplication(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubmitAtsApplicationResponse(rsp)
+}
+
+// MoveAtsApplicationToPhaseWithBodyWithResponse Move an application to another phase
+//
+// Moves an application to another phase of its own job posting's
+// pipeline. Factorial runs the same automations and emails as a move in
+// the web app.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+func (c *ClientWithResponses) MoveAtsApplicationToPhaseWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MoveAtsApplicationToPhaseResponse, error) {
+	rsp, err := c.MoveAtsApplicationToPhaseWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMoveAtsApplicationToPhaseResponse(rsp)
+}
+
+// MoveAtsApplicationToPhaseWithResponse Move an application to another phase
+//
+// Moves an application to another phase of its own job posting's
+// pipeline. Factorial runs the same automations and emails as a move in
+// the web app.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/applications/move_to_phase (the `MoveAtsApplicationToPhase` operationId).
+func (c *ClientWithResponses) MoveAtsApplicationToPhaseWithResponse(ctx context.Context, body MoveAtsApplicationToPhaseJSONRequestBody, reqEditors ...RequestEditorFn) (*MoveAtsApplicationToPhaseResponse, error) {
+	rsp, err := c.MoveAtsApplicationToPhase(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMoveAtsApplicationToPhaseResponse(rsp)
+}
+
+// DeleteAtsApplicationWithResponse Delete an application
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /ats/applications/{id} (the `DeleteAtsApplication` operationId).
+func (c *ClientWithResponses) DeleteAtsApplicationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsApplicationResponse, error) {
+	rsp, err := c.DeleteAtsApplication(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAtsApplicationResponse(rsp)
+}
+
+// GetAtsApplicationWithResponse Get an application
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/applications/{id} (the `GetAtsApplication` operationId).
+func (c *ClientWithResponses) GetAtsApplicationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsApplicationResponse, error) {
+	rsp, err := c.GetAtsApplication(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsApplicationResponse(rsp)
+}
+
+// UpdateAtsApplicationWithBodyWithResponse Update an application
+//
+// Changes an application's qualification, phase, rejection reason,
+// phone or source. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+func (c *ClientWithResponses) UpdateAtsApplicationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsApplicationResponse, error) {
+	rsp, err := c.UpdateAtsApplicationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsApplicationResponse(rsp)
+}
+
+// UpdateAtsApplicationWithResponse Update an application
+//
+// Changes an application's qualification, phase, rejection reason,
+// phone or source. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/applications/{id} (the `UpdateAtsApplication` operationId).
+func (c *ClientWithResponses) UpdateAtsApplicationWithResponse(ctx context.Context, id ID, body UpdateAtsApplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsApplicationResponse, error) {
+	rsp, err := c.UpdateAtsApplication(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsApplicationResponse(rsp)
+}
+
+// ListAtsCandidateSourcesWithResponse List candidate sources
+//
+// Where candidates come from: job boards, agencies, referrals, the careers
+// page and the like, Factorial's defaults and the company's own.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/candidate_sources (the `ListAtsCandidateSources` operationId).
+func (c *ClientWithResponses) ListAtsCandidateSourcesWithResponse(ctx context.Context, params *ListAtsCandidateSourcesParams, reqEditors ...RequestEditorFn) (*ListAtsCandidateSourcesResponse, error) {
+	rsp, err := c.ListAtsCandidateSources(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsCandidateSourcesResponse(rsp)
+}
+
+// GetAtsCandidateSourceWithResponse Get a candidate source
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/candidate_sources/{id} (the `GetAtsCandidateSource` operationId).
+func (c *ClientWithResponses) GetAtsCandidateSourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsCandidateSourceResponse, error) {
+	rsp, err := c.GetAtsCandidateSource(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsCandidateSourceResponse(rsp)
+}
+
+// ListAtsCandidatesWithResponse List candidates
+//
+// People in the company's recruiting pool.
+// Admin credentials see every candidate of the company; any other user
+// only the candidates who applied to a job posting they are a hiring
+// manager of.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/candidates (the `ListAtsCandidates` operationId).
+func (c *ClientWithResponses) ListAtsCandidatesWithResponse(ctx context.Context, params *ListAtsCandidatesParams, reqEditors ...RequestEditorFn) (*ListAtsCandidatesResponse, error) {
+	rsp, err := c.ListAtsCandidates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsCandidatesResponse(rsp)
+}
+
+// CreateAtsCandidateWithBodyWithResponse Create a candidate
+//
+// Adds a person to the company's recruiting pool.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+func (c *ClientWithResponses) CreateAtsCandidateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsCandidateResponse, error) {
+	rsp, err := c.CreateAtsCandidateWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsCandidateResponse(rsp)
+}
+
+// CreateAtsCandidateWithResponse Create a candidate
+//
+// Adds a person to the company's recruiting pool.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/candidates (the `CreateAtsCandidate` operationId).
+func (c *ClientWithResponses) CreateAtsCandidateWithResponse(ctx context.Context, body CreateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsCandidateResponse, error) {
+	rsp, err := c.CreateAtsCandidate(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsCandidateResponse(rsp)
+}
+
+// DeleteAtsCandidateWithResponse Delete a candidate
+//
+// Removes a candidate from the recruiting pool.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /ats/candidates/{id} (the `DeleteAtsCandidate` operationId).
+func (c *ClientWithResponses) DeleteAtsCandidateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsCandidateResponse, error) {
+	rsp, err := c.DeleteAtsCandidate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAtsCandidateResponse(rsp)
+}
+
+// GetAtsCandidateWithResponse Get a candidate
+//
+// Admin credentials see every candidate of the company; any other user
+// only the candidates who applied to a job posting they are a hiring
+// manager of.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/candidates/{id} (the `GetAtsCandidate` operationId).
+func (c *ClientWithResponses) GetAtsCandidateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsCandidateResponse, error) {
+	rsp, err := c.GetAtsCandidate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsCandidateResponse(rsp)
+}
+
+// UpdateAtsCandidateWithBodyWithResponse Update a candidate
+//
+// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+func (c *ClientWithResponses) UpdateAtsCandidateWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsCandidateResponse, error) {
+	rsp, err := c.UpdateAtsCandidateWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsCandidateResponse(rsp)
+}
+
+// UpdateAtsCandidateWithResponse Update a candidate
+//
+// Changes a candidate's contact data and talent pool consent. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/candidates/{id} (the `UpdateAtsCandidate` operationId).
+func (c *ClientWithResponses) UpdateAtsCandidateWithResponse(ctx context.Context, id ID, body UpdateAtsCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsCandidateResponse, error) {
+	rsp, err := c.UpdateAtsCandidate(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsCandidateResponse(rsp)
+}
+
+// ListAtsEvaluationFormsWithResponse List evaluation forms
+//
+// Scorecards interviewers fill in about a candidate: the forms of job
+// postings and the company's templates.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/evaluation_forms (the `ListAtsEvaluationForms` operationId).
+func (c *ClientWithResponses) ListAtsEvaluationFormsWithResponse(ctx context.Context, params *ListAtsEvaluationFormsParams, reqEditors ...RequestEditorFn) (*ListAtsEvaluationFormsResponse, error) {
+	rsp, err := c.ListAtsEvaluationForms(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsEvaluationFormsResponse(rsp)
+}
+
+// SaveAtsEvaluationFormAsTemplateWithBodyWithResponse Save an evaluation form as a template
+//
+// Makes a reusable template of an evaluation form. An action: it answers
+// 200 with the template.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+func (c *ClientWithResponses) SaveAtsEvaluationFormAsTemplateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SaveAtsEvaluationFormAsTemplateResponse, error) {
+	rsp, err := c.SaveAtsEvaluationFormAsTemplateWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSaveAtsEvaluationFormAsTemplateResponse(rsp)
+}
+
+// SaveAtsEvaluationFormAsTemplateWithResponse Save an evaluation form as a template
+//
+// Makes a reusable template of an evaluation form. An action: it answers
+// 200 with the template.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/evaluation_forms/save_as_template (the `SaveAtsEvaluationFormAsTemplate` operationId).
+func (c *ClientWithResponses) SaveAtsEvaluationFormAsTemplateWithResponse(ctx context.Context, body SaveAtsEvaluationFormAsTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*SaveAtsEvaluationFormAsTemplateResponse, error) {
+	rsp, err := c.SaveAtsEvaluationFormAsTemplate(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSaveAtsEvaluationFormAsTemplateResponse(rsp)
+}
+
+// GetAtsEvaluationFormWithResponse Get an evaluation form
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/evaluation_forms/{id} (the `GetAtsEvaluationForm` operationId).
+func (c *ClientWithResponses) GetAtsEvaluationFormWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsEvaluationFormResponse, error) {
+	rsp, err := c.GetAtsEvaluationForm(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsEvaluationFormResponse(rsp)
+}
+
+// ListAtsFeedbacksWithResponse List feedback on candidates
+//
+// Ratings and comments left by the people evaluating candidates'
+// applications.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/feedbacks (the `ListAtsFeedbacks` operationId).
+func (c *ClientWithResponses) ListAtsFeedbacksWithResponse(ctx context.Context, params *ListAtsFeedbacksParams, reqEditors ...RequestEditorFn) (*ListAtsFeedbacksResponse, error) {
+	rsp, err := c.ListAtsFeedbacks(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsFeedbacksResponse(rsp)
+}
+
+// CreateAtsFeedbackWithBodyWithResponse Leave feedback on a candidate
+//
+// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+// to one application and phase, and notifies the accesses it mentions.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+func (c *ClientWithResponses) CreateAtsFeedbackWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsFeedbackResponse, error) {
+	rsp, err := c.CreateAtsFeedbackWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsFeedbackResponse(rsp)
+}
+
+// CreateAtsFeedbackWithResponse Leave feedback on a candidate
+//
+// Records a rating (1 to 5) and a comment on a candidate, optionally tied
+// to one application and phase, and notifies the accesses it mentions.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/feedbacks (the `CreateAtsFeedback` operationId).
+func (c *ClientWithResponses) CreateAtsFeedbackWithResponse(ctx context.Context, body CreateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsFeedbackResponse, error) {
+	rsp, err := c.CreateAtsFeedback(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsFeedbackResponse(rsp)
+}
+
+// DeleteAtsFeedbackWithResponse Delete a feedback entry
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /ats/feedbacks/{id} (the `DeleteAtsFeedback` operationId).
+func (c *ClientWithResponses) DeleteAtsFeedbackWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsFeedbackResponse, error) {
+	rsp, err := c.DeleteAtsFeedback(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAtsFeedbackResponse(rsp)
+}
+
+// GetAtsFeedbackWithResponse Get a feedback entry
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/feedbacks/{id} (the `GetAtsFeedback` operationId).
+func (c *ClientWithResponses) GetAtsFeedbackWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsFeedbackResponse, error) {
+	rsp, err := c.GetAtsFeedback(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsFeedbackResponse(rsp)
+}
+
+// UpdateAtsFeedbackWithBodyWithResponse Update a feedback entry
+//
+// Changes the rating, comment or phase of a feedback entry. Factorial's
+// body does not require the repeated id here; when sent it must equal the
+// path id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+func (c *ClientWithResponses) UpdateAtsFeedbackWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsFeedbackResponse, error) {
+	rsp, err := c.UpdateAtsFeedbackWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsFeedbackResponse(rsp)
+}
+
+// UpdateAtsFeedbackWithResponse Update a feedback entry
+//
+// Changes the rating, comment or phase of a feedback entry. Factorial's
+// body does not require the repeated id here; when sent it must equal the
+// path id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/feedbacks/{id} (the `UpdateAtsFeedback` operationId).
+func (c *ClientWithResponses) UpdateAtsFeedbackWithResponse(ctx context.Context, id ID, body UpdateAtsFeedbackJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsFeedbackResponse, error) {
+	rsp, err := c.UpdateAtsFeedback(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsFeedbackResponse(rsp)
+}
+
+// ListAtsHiringStagesWithResponse List hiring stages
+//
+// The company-wide stages (new, screening, interview, assessment, offer,
+// hired) that the phases of every pipeline are grouped under.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/hiring_stages (the `ListAtsHiringStages` operationId).
+func (c *ClientWithResponses) ListAtsHiringStagesWithResponse(ctx context.Context, params *ListAtsHiringStagesParams, reqEditors ...RequestEditorFn) (*ListAtsHiringStagesResponse, error) {
+	rsp, err := c.ListAtsHiringStages(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsHiringStagesResponse(rsp)
+}
+
+// GetAtsHiringStageWithResponse Get a hiring stage
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/hiring_stages/{id} (the `GetAtsHiringStage` operationId).
+func (c *ClientWithResponses) GetAtsHiringStageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsHiringStageResponse, error) {
+	rsp, err := c.GetAtsHiringStage(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsHiringStageResponse(rsp)
+}
+
+// ListAtsJobPostingsWithResponse List job postings
+//
+// The company's job openings, in every status.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/job_postings (the `ListAtsJobPostings` operationId).
+func (c *ClientWithResponses) ListAtsJobPostingsWithResponse(ctx context.Context, params *ListAtsJobPostingsParams, reqEditors ...RequestEditorFn) (*ListAtsJobPostingsResponse, error) {
+	rsp, err := c.ListAtsJobPostings(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsJobPostingsResponse(rsp)
+}
+
+// CreateAtsJobPostingWithBodyWithResponse Create a job posting
+//
+// Opens a job posting with its title, status, conditions and what it asks
+// of applicants (CV, cover letter, phone, photo, personal URL).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+func (c *ClientWithResponses) CreateAtsJobPostingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsJobPostingResponse, error) {
+	rsp, err := c.CreateAtsJobPostingWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsJobPostingResponse(rsp)
+}
+
+// CreateAtsJobPostingWithResponse Create a job posting
+//
+// Opens a job posting with its title, status, conditions and what it asks
+// of applicants (CV, cover letter, phone, photo, personal URL).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/job_postings (the `CreateAtsJobPosting` operationId).
+func (c *ClientWithResponses) CreateAtsJobPostingWithResponse(ctx context.Context, body CreateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsJobPostingResponse, error) {
+	rsp, err := c.CreateAtsJobPosting(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsJobPostingResponse(rsp)
+}
+
+// DuplicateAtsJobPostingWithBodyWithResponse Duplicate a job posting
+//
+// Copies an existing job posting into a new one. An action: it answers
+// 200 with the copy.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+func (c *ClientWithResponses) DuplicateAtsJobPostingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicateAtsJobPostingResponse, error) {
+	rsp, err := c.DuplicateAtsJobPostingWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicateAtsJobPostingResponse(rsp)
+}
+
+// DuplicateAtsJobPostingWithResponse Duplicate a job posting
+//
+// Copies an existing job posting into a new one. An action: it answers
+// 200 with the copy.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/job_postings/duplicate (the `DuplicateAtsJobPosting` operationId).
+func (c *ClientWithResponses) DuplicateAtsJobPostingWithResponse(ctx context.Context, body DuplicateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicateAtsJobPostingResponse, error) {
+	rsp, err := c.DuplicateAtsJobPosting(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicateAtsJobPostingResponse(rsp)
+}
+
+// DeleteAtsJobPostingWithResponse Delete a job posting
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /ats/job_postings/{id} (the `DeleteAtsJobPosting` operationId).
+func (c *ClientWithResponses) DeleteAtsJobPostingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsJobPostingResponse, error) {
+	rsp, err := c.DeleteAtsJobPosting(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAtsJobPostingResponse(rsp)
+}
+
+// GetAtsJobPostingWithResponse Get a job posting
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/job_postings/{id} (the `GetAtsJobPosting` operationId).
+func (c *ClientWithResponses) GetAtsJobPostingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsJobPostingResponse, error) {
+	rsp, err := c.GetAtsJobPosting(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsJobPostingResponse(rsp)
+}
+
+// UpdateAtsJobPostingWithBodyWithResponse Update a job posting
+//
+// Changes any of a job posting's fields. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+func (c *ClientWithResponses) UpdateAtsJobPostingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsJobPostingResponse, error) {
+	rsp, err := c.UpdateAtsJobPostingWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsJobPostingResponse(rsp)
+}
+
+// UpdateAtsJobPostingWithResponse Update a job posting
+//
+// Changes any of a job posting's fields. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/job_postings/{id} (the `UpdateAtsJobPosting` operationId).
+func (c *ClientWithResponses) UpdateAtsJobPostingWithResponse(ctx context.Context, id ID, body UpdateAtsJobPostingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsJobPostingResponse, error) {
+	rsp, err := c.UpdateAtsJobPosting(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsJobPostingResponse(rsp)
+}
+
+// ListAtsMessagesWithResponse List messages with candidates
+//
+// Messages exchanged with candidates, grouped in one conversation per
+// application.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/messages (the `ListAtsMessages` operationId).
+func (c *ClientWithResponses) ListAtsMessagesWithResponse(ctx context.Context, params *ListAtsMessagesParams, reqEditors ...RequestEditorFn) (*ListAtsMessagesResponse, error) {
+	rsp, err := c.ListAtsMessages(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsMessagesResponse(rsp)
+}
+
+// CreateAtsMessageWithBodyWithResponse Send a message to a candidate
+//
+// Posts a message, with optional file attachments, to the conversation of
+// an application, as a user or as the candidate. A multipart upload.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/messages (the `CreateAtsMessage` operationId).
+func (c *ClientWithResponses) CreateAtsMessageWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsMessageResponse, error) {
+	rsp, err := c.CreateAtsMessageWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsMessageResponse(rsp)
+}
+
+// GetAtsMessageWithResponse Get a message
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/messages/{id} (the `GetAtsMessage` operationId).
+func (c *ClientWithResponses) GetAtsMessageWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsMessageResponse, error) {
+	rsp, err := c.GetAtsMessage(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsMessageResponse(rsp)
+}
+
+// ListAtsQuestionsWithResponse List screening questions
+//
+// The questions job postings ask applicants when they apply.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/questions (the `ListAtsQuestions` operationId).
+func (c *ClientWithResponses) ListAtsQuestionsWithResponse(ctx context.Context, params *ListAtsQuestionsParams, reqEditors ...RequestEditorFn) (*ListAtsQuestionsResponse, error) {
+	rsp, err := c.ListAtsQuestions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsQuestionsResponse(rsp)
+}
+
+// CreateAtsQuestionWithBodyWithResponse Add a screening question to a job posting
+//
+// Adds a question to a job posting's application form; choice questions
+// carry their options, each of which may disqualify the applicant.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+func (c *ClientWithResponses) CreateAtsQuestionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAtsQuestionResponse, error) {
+	rsp, err := c.CreateAtsQuestionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsQuestionResponse(rsp)
+}
+
+// CreateAtsQuestionWithResponse Add a screening question to a job posting
+//
+// Adds a question to a job posting's application form; choice questions
+// carry their options, each of which may disqualify the applicant.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /ats/questions (the `CreateAtsQuestion` operationId).
+func (c *ClientWithResponses) CreateAtsQuestionWithResponse(ctx context.Context, body CreateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAtsQuestionResponse, error) {
+	rsp, err := c.CreateAtsQuestion(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAtsQuestionResponse(rsp)
+}
+
+// DeleteAtsQuestionWithResponse Delete a screening question
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /ats/questions/{id} (the `DeleteAtsQuestion` operationId).
+func (c *ClientWithResponses) DeleteAtsQuestionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteAtsQuestionResponse, error) {
+	rsp, err := c.DeleteAtsQuestion(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAtsQuestionResponse(rsp)
+}
+
+// GetAtsQuestionWithResponse Get a screening question
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/questions/{id} (the `GetAtsQuestion` operationId).
+func (c *ClientWithResponses) GetAtsQuestionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsQuestionResponse, error) {
+	rsp, err := c.GetAtsQuestion(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsQuestionResponse(rsp)
+}
+
+// UpdateAtsQuestionWithBodyWithResponse Update a screening question
+//
+// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+func (c *ClientWithResponses) UpdateAtsQuestionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAtsQuestionResponse, error) {
+	rsp, err := c.UpdateAtsQuestionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsQuestionResponse(rsp)
+}
+
+// UpdateAtsQuestionWithResponse Update a screening question
+//
+// Changes a question's text, position, options and flags; its job posting and type stay. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /ats/questions/{id} (the `UpdateAtsQuestion` operationId).
+func (c *ClientWithResponses) UpdateAtsQuestionWithResponse(ctx context.Context, id ID, body UpdateAtsQuestionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAtsQuestionResponse, error) {
+	rsp, err := c.UpdateAtsQuestion(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAtsQuestionResponse(rsp)
+}
+
+// ListAtsRejectionReasonsWithResponse List rejection reasons
+//
+// The reasons the company records when an application is rejected, by
+// the company or by the candidate.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/rejection_reasons (the `ListAtsRejectionReasons` operationId).
+func (c *ClientWithResponses) ListAtsRejectionReasonsWithResponse(ctx context.Context, params *ListAtsRejectionReasonsParams, reqEditors ...RequestEditorFn) (*ListAtsRejectionReasonsResponse, error) {
+	rsp, err := c.ListAtsRejectionReasons(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAtsRejectionReasonsResponse(rsp)
+}
+
+// GetAtsRejectionReasonWithResponse Get a rejection reason
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
+func (c *ClientWithResponses) GetAtsRejectionReasonWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsRejectionReasonResponse, error) {
+	rsp, err := c.GetAtsRejectionReason(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAtsRejectionReasonResponse(rsp)
+}
+
 // ListShiftsWithResponse List attendance shifts
 //
 // Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -25762,6 +34187,2211 @@ func ParseUpdateWebhookSubscriptionResponse(rsp *http.Response) (*UpdateWebhookS
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateWebhookSubscriptionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsAnswersResponse parses an HTTP response from a ListAtsAnswersWithResponse call
+func ParseListAtsAnswersResponse(rsp *http.Response) (*ListAtsAnswersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsAnswersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsAnswerPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsAnswersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsAnswerResponse parses an HTTP response from a CreateAtsAnswerWithResponse call
+func ParseCreateAtsAnswerResponse(rsp *http.Response) (*CreateAtsAnswerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsAnswerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsAnswer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsAnswerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsAnswerResponse parses an HTTP response from a GetAtsAnswerWithResponse call
+func ParseGetAtsAnswerResponse(rsp *http.Response) (*GetAtsAnswerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsAnswerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsAnswer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsAnswerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsApplicationPhasesResponse parses an HTTP response from a ListAtsApplicationPhasesWithResponse call
+func ParseListAtsApplicationPhasesResponse(rsp *http.Response) (*ListAtsApplicationPhasesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsApplicationPhasesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplicationPhasePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsApplicationPhasesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsApplicationPhaseResponse parses an HTTP response from a GetAtsApplicationPhaseWithResponse call
+func ParseGetAtsApplicationPhaseResponse(rsp *http.Response) (*GetAtsApplicationPhaseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsApplicationPhaseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplicationPhase
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsApplicationPhaseResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsApplicationsResponse parses an HTTP response from a ListAtsApplicationsWithResponse call
+func ParseListAtsApplicationsResponse(rsp *http.Response) (*ListAtsApplicationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsApplicationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplicationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsApplicationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsApplicationResponse parses an HTTP response from a CreateAtsApplicationWithResponse call
+func ParseCreateAtsApplicationResponse(rsp *http.Response) (*CreateAtsApplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsApplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsApplicationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSubmitAtsApplicationResponse parses an HTTP response from a SubmitAtsApplicationWithResponse call
+func ParseSubmitAtsApplicationResponse(rsp *http.Response) (*SubmitAtsApplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SubmitAtsApplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SubmitAtsApplicationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseMoveAtsApplicationToPhaseResponse parses an HTTP response from a MoveAtsApplicationToPhaseWithResponse call
+func ParseMoveAtsApplicationToPhaseResponse(rsp *http.Response) (*MoveAtsApplicationToPhaseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MoveAtsApplicationToPhaseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers MoveAtsApplicationToPhaseResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAtsApplicationResponse parses an HTTP response from a DeleteAtsApplicationWithResponse call
+func ParseDeleteAtsApplicationResponse(rsp *http.Response) (*DeleteAtsApplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAtsApplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAtsApplicationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsApplicationResponse parses an HTTP response from a GetAtsApplicationWithResponse call
+func ParseGetAtsApplicationResponse(rsp *http.Response) (*GetAtsApplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsApplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsApplicationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAtsApplicationResponse parses an HTTP response from a UpdateAtsApplicationWithResponse call
+func ParseUpdateAtsApplicationResponse(rsp *http.Response) (*UpdateAtsApplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAtsApplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsApplication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateAtsApplicationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsCandidateSourcesResponse parses an HTTP response from a ListAtsCandidateSourcesWithResponse call
+func ParseListAtsCandidateSourcesResponse(rsp *http.Response) (*ListAtsCandidateSourcesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsCandidateSourcesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidateSourcePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsCandidateSourcesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsCandidateSourceResponse parses an HTTP response from a GetAtsCandidateSourceWithResponse call
+func ParseGetAtsCandidateSourceResponse(rsp *http.Response) (*GetAtsCandidateSourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsCandidateSourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidateSource
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsCandidateSourceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsCandidatesResponse parses an HTTP response from a ListAtsCandidatesWithResponse call
+func ParseListAtsCandidatesResponse(rsp *http.Response) (*ListAtsCandidatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsCandidatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidatePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsCandidatesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsCandidateResponse parses an HTTP response from a CreateAtsCandidateWithResponse call
+func ParseCreateAtsCandidateResponse(rsp *http.Response) (*CreateAtsCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsCandidateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAtsCandidateResponse parses an HTTP response from a DeleteAtsCandidateWithResponse call
+func ParseDeleteAtsCandidateResponse(rsp *http.Response) (*DeleteAtsCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAtsCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAtsCandidateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsCandidateResponse parses an HTTP response from a GetAtsCandidateWithResponse call
+func ParseGetAtsCandidateResponse(rsp *http.Response) (*GetAtsCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsCandidateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAtsCandidateResponse parses an HTTP response from a UpdateAtsCandidateWithResponse call
+func ParseUpdateAtsCandidateResponse(rsp *http.Response) (*UpdateAtsCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAtsCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateAtsCandidateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsEvaluationFormsResponse parses an HTTP response from a ListAtsEvaluationFormsWithResponse call
+func ParseListAtsEvaluationFormsResponse(rsp *http.Response) (*ListAtsEvaluationFormsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsEvaluationFormsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsEvaluationFormPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsEvaluationFormsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSaveAtsEvaluationFormAsTemplateResponse parses an HTTP response from a SaveAtsEvaluationFormAsTemplateWithResponse call
+func ParseSaveAtsEvaluationFormAsTemplateResponse(rsp *http.Response) (*SaveAtsEvaluationFormAsTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SaveAtsEvaluationFormAsTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsEvaluationForm
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SaveAtsEvaluationFormAsTemplateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsEvaluationFormResponse parses an HTTP response from a GetAtsEvaluationFormWithResponse call
+func ParseGetAtsEvaluationFormResponse(rsp *http.Response) (*GetAtsEvaluationFormResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsEvaluationFormResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsEvaluationForm
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsEvaluationFormResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsFeedbacksResponse parses an HTTP response from a ListAtsFeedbacksWithResponse call
+func ParseListAtsFeedbacksResponse(rsp *http.Response) (*ListAtsFeedbacksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsFeedbacksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsFeedbackPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsFeedbacksResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsFeedbackResponse parses an HTTP response from a CreateAtsFeedbackWithResponse call
+func ParseCreateAtsFeedbackResponse(rsp *http.Response) (*CreateAtsFeedbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsFeedbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsFeedback
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsFeedbackResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAtsFeedbackResponse parses an HTTP response from a DeleteAtsFeedbackWithResponse call
+func ParseDeleteAtsFeedbackResponse(rsp *http.Response) (*DeleteAtsFeedbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAtsFeedbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsFeedback
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAtsFeedbackResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsFeedbackResponse parses an HTTP response from a GetAtsFeedbackWithResponse call
+func ParseGetAtsFeedbackResponse(rsp *http.Response) (*GetAtsFeedbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsFeedbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsFeedback
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsFeedbackResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAtsFeedbackResponse parses an HTTP response from a UpdateAtsFeedbackWithResponse call
+func ParseUpdateAtsFeedbackResponse(rsp *http.Response) (*UpdateAtsFeedbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAtsFeedbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsFeedback
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateAtsFeedbackResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsHiringStagesResponse parses an HTTP response from a ListAtsHiringStagesWithResponse call
+func ParseListAtsHiringStagesResponse(rsp *http.Response) (*ListAtsHiringStagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsHiringStagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsHiringStagePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsHiringStagesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsHiringStageResponse parses an HTTP response from a GetAtsHiringStageWithResponse call
+func ParseGetAtsHiringStageResponse(rsp *http.Response) (*GetAtsHiringStageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsHiringStageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsHiringStage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsHiringStageResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsJobPostingsResponse parses an HTTP response from a ListAtsJobPostingsWithResponse call
+func ParseListAtsJobPostingsResponse(rsp *http.Response) (*ListAtsJobPostingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsJobPostingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPostingPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsJobPostingsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsJobPostingResponse parses an HTTP response from a CreateAtsJobPostingWithResponse call
+func ParseCreateAtsJobPostingResponse(rsp *http.Response) (*CreateAtsJobPostingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsJobPostingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsJobPostingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDuplicateAtsJobPostingResponse parses an HTTP response from a DuplicateAtsJobPostingWithResponse call
+func ParseDuplicateAtsJobPostingResponse(rsp *http.Response) (*DuplicateAtsJobPostingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DuplicateAtsJobPostingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DuplicateAtsJobPostingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAtsJobPostingResponse parses an HTTP response from a DeleteAtsJobPostingWithResponse call
+func ParseDeleteAtsJobPostingResponse(rsp *http.Response) (*DeleteAtsJobPostingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAtsJobPostingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAtsJobPostingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsJobPostingResponse parses an HTTP response from a GetAtsJobPostingWithResponse call
+func ParseGetAtsJobPostingResponse(rsp *http.Response) (*GetAtsJobPostingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsJobPostingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsJobPostingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAtsJobPostingResponse parses an HTTP response from a UpdateAtsJobPostingWithResponse call
+func ParseUpdateAtsJobPostingResponse(rsp *http.Response) (*UpdateAtsJobPostingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAtsJobPostingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsJobPosting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateAtsJobPostingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsMessagesResponse parses an HTTP response from a ListAtsMessagesWithResponse call
+func ParseListAtsMessagesResponse(rsp *http.Response) (*ListAtsMessagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsMessagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsMessagePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsMessagesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsMessageResponse parses an HTTP response from a CreateAtsMessageWithResponse call
+func ParseCreateAtsMessageResponse(rsp *http.Response) (*CreateAtsMessageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsMessageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsMessage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsMessageResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsMessageResponse parses an HTTP response from a GetAtsMessageWithResponse call
+func ParseGetAtsMessageResponse(rsp *http.Response) (*GetAtsMessageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsMessageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsMessage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsMessageResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsQuestionsResponse parses an HTTP response from a ListAtsQuestionsWithResponse call
+func ParseListAtsQuestionsResponse(rsp *http.Response) (*ListAtsQuestionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsQuestionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsQuestionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsQuestionsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAtsQuestionResponse parses an HTTP response from a CreateAtsQuestionWithResponse call
+func ParseCreateAtsQuestionResponse(rsp *http.Response) (*CreateAtsQuestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAtsQuestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AtsQuestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAtsQuestionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAtsQuestionResponse parses an HTTP response from a DeleteAtsQuestionWithResponse call
+func ParseDeleteAtsQuestionResponse(rsp *http.Response) (*DeleteAtsQuestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAtsQuestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsQuestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAtsQuestionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsQuestionResponse parses an HTTP response from a GetAtsQuestionWithResponse call
+func ParseGetAtsQuestionResponse(rsp *http.Response) (*GetAtsQuestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsQuestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsQuestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsQuestionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAtsQuestionResponse parses an HTTP response from a UpdateAtsQuestionWithResponse call
+func ParseUpdateAtsQuestionResponse(rsp *http.Response) (*UpdateAtsQuestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAtsQuestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsQuestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateAtsQuestionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAtsRejectionReasonsResponse parses an HTTP response from a ListAtsRejectionReasonsWithResponse call
+func ParseListAtsRejectionReasonsResponse(rsp *http.Response) (*ListAtsRejectionReasonsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAtsRejectionReasonsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsRejectionReasonPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAtsRejectionReasonsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAtsRejectionReasonResponse parses an HTTP response from a GetAtsRejectionReasonWithResponse call
+func ParseGetAtsRejectionReasonResponse(rsp *http.Response) (*GetAtsRejectionReasonResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAtsRejectionReasonResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AtsRejectionReason
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetAtsRejectionReasonResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {

@@ -209,7 +209,7 @@ func (g *generated) describeRequest(o *operation, op *openapi3.Operation) error 
 
 // kind is the basic kind of a type of the generated package as written
 // there or qualified ("ID", "resources.ID", "*Limit"): "string", "int",
-// "bool", "date", or "" for anything else.
+// "float32", "float64", "bool", "date", or "" for anything else.
 func (g *generated) kind(t string) string {
 	t = strings.TrimPrefix(t, "*")
 	if i := strings.LastIndexByte(t, '.'); i >= 0 && !strings.HasPrefix(t, "openapi_types.") {
@@ -221,6 +221,8 @@ func (g *generated) kind(t string) string {
 			return "string"
 		case "int", "int32", "int64":
 			return "int"
+		case "float32", "float64":
+			return t
 		case "bool":
 			return "bool"
 		case "openapi_types.Date", "Date":

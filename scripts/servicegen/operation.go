@@ -62,7 +62,7 @@ type arg struct{ name, typ string }
 // encoder writes it.
 type queryParam struct {
 	field, name string // Go field, wire name
-	kind        string // "string", "int", "bool" or "date"
+	kind        string // "string", "int", "float32", "float64", "bool" or "date"
 	pointer     bool   // optional scalar
 	list        bool   // a slice
 	explode     bool   // a list as name=a&name=b, else name=a,b

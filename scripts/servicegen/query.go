@@ -68,6 +68,12 @@ func queryString(kind, x string) string {
 		return "strconv.Itoa(int(" + x + "))"
 	case "bool":
 		return "strconv.FormatBool(" + x + ")"
+	case "float32":
+		// Plain decimal at float32 precision (3.5, not 3.5e+00 nor
+		// float64's digits of a float32).
+		return "strconv.FormatFloat(float64(" + x + "), 'f', -1, 32)"
+	case "float64":
+		return "strconv.FormatFloat(" + x + ", 'f', -1, 64)"
 	}
 	return "(" + x + ").String()"
 }
