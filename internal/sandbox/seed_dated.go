@@ -10,8 +10,8 @@ import (
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
-// main location, one archived, a small job catalog (seedJobCatalog) and the banking records
-// (seedBanking).
+// main location, one archived, a small job catalog (seedJobCatalog), the banking records
+// (seedBanking) and the performance review catalogues (seedPerformance).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -48,6 +48,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 1, "location_id": 1, "name": "Front desk", "archived_at": nil},
 		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
+	seedPerformance(put)
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the
@@ -140,4 +141,29 @@ func (s *Sandbox) seedBanking(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "bank_account_id": 2, "card_payment_id": 1, "amount_cents": -4590, "balance_after_cents": 120000,
 			"currency": "EUR", "type": "card_payment", "description": "Cafe Central", "booking_date": at(-2, "00:00"),
 			"value_date": at(-1, "00:00"), "updated_at": at(-1, "06:00")})
+}
+
+// seedPerformance writes what a company has before any review process:
+// the two predefined employee score scales (five steps, the default, and
+// four), the company's choice of the default one, and a custom template
+// for a yearly self and manager review of everyone.
+func seedPerformance(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	steps := func(labels ...string) []any {
+		out := make([]any, len(labels))
+		for i, l := range labels {
+			out[i] = M{"value": i + 1, "text": l}
+		}
+		return out
+	}
+	put(ResPerfScales,
+		M{"id": 1, "is_default": true, "scale": steps("Unsatisfactory", "Missed expectations", "Meets expectations", "Exceeds expectations", "Outstanding")},
+		M{"id": 2, "is_default": false, "scale": steps("Below expectations", "Meets expectations", "Above expectations", "Exceptional")})
+	put(ResPerfCompanyScales, M{"id": 1, "scale_id": 1, "is_default": true})
+	put(ResPerfTemplates, M{"id": 1, "author_id": 1, "company_id": 1, "name": "Yearly review",
+		"description": "Our yearly self and manager review.", "template_description": "Self and manager review of every employee, with action plans.",
+		"target_strategy": M{"strategy": "all_employees", "arguments": []any{}}, "reviewer_strategies": []any{"self", "manager"},
+		"agreements_enabled": true, "employee_potential_score_enabled": false, "competencies_assessments_enabled": false,
+		"visibility_settings": M{"restrict_answers_visibility_to_reportees": false, "early_access_to_answers_for_managers": true,
+			"anonymous_peer_evaluation_for_target": false}})
 }

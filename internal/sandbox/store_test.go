@@ -119,6 +119,8 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
+		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
