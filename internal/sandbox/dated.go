@@ -60,6 +60,8 @@ const (
 	ResPerfTemplates      = "performance_review_process_custom_templates"
 	ResPerfScales         = "performance_employee_score_scales"
 	ResPerfCompanyScales  = "performance_company_employee_score_scales"
+	ResPerfAnswers        = "performance_review_evaluation_answers"
+	ResPerfScores         = "performance_review_evaluation_scores"
 )
 
 // demoCompanyID is the id of the sandbox's one company: a dated request

@@ -87,13 +87,13 @@ func walkPerformance(t *testing.T, e *env, ok okFunc) {
 	ok("GET", "/performance/review_process_targets", nil)
 	ok("GET", "/performance/review_process_targets/"+target, nil)
 	ok("POST", "/performance/review_process_targets/add_peers", map[string]any{"id": target, "peer_access_ids": []string{"4"}})
-	r := e.dated("GET", "/performance/review_evaluations?evaluation_type=peers&target_access_ids[]=3&reviewer_strategies[]=peers", key, nil)
+	r := e.dated("GET", "/performance/review_evaluations?target_access_ids[]=3&reviewer_strategies[]=peers&performance_review_process_ids[]="+p, key, nil)
 	evals, _ := r.page(t)
 	if len(evals) != 1 {
 		t.Fatalf("peer evaluations of Bea: %s", r.body)
 	}
 	ok("POST", "/performance/review_process_targets/remove_peer_evaluations", map[string]any{"id": target, "evaluation_ids": []any{evals[0]["id"]}})
-	r = e.dated("GET", "/performance/review_evaluations?target_access_ids[]=3&reviewer_strategies[]=manager", key, nil)
+	r = e.dated("GET", "/performance/review_evaluations?target_access_ids[]=3&reviewer_strategies[]=manager&performance_review_process_ids[]="+p, key, nil)
 	evals, _ = r.page(t)
 	if len(evals) != 1 {
 		t.Fatalf("manager evaluation of Bea: %s", r.body)
@@ -244,7 +244,7 @@ func TestDatedPerformanceParticipants(t *testing.T) {
 	if got := idsOf(t, r); !slices.Equal(got, []string{p + "-2", p + "-4"}) {
 		t.Errorf("participants without peers %v", got)
 	}
-	r = e.dated("GET", "/performance/review_evaluations?reviewer_strategies[]=self&target_access_ids[]=3", key, nil)
+	r = e.dated("GET", "/performance/review_evaluations?reviewer_strategies[]=self&target_access_ids[]=3&performance_review_process_ids[]="+p, key, nil)
 	self, _ := r.page(t)
 	if len(self) != 1 {
 		t.Fatalf("self review of Bea: %s", r.body)
@@ -255,7 +255,7 @@ func TestDatedPerformanceParticipants(t *testing.T) {
 	if r := e.dated("POST", "/performance/review_process_targets/remove_peer_evaluations", key, map[string]any{"id": target, "evaluation_ids": []any{self[0]["id"]}}); r.status != 422 {
 		t.Errorf("remove a self review as a peer evaluation: %d %s", r.status, r.body)
 	}
-	r = e.dated("GET", "/performance/review_process_targets?managed_by_filter[manager_employee_id]=1002&managed_by_filter[only_direct_reports]=true", key, nil)
+	r = e.dated("GET", "/performance/review_process_targets?managed_by_filter[manager_employee_id]=1002&managed_by_filter[only_direct_reports]=true&performance_review_process_ids[]="+p, key, nil)
 	if got := idsOf(t, r); !slices.Equal(got, []string{p + "-3", p + "-4"}) {
 		t.Errorf("participants managed by Manu %v", got)
 	}
@@ -275,7 +275,7 @@ func TestDatedPerformanceParticipants(t *testing.T) {
 	if r := e.dated("POST", "/performance/agreements/initiate", tokBasic, map[string]any{"process_id": p, "target_id": p + "-2"}); r.status != 403 {
 		t.Errorf("Bea starting Manu's action plan: %d %s", r.status, r.body)
 	}
-	r = e.dated("GET", "/performance/review_process_targets?agreement_completion_status=haspendingagreement", key, nil)
+	r = e.dated("GET", "/performance/review_process_targets?agreement_completion_status=haspendingagreement&performance_review_process_ids[]="+p, key, nil)
 	if got := idsOf(t, r); !slices.Equal(got, []string{p + "-3", p + "-4"}) {
 		t.Errorf("participants with a pending action plan %v", got)
 	}
@@ -284,7 +284,7 @@ func TestDatedPerformanceParticipants(t *testing.T) {
 	if r := e.dated("DELETE", "/performance/review_process_targets/"+target, key, nil); r.status != 200 || r.obj(t)["id"] != target {
 		t.Fatalf("remove Bea: %d %s", r.status, r.body)
 	}
-	r = e.dated("GET", "/performance/review_evaluations?target_access_ids[]=3", key, nil)
+	r = e.dated("GET", "/performance/review_evaluations?target_access_ids[]=3&performance_review_process_ids[]="+p, key, nil)
 	if data, _ := r.page(t); len(data) != 0 {
 		t.Errorf("Bea's evaluations after her removal: %s", r.body)
 	}
@@ -368,8 +368,69 @@ func TestDatedPerformanceSettings(t *testing.T) {
 		"template_type": "custom"}); r.status != 422 {
 		t.Errorf("missing template: %d %s", r.status, r.body)
 	}
-	r = e.dated("GET", "/performance/review_processes?search=YEARLY", key, nil)
+	r = e.dated("GET", "/performance/review_processes?search=2026+YEARLY", key, nil)
 	if got := idsOf(t, r); !slices.Equal(got, []string{idOf(t, tpl)}) {
 		t.Errorf("search: %v", got)
+	}
+}
+
+// TestDatedPerformanceSeed: the seeded 2023 review is finished and
+// consistent: Bea's participant, evaluations, answers, scores and signed
+// action plan name each other.
+func TestDatedPerformanceSeed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	p := e.dated("GET", "/performance/review_processes/1", tokAdmin, nil).obj(t)
+	if p["status"] != "finished" || p["name"] != "2023 yearly review" {
+		t.Errorf("seeded process: %v", p)
+	}
+	if errs, _ := p["start_validation_errors"].([]any); len(errs) != 0 {
+		t.Errorf("a finished process lacks nothing to start, got %v", errs)
+	}
+	r := e.dated("GET", "/performance/review_evaluations?review_process_target_ids[]=1-3", tokAdmin, nil)
+	if got := idsOf(t, r); !slices.Equal(got, []string{"3", "4"}) {
+		t.Errorf("Bea's evaluations %v", got)
+	}
+	r = e.dated("GET", "/performance/review_evaluation_answers?performance_review_evaluation_ids[]=4", tokAdmin, nil)
+	if got := idsOf(t, r); !slices.Equal(got, []string{"4"}) {
+		t.Errorf("answers of the manager review %v", got)
+	}
+	r = e.dated("GET", "/performance/review_evaluation_scores?reviewer_strategies[]=manager", tokAdmin, nil)
+	scores, _ := r.page(t)
+	if len(scores) != 1 || scores[0]["score"] != 3.5 || scores[0]["normalized_score"] != 62.5 || scores[0]["review_evaluation_id"] != "4" {
+		t.Errorf("manager scores: %s", r.body)
+	}
+	r = e.dated("GET", "/performance/review_process_targets?agreement_completion_status=hassignedagreement", tokAdmin, nil)
+	if got := idsOf(t, r); !slices.Equal(got, []string{"1-3"}) {
+		t.Errorf("participants with a signed action plan %v", got)
+	}
+	// A finished process takes no new participants.
+	if r := e.dated("POST", "/performance/review_process_targets/bulk_create", tokAdmin, map[string]any{
+		"performance_review_process_id": "1", "targets_access_ids": []string{"1"}}); r.status != 422 {
+		t.Errorf("participants added to a finished process: %d %s", r.status, r.body)
+	}
+}
+
+// TestDatedPerformanceEvents: creating and starting a review process raise
+// performance/review_process/create and .../start (the plural "processes"
+// names the singular "process"), each delivering the process answered.
+func TestDatedPerformanceEvents(t *testing.T) {
+	e := newEnv(t)
+	t.Cleanup(e.s.Close)
+	created, started := newReceiver(t), newReceiver(t)
+	e.subscribe("performance/review_process/create", created.srv.URL, "c", true)
+	e.subscribe("performance/review_process/start", started.srv.URL, "c", true)
+	p := perfNewDraft(t, e, tokAdmin)
+	r := e.dated("POST", "/performance/review_processes/start", tokAdmin, map[string]any{"id": p})
+	if r.status != 200 {
+		t.Fatalf("start: %d %s", r.status, r.body)
+	}
+	e.waitWebhooks()
+	if created.count() != 1 || started.count() != 1 {
+		t.Fatalf("deliveries: create %d, start %d", created.count(), started.count())
+	}
+	_, body := started.at(0)
+	if !strings.Contains(string(body), `"status":"active"`) || !strings.Contains(string(body), `"id":"`+p+`"`) {
+		t.Errorf("start payload %s", body)
 	}
 }

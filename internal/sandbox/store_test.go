@@ -120,7 +120,7 @@ func TestResourceConstants(t *testing.T) {
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
-		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales,
+		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales, ResPerfAnswers, ResPerfScores,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
