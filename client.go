@@ -91,6 +91,10 @@ type Client struct {
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService
+	// Performance: performance review processes, their participants,
+	// evaluations, questionnaires and scores, action plans and the
+	// company's employee score scale.
+	Performance *PerformanceService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

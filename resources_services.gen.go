@@ -17,188 +17,245 @@ import (
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
-	datedApproveLeave                      = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedApproveLeaveDirectly              = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedArchiveWorkArea                   = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedAutofillShifts                    = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockIn                           = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedClockOut                          = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCopyTask                          = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateAllowance                   = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsAnswer                   = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsApplication              = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsCandidate                = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsFeedback                 = operation{id: "CreateAtsFeedback", method: "POST", path: "/ats/feedbacks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsJobPosting               = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsMessage                  = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateAtsQuestion                 = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomField                 = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldOption           = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateCustomFieldValue            = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateDocument                    = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateEmployeeWithContract        = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateFolder                      = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeave                       = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLeaveType                   = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLegalEntity                 = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateLocation                    = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateManualBankAccount           = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreatePolicy                      = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateResourceField               = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateShift                       = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateSupplement                  = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTask                        = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTaskComment                 = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTaskFile                    = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTasksInBulk                 = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedCreateTeam                        = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateTeamMembership              = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWebhookSubscription         = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedCreateWorkArea                    = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
-	datedDeleteAllowance                   = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAllowanceWithAltAllowance   = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsApplication              = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsCandidate                = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsFeedback                 = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsJobPosting               = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteAtsQuestion                 = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteCustomField                 = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteDocument                    = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLeave                       = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteLocation                    = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeletePolicy                      = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteShift                       = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteSupplement                  = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTask                        = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTaskFile                    = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTasksInBulk                 = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeam                        = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteTeamMembership              = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDeleteWebhookSubscription         = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedDuplicateAtsJobPosting            = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedEndShiftBreak                     = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowance                      = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAllowanceStat                  = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsAnswer                      = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsApplication                 = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsApplicationPhase            = operation{id: "GetAtsApplicationPhase", method: "GET", path: "/ats/application_phases/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsCandidate                   = operation{id: "GetAtsCandidate", method: "GET", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsCandidateSource             = operation{id: "GetAtsCandidateSource", method: "GET", path: "/ats/candidate_sources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsEvaluationForm              = operation{id: "GetAtsEvaluationForm", method: "GET", path: "/ats/evaluation_forms/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsFeedback                    = operation{id: "GetAtsFeedback", method: "GET", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsHiringStage                 = operation{id: "GetAtsHiringStage", method: "GET", path: "/ats/hiring_stages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsJobPosting                  = operation{id: "GetAtsJobPosting", method: "GET", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsMessage                     = operation{id: "GetAtsMessage", method: "GET", path: "/ats/messages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsQuestion                    = operation{id: "GetAtsQuestion", method: "GET", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetAtsRejectionReason             = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankAccount                    = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetBankTransaction                = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCardPayment                    = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCompanyHoliday                 = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomField                    = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldOption              = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetCustomFieldValue               = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetDocument                       = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetEmployee                       = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetFolder                         = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogLevel                = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetJobCatalogRole                 = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeave                          = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLeaveType                      = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLegalEntity                    = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetLocation                       = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetPolicy                         = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetResourceField                  = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetShift                          = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetSupplement                     = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTask                           = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTaskFile                       = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeam                           = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetTeamMembership                 = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWebhookSubscription            = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedGetWorkArea                       = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedInviteEmployee                    = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowanceStats                = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAllowances                    = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsAnswers                    = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsApplicationPhases          = operation{id: "ListAtsApplicationPhases", method: "GET", path: "/ats/application_phases", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsApplications               = operation{id: "ListAtsApplications", method: "GET", path: "/ats/applications", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsCandidateSources           = operation{id: "ListAtsCandidateSources", method: "GET", path: "/ats/candidate_sources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsCandidates                 = operation{id: "ListAtsCandidates", method: "GET", path: "/ats/candidates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsEvaluationForms            = operation{id: "ListAtsEvaluationForms", method: "GET", path: "/ats/evaluation_forms", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsFeedbacks                  = operation{id: "ListAtsFeedbacks", method: "GET", path: "/ats/feedbacks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsHiringStages               = operation{id: "ListAtsHiringStages", method: "GET", path: "/ats/hiring_stages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsJobPostings                = operation{id: "ListAtsJobPostings", method: "GET", path: "/ats/job_postings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsMessages                   = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsQuestions                  = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListAtsRejectionReasons           = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankAccounts                  = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListBankTransactions              = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCardPayments                  = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCompanyHolidays               = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCredentials                   = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldOptions            = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFieldValues             = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListCustomFields                  = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListDocuments                     = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListEmployees                     = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListFolders                       = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogLevels              = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogNodeAttributes      = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogRoles               = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListJobCatalogTreeNodes           = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaveTypes                    = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLeaves                        = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLegalEntities                 = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListLocations                     = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListPolicies                      = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListResourceFields                = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListShifts                        = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListSupplements                   = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTaskFiles                     = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTasks                         = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeamMemberships               = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListTeams                         = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWebhookSubscriptions          = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedListWorkAreas                     = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedMoveAtsApplicationToPhase         = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedMoveDocumentsToTrashBin           = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRejectLeave                       = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedRestoreDocumentsFromTrashBin      = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSaveAtsEvaluationFormAsTemplate   = operation{id: "SaveAtsEvaluationFormAsTemplate", method: "POST", path: "/ats/evaluation_forms/save_as_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSetEmployeeRegularAccessStartDate = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedStartShiftBreak                   = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedSubmitAtsApplication              = operation{id: "SubmitAtsApplication", method: "POST", path: "/ats/applications/apply", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedTerminateEmployee                 = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedToggleClock                       = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnarchiveWorkArea                 = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUnterminateEmployee               = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAllowance                   = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsApplication              = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsCandidate                = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsFeedback                 = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsJobPosting               = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateAtsQuestion                 = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateCustomFieldValue            = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateDocument                    = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateEmployee                    = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateFolder                      = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeave                       = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLeaveType                   = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateLocation                    = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdatePolicy                      = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateShift                       = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateSupplement                  = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTask                        = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTasksInBulk                 = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeam                        = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateTeamMembership              = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWebhookSubscription         = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
-	datedUpdateWorkArea                    = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedClockOut                                                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsApplication                                               = operation{id: "CreateAtsApplication", method: "POST", path: "/ats/applications", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsCandidate                                                 = operation{id: "CreateAtsCandidate", method: "POST", path: "/ats/candidates", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsFeedback                                                  = operation{id: "CreateAtsFeedback", method: "POST", path: "/ats/feedbacks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePerformanceReviewOwnersInBulk                                = operation{id: "CreatePerformanceReviewOwnersInBulk", method: "POST", path: "/performance/review_owners/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePerformanceReviewProcess                                     = operation{id: "CreatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTask                                                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTaskComment                                                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTaskFile                                                     = operation{id: "CreateTaskFile", method: "POST", path: "/tasks/task_files", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTasksInBulk                                                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTeam                                                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTeamMembership                                               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsCandidate                                                 = operation{id: "DeleteAtsCandidate", method: "DELETE", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePerformanceReviewOwner                                       = operation{id: "DeletePerformanceReviewOwner", method: "DELETE", path: "/performance/review_owners/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTaskFile                                                     = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTasksInBulk                                                  = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeam                                                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTeamMembership                                               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsAnswer                                                       = operation{id: "GetAtsAnswer", method: "GET", path: "/ats/answers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsApplication                                                  = operation{id: "GetAtsApplication", method: "GET", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsApplicationPhase                                             = operation{id: "GetAtsApplicationPhase", method: "GET", path: "/ats/application_phases/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsCandidate                                                    = operation{id: "GetAtsCandidate", method: "GET", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsCandidateSource                                              = operation{id: "GetAtsCandidateSource", method: "GET", path: "/ats/candidate_sources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsEvaluationForm                                               = operation{id: "GetAtsEvaluationForm", method: "GET", path: "/ats/evaluation_forms/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsFeedback                                                     = operation{id: "GetAtsFeedback", method: "GET", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsHiringStage                                                  = operation{id: "GetAtsHiringStage", method: "GET", path: "/ats/hiring_stages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsJobPosting                                                   = operation{id: "GetAtsJobPosting", method: "GET", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsMessage                                                      = operation{id: "GetAtsMessage", method: "GET", path: "/ats/messages/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsQuestion                                                     = operation{id: "GetAtsQuestion", method: "GET", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLeaveType                                                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLegalEntity                                                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetLocation                                                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceAgreement                                            = operation{id: "GetPerformanceAgreement", method: "GET", path: "/performance/agreements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceCompanyEmployeeScoreScale                            = operation{id: "GetPerformanceCompanyEmployeeScoreScale", method: "GET", path: "/performance/company_employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceEmployeeScoreScale                                   = operation{id: "GetPerformanceEmployeeScoreScale", method: "GET", path: "/performance/employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewEvaluation                                     = operation{id: "GetPerformanceReviewEvaluation", method: "GET", path: "/performance/review_evaluations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewEvaluationScore                                = operation{id: "GetPerformanceReviewEvaluationScore", method: "GET", path: "/performance/review_evaluation_scores/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewProcess                                        = operation{id: "GetPerformanceReviewProcess", method: "GET", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewProcessCustomTemplate                          = operation{id: "GetPerformanceReviewProcessCustomTemplate", method: "GET", path: "/performance/review_process_custom_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewProcessTarget                                  = operation{id: "GetPerformanceReviewProcessTarget", method: "GET", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWebhookSubscription                                             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkArea                                                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowanceStats                                                 = operation{id: "ListAllowanceStats", method: "GET", path: "/timeoff/allowance_stats", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAllowances                                                     = operation{id: "ListAllowances", method: "GET", path: "/timeoff/allowances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsAnswers                                                     = operation{id: "ListAtsAnswers", method: "GET", path: "/ats/answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsApplicationPhases                                           = operation{id: "ListAtsApplicationPhases", method: "GET", path: "/ats/application_phases", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsApplications                                                = operation{id: "ListAtsApplications", method: "GET", path: "/ats/applications", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsCandidateSources                                            = operation{id: "ListAtsCandidateSources", method: "GET", path: "/ats/candidate_sources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsCandidates                                                  = operation{id: "ListAtsCandidates", method: "GET", path: "/ats/candidates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsEvaluationForms                                             = operation{id: "ListAtsEvaluationForms", method: "GET", path: "/ats/evaluation_forms", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsFeedbacks                                                   = operation{id: "ListAtsFeedbacks", method: "GET", path: "/ats/feedbacks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsHiringStages                                                = operation{id: "ListAtsHiringStages", method: "GET", path: "/ats/hiring_stages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsJobPostings                                                 = operation{id: "ListAtsJobPostings", method: "GET", path: "/ats/job_postings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsMessages                                                    = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsQuestions                                                   = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomFields                                                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListJobCatalogTreeNodes                                            = operation{id: "ListJobCatalogTreeNodes", method: "GET", path: "/job_catalog/tree_nodes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaveTypes                                                     = operation{id: "ListLeaveTypes", method: "GET", path: "/timeoff/leave_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewEvaluationAnswers                             = operation{id: "ListPerformanceReviewEvaluationAnswers", method: "GET", path: "/performance/review_evaluation_answers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewEvaluationScores                              = operation{id: "ListPerformanceReviewEvaluationScores", method: "GET", path: "/performance/review_evaluation_scores", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewEvaluations                                   = operation{id: "ListPerformanceReviewEvaluations", method: "GET", path: "/performance/review_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewOwners                                        = operation{id: "ListPerformanceReviewOwners", method: "GET", path: "/performance/review_owners", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewProcessCustomTemplates                        = operation{id: "ListPerformanceReviewProcessCustomTemplates", method: "GET", path: "/performance/review_process_custom_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewProcessEstimatedTargets                       = operation{id: "ListPerformanceReviewProcessEstimatedTargets", method: "GET", path: "/performance/review_process_estimated_targets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewProcessTargets                                = operation{id: "ListPerformanceReviewProcessTargets", method: "GET", path: "/performance/review_process_targets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewProcesses                                     = operation{id: "ListPerformanceReviewProcesses", method: "GET", path: "/performance/review_processes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewQuestionnaires                                = operation{id: "ListPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWebhookSubscriptions                                           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedReopenPerformanceReviewProcess                                     = operation{id: "ReopenPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/reopen", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedReplacePerformanceReviewEvaluationReviewer                         = operation{id: "ReplacePerformanceReviewEvaluationReviewer", method: "POST", path: "/performance/review_evaluations/replace_reviewer", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRestoreDocumentsFromTrashBin                                       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSaveAtsEvaluationFormAsTemplate                                    = operation{id: "SaveAtsEvaluationFormAsTemplate", method: "POST", path: "/ats/evaluation_forms/save_as_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStartPerformanceReviewProcess                                      = operation{id: "StartPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStartShiftBreak                                                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedStopPerformanceReviewProcess                                       = operation{id: "StopPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/stop", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSubmitAtsApplication                                               = operation{id: "SubmitAtsApplication", method: "POST", path: "/ats/applications/apply", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedTerminateEmployee                                                  = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleClock                                                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedTogglePerformanceReviewProcessArchive                              = operation{id: "TogglePerformanceReviewProcessArchive", method: "POST", path: "/performance/review_processes/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsCandidate                                                 = operation{id: "UpdateAtsCandidate", method: "PUT", path: "/ats/candidates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewDefaultRatingScale                          = operation{id: "UpdatePerformanceReviewDefaultRatingScale", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessAgreementsConfiguration              = operation{id: "UpdatePerformanceReviewProcessAgreementsConfiguration", method: "POST", path: "/performance/review_processes/update_agreements_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessBasicInfo                            = operation{id: "UpdatePerformanceReviewProcessBasicInfo", method: "POST", path: "/performance/review_processes/update_basic_info", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration = operation{id: "UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration", method: "POST", path: "/performance/review_processes/update_competencies_assessments_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessDeadline                             = operation{id: "UpdatePerformanceReviewProcessDeadline", method: "POST", path: "/performance/review_processes/update_deadline", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration           = operation{id: "UpdatePerformanceReviewProcessEmployeeScoreConfiguration", method: "POST", path: "/performance/review_processes/update_employee_score_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessReviewerStrategies                   = operation{id: "UpdatePerformanceReviewProcessReviewerStrategies", method: "POST", path: "/performance/review_processes/update_reviewer_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessSchedule                             = operation{id: "UpdatePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/update_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewProcessTargetStrategy                       = operation{id: "UpdatePerformanceReviewProcessTargetStrategy", method: "POST", path: "/performance/review_processes/update_target_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeam                                                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTeamMembership                                               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWebhookSubscription                                          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
+	&datedAddPerformanceReviewProcessTargetPeers,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
 	&datedArchiveWorkArea,
@@ -225,6 +282,10 @@ var datedOperations = []*operation{
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
+	&datedCreatePerformanceReviewOwnersInBulk,
+	&datedCreatePerformanceReviewProcess,
+	&datedCreatePerformanceReviewProcessFromTemplate,
+	&datedCreatePerformanceReviewProcessTargetsInBulk,
 	&datedCreatePolicy,
 	&datedCreateResourceField,
 	&datedCreateShift,
@@ -248,6 +309,9 @@ var datedOperations = []*operation{
 	&datedDeleteDocument,
 	&datedDeleteLeave,
 	&datedDeleteLocation,
+	&datedDeletePerformanceReviewOwner,
+	&datedDeletePerformanceReviewProcess,
+	&datedDeletePerformanceReviewProcessTarget,
 	&datedDeletePolicy,
 	&datedDeleteShift,
 	&datedDeleteSupplement,
@@ -258,6 +322,7 @@ var datedOperations = []*operation{
 	&datedDeleteTeamMembership,
 	&datedDeleteWebhookSubscription,
 	&datedDuplicateAtsJobPosting,
+	&datedDuplicatePerformanceReviewProcess,
 	&datedEndShiftBreak,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
@@ -289,6 +354,16 @@ var datedOperations = []*operation{
 	&datedGetLeaveType,
 	&datedGetLegalEntity,
 	&datedGetLocation,
+	&datedGetPerformanceAgreement,
+	&datedGetPerformanceCompanyEmployeeScoreScale,
+	&datedGetPerformanceEmployeeScoreScale,
+	&datedGetPerformanceReviewEvaluation,
+	&datedGetPerformanceReviewEvaluationScore,
+	&datedGetPerformanceReviewProcess,
+	&datedGetPerformanceReviewProcessCustomTemplate,
+	&datedGetPerformanceReviewProcessTarget,
+	&datedGetPerformanceReviewQuestionnaires,
+	&datedGetPerformanceTargetManager,
 	&datedGetPolicy,
 	&datedGetResourceField,
 	&datedGetShift,
@@ -299,6 +374,8 @@ var datedOperations = []*operation{
 	&datedGetTeamMembership,
 	&datedGetWebhookSubscription,
 	&datedGetWorkArea,
+	&datedInitiatePerformanceAgreement,
+	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
 	&datedListAllowanceStats,
 	&datedListAllowances,
@@ -333,6 +410,20 @@ var datedOperations = []*operation{
 	&datedListLeaves,
 	&datedListLegalEntities,
 	&datedListLocations,
+	&datedListPerformanceAgreements,
+	&datedListPerformanceCompanyEmployeeScoreScales,
+	&datedListPerformanceEmployeeScoreScales,
+	&datedListPerformanceReviewEvaluationAnswers,
+	&datedListPerformanceReviewEvaluationScores,
+	&datedListPerformanceReviewEvaluations,
+	&datedListPerformanceReviewOwners,
+	&datedListPerformanceReviewProcessCustomTemplates,
+	&datedListPerformanceReviewProcessEstimatedTargets,
+	&datedListPerformanceReviewProcessTargets,
+	&datedListPerformanceReviewProcesses,
+	&datedListPerformanceReviewQuestionnaires,
+	&datedListPerformanceReviewVisibilitySettings,
+	&datedListPerformanceTargetManagers,
 	&datedListPolicies,
 	&datedListResourceFields,
 	&datedListShifts,
@@ -346,13 +437,23 @@ var datedOperations = []*operation{
 	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
 	&datedRejectLeave,
+	&datedRemindPerformanceReviewProcessInBulk,
+	&datedRemovePerformanceReviewProcessSchedule,
+	&datedRemovePerformanceReviewProcessTargetPeerEvaluations,
+	&datedReopenPerformanceReviewProcess,
+	&datedReplacePerformanceReviewEvaluationReviewer,
 	&datedRestoreDocumentsFromTrashBin,
 	&datedSaveAtsEvaluationFormAsTemplate,
+	&datedSchedulePerformanceReviewProcess,
 	&datedSetEmployeeRegularAccessStartDate,
+	&datedSetPerformanceCompanyEmployeeScoreScale,
+	&datedStartPerformanceReviewProcess,
 	&datedStartShiftBreak,
+	&datedStopPerformanceReviewProcess,
 	&datedSubmitAtsApplication,
 	&datedTerminateEmployee,
 	&datedToggleClock,
+	&datedTogglePerformanceReviewProcessArchive,
 	&datedUnarchiveWorkArea,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
@@ -368,6 +469,17 @@ var datedOperations = []*operation{
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
 	&datedUpdateLocation,
+	&datedUpdatePerformanceReviewDefaultRatingScale,
+	&datedUpdatePerformanceReviewProcessAgreementsConfiguration,
+	&datedUpdatePerformanceReviewProcessBasicInfo,
+	&datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration,
+	&datedUpdatePerformanceReviewProcessDeadline,
+	&datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration,
+	&datedUpdatePerformanceReviewProcessReviewerStrategies,
+	&datedUpdatePerformanceReviewProcessSchedule,
+	&datedUpdatePerformanceReviewProcessTargetStrategy,
+	&datedUpdatePerformanceReviewQuestionnaire,
+	&datedUpdatePerformanceReviewVisibilitySetting,
 	&datedUpdatePolicy,
 	&datedUpdateShift,
 	&datedUpdateSupplement,
@@ -1525,6 +1637,429 @@ func datedQueryListLocations(p *resources.ListLocationsParams) string {
 	return q.String()
 }
 
+// datedQueryListPerformanceAgreements encodes the query of ListPerformanceAgreements.
+func datedQueryListPerformanceAgreements(p *resources.ListPerformanceAgreementsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProcessIDs {
+		q.add("process_ids[]", string(v))
+	}
+	for _, v := range p.TargetIDs {
+		q.add("target_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceCompanyEmployeeScoreScales encodes the query of ListPerformanceCompanyEmployeeScoreScales.
+func datedQueryListPerformanceCompanyEmployeeScoreScales(p *resources.ListPerformanceCompanyEmployeeScoreScalesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceEmployeeScoreScales encodes the query of ListPerformanceEmployeeScoreScales.
+func datedQueryListPerformanceEmployeeScoreScales(p *resources.ListPerformanceEmployeeScoreScalesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewEvaluationAnswers encodes the query of ListPerformanceReviewEvaluationAnswers.
+func datedQueryListPerformanceReviewEvaluationAnswers(p *resources.ListPerformanceReviewEvaluationAnswersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PerformanceReviewEvaluationIDs {
+		q.add("performance_review_evaluation_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewEvaluationScores encodes the query of ListPerformanceReviewEvaluationScores.
+func datedQueryListPerformanceReviewEvaluationScores(p *resources.ListPerformanceReviewEvaluationScoresParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ReviewProcessIDs {
+		q.add("review_process_ids[]", string(v))
+	}
+	for _, v := range p.ReviewEvaluationIDs {
+		q.add("review_evaluation_ids[]", string(v))
+	}
+	for _, v := range p.TargetAccessIDs {
+		q.add("target_access_ids[]", string(v))
+	}
+	for _, v := range p.ReviewerStrategies {
+		q.add("reviewer_strategies[]", string(v))
+	}
+	for _, v := range p.ReviewProcessTargetIDs {
+		q.add("review_process_target_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewEvaluations encodes the query of ListPerformanceReviewEvaluations.
+func datedQueryListPerformanceReviewEvaluations(p *resources.ListPerformanceReviewEvaluationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.Published != nil {
+		q.add("published", strconv.FormatBool(*p.Published))
+	}
+	for _, v := range p.ReviewerIDs {
+		q.add("reviewer_ids[]", string(v))
+	}
+	for _, v := range p.ReviewerStrategies {
+		q.add("reviewer_strategies[]", string(v))
+	}
+	for _, v := range p.TargetAccessIDs {
+		q.add("target_access_ids[]", string(v))
+	}
+	for _, v := range p.ReviewProcessTargetIDs {
+		q.add("review_process_target_ids[]", string(v))
+	}
+	if p.WithTargetsManagedByFilterManagerEmployeeID != nil {
+		q.add("with_targets_managed_by_filter[manager_employee_id]", string(*p.WithTargetsManagedByFilterManagerEmployeeID))
+	}
+	if p.WithTargetsManagedByFilterOnlyDirectReports != nil {
+		q.add("with_targets_managed_by_filter[only_direct_reports]", strconv.FormatBool(*p.WithTargetsManagedByFilterOnlyDirectReports))
+	}
+	for _, v := range p.ExcludeIDs {
+		q.add("exclude_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewOwners encodes the query of ListPerformanceReviewOwners.
+func datedQueryListPerformanceReviewOwners(p *resources.ListPerformanceReviewOwnersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewProcessCustomTemplates encodes the query of ListPerformanceReviewProcessCustomTemplates.
+func datedQueryListPerformanceReviewProcessCustomTemplates(p *resources.ListPerformanceReviewProcessCustomTemplatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AuthorIDs {
+		q.add("author_ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewProcessEstimatedTargets encodes the query of ListPerformanceReviewProcessEstimatedTargets.
+func datedQueryListPerformanceReviewProcessEstimatedTargets(p *resources.ListPerformanceReviewProcessEstimatedTargetsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	for _, v := range p.AccessIDs {
+		q.add("access_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewProcessTargets encodes the query of ListPerformanceReviewProcessTargets.
+func datedQueryListPerformanceReviewProcessTargets(p *resources.ListPerformanceReviewProcessTargetsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.AccessIDs {
+		q.add("access_ids[]", string(v))
+	}
+	if p.OnlyForPeerAssignment != nil {
+		q.add("only_for_peer_assignment", strconv.FormatBool(*p.OnlyForPeerAssignment))
+	}
+	if p.WithoutManager != nil {
+		q.add("without_manager", strconv.FormatBool(*p.WithoutManager))
+	}
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.AgreementCompletionStatus != nil {
+		q.add("agreement_completion_status", string(*p.AgreementCompletionStatus))
+	}
+	if p.PendingPeerEvaluations != nil {
+		q.add("pending_peer_evaluations", strconv.FormatBool(*p.PendingPeerEvaluations))
+	}
+	if p.ManagedByFilterManagerEmployeeID != nil {
+		q.add("managed_by_filter[manager_employee_id]", string(*p.ManagedByFilterManagerEmployeeID))
+	}
+	if p.ManagedByFilterOnlyDirectReports != nil {
+		q.add("managed_by_filter[only_direct_reports]", strconv.FormatBool(*p.ManagedByFilterOnlyDirectReports))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewProcesses encodes the query of ListPerformanceReviewProcesses.
+func datedQueryListPerformanceReviewProcesses(p *resources.ListPerformanceReviewProcessesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewQuestionnaires encodes the query of ListPerformanceReviewQuestionnaires.
+func datedQueryListPerformanceReviewQuestionnaires(p *resources.ListPerformanceReviewQuestionnairesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceReviewVisibilitySettings encodes the query of ListPerformanceReviewVisibilitySettings.
+func datedQueryListPerformanceReviewVisibilitySettings(p *resources.ListPerformanceReviewVisibilitySettingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPerformanceTargetManagers encodes the query of ListPerformanceTargetManagers.
+func datedQueryListPerformanceTargetManagers(p *resources.ListPerformanceTargetManagersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.PerformanceReviewProcessIDs {
+		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListPolicies encodes the query of ListPolicies.
 func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	if p == nil {
@@ -1884,6 +2419,7 @@ func (c *Client) initServices() {
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
+	c.Performance = &PerformanceService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
@@ -4190,6 +4726,1076 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
+}
+
+// PerformanceService calls the Performance operations: Performance reviews (review processes, their participants, evaluations, questionnaires and scores), action plans and score scales.
+// Reach it as Client.Performance.
+type PerformanceService struct{ c *Client }
+
+// AddReviewProcessTargetPeers adds peers to review a participant.
+//
+// Makes each access given a peer reviewer of the participant: a peer
+// evaluation is created for each.
+//
+//	POST /performance/review_process_targets/add_peers (AddPerformanceReviewProcessTargetPeers)
+func (s *PerformanceService) AddReviewProcessTargetPeers(ctx context.Context, body resources.AddPerformanceReviewProcessTargetPeersInput) (resources.PerformanceReviewProcessTarget, error) {
+	req, err := s.c.newRequest(ctx, &datedAddPerformanceReviewProcessTargetPeers, s.c.datedBase, "/performance/review_process_targets/add_peers", "", body)
+	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedAddPerformanceReviewProcessTargetPeers, req, err)
+}
+
+// CreateReviewOwnersInBulk adds owners to a review process.
+//
+// Makes each access given an owner of the review process; answers one owner
+// record per access, as a bare array.
+//
+//	POST /performance/review_owners/bulk_create (CreatePerformanceReviewOwnersInBulk)
+func (s *PerformanceService) CreateReviewOwnersInBulk(ctx context.Context, body resources.CreatePerformanceReviewOwnersInBulkInput) ([]resources.PerformanceReviewOwner, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewOwnersInBulk, s.c.datedBase, "/performance/review_owners/bulk_create", "", body)
+	return send[[]resources.PerformanceReviewOwner](ctx, s.c, &datedCreatePerformanceReviewOwnersInBulk, req, err)
+}
+
+// CreateReviewProcess creates a review process.
+//
+// Creates a review process in draft. Its participants (target strategy) and
+// review types (reviewer strategies) are used when it starts; the author
+// becomes its first owner.
+//
+//	POST /performance/review_processes (CreatePerformanceReviewProcess)
+func (s *PerformanceService) CreateReviewProcess(ctx context.Context, body resources.PerformanceReviewProcessCreate) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedCreatePerformanceReviewProcess, req, err)
+}
+
+// CreateReviewProcessFromTemplate creates a review process from a template.
+//
+// Creates a draft review process from a predefined template of Factorial's or
+// one of the company's custom templates (ListReviewProcessCustomTemplates). An
+// action: it answers 200, not 201.
+//
+//	POST /performance/review_processes/create_from_template (CreatePerformanceReviewProcessFromTemplate)
+func (s *PerformanceService) CreateReviewProcessFromTemplate(ctx context.Context, body resources.CreatePerformanceReviewProcessFromTemplateInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessFromTemplate, s.c.datedBase, "/performance/review_processes/create_from_template", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedCreatePerformanceReviewProcessFromTemplate, req, err)
+}
+
+// CreateReviewProcessTargetsInBulk adds participants to a review process.
+//
+// Adds the accesses given as participants of the active review process and
+// creates their evaluations; answers the participants, as a bare array.
+//
+//	POST /performance/review_process_targets/bulk_create (CreatePerformanceReviewProcessTargetsInBulk)
+func (s *PerformanceService) CreateReviewProcessTargetsInBulk(ctx context.Context, body resources.CreatePerformanceReviewProcessTargetsInBulkInput) ([]resources.PerformanceReviewProcessTarget, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePerformanceReviewProcessTargetsInBulk, s.c.datedBase, "/performance/review_process_targets/bulk_create", "", body)
+	return send[[]resources.PerformanceReviewProcessTarget](ctx, s.c, &datedCreatePerformanceReviewProcessTargetsInBulk, req, err)
+}
+
+// DeleteReviewOwner removes an owner from a review process.
+//
+// Refused when it is the process's last owner.
+//
+//	DELETE /performance/review_owners/{id} (DeletePerformanceReviewOwner)
+func (s *PerformanceService) DeleteReviewOwner(ctx context.Context, id string) (resources.PerformanceReviewOwner, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewOwner, s.c.datedBase, "/performance/review_owners/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewOwner](ctx, s.c, &datedDeletePerformanceReviewOwner, req, err)
+}
+
+// DeleteReviewProcess deletes a review process.
+//
+//	DELETE /performance/review_processes/{id} (DeletePerformanceReviewProcess)
+func (s *PerformanceService) DeleteReviewProcess(ctx context.Context, id string) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedDeletePerformanceReviewProcess, req, err)
+}
+
+// DeleteReviewProcessTarget removes a participant from a review process.
+//
+// Removes the participant from the active review process together with every
+// evaluation about them, submitted ones included.
+//
+//	DELETE /performance/review_process_targets/{id} (DeletePerformanceReviewProcessTarget)
+func (s *PerformanceService) DeleteReviewProcessTarget(ctx context.Context, id string) (resources.PerformanceReviewProcessTarget, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePerformanceReviewProcessTarget, s.c.datedBase, "/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedDeletePerformanceReviewProcessTarget, req, err)
+}
+
+// DuplicateReviewProcess duplicates a review process.
+//
+// Copies a review process into a new draft with another author.
+//
+//	POST /performance/review_processes/duplicate (DuplicatePerformanceReviewProcess)
+func (s *PerformanceService) DuplicateReviewProcess(ctx context.Context, body resources.DuplicatePerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedDuplicatePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/duplicate", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedDuplicatePerformanceReviewProcess, req, err)
+}
+
+// GetAgreement gets an action plan.
+//
+//	GET /performance/agreements/{id} (GetPerformanceAgreement)
+func (s *PerformanceService) GetAgreement(ctx context.Context, id string) (resources.PerformanceAgreement, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceAgreement, s.c.datedBase, "/performance/agreements/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceAgreement](ctx, s.c, &datedGetPerformanceAgreement, req, err)
+}
+
+// GetCompanyEmployeeScoreScale gets the company's employee score scale.
+//
+// The id is the company's id.
+//
+//	GET /performance/company_employee_score_scales/{id} (GetPerformanceCompanyEmployeeScoreScale)
+func (s *PerformanceService) GetCompanyEmployeeScoreScale(ctx context.Context, id string) (resources.PerformanceCompanyEmployeeScoreScale, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceCompanyEmployeeScoreScale, s.c.datedBase, "/performance/company_employee_score_scales/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceCompanyEmployeeScoreScale](ctx, s.c, &datedGetPerformanceCompanyEmployeeScoreScale, req, err)
+}
+
+// GetEmployeeScoreScale gets a predefined employee score scale.
+//
+//	GET /performance/employee_score_scales/{id} (GetPerformanceEmployeeScoreScale)
+func (s *PerformanceService) GetEmployeeScoreScale(ctx context.Context, id string) (resources.PerformanceEmployeeScoreScale, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceEmployeeScoreScale, s.c.datedBase, "/performance/employee_score_scales/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceEmployeeScoreScale](ctx, s.c, &datedGetPerformanceEmployeeScoreScale, req, err)
+}
+
+// GetReviewEvaluation gets a review evaluation.
+//
+//	GET /performance/review_evaluations/{id} (GetPerformanceReviewEvaluation)
+func (s *PerformanceService) GetReviewEvaluation(ctx context.Context, id string) (resources.PerformanceReviewEvaluation, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluation, s.c.datedBase, "/performance/review_evaluations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewEvaluation](ctx, s.c, &datedGetPerformanceReviewEvaluation, req, err)
+}
+
+// GetReviewEvaluationScore gets a published evaluation score.
+//
+//	GET /performance/review_evaluation_scores/{id} (GetPerformanceReviewEvaluationScore)
+func (s *PerformanceService) GetReviewEvaluationScore(ctx context.Context, id string) (resources.PerformanceReviewEvaluationScore, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewEvaluationScore, s.c.datedBase, "/performance/review_evaluation_scores/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewEvaluationScore](ctx, s.c, &datedGetPerformanceReviewEvaluationScore, req, err)
+}
+
+// GetReviewProcess gets a review process.
+//
+//	GET /performance/review_processes/{id} (GetPerformanceReviewProcess)
+func (s *PerformanceService) GetReviewProcess(ctx context.Context, id string) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedGetPerformanceReviewProcess, req, err)
+}
+
+// GetReviewProcessCustomTemplate gets a review process template.
+//
+//	GET /performance/review_process_custom_templates/{id} (GetPerformanceReviewProcessCustomTemplate)
+func (s *PerformanceService) GetReviewProcessCustomTemplate(ctx context.Context, id string) (resources.PerformanceReviewProcessCustomTemplate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessCustomTemplate, s.c.datedBase, "/performance/review_process_custom_templates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewProcessCustomTemplate](ctx, s.c, &datedGetPerformanceReviewProcessCustomTemplate, req, err)
+}
+
+// GetReviewProcessTarget gets a participant of a review process.
+//
+// The id is `<review process id>-<access id>`.
+//
+//	GET /performance/review_process_targets/{id} (GetPerformanceReviewProcessTarget)
+func (s *PerformanceService) GetReviewProcessTarget(ctx context.Context, id string) (resources.PerformanceReviewProcessTarget, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewProcessTarget, s.c.datedBase, "/performance/review_process_targets/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedGetPerformanceReviewProcessTarget, req, err)
+}
+
+// GetReviewQuestionnaires gets the questionnaires of a review process.
+//
+// The id is the review process's.
+//
+//	GET /performance/review_questionnaire_by_strategies/{id} (GetPerformanceReviewQuestionnaires)
+func (s *PerformanceService) GetReviewQuestionnaires(ctx context.Context, id string) (resources.PerformanceReviewQuestionnaires, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedGetPerformanceReviewQuestionnaires, req, err)
+}
+
+// GetTargetManager gets a manager of participants.
+//
+// The id is the manager's employee id.
+//
+//	GET /performance/target_managers/{id} (GetPerformanceTargetManager)
+func (s *PerformanceService) GetTargetManager(ctx context.Context, id string) (resources.PerformanceTargetManager, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPerformanceTargetManager, s.c.datedBase, "/performance/target_managers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PerformanceTargetManager](ctx, s.c, &datedGetPerformanceTargetManager, req, err)
+}
+
+// InitiateAgreement starts the action plan of one participant.
+//
+// Starts the action plan of one participant (review process target) of a
+// review process.
+//
+//	POST /performance/agreements/initiate (InitiatePerformanceAgreement)
+func (s *PerformanceService) InitiateAgreement(ctx context.Context, body resources.InitiatePerformanceAgreementInput) (resources.PerformanceAgreement, error) {
+	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreement, s.c.datedBase, "/performance/agreements/initiate", "", body)
+	return send[resources.PerformanceAgreement](ctx, s.c, &datedInitiatePerformanceAgreement, req, err)
+}
+
+// InitiateAgreementsInBulk starts the action plans of a review process.
+//
+// Starts the action plan of every participant of the review process the caller
+// manages directly; a company token or an API key starts those of every
+// participant. Answers the action plans started, as a bare array.
+//
+//	POST /performance/agreements/bulk_initiate (InitiatePerformanceAgreementsInBulk)
+func (s *PerformanceService) InitiateAgreementsInBulk(ctx context.Context, body resources.InitiatePerformanceAgreementsInBulkInput) ([]resources.PerformanceAgreement, error) {
+	req, err := s.c.newRequest(ctx, &datedInitiatePerformanceAgreementsInBulk, s.c.datedBase, "/performance/agreements/bulk_initiate", "", body)
+	return send[[]resources.PerformanceAgreement](ctx, s.c, &datedInitiatePerformanceAgreementsInBulk, req, err)
+}
+
+// ListAgreements lists action plans, every page of it.
+//
+// Action plans (agreements) of review processes: what a participant and their
+// manager agree on after the review, with the comments of each and their
+// signatures.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAgreementsIter holds one page at a time, ListAgreementsPage returns one page.
+//
+//	GET /performance/agreements (ListPerformanceAgreements)
+func (s *PerformanceService) ListAgreements(ctx context.Context, params *resources.ListPerformanceAgreementsParams) ([]resources.PerformanceAgreement, error) {
+	return collect(s.ListAgreementsIter(ctx, params))
+}
+
+// ListAgreementsIter lists action plans, page by page.
+//
+// Action plans (agreements) of review processes: what a participant and their
+// manager agree on after the review, with the comments of each and their
+// signatures.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/agreements (ListPerformanceAgreements)
+func (s *PerformanceService) ListAgreementsIter(ctx context.Context, params *resources.ListPerformanceAgreementsParams) iter.Seq2[resources.PerformanceAgreement, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceAgreements, params,
+		func(p *resources.ListPerformanceAgreementsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceAgreements, s.c.datedBase, "/performance/agreements", datedQueryListPerformanceAgreements(p), nil)
+		},
+		func(pg *resources.PerformanceAgreementPage) ([]resources.PerformanceAgreement, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceAgreementsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAgreementsPage lists action plans: one page.
+//
+// Action plans (agreements) of review processes: what a participant and their
+// manager agree on after the review, with the comments of each and their
+// signatures.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/agreements (ListPerformanceAgreements)
+func (s *PerformanceService) ListAgreementsPage(ctx context.Context, params *resources.ListPerformanceAgreementsParams) (resources.PerformanceAgreementPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceAgreements, s.c.datedBase, "/performance/agreements", datedQueryListPerformanceAgreements(params), nil)
+	return send[resources.PerformanceAgreementPage](ctx, s.c, &datedListPerformanceAgreements, req, err)
+}
+
+// ListCompanyEmployeeScoreScales lists the company's employee score scale, every page of it.
+//
+// The predefined scale the company uses when a review scores an employee's
+// performance; one record, whose id is the company's.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCompanyEmployeeScoreScalesIter holds one page at a time, ListCompanyEmployeeScoreScalesPage returns one page.
+//
+//	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
+func (s *PerformanceService) ListCompanyEmployeeScoreScales(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) ([]resources.PerformanceCompanyEmployeeScoreScale, error) {
+	return collect(s.ListCompanyEmployeeScoreScalesIter(ctx, params))
+}
+
+// ListCompanyEmployeeScoreScalesIter lists the company's employee score scale, page by page.
+//
+// The predefined scale the company uses when a review scores an employee's
+// performance; one record, whose id is the company's.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
+func (s *PerformanceService) ListCompanyEmployeeScoreScalesIter(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) iter.Seq2[resources.PerformanceCompanyEmployeeScoreScale, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, params,
+		func(p *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, s.c.datedBase, "/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(p), nil)
+		},
+		func(pg *resources.PerformanceCompanyEmployeeScoreScalePage) ([]resources.PerformanceCompanyEmployeeScoreScale, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListCompanyEmployeeScoreScalesPage lists the company's employee score scale: one page.
+//
+// The predefined scale the company uses when a review scores an employee's
+// performance; one record, whose id is the company's.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/company_employee_score_scales (ListPerformanceCompanyEmployeeScoreScales)
+func (s *PerformanceService) ListCompanyEmployeeScoreScalesPage(ctx context.Context, params *resources.ListPerformanceCompanyEmployeeScoreScalesParams) (resources.PerformanceCompanyEmployeeScoreScalePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceCompanyEmployeeScoreScales, s.c.datedBase, "/performance/company_employee_score_scales", datedQueryListPerformanceCompanyEmployeeScoreScales(params), nil)
+	return send[resources.PerformanceCompanyEmployeeScoreScalePage](ctx, s.c, &datedListPerformanceCompanyEmployeeScoreScales, req, err)
+}
+
+// ListEmployeeScoreScales lists the predefined employee score scales, every page of it.
+//
+// The predefined scales a company can choose from to score employees in
+// reviews, each a list of steps (a value and its label).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeScoreScalesIter holds one page at a time, ListEmployeeScoreScalesPage returns one page.
+//
+//	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
+func (s *PerformanceService) ListEmployeeScoreScales(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) ([]resources.PerformanceEmployeeScoreScale, error) {
+	return collect(s.ListEmployeeScoreScalesIter(ctx, params))
+}
+
+// ListEmployeeScoreScalesIter lists the predefined employee score scales, page by page.
+//
+// The predefined scales a company can choose from to score employees in
+// reviews, each a list of steps (a value and its label).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
+func (s *PerformanceService) ListEmployeeScoreScalesIter(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) iter.Seq2[resources.PerformanceEmployeeScoreScale, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceEmployeeScoreScales, params,
+		func(p *resources.ListPerformanceEmployeeScoreScalesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, s.c.datedBase, "/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(p), nil)
+		},
+		func(pg *resources.PerformanceEmployeeScoreScalePage) ([]resources.PerformanceEmployeeScoreScale, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceEmployeeScoreScalesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListEmployeeScoreScalesPage lists the predefined employee score scales: one page.
+//
+// The predefined scales a company can choose from to score employees in
+// reviews, each a list of steps (a value and its label).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/employee_score_scales (ListPerformanceEmployeeScoreScales)
+func (s *PerformanceService) ListEmployeeScoreScalesPage(ctx context.Context, params *resources.ListPerformanceEmployeeScoreScalesParams) (resources.PerformanceEmployeeScoreScalePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceEmployeeScoreScales, s.c.datedBase, "/performance/employee_score_scales", datedQueryListPerformanceEmployeeScoreScales(params), nil)
+	return send[resources.PerformanceEmployeeScoreScalePage](ctx, s.c, &datedListPerformanceEmployeeScoreScales, req, err)
+}
+
+// ListReviewEvaluationAnswers lists the answers of review evaluations, every page of it.
+//
+// The questions of each evaluation with the reviewer's answers, grouped by
+// section. The record's id is the evaluation's.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewEvaluationAnswersIter holds one page at a time, ListReviewEvaluationAnswersPage returns one page.
+//
+//	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
+func (s *PerformanceService) ListReviewEvaluationAnswers(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) ([]resources.PerformanceReviewEvaluationAnswer, error) {
+	return collect(s.ListReviewEvaluationAnswersIter(ctx, params))
+}
+
+// ListReviewEvaluationAnswersIter lists the answers of review evaluations, page by page.
+//
+// The questions of each evaluation with the reviewer's answers, grouped by
+// section. The record's id is the evaluation's.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
+func (s *PerformanceService) ListReviewEvaluationAnswersIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) iter.Seq2[resources.PerformanceReviewEvaluationAnswer, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, params,
+		func(p *resources.ListPerformanceReviewEvaluationAnswersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, s.c.datedBase, "/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(p), nil)
+		},
+		func(pg *resources.PerformanceReviewEvaluationAnswerPage) ([]resources.PerformanceReviewEvaluationAnswer, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewEvaluationAnswersParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewEvaluationAnswersPage lists the answers of review evaluations: one page.
+//
+// The questions of each evaluation with the reviewer's answers, grouped by
+// section. The record's id is the evaluation's.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_evaluation_answers (ListPerformanceReviewEvaluationAnswers)
+func (s *PerformanceService) ListReviewEvaluationAnswersPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationAnswersParams) (resources.PerformanceReviewEvaluationAnswerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationAnswers, s.c.datedBase, "/performance/review_evaluation_answers", datedQueryListPerformanceReviewEvaluationAnswers(params), nil)
+	return send[resources.PerformanceReviewEvaluationAnswerPage](ctx, s.c, &datedListPerformanceReviewEvaluationAnswers, req, err)
+}
+
+// ListReviewEvaluationScores lists published evaluation scores, every page of it.
+//
+// The performance (and potential) scores reviewers gave participants in
+// published evaluations, on the scale's range and as a percentage.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewEvaluationScoresIter holds one page at a time, ListReviewEvaluationScoresPage returns one page.
+//
+//	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
+func (s *PerformanceService) ListReviewEvaluationScores(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) ([]resources.PerformanceReviewEvaluationScore, error) {
+	return collect(s.ListReviewEvaluationScoresIter(ctx, params))
+}
+
+// ListReviewEvaluationScoresIter lists published evaluation scores, page by page.
+//
+// The performance (and potential) scores reviewers gave participants in
+// published evaluations, on the scale's range and as a percentage.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
+func (s *PerformanceService) ListReviewEvaluationScoresIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) iter.Seq2[resources.PerformanceReviewEvaluationScore, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluationScores, params,
+		func(p *resources.ListPerformanceReviewEvaluationScoresParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, s.c.datedBase, "/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(p), nil)
+		},
+		func(pg *resources.PerformanceReviewEvaluationScorePage) ([]resources.PerformanceReviewEvaluationScore, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewEvaluationScoresParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewEvaluationScoresPage lists published evaluation scores: one page.
+//
+// The performance (and potential) scores reviewers gave participants in
+// published evaluations, on the scale's range and as a percentage.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_evaluation_scores (ListPerformanceReviewEvaluationScores)
+func (s *PerformanceService) ListReviewEvaluationScoresPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationScoresParams) (resources.PerformanceReviewEvaluationScorePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluationScores, s.c.datedBase, "/performance/review_evaluation_scores", datedQueryListPerformanceReviewEvaluationScores(params), nil)
+	return send[resources.PerformanceReviewEvaluationScorePage](ctx, s.c, &datedListPerformanceReviewEvaluationScores, req, err)
+}
+
+// ListReviewEvaluations lists review evaluations, every page of it.
+//
+// Evaluations, pending and published. Starting a review process creates one
+// evaluation per participant and review type: a self review (the participant
+// reviews themselves), a manager review (their manager reviews them), one per
+// direct report, and one per peer added later.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewEvaluationsIter holds one page at a time, ListReviewEvaluationsPage returns one page.
+//
+//	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
+func (s *PerformanceService) ListReviewEvaluations(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) ([]resources.PerformanceReviewEvaluation, error) {
+	return collect(s.ListReviewEvaluationsIter(ctx, params))
+}
+
+// ListReviewEvaluationsIter lists review evaluations, page by page.
+//
+// Evaluations, pending and published. Starting a review process creates one
+// evaluation per participant and review type: a self review (the participant
+// reviews themselves), a manager review (their manager reviews them), one per
+// direct report, and one per peer added later.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
+func (s *PerformanceService) ListReviewEvaluationsIter(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) iter.Seq2[resources.PerformanceReviewEvaluation, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewEvaluations, params,
+		func(p *resources.ListPerformanceReviewEvaluationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, s.c.datedBase, "/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(p), nil)
+		},
+		func(pg *resources.PerformanceReviewEvaluationPage) ([]resources.PerformanceReviewEvaluation, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewEvaluationsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewEvaluationsPage lists review evaluations: one page.
+//
+// Evaluations, pending and published. Starting a review process creates one
+// evaluation per participant and review type: a self review (the participant
+// reviews themselves), a manager review (their manager reviews them), one per
+// direct report, and one per peer added later.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_evaluations (ListPerformanceReviewEvaluations)
+func (s *PerformanceService) ListReviewEvaluationsPage(ctx context.Context, params *resources.ListPerformanceReviewEvaluationsParams) (resources.PerformanceReviewEvaluationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewEvaluations, s.c.datedBase, "/performance/review_evaluations", datedQueryListPerformanceReviewEvaluations(params), nil)
+	return send[resources.PerformanceReviewEvaluationPage](ctx, s.c, &datedListPerformanceReviewEvaluations, req, err)
+}
+
+// ListReviewOwners lists the owners of review processes, every page of it.
+//
+// The people who own a review process: they may edit it and see its results.
+// Every process has at least one.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewOwnersIter holds one page at a time, ListReviewOwnersPage returns one page.
+//
+//	GET /performance/review_owners (ListPerformanceReviewOwners)
+func (s *PerformanceService) ListReviewOwners(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) ([]resources.PerformanceReviewOwner, error) {
+	return collect(s.ListReviewOwnersIter(ctx, params))
+}
+
+// ListReviewOwnersIter lists the owners of review processes, page by page.
+//
+// The people who own a review process: they may edit it and see its results.
+// Every process has at least one.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_owners (ListPerformanceReviewOwners)
+func (s *PerformanceService) ListReviewOwnersIter(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) iter.Seq2[resources.PerformanceReviewOwner, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewOwners, params,
+		func(p *resources.ListPerformanceReviewOwnersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewOwners, s.c.datedBase, "/performance/review_owners", datedQueryListPerformanceReviewOwners(p), nil)
+		},
+		func(pg *resources.PerformanceReviewOwnerPage) ([]resources.PerformanceReviewOwner, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewOwnersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListReviewOwnersPage lists the owners of review processes: one page.
+//
+// The people who own a review process: they may edit it and see its results.
+// Every process has at least one.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_owners (ListPerformanceReviewOwners)
+func (s *PerformanceService) ListReviewOwnersPage(ctx context.Context, params *resources.ListPerformanceReviewOwnersParams) (resources.PerformanceReviewOwnerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewOwners, s.c.datedBase, "/performance/review_owners", datedQueryListPerformanceReviewOwners(params), nil)
+	return send[resources.PerformanceReviewOwnerPage](ctx, s.c, &datedListPerformanceReviewOwners, req, err)
+}
+
+// ListReviewProcessCustomTemplates lists the company's review process templates, every page of it.
+//
+// Templates the company saved to create review processes from.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewProcessCustomTemplatesIter holds one page at a time, ListReviewProcessCustomTemplatesPage returns one page.
+//
+//	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
+func (s *PerformanceService) ListReviewProcessCustomTemplates(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) ([]resources.PerformanceReviewProcessCustomTemplate, error) {
+	return collect(s.ListReviewProcessCustomTemplatesIter(ctx, params))
+}
+
+// ListReviewProcessCustomTemplatesIter lists the company's review process templates, page by page.
+//
+// Templates the company saved to create review processes from.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
+func (s *PerformanceService) ListReviewProcessCustomTemplatesIter(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) iter.Seq2[resources.PerformanceReviewProcessCustomTemplate, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, params,
+		func(p *resources.ListPerformanceReviewProcessCustomTemplatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, s.c.datedBase, "/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(p), nil)
+		},
+		func(pg *resources.PerformanceReviewProcessCustomTemplatePage) ([]resources.PerformanceReviewProcessCustomTemplate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewProcessCustomTemplatesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewProcessCustomTemplatesPage lists the company's review process templates: one page.
+//
+// Templates the company saved to create review processes from.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_process_custom_templates (ListPerformanceReviewProcessCustomTemplates)
+func (s *PerformanceService) ListReviewProcessCustomTemplatesPage(ctx context.Context, params *resources.ListPerformanceReviewProcessCustomTemplatesParams) (resources.PerformanceReviewProcessCustomTemplatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessCustomTemplates, s.c.datedBase, "/performance/review_process_custom_templates", datedQueryListPerformanceReviewProcessCustomTemplates(params), nil)
+	return send[resources.PerformanceReviewProcessCustomTemplatePage](ctx, s.c, &datedListPerformanceReviewProcessCustomTemplates, req, err)
+}
+
+// ListReviewProcessEstimatedTargets lists who a review process would include, every page of it.
+//
+// The participants a review process that has not started yet would have if it
+// started now, from its target strategy.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewProcessEstimatedTargetsIter holds one page at a time, ListReviewProcessEstimatedTargetsPage returns one page.
+//
+//	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
+func (s *PerformanceService) ListReviewProcessEstimatedTargets(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) ([]resources.PerformanceReviewProcessEstimatedTarget, error) {
+	return collect(s.ListReviewProcessEstimatedTargetsIter(ctx, params))
+}
+
+// ListReviewProcessEstimatedTargetsIter lists who a review process would include, page by page.
+//
+// The participants a review process that has not started yet would have if it
+// started now, from its target strategy.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
+func (s *PerformanceService) ListReviewProcessEstimatedTargetsIter(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) iter.Seq2[resources.PerformanceReviewProcessEstimatedTarget, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, params,
+		func(p *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, s.c.datedBase, "/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(p), nil)
+		},
+		func(pg *resources.PerformanceReviewProcessEstimatedTargetPage) ([]resources.PerformanceReviewProcessEstimatedTarget, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewProcessEstimatedTargetsPage lists who a review process would include: one page.
+//
+// The participants a review process that has not started yet would have if it
+// started now, from its target strategy.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_process_estimated_targets (ListPerformanceReviewProcessEstimatedTargets)
+func (s *PerformanceService) ListReviewProcessEstimatedTargetsPage(ctx context.Context, params *resources.ListPerformanceReviewProcessEstimatedTargetsParams) (resources.PerformanceReviewProcessEstimatedTargetPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessEstimatedTargets, s.c.datedBase, "/performance/review_process_estimated_targets", datedQueryListPerformanceReviewProcessEstimatedTargets(params), nil)
+	return send[resources.PerformanceReviewProcessEstimatedTargetPage](ctx, s.c, &datedListPerformanceReviewProcessEstimatedTargets, req, err)
+}
+
+// ListReviewProcessTargets lists the participants of review processes, every page of it.
+//
+// Participants (targets) of review processes that have started. A target's id
+// is composite: `<review process id>-<access id>`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewProcessTargetsIter holds one page at a time, ListReviewProcessTargetsPage returns one page.
+//
+//	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
+func (s *PerformanceService) ListReviewProcessTargets(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) ([]resources.PerformanceReviewProcessTarget, error) {
+	return collect(s.ListReviewProcessTargetsIter(ctx, params))
+}
+
+// ListReviewProcessTargetsIter lists the participants of review processes, page by page.
+//
+// Participants (targets) of review processes that have started. A target's id
+// is composite: `<review process id>-<access id>`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
+func (s *PerformanceService) ListReviewProcessTargetsIter(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) iter.Seq2[resources.PerformanceReviewProcessTarget, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewProcessTargets, params,
+		func(p *resources.ListPerformanceReviewProcessTargetsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, s.c.datedBase, "/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(p), nil)
+		},
+		func(pg *resources.PerformanceReviewProcessTargetPage) ([]resources.PerformanceReviewProcessTarget, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewProcessTargetsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewProcessTargetsPage lists the participants of review processes: one page.
+//
+// Participants (targets) of review processes that have started. A target's id
+// is composite: `<review process id>-<access id>`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_process_targets (ListPerformanceReviewProcessTargets)
+func (s *PerformanceService) ListReviewProcessTargetsPage(ctx context.Context, params *resources.ListPerformanceReviewProcessTargetsParams) (resources.PerformanceReviewProcessTargetPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcessTargets, s.c.datedBase, "/performance/review_process_targets", datedQueryListPerformanceReviewProcessTargets(params), nil)
+	return send[resources.PerformanceReviewProcessTargetPage](ctx, s.c, &datedListPerformanceReviewProcessTargets, req, err)
+}
+
+// ListReviewProcesses lists review processes, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewProcessesIter holds one page at a time, ListReviewProcessesPage returns one page.
+//
+//	GET /performance/review_processes (ListPerformanceReviewProcesses)
+func (s *PerformanceService) ListReviewProcesses(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) ([]resources.PerformanceReviewProcess, error) {
+	return collect(s.ListReviewProcessesIter(ctx, params))
+}
+
+// ListReviewProcessesIter lists review processes, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_processes (ListPerformanceReviewProcesses)
+func (s *PerformanceService) ListReviewProcessesIter(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) iter.Seq2[resources.PerformanceReviewProcess, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewProcesses, params,
+		func(p *resources.ListPerformanceReviewProcessesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, s.c.datedBase, "/performance/review_processes", datedQueryListPerformanceReviewProcesses(p), nil)
+		},
+		func(pg *resources.PerformanceReviewProcessPage) ([]resources.PerformanceReviewProcess, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewProcessesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListReviewProcessesPage lists review processes: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_processes (ListPerformanceReviewProcesses)
+func (s *PerformanceService) ListReviewProcessesPage(ctx context.Context, params *resources.ListPerformanceReviewProcessesParams) (resources.PerformanceReviewProcessPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewProcesses, s.c.datedBase, "/performance/review_processes", datedQueryListPerformanceReviewProcesses(params), nil)
+	return send[resources.PerformanceReviewProcessPage](ctx, s.c, &datedListPerformanceReviewProcesses, req, err)
+}
+
+// ListReviewQuestionnaires lists the questionnaires of review processes, every page of it.
+//
+// One record per review process (its id is the process's): the rating scale
+// and the questionnaire of each review type.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewQuestionnairesIter holds one page at a time, ListReviewQuestionnairesPage returns one page.
+//
+//	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
+func (s *PerformanceService) ListReviewQuestionnaires(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) ([]resources.PerformanceReviewQuestionnaires, error) {
+	return collect(s.ListReviewQuestionnairesIter(ctx, params))
+}
+
+// ListReviewQuestionnairesIter lists the questionnaires of review processes, page by page.
+//
+// One record per review process (its id is the process's): the rating scale
+// and the questionnaire of each review type.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
+func (s *PerformanceService) ListReviewQuestionnairesIter(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) iter.Seq2[resources.PerformanceReviewQuestionnaires, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewQuestionnaires, params,
+		func(p *resources.ListPerformanceReviewQuestionnairesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(p), nil)
+		},
+		func(pg *resources.PerformanceReviewQuestionnairesPage) ([]resources.PerformanceReviewQuestionnaires, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewQuestionnairesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewQuestionnairesPage lists the questionnaires of review processes: one page.
+//
+// One record per review process (its id is the process's): the rating scale
+// and the questionnaire of each review type.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_questionnaire_by_strategies (ListPerformanceReviewQuestionnaires)
+func (s *PerformanceService) ListReviewQuestionnairesPage(ctx context.Context, params *resources.ListPerformanceReviewQuestionnairesParams) (resources.PerformanceReviewQuestionnairesPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewQuestionnaires, s.c.datedBase, "/performance/review_questionnaire_by_strategies", datedQueryListPerformanceReviewQuestionnaires(params), nil)
+	return send[resources.PerformanceReviewQuestionnairesPage](ctx, s.c, &datedListPerformanceReviewQuestionnaires, req, err)
+}
+
+// ListReviewVisibilitySettings lists the visibility settings of review processes, every page of it.
+//
+// Who sees the results of a review process; one record per process, whose id
+// is the process's.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReviewVisibilitySettingsIter holds one page at a time, ListReviewVisibilitySettingsPage returns one page.
+//
+//	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
+func (s *PerformanceService) ListReviewVisibilitySettings(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) ([]resources.PerformanceReviewVisibilitySetting, error) {
+	return collect(s.ListReviewVisibilitySettingsIter(ctx, params))
+}
+
+// ListReviewVisibilitySettingsIter lists the visibility settings of review processes, page by page.
+//
+// Who sees the results of a review process; one record per process, whose id
+// is the process's.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
+func (s *PerformanceService) ListReviewVisibilitySettingsIter(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) iter.Seq2[resources.PerformanceReviewVisibilitySetting, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceReviewVisibilitySettings, params,
+		func(p *resources.ListPerformanceReviewVisibilitySettingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, s.c.datedBase, "/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(p), nil)
+		},
+		func(pg *resources.PerformanceReviewVisibilitySettingPage) ([]resources.PerformanceReviewVisibilitySetting, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceReviewVisibilitySettingsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListReviewVisibilitySettingsPage lists the visibility settings of review processes: one page.
+//
+// Who sees the results of a review process; one record per process, whose id
+// is the process's.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/review_visibility_settings (ListPerformanceReviewVisibilitySettings)
+func (s *PerformanceService) ListReviewVisibilitySettingsPage(ctx context.Context, params *resources.ListPerformanceReviewVisibilitySettingsParams) (resources.PerformanceReviewVisibilitySettingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceReviewVisibilitySettings, s.c.datedBase, "/performance/review_visibility_settings", datedQueryListPerformanceReviewVisibilitySettings(params), nil)
+	return send[resources.PerformanceReviewVisibilitySettingPage](ctx, s.c, &datedListPerformanceReviewVisibilitySettings, req, err)
+}
+
+// ListTargetManagers lists the managers of a review process's participants, every page of it.
+//
+// The managers of the participants of a review process, one record per manager
+// (its id is the manager's employee id). Factorial accepts one review process
+// id only and requires it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTargetManagersIter holds one page at a time, ListTargetManagersPage returns one page.
+//
+//	GET /performance/target_managers (ListPerformanceTargetManagers)
+func (s *PerformanceService) ListTargetManagers(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) ([]resources.PerformanceTargetManager, error) {
+	return collect(s.ListTargetManagersIter(ctx, params))
+}
+
+// ListTargetManagersIter lists the managers of a review process's participants, page by page.
+//
+// The managers of the participants of a review process, one record per manager
+// (its id is the manager's employee id). Factorial accepts one review process
+// id only and requires it.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /performance/target_managers (ListPerformanceTargetManagers)
+func (s *PerformanceService) ListTargetManagersIter(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) iter.Seq2[resources.PerformanceTargetManager, error] {
+	return walkPages(ctx, s.c, &datedListPerformanceTargetManagers, params,
+		func(p *resources.ListPerformanceTargetManagersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPerformanceTargetManagers, s.c.datedBase, "/performance/target_managers", datedQueryListPerformanceTargetManagers(p), nil)
+		},
+		func(pg *resources.PerformanceTargetManagerPage) ([]resources.PerformanceTargetManager, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPerformanceTargetManagersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTargetManagersPage lists the managers of a review process's participants: one page.
+//
+// The managers of the participants of a review process, one record per manager
+// (its id is the manager's employee id). Factorial accepts one review process
+// id only and requires it.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /performance/target_managers (ListPerformanceTargetManagers)
+func (s *PerformanceService) ListTargetManagersPage(ctx context.Context, params *resources.ListPerformanceTargetManagersParams) (resources.PerformanceTargetManagerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPerformanceTargetManagers, s.c.datedBase, "/performance/target_managers", datedQueryListPerformanceTargetManagers(params), nil)
+	return send[resources.PerformanceTargetManagerPage](ctx, s.c, &datedListPerformanceTargetManagers, req, err)
+}
+
+// RemindReviewProcessInBulk reminds the reviewers of a review process.
+//
+// Sends a reminder to every reviewer who has not answered their evaluation,
+// optionally only for some review types.
+//
+//	POST /performance/review_processes/remind_in_bulk (RemindPerformanceReviewProcessInBulk)
+func (s *PerformanceService) RemindReviewProcessInBulk(ctx context.Context, body resources.RemindPerformanceReviewProcessInBulkInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedRemindPerformanceReviewProcessInBulk, s.c.datedBase, "/performance/review_processes/remind_in_bulk", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedRemindPerformanceReviewProcessInBulk, req, err)
+}
+
+// RemoveReviewProcessSchedule unschedules a review process.
+//
+// Cancels the scheduled start; only a scheduled process, which returns to
+// draft.
+//
+//	POST /performance/review_processes/remove_schedule (RemovePerformanceReviewProcessSchedule)
+func (s *PerformanceService) RemoveReviewProcessSchedule(ctx context.Context, body resources.RemovePerformanceReviewProcessScheduleInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessSchedule, s.c.datedBase, "/performance/review_processes/remove_schedule", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedRemovePerformanceReviewProcessSchedule, req, err)
+}
+
+// RemoveReviewProcessTargetPeerEvaluations removes peer evaluations of a participant.
+//
+// Removes peers from a participant together with their evaluations.
+//
+//	POST /performance/review_process_targets/remove_peer_evaluations (RemovePerformanceReviewProcessTargetPeerEvaluations)
+func (s *PerformanceService) RemoveReviewProcessTargetPeerEvaluations(ctx context.Context, body resources.RemovePerformanceReviewProcessTargetPeerEvaluationsInput) (resources.PerformanceReviewProcessTarget, error) {
+	req, err := s.c.newRequest(ctx, &datedRemovePerformanceReviewProcessTargetPeerEvaluations, s.c.datedBase, "/performance/review_process_targets/remove_peer_evaluations", "", body)
+	return send[resources.PerformanceReviewProcessTarget](ctx, s.c, &datedRemovePerformanceReviewProcessTargetPeerEvaluations, req, err)
+}
+
+// ReopenReviewProcess reopens a finished review process.
+//
+// Reopens a finished review process with a new deadline.
+//
+//	POST /performance/review_processes/reopen (ReopenPerformanceReviewProcess)
+func (s *PerformanceService) ReopenReviewProcess(ctx context.Context, body resources.ReopenPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedReopenPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/reopen", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedReopenPerformanceReviewProcess, req, err)
+}
+
+// ReplaceReviewEvaluationReviewer gives an evaluation another reviewer.
+//
+// Hands an evaluation to another reviewer, who can then only leave feedback
+// about the participant. Allowed only while the review process is active, the
+// evaluation is unpublished and it is not a self review.
+//
+//	POST /performance/review_evaluations/replace_reviewer (ReplacePerformanceReviewEvaluationReviewer)
+func (s *PerformanceService) ReplaceReviewEvaluationReviewer(ctx context.Context, body resources.ReplacePerformanceReviewEvaluationReviewerInput) (resources.PerformanceReviewEvaluation, error) {
+	req, err := s.c.newRequest(ctx, &datedReplacePerformanceReviewEvaluationReviewer, s.c.datedBase, "/performance/review_evaluations/replace_reviewer", "", body)
+	return send[resources.PerformanceReviewEvaluation](ctx, s.c, &datedReplacePerformanceReviewEvaluationReviewer, req, err)
+}
+
+// ScheduleReviewProcess schedules a review process.
+//
+// Sets the date a draft review process starts by itself.
+//
+//	POST /performance/review_processes/schedule (SchedulePerformanceReviewProcess)
+func (s *PerformanceService) ScheduleReviewProcess(ctx context.Context, body resources.SchedulePerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedSchedulePerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/schedule", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedSchedulePerformanceReviewProcess, req, err)
+}
+
+// SetCompanyEmployeeScoreScale chooses the company's employee score scale.
+//
+// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+// company uses; `id` is the company's id.
+//
+//	POST /performance/company_employee_score_scales/set (SetPerformanceCompanyEmployeeScoreScale)
+func (s *PerformanceService) SetCompanyEmployeeScoreScale(ctx context.Context, body resources.SetPerformanceCompanyEmployeeScoreScaleInput) (resources.PerformanceCompanyEmployeeScoreScale, error) {
+	req, err := s.c.newRequest(ctx, &datedSetPerformanceCompanyEmployeeScoreScale, s.c.datedBase, "/performance/company_employee_score_scales/set", "", body)
+	return send[resources.PerformanceCompanyEmployeeScoreScale](ctx, s.c, &datedSetPerformanceCompanyEmployeeScoreScale, req, err)
+}
+
+// StartReviewProcess starts a review process.
+//
+// Starts a review process in draft or scheduled: its participants are
+// calculated and their evaluations created.
+//
+//	POST /performance/review_processes/start (StartPerformanceReviewProcess)
+func (s *PerformanceService) StartReviewProcess(ctx context.Context, body resources.StartPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedStartPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/start", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedStartPerformanceReviewProcess, req, err)
+}
+
+// StopReviewProcess stops a review process.
+//
+// Ends an active review process.
+//
+//	POST /performance/review_processes/stop (StopPerformanceReviewProcess)
+func (s *PerformanceService) StopReviewProcess(ctx context.Context, body resources.StopPerformanceReviewProcessInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedStopPerformanceReviewProcess, s.c.datedBase, "/performance/review_processes/stop", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedStopPerformanceReviewProcess, req, err)
+}
+
+// ToggleReviewProcessArchive archives or unarchive a review process.
+//
+// Archives the review process, or unarchives it when archived.
+//
+//	POST /performance/review_processes/toggle_archive (TogglePerformanceReviewProcessArchive)
+func (s *PerformanceService) ToggleReviewProcessArchive(ctx context.Context, body resources.TogglePerformanceReviewProcessArchiveInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedTogglePerformanceReviewProcessArchive, s.c.datedBase, "/performance/review_processes/toggle_archive", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedTogglePerformanceReviewProcessArchive, req, err)
+}
+
+// UpdateReviewDefaultRatingScale changes the rating scale of a review process.
+//
+// Replaces the scale that rating questions use, for every review type.
+//
+//	POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (UpdatePerformanceReviewDefaultRatingScale)
+func (s *PerformanceService) UpdateReviewDefaultRatingScale(ctx context.Context, body resources.UpdatePerformanceReviewDefaultRatingScaleInput) (resources.PerformanceReviewQuestionnaires, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewDefaultRatingScale, s.c.datedBase, "/performance/review_questionnaire_by_strategies/update_default_rating_scale", "", body)
+	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedUpdatePerformanceReviewDefaultRatingScale, req, err)
+}
+
+// UpdateReviewProcessAgreementsConfiguration turns action plans on or off.
+//
+// Turns action plans (agreements) on or off for the review process.
+//
+//	POST /performance/review_processes/update_agreements_configuration (UpdatePerformanceReviewProcessAgreementsConfiguration)
+func (s *PerformanceService) UpdateReviewProcessAgreementsConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessAgreementsConfigurationInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessAgreementsConfiguration, s.c.datedBase, "/performance/review_processes/update_agreements_configuration", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessAgreementsConfiguration, req, err)
+}
+
+// UpdateReviewProcessBasicInfo renames or redescribe a review process.
+//
+// Changes the name and description of a review process.
+//
+//	POST /performance/review_processes/update_basic_info (UpdatePerformanceReviewProcessBasicInfo)
+func (s *PerformanceService) UpdateReviewProcessBasicInfo(ctx context.Context, body resources.UpdatePerformanceReviewProcessBasicInfoInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessBasicInfo, s.c.datedBase, "/performance/review_processes/update_basic_info", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessBasicInfo, req, err)
+}
+
+// UpdateReviewProcessCompetenciesAssessmentsConfiguration turns competency assessments on or off.
+//
+// Turns on or off the assessment of participants' role competencies in self
+// and manager reviews.
+//
+//	POST /performance/review_processes/update_competencies_assessments_configuration (UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration)
+func (s *PerformanceService) UpdateReviewProcessCompetenciesAssessmentsConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration, s.c.datedBase, "/performance/review_processes/update_competencies_assessments_configuration", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration, req, err)
+}
+
+// UpdateReviewProcessDeadline changes the deadline of a review process.
+//
+// Sets when the review process ends.
+//
+//	POST /performance/review_processes/update_deadline (UpdatePerformanceReviewProcessDeadline)
+func (s *PerformanceService) UpdateReviewProcessDeadline(ctx context.Context, body resources.UpdatePerformanceReviewProcessDeadlineInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessDeadline, s.c.datedBase, "/performance/review_processes/update_deadline", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessDeadline, req, err)
+}
+
+// UpdateReviewProcessEmployeeScoreConfiguration turns the employee score question on or off.
+//
+// Adds or removes the closing question that rates the participant's
+// performance.
+//
+//	POST /performance/review_processes/update_employee_score_configuration (UpdatePerformanceReviewProcessEmployeeScoreConfiguration)
+func (s *PerformanceService) UpdateReviewProcessEmployeeScoreConfiguration(ctx context.Context, body resources.UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration, s.c.datedBase, "/performance/review_processes/update_employee_score_configuration", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessEmployeeScoreConfiguration, req, err)
+}
+
+// UpdateReviewProcessReviewerStrategies changes the review types of a review process.
+//
+// Replaces the review types (self, manager, direct reports, peers); only while
+// the process is in draft.
+//
+//	POST /performance/review_processes/update_reviewer_strategies (UpdatePerformanceReviewProcessReviewerStrategies)
+func (s *PerformanceService) UpdateReviewProcessReviewerStrategies(ctx context.Context, body resources.UpdatePerformanceReviewProcessReviewerStrategiesInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessReviewerStrategies, s.c.datedBase, "/performance/review_processes/update_reviewer_strategies", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessReviewerStrategies, req, err)
+}
+
+// UpdateReviewProcessSchedule changes the scheduled start of a review process.
+//
+// Moves the start date of a scheduled review process.
+//
+//	POST /performance/review_processes/update_schedule (UpdatePerformanceReviewProcessSchedule)
+func (s *PerformanceService) UpdateReviewProcessSchedule(ctx context.Context, body resources.UpdatePerformanceReviewProcessScheduleInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessSchedule, s.c.datedBase, "/performance/review_processes/update_schedule", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessSchedule, req, err)
+}
+
+// UpdateReviewProcessTargetStrategy changes who takes part in a review process.
+//
+// Replaces the rule that selects the participants; only while the process is
+// in draft.
+//
+//	POST /performance/review_processes/update_target_strategy (UpdatePerformanceReviewProcessTargetStrategy)
+func (s *PerformanceService) UpdateReviewProcessTargetStrategy(ctx context.Context, body resources.UpdatePerformanceReviewProcessTargetStrategyInput) (resources.PerformanceReviewProcess, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewProcessTargetStrategy, s.c.datedBase, "/performance/review_processes/update_target_strategy", "", body)
+	return send[resources.PerformanceReviewProcess](ctx, s.c, &datedUpdatePerformanceReviewProcessTargetStrategy, req, err)
+}
+
+// UpdateReviewQuestionnaire replaces the questionnaire of one review type.
+//
+// Replaces the questions a review type (self, manager, direct reports, peers)
+// asks, grouped in sections or standing alone; only while the process is in
+// draft.
+//
+//	POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (UpdatePerformanceReviewQuestionnaire)
+func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body resources.UpdatePerformanceReviewQuestionnaireInput) (resources.PerformanceReviewQuestionnaires, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewQuestionnaire, s.c.datedBase, "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", "", body)
+	return send[resources.PerformanceReviewQuestionnaires](ctx, s.c, &datedUpdatePerformanceReviewQuestionnaire, req, err)
+}
+
+// UpdateReviewVisibilitySetting changes the visibility settings of a review process.
+//
+// The id is the review process's. The three switches are required; the body's
+// `id` is optional here.
+//
+//	PUT /performance/review_visibility_settings/{id} (UpdatePerformanceReviewVisibilitySetting)
+func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, id string, body resources.PerformanceReviewVisibilitySettingUpdate) (resources.PerformanceReviewVisibilitySetting, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, s.c.datedBase, "/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
 }
 
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.

@@ -10,6 +10,28 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AddPerformanceReviewProcessTargetPeersInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPeerAccessIDs returns x.PeerAccessIDs, or its zero value when x is nil.
+func (x *AddPerformanceReviewProcessTargetPeersInput) GetPeerAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.PeerAccessIDs
+}
+
+// String shows the fields of x that are set.
+func (x AddPerformanceReviewProcessTargetPeersInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AddPerformanceReviewProcessTargetPeersInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccruedDenominatorInCents returns x.AccruedDenominatorInCents, or its zero value when x or the field is nil.
 func (x *Allowance) GetAccruedDenominatorInCents() (v int) {
 	if x == nil || x.AccruedDenominatorInCents == nil {
@@ -4640,6 +4662,92 @@ func (x CreateManualBankAccountInput) String() string { return pretty.String(x) 
 // LogValue logs the fields of x that are set.
 func (x CreateManualBankAccountInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetOwnerAccessIDs returns x.OwnerAccessIDs, or its zero value when x is nil.
+func (x *CreatePerformanceReviewOwnersInBulkInput) GetOwnerAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.OwnerAccessIDs
+}
+
+// GetReviewProcessID returns x.ReviewProcessID, or its zero value when x is nil.
+func (x *CreatePerformanceReviewOwnersInBulkInput) GetReviewProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x CreatePerformanceReviewOwnersInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePerformanceReviewOwnersInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorAccessID returns x.AuthorAccessID, or its zero value when x is nil.
+func (x *CreatePerformanceReviewProcessFromTemplateInput) GetAuthorAccessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorAccessID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CreatePerformanceReviewProcessFromTemplateInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetTemplateID returns x.TemplateID, or its zero value when x is nil.
+func (x *CreatePerformanceReviewProcessFromTemplateInput) GetTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TemplateID
+}
+
+// GetTemplateType returns x.TemplateType, or its zero value when x is nil.
+func (x *CreatePerformanceReviewProcessFromTemplateInput) GetTemplateType() (v PerformanceTemplateType) {
+	if x == nil {
+		return v
+	}
+	return x.TemplateType
+}
+
+// String shows the fields of x that are set.
+func (x CreatePerformanceReviewProcessFromTemplateInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePerformanceReviewProcessFromTemplateInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x is nil.
+func (x *CreatePerformanceReviewProcessTargetsInBulkInput) GetPerformanceReviewProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PerformanceReviewProcessID
+}
+
+// GetTargetsAccessIDs returns x.TargetsAccessIDs, or its zero value when x is nil.
+func (x *CreatePerformanceReviewProcessTargetsInBulkInput) GetTargetsAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetsAccessIDs
+}
+
+// String shows the fields of x that are set.
+func (x CreatePerformanceReviewProcessTargetsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePerformanceReviewProcessTargetsInBulkInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
 // GetAuthorID returns x.AuthorID, or its zero value when x is nil.
 func (x *CreateTaskCommentInput) GetAuthorID() (v string) {
 	if x == nil {
@@ -5806,6 +5914,28 @@ func (x DuplicateAtsJobPostingInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x DuplicateAtsJobPostingInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorAccessID returns x.AuthorAccessID, or its zero value when x is nil.
+func (x *DuplicatePerformanceReviewProcessInput) GetAuthorAccessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorAccessID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *DuplicatePerformanceReviewProcessInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x DuplicatePerformanceReviewProcessInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DuplicatePerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
 	if x == nil || x.AccessID == nil {
@@ -6747,6 +6877,42 @@ func (x FolderUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetProcessID returns x.ProcessID, or its zero value when x is nil.
+func (x *InitiatePerformanceAgreementInput) GetProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProcessID
+}
+
+// GetTargetID returns x.TargetID, or its zero value when x is nil.
+func (x *InitiatePerformanceAgreementInput) GetTargetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TargetID
+}
+
+// String shows the fields of x that are set.
+func (x InitiatePerformanceAgreementInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x InitiatePerformanceAgreementInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetProcessID returns x.ProcessID, or its zero value when x is nil.
+func (x *InitiatePerformanceAgreementsInBulkInput) GetProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProcessID
+}
+
+// String shows the fields of x that are set.
+func (x InitiatePerformanceAgreementsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x InitiatePerformanceAgreementsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x is nil.
 func (x *InviteEmployeeInput) GetCompanyID() (v string) {
@@ -8798,6 +8964,1628 @@ func (x PageMeta) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x PageMeta) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAgreementSignedAt returns x.AgreementSignedAt, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetAgreementSignedAt() (v time.Time) {
+	if x == nil || x.AgreementSignedAt == nil {
+		return v
+	}
+	return *x.AgreementSignedAt
+}
+
+// GetConclusions returns x.Conclusions, or its zero value when x is nil.
+func (x *PerformanceAgreement) GetConclusions() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Conclusions
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceAgreement) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLastModifiedAt returns x.LastModifiedAt, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetLastModifiedAt() (v time.Time) {
+	if x == nil || x.LastModifiedAt == nil {
+		return v
+	}
+	return *x.LastModifiedAt
+}
+
+// GetLocked returns x.Locked, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetLocked() (v bool) {
+	if x == nil || x.Locked == nil {
+		return v
+	}
+	return *x.Locked
+}
+
+// GetManagerComments returns x.ManagerComments, or its zero value when x is nil.
+func (x *PerformanceAgreement) GetManagerComments() (v []PerformanceAgreementComment) {
+	if x == nil {
+		return v
+	}
+	return x.ManagerComments
+}
+
+// GetManagerEvaluationID returns x.ManagerEvaluationID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetManagerEvaluationID() (v string) {
+	if x == nil || x.ManagerEvaluationID == nil {
+		return v
+	}
+	return *x.ManagerEvaluationID
+}
+
+// GetManagerSignedAt returns x.ManagerSignedAt, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetManagerSignedAt() (v time.Time) {
+	if x == nil || x.ManagerSignedAt == nil {
+		return v
+	}
+	return *x.ManagerSignedAt
+}
+
+// GetProcessID returns x.ProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetProcessID() (v string) {
+	if x == nil || x.ProcessID == nil {
+		return v
+	}
+	return *x.ProcessID
+}
+
+// GetReviewerID returns x.ReviewerID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetReviewerID() (v string) {
+	if x == nil || x.ReviewerID == nil {
+		return v
+	}
+	return *x.ReviewerID
+}
+
+// GetSelfComments returns x.SelfComments, or its zero value when x is nil.
+func (x *PerformanceAgreement) GetSelfComments() (v []PerformanceAgreementComment) {
+	if x == nil {
+		return v
+	}
+	return x.SelfComments
+}
+
+// GetSelfEvaluationID returns x.SelfEvaluationID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetSelfEvaluationID() (v string) {
+	if x == nil || x.SelfEvaluationID == nil {
+		return v
+	}
+	return *x.SelfEvaluationID
+}
+
+// GetSignerID returns x.SignerID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetSignerID() (v string) {
+	if x == nil || x.SignerID == nil {
+		return v
+	}
+	return *x.SignerID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetStatus() (v PerformanceAgreementStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTargetID returns x.TargetID, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetTargetID() (v string) {
+	if x == nil || x.TargetID == nil {
+		return v
+	}
+	return *x.TargetID
+}
+
+// GetTargetSignedAt returns x.TargetSignedAt, or its zero value when x or the field is nil.
+func (x *PerformanceAgreement) GetTargetSignedAt() (v time.Time) {
+	if x == nil || x.TargetSignedAt == nil {
+		return v
+	}
+	return *x.TargetSignedAt
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceAgreement) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceAgreement) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceAgreementPage) GetData() (v []PerformanceAgreement) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceAgreementPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceAgreementPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceAgreementPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceCompanyEmployeeScoreScale) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsDefault returns x.IsDefault, or its zero value when x or the field is nil.
+func (x *PerformanceCompanyEmployeeScoreScale) GetIsDefault() (v bool) {
+	if x == nil || x.IsDefault == nil {
+		return v
+	}
+	return *x.IsDefault
+}
+
+// GetScaleID returns x.ScaleID, or its zero value when x or the field is nil.
+func (x *PerformanceCompanyEmployeeScoreScale) GetScaleID() (v string) {
+	if x == nil || x.ScaleID == nil {
+		return v
+	}
+	return *x.ScaleID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceCompanyEmployeeScoreScale) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceCompanyEmployeeScoreScale) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceCompanyEmployeeScoreScalePage) GetData() (v []PerformanceCompanyEmployeeScoreScale) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceCompanyEmployeeScoreScalePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceCompanyEmployeeScoreScalePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceCompanyEmployeeScoreScalePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceEmployeeScoreScale) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsDefault returns x.IsDefault, or its zero value when x or the field is nil.
+func (x *PerformanceEmployeeScoreScale) GetIsDefault() (v bool) {
+	if x == nil || x.IsDefault == nil {
+		return v
+	}
+	return *x.IsDefault
+}
+
+// GetScale returns x.Scale, or its zero value when x is nil.
+func (x *PerformanceEmployeeScoreScale) GetScale() (v []PerformanceRatingStep) {
+	if x == nil {
+		return v
+	}
+	return x.Scale
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceEmployeeScoreScale) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceEmployeeScoreScale) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceEmployeeScoreScalePage) GetData() (v []PerformanceEmployeeScoreScale) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceEmployeeScoreScalePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceEmployeeScoreScalePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceEmployeeScoreScalePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *PerformanceFeatureSetting) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceFeatureSetting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceFeatureSetting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnswerType returns x.AnswerType, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetAnswerType() (v string) {
+	if x == nil || x.AnswerType == nil {
+		return v
+	}
+	return *x.AnswerType
+}
+
+// GetChoiceOptions returns x.ChoiceOptions, or its zero value when x is nil.
+func (x *PerformanceQuestion) GetChoiceOptions() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ChoiceOptions
+}
+
+// GetMandatory returns x.Mandatory, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetMandatory() (v bool) {
+	if x == nil || x.Mandatory == nil {
+		return v
+	}
+	return *x.Mandatory
+}
+
+// GetMaxChoices returns x.MaxChoices, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetMaxChoices() (v int) {
+	if x == nil || x.MaxChoices == nil {
+		return v
+	}
+	return *x.MaxChoices
+}
+
+// GetScale returns x.Scale, or its zero value when x is nil.
+func (x *PerformanceQuestion) GetScale() (v []PerformanceRatingStep) {
+	if x == nil {
+		return v
+	}
+	return x.Scale
+}
+
+// GetTitle returns x.Title, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetTitle() (v string) {
+	if x == nil || x.Title == nil {
+		return v
+	}
+	return *x.Title
+}
+
+// GetUUID returns x.UUID, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetUUID() (v string) {
+	if x == nil || x.UUID == nil {
+		return v
+	}
+	return *x.UUID
+}
+
+// GetWithComment returns x.WithComment, or its zero value when x or the field is nil.
+func (x *PerformanceQuestion) GetWithComment() (v bool) {
+	if x == nil || x.WithComment == nil {
+		return v
+	}
+	return *x.WithComment
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceQuestion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceQuestion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetQuestions returns x.Questions, or its zero value when x is nil.
+func (x *PerformanceQuestionGroup) GetQuestions() (v []PerformanceQuestion) {
+	if x == nil {
+		return v
+	}
+	return x.Questions
+}
+
+// GetSectionTitle returns x.SectionTitle, or its zero value when x or the field is nil.
+func (x *PerformanceQuestionGroup) GetSectionTitle() (v string) {
+	if x == nil || x.SectionTitle == nil {
+		return v
+	}
+	return *x.SectionTitle
+}
+
+// GetType returns x.Type, or its zero value when x or the field is nil.
+func (x *PerformanceQuestionGroup) GetType() (v string) {
+	if x == nil || x.Type == nil {
+		return v
+	}
+	return *x.Type
+}
+
+// GetUUID returns x.UUID, or its zero value when x or the field is nil.
+func (x *PerformanceQuestionGroup) GetUUID() (v string) {
+	if x == nil || x.UUID == nil {
+		return v
+	}
+	return *x.UUID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceQuestionGroup) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceQuestionGroup) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContent returns x.Content, or its zero value when x is nil.
+func (x *PerformanceQuestionnaire) GetContent() (v []PerformanceQuestionGroup) {
+	if x == nil {
+		return v
+	}
+	return x.Content
+}
+
+// GetReviewerStrategy returns x.ReviewerStrategy, or its zero value when x or the field is nil.
+func (x *PerformanceQuestionnaire) GetReviewerStrategy() (v string) {
+	if x == nil || x.ReviewerStrategy == nil {
+		return v
+	}
+	return *x.ReviewerStrategy
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceQuestionnaire) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceQuestionnaire) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetText returns x.Text, or its zero value when x is nil.
+func (x *PerformanceRatingStep) GetText() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Text
+}
+
+// GetValue returns x.Value, or its zero value when x is nil.
+func (x *PerformanceRatingStep) GetValue() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Value
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceRatingStep) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceRatingStep) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEvaluationType returns x.EvaluationType, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetEvaluationType() (v PerformanceReviewerStrategy) {
+	if x == nil || x.EvaluationType == nil {
+		return v
+	}
+	return *x.EvaluationType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// GetPublished returns x.Published, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetPublished() (v bool) {
+	if x == nil || x.Published == nil {
+		return v
+	}
+	return *x.Published
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetReviewProcessTargetID returns x.ReviewProcessTargetID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetReviewProcessTargetID() (v string) {
+	if x == nil || x.ReviewProcessTargetID == nil {
+		return v
+	}
+	return *x.ReviewProcessTargetID
+}
+
+// GetReviewerAccessID returns x.ReviewerAccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetReviewerAccessID() (v string) {
+	if x == nil || x.ReviewerAccessID == nil {
+		return v
+	}
+	return *x.ReviewerAccessID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetStatus() (v PerformanceEvaluationStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTargetAccessID returns x.TargetAccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluation) GetTargetAccessID() (v string) {
+	if x == nil || x.TargetAccessID == nil {
+		return v
+	}
+	return *x.TargetAccessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnsweredEmployeePotentialScoreQuestionnaire returns x.AnsweredEmployeePotentialScoreQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationAnswer) GetAnsweredEmployeePotentialScoreQuestionnaire() (v PerformanceAnsweredQuestionnaire) {
+	if x == nil || x.AnsweredEmployeePotentialScoreQuestionnaire == nil {
+		return v
+	}
+	return *x.AnsweredEmployeePotentialScoreQuestionnaire
+}
+
+// GetAnsweredEmployeeScoreQuestionnaire returns x.AnsweredEmployeeScoreQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationAnswer) GetAnsweredEmployeeScoreQuestionnaire() (v PerformanceAnsweredQuestionnaire) {
+	if x == nil || x.AnsweredEmployeeScoreQuestionnaire == nil {
+		return v
+	}
+	return *x.AnsweredEmployeeScoreQuestionnaire
+}
+
+// GetAnsweredQuestionnaireWithSections returns x.AnsweredQuestionnaireWithSections, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationAnswer) GetAnsweredQuestionnaireWithSections() (v PerformanceAnsweredQuestionnaire) {
+	if x == nil || x.AnsweredQuestionnaireWithSections == nil {
+		return v
+	}
+	return *x.AnsweredQuestionnaireWithSections
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationAnswer) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPerformanceReviewEvaluationID returns x.PerformanceReviewEvaluationID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationAnswer) GetPerformanceReviewEvaluationID() (v string) {
+	if x == nil || x.PerformanceReviewEvaluationID == nil {
+		return v
+	}
+	return *x.PerformanceReviewEvaluationID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluationAnswer) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluationAnswer) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationAnswerPage) GetData() (v []PerformanceReviewEvaluationAnswer) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationAnswerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluationAnswerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluationAnswerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationPage) GetData() (v []PerformanceReviewEvaluation) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationScore) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNormalizedPotentialScore returns x.NormalizedPotentialScore, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetNormalizedPotentialScore() (v float32) {
+	if x == nil || x.NormalizedPotentialScore == nil {
+		return v
+	}
+	return *x.NormalizedPotentialScore
+}
+
+// GetNormalizedScore returns x.NormalizedScore, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetNormalizedScore() (v float32) {
+	if x == nil || x.NormalizedScore == nil {
+		return v
+	}
+	return *x.NormalizedScore
+}
+
+// GetPotentialScore returns x.PotentialScore, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetPotentialScore() (v int) {
+	if x == nil || x.PotentialScore == nil {
+		return v
+	}
+	return *x.PotentialScore
+}
+
+// GetPublishedAt returns x.PublishedAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetPublishedAt() (v time.Time) {
+	if x == nil || x.PublishedAt == nil {
+		return v
+	}
+	return *x.PublishedAt
+}
+
+// GetReviewEvaluationID returns x.ReviewEvaluationID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetReviewEvaluationID() (v string) {
+	if x == nil || x.ReviewEvaluationID == nil {
+		return v
+	}
+	return *x.ReviewEvaluationID
+}
+
+// GetReviewProcessID returns x.ReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetReviewProcessID() (v string) {
+	if x == nil || x.ReviewProcessID == nil {
+		return v
+	}
+	return *x.ReviewProcessID
+}
+
+// GetReviewProcessTargetID returns x.ReviewProcessTargetID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetReviewProcessTargetID() (v string) {
+	if x == nil || x.ReviewProcessTargetID == nil {
+		return v
+	}
+	return *x.ReviewProcessTargetID
+}
+
+// GetReviewerStrategy returns x.ReviewerStrategy, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetReviewerStrategy() (v PerformanceReviewerStrategy) {
+	if x == nil || x.ReviewerStrategy == nil {
+		return v
+	}
+	return *x.ReviewerStrategy
+}
+
+// GetScaleMax returns x.ScaleMax, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetScaleMax() (v int) {
+	if x == nil || x.ScaleMax == nil {
+		return v
+	}
+	return *x.ScaleMax
+}
+
+// GetScaleMin returns x.ScaleMin, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetScaleMin() (v int) {
+	if x == nil || x.ScaleMin == nil {
+		return v
+	}
+	return *x.ScaleMin
+}
+
+// GetScore returns x.Score, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetScore() (v float32) {
+	if x == nil || x.Score == nil {
+		return v
+	}
+	return *x.Score
+}
+
+// GetTargetAccessID returns x.TargetAccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewEvaluationScore) GetTargetAccessID() (v string) {
+	if x == nil || x.TargetAccessID == nil {
+		return v
+	}
+	return *x.TargetAccessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluationScore) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluationScore) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationScorePage) GetData() (v []PerformanceReviewEvaluationScore) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewEvaluationScorePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewEvaluationScorePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewEvaluationScorePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewOwner) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewOwner) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewOwner) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewOwner) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewOwner) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewOwnerPage) GetData() (v []PerformanceReviewOwner) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewOwnerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewOwnerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewOwnerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAgreementsConfiguration returns x.AgreementsConfiguration, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetAgreementsConfiguration() (v PerformanceFeatureSetting) {
+	if x == nil || x.AgreementsConfiguration == nil {
+		return v
+	}
+	return *x.AgreementsConfiguration
+}
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetenciesAssessmentsConfiguration returns x.CompetenciesAssessmentsConfiguration, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetCompetenciesAssessmentsConfiguration() (v PerformanceFeatureSetting) {
+	if x == nil || x.CompetenciesAssessmentsConfiguration == nil {
+		return v
+	}
+	return *x.CompetenciesAssessmentsConfiguration
+}
+
+// GetCycleID returns x.CycleID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetCycleID() (v string) {
+	if x == nil || x.CycleID == nil {
+		return v
+	}
+	return *x.CycleID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewProcess) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLastBulkReminder returns x.LastBulkReminder, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetLastBulkReminder() (v time.Time) {
+	if x == nil || x.LastBulkReminder == nil {
+		return v
+	}
+	return *x.LastBulkReminder
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetReviewerStrategies returns x.ReviewerStrategies, or its zero value when x is nil.
+func (x *PerformanceReviewProcess) GetReviewerStrategies() (v []PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewerStrategies
+}
+
+// GetStartValidationErrors returns x.StartValidationErrors, or its zero value when x is nil.
+func (x *PerformanceReviewProcess) GetStartValidationErrors() (v []PerformanceStartValidationError) {
+	if x == nil {
+		return v
+	}
+	return x.StartValidationErrors
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetStatus() (v PerformanceReviewProcessStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTargetStrategy returns x.TargetStrategy, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcess) GetTargetStrategy() (v PerformanceTargetStrategySetting) {
+	if x == nil || x.TargetStrategy == nil {
+		return v
+	}
+	return *x.TargetStrategy
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcess) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcess) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAgreementsEnabled returns x.AgreementsEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetAgreementsEnabled() (v bool) {
+	if x == nil || x.AgreementsEnabled == nil {
+		return v
+	}
+	return *x.AgreementsEnabled
+}
+
+// GetArguments returns x.Arguments, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCreate) GetArguments() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Arguments
+}
+
+// GetAuthorAccessID returns x.AuthorAccessID, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCreate) GetAuthorAccessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorAccessID
+}
+
+// GetCompetenciesAssessmentsEnabled returns x.CompetenciesAssessmentsEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetCompetenciesAssessmentsEnabled() (v bool) {
+	if x == nil || x.CompetenciesAssessmentsEnabled == nil {
+		return v
+	}
+	return *x.CompetenciesAssessmentsEnabled
+}
+
+// GetCycleID returns x.CycleID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetCycleID() (v string) {
+	if x == nil || x.CycleID == nil {
+		return v
+	}
+	return *x.CycleID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeePotentialScoreEnabled returns x.EmployeePotentialScoreEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetEmployeePotentialScoreEnabled() (v bool) {
+	if x == nil || x.EmployeePotentialScoreEnabled == nil {
+		return v
+	}
+	return *x.EmployeePotentialScoreEnabled
+}
+
+// GetEmployeeScoreEnabled returns x.EmployeeScoreEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetEmployeeScoreEnabled() (v bool) {
+	if x == nil || x.EmployeeScoreEnabled == nil {
+		return v
+	}
+	return *x.EmployeeScoreEnabled
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetReviewerStrategies returns x.ReviewerStrategies, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCreate) GetReviewerStrategies() (v []PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewerStrategies
+}
+
+// GetTargetStrategy returns x.TargetStrategy, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCreate) GetTargetStrategy() (v PerformanceTargetStrategy) {
+	if x == nil || x.TargetStrategy == nil {
+		return v
+	}
+	return *x.TargetStrategy
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAgreementsEnabled returns x.AgreementsEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetAgreementsEnabled() (v bool) {
+	if x == nil || x.AgreementsEnabled == nil {
+		return v
+	}
+	return *x.AgreementsEnabled
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetenciesAssessmentsEnabled returns x.CompetenciesAssessmentsEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetCompetenciesAssessmentsEnabled() (v bool) {
+	if x == nil || x.CompetenciesAssessmentsEnabled == nil {
+		return v
+	}
+	return *x.CompetenciesAssessmentsEnabled
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeePotentialScoreEnabled returns x.EmployeePotentialScoreEnabled, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetEmployeePotentialScoreEnabled() (v bool) {
+	if x == nil || x.EmployeePotentialScoreEnabled == nil {
+		return v
+	}
+	return *x.EmployeePotentialScoreEnabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetReviewerStrategies returns x.ReviewerStrategies, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetReviewerStrategies() (v []PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewerStrategies
+}
+
+// GetTargetStrategy returns x.TargetStrategy, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetTargetStrategy() (v PerformanceTargetStrategySetting) {
+	if x == nil || x.TargetStrategy == nil {
+		return v
+	}
+	return *x.TargetStrategy
+}
+
+// GetTemplateDescription returns x.TemplateDescription, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetTemplateDescription() (v string) {
+	if x == nil || x.TemplateDescription == nil {
+		return v
+	}
+	return *x.TemplateDescription
+}
+
+// GetVisibilitySettings returns x.VisibilitySettings, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessCustomTemplate) GetVisibilitySettings() (v PerformanceVisibilitySwitches) {
+	if x == nil || x.VisibilitySettings == nil {
+		return v
+	}
+	return *x.VisibilitySettings
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessCustomTemplate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessCustomTemplate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCustomTemplatePage) GetData() (v []PerformanceReviewProcessCustomTemplate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewProcessCustomTemplatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessCustomTemplatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessCustomTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessEstimatedTarget) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessEstimatedTarget) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewProcessEstimatedTarget) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessEstimatedTarget) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessEstimatedTarget) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessEstimatedTarget) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewProcessEstimatedTargetPage) GetData() (v []PerformanceReviewProcessEstimatedTarget) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewProcessEstimatedTargetPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessEstimatedTargetPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessEstimatedTargetPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewProcessPage) GetData() (v []PerformanceReviewProcess) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewProcessPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessTarget) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewProcessTarget) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMaterializedProcessTargetID returns x.MaterializedProcessTargetID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessTarget) GetMaterializedProcessTargetID() (v string) {
+	if x == nil || x.MaterializedProcessTargetID == nil {
+		return v
+	}
+	return *x.MaterializedProcessTargetID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewProcessTarget) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessTarget) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessTarget) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewProcessTargetPage) GetData() (v []PerformanceReviewProcessTarget) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewProcessTargetPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewProcessTargetPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewProcessTargetPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefaultRatingScale returns x.DefaultRatingScale, or its zero value when x is nil.
+func (x *PerformanceReviewQuestionnaires) GetDefaultRatingScale() (v []PerformanceRatingStep) {
+	if x == nil {
+		return v
+	}
+	return x.DefaultRatingScale
+}
+
+// GetDirectReportQuestionnaire returns x.DirectReportQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetDirectReportQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.DirectReportQuestionnaire == nil {
+		return v
+	}
+	return *x.DirectReportQuestionnaire
+}
+
+// GetEmployeePotentialScoreManagerQuestionnaire returns x.EmployeePotentialScoreManagerQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetEmployeePotentialScoreManagerQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.EmployeePotentialScoreManagerQuestionnaire == nil {
+		return v
+	}
+	return *x.EmployeePotentialScoreManagerQuestionnaire
+}
+
+// GetEmployeeScoreManagerQuestionnaire returns x.EmployeeScoreManagerQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetEmployeeScoreManagerQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.EmployeeScoreManagerQuestionnaire == nil {
+		return v
+	}
+	return *x.EmployeeScoreManagerQuestionnaire
+}
+
+// GetEmployeeScoreSelfQuestionnaire returns x.EmployeeScoreSelfQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetEmployeeScoreSelfQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.EmployeeScoreSelfQuestionnaire == nil {
+		return v
+	}
+	return *x.EmployeeScoreSelfQuestionnaire
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewQuestionnaires) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetManagerQuestionnaire returns x.ManagerQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetManagerQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.ManagerQuestionnaire == nil {
+		return v
+	}
+	return *x.ManagerQuestionnaire
+}
+
+// GetPeersQuestionnaire returns x.PeersQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetPeersQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.PeersQuestionnaire == nil {
+		return v
+	}
+	return *x.PeersQuestionnaire
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// GetSelfQuestionnaire returns x.SelfQuestionnaire, or its zero value when x or the field is nil.
+func (x *PerformanceReviewQuestionnaires) GetSelfQuestionnaire() (v PerformanceQuestionnaire) {
+	if x == nil || x.SelfQuestionnaire == nil {
+		return v
+	}
+	return *x.SelfQuestionnaire
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewQuestionnaires) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewQuestionnaires) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewQuestionnairesPage) GetData() (v []PerformanceReviewQuestionnaires) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewQuestionnairesPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewQuestionnairesPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewQuestionnairesPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnonymousPeerEvaluationForTarget returns x.AnonymousPeerEvaluationForTarget, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySetting) GetAnonymousPeerEvaluationForTarget() (v bool) {
+	if x == nil || x.AnonymousPeerEvaluationForTarget == nil {
+		return v
+	}
+	return *x.AnonymousPeerEvaluationForTarget
+}
+
+// GetEarlyAccessToAnswersForManagers returns x.EarlyAccessToAnswersForManagers, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySetting) GetEarlyAccessToAnswersForManagers() (v bool) {
+	if x == nil || x.EarlyAccessToAnswersForManagers == nil {
+		return v
+	}
+	return *x.EarlyAccessToAnswersForManagers
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySetting) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySetting) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// GetRestrictAnswersVisibilityToReportees returns x.RestrictAnswersVisibilityToReportees, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySetting) GetRestrictAnswersVisibilityToReportees() (v bool) {
+	if x == nil || x.RestrictAnswersVisibilityToReportees == nil {
+		return v
+	}
+	return *x.RestrictAnswersVisibilityToReportees
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewVisibilitySetting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewVisibilitySetting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySettingPage) GetData() (v []PerformanceReviewVisibilitySetting) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySettingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewVisibilitySettingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewVisibilitySettingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnonymousPeerEvaluationForTarget returns x.AnonymousPeerEvaluationForTarget, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySettingUpdate) GetAnonymousPeerEvaluationForTarget() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.AnonymousPeerEvaluationForTarget
+}
+
+// GetEarlyAccessToAnswersForManagers returns x.EarlyAccessToAnswersForManagers, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySettingUpdate) GetEarlyAccessToAnswersForManagers() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.EarlyAccessToAnswersForManagers
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySettingUpdate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceReviewVisibilitySettingUpdate) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// GetRestrictAnswersVisibilityToReportees returns x.RestrictAnswersVisibilityToReportees, or its zero value when x is nil.
+func (x *PerformanceReviewVisibilitySettingUpdate) GetRestrictAnswersVisibilityToReportees() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.RestrictAnswersVisibilityToReportees
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceReviewVisibilitySettingUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceReviewVisibilitySettingUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PerformanceTargetManager) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetManagerAccessID returns x.ManagerAccessID, or its zero value when x or the field is nil.
+func (x *PerformanceTargetManager) GetManagerAccessID() (v string) {
+	if x == nil || x.ManagerAccessID == nil {
+		return v
+	}
+	return *x.ManagerAccessID
+}
+
+// GetManagerFullName returns x.ManagerFullName, or its zero value when x or the field is nil.
+func (x *PerformanceTargetManager) GetManagerFullName() (v string) {
+	if x == nil || x.ManagerFullName == nil {
+		return v
+	}
+	return *x.ManagerFullName
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x or the field is nil.
+func (x *PerformanceTargetManager) GetPerformanceReviewProcessID() (v string) {
+	if x == nil || x.PerformanceReviewProcessID == nil {
+		return v
+	}
+	return *x.PerformanceReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceTargetManager) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceTargetManager) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PerformanceTargetManagerPage) GetData() (v []PerformanceTargetManager) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PerformanceTargetManagerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceTargetManagerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceTargetManagerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArguments returns x.Arguments, or its zero value when x is nil.
+func (x *PerformanceTargetStrategySetting) GetArguments() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Arguments
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x or the field is nil.
+func (x *PerformanceTargetStrategySetting) GetStrategy() (v PerformanceTargetStrategy) {
+	if x == nil || x.Strategy == nil {
+		return v
+	}
+	return *x.Strategy
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceTargetStrategySetting) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceTargetStrategySetting) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnonymousPeerEvaluationForTarget returns x.AnonymousPeerEvaluationForTarget, or its zero value when x or the field is nil.
+func (x *PerformanceVisibilitySwitches) GetAnonymousPeerEvaluationForTarget() (v bool) {
+	if x == nil || x.AnonymousPeerEvaluationForTarget == nil {
+		return v
+	}
+	return *x.AnonymousPeerEvaluationForTarget
+}
+
+// GetEarlyAccessToAnswersForManagers returns x.EarlyAccessToAnswersForManagers, or its zero value when x or the field is nil.
+func (x *PerformanceVisibilitySwitches) GetEarlyAccessToAnswersForManagers() (v bool) {
+	if x == nil || x.EarlyAccessToAnswersForManagers == nil {
+		return v
+	}
+	return *x.EarlyAccessToAnswersForManagers
+}
+
+// GetRestrictAnswersVisibilityToReportees returns x.RestrictAnswersVisibilityToReportees, or its zero value when x or the field is nil.
+func (x *PerformanceVisibilitySwitches) GetRestrictAnswersVisibilityToReportees() (v bool) {
+	if x == nil || x.RestrictAnswersVisibilityToReportees == nil {
+		return v
+	}
+	return *x.RestrictAnswersVisibilityToReportees
+}
+
+// String shows the fields of x that are set.
+func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {
 	if x == nil {
@@ -8819,6 +10607,114 @@ func (x RejectLeaveInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x RejectLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEvaluationTypes returns x.EvaluationTypes, or its zero value when x is nil.
+func (x *RemindPerformanceReviewProcessInBulkInput) GetEvaluationTypes() (v []PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.EvaluationTypes
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RemindPerformanceReviewProcessInBulkInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x RemindPerformanceReviewProcessInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RemindPerformanceReviewProcessInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RemovePerformanceReviewProcessScheduleInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x RemovePerformanceReviewProcessScheduleInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RemovePerformanceReviewProcessScheduleInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEvaluationIDs returns x.EvaluationIDs, or its zero value when x is nil.
+func (x *RemovePerformanceReviewProcessTargetPeerEvaluationsInput) GetEvaluationIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EvaluationIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RemovePerformanceReviewProcessTargetPeerEvaluationsInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) String() string {
+	return pretty.String(x)
+}
+
+// LogValue logs the fields of x that are set.
+func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x is nil.
+func (x *ReopenPerformanceReviewProcessInput) GetEndsAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ReopenPerformanceReviewProcessInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ReopenPerformanceReviewProcessInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ReopenPerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ReplacePerformanceReviewEvaluationReviewerInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNewReviewerAccessID returns x.NewReviewerAccessID, or its zero value when x is nil.
+func (x *ReplacePerformanceReviewEvaluationReviewerInput) GetNewReviewerAccessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.NewReviewerAccessID
+}
+
+// String shows the fields of x that are set.
+func (x ReplacePerformanceReviewEvaluationReviewerInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ReplacePerformanceReviewEvaluationReviewerInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
 
 // GetFieldID returns x.FieldID, or its zero value when x or the field is nil.
 func (x *ResourceField) GetFieldID() (v string) {
@@ -8987,6 +10883,28 @@ func (x SaveAtsEvaluationFormAsTemplateInput) String() string { return pretty.St
 func (x SaveAtsEvaluationFormAsTemplateInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *SchedulePerformanceReviewProcessInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x is nil.
+func (x *SchedulePerformanceReviewProcessInput) GetStartsAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.StartsAt
+}
+
+// String shows the fields of x that are set.
+func (x SchedulePerformanceReviewProcessInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SchedulePerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *SetEmployeeRegularAccessStartDateInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -9007,6 +10925,30 @@ func (x SetEmployeeRegularAccessStartDateInput) String() string { return pretty.
 
 // LogValue logs the fields of x that are set.
 func (x SetEmployeeRegularAccessStartDateInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SetPerformanceCompanyEmployeeScoreScaleInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetScaleID returns x.ScaleID, or its zero value when x is nil.
+func (x *SetPerformanceCompanyEmployeeScoreScaleInput) GetScaleID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ScaleID
+}
+
+// String shows the fields of x that are set.
+func (x SetPerformanceCompanyEmployeeScoreScaleInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetPerformanceCompanyEmployeeScoreScaleInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
 
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
@@ -9416,6 +11358,20 @@ func (x ShiftUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x ShiftUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *StartPerformanceReviewProcessInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x StartPerformanceReviewProcessInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x StartPerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
 func (x *StartShiftBreakInput) GetEmployeeID() (v string) {
 	if x == nil || x.EmployeeID == nil {
@@ -9453,6 +11409,20 @@ func (x StartShiftBreakInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x StartShiftBreakInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *StopPerformanceReviewProcessInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x StopPerformanceReviewProcessInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x StopPerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAnswers returns x.Answers, or its zero value when x is nil.
 func (x *SubmitAtsApplicationInput) GetAnswers() (v []AtsApplicationAnswer) {
@@ -10753,6 +12723,20 @@ func (x ToggleClockInput) String() string { return pretty.String(x) }
 func (x ToggleClockInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *TogglePerformanceReviewProcessArchiveInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x TogglePerformanceReviewProcessArchiveInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TogglePerformanceReviewProcessArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *UnarchiveWorkAreaInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -10779,6 +12763,272 @@ func (x UnterminateEmployeeInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UnterminateEmployeeInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefaultRatingScale returns x.DefaultRatingScale, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewDefaultRatingScaleInput) GetDefaultRatingScale() (v []PerformanceRatingStep) {
+	if x == nil {
+		return v
+	}
+	return x.DefaultRatingScale
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewDefaultRatingScaleInput) GetPerformanceReviewProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PerformanceReviewProcessID
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewDefaultRatingScaleInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewDefaultRatingScaleInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessAgreementsConfigurationInput) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessAgreementsConfigurationInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessAgreementsConfigurationInput) String() string {
+	return pretty.String(x)
+}
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessAgreementsConfigurationInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *UpdatePerformanceReviewProcessBasicInfoInput) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessBasicInfoInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *UpdatePerformanceReviewProcessBasicInfoInput) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessBasicInfoInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessBasicInfoInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) String() string {
+	return pretty.String(x)
+}
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessDeadlineInput) GetEndsAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessDeadlineInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessDeadlineInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessDeadlineInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) String() string {
+	return pretty.String(x)
+}
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessReviewerStrategiesInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReviewerStrategies returns x.ReviewerStrategies, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessReviewerStrategiesInput) GetReviewerStrategies() (v []PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewerStrategies
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessReviewerStrategiesInput) String() string {
+	return pretty.String(x)
+}
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessReviewerStrategiesInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessScheduleInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessScheduleInput) GetStartsAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.StartsAt
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessScheduleInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessScheduleInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArguments returns x.Arguments, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessTargetStrategyInput) GetArguments() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.Arguments
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewProcessTargetStrategyInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTargetStrategy returns x.TargetStrategy, or its zero value when x or the field is nil.
+func (x *UpdatePerformanceReviewProcessTargetStrategyInput) GetTargetStrategy() (v PerformanceTargetStrategy) {
+	if x == nil || x.TargetStrategy == nil {
+		return v
+	}
+	return *x.TargetStrategy
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewProcessTargetStrategyInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewProcessTargetStrategyInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetPerformanceReviewProcessID returns x.PerformanceReviewProcessID, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewQuestionnaireInput) GetPerformanceReviewProcessID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.PerformanceReviewProcessID
+}
+
+// GetQuestionnaireContent returns x.QuestionnaireContent, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewQuestionnaireInput) GetQuestionnaireContent() (v []PerformanceQuestionGroup) {
+	if x == nil {
+		return v
+	}
+	return x.QuestionnaireContent
+}
+
+// GetStrategy returns x.Strategy, or its zero value when x is nil.
+func (x *UpdatePerformanceReviewQuestionnaireInput) GetStrategy() (v PerformanceReviewerStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.Strategy
+}
+
+// String shows the fields of x that are set.
+func (x UpdatePerformanceReviewQuestionnaireInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdatePerformanceReviewQuestionnaireInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetTasks returns x.Tasks, or its zero value when x is nil.
 func (x *UpdateTasksInBulkInput) GetTasks() (v []TaskBulkUpdateItem) {

@@ -1312,6 +1312,225 @@ func (e JobCatalogNodeType) Valid() bool {
 	}
 }
 
+// Defines values for PerformanceAgreementCompletionStatus.
+const (
+	PerformanceAgreementCompletionStatusCanbeinitiated                 PerformanceAgreementCompletionStatus = "canbeinitiated"
+	PerformanceAgreementCompletionStatusHasbouncedemailagreement       PerformanceAgreementCompletionStatus = "hasbouncedemailagreement"
+	PerformanceAgreementCompletionStatusHascancelledagreement          PerformanceAgreementCompletionStatus = "hascancelledagreement"
+	PerformanceAgreementCompletionStatusHasdeclinedagreement           PerformanceAgreementCompletionStatus = "hasdeclinedagreement"
+	PerformanceAgreementCompletionStatusHaserroragreement              PerformanceAgreementCompletionStatus = "haserroragreement"
+	PerformanceAgreementCompletionStatusHasesignedagreement            PerformanceAgreementCompletionStatus = "hasesignedagreement"
+	PerformanceAgreementCompletionStatusHasexpiredagreement            PerformanceAgreementCompletionStatus = "hasexpiredagreement"
+	PerformanceAgreementCompletionStatusHaspartiallyesignedagreement   PerformanceAgreementCompletionStatus = "haspartiallyesignedagreement"
+	PerformanceAgreementCompletionStatusHaspendingagreement            PerformanceAgreementCompletionStatus = "haspendingagreement"
+	PerformanceAgreementCompletionStatusHaspendingesignaturesagreement PerformanceAgreementCompletionStatus = "haspendingesignaturesagreement"
+	PerformanceAgreementCompletionStatusHassignedagreement             PerformanceAgreementCompletionStatus = "hassignedagreement"
+	PerformanceAgreementCompletionStatusNotinitiated                   PerformanceAgreementCompletionStatus = "notinitiated"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceAgreementCompletionStatus enum.
+func (e PerformanceAgreementCompletionStatus) Valid() bool {
+	switch e {
+	case PerformanceAgreementCompletionStatusCanbeinitiated:
+		return true
+	case PerformanceAgreementCompletionStatusHasbouncedemailagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHascancelledagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHasdeclinedagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHaserroragreement:
+		return true
+	case PerformanceAgreementCompletionStatusHasesignedagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHasexpiredagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHaspartiallyesignedagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHaspendingagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHaspendingesignaturesagreement:
+		return true
+	case PerformanceAgreementCompletionStatusHassignedagreement:
+		return true
+	case PerformanceAgreementCompletionStatusNotinitiated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceAgreementStatus.
+const (
+	PerformanceAgreementStatusPending PerformanceAgreementStatus = "pending"
+	PerformanceAgreementStatusSigned  PerformanceAgreementStatus = "signed"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceAgreementStatus enum.
+func (e PerformanceAgreementStatus) Valid() bool {
+	switch e {
+	case PerformanceAgreementStatusPending:
+		return true
+	case PerformanceAgreementStatusSigned:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceEvaluationStatus.
+const (
+	PerformanceEvaluationStatusPending   PerformanceEvaluationStatus = "pending"
+	PerformanceEvaluationStatusPublished PerformanceEvaluationStatus = "published"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceEvaluationStatus enum.
+func (e PerformanceEvaluationStatus) Valid() bool {
+	switch e {
+	case PerformanceEvaluationStatusPending:
+		return true
+	case PerformanceEvaluationStatusPublished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceReviewProcessStatus.
+const (
+	PerformanceReviewProcessStatusActive    PerformanceReviewProcessStatus = "active"
+	PerformanceReviewProcessStatusDraft     PerformanceReviewProcessStatus = "draft"
+	PerformanceReviewProcessStatusFinished  PerformanceReviewProcessStatus = "finished"
+	PerformanceReviewProcessStatusScheduled PerformanceReviewProcessStatus = "scheduled"
+	PerformanceReviewProcessStatusStarting  PerformanceReviewProcessStatus = "starting"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceReviewProcessStatus enum.
+func (e PerformanceReviewProcessStatus) Valid() bool {
+	switch e {
+	case PerformanceReviewProcessStatusActive:
+		return true
+	case PerformanceReviewProcessStatusDraft:
+		return true
+	case PerformanceReviewProcessStatusFinished:
+		return true
+	case PerformanceReviewProcessStatusScheduled:
+		return true
+	case PerformanceReviewProcessStatusStarting:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceReviewerStrategy.
+const (
+	PerformanceReviewerStrategyDirectReports PerformanceReviewerStrategy = "direct_reports"
+	PerformanceReviewerStrategyManager       PerformanceReviewerStrategy = "manager"
+	PerformanceReviewerStrategyPeers         PerformanceReviewerStrategy = "peers"
+	PerformanceReviewerStrategySelf          PerformanceReviewerStrategy = "self"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceReviewerStrategy enum.
+func (e PerformanceReviewerStrategy) Valid() bool {
+	switch e {
+	case PerformanceReviewerStrategyDirectReports:
+		return true
+	case PerformanceReviewerStrategyManager:
+		return true
+	case PerformanceReviewerStrategyPeers:
+		return true
+	case PerformanceReviewerStrategySelf:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceStartValidationError.
+const (
+	PerformanceStartValidationErrorInvalidDeadline              PerformanceStartValidationError = "invalid_deadline"
+	PerformanceStartValidationErrorInvalidSectionWeightsSum     PerformanceStartValidationError = "invalid_section_weights_sum"
+	PerformanceStartValidationErrorMissingDeadline              PerformanceStartValidationError = "missing_deadline"
+	PerformanceStartValidationErrorMissingPotentialReviewers    PerformanceStartValidationError = "missing_potential_reviewers"
+	PerformanceStartValidationErrorMissingQuestions             PerformanceStartValidationError = "missing_questions"
+	PerformanceStartValidationErrorMissingReviewerStrategy      PerformanceStartValidationError = "missing_reviewer_strategy"
+	PerformanceStartValidationErrorMissingTargetStrategy        PerformanceStartValidationError = "missing_target_strategy"
+	PerformanceStartValidationErrorMissingTargetStrategyMembers PerformanceStartValidationError = "missing_target_strategy_members"
+	PerformanceStartValidationErrorMissingTitle                 PerformanceStartValidationError = "missing_title"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceStartValidationError enum.
+func (e PerformanceStartValidationError) Valid() bool {
+	switch e {
+	case PerformanceStartValidationErrorInvalidDeadline:
+		return true
+	case PerformanceStartValidationErrorInvalidSectionWeightsSum:
+		return true
+	case PerformanceStartValidationErrorMissingDeadline:
+		return true
+	case PerformanceStartValidationErrorMissingPotentialReviewers:
+		return true
+	case PerformanceStartValidationErrorMissingQuestions:
+		return true
+	case PerformanceStartValidationErrorMissingReviewerStrategy:
+		return true
+	case PerformanceStartValidationErrorMissingTargetStrategy:
+		return true
+	case PerformanceStartValidationErrorMissingTargetStrategyMembers:
+		return true
+	case PerformanceStartValidationErrorMissingTitle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceTargetStrategy.
+const (
+	PerformanceTargetStrategyAllEmployees    PerformanceTargetStrategy = "all_employees"
+	PerformanceTargetStrategyByEmployees     PerformanceTargetStrategy = "by_employees"
+	PerformanceTargetStrategyByLocations     PerformanceTargetStrategy = "by_locations"
+	PerformanceTargetStrategyByTeams         PerformanceTargetStrategy = "by_teams"
+	PerformanceTargetStrategyManualSelection PerformanceTargetStrategy = "manual_selection"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceTargetStrategy enum.
+func (e PerformanceTargetStrategy) Valid() bool {
+	switch e {
+	case PerformanceTargetStrategyAllEmployees:
+		return true
+	case PerformanceTargetStrategyByEmployees:
+		return true
+	case PerformanceTargetStrategyByLocations:
+		return true
+	case PerformanceTargetStrategyByTeams:
+		return true
+	case PerformanceTargetStrategyManualSelection:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerformanceTemplateType.
+const (
+	PerformanceTemplateTypeCustom     PerformanceTemplateType = "custom"
+	PerformanceTemplateTypePredefined PerformanceTemplateType = "predefined"
+)
+
+// Valid indicates whether the value is a known member of the PerformanceTemplateType enum.
+func (e PerformanceTemplateType) Valid() bool {
+	switch e {
+	case PerformanceTemplateTypeCustom:
+		return true
+	case PerformanceTemplateTypePredefined:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -1520,6 +1739,15 @@ func (e WebhookPayloadVersion) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AddPerformanceReviewProcessTargetPeersInput defines model for AddPerformanceReviewProcessTargetPeersInput.
+type AddPerformanceReviewProcessTargetPeersInput struct {
+	// ID The participant (`<process id>-<access id>`).
+	ID string `json:"id"`
+
+	// PeerAccessIDs The accesses that become peer reviewers.
+	PeerAccessIDs []string `json:"peer_access_ids"`
 }
 
 // Allowance A time-off counter of a policy and how it accrues and is spent. Unit amounts are in hundredths (`*_in_cents`).
@@ -2893,6 +3121,33 @@ type CreateManualBankAccountInput struct {
 	LegalEntityID string `json:"legal_entity_id"`
 }
 
+// CreatePerformanceReviewOwnersInBulkInput defines model for CreatePerformanceReviewOwnersInBulkInput.
+type CreatePerformanceReviewOwnersInBulkInput struct {
+	// OwnerAccessIDs The accesses that become owners.
+	OwnerAccessIDs  []string `json:"owner_access_ids"`
+	ReviewProcessID string   `json:"review_process_id"`
+}
+
+// CreatePerformanceReviewProcessFromTemplateInput defines model for CreatePerformanceReviewProcessFromTemplateInput.
+type CreatePerformanceReviewProcessFromTemplateInput struct {
+	AuthorAccessID string `json:"author_access_id"`
+
+	// Name The new process's name.
+	Name       *string `json:"name,omitempty"`
+	TemplateID string  `json:"template_id"`
+
+	// TemplateType Where a review process template comes from: Factorial's predefined ones or the company's own.
+	TemplateType PerformanceTemplateType `json:"template_type"`
+}
+
+// CreatePerformanceReviewProcessTargetsInBulkInput defines model for CreatePerformanceReviewProcessTargetsInBulkInput.
+type CreatePerformanceReviewProcessTargetsInBulkInput struct {
+	PerformanceReviewProcessID string `json:"performance_review_process_id"`
+
+	// TargetsAccessIDs The accesses that become participants.
+	TargetsAccessIDs []string `json:"targets_access_ids"`
+}
+
 // CreateTaskCommentInput defines model for CreateTaskCommentInput.
 type CreateTaskCommentInput struct {
 	// AuthorID Access id of the comment's author.
@@ -3264,6 +3519,15 @@ type DuplicateAtsJobPostingInput struct {
 	ID string `json:"id"`
 }
 
+// DuplicatePerformanceReviewProcessInput defines model for DuplicatePerformanceReviewProcessInput.
+type DuplicatePerformanceReviewProcessInput struct {
+	// AuthorAccessID The author of the copy.
+	AuthorAccessID string `json:"author_access_id"`
+
+	// ID The review process to copy.
+	ID string `json:"id"`
+}
+
 // Employee An employee: identity, placement (company, legal entity, location,
 // managers) and lifecycle. Callers without admin rights receive the
 // fields they may not see as null.
@@ -3496,6 +3760,21 @@ type FolderUpdate struct {
 	// ID Must equal the path id.
 	ID   string `json:"id"`
 	Name string `json:"name"`
+}
+
+// InitiatePerformanceAgreementInput defines model for InitiatePerformanceAgreementInput.
+type InitiatePerformanceAgreementInput struct {
+	// ProcessID The review process.
+	ProcessID string `json:"process_id"`
+
+	// TargetID The participant (`<process id>-<access id>`).
+	TargetID string `json:"target_id"`
+}
+
+// InitiatePerformanceAgreementsInBulkInput defines model for InitiatePerformanceAgreementsInBulkInput.
+type InitiatePerformanceAgreementsInBulkInput struct {
+	// ProcessID The review process.
+	ProcessID string `json:"process_id"`
 }
 
 // InviteEmployeeInput defines model for InviteEmployeeInput.
@@ -4010,6 +4289,525 @@ type PageMeta struct {
 	Total int `json:"total"`
 }
 
+// PerformanceAgreement An action plan: what a participant and their manager agree on after a review, with each one's comments and signatures.
+type PerformanceAgreement struct {
+	// AgreementSignedAt When it was last signed.
+	AgreementSignedAt *time.Time `json:"agreement_signed_at,omitempty"`
+
+	// Conclusions The closing conclusions; Factorial's example shows `text` and `last_updated_at`.
+	Conclusions    map[string]interface{} `json:"conclusions,omitempty"`
+	ID             string                 `json:"id"`
+	LastModifiedAt *time.Time             `json:"last_modified_at,omitempty"`
+
+	// Locked True once both the manager and the participant signed: it can no longer be edited.
+	Locked *bool `json:"locked"`
+
+	// ManagerComments The manager's comments, per question.
+	ManagerComments []PerformanceAgreementComment `json:"manager_comments"`
+
+	// ManagerEvaluationID The manager review.
+	ManagerEvaluationID *string    `json:"manager_evaluation_id,omitempty"`
+	ManagerSignedAt     *time.Time `json:"manager_signed_at,omitempty"`
+
+	// ProcessID The review process.
+	ProcessID *string `json:"process_id"`
+
+	// ReviewerID The manager's employee id.
+	ReviewerID *string `json:"reviewer_id,omitempty"`
+
+	// SelfComments The participant's comments, per question.
+	SelfComments []PerformanceAgreementComment `json:"self_comments"`
+
+	// SelfEvaluationID The participant's self review.
+	SelfEvaluationID *string `json:"self_evaluation_id,omitempty"`
+
+	// SignerID The access id of the manager who signed.
+	SignerID *string                     `json:"signer_id,omitempty"`
+	Status   *PerformanceAgreementStatus `json:"status"`
+
+	// TargetID The participant (review process target id, `<process id>-<access id>`).
+	TargetID *string `json:"target_id"`
+
+	// TargetSignedAt When the participant signed.
+	TargetSignedAt *time.Time `json:"target_signed_at,omitempty"`
+}
+
+// PerformanceAgreementComment A comment on one question of an action plan. Factorial's document leaves
+// the items untyped; its examples show `question_uuid`, `author_access_id`,
+// `text` and `updated_at`.
+type PerformanceAgreementComment map[string]interface{}
+
+// PerformanceAgreementCompletionStatus The state of a participant's action plan: it can be started, it is not started, or it is pending, signed, waiting for electronic signatures, partly or wholly signed electronically, declined, bounced, cancelled, failed or expired.
+type PerformanceAgreementCompletionStatus string
+
+// PerformanceAgreementPage defines model for PerformanceAgreementPage.
+type PerformanceAgreementPage struct {
+	Data []PerformanceAgreement `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceAgreementStatus Whether an action plan is signed.
+type PerformanceAgreementStatus string
+
+// PerformanceAnsweredQuestionnaire A questionnaire with the reviewer's answers. Factorial's document types it
+// as a plain object; its examples show `content`, a list of groups (as in
+// PerformanceQuestionGroup) whose `questions` items each hold a `question`
+// and an `answer` (`uuid`, `answer_text`, `answer_int`, `answer_float`,
+// `answer_choice`, `answer_rating` with `value` and `comment`).
+type PerformanceAnsweredQuestionnaire map[string]interface{}
+
+// PerformanceCompanyEmployeeScoreScale The predefined employee score scale the company uses; the id is the company's.
+type PerformanceCompanyEmployeeScoreScale struct {
+	// ID The company's id.
+	ID string `json:"id"`
+
+	// IsDefault Whether that scale is the default one.
+	IsDefault *bool `json:"is_default"`
+
+	// ScaleID The employee score scale chosen.
+	ScaleID *string `json:"scale_id"`
+}
+
+// PerformanceCompanyEmployeeScoreScalePage defines model for PerformanceCompanyEmployeeScoreScalePage.
+type PerformanceCompanyEmployeeScoreScalePage struct {
+	Data []PerformanceCompanyEmployeeScoreScale `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceEmployeeScoreScale A predefined scale for scoring an employee's performance in reviews.
+type PerformanceEmployeeScoreScale struct {
+	ID        string `json:"id"`
+	IsDefault *bool  `json:"is_default"`
+
+	// Scale Its steps, lowest first.
+	Scale []PerformanceRatingStep `json:"scale"`
+}
+
+// PerformanceEmployeeScoreScalePage defines model for PerformanceEmployeeScoreScalePage.
+type PerformanceEmployeeScoreScalePage struct {
+	Data []PerformanceEmployeeScoreScale `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceEvaluationStatus Whether the reviewer has published the evaluation.
+type PerformanceEvaluationStatus string
+
+// PerformanceFeatureSetting Whether an optional part of a review process is turned on.
+type PerformanceFeatureSetting struct {
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// PerformanceQuestion A question of a review questionnaire.
+type PerformanceQuestion struct {
+	// AnswerType How it is answered: `text`, `rating`, `number` or `multiple_choice` (a `max_choices` of 1 makes it single choice; answers show `single_choice`).
+	AnswerType *string `json:"answer_type,omitempty"`
+
+	// ChoiceOptions The options of a choice question.
+	ChoiceOptions []string `json:"choice_options,omitempty"`
+	Mandatory     *bool    `json:"mandatory,omitempty"`
+
+	// MaxChoices For choice questions: how many options may be picked.
+	MaxChoices *int `json:"max_choices,omitempty"`
+
+	// Scale The scale of a score question.
+	Scale []PerformanceRatingStep `json:"scale,omitempty"`
+
+	// Title The question asked.
+	Title *string `json:"title,omitempty"`
+
+	// UUID The question's identifier.
+	UUID *string `json:"uuid,omitempty"`
+
+	// WithComment Whether the reviewer may add a comment.
+	WithComment *bool `json:"with_comment,omitempty"`
+}
+
+// PerformanceQuestionGroup A section of questions under a title, or a single question standing alone.
+type PerformanceQuestionGroup struct {
+	Questions    []PerformanceQuestion `json:"questions,omitempty"`
+	SectionTitle *string               `json:"section_title,omitempty"`
+
+	// Type `section` (questions under section_title) or `question` (one question without a title).
+	Type *string `json:"type,omitempty"`
+
+	// UUID The group's identifier.
+	UUID *string `json:"uuid,omitempty"`
+}
+
+// PerformanceQuestionnaire The questions one review type asks.
+type PerformanceQuestionnaire struct {
+	Content []PerformanceQuestionGroup `json:"content,omitempty"`
+
+	// ReviewerStrategy The review type.
+	ReviewerStrategy *string `json:"reviewer_strategy,omitempty"`
+}
+
+// PerformanceRatingStep One step of a rating or score scale, its value and the label shown for it.
+type PerformanceRatingStep struct {
+	// Text The step's label, e.g. `Meets expectations`.
+	Text string `json:"text"`
+
+	// Value The step's value (0 to 10 in a rating scale).
+	Value int `json:"value"`
+}
+
+// PerformanceReviewEvaluation One reviewer's evaluation of one participant in a review process.
+type PerformanceReviewEvaluation struct {
+	EvaluationType             *PerformanceReviewerStrategy `json:"evaluation_type"`
+	ID                         string                       `json:"id"`
+	PerformanceReviewProcessID *string                      `json:"performance_review_process_id,omitempty"`
+	Published                  *bool                        `json:"published"`
+	PublishedAt                *time.Time                   `json:"published_at,omitempty"`
+
+	// ReviewProcessTargetID The participant, `<process id>-<access id>`.
+	ReviewProcessTargetID *string                      `json:"review_process_target_id"`
+	ReviewerAccessID      *string                      `json:"reviewer_access_id,omitempty"`
+	Status                *PerformanceEvaluationStatus `json:"status"`
+
+	// TargetAccessID The participant's access id.
+	TargetAccessID *string `json:"target_access_id,omitempty"`
+}
+
+// PerformanceReviewEvaluationAnswer An evaluation's questions and answers; the id is the evaluation's.
+type PerformanceReviewEvaluationAnswer struct {
+	// AnsweredEmployeePotentialScoreQuestionnaire The closing question scoring the participant's potential, answered.
+	AnsweredEmployeePotentialScoreQuestionnaire *PerformanceAnsweredQuestionnaire `json:"answered_employee_potential_score_questionnaire,omitempty"`
+
+	// AnsweredEmployeeScoreQuestionnaire The closing question scoring the participant's performance, answered.
+	AnsweredEmployeeScoreQuestionnaire *PerformanceAnsweredQuestionnaire `json:"answered_employee_score_questionnaire,omitempty"`
+
+	// AnsweredQuestionnaireWithSections The questions and answers, grouped by section.
+	AnsweredQuestionnaireWithSections *PerformanceAnsweredQuestionnaire `json:"answered_questionnaire_with_sections"`
+	ID                                string                            `json:"id"`
+	PerformanceReviewEvaluationID     *string                           `json:"performance_review_evaluation_id"`
+}
+
+// PerformanceReviewEvaluationAnswerPage defines model for PerformanceReviewEvaluationAnswerPage.
+type PerformanceReviewEvaluationAnswerPage struct {
+	Data []PerformanceReviewEvaluationAnswer `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewEvaluationPage defines model for PerformanceReviewEvaluationPage.
+type PerformanceReviewEvaluationPage struct {
+	Data []PerformanceReviewEvaluation `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewEvaluationScore The score a published evaluation gave a participant, on its scale and as a percentage.
+type PerformanceReviewEvaluationScore struct {
+	CompanyID *string `json:"company_id"`
+	ID        string  `json:"id"`
+
+	// NormalizedPotentialScore The potential score as a percentage (0 to 100).
+	NormalizedPotentialScore *float32 `json:"normalized_potential_score,omitempty"`
+
+	// NormalizedScore The score as a percentage (0 to 100).
+	NormalizedScore *float32 `json:"normalized_score"`
+
+	// PotentialScore The potential score, within scale_min and scale_max.
+	PotentialScore     *int       `json:"potential_score,omitempty"`
+	PublishedAt        *time.Time `json:"published_at"`
+	ReviewEvaluationID *string    `json:"review_evaluation_id"`
+	ReviewProcessID    *string    `json:"review_process_id"`
+
+	// ReviewProcessTargetID The participant, `<process id>-<access id>`.
+	ReviewProcessTargetID *string `json:"review_process_target_id"`
+
+	// ReviewerStrategy Who gave the score.
+	ReviewerStrategy *PerformanceReviewerStrategy `json:"reviewer_strategy"`
+	ScaleMax         *int                         `json:"scale_max"`
+	ScaleMin         *int                         `json:"scale_min"`
+
+	// Score The performance score, within scale_min and scale_max.
+	Score *float32 `json:"score"`
+
+	// TargetAccessID The participant's access id.
+	TargetAccessID *string `json:"target_access_id"`
+}
+
+// PerformanceReviewEvaluationScorePage defines model for PerformanceReviewEvaluationScorePage.
+type PerformanceReviewEvaluationScorePage struct {
+	Data []PerformanceReviewEvaluationScore `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewOwner An owner of a review process, who may edit it and see its results.
+type PerformanceReviewOwner struct {
+	AccessID                   *string `json:"access_id"`
+	ID                         string  `json:"id"`
+	PerformanceReviewProcessID *string `json:"performance_review_process_id"`
+}
+
+// PerformanceReviewOwnerPage defines model for PerformanceReviewOwnerPage.
+type PerformanceReviewOwnerPage struct {
+	Data []PerformanceReviewOwner `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewProcess A performance review process, from draft to finished.
+type PerformanceReviewProcess struct {
+	// AgreementsConfiguration Whether action plans are on.
+	AgreementsConfiguration *PerformanceFeatureSetting `json:"agreements_configuration"`
+	Archived                *bool                      `json:"archived"`
+	CompanyID               *string                    `json:"company_id"`
+
+	// CompetenciesAssessmentsConfiguration Whether participants' role competencies are assessed in self and manager reviews.
+	CompetenciesAssessmentsConfiguration *PerformanceFeatureSetting `json:"competencies_assessments_configuration"`
+
+	// CycleID The performance cycle.
+	CycleID     *string `json:"cycle_id,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// EndsAt The deadline.
+	EndsAt *time.Time `json:"ends_at,omitempty"`
+	ID     string     `json:"id"`
+
+	// LastBulkReminder When reviewers were last reminded in bulk.
+	LastBulkReminder *time.Time `json:"last_bulk_reminder,omitempty"`
+	Name             *string    `json:"name,omitempty"`
+
+	// ReviewerStrategies The review types; each participant gets an evaluation of each when the process starts.
+	ReviewerStrategies []PerformanceReviewerStrategy `json:"reviewer_strategies,omitempty"`
+
+	// StartValidationErrors What the process lacks before it can start; empty when it can.
+	StartValidationErrors []PerformanceStartValidationError `json:"start_validation_errors"`
+	StartsAt              *time.Time                        `json:"starts_at,omitempty"`
+	Status                *PerformanceReviewProcessStatus   `json:"status"`
+
+	// TargetStrategy Who takes part; evaluated when the process starts.
+	TargetStrategy *PerformanceTargetStrategySetting `json:"target_strategy,omitempty"`
+}
+
+// PerformanceReviewProcessCreate defines model for PerformanceReviewProcessCreate.
+type PerformanceReviewProcessCreate struct {
+	// AgreementsEnabled Turns action plans on.
+	AgreementsEnabled *bool `json:"agreements_enabled,omitempty"`
+
+	// Arguments The locations, teams or employees the target strategy names (ids).
+	Arguments []string `json:"arguments,omitempty"`
+
+	// AuthorAccessID The author, who becomes the first owner.
+	AuthorAccessID string `json:"author_access_id"`
+
+	// CompetenciesAssessmentsEnabled Assesses participants' role competencies in self and manager reviews.
+	CompetenciesAssessmentsEnabled *bool `json:"competencies_assessments_enabled,omitempty"`
+
+	// CycleID The performance cycle.
+	CycleID     *string `json:"cycle_id,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// EmployeePotentialScoreEnabled Adds a closing question rating the participant's potential (shown in the 9-box grid).
+	EmployeePotentialScoreEnabled *bool `json:"employee_potential_score_enabled,omitempty"`
+
+	// EmployeeScoreEnabled Adds a closing question rating the participant's performance.
+	EmployeeScoreEnabled *bool `json:"employee_score_enabled,omitempty"`
+
+	// EndsAt The deadline.
+	EndsAt             *time.Time                    `json:"ends_at,omitempty"`
+	Name               *string                       `json:"name,omitempty"`
+	ReviewerStrategies []PerformanceReviewerStrategy `json:"reviewer_strategies,omitempty"`
+
+	// TargetStrategy How a review process picks its participants: everyone, the employees of some locations or teams, some employees, or by hand (participants added one by one).
+	TargetStrategy *PerformanceTargetStrategy `json:"target_strategy,omitempty"`
+}
+
+// PerformanceReviewProcessCustomTemplate A review process template the company saved.
+type PerformanceReviewProcessCustomTemplate struct {
+	AgreementsEnabled              *bool      `json:"agreements_enabled,omitempty"`
+	AuthorID                       *string    `json:"author_id,omitempty"`
+	CompanyID                      *string    `json:"company_id"`
+	CompetenciesAssessmentsEnabled *bool      `json:"competencies_assessments_enabled,omitempty"`
+	CreatedAt                      *time.Time `json:"created_at"`
+
+	// Description The description of the processes it creates.
+	Description                   *string `json:"description,omitempty"`
+	EmployeePotentialScoreEnabled *bool   `json:"employee_potential_score_enabled,omitempty"`
+	ID                            string  `json:"id"`
+
+	// Name The name of the processes it creates.
+	Name               *string                           `json:"name"`
+	ReviewerStrategies []PerformanceReviewerStrategy     `json:"reviewer_strategies,omitempty"`
+	TargetStrategy     *PerformanceTargetStrategySetting `json:"target_strategy,omitempty"`
+
+	// TemplateDescription What the template is for.
+	TemplateDescription *string                        `json:"template_description,omitempty"`
+	VisibilitySettings  *PerformanceVisibilitySwitches `json:"visibility_settings,omitempty"`
+}
+
+// PerformanceReviewProcessCustomTemplatePage defines model for PerformanceReviewProcessCustomTemplatePage.
+type PerformanceReviewProcessCustomTemplatePage struct {
+	Data []PerformanceReviewProcessCustomTemplate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewProcessEstimatedTarget Someone a review process that has not started would include; the id is `<process id>-<access id>`.
+type PerformanceReviewProcessEstimatedTarget struct {
+	AccessID                   *string `json:"access_id"`
+	EmployeeID                 *string `json:"employee_id"`
+	ID                         string  `json:"id"`
+	PerformanceReviewProcessID *string `json:"performance_review_process_id"`
+}
+
+// PerformanceReviewProcessEstimatedTargetPage defines model for PerformanceReviewProcessEstimatedTargetPage.
+type PerformanceReviewProcessEstimatedTargetPage struct {
+	Data []PerformanceReviewProcessEstimatedTarget `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewProcessPage defines model for PerformanceReviewProcessPage.
+type PerformanceReviewProcessPage struct {
+	Data []PerformanceReviewProcess `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewProcessStatus Where a review process stands.
+type PerformanceReviewProcessStatus string
+
+// PerformanceReviewProcessTarget A participant of a review process; the id is `<process id>-<access id>`.
+type PerformanceReviewProcessTarget struct {
+	AccessID *string `json:"access_id"`
+	ID       string  `json:"id"`
+
+	// MaterializedProcessTargetID The participant's stored record.
+	MaterializedProcessTargetID *string `json:"materialized_process_target_id"`
+	PerformanceReviewProcessID  *string `json:"performance_review_process_id"`
+}
+
+// PerformanceReviewProcessTargetPage defines model for PerformanceReviewProcessTargetPage.
+type PerformanceReviewProcessTargetPage struct {
+	Data []PerformanceReviewProcessTarget `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewQuestionnaires The questionnaires of a review process, per review type, and its rating scale; the id is the process's.
+type PerformanceReviewQuestionnaires struct {
+	// DefaultRatingScale The scale rating questions use.
+	DefaultRatingScale        []PerformanceRatingStep   `json:"default_rating_scale"`
+	DirectReportQuestionnaire *PerformanceQuestionnaire `json:"direct_report_questionnaire,omitempty"`
+
+	// EmployeePotentialScoreManagerQuestionnaire The closing potential score question of the manager review.
+	EmployeePotentialScoreManagerQuestionnaire *PerformanceQuestionnaire `json:"employee_potential_score_manager_questionnaire,omitempty"`
+
+	// EmployeeScoreManagerQuestionnaire The closing performance score question of the manager review.
+	EmployeeScoreManagerQuestionnaire *PerformanceQuestionnaire `json:"employee_score_manager_questionnaire,omitempty"`
+
+	// EmployeeScoreSelfQuestionnaire The closing performance score question of the self review.
+	EmployeeScoreSelfQuestionnaire *PerformanceQuestionnaire `json:"employee_score_self_questionnaire,omitempty"`
+	ID                             string                    `json:"id"`
+	ManagerQuestionnaire           *PerformanceQuestionnaire `json:"manager_questionnaire,omitempty"`
+	PeersQuestionnaire             *PerformanceQuestionnaire `json:"peers_questionnaire,omitempty"`
+	PerformanceReviewProcessID     *string                   `json:"performance_review_process_id"`
+	SelfQuestionnaire              *PerformanceQuestionnaire `json:"self_questionnaire,omitempty"`
+}
+
+// PerformanceReviewQuestionnairesPage defines model for PerformanceReviewQuestionnairesPage.
+type PerformanceReviewQuestionnairesPage struct {
+	Data []PerformanceReviewQuestionnaires `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewVisibilitySetting Who sees a review process's results; the id is the process's.
+type PerformanceReviewVisibilitySetting struct {
+	// AnonymousPeerEvaluationForTarget When true, participants do not learn which peers reviewed them.
+	AnonymousPeerEvaluationForTarget *bool `json:"anonymous_peer_evaluation_for_target"`
+
+	// EarlyAccessToAnswersForManagers When true, managers see their reports' results before the deadline.
+	EarlyAccessToAnswersForManagers *bool   `json:"early_access_to_answers_for_managers"`
+	ID                              string  `json:"id"`
+	PerformanceReviewProcessID      *string `json:"performance_review_process_id"`
+
+	// RestrictAnswersVisibilityToReportees When true, participants do not see their own results.
+	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees"`
+}
+
+// PerformanceReviewVisibilitySettingPage defines model for PerformanceReviewVisibilitySettingPage.
+type PerformanceReviewVisibilitySettingPage struct {
+	Data []PerformanceReviewVisibilitySetting `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceReviewVisibilitySettingUpdate defines model for PerformanceReviewVisibilitySettingUpdate.
+type PerformanceReviewVisibilitySettingUpdate struct {
+	AnonymousPeerEvaluationForTarget bool `json:"anonymous_peer_evaluation_for_target"`
+	EarlyAccessToAnswersForManagers  bool `json:"early_access_to_answers_for_managers"`
+
+	// ID The review process; when sent, it must equal the path id.
+	ID *string `json:"id,omitempty"`
+
+	// PerformanceReviewProcessID The review process; when sent, it must equal the path id.
+	PerformanceReviewProcessID           *string `json:"performance_review_process_id,omitempty"`
+	RestrictAnswersVisibilityToReportees bool    `json:"restrict_answers_visibility_to_reportees"`
+}
+
+// PerformanceReviewerStrategy A review type: the participant reviews themselves (self), is reviewed by their manager, by each direct report, or by peers.
+type PerformanceReviewerStrategy string
+
+// PerformanceStartValidationError Something a review process lacks before it can start.
+type PerformanceStartValidationError string
+
+// PerformanceTargetManager A manager of participants of a review process; the id is the manager's employee id.
+type PerformanceTargetManager struct {
+	ID                         string  `json:"id"`
+	ManagerAccessID            *string `json:"manager_access_id"`
+	ManagerFullName            *string `json:"manager_full_name"`
+	PerformanceReviewProcessID *string `json:"performance_review_process_id"`
+}
+
+// PerformanceTargetManagerPage defines model for PerformanceTargetManagerPage.
+type PerformanceTargetManagerPage struct {
+	Data []PerformanceTargetManager `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PerformanceTargetStrategy How a review process picks its participants: everyone, the employees of some locations or teams, some employees, or by hand (participants added one by one).
+type PerformanceTargetStrategy string
+
+// PerformanceTargetStrategySetting The rule that selects a review process's participants, with the ids of the groups it names.
+type PerformanceTargetStrategySetting struct {
+	// Arguments The locations, teams or employees selected (ids), per the strategy; empty for all_employees and manual_selection.
+	Arguments []string                   `json:"arguments,omitempty"`
+	Strategy  *PerformanceTargetStrategy `json:"strategy,omitempty"`
+}
+
+// PerformanceTemplateType Where a review process template comes from: Factorial's predefined ones or the company's own.
+type PerformanceTemplateType string
+
+// PerformanceVisibilitySwitches The visibility switches a template sets (see PerformanceReviewVisibilitySetting).
+type PerformanceVisibilitySwitches struct {
+	AnonymousPeerEvaluationForTarget     *bool `json:"anonymous_peer_evaluation_for_target,omitempty"`
+	EarlyAccessToAnswersForManagers      *bool `json:"early_access_to_answers_for_managers,omitempty"`
+	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
+}
+
 // RejectLeaveInput defines model for RejectLeaveInput.
 type RejectLeaveInput struct {
 	// ID The leave.
@@ -4017,6 +4815,43 @@ type RejectLeaveInput struct {
 
 	// Reason Shown to the employee.
 	Reason *string `json:"reason,omitempty"`
+}
+
+// RemindPerformanceReviewProcessInBulkInput defines model for RemindPerformanceReviewProcessInBulkInput.
+type RemindPerformanceReviewProcessInBulkInput struct {
+	// EvaluationTypes Remind only the reviewers of these review types.
+	EvaluationTypes []PerformanceReviewerStrategy `json:"evaluation_types,omitempty"`
+	ID              string                        `json:"id"`
+}
+
+// RemovePerformanceReviewProcessScheduleInput defines model for RemovePerformanceReviewProcessScheduleInput.
+type RemovePerformanceReviewProcessScheduleInput struct {
+	ID string `json:"id"`
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsInput defines model for RemovePerformanceReviewProcessTargetPeerEvaluationsInput.
+type RemovePerformanceReviewProcessTargetPeerEvaluationsInput struct {
+	// EvaluationIDs The peer evaluations to remove, with their peers.
+	EvaluationIDs []string `json:"evaluation_ids"`
+
+	// ID The participant (`<process id>-<access id>`).
+	ID string `json:"id"`
+}
+
+// ReopenPerformanceReviewProcessInput defines model for ReopenPerformanceReviewProcessInput.
+type ReopenPerformanceReviewProcessInput struct {
+	// EndsAt The new deadline.
+	EndsAt time.Time `json:"ends_at"`
+	ID     string    `json:"id"`
+}
+
+// ReplacePerformanceReviewEvaluationReviewerInput defines model for ReplacePerformanceReviewEvaluationReviewerInput.
+type ReplacePerformanceReviewEvaluationReviewerInput struct {
+	// ID The evaluation.
+	ID string `json:"id"`
+
+	// NewReviewerAccessID The access id of the new reviewer.
+	NewReviewerAccessID string `json:"new_reviewer_access_id"`
 }
 
 // ResourceField A custom field used as a column of a custom table. Factorial's document describes only these two members.
@@ -4068,10 +4903,25 @@ type SaveAtsEvaluationFormAsTemplateInput struct {
 	ID string `json:"id"`
 }
 
+// SchedulePerformanceReviewProcessInput defines model for SchedulePerformanceReviewProcessInput.
+type SchedulePerformanceReviewProcessInput struct {
+	ID       string    `json:"id"`
+	StartsAt time.Time `json:"starts_at"`
+}
+
 // SetEmployeeRegularAccessStartDateInput defines model for SetEmployeeRegularAccessStartDateInput.
 type SetEmployeeRegularAccessStartDateInput struct {
 	ID       string              `json:"id"`
 	StartsOn *openapi_types.Date `json:"starts_on,omitempty"`
+}
+
+// SetPerformanceCompanyEmployeeScoreScaleInput defines model for SetPerformanceCompanyEmployeeScoreScaleInput.
+type SetPerformanceCompanyEmployeeScoreScaleInput struct {
+	// ID The company's id.
+	ID string `json:"id"`
+
+	// ScaleID The employee score scale to use.
+	ScaleID string `json:"scale_id"`
 }
 
 // Shift A stretch of worked time (or a break, when `workable` is false) of one
@@ -4190,6 +5040,11 @@ type ShiftUpdate struct {
 	WorkplaceID                      *string             `json:"workplace_id,omitempty"`
 }
 
+// StartPerformanceReviewProcessInput defines model for StartPerformanceReviewProcessInput.
+type StartPerformanceReviewProcessInput struct {
+	ID string `json:"id"`
+}
+
 // StartShiftBreakInput defines model for StartShiftBreakInput.
 type StartShiftBreakInput struct {
 	// EmployeeID Defaults to the caller.
@@ -4201,6 +5056,11 @@ type StartShiftBreakInput struct {
 
 	// TimeSettingsBreakConfigurationID The kind of break.
 	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+}
+
+// StopPerformanceReviewProcessInput defines model for StopPerformanceReviewProcessInput.
+type StopPerformanceReviewProcessInput struct {
+	ID string `json:"id"`
 }
 
 // SubmitAtsApplicationInput defines model for SubmitAtsApplicationInput.
@@ -4559,6 +5419,11 @@ type ToggleClockInput struct {
 	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
 }
 
+// TogglePerformanceReviewProcessArchiveInput defines model for TogglePerformanceReviewProcessArchiveInput.
+type TogglePerformanceReviewProcessArchiveInput struct {
+	ID string `json:"id"`
+}
+
 // UnarchiveWorkAreaInput defines model for UnarchiveWorkAreaInput.
 type UnarchiveWorkAreaInput struct {
 	// ID The work area to bring back.
@@ -4568,6 +5433,77 @@ type UnarchiveWorkAreaInput struct {
 // UnterminateEmployeeInput defines model for UnterminateEmployeeInput.
 type UnterminateEmployeeInput struct {
 	ID string `json:"id"`
+}
+
+// UpdatePerformanceReviewDefaultRatingScaleInput defines model for UpdatePerformanceReviewDefaultRatingScaleInput.
+type UpdatePerformanceReviewDefaultRatingScaleInput struct {
+	// DefaultRatingScale The steps, each a value from 0 to 10 and its label.
+	DefaultRatingScale         []PerformanceRatingStep `json:"default_rating_scale"`
+	PerformanceReviewProcessID string                  `json:"performance_review_process_id"`
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationInput defines model for UpdatePerformanceReviewProcessAgreementsConfigurationInput.
+type UpdatePerformanceReviewProcessAgreementsConfigurationInput struct {
+	Enabled bool   `json:"enabled"`
+	ID      string `json:"id"`
+}
+
+// UpdatePerformanceReviewProcessBasicInfoInput defines model for UpdatePerformanceReviewProcessBasicInfoInput.
+type UpdatePerformanceReviewProcessBasicInfoInput struct {
+	Description *string `json:"description,omitempty"`
+	ID          string  `json:"id"`
+	Name        *string `json:"name,omitempty"`
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput defines model for UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput.
+type UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput struct {
+	Enabled bool   `json:"enabled"`
+	ID      string `json:"id"`
+}
+
+// UpdatePerformanceReviewProcessDeadlineInput defines model for UpdatePerformanceReviewProcessDeadlineInput.
+type UpdatePerformanceReviewProcessDeadlineInput struct {
+	EndsAt time.Time `json:"ends_at"`
+	ID     string    `json:"id"`
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput defines model for UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput.
+type UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput struct {
+	Enabled bool   `json:"enabled"`
+	ID      string `json:"id"`
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategiesInput defines model for UpdatePerformanceReviewProcessReviewerStrategiesInput.
+type UpdatePerformanceReviewProcessReviewerStrategiesInput struct {
+	ID                 string                        `json:"id"`
+	ReviewerStrategies []PerformanceReviewerStrategy `json:"reviewer_strategies"`
+}
+
+// UpdatePerformanceReviewProcessScheduleInput defines model for UpdatePerformanceReviewProcessScheduleInput.
+type UpdatePerformanceReviewProcessScheduleInput struct {
+	ID       string    `json:"id"`
+	StartsAt time.Time `json:"starts_at"`
+}
+
+// UpdatePerformanceReviewProcessTargetStrategyInput defines model for UpdatePerformanceReviewProcessTargetStrategyInput.
+type UpdatePerformanceReviewProcessTargetStrategyInput struct {
+	// Arguments The locations, teams or employees the strategy names (ids).
+	Arguments []string `json:"arguments,omitempty"`
+	ID        string   `json:"id"`
+
+	// TargetStrategy How a review process picks its participants: everyone, the employees of some locations or teams, some employees, or by hand (participants added one by one).
+	TargetStrategy *PerformanceTargetStrategy `json:"target_strategy,omitempty"`
+}
+
+// UpdatePerformanceReviewQuestionnaireInput defines model for UpdatePerformanceReviewQuestionnaireInput.
+type UpdatePerformanceReviewQuestionnaireInput struct {
+	PerformanceReviewProcessID string `json:"performance_review_process_id"`
+
+	// QuestionnaireContent The new questions, in sections or standing alone.
+	QuestionnaireContent []PerformanceQuestionGroup `json:"questionnaire_content"`
+
+	// Strategy A review type: the participant reviews themselves (self), is reviewed by their manager, by each direct report, or by peers.
+	Strategy PerformanceReviewerStrategy `json:"strategy"`
 }
 
 // UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
@@ -5647,6 +6583,345 @@ type ListSupplementsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListPerformanceAgreementsParams defines parameters for ListPerformanceAgreements.
+type ListPerformanceAgreementsParams struct {
+	// IDs Only these action plans.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProcessIDs Only action plans of these review processes.
+	ProcessIDs []string `form:"process_ids[],omitempty" json:"process_ids[],omitempty"`
+
+	// TargetIDs Only action plans of these participants (review process target ids, `<process id>-<access id>`).
+	TargetIDs []string `form:"target_ids[],omitempty" json:"target_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceCompanyEmployeeScoreScalesParams defines parameters for ListPerformanceCompanyEmployeeScoreScales.
+type ListPerformanceCompanyEmployeeScoreScalesParams struct {
+	// IDs Only these companies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceEmployeeScoreScalesParams defines parameters for ListPerformanceEmployeeScoreScales.
+type ListPerformanceEmployeeScoreScalesParams struct {
+	// IDs Only these scales.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewEvaluationAnswersParams defines parameters for ListPerformanceReviewEvaluationAnswers.
+type ListPerformanceReviewEvaluationAnswersParams struct {
+	// PerformanceReviewEvaluationIDs Only the answers of these evaluations.
+	PerformanceReviewEvaluationIDs []string `form:"performance_review_evaluation_ids[],omitempty" json:"performance_review_evaluation_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewEvaluationScoresParams defines parameters for ListPerformanceReviewEvaluationScores.
+type ListPerformanceReviewEvaluationScoresParams struct {
+	// IDs Only these scores.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ReviewProcessIDs Only scores of these review processes.
+	ReviewProcessIDs []string `form:"review_process_ids[],omitempty" json:"review_process_ids[],omitempty"`
+
+	// ReviewEvaluationIDs Only scores of these evaluations.
+	ReviewEvaluationIDs []string `form:"review_evaluation_ids[],omitempty" json:"review_evaluation_ids[],omitempty"`
+
+	// TargetAccessIDs Only scores of these participants (access ids).
+	TargetAccessIDs []string `form:"target_access_ids[],omitempty" json:"target_access_ids[],omitempty"`
+
+	// ReviewerStrategies Only scores given in these review types.
+	ReviewerStrategies []PerformanceReviewerStrategy `form:"reviewer_strategies[],omitempty" json:"reviewer_strategies[],omitempty"`
+
+	// ReviewProcessTargetIDs Only scores of these participants (review process target ids).
+	ReviewProcessTargetIDs []string `form:"review_process_target_ids[],omitempty" json:"review_process_target_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewEvaluationsParams defines parameters for ListPerformanceReviewEvaluations.
+type ListPerformanceReviewEvaluationsParams struct {
+	// IDs Only these evaluations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// PerformanceReviewProcessIDs Only evaluations of these review processes.
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// Published Only published (true) or only unpublished (false) evaluations.
+	Published *bool `form:"published,omitempty" json:"published,omitempty"`
+
+	// ReviewerIDs Only evaluations written by these reviewers (access ids).
+	ReviewerIDs []string `form:"reviewer_ids[],omitempty" json:"reviewer_ids[],omitempty"`
+
+	// ReviewerStrategies Only evaluations of these review types.
+	ReviewerStrategies []PerformanceReviewerStrategy `form:"reviewer_strategies[],omitempty" json:"reviewer_strategies[],omitempty"`
+
+	// TargetAccessIDs Only evaluations about these participants (access ids).
+	TargetAccessIDs []string `form:"target_access_ids[],omitempty" json:"target_access_ids[],omitempty"`
+
+	// ReviewProcessTargetIDs Only evaluations about these participants (review process target ids, `<process id>-<access id>`).
+	ReviewProcessTargetIDs []string `form:"review_process_target_ids[],omitempty" json:"review_process_target_ids[],omitempty"`
+
+	// WithTargetsManagedByFilterManagerEmployeeID Only evaluations about participants managed by this employee (an employee id); sent with `with_targets_managed_by_filter[only_direct_reports]`.
+	WithTargetsManagedByFilterManagerEmployeeID *string `form:"with_targets_managed_by_filter[manager_employee_id],omitempty" json:"with_targets_managed_by_filter[manager_employee_id],omitempty"`
+
+	// WithTargetsManagedByFilterOnlyDirectReports With `with_targets_managed_by_filter[manager_employee_id]`: true keeps only that employee's direct reports, false their whole reporting line.
+	WithTargetsManagedByFilterOnlyDirectReports *bool `form:"with_targets_managed_by_filter[only_direct_reports],omitempty" json:"with_targets_managed_by_filter[only_direct_reports],omitempty"`
+
+	// ExcludeIDs Leave these evaluations out.
+	ExcludeIDs []string `form:"exclude_ids[],omitempty" json:"exclude_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewOwnersParams defines parameters for ListPerformanceReviewOwners.
+type ListPerformanceReviewOwnersParams struct {
+	// PerformanceReviewProcessIDs Only owners of these review processes.
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewProcessCustomTemplatesParams defines parameters for ListPerformanceReviewProcessCustomTemplates.
+type ListPerformanceReviewProcessCustomTemplatesParams struct {
+	// IDs Only these templates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AuthorIDs Only templates by these authors.
+	AuthorIDs []string `form:"author_ids[],omitempty" json:"author_ids[],omitempty"`
+
+	// Search Only templates whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewProcessEstimatedTargetsParams defines parameters for ListPerformanceReviewProcessEstimatedTargets.
+type ListPerformanceReviewProcessEstimatedTargetsParams struct {
+	// PerformanceReviewProcessIDs Only estimates for these review processes.
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// AccessIDs Only these accesses.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewProcessTargetsParams defines parameters for ListPerformanceReviewProcessTargets.
+type ListPerformanceReviewProcessTargetsParams struct {
+	// IDs Only these participants (`<process id>-<access id>`).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AccessIDs Only these accesses.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+
+	// OnlyForPeerAssignment Only participants who can be given peers.
+	OnlyForPeerAssignment *bool `form:"only_for_peer_assignment,omitempty" json:"only_for_peer_assignment,omitempty"`
+
+	// WithoutManager Only participants without a manager.
+	WithoutManager *bool `form:"without_manager,omitempty" json:"without_manager,omitempty"`
+
+	// PerformanceReviewProcessIDs Only participants of these review processes.
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// AgreementCompletionStatus Only participants whose action plan is in this state.
+	AgreementCompletionStatus *PerformanceAgreementCompletionStatus `form:"agreement_completion_status,omitempty" json:"agreement_completion_status,omitempty"`
+
+	// PendingPeerEvaluations Only participants who have no peer evaluations.
+	PendingPeerEvaluations *bool `form:"pending_peer_evaluations,omitempty" json:"pending_peer_evaluations,omitempty"`
+
+	// ManagedByFilterManagerEmployeeID Only participants managed by this employee (an employee id); sent with `managed_by_filter[only_direct_reports]`.
+	ManagedByFilterManagerEmployeeID *string `form:"managed_by_filter[manager_employee_id],omitempty" json:"managed_by_filter[manager_employee_id],omitempty"`
+
+	// ManagedByFilterOnlyDirectReports With `managed_by_filter[manager_employee_id]`: true keeps only that employee's direct reports, false their whole reporting line.
+	ManagedByFilterOnlyDirectReports *bool `form:"managed_by_filter[only_direct_reports],omitempty" json:"managed_by_filter[only_direct_reports],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewProcessesParams defines parameters for ListPerformanceReviewProcesses.
+type ListPerformanceReviewProcessesParams struct {
+	// IDs Only these review processes.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only review processes whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewQuestionnairesParams defines parameters for ListPerformanceReviewQuestionnaires.
+type ListPerformanceReviewQuestionnairesParams struct {
+	// IDs Only these review processes.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceReviewVisibilitySettingsParams defines parameters for ListPerformanceReviewVisibilitySettings.
+type ListPerformanceReviewVisibilitySettingsParams struct {
+	// PerformanceReviewProcessIDs Only the settings of these review processes.
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPerformanceTargetManagersParams defines parameters for ListPerformanceTargetManagers.
+type ListPerformanceTargetManagersParams struct {
+	// IDs Only these managers (employee ids).
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// PerformanceReviewProcessIDs The review process (one id; required by Factorial).
+	PerformanceReviewProcessIDs []string `form:"performance_review_process_ids[],omitempty" json:"performance_review_process_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListTaskFilesParams defines parameters for ListTaskFiles.
 type ListTaskFilesParams struct {
 	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
@@ -6078,6 +7353,93 @@ type CreateSupplementJSONRequestBody = SupplementCreate
 
 // UpdateSupplementJSONRequestBody defines body for UpdateSupplement for application/json ContentType.
 type UpdateSupplementJSONRequestBody = SupplementUpdate
+
+// InitiatePerformanceAgreementsInBulkJSONRequestBody defines body for InitiatePerformanceAgreementsInBulk for application/json ContentType.
+type InitiatePerformanceAgreementsInBulkJSONRequestBody = InitiatePerformanceAgreementsInBulkInput
+
+// InitiatePerformanceAgreementJSONRequestBody defines body for InitiatePerformanceAgreement for application/json ContentType.
+type InitiatePerformanceAgreementJSONRequestBody = InitiatePerformanceAgreementInput
+
+// SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody defines body for SetPerformanceCompanyEmployeeScoreScale for application/json ContentType.
+type SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody = SetPerformanceCompanyEmployeeScoreScaleInput
+
+// ReplacePerformanceReviewEvaluationReviewerJSONRequestBody defines body for ReplacePerformanceReviewEvaluationReviewer for application/json ContentType.
+type ReplacePerformanceReviewEvaluationReviewerJSONRequestBody = ReplacePerformanceReviewEvaluationReviewerInput
+
+// CreatePerformanceReviewOwnersInBulkJSONRequestBody defines body for CreatePerformanceReviewOwnersInBulk for application/json ContentType.
+type CreatePerformanceReviewOwnersInBulkJSONRequestBody = CreatePerformanceReviewOwnersInBulkInput
+
+// AddPerformanceReviewProcessTargetPeersJSONRequestBody defines body for AddPerformanceReviewProcessTargetPeers for application/json ContentType.
+type AddPerformanceReviewProcessTargetPeersJSONRequestBody = AddPerformanceReviewProcessTargetPeersInput
+
+// CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody defines body for CreatePerformanceReviewProcessTargetsInBulk for application/json ContentType.
+type CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody = CreatePerformanceReviewProcessTargetsInBulkInput
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody defines body for RemovePerformanceReviewProcessTargetPeerEvaluations for application/json ContentType.
+type RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody = RemovePerformanceReviewProcessTargetPeerEvaluationsInput
+
+// CreatePerformanceReviewProcessJSONRequestBody defines body for CreatePerformanceReviewProcess for application/json ContentType.
+type CreatePerformanceReviewProcessJSONRequestBody = PerformanceReviewProcessCreate
+
+// CreatePerformanceReviewProcessFromTemplateJSONRequestBody defines body for CreatePerformanceReviewProcessFromTemplate for application/json ContentType.
+type CreatePerformanceReviewProcessFromTemplateJSONRequestBody = CreatePerformanceReviewProcessFromTemplateInput
+
+// DuplicatePerformanceReviewProcessJSONRequestBody defines body for DuplicatePerformanceReviewProcess for application/json ContentType.
+type DuplicatePerformanceReviewProcessJSONRequestBody = DuplicatePerformanceReviewProcessInput
+
+// RemindPerformanceReviewProcessInBulkJSONRequestBody defines body for RemindPerformanceReviewProcessInBulk for application/json ContentType.
+type RemindPerformanceReviewProcessInBulkJSONRequestBody = RemindPerformanceReviewProcessInBulkInput
+
+// RemovePerformanceReviewProcessScheduleJSONRequestBody defines body for RemovePerformanceReviewProcessSchedule for application/json ContentType.
+type RemovePerformanceReviewProcessScheduleJSONRequestBody = RemovePerformanceReviewProcessScheduleInput
+
+// ReopenPerformanceReviewProcessJSONRequestBody defines body for ReopenPerformanceReviewProcess for application/json ContentType.
+type ReopenPerformanceReviewProcessJSONRequestBody = ReopenPerformanceReviewProcessInput
+
+// SchedulePerformanceReviewProcessJSONRequestBody defines body for SchedulePerformanceReviewProcess for application/json ContentType.
+type SchedulePerformanceReviewProcessJSONRequestBody = SchedulePerformanceReviewProcessInput
+
+// StartPerformanceReviewProcessJSONRequestBody defines body for StartPerformanceReviewProcess for application/json ContentType.
+type StartPerformanceReviewProcessJSONRequestBody = StartPerformanceReviewProcessInput
+
+// StopPerformanceReviewProcessJSONRequestBody defines body for StopPerformanceReviewProcess for application/json ContentType.
+type StopPerformanceReviewProcessJSONRequestBody = StopPerformanceReviewProcessInput
+
+// TogglePerformanceReviewProcessArchiveJSONRequestBody defines body for TogglePerformanceReviewProcessArchive for application/json ContentType.
+type TogglePerformanceReviewProcessArchiveJSONRequestBody = TogglePerformanceReviewProcessArchiveInput
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody defines body for UpdatePerformanceReviewProcessAgreementsConfiguration for application/json ContentType.
+type UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody = UpdatePerformanceReviewProcessAgreementsConfigurationInput
+
+// UpdatePerformanceReviewProcessBasicInfoJSONRequestBody defines body for UpdatePerformanceReviewProcessBasicInfo for application/json ContentType.
+type UpdatePerformanceReviewProcessBasicInfoJSONRequestBody = UpdatePerformanceReviewProcessBasicInfoInput
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody defines body for UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration for application/json ContentType.
+type UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody = UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationInput
+
+// UpdatePerformanceReviewProcessDeadlineJSONRequestBody defines body for UpdatePerformanceReviewProcessDeadline for application/json ContentType.
+type UpdatePerformanceReviewProcessDeadlineJSONRequestBody = UpdatePerformanceReviewProcessDeadlineInput
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody defines body for UpdatePerformanceReviewProcessEmployeeScoreConfiguration for application/json ContentType.
+type UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody = UpdatePerformanceReviewProcessEmployeeScoreConfigurationInput
+
+// UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody defines body for UpdatePerformanceReviewProcessReviewerStrategies for application/json ContentType.
+type UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody = UpdatePerformanceReviewProcessReviewerStrategiesInput
+
+// UpdatePerformanceReviewProcessScheduleJSONRequestBody defines body for UpdatePerformanceReviewProcessSchedule for application/json ContentType.
+type UpdatePerformanceReviewProcessScheduleJSONRequestBody = UpdatePerformanceReviewProcessScheduleInput
+
+// UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody defines body for UpdatePerformanceReviewProcessTargetStrategy for application/json ContentType.
+type UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody = UpdatePerformanceReviewProcessTargetStrategyInput
+
+// UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody defines body for UpdatePerformanceReviewDefaultRatingScale for application/json ContentType.
+type UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody = UpdatePerformanceReviewDefaultRatingScaleInput
+
+// UpdatePerformanceReviewQuestionnaireJSONRequestBody defines body for UpdatePerformanceReviewQuestionnaire for application/json ContentType.
+type UpdatePerformanceReviewQuestionnaireJSONRequestBody = UpdatePerformanceReviewQuestionnaireInput
+
+// UpdatePerformanceReviewVisibilitySettingJSONRequestBody defines body for UpdatePerformanceReviewVisibilitySetting for application/json ContentType.
+type UpdatePerformanceReviewVisibilitySettingJSONRequestBody = PerformanceReviewVisibilitySettingUpdate
 
 // CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
 type CreateTaskFileMultipartRequestBody = TaskFileCreate

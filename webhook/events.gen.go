@@ -105,6 +105,44 @@ const (
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// PerformanceReviewProcessCreate is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessCreate Event = "performance/review_process/create"
+	// PerformanceReviewProcessCreateFromTemplate is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessCreateFromTemplate Event = "performance/review_process/create_from_template"
+	// PerformanceReviewProcessDelete is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessDelete Event = "performance/review_process/delete"
+	// PerformanceReviewProcessDuplicate is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessDuplicate Event = "performance/review_process/duplicate"
+	// PerformanceReviewProcessRemindInBulk is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessRemindInBulk Event = "performance/review_process/remind_in_bulk"
+	// PerformanceReviewProcessRemoveSchedule is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessRemoveSchedule Event = "performance/review_process/remove_schedule"
+	// PerformanceReviewProcessReopen is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessReopen Event = "performance/review_process/reopen"
+	// PerformanceReviewProcessSchedule is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessSchedule Event = "performance/review_process/schedule"
+	// PerformanceReviewProcessStart is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessStart Event = "performance/review_process/start"
+	// PerformanceReviewProcessStop is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessStop Event = "performance/review_process/stop"
+	// PerformanceReviewProcessToggleArchive is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessToggleArchive Event = "performance/review_process/toggle_archive"
+	// PerformanceReviewProcessUpdateAgreementsConfiguration is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateAgreementsConfiguration Event = "performance/review_process/update_agreements_configuration"
+	// PerformanceReviewProcessUpdateBasicInfo is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateBasicInfo Event = "performance/review_process/update_basic_info"
+	// PerformanceReviewProcessUpdateCompetenciesAssessmentsConfiguration is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateCompetenciesAssessmentsConfiguration Event = "performance/review_process/update_competencies_assessments_configuration"
+	// PerformanceReviewProcessUpdateDeadline is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateDeadline Event = "performance/review_process/update_deadline"
+	// PerformanceReviewProcessUpdateEmployeeScoreConfiguration is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateEmployeeScoreConfiguration Event = "performance/review_process/update_employee_score_configuration"
+	// PerformanceReviewProcessUpdateReviewerStrategies is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateReviewerStrategies Event = "performance/review_process/update_reviewer_strategies"
+	// PerformanceReviewProcessUpdateSchedule is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateSchedule Event = "performance/review_process/update_schedule"
+	// PerformanceReviewProcessUpdateTargetStrategy is delivered with a resources.PerformanceReviewProcess.
+	PerformanceReviewProcessUpdateTargetStrategy Event = "performance/review_process/update_target_strategy"
 	// TasksTaskBulkCreate is delivered with a resources.Task.
 	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
 	// TasksTaskBulkDelete is delivered with a resources.Task.
@@ -162,77 +200,96 @@ const (
 // payloads maps every event type to the generated type of its bare
 // payload.
 var payloads = map[Event]reflect.Type{
-	APIPublicWebhookSubscriptionCreate:         reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionDelete:         reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionUpdate:         reflect.TypeFor[resources.WebhookSubscription](),
-	AtsApplicationApply:                        reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreate:                       reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreateFromEmployee:           reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationDelete:                       reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationUpdate:                       reflect.TypeFor[resources.AtsApplication](),
-	AtsCandidateCreate:                         reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateDelete:                         reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateUpdate:                         reflect.TypeFor[resources.AtsCandidate](),
-	AtsEvaluationFormSaveAsTemplate:            reflect.TypeFor[resources.AtsEvaluationForm](),
-	AtsJobPostingCreate:                        reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDelete:                        reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDuplicate:                     reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingUpdate:                        reflect.TypeFor[resources.AtsJobPosting](),
-	AttendanceShiftAutofill:                    reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakEnd:                    reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakStart:                  reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockIn:                     reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockOut:                    reflect.TypeFor[resources.Shift](),
-	AttendanceShiftCreate:                      reflect.TypeFor[resources.Shift](),
-	AttendanceShiftDelete:                      reflect.TypeFor[resources.Shift](),
-	AttendanceShiftToggleClock:                 reflect.TypeFor[resources.Shift](),
-	AttendanceShiftUpdate:                      reflect.TypeFor[resources.Shift](),
-	BankingBankAccountNumberUpsert:             reflect.TypeFor[resources.BankAccountNumber](),
-	CompaniesLegalEntityCreate:                 reflect.TypeFor[resources.LegalEntity](),
-	DocumentsDocumentBulkCreate:                reflect.TypeFor[resources.Document](),
-	DocumentsDocumentCreate:                    reflect.TypeFor[resources.Document](),
-	DocumentsDocumentDelete:                    reflect.TypeFor[resources.Document](),
-	DocumentsDocumentMoveToTrashBin:            reflect.TypeFor[resources.Document](),
-	DocumentsDocumentRestoreFromTrashBin:       reflect.TypeFor[resources.Document](),
-	DocumentsDocumentUpdate:                    reflect.TypeFor[resources.Document](),
-	DocumentsFolderCreate:                      reflect.TypeFor[resources.Folder](),
-	DocumentsFolderUpdate:                      reflect.TypeFor[resources.Folder](),
-	EmployeesEmployeeCreateWithContract:        reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeInvite:                    reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeSetRegularAccessStartDate: reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeTerminate:                 reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUnterminate:               reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUpdate:                    reflect.TypeFor[resources.Employee](),
-	LocationsLocationCreate:                    reflect.TypeFor[resources.Location](),
-	LocationsLocationDelete:                    reflect.TypeFor[resources.Location](),
-	LocationsLocationUpdate:                    reflect.TypeFor[resources.Location](),
-	PayrollSupplementCreate:                    reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementDelete:                    reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementUpdate:                    reflect.TypeFor[resources.Supplement](),
-	TasksTaskBulkCreate:                        reflect.TypeFor[resources.Task](),
-	TasksTaskBulkDelete:                        reflect.TypeFor[resources.Task](),
-	TasksTaskBulkUpdate:                        reflect.TypeFor[resources.Task](),
-	TasksTaskCopy:                              reflect.TypeFor[resources.Task](),
-	TasksTaskCreate:                            reflect.TypeFor[resources.Task](),
-	TasksTaskCreateComment:                     reflect.TypeFor[resources.Task](),
-	TasksTaskDelete:                            reflect.TypeFor[resources.Task](),
-	TasksTaskUpdate:                            reflect.TypeFor[resources.Task](),
-	TeamsMembershipBulkUpsert:                  reflect.TypeFor[resources.TeamMembership](),
-	TeamsMembershipCreate:                      reflect.TypeFor[resources.TeamMembership](),
-	TeamsMembershipDelete:                      reflect.TypeFor[resources.TeamMembership](),
-	TeamsMembershipUpdate:                      reflect.TypeFor[resources.TeamMembership](),
-	TeamsTeamCreate:                            reflect.TypeFor[resources.Team](),
-	TeamsTeamDelete:                            reflect.TypeFor[resources.Team](),
-	TeamsTeamProject:                           reflect.TypeFor[resources.Team](),
-	TeamsTeamUpdate:                            reflect.TypeFor[resources.Team](),
-	TimeOffLeaveApprove:                        reflect.TypeFor[resources.Leave](),
-	TimeOffLeaveCreate:                         reflect.TypeFor[resources.Leave](),
-	TimeOffLeaveDelete:                         reflect.TypeFor[resources.Leave](),
-	TimeOffLeaveReject:                         reflect.TypeFor[resources.Leave](),
-	TimeOffLeaveUpdate:                         reflect.TypeFor[resources.Leave](),
-	TimeOffLeaveTypeCreate:                     reflect.TypeFor[resources.LeaveType](),
-	TimeOffLeaveTypeUpdate:                     reflect.TypeFor[resources.LeaveType](),
-	TimeOffPolicyCreate:                        reflect.TypeFor[resources.TimeOffPolicy](),
-	TimeOffPolicyDelete:                        reflect.TypeFor[resources.TimeOffPolicy](),
-	TimeOffPolicyUpdate:                        reflect.TypeFor[resources.TimeOffPolicy](),
+	APIPublicWebhookSubscriptionCreate:                    reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionDelete:                    reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionUpdate:                    reflect.TypeFor[resources.WebhookSubscription](),
+	AtsApplicationApply:                                   reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreate:                                  reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreateFromEmployee:                      reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationDelete:                                  reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationUpdate:                                  reflect.TypeFor[resources.AtsApplication](),
+	AtsCandidateCreate:                                    reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateDelete:                                    reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateUpdate:                                    reflect.TypeFor[resources.AtsCandidate](),
+	AtsEvaluationFormSaveAsTemplate:                       reflect.TypeFor[resources.AtsEvaluationForm](),
+	AtsJobPostingCreate:                                   reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDelete:                                   reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDuplicate:                                reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingUpdate:                                   reflect.TypeFor[resources.AtsJobPosting](),
+	AttendanceShiftAutofill:                               reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakEnd:                               reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakStart:                             reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockIn:                                reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockOut:                               reflect.TypeFor[resources.Shift](),
+	AttendanceShiftCreate:                                 reflect.TypeFor[resources.Shift](),
+	AttendanceShiftDelete:                                 reflect.TypeFor[resources.Shift](),
+	AttendanceShiftToggleClock:                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftUpdate:                                 reflect.TypeFor[resources.Shift](),
+	BankingBankAccountNumberUpsert:                        reflect.TypeFor[resources.BankAccountNumber](),
+	CompaniesLegalEntityCreate:                            reflect.TypeFor[resources.LegalEntity](),
+	DocumentsDocumentBulkCreate:                           reflect.TypeFor[resources.Document](),
+	DocumentsDocumentCreate:                               reflect.TypeFor[resources.Document](),
+	DocumentsDocumentDelete:                               reflect.TypeFor[resources.Document](),
+	DocumentsDocumentMoveToTrashBin:                       reflect.TypeFor[resources.Document](),
+	DocumentsDocumentRestoreFromTrashBin:                  reflect.TypeFor[resources.Document](),
+	DocumentsDocumentUpdate:                               reflect.TypeFor[resources.Document](),
+	DocumentsFolderCreate:                                 reflect.TypeFor[resources.Folder](),
+	DocumentsFolderUpdate:                                 reflect.TypeFor[resources.Folder](),
+	EmployeesEmployeeCreateWithContract:                   reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeInvite:                               reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeSetRegularAccessStartDate:            reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeTerminate:                            reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUnterminate:                          reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUpdate:                               reflect.TypeFor[resources.Employee](),
+	LocationsLocationCreate:                               reflect.TypeFor[resources.Location](),
+	LocationsLocationDelete:                               reflect.TypeFor[resources.Location](),
+	LocationsLocationUpdate:                               reflect.TypeFor[resources.Location](),
+	PayrollSupplementCreate:                               reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementDelete:                               reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementUpdate:                               reflect.TypeFor[resources.Supplement](),
+	PerformanceReviewProcessCreate:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessCreateFromTemplate:            reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDelete:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDuplicate:                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemindInBulk:                  reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemoveSchedule:                reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessReopen:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessSchedule:                      reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStart:                         reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStop:                          reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessToggleArchive:                 reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateAgreementsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateBasicInfo:               reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateCompetenciesAssessmentsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateDeadline:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateEmployeeScoreConfiguration:           reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateReviewerStrategies:                   reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateSchedule:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateTargetStrategy:                       reflect.TypeFor[resources.PerformanceReviewProcess](),
+	TasksTaskBulkCreate:                                                reflect.TypeFor[resources.Task](),
+	TasksTaskBulkDelete:                                                reflect.TypeFor[resources.Task](),
+	TasksTaskBulkUpdate:                                                reflect.TypeFor[resources.Task](),
+	TasksTaskCopy:                                                      reflect.TypeFor[resources.Task](),
+	TasksTaskCreate:                                                    reflect.TypeFor[resources.Task](),
+	TasksTaskCreateComment:                                             reflect.TypeFor[resources.Task](),
+	TasksTaskDelete:                                                    reflect.TypeFor[resources.Task](),
+	TasksTaskUpdate:                                                    reflect.TypeFor[resources.Task](),
+	TeamsMembershipBulkUpsert:                                          reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipCreate:                                              reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipDelete:                                              reflect.TypeFor[resources.TeamMembership](),
+	TeamsMembershipUpdate:                                              reflect.TypeFor[resources.TeamMembership](),
+	TeamsTeamCreate:                                                    reflect.TypeFor[resources.Team](),
+	TeamsTeamDelete:                                                    reflect.TypeFor[resources.Team](),
+	TeamsTeamProject:                                                   reflect.TypeFor[resources.Team](),
+	TeamsTeamUpdate:                                                    reflect.TypeFor[resources.Team](),
+	TimeOffLeaveApprove:                                                reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveCreate:                                                 reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveDelete:                                                 reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveReject:                                                 reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveUpdate:                                                 reflect.TypeFor[resources.Leave](),
+	TimeOffLeaveTypeCreate:                                             reflect.TypeFor[resources.LeaveType](),
+	TimeOffLeaveTypeUpdate:                                             reflect.TypeFor[resources.LeaveType](),
+	TimeOffPolicyCreate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
+	TimeOffPolicyDelete:                                                reflect.TypeFor[resources.TimeOffPolicy](),
+	TimeOffPolicyUpdate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
 }

@@ -46,6 +46,24 @@ const (
 	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
+// Tables of the dated API's performance reviews
+// (rules_dated_performance.go). Visibility settings and questionnaire
+// records take the id of their review process.
+const (
+	ResPerfProcesses      = "performance_review_processes"
+	ResPerfTargets        = "performance_review_process_targets"
+	ResPerfEvaluations    = "performance_review_evaluations"
+	ResPerfOwners         = "performance_review_owners"
+	ResPerfAgreements     = "performance_agreements"
+	ResPerfQuestionnaires = "performance_review_questionnaire_by_strategies"
+	ResPerfVisibility     = "performance_review_visibility_settings"
+	ResPerfTemplates      = "performance_review_process_custom_templates"
+	ResPerfScales         = "performance_employee_score_scales"
+	ResPerfCompanyScales  = "performance_company_employee_score_scales"
+	ResPerfAnswers        = "performance_review_evaluation_answers"
+	ResPerfScores         = "performance_review_evaluation_scores"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -62,34 +80,36 @@ const DatedAPIVersion = "2026-07-01"
 // missing here gets a table of its own (namespace_resource), served by the
 // generic engine. "" marks answers computed from other tables.
 var datedTables = map[string]string{
-	"api_public/credentials":           "",
-	"api_public/webhook_subscriptions": ResWebhookSubscriptions,
-	"employees/employees":              ResEmployees,
-	"teams/teams":                      ResTeams,
-	"teams/memberships":                ResMemberships,
-	"locations/locations":              ResLocations,
-	"locations/work_areas":             ResWorkAreas,
-	"companies/legal_entities":         ResLegalEntities,
-	"holidays/company_holidays":        ResCompanyHolidays,
-	"timeoff/leaves":                   ResLeaves,
-	"timeoff/leave_types":              ResLeaveTypes,
-	"timeoff/allowances":               ResAllowances,
-	"timeoff/allowance_stats":          "",
-	"timeoff/policies":                 ResPolicies,
-	"attendance/shifts":                ResShifts,
-	"documents/documents":              ResDocuments,
-	"documents/folders":                ResFolders,
-	"custom_fields/fields":             ResCustomFields,
-	"custom_fields/options":            ResCustomFieldOptions,
-	"custom_fields/resource_fields":    ResResourceFields,
-	"custom_fields/values":             ResCustomValues,
-	"payroll/supplements":              ResSupplements,
-	"tasks/tasks":                      ResTasks,
-	"tasks/task_files":                 ResTaskFiles,
-	"ats/job_postings":                 ResJobPostings,
-	"ats/candidates":                   ResCandidates,
-	"ats/applications":                 ResApplications,
-	"ats/messages":                     ResAtsMessages,
+	"api_public/credentials":                       "",
+	"api_public/webhook_subscriptions":             ResWebhookSubscriptions,
+	"employees/employees":                          ResEmployees,
+	"teams/teams":                                  ResTeams,
+	"teams/memberships":                            ResMemberships,
+	"locations/locations":                          ResLocations,
+	"locations/work_areas":                         ResWorkAreas,
+	"companies/legal_entities":                     ResLegalEntities,
+	"holidays/company_holidays":                    ResCompanyHolidays,
+	"timeoff/leaves":                               ResLeaves,
+	"timeoff/leave_types":                          ResLeaveTypes,
+	"timeoff/allowances":                           ResAllowances,
+	"timeoff/allowance_stats":                      "",
+	"timeoff/policies":                             ResPolicies,
+	"attendance/shifts":                            ResShifts,
+	"documents/documents":                          ResDocuments,
+	"documents/folders":                            ResFolders,
+	"custom_fields/fields":                         ResCustomFields,
+	"custom_fields/options":                        ResCustomFieldOptions,
+	"custom_fields/resource_fields":                ResResourceFields,
+	"custom_fields/values":                         ResCustomValues,
+	"payroll/supplements":                          ResSupplements,
+	"tasks/tasks":                                  ResTasks,
+	"tasks/task_files":                             ResTaskFiles,
+	"ats/job_postings":                             ResJobPostings,
+	"ats/candidates":                               ResCandidates,
+	"ats/applications":                             ResApplications,
+	"ats/messages":                                 ResAtsMessages,
+	"performance/review_process_estimated_targets": "",
+	"performance/target_managers":                  "",
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -149,6 +169,44 @@ func init() {
 		"POST ats/applications/move_to_phase":                    {fn: (*call).moveApplicationToPhase},
 		"POST ats/job_postings/duplicate":                        {fn: (*call).duplicateDatedPosting},
 		"POST ats/evaluation_forms/save_as_template":             {fn: (*call).saveEvaluationFormAsTemplate},
+		// Performance reviews (rules_dated_performance.go): manager marks the
+		// actions a process's owners may take; the handler checks ownership.
+		"GET performance/review_process_estimated_targets":                                      {fn: (*call).listEstimatedTargets},
+		"GET performance/target_managers":                                                       {fn: (*call).listTargetManagers},
+		"GET performance/target_managers/{id}":                                                  {fn: (*call).getTargetManager},
+		"POST performance/agreements/initiate":                                                  {fn: (*call).initiateAgreement, manager: true},
+		"POST performance/agreements/bulk_initiate":                                             {fn: (*call).initiateAgreementsInBulk, manager: true},
+		"POST performance/company_employee_score_scales/set":                                    {fn: (*call).setCompanyEmployeeScoreScale},
+		"POST performance/review_evaluations/replace_reviewer":                                  {fn: (*call).replaceReviewEvaluationReviewer, manager: true},
+		"POST performance/review_owners/bulk_create":                                            {fn: (*call).createReviewOwnersInBulk, manager: true},
+		"DELETE performance/review_owners/{id}":                                                 {fn: (*call).deleteReviewOwner, manager: true},
+		"POST performance/review_processes":                                                     {fn: (*call).createReviewProcess},
+		"DELETE performance/review_processes/{id}":                                              {fn: (*call).deleteReviewProcess, manager: true},
+		"POST performance/review_processes/create_from_template":                                {fn: (*call).createReviewProcessFromTemplate},
+		"POST performance/review_processes/duplicate":                                           {fn: (*call).duplicateReviewProcess, manager: true},
+		"POST performance/review_processes/remind_in_bulk":                                      {fn: (*call).remindReviewProcessInBulk, manager: true},
+		"POST performance/review_processes/remove_schedule":                                     {fn: (*call).removeReviewProcessSchedule, manager: true},
+		"POST performance/review_processes/reopen":                                              {fn: (*call).reopenReviewProcess, manager: true},
+		"POST performance/review_processes/schedule":                                            {fn: (*call).scheduleReviewProcess, manager: true},
+		"POST performance/review_processes/start":                                               {fn: (*call).startReviewProcess, manager: true},
+		"POST performance/review_processes/stop":                                                {fn: (*call).stopReviewProcess, manager: true},
+		"POST performance/review_processes/toggle_archive":                                      {fn: (*call).toggleReviewProcessArchive, manager: true},
+		"POST performance/review_processes/update_agreements_configuration":                     {fn: perfToggle("agreements_configuration"), manager: true},
+		"POST performance/review_processes/update_basic_info":                                   {fn: (*call).updateReviewProcessBasicInfo, manager: true},
+		"POST performance/review_processes/update_competencies_assessments_configuration":       {fn: perfToggle("competencies_assessments_configuration"), manager: true},
+		"POST performance/review_processes/update_deadline":                                     {fn: (*call).updateReviewProcessDeadline, manager: true},
+		"POST performance/review_processes/update_employee_score_configuration":                 {fn: perfToggle("employee_score_enabled"), manager: true},
+		"POST performance/review_processes/update_reviewer_strategies":                          {fn: (*call).updateReviewProcessReviewerStrategies, manager: true},
+		"POST performance/review_processes/update_schedule":                                     {fn: (*call).updateReviewProcessSchedule, manager: true},
+		"POST performance/review_processes/update_target_strategy":                              {fn: (*call).updateReviewProcessTargetStrategy, manager: true},
+		"GET performance/review_process_targets/{id}":                                           {fn: (*call).getReviewProcessTarget},
+		"DELETE performance/review_process_targets/{id}":                                        {fn: (*call).deleteReviewProcessTarget, manager: true},
+		"POST performance/review_process_targets/add_peers":                                     {fn: (*call).addReviewProcessTargetPeers, manager: true},
+		"POST performance/review_process_targets/bulk_create":                                   {fn: (*call).createReviewProcessTargetsInBulk, manager: true},
+		"POST performance/review_process_targets/remove_peer_evaluations":                       {fn: (*call).removeReviewProcessTargetPeerEvaluations, manager: true},
+		"POST performance/review_questionnaire_by_strategies/update_default_rating_scale":       {fn: (*call).updateDefaultRatingScale, manager: true},
+		"POST performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy": {fn: (*call).updateQuestionnaireForStrategy, manager: true},
+		"PUT performance/review_visibility_settings/{id}":                                       {fn: (*call).update, manager: true},
 	}
 }
 

@@ -47,6 +47,10 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		// Performance reviews (rules_dated_performance.go).
+		ResPerfProcesses: viewReviewProcess,
+		ResPerfTargets:   viewPerfTarget,
+
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
@@ -239,6 +243,7 @@ func init() {
 		ResAllowances:         prepareDatedAllowance,
 		ResEmployees:          prepareDatedEmployee,
 		ResWorkAreas:          prepareDatedWorkArea,
+		ResPerfVisibility:     prepareVisibility,
 		ResTasks:              prepareDatedTask,
 		ResTaskFiles:          prepareDatedTaskFile,
 		ResJobPostings:        prepareDatedAtsJobPosting,
@@ -508,6 +513,10 @@ func init() {
 		ResAtsHiringStages:     atsHiringStageFilter,
 		ResAtsRejectionReasons: atsRejectionReasonFilter,
 		ResAtsEvaluationForms:  atsEvaluationFormFilter,
+		ResPerfProcesses:       perfNameFilter,
+		ResPerfTemplates:       perfNameFilter,
+		ResPerfTargets:         perfTargetFilter,
+		ResPerfEvaluations:     perfEvaluationFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -739,6 +748,12 @@ var datedFilterParams = map[string][]string{
 	ResAtsHiringStages:     {"ats_application_phase_id"},
 	ResAtsRejectionReasons: {"ats_application_ids[]"},
 	ResAtsEvaluationForms:  {"template"},
+	ResPerfProcesses:       {"search"},
+	ResPerfTemplates:       {"search"},
+	ResPerfTargets: {"without_manager", "pending_peer_evaluations", "only_for_peer_assignment", "agreement_completion_status",
+		"managed_by_filter[manager_employee_id]", "managed_by_filter[only_direct_reports]"},
+	ResPerfEvaluations: {"reviewer_ids[]", "reviewer_strategies[]", "exclude_ids[]",
+		"with_targets_managed_by_filter[manager_employee_id]", "with_targets_managed_by_filter[only_direct_reports]"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).

@@ -127,6 +127,8 @@ func singular(s string) string {
 	switch {
 	case strings.HasSuffix(s, "ies"):
 		return strings.TrimSuffix(s, "ies") + "y"
+	case strings.HasSuffix(s, "sses"):
+		return strings.TrimSuffix(s, "es") // processes, addresses
 	case strings.HasSuffix(s, "s"):
 		return strings.TrimSuffix(s, "s")
 	}

@@ -11,7 +11,8 @@ import (
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
 // main location, one archived, a small job catalog (seedJobCatalog), the banking records
-// (seedBanking) and the recruiting records around v1's (seedAts).
+// (seedBanking), the recruiting records around v1's (seedAts) and the
+// performance review catalogues (seedPerformance).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -49,6 +50,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "location_id": 1, "name": "Terrace", "archived_at": s.clock().UTC().AddDate(0, 0, -30).Format(time.RFC3339)})
 	s.seedJobCatalog(put)
 	s.seedAts(put)
+	seedPerformance(put)
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the
@@ -141,4 +143,97 @@ func (s *Sandbox) seedBanking(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "bank_account_id": 2, "card_payment_id": 1, "amount_cents": -4590, "balance_after_cents": 120000,
 			"currency": "EUR", "type": "card_payment", "description": "Cafe Central", "booking_date": at(-2, "00:00"),
 			"value_date": at(-1, "00:00"), "updated_at": at(-1, "06:00")})
+}
+
+// seedPerformance writes the two predefined employee score scales (five
+// steps, the default, and four), the company's choice of the default one,
+// a custom template for a yearly self and manager review of everyone, and
+// one finished review process (seedReviewProcess).
+func seedPerformance(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	steps := func(labels ...string) []any {
+		out := make([]any, len(labels))
+		for i, l := range labels {
+			out[i] = M{"value": i + 1, "text": l}
+		}
+		return out
+	}
+	put(ResPerfScales,
+		M{"id": 1, "is_default": true, "scale": steps("Unsatisfactory", "Missed expectations", "Meets expectations", "Exceeds expectations", "Outstanding")},
+		M{"id": 2, "is_default": false, "scale": steps("Below expectations", "Meets expectations", "Above expectations", "Exceptional")})
+	put(ResPerfCompanyScales, M{"id": 1, "scale_id": 1, "is_default": true})
+	put(ResPerfTemplates, M{"id": 1, "author_id": 1, "company_id": 1, "name": "Yearly review",
+		"description": "Our yearly self and manager review.", "template_description": "Self and manager review of every employee, with action plans.",
+		"target_strategy": M{"strategy": "all_employees", "arguments": []any{}}, "reviewer_strategies": []any{"self", "manager"},
+		"agreements_enabled": true, "employee_potential_score_enabled": false, "competencies_assessments_enabled": false,
+		"visibility_settings": M{"restrict_answers_visibility_to_reportees": false, "early_access_to_answers_for_managers": true,
+			"anonymous_peer_evaluation_for_target": false}})
+	seedReviewProcess(put)
+}
+
+// seedReviewProcess writes process 1, the Engineering team's 2023 review,
+// finished: Ada owns it; Manu, Bea and Bruno took part with a self review
+// each and a manager review (Ada reviewed Manu, Manu reviewed Bea and
+// Bruno), all published; Bea's two evaluations have their answers and
+// scores, and her action plan is signed.
+func seedReviewProcess(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	const published = "2023-12-10T17:00:00Z"
+	question := func(uuid, title string) M {
+		return M{"uuid": uuid, "mandatory": true, "with_comment": true, "title": title, "answer_type": "rating"}
+	}
+	questionnaire := func(strategy, title string) M {
+		return M{"reviewer_strategy": strategy, "content": []any{M{"uuid": "sec-" + strategy, "type": "section",
+			"section_title": "Delivery", "questions": []any{question("q-"+strategy, title)}}}}
+	}
+	put(ResPerfProcesses, M{"id": 1, "company_id": 1, "name": "2023 yearly review", "description": "The Engineering team's yearly review.",
+		"status": perfFinished, "author_access_id": 1, "target_strategy": M{"strategy": "by_teams", "arguments": []any{"1"}},
+		"reviewer_strategies": []any{"self", "manager"}, "starts_at": "2023-11-01T08:00:00Z", "ends_at": "2023-12-15T00:00:00Z",
+		"archived": false, "agreements_configuration": M{"enabled": true}, "competencies_assessments_configuration": M{"enabled": false},
+		"employee_score_enabled": true, "employee_potential_score_enabled": false, "last_bulk_reminder": "2023-12-01T09:00:00Z", "cycle_id": nil})
+	put(ResPerfOwners, M{"id": 1, "access_id": 1, "performance_review_process_id": 1})
+	put(ResPerfVisibility, M{"id": 1, "performance_review_process_id": 1, "restrict_answers_visibility_to_reportees": false,
+		"early_access_to_answers_for_managers": true, "anonymous_peer_evaluation_for_target": false})
+	q := M{"id": 1, "performance_review_process_id": 1, "default_rating_scale": perfDefaultRatingScale(),
+		"self_questionnaire":    questionnaire("self", "How well did you deliver this year?"),
+		"manager_questionnaire": questionnaire("manager", "How well did they deliver this year?")}
+	for _, s := range []string{"direct_reports", "peers"} {
+		q[perfQuestionnaireField[s]] = M{"reviewer_strategy": s, "content": []any{}}
+	}
+	put(ResPerfQuestionnaires, q)
+	// Participants (access, employee, manager's access) and their evaluations.
+	for i, p := range [][3]int{{2, DemoManagerID, 1}, {3, DemoBasicID, 2}, {4, DemoBasic2ID, 2}} {
+		put(ResPerfTargets, M{"id": i + 1, "performance_review_process_id": 1, "access_id": p[0], "employee_id": p[1]})
+		for j, e := range []struct {
+			kind     string
+			reviewer int
+		}{{"self", p[0]}, {"manager", p[2]}} {
+			put(ResPerfEvaluations, M{"id": 2*i + j + 1, "performance_review_process_id": 1, "target_access_id": p[0],
+				"reviewer_access_id": e.reviewer, "evaluation_type": e.kind, "published": true, "status": "published",
+				"review_process_target_id": perfTargetID(1, p[0]), "published_at": published})
+		}
+	}
+	// Bea's evaluations are 3 (self) and 4 (manager).
+	answered := func(strategy, title string, value int, comment string) M {
+		return M{"content": []any{M{"uuid": "sec-" + strategy, "type": "section", "section_title": "Delivery", "questions": []any{
+			M{"question": question("q-"+strategy, title), "answer": M{"uuid": "q-" + strategy, "answer_rating": M{"value": value, "comment": comment}}}}}}}
+	}
+	put(ResPerfAnswers,
+		M{"id": 3, "performance_review_evaluation_id": 3, "answered_questionnaire_with_sections": answered("self", "How well did you deliver this year?", 4, "Shipped the billing revamp."),
+			"answered_employee_score_questionnaire": nil, "answered_employee_potential_score_questionnaire": nil},
+		M{"id": 4, "performance_review_evaluation_id": 4, "answered_questionnaire_with_sections": answered("manager", "How well did they deliver this year?", 4, "Reliable and thorough."),
+			"answered_employee_score_questionnaire": nil, "answered_employee_potential_score_questionnaire": nil})
+	score := func(id, eval int, strategy string, value float64) M {
+		return M{"id": id, "review_process_id": 1, "review_evaluation_id": eval, "target_access_id": 3, "company_id": 1,
+			"reviewer_strategy": strategy, "review_process_target_id": perfTargetID(1, 3), "potential_score": nil,
+			"normalized_potential_score": nil, "score": value, "scale_min": 1, "scale_max": 5, "normalized_score": (value - 1) / 4 * 100,
+			"published_at": published}
+	}
+	put(ResPerfScores, score(1, 3, "self", 4), score(2, 4, "manager", 3.5))
+	put(ResPerfAgreements, M{"id": 1, "process_id": 1, "target_id": perfTargetID(1, 3), "signer_id": 2, "reviewer_id": DemoManagerID,
+		"manager_signed_at": "2023-12-18T10:00:00Z", "target_signed_at": "2023-12-19T09:30:00Z", "agreement_signed_at": "2023-12-19T09:30:00Z",
+		"last_modified_at": "2023-12-19T09:30:00Z", "status": "signed", "locked": true,
+		"conclusions":        M{"text": "Lead the next billing project.", "last_updated_at": "2023-12-18T10:00:00Z"},
+		"self_evaluation_id": 3, "manager_evaluation_id": 4, "self_comments": []any{},
+		"manager_comments": []any{M{"question_uuid": "q-manager", "author_access_id": 2, "text": "Keep mentoring Bruno.", "updated_at": "2023-12-18T10:00:00Z"}}})
 }

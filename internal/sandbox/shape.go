@@ -106,6 +106,16 @@ func (c *compiler) compile(ref *openapi3.SchemaRef) *shape {
 	if sh.kind == shArray {
 		sh.items = c.compile(sch.Items)
 	}
+	// A nullable field typed by a shared enum ({type: string, nullable:
+	// true, allOf: [$ref]}) takes the enum's values.
+	if sh.kind != shObject && len(sh.enum) == 0 {
+		for _, a := range sch.AllOf {
+			if a.Value != nil && len(a.Value.Enum) > 0 {
+				sh.enum = a.Value.Enum
+				break
+			}
+		}
+	}
 	return sh
 }
 

@@ -121,6 +121,8 @@ func TestResourceConstants(t *testing.T) {
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
 		ResAtsApplicationPhases, ResAtsHiringStages, ResAtsCandidateSources, ResAtsRejectionReasons,
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
+		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
+		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales, ResPerfAnswers, ResPerfScores,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

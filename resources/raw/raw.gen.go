@@ -1544,6 +1544,761 @@ type ClientInterface interface {
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListPerformanceAgreements List action plans
+	//
+	// Action plans (agreements) of review processes: what a participant and their
+	// manager agree on after the review, with the comments of each and their signatures.
+	//
+	// Corresponds with GET /performance/agreements (the `ListPerformanceAgreements` operationId).
+	ListPerformanceAgreements(ctx context.Context, params *ListPerformanceAgreementsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitiatePerformanceAgreementsInBulkWithBody Start the action plans of a review process
+	//
+	// Starts the action plan of every participant of the review process the caller
+	// manages directly; a company token or an API key starts those of every
+	// participant. Answers the action plans started, as a bare array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+	InitiatePerformanceAgreementsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitiatePerformanceAgreementsInBulk Start the action plans of a review process
+	//
+	// Starts the action plan of every participant of the review process the caller
+	// manages directly; a company token or an API key starts those of every
+	// participant. Answers the action plans started, as a bare array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+	InitiatePerformanceAgreementsInBulk(ctx context.Context, body InitiatePerformanceAgreementsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitiatePerformanceAgreementWithBody Start the action plan of one participant
+	//
+	// Starts the action plan of one participant (review process target) of a
+	// review process.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+	InitiatePerformanceAgreementWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitiatePerformanceAgreement Start the action plan of one participant
+	//
+	// Starts the action plan of one participant (review process target) of a
+	// review process.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+	InitiatePerformanceAgreement(ctx context.Context, body InitiatePerformanceAgreementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceAgreement Get an action plan
+	//
+	// Corresponds with GET /performance/agreements/{id} (the `GetPerformanceAgreement` operationId).
+	GetPerformanceAgreement(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceCompanyEmployeeScoreScales List the company's employee score scale
+	//
+	// The predefined scale the company uses when a review scores an employee's
+	// performance; one record, whose id is the company's.
+	//
+	// Corresponds with GET /performance/company_employee_score_scales (the `ListPerformanceCompanyEmployeeScoreScales` operationId).
+	ListPerformanceCompanyEmployeeScoreScales(ctx context.Context, params *ListPerformanceCompanyEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetPerformanceCompanyEmployeeScoreScaleWithBody Choose the company's employee score scale
+	//
+	// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+	// company uses; `id` is the company's id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+	SetPerformanceCompanyEmployeeScoreScaleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetPerformanceCompanyEmployeeScoreScale Choose the company's employee score scale
+	//
+	// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+	// company uses; `id` is the company's id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+	SetPerformanceCompanyEmployeeScoreScale(ctx context.Context, body SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceCompanyEmployeeScoreScale Get the company's employee score scale
+	//
+	// The id is the company's id.
+	//
+	// Corresponds with GET /performance/company_employee_score_scales/{id} (the `GetPerformanceCompanyEmployeeScoreScale` operationId).
+	GetPerformanceCompanyEmployeeScoreScale(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceEmployeeScoreScales List the predefined employee score scales
+	//
+	// The predefined scales a company can choose from to score employees in
+	// reviews, each a list of steps (a value and its label).
+	//
+	// Corresponds with GET /performance/employee_score_scales (the `ListPerformanceEmployeeScoreScales` operationId).
+	ListPerformanceEmployeeScoreScales(ctx context.Context, params *ListPerformanceEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceEmployeeScoreScale Get a predefined employee score scale
+	//
+	// Corresponds with GET /performance/employee_score_scales/{id} (the `GetPerformanceEmployeeScoreScale` operationId).
+	GetPerformanceEmployeeScoreScale(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewEvaluationAnswers List the answers of review evaluations
+	//
+	// The questions of each evaluation with the reviewer's answers, grouped by
+	// section. The record's id is the evaluation's.
+	//
+	// Corresponds with GET /performance/review_evaluation_answers (the `ListPerformanceReviewEvaluationAnswers` operationId).
+	ListPerformanceReviewEvaluationAnswers(ctx context.Context, params *ListPerformanceReviewEvaluationAnswersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewEvaluationScores List published evaluation scores
+	//
+	// The performance (and potential) scores reviewers gave participants in
+	// published evaluations, on the scale's range and as a percentage.
+	//
+	// Corresponds with GET /performance/review_evaluation_scores (the `ListPerformanceReviewEvaluationScores` operationId).
+	ListPerformanceReviewEvaluationScores(ctx context.Context, params *ListPerformanceReviewEvaluationScoresParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewEvaluationScore Get a published evaluation score
+	//
+	// Corresponds with GET /performance/review_evaluation_scores/{id} (the `GetPerformanceReviewEvaluationScore` operationId).
+	GetPerformanceReviewEvaluationScore(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewEvaluations List review evaluations
+	//
+	// Evaluations, pending and published. Starting a review process creates one
+	// evaluation per participant and review type: a self review (the participant
+	// reviews themselves), a manager review (their manager reviews them), one per
+	// direct report, and one per peer added later.
+	//
+	// Corresponds with GET /performance/review_evaluations (the `ListPerformanceReviewEvaluations` operationId).
+	ListPerformanceReviewEvaluations(ctx context.Context, params *ListPerformanceReviewEvaluationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplacePerformanceReviewEvaluationReviewerWithBody Give an evaluation another reviewer
+	//
+	// Hands an evaluation to another reviewer, who can then only leave feedback
+	// about the participant. Allowed only while the review process is active, the
+	// evaluation is unpublished and it is not a self review.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+	ReplacePerformanceReviewEvaluationReviewerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplacePerformanceReviewEvaluationReviewer Give an evaluation another reviewer
+	//
+	// Hands an evaluation to another reviewer, who can then only leave feedback
+	// about the participant. Allowed only while the review process is active, the
+	// evaluation is unpublished and it is not a self review.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+	ReplacePerformanceReviewEvaluationReviewer(ctx context.Context, body ReplacePerformanceReviewEvaluationReviewerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewEvaluation Get a review evaluation
+	//
+	// Corresponds with GET /performance/review_evaluations/{id} (the `GetPerformanceReviewEvaluation` operationId).
+	GetPerformanceReviewEvaluation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewOwners List the owners of review processes
+	//
+	// The people who own a review process: they may edit it and see its results.
+	// Every process has at least one.
+	//
+	// Corresponds with GET /performance/review_owners (the `ListPerformanceReviewOwners` operationId).
+	ListPerformanceReviewOwners(ctx context.Context, params *ListPerformanceReviewOwnersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewOwnersInBulkWithBody Add owners to a review process
+	//
+	// Makes each access given an owner of the review process; answers one owner
+	// record per access, as a bare array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+	CreatePerformanceReviewOwnersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewOwnersInBulk Add owners to a review process
+	//
+	// Makes each access given an owner of the review process; answers one owner
+	// record per access, as a bare array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+	CreatePerformanceReviewOwnersInBulk(ctx context.Context, body CreatePerformanceReviewOwnersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePerformanceReviewOwner Remove an owner from a review process
+	//
+	// Refused when it is the process's last owner.
+	//
+	// Corresponds with DELETE /performance/review_owners/{id} (the `DeletePerformanceReviewOwner` operationId).
+	DeletePerformanceReviewOwner(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewProcessCustomTemplates List the company's review process templates
+	//
+	// Templates the company saved to create review processes from.
+	//
+	// Corresponds with GET /performance/review_process_custom_templates (the `ListPerformanceReviewProcessCustomTemplates` operationId).
+	ListPerformanceReviewProcessCustomTemplates(ctx context.Context, params *ListPerformanceReviewProcessCustomTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewProcessCustomTemplate Get a review process template
+	//
+	// Corresponds with GET /performance/review_process_custom_templates/{id} (the `GetPerformanceReviewProcessCustomTemplate` operationId).
+	GetPerformanceReviewProcessCustomTemplate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewProcessEstimatedTargets List who a review process would include
+	//
+	// The participants a review process that has not started yet would have if it
+	// started now, from its target strategy.
+	//
+	// Corresponds with GET /performance/review_process_estimated_targets (the `ListPerformanceReviewProcessEstimatedTargets` operationId).
+	ListPerformanceReviewProcessEstimatedTargets(ctx context.Context, params *ListPerformanceReviewProcessEstimatedTargetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewProcessTargets List the participants of review processes
+	//
+	// Participants (targets) of review processes that have started. A target's id
+	// is composite: `<review process id>-<access id>`.
+	//
+	// Corresponds with GET /performance/review_process_targets (the `ListPerformanceReviewProcessTargets` operationId).
+	ListPerformanceReviewProcessTargets(ctx context.Context, params *ListPerformanceReviewProcessTargetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddPerformanceReviewProcessTargetPeersWithBody Add peers to review a participant
+	//
+	// Makes each access given a peer reviewer of the participant: a peer
+	// evaluation is created for each.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+	AddPerformanceReviewProcessTargetPeersWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddPerformanceReviewProcessTargetPeers Add peers to review a participant
+	//
+	// Makes each access given a peer reviewer of the participant: a peer
+	// evaluation is created for each.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+	AddPerformanceReviewProcessTargetPeers(ctx context.Context, body AddPerformanceReviewProcessTargetPeersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcessTargetsInBulkWithBody Add participants to a review process
+	//
+	// Adds the accesses given as participants of the active review process and
+	// creates their evaluations; answers the participants, as a bare array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+	CreatePerformanceReviewProcessTargetsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcessTargetsInBulk Add participants to a review process
+	//
+	// Adds the accesses given as participants of the active review process and
+	// creates their evaluations; answers the participants, as a bare array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+	CreatePerformanceReviewProcessTargetsInBulk(ctx context.Context, body CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemovePerformanceReviewProcessTargetPeerEvaluationsWithBody Remove peer evaluations of a participant
+	//
+	// Removes peers from a participant together with their evaluations.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+	RemovePerformanceReviewProcessTargetPeerEvaluationsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemovePerformanceReviewProcessTargetPeerEvaluations Remove peer evaluations of a participant
+	//
+	// Removes peers from a participant together with their evaluations.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+	RemovePerformanceReviewProcessTargetPeerEvaluations(ctx context.Context, body RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePerformanceReviewProcessTarget Remove a participant from a review process
+	//
+	// Removes the participant from the active review process together with every
+	// evaluation about them, submitted ones included.
+	//
+	// Corresponds with DELETE /performance/review_process_targets/{id} (the `DeletePerformanceReviewProcessTarget` operationId).
+	DeletePerformanceReviewProcessTarget(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewProcessTarget Get a participant of a review process
+	//
+	// The id is `<review process id>-<access id>`.
+	//
+	// Corresponds with GET /performance/review_process_targets/{id} (the `GetPerformanceReviewProcessTarget` operationId).
+	GetPerformanceReviewProcessTarget(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewProcesses List review processes
+	//
+	// Corresponds with GET /performance/review_processes (the `ListPerformanceReviewProcesses` operationId).
+	ListPerformanceReviewProcesses(ctx context.Context, params *ListPerformanceReviewProcessesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcessWithBody Create a review process
+	//
+	// Creates a review process in draft. Its participants (target strategy) and
+	// review types (reviewer strategies) are used when it starts; the author becomes
+	// its first owner.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+	CreatePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcess Create a review process
+	//
+	// Creates a review process in draft. Its participants (target strategy) and
+	// review types (reviewer strategies) are used when it starts; the author becomes
+	// its first owner.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+	CreatePerformanceReviewProcess(ctx context.Context, body CreatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcessFromTemplateWithBody Create a review process from a template
+	//
+	// Creates a draft review process from a predefined template of Factorial's or
+	// one of the company's custom templates (ListReviewProcessCustomTemplates).
+	// An action: it answers 200, not 201.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+	CreatePerformanceReviewProcessFromTemplateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePerformanceReviewProcessFromTemplate Create a review process from a template
+	//
+	// Creates a draft review process from a predefined template of Factorial's or
+	// one of the company's custom templates (ListReviewProcessCustomTemplates).
+	// An action: it answers 200, not 201.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+	CreatePerformanceReviewProcessFromTemplate(ctx context.Context, body CreatePerformanceReviewProcessFromTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicatePerformanceReviewProcessWithBody Duplicate a review process
+	//
+	// Copies a review process into a new draft with another author.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+	DuplicatePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicatePerformanceReviewProcess Duplicate a review process
+	//
+	// Copies a review process into a new draft with another author.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+	DuplicatePerformanceReviewProcess(ctx context.Context, body DuplicatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemindPerformanceReviewProcessInBulkWithBody Remind the reviewers of a review process
+	//
+	// Sends a reminder to every reviewer who has not answered their evaluation,
+	// optionally only for some review types.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+	RemindPerformanceReviewProcessInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemindPerformanceReviewProcessInBulk Remind the reviewers of a review process
+	//
+	// Sends a reminder to every reviewer who has not answered their evaluation,
+	// optionally only for some review types.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+	RemindPerformanceReviewProcessInBulk(ctx context.Context, body RemindPerformanceReviewProcessInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemovePerformanceReviewProcessScheduleWithBody Unschedule a review process
+	//
+	// Cancels the scheduled start; only a scheduled process, which returns to draft.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+	RemovePerformanceReviewProcessScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemovePerformanceReviewProcessSchedule Unschedule a review process
+	//
+	// Cancels the scheduled start; only a scheduled process, which returns to draft.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+	RemovePerformanceReviewProcessSchedule(ctx context.Context, body RemovePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReopenPerformanceReviewProcessWithBody Reopen a finished review process
+	//
+	// Reopens a finished review process with a new deadline.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+	ReopenPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReopenPerformanceReviewProcess Reopen a finished review process
+	//
+	// Reopens a finished review process with a new deadline.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+	ReopenPerformanceReviewProcess(ctx context.Context, body ReopenPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SchedulePerformanceReviewProcessWithBody Schedule a review process
+	//
+	// Sets the date a draft review process starts by itself.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+	SchedulePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SchedulePerformanceReviewProcess Schedule a review process
+	//
+	// Sets the date a draft review process starts by itself.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+	SchedulePerformanceReviewProcess(ctx context.Context, body SchedulePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StartPerformanceReviewProcessWithBody Start a review process
+	//
+	// Starts a review process in draft or scheduled: its participants are
+	// calculated and their evaluations created.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+	StartPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StartPerformanceReviewProcess Start a review process
+	//
+	// Starts a review process in draft or scheduled: its participants are
+	// calculated and their evaluations created.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+	StartPerformanceReviewProcess(ctx context.Context, body StartPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StopPerformanceReviewProcessWithBody Stop a review process
+	//
+	// Ends an active review process.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+	StopPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StopPerformanceReviewProcess Stop a review process
+	//
+	// Ends an active review process.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+	StopPerformanceReviewProcess(ctx context.Context, body StopPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// TogglePerformanceReviewProcessArchiveWithBody Archive or unarchive a review process
+	//
+	// Archives the review process, or unarchives it when archived.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+	TogglePerformanceReviewProcessArchiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// TogglePerformanceReviewProcessArchive Archive or unarchive a review process
+	//
+	// Archives the review process, or unarchives it when archived.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+	TogglePerformanceReviewProcessArchive(ctx context.Context, body TogglePerformanceReviewProcessArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessAgreementsConfigurationWithBody Turn action plans on or off
+	//
+	// Turns action plans (agreements) on or off for the review process.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+	UpdatePerformanceReviewProcessAgreementsConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessAgreementsConfiguration Turn action plans on or off
+	//
+	// Turns action plans (agreements) on or off for the review process.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+	UpdatePerformanceReviewProcessAgreementsConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessBasicInfoWithBody Rename or redescribe a review process
+	//
+	// Changes the name and description of a review process.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+	UpdatePerformanceReviewProcessBasicInfoWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessBasicInfo Rename or redescribe a review process
+	//
+	// Changes the name and description of a review process.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+	UpdatePerformanceReviewProcessBasicInfo(ctx context.Context, body UpdatePerformanceReviewProcessBasicInfoJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBody Turn competency assessments on or off
+	//
+	// Turns on or off the assessment of participants' role competencies in self
+	// and manager reviews.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+	UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration Turn competency assessments on or off
+	//
+	// Turns on or off the assessment of participants' role competencies in self
+	// and manager reviews.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+	UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessDeadlineWithBody Change the deadline of a review process
+	//
+	// Sets when the review process ends.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+	UpdatePerformanceReviewProcessDeadlineWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessDeadline Change the deadline of a review process
+	//
+	// Sets when the review process ends.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+	UpdatePerformanceReviewProcessDeadline(ctx context.Context, body UpdatePerformanceReviewProcessDeadlineJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBody Turn the employee score question on or off
+	//
+	// Adds or removes the closing question that rates the participant's
+	// performance.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+	UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessEmployeeScoreConfiguration Turn the employee score question on or off
+	//
+	// Adds or removes the closing question that rates the participant's
+	// performance.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+	UpdatePerformanceReviewProcessEmployeeScoreConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessReviewerStrategiesWithBody Change the review types of a review process
+	//
+	// Replaces the review types (self, manager, direct reports, peers); only while
+	// the process is in draft.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+	UpdatePerformanceReviewProcessReviewerStrategiesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessReviewerStrategies Change the review types of a review process
+	//
+	// Replaces the review types (self, manager, direct reports, peers); only while
+	// the process is in draft.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+	UpdatePerformanceReviewProcessReviewerStrategies(ctx context.Context, body UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessScheduleWithBody Change the scheduled start of a review process
+	//
+	// Moves the start date of a scheduled review process.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+	UpdatePerformanceReviewProcessScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessSchedule Change the scheduled start of a review process
+	//
+	// Moves the start date of a scheduled review process.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+	UpdatePerformanceReviewProcessSchedule(ctx context.Context, body UpdatePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessTargetStrategyWithBody Change who takes part in a review process
+	//
+	// Replaces the rule that selects the participants; only while the process is
+	// in draft.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+	UpdatePerformanceReviewProcessTargetStrategyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewProcessTargetStrategy Change who takes part in a review process
+	//
+	// Replaces the rule that selects the participants; only while the process is
+	// in draft.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+	UpdatePerformanceReviewProcessTargetStrategy(ctx context.Context, body UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePerformanceReviewProcess Delete a review process
+	//
+	// Corresponds with DELETE /performance/review_processes/{id} (the `DeletePerformanceReviewProcess` operationId).
+	DeletePerformanceReviewProcess(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewProcess Get a review process
+	//
+	// Corresponds with GET /performance/review_processes/{id} (the `GetPerformanceReviewProcess` operationId).
+	GetPerformanceReviewProcess(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewQuestionnaires List the questionnaires of review processes
+	//
+	// One record per review process (its id is the process's): the rating scale
+	// and the questionnaire of each review type.
+	//
+	// Corresponds with GET /performance/review_questionnaire_by_strategies (the `ListPerformanceReviewQuestionnaires` operationId).
+	ListPerformanceReviewQuestionnaires(ctx context.Context, params *ListPerformanceReviewQuestionnairesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewDefaultRatingScaleWithBody Change the rating scale of a review process
+	//
+	// Replaces the scale that rating questions use, for every review type.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+	UpdatePerformanceReviewDefaultRatingScaleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewDefaultRatingScale Change the rating scale of a review process
+	//
+	// Replaces the scale that rating questions use, for every review type.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+	UpdatePerformanceReviewDefaultRatingScale(ctx context.Context, body UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewQuestionnaireWithBody Replace the questionnaire of one review type
+	//
+	// Replaces the questions a review type (self, manager, direct reports, peers)
+	// asks, grouped in sections or standing alone; only while the process is in
+	// draft.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+	UpdatePerformanceReviewQuestionnaireWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewQuestionnaire Replace the questionnaire of one review type
+	//
+	// Replaces the questions a review type (self, manager, direct reports, peers)
+	// asks, grouped in sections or standing alone; only while the process is in
+	// draft.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+	UpdatePerformanceReviewQuestionnaire(ctx context.Context, body UpdatePerformanceReviewQuestionnaireJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceReviewQuestionnaires Get the questionnaires of a review process
+	//
+	// The id is the review process's.
+	//
+	// Corresponds with GET /performance/review_questionnaire_by_strategies/{id} (the `GetPerformanceReviewQuestionnaires` operationId).
+	GetPerformanceReviewQuestionnaires(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceReviewVisibilitySettings List the visibility settings of review processes
+	//
+	// Who sees the results of a review process; one record per process, whose id is
+	// the process's.
+	//
+	// Corresponds with GET /performance/review_visibility_settings (the `ListPerformanceReviewVisibilitySettings` operationId).
+	ListPerformanceReviewVisibilitySettings(ctx context.Context, params *ListPerformanceReviewVisibilitySettingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewVisibilitySettingWithBody Change the visibility settings of a review process
+	//
+	// The id is the review process's. The three switches are required; the body's
+	// `id` is optional here.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+	UpdatePerformanceReviewVisibilitySettingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePerformanceReviewVisibilitySetting Change the visibility settings of a review process
+	//
+	// The id is the review process's. The three switches are required; the body's
+	// `id` is optional here.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+	UpdatePerformanceReviewVisibilitySetting(ctx context.Context, id ID, body UpdatePerformanceReviewVisibilitySettingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPerformanceTargetManagers List the managers of a review process's participants
+	//
+	// The managers of the participants of a review process, one record per
+	// manager (its id is the manager's employee id). Factorial accepts one review
+	// process id only and requires it.
+	//
+	// Corresponds with GET /performance/target_managers (the `ListPerformanceTargetManagers` operationId).
+	ListPerformanceTargetManagers(ctx context.Context, params *ListPerformanceTargetManagersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPerformanceTargetManager Get a manager of participants
+	//
+	// The id is the manager's employee id.
+	//
+	// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
+	GetPerformanceTargetManager(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListTaskFiles List the files attached to tasks
 	//
 	// Corresponds with GET /tasks/task_files (the `ListTaskFiles` operationId).
@@ -5374,6 +6129,1611 @@ func (c *Client) UpdateSupplementWithBody(ctx context.Context, id ID, contentTyp
 // Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 func (c *Client) UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSupplementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceAgreements List action plans
+//
+// Action plans (agreements) of review processes: what a participant and their
+// manager agree on after the review, with the comments of each and their signatures.
+//
+// Corresponds with GET /performance/agreements (the `ListPerformanceAgreements` operationId).
+func (c *Client) ListPerformanceAgreements(ctx context.Context, params *ListPerformanceAgreementsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceAgreementsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitiatePerformanceAgreementsInBulkWithBody Start the action plans of a review process
+//
+// Starts the action plan of every participant of the review process the caller
+// manages directly; a company token or an API key starts those of every
+// participant. Answers the action plans started, as a bare array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+func (c *Client) InitiatePerformanceAgreementsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitiatePerformanceAgreementsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitiatePerformanceAgreementsInBulk Start the action plans of a review process
+//
+// Starts the action plan of every participant of the review process the caller
+// manages directly; a company token or an API key starts those of every
+// participant. Answers the action plans started, as a bare array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+func (c *Client) InitiatePerformanceAgreementsInBulk(ctx context.Context, body InitiatePerformanceAgreementsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitiatePerformanceAgreementsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitiatePerformanceAgreementWithBody Start the action plan of one participant
+//
+// Starts the action plan of one participant (review process target) of a
+// review process.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+func (c *Client) InitiatePerformanceAgreementWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitiatePerformanceAgreementRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitiatePerformanceAgreement Start the action plan of one participant
+//
+// Starts the action plan of one participant (review process target) of a
+// review process.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+func (c *Client) InitiatePerformanceAgreement(ctx context.Context, body InitiatePerformanceAgreementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitiatePerformanceAgreementRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceAgreement Get an action plan
+//
+// Corresponds with GET /performance/agreements/{id} (the `GetPerformanceAgreement` operationId).
+func (c *Client) GetPerformanceAgreement(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceAgreementRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceCompanyEmployeeScoreScales List the company's employee score scale
+//
+// The predefined scale the company uses when a review scores an employee's
+// performance; one record, whose id is the company's.
+//
+// Corresponds with GET /performance/company_employee_score_scales (the `ListPerformanceCompanyEmployeeScoreScales` operationId).
+func (c *Client) ListPerformanceCompanyEmployeeScoreScales(ctx context.Context, params *ListPerformanceCompanyEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceCompanyEmployeeScoreScalesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetPerformanceCompanyEmployeeScoreScaleWithBody Choose the company's employee score scale
+//
+// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+// company uses; `id` is the company's id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *Client) SetPerformanceCompanyEmployeeScoreScaleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetPerformanceCompanyEmployeeScoreScaleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetPerformanceCompanyEmployeeScoreScale Choose the company's employee score scale
+//
+// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+// company uses; `id` is the company's id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *Client) SetPerformanceCompanyEmployeeScoreScale(ctx context.Context, body SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetPerformanceCompanyEmployeeScoreScaleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceCompanyEmployeeScoreScale Get the company's employee score scale
+//
+// The id is the company's id.
+//
+// Corresponds with GET /performance/company_employee_score_scales/{id} (the `GetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *Client) GetPerformanceCompanyEmployeeScoreScale(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceCompanyEmployeeScoreScaleRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceEmployeeScoreScales List the predefined employee score scales
+//
+// The predefined scales a company can choose from to score employees in
+// reviews, each a list of steps (a value and its label).
+//
+// Corresponds with GET /performance/employee_score_scales (the `ListPerformanceEmployeeScoreScales` operationId).
+func (c *Client) ListPerformanceEmployeeScoreScales(ctx context.Context, params *ListPerformanceEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceEmployeeScoreScalesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceEmployeeScoreScale Get a predefined employee score scale
+//
+// Corresponds with GET /performance/employee_score_scales/{id} (the `GetPerformanceEmployeeScoreScale` operationId).
+func (c *Client) GetPerformanceEmployeeScoreScale(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceEmployeeScoreScaleRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewEvaluationAnswers List the answers of review evaluations
+//
+// The questions of each evaluation with the reviewer's answers, grouped by
+// section. The record's id is the evaluation's.
+//
+// Corresponds with GET /performance/review_evaluation_answers (the `ListPerformanceReviewEvaluationAnswers` operationId).
+func (c *Client) ListPerformanceReviewEvaluationAnswers(ctx context.Context, params *ListPerformanceReviewEvaluationAnswersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewEvaluationAnswersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewEvaluationScores List published evaluation scores
+//
+// The performance (and potential) scores reviewers gave participants in
+// published evaluations, on the scale's range and as a percentage.
+//
+// Corresponds with GET /performance/review_evaluation_scores (the `ListPerformanceReviewEvaluationScores` operationId).
+func (c *Client) ListPerformanceReviewEvaluationScores(ctx context.Context, params *ListPerformanceReviewEvaluationScoresParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewEvaluationScoresRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewEvaluationScore Get a published evaluation score
+//
+// Corresponds with GET /performance/review_evaluation_scores/{id} (the `GetPerformanceReviewEvaluationScore` operationId).
+func (c *Client) GetPerformanceReviewEvaluationScore(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewEvaluationScoreRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewEvaluations List review evaluations
+//
+// Evaluations, pending and published. Starting a review process creates one
+// evaluation per participant and review type: a self review (the participant
+// reviews themselves), a manager review (their manager reviews them), one per
+// direct report, and one per peer added later.
+//
+// Corresponds with GET /performance/review_evaluations (the `ListPerformanceReviewEvaluations` operationId).
+func (c *Client) ListPerformanceReviewEvaluations(ctx context.Context, params *ListPerformanceReviewEvaluationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewEvaluationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplacePerformanceReviewEvaluationReviewerWithBody Give an evaluation another reviewer
+//
+// Hands an evaluation to another reviewer, who can then only leave feedback
+// about the participant. Allowed only while the review process is active, the
+// evaluation is unpublished and it is not a self review.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+func (c *Client) ReplacePerformanceReviewEvaluationReviewerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplacePerformanceReviewEvaluationReviewerRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplacePerformanceReviewEvaluationReviewer Give an evaluation another reviewer
+//
+// Hands an evaluation to another reviewer, who can then only leave feedback
+// about the participant. Allowed only while the review process is active, the
+// evaluation is unpublished and it is not a self review.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+func (c *Client) ReplacePerformanceReviewEvaluationReviewer(ctx context.Context, body ReplacePerformanceReviewEvaluationReviewerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplacePerformanceReviewEvaluationReviewerRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewEvaluation Get a review evaluation
+//
+// Corresponds with GET /performance/review_evaluations/{id} (the `GetPerformanceReviewEvaluation` operationId).
+func (c *Client) GetPerformanceReviewEvaluation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewEvaluationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewOwners List the owners of review processes
+//
+// The people who own a review process: they may edit it and see its results.
+// Every process has at least one.
+//
+// Corresponds with GET /performance/review_owners (the `ListPerformanceReviewOwners` operationId).
+func (c *Client) ListPerformanceReviewOwners(ctx context.Context, params *ListPerformanceReviewOwnersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewOwnersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewOwnersInBulkWithBody Add owners to a review process
+//
+// Makes each access given an owner of the review process; answers one owner
+// record per access, as a bare array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+func (c *Client) CreatePerformanceReviewOwnersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewOwnersInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewOwnersInBulk Add owners to a review process
+//
+// Makes each access given an owner of the review process; answers one owner
+// record per access, as a bare array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+func (c *Client) CreatePerformanceReviewOwnersInBulk(ctx context.Context, body CreatePerformanceReviewOwnersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewOwnersInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePerformanceReviewOwner Remove an owner from a review process
+//
+// Refused when it is the process's last owner.
+//
+// Corresponds with DELETE /performance/review_owners/{id} (the `DeletePerformanceReviewOwner` operationId).
+func (c *Client) DeletePerformanceReviewOwner(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePerformanceReviewOwnerRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewProcessCustomTemplates List the company's review process templates
+//
+// Templates the company saved to create review processes from.
+//
+// Corresponds with GET /performance/review_process_custom_templates (the `ListPerformanceReviewProcessCustomTemplates` operationId).
+func (c *Client) ListPerformanceReviewProcessCustomTemplates(ctx context.Context, params *ListPerformanceReviewProcessCustomTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewProcessCustomTemplatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewProcessCustomTemplate Get a review process template
+//
+// Corresponds with GET /performance/review_process_custom_templates/{id} (the `GetPerformanceReviewProcessCustomTemplate` operationId).
+func (c *Client) GetPerformanceReviewProcessCustomTemplate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewProcessCustomTemplateRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewProcessEstimatedTargets List who a review process would include
+//
+// The participants a review process that has not started yet would have if it
+// started now, from its target strategy.
+//
+// Corresponds with GET /performance/review_process_estimated_targets (the `ListPerformanceReviewProcessEstimatedTargets` operationId).
+func (c *Client) ListPerformanceReviewProcessEstimatedTargets(ctx context.Context, params *ListPerformanceReviewProcessEstimatedTargetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewProcessEstimatedTargetsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewProcessTargets List the participants of review processes
+//
+// Participants (targets) of review processes that have started. A target's id
+// is composite: `<review process id>-<access id>`.
+//
+// Corresponds with GET /performance/review_process_targets (the `ListPerformanceReviewProcessTargets` operationId).
+func (c *Client) ListPerformanceReviewProcessTargets(ctx context.Context, params *ListPerformanceReviewProcessTargetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewProcessTargetsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddPerformanceReviewProcessTargetPeersWithBody Add peers to review a participant
+//
+// Makes each access given a peer reviewer of the participant: a peer
+// evaluation is created for each.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+func (c *Client) AddPerformanceReviewProcessTargetPeersWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddPerformanceReviewProcessTargetPeersRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddPerformanceReviewProcessTargetPeers Add peers to review a participant
+//
+// Makes each access given a peer reviewer of the participant: a peer
+// evaluation is created for each.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+func (c *Client) AddPerformanceReviewProcessTargetPeers(ctx context.Context, body AddPerformanceReviewProcessTargetPeersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddPerformanceReviewProcessTargetPeersRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcessTargetsInBulkWithBody Add participants to a review process
+//
+// Adds the accesses given as participants of the active review process and
+// creates their evaluations; answers the participants, as a bare array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+func (c *Client) CreatePerformanceReviewProcessTargetsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessTargetsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcessTargetsInBulk Add participants to a review process
+//
+// Adds the accesses given as participants of the active review process and
+// creates their evaluations; answers the participants, as a bare array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+func (c *Client) CreatePerformanceReviewProcessTargetsInBulk(ctx context.Context, body CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessTargetsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsWithBody Remove peer evaluations of a participant
+//
+// Removes peers from a participant together with their evaluations.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+func (c *Client) RemovePerformanceReviewProcessTargetPeerEvaluationsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluations Remove peer evaluations of a participant
+//
+// Removes peers from a participant together with their evaluations.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+func (c *Client) RemovePerformanceReviewProcessTargetPeerEvaluations(ctx context.Context, body RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePerformanceReviewProcessTarget Remove a participant from a review process
+//
+// Removes the participant from the active review process together with every
+// evaluation about them, submitted ones included.
+//
+// Corresponds with DELETE /performance/review_process_targets/{id} (the `DeletePerformanceReviewProcessTarget` operationId).
+func (c *Client) DeletePerformanceReviewProcessTarget(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePerformanceReviewProcessTargetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewProcessTarget Get a participant of a review process
+//
+// The id is `<review process id>-<access id>`.
+//
+// Corresponds with GET /performance/review_process_targets/{id} (the `GetPerformanceReviewProcessTarget` operationId).
+func (c *Client) GetPerformanceReviewProcessTarget(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewProcessTargetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewProcesses List review processes
+//
+// Corresponds with GET /performance/review_processes (the `ListPerformanceReviewProcesses` operationId).
+func (c *Client) ListPerformanceReviewProcesses(ctx context.Context, params *ListPerformanceReviewProcessesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewProcessesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcessWithBody Create a review process
+//
+// Creates a review process in draft. Its participants (target strategy) and
+// review types (reviewer strategies) are used when it starts; the author becomes
+// its first owner.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+func (c *Client) CreatePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcess Create a review process
+//
+// Creates a review process in draft. Its participants (target strategy) and
+// review types (reviewer strategies) are used when it starts; the author becomes
+// its first owner.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+func (c *Client) CreatePerformanceReviewProcess(ctx context.Context, body CreatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcessFromTemplateWithBody Create a review process from a template
+//
+// Creates a draft review process from a predefined template of Factorial's or
+// one of the company's custom templates (ListReviewProcessCustomTemplates).
+// An action: it answers 200, not 201.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+func (c *Client) CreatePerformanceReviewProcessFromTemplateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessFromTemplateRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePerformanceReviewProcessFromTemplate Create a review process from a template
+//
+// Creates a draft review process from a predefined template of Factorial's or
+// one of the company's custom templates (ListReviewProcessCustomTemplates).
+// An action: it answers 200, not 201.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+func (c *Client) CreatePerformanceReviewProcessFromTemplate(ctx context.Context, body CreatePerformanceReviewProcessFromTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePerformanceReviewProcessFromTemplateRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicatePerformanceReviewProcessWithBody Duplicate a review process
+//
+// Copies a review process into a new draft with another author.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+func (c *Client) DuplicatePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicatePerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicatePerformanceReviewProcess Duplicate a review process
+//
+// Copies a review process into a new draft with another author.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+func (c *Client) DuplicatePerformanceReviewProcess(ctx context.Context, body DuplicatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicatePerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemindPerformanceReviewProcessInBulkWithBody Remind the reviewers of a review process
+//
+// Sends a reminder to every reviewer who has not answered their evaluation,
+// optionally only for some review types.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+func (c *Client) RemindPerformanceReviewProcessInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemindPerformanceReviewProcessInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemindPerformanceReviewProcessInBulk Remind the reviewers of a review process
+//
+// Sends a reminder to every reviewer who has not answered their evaluation,
+// optionally only for some review types.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+func (c *Client) RemindPerformanceReviewProcessInBulk(ctx context.Context, body RemindPerformanceReviewProcessInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemindPerformanceReviewProcessInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemovePerformanceReviewProcessScheduleWithBody Unschedule a review process
+//
+// Cancels the scheduled start; only a scheduled process, which returns to draft.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+func (c *Client) RemovePerformanceReviewProcessScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePerformanceReviewProcessScheduleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemovePerformanceReviewProcessSchedule Unschedule a review process
+//
+// Cancels the scheduled start; only a scheduled process, which returns to draft.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+func (c *Client) RemovePerformanceReviewProcessSchedule(ctx context.Context, body RemovePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePerformanceReviewProcessScheduleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReopenPerformanceReviewProcessWithBody Reopen a finished review process
+//
+// Reopens a finished review process with a new deadline.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+func (c *Client) ReopenPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReopenPerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReopenPerformanceReviewProcess Reopen a finished review process
+//
+// Reopens a finished review process with a new deadline.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+func (c *Client) ReopenPerformanceReviewProcess(ctx context.Context, body ReopenPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReopenPerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SchedulePerformanceReviewProcessWithBody Schedule a review process
+//
+// Sets the date a draft review process starts by itself.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+func (c *Client) SchedulePerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSchedulePerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SchedulePerformanceReviewProcess Schedule a review process
+//
+// Sets the date a draft review process starts by itself.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+func (c *Client) SchedulePerformanceReviewProcess(ctx context.Context, body SchedulePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSchedulePerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StartPerformanceReviewProcessWithBody Start a review process
+//
+// Starts a review process in draft or scheduled: its participants are
+// calculated and their evaluations created.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+func (c *Client) StartPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStartPerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StartPerformanceReviewProcess Start a review process
+//
+// Starts a review process in draft or scheduled: its participants are
+// calculated and their evaluations created.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+func (c *Client) StartPerformanceReviewProcess(ctx context.Context, body StartPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStartPerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StopPerformanceReviewProcessWithBody Stop a review process
+//
+// Ends an active review process.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+func (c *Client) StopPerformanceReviewProcessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStopPerformanceReviewProcessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StopPerformanceReviewProcess Stop a review process
+//
+// Ends an active review process.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+func (c *Client) StopPerformanceReviewProcess(ctx context.Context, body StopPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStopPerformanceReviewProcessRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// TogglePerformanceReviewProcessArchiveWithBody Archive or unarchive a review process
+//
+// Archives the review process, or unarchives it when archived.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+func (c *Client) TogglePerformanceReviewProcessArchiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewTogglePerformanceReviewProcessArchiveRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// TogglePerformanceReviewProcessArchive Archive or unarchive a review process
+//
+// Archives the review process, or unarchives it when archived.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+func (c *Client) TogglePerformanceReviewProcessArchive(ctx context.Context, body TogglePerformanceReviewProcessArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewTogglePerformanceReviewProcessArchiveRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationWithBody Turn action plans on or off
+//
+// Turns action plans (agreements) on or off for the review process.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessAgreementsConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessAgreementsConfigurationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfiguration Turn action plans on or off
+//
+// Turns action plans (agreements) on or off for the review process.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessAgreementsConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessAgreementsConfigurationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessBasicInfoWithBody Rename or redescribe a review process
+//
+// Changes the name and description of a review process.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+func (c *Client) UpdatePerformanceReviewProcessBasicInfoWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessBasicInfoRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessBasicInfo Rename or redescribe a review process
+//
+// Changes the name and description of a review process.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+func (c *Client) UpdatePerformanceReviewProcessBasicInfo(ctx context.Context, body UpdatePerformanceReviewProcessBasicInfoJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessBasicInfoRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBody Turn competency assessments on or off
+//
+// Turns on or off the assessment of participants' role competencies in self
+// and manager reviews.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration Turn competency assessments on or off
+//
+// Turns on or off the assessment of participants' role competencies in self
+// and manager reviews.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessDeadlineWithBody Change the deadline of a review process
+//
+// Sets when the review process ends.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+func (c *Client) UpdatePerformanceReviewProcessDeadlineWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessDeadlineRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessDeadline Change the deadline of a review process
+//
+// Sets when the review process ends.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+func (c *Client) UpdatePerformanceReviewProcessDeadline(ctx context.Context, body UpdatePerformanceReviewProcessDeadlineJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessDeadlineRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBody Turn the employee score question on or off
+//
+// Adds or removes the closing question that rates the participant's
+// performance.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfiguration Turn the employee score question on or off
+//
+// Adds or removes the closing question that rates the participant's
+// performance.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+func (c *Client) UpdatePerformanceReviewProcessEmployeeScoreConfiguration(ctx context.Context, body UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategiesWithBody Change the review types of a review process
+//
+// Replaces the review types (self, manager, direct reports, peers); only while
+// the process is in draft.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+func (c *Client) UpdatePerformanceReviewProcessReviewerStrategiesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessReviewerStrategiesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategies Change the review types of a review process
+//
+// Replaces the review types (self, manager, direct reports, peers); only while
+// the process is in draft.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+func (c *Client) UpdatePerformanceReviewProcessReviewerStrategies(ctx context.Context, body UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessReviewerStrategiesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessScheduleWithBody Change the scheduled start of a review process
+//
+// Moves the start date of a scheduled review process.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+func (c *Client) UpdatePerformanceReviewProcessScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessScheduleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessSchedule Change the scheduled start of a review process
+//
+// Moves the start date of a scheduled review process.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+func (c *Client) UpdatePerformanceReviewProcessSchedule(ctx context.Context, body UpdatePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessScheduleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessTargetStrategyWithBody Change who takes part in a review process
+//
+// Replaces the rule that selects the participants; only while the process is
+// in draft.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+func (c *Client) UpdatePerformanceReviewProcessTargetStrategyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessTargetStrategyRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewProcessTargetStrategy Change who takes part in a review process
+//
+// Replaces the rule that selects the participants; only while the process is
+// in draft.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+func (c *Client) UpdatePerformanceReviewProcessTargetStrategy(ctx context.Context, body UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewProcessTargetStrategyRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePerformanceReviewProcess Delete a review process
+//
+// Corresponds with DELETE /performance/review_processes/{id} (the `DeletePerformanceReviewProcess` operationId).
+func (c *Client) DeletePerformanceReviewProcess(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePerformanceReviewProcessRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewProcess Get a review process
+//
+// Corresponds with GET /performance/review_processes/{id} (the `GetPerformanceReviewProcess` operationId).
+func (c *Client) GetPerformanceReviewProcess(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewProcessRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewQuestionnaires List the questionnaires of review processes
+//
+// One record per review process (its id is the process's): the rating scale
+// and the questionnaire of each review type.
+//
+// Corresponds with GET /performance/review_questionnaire_by_strategies (the `ListPerformanceReviewQuestionnaires` operationId).
+func (c *Client) ListPerformanceReviewQuestionnaires(ctx context.Context, params *ListPerformanceReviewQuestionnairesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewQuestionnairesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewDefaultRatingScaleWithBody Change the rating scale of a review process
+//
+// Replaces the scale that rating questions use, for every review type.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+func (c *Client) UpdatePerformanceReviewDefaultRatingScaleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewDefaultRatingScaleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewDefaultRatingScale Change the rating scale of a review process
+//
+// Replaces the scale that rating questions use, for every review type.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+func (c *Client) UpdatePerformanceReviewDefaultRatingScale(ctx context.Context, body UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewDefaultRatingScaleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewQuestionnaireWithBody Replace the questionnaire of one review type
+//
+// Replaces the questions a review type (self, manager, direct reports, peers)
+// asks, grouped in sections or standing alone; only while the process is in
+// draft.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+func (c *Client) UpdatePerformanceReviewQuestionnaireWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewQuestionnaireRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewQuestionnaire Replace the questionnaire of one review type
+//
+// Replaces the questions a review type (self, manager, direct reports, peers)
+// asks, grouped in sections or standing alone; only while the process is in
+// draft.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+func (c *Client) UpdatePerformanceReviewQuestionnaire(ctx context.Context, body UpdatePerformanceReviewQuestionnaireJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewQuestionnaireRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceReviewQuestionnaires Get the questionnaires of a review process
+//
+// The id is the review process's.
+//
+// Corresponds with GET /performance/review_questionnaire_by_strategies/{id} (the `GetPerformanceReviewQuestionnaires` operationId).
+func (c *Client) GetPerformanceReviewQuestionnaires(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceReviewQuestionnairesRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceReviewVisibilitySettings List the visibility settings of review processes
+//
+// Who sees the results of a review process; one record per process, whose id is
+// the process's.
+//
+// Corresponds with GET /performance/review_visibility_settings (the `ListPerformanceReviewVisibilitySettings` operationId).
+func (c *Client) ListPerformanceReviewVisibilitySettings(ctx context.Context, params *ListPerformanceReviewVisibilitySettingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceReviewVisibilitySettingsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewVisibilitySettingWithBody Change the visibility settings of a review process
+//
+// The id is the review process's. The three switches are required; the body's
+// `id` is optional here.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+func (c *Client) UpdatePerformanceReviewVisibilitySettingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewVisibilitySettingRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePerformanceReviewVisibilitySetting Change the visibility settings of a review process
+//
+// The id is the review process's. The three switches are required; the body's
+// `id` is optional here.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+func (c *Client) UpdatePerformanceReviewVisibilitySetting(ctx context.Context, id ID, body UpdatePerformanceReviewVisibilitySettingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePerformanceReviewVisibilitySettingRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPerformanceTargetManagers List the managers of a review process's participants
+//
+// The managers of the participants of a review process, one record per
+// manager (its id is the manager's employee id). Factorial accepts one review
+// process id only and requires it.
+//
+// Corresponds with GET /performance/target_managers (the `ListPerformanceTargetManagers` operationId).
+func (c *Client) ListPerformanceTargetManagers(ctx context.Context, params *ListPerformanceTargetManagersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPerformanceTargetManagersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPerformanceTargetManager Get a manager of participants
+//
+// The id is the manager's employee id.
+//
+// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
+func (c *Client) GetPerformanceTargetManager(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPerformanceTargetManagerRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -15173,6 +17533,3391 @@ func NewUpdateSupplementRequestWithBody(server string, id ID, contentType string
 	return req, nil
 }
 
+// NewListPerformanceAgreementsRequest constructs an http.Request for the ListPerformanceAgreements method
+func NewListPerformanceAgreementsRequest(server string, params *ListPerformanceAgreementsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/agreements")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "process_ids[]", params.ProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TargetIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "target_ids[]", params.TargetIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewInitiatePerformanceAgreementsInBulkRequest calls the generic InitiatePerformanceAgreementsInBulk builder with application/json body
+func NewInitiatePerformanceAgreementsInBulkRequest(server string, body InitiatePerformanceAgreementsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInitiatePerformanceAgreementsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewInitiatePerformanceAgreementsInBulkRequestWithBody constructs an http.Request for the InitiatePerformanceAgreementsInBulk method, with any body, and a specified content type
+func NewInitiatePerformanceAgreementsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/agreements/bulk_initiate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewInitiatePerformanceAgreementRequest calls the generic InitiatePerformanceAgreement builder with application/json body
+func NewInitiatePerformanceAgreementRequest(server string, body InitiatePerformanceAgreementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInitiatePerformanceAgreementRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewInitiatePerformanceAgreementRequestWithBody constructs an http.Request for the InitiatePerformanceAgreement method, with any body, and a specified content type
+func NewInitiatePerformanceAgreementRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/agreements/initiate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPerformanceAgreementRequest constructs an http.Request for the GetPerformanceAgreement method
+func NewGetPerformanceAgreementRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/agreements/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceCompanyEmployeeScoreScalesRequest constructs an http.Request for the ListPerformanceCompanyEmployeeScoreScales method
+func NewListPerformanceCompanyEmployeeScoreScalesRequest(server string, params *ListPerformanceCompanyEmployeeScoreScalesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/company_employee_score_scales")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSetPerformanceCompanyEmployeeScoreScaleRequest calls the generic SetPerformanceCompanyEmployeeScoreScale builder with application/json body
+func NewSetPerformanceCompanyEmployeeScoreScaleRequest(server string, body SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetPerformanceCompanyEmployeeScoreScaleRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSetPerformanceCompanyEmployeeScoreScaleRequestWithBody constructs an http.Request for the SetPerformanceCompanyEmployeeScoreScale method, with any body, and a specified content type
+func NewSetPerformanceCompanyEmployeeScoreScaleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/company_employee_score_scales/set")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPerformanceCompanyEmployeeScoreScaleRequest constructs an http.Request for the GetPerformanceCompanyEmployeeScoreScale method
+func NewGetPerformanceCompanyEmployeeScoreScaleRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/company_employee_score_scales/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceEmployeeScoreScalesRequest constructs an http.Request for the ListPerformanceEmployeeScoreScales method
+func NewListPerformanceEmployeeScoreScalesRequest(server string, params *ListPerformanceEmployeeScoreScalesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/employee_score_scales")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceEmployeeScoreScaleRequest constructs an http.Request for the GetPerformanceEmployeeScoreScale method
+func NewGetPerformanceEmployeeScoreScaleRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/employee_score_scales/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewEvaluationAnswersRequest constructs an http.Request for the ListPerformanceReviewEvaluationAnswers method
+func NewListPerformanceReviewEvaluationAnswersRequest(server string, params *ListPerformanceReviewEvaluationAnswersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluation_answers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PerformanceReviewEvaluationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_evaluation_ids[]", params.PerformanceReviewEvaluationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewEvaluationScoresRequest constructs an http.Request for the ListPerformanceReviewEvaluationScores method
+func NewListPerformanceReviewEvaluationScoresRequest(server string, params *ListPerformanceReviewEvaluationScoresParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluation_scores")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_process_ids[]", params.ReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewEvaluationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_evaluation_ids[]", params.ReviewEvaluationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TargetAccessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "target_access_ids[]", params.TargetAccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewerStrategies != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reviewer_strategies[]", params.ReviewerStrategies, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewProcessTargetIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_process_target_ids[]", params.ReviewProcessTargetIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewEvaluationScoreRequest constructs an http.Request for the GetPerformanceReviewEvaluationScore method
+func NewGetPerformanceReviewEvaluationScoreRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluation_scores/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewEvaluationsRequest constructs an http.Request for the ListPerformanceReviewEvaluations method
+func NewListPerformanceReviewEvaluationsRequest(server string, params *ListPerformanceReviewEvaluationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Published != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "published", *params.Published, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewerIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reviewer_ids[]", params.ReviewerIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewerStrategies != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reviewer_strategies[]", params.ReviewerStrategies, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TargetAccessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "target_access_ids[]", params.TargetAccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewProcessTargetIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_process_target_ids[]", params.ReviewProcessTargetIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithTargetsManagedByFilterManagerEmployeeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_targets_managed_by_filter[manager_employee_id]", *params.WithTargetsManagedByFilterManagerEmployeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithTargetsManagedByFilterOnlyDirectReports != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_targets_managed_by_filter[only_direct_reports]", *params.WithTargetsManagedByFilterOnlyDirectReports, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExcludeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "exclude_ids[]", params.ExcludeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReplacePerformanceReviewEvaluationReviewerRequest calls the generic ReplacePerformanceReviewEvaluationReviewer builder with application/json body
+func NewReplacePerformanceReviewEvaluationReviewerRequest(server string, body ReplacePerformanceReviewEvaluationReviewerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReplacePerformanceReviewEvaluationReviewerRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewReplacePerformanceReviewEvaluationReviewerRequestWithBody constructs an http.Request for the ReplacePerformanceReviewEvaluationReviewer method, with any body, and a specified content type
+func NewReplacePerformanceReviewEvaluationReviewerRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluations/replace_reviewer")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewEvaluationRequest constructs an http.Request for the GetPerformanceReviewEvaluation method
+func NewGetPerformanceReviewEvaluationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_evaluations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewOwnersRequest constructs an http.Request for the ListPerformanceReviewOwners method
+func NewListPerformanceReviewOwnersRequest(server string, params *ListPerformanceReviewOwnersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_owners")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePerformanceReviewOwnersInBulkRequest calls the generic CreatePerformanceReviewOwnersInBulk builder with application/json body
+func NewCreatePerformanceReviewOwnersInBulkRequest(server string, body CreatePerformanceReviewOwnersInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePerformanceReviewOwnersInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePerformanceReviewOwnersInBulkRequestWithBody constructs an http.Request for the CreatePerformanceReviewOwnersInBulk method, with any body, and a specified content type
+func NewCreatePerformanceReviewOwnersInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_owners/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePerformanceReviewOwnerRequest constructs an http.Request for the DeletePerformanceReviewOwner method
+func NewDeletePerformanceReviewOwnerRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_owners/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewProcessCustomTemplatesRequest constructs an http.Request for the ListPerformanceReviewProcessCustomTemplates method
+func NewListPerformanceReviewProcessCustomTemplatesRequest(server string, params *ListPerformanceReviewProcessCustomTemplatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_custom_templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AuthorIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "author_ids[]", params.AuthorIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewProcessCustomTemplateRequest constructs an http.Request for the GetPerformanceReviewProcessCustomTemplate method
+func NewGetPerformanceReviewProcessCustomTemplateRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_custom_templates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewProcessEstimatedTargetsRequest constructs an http.Request for the ListPerformanceReviewProcessEstimatedTargets method
+func NewListPerformanceReviewProcessEstimatedTargetsRequest(server string, params *ListPerformanceReviewProcessEstimatedTargetsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_estimated_targets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AccessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewProcessTargetsRequest constructs an http.Request for the ListPerformanceReviewProcessTargets method
+func NewListPerformanceReviewProcessTargetsRequest(server string, params *ListPerformanceReviewProcessTargetsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AccessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyForPeerAssignment != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_for_peer_assignment", *params.OnlyForPeerAssignment, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithoutManager != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "without_manager", *params.WithoutManager, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AgreementCompletionStatus != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "agreement_completion_status", *params.AgreementCompletionStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PendingPeerEvaluations != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pending_peer_evaluations", *params.PendingPeerEvaluations, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ManagedByFilterManagerEmployeeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "managed_by_filter[manager_employee_id]", *params.ManagedByFilterManagerEmployeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ManagedByFilterOnlyDirectReports != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "managed_by_filter[only_direct_reports]", *params.ManagedByFilterOnlyDirectReports, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddPerformanceReviewProcessTargetPeersRequest calls the generic AddPerformanceReviewProcessTargetPeers builder with application/json body
+func NewAddPerformanceReviewProcessTargetPeersRequest(server string, body AddPerformanceReviewProcessTargetPeersJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddPerformanceReviewProcessTargetPeersRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewAddPerformanceReviewProcessTargetPeersRequestWithBody constructs an http.Request for the AddPerformanceReviewProcessTargetPeers method, with any body, and a specified content type
+func NewAddPerformanceReviewProcessTargetPeersRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets/add_peers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreatePerformanceReviewProcessTargetsInBulkRequest calls the generic CreatePerformanceReviewProcessTargetsInBulk builder with application/json body
+func NewCreatePerformanceReviewProcessTargetsInBulkRequest(server string, body CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePerformanceReviewProcessTargetsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePerformanceReviewProcessTargetsInBulkRequestWithBody constructs an http.Request for the CreatePerformanceReviewProcessTargetsInBulk method, with any body, and a specified content type
+func NewCreatePerformanceReviewProcessTargetsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequest calls the generic RemovePerformanceReviewProcessTargetPeerEvaluations builder with application/json body
+func NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequest(server string, body RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequestWithBody constructs an http.Request for the RemovePerformanceReviewProcessTargetPeerEvaluations method, with any body, and a specified content type
+func NewRemovePerformanceReviewProcessTargetPeerEvaluationsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets/remove_peer_evaluations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePerformanceReviewProcessTargetRequest constructs an http.Request for the DeletePerformanceReviewProcessTarget method
+func NewDeletePerformanceReviewProcessTargetRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewProcessTargetRequest constructs an http.Request for the GetPerformanceReviewProcessTarget method
+func NewGetPerformanceReviewProcessTargetRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_process_targets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewProcessesRequest constructs an http.Request for the ListPerformanceReviewProcesses method
+func NewListPerformanceReviewProcessesRequest(server string, params *ListPerformanceReviewProcessesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePerformanceReviewProcessRequest calls the generic CreatePerformanceReviewProcess builder with application/json body
+func NewCreatePerformanceReviewProcessRequest(server string, body CreatePerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePerformanceReviewProcessRequestWithBody constructs an http.Request for the CreatePerformanceReviewProcess method, with any body, and a specified content type
+func NewCreatePerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreatePerformanceReviewProcessFromTemplateRequest calls the generic CreatePerformanceReviewProcessFromTemplate builder with application/json body
+func NewCreatePerformanceReviewProcessFromTemplateRequest(server string, body CreatePerformanceReviewProcessFromTemplateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePerformanceReviewProcessFromTemplateRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePerformanceReviewProcessFromTemplateRequestWithBody constructs an http.Request for the CreatePerformanceReviewProcessFromTemplate method, with any body, and a specified content type
+func NewCreatePerformanceReviewProcessFromTemplateRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/create_from_template")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDuplicatePerformanceReviewProcessRequest calls the generic DuplicatePerformanceReviewProcess builder with application/json body
+func NewDuplicatePerformanceReviewProcessRequest(server string, body DuplicatePerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDuplicatePerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDuplicatePerformanceReviewProcessRequestWithBody constructs an http.Request for the DuplicatePerformanceReviewProcess method, with any body, and a specified content type
+func NewDuplicatePerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/duplicate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemindPerformanceReviewProcessInBulkRequest calls the generic RemindPerformanceReviewProcessInBulk builder with application/json body
+func NewRemindPerformanceReviewProcessInBulkRequest(server string, body RemindPerformanceReviewProcessInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRemindPerformanceReviewProcessInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRemindPerformanceReviewProcessInBulkRequestWithBody constructs an http.Request for the RemindPerformanceReviewProcessInBulk method, with any body, and a specified content type
+func NewRemindPerformanceReviewProcessInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/remind_in_bulk")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemovePerformanceReviewProcessScheduleRequest calls the generic RemovePerformanceReviewProcessSchedule builder with application/json body
+func NewRemovePerformanceReviewProcessScheduleRequest(server string, body RemovePerformanceReviewProcessScheduleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRemovePerformanceReviewProcessScheduleRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRemovePerformanceReviewProcessScheduleRequestWithBody constructs an http.Request for the RemovePerformanceReviewProcessSchedule method, with any body, and a specified content type
+func NewRemovePerformanceReviewProcessScheduleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/remove_schedule")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewReopenPerformanceReviewProcessRequest calls the generic ReopenPerformanceReviewProcess builder with application/json body
+func NewReopenPerformanceReviewProcessRequest(server string, body ReopenPerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReopenPerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewReopenPerformanceReviewProcessRequestWithBody constructs an http.Request for the ReopenPerformanceReviewProcess method, with any body, and a specified content type
+func NewReopenPerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/reopen")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSchedulePerformanceReviewProcessRequest calls the generic SchedulePerformanceReviewProcess builder with application/json body
+func NewSchedulePerformanceReviewProcessRequest(server string, body SchedulePerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSchedulePerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSchedulePerformanceReviewProcessRequestWithBody constructs an http.Request for the SchedulePerformanceReviewProcess method, with any body, and a specified content type
+func NewSchedulePerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/schedule")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewStartPerformanceReviewProcessRequest calls the generic StartPerformanceReviewProcess builder with application/json body
+func NewStartPerformanceReviewProcessRequest(server string, body StartPerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewStartPerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewStartPerformanceReviewProcessRequestWithBody constructs an http.Request for the StartPerformanceReviewProcess method, with any body, and a specified content type
+func NewStartPerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/start")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewStopPerformanceReviewProcessRequest calls the generic StopPerformanceReviewProcess builder with application/json body
+func NewStopPerformanceReviewProcessRequest(server string, body StopPerformanceReviewProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewStopPerformanceReviewProcessRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewStopPerformanceReviewProcessRequestWithBody constructs an http.Request for the StopPerformanceReviewProcess method, with any body, and a specified content type
+func NewStopPerformanceReviewProcessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/stop")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewTogglePerformanceReviewProcessArchiveRequest calls the generic TogglePerformanceReviewProcessArchive builder with application/json body
+func NewTogglePerformanceReviewProcessArchiveRequest(server string, body TogglePerformanceReviewProcessArchiveJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewTogglePerformanceReviewProcessArchiveRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewTogglePerformanceReviewProcessArchiveRequestWithBody constructs an http.Request for the TogglePerformanceReviewProcessArchive method, with any body, and a specified content type
+func NewTogglePerformanceReviewProcessArchiveRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/toggle_archive")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessAgreementsConfigurationRequest calls the generic UpdatePerformanceReviewProcessAgreementsConfiguration builder with application/json body
+func NewUpdatePerformanceReviewProcessAgreementsConfigurationRequest(server string, body UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessAgreementsConfigurationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessAgreementsConfigurationRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessAgreementsConfiguration method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessAgreementsConfigurationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_agreements_configuration")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessBasicInfoRequest calls the generic UpdatePerformanceReviewProcessBasicInfo builder with application/json body
+func NewUpdatePerformanceReviewProcessBasicInfoRequest(server string, body UpdatePerformanceReviewProcessBasicInfoJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessBasicInfoRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessBasicInfoRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessBasicInfo method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessBasicInfoRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_basic_info")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequest calls the generic UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration builder with application/json body
+func NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequest(server string, body UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_competencies_assessments_configuration")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessDeadlineRequest calls the generic UpdatePerformanceReviewProcessDeadline builder with application/json body
+func NewUpdatePerformanceReviewProcessDeadlineRequest(server string, body UpdatePerformanceReviewProcessDeadlineJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessDeadlineRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessDeadlineRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessDeadline method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessDeadlineRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_deadline")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequest calls the generic UpdatePerformanceReviewProcessEmployeeScoreConfiguration builder with application/json body
+func NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequest(server string, body UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessEmployeeScoreConfiguration method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessEmployeeScoreConfigurationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_employee_score_configuration")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessReviewerStrategiesRequest calls the generic UpdatePerformanceReviewProcessReviewerStrategies builder with application/json body
+func NewUpdatePerformanceReviewProcessReviewerStrategiesRequest(server string, body UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessReviewerStrategiesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessReviewerStrategiesRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessReviewerStrategies method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessReviewerStrategiesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_reviewer_strategies")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessScheduleRequest calls the generic UpdatePerformanceReviewProcessSchedule builder with application/json body
+func NewUpdatePerformanceReviewProcessScheduleRequest(server string, body UpdatePerformanceReviewProcessScheduleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessScheduleRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessScheduleRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessSchedule method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessScheduleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_schedule")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewProcessTargetStrategyRequest calls the generic UpdatePerformanceReviewProcessTargetStrategy builder with application/json body
+func NewUpdatePerformanceReviewProcessTargetStrategyRequest(server string, body UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewProcessTargetStrategyRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewProcessTargetStrategyRequestWithBody constructs an http.Request for the UpdatePerformanceReviewProcessTargetStrategy method, with any body, and a specified content type
+func NewUpdatePerformanceReviewProcessTargetStrategyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/update_target_strategy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePerformanceReviewProcessRequest constructs an http.Request for the DeletePerformanceReviewProcess method
+func NewDeletePerformanceReviewProcessRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewProcessRequest constructs an http.Request for the GetPerformanceReviewProcess method
+func NewGetPerformanceReviewProcessRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_processes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewQuestionnairesRequest constructs an http.Request for the ListPerformanceReviewQuestionnaires method
+func NewListPerformanceReviewQuestionnairesRequest(server string, params *ListPerformanceReviewQuestionnairesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_questionnaire_by_strategies")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewDefaultRatingScaleRequest calls the generic UpdatePerformanceReviewDefaultRatingScale builder with application/json body
+func NewUpdatePerformanceReviewDefaultRatingScaleRequest(server string, body UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewDefaultRatingScaleRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewDefaultRatingScaleRequestWithBody constructs an http.Request for the UpdatePerformanceReviewDefaultRatingScale method, with any body, and a specified content type
+func NewUpdatePerformanceReviewDefaultRatingScaleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_questionnaire_by_strategies/update_default_rating_scale")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewQuestionnaireRequest calls the generic UpdatePerformanceReviewQuestionnaire builder with application/json body
+func NewUpdatePerformanceReviewQuestionnaireRequest(server string, body UpdatePerformanceReviewQuestionnaireJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewQuestionnaireRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewQuestionnaireRequestWithBody constructs an http.Request for the UpdatePerformanceReviewQuestionnaire method, with any body, and a specified content type
+func NewUpdatePerformanceReviewQuestionnaireRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPerformanceReviewQuestionnairesRequest constructs an http.Request for the GetPerformanceReviewQuestionnaires method
+func NewGetPerformanceReviewQuestionnairesRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_questionnaire_by_strategies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPerformanceReviewVisibilitySettingsRequest constructs an http.Request for the ListPerformanceReviewVisibilitySettings method
+func NewListPerformanceReviewVisibilitySettingsRequest(server string, params *ListPerformanceReviewVisibilitySettingsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_visibility_settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdatePerformanceReviewVisibilitySettingRequest calls the generic UpdatePerformanceReviewVisibilitySetting builder with application/json body
+func NewUpdatePerformanceReviewVisibilitySettingRequest(server string, id ID, body UpdatePerformanceReviewVisibilitySettingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePerformanceReviewVisibilitySettingRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdatePerformanceReviewVisibilitySettingRequestWithBody constructs an http.Request for the UpdatePerformanceReviewVisibilitySetting method, with any body, and a specified content type
+func NewUpdatePerformanceReviewVisibilitySettingRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/review_visibility_settings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListPerformanceTargetManagersRequest constructs an http.Request for the ListPerformanceTargetManagers method
+func NewListPerformanceTargetManagersRequest(server string, params *ListPerformanceTargetManagersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/target_managers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PerformanceReviewProcessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "performance_review_process_ids[]", params.PerformanceReviewProcessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPerformanceTargetManagerRequest constructs an http.Request for the GetPerformanceTargetManager method
+func NewGetPerformanceTargetManagerRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/performance/target_managers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListTaskFilesRequest constructs an http.Request for the ListTaskFiles method
 func NewListTaskFilesRequest(server string, params *ListTaskFilesParams) (*http.Request, error) {
 	var err error
@@ -19726,6 +25471,815 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplementWithResponse(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSupplementResponse, error)
+
+	// ListPerformanceAgreementsWithResponse List action plans
+	//
+	// Action plans (agreements) of review processes: what a participant and their
+	// manager agree on after the review, with the comments of each and their signatures.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/agreements (the `ListPerformanceAgreements` operationId).
+	ListPerformanceAgreementsWithResponse(ctx context.Context, params *ListPerformanceAgreementsParams, reqEditors ...RequestEditorFn) (*ListPerformanceAgreementsResponse, error)
+
+	// InitiatePerformanceAgreementsInBulkWithBodyWithResponse Start the action plans of a review process
+	//
+	// Starts the action plan of every participant of the review process the caller
+	// manages directly; a company token or an API key starts those of every
+	// participant. Answers the action plans started, as a bare array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+	InitiatePerformanceAgreementsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementsInBulkResponse, error)
+
+	// InitiatePerformanceAgreementsInBulkWithResponse Start the action plans of a review process
+	//
+	// Starts the action plan of every participant of the review process the caller
+	// manages directly; a company token or an API key starts those of every
+	// participant. Answers the action plans started, as a bare array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+	InitiatePerformanceAgreementsInBulkWithResponse(ctx context.Context, body InitiatePerformanceAgreementsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementsInBulkResponse, error)
+
+	// InitiatePerformanceAgreementWithBodyWithResponse Start the action plan of one participant
+	//
+	// Starts the action plan of one participant (review process target) of a
+	// review process.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+	InitiatePerformanceAgreementWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementResponse, error)
+
+	// InitiatePerformanceAgreementWithResponse Start the action plan of one participant
+	//
+	// Starts the action plan of one participant (review process target) of a
+	// review process.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+	InitiatePerformanceAgreementWithResponse(ctx context.Context, body InitiatePerformanceAgreementJSONRequestBody, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementResponse, error)
+
+	// GetPerformanceAgreementWithResponse Get an action plan
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/agreements/{id} (the `GetPerformanceAgreement` operationId).
+	GetPerformanceAgreementWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceAgreementResponse, error)
+
+	// ListPerformanceCompanyEmployeeScoreScalesWithResponse List the company's employee score scale
+	//
+	// The predefined scale the company uses when a review scores an employee's
+	// performance; one record, whose id is the company's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/company_employee_score_scales (the `ListPerformanceCompanyEmployeeScoreScales` operationId).
+	ListPerformanceCompanyEmployeeScoreScalesWithResponse(ctx context.Context, params *ListPerformanceCompanyEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*ListPerformanceCompanyEmployeeScoreScalesResponse, error)
+
+	// SetPerformanceCompanyEmployeeScoreScaleWithBodyWithResponse Choose the company's employee score scale
+	//
+	// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+	// company uses; `id` is the company's id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+	SetPerformanceCompanyEmployeeScoreScaleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPerformanceCompanyEmployeeScoreScaleResponse, error)
+
+	// SetPerformanceCompanyEmployeeScoreScaleWithResponse Choose the company's employee score scale
+	//
+	// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+	// company uses; `id` is the company's id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+	SetPerformanceCompanyEmployeeScoreScaleWithResponse(ctx context.Context, body SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*SetPerformanceCompanyEmployeeScoreScaleResponse, error)
+
+	// GetPerformanceCompanyEmployeeScoreScaleWithResponse Get the company's employee score scale
+	//
+	// The id is the company's id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/company_employee_score_scales/{id} (the `GetPerformanceCompanyEmployeeScoreScale` operationId).
+	GetPerformanceCompanyEmployeeScoreScaleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceCompanyEmployeeScoreScaleResponse, error)
+
+	// ListPerformanceEmployeeScoreScalesWithResponse List the predefined employee score scales
+	//
+	// The predefined scales a company can choose from to score employees in
+	// reviews, each a list of steps (a value and its label).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/employee_score_scales (the `ListPerformanceEmployeeScoreScales` operationId).
+	ListPerformanceEmployeeScoreScalesWithResponse(ctx context.Context, params *ListPerformanceEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*ListPerformanceEmployeeScoreScalesResponse, error)
+
+	// GetPerformanceEmployeeScoreScaleWithResponse Get a predefined employee score scale
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/employee_score_scales/{id} (the `GetPerformanceEmployeeScoreScale` operationId).
+	GetPerformanceEmployeeScoreScaleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceEmployeeScoreScaleResponse, error)
+
+	// ListPerformanceReviewEvaluationAnswersWithResponse List the answers of review evaluations
+	//
+	// The questions of each evaluation with the reviewer's answers, grouped by
+	// section. The record's id is the evaluation's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_evaluation_answers (the `ListPerformanceReviewEvaluationAnswers` operationId).
+	ListPerformanceReviewEvaluationAnswersWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationAnswersParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationAnswersResponse, error)
+
+	// ListPerformanceReviewEvaluationScoresWithResponse List published evaluation scores
+	//
+	// The performance (and potential) scores reviewers gave participants in
+	// published evaluations, on the scale's range and as a percentage.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_evaluation_scores (the `ListPerformanceReviewEvaluationScores` operationId).
+	ListPerformanceReviewEvaluationScoresWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationScoresParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationScoresResponse, error)
+
+	// GetPerformanceReviewEvaluationScoreWithResponse Get a published evaluation score
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_evaluation_scores/{id} (the `GetPerformanceReviewEvaluationScore` operationId).
+	GetPerformanceReviewEvaluationScoreWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewEvaluationScoreResponse, error)
+
+	// ListPerformanceReviewEvaluationsWithResponse List review evaluations
+	//
+	// Evaluations, pending and published. Starting a review process creates one
+	// evaluation per participant and review type: a self review (the participant
+	// reviews themselves), a manager review (their manager reviews them), one per
+	// direct report, and one per peer added later.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_evaluations (the `ListPerformanceReviewEvaluations` operationId).
+	ListPerformanceReviewEvaluationsWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationsResponse, error)
+
+	// ReplacePerformanceReviewEvaluationReviewerWithBodyWithResponse Give an evaluation another reviewer
+	//
+	// Hands an evaluation to another reviewer, who can then only leave feedback
+	// about the participant. Allowed only while the review process is active, the
+	// evaluation is unpublished and it is not a self review.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+	ReplacePerformanceReviewEvaluationReviewerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplacePerformanceReviewEvaluationReviewerResponse, error)
+
+	// ReplacePerformanceReviewEvaluationReviewerWithResponse Give an evaluation another reviewer
+	//
+	// Hands an evaluation to another reviewer, who can then only leave feedback
+	// about the participant. Allowed only while the review process is active, the
+	// evaluation is unpublished and it is not a self review.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+	ReplacePerformanceReviewEvaluationReviewerWithResponse(ctx context.Context, body ReplacePerformanceReviewEvaluationReviewerJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplacePerformanceReviewEvaluationReviewerResponse, error)
+
+	// GetPerformanceReviewEvaluationWithResponse Get a review evaluation
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_evaluations/{id} (the `GetPerformanceReviewEvaluation` operationId).
+	GetPerformanceReviewEvaluationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewEvaluationResponse, error)
+
+	// ListPerformanceReviewOwnersWithResponse List the owners of review processes
+	//
+	// The people who own a review process: they may edit it and see its results.
+	// Every process has at least one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_owners (the `ListPerformanceReviewOwners` operationId).
+	ListPerformanceReviewOwnersWithResponse(ctx context.Context, params *ListPerformanceReviewOwnersParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewOwnersResponse, error)
+
+	// CreatePerformanceReviewOwnersInBulkWithBodyWithResponse Add owners to a review process
+	//
+	// Makes each access given an owner of the review process; answers one owner
+	// record per access, as a bare array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+	CreatePerformanceReviewOwnersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewOwnersInBulkResponse, error)
+
+	// CreatePerformanceReviewOwnersInBulkWithResponse Add owners to a review process
+	//
+	// Makes each access given an owner of the review process; answers one owner
+	// record per access, as a bare array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+	CreatePerformanceReviewOwnersInBulkWithResponse(ctx context.Context, body CreatePerformanceReviewOwnersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewOwnersInBulkResponse, error)
+
+	// DeletePerformanceReviewOwnerWithResponse Remove an owner from a review process
+	//
+	// Refused when it is the process's last owner.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /performance/review_owners/{id} (the `DeletePerformanceReviewOwner` operationId).
+	DeletePerformanceReviewOwnerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewOwnerResponse, error)
+
+	// ListPerformanceReviewProcessCustomTemplatesWithResponse List the company's review process templates
+	//
+	// Templates the company saved to create review processes from.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_process_custom_templates (the `ListPerformanceReviewProcessCustomTemplates` operationId).
+	ListPerformanceReviewProcessCustomTemplatesWithResponse(ctx context.Context, params *ListPerformanceReviewProcessCustomTemplatesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessCustomTemplatesResponse, error)
+
+	// GetPerformanceReviewProcessCustomTemplateWithResponse Get a review process template
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_process_custom_templates/{id} (the `GetPerformanceReviewProcessCustomTemplate` operationId).
+	GetPerformanceReviewProcessCustomTemplateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessCustomTemplateResponse, error)
+
+	// ListPerformanceReviewProcessEstimatedTargetsWithResponse List who a review process would include
+	//
+	// The participants a review process that has not started yet would have if it
+	// started now, from its target strategy.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_process_estimated_targets (the `ListPerformanceReviewProcessEstimatedTargets` operationId).
+	ListPerformanceReviewProcessEstimatedTargetsWithResponse(ctx context.Context, params *ListPerformanceReviewProcessEstimatedTargetsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessEstimatedTargetsResponse, error)
+
+	// ListPerformanceReviewProcessTargetsWithResponse List the participants of review processes
+	//
+	// Participants (targets) of review processes that have started. A target's id
+	// is composite: `<review process id>-<access id>`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_process_targets (the `ListPerformanceReviewProcessTargets` operationId).
+	ListPerformanceReviewProcessTargetsWithResponse(ctx context.Context, params *ListPerformanceReviewProcessTargetsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessTargetsResponse, error)
+
+	// AddPerformanceReviewProcessTargetPeersWithBodyWithResponse Add peers to review a participant
+	//
+	// Makes each access given a peer reviewer of the participant: a peer
+	// evaluation is created for each.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+	AddPerformanceReviewProcessTargetPeersWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddPerformanceReviewProcessTargetPeersResponse, error)
+
+	// AddPerformanceReviewProcessTargetPeersWithResponse Add peers to review a participant
+	//
+	// Makes each access given a peer reviewer of the participant: a peer
+	// evaluation is created for each.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+	AddPerformanceReviewProcessTargetPeersWithResponse(ctx context.Context, body AddPerformanceReviewProcessTargetPeersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddPerformanceReviewProcessTargetPeersResponse, error)
+
+	// CreatePerformanceReviewProcessTargetsInBulkWithBodyWithResponse Add participants to a review process
+	//
+	// Adds the accesses given as participants of the active review process and
+	// creates their evaluations; answers the participants, as a bare array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+	CreatePerformanceReviewProcessTargetsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessTargetsInBulkResponse, error)
+
+	// CreatePerformanceReviewProcessTargetsInBulkWithResponse Add participants to a review process
+	//
+	// Adds the accesses given as participants of the active review process and
+	// creates their evaluations; answers the participants, as a bare array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+	CreatePerformanceReviewProcessTargetsInBulkWithResponse(ctx context.Context, body CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessTargetsInBulkResponse, error)
+
+	// RemovePerformanceReviewProcessTargetPeerEvaluationsWithBodyWithResponse Remove peer evaluations of a participant
+	//
+	// Removes peers from a participant together with their evaluations.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+	RemovePerformanceReviewProcessTargetPeerEvaluationsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessTargetPeerEvaluationsResponse, error)
+
+	// RemovePerformanceReviewProcessTargetPeerEvaluationsWithResponse Remove peer evaluations of a participant
+	//
+	// Removes peers from a participant together with their evaluations.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+	RemovePerformanceReviewProcessTargetPeerEvaluationsWithResponse(ctx context.Context, body RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessTargetPeerEvaluationsResponse, error)
+
+	// DeletePerformanceReviewProcessTargetWithResponse Remove a participant from a review process
+	//
+	// Removes the participant from the active review process together with every
+	// evaluation about them, submitted ones included.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /performance/review_process_targets/{id} (the `DeletePerformanceReviewProcessTarget` operationId).
+	DeletePerformanceReviewProcessTargetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewProcessTargetResponse, error)
+
+	// GetPerformanceReviewProcessTargetWithResponse Get a participant of a review process
+	//
+	// The id is `<review process id>-<access id>`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_process_targets/{id} (the `GetPerformanceReviewProcessTarget` operationId).
+	GetPerformanceReviewProcessTargetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessTargetResponse, error)
+
+	// ListPerformanceReviewProcessesWithResponse List review processes
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_processes (the `ListPerformanceReviewProcesses` operationId).
+	ListPerformanceReviewProcessesWithResponse(ctx context.Context, params *ListPerformanceReviewProcessesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessesResponse, error)
+
+	// CreatePerformanceReviewProcessWithBodyWithResponse Create a review process
+	//
+	// Creates a review process in draft. Its participants (target strategy) and
+	// review types (reviewer strategies) are used when it starts; the author becomes
+	// its first owner.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+	CreatePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessResponse, error)
+
+	// CreatePerformanceReviewProcessWithResponse Create a review process
+	//
+	// Creates a review process in draft. Its participants (target strategy) and
+	// review types (reviewer strategies) are used when it starts; the author becomes
+	// its first owner.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+	CreatePerformanceReviewProcessWithResponse(ctx context.Context, body CreatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessResponse, error)
+
+	// CreatePerformanceReviewProcessFromTemplateWithBodyWithResponse Create a review process from a template
+	//
+	// Creates a draft review process from a predefined template of Factorial's or
+	// one of the company's custom templates (ListReviewProcessCustomTemplates).
+	// An action: it answers 200, not 201.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+	CreatePerformanceReviewProcessFromTemplateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessFromTemplateResponse, error)
+
+	// CreatePerformanceReviewProcessFromTemplateWithResponse Create a review process from a template
+	//
+	// Creates a draft review process from a predefined template of Factorial's or
+	// one of the company's custom templates (ListReviewProcessCustomTemplates).
+	// An action: it answers 200, not 201.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+	CreatePerformanceReviewProcessFromTemplateWithResponse(ctx context.Context, body CreatePerformanceReviewProcessFromTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessFromTemplateResponse, error)
+
+	// DuplicatePerformanceReviewProcessWithBodyWithResponse Duplicate a review process
+	//
+	// Copies a review process into a new draft with another author.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+	DuplicatePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicatePerformanceReviewProcessResponse, error)
+
+	// DuplicatePerformanceReviewProcessWithResponse Duplicate a review process
+	//
+	// Copies a review process into a new draft with another author.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+	DuplicatePerformanceReviewProcessWithResponse(ctx context.Context, body DuplicatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicatePerformanceReviewProcessResponse, error)
+
+	// RemindPerformanceReviewProcessInBulkWithBodyWithResponse Remind the reviewers of a review process
+	//
+	// Sends a reminder to every reviewer who has not answered their evaluation,
+	// optionally only for some review types.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+	RemindPerformanceReviewProcessInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemindPerformanceReviewProcessInBulkResponse, error)
+
+	// RemindPerformanceReviewProcessInBulkWithResponse Remind the reviewers of a review process
+	//
+	// Sends a reminder to every reviewer who has not answered their evaluation,
+	// optionally only for some review types.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+	RemindPerformanceReviewProcessInBulkWithResponse(ctx context.Context, body RemindPerformanceReviewProcessInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*RemindPerformanceReviewProcessInBulkResponse, error)
+
+	// RemovePerformanceReviewProcessScheduleWithBodyWithResponse Unschedule a review process
+	//
+	// Cancels the scheduled start; only a scheduled process, which returns to draft.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+	RemovePerformanceReviewProcessScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessScheduleResponse, error)
+
+	// RemovePerformanceReviewProcessScheduleWithResponse Unschedule a review process
+	//
+	// Cancels the scheduled start; only a scheduled process, which returns to draft.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+	RemovePerformanceReviewProcessScheduleWithResponse(ctx context.Context, body RemovePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessScheduleResponse, error)
+
+	// ReopenPerformanceReviewProcessWithBodyWithResponse Reopen a finished review process
+	//
+	// Reopens a finished review process with a new deadline.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+	ReopenPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReopenPerformanceReviewProcessResponse, error)
+
+	// ReopenPerformanceReviewProcessWithResponse Reopen a finished review process
+	//
+	// Reopens a finished review process with a new deadline.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+	ReopenPerformanceReviewProcessWithResponse(ctx context.Context, body ReopenPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*ReopenPerformanceReviewProcessResponse, error)
+
+	// SchedulePerformanceReviewProcessWithBodyWithResponse Schedule a review process
+	//
+	// Sets the date a draft review process starts by itself.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+	SchedulePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SchedulePerformanceReviewProcessResponse, error)
+
+	// SchedulePerformanceReviewProcessWithResponse Schedule a review process
+	//
+	// Sets the date a draft review process starts by itself.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+	SchedulePerformanceReviewProcessWithResponse(ctx context.Context, body SchedulePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*SchedulePerformanceReviewProcessResponse, error)
+
+	// StartPerformanceReviewProcessWithBodyWithResponse Start a review process
+	//
+	// Starts a review process in draft or scheduled: its participants are
+	// calculated and their evaluations created.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+	StartPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*StartPerformanceReviewProcessResponse, error)
+
+	// StartPerformanceReviewProcessWithResponse Start a review process
+	//
+	// Starts a review process in draft or scheduled: its participants are
+	// calculated and their evaluations created.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+	StartPerformanceReviewProcessWithResponse(ctx context.Context, body StartPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*StartPerformanceReviewProcessResponse, error)
+
+	// StopPerformanceReviewProcessWithBodyWithResponse Stop a review process
+	//
+	// Ends an active review process.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+	StopPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*StopPerformanceReviewProcessResponse, error)
+
+	// StopPerformanceReviewProcessWithResponse Stop a review process
+	//
+	// Ends an active review process.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+	StopPerformanceReviewProcessWithResponse(ctx context.Context, body StopPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*StopPerformanceReviewProcessResponse, error)
+
+	// TogglePerformanceReviewProcessArchiveWithBodyWithResponse Archive or unarchive a review process
+	//
+	// Archives the review process, or unarchives it when archived.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+	TogglePerformanceReviewProcessArchiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*TogglePerformanceReviewProcessArchiveResponse, error)
+
+	// TogglePerformanceReviewProcessArchiveWithResponse Archive or unarchive a review process
+	//
+	// Archives the review process, or unarchives it when archived.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+	TogglePerformanceReviewProcessArchiveWithResponse(ctx context.Context, body TogglePerformanceReviewProcessArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*TogglePerformanceReviewProcessArchiveResponse, error)
+
+	// UpdatePerformanceReviewProcessAgreementsConfigurationWithBodyWithResponse Turn action plans on or off
+	//
+	// Turns action plans (agreements) on or off for the review process.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+	UpdatePerformanceReviewProcessAgreementsConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessAgreementsConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessAgreementsConfigurationWithResponse Turn action plans on or off
+	//
+	// Turns action plans (agreements) on or off for the review process.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+	UpdatePerformanceReviewProcessAgreementsConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessAgreementsConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessBasicInfoWithBodyWithResponse Rename or redescribe a review process
+	//
+	// Changes the name and description of a review process.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+	UpdatePerformanceReviewProcessBasicInfoWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessBasicInfoResponse, error)
+
+	// UpdatePerformanceReviewProcessBasicInfoWithResponse Rename or redescribe a review process
+	//
+	// Changes the name and description of a review process.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+	UpdatePerformanceReviewProcessBasicInfoWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessBasicInfoJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessBasicInfoResponse, error)
+
+	// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBodyWithResponse Turn competency assessments on or off
+	//
+	// Turns on or off the assessment of participants' role competencies in self
+	// and manager reviews.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+	UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithResponse Turn competency assessments on or off
+	//
+	// Turns on or off the assessment of participants' role competencies in self
+	// and manager reviews.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+	UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessDeadlineWithBodyWithResponse Change the deadline of a review process
+	//
+	// Sets when the review process ends.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+	UpdatePerformanceReviewProcessDeadlineWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessDeadlineResponse, error)
+
+	// UpdatePerformanceReviewProcessDeadlineWithResponse Change the deadline of a review process
+	//
+	// Sets when the review process ends.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+	UpdatePerformanceReviewProcessDeadlineWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessDeadlineJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessDeadlineResponse, error)
+
+	// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBodyWithResponse Turn the employee score question on or off
+	//
+	// Adds or removes the closing question that rates the participant's
+	// performance.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+	UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithResponse Turn the employee score question on or off
+	//
+	// Adds or removes the closing question that rates the participant's
+	// performance.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+	UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse, error)
+
+	// UpdatePerformanceReviewProcessReviewerStrategiesWithBodyWithResponse Change the review types of a review process
+	//
+	// Replaces the review types (self, manager, direct reports, peers); only while
+	// the process is in draft.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+	UpdatePerformanceReviewProcessReviewerStrategiesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessReviewerStrategiesResponse, error)
+
+	// UpdatePerformanceReviewProcessReviewerStrategiesWithResponse Change the review types of a review process
+	//
+	// Replaces the review types (self, manager, direct reports, peers); only while
+	// the process is in draft.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+	UpdatePerformanceReviewProcessReviewerStrategiesWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessReviewerStrategiesResponse, error)
+
+	// UpdatePerformanceReviewProcessScheduleWithBodyWithResponse Change the scheduled start of a review process
+	//
+	// Moves the start date of a scheduled review process.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+	UpdatePerformanceReviewProcessScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessScheduleResponse, error)
+
+	// UpdatePerformanceReviewProcessScheduleWithResponse Change the scheduled start of a review process
+	//
+	// Moves the start date of a scheduled review process.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+	UpdatePerformanceReviewProcessScheduleWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessScheduleResponse, error)
+
+	// UpdatePerformanceReviewProcessTargetStrategyWithBodyWithResponse Change who takes part in a review process
+	//
+	// Replaces the rule that selects the participants; only while the process is
+	// in draft.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+	UpdatePerformanceReviewProcessTargetStrategyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessTargetStrategyResponse, error)
+
+	// UpdatePerformanceReviewProcessTargetStrategyWithResponse Change who takes part in a review process
+	//
+	// Replaces the rule that selects the participants; only while the process is
+	// in draft.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+	UpdatePerformanceReviewProcessTargetStrategyWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessTargetStrategyResponse, error)
+
+	// DeletePerformanceReviewProcessWithResponse Delete a review process
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /performance/review_processes/{id} (the `DeletePerformanceReviewProcess` operationId).
+	DeletePerformanceReviewProcessWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewProcessResponse, error)
+
+	// GetPerformanceReviewProcessWithResponse Get a review process
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_processes/{id} (the `GetPerformanceReviewProcess` operationId).
+	GetPerformanceReviewProcessWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessResponse, error)
+
+	// ListPerformanceReviewQuestionnairesWithResponse List the questionnaires of review processes
+	//
+	// One record per review process (its id is the process's): the rating scale
+	// and the questionnaire of each review type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_questionnaire_by_strategies (the `ListPerformanceReviewQuestionnaires` operationId).
+	ListPerformanceReviewQuestionnairesWithResponse(ctx context.Context, params *ListPerformanceReviewQuestionnairesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewQuestionnairesResponse, error)
+
+	// UpdatePerformanceReviewDefaultRatingScaleWithBodyWithResponse Change the rating scale of a review process
+	//
+	// Replaces the scale that rating questions use, for every review type.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+	UpdatePerformanceReviewDefaultRatingScaleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewDefaultRatingScaleResponse, error)
+
+	// UpdatePerformanceReviewDefaultRatingScaleWithResponse Change the rating scale of a review process
+	//
+	// Replaces the scale that rating questions use, for every review type.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+	UpdatePerformanceReviewDefaultRatingScaleWithResponse(ctx context.Context, body UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewDefaultRatingScaleResponse, error)
+
+	// UpdatePerformanceReviewQuestionnaireWithBodyWithResponse Replace the questionnaire of one review type
+	//
+	// Replaces the questions a review type (self, manager, direct reports, peers)
+	// asks, grouped in sections or standing alone; only while the process is in
+	// draft.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+	UpdatePerformanceReviewQuestionnaireWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewQuestionnaireResponse, error)
+
+	// UpdatePerformanceReviewQuestionnaireWithResponse Replace the questionnaire of one review type
+	//
+	// Replaces the questions a review type (self, manager, direct reports, peers)
+	// asks, grouped in sections or standing alone; only while the process is in
+	// draft.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+	UpdatePerformanceReviewQuestionnaireWithResponse(ctx context.Context, body UpdatePerformanceReviewQuestionnaireJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewQuestionnaireResponse, error)
+
+	// GetPerformanceReviewQuestionnairesWithResponse Get the questionnaires of a review process
+	//
+	// The id is the review process's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_questionnaire_by_strategies/{id} (the `GetPerformanceReviewQuestionnaires` operationId).
+	GetPerformanceReviewQuestionnairesWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewQuestionnairesResponse, error)
+
+	// ListPerformanceReviewVisibilitySettingsWithResponse List the visibility settings of review processes
+	//
+	// Who sees the results of a review process; one record per process, whose id is
+	// the process's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/review_visibility_settings (the `ListPerformanceReviewVisibilitySettings` operationId).
+	ListPerformanceReviewVisibilitySettingsWithResponse(ctx context.Context, params *ListPerformanceReviewVisibilitySettingsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewVisibilitySettingsResponse, error)
+
+	// UpdatePerformanceReviewVisibilitySettingWithBodyWithResponse Change the visibility settings of a review process
+	//
+	// The id is the review process's. The three switches are required; the body's
+	// `id` is optional here.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+	UpdatePerformanceReviewVisibilitySettingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewVisibilitySettingResponse, error)
+
+	// UpdatePerformanceReviewVisibilitySettingWithResponse Change the visibility settings of a review process
+	//
+	// The id is the review process's. The three switches are required; the body's
+	// `id` is optional here.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+	UpdatePerformanceReviewVisibilitySettingWithResponse(ctx context.Context, id ID, body UpdatePerformanceReviewVisibilitySettingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewVisibilitySettingResponse, error)
+
+	// ListPerformanceTargetManagersWithResponse List the managers of a review process's participants
+	//
+	// The managers of the participants of a review process, one record per
+	// manager (its id is the manager's employee id). Factorial accepts one review
+	// process id only and requires it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/target_managers (the `ListPerformanceTargetManagers` operationId).
+	ListPerformanceTargetManagersWithResponse(ctx context.Context, params *ListPerformanceTargetManagersParams, reqEditors ...RequestEditorFn) (*ListPerformanceTargetManagersResponse, error)
+
+	// GetPerformanceTargetManagerWithResponse Get a manager of participants
+	//
+	// The id is the manager's employee id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
+	GetPerformanceTargetManagerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceTargetManagerResponse, error)
 
 	// ListTaskFilesWithResponse List the files attached to tasks
 	//
@@ -27458,6 +34012,3086 @@ func (r UpdateSupplementResponse) ContentType() string {
 	return ""
 }
 
+// ListPerformanceAgreementsResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceAgreements
+type ListPerformanceAgreementsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceAgreementsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceAgreementPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceAgreementsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceAgreementsResponse) GetJSON200() *PerformanceAgreementPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceAgreementsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceAgreementsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceAgreementsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceAgreementsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceAgreementsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// InitiatePerformanceAgreementsInBulkResponse401Headers the declared response headers of an HTTP 401 response for InitiatePerformanceAgreementsInBulk
+type InitiatePerformanceAgreementsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type InitiatePerformanceAgreementsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PerformanceAgreement
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *InitiatePerformanceAgreementsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitiatePerformanceAgreementsInBulkResponse) GetJSON200() *[]PerformanceAgreement {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitiatePerformanceAgreementsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitiatePerformanceAgreementsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitiatePerformanceAgreementsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitiatePerformanceAgreementsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitiatePerformanceAgreementsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// InitiatePerformanceAgreementResponse401Headers the declared response headers of an HTTP 401 response for InitiatePerformanceAgreement
+type InitiatePerformanceAgreementResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type InitiatePerformanceAgreementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceAgreement
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *InitiatePerformanceAgreementResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitiatePerformanceAgreementResponse) GetJSON200() *PerformanceAgreement {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitiatePerformanceAgreementResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitiatePerformanceAgreementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitiatePerformanceAgreementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitiatePerformanceAgreementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitiatePerformanceAgreementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceAgreementResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceAgreement
+type GetPerformanceAgreementResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceAgreementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceAgreement
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceAgreementResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceAgreementResponse) GetJSON200() *PerformanceAgreement {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceAgreementResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceAgreementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceAgreementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceAgreementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceAgreementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceCompanyEmployeeScoreScalesResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceCompanyEmployeeScoreScales
+type ListPerformanceCompanyEmployeeScoreScalesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceCompanyEmployeeScoreScalesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceCompanyEmployeeScoreScalePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceCompanyEmployeeScoreScalesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) GetJSON200() *PerformanceCompanyEmployeeScoreScalePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceCompanyEmployeeScoreScalesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SetPerformanceCompanyEmployeeScoreScaleResponse401Headers the declared response headers of an HTTP 401 response for SetPerformanceCompanyEmployeeScoreScale
+type SetPerformanceCompanyEmployeeScoreScaleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SetPerformanceCompanyEmployeeScoreScaleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceCompanyEmployeeScoreScale
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SetPerformanceCompanyEmployeeScoreScaleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) GetJSON200() *PerformanceCompanyEmployeeScoreScale {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetPerformanceCompanyEmployeeScoreScaleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceCompanyEmployeeScoreScaleResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceCompanyEmployeeScoreScale
+type GetPerformanceCompanyEmployeeScoreScaleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceCompanyEmployeeScoreScaleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceCompanyEmployeeScoreScale
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceCompanyEmployeeScoreScaleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) GetJSON200() *PerformanceCompanyEmployeeScoreScale {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceCompanyEmployeeScoreScaleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceEmployeeScoreScalesResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceEmployeeScoreScales
+type ListPerformanceEmployeeScoreScalesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceEmployeeScoreScalesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceEmployeeScoreScalePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceEmployeeScoreScalesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceEmployeeScoreScalesResponse) GetJSON200() *PerformanceEmployeeScoreScalePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceEmployeeScoreScalesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceEmployeeScoreScalesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceEmployeeScoreScalesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceEmployeeScoreScalesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceEmployeeScoreScalesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceEmployeeScoreScaleResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceEmployeeScoreScale
+type GetPerformanceEmployeeScoreScaleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceEmployeeScoreScaleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceEmployeeScoreScale
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceEmployeeScoreScaleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceEmployeeScoreScaleResponse) GetJSON200() *PerformanceEmployeeScoreScale {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceEmployeeScoreScaleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceEmployeeScoreScaleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceEmployeeScoreScaleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceEmployeeScoreScaleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceEmployeeScoreScaleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewEvaluationAnswersResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewEvaluationAnswers
+type ListPerformanceReviewEvaluationAnswersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewEvaluationAnswersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluationAnswerPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewEvaluationAnswersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewEvaluationAnswersResponse) GetJSON200() *PerformanceReviewEvaluationAnswerPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewEvaluationAnswersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewEvaluationAnswersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewEvaluationAnswersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewEvaluationAnswersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewEvaluationAnswersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewEvaluationScoresResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewEvaluationScores
+type ListPerformanceReviewEvaluationScoresResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewEvaluationScoresResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluationScorePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewEvaluationScoresResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewEvaluationScoresResponse) GetJSON200() *PerformanceReviewEvaluationScorePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewEvaluationScoresResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewEvaluationScoresResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewEvaluationScoresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewEvaluationScoresResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewEvaluationScoresResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewEvaluationScoreResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewEvaluationScore
+type GetPerformanceReviewEvaluationScoreResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewEvaluationScoreResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluationScore
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewEvaluationScoreResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewEvaluationScoreResponse) GetJSON200() *PerformanceReviewEvaluationScore {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewEvaluationScoreResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewEvaluationScoreResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewEvaluationScoreResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewEvaluationScoreResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewEvaluationScoreResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewEvaluationsResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewEvaluations
+type ListPerformanceReviewEvaluationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewEvaluationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewEvaluationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewEvaluationsResponse) GetJSON200() *PerformanceReviewEvaluationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewEvaluationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewEvaluationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewEvaluationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewEvaluationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewEvaluationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReplacePerformanceReviewEvaluationReviewerResponse401Headers the declared response headers of an HTTP 401 response for ReplacePerformanceReviewEvaluationReviewer
+type ReplacePerformanceReviewEvaluationReviewerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ReplacePerformanceReviewEvaluationReviewerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReplacePerformanceReviewEvaluationReviewerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) GetJSON200() *PerformanceReviewEvaluation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReplacePerformanceReviewEvaluationReviewerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewEvaluationResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewEvaluation
+type GetPerformanceReviewEvaluationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewEvaluationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewEvaluation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewEvaluationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewEvaluationResponse) GetJSON200() *PerformanceReviewEvaluation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewEvaluationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewEvaluationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewEvaluationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewEvaluationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewEvaluationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewOwnersResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewOwners
+type ListPerformanceReviewOwnersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewOwnersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewOwnerPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewOwnersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewOwnersResponse) GetJSON200() *PerformanceReviewOwnerPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewOwnersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewOwnersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewOwnersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewOwnersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewOwnersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePerformanceReviewOwnersInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreatePerformanceReviewOwnersInBulk
+type CreatePerformanceReviewOwnersInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePerformanceReviewOwnersInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PerformanceReviewOwner
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePerformanceReviewOwnersInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePerformanceReviewOwnersInBulkResponse) GetJSON200() *[]PerformanceReviewOwner {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePerformanceReviewOwnersInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePerformanceReviewOwnersInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePerformanceReviewOwnersInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePerformanceReviewOwnersInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePerformanceReviewOwnersInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePerformanceReviewOwnerResponse401Headers the declared response headers of an HTTP 401 response for DeletePerformanceReviewOwner
+type DeletePerformanceReviewOwnerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePerformanceReviewOwnerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewOwner
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePerformanceReviewOwnerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePerformanceReviewOwnerResponse) GetJSON200() *PerformanceReviewOwner {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePerformanceReviewOwnerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePerformanceReviewOwnerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePerformanceReviewOwnerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePerformanceReviewOwnerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePerformanceReviewOwnerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewProcessCustomTemplatesResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewProcessCustomTemplates
+type ListPerformanceReviewProcessCustomTemplatesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewProcessCustomTemplatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessCustomTemplatePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewProcessCustomTemplatesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) GetJSON200() *PerformanceReviewProcessCustomTemplatePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewProcessCustomTemplatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewProcessCustomTemplateResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewProcessCustomTemplate
+type GetPerformanceReviewProcessCustomTemplateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewProcessCustomTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessCustomTemplate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewProcessCustomTemplateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewProcessCustomTemplateResponse) GetJSON200() *PerformanceReviewProcessCustomTemplate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewProcessCustomTemplateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewProcessCustomTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewProcessCustomTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewProcessCustomTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewProcessCustomTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewProcessEstimatedTargetsResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewProcessEstimatedTargets
+type ListPerformanceReviewProcessEstimatedTargetsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewProcessEstimatedTargetsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessEstimatedTargetPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewProcessEstimatedTargetsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) GetJSON200() *PerformanceReviewProcessEstimatedTargetPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewProcessEstimatedTargetsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewProcessTargetsResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewProcessTargets
+type ListPerformanceReviewProcessTargetsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewProcessTargetsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessTargetPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewProcessTargetsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewProcessTargetsResponse) GetJSON200() *PerformanceReviewProcessTargetPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewProcessTargetsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewProcessTargetsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewProcessTargetsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewProcessTargetsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewProcessTargetsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AddPerformanceReviewProcessTargetPeersResponse401Headers the declared response headers of an HTTP 401 response for AddPerformanceReviewProcessTargetPeers
+type AddPerformanceReviewProcessTargetPeersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type AddPerformanceReviewProcessTargetPeersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessTarget
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *AddPerformanceReviewProcessTargetPeersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddPerformanceReviewProcessTargetPeersResponse) GetJSON200() *PerformanceReviewProcessTarget {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddPerformanceReviewProcessTargetPeersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddPerformanceReviewProcessTargetPeersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddPerformanceReviewProcessTargetPeersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddPerformanceReviewProcessTargetPeersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddPerformanceReviewProcessTargetPeersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePerformanceReviewProcessTargetsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreatePerformanceReviewProcessTargetsInBulk
+type CreatePerformanceReviewProcessTargetsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePerformanceReviewProcessTargetsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PerformanceReviewProcessTarget
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePerformanceReviewProcessTargetsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) GetJSON200() *[]PerformanceReviewProcessTarget {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePerformanceReviewProcessTargetsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsResponse401Headers the declared response headers of an HTTP 401 response for RemovePerformanceReviewProcessTargetPeerEvaluations
+type RemovePerformanceReviewProcessTargetPeerEvaluationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RemovePerformanceReviewProcessTargetPeerEvaluationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessTarget
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RemovePerformanceReviewProcessTargetPeerEvaluationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) GetJSON200() *PerformanceReviewProcessTarget {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemovePerformanceReviewProcessTargetPeerEvaluationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePerformanceReviewProcessTargetResponse401Headers the declared response headers of an HTTP 401 response for DeletePerformanceReviewProcessTarget
+type DeletePerformanceReviewProcessTargetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePerformanceReviewProcessTargetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessTarget
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePerformanceReviewProcessTargetResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePerformanceReviewProcessTargetResponse) GetJSON200() *PerformanceReviewProcessTarget {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePerformanceReviewProcessTargetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePerformanceReviewProcessTargetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePerformanceReviewProcessTargetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePerformanceReviewProcessTargetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePerformanceReviewProcessTargetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewProcessTargetResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewProcessTarget
+type GetPerformanceReviewProcessTargetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewProcessTargetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessTarget
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewProcessTargetResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewProcessTargetResponse) GetJSON200() *PerformanceReviewProcessTarget {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewProcessTargetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewProcessTargetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewProcessTargetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewProcessTargetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewProcessTargetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewProcessesResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewProcesses
+type ListPerformanceReviewProcessesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewProcessesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcessPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewProcessesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewProcessesResponse) GetJSON200() *PerformanceReviewProcessPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewProcessesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewProcessesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewProcessesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewProcessesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewProcessesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for CreatePerformanceReviewProcess
+type CreatePerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreatePerformanceReviewProcessResponse) GetJSON201() *PerformanceReviewProcess {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePerformanceReviewProcessFromTemplateResponse401Headers the declared response headers of an HTTP 401 response for CreatePerformanceReviewProcessFromTemplate
+type CreatePerformanceReviewProcessFromTemplateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePerformanceReviewProcessFromTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePerformanceReviewProcessFromTemplateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePerformanceReviewProcessFromTemplateResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePerformanceReviewProcessFromTemplateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePerformanceReviewProcessFromTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePerformanceReviewProcessFromTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePerformanceReviewProcessFromTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePerformanceReviewProcessFromTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DuplicatePerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for DuplicatePerformanceReviewProcess
+type DuplicatePerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DuplicatePerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DuplicatePerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DuplicatePerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DuplicatePerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DuplicatePerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DuplicatePerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DuplicatePerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DuplicatePerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RemindPerformanceReviewProcessInBulkResponse401Headers the declared response headers of an HTTP 401 response for RemindPerformanceReviewProcessInBulk
+type RemindPerformanceReviewProcessInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RemindPerformanceReviewProcessInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RemindPerformanceReviewProcessInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemindPerformanceReviewProcessInBulkResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RemindPerformanceReviewProcessInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RemindPerformanceReviewProcessInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemindPerformanceReviewProcessInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemindPerformanceReviewProcessInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemindPerformanceReviewProcessInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RemovePerformanceReviewProcessScheduleResponse401Headers the declared response headers of an HTTP 401 response for RemovePerformanceReviewProcessSchedule
+type RemovePerformanceReviewProcessScheduleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RemovePerformanceReviewProcessScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RemovePerformanceReviewProcessScheduleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemovePerformanceReviewProcessScheduleResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RemovePerformanceReviewProcessScheduleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RemovePerformanceReviewProcessScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemovePerformanceReviewProcessScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemovePerformanceReviewProcessScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemovePerformanceReviewProcessScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReopenPerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for ReopenPerformanceReviewProcess
+type ReopenPerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ReopenPerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReopenPerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReopenPerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ReopenPerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ReopenPerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReopenPerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReopenPerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReopenPerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SchedulePerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for SchedulePerformanceReviewProcess
+type SchedulePerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SchedulePerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SchedulePerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SchedulePerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SchedulePerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SchedulePerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SchedulePerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SchedulePerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SchedulePerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// StartPerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for StartPerformanceReviewProcess
+type StartPerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type StartPerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *StartPerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StartPerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StartPerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StartPerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StartPerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StartPerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StartPerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// StopPerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for StopPerformanceReviewProcess
+type StopPerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type StopPerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *StopPerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StopPerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StopPerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StopPerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StopPerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StopPerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StopPerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// TogglePerformanceReviewProcessArchiveResponse401Headers the declared response headers of an HTTP 401 response for TogglePerformanceReviewProcessArchive
+type TogglePerformanceReviewProcessArchiveResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type TogglePerformanceReviewProcessArchiveResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *TogglePerformanceReviewProcessArchiveResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r TogglePerformanceReviewProcessArchiveResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r TogglePerformanceReviewProcessArchiveResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r TogglePerformanceReviewProcessArchiveResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r TogglePerformanceReviewProcessArchiveResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r TogglePerformanceReviewProcessArchiveResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r TogglePerformanceReviewProcessArchiveResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessAgreementsConfiguration
+type UpdatePerformanceReviewProcessAgreementsConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessAgreementsConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessAgreementsConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessAgreementsConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessBasicInfoResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessBasicInfo
+type UpdatePerformanceReviewProcessBasicInfoResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessBasicInfoResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessBasicInfoResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessBasicInfoResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration
+type UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessDeadlineResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessDeadline
+type UpdatePerformanceReviewProcessDeadlineResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessDeadlineResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessDeadlineResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessDeadlineResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessDeadlineResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessDeadlineResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessDeadlineResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessDeadlineResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessDeadlineResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessEmployeeScoreConfiguration
+type UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategiesResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessReviewerStrategies
+type UpdatePerformanceReviewProcessReviewerStrategiesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessReviewerStrategiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessReviewerStrategiesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessReviewerStrategiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessScheduleResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessSchedule
+type UpdatePerformanceReviewProcessScheduleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessScheduleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessScheduleResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessScheduleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewProcessTargetStrategyResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewProcessTargetStrategy
+type UpdatePerformanceReviewProcessTargetStrategyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewProcessTargetStrategyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewProcessTargetStrategyResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewProcessTargetStrategyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for DeletePerformanceReviewProcess
+type DeletePerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewProcessResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewProcess
+type GetPerformanceReviewProcessResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewProcess
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewProcessResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewProcessResponse) GetJSON200() *PerformanceReviewProcess {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewProcessResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewQuestionnairesResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewQuestionnaires
+type ListPerformanceReviewQuestionnairesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewQuestionnairesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewQuestionnairesPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewQuestionnairesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewQuestionnairesResponse) GetJSON200() *PerformanceReviewQuestionnairesPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewQuestionnairesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewQuestionnairesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewQuestionnairesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewQuestionnairesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewQuestionnairesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewDefaultRatingScaleResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewDefaultRatingScale
+type UpdatePerformanceReviewDefaultRatingScaleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewDefaultRatingScaleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewQuestionnaires
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewDefaultRatingScaleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) GetJSON200() *PerformanceReviewQuestionnaires {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewDefaultRatingScaleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewQuestionnaireResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewQuestionnaire
+type UpdatePerformanceReviewQuestionnaireResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewQuestionnaireResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewQuestionnaires
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewQuestionnaireResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewQuestionnaireResponse) GetJSON200() *PerformanceReviewQuestionnaires {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewQuestionnaireResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewQuestionnaireResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewQuestionnaireResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewQuestionnaireResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewQuestionnaireResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceReviewQuestionnairesResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceReviewQuestionnaires
+type GetPerformanceReviewQuestionnairesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceReviewQuestionnairesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewQuestionnaires
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceReviewQuestionnairesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceReviewQuestionnairesResponse) GetJSON200() *PerformanceReviewQuestionnaires {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceReviewQuestionnairesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceReviewQuestionnairesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceReviewQuestionnairesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceReviewQuestionnairesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceReviewQuestionnairesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceReviewVisibilitySettingsResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceReviewVisibilitySettings
+type ListPerformanceReviewVisibilitySettingsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceReviewVisibilitySettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewVisibilitySettingPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceReviewVisibilitySettingsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceReviewVisibilitySettingsResponse) GetJSON200() *PerformanceReviewVisibilitySettingPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceReviewVisibilitySettingsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceReviewVisibilitySettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceReviewVisibilitySettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceReviewVisibilitySettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceReviewVisibilitySettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePerformanceReviewVisibilitySettingResponse401Headers the declared response headers of an HTTP 401 response for UpdatePerformanceReviewVisibilitySetting
+type UpdatePerformanceReviewVisibilitySettingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePerformanceReviewVisibilitySettingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceReviewVisibilitySetting
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePerformanceReviewVisibilitySettingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePerformanceReviewVisibilitySettingResponse) GetJSON200() *PerformanceReviewVisibilitySetting {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePerformanceReviewVisibilitySettingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePerformanceReviewVisibilitySettingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePerformanceReviewVisibilitySettingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePerformanceReviewVisibilitySettingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePerformanceReviewVisibilitySettingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPerformanceTargetManagersResponse401Headers the declared response headers of an HTTP 401 response for ListPerformanceTargetManagers
+type ListPerformanceTargetManagersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPerformanceTargetManagersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceTargetManagerPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPerformanceTargetManagersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPerformanceTargetManagersResponse) GetJSON200() *PerformanceTargetManagerPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPerformanceTargetManagersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPerformanceTargetManagersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPerformanceTargetManagersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPerformanceTargetManagersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPerformanceTargetManagersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPerformanceTargetManagerResponse401Headers the declared response headers of an HTTP 401 response for GetPerformanceTargetManager
+type GetPerformanceTargetManagerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPerformanceTargetManagerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PerformanceTargetManager
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPerformanceTargetManagerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPerformanceTargetManagerResponse) GetJSON200() *PerformanceTargetManager {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPerformanceTargetManagerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPerformanceTargetManagerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPerformanceTargetManagerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPerformanceTargetManagerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPerformanceTargetManagerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListTaskFilesResponse401Headers the declared response headers of an HTTP 401 response for ListTaskFiles
 type ListTaskFilesResponse401Headers struct {
 	WWWAuthenticate *string
@@ -32837,6 +42471,1325 @@ func (c *ClientWithResponses) UpdateSupplementWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseUpdateSupplementResponse(rsp)
+}
+
+// ListPerformanceAgreementsWithResponse List action plans
+//
+// Action plans (agreements) of review processes: what a participant and their
+// manager agree on after the review, with the comments of each and their signatures.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/agreements (the `ListPerformanceAgreements` operationId).
+func (c *ClientWithResponses) ListPerformanceAgreementsWithResponse(ctx context.Context, params *ListPerformanceAgreementsParams, reqEditors ...RequestEditorFn) (*ListPerformanceAgreementsResponse, error) {
+	rsp, err := c.ListPerformanceAgreements(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceAgreementsResponse(rsp)
+}
+
+// InitiatePerformanceAgreementsInBulkWithBodyWithResponse Start the action plans of a review process
+//
+// Starts the action plan of every participant of the review process the caller
+// manages directly; a company token or an API key starts those of every
+// participant. Answers the action plans started, as a bare array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+func (c *ClientWithResponses) InitiatePerformanceAgreementsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementsInBulkResponse, error) {
+	rsp, err := c.InitiatePerformanceAgreementsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitiatePerformanceAgreementsInBulkResponse(rsp)
+}
+
+// InitiatePerformanceAgreementsInBulkWithResponse Start the action plans of a review process
+//
+// Starts the action plan of every participant of the review process the caller
+// manages directly; a company token or an API key starts those of every
+// participant. Answers the action plans started, as a bare array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/agreements/bulk_initiate (the `InitiatePerformanceAgreementsInBulk` operationId).
+func (c *ClientWithResponses) InitiatePerformanceAgreementsInBulkWithResponse(ctx context.Context, body InitiatePerformanceAgreementsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementsInBulkResponse, error) {
+	rsp, err := c.InitiatePerformanceAgreementsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitiatePerformanceAgreementsInBulkResponse(rsp)
+}
+
+// InitiatePerformanceAgreementWithBodyWithResponse Start the action plan of one participant
+//
+// Starts the action plan of one participant (review process target) of a
+// review process.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+func (c *ClientWithResponses) InitiatePerformanceAgreementWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementResponse, error) {
+	rsp, err := c.InitiatePerformanceAgreementWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitiatePerformanceAgreementResponse(rsp)
+}
+
+// InitiatePerformanceAgreementWithResponse Start the action plan of one participant
+//
+// Starts the action plan of one participant (review process target) of a
+// review process.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/agreements/initiate (the `InitiatePerformanceAgreement` operationId).
+func (c *ClientWithResponses) InitiatePerformanceAgreementWithResponse(ctx context.Context, body InitiatePerformanceAgreementJSONRequestBody, reqEditors ...RequestEditorFn) (*InitiatePerformanceAgreementResponse, error) {
+	rsp, err := c.InitiatePerformanceAgreement(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitiatePerformanceAgreementResponse(rsp)
+}
+
+// GetPerformanceAgreementWithResponse Get an action plan
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/agreements/{id} (the `GetPerformanceAgreement` operationId).
+func (c *ClientWithResponses) GetPerformanceAgreementWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceAgreementResponse, error) {
+	rsp, err := c.GetPerformanceAgreement(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceAgreementResponse(rsp)
+}
+
+// ListPerformanceCompanyEmployeeScoreScalesWithResponse List the company's employee score scale
+//
+// The predefined scale the company uses when a review scores an employee's
+// performance; one record, whose id is the company's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/company_employee_score_scales (the `ListPerformanceCompanyEmployeeScoreScales` operationId).
+func (c *ClientWithResponses) ListPerformanceCompanyEmployeeScoreScalesWithResponse(ctx context.Context, params *ListPerformanceCompanyEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*ListPerformanceCompanyEmployeeScoreScalesResponse, error) {
+	rsp, err := c.ListPerformanceCompanyEmployeeScoreScales(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceCompanyEmployeeScoreScalesResponse(rsp)
+}
+
+// SetPerformanceCompanyEmployeeScoreScaleWithBodyWithResponse Choose the company's employee score scale
+//
+// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+// company uses; `id` is the company's id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *ClientWithResponses) SetPerformanceCompanyEmployeeScoreScaleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPerformanceCompanyEmployeeScoreScaleResponse, error) {
+	rsp, err := c.SetPerformanceCompanyEmployeeScoreScaleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetPerformanceCompanyEmployeeScoreScaleResponse(rsp)
+}
+
+// SetPerformanceCompanyEmployeeScoreScaleWithResponse Choose the company's employee score scale
+//
+// Sets which predefined employee score scale (ListEmployeeScoreScales) the
+// company uses; `id` is the company's id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/company_employee_score_scales/set (the `SetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *ClientWithResponses) SetPerformanceCompanyEmployeeScoreScaleWithResponse(ctx context.Context, body SetPerformanceCompanyEmployeeScoreScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*SetPerformanceCompanyEmployeeScoreScaleResponse, error) {
+	rsp, err := c.SetPerformanceCompanyEmployeeScoreScale(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetPerformanceCompanyEmployeeScoreScaleResponse(rsp)
+}
+
+// GetPerformanceCompanyEmployeeScoreScaleWithResponse Get the company's employee score scale
+//
+// The id is the company's id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/company_employee_score_scales/{id} (the `GetPerformanceCompanyEmployeeScoreScale` operationId).
+func (c *ClientWithResponses) GetPerformanceCompanyEmployeeScoreScaleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceCompanyEmployeeScoreScaleResponse, error) {
+	rsp, err := c.GetPerformanceCompanyEmployeeScoreScale(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceCompanyEmployeeScoreScaleResponse(rsp)
+}
+
+// ListPerformanceEmployeeScoreScalesWithResponse List the predefined employee score scales
+//
+// The predefined scales a company can choose from to score employees in
+// reviews, each a list of steps (a value and its label).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/employee_score_scales (the `ListPerformanceEmployeeScoreScales` operationId).
+func (c *ClientWithResponses) ListPerformanceEmployeeScoreScalesWithResponse(ctx context.Context, params *ListPerformanceEmployeeScoreScalesParams, reqEditors ...RequestEditorFn) (*ListPerformanceEmployeeScoreScalesResponse, error) {
+	rsp, err := c.ListPerformanceEmployeeScoreScales(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceEmployeeScoreScalesResponse(rsp)
+}
+
+// GetPerformanceEmployeeScoreScaleWithResponse Get a predefined employee score scale
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/employee_score_scales/{id} (the `GetPerformanceEmployeeScoreScale` operationId).
+func (c *ClientWithResponses) GetPerformanceEmployeeScoreScaleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceEmployeeScoreScaleResponse, error) {
+	rsp, err := c.GetPerformanceEmployeeScoreScale(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceEmployeeScoreScaleResponse(rsp)
+}
+
+// ListPerformanceReviewEvaluationAnswersWithResponse List the answers of review evaluations
+//
+// The questions of each evaluation with the reviewer's answers, grouped by
+// section. The record's id is the evaluation's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_evaluation_answers (the `ListPerformanceReviewEvaluationAnswers` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewEvaluationAnswersWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationAnswersParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationAnswersResponse, error) {
+	rsp, err := c.ListPerformanceReviewEvaluationAnswers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewEvaluationAnswersResponse(rsp)
+}
+
+// ListPerformanceReviewEvaluationScoresWithResponse List published evaluation scores
+//
+// The performance (and potential) scores reviewers gave participants in
+// published evaluations, on the scale's range and as a percentage.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_evaluation_scores (the `ListPerformanceReviewEvaluationScores` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewEvaluationScoresWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationScoresParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationScoresResponse, error) {
+	rsp, err := c.ListPerformanceReviewEvaluationScores(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewEvaluationScoresResponse(rsp)
+}
+
+// GetPerformanceReviewEvaluationScoreWithResponse Get a published evaluation score
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_evaluation_scores/{id} (the `GetPerformanceReviewEvaluationScore` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewEvaluationScoreWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewEvaluationScoreResponse, error) {
+	rsp, err := c.GetPerformanceReviewEvaluationScore(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewEvaluationScoreResponse(rsp)
+}
+
+// ListPerformanceReviewEvaluationsWithResponse List review evaluations
+//
+// Evaluations, pending and published. Starting a review process creates one
+// evaluation per participant and review type: a self review (the participant
+// reviews themselves), a manager review (their manager reviews them), one per
+// direct report, and one per peer added later.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_evaluations (the `ListPerformanceReviewEvaluations` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewEvaluationsWithResponse(ctx context.Context, params *ListPerformanceReviewEvaluationsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewEvaluationsResponse, error) {
+	rsp, err := c.ListPerformanceReviewEvaluations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewEvaluationsResponse(rsp)
+}
+
+// ReplacePerformanceReviewEvaluationReviewerWithBodyWithResponse Give an evaluation another reviewer
+//
+// Hands an evaluation to another reviewer, who can then only leave feedback
+// about the participant. Allowed only while the review process is active, the
+// evaluation is unpublished and it is not a self review.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+func (c *ClientWithResponses) ReplacePerformanceReviewEvaluationReviewerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplacePerformanceReviewEvaluationReviewerResponse, error) {
+	rsp, err := c.ReplacePerformanceReviewEvaluationReviewerWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplacePerformanceReviewEvaluationReviewerResponse(rsp)
+}
+
+// ReplacePerformanceReviewEvaluationReviewerWithResponse Give an evaluation another reviewer
+//
+// Hands an evaluation to another reviewer, who can then only leave feedback
+// about the participant. Allowed only while the review process is active, the
+// evaluation is unpublished and it is not a self review.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_evaluations/replace_reviewer (the `ReplacePerformanceReviewEvaluationReviewer` operationId).
+func (c *ClientWithResponses) ReplacePerformanceReviewEvaluationReviewerWithResponse(ctx context.Context, body ReplacePerformanceReviewEvaluationReviewerJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplacePerformanceReviewEvaluationReviewerResponse, error) {
+	rsp, err := c.ReplacePerformanceReviewEvaluationReviewer(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplacePerformanceReviewEvaluationReviewerResponse(rsp)
+}
+
+// GetPerformanceReviewEvaluationWithResponse Get a review evaluation
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_evaluations/{id} (the `GetPerformanceReviewEvaluation` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewEvaluationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewEvaluationResponse, error) {
+	rsp, err := c.GetPerformanceReviewEvaluation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewEvaluationResponse(rsp)
+}
+
+// ListPerformanceReviewOwnersWithResponse List the owners of review processes
+//
+// The people who own a review process: they may edit it and see its results.
+// Every process has at least one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_owners (the `ListPerformanceReviewOwners` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewOwnersWithResponse(ctx context.Context, params *ListPerformanceReviewOwnersParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewOwnersResponse, error) {
+	rsp, err := c.ListPerformanceReviewOwners(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewOwnersResponse(rsp)
+}
+
+// CreatePerformanceReviewOwnersInBulkWithBodyWithResponse Add owners to a review process
+//
+// Makes each access given an owner of the review process; answers one owner
+// record per access, as a bare array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewOwnersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewOwnersInBulkResponse, error) {
+	rsp, err := c.CreatePerformanceReviewOwnersInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewOwnersInBulkResponse(rsp)
+}
+
+// CreatePerformanceReviewOwnersInBulkWithResponse Add owners to a review process
+//
+// Makes each access given an owner of the review process; answers one owner
+// record per access, as a bare array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_owners/bulk_create (the `CreatePerformanceReviewOwnersInBulk` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewOwnersInBulkWithResponse(ctx context.Context, body CreatePerformanceReviewOwnersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewOwnersInBulkResponse, error) {
+	rsp, err := c.CreatePerformanceReviewOwnersInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewOwnersInBulkResponse(rsp)
+}
+
+// DeletePerformanceReviewOwnerWithResponse Remove an owner from a review process
+//
+// Refused when it is the process's last owner.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /performance/review_owners/{id} (the `DeletePerformanceReviewOwner` operationId).
+func (c *ClientWithResponses) DeletePerformanceReviewOwnerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewOwnerResponse, error) {
+	rsp, err := c.DeletePerformanceReviewOwner(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePerformanceReviewOwnerResponse(rsp)
+}
+
+// ListPerformanceReviewProcessCustomTemplatesWithResponse List the company's review process templates
+//
+// Templates the company saved to create review processes from.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_process_custom_templates (the `ListPerformanceReviewProcessCustomTemplates` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewProcessCustomTemplatesWithResponse(ctx context.Context, params *ListPerformanceReviewProcessCustomTemplatesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessCustomTemplatesResponse, error) {
+	rsp, err := c.ListPerformanceReviewProcessCustomTemplates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewProcessCustomTemplatesResponse(rsp)
+}
+
+// GetPerformanceReviewProcessCustomTemplateWithResponse Get a review process template
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_process_custom_templates/{id} (the `GetPerformanceReviewProcessCustomTemplate` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewProcessCustomTemplateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessCustomTemplateResponse, error) {
+	rsp, err := c.GetPerformanceReviewProcessCustomTemplate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewProcessCustomTemplateResponse(rsp)
+}
+
+// ListPerformanceReviewProcessEstimatedTargetsWithResponse List who a review process would include
+//
+// The participants a review process that has not started yet would have if it
+// started now, from its target strategy.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_process_estimated_targets (the `ListPerformanceReviewProcessEstimatedTargets` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewProcessEstimatedTargetsWithResponse(ctx context.Context, params *ListPerformanceReviewProcessEstimatedTargetsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessEstimatedTargetsResponse, error) {
+	rsp, err := c.ListPerformanceReviewProcessEstimatedTargets(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewProcessEstimatedTargetsResponse(rsp)
+}
+
+// ListPerformanceReviewProcessTargetsWithResponse List the participants of review processes
+//
+// Participants (targets) of review processes that have started. A target's id
+// is composite: `<review process id>-<access id>`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_process_targets (the `ListPerformanceReviewProcessTargets` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewProcessTargetsWithResponse(ctx context.Context, params *ListPerformanceReviewProcessTargetsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessTargetsResponse, error) {
+	rsp, err := c.ListPerformanceReviewProcessTargets(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewProcessTargetsResponse(rsp)
+}
+
+// AddPerformanceReviewProcessTargetPeersWithBodyWithResponse Add peers to review a participant
+//
+// Makes each access given a peer reviewer of the participant: a peer
+// evaluation is created for each.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+func (c *ClientWithResponses) AddPerformanceReviewProcessTargetPeersWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddPerformanceReviewProcessTargetPeersResponse, error) {
+	rsp, err := c.AddPerformanceReviewProcessTargetPeersWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddPerformanceReviewProcessTargetPeersResponse(rsp)
+}
+
+// AddPerformanceReviewProcessTargetPeersWithResponse Add peers to review a participant
+//
+// Makes each access given a peer reviewer of the participant: a peer
+// evaluation is created for each.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/add_peers (the `AddPerformanceReviewProcessTargetPeers` operationId).
+func (c *ClientWithResponses) AddPerformanceReviewProcessTargetPeersWithResponse(ctx context.Context, body AddPerformanceReviewProcessTargetPeersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddPerformanceReviewProcessTargetPeersResponse, error) {
+	rsp, err := c.AddPerformanceReviewProcessTargetPeers(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddPerformanceReviewProcessTargetPeersResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessTargetsInBulkWithBodyWithResponse Add participants to a review process
+//
+// Adds the accesses given as participants of the active review process and
+// creates their evaluations; answers the participants, as a bare array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessTargetsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessTargetsInBulkResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcessTargetsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessTargetsInBulkResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessTargetsInBulkWithResponse Add participants to a review process
+//
+// Adds the accesses given as participants of the active review process and
+// creates their evaluations; answers the participants, as a bare array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/bulk_create (the `CreatePerformanceReviewProcessTargetsInBulk` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessTargetsInBulkWithResponse(ctx context.Context, body CreatePerformanceReviewProcessTargetsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessTargetsInBulkResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcessTargetsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessTargetsInBulkResponse(rsp)
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsWithBodyWithResponse Remove peer evaluations of a participant
+//
+// Removes peers from a participant together with their evaluations.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+func (c *ClientWithResponses) RemovePerformanceReviewProcessTargetPeerEvaluationsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessTargetPeerEvaluationsResponse, error) {
+	rsp, err := c.RemovePerformanceReviewProcessTargetPeerEvaluationsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemovePerformanceReviewProcessTargetPeerEvaluationsResponse(rsp)
+}
+
+// RemovePerformanceReviewProcessTargetPeerEvaluationsWithResponse Remove peer evaluations of a participant
+//
+// Removes peers from a participant together with their evaluations.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_process_targets/remove_peer_evaluations (the `RemovePerformanceReviewProcessTargetPeerEvaluations` operationId).
+func (c *ClientWithResponses) RemovePerformanceReviewProcessTargetPeerEvaluationsWithResponse(ctx context.Context, body RemovePerformanceReviewProcessTargetPeerEvaluationsJSONRequestBody, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessTargetPeerEvaluationsResponse, error) {
+	rsp, err := c.RemovePerformanceReviewProcessTargetPeerEvaluations(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemovePerformanceReviewProcessTargetPeerEvaluationsResponse(rsp)
+}
+
+// DeletePerformanceReviewProcessTargetWithResponse Remove a participant from a review process
+//
+// Removes the participant from the active review process together with every
+// evaluation about them, submitted ones included.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /performance/review_process_targets/{id} (the `DeletePerformanceReviewProcessTarget` operationId).
+func (c *ClientWithResponses) DeletePerformanceReviewProcessTargetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewProcessTargetResponse, error) {
+	rsp, err := c.DeletePerformanceReviewProcessTarget(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePerformanceReviewProcessTargetResponse(rsp)
+}
+
+// GetPerformanceReviewProcessTargetWithResponse Get a participant of a review process
+//
+// The id is `<review process id>-<access id>`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_process_targets/{id} (the `GetPerformanceReviewProcessTarget` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewProcessTargetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessTargetResponse, error) {
+	rsp, err := c.GetPerformanceReviewProcessTarget(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewProcessTargetResponse(rsp)
+}
+
+// ListPerformanceReviewProcessesWithResponse List review processes
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_processes (the `ListPerformanceReviewProcesses` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewProcessesWithResponse(ctx context.Context, params *ListPerformanceReviewProcessesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewProcessesResponse, error) {
+	rsp, err := c.ListPerformanceReviewProcesses(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewProcessesResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessWithBodyWithResponse Create a review process
+//
+// Creates a review process in draft. Its participants (target strategy) and
+// review types (reviewer strategies) are used when it starts; the author becomes
+// its first owner.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessWithResponse Create a review process
+//
+// Creates a review process in draft. Its participants (target strategy) and
+// review types (reviewer strategies) are used when it starts; the author becomes
+// its first owner.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes (the `CreatePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessWithResponse(ctx context.Context, body CreatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessFromTemplateWithBodyWithResponse Create a review process from a template
+//
+// Creates a draft review process from a predefined template of Factorial's or
+// one of the company's custom templates (ListReviewProcessCustomTemplates).
+// An action: it answers 200, not 201.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessFromTemplateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessFromTemplateResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcessFromTemplateWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessFromTemplateResponse(rsp)
+}
+
+// CreatePerformanceReviewProcessFromTemplateWithResponse Create a review process from a template
+//
+// Creates a draft review process from a predefined template of Factorial's or
+// one of the company's custom templates (ListReviewProcessCustomTemplates).
+// An action: it answers 200, not 201.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/create_from_template (the `CreatePerformanceReviewProcessFromTemplate` operationId).
+func (c *ClientWithResponses) CreatePerformanceReviewProcessFromTemplateWithResponse(ctx context.Context, body CreatePerformanceReviewProcessFromTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePerformanceReviewProcessFromTemplateResponse, error) {
+	rsp, err := c.CreatePerformanceReviewProcessFromTemplate(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePerformanceReviewProcessFromTemplateResponse(rsp)
+}
+
+// DuplicatePerformanceReviewProcessWithBodyWithResponse Duplicate a review process
+//
+// Copies a review process into a new draft with another author.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) DuplicatePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicatePerformanceReviewProcessResponse, error) {
+	rsp, err := c.DuplicatePerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicatePerformanceReviewProcessResponse(rsp)
+}
+
+// DuplicatePerformanceReviewProcessWithResponse Duplicate a review process
+//
+// Copies a review process into a new draft with another author.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/duplicate (the `DuplicatePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) DuplicatePerformanceReviewProcessWithResponse(ctx context.Context, body DuplicatePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicatePerformanceReviewProcessResponse, error) {
+	rsp, err := c.DuplicatePerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicatePerformanceReviewProcessResponse(rsp)
+}
+
+// RemindPerformanceReviewProcessInBulkWithBodyWithResponse Remind the reviewers of a review process
+//
+// Sends a reminder to every reviewer who has not answered their evaluation,
+// optionally only for some review types.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+func (c *ClientWithResponses) RemindPerformanceReviewProcessInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemindPerformanceReviewProcessInBulkResponse, error) {
+	rsp, err := c.RemindPerformanceReviewProcessInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemindPerformanceReviewProcessInBulkResponse(rsp)
+}
+
+// RemindPerformanceReviewProcessInBulkWithResponse Remind the reviewers of a review process
+//
+// Sends a reminder to every reviewer who has not answered their evaluation,
+// optionally only for some review types.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/remind_in_bulk (the `RemindPerformanceReviewProcessInBulk` operationId).
+func (c *ClientWithResponses) RemindPerformanceReviewProcessInBulkWithResponse(ctx context.Context, body RemindPerformanceReviewProcessInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*RemindPerformanceReviewProcessInBulkResponse, error) {
+	rsp, err := c.RemindPerformanceReviewProcessInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemindPerformanceReviewProcessInBulkResponse(rsp)
+}
+
+// RemovePerformanceReviewProcessScheduleWithBodyWithResponse Unschedule a review process
+//
+// Cancels the scheduled start; only a scheduled process, which returns to draft.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+func (c *ClientWithResponses) RemovePerformanceReviewProcessScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessScheduleResponse, error) {
+	rsp, err := c.RemovePerformanceReviewProcessScheduleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemovePerformanceReviewProcessScheduleResponse(rsp)
+}
+
+// RemovePerformanceReviewProcessScheduleWithResponse Unschedule a review process
+//
+// Cancels the scheduled start; only a scheduled process, which returns to draft.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/remove_schedule (the `RemovePerformanceReviewProcessSchedule` operationId).
+func (c *ClientWithResponses) RemovePerformanceReviewProcessScheduleWithResponse(ctx context.Context, body RemovePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*RemovePerformanceReviewProcessScheduleResponse, error) {
+	rsp, err := c.RemovePerformanceReviewProcessSchedule(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemovePerformanceReviewProcessScheduleResponse(rsp)
+}
+
+// ReopenPerformanceReviewProcessWithBodyWithResponse Reopen a finished review process
+//
+// Reopens a finished review process with a new deadline.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) ReopenPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReopenPerformanceReviewProcessResponse, error) {
+	rsp, err := c.ReopenPerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReopenPerformanceReviewProcessResponse(rsp)
+}
+
+// ReopenPerformanceReviewProcessWithResponse Reopen a finished review process
+//
+// Reopens a finished review process with a new deadline.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/reopen (the `ReopenPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) ReopenPerformanceReviewProcessWithResponse(ctx context.Context, body ReopenPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*ReopenPerformanceReviewProcessResponse, error) {
+	rsp, err := c.ReopenPerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReopenPerformanceReviewProcessResponse(rsp)
+}
+
+// SchedulePerformanceReviewProcessWithBodyWithResponse Schedule a review process
+//
+// Sets the date a draft review process starts by itself.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) SchedulePerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SchedulePerformanceReviewProcessResponse, error) {
+	rsp, err := c.SchedulePerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSchedulePerformanceReviewProcessResponse(rsp)
+}
+
+// SchedulePerformanceReviewProcessWithResponse Schedule a review process
+//
+// Sets the date a draft review process starts by itself.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/schedule (the `SchedulePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) SchedulePerformanceReviewProcessWithResponse(ctx context.Context, body SchedulePerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*SchedulePerformanceReviewProcessResponse, error) {
+	rsp, err := c.SchedulePerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSchedulePerformanceReviewProcessResponse(rsp)
+}
+
+// StartPerformanceReviewProcessWithBodyWithResponse Start a review process
+//
+// Starts a review process in draft or scheduled: its participants are
+// calculated and their evaluations created.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) StartPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*StartPerformanceReviewProcessResponse, error) {
+	rsp, err := c.StartPerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStartPerformanceReviewProcessResponse(rsp)
+}
+
+// StartPerformanceReviewProcessWithResponse Start a review process
+//
+// Starts a review process in draft or scheduled: its participants are
+// calculated and their evaluations created.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/start (the `StartPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) StartPerformanceReviewProcessWithResponse(ctx context.Context, body StartPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*StartPerformanceReviewProcessResponse, error) {
+	rsp, err := c.StartPerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStartPerformanceReviewProcessResponse(rsp)
+}
+
+// StopPerformanceReviewProcessWithBodyWithResponse Stop a review process
+//
+// Ends an active review process.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) StopPerformanceReviewProcessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*StopPerformanceReviewProcessResponse, error) {
+	rsp, err := c.StopPerformanceReviewProcessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStopPerformanceReviewProcessResponse(rsp)
+}
+
+// StopPerformanceReviewProcessWithResponse Stop a review process
+//
+// Ends an active review process.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/stop (the `StopPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) StopPerformanceReviewProcessWithResponse(ctx context.Context, body StopPerformanceReviewProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*StopPerformanceReviewProcessResponse, error) {
+	rsp, err := c.StopPerformanceReviewProcess(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStopPerformanceReviewProcessResponse(rsp)
+}
+
+// TogglePerformanceReviewProcessArchiveWithBodyWithResponse Archive or unarchive a review process
+//
+// Archives the review process, or unarchives it when archived.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+func (c *ClientWithResponses) TogglePerformanceReviewProcessArchiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*TogglePerformanceReviewProcessArchiveResponse, error) {
+	rsp, err := c.TogglePerformanceReviewProcessArchiveWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTogglePerformanceReviewProcessArchiveResponse(rsp)
+}
+
+// TogglePerformanceReviewProcessArchiveWithResponse Archive or unarchive a review process
+//
+// Archives the review process, or unarchives it when archived.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/toggle_archive (the `TogglePerformanceReviewProcessArchive` operationId).
+func (c *ClientWithResponses) TogglePerformanceReviewProcessArchiveWithResponse(ctx context.Context, body TogglePerformanceReviewProcessArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*TogglePerformanceReviewProcessArchiveResponse, error) {
+	rsp, err := c.TogglePerformanceReviewProcessArchive(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTogglePerformanceReviewProcessArchiveResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationWithBodyWithResponse Turn action plans on or off
+//
+// Turns action plans (agreements) on or off for the review process.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessAgreementsConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessAgreementsConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessAgreementsConfigurationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessAgreementsConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessAgreementsConfigurationWithResponse Turn action plans on or off
+//
+// Turns action plans (agreements) on or off for the review process.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_agreements_configuration (the `UpdatePerformanceReviewProcessAgreementsConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessAgreementsConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessAgreementsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessAgreementsConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessAgreementsConfiguration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessAgreementsConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessBasicInfoWithBodyWithResponse Rename or redescribe a review process
+//
+// Changes the name and description of a review process.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessBasicInfoWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessBasicInfoResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessBasicInfoWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessBasicInfoResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessBasicInfoWithResponse Rename or redescribe a review process
+//
+// Changes the name and description of a review process.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_basic_info (the `UpdatePerformanceReviewProcessBasicInfo` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessBasicInfoWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessBasicInfoJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessBasicInfoResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessBasicInfo(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessBasicInfoResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBodyWithResponse Turn competency assessments on or off
+//
+// Turns on or off the assessment of participants' role competencies in self
+// and manager reviews.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithResponse Turn competency assessments on or off
+//
+// Turns on or off the assessment of participants' role competencies in self
+// and manager reviews.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_competencies_assessments_configuration (the `UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessCompetenciesAssessmentsConfiguration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessDeadlineWithBodyWithResponse Change the deadline of a review process
+//
+// Sets when the review process ends.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessDeadlineWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessDeadlineResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessDeadlineWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessDeadlineResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessDeadlineWithResponse Change the deadline of a review process
+//
+// Sets when the review process ends.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_deadline (the `UpdatePerformanceReviewProcessDeadline` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessDeadlineWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessDeadlineJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessDeadlineResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessDeadline(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessDeadlineResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBodyWithResponse Turn the employee score question on or off
+//
+// Adds or removes the closing question that rates the participant's
+// performance.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithResponse Turn the employee score question on or off
+//
+// Adds or removes the closing question that rates the participant's
+// performance.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_employee_score_configuration (the `UpdatePerformanceReviewProcessEmployeeScoreConfiguration` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessEmployeeScoreConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessEmployeeScoreConfiguration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategiesWithBodyWithResponse Change the review types of a review process
+//
+// Replaces the review types (self, manager, direct reports, peers); only while
+// the process is in draft.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessReviewerStrategiesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessReviewerStrategiesResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessReviewerStrategiesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessReviewerStrategiesResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessReviewerStrategiesWithResponse Change the review types of a review process
+//
+// Replaces the review types (self, manager, direct reports, peers); only while
+// the process is in draft.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_reviewer_strategies (the `UpdatePerformanceReviewProcessReviewerStrategies` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessReviewerStrategiesWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessReviewerStrategiesJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessReviewerStrategiesResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessReviewerStrategies(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessReviewerStrategiesResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessScheduleWithBodyWithResponse Change the scheduled start of a review process
+//
+// Moves the start date of a scheduled review process.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessScheduleResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessScheduleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessScheduleResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessScheduleWithResponse Change the scheduled start of a review process
+//
+// Moves the start date of a scheduled review process.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_schedule (the `UpdatePerformanceReviewProcessSchedule` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessScheduleWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessScheduleResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessSchedule(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessScheduleResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessTargetStrategyWithBodyWithResponse Change who takes part in a review process
+//
+// Replaces the rule that selects the participants; only while the process is
+// in draft.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessTargetStrategyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessTargetStrategyResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessTargetStrategyWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessTargetStrategyResponse(rsp)
+}
+
+// UpdatePerformanceReviewProcessTargetStrategyWithResponse Change who takes part in a review process
+//
+// Replaces the rule that selects the participants; only while the process is
+// in draft.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_processes/update_target_strategy (the `UpdatePerformanceReviewProcessTargetStrategy` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewProcessTargetStrategyWithResponse(ctx context.Context, body UpdatePerformanceReviewProcessTargetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewProcessTargetStrategyResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewProcessTargetStrategy(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewProcessTargetStrategyResponse(rsp)
+}
+
+// DeletePerformanceReviewProcessWithResponse Delete a review process
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /performance/review_processes/{id} (the `DeletePerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) DeletePerformanceReviewProcessWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePerformanceReviewProcessResponse, error) {
+	rsp, err := c.DeletePerformanceReviewProcess(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePerformanceReviewProcessResponse(rsp)
+}
+
+// GetPerformanceReviewProcessWithResponse Get a review process
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_processes/{id} (the `GetPerformanceReviewProcess` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewProcessWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewProcessResponse, error) {
+	rsp, err := c.GetPerformanceReviewProcess(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewProcessResponse(rsp)
+}
+
+// ListPerformanceReviewQuestionnairesWithResponse List the questionnaires of review processes
+//
+// One record per review process (its id is the process's): the rating scale
+// and the questionnaire of each review type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_questionnaire_by_strategies (the `ListPerformanceReviewQuestionnaires` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewQuestionnairesWithResponse(ctx context.Context, params *ListPerformanceReviewQuestionnairesParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewQuestionnairesResponse, error) {
+	rsp, err := c.ListPerformanceReviewQuestionnaires(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewQuestionnairesResponse(rsp)
+}
+
+// UpdatePerformanceReviewDefaultRatingScaleWithBodyWithResponse Change the rating scale of a review process
+//
+// Replaces the scale that rating questions use, for every review type.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewDefaultRatingScaleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewDefaultRatingScaleResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewDefaultRatingScaleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewDefaultRatingScaleResponse(rsp)
+}
+
+// UpdatePerformanceReviewDefaultRatingScaleWithResponse Change the rating scale of a review process
+//
+// Replaces the scale that rating questions use, for every review type.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_default_rating_scale (the `UpdatePerformanceReviewDefaultRatingScale` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewDefaultRatingScaleWithResponse(ctx context.Context, body UpdatePerformanceReviewDefaultRatingScaleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewDefaultRatingScaleResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewDefaultRatingScale(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewDefaultRatingScaleResponse(rsp)
+}
+
+// UpdatePerformanceReviewQuestionnaireWithBodyWithResponse Replace the questionnaire of one review type
+//
+// Replaces the questions a review type (self, manager, direct reports, peers)
+// asks, grouped in sections or standing alone; only while the process is in
+// draft.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewQuestionnaireWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewQuestionnaireResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewQuestionnaireWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewQuestionnaireResponse(rsp)
+}
+
+// UpdatePerformanceReviewQuestionnaireWithResponse Replace the questionnaire of one review type
+//
+// Replaces the questions a review type (self, manager, direct reports, peers)
+// asks, grouped in sections or standing alone; only while the process is in
+// draft.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy (the `UpdatePerformanceReviewQuestionnaire` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewQuestionnaireWithResponse(ctx context.Context, body UpdatePerformanceReviewQuestionnaireJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewQuestionnaireResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewQuestionnaire(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewQuestionnaireResponse(rsp)
+}
+
+// GetPerformanceReviewQuestionnairesWithResponse Get the questionnaires of a review process
+//
+// The id is the review process's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_questionnaire_by_strategies/{id} (the `GetPerformanceReviewQuestionnaires` operationId).
+func (c *ClientWithResponses) GetPerformanceReviewQuestionnairesWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceReviewQuestionnairesResponse, error) {
+	rsp, err := c.GetPerformanceReviewQuestionnaires(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceReviewQuestionnairesResponse(rsp)
+}
+
+// ListPerformanceReviewVisibilitySettingsWithResponse List the visibility settings of review processes
+//
+// Who sees the results of a review process; one record per process, whose id is
+// the process's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/review_visibility_settings (the `ListPerformanceReviewVisibilitySettings` operationId).
+func (c *ClientWithResponses) ListPerformanceReviewVisibilitySettingsWithResponse(ctx context.Context, params *ListPerformanceReviewVisibilitySettingsParams, reqEditors ...RequestEditorFn) (*ListPerformanceReviewVisibilitySettingsResponse, error) {
+	rsp, err := c.ListPerformanceReviewVisibilitySettings(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceReviewVisibilitySettingsResponse(rsp)
+}
+
+// UpdatePerformanceReviewVisibilitySettingWithBodyWithResponse Change the visibility settings of a review process
+//
+// The id is the review process's. The three switches are required; the body's
+// `id` is optional here.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewVisibilitySettingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewVisibilitySettingResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewVisibilitySettingWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewVisibilitySettingResponse(rsp)
+}
+
+// UpdatePerformanceReviewVisibilitySettingWithResponse Change the visibility settings of a review process
+//
+// The id is the review process's. The three switches are required; the body's
+// `id` is optional here.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /performance/review_visibility_settings/{id} (the `UpdatePerformanceReviewVisibilitySetting` operationId).
+func (c *ClientWithResponses) UpdatePerformanceReviewVisibilitySettingWithResponse(ctx context.Context, id ID, body UpdatePerformanceReviewVisibilitySettingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePerformanceReviewVisibilitySettingResponse, error) {
+	rsp, err := c.UpdatePerformanceReviewVisibilitySetting(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePerformanceReviewVisibilitySettingResponse(rsp)
+}
+
+// ListPerformanceTargetManagersWithResponse List the managers of a review process's participants
+//
+// The managers of the participants of a review process, one record per
+// manager (its id is the manager's employee id). Factorial accepts one review
+// process id only and requires it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/target_managers (the `ListPerformanceTargetManagers` operationId).
+func (c *ClientWithResponses) ListPerformanceTargetManagersWithResponse(ctx context.Context, params *ListPerformanceTargetManagersParams, reqEditors ...RequestEditorFn) (*ListPerformanceTargetManagersResponse, error) {
+	rsp, err := c.ListPerformanceTargetManagers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPerformanceTargetManagersResponse(rsp)
+}
+
+// GetPerformanceTargetManagerWithResponse Get a manager of participants
+//
+// The id is the manager's employee id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
+func (c *ClientWithResponses) GetPerformanceTargetManagerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceTargetManagerResponse, error) {
+	rsp, err := c.GetPerformanceTargetManager(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPerformanceTargetManagerResponse(rsp)
 }
 
 // ListTaskFilesWithResponse List the files attached to tasks
@@ -40214,6 +51167,2750 @@ func ParseUpdateSupplementResponse(rsp *http.Response) (*UpdateSupplementRespons
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateSupplementResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceAgreementsResponse parses an HTTP response from a ListPerformanceAgreementsWithResponse call
+func ParseListPerformanceAgreementsResponse(rsp *http.Response) (*ListPerformanceAgreementsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceAgreementsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceAgreementPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceAgreementsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseInitiatePerformanceAgreementsInBulkResponse parses an HTTP response from a InitiatePerformanceAgreementsInBulkWithResponse call
+func ParseInitiatePerformanceAgreementsInBulkResponse(rsp *http.Response) (*InitiatePerformanceAgreementsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitiatePerformanceAgreementsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PerformanceAgreement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers InitiatePerformanceAgreementsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseInitiatePerformanceAgreementResponse parses an HTTP response from a InitiatePerformanceAgreementWithResponse call
+func ParseInitiatePerformanceAgreementResponse(rsp *http.Response) (*InitiatePerformanceAgreementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitiatePerformanceAgreementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceAgreement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers InitiatePerformanceAgreementResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceAgreementResponse parses an HTTP response from a GetPerformanceAgreementWithResponse call
+func ParseGetPerformanceAgreementResponse(rsp *http.Response) (*GetPerformanceAgreementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceAgreementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceAgreement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceAgreementResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceCompanyEmployeeScoreScalesResponse parses an HTTP response from a ListPerformanceCompanyEmployeeScoreScalesWithResponse call
+func ParseListPerformanceCompanyEmployeeScoreScalesResponse(rsp *http.Response) (*ListPerformanceCompanyEmployeeScoreScalesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceCompanyEmployeeScoreScalesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceCompanyEmployeeScoreScalePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceCompanyEmployeeScoreScalesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSetPerformanceCompanyEmployeeScoreScaleResponse parses an HTTP response from a SetPerformanceCompanyEmployeeScoreScaleWithResponse call
+func ParseSetPerformanceCompanyEmployeeScoreScaleResponse(rsp *http.Response) (*SetPerformanceCompanyEmployeeScoreScaleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetPerformanceCompanyEmployeeScoreScaleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceCompanyEmployeeScoreScale
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SetPerformanceCompanyEmployeeScoreScaleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceCompanyEmployeeScoreScaleResponse parses an HTTP response from a GetPerformanceCompanyEmployeeScoreScaleWithResponse call
+func ParseGetPerformanceCompanyEmployeeScoreScaleResponse(rsp *http.Response) (*GetPerformanceCompanyEmployeeScoreScaleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceCompanyEmployeeScoreScaleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceCompanyEmployeeScoreScale
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceCompanyEmployeeScoreScaleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceEmployeeScoreScalesResponse parses an HTTP response from a ListPerformanceEmployeeScoreScalesWithResponse call
+func ParseListPerformanceEmployeeScoreScalesResponse(rsp *http.Response) (*ListPerformanceEmployeeScoreScalesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceEmployeeScoreScalesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceEmployeeScoreScalePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceEmployeeScoreScalesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceEmployeeScoreScaleResponse parses an HTTP response from a GetPerformanceEmployeeScoreScaleWithResponse call
+func ParseGetPerformanceEmployeeScoreScaleResponse(rsp *http.Response) (*GetPerformanceEmployeeScoreScaleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceEmployeeScoreScaleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceEmployeeScoreScale
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceEmployeeScoreScaleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewEvaluationAnswersResponse parses an HTTP response from a ListPerformanceReviewEvaluationAnswersWithResponse call
+func ParseListPerformanceReviewEvaluationAnswersResponse(rsp *http.Response) (*ListPerformanceReviewEvaluationAnswersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewEvaluationAnswersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluationAnswerPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewEvaluationAnswersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewEvaluationScoresResponse parses an HTTP response from a ListPerformanceReviewEvaluationScoresWithResponse call
+func ParseListPerformanceReviewEvaluationScoresResponse(rsp *http.Response) (*ListPerformanceReviewEvaluationScoresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewEvaluationScoresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluationScorePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewEvaluationScoresResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewEvaluationScoreResponse parses an HTTP response from a GetPerformanceReviewEvaluationScoreWithResponse call
+func ParseGetPerformanceReviewEvaluationScoreResponse(rsp *http.Response) (*GetPerformanceReviewEvaluationScoreResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewEvaluationScoreResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluationScore
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewEvaluationScoreResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewEvaluationsResponse parses an HTTP response from a ListPerformanceReviewEvaluationsWithResponse call
+func ParseListPerformanceReviewEvaluationsResponse(rsp *http.Response) (*ListPerformanceReviewEvaluationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewEvaluationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewEvaluationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReplacePerformanceReviewEvaluationReviewerResponse parses an HTTP response from a ReplacePerformanceReviewEvaluationReviewerWithResponse call
+func ParseReplacePerformanceReviewEvaluationReviewerResponse(rsp *http.Response) (*ReplacePerformanceReviewEvaluationReviewerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReplacePerformanceReviewEvaluationReviewerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ReplacePerformanceReviewEvaluationReviewerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewEvaluationResponse parses an HTTP response from a GetPerformanceReviewEvaluationWithResponse call
+func ParseGetPerformanceReviewEvaluationResponse(rsp *http.Response) (*GetPerformanceReviewEvaluationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewEvaluationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewEvaluation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewEvaluationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewOwnersResponse parses an HTTP response from a ListPerformanceReviewOwnersWithResponse call
+func ParseListPerformanceReviewOwnersResponse(rsp *http.Response) (*ListPerformanceReviewOwnersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewOwnersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewOwnerPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewOwnersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePerformanceReviewOwnersInBulkResponse parses an HTTP response from a CreatePerformanceReviewOwnersInBulkWithResponse call
+func ParseCreatePerformanceReviewOwnersInBulkResponse(rsp *http.Response) (*CreatePerformanceReviewOwnersInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePerformanceReviewOwnersInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PerformanceReviewOwner
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePerformanceReviewOwnersInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePerformanceReviewOwnerResponse parses an HTTP response from a DeletePerformanceReviewOwnerWithResponse call
+func ParseDeletePerformanceReviewOwnerResponse(rsp *http.Response) (*DeletePerformanceReviewOwnerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePerformanceReviewOwnerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewOwner
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePerformanceReviewOwnerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewProcessCustomTemplatesResponse parses an HTTP response from a ListPerformanceReviewProcessCustomTemplatesWithResponse call
+func ParseListPerformanceReviewProcessCustomTemplatesResponse(rsp *http.Response) (*ListPerformanceReviewProcessCustomTemplatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewProcessCustomTemplatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessCustomTemplatePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewProcessCustomTemplatesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewProcessCustomTemplateResponse parses an HTTP response from a GetPerformanceReviewProcessCustomTemplateWithResponse call
+func ParseGetPerformanceReviewProcessCustomTemplateResponse(rsp *http.Response) (*GetPerformanceReviewProcessCustomTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewProcessCustomTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessCustomTemplate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewProcessCustomTemplateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewProcessEstimatedTargetsResponse parses an HTTP response from a ListPerformanceReviewProcessEstimatedTargetsWithResponse call
+func ParseListPerformanceReviewProcessEstimatedTargetsResponse(rsp *http.Response) (*ListPerformanceReviewProcessEstimatedTargetsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewProcessEstimatedTargetsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessEstimatedTargetPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewProcessEstimatedTargetsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewProcessTargetsResponse parses an HTTP response from a ListPerformanceReviewProcessTargetsWithResponse call
+func ParseListPerformanceReviewProcessTargetsResponse(rsp *http.Response) (*ListPerformanceReviewProcessTargetsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewProcessTargetsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessTargetPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewProcessTargetsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseAddPerformanceReviewProcessTargetPeersResponse parses an HTTP response from a AddPerformanceReviewProcessTargetPeersWithResponse call
+func ParseAddPerformanceReviewProcessTargetPeersResponse(rsp *http.Response) (*AddPerformanceReviewProcessTargetPeersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddPerformanceReviewProcessTargetPeersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessTarget
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers AddPerformanceReviewProcessTargetPeersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePerformanceReviewProcessTargetsInBulkResponse parses an HTTP response from a CreatePerformanceReviewProcessTargetsInBulkWithResponse call
+func ParseCreatePerformanceReviewProcessTargetsInBulkResponse(rsp *http.Response) (*CreatePerformanceReviewProcessTargetsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePerformanceReviewProcessTargetsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PerformanceReviewProcessTarget
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePerformanceReviewProcessTargetsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRemovePerformanceReviewProcessTargetPeerEvaluationsResponse parses an HTTP response from a RemovePerformanceReviewProcessTargetPeerEvaluationsWithResponse call
+func ParseRemovePerformanceReviewProcessTargetPeerEvaluationsResponse(rsp *http.Response) (*RemovePerformanceReviewProcessTargetPeerEvaluationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemovePerformanceReviewProcessTargetPeerEvaluationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessTarget
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RemovePerformanceReviewProcessTargetPeerEvaluationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePerformanceReviewProcessTargetResponse parses an HTTP response from a DeletePerformanceReviewProcessTargetWithResponse call
+func ParseDeletePerformanceReviewProcessTargetResponse(rsp *http.Response) (*DeletePerformanceReviewProcessTargetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePerformanceReviewProcessTargetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessTarget
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePerformanceReviewProcessTargetResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewProcessTargetResponse parses an HTTP response from a GetPerformanceReviewProcessTargetWithResponse call
+func ParseGetPerformanceReviewProcessTargetResponse(rsp *http.Response) (*GetPerformanceReviewProcessTargetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewProcessTargetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessTarget
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewProcessTargetResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewProcessesResponse parses an HTTP response from a ListPerformanceReviewProcessesWithResponse call
+func ParseListPerformanceReviewProcessesResponse(rsp *http.Response) (*ListPerformanceReviewProcessesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewProcessesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcessPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewProcessesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePerformanceReviewProcessResponse parses an HTTP response from a CreatePerformanceReviewProcessWithResponse call
+func ParseCreatePerformanceReviewProcessResponse(rsp *http.Response) (*CreatePerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePerformanceReviewProcessFromTemplateResponse parses an HTTP response from a CreatePerformanceReviewProcessFromTemplateWithResponse call
+func ParseCreatePerformanceReviewProcessFromTemplateResponse(rsp *http.Response) (*CreatePerformanceReviewProcessFromTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePerformanceReviewProcessFromTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePerformanceReviewProcessFromTemplateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDuplicatePerformanceReviewProcessResponse parses an HTTP response from a DuplicatePerformanceReviewProcessWithResponse call
+func ParseDuplicatePerformanceReviewProcessResponse(rsp *http.Response) (*DuplicatePerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DuplicatePerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DuplicatePerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRemindPerformanceReviewProcessInBulkResponse parses an HTTP response from a RemindPerformanceReviewProcessInBulkWithResponse call
+func ParseRemindPerformanceReviewProcessInBulkResponse(rsp *http.Response) (*RemindPerformanceReviewProcessInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemindPerformanceReviewProcessInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RemindPerformanceReviewProcessInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRemovePerformanceReviewProcessScheduleResponse parses an HTTP response from a RemovePerformanceReviewProcessScheduleWithResponse call
+func ParseRemovePerformanceReviewProcessScheduleResponse(rsp *http.Response) (*RemovePerformanceReviewProcessScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemovePerformanceReviewProcessScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RemovePerformanceReviewProcessScheduleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReopenPerformanceReviewProcessResponse parses an HTTP response from a ReopenPerformanceReviewProcessWithResponse call
+func ParseReopenPerformanceReviewProcessResponse(rsp *http.Response) (*ReopenPerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReopenPerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ReopenPerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSchedulePerformanceReviewProcessResponse parses an HTTP response from a SchedulePerformanceReviewProcessWithResponse call
+func ParseSchedulePerformanceReviewProcessResponse(rsp *http.Response) (*SchedulePerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SchedulePerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SchedulePerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseStartPerformanceReviewProcessResponse parses an HTTP response from a StartPerformanceReviewProcessWithResponse call
+func ParseStartPerformanceReviewProcessResponse(rsp *http.Response) (*StartPerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StartPerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers StartPerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseStopPerformanceReviewProcessResponse parses an HTTP response from a StopPerformanceReviewProcessWithResponse call
+func ParseStopPerformanceReviewProcessResponse(rsp *http.Response) (*StopPerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StopPerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers StopPerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseTogglePerformanceReviewProcessArchiveResponse parses an HTTP response from a TogglePerformanceReviewProcessArchiveWithResponse call
+func ParseTogglePerformanceReviewProcessArchiveResponse(rsp *http.Response) (*TogglePerformanceReviewProcessArchiveResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &TogglePerformanceReviewProcessArchiveResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers TogglePerformanceReviewProcessArchiveResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessAgreementsConfigurationResponse parses an HTTP response from a UpdatePerformanceReviewProcessAgreementsConfigurationWithResponse call
+func ParseUpdatePerformanceReviewProcessAgreementsConfigurationResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessAgreementsConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessAgreementsConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessAgreementsConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessBasicInfoResponse parses an HTTP response from a UpdatePerformanceReviewProcessBasicInfoWithResponse call
+func ParseUpdatePerformanceReviewProcessBasicInfoResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessBasicInfoResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessBasicInfoResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessBasicInfoResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse parses an HTTP response from a UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationWithResponse call
+func ParseUpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessCompetenciesAssessmentsConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessDeadlineResponse parses an HTTP response from a UpdatePerformanceReviewProcessDeadlineWithResponse call
+func ParseUpdatePerformanceReviewProcessDeadlineResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessDeadlineResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessDeadlineResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessDeadlineResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse parses an HTTP response from a UpdatePerformanceReviewProcessEmployeeScoreConfigurationWithResponse call
+func ParseUpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessEmployeeScoreConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessReviewerStrategiesResponse parses an HTTP response from a UpdatePerformanceReviewProcessReviewerStrategiesWithResponse call
+func ParseUpdatePerformanceReviewProcessReviewerStrategiesResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessReviewerStrategiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessReviewerStrategiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessReviewerStrategiesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessScheduleResponse parses an HTTP response from a UpdatePerformanceReviewProcessScheduleWithResponse call
+func ParseUpdatePerformanceReviewProcessScheduleResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessScheduleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewProcessTargetStrategyResponse parses an HTTP response from a UpdatePerformanceReviewProcessTargetStrategyWithResponse call
+func ParseUpdatePerformanceReviewProcessTargetStrategyResponse(rsp *http.Response) (*UpdatePerformanceReviewProcessTargetStrategyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewProcessTargetStrategyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewProcessTargetStrategyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePerformanceReviewProcessResponse parses an HTTP response from a DeletePerformanceReviewProcessWithResponse call
+func ParseDeletePerformanceReviewProcessResponse(rsp *http.Response) (*DeletePerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewProcessResponse parses an HTTP response from a GetPerformanceReviewProcessWithResponse call
+func ParseGetPerformanceReviewProcessResponse(rsp *http.Response) (*GetPerformanceReviewProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewProcessResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewQuestionnairesResponse parses an HTTP response from a ListPerformanceReviewQuestionnairesWithResponse call
+func ParseListPerformanceReviewQuestionnairesResponse(rsp *http.Response) (*ListPerformanceReviewQuestionnairesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewQuestionnairesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewQuestionnairesPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewQuestionnairesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewDefaultRatingScaleResponse parses an HTTP response from a UpdatePerformanceReviewDefaultRatingScaleWithResponse call
+func ParseUpdatePerformanceReviewDefaultRatingScaleResponse(rsp *http.Response) (*UpdatePerformanceReviewDefaultRatingScaleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewDefaultRatingScaleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewQuestionnaires
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewDefaultRatingScaleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewQuestionnaireResponse parses an HTTP response from a UpdatePerformanceReviewQuestionnaireWithResponse call
+func ParseUpdatePerformanceReviewQuestionnaireResponse(rsp *http.Response) (*UpdatePerformanceReviewQuestionnaireResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewQuestionnaireResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewQuestionnaires
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewQuestionnaireResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceReviewQuestionnairesResponse parses an HTTP response from a GetPerformanceReviewQuestionnairesWithResponse call
+func ParseGetPerformanceReviewQuestionnairesResponse(rsp *http.Response) (*GetPerformanceReviewQuestionnairesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceReviewQuestionnairesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewQuestionnaires
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceReviewQuestionnairesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceReviewVisibilitySettingsResponse parses an HTTP response from a ListPerformanceReviewVisibilitySettingsWithResponse call
+func ParseListPerformanceReviewVisibilitySettingsResponse(rsp *http.Response) (*ListPerformanceReviewVisibilitySettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceReviewVisibilitySettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewVisibilitySettingPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceReviewVisibilitySettingsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePerformanceReviewVisibilitySettingResponse parses an HTTP response from a UpdatePerformanceReviewVisibilitySettingWithResponse call
+func ParseUpdatePerformanceReviewVisibilitySettingResponse(rsp *http.Response) (*UpdatePerformanceReviewVisibilitySettingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePerformanceReviewVisibilitySettingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceReviewVisibilitySetting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePerformanceReviewVisibilitySettingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPerformanceTargetManagersResponse parses an HTTP response from a ListPerformanceTargetManagersWithResponse call
+func ParseListPerformanceTargetManagersResponse(rsp *http.Response) (*ListPerformanceTargetManagersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPerformanceTargetManagersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceTargetManagerPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPerformanceTargetManagersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPerformanceTargetManagerResponse parses an HTTP response from a GetPerformanceTargetManagerWithResponse call
+func ParseGetPerformanceTargetManagerResponse(rsp *http.Response) (*GetPerformanceTargetManagerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPerformanceTargetManagerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PerformanceTargetManager
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPerformanceTargetManagerResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
