@@ -56,6 +56,9 @@ const DefaultUserAgent = "factorial-go/" + Version
 // A Client is safe for concurrent use and holds a connection pool: create
 // one and share it.
 type Client struct {
+	// Approvals: the approval flows of records that need approving
+	// (leaves, overtime requests...), decided by naming the record.
+	Approvals *ApprovalsService
 	// ATS: recruiting (applicant tracking): job postings and their
 	// screening questions, candidates, their applications moving through
 	// each posting's pipeline of phases, feedback, evaluation forms and
@@ -66,6 +69,9 @@ type Client struct {
 	// Banking: company bank accounts (Factorial's banking product and
 	// accounts added by hand), card payments and transactions.
 	Banking *BankingService
+	// Bookkeepers: the employee updates (incidences) the company's
+	// bookkeeper processes for payroll.
+	Bookkeepers *BookkeepersService
 	// Companies: legal entities, the registered businesses employees are
 	// contracted under.
 	Companies *CompaniesService
@@ -75,6 +81,9 @@ type Client struct {
 	// CustomFields: custom fields, their options, custom-table fields and
 	// the values stored per record.
 	CustomFields *CustomFieldsService
+	// CustomResources: custom tables of the employee profile (schemas),
+	// their rows (resources) and cells (values).
+	CustomResources *CustomResourcesService
 	// Documents: company and employee documents and their folders.
 	Documents *DocumentsService
 	// Employees: employees, their lifecycle (hire with contract, invite,
@@ -82,12 +91,21 @@ type Client struct {
 	Employees *EmployeesService
 	// Holidays: company (bank) holidays of each location.
 	Holidays *HolidaysService
+	// Integrations: Factorial's integration framework: the items a sync
+	// run delivers to an external system, their outcomes and output files.
+	Integrations *IntegrationsService
+	// ITManagement: the company's equipment (IT assets) and the makes and
+	// models they are units of.
+	ITManagement *ITManagementService
 	// JobCatalog: the job catalog's roles, their levels, its tree of
 	// nodes and the attributes attached to them (read-only).
 	JobCatalog *JobCatalogService
 	// Locations: the company's locations (workplaces) and the work areas
 	// that divide them.
 	Locations *LocationsService
+	// Marketplace: marketplace integrations installed by the company and
+	// their settings.
+	Marketplace *MarketplaceService
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService

@@ -18,6 +18,7 @@ import (
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
 	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveApprovalFlowByResource                                      = operation{id: "ApproveApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/approve_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -36,14 +37,21 @@ var (
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomResourceSchema                                         = operation{id: "CreateCustomResourceSchema", method: "POST", path: "/custom_resources/schemas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCustomResourceValue                                          = operation{id: "CreateCustomResourceValue", method: "POST", path: "/custom_resources/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateDocumentDownloadURLs                                         = operation{id: "CreateDocumentDownloadURLs", method: "POST", path: "/documents/download_urls/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateITAsset                                                      = operation{id: "CreateITAsset", method: "POST", path: "/it_management/it_assets", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateITAssetModel                                                 = operation{id: "CreateITAssetModel", method: "POST", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateIntegrationSyncRunOutput                                     = operation{id: "CreateIntegrationSyncRunOutput", method: "POST", path: "/integrations/sync_run_outputs", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateMarketplaceInstallation                                      = operation{id: "CreateMarketplaceInstallation", method: "POST", path: "/marketplace/installations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewOwnersInBulk                                = operation{id: "CreatePerformanceReviewOwnersInBulk", method: "POST", path: "/performance/review_owners/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcess                                     = operation{id: "CreatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -69,6 +77,7 @@ var (
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteITAsset                                                      = operation{id: "DeleteITAsset", method: "DELETE", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewOwner                                       = operation{id: "DeletePerformanceReviewOwner", method: "DELETE", path: "/performance/review_owners/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -102,14 +111,20 @@ var (
 	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBookkeeperIncidence                                             = operation{id: "GetBookkeeperIncidence", method: "GET", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomResource                                                  = operation{id: "GetCustomResource", method: "GET", path: "/custom_resources/resources/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomResourceSchema                                            = operation{id: "GetCustomResourceSchema", method: "GET", path: "/custom_resources/schemas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCustomResourceValue                                             = operation{id: "GetCustomResourceValue", method: "GET", path: "/custom_resources/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetITAsset                                                         = operation{id: "GetITAsset", method: "GET", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetITAssetModel                                                    = operation{id: "GetITAssetModel", method: "GET", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -155,15 +170,22 @@ var (
 	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBookkeeperIncidences                                           = operation{id: "ListBookkeeperIncidences", method: "GET", path: "/bookkeepers_management/incidences", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFields                                                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomResourceSchemas                                          = operation{id: "ListCustomResourceSchemas", method: "GET", path: "/custom_resources/schemas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomResourceValues                                           = operation{id: "ListCustomResourceValues", method: "GET", path: "/custom_resources/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCustomResources                                                = operation{id: "ListCustomResources", method: "GET", path: "/custom_resources/resources", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListITAssetModels                                                  = operation{id: "ListITAssetModels", method: "GET", path: "/it_management/it_asset_models", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListITAssets                                                       = operation{id: "ListITAssets", method: "GET", path: "/it_management/it_assets", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListIntegrationSyncableItems                                       = operation{id: "ListIntegrationSyncableItems", method: "GET", path: "/integrations/syncable_items", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -172,6 +194,7 @@ var (
 	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListMarketplaceInstallationSettings                                = operation{id: "ListMarketplaceInstallationSettings", method: "GET", path: "/marketplace/installation_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -198,6 +221,7 @@ var (
 	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectApprovalFlowByResource                                       = operation{id: "RejectApprovalFlowByResource", method: "POST", path: "/approvals/materialized_approvals_flows/reject_resource", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -224,10 +248,14 @@ var (
 	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBookkeeperIncidence                                          = operation{id: "UpdateBookkeeperIncidence", method: "PUT", path: "/bookkeepers_management/incidences/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateITAsset                                                      = operation{id: "UpdateITAsset", method: "PUT", path: "/it_management/it_assets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateITAssetModel                                                 = operation{id: "UpdateITAssetModel", method: "PUT", path: "/it_management/it_asset_models/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateIntegrationSyncableSyncRun                                   = operation{id: "UpdateIntegrationSyncableSyncRun", method: "PUT", path: "/integrations/syncable_sync_runs/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -256,6 +284,7 @@ var (
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
 	&datedAddPerformanceReviewProcessTargetPeers,
+	&datedApproveApprovalFlowByResource,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
 	&datedArchiveWorkArea,
@@ -274,14 +303,21 @@ var datedOperations = []*operation{
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
+	&datedCreateCustomResourceSchema,
+	&datedCreateCustomResourceValue,
 	&datedCreateDocument,
+	&datedCreateDocumentDownloadURLs,
 	&datedCreateEmployeeWithContract,
 	&datedCreateFolder,
+	&datedCreateITAsset,
+	&datedCreateITAssetModel,
+	&datedCreateIntegrationSyncRunOutput,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
+	&datedCreateMarketplaceInstallation,
 	&datedCreatePerformanceReviewOwnersInBulk,
 	&datedCreatePerformanceReviewProcess,
 	&datedCreatePerformanceReviewProcessFromTemplate,
@@ -307,6 +343,7 @@ var datedOperations = []*operation{
 	&datedDeleteAtsQuestion,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
+	&datedDeleteITAsset,
 	&datedDeleteLeave,
 	&datedDeleteLocation,
 	&datedDeletePerformanceReviewOwner,
@@ -340,14 +377,20 @@ var datedOperations = []*operation{
 	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBookkeeperIncidence,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
+	&datedGetCustomResource,
+	&datedGetCustomResourceSchema,
+	&datedGetCustomResourceValue,
 	&datedGetDocument,
 	&datedGetEmployee,
 	&datedGetFolder,
+	&datedGetITAsset,
+	&datedGetITAssetModel,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
 	&datedGetLeave,
@@ -393,15 +436,22 @@ var datedOperations = []*operation{
 	&datedListAtsRejectionReasons,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBookkeeperIncidences,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
 	&datedListCustomFieldValues,
 	&datedListCustomFields,
+	&datedListCustomResourceSchemas,
+	&datedListCustomResourceValues,
+	&datedListCustomResources,
 	&datedListDocuments,
 	&datedListEmployees,
 	&datedListFolders,
+	&datedListITAssetModels,
+	&datedListITAssets,
+	&datedListIntegrationSyncableItems,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
 	&datedListJobCatalogRoles,
@@ -410,6 +460,7 @@ var datedOperations = []*operation{
 	&datedListLeaves,
 	&datedListLegalEntities,
 	&datedListLocations,
+	&datedListMarketplaceInstallationSettings,
 	&datedListPerformanceAgreements,
 	&datedListPerformanceCompanyEmployeeScoreScales,
 	&datedListPerformanceEmployeeScoreScales,
@@ -436,6 +487,7 @@ var datedOperations = []*operation{
 	&datedListWorkAreas,
 	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
+	&datedRejectApprovalFlowByResource,
 	&datedRejectLeave,
 	&datedRemindPerformanceReviewProcessInBulk,
 	&datedRemovePerformanceReviewProcessSchedule,
@@ -462,10 +514,14 @@ var datedOperations = []*operation{
 	&datedUpdateAtsFeedback,
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
+	&datedUpdateBookkeeperIncidence,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
 	&datedUpdateFolder,
+	&datedUpdateITAsset,
+	&datedUpdateITAssetModel,
+	&datedUpdateIntegrationSyncableSyncRun,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
 	&datedUpdateLocation,
@@ -1016,6 +1072,66 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	return q.String()
 }
 
+// datedQueryListBookkeeperIncidences encodes the query of ListBookkeeperIncidences.
+func datedQueryListBookkeeperIncidences(p *resources.ListBookkeeperIncidencesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntitiesIDs {
+		q.add("legal_entities_ids[]", string(v))
+	}
+	for _, v := range p.Status {
+		q.add("status[]", string(v))
+	}
+	if p.StartsOn != nil {
+		q.add("starts_on", (*p.StartsOn).String())
+	}
+	if p.EndsOn != nil {
+		q.add("ends_on", (*p.EndsOn).String())
+	}
+	for _, v := range p.Type {
+		q.add("type[]", string(v))
+	}
+	if p.SortBy != nil {
+		q.add("sort_by", string(*p.SortBy))
+	}
+	if p.Direction != nil {
+		q.add("direction", string(*p.Direction))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.ContainsMessage != nil {
+		q.add("contains_message", strconv.FormatBool(*p.ContainsMessage))
+	}
+	if p.MessageFrom != nil {
+		q.add("message_from", string(*p.MessageFrom))
+	}
+	for _, v := range p.CustomLeaveName {
+		q.add("custom_leave_name[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListCardPayments encodes the query of ListCardPayments.
 func datedQueryListCardPayments(p *resources.ListCardPaymentsParams) string {
 	if p == nil {
@@ -1220,6 +1336,84 @@ func datedQueryListCustomFields(p *resources.ListCustomFieldsParams) string {
 	return q.String()
 }
 
+// datedQueryListCustomResourceSchemas encodes the query of ListCustomResourceSchemas.
+func datedQueryListCustomResourceSchemas(p *resources.ListCustomResourceSchemasParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCustomResourceValues encodes the query of ListCustomResourceValues.
+func datedQueryListCustomResourceValues(p *resources.ListCustomResourceValuesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCustomResources encodes the query of ListCustomResources.
+func datedQueryListCustomResources(p *resources.ListCustomResourcesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListDocuments encodes the query of ListDocuments.
 func datedQueryListDocuments(p *resources.ListDocumentsParams) string {
 	if p == nil {
@@ -1339,6 +1533,96 @@ func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	}
 	if p.EmployeeID != nil {
 		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListITAssetModels encodes the query of ListITAssetModels.
+func datedQueryListITAssetModels(p *resources.ListITAssetModelsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListITAssets encodes the query of ListITAssets.
+func datedQueryListITAssets(p *resources.ListITAssetsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.SerialNumbers {
+		q.add("serial_numbers[]", string(v))
+	}
+	for _, v := range p.TypeNames {
+		q.add("type_names[]", string(v))
+	}
+	for _, v := range p.OwnerIDs {
+		q.add("owner_ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	for _, v := range p.WorkplaceIDs {
+		q.add("workplace_ids[]", string(v))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListIntegrationSyncableItems encodes the query of ListIntegrationSyncableItems.
+func datedQueryListIntegrationSyncableItems(p *resources.ListIntegrationSyncableItemsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.SyncRunID != nil {
+		q.add("sync_run_id", string(*p.SyncRunID))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1621,6 +1905,33 @@ func datedQueryListLocations(p *resources.ListLocationsParams) string {
 	}
 	if p.Main != nil {
 		q.add("main", strconv.FormatBool(*p.Main))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListMarketplaceInstallationSettings encodes the query of ListMarketplaceInstallationSettings.
+func datedQueryListMarketplaceInstallationSettings(p *resources.ListMarketplaceInstallationSettingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.IntegrationID != nil {
+		q.add("integration_id", string(*p.IntegrationID))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2408,16 +2719,22 @@ func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.ATS = &ATSService{c: c}
+	c.Approvals = &ApprovalsService{c: c}
 	c.Attendance = &AttendanceService{c: c}
 	c.Banking = &BankingService{c: c}
+	c.Bookkeepers = &BookkeepersService{c: c}
 	c.Companies = &CompaniesService{c: c}
 	c.Credentials = &CredentialsService{c: c}
 	c.CustomFields = &CustomFieldsService{c: c}
+	c.CustomResources = &CustomResourcesService{c: c}
 	c.Documents = &DocumentsService{c: c}
 	c.Employees = &EmployeesService{c: c}
 	c.Holidays = &HolidaysService{c: c}
+	c.ITManagement = &ITManagementService{c: c}
+	c.Integrations = &IntegrationsService{c: c}
 	c.JobCatalog = &JobCatalogService{c: c}
 	c.Locations = &LocationsService{c: c}
+	c.Marketplace = &MarketplaceService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
 	c.Tasks = &TasksService{c: c}
@@ -3267,6 +3584,38 @@ func (s *ATSService) UpdateQuestion(ctx context.Context, id string, body resourc
 	return send[resources.AtsQuestion](ctx, s.c, &datedUpdateAtsQuestion, req, err)
 }
 
+// ApprovalsService calls the Approvals operations: Approval flows of records that need approving (leaves, overtime requests...), decided step by step.
+// Reach it as Client.Approvals.
+type ApprovalsService struct{ c *Client }
+
+// ApproveByResource approves the pending step of a record's approval flow.
+//
+// Approves the step now waiting in the approval flow of one record, named by
+// its type and id (`Timeoff::Leave` and the leave's id, for example), so the
+// caller needs no flow id. The answer is the flow after the decision.
+// Factorial's document names no OAuth scope for approvals; `employees` is
+// declared here (see docs/dated-api.md). factorialtest's sandbox approves only
+// flows that are running (422 otherwise) and lets a user who is not an admin
+// decide only flows listing them among the approvers.
+//
+//	POST /approvals/materialized_approvals_flows/approve_resource (ApproveApprovalFlowByResource)
+func (s *ApprovalsService) ApproveByResource(ctx context.Context, body resources.ApproveApprovalFlowByResourceInput) (resources.ApprovalFlow, error) {
+	req, err := s.c.newRequest(ctx, &datedApproveApprovalFlowByResource, s.c.datedBase, "/approvals/materialized_approvals_flows/approve_resource", "", body)
+	return send[resources.ApprovalFlow](ctx, s.c, &datedApproveApprovalFlowByResource, req, err)
+}
+
+// RejectByResource rejects the pending step of a record's approval flow.
+//
+// Rejects the step now waiting in the approval flow of one record, named by
+// its type and id, optionally with a reason. The answer is the flow after the
+// decision. Scope as for ApproveApprovalFlowByResource.
+//
+//	POST /approvals/materialized_approvals_flows/reject_resource (RejectApprovalFlowByResource)
+func (s *ApprovalsService) RejectByResource(ctx context.Context, body resources.RejectApprovalFlowByResourceInput) (resources.ApprovalFlow, error) {
+	req, err := s.c.newRequest(ctx, &datedRejectApprovalFlowByResource, s.c.datedBase, "/approvals/materialized_approvals_flows/reject_resource", "", body)
+	return send[resources.ApprovalFlow](ctx, s.c, &datedRejectApprovalFlowByResource, req, err)
+}
+
 // AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.
 // Reach it as Client.Attendance.
 type AttendanceService struct{ c *Client }
@@ -3617,6 +3966,79 @@ func (s *BankingService) ListCardPaymentsPage(ctx context.Context, params *resou
 	return send[resources.CardPaymentPage](ctx, s.c, &datedListCardPayments, req, err)
 }
 
+// BookkeepersService calls the Bookkeepers operations: The employee updates (incidences) a company's bookkeeper processes for payroll.
+// Reach it as Client.Bookkeepers.
+type BookkeepersService struct{ c *Client }
+
+// GetIncidence gets an incidence.
+//
+//	GET /bookkeepers_management/incidences/{id} (GetBookkeeperIncidence)
+func (s *BookkeepersService) GetIncidence(ctx context.Context, id string) (resources.BookkeeperIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBookkeeperIncidence, s.c.datedBase, "/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BookkeeperIncidence](ctx, s.c, &datedGetBookkeeperIncidence, req, err)
+}
+
+// ListIncidences lists the employee updates shared with the bookkeeper, every page of it.
+//
+// Incidences are the employee updates (hires, terminations, leaves, contract
+// and personal changes...) a company's bookkeeper works through for payroll,
+// each with a status and an optional message thread. Requires the
+// `employee_updates` scope.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIncidencesIter holds one page at a time, ListIncidencesPage returns one page.
+//
+//	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
+func (s *BookkeepersService) ListIncidences(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) ([]resources.BookkeeperIncidence, error) {
+	return collect(s.ListIncidencesIter(ctx, params))
+}
+
+// ListIncidencesIter lists the employee updates shared with the bookkeeper, page by page.
+//
+// Incidences are the employee updates (hires, terminations, leaves, contract
+// and personal changes...) a company's bookkeeper works through for payroll,
+// each with a status and an optional message thread. Requires the
+// `employee_updates` scope.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
+func (s *BookkeepersService) ListIncidencesIter(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) iter.Seq2[resources.BookkeeperIncidence, error] {
+	return walkPages(ctx, s.c, &datedListBookkeeperIncidences, params,
+		func(p *resources.ListBookkeeperIncidencesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBookkeeperIncidences, s.c.datedBase, "/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(p), nil)
+		},
+		func(pg *resources.BookkeeperIncidencePage) ([]resources.BookkeeperIncidence, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBookkeeperIncidencesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListIncidencesPage lists the employee updates shared with the bookkeeper: one page.
+//
+// Incidences are the employee updates (hires, terminations, leaves, contract
+// and personal changes...) a company's bookkeeper works through for payroll,
+// each with a status and an optional message thread. Requires the
+// `employee_updates` scope.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /bookkeepers_management/incidences (ListBookkeeperIncidences)
+func (s *BookkeepersService) ListIncidencesPage(ctx context.Context, params *resources.ListBookkeeperIncidencesParams) (resources.BookkeeperIncidencePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBookkeeperIncidences, s.c.datedBase, "/bookkeepers_management/incidences", datedQueryListBookkeeperIncidences(params), nil)
+	return send[resources.BookkeeperIncidencePage](ctx, s.c, &datedListBookkeeperIncidences, req, err)
+}
+
+// UpdateIncidence updates an incidence's status or read state.
+//
+// Moves an incidence through its states, or marks it read. The body repeats
+// the id.
+//
+//	PUT /bookkeepers_management/incidences/{id} (UpdateBookkeeperIncidence)
+func (s *BookkeepersService) UpdateIncidence(ctx context.Context, id string, body resources.BookkeeperIncidenceUpdate) (resources.BookkeeperIncidence, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBookkeeperIncidence, s.c.datedBase, "/bookkeepers_management/incidences/"+url.PathEscape(string(id)), "", body)
+	return send[resources.BookkeeperIncidence](ctx, s.c, &datedUpdateBookkeeperIncidence, req, err)
+}
+
 // CompaniesService calls the Companies operations: Legal entities of the company, the registered businesses employees are contracted under.
 // Reach it as Client.Companies.
 type CompaniesService struct{ c *Client }
@@ -3963,6 +4385,184 @@ func (s *CustomFieldsService) UpdateValue(ctx context.Context, id string, body r
 	return send[resources.CustomFieldValue](ctx, s.c, &datedUpdateCustomFieldValue, req, err)
 }
 
+// CustomResourcesService calls the CustomResources operations: Custom tables (schemas) of the employee profile, their rows (resources) and their cells (values).
+// Reach it as Client.CustomResources.
+type CustomResourcesService struct{ c *Client }
+
+// CreateSchema creates a custom table.
+//
+//	POST /custom_resources/schemas (CreateCustomResourceSchema)
+func (s *CustomResourcesService) CreateSchema(ctx context.Context, body resources.CustomResourceSchemaCreate) (resources.CustomResourceSchema, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceSchema, s.c.datedBase, "/custom_resources/schemas", "", body)
+	return send[resources.CustomResourceSchema](ctx, s.c, &datedCreateCustomResourceSchema, req, err)
+}
+
+// CreateValue writes a cell of a custom table.
+//
+// Stores the value of one column (`field_id`) of a custom table for an
+// employee, in the row `custom_resource_id` when given. The answer names the
+// row the value belongs to. factorialtest's sandbox starts a new row for the
+// employee when no row is given.
+//
+//	POST /custom_resources/values (CreateCustomResourceValue)
+func (s *CustomResourcesService) CreateValue(ctx context.Context, body resources.CustomResourceValueCreate) (resources.CustomResourceValue, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCustomResourceValue, s.c.datedBase, "/custom_resources/values", "", body)
+	return send[resources.CustomResourceValue](ctx, s.c, &datedCreateCustomResourceValue, req, err)
+}
+
+// Get gets a row of a custom table.
+//
+//	GET /custom_resources/resources/{id} (GetCustomResource)
+func (s *CustomResourcesService) Get(ctx context.Context, id string) (resources.CustomResource, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCustomResource, s.c.datedBase, "/custom_resources/resources/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CustomResource](ctx, s.c, &datedGetCustomResource, req, err)
+}
+
+// GetSchema gets a custom table.
+//
+//	GET /custom_resources/schemas/{id} (GetCustomResourceSchema)
+func (s *CustomResourcesService) GetSchema(ctx context.Context, id string) (resources.CustomResourceSchema, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCustomResourceSchema, s.c.datedBase, "/custom_resources/schemas/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CustomResourceSchema](ctx, s.c, &datedGetCustomResourceSchema, req, err)
+}
+
+// GetValue gets a cell of a custom table.
+//
+//	GET /custom_resources/values/{id} (GetCustomResourceValue)
+func (s *CustomResourcesService) GetValue(ctx context.Context, id string) (resources.CustomResourceValue, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCustomResourceValue, s.c.datedBase, "/custom_resources/values/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CustomResourceValue](ctx, s.c, &datedGetCustomResourceValue, req, err)
+}
+
+// List lists the rows of custom tables, every page of it.
+//
+// A resource is one row of a custom table (a schema), attached to the record
+// it describes, an employee for example; its cells are values. Factorial's
+// scope list names custom tables' schemas and values under `custom_fields`;
+// the same scope is declared here for rows.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /custom_resources/resources (ListCustomResources)
+func (s *CustomResourcesService) List(ctx context.Context, params *resources.ListCustomResourcesParams) ([]resources.CustomResource, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists the rows of custom tables, page by page.
+//
+// A resource is one row of a custom table (a schema), attached to the record
+// it describes, an employee for example; its cells are values. Factorial's
+// scope list names custom tables' schemas and values under `custom_fields`;
+// the same scope is declared here for rows.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /custom_resources/resources (ListCustomResources)
+func (s *CustomResourcesService) ListIter(ctx context.Context, params *resources.ListCustomResourcesParams) iter.Seq2[resources.CustomResource, error] {
+	return walkPages(ctx, s.c, &datedListCustomResources, params,
+		func(p *resources.ListCustomResourcesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCustomResources, s.c.datedBase, "/custom_resources/resources", datedQueryListCustomResources(p), nil)
+		},
+		func(pg *resources.CustomResourcePage) ([]resources.CustomResource, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCustomResourcesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists the rows of custom tables: one page.
+//
+// A resource is one row of a custom table (a schema), attached to the record
+// it describes, an employee for example; its cells are values. Factorial's
+// scope list names custom tables' schemas and values under `custom_fields`;
+// the same scope is declared here for rows.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /custom_resources/resources (ListCustomResources)
+func (s *CustomResourcesService) ListPage(ctx context.Context, params *resources.ListCustomResourcesParams) (resources.CustomResourcePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCustomResources, s.c.datedBase, "/custom_resources/resources", datedQueryListCustomResources(params), nil)
+	return send[resources.CustomResourcePage](ctx, s.c, &datedListCustomResources, req, err)
+}
+
+// ListSchemas lists custom tables, every page of it.
+//
+// A schema is a custom table shown in the employee profile; its columns are
+// resource fields (ListCustomFieldResourceFields).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSchemasIter holds one page at a time, ListSchemasPage returns one page.
+//
+//	GET /custom_resources/schemas (ListCustomResourceSchemas)
+func (s *CustomResourcesService) ListSchemas(ctx context.Context, params *resources.ListCustomResourceSchemasParams) ([]resources.CustomResourceSchema, error) {
+	return collect(s.ListSchemasIter(ctx, params))
+}
+
+// ListSchemasIter lists custom tables, page by page.
+//
+// A schema is a custom table shown in the employee profile; its columns are
+// resource fields (ListCustomFieldResourceFields).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /custom_resources/schemas (ListCustomResourceSchemas)
+func (s *CustomResourcesService) ListSchemasIter(ctx context.Context, params *resources.ListCustomResourceSchemasParams) iter.Seq2[resources.CustomResourceSchema, error] {
+	return walkPages(ctx, s.c, &datedListCustomResourceSchemas, params,
+		func(p *resources.ListCustomResourceSchemasParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCustomResourceSchemas, s.c.datedBase, "/custom_resources/schemas", datedQueryListCustomResourceSchemas(p), nil)
+		},
+		func(pg *resources.CustomResourceSchemaPage) ([]resources.CustomResourceSchema, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCustomResourceSchemasParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSchemasPage lists custom tables: one page.
+//
+// A schema is a custom table shown in the employee profile; its columns are
+// resource fields (ListCustomFieldResourceFields).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /custom_resources/schemas (ListCustomResourceSchemas)
+func (s *CustomResourcesService) ListSchemasPage(ctx context.Context, params *resources.ListCustomResourceSchemasParams) (resources.CustomResourceSchemaPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCustomResourceSchemas, s.c.datedBase, "/custom_resources/schemas", datedQueryListCustomResourceSchemas(params), nil)
+	return send[resources.CustomResourceSchemaPage](ctx, s.c, &datedListCustomResourceSchemas, req, err)
+}
+
+// ListValues lists the cells of custom tables, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListValuesIter holds one page at a time, ListValuesPage returns one page.
+//
+//	GET /custom_resources/values (ListCustomResourceValues)
+func (s *CustomResourcesService) ListValues(ctx context.Context, params *resources.ListCustomResourceValuesParams) ([]resources.CustomResourceValue, error) {
+	return collect(s.ListValuesIter(ctx, params))
+}
+
+// ListValuesIter lists the cells of custom tables, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /custom_resources/values (ListCustomResourceValues)
+func (s *CustomResourcesService) ListValuesIter(ctx context.Context, params *resources.ListCustomResourceValuesParams) iter.Seq2[resources.CustomResourceValue, error] {
+	return walkPages(ctx, s.c, &datedListCustomResourceValues, params,
+		func(p *resources.ListCustomResourceValuesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCustomResourceValues, s.c.datedBase, "/custom_resources/values", datedQueryListCustomResourceValues(p), nil)
+		},
+		func(pg *resources.CustomResourceValuePage) ([]resources.CustomResourceValue, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCustomResourceValuesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListValuesPage lists the cells of custom tables: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /custom_resources/values (ListCustomResourceValues)
+func (s *CustomResourcesService) ListValuesPage(ctx context.Context, params *resources.ListCustomResourceValuesParams) (resources.CustomResourceValuePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCustomResourceValues, s.c.datedBase, "/custom_resources/values", datedQueryListCustomResourceValues(params), nil)
+	return send[resources.CustomResourceValuePage](ctx, s.c, &datedListCustomResourceValues, req, err)
+}
+
 // DocumentsService calls the Documents operations: Company and employee documents and the folders that hold them.
 // Reach it as Client.Documents.
 type DocumentsService struct{ c *Client }
@@ -3978,6 +4578,18 @@ func (s *DocumentsService) Create(ctx context.Context, body resources.DocumentCr
 		return raw.NewCreateDocumentRequestWithBody(s.c.datedServer, contentType, r)
 	})
 	return send[resources.Document](ctx, s.c, &datedCreateDocument, req, err)
+}
+
+// CreateDownloadURLs gets temporary download links for documents.
+//
+// Answers one temporary URL per document asked for, from which the file can be
+// downloaded. An action: it answers 200 with a bare array. factorialtest's
+// sandbox answers 404 naming the first document that does not exist.
+//
+//	POST /documents/download_urls/bulk_create (CreateDocumentDownloadURLs)
+func (s *DocumentsService) CreateDownloadURLs(ctx context.Context, body resources.CreateDocumentDownloadURLsInput) ([]resources.DocumentDownloadURL, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateDocumentDownloadURLs, s.c.datedBase, "/documents/download_urls/bulk_create", "", body)
+	return send[[]resources.DocumentDownloadURL](ctx, s.c, &datedCreateDocumentDownloadURLs, req, err)
 }
 
 // CreateFolder creates a document folder.
@@ -4283,6 +4895,252 @@ func (s *HolidaysService) ListIter(ctx context.Context, params *resources.ListCo
 func (s *HolidaysService) ListPage(ctx context.Context, params *resources.ListCompanyHolidaysParams) (resources.CompanyHolidayPage, error) {
 	req, err := s.c.newRequest(ctx, &datedListCompanyHolidays, s.c.datedBase, "/holidays/company_holidays", datedQueryListCompanyHolidays(params), nil)
 	return send[resources.CompanyHolidayPage](ctx, s.c, &datedListCompanyHolidays, req, err)
+}
+
+// ITManagementService calls the ITManagement operations: IT management, the company's equipment (assets) and the makes and models they are units of.
+// Reach it as Client.ITManagement.
+type ITManagementService struct{ c *Client }
+
+// CreateAsset registers an IT asset.
+//
+// Adds a unit of an asset model, identified by its serial number.
+// factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is
+// given.
+//
+//	POST /it_management/it_assets (CreateITAsset)
+func (s *ITManagementService) CreateAsset(ctx context.Context, body resources.ITAssetCreate) (resources.ITAsset, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateITAsset, s.c.datedBase, "/it_management/it_assets", "", body)
+	return send[resources.ITAsset](ctx, s.c, &datedCreateITAsset, req, err)
+}
+
+// CreateAssetModel creates an IT asset model.
+//
+//	POST /it_management/it_asset_models (CreateITAssetModel)
+func (s *ITManagementService) CreateAssetModel(ctx context.Context, body resources.ITAssetModelCreate) (resources.ITAssetModel, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateITAssetModel, s.c.datedBase, "/it_management/it_asset_models", "", body)
+	return send[resources.ITAssetModel](ctx, s.c, &datedCreateITAssetModel, req, err)
+}
+
+// DeleteAsset deletes an IT asset.
+//
+// Factorial deletes assets softly (their `discarded_at` is set); the answer is
+// the asset.
+//
+//	DELETE /it_management/it_assets/{id} (DeleteITAsset)
+func (s *ITManagementService) DeleteAsset(ctx context.Context, id string) (resources.ITAsset, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ITAsset](ctx, s.c, &datedDeleteITAsset, req, err)
+}
+
+// GetAsset gets an IT asset.
+//
+//	GET /it_management/it_assets/{id} (GetITAsset)
+func (s *ITManagementService) GetAsset(ctx context.Context, id string) (resources.ITAsset, error) {
+	req, err := s.c.newRequest(ctx, &datedGetITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ITAsset](ctx, s.c, &datedGetITAsset, req, err)
+}
+
+// GetAssetModel gets an IT asset model.
+//
+//	GET /it_management/it_asset_models/{id} (GetITAssetModel)
+func (s *ITManagementService) GetAssetModel(ctx context.Context, id string) (resources.ITAssetModel, error) {
+	req, err := s.c.newRequest(ctx, &datedGetITAssetModel, s.c.datedBase, "/it_management/it_asset_models/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ITAssetModel](ctx, s.c, &datedGetITAssetModel, req, err)
+}
+
+// ListAssetModels lists IT asset models, every page of it.
+//
+// Makes and models of equipment (an Apple MacBook Pro laptop, for example)
+// that assets are units of.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAssetModelsIter holds one page at a time, ListAssetModelsPage returns one page.
+//
+//	GET /it_management/it_asset_models (ListITAssetModels)
+func (s *ITManagementService) ListAssetModels(ctx context.Context, params *resources.ListITAssetModelsParams) ([]resources.ITAssetModel, error) {
+	return collect(s.ListAssetModelsIter(ctx, params))
+}
+
+// ListAssetModelsIter lists IT asset models, page by page.
+//
+// Makes and models of equipment (an Apple MacBook Pro laptop, for example)
+// that assets are units of.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /it_management/it_asset_models (ListITAssetModels)
+func (s *ITManagementService) ListAssetModelsIter(ctx context.Context, params *resources.ListITAssetModelsParams) iter.Seq2[resources.ITAssetModel, error] {
+	return walkPages(ctx, s.c, &datedListITAssetModels, params,
+		func(p *resources.ListITAssetModelsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListITAssetModels, s.c.datedBase, "/it_management/it_asset_models", datedQueryListITAssetModels(p), nil)
+		},
+		func(pg *resources.ITAssetModelPage) ([]resources.ITAssetModel, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListITAssetModelsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAssetModelsPage lists IT asset models: one page.
+//
+// Makes and models of equipment (an Apple MacBook Pro laptop, for example)
+// that assets are units of.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /it_management/it_asset_models (ListITAssetModels)
+func (s *ITManagementService) ListAssetModelsPage(ctx context.Context, params *resources.ListITAssetModelsParams) (resources.ITAssetModelPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListITAssetModels, s.c.datedBase, "/it_management/it_asset_models", datedQueryListITAssetModels(params), nil)
+	return send[resources.ITAssetModelPage](ctx, s.c, &datedListITAssetModels, req, err)
+}
+
+// ListAssets lists IT assets, every page of it.
+//
+// Devices and other equipment the company owns (laptops, phones, keys...) with
+// who holds them and where. Factorial's document names no OAuth scope for IT
+// management; `employees` is declared here (see docs/dated-api.md).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAssetsIter holds one page at a time, ListAssetsPage returns one page.
+//
+//	GET /it_management/it_assets (ListITAssets)
+func (s *ITManagementService) ListAssets(ctx context.Context, params *resources.ListITAssetsParams) ([]resources.ITAsset, error) {
+	return collect(s.ListAssetsIter(ctx, params))
+}
+
+// ListAssetsIter lists IT assets, page by page.
+//
+// Devices and other equipment the company owns (laptops, phones, keys...) with
+// who holds them and where. Factorial's document names no OAuth scope for IT
+// management; `employees` is declared here (see docs/dated-api.md).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /it_management/it_assets (ListITAssets)
+func (s *ITManagementService) ListAssetsIter(ctx context.Context, params *resources.ListITAssetsParams) iter.Seq2[resources.ITAsset, error] {
+	return walkPages(ctx, s.c, &datedListITAssets, params,
+		func(p *resources.ListITAssetsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListITAssets, s.c.datedBase, "/it_management/it_assets", datedQueryListITAssets(p), nil)
+		},
+		func(pg *resources.ITAssetPage) ([]resources.ITAsset, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListITAssetsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAssetsPage lists IT assets: one page.
+//
+// Devices and other equipment the company owns (laptops, phones, keys...) with
+// who holds them and where. Factorial's document names no OAuth scope for IT
+// management; `employees` is declared here (see docs/dated-api.md).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /it_management/it_assets (ListITAssets)
+func (s *ITManagementService) ListAssetsPage(ctx context.Context, params *resources.ListITAssetsParams) (resources.ITAssetPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListITAssets, s.c.datedBase, "/it_management/it_assets", datedQueryListITAssets(params), nil)
+	return send[resources.ITAssetPage](ctx, s.c, &datedListITAssets, req, err)
+}
+
+// UpdateAsset updates an IT asset.
+//
+// Changes an asset's data, holder or status. Factorial allows only some status
+// changes and does not list which. The body repeats the id.
+//
+//	PUT /it_management/it_assets/{id} (UpdateITAsset)
+func (s *ITManagementService) UpdateAsset(ctx context.Context, id string, body resources.ITAssetUpdate) (resources.ITAsset, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateITAsset, s.c.datedBase, "/it_management/it_assets/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ITAsset](ctx, s.c, &datedUpdateITAsset, req, err)
+}
+
+// UpdateAssetModel updates an IT asset model.
+//
+// The body repeats the id and, as Factorial requires, the kind, brand and
+// name.
+//
+//	PUT /it_management/it_asset_models/{id} (UpdateITAssetModel)
+func (s *ITManagementService) UpdateAssetModel(ctx context.Context, id string, body resources.ITAssetModelUpdate) (resources.ITAssetModel, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateITAssetModel, s.c.datedBase, "/it_management/it_asset_models/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ITAssetModel](ctx, s.c, &datedUpdateITAssetModel, req, err)
+}
+
+// IntegrationsService calls the Integrations operations: Factorial's integration framework, the items each sync run delivers to an external system and their outcomes.
+// Reach it as Client.Integrations.
+type IntegrationsService struct{ c *Client }
+
+// CreateSyncRunOutput uploads the output file of a sync run.
+//
+// For integrations built on Factorial's integration framework: attaches the
+// file an external system produced for one sync run (a CSV export, for
+// example). Factorial's scope list does not name this namespace; the
+// `integrations` scope is declared here.
+//
+//	POST /integrations/sync_run_outputs (CreateIntegrationSyncRunOutput)
+func (s *IntegrationsService) CreateSyncRunOutput(ctx context.Context, body resources.IntegrationSyncRunOutputCreate) (resources.IntegrationSyncRunOutput, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewCreateIntegrationSyncRunOutputRequestWithBody(s.c.datedServer, contentType, r)
+	})
+	return send[resources.IntegrationSyncRunOutput](ctx, s.c, &datedCreateIntegrationSyncRunOutput, req, err)
+}
+
+// ListSyncableItems lists the items a sync run has to send, every page of it.
+//
+// The records (compensations, expenses, leaves, vendors) one sync run of the
+// integration framework must deliver to the external system, each with its
+// payload. `sync_run_id` is needed: Factorial's document marks it required
+// (kept optional here, see docs/dated-api.md), and factorialtest's sandbox
+// answers 400 without it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSyncableItemsIter holds one page at a time, ListSyncableItemsPage returns one page.
+//
+//	GET /integrations/syncable_items (ListIntegrationSyncableItems)
+func (s *IntegrationsService) ListSyncableItems(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) ([]resources.IntegrationSyncableItem, error) {
+	return collect(s.ListSyncableItemsIter(ctx, params))
+}
+
+// ListSyncableItemsIter lists the items a sync run has to send, page by page.
+//
+// The records (compensations, expenses, leaves, vendors) one sync run of the
+// integration framework must deliver to the external system, each with its
+// payload. `sync_run_id` is needed: Factorial's document marks it required
+// (kept optional here, see docs/dated-api.md), and factorialtest's sandbox
+// answers 400 without it.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /integrations/syncable_items (ListIntegrationSyncableItems)
+func (s *IntegrationsService) ListSyncableItemsIter(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) iter.Seq2[resources.IntegrationSyncableItem, error] {
+	return walkPages(ctx, s.c, &datedListIntegrationSyncableItems, params,
+		func(p *resources.ListIntegrationSyncableItemsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListIntegrationSyncableItems, s.c.datedBase, "/integrations/syncable_items", datedQueryListIntegrationSyncableItems(p), nil)
+		},
+		func(pg *resources.IntegrationSyncableItemPage) ([]resources.IntegrationSyncableItem, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListIntegrationSyncableItemsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSyncableItemsPage lists the items a sync run has to send: one page.
+//
+// The records (compensations, expenses, leaves, vendors) one sync run of the
+// integration framework must deliver to the external system, each with its
+// payload. `sync_run_id` is needed: Factorial's document marks it required
+// (kept optional here, see docs/dated-api.md), and factorialtest's sandbox
+// answers 400 without it.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /integrations/syncable_items (ListIntegrationSyncableItems)
+func (s *IntegrationsService) ListSyncableItemsPage(ctx context.Context, params *resources.ListIntegrationSyncableItemsParams) (resources.IntegrationSyncableItemPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListIntegrationSyncableItems, s.c.datedBase, "/integrations/syncable_items", datedQueryListIntegrationSyncableItems(params), nil)
+	return send[resources.IntegrationSyncableItemPage](ctx, s.c, &datedListIntegrationSyncableItems, req, err)
+}
+
+// UpdateSyncableSyncRun reports how one item's synchronisation went.
+//
+// Records the outcome (`success`, `failed`, `invalid`) of delivering one item
+// of a sync run, with the error or validation messages keyed by kind. The body
+// repeats the id.
+//
+//	PUT /integrations/syncable_sync_runs/{id} (UpdateIntegrationSyncableSyncRun)
+func (s *IntegrationsService) UpdateSyncableSyncRun(ctx context.Context, id string, body resources.IntegrationSyncableSyncRunUpdate) (resources.IntegrationSyncableSyncRun, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationSyncableSyncRun, s.c.datedBase, "/integrations/syncable_sync_runs/"+url.PathEscape(string(id)), "", body)
+	return send[resources.IntegrationSyncableSyncRun](ctx, s.c, &datedUpdateIntegrationSyncableSyncRun, req, err)
 }
 
 // JobCatalogService calls the JobCatalog operations: The job catalog, roles with their seniority levels arranged in a tree of families and functions, and the attributes (competencies, salary ranges, working conditions, equipment) attached to its nodes; read-only.
@@ -4651,6 +5509,77 @@ func (s *LocationsService) Update(ctx context.Context, id string, body resources
 func (s *LocationsService) UpdateWorkArea(ctx context.Context, id string, body resources.WorkAreaUpdate) (resources.WorkArea, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateWorkArea, s.c.datedBase, "/locations/work_areas/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WorkArea](ctx, s.c, &datedUpdateWorkArea, req, err)
+}
+
+// MarketplaceService calls the Marketplace operations: Marketplace integrations installed by a company and their settings.
+// Reach it as Client.Marketplace.
+type MarketplaceService struct{ c *Client }
+
+// CreateInstallation installs a marketplace integration for a company.
+//
+// Records that the company installed the integration named by its UUID.
+// Factorial's scope list names only the installation settings under
+// `marketplace`; the same scope is declared here.
+//
+//	POST /marketplace/installations (CreateMarketplaceInstallation)
+func (s *MarketplaceService) CreateInstallation(ctx context.Context, body resources.MarketplaceInstallationCreate) (resources.MarketplaceInstallation, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateMarketplaceInstallation, s.c.datedBase, "/marketplace/installations", "", body)
+	return send[resources.MarketplaceInstallation](ctx, s.c, &datedCreateMarketplaceInstallation, req, err)
+}
+
+// ListInstallationSettings lists the settings of an installed integration, every page of it.
+//
+// The codes an installed (payroll) integration maps Factorial's records to:
+// leave types, legal entities' file numbers, workplaces' establishment codes
+// and time-off allowances. `company_id` and `integration_id` are needed:
+// Factorial's document marks them required (kept optional here, see
+// docs/dated-api.md), and factorialtest's sandbox answers 400 without them.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListInstallationSettingsIter holds one page at a time, ListInstallationSettingsPage returns one page.
+//
+//	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
+func (s *MarketplaceService) ListInstallationSettings(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) ([]resources.MarketplaceInstallationSettings, error) {
+	return collect(s.ListInstallationSettingsIter(ctx, params))
+}
+
+// ListInstallationSettingsIter lists the settings of an installed integration, page by page.
+//
+// The codes an installed (payroll) integration maps Factorial's records to:
+// leave types, legal entities' file numbers, workplaces' establishment codes
+// and time-off allowances. `company_id` and `integration_id` are needed:
+// Factorial's document marks them required (kept optional here, see
+// docs/dated-api.md), and factorialtest's sandbox answers 400 without them.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
+func (s *MarketplaceService) ListInstallationSettingsIter(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) iter.Seq2[resources.MarketplaceInstallationSettings, error] {
+	return walkPages(ctx, s.c, &datedListMarketplaceInstallationSettings, params,
+		func(p *resources.ListMarketplaceInstallationSettingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, s.c.datedBase, "/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(p), nil)
+		},
+		func(pg *resources.MarketplaceInstallationSettingsPage) ([]resources.MarketplaceInstallationSettings, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListMarketplaceInstallationSettingsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListInstallationSettingsPage lists the settings of an installed integration: one page.
+//
+// The codes an installed (payroll) integration maps Factorial's records to:
+// leave types, legal entities' file numbers, workplaces' establishment codes
+// and time-off allowances. `company_id` and `integration_id` are needed:
+// Factorial's document marks them required (kept optional here, see
+// docs/dated-api.md), and factorialtest's sandbox answers 400 without them.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /marketplace/installation_settings (ListMarketplaceInstallationSettings)
+func (s *MarketplaceService) ListInstallationSettingsPage(ctx context.Context, params *resources.ListMarketplaceInstallationSettingsParams) (resources.MarketplaceInstallationSettingsPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListMarketplaceInstallationSettings, s.c.datedBase, "/marketplace/installation_settings", datedQueryListMarketplaceInstallationSettings(params), nil)
+	return send[resources.MarketplaceInstallationSettingsPage](ctx, s.c, &datedListMarketplaceInstallationSettings, req, err)
 }
 
 // PayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.

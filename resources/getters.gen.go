@@ -1012,6 +1012,194 @@ func (x AllowanceUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetApprovalFlowID returns x.ApprovalFlowID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetApprovalFlowID() (v string) {
+	if x == nil || x.ApprovalFlowID == nil {
+		return v
+	}
+	return *x.ApprovalFlowID
+}
+
+// GetApprovers returns x.Approvers, or its zero value when x is nil.
+func (x *ApprovalFlow) GetApprovers() (v []ApprovalFlowApprover) {
+	if x == nil {
+		return v
+	}
+	return x.Approvers
+}
+
+// GetAuthorEmployeeID returns x.AuthorEmployeeID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetAuthorEmployeeID() (v string) {
+	if x == nil || x.AuthorEmployeeID == nil {
+		return v
+	}
+	return *x.AuthorEmployeeID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetAutoApprovalDescription returns x.AutoApprovalDescription, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetAutoApprovalDescription() (v string) {
+	if x == nil || x.AutoApprovalDescription == nil {
+		return v
+	}
+	return *x.AutoApprovalDescription
+}
+
+// GetEmailDetailBlocks returns x.EmailDetailBlocks, or its zero value when x is nil.
+func (x *ApprovalFlow) GetEmailDetailBlocks() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmailDetailBlocks
+}
+
+// GetExpiresAt returns x.ExpiresAt, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetExpiresAt() (v time.Time) {
+	if x == nil || x.ExpiresAt == nil {
+		return v
+	}
+	return *x.ExpiresAt
+}
+
+// GetFinalDecisionAt returns x.FinalDecisionAt, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetFinalDecisionAt() (v time.Time) {
+	if x == nil || x.FinalDecisionAt == nil {
+		return v
+	}
+	return *x.FinalDecisionAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ApprovalFlow) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetOverrideApproverEmployeeID returns x.OverrideApproverEmployeeID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetOverrideApproverEmployeeID() (v string) {
+	if x == nil || x.OverrideApproverEmployeeID == nil {
+		return v
+	}
+	return *x.OverrideApproverEmployeeID
+}
+
+// GetOverrideApproverID returns x.OverrideApproverID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetOverrideApproverID() (v string) {
+	if x == nil || x.OverrideApproverID == nil {
+		return v
+	}
+	return *x.OverrideApproverID
+}
+
+// GetOwnerEmployeeID returns x.OwnerEmployeeID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetOwnerEmployeeID() (v string) {
+	if x == nil || x.OwnerEmployeeID == nil {
+		return v
+	}
+	return *x.OwnerEmployeeID
+}
+
+// GetOwnerID returns x.OwnerID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetOwnerID() (v string) {
+	if x == nil || x.OwnerID == nil {
+		return v
+	}
+	return *x.OwnerID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetResourceType() (v string) {
+	if x == nil || x.ResourceType == nil {
+		return v
+	}
+	return *x.ResourceType
+}
+
+// GetResourceURL returns x.ResourceURL, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetResourceURL() (v string) {
+	if x == nil || x.ResourceURL == nil {
+		return v
+	}
+	return *x.ResourceURL
+}
+
+// GetRulesDecision returns x.RulesDecision, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetRulesDecision() (v string) {
+	if x == nil || x.RulesDecision == nil {
+		return v
+	}
+	return *x.RulesDecision
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ApprovalFlow) GetStatus() (v ApprovalFlowStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ApprovalFlow) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApprovalFlow) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetResourceID returns x.ResourceID, or its zero value when x is nil.
+func (x *ApproveApprovalFlowByResourceInput) GetResourceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x is nil.
+func (x *ApproveApprovalFlowByResourceInput) GetResourceType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceType
+}
+
+// String shows the fields of x that are set.
+func (x ApproveApprovalFlowByResourceInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApproveApprovalFlowByResourceInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ApproveLeaveDirectlyInput) GetID() (v string) {
 	if x == nil {
@@ -3864,6 +4052,240 @@ func (x BankTransactionPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x BankTransactionPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCustomName returns x.CustomName, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetCustomName() (v string) {
+	if x == nil || x.CustomName == nil {
+		return v
+	}
+	return *x.CustomName
+}
+
+// GetEmployeeFirstName returns x.EmployeeFirstName, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetEmployeeFirstName() (v string) {
+	if x == nil || x.EmployeeFirstName == nil {
+		return v
+	}
+	return *x.EmployeeFirstName
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEmployeeLastName returns x.EmployeeLastName, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetEmployeeLastName() (v string) {
+	if x == nil || x.EmployeeLastName == nil {
+		return v
+	}
+	return *x.EmployeeLastName
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetHasMessage returns x.HasMessage, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetHasMessage() (v bool) {
+	if x == nil || x.HasMessage == nil {
+		return v
+	}
+	return *x.HasMessage
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BookkeeperIncidence) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsReopened returns x.IsReopened, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetIsReopened() (v bool) {
+	if x == nil || x.IsReopened == nil {
+		return v
+	}
+	return *x.IsReopened
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetLegalEntityName returns x.LegalEntityName, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetLegalEntityName() (v string) {
+	if x == nil || x.LegalEntityName == nil {
+		return v
+	}
+	return *x.LegalEntityName
+}
+
+// GetMessageFrom returns x.MessageFrom, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetMessageFrom() (v string) {
+	if x == nil || x.MessageFrom == nil {
+		return v
+	}
+	return *x.MessageFrom
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetReadAt returns x.ReadAt, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetReadAt() (v openapi_types.Date) {
+	if x == nil || x.ReadAt == nil {
+		return v
+	}
+	return *x.ReadAt
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTargetID returns x.TargetID, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetTargetID() (v string) {
+	if x == nil || x.TargetID == nil {
+		return v
+	}
+	return *x.TargetID
+}
+
+// GetTargetType returns x.TargetType, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidence) GetTargetType() (v string) {
+	if x == nil || x.TargetType == nil {
+		return v
+	}
+	return *x.TargetType
+}
+
+// String shows the fields of x that are set.
+func (x BookkeeperIncidence) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BookkeeperIncidence) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BookkeeperIncidencePage) GetData() (v []BookkeeperIncidence) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BookkeeperIncidencePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BookkeeperIncidencePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BookkeeperIncidencePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetHasMessage returns x.HasMessage, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidenceUpdate) GetHasMessage() (v bool) {
+	if x == nil || x.HasMessage == nil {
+		return v
+	}
+	return *x.HasMessage
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BookkeeperIncidenceUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMarkAsRead returns x.MarkAsRead, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidenceUpdate) GetMarkAsRead() (v bool) {
+	if x == nil || x.MarkAsRead == nil {
+		return v
+	}
+	return *x.MarkAsRead
+}
+
+// GetMessageFrom returns x.MessageFrom, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidenceUpdate) GetMessageFrom() (v string) {
+	if x == nil || x.MessageFrom == nil {
+		return v
+	}
+	return *x.MessageFrom
+}
+
+// GetReadAt returns x.ReadAt, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidenceUpdate) GetReadAt() (v openapi_types.Date) {
+	if x == nil || x.ReadAt == nil {
+		return v
+	}
+	return *x.ReadAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *BookkeeperIncidenceUpdate) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x BookkeeperIncidenceUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BookkeeperIncidenceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
 func (x *CardPayment) GetAmountCents() (v int) {
 	if x == nil || x.AmountCents == nil {
@@ -4249,6 +4671,20 @@ func (x CopyTaskInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *CreateDocumentDownloadURLsInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x CreateDocumentDownloadURLsInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateDocumentDownloadURLsInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetA3InnuvaCode returns x.A3InnuvaCode, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetA3InnuvaCode() (v string) {
@@ -5520,6 +5956,286 @@ func (x CustomFieldValueUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CustomFieldValueUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAttachableID returns x.AttachableID, or its zero value when x or the field is nil.
+func (x *CustomResource) GetAttachableID() (v string) {
+	if x == nil || x.AttachableID == nil {
+		return v
+	}
+	return *x.AttachableID
+}
+
+// GetAttachableType returns x.AttachableType, or its zero value when x or the field is nil.
+func (x *CustomResource) GetAttachableType() (v string) {
+	if x == nil || x.AttachableType == nil {
+		return v
+	}
+	return *x.AttachableType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomResource) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSchemaID returns x.SchemaID, or its zero value when x or the field is nil.
+func (x *CustomResource) GetSchemaID() (v string) {
+	if x == nil || x.SchemaID == nil {
+		return v
+	}
+	return *x.SchemaID
+}
+
+// String shows the fields of x that are set.
+func (x CustomResource) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResource) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomResourcePage) GetData() (v []CustomResource) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomResourcePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourcePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourcePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *CustomResourceSchema) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetHidden returns x.Hidden, or its zero value when x or the field is nil.
+func (x *CustomResourceSchema) GetHidden() (v bool) {
+	if x == nil || x.Hidden == nil {
+		return v
+	}
+	return *x.Hidden
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomResourceSchema) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CustomResourceSchema) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *CustomResourceSchema) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceSchema) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceSchema) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *CustomResourceSchemaCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEffectiveAtID returns x.EffectiveAtID, or its zero value when x or the field is nil.
+func (x *CustomResourceSchemaCreate) GetEffectiveAtID() (v string) {
+	if x == nil || x.EffectiveAtID == nil {
+		return v
+	}
+	return *x.EffectiveAtID
+}
+
+// GetHidden returns x.Hidden, or its zero value when x is nil.
+func (x *CustomResourceSchemaCreate) GetHidden() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Hidden
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *CustomResourceSchemaCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetPosition returns x.Position, or its zero value when x or the field is nil.
+func (x *CustomResourceSchemaCreate) GetPosition() (v int) {
+	if x == nil || x.Position == nil {
+		return v
+	}
+	return *x.Position
+}
+
+// GetUsageGroupSlug returns x.UsageGroupSlug, or its zero value when x or the field is nil.
+func (x *CustomResourceSchemaCreate) GetUsageGroupSlug() (v string) {
+	if x == nil || x.UsageGroupSlug == nil {
+		return v
+	}
+	return *x.UsageGroupSlug
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceSchemaCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceSchemaCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomResourceSchemaPage) GetData() (v []CustomResourceSchema) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomResourceSchemaPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceSchemaPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceSchemaPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttachableID returns x.AttachableID, or its zero value when x or the field is nil.
+func (x *CustomResourceValue) GetAttachableID() (v string) {
+	if x == nil || x.AttachableID == nil {
+		return v
+	}
+	return *x.AttachableID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CustomResourceValue) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x or the field is nil.
+func (x *CustomResourceValue) GetResourceID() (v string) {
+	if x == nil || x.ResourceID == nil {
+		return v
+	}
+	return *x.ResourceID
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceValue) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceValue) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCustomResourceID returns x.CustomResourceID, or its zero value when x or the field is nil.
+func (x *CustomResourceValueCreate) GetCustomResourceID() (v string) {
+	if x == nil || x.CustomResourceID == nil {
+		return v
+	}
+	return *x.CustomResourceID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *CustomResourceValueCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetFieldID returns x.FieldID, or its zero value when x is nil.
+func (x *CustomResourceValueCreate) GetFieldID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.FieldID
+}
+
+// GetSchemaID returns x.SchemaID, or its zero value when x is nil.
+func (x *CustomResourceValueCreate) GetSchemaID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SchemaID
+}
+
+// GetValue returns x.Value, or its zero value when x is nil.
+func (x *CustomResourceValueCreate) GetValue() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Value
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceValueCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceValueCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CustomResourceValuePage) GetData() (v []CustomResourceValue) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CustomResourceValuePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CustomResourceValuePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CustomResourceValuePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAltAllowanceID returns x.AltAllowanceID, or its zero value when x is nil.
 func (x *DeleteAllowanceWithAltAllowanceInput) GetAltAllowanceID() (v string) {
 	if x == nil {
@@ -5823,6 +6539,28 @@ func (x DocumentCreate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x DocumentCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *DocumentDownloadURL) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetURL returns x.URL, or its zero value when x or the field is nil.
+func (x *DocumentDownloadURL) GetURL() (v string) {
+	if x == nil || x.URL == nil {
+		return v
+	}
+	return *x.URL
+}
+
+// String shows the fields of x that are set.
+func (x DocumentDownloadURL) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DocumentDownloadURL) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetData returns x.Data, or its zero value when x is nil.
 func (x *DocumentPage) GetData() (v []Document) {
@@ -6878,6 +7616,582 @@ func (x FolderUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ITAsset) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ITAsset) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDiscardedAt returns x.DiscardedAt, or its zero value when x or the field is nil.
+func (x *ITAsset) GetDiscardedAt() (v time.Time) {
+	if x == nil || x.DiscardedAt == nil {
+		return v
+	}
+	return *x.DiscardedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ITAsset) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetItAssetModelID returns x.ItAssetModelID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetItAssetModelID() (v string) {
+	if x == nil || x.ItAssetModelID == nil {
+		return v
+	}
+	return *x.ItAssetModelID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *ITAsset) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *ITAsset) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetOwnerID returns x.OwnerID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetOwnerID() (v string) {
+	if x == nil || x.OwnerID == nil {
+		return v
+	}
+	return *x.OwnerID
+}
+
+// GetPurchaseDate returns x.PurchaseDate, or its zero value when x or the field is nil.
+func (x *ITAsset) GetPurchaseDate() (v openapi_types.Date) {
+	if x == nil || x.PurchaseDate == nil {
+		return v
+	}
+	return *x.PurchaseDate
+}
+
+// GetPurchasePriceCents returns x.PurchasePriceCents, or its zero value when x or the field is nil.
+func (x *ITAsset) GetPurchasePriceCents() (v int) {
+	if x == nil || x.PurchasePriceCents == nil {
+		return v
+	}
+	return *x.PurchasePriceCents
+}
+
+// GetSerialNumber returns x.SerialNumber, or its zero value when x or the field is nil.
+func (x *ITAsset) GetSerialNumber() (v string) {
+	if x == nil || x.SerialNumber == nil {
+		return v
+	}
+	return *x.SerialNumber
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ITAsset) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ITAsset) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWarrantyEndDate returns x.WarrantyEndDate, or its zero value when x or the field is nil.
+func (x *ITAsset) GetWarrantyEndDate() (v openapi_types.Date) {
+	if x == nil || x.WarrantyEndDate == nil {
+		return v
+	}
+	return *x.WarrantyEndDate
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *ITAsset) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x ITAsset) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAsset) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetItAssetModelID returns x.ItAssetModelID, or its zero value when x is nil.
+func (x *ITAssetCreate) GetItAssetModelID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ItAssetModelID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetOwnerID returns x.OwnerID, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetOwnerID() (v string) {
+	if x == nil || x.OwnerID == nil {
+		return v
+	}
+	return *x.OwnerID
+}
+
+// GetPurchaseDate returns x.PurchaseDate, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetPurchaseDate() (v openapi_types.Date) {
+	if x == nil || x.PurchaseDate == nil {
+		return v
+	}
+	return *x.PurchaseDate
+}
+
+// GetPurchasePriceCents returns x.PurchasePriceCents, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetPurchasePriceCents() (v int) {
+	if x == nil || x.PurchasePriceCents == nil {
+		return v
+	}
+	return *x.PurchasePriceCents
+}
+
+// GetSerialNumber returns x.SerialNumber, or its zero value when x is nil.
+func (x *ITAssetCreate) GetSerialNumber() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SerialNumber
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetWarrantyEndDate returns x.WarrantyEndDate, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetWarrantyEndDate() (v openapi_types.Date) {
+	if x == nil || x.WarrantyEndDate == nil {
+		return v
+	}
+	return *x.WarrantyEndDate
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *ITAssetCreate) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBrand returns x.Brand, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetBrand() (v string) {
+	if x == nil || x.Brand == nil {
+		return v
+	}
+	return *x.Brand
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ITAssetModel) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetTypeName returns x.TypeName, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetTypeName() (v string) {
+	if x == nil || x.TypeName == nil {
+		return v
+	}
+	return *x.TypeName
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ITAssetModel) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetModel) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetModel) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBrand returns x.Brand, or its zero value when x is nil.
+func (x *ITAssetModelCreate) GetBrand() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Brand
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAssetModelCreate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ITAssetModelCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetTypeName returns x.TypeName, or its zero value when x is nil.
+func (x *ITAssetModelCreate) GetTypeName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TypeName
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetModelCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetModelCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ITAssetModelPage) GetData() (v []ITAssetModel) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ITAssetModelPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetModelPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetModelPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBrand returns x.Brand, or its zero value when x is nil.
+func (x *ITAssetModelUpdate) GetBrand() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Brand
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAssetModelUpdate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ITAssetModelUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ITAssetModelUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetTypeName returns x.TypeName, or its zero value when x is nil.
+func (x *ITAssetModelUpdate) GetTypeName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TypeName
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetModelUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetModelUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ITAssetPage) GetData() (v []ITAsset) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ITAssetPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ITAssetUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetItAssetModelID returns x.ItAssetModelID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetItAssetModelID() (v string) {
+	if x == nil || x.ItAssetModelID == nil {
+		return v
+	}
+	return *x.ItAssetModelID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetOwnerID returns x.OwnerID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetOwnerID() (v string) {
+	if x == nil || x.OwnerID == nil {
+		return v
+	}
+	return *x.OwnerID
+}
+
+// GetPurchaseDate returns x.PurchaseDate, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetPurchaseDate() (v openapi_types.Date) {
+	if x == nil || x.PurchaseDate == nil {
+		return v
+	}
+	return *x.PurchaseDate
+}
+
+// GetPurchasePriceCents returns x.PurchasePriceCents, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetPurchasePriceCents() (v int) {
+	if x == nil || x.PurchasePriceCents == nil {
+		return v
+	}
+	return *x.PurchasePriceCents
+}
+
+// GetSerialNumber returns x.SerialNumber, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetSerialNumber() (v string) {
+	if x == nil || x.SerialNumber == nil {
+		return v
+	}
+	return *x.SerialNumber
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTeamID returns x.TeamID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetTeamID() (v string) {
+	if x == nil || x.TeamID == nil {
+		return v
+	}
+	return *x.TeamID
+}
+
+// GetWarrantyEndDate returns x.WarrantyEndDate, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetWarrantyEndDate() (v openapi_types.Date) {
+	if x == nil || x.WarrantyEndDate == nil {
+		return v
+	}
+	return *x.WarrantyEndDate
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *ITAssetUpdate) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x ITAssetUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ITAssetUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetProcessID returns x.ProcessID, or its zero value when x is nil.
 func (x *InitiatePerformanceAgreementInput) GetProcessID() (v string) {
 	if x == nil {
@@ -6913,6 +8227,194 @@ func (x InitiatePerformanceAgreementsInBulkInput) String() string { return prett
 
 // LogValue logs the fields of x that are set.
 func (x InitiatePerformanceAgreementsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *IntegrationSyncRunOutput) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetFileName returns x.FileName, or its zero value when x or the field is nil.
+func (x *IntegrationSyncRunOutput) GetFileName() (v string) {
+	if x == nil || x.FileName == nil {
+		return v
+	}
+	return *x.FileName
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *IntegrationSyncRunOutput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSyncRunID returns x.SyncRunID, or its zero value when x or the field is nil.
+func (x *IntegrationSyncRunOutput) GetSyncRunID() (v string) {
+	if x == nil || x.SyncRunID == nil {
+		return v
+	}
+	return *x.SyncRunID
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncRunOutput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncRunOutput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFile returns x.File, or its zero value when x is nil.
+func (x *IntegrationSyncRunOutputCreate) GetFile() (v openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.File
+}
+
+// GetSyncRunID returns x.SyncRunID, or its zero value when x is nil.
+func (x *IntegrationSyncRunOutputCreate) GetSyncRunID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SyncRunID
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncRunOutputCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncRunOutputCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetSyncPayload returns x.SyncPayload, or its zero value when x is nil.
+func (x *IntegrationSyncableItem) GetSyncPayload() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.SyncPayload
+}
+
+// GetSyncableSyncRunID returns x.SyncableSyncRunID, or its zero value when x or the field is nil.
+func (x *IntegrationSyncableItem) GetSyncableSyncRunID() (v string) {
+	if x == nil || x.SyncableSyncRunID == nil {
+		return v
+	}
+	return *x.SyncableSyncRunID
+}
+
+// GetSyncableType returns x.SyncableType, or its zero value when x or the field is nil.
+func (x *IntegrationSyncableItem) GetSyncableType() (v IntegrationSyncableType) {
+	if x == nil || x.SyncableType == nil {
+		return v
+	}
+	return *x.SyncableType
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncableItem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncableItem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *IntegrationSyncableItemPage) GetData() (v []IntegrationSyncableItem) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *IntegrationSyncableItemPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncableItemPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncableItemPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *IntegrationSyncableSyncRun) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetErrorMessages returns x.ErrorMessages, or its zero value when x is nil.
+func (x *IntegrationSyncableSyncRun) GetErrorMessages() (v []IntegrationSyncMessage) {
+	if x == nil {
+		return v
+	}
+	return x.ErrorMessages
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *IntegrationSyncableSyncRun) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *IntegrationSyncableSyncRun) GetStatus() (v IntegrationSyncStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSyncRunID returns x.SyncRunID, or its zero value when x or the field is nil.
+func (x *IntegrationSyncableSyncRun) GetSyncRunID() (v string) {
+	if x == nil || x.SyncRunID == nil {
+		return v
+	}
+	return *x.SyncRunID
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncableSyncRun) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncableSyncRun) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetErrorMessages returns x.ErrorMessages, or its zero value when x is nil.
+func (x *IntegrationSyncableSyncRunUpdate) GetErrorMessages() (v map[string]string) {
+	if x == nil {
+		return v
+	}
+	return x.ErrorMessages
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *IntegrationSyncableSyncRunUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *IntegrationSyncableSyncRunUpdate) GetStatus() (v IntegrationSyncStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x IntegrationSyncableSyncRunUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x IntegrationSyncableSyncRunUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetCompanyID returns x.CompanyID, or its zero value when x is nil.
 func (x *InviteEmployeeInput) GetCompanyID() (v string) {
@@ -8866,6 +10368,126 @@ func (x LocationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *MarketplaceInstallation) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *MarketplaceInstallation) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *MarketplaceInstallation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIntegrationUUID returns x.IntegrationUUID, or its zero value when x or the field is nil.
+func (x *MarketplaceInstallation) GetIntegrationUUID() (v string) {
+	if x == nil || x.IntegrationUUID == nil {
+		return v
+	}
+	return *x.IntegrationUUID
+}
+
+// String shows the fields of x that are set.
+func (x MarketplaceInstallation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MarketplaceInstallation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *MarketplaceInstallationCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetIntegrationUUID returns x.IntegrationUUID, or its zero value when x is nil.
+func (x *MarketplaceInstallationCreate) GetIntegrationUUID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.IntegrationUUID
+}
+
+// String shows the fields of x that are set.
+func (x MarketplaceInstallationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MarketplaceInstallationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEstablishmentCodes returns x.EstablishmentCodes, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettings) GetEstablishmentCodes() (v []MarketplaceSettingEntry) {
+	if x == nil {
+		return v
+	}
+	return x.EstablishmentCodes
+}
+
+// GetFileNumbers returns x.FileNumbers, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettings) GetFileNumbers() (v []MarketplaceSettingEntry) {
+	if x == nil {
+		return v
+	}
+	return x.FileNumbers
+}
+
+// GetLeaveTypes returns x.LeaveTypes, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettings) GetLeaveTypes() (v []MarketplaceSettingEntry) {
+	if x == nil {
+		return v
+	}
+	return x.LeaveTypes
+}
+
+// GetTimeoffAllowanceCode returns x.TimeoffAllowanceCode, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettings) GetTimeoffAllowanceCode() (v []MarketplaceSettingEntry) {
+	if x == nil {
+		return v
+	}
+	return x.TimeoffAllowanceCode
+}
+
+// String shows the fields of x that are set.
+func (x MarketplaceInstallationSettings) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MarketplaceInstallationSettings) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettingsPage) GetData() (v []MarketplaceInstallationSettings) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *MarketplaceInstallationSettingsPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x MarketplaceInstallationSettingsPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MarketplaceInstallationSettingsPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x is nil.
 func (x *MoveAtsApplicationToPhaseInput) GetAtsApplicationPhaseID() (v string) {
 	if x == nil {
@@ -10585,6 +12207,36 @@ func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x)
 
 // LogValue logs the fields of x that are set.
 func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *RejectApprovalFlowByResourceInput) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetResourceID returns x.ResourceID, or its zero value when x is nil.
+func (x *RejectApprovalFlowByResourceInput) GetResourceID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceID
+}
+
+// GetResourceType returns x.ResourceType, or its zero value when x is nil.
+func (x *RejectApprovalFlowByResourceInput) GetResourceType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ResourceType
+}
+
+// String shows the fields of x that are set.
+func (x RejectApprovalFlowByResourceInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RejectApprovalFlowByResourceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {

@@ -319,6 +319,36 @@ func (e AnnualWorkingTimeDistribution) Valid() bool {
 	}
 }
 
+// Defines values for ApprovalFlowStatus.
+const (
+	ApprovalFlowStatusApproved             ApprovalFlowStatus = "approved"
+	ApprovalFlowStatusChangesRequested     ApprovalFlowStatus = "changes_requested"
+	ApprovalFlowStatusRejected             ApprovalFlowStatus = "rejected"
+	ApprovalFlowStatusRequestedinformation ApprovalFlowStatus = "requestedinformation"
+	ApprovalFlowStatusRunning              ApprovalFlowStatus = "running"
+	ApprovalFlowStatusStopped              ApprovalFlowStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the ApprovalFlowStatus enum.
+func (e ApprovalFlowStatus) Valid() bool {
+	switch e {
+	case ApprovalFlowStatusApproved:
+		return true
+	case ApprovalFlowStatusChangesRequested:
+		return true
+	case ApprovalFlowStatusRejected:
+		return true
+	case ApprovalFlowStatusRequestedinformation:
+		return true
+	case ApprovalFlowStatusRunning:
+		return true
+	case ApprovalFlowStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AtsAnswerCreateOriginalQuestionType.
 const (
 	AtsAnswerCreateOriginalQuestionTypeLongText       AtsAnswerCreateOriginalQuestionType = "long_text"
@@ -1261,6 +1291,51 @@ func (e EmployeeBankNumberFormat) Valid() bool {
 	}
 }
 
+// Defines values for IntegrationSyncStatus.
+const (
+	IntegrationSyncStatusFailed  IntegrationSyncStatus = "failed"
+	IntegrationSyncStatusInvalid IntegrationSyncStatus = "invalid"
+	IntegrationSyncStatusSuccess IntegrationSyncStatus = "success"
+)
+
+// Valid indicates whether the value is a known member of the IntegrationSyncStatus enum.
+func (e IntegrationSyncStatus) Valid() bool {
+	switch e {
+	case IntegrationSyncStatusFailed:
+		return true
+	case IntegrationSyncStatusInvalid:
+		return true
+	case IntegrationSyncStatusSuccess:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for IntegrationSyncableType.
+const (
+	IntegrationSyncableTypeCompensationsCompensation IntegrationSyncableType = "compensations/compensation"
+	IntegrationSyncableTypeEmployeeUpdatesLeave      IntegrationSyncableType = "employee_updates/leave"
+	IntegrationSyncableTypeExpensesExpense           IntegrationSyncableType = "expenses/expense"
+	IntegrationSyncableTypeFinanceVendor             IntegrationSyncableType = "finance/vendor"
+)
+
+// Valid indicates whether the value is a known member of the IntegrationSyncableType enum.
+func (e IntegrationSyncableType) Valid() bool {
+	switch e {
+	case IntegrationSyncableTypeCompensationsCompensation:
+		return true
+	case IntegrationSyncableTypeEmployeeUpdatesLeave:
+		return true
+	case IntegrationSyncableTypeExpensesExpense:
+		return true
+	case IntegrationSyncableTypeFinanceVendor:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JobCatalogAttributeType.
 const (
 	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
@@ -2052,6 +2127,59 @@ type AllowanceUpdate struct {
 
 // AnnualWorkingTimeDistribution How the yearly working time is limited.
 type AnnualWorkingTimeDistribution string
+
+// ApprovalFlow The approval flow of one record (a leave, an overtime request...), with its state and approvers.
+type ApprovalFlow struct {
+	ActionType *string `json:"action_type,omitempty"`
+
+	// ApprovalFlowID The configured flow this one was made from.
+	ApprovalFlowID *string `json:"approval_flow_id"`
+
+	// Approvers The approvers of each step; Factorial does not describe their members.
+	Approvers        []ApprovalFlowApprover `json:"approvers"`
+	AuthorEmployeeID *string                `json:"author_employee_id,omitempty"`
+
+	// AuthorID The access that requested the approval.
+	AuthorID                   *string    `json:"author_id"`
+	AutoApprovalDescription    *string    `json:"auto_approval_description,omitempty"`
+	EmailDetailBlocks          []string   `json:"email_detail_blocks"`
+	ExpiresAt                  *time.Time `json:"expires_at"`
+	FinalDecisionAt            *time.Time `json:"final_decision_at,omitempty"`
+	ID                         string     `json:"id"`
+	OverrideApproverEmployeeID *string    `json:"override_approver_employee_id,omitempty"`
+	OverrideApproverID         *string    `json:"override_approver_id,omitempty"`
+	OwnerEmployeeID            *string    `json:"owner_employee_id,omitempty"`
+
+	// OwnerID The access the record belongs to.
+	OwnerID *string `json:"owner_id"`
+
+	// Reason The reason given with a rejection.
+	Reason     *string `json:"reason,omitempty"`
+	ResourceID *string `json:"resource_id"`
+
+	// ResourceType The record's type, as `Timeoff::Leave`.
+	ResourceType *string `json:"resource_type"`
+
+	// ResourceURL Where the record is shown in Factorial.
+	ResourceURL   *string             `json:"resource_url"`
+	RulesDecision *string             `json:"rules_decision,omitempty"`
+	Status        *ApprovalFlowStatus `json:"status"`
+}
+
+// ApprovalFlowApprover One approver entry of a flow; free-form, as Factorial leaves it untyped.
+type ApprovalFlowApprover map[string]interface{}
+
+// ApprovalFlowStatus defines model for ApprovalFlowStatus.
+type ApprovalFlowStatus string
+
+// ApproveApprovalFlowByResourceInput defines model for ApproveApprovalFlowByResourceInput.
+type ApproveApprovalFlowByResourceInput struct {
+	// ResourceID The record whose flow to approve.
+	ResourceID string `json:"resource_id"`
+
+	// ResourceType The record's type, as `Timeoff::Leave`.
+	ResourceType string `json:"resource_type"`
+}
 
 // ApproveLeaveDirectlyInput defines model for ApproveLeaveDirectlyInput.
 type ApproveLeaveDirectlyInput struct {
@@ -2910,6 +3038,71 @@ type BankTransactionPage struct {
 // BankTransactionType What moved the money.
 type BankTransactionType string
 
+// BookkeeperIncidence An employee update shared with the company's bookkeeper, with its processing state.
+type BookkeeperIncidence struct {
+	CompanyID *string `json:"company_id"`
+
+	// CreatedAt When it was created (Factorial's example is not a timestamp; no format is assumed).
+	CreatedAt         *string             `json:"created_at"`
+	CustomName        *string             `json:"custom_name,omitempty"`
+	EmployeeFirstName *string             `json:"employee_first_name,omitempty"`
+	EmployeeID        *string             `json:"employee_id,omitempty"`
+	EmployeeLastName  *string             `json:"employee_last_name,omitempty"`
+	EndsOn            *openapi_types.Date `json:"ends_on,omitempty"`
+
+	// HasMessage Whether it has unread messages.
+	HasMessage      *bool   `json:"has_message,omitempty"`
+	ID              string  `json:"id"`
+	IsReopened      *bool   `json:"is_reopened"`
+	LegalEntityID   *string `json:"legal_entity_id"`
+	LegalEntityName *string `json:"legal_entity_name,omitempty"`
+
+	// MessageFrom Who wrote the last message: `bookkeeper` or `admin`.
+	MessageFrom *string `json:"message_from,omitempty"`
+
+	// Name The kind of update (`hiring`, `sick`, `termination`...).
+	Name     *string             `json:"name"`
+	ReadAt   *openapi_types.Date `json:"read_at,omitempty"`
+	StartsOn *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status `in-preparation`, `to-do`, `doing`, `done` or `discarded`.
+	Status *string `json:"status"`
+
+	// TargetID The record the update is about (a leave's id for a leave).
+	TargetID *string `json:"target_id"`
+
+	// TargetType That record's type: `Timeoff::Leave`, `Employee`, `Contracts::ContractVersion`, `BookkeepersManagement::ManualIncidence` or `Finance::CostCenterMembership`.
+	TargetType *string `json:"target_type"`
+}
+
+// BookkeeperIncidencePage defines model for BookkeeperIncidencePage.
+type BookkeeperIncidencePage struct {
+	Data []BookkeeperIncidence `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BookkeeperIncidenceUpdate defines model for BookkeeperIncidenceUpdate.
+type BookkeeperIncidenceUpdate struct {
+	HasMessage *bool `json:"has_message,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// MarkAsRead True marks it read now.
+	MarkAsRead *bool `json:"mark_as_read,omitempty"`
+
+	// MessageFrom `bookkeeper` or `admin`.
+	MessageFrom *string `json:"message_from,omitempty"`
+
+	// ReadAt When it was read.
+	ReadAt *openapi_types.Date `json:"read_at,omitempty"`
+
+	// Status `in-preparation`, `to-do`, `doing`, `done` or `discarded`.
+	Status *string `json:"status,omitempty"`
+}
+
 // CardPayment A payment or refund made with a company card; amounts in cents, negative for money leaving the account.
 type CardPayment struct {
 	// AmountCents Amount in the account's currency, in cents.
@@ -3030,6 +3223,12 @@ type CopyTaskInput struct {
 
 	// Name Name of the copy; the original's when absent.
 	Name *string `json:"name,omitempty"`
+}
+
+// CreateDocumentDownloadURLsInput defines model for CreateDocumentDownloadURLsInput.
+type CreateDocumentDownloadURLsInput struct {
+	// IDs The documents to link.
+	IDs []string `json:"ids,omitempty"`
 }
 
 // CreateEmployeeWithContractInput defines model for CreateEmployeeWithContractInput.
@@ -3404,6 +3603,95 @@ type CustomFieldValueUpdate struct {
 	Value *string `json:"value,omitempty"`
 }
 
+// CustomResource A row of a custom table, attached to the record it describes.
+type CustomResource struct {
+	AttachableID *string `json:"attachable_id"`
+
+	// AttachableType The kind of record the row describes, as `Employee`.
+	AttachableType *string `json:"attachable_type"`
+	ID             string  `json:"id"`
+
+	// SchemaID The custom table.
+	SchemaID *string `json:"schema_id"`
+}
+
+// CustomResourcePage defines model for CustomResourcePage.
+type CustomResourcePage struct {
+	Data []CustomResource `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CustomResourceSchema A custom table shown in the employee profile.
+type CustomResourceSchema struct {
+	CompanyID *string `json:"company_id"`
+	Hidden    *bool   `json:"hidden"`
+	ID        string  `json:"id"`
+	Name      *string `json:"name"`
+
+	// Position Its place in the employee profile.
+	Position *int `json:"position,omitempty"`
+}
+
+// CustomResourceSchemaCreate defines model for CustomResourceSchemaCreate.
+type CustomResourceSchemaCreate struct {
+	CompanyID string `json:"company_id"`
+
+	// EffectiveAtID A custom field of the table that dates its rows (Factorial says only "custom field identifier").
+	EffectiveAtID *string `json:"effective_at_id,omitempty"`
+	Hidden        bool    `json:"hidden"`
+	Name          string  `json:"name"`
+	Position      *int    `json:"position,omitempty"`
+
+	// UsageGroupSlug A slug for the table, as `company_offsite`.
+	UsageGroupSlug *string `json:"usage_group_slug,omitempty"`
+}
+
+// CustomResourceSchemaPage defines model for CustomResourceSchemaPage.
+type CustomResourceSchemaPage struct {
+	Data []CustomResourceSchema `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CustomResourceValue A cell of a custom table, naming its row.
+type CustomResourceValue struct {
+	// AttachableID The record the row describes (an employee).
+	AttachableID *string `json:"attachable_id,omitempty"`
+	ID           string  `json:"id"`
+
+	// ResourceID The row.
+	ResourceID *string `json:"resource_id"`
+}
+
+// CustomResourceValueCreate defines model for CustomResourceValueCreate.
+type CustomResourceValueCreate struct {
+	// CustomResourceID The row to write in (optional).
+	CustomResourceID *string `json:"custom_resource_id,omitempty"`
+
+	// EmployeeID The employee the row describes.
+	EmployeeID string `json:"employee_id"`
+
+	// FieldID The column (a custom field of the table).
+	FieldID string `json:"field_id"`
+
+	// SchemaID The custom table.
+	SchemaID string `json:"schema_id"`
+
+	// Value The cell's content as text.
+	Value string `json:"value"`
+}
+
+// CustomResourceValuePage defines model for CustomResourceValuePage.
+type CustomResourceValuePage struct {
+	Data []CustomResourceValue `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // DeleteAllowanceWithAltAllowanceInput defines model for DeleteAllowanceWithAltAllowanceInput.
 type DeleteAllowanceWithAltAllowanceInput struct {
 	// AltAllowanceID The allowance that receives the deleted one's adjustments (incidences).
@@ -3486,6 +3774,15 @@ type DocumentCreate struct {
 
 	// Space Where an uploaded document goes; `employee_my_documents` needs employee_id.
 	Space DocumentSpace `json:"space"`
+}
+
+// DocumentDownloadURL A temporary link to download one document.
+type DocumentDownloadURL struct {
+	// ID The document.
+	ID string `json:"id"`
+
+	// URL The link; it expires (Factorial does not say when).
+	URL *string `json:"url"`
 }
 
 // DocumentPage defines model for DocumentPage.
@@ -3762,6 +4059,136 @@ type FolderUpdate struct {
 	Name string `json:"name"`
 }
 
+// ITAsset A unit of equipment the company owns, with its holder and status.
+type ITAsset struct {
+	CompanyID *string    `json:"company_id"`
+	CreatedAt *time.Time `json:"created_at"`
+	Currency  *string    `json:"currency,omitempty"`
+
+	// DiscardedAt When it was deleted.
+	DiscardedAt *time.Time `json:"discarded_at,omitempty"`
+
+	// ID Opaque (a UUID in Factorial's examples).
+	ID             string  `json:"id"`
+	ItAssetModelID *string `json:"it_asset_model_id"`
+	Label          *string `json:"label,omitempty"`
+
+	// LocationID The space it is in.
+	LocationID *string `json:"location_id,omitempty"`
+	Notes      *string `json:"notes,omitempty"`
+
+	// OwnerID The employee holding it.
+	OwnerID            *string             `json:"owner_id,omitempty"`
+	PurchaseDate       *openapi_types.Date `json:"purchase_date,omitempty"`
+	PurchasePriceCents *int                `json:"purchase_price_cents,omitempty"`
+	SerialNumber       *string             `json:"serial_number"`
+
+	// Status `assigned`, `in_stock`, `maintenance` or `retired`.
+	Status          *string             `json:"status"`
+	TeamID          *string             `json:"team_id,omitempty"`
+	UpdatedAt       *time.Time          `json:"updated_at"`
+	WarrantyEndDate *openapi_types.Date `json:"warranty_end_date,omitempty"`
+
+	// WorkplaceID The workplace (location) it is at.
+	WorkplaceID *string `json:"workplace_id,omitempty"`
+}
+
+// ITAssetCreate defines model for ITAssetCreate.
+type ITAssetCreate struct {
+	CompanyID      *string `json:"company_id,omitempty"`
+	Currency       *string `json:"currency,omitempty"`
+	ItAssetModelID string  `json:"it_asset_model_id"`
+	Label          *string `json:"label,omitempty"`
+
+	// LocationID The space it is in.
+	LocationID *string `json:"location_id,omitempty"`
+	Notes      *string `json:"notes,omitempty"`
+
+	// OwnerID The employee holding it.
+	OwnerID            *string             `json:"owner_id,omitempty"`
+	PurchaseDate       *openapi_types.Date `json:"purchase_date,omitempty"`
+	PurchasePriceCents *int                `json:"purchase_price_cents,omitempty"`
+	SerialNumber       string              `json:"serial_number"`
+	TeamID             *string             `json:"team_id,omitempty"`
+	WarrantyEndDate    *openapi_types.Date `json:"warranty_end_date,omitempty"`
+	WorkplaceID        *string             `json:"workplace_id,omitempty"`
+}
+
+// ITAssetModel A make and model of equipment.
+type ITAssetModel struct {
+	Brand     *string    `json:"brand"`
+	CompanyID *string    `json:"company_id"`
+	CreatedAt *time.Time `json:"created_at"`
+
+	// ID Opaque (a UUID in Factorial's examples).
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+
+	// TypeName laptop, desktop, tablet, phone, screen, mouse, keyboard, headset or other.
+	TypeName  *string    `json:"type_name"`
+	UpdatedAt *time.Time `json:"updated_at"`
+}
+
+// ITAssetModelCreate defines model for ITAssetModelCreate.
+type ITAssetModelCreate struct {
+	Brand     string  `json:"brand"`
+	CompanyID *string `json:"company_id,omitempty"`
+	Name      string  `json:"name"`
+
+	// TypeName laptop, desktop, tablet, phone, screen, mouse, keyboard, headset or other.
+	TypeName string `json:"type_name"`
+}
+
+// ITAssetModelPage defines model for ITAssetModelPage.
+type ITAssetModelPage struct {
+	Data []ITAssetModel `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ITAssetModelUpdate defines model for ITAssetModelUpdate.
+type ITAssetModelUpdate struct {
+	Brand     string  `json:"brand"`
+	CompanyID *string `json:"company_id,omitempty"`
+
+	// ID Must equal the path id.
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	TypeName string `json:"type_name"`
+}
+
+// ITAssetPage defines model for ITAssetPage.
+type ITAssetPage struct {
+	Data []ITAsset `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ITAssetUpdate defines model for ITAssetUpdate.
+type ITAssetUpdate struct {
+	CompanyID *string `json:"company_id,omitempty"`
+	Currency  *string `json:"currency,omitempty"`
+
+	// ID Must equal the path id.
+	ID                 string              `json:"id"`
+	ItAssetModelID     *string             `json:"it_asset_model_id,omitempty"`
+	Label              *string             `json:"label,omitempty"`
+	LocationID         *string             `json:"location_id,omitempty"`
+	Notes              *string             `json:"notes,omitempty"`
+	OwnerID            *string             `json:"owner_id,omitempty"`
+	PurchaseDate       *openapi_types.Date `json:"purchase_date,omitempty"`
+	PurchasePriceCents *int                `json:"purchase_price_cents,omitempty"`
+	SerialNumber       *string             `json:"serial_number,omitempty"`
+
+	// Status `assigned`, `in_stock`, `maintenance` or `retired`.
+	Status          *string             `json:"status,omitempty"`
+	TeamID          *string             `json:"team_id,omitempty"`
+	WarrantyEndDate *openapi_types.Date `json:"warranty_end_date,omitempty"`
+	WorkplaceID     *string             `json:"workplace_id,omitempty"`
+}
+
 // InitiatePerformanceAgreementInput defines model for InitiatePerformanceAgreementInput.
 type InitiatePerformanceAgreementInput struct {
 	// ProcessID The review process.
@@ -3776,6 +4203,69 @@ type InitiatePerformanceAgreementsInBulkInput struct {
 	// ProcessID The review process.
 	ProcessID string `json:"process_id"`
 }
+
+// IntegrationSyncMessage One error or validation message; Factorial's example has `key` and `value`.
+type IntegrationSyncMessage map[string]interface{}
+
+// IntegrationSyncRunOutput A file an external system produced for a sync run.
+type IntegrationSyncRunOutput struct {
+	CreatedAt *time.Time `json:"created_at"`
+	FileName  *string    `json:"file_name"`
+	ID        string     `json:"id"`
+	SyncRunID *string    `json:"sync_run_id"`
+}
+
+// IntegrationSyncRunOutputCreate defines model for IntegrationSyncRunOutputCreate.
+type IntegrationSyncRunOutputCreate struct {
+	// File The file (a CSV export).
+	File      openapi_types.File `json:"file"`
+	SyncRunID string             `json:"sync_run_id"`
+}
+
+// IntegrationSyncStatus defines model for IntegrationSyncStatus.
+type IntegrationSyncStatus string
+
+// IntegrationSyncableItem One record a sync run must deliver, with its payload.
+type IntegrationSyncableItem struct {
+	// SyncPayload The data to deliver; its members depend on the type (for a compensation: employee_id, payroll_concept_id, legal_entity_id, amount, unit, effective_on, employee_company_identifier).
+	SyncPayload map[string]interface{} `json:"sync_payload"`
+
+	// SyncableSyncRunID The item's sync record (UpdateIntegrationSyncableSyncRun).
+	SyncableSyncRunID *string                  `json:"syncable_sync_run_id"`
+	SyncableType      *IntegrationSyncableType `json:"syncable_type"`
+}
+
+// IntegrationSyncableItemPage defines model for IntegrationSyncableItemPage.
+type IntegrationSyncableItemPage struct {
+	Data []IntegrationSyncableItem `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// IntegrationSyncableSyncRun The outcome of delivering one item of a sync run.
+type IntegrationSyncableSyncRun struct {
+	CompanyID *string `json:"company_id"`
+
+	// ErrorMessages The messages, each an object with `key` and `value`.
+	ErrorMessages []IntegrationSyncMessage `json:"error_messages"`
+	ID            string                   `json:"id"`
+	Status        *IntegrationSyncStatus   `json:"status"`
+	SyncRunID     *string                  `json:"sync_run_id"`
+}
+
+// IntegrationSyncableSyncRunUpdate defines model for IntegrationSyncableSyncRunUpdate.
+type IntegrationSyncableSyncRunUpdate struct {
+	// ErrorMessages Messages keyed by kind, as `{"sync_api_error": "..."}`.
+	ErrorMessages map[string]string `json:"error_messages,omitempty"`
+
+	// ID Must equal the path id.
+	ID     string                `json:"id"`
+	Status IntegrationSyncStatus `json:"status"`
+}
+
+// IntegrationSyncableType defines model for IntegrationSyncableType.
+type IntegrationSyncableType string
 
 // InviteEmployeeInput defines model for InviteEmployeeInput.
 type InviteEmployeeInput struct {
@@ -4250,6 +4740,48 @@ type LocationUpdate struct {
 	State       *string  `json:"state,omitempty"`
 	Timezone    *string  `json:"timezone,omitempty"`
 }
+
+// MarketplaceInstallation A marketplace integration installed by a company.
+type MarketplaceInstallation struct {
+	CompanyID       *string    `json:"company_id"`
+	CreatedAt       *time.Time `json:"created_at"`
+	ID              string     `json:"id"`
+	IntegrationUUID *string    `json:"integration_uuid"`
+}
+
+// MarketplaceInstallationCreate defines model for MarketplaceInstallationCreate.
+type MarketplaceInstallationCreate struct {
+	CompanyID string `json:"company_id"`
+
+	// IntegrationUUID The integration to install.
+	IntegrationUUID string `json:"integration_uuid"`
+}
+
+// MarketplaceInstallationSettings The codes an installed integration maps Factorial's records to, each list of entries free-form as Factorial leaves them.
+type MarketplaceInstallationSettings struct {
+	// EstablishmentCodes Workplaces' establishment codes, entries with `location_id` and `value`.
+	EstablishmentCodes []MarketplaceSettingEntry `json:"establishment_codes"`
+
+	// FileNumbers Legal entities' file numbers, entries with `legal_entity_id` and `value`.
+	FileNumbers []MarketplaceSettingEntry `json:"file_numbers"`
+
+	// LeaveTypes Leave types' codes, entries with `id` and `value`.
+	LeaveTypes []MarketplaceSettingEntry `json:"leave_types"`
+
+	// TimeoffAllowanceCode Time-off allowances' codes, entries with `id` and `value` (spelled singular).
+	TimeoffAllowanceCode []MarketplaceSettingEntry `json:"timeoff_allowance_code"`
+}
+
+// MarketplaceInstallationSettingsPage defines model for MarketplaceInstallationSettingsPage.
+type MarketplaceInstallationSettingsPage struct {
+	Data []MarketplaceInstallationSettings `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// MarketplaceSettingEntry One code of an installation's settings; free-form, its members named by the list that holds it.
+type MarketplaceSettingEntry map[string]interface{}
 
 // MoveAtsApplicationToPhaseInput defines model for MoveAtsApplicationToPhaseInput.
 type MoveAtsApplicationToPhaseInput struct {
@@ -4806,6 +5338,18 @@ type PerformanceVisibilitySwitches struct {
 	AnonymousPeerEvaluationForTarget     *bool `json:"anonymous_peer_evaluation_for_target,omitempty"`
 	EarlyAccessToAnswersForManagers      *bool `json:"early_access_to_answers_for_managers,omitempty"`
 	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
+}
+
+// RejectApprovalFlowByResourceInput defines model for RejectApprovalFlowByResourceInput.
+type RejectApprovalFlowByResourceInput struct {
+	// Reason Why (optional).
+	Reason *string `json:"reason,omitempty"`
+
+	// ResourceID The record whose flow to reject.
+	ResourceID string `json:"resource_id"`
+
+	// ResourceType The record's type, as `Timeoff::Leave`.
+	ResourceType string `json:"resource_type"`
 }
 
 // RejectLeaveInput defines model for RejectLeaveInput.
@@ -6121,6 +6665,60 @@ type ListBankTransactionsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListBookkeeperIncidencesParams defines parameters for ListBookkeeperIncidences.
+type ListBookkeeperIncidencesParams struct {
+	// IDs Only these incidences.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntitiesIDs Only incidences of these legal entities (spelled `legal_entities_ids[]`).
+	LegalEntitiesIDs []string `form:"legal_entities_ids[],omitempty" json:"legal_entities_ids[],omitempty"`
+
+	// Status Only incidences in these states: `in-preparation`, `to-do`, `doing`, `done`, `discarded`.
+	Status []string `form:"status[],omitempty" json:"status[],omitempty"`
+
+	// StartsOn Only incidences starting on or after this date.
+	StartsOn *openapi_types.Date `form:"starts_on,omitempty" json:"starts_on,omitempty"`
+
+	// EndsOn Only incidences ending on or before this date.
+	EndsOn *openapi_types.Date `form:"ends_on,omitempty" json:"ends_on,omitempty"`
+
+	// Type Only incidences of these kinds (their `name`): address, bank, cost_center, contract, gender, hiring, id, irpf, legal_entity, manual_incidence, name, nationality, parental, phone_number, sick, tax_id, termination, workplace.
+	Type []string `form:"type[],omitempty" json:"type[],omitempty"`
+
+	// SortBy Order by employee_first_name, employee_last_name, type, legal_entity_name, effective_date or status.
+	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+
+	// Direction `asc` or `desc`, with sort_by.
+	Direction *string `form:"direction,omitempty" json:"direction,omitempty"`
+
+	// Search Only incidences of employees whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// EmployeeIDs Only incidences of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ContainsMessage Only incidences with (true) or without (false) messages.
+	ContainsMessage *bool `form:"contains_message,omitempty" json:"contains_message,omitempty"`
+
+	// MessageFrom Only incidences whose last message came from `bookkeeper` or `admin`.
+	MessageFrom *string `form:"message_from,omitempty" json:"message_from,omitempty"`
+
+	// CustomLeaveName Only leave incidences of custom leave types with these names.
+	CustomLeaveName []string `form:"custom_leave_name[],omitempty" json:"custom_leave_name[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListLegalEntitiesParams defines parameters for ListLegalEntities.
 type ListLegalEntitiesParams struct {
 	// IDs Only these legal entities.
@@ -6248,6 +6846,66 @@ type ListCustomFieldValuesParams struct {
 
 	// UpdatedAtGteq Only values updated on or after this date.
 	UpdatedAtGteq *openapi_types.Date `form:"updated_at_gteq,omitempty" json:"updated_at_gteq,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCustomResourcesParams defines parameters for ListCustomResources.
+type ListCustomResourcesParams struct {
+	// IDs Only these rows.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only rows attached to these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCustomResourceSchemasParams defines parameters for ListCustomResourceSchemas.
+type ListCustomResourceSchemasParams struct {
+	// IDs Only these tables.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCustomResourceValuesParams defines parameters for ListCustomResourceValues.
+type ListCustomResourceValuesParams struct {
+	// IDs Only these values.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only values of rows attached to these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -6412,6 +7070,78 @@ type ListCompanyHolidaysParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListIntegrationSyncableItemsParams defines parameters for ListIntegrationSyncableItems.
+type ListIntegrationSyncableItemsParams struct {
+	// SyncRunID The sync run whose items to list (needed).
+	SyncRunID *string `form:"sync_run_id,omitempty" json:"sync_run_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListITAssetModelsParams defines parameters for ListITAssetModels.
+type ListITAssetModelsParams struct {
+	// IDs Only these models.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListITAssetsParams defines parameters for ListITAssets.
+type ListITAssetsParams struct {
+	// IDs Only these assets.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// SerialNumbers Only assets with these serial numbers.
+	SerialNumbers []string `form:"serial_numbers[],omitempty" json:"serial_numbers[],omitempty"`
+
+	// TypeNames Only assets whose model is of these kinds (`laptop`, `phone`...).
+	TypeNames []string `form:"type_names[],omitempty" json:"type_names[],omitempty"`
+
+	// OwnerIDs Only assets held by these employees.
+	OwnerIDs []string `form:"owner_ids[],omitempty" json:"owner_ids[],omitempty"`
+
+	// LocationIDs Only assets in these spaces.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+
+	// WorkplaceIDs Only assets at these workplaces (locations).
+	WorkplaceIDs []string `form:"workplace_ids[],omitempty" json:"workplace_ids[],omitempty"`
+
+	// TeamIDs Only assets assigned to these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListJobCatalogLevelsParams defines parameters for ListJobCatalogLevels.
 type ListJobCatalogLevelsParams struct {
 	// IDs Only these levels.
@@ -6533,6 +7263,27 @@ type ListWorkAreasParams struct {
 
 	// OnlyNonArchived True leaves archived work areas out. Optional here although Factorial's document marks it required.
 	OnlyNonArchived *bool `form:"only_non_archived,omitempty" json:"only_non_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListMarketplaceInstallationSettingsParams defines parameters for ListMarketplaceInstallationSettings.
+type ListMarketplaceInstallationSettingsParams struct {
+	// CompanyID The company (needed).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// IntegrationID The integration, by its id (an opaque string such as `Y0h_Sh7pRxCWpl0DySn_uQ`; needed).
+	IntegrationID *string `form:"integration_id,omitempty" json:"integration_id,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -7201,6 +7952,12 @@ type CreateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionCreate
 // UpdateWebhookSubscriptionJSONRequestBody defines body for UpdateWebhookSubscription for application/json ContentType.
 type UpdateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionUpdate
 
+// ApproveApprovalFlowByResourceJSONRequestBody defines body for ApproveApprovalFlowByResource for application/json ContentType.
+type ApproveApprovalFlowByResourceJSONRequestBody = ApproveApprovalFlowByResourceInput
+
+// RejectApprovalFlowByResourceJSONRequestBody defines body for RejectApprovalFlowByResource for application/json ContentType.
+type RejectApprovalFlowByResourceJSONRequestBody = RejectApprovalFlowByResourceInput
+
 // CreateAtsAnswerJSONRequestBody defines body for CreateAtsAnswer for application/json ContentType.
 type CreateAtsAnswerJSONRequestBody = AtsAnswerCreate
 
@@ -7276,6 +8033,9 @@ type UpdateShiftJSONRequestBody = ShiftUpdate
 // CreateManualBankAccountJSONRequestBody defines body for CreateManualBankAccount for application/json ContentType.
 type CreateManualBankAccountJSONRequestBody = CreateManualBankAccountInput
 
+// UpdateBookkeeperIncidenceJSONRequestBody defines body for UpdateBookkeeperIncidence for application/json ContentType.
+type UpdateBookkeeperIncidenceJSONRequestBody = BookkeeperIncidenceUpdate
+
 // CreateLegalEntityJSONRequestBody defines body for CreateLegalEntity for application/json ContentType.
 type CreateLegalEntityJSONRequestBody = LegalEntityCreate
 
@@ -7294,6 +8054,12 @@ type CreateCustomFieldValueJSONRequestBody = CustomFieldValueCreate
 // UpdateCustomFieldValueJSONRequestBody defines body for UpdateCustomFieldValue for application/json ContentType.
 type UpdateCustomFieldValueJSONRequestBody = CustomFieldValueUpdate
 
+// CreateCustomResourceSchemaJSONRequestBody defines body for CreateCustomResourceSchema for application/json ContentType.
+type CreateCustomResourceSchemaJSONRequestBody = CustomResourceSchemaCreate
+
+// CreateCustomResourceValueJSONRequestBody defines body for CreateCustomResourceValue for application/json ContentType.
+type CreateCustomResourceValueJSONRequestBody = CustomResourceValueCreate
+
 // CreateDocumentMultipartRequestBody defines body for CreateDocument for multipart/form-data ContentType.
 type CreateDocumentMultipartRequestBody = DocumentCreate
 
@@ -7305,6 +8071,9 @@ type RestoreDocumentsFromTrashBinJSONRequestBody = RestoreDocumentsFromTrashBinI
 
 // UpdateDocumentJSONRequestBody defines body for UpdateDocument for application/json ContentType.
 type UpdateDocumentJSONRequestBody = DocumentUpdate
+
+// CreateDocumentDownloadURLsJSONRequestBody defines body for CreateDocumentDownloadURLs for application/json ContentType.
+type CreateDocumentDownloadURLsJSONRequestBody = CreateDocumentDownloadURLsInput
 
 // CreateFolderJSONRequestBody defines body for CreateFolder for application/json ContentType.
 type CreateFolderJSONRequestBody = FolderCreate
@@ -7330,6 +8099,24 @@ type UnterminateEmployeeJSONRequestBody = UnterminateEmployeeInput
 // UpdateEmployeeJSONRequestBody defines body for UpdateEmployee for application/json ContentType.
 type UpdateEmployeeJSONRequestBody = EmployeeUpdate
 
+// CreateIntegrationSyncRunOutputMultipartRequestBody defines body for CreateIntegrationSyncRunOutput for multipart/form-data ContentType.
+type CreateIntegrationSyncRunOutputMultipartRequestBody = IntegrationSyncRunOutputCreate
+
+// UpdateIntegrationSyncableSyncRunJSONRequestBody defines body for UpdateIntegrationSyncableSyncRun for application/json ContentType.
+type UpdateIntegrationSyncableSyncRunJSONRequestBody = IntegrationSyncableSyncRunUpdate
+
+// CreateITAssetModelJSONRequestBody defines body for CreateITAssetModel for application/json ContentType.
+type CreateITAssetModelJSONRequestBody = ITAssetModelCreate
+
+// UpdateITAssetModelJSONRequestBody defines body for UpdateITAssetModel for application/json ContentType.
+type UpdateITAssetModelJSONRequestBody = ITAssetModelUpdate
+
+// CreateITAssetJSONRequestBody defines body for CreateITAsset for application/json ContentType.
+type CreateITAssetJSONRequestBody = ITAssetCreate
+
+// UpdateITAssetJSONRequestBody defines body for UpdateITAsset for application/json ContentType.
+type UpdateITAssetJSONRequestBody = ITAssetUpdate
+
 // CreateLocationJSONRequestBody defines body for CreateLocation for application/json ContentType.
 type CreateLocationJSONRequestBody = LocationCreate
 
@@ -7347,6 +8134,9 @@ type UnarchiveWorkAreaJSONRequestBody = UnarchiveWorkAreaInput
 
 // UpdateWorkAreaJSONRequestBody defines body for UpdateWorkArea for application/json ContentType.
 type UpdateWorkAreaJSONRequestBody = WorkAreaUpdate
+
+// CreateMarketplaceInstallationJSONRequestBody defines body for CreateMarketplaceInstallation for application/json ContentType.
+type CreateMarketplaceInstallationJSONRequestBody = MarketplaceInstallationCreate
 
 // CreateSupplementJSONRequestBody defines body for CreateSupplement for application/json ContentType.
 type CreateSupplementJSONRequestBody = SupplementCreate

@@ -63,8 +63,12 @@ const (
 	AttendanceShiftUpdate Event = "attendance/shift/update"
 	// BankingBankAccountNumberUpsert is delivered with a resources.BankAccountNumber.
 	BankingBankAccountNumberUpsert Event = "banking/bank_account_number/upsert"
+	// BookkeepersManagementIncidenceUpdate is delivered with a resources.BookkeeperIncidence.
+	BookkeepersManagementIncidenceUpdate Event = "bookkeepers_management/incidence/update"
 	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
 	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
+	// CustomResourcesSchemaCreate is delivered with a resources.CustomResourceSchema.
+	CustomResourcesSchemaCreate Event = "custom_resources/schema/create"
 	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
 	DocumentsDocumentBulkCreate Event = "documents/document/bulk_create"
 	// DocumentsDocumentCreate is delivered with a resources.Document.
@@ -226,7 +230,9 @@ var payloads = map[Event]reflect.Type{
 	AttendanceShiftToggleClock:                            reflect.TypeFor[resources.Shift](),
 	AttendanceShiftUpdate:                                 reflect.TypeFor[resources.Shift](),
 	BankingBankAccountNumberUpsert:                        reflect.TypeFor[resources.BankAccountNumber](),
+	BookkeepersManagementIncidenceUpdate:                  reflect.TypeFor[resources.BookkeeperIncidence](),
 	CompaniesLegalEntityCreate:                            reflect.TypeFor[resources.LegalEntity](),
+	CustomResourcesSchemaCreate:                           reflect.TypeFor[resources.CustomResourceSchema](),
 	DocumentsDocumentBulkCreate:                           reflect.TypeFor[resources.Document](),
 	DocumentsDocumentCreate:                               reflect.TypeFor[resources.Document](),
 	DocumentsDocumentDelete:                               reflect.TypeFor[resources.Document](),

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -12,7 +13,8 @@ import (
 // discard port of loopback, is never called), two work areas of the
 // main location, one archived, a small job catalog (seedJobCatalog), the banking records
 // (seedBanking), the recruiting records around v1's (seedAts) and the
-// performance review catalogues (seedPerformance).
+// performance review catalogues (seedPerformance) and the records of the
+// smaller namespaces (seedMisc).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -51,6 +53,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedJobCatalog(put)
 	s.seedAts(put)
 	seedPerformance(put)
+	s.seedMisc(put)
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the
@@ -236,4 +239,69 @@ func seedReviewProcess(put func(res string, recs ...map[string]any)) {
 		"conclusions":        M{"text": "Lead the next billing project.", "last_updated_at": "2023-12-18T10:00:00Z"},
 		"self_evaluation_id": 3, "manager_evaluation_id": 4, "self_comments": []any{},
 		"manager_comments": []any{M{"question_uuid": "q-manager", "author_access_id": 2, "text": "Keep mentoring Bruno.", "updated_at": "2023-12-18T10:00:00Z"}}})
+}
+
+// seedMisc writes the records of the smaller namespaces tests rely on: two
+// IT asset models and a laptop held by the basic employee; a custom table
+// (the one the seeded resource field belongs to) with one row and cell for
+// that employee; two bookkeeper incidences; an approval flow running for
+// leave 1 (its approver the manager) and a decided one; a sync run (7) with
+// a failed and a pending item; and the settings of one installed payroll
+// integration.
+func (s *Sandbox) seedMisc(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	ts := now.AddDate(0, 0, -10).Format(time.RFC3339)
+	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
+	put(ResITAssetModels,
+		M{"id": 1, "type_name": "laptop", "company_id": 1, "brand": "Apple", "name": "MacBook Pro", "created_at": ts, "updated_at": ts},
+		M{"id": 2, "type_name": "phone", "company_id": 1, "brand": "Google", "name": "Pixel 9", "created_at": ts, "updated_at": ts})
+	put(ResITAssets,
+		M{"id": 1, "company_id": 1, "it_asset_model_id": 1, "serial_number": "C02ZK1XXMD6M", "status": "assigned",
+			"owner_id": DemoBasicID, "location_id": nil, "workplace_id": 1, "team_id": nil, "purchase_date": day(-400),
+			"purchase_price_cents": 249900, "currency": "EUR", "warranty_end_date": day(330), "label": "BEA-LAPTOP",
+			"notes": nil, "created_at": ts, "updated_at": ts, "discarded_at": nil},
+		M{"id": 2, "company_id": 1, "it_asset_model_id": 2, "serial_number": "GPX9-00042", "status": "in_stock",
+			"owner_id": nil, "location_id": nil, "workplace_id": 1, "team_id": nil, "purchase_date": day(-30),
+			"purchase_price_cents": 89900, "currency": "EUR", "warranty_end_date": day(700), "label": nil,
+			"notes": "Spare phone", "created_at": ts, "updated_at": ts, "discarded_at": nil})
+	put(ResCustomResourceSchemas, M{"id": 1, "name": "Equipment", "company_id": 1, "hidden": false, "position": 1,
+		"usage_group_slug": "equipment"})
+	put(ResCustomResources, M{"id": 1, "schema_id": 1, "attachable_type": "Employee", "attachable_id": DemoBasicID})
+	put(ResCustomResourceValues, M{"id": 1, "resource_id": 1, "attachable_id": DemoBasicID, "schema_id": 1,
+		"employee_id": DemoBasicID, "field_id": 2, "value": "MacBook Pro 14"})
+	incidence := func(id int, name, target string, targetID int, status string, emp int, first, last string, start, end string, msg bool) M {
+		return M{"id": id, "employee_id": emp, "legal_entity_id": 1, "name": name, "custom_name": nil, "target_id": targetID,
+			"target_type": target, "starts_on": start, "ends_on": end, "read_at": nil, "status": status, "company_id": 1,
+			"message_from": nil, "has_message": msg, "created_at": ts, "is_reopened": false,
+			"legal_entity_name": "Acme Labs S.L.", "employee_first_name": first, "employee_last_name": last}
+	}
+	put(ResBookkeeperIncidences,
+		incidence(1, "sick", "Timeoff::Leave", 1, "to-do", DemoBasicID, "Bea", "Basic", day(-5), day(-3), true),
+		incidence(2, "hiring", "Employee", DemoBasic2ID, "done", DemoBasic2ID, "Bruno", "Basic", day(-60), day(-60), false))
+	flow := func(id, leave int, status string) M {
+		return M{"id": id, "author_id": 3, "author_employee_id": DemoBasicID, "owner_id": 3, "owner_employee_id": DemoBasicID,
+			"resource_type": "Timeoff::Leave", "resource_id": leave, "resource_url": "https://app.factorialhr.com/time_off/leaves/" + strconv.Itoa(leave),
+			"status": status, "expires_at": now.AddDate(0, 0, 14).Format(time.RFC3339), "final_decision_at": nil,
+			"approval_flow_id": 1, "approvers": []any{M{"step": 1, "employee_id": DemoManagerID, "status": "pending"}},
+			"email_detail_blocks": []any{"Vacation", day(10) + " - " + day(12)}, "override_approver_id": nil,
+			"override_approver_employee_id": nil, "rules_decision": nil, "auto_approval_description": nil,
+			"action_type": nil, "reason": nil}
+	}
+	decided := flow(2, 2, "approved")
+	decided["final_decision_at"], decided["action_type"] = ts, "approve"
+	put(ResApprovalFlows, flow(1, 1, "running"), decided)
+	put(ResSyncableSyncRuns,
+		M{"id": 1, "status": "failed", "error_messages": []any{M{"key": "sync_validation_error", "value": "Missing payroll concept code"}},
+			"sync_run_id": 7, "company_id": 1},
+		M{"id": 2, "status": nil, "error_messages": []any{}, "sync_run_id": 7, "company_id": 1})
+	put(ResSyncableItems,
+		M{"id": 1, "syncable_sync_run_id": 1, "syncable_type": "compensations/compensation", "sync_payload": M{"employee_id": DemoBasicID,
+			"payroll_concept_id": 1, "legal_entity_id": 1, "amount": 7500, "unit": "money", "effective_on": day(25),
+			"employee_company_identifier": "EMP-003"}},
+		M{"id": 2, "syncable_sync_run_id": 2, "syncable_type": "employee_updates/leave", "sync_payload": M{"employee_id": DemoBasic2ID,
+			"leave_id": 1, "start_on": day(-5), "finish_on": day(-3)}})
+	put(ResMarketplaceSettings, M{"id": 1, "company_id": 1, "integration_id": "Y0h_Sh7pRxCWpl0DySn_uQ",
+		"leave_types": []any{M{"id": "holidays", "value": "VAC"}}, "file_numbers": []any{M{"legal_entity_id": "1", "value": "123456"}},
+		"establishment_codes": []any{M{"location_id": "1", "value": "0001"}}, "timeoff_allowance_code": []any{M{"id": "1", "value": "A1"}}})
 }

@@ -166,6 +166,60 @@ type ClientInterface interface {
 	// Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 	UpdateWebhookSubscription(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ApproveApprovalFlowByResourceWithBody Approve the pending step of a record's approval flow
+	//
+	// Approves the step now waiting in the approval flow of one record,
+	// named by its type and id (`Timeoff::Leave` and the leave's id, for
+	// example), so the caller needs no flow id. The answer is the flow
+	// after the decision. Factorial's document names no OAuth scope for
+	// approvals; `employees` is declared here (see docs/dated-api.md).
+	// factorialtest's sandbox approves only flows that are running (422
+	// otherwise) and lets a user who is not an admin decide only flows
+	// listing them among the approvers.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+	ApproveApprovalFlowByResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApproveApprovalFlowByResource Approve the pending step of a record's approval flow
+	//
+	// Approves the step now waiting in the approval flow of one record,
+	// named by its type and id (`Timeoff::Leave` and the leave's id, for
+	// example), so the caller needs no flow id. The answer is the flow
+	// after the decision. Factorial's document names no OAuth scope for
+	// approvals; `employees` is declared here (see docs/dated-api.md).
+	// factorialtest's sandbox approves only flows that are running (422
+	// otherwise) and lets a user who is not an admin decide only flows
+	// listing them among the approvers.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+	ApproveApprovalFlowByResource(ctx context.Context, body ApproveApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectApprovalFlowByResourceWithBody Reject the pending step of a record's approval flow
+	//
+	// Rejects the step now waiting in the approval flow of one record,
+	// named by its type and id, optionally with a reason. The answer is the
+	// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+	RejectApprovalFlowByResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectApprovalFlowByResource Reject the pending step of a record's approval flow
+	//
+	// Rejects the step now waiting in the approval flow of one record,
+	// named by its type and id, optionally with a reason. The answer is the
+	// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+	RejectApprovalFlowByResource(ctx context.Context, body RejectApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListAtsAnswers List answers to screening questions
 	//
 	// The answers candidates gave to the screening questions of the job
@@ -922,6 +976,39 @@ type ClientInterface interface {
 	// Corresponds with GET /banking/transactions/{id} (the `GetBankTransaction` operationId).
 	GetBankTransaction(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListBookkeeperIncidences List the employee updates shared with the bookkeeper
+	//
+	// Incidences are the employee updates (hires, terminations, leaves,
+	// contract and personal changes...) a company's bookkeeper works
+	// through for payroll, each with a status and an optional message
+	// thread. Requires the `employee_updates` scope.
+	//
+	// Corresponds with GET /bookkeepers_management/incidences (the `ListBookkeeperIncidences` operationId).
+	ListBookkeeperIncidences(ctx context.Context, params *ListBookkeeperIncidencesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBookkeeperIncidence Get an incidence
+	//
+	// Corresponds with GET /bookkeepers_management/incidences/{id} (the `GetBookkeeperIncidence` operationId).
+	GetBookkeeperIncidence(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBookkeeperIncidenceWithBody Update an incidence's status or read state
+	//
+	// Moves an incidence through its states, or marks it read. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+	UpdateBookkeeperIncidenceWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBookkeeperIncidence Update an incidence's status or read state
+	//
+	// Moves an incidence through its states, or marks it read. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+	UpdateBookkeeperIncidence(ctx context.Context, id ID, body UpdateBookkeeperIncidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListLegalEntities List legal entities
 	//
 	// Corresponds with GET /companies/legal_entities (the `ListLegalEntities` operationId).
@@ -1067,6 +1154,81 @@ type ClientInterface interface {
 	// Corresponds with PUT /custom_fields/values/{id} (the `UpdateCustomFieldValue` operationId).
 	UpdateCustomFieldValue(ctx context.Context, id ID, body UpdateCustomFieldValueJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCustomResources List the rows of custom tables
+	//
+	// A resource is one row of a custom table (a schema), attached to the
+	// record it describes, an employee for example; its cells are values.
+	// Factorial's scope list names custom tables' schemas and values under
+	// `custom_fields`; the same scope is declared here for rows.
+	//
+	// Corresponds with GET /custom_resources/resources (the `ListCustomResources` operationId).
+	ListCustomResources(ctx context.Context, params *ListCustomResourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCustomResource Get a row of a custom table
+	//
+	// Corresponds with GET /custom_resources/resources/{id} (the `GetCustomResource` operationId).
+	GetCustomResource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCustomResourceSchemas List custom tables
+	//
+	// A schema is a custom table shown in the employee profile; its columns are resource fields (ListCustomFieldResourceFields).
+	//
+	// Corresponds with GET /custom_resources/schemas (the `ListCustomResourceSchemas` operationId).
+	ListCustomResourceSchemas(ctx context.Context, params *ListCustomResourceSchemasParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCustomResourceSchemaWithBody Create a custom table
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+	CreateCustomResourceSchemaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCustomResourceSchema Create a custom table
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+	CreateCustomResourceSchema(ctx context.Context, body CreateCustomResourceSchemaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCustomResourceSchema Get a custom table
+	//
+	// Corresponds with GET /custom_resources/schemas/{id} (the `GetCustomResourceSchema` operationId).
+	GetCustomResourceSchema(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCustomResourceValues List the cells of custom tables
+	//
+	// Corresponds with GET /custom_resources/values (the `ListCustomResourceValues` operationId).
+	ListCustomResourceValues(ctx context.Context, params *ListCustomResourceValuesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCustomResourceValueWithBody Write a cell of a custom table
+	//
+	// Stores the value of one column (`field_id`) of a custom table for an
+	// employee, in the row `custom_resource_id` when given. The answer
+	// names the row the value belongs to. factorialtest's sandbox starts a
+	// new row for the employee when no row is given.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+	CreateCustomResourceValueWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCustomResourceValue Write a cell of a custom table
+	//
+	// Stores the value of one column (`field_id`) of a custom table for an
+	// employee, in the row `custom_resource_id` when given. The answer
+	// names the row the value belongs to. factorialtest's sandbox starts a
+	// new row for the employee when no row is given.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+	CreateCustomResourceValue(ctx context.Context, body CreateCustomResourceValueJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCustomResourceValue Get a cell of a custom table
+	//
+	// Corresponds with GET /custom_resources/values/{id} (the `GetCustomResourceValue` operationId).
+	GetCustomResourceValue(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListDocuments List documents
 	//
 	// Corresponds with GET /documents/documents (the `ListDocuments` operationId).
@@ -1142,6 +1304,30 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /documents/documents/{id} (the `UpdateDocument` operationId).
 	UpdateDocument(ctx context.Context, id ID, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateDocumentDownloadURLsWithBody Get temporary download links for documents
+	//
+	// Answers one temporary URL per document asked for, from which the
+	// file can be downloaded. An action: it answers 200 with a bare array.
+	// factorialtest's sandbox answers 404 naming the first document that
+	// does not exist.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+	CreateDocumentDownloadURLsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateDocumentDownloadURLs Get temporary download links for documents
+	//
+	// Answers one temporary URL per document asked for, from which the
+	// file can be downloaded. An action: it answers 200 with a bare array.
+	// factorialtest's sandbox answers 404 naming the first document that
+	// does not exist.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+	CreateDocumentDownloadURLs(ctx context.Context, body CreateDocumentDownloadURLsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFolders List document folders
 	//
@@ -1321,6 +1507,151 @@ type ClientInterface interface {
 	// Corresponds with GET /holidays/company_holidays/{id} (the `GetCompanyHoliday` operationId).
 	GetCompanyHoliday(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateIntegrationSyncRunOutputWithBody Upload the output file of a sync run
+	//
+	// For integrations built on Factorial's integration framework: attaches
+	// the file an external system produced for one sync run (a CSV export,
+	// for example). Factorial's scope list does not name this namespace;
+	// the `integrations` scope is declared here.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /integrations/sync_run_outputs (the `CreateIntegrationSyncRunOutput` operationId).
+	CreateIntegrationSyncRunOutputWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListIntegrationSyncableItems List the items a sync run has to send
+	//
+	// The records (compensations, expenses, leaves, vendors) one sync run
+	// of the integration framework must deliver to the external system,
+	// each with its payload. `sync_run_id` is needed: Factorial's document
+	// marks it required (kept optional here, see docs/dated-api.md), and
+	// factorialtest's sandbox answers 400 without it.
+	//
+	// Corresponds with GET /integrations/syncable_items (the `ListIntegrationSyncableItems` operationId).
+	ListIntegrationSyncableItems(ctx context.Context, params *ListIntegrationSyncableItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateIntegrationSyncableSyncRunWithBody Report how one item's synchronisation went
+	//
+	// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+	UpdateIntegrationSyncableSyncRunWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateIntegrationSyncableSyncRun Report how one item's synchronisation went
+	//
+	// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+	UpdateIntegrationSyncableSyncRun(ctx context.Context, id ID, body UpdateIntegrationSyncableSyncRunJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListITAssetModels List IT asset models
+	//
+	// Makes and models of equipment (an Apple MacBook Pro laptop, for example) that assets are units of.
+	//
+	// Corresponds with GET /it_management/it_asset_models (the `ListITAssetModels` operationId).
+	ListITAssetModels(ctx context.Context, params *ListITAssetModelsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateITAssetModelWithBody Create an IT asset model
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+	CreateITAssetModelWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateITAssetModel Create an IT asset model
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+	CreateITAssetModel(ctx context.Context, body CreateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetITAssetModel Get an IT asset model
+	//
+	// Corresponds with GET /it_management/it_asset_models/{id} (the `GetITAssetModel` operationId).
+	GetITAssetModel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateITAssetModelWithBody Update an IT asset model
+	//
+	// The body repeats the id and, as Factorial requires, the kind, brand and name.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+	UpdateITAssetModelWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateITAssetModel Update an IT asset model
+	//
+	// The body repeats the id and, as Factorial requires, the kind, brand and name.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+	UpdateITAssetModel(ctx context.Context, id ID, body UpdateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListITAssets List IT assets
+	//
+	// Devices and other equipment the company owns (laptops, phones, keys...)
+	// with who holds them and where. Factorial's document names no OAuth
+	// scope for IT management; `employees` is declared here (see
+	// docs/dated-api.md).
+	//
+	// Corresponds with GET /it_management/it_assets (the `ListITAssets` operationId).
+	ListITAssets(ctx context.Context, params *ListITAssetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateITAssetWithBody Register an IT asset
+	//
+	// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+	CreateITAssetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateITAsset Register an IT asset
+	//
+	// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+	CreateITAsset(ctx context.Context, body CreateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteITAsset Delete an IT asset
+	//
+	// Factorial deletes assets softly (their `discarded_at` is set); the answer is the asset.
+	//
+	// Corresponds with DELETE /it_management/it_assets/{id} (the `DeleteITAsset` operationId).
+	DeleteITAsset(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetITAsset Get an IT asset
+	//
+	// Corresponds with GET /it_management/it_assets/{id} (the `GetITAsset` operationId).
+	GetITAsset(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateITAssetWithBody Update an IT asset
+	//
+	// Changes an asset's data, holder or status. Factorial allows only some
+	// status changes and does not list which. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+	UpdateITAssetWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateITAsset Update an IT asset
+	//
+	// Changes an asset's data, holder or status. Factorial allows only some
+	// status changes and does not list which. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+	UpdateITAsset(ctx context.Context, id ID, body UpdateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListJobCatalogLevels List job catalog levels
 	//
 	// The seniority levels defined under the roles of the company's job catalog.
@@ -1496,6 +1827,40 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /locations/work_areas/{id} (the `UpdateWorkArea` operationId).
 	UpdateWorkArea(ctx context.Context, id ID, body UpdateWorkAreaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceInstallationSettings List the settings of an installed integration
+	//
+	// The codes an installed (payroll) integration maps Factorial's records
+	// to: leave types, legal entities' file numbers, workplaces'
+	// establishment codes and time-off allowances. `company_id` and
+	// `integration_id` are needed: Factorial's document marks them
+	// required (kept optional here, see docs/dated-api.md), and
+	// factorialtest's sandbox answers 400 without them.
+	//
+	// Corresponds with GET /marketplace/installation_settings (the `ListMarketplaceInstallationSettings` operationId).
+	ListMarketplaceInstallationSettings(ctx context.Context, params *ListMarketplaceInstallationSettingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMarketplaceInstallationWithBody Install a marketplace integration for a company
+	//
+	// Records that the company installed the integration named by its UUID.
+	// Factorial's scope list names only the installation settings under
+	// `marketplace`; the same scope is declared here.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+	CreateMarketplaceInstallationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMarketplaceInstallation Install a marketplace integration for a company
+	//
+	// Records that the company installed the integration named by its UUID.
+	// Factorial's scope list names only the installation settings under
+	// `marketplace`; the same scope is declared here.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+	CreateMarketplaceInstallation(ctx context.Context, body CreateMarketplaceInstallationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSupplements List payroll supplements
 	//
@@ -3031,6 +3396,100 @@ func (c *Client) UpdateWebhookSubscriptionWithBody(ctx context.Context, id ID, c
 // Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 func (c *Client) UpdateWebhookSubscription(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateWebhookSubscriptionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApproveApprovalFlowByResourceWithBody Approve the pending step of a record's approval flow
+//
+// Approves the step now waiting in the approval flow of one record,
+// named by its type and id (`Timeoff::Leave` and the leave's id, for
+// example), so the caller needs no flow id. The answer is the flow
+// after the decision. Factorial's document names no OAuth scope for
+// approvals; `employees` is declared here (see docs/dated-api.md).
+// factorialtest's sandbox approves only flows that are running (422
+// otherwise) and lets a user who is not an admin decide only flows
+// listing them among the approvers.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+func (c *Client) ApproveApprovalFlowByResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApproveApprovalFlowByResourceRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApproveApprovalFlowByResource Approve the pending step of a record's approval flow
+//
+// Approves the step now waiting in the approval flow of one record,
+// named by its type and id (`Timeoff::Leave` and the leave's id, for
+// example), so the caller needs no flow id. The answer is the flow
+// after the decision. Factorial's document names no OAuth scope for
+// approvals; `employees` is declared here (see docs/dated-api.md).
+// factorialtest's sandbox approves only flows that are running (422
+// otherwise) and lets a user who is not an admin decide only flows
+// listing them among the approvers.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+func (c *Client) ApproveApprovalFlowByResource(ctx context.Context, body ApproveApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApproveApprovalFlowByResourceRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectApprovalFlowByResourceWithBody Reject the pending step of a record's approval flow
+//
+// Rejects the step now waiting in the approval flow of one record,
+// named by its type and id, optionally with a reason. The answer is the
+// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+func (c *Client) RejectApprovalFlowByResourceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectApprovalFlowByResourceRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectApprovalFlowByResource Reject the pending step of a record's approval flow
+//
+// Rejects the step now waiting in the approval flow of one record,
+// named by its type and id, optionally with a reason. The answer is the
+// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+func (c *Client) RejectApprovalFlowByResource(ctx context.Context, body RejectApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectApprovalFlowByResourceRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4667,6 +5126,79 @@ func (c *Client) GetBankTransaction(ctx context.Context, id ID, reqEditors ...Re
 	return c.Client.Do(req)
 }
 
+// ListBookkeeperIncidences List the employee updates shared with the bookkeeper
+//
+// Incidences are the employee updates (hires, terminations, leaves,
+// contract and personal changes...) a company's bookkeeper works
+// through for payroll, each with a status and an optional message
+// thread. Requires the `employee_updates` scope.
+//
+// Corresponds with GET /bookkeepers_management/incidences (the `ListBookkeeperIncidences` operationId).
+func (c *Client) ListBookkeeperIncidences(ctx context.Context, params *ListBookkeeperIncidencesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBookkeeperIncidencesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBookkeeperIncidence Get an incidence
+//
+// Corresponds with GET /bookkeepers_management/incidences/{id} (the `GetBookkeeperIncidence` operationId).
+func (c *Client) GetBookkeeperIncidence(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBookkeeperIncidenceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBookkeeperIncidenceWithBody Update an incidence's status or read state
+//
+// Moves an incidence through its states, or marks it read. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+func (c *Client) UpdateBookkeeperIncidenceWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBookkeeperIncidenceRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBookkeeperIncidence Update an incidence's status or read state
+//
+// Moves an incidence through its states, or marks it read. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+func (c *Client) UpdateBookkeeperIncidence(ctx context.Context, id ID, body UpdateBookkeeperIncidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBookkeeperIncidenceRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListLegalEntities List legal entities
 //
 // Corresponds with GET /companies/legal_entities (the `ListLegalEntities` operationId).
@@ -5042,6 +5574,181 @@ func (c *Client) UpdateCustomFieldValue(ctx context.Context, id ID, body UpdateC
 	return c.Client.Do(req)
 }
 
+// ListCustomResources List the rows of custom tables
+//
+// A resource is one row of a custom table (a schema), attached to the
+// record it describes, an employee for example; its cells are values.
+// Factorial's scope list names custom tables' schemas and values under
+// `custom_fields`; the same scope is declared here for rows.
+//
+// Corresponds with GET /custom_resources/resources (the `ListCustomResources` operationId).
+func (c *Client) ListCustomResources(ctx context.Context, params *ListCustomResourcesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCustomResourcesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCustomResource Get a row of a custom table
+//
+// Corresponds with GET /custom_resources/resources/{id} (the `GetCustomResource` operationId).
+func (c *Client) GetCustomResource(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomResourceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCustomResourceSchemas List custom tables
+//
+// A schema is a custom table shown in the employee profile; its columns are resource fields (ListCustomFieldResourceFields).
+//
+// Corresponds with GET /custom_resources/schemas (the `ListCustomResourceSchemas` operationId).
+func (c *Client) ListCustomResourceSchemas(ctx context.Context, params *ListCustomResourceSchemasParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCustomResourceSchemasRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCustomResourceSchemaWithBody Create a custom table
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+func (c *Client) CreateCustomResourceSchemaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCustomResourceSchemaRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCustomResourceSchema Create a custom table
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+func (c *Client) CreateCustomResourceSchema(ctx context.Context, body CreateCustomResourceSchemaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCustomResourceSchemaRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCustomResourceSchema Get a custom table
+//
+// Corresponds with GET /custom_resources/schemas/{id} (the `GetCustomResourceSchema` operationId).
+func (c *Client) GetCustomResourceSchema(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomResourceSchemaRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCustomResourceValues List the cells of custom tables
+//
+// Corresponds with GET /custom_resources/values (the `ListCustomResourceValues` operationId).
+func (c *Client) ListCustomResourceValues(ctx context.Context, params *ListCustomResourceValuesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCustomResourceValuesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCustomResourceValueWithBody Write a cell of a custom table
+//
+// Stores the value of one column (`field_id`) of a custom table for an
+// employee, in the row `custom_resource_id` when given. The answer
+// names the row the value belongs to. factorialtest's sandbox starts a
+// new row for the employee when no row is given.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+func (c *Client) CreateCustomResourceValueWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCustomResourceValueRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCustomResourceValue Write a cell of a custom table
+//
+// Stores the value of one column (`field_id`) of a custom table for an
+// employee, in the row `custom_resource_id` when given. The answer
+// names the row the value belongs to. factorialtest's sandbox starts a
+// new row for the employee when no row is given.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+func (c *Client) CreateCustomResourceValue(ctx context.Context, body CreateCustomResourceValueJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCustomResourceValueRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCustomResourceValue Get a cell of a custom table
+//
+// Corresponds with GET /custom_resources/values/{id} (the `GetCustomResourceValue` operationId).
+func (c *Client) GetCustomResourceValue(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomResourceValueRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListDocuments List documents
 //
 // Corresponds with GET /documents/documents (the `ListDocuments` operationId).
@@ -5208,6 +5915,50 @@ func (c *Client) UpdateDocumentWithBody(ctx context.Context, id ID, contentType 
 // Corresponds with PUT /documents/documents/{id} (the `UpdateDocument` operationId).
 func (c *Client) UpdateDocument(ctx context.Context, id ID, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateDocumentRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateDocumentDownloadURLsWithBody Get temporary download links for documents
+//
+// Answers one temporary URL per document asked for, from which the
+// file can be downloaded. An action: it answers 200 with a bare array.
+// factorialtest's sandbox answers 404 naming the first document that
+// does not exist.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+func (c *Client) CreateDocumentDownloadURLsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDocumentDownloadURLsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateDocumentDownloadURLs Get temporary download links for documents
+//
+// Answers one temporary URL per document asked for, from which the
+// file can be downloaded. An action: it answers 200 with a bare array.
+// factorialtest's sandbox answers 404 naming the first document that
+// does not exist.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+func (c *Client) CreateDocumentDownloadURLs(ctx context.Context, body CreateDocumentDownloadURLsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDocumentDownloadURLsRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5616,6 +6367,321 @@ func (c *Client) GetCompanyHoliday(ctx context.Context, id ID, reqEditors ...Req
 	return c.Client.Do(req)
 }
 
+// CreateIntegrationSyncRunOutputWithBody Upload the output file of a sync run
+//
+// For integrations built on Factorial's integration framework: attaches
+// the file an external system produced for one sync run (a CSV export,
+// for example). Factorial's scope list does not name this namespace;
+// the `integrations` scope is declared here.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /integrations/sync_run_outputs (the `CreateIntegrationSyncRunOutput` operationId).
+func (c *Client) CreateIntegrationSyncRunOutputWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateIntegrationSyncRunOutputRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListIntegrationSyncableItems List the items a sync run has to send
+//
+// The records (compensations, expenses, leaves, vendors) one sync run
+// of the integration framework must deliver to the external system,
+// each with its payload. `sync_run_id` is needed: Factorial's document
+// marks it required (kept optional here, see docs/dated-api.md), and
+// factorialtest's sandbox answers 400 without it.
+//
+// Corresponds with GET /integrations/syncable_items (the `ListIntegrationSyncableItems` operationId).
+func (c *Client) ListIntegrationSyncableItems(ctx context.Context, params *ListIntegrationSyncableItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIntegrationSyncableItemsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateIntegrationSyncableSyncRunWithBody Report how one item's synchronisation went
+//
+// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+func (c *Client) UpdateIntegrationSyncableSyncRunWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIntegrationSyncableSyncRunRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateIntegrationSyncableSyncRun Report how one item's synchronisation went
+//
+// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+func (c *Client) UpdateIntegrationSyncableSyncRun(ctx context.Context, id ID, body UpdateIntegrationSyncableSyncRunJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIntegrationSyncableSyncRunRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListITAssetModels List IT asset models
+//
+// Makes and models of equipment (an Apple MacBook Pro laptop, for example) that assets are units of.
+//
+// Corresponds with GET /it_management/it_asset_models (the `ListITAssetModels` operationId).
+func (c *Client) ListITAssetModels(ctx context.Context, params *ListITAssetModelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListITAssetModelsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateITAssetModelWithBody Create an IT asset model
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+func (c *Client) CreateITAssetModelWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateITAssetModelRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateITAssetModel Create an IT asset model
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+func (c *Client) CreateITAssetModel(ctx context.Context, body CreateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateITAssetModelRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetITAssetModel Get an IT asset model
+//
+// Corresponds with GET /it_management/it_asset_models/{id} (the `GetITAssetModel` operationId).
+func (c *Client) GetITAssetModel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetITAssetModelRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateITAssetModelWithBody Update an IT asset model
+//
+// The body repeats the id and, as Factorial requires, the kind, brand and name.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+func (c *Client) UpdateITAssetModelWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateITAssetModelRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateITAssetModel Update an IT asset model
+//
+// The body repeats the id and, as Factorial requires, the kind, brand and name.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+func (c *Client) UpdateITAssetModel(ctx context.Context, id ID, body UpdateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateITAssetModelRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListITAssets List IT assets
+//
+// Devices and other equipment the company owns (laptops, phones, keys...)
+// with who holds them and where. Factorial's document names no OAuth
+// scope for IT management; `employees` is declared here (see
+// docs/dated-api.md).
+//
+// Corresponds with GET /it_management/it_assets (the `ListITAssets` operationId).
+func (c *Client) ListITAssets(ctx context.Context, params *ListITAssetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListITAssetsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateITAssetWithBody Register an IT asset
+//
+// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+func (c *Client) CreateITAssetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateITAssetRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateITAsset Register an IT asset
+//
+// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+func (c *Client) CreateITAsset(ctx context.Context, body CreateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateITAssetRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteITAsset Delete an IT asset
+//
+// Factorial deletes assets softly (their `discarded_at` is set); the answer is the asset.
+//
+// Corresponds with DELETE /it_management/it_assets/{id} (the `DeleteITAsset` operationId).
+func (c *Client) DeleteITAsset(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteITAssetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetITAsset Get an IT asset
+//
+// Corresponds with GET /it_management/it_assets/{id} (the `GetITAsset` operationId).
+func (c *Client) GetITAsset(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetITAssetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateITAssetWithBody Update an IT asset
+//
+// Changes an asset's data, holder or status. Factorial allows only some
+// status changes and does not list which. The body repeats the id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+func (c *Client) UpdateITAssetWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateITAssetRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateITAsset Update an IT asset
+//
+// Changes an asset's data, holder or status. Factorial allows only some
+// status changes and does not list which. The body repeats the id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+func (c *Client) UpdateITAsset(ctx context.Context, id ID, body UpdateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateITAssetRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListJobCatalogLevels List job catalog levels
 //
 // The seniority levels defined under the roles of the company's job catalog.
@@ -6012,6 +7078,70 @@ func (c *Client) UpdateWorkAreaWithBody(ctx context.Context, id ID, contentType 
 // Corresponds with PUT /locations/work_areas/{id} (the `UpdateWorkArea` operationId).
 func (c *Client) UpdateWorkArea(ctx context.Context, id ID, body UpdateWorkAreaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateWorkAreaRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceInstallationSettings List the settings of an installed integration
+//
+// The codes an installed (payroll) integration maps Factorial's records
+// to: leave types, legal entities' file numbers, workplaces'
+// establishment codes and time-off allowances. `company_id` and
+// `integration_id` are needed: Factorial's document marks them
+// required (kept optional here, see docs/dated-api.md), and
+// factorialtest's sandbox answers 400 without them.
+//
+// Corresponds with GET /marketplace/installation_settings (the `ListMarketplaceInstallationSettings` operationId).
+func (c *Client) ListMarketplaceInstallationSettings(ctx context.Context, params *ListMarketplaceInstallationSettingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceInstallationSettingsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMarketplaceInstallationWithBody Install a marketplace integration for a company
+//
+// Records that the company installed the integration named by its UUID.
+// Factorial's scope list names only the installation settings under
+// `marketplace`; the same scope is declared here.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+func (c *Client) CreateMarketplaceInstallationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMarketplaceInstallationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMarketplaceInstallation Install a marketplace integration for a company
+//
+// Records that the company installed the integration named by its UUID.
+// Factorial's scope list names only the installation settings under
+// `marketplace`; the same scope is declared here.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+func (c *Client) CreateMarketplaceInstallation(ctx context.Context, body CreateMarketplaceInstallationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMarketplaceInstallationRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9423,6 +10553,86 @@ func NewUpdateWebhookSubscriptionRequestWithBody(server string, id ID, contentTy
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewApproveApprovalFlowByResourceRequest calls the generic ApproveApprovalFlowByResource builder with application/json body
+func NewApproveApprovalFlowByResourceRequest(server string, body ApproveApprovalFlowByResourceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewApproveApprovalFlowByResourceRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewApproveApprovalFlowByResourceRequestWithBody constructs an http.Request for the ApproveApprovalFlowByResource method, with any body, and a specified content type
+func NewApproveApprovalFlowByResourceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/approvals/materialized_approvals_flows/approve_resource")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRejectApprovalFlowByResourceRequest calls the generic RejectApprovalFlowByResource builder with application/json body
+func NewRejectApprovalFlowByResourceRequest(server string, body RejectApprovalFlowByResourceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRejectApprovalFlowByResourceRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRejectApprovalFlowByResourceRequestWithBody constructs an http.Request for the RejectApprovalFlowByResource method, with any body, and a specified content type
+func NewRejectApprovalFlowByResourceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/approvals/materialized_approvals_flows/reject_resource")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13515,6 +14725,333 @@ func NewGetBankTransactionRequest(server string, id ID) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListBookkeeperIncidencesRequest constructs an http.Request for the ListBookkeeperIncidences method
+func NewListBookkeeperIncidencesRequest(server string, params *ListBookkeeperIncidencesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/bookkeepers_management/incidences")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntitiesIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entities_ids[]", params.LegalEntitiesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status[]", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartsOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "starts_on", *params.StartsOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndsOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ends_on", *params.EndsOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Type != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type[]", params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Direction != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "direction", *params.Direction, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContainsMessage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contains_message", *params.ContainsMessage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MessageFrom != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "message_from", *params.MessageFrom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CustomLeaveName != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "custom_leave_name[]", params.CustomLeaveName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetBookkeeperIncidenceRequest constructs an http.Request for the GetBookkeeperIncidence method
+func NewGetBookkeeperIncidenceRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/bookkeepers_management/incidences/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateBookkeeperIncidenceRequest calls the generic UpdateBookkeeperIncidence builder with application/json body
+func NewUpdateBookkeeperIncidenceRequest(server string, id ID, body UpdateBookkeeperIncidenceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateBookkeeperIncidenceRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateBookkeeperIncidenceRequestWithBody constructs an http.Request for the UpdateBookkeeperIncidence method, with any body, and a specified content type
+func NewUpdateBookkeeperIncidenceRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/bookkeepers_management/incidences/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListLegalEntitiesRequest constructs an http.Request for the ListLegalEntities method
 func NewListLegalEntitiesRequest(server string, params *ListLegalEntitiesParams) (*http.Request, error) {
 	var err error
@@ -14680,6 +16217,518 @@ func NewUpdateCustomFieldValueRequestWithBody(server string, id ID, contentType 
 	return req, nil
 }
 
+// NewListCustomResourcesRequest constructs an http.Request for the ListCustomResources method
+func NewListCustomResourcesRequest(server string, params *ListCustomResourcesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/resources")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCustomResourceRequest constructs an http.Request for the GetCustomResource method
+func NewGetCustomResourceRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/resources/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCustomResourceSchemasRequest constructs an http.Request for the ListCustomResourceSchemas method
+func NewListCustomResourceSchemasRequest(server string, params *ListCustomResourceSchemasParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/schemas")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCustomResourceSchemaRequest calls the generic CreateCustomResourceSchema builder with application/json body
+func NewCreateCustomResourceSchemaRequest(server string, body CreateCustomResourceSchemaJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCustomResourceSchemaRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCustomResourceSchemaRequestWithBody constructs an http.Request for the CreateCustomResourceSchema method, with any body, and a specified content type
+func NewCreateCustomResourceSchemaRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/schemas")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCustomResourceSchemaRequest constructs an http.Request for the GetCustomResourceSchema method
+func NewGetCustomResourceSchemaRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/schemas/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCustomResourceValuesRequest constructs an http.Request for the ListCustomResourceValues method
+func NewListCustomResourceValuesRequest(server string, params *ListCustomResourceValuesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/values")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCustomResourceValueRequest calls the generic CreateCustomResourceValue builder with application/json body
+func NewCreateCustomResourceValueRequest(server string, body CreateCustomResourceValueJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCustomResourceValueRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCustomResourceValueRequestWithBody constructs an http.Request for the CreateCustomResourceValue method, with any body, and a specified content type
+func NewCreateCustomResourceValueRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/values")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCustomResourceValueRequest constructs an http.Request for the GetCustomResourceValue method
+func NewGetCustomResourceValueRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/custom_resources/values/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListDocumentsRequest constructs an http.Request for the ListDocuments method
 func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.Request, error) {
 	var err error
@@ -15081,6 +17130,46 @@ func NewUpdateDocumentRequestWithBody(server string, id ID, contentType string, 
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateDocumentDownloadURLsRequest calls the generic CreateDocumentDownloadURLs builder with application/json body
+func NewCreateDocumentDownloadURLsRequest(server string, body CreateDocumentDownloadURLsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateDocumentDownloadURLsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateDocumentDownloadURLsRequestWithBody constructs an http.Request for the CreateDocumentDownloadURLs method, with any body, and a specified content type
+func NewCreateDocumentDownloadURLsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/documents/download_urls/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -16056,6 +18145,736 @@ func NewGetCompanyHolidayRequest(server string, id ID) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewCreateIntegrationSyncRunOutputRequestWithBody constructs an http.Request for the CreateIntegrationSyncRunOutput method, with any body, and a specified content type
+func NewCreateIntegrationSyncRunOutputRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/integrations/sync_run_outputs")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListIntegrationSyncableItemsRequest constructs an http.Request for the ListIntegrationSyncableItems method
+func NewListIntegrationSyncableItemsRequest(server string, params *ListIntegrationSyncableItemsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/integrations/syncable_items")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.SyncRunID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sync_run_id", *params.SyncRunID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateIntegrationSyncableSyncRunRequest calls the generic UpdateIntegrationSyncableSyncRun builder with application/json body
+func NewUpdateIntegrationSyncableSyncRunRequest(server string, id ID, body UpdateIntegrationSyncableSyncRunJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateIntegrationSyncableSyncRunRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateIntegrationSyncableSyncRunRequestWithBody constructs an http.Request for the UpdateIntegrationSyncableSyncRun method, with any body, and a specified content type
+func NewUpdateIntegrationSyncableSyncRunRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/integrations/syncable_sync_runs/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListITAssetModelsRequest constructs an http.Request for the ListITAssetModels method
+func NewListITAssetModelsRequest(server string, params *ListITAssetModelsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_asset_models")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateITAssetModelRequest calls the generic CreateITAssetModel builder with application/json body
+func NewCreateITAssetModelRequest(server string, body CreateITAssetModelJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateITAssetModelRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateITAssetModelRequestWithBody constructs an http.Request for the CreateITAssetModel method, with any body, and a specified content type
+func NewCreateITAssetModelRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_asset_models")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetITAssetModelRequest constructs an http.Request for the GetITAssetModel method
+func NewGetITAssetModelRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_asset_models/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateITAssetModelRequest calls the generic UpdateITAssetModel builder with application/json body
+func NewUpdateITAssetModelRequest(server string, id ID, body UpdateITAssetModelJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateITAssetModelRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateITAssetModelRequestWithBody constructs an http.Request for the UpdateITAssetModel method, with any body, and a specified content type
+func NewUpdateITAssetModelRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_asset_models/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListITAssetsRequest constructs an http.Request for the ListITAssets method
+func NewListITAssetsRequest(server string, params *ListITAssetsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_assets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SerialNumbers != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "serial_numbers[]", params.SerialNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TypeNames != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type_names[]", params.TypeNames, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OwnerIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "owner_ids[]", params.OwnerIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LocationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WorkplaceIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "workplace_ids[]", params.WorkplaceIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateITAssetRequest calls the generic CreateITAsset builder with application/json body
+func NewCreateITAssetRequest(server string, body CreateITAssetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateITAssetRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateITAssetRequestWithBody constructs an http.Request for the CreateITAsset method, with any body, and a specified content type
+func NewCreateITAssetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_assets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteITAssetRequest constructs an http.Request for the DeleteITAsset method
+func NewDeleteITAssetRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_assets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetITAssetRequest constructs an http.Request for the GetITAsset method
+func NewGetITAssetRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_assets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateITAssetRequest calls the generic UpdateITAsset builder with application/json body
+func NewUpdateITAssetRequest(server string, id ID, body UpdateITAssetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateITAssetRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateITAssetRequestWithBody constructs an http.Request for the UpdateITAsset method, with any body, and a specified content type
+func NewUpdateITAssetRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/it_management/it_assets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -17195,6 +20014,160 @@ func NewUpdateWorkAreaRequestWithBody(server string, id ID, contentType string, 
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListMarketplaceInstallationSettingsRequest constructs an http.Request for the ListMarketplaceInstallationSettings method
+func NewListMarketplaceInstallationSettingsRequest(server string, params *ListMarketplaceInstallationSettingsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/marketplace/installation_settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IntegrationID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "integration_id", *params.IntegrationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateMarketplaceInstallationRequest calls the generic CreateMarketplaceInstallation builder with application/json body
+func NewCreateMarketplaceInstallationRequest(server string, body CreateMarketplaceInstallationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateMarketplaceInstallationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateMarketplaceInstallationRequestWithBody constructs an http.Request for the CreateMarketplaceInstallation method, with any body, and a specified content type
+func NewCreateMarketplaceInstallationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/marketplace/installations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23950,6 +26923,60 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api_public/webhook_subscriptions/{id} (the `UpdateWebhookSubscription` operationId).
 	UpdateWebhookSubscriptionWithResponse(ctx context.Context, id ID, body UpdateWebhookSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWebhookSubscriptionResponse, error)
 
+	// ApproveApprovalFlowByResourceWithBodyWithResponse Approve the pending step of a record's approval flow
+	//
+	// Approves the step now waiting in the approval flow of one record,
+	// named by its type and id (`Timeoff::Leave` and the leave's id, for
+	// example), so the caller needs no flow id. The answer is the flow
+	// after the decision. Factorial's document names no OAuth scope for
+	// approvals; `employees` is declared here (see docs/dated-api.md).
+	// factorialtest's sandbox approves only flows that are running (422
+	// otherwise) and lets a user who is not an admin decide only flows
+	// listing them among the approvers.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+	ApproveApprovalFlowByResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApproveApprovalFlowByResourceResponse, error)
+
+	// ApproveApprovalFlowByResourceWithResponse Approve the pending step of a record's approval flow
+	//
+	// Approves the step now waiting in the approval flow of one record,
+	// named by its type and id (`Timeoff::Leave` and the leave's id, for
+	// example), so the caller needs no flow id. The answer is the flow
+	// after the decision. Factorial's document names no OAuth scope for
+	// approvals; `employees` is declared here (see docs/dated-api.md).
+	// factorialtest's sandbox approves only flows that are running (422
+	// otherwise) and lets a user who is not an admin decide only flows
+	// listing them among the approvers.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+	ApproveApprovalFlowByResourceWithResponse(ctx context.Context, body ApproveApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*ApproveApprovalFlowByResourceResponse, error)
+
+	// RejectApprovalFlowByResourceWithBodyWithResponse Reject the pending step of a record's approval flow
+	//
+	// Rejects the step now waiting in the approval flow of one record,
+	// named by its type and id, optionally with a reason. The answer is the
+	// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+	RejectApprovalFlowByResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectApprovalFlowByResourceResponse, error)
+
+	// RejectApprovalFlowByResourceWithResponse Reject the pending step of a record's approval flow
+	//
+	// Rejects the step now waiting in the approval flow of one record,
+	// named by its type and id, optionally with a reason. The answer is the
+	// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+	RejectApprovalFlowByResourceWithResponse(ctx context.Context, body RejectApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectApprovalFlowByResourceResponse, error)
+
 	// ListAtsAnswersWithResponse List answers to screening questions
 	//
 	// The answers candidates gave to the screening questions of the job
@@ -24782,6 +27809,43 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /banking/transactions/{id} (the `GetBankTransaction` operationId).
 	GetBankTransactionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBankTransactionResponse, error)
 
+	// ListBookkeeperIncidencesWithResponse List the employee updates shared with the bookkeeper
+	//
+	// Incidences are the employee updates (hires, terminations, leaves,
+	// contract and personal changes...) a company's bookkeeper works
+	// through for payroll, each with a status and an optional message
+	// thread. Requires the `employee_updates` scope.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /bookkeepers_management/incidences (the `ListBookkeeperIncidences` operationId).
+	ListBookkeeperIncidencesWithResponse(ctx context.Context, params *ListBookkeeperIncidencesParams, reqEditors ...RequestEditorFn) (*ListBookkeeperIncidencesResponse, error)
+
+	// GetBookkeeperIncidenceWithResponse Get an incidence
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /bookkeepers_management/incidences/{id} (the `GetBookkeeperIncidence` operationId).
+	GetBookkeeperIncidenceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBookkeeperIncidenceResponse, error)
+
+	// UpdateBookkeeperIncidenceWithBodyWithResponse Update an incidence's status or read state
+	//
+	// Moves an incidence through its states, or marks it read. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+	UpdateBookkeeperIncidenceWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBookkeeperIncidenceResponse, error)
+
+	// UpdateBookkeeperIncidenceWithResponse Update an incidence's status or read state
+	//
+	// Moves an incidence through its states, or marks it read. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+	UpdateBookkeeperIncidenceWithResponse(ctx context.Context, id ID, body UpdateBookkeeperIncidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBookkeeperIncidenceResponse, error)
+
 	// ListLegalEntitiesWithResponse List legal entities
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -24949,6 +28013,93 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /custom_fields/values/{id} (the `UpdateCustomFieldValue` operationId).
 	UpdateCustomFieldValueWithResponse(ctx context.Context, id ID, body UpdateCustomFieldValueJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCustomFieldValueResponse, error)
 
+	// ListCustomResourcesWithResponse List the rows of custom tables
+	//
+	// A resource is one row of a custom table (a schema), attached to the
+	// record it describes, an employee for example; its cells are values.
+	// Factorial's scope list names custom tables' schemas and values under
+	// `custom_fields`; the same scope is declared here for rows.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/resources (the `ListCustomResources` operationId).
+	ListCustomResourcesWithResponse(ctx context.Context, params *ListCustomResourcesParams, reqEditors ...RequestEditorFn) (*ListCustomResourcesResponse, error)
+
+	// GetCustomResourceWithResponse Get a row of a custom table
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/resources/{id} (the `GetCustomResource` operationId).
+	GetCustomResourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceResponse, error)
+
+	// ListCustomResourceSchemasWithResponse List custom tables
+	//
+	// A schema is a custom table shown in the employee profile; its columns are resource fields (ListCustomFieldResourceFields).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/schemas (the `ListCustomResourceSchemas` operationId).
+	ListCustomResourceSchemasWithResponse(ctx context.Context, params *ListCustomResourceSchemasParams, reqEditors ...RequestEditorFn) (*ListCustomResourceSchemasResponse, error)
+
+	// CreateCustomResourceSchemaWithBodyWithResponse Create a custom table
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+	CreateCustomResourceSchemaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCustomResourceSchemaResponse, error)
+
+	// CreateCustomResourceSchemaWithResponse Create a custom table
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+	CreateCustomResourceSchemaWithResponse(ctx context.Context, body CreateCustomResourceSchemaJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomResourceSchemaResponse, error)
+
+	// GetCustomResourceSchemaWithResponse Get a custom table
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/schemas/{id} (the `GetCustomResourceSchema` operationId).
+	GetCustomResourceSchemaWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceSchemaResponse, error)
+
+	// ListCustomResourceValuesWithResponse List the cells of custom tables
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/values (the `ListCustomResourceValues` operationId).
+	ListCustomResourceValuesWithResponse(ctx context.Context, params *ListCustomResourceValuesParams, reqEditors ...RequestEditorFn) (*ListCustomResourceValuesResponse, error)
+
+	// CreateCustomResourceValueWithBodyWithResponse Write a cell of a custom table
+	//
+	// Stores the value of one column (`field_id`) of a custom table for an
+	// employee, in the row `custom_resource_id` when given. The answer
+	// names the row the value belongs to. factorialtest's sandbox starts a
+	// new row for the employee when no row is given.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+	CreateCustomResourceValueWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCustomResourceValueResponse, error)
+
+	// CreateCustomResourceValueWithResponse Write a cell of a custom table
+	//
+	// Stores the value of one column (`field_id`) of a custom table for an
+	// employee, in the row `custom_resource_id` when given. The answer
+	// names the row the value belongs to. factorialtest's sandbox starts a
+	// new row for the employee when no row is given.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+	CreateCustomResourceValueWithResponse(ctx context.Context, body CreateCustomResourceValueJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomResourceValueResponse, error)
+
+	// GetCustomResourceValueWithResponse Get a cell of a custom table
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /custom_resources/values/{id} (the `GetCustomResourceValue` operationId).
+	GetCustomResourceValueWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceValueResponse, error)
+
 	// ListDocumentsWithResponse List documents
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -25030,6 +28181,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /documents/documents/{id} (the `UpdateDocument` operationId).
 	UpdateDocumentWithResponse(ctx context.Context, id ID, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error)
+
+	// CreateDocumentDownloadURLsWithBodyWithResponse Get temporary download links for documents
+	//
+	// Answers one temporary URL per document asked for, from which the
+	// file can be downloaded. An action: it answers 200 with a bare array.
+	// factorialtest's sandbox answers 404 naming the first document that
+	// does not exist.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+	CreateDocumentDownloadURLsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDocumentDownloadURLsResponse, error)
+
+	// CreateDocumentDownloadURLsWithResponse Get temporary download links for documents
+	//
+	// Answers one temporary URL per document asked for, from which the
+	// file can be downloaded. An action: it answers 200 with a bare array.
+	// factorialtest's sandbox answers 404 naming the first document that
+	// does not exist.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+	CreateDocumentDownloadURLsWithResponse(ctx context.Context, body CreateDocumentDownloadURLsJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDocumentDownloadURLsResponse, error)
 
 	// ListFoldersWithResponse List document folders
 	//
@@ -25220,6 +28395,163 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /holidays/company_holidays/{id} (the `GetCompanyHoliday` operationId).
 	GetCompanyHolidayWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompanyHolidayResponse, error)
+
+	// CreateIntegrationSyncRunOutputWithBodyWithResponse Upload the output file of a sync run
+	//
+	// For integrations built on Factorial's integration framework: attaches
+	// the file an external system produced for one sync run (a CSV export,
+	// for example). Factorial's scope list does not name this namespace;
+	// the `integrations` scope is declared here.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /integrations/sync_run_outputs (the `CreateIntegrationSyncRunOutput` operationId).
+	CreateIntegrationSyncRunOutputWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateIntegrationSyncRunOutputResponse, error)
+
+	// ListIntegrationSyncableItemsWithResponse List the items a sync run has to send
+	//
+	// The records (compensations, expenses, leaves, vendors) one sync run
+	// of the integration framework must deliver to the external system,
+	// each with its payload. `sync_run_id` is needed: Factorial's document
+	// marks it required (kept optional here, see docs/dated-api.md), and
+	// factorialtest's sandbox answers 400 without it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /integrations/syncable_items (the `ListIntegrationSyncableItems` operationId).
+	ListIntegrationSyncableItemsWithResponse(ctx context.Context, params *ListIntegrationSyncableItemsParams, reqEditors ...RequestEditorFn) (*ListIntegrationSyncableItemsResponse, error)
+
+	// UpdateIntegrationSyncableSyncRunWithBodyWithResponse Report how one item's synchronisation went
+	//
+	// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+	UpdateIntegrationSyncableSyncRunWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIntegrationSyncableSyncRunResponse, error)
+
+	// UpdateIntegrationSyncableSyncRunWithResponse Report how one item's synchronisation went
+	//
+	// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+	UpdateIntegrationSyncableSyncRunWithResponse(ctx context.Context, id ID, body UpdateIntegrationSyncableSyncRunJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIntegrationSyncableSyncRunResponse, error)
+
+	// ListITAssetModelsWithResponse List IT asset models
+	//
+	// Makes and models of equipment (an Apple MacBook Pro laptop, for example) that assets are units of.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /it_management/it_asset_models (the `ListITAssetModels` operationId).
+	ListITAssetModelsWithResponse(ctx context.Context, params *ListITAssetModelsParams, reqEditors ...RequestEditorFn) (*ListITAssetModelsResponse, error)
+
+	// CreateITAssetModelWithBodyWithResponse Create an IT asset model
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+	CreateITAssetModelWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateITAssetModelResponse, error)
+
+	// CreateITAssetModelWithResponse Create an IT asset model
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+	CreateITAssetModelWithResponse(ctx context.Context, body CreateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateITAssetModelResponse, error)
+
+	// GetITAssetModelWithResponse Get an IT asset model
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /it_management/it_asset_models/{id} (the `GetITAssetModel` operationId).
+	GetITAssetModelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetITAssetModelResponse, error)
+
+	// UpdateITAssetModelWithBodyWithResponse Update an IT asset model
+	//
+	// The body repeats the id and, as Factorial requires, the kind, brand and name.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+	UpdateITAssetModelWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateITAssetModelResponse, error)
+
+	// UpdateITAssetModelWithResponse Update an IT asset model
+	//
+	// The body repeats the id and, as Factorial requires, the kind, brand and name.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+	UpdateITAssetModelWithResponse(ctx context.Context, id ID, body UpdateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateITAssetModelResponse, error)
+
+	// ListITAssetsWithResponse List IT assets
+	//
+	// Devices and other equipment the company owns (laptops, phones, keys...)
+	// with who holds them and where. Factorial's document names no OAuth
+	// scope for IT management; `employees` is declared here (see
+	// docs/dated-api.md).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /it_management/it_assets (the `ListITAssets` operationId).
+	ListITAssetsWithResponse(ctx context.Context, params *ListITAssetsParams, reqEditors ...RequestEditorFn) (*ListITAssetsResponse, error)
+
+	// CreateITAssetWithBodyWithResponse Register an IT asset
+	//
+	// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+	CreateITAssetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateITAssetResponse, error)
+
+	// CreateITAssetWithResponse Register an IT asset
+	//
+	// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+	CreateITAssetWithResponse(ctx context.Context, body CreateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateITAssetResponse, error)
+
+	// DeleteITAssetWithResponse Delete an IT asset
+	//
+	// Factorial deletes assets softly (their `discarded_at` is set); the answer is the asset.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /it_management/it_assets/{id} (the `DeleteITAsset` operationId).
+	DeleteITAssetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteITAssetResponse, error)
+
+	// GetITAssetWithResponse Get an IT asset
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /it_management/it_assets/{id} (the `GetITAsset` operationId).
+	GetITAssetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetITAssetResponse, error)
+
+	// UpdateITAssetWithBodyWithResponse Update an IT asset
+	//
+	// Changes an asset's data, holder or status. Factorial allows only some
+	// status changes and does not list which. The body repeats the id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+	UpdateITAssetWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateITAssetResponse, error)
+
+	// UpdateITAssetWithResponse Update an IT asset
+	//
+	// Changes an asset's data, holder or status. Factorial allows only some
+	// status changes and does not list which. The body repeats the id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+	UpdateITAssetWithResponse(ctx context.Context, id ID, body UpdateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateITAssetResponse, error)
 
 	// ListJobCatalogLevelsWithResponse List job catalog levels
 	//
@@ -25418,6 +28750,42 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /locations/work_areas/{id} (the `UpdateWorkArea` operationId).
 	UpdateWorkAreaWithResponse(ctx context.Context, id ID, body UpdateWorkAreaJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkAreaResponse, error)
+
+	// ListMarketplaceInstallationSettingsWithResponse List the settings of an installed integration
+	//
+	// The codes an installed (payroll) integration maps Factorial's records
+	// to: leave types, legal entities' file numbers, workplaces'
+	// establishment codes and time-off allowances. `company_id` and
+	// `integration_id` are needed: Factorial's document marks them
+	// required (kept optional here, see docs/dated-api.md), and
+	// factorialtest's sandbox answers 400 without them.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /marketplace/installation_settings (the `ListMarketplaceInstallationSettings` operationId).
+	ListMarketplaceInstallationSettingsWithResponse(ctx context.Context, params *ListMarketplaceInstallationSettingsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceInstallationSettingsResponse, error)
+
+	// CreateMarketplaceInstallationWithBodyWithResponse Install a marketplace integration for a company
+	//
+	// Records that the company installed the integration named by its UUID.
+	// Factorial's scope list names only the installation settings under
+	// `marketplace`; the same scope is declared here.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+	CreateMarketplaceInstallationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMarketplaceInstallationResponse, error)
+
+	// CreateMarketplaceInstallationWithResponse Install a marketplace integration for a company
+	//
+	// Records that the company installed the integration named by its UUID.
+	// Factorial's scope list names only the installation settings under
+	// `marketplace`; the same scope is declared here.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+	CreateMarketplaceInstallationWithResponse(ctx context.Context, body CreateMarketplaceInstallationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMarketplaceInstallationResponse, error)
 
 	// ListSupplementsWithResponse List payroll supplements
 	//
@@ -27241,6 +30609,116 @@ func (r UpdateWebhookSubscriptionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateWebhookSubscriptionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ApproveApprovalFlowByResourceResponse401Headers the declared response headers of an HTTP 401 response for ApproveApprovalFlowByResource
+type ApproveApprovalFlowByResourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ApproveApprovalFlowByResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApprovalFlow
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ApproveApprovalFlowByResourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ApproveApprovalFlowByResourceResponse) GetJSON200() *ApprovalFlow {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ApproveApprovalFlowByResourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ApproveApprovalFlowByResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ApproveApprovalFlowByResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ApproveApprovalFlowByResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ApproveApprovalFlowByResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RejectApprovalFlowByResourceResponse401Headers the declared response headers of an HTTP 401 response for RejectApprovalFlowByResource
+type RejectApprovalFlowByResourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RejectApprovalFlowByResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApprovalFlow
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RejectApprovalFlowByResourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RejectApprovalFlowByResourceResponse) GetJSON200() *ApprovalFlow {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RejectApprovalFlowByResourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RejectApprovalFlowByResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RejectApprovalFlowByResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RejectApprovalFlowByResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RejectApprovalFlowByResourceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -30712,6 +34190,171 @@ func (r GetBankTransactionResponse) ContentType() string {
 	return ""
 }
 
+// ListBookkeeperIncidencesResponse401Headers the declared response headers of an HTTP 401 response for ListBookkeeperIncidences
+type ListBookkeeperIncidencesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListBookkeeperIncidencesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookkeeperIncidencePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListBookkeeperIncidencesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBookkeeperIncidencesResponse) GetJSON200() *BookkeeperIncidencePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBookkeeperIncidencesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBookkeeperIncidencesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBookkeeperIncidencesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBookkeeperIncidencesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBookkeeperIncidencesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetBookkeeperIncidenceResponse401Headers the declared response headers of an HTTP 401 response for GetBookkeeperIncidence
+type GetBookkeeperIncidenceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetBookkeeperIncidenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookkeeperIncidence
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetBookkeeperIncidenceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetBookkeeperIncidenceResponse) GetJSON200() *BookkeeperIncidence {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetBookkeeperIncidenceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetBookkeeperIncidenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetBookkeeperIncidenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetBookkeeperIncidenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetBookkeeperIncidenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateBookkeeperIncidenceResponse401Headers the declared response headers of an HTTP 401 response for UpdateBookkeeperIncidence
+type UpdateBookkeeperIncidenceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateBookkeeperIncidenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookkeeperIncidence
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateBookkeeperIncidenceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateBookkeeperIncidenceResponse) GetJSON200() *BookkeeperIncidence {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateBookkeeperIncidenceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateBookkeeperIncidenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateBookkeeperIncidenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateBookkeeperIncidenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateBookkeeperIncidenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListLegalEntitiesResponse401Headers the declared response headers of an HTTP 401 response for ListLegalEntities
 type ListLegalEntitiesResponse401Headers struct {
 	WWWAuthenticate *string
@@ -31647,6 +35290,446 @@ func (r UpdateCustomFieldValueResponse) ContentType() string {
 	return ""
 }
 
+// ListCustomResourcesResponse401Headers the declared response headers of an HTTP 401 response for ListCustomResources
+type ListCustomResourcesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCustomResourcesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResourcePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCustomResourcesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCustomResourcesResponse) GetJSON200() *CustomResourcePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCustomResourcesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCustomResourcesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCustomResourcesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCustomResourcesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCustomResourcesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCustomResourceResponse401Headers the declared response headers of an HTTP 401 response for GetCustomResource
+type GetCustomResourceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCustomResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResource
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCustomResourceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCustomResourceResponse) GetJSON200() *CustomResource {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCustomResourceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCustomResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCustomResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCustomResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCustomResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCustomResourceSchemasResponse401Headers the declared response headers of an HTTP 401 response for ListCustomResourceSchemas
+type ListCustomResourceSchemasResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCustomResourceSchemasResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResourceSchemaPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCustomResourceSchemasResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCustomResourceSchemasResponse) GetJSON200() *CustomResourceSchemaPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCustomResourceSchemasResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCustomResourceSchemasResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCustomResourceSchemasResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCustomResourceSchemasResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCustomResourceSchemasResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateCustomResourceSchemaResponse401Headers the declared response headers of an HTTP 401 response for CreateCustomResourceSchema
+type CreateCustomResourceSchemaResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateCustomResourceSchemaResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CustomResourceSchema
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateCustomResourceSchemaResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCustomResourceSchemaResponse) GetJSON201() *CustomResourceSchema {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateCustomResourceSchemaResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCustomResourceSchemaResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCustomResourceSchemaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCustomResourceSchemaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCustomResourceSchemaResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCustomResourceSchemaResponse401Headers the declared response headers of an HTTP 401 response for GetCustomResourceSchema
+type GetCustomResourceSchemaResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCustomResourceSchemaResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResourceSchema
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCustomResourceSchemaResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCustomResourceSchemaResponse) GetJSON200() *CustomResourceSchema {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCustomResourceSchemaResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCustomResourceSchemaResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCustomResourceSchemaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCustomResourceSchemaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCustomResourceSchemaResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCustomResourceValuesResponse401Headers the declared response headers of an HTTP 401 response for ListCustomResourceValues
+type ListCustomResourceValuesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCustomResourceValuesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResourceValuePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCustomResourceValuesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCustomResourceValuesResponse) GetJSON200() *CustomResourceValuePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCustomResourceValuesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCustomResourceValuesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCustomResourceValuesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCustomResourceValuesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCustomResourceValuesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateCustomResourceValueResponse401Headers the declared response headers of an HTTP 401 response for CreateCustomResourceValue
+type CreateCustomResourceValueResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateCustomResourceValueResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CustomResourceValue
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateCustomResourceValueResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCustomResourceValueResponse) GetJSON201() *CustomResourceValue {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateCustomResourceValueResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCustomResourceValueResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCustomResourceValueResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCustomResourceValueResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCustomResourceValueResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCustomResourceValueResponse401Headers the declared response headers of an HTTP 401 response for GetCustomResourceValue
+type GetCustomResourceValueResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCustomResourceValueResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CustomResourceValue
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCustomResourceValueResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCustomResourceValueResponse) GetJSON200() *CustomResourceValue {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCustomResourceValueResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCustomResourceValueResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCustomResourceValueResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCustomResourceValueResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCustomResourceValueResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListDocumentsResponse401Headers the declared response headers of an HTTP 401 response for ListDocuments
 type ListDocumentsResponse401Headers struct {
 	WWWAuthenticate *string
@@ -32026,6 +36109,61 @@ func (r UpdateDocumentResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateDocumentDownloadURLsResponse401Headers the declared response headers of an HTTP 401 response for CreateDocumentDownloadURLs
+type CreateDocumentDownloadURLsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateDocumentDownloadURLsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]DocumentDownloadURL
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateDocumentDownloadURLsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateDocumentDownloadURLsResponse) GetJSON200() *[]DocumentDownloadURL {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateDocumentDownloadURLsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateDocumentDownloadURLsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateDocumentDownloadURLsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateDocumentDownloadURLsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateDocumentDownloadURLsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -32796,6 +36934,666 @@ func (r GetCompanyHolidayResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetCompanyHolidayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateIntegrationSyncRunOutputResponse401Headers the declared response headers of an HTTP 401 response for CreateIntegrationSyncRunOutput
+type CreateIntegrationSyncRunOutputResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateIntegrationSyncRunOutputResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *IntegrationSyncRunOutput
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateIntegrationSyncRunOutputResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateIntegrationSyncRunOutputResponse) GetJSON201() *IntegrationSyncRunOutput {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateIntegrationSyncRunOutputResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateIntegrationSyncRunOutputResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateIntegrationSyncRunOutputResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateIntegrationSyncRunOutputResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateIntegrationSyncRunOutputResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListIntegrationSyncableItemsResponse401Headers the declared response headers of an HTTP 401 response for ListIntegrationSyncableItems
+type ListIntegrationSyncableItemsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListIntegrationSyncableItemsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntegrationSyncableItemPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListIntegrationSyncableItemsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListIntegrationSyncableItemsResponse) GetJSON200() *IntegrationSyncableItemPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListIntegrationSyncableItemsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListIntegrationSyncableItemsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListIntegrationSyncableItemsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListIntegrationSyncableItemsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListIntegrationSyncableItemsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateIntegrationSyncableSyncRunResponse401Headers the declared response headers of an HTTP 401 response for UpdateIntegrationSyncableSyncRun
+type UpdateIntegrationSyncableSyncRunResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateIntegrationSyncableSyncRunResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntegrationSyncableSyncRun
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateIntegrationSyncableSyncRunResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateIntegrationSyncableSyncRunResponse) GetJSON200() *IntegrationSyncableSyncRun {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateIntegrationSyncableSyncRunResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateIntegrationSyncableSyncRunResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateIntegrationSyncableSyncRunResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateIntegrationSyncableSyncRunResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateIntegrationSyncableSyncRunResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListITAssetModelsResponse401Headers the declared response headers of an HTTP 401 response for ListITAssetModels
+type ListITAssetModelsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListITAssetModelsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAssetModelPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListITAssetModelsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListITAssetModelsResponse) GetJSON200() *ITAssetModelPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListITAssetModelsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListITAssetModelsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListITAssetModelsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListITAssetModelsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListITAssetModelsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateITAssetModelResponse401Headers the declared response headers of an HTTP 401 response for CreateITAssetModel
+type CreateITAssetModelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateITAssetModelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ITAssetModel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateITAssetModelResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateITAssetModelResponse) GetJSON201() *ITAssetModel {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateITAssetModelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateITAssetModelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateITAssetModelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateITAssetModelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateITAssetModelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetITAssetModelResponse401Headers the declared response headers of an HTTP 401 response for GetITAssetModel
+type GetITAssetModelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetITAssetModelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAssetModel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetITAssetModelResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetITAssetModelResponse) GetJSON200() *ITAssetModel {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetITAssetModelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetITAssetModelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetITAssetModelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetITAssetModelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetITAssetModelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateITAssetModelResponse401Headers the declared response headers of an HTTP 401 response for UpdateITAssetModel
+type UpdateITAssetModelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateITAssetModelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAssetModel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateITAssetModelResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateITAssetModelResponse) GetJSON200() *ITAssetModel {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateITAssetModelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateITAssetModelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateITAssetModelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateITAssetModelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateITAssetModelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListITAssetsResponse401Headers the declared response headers of an HTTP 401 response for ListITAssets
+type ListITAssetsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListITAssetsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAssetPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListITAssetsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListITAssetsResponse) GetJSON200() *ITAssetPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListITAssetsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListITAssetsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListITAssetsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListITAssetsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListITAssetsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateITAssetResponse401Headers the declared response headers of an HTTP 401 response for CreateITAsset
+type CreateITAssetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateITAssetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ITAsset
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateITAssetResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateITAssetResponse) GetJSON201() *ITAsset {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateITAssetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateITAssetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateITAssetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateITAssetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateITAssetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteITAssetResponse401Headers the declared response headers of an HTTP 401 response for DeleteITAsset
+type DeleteITAssetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteITAssetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAsset
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteITAssetResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteITAssetResponse) GetJSON200() *ITAsset {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteITAssetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteITAssetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteITAssetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteITAssetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteITAssetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetITAssetResponse401Headers the declared response headers of an HTTP 401 response for GetITAsset
+type GetITAssetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetITAssetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAsset
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetITAssetResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetITAssetResponse) GetJSON200() *ITAsset {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetITAssetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetITAssetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetITAssetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetITAssetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetITAssetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateITAssetResponse401Headers the declared response headers of an HTTP 401 response for UpdateITAsset
+type UpdateITAssetResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateITAssetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ITAsset
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateITAssetResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateITAssetResponse) GetJSON200() *ITAsset {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateITAssetResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateITAssetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateITAssetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateITAssetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateITAssetResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -33731,6 +38529,116 @@ func (r UpdateWorkAreaResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateWorkAreaResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListMarketplaceInstallationSettingsResponse401Headers the declared response headers of an HTTP 401 response for ListMarketplaceInstallationSettings
+type ListMarketplaceInstallationSettingsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListMarketplaceInstallationSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MarketplaceInstallationSettingsPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListMarketplaceInstallationSettingsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceInstallationSettingsResponse) GetJSON200() *MarketplaceInstallationSettingsPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListMarketplaceInstallationSettingsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceInstallationSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceInstallationSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceInstallationSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceInstallationSettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateMarketplaceInstallationResponse401Headers the declared response headers of an HTTP 401 response for CreateMarketplaceInstallation
+type CreateMarketplaceInstallationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateMarketplaceInstallationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *MarketplaceInstallation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateMarketplaceInstallationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateMarketplaceInstallationResponse) GetJSON201() *MarketplaceInstallation {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateMarketplaceInstallationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateMarketplaceInstallationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateMarketplaceInstallationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateMarketplaceInstallationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateMarketplaceInstallationResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -39919,6 +44827,84 @@ func (c *ClientWithResponses) UpdateWebhookSubscriptionWithResponse(ctx context.
 	return ParseUpdateWebhookSubscriptionResponse(rsp)
 }
 
+// ApproveApprovalFlowByResourceWithBodyWithResponse Approve the pending step of a record's approval flow
+//
+// Approves the step now waiting in the approval flow of one record,
+// named by its type and id (`Timeoff::Leave` and the leave's id, for
+// example), so the caller needs no flow id. The answer is the flow
+// after the decision. Factorial's document names no OAuth scope for
+// approvals; `employees` is declared here (see docs/dated-api.md).
+// factorialtest's sandbox approves only flows that are running (422
+// otherwise) and lets a user who is not an admin decide only flows
+// listing them among the approvers.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+func (c *ClientWithResponses) ApproveApprovalFlowByResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApproveApprovalFlowByResourceResponse, error) {
+	rsp, err := c.ApproveApprovalFlowByResourceWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApproveApprovalFlowByResourceResponse(rsp)
+}
+
+// ApproveApprovalFlowByResourceWithResponse Approve the pending step of a record's approval flow
+//
+// Approves the step now waiting in the approval flow of one record,
+// named by its type and id (`Timeoff::Leave` and the leave's id, for
+// example), so the caller needs no flow id. The answer is the flow
+// after the decision. Factorial's document names no OAuth scope for
+// approvals; `employees` is declared here (see docs/dated-api.md).
+// factorialtest's sandbox approves only flows that are running (422
+// otherwise) and lets a user who is not an admin decide only flows
+// listing them among the approvers.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/approve_resource (the `ApproveApprovalFlowByResource` operationId).
+func (c *ClientWithResponses) ApproveApprovalFlowByResourceWithResponse(ctx context.Context, body ApproveApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*ApproveApprovalFlowByResourceResponse, error) {
+	rsp, err := c.ApproveApprovalFlowByResource(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApproveApprovalFlowByResourceResponse(rsp)
+}
+
+// RejectApprovalFlowByResourceWithBodyWithResponse Reject the pending step of a record's approval flow
+//
+// Rejects the step now waiting in the approval flow of one record,
+// named by its type and id, optionally with a reason. The answer is the
+// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+func (c *ClientWithResponses) RejectApprovalFlowByResourceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectApprovalFlowByResourceResponse, error) {
+	rsp, err := c.RejectApprovalFlowByResourceWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectApprovalFlowByResourceResponse(rsp)
+}
+
+// RejectApprovalFlowByResourceWithResponse Reject the pending step of a record's approval flow
+//
+// Rejects the step now waiting in the approval flow of one record,
+// named by its type and id, optionally with a reason. The answer is the
+// flow after the decision. Scope as for ApproveApprovalFlowByResource.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /approvals/materialized_approvals_flows/reject_resource (the `RejectApprovalFlowByResource` operationId).
+func (c *ClientWithResponses) RejectApprovalFlowByResourceWithResponse(ctx context.Context, body RejectApprovalFlowByResourceJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectApprovalFlowByResourceResponse, error) {
+	rsp, err := c.RejectApprovalFlowByResource(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectApprovalFlowByResourceResponse(rsp)
+}
+
 // ListAtsAnswersWithResponse List answers to screening questions
 //
 // The answers candidates gave to the screening questions of the job
@@ -41273,6 +46259,67 @@ func (c *ClientWithResponses) GetBankTransactionWithResponse(ctx context.Context
 	return ParseGetBankTransactionResponse(rsp)
 }
 
+// ListBookkeeperIncidencesWithResponse List the employee updates shared with the bookkeeper
+//
+// Incidences are the employee updates (hires, terminations, leaves,
+// contract and personal changes...) a company's bookkeeper works
+// through for payroll, each with a status and an optional message
+// thread. Requires the `employee_updates` scope.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /bookkeepers_management/incidences (the `ListBookkeeperIncidences` operationId).
+func (c *ClientWithResponses) ListBookkeeperIncidencesWithResponse(ctx context.Context, params *ListBookkeeperIncidencesParams, reqEditors ...RequestEditorFn) (*ListBookkeeperIncidencesResponse, error) {
+	rsp, err := c.ListBookkeeperIncidences(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBookkeeperIncidencesResponse(rsp)
+}
+
+// GetBookkeeperIncidenceWithResponse Get an incidence
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /bookkeepers_management/incidences/{id} (the `GetBookkeeperIncidence` operationId).
+func (c *ClientWithResponses) GetBookkeeperIncidenceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBookkeeperIncidenceResponse, error) {
+	rsp, err := c.GetBookkeeperIncidence(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetBookkeeperIncidenceResponse(rsp)
+}
+
+// UpdateBookkeeperIncidenceWithBodyWithResponse Update an incidence's status or read state
+//
+// Moves an incidence through its states, or marks it read. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+func (c *ClientWithResponses) UpdateBookkeeperIncidenceWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBookkeeperIncidenceResponse, error) {
+	rsp, err := c.UpdateBookkeeperIncidenceWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBookkeeperIncidenceResponse(rsp)
+}
+
+// UpdateBookkeeperIncidenceWithResponse Update an incidence's status or read state
+//
+// Moves an incidence through its states, or marks it read. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /bookkeepers_management/incidences/{id} (the `UpdateBookkeeperIncidence` operationId).
+func (c *ClientWithResponses) UpdateBookkeeperIncidenceWithResponse(ctx context.Context, id ID, body UpdateBookkeeperIncidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBookkeeperIncidenceResponse, error) {
+	rsp, err := c.UpdateBookkeeperIncidence(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBookkeeperIncidenceResponse(rsp)
+}
+
 // ListLegalEntitiesWithResponse List legal entities
 //
 // Returns a wrapper object for the known response body format(s).
@@ -41578,6 +46625,153 @@ func (c *ClientWithResponses) UpdateCustomFieldValueWithResponse(ctx context.Con
 	return ParseUpdateCustomFieldValueResponse(rsp)
 }
 
+// ListCustomResourcesWithResponse List the rows of custom tables
+//
+// A resource is one row of a custom table (a schema), attached to the
+// record it describes, an employee for example; its cells are values.
+// Factorial's scope list names custom tables' schemas and values under
+// `custom_fields`; the same scope is declared here for rows.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/resources (the `ListCustomResources` operationId).
+func (c *ClientWithResponses) ListCustomResourcesWithResponse(ctx context.Context, params *ListCustomResourcesParams, reqEditors ...RequestEditorFn) (*ListCustomResourcesResponse, error) {
+	rsp, err := c.ListCustomResources(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCustomResourcesResponse(rsp)
+}
+
+// GetCustomResourceWithResponse Get a row of a custom table
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/resources/{id} (the `GetCustomResource` operationId).
+func (c *ClientWithResponses) GetCustomResourceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceResponse, error) {
+	rsp, err := c.GetCustomResource(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCustomResourceResponse(rsp)
+}
+
+// ListCustomResourceSchemasWithResponse List custom tables
+//
+// A schema is a custom table shown in the employee profile; its columns are resource fields (ListCustomFieldResourceFields).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/schemas (the `ListCustomResourceSchemas` operationId).
+func (c *ClientWithResponses) ListCustomResourceSchemasWithResponse(ctx context.Context, params *ListCustomResourceSchemasParams, reqEditors ...RequestEditorFn) (*ListCustomResourceSchemasResponse, error) {
+	rsp, err := c.ListCustomResourceSchemas(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCustomResourceSchemasResponse(rsp)
+}
+
+// CreateCustomResourceSchemaWithBodyWithResponse Create a custom table
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+func (c *ClientWithResponses) CreateCustomResourceSchemaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCustomResourceSchemaResponse, error) {
+	rsp, err := c.CreateCustomResourceSchemaWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCustomResourceSchemaResponse(rsp)
+}
+
+// CreateCustomResourceSchemaWithResponse Create a custom table
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /custom_resources/schemas (the `CreateCustomResourceSchema` operationId).
+func (c *ClientWithResponses) CreateCustomResourceSchemaWithResponse(ctx context.Context, body CreateCustomResourceSchemaJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomResourceSchemaResponse, error) {
+	rsp, err := c.CreateCustomResourceSchema(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCustomResourceSchemaResponse(rsp)
+}
+
+// GetCustomResourceSchemaWithResponse Get a custom table
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/schemas/{id} (the `GetCustomResourceSchema` operationId).
+func (c *ClientWithResponses) GetCustomResourceSchemaWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceSchemaResponse, error) {
+	rsp, err := c.GetCustomResourceSchema(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCustomResourceSchemaResponse(rsp)
+}
+
+// ListCustomResourceValuesWithResponse List the cells of custom tables
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/values (the `ListCustomResourceValues` operationId).
+func (c *ClientWithResponses) ListCustomResourceValuesWithResponse(ctx context.Context, params *ListCustomResourceValuesParams, reqEditors ...RequestEditorFn) (*ListCustomResourceValuesResponse, error) {
+	rsp, err := c.ListCustomResourceValues(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCustomResourceValuesResponse(rsp)
+}
+
+// CreateCustomResourceValueWithBodyWithResponse Write a cell of a custom table
+//
+// Stores the value of one column (`field_id`) of a custom table for an
+// employee, in the row `custom_resource_id` when given. The answer
+// names the row the value belongs to. factorialtest's sandbox starts a
+// new row for the employee when no row is given.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+func (c *ClientWithResponses) CreateCustomResourceValueWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCustomResourceValueResponse, error) {
+	rsp, err := c.CreateCustomResourceValueWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCustomResourceValueResponse(rsp)
+}
+
+// CreateCustomResourceValueWithResponse Write a cell of a custom table
+//
+// Stores the value of one column (`field_id`) of a custom table for an
+// employee, in the row `custom_resource_id` when given. The answer
+// names the row the value belongs to. factorialtest's sandbox starts a
+// new row for the employee when no row is given.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /custom_resources/values (the `CreateCustomResourceValue` operationId).
+func (c *ClientWithResponses) CreateCustomResourceValueWithResponse(ctx context.Context, body CreateCustomResourceValueJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCustomResourceValueResponse, error) {
+	rsp, err := c.CreateCustomResourceValue(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCustomResourceValueResponse(rsp)
+}
+
+// GetCustomResourceValueWithResponse Get a cell of a custom table
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /custom_resources/values/{id} (the `GetCustomResourceValue` operationId).
+func (c *ClientWithResponses) GetCustomResourceValueWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCustomResourceValueResponse, error) {
+	rsp, err := c.GetCustomResourceValue(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCustomResourceValueResponse(rsp)
+}
+
 // ListDocumentsWithResponse List documents
 //
 // Returns a wrapper object for the known response body format(s).
@@ -41718,6 +46912,42 @@ func (c *ClientWithResponses) UpdateDocumentWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseUpdateDocumentResponse(rsp)
+}
+
+// CreateDocumentDownloadURLsWithBodyWithResponse Get temporary download links for documents
+//
+// Answers one temporary URL per document asked for, from which the
+// file can be downloaded. An action: it answers 200 with a bare array.
+// factorialtest's sandbox answers 404 naming the first document that
+// does not exist.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+func (c *ClientWithResponses) CreateDocumentDownloadURLsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDocumentDownloadURLsResponse, error) {
+	rsp, err := c.CreateDocumentDownloadURLsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDocumentDownloadURLsResponse(rsp)
+}
+
+// CreateDocumentDownloadURLsWithResponse Get temporary download links for documents
+//
+// Answers one temporary URL per document asked for, from which the
+// file can be downloaded. An action: it answers 200 with a bare array.
+// factorialtest's sandbox answers 404 naming the first document that
+// does not exist.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /documents/download_urls/bulk_create (the `CreateDocumentDownloadURLs` operationId).
+func (c *ClientWithResponses) CreateDocumentDownloadURLsWithResponse(ctx context.Context, body CreateDocumentDownloadURLsJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDocumentDownloadURLsResponse, error) {
+	rsp, err := c.CreateDocumentDownloadURLs(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDocumentDownloadURLsResponse(rsp)
 }
 
 // ListFoldersWithResponse List document folders
@@ -42040,6 +47270,265 @@ func (c *ClientWithResponses) GetCompanyHolidayWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseGetCompanyHolidayResponse(rsp)
+}
+
+// CreateIntegrationSyncRunOutputWithBodyWithResponse Upload the output file of a sync run
+//
+// For integrations built on Factorial's integration framework: attaches
+// the file an external system produced for one sync run (a CSV export,
+// for example). Factorial's scope list does not name this namespace;
+// the `integrations` scope is declared here.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /integrations/sync_run_outputs (the `CreateIntegrationSyncRunOutput` operationId).
+func (c *ClientWithResponses) CreateIntegrationSyncRunOutputWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateIntegrationSyncRunOutputResponse, error) {
+	rsp, err := c.CreateIntegrationSyncRunOutputWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateIntegrationSyncRunOutputResponse(rsp)
+}
+
+// ListIntegrationSyncableItemsWithResponse List the items a sync run has to send
+//
+// The records (compensations, expenses, leaves, vendors) one sync run
+// of the integration framework must deliver to the external system,
+// each with its payload. `sync_run_id` is needed: Factorial's document
+// marks it required (kept optional here, see docs/dated-api.md), and
+// factorialtest's sandbox answers 400 without it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /integrations/syncable_items (the `ListIntegrationSyncableItems` operationId).
+func (c *ClientWithResponses) ListIntegrationSyncableItemsWithResponse(ctx context.Context, params *ListIntegrationSyncableItemsParams, reqEditors ...RequestEditorFn) (*ListIntegrationSyncableItemsResponse, error) {
+	rsp, err := c.ListIntegrationSyncableItems(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListIntegrationSyncableItemsResponse(rsp)
+}
+
+// UpdateIntegrationSyncableSyncRunWithBodyWithResponse Report how one item's synchronisation went
+//
+// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+func (c *ClientWithResponses) UpdateIntegrationSyncableSyncRunWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIntegrationSyncableSyncRunResponse, error) {
+	rsp, err := c.UpdateIntegrationSyncableSyncRunWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateIntegrationSyncableSyncRunResponse(rsp)
+}
+
+// UpdateIntegrationSyncableSyncRunWithResponse Report how one item's synchronisation went
+//
+// Records the outcome (`success`, `failed`, `invalid`) of delivering one item of a sync run, with the error or validation messages keyed by kind. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /integrations/syncable_sync_runs/{id} (the `UpdateIntegrationSyncableSyncRun` operationId).
+func (c *ClientWithResponses) UpdateIntegrationSyncableSyncRunWithResponse(ctx context.Context, id ID, body UpdateIntegrationSyncableSyncRunJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIntegrationSyncableSyncRunResponse, error) {
+	rsp, err := c.UpdateIntegrationSyncableSyncRun(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateIntegrationSyncableSyncRunResponse(rsp)
+}
+
+// ListITAssetModelsWithResponse List IT asset models
+//
+// Makes and models of equipment (an Apple MacBook Pro laptop, for example) that assets are units of.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /it_management/it_asset_models (the `ListITAssetModels` operationId).
+func (c *ClientWithResponses) ListITAssetModelsWithResponse(ctx context.Context, params *ListITAssetModelsParams, reqEditors ...RequestEditorFn) (*ListITAssetModelsResponse, error) {
+	rsp, err := c.ListITAssetModels(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListITAssetModelsResponse(rsp)
+}
+
+// CreateITAssetModelWithBodyWithResponse Create an IT asset model
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+func (c *ClientWithResponses) CreateITAssetModelWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateITAssetModelResponse, error) {
+	rsp, err := c.CreateITAssetModelWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateITAssetModelResponse(rsp)
+}
+
+// CreateITAssetModelWithResponse Create an IT asset model
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /it_management/it_asset_models (the `CreateITAssetModel` operationId).
+func (c *ClientWithResponses) CreateITAssetModelWithResponse(ctx context.Context, body CreateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateITAssetModelResponse, error) {
+	rsp, err := c.CreateITAssetModel(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateITAssetModelResponse(rsp)
+}
+
+// GetITAssetModelWithResponse Get an IT asset model
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /it_management/it_asset_models/{id} (the `GetITAssetModel` operationId).
+func (c *ClientWithResponses) GetITAssetModelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetITAssetModelResponse, error) {
+	rsp, err := c.GetITAssetModel(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetITAssetModelResponse(rsp)
+}
+
+// UpdateITAssetModelWithBodyWithResponse Update an IT asset model
+//
+// The body repeats the id and, as Factorial requires, the kind, brand and name.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+func (c *ClientWithResponses) UpdateITAssetModelWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateITAssetModelResponse, error) {
+	rsp, err := c.UpdateITAssetModelWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateITAssetModelResponse(rsp)
+}
+
+// UpdateITAssetModelWithResponse Update an IT asset model
+//
+// The body repeats the id and, as Factorial requires, the kind, brand and name.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /it_management/it_asset_models/{id} (the `UpdateITAssetModel` operationId).
+func (c *ClientWithResponses) UpdateITAssetModelWithResponse(ctx context.Context, id ID, body UpdateITAssetModelJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateITAssetModelResponse, error) {
+	rsp, err := c.UpdateITAssetModel(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateITAssetModelResponse(rsp)
+}
+
+// ListITAssetsWithResponse List IT assets
+//
+// Devices and other equipment the company owns (laptops, phones, keys...)
+// with who holds them and where. Factorial's document names no OAuth
+// scope for IT management; `employees` is declared here (see
+// docs/dated-api.md).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /it_management/it_assets (the `ListITAssets` operationId).
+func (c *ClientWithResponses) ListITAssetsWithResponse(ctx context.Context, params *ListITAssetsParams, reqEditors ...RequestEditorFn) (*ListITAssetsResponse, error) {
+	rsp, err := c.ListITAssets(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListITAssetsResponse(rsp)
+}
+
+// CreateITAssetWithBodyWithResponse Register an IT asset
+//
+// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+func (c *ClientWithResponses) CreateITAssetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateITAssetResponse, error) {
+	rsp, err := c.CreateITAssetWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateITAssetResponse(rsp)
+}
+
+// CreateITAssetWithResponse Register an IT asset
+//
+// Adds a unit of an asset model, identified by its serial number. factorialtest's sandbox starts it `in_stock`, or `assigned` when an owner is given.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /it_management/it_assets (the `CreateITAsset` operationId).
+func (c *ClientWithResponses) CreateITAssetWithResponse(ctx context.Context, body CreateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateITAssetResponse, error) {
+	rsp, err := c.CreateITAsset(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateITAssetResponse(rsp)
+}
+
+// DeleteITAssetWithResponse Delete an IT asset
+//
+// Factorial deletes assets softly (their `discarded_at` is set); the answer is the asset.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /it_management/it_assets/{id} (the `DeleteITAsset` operationId).
+func (c *ClientWithResponses) DeleteITAssetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteITAssetResponse, error) {
+	rsp, err := c.DeleteITAsset(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteITAssetResponse(rsp)
+}
+
+// GetITAssetWithResponse Get an IT asset
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /it_management/it_assets/{id} (the `GetITAsset` operationId).
+func (c *ClientWithResponses) GetITAssetWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetITAssetResponse, error) {
+	rsp, err := c.GetITAsset(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetITAssetResponse(rsp)
+}
+
+// UpdateITAssetWithBodyWithResponse Update an IT asset
+//
+// Changes an asset's data, holder or status. Factorial allows only some
+// status changes and does not list which. The body repeats the id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+func (c *ClientWithResponses) UpdateITAssetWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateITAssetResponse, error) {
+	rsp, err := c.UpdateITAssetWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateITAssetResponse(rsp)
+}
+
+// UpdateITAssetWithResponse Update an IT asset
+//
+// Changes an asset's data, holder or status. Factorial allows only some
+// status changes and does not list which. The body repeats the id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /it_management/it_assets/{id} (the `UpdateITAsset` operationId).
+func (c *ClientWithResponses) UpdateITAssetWithResponse(ctx context.Context, id ID, body UpdateITAssetJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateITAssetResponse, error) {
+	rsp, err := c.UpdateITAsset(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateITAssetResponse(rsp)
 }
 
 // ListJobCatalogLevelsWithResponse List job catalog levels
@@ -42376,6 +47865,60 @@ func (c *ClientWithResponses) UpdateWorkAreaWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseUpdateWorkAreaResponse(rsp)
+}
+
+// ListMarketplaceInstallationSettingsWithResponse List the settings of an installed integration
+//
+// The codes an installed (payroll) integration maps Factorial's records
+// to: leave types, legal entities' file numbers, workplaces'
+// establishment codes and time-off allowances. `company_id` and
+// `integration_id` are needed: Factorial's document marks them
+// required (kept optional here, see docs/dated-api.md), and
+// factorialtest's sandbox answers 400 without them.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /marketplace/installation_settings (the `ListMarketplaceInstallationSettings` operationId).
+func (c *ClientWithResponses) ListMarketplaceInstallationSettingsWithResponse(ctx context.Context, params *ListMarketplaceInstallationSettingsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceInstallationSettingsResponse, error) {
+	rsp, err := c.ListMarketplaceInstallationSettings(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceInstallationSettingsResponse(rsp)
+}
+
+// CreateMarketplaceInstallationWithBodyWithResponse Install a marketplace integration for a company
+//
+// Records that the company installed the integration named by its UUID.
+// Factorial's scope list names only the installation settings under
+// `marketplace`; the same scope is declared here.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+func (c *ClientWithResponses) CreateMarketplaceInstallationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMarketplaceInstallationResponse, error) {
+	rsp, err := c.CreateMarketplaceInstallationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMarketplaceInstallationResponse(rsp)
+}
+
+// CreateMarketplaceInstallationWithResponse Install a marketplace integration for a company
+//
+// Records that the company installed the integration named by its UUID.
+// Factorial's scope list names only the installation settings under
+// `marketplace`; the same scope is declared here.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /marketplace/installations (the `CreateMarketplaceInstallation` operationId).
+func (c *ClientWithResponses) CreateMarketplaceInstallationWithResponse(ctx context.Context, body CreateMarketplaceInstallationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMarketplaceInstallationResponse, error) {
+	rsp, err := c.CreateMarketplaceInstallation(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMarketplaceInstallationResponse(rsp)
 }
 
 // ListSupplementsWithResponse List payroll supplements
@@ -45140,6 +50683,104 @@ func ParseUpdateWebhookSubscriptionResponse(rsp *http.Response) (*UpdateWebhookS
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateWebhookSubscriptionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseApproveApprovalFlowByResourceResponse parses an HTTP response from a ApproveApprovalFlowByResourceWithResponse call
+func ParseApproveApprovalFlowByResourceResponse(rsp *http.Response) (*ApproveApprovalFlowByResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ApproveApprovalFlowByResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApprovalFlow
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ApproveApprovalFlowByResourceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRejectApprovalFlowByResourceResponse parses an HTTP response from a RejectApprovalFlowByResourceWithResponse call
+func ParseRejectApprovalFlowByResourceResponse(rsp *http.Response) (*RejectApprovalFlowByResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RejectApprovalFlowByResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApprovalFlow
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RejectApprovalFlowByResourceResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -48240,6 +53881,153 @@ func ParseGetBankTransactionResponse(rsp *http.Response) (*GetBankTransactionRes
 	return response, nil
 }
 
+// ParseListBookkeeperIncidencesResponse parses an HTTP response from a ListBookkeeperIncidencesWithResponse call
+func ParseListBookkeeperIncidencesResponse(rsp *http.Response) (*ListBookkeeperIncidencesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBookkeeperIncidencesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookkeeperIncidencePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListBookkeeperIncidencesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetBookkeeperIncidenceResponse parses an HTTP response from a GetBookkeeperIncidenceWithResponse call
+func ParseGetBookkeeperIncidenceResponse(rsp *http.Response) (*GetBookkeeperIncidenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetBookkeeperIncidenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookkeeperIncidence
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetBookkeeperIncidenceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateBookkeeperIncidenceResponse parses an HTTP response from a UpdateBookkeeperIncidenceWithResponse call
+func ParseUpdateBookkeeperIncidenceResponse(rsp *http.Response) (*UpdateBookkeeperIncidenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateBookkeeperIncidenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookkeeperIncidence
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateBookkeeperIncidenceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListLegalEntitiesResponse parses an HTTP response from a ListLegalEntitiesWithResponse call
 func ParseListLegalEntitiesResponse(rsp *http.Response) (*ListLegalEntitiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -49073,6 +54861,398 @@ func ParseUpdateCustomFieldValueResponse(rsp *http.Response) (*UpdateCustomField
 	return response, nil
 }
 
+// ParseListCustomResourcesResponse parses an HTTP response from a ListCustomResourcesWithResponse call
+func ParseListCustomResourcesResponse(rsp *http.Response) (*ListCustomResourcesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCustomResourcesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResourcePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCustomResourcesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCustomResourceResponse parses an HTTP response from a GetCustomResourceWithResponse call
+func ParseGetCustomResourceResponse(rsp *http.Response) (*GetCustomResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCustomResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResource
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCustomResourceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCustomResourceSchemasResponse parses an HTTP response from a ListCustomResourceSchemasWithResponse call
+func ParseListCustomResourceSchemasResponse(rsp *http.Response) (*ListCustomResourceSchemasResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCustomResourceSchemasResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResourceSchemaPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCustomResourceSchemasResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateCustomResourceSchemaResponse parses an HTTP response from a CreateCustomResourceSchemaWithResponse call
+func ParseCreateCustomResourceSchemaResponse(rsp *http.Response) (*CreateCustomResourceSchemaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCustomResourceSchemaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CustomResourceSchema
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateCustomResourceSchemaResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCustomResourceSchemaResponse parses an HTTP response from a GetCustomResourceSchemaWithResponse call
+func ParseGetCustomResourceSchemaResponse(rsp *http.Response) (*GetCustomResourceSchemaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCustomResourceSchemaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResourceSchema
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCustomResourceSchemaResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCustomResourceValuesResponse parses an HTTP response from a ListCustomResourceValuesWithResponse call
+func ParseListCustomResourceValuesResponse(rsp *http.Response) (*ListCustomResourceValuesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCustomResourceValuesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResourceValuePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCustomResourceValuesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateCustomResourceValueResponse parses an HTTP response from a CreateCustomResourceValueWithResponse call
+func ParseCreateCustomResourceValueResponse(rsp *http.Response) (*CreateCustomResourceValueResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCustomResourceValueResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CustomResourceValue
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateCustomResourceValueResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCustomResourceValueResponse parses an HTTP response from a GetCustomResourceValueWithResponse call
+func ParseGetCustomResourceValueResponse(rsp *http.Response) (*GetCustomResourceValueResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCustomResourceValueResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CustomResourceValue
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCustomResourceValueResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListDocumentsResponse parses an HTTP response from a ListDocumentsWithResponse call
 func ParseListDocumentsResponse(rsp *http.Response) (*ListDocumentsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -49403,6 +55583,55 @@ func ParseUpdateDocumentResponse(rsp *http.Response) (*UpdateDocumentResponse, e
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateDocumentResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateDocumentDownloadURLsResponse parses an HTTP response from a CreateDocumentDownloadURLsWithResponse call
+func ParseCreateDocumentDownloadURLsResponse(rsp *http.Response) (*CreateDocumentDownloadURLsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateDocumentDownloadURLsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []DocumentDownloadURL
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateDocumentDownloadURLsResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -50089,6 +56318,594 @@ func ParseGetCompanyHolidayResponse(rsp *http.Response) (*GetCompanyHolidayRespo
 	switch {
 	case rsp.StatusCode == 401:
 		var headers GetCompanyHolidayResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateIntegrationSyncRunOutputResponse parses an HTTP response from a CreateIntegrationSyncRunOutputWithResponse call
+func ParseCreateIntegrationSyncRunOutputResponse(rsp *http.Response) (*CreateIntegrationSyncRunOutputResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateIntegrationSyncRunOutputResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest IntegrationSyncRunOutput
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateIntegrationSyncRunOutputResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListIntegrationSyncableItemsResponse parses an HTTP response from a ListIntegrationSyncableItemsWithResponse call
+func ParseListIntegrationSyncableItemsResponse(rsp *http.Response) (*ListIntegrationSyncableItemsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListIntegrationSyncableItemsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntegrationSyncableItemPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListIntegrationSyncableItemsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateIntegrationSyncableSyncRunResponse parses an HTTP response from a UpdateIntegrationSyncableSyncRunWithResponse call
+func ParseUpdateIntegrationSyncableSyncRunResponse(rsp *http.Response) (*UpdateIntegrationSyncableSyncRunResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateIntegrationSyncableSyncRunResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntegrationSyncableSyncRun
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateIntegrationSyncableSyncRunResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListITAssetModelsResponse parses an HTTP response from a ListITAssetModelsWithResponse call
+func ParseListITAssetModelsResponse(rsp *http.Response) (*ListITAssetModelsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListITAssetModelsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAssetModelPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListITAssetModelsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateITAssetModelResponse parses an HTTP response from a CreateITAssetModelWithResponse call
+func ParseCreateITAssetModelResponse(rsp *http.Response) (*CreateITAssetModelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateITAssetModelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ITAssetModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateITAssetModelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetITAssetModelResponse parses an HTTP response from a GetITAssetModelWithResponse call
+func ParseGetITAssetModelResponse(rsp *http.Response) (*GetITAssetModelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetITAssetModelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAssetModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetITAssetModelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateITAssetModelResponse parses an HTTP response from a UpdateITAssetModelWithResponse call
+func ParseUpdateITAssetModelResponse(rsp *http.Response) (*UpdateITAssetModelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateITAssetModelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAssetModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateITAssetModelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListITAssetsResponse parses an HTTP response from a ListITAssetsWithResponse call
+func ParseListITAssetsResponse(rsp *http.Response) (*ListITAssetsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListITAssetsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAssetPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListITAssetsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateITAssetResponse parses an HTTP response from a CreateITAssetWithResponse call
+func ParseCreateITAssetResponse(rsp *http.Response) (*CreateITAssetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateITAssetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ITAsset
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateITAssetResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteITAssetResponse parses an HTTP response from a DeleteITAssetWithResponse call
+func ParseDeleteITAssetResponse(rsp *http.Response) (*DeleteITAssetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteITAssetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAsset
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteITAssetResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetITAssetResponse parses an HTTP response from a GetITAssetWithResponse call
+func ParseGetITAssetResponse(rsp *http.Response) (*GetITAssetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetITAssetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAsset
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetITAssetResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateITAssetResponse parses an HTTP response from a UpdateITAssetWithResponse call
+func ParseUpdateITAssetResponse(rsp *http.Response) (*UpdateITAssetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateITAssetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ITAsset
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateITAssetResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -50922,6 +57739,104 @@ func ParseUpdateWorkAreaResponse(rsp *http.Response) (*UpdateWorkAreaResponse, e
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateWorkAreaResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceInstallationSettingsResponse parses an HTTP response from a ListMarketplaceInstallationSettingsWithResponse call
+func ParseListMarketplaceInstallationSettingsResponse(rsp *http.Response) (*ListMarketplaceInstallationSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceInstallationSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MarketplaceInstallationSettingsPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListMarketplaceInstallationSettingsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateMarketplaceInstallationResponse parses an HTTP response from a CreateMarketplaceInstallationWithResponse call
+func ParseCreateMarketplaceInstallationResponse(rsp *http.Response) (*CreateMarketplaceInstallationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateMarketplaceInstallationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest MarketplaceInstallation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateMarketplaceInstallationResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
