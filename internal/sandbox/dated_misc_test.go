@@ -287,3 +287,30 @@ func TestDatedDocumentDownloadURLs(t *testing.T) {
 		t.Errorf("unknown document: %d %s", r.status, r.body)
 	}
 }
+
+// TestDatedMiscEvents: a custom table's creation and an incidence's update
+// reach their subscribers with the record as payload.
+func TestDatedMiscEvents(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	schemas, incidences := newReceiver(t), newReceiver(t)
+	e.subscribe("custom_resources/schema/create", schemas.srv.URL, "s", true)
+	e.subscribe("bookkeepers_management/incidence/update", incidences.srv.URL, "i", true)
+	if r := e.dated("POST", "/custom_resources/schemas", key, map[string]any{"name": "Bikes", "company_id": "1", "hidden": true}); r.status != 201 {
+		t.Fatalf("schema: %d %s", r.status, r.body)
+	}
+	if r := e.dated("PUT", "/bookkeepers_management/incidences/2", key, map[string]any{"id": "2", "status": "discarded"}); r.status != 200 {
+		t.Fatalf("incidence: %d %s", r.status, r.body)
+	}
+	e.waitWebhooks()
+	if schemas.count() != 1 || incidences.count() != 1 {
+		t.Fatalf("deliveries: %d schema, %d incidence", schemas.count(), incidences.count())
+	}
+	if _, b := schemas.at(0); !strings.Contains(string(b), `"name":"Bikes"`) || !strings.Contains(string(b), `"hidden":true`) {
+		t.Errorf("schema payload %s", b)
+	}
+	if _, b := incidences.at(0); !strings.Contains(string(b), `"status":"discarded"`) || !strings.Contains(string(b), `"id":"2"`) {
+		t.Errorf("incidence payload %s", b)
+	}
+}

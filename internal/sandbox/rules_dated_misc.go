@@ -46,9 +46,9 @@ func prepareITAsset(c *call, rec, old map[string]any) *apiError {
 	if c.s.tbl(ResITAssetModels).recs[intOr(rec["it_asset_model_id"])] == nil {
 		return invalid("it_asset_model_id", "The IT asset model does not exist")
 	}
-	for field, res := range map[string]string{"owner_id": ResEmployees, "workplace_id": ResLocations, "team_id": ResTeams} {
-		if v, ok := rec[field]; ok && v != nil && c.s.tbl(res).recs[intOr(v)] == nil {
-			return invalid(field, "does not exist")
+	for _, ref := range [][2]string{{"owner_id", ResEmployees}, {"workplace_id", ResLocations}, {"team_id", ResTeams}} {
+		if v, ok := rec[ref[0]]; ok && v != nil && c.s.tbl(ref[1]).recs[intOr(v)] == nil {
+			return invalid(ref[0], "does not exist")
 		}
 	}
 	if old == nil {
@@ -205,37 +205,35 @@ func incidenceFilter(c *call, q url.Values) func(v map[string]any) bool {
 // that is not running is 422. A caller who is not an admin, API key or
 // company token must be one of the flow's approvers (403).
 func (c *call) decideApprovalFlow(status string) {
-	{
-		c.locked(writeLock, func() *apiError {
-			typ, id := stringOr(c.in["resource_type"]), intOr(c.in["resource_id"])
-			var flow map[string]any
-			c.s.tbl(ResApprovalFlows).each(func(rec map[string]any) bool {
-				if fmtVal(rec["resource_type"]) == typ && intOr(rec["resource_id"]) == id {
-					flow = rec
-					return false
-				}
-				return true
-			})
-			if flow == nil {
-				return notFound(fmtVal(c.in["resource_id"]))
+	c.locked(writeLock, func() *apiError {
+		typ, id := stringOr(c.in["resource_type"]), intOr(c.in["resource_id"])
+		var flow map[string]any
+		c.s.tbl(ResApprovalFlows).each(func(rec map[string]any) bool {
+			if fmtVal(rec["resource_type"]) == typ && intOr(rec["resource_id"]) == id {
+				flow = rec
+				return false
 			}
-			if !c.p.privileged() && !slices.Contains(flowApprovers(flow), c.p.EmployeeID) {
-				return errForbidden
-			}
-			if flow["status"] != "running" {
-				return invalid("status", "The approval flow is not pending a decision")
-			}
-			next := clone(flow)
-			next["status"], next["final_decision_at"] = status, c.pj.now
-			next["action_type"] = strings.TrimSuffix(status, "d")
-			if status == "rejected" {
-				next["reason"] = c.in["reason"]
-			}
-			c.s.tbl(ResApprovalFlows).recs[intOr(flow["id"])] = next
-			c.respond(next)
-			return nil
+			return true
 		})
-	}
+		if flow == nil {
+			return notFound(fmtVal(c.in["resource_id"]))
+		}
+		if !c.p.privileged() && !slices.Contains(flowApprovers(flow), c.p.EmployeeID) {
+			return errForbidden
+		}
+		if flow["status"] != "running" {
+			return invalid("status", "The approval flow is not pending a decision")
+		}
+		next := clone(flow)
+		next["status"], next["final_decision_at"] = status, c.pj.now
+		next["action_type"] = strings.TrimSuffix(status, "d")
+		if status == "rejected" {
+			next["reason"] = c.in["reason"]
+		}
+		c.s.tbl(ResApprovalFlows).recs[intOr(flow["id"])] = next
+		c.respond(next)
+		return nil
+	})
 }
 
 // flowApprovers lists the employee ids named by a flow's approvers
