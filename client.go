@@ -86,6 +86,9 @@ type Client struct {
 	// Payroll: payroll supplements, one-off amounts paid with an
 	// employee's payroll in a period.
 	Payroll *PayrollService
+	// ProjectManagement: projects and their subprojects, workers, tasks,
+	// budgets and planned time, and the time and expenses charged to them.
+	ProjectManagement *ProjectManagementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

@@ -119,6 +119,8 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResPMProjects, ResPMSubprojects, ResPMWorkers, ResPMTimeRecords, ResPMPlannedRecords, ResPMBudgetStrategies,
+		ResPMExpenseRecords, ResPMProjectTasks,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
