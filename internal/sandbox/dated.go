@@ -46,6 +46,22 @@ const (
 	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
+// Tables of the dated API's project management namespace
+// (rules_dated_projects.go): projects (imputable projects are the same
+// records), subprojects, project workers, time records (each naming an
+// attendance shift), planned records, budget strategies, expense records
+// (each naming an expense) and project tasks (each naming a task).
+const (
+	ResPMProjects         = "project_management_projects"
+	ResPMSubprojects      = "project_management_subprojects"
+	ResPMWorkers          = "project_management_project_workers"
+	ResPMTimeRecords      = "project_management_time_records"
+	ResPMPlannedRecords   = "project_management_planned_records"
+	ResPMBudgetStrategies = "project_management_budget_strategies"
+	ResPMExpenseRecords   = "project_management_expense_records"
+	ResPMProjectTasks     = "project_management_project_tasks"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.

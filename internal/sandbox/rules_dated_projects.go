@@ -26,18 +26,6 @@ import (
 	"time"
 )
 
-// Tables of the project management namespace.
-const (
-	ResPMProjects         = "project_management_projects"
-	ResPMSubprojects      = "project_management_subprojects"
-	ResPMWorkers          = "project_management_project_workers"
-	ResPMTimeRecords      = "project_management_time_records"
-	ResPMPlannedRecords   = "project_management_planned_records"
-	ResPMBudgetStrategies = "project_management_budget_strategies"
-	ResPMExpenseRecords   = "project_management_expense_records"
-	ResPMProjectTasks     = "project_management_project_tasks"
-)
-
 // projectRoles are the internal fields naming a project's administrators
 // and managers (ProjectCreate's project_admins and project_managers); no
 // response declares them.
