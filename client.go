@@ -95,6 +95,9 @@ type Client struct {
 	// evaluations, questionnaires and scores, action plans and the
 	// company's employee score scale.
 	Performance *PerformanceService
+	// ProjectManagement: projects and their subprojects, workers, tasks,
+	// budgets and planned time, and the time and expenses charged to them.
+	ProjectManagement *ProjectManagementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService

@@ -17,13 +17,18 @@ import (
 // The operations of openapi-resources.yaml: what the spec declares for each, recorded when
 // the code is generated, so a call never parses the spec. Paths are relative to /api/<version>/resources.
 var (
+	datedActivateProject                                                    = operation{id: "ActivateProject", method: "POST", path: "/project_management/projects/activate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangeProjectAssignment                                            = operation{id: "ChangeProjectAssignment", method: "POST", path: "/project_management/projects/change_assignment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangeProjectStatus                                                = operation{id: "ChangeProjectStatus", method: "POST", path: "/project_management/projects/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockOut                                                           = operation{id: "ClockOut", method: "POST", path: "/attendance/shifts/clock_out", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCloseProject                                                       = operation{id: "CloseProject", method: "POST", path: "/project_management/projects/close", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCopyTask                                                           = operation{id: "CopyTask", method: "POST", path: "/tasks/tasks/copy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateAllowance                                                    = operation{id: "CreateAllowance", method: "POST", path: "/timeoff/allowances", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsAnswer                                                    = operation{id: "CreateAtsAnswer", method: "POST", path: "/ats/answers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -33,6 +38,7 @@ var (
 	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -49,8 +55,15 @@ var (
 	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProject                                                      = operation{id: "CreateProject", method: "POST", path: "/project_management/projects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectPlannedRecordsInBulk                                  = operation{id: "CreateProjectPlannedRecordsInBulk", method: "POST", path: "/project_management/planned_records/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateProjectTask                                                  = operation{id: "CreateProjectTask", method: "POST", path: "/project_management/project_tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectTimeRecord                                            = operation{id: "CreateProjectTimeRecord", method: "POST", path: "/project_management/time_records", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectWorker                                                = operation{id: "CreateProjectWorker", method: "POST", path: "/project_management/project_workers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateProjectWorkersInBulk                                         = operation{id: "CreateProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSubproject                                                   = operation{id: "CreateSubproject", method: "POST", path: "/project_management/subprojects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTask                                                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTaskComment                                                  = operation{id: "CreateTaskComment", method: "POST", path: "/tasks/tasks/create_comment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -67,6 +80,7 @@ var (
 	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -75,7 +89,12 @@ var (
 	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectPlannedRecord                                         = operation{id: "DeleteProjectPlannedRecord", method: "DELETE", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTasksInBulk                                           = operation{id: "DeleteProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTimeRecord                                            = operation{id: "DeleteProjectTimeRecord", method: "DELETE", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteProjectTimeRecordsInBulk                                     = operation{id: "DeleteProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteShift                                                        = operation{id: "DeleteShift", method: "DELETE", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteSubproject                                                   = operation{id: "DeleteSubproject", method: "DELETE", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteSupplement                                                   = operation{id: "DeleteSupplement", method: "DELETE", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTask                                                         = operation{id: "DeleteTask", method: "DELETE", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTaskFile                                                     = operation{id: "DeleteTaskFile", method: "DELETE", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -85,6 +104,7 @@ var (
 	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDuplicateProjectTasksInBulk                                        = operation{id: "DuplicateProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedEndShiftBreak                                                      = operation{id: "EndShiftBreak", method: "POST", path: "/attendance/shifts/break_end", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowance                                                       = operation{id: "GetAllowance", method: "GET", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetAllowanceStat                                                   = operation{id: "GetAllowanceStat", method: "GET", path: "/timeoff/allowance_stats/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -102,6 +122,7 @@ var (
 	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -110,6 +131,7 @@ var (
 	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLeave                                                           = operation{id: "GetLeave", method: "GET", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -127,8 +149,15 @@ var (
 	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectPlannedRecord                                            = operation{id: "GetProjectPlannedRecord", method: "GET", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectTask                                                     = operation{id: "GetProjectTask", method: "GET", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectTimeRecord                                               = operation{id: "GetProjectTimeRecord", method: "GET", path: "/project_management/time_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetProjectWorker                                                   = operation{id: "GetProjectWorker", method: "GET", path: "/project_management/project_workers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSubproject                                                      = operation{id: "GetSubproject", method: "GET", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -155,6 +184,7 @@ var (
 	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -164,6 +194,7 @@ var (
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListImputableProjects                                              = operation{id: "ListImputableProjects", method: "GET", path: "/project_management/imputable_projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -187,8 +218,16 @@ var (
 	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectPlannedRecords                                          = operation{id: "ListProjectPlannedRecords", method: "GET", path: "/project_management/planned_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectTasks                                                   = operation{id: "ListProjectTasks", method: "GET", path: "/project_management/project_tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectTimeRecords                                             = operation{id: "ListProjectTimeRecords", method: "GET", path: "/project_management/time_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjectWorkers                                                 = operation{id: "ListProjectWorkers", method: "GET", path: "/project_management/project_workers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListProjects                                                       = operation{id: "ListProjects", method: "GET", path: "/project_management/projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSubprojects                                                    = operation{id: "ListSubprojects", method: "GET", path: "/project_management/subprojects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -198,10 +237,12 @@ var (
 	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedProcessProjectTimeRecordsInBulk                                    = operation{id: "ProcessProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_process", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRenameSubproject                                                   = operation{id: "RenameSubproject", method: "POST", path: "/project_management/subprojects/rename", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReopenPerformanceReviewProcess                                     = operation{id: "ReopenPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/reopen", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedReplacePerformanceReviewEvaluationReviewer                         = operation{id: "ReplacePerformanceReviewEvaluationReviewer", method: "POST", path: "/performance/review_evaluations/replace_reviewer", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRestoreDocumentsFromTrashBin                                       = operation{id: "RestoreDocumentsFromTrashBin", method: "POST", path: "/documents/documents/restore_from_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -209,6 +250,7 @@ var (
 	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSoftDeleteProject                                                  = operation{id: "SoftDeleteProject", method: "POST", path: "/project_management/projects/soft_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartPerformanceReviewProcess                                      = operation{id: "StartPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartShiftBreak                                                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStopPerformanceReviewProcess                                       = operation{id: "StopPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/stop", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -217,6 +259,7 @@ var (
 	datedToggleClock                                                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedTogglePerformanceReviewProcessArchive                              = operation{id: "TogglePerformanceReviewProcessArchive", method: "POST", path: "/performance/review_processes/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUnassignProjectWorker                                              = operation{id: "UnassignProjectWorker", method: "POST", path: "/project_management/project_workers/unassign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAllowance                                                    = operation{id: "UpdateAllowance", method: "PUT", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsApplication                                               = operation{id: "UpdateAtsApplication", method: "PUT", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -224,6 +267,7 @@ var (
 	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -243,7 +287,12 @@ var (
 	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProject                                                      = operation{id: "UpdateProject", method: "PUT", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectPlannedRecord                                         = operation{id: "UpdateProjectPlannedRecord", method: "PUT", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectTask                                                  = operation{id: "UpdateProjectTask", method: "PUT", path: "/project_management/project_tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateProjectTimeRecordWorker                                      = operation{id: "UpdateProjectTimeRecordWorker", method: "POST", path: "/project_management/time_records/update_project_worker", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateShift                                                        = operation{id: "UpdateShift", method: "PUT", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateSubproject                                                   = operation{id: "UpdateSubproject", method: "PUT", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateSupplement                                                   = operation{id: "UpdateSupplement", method: "PUT", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTask                                                         = operation{id: "UpdateTask", method: "PUT", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -255,13 +304,18 @@ var (
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
+	&datedActivateProject,
 	&datedAddPerformanceReviewProcessTargetPeers,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
 	&datedArchiveWorkArea,
+	&datedAssignProjectWorkersInBulk,
 	&datedAutofillShifts,
+	&datedChangeProjectAssignment,
+	&datedChangeProjectStatus,
 	&datedClockIn,
 	&datedClockOut,
+	&datedCloseProject,
 	&datedCopyTask,
 	&datedCreateAllowance,
 	&datedCreateAtsAnswer,
@@ -271,6 +325,7 @@ var datedOperations = []*operation{
 	&datedCreateAtsJobPosting,
 	&datedCreateAtsMessage,
 	&datedCreateAtsQuestion,
+	&datedCreateBudgetStrategy,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
@@ -287,8 +342,15 @@ var datedOperations = []*operation{
 	&datedCreatePerformanceReviewProcessFromTemplate,
 	&datedCreatePerformanceReviewProcessTargetsInBulk,
 	&datedCreatePolicy,
+	&datedCreateProject,
+	&datedCreateProjectPlannedRecordsInBulk,
+	&datedCreateProjectTask,
+	&datedCreateProjectTimeRecord,
+	&datedCreateProjectWorker,
+	&datedCreateProjectWorkersInBulk,
 	&datedCreateResourceField,
 	&datedCreateShift,
+	&datedCreateSubproject,
 	&datedCreateSupplement,
 	&datedCreateTask,
 	&datedCreateTaskComment,
@@ -305,6 +367,7 @@ var datedOperations = []*operation{
 	&datedDeleteAtsFeedback,
 	&datedDeleteAtsJobPosting,
 	&datedDeleteAtsQuestion,
+	&datedDeleteBudgetStrategy,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteLeave,
@@ -313,7 +376,12 @@ var datedOperations = []*operation{
 	&datedDeletePerformanceReviewProcess,
 	&datedDeletePerformanceReviewProcessTarget,
 	&datedDeletePolicy,
+	&datedDeleteProjectPlannedRecord,
+	&datedDeleteProjectTasksInBulk,
+	&datedDeleteProjectTimeRecord,
+	&datedDeleteProjectTimeRecordsInBulk,
 	&datedDeleteShift,
+	&datedDeleteSubproject,
 	&datedDeleteSupplement,
 	&datedDeleteTask,
 	&datedDeleteTaskFile,
@@ -323,6 +391,7 @@ var datedOperations = []*operation{
 	&datedDeleteWebhookSubscription,
 	&datedDuplicateAtsJobPosting,
 	&datedDuplicatePerformanceReviewProcess,
+	&datedDuplicateProjectTasksInBulk,
 	&datedEndShiftBreak,
 	&datedGetAllowance,
 	&datedGetAllowanceStat,
@@ -340,6 +409,7 @@ var datedOperations = []*operation{
 	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBudgetStrategy,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
 	&datedGetCustomField,
@@ -348,6 +418,7 @@ var datedOperations = []*operation{
 	&datedGetDocument,
 	&datedGetEmployee,
 	&datedGetFolder,
+	&datedGetImputableProject,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
 	&datedGetLeave,
@@ -365,8 +436,15 @@ var datedOperations = []*operation{
 	&datedGetPerformanceReviewQuestionnaires,
 	&datedGetPerformanceTargetManager,
 	&datedGetPolicy,
+	&datedGetProject,
+	&datedGetProjectExpenseRecord,
+	&datedGetProjectPlannedRecord,
+	&datedGetProjectTask,
+	&datedGetProjectTimeRecord,
+	&datedGetProjectWorker,
 	&datedGetResourceField,
 	&datedGetShift,
+	&datedGetSubproject,
 	&datedGetSupplement,
 	&datedGetTask,
 	&datedGetTaskFile,
@@ -393,6 +471,7 @@ var datedOperations = []*operation{
 	&datedListAtsRejectionReasons,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBudgetStrategies,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
 	&datedListCredentials,
@@ -402,6 +481,7 @@ var datedOperations = []*operation{
 	&datedListDocuments,
 	&datedListEmployees,
 	&datedListFolders,
+	&datedListImputableProjects,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
 	&datedListJobCatalogRoles,
@@ -425,8 +505,16 @@ var datedOperations = []*operation{
 	&datedListPerformanceReviewVisibilitySettings,
 	&datedListPerformanceTargetManagers,
 	&datedListPolicies,
+	&datedListProjectExpenseRecords,
+	&datedListProjectExportableExpenses,
+	&datedListProjectPlannedRecords,
+	&datedListProjectTasks,
+	&datedListProjectTimeRecords,
+	&datedListProjectWorkers,
+	&datedListProjects,
 	&datedListResourceFields,
 	&datedListShifts,
+	&datedListSubprojects,
 	&datedListSupplements,
 	&datedListTaskFiles,
 	&datedListTasks,
@@ -436,10 +524,12 @@ var datedOperations = []*operation{
 	&datedListWorkAreas,
 	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
+	&datedProcessProjectTimeRecordsInBulk,
 	&datedRejectLeave,
 	&datedRemindPerformanceReviewProcessInBulk,
 	&datedRemovePerformanceReviewProcessSchedule,
 	&datedRemovePerformanceReviewProcessTargetPeerEvaluations,
+	&datedRenameSubproject,
 	&datedReopenPerformanceReviewProcess,
 	&datedReplacePerformanceReviewEvaluationReviewer,
 	&datedRestoreDocumentsFromTrashBin,
@@ -447,6 +537,7 @@ var datedOperations = []*operation{
 	&datedSchedulePerformanceReviewProcess,
 	&datedSetEmployeeRegularAccessStartDate,
 	&datedSetPerformanceCompanyEmployeeScoreScale,
+	&datedSoftDeleteProject,
 	&datedStartPerformanceReviewProcess,
 	&datedStartShiftBreak,
 	&datedStopPerformanceReviewProcess,
@@ -455,6 +546,7 @@ var datedOperations = []*operation{
 	&datedToggleClock,
 	&datedTogglePerformanceReviewProcessArchive,
 	&datedUnarchiveWorkArea,
+	&datedUnassignProjectWorker,
 	&datedUnterminateEmployee,
 	&datedUpdateAllowance,
 	&datedUpdateAtsApplication,
@@ -462,6 +554,7 @@ var datedOperations = []*operation{
 	&datedUpdateAtsFeedback,
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
+	&datedUpdateBudgetStrategy,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEmployee,
@@ -481,7 +574,12 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewQuestionnaire,
 	&datedUpdatePerformanceReviewVisibilitySetting,
 	&datedUpdatePolicy,
+	&datedUpdateProject,
+	&datedUpdateProjectPlannedRecord,
+	&datedUpdateProjectTask,
+	&datedUpdateProjectTimeRecordWorker,
 	&datedUpdateShift,
+	&datedUpdateSubproject,
 	&datedUpdateSupplement,
 	&datedUpdateTask,
 	&datedUpdateTasksInBulk,
@@ -1016,6 +1114,39 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	return q.String()
 }
 
+// datedQueryListBudgetStrategies encodes the query of ListBudgetStrategies.
+func datedQueryListBudgetStrategies(p *resources.ListBudgetStrategiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.WithoutSubproject != nil {
+		q.add("without_subproject", strconv.FormatBool(*p.WithoutSubproject))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListCardPayments encodes the query of ListCardPayments.
 func datedQueryListCardPayments(p *resources.ListCardPaymentsParams) string {
 	if p == nil {
@@ -1339,6 +1470,42 @@ func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	}
 	if p.EmployeeID != nil {
 		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListImputableProjects encodes the query of ListImputableProjects.
+func datedQueryListImputableProjects(p *resources.ListImputableProjectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.NameOrCode != nil {
+		q.add("name_or_code", string(*p.NameOrCode))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.Assigned != nil {
+		q.add("assigned", strconv.FormatBool(*p.Assigned))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2087,6 +2254,321 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	return q.String()
 }
 
+// datedQueryListProjectExpenseRecords encodes the query of ListProjectExpenseRecords.
+func datedQueryListProjectExpenseRecords(p *resources.ListProjectExpenseRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.ExpenseIDs {
+		q.add("expense_ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.EmployeeUserNameLike != nil {
+		q.add("employee_user_name_like", string(*p.EmployeeUserNameLike))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectExportableExpenses encodes the query of ListProjectExportableExpenses.
+func datedQueryListProjectExportableExpenses(p *resources.ListProjectExportableExpensesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectPlannedRecords encodes the query of ListProjectPlannedRecords.
+func datedQueryListProjectPlannedRecords(p *resources.ListProjectPlannedRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	if p.StartDate != nil {
+		q.add("start_date", (*p.StartDate).String())
+	}
+	if p.EndDate != nil {
+		q.add("end_date", (*p.EndDate).String())
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectTasks encodes the query of ListProjectTasks.
+func datedQueryListProjectTasks(p *resources.ListProjectTasksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	for _, v := range p.TaskIDs {
+		q.add("task_ids[]", string(v))
+	}
+	if p.Completed != nil {
+		q.add("completed", strconv.FormatBool(*p.Completed))
+	}
+	if p.Overdue != nil {
+		q.add("overdue", strconv.FormatBool(*p.Overdue))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.DueStatus != nil {
+		q.add("due_status", string(*p.DueStatus))
+	}
+	for _, v := range p.ClientIDs {
+		q.add("client_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectTimeRecords encodes the query of ListProjectTimeRecords.
+func datedQueryListProjectTimeRecords(p *resources.ListProjectTimeRecordsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectWorkerIDs {
+		q.add("project_worker_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	for _, v := range p.AttendanceShiftIDs {
+		q.add("attendance_shift_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Month != nil {
+		q.add("month", strconv.Itoa(int(*p.Month)))
+	}
+	if p.Year != nil {
+		q.add("year", strconv.Itoa(int(*p.Year)))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjectWorkers encodes the query of ListProjectWorkers.
+func datedQueryListProjectWorkers(p *resources.ListProjectWorkersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	for _, v := range p.SubprojectIDs {
+		q.add("subproject_ids[]", string(v))
+	}
+	if p.NoSubproject != nil {
+		q.add("no_subproject", strconv.FormatBool(*p.NoSubproject))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Assigned != nil {
+		q.add("assigned", strconv.FormatBool(*p.Assigned))
+	}
+	if p.ProjectActive != nil {
+		q.add("project_active", strconv.FormatBool(*p.ProjectActive))
+	}
+	if p.EmployeeName != nil {
+		q.add("employee_name", string(*p.EmployeeName))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCost != nil {
+		q.add("include_cost", strconv.FormatBool(*p.IncludeCost))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.IncludeLaborCost != nil {
+		q.add("include_labor_cost", strconv.FormatBool(*p.IncludeLaborCost))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListProjects encodes the query of ListProjects.
+func datedQueryListProjects(p *resources.ListProjectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.NameOrCode != nil {
+		q.add("name_or_code", string(*p.NameOrCode))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCosts != nil {
+		q.add("include_costs", strconv.FormatBool(*p.IncludeCosts))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", string(*p.LegalEntityID))
+	}
+	for _, v := range p.ClientIDs {
+		q.add("client_ids[]", string(v))
+	}
+	if p.NoClients != nil {
+		q.add("no_clients", strconv.FormatBool(*p.NoClients))
+	}
+	if p.TotalCurrency != nil {
+		q.add("total_currency", string(*p.TotalCurrency))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListResourceFields encodes the query of ListResourceFields.
 func datedQueryListResourceFields(p *resources.ListResourceFieldsParams) string {
 	if p == nil {
@@ -2155,6 +2637,48 @@ func datedQueryListShifts(p *resources.ListShiftsParams) string {
 	}
 	if p.SortCreatedAtAsc != nil {
 		q.add("sort_created_at_asc", strconv.FormatBool(*p.SortCreatedAtAsc))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSubprojects encodes the query of ListSubprojects.
+func datedQueryListSubprojects(p *resources.ListSubprojectsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ProjectIDs {
+		q.add("project_ids[]", string(v))
+	}
+	if p.Name != nil {
+		q.add("name", string(*p.Name))
+	}
+	if p.IncludeNoSubproject != nil {
+		q.add("include_no_subproject", strconv.FormatBool(*p.IncludeNoSubproject))
+	}
+	if p.IncludeInputedMinutes != nil {
+		q.add("include_inputed_minutes", strconv.FormatBool(*p.IncludeInputedMinutes))
+	}
+	if p.IncludeCost != nil {
+		q.add("include_cost", strconv.FormatBool(*p.IncludeCost))
+	}
+	if p.UpdatedAfter != nil {
+		q.add("updated_after", (*p.UpdatedAfter).String())
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2420,6 +2944,7 @@ func (c *Client) initServices() {
 	c.Locations = &LocationsService{c: c}
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
+	c.ProjectManagement = &ProjectManagementService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
@@ -5796,6 +6321,914 @@ func (s *PerformanceService) UpdateReviewQuestionnaire(ctx context.Context, body
 func (s *PerformanceService) UpdateReviewVisibilitySetting(ctx context.Context, id string, body resources.PerformanceReviewVisibilitySettingUpdate) (resources.PerformanceReviewVisibilitySetting, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePerformanceReviewVisibilitySetting, s.c.datedBase, "/performance/review_visibility_settings/"+url.PathEscape(string(id)), "", body)
 	return send[resources.PerformanceReviewVisibilitySetting](ctx, s.c, &datedUpdatePerformanceReviewVisibilitySetting, req, err)
+}
+
+// ProjectManagementService calls the ProjectManagement operations: Projects and their subprojects, workers, tasks, budgets, planned time, and the time and expenses charged to them.
+// Reach it as Client.ProjectManagement.
+type ProjectManagementService struct{ c *Client }
+
+// ActivateProject activates a project.
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+//	POST /project_management/projects/activate (ActivateProject)
+func (s *ProjectManagementService) ActivateProject(ctx context.Context, body resources.ActivateProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedActivateProject, s.c.datedBase, "/project_management/projects/activate", "", body)
+	return send[resources.Project](ctx, s.c, &datedActivateProject, req, err)
+}
+
+// AssignProjectWorkersInBulk sets the employees assigned to projects.
+//
+// For each project named, the employees listed end up assigned (as new or
+// existing project workers) and every other worker of the project unassigned.
+// `project_id` is Factorial's deprecated form of a single project. Answers the
+// workers of those projects. Needs a role in the projects.
+//
+//	POST /project_management/project_workers/bulk_assign (AssignProjectWorkersInBulk)
+func (s *ProjectManagementService) AssignProjectWorkersInBulk(ctx context.Context, body resources.AssignProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedAssignProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_assign", "", body)
+	return send[[]resources.ProjectWorker](ctx, s.c, &datedAssignProjectWorkersInBulk, req, err)
+}
+
+// ChangeProjectAssignment changes who a project is assigned to.
+//
+// Switches the project between hand-picked members (`manual`) and the whole
+// company (`company`). Factorial marks this action deprecated and due to be
+// removed. Needs permission to assign employees.
+//
+//	POST /project_management/projects/change_assignment (ChangeProjectAssignment)
+func (s *ProjectManagementService) ChangeProjectAssignment(ctx context.Context, body resources.ChangeProjectAssignmentInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedChangeProjectAssignment, s.c.datedBase, "/project_management/projects/change_assignment", "", body)
+	return send[resources.Project](ctx, s.c, &datedChangeProjectAssignment, req, err)
+}
+
+// ChangeProjectStatus changes a project's status.
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs
+// owner permission on the project.
+//
+//	POST /project_management/projects/change_status (ChangeProjectStatus)
+func (s *ProjectManagementService) ChangeProjectStatus(ctx context.Context, body resources.ChangeProjectStatusInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedChangeProjectStatus, s.c.datedBase, "/project_management/projects/change_status", "", body)
+	return send[resources.Project](ctx, s.c, &datedChangeProjectStatus, req, err)
+}
+
+// CloseProject closes a project.
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+//	POST /project_management/projects/close (CloseProject)
+func (s *ProjectManagementService) CloseProject(ctx context.Context, body resources.CloseProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedCloseProject, s.c.datedBase, "/project_management/projects/close", "", body)
+	return send[resources.Project](ctx, s.c, &datedCloseProject, req, err)
+}
+
+// CreateBudgetStrategy creates a budget strategy.
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request
+// names the kind `budget_strategy_type`; the answer calls the same value
+// `budget_type`.
+//
+//	POST /project_management/budget_strategies (CreateBudgetStrategy)
+func (s *ProjectManagementService) CreateBudgetStrategy(ctx context.Context, body resources.BudgetStrategyCreate) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies", "", body)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedCreateBudgetStrategy, req, err)
+}
+
+// CreateProject creates a project.
+//
+// Creates a project, `active` unless another status is sent, with `manual`
+// assignment unless `company` is sent. Needs permission to create projects.
+//
+//	POST /project_management/projects (CreateProject)
+func (s *ProjectManagementService) CreateProject(ctx context.Context, body resources.ProjectCreate) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProject, s.c.datedBase, "/project_management/projects", "", body)
+	return send[resources.Project](ctx, s.c, &datedCreateProject, req, err)
+}
+
+// CreateProjectPlannedRecordsInBulk plans time for several project workers.
+//
+// Creates the same plan (range, minutes per day, week days, optional
+// subproject) for each project worker named. Answers the new records, one per
+// worker.
+//
+//	POST /project_management/planned_records/bulk_create (CreateProjectPlannedRecordsInBulk)
+func (s *ProjectManagementService) CreateProjectPlannedRecordsInBulk(ctx context.Context, body resources.CreateProjectPlannedRecordsInBulkInput) ([]resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectPlannedRecordsInBulk, s.c.datedBase, "/project_management/planned_records/bulk_create", "", body)
+	return send[[]resources.ProjectPlannedRecord](ctx, s.c, &datedCreateProjectPlannedRecordsInBulk, req, err)
+}
+
+// CreateProjectTask creates a project task.
+//
+// Creates a task in the Tasks area and links it to the project. Sent as a
+// multipart form so that files can be attached. Needs permission to create
+// projects.
+//
+//	POST /project_management/project_tasks (CreateProjectTask)
+func (s *ProjectManagementService) CreateProjectTask(ctx context.Context, body resources.ProjectTaskCreate) (resources.ProjectTask, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewCreateProjectTaskRequestWithBody(s.c.datedServer, contentType, r)
+	})
+	return send[resources.ProjectTask](ctx, s.c, &datedCreateProjectTask, req, err)
+}
+
+// CreateProjectTimeRecord charges a shift to a project.
+//
+// Creates a time record. The project worker must be assigned and its project
+// active. Needs permission to create time records.
+//
+//	POST /project_management/time_records (CreateProjectTimeRecord)
+func (s *ProjectManagementService) CreateProjectTimeRecord(ctx context.Context, body resources.ProjectTimeRecordCreate) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectTimeRecord, s.c.datedBase, "/project_management/time_records", "", body)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedCreateProjectTimeRecord, req, err)
+}
+
+// CreateProjectWorker adds an employee to a project.
+//
+// Makes the employee a project worker of the project, assigned. Needs a role
+// in the project.
+//
+//	POST /project_management/project_workers (CreateProjectWorker)
+func (s *ProjectManagementService) CreateProjectWorker(ctx context.Context, body resources.ProjectWorkerCreate) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorker, s.c.datedBase, "/project_management/project_workers", "", body)
+	return send[resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorker, req, err)
+}
+
+// CreateProjectWorkersInBulk adds several employees to a project.
+//
+// Makes each employee listed an assigned project worker of the project.
+// Answers their project workers.
+//
+//	POST /project_management/project_workers/bulk_create (CreateProjectWorkersInBulk)
+func (s *ProjectManagementService) CreateProjectWorkersInBulk(ctx context.Context, body resources.CreateProjectWorkersInBulkInput) ([]resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateProjectWorkersInBulk, s.c.datedBase, "/project_management/project_workers/bulk_create", "", body)
+	return send[[]resources.ProjectWorker](ctx, s.c, &datedCreateProjectWorkersInBulk, req, err)
+}
+
+// CreateSubproject creates a subproject.
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in
+// the project.
+//
+//	POST /project_management/subprojects (CreateSubproject)
+func (s *ProjectManagementService) CreateSubproject(ctx context.Context, body resources.SubprojectCreate) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSubproject, s.c.datedBase, "/project_management/subprojects", "", body)
+	return send[resources.Subproject](ctx, s.c, &datedCreateSubproject, req, err)
+}
+
+// DeleteBudgetStrategy deletes a budget strategy.
+//
+//	DELETE /project_management/budget_strategies/{id} (DeleteBudgetStrategy)
+func (s *ProjectManagementService) DeleteBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedDeleteBudgetStrategy, req, err)
+}
+
+// DeleteProjectPlannedRecord deletes a planned record.
+//
+//	DELETE /project_management/planned_records/{id} (DeleteProjectPlannedRecord)
+func (s *ProjectManagementService) DeleteProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedDeleteProjectPlannedRecord, req, err)
+}
+
+// DeleteProjectTasksInBulk deletes several project tasks.
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+//	POST /project_management/project_tasks/bulk_destroy (DeleteProjectTasksInBulk)
+func (s *ProjectManagementService) DeleteProjectTasksInBulk(ctx context.Context, body resources.DeleteProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_destroy", "", body)
+	return send[[]resources.ProjectTask](ctx, s.c, &datedDeleteProjectTasksInBulk, req, err)
+}
+
+// DeleteProjectTimeRecord deletes a project time record.
+//
+//	DELETE /project_management/time_records/{id} (DeleteProjectTimeRecord)
+func (s *ProjectManagementService) DeleteProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecord, req, err)
+}
+
+// DeleteProjectTimeRecordsInBulk deletes a worker's time records of a day.
+//
+// Deletes every time record of the project worker on the date (only those of
+// the subproject, when one is sent). Answers the deleted records.
+//
+//	POST /project_management/time_records/bulk_delete (DeleteProjectTimeRecordsInBulk)
+func (s *ProjectManagementService) DeleteProjectTimeRecordsInBulk(ctx context.Context, body resources.DeleteProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_delete", "", body)
+	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedDeleteProjectTimeRecordsInBulk, req, err)
+}
+
+// DeleteSubproject deletes a subproject.
+//
+// Needs a role in the project owning the subproject.
+//
+//	DELETE /project_management/subprojects/{id} (DeleteSubproject)
+func (s *ProjectManagementService) DeleteSubproject(ctx context.Context, id string) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Subproject](ctx, s.c, &datedDeleteSubproject, req, err)
+}
+
+// DuplicateProjectTasksInBulk duplicates several project tasks.
+//
+// Creates a copy of each project task named, in the same project unless
+// another project (or subproject) is sent, optionally without the assignees.
+// Answers the copies.
+//
+//	POST /project_management/project_tasks/bulk_duplicate (DuplicateProjectTasksInBulk)
+func (s *ProjectManagementService) DuplicateProjectTasksInBulk(ctx context.Context, body resources.DuplicateProjectTasksInBulkInput) ([]resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedDuplicateProjectTasksInBulk, s.c.datedBase, "/project_management/project_tasks/bulk_duplicate", "", body)
+	return send[[]resources.ProjectTask](ctx, s.c, &datedDuplicateProjectTasksInBulk, req, err)
+}
+
+// GetBudgetStrategy gets a budget strategy.
+//
+//	GET /project_management/budget_strategies/{id} (GetBudgetStrategy)
+func (s *ProjectManagementService) GetBudgetStrategy(ctx context.Context, id string) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedGetBudgetStrategy, req, err)
+}
+
+// GetImputableProject gets a project time can be charged to.
+//
+//	GET /project_management/imputable_projects/{id} (GetImputableProject)
+func (s *ProjectManagementService) GetImputableProject(ctx context.Context, id string) (resources.ImputableProject, error) {
+	req, err := s.c.newRequest(ctx, &datedGetImputableProject, s.c.datedBase, "/project_management/imputable_projects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ImputableProject](ctx, s.c, &datedGetImputableProject, req, err)
+}
+
+// GetProject gets a project.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature.
+//
+//	GET /project_management/projects/{id} (GetProject)
+func (s *ProjectManagementService) GetProject(ctx context.Context, id string) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Project](ctx, s.c, &datedGetProject, req, err)
+}
+
+// GetProjectExpenseRecord gets a project expense record.
+//
+//	GET /project_management/expense_records/{id} (GetProjectExpenseRecord)
+func (s *ProjectManagementService) GetProjectExpenseRecord(ctx context.Context, id string) (resources.ProjectExpenseRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectExpenseRecord, s.c.datedBase, "/project_management/expense_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectExpenseRecord](ctx, s.c, &datedGetProjectExpenseRecord, req, err)
+}
+
+// GetProjectPlannedRecord gets a planned record.
+//
+//	GET /project_management/planned_records/{id} (GetProjectPlannedRecord)
+func (s *ProjectManagementService) GetProjectPlannedRecord(ctx context.Context, id string) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedGetProjectPlannedRecord, req, err)
+}
+
+// GetProjectTask gets a project task.
+//
+//	GET /project_management/project_tasks/{id} (GetProjectTask)
+func (s *ProjectManagementService) GetProjectTask(ctx context.Context, id string) (resources.ProjectTask, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectTask, s.c.datedBase, "/project_management/project_tasks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTask](ctx, s.c, &datedGetProjectTask, req, err)
+}
+
+// GetProjectTimeRecord gets a project time record.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+//	GET /project_management/time_records/{id} (GetProjectTimeRecord)
+func (s *ProjectManagementService) GetProjectTimeRecord(ctx context.Context, id string) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectTimeRecord, s.c.datedBase, "/project_management/time_records/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedGetProjectTimeRecord, req, err)
+}
+
+// GetProjectWorker gets a project worker.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+//
+//	GET /project_management/project_workers/{id} (GetProjectWorker)
+func (s *ProjectManagementService) GetProjectWorker(ctx context.Context, id string) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedGetProjectWorker, s.c.datedBase, "/project_management/project_workers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ProjectWorker](ctx, s.c, &datedGetProjectWorker, req, err)
+}
+
+// GetSubproject gets a subproject.
+//
+//	GET /project_management/subprojects/{id} (GetSubproject)
+func (s *ProjectManagementService) GetSubproject(ctx context.Context, id string) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Subproject](ctx, s.c, &datedGetSubproject, req, err)
+}
+
+// ListBudgetStrategies lists budget strategies, every page of it.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBudgetStrategiesIter holds one page at a time, ListBudgetStrategiesPage returns one page.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategies(ctx context.Context, params *resources.ListBudgetStrategiesParams) ([]resources.BudgetStrategy, error) {
+	return collect(s.ListBudgetStrategiesIter(ctx, params))
+}
+
+// ListBudgetStrategiesIter lists budget strategies, page by page.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategiesIter(ctx context.Context, params *resources.ListBudgetStrategiesParams) iter.Seq2[resources.BudgetStrategy, error] {
+	return walkPages(ctx, s.c, &datedListBudgetStrategies, params,
+		func(p *resources.ListBudgetStrategiesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(p), nil)
+		},
+		func(pg *resources.BudgetStrategyPage) ([]resources.BudgetStrategy, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBudgetStrategiesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBudgetStrategiesPage lists budget strategies: one page.
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget
+// of money and time, or no budget.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/budget_strategies (ListBudgetStrategies)
+func (s *ProjectManagementService) ListBudgetStrategiesPage(ctx context.Context, params *resources.ListBudgetStrategiesParams) (resources.BudgetStrategyPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBudgetStrategies, s.c.datedBase, "/project_management/budget_strategies", datedQueryListBudgetStrategies(params), nil)
+	return send[resources.BudgetStrategyPage](ctx, s.c, &datedListBudgetStrategies, req, err)
+}
+
+// ListImputableProjects lists projects time can be charged to, every page of it.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListImputableProjectsIter holds one page at a time, ListImputableProjectsPage returns one page.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjects(ctx context.Context, params *resources.ListImputableProjectsParams) ([]resources.ImputableProject, error) {
+	return collect(s.ListImputableProjectsIter(ctx, params))
+}
+
+// ListImputableProjectsIter lists projects time can be charged to, page by page.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjectsIter(ctx context.Context, params *resources.ListImputableProjectsParams) iter.Seq2[resources.ImputableProject, error] {
+	return walkPages(ctx, s.c, &datedListImputableProjects, params,
+		func(p *resources.ListImputableProjectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(p), nil)
+		},
+		func(pg *resources.ImputableProjectPage) ([]resources.ImputableProject, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListImputableProjectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListImputableProjectsPage lists projects time can be charged to: one page.
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/imputable_projects (ListImputableProjects)
+func (s *ProjectManagementService) ListImputableProjectsPage(ctx context.Context, params *resources.ListImputableProjectsParams) (resources.ImputableProjectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListImputableProjects, s.c.datedBase, "/project_management/imputable_projects", datedQueryListImputableProjects(params), nil)
+	return send[resources.ImputableProjectPage](ctx, s.c, &datedListImputableProjects, req, err)
+}
+
+// ListProjectExpenseRecords lists project expense records, every page of it.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectExpenseRecordsIter holds one page at a time, ListProjectExpenseRecordsPage returns one page.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecords(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) ([]resources.ProjectExpenseRecord, error) {
+	return collect(s.ListProjectExpenseRecordsIter(ctx, params))
+}
+
+// ListProjectExpenseRecordsIter lists project expense records, page by page.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecordsIter(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) iter.Seq2[resources.ProjectExpenseRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectExpenseRecords, params,
+		func(p *resources.ListProjectExpenseRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(p), nil)
+		},
+		func(pg *resources.ProjectExpenseRecordPage) ([]resources.ProjectExpenseRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectExpenseRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectExpenseRecordsPage lists project expense records: one page.
+//
+// Expenses charged to projects: each links an expense of the Expenses area to
+// a project worker (and so to a project), optionally to a subproject, with its
+// amount in the original currency and in the legal entity's.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/expense_records (ListProjectExpenseRecords)
+func (s *ProjectManagementService) ListProjectExpenseRecordsPage(ctx context.Context, params *resources.ListProjectExpenseRecordsParams) (resources.ProjectExpenseRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectExpenseRecords, s.c.datedBase, "/project_management/expense_records", datedQueryListProjectExpenseRecords(params), nil)
+	return send[resources.ProjectExpenseRecordPage](ctx, s.c, &datedListProjectExpenseRecords, req, err)
+}
+
+// ListProjectExportableExpenses exports the expenses of projects, every page of it.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectExportableExpensesIter holds one page at a time, ListProjectExportableExpensesPage returns one page.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpenses(ctx context.Context, params *resources.ListProjectExportableExpensesParams) ([]resources.ProjectExportableExpense, error) {
+	return collect(s.ListProjectExportableExpensesIter(ctx, params))
+}
+
+// ListProjectExportableExpensesIter exports the expenses of projects, page by page.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpensesIter(ctx context.Context, params *resources.ListProjectExportableExpensesParams) iter.Seq2[resources.ProjectExportableExpense, error] {
+	return walkPages(ctx, s.c, &datedListProjectExportableExpenses, params,
+		func(p *resources.ListProjectExportableExpensesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(p), nil)
+		},
+		func(pg *resources.ProjectExportableExpensePage) ([]resources.ProjectExportableExpense, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectExportableExpensesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectExportableExpensesPage exports the expenses of projects: one page.
+//
+// Rows of Factorial's "project expenses" export: one per expense charged to
+// the given projects within the date range, with names instead of ids.
+// Factorial requires `start_date`, `end_date` and `project_ids[]` (the schema
+// leaves them optional, as every query parameter here; a call without them is
+// refused). Needs the project management feature and permission to read
+// projects.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/exportable_expenses (ListProjectExportableExpenses)
+func (s *ProjectManagementService) ListProjectExportableExpensesPage(ctx context.Context, params *resources.ListProjectExportableExpensesParams) (resources.ProjectExportableExpensePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectExportableExpenses, s.c.datedBase, "/project_management/exportable_expenses", datedQueryListProjectExportableExpenses(params), nil)
+	return send[resources.ProjectExportableExpensePage](ctx, s.c, &datedListProjectExportableExpenses, req, err)
+}
+
+// ListProjectPlannedRecords lists planned records, every page of it.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectPlannedRecordsIter holds one page at a time, ListProjectPlannedRecordsPage returns one page.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecords(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) ([]resources.ProjectPlannedRecord, error) {
+	return collect(s.ListProjectPlannedRecordsIter(ctx, params))
+}
+
+// ListProjectPlannedRecordsIter lists planned records, page by page.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecordsIter(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) iter.Seq2[resources.ProjectPlannedRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectPlannedRecords, params,
+		func(p *resources.ListProjectPlannedRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(p), nil)
+		},
+		func(pg *resources.ProjectPlannedRecordPage) ([]resources.ProjectPlannedRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectPlannedRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectPlannedRecordsPage lists planned records: one page.
+//
+// Time planned for project workers: minutes per day over a date range, on
+// chosen week days.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/planned_records (ListProjectPlannedRecords)
+func (s *ProjectManagementService) ListProjectPlannedRecordsPage(ctx context.Context, params *resources.ListProjectPlannedRecordsParams) (resources.ProjectPlannedRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectPlannedRecords, s.c.datedBase, "/project_management/planned_records", datedQueryListProjectPlannedRecords(params), nil)
+	return send[resources.ProjectPlannedRecordPage](ctx, s.c, &datedListProjectPlannedRecords, req, err)
+}
+
+// ListProjectTasks lists project tasks, every page of it.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectTasksIter holds one page at a time, ListProjectTasksPage returns one page.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasks(ctx context.Context, params *resources.ListProjectTasksParams) ([]resources.ProjectTask, error) {
+	return collect(s.ListProjectTasksIter(ctx, params))
+}
+
+// ListProjectTasksIter lists project tasks, page by page.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasksIter(ctx context.Context, params *resources.ListProjectTasksParams) iter.Seq2[resources.ProjectTask, error] {
+	return walkPages(ctx, s.c, &datedListProjectTasks, params,
+		func(p *resources.ListProjectTasksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(p), nil)
+		},
+		func(pg *resources.ProjectTaskPage) ([]resources.ProjectTask, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectTasksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectTasksPage lists project tasks: one page.
+//
+// Tasks of projects: each links a task of the Tasks area (its name, status and
+// dates live there) to a project and optionally a subproject. A user sees the
+// tasks of the projects they may see everyone's projects of, or create
+// projects for, or hold a role in; otherwise the list is empty. Factorial's
+// document marks every filter required; none is here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/project_tasks (ListProjectTasks)
+func (s *ProjectManagementService) ListProjectTasksPage(ctx context.Context, params *resources.ListProjectTasksParams) (resources.ProjectTaskPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectTasks, s.c.datedBase, "/project_management/project_tasks", datedQueryListProjectTasks(params), nil)
+	return send[resources.ProjectTaskPage](ctx, s.c, &datedListProjectTasks, req, err)
+}
+
+// ListProjectTimeRecords lists project time records, every page of it.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectTimeRecordsIter holds one page at a time, ListProjectTimeRecordsPage returns one page.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecords(ctx context.Context, params *resources.ListProjectTimeRecordsParams) ([]resources.ProjectTimeRecord, error) {
+	return collect(s.ListProjectTimeRecordsIter(ctx, params))
+}
+
+// ListProjectTimeRecordsIter lists project time records, page by page.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecordsIter(ctx context.Context, params *resources.ListProjectTimeRecordsParams) iter.Seq2[resources.ProjectTimeRecord, error] {
+	return walkPages(ctx, s.c, &datedListProjectTimeRecords, params,
+		func(p *resources.ListProjectTimeRecordsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(p), nil)
+		},
+		func(pg *resources.ProjectTimeRecordPage) ([]resources.ProjectTimeRecord, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectTimeRecordsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectTimeRecordsPage lists project time records: one page.
+//
+// Time records charge an attendance shift of a project worker to the project
+// (and optionally a subproject); the date, clock times and minutes are the
+// shift's. Needs the project management feature and permission to read time
+// records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/time_records (ListProjectTimeRecords)
+func (s *ProjectManagementService) ListProjectTimeRecordsPage(ctx context.Context, params *resources.ListProjectTimeRecordsParams) (resources.ProjectTimeRecordPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectTimeRecords, s.c.datedBase, "/project_management/time_records", datedQueryListProjectTimeRecords(params), nil)
+	return send[resources.ProjectTimeRecordPage](ctx, s.c, &datedListProjectTimeRecords, req, err)
+}
+
+// ListProjectWorkers lists project workers, every page of it.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectWorkersIter holds one page at a time, ListProjectWorkersPage returns one page.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkers(ctx context.Context, params *resources.ListProjectWorkersParams) ([]resources.ProjectWorker, error) {
+	return collect(s.ListProjectWorkersIter(ctx, params))
+}
+
+// ListProjectWorkersIter lists project workers, page by page.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkersIter(ctx context.Context, params *resources.ListProjectWorkersParams) iter.Seq2[resources.ProjectWorker, error] {
+	return walkPages(ctx, s.c, &datedListProjectWorkers, params,
+		func(p *resources.ListProjectWorkersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(p), nil)
+		},
+		func(pg *resources.ProjectWorkerPage) ([]resources.ProjectWorker, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListProjectWorkersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectWorkersPage lists project workers: one page.
+//
+// Project workers are the employees of a project; only a project worker can
+// charge time to it (time records). Needs permission to read project workers.
+// The minutes and costs are computed only when `include_inputed_minutes` and
+// `include_cost` are true.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/project_workers (ListProjectWorkers)
+func (s *ProjectManagementService) ListProjectWorkersPage(ctx context.Context, params *resources.ListProjectWorkersParams) (resources.ProjectWorkerPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjectWorkers, s.c.datedBase, "/project_management/project_workers", datedQueryListProjectWorkers(params), nil)
+	return send[resources.ProjectWorkerPage](ctx, s.c, &datedListProjectWorkers, req, err)
+}
+
+// ListProjects lists projects, every page of it.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListProjectsIter holds one page at a time, ListProjectsPage returns one page.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjects(ctx context.Context, params *resources.ListProjectsParams) ([]resources.Project, error) {
+	return collect(s.ListProjectsIter(ctx, params))
+}
+
+// ListProjectsIter lists projects, page by page.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjectsIter(ctx context.Context, params *resources.ListProjectsParams) iter.Seq2[resources.Project, error] {
+	return walkPages(ctx, s.c, &datedListProjects, params,
+		func(p *resources.ListProjectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(p), nil)
+		},
+		func(pg *resources.ProjectPage) ([]resources.Project, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListProjectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListProjectsPage lists projects: one page.
+//
+// Which projects a user sees follows their project permission: everyone's, the
+// projects they lead or are a member of, or the projects they are assigned to.
+// Needs the project management feature. `inputed_minutes` is computed only
+// when `include_inputed_minutes` is true, and the costs only when
+// `include_costs` is true; otherwise they are 0.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/projects (ListProjects)
+func (s *ProjectManagementService) ListProjectsPage(ctx context.Context, params *resources.ListProjectsParams) (resources.ProjectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListProjects, s.c.datedBase, "/project_management/projects", datedQueryListProjects(params), nil)
+	return send[resources.ProjectPage](ctx, s.c, &datedListProjects, req, err)
+}
+
+// ListSubprojects lists subprojects, every page of it.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSubprojectsIter holds one page at a time, ListSubprojectsPage returns one page.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojects(ctx context.Context, params *resources.ListSubprojectsParams) ([]resources.Subproject, error) {
+	return collect(s.ListSubprojectsIter(ctx, params))
+}
+
+// ListSubprojectsIter lists subprojects, page by page.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojectsIter(ctx context.Context, params *resources.ListSubprojectsParams) iter.Seq2[resources.Subproject, error] {
+	return walkPages(ctx, s.c, &datedListSubprojects, params,
+		func(p *resources.ListSubprojectsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(p), nil)
+		},
+		func(pg *resources.SubprojectPage) ([]resources.Subproject, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSubprojectsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSubprojectsPage lists subprojects: one page.
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents` are
+// computed only when `include_inputed_minutes` and `include_cost` are true;
+// otherwise they are 0. Needs the subprojects feature and permission to read
+// subprojects.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /project_management/subprojects (ListSubprojects)
+func (s *ProjectManagementService) ListSubprojectsPage(ctx context.Context, params *resources.ListSubprojectsParams) (resources.SubprojectPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSubprojects, s.c.datedBase, "/project_management/subprojects", datedQueryListSubprojects(params), nil)
+	return send[resources.SubprojectPage](ctx, s.c, &datedListSubprojects, req, err)
+}
+
+// ProcessProjectTimeRecordsInBulk create,s update or delete several time records.
+//
+// Each item is one change: without `time_record_id` it creates a record
+// (attendance shift and project worker needed); with only `time_record_id` it
+// deletes that record; with `time_record_id` and other members it updates the
+// record. A shift holds at most one time record: of two items naming the same
+// shift only the last is applied, except that a delete followed by an update
+// runs both. Answers the records created or updated.
+//
+//	POST /project_management/time_records/bulk_process (ProcessProjectTimeRecordsInBulk)
+func (s *ProjectManagementService) ProcessProjectTimeRecordsInBulk(ctx context.Context, body resources.ProcessProjectTimeRecordsInBulkInput) ([]resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedProcessProjectTimeRecordsInBulk, s.c.datedBase, "/project_management/time_records/bulk_process", "", body)
+	return send[[]resources.ProjectTimeRecord](ctx, s.c, &datedProcessProjectTimeRecordsInBulk, req, err)
+}
+
+// RenameSubproject renames a subproject.
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+//	POST /project_management/subprojects/rename (RenameSubproject)
+func (s *ProjectManagementService) RenameSubproject(ctx context.Context, body resources.RenameSubprojectInput) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedRenameSubproject, s.c.datedBase, "/project_management/subprojects/rename", "", body)
+	return send[resources.Subproject](ctx, s.c, &datedRenameSubproject, req, err)
+}
+
+// SoftDeleteProject deletes a project (soft).
+//
+// Removes the project from every list and read; Factorial keeps it internally.
+// Needs permission to delete projects.
+//
+//	POST /project_management/projects/soft_delete (SoftDeleteProject)
+func (s *ProjectManagementService) SoftDeleteProject(ctx context.Context, body resources.SoftDeleteProjectInput) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedSoftDeleteProject, s.c.datedBase, "/project_management/projects/soft_delete", "", body)
+	return send[resources.Project](ctx, s.c, &datedSoftDeleteProject, req, err)
+}
+
+// UnassignProjectWorker unassigns a project worker.
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+//	POST /project_management/project_workers/unassign (UnassignProjectWorker)
+func (s *ProjectManagementService) UnassignProjectWorker(ctx context.Context, body resources.UnassignProjectWorkerInput) (resources.ProjectWorker, error) {
+	req, err := s.c.newRequest(ctx, &datedUnassignProjectWorker, s.c.datedBase, "/project_management/project_workers/unassign", "", body)
+	return send[resources.ProjectWorker](ctx, s.c, &datedUnassignProjectWorker, req, err)
+}
+
+// UpdateBudgetStrategy updates a budget strategy.
+//
+// Changes the amounts, the kind or the delegated flag; the project and
+// subproject stay.
+//
+//	PUT /project_management/budget_strategies/{id} (UpdateBudgetStrategy)
+func (s *ProjectManagementService) UpdateBudgetStrategy(ctx context.Context, id string, body resources.BudgetStrategyUpdate) (resources.BudgetStrategy, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBudgetStrategy, s.c.datedBase, "/project_management/budget_strategies/"+url.PathEscape(string(id)), "", body)
+	return send[resources.BudgetStrategy](ctx, s.c, &datedUpdateBudgetStrategy, req, err)
+}
+
+// UpdateProject updates a project.
+//
+// Changes the project's details; `name` is required. Needs a role in the
+// project.
+//
+//	PUT /project_management/projects/{id} (UpdateProject)
+func (s *ProjectManagementService) UpdateProject(ctx context.Context, id string, body resources.ProjectUpdate) (resources.Project, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProject, s.c.datedBase, "/project_management/projects/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Project](ctx, s.c, &datedUpdateProject, req, err)
+}
+
+// UpdateProjectPlannedRecord updates a planned record.
+//
+// Replaces the range and the minutes per day (all three required) and, when
+// sent, the worker and the week days.
+//
+//	PUT /project_management/planned_records/{id} (UpdateProjectPlannedRecord)
+func (s *ProjectManagementService) UpdateProjectPlannedRecord(ctx context.Context, id string, body resources.ProjectPlannedRecordUpdate) (resources.ProjectPlannedRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectPlannedRecord, s.c.datedBase, "/project_management/planned_records/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ProjectPlannedRecord](ctx, s.c, &datedUpdateProjectPlannedRecord, req, err)
+}
+
+// UpdateProjectTask updates a project task.
+//
+// Changes the task and its link; `name` and `project_id` are required. Sent as
+// a multipart form so that files can be added (and named files removed). Needs
+// permission to create projects.
+//
+//	PUT /project_management/project_tasks/{id} (UpdateProjectTask)
+func (s *ProjectManagementService) UpdateProjectTask(ctx context.Context, id string, body resources.ProjectTaskUpdate) (resources.ProjectTask, error) {
+	req, err := multipartRequest(body, func(contentType string, r io.Reader) (*http.Request, error) {
+		return raw.NewUpdateProjectTaskRequestWithBody(s.c.datedServer, id, contentType, r)
+	})
+	return send[resources.ProjectTask](ctx, s.c, &datedUpdateProjectTask, req, err)
+}
+
+// UpdateProjectTimeRecordWorker moves a time record to another project worker.
+//
+// Charges the time record's shift to another project worker (and so to another
+// project), optionally to a subproject of it.
+//
+//	POST /project_management/time_records/update_project_worker (UpdateProjectTimeRecordWorker)
+func (s *ProjectManagementService) UpdateProjectTimeRecordWorker(ctx context.Context, body resources.UpdateProjectTimeRecordWorkerInput) (resources.ProjectTimeRecord, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateProjectTimeRecordWorker, s.c.datedBase, "/project_management/time_records/update_project_worker", "", body)
+	return send[resources.ProjectTimeRecord](ctx, s.c, &datedUpdateProjectTimeRecordWorker, req, err)
+}
+
+// UpdateSubproject updates a subproject.
+//
+// Changes the subproject's details; it stays in its project.
+//
+//	PUT /project_management/subprojects/{id} (UpdateSubproject)
+func (s *ProjectManagementService) UpdateSubproject(ctx context.Context, id string, body resources.SubprojectUpdate) (resources.Subproject, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateSubproject, s.c.datedBase, "/project_management/subprojects/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Subproject](ctx, s.c, &datedUpdateSubproject, req, err)
 }
 
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.

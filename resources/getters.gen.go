@@ -11,6 +11,20 @@ import (
 )
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *ActivateProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ActivateProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ActivateProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *AddPerformanceReviewProcessTargetPeersInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -1053,6 +1067,36 @@ func (x ArchiveWorkAreaInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ArchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *AssignProjectWorkersInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *AssignProjectWorkersInBulkInput) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetProjectIDs returns x.ProjectIDs, or its zero value when x is nil.
+func (x *AssignProjectWorkersInBulkInput) GetProjectIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectIDs
+}
+
+// String shows the fields of x that are set.
+func (x AssignProjectWorkersInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AssignProjectWorkersInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAtsApplicationID returns x.AtsApplicationID, or its zero value when x or the field is nil.
 func (x *AtsAnswer) GetAtsApplicationID() (v string) {
@@ -3864,6 +3908,214 @@ func (x BankTransactionPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x BankTransactionPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetBudgetType returns x.BudgetType, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetBudgetType() (v BudgetStrategyType) {
+	if x == nil || x.BudgetType == nil {
+		return v
+	}
+	return *x.BudgetType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetStrategy) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategy) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetStrategyType returns x.BudgetStrategyType, or its zero value when x is nil.
+func (x *BudgetStrategyCreate) GetBudgetStrategyType() (v BudgetStrategyType) {
+	if x == nil {
+		return v
+	}
+	return x.BudgetStrategyType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *BudgetStrategyCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *BudgetStrategyCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BudgetStrategyPage) GetData() (v []BudgetStrategy) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BudgetStrategyPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetStrategyType returns x.BudgetStrategyType, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetBudgetStrategyType() (v BudgetStrategyType) {
+	if x == nil || x.BudgetStrategyType == nil {
+		return v
+	}
+	return *x.BudgetStrategyType
+}
+
+// GetDelegated returns x.Delegated, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetDelegated() (v bool) {
+	if x == nil || x.Delegated == nil {
+		return v
+	}
+	return *x.Delegated
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BudgetStrategyUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetPlannedCents returns x.PlannedCents, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetPlannedCents() (v int) {
+	if x == nil || x.PlannedCents == nil {
+		return v
+	}
+	return *x.PlannedCents
+}
+
+// GetPlannedMinutes returns x.PlannedMinutes, or its zero value when x or the field is nil.
+func (x *BudgetStrategyUpdate) GetPlannedMinutes() (v int) {
+	if x == nil || x.PlannedMinutes == nil {
+		return v
+	}
+	return *x.PlannedMinutes
+}
+
+// String shows the fields of x that are set.
+func (x BudgetStrategyUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BudgetStrategyUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAmountCents returns x.AmountCents, or its zero value when x or the field is nil.
 func (x *CardPayment) GetAmountCents() (v int) {
 	if x == nil || x.AmountCents == nil {
@@ -4003,6 +4255,50 @@ func (x CardPaymentPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CardPaymentPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x is nil.
+func (x *ChangeProjectAssignmentInput) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeesAssignment
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangeProjectAssignmentInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ChangeProjectAssignmentInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangeProjectAssignmentInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangeProjectStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ChangeProjectStatusInput) GetStatus() (v ChangeProjectStatusInputStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ChangeProjectStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangeProjectStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccuracy returns x.Accuracy, or its zero value when x or the field is nil.
 func (x *ClockInInput) GetAccuracy() (v float32) {
@@ -4151,6 +4447,20 @@ func (x ClockOutInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ClockOutInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CloseProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x CloseProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CloseProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDate returns x.Date, or its zero value when x or the field is nil.
 func (x *CompanyHoliday) GetDate() (v openapi_types.Date) {
@@ -4747,6 +5057,82 @@ func (x CreatePerformanceReviewProcessTargetsInBulkInput) String() string { retu
 func (x CreatePerformanceReviewProcessTargetsInBulkInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetDailyMinutes() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetProjectWorkerIDs returns x.ProjectWorkerIDs, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetProjectWorkerIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerIDs
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *CreateProjectPlannedRecordsInBulkInput) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x CreateProjectPlannedRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateProjectPlannedRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateProjectWorkersInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *CreateProjectWorkersInBulkInput) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x CreateProjectWorkersInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateProjectWorkersInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x is nil.
 func (x *CreateTaskCommentInput) GetAuthorID() (v string) {
@@ -5543,6 +5929,50 @@ func (x DeleteAllowanceWithAltAllowanceInput) String() string { return pretty.St
 func (x DeleteAllowanceWithAltAllowanceInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteProjectTasksInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x DeleteProjectTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteProjectTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDate returns x.Date, or its zero value when x is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.Date
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *DeleteProjectTimeRecordsInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x DeleteProjectTimeRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteProjectTimeRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
 func (x *DeleteTasksInBulkInput) GetIDs() (v []string) {
 	if x == nil {
 		return v
@@ -5935,6 +6365,44 @@ func (x DuplicatePerformanceReviewProcessInput) String() string { return pretty.
 
 // LogValue logs the fields of x that are set.
 func (x DuplicatePerformanceReviewProcessInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetExcludeAssignees returns x.ExcludeAssignees, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetExcludeAssignees() (v bool) {
+	if x == nil || x.ExcludeAssignees == nil {
+		return v
+	}
+	return *x.ExcludeAssignees
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *DuplicateProjectTasksInBulkInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x DuplicateProjectTasksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DuplicateProjectTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
 func (x *Employee) GetAccessID() (v string) {
@@ -6877,6 +7345,98 @@ func (x FolderUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ImputableProject) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ImputableProject) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ImputableProject) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ImputableProject) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ImputableProjectPage) GetData() (v []ImputableProject) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ImputableProjectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ImputableProjectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ImputableProjectPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetProcessID returns x.ProcessID, or its zero value when x is nil.
 func (x *InitiatePerformanceAgreementInput) GetProcessID() (v string) {
@@ -10586,6 +11146,1288 @@ func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x)
 // LogValue logs the fields of x that are set.
 func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetItems returns x.Items, or its zero value when x is nil.
+func (x *ProcessProjectTimeRecordsInBulkInput) GetItems() (v []ProjectTimeRecordBulkItem) {
+	if x == nil {
+		return v
+	}
+	return x.Items
+}
+
+// String shows the fields of x that are set.
+func (x ProcessProjectTimeRecordsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProcessProjectTimeRecordsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *Project) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Project) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Project) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *Project) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x or the field is nil.
+func (x *Project) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil || x.EmployeesAssignment == nil {
+		return v
+	}
+	return *x.EmployeesAssignment
+}
+
+// GetFixedCostCents returns x.FixedCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetFixedCostCents() (v int) {
+	if x == nil || x.FixedCostCents == nil {
+		return v
+	}
+	return *x.FixedCostCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Project) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *Project) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *Project) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *Project) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Project) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetSpendingCostCents returns x.SpendingCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetSpendingCostCents() (v int) {
+	if x == nil || x.SpendingCostCents == nil {
+		return v
+	}
+	return *x.SpendingCostCents
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *Project) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Project) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTotalCostCents returns x.TotalCostCents, or its zero value when x or the field is nil.
+func (x *Project) GetTotalCostCents() (v int) {
+	if x == nil || x.TotalCostCents == nil {
+		return v
+	}
+	return *x.TotalCostCents
+}
+
+// String shows the fields of x that are set.
+func (x Project) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Project) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBudgetAllocation returns x.BudgetAllocation, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetBudgetAllocation() (v int) {
+	if x == nil || x.BudgetAllocation == nil {
+		return v
+	}
+	return *x.BudgetAllocation
+}
+
+// GetBudgetAllocationCents returns x.BudgetAllocationCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetBudgetAllocationCents() (v int) {
+	if x == nil || x.BudgetAllocationCents == nil {
+		return v
+	}
+	return *x.BudgetAllocationCents
+}
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
+	if x == nil || x.EmployeesAssignment == nil {
+		return v
+	}
+	return *x.EmployeesAssignment
+}
+
+// GetFeeAmountCents returns x.FeeAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetFeeAmountCents() (v int) {
+	if x == nil || x.FeeAmountCents == nil {
+		return v
+	}
+	return *x.FeeAmountCents
+}
+
+// GetFixedCostCents returns x.FixedCostCents, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetFixedCostCents() (v int) {
+	if x == nil || x.FixedCostCents == nil {
+		return v
+	}
+	return *x.FixedCostCents
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectAdmins returns x.ProjectAdmins, or its zero value when x is nil.
+func (x *ProjectCreate) GetProjectAdmins() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectAdmins
+}
+
+// GetProjectManagers returns x.ProjectManagers, or its zero value when x is nil.
+func (x *ProjectCreate) GetProjectManagers() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectManagers
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectCreate) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ProjectCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetEffectiveOn() (v string) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetExchangeRate returns x.ExchangeRate, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetExchangeRate() (v float32) {
+	if x == nil || x.ExchangeRate == nil {
+		return v
+	}
+	return *x.ExchangeRate
+}
+
+// GetExpenseID returns x.ExpenseID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetExpenseID() (v string) {
+	if x == nil || x.ExpenseID == nil {
+		return v
+	}
+	return *x.ExpenseID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectExpenseRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityAmountCents returns x.LegalEntityAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetLegalEntityAmountCents() (v string) {
+	if x == nil || x.LegalEntityAmountCents == nil {
+		return v
+	}
+	return *x.LegalEntityAmountCents
+}
+
+// GetLegalEntityAmountCurrency returns x.LegalEntityAmountCurrency, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetLegalEntityAmountCurrency() (v string) {
+	if x == nil || x.LegalEntityAmountCurrency == nil {
+		return v
+	}
+	return *x.LegalEntityAmountCurrency
+}
+
+// GetOriginalAmountCents returns x.OriginalAmountCents, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetOriginalAmountCents() (v int) {
+	if x == nil || x.OriginalAmountCents == nil {
+		return v
+	}
+	return *x.OriginalAmountCents
+}
+
+// GetOriginalAmountCurrency returns x.OriginalAmountCurrency, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetOriginalAmountCurrency() (v string) {
+	if x == nil || x.OriginalAmountCurrency == nil {
+		return v
+	}
+	return *x.OriginalAmountCurrency
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectExpenseRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExpenseRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExpenseRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectExpenseRecordPage) GetData() (v []ProjectExpenseRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectExpenseRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExpenseRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExpenseRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetAmount() (v string) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeName returns x.EmployeeName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetEmployeeName() (v string) {
+	if x == nil || x.EmployeeName == nil {
+		return v
+	}
+	return *x.EmployeeName
+}
+
+// GetExpenseCategory returns x.ExpenseCategory, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseCategory() (v string) {
+	if x == nil || x.ExpenseCategory == nil {
+		return v
+	}
+	return *x.ExpenseCategory
+}
+
+// GetExpenseLink returns x.ExpenseLink, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseLink() (v string) {
+	if x == nil || x.ExpenseLink == nil {
+		return v
+	}
+	return *x.ExpenseLink
+}
+
+// GetExpenseStatus returns x.ExpenseStatus, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseStatus() (v string) {
+	if x == nil || x.ExpenseStatus == nil {
+		return v
+	}
+	return *x.ExpenseStatus
+}
+
+// GetExpenseSubcategory returns x.ExpenseSubcategory, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetExpenseSubcategory() (v string) {
+	if x == nil || x.ExpenseSubcategory == nil {
+		return v
+	}
+	return *x.ExpenseSubcategory
+}
+
+// GetPreferredName returns x.PreferredName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetPreferredName() (v string) {
+	if x == nil || x.PreferredName == nil {
+		return v
+	}
+	return *x.PreferredName
+}
+
+// GetProjectName returns x.ProjectName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetProjectName() (v string) {
+	if x == nil || x.ProjectName == nil {
+		return v
+	}
+	return *x.ProjectName
+}
+
+// GetSubprojectName returns x.SubprojectName, or its zero value when x or the field is nil.
+func (x *ProjectExportableExpense) GetSubprojectName() (v string) {
+	if x == nil || x.SubprojectName == nil {
+		return v
+	}
+	return *x.SubprojectName
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExportableExpense) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExportableExpense) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectExportableExpensePage) GetData() (v []ProjectExportableExpense) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectExportableExpensePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectExportableExpensePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectExportableExpensePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectPage) GetData() (v []Project) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetDailyMinutes() (v int) {
+	if x == nil || x.DailyMinutes == nil {
+		return v
+	}
+	return *x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectPlannedRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *ProjectPlannedRecord) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectPlannedRecordPage) GetData() (v []ProjectPlannedRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectPlannedRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDailyMinutes returns x.DailyMinutes, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetDailyMinutes() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.DailyMinutes
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectPlannedRecordUpdate) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetWeekDays returns x.WeekDays, or its zero value when x is nil.
+func (x *ProjectPlannedRecordUpdate) GetWeekDays() (v []int) {
+	if x == nil {
+		return v
+	}
+	return x.WeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ProjectPlannedRecordUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectPlannedRecordUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTask) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetTaskID returns x.TaskID, or its zero value when x or the field is nil.
+func (x *ProjectTask) GetTaskID() (v string) {
+	if x == nil || x.TaskID == nil {
+		return v
+	}
+	return *x.TaskID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTask) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTask) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeEmployeeIDs returns x.AssigneeEmployeeIDs, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetAssigneeEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeEmployeeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetFiles returns x.Files, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetFiles() (v []openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.Files
+}
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ProjectTaskCreate) GetStatus() (v TaskStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTaskCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectTaskPage) GetData() (v []ProjectTask) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectTaskPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigneeEmployeeIDs returns x.AssigneeEmployeeIDs, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetAssigneeEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AssigneeEmployeeIDs
+}
+
+// GetContent returns x.Content, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetContent() (v string) {
+	if x == nil || x.Content == nil {
+		return v
+	}
+	return *x.Content
+}
+
+// GetDueOn returns x.DueOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetDueOn() (v openapi_types.Date) {
+	if x == nil || x.DueOn == nil {
+		return v
+	}
+	return *x.DueOn
+}
+
+// GetFilesToAdd returns x.FilesToAdd, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetFilesToAdd() (v []openapi_types.File) {
+	if x == nil {
+		return v
+	}
+	return x.FilesToAdd
+}
+
+// GetFilesToRemove returns x.FilesToRemove, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetFilesToRemove() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.FilesToRemove
+}
+
+// GetFollowUp returns x.FollowUp, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetFollowUp() (v bool) {
+	if x == nil || x.FollowUp == nil {
+		return v
+	}
+	return *x.FollowUp
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectTaskUpdate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetStatus() (v TaskStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTaskUpdate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTaskUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTaskUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetClockIn() (v time.Time) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetClockOut() (v time.Time) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectTimeRecord) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetImputedMinutes returns x.ImputedMinutes, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetImputedMinutes() (v int) {
+	if x == nil || x.ImputedMinutes == nil {
+		return v
+	}
+	return *x.ImputedMinutes
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecord) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecord) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecord) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetProjectWorkerID() (v string) {
+	if x == nil || x.ProjectWorkerID == nil {
+		return v
+	}
+	return *x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// GetTimeRecordID returns x.TimeRecordID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordBulkItem) GetTimeRecordID() (v string) {
+	if x == nil || x.TimeRecordID == nil {
+		return v
+	}
+	return *x.TimeRecordID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordBulkItem) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordBulkItem) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordCreate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *ProjectTimeRecordCreate) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *ProjectTimeRecordCreate) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectTimeRecordPage) GetData() (v []ProjectTimeRecord) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectTimeRecordPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectTimeRecordPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectTimeRecordPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetClientID returns x.ClientID, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetClientID() (v string) {
+	if x == nil || x.ClientID == nil {
+		return v
+	}
+	return *x.ClientID
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *ProjectUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *ProjectUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// String shows the fields of x that are set.
+func (x ProjectUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAssigned returns x.Assigned, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetAssigned() (v bool) {
+	if x == nil || x.Assigned == nil {
+		return v
+	}
+	return *x.Assigned
+}
+
+// GetCompanyLaborCostCents returns x.CompanyLaborCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetCompanyLaborCostCents() (v int) {
+	if x == nil || x.CompanyLaborCostCents == nil {
+		return v
+	}
+	return *x.CompanyLaborCostCents
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ProjectWorker) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetSpendingCostCents returns x.SpendingCostCents, or its zero value when x or the field is nil.
+func (x *ProjectWorker) GetSpendingCostCents() (v int) {
+	if x == nil || x.SpendingCostCents == nil {
+		return v
+	}
+	return *x.SpendingCostCents
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorker) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorker) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ProjectWorkerCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *ProjectWorkerCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorkerCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorkerCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ProjectWorkerPage) GetData() (v []ProjectWorker) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ProjectWorkerPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ProjectWorkerPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ProjectWorkerPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *RejectLeaveInput) GetID() (v string) {
 	if x == nil {
@@ -10669,6 +12511,28 @@ func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) String() strin
 func (x RemovePerformanceReviewProcessTargetPeerEvaluationsInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RenameSubprojectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *RenameSubprojectInput) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x RenameSubprojectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RenameSubprojectInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEndsAt returns x.EndsAt, or its zero value when x is nil.
 func (x *ReopenPerformanceReviewProcessInput) GetEndsAt() (v time.Time) {
@@ -11359,6 +13223,20 @@ func (x ShiftUpdate) String() string { return pretty.String(x) }
 func (x ShiftUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *SoftDeleteProjectInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x SoftDeleteProjectInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SoftDeleteProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *StartPerformanceReviewProcessInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -11525,6 +13403,206 @@ func (x SubmitAtsApplicationInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x SubmitAtsApplicationInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Subproject) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Subproject) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *Subproject) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Subproject) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetInputedMinutes returns x.InputedMinutes, or its zero value when x or the field is nil.
+func (x *Subproject) GetInputedMinutes() (v int) {
+	if x == nil || x.InputedMinutes == nil {
+		return v
+	}
+	return *x.InputedMinutes
+}
+
+// GetIsBillable returns x.IsBillable, or its zero value when x or the field is nil.
+func (x *Subproject) GetIsBillable() (v bool) {
+	if x == nil || x.IsBillable == nil {
+		return v
+	}
+	return *x.IsBillable
+}
+
+// GetLaborCostCents returns x.LaborCostCents, or its zero value when x or the field is nil.
+func (x *Subproject) GetLaborCostCents() (v int) {
+	if x == nil || x.LaborCostCents == nil {
+		return v
+	}
+	return *x.LaborCostCents
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Subproject) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x or the field is nil.
+func (x *Subproject) GetProjectID() (v string) {
+	if x == nil || x.ProjectID == nil {
+		return v
+	}
+	return *x.ProjectID
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *Subproject) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Subproject) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x Subproject) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Subproject) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SubprojectCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetProjectID returns x.ProjectID, or its zero value when x is nil.
+func (x *SubprojectCreate) GetProjectID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectID
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SubprojectPage) GetData() (v []Subproject) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SubprojectPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SubprojectUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *SubprojectUpdate) GetStatus() (v ProjectStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x SubprojectUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SubprojectUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAmountInCents returns x.AmountInCents, or its zero value when x or the field is nil.
 func (x *Supplement) GetAmountInCents() (v int) {
@@ -12751,6 +14829,20 @@ func (x UnarchiveWorkAreaInput) String() string { return pretty.String(x) }
 func (x UnarchiveWorkAreaInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
+func (x *UnassignProjectWorkerInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x UnassignProjectWorkerInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UnassignProjectWorkerInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
 func (x *UnterminateEmployeeInput) GetID() (v string) {
 	if x == nil {
 		return v
@@ -13029,6 +15121,36 @@ func (x UpdatePerformanceReviewQuestionnaireInput) String() string { return pret
 
 // LogValue logs the fields of x that are set.
 func (x UpdatePerformanceReviewQuestionnaireInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetProjectWorkerID returns x.ProjectWorkerID, or its zero value when x is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetProjectWorkerID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ProjectWorkerID
+}
+
+// GetSubprojectID returns x.SubprojectID, or its zero value when x or the field is nil.
+func (x *UpdateProjectTimeRecordWorkerInput) GetSubprojectID() (v string) {
+	if x == nil || x.SubprojectID == nil {
+		return v
+	}
+	return *x.SubprojectID
+}
+
+// String shows the fields of x that are set.
+func (x UpdateProjectTimeRecordWorkerInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateProjectTimeRecordWorkerInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetTasks returns x.Tasks, or its zero value when x is nil.
 func (x *UpdateTasksInBulkInput) GetTasks() (v []TaskBulkUpdateItem) {

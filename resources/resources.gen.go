@@ -955,6 +955,27 @@ func (e BankTransactionType) Valid() bool {
 	}
 }
 
+// Defines values for BudgetStrategyType.
+const (
+	BudgetStrategyTypeProjectFixedCost BudgetStrategyType = "project_fixed_cost"
+	BudgetStrategyTypeTotalBudget      BudgetStrategyType = "total_budget"
+	BudgetStrategyTypeWithoutBudget    BudgetStrategyType = "without_budget"
+)
+
+// Valid indicates whether the value is a known member of the BudgetStrategyType enum.
+func (e BudgetStrategyType) Valid() bool {
+	switch e {
+	case BudgetStrategyTypeProjectFixedCost:
+		return true
+	case BudgetStrategyTypeTotalBudget:
+		return true
+	case BudgetStrategyTypeWithoutBudget:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CardPaymentRejectedReason.
 const (
 	CardPaymentRejectedReasonAccountComplianceDisabled      CardPaymentRejectedReason = "account_compliance_disabled"
@@ -1078,6 +1099,27 @@ func (e CardPaymentType) Valid() bool {
 	case CardPaymentTypePayment:
 		return true
 	case CardPaymentTypeRefund:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChangeProjectStatusInputStatus.
+const (
+	ChangeProjectStatusInputStatusActive ChangeProjectStatusInputStatus = "active"
+	ChangeProjectStatusInputStatusClosed ChangeProjectStatusInputStatus = "closed"
+	ChangeProjectStatusInputStatusDraft  ChangeProjectStatusInputStatus = "draft"
+)
+
+// Valid indicates whether the value is a known member of the ChangeProjectStatusInputStatus enum.
+func (e ChangeProjectStatusInputStatus) Valid() bool {
+	switch e {
+	case ChangeProjectStatusInputStatusActive:
+		return true
+	case ChangeProjectStatusInputStatusClosed:
+		return true
+	case ChangeProjectStatusInputStatusDraft:
 		return true
 	default:
 		return false
@@ -1531,6 +1573,72 @@ func (e PerformanceTemplateType) Valid() bool {
 	}
 }
 
+// Defines values for ProjectEmployeesAssignment.
+const (
+	ProjectEmployeesAssignmentCompany ProjectEmployeesAssignment = "company"
+	ProjectEmployeesAssignmentManual  ProjectEmployeesAssignment = "manual"
+)
+
+// Valid indicates whether the value is a known member of the ProjectEmployeesAssignment enum.
+func (e ProjectEmployeesAssignment) Valid() bool {
+	switch e {
+	case ProjectEmployeesAssignmentCompany:
+		return true
+	case ProjectEmployeesAssignmentManual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectStatus.
+const (
+	ProjectStatusActive     ProjectStatus = "active"
+	ProjectStatusClosed     ProjectStatus = "closed"
+	ProjectStatusDraft      ProjectStatus = "draft"
+	ProjectStatusProcessing ProjectStatus = "processing"
+)
+
+// Valid indicates whether the value is a known member of the ProjectStatus enum.
+func (e ProjectStatus) Valid() bool {
+	switch e {
+	case ProjectStatusActive:
+		return true
+	case ProjectStatusClosed:
+		return true
+	case ProjectStatusDraft:
+		return true
+	case ProjectStatusProcessing:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectTaskDueStatus.
+const (
+	ProjectTaskDueStatusDueInFuture ProjectTaskDueStatus = "due_in_future"
+	ProjectTaskDueStatusDueToday    ProjectTaskDueStatus = "due_today"
+	ProjectTaskDueStatusNoDue       ProjectTaskDueStatus = "no_due"
+	ProjectTaskDueStatusOverDue     ProjectTaskDueStatus = "over_due"
+)
+
+// Valid indicates whether the value is a known member of the ProjectTaskDueStatus enum.
+func (e ProjectTaskDueStatus) Valid() bool {
+	switch e {
+	case ProjectTaskDueStatusDueInFuture:
+		return true
+	case ProjectTaskDueStatusDueToday:
+		return true
+	case ProjectTaskDueStatusNoDue:
+		return true
+	case ProjectTaskDueStatusOverDue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShiftHalfDay.
 const (
 	ShiftHalfDayBeginningOfDay ShiftHalfDay = "beginning_of_day"
@@ -1739,6 +1847,12 @@ func (e WebhookPayloadVersion) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// ActivateProjectInput defines model for ActivateProjectInput.
+type ActivateProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
 }
 
 // AddPerformanceReviewProcessTargetPeersInput defines model for AddPerformanceReviewProcessTargetPeersInput.
@@ -2069,6 +2183,18 @@ type ApproveLeaveInput struct {
 type ArchiveWorkAreaInput struct {
 	// ID The work area to archive.
 	ID string `json:"id"`
+}
+
+// AssignProjectWorkersInBulkInput defines model for AssignProjectWorkersInBulkInput.
+type AssignProjectWorkersInBulkInput struct {
+	// EmployeeIDs The employees who are to be assigned afterwards; every other worker of the projects is unassigned.
+	EmployeeIDs []string `json:"employee_ids"`
+
+	// ProjectID A single project; deprecated by Factorial in favour of project_ids.
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// ProjectIDs The projects whose assignments are set.
+	ProjectIDs []string `json:"project_ids,omitempty"`
 }
 
 // AtsAnswer An application's answer to a screening question, with the question's label and type as they were when it was answered.
@@ -2910,6 +3036,60 @@ type BankTransactionPage struct {
 // BankTransactionType What moved the money.
 type BankTransactionType string
 
+// BudgetStrategy How a project, or one of its subprojects, is budgeted.
+type BudgetStrategy struct {
+	BudgetType *BudgetStrategyType `json:"budget_type"`
+	Delegated  *bool               `json:"delegated"`
+
+	// FeeAmountCents The fee billed when the project is billable.
+	FeeAmountCents *int   `json:"fee_amount_cents,omitempty"`
+	ID             string `json:"id"`
+
+	// PlannedCents Money planned (fixed cost and total budget).
+	PlannedCents *int `json:"planned_cents,omitempty"`
+
+	// PlannedMinutes Time planned (total budget).
+	PlannedMinutes *int    `json:"planned_minutes,omitempty"`
+	ProjectID      *string `json:"project_id"`
+	SubprojectID   *string `json:"subproject_id,omitempty"`
+}
+
+// BudgetStrategyCreate defines model for BudgetStrategyCreate.
+type BudgetStrategyCreate struct {
+	// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+	BudgetStrategyType BudgetStrategyType `json:"budget_strategy_type"`
+	Delegated          *bool              `json:"delegated,omitempty"`
+	FeeAmountCents     *int               `json:"fee_amount_cents,omitempty"`
+	PlannedCents       *int               `json:"planned_cents,omitempty"`
+	PlannedMinutes     *int               `json:"planned_minutes,omitempty"`
+	ProjectID          string             `json:"project_id"`
+	SubprojectID       *string            `json:"subproject_id,omitempty"`
+}
+
+// BudgetStrategyPage defines model for BudgetStrategyPage.
+type BudgetStrategyPage struct {
+	Data []BudgetStrategy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+type BudgetStrategyType string
+
+// BudgetStrategyUpdate defines model for BudgetStrategyUpdate.
+type BudgetStrategyUpdate struct {
+	// BudgetStrategyType How a budget is set, `project_fixed_cost` (a fixed price), `total_budget` (time and materials, money and minutes planned) or `without_budget`.
+	BudgetStrategyType *BudgetStrategyType `json:"budget_strategy_type,omitempty"`
+	Delegated          *bool               `json:"delegated,omitempty"`
+	FeeAmountCents     *int                `json:"fee_amount_cents,omitempty"`
+
+	// ID Must equal the path id.
+	ID             string `json:"id"`
+	PlannedCents   *int   `json:"planned_cents,omitempty"`
+	PlannedMinutes *int   `json:"planned_minutes,omitempty"`
+}
+
 // CardPayment A payment or refund made with a company card; amounts in cents, negative for money leaving the account.
 type CardPayment struct {
 	// AmountCents Amount in the account's currency, in cents.
@@ -2958,6 +3138,27 @@ type CardPaymentStatus string
 // CardPaymentType A charge or a refund.
 type CardPaymentType string
 
+// ChangeProjectAssignmentInput defines model for ChangeProjectAssignmentInput.
+type ChangeProjectAssignmentInput struct {
+	// EmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+	EmployeesAssignment ProjectEmployeesAssignment `json:"employees_assignment"`
+
+	// ID The project.
+	ID string `json:"id"`
+}
+
+// ChangeProjectStatusInput defines model for ChangeProjectStatusInput.
+type ChangeProjectStatusInput struct {
+	// ID The project.
+	ID string `json:"id"`
+
+	// Status The new status (`processing` is not one a caller may set).
+	Status ChangeProjectStatusInputStatus `json:"status"`
+}
+
+// ChangeProjectStatusInputStatus The new status (`processing` is not one a caller may set).
+type ChangeProjectStatusInputStatus string
+
 // ClockInInput defines model for ClockInInput.
 type ClockInInput struct {
 	// Accuracy Accuracy of the coordinates.
@@ -2996,6 +3197,12 @@ type ClockOutInput struct {
 	// Now Clock-out time with its UTC offset.
 	Now          time.Time `json:"now"`
 	Observations *string   `json:"observations,omitempty"`
+}
+
+// CloseProjectInput defines model for CloseProjectInput.
+type CloseProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
 }
 
 // CompanyHoliday A bank holiday of one location.
@@ -3146,6 +3353,24 @@ type CreatePerformanceReviewProcessTargetsInBulkInput struct {
 
 	// TargetsAccessIDs The accesses that become participants.
 	TargetsAccessIDs []string `json:"targets_access_ids"`
+}
+
+// CreateProjectPlannedRecordsInBulkInput defines model for CreateProjectPlannedRecordsInBulkInput.
+type CreateProjectPlannedRecordsInBulkInput struct {
+	DailyMinutes     int                `json:"daily_minutes"`
+	EndDate          openapi_types.Date `json:"end_date"`
+	ProjectWorkerIDs []string           `json:"project_worker_ids"`
+	StartDate        openapi_types.Date `json:"start_date"`
+	SubprojectID     *string            `json:"subproject_id,omitempty"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days,omitempty"`
+}
+
+// CreateProjectWorkersInBulkInput defines model for CreateProjectWorkersInBulkInput.
+type CreateProjectWorkersInBulkInput struct {
+	EmployeeIDs []string `json:"employee_ids"`
+	ProjectID   string   `json:"project_id"`
 }
 
 // CreateTaskCommentInput defines model for CreateTaskCommentInput.
@@ -3413,6 +3638,20 @@ type DeleteAllowanceWithAltAllowanceInput struct {
 	ID string `json:"id"`
 }
 
+// DeleteProjectTasksInBulkInput defines model for DeleteProjectTasksInBulkInput.
+type DeleteProjectTasksInBulkInput struct {
+	IDs []string `json:"ids"`
+}
+
+// DeleteProjectTimeRecordsInBulkInput defines model for DeleteProjectTimeRecordsInBulkInput.
+type DeleteProjectTimeRecordsInBulkInput struct {
+	Date            openapi_types.Date `json:"date"`
+	ProjectWorkerID string             `json:"project_worker_id"`
+
+	// SubprojectID Only the records of this subproject.
+	SubprojectID *string `json:"subproject_id,omitempty"`
+}
+
 // DeleteTasksInBulkInput defines model for DeleteTasksInBulkInput.
 type DeleteTasksInBulkInput struct {
 	// IDs The tasks to delete.
@@ -3526,6 +3765,21 @@ type DuplicatePerformanceReviewProcessInput struct {
 
 	// ID The review process to copy.
 	ID string `json:"id"`
+}
+
+// DuplicateProjectTasksInBulkInput defines model for DuplicateProjectTasksInBulkInput.
+type DuplicateProjectTasksInBulkInput struct {
+	// ExcludeAssignees Leave the copies without assignees.
+	ExcludeAssignees *bool `json:"exclude_assignees,omitempty"`
+
+	// IDs The project tasks copied.
+	IDs []string `json:"ids"`
+
+	// ProjectID The project the copies go to; the originals' when absent.
+	ProjectID *string `json:"project_id,omitempty"`
+
+	// SubprojectID The subproject the copies go to.
+	SubprojectID *string `json:"subproject_id,omitempty"`
 }
 
 // Employee An employee: identity, placement (company, legal entity, location,
@@ -3760,6 +4014,28 @@ type FolderUpdate struct {
 	// ID Must equal the path id.
 	ID   string `json:"id"`
 	Name string `json:"name"`
+}
+
+// ImputableProject The short form of a project time and expenses can be charged to.
+type ImputableProject struct {
+	ClientID *string `json:"client_id,omitempty"`
+	Code     *string `json:"code,omitempty"`
+
+	// Currency ISO 4217 code of the project's amounts.
+	Currency  *string             `json:"currency"`
+	DueDate   *openapi_types.Date `json:"due_date,omitempty"`
+	ID        string              `json:"id"`
+	Name      *string             `json:"name"`
+	StartDate *openapi_types.Date `json:"start_date,omitempty"`
+	Status    *ProjectStatus      `json:"status"`
+}
+
+// ImputableProjectPage defines model for ImputableProjectPage.
+type ImputableProjectPage struct {
+	Data []ImputableProject `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // InitiatePerformanceAgreementInput defines model for InitiatePerformanceAgreementInput.
@@ -4808,6 +5084,358 @@ type PerformanceVisibilitySwitches struct {
 	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
 }
 
+// ProcessProjectTimeRecordsInBulkInput defines model for ProcessProjectTimeRecordsInBulkInput.
+type ProcessProjectTimeRecordsInBulkInput struct {
+	Items []ProjectTimeRecordBulkItem `json:"items"`
+}
+
+// Project A project time and expenses are charged to, with its totals in cents of the legal entity's currency.
+type Project struct {
+	// ClientID The client billed (a finance contact).
+	ClientID *string `json:"client_id,omitempty"`
+
+	// Code A short unique code to find the project by.
+	Code        *string `json:"code,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// DueDate When the project is due to end.
+	DueDate             *openapi_types.Date         `json:"due_date,omitempty"`
+	EmployeesAssignment *ProjectEmployeesAssignment `json:"employees_assignment"`
+	FixedCostCents      *int                        `json:"fixed_cost_cents,omitempty"`
+	ID                  string                      `json:"id"`
+
+	// InputedMinutes Minutes tracked on the project; 0 unless the list asked for include_inputed_minutes (Factorial's spelling).
+	InputedMinutes *int `json:"inputed_minutes,omitempty"`
+
+	// IsBillable Whether the project's costs can be billed to a client.
+	IsBillable *bool `json:"is_billable"`
+
+	// LaborCostCents Cost of the time tracked.
+	LaborCostCents *int `json:"labor_cost_cents,omitempty"`
+
+	// LegalEntityID The legal entity whose currency the amounts are in.
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+
+	// SpendingCostCents Cost of the expenses charged.
+	SpendingCostCents *int                `json:"spending_cost_cents,omitempty"`
+	StartDate         *openapi_types.Date `json:"start_date,omitempty"`
+	Status            *ProjectStatus      `json:"status"`
+	TotalCostCents    *int                `json:"total_cost_cents,omitempty"`
+}
+
+// ProjectCreate defines model for ProjectCreate.
+type ProjectCreate struct {
+	// BudgetAllocation Budget in minutes; send either this or budget_allocation_cents.
+	BudgetAllocation *int `json:"budget_allocation,omitempty"`
+
+	// BudgetAllocationCents Budget in cents; send either this or budget_allocation.
+	BudgetAllocationCents *int `json:"budget_allocation_cents,omitempty"`
+
+	// ClientID The client billed (a finance contact).
+	ClientID *string `json:"client_id,omitempty"`
+
+	// Code A short unique code to find the project by.
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// EmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+	EmployeesAssignment *ProjectEmployeesAssignment `json:"employees_assignment,omitempty"`
+	FeeAmountCents      *int                        `json:"fee_amount_cents,omitempty"`
+	FixedCostCents      *int                        `json:"fixed_cost_cents,omitempty"`
+	IsBillable          *bool                       `json:"is_billable,omitempty"`
+	LegalEntityID       *string                     `json:"legal_entity_id,omitempty"`
+	Name                string                      `json:"name"`
+
+	// ProjectAdmins Employees who administer the project.
+	ProjectAdmins []string `json:"project_admins,omitempty"`
+
+	// ProjectManagers Employees who manage the project.
+	ProjectManagers []string            `json:"project_managers,omitempty"`
+	StartDate       *openapi_types.Date `json:"start_date,omitempty"`
+
+	// Status Where a project (or subproject) stands in its life. Only an active project takes new time records.
+	Status *ProjectStatus `json:"status,omitempty"`
+}
+
+// ProjectEmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
+type ProjectEmployeesAssignment string
+
+// ProjectExpenseRecord An expense (Expenses area) charged to a project through a project worker.
+type ProjectExpenseRecord struct {
+	// EffectiveOn The day the expense counts on (YYYY-MM-DD).
+	EffectiveOn  *string  `json:"effective_on,omitempty"`
+	ExchangeRate *float32 `json:"exchange_rate,omitempty"`
+	ExpenseID    *string  `json:"expense_id"`
+	ID           string   `json:"id"`
+
+	// LegalEntityAmountCents The amount in the legal entity's currency, in cents; a string in Factorial's document, unlike original_amount_cents.
+	LegalEntityAmountCents *string `json:"legal_entity_amount_cents,omitempty"`
+
+	// LegalEntityAmountCurrency ISO 4217 code of the legal entity.
+	LegalEntityAmountCurrency *string `json:"legal_entity_amount_currency,omitempty"`
+	OriginalAmountCents       *int    `json:"original_amount_cents,omitempty"`
+
+	// OriginalAmountCurrency ISO 4217 code of the expense as spent.
+	OriginalAmountCurrency *string `json:"original_amount_currency,omitempty"`
+	ProjectWorkerID        *string `json:"project_worker_id"`
+
+	// Status The expense's state; Factorial lists no values.
+	Status       *string `json:"status,omitempty"`
+	SubprojectID *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectExpenseRecordPage defines model for ProjectExpenseRecordPage.
+type ProjectExpenseRecordPage struct {
+	Data []ProjectExpenseRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectExportableExpense One row of the project expenses export, with names rather than ids; rows have no id.
+type ProjectExportableExpense struct {
+	// Amount The amount as a decimal string in units of currency (e.g. `12.50`).
+	Amount   *string `json:"amount,omitempty"`
+	Currency *string `json:"currency,omitempty"`
+
+	// Date The expense's day (YYYY-MM-DD).
+	Date            *string `json:"date,omitempty"`
+	EmployeeName    *string `json:"employee_name"`
+	ExpenseCategory *string `json:"expense_category,omitempty"`
+
+	// ExpenseLink Link to the expense in Factorial.
+	ExpenseLink        *string `json:"expense_link,omitempty"`
+	ExpenseStatus      *string `json:"expense_status,omitempty"`
+	ExpenseSubcategory *string `json:"expense_subcategory,omitempty"`
+
+	// PreferredName The employee's preferred name.
+	PreferredName  *string `json:"preferred_name,omitempty"`
+	ProjectName    *string `json:"project_name,omitempty"`
+	SubprojectName *string `json:"subproject_name,omitempty"`
+}
+
+// ProjectExportableExpensePage defines model for ProjectExportableExpensePage.
+type ProjectExportableExpensePage struct {
+	Data []ProjectExportableExpense `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPage defines model for ProjectPage.
+type ProjectPage struct {
+	Data []Project `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPlannedRecord Time planned for a project worker, minutes per day on the chosen week days of a date range.
+type ProjectPlannedRecord struct {
+	DailyMinutes    *int                `json:"daily_minutes"`
+	EndDate         *openapi_types.Date `json:"end_date"`
+	ID              string              `json:"id"`
+	ProjectWorkerID *string             `json:"project_worker_id"`
+	StartDate       *openapi_types.Date `json:"start_date"`
+	SubprojectID    *string             `json:"subproject_id,omitempty"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days"`
+}
+
+// ProjectPlannedRecordPage defines model for ProjectPlannedRecordPage.
+type ProjectPlannedRecordPage struct {
+	Data []ProjectPlannedRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectPlannedRecordUpdate defines model for ProjectPlannedRecordUpdate.
+type ProjectPlannedRecordUpdate struct {
+	DailyMinutes int                `json:"daily_minutes"`
+	EndDate      openapi_types.Date `json:"end_date"`
+
+	// ID Must equal the path id.
+	ID              string             `json:"id"`
+	ProjectWorkerID *string            `json:"project_worker_id,omitempty"`
+	StartDate       openapi_types.Date `json:"start_date"`
+
+	// WeekDays Days of the week planned, 0 (Sunday) to 6 (Saturday).
+	WeekDays []int `json:"week_days,omitempty"`
+}
+
+// ProjectStatus Where a project (or subproject) stands in its life. Only an active project takes new time records.
+type ProjectStatus string
+
+// ProjectTask The link between a task of the Tasks area (task_id) and a project; the task's name, status and dates are read there.
+type ProjectTask struct {
+	// FollowUp Whether the task's author is told of its status changes.
+	FollowUp     *bool   `json:"follow_up"`
+	ID           string  `json:"id"`
+	ProjectID    *string `json:"project_id"`
+	SubprojectID *string `json:"subproject_id,omitempty"`
+
+	// TaskID The task (GetTask of the Tasks area).
+	TaskID *string `json:"task_id"`
+}
+
+// ProjectTaskCreate Multipart form fields of a new project task.
+type ProjectTaskCreate struct {
+	// AssigneeEmployeeIDs Employees assigned to the task, one form part per id.
+	AssigneeEmployeeIDs []string `json:"assignee_employee_ids[],omitempty"`
+
+	// Content The task's text.
+	Content *string             `json:"content,omitempty"`
+	DueOn   *openapi_types.Date `json:"due_on,omitempty"`
+
+	// Files Files attached to the task, one form part per file.
+	Files []openapi_types.File `json:"files[],omitempty"`
+
+	// FollowUp Tell the author of status changes.
+	FollowUp  *bool               `json:"follow_up,omitempty"`
+	Name      string              `json:"name"`
+	ProjectID string              `json:"project_id"`
+	StartsOn  *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status Where a task stands.
+	Status       TaskStatus `json:"status"`
+	SubprojectID *string    `json:"subproject_id,omitempty"`
+}
+
+// ProjectTaskDueStatus Where a task stands against its due date.
+type ProjectTaskDueStatus string
+
+// ProjectTaskPage defines model for ProjectTaskPage.
+type ProjectTaskPage struct {
+	Data []ProjectTask `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectTaskUpdate Multipart form fields of a project task update.
+type ProjectTaskUpdate struct {
+	// AssigneeEmployeeIDs Employees assigned to the task, one form part per id.
+	AssigneeEmployeeIDs []string            `json:"assignee_employee_ids[],omitempty"`
+	Content             *string             `json:"content,omitempty"`
+	DueOn               *openapi_types.Date `json:"due_on,omitempty"`
+
+	// FilesToAdd Files attached, one form part per file.
+	FilesToAdd []openapi_types.File `json:"files_to_add[],omitempty"`
+
+	// FilesToRemove Attached files to remove.
+	FilesToRemove []string `json:"files_to_remove[],omitempty"`
+	FollowUp      *bool    `json:"follow_up,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string              `json:"id"`
+	Name      string              `json:"name"`
+	ProjectID string              `json:"project_id"`
+	StartsOn  *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status Where a task stands.
+	Status       *TaskStatus `json:"status,omitempty"`
+	SubprojectID *string     `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecord An attendance shift of a project worker charged to the project (and optionally a subproject).
+type ProjectTimeRecord struct {
+	AttendanceShiftID *string    `json:"attendance_shift_id,omitempty"`
+	ClockIn           *time.Time `json:"clock_in,omitempty"`
+	ClockOut          *time.Time `json:"clock_out,omitempty"`
+
+	// Date The shift's date.
+	Date *openapi_types.Date `json:"date,omitempty"`
+	ID   string              `json:"id"`
+
+	// ImputedMinutes Minutes between the shift's clock-in and clock-out.
+	ImputedMinutes *int `json:"imputed_minutes,omitempty"`
+
+	// Observations A comment on the record.
+	Observations    *string `json:"observations,omitempty"`
+	ProjectWorkerID *string `json:"project_worker_id"`
+	SubprojectID    *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecordBulkItem One change of ProcessProjectTimeRecordsInBulk; which members are set says whether it creates, updates or deletes.
+type ProjectTimeRecordBulkItem struct {
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+	ProjectWorkerID   *string `json:"project_worker_id,omitempty"`
+	SubprojectID      *string `json:"subproject_id,omitempty"`
+
+	// TimeRecordID The record updated or deleted; absent or null to create one.
+	TimeRecordID *string `json:"time_record_id,omitempty"`
+}
+
+// ProjectTimeRecordCreate defines model for ProjectTimeRecordCreate.
+type ProjectTimeRecordCreate struct {
+	// AttendanceShiftID The shift charged; Factorial describes it as needed although its schema does not require it.
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+	ProjectWorkerID   string  `json:"project_worker_id"`
+	SubprojectID      *string `json:"subproject_id,omitempty"`
+}
+
+// ProjectTimeRecordPage defines model for ProjectTimeRecordPage.
+type ProjectTimeRecordPage struct {
+	Data []ProjectTimeRecord `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ProjectUpdate defines model for ProjectUpdate.
+type ProjectUpdate struct {
+	ClientID    *string             `json:"client_id,omitempty"`
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// LegalEntityID The legal entity whose currency the project uses.
+	LegalEntityID *string             `json:"legal_entity_id,omitempty"`
+	Name          string              `json:"name"`
+	StartDate     *openapi_types.Date `json:"start_date,omitempty"`
+}
+
+// ProjectWorker An employee's place in a project; only an assigned project worker can charge time to it.
+type ProjectWorker struct {
+	Assigned *bool `json:"assigned"`
+
+	// CompanyLaborCostCents The same cost in the company's currency.
+	CompanyLaborCostCents *int    `json:"company_labor_cost_cents,omitempty"`
+	EmployeeID            *string `json:"employee_id"`
+	ID                    string  `json:"id"`
+
+	// InputedMinutes Minutes the employee tracked on the project; 0 unless the list asked for include_inputed_minutes.
+	InputedMinutes *int `json:"inputed_minutes,omitempty"`
+
+	// LaborCostCents The employee's labor cost in the project's currency.
+	LaborCostCents *int    `json:"labor_cost_cents,omitempty"`
+	ProjectID      *string `json:"project_id"`
+
+	// SpendingCostCents The employee's expenses charged to the project.
+	SpendingCostCents *int `json:"spending_cost_cents,omitempty"`
+}
+
+// ProjectWorkerCreate defines model for ProjectWorkerCreate.
+type ProjectWorkerCreate struct {
+	EmployeeID string `json:"employee_id"`
+	ProjectID  string `json:"project_id"`
+}
+
+// ProjectWorkerPage defines model for ProjectWorkerPage.
+type ProjectWorkerPage struct {
+	Data []ProjectWorker `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // RejectLeaveInput defines model for RejectLeaveInput.
 type RejectLeaveInput struct {
 	// ID The leave.
@@ -4836,6 +5464,13 @@ type RemovePerformanceReviewProcessTargetPeerEvaluationsInput struct {
 
 	// ID The participant (`<process id>-<access id>`).
 	ID string `json:"id"`
+}
+
+// RenameSubprojectInput defines model for RenameSubprojectInput.
+type RenameSubprojectInput struct {
+	// ID The subproject.
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // ReopenPerformanceReviewProcessInput defines model for ReopenPerformanceReviewProcessInput.
@@ -5040,6 +5675,12 @@ type ShiftUpdate struct {
 	WorkplaceID                      *string             `json:"workplace_id,omitempty"`
 }
 
+// SoftDeleteProjectInput defines model for SoftDeleteProjectInput.
+type SoftDeleteProjectInput struct {
+	// ID The project.
+	ID string `json:"id"`
+}
+
 // StartPerformanceReviewProcessInput defines model for StartPerformanceReviewProcessInput.
 type StartPerformanceReviewProcessInput struct {
 	ID string `json:"id"`
@@ -5081,6 +5722,54 @@ type SubmitAtsApplicationInput struct {
 	Medium   *string `json:"medium,omitempty"`
 	Phone    *string `json:"phone,omitempty"`
 	Source   *string `json:"source,omitempty"`
+}
+
+// Subproject A part of a project that time, plans and budgets can be charged to separately.
+type Subproject struct {
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+	ID          string              `json:"id"`
+
+	// InputedMinutes Minutes tracked; 0 unless the list asked for include_inputed_minutes.
+	InputedMinutes *int  `json:"inputed_minutes,omitempty"`
+	IsBillable     *bool `json:"is_billable,omitempty"`
+
+	// LaborCostCents Cost of the time tracked; 0 unless the list asked for include_cost.
+	LaborCostCents *int                `json:"labor_cost_cents,omitempty"`
+	Name           *string             `json:"name"`
+	ProjectID      *string             `json:"project_id"`
+	StartDate      *openapi_types.Date `json:"start_date,omitempty"`
+	Status         *ProjectStatus      `json:"status,omitempty"`
+}
+
+// SubprojectCreate defines model for SubprojectCreate.
+type SubprojectCreate struct {
+	Name      string `json:"name"`
+	ProjectID string `json:"project_id"`
+}
+
+// SubprojectPage defines model for SubprojectPage.
+type SubprojectPage struct {
+	Data []Subproject `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SubprojectUpdate defines model for SubprojectUpdate.
+type SubprojectUpdate struct {
+	Code        *string             `json:"code,omitempty"`
+	Description *string             `json:"description,omitempty"`
+	DueDate     *openapi_types.Date `json:"due_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID        string              `json:"id"`
+	Name      *string             `json:"name,omitempty"`
+	StartDate *openapi_types.Date `json:"start_date,omitempty"`
+
+	// Status Where a project (or subproject) stands in its life. Only an active project takes new time records.
+	Status *ProjectStatus `json:"status,omitempty"`
 }
 
 // Supplement A one-off amount (money, units or time) added to an employee's payroll in a policy period.
@@ -5430,6 +6119,12 @@ type UnarchiveWorkAreaInput struct {
 	ID string `json:"id"`
 }
 
+// UnassignProjectWorkerInput defines model for UnassignProjectWorkerInput.
+type UnassignProjectWorkerInput struct {
+	// ID The project worker.
+	ID string `json:"id"`
+}
+
 // UnterminateEmployeeInput defines model for UnterminateEmployeeInput.
 type UnterminateEmployeeInput struct {
 	ID string `json:"id"`
@@ -5504,6 +6199,14 @@ type UpdatePerformanceReviewQuestionnaireInput struct {
 
 	// Strategy A review type: the participant reviews themselves (self), is reviewed by their manager, by each direct report, or by peers.
 	Strategy PerformanceReviewerStrategy `json:"strategy"`
+}
+
+// UpdateProjectTimeRecordWorkerInput defines model for UpdateProjectTimeRecordWorkerInput.
+type UpdateProjectTimeRecordWorkerInput struct {
+	// ID The time record.
+	ID              string  `json:"id"`
+	ProjectWorkerID string  `json:"project_worker_id"`
+	SubprojectID    *string `json:"subproject_id,omitempty"`
 }
 
 // UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
@@ -6922,6 +7625,372 @@ type ListPerformanceTargetManagersParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListBudgetStrategiesParams defines parameters for ListBudgetStrategies.
+type ListBudgetStrategiesParams struct {
+	// IDs Only these budget strategies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the strategies of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the strategies of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// WithoutSubproject When true, only strategies that belong to a project as a whole (no subproject).
+	WithoutSubproject *bool `form:"without_subproject,omitempty" json:"without_subproject,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectExpenseRecordsParams defines parameters for ListProjectExpenseRecords.
+type ListProjectExpenseRecordsParams struct {
+	// IDs Only these expense records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// StartDate Only records effective on or after this date.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Only records effective on or before this date.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// ExpenseIDs Only the records of these expenses.
+	ExpenseIDs []string `form:"expense_ids[],omitempty" json:"expense_ids[],omitempty"`
+
+	// ProjectIDs Only the records charged to these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the records charged to these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// UpdatedAfter Only records created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// EmployeeUserNameLike Only the records of employees whose name contains this text.
+	EmployeeUserNameLike *string `form:"employee_user_name_like,omitempty" json:"employee_user_name_like,omitempty"`
+
+	// ProjectWorkerIDs Only the records of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectExportableExpensesParams defines parameters for ListProjectExportableExpenses.
+type ListProjectExportableExpensesParams struct {
+	// StartDate First day of the range exported. Needed.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Last day of the range exported. Needed.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// ProjectIDs The projects exported. Needed.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListImputableProjectsParams defines parameters for ListImputableProjects.
+type ListImputableProjectsParams struct {
+	// IDs Only these projects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// NameOrCode Only projects whose name or code contains this text.
+	NameOrCode *string `form:"name_or_code,omitempty" json:"name_or_code,omitempty"`
+
+	// OnlyActive When true, only active projects.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// Assigned When true, only projects with at least one assigned project worker.
+	Assigned *bool `form:"assigned,omitempty" json:"assigned,omitempty"`
+
+	// EmployeeIDs Only projects where these employees are project workers.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectPlannedRecordsParams defines parameters for ListProjectPlannedRecords.
+type ListProjectPlannedRecordsParams struct {
+	// IDs Only these planned records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectWorkerIDs Only the plans of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// StartDate Only plans that end on or after this date.
+	StartDate *openapi_types.Date `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate Only plans that start on or before this date.
+	EndDate *openapi_types.Date `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// SubprojectIDs Only the plans of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectTasksParams defines parameters for ListProjectTasks.
+type ListProjectTasksParams struct {
+	// IDs Only these project tasks.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the tasks of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the tasks of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// TaskIDs Only the project tasks of these tasks (Tasks area ids). Declared by Factorial without a description.
+	TaskIDs []string `form:"task_ids[],omitempty" json:"task_ids[],omitempty"`
+
+	// Completed When true, only tasks whose status is done.
+	Completed *bool `form:"completed,omitempty" json:"completed,omitempty"`
+
+	// Overdue When true, only tasks past their due date and not done.
+	Overdue *bool `form:"overdue,omitempty" json:"overdue,omitempty"`
+
+	// Search Only tasks whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// DueStatus Only tasks in this due state.
+	DueStatus *ProjectTaskDueStatus `form:"due_status,omitempty" json:"due_status,omitempty"`
+
+	// ClientIDs Only the tasks of projects of these clients (finance contacts).
+	ClientIDs []string `form:"client_ids[],omitempty" json:"client_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectWorkersParams defines parameters for ListProjectWorkers.
+type ListProjectWorkersParams struct {
+	// IDs Only these project workers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the workers of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// SubprojectIDs Only the workers of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// NoSubproject When true, also (or, alone, only) the workers assigned to no subproject.
+	NoSubproject *bool `form:"no_subproject,omitempty" json:"no_subproject,omitempty"`
+
+	// EmployeeIDs Only the workers that are these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Assigned When true, only assigned workers; when false, only unassigned ones.
+	Assigned *bool `form:"assigned,omitempty" json:"assigned,omitempty"`
+
+	// ProjectActive When true, only workers of active projects; when false, only of closed ones.
+	ProjectActive *bool `form:"project_active,omitempty" json:"project_active,omitempty"`
+
+	// EmployeeName Only workers whose employee's name contains this text.
+	EmployeeName *string `form:"employee_name,omitempty" json:"employee_name,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCost When true, the cost fields hold the worker's costs.
+	IncludeCost *bool `form:"include_cost,omitempty" json:"include_cost,omitempty"`
+
+	// UpdatedAfter Only workers created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// IncludeLaborCost Declared by Factorial without a description; read as including the labor costs.
+	IncludeLaborCost *bool `form:"include_labor_cost,omitempty" json:"include_labor_cost,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectsParams defines parameters for ListProjects.
+type ListProjectsParams struct {
+	// IDs Only these projects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Name Only projects with this name. Deprecated by Factorial in favour of name_or_code.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// NameOrCode Only projects whose name or code contains this text.
+	NameOrCode *string `form:"name_or_code,omitempty" json:"name_or_code,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCosts When true, the cost fields hold the project's costs; otherwise 0.
+	IncludeCosts *bool `form:"include_costs,omitempty" json:"include_costs,omitempty"`
+
+	// UpdatedAfter Only projects created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// LegalEntityID Only projects of this legal entity.
+	LegalEntityID *string `form:"legal_entity_id,omitempty" json:"legal_entity_id,omitempty"`
+
+	// ClientIDs Only projects of these clients (finance contacts).
+	ClientIDs []string `form:"client_ids[],omitempty" json:"client_ids[],omitempty"`
+
+	// NoClients When true, only projects without a client.
+	NoClients *bool `form:"no_clients,omitempty" json:"no_clients,omitempty"`
+
+	// TotalCurrency Only projects whose totals are in this currency (ISO 4217 code).
+	TotalCurrency *string `form:"total_currency,omitempty" json:"total_currency,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSubprojectsParams defines parameters for ListSubprojects.
+type ListSubprojectsParams struct {
+	// IDs Only these subprojects.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectIDs Only the subprojects of these projects.
+	ProjectIDs []string `form:"project_ids[],omitempty" json:"project_ids[],omitempty"`
+
+	// Name Only subprojects with this name.
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// IncludeNoSubproject Declared by Factorial without a description; read as adding the part of the project outside any subproject.
+	IncludeNoSubproject *bool `form:"include_no_subproject,omitempty" json:"include_no_subproject,omitempty"`
+
+	// IncludeInputedMinutes When true, inputed_minutes holds the minutes tracked; otherwise 0.
+	IncludeInputedMinutes *bool `form:"include_inputed_minutes,omitempty" json:"include_inputed_minutes,omitempty"`
+
+	// IncludeCost When true, labor_cost_cents holds the labor cost; otherwise 0.
+	IncludeCost *bool `form:"include_cost,omitempty" json:"include_cost,omitempty"`
+
+	// UpdatedAfter Only subprojects created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListProjectTimeRecordsParams defines parameters for ListProjectTimeRecords.
+type ListProjectTimeRecordsParams struct {
+	// IDs Only these time records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ProjectWorkerIDs Only the records of these project workers.
+	ProjectWorkerIDs []string `form:"project_worker_ids[],omitempty" json:"project_worker_ids[],omitempty"`
+
+	// SubprojectIDs Only the records of these subprojects.
+	SubprojectIDs []string `form:"subproject_ids[],omitempty" json:"subproject_ids[],omitempty"`
+
+	// AttendanceShiftIDs Only the records of these attendance shifts.
+	AttendanceShiftIDs []string `form:"attendance_shift_ids[],omitempty" json:"attendance_shift_ids[],omitempty"`
+
+	// EmployeeIDs Only the records of these employees' project workers.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Month Only records of this month (1-12); use with year.
+	Month *int `form:"month,omitempty" json:"month,omitempty"`
+
+	// Year Only records of this year.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+
+	// UpdatedAfter Only records created or changed after this date.
+	UpdatedAfter *openapi_types.Date `form:"updated_after,omitempty" json:"updated_after,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListTaskFilesParams defines parameters for ListTaskFiles.
 type ListTaskFilesParams struct {
 	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
@@ -7440,6 +8509,84 @@ type UpdatePerformanceReviewQuestionnaireJSONRequestBody = UpdatePerformanceRevi
 
 // UpdatePerformanceReviewVisibilitySettingJSONRequestBody defines body for UpdatePerformanceReviewVisibilitySetting for application/json ContentType.
 type UpdatePerformanceReviewVisibilitySettingJSONRequestBody = PerformanceReviewVisibilitySettingUpdate
+
+// CreateBudgetStrategyJSONRequestBody defines body for CreateBudgetStrategy for application/json ContentType.
+type CreateBudgetStrategyJSONRequestBody = BudgetStrategyCreate
+
+// UpdateBudgetStrategyJSONRequestBody defines body for UpdateBudgetStrategy for application/json ContentType.
+type UpdateBudgetStrategyJSONRequestBody = BudgetStrategyUpdate
+
+// CreateProjectPlannedRecordsInBulkJSONRequestBody defines body for CreateProjectPlannedRecordsInBulk for application/json ContentType.
+type CreateProjectPlannedRecordsInBulkJSONRequestBody = CreateProjectPlannedRecordsInBulkInput
+
+// UpdateProjectPlannedRecordJSONRequestBody defines body for UpdateProjectPlannedRecord for application/json ContentType.
+type UpdateProjectPlannedRecordJSONRequestBody = ProjectPlannedRecordUpdate
+
+// CreateProjectTaskMultipartRequestBody defines body for CreateProjectTask for multipart/form-data ContentType.
+type CreateProjectTaskMultipartRequestBody = ProjectTaskCreate
+
+// DeleteProjectTasksInBulkJSONRequestBody defines body for DeleteProjectTasksInBulk for application/json ContentType.
+type DeleteProjectTasksInBulkJSONRequestBody = DeleteProjectTasksInBulkInput
+
+// DuplicateProjectTasksInBulkJSONRequestBody defines body for DuplicateProjectTasksInBulk for application/json ContentType.
+type DuplicateProjectTasksInBulkJSONRequestBody = DuplicateProjectTasksInBulkInput
+
+// UpdateProjectTaskMultipartRequestBody defines body for UpdateProjectTask for multipart/form-data ContentType.
+type UpdateProjectTaskMultipartRequestBody = ProjectTaskUpdate
+
+// CreateProjectWorkerJSONRequestBody defines body for CreateProjectWorker for application/json ContentType.
+type CreateProjectWorkerJSONRequestBody = ProjectWorkerCreate
+
+// AssignProjectWorkersInBulkJSONRequestBody defines body for AssignProjectWorkersInBulk for application/json ContentType.
+type AssignProjectWorkersInBulkJSONRequestBody = AssignProjectWorkersInBulkInput
+
+// CreateProjectWorkersInBulkJSONRequestBody defines body for CreateProjectWorkersInBulk for application/json ContentType.
+type CreateProjectWorkersInBulkJSONRequestBody = CreateProjectWorkersInBulkInput
+
+// UnassignProjectWorkerJSONRequestBody defines body for UnassignProjectWorker for application/json ContentType.
+type UnassignProjectWorkerJSONRequestBody = UnassignProjectWorkerInput
+
+// CreateProjectJSONRequestBody defines body for CreateProject for application/json ContentType.
+type CreateProjectJSONRequestBody = ProjectCreate
+
+// ActivateProjectJSONRequestBody defines body for ActivateProject for application/json ContentType.
+type ActivateProjectJSONRequestBody = ActivateProjectInput
+
+// ChangeProjectAssignmentJSONRequestBody defines body for ChangeProjectAssignment for application/json ContentType.
+type ChangeProjectAssignmentJSONRequestBody = ChangeProjectAssignmentInput
+
+// ChangeProjectStatusJSONRequestBody defines body for ChangeProjectStatus for application/json ContentType.
+type ChangeProjectStatusJSONRequestBody = ChangeProjectStatusInput
+
+// CloseProjectJSONRequestBody defines body for CloseProject for application/json ContentType.
+type CloseProjectJSONRequestBody = CloseProjectInput
+
+// SoftDeleteProjectJSONRequestBody defines body for SoftDeleteProject for application/json ContentType.
+type SoftDeleteProjectJSONRequestBody = SoftDeleteProjectInput
+
+// UpdateProjectJSONRequestBody defines body for UpdateProject for application/json ContentType.
+type UpdateProjectJSONRequestBody = ProjectUpdate
+
+// CreateSubprojectJSONRequestBody defines body for CreateSubproject for application/json ContentType.
+type CreateSubprojectJSONRequestBody = SubprojectCreate
+
+// RenameSubprojectJSONRequestBody defines body for RenameSubproject for application/json ContentType.
+type RenameSubprojectJSONRequestBody = RenameSubprojectInput
+
+// UpdateSubprojectJSONRequestBody defines body for UpdateSubproject for application/json ContentType.
+type UpdateSubprojectJSONRequestBody = SubprojectUpdate
+
+// CreateProjectTimeRecordJSONRequestBody defines body for CreateProjectTimeRecord for application/json ContentType.
+type CreateProjectTimeRecordJSONRequestBody = ProjectTimeRecordCreate
+
+// DeleteProjectTimeRecordsInBulkJSONRequestBody defines body for DeleteProjectTimeRecordsInBulk for application/json ContentType.
+type DeleteProjectTimeRecordsInBulkJSONRequestBody = DeleteProjectTimeRecordsInBulkInput
+
+// ProcessProjectTimeRecordsInBulkJSONRequestBody defines body for ProcessProjectTimeRecordsInBulk for application/json ContentType.
+type ProcessProjectTimeRecordsInBulkJSONRequestBody = ProcessProjectTimeRecordsInBulkInput
+
+// UpdateProjectTimeRecordWorkerJSONRequestBody defines body for UpdateProjectTimeRecordWorker for application/json ContentType.
+type UpdateProjectTimeRecordWorkerJSONRequestBody = UpdateProjectTimeRecordWorkerInput
 
 // CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
 type CreateTaskFileMultipartRequestBody = TaskFileCreate

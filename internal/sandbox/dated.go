@@ -64,6 +64,22 @@ const (
 	ResPerfScores         = "performance_review_evaluation_scores"
 )
 
+// Tables of the dated API's project management namespace
+// (rules_dated_projects.go): projects (imputable projects are the same
+// records), subprojects, project workers, time records (each naming an
+// attendance shift), planned records, budget strategies, expense records
+// (each naming an expense) and project tasks (each naming a task).
+const (
+	ResPMProjects         = "project_management_projects"
+	ResPMSubprojects      = "project_management_subprojects"
+	ResPMWorkers          = "project_management_project_workers"
+	ResPMTimeRecords      = "project_management_time_records"
+	ResPMPlannedRecords   = "project_management_planned_records"
+	ResPMBudgetStrategies = "project_management_budget_strategies"
+	ResPMExpenseRecords   = "project_management_expense_records"
+	ResPMProjectTasks     = "project_management_project_tasks"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -110,6 +126,9 @@ var datedTables = map[string]string{
 	"ats/messages":                                 ResAtsMessages,
 	"performance/review_process_estimated_targets": "",
 	"performance/target_managers":                  "",
+	// Imputable projects are the projects, in their short form.
+	"project_management/imputable_projects":  ResPMProjects,
+	"project_management/exportable_expenses": "",
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -207,6 +226,27 @@ func init() {
 		"POST performance/review_questionnaire_by_strategies/update_default_rating_scale":       {fn: (*call).updateDefaultRatingScale, manager: true},
 		"POST performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy": {fn: (*call).updateQuestionnaireForStrategy, manager: true},
 		"PUT performance/review_visibility_settings/{id}":                                       {fn: (*call).update, manager: true},
+		"GET project_management/projects/{id}":                                                  {fn: (*call).getVisibleProject},
+		"GET project_management/imputable_projects/{id}":                                        {fn: (*call).getVisibleProject},
+		"POST project_management/projects/activate":                                             {fn: (*call).activateProject},
+		"POST project_management/projects/close":                                                {fn: (*call).closeProject},
+		"POST project_management/projects/change_status":                                        {fn: (*call).changeProjectStatus},
+		"POST project_management/projects/change_assignment":                                    {fn: (*call).changeProjectAssignment},
+		"POST project_management/projects/soft_delete":                                          {fn: (*call).softDeleteProject},
+		"POST project_management/subprojects/rename":                                            {fn: (*call).renameSubproject},
+		"POST project_management/project_workers/bulk_create":                                   {fn: (*call).createWorkersInBulk},
+		"POST project_management/project_workers/bulk_assign":                                   {fn: (*call).assignWorkersInBulk},
+		"POST project_management/project_workers/unassign":                                      {fn: (*call).unassignWorker},
+		"POST project_management/time_records/bulk_delete":                                      {fn: (*call).deleteTimeRecordsOfDay},
+		"POST project_management/time_records/bulk_process":                                     {fn: (*call).processTimeRecordsInBulk},
+		"POST project_management/time_records/update_project_worker":                            {fn: (*call).moveTimeRecord},
+		"POST project_management/planned_records/bulk_create":                                   {fn: (*call).createPlannedRecordsInBulk},
+		"GET project_management/exportable_expenses":                                            {fn: (*call).exportableExpenses},
+		"POST project_management/project_tasks":                                                 {fn: (*call).createProjectTask},
+		"PUT project_management/project_tasks/{id}":                                             {fn: (*call).updateProjectTask},
+		"GET project_management/project_tasks/{id}":                                             {fn: (*call).getVisibleProjectTask},
+		"POST project_management/project_tasks/bulk_destroy":                                    {fn: (*call).deleteProjectTasksInBulk},
+		"POST project_management/project_tasks/bulk_duplicate":                                  {fn: (*call).duplicateProjectTasksInBulk},
 	}
 }
 
@@ -356,6 +396,8 @@ var customParams = map[string][]string{
 	ResShifts:           {"updated_at", "half_day"},
 	ResCardPayments:     {"from", "to"},
 	ResBankTransactions: {"from", "to"},
+	ResPMPlannedRecords: {"start_date", "end_date"},
+	ResPMWorkers:        {"assigned"},
 }
 
 // oauthScopes are the scopes of the operation's oauth2 requirement (the

@@ -50,6 +50,11 @@ func init() {
 		// Performance reviews (rules_dated_performance.go).
 		ResPerfProcesses: viewReviewProcess,
 		ResPerfTargets:   viewPerfTarget,
+		// Project management (rules_dated_projects.go).
+		ResPMProjects:    viewProject,
+		ResPMSubprojects: viewSubproject,
+		ResPMWorkers:     viewWorker,
+		ResPMTimeRecords: viewTimeRecord,
 
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
@@ -252,6 +257,12 @@ func init() {
 		ResAtsFeedbacks:       prepareDatedAtsFeedback,
 		ResAtsQuestions:       prepareDatedAtsQuestion,
 		ResAtsAnswers:         prepareDatedAtsAnswer,
+		ResPMProjects:         prepareProject,
+		ResPMSubprojects:      prepareSubproject,
+		ResPMWorkers:          prepareWorker,
+		ResPMTimeRecords:      prepareTimeRecord,
+		ResPMPlannedRecords:   preparePlannedRecord,
+		ResPMBudgetStrategies: prepareBudgetStrategy,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -517,6 +528,14 @@ func init() {
 		ResPerfTemplates:       perfNameFilter,
 		ResPerfTargets:         perfTargetFilter,
 		ResPerfEvaluations:     perfEvaluationFilter,
+		ResPMProjects:          projectFilter,
+		ResPMSubprojects:       updatedAfterFilter,
+		ResPMWorkers:           workerFilter,
+		ResPMTimeRecords:       timeRecordFilter,
+		ResPMPlannedRecords:    plannedRecordFilter,
+		ResPMBudgetStrategies:  budgetStrategyFilter,
+		ResPMExpenseRecords:    expenseRecordFilter,
+		ResPMProjectTasks:      projectTaskFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -754,6 +773,15 @@ var datedFilterParams = map[string][]string{
 		"managed_by_filter[manager_employee_id]", "managed_by_filter[only_direct_reports]"},
 	ResPerfEvaluations: {"reviewer_ids[]", "reviewer_strategies[]", "exclude_ids[]",
 		"with_targets_managed_by_filter[manager_employee_id]", "with_targets_managed_by_filter[only_direct_reports]"},
+	ResPMProjects: {"name_or_code", "updated_after", "no_clients", "total_currency", // projects
+		"only_active", "assigned", "employee_ids[]"}, // imputable projects
+	ResPMSubprojects:      {"updated_after"},
+	ResPMWorkers:          {"assigned", "project_active", "employee_name", "updated_after"},
+	ResPMTimeRecords:      {"employee_ids[]", "month", "year", "updated_after"},
+	ResPMPlannedRecords:   {"start_date", "end_date"},
+	ResPMBudgetStrategies: {"without_subproject"},
+	ResPMExpenseRecords:   {"start_date", "end_date", "project_ids[]", "updated_after", "employee_user_name_like"},
+	ResPMProjectTasks:     {"completed", "overdue", "search", "due_status", "client_ids[]"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -788,6 +816,16 @@ var unappliedParams = map[string]string{
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
+	ResPMProjects + " include_inputed_minutes":       "shapes the answer: inputed_minutes is computed when true, 0 otherwise",
+	ResPMProjects + " include_costs":                 "shapes the answer: the sandbox models no cost rates, costs are 0",
+	ResPMSubprojects + " include_inputed_minutes":    "shapes the answer: inputed_minutes is computed when true, 0 otherwise",
+	ResPMSubprojects + " include_cost":               "shapes the answer: the sandbox models no cost rates, costs are 0",
+	ResPMSubprojects + " include_no_subproject":      "adds the part of a project outside its subprojects, which the sandbox does not list as a row",
+	ResPMWorkers + " include_inputed_minutes":        "shapes the answer: inputed_minutes is computed when true, 0 otherwise",
+	ResPMWorkers + " include_cost":                   "shapes the answer: the sandbox models no cost rates, costs are 0",
+	ResPMWorkers + " include_labor_cost":             "shapes the answer: the sandbox models no cost rates, costs are 0",
+	ResPMWorkers + " subproject_ids[]":               "project workers: the sandbox does not model a worker's subprojects",
+	ResPMWorkers + " no_subproject":                  "project workers: the sandbox does not model a worker's subprojects",
 }
 
 // employeeField lists the values of an integer field of the employees

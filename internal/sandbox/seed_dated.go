@@ -10,9 +10,8 @@ import (
 // time-off policy, the options of the T-shirt size field and a custom
 // table column, a webhook subscription left disabled (its target, the
 // discard port of loopback, is never called), two work areas of the
-// main location, one archived, a small job catalog (seedJobCatalog), the banking records
-// (seedBanking), the recruiting records around v1's (seedAts) and the
-// performance review catalogues (seedPerformance).
+// main location, one archived, and each area's records (the seed<Area>
+// functions below, each describing what it writes).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -43,6 +42,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 		M{"id": 2, "field_id": 1, "label": "M", "value": "m", "is_active": true})
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
 	s.seedBanking(put)
+	s.seedProjects(put)
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
 	put(ResWorkAreas,
@@ -236,4 +236,47 @@ func seedReviewProcess(put func(res string, recs ...map[string]any)) {
 		"conclusions":        M{"text": "Lead the next billing project.", "last_updated_at": "2023-12-18T10:00:00Z"},
 		"self_evaluation_id": 3, "manager_evaluation_id": 4, "self_comments": []any{},
 		"manager_comments": []any{M{"question_uuid": "q-manager", "author_access_id": 2, "text": "Keep mentoring Bruno.", "updated_at": "2023-12-18T10:00:00Z"}}})
+}
+
+// seedProjects writes two projects: the active Website relaunch (its
+// administrator the admin, its manager the manager, two subprojects, Bea
+// and Bruno Basic assigned, a budget, Bea's time record of yesterday's
+// shift and her plan for the next two weeks, Bruno's expense and a task)
+// and Internal tools, closed, open to the whole company, where Bea is no
+// longer assigned. Dates are relative to the clock's day.
+func (s *Sandbox) seedProjects(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	day := func(offset int) string {
+		return time.Date(now.Year(), now.Month(), now.Day()+offset, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	put(ResPMProjects,
+		M{"id": 1, "name": "Website relaunch", "code": "WEB", "description": "New public website and blog",
+			"start_date": day(-30), "due_date": day(60), "status": "active", "employees_assignment": "manual",
+			"is_billable": true, "fixed_cost_cents": 500000, "legal_entity_id": 1, "client_id": nil,
+			"project_admins": []int{DemoAdminID}, "project_managers": []int{DemoManagerID}},
+		M{"id": 2, "name": "Internal tools", "code": "INT", "description": nil, "start_date": day(-400), "due_date": day(-30),
+			"status": "closed", "employees_assignment": "company", "is_billable": false, "fixed_cost_cents": 0,
+			"legal_entity_id": 1, "client_id": nil, "project_admins": []int{DemoAdminID}, "project_managers": []int{}})
+	put(ResPMSubprojects,
+		M{"id": 1, "name": "Design", "project_id": 1, "description": "Visual design", "status": "active", "code": "DES",
+			"start_date": day(-30), "due_date": day(0)},
+		M{"id": 2, "name": "Backend", "project_id": 1, "description": nil, "status": "active", "code": "BE",
+			"start_date": day(-10), "due_date": day(60)})
+	put(ResPMWorkers,
+		M{"id": 1, "project_id": 1, "employee_id": DemoBasicID, "assigned": true},
+		M{"id": 2, "project_id": 1, "employee_id": DemoBasic2ID, "assigned": true},
+		M{"id": 3, "project_id": 2, "employee_id": DemoBasicID, "assigned": false})
+	put(ResPMTimeRecords, M{"id": 1, "project_worker_id": 1, "attendance_shift_id": 1, "subproject_id": 1, "observations": "Mock-ups"})
+	put(ResPMPlannedRecords, M{"id": 1, "project_worker_id": 1, "subproject_id": 2, "start_date": day(0), "end_date": day(13),
+		"daily_minutes": 240, "week_days": []int{1, 2, 3, 4, 5}})
+	put(ResPMBudgetStrategies,
+		M{"id": 1, "project_id": 1, "subproject_id": nil, "budget_type": "total_budget", "planned_cents": 2000000,
+			"planned_minutes": 48000, "fee_amount_cents": nil, "delegated": false},
+		M{"id": 2, "project_id": 1, "subproject_id": 1, "budget_type": "project_fixed_cost", "planned_cents": 300000,
+			"planned_minutes": nil, "fee_amount_cents": 50000, "delegated": true})
+	put(ResPMExpenseRecords, M{"id": 1, "project_worker_id": 2, "expense_id": 1, "subproject_id": 2,
+		"original_amount_currency": "EUR", "original_amount_cents": 4590, "legal_entity_amount_currency": "EUR",
+		"legal_entity_amount_cents": "4590", "effective_on": day(-3), "exchange_rate": 1.0, "status": "approved"})
+	put(ResPMProjectTasks, M{"id": 1, "project_id": 1, "subproject_id": 2, "task_id": 1, "follow_up": true})
 }

@@ -123,6 +123,8 @@ func TestResourceConstants(t *testing.T) {
 		ResAtsEvaluationForms, ResAtsFeedbacks, ResAtsQuestions, ResAtsAnswers,
 		ResPerfProcesses, ResPerfTargets, ResPerfEvaluations, ResPerfOwners, ResPerfAgreements, ResPerfQuestionnaires,
 		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales, ResPerfAnswers, ResPerfScores,
+		ResPMProjects, ResPMSubprojects, ResPMWorkers, ResPMTimeRecords, ResPMPlannedRecords, ResPMBudgetStrategies,
+		ResPMExpenseRecords, ResPMProjectTasks,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

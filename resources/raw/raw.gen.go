@@ -2299,6 +2299,644 @@ type ClientInterface interface {
 	// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
 	GetPerformanceTargetManager(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListBudgetStrategies List budget strategies
+	//
+	// How each project (or subproject) is budgeted: a fixed cost, a total budget of money and time, or no budget.
+	//
+	// Corresponds with GET /project_management/budget_strategies (the `ListBudgetStrategies` operationId).
+	ListBudgetStrategies(ctx context.Context, params *ListBudgetStrategiesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBudgetStrategyWithBody Create a budget strategy
+	//
+	// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+	CreateBudgetStrategyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBudgetStrategy Create a budget strategy
+	//
+	// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+	CreateBudgetStrategy(ctx context.Context, body CreateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteBudgetStrategy Delete a budget strategy
+	//
+	// Corresponds with DELETE /project_management/budget_strategies/{id} (the `DeleteBudgetStrategy` operationId).
+	DeleteBudgetStrategy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBudgetStrategy Get a budget strategy
+	//
+	// Corresponds with GET /project_management/budget_strategies/{id} (the `GetBudgetStrategy` operationId).
+	GetBudgetStrategy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBudgetStrategyWithBody Update a budget strategy
+	//
+	// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+	UpdateBudgetStrategyWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBudgetStrategy Update a budget strategy
+	//
+	// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+	UpdateBudgetStrategy(ctx context.Context, id ID, body UpdateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectExpenseRecords List project expense records
+	//
+	// Expenses charged to projects: each links an expense of the Expenses area to a project worker (and so to a project), optionally to a subproject, with its amount in the original currency and in the legal entity's.
+	//
+	// Corresponds with GET /project_management/expense_records (the `ListProjectExpenseRecords` operationId).
+	ListProjectExpenseRecords(ctx context.Context, params *ListProjectExpenseRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProjectExpenseRecord Get a project expense record
+	//
+	// Corresponds with GET /project_management/expense_records/{id} (the `GetProjectExpenseRecord` operationId).
+	GetProjectExpenseRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectExportableExpenses Export the expenses of projects
+	//
+	// Rows of Factorial's "project expenses" export: one per expense
+	// charged to the given projects within the date range, with names instead of
+	// ids. Factorial requires `start_date`, `end_date` and `project_ids[]`
+	// (the schema leaves them optional, as every query parameter here; a call
+	// without them is refused). Needs the project management feature and
+	// permission to read projects.
+	//
+	// Corresponds with GET /project_management/exportable_expenses (the `ListProjectExportableExpenses` operationId).
+	ListProjectExportableExpenses(ctx context.Context, params *ListProjectExportableExpensesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListImputableProjects List projects time can be charged to
+	//
+	// The projects (in their short form) that time and expenses can be charged to.
+	//
+	// Corresponds with GET /project_management/imputable_projects (the `ListImputableProjects` operationId).
+	ListImputableProjects(ctx context.Context, params *ListImputableProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetImputableProject Get a project time can be charged to
+	//
+	// Corresponds with GET /project_management/imputable_projects/{id} (the `GetImputableProject` operationId).
+	GetImputableProject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectPlannedRecords List planned records
+	//
+	// Time planned for project workers: minutes per day over a date range, on chosen week days.
+	//
+	// Corresponds with GET /project_management/planned_records (the `ListProjectPlannedRecords` operationId).
+	ListProjectPlannedRecords(ctx context.Context, params *ListProjectPlannedRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectPlannedRecordsInBulkWithBody Plan time for several project workers
+	//
+	// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+	CreateProjectPlannedRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectPlannedRecordsInBulk Plan time for several project workers
+	//
+	// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+	CreateProjectPlannedRecordsInBulk(ctx context.Context, body CreateProjectPlannedRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectPlannedRecord Delete a planned record
+	//
+	// Corresponds with DELETE /project_management/planned_records/{id} (the `DeleteProjectPlannedRecord` operationId).
+	DeleteProjectPlannedRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProjectPlannedRecord Get a planned record
+	//
+	// Corresponds with GET /project_management/planned_records/{id} (the `GetProjectPlannedRecord` operationId).
+	GetProjectPlannedRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectPlannedRecordWithBody Update a planned record
+	//
+	// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+	UpdateProjectPlannedRecordWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectPlannedRecord Update a planned record
+	//
+	// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+	UpdateProjectPlannedRecord(ctx context.Context, id ID, body UpdateProjectPlannedRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectTasks List project tasks
+	//
+	// Tasks of projects: each links a task of the Tasks area (its name,
+	// status and dates live there) to a project and optionally a subproject.
+	// A user sees the tasks of the projects they may see everyone's projects
+	// of, or create projects for, or hold a role in; otherwise the list is
+	// empty. Factorial's document marks every filter required; none is here.
+	//
+	// Corresponds with GET /project_management/project_tasks (the `ListProjectTasks` operationId).
+	ListProjectTasks(ctx context.Context, params *ListProjectTasksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectTaskWithBody Create a project task
+	//
+	// Creates a task in the Tasks area and links it to the project. Sent as a multipart form so that files can be attached. Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_tasks (the `CreateProjectTask` operationId).
+	CreateProjectTaskWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectTasksInBulkWithBody Delete several project tasks
+	//
+	// Deletes the project tasks named. Answers the deleted tasks.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+	DeleteProjectTasksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectTasksInBulk Delete several project tasks
+	//
+	// Deletes the project tasks named. Answers the deleted tasks.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+	DeleteProjectTasksInBulk(ctx context.Context, body DeleteProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicateProjectTasksInBulkWithBody Duplicate several project tasks
+	//
+	// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+	DuplicateProjectTasksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DuplicateProjectTasksInBulk Duplicate several project tasks
+	//
+	// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+	DuplicateProjectTasksInBulk(ctx context.Context, body DuplicateProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProjectTask Get a project task
+	//
+	// Corresponds with GET /project_management/project_tasks/{id} (the `GetProjectTask` operationId).
+	GetProjectTask(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectTaskWithBody Update a project task
+	//
+	// Changes the task and its link; `name` and `project_id` are required. Sent as a multipart form so that files can be added (and named files removed). Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /project_management/project_tasks/{id} (the `UpdateProjectTask` operationId).
+	UpdateProjectTaskWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectWorkers List project workers
+	//
+	// Project workers are the employees of a project; only a project
+	// worker can charge time to it (time records). Needs permission to read
+	// project workers.
+	// The minutes and costs are computed only when `include_inputed_minutes`
+	// and `include_cost` are true.
+	//
+	// Corresponds with GET /project_management/project_workers (the `ListProjectWorkers` operationId).
+	ListProjectWorkers(ctx context.Context, params *ListProjectWorkersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectWorkerWithBody Add an employee to a project
+	//
+	// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+	CreateProjectWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectWorker Add an employee to a project
+	//
+	// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+	CreateProjectWorker(ctx context.Context, body CreateProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AssignProjectWorkersInBulkWithBody Set the employees assigned to projects
+	//
+	// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+	AssignProjectWorkersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AssignProjectWorkersInBulk Set the employees assigned to projects
+	//
+	// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+	AssignProjectWorkersInBulk(ctx context.Context, body AssignProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectWorkersInBulkWithBody Add several employees to a project
+	//
+	// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+	CreateProjectWorkersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectWorkersInBulk Add several employees to a project
+	//
+	// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+	CreateProjectWorkersInBulk(ctx context.Context, body CreateProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnassignProjectWorkerWithBody Unassign a project worker
+	//
+	// Marks the project worker unassigned; the record and its time records stay.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+	UnassignProjectWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnassignProjectWorker Unassign a project worker
+	//
+	// Marks the project worker unassigned; the record and its time records stay.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+	UnassignProjectWorker(ctx context.Context, body UnassignProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProjectWorker Get a project worker
+	//
+	// Project workers are the employees of a project; only a project
+	// worker can charge time to it (time records). Needs permission to read
+	// project workers.
+	//
+	// Corresponds with GET /project_management/project_workers/{id} (the `GetProjectWorker` operationId).
+	GetProjectWorker(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjects List projects
+	//
+	// Which projects a user sees follows their project permission:
+	// everyone's, the projects they lead or are a member of, or the projects
+	// they are assigned to. Needs the project management feature.
+	// `inputed_minutes` is computed only when `include_inputed_minutes` is
+	// true, and the costs only when `include_costs` is true; otherwise they
+	// are 0.
+	//
+	// Corresponds with GET /project_management/projects (the `ListProjects` operationId).
+	ListProjects(ctx context.Context, params *ListProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectWithBody Create a project
+	//
+	// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+	CreateProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProject Create a project
+	//
+	// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+	CreateProject(ctx context.Context, body CreateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ActivateProjectWithBody Activate a project
+	//
+	// Sets the project's status to `active`. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+	ActivateProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ActivateProject Activate a project
+	//
+	// Sets the project's status to `active`. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+	ActivateProject(ctx context.Context, body ActivateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeProjectAssignmentWithBody Change who a project is assigned to
+	//
+	// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+	ChangeProjectAssignmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeProjectAssignment Change who a project is assigned to
+	//
+	// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+	ChangeProjectAssignment(ctx context.Context, body ChangeProjectAssignmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeProjectStatusWithBody Change a project's status
+	//
+	// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+	ChangeProjectStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeProjectStatus Change a project's status
+	//
+	// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+	ChangeProjectStatus(ctx context.Context, body ChangeProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseProjectWithBody Close a project
+	//
+	// Sets the project's status to `closed`. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+	CloseProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseProject Close a project
+	//
+	// Sets the project's status to `closed`. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+	CloseProject(ctx context.Context, body CloseProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SoftDeleteProjectWithBody Delete a project (soft)
+	//
+	// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+	SoftDeleteProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SoftDeleteProject Delete a project (soft)
+	//
+	// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+	SoftDeleteProject(ctx context.Context, body SoftDeleteProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProject Get a project
+	//
+	// Which projects a user sees follows their project permission:
+	// everyone's, the projects they lead or are a member of, or the projects
+	// they are assigned to. Needs the project management feature.
+	//
+	// Corresponds with GET /project_management/projects/{id} (the `GetProject` operationId).
+	GetProject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectWithBody Update a project
+	//
+	// Changes the project's details; `name` is required. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+	UpdateProjectWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProject Update a project
+	//
+	// Changes the project's details; `name` is required. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+	UpdateProject(ctx context.Context, id ID, body UpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSubprojects List subprojects
+	//
+	// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents`
+	// are computed only when `include_inputed_minutes` and `include_cost` are
+	// true; otherwise they are 0. Needs the subprojects feature and permission
+	// to read subprojects.
+	//
+	// Corresponds with GET /project_management/subprojects (the `ListSubprojects` operationId).
+	ListSubprojects(ctx context.Context, params *ListSubprojectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSubprojectWithBody Create a subproject
+	//
+	// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+	CreateSubprojectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSubproject Create a subproject
+	//
+	// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+	CreateSubproject(ctx context.Context, body CreateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RenameSubprojectWithBody Rename a subproject
+	//
+	// Changes only the subproject's name. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+	RenameSubprojectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RenameSubproject Rename a subproject
+	//
+	// Changes only the subproject's name. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+	RenameSubproject(ctx context.Context, body RenameSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSubproject Delete a subproject
+	//
+	// Needs a role in the project owning the subproject.
+	//
+	// Corresponds with DELETE /project_management/subprojects/{id} (the `DeleteSubproject` operationId).
+	DeleteSubproject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSubproject Get a subproject
+	//
+	// Corresponds with GET /project_management/subprojects/{id} (the `GetSubproject` operationId).
+	GetSubproject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSubprojectWithBody Update a subproject
+	//
+	// Changes the subproject's details; it stays in its project.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+	UpdateSubprojectWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSubproject Update a subproject
+	//
+	// Changes the subproject's details; it stays in its project.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+	UpdateSubproject(ctx context.Context, id ID, body UpdateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectTimeRecords List project time records
+	//
+	// Time records charge an attendance shift of a project worker to the
+	// project (and optionally a subproject); the date, clock times and minutes
+	// are the shift's. Needs the project management feature and permission to
+	// read time records. `employee_ids[]` is due to be deprecated in favour of
+	// `project_worker_ids[]`.
+	//
+	// Corresponds with GET /project_management/time_records (the `ListProjectTimeRecords` operationId).
+	ListProjectTimeRecords(ctx context.Context, params *ListProjectTimeRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectTimeRecordWithBody Charge a shift to a project
+	//
+	// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+	CreateProjectTimeRecordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProjectTimeRecord Charge a shift to a project
+	//
+	// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+	CreateProjectTimeRecord(ctx context.Context, body CreateProjectTimeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectTimeRecordsInBulkWithBody Delete a worker's time records of a day
+	//
+	// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+	DeleteProjectTimeRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectTimeRecordsInBulk Delete a worker's time records of a day
+	//
+	// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+	DeleteProjectTimeRecordsInBulk(ctx context.Context, body DeleteProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ProcessProjectTimeRecordsInBulkWithBody Create, update or delete several time records
+	//
+	// Each item is one change: without `time_record_id` it creates a
+	// record (attendance shift and project worker needed); with only
+	// `time_record_id` it deletes that record; with `time_record_id` and other
+	// members it updates the record. A shift holds at most one time record: of
+	// two items naming the same shift only the last is applied, except that a
+	// delete followed by an update runs both. Answers the records created or
+	// updated.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+	ProcessProjectTimeRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ProcessProjectTimeRecordsInBulk Create, update or delete several time records
+	//
+	// Each item is one change: without `time_record_id` it creates a
+	// record (attendance shift and project worker needed); with only
+	// `time_record_id` it deletes that record; with `time_record_id` and other
+	// members it updates the record. A shift holds at most one time record: of
+	// two items naming the same shift only the last is applied, except that a
+	// delete followed by an update runs both. Answers the records created or
+	// updated.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+	ProcessProjectTimeRecordsInBulk(ctx context.Context, body ProcessProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectTimeRecordWorkerWithBody Move a time record to another project worker
+	//
+	// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+	UpdateProjectTimeRecordWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProjectTimeRecordWorker Move a time record to another project worker
+	//
+	// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+	UpdateProjectTimeRecordWorker(ctx context.Context, body UpdateProjectTimeRecordWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteProjectTimeRecord Delete a project time record
+	//
+	// Corresponds with DELETE /project_management/time_records/{id} (the `DeleteProjectTimeRecord` operationId).
+	DeleteProjectTimeRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProjectTimeRecord Get a project time record
+	//
+	// Time records charge an attendance shift of a project worker to the
+	// project (and optionally a subproject); the date, clock times and minutes
+	// are the shift's. Needs the project management feature and permission to
+	// read time records. `employee_ids[]` is due to be deprecated in favour of
+	// `project_worker_ids[]`.
+	//
+	// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
+	GetProjectTimeRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListTaskFiles List the files attached to tasks
 	//
 	// Corresponds with GET /tasks/task_files (the `ListTaskFiles` operationId).
@@ -7734,6 +8372,1374 @@ func (c *Client) ListPerformanceTargetManagers(ctx context.Context, params *List
 // Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
 func (c *Client) GetPerformanceTargetManager(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPerformanceTargetManagerRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBudgetStrategies List budget strategies
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget of money and time, or no budget.
+//
+// Corresponds with GET /project_management/budget_strategies (the `ListBudgetStrategies` operationId).
+func (c *Client) ListBudgetStrategies(ctx context.Context, params *ListBudgetStrategiesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBudgetStrategiesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBudgetStrategyWithBody Create a budget strategy
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+func (c *Client) CreateBudgetStrategyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBudgetStrategyRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBudgetStrategy Create a budget strategy
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+func (c *Client) CreateBudgetStrategy(ctx context.Context, body CreateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBudgetStrategyRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteBudgetStrategy Delete a budget strategy
+//
+// Corresponds with DELETE /project_management/budget_strategies/{id} (the `DeleteBudgetStrategy` operationId).
+func (c *Client) DeleteBudgetStrategy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteBudgetStrategyRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBudgetStrategy Get a budget strategy
+//
+// Corresponds with GET /project_management/budget_strategies/{id} (the `GetBudgetStrategy` operationId).
+func (c *Client) GetBudgetStrategy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBudgetStrategyRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBudgetStrategyWithBody Update a budget strategy
+//
+// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+func (c *Client) UpdateBudgetStrategyWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBudgetStrategyRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBudgetStrategy Update a budget strategy
+//
+// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+func (c *Client) UpdateBudgetStrategy(ctx context.Context, id ID, body UpdateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBudgetStrategyRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectExpenseRecords List project expense records
+//
+// Expenses charged to projects: each links an expense of the Expenses area to a project worker (and so to a project), optionally to a subproject, with its amount in the original currency and in the legal entity's.
+//
+// Corresponds with GET /project_management/expense_records (the `ListProjectExpenseRecords` operationId).
+func (c *Client) ListProjectExpenseRecords(ctx context.Context, params *ListProjectExpenseRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectExpenseRecordsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProjectExpenseRecord Get a project expense record
+//
+// Corresponds with GET /project_management/expense_records/{id} (the `GetProjectExpenseRecord` operationId).
+func (c *Client) GetProjectExpenseRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectExpenseRecordRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectExportableExpenses Export the expenses of projects
+//
+// Rows of Factorial's "project expenses" export: one per expense
+// charged to the given projects within the date range, with names instead of
+// ids. Factorial requires `start_date`, `end_date` and `project_ids[]`
+// (the schema leaves them optional, as every query parameter here; a call
+// without them is refused). Needs the project management feature and
+// permission to read projects.
+//
+// Corresponds with GET /project_management/exportable_expenses (the `ListProjectExportableExpenses` operationId).
+func (c *Client) ListProjectExportableExpenses(ctx context.Context, params *ListProjectExportableExpensesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectExportableExpensesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListImputableProjects List projects time can be charged to
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// Corresponds with GET /project_management/imputable_projects (the `ListImputableProjects` operationId).
+func (c *Client) ListImputableProjects(ctx context.Context, params *ListImputableProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImputableProjectsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetImputableProject Get a project time can be charged to
+//
+// Corresponds with GET /project_management/imputable_projects/{id} (the `GetImputableProject` operationId).
+func (c *Client) GetImputableProject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetImputableProjectRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectPlannedRecords List planned records
+//
+// Time planned for project workers: minutes per day over a date range, on chosen week days.
+//
+// Corresponds with GET /project_management/planned_records (the `ListProjectPlannedRecords` operationId).
+func (c *Client) ListProjectPlannedRecords(ctx context.Context, params *ListProjectPlannedRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectPlannedRecordsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectPlannedRecordsInBulkWithBody Plan time for several project workers
+//
+// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+func (c *Client) CreateProjectPlannedRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectPlannedRecordsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectPlannedRecordsInBulk Plan time for several project workers
+//
+// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+func (c *Client) CreateProjectPlannedRecordsInBulk(ctx context.Context, body CreateProjectPlannedRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectPlannedRecordsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectPlannedRecord Delete a planned record
+//
+// Corresponds with DELETE /project_management/planned_records/{id} (the `DeleteProjectPlannedRecord` operationId).
+func (c *Client) DeleteProjectPlannedRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectPlannedRecordRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProjectPlannedRecord Get a planned record
+//
+// Corresponds with GET /project_management/planned_records/{id} (the `GetProjectPlannedRecord` operationId).
+func (c *Client) GetProjectPlannedRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectPlannedRecordRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectPlannedRecordWithBody Update a planned record
+//
+// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+func (c *Client) UpdateProjectPlannedRecordWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectPlannedRecordRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectPlannedRecord Update a planned record
+//
+// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+func (c *Client) UpdateProjectPlannedRecord(ctx context.Context, id ID, body UpdateProjectPlannedRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectPlannedRecordRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectTasks List project tasks
+//
+// Tasks of projects: each links a task of the Tasks area (its name,
+// status and dates live there) to a project and optionally a subproject.
+// A user sees the tasks of the projects they may see everyone's projects
+// of, or create projects for, or hold a role in; otherwise the list is
+// empty. Factorial's document marks every filter required; none is here.
+//
+// Corresponds with GET /project_management/project_tasks (the `ListProjectTasks` operationId).
+func (c *Client) ListProjectTasks(ctx context.Context, params *ListProjectTasksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectTasksRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectTaskWithBody Create a project task
+//
+// Creates a task in the Tasks area and links it to the project. Sent as a multipart form so that files can be attached. Needs permission to create projects.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_tasks (the `CreateProjectTask` operationId).
+func (c *Client) CreateProjectTaskWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectTaskRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectTasksInBulkWithBody Delete several project tasks
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+func (c *Client) DeleteProjectTasksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectTasksInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectTasksInBulk Delete several project tasks
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+func (c *Client) DeleteProjectTasksInBulk(ctx context.Context, body DeleteProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectTasksInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicateProjectTasksInBulkWithBody Duplicate several project tasks
+//
+// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+func (c *Client) DuplicateProjectTasksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicateProjectTasksInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DuplicateProjectTasksInBulk Duplicate several project tasks
+//
+// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+func (c *Client) DuplicateProjectTasksInBulk(ctx context.Context, body DuplicateProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDuplicateProjectTasksInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProjectTask Get a project task
+//
+// Corresponds with GET /project_management/project_tasks/{id} (the `GetProjectTask` operationId).
+func (c *Client) GetProjectTask(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectTaskRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectTaskWithBody Update a project task
+//
+// Changes the task and its link; `name` and `project_id` are required. Sent as a multipart form so that files can be added (and named files removed). Needs permission to create projects.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /project_management/project_tasks/{id} (the `UpdateProjectTask` operationId).
+func (c *Client) UpdateProjectTaskWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectTaskRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectWorkers List project workers
+//
+// Project workers are the employees of a project; only a project
+// worker can charge time to it (time records). Needs permission to read
+// project workers.
+// The minutes and costs are computed only when `include_inputed_minutes`
+// and `include_cost` are true.
+//
+// Corresponds with GET /project_management/project_workers (the `ListProjectWorkers` operationId).
+func (c *Client) ListProjectWorkers(ctx context.Context, params *ListProjectWorkersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectWorkersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectWorkerWithBody Add an employee to a project
+//
+// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+func (c *Client) CreateProjectWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectWorkerRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectWorker Add an employee to a project
+//
+// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+func (c *Client) CreateProjectWorker(ctx context.Context, body CreateProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectWorkerRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AssignProjectWorkersInBulkWithBody Set the employees assigned to projects
+//
+// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+func (c *Client) AssignProjectWorkersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssignProjectWorkersInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AssignProjectWorkersInBulk Set the employees assigned to projects
+//
+// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+func (c *Client) AssignProjectWorkersInBulk(ctx context.Context, body AssignProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssignProjectWorkersInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectWorkersInBulkWithBody Add several employees to a project
+//
+// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+func (c *Client) CreateProjectWorkersInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectWorkersInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectWorkersInBulk Add several employees to a project
+//
+// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+func (c *Client) CreateProjectWorkersInBulk(ctx context.Context, body CreateProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectWorkersInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnassignProjectWorkerWithBody Unassign a project worker
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+func (c *Client) UnassignProjectWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnassignProjectWorkerRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnassignProjectWorker Unassign a project worker
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+func (c *Client) UnassignProjectWorker(ctx context.Context, body UnassignProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnassignProjectWorkerRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProjectWorker Get a project worker
+//
+// Project workers are the employees of a project; only a project
+// worker can charge time to it (time records). Needs permission to read
+// project workers.
+//
+// Corresponds with GET /project_management/project_workers/{id} (the `GetProjectWorker` operationId).
+func (c *Client) GetProjectWorker(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectWorkerRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjects List projects
+//
+// Which projects a user sees follows their project permission:
+// everyone's, the projects they lead or are a member of, or the projects
+// they are assigned to. Needs the project management feature.
+// `inputed_minutes` is computed only when `include_inputed_minutes` is
+// true, and the costs only when `include_costs` is true; otherwise they
+// are 0.
+//
+// Corresponds with GET /project_management/projects (the `ListProjects` operationId).
+func (c *Client) ListProjects(ctx context.Context, params *ListProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectWithBody Create a project
+//
+// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+func (c *Client) CreateProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProject Create a project
+//
+// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+func (c *Client) CreateProject(ctx context.Context, body CreateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ActivateProjectWithBody Activate a project
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+func (c *Client) ActivateProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewActivateProjectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ActivateProject Activate a project
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+func (c *Client) ActivateProject(ctx context.Context, body ActivateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewActivateProjectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeProjectAssignmentWithBody Change who a project is assigned to
+//
+// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+func (c *Client) ChangeProjectAssignmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeProjectAssignmentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeProjectAssignment Change who a project is assigned to
+//
+// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+func (c *Client) ChangeProjectAssignment(ctx context.Context, body ChangeProjectAssignmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeProjectAssignmentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeProjectStatusWithBody Change a project's status
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+func (c *Client) ChangeProjectStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeProjectStatusRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeProjectStatus Change a project's status
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+func (c *Client) ChangeProjectStatus(ctx context.Context, body ChangeProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeProjectStatusRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseProjectWithBody Close a project
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+func (c *Client) CloseProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseProjectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseProject Close a project
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+func (c *Client) CloseProject(ctx context.Context, body CloseProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseProjectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SoftDeleteProjectWithBody Delete a project (soft)
+//
+// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+func (c *Client) SoftDeleteProjectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSoftDeleteProjectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SoftDeleteProject Delete a project (soft)
+//
+// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+func (c *Client) SoftDeleteProject(ctx context.Context, body SoftDeleteProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSoftDeleteProjectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProject Get a project
+//
+// Which projects a user sees follows their project permission:
+// everyone's, the projects they lead or are a member of, or the projects
+// they are assigned to. Needs the project management feature.
+//
+// Corresponds with GET /project_management/projects/{id} (the `GetProject` operationId).
+func (c *Client) GetProject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectWithBody Update a project
+//
+// Changes the project's details; `name` is required. Needs a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+func (c *Client) UpdateProjectWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProject Update a project
+//
+// Changes the project's details; `name` is required. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+func (c *Client) UpdateProject(ctx context.Context, id ID, body UpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSubprojects List subprojects
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents`
+// are computed only when `include_inputed_minutes` and `include_cost` are
+// true; otherwise they are 0. Needs the subprojects feature and permission
+// to read subprojects.
+//
+// Corresponds with GET /project_management/subprojects (the `ListSubprojects` operationId).
+func (c *Client) ListSubprojects(ctx context.Context, params *ListSubprojectsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSubprojectsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSubprojectWithBody Create a subproject
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+func (c *Client) CreateSubprojectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSubprojectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSubproject Create a subproject
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+func (c *Client) CreateSubproject(ctx context.Context, body CreateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSubprojectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RenameSubprojectWithBody Rename a subproject
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+func (c *Client) RenameSubprojectWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenameSubprojectRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RenameSubproject Rename a subproject
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+func (c *Client) RenameSubproject(ctx context.Context, body RenameSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenameSubprojectRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSubproject Delete a subproject
+//
+// Needs a role in the project owning the subproject.
+//
+// Corresponds with DELETE /project_management/subprojects/{id} (the `DeleteSubproject` operationId).
+func (c *Client) DeleteSubproject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSubprojectRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSubproject Get a subproject
+//
+// Corresponds with GET /project_management/subprojects/{id} (the `GetSubproject` operationId).
+func (c *Client) GetSubproject(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSubprojectRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSubprojectWithBody Update a subproject
+//
+// Changes the subproject's details; it stays in its project.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+func (c *Client) UpdateSubprojectWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSubprojectRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSubproject Update a subproject
+//
+// Changes the subproject's details; it stays in its project.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+func (c *Client) UpdateSubproject(ctx context.Context, id ID, body UpdateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSubprojectRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectTimeRecords List project time records
+//
+// Time records charge an attendance shift of a project worker to the
+// project (and optionally a subproject); the date, clock times and minutes
+// are the shift's. Needs the project management feature and permission to
+// read time records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// Corresponds with GET /project_management/time_records (the `ListProjectTimeRecords` operationId).
+func (c *Client) ListProjectTimeRecords(ctx context.Context, params *ListProjectTimeRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectTimeRecordsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectTimeRecordWithBody Charge a shift to a project
+//
+// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+func (c *Client) CreateProjectTimeRecordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectTimeRecordRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProjectTimeRecord Charge a shift to a project
+//
+// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+func (c *Client) CreateProjectTimeRecord(ctx context.Context, body CreateProjectTimeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProjectTimeRecordRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectTimeRecordsInBulkWithBody Delete a worker's time records of a day
+//
+// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+func (c *Client) DeleteProjectTimeRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectTimeRecordsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectTimeRecordsInBulk Delete a worker's time records of a day
+//
+// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+func (c *Client) DeleteProjectTimeRecordsInBulk(ctx context.Context, body DeleteProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectTimeRecordsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ProcessProjectTimeRecordsInBulkWithBody Create, update or delete several time records
+//
+// Each item is one change: without `time_record_id` it creates a
+// record (attendance shift and project worker needed); with only
+// `time_record_id` it deletes that record; with `time_record_id` and other
+// members it updates the record. A shift holds at most one time record: of
+// two items naming the same shift only the last is applied, except that a
+// delete followed by an update runs both. Answers the records created or
+// updated.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+func (c *Client) ProcessProjectTimeRecordsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewProcessProjectTimeRecordsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ProcessProjectTimeRecordsInBulk Create, update or delete several time records
+//
+// Each item is one change: without `time_record_id` it creates a
+// record (attendance shift and project worker needed); with only
+// `time_record_id` it deletes that record; with `time_record_id` and other
+// members it updates the record. A shift holds at most one time record: of
+// two items naming the same shift only the last is applied, except that a
+// delete followed by an update runs both. Answers the records created or
+// updated.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+func (c *Client) ProcessProjectTimeRecordsInBulk(ctx context.Context, body ProcessProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewProcessProjectTimeRecordsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectTimeRecordWorkerWithBody Move a time record to another project worker
+//
+// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+func (c *Client) UpdateProjectTimeRecordWorkerWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectTimeRecordWorkerRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProjectTimeRecordWorker Move a time record to another project worker
+//
+// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+func (c *Client) UpdateProjectTimeRecordWorker(ctx context.Context, body UpdateProjectTimeRecordWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectTimeRecordWorkerRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteProjectTimeRecord Delete a project time record
+//
+// Corresponds with DELETE /project_management/time_records/{id} (the `DeleteProjectTimeRecord` operationId).
+func (c *Client) DeleteProjectTimeRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProjectTimeRecordRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProjectTimeRecord Get a project time record
+//
+// Time records charge an attendance shift of a project worker to the
+// project (and optionally a subproject); the date, clock times and minutes
+// are the shift's. Needs the project management feature and permission to
+// read time records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
+func (c *Client) GetProjectTimeRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProjectTimeRecordRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -20918,6 +22924,3265 @@ func NewGetPerformanceTargetManagerRequest(server string, id ID) (*http.Request,
 	return req, nil
 }
 
+// NewListBudgetStrategiesRequest constructs an http.Request for the ListBudgetStrategies method
+func NewListBudgetStrategiesRequest(server string, params *ListBudgetStrategiesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/budget_strategies")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithoutSubproject != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "without_subproject", *params.WithoutSubproject, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateBudgetStrategyRequest calls the generic CreateBudgetStrategy builder with application/json body
+func NewCreateBudgetStrategyRequest(server string, body CreateBudgetStrategyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateBudgetStrategyRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateBudgetStrategyRequestWithBody constructs an http.Request for the CreateBudgetStrategy method, with any body, and a specified content type
+func NewCreateBudgetStrategyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/budget_strategies")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteBudgetStrategyRequest constructs an http.Request for the DeleteBudgetStrategy method
+func NewDeleteBudgetStrategyRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/budget_strategies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetBudgetStrategyRequest constructs an http.Request for the GetBudgetStrategy method
+func NewGetBudgetStrategyRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/budget_strategies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateBudgetStrategyRequest calls the generic UpdateBudgetStrategy builder with application/json body
+func NewUpdateBudgetStrategyRequest(server string, id ID, body UpdateBudgetStrategyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateBudgetStrategyRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateBudgetStrategyRequestWithBody constructs an http.Request for the UpdateBudgetStrategy method, with any body, and a specified content type
+func NewUpdateBudgetStrategyRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/budget_strategies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProjectExpenseRecordsRequest constructs an http.Request for the ListProjectExpenseRecords method
+func NewListProjectExpenseRecordsRequest(server string, params *ListProjectExpenseRecordsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/expense_records")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_date", *params.StartDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_date", *params.EndDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ExpenseIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "expense_ids[]", params.ExpenseIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_after", *params.UpdatedAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeUserNameLike != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_user_name_like", *params.EmployeeUserNameLike, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectWorkerIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_worker_ids[]", params.ProjectWorkerIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetProjectExpenseRecordRequest constructs an http.Request for the GetProjectExpenseRecord method
+func NewGetProjectExpenseRecordRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/expense_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListProjectExportableExpensesRequest constructs an http.Request for the ListProjectExportableExpenses method
+func NewListProjectExportableExpensesRequest(server string, params *ListProjectExportableExpensesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/exportable_expenses")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.StartDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_date", *params.StartDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_date", *params.EndDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListImputableProjectsRequest constructs an http.Request for the ListImputableProjects method
+func NewListImputableProjectsRequest(server string, params *ListImputableProjectsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/imputable_projects")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NameOrCode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name_or_code", *params.NameOrCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyActive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_active", *params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Assigned != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "assigned", *params.Assigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetImputableProjectRequest constructs an http.Request for the GetImputableProject method
+func NewGetImputableProjectRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/imputable_projects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListProjectPlannedRecordsRequest constructs an http.Request for the ListProjectPlannedRecords method
+func NewListProjectPlannedRecordsRequest(server string, params *ListProjectPlannedRecordsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/planned_records")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectWorkerIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_worker_ids[]", params.ProjectWorkerIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_date", *params.StartDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_date", *params.EndDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProjectPlannedRecordsInBulkRequest calls the generic CreateProjectPlannedRecordsInBulk builder with application/json body
+func NewCreateProjectPlannedRecordsInBulkRequest(server string, body CreateProjectPlannedRecordsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProjectPlannedRecordsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateProjectPlannedRecordsInBulkRequestWithBody constructs an http.Request for the CreateProjectPlannedRecordsInBulk method, with any body, and a specified content type
+func NewCreateProjectPlannedRecordsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/planned_records/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteProjectPlannedRecordRequest constructs an http.Request for the DeleteProjectPlannedRecord method
+func NewDeleteProjectPlannedRecordRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/planned_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetProjectPlannedRecordRequest constructs an http.Request for the GetProjectPlannedRecord method
+func NewGetProjectPlannedRecordRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/planned_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateProjectPlannedRecordRequest calls the generic UpdateProjectPlannedRecord builder with application/json body
+func NewUpdateProjectPlannedRecordRequest(server string, id ID, body UpdateProjectPlannedRecordJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProjectPlannedRecordRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateProjectPlannedRecordRequestWithBody constructs an http.Request for the UpdateProjectPlannedRecord method, with any body, and a specified content type
+func NewUpdateProjectPlannedRecordRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/planned_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProjectTasksRequest constructs an http.Request for the ListProjectTasks method
+func NewListProjectTasksRequest(server string, params *ListProjectTasksParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TaskIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "task_ids[]", params.TaskIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Completed != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "completed", *params.Completed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Overdue != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "overdue", *params.Overdue, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DueStatus != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "due_status", *params.DueStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ClientIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "client_ids[]", params.ClientIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProjectTaskRequestWithBody constructs an http.Request for the CreateProjectTask method, with any body, and a specified content type
+func NewCreateProjectTaskRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteProjectTasksInBulkRequest calls the generic DeleteProjectTasksInBulk builder with application/json body
+func NewDeleteProjectTasksInBulkRequest(server string, body DeleteProjectTasksInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteProjectTasksInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteProjectTasksInBulkRequestWithBody constructs an http.Request for the DeleteProjectTasksInBulk method, with any body, and a specified content type
+func NewDeleteProjectTasksInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks/bulk_destroy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDuplicateProjectTasksInBulkRequest calls the generic DuplicateProjectTasksInBulk builder with application/json body
+func NewDuplicateProjectTasksInBulkRequest(server string, body DuplicateProjectTasksInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDuplicateProjectTasksInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDuplicateProjectTasksInBulkRequestWithBody constructs an http.Request for the DuplicateProjectTasksInBulk method, with any body, and a specified content type
+func NewDuplicateProjectTasksInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks/bulk_duplicate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetProjectTaskRequest constructs an http.Request for the GetProjectTask method
+func NewGetProjectTaskRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateProjectTaskRequestWithBody constructs an http.Request for the UpdateProjectTask method, with any body, and a specified content type
+func NewUpdateProjectTaskRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_tasks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProjectWorkersRequest constructs an http.Request for the ListProjectWorkers method
+func NewListProjectWorkersRequest(server string, params *ListProjectWorkersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NoSubproject != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "no_subproject", *params.NoSubproject, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Assigned != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "assigned", *params.Assigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectActive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_active", *params.ProjectActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeName != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_name", *params.EmployeeName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeInputedMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_inputed_minutes", *params.IncludeInputedMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeCost != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_cost", *params.IncludeCost, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_after", *params.UpdatedAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeLaborCost != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_labor_cost", *params.IncludeLaborCost, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProjectWorkerRequest calls the generic CreateProjectWorker builder with application/json body
+func NewCreateProjectWorkerRequest(server string, body CreateProjectWorkerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProjectWorkerRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateProjectWorkerRequestWithBody constructs an http.Request for the CreateProjectWorker method, with any body, and a specified content type
+func NewCreateProjectWorkerRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAssignProjectWorkersInBulkRequest calls the generic AssignProjectWorkersInBulk builder with application/json body
+func NewAssignProjectWorkersInBulkRequest(server string, body AssignProjectWorkersInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAssignProjectWorkersInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewAssignProjectWorkersInBulkRequestWithBody constructs an http.Request for the AssignProjectWorkersInBulk method, with any body, and a specified content type
+func NewAssignProjectWorkersInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers/bulk_assign")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateProjectWorkersInBulkRequest calls the generic CreateProjectWorkersInBulk builder with application/json body
+func NewCreateProjectWorkersInBulkRequest(server string, body CreateProjectWorkersInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProjectWorkersInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateProjectWorkersInBulkRequestWithBody constructs an http.Request for the CreateProjectWorkersInBulk method, with any body, and a specified content type
+func NewCreateProjectWorkersInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUnassignProjectWorkerRequest calls the generic UnassignProjectWorker builder with application/json body
+func NewUnassignProjectWorkerRequest(server string, body UnassignProjectWorkerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUnassignProjectWorkerRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUnassignProjectWorkerRequestWithBody constructs an http.Request for the UnassignProjectWorker method, with any body, and a specified content type
+func NewUnassignProjectWorkerRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers/unassign")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetProjectWorkerRequest constructs an http.Request for the GetProjectWorker method
+func NewGetProjectWorkerRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/project_workers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListProjectsRequest constructs an http.Request for the ListProjects method
+func NewListProjectsRequest(server string, params *ListProjectsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NameOrCode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name_or_code", *params.NameOrCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeInputedMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_inputed_minutes", *params.IncludeInputedMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeCosts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_costs", *params.IncludeCosts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_after", *params.UpdatedAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_id", *params.LegalEntityID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ClientIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "client_ids[]", params.ClientIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NoClients != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "no_clients", *params.NoClients, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TotalCurrency != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "total_currency", *params.TotalCurrency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProjectRequest calls the generic CreateProject builder with application/json body
+func NewCreateProjectRequest(server string, body CreateProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProjectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateProjectRequestWithBody constructs an http.Request for the CreateProject method, with any body, and a specified content type
+func NewCreateProjectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewActivateProjectRequest calls the generic ActivateProject builder with application/json body
+func NewActivateProjectRequest(server string, body ActivateProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewActivateProjectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewActivateProjectRequestWithBody constructs an http.Request for the ActivateProject method, with any body, and a specified content type
+func NewActivateProjectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/activate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewChangeProjectAssignmentRequest calls the generic ChangeProjectAssignment builder with application/json body
+func NewChangeProjectAssignmentRequest(server string, body ChangeProjectAssignmentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewChangeProjectAssignmentRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewChangeProjectAssignmentRequestWithBody constructs an http.Request for the ChangeProjectAssignment method, with any body, and a specified content type
+func NewChangeProjectAssignmentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/change_assignment")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewChangeProjectStatusRequest calls the generic ChangeProjectStatus builder with application/json body
+func NewChangeProjectStatusRequest(server string, body ChangeProjectStatusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewChangeProjectStatusRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewChangeProjectStatusRequestWithBody constructs an http.Request for the ChangeProjectStatus method, with any body, and a specified content type
+func NewChangeProjectStatusRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/change_status")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCloseProjectRequest calls the generic CloseProject builder with application/json body
+func NewCloseProjectRequest(server string, body CloseProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCloseProjectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCloseProjectRequestWithBody constructs an http.Request for the CloseProject method, with any body, and a specified content type
+func NewCloseProjectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/close")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSoftDeleteProjectRequest calls the generic SoftDeleteProject builder with application/json body
+func NewSoftDeleteProjectRequest(server string, body SoftDeleteProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSoftDeleteProjectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSoftDeleteProjectRequestWithBody constructs an http.Request for the SoftDeleteProject method, with any body, and a specified content type
+func NewSoftDeleteProjectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/soft_delete")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetProjectRequest constructs an http.Request for the GetProject method
+func NewGetProjectRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateProjectRequest calls the generic UpdateProject builder with application/json body
+func NewUpdateProjectRequest(server string, id ID, body UpdateProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProjectRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateProjectRequestWithBody constructs an http.Request for the UpdateProject method, with any body, and a specified content type
+func NewUpdateProjectRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/projects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListSubprojectsRequest constructs an http.Request for the ListSubprojects method
+func NewListSubprojectsRequest(server string, params *ListSubprojectsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_ids[]", params.ProjectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeNoSubproject != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_no_subproject", *params.IncludeNoSubproject, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeInputedMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_inputed_minutes", *params.IncludeInputedMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeCost != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_cost", *params.IncludeCost, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_after", *params.UpdatedAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSubprojectRequest calls the generic CreateSubproject builder with application/json body
+func NewCreateSubprojectRequest(server string, body CreateSubprojectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSubprojectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateSubprojectRequestWithBody constructs an http.Request for the CreateSubproject method, with any body, and a specified content type
+func NewCreateSubprojectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRenameSubprojectRequest calls the generic RenameSubproject builder with application/json body
+func NewRenameSubprojectRequest(server string, body RenameSubprojectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRenameSubprojectRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRenameSubprojectRequestWithBody constructs an http.Request for the RenameSubproject method, with any body, and a specified content type
+func NewRenameSubprojectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects/rename")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteSubprojectRequest constructs an http.Request for the DeleteSubproject method
+func NewDeleteSubprojectRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetSubprojectRequest constructs an http.Request for the GetSubproject method
+func NewGetSubprojectRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSubprojectRequest calls the generic UpdateSubproject builder with application/json body
+func NewUpdateSubprojectRequest(server string, id ID, body UpdateSubprojectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSubprojectRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateSubprojectRequestWithBody constructs an http.Request for the UpdateSubproject method, with any body, and a specified content type
+func NewUpdateSubprojectRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/subprojects/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProjectTimeRecordsRequest constructs an http.Request for the ListProjectTimeRecords method
+func NewListProjectTimeRecordsRequest(server string, params *ListProjectTimeRecordsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProjectWorkerIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "project_worker_ids[]", params.ProjectWorkerIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubprojectIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subproject_ids[]", params.SubprojectIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AttendanceShiftIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "attendance_shift_ids[]", params.AttendanceShiftIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Month != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "month", *params.Month, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", *params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_after", *params.UpdatedAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProjectTimeRecordRequest calls the generic CreateProjectTimeRecord builder with application/json body
+func NewCreateProjectTimeRecordRequest(server string, body CreateProjectTimeRecordJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProjectTimeRecordRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateProjectTimeRecordRequestWithBody constructs an http.Request for the CreateProjectTimeRecord method, with any body, and a specified content type
+func NewCreateProjectTimeRecordRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteProjectTimeRecordsInBulkRequest calls the generic DeleteProjectTimeRecordsInBulk builder with application/json body
+func NewDeleteProjectTimeRecordsInBulkRequest(server string, body DeleteProjectTimeRecordsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteProjectTimeRecordsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteProjectTimeRecordsInBulkRequestWithBody constructs an http.Request for the DeleteProjectTimeRecordsInBulk method, with any body, and a specified content type
+func NewDeleteProjectTimeRecordsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records/bulk_delete")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewProcessProjectTimeRecordsInBulkRequest calls the generic ProcessProjectTimeRecordsInBulk builder with application/json body
+func NewProcessProjectTimeRecordsInBulkRequest(server string, body ProcessProjectTimeRecordsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewProcessProjectTimeRecordsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewProcessProjectTimeRecordsInBulkRequestWithBody constructs an http.Request for the ProcessProjectTimeRecordsInBulk method, with any body, and a specified content type
+func NewProcessProjectTimeRecordsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records/bulk_process")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateProjectTimeRecordWorkerRequest calls the generic UpdateProjectTimeRecordWorker builder with application/json body
+func NewUpdateProjectTimeRecordWorkerRequest(server string, body UpdateProjectTimeRecordWorkerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProjectTimeRecordWorkerRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateProjectTimeRecordWorkerRequestWithBody constructs an http.Request for the UpdateProjectTimeRecordWorker method, with any body, and a specified content type
+func NewUpdateProjectTimeRecordWorkerRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records/update_project_worker")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteProjectTimeRecordRequest constructs an http.Request for the DeleteProjectTimeRecord method
+func NewDeleteProjectTimeRecordRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetProjectTimeRecordRequest constructs an http.Request for the GetProjectTimeRecord method
+func NewGetProjectTimeRecordRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/project_management/time_records/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListTaskFilesRequest constructs an http.Request for the ListTaskFiles method
 func NewListTaskFilesRequest(server string, params *ListTaskFilesParams) (*http.Request, error) {
 	var err error
@@ -26280,6 +31545,690 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /performance/target_managers/{id} (the `GetPerformanceTargetManager` operationId).
 	GetPerformanceTargetManagerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPerformanceTargetManagerResponse, error)
+
+	// ListBudgetStrategiesWithResponse List budget strategies
+	//
+	// How each project (or subproject) is budgeted: a fixed cost, a total budget of money and time, or no budget.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/budget_strategies (the `ListBudgetStrategies` operationId).
+	ListBudgetStrategiesWithResponse(ctx context.Context, params *ListBudgetStrategiesParams, reqEditors ...RequestEditorFn) (*ListBudgetStrategiesResponse, error)
+
+	// CreateBudgetStrategyWithBodyWithResponse Create a budget strategy
+	//
+	// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+	CreateBudgetStrategyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBudgetStrategyResponse, error)
+
+	// CreateBudgetStrategyWithResponse Create a budget strategy
+	//
+	// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+	CreateBudgetStrategyWithResponse(ctx context.Context, body CreateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBudgetStrategyResponse, error)
+
+	// DeleteBudgetStrategyWithResponse Delete a budget strategy
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /project_management/budget_strategies/{id} (the `DeleteBudgetStrategy` operationId).
+	DeleteBudgetStrategyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteBudgetStrategyResponse, error)
+
+	// GetBudgetStrategyWithResponse Get a budget strategy
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/budget_strategies/{id} (the `GetBudgetStrategy` operationId).
+	GetBudgetStrategyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBudgetStrategyResponse, error)
+
+	// UpdateBudgetStrategyWithBodyWithResponse Update a budget strategy
+	//
+	// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+	UpdateBudgetStrategyWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBudgetStrategyResponse, error)
+
+	// UpdateBudgetStrategyWithResponse Update a budget strategy
+	//
+	// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+	UpdateBudgetStrategyWithResponse(ctx context.Context, id ID, body UpdateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBudgetStrategyResponse, error)
+
+	// ListProjectExpenseRecordsWithResponse List project expense records
+	//
+	// Expenses charged to projects: each links an expense of the Expenses area to a project worker (and so to a project), optionally to a subproject, with its amount in the original currency and in the legal entity's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/expense_records (the `ListProjectExpenseRecords` operationId).
+	ListProjectExpenseRecordsWithResponse(ctx context.Context, params *ListProjectExpenseRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectExpenseRecordsResponse, error)
+
+	// GetProjectExpenseRecordWithResponse Get a project expense record
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/expense_records/{id} (the `GetProjectExpenseRecord` operationId).
+	GetProjectExpenseRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectExpenseRecordResponse, error)
+
+	// ListProjectExportableExpensesWithResponse Export the expenses of projects
+	//
+	// Rows of Factorial's "project expenses" export: one per expense
+	// charged to the given projects within the date range, with names instead of
+	// ids. Factorial requires `start_date`, `end_date` and `project_ids[]`
+	// (the schema leaves them optional, as every query parameter here; a call
+	// without them is refused). Needs the project management feature and
+	// permission to read projects.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/exportable_expenses (the `ListProjectExportableExpenses` operationId).
+	ListProjectExportableExpensesWithResponse(ctx context.Context, params *ListProjectExportableExpensesParams, reqEditors ...RequestEditorFn) (*ListProjectExportableExpensesResponse, error)
+
+	// ListImputableProjectsWithResponse List projects time can be charged to
+	//
+	// The projects (in their short form) that time and expenses can be charged to.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/imputable_projects (the `ListImputableProjects` operationId).
+	ListImputableProjectsWithResponse(ctx context.Context, params *ListImputableProjectsParams, reqEditors ...RequestEditorFn) (*ListImputableProjectsResponse, error)
+
+	// GetImputableProjectWithResponse Get a project time can be charged to
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/imputable_projects/{id} (the `GetImputableProject` operationId).
+	GetImputableProjectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetImputableProjectResponse, error)
+
+	// ListProjectPlannedRecordsWithResponse List planned records
+	//
+	// Time planned for project workers: minutes per day over a date range, on chosen week days.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/planned_records (the `ListProjectPlannedRecords` operationId).
+	ListProjectPlannedRecordsWithResponse(ctx context.Context, params *ListProjectPlannedRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectPlannedRecordsResponse, error)
+
+	// CreateProjectPlannedRecordsInBulkWithBodyWithResponse Plan time for several project workers
+	//
+	// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+	CreateProjectPlannedRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectPlannedRecordsInBulkResponse, error)
+
+	// CreateProjectPlannedRecordsInBulkWithResponse Plan time for several project workers
+	//
+	// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+	CreateProjectPlannedRecordsInBulkWithResponse(ctx context.Context, body CreateProjectPlannedRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectPlannedRecordsInBulkResponse, error)
+
+	// DeleteProjectPlannedRecordWithResponse Delete a planned record
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /project_management/planned_records/{id} (the `DeleteProjectPlannedRecord` operationId).
+	DeleteProjectPlannedRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteProjectPlannedRecordResponse, error)
+
+	// GetProjectPlannedRecordWithResponse Get a planned record
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/planned_records/{id} (the `GetProjectPlannedRecord` operationId).
+	GetProjectPlannedRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectPlannedRecordResponse, error)
+
+	// UpdateProjectPlannedRecordWithBodyWithResponse Update a planned record
+	//
+	// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+	UpdateProjectPlannedRecordWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectPlannedRecordResponse, error)
+
+	// UpdateProjectPlannedRecordWithResponse Update a planned record
+	//
+	// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+	UpdateProjectPlannedRecordWithResponse(ctx context.Context, id ID, body UpdateProjectPlannedRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectPlannedRecordResponse, error)
+
+	// ListProjectTasksWithResponse List project tasks
+	//
+	// Tasks of projects: each links a task of the Tasks area (its name,
+	// status and dates live there) to a project and optionally a subproject.
+	// A user sees the tasks of the projects they may see everyone's projects
+	// of, or create projects for, or hold a role in; otherwise the list is
+	// empty. Factorial's document marks every filter required; none is here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/project_tasks (the `ListProjectTasks` operationId).
+	ListProjectTasksWithResponse(ctx context.Context, params *ListProjectTasksParams, reqEditors ...RequestEditorFn) (*ListProjectTasksResponse, error)
+
+	// CreateProjectTaskWithBodyWithResponse Create a project task
+	//
+	// Creates a task in the Tasks area and links it to the project. Sent as a multipart form so that files can be attached. Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_tasks (the `CreateProjectTask` operationId).
+	CreateProjectTaskWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectTaskResponse, error)
+
+	// DeleteProjectTasksInBulkWithBodyWithResponse Delete several project tasks
+	//
+	// Deletes the project tasks named. Answers the deleted tasks.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+	DeleteProjectTasksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteProjectTasksInBulkResponse, error)
+
+	// DeleteProjectTasksInBulkWithResponse Delete several project tasks
+	//
+	// Deletes the project tasks named. Answers the deleted tasks.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+	DeleteProjectTasksInBulkWithResponse(ctx context.Context, body DeleteProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteProjectTasksInBulkResponse, error)
+
+	// DuplicateProjectTasksInBulkWithBodyWithResponse Duplicate several project tasks
+	//
+	// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+	DuplicateProjectTasksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicateProjectTasksInBulkResponse, error)
+
+	// DuplicateProjectTasksInBulkWithResponse Duplicate several project tasks
+	//
+	// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+	DuplicateProjectTasksInBulkWithResponse(ctx context.Context, body DuplicateProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicateProjectTasksInBulkResponse, error)
+
+	// GetProjectTaskWithResponse Get a project task
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/project_tasks/{id} (the `GetProjectTask` operationId).
+	GetProjectTaskWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectTaskResponse, error)
+
+	// UpdateProjectTaskWithBodyWithResponse Update a project task
+	//
+	// Changes the task and its link; `name` and `project_id` are required. Sent as a multipart form so that files can be added (and named files removed). Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/project_tasks/{id} (the `UpdateProjectTask` operationId).
+	UpdateProjectTaskWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectTaskResponse, error)
+
+	// ListProjectWorkersWithResponse List project workers
+	//
+	// Project workers are the employees of a project; only a project
+	// worker can charge time to it (time records). Needs permission to read
+	// project workers.
+	// The minutes and costs are computed only when `include_inputed_minutes`
+	// and `include_cost` are true.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/project_workers (the `ListProjectWorkers` operationId).
+	ListProjectWorkersWithResponse(ctx context.Context, params *ListProjectWorkersParams, reqEditors ...RequestEditorFn) (*ListProjectWorkersResponse, error)
+
+	// CreateProjectWorkerWithBodyWithResponse Add an employee to a project
+	//
+	// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+	CreateProjectWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectWorkerResponse, error)
+
+	// CreateProjectWorkerWithResponse Add an employee to a project
+	//
+	// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+	CreateProjectWorkerWithResponse(ctx context.Context, body CreateProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectWorkerResponse, error)
+
+	// AssignProjectWorkersInBulkWithBodyWithResponse Set the employees assigned to projects
+	//
+	// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+	AssignProjectWorkersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssignProjectWorkersInBulkResponse, error)
+
+	// AssignProjectWorkersInBulkWithResponse Set the employees assigned to projects
+	//
+	// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+	AssignProjectWorkersInBulkWithResponse(ctx context.Context, body AssignProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*AssignProjectWorkersInBulkResponse, error)
+
+	// CreateProjectWorkersInBulkWithBodyWithResponse Add several employees to a project
+	//
+	// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+	CreateProjectWorkersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectWorkersInBulkResponse, error)
+
+	// CreateProjectWorkersInBulkWithResponse Add several employees to a project
+	//
+	// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+	CreateProjectWorkersInBulkWithResponse(ctx context.Context, body CreateProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectWorkersInBulkResponse, error)
+
+	// UnassignProjectWorkerWithBodyWithResponse Unassign a project worker
+	//
+	// Marks the project worker unassigned; the record and its time records stay.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+	UnassignProjectWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UnassignProjectWorkerResponse, error)
+
+	// UnassignProjectWorkerWithResponse Unassign a project worker
+	//
+	// Marks the project worker unassigned; the record and its time records stay.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+	UnassignProjectWorkerWithResponse(ctx context.Context, body UnassignProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*UnassignProjectWorkerResponse, error)
+
+	// GetProjectWorkerWithResponse Get a project worker
+	//
+	// Project workers are the employees of a project; only a project
+	// worker can charge time to it (time records). Needs permission to read
+	// project workers.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/project_workers/{id} (the `GetProjectWorker` operationId).
+	GetProjectWorkerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectWorkerResponse, error)
+
+	// ListProjectsWithResponse List projects
+	//
+	// Which projects a user sees follows their project permission:
+	// everyone's, the projects they lead or are a member of, or the projects
+	// they are assigned to. Needs the project management feature.
+	// `inputed_minutes` is computed only when `include_inputed_minutes` is
+	// true, and the costs only when `include_costs` is true; otherwise they
+	// are 0.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/projects (the `ListProjects` operationId).
+	ListProjectsWithResponse(ctx context.Context, params *ListProjectsParams, reqEditors ...RequestEditorFn) (*ListProjectsResponse, error)
+
+	// CreateProjectWithBodyWithResponse Create a project
+	//
+	// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+	CreateProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectResponse, error)
+
+	// CreateProjectWithResponse Create a project
+	//
+	// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+	CreateProjectWithResponse(ctx context.Context, body CreateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectResponse, error)
+
+	// ActivateProjectWithBodyWithResponse Activate a project
+	//
+	// Sets the project's status to `active`. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+	ActivateProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActivateProjectResponse, error)
+
+	// ActivateProjectWithResponse Activate a project
+	//
+	// Sets the project's status to `active`. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+	ActivateProjectWithResponse(ctx context.Context, body ActivateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*ActivateProjectResponse, error)
+
+	// ChangeProjectAssignmentWithBodyWithResponse Change who a project is assigned to
+	//
+	// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+	ChangeProjectAssignmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeProjectAssignmentResponse, error)
+
+	// ChangeProjectAssignmentWithResponse Change who a project is assigned to
+	//
+	// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+	ChangeProjectAssignmentWithResponse(ctx context.Context, body ChangeProjectAssignmentJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeProjectAssignmentResponse, error)
+
+	// ChangeProjectStatusWithBodyWithResponse Change a project's status
+	//
+	// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+	ChangeProjectStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeProjectStatusResponse, error)
+
+	// ChangeProjectStatusWithResponse Change a project's status
+	//
+	// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+	ChangeProjectStatusWithResponse(ctx context.Context, body ChangeProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeProjectStatusResponse, error)
+
+	// CloseProjectWithBodyWithResponse Close a project
+	//
+	// Sets the project's status to `closed`. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+	CloseProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseProjectResponse, error)
+
+	// CloseProjectWithResponse Close a project
+	//
+	// Sets the project's status to `closed`. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+	CloseProjectWithResponse(ctx context.Context, body CloseProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseProjectResponse, error)
+
+	// SoftDeleteProjectWithBodyWithResponse Delete a project (soft)
+	//
+	// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+	SoftDeleteProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SoftDeleteProjectResponse, error)
+
+	// SoftDeleteProjectWithResponse Delete a project (soft)
+	//
+	// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+	SoftDeleteProjectWithResponse(ctx context.Context, body SoftDeleteProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*SoftDeleteProjectResponse, error)
+
+	// GetProjectWithResponse Get a project
+	//
+	// Which projects a user sees follows their project permission:
+	// everyone's, the projects they lead or are a member of, or the projects
+	// they are assigned to. Needs the project management feature.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/projects/{id} (the `GetProject` operationId).
+	GetProjectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectResponse, error)
+
+	// UpdateProjectWithBodyWithResponse Update a project
+	//
+	// Changes the project's details; `name` is required. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+	UpdateProjectWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error)
+
+	// UpdateProjectWithResponse Update a project
+	//
+	// Changes the project's details; `name` is required. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+	UpdateProjectWithResponse(ctx context.Context, id ID, body UpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error)
+
+	// ListSubprojectsWithResponse List subprojects
+	//
+	// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents`
+	// are computed only when `include_inputed_minutes` and `include_cost` are
+	// true; otherwise they are 0. Needs the subprojects feature and permission
+	// to read subprojects.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/subprojects (the `ListSubprojects` operationId).
+	ListSubprojectsWithResponse(ctx context.Context, params *ListSubprojectsParams, reqEditors ...RequestEditorFn) (*ListSubprojectsResponse, error)
+
+	// CreateSubprojectWithBodyWithResponse Create a subproject
+	//
+	// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+	CreateSubprojectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSubprojectResponse, error)
+
+	// CreateSubprojectWithResponse Create a subproject
+	//
+	// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+	CreateSubprojectWithResponse(ctx context.Context, body CreateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSubprojectResponse, error)
+
+	// RenameSubprojectWithBodyWithResponse Rename a subproject
+	//
+	// Changes only the subproject's name. Needs a role in the project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+	RenameSubprojectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenameSubprojectResponse, error)
+
+	// RenameSubprojectWithResponse Rename a subproject
+	//
+	// Changes only the subproject's name. Needs a role in the project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+	RenameSubprojectWithResponse(ctx context.Context, body RenameSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*RenameSubprojectResponse, error)
+
+	// DeleteSubprojectWithResponse Delete a subproject
+	//
+	// Needs a role in the project owning the subproject.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /project_management/subprojects/{id} (the `DeleteSubproject` operationId).
+	DeleteSubprojectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteSubprojectResponse, error)
+
+	// GetSubprojectWithResponse Get a subproject
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/subprojects/{id} (the `GetSubproject` operationId).
+	GetSubprojectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSubprojectResponse, error)
+
+	// UpdateSubprojectWithBodyWithResponse Update a subproject
+	//
+	// Changes the subproject's details; it stays in its project.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+	UpdateSubprojectWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSubprojectResponse, error)
+
+	// UpdateSubprojectWithResponse Update a subproject
+	//
+	// Changes the subproject's details; it stays in its project.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+	UpdateSubprojectWithResponse(ctx context.Context, id ID, body UpdateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSubprojectResponse, error)
+
+	// ListProjectTimeRecordsWithResponse List project time records
+	//
+	// Time records charge an attendance shift of a project worker to the
+	// project (and optionally a subproject); the date, clock times and minutes
+	// are the shift's. Needs the project management feature and permission to
+	// read time records. `employee_ids[]` is due to be deprecated in favour of
+	// `project_worker_ids[]`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/time_records (the `ListProjectTimeRecords` operationId).
+	ListProjectTimeRecordsWithResponse(ctx context.Context, params *ListProjectTimeRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectTimeRecordsResponse, error)
+
+	// CreateProjectTimeRecordWithBodyWithResponse Charge a shift to a project
+	//
+	// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+	CreateProjectTimeRecordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectTimeRecordResponse, error)
+
+	// CreateProjectTimeRecordWithResponse Charge a shift to a project
+	//
+	// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+	CreateProjectTimeRecordWithResponse(ctx context.Context, body CreateProjectTimeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectTimeRecordResponse, error)
+
+	// DeleteProjectTimeRecordsInBulkWithBodyWithResponse Delete a worker's time records of a day
+	//
+	// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+	DeleteProjectTimeRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordsInBulkResponse, error)
+
+	// DeleteProjectTimeRecordsInBulkWithResponse Delete a worker's time records of a day
+	//
+	// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+	DeleteProjectTimeRecordsInBulkWithResponse(ctx context.Context, body DeleteProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordsInBulkResponse, error)
+
+	// ProcessProjectTimeRecordsInBulkWithBodyWithResponse Create, update or delete several time records
+	//
+	// Each item is one change: without `time_record_id` it creates a
+	// record (attendance shift and project worker needed); with only
+	// `time_record_id` it deletes that record; with `time_record_id` and other
+	// members it updates the record. A shift holds at most one time record: of
+	// two items naming the same shift only the last is applied, except that a
+	// delete followed by an update runs both. Answers the records created or
+	// updated.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+	ProcessProjectTimeRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ProcessProjectTimeRecordsInBulkResponse, error)
+
+	// ProcessProjectTimeRecordsInBulkWithResponse Create, update or delete several time records
+	//
+	// Each item is one change: without `time_record_id` it creates a
+	// record (attendance shift and project worker needed); with only
+	// `time_record_id` it deletes that record; with `time_record_id` and other
+	// members it updates the record. A shift holds at most one time record: of
+	// two items naming the same shift only the last is applied, except that a
+	// delete followed by an update runs both. Answers the records created or
+	// updated.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+	ProcessProjectTimeRecordsInBulkWithResponse(ctx context.Context, body ProcessProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*ProcessProjectTimeRecordsInBulkResponse, error)
+
+	// UpdateProjectTimeRecordWorkerWithBodyWithResponse Move a time record to another project worker
+	//
+	// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+	UpdateProjectTimeRecordWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectTimeRecordWorkerResponse, error)
+
+	// UpdateProjectTimeRecordWorkerWithResponse Move a time record to another project worker
+	//
+	// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+	UpdateProjectTimeRecordWorkerWithResponse(ctx context.Context, body UpdateProjectTimeRecordWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectTimeRecordWorkerResponse, error)
+
+	// DeleteProjectTimeRecordWithResponse Delete a project time record
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /project_management/time_records/{id} (the `DeleteProjectTimeRecord` operationId).
+	DeleteProjectTimeRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordResponse, error)
+
+	// GetProjectTimeRecordWithResponse Get a project time record
+	//
+	// Time records charge an attendance shift of a project worker to the
+	// project (and optionally a subproject); the date, clock times and minutes
+	// are the shift's. Needs the project management feature and permission to
+	// read time records. `employee_ids[]` is due to be deprecated in favour of
+	// `project_worker_ids[]`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
+	GetProjectTimeRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectTimeRecordResponse, error)
 
 	// ListTaskFilesWithResponse List the files attached to tasks
 	//
@@ -37092,6 +43041,2701 @@ func (r GetPerformanceTargetManagerResponse) ContentType() string {
 	return ""
 }
 
+// ListBudgetStrategiesResponse401Headers the declared response headers of an HTTP 401 response for ListBudgetStrategies
+type ListBudgetStrategiesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListBudgetStrategiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BudgetStrategyPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListBudgetStrategiesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBudgetStrategiesResponse) GetJSON200() *BudgetStrategyPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBudgetStrategiesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBudgetStrategiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBudgetStrategiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBudgetStrategiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBudgetStrategiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateBudgetStrategyResponse401Headers the declared response headers of an HTTP 401 response for CreateBudgetStrategy
+type CreateBudgetStrategyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateBudgetStrategyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *BudgetStrategy
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateBudgetStrategyResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateBudgetStrategyResponse) GetJSON201() *BudgetStrategy {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateBudgetStrategyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateBudgetStrategyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateBudgetStrategyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateBudgetStrategyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateBudgetStrategyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteBudgetStrategyResponse401Headers the declared response headers of an HTTP 401 response for DeleteBudgetStrategy
+type DeleteBudgetStrategyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteBudgetStrategyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BudgetStrategy
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteBudgetStrategyResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteBudgetStrategyResponse) GetJSON200() *BudgetStrategy {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteBudgetStrategyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteBudgetStrategyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteBudgetStrategyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteBudgetStrategyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteBudgetStrategyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetBudgetStrategyResponse401Headers the declared response headers of an HTTP 401 response for GetBudgetStrategy
+type GetBudgetStrategyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetBudgetStrategyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BudgetStrategy
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetBudgetStrategyResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetBudgetStrategyResponse) GetJSON200() *BudgetStrategy {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetBudgetStrategyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetBudgetStrategyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetBudgetStrategyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetBudgetStrategyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetBudgetStrategyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateBudgetStrategyResponse401Headers the declared response headers of an HTTP 401 response for UpdateBudgetStrategy
+type UpdateBudgetStrategyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateBudgetStrategyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BudgetStrategy
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateBudgetStrategyResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateBudgetStrategyResponse) GetJSON200() *BudgetStrategy {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateBudgetStrategyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateBudgetStrategyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateBudgetStrategyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateBudgetStrategyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateBudgetStrategyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectExpenseRecordsResponse401Headers the declared response headers of an HTTP 401 response for ListProjectExpenseRecords
+type ListProjectExpenseRecordsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectExpenseRecordsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectExpenseRecordPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectExpenseRecordsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectExpenseRecordsResponse) GetJSON200() *ProjectExpenseRecordPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectExpenseRecordsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectExpenseRecordsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectExpenseRecordsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectExpenseRecordsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectExpenseRecordsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectExpenseRecordResponse401Headers the declared response headers of an HTTP 401 response for GetProjectExpenseRecord
+type GetProjectExpenseRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectExpenseRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectExpenseRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectExpenseRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectExpenseRecordResponse) GetJSON200() *ProjectExpenseRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectExpenseRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectExpenseRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectExpenseRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectExpenseRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectExpenseRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectExportableExpensesResponse401Headers the declared response headers of an HTTP 401 response for ListProjectExportableExpenses
+type ListProjectExportableExpensesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectExportableExpensesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectExportableExpensePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectExportableExpensesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectExportableExpensesResponse) GetJSON200() *ProjectExportableExpensePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectExportableExpensesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectExportableExpensesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectExportableExpensesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectExportableExpensesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectExportableExpensesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListImputableProjectsResponse401Headers the declared response headers of an HTTP 401 response for ListImputableProjects
+type ListImputableProjectsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListImputableProjectsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ImputableProjectPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListImputableProjectsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListImputableProjectsResponse) GetJSON200() *ImputableProjectPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListImputableProjectsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListImputableProjectsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListImputableProjectsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListImputableProjectsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListImputableProjectsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetImputableProjectResponse401Headers the declared response headers of an HTTP 401 response for GetImputableProject
+type GetImputableProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetImputableProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ImputableProject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetImputableProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetImputableProjectResponse) GetJSON200() *ImputableProject {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetImputableProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetImputableProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetImputableProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetImputableProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetImputableProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectPlannedRecordsResponse401Headers the declared response headers of an HTTP 401 response for ListProjectPlannedRecords
+type ListProjectPlannedRecordsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectPlannedRecordsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectPlannedRecordPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectPlannedRecordsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectPlannedRecordsResponse) GetJSON200() *ProjectPlannedRecordPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectPlannedRecordsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectPlannedRecordsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectPlannedRecordsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectPlannedRecordsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectPlannedRecordsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectPlannedRecordsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreateProjectPlannedRecordsInBulk
+type CreateProjectPlannedRecordsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectPlannedRecordsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectPlannedRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectPlannedRecordsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateProjectPlannedRecordsInBulkResponse) GetJSON200() *[]ProjectPlannedRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectPlannedRecordsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectPlannedRecordsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectPlannedRecordsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectPlannedRecordsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectPlannedRecordsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteProjectPlannedRecordResponse401Headers the declared response headers of an HTTP 401 response for DeleteProjectPlannedRecord
+type DeleteProjectPlannedRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteProjectPlannedRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectPlannedRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteProjectPlannedRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteProjectPlannedRecordResponse) GetJSON200() *ProjectPlannedRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteProjectPlannedRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteProjectPlannedRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteProjectPlannedRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteProjectPlannedRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteProjectPlannedRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectPlannedRecordResponse401Headers the declared response headers of an HTTP 401 response for GetProjectPlannedRecord
+type GetProjectPlannedRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectPlannedRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectPlannedRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectPlannedRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectPlannedRecordResponse) GetJSON200() *ProjectPlannedRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectPlannedRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectPlannedRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectPlannedRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectPlannedRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectPlannedRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateProjectPlannedRecordResponse401Headers the declared response headers of an HTTP 401 response for UpdateProjectPlannedRecord
+type UpdateProjectPlannedRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateProjectPlannedRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectPlannedRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateProjectPlannedRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProjectPlannedRecordResponse) GetJSON200() *ProjectPlannedRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateProjectPlannedRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProjectPlannedRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProjectPlannedRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProjectPlannedRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProjectPlannedRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectTasksResponse401Headers the declared response headers of an HTTP 401 response for ListProjectTasks
+type ListProjectTasksResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectTasksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTaskPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectTasksResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectTasksResponse) GetJSON200() *ProjectTaskPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectTasksResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectTasksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectTasksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectTasksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectTasksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectTaskResponse401Headers the declared response headers of an HTTP 401 response for CreateProjectTask
+type CreateProjectTaskResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectTaskResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ProjectTask
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectTaskResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateProjectTaskResponse) GetJSON201() *ProjectTask {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectTaskResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectTaskResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectTaskResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectTaskResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectTaskResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteProjectTasksInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteProjectTasksInBulk
+type DeleteProjectTasksInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteProjectTasksInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectTask
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteProjectTasksInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteProjectTasksInBulkResponse) GetJSON200() *[]ProjectTask {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteProjectTasksInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteProjectTasksInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteProjectTasksInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteProjectTasksInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteProjectTasksInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DuplicateProjectTasksInBulkResponse401Headers the declared response headers of an HTTP 401 response for DuplicateProjectTasksInBulk
+type DuplicateProjectTasksInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DuplicateProjectTasksInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectTask
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DuplicateProjectTasksInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DuplicateProjectTasksInBulkResponse) GetJSON200() *[]ProjectTask {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DuplicateProjectTasksInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DuplicateProjectTasksInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DuplicateProjectTasksInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DuplicateProjectTasksInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DuplicateProjectTasksInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectTaskResponse401Headers the declared response headers of an HTTP 401 response for GetProjectTask
+type GetProjectTaskResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectTaskResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTask
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectTaskResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectTaskResponse) GetJSON200() *ProjectTask {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectTaskResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectTaskResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectTaskResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectTaskResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectTaskResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateProjectTaskResponse401Headers the declared response headers of an HTTP 401 response for UpdateProjectTask
+type UpdateProjectTaskResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateProjectTaskResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTask
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateProjectTaskResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProjectTaskResponse) GetJSON200() *ProjectTask {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateProjectTaskResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProjectTaskResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProjectTaskResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProjectTaskResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProjectTaskResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectWorkersResponse401Headers the declared response headers of an HTTP 401 response for ListProjectWorkers
+type ListProjectWorkersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectWorkersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectWorkerPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectWorkersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectWorkersResponse) GetJSON200() *ProjectWorkerPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectWorkersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectWorkersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectWorkersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectWorkersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectWorkersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectWorkerResponse401Headers the declared response headers of an HTTP 401 response for CreateProjectWorker
+type CreateProjectWorkerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectWorkerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ProjectWorker
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectWorkerResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateProjectWorkerResponse) GetJSON201() *ProjectWorker {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectWorkerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectWorkerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectWorkerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectWorkerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectWorkerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AssignProjectWorkersInBulkResponse401Headers the declared response headers of an HTTP 401 response for AssignProjectWorkersInBulk
+type AssignProjectWorkersInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type AssignProjectWorkersInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectWorker
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *AssignProjectWorkersInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AssignProjectWorkersInBulkResponse) GetJSON200() *[]ProjectWorker {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AssignProjectWorkersInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AssignProjectWorkersInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AssignProjectWorkersInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AssignProjectWorkersInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AssignProjectWorkersInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectWorkersInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreateProjectWorkersInBulk
+type CreateProjectWorkersInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectWorkersInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectWorker
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectWorkersInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateProjectWorkersInBulkResponse) GetJSON200() *[]ProjectWorker {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectWorkersInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectWorkersInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectWorkersInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectWorkersInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectWorkersInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UnassignProjectWorkerResponse401Headers the declared response headers of an HTTP 401 response for UnassignProjectWorker
+type UnassignProjectWorkerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UnassignProjectWorkerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectWorker
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UnassignProjectWorkerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnassignProjectWorkerResponse) GetJSON200() *ProjectWorker {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnassignProjectWorkerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnassignProjectWorkerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnassignProjectWorkerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnassignProjectWorkerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnassignProjectWorkerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectWorkerResponse401Headers the declared response headers of an HTTP 401 response for GetProjectWorker
+type GetProjectWorkerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectWorkerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectWorker
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectWorkerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectWorkerResponse) GetJSON200() *ProjectWorker {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectWorkerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectWorkerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectWorkerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectWorkerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectWorkerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectsResponse401Headers the declared response headers of an HTTP 401 response for ListProjects
+type ListProjectsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectsResponse) GetJSON200() *ProjectPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectResponse401Headers the declared response headers of an HTTP 401 response for CreateProject
+type CreateProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateProjectResponse) GetJSON201() *Project {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ActivateProjectResponse401Headers the declared response headers of an HTTP 401 response for ActivateProject
+type ActivateProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ActivateProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ActivateProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ActivateProjectResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ActivateProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ActivateProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ActivateProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ActivateProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ActivateProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ChangeProjectAssignmentResponse401Headers the declared response headers of an HTTP 401 response for ChangeProjectAssignment
+type ChangeProjectAssignmentResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ChangeProjectAssignmentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ChangeProjectAssignmentResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ChangeProjectAssignmentResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ChangeProjectAssignmentResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ChangeProjectAssignmentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ChangeProjectAssignmentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ChangeProjectAssignmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ChangeProjectAssignmentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ChangeProjectStatusResponse401Headers the declared response headers of an HTTP 401 response for ChangeProjectStatus
+type ChangeProjectStatusResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ChangeProjectStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ChangeProjectStatusResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ChangeProjectStatusResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ChangeProjectStatusResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ChangeProjectStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ChangeProjectStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ChangeProjectStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ChangeProjectStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CloseProjectResponse401Headers the declared response headers of an HTTP 401 response for CloseProject
+type CloseProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CloseProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CloseProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CloseProjectResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CloseProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CloseProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CloseProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SoftDeleteProjectResponse401Headers the declared response headers of an HTTP 401 response for SoftDeleteProject
+type SoftDeleteProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SoftDeleteProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SoftDeleteProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SoftDeleteProjectResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SoftDeleteProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SoftDeleteProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SoftDeleteProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SoftDeleteProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SoftDeleteProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectResponse401Headers the declared response headers of an HTTP 401 response for GetProject
+type GetProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateProjectResponse401Headers the declared response headers of an HTTP 401 response for UpdateProject
+type UpdateProjectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateProjectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Project
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateProjectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProjectResponse) GetJSON200() *Project {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateProjectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProjectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProjectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSubprojectsResponse401Headers the declared response headers of an HTTP 401 response for ListSubprojects
+type ListSubprojectsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListSubprojectsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SubprojectPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListSubprojectsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSubprojectsResponse) GetJSON200() *SubprojectPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSubprojectsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSubprojectsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSubprojectsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSubprojectsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSubprojectsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateSubprojectResponse401Headers the declared response headers of an HTTP 401 response for CreateSubproject
+type CreateSubprojectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateSubprojectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Subproject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateSubprojectResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSubprojectResponse) GetJSON201() *Subproject {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateSubprojectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSubprojectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSubprojectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSubprojectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSubprojectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RenameSubprojectResponse401Headers the declared response headers of an HTTP 401 response for RenameSubproject
+type RenameSubprojectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RenameSubprojectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Subproject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RenameSubprojectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RenameSubprojectResponse) GetJSON200() *Subproject {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RenameSubprojectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RenameSubprojectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RenameSubprojectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RenameSubprojectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RenameSubprojectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteSubprojectResponse401Headers the declared response headers of an HTTP 401 response for DeleteSubproject
+type DeleteSubprojectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteSubprojectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Subproject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteSubprojectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteSubprojectResponse) GetJSON200() *Subproject {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteSubprojectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSubprojectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSubprojectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSubprojectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSubprojectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSubprojectResponse401Headers the declared response headers of an HTTP 401 response for GetSubproject
+type GetSubprojectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetSubprojectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Subproject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSubprojectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSubprojectResponse) GetJSON200() *Subproject {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetSubprojectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSubprojectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSubprojectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSubprojectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSubprojectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateSubprojectResponse401Headers the declared response headers of an HTTP 401 response for UpdateSubproject
+type UpdateSubprojectResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateSubprojectResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Subproject
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateSubprojectResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateSubprojectResponse) GetJSON200() *Subproject {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateSubprojectResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateSubprojectResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSubprojectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSubprojectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateSubprojectResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListProjectTimeRecordsResponse401Headers the declared response headers of an HTTP 401 response for ListProjectTimeRecords
+type ListProjectTimeRecordsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListProjectTimeRecordsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTimeRecordPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListProjectTimeRecordsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectTimeRecordsResponse) GetJSON200() *ProjectTimeRecordPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListProjectTimeRecordsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectTimeRecordsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectTimeRecordsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectTimeRecordsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectTimeRecordsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateProjectTimeRecordResponse401Headers the declared response headers of an HTTP 401 response for CreateProjectTimeRecord
+type CreateProjectTimeRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateProjectTimeRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateProjectTimeRecordResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateProjectTimeRecordResponse) GetJSON201() *ProjectTimeRecord {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateProjectTimeRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProjectTimeRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProjectTimeRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProjectTimeRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProjectTimeRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteProjectTimeRecordsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteProjectTimeRecordsInBulk
+type DeleteProjectTimeRecordsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteProjectTimeRecordsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteProjectTimeRecordsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteProjectTimeRecordsInBulkResponse) GetJSON200() *[]ProjectTimeRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteProjectTimeRecordsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteProjectTimeRecordsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteProjectTimeRecordsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteProjectTimeRecordsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteProjectTimeRecordsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ProcessProjectTimeRecordsInBulkResponse401Headers the declared response headers of an HTTP 401 response for ProcessProjectTimeRecordsInBulk
+type ProcessProjectTimeRecordsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ProcessProjectTimeRecordsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ProcessProjectTimeRecordsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ProcessProjectTimeRecordsInBulkResponse) GetJSON200() *[]ProjectTimeRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ProcessProjectTimeRecordsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ProcessProjectTimeRecordsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ProcessProjectTimeRecordsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ProcessProjectTimeRecordsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ProcessProjectTimeRecordsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateProjectTimeRecordWorkerResponse401Headers the declared response headers of an HTTP 401 response for UpdateProjectTimeRecordWorker
+type UpdateProjectTimeRecordWorkerResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateProjectTimeRecordWorkerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateProjectTimeRecordWorkerResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProjectTimeRecordWorkerResponse) GetJSON200() *ProjectTimeRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateProjectTimeRecordWorkerResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProjectTimeRecordWorkerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProjectTimeRecordWorkerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProjectTimeRecordWorkerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProjectTimeRecordWorkerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteProjectTimeRecordResponse401Headers the declared response headers of an HTTP 401 response for DeleteProjectTimeRecord
+type DeleteProjectTimeRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteProjectTimeRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteProjectTimeRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteProjectTimeRecordResponse) GetJSON200() *ProjectTimeRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteProjectTimeRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteProjectTimeRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteProjectTimeRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteProjectTimeRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteProjectTimeRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProjectTimeRecordResponse401Headers the declared response headers of an HTTP 401 response for GetProjectTimeRecord
+type GetProjectTimeRecordResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetProjectTimeRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectTimeRecord
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetProjectTimeRecordResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProjectTimeRecordResponse) GetJSON200() *ProjectTimeRecord {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetProjectTimeRecordResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProjectTimeRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProjectTimeRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProjectTimeRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProjectTimeRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListTaskFilesResponse401Headers the declared response headers of an HTTP 401 response for ListTaskFiles
 type ListTaskFilesResponse401Headers struct {
 	WWWAuthenticate *string
@@ -43790,6 +52434,1128 @@ func (c *ClientWithResponses) GetPerformanceTargetManagerWithResponse(ctx contex
 		return nil, err
 	}
 	return ParseGetPerformanceTargetManagerResponse(rsp)
+}
+
+// ListBudgetStrategiesWithResponse List budget strategies
+//
+// How each project (or subproject) is budgeted: a fixed cost, a total budget of money and time, or no budget.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/budget_strategies (the `ListBudgetStrategies` operationId).
+func (c *ClientWithResponses) ListBudgetStrategiesWithResponse(ctx context.Context, params *ListBudgetStrategiesParams, reqEditors ...RequestEditorFn) (*ListBudgetStrategiesResponse, error) {
+	rsp, err := c.ListBudgetStrategies(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBudgetStrategiesResponse(rsp)
+}
+
+// CreateBudgetStrategyWithBodyWithResponse Create a budget strategy
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+func (c *ClientWithResponses) CreateBudgetStrategyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBudgetStrategyResponse, error) {
+	rsp, err := c.CreateBudgetStrategyWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBudgetStrategyResponse(rsp)
+}
+
+// CreateBudgetStrategyWithResponse Create a budget strategy
+//
+// Sets how a project, or one of its subprojects, is budgeted. The request names the kind `budget_strategy_type`; the answer calls the same value `budget_type`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/budget_strategies (the `CreateBudgetStrategy` operationId).
+func (c *ClientWithResponses) CreateBudgetStrategyWithResponse(ctx context.Context, body CreateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBudgetStrategyResponse, error) {
+	rsp, err := c.CreateBudgetStrategy(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBudgetStrategyResponse(rsp)
+}
+
+// DeleteBudgetStrategyWithResponse Delete a budget strategy
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /project_management/budget_strategies/{id} (the `DeleteBudgetStrategy` operationId).
+func (c *ClientWithResponses) DeleteBudgetStrategyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteBudgetStrategyResponse, error) {
+	rsp, err := c.DeleteBudgetStrategy(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteBudgetStrategyResponse(rsp)
+}
+
+// GetBudgetStrategyWithResponse Get a budget strategy
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/budget_strategies/{id} (the `GetBudgetStrategy` operationId).
+func (c *ClientWithResponses) GetBudgetStrategyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBudgetStrategyResponse, error) {
+	rsp, err := c.GetBudgetStrategy(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetBudgetStrategyResponse(rsp)
+}
+
+// UpdateBudgetStrategyWithBodyWithResponse Update a budget strategy
+//
+// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+func (c *ClientWithResponses) UpdateBudgetStrategyWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBudgetStrategyResponse, error) {
+	rsp, err := c.UpdateBudgetStrategyWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBudgetStrategyResponse(rsp)
+}
+
+// UpdateBudgetStrategyWithResponse Update a budget strategy
+//
+// Changes the amounts, the kind or the delegated flag; the project and subproject stay.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/budget_strategies/{id} (the `UpdateBudgetStrategy` operationId).
+func (c *ClientWithResponses) UpdateBudgetStrategyWithResponse(ctx context.Context, id ID, body UpdateBudgetStrategyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBudgetStrategyResponse, error) {
+	rsp, err := c.UpdateBudgetStrategy(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBudgetStrategyResponse(rsp)
+}
+
+// ListProjectExpenseRecordsWithResponse List project expense records
+//
+// Expenses charged to projects: each links an expense of the Expenses area to a project worker (and so to a project), optionally to a subproject, with its amount in the original currency and in the legal entity's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/expense_records (the `ListProjectExpenseRecords` operationId).
+func (c *ClientWithResponses) ListProjectExpenseRecordsWithResponse(ctx context.Context, params *ListProjectExpenseRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectExpenseRecordsResponse, error) {
+	rsp, err := c.ListProjectExpenseRecords(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectExpenseRecordsResponse(rsp)
+}
+
+// GetProjectExpenseRecordWithResponse Get a project expense record
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/expense_records/{id} (the `GetProjectExpenseRecord` operationId).
+func (c *ClientWithResponses) GetProjectExpenseRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectExpenseRecordResponse, error) {
+	rsp, err := c.GetProjectExpenseRecord(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectExpenseRecordResponse(rsp)
+}
+
+// ListProjectExportableExpensesWithResponse Export the expenses of projects
+//
+// Rows of Factorial's "project expenses" export: one per expense
+// charged to the given projects within the date range, with names instead of
+// ids. Factorial requires `start_date`, `end_date` and `project_ids[]`
+// (the schema leaves them optional, as every query parameter here; a call
+// without them is refused). Needs the project management feature and
+// permission to read projects.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/exportable_expenses (the `ListProjectExportableExpenses` operationId).
+func (c *ClientWithResponses) ListProjectExportableExpensesWithResponse(ctx context.Context, params *ListProjectExportableExpensesParams, reqEditors ...RequestEditorFn) (*ListProjectExportableExpensesResponse, error) {
+	rsp, err := c.ListProjectExportableExpenses(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectExportableExpensesResponse(rsp)
+}
+
+// ListImputableProjectsWithResponse List projects time can be charged to
+//
+// The projects (in their short form) that time and expenses can be charged to.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/imputable_projects (the `ListImputableProjects` operationId).
+func (c *ClientWithResponses) ListImputableProjectsWithResponse(ctx context.Context, params *ListImputableProjectsParams, reqEditors ...RequestEditorFn) (*ListImputableProjectsResponse, error) {
+	rsp, err := c.ListImputableProjects(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListImputableProjectsResponse(rsp)
+}
+
+// GetImputableProjectWithResponse Get a project time can be charged to
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/imputable_projects/{id} (the `GetImputableProject` operationId).
+func (c *ClientWithResponses) GetImputableProjectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetImputableProjectResponse, error) {
+	rsp, err := c.GetImputableProject(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetImputableProjectResponse(rsp)
+}
+
+// ListProjectPlannedRecordsWithResponse List planned records
+//
+// Time planned for project workers: minutes per day over a date range, on chosen week days.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/planned_records (the `ListProjectPlannedRecords` operationId).
+func (c *ClientWithResponses) ListProjectPlannedRecordsWithResponse(ctx context.Context, params *ListProjectPlannedRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectPlannedRecordsResponse, error) {
+	rsp, err := c.ListProjectPlannedRecords(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectPlannedRecordsResponse(rsp)
+}
+
+// CreateProjectPlannedRecordsInBulkWithBodyWithResponse Plan time for several project workers
+//
+// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+func (c *ClientWithResponses) CreateProjectPlannedRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectPlannedRecordsInBulkResponse, error) {
+	rsp, err := c.CreateProjectPlannedRecordsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectPlannedRecordsInBulkResponse(rsp)
+}
+
+// CreateProjectPlannedRecordsInBulkWithResponse Plan time for several project workers
+//
+// Creates the same plan (range, minutes per day, week days, optional subproject) for each project worker named. Answers the new records, one per worker.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/planned_records/bulk_create (the `CreateProjectPlannedRecordsInBulk` operationId).
+func (c *ClientWithResponses) CreateProjectPlannedRecordsInBulkWithResponse(ctx context.Context, body CreateProjectPlannedRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectPlannedRecordsInBulkResponse, error) {
+	rsp, err := c.CreateProjectPlannedRecordsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectPlannedRecordsInBulkResponse(rsp)
+}
+
+// DeleteProjectPlannedRecordWithResponse Delete a planned record
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /project_management/planned_records/{id} (the `DeleteProjectPlannedRecord` operationId).
+func (c *ClientWithResponses) DeleteProjectPlannedRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteProjectPlannedRecordResponse, error) {
+	rsp, err := c.DeleteProjectPlannedRecord(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectPlannedRecordResponse(rsp)
+}
+
+// GetProjectPlannedRecordWithResponse Get a planned record
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/planned_records/{id} (the `GetProjectPlannedRecord` operationId).
+func (c *ClientWithResponses) GetProjectPlannedRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectPlannedRecordResponse, error) {
+	rsp, err := c.GetProjectPlannedRecord(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectPlannedRecordResponse(rsp)
+}
+
+// UpdateProjectPlannedRecordWithBodyWithResponse Update a planned record
+//
+// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+func (c *ClientWithResponses) UpdateProjectPlannedRecordWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectPlannedRecordResponse, error) {
+	rsp, err := c.UpdateProjectPlannedRecordWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectPlannedRecordResponse(rsp)
+}
+
+// UpdateProjectPlannedRecordWithResponse Update a planned record
+//
+// Replaces the range and the minutes per day (all three required) and, when sent, the worker and the week days.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/planned_records/{id} (the `UpdateProjectPlannedRecord` operationId).
+func (c *ClientWithResponses) UpdateProjectPlannedRecordWithResponse(ctx context.Context, id ID, body UpdateProjectPlannedRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectPlannedRecordResponse, error) {
+	rsp, err := c.UpdateProjectPlannedRecord(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectPlannedRecordResponse(rsp)
+}
+
+// ListProjectTasksWithResponse List project tasks
+//
+// Tasks of projects: each links a task of the Tasks area (its name,
+// status and dates live there) to a project and optionally a subproject.
+// A user sees the tasks of the projects they may see everyone's projects
+// of, or create projects for, or hold a role in; otherwise the list is
+// empty. Factorial's document marks every filter required; none is here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/project_tasks (the `ListProjectTasks` operationId).
+func (c *ClientWithResponses) ListProjectTasksWithResponse(ctx context.Context, params *ListProjectTasksParams, reqEditors ...RequestEditorFn) (*ListProjectTasksResponse, error) {
+	rsp, err := c.ListProjectTasks(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectTasksResponse(rsp)
+}
+
+// CreateProjectTaskWithBodyWithResponse Create a project task
+//
+// Creates a task in the Tasks area and links it to the project. Sent as a multipart form so that files can be attached. Needs permission to create projects.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_tasks (the `CreateProjectTask` operationId).
+func (c *ClientWithResponses) CreateProjectTaskWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectTaskResponse, error) {
+	rsp, err := c.CreateProjectTaskWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectTaskResponse(rsp)
+}
+
+// DeleteProjectTasksInBulkWithBodyWithResponse Delete several project tasks
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+func (c *ClientWithResponses) DeleteProjectTasksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteProjectTasksInBulkResponse, error) {
+	rsp, err := c.DeleteProjectTasksInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectTasksInBulkResponse(rsp)
+}
+
+// DeleteProjectTasksInBulkWithResponse Delete several project tasks
+//
+// Deletes the project tasks named. Answers the deleted tasks.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_tasks/bulk_destroy (the `DeleteProjectTasksInBulk` operationId).
+func (c *ClientWithResponses) DeleteProjectTasksInBulkWithResponse(ctx context.Context, body DeleteProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteProjectTasksInBulkResponse, error) {
+	rsp, err := c.DeleteProjectTasksInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectTasksInBulkResponse(rsp)
+}
+
+// DuplicateProjectTasksInBulkWithBodyWithResponse Duplicate several project tasks
+//
+// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+func (c *ClientWithResponses) DuplicateProjectTasksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DuplicateProjectTasksInBulkResponse, error) {
+	rsp, err := c.DuplicateProjectTasksInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicateProjectTasksInBulkResponse(rsp)
+}
+
+// DuplicateProjectTasksInBulkWithResponse Duplicate several project tasks
+//
+// Creates a copy of each project task named, in the same project unless another project (or subproject) is sent, optionally without the assignees. Answers the copies.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_tasks/bulk_duplicate (the `DuplicateProjectTasksInBulk` operationId).
+func (c *ClientWithResponses) DuplicateProjectTasksInBulkWithResponse(ctx context.Context, body DuplicateProjectTasksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DuplicateProjectTasksInBulkResponse, error) {
+	rsp, err := c.DuplicateProjectTasksInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDuplicateProjectTasksInBulkResponse(rsp)
+}
+
+// GetProjectTaskWithResponse Get a project task
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/project_tasks/{id} (the `GetProjectTask` operationId).
+func (c *ClientWithResponses) GetProjectTaskWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectTaskResponse, error) {
+	rsp, err := c.GetProjectTask(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectTaskResponse(rsp)
+}
+
+// UpdateProjectTaskWithBodyWithResponse Update a project task
+//
+// Changes the task and its link; `name` and `project_id` are required. Sent as a multipart form so that files can be added (and named files removed). Needs permission to create projects.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/project_tasks/{id} (the `UpdateProjectTask` operationId).
+func (c *ClientWithResponses) UpdateProjectTaskWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectTaskResponse, error) {
+	rsp, err := c.UpdateProjectTaskWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectTaskResponse(rsp)
+}
+
+// ListProjectWorkersWithResponse List project workers
+//
+// Project workers are the employees of a project; only a project
+// worker can charge time to it (time records). Needs permission to read
+// project workers.
+// The minutes and costs are computed only when `include_inputed_minutes`
+// and `include_cost` are true.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/project_workers (the `ListProjectWorkers` operationId).
+func (c *ClientWithResponses) ListProjectWorkersWithResponse(ctx context.Context, params *ListProjectWorkersParams, reqEditors ...RequestEditorFn) (*ListProjectWorkersResponse, error) {
+	rsp, err := c.ListProjectWorkers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectWorkersResponse(rsp)
+}
+
+// CreateProjectWorkerWithBodyWithResponse Add an employee to a project
+//
+// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+func (c *ClientWithResponses) CreateProjectWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectWorkerResponse, error) {
+	rsp, err := c.CreateProjectWorkerWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectWorkerResponse(rsp)
+}
+
+// CreateProjectWorkerWithResponse Add an employee to a project
+//
+// Makes the employee a project worker of the project, assigned. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers (the `CreateProjectWorker` operationId).
+func (c *ClientWithResponses) CreateProjectWorkerWithResponse(ctx context.Context, body CreateProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectWorkerResponse, error) {
+	rsp, err := c.CreateProjectWorker(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectWorkerResponse(rsp)
+}
+
+// AssignProjectWorkersInBulkWithBodyWithResponse Set the employees assigned to projects
+//
+// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+func (c *ClientWithResponses) AssignProjectWorkersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssignProjectWorkersInBulkResponse, error) {
+	rsp, err := c.AssignProjectWorkersInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssignProjectWorkersInBulkResponse(rsp)
+}
+
+// AssignProjectWorkersInBulkWithResponse Set the employees assigned to projects
+//
+// For each project named, the employees listed end up assigned (as new or existing project workers) and every other worker of the project unassigned. `project_id` is Factorial's deprecated form of a single project. Answers the workers of those projects. Needs a role in the projects.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/bulk_assign (the `AssignProjectWorkersInBulk` operationId).
+func (c *ClientWithResponses) AssignProjectWorkersInBulkWithResponse(ctx context.Context, body AssignProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*AssignProjectWorkersInBulkResponse, error) {
+	rsp, err := c.AssignProjectWorkersInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssignProjectWorkersInBulkResponse(rsp)
+}
+
+// CreateProjectWorkersInBulkWithBodyWithResponse Add several employees to a project
+//
+// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+func (c *ClientWithResponses) CreateProjectWorkersInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectWorkersInBulkResponse, error) {
+	rsp, err := c.CreateProjectWorkersInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectWorkersInBulkResponse(rsp)
+}
+
+// CreateProjectWorkersInBulkWithResponse Add several employees to a project
+//
+// Makes each employee listed an assigned project worker of the project. Answers their project workers.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/bulk_create (the `CreateProjectWorkersInBulk` operationId).
+func (c *ClientWithResponses) CreateProjectWorkersInBulkWithResponse(ctx context.Context, body CreateProjectWorkersInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectWorkersInBulkResponse, error) {
+	rsp, err := c.CreateProjectWorkersInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectWorkersInBulkResponse(rsp)
+}
+
+// UnassignProjectWorkerWithBodyWithResponse Unassign a project worker
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+func (c *ClientWithResponses) UnassignProjectWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UnassignProjectWorkerResponse, error) {
+	rsp, err := c.UnassignProjectWorkerWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnassignProjectWorkerResponse(rsp)
+}
+
+// UnassignProjectWorkerWithResponse Unassign a project worker
+//
+// Marks the project worker unassigned; the record and its time records stay.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/project_workers/unassign (the `UnassignProjectWorker` operationId).
+func (c *ClientWithResponses) UnassignProjectWorkerWithResponse(ctx context.Context, body UnassignProjectWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*UnassignProjectWorkerResponse, error) {
+	rsp, err := c.UnassignProjectWorker(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnassignProjectWorkerResponse(rsp)
+}
+
+// GetProjectWorkerWithResponse Get a project worker
+//
+// Project workers are the employees of a project; only a project
+// worker can charge time to it (time records). Needs permission to read
+// project workers.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/project_workers/{id} (the `GetProjectWorker` operationId).
+func (c *ClientWithResponses) GetProjectWorkerWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectWorkerResponse, error) {
+	rsp, err := c.GetProjectWorker(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectWorkerResponse(rsp)
+}
+
+// ListProjectsWithResponse List projects
+//
+// Which projects a user sees follows their project permission:
+// everyone's, the projects they lead or are a member of, or the projects
+// they are assigned to. Needs the project management feature.
+// `inputed_minutes` is computed only when `include_inputed_minutes` is
+// true, and the costs only when `include_costs` is true; otherwise they
+// are 0.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/projects (the `ListProjects` operationId).
+func (c *ClientWithResponses) ListProjectsWithResponse(ctx context.Context, params *ListProjectsParams, reqEditors ...RequestEditorFn) (*ListProjectsResponse, error) {
+	rsp, err := c.ListProjects(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectsResponse(rsp)
+}
+
+// CreateProjectWithBodyWithResponse Create a project
+//
+// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+func (c *ClientWithResponses) CreateProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectResponse, error) {
+	rsp, err := c.CreateProjectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectResponse(rsp)
+}
+
+// CreateProjectWithResponse Create a project
+//
+// Creates a project, `active` unless another status is sent, with `manual` assignment unless `company` is sent. Needs permission to create projects.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects (the `CreateProject` operationId).
+func (c *ClientWithResponses) CreateProjectWithResponse(ctx context.Context, body CreateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectResponse, error) {
+	rsp, err := c.CreateProject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectResponse(rsp)
+}
+
+// ActivateProjectWithBodyWithResponse Activate a project
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+func (c *ClientWithResponses) ActivateProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActivateProjectResponse, error) {
+	rsp, err := c.ActivateProjectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActivateProjectResponse(rsp)
+}
+
+// ActivateProjectWithResponse Activate a project
+//
+// Sets the project's status to `active`. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/activate (the `ActivateProject` operationId).
+func (c *ClientWithResponses) ActivateProjectWithResponse(ctx context.Context, body ActivateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*ActivateProjectResponse, error) {
+	rsp, err := c.ActivateProject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActivateProjectResponse(rsp)
+}
+
+// ChangeProjectAssignmentWithBodyWithResponse Change who a project is assigned to
+//
+// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+func (c *ClientWithResponses) ChangeProjectAssignmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeProjectAssignmentResponse, error) {
+	rsp, err := c.ChangeProjectAssignmentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeProjectAssignmentResponse(rsp)
+}
+
+// ChangeProjectAssignmentWithResponse Change who a project is assigned to
+//
+// Switches the project between hand-picked members (`manual`) and the whole company (`company`). Factorial marks this action deprecated and due to be removed. Needs permission to assign employees.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/change_assignment (the `ChangeProjectAssignment` operationId).
+func (c *ClientWithResponses) ChangeProjectAssignmentWithResponse(ctx context.Context, body ChangeProjectAssignmentJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeProjectAssignmentResponse, error) {
+	rsp, err := c.ChangeProjectAssignment(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeProjectAssignmentResponse(rsp)
+}
+
+// ChangeProjectStatusWithBodyWithResponse Change a project's status
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+func (c *ClientWithResponses) ChangeProjectStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeProjectStatusResponse, error) {
+	rsp, err := c.ChangeProjectStatusWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeProjectStatusResponse(rsp)
+}
+
+// ChangeProjectStatusWithResponse Change a project's status
+//
+// Sets the project's status to any of `active`, `closed` or `draft`. Needs owner permission on the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/change_status (the `ChangeProjectStatus` operationId).
+func (c *ClientWithResponses) ChangeProjectStatusWithResponse(ctx context.Context, body ChangeProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeProjectStatusResponse, error) {
+	rsp, err := c.ChangeProjectStatus(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeProjectStatusResponse(rsp)
+}
+
+// CloseProjectWithBodyWithResponse Close a project
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+func (c *ClientWithResponses) CloseProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseProjectResponse, error) {
+	rsp, err := c.CloseProjectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseProjectResponse(rsp)
+}
+
+// CloseProjectWithResponse Close a project
+//
+// Sets the project's status to `closed`. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/close (the `CloseProject` operationId).
+func (c *ClientWithResponses) CloseProjectWithResponse(ctx context.Context, body CloseProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseProjectResponse, error) {
+	rsp, err := c.CloseProject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseProjectResponse(rsp)
+}
+
+// SoftDeleteProjectWithBodyWithResponse Delete a project (soft)
+//
+// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+func (c *ClientWithResponses) SoftDeleteProjectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SoftDeleteProjectResponse, error) {
+	rsp, err := c.SoftDeleteProjectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSoftDeleteProjectResponse(rsp)
+}
+
+// SoftDeleteProjectWithResponse Delete a project (soft)
+//
+// Removes the project from every list and read; Factorial keeps it internally. Needs permission to delete projects.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/projects/soft_delete (the `SoftDeleteProject` operationId).
+func (c *ClientWithResponses) SoftDeleteProjectWithResponse(ctx context.Context, body SoftDeleteProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*SoftDeleteProjectResponse, error) {
+	rsp, err := c.SoftDeleteProject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSoftDeleteProjectResponse(rsp)
+}
+
+// GetProjectWithResponse Get a project
+//
+// Which projects a user sees follows their project permission:
+// everyone's, the projects they lead or are a member of, or the projects
+// they are assigned to. Needs the project management feature.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/projects/{id} (the `GetProject` operationId).
+func (c *ClientWithResponses) GetProjectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectResponse, error) {
+	rsp, err := c.GetProject(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectResponse(rsp)
+}
+
+// UpdateProjectWithBodyWithResponse Update a project
+//
+// Changes the project's details; `name` is required. Needs a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+func (c *ClientWithResponses) UpdateProjectWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error) {
+	rsp, err := c.UpdateProjectWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectResponse(rsp)
+}
+
+// UpdateProjectWithResponse Update a project
+//
+// Changes the project's details; `name` is required. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/projects/{id} (the `UpdateProject` operationId).
+func (c *ClientWithResponses) UpdateProjectWithResponse(ctx context.Context, id ID, body UpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error) {
+	rsp, err := c.UpdateProject(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectResponse(rsp)
+}
+
+// ListSubprojectsWithResponse List subprojects
+//
+// Subprojects divide a project. `inputed_minutes` and `labor_cost_cents`
+// are computed only when `include_inputed_minutes` and `include_cost` are
+// true; otherwise they are 0. Needs the subprojects feature and permission
+// to read subprojects.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/subprojects (the `ListSubprojects` operationId).
+func (c *ClientWithResponses) ListSubprojectsWithResponse(ctx context.Context, params *ListSubprojectsParams, reqEditors ...RequestEditorFn) (*ListSubprojectsResponse, error) {
+	rsp, err := c.ListSubprojects(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSubprojectsResponse(rsp)
+}
+
+// CreateSubprojectWithBodyWithResponse Create a subproject
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+func (c *ClientWithResponses) CreateSubprojectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSubprojectResponse, error) {
+	rsp, err := c.CreateSubprojectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSubprojectResponse(rsp)
+}
+
+// CreateSubprojectWithResponse Create a subproject
+//
+// Adds a subproject to a project. Needs the subprojects feature and a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/subprojects (the `CreateSubproject` operationId).
+func (c *ClientWithResponses) CreateSubprojectWithResponse(ctx context.Context, body CreateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSubprojectResponse, error) {
+	rsp, err := c.CreateSubproject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSubprojectResponse(rsp)
+}
+
+// RenameSubprojectWithBodyWithResponse Rename a subproject
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+func (c *ClientWithResponses) RenameSubprojectWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenameSubprojectResponse, error) {
+	rsp, err := c.RenameSubprojectWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenameSubprojectResponse(rsp)
+}
+
+// RenameSubprojectWithResponse Rename a subproject
+//
+// Changes only the subproject's name. Needs a role in the project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/subprojects/rename (the `RenameSubproject` operationId).
+func (c *ClientWithResponses) RenameSubprojectWithResponse(ctx context.Context, body RenameSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*RenameSubprojectResponse, error) {
+	rsp, err := c.RenameSubproject(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenameSubprojectResponse(rsp)
+}
+
+// DeleteSubprojectWithResponse Delete a subproject
+//
+// Needs a role in the project owning the subproject.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /project_management/subprojects/{id} (the `DeleteSubproject` operationId).
+func (c *ClientWithResponses) DeleteSubprojectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteSubprojectResponse, error) {
+	rsp, err := c.DeleteSubproject(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSubprojectResponse(rsp)
+}
+
+// GetSubprojectWithResponse Get a subproject
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/subprojects/{id} (the `GetSubproject` operationId).
+func (c *ClientWithResponses) GetSubprojectWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSubprojectResponse, error) {
+	rsp, err := c.GetSubproject(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSubprojectResponse(rsp)
+}
+
+// UpdateSubprojectWithBodyWithResponse Update a subproject
+//
+// Changes the subproject's details; it stays in its project.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+func (c *ClientWithResponses) UpdateSubprojectWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSubprojectResponse, error) {
+	rsp, err := c.UpdateSubprojectWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSubprojectResponse(rsp)
+}
+
+// UpdateSubprojectWithResponse Update a subproject
+//
+// Changes the subproject's details; it stays in its project.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /project_management/subprojects/{id} (the `UpdateSubproject` operationId).
+func (c *ClientWithResponses) UpdateSubprojectWithResponse(ctx context.Context, id ID, body UpdateSubprojectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSubprojectResponse, error) {
+	rsp, err := c.UpdateSubproject(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSubprojectResponse(rsp)
+}
+
+// ListProjectTimeRecordsWithResponse List project time records
+//
+// Time records charge an attendance shift of a project worker to the
+// project (and optionally a subproject); the date, clock times and minutes
+// are the shift's. Needs the project management feature and permission to
+// read time records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/time_records (the `ListProjectTimeRecords` operationId).
+func (c *ClientWithResponses) ListProjectTimeRecordsWithResponse(ctx context.Context, params *ListProjectTimeRecordsParams, reqEditors ...RequestEditorFn) (*ListProjectTimeRecordsResponse, error) {
+	rsp, err := c.ListProjectTimeRecords(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectTimeRecordsResponse(rsp)
+}
+
+// CreateProjectTimeRecordWithBodyWithResponse Charge a shift to a project
+//
+// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+func (c *ClientWithResponses) CreateProjectTimeRecordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProjectTimeRecordResponse, error) {
+	rsp, err := c.CreateProjectTimeRecordWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectTimeRecordResponse(rsp)
+}
+
+// CreateProjectTimeRecordWithResponse Charge a shift to a project
+//
+// Creates a time record. The project worker must be assigned and its project active. Needs permission to create time records.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records (the `CreateProjectTimeRecord` operationId).
+func (c *ClientWithResponses) CreateProjectTimeRecordWithResponse(ctx context.Context, body CreateProjectTimeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProjectTimeRecordResponse, error) {
+	rsp, err := c.CreateProjectTimeRecord(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProjectTimeRecordResponse(rsp)
+}
+
+// DeleteProjectTimeRecordsInBulkWithBodyWithResponse Delete a worker's time records of a day
+//
+// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+func (c *ClientWithResponses) DeleteProjectTimeRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordsInBulkResponse, error) {
+	rsp, err := c.DeleteProjectTimeRecordsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectTimeRecordsInBulkResponse(rsp)
+}
+
+// DeleteProjectTimeRecordsInBulkWithResponse Delete a worker's time records of a day
+//
+// Deletes every time record of the project worker on the date (only those of the subproject, when one is sent). Answers the deleted records.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/bulk_delete (the `DeleteProjectTimeRecordsInBulk` operationId).
+func (c *ClientWithResponses) DeleteProjectTimeRecordsInBulkWithResponse(ctx context.Context, body DeleteProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordsInBulkResponse, error) {
+	rsp, err := c.DeleteProjectTimeRecordsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectTimeRecordsInBulkResponse(rsp)
+}
+
+// ProcessProjectTimeRecordsInBulkWithBodyWithResponse Create, update or delete several time records
+//
+// Each item is one change: without `time_record_id` it creates a
+// record (attendance shift and project worker needed); with only
+// `time_record_id` it deletes that record; with `time_record_id` and other
+// members it updates the record. A shift holds at most one time record: of
+// two items naming the same shift only the last is applied, except that a
+// delete followed by an update runs both. Answers the records created or
+// updated.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+func (c *ClientWithResponses) ProcessProjectTimeRecordsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ProcessProjectTimeRecordsInBulkResponse, error) {
+	rsp, err := c.ProcessProjectTimeRecordsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseProcessProjectTimeRecordsInBulkResponse(rsp)
+}
+
+// ProcessProjectTimeRecordsInBulkWithResponse Create, update or delete several time records
+//
+// Each item is one change: without `time_record_id` it creates a
+// record (attendance shift and project worker needed); with only
+// `time_record_id` it deletes that record; with `time_record_id` and other
+// members it updates the record. A shift holds at most one time record: of
+// two items naming the same shift only the last is applied, except that a
+// delete followed by an update runs both. Answers the records created or
+// updated.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/bulk_process (the `ProcessProjectTimeRecordsInBulk` operationId).
+func (c *ClientWithResponses) ProcessProjectTimeRecordsInBulkWithResponse(ctx context.Context, body ProcessProjectTimeRecordsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*ProcessProjectTimeRecordsInBulkResponse, error) {
+	rsp, err := c.ProcessProjectTimeRecordsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseProcessProjectTimeRecordsInBulkResponse(rsp)
+}
+
+// UpdateProjectTimeRecordWorkerWithBodyWithResponse Move a time record to another project worker
+//
+// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+func (c *ClientWithResponses) UpdateProjectTimeRecordWorkerWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectTimeRecordWorkerResponse, error) {
+	rsp, err := c.UpdateProjectTimeRecordWorkerWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectTimeRecordWorkerResponse(rsp)
+}
+
+// UpdateProjectTimeRecordWorkerWithResponse Move a time record to another project worker
+//
+// Charges the time record's shift to another project worker (and so to another project), optionally to a subproject of it.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /project_management/time_records/update_project_worker (the `UpdateProjectTimeRecordWorker` operationId).
+func (c *ClientWithResponses) UpdateProjectTimeRecordWorkerWithResponse(ctx context.Context, body UpdateProjectTimeRecordWorkerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectTimeRecordWorkerResponse, error) {
+	rsp, err := c.UpdateProjectTimeRecordWorker(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProjectTimeRecordWorkerResponse(rsp)
+}
+
+// DeleteProjectTimeRecordWithResponse Delete a project time record
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /project_management/time_records/{id} (the `DeleteProjectTimeRecord` operationId).
+func (c *ClientWithResponses) DeleteProjectTimeRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteProjectTimeRecordResponse, error) {
+	rsp, err := c.DeleteProjectTimeRecord(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteProjectTimeRecordResponse(rsp)
+}
+
+// GetProjectTimeRecordWithResponse Get a project time record
+//
+// Time records charge an attendance shift of a project worker to the
+// project (and optionally a subproject); the date, clock times and minutes
+// are the shift's. Needs the project management feature and permission to
+// read time records. `employee_ids[]` is due to be deprecated in favour of
+// `project_worker_ids[]`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
+func (c *ClientWithResponses) GetProjectTimeRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectTimeRecordResponse, error) {
+	rsp, err := c.GetProjectTimeRecord(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProjectTimeRecordResponse(rsp)
 }
 
 // ListTaskFilesWithResponse List the files attached to tasks
@@ -53911,6 +63677,2407 @@ func ParseGetPerformanceTargetManagerResponse(rsp *http.Response) (*GetPerforman
 	switch {
 	case rsp.StatusCode == 401:
 		var headers GetPerformanceTargetManagerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListBudgetStrategiesResponse parses an HTTP response from a ListBudgetStrategiesWithResponse call
+func ParseListBudgetStrategiesResponse(rsp *http.Response) (*ListBudgetStrategiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBudgetStrategiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BudgetStrategyPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListBudgetStrategiesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateBudgetStrategyResponse parses an HTTP response from a CreateBudgetStrategyWithResponse call
+func ParseCreateBudgetStrategyResponse(rsp *http.Response) (*CreateBudgetStrategyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateBudgetStrategyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest BudgetStrategy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateBudgetStrategyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteBudgetStrategyResponse parses an HTTP response from a DeleteBudgetStrategyWithResponse call
+func ParseDeleteBudgetStrategyResponse(rsp *http.Response) (*DeleteBudgetStrategyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteBudgetStrategyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BudgetStrategy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteBudgetStrategyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetBudgetStrategyResponse parses an HTTP response from a GetBudgetStrategyWithResponse call
+func ParseGetBudgetStrategyResponse(rsp *http.Response) (*GetBudgetStrategyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetBudgetStrategyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BudgetStrategy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetBudgetStrategyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateBudgetStrategyResponse parses an HTTP response from a UpdateBudgetStrategyWithResponse call
+func ParseUpdateBudgetStrategyResponse(rsp *http.Response) (*UpdateBudgetStrategyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateBudgetStrategyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BudgetStrategy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateBudgetStrategyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectExpenseRecordsResponse parses an HTTP response from a ListProjectExpenseRecordsWithResponse call
+func ParseListProjectExpenseRecordsResponse(rsp *http.Response) (*ListProjectExpenseRecordsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectExpenseRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectExpenseRecordPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectExpenseRecordsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectExpenseRecordResponse parses an HTTP response from a GetProjectExpenseRecordWithResponse call
+func ParseGetProjectExpenseRecordResponse(rsp *http.Response) (*GetProjectExpenseRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectExpenseRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectExpenseRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectExpenseRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectExportableExpensesResponse parses an HTTP response from a ListProjectExportableExpensesWithResponse call
+func ParseListProjectExportableExpensesResponse(rsp *http.Response) (*ListProjectExportableExpensesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectExportableExpensesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectExportableExpensePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectExportableExpensesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListImputableProjectsResponse parses an HTTP response from a ListImputableProjectsWithResponse call
+func ParseListImputableProjectsResponse(rsp *http.Response) (*ListImputableProjectsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListImputableProjectsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ImputableProjectPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListImputableProjectsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetImputableProjectResponse parses an HTTP response from a GetImputableProjectWithResponse call
+func ParseGetImputableProjectResponse(rsp *http.Response) (*GetImputableProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetImputableProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ImputableProject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetImputableProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectPlannedRecordsResponse parses an HTTP response from a ListProjectPlannedRecordsWithResponse call
+func ParseListProjectPlannedRecordsResponse(rsp *http.Response) (*ListProjectPlannedRecordsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectPlannedRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectPlannedRecordPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectPlannedRecordsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectPlannedRecordsInBulkResponse parses an HTTP response from a CreateProjectPlannedRecordsInBulkWithResponse call
+func ParseCreateProjectPlannedRecordsInBulkResponse(rsp *http.Response) (*CreateProjectPlannedRecordsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectPlannedRecordsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectPlannedRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectPlannedRecordsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteProjectPlannedRecordResponse parses an HTTP response from a DeleteProjectPlannedRecordWithResponse call
+func ParseDeleteProjectPlannedRecordResponse(rsp *http.Response) (*DeleteProjectPlannedRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteProjectPlannedRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectPlannedRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteProjectPlannedRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectPlannedRecordResponse parses an HTTP response from a GetProjectPlannedRecordWithResponse call
+func ParseGetProjectPlannedRecordResponse(rsp *http.Response) (*GetProjectPlannedRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectPlannedRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectPlannedRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectPlannedRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProjectPlannedRecordResponse parses an HTTP response from a UpdateProjectPlannedRecordWithResponse call
+func ParseUpdateProjectPlannedRecordResponse(rsp *http.Response) (*UpdateProjectPlannedRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProjectPlannedRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectPlannedRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateProjectPlannedRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectTasksResponse parses an HTTP response from a ListProjectTasksWithResponse call
+func ParseListProjectTasksResponse(rsp *http.Response) (*ListProjectTasksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectTasksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTaskPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectTasksResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectTaskResponse parses an HTTP response from a CreateProjectTaskWithResponse call
+func ParseCreateProjectTaskResponse(rsp *http.Response) (*CreateProjectTaskResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ProjectTask
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectTaskResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteProjectTasksInBulkResponse parses an HTTP response from a DeleteProjectTasksInBulkWithResponse call
+func ParseDeleteProjectTasksInBulkResponse(rsp *http.Response) (*DeleteProjectTasksInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteProjectTasksInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectTask
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteProjectTasksInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDuplicateProjectTasksInBulkResponse parses an HTTP response from a DuplicateProjectTasksInBulkWithResponse call
+func ParseDuplicateProjectTasksInBulkResponse(rsp *http.Response) (*DuplicateProjectTasksInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DuplicateProjectTasksInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectTask
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DuplicateProjectTasksInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectTaskResponse parses an HTTP response from a GetProjectTaskWithResponse call
+func ParseGetProjectTaskResponse(rsp *http.Response) (*GetProjectTaskResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTask
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectTaskResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProjectTaskResponse parses an HTTP response from a UpdateProjectTaskWithResponse call
+func ParseUpdateProjectTaskResponse(rsp *http.Response) (*UpdateProjectTaskResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProjectTaskResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTask
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateProjectTaskResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectWorkersResponse parses an HTTP response from a ListProjectWorkersWithResponse call
+func ParseListProjectWorkersResponse(rsp *http.Response) (*ListProjectWorkersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectWorkersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectWorkerPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectWorkersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectWorkerResponse parses an HTTP response from a CreateProjectWorkerWithResponse call
+func ParseCreateProjectWorkerResponse(rsp *http.Response) (*CreateProjectWorkerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectWorkerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ProjectWorker
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectWorkerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseAssignProjectWorkersInBulkResponse parses an HTTP response from a AssignProjectWorkersInBulkWithResponse call
+func ParseAssignProjectWorkersInBulkResponse(rsp *http.Response) (*AssignProjectWorkersInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AssignProjectWorkersInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectWorker
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers AssignProjectWorkersInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectWorkersInBulkResponse parses an HTTP response from a CreateProjectWorkersInBulkWithResponse call
+func ParseCreateProjectWorkersInBulkResponse(rsp *http.Response) (*CreateProjectWorkersInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectWorkersInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectWorker
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectWorkersInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUnassignProjectWorkerResponse parses an HTTP response from a UnassignProjectWorkerWithResponse call
+func ParseUnassignProjectWorkerResponse(rsp *http.Response) (*UnassignProjectWorkerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnassignProjectWorkerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectWorker
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UnassignProjectWorkerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectWorkerResponse parses an HTTP response from a GetProjectWorkerWithResponse call
+func ParseGetProjectWorkerResponse(rsp *http.Response) (*GetProjectWorkerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectWorkerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectWorker
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectWorkerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectsResponse parses an HTTP response from a ListProjectsWithResponse call
+func ParseListProjectsResponse(rsp *http.Response) (*ListProjectsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectResponse parses an HTTP response from a CreateProjectWithResponse call
+func ParseCreateProjectResponse(rsp *http.Response) (*CreateProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseActivateProjectResponse parses an HTTP response from a ActivateProjectWithResponse call
+func ParseActivateProjectResponse(rsp *http.Response) (*ActivateProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ActivateProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ActivateProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseChangeProjectAssignmentResponse parses an HTTP response from a ChangeProjectAssignmentWithResponse call
+func ParseChangeProjectAssignmentResponse(rsp *http.Response) (*ChangeProjectAssignmentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ChangeProjectAssignmentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ChangeProjectAssignmentResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseChangeProjectStatusResponse parses an HTTP response from a ChangeProjectStatusWithResponse call
+func ParseChangeProjectStatusResponse(rsp *http.Response) (*ChangeProjectStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ChangeProjectStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ChangeProjectStatusResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCloseProjectResponse parses an HTTP response from a CloseProjectWithResponse call
+func ParseCloseProjectResponse(rsp *http.Response) (*CloseProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CloseProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSoftDeleteProjectResponse parses an HTTP response from a SoftDeleteProjectWithResponse call
+func ParseSoftDeleteProjectResponse(rsp *http.Response) (*SoftDeleteProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SoftDeleteProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SoftDeleteProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectResponse parses an HTTP response from a GetProjectWithResponse call
+func ParseGetProjectResponse(rsp *http.Response) (*GetProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProjectResponse parses an HTTP response from a UpdateProjectWithResponse call
+func ParseUpdateProjectResponse(rsp *http.Response) (*UpdateProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Project
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateProjectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListSubprojectsResponse parses an HTTP response from a ListSubprojectsWithResponse call
+func ParseListSubprojectsResponse(rsp *http.Response) (*ListSubprojectsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSubprojectsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SubprojectPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListSubprojectsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateSubprojectResponse parses an HTTP response from a CreateSubprojectWithResponse call
+func ParseCreateSubprojectResponse(rsp *http.Response) (*CreateSubprojectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSubprojectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Subproject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateSubprojectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRenameSubprojectResponse parses an HTTP response from a RenameSubprojectWithResponse call
+func ParseRenameSubprojectResponse(rsp *http.Response) (*RenameSubprojectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RenameSubprojectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Subproject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RenameSubprojectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSubprojectResponse parses an HTTP response from a DeleteSubprojectWithResponse call
+func ParseDeleteSubprojectResponse(rsp *http.Response) (*DeleteSubprojectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSubprojectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Subproject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteSubprojectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSubprojectResponse parses an HTTP response from a GetSubprojectWithResponse call
+func ParseGetSubprojectResponse(rsp *http.Response) (*GetSubprojectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSubprojectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Subproject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetSubprojectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSubprojectResponse parses an HTTP response from a UpdateSubprojectWithResponse call
+func ParseUpdateSubprojectResponse(rsp *http.Response) (*UpdateSubprojectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSubprojectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Subproject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateSubprojectResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectTimeRecordsResponse parses an HTTP response from a ListProjectTimeRecordsWithResponse call
+func ParseListProjectTimeRecordsResponse(rsp *http.Response) (*ListProjectTimeRecordsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectTimeRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTimeRecordPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListProjectTimeRecordsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateProjectTimeRecordResponse parses an HTTP response from a CreateProjectTimeRecordWithResponse call
+func ParseCreateProjectTimeRecordResponse(rsp *http.Response) (*CreateProjectTimeRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProjectTimeRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateProjectTimeRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteProjectTimeRecordsInBulkResponse parses an HTTP response from a DeleteProjectTimeRecordsInBulkWithResponse call
+func ParseDeleteProjectTimeRecordsInBulkResponse(rsp *http.Response) (*DeleteProjectTimeRecordsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteProjectTimeRecordsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteProjectTimeRecordsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseProcessProjectTimeRecordsInBulkResponse parses an HTTP response from a ProcessProjectTimeRecordsInBulkWithResponse call
+func ParseProcessProjectTimeRecordsInBulkResponse(rsp *http.Response) (*ProcessProjectTimeRecordsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ProcessProjectTimeRecordsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ProcessProjectTimeRecordsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProjectTimeRecordWorkerResponse parses an HTTP response from a UpdateProjectTimeRecordWorkerWithResponse call
+func ParseUpdateProjectTimeRecordWorkerResponse(rsp *http.Response) (*UpdateProjectTimeRecordWorkerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProjectTimeRecordWorkerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateProjectTimeRecordWorkerResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteProjectTimeRecordResponse parses an HTTP response from a DeleteProjectTimeRecordWithResponse call
+func ParseDeleteProjectTimeRecordResponse(rsp *http.Response) (*DeleteProjectTimeRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteProjectTimeRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteProjectTimeRecordResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetProjectTimeRecordResponse parses an HTTP response from a GetProjectTimeRecordWithResponse call
+func ParseGetProjectTimeRecordResponse(rsp *http.Response) (*GetProjectTimeRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProjectTimeRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectTimeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetProjectTimeRecordResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
