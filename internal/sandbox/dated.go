@@ -140,6 +140,14 @@ func init() {
 		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
+		"POST trainings/session_access_memberships/bulk_create":  {fn: (*call).createSessionAccessMembers},
+		"POST trainings/session_access_memberships/bulk_destroy": {fn: (*call).deleteSessionAccessMembers},
+		"POST trainings/session_attendances/bulk_update":         {fn: (*call).updateSessionAttendances},
+		"POST trainings/trainings/bulk_delete":                   {fn: (*call).deleteTrainingsInBulk},
+		"POST trainings/trainings/bulk_update_catalog":           {fn: (*call).setTrainingsCatalog},
+		"POST trainings/trainings/update_status":                 {fn: (*call).updateTrainingStatus},
+		"POST trainings/training_memberships/bulk_create":        {fn: (*call).createTrainingMemberships},
+		"POST trainings/training_memberships/bulk_destroy":       {fn: (*call).deleteTrainingMemberships},
 	}
 }
 

@@ -47,6 +47,15 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		// Trainings (rules_dated_trainings.go).
+		ResTrainingCategories:   company,
+		ResTrainings:            viewTraining,
+		ResTrainingClasses:      viewTrainingClass,
+		ResTrainingSessions:     viewTrainingSession,
+		ResSessionAccessMembers: viewSessionAccessMember,
+		ResSessionAttendances:   viewSessionAttendance,
+		ResTrainingMemberships:  viewTrainingMembership,
+
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
@@ -230,6 +239,9 @@ func init() {
 		ResWorkAreas:          prepareDatedWorkArea,
 		ResTasks:              prepareDatedTask,
 		ResTaskFiles:          prepareDatedTaskFile,
+		ResTrainings:          prepareTraining,
+		ResTrainingClasses:    prepareTrainingClass,
+		ResTrainingSessions:   prepareTrainingSession,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -482,9 +494,15 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:     bankAccountFilter,
-		ResCardPayments:     bankingFilter("created_at"),
-		ResBankTransactions: bankingFilter("booking_date"),
+		ResBankAccounts:         bankAccountFilter,
+		ResTrainingSessions:     trainingSessionFilter,
+		ResSessionAccessMembers: sessionMemberFilter,
+		ResSessionAttendances:   sessionAttendanceFilter,
+		ResTrainings:            trainingFilter,
+		ResTrainingClasses:      trainingClassFilter,
+		ResTrainingMemberships:  trainingMembershipFilter,
+		ResCardPayments:         bankingFilter("created_at"),
+		ResBankTransactions:     bankingFilter("booking_date"),
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -690,25 +708,31 @@ func (c *call) teamMembers(teams []int) []int {
 // datedFilterParams names, per table, the list parameters its datedFilters
 // entry applies (or customParams keeps from the generic matcher).
 var datedFilterParams = map[string][]string{
-	ResEmployees:        {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
-	ResLocations:        {"employee_ids[]"},
-	ResLegalEntities:    {"employees_ids[]", "companies_ids[]", "country_ids[]"},
-	ResCompanyHolidays:  {"employee_ids[]", "team_ids[]"},
-	ResFolders:          {"employee_id"},
-	ResLeaves:           {"type_is_workable", "type_is_payable"},
-	ResLeaveTypes:       {"leave_type_id", "employee_id"},
-	ResAllowances:       {"by_overtime"},
-	ResShifts:           {"start_on", "end_on", "updated_at"},
-	ResDocuments:        {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
-	ResCustomFields:     {"label"},
-	ResResourceFields:   {"schema_ids[]"},
-	ResCustomValues:     {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
-	ResSupplements:      {"policy_period_ids[]", "compensation_id"},
-	ResWorkAreas:        {"only_non_archived"},
-	ResTasks:            {"task_status", "already_due", "involvee_id"},
-	ResBankAccounts:     {"updated_from"},
-	ResCardPayments:     {"account_ids[]", "from", "to"},
-	ResBankTransactions: {"from", "to", "updated_from"},
+	ResEmployees:            {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
+	ResLocations:            {"employee_ids[]"},
+	ResLegalEntities:        {"employees_ids[]", "companies_ids[]", "country_ids[]"},
+	ResCompanyHolidays:      {"employee_ids[]", "team_ids[]"},
+	ResFolders:              {"employee_id"},
+	ResLeaves:               {"type_is_workable", "type_is_payable"},
+	ResLeaveTypes:           {"leave_type_id", "employee_id"},
+	ResAllowances:           {"by_overtime"},
+	ResShifts:               {"start_on", "end_on", "updated_at"},
+	ResDocuments:            {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
+	ResCustomFields:         {"label"},
+	ResResourceFields:       {"schema_ids[]"},
+	ResCustomValues:         {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
+	ResSupplements:          {"policy_period_ids[]", "compensation_id"},
+	ResWorkAreas:            {"only_non_archived"},
+	ResTasks:                {"task_status", "already_due", "involvee_id"},
+	ResBankAccounts:         {"updated_from"},
+	ResCardPayments:         {"account_ids[]", "from", "to"},
+	ResBankTransactions:     {"from", "to", "updated_from"},
+	ResTrainingSessions:     {"search", "start_after", "start_before", "next", "employee_id", "access_id"},
+	ResSessionAccessMembers: {"search", "team_ids[]", "status[]"},
+	ResSessionAttendances:   {"session_id"},
+	ResTrainings:            {"search", "access_id", "only_assigned", "with_expired_memberships", "with_current_training_classes"},
+	ResTrainingClasses:      {"search"},
+	ResTrainingMemberships:  {"search", "team_id", "class_id", "due_date"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -743,6 +767,8 @@ var unappliedParams = map[string]string{
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
+	ResTrainingSessions + " active":                  "trainings: Factorial does not say what makes a session active",
+	ResTrainings + " return_expired_memberships":     "shapes the answer: fills number_of_expired_participants (viewTraining)",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -119,6 +119,8 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResTrainingCategories, ResTrainings, ResTrainingClasses, ResTrainingSessions, ResSessionAccessMembers,
+		ResSessionAttendances, ResTrainingMemberships,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
