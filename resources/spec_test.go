@@ -104,7 +104,7 @@ var scopes = map[string]string{
 	"Holidays": "company_holidays", "TimeOff": "time_off",
 	"Attendance": "time_tracking", "Documents": "documents",
 	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
-	"JobCatalog": "job_catalog", "Banking": "banking",
+	"JobCatalog": "job_catalog", "Banking": "banking", "Trainings": "trainings",
 }
 
 var listParams = []string{"limit", "page", "after_id", "before_id"}
