@@ -19,14 +19,21 @@ import (
 
 // Tables of the trainings namespace that hand-written code names.
 const (
-	ResTrainingCategories      = "trainings_categories"
-	ResTrainings               = "trainings_trainings"
-	ResTrainingClasses         = "trainings_training_classes"
-	ResTrainingSessions        = "trainings_sessions"
-	ResSessionAccessMembers    = "trainings_session_access_memberships"
-	ResSessionAttendances      = "trainings_session_attendances"
-	ResTrainingMemberships     = "trainings_training_memberships"
-	expiryWarningMonths        = 3 // number_of_expired_participants counts completions expiring this soon
+	ResTrainingCategories   = "trainings_categories"
+	ResTrainings            = "trainings_trainings"
+	ResTrainingClasses      = "trainings_training_classes"
+	ResTrainingSessions     = "trainings_sessions"
+	ResSessionAccessMembers = "trainings_session_access_memberships"
+	ResSessionAttendances   = "trainings_session_attendances"
+	ResTrainingMemberships  = "trainings_training_memberships"
+)
+
+const (
+	// expiryWarningMonths: number_of_expired_participants counts the
+	// completions that have expired or expire within this many months.
+	expiryWarningMonths = 3
+	// sessionAttendanceCompleted is the attendance status that carries a
+	// completed duration.
 	sessionAttendanceCompleted = "completed"
 )
 
