@@ -106,6 +106,9 @@ type Client struct {
 	// TimeOff: leaves, leave types, allowances and their counters, and
 	// time-off policies.
 	TimeOff *TimeOffService
+	// Trainings: trainings (courses), their classes and sessions, the
+	// employees enrolled and invited, their attendance, and categories.
+	Trainings *TrainingsService
 	// Webhooks: subscriptions that deliver the bare resource to a target
 	// URL when an event happens.
 	Webhooks *WebhooksService

@@ -71,6 +71,12 @@ var (
 	datedCreateTasksInBulk                                                  = operation{id: "CreateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateTeam                                                         = operation{id: "CreateTeam", method: "POST", path: "/teams/teams", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTeamMembership                                               = operation{id: "CreateTeamMembership", method: "POST", path: "/teams/memberships", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTraining                                                     = operation{id: "CreateTraining", method: "POST", path: "/trainings/trainings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingCategory                                             = operation{id: "CreateTrainingCategory", method: "POST", path: "/trainings/categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingClass                                                = operation{id: "CreateTrainingClass", method: "POST", path: "/trainings/training_classes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingMembershipsInBulk                                    = operation{id: "CreateTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateTrainingSession                                              = operation{id: "CreateTrainingSession", method: "POST", path: "/trainings/sessions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateTrainingSessionAccessMembershipsInBulk                       = operation{id: "CreateTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -101,6 +107,13 @@ var (
 	datedDeleteTasksInBulk                                                  = operation{id: "DeleteTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeam                                                         = operation{id: "DeleteTeam", method: "DELETE", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTeamMembership                                               = operation{id: "DeleteTeamMembership", method: "DELETE", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTraining                                                     = operation{id: "DeleteTraining", method: "DELETE", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingCategory                                             = operation{id: "DeleteTrainingCategory", method: "DELETE", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingClass                                                = operation{id: "DeleteTrainingClass", method: "DELETE", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingMembershipsInBulk                                    = operation{id: "DeleteTrainingMembershipsInBulk", method: "POST", path: "/trainings/training_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingSession                                              = operation{id: "DeleteTrainingSession", method: "DELETE", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingSessionAccessMembershipsInBulk                       = operation{id: "DeleteTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteTrainingsInBulk                                              = operation{id: "DeleteTrainingsInBulk", method: "POST", path: "/trainings/trainings/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -163,6 +176,13 @@ var (
 	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTraining                                                        = operation{id: "GetTraining", method: "GET", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingCategory                                                = operation{id: "GetTrainingCategory", method: "GET", path: "/trainings/categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingClass                                                   = operation{id: "GetTrainingClass", method: "GET", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingMembership                                              = operation{id: "GetTrainingMembership", method: "GET", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSession                                                 = operation{id: "GetTrainingSession", method: "GET", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSessionAccessMembership                                 = operation{id: "GetTrainingSessionAccessMembership", method: "GET", path: "/trainings/session_access_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTrainingSessionAttendance                                       = operation{id: "GetTrainingSessionAttendance", method: "GET", path: "/trainings/session_attendances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWebhookSubscription                                             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWorkArea                                                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -233,6 +253,13 @@ var (
 	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingCategories                                             = operation{id: "ListTrainingCategories", method: "GET", path: "/trainings/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingClasses                                                = operation{id: "ListTrainingClasses", method: "GET", path: "/trainings/training_classes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingMemberships                                            = operation{id: "ListTrainingMemberships", method: "GET", path: "/trainings/training_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessionAccessMemberships                               = operation{id: "ListTrainingSessionAccessMemberships", method: "GET", path: "/trainings/session_access_memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessionAttendances                                     = operation{id: "ListTrainingSessionAttendances", method: "GET", path: "/trainings/session_attendances", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainingSessions                                               = operation{id: "ListTrainingSessions", method: "GET", path: "/trainings/sessions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTrainings                                                      = operation{id: "ListTrainings", method: "GET", path: "/trainings/trainings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions                                           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -250,6 +277,7 @@ var (
 	datedSchedulePerformanceReviewProcess                                   = operation{id: "SchedulePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetEmployeeRegularAccessStartDate                                  = operation{id: "SetEmployeeRegularAccessStartDate", method: "POST", path: "/employees/employees/set_regular_access_start_date", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSetPerformanceCompanyEmployeeScoreScale                            = operation{id: "SetPerformanceCompanyEmployeeScoreScale", method: "POST", path: "/performance/company_employee_score_scales/set", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedSetTrainingsCatalogInBulk                                          = operation{id: "SetTrainingsCatalogInBulk", method: "POST", path: "/trainings/trainings/bulk_update_catalog", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedSoftDeleteProject                                                  = operation{id: "SoftDeleteProject", method: "POST", path: "/project_management/projects/soft_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartPerformanceReviewProcess                                      = operation{id: "StartPerformanceReviewProcess", method: "POST", path: "/performance/review_processes/start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedStartShiftBreak                                                    = operation{id: "StartShiftBreak", method: "POST", path: "/attendance/shifts/break_start", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -298,6 +326,12 @@ var (
 	datedUpdateTasksInBulk                                                  = operation{id: "UpdateTasksInBulk", method: "POST", path: "/tasks/tasks/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeam                                                         = operation{id: "UpdateTeam", method: "PUT", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateTeamMembership                                               = operation{id: "UpdateTeamMembership", method: "PUT", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTraining                                                     = operation{id: "UpdateTraining", method: "PUT", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingClass                                                = operation{id: "UpdateTrainingClass", method: "PUT", path: "/trainings/training_classes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingMembership                                           = operation{id: "UpdateTrainingMembership", method: "PUT", path: "/trainings/training_memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingSession                                              = operation{id: "UpdateTrainingSession", method: "PUT", path: "/trainings/sessions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingSessionAttendancesInBulk                             = operation{id: "UpdateTrainingSessionAttendancesInBulk", method: "POST", path: "/trainings/session_attendances/bulk_update", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateTrainingStatus                                               = operation{id: "UpdateTrainingStatus", method: "POST", path: "/trainings/trainings/update_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription                                          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
@@ -358,6 +392,12 @@ var datedOperations = []*operation{
 	&datedCreateTasksInBulk,
 	&datedCreateTeam,
 	&datedCreateTeamMembership,
+	&datedCreateTraining,
+	&datedCreateTrainingCategory,
+	&datedCreateTrainingClass,
+	&datedCreateTrainingMembershipsInBulk,
+	&datedCreateTrainingSession,
+	&datedCreateTrainingSessionAccessMembershipsInBulk,
 	&datedCreateWebhookSubscription,
 	&datedCreateWorkArea,
 	&datedDeleteAllowance,
@@ -388,6 +428,13 @@ var datedOperations = []*operation{
 	&datedDeleteTasksInBulk,
 	&datedDeleteTeam,
 	&datedDeleteTeamMembership,
+	&datedDeleteTraining,
+	&datedDeleteTrainingCategory,
+	&datedDeleteTrainingClass,
+	&datedDeleteTrainingMembershipsInBulk,
+	&datedDeleteTrainingSession,
+	&datedDeleteTrainingSessionAccessMembershipsInBulk,
+	&datedDeleteTrainingsInBulk,
 	&datedDeleteWebhookSubscription,
 	&datedDuplicateAtsJobPosting,
 	&datedDuplicatePerformanceReviewProcess,
@@ -450,6 +497,13 @@ var datedOperations = []*operation{
 	&datedGetTaskFile,
 	&datedGetTeam,
 	&datedGetTeamMembership,
+	&datedGetTraining,
+	&datedGetTrainingCategory,
+	&datedGetTrainingClass,
+	&datedGetTrainingMembership,
+	&datedGetTrainingSession,
+	&datedGetTrainingSessionAccessMembership,
+	&datedGetTrainingSessionAttendance,
 	&datedGetWebhookSubscription,
 	&datedGetWorkArea,
 	&datedInitiatePerformanceAgreement,
@@ -520,6 +574,13 @@ var datedOperations = []*operation{
 	&datedListTasks,
 	&datedListTeamMemberships,
 	&datedListTeams,
+	&datedListTrainingCategories,
+	&datedListTrainingClasses,
+	&datedListTrainingMemberships,
+	&datedListTrainingSessionAccessMemberships,
+	&datedListTrainingSessionAttendances,
+	&datedListTrainingSessions,
+	&datedListTrainings,
 	&datedListWebhookSubscriptions,
 	&datedListWorkAreas,
 	&datedMoveAtsApplicationToPhase,
@@ -537,6 +598,7 @@ var datedOperations = []*operation{
 	&datedSchedulePerformanceReviewProcess,
 	&datedSetEmployeeRegularAccessStartDate,
 	&datedSetPerformanceCompanyEmployeeScoreScale,
+	&datedSetTrainingsCatalogInBulk,
 	&datedSoftDeleteProject,
 	&datedStartPerformanceReviewProcess,
 	&datedStartShiftBreak,
@@ -585,6 +647,12 @@ var datedOperations = []*operation{
 	&datedUpdateTasksInBulk,
 	&datedUpdateTeam,
 	&datedUpdateTeamMembership,
+	&datedUpdateTraining,
+	&datedUpdateTrainingClass,
+	&datedUpdateTrainingMembership,
+	&datedUpdateTrainingSession,
+	&datedUpdateTrainingSessionAttendancesInBulk,
+	&datedUpdateTrainingStatus,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
 }
@@ -2866,6 +2934,297 @@ func datedQueryListTeams(p *resources.ListTeamsParams) string {
 	return q.String()
 }
 
+// datedQueryListTrainingCategories encodes the query of ListTrainingCategories.
+func datedQueryListTrainingCategories(p *resources.ListTrainingCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingClasses encodes the query of ListTrainingClasses.
+func datedQueryListTrainingClasses(p *resources.ListTrainingClassesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	if p.TrainingID != nil {
+		q.add("training_id", string(*p.TrainingID))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.StartDate {
+		q.add("start_date[]", (v).String())
+	}
+	for _, v := range p.EndDate {
+		q.add("end_date[]", (v).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingMemberships encodes the query of ListTrainingMemberships.
+func datedQueryListTrainingMemberships(p *resources.ListTrainingMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.TrainingID != nil {
+		q.add("training_id", string(*p.TrainingID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.TeamID != nil {
+		q.add("team_id", string(*p.TeamID))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.ClassID != nil {
+		q.add("class_id", string(*p.ClassID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.DueDate != nil {
+		q.add("due_date", string(*p.DueDate))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessionAccessMemberships encodes the query of ListTrainingSessionAccessMemberships.
+func datedQueryListTrainingSessionAccessMemberships(p *resources.ListTrainingSessionAccessMembershipsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.SessionID != nil {
+		q.add("session_id", string(*p.SessionID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	for _, v := range p.TeamIDs {
+		q.add("team_ids[]", string(v))
+	}
+	for _, v := range p.Status {
+		q.add("status[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessionAttendances encodes the query of ListTrainingSessionAttendances.
+func datedQueryListTrainingSessionAttendances(p *resources.ListTrainingSessionAttendancesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.SessionID != nil {
+		q.add("session_id", string(*p.SessionID))
+	}
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.SessionAccessMembershipIDs {
+		q.add("session_access_membership_ids[]", string(v))
+	}
+	for _, v := range p.AccessIDs {
+		q.add("access_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainingSessions encodes the query of ListTrainingSessions.
+func datedQueryListTrainingSessions(p *resources.ListTrainingSessionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TrainingIDs {
+		q.add("training_ids[]", string(v))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.StartAfter != nil {
+		q.add("start_after", string(*p.StartAfter))
+	}
+	if p.StartBefore != nil {
+		q.add("start_before", string(*p.StartBefore))
+	}
+	if p.AccessID != nil {
+		q.add("access_id", string(*p.AccessID))
+	}
+	if p.EmployeeID != nil {
+		q.add("employee_id", string(*p.EmployeeID))
+	}
+	for _, v := range p.TrainingClassIDs {
+		q.add("training_class_ids[]", string(v))
+	}
+	if p.Next != nil {
+		q.add("next", strconv.FormatBool(*p.Next))
+	}
+	if p.Modality != nil {
+		q.add("modality", string(*p.Modality))
+	}
+	for _, v := range p.StartsAt {
+		q.add("starts_at[]", string(v))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTrainings encodes the query of ListTrainings.
+func datedQueryListTrainings(p *resources.ListTrainingsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.ID != nil {
+		q.add("id", string(*p.ID))
+	}
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.AccessID != nil {
+		q.add("access_id", string(*p.AccessID))
+	}
+	if p.Search != nil {
+		q.add("search", string(*p.Search))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.Catalog != nil {
+		q.add("catalog", strconv.FormatBool(*p.Catalog))
+	}
+	if p.OnlyAssigned != nil {
+		q.add("only_assigned", strconv.FormatBool(*p.OnlyAssigned))
+	}
+	if p.WithExpiredMemberships != nil {
+		q.add("with_expired_memberships", strconv.FormatBool(*p.WithExpiredMemberships))
+	}
+	if p.ReturnExpiredMemberships != nil {
+		q.add("return_expired_memberships", strconv.FormatBool(*p.ReturnExpiredMemberships))
+	}
+	if p.IsMandatory != nil {
+		q.add("is_mandatory", strconv.FormatBool(*p.IsMandatory))
+	}
+	if p.WithCurrentTrainingClasses != nil {
+		q.add("with_current_training_classes", strconv.FormatBool(*p.WithCurrentTrainingClasses))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListWebhookSubscriptions encodes the query of ListWebhookSubscriptions.
 func datedQueryListWebhookSubscriptions(p *resources.ListWebhookSubscriptionsParams) string {
 	if p == nil {
@@ -2948,6 +3307,7 @@ func (c *Client) initServices() {
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
+	c.Trainings = &TrainingsService{c: c}
 	c.Webhooks = &WebhooksService{c: c}
 }
 
@@ -7948,6 +8308,617 @@ func (s *TimeOffService) UpdateLeaveType(ctx context.Context, id string, body re
 func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resources.TimeOffPolicyUpdate) (resources.TimeOffPolicy, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdatePolicy, s.c.datedBase, "/timeoff/policies/"+url.PathEscape(string(id)), "", body)
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
+}
+
+// TrainingsService calls the Trainings operations: Trainings (courses), their classes and sessions, the employees enrolled and invited, their attendance, and training categories.
+// Reach it as Client.Trainings.
+type TrainingsService struct{ c *Client }
+
+// Create creates a training.
+//
+// A new course. Its classes (groups), sessions and participants are added with
+// their own operations.
+//
+//	POST /trainings/trainings (CreateTraining)
+func (s *TrainingsService) Create(ctx context.Context, body resources.TrainingCreate) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTraining, s.c.datedBase, "/trainings/trainings", "", body)
+	return send[resources.Training](ctx, s.c, &datedCreateTraining, req, err)
+}
+
+// CreateCategory creates a training category.
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+//	POST /trainings/categories (CreateTrainingCategory)
+func (s *TrainingsService) CreateCategory(ctx context.Context, body resources.TrainingCategoryCreate) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingCategory, s.c.datedBase, "/trainings/categories", "", body)
+	return send[resources.TrainingCategory](ctx, s.c, &datedCreateTrainingCategory, req, err)
+}
+
+// CreateClass creates a training class.
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+//	POST /trainings/training_classes (CreateTrainingClass)
+func (s *TrainingsService) CreateClass(ctx context.Context, body resources.TrainingClassCreate) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingClass, s.c.datedBase, "/trainings/training_classes", "", body)
+	return send[resources.TrainingClass](ctx, s.c, &datedCreateTrainingClass, req, err)
+}
+
+// CreateMembershipsInBulk enrols employees in a training.
+//
+// One membership per employee named who is not yet enrolled. Answers the
+// memberships created, a bare JSON array.
+//
+//	POST /trainings/training_memberships/bulk_create (CreateTrainingMembershipsInBulk)
+func (s *TrainingsService) CreateMembershipsInBulk(ctx context.Context, body resources.CreateTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_create", "", body)
+	return send[[]resources.TrainingMembership](ctx, s.c, &datedCreateTrainingMembershipsInBulk, req, err)
+}
+
+// CreateSession creates a training session.
+//
+// A session of a training. Factorial's web app shows only the sessions that
+// belong to a training class, so set `training_class_id` for sessions people
+// should see there. A scheduled session starts and ends on the same day; a
+// self-paced one has a due date instead.
+//
+//	POST /trainings/sessions (CreateTrainingSession)
+func (s *TrainingsService) CreateSession(ctx context.Context, body resources.TrainingSessionCreate) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSession, s.c.datedBase, "/trainings/sessions", "", body)
+	return send[resources.TrainingSession](ctx, s.c, &datedCreateTrainingSession, req, err)
+}
+
+// CreateSessionAccessMembershipsInBulk invites people to a session.
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an attendance
+// record for the person. `notify` says whether they are told. Answers the
+// invitations created, a bare JSON array.
+//
+//	POST /trainings/session_access_memberships/bulk_create (CreateTrainingSessionAccessMembershipsInBulk)
+func (s *TrainingsService) CreateSessionAccessMembershipsInBulk(ctx context.Context, body resources.CreateTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_create", "", body)
+	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedCreateTrainingSessionAccessMembershipsInBulk, req, err)
+}
+
+// Delete deletes a training.
+//
+// Removes the training.
+//
+//	DELETE /trainings/trainings/{id} (DeleteTraining)
+func (s *TrainingsService) Delete(ctx context.Context, id string) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Training](ctx, s.c, &datedDeleteTraining, req, err)
+}
+
+// DeleteCategory deletes a training category.
+//
+// Removes the category; trainings filed under it no longer list it.
+//
+//	DELETE /trainings/categories/{id} (DeleteTrainingCategory)
+func (s *TrainingsService) DeleteCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingCategory](ctx, s.c, &datedDeleteTrainingCategory, req, err)
+}
+
+// DeleteClass deletes a training class.
+//
+// Removes the class.
+//
+//	DELETE /trainings/training_classes/{id} (DeleteTrainingClass)
+func (s *TrainingsService) DeleteClass(ctx context.Context, id string) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingClass](ctx, s.c, &datedDeleteTrainingClass, req, err)
+}
+
+// DeleteInBulk deletes several trainings.
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+//	POST /trainings/trainings/bulk_delete (DeleteTrainingsInBulk)
+func (s *TrainingsService) DeleteInBulk(ctx context.Context, body resources.DeleteTrainingsInBulkInput) ([]resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingsInBulk, s.c.datedBase, "/trainings/trainings/bulk_delete", "", body)
+	return send[[]resources.Training](ctx, s.c, &datedDeleteTrainingsInBulk, req, err)
+}
+
+// DeleteMembershipsInBulk withdraws employees from trainings.
+//
+// Removes the memberships in `ids`; or, with `all` true, every membership of
+// `training_id` except those in `ids`. Answers the removed memberships, a bare
+// JSON array.
+//
+//	POST /trainings/training_memberships/bulk_destroy (DeleteTrainingMembershipsInBulk)
+func (s *TrainingsService) DeleteMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingMembershipsInBulkInput) ([]resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingMembershipsInBulk, s.c.datedBase, "/trainings/training_memberships/bulk_destroy", "", body)
+	return send[[]resources.TrainingMembership](ctx, s.c, &datedDeleteTrainingMembershipsInBulk, req, err)
+}
+
+// DeleteSession deletes a training session.
+//
+// Removes the session with its invitations and attendances.
+//
+//	DELETE /trainings/sessions/{id} (DeleteTrainingSession)
+func (s *TrainingsService) DeleteSession(ctx context.Context, id string) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSession](ctx, s.c, &datedDeleteTrainingSession, req, err)
+}
+
+// DeleteSessionAccessMembershipsInBulk withdraws invitations to sessions.
+//
+// Removes the invitations named, with their attendance records. Answers the
+// removed invitations, a bare JSON array.
+//
+//	POST /trainings/session_access_memberships/bulk_destroy (DeleteTrainingSessionAccessMembershipsInBulk)
+func (s *TrainingsService) DeleteSessionAccessMembershipsInBulk(ctx context.Context, body resources.DeleteTrainingSessionAccessMembershipsInBulkInput) ([]resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteTrainingSessionAccessMembershipsInBulk, s.c.datedBase, "/trainings/session_access_memberships/bulk_destroy", "", body)
+	return send[[]resources.TrainingSessionAccessMembership](ctx, s.c, &datedDeleteTrainingSessionAccessMembershipsInBulk, req, err)
+}
+
+// Get gets a training.
+//
+// One training by id.
+//
+//	GET /trainings/trainings/{id} (GetTraining)
+func (s *TrainingsService) Get(ctx context.Context, id string) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Training](ctx, s.c, &datedGetTraining, req, err)
+}
+
+// GetCategory gets a training category.
+//
+// One category by id.
+//
+//	GET /trainings/categories/{id} (GetTrainingCategory)
+func (s *TrainingsService) GetCategory(ctx context.Context, id string) (resources.TrainingCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingCategory, s.c.datedBase, "/trainings/categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingCategory](ctx, s.c, &datedGetTrainingCategory, req, err)
+}
+
+// GetClass gets a training class.
+//
+// One class by id.
+//
+//	GET /trainings/training_classes/{id} (GetTrainingClass)
+func (s *TrainingsService) GetClass(ctx context.Context, id string) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingClass](ctx, s.c, &datedGetTrainingClass, req, err)
+}
+
+// GetMembership gets a training participant.
+//
+// One membership by id.
+//
+//	GET /trainings/training_memberships/{id} (GetTrainingMembership)
+func (s *TrainingsService) GetMembership(ctx context.Context, id string) (resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingMembership](ctx, s.c, &datedGetTrainingMembership, req, err)
+}
+
+// GetSession gets a training session.
+//
+// One session by id.
+//
+//	GET /trainings/sessions/{id} (GetTrainingSession)
+func (s *TrainingsService) GetSession(ctx context.Context, id string) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSession](ctx, s.c, &datedGetTrainingSession, req, err)
+}
+
+// GetSessionAccessMembership gets an invitation to a session.
+//
+// One session access membership by id.
+//
+//	GET /trainings/session_access_memberships/{id} (GetTrainingSessionAccessMembership)
+func (s *TrainingsService) GetSessionAccessMembership(ctx context.Context, id string) (resources.TrainingSessionAccessMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAccessMembership, s.c.datedBase, "/trainings/session_access_memberships/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSessionAccessMembership](ctx, s.c, &datedGetTrainingSessionAccessMembership, req, err)
+}
+
+// GetSessionAttendance gets a session attendance.
+//
+// One attendance record by id.
+//
+//	GET /trainings/session_attendances/{id} (GetTrainingSessionAttendance)
+func (s *TrainingsService) GetSessionAttendance(ctx context.Context, id string) (resources.TrainingSessionAttendance, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTrainingSessionAttendance, s.c.datedBase, "/trainings/session_attendances/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TrainingSessionAttendance](ctx, s.c, &datedGetTrainingSessionAttendance, req, err)
+}
+
+// List lists trainings, every page of it.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) List(ctx context.Context, params *resources.ListTrainingsParams) ([]resources.Training, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists trainings, page by page.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) ListIter(ctx context.Context, params *resources.ListTrainingsParams) iter.Seq2[resources.Training, error] {
+	return walkPages(ctx, s.c, &datedListTrainings, params,
+		func(p *resources.ListTrainingsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(p), nil)
+		},
+		func(pg *resources.TrainingPage) ([]resources.Training, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListTrainingsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists trainings: one page.
+//
+// The company's trainings (courses), with their costs totalled over their
+// classes.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/trainings (ListTrainings)
+func (s *TrainingsService) ListPage(ctx context.Context, params *resources.ListTrainingsParams) (resources.TrainingPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainings, s.c.datedBase, "/trainings/trainings", datedQueryListTrainings(params), nil)
+	return send[resources.TrainingPage](ctx, s.c, &datedListTrainings, req, err)
+}
+
+// ListCategories lists training categories, every page of it.
+//
+// The categories the company files its trainings under.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCategoriesIter holds one page at a time, ListCategoriesPage returns one page.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategories(ctx context.Context, params *resources.ListTrainingCategoriesParams) ([]resources.TrainingCategory, error) {
+	return collect(s.ListCategoriesIter(ctx, params))
+}
+
+// ListCategoriesIter lists training categories, page by page.
+//
+// The categories the company files its trainings under.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategoriesIter(ctx context.Context, params *resources.ListTrainingCategoriesParams) iter.Seq2[resources.TrainingCategory, error] {
+	return walkPages(ctx, s.c, &datedListTrainingCategories, params,
+		func(p *resources.ListTrainingCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(p), nil)
+		},
+		func(pg *resources.TrainingCategoryPage) ([]resources.TrainingCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingCategoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCategoriesPage lists training categories: one page.
+//
+// The categories the company files its trainings under.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/categories (ListTrainingCategories)
+func (s *TrainingsService) ListCategoriesPage(ctx context.Context, params *resources.ListTrainingCategoriesParams) (resources.TrainingCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingCategories, s.c.datedBase, "/trainings/categories", datedQueryListTrainingCategories(params), nil)
+	return send[resources.TrainingCategoryPage](ctx, s.c, &datedListTrainingCategories, req, err)
+}
+
+// ListClasses lists training classes, every page of it.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListClassesIter holds one page at a time, ListClassesPage returns one page.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClasses(ctx context.Context, params *resources.ListTrainingClassesParams) ([]resources.TrainingClass, error) {
+	return collect(s.ListClassesIter(ctx, params))
+}
+
+// ListClassesIter lists training classes, page by page.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClassesIter(ctx context.Context, params *resources.ListTrainingClassesParams) iter.Seq2[resources.TrainingClass, error] {
+	return walkPages(ctx, s.c, &datedListTrainingClasses, params,
+		func(p *resources.ListTrainingClassesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(p), nil)
+		},
+		func(pg *resources.TrainingClassPage) ([]resources.TrainingClass, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingClassesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListClassesPage lists training classes: one page.
+//
+// The classes (groups or editions) of the company's trainings, with their
+// costs.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/training_classes (ListTrainingClasses)
+func (s *TrainingsService) ListClassesPage(ctx context.Context, params *resources.ListTrainingClassesParams) (resources.TrainingClassPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingClasses, s.c.datedBase, "/trainings/training_classes", datedQueryListTrainingClasses(params), nil)
+	return send[resources.TrainingClassPage](ctx, s.c, &datedListTrainingClasses, req, err)
+}
+
+// ListMemberships lists training participants, every page of it.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMembershipsIter holds one page at a time, ListMembershipsPage returns one page.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMemberships(ctx context.Context, params *resources.ListTrainingMembershipsParams) ([]resources.TrainingMembership, error) {
+	return collect(s.ListMembershipsIter(ctx, params))
+}
+
+// ListMembershipsIter lists training participants, page by page.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMembershipsIter(ctx context.Context, params *resources.ListTrainingMembershipsParams) iter.Seq2[resources.TrainingMembership, error] {
+	return walkPages(ctx, s.c, &datedListTrainingMemberships, params,
+		func(p *resources.ListTrainingMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(p), nil)
+		},
+		func(pg *resources.TrainingMembershipPage) ([]resources.TrainingMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingMembershipsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListMembershipsPage lists training participants: one page.
+//
+// The enrolments (memberships) of employees in trainings, with their progress
+// and, for trainings that expire, when each person's training falls due.
+// Factorial's document requires `due_date`; it is optional here, and without
+// it no due-date selection is made.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/training_memberships (ListTrainingMemberships)
+func (s *TrainingsService) ListMembershipsPage(ctx context.Context, params *resources.ListTrainingMembershipsParams) (resources.TrainingMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingMemberships, s.c.datedBase, "/trainings/training_memberships", datedQueryListTrainingMemberships(params), nil)
+	return send[resources.TrainingMembershipPage](ctx, s.c, &datedListTrainingMemberships, req, err)
+}
+
+// ListSessionAccessMemberships lists the people invited to a session, every page of it.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionAccessMembershipsIter holds one page at a time, ListSessionAccessMembershipsPage returns one page.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMemberships(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) ([]resources.TrainingSessionAccessMembership, error) {
+	return collect(s.ListSessionAccessMembershipsIter(ctx, params))
+}
+
+// ListSessionAccessMembershipsIter lists the people invited to a session, page by page.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMembershipsIter(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) iter.Seq2[resources.TrainingSessionAccessMembership, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessionAccessMemberships, params,
+		func(p *resources.ListTrainingSessionAccessMembershipsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(p), nil)
+		},
+		func(pg *resources.TrainingSessionAccessMembershipPage) ([]resources.TrainingSessionAccessMembership, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionAccessMembershipsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListSessionAccessMembershipsPage lists the people invited to a session: one page.
+//
+// The invitations (access memberships) of a session, each naming the person by
+// access and employee id with their name and job title. Factorial's document
+// requires `session_id`; it is optional here, and without it the invitations
+// of every session are listed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/session_access_memberships (ListTrainingSessionAccessMemberships)
+func (s *TrainingsService) ListSessionAccessMembershipsPage(ctx context.Context, params *resources.ListTrainingSessionAccessMembershipsParams) (resources.TrainingSessionAccessMembershipPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAccessMemberships, s.c.datedBase, "/trainings/session_access_memberships", datedQueryListTrainingSessionAccessMemberships(params), nil)
+	return send[resources.TrainingSessionAccessMembershipPage](ctx, s.c, &datedListTrainingSessionAccessMemberships, req, err)
+}
+
+// ListSessionAttendances lists session attendances, every page of it.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionAttendancesIter holds one page at a time, ListSessionAttendancesPage returns one page.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendances(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) ([]resources.TrainingSessionAttendance, error) {
+	return collect(s.ListSessionAttendancesIter(ctx, params))
+}
+
+// ListSessionAttendancesIter lists session attendances, page by page.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendancesIter(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) iter.Seq2[resources.TrainingSessionAttendance, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessionAttendances, params,
+		func(p *resources.ListTrainingSessionAttendancesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(p), nil)
+		},
+		func(pg *resources.TrainingSessionAttendancePage) ([]resources.TrainingSessionAttendance, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionAttendancesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSessionAttendancesPage lists session attendances: one page.
+//
+// Whether each invited person attended their session, and for how long once
+// completed.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/session_attendances (ListTrainingSessionAttendances)
+func (s *TrainingsService) ListSessionAttendancesPage(ctx context.Context, params *resources.ListTrainingSessionAttendancesParams) (resources.TrainingSessionAttendancePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessionAttendances, s.c.datedBase, "/trainings/session_attendances", datedQueryListTrainingSessionAttendances(params), nil)
+	return send[resources.TrainingSessionAttendancePage](ctx, s.c, &datedListTrainingSessionAttendances, req, err)
+}
+
+// ListSessions lists training sessions, every page of it.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSessionsIter holds one page at a time, ListSessionsPage returns one page.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessions(ctx context.Context, params *resources.ListTrainingSessionsParams) ([]resources.TrainingSession, error) {
+	return collect(s.ListSessionsIter(ctx, params))
+}
+
+// ListSessionsIter lists training sessions, page by page.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessionsIter(ctx context.Context, params *resources.ListTrainingSessionsParams) iter.Seq2[resources.TrainingSession, error] {
+	return walkPages(ctx, s.c, &datedListTrainingSessions, params,
+		func(p *resources.ListTrainingSessionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(p), nil)
+		},
+		func(pg *resources.TrainingSessionPage) ([]resources.TrainingSession, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTrainingSessionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSessionsPage lists training sessions: one page.
+//
+// The sessions (single meetings or self-paced units) of the company's
+// trainings.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /trainings/sessions (ListTrainingSessions)
+func (s *TrainingsService) ListSessionsPage(ctx context.Context, params *resources.ListTrainingSessionsParams) (resources.TrainingSessionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTrainingSessions, s.c.datedBase, "/trainings/sessions", datedQueryListTrainingSessions(params), nil)
+	return send[resources.TrainingSessionPage](ctx, s.c, &datedListTrainingSessions, req, err)
+}
+
+// SetCatalogInBulk shows or hide several trainings in the catalog.
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+//	POST /trainings/trainings/bulk_update_catalog (SetTrainingsCatalogInBulk)
+func (s *TrainingsService) SetCatalogInBulk(ctx context.Context, body resources.SetTrainingsCatalogInBulkInput) ([]resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedSetTrainingsCatalogInBulk, s.c.datedBase, "/trainings/trainings/bulk_update_catalog", "", body)
+	return send[[]resources.Training](ctx, s.c, &datedSetTrainingsCatalogInBulk, req, err)
+}
+
+// Update updates a training.
+//
+// The body repeats the id and, as Factorial's document requires, the name,
+// description, external flag and year.
+//
+//	PUT /trainings/trainings/{id} (UpdateTraining)
+func (s *TrainingsService) Update(ctx context.Context, id string, body resources.TrainingUpdate) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTraining, s.c.datedBase, "/trainings/trainings/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Training](ctx, s.c, &datedUpdateTraining, req, err)
+}
+
+// UpdateClass updates a training class.
+//
+// The body repeats the id and, as Factorial's document requires, the four
+// costs and the payment status.
+//
+//	PUT /trainings/training_classes/{id} (UpdateTrainingClass)
+func (s *TrainingsService) UpdateClass(ctx context.Context, id string, body resources.TrainingClassUpdate) (resources.TrainingClass, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingClass, s.c.datedBase, "/trainings/training_classes/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingClass](ctx, s.c, &datedUpdateTrainingClass, req, err)
+}
+
+// UpdateMembership records when a participant completed a training.
+//
+// The body repeats the id. `training_completed_at` is the day the person
+// completed a training that expires; its due date follows from it and the
+// training's validity.
+//
+//	PUT /trainings/training_memberships/{id} (UpdateTrainingMembership)
+func (s *TrainingsService) UpdateMembership(ctx context.Context, id string, body resources.TrainingMembershipUpdate) (resources.TrainingMembership, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingMembership, s.c.datedBase, "/trainings/training_memberships/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingMembership](ctx, s.c, &datedUpdateTrainingMembership, req, err)
+}
+
+// UpdateSession updates a training session.
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+//	PUT /trainings/sessions/{id} (UpdateTrainingSession)
+func (s *TrainingsService) UpdateSession(ctx context.Context, id string, body resources.TrainingSessionUpdate) (resources.TrainingSession, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSession, s.c.datedBase, "/trainings/sessions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TrainingSession](ctx, s.c, &datedUpdateTrainingSession, req, err)
+}
+
+// UpdateSessionAttendancesInBulk records attendance of several people.
+//
+// Sets the status, or the completed duration, of the attendances named. Moving
+// an attendance to `completed` sets its completed duration to the session's
+// duration; any other status clears it. A completed duration sent without a
+// status may only change attendances that are already completed. Answers the
+// attendances, a bare JSON array.
+//
+//	POST /trainings/session_attendances/bulk_update (UpdateTrainingSessionAttendancesInBulk)
+func (s *TrainingsService) UpdateSessionAttendancesInBulk(ctx context.Context, body resources.UpdateTrainingSessionAttendancesInBulkInput) ([]resources.TrainingSessionAttendance, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingSessionAttendancesInBulk, s.c.datedBase, "/trainings/session_attendances/bulk_update", "", body)
+	return send[[]resources.TrainingSessionAttendance](ctx, s.c, &datedUpdateTrainingSessionAttendancesInBulk, req, err)
+}
+
+// UpdateStatus changes a training's status.
+//
+// Moves one training to draft, active or deleted; `notify` says whether its
+// participants are told.
+//
+//	POST /trainings/trainings/update_status (UpdateTrainingStatus)
+func (s *TrainingsService) UpdateStatus(ctx context.Context, body resources.UpdateTrainingStatusInput) (resources.Training, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateTrainingStatus, s.c.datedBase, "/trainings/trainings/update_status", "", body)
+	return send[resources.Training](ctx, s.c, &datedUpdateTrainingStatus, req, err)
 }
 
 // WebhooksService calls the Webhooks operations: Webhook subscriptions, which deliver the bare resource to a target URL when an event happens.

@@ -5226,6 +5226,68 @@ func (x CreateTasksInBulkInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CreateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateTrainingMembershipsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *CreateTrainingMembershipsInBulkInput) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x CreateTrainingMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTrainingMembershipsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessIDs returns x.AccessIDs, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetAccessIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.AccessIDs
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// GetSessionID returns x.SessionID, or its zero value when x is nil.
+func (x *CreateTrainingSessionAccessMembershipsInBulkInput) GetSessionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SessionID
+}
+
+// String shows the fields of x that are set.
+func (x CreateTrainingSessionAccessMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateTrainingSessionAccessMembershipsInBulkInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
 // GetCompanyID returns x.CompanyID, or its zero value when x is nil.
 func (x *Credential) GetCompanyID() (v string) {
 	if x == nil {
@@ -5985,6 +6047,74 @@ func (x DeleteTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x DeleteTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAll returns x.All, or its zero value when x or the field is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetAll() (v bool) {
+	if x == nil || x.All == nil {
+		return v
+	}
+	return *x.All
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *DeleteTrainingMembershipsInBulkInput) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingMembershipsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingSessionAccessMembershipsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *DeleteTrainingSessionAccessMembershipsInBulkInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingSessionAccessMembershipsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingSessionAccessMembershipsInBulkInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeleteTrainingsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x DeleteTrainingsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteTrainingsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
 func (x *Document) GetAuthorID() (v string) {
@@ -12814,6 +12944,28 @@ func (x SetPerformanceCompanyEmployeeScoreScaleInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
 
+// GetCatalog returns x.Catalog, or its zero value when x is nil.
+func (x *SetTrainingsCatalogInBulkInput) GetCatalog() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Catalog
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *SetTrainingsCatalogInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// String shows the fields of x that are set.
+func (x SetTrainingsCatalogInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SetTrainingsCatalogInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
 func (x *Shift) GetClockIn() (v string) {
 	if x == nil || x.ClockIn == nil {
@@ -14814,6 +14966,1722 @@ func (x TogglePerformanceReviewProcessArchiveInput) String() string { return pre
 // LogValue logs the fields of x that are set.
 func (x TogglePerformanceReviewProcessArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorEmployeeID returns x.AuthorEmployeeID, or its zero value when x or the field is nil.
+func (x *Training) GetAuthorEmployeeID() (v string) {
+	if x == nil || x.AuthorEmployeeID == nil {
+		return v
+	}
+	return *x.AuthorEmployeeID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *Training) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCatalog returns x.Catalog, or its zero value when x or the field is nil.
+func (x *Training) GetCatalog() (v bool) {
+	if x == nil || x.Catalog == nil {
+		return v
+	}
+	return *x.Catalog
+}
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *Training) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *Training) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *Training) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *Training) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *Training) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Training) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Training) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetExternal returns x.External, or its zero value when x or the field is nil.
+func (x *Training) GetExternal() (v bool) {
+	if x == nil || x.External == nil {
+		return v
+	}
+	return *x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *Training) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetFundaeSubsidized returns x.FundaeSubsidized, or its zero value when x or the field is nil.
+func (x *Training) GetFundaeSubsidized() (v bool) {
+	if x == nil || x.FundaeSubsidized == nil {
+		return v
+	}
+	return *x.FundaeSubsidized
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Training) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsMandatory returns x.IsMandatory, or its zero value when x or the field is nil.
+func (x *Training) GetIsMandatory() (v bool) {
+	if x == nil || x.IsMandatory == nil {
+		return v
+	}
+	return *x.IsMandatory
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *Training) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNumberOfExpiredParticipants returns x.NumberOfExpiredParticipants, or its zero value when x or the field is nil.
+func (x *Training) GetNumberOfExpiredParticipants() (v int) {
+	if x == nil || x.NumberOfExpiredParticipants == nil {
+		return v
+	}
+	return *x.NumberOfExpiredParticipants
+}
+
+// GetObjectives returns x.Objectives, or its zero value when x or the field is nil.
+func (x *Training) GetObjectives() (v string) {
+	if x == nil || x.Objectives == nil {
+		return v
+	}
+	return *x.Objectives
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Training) GetStatus() (v TrainingStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetTotalCost returns x.TotalCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalCost() (v int) {
+	if x == nil || x.TotalCost == nil {
+		return v
+	}
+	return *x.TotalCost
+}
+
+// GetTotalCostDecimal returns x.TotalCostDecimal, or its zero value when x or the field is nil.
+func (x *Training) GetTotalCostDecimal() (v string) {
+	if x == nil || x.TotalCostDecimal == nil {
+		return v
+	}
+	return *x.TotalCostDecimal
+}
+
+// GetTotalDuration returns x.TotalDuration, or its zero value when x or the field is nil.
+func (x *Training) GetTotalDuration() (v float32) {
+	if x == nil || x.TotalDuration == nil {
+		return v
+	}
+	return *x.TotalDuration
+}
+
+// GetTotalParticipants returns x.TotalParticipants, or its zero value when x or the field is nil.
+func (x *Training) GetTotalParticipants() (v int) {
+	if x == nil || x.TotalParticipants == nil {
+		return v
+	}
+	return *x.TotalParticipants
+}
+
+// GetTotalTrainingCost returns x.TotalTrainingCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingCost() (v string) {
+	if x == nil || x.TotalTrainingCost == nil {
+		return v
+	}
+	return *x.TotalTrainingCost
+}
+
+// GetTotalTrainingIndirectCost returns x.TotalTrainingIndirectCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingIndirectCost() (v string) {
+	if x == nil || x.TotalTrainingIndirectCost == nil {
+		return v
+	}
+	return *x.TotalTrainingIndirectCost
+}
+
+// GetTotalTrainingSalaryCost returns x.TotalTrainingSalaryCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingSalaryCost() (v string) {
+	if x == nil || x.TotalTrainingSalaryCost == nil {
+		return v
+	}
+	return *x.TotalTrainingSalaryCost
+}
+
+// GetTotalTrainingSubsidizedCost returns x.TotalTrainingSubsidizedCost, or its zero value when x or the field is nil.
+func (x *Training) GetTotalTrainingSubsidizedCost() (v string) {
+	if x == nil || x.TotalTrainingSubsidizedCost == nil {
+		return v
+	}
+	return *x.TotalTrainingSubsidizedCost
+}
+
+// GetTrainingAttendanceStatus returns x.TrainingAttendanceStatus, or its zero value when x or the field is nil.
+func (x *Training) GetTrainingAttendanceStatus() (v TrainingAttendanceStatus) {
+	if x == nil || x.TrainingAttendanceStatus == nil {
+		return v
+	}
+	return *x.TrainingAttendanceStatus
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *Training) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *Training) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x or the field is nil.
+func (x *Training) GetYear() (v int) {
+	if x == nil || x.Year == nil {
+		return v
+	}
+	return *x.Year
+}
+
+// String shows the fields of x that are set.
+func (x Training) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Training) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *TrainingCategory) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TrainingCategoryCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingCategoryCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategoryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategoryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingCategoryPage) GetData() (v []TrainingCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompletedAttendancesCount returns x.CompletedAttendancesCount, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCompletedAttendancesCount() (v int) {
+	if x == nil || x.CompletedAttendancesCount == nil {
+		return v
+	}
+	return *x.CompletedAttendancesCount
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCost() (v string) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetGrossCost returns x.GrossCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetGrossCost() (v string) {
+	if x == nil || x.GrossCost == nil {
+		return v
+	}
+	return *x.GrossCost
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingClass) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetIndirectCost() (v string) {
+	if x == nil || x.IndirectCost == nil {
+		return v
+	}
+	return *x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNetCost returns x.NetCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetNetCost() (v string) {
+	if x == nil || x.NetCost == nil {
+		return v
+	}
+	return *x.NetCost
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil || x.PaymentStatus == nil {
+		return v
+	}
+	return *x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetSalaryCost() (v string) {
+	if x == nil || x.SalaryCost == nil {
+		return v
+	}
+	return *x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetSubsidizedCost() (v string) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetTotalAttendancesCount returns x.TotalAttendancesCount, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetTotalAttendancesCount() (v int) {
+	if x == nil || x.TotalAttendancesCount == nil {
+		return v
+	}
+	return *x.TotalAttendancesCount
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingClass) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClass) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClass) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClassCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetEndDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndDate
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetIndirectCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClassCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil {
+		return v
+	}
+	return x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetSalaryCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetStartDate() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetSubsidizedCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubsidizedCost
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *TrainingClassCreate) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingClassPage) GetData() (v []TrainingClass) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingClassPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCost returns x.Cost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Cost
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEndDate returns x.EndDate, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetEndDate() (v openapi_types.Date) {
+	if x == nil || x.EndDate == nil {
+		return v
+	}
+	return *x.EndDate
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIndirectCost returns x.IndirectCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetIndirectCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.IndirectCost
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaymentStatus returns x.PaymentStatus, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetPaymentStatus() (v TrainingClassPaymentStatus) {
+	if x == nil {
+		return v
+	}
+	return x.PaymentStatus
+}
+
+// GetSalaryCost returns x.SalaryCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetSalaryCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SalaryCost
+}
+
+// GetStartDate returns x.StartDate, or its zero value when x or the field is nil.
+func (x *TrainingClassUpdate) GetStartDate() (v openapi_types.Date) {
+	if x == nil || x.StartDate == nil {
+		return v
+	}
+	return *x.StartDate
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x is nil.
+func (x *TrainingClassUpdate) GetSubsidizedCost() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.SubsidizedCost
+}
+
+// String shows the fields of x that are set.
+func (x TrainingClassUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingClassUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttachments returns x.Attachments, or its zero value when x is nil.
+func (x *TrainingCreate) GetAttachments() (v []TrainingAttachment) {
+	if x == nil {
+		return v
+	}
+	return x.Attachments
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *TrainingCreate) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *TrainingCreate) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *TrainingCreate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetExternal returns x.External, or its zero value when x is nil.
+func (x *TrainingCreate) GetExternal() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetIsMandatory returns x.IsMandatory, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetIsMandatory() (v bool) {
+	if x == nil || x.IsMandatory == nil {
+		return v
+	}
+	return *x.IsMandatory
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetObjectives returns x.Objectives, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetObjectives() (v string) {
+	if x == nil || x.Objectives == nil {
+		return v
+	}
+	return *x.Objectives
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetTotalDuration returns x.TotalDuration, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetTotalDuration() (v float32) {
+	if x == nil || x.TotalDuration == nil {
+		return v
+	}
+	return *x.TotalDuration
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *TrainingCreate) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x is nil.
+func (x *TrainingCreate) GetYear() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Year
+}
+
+// String shows the fields of x that are set.
+func (x TrainingCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetStatus() (v TrainingAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTrainingCompletedAt returns x.TrainingCompletedAt, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingCompletedAt() (v openapi_types.Date) {
+	if x == nil || x.TrainingCompletedAt == nil {
+		return v
+	}
+	return *x.TrainingCompletedAt
+}
+
+// GetTrainingDueDate returns x.TrainingDueDate, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingDueDate() (v openapi_types.Date) {
+	if x == nil || x.TrainingDueDate == nil {
+		return v
+	}
+	return *x.TrainingDueDate
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingMembership) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingMembershipPage) GetData() (v []TrainingMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingMembershipUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetTrainingCompletedAt returns x.TrainingCompletedAt, or its zero value when x or the field is nil.
+func (x *TrainingMembershipUpdate) GetTrainingCompletedAt() (v openapi_types.Date) {
+	if x == nil || x.TrainingCompletedAt == nil {
+		return v
+	}
+	return *x.TrainingCompletedAt
+}
+
+// String shows the fields of x that are set.
+func (x TrainingMembershipUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingMembershipUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingPage) GetData() (v []Training) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSession) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetParentID returns x.ParentID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetParentID() (v string) {
+	if x == nil || x.ParentID == nil {
+		return v
+	}
+	return *x.ParentID
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSessionAttendanceIDs returns x.SessionAttendanceIDs, or its zero value when x is nil.
+func (x *TrainingSession) GetSessionAttendanceIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.SessionAttendanceIDs
+}
+
+// GetSessionFeedbackID returns x.SessionFeedbackID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSessionFeedbackID() (v string) {
+	if x == nil || x.SessionFeedbackID == nil {
+		return v
+	}
+	return *x.SessionFeedbackID
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetTrainingClassID returns x.TrainingClassID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetTrainingClassID() (v string) {
+	if x == nil || x.TrainingClassID == nil {
+		return v
+	}
+	return *x.TrainingClassID
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x or the field is nil.
+func (x *TrainingSession) GetTrainingID() (v string) {
+	if x == nil || x.TrainingID == nil {
+		return v
+	}
+	return *x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSession) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSession) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetFirstName returns x.FirstName, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetFirstName() (v string) {
+	if x == nil || x.FirstName == nil {
+		return v
+	}
+	return *x.FirstName
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembership) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetLastName returns x.LastName, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetLastName() (v string) {
+	if x == nil || x.LastName == nil {
+		return v
+	}
+	return *x.LastName
+}
+
+// GetSessionID returns x.SessionID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAccessMembership) GetSessionID() (v string) {
+	if x == nil || x.SessionID == nil {
+		return v
+	}
+	return *x.SessionID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAccessMembership) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAccessMembership) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembershipPage) GetData() (v []TrainingSessionAccessMembership) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionAccessMembershipPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAccessMembershipPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAccessMembershipPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAccessID returns x.AccessID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetAccessID() (v string) {
+	if x == nil || x.AccessID == nil {
+		return v
+	}
+	return *x.AccessID
+}
+
+// GetCompletedDuration returns x.CompletedDuration, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetCompletedDuration() (v string) {
+	if x == nil || x.CompletedDuration == nil {
+		return v
+	}
+	return *x.CompletedDuration
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionAttendance) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSessionAccessMembershipID returns x.SessionAccessMembershipID, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetSessionAccessMembershipID() (v string) {
+	if x == nil || x.SessionAccessMembershipID == nil {
+		return v
+	}
+	return *x.SessionAccessMembershipID
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *TrainingSessionAttendance) GetStatus() (v TrainingSessionAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAttendance) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAttendance) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionAttendancePage) GetData() (v []TrainingSessionAttendance) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionAttendancePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionAttendancePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionAttendancePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetRecurrent returns x.Recurrent, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetRecurrent() (v bool) {
+	if x == nil || x.Recurrent == nil {
+		return v
+	}
+	return *x.Recurrent
+}
+
+// GetReminders returns x.Reminders, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetReminders() (v []TrainingSessionReminder) {
+	if x == nil {
+		return v
+	}
+	return x.Reminders
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSendCalendarInvites returns x.SendCalendarInvites, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSendCalendarInvites() (v bool) {
+	if x == nil || x.SendCalendarInvites == nil {
+		return v
+	}
+	return *x.SendCalendarInvites
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// GetTrainingClassID returns x.TrainingClassID, or its zero value when x or the field is nil.
+func (x *TrainingSessionCreate) GetTrainingClassID() (v string) {
+	if x == nil || x.TrainingClassID == nil {
+		return v
+	}
+	return *x.TrainingClassID
+}
+
+// GetTrainingID returns x.TrainingID, or its zero value when x is nil.
+func (x *TrainingSessionCreate) GetTrainingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TrainingID
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TrainingSessionPage) GetData() (v []TrainingSession) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TrainingSessionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDueDate returns x.DueDate, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetDueDate() (v openapi_types.Date) {
+	if x == nil || x.DueDate == nil {
+		return v
+	}
+	return *x.DueDate
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetDuration() (v string) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndsAt returns x.EndsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetEndsAt() (v time.Time) {
+	if x == nil || x.EndsAt == nil {
+		return v
+	}
+	return *x.EndsAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingSessionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLink returns x.Link, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetLink() (v string) {
+	if x == nil || x.Link == nil {
+		return v
+	}
+	return *x.Link
+}
+
+// GetLocation returns x.Location, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetLocation() (v string) {
+	if x == nil || x.Location == nil {
+		return v
+	}
+	return *x.Location
+}
+
+// GetModality returns x.Modality, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetModality() (v TrainingSessionModality) {
+	if x == nil || x.Modality == nil {
+		return v
+	}
+	return *x.Modality
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingSessionUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetRecurrent returns x.Recurrent, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetRecurrent() (v bool) {
+	if x == nil || x.Recurrent == nil {
+		return v
+	}
+	return *x.Recurrent
+}
+
+// GetSchedule returns x.Schedule, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSchedule() (v TrainingSessionSchedule) {
+	if x == nil || x.Schedule == nil {
+		return v
+	}
+	return *x.Schedule
+}
+
+// GetSendCalendarInvites returns x.SendCalendarInvites, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSendCalendarInvites() (v bool) {
+	if x == nil || x.SendCalendarInvites == nil {
+		return v
+	}
+	return *x.SendCalendarInvites
+}
+
+// GetStartsAt returns x.StartsAt, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetStartsAt() (v time.Time) {
+	if x == nil || x.StartsAt == nil {
+		return v
+	}
+	return *x.StartsAt
+}
+
+// GetSubsidized returns x.Subsidized, or its zero value when x or the field is nil.
+func (x *TrainingSessionUpdate) GetSubsidized() (v bool) {
+	if x == nil || x.Subsidized == nil {
+		return v
+	}
+	return *x.Subsidized
+}
+
+// String shows the fields of x that are set.
+func (x TrainingSessionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingSessionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategoryIDs returns x.CategoryIDs, or its zero value when x is nil.
+func (x *TrainingUpdate) GetCategoryIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CategoryIDs
+}
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCompetencyIDs returns x.CompetencyIDs, or its zero value when x is nil.
+func (x *TrainingUpdate) GetCompetencyIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.CompetencyIDs
+}
+
+// GetCost returns x.Cost, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCost() (v int) {
+	if x == nil || x.Cost == nil {
+		return v
+	}
+	return *x.Cost
+}
+
+// GetCostDecimal returns x.CostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetCostDecimal() (v string) {
+	if x == nil || x.CostDecimal == nil {
+		return v
+	}
+	return *x.CostDecimal
+}
+
+// GetDescription returns x.Description, or its zero value when x is nil.
+func (x *TrainingUpdate) GetDescription() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Description
+}
+
+// GetExternal returns x.External, or its zero value when x is nil.
+func (x *TrainingUpdate) GetExternal() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.External
+}
+
+// GetExternalProvider returns x.ExternalProvider, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetExternalProvider() (v string) {
+	if x == nil || x.ExternalProvider == nil {
+		return v
+	}
+	return *x.ExternalProvider
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TrainingUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *TrainingUpdate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetSubsidizedCost returns x.SubsidizedCost, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetSubsidizedCost() (v int) {
+	if x == nil || x.SubsidizedCost == nil {
+		return v
+	}
+	return *x.SubsidizedCost
+}
+
+// GetSubsidizedCostDecimal returns x.SubsidizedCostDecimal, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetSubsidizedCostDecimal() (v string) {
+	if x == nil || x.SubsidizedCostDecimal == nil {
+		return v
+	}
+	return *x.SubsidizedCostDecimal
+}
+
+// GetValidFor returns x.ValidFor, or its zero value when x or the field is nil.
+func (x *TrainingUpdate) GetValidFor() (v int) {
+	if x == nil || x.ValidFor == nil {
+		return v
+	}
+	return *x.ValidFor
+}
+
+// GetYear returns x.Year, or its zero value when x is nil.
+func (x *TrainingUpdate) GetYear() (v int) {
+	if x == nil {
+		return v
+	}
+	return x.Year
+}
+
+// String shows the fields of x that are set.
+func (x TrainingUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TrainingUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *UnarchiveWorkAreaInput) GetID() (v string) {
 	if x == nil {
@@ -15165,6 +17033,66 @@ func (x UpdateTasksInBulkInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x UpdateTasksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompletedDuration returns x.CompletedDuration, or its zero value when x or the field is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetCompletedDuration() (v string) {
+	if x == nil || x.CompletedDuration == nil {
+		return v
+	}
+	return *x.CompletedDuration
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *UpdateTrainingSessionAttendancesInBulkInput) GetStatus() (v TrainingSessionAttendanceStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x UpdateTrainingSessionAttendancesInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateTrainingSessionAttendancesInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNotify returns x.Notify, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetNotify() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Notify
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *UpdateTrainingStatusInput) GetStatus() (v TrainingStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x UpdateTrainingStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x UpdateTrainingStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAPIVersion returns x.APIVersion, or its zero value when x is nil.
 func (x *WebhookSubscription) GetAPIVersion() (v string) {

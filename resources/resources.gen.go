@@ -1822,6 +1822,138 @@ func (e TaskStatus) Valid() bool {
 	}
 }
 
+// Defines values for TrainingAttendanceStatus.
+const (
+	TrainingAttendanceStatusCompleted          TrainingAttendanceStatus = "completed"
+	TrainingAttendanceStatusMissing            TrainingAttendanceStatus = "missing"
+	TrainingAttendanceStatusNotassigned        TrainingAttendanceStatus = "notassigned"
+	TrainingAttendanceStatusNotstarted         TrainingAttendanceStatus = "notstarted"
+	TrainingAttendanceStatusPartiallycompleted TrainingAttendanceStatus = "partiallycompleted"
+	TrainingAttendanceStatusStarted            TrainingAttendanceStatus = "started"
+)
+
+// Valid indicates whether the value is a known member of the TrainingAttendanceStatus enum.
+func (e TrainingAttendanceStatus) Valid() bool {
+	switch e {
+	case TrainingAttendanceStatusCompleted:
+		return true
+	case TrainingAttendanceStatusMissing:
+		return true
+	case TrainingAttendanceStatusNotassigned:
+		return true
+	case TrainingAttendanceStatusNotstarted:
+		return true
+	case TrainingAttendanceStatusPartiallycompleted:
+		return true
+	case TrainingAttendanceStatusStarted:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingClassPaymentStatus.
+const (
+	TrainingClassPaymentStatusPaid    TrainingClassPaymentStatus = "paid"
+	TrainingClassPaymentStatusPending TrainingClassPaymentStatus = "pending"
+)
+
+// Valid indicates whether the value is a known member of the TrainingClassPaymentStatus enum.
+func (e TrainingClassPaymentStatus) Valid() bool {
+	switch e {
+	case TrainingClassPaymentStatusPaid:
+		return true
+	case TrainingClassPaymentStatusPending:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionAttendanceStatus.
+const (
+	TrainingSessionAttendanceStatusCompleted  TrainingSessionAttendanceStatus = "completed"
+	TrainingSessionAttendanceStatusInprogress TrainingSessionAttendanceStatus = "inprogress"
+	TrainingSessionAttendanceStatusMissing    TrainingSessionAttendanceStatus = "missing"
+	TrainingSessionAttendanceStatusPending    TrainingSessionAttendanceStatus = "pending"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionAttendanceStatus enum.
+func (e TrainingSessionAttendanceStatus) Valid() bool {
+	switch e {
+	case TrainingSessionAttendanceStatusCompleted:
+		return true
+	case TrainingSessionAttendanceStatusInprogress:
+		return true
+	case TrainingSessionAttendanceStatusMissing:
+		return true
+	case TrainingSessionAttendanceStatusPending:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionModality.
+const (
+	TrainingSessionModalityInperson TrainingSessionModality = "inperson"
+	TrainingSessionModalityMixed    TrainingSessionModality = "mixed"
+	TrainingSessionModalityOnline   TrainingSessionModality = "online"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionModality enum.
+func (e TrainingSessionModality) Valid() bool {
+	switch e {
+	case TrainingSessionModalityInperson:
+		return true
+	case TrainingSessionModalityMixed:
+		return true
+	case TrainingSessionModalityOnline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingSessionSchedule.
+const (
+	TrainingSessionScheduleScheduled TrainingSessionSchedule = "scheduled"
+	TrainingSessionScheduleSelfpaced TrainingSessionSchedule = "selfpaced"
+)
+
+// Valid indicates whether the value is a known member of the TrainingSessionSchedule enum.
+func (e TrainingSessionSchedule) Valid() bool {
+	switch e {
+	case TrainingSessionScheduleScheduled:
+		return true
+	case TrainingSessionScheduleSelfpaced:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrainingStatus.
+const (
+	TrainingStatusActive  TrainingStatus = "active"
+	TrainingStatusDeleted TrainingStatus = "deleted"
+	TrainingStatusDraft   TrainingStatus = "draft"
+)
+
+// Valid indicates whether the value is a known member of the TrainingStatus enum.
+func (e TrainingStatus) Valid() bool {
+	switch e {
+	case TrainingStatusActive:
+		return true
+	case TrainingStatusDeleted:
+		return true
+	case TrainingStatusDraft:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WebhookPayloadVersion.
 const (
 	WebhookPayloadVersionN20250701 WebhookPayloadVersion = "2025-07-01"
@@ -3401,6 +3533,26 @@ type CreateTasksInBulkInput struct {
 	Status TaskStatus `json:"status"`
 }
 
+// CreateTrainingMembershipsInBulkInput defines model for CreateTrainingMembershipsInBulkInput.
+type CreateTrainingMembershipsInBulkInput struct {
+	// EmployeeIDs The employees to enrol, by employee id.
+	EmployeeIDs []string `json:"employee_ids"`
+	TrainingID  string   `json:"training_id"`
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkInput defines model for CreateTrainingSessionAccessMembershipsInBulkInput.
+type CreateTrainingSessionAccessMembershipsInBulkInput struct {
+	// AccessIDs People to invite, by access id.
+	AccessIDs []string `json:"access_ids,omitempty"`
+
+	// EmployeeIDs People to invite, by employee id.
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
+
+	// Notify Whether the people invited are told.
+	Notify    bool   `json:"notify"`
+	SessionID string `json:"session_id"`
+}
+
 // Credential The credential behind the request. Which fields are filled depends on
 // its kind: user OAuth tokens carry the employee fields, company OAuth
 // tokens and API keys the company fields.
@@ -3655,6 +3807,33 @@ type DeleteProjectTimeRecordsInBulkInput struct {
 // DeleteTasksInBulkInput defines model for DeleteTasksInBulkInput.
 type DeleteTasksInBulkInput struct {
 	// IDs The tasks to delete.
+	IDs []string `json:"ids"`
+}
+
+// DeleteTrainingMembershipsInBulkInput defines model for DeleteTrainingMembershipsInBulkInput.
+type DeleteTrainingMembershipsInBulkInput struct {
+	// All True: remove every membership of training_id except those in ids.
+	All *bool `json:"all,omitempty"`
+
+	// IDs The memberships to remove; with `all`, the ones to keep.
+	IDs []string `json:"ids"`
+
+	// TrainingID The training whose memberships `all` removes; required with it.
+	TrainingID *string `json:"training_id,omitempty"`
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkInput defines model for DeleteTrainingSessionAccessMembershipsInBulkInput.
+type DeleteTrainingSessionAccessMembershipsInBulkInput struct {
+	// IDs The invitations to withdraw.
+	IDs []string `json:"ids"`
+
+	// Notify Whether the people are told.
+	Notify bool `json:"notify"`
+}
+
+// DeleteTrainingsInBulkInput defines model for DeleteTrainingsInBulkInput.
+type DeleteTrainingsInBulkInput struct {
+	// IDs The trainings to delete.
 	IDs []string `json:"ids"`
 }
 
@@ -5559,6 +5738,15 @@ type SetPerformanceCompanyEmployeeScoreScaleInput struct {
 	ScaleID string `json:"scale_id"`
 }
 
+// SetTrainingsCatalogInBulkInput defines model for SetTrainingsCatalogInBulkInput.
+type SetTrainingsCatalogInBulkInput struct {
+	// Catalog True shows them in the catalog, false hides them.
+	Catalog bool `json:"catalog"`
+
+	// IDs The trainings to change.
+	IDs []string `json:"ids"`
+}
+
 // Shift A stretch of worked time (or a break, when `workable` is false) of one
 // employee on one day. `clock_in`/`clock_out` are times of day, not
 // timestamps; `date` is the calendar day and `reference_date` the day
@@ -6113,6 +6301,464 @@ type TogglePerformanceReviewProcessArchiveInput struct {
 	ID string `json:"id"`
 }
 
+// Training A course the company offers its employees, with its costs totalled over its classes.
+type Training struct {
+	// AuthorEmployeeID Employee id of the person who created the training.
+	AuthorEmployeeID *string `json:"author_employee_id,omitempty"`
+
+	// AuthorID Access id of the person who created the training.
+	AuthorID *string `json:"author_id"`
+
+	// Catalog Shown in the catalog employees browse.
+	Catalog *bool `json:"catalog"`
+
+	// CategoryIDs The categories the training is filed under.
+	CategoryIDs []string `json:"category_ids,omitempty"`
+
+	// Code The company's own code for the course (`COM-101`).
+	Code      *string `json:"code,omitempty"`
+	CompanyID *string `json:"company_id"`
+
+	// CompetencyIDs The competencies (performance) the training develops.
+	CompetencyIDs []string `json:"competency_ids"`
+
+	// Cost The course's cost as a whole number; cost_decimal carries it with decimals.
+	Cost *int `json:"cost"`
+
+	// CostDecimal The cost as a decimal string (`150.5`).
+	CostDecimal *string    `json:"cost_decimal"`
+	CreatedAt   *time.Time `json:"created_at,omitempty"`
+	Description *string    `json:"description"`
+
+	// External Given by an outside provider.
+	External *bool `json:"external"`
+
+	// ExternalProvider The outside provider's name.
+	ExternalProvider *string `json:"external_provider,omitempty"`
+
+	// FundaeSubsidized Subsidised through FUNDAE, Spain's public training foundation.
+	FundaeSubsidized *bool   `json:"fundae_subsidized"`
+	ID               string  `json:"id"`
+	IsMandatory      *bool   `json:"is_mandatory"`
+	Name             *string `json:"name"`
+
+	// NumberOfExpiredParticipants Participants whose training has expired or expires within three months, for trainings with a validity; filled only when the list asks for return_expired_memberships.
+	NumberOfExpiredParticipants *int            `json:"number_of_expired_participants,omitempty"`
+	Objectives                  *string         `json:"objectives,omitempty"`
+	Status                      *TrainingStatus `json:"status,omitempty"`
+	Subsidized                  *bool           `json:"subsidized"`
+
+	// SubsidizedCost The subsidised part of the cost as a whole number; see subsidized_cost_decimal.
+	SubsidizedCost *int `json:"subsidized_cost"`
+
+	// SubsidizedCostDecimal The subsidised part of the cost as a decimal string.
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal"`
+	TotalCost             *int    `json:"total_cost,omitempty"`
+	TotalCostDecimal      *string `json:"total_cost_decimal,omitempty"`
+
+	// TotalDuration Length of the course in hours (`2.5` is 2 h 30 min).
+	TotalDuration *float32 `json:"total_duration"`
+
+	// TotalParticipants People enrolled in the training.
+	TotalParticipants *int `json:"total_participants"`
+
+	// TotalTrainingCost Direct costs of all the training's classes, a decimal string.
+	TotalTrainingCost *string `json:"total_training_cost"`
+
+	// TotalTrainingIndirectCost Indirect costs of all its classes.
+	TotalTrainingIndirectCost *string `json:"total_training_indirect_cost"`
+
+	// TotalTrainingSalaryCost Salary costs of all its classes.
+	TotalTrainingSalaryCost *string `json:"total_training_salary_cost"`
+
+	// TotalTrainingSubsidizedCost Subsidised amounts of all its classes.
+	TotalTrainingSubsidizedCost *string `json:"total_training_subsidized_cost"`
+
+	// TrainingAttendanceStatus The caller's own progress in the training (`notassigned` when not enrolled, and for API keys and company tokens).
+	TrainingAttendanceStatus *TrainingAttendanceStatus `json:"training_attendance_status"`
+	UpdatedAt                *time.Time                `json:"updated_at,omitempty"`
+
+	// ValidFor Years a completion stays valid; null when it never expires.
+	ValidFor *int `json:"valid_for,omitempty"`
+
+	// Year The year the training belongs to.
+	Year *int `json:"year"`
+}
+
+// TrainingAttachment A file or link attached to a training. Factorial's document leaves these items untyped and gives no example, so no member is declared.
+type TrainingAttachment map[string]interface{}
+
+// TrainingAttendanceStatus A person's progress in a training (`notassigned` when not enrolled).
+type TrainingAttendanceStatus string
+
+// TrainingCategory A category trainings are filed under.
+type TrainingCategory struct {
+	CompanyID *string    `json:"company_id"`
+	CreatedAt *time.Time `json:"created_at,omitempty"`
+	ID        string     `json:"id"`
+	Name      *string    `json:"name"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+}
+
+// TrainingCategoryCreate defines model for TrainingCategoryCreate.
+type TrainingCategoryCreate struct {
+	CompanyID string `json:"company_id"`
+	Name      string `json:"name"`
+}
+
+// TrainingCategoryPage defines model for TrainingCategoryPage.
+type TrainingCategoryPage struct {
+	Data []TrainingCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingClass A class (group or edition) of a training, with its dates, its costs and how many of its attendances are completed.
+type TrainingClass struct {
+	// CompletedAttendancesCount Completed attendances of the class's sessions.
+	CompletedAttendancesCount *int `json:"completed_attendances_count"`
+
+	// Cost Direct costs (instructors, materials, venue), a decimal string (`100.0`).
+	Cost      *string    `json:"cost"`
+	CreatedAt *time.Time `json:"created_at"`
+
+	// Currency ISO 4217 code.
+	Currency    *string             `json:"currency"`
+	Description *string             `json:"description,omitempty"`
+	EndDate     *openapi_types.Date `json:"end_date,omitempty"`
+
+	// GrossCost cost + indirect_cost + salary_cost.
+	GrossCost *string `json:"gross_cost"`
+	ID        string  `json:"id"`
+
+	// IndirectCost Overheads attributed to the class.
+	IndirectCost *string `json:"indirect_cost"`
+	Name         *string `json:"name"`
+
+	// NetCost gross_cost - subsidized_cost.
+	NetCost       *string                     `json:"net_cost"`
+	PaymentStatus *TrainingClassPaymentStatus `json:"payment_status,omitempty"`
+
+	// SalaryCost What the participants' time costs.
+	SalaryCost *string             `json:"salary_cost"`
+	StartDate  *openapi_types.Date `json:"start_date,omitempty"`
+
+	// SubsidizedCost The part covered by grants or aid.
+	SubsidizedCost *string `json:"subsidized_cost"`
+
+	// TotalAttendancesCount All attendances expected in the class's sessions.
+	TotalAttendancesCount *int    `json:"total_attendances_count"`
+	TrainingID            *string `json:"training_id"`
+}
+
+// TrainingClassCreate defines model for TrainingClassCreate.
+type TrainingClassCreate struct {
+	// AuthorID Access id of the person creating the class.
+	AuthorID  string `json:"author_id"`
+	CompanyID string `json:"company_id"`
+
+	// Cost A decimal string.
+	Cost        string             `json:"cost"`
+	Description *string            `json:"description,omitempty"`
+	EndDate     openapi_types.Date `json:"end_date"`
+
+	// IndirectCost A decimal string.
+	IndirectCost string  `json:"indirect_cost"`
+	Name         *string `json:"name,omitempty"`
+
+	// PaymentStatus Whether a class's costs have been paid.
+	PaymentStatus TrainingClassPaymentStatus `json:"payment_status"`
+
+	// SalaryCost A decimal string.
+	SalaryCost string             `json:"salary_cost"`
+	StartDate  openapi_types.Date `json:"start_date"`
+
+	// SubsidizedCost A decimal string.
+	SubsidizedCost string `json:"subsidized_cost"`
+	TrainingID     string `json:"training_id"`
+}
+
+// TrainingClassPage defines model for TrainingClassPage.
+type TrainingClassPage struct {
+	Data []TrainingClass `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingClassPaymentStatus Whether a class's costs have been paid.
+type TrainingClassPaymentStatus string
+
+// TrainingClassUpdate defines model for TrainingClassUpdate.
+type TrainingClassUpdate struct {
+	Cost        string              `json:"cost"`
+	Description *string             `json:"description,omitempty"`
+	EndDate     *openapi_types.Date `json:"end_date,omitempty"`
+
+	// ID Must equal the path id.
+	ID           string  `json:"id"`
+	IndirectCost string  `json:"indirect_cost"`
+	Name         *string `json:"name,omitempty"`
+
+	// PaymentStatus Whether a class's costs have been paid.
+	PaymentStatus  TrainingClassPaymentStatus `json:"payment_status"`
+	SalaryCost     string                     `json:"salary_cost"`
+	StartDate      *openapi_types.Date        `json:"start_date,omitempty"`
+	SubsidizedCost string                     `json:"subsidized_cost"`
+}
+
+// TrainingCreate defines model for TrainingCreate.
+type TrainingCreate struct {
+	// Attachments Required by Factorial's document; send an empty list when there are none.
+	Attachments []TrainingAttachment `json:"attachments"`
+
+	// AuthorID Access id of the person creating the training; the caller's when absent.
+	AuthorID      *string  `json:"author_id,omitempty"`
+	CategoryIDs   []string `json:"category_ids,omitempty"`
+	Code          *string  `json:"code,omitempty"`
+	CompanyID     *string  `json:"company_id,omitempty"`
+	CompetencyIDs []string `json:"competency_ids,omitempty"`
+	Cost          *int     `json:"cost,omitempty"`
+	CostDecimal   *string  `json:"cost_decimal,omitempty"`
+	Description   string   `json:"description"`
+
+	// EmployeeID An employee associated with the training; Factorial's document says no more.
+	EmployeeID            *string `json:"employee_id,omitempty"`
+	External              bool    `json:"external"`
+	ExternalProvider      *string `json:"external_provider,omitempty"`
+	IsMandatory           *bool   `json:"is_mandatory,omitempty"`
+	Name                  string  `json:"name"`
+	Objectives            *string `json:"objectives,omitempty"`
+	SubsidizedCost        *int    `json:"subsidized_cost,omitempty"`
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal,omitempty"`
+
+	// TotalDuration Length in hours.
+	TotalDuration *float32 `json:"total_duration,omitempty"`
+
+	// ValidFor Years a completion stays valid.
+	ValidFor *int `json:"valid_for,omitempty"`
+	Year     int  `json:"year"`
+}
+
+// TrainingMembership The enrolment of one employee in one training, with their progress.
+type TrainingMembership struct {
+	AccessID   *string                   `json:"access_id"`
+	EmployeeID *string                   `json:"employee_id"`
+	ID         string                    `json:"id"`
+	Status     *TrainingAttendanceStatus `json:"status"`
+
+	// TrainingCompletedAt The day the person completed a training that expires.
+	TrainingCompletedAt *openapi_types.Date `json:"training_completed_at,omitempty"`
+
+	// TrainingDueDate When the person's completion expires (trainings with a validity only).
+	TrainingDueDate *openapi_types.Date `json:"training_due_date,omitempty"`
+	TrainingID      *string             `json:"training_id"`
+}
+
+// TrainingMembershipPage defines model for TrainingMembershipPage.
+type TrainingMembershipPage struct {
+	Data []TrainingMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingMembershipUpdate defines model for TrainingMembershipUpdate.
+type TrainingMembershipUpdate struct {
+	// ID Must equal the path id.
+	ID                  string              `json:"id"`
+	TrainingCompletedAt *openapi_types.Date `json:"training_completed_at,omitempty"`
+}
+
+// TrainingPage defines model for TrainingPage.
+type TrainingPage struct {
+	Data []Training `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSession One session of a training (a meeting, or a self-paced unit), optionally in a class.
+type TrainingSession struct {
+	Description *string `json:"description,omitempty"`
+
+	// DueDate The day a self-paced session must be done by.
+	DueDate *openapi_types.Date `json:"due_date,omitempty"`
+
+	// Duration Length in hours as a decimal string (`1.5` is 1 h 30 min).
+	Duration *string    `json:"duration,omitempty"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+	ID       string     `json:"id"`
+
+	// Link Where to join an online session or fetch its material.
+	Link *string `json:"link,omitempty"`
+
+	// Location Where an in-person session takes place.
+	Location *string                  `json:"location,omitempty"`
+	Modality *TrainingSessionModality `json:"modality,omitempty"`
+	Name     *string                  `json:"name"`
+
+	// ParentID The recurring session this one repeats.
+	ParentID *string                  `json:"parent_id,omitempty"`
+	Schedule *TrainingSessionSchedule `json:"schedule,omitempty"`
+
+	// SessionAttendanceIDs The attendance records of the people invited.
+	SessionAttendanceIDs []string   `json:"session_attendance_ids,omitempty"`
+	SessionFeedbackID    *string    `json:"session_feedback_id,omitempty"`
+	StartsAt             *time.Time `json:"starts_at,omitempty"`
+
+	// Status The session's state (`pending` in Factorial's example; its values are not listed).
+	Status          *string `json:"status,omitempty"`
+	Subsidized      *bool   `json:"subsidized"`
+	TrainingClassID *string `json:"training_class_id,omitempty"`
+	TrainingID      *string `json:"training_id"`
+}
+
+// TrainingSessionAccessMembership An invitation of one person to one session.
+type TrainingSessionAccessMembership struct {
+	AccessID   *string `json:"access_id"`
+	EmployeeID *string `json:"employee_id,omitempty"`
+	FirstName  *string `json:"first_name,omitempty"`
+	ID         string  `json:"id"`
+	JobTitle   *string `json:"job_title,omitempty"`
+	LastName   *string `json:"last_name,omitempty"`
+	SessionID  *string `json:"session_id"`
+}
+
+// TrainingSessionAccessMembershipPage defines model for TrainingSessionAccessMembershipPage.
+type TrainingSessionAccessMembershipPage struct {
+	Data []TrainingSessionAccessMembership `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionAttendance Whether one invited person attended one session.
+type TrainingSessionAttendance struct {
+	AccessID *string `json:"access_id"`
+
+	// CompletedDuration Hours attended as a decimal string (`1.5`); null unless completed.
+	CompletedDuration         *string                          `json:"completed_duration,omitempty"`
+	EmployeeID                *string                          `json:"employee_id,omitempty"`
+	ID                        string                           `json:"id"`
+	SessionAccessMembershipID *string                          `json:"session_access_membership_id"`
+	Status                    *TrainingSessionAttendanceStatus `json:"status"`
+}
+
+// TrainingSessionAttendancePage defines model for TrainingSessionAttendancePage.
+type TrainingSessionAttendancePage struct {
+	Data []TrainingSessionAttendance `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionAttendanceStatus Whether an invited person attended a session.
+type TrainingSessionAttendanceStatus string
+
+// TrainingSessionCreate defines model for TrainingSessionCreate.
+type TrainingSessionCreate struct {
+	Description *string `json:"description,omitempty"`
+
+	// DueDate For self-paced sessions.
+	DueDate *openapi_types.Date `json:"due_date,omitempty"`
+
+	// Duration Hours as a decimal string (`1.5`).
+	Duration *string    `json:"duration,omitempty"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+	Link     *string    `json:"link,omitempty"`
+	Location *string    `json:"location,omitempty"`
+
+	// Modality How a session is held (`inperson` is in person, `mixed` both).
+	Modality *TrainingSessionModality `json:"modality,omitempty"`
+	Name     string                   `json:"name"`
+
+	// Recurrent Factorial's document does not describe it.
+	Recurrent *bool                     `json:"recurrent,omitempty"`
+	Reminders []TrainingSessionReminder `json:"reminders,omitempty"`
+
+	// Schedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+	Schedule *TrainingSessionSchedule `json:"schedule,omitempty"`
+
+	// SendCalendarInvites Send calendar invitations to the people invited.
+	SendCalendarInvites *bool `json:"send_calendar_invites,omitempty"`
+
+	// StartsAt For scheduled sessions; the same day as ends_at.
+	StartsAt   *time.Time `json:"starts_at,omitempty"`
+	Subsidized *bool      `json:"subsidized,omitempty"`
+
+	// TrainingClassID The class the session belongs to; the web app shows only sessions that have one.
+	TrainingClassID *string `json:"training_class_id,omitempty"`
+	TrainingID      string  `json:"training_id"`
+}
+
+// TrainingSessionModality How a session is held (`inperson` is in person, `mixed` both).
+type TrainingSessionModality string
+
+// TrainingSessionPage defines model for TrainingSessionPage.
+type TrainingSessionPage struct {
+	Data []TrainingSession `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TrainingSessionReminder A reminder sent to the people invited. Factorial's document leaves these items untyped and gives no example, so no member is declared.
+type TrainingSessionReminder map[string]interface{}
+
+// TrainingSessionSchedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+type TrainingSessionSchedule string
+
+// TrainingSessionUpdate defines model for TrainingSessionUpdate.
+type TrainingSessionUpdate struct {
+	DueDate  *openapi_types.Date `json:"due_date,omitempty"`
+	Duration *string             `json:"duration,omitempty"`
+	EndsAt   *time.Time          `json:"ends_at,omitempty"`
+
+	// ID Must equal the path id.
+	ID       string  `json:"id"`
+	Link     *string `json:"link,omitempty"`
+	Location *string `json:"location,omitempty"`
+
+	// Modality How a session is held (`inperson` is in person, `mixed` both).
+	Modality  *TrainingSessionModality `json:"modality,omitempty"`
+	Name      string                   `json:"name"`
+	Recurrent *bool                    `json:"recurrent,omitempty"`
+
+	// Schedule `scheduled`: at set times within one day; `selfpaced`: at the person's own pace before a due date.
+	Schedule            *TrainingSessionSchedule `json:"schedule,omitempty"`
+	SendCalendarInvites *bool                    `json:"send_calendar_invites,omitempty"`
+	StartsAt            *time.Time               `json:"starts_at,omitempty"`
+	Subsidized          *bool                    `json:"subsidized,omitempty"`
+}
+
+// TrainingStatus Where a training stands.
+type TrainingStatus string
+
+// TrainingUpdate defines model for TrainingUpdate.
+type TrainingUpdate struct {
+	// CategoryIDs Replaces the list.
+	CategoryIDs []string `json:"category_ids,omitempty"`
+	Code        *string  `json:"code,omitempty"`
+
+	// CompetencyIDs Replaces the list.
+	CompetencyIDs    []string `json:"competency_ids,omitempty"`
+	Cost             *int     `json:"cost,omitempty"`
+	CostDecimal      *string  `json:"cost_decimal,omitempty"`
+	Description      string   `json:"description"`
+	External         bool     `json:"external"`
+	ExternalProvider *string  `json:"external_provider,omitempty"`
+
+	// ID Must equal the path id.
+	ID                    string  `json:"id"`
+	Name                  string  `json:"name"`
+	SubsidizedCost        *int    `json:"subsidized_cost,omitempty"`
+	SubsidizedCostDecimal *string `json:"subsidized_cost_decimal,omitempty"`
+	ValidFor              *int    `json:"valid_for,omitempty"`
+	Year                  int     `json:"year"`
+}
+
 // UnarchiveWorkAreaInput defines model for UnarchiveWorkAreaInput.
 type UnarchiveWorkAreaInput struct {
 	// ID The work area to bring back.
@@ -6212,6 +6858,30 @@ type UpdateProjectTimeRecordWorkerInput struct {
 // UpdateTasksInBulkInput defines model for UpdateTasksInBulkInput.
 type UpdateTasksInBulkInput struct {
 	Tasks []TaskBulkUpdateItem `json:"tasks"`
+}
+
+// UpdateTrainingSessionAttendancesInBulkInput defines model for UpdateTrainingSessionAttendancesInBulkInput.
+type UpdateTrainingSessionAttendancesInBulkInput struct {
+	// CompletedDuration Hours as a decimal string (`1.5`); only for completed attendances.
+	CompletedDuration *string `json:"completed_duration,omitempty"`
+
+	// IDs The attendances to change.
+	IDs []string `json:"ids"`
+
+	// Status Whether an invited person attended a session.
+	Status *TrainingSessionAttendanceStatus `json:"status,omitempty"`
+}
+
+// UpdateTrainingStatusInput defines model for UpdateTrainingStatusInput.
+type UpdateTrainingStatusInput struct {
+	// ID The training.
+	ID string `json:"id"`
+
+	// Notify Whether the participants are told.
+	Notify bool `json:"notify"`
+
+	// Status Where a training stands.
+	Status TrainingStatus `json:"status"`
 }
 
 // WebhookPayloadVersion API versions a subscription's payloads can follow (Factorial's 2026-07-01 document accepts these).
@@ -8264,6 +8934,256 @@ type ListPoliciesParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListTrainingCategoriesParams defines parameters for ListTrainingCategories.
+type ListTrainingCategoriesParams struct {
+	// IDs Only these categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionAccessMembershipsParams defines parameters for ListTrainingSessionAccessMemberships.
+type ListTrainingSessionAccessMembershipsParams struct {
+	// SessionID Only the invitations to this session. Send it if the server refuses a call without it.
+	SessionID *string `form:"session_id,omitempty" json:"session_id,omitempty"`
+
+	// IDs Only these invitations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only the invitations of people whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// TeamIDs Only the invitations of members of these teams.
+	TeamIDs []string `form:"team_ids[],omitempty" json:"team_ids[],omitempty"`
+
+	// Status Only the invitations whose attendance is in one of these states.
+	Status []TrainingSessionAttendanceStatus `form:"status[],omitempty" json:"status[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionAttendancesParams defines parameters for ListTrainingSessionAttendances.
+type ListTrainingSessionAttendancesParams struct {
+	// SessionID Only the attendances of this session.
+	SessionID *string `form:"session_id,omitempty" json:"session_id,omitempty"`
+
+	// ID Only the attendance with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// IDs Only these attendances.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// SessionAccessMembershipIDs Only the attendances of these invitations.
+	SessionAccessMembershipIDs []string `form:"session_access_membership_ids[],omitempty" json:"session_access_membership_ids[],omitempty"`
+
+	// AccessIDs Only the attendances of these accesses.
+	AccessIDs []string `form:"access_ids[],omitempty" json:"access_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingSessionsParams defines parameters for ListTrainingSessions.
+type ListTrainingSessionsParams struct {
+	// IDs Only these sessions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TrainingIDs Only the sessions of these trainings.
+	TrainingIDs []string `form:"training_ids[],omitempty" json:"training_ids[],omitempty"`
+
+	// Search Only the sessions whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// StartAfter Only the sessions starting after this instant (an ISO 8601 timestamp, `2025-01-05T00:00:00Z`).
+	StartAfter *string `form:"start_after,omitempty" json:"start_after,omitempty"`
+
+	// StartBefore Only the sessions starting before this instant (an ISO 8601 timestamp).
+	StartBefore *string `form:"start_before,omitempty" json:"start_before,omitempty"`
+
+	// AccessID Only the sessions this access (see Employee.access_id) is invited to.
+	AccessID *string `form:"access_id,omitempty" json:"access_id,omitempty"`
+
+	// EmployeeID Only the sessions this employee is invited to.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// TrainingClassIDs Only the sessions of these training classes (groups).
+	TrainingClassIDs []string `form:"training_class_ids[],omitempty" json:"training_class_ids[],omitempty"`
+
+	// Next True: only the sessions still to come, the nearest first.
+	Next *bool `form:"next,omitempty" json:"next,omitempty"`
+
+	// Modality Only the sessions held this way.
+	Modality *TrainingSessionModality `form:"modality,omitempty" json:"modality,omitempty"`
+
+	// StartsAt Only the sessions starting at one of these instants (ISO 8601 timestamps, written as the sessions' starts_at).
+	StartsAt []string `form:"starts_at[],omitempty" json:"starts_at[],omitempty"`
+
+	// Active True: only active sessions. Factorial does not say what makes a session active.
+	Active *bool `form:"active,omitempty" json:"active,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingClassesParams defines parameters for ListTrainingClasses.
+type ListTrainingClassesParams struct {
+	// IDs Only these classes.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ID Only the class with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// TrainingID Only the classes of this training.
+	TrainingID *string `form:"training_id,omitempty" json:"training_id,omitempty"`
+
+	// Search Only the classes whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// StartDate Only the classes starting on one of these days.
+	StartDate []openapi_types.Date `form:"start_date[],omitempty" json:"start_date[],omitempty"`
+
+	// EndDate Only the classes ending on one of these days.
+	EndDate []openapi_types.Date `form:"end_date[],omitempty" json:"end_date[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingMembershipsParams defines parameters for ListTrainingMemberships.
+type ListTrainingMembershipsParams struct {
+	// TrainingID Only the participants of this training.
+	TrainingID *string `form:"training_id,omitempty" json:"training_id,omitempty"`
+
+	// IDs Only these memberships.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Search Only the participants whose name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// TeamID Only the participants who are members of this team.
+	TeamID *string `form:"team_id,omitempty" json:"team_id,omitempty"`
+
+	// Status Only the participants with this progress.
+	Status *TrainingAttendanceStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ClassID Only the participants invited to a session of this training class.
+	ClassID *string `form:"class_id,omitempty" json:"class_id,omitempty"`
+
+	// EmployeeID Only this employee's memberships.
+	EmployeeID *string `form:"employee_id,omitempty" json:"employee_id,omitempty"`
+
+	// DueDate `overdue` (due date passed), `no_due_date` (none), or a number of days: due within that many days from today. Send it if the server refuses a call without it.
+	DueDate *string `form:"due_date,omitempty" json:"due_date,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTrainingsParams defines parameters for ListTrainings.
+type ListTrainingsParams struct {
+	// ID Only the training with this id.
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// IDs Only these trainings.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// AccessID Deprecated by Factorial. Only the trainings this access (see Employee.access_id) is enrolled in.
+	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	AccessID *string `form:"access_id,omitempty" json:"access_id,omitempty"`
+
+	// Search Only the trainings whose name, description or category name contains this text.
+	Search *string `form:"search,omitempty" json:"search,omitempty"`
+
+	// Status Only the trainings in this status.
+	Status *TrainingStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Catalog True: only the trainings shown in the catalog; false: only the others.
+	Catalog *bool `form:"catalog,omitempty" json:"catalog,omitempty"`
+
+	// OnlyAssigned True: only the trainings the caller is enrolled in (training_attendance_status other than notassigned).
+	OnlyAssigned *bool `form:"only_assigned,omitempty" json:"only_assigned,omitempty"`
+
+	// WithExpiredMemberships True: only the trainings with a participant whose training has expired or expires within three months; false: only those with none.
+	WithExpiredMemberships *bool `form:"with_expired_memberships,omitempty" json:"with_expired_memberships,omitempty"`
+
+	// ReturnExpiredMemberships True: fill number_of_expired_participants (null otherwise).
+	ReturnExpiredMemberships *bool `form:"return_expired_memberships,omitempty" json:"return_expired_memberships,omitempty"`
+
+	// IsMandatory Only mandatory (true) or only optional (false) trainings.
+	IsMandatory *bool `form:"is_mandatory,omitempty" json:"is_mandatory,omitempty"`
+
+	// WithCurrentTrainingClasses True: only the trainings with a class running today.
+	WithCurrentTrainingClasses *bool `form:"with_current_training_classes,omitempty" json:"with_current_training_classes,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // CreateWebhookSubscriptionJSONRequestBody defines body for CreateWebhookSubscription for application/json ContentType.
 type CreateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionCreate
 
@@ -8659,6 +9579,54 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// CreateTrainingCategoryJSONRequestBody defines body for CreateTrainingCategory for application/json ContentType.
+type CreateTrainingCategoryJSONRequestBody = TrainingCategoryCreate
+
+// CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody defines body for CreateTrainingSessionAccessMembershipsInBulk for application/json ContentType.
+type CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody = CreateTrainingSessionAccessMembershipsInBulkInput
+
+// DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody defines body for DeleteTrainingSessionAccessMembershipsInBulk for application/json ContentType.
+type DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody = DeleteTrainingSessionAccessMembershipsInBulkInput
+
+// UpdateTrainingSessionAttendancesInBulkJSONRequestBody defines body for UpdateTrainingSessionAttendancesInBulk for application/json ContentType.
+type UpdateTrainingSessionAttendancesInBulkJSONRequestBody = UpdateTrainingSessionAttendancesInBulkInput
+
+// CreateTrainingSessionJSONRequestBody defines body for CreateTrainingSession for application/json ContentType.
+type CreateTrainingSessionJSONRequestBody = TrainingSessionCreate
+
+// UpdateTrainingSessionJSONRequestBody defines body for UpdateTrainingSession for application/json ContentType.
+type UpdateTrainingSessionJSONRequestBody = TrainingSessionUpdate
+
+// CreateTrainingClassJSONRequestBody defines body for CreateTrainingClass for application/json ContentType.
+type CreateTrainingClassJSONRequestBody = TrainingClassCreate
+
+// UpdateTrainingClassJSONRequestBody defines body for UpdateTrainingClass for application/json ContentType.
+type UpdateTrainingClassJSONRequestBody = TrainingClassUpdate
+
+// CreateTrainingMembershipsInBulkJSONRequestBody defines body for CreateTrainingMembershipsInBulk for application/json ContentType.
+type CreateTrainingMembershipsInBulkJSONRequestBody = CreateTrainingMembershipsInBulkInput
+
+// DeleteTrainingMembershipsInBulkJSONRequestBody defines body for DeleteTrainingMembershipsInBulk for application/json ContentType.
+type DeleteTrainingMembershipsInBulkJSONRequestBody = DeleteTrainingMembershipsInBulkInput
+
+// UpdateTrainingMembershipJSONRequestBody defines body for UpdateTrainingMembership for application/json ContentType.
+type UpdateTrainingMembershipJSONRequestBody = TrainingMembershipUpdate
+
+// CreateTrainingJSONRequestBody defines body for CreateTraining for application/json ContentType.
+type CreateTrainingJSONRequestBody = TrainingCreate
+
+// DeleteTrainingsInBulkJSONRequestBody defines body for DeleteTrainingsInBulk for application/json ContentType.
+type DeleteTrainingsInBulkJSONRequestBody = DeleteTrainingsInBulkInput
+
+// SetTrainingsCatalogInBulkJSONRequestBody defines body for SetTrainingsCatalogInBulk for application/json ContentType.
+type SetTrainingsCatalogInBulkJSONRequestBody = SetTrainingsCatalogInBulkInput
+
+// UpdateTrainingStatusJSONRequestBody defines body for UpdateTrainingStatus for application/json ContentType.
+type UpdateTrainingStatusJSONRequestBody = UpdateTrainingStatusInput
+
+// UpdateTrainingJSONRequestBody defines body for UpdateTraining for application/json ContentType.
+type UpdateTrainingJSONRequestBody = TrainingUpdate
 
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {

@@ -98,14 +98,25 @@ func TestVersionOnlyInServers(t *testing.T) {
 // scopes is the OAuth scope that grants each tag's operations; Credentials
 // and Webhooks have none documented (an empty requirement).
 var scopes = map[string]string{
-	"Credentials": "", "Webhooks": "",
-	"Employees": "employees", "Teams": "employees",
-	"Locations": "company_locations", "Companies": "company_legal_entities",
-	"Holidays": "company_holidays", "TimeOff": "time_off",
-	"Attendance": "time_tracking", "Documents": "documents",
-	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
-	"JobCatalog": "job_catalog", "Banking": "banking", "Ats": "recruitment", "Performance": "performance",
+	"Ats":               "recruitment",
+	"Attendance":        "time_tracking",
+	"Banking":           "banking",
+	"Companies":         "company_legal_entities",
+	"Credentials":       "",
+	"CustomFields":      "custom_fields",
+	"Documents":         "documents",
+	"Employees":         "employees",
+	"Holidays":          "company_holidays",
+	"JobCatalog":        "job_catalog",
+	"Locations":         "company_locations",
+	"Payroll":           "payroll_supplements",
+	"Performance":       "performance",
 	"ProjectManagement": "project_management_projects",
+	"Tasks":             "tasks",
+	"Teams":             "employees",
+	"TimeOff":           "time_off",
+	"Trainings":         "trainings",
+	"Webhooks":          "",
 }
 
 // resourceScopes are the scopes of the collections whose scope is not

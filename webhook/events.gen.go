@@ -195,6 +195,22 @@ const (
 	TimeOffPolicyDelete Event = "timeoff/policy/delete"
 	// TimeOffPolicyUpdate is delivered with a resources.TimeOffPolicy.
 	TimeOffPolicyUpdate Event = "timeoff/policy/update"
+	// TrainingsCategoryCreate is delivered with a resources.TrainingCategory.
+	TrainingsCategoryCreate Event = "trainings/category/create"
+	// TrainingsCategoryDelete is delivered with a resources.TrainingCategory.
+	TrainingsCategoryDelete Event = "trainings/category/delete"
+	// TrainingsTrainingBulkDelete is delivered with a resources.Training.
+	TrainingsTrainingBulkDelete Event = "trainings/training/bulk_delete"
+	// TrainingsTrainingBulkUpdateCatalog is delivered with a resources.Training.
+	TrainingsTrainingBulkUpdateCatalog Event = "trainings/training/bulk_update_catalog"
+	// TrainingsTrainingCreate is delivered with a resources.Training.
+	TrainingsTrainingCreate Event = "trainings/training/create"
+	// TrainingsTrainingDelete is delivered with a resources.Training.
+	TrainingsTrainingDelete Event = "trainings/training/delete"
+	// TrainingsTrainingUpdate is delivered with a resources.Training.
+	TrainingsTrainingUpdate Event = "trainings/training/update"
+	// TrainingsTrainingUpdateStatus is delivered with a resources.Training.
+	TrainingsTrainingUpdateStatus Event = "trainings/training/update_status"
 )
 
 // payloads maps every event type to the generated type of its bare
@@ -292,4 +308,12 @@ var payloads = map[Event]reflect.Type{
 	TimeOffPolicyCreate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyDelete:                                                reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyUpdate:                                                reflect.TypeFor[resources.TimeOffPolicy](),
+	TrainingsCategoryCreate:                                            reflect.TypeFor[resources.TrainingCategory](),
+	TrainingsCategoryDelete:                                            reflect.TypeFor[resources.TrainingCategory](),
+	TrainingsTrainingBulkDelete:                                        reflect.TypeFor[resources.Training](),
+	TrainingsTrainingBulkUpdateCatalog:                                 reflect.TypeFor[resources.Training](),
+	TrainingsTrainingCreate:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingDelete:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingUpdate:                                            reflect.TypeFor[resources.Training](),
+	TrainingsTrainingUpdateStatus:                                      reflect.TypeFor[resources.Training](),
 }

@@ -247,6 +247,14 @@ func init() {
 		"GET project_management/project_tasks/{id}":                                             {fn: (*call).getVisibleProjectTask},
 		"POST project_management/project_tasks/bulk_destroy":                                    {fn: (*call).deleteProjectTasksInBulk},
 		"POST project_management/project_tasks/bulk_duplicate":                                  {fn: (*call).duplicateProjectTasksInBulk},
+		"POST trainings/session_access_memberships/bulk_create":                                 {fn: (*call).createSessionAccessMembers},
+		"POST trainings/session_access_memberships/bulk_destroy":                                {fn: (*call).deleteSessionAccessMembers},
+		"POST trainings/session_attendances/bulk_update":                                        {fn: (*call).updateSessionAttendances},
+		"POST trainings/trainings/bulk_delete":                                                  {fn: (*call).deleteTrainingsInBulk},
+		"POST trainings/trainings/bulk_update_catalog":                                          {fn: (*call).setTrainingsCatalog},
+		"POST trainings/trainings/update_status":                                                {fn: (*call).updateTrainingStatus},
+		"POST trainings/training_memberships/bulk_create":                                       {fn: (*call).createTrainingMemberships},
+		"POST trainings/training_memberships/bulk_destroy":                                      {fn: (*call).deleteTrainingMemberships},
 	}
 }
 

@@ -55,6 +55,14 @@ func init() {
 		ResPMSubprojects: viewSubproject,
 		ResPMWorkers:     viewWorker,
 		ResPMTimeRecords: viewTimeRecord,
+		// Trainings (rules_dated_trainings.go).
+		ResTrainingCategories:   company,
+		ResTrainings:            viewTraining,
+		ResTrainingClasses:      viewTrainingClass,
+		ResTrainingSessions:     viewTrainingSession,
+		ResSessionAccessMembers: viewSessionAccessMember,
+		ResSessionAttendances:   viewSessionAttendance,
+		ResTrainingMemberships:  viewTrainingMembership,
 
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
@@ -263,6 +271,9 @@ func init() {
 		ResPMTimeRecords:      prepareTimeRecord,
 		ResPMPlannedRecords:   preparePlannedRecord,
 		ResPMBudgetStrategies: prepareBudgetStrategy,
+		ResTrainings:          prepareTraining,
+		ResTrainingClasses:    prepareTrainingClass,
+		ResTrainingSessions:   prepareTrainingSession,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -515,27 +526,33 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:        bankAccountFilter,
-		ResCardPayments:        bankingFilter("created_at"),
-		ResBankTransactions:    bankingFilter("booking_date"),
-		ResCandidates:          atsCandidateFilter,
-		ResApplications:        atsApplicationFilter,
-		ResAtsMessages:         atsMessageFilter,
-		ResAtsHiringStages:     atsHiringStageFilter,
-		ResAtsRejectionReasons: atsRejectionReasonFilter,
-		ResAtsEvaluationForms:  atsEvaluationFormFilter,
-		ResPerfProcesses:       perfNameFilter,
-		ResPerfTemplates:       perfNameFilter,
-		ResPerfTargets:         perfTargetFilter,
-		ResPerfEvaluations:     perfEvaluationFilter,
-		ResPMProjects:          projectFilter,
-		ResPMSubprojects:       updatedAfterFilter,
-		ResPMWorkers:           workerFilter,
-		ResPMTimeRecords:       timeRecordFilter,
-		ResPMPlannedRecords:    plannedRecordFilter,
-		ResPMBudgetStrategies:  budgetStrategyFilter,
-		ResPMExpenseRecords:    expenseRecordFilter,
-		ResPMProjectTasks:      projectTaskFilter,
+		ResBankAccounts:         bankAccountFilter,
+		ResCardPayments:         bankingFilter("created_at"),
+		ResBankTransactions:     bankingFilter("booking_date"),
+		ResCandidates:           atsCandidateFilter,
+		ResApplications:         atsApplicationFilter,
+		ResAtsMessages:          atsMessageFilter,
+		ResAtsHiringStages:      atsHiringStageFilter,
+		ResAtsRejectionReasons:  atsRejectionReasonFilter,
+		ResAtsEvaluationForms:   atsEvaluationFormFilter,
+		ResPerfProcesses:        perfNameFilter,
+		ResPerfTemplates:        perfNameFilter,
+		ResPerfTargets:          perfTargetFilter,
+		ResPerfEvaluations:      perfEvaluationFilter,
+		ResPMProjects:           projectFilter,
+		ResPMSubprojects:        updatedAfterFilter,
+		ResPMWorkers:            workerFilter,
+		ResPMTimeRecords:        timeRecordFilter,
+		ResPMPlannedRecords:     plannedRecordFilter,
+		ResPMBudgetStrategies:   budgetStrategyFilter,
+		ResPMExpenseRecords:     expenseRecordFilter,
+		ResPMProjectTasks:       projectTaskFilter,
+		ResTrainingSessions:     trainingSessionFilter,
+		ResSessionAccessMembers: sessionMemberFilter,
+		ResSessionAttendances:   sessionAttendanceFilter,
+		ResTrainings:            trainingFilter,
+		ResTrainingClasses:      trainingClassFilter,
+		ResTrainingMemberships:  trainingMembershipFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -775,13 +792,19 @@ var datedFilterParams = map[string][]string{
 		"with_targets_managed_by_filter[manager_employee_id]", "with_targets_managed_by_filter[only_direct_reports]"},
 	ResPMProjects: {"name_or_code", "updated_after", "no_clients", "total_currency", // projects
 		"only_active", "assigned", "employee_ids[]"}, // imputable projects
-	ResPMSubprojects:      {"updated_after"},
-	ResPMWorkers:          {"assigned", "project_active", "employee_name", "updated_after"},
-	ResPMTimeRecords:      {"employee_ids[]", "month", "year", "updated_after"},
-	ResPMPlannedRecords:   {"start_date", "end_date"},
-	ResPMBudgetStrategies: {"without_subproject"},
-	ResPMExpenseRecords:   {"start_date", "end_date", "project_ids[]", "updated_after", "employee_user_name_like"},
-	ResPMProjectTasks:     {"completed", "overdue", "search", "due_status", "client_ids[]"},
+	ResPMSubprojects:        {"updated_after"},
+	ResPMWorkers:            {"assigned", "project_active", "employee_name", "updated_after"},
+	ResPMTimeRecords:        {"employee_ids[]", "month", "year", "updated_after"},
+	ResPMPlannedRecords:     {"start_date", "end_date"},
+	ResPMBudgetStrategies:   {"without_subproject"},
+	ResPMExpenseRecords:     {"start_date", "end_date", "project_ids[]", "updated_after", "employee_user_name_like"},
+	ResPMProjectTasks:       {"completed", "overdue", "search", "due_status", "client_ids[]"},
+	ResTrainingSessions:     {"search", "start_after", "start_before", "next", "employee_id", "access_id"},
+	ResSessionAccessMembers: {"search", "team_ids[]", "status[]"},
+	ResSessionAttendances:   {"session_id"},
+	ResTrainings:            {"search", "access_id", "only_assigned", "with_expired_memberships", "with_current_training_classes"},
+	ResTrainingClasses:      {"search"},
+	ResTrainingMemberships:  {"search", "team_id", "class_id", "due_date"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -826,6 +849,8 @@ var unappliedParams = map[string]string{
 	ResPMWorkers + " include_labor_cost":             "shapes the answer: the sandbox models no cost rates, costs are 0",
 	ResPMWorkers + " subproject_ids[]":               "project workers: the sandbox does not model a worker's subprojects",
 	ResPMWorkers + " no_subproject":                  "project workers: the sandbox does not model a worker's subprojects",
+	ResTrainingSessions + " active":                  "trainings: Factorial does not say what makes a session active",
+	ResTrainings + " return_expired_memberships":     "shapes the answer: fills number_of_expired_participants (viewTraining)",
 }
 
 // employeeField lists the values of an integer field of the employees

@@ -90,6 +90,7 @@ func init() {
 	hooks = map[string]*resourceHooks{
 		ResEmployees:         {prepare: prepareEmployee, validate: validateEmployee},
 		ResTeams:             {prepare: prepareTeam, deleted: teamDeleted},
+		ResTrainingSessions:  {deleted: sessionDeleted},
 		ResLeaves:            {prepare: prepareLeave, validate: validateLeave, decorate: decorateLeave},
 		ResAPIKeys:           {prepare: prepareAPIKey},
 		ResCustomTableFields: {prepare: prepareCustomTableField},

@@ -12,6 +12,8 @@ import (
 // discard port of loopback, is never called), two work areas of the
 // main location, one archived, and each area's records (the seed<Area>
 // functions below, each describing what it writes).
+// main location, one archived, a small job catalog (seedJobCatalog), the banking records
+// (seedBanking) and two trainings (seedTrainings).
 // The caller holds the write lock.
 func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	type M = map[string]any
@@ -43,6 +45,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	put(ResResourceFields, M{"id": 1, "field_id": 2, "schema_id": 1})
 	s.seedBanking(put)
 	s.seedProjects(put)
+	s.seedTrainings(put)
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
 	put(ResWorkAreas,
@@ -279,4 +282,47 @@ func (s *Sandbox) seedProjects(put func(res string, recs ...map[string]any)) {
 		"original_amount_currency": "EUR", "original_amount_cents": 4590, "legal_entity_amount_currency": "EUR",
 		"legal_entity_amount_cents": "4590", "effective_on": day(-3), "exchange_rate": 1.0, "status": "approved"})
 	put(ResPMProjectTasks, M{"id": 1, "project_id": 1, "subproject_id": 2, "task_id": 1, "follow_up": true})
+}
+
+// seedTrainings writes two training categories and two trainings: a
+// mandatory risk-prevention course valid for two years, active and in the
+// catalog, with one class, one session next week to which Bea Basic is
+// invited (attendance pending), Bea enrolled and started and the manager
+// enrolled and completed a year ago; and a draft leadership course from
+// an outside provider. Dates are relative to the clock's day.
+func (s *Sandbox) seedTrainings(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	put(ResTrainingCategories,
+		M{"id": 1, "name": "Health and safety", "company_id": 1, "created_at": day(-400) + "T09:00:00Z", "updated_at": day(-400) + "T09:00:00Z"},
+		M{"id": 2, "name": "Leadership", "company_id": 1, "created_at": day(-400) + "T09:00:00Z", "updated_at": day(-400) + "T09:00:00Z"})
+	training := func(id int, name, desc, status string, catalog, mandatory bool, cats []int, extra M) M {
+		rec := M{"id": id, "company_id": 1, "author_id": 1, "name": name, "description": desc, "status": status,
+			"catalog": catalog, "is_mandatory": mandatory, "category_ids": cats, "competency_ids": []int{}, "external": false,
+			"external_provider": nil, "fundae_subsidized": false, "subsidized": false, "cost": 0, "subsidized_cost": 0,
+			"year": today.Year(), "valid_for": nil, "total_duration": 4, "objectives": nil, "code": nil,
+			"created_at": day(-200) + "T10:00:00Z", "updated_at": day(-200) + "T10:00:00Z"}
+		for k, v := range extra {
+			rec[k] = v
+		}
+		return rec
+	}
+	put(ResTrainings,
+		training(1, "Occupational risk prevention", "Workplace hazards and how to avoid them", "active", true, true, []int{1},
+			M{"code": "PRL-01", "valid_for": 2, "objectives": "Know the risks of each workplace"}),
+		training(2, "Feedback for managers", "Giving and receiving feedback", "draft", false, false, []int{2},
+			M{"external": true, "external_provider": "Coursera", "cost": 300, "cost_decimal": "300.0"}))
+	put(ResTrainingClasses, M{"id": 1, "training_id": 1, "name": "Spring edition", "description": "Barcelona office",
+		"start_date": day(-3), "end_date": day(10), "cost": "400.0", "indirect_cost": "50.0", "salary_cost": "120.0",
+		"subsidized_cost": "100.0", "payment_status": "pending", "currency": "EUR", "author_id": 1, "created_at": day(-30) + "T08:00:00Z"})
+	put(ResTrainingSessions, M{"id": 1, "training_id": 1, "training_class_id": 1, "name": "Hazards on site",
+		"description": "First session", "starts_at": day(7) + "T09:00:00Z", "ends_at": day(7) + "T11:00:00Z", "duration": "2",
+		"modality": "inperson", "schedule": "scheduled", "location": "Room 1", "link": nil, "subsidized": false, "status": "pending"})
+	put(ResSessionAccessMembers, M{"id": 1, "session_id": 1, "employee_id": DemoBasicID, "access_id": 3})
+	put(ResSessionAttendances, M{"id": 1, "session_access_membership_id": 1, "access_id": 3, "status": "pending", "completed_duration": nil})
+	put(ResTrainingMemberships,
+		M{"id": 1, "training_id": 1, "employee_id": DemoBasicID, "access_id": 3, "status": "started", "training_completed_at": nil},
+		M{"id": 2, "training_id": 1, "employee_id": DemoManagerID, "access_id": 2, "status": "completed", "training_completed_at": day(-365)})
 }

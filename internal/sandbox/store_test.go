@@ -125,6 +125,8 @@ func TestResourceConstants(t *testing.T) {
 		ResPerfVisibility, ResPerfTemplates, ResPerfScales, ResPerfCompanyScales, ResPerfAnswers, ResPerfScores,
 		ResPMProjects, ResPMSubprojects, ResPMWorkers, ResPMTimeRecords, ResPMPlannedRecords, ResPMBudgetStrategies,
 		ResPMExpenseRecords, ResPMProjectTasks,
+		ResTrainingCategories, ResTrainings, ResTrainingClasses, ResTrainingSessions, ResSessionAccessMembers,
+		ResSessionAttendances, ResTrainingMemberships,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

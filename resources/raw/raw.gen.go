@@ -3521,6 +3521,450 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /timeoff/policies/{id} (the `UpdatePolicy` operationId).
 	UpdatePolicy(ctx context.Context, id ID, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingCategories List training categories
+	//
+	// The categories the company files its trainings under.
+	//
+	// Corresponds with GET /trainings/categories (the `ListTrainingCategories` operationId).
+	ListTrainingCategories(ctx context.Context, params *ListTrainingCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingCategoryWithBody Create a training category
+	//
+	// A new category trainings can be filed under (see Training.category_ids).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+	CreateTrainingCategoryWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingCategory Create a training category
+	//
+	// A new category trainings can be filed under (see Training.category_ids).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+	CreateTrainingCategory(ctx context.Context, body CreateTrainingCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingCategory Delete a training category
+	//
+	// Removes the category; trainings filed under it no longer list it.
+	//
+	// Corresponds with DELETE /trainings/categories/{id} (the `DeleteTrainingCategory` operationId).
+	DeleteTrainingCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingCategory Get a training category
+	//
+	// One category by id.
+	//
+	// Corresponds with GET /trainings/categories/{id} (the `GetTrainingCategory` operationId).
+	GetTrainingCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingSessionAccessMemberships List the people invited to a session
+	//
+	// The invitations (access memberships) of a session, each naming the
+	// person by access and employee id with their name and job title.
+	// Factorial's document requires `session_id`; it is optional here, and
+	// without it the invitations of every session are listed.
+	//
+	// Corresponds with GET /trainings/session_access_memberships (the `ListTrainingSessionAccessMemberships` operationId).
+	ListTrainingSessionAccessMemberships(ctx context.Context, params *ListTrainingSessionAccessMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingSessionAccessMembershipsInBulkWithBody Invite people to a session
+	//
+	// Invites the people named by access id (`access_ids`) or employee id
+	// (`employee_ids`) to one session; each invitation comes with an
+	// attendance record for the person. `notify` says whether they are told.
+	// Answers the invitations created, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+	CreateTrainingSessionAccessMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingSessionAccessMembershipsInBulk Invite people to a session
+	//
+	// Invites the people named by access id (`access_ids`) or employee id
+	// (`employee_ids`) to one session; each invitation comes with an
+	// attendance record for the person. `notify` says whether they are told.
+	// Answers the invitations created, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+	CreateTrainingSessionAccessMembershipsInBulk(ctx context.Context, body CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingSessionAccessMembershipsInBulkWithBody Withdraw invitations to sessions
+	//
+	// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+	DeleteTrainingSessionAccessMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingSessionAccessMembershipsInBulk Withdraw invitations to sessions
+	//
+	// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+	DeleteTrainingSessionAccessMembershipsInBulk(ctx context.Context, body DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingSessionAccessMembership Get an invitation to a session
+	//
+	// One session access membership by id.
+	//
+	// Corresponds with GET /trainings/session_access_memberships/{id} (the `GetTrainingSessionAccessMembership` operationId).
+	GetTrainingSessionAccessMembership(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingSessionAttendances List session attendances
+	//
+	// Whether each invited person attended their session, and for how long once completed.
+	//
+	// Corresponds with GET /trainings/session_attendances (the `ListTrainingSessionAttendances` operationId).
+	ListTrainingSessionAttendances(ctx context.Context, params *ListTrainingSessionAttendancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingSessionAttendancesInBulkWithBody Record attendance of several people
+	//
+	// Sets the status, or the completed duration, of the attendances named.
+	// Moving an attendance to `completed` sets its completed duration to the
+	// session's duration; any other status clears it. A completed duration
+	// sent without a status may only change attendances that are already
+	// completed. Answers the attendances, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+	UpdateTrainingSessionAttendancesInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingSessionAttendancesInBulk Record attendance of several people
+	//
+	// Sets the status, or the completed duration, of the attendances named.
+	// Moving an attendance to `completed` sets its completed duration to the
+	// session's duration; any other status clears it. A completed duration
+	// sent without a status may only change attendances that are already
+	// completed. Answers the attendances, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+	UpdateTrainingSessionAttendancesInBulk(ctx context.Context, body UpdateTrainingSessionAttendancesInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingSessionAttendance Get a session attendance
+	//
+	// One attendance record by id.
+	//
+	// Corresponds with GET /trainings/session_attendances/{id} (the `GetTrainingSessionAttendance` operationId).
+	GetTrainingSessionAttendance(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingSessions List training sessions
+	//
+	// The sessions (single meetings or self-paced units) of the company's trainings.
+	//
+	// Corresponds with GET /trainings/sessions (the `ListTrainingSessions` operationId).
+	ListTrainingSessions(ctx context.Context, params *ListTrainingSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingSessionWithBody Create a training session
+	//
+	// A session of a training. Factorial's web app shows only the sessions
+	// that belong to a training class, so set `training_class_id` for
+	// sessions people should see there. A scheduled session starts and ends
+	// on the same day; a self-paced one has a due date instead.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+	CreateTrainingSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingSession Create a training session
+	//
+	// A session of a training. Factorial's web app shows only the sessions
+	// that belong to a training class, so set `training_class_id` for
+	// sessions people should see there. A scheduled session starts and ends
+	// on the same day; a self-paced one has a due date instead.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+	CreateTrainingSession(ctx context.Context, body CreateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingSession Delete a training session
+	//
+	// Removes the session with its invitations and attendances.
+	//
+	// Corresponds with DELETE /trainings/sessions/{id} (the `DeleteTrainingSession` operationId).
+	DeleteTrainingSession(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingSession Get a training session
+	//
+	// One session by id.
+	//
+	// Corresponds with GET /trainings/sessions/{id} (the `GetTrainingSession` operationId).
+	GetTrainingSession(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingSessionWithBody Update a training session
+	//
+	// The body repeats the id and, as Factorial's document requires, the name.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+	UpdateTrainingSessionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingSession Update a training session
+	//
+	// The body repeats the id and, as Factorial's document requires, the name.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+	UpdateTrainingSession(ctx context.Context, id ID, body UpdateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingClasses List training classes
+	//
+	// The classes (groups or editions) of the company's trainings, with their costs.
+	//
+	// Corresponds with GET /trainings/training_classes (the `ListTrainingClasses` operationId).
+	ListTrainingClasses(ctx context.Context, params *ListTrainingClassesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingClassWithBody Create a training class
+	//
+	// A new class (group or edition) of a training, with its dates and costs.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+	CreateTrainingClassWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingClass Create a training class
+	//
+	// A new class (group or edition) of a training, with its dates and costs.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+	CreateTrainingClass(ctx context.Context, body CreateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingClass Delete a training class
+	//
+	// Removes the class.
+	//
+	// Corresponds with DELETE /trainings/training_classes/{id} (the `DeleteTrainingClass` operationId).
+	DeleteTrainingClass(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingClass Get a training class
+	//
+	// One class by id.
+	//
+	// Corresponds with GET /trainings/training_classes/{id} (the `GetTrainingClass` operationId).
+	GetTrainingClass(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingClassWithBody Update a training class
+	//
+	// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+	UpdateTrainingClassWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingClass Update a training class
+	//
+	// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+	UpdateTrainingClass(ctx context.Context, id ID, body UpdateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainingMemberships List training participants
+	//
+	// The enrolments (memberships) of employees in trainings, with their
+	// progress and, for trainings that expire, when each person's training
+	// falls due. Factorial's document requires `due_date`; it is optional
+	// here, and without it no due-date selection is made.
+	//
+	// Corresponds with GET /trainings/training_memberships (the `ListTrainingMemberships` operationId).
+	ListTrainingMemberships(ctx context.Context, params *ListTrainingMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingMembershipsInBulkWithBody Enrol employees in a training
+	//
+	// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+	CreateTrainingMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingMembershipsInBulk Enrol employees in a training
+	//
+	// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+	CreateTrainingMembershipsInBulk(ctx context.Context, body CreateTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingMembershipsInBulkWithBody Withdraw employees from trainings
+	//
+	// Removes the memberships in `ids`; or, with `all` true, every
+	// membership of `training_id` except those in `ids`. Answers the
+	// removed memberships, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+	DeleteTrainingMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingMembershipsInBulk Withdraw employees from trainings
+	//
+	// Removes the memberships in `ids`; or, with `all` true, every
+	// membership of `training_id` except those in `ids`. Answers the
+	// removed memberships, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+	DeleteTrainingMembershipsInBulk(ctx context.Context, body DeleteTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTrainingMembership Get a training participant
+	//
+	// One membership by id.
+	//
+	// Corresponds with GET /trainings/training_memberships/{id} (the `GetTrainingMembership` operationId).
+	GetTrainingMembership(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingMembershipWithBody Record when a participant completed a training
+	//
+	// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+	UpdateTrainingMembershipWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingMembership Record when a participant completed a training
+	//
+	// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+	UpdateTrainingMembership(ctx context.Context, id ID, body UpdateTrainingMembershipJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTrainings List trainings
+	//
+	// The company's trainings (courses), with their costs totalled over their classes.
+	//
+	// Corresponds with GET /trainings/trainings (the `ListTrainings` operationId).
+	ListTrainings(ctx context.Context, params *ListTrainingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTrainingWithBody Create a training
+	//
+	// A new course. Its classes (groups), sessions and participants are added with their own operations.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+	CreateTrainingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTraining Create a training
+	//
+	// A new course. Its classes (groups), sessions and participants are added with their own operations.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+	CreateTraining(ctx context.Context, body CreateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingsInBulkWithBody Delete several trainings
+	//
+	// Answers the deleted trainings, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+	DeleteTrainingsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrainingsInBulk Delete several trainings
+	//
+	// Answers the deleted trainings, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+	DeleteTrainingsInBulk(ctx context.Context, body DeleteTrainingsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetTrainingsCatalogInBulkWithBody Show or hide several trainings in the catalog
+	//
+	// Sets `catalog` on every training named. Answers them, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+	SetTrainingsCatalogInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetTrainingsCatalogInBulk Show or hide several trainings in the catalog
+	//
+	// Sets `catalog` on every training named. Answers them, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+	SetTrainingsCatalogInBulk(ctx context.Context, body SetTrainingsCatalogInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingStatusWithBody Change a training's status
+	//
+	// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+	UpdateTrainingStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingStatus Change a training's status
+	//
+	// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+	UpdateTrainingStatus(ctx context.Context, body UpdateTrainingStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTraining Delete a training
+	//
+	// Removes the training.
+	//
+	// Corresponds with DELETE /trainings/trainings/{id} (the `DeleteTraining` operationId).
+	DeleteTraining(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTraining Get a training
+	//
+	// One training by id.
+	//
+	// Corresponds with GET /trainings/trainings/{id} (the `GetTraining` operationId).
+	GetTraining(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrainingWithBody Update a training
+	//
+	// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+	UpdateTrainingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTraining Update a training
+	//
+	// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+	UpdateTraining(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListCredentials Describe the credential making the call
@@ -11045,6 +11489,950 @@ func (c *Client) UpdatePolicyWithBody(ctx context.Context, id ID, contentType st
 // Corresponds with PUT /timeoff/policies/{id} (the `UpdatePolicy` operationId).
 func (c *Client) UpdatePolicy(ctx context.Context, id ID, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdatePolicyRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingCategories List training categories
+//
+// The categories the company files its trainings under.
+//
+// Corresponds with GET /trainings/categories (the `ListTrainingCategories` operationId).
+func (c *Client) ListTrainingCategories(ctx context.Context, params *ListTrainingCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingCategoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingCategoryWithBody Create a training category
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+func (c *Client) CreateTrainingCategoryWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingCategoryRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingCategory Create a training category
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+func (c *Client) CreateTrainingCategory(ctx context.Context, body CreateTrainingCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingCategoryRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingCategory Delete a training category
+//
+// Removes the category; trainings filed under it no longer list it.
+//
+// Corresponds with DELETE /trainings/categories/{id} (the `DeleteTrainingCategory` operationId).
+func (c *Client) DeleteTrainingCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingCategoryRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingCategory Get a training category
+//
+// One category by id.
+//
+// Corresponds with GET /trainings/categories/{id} (the `GetTrainingCategory` operationId).
+func (c *Client) GetTrainingCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingCategoryRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingSessionAccessMemberships List the people invited to a session
+//
+// The invitations (access memberships) of a session, each naming the
+// person by access and employee id with their name and job title.
+// Factorial's document requires `session_id`; it is optional here, and
+// without it the invitations of every session are listed.
+//
+// Corresponds with GET /trainings/session_access_memberships (the `ListTrainingSessionAccessMemberships` operationId).
+func (c *Client) ListTrainingSessionAccessMemberships(ctx context.Context, params *ListTrainingSessionAccessMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingSessionAccessMembershipsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkWithBody Invite people to a session
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an
+// attendance record for the person. `notify` says whether they are told.
+// Answers the invitations created, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *Client) CreateTrainingSessionAccessMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingSessionAccessMembershipsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingSessionAccessMembershipsInBulk Invite people to a session
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an
+// attendance record for the person. `notify` says whether they are told.
+// Answers the invitations created, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *Client) CreateTrainingSessionAccessMembershipsInBulk(ctx context.Context, body CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingSessionAccessMembershipsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkWithBody Withdraw invitations to sessions
+//
+// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *Client) DeleteTrainingSessionAccessMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingSessionAccessMembershipsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulk Withdraw invitations to sessions
+//
+// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *Client) DeleteTrainingSessionAccessMembershipsInBulk(ctx context.Context, body DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingSessionAccessMembershipsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingSessionAccessMembership Get an invitation to a session
+//
+// One session access membership by id.
+//
+// Corresponds with GET /trainings/session_access_memberships/{id} (the `GetTrainingSessionAccessMembership` operationId).
+func (c *Client) GetTrainingSessionAccessMembership(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingSessionAccessMembershipRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingSessionAttendances List session attendances
+//
+// Whether each invited person attended their session, and for how long once completed.
+//
+// Corresponds with GET /trainings/session_attendances (the `ListTrainingSessionAttendances` operationId).
+func (c *Client) ListTrainingSessionAttendances(ctx context.Context, params *ListTrainingSessionAttendancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingSessionAttendancesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingSessionAttendancesInBulkWithBody Record attendance of several people
+//
+// Sets the status, or the completed duration, of the attendances named.
+// Moving an attendance to `completed` sets its completed duration to the
+// session's duration; any other status clears it. A completed duration
+// sent without a status may only change attendances that are already
+// completed. Answers the attendances, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+func (c *Client) UpdateTrainingSessionAttendancesInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingSessionAttendancesInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingSessionAttendancesInBulk Record attendance of several people
+//
+// Sets the status, or the completed duration, of the attendances named.
+// Moving an attendance to `completed` sets its completed duration to the
+// session's duration; any other status clears it. A completed duration
+// sent without a status may only change attendances that are already
+// completed. Answers the attendances, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+func (c *Client) UpdateTrainingSessionAttendancesInBulk(ctx context.Context, body UpdateTrainingSessionAttendancesInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingSessionAttendancesInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingSessionAttendance Get a session attendance
+//
+// One attendance record by id.
+//
+// Corresponds with GET /trainings/session_attendances/{id} (the `GetTrainingSessionAttendance` operationId).
+func (c *Client) GetTrainingSessionAttendance(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingSessionAttendanceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingSessions List training sessions
+//
+// The sessions (single meetings or self-paced units) of the company's trainings.
+//
+// Corresponds with GET /trainings/sessions (the `ListTrainingSessions` operationId).
+func (c *Client) ListTrainingSessions(ctx context.Context, params *ListTrainingSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingSessionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingSessionWithBody Create a training session
+//
+// A session of a training. Factorial's web app shows only the sessions
+// that belong to a training class, so set `training_class_id` for
+// sessions people should see there. A scheduled session starts and ends
+// on the same day; a self-paced one has a due date instead.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+func (c *Client) CreateTrainingSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingSessionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingSession Create a training session
+//
+// A session of a training. Factorial's web app shows only the sessions
+// that belong to a training class, so set `training_class_id` for
+// sessions people should see there. A scheduled session starts and ends
+// on the same day; a self-paced one has a due date instead.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+func (c *Client) CreateTrainingSession(ctx context.Context, body CreateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingSessionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingSession Delete a training session
+//
+// Removes the session with its invitations and attendances.
+//
+// Corresponds with DELETE /trainings/sessions/{id} (the `DeleteTrainingSession` operationId).
+func (c *Client) DeleteTrainingSession(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingSessionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingSession Get a training session
+//
+// One session by id.
+//
+// Corresponds with GET /trainings/sessions/{id} (the `GetTrainingSession` operationId).
+func (c *Client) GetTrainingSession(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingSessionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingSessionWithBody Update a training session
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+func (c *Client) UpdateTrainingSessionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingSessionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingSession Update a training session
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+func (c *Client) UpdateTrainingSession(ctx context.Context, id ID, body UpdateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingSessionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingClasses List training classes
+//
+// The classes (groups or editions) of the company's trainings, with their costs.
+//
+// Corresponds with GET /trainings/training_classes (the `ListTrainingClasses` operationId).
+func (c *Client) ListTrainingClasses(ctx context.Context, params *ListTrainingClassesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingClassesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingClassWithBody Create a training class
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+func (c *Client) CreateTrainingClassWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingClassRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingClass Create a training class
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+func (c *Client) CreateTrainingClass(ctx context.Context, body CreateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingClassRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingClass Delete a training class
+//
+// Removes the class.
+//
+// Corresponds with DELETE /trainings/training_classes/{id} (the `DeleteTrainingClass` operationId).
+func (c *Client) DeleteTrainingClass(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingClassRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingClass Get a training class
+//
+// One class by id.
+//
+// Corresponds with GET /trainings/training_classes/{id} (the `GetTrainingClass` operationId).
+func (c *Client) GetTrainingClass(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingClassRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingClassWithBody Update a training class
+//
+// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+func (c *Client) UpdateTrainingClassWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingClassRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingClass Update a training class
+//
+// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+func (c *Client) UpdateTrainingClass(ctx context.Context, id ID, body UpdateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingClassRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainingMemberships List training participants
+//
+// The enrolments (memberships) of employees in trainings, with their
+// progress and, for trainings that expire, when each person's training
+// falls due. Factorial's document requires `due_date`; it is optional
+// here, and without it no due-date selection is made.
+//
+// Corresponds with GET /trainings/training_memberships (the `ListTrainingMemberships` operationId).
+func (c *Client) ListTrainingMemberships(ctx context.Context, params *ListTrainingMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingMembershipsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingMembershipsInBulkWithBody Enrol employees in a training
+//
+// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+func (c *Client) CreateTrainingMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingMembershipsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingMembershipsInBulk Enrol employees in a training
+//
+// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+func (c *Client) CreateTrainingMembershipsInBulk(ctx context.Context, body CreateTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingMembershipsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingMembershipsInBulkWithBody Withdraw employees from trainings
+//
+// Removes the memberships in `ids`; or, with `all` true, every
+// membership of `training_id` except those in `ids`. Answers the
+// removed memberships, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+func (c *Client) DeleteTrainingMembershipsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingMembershipsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingMembershipsInBulk Withdraw employees from trainings
+//
+// Removes the memberships in `ids`; or, with `all` true, every
+// membership of `training_id` except those in `ids`. Answers the
+// removed memberships, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+func (c *Client) DeleteTrainingMembershipsInBulk(ctx context.Context, body DeleteTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingMembershipsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTrainingMembership Get a training participant
+//
+// One membership by id.
+//
+// Corresponds with GET /trainings/training_memberships/{id} (the `GetTrainingMembership` operationId).
+func (c *Client) GetTrainingMembership(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingMembershipRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingMembershipWithBody Record when a participant completed a training
+//
+// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+func (c *Client) UpdateTrainingMembershipWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingMembershipRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingMembership Record when a participant completed a training
+//
+// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+func (c *Client) UpdateTrainingMembership(ctx context.Context, id ID, body UpdateTrainingMembershipJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingMembershipRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTrainings List trainings
+//
+// The company's trainings (courses), with their costs totalled over their classes.
+//
+// Corresponds with GET /trainings/trainings (the `ListTrainings` operationId).
+func (c *Client) ListTrainings(ctx context.Context, params *ListTrainingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrainingsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTrainingWithBody Create a training
+//
+// A new course. Its classes (groups), sessions and participants are added with their own operations.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+func (c *Client) CreateTrainingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTraining Create a training
+//
+// A new course. Its classes (groups), sessions and participants are added with their own operations.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+func (c *Client) CreateTraining(ctx context.Context, body CreateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTrainingRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingsInBulkWithBody Delete several trainings
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+func (c *Client) DeleteTrainingsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrainingsInBulk Delete several trainings
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+func (c *Client) DeleteTrainingsInBulk(ctx context.Context, body DeleteTrainingsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetTrainingsCatalogInBulkWithBody Show or hide several trainings in the catalog
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+func (c *Client) SetTrainingsCatalogInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetTrainingsCatalogInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetTrainingsCatalogInBulk Show or hide several trainings in the catalog
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+func (c *Client) SetTrainingsCatalogInBulk(ctx context.Context, body SetTrainingsCatalogInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetTrainingsCatalogInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingStatusWithBody Change a training's status
+//
+// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+func (c *Client) UpdateTrainingStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingStatusRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingStatus Change a training's status
+//
+// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+func (c *Client) UpdateTrainingStatus(ctx context.Context, body UpdateTrainingStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingStatusRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTraining Delete a training
+//
+// Removes the training.
+//
+// Corresponds with DELETE /trainings/trainings/{id} (the `DeleteTraining` operationId).
+func (c *Client) DeleteTraining(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrainingRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTraining Get a training
+//
+// One training by id.
+//
+// Corresponds with GET /trainings/trainings/{id} (the `GetTraining` operationId).
+func (c *Client) GetTraining(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTrainingRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrainingWithBody Update a training
+//
+// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+func (c *Client) UpdateTrainingWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTraining Update a training
+//
+// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+func (c *Client) UpdateTraining(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrainingRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29087,6 +30475,2254 @@ func NewUpdatePolicyRequestWithBody(server string, id ID, contentType string, bo
 	return req, nil
 }
 
+// NewListTrainingCategoriesRequest constructs an http.Request for the ListTrainingCategories method
+func NewListTrainingCategoriesRequest(server string, params *ListTrainingCategoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingCategoryRequest calls the generic CreateTrainingCategory builder with application/json body
+func NewCreateTrainingCategoryRequest(server string, body CreateTrainingCategoryJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingCategoryRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingCategoryRequestWithBody constructs an http.Request for the CreateTrainingCategory method, with any body, and a specified content type
+func NewCreateTrainingCategoryRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingCategoryRequest constructs an http.Request for the DeleteTrainingCategory method
+func NewDeleteTrainingCategoryRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/categories/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTrainingCategoryRequest constructs an http.Request for the GetTrainingCategory method
+func NewGetTrainingCategoryRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/categories/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListTrainingSessionAccessMembershipsRequest constructs an http.Request for the ListTrainingSessionAccessMemberships method
+func NewListTrainingSessionAccessMembershipsRequest(server string, params *ListTrainingSessionAccessMembershipsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_access_memberships")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.SessionID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "session_id", *params.SessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_ids[]", params.TeamIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status[]", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingSessionAccessMembershipsInBulkRequest calls the generic CreateTrainingSessionAccessMembershipsInBulk builder with application/json body
+func NewCreateTrainingSessionAccessMembershipsInBulkRequest(server string, body CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingSessionAccessMembershipsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingSessionAccessMembershipsInBulkRequestWithBody constructs an http.Request for the CreateTrainingSessionAccessMembershipsInBulk method, with any body, and a specified content type
+func NewCreateTrainingSessionAccessMembershipsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_access_memberships/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingSessionAccessMembershipsInBulkRequest calls the generic DeleteTrainingSessionAccessMembershipsInBulk builder with application/json body
+func NewDeleteTrainingSessionAccessMembershipsInBulkRequest(server string, body DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteTrainingSessionAccessMembershipsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteTrainingSessionAccessMembershipsInBulkRequestWithBody constructs an http.Request for the DeleteTrainingSessionAccessMembershipsInBulk method, with any body, and a specified content type
+func NewDeleteTrainingSessionAccessMembershipsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_access_memberships/bulk_destroy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTrainingSessionAccessMembershipRequest constructs an http.Request for the GetTrainingSessionAccessMembership method
+func NewGetTrainingSessionAccessMembershipRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_access_memberships/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListTrainingSessionAttendancesRequest constructs an http.Request for the ListTrainingSessionAttendances method
+func NewListTrainingSessionAttendancesRequest(server string, params *ListTrainingSessionAttendancesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_attendances")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.SessionID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "session_id", *params.SessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SessionAccessMembershipIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "session_access_membership_ids[]", params.SessionAccessMembershipIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AccessIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_ids[]", params.AccessIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrainingSessionAttendancesInBulkRequest calls the generic UpdateTrainingSessionAttendancesInBulk builder with application/json body
+func NewUpdateTrainingSessionAttendancesInBulkRequest(server string, body UpdateTrainingSessionAttendancesInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingSessionAttendancesInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingSessionAttendancesInBulkRequestWithBody constructs an http.Request for the UpdateTrainingSessionAttendancesInBulk method, with any body, and a specified content type
+func NewUpdateTrainingSessionAttendancesInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_attendances/bulk_update")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTrainingSessionAttendanceRequest constructs an http.Request for the GetTrainingSessionAttendance method
+func NewGetTrainingSessionAttendanceRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/session_attendances/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListTrainingSessionsRequest constructs an http.Request for the ListTrainingSessions method
+func NewListTrainingSessionsRequest(server string, params *ListTrainingSessionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TrainingIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "training_ids[]", params.TrainingIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartAfter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_after", *params.StartAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartBefore != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_before", *params.StartBefore, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AccessID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_id", *params.AccessID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_id", *params.EmployeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TrainingClassIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "training_class_ids[]", params.TrainingClassIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Next != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "next", *params.Next, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Modality != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "modality", *params.Modality, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartsAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "starts_at[]", params.StartsAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Active != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "active", *params.Active, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingSessionRequest calls the generic CreateTrainingSession builder with application/json body
+func NewCreateTrainingSessionRequest(server string, body CreateTrainingSessionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingSessionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingSessionRequestWithBody constructs an http.Request for the CreateTrainingSession method, with any body, and a specified content type
+func NewCreateTrainingSessionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingSessionRequest constructs an http.Request for the DeleteTrainingSession method
+func NewDeleteTrainingSessionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/sessions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTrainingSessionRequest constructs an http.Request for the GetTrainingSession method
+func NewGetTrainingSessionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/sessions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrainingSessionRequest calls the generic UpdateTrainingSession builder with application/json body
+func NewUpdateTrainingSessionRequest(server string, id ID, body UpdateTrainingSessionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingSessionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingSessionRequestWithBody constructs an http.Request for the UpdateTrainingSession method, with any body, and a specified content type
+func NewUpdateTrainingSessionRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/sessions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListTrainingClassesRequest constructs an http.Request for the ListTrainingClasses method
+func NewListTrainingClassesRequest(server string, params *ListTrainingClassesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_classes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TrainingID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "training_id", *params.TrainingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_date[]", params.StartDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_date[]", params.EndDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingClassRequest calls the generic CreateTrainingClass builder with application/json body
+func NewCreateTrainingClassRequest(server string, body CreateTrainingClassJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingClassRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingClassRequestWithBody constructs an http.Request for the CreateTrainingClass method, with any body, and a specified content type
+func NewCreateTrainingClassRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_classes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingClassRequest constructs an http.Request for the DeleteTrainingClass method
+func NewDeleteTrainingClassRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTrainingClassRequest constructs an http.Request for the GetTrainingClass method
+func NewGetTrainingClassRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrainingClassRequest calls the generic UpdateTrainingClass builder with application/json body
+func NewUpdateTrainingClassRequest(server string, id ID, body UpdateTrainingClassJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingClassRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingClassRequestWithBody constructs an http.Request for the UpdateTrainingClass method, with any body, and a specified content type
+func NewUpdateTrainingClassRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListTrainingMembershipsRequest constructs an http.Request for the ListTrainingMemberships method
+func NewListTrainingMembershipsRequest(server string, params *ListTrainingMembershipsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_memberships")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.TrainingID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "training_id", *params.TrainingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_id", *params.TeamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ClassID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "class_id", *params.ClassID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_id", *params.EmployeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DueDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "due_date", *params.DueDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingMembershipsInBulkRequest calls the generic CreateTrainingMembershipsInBulk builder with application/json body
+func NewCreateTrainingMembershipsInBulkRequest(server string, body CreateTrainingMembershipsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingMembershipsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingMembershipsInBulkRequestWithBody constructs an http.Request for the CreateTrainingMembershipsInBulk method, with any body, and a specified content type
+func NewCreateTrainingMembershipsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_memberships/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingMembershipsInBulkRequest calls the generic DeleteTrainingMembershipsInBulk builder with application/json body
+func NewDeleteTrainingMembershipsInBulkRequest(server string, body DeleteTrainingMembershipsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteTrainingMembershipsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteTrainingMembershipsInBulkRequestWithBody constructs an http.Request for the DeleteTrainingMembershipsInBulk method, with any body, and a specified content type
+func NewDeleteTrainingMembershipsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_memberships/bulk_destroy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTrainingMembershipRequest constructs an http.Request for the GetTrainingMembership method
+func NewGetTrainingMembershipRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_memberships/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrainingMembershipRequest calls the generic UpdateTrainingMembership builder with application/json body
+func NewUpdateTrainingMembershipRequest(server string, id ID, body UpdateTrainingMembershipJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingMembershipRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingMembershipRequestWithBody constructs an http.Request for the UpdateTrainingMembership method, with any body, and a specified content type
+func NewUpdateTrainingMembershipRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/training_memberships/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListTrainingsRequest constructs an http.Request for the ListTrainings method
+func NewListTrainingsRequest(server string, params *ListTrainingsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AccessID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_id", *params.AccessID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Catalog != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "catalog", *params.Catalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyAssigned != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_assigned", *params.OnlyAssigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithExpiredMemberships != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_expired_memberships", *params.WithExpiredMemberships, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReturnExpiredMemberships != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "return_expired_memberships", *params.ReturnExpiredMemberships, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IsMandatory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "is_mandatory", *params.IsMandatory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithCurrentTrainingClasses != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_current_training_classes", *params.WithCurrentTrainingClasses, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateTrainingRequest calls the generic CreateTraining builder with application/json body
+func NewCreateTrainingRequest(server string, body CreateTrainingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTrainingRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTrainingRequestWithBody constructs an http.Request for the CreateTraining method, with any body, and a specified content type
+func NewCreateTrainingRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingsInBulkRequest calls the generic DeleteTrainingsInBulk builder with application/json body
+func NewDeleteTrainingsInBulkRequest(server string, body DeleteTrainingsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteTrainingsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteTrainingsInBulkRequestWithBody constructs an http.Request for the DeleteTrainingsInBulk method, with any body, and a specified content type
+func NewDeleteTrainingsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/bulk_delete")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetTrainingsCatalogInBulkRequest calls the generic SetTrainingsCatalogInBulk builder with application/json body
+func NewSetTrainingsCatalogInBulkRequest(server string, body SetTrainingsCatalogInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetTrainingsCatalogInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSetTrainingsCatalogInBulkRequestWithBody constructs an http.Request for the SetTrainingsCatalogInBulk method, with any body, and a specified content type
+func NewSetTrainingsCatalogInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/bulk_update_catalog")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateTrainingStatusRequest calls the generic UpdateTrainingStatus builder with application/json body
+func NewUpdateTrainingStatusRequest(server string, body UpdateTrainingStatusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingStatusRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingStatusRequestWithBody constructs an http.Request for the UpdateTrainingStatus method, with any body, and a specified content type
+func NewUpdateTrainingStatusRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/update_status")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrainingRequest constructs an http.Request for the DeleteTraining method
+func NewDeleteTrainingRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTrainingRequest constructs an http.Request for the GetTraining method
+func NewGetTrainingRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrainingRequest calls the generic UpdateTraining builder with application/json body
+func NewUpdateTrainingRequest(server string, id ID, body UpdateTrainingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrainingRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateTrainingRequestWithBody constructs an http.Request for the UpdateTraining method, with any body, and a specified content type
+func NewUpdateTrainingRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/trainings/trainings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -32864,6 +36500,486 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /timeoff/policies/{id} (the `UpdatePolicy` operationId).
 	UpdatePolicyWithResponse(ctx context.Context, id ID, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
+
+	// ListTrainingCategoriesWithResponse List training categories
+	//
+	// The categories the company files its trainings under.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/categories (the `ListTrainingCategories` operationId).
+	ListTrainingCategoriesWithResponse(ctx context.Context, params *ListTrainingCategoriesParams, reqEditors ...RequestEditorFn) (*ListTrainingCategoriesResponse, error)
+
+	// CreateTrainingCategoryWithBodyWithResponse Create a training category
+	//
+	// A new category trainings can be filed under (see Training.category_ids).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+	CreateTrainingCategoryWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingCategoryResponse, error)
+
+	// CreateTrainingCategoryWithResponse Create a training category
+	//
+	// A new category trainings can be filed under (see Training.category_ids).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+	CreateTrainingCategoryWithResponse(ctx context.Context, body CreateTrainingCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingCategoryResponse, error)
+
+	// DeleteTrainingCategoryWithResponse Delete a training category
+	//
+	// Removes the category; trainings filed under it no longer list it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /trainings/categories/{id} (the `DeleteTrainingCategory` operationId).
+	DeleteTrainingCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingCategoryResponse, error)
+
+	// GetTrainingCategoryWithResponse Get a training category
+	//
+	// One category by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/categories/{id} (the `GetTrainingCategory` operationId).
+	GetTrainingCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingCategoryResponse, error)
+
+	// ListTrainingSessionAccessMembershipsWithResponse List the people invited to a session
+	//
+	// The invitations (access memberships) of a session, each naming the
+	// person by access and employee id with their name and job title.
+	// Factorial's document requires `session_id`; it is optional here, and
+	// without it the invitations of every session are listed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/session_access_memberships (the `ListTrainingSessionAccessMemberships` operationId).
+	ListTrainingSessionAccessMembershipsWithResponse(ctx context.Context, params *ListTrainingSessionAccessMembershipsParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionAccessMembershipsResponse, error)
+
+	// CreateTrainingSessionAccessMembershipsInBulkWithBodyWithResponse Invite people to a session
+	//
+	// Invites the people named by access id (`access_ids`) or employee id
+	// (`employee_ids`) to one session; each invitation comes with an
+	// attendance record for the person. `notify` says whether they are told.
+	// Answers the invitations created, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+	CreateTrainingSessionAccessMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingSessionAccessMembershipsInBulkResponse, error)
+
+	// CreateTrainingSessionAccessMembershipsInBulkWithResponse Invite people to a session
+	//
+	// Invites the people named by access id (`access_ids`) or employee id
+	// (`employee_ids`) to one session; each invitation comes with an
+	// attendance record for the person. `notify` says whether they are told.
+	// Answers the invitations created, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+	CreateTrainingSessionAccessMembershipsInBulkWithResponse(ctx context.Context, body CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingSessionAccessMembershipsInBulkResponse, error)
+
+	// DeleteTrainingSessionAccessMembershipsInBulkWithBodyWithResponse Withdraw invitations to sessions
+	//
+	// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+	DeleteTrainingSessionAccessMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionAccessMembershipsInBulkResponse, error)
+
+	// DeleteTrainingSessionAccessMembershipsInBulkWithResponse Withdraw invitations to sessions
+	//
+	// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+	DeleteTrainingSessionAccessMembershipsInBulkWithResponse(ctx context.Context, body DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionAccessMembershipsInBulkResponse, error)
+
+	// GetTrainingSessionAccessMembershipWithResponse Get an invitation to a session
+	//
+	// One session access membership by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/session_access_memberships/{id} (the `GetTrainingSessionAccessMembership` operationId).
+	GetTrainingSessionAccessMembershipWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionAccessMembershipResponse, error)
+
+	// ListTrainingSessionAttendancesWithResponse List session attendances
+	//
+	// Whether each invited person attended their session, and for how long once completed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/session_attendances (the `ListTrainingSessionAttendances` operationId).
+	ListTrainingSessionAttendancesWithResponse(ctx context.Context, params *ListTrainingSessionAttendancesParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionAttendancesResponse, error)
+
+	// UpdateTrainingSessionAttendancesInBulkWithBodyWithResponse Record attendance of several people
+	//
+	// Sets the status, or the completed duration, of the attendances named.
+	// Moving an attendance to `completed` sets its completed duration to the
+	// session's duration; any other status clears it. A completed duration
+	// sent without a status may only change attendances that are already
+	// completed. Answers the attendances, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+	UpdateTrainingSessionAttendancesInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionAttendancesInBulkResponse, error)
+
+	// UpdateTrainingSessionAttendancesInBulkWithResponse Record attendance of several people
+	//
+	// Sets the status, or the completed duration, of the attendances named.
+	// Moving an attendance to `completed` sets its completed duration to the
+	// session's duration; any other status clears it. A completed duration
+	// sent without a status may only change attendances that are already
+	// completed. Answers the attendances, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+	UpdateTrainingSessionAttendancesInBulkWithResponse(ctx context.Context, body UpdateTrainingSessionAttendancesInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionAttendancesInBulkResponse, error)
+
+	// GetTrainingSessionAttendanceWithResponse Get a session attendance
+	//
+	// One attendance record by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/session_attendances/{id} (the `GetTrainingSessionAttendance` operationId).
+	GetTrainingSessionAttendanceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionAttendanceResponse, error)
+
+	// ListTrainingSessionsWithResponse List training sessions
+	//
+	// The sessions (single meetings or self-paced units) of the company's trainings.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/sessions (the `ListTrainingSessions` operationId).
+	ListTrainingSessionsWithResponse(ctx context.Context, params *ListTrainingSessionsParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionsResponse, error)
+
+	// CreateTrainingSessionWithBodyWithResponse Create a training session
+	//
+	// A session of a training. Factorial's web app shows only the sessions
+	// that belong to a training class, so set `training_class_id` for
+	// sessions people should see there. A scheduled session starts and ends
+	// on the same day; a self-paced one has a due date instead.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+	CreateTrainingSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingSessionResponse, error)
+
+	// CreateTrainingSessionWithResponse Create a training session
+	//
+	// A session of a training. Factorial's web app shows only the sessions
+	// that belong to a training class, so set `training_class_id` for
+	// sessions people should see there. A scheduled session starts and ends
+	// on the same day; a self-paced one has a due date instead.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+	CreateTrainingSessionWithResponse(ctx context.Context, body CreateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingSessionResponse, error)
+
+	// DeleteTrainingSessionWithResponse Delete a training session
+	//
+	// Removes the session with its invitations and attendances.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /trainings/sessions/{id} (the `DeleteTrainingSession` operationId).
+	DeleteTrainingSessionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionResponse, error)
+
+	// GetTrainingSessionWithResponse Get a training session
+	//
+	// One session by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/sessions/{id} (the `GetTrainingSession` operationId).
+	GetTrainingSessionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionResponse, error)
+
+	// UpdateTrainingSessionWithBodyWithResponse Update a training session
+	//
+	// The body repeats the id and, as Factorial's document requires, the name.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+	UpdateTrainingSessionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionResponse, error)
+
+	// UpdateTrainingSessionWithResponse Update a training session
+	//
+	// The body repeats the id and, as Factorial's document requires, the name.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+	UpdateTrainingSessionWithResponse(ctx context.Context, id ID, body UpdateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionResponse, error)
+
+	// ListTrainingClassesWithResponse List training classes
+	//
+	// The classes (groups or editions) of the company's trainings, with their costs.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/training_classes (the `ListTrainingClasses` operationId).
+	ListTrainingClassesWithResponse(ctx context.Context, params *ListTrainingClassesParams, reqEditors ...RequestEditorFn) (*ListTrainingClassesResponse, error)
+
+	// CreateTrainingClassWithBodyWithResponse Create a training class
+	//
+	// A new class (group or edition) of a training, with its dates and costs.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+	CreateTrainingClassWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingClassResponse, error)
+
+	// CreateTrainingClassWithResponse Create a training class
+	//
+	// A new class (group or edition) of a training, with its dates and costs.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+	CreateTrainingClassWithResponse(ctx context.Context, body CreateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingClassResponse, error)
+
+	// DeleteTrainingClassWithResponse Delete a training class
+	//
+	// Removes the class.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /trainings/training_classes/{id} (the `DeleteTrainingClass` operationId).
+	DeleteTrainingClassWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingClassResponse, error)
+
+	// GetTrainingClassWithResponse Get a training class
+	//
+	// One class by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/training_classes/{id} (the `GetTrainingClass` operationId).
+	GetTrainingClassWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingClassResponse, error)
+
+	// UpdateTrainingClassWithBodyWithResponse Update a training class
+	//
+	// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+	UpdateTrainingClassWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingClassResponse, error)
+
+	// UpdateTrainingClassWithResponse Update a training class
+	//
+	// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+	UpdateTrainingClassWithResponse(ctx context.Context, id ID, body UpdateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingClassResponse, error)
+
+	// ListTrainingMembershipsWithResponse List training participants
+	//
+	// The enrolments (memberships) of employees in trainings, with their
+	// progress and, for trainings that expire, when each person's training
+	// falls due. Factorial's document requires `due_date`; it is optional
+	// here, and without it no due-date selection is made.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/training_memberships (the `ListTrainingMemberships` operationId).
+	ListTrainingMembershipsWithResponse(ctx context.Context, params *ListTrainingMembershipsParams, reqEditors ...RequestEditorFn) (*ListTrainingMembershipsResponse, error)
+
+	// CreateTrainingMembershipsInBulkWithBodyWithResponse Enrol employees in a training
+	//
+	// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+	CreateTrainingMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingMembershipsInBulkResponse, error)
+
+	// CreateTrainingMembershipsInBulkWithResponse Enrol employees in a training
+	//
+	// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+	CreateTrainingMembershipsInBulkWithResponse(ctx context.Context, body CreateTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingMembershipsInBulkResponse, error)
+
+	// DeleteTrainingMembershipsInBulkWithBodyWithResponse Withdraw employees from trainings
+	//
+	// Removes the memberships in `ids`; or, with `all` true, every
+	// membership of `training_id` except those in `ids`. Answers the
+	// removed memberships, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+	DeleteTrainingMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingMembershipsInBulkResponse, error)
+
+	// DeleteTrainingMembershipsInBulkWithResponse Withdraw employees from trainings
+	//
+	// Removes the memberships in `ids`; or, with `all` true, every
+	// membership of `training_id` except those in `ids`. Answers the
+	// removed memberships, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+	DeleteTrainingMembershipsInBulkWithResponse(ctx context.Context, body DeleteTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingMembershipsInBulkResponse, error)
+
+	// GetTrainingMembershipWithResponse Get a training participant
+	//
+	// One membership by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/training_memberships/{id} (the `GetTrainingMembership` operationId).
+	GetTrainingMembershipWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingMembershipResponse, error)
+
+	// UpdateTrainingMembershipWithBodyWithResponse Record when a participant completed a training
+	//
+	// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+	UpdateTrainingMembershipWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingMembershipResponse, error)
+
+	// UpdateTrainingMembershipWithResponse Record when a participant completed a training
+	//
+	// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+	UpdateTrainingMembershipWithResponse(ctx context.Context, id ID, body UpdateTrainingMembershipJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingMembershipResponse, error)
+
+	// ListTrainingsWithResponse List trainings
+	//
+	// The company's trainings (courses), with their costs totalled over their classes.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/trainings (the `ListTrainings` operationId).
+	ListTrainingsWithResponse(ctx context.Context, params *ListTrainingsParams, reqEditors ...RequestEditorFn) (*ListTrainingsResponse, error)
+
+	// CreateTrainingWithBodyWithResponse Create a training
+	//
+	// A new course. Its classes (groups), sessions and participants are added with their own operations.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+	CreateTrainingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingResponse, error)
+
+	// CreateTrainingWithResponse Create a training
+	//
+	// A new course. Its classes (groups), sessions and participants are added with their own operations.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+	CreateTrainingWithResponse(ctx context.Context, body CreateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingResponse, error)
+
+	// DeleteTrainingsInBulkWithBodyWithResponse Delete several trainings
+	//
+	// Answers the deleted trainings, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+	DeleteTrainingsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingsInBulkResponse, error)
+
+	// DeleteTrainingsInBulkWithResponse Delete several trainings
+	//
+	// Answers the deleted trainings, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+	DeleteTrainingsInBulkWithResponse(ctx context.Context, body DeleteTrainingsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingsInBulkResponse, error)
+
+	// SetTrainingsCatalogInBulkWithBodyWithResponse Show or hide several trainings in the catalog
+	//
+	// Sets `catalog` on every training named. Answers them, a bare JSON array.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+	SetTrainingsCatalogInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetTrainingsCatalogInBulkResponse, error)
+
+	// SetTrainingsCatalogInBulkWithResponse Show or hide several trainings in the catalog
+	//
+	// Sets `catalog` on every training named. Answers them, a bare JSON array.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+	SetTrainingsCatalogInBulkWithResponse(ctx context.Context, body SetTrainingsCatalogInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*SetTrainingsCatalogInBulkResponse, error)
+
+	// UpdateTrainingStatusWithBodyWithResponse Change a training's status
+	//
+	// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+	UpdateTrainingStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingStatusResponse, error)
+
+	// UpdateTrainingStatusWithResponse Change a training's status
+	//
+	// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+	UpdateTrainingStatusWithResponse(ctx context.Context, body UpdateTrainingStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingStatusResponse, error)
+
+	// DeleteTrainingWithResponse Delete a training
+	//
+	// Removes the training.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /trainings/trainings/{id} (the `DeleteTraining` operationId).
+	DeleteTrainingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingResponse, error)
+
+	// GetTrainingWithResponse Get a training
+	//
+	// One training by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /trainings/trainings/{id} (the `GetTraining` operationId).
+	GetTrainingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingResponse, error)
+
+	// UpdateTrainingWithBodyWithResponse Update a training
+	//
+	// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+	UpdateTrainingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingResponse, error)
+
+	// UpdateTrainingWithResponse Update a training
+	//
+	// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+	UpdateTrainingWithResponse(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingResponse, error)
 }
 
 // ListCredentialsResponse401Headers the declared response headers of an HTTP 401 response for ListCredentials
@@ -48431,6 +52547,1876 @@ func (r UpdatePolicyResponse) ContentType() string {
 	return ""
 }
 
+// ListTrainingCategoriesResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingCategories
+type ListTrainingCategoriesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingCategoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingCategoryPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingCategoriesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingCategoriesResponse) GetJSON200() *TrainingCategoryPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingCategoriesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingCategoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingCategoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingCategoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingCategoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingCategoryResponse401Headers the declared response headers of an HTTP 401 response for CreateTrainingCategory
+type CreateTrainingCategoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingCategoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TrainingCategory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingCategoryResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTrainingCategoryResponse) GetJSON201() *TrainingCategory {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingCategoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingCategoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingCategoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingCategoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingCategoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingCategoryResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingCategory
+type DeleteTrainingCategoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingCategoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingCategory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingCategoryResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingCategoryResponse) GetJSON200() *TrainingCategory {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingCategoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingCategoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingCategoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingCategoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingCategoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingCategoryResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingCategory
+type GetTrainingCategoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingCategoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingCategory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingCategoryResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingCategoryResponse) GetJSON200() *TrainingCategory {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingCategoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingCategoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingCategoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingCategoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingCategoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingSessionAccessMembershipsResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingSessionAccessMemberships
+type ListTrainingSessionAccessMembershipsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingSessionAccessMembershipsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSessionAccessMembershipPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingSessionAccessMembershipsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingSessionAccessMembershipsResponse) GetJSON200() *TrainingSessionAccessMembershipPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingSessionAccessMembershipsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingSessionAccessMembershipsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingSessionAccessMembershipsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingSessionAccessMembershipsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingSessionAccessMembershipsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreateTrainingSessionAccessMembershipsInBulk
+type CreateTrainingSessionAccessMembershipsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingSessionAccessMembershipsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]TrainingSessionAccessMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingSessionAccessMembershipsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) GetJSON200() *[]TrainingSessionAccessMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingSessionAccessMembershipsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingSessionAccessMembershipsInBulk
+type DeleteTrainingSessionAccessMembershipsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingSessionAccessMembershipsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]TrainingSessionAccessMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingSessionAccessMembershipsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) GetJSON200() *[]TrainingSessionAccessMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingSessionAccessMembershipsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingSessionAccessMembershipResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingSessionAccessMembership
+type GetTrainingSessionAccessMembershipResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingSessionAccessMembershipResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSessionAccessMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingSessionAccessMembershipResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingSessionAccessMembershipResponse) GetJSON200() *TrainingSessionAccessMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingSessionAccessMembershipResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingSessionAccessMembershipResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingSessionAccessMembershipResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingSessionAccessMembershipResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingSessionAccessMembershipResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingSessionAttendancesResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingSessionAttendances
+type ListTrainingSessionAttendancesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingSessionAttendancesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSessionAttendancePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingSessionAttendancesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingSessionAttendancesResponse) GetJSON200() *TrainingSessionAttendancePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingSessionAttendancesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingSessionAttendancesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingSessionAttendancesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingSessionAttendancesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingSessionAttendancesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingSessionAttendancesInBulkResponse401Headers the declared response headers of an HTTP 401 response for UpdateTrainingSessionAttendancesInBulk
+type UpdateTrainingSessionAttendancesInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingSessionAttendancesInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]TrainingSessionAttendance
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingSessionAttendancesInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingSessionAttendancesInBulkResponse) GetJSON200() *[]TrainingSessionAttendance {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingSessionAttendancesInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingSessionAttendancesInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingSessionAttendancesInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingSessionAttendancesInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingSessionAttendancesInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingSessionAttendanceResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingSessionAttendance
+type GetTrainingSessionAttendanceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingSessionAttendanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSessionAttendance
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingSessionAttendanceResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingSessionAttendanceResponse) GetJSON200() *TrainingSessionAttendance {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingSessionAttendanceResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingSessionAttendanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingSessionAttendanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingSessionAttendanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingSessionAttendanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingSessionsResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingSessions
+type ListTrainingSessionsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingSessionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSessionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingSessionsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingSessionsResponse) GetJSON200() *TrainingSessionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingSessionsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingSessionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingSessionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingSessionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingSessionResponse401Headers the declared response headers of an HTTP 401 response for CreateTrainingSession
+type CreateTrainingSessionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TrainingSession
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingSessionResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTrainingSessionResponse) GetJSON201() *TrainingSession {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingSessionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingSessionResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingSession
+type DeleteTrainingSessionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSession
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingSessionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingSessionResponse) GetJSON200() *TrainingSession {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingSessionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingSessionResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingSession
+type GetTrainingSessionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSession
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingSessionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingSessionResponse) GetJSON200() *TrainingSession {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingSessionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingSessionResponse401Headers the declared response headers of an HTTP 401 response for UpdateTrainingSession
+type UpdateTrainingSessionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingSession
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingSessionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingSessionResponse) GetJSON200() *TrainingSession {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingSessionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingClassesResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingClasses
+type ListTrainingClassesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingClassesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingClassPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingClassesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingClassesResponse) GetJSON200() *TrainingClassPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingClassesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingClassesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingClassesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingClassesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingClassesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingClassResponse401Headers the declared response headers of an HTTP 401 response for CreateTrainingClass
+type CreateTrainingClassResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingClassResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TrainingClass
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingClassResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTrainingClassResponse) GetJSON201() *TrainingClass {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingClassResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingClassResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingClassResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingClassResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingClass
+type DeleteTrainingClassResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingClassResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingClass
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingClassResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingClassResponse) GetJSON200() *TrainingClass {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingClassResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingClassResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingClassResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingClassResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingClass
+type GetTrainingClassResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingClassResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingClass
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingClassResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingClassResponse) GetJSON200() *TrainingClass {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingClassResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingClassResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingClassResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingClassResponse401Headers the declared response headers of an HTTP 401 response for UpdateTrainingClass
+type UpdateTrainingClassResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingClassResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingClass
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingClassResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingClassResponse) GetJSON200() *TrainingClass {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingClassResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingClassResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingClassResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingMembershipsResponse401Headers the declared response headers of an HTTP 401 response for ListTrainingMemberships
+type ListTrainingMembershipsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingMembershipsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingMembershipPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingMembershipsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingMembershipsResponse) GetJSON200() *TrainingMembershipPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingMembershipsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingMembershipsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingMembershipsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingMembershipsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingMembershipsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingMembershipsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreateTrainingMembershipsInBulk
+type CreateTrainingMembershipsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingMembershipsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]TrainingMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingMembershipsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateTrainingMembershipsInBulkResponse) GetJSON200() *[]TrainingMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingMembershipsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingMembershipsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingMembershipsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingMembershipsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingMembershipsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingMembershipsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingMembershipsInBulk
+type DeleteTrainingMembershipsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingMembershipsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]TrainingMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingMembershipsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingMembershipsInBulkResponse) GetJSON200() *[]TrainingMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingMembershipsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingMembershipsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingMembershipsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingMembershipsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingMembershipsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingMembershipResponse401Headers the declared response headers of an HTTP 401 response for GetTrainingMembership
+type GetTrainingMembershipResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingMembershipResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingMembershipResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingMembershipResponse) GetJSON200() *TrainingMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingMembershipResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingMembershipResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingMembershipResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingMembershipResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingMembershipResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingMembershipResponse401Headers the declared response headers of an HTTP 401 response for UpdateTrainingMembership
+type UpdateTrainingMembershipResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingMembershipResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingMembership
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingMembershipResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingMembershipResponse) GetJSON200() *TrainingMembership {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingMembershipResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingMembershipResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingMembershipResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingMembershipResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingMembershipResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTrainingsResponse401Headers the declared response headers of an HTTP 401 response for ListTrainings
+type ListTrainingsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTrainingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrainingPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTrainingsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrainingsResponse) GetJSON200() *TrainingPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrainingsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrainingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrainingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrainingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrainingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateTrainingResponse401Headers the declared response headers of an HTTP 401 response for CreateTraining
+type CreateTrainingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateTrainingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateTrainingResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTrainingResponse) GetJSON201() *Training {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTrainingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrainingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrainingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrainingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrainingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteTrainingsInBulk
+type DeleteTrainingsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingsInBulkResponse) GetJSON200() *[]Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SetTrainingsCatalogInBulkResponse401Headers the declared response headers of an HTTP 401 response for SetTrainingsCatalogInBulk
+type SetTrainingsCatalogInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type SetTrainingsCatalogInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *SetTrainingsCatalogInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetTrainingsCatalogInBulkResponse) GetJSON200() *[]Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SetTrainingsCatalogInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SetTrainingsCatalogInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetTrainingsCatalogInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetTrainingsCatalogInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetTrainingsCatalogInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingStatusResponse401Headers the declared response headers of an HTTP 401 response for UpdateTrainingStatus
+type UpdateTrainingStatusResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingStatusResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingStatusResponse) GetJSON200() *Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingStatusResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteTrainingResponse401Headers the declared response headers of an HTTP 401 response for DeleteTraining
+type DeleteTrainingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteTrainingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteTrainingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTrainingResponse) GetJSON200() *Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTrainingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrainingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrainingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrainingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrainingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTrainingResponse401Headers the declared response headers of an HTTP 401 response for GetTraining
+type GetTrainingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTrainingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTrainingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTrainingResponse) GetJSON200() *Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTrainingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTrainingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTrainingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTrainingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTrainingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateTrainingResponse401Headers the declared response headers of an HTTP 401 response for UpdateTraining
+type UpdateTrainingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateTrainingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Training
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateTrainingResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrainingResponse) GetJSON200() *Training {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateTrainingResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrainingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrainingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrainingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrainingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListCredentialsWithResponse Describe the credential making the call
 //
 // The successor of v1's `/me`: a list (normally of one) describing the
@@ -54623,6 +60609,786 @@ func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, id I
 		return nil, err
 	}
 	return ParseUpdatePolicyResponse(rsp)
+}
+
+// ListTrainingCategoriesWithResponse List training categories
+//
+// The categories the company files its trainings under.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/categories (the `ListTrainingCategories` operationId).
+func (c *ClientWithResponses) ListTrainingCategoriesWithResponse(ctx context.Context, params *ListTrainingCategoriesParams, reqEditors ...RequestEditorFn) (*ListTrainingCategoriesResponse, error) {
+	rsp, err := c.ListTrainingCategories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingCategoriesResponse(rsp)
+}
+
+// CreateTrainingCategoryWithBodyWithResponse Create a training category
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+func (c *ClientWithResponses) CreateTrainingCategoryWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingCategoryResponse, error) {
+	rsp, err := c.CreateTrainingCategoryWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingCategoryResponse(rsp)
+}
+
+// CreateTrainingCategoryWithResponse Create a training category
+//
+// A new category trainings can be filed under (see Training.category_ids).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/categories (the `CreateTrainingCategory` operationId).
+func (c *ClientWithResponses) CreateTrainingCategoryWithResponse(ctx context.Context, body CreateTrainingCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingCategoryResponse, error) {
+	rsp, err := c.CreateTrainingCategory(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingCategoryResponse(rsp)
+}
+
+// DeleteTrainingCategoryWithResponse Delete a training category
+//
+// Removes the category; trainings filed under it no longer list it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /trainings/categories/{id} (the `DeleteTrainingCategory` operationId).
+func (c *ClientWithResponses) DeleteTrainingCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingCategoryResponse, error) {
+	rsp, err := c.DeleteTrainingCategory(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingCategoryResponse(rsp)
+}
+
+// GetTrainingCategoryWithResponse Get a training category
+//
+// One category by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/categories/{id} (the `GetTrainingCategory` operationId).
+func (c *ClientWithResponses) GetTrainingCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingCategoryResponse, error) {
+	rsp, err := c.GetTrainingCategory(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingCategoryResponse(rsp)
+}
+
+// ListTrainingSessionAccessMembershipsWithResponse List the people invited to a session
+//
+// The invitations (access memberships) of a session, each naming the
+// person by access and employee id with their name and job title.
+// Factorial's document requires `session_id`; it is optional here, and
+// without it the invitations of every session are listed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/session_access_memberships (the `ListTrainingSessionAccessMemberships` operationId).
+func (c *ClientWithResponses) ListTrainingSessionAccessMembershipsWithResponse(ctx context.Context, params *ListTrainingSessionAccessMembershipsParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionAccessMembershipsResponse, error) {
+	rsp, err := c.ListTrainingSessionAccessMemberships(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingSessionAccessMembershipsResponse(rsp)
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkWithBodyWithResponse Invite people to a session
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an
+// attendance record for the person. `notify` says whether they are told.
+// Answers the invitations created, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *ClientWithResponses) CreateTrainingSessionAccessMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingSessionAccessMembershipsInBulkResponse, error) {
+	rsp, err := c.CreateTrainingSessionAccessMembershipsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingSessionAccessMembershipsInBulkResponse(rsp)
+}
+
+// CreateTrainingSessionAccessMembershipsInBulkWithResponse Invite people to a session
+//
+// Invites the people named by access id (`access_ids`) or employee id
+// (`employee_ids`) to one session; each invitation comes with an
+// attendance record for the person. `notify` says whether they are told.
+// Answers the invitations created, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_create (the `CreateTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *ClientWithResponses) CreateTrainingSessionAccessMembershipsInBulkWithResponse(ctx context.Context, body CreateTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingSessionAccessMembershipsInBulkResponse, error) {
+	rsp, err := c.CreateTrainingSessionAccessMembershipsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingSessionAccessMembershipsInBulkResponse(rsp)
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkWithBodyWithResponse Withdraw invitations to sessions
+//
+// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingSessionAccessMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionAccessMembershipsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingSessionAccessMembershipsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingSessionAccessMembershipsInBulkResponse(rsp)
+}
+
+// DeleteTrainingSessionAccessMembershipsInBulkWithResponse Withdraw invitations to sessions
+//
+// Removes the invitations named, with their attendance records. Answers the removed invitations, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_access_memberships/bulk_destroy (the `DeleteTrainingSessionAccessMembershipsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingSessionAccessMembershipsInBulkWithResponse(ctx context.Context, body DeleteTrainingSessionAccessMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionAccessMembershipsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingSessionAccessMembershipsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingSessionAccessMembershipsInBulkResponse(rsp)
+}
+
+// GetTrainingSessionAccessMembershipWithResponse Get an invitation to a session
+//
+// One session access membership by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/session_access_memberships/{id} (the `GetTrainingSessionAccessMembership` operationId).
+func (c *ClientWithResponses) GetTrainingSessionAccessMembershipWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionAccessMembershipResponse, error) {
+	rsp, err := c.GetTrainingSessionAccessMembership(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingSessionAccessMembershipResponse(rsp)
+}
+
+// ListTrainingSessionAttendancesWithResponse List session attendances
+//
+// Whether each invited person attended their session, and for how long once completed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/session_attendances (the `ListTrainingSessionAttendances` operationId).
+func (c *ClientWithResponses) ListTrainingSessionAttendancesWithResponse(ctx context.Context, params *ListTrainingSessionAttendancesParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionAttendancesResponse, error) {
+	rsp, err := c.ListTrainingSessionAttendances(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingSessionAttendancesResponse(rsp)
+}
+
+// UpdateTrainingSessionAttendancesInBulkWithBodyWithResponse Record attendance of several people
+//
+// Sets the status, or the completed duration, of the attendances named.
+// Moving an attendance to `completed` sets its completed duration to the
+// session's duration; any other status clears it. A completed duration
+// sent without a status may only change attendances that are already
+// completed. Answers the attendances, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+func (c *ClientWithResponses) UpdateTrainingSessionAttendancesInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionAttendancesInBulkResponse, error) {
+	rsp, err := c.UpdateTrainingSessionAttendancesInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingSessionAttendancesInBulkResponse(rsp)
+}
+
+// UpdateTrainingSessionAttendancesInBulkWithResponse Record attendance of several people
+//
+// Sets the status, or the completed duration, of the attendances named.
+// Moving an attendance to `completed` sets its completed duration to the
+// session's duration; any other status clears it. A completed duration
+// sent without a status may only change attendances that are already
+// completed. Answers the attendances, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/session_attendances/bulk_update (the `UpdateTrainingSessionAttendancesInBulk` operationId).
+func (c *ClientWithResponses) UpdateTrainingSessionAttendancesInBulkWithResponse(ctx context.Context, body UpdateTrainingSessionAttendancesInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionAttendancesInBulkResponse, error) {
+	rsp, err := c.UpdateTrainingSessionAttendancesInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingSessionAttendancesInBulkResponse(rsp)
+}
+
+// GetTrainingSessionAttendanceWithResponse Get a session attendance
+//
+// One attendance record by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/session_attendances/{id} (the `GetTrainingSessionAttendance` operationId).
+func (c *ClientWithResponses) GetTrainingSessionAttendanceWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionAttendanceResponse, error) {
+	rsp, err := c.GetTrainingSessionAttendance(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingSessionAttendanceResponse(rsp)
+}
+
+// ListTrainingSessionsWithResponse List training sessions
+//
+// The sessions (single meetings or self-paced units) of the company's trainings.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/sessions (the `ListTrainingSessions` operationId).
+func (c *ClientWithResponses) ListTrainingSessionsWithResponse(ctx context.Context, params *ListTrainingSessionsParams, reqEditors ...RequestEditorFn) (*ListTrainingSessionsResponse, error) {
+	rsp, err := c.ListTrainingSessions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingSessionsResponse(rsp)
+}
+
+// CreateTrainingSessionWithBodyWithResponse Create a training session
+//
+// A session of a training. Factorial's web app shows only the sessions
+// that belong to a training class, so set `training_class_id` for
+// sessions people should see there. A scheduled session starts and ends
+// on the same day; a self-paced one has a due date instead.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+func (c *ClientWithResponses) CreateTrainingSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingSessionResponse, error) {
+	rsp, err := c.CreateTrainingSessionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingSessionResponse(rsp)
+}
+
+// CreateTrainingSessionWithResponse Create a training session
+//
+// A session of a training. Factorial's web app shows only the sessions
+// that belong to a training class, so set `training_class_id` for
+// sessions people should see there. A scheduled session starts and ends
+// on the same day; a self-paced one has a due date instead.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/sessions (the `CreateTrainingSession` operationId).
+func (c *ClientWithResponses) CreateTrainingSessionWithResponse(ctx context.Context, body CreateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingSessionResponse, error) {
+	rsp, err := c.CreateTrainingSession(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingSessionResponse(rsp)
+}
+
+// DeleteTrainingSessionWithResponse Delete a training session
+//
+// Removes the session with its invitations and attendances.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /trainings/sessions/{id} (the `DeleteTrainingSession` operationId).
+func (c *ClientWithResponses) DeleteTrainingSessionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingSessionResponse, error) {
+	rsp, err := c.DeleteTrainingSession(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingSessionResponse(rsp)
+}
+
+// GetTrainingSessionWithResponse Get a training session
+//
+// One session by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/sessions/{id} (the `GetTrainingSession` operationId).
+func (c *ClientWithResponses) GetTrainingSessionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingSessionResponse, error) {
+	rsp, err := c.GetTrainingSession(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingSessionResponse(rsp)
+}
+
+// UpdateTrainingSessionWithBodyWithResponse Update a training session
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+func (c *ClientWithResponses) UpdateTrainingSessionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionResponse, error) {
+	rsp, err := c.UpdateTrainingSessionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingSessionResponse(rsp)
+}
+
+// UpdateTrainingSessionWithResponse Update a training session
+//
+// The body repeats the id and, as Factorial's document requires, the name.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/sessions/{id} (the `UpdateTrainingSession` operationId).
+func (c *ClientWithResponses) UpdateTrainingSessionWithResponse(ctx context.Context, id ID, body UpdateTrainingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingSessionResponse, error) {
+	rsp, err := c.UpdateTrainingSession(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingSessionResponse(rsp)
+}
+
+// ListTrainingClassesWithResponse List training classes
+//
+// The classes (groups or editions) of the company's trainings, with their costs.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/training_classes (the `ListTrainingClasses` operationId).
+func (c *ClientWithResponses) ListTrainingClassesWithResponse(ctx context.Context, params *ListTrainingClassesParams, reqEditors ...RequestEditorFn) (*ListTrainingClassesResponse, error) {
+	rsp, err := c.ListTrainingClasses(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingClassesResponse(rsp)
+}
+
+// CreateTrainingClassWithBodyWithResponse Create a training class
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+func (c *ClientWithResponses) CreateTrainingClassWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingClassResponse, error) {
+	rsp, err := c.CreateTrainingClassWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingClassResponse(rsp)
+}
+
+// CreateTrainingClassWithResponse Create a training class
+//
+// A new class (group or edition) of a training, with its dates and costs.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_classes (the `CreateTrainingClass` operationId).
+func (c *ClientWithResponses) CreateTrainingClassWithResponse(ctx context.Context, body CreateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingClassResponse, error) {
+	rsp, err := c.CreateTrainingClass(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingClassResponse(rsp)
+}
+
+// DeleteTrainingClassWithResponse Delete a training class
+//
+// Removes the class.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /trainings/training_classes/{id} (the `DeleteTrainingClass` operationId).
+func (c *ClientWithResponses) DeleteTrainingClassWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingClassResponse, error) {
+	rsp, err := c.DeleteTrainingClass(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingClassResponse(rsp)
+}
+
+// GetTrainingClassWithResponse Get a training class
+//
+// One class by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/training_classes/{id} (the `GetTrainingClass` operationId).
+func (c *ClientWithResponses) GetTrainingClassWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingClassResponse, error) {
+	rsp, err := c.GetTrainingClass(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingClassResponse(rsp)
+}
+
+// UpdateTrainingClassWithBodyWithResponse Update a training class
+//
+// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+func (c *ClientWithResponses) UpdateTrainingClassWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingClassResponse, error) {
+	rsp, err := c.UpdateTrainingClassWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingClassResponse(rsp)
+}
+
+// UpdateTrainingClassWithResponse Update a training class
+//
+// The body repeats the id and, as Factorial's document requires, the four costs and the payment status.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/training_classes/{id} (the `UpdateTrainingClass` operationId).
+func (c *ClientWithResponses) UpdateTrainingClassWithResponse(ctx context.Context, id ID, body UpdateTrainingClassJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingClassResponse, error) {
+	rsp, err := c.UpdateTrainingClass(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingClassResponse(rsp)
+}
+
+// ListTrainingMembershipsWithResponse List training participants
+//
+// The enrolments (memberships) of employees in trainings, with their
+// progress and, for trainings that expire, when each person's training
+// falls due. Factorial's document requires `due_date`; it is optional
+// here, and without it no due-date selection is made.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/training_memberships (the `ListTrainingMemberships` operationId).
+func (c *ClientWithResponses) ListTrainingMembershipsWithResponse(ctx context.Context, params *ListTrainingMembershipsParams, reqEditors ...RequestEditorFn) (*ListTrainingMembershipsResponse, error) {
+	rsp, err := c.ListTrainingMemberships(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingMembershipsResponse(rsp)
+}
+
+// CreateTrainingMembershipsInBulkWithBodyWithResponse Enrol employees in a training
+//
+// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+func (c *ClientWithResponses) CreateTrainingMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingMembershipsInBulkResponse, error) {
+	rsp, err := c.CreateTrainingMembershipsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingMembershipsInBulkResponse(rsp)
+}
+
+// CreateTrainingMembershipsInBulkWithResponse Enrol employees in a training
+//
+// One membership per employee named who is not yet enrolled. Answers the memberships created, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_memberships/bulk_create (the `CreateTrainingMembershipsInBulk` operationId).
+func (c *ClientWithResponses) CreateTrainingMembershipsInBulkWithResponse(ctx context.Context, body CreateTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingMembershipsInBulkResponse, error) {
+	rsp, err := c.CreateTrainingMembershipsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingMembershipsInBulkResponse(rsp)
+}
+
+// DeleteTrainingMembershipsInBulkWithBodyWithResponse Withdraw employees from trainings
+//
+// Removes the memberships in `ids`; or, with `all` true, every
+// membership of `training_id` except those in `ids`. Answers the
+// removed memberships, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingMembershipsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingMembershipsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingMembershipsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingMembershipsInBulkResponse(rsp)
+}
+
+// DeleteTrainingMembershipsInBulkWithResponse Withdraw employees from trainings
+//
+// Removes the memberships in `ids`; or, with `all` true, every
+// membership of `training_id` except those in `ids`. Answers the
+// removed memberships, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/training_memberships/bulk_destroy (the `DeleteTrainingMembershipsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingMembershipsInBulkWithResponse(ctx context.Context, body DeleteTrainingMembershipsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingMembershipsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingMembershipsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingMembershipsInBulkResponse(rsp)
+}
+
+// GetTrainingMembershipWithResponse Get a training participant
+//
+// One membership by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/training_memberships/{id} (the `GetTrainingMembership` operationId).
+func (c *ClientWithResponses) GetTrainingMembershipWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingMembershipResponse, error) {
+	rsp, err := c.GetTrainingMembership(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingMembershipResponse(rsp)
+}
+
+// UpdateTrainingMembershipWithBodyWithResponse Record when a participant completed a training
+//
+// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+func (c *ClientWithResponses) UpdateTrainingMembershipWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingMembershipResponse, error) {
+	rsp, err := c.UpdateTrainingMembershipWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingMembershipResponse(rsp)
+}
+
+// UpdateTrainingMembershipWithResponse Record when a participant completed a training
+//
+// The body repeats the id. `training_completed_at` is the day the person completed a training that expires; its due date follows from it and the training's validity.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/training_memberships/{id} (the `UpdateTrainingMembership` operationId).
+func (c *ClientWithResponses) UpdateTrainingMembershipWithResponse(ctx context.Context, id ID, body UpdateTrainingMembershipJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingMembershipResponse, error) {
+	rsp, err := c.UpdateTrainingMembership(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingMembershipResponse(rsp)
+}
+
+// ListTrainingsWithResponse List trainings
+//
+// The company's trainings (courses), with their costs totalled over their classes.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/trainings (the `ListTrainings` operationId).
+func (c *ClientWithResponses) ListTrainingsWithResponse(ctx context.Context, params *ListTrainingsParams, reqEditors ...RequestEditorFn) (*ListTrainingsResponse, error) {
+	rsp, err := c.ListTrainings(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrainingsResponse(rsp)
+}
+
+// CreateTrainingWithBodyWithResponse Create a training
+//
+// A new course. Its classes (groups), sessions and participants are added with their own operations.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+func (c *ClientWithResponses) CreateTrainingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTrainingResponse, error) {
+	rsp, err := c.CreateTrainingWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingResponse(rsp)
+}
+
+// CreateTrainingWithResponse Create a training
+//
+// A new course. Its classes (groups), sessions and participants are added with their own operations.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings (the `CreateTraining` operationId).
+func (c *ClientWithResponses) CreateTrainingWithResponse(ctx context.Context, body CreateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrainingResponse, error) {
+	rsp, err := c.CreateTraining(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTrainingResponse(rsp)
+}
+
+// DeleteTrainingsInBulkWithBodyWithResponse Delete several trainings
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteTrainingsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingsInBulkResponse(rsp)
+}
+
+// DeleteTrainingsInBulkWithResponse Delete several trainings
+//
+// Answers the deleted trainings, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/bulk_delete (the `DeleteTrainingsInBulk` operationId).
+func (c *ClientWithResponses) DeleteTrainingsInBulkWithResponse(ctx context.Context, body DeleteTrainingsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteTrainingsInBulkResponse, error) {
+	rsp, err := c.DeleteTrainingsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingsInBulkResponse(rsp)
+}
+
+// SetTrainingsCatalogInBulkWithBodyWithResponse Show or hide several trainings in the catalog
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+func (c *ClientWithResponses) SetTrainingsCatalogInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetTrainingsCatalogInBulkResponse, error) {
+	rsp, err := c.SetTrainingsCatalogInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetTrainingsCatalogInBulkResponse(rsp)
+}
+
+// SetTrainingsCatalogInBulkWithResponse Show or hide several trainings in the catalog
+//
+// Sets `catalog` on every training named. Answers them, a bare JSON array.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/bulk_update_catalog (the `SetTrainingsCatalogInBulk` operationId).
+func (c *ClientWithResponses) SetTrainingsCatalogInBulkWithResponse(ctx context.Context, body SetTrainingsCatalogInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*SetTrainingsCatalogInBulkResponse, error) {
+	rsp, err := c.SetTrainingsCatalogInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetTrainingsCatalogInBulkResponse(rsp)
+}
+
+// UpdateTrainingStatusWithBodyWithResponse Change a training's status
+//
+// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+func (c *ClientWithResponses) UpdateTrainingStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingStatusResponse, error) {
+	rsp, err := c.UpdateTrainingStatusWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingStatusResponse(rsp)
+}
+
+// UpdateTrainingStatusWithResponse Change a training's status
+//
+// Moves one training to draft, active or deleted; `notify` says whether its participants are told.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /trainings/trainings/update_status (the `UpdateTrainingStatus` operationId).
+func (c *ClientWithResponses) UpdateTrainingStatusWithResponse(ctx context.Context, body UpdateTrainingStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingStatusResponse, error) {
+	rsp, err := c.UpdateTrainingStatus(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingStatusResponse(rsp)
+}
+
+// DeleteTrainingWithResponse Delete a training
+//
+// Removes the training.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /trainings/trainings/{id} (the `DeleteTraining` operationId).
+func (c *ClientWithResponses) DeleteTrainingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteTrainingResponse, error) {
+	rsp, err := c.DeleteTraining(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrainingResponse(rsp)
+}
+
+// GetTrainingWithResponse Get a training
+//
+// One training by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /trainings/trainings/{id} (the `GetTraining` operationId).
+func (c *ClientWithResponses) GetTrainingWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTrainingResponse, error) {
+	rsp, err := c.GetTraining(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTrainingResponse(rsp)
+}
+
+// UpdateTrainingWithBodyWithResponse Update a training
+//
+// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+func (c *ClientWithResponses) UpdateTrainingWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrainingResponse, error) {
+	rsp, err := c.UpdateTrainingWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingResponse(rsp)
+}
+
+// UpdateTrainingWithResponse Update a training
+//
+// The body repeats the id and, as Factorial's document requires, the name, description, external flag and year.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
+func (c *ClientWithResponses) UpdateTrainingWithResponse(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingResponse, error) {
+	rsp, err := c.UpdateTraining(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrainingResponse(rsp)
 }
 
 // ParseListCredentialsResponse parses an HTTP response from a ListCredentialsWithResponse call
@@ -68479,6 +75245,1672 @@ func ParseUpdatePolicyResponse(rsp *http.Response) (*UpdatePolicyResponse, error
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdatePolicyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingCategoriesResponse parses an HTTP response from a ListTrainingCategoriesWithResponse call
+func ParseListTrainingCategoriesResponse(rsp *http.Response) (*ListTrainingCategoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingCategoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingCategoryPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingCategoriesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingCategoryResponse parses an HTTP response from a CreateTrainingCategoryWithResponse call
+func ParseCreateTrainingCategoryResponse(rsp *http.Response) (*CreateTrainingCategoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingCategoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TrainingCategory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingCategoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingCategoryResponse parses an HTTP response from a DeleteTrainingCategoryWithResponse call
+func ParseDeleteTrainingCategoryResponse(rsp *http.Response) (*DeleteTrainingCategoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingCategoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingCategory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingCategoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingCategoryResponse parses an HTTP response from a GetTrainingCategoryWithResponse call
+func ParseGetTrainingCategoryResponse(rsp *http.Response) (*GetTrainingCategoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingCategoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingCategory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingCategoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingSessionAccessMembershipsResponse parses an HTTP response from a ListTrainingSessionAccessMembershipsWithResponse call
+func ParseListTrainingSessionAccessMembershipsResponse(rsp *http.Response) (*ListTrainingSessionAccessMembershipsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingSessionAccessMembershipsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSessionAccessMembershipPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingSessionAccessMembershipsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingSessionAccessMembershipsInBulkResponse parses an HTTP response from a CreateTrainingSessionAccessMembershipsInBulkWithResponse call
+func ParseCreateTrainingSessionAccessMembershipsInBulkResponse(rsp *http.Response) (*CreateTrainingSessionAccessMembershipsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingSessionAccessMembershipsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []TrainingSessionAccessMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingSessionAccessMembershipsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingSessionAccessMembershipsInBulkResponse parses an HTTP response from a DeleteTrainingSessionAccessMembershipsInBulkWithResponse call
+func ParseDeleteTrainingSessionAccessMembershipsInBulkResponse(rsp *http.Response) (*DeleteTrainingSessionAccessMembershipsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingSessionAccessMembershipsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []TrainingSessionAccessMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingSessionAccessMembershipsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingSessionAccessMembershipResponse parses an HTTP response from a GetTrainingSessionAccessMembershipWithResponse call
+func ParseGetTrainingSessionAccessMembershipResponse(rsp *http.Response) (*GetTrainingSessionAccessMembershipResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingSessionAccessMembershipResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSessionAccessMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingSessionAccessMembershipResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingSessionAttendancesResponse parses an HTTP response from a ListTrainingSessionAttendancesWithResponse call
+func ParseListTrainingSessionAttendancesResponse(rsp *http.Response) (*ListTrainingSessionAttendancesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingSessionAttendancesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSessionAttendancePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingSessionAttendancesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingSessionAttendancesInBulkResponse parses an HTTP response from a UpdateTrainingSessionAttendancesInBulkWithResponse call
+func ParseUpdateTrainingSessionAttendancesInBulkResponse(rsp *http.Response) (*UpdateTrainingSessionAttendancesInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingSessionAttendancesInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []TrainingSessionAttendance
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingSessionAttendancesInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingSessionAttendanceResponse parses an HTTP response from a GetTrainingSessionAttendanceWithResponse call
+func ParseGetTrainingSessionAttendanceResponse(rsp *http.Response) (*GetTrainingSessionAttendanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingSessionAttendanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSessionAttendance
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingSessionAttendanceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingSessionsResponse parses an HTTP response from a ListTrainingSessionsWithResponse call
+func ParseListTrainingSessionsResponse(rsp *http.Response) (*ListTrainingSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSessionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingSessionsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingSessionResponse parses an HTTP response from a CreateTrainingSessionWithResponse call
+func ParseCreateTrainingSessionResponse(rsp *http.Response) (*CreateTrainingSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TrainingSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingSessionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingSessionResponse parses an HTTP response from a DeleteTrainingSessionWithResponse call
+func ParseDeleteTrainingSessionResponse(rsp *http.Response) (*DeleteTrainingSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingSessionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingSessionResponse parses an HTTP response from a GetTrainingSessionWithResponse call
+func ParseGetTrainingSessionResponse(rsp *http.Response) (*GetTrainingSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingSessionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingSessionResponse parses an HTTP response from a UpdateTrainingSessionWithResponse call
+func ParseUpdateTrainingSessionResponse(rsp *http.Response) (*UpdateTrainingSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingSessionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingClassesResponse parses an HTTP response from a ListTrainingClassesWithResponse call
+func ParseListTrainingClassesResponse(rsp *http.Response) (*ListTrainingClassesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingClassesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingClassPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingClassesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingClassResponse parses an HTTP response from a CreateTrainingClassWithResponse call
+func ParseCreateTrainingClassResponse(rsp *http.Response) (*CreateTrainingClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TrainingClass
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingClassResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingClassResponse parses an HTTP response from a DeleteTrainingClassWithResponse call
+func ParseDeleteTrainingClassResponse(rsp *http.Response) (*DeleteTrainingClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingClass
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingClassResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingClassResponse parses an HTTP response from a GetTrainingClassWithResponse call
+func ParseGetTrainingClassResponse(rsp *http.Response) (*GetTrainingClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingClass
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingClassResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingClassResponse parses an HTTP response from a UpdateTrainingClassWithResponse call
+func ParseUpdateTrainingClassResponse(rsp *http.Response) (*UpdateTrainingClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingClass
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingClassResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingMembershipsResponse parses an HTTP response from a ListTrainingMembershipsWithResponse call
+func ParseListTrainingMembershipsResponse(rsp *http.Response) (*ListTrainingMembershipsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingMembershipsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingMembershipPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingMembershipsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingMembershipsInBulkResponse parses an HTTP response from a CreateTrainingMembershipsInBulkWithResponse call
+func ParseCreateTrainingMembershipsInBulkResponse(rsp *http.Response) (*CreateTrainingMembershipsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingMembershipsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []TrainingMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingMembershipsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingMembershipsInBulkResponse parses an HTTP response from a DeleteTrainingMembershipsInBulkWithResponse call
+func ParseDeleteTrainingMembershipsInBulkResponse(rsp *http.Response) (*DeleteTrainingMembershipsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingMembershipsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []TrainingMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingMembershipsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingMembershipResponse parses an HTTP response from a GetTrainingMembershipWithResponse call
+func ParseGetTrainingMembershipResponse(rsp *http.Response) (*GetTrainingMembershipResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingMembershipResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingMembershipResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingMembershipResponse parses an HTTP response from a UpdateTrainingMembershipWithResponse call
+func ParseUpdateTrainingMembershipResponse(rsp *http.Response) (*UpdateTrainingMembershipResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingMembershipResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingMembership
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingMembershipResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTrainingsResponse parses an HTTP response from a ListTrainingsWithResponse call
+func ParseListTrainingsResponse(rsp *http.Response) (*ListTrainingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrainingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrainingPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTrainingsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrainingResponse parses an HTTP response from a CreateTrainingWithResponse call
+func ParseCreateTrainingResponse(rsp *http.Response) (*CreateTrainingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrainingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateTrainingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingsInBulkResponse parses an HTTP response from a DeleteTrainingsInBulkWithResponse call
+func ParseDeleteTrainingsInBulkResponse(rsp *http.Response) (*DeleteTrainingsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSetTrainingsCatalogInBulkResponse parses an HTTP response from a SetTrainingsCatalogInBulkWithResponse call
+func ParseSetTrainingsCatalogInBulkResponse(rsp *http.Response) (*SetTrainingsCatalogInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetTrainingsCatalogInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers SetTrainingsCatalogInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingStatusResponse parses an HTTP response from a UpdateTrainingStatusWithResponse call
+func ParseUpdateTrainingStatusResponse(rsp *http.Response) (*UpdateTrainingStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingStatusResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrainingResponse parses an HTTP response from a DeleteTrainingWithResponse call
+func ParseDeleteTrainingResponse(rsp *http.Response) (*DeleteTrainingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrainingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteTrainingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTrainingResponse parses an HTTP response from a GetTrainingWithResponse call
+func ParseGetTrainingResponse(rsp *http.Response) (*GetTrainingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTrainingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTrainingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrainingResponse parses an HTTP response from a UpdateTrainingWithResponse call
+func ParseUpdateTrainingResponse(rsp *http.Response) (*UpdateTrainingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrainingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Training
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateTrainingResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
