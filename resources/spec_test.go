@@ -105,6 +105,8 @@ var scopes = map[string]string{
 	"Attendance": "time_tracking", "Documents": "documents",
 	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
 	"JobCatalog": "job_catalog", "Banking": "banking",
+	"ShiftManagement": "shift_management", "TimePlanning": "time_tracking",
+	"TimeSettings": "time_tracking", "WorkSchedules": "time_tracking",
 }
 
 var listParams = []string{"limit", "page", "after_id", "before_id"}
@@ -255,7 +257,10 @@ func TestIDsAreStrings(t *testing.T) {
 				if s.Type.Is("array") {
 					s = s.Items.Value
 				}
-				if (n == "id" || n == "ids" || strings.HasSuffix(n, "_id") || strings.HasSuffix(n, "_ids")) && !s.Type.Is("string") {
+				// A boolean flag asking for ids to be included
+				// (with_employee_ids) names no id.
+				flag := strings.HasPrefix(n, "with_") && s.Type.Is("boolean")
+				if (n == "id" || n == "ids" || strings.HasSuffix(n, "_id") || strings.HasSuffix(n, "_ids")) && !flag && !s.Type.Is("string") {
 					problems = append(problems, path+" parameter "+p.Value.Name+" is not a string")
 				}
 			}

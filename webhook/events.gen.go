@@ -79,6 +79,14 @@ const (
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// ShiftManagementShiftBulkCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkCreate Event = "shift_management/shift/bulk_create"
+	// ShiftManagementShiftBulkDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkDelete Event = "shift_management/shift/bulk_delete"
+	// ShiftManagementShiftCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftCreate Event = "shift_management/shift/create"
+	// ShiftManagementShiftDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftDelete Event = "shift_management/shift/delete"
 	// TasksTaskBulkCreate is delivered with a resources.Task.
 	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
 	// TasksTaskBulkDelete is delivered with a resources.Task.
@@ -131,6 +139,12 @@ const (
 	TimeOffPolicyDelete Event = "timeoff/policy/delete"
 	// TimeOffPolicyUpdate is delivered with a resources.TimeOffPolicy.
 	TimeOffPolicyUpdate Event = "timeoff/policy/update"
+	// WorkScheduleScheduleCreate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleCreate Event = "work_schedule/schedule/create"
+	// WorkScheduleScheduleToggleArchive is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleToggleArchive Event = "work_schedule/schedule/toggle_archive"
+	// WorkScheduleScheduleUpdate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleUpdate Event = "work_schedule/schedule/update"
 )
 
 // payloads maps every event type to the generated type of its bare
@@ -170,6 +184,10 @@ var payloads = map[Event]reflect.Type{
 	PayrollSupplementCreate:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementDelete:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementUpdate:                    reflect.TypeFor[resources.Supplement](),
+	ShiftManagementShiftBulkCreate:             reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftBulkDelete:             reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftCreate:                 reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftDelete:                 reflect.TypeFor[resources.PlannedShift](),
 	TasksTaskBulkCreate:                        reflect.TypeFor[resources.Task](),
 	TasksTaskBulkDelete:                        reflect.TypeFor[resources.Task](),
 	TasksTaskBulkUpdate:                        reflect.TypeFor[resources.Task](),
@@ -196,4 +214,7 @@ var payloads = map[Event]reflect.Type{
 	TimeOffPolicyCreate:                        reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyDelete:                        reflect.TypeFor[resources.TimeOffPolicy](),
 	TimeOffPolicyUpdate:                        reflect.TypeFor[resources.TimeOffPolicy](),
+	WorkScheduleScheduleCreate:                 reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleToggleArchive:          reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleUpdate:                 reflect.TypeFor[resources.WorkSchedule](),
 }

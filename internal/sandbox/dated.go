@@ -46,6 +46,24 @@ const (
 	ResJobCatalogNodeAttributes = "job_catalog_node_attributes"
 )
 
+// Tables of the time areas (rules_dated_timetracking.go): attendance
+// requests, reviews and each employee's switch for a kind of break, the
+// company's kinds of break (time settings), planned breaks and planning
+// versions (time planning), and work schedules with their periods and
+// weekdays. Planned shifts are v1's managed shifts.
+const (
+	ResEmployeeBreakConfigs  = "attendance_break_configurations"
+	ResEditTimesheetRequests = "attendance_edit_timesheet_requests"
+	ResOvertimeRequests      = "attendance_overtime_requests"
+	ResAttendanceReviews     = "attendance_reviews"
+	ResTimeBreakConfigs      = "time_settings_break_configurations"
+	ResPlannedBreaks         = "time_planning_planned_breaks"
+	ResPlanningVersions      = "time_planning_planning_versions"
+	ResWorkSchedules         = "work_schedule_schedules"
+	ResOverlapPeriods        = "work_schedule_overlap_periods"
+	ResDayConfigurations     = "work_schedule_day_configurations"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -77,6 +95,10 @@ var datedTables = map[string]string{
 	"timeoff/allowance_stats":          "",
 	"timeoff/policies":                 ResPolicies,
 	"attendance/shifts":                ResShifts,
+	"attendance/open_shifts":           "",
+	"attendance/estimated_times":       "",
+	"attendance/worked_times":          "",
+	"shift_management/shifts":          ResManagedShifts,
 	"documents/documents":              ResDocuments,
 	"documents/folders":                ResFolders,
 	"custom_fields/fields":             ResCustomFields,
@@ -140,6 +162,19 @@ func init() {
 		"GET banking/bank_accounts/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/card_payments/{id}":                         {fn: (*call).getBankingRecord},
 		"GET banking/transactions/{id}":                          {fn: (*call).getBankingRecord},
+		"GET attendance/open_shifts":                             {fn: (*call).listOpenShifts},
+		"GET attendance/estimated_times":                         {fn: (*call).listEstimatedTimes},
+		"GET attendance/worked_times":                            {fn: (*call).listWorkedTimes},
+		"GET attendance/reviews":                                 {fn: (*call).listAttendanceReviews},
+		"POST attendance/reviews/bulk_create":                    {fn: (*call).createAttendanceReviews},
+		"POST attendance/reviews/bulk_destroy":                   {fn: (*call).deleteAttendanceReviews},
+		"POST attendance/overtime_requests/approve":              {fn: (*call).approveOvertimeRequest},
+		"POST attendance/overtime_requests/reject":               {fn: (*call).rejectOvertimeRequest},
+		"POST shift_management/shifts/bulk_create":               {fn: (*call).createPlannedShiftsInBulk},
+		"POST shift_management/shifts/bulk_delete":               {fn: (*call).deletePlannedShiftsInBulk},
+		"POST time_planning/planned_breaks/bulk_create":          {fn: (*call).createPlannedBreaksInBulk},
+		"POST time_planning/planning_versions/bulk_create":       {fn: (*call).createPlanningVersionsInBulk},
+		"POST work_schedule/schedules/toggle_archive":            {fn: (*call).toggleWorkScheduleArchive},
 	}
 }
 
@@ -286,9 +321,10 @@ func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, res
 // the same name (a shift's updated_at is a timestamp, the parameter a
 // day).
 var customParams = map[string][]string{
-	ResShifts:           {"updated_at", "half_day"},
-	ResCardPayments:     {"from", "to"},
-	ResBankTransactions: {"from", "to"},
+	ResShifts:            {"updated_at", "half_day"},
+	ResCardPayments:      {"from", "to"},
+	ResBankTransactions:  {"from", "to"},
+	ResAttendanceReviews: {"reviewed_at"},
 }
 
 // oauthScopes are the scopes of the operation's oauth2 requirement (the

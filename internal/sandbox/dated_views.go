@@ -47,6 +47,14 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		// The time areas (rules_dated_timetracking.go,
+		// rules_dated_shiftmanagement.go).
+		ResEmployeeBreakConfigs: viewEmployeeBreakConfig,
+		ResOvertimeRequests:     viewOvertimeRequest,
+		ResPlannedBreaks:        viewPlannedBreak,
+		ResWorkSchedules:        viewWorkSchedule,
+		ResManagedShifts:        viewPlannedShift,
+
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
@@ -216,20 +224,28 @@ var datedPrepares map[string]func(c *call, rec, old map[string]any) *apiError
 
 func init() {
 	datedPrepares = map[string]func(c *call, rec, old map[string]any) *apiError{
-		ResLocations:          prepareDatedLocation,
-		ResLegalEntities:      prepareDatedLegalEntity,
-		ResShifts:             prepareDatedShift,
-		ResDocuments:          prepareDatedDocument,
-		ResCustomFields:       prepareDatedCustomField,
-		ResCustomFieldOptions: prepareDatedOption,
-		ResResourceFields:     prepareDatedResourceField,
-		ResCustomValues:       prepareDatedCustomValue,
-		ResSupplements:        prepareDatedSupplement,
-		ResAllowances:         prepareDatedAllowance,
-		ResEmployees:          prepareDatedEmployee,
-		ResWorkAreas:          prepareDatedWorkArea,
-		ResTasks:              prepareDatedTask,
-		ResTaskFiles:          prepareDatedTaskFile,
+		ResLocations:             prepareDatedLocation,
+		ResLegalEntities:         prepareDatedLegalEntity,
+		ResShifts:                prepareDatedShift,
+		ResDocuments:             prepareDatedDocument,
+		ResCustomFields:          prepareDatedCustomField,
+		ResCustomFieldOptions:    prepareDatedOption,
+		ResResourceFields:        prepareDatedResourceField,
+		ResCustomValues:          prepareDatedCustomValue,
+		ResSupplements:           prepareDatedSupplement,
+		ResAllowances:            prepareDatedAllowance,
+		ResEmployees:             prepareDatedEmployee,
+		ResWorkAreas:             prepareDatedWorkArea,
+		ResTasks:                 prepareDatedTask,
+		ResTaskFiles:             prepareDatedTaskFile,
+		ResTimeBreakConfigs:      prepareTimeBreakConfig,
+		ResEmployeeBreakConfigs:  prepareEmployeeBreakConfig,
+		ResEditTimesheetRequests: prepareEditTimesheetRequest,
+		ResOvertimeRequests:      prepareOvertimeRequest,
+		ResPlannedBreaks:         preparePlannedBreak,
+		ResPlanningVersions:      preparePlanningVersion,
+		ResOverlapPeriods:        prepareOverlapPeriod,
+		ResManagedShifts:         preparePlannedShift,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -482,9 +498,23 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:     bankAccountFilter,
-		ResCardPayments:     bankingFilter("created_at"),
-		ResBankTransactions: bankingFilter("booking_date"),
+		ResBankAccounts:          bankAccountFilter,
+		ResCardPayments:          bankingFilter("created_at"),
+		ResBankTransactions:      bankingFilter("booking_date"),
+		ResEditTimesheetRequests: editTimesheetFilter,
+		ResOvertimeRequests:      dateBetween("date"),
+		ResAttendanceReviews:     reviewFilter,
+		ResPlannedBreaks:         plannedBreakFilter,
+		ResPlanningVersions:      planningVersionFilter,
+		ResDayConfigurations:     dayConfigurationFilter,
+		ResManagedShifts:         plannedShiftFilter,
+		ResTimeBreakConfigs: func(c *call, q url.Values) func(v map[string]any) bool {
+			active, set := queryBool(q, "active")
+			if !set {
+				return nil
+			}
+			return func(v map[string]any) bool { return (v["archived"] != true) == active }
+		},
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -690,25 +720,33 @@ func (c *call) teamMembers(teams []int) []int {
 // datedFilterParams names, per table, the list parameters its datedFilters
 // entry applies (or customParams keeps from the generic matcher).
 var datedFilterParams = map[string][]string{
-	ResEmployees:        {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
-	ResLocations:        {"employee_ids[]"},
-	ResLegalEntities:    {"employees_ids[]", "companies_ids[]", "country_ids[]"},
-	ResCompanyHolidays:  {"employee_ids[]", "team_ids[]"},
-	ResFolders:          {"employee_id"},
-	ResLeaves:           {"type_is_workable", "type_is_payable"},
-	ResLeaveTypes:       {"leave_type_id", "employee_id"},
-	ResAllowances:       {"by_overtime"},
-	ResShifts:           {"start_on", "end_on", "updated_at"},
-	ResDocuments:        {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
-	ResCustomFields:     {"label"},
-	ResResourceFields:   {"schema_ids[]"},
-	ResCustomValues:     {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
-	ResSupplements:      {"policy_period_ids[]", "compensation_id"},
-	ResWorkAreas:        {"only_non_archived"},
-	ResTasks:            {"task_status", "already_due", "involvee_id"},
-	ResBankAccounts:     {"updated_from"},
-	ResCardPayments:     {"account_ids[]", "from", "to"},
-	ResBankTransactions: {"from", "to", "updated_from"},
+	ResEmployees:             {"team_ids[]", "only_active", "only_managers", "name_starts_with"},
+	ResLocations:             {"employee_ids[]"},
+	ResLegalEntities:         {"employees_ids[]", "companies_ids[]", "country_ids[]"},
+	ResCompanyHolidays:       {"employee_ids[]", "team_ids[]"},
+	ResFolders:               {"employee_id"},
+	ResLeaves:                {"type_is_workable", "type_is_payable"},
+	ResLeaveTypes:            {"leave_type_id", "employee_id"},
+	ResAllowances:            {"by_overtime"},
+	ResShifts:                {"start_on", "end_on", "updated_at"},
+	ResDocuments:             {"by_trash_bin", "by_without_folder", "by_pending_assignment"},
+	ResCustomFields:          {"label"},
+	ResResourceFields:        {"schema_ids[]"},
+	ResCustomValues:          {"employee_ids[]", "identifiers[]", "slug", "instance_id"},
+	ResSupplements:           {"policy_period_ids[]", "compensation_id"},
+	ResWorkAreas:             {"only_non_archived"},
+	ResTasks:                 {"task_status", "already_due", "involvee_id"},
+	ResBankAccounts:          {"updated_from"},
+	ResCardPayments:          {"account_ids[]", "from", "to"},
+	ResBankTransactions:      {"from", "to", "updated_from"},
+	ResEditTimesheetRequests: {"shift_id", "pending", "start_on", "end_on"},
+	ResOvertimeRequests:      {"start_on", "end_on"},
+	ResAttendanceReviews:     {"start_on", "end_on", "reviewed_at"},
+	ResTimeBreakConfigs:      {"active"},
+	ResPlannedBreaks:         {"paid", "active_break_configuration"},
+	ResPlanningVersions:      {"for_shifts", "only_active", "schedule_ids[]"},
+	ResDayConfigurations:     {"schedule_id"},
+	ResManagedShifts:         {"without_ids[]", "only_states[]"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -743,6 +781,10 @@ var unappliedParams = map[string]string{
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
+	ResOvertimeRequests + " include_approval_flow":   "shapes the answer: the sandbox has no approval flows",
+	ResManagedShifts + " split_overnight_shifts":     "shapes the answer: overnight shifts are answered whole",
+	ResWorkSchedules + " with_employee_ids":          "shapes the answer: the sandbox always fills employee_ids",
+	ResWorkSchedules + " with_periods":               "shapes the answer: the sandbox always fills periods",
 }
 
 // employeeField lists the values of an integer field of the employees

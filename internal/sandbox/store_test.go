@@ -119,6 +119,9 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResEmployeeBreakConfigs, ResEditTimesheetRequests, ResOvertimeRequests, ResAttendanceReviews,
+		ResTimeBreakConfigs, ResPlannedBreaks, ResPlanningVersions, ResWorkSchedules, ResOverlapPeriods,
+		ResDayConfigurations,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,
