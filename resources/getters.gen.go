@@ -990,6 +990,30 @@ func (x AllowanceUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDayConfigurations returns x.DayConfigurations, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetDayConfigurations() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.DayConfigurations
+}
+
+// GetOverlapPeriodID returns x.OverlapPeriodID, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetOverlapPeriodID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.OverlapPeriodID
+}
+
+// String shows the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ApproveLeaveDirectlyInput) GetID() (v string) {
 	if x == nil {

@@ -1483,6 +1483,15 @@ type AllowanceUpdate struct {
 // AnnualWorkingTimeDistribution How the yearly working time is limited.
 type AnnualWorkingTimeDistribution string
 
+// ApplyWorkScheduleDayConfigurationChangesInput defines model for ApplyWorkScheduleDayConfigurationChangesInput.
+type ApplyWorkScheduleDayConfigurationChangesInput struct {
+	// DayConfigurations The changes, one object each; Factorial does not describe their members (see the operation).
+	DayConfigurations []FreeFormObject `json:"day_configurations"`
+
+	// OverlapPeriodID The period whose days change.
+	OverlapPeriodID string `json:"overlap_period_id"`
+}
+
 // ApproveLeaveDirectlyInput defines model for ApproveLeaveDirectlyInput.
 type ApproveLeaveDirectlyInput struct {
 	// ID The leave.
@@ -5862,6 +5871,9 @@ type CreatePolicyJSONRequestBody = TimeOffPolicyCreate
 
 // UpdatePolicyJSONRequestBody defines body for UpdatePolicy for application/json ContentType.
 type UpdatePolicyJSONRequestBody = TimeOffPolicyUpdate
+
+// ApplyWorkScheduleDayConfigurationChangesJSONRequestBody defines body for ApplyWorkScheduleDayConfigurationChanges for application/json ContentType.
+type ApplyWorkScheduleDayConfigurationChangesJSONRequestBody = ApplyWorkScheduleDayConfigurationChangesInput
 
 // CreateWorkScheduleOverlapPeriodJSONRequestBody defines body for CreateWorkScheduleOverlapPeriod for application/json ContentType.
 type CreateWorkScheduleOverlapPeriodJSONRequestBody = WorkScheduleOverlapPeriodCreate

@@ -537,6 +537,11 @@ func TestWorkScheduleOverlapPeriodsAndDays(t *testing.T) {
 		exchange{method: http.MethodGet, path: "/work_schedule/day_configurations", status: 200, body: page(onePage(1), dayConfigurationJSON),
 			check: func(t testing.TB, r *http.Request, body []byte) { wantQuery(t, r, url.Values{"schedule_id": {"2"}}) }},
 		exchange{method: http.MethodGet, path: "/work_schedule/day_configurations/11", status: 200, body: dayConfigurationJSON},
+		exchange{method: http.MethodPost, path: "/work_schedule/day_configurations/bulk_cud", status: 200, body: dayConfigurationJSON,
+			check: func(t testing.TB, r *http.Request, body []byte) {
+				wantJSON(t, r, body, `{"overlap_period_id":"6","day_configurations":[{"id":"10","_destroy":true},`+
+					`{"weekday":"monday","start_at":"08:00","duration_in_seconds":25200}]}`)
+			}},
 	)
 	all, err := c.WorkSchedules.ListOverlapPeriods(t.Context(), &resources.ListWorkScheduleOverlapPeriodsParams{IDs: []string{"6"}})
 	must(t, err)
@@ -564,4 +569,9 @@ func TestWorkScheduleOverlapPeriodsAndDays(t *testing.T) {
 	d, err := c.WorkSchedules.GetDayConfiguration(t.Context(), "11")
 	must(t, err)
 	is(t, "Weekday", d.Weekday, "monday")
+	d, err = c.WorkSchedules.ApplyDayConfigurationChanges(t.Context(), resources.ApplyWorkScheduleDayConfigurationChangesInput{
+		OverlapPeriodID: "6", DayConfigurations: []resources.FreeFormObject{{"id": "10", "_destroy": true},
+			{"weekday": "monday", "start_at": "08:00", "duration_in_seconds": 25200}}})
+	must(t, err)
+	eq(t, "ID", d.ID, "11")
 }

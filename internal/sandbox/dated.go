@@ -175,6 +175,7 @@ func init() {
 		"POST time_planning/planned_breaks/bulk_create":          {fn: (*call).createPlannedBreaksInBulk},
 		"POST time_planning/planning_versions/bulk_create":       {fn: (*call).createPlanningVersionsInBulk},
 		"POST work_schedule/schedules/toggle_archive":            {fn: (*call).toggleWorkScheduleArchive},
+		"POST work_schedule/day_configurations/bulk_cud":         {fn: (*call).applyDayConfigurationChanges},
 	}
 }
 

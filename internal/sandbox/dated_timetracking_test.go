@@ -108,6 +108,43 @@ func walkWorkSchedules(t *testing.T, _ *env, ok okFunc) {
 	ok("DELETE", "/work_schedule/overlap_periods/"+op, nil)
 	ok("GET", "/work_schedule/day_configurations", nil)
 	ok("GET", "/work_schedule/day_configurations/1", nil)
+	ok("POST", "/work_schedule/day_configurations/bulk_cud", map[string]any{"overlap_period_id": "1",
+		"day_configurations": []any{map[string]any{"weekday": "saturday", "start_at": "10:00", "duration_in_seconds": 4 * 3600}}})
+}
+
+// TestDatedDayConfigurationChanges: bulk_cud creates, changes and deletes
+// the days of one period, all or nothing, answering the last day written.
+func TestDatedDayConfigurationChanges(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	r := e.dated("POST", "/work_schedule/day_configurations/bulk_cud", key, map[string]any{"overlap_period_id": "1",
+		"day_configurations": []any{
+			map[string]any{"id": "5", "_destroy": true},
+			map[string]any{"id": "1", "duration_in_seconds": 7 * 3600},
+			map[string]any{"weekday": "saturday", "duration_in_seconds": 3 * 3600},
+		}})
+	if r.status != 200 || r.obj(t)["weekday"] != "saturday" || r.obj(t)["duration_in_seconds"] != float64(3*3600) {
+		t.Fatalf("bulk_cud: %d %s", r.status, r.body)
+	}
+	if r := e.dated("GET", "/work_schedule/day_configurations/5", key, nil); r.status != 404 {
+		t.Errorf("destroyed day: %d %s", r.status, r.body)
+	}
+	if r := e.dated("GET", "/work_schedule/day_configurations/1", key, nil); r.obj(t)["duration_in_seconds"] != float64(7*3600) {
+		t.Errorf("changed day: %s", r.body)
+	}
+	bad := map[string]any{"overlap_period_id": "1", "day_configurations": []any{
+		map[string]any{"id": "2", "_destroy": true}, map[string]any{"weekday": "sunday"}}}
+	if r := e.dated("POST", "/work_schedule/day_configurations/bulk_cud", key, bad); r.status != 422 {
+		t.Errorf("a day without duration: %d %s", r.status, r.body)
+	}
+	if r := e.dated("GET", "/work_schedule/day_configurations/2", key, nil); r.status != 200 {
+		t.Errorf("a refused bulk_cud deleted day 2: %d %s", r.status, r.body)
+	}
+	if r := e.dated("POST", "/work_schedule/day_configurations/bulk_cud", key, map[string]any{"overlap_period_id": "99",
+		"day_configurations": []any{map[string]any{"weekday": "sunday", "duration_in_seconds": 60}}}); r.status != 422 {
+		t.Errorf("a missing period: %d %s", r.status, r.body)
+	}
 }
 
 // TestDatedOvertimeRequests: a request is created pending with its hours

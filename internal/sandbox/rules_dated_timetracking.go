@@ -897,3 +897,85 @@ func dayConfigurationFilter(c *call, q url.Values) func(v map[string]any) bool {
 		return p != nil && fmtVal(p["schedule_id"]) == sched
 	}
 }
+
+// applyDayConfigurationChanges applies the items of day_configurations to
+// the days of the period overlap_period_id names (422 when none does),
+// read as Rails' nested attributes: an item without id creates a day
+// (weekday and duration_in_seconds required), one with id changes that day
+// of the period, one with id and _destroy true deletes it; an id naming no
+// day of the period is 422. All or nothing. Factorial answers one day
+// configuration without saying which: the sandbox answers the last one
+// created or changed, else the last one deleted, and 422 for an empty
+// list.
+func (c *call) applyDayConfigurationChanges() {
+	c.locked(writeLock, func() *apiError {
+		period, ok := toInt(c.in["overlap_period_id"])
+		if !ok || c.s.tbl(ResOverlapPeriods).recs[period] == nil {
+			return invalid("overlap_period_id", "The overlap period does not exist")
+		}
+		items := listOf(c.in["day_configurations"])
+		if len(items) == 0 {
+			return invalid("day_configurations", msgBlank)
+		}
+		t := c.s.tbl(ResDayConfigurations)
+		type change struct {
+			rec     map[string]any
+			old     map[string]any
+			destroy bool
+		}
+		var changes []change
+		for _, it := range items {
+			item, _ := it.(map[string]any)
+			if item == nil {
+				return invalid("day_configurations", "must be a list of objects")
+			}
+			ch := change{rec: map[string]any{"overlap_period_id": period}}
+			if item["id"] != nil {
+				id, _ := toInt(item["id"])
+				old := t.recs[id]
+				if old == nil || intOr(old["overlap_period_id"]) != period {
+					return invalid("day_configurations", "names a day configuration the period does not have: "+fmtVal(item["id"]))
+				}
+				ch.old, ch.rec = old, clone(old)
+				ch.destroy, _ = item["_destroy"].(bool)
+			}
+			for _, k := range []string{"weekday", "start_at", "duration_in_seconds"} {
+				if v, ok := item[k]; ok {
+					ch.rec[k] = cloneVal(v)
+				}
+			}
+			if !ch.destroy {
+				if w, _ := ch.rec["weekday"].(string); strings.TrimSpace(w) == "" {
+					return invalid("weekday", msgBlank)
+				}
+				if n, ok := toInt(ch.rec["duration_in_seconds"]); !ok || n < 0 || n > 24*3600 {
+					return invalid("duration_in_seconds", "must be between 0 and 86400")
+				}
+			}
+			changes = append(changes, ch)
+		}
+		var answer, deleted map[string]any
+		for _, ch := range changes {
+			switch {
+			case ch.destroy:
+				t.remove(intOr(ch.old["id"]))
+				deleted = ch.old
+			case ch.old != nil:
+				if aerr := c.replace(ResDayConfigurations, ch.rec, ch.old); aerr != nil {
+					return aerr
+				}
+				answer = ch.rec
+			default:
+				if aerr := c.insert(ResDayConfigurations, ch.rec); aerr != nil {
+					return aerr
+				}
+				answer = ch.rec
+			}
+		}
+		if answer == nil {
+			answer = deleted
+		}
+		c.respond(answer)
+		return nil
+	})
+}

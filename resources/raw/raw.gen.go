@@ -2105,6 +2105,36 @@ type ClientInterface interface {
 	// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
 	ListWorkScheduleDayConfigurations(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ApplyWorkScheduleDayConfigurationChangesWithBody Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApplyWorkScheduleDayConfigurationChanges Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChanges(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetWorkScheduleDayConfiguration Get a day configuration
 	//
 	// Corresponds with GET /work_schedule/day_configurations/{id} (the `GetWorkScheduleDayConfiguration` operationId).
@@ -6749,6 +6779,56 @@ func (c *Client) UpdatePolicy(ctx context.Context, id ID, body UpdatePolicyJSONR
 // Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
 func (c *Client) ListWorkScheduleDayConfigurations(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListWorkScheduleDayConfigurationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithBody Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *Client) ApplyWorkScheduleDayConfigurationChangesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApplyWorkScheduleDayConfigurationChanges Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *Client) ApplyWorkScheduleDayConfigurationChanges(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApplyWorkScheduleDayConfigurationChangesRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18426,6 +18506,46 @@ func NewListWorkScheduleDayConfigurationsRequest(server string, params *ListWork
 	return req, nil
 }
 
+// NewApplyWorkScheduleDayConfigurationChangesRequest calls the generic ApplyWorkScheduleDayConfigurationChanges builder with application/json body
+func NewApplyWorkScheduleDayConfigurationChangesRequest(server string, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewApplyWorkScheduleDayConfigurationChangesRequestWithBody constructs an http.Request for the ApplyWorkScheduleDayConfigurationChanges method, with any body, and a specified content type
+func NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/day_configurations/bulk_cud")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetWorkScheduleDayConfigurationRequest constructs an http.Request for the GetWorkScheduleDayConfiguration method
 func NewGetWorkScheduleDayConfigurationRequest(server string, id ID) (*http.Request, error) {
 	var err error
@@ -21250,6 +21370,36 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
 	ListWorkScheduleDayConfigurationsWithResponse(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*ListWorkScheduleDayConfigurationsResponse, error)
+
+	// ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error)
+
+	// ApplyWorkScheduleDayConfigurationChangesWithResponse Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithResponse(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error)
 
 	// GetWorkScheduleDayConfigurationWithResponse Get a day configuration
 	//
@@ -30952,6 +31102,61 @@ func (r ListWorkScheduleDayConfigurationsResponse) ContentType() string {
 	return ""
 }
 
+// ApplyWorkScheduleDayConfigurationChangesResponse401Headers the declared response headers of an HTTP 401 response for ApplyWorkScheduleDayConfigurationChanges
+type ApplyWorkScheduleDayConfigurationChangesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ApplyWorkScheduleDayConfigurationChangesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleDayConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ApplyWorkScheduleDayConfigurationChangesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetJSON200() *WorkScheduleDayConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetWorkScheduleDayConfigurationResponse401Headers the declared response headers of an HTTP 401 response for GetWorkScheduleDayConfiguration
 type GetWorkScheduleDayConfigurationResponse401Headers struct {
 	WWWAuthenticate *string
@@ -35270,6 +35475,48 @@ func (c *ClientWithResponses) ListWorkScheduleDayConfigurationsWithResponse(ctx 
 		return nil, err
 	}
 	return ParseListWorkScheduleDayConfigurationsResponse(rsp)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *ClientWithResponses) ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	rsp, err := c.ApplyWorkScheduleDayConfigurationChangesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithResponse Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *ClientWithResponses) ApplyWorkScheduleDayConfigurationChangesWithResponse(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	rsp, err := c.ApplyWorkScheduleDayConfigurationChanges(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp)
 }
 
 // GetWorkScheduleDayConfigurationWithResponse Get a day configuration
@@ -44011,6 +44258,55 @@ func ParseListWorkScheduleDayConfigurationsResponse(rsp *http.Response) (*ListWo
 	switch {
 	case rsp.StatusCode == 401:
 		var headers ListWorkScheduleDayConfigurationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseApplyWorkScheduleDayConfigurationChangesResponse parses an HTTP response from a ApplyWorkScheduleDayConfigurationChangesWithResponse call
+func ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp *http.Response) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ApplyWorkScheduleDayConfigurationChangesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleDayConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ApplyWorkScheduleDayConfigurationChangesResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
