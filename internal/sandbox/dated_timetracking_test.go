@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"testing"
@@ -393,5 +394,45 @@ func TestDatedWorkSchedules(t *testing.T) {
 	}
 	if got := idsOf(t, e.dated("GET", "/time_settings/break_configurations?active=true", key, nil)); !slices.Equal(got, []string{"1", "2"}) {
 		t.Errorf("active kinds of break: %v", got)
+	}
+}
+
+// TestDatedTimeWebhooks: a bulk create of planned shifts delivers one
+// shift_management/shift/bulk_create per shift, and toggling a schedule's
+// archive delivers work_schedule/schedule/toggle_archive with the schedule.
+func TestDatedTimeWebhooks(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	shifts, schedules := newReceiver(t), newReceiver(t)
+	e.subscribe("shift_management/shift/bulk_create", shifts.srv.URL, "c1", true)
+	e.subscribe("work_schedule/schedule/toggle_archive", schedules.srv.URL, "c2", true)
+	key := "key:" + tokKey
+	shift := func(day string) map[string]any {
+		return map[string]any{"employee_id": "1003", "company_id": "1", "start_at": day + "T07:00:00Z", "end_at": day + "T15:00:00Z"}
+	}
+	if r := e.dated("POST", "/shift_management/shifts/bulk_create", key, map[string]any{"shifts": []any{shift("2026-07-13"), shift("2026-07-14")}}); r.status != 200 {
+		t.Fatalf("bulk create: %d %s", r.status, r.body)
+	}
+	if r := e.dated("POST", "/work_schedule/schedules/toggle_archive", key, map[string]any{"id": "1"}); r.status != 200 {
+		t.Fatalf("toggle archive: %d %s", r.status, r.body)
+	}
+	e.waitWebhooks()
+	if shifts.count() != 2 || schedules.count() != 1 {
+		t.Fatalf("deliveries: %d planned shifts (want 2), %d schedules (want 1)", shifts.count(), schedules.count())
+	}
+	var p map[string]any
+	_, b := schedules.at(0)
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p["id"] != "1" || p["archived_at"] == nil {
+		t.Errorf("schedule payload %s", b)
+	}
+	_, b = shifts.at(0)
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p["state"] != "draft" || p["employee_id"] != "1003" || p["timezone"] == nil {
+		t.Errorf("planned shift payload %s", b)
 	}
 }
