@@ -1996,7 +1996,7 @@ type AttendanceService struct{ c *Client }
 
 // ApproveOvertimeRequest approves a pending overtime request.
 //
-// Only a `pending` request can be approved; `approver_id` records who decided.
+// `approver_id` names who approves.
 //
 //	POST /attendance/overtime_requests/approve (ApproveOvertimeRequest)
 func (s *AttendanceService) ApproveOvertimeRequest(ctx context.Context, body resources.ApproveOvertimeRequestInput) (resources.Overtime, error) {
@@ -2056,8 +2056,8 @@ func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCrea
 
 // CreateAttendanceReviewsInBulk marks a range of days of several employees' timesheets as reviewed.
 //
-// Answers the reviews created, one per employee and day (a bare JSON array);
-// days already reviewed keep their review.
+// Answers the reviews created, one per employee and reviewed day (a bare JSON
+// array).
 //
 //	POST /attendance/reviews/bulk_create (CreateAttendanceReviewsInBulk)
 func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, body resources.CreateAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
@@ -2069,8 +2069,7 @@ func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, b
 //
 // `request_type` says what the request would do to the timesheet once
 // approved: `create_shift` (give the day and times), `update_shift` or
-// `delete_shift` (name the shift in `attendance_shift_id`). The request starts
-// undecided (`approved` null).
+// `delete_shift` (name the shift in `attendance_shift_id`).
 //
 //	POST /attendance/edit_timesheet_requests (CreateEditTimesheetRequest)
 func (s *AttendanceService) CreateEditTimesheetRequest(ctx context.Context, body resources.TimesheetEditCreate) (resources.TimesheetEdit, error) {
@@ -2091,8 +2090,8 @@ func (s *AttendanceService) CreateEmployeeBreakConfiguration(ctx context.Context
 
 // CreateOvertimeRequest asks for extra hours on a day to be counted as overtime.
 //
-// The request starts `pending`. `hours_amount` is a number of hours; the
-// answer reports it in hundredths (`hours_amount_in_cents`).
+// `hours_amount` is a number of hours; the answer reports it in hundredths
+// (`hours_amount_in_cents`).
 //
 //	POST /attendance/overtime_requests (CreateOvertimeRequest)
 func (s *AttendanceService) CreateOvertimeRequest(ctx context.Context, body resources.OvertimeCreate) (resources.Overtime, error) {
@@ -2517,7 +2516,7 @@ func (s *AttendanceService) ListWorkedTimesPage(ctx context.Context, params *res
 
 // RejectOvertimeRequest rejects a pending overtime request, giving a reason.
 //
-// Only a `pending` request can be rejected; the reason is required.
+// The reason is required.
 //
 //	POST /attendance/overtime_requests/reject (RejectOvertimeRequest)
 func (s *AttendanceService) RejectOvertimeRequest(ctx context.Context, body resources.RejectOvertimeRequestInput) (resources.Overtime, error) {
@@ -3891,7 +3890,8 @@ type ShiftManagementService struct{ c *Client }
 
 // Create plans a shift for an employee.
 //
-// The shift starts as a draft. `end_at` may not be before `start_at`.
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the
+// location (answered as `locations_work_area_id`).
 //
 //	POST /shift_management/shifts (CreatePlannedShift)
 func (s *ShiftManagementService) Create(ctx context.Context, body resources.PlannedShiftCreate) (resources.PlannedShift, error) {
@@ -3901,8 +3901,8 @@ func (s *ShiftManagementService) Create(ctx context.Context, body resources.Plan
 
 // CreateInBulk plans several shifts at once.
 //
-// Each item is what CreatePlannedShift takes. All or nothing; answers the
-// created shifts (a bare JSON array).
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a
+// bare JSON array).
 //
 //	POST /shift_management/shifts/bulk_create (CreatePlannedShiftsInBulk)
 func (s *ShiftManagementService) CreateInBulk(ctx context.Context, body resources.CreatePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
@@ -4713,8 +4713,8 @@ type TimePlanningService struct{ c *Client }
 // CreatePlannedBreaksInBulk plans several breaks at once.
 //
 // Each break names its kind (`break_configuration_id`, a TimeSettings break
-// configuration) and, typically, the planned shift it belongs to. All or
-// nothing; answers the created breaks (a bare JSON array).
+// configuration) and, typically, the planned shift it belongs to. Answers the
+// created breaks (a bare JSON array).
 //
 //	POST /time_planning/planned_breaks/bulk_create (CreatePlannedBreaksInBulk)
 func (s *TimePlanningService) CreatePlannedBreaksInBulk(ctx context.Context, body resources.CreatePlannedBreaksInBulkInput) ([]resources.PlannedBreak, error) {
@@ -4735,8 +4735,8 @@ func (s *TimePlanningService) CreatePlanningVersion(ctx context.Context, body re
 
 // CreatePlanningVersionsInBulk sets the same planning version for several employees.
 //
-// One version per employee, all effective from the same date. All or nothing;
-// answers the created versions (a bare JSON array).
+// One version per employee, all effective from the same date. Answers the
+// created versions (a bare JSON array).
 //
 //	POST /time_planning/planning_versions/bulk_create (CreatePlanningVersionsInBulk)
 func (s *TimePlanningService) CreatePlanningVersionsInBulk(ctx context.Context, body resources.CreatePlanningVersionsInBulkInput) ([]resources.PlanningVersion, error) {
@@ -5045,8 +5045,6 @@ func (s *WorkSchedulesService) CreateOverlapPeriod(ctx context.Context, body res
 }
 
 // DeleteOverlapPeriod deletes a period of a work schedule.
-//
-// Its day configurations go with it.
 //
 //	DELETE /work_schedule/overlap_periods/{id} (DeleteWorkScheduleOverlapPeriod)
 func (s *WorkSchedulesService) DeleteOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {

@@ -223,8 +223,7 @@ type ClientInterface interface {
 	//
 	// `request_type` says what the request would do to the timesheet once
 	// approved: `create_shift` (give the day and times), `update_shift` or
-	// `delete_shift` (name the shift in `attendance_shift_id`). The request
-	// starts undecided (`approved` null).
+	// `delete_shift` (name the shift in `attendance_shift_id`).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -235,8 +234,7 @@ type ClientInterface interface {
 	//
 	// `request_type` says what the request would do to the timesheet once
 	// approved: `create_shift` (give the day and times), `update_shift` or
-	// `delete_shift` (name the shift in `attendance_shift_id`). The request
-	// starts undecided (`approved` null).
+	// `delete_shift` (name the shift in `attendance_shift_id`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -290,7 +288,7 @@ type ClientInterface interface {
 
 	// CreateOvertimeRequestWithBody Ask for extra hours on a day to be counted as overtime
 	//
-	// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -299,7 +297,7 @@ type ClientInterface interface {
 
 	// CreateOvertimeRequest Ask for extra hours on a day to be counted as overtime
 	//
-	// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -308,7 +306,7 @@ type ClientInterface interface {
 
 	// ApproveOvertimeRequestWithBody Approve a pending overtime request
 	//
-	// Only a `pending` request can be approved; `approver_id` records who decided.
+	// `approver_id` names who approves.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -317,7 +315,7 @@ type ClientInterface interface {
 
 	// ApproveOvertimeRequest Approve a pending overtime request
 	//
-	// Only a `pending` request can be approved; `approver_id` records who decided.
+	// `approver_id` names who approves.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -326,7 +324,7 @@ type ClientInterface interface {
 
 	// RejectOvertimeRequestWithBody Reject a pending overtime request, giving a reason
 	//
-	// Only a `pending` request can be rejected; the reason is required.
+	// The reason is required.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -335,7 +333,7 @@ type ClientInterface interface {
 
 	// RejectOvertimeRequest Reject a pending overtime request, giving a reason
 	//
-	// Only a `pending` request can be rejected; the reason is required.
+	// The reason is required.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -377,7 +375,7 @@ type ClientInterface interface {
 
 	// CreateAttendanceReviewsInBulkWithBody Mark a range of days of several employees' timesheets as reviewed
 	//
-	// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -386,7 +384,7 @@ type ClientInterface interface {
 
 	// CreateAttendanceReviewsInBulk Mark a range of days of several employees' timesheets as reviewed
 	//
-	// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1307,7 +1305,7 @@ type ClientInterface interface {
 
 	// CreatePlannedShiftWithBody Plan a shift for an employee
 	//
-	// The shift starts as a draft. `end_at` may not be before `start_at`.
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1316,7 +1314,7 @@ type ClientInterface interface {
 
 	// CreatePlannedShift Plan a shift for an employee
 	//
-	// The shift starts as a draft. `end_at` may not be before `start_at`.
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1325,7 +1323,7 @@ type ClientInterface interface {
 
 	// CreatePlannedShiftsInBulkWithBody Plan several shifts at once
 	//
-	// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1334,7 +1332,7 @@ type ClientInterface interface {
 
 	// CreatePlannedShiftsInBulk Plan several shifts at once
 	//
-	// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1659,7 +1657,7 @@ type ClientInterface interface {
 
 	// CreatePlannedBreaksInBulkWithBody Plan several breaks at once
 	//
-	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1668,7 +1666,7 @@ type ClientInterface interface {
 
 	// CreatePlannedBreaksInBulk Plan several breaks at once
 	//
-	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1705,7 +1703,7 @@ type ClientInterface interface {
 
 	// CreatePlanningVersionsInBulkWithBody Set the same planning version for several employees
 	//
-	// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1714,7 +1712,7 @@ type ClientInterface interface {
 
 	// CreatePlanningVersionsInBulk Set the same planning version for several employees
 	//
-	// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2167,8 +2165,6 @@ type ClientInterface interface {
 
 	// DeleteWorkScheduleOverlapPeriod Delete a period of a work schedule
 	//
-	// Its day configurations go with it.
-	//
 	// Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
 	DeleteWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -2537,8 +2533,7 @@ func (c *Client) ListEditTimesheetRequests(ctx context.Context, params *ListEdit
 //
 // `request_type` says what the request would do to the timesheet once
 // approved: `create_shift` (give the day and times), `update_shift` or
-// `delete_shift` (name the shift in `attendance_shift_id`). The request
-// starts undecided (`approved` null).
+// `delete_shift` (name the shift in `attendance_shift_id`).
 //
 // Takes any type of body and a specified content type.
 //
@@ -2559,8 +2554,7 @@ func (c *Client) CreateEditTimesheetRequestWithBody(ctx context.Context, content
 //
 // `request_type` says what the request would do to the timesheet once
 // approved: `create_shift` (give the day and times), `update_shift` or
-// `delete_shift` (name the shift in `attendance_shift_id`). The request
-// starts undecided (`approved` null).
+// `delete_shift` (name the shift in `attendance_shift_id`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2694,7 +2688,7 @@ func (c *Client) ListOvertimeRequests(ctx context.Context, params *ListOvertimeR
 
 // CreateOvertimeRequestWithBody Ask for extra hours on a day to be counted as overtime
 //
-// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 //
 // Takes any type of body and a specified content type.
 //
@@ -2713,7 +2707,7 @@ func (c *Client) CreateOvertimeRequestWithBody(ctx context.Context, contentType 
 
 // CreateOvertimeRequest Ask for extra hours on a day to be counted as overtime
 //
-// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2732,7 +2726,7 @@ func (c *Client) CreateOvertimeRequest(ctx context.Context, body CreateOvertimeR
 
 // ApproveOvertimeRequestWithBody Approve a pending overtime request
 //
-// Only a `pending` request can be approved; `approver_id` records who decided.
+// `approver_id` names who approves.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2751,7 +2745,7 @@ func (c *Client) ApproveOvertimeRequestWithBody(ctx context.Context, contentType
 
 // ApproveOvertimeRequest Approve a pending overtime request
 //
-// Only a `pending` request can be approved; `approver_id` records who decided.
+// `approver_id` names who approves.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2770,7 +2764,7 @@ func (c *Client) ApproveOvertimeRequest(ctx context.Context, body ApproveOvertim
 
 // RejectOvertimeRequestWithBody Reject a pending overtime request, giving a reason
 //
-// Only a `pending` request can be rejected; the reason is required.
+// The reason is required.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2789,7 +2783,7 @@ func (c *Client) RejectOvertimeRequestWithBody(ctx context.Context, contentType 
 
 // RejectOvertimeRequest Reject a pending overtime request, giving a reason
 //
-// Only a `pending` request can be rejected; the reason is required.
+// The reason is required.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2891,7 +2885,7 @@ func (c *Client) ListAttendanceReviews(ctx context.Context, params *ListAttendan
 
 // CreateAttendanceReviewsInBulkWithBody Mark a range of days of several employees' timesheets as reviewed
 //
-// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 //
 // Takes any type of body and a specified content type.
 //
@@ -2910,7 +2904,7 @@ func (c *Client) CreateAttendanceReviewsInBulkWithBody(ctx context.Context, cont
 
 // CreateAttendanceReviewsInBulk Mark a range of days of several employees' timesheets as reviewed
 //
-// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5001,7 +4995,7 @@ func (c *Client) ListPlannedShifts(ctx context.Context, params *ListPlannedShift
 
 // CreatePlannedShiftWithBody Plan a shift for an employee
 //
-// The shift starts as a draft. `end_at` may not be before `start_at`.
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 //
 // Takes any type of body and a specified content type.
 //
@@ -5020,7 +5014,7 @@ func (c *Client) CreatePlannedShiftWithBody(ctx context.Context, contentType str
 
 // CreatePlannedShift Plan a shift for an employee
 //
-// The shift starts as a draft. `end_at` may not be before `start_at`.
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5039,7 +5033,7 @@ func (c *Client) CreatePlannedShift(ctx context.Context, body CreatePlannedShift
 
 // CreatePlannedShiftsInBulkWithBody Plan several shifts at once
 //
-// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 //
 // Takes any type of body and a specified content type.
 //
@@ -5058,7 +5052,7 @@ func (c *Client) CreatePlannedShiftsInBulkWithBody(ctx context.Context, contentT
 
 // CreatePlannedShiftsInBulk Plan several shifts at once
 //
-// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5793,7 +5787,7 @@ func (c *Client) ListPlannedBreaks(ctx context.Context, params *ListPlannedBreak
 
 // CreatePlannedBreaksInBulkWithBody Plan several breaks at once
 //
-// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 //
 // Takes any type of body and a specified content type.
 //
@@ -5812,7 +5806,7 @@ func (c *Client) CreatePlannedBreaksInBulkWithBody(ctx context.Context, contentT
 
 // CreatePlannedBreaksInBulk Plan several breaks at once
 //
-// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5899,7 +5893,7 @@ func (c *Client) CreatePlanningVersion(ctx context.Context, body CreatePlanningV
 
 // CreatePlanningVersionsInBulkWithBody Set the same planning version for several employees
 //
-// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 //
 // Takes any type of body and a specified content type.
 //
@@ -5918,7 +5912,7 @@ func (c *Client) CreatePlanningVersionsInBulkWithBody(ctx context.Context, conte
 
 // CreatePlanningVersionsInBulk Set the same planning version for several employees
 //
-// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6910,8 +6904,6 @@ func (c *Client) CreateWorkScheduleOverlapPeriod(ctx context.Context, body Creat
 }
 
 // DeleteWorkScheduleOverlapPeriod Delete a period of a work schedule
-//
-// Its day configurations go with it.
 //
 // Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
 func (c *Client) DeleteWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -19315,8 +19307,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// `request_type` says what the request would do to the timesheet once
 	// approved: `create_shift` (give the day and times), `update_shift` or
-	// `delete_shift` (name the shift in `attendance_shift_id`). The request
-	// starts undecided (`approved` null).
+	// `delete_shift` (name the shift in `attendance_shift_id`).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19327,8 +19318,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// `request_type` says what the request would do to the timesheet once
 	// approved: `create_shift` (give the day and times), `update_shift` or
-	// `delete_shift` (name the shift in `attendance_shift_id`). The request
-	// starts undecided (`approved` null).
+	// `delete_shift` (name the shift in `attendance_shift_id`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19392,7 +19382,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateOvertimeRequestWithBodyWithResponse Ask for extra hours on a day to be counted as overtime
 	//
-	// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19401,7 +19391,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateOvertimeRequestWithResponse Ask for extra hours on a day to be counted as overtime
 	//
-	// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19410,7 +19400,7 @@ type ClientWithResponsesInterface interface {
 
 	// ApproveOvertimeRequestWithBodyWithResponse Approve a pending overtime request
 	//
-	// Only a `pending` request can be approved; `approver_id` records who decided.
+	// `approver_id` names who approves.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19419,7 +19409,7 @@ type ClientWithResponsesInterface interface {
 
 	// ApproveOvertimeRequestWithResponse Approve a pending overtime request
 	//
-	// Only a `pending` request can be approved; `approver_id` records who decided.
+	// `approver_id` names who approves.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19428,7 +19418,7 @@ type ClientWithResponsesInterface interface {
 
 	// RejectOvertimeRequestWithBodyWithResponse Reject a pending overtime request, giving a reason
 	//
-	// Only a `pending` request can be rejected; the reason is required.
+	// The reason is required.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19437,7 +19427,7 @@ type ClientWithResponsesInterface interface {
 
 	// RejectOvertimeRequestWithResponse Reject a pending overtime request, giving a reason
 	//
-	// Only a `pending` request can be rejected; the reason is required.
+	// The reason is required.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19485,7 +19475,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAttendanceReviewsInBulkWithBodyWithResponse Mark a range of days of several employees' timesheets as reviewed
 	//
-	// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19494,7 +19484,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAttendanceReviewsInBulkWithResponse Mark a range of days of several employees' timesheets as reviewed
 	//
-	// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20505,7 +20495,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedShiftWithBodyWithResponse Plan a shift for an employee
 	//
-	// The shift starts as a draft. `end_at` may not be before `start_at`.
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20514,7 +20504,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedShiftWithResponse Plan a shift for an employee
 	//
-	// The shift starts as a draft. `end_at` may not be before `start_at`.
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20523,7 +20513,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedShiftsInBulkWithBodyWithResponse Plan several shifts at once
 	//
-	// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20532,7 +20522,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedShiftsInBulkWithResponse Plan several shifts at once
 	//
-	// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20887,7 +20877,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedBreaksInBulkWithBodyWithResponse Plan several breaks at once
 	//
-	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20896,7 +20886,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlannedBreaksInBulkWithResponse Plan several breaks at once
 	//
-	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20937,7 +20927,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlanningVersionsInBulkWithBodyWithResponse Set the same planning version for several employees
 	//
-	// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -20946,7 +20936,7 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePlanningVersionsInBulkWithResponse Set the same planning version for several employees
 	//
-	// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21436,8 +21426,6 @@ type ClientWithResponsesInterface interface {
 	CreateWorkScheduleOverlapPeriodWithResponse(ctx context.Context, body CreateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWorkScheduleOverlapPeriodResponse, error)
 
 	// DeleteWorkScheduleOverlapPeriodWithResponse Delete a period of a work schedule
-	//
-	// Its day configurations go with it.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -31999,8 +31987,7 @@ func (c *ClientWithResponses) ListEditTimesheetRequestsWithResponse(ctx context.
 //
 // `request_type` says what the request would do to the timesheet once
 // approved: `create_shift` (give the day and times), `update_shift` or
-// `delete_shift` (name the shift in `attendance_shift_id`). The request
-// starts undecided (`approved` null).
+// `delete_shift` (name the shift in `attendance_shift_id`).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32017,8 +32004,7 @@ func (c *ClientWithResponses) CreateEditTimesheetRequestWithBodyWithResponse(ctx
 //
 // `request_type` says what the request would do to the timesheet once
 // approved: `create_shift` (give the day and times), `update_shift` or
-// `delete_shift` (name the shift in `attendance_shift_id`). The request
-// starts undecided (`approved` null).
+// `delete_shift` (name the shift in `attendance_shift_id`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32130,7 +32116,7 @@ func (c *ClientWithResponses) ListOvertimeRequestsWithResponse(ctx context.Conte
 
 // CreateOvertimeRequestWithBodyWithResponse Ask for extra hours on a day to be counted as overtime
 //
-// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32145,7 +32131,7 @@ func (c *ClientWithResponses) CreateOvertimeRequestWithBodyWithResponse(ctx cont
 
 // CreateOvertimeRequestWithResponse Ask for extra hours on a day to be counted as overtime
 //
-// The request starts `pending`. `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32160,7 +32146,7 @@ func (c *ClientWithResponses) CreateOvertimeRequestWithResponse(ctx context.Cont
 
 // ApproveOvertimeRequestWithBodyWithResponse Approve a pending overtime request
 //
-// Only a `pending` request can be approved; `approver_id` records who decided.
+// `approver_id` names who approves.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32175,7 +32161,7 @@ func (c *ClientWithResponses) ApproveOvertimeRequestWithBodyWithResponse(ctx con
 
 // ApproveOvertimeRequestWithResponse Approve a pending overtime request
 //
-// Only a `pending` request can be approved; `approver_id` records who decided.
+// `approver_id` names who approves.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32190,7 +32176,7 @@ func (c *ClientWithResponses) ApproveOvertimeRequestWithResponse(ctx context.Con
 
 // RejectOvertimeRequestWithBodyWithResponse Reject a pending overtime request, giving a reason
 //
-// Only a `pending` request can be rejected; the reason is required.
+// The reason is required.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32205,7 +32191,7 @@ func (c *ClientWithResponses) RejectOvertimeRequestWithBodyWithResponse(ctx cont
 
 // RejectOvertimeRequestWithResponse Reject a pending overtime request, giving a reason
 //
-// Only a `pending` request can be rejected; the reason is required.
+// The reason is required.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32289,7 +32275,7 @@ func (c *ClientWithResponses) ListAttendanceReviewsWithResponse(ctx context.Cont
 
 // CreateAttendanceReviewsInBulkWithBodyWithResponse Mark a range of days of several employees' timesheets as reviewed
 //
-// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32304,7 +32290,7 @@ func (c *ClientWithResponses) CreateAttendanceReviewsInBulkWithBodyWithResponse(
 
 // CreateAttendanceReviewsInBulkWithResponse Mark a range of days of several employees' timesheets as reviewed
 //
-// Answers the reviews created, one per employee and day (a bare JSON array); days already reviewed keep their review.
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34017,7 +34003,7 @@ func (c *ClientWithResponses) ListPlannedShiftsWithResponse(ctx context.Context,
 
 // CreatePlannedShiftWithBodyWithResponse Plan a shift for an employee
 //
-// The shift starts as a draft. `end_at` may not be before `start_at`.
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34032,7 +34018,7 @@ func (c *ClientWithResponses) CreatePlannedShiftWithBodyWithResponse(ctx context
 
 // CreatePlannedShiftWithResponse Plan a shift for an employee
 //
-// The shift starts as a draft. `end_at` may not be before `start_at`.
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34047,7 +34033,7 @@ func (c *ClientWithResponses) CreatePlannedShiftWithResponse(ctx context.Context
 
 // CreatePlannedShiftsInBulkWithBodyWithResponse Plan several shifts at once
 //
-// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34062,7 +34048,7 @@ func (c *ClientWithResponses) CreatePlannedShiftsInBulkWithBodyWithResponse(ctx 
 
 // CreatePlannedShiftsInBulkWithResponse Plan several shifts at once
 //
-// Each item is what CreatePlannedShift takes. All or nothing; answers the created shifts (a bare JSON array).
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34663,7 +34649,7 @@ func (c *ClientWithResponses) ListPlannedBreaksWithResponse(ctx context.Context,
 
 // CreatePlannedBreaksInBulkWithBodyWithResponse Plan several breaks at once
 //
-// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34678,7 +34664,7 @@ func (c *ClientWithResponses) CreatePlannedBreaksInBulkWithBodyWithResponse(ctx 
 
 // CreatePlannedBreaksInBulkWithResponse Plan several breaks at once
 //
-// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. All or nothing; answers the created breaks (a bare JSON array).
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34749,7 +34735,7 @@ func (c *ClientWithResponses) CreatePlanningVersionWithResponse(ctx context.Cont
 
 // CreatePlanningVersionsInBulkWithBodyWithResponse Set the same planning version for several employees
 //
-// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -34764,7 +34750,7 @@ func (c *ClientWithResponses) CreatePlanningVersionsInBulkWithBodyWithResponse(c
 
 // CreatePlanningVersionsInBulkWithResponse Set the same planning version for several employees
 //
-// One version per employee, all effective from the same date. All or nothing; answers the created versions (a bare JSON array).
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -35578,8 +35564,6 @@ func (c *ClientWithResponses) CreateWorkScheduleOverlapPeriodWithResponse(ctx co
 }
 
 // DeleteWorkScheduleOverlapPeriodWithResponse Delete a period of a work schedule
-//
-// Its day configurations go with it.
 //
 // Returns a wrapper object for the known response body format(s).
 //
