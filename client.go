@@ -62,6 +62,10 @@ type Client struct {
 	// the messages exchanged with candidates.
 	ATS *ATSService
 	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees.
+	// Attendance: shifts (clock-ins, clock-outs and breaks) of employees,
+	// requests to edit them or count overtime, timesheet reviews, expected
+	// and worked time per day, and the kinds of break each employee may
+	// take.
 	Attendance *AttendanceService
 	// Banking: company bank accounts (Factorial's banking product and
 	// accounts added by hand), card payments and transactions.
@@ -98,6 +102,9 @@ type Client struct {
 	// ProjectManagement: projects and their subprojects, workers, tasks,
 	// budgets and planned time, and the time and expenses charged to them.
 	ProjectManagement *ProjectManagementService
+	// ShiftManagement: the rota, shifts planned for employees ahead of
+	// time (not the attendance shifts they clock).
+	ShiftManagement *ShiftManagementService
 	// Tasks: tasks (to-dos assigned to people, with a status and a due
 	// date) and the files attached to them.
 	Tasks *TasksService
@@ -109,9 +116,17 @@ type Client struct {
 	// Trainings: trainings (courses), their classes and sessions, the
 	// employees enrolled and invited, their attendance, and categories.
 	Trainings *TrainingsService
+	// TimePlanning: breaks planned within shifts and schedules, and the
+	// planning versions saying what sets each employee's expected hours.
+	TimePlanning *TimePlanningService
+	// TimeSettings: the company's kinds of break (paid or not).
+	TimeSettings *TimeSettingsService
 	// Webhooks: subscriptions that deliver the bare resource to a target
 	// URL when an event happens.
 	Webhooks *WebhooksService
+	// WorkSchedules: work schedules, their periods of the year and the
+	// working time per weekday of each period.
+	WorkSchedules *WorkSchedulesService
 
 	// OAuth: the authorization server (token, revoke, token info), which
 	// serves every API. Package oauth wraps it in a flow and a refreshing

@@ -19,8 +19,10 @@ import (
 var (
 	datedActivateProject                                                    = operation{id: "ActivateProject", method: "POST", path: "/project_management/projects/activate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAddPerformanceReviewProcessTargetPeers                             = operation{id: "AddPerformanceReviewProcessTargetPeers", method: "POST", path: "/performance/review_process_targets/add_peers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApplyWorkScheduleDayConfigurationChanges                           = operation{id: "ApplyWorkScheduleDayConfigurationChanges", method: "POST", path: "/work_schedule/day_configurations/bulk_cud", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeave                                                       = operation{id: "ApproveLeave", method: "POST", path: "/timeoff/leaves/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedApproveLeaveDirectly                                               = operation{id: "ApproveLeaveDirectly", method: "POST", path: "/timeoff/leaves/approve_all", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedApproveOvertimeRequest                                             = operation{id: "ApproveOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/approve", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -38,11 +40,15 @@ var (
 	datedCreateAtsJobPosting                                                = operation{id: "CreateAtsJobPosting", method: "POST", path: "/ats/job_postings", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsMessage                                                   = operation{id: "CreateAtsMessage", method: "POST", path: "/ats/messages", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateAtsQuestion                                                  = operation{id: "CreateAtsQuestion", method: "POST", path: "/ats/questions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateAttendanceReviewsInBulk                                      = operation{id: "CreateAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateBreakConfiguration                                           = operation{id: "CreateBreakConfiguration", method: "POST", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEditTimesheetRequest                                         = operation{id: "CreateEditTimesheetRequest", method: "POST", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeBreakConfiguration                                   = operation{id: "CreateEmployeeBreakConfiguration", method: "POST", path: "/attendance/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -50,10 +56,16 @@ var (
 	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLocation                                                     = operation{id: "CreateLocation", method: "POST", path: "/locations/locations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateManualBankAccount                                            = operation{id: "CreateManualBankAccount", method: "POST", path: "/banking/bank_accounts/create_manual", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateOvertimeRequest                                              = operation{id: "CreateOvertimeRequest", method: "POST", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewOwnersInBulk                                = operation{id: "CreatePerformanceReviewOwnersInBulk", method: "POST", path: "/performance/review_owners/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcess                                     = operation{id: "CreatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessFromTemplate                         = operation{id: "CreatePerformanceReviewProcessFromTemplate", method: "POST", path: "/performance/review_processes/create_from_template", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePerformanceReviewProcessTargetsInBulk                        = operation{id: "CreatePerformanceReviewProcessTargetsInBulk", method: "POST", path: "/performance/review_process_targets/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlannedBreaksInBulk                                          = operation{id: "CreatePlannedBreaksInBulk", method: "POST", path: "/time_planning/planned_breaks/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlannedShift                                                 = operation{id: "CreatePlannedShift", method: "POST", path: "/shift_management/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePlannedShiftsInBulk                                          = operation{id: "CreatePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreatePlanningVersion                                              = operation{id: "CreatePlanningVersion", method: "POST", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreatePlanningVersionsInBulk                                       = operation{id: "CreatePlanningVersionsInBulk", method: "POST", path: "/time_planning/planning_versions/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreatePolicy                                                       = operation{id: "CreatePolicy", method: "POST", path: "/timeoff/policies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateProject                                                      = operation{id: "CreateProject", method: "POST", path: "/project_management/projects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateProjectPlannedRecordsInBulk                                  = operation{id: "CreateProjectPlannedRecordsInBulk", method: "POST", path: "/project_management/planned_records/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -79,6 +91,8 @@ var (
 	datedCreateTrainingSessionAccessMembershipsInBulk                       = operation{id: "CreateTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateWebhookSubscription                                          = operation{id: "CreateWebhookSubscription", method: "POST", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateWorkArea                                                     = operation{id: "CreateWorkArea", method: "POST", path: "/locations/work_areas", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkSchedule                                                 = operation{id: "CreateWorkSchedule", method: "POST", path: "/work_schedule/schedules", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateWorkScheduleOverlapPeriod                                    = operation{id: "CreateWorkScheduleOverlapPeriod", method: "POST", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedDeleteAllowance                                                    = operation{id: "DeleteAllowance", method: "DELETE", path: "/timeoff/allowances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAllowanceWithAltAllowance                                    = operation{id: "DeleteAllowanceWithAltAllowance", method: "POST", path: "/timeoff/allowances/delete_with_alt_allowance", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsApplication                                               = operation{id: "DeleteAtsApplication", method: "DELETE", path: "/ats/applications/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -86,14 +100,20 @@ var (
 	datedDeleteAtsFeedback                                                  = operation{id: "DeleteAtsFeedback", method: "DELETE", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsJobPosting                                                = operation{id: "DeleteAtsJobPosting", method: "DELETE", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteAttendanceReviewsInBulk                                      = operation{id: "DeleteAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteEditTimesheetRequest                                         = operation{id: "DeleteEditTimesheetRequest", method: "DELETE", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteOvertimeRequest                                              = operation{id: "DeleteOvertimeRequest", method: "DELETE", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewOwner                                       = operation{id: "DeletePerformanceReviewOwner", method: "DELETE", path: "/performance/review_owners/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcess                                     = operation{id: "DeletePerformanceReviewProcess", method: "DELETE", path: "/performance/review_processes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePerformanceReviewProcessTarget                               = operation{id: "DeletePerformanceReviewProcessTarget", method: "DELETE", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlannedShift                                                 = operation{id: "DeletePlannedShift", method: "DELETE", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlannedShiftsInBulk                                          = operation{id: "DeletePlannedShiftsInBulk", method: "POST", path: "/shift_management/shifts/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeletePlanningVersion                                              = operation{id: "DeletePlanningVersion", method: "DELETE", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeletePolicy                                                       = operation{id: "DeletePolicy", method: "DELETE", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteProjectPlannedRecord                                         = operation{id: "DeleteProjectPlannedRecord", method: "DELETE", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteProjectTasksInBulk                                           = operation{id: "DeleteProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -115,6 +135,7 @@ var (
 	datedDeleteTrainingSessionAccessMembershipsInBulk                       = operation{id: "DeleteTrainingSessionAccessMembershipsInBulk", method: "POST", path: "/trainings/session_access_memberships/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteTrainingsInBulk                                              = operation{id: "DeleteTrainingsInBulk", method: "POST", path: "/trainings/trainings/bulk_delete", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteWebhookSubscription                                          = operation{id: "DeleteWebhookSubscription", method: "DELETE", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteWorkScheduleOverlapPeriod                                    = operation{id: "DeleteWorkScheduleOverlapPeriod", method: "DELETE", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateAtsJobPosting                                             = operation{id: "DuplicateAtsJobPosting", method: "POST", path: "/ats/job_postings/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicatePerformanceReviewProcess                                  = operation{id: "DuplicatePerformanceReviewProcess", method: "POST", path: "/performance/review_processes/duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDuplicateProjectTasksInBulk                                        = operation{id: "DuplicateProjectTasksInBulk", method: "POST", path: "/project_management/project_tasks/bulk_duplicate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -135,6 +156,7 @@ var (
 	datedGetAtsRejectionReason                                              = operation{id: "GetAtsRejectionReason", method: "GET", path: "/ats/rejection_reasons/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankAccount                                                     = operation{id: "GetBankAccount", method: "GET", path: "/banking/bank_accounts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBankTransaction                                                 = operation{id: "GetBankTransaction", method: "GET", path: "/banking/transactions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetBreakConfiguration                                              = operation{id: "GetBreakConfiguration", method: "GET", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -142,7 +164,9 @@ var (
 	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetDocument                                                        = operation{id: "GetDocument", method: "GET", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEditTimesheetRequest                                            = operation{id: "GetEditTimesheetRequest", method: "GET", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -151,6 +175,7 @@ var (
 	datedGetLeaveType                                                       = operation{id: "GetLeaveType", method: "GET", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLegalEntity                                                     = operation{id: "GetLegalEntity", method: "GET", path: "/companies/legal_entities/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetLocation                                                        = operation{id: "GetLocation", method: "GET", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetOvertimeRequest                                                 = operation{id: "GetOvertimeRequest", method: "GET", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceAgreement                                            = operation{id: "GetPerformanceAgreement", method: "GET", path: "/performance/agreements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceCompanyEmployeeScoreScale                            = operation{id: "GetPerformanceCompanyEmployeeScoreScale", method: "GET", path: "/performance/company_employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceEmployeeScoreScale                                   = operation{id: "GetPerformanceEmployeeScoreScale", method: "GET", path: "/performance/employee_score_scales/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -161,6 +186,8 @@ var (
 	datedGetPerformanceReviewProcessTarget                                  = operation{id: "GetPerformanceReviewProcessTarget", method: "GET", path: "/performance/review_process_targets/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceReviewQuestionnaires                                 = operation{id: "GetPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPerformanceTargetManager                                        = operation{id: "GetPerformanceTargetManager", method: "GET", path: "/performance/target_managers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPlannedBreak                                                    = operation{id: "GetPlannedBreak", method: "GET", path: "/time_planning/planned_breaks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -185,6 +212,9 @@ var (
 	datedGetTrainingSessionAttendance                                       = operation{id: "GetTrainingSessionAttendance", method: "GET", path: "/trainings/session_attendances/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWebhookSubscription                                             = operation{id: "GetWebhookSubscription", method: "GET", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetWorkArea                                                        = operation{id: "GetWorkArea", method: "GET", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkSchedule                                                    = operation{id: "GetWorkSchedule", method: "GET", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkScheduleDayConfiguration                                    = operation{id: "GetWorkScheduleDayConfiguration", method: "GET", path: "/work_schedule/day_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetWorkScheduleOverlapPeriod                                       = operation{id: "GetWorkScheduleOverlapPeriod", method: "GET", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreement                                       = operation{id: "InitiatePerformanceAgreement", method: "POST", path: "/performance/agreements/initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInitiatePerformanceAgreementsInBulk                                = operation{id: "InitiatePerformanceAgreementsInBulk", method: "POST", path: "/performance/agreements/bulk_initiate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedInviteEmployee                                                     = operation{id: "InviteEmployee", method: "POST", path: "/employees/employees/invite", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -202,8 +232,10 @@ var (
 	datedListAtsMessages                                                    = operation{id: "ListAtsMessages", method: "GET", path: "/ats/messages", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsQuestions                                                   = operation{id: "ListAtsQuestions", method: "GET", path: "/ats/questions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListAtsRejectionReasons                                            = operation{id: "ListAtsRejectionReasons", method: "GET", path: "/ats/rejection_reasons", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListAttendanceReviews                                              = operation{id: "ListAttendanceReviews", method: "GET", path: "/attendance/reviews", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankAccounts                                                   = operation{id: "ListBankAccounts", method: "GET", path: "/banking/bank_accounts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBankTransactions                                               = operation{id: "ListBankTransactions", method: "GET", path: "/banking/transactions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListBreakConfigurations                                            = operation{id: "ListBreakConfigurations", method: "GET", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -212,7 +244,10 @@ var (
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFields                                                   = operation{id: "ListCustomFields", method: "GET", path: "/custom_fields/fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEditTimesheetRequests                                          = operation{id: "ListEditTimesheetRequests", method: "GET", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeBreakConfigurations                                    = operation{id: "ListEmployeeBreakConfigurations", method: "GET", path: "/attendance/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListImputableProjects                                              = operation{id: "ListImputableProjects", method: "GET", path: "/project_management/imputable_projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -223,6 +258,8 @@ var (
 	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListOpenShifts                                                     = operation{id: "ListOpenShifts", method: "GET", path: "/attendance/open_shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListOvertimeRequests                                               = operation{id: "ListOvertimeRequests", method: "GET", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceCompanyEmployeeScoreScales                          = operation{id: "ListPerformanceCompanyEmployeeScoreScales", method: "GET", path: "/performance/company_employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceEmployeeScoreScales                                 = operation{id: "ListPerformanceEmployeeScoreScales", method: "GET", path: "/performance/employee_score_scales", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -237,6 +274,9 @@ var (
 	datedListPerformanceReviewQuestionnaires                                = operation{id: "ListPerformanceReviewQuestionnaires", method: "GET", path: "/performance/review_questionnaire_by_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceReviewVisibilitySettings                            = operation{id: "ListPerformanceReviewVisibilitySettings", method: "GET", path: "/performance/review_visibility_settings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceTargetManagers                                      = operation{id: "ListPerformanceTargetManagers", method: "GET", path: "/performance/target_managers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlannedBreaks                                                  = operation{id: "ListPlannedBreaks", method: "GET", path: "/time_planning/planned_breaks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlannedShifts                                                  = operation{id: "ListPlannedShifts", method: "GET", path: "/shift_management/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -262,10 +302,15 @@ var (
 	datedListTrainings                                                      = operation{id: "ListTrainings", method: "GET", path: "/trainings/trainings", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWebhookSubscriptions                                           = operation{id: "ListWebhookSubscriptions", method: "GET", path: "/api_public/webhook_subscriptions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListWorkAreas                                                      = operation{id: "ListWorkAreas", method: "GET", path: "/locations/work_areas", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkScheduleDayConfigurations                                  = operation{id: "ListWorkScheduleDayConfigurations", method: "GET", path: "/work_schedule/day_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkScheduleOverlapPeriods                                     = operation{id: "ListWorkScheduleOverlapPeriods", method: "GET", path: "/work_schedule/overlap_periods", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkSchedules                                                  = operation{id: "ListWorkSchedules", method: "GET", path: "/work_schedule/schedules", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListWorkedTimes                                                    = operation{id: "ListWorkedTimes", method: "GET", path: "/attendance/worked_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveAtsApplicationToPhase                                          = operation{id: "MoveAtsApplicationToPhase", method: "POST", path: "/ats/applications/move_to_phase", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedMoveDocumentsToTrashBin                                            = operation{id: "MoveDocumentsToTrashBin", method: "POST", path: "/documents/documents/move_to_trash_bin", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedProcessProjectTimeRecordsInBulk                                    = operation{id: "ProcessProjectTimeRecordsInBulk", method: "POST", path: "/project_management/time_records/bulk_process", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRejectLeave                                                        = operation{id: "RejectLeave", method: "POST", path: "/timeoff/leaves/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedRejectOvertimeRequest                                              = operation{id: "RejectOvertimeRequest", method: "POST", path: "/attendance/overtime_requests/reject", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemindPerformanceReviewProcessInBulk                               = operation{id: "RemindPerformanceReviewProcessInBulk", method: "POST", path: "/performance/review_processes/remind_in_bulk", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessSchedule                             = operation{id: "RemovePerformanceReviewProcessSchedule", method: "POST", path: "/performance/review_processes/remove_schedule", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedRemovePerformanceReviewProcessTargetPeerEvaluations                = operation{id: "RemovePerformanceReviewProcessTargetPeerEvaluations", method: "POST", path: "/performance/review_process_targets/remove_peer_evaluations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -286,6 +331,7 @@ var (
 	datedTerminateEmployee                                                  = operation{id: "TerminateEmployee", method: "POST", path: "/employees/employees/terminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedToggleClock                                                        = operation{id: "ToggleClock", method: "POST", path: "/attendance/shifts/toggle_clock", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedTogglePerformanceReviewProcessArchive                              = operation{id: "TogglePerformanceReviewProcessArchive", method: "POST", path: "/performance/review_processes/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedToggleWorkScheduleArchive                                          = operation{id: "ToggleWorkScheduleArchive", method: "POST", path: "/work_schedule/schedules/toggle_archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnarchiveWorkArea                                                  = operation{id: "UnarchiveWorkArea", method: "POST", path: "/locations/work_areas/unarchive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnassignProjectWorker                                              = operation{id: "UnassignProjectWorker", method: "POST", path: "/project_management/project_workers/unassign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUnterminateEmployee                                                = operation{id: "UnterminateEmployee", method: "POST", path: "/employees/employees/unterminate", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -295,14 +341,18 @@ var (
 	datedUpdateAtsFeedback                                                  = operation{id: "UpdateAtsFeedback", method: "PUT", path: "/ats/feedbacks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsJobPosting                                                = operation{id: "UpdateAtsJobPosting", method: "PUT", path: "/ats/job_postings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateBreakConfiguration                                           = operation{id: "UpdateBreakConfiguration", method: "PUT", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEditTimesheetRequest                                         = operation{id: "UpdateEditTimesheetRequest", method: "PUT", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployeeBreakConfiguration                                   = operation{id: "UpdateEmployeeBreakConfiguration", method: "PUT", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateOvertimeRequest                                              = operation{id: "UpdateOvertimeRequest", method: "PUT", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewDefaultRatingScale                          = operation{id: "UpdatePerformanceReviewDefaultRatingScale", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_default_rating_scale", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewProcessAgreementsConfiguration              = operation{id: "UpdatePerformanceReviewProcessAgreementsConfiguration", method: "POST", path: "/performance/review_processes/update_agreements_configuration", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewProcessBasicInfo                            = operation{id: "UpdatePerformanceReviewProcessBasicInfo", method: "POST", path: "/performance/review_processes/update_basic_info", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -314,6 +364,7 @@ var (
 	datedUpdatePerformanceReviewProcessTargetStrategy                       = operation{id: "UpdatePerformanceReviewProcessTargetStrategy", method: "POST", path: "/performance/review_processes/update_target_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewQuestionnaire                               = operation{id: "UpdatePerformanceReviewQuestionnaire", method: "POST", path: "/performance/review_questionnaire_by_strategies/update_questionnaire_for_strategy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePerformanceReviewVisibilitySetting                           = operation{id: "UpdatePerformanceReviewVisibilitySetting", method: "PUT", path: "/performance/review_visibility_settings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdatePlanningVersion                                              = operation{id: "UpdatePlanningVersion", method: "PUT", path: "/time_planning/planning_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdatePolicy                                                       = operation{id: "UpdatePolicy", method: "PUT", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateProject                                                      = operation{id: "UpdateProject", method: "PUT", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateProjectPlannedRecord                                         = operation{id: "UpdateProjectPlannedRecord", method: "PUT", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -334,14 +385,18 @@ var (
 	datedUpdateTrainingStatus                                               = operation{id: "UpdateTrainingStatus", method: "POST", path: "/trainings/trainings/update_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWebhookSubscription                                          = operation{id: "UpdateWebhookSubscription", method: "PUT", path: "/api_public/webhook_subscriptions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateWorkArea                                                     = operation{id: "UpdateWorkArea", method: "PUT", path: "/locations/work_areas/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkSchedule                                                 = operation{id: "UpdateWorkSchedule", method: "PUT", path: "/work_schedule/schedules/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateWorkScheduleOverlapPeriod                                    = operation{id: "UpdateWorkScheduleOverlapPeriod", method: "PUT", path: "/work_schedule/overlap_periods/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 )
 
 // datedOperations lists the descriptors of openapi-resources.yaml.
 var datedOperations = []*operation{
 	&datedActivateProject,
 	&datedAddPerformanceReviewProcessTargetPeers,
+	&datedApplyWorkScheduleDayConfigurationChanges,
 	&datedApproveLeave,
 	&datedApproveLeaveDirectly,
+	&datedApproveOvertimeRequest,
 	&datedArchiveWorkArea,
 	&datedAssignProjectWorkersInBulk,
 	&datedAutofillShifts,
@@ -359,11 +414,15 @@ var datedOperations = []*operation{
 	&datedCreateAtsJobPosting,
 	&datedCreateAtsMessage,
 	&datedCreateAtsQuestion,
+	&datedCreateAttendanceReviewsInBulk,
+	&datedCreateBreakConfiguration,
 	&datedCreateBudgetStrategy,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
 	&datedCreateDocument,
+	&datedCreateEditTimesheetRequest,
+	&datedCreateEmployeeBreakConfiguration,
 	&datedCreateEmployeeWithContract,
 	&datedCreateFolder,
 	&datedCreateLeave,
@@ -371,10 +430,16 @@ var datedOperations = []*operation{
 	&datedCreateLegalEntity,
 	&datedCreateLocation,
 	&datedCreateManualBankAccount,
+	&datedCreateOvertimeRequest,
 	&datedCreatePerformanceReviewOwnersInBulk,
 	&datedCreatePerformanceReviewProcess,
 	&datedCreatePerformanceReviewProcessFromTemplate,
 	&datedCreatePerformanceReviewProcessTargetsInBulk,
+	&datedCreatePlannedBreaksInBulk,
+	&datedCreatePlannedShift,
+	&datedCreatePlannedShiftsInBulk,
+	&datedCreatePlanningVersion,
+	&datedCreatePlanningVersionsInBulk,
 	&datedCreatePolicy,
 	&datedCreateProject,
 	&datedCreateProjectPlannedRecordsInBulk,
@@ -400,6 +465,8 @@ var datedOperations = []*operation{
 	&datedCreateTrainingSessionAccessMembershipsInBulk,
 	&datedCreateWebhookSubscription,
 	&datedCreateWorkArea,
+	&datedCreateWorkSchedule,
+	&datedCreateWorkScheduleOverlapPeriod,
 	&datedDeleteAllowance,
 	&datedDeleteAllowanceWithAltAllowance,
 	&datedDeleteAtsApplication,
@@ -407,14 +474,20 @@ var datedOperations = []*operation{
 	&datedDeleteAtsFeedback,
 	&datedDeleteAtsJobPosting,
 	&datedDeleteAtsQuestion,
+	&datedDeleteAttendanceReviewsInBulk,
 	&datedDeleteBudgetStrategy,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
+	&datedDeleteEditTimesheetRequest,
 	&datedDeleteLeave,
 	&datedDeleteLocation,
+	&datedDeleteOvertimeRequest,
 	&datedDeletePerformanceReviewOwner,
 	&datedDeletePerformanceReviewProcess,
 	&datedDeletePerformanceReviewProcessTarget,
+	&datedDeletePlannedShift,
+	&datedDeletePlannedShiftsInBulk,
+	&datedDeletePlanningVersion,
 	&datedDeletePolicy,
 	&datedDeleteProjectPlannedRecord,
 	&datedDeleteProjectTasksInBulk,
@@ -436,6 +509,7 @@ var datedOperations = []*operation{
 	&datedDeleteTrainingSessionAccessMembershipsInBulk,
 	&datedDeleteTrainingsInBulk,
 	&datedDeleteWebhookSubscription,
+	&datedDeleteWorkScheduleOverlapPeriod,
 	&datedDuplicateAtsJobPosting,
 	&datedDuplicatePerformanceReviewProcess,
 	&datedDuplicateProjectTasksInBulk,
@@ -456,6 +530,7 @@ var datedOperations = []*operation{
 	&datedGetAtsRejectionReason,
 	&datedGetBankAccount,
 	&datedGetBankTransaction,
+	&datedGetBreakConfiguration,
 	&datedGetBudgetStrategy,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
@@ -463,7 +538,9 @@ var datedOperations = []*operation{
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
 	&datedGetDocument,
+	&datedGetEditTimesheetRequest,
 	&datedGetEmployee,
+	&datedGetEmployeeBreakConfiguration,
 	&datedGetFolder,
 	&datedGetImputableProject,
 	&datedGetJobCatalogLevel,
@@ -472,6 +549,7 @@ var datedOperations = []*operation{
 	&datedGetLeaveType,
 	&datedGetLegalEntity,
 	&datedGetLocation,
+	&datedGetOvertimeRequest,
 	&datedGetPerformanceAgreement,
 	&datedGetPerformanceCompanyEmployeeScoreScale,
 	&datedGetPerformanceEmployeeScoreScale,
@@ -482,6 +560,8 @@ var datedOperations = []*operation{
 	&datedGetPerformanceReviewProcessTarget,
 	&datedGetPerformanceReviewQuestionnaires,
 	&datedGetPerformanceTargetManager,
+	&datedGetPlannedBreak,
+	&datedGetPlannedShift,
 	&datedGetPolicy,
 	&datedGetProject,
 	&datedGetProjectExpenseRecord,
@@ -506,6 +586,9 @@ var datedOperations = []*operation{
 	&datedGetTrainingSessionAttendance,
 	&datedGetWebhookSubscription,
 	&datedGetWorkArea,
+	&datedGetWorkSchedule,
+	&datedGetWorkScheduleDayConfiguration,
+	&datedGetWorkScheduleOverlapPeriod,
 	&datedInitiatePerformanceAgreement,
 	&datedInitiatePerformanceAgreementsInBulk,
 	&datedInviteEmployee,
@@ -523,8 +606,10 @@ var datedOperations = []*operation{
 	&datedListAtsMessages,
 	&datedListAtsQuestions,
 	&datedListAtsRejectionReasons,
+	&datedListAttendanceReviews,
 	&datedListBankAccounts,
 	&datedListBankTransactions,
+	&datedListBreakConfigurations,
 	&datedListBudgetStrategies,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
@@ -533,7 +618,10 @@ var datedOperations = []*operation{
 	&datedListCustomFieldValues,
 	&datedListCustomFields,
 	&datedListDocuments,
+	&datedListEditTimesheetRequests,
+	&datedListEmployeeBreakConfigurations,
 	&datedListEmployees,
+	&datedListEstimatedTimes,
 	&datedListFolders,
 	&datedListImputableProjects,
 	&datedListJobCatalogLevels,
@@ -544,6 +632,8 @@ var datedOperations = []*operation{
 	&datedListLeaves,
 	&datedListLegalEntities,
 	&datedListLocations,
+	&datedListOpenShifts,
+	&datedListOvertimeRequests,
 	&datedListPerformanceAgreements,
 	&datedListPerformanceCompanyEmployeeScoreScales,
 	&datedListPerformanceEmployeeScoreScales,
@@ -558,6 +648,9 @@ var datedOperations = []*operation{
 	&datedListPerformanceReviewQuestionnaires,
 	&datedListPerformanceReviewVisibilitySettings,
 	&datedListPerformanceTargetManagers,
+	&datedListPlannedBreaks,
+	&datedListPlannedShifts,
+	&datedListPlanningVersions,
 	&datedListPolicies,
 	&datedListProjectExpenseRecords,
 	&datedListProjectExportableExpenses,
@@ -583,10 +676,15 @@ var datedOperations = []*operation{
 	&datedListTrainings,
 	&datedListWebhookSubscriptions,
 	&datedListWorkAreas,
+	&datedListWorkScheduleDayConfigurations,
+	&datedListWorkScheduleOverlapPeriods,
+	&datedListWorkSchedules,
+	&datedListWorkedTimes,
 	&datedMoveAtsApplicationToPhase,
 	&datedMoveDocumentsToTrashBin,
 	&datedProcessProjectTimeRecordsInBulk,
 	&datedRejectLeave,
+	&datedRejectOvertimeRequest,
 	&datedRemindPerformanceReviewProcessInBulk,
 	&datedRemovePerformanceReviewProcessSchedule,
 	&datedRemovePerformanceReviewProcessTargetPeerEvaluations,
@@ -607,6 +705,7 @@ var datedOperations = []*operation{
 	&datedTerminateEmployee,
 	&datedToggleClock,
 	&datedTogglePerformanceReviewProcessArchive,
+	&datedToggleWorkScheduleArchive,
 	&datedUnarchiveWorkArea,
 	&datedUnassignProjectWorker,
 	&datedUnterminateEmployee,
@@ -616,14 +715,18 @@ var datedOperations = []*operation{
 	&datedUpdateAtsFeedback,
 	&datedUpdateAtsJobPosting,
 	&datedUpdateAtsQuestion,
+	&datedUpdateBreakConfiguration,
 	&datedUpdateBudgetStrategy,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
+	&datedUpdateEditTimesheetRequest,
 	&datedUpdateEmployee,
+	&datedUpdateEmployeeBreakConfiguration,
 	&datedUpdateFolder,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
 	&datedUpdateLocation,
+	&datedUpdateOvertimeRequest,
 	&datedUpdatePerformanceReviewDefaultRatingScale,
 	&datedUpdatePerformanceReviewProcessAgreementsConfiguration,
 	&datedUpdatePerformanceReviewProcessBasicInfo,
@@ -635,6 +738,7 @@ var datedOperations = []*operation{
 	&datedUpdatePerformanceReviewProcessTargetStrategy,
 	&datedUpdatePerformanceReviewQuestionnaire,
 	&datedUpdatePerformanceReviewVisibilitySetting,
+	&datedUpdatePlanningVersion,
 	&datedUpdatePolicy,
 	&datedUpdateProject,
 	&datedUpdateProjectPlannedRecord,
@@ -655,6 +759,8 @@ var datedOperations = []*operation{
 	&datedUpdateTrainingStatus,
 	&datedUpdateWebhookSubscription,
 	&datedUpdateWorkArea,
+	&datedUpdateWorkSchedule,
+	&datedUpdateWorkScheduleOverlapPeriod,
 }
 
 // datedQueryListAllowanceStats encodes the query of ListAllowanceStats.
@@ -1110,6 +1216,39 @@ func datedQueryListAtsRejectionReasons(p *resources.ListAtsRejectionReasonsParam
 	return q.String()
 }
 
+// datedQueryListAttendanceReviews encodes the query of ListAttendanceReviews.
+func datedQueryListAttendanceReviews(p *resources.ListAttendanceReviewsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", (*p.StartOn).String())
+	}
+	if p.EndOn != nil {
+		q.add("end_on", (*p.EndOn).String())
+	}
+	if p.ReviewedAt != nil {
+		q.add("reviewed_at", string(*p.ReviewedAt))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListBankAccounts encodes the query of ListBankAccounts.
 func datedQueryListBankAccounts(p *resources.ListBankAccountsParams) string {
 	if p == nil {
@@ -1166,6 +1305,33 @@ func datedQueryListBankTransactions(p *resources.ListBankTransactionsParams) str
 	}
 	if p.UpdatedFrom != nil {
 		q.add("updated_from", (*p.UpdatedFrom).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListBreakConfigurations encodes the query of ListBreakConfigurations.
+func datedQueryListBreakConfigurations(p *resources.ListBreakConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Active != nil {
+		q.add("active", strconv.FormatBool(*p.Active))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1464,6 +1630,78 @@ func datedQueryListDocuments(p *resources.ListDocumentsParams) string {
 	return q.String()
 }
 
+// datedQueryListEditTimesheetRequests encodes the query of ListEditTimesheetRequests.
+func datedQueryListEditTimesheetRequests(p *resources.ListEditTimesheetRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.ShiftID != nil {
+		q.add("shift_id", string(*p.ShiftID))
+	}
+	if p.Pending != nil {
+		q.add("pending", strconv.FormatBool(*p.Pending))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", (*p.StartOn).String())
+	}
+	if p.EndOn != nil {
+		q.add("end_on", (*p.EndOn).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEmployeeBreakConfigurations encodes the query of ListEmployeeBreakConfigurations.
+func datedQueryListEmployeeBreakConfigurations(p *resources.ListEmployeeBreakConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.TimeSettingsBreakConfigurationIDs {
+		q.add("time_settings_break_configuration_ids[]", string(v))
+	}
+	if p.AttendanceEmployeesSettingID != nil {
+		q.add("attendance_employees_setting_id", string(*p.AttendanceEmployeesSettingID))
+	}
+	if p.Enabled != nil {
+		q.add("enabled", strconv.FormatBool(*p.Enabled))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListEmployees encodes the query of ListEmployees.
 func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	if p == nil {
@@ -1505,6 +1743,36 @@ func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	}
 	if p.OnlyManagers != nil {
 		q.add("only_managers", strconv.FormatBool(*p.OnlyManagers))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListEstimatedTimes encodes the query of ListEstimatedTimes.
+func datedQueryListEstimatedTimes(p *resources.ListEstimatedTimesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1856,6 +2124,69 @@ func datedQueryListLocations(p *resources.ListLocationsParams) string {
 	}
 	if p.Main != nil {
 		q.add("main", strconv.FormatBool(*p.Main))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListOpenShifts encodes the query of ListOpenShifts.
+func datedQueryListOpenShifts(p *resources.ListOpenShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListOvertimeRequests encodes the query of ListOvertimeRequests.
+func datedQueryListOvertimeRequests(p *resources.ListOvertimeRequestsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	if p.Status != nil {
+		q.add("status", string(*p.Status))
+	}
+	if p.IncludeApprovalFlow != nil {
+		q.add("include_approval_flow", strconv.FormatBool(*p.IncludeApprovalFlow))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2279,6 +2610,132 @@ func datedQueryListPerformanceTargetManagers(p *resources.ListPerformanceTargetM
 	}
 	for _, v := range p.PerformanceReviewProcessIDs {
 		q.add("performance_review_process_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPlannedBreaks encodes the query of ListPlannedBreaks.
+func datedQueryListPlannedBreaks(p *resources.ListPlannedBreaksParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Paid != nil {
+		q.add("paid", strconv.FormatBool(*p.Paid))
+	}
+	for _, v := range p.DefaultShiftIDs {
+		q.add("default_shift_ids[]", string(v))
+	}
+	for _, v := range p.ShiftIDs {
+		q.add("shift_ids[]", string(v))
+	}
+	for _, v := range p.DayConfigurationIDs {
+		q.add("day_configuration_ids[]", string(v))
+	}
+	for _, v := range p.ShiftConfigurationIDs {
+		q.add("shift_configuration_ids[]", string(v))
+	}
+	if p.ActiveBreakConfiguration != nil {
+		q.add("active_break_configuration", strconv.FormatBool(*p.ActiveBreakConfiguration))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPlannedShifts encodes the query of ListPlannedShifts.
+func datedQueryListPlannedShifts(p *resources.ListPlannedShiftsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.WithoutIDs {
+		q.add("without_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.LocationIDs {
+		q.add("location_ids[]", string(v))
+	}
+	if p.StartAt != nil {
+		q.add("start_at", (*p.StartAt).String())
+	}
+	if p.EndAt != nil {
+		q.add("end_at", (*p.EndAt).String())
+	}
+	if p.OnlyPublished != nil {
+		q.add("only_published", strconv.FormatBool(*p.OnlyPublished))
+	}
+	for _, v := range p.OnlyStates {
+		q.add("only_states[]", string(v))
+	}
+	if p.SplitOvernightShifts != nil {
+		q.add("split_overnight_shifts", strconv.FormatBool(*p.SplitOvernightShifts))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListPlanningVersions encodes the query of ListPlanningVersions.
+func datedQueryListPlanningVersions(p *resources.ListPlanningVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.ForShifts != nil {
+		q.add("for_shifts", strconv.FormatBool(*p.ForShifts))
+	}
+	if p.OnlyActive != nil {
+		q.add("only_active", strconv.FormatBool(*p.OnlyActive))
+	}
+	if p.PlanningTool != nil {
+		q.add("planning_tool", string(*p.PlanningTool))
+	}
+	for _, v := range p.ScheduleIDs {
+		q.add("schedule_ids[]", string(v))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3288,6 +3745,126 @@ func datedQueryListWorkAreas(p *resources.ListWorkAreasParams) string {
 	return q.String()
 }
 
+// datedQueryListWorkScheduleDayConfigurations encodes the query of ListWorkScheduleDayConfigurations.
+func datedQueryListWorkScheduleDayConfigurations(p *resources.ListWorkScheduleDayConfigurationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.OverlapPeriodID != nil {
+		q.add("overlap_period_id", string(*p.OverlapPeriodID))
+	}
+	if p.ScheduleID != nil {
+		q.add("schedule_id", string(*p.ScheduleID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkScheduleOverlapPeriods encodes the query of ListWorkScheduleOverlapPeriods.
+func datedQueryListWorkScheduleOverlapPeriods(p *resources.ListWorkScheduleOverlapPeriodsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkSchedules encodes the query of ListWorkSchedules.
+func datedQueryListWorkSchedules(p *resources.ListWorkSchedulesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.WithEmployeeIDs != nil {
+		q.add("with_employee_ids", strconv.FormatBool(*p.WithEmployeeIDs))
+	}
+	if p.WithPeriods != nil {
+		q.add("with_periods", strconv.FormatBool(*p.WithPeriods))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListWorkedTimes encodes the query of ListWorkedTimes.
+func datedQueryListWorkedTimes(p *resources.ListWorkedTimesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.StartOn != nil {
+		q.add("start_on", string(*p.StartOn))
+	}
+	if p.EndOn != nil {
+		q.add("end_on", string(*p.EndOn))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.IncludeTimeRangeCategory != nil {
+		q.add("include_time_range_category", strconv.FormatBool(*p.IncludeTimeRangeCategory))
+	}
+	if p.IncludeNonAttendableEmployees != nil {
+		q.add("include_non_attendable_employees", strconv.FormatBool(*p.IncludeNonAttendableEmployees))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 func (c *Client) initServices() {
 	c.V1 = newV1(c)
 	c.ATS = &ATSService{c: c}
@@ -3304,11 +3881,15 @@ func (c *Client) initServices() {
 	c.Payroll = &PayrollService{c: c}
 	c.Performance = &PerformanceService{c: c}
 	c.ProjectManagement = &ProjectManagementService{c: c}
+	c.ShiftManagement = &ShiftManagementService{c: c}
 	c.Tasks = &TasksService{c: c}
 	c.Teams = &TeamsService{c: c}
 	c.TimeOff = &TimeOffService{c: c}
+	c.TimePlanning = &TimePlanningService{c: c}
+	c.TimeSettings = &TimeSettingsService{c: c}
 	c.Trainings = &TrainingsService{c: c}
 	c.Webhooks = &WebhooksService{c: c}
+	c.WorkSchedules = &WorkSchedulesService{c: c}
 }
 
 // ATSService calls the Ats operations: Recruiting (applicant tracking) - job postings and their screening questions, candidates, applications moving through each posting's pipeline of phases, feedback and evaluation forms, and the messages exchanged with candidates.
@@ -4152,9 +4733,19 @@ func (s *ATSService) UpdateQuestion(ctx context.Context, id string, body resourc
 	return send[resources.AtsQuestion](ctx, s.c, &datedUpdateAtsQuestion, req, err)
 }
 
-// AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees.
+// AttendanceService calls the Attendance operations: Attendance shifts (clock-ins, clock-outs and breaks) of employees, the requests to edit them or count overtime, reviews of timesheets, expected and worked time per day, and the kinds of break each employee may take.
 // Reach it as Client.Attendance.
 type AttendanceService struct{ c *Client }
+
+// ApproveOvertimeRequest approves a pending overtime request.
+//
+// `approver_id` names who approves.
+//
+//	POST /attendance/overtime_requests/approve (ApproveOvertimeRequest)
+func (s *AttendanceService) ApproveOvertimeRequest(ctx context.Context, body resources.ApproveOvertimeRequestInput) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedApproveOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/approve", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedApproveOvertimeRequest, req, err)
+}
 
 // Autofill fills employees' timesheets from their planned hours over a date range.
 //
@@ -4206,12 +4797,83 @@ func (s *AttendanceService) Create(ctx context.Context, body resources.ShiftCrea
 	return send[resources.Shift](ctx, s.c, &datedCreateShift, req, err)
 }
 
+// CreateAttendanceReviewsInBulk marks a range of days of several employees' timesheets as reviewed.
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON
+// array).
+//
+//	POST /attendance/reviews/bulk_create (CreateAttendanceReviewsInBulk)
+func (s *AttendanceService) CreateAttendanceReviewsInBulk(ctx context.Context, body resources.CreateAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_create", "", body)
+	return send[[]resources.AttendanceReview](ctx, s.c, &datedCreateAttendanceReviewsInBulk, req, err)
+}
+
+// CreateEditTimesheetRequest asks for a shift to be added, changed or removed.
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+//	POST /attendance/edit_timesheet_requests (CreateEditTimesheetRequest)
+func (s *AttendanceService) CreateEditTimesheetRequest(ctx context.Context, body resources.TimesheetEditCreate) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests", "", body)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedCreateEditTimesheetRequest, req, err)
+}
+
+// CreateEmployeeBreakConfiguration switches a kind of break on or off for an employee attendance setting.
+//
+// The kind of break must exist among the company's break configurations
+// (TimeSettings).
+//
+//	POST /attendance/break_configurations (CreateEmployeeBreakConfiguration)
+func (s *AttendanceService) CreateEmployeeBreakConfiguration(ctx context.Context, body resources.EmployeeBreakConfigurationCreate) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations", "", body)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedCreateEmployeeBreakConfiguration, req, err)
+}
+
+// CreateOvertimeRequest asks for extra hours on a day to be counted as overtime.
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths
+// (`hours_amount_in_cents`).
+//
+//	POST /attendance/overtime_requests (CreateOvertimeRequest)
+func (s *AttendanceService) CreateOvertimeRequest(ctx context.Context, body resources.OvertimeCreate) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedCreateOvertimeRequest, req, err)
+}
+
 // Delete deletes a shift.
 //
 //	DELETE /attendance/shifts/{id} (DeleteShift)
 func (s *AttendanceService) Delete(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedDeleteShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedDeleteShift, req, err)
+}
+
+// DeleteAttendanceReviewsInBulk removes the reviews of a range of days of several employees.
+//
+// Answers the reviews removed (a bare JSON array).
+//
+//	POST /attendance/reviews/bulk_destroy (DeleteAttendanceReviewsInBulk)
+func (s *AttendanceService) DeleteAttendanceReviewsInBulk(ctx context.Context, body resources.DeleteAttendanceReviewsInBulkInput) ([]resources.AttendanceReview, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteAttendanceReviewsInBulk, s.c.datedBase, "/attendance/reviews/bulk_destroy", "", body)
+	return send[[]resources.AttendanceReview](ctx, s.c, &datedDeleteAttendanceReviewsInBulk, req, err)
+}
+
+// DeleteEditTimesheetRequest withdraws an edit timesheet request.
+//
+//	DELETE /attendance/edit_timesheet_requests/{id} (DeleteEditTimesheetRequest)
+func (s *AttendanceService) DeleteEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedDeleteEditTimesheetRequest, req, err)
+}
+
+// DeleteOvertimeRequest deletes an overtime request.
+//
+//	DELETE /attendance/overtime_requests/{id} (DeleteOvertimeRequest)
+func (s *AttendanceService) DeleteOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Overtime](ctx, s.c, &datedDeleteOvertimeRequest, req, err)
 }
 
 // EndBreak ends the running break in the employee's open shift.
@@ -4232,6 +4894,30 @@ func (s *AttendanceService) EndBreak(ctx context.Context, body resources.EndShif
 func (s *AttendanceService) Get(ctx context.Context, id string) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedGetShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Shift](ctx, s.c, &datedGetShift, req, err)
+}
+
+// GetEditTimesheetRequest gets an edit timesheet request.
+//
+//	GET /attendance/edit_timesheet_requests/{id} (GetEditTimesheetRequest)
+func (s *AttendanceService) GetEditTimesheetRequest(ctx context.Context, id string) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedGetEditTimesheetRequest, req, err)
+}
+
+// GetEmployeeBreakConfiguration gets one employee break configuration.
+//
+//	GET /attendance/break_configurations/{id} (GetEmployeeBreakConfiguration)
+func (s *AttendanceService) GetEmployeeBreakConfiguration(ctx context.Context, id string) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedGetEmployeeBreakConfiguration, req, err)
+}
+
+// GetOvertimeRequest gets an overtime request.
+//
+//	GET /attendance/overtime_requests/{id} (GetOvertimeRequest)
+func (s *AttendanceService) GetOvertimeRequest(ctx context.Context, id string) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedGetOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Overtime](ctx, s.c, &datedGetOvertimeRequest, req, err)
 }
 
 // List lists attendance shifts, every page of it.
@@ -4279,6 +4965,308 @@ func (s *AttendanceService) ListPage(ctx context.Context, params *resources.List
 	return send[resources.ShiftPage](ctx, s.c, &datedListShifts, req, err)
 }
 
+// ListAttendanceReviews lists the days of employees' timesheets marked as reviewed, every page of it.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListAttendanceReviewsIter holds one page at a time, ListAttendanceReviewsPage returns one page.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviews(ctx context.Context, params *resources.ListAttendanceReviewsParams) ([]resources.AttendanceReview, error) {
+	return collect(s.ListAttendanceReviewsIter(ctx, params))
+}
+
+// ListAttendanceReviewsIter lists the days of employees' timesheets marked as reviewed, page by page.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviewsIter(ctx context.Context, params *resources.ListAttendanceReviewsParams) iter.Seq2[resources.AttendanceReview, error] {
+	return walkPages(ctx, s.c, &datedListAttendanceReviews, params,
+		func(p *resources.ListAttendanceReviewsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(p), nil)
+		},
+		func(pg *resources.AttendanceReviewPage) ([]resources.AttendanceReview, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListAttendanceReviewsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListAttendanceReviewsPage lists the days of employees' timesheets marked as reviewed: one page.
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is), but
+// send at least the employees and the range.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/reviews (ListAttendanceReviews)
+func (s *AttendanceService) ListAttendanceReviewsPage(ctx context.Context, params *resources.ListAttendanceReviewsParams) (resources.AttendanceReviewPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListAttendanceReviews, s.c.datedBase, "/attendance/reviews", datedQueryListAttendanceReviews(params), nil)
+	return send[resources.AttendanceReviewPage](ctx, s.c, &datedListAttendanceReviews, req, err)
+}
+
+// ListEditTimesheetRequests lists requests to add, change or remove a shift, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEditTimesheetRequestsIter holds one page at a time, ListEditTimesheetRequestsPage returns one page.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequests(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) ([]resources.TimesheetEdit, error) {
+	return collect(s.ListEditTimesheetRequestsIter(ctx, params))
+}
+
+// ListEditTimesheetRequestsIter lists requests to add, change or remove a shift, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequestsIter(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) iter.Seq2[resources.TimesheetEdit, error] {
+	return walkPages(ctx, s.c, &datedListEditTimesheetRequests, params,
+		func(p *resources.ListEditTimesheetRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(p), nil)
+		},
+		func(pg *resources.TimesheetEditPage) ([]resources.TimesheetEdit, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEditTimesheetRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEditTimesheetRequestsPage lists requests to add, change or remove a shift: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/edit_timesheet_requests (ListEditTimesheetRequests)
+func (s *AttendanceService) ListEditTimesheetRequestsPage(ctx context.Context, params *resources.ListEditTimesheetRequestsParams) (resources.TimesheetEditPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEditTimesheetRequests, s.c.datedBase, "/attendance/edit_timesheet_requests", datedQueryListEditTimesheetRequests(params), nil)
+	return send[resources.TimesheetEditPage](ctx, s.c, &datedListEditTimesheetRequests, req, err)
+}
+
+// ListEmployeeBreakConfigurations lists the break kinds switched on or off in employees' attendance settings, every page of it.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeBreakConfigurationsIter holds one page at a time, ListEmployeeBreakConfigurationsPage returns one page.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurations(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) ([]resources.EmployeeBreakConfiguration, error) {
+	return collect(s.ListEmployeeBreakConfigurationsIter(ctx, params))
+}
+
+// ListEmployeeBreakConfigurationsIter lists the break kinds switched on or off in employees' attendance settings, page by page.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurationsIter(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) iter.Seq2[resources.EmployeeBreakConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeBreakConfigurations, params,
+		func(p *resources.ListEmployeeBreakConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(p), nil)
+		},
+		func(pg *resources.EmployeeBreakConfigurationPage) ([]resources.EmployeeBreakConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeBreakConfigurationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEmployeeBreakConfigurationsPage lists the break kinds switched on or off in employees' attendance settings: one page.
+//
+// Each record links one kind of break of the company (a TimeSettings break
+// configuration) to one employee's attendance settings and says whether that
+// employee may take it.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/break_configurations (ListEmployeeBreakConfigurations)
+func (s *AttendanceService) ListEmployeeBreakConfigurationsPage(ctx context.Context, params *resources.ListEmployeeBreakConfigurationsParams) (resources.EmployeeBreakConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeBreakConfigurations, s.c.datedBase, "/attendance/break_configurations", datedQueryListEmployeeBreakConfigurations(params), nil)
+	return send[resources.EmployeeBreakConfigurationPage](ctx, s.c, &datedListEmployeeBreakConfigurations, req, err)
+}
+
+// ListEstimatedTimes lists the time employees are expected to work per day, every page of it.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEstimatedTimesIter holds one page at a time, ListEstimatedTimesPage returns one page.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimes(ctx context.Context, params *resources.ListEstimatedTimesParams) ([]resources.EstimatedTime, error) {
+	return collect(s.ListEstimatedTimesIter(ctx, params))
+}
+
+// ListEstimatedTimesIter lists the time employees are expected to work per day, page by page.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimesIter(ctx context.Context, params *resources.ListEstimatedTimesParams) iter.Seq2[resources.EstimatedTime, error] {
+	return walkPages(ctx, s.c, &datedListEstimatedTimes, params,
+		func(p *resources.ListEstimatedTimesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(p), nil)
+		},
+		func(pg *resources.EstimatedTimePage) ([]resources.EstimatedTime, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEstimatedTimesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEstimatedTimesPage lists the time employees are expected to work per day: one page.
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or shift
+// plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query parameter
+// is), but send all three.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/estimated_times (ListEstimatedTimes)
+func (s *AttendanceService) ListEstimatedTimesPage(ctx context.Context, params *resources.ListEstimatedTimesParams) (resources.EstimatedTimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEstimatedTimes, s.c.datedBase, "/attendance/estimated_times", datedQueryListEstimatedTimes(params), nil)
+	return send[resources.EstimatedTimePage](ctx, s.c, &datedListEstimatedTimes, req, err)
+}
+
+// ListOpenShifts lists the shifts employees have clocked in and not yet out of, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOpenShiftsIter holds one page at a time, ListOpenShiftsPage returns one page.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShifts(ctx context.Context, params *resources.ListOpenShiftsParams) ([]resources.OpenShift, error) {
+	return collect(s.ListOpenShiftsIter(ctx, params))
+}
+
+// ListOpenShiftsIter lists the shifts employees have clocked in and not yet out of, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShiftsIter(ctx context.Context, params *resources.ListOpenShiftsParams) iter.Seq2[resources.OpenShift, error] {
+	return walkPages(ctx, s.c, &datedListOpenShifts, params,
+		func(p *resources.ListOpenShiftsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(p), nil)
+		},
+		func(pg *resources.OpenShiftPage) ([]resources.OpenShift, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListOpenShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOpenShiftsPage lists the shifts employees have clocked in and not yet out of: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/open_shifts (ListOpenShifts)
+func (s *AttendanceService) ListOpenShiftsPage(ctx context.Context, params *resources.ListOpenShiftsParams) (resources.OpenShiftPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListOpenShifts, s.c.datedBase, "/attendance/open_shifts", datedQueryListOpenShifts(params), nil)
+	return send[resources.OpenShiftPage](ctx, s.c, &datedListOpenShifts, req, err)
+}
+
+// ListOvertimeRequests lists requests to have extra hours counted as overtime, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOvertimeRequestsIter holds one page at a time, ListOvertimeRequestsPage returns one page.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequests(ctx context.Context, params *resources.ListOvertimeRequestsParams) ([]resources.Overtime, error) {
+	return collect(s.ListOvertimeRequestsIter(ctx, params))
+}
+
+// ListOvertimeRequestsIter lists requests to have extra hours counted as overtime, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequestsIter(ctx context.Context, params *resources.ListOvertimeRequestsParams) iter.Seq2[resources.Overtime, error] {
+	return walkPages(ctx, s.c, &datedListOvertimeRequests, params,
+		func(p *resources.ListOvertimeRequestsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(p), nil)
+		},
+		func(pg *resources.OvertimePage) ([]resources.Overtime, resources.PageMeta) { return pg.Data, pg.Meta },
+		func(p *resources.ListOvertimeRequestsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOvertimeRequestsPage lists requests to have extra hours counted as overtime: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/overtime_requests (ListOvertimeRequests)
+func (s *AttendanceService) ListOvertimeRequestsPage(ctx context.Context, params *resources.ListOvertimeRequestsParams) (resources.OvertimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListOvertimeRequests, s.c.datedBase, "/attendance/overtime_requests", datedQueryListOvertimeRequests(params), nil)
+	return send[resources.OvertimePage](ctx, s.c, &datedListOvertimeRequests, req, err)
+}
+
+// ListWorkedTimes lists the time employees worked per day, every page of it.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListWorkedTimesIter holds one page at a time, ListWorkedTimesPage returns one page.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimes(ctx context.Context, params *resources.ListWorkedTimesParams) ([]resources.WorkedTime, error) {
+	return collect(s.ListWorkedTimesIter(ctx, params))
+}
+
+// ListWorkedTimesIter lists the time employees worked per day, page by page.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimesIter(ctx context.Context, params *resources.ListWorkedTimesParams) iter.Seq2[resources.WorkedTime, error] {
+	return walkPages(ctx, s.c, &datedListWorkedTimes, params,
+		func(p *resources.ListWorkedTimesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(p), nil)
+		},
+		func(pg *resources.WorkedTimePage) ([]resources.WorkedTime, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkedTimesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListWorkedTimesPage lists the time employees worked per day: one page.
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the
+// day's tracked shifts.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /attendance/worked_times (ListWorkedTimes)
+func (s *AttendanceService) ListWorkedTimesPage(ctx context.Context, params *resources.ListWorkedTimesParams) (resources.WorkedTimePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkedTimes, s.c.datedBase, "/attendance/worked_times", datedQueryListWorkedTimes(params), nil)
+	return send[resources.WorkedTimePage](ctx, s.c, &datedListWorkedTimes, req, err)
+}
+
+// RejectOvertimeRequest rejects a pending overtime request, giving a reason.
+//
+// The reason is required.
+//
+//	POST /attendance/overtime_requests/reject (RejectOvertimeRequest)
+func (s *AttendanceService) RejectOvertimeRequest(ctx context.Context, body resources.RejectOvertimeRequestInput) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedRejectOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/reject", "", body)
+	return send[resources.Overtime](ctx, s.c, &datedRejectOvertimeRequest, req, err)
+}
+
 // StartBreak starts a break in the employee's open shift.
 //
 // Needs attendance breaks enabled for the company. The break closes the open
@@ -4310,6 +5298,32 @@ func (s *AttendanceService) ToggleClock(ctx context.Context, body resources.Togg
 func (s *AttendanceService) Update(ctx context.Context, id string, body resources.ShiftUpdate) (resources.Shift, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateShift, s.c.datedBase, "/attendance/shifts/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Shift](ctx, s.c, &datedUpdateShift, req, err)
+}
+
+// UpdateEditTimesheetRequest changes what an edit timesheet request asks for.
+//
+//	PUT /attendance/edit_timesheet_requests/{id} (UpdateEditTimesheetRequest)
+func (s *AttendanceService) UpdateEditTimesheetRequest(ctx context.Context, id string, body resources.TimesheetEditUpdate) (resources.TimesheetEdit, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEditTimesheetRequest, s.c.datedBase, "/attendance/edit_timesheet_requests/"+url.PathEscape(string(id)), "", body)
+	return send[resources.TimesheetEdit](ctx, s.c, &datedUpdateEditTimesheetRequest, req, err)
+}
+
+// UpdateEmployeeBreakConfiguration switches an employee break configuration on or off.
+//
+// Only `enabled` can change.
+//
+//	PUT /attendance/break_configurations/{id} (UpdateEmployeeBreakConfiguration)
+func (s *AttendanceService) UpdateEmployeeBreakConfiguration(ctx context.Context, id string, body resources.EmployeeBreakConfigurationUpdate) (resources.EmployeeBreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeBreakConfiguration, s.c.datedBase, "/attendance/break_configurations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.EmployeeBreakConfiguration](ctx, s.c, &datedUpdateEmployeeBreakConfiguration, req, err)
+}
+
+// UpdateOvertimeRequest changes an overtime request's day, hours or texts.
+//
+//	PUT /attendance/overtime_requests/{id} (UpdateOvertimeRequest)
+func (s *AttendanceService) UpdateOvertimeRequest(ctx context.Context, id string, body resources.OvertimeUpdate) (resources.Overtime, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateOvertimeRequest, s.c.datedBase, "/attendance/overtime_requests/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Overtime](ctx, s.c, &datedUpdateOvertimeRequest, req, err)
 }
 
 // BankingService calls the Banking operations: Company bank accounts (Factorial's banking product and accounts added by hand), card payments and transactions.
@@ -7591,6 +8605,109 @@ func (s *ProjectManagementService) UpdateSubproject(ctx context.Context, id stri
 	return send[resources.Subproject](ctx, s.c, &datedUpdateSubproject, req, err)
 }
 
+// ShiftManagementService calls the ShiftManagement operations: The rota, shifts planned for employees ahead of time (drafts, published and backup shifts), as opposed to the attendance shifts they clock.
+// Reach it as Client.ShiftManagement.
+type ShiftManagementService struct{ c *Client }
+
+// Create plans a shift for an employee.
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the
+// location (answered as `locations_work_area_id`).
+//
+//	POST /shift_management/shifts (CreatePlannedShift)
+func (s *ShiftManagementService) Create(ctx context.Context, body resources.PlannedShiftCreate) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShift, s.c.datedBase, "/shift_management/shifts", "", body)
+	return send[resources.PlannedShift](ctx, s.c, &datedCreatePlannedShift, req, err)
+}
+
+// CreateInBulk plans several shifts at once.
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a
+// bare JSON array).
+//
+//	POST /shift_management/shifts/bulk_create (CreatePlannedShiftsInBulk)
+func (s *ShiftManagementService) CreateInBulk(ctx context.Context, body resources.CreatePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_create", "", body)
+	return send[[]resources.PlannedShift](ctx, s.c, &datedCreatePlannedShiftsInBulk, req, err)
+}
+
+// Delete deletes a planned shift.
+//
+//	DELETE /shift_management/shifts/{id} (DeletePlannedShift)
+func (s *ShiftManagementService) Delete(ctx context.Context, id string) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedShift](ctx, s.c, &datedDeletePlannedShift, req, err)
+}
+
+// DeleteInBulk deletes the planned shifts a set of filters selects.
+//
+// Selects shifts by ids, employees and a range of days (each filter given
+// narrows the selection; only the calendar day of `start_at` and `end_at`
+// counts). Backup shifts are kept unless `destroy_backup_shifts` is true.
+// `author_id` is the access doing the deletion, kept for the audit trail.
+// Answers the deleted shifts (a bare JSON array).
+//
+//	POST /shift_management/shifts/bulk_delete (DeletePlannedShiftsInBulk)
+func (s *ShiftManagementService) DeleteInBulk(ctx context.Context, body resources.DeletePlannedShiftsInBulkInput) ([]resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlannedShiftsInBulk, s.c.datedBase, "/shift_management/shifts/bulk_delete", "", body)
+	return send[[]resources.PlannedShift](ctx, s.c, &datedDeletePlannedShiftsInBulk, req, err)
+}
+
+// Get gets a planned shift.
+//
+//	GET /shift_management/shifts/{id} (GetPlannedShift)
+func (s *ShiftManagementService) Get(ctx context.Context, id string) (resources.PlannedShift, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPlannedShift, s.c.datedBase, "/shift_management/shifts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedShift](ctx, s.c, &datedGetPlannedShift, req, err)
+}
+
+// List lists planned shifts (the rota), every page of it.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) List(ctx context.Context, params *resources.ListPlannedShiftsParams) ([]resources.PlannedShift, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists planned shifts (the rota), page by page.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) ListIter(ctx context.Context, params *resources.ListPlannedShiftsParams) iter.Seq2[resources.PlannedShift, error] {
+	return walkPages(ctx, s.c, &datedListPlannedShifts, params,
+		func(p *resources.ListPlannedShiftsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(p), nil)
+		},
+		func(pg *resources.PlannedShiftPage) ([]resources.PlannedShift, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlannedShiftsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists planned shifts (the rota): one page.
+//
+// Shifts planned for employees ahead of time, distinct from the attendance
+// shifts they clock. Drafts are not yet visible to the employees; which states
+// a caller sees follows its permissions.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /shift_management/shifts (ListPlannedShifts)
+func (s *ShiftManagementService) ListPage(ctx context.Context, params *resources.ListPlannedShiftsParams) (resources.PlannedShiftPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlannedShifts, s.c.datedBase, "/shift_management/shifts", datedQueryListPlannedShifts(params), nil)
+	return send[resources.PlannedShiftPage](ctx, s.c, &datedListPlannedShifts, req, err)
+}
+
 // TasksService calls the Tasks operations: Tasks (to-dos assigned to people, with a status and a due date) and the files attached to them.
 // Reach it as Client.Tasks.
 type TasksService struct{ c *Client }
@@ -8310,6 +9427,215 @@ func (s *TimeOffService) UpdatePolicy(ctx context.Context, id string, body resou
 	return send[resources.TimeOffPolicy](ctx, s.c, &datedUpdatePolicy, req, err)
 }
 
+// TimePlanningService calls the TimePlanning operations: Breaks planned within shifts and schedules, and the planning versions saying which tool (shift management, a work schedule, the contract) sets each employee's expected hours.
+// Reach it as Client.TimePlanning.
+type TimePlanningService struct{ c *Client }
+
+// CreatePlannedBreaksInBulk plans several breaks at once.
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break
+// configuration) and, typically, the planned shift it belongs to. Answers the
+// created breaks (a bare JSON array).
+//
+//	POST /time_planning/planned_breaks/bulk_create (CreatePlannedBreaksInBulk)
+func (s *TimePlanningService) CreatePlannedBreaksInBulk(ctx context.Context, body resources.CreatePlannedBreaksInBulkInput) ([]resources.PlannedBreak, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlannedBreaksInBulk, s.c.datedBase, "/time_planning/planned_breaks/bulk_create", "", body)
+	return send[[]resources.PlannedBreak](ctx, s.c, &datedCreatePlannedBreaksInBulk, req, err)
+}
+
+// CreatePlanningVersion sets how an employee's hours are planned from a date on.
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule
+// the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+//	POST /time_planning/planning_versions (CreatePlanningVersion)
+func (s *TimePlanningService) CreatePlanningVersion(ctx context.Context, body resources.PlanningVersionCreate) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions", "", body)
+	return send[resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersion, req, err)
+}
+
+// CreatePlanningVersionsInBulk sets the same planning version for several employees.
+//
+// One version per employee, all effective from the same date. Answers the
+// created versions (a bare JSON array).
+//
+//	POST /time_planning/planning_versions/bulk_create (CreatePlanningVersionsInBulk)
+func (s *TimePlanningService) CreatePlanningVersionsInBulk(ctx context.Context, body resources.CreatePlanningVersionsInBulkInput) ([]resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreatePlanningVersionsInBulk, s.c.datedBase, "/time_planning/planning_versions/bulk_create", "", body)
+	return send[[]resources.PlanningVersion](ctx, s.c, &datedCreatePlanningVersionsInBulk, req, err)
+}
+
+// DeletePlanningVersion deletes a planning version.
+//
+//	DELETE /time_planning/planning_versions/{id} (DeletePlanningVersion)
+func (s *TimePlanningService) DeletePlanningVersion(ctx context.Context, id string) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedDeletePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlanningVersion](ctx, s.c, &datedDeletePlanningVersion, req, err)
+}
+
+// GetPlannedBreak gets a planned break.
+//
+//	GET /time_planning/planned_breaks/{id} (GetPlannedBreak)
+func (s *TimePlanningService) GetPlannedBreak(ctx context.Context, id string) (resources.PlannedBreak, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPlannedBreak, s.c.datedBase, "/time_planning/planned_breaks/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PlannedBreak](ctx, s.c, &datedGetPlannedBreak, req, err)
+}
+
+// ListPlannedBreaks lists breaks planned within shifts and schedules, every page of it.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPlannedBreaksIter holds one page at a time, ListPlannedBreaksPage returns one page.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaks(ctx context.Context, params *resources.ListPlannedBreaksParams) ([]resources.PlannedBreak, error) {
+	return collect(s.ListPlannedBreaksIter(ctx, params))
+}
+
+// ListPlannedBreaksIter lists breaks planned within shifts and schedules, page by page.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaksIter(ctx context.Context, params *resources.ListPlannedBreaksParams) iter.Seq2[resources.PlannedBreak, error] {
+	return walkPages(ctx, s.c, &datedListPlannedBreaks, params,
+		func(p *resources.ListPlannedBreaksParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(p), nil)
+		},
+		func(pg *resources.PlannedBreakPage) ([]resources.PlannedBreak, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlannedBreaksParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPlannedBreaksPage lists breaks planned within shifts and schedules: one page.
+//
+// Factorial marks all seven filters required; here they are optional (no query
+// parameter is), and an absent filter selects everything.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_planning/planned_breaks (ListPlannedBreaks)
+func (s *TimePlanningService) ListPlannedBreaksPage(ctx context.Context, params *resources.ListPlannedBreaksParams) (resources.PlannedBreakPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlannedBreaks, s.c.datedBase, "/time_planning/planned_breaks", datedQueryListPlannedBreaks(params), nil)
+	return send[resources.PlannedBreakPage](ctx, s.c, &datedListPlannedBreaks, req, err)
+}
+
+// ListPlanningVersions lists which planning tool sets each employee's expected hours, and since when, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPlanningVersionsIter holds one page at a time, ListPlanningVersionsPage returns one page.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersions(ctx context.Context, params *resources.ListPlanningVersionsParams) ([]resources.PlanningVersion, error) {
+	return collect(s.ListPlanningVersionsIter(ctx, params))
+}
+
+// ListPlanningVersionsIter lists which planning tool sets each employee's expected hours, and since when, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersionsIter(ctx context.Context, params *resources.ListPlanningVersionsParams) iter.Seq2[resources.PlanningVersion, error] {
+	return walkPages(ctx, s.c, &datedListPlanningVersions, params,
+		func(p *resources.ListPlanningVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(p), nil)
+		},
+		func(pg *resources.PlanningVersionPage) ([]resources.PlanningVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPlanningVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPlanningVersionsPage lists which planning tool sets each employee's expected hours, and since when: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_planning/planning_versions (ListPlanningVersions)
+func (s *TimePlanningService) ListPlanningVersionsPage(ctx context.Context, params *resources.ListPlanningVersionsParams) (resources.PlanningVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPlanningVersions, s.c.datedBase, "/time_planning/planning_versions", datedQueryListPlanningVersions(params), nil)
+	return send[resources.PlanningVersionPage](ctx, s.c, &datedListPlanningVersions, req, err)
+}
+
+// UpdatePlanningVersion changes a planning version.
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not
+// only the fields that change.
+//
+//	PUT /time_planning/planning_versions/{id} (UpdatePlanningVersion)
+func (s *TimePlanningService) UpdatePlanningVersion(ctx context.Context, id string, body resources.PlanningVersionUpdate) (resources.PlanningVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdatePlanningVersion, s.c.datedBase, "/time_planning/planning_versions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PlanningVersion](ctx, s.c, &datedUpdatePlanningVersion, req, err)
+}
+
+// TimeSettingsService calls the TimeSettings operations: Company-wide time tracking settings, the kinds of break employees can take.
+// Reach it as Client.TimeSettings.
+type TimeSettingsService struct{ c *Client }
+
+// CreateBreakConfiguration adds a kind of break, paid or not.
+//
+//	POST /time_settings/break_configurations (CreateBreakConfiguration)
+func (s *TimeSettingsService) CreateBreakConfiguration(ctx context.Context, body resources.BreakConfigurationCreate) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations", "", body)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedCreateBreakConfiguration, req, err)
+}
+
+// GetBreakConfiguration gets a kind of break.
+//
+//	GET /time_settings/break_configurations/{id} (GetBreakConfiguration)
+func (s *TimeSettingsService) GetBreakConfiguration(ctx context.Context, id string) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedGetBreakConfiguration, req, err)
+}
+
+// ListBreakConfigurations lists the company's kinds of break, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListBreakConfigurationsIter holds one page at a time, ListBreakConfigurationsPage returns one page.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurations(ctx context.Context, params *resources.ListBreakConfigurationsParams) ([]resources.BreakConfiguration, error) {
+	return collect(s.ListBreakConfigurationsIter(ctx, params))
+}
+
+// ListBreakConfigurationsIter lists the company's kinds of break, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurationsIter(ctx context.Context, params *resources.ListBreakConfigurationsParams) iter.Seq2[resources.BreakConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListBreakConfigurations, params,
+		func(p *resources.ListBreakConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(p), nil)
+		},
+		func(pg *resources.BreakConfigurationPage) ([]resources.BreakConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListBreakConfigurationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListBreakConfigurationsPage lists the company's kinds of break: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /time_settings/break_configurations (ListBreakConfigurations)
+func (s *TimeSettingsService) ListBreakConfigurationsPage(ctx context.Context, params *resources.ListBreakConfigurationsParams) (resources.BreakConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListBreakConfigurations, s.c.datedBase, "/time_settings/break_configurations", datedQueryListBreakConfigurations(params), nil)
+	return send[resources.BreakConfigurationPage](ctx, s.c, &datedListBreakConfigurations, req, err)
+}
+
+// UpdateBreakConfiguration rename,s change or archive a kind of break.
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+//	PUT /time_settings/break_configurations/{id} (UpdateBreakConfiguration)
+func (s *TimeSettingsService) UpdateBreakConfiguration(ctx context.Context, id string, body resources.BreakConfigurationUpdate) (resources.BreakConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateBreakConfiguration, s.c.datedBase, "/time_settings/break_configurations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.BreakConfiguration](ctx, s.c, &datedUpdateBreakConfiguration, req, err)
+}
+
 // TrainingsService calls the Trainings operations: Trainings (courses), their classes and sessions, the employees enrolled and invited, their attendance, and training categories.
 // Reach it as Client.Trainings.
 type TrainingsService struct{ c *Client }
@@ -9009,4 +10335,233 @@ func (s *WebhooksService) ListPage(ctx context.Context, params *resources.ListWe
 func (s *WebhooksService) Update(ctx context.Context, id string, body resources.WebhookSubscriptionUpdate) (resources.WebhookSubscription, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateWebhookSubscription, s.c.datedBase, "/api_public/webhook_subscriptions/"+url.PathEscape(string(id)), "", body)
 	return send[resources.WebhookSubscription](ctx, s.c, &datedUpdateWebhookSubscription, req, err)
+}
+
+// WorkSchedulesService calls the WorkSchedules operations: Work schedules, their periods of the year and the working time per weekday of each period.
+// Reach it as Client.WorkSchedules.
+type WorkSchedulesService struct{ c *Client }
+
+// ApplyDayConfigurationChanges create,s change and delete several day configurations of a period at once.
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and describes
+// neither the items of `day_configurations` nor the answer beyond its type,
+// one day configuration. Read here as Rails' nested attributes: an item
+// without `id` creates a day (`weekday`, `duration_in_seconds`, optionally
+// `start_at`), an item with `id` changes that day of the period, and one with
+// `id` and `_destroy: true` deletes it. Which day configuration the answer
+// holds is not documented.
+//
+//	POST /work_schedule/day_configurations/bulk_cud (ApplyWorkScheduleDayConfigurationChanges)
+func (s *WorkSchedulesService) ApplyDayConfigurationChanges(ctx context.Context, body resources.ApplyWorkScheduleDayConfigurationChangesInput) (resources.WorkScheduleDayConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedApplyWorkScheduleDayConfigurationChanges, s.c.datedBase, "/work_schedule/day_configurations/bulk_cud", "", body)
+	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedApplyWorkScheduleDayConfigurationChanges, req, err)
+}
+
+// Create creates a work schedule.
+//
+//	POST /work_schedule/schedules (CreateWorkSchedule)
+func (s *WorkSchedulesService) Create(ctx context.Context, body resources.WorkScheduleCreate) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateWorkSchedule, s.c.datedBase, "/work_schedule/schedules", "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedCreateWorkSchedule, req, err)
+}
+
+// CreateOverlapPeriod adds a period of the year to a work schedule.
+//
+// Factorial leaves the members of `create_params` undescribed (see the
+// schema).
+//
+//	POST /work_schedule/overlap_periods (CreateWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) CreateOverlapPeriod(ctx context.Context, body resources.WorkScheduleOverlapPeriodCreate) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods", "", body)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedCreateWorkScheduleOverlapPeriod, req, err)
+}
+
+// DeleteOverlapPeriod deletes a period of a work schedule.
+//
+//	DELETE /work_schedule/overlap_periods/{id} (DeleteWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) DeleteOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedDeleteWorkScheduleOverlapPeriod, req, err)
+}
+
+// Get gets a work schedule.
+//
+//	GET /work_schedule/schedules/{id} (GetWorkSchedule)
+func (s *WorkSchedulesService) Get(ctx context.Context, id string) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkSchedule](ctx, s.c, &datedGetWorkSchedule, req, err)
+}
+
+// GetDayConfiguration gets a day configuration.
+//
+//	GET /work_schedule/day_configurations/{id} (GetWorkScheduleDayConfiguration)
+func (s *WorkSchedulesService) GetDayConfiguration(ctx context.Context, id string) (resources.WorkScheduleDayConfiguration, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleDayConfiguration, s.c.datedBase, "/work_schedule/day_configurations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleDayConfiguration](ctx, s.c, &datedGetWorkScheduleDayConfiguration, req, err)
+}
+
+// GetOverlapPeriod gets a period of a work schedule.
+//
+//	GET /work_schedule/overlap_periods/{id} (GetWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) GetOverlapPeriod(ctx context.Context, id string) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedGetWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedGetWorkScheduleOverlapPeriod, req, err)
+}
+
+// List lists work schedules, every page of it.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIter holds one page at a time, ListPage returns one page.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) List(ctx context.Context, params *resources.ListWorkSchedulesParams) ([]resources.WorkSchedule, error) {
+	return collect(s.ListIter(ctx, params))
+}
+
+// ListIter lists work schedules, page by page.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) ListIter(ctx context.Context, params *resources.ListWorkSchedulesParams) iter.Seq2[resources.WorkSchedule, error] {
+	return walkPages(ctx, s.c, &datedListWorkSchedules, params,
+		func(p *resources.ListWorkSchedulesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(p), nil)
+		},
+		func(pg *resources.WorkSchedulePage) ([]resources.WorkSchedule, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkSchedulesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPage lists work schedules: one page.
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they
+// are optional (no query parameter is).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/schedules (ListWorkSchedules)
+func (s *WorkSchedulesService) ListPage(ctx context.Context, params *resources.ListWorkSchedulesParams) (resources.WorkSchedulePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkSchedules, s.c.datedBase, "/work_schedule/schedules", datedQueryListWorkSchedules(params), nil)
+	return send[resources.WorkSchedulePage](ctx, s.c, &datedListWorkSchedules, req, err)
+}
+
+// ListDayConfigurations lists the working hours per weekday of work schedule periods, every page of it.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListDayConfigurationsIter holds one page at a time, ListDayConfigurationsPage returns one page.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurations(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) ([]resources.WorkScheduleDayConfiguration, error) {
+	return collect(s.ListDayConfigurationsIter(ctx, params))
+}
+
+// ListDayConfigurationsIter lists the working hours per weekday of work schedule periods, page by page.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurationsIter(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) iter.Seq2[resources.WorkScheduleDayConfiguration, error] {
+	return walkPages(ctx, s.c, &datedListWorkScheduleDayConfigurations, params,
+		func(p *resources.ListWorkScheduleDayConfigurationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(p), nil)
+		},
+		func(pg *resources.WorkScheduleDayConfigurationPage) ([]resources.WorkScheduleDayConfiguration, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkScheduleDayConfigurationsParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListDayConfigurationsPage lists the working hours per weekday of work schedule periods: one page.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/day_configurations (ListWorkScheduleDayConfigurations)
+func (s *WorkSchedulesService) ListDayConfigurationsPage(ctx context.Context, params *resources.ListWorkScheduleDayConfigurationsParams) (resources.WorkScheduleDayConfigurationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleDayConfigurations, s.c.datedBase, "/work_schedule/day_configurations", datedQueryListWorkScheduleDayConfigurations(params), nil)
+	return send[resources.WorkScheduleDayConfigurationPage](ctx, s.c, &datedListWorkScheduleDayConfigurations, req, err)
+}
+
+// ListOverlapPeriods lists the periods of the year of work schedules, every page of it.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListOverlapPeriodsIter holds one page at a time, ListOverlapPeriodsPage returns one page.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriods(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) ([]resources.WorkScheduleOverlapPeriod, error) {
+	return collect(s.ListOverlapPeriodsIter(ctx, params))
+}
+
+// ListOverlapPeriodsIter lists the periods of the year of work schedules, page by page.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriodsIter(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) iter.Seq2[resources.WorkScheduleOverlapPeriod, error] {
+	return walkPages(ctx, s.c, &datedListWorkScheduleOverlapPeriods, params,
+		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(p), nil)
+		},
+		func(pg *resources.WorkScheduleOverlapPeriodPage) ([]resources.WorkScheduleOverlapPeriod, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListWorkScheduleOverlapPeriodsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListOverlapPeriodsPage lists the periods of the year of work schedules: one page.
+//
+// A period covers a span of the year (start and end month and day) within one
+// schedule, such as a summer timetable; the `default` one covers what no other
+// does.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /work_schedule/overlap_periods (ListWorkScheduleOverlapPeriods)
+func (s *WorkSchedulesService) ListOverlapPeriodsPage(ctx context.Context, params *resources.ListWorkScheduleOverlapPeriodsParams) (resources.WorkScheduleOverlapPeriodPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListWorkScheduleOverlapPeriods, s.c.datedBase, "/work_schedule/overlap_periods", datedQueryListWorkScheduleOverlapPeriods(params), nil)
+	return send[resources.WorkScheduleOverlapPeriodPage](ctx, s.c, &datedListWorkScheduleOverlapPeriods, req, err)
+}
+
+// ToggleArchive archives a work schedule, or bring an archived one back.
+//
+// Archives the schedule (`archived_at` set to now) when it is active and
+// unarchives it (`archived_at` null) when it is archived.
+//
+//	POST /work_schedule/schedules/toggle_archive (ToggleWorkScheduleArchive)
+func (s *WorkSchedulesService) ToggleArchive(ctx context.Context, body resources.ToggleWorkScheduleArchiveInput) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedToggleWorkScheduleArchive, s.c.datedBase, "/work_schedule/schedules/toggle_archive", "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedToggleWorkScheduleArchive, req, err)
+}
+
+// Update renames a work schedule.
+//
+//	PUT /work_schedule/schedules/{id} (UpdateWorkSchedule)
+func (s *WorkSchedulesService) Update(ctx context.Context, id string, body resources.WorkScheduleUpdate) (resources.WorkSchedule, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkSchedule, s.c.datedBase, "/work_schedule/schedules/"+url.PathEscape(string(id)), "", body)
+	return send[resources.WorkSchedule](ctx, s.c, &datedUpdateWorkSchedule, req, err)
+}
+
+// UpdateOverlapPeriod changes a period of a work schedule.
+//
+// Factorial leaves the members of `update_params` undescribed (see the
+// schema).
+//
+//	PUT /work_schedule/overlap_periods/{id} (UpdateWorkScheduleOverlapPeriod)
+func (s *WorkSchedulesService) UpdateOverlapPeriod(ctx context.Context, id string, body resources.WorkScheduleOverlapPeriodUpdate) (resources.WorkScheduleOverlapPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateWorkScheduleOverlapPeriod, s.c.datedBase, "/work_schedule/overlap_periods/"+url.PathEscape(string(id)), "", body)
+	return send[resources.WorkScheduleOverlapPeriod](ctx, s.c, &datedUpdateWorkScheduleOverlapPeriod, req, err)
 }

@@ -1026,6 +1026,30 @@ func (x AllowanceUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AllowanceUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetDayConfigurations returns x.DayConfigurations, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetDayConfigurations() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.DayConfigurations
+}
+
+// GetOverlapPeriodID returns x.OverlapPeriodID, or its zero value when x is nil.
+func (x *ApplyWorkScheduleDayConfigurationChangesInput) GetOverlapPeriodID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.OverlapPeriodID
+}
+
+// String shows the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApplyWorkScheduleDayConfigurationChangesInput) LogValue() slog.Value {
+	return pretty.LogValue(x)
+}
+
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ApproveLeaveDirectlyInput) GetID() (v string) {
 	if x == nil {
@@ -1053,6 +1077,36 @@ func (x ApproveLeaveInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x ApproveLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *ApproveOvertimeRequestInput) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ApproveOvertimeRequestInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *ApproveOvertimeRequestInput) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x ApproveOvertimeRequestInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ApproveOvertimeRequestInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *ArchiveWorkAreaInput) GetID() (v string) {
@@ -3536,6 +3590,74 @@ func (x AtsRejectionReasonPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x AtsRejectionReasonPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *AttendanceReview) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReviewedAt returns x.ReviewedAt, or its zero value when x or the field is nil.
+func (x *AttendanceReview) GetReviewedAt() (v time.Time) {
+	if x == nil || x.ReviewedAt == nil {
+		return v
+	}
+	return *x.ReviewedAt
+}
+
+// String shows the fields of x that are set.
+func (x AttendanceReview) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AttendanceReview) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *AttendanceReviewPage) GetData() (v []AttendanceReview) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *AttendanceReviewPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x AttendanceReviewPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x AttendanceReviewPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
 func (x *AutofillShiftsInput) GetEmployeeIDs() (v []string) {
 	if x == nil {
@@ -3907,6 +4029,126 @@ func (x BankTransactionPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x BankTransactionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BreakConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *BreakConfiguration) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *BreakConfigurationCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x is nil.
+func (x *BreakConfigurationCreate) GetPaid() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *BreakConfigurationPage) GetData() (v []BreakConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *BreakConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *BreakConfigurationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *BreakConfigurationUpdate) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// String shows the fields of x that are set.
+func (x BreakConfigurationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x BreakConfigurationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetBudgetType returns x.BudgetType, or its zero value when x or the field is nil.
 func (x *BudgetStrategy) GetBudgetType() (v BudgetStrategyType) {
@@ -4560,6 +4802,44 @@ func (x CopyTaskInput) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CopyTaskInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndOn returns x.EndOn, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetEndOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndOn
+}
+
+// GetReviewedBy returns x.ReviewedBy, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetReviewedBy() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ReviewedBy
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *CreateAttendanceReviewsInBulkInput) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x CreateAttendanceReviewsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreateAttendanceReviewsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetA3InnuvaCode returns x.A3InnuvaCode, or its zero value when x or the field is nil.
 func (x *CreateEmployeeWithContractInput) GetA3InnuvaCode() (v string) {
 	if x == nil || x.A3InnuvaCode == nil {
@@ -5057,6 +5337,88 @@ func (x CreatePerformanceReviewProcessTargetsInBulkInput) String() string { retu
 func (x CreatePerformanceReviewProcessTargetsInBulkInput) LogValue() slog.Value {
 	return pretty.LogValue(x)
 }
+
+// GetPlannedBreaks returns x.PlannedBreaks, or its zero value when x is nil.
+func (x *CreatePlannedBreaksInBulkInput) GetPlannedBreaks() (v []PlannedBreakCreate) {
+	if x == nil {
+		return v
+	}
+	return x.PlannedBreaks
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlannedBreaksInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlannedBreaksInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetPlannedBreaks returns x.PlannedBreaks, or its zero value when x is nil.
+func (x *CreatePlannedShiftsInBulkInput) GetPlannedBreaks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.PlannedBreaks
+}
+
+// GetShifts returns x.Shifts, or its zero value when x is nil.
+func (x *CreatePlannedShiftsInBulkInput) GetShifts() (v []PlannedShiftCreate) {
+	if x == nil {
+		return v
+	}
+	return x.Shifts
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlannedShiftsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlannedShiftsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *CreatePlanningVersionsInBulkInput) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x CreatePlanningVersionsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CreatePlanningVersionsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetDailyMinutes returns x.DailyMinutes, or its zero value when x is nil.
 func (x *CreateProjectPlannedRecordsInBulkInput) GetDailyMinutes() (v int) {
@@ -5989,6 +6351,90 @@ func (x DeleteAllowanceWithAltAllowanceInput) String() string { return pretty.St
 
 // LogValue logs the fields of x that are set.
 func (x DeleteAllowanceWithAltAllowanceInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndOn returns x.EndOn, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetEndOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EndOn
+}
+
+// GetStartOn returns x.StartOn, or its zero value when x is nil.
+func (x *DeleteAttendanceReviewsInBulkInput) GetStartOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartOn
+}
+
+// String shows the fields of x that are set.
+func (x DeleteAttendanceReviewsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeleteAttendanceReviewsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetDestroyBackupShifts returns x.DestroyBackupShifts, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetDestroyBackupShifts() (v bool) {
+	if x == nil || x.DestroyBackupShifts == nil {
+		return v
+	}
+	return *x.DestroyBackupShifts
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetIDs returns x.IDs, or its zero value when x is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.IDs
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *DeletePlannedShiftsInBulkInput) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x DeletePlannedShiftsInBulkInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x DeletePlannedShiftsInBulkInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetIDs returns x.IDs, or its zero value when x is nil.
 func (x *DeleteProjectTasksInBulkInput) GetIDs() (v []string) {
@@ -6972,6 +7418,134 @@ func (x Employee) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x Employee) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAttendanceEmployeesSettingID returns x.AttendanceEmployeesSettingID, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetAttendanceEmployeesSettingID() (v string) {
+	if x == nil || x.AttendanceEmployeesSettingID == nil {
+		return v
+	}
+	return *x.AttendanceEmployeesSettingID
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeBreakConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPaid returns x.Paid, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetPaid() (v bool) {
+	if x == nil || x.Paid == nil {
+		return v
+	}
+	return *x.Paid
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfiguration) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceEmployeesSettingID returns x.AttendanceEmployeesSettingID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetAttendanceEmployeesSettingID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AttendanceEmployeesSettingID
+}
+
+// GetEnabled returns x.Enabled, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetEnabled() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.Enabled
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationCreate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationPage) GetData() (v []EmployeeBreakConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEnabled returns x.Enabled, or its zero value when x or the field is nil.
+func (x *EmployeeBreakConfigurationUpdate) GetEnabled() (v bool) {
+	if x == nil || x.Enabled == nil {
+		return v
+	}
+	return *x.Enabled
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EmployeeBreakConfigurationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x EmployeeBreakConfigurationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EmployeeBreakConfigurationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetData returns x.Data, or its zero value when x is nil.
 func (x *EmployeePage) GetData() (v []Employee) {
 	if x == nil {
@@ -7339,6 +7913,138 @@ func (x Error) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x Error) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBreaks returns x.Breaks, or its zero value when x is nil.
+func (x *EstimatedTime) GetBreaks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Breaks
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEstimatedHalfDays returns x.EstimatedHalfDays, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetEstimatedHalfDays() (v int) {
+	if x == nil || x.EstimatedHalfDays == nil {
+		return v
+	}
+	return *x.EstimatedHalfDays
+}
+
+// GetExpectedMinutes returns x.ExpectedMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetExpectedMinutes() (v float32) {
+	if x == nil || x.ExpectedMinutes == nil {
+		return v
+	}
+	return *x.ExpectedMinutes
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *EstimatedTime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinutes returns x.Minutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetMinutes() (v float32) {
+	if x == nil || x.Minutes == nil {
+		return v
+	}
+	return *x.Minutes
+}
+
+// GetOvertimeMinutes returns x.OvertimeMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetOvertimeMinutes() (v float32) {
+	if x == nil || x.OvertimeMinutes == nil {
+		return v
+	}
+	return *x.OvertimeMinutes
+}
+
+// GetRegularMinutes returns x.RegularMinutes, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetRegularMinutes() (v float32) {
+	if x == nil || x.RegularMinutes == nil {
+		return v
+	}
+	return *x.RegularMinutes
+}
+
+// GetShifts returns x.Shifts, or its zero value when x is nil.
+func (x *EstimatedTime) GetShifts() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Shifts
+}
+
+// GetSource returns x.Source, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetSource() (v EstimatedTimeSource) {
+	if x == nil || x.Source == nil {
+		return v
+	}
+	return *x.Source
+}
+
+// GetTimeUnit returns x.TimeUnit, or its zero value when x or the field is nil.
+func (x *EstimatedTime) GetTimeUnit() (v TimeUnit) {
+	if x == nil || x.TimeUnit == nil {
+		return v
+	}
+	return *x.TimeUnit
+}
+
+// String shows the fields of x that are set.
+func (x EstimatedTime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EstimatedTime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *EstimatedTimePage) GetData() (v []EstimatedTime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *EstimatedTimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x EstimatedTimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x EstimatedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
@@ -9592,6 +10298,354 @@ func (x MoveDocumentsToTrashBinInput) String() string { return pretty.String(x) 
 // LogValue logs the fields of x that are set.
 func (x MoveDocumentsToTrashBinInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetAutomaticClockIn returns x.AutomaticClockIn, or its zero value when x or the field is nil.
+func (x *OpenShift) GetAutomaticClockIn() (v bool) {
+	if x == nil || x.AutomaticClockIn == nil {
+		return v
+	}
+	return *x.AutomaticClockIn
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *OpenShift) GetClockIn() (v time.Time) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *OpenShift) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *OpenShift) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *OpenShift) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *OpenShift) GetLocationType() (v string) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *OpenShift) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *OpenShift) GetStatus() (v OpenShiftStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *OpenShift) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// GetWorkplaceID returns x.WorkplaceID, or its zero value when x or the field is nil.
+func (x *OpenShift) GetWorkplaceID() (v string) {
+	if x == nil || x.WorkplaceID == nil {
+		return v
+	}
+	return *x.WorkplaceID
+}
+
+// String shows the fields of x that are set.
+func (x OpenShift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OpenShift) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *OpenShiftPage) GetData() (v []OpenShift) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *OpenShiftPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x OpenShiftPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OpenShiftPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetApprover returns x.Approver, or its zero value when x or the field is nil.
+func (x *Overtime) GetApprover() (v bool) {
+	if x == nil || x.Approver == nil {
+		return v
+	}
+	return *x.Approver
+}
+
+// GetApproverFullName returns x.ApproverFullName, or its zero value when x or the field is nil.
+func (x *Overtime) GetApproverFullName() (v string) {
+	if x == nil || x.ApproverFullName == nil {
+		return v
+	}
+	return *x.ApproverFullName
+}
+
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *Overtime) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetAuthorID returns x.AuthorID, or its zero value when x or the field is nil.
+func (x *Overtime) GetAuthorID() (v string) {
+	if x == nil || x.AuthorID == nil {
+		return v
+	}
+	return *x.AuthorID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *Overtime) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *Overtime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Overtime) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *Overtime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetHoursAmountInCents returns x.HoursAmountInCents, or its zero value when x or the field is nil.
+func (x *Overtime) GetHoursAmountInCents() (v int) {
+	if x == nil || x.HoursAmountInCents == nil {
+		return v
+	}
+	return *x.HoursAmountInCents
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Overtime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIsEditable returns x.IsEditable, or its zero value when x or the field is nil.
+func (x *Overtime) GetIsEditable() (v bool) {
+	if x == nil || x.IsEditable == nil {
+		return v
+	}
+	return *x.IsEditable
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *Overtime) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *Overtime) GetStatus() (v OvertimeStatus) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x Overtime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Overtime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAuthorID returns x.AuthorID, or its zero value when x is nil.
+func (x *OvertimeCreate) GetAuthorID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.AuthorID
+}
+
+// GetDate returns x.Date, or its zero value when x is nil.
+func (x *OvertimeCreate) GetDate() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *OvertimeCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *OvertimeCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetHoursAmount returns x.HoursAmount, or its zero value when x or the field is nil.
+func (x *OvertimeCreate) GetHoursAmount() (v float32) {
+	if x == nil || x.HoursAmount == nil {
+		return v
+	}
+	return *x.HoursAmount
+}
+
+// String shows the fields of x that are set.
+func (x OvertimeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *OvertimePage) GetData() (v []Overtime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *OvertimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x OvertimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetHoursAmount returns x.HoursAmount, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetHoursAmount() (v float32) {
+	if x == nil || x.HoursAmount == nil {
+		return v
+	}
+	return *x.HoursAmount
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *OvertimeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *OvertimeUpdate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x OvertimeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x OvertimeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEndCursor returns x.EndCursor, or its zero value when x or the field is nil.
 func (x *PageMeta) GetEndCursor() (v string) {
 	if x == nil || x.EndCursor == nil {
@@ -11276,6 +12330,578 @@ func (x PerformanceVisibilitySwitches) String() string { return pretty.String(x)
 // LogValue logs the fields of x that are set.
 func (x PerformanceVisibilitySwitches) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetBreakConfigurationID returns x.BreakConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationID() (v string) {
+	if x == nil || x.BreakConfigurationID == nil {
+		return v
+	}
+	return *x.BreakConfigurationID
+}
+
+// GetBreakConfigurationName returns x.BreakConfigurationName, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationName() (v string) {
+	if x == nil || x.BreakConfigurationName == nil {
+		return v
+	}
+	return *x.BreakConfigurationName
+}
+
+// GetBreakConfigurationPaid returns x.BreakConfigurationPaid, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakConfigurationPaid() (v bool) {
+	if x == nil || x.BreakConfigurationPaid == nil {
+		return v
+	}
+	return *x.BreakConfigurationPaid
+}
+
+// GetBreakType returns x.BreakType, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetBreakType() (v PlannedBreakType) {
+	if x == nil || x.BreakType == nil {
+		return v
+	}
+	return *x.BreakType
+}
+
+// GetDayConfigurationID returns x.DayConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDayConfigurationID() (v string) {
+	if x == nil || x.DayConfigurationID == nil {
+		return v
+	}
+	return *x.DayConfigurationID
+}
+
+// GetDefaultShiftID returns x.DefaultShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDefaultShiftID() (v string) {
+	if x == nil || x.DefaultShiftID == nil {
+		return v
+	}
+	return *x.DefaultShiftID
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlannedBreak) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetShiftConfigurationID returns x.ShiftConfigurationID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetShiftConfigurationID() (v string) {
+	if x == nil || x.ShiftConfigurationID == nil {
+		return v
+	}
+	return *x.ShiftConfigurationID
+}
+
+// GetShiftID returns x.ShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetShiftID() (v string) {
+	if x == nil || x.ShiftID == nil {
+		return v
+	}
+	return *x.ShiftID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedBreak) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreak) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreak) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetBreakConfigurationID returns x.BreakConfigurationID, or its zero value when x is nil.
+func (x *PlannedBreakCreate) GetBreakConfigurationID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.BreakConfigurationID
+}
+
+// GetBreakType returns x.BreakType, or its zero value when x is nil.
+func (x *PlannedBreakCreate) GetBreakType() (v PlannedBreakType) {
+	if x == nil {
+		return v
+	}
+	return x.BreakType
+}
+
+// GetDuration returns x.Duration, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetDuration() (v int) {
+	if x == nil || x.Duration == nil {
+		return v
+	}
+	return *x.Duration
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetShiftID returns x.ShiftID, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetShiftID() (v string) {
+	if x == nil || x.ShiftID == nil {
+		return v
+	}
+	return *x.ShiftID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedBreakCreate) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreakCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreakCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlannedBreakPage) GetData() (v []PlannedBreak) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlannedBreakPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlannedBreakPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedBreakPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefaultShiftTitle returns x.DefaultShiftTitle, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetDefaultShiftTitle() (v string) {
+	if x == nil || x.DefaultShiftTitle == nil {
+		return v
+	}
+	return *x.DefaultShiftTitle
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetEndAt() (v time.Time) {
+	if x == nil || x.EndAt == nil {
+		return v
+	}
+	return *x.EndAt
+}
+
+// GetExtraHours returns x.ExtraHours, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetExtraHours() (v bool) {
+	if x == nil || x.ExtraHours == nil {
+		return v
+	}
+	return *x.ExtraHours
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlannedShift) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocalEndAt returns x.LocalEndAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocalEndAt() (v time.Time) {
+	if x == nil || x.LocalEndAt == nil {
+		return v
+	}
+	return *x.LocalEndAt
+}
+
+// GetLocalStartAt returns x.LocalStartAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocalStartAt() (v time.Time) {
+	if x == nil || x.LocalStartAt == nil {
+		return v
+	}
+	return *x.LocalStartAt
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetLocationsWorkAreaID returns x.LocationsWorkAreaID, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetLocationsWorkAreaID() (v string) {
+	if x == nil || x.LocationsWorkAreaID == nil {
+		return v
+	}
+	return *x.LocationsWorkAreaID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetStartAt() (v time.Time) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// GetState returns x.State, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetState() (v PlannedShiftState) {
+	if x == nil || x.State == nil {
+		return v
+	}
+	return *x.State
+}
+
+// GetTimezone returns x.Timezone, or its zero value when x or the field is nil.
+func (x *PlannedShift) GetTimezone() (v string) {
+	if x == nil || x.Timezone == nil {
+		return v
+	}
+	return *x.Timezone
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShift) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShift) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetCompanyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CompanyID
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetEndAt returns x.EndAt, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetEndAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.EndAt
+}
+
+// GetLocationID returns x.LocationID, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetLocationID() (v string) {
+	if x == nil || x.LocationID == nil {
+		return v
+	}
+	return *x.LocationID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetNotes returns x.Notes, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetNotes() (v string) {
+	if x == nil || x.Notes == nil {
+		return v
+	}
+	return *x.Notes
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x is nil.
+func (x *PlannedShiftCreate) GetStartAt() (v time.Time) {
+	if x == nil {
+		return v
+	}
+	return x.StartAt
+}
+
+// GetWorkAreaID returns x.WorkAreaID, or its zero value when x or the field is nil.
+func (x *PlannedShiftCreate) GetWorkAreaID() (v string) {
+	if x == nil || x.WorkAreaID == nil {
+		return v
+	}
+	return *x.WorkAreaID
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShiftCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShiftCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlannedShiftPage) GetData() (v []PlannedShift) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlannedShiftPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlannedShiftPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlannedShiftPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil || x.EffectiveAt == nil {
+		return v
+	}
+	return *x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetPlanningTool() (v string) {
+	if x == nil || x.PlanningTool == nil {
+		return v
+	}
+	return *x.PlanningTool
+}
+
+// GetWorkScheduleScheduleID returns x.WorkScheduleScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersion) GetWorkScheduleScheduleID() (v string) {
+	if x == nil || x.WorkScheduleScheduleID == nil {
+		return v
+	}
+	return *x.WorkScheduleScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersionCreate) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *PlanningVersionCreate) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersionCreate) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PlanningVersionPage) GetData() (v []PlanningVersion) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PlanningVersionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetEffectiveAt returns x.EffectiveAt, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetEffectiveAt() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveAt
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfRestDaysInCents returns x.NumberOfRestDaysInCents, or its zero value when x or the field is nil.
+func (x *PlanningVersionUpdate) GetNumberOfRestDaysInCents() (v int) {
+	if x == nil || x.NumberOfRestDaysInCents == nil {
+		return v
+	}
+	return *x.NumberOfRestDaysInCents
+}
+
+// GetPlanningTool returns x.PlanningTool, or its zero value when x is nil.
+func (x *PlanningVersionUpdate) GetPlanningTool() (v PlanningTool) {
+	if x == nil {
+		return v
+	}
+	return x.PlanningTool
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *PlanningVersionUpdate) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x PlanningVersionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PlanningVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetItems returns x.Items, or its zero value when x is nil.
 func (x *ProcessProjectTimeRecordsInBulkInput) GetItems() (v []ProjectTimeRecordBulkItem) {
 	if x == nil {
@@ -12579,6 +14205,36 @@ func (x RejectLeaveInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x RejectLeaveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetApproverID returns x.ApproverID, or its zero value when x or the field is nil.
+func (x *RejectOvertimeRequestInput) GetApproverID() (v string) {
+	if x == nil || x.ApproverID == nil {
+		return v
+	}
+	return *x.ApproverID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *RejectOvertimeRequestInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetReason returns x.Reason, or its zero value when x is nil.
+func (x *RejectOvertimeRequestInput) GetReason() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Reason
+}
+
+// String shows the fields of x that are set.
+func (x RejectOvertimeRequestInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x RejectOvertimeRequestInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetEvaluationTypes returns x.EvaluationTypes, or its zero value when x is nil.
 func (x *RemindPerformanceReviewProcessInBulkInput) GetEvaluationTypes() (v []PerformanceReviewerStrategy) {
@@ -14898,6 +16554,342 @@ func (x TimeOffPolicyUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x TimeOffPolicyUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetApproved returns x.Approved, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetApproved() (v bool) {
+	if x == nil || x.Approved == nil {
+		return v
+	}
+	return *x.Approved
+}
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimesheetEdit) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetRequestType returns x.RequestType, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetRequestType() (v TimesheetEditType) {
+	if x == nil || x.RequestType == nil {
+		return v
+	}
+	return *x.RequestType
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *TimesheetEdit) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEdit) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEdit) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimesheetEditCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetRequestType returns x.RequestType, or its zero value when x is nil.
+func (x *TimesheetEditCreate) GetRequestType() (v TimesheetEditType) {
+	if x == nil {
+		return v
+	}
+	return x.RequestType
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// GetWorkable returns x.Workable, or its zero value when x or the field is nil.
+func (x *TimesheetEditCreate) GetWorkable() (v bool) {
+	if x == nil || x.Workable == nil {
+		return v
+	}
+	return *x.Workable
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *TimesheetEditPage) GetData() (v []TimesheetEdit) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *TimesheetEditPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAttendanceShiftID returns x.AttendanceShiftID, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetAttendanceShiftID() (v string) {
+	if x == nil || x.AttendanceShiftID == nil {
+		return v
+	}
+	return *x.AttendanceShiftID
+}
+
+// GetClockIn returns x.ClockIn, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetClockIn() (v string) {
+	if x == nil || x.ClockIn == nil {
+		return v
+	}
+	return *x.ClockIn
+}
+
+// GetClockOut returns x.ClockOut, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetClockOut() (v string) {
+	if x == nil || x.ClockOut == nil {
+		return v
+	}
+	return *x.ClockOut
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetDate() (v openapi_types.Date) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *TimesheetEditUpdate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *TimesheetEditUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLocationType returns x.LocationType, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetLocationType() (v ShiftLocationType) {
+	if x == nil || x.LocationType == nil {
+		return v
+	}
+	return *x.LocationType
+}
+
+// GetObservations returns x.Observations, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetObservations() (v string) {
+	if x == nil || x.Observations == nil {
+		return v
+	}
+	return *x.Observations
+}
+
+// GetReason returns x.Reason, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetReason() (v string) {
+	if x == nil || x.Reason == nil {
+		return v
+	}
+	return *x.Reason
+}
+
+// GetReferenceDate returns x.ReferenceDate, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetReferenceDate() (v openapi_types.Date) {
+	if x == nil || x.ReferenceDate == nil {
+		return v
+	}
+	return *x.ReferenceDate
+}
+
+// GetTimeSettingsBreakConfigurationID returns x.TimeSettingsBreakConfigurationID, or its zero value when x or the field is nil.
+func (x *TimesheetEditUpdate) GetTimeSettingsBreakConfigurationID() (v string) {
+	if x == nil || x.TimeSettingsBreakConfigurationID == nil {
+		return v
+	}
+	return *x.TimeSettingsBreakConfigurationID
+}
+
+// String shows the fields of x that are set.
+func (x TimesheetEditUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x TimesheetEditUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetClockTime returns x.ClockTime, or its zero value when x is nil.
 func (x *ToggleClockInput) GetClockTime() (v time.Time) {
 	if x == nil {
@@ -14965,6 +16957,20 @@ func (x TogglePerformanceReviewProcessArchiveInput) String() string { return pre
 
 // LogValue logs the fields of x that are set.
 func (x TogglePerformanceReviewProcessArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ToggleWorkScheduleArchiveInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ToggleWorkScheduleArchiveInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ToggleWorkScheduleArchiveInput) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAuthorEmployeeID returns x.AuthorEmployeeID, or its zero value when x or the field is nil.
 func (x *Training) GetAuthorEmployeeID() (v string) {
@@ -17413,3 +19419,459 @@ func (x WorkAreaUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x WorkAreaUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchivedAt returns x.ArchivedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetArchivedAt() (v string) {
+	if x == nil || x.ArchivedAt == nil {
+		return v
+	}
+	return *x.ArchivedAt
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *WorkSchedule) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkSchedule) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriods returns x.Periods, or its zero value when x is nil.
+func (x *WorkSchedule) GetPeriods() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.Periods
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *WorkSchedule) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// String shows the fields of x that are set.
+func (x WorkSchedule) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkSchedule) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *WorkScheduleCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x is nil.
+func (x *WorkScheduleCreate) GetScheduleType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ScheduleType
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDurationInSeconds returns x.DurationInSeconds, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetDurationInSeconds() (v int) {
+	if x == nil || x.DurationInSeconds == nil {
+		return v
+	}
+	return *x.DurationInSeconds
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleDayConfiguration) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetOverlapPeriodID returns x.OverlapPeriodID, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetOverlapPeriodID() (v string) {
+	if x == nil || x.OverlapPeriodID == nil {
+		return v
+	}
+	return *x.OverlapPeriodID
+}
+
+// GetStartAt returns x.StartAt, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetStartAt() (v string) {
+	if x == nil || x.StartAt == nil {
+		return v
+	}
+	return *x.StartAt
+}
+
+// GetWeekday returns x.Weekday, or its zero value when x or the field is nil.
+func (x *WorkScheduleDayConfiguration) GetWeekday() (v string) {
+	if x == nil || x.Weekday == nil {
+		return v
+	}
+	return *x.Weekday
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleDayConfiguration) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleDayConfiguration) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkScheduleDayConfigurationPage) GetData() (v []WorkScheduleDayConfiguration) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkScheduleDayConfigurationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleDayConfigurationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleDayConfigurationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetEndDay returns x.EndDay, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetEndDay() (v int) {
+	if x == nil || x.EndDay == nil {
+		return v
+	}
+	return *x.EndDay
+}
+
+// GetEndMonth returns x.EndMonth, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetEndMonth() (v int) {
+	if x == nil || x.EndMonth == nil {
+		return v
+	}
+	return *x.EndMonth
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetScheduleID() (v string) {
+	if x == nil || x.ScheduleID == nil {
+		return v
+	}
+	return *x.ScheduleID
+}
+
+// GetScheduleType returns x.ScheduleType, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetScheduleType() (v string) {
+	if x == nil || x.ScheduleType == nil {
+		return v
+	}
+	return *x.ScheduleType
+}
+
+// GetStartDay returns x.StartDay, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetStartDay() (v int) {
+	if x == nil || x.StartDay == nil {
+		return v
+	}
+	return *x.StartDay
+}
+
+// GetStartMonth returns x.StartMonth, or its zero value when x or the field is nil.
+func (x *WorkScheduleOverlapPeriod) GetStartMonth() (v int) {
+	if x == nil || x.StartMonth == nil {
+		return v
+	}
+	return *x.StartMonth
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCreateParams returns x.CreateParams, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodCreate) GetCreateParams() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.CreateParams
+}
+
+// GetScheduleID returns x.ScheduleID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodCreate) GetScheduleID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ScheduleID
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodPage) GetData() (v []WorkScheduleOverlapPeriod) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetUpdateParams returns x.UpdateParams, or its zero value when x is nil.
+func (x *WorkScheduleOverlapPeriodUpdate) GetUpdateParams() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.UpdateParams
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleOverlapPeriodUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleOverlapPeriodUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkSchedulePage) GetData() (v []WorkSchedule) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkSchedulePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkSchedulePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkSchedulePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkScheduleUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *WorkScheduleUpdate) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x WorkScheduleUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkScheduleUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDate returns x.Date, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetDate() (v string) {
+	if x == nil || x.Date == nil {
+		return v
+	}
+	return *x.Date
+}
+
+// GetDayType returns x.DayType, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetDayType() (v WorkedTimeDayType) {
+	if x == nil || x.DayType == nil {
+		return v
+	}
+	return *x.DayType
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *WorkedTime) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinutes returns x.Minutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetMinutes() (v int) {
+	if x == nil || x.Minutes == nil {
+		return v
+	}
+	return *x.Minutes
+}
+
+// GetMultipliedMinutes returns x.MultipliedMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetMultipliedMinutes() (v int) {
+	if x == nil || x.MultipliedMinutes == nil {
+		return v
+	}
+	return *x.MultipliedMinutes
+}
+
+// GetPendingMinutes returns x.PendingMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetPendingMinutes() (v int) {
+	if x == nil || x.PendingMinutes == nil {
+		return v
+	}
+	return *x.PendingMinutes
+}
+
+// GetTimeUnit returns x.TimeUnit, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetTimeUnit() (v TimeUnit) {
+	if x == nil || x.TimeUnit == nil {
+		return v
+	}
+	return *x.TimeUnit
+}
+
+// GetTrackedMinutes returns x.TrackedMinutes, or its zero value when x or the field is nil.
+func (x *WorkedTime) GetTrackedMinutes() (v int) {
+	if x == nil || x.TrackedMinutes == nil {
+		return v
+	}
+	return *x.TrackedMinutes
+}
+
+// GetWorkedTimeBlocks returns x.WorkedTimeBlocks, or its zero value when x is nil.
+func (x *WorkedTime) GetWorkedTimeBlocks() (v []FreeFormObject) {
+	if x == nil {
+		return v
+	}
+	return x.WorkedTimeBlocks
+}
+
+// String shows the fields of x that are set.
+func (x WorkedTime) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkedTime) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *WorkedTimePage) GetData() (v []WorkedTime) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *WorkedTimePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x WorkedTimePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x WorkedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }

@@ -1303,6 +1303,30 @@ func (e EmployeeBankNumberFormat) Valid() bool {
 	}
 }
 
+// Defines values for EstimatedTimeSource.
+const (
+	EstimatedTimeSourceContractHours   EstimatedTimeSource = "contract_hours"
+	EstimatedTimeSourceNone            EstimatedTimeSource = "none"
+	EstimatedTimeSourceShiftManagement EstimatedTimeSource = "shift_management"
+	EstimatedTimeSourceWorkSchedule    EstimatedTimeSource = "work_schedule"
+)
+
+// Valid indicates whether the value is a known member of the EstimatedTimeSource enum.
+func (e EstimatedTimeSource) Valid() bool {
+	switch e {
+	case EstimatedTimeSourceContractHours:
+		return true
+	case EstimatedTimeSourceNone:
+		return true
+	case EstimatedTimeSourceShiftManagement:
+		return true
+	case EstimatedTimeSourceWorkSchedule:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JobCatalogAttributeType.
 const (
 	JobCatalogAttributeTypeCompetency        JobCatalogAttributeType = "competency"
@@ -1348,6 +1372,51 @@ func (e JobCatalogNodeType) Valid() bool {
 	case JobCatalogNodeTypeRole:
 		return true
 	case JobCatalogNodeTypeRoot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenShiftStatus.
+const (
+	OpenShiftStatusClosed  OpenShiftStatus = "closed"
+	OpenShiftStatusCreated OpenShiftStatus = "created"
+	OpenShiftStatusOpened  OpenShiftStatus = "opened"
+)
+
+// Valid indicates whether the value is a known member of the OpenShiftStatus enum.
+func (e OpenShiftStatus) Valid() bool {
+	switch e {
+	case OpenShiftStatusClosed:
+		return true
+	case OpenShiftStatusCreated:
+		return true
+	case OpenShiftStatusOpened:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OvertimeStatus.
+const (
+	OvertimeStatusApproved OvertimeStatus = "approved"
+	OvertimeStatusNone     OvertimeStatus = "none"
+	OvertimeStatusPending  OvertimeStatus = "pending"
+	OvertimeStatusRejected OvertimeStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the OvertimeStatus enum.
+func (e OvertimeStatus) Valid() bool {
+	switch e {
+	case OvertimeStatusApproved:
+		return true
+	case OvertimeStatusNone:
+		return true
+	case OvertimeStatusPending:
+		return true
+	case OvertimeStatusRejected:
 		return true
 	default:
 		return false
@@ -1567,6 +1636,69 @@ func (e PerformanceTemplateType) Valid() bool {
 	case PerformanceTemplateTypeCustom:
 		return true
 	case PerformanceTemplateTypePredefined:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlannedBreakType.
+const (
+	PlannedBreakTypeFixed        PlannedBreakType = "fixed"
+	PlannedBreakTypeFlexible     PlannedBreakType = "flexible"
+	PlannedBreakTypeSemiFlexible PlannedBreakType = "semi_flexible"
+)
+
+// Valid indicates whether the value is a known member of the PlannedBreakType enum.
+func (e PlannedBreakType) Valid() bool {
+	switch e {
+	case PlannedBreakTypeFixed:
+		return true
+	case PlannedBreakTypeFlexible:
+		return true
+	case PlannedBreakTypeSemiFlexible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlannedShiftState.
+const (
+	PlannedShiftStateBackup    PlannedShiftState = "backup"
+	PlannedShiftStateDraft     PlannedShiftState = "draft"
+	PlannedShiftStatePublished PlannedShiftState = "published"
+)
+
+// Valid indicates whether the value is a known member of the PlannedShiftState enum.
+func (e PlannedShiftState) Valid() bool {
+	switch e {
+	case PlannedShiftStateBackup:
+		return true
+	case PlannedShiftStateDraft:
+		return true
+	case PlannedShiftStatePublished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlanningTool.
+const (
+	PlanningToolContractHours   PlanningTool = "contract_hours"
+	PlanningToolShiftManagement PlanningTool = "shift_management"
+	PlanningToolWorkSchedule    PlanningTool = "work_schedule"
+)
+
+// Valid indicates whether the value is a known member of the PlanningTool enum.
+func (e PlanningTool) Valid() bool {
+	switch e {
+	case PlanningToolContractHours:
+		return true
+	case PlanningToolShiftManagement:
+		return true
+	case PlanningToolWorkSchedule:
 		return true
 	default:
 		return false
@@ -1822,6 +1954,48 @@ func (e TaskStatus) Valid() bool {
 	}
 }
 
+// Defines values for TimeUnit.
+const (
+	TimeUnitHalfDay TimeUnit = "half_day"
+	TimeUnitMinute  TimeUnit = "minute"
+	TimeUnitNone    TimeUnit = "none"
+)
+
+// Valid indicates whether the value is a known member of the TimeUnit enum.
+func (e TimeUnit) Valid() bool {
+	switch e {
+	case TimeUnitHalfDay:
+		return true
+	case TimeUnitMinute:
+		return true
+	case TimeUnitNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimesheetEditType.
+const (
+	TimesheetEditTypeCreateShift TimesheetEditType = "create_shift"
+	TimesheetEditTypeDeleteShift TimesheetEditType = "delete_shift"
+	TimesheetEditTypeUpdateShift TimesheetEditType = "update_shift"
+)
+
+// Valid indicates whether the value is a known member of the TimesheetEditType enum.
+func (e TimesheetEditType) Valid() bool {
+	switch e {
+	case TimesheetEditTypeCreateShift:
+		return true
+	case TimesheetEditTypeDeleteShift:
+		return true
+	case TimesheetEditTypeUpdateShift:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TrainingAttendanceStatus.
 const (
 	TrainingAttendanceStatusCompleted          TrainingAttendanceStatus = "completed"
@@ -1975,6 +2149,30 @@ func (e WebhookPayloadVersion) Valid() bool {
 	case WebhookPayloadVersionN20260401:
 		return true
 	case WebhookPayloadVersionN20260701:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkedTimeDayType.
+const (
+	WorkedTimeDayTypeBankHoliday WorkedTimeDayType = "bank_holiday"
+	WorkedTimeDayTypeSaturday    WorkedTimeDayType = "saturday"
+	WorkedTimeDayTypeSunday      WorkedTimeDayType = "sunday"
+	WorkedTimeDayTypeWorkday     WorkedTimeDayType = "workday"
+)
+
+// Valid indicates whether the value is a known member of the WorkedTimeDayType enum.
+func (e WorkedTimeDayType) Valid() bool {
+	switch e {
+	case WorkedTimeDayTypeBankHoliday:
+		return true
+	case WorkedTimeDayTypeSaturday:
+		return true
+	case WorkedTimeDayTypeSunday:
+		return true
+	case WorkedTimeDayTypeWorkday:
 		return true
 	default:
 		return false
@@ -2299,6 +2497,15 @@ type AllowanceUpdate struct {
 // AnnualWorkingTimeDistribution How the yearly working time is limited.
 type AnnualWorkingTimeDistribution string
 
+// ApplyWorkScheduleDayConfigurationChangesInput defines model for ApplyWorkScheduleDayConfigurationChangesInput.
+type ApplyWorkScheduleDayConfigurationChangesInput struct {
+	// DayConfigurations The changes, one object each; Factorial does not describe their members (see the operation).
+	DayConfigurations []FreeFormObject `json:"day_configurations"`
+
+	// OverlapPeriodID The period whose days change.
+	OverlapPeriodID string `json:"overlap_period_id"`
+}
+
 // ApproveLeaveDirectlyInput defines model for ApproveLeaveDirectlyInput.
 type ApproveLeaveDirectlyInput struct {
 	// ID The leave.
@@ -2309,6 +2516,14 @@ type ApproveLeaveDirectlyInput struct {
 type ApproveLeaveInput struct {
 	// ID The leave.
 	ID string `json:"id"`
+}
+
+// ApproveOvertimeRequestInput defines model for ApproveOvertimeRequestInput.
+type ApproveOvertimeRequestInput struct {
+	// ApproverID Who approves.
+	ApproverID *string `json:"approver_id,omitempty"`
+	ID         string  `json:"id"`
+	Reason     *string `json:"reason,omitempty"`
 }
 
 // ArchiveWorkAreaInput defines model for ArchiveWorkAreaInput.
@@ -3046,6 +3261,26 @@ type AtsScheduleType string
 // AtsWorkplaceType Where the job is done.
 type AtsWorkplaceType string
 
+// AttendanceReview One day of one employee's timesheet marked as reviewed.
+type AttendanceReview struct {
+	// AuthorID The employee who reviewed it.
+	AuthorID *string `json:"author_id"`
+
+	// Date The day reviewed.
+	Date       *openapi_types.Date `json:"date"`
+	EmployeeID *string             `json:"employee_id"`
+	ID         string              `json:"id"`
+	ReviewedAt *time.Time          `json:"reviewed_at"`
+}
+
+// AttendanceReviewPage defines model for AttendanceReviewPage.
+type AttendanceReviewPage struct {
+	Data []AttendanceReview `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // AutofillShiftsInput defines model for AutofillShiftsInput.
 type AutofillShiftsInput struct {
 	EmployeeIDs []string           `json:"employee_ids"`
@@ -3167,6 +3402,40 @@ type BankTransactionPage struct {
 
 // BankTransactionType What moved the money.
 type BankTransactionType string
+
+// BreakConfiguration A kind of break of the company (lunch, rest), paid or not; employees' attendance settings switch kinds on or off.
+type BreakConfiguration struct {
+	Archived *bool   `json:"archived"`
+	ID       string  `json:"id"`
+	Name     *string `json:"name"`
+
+	// Paid Whether the break counts as worked time.
+	Paid *bool `json:"paid"`
+}
+
+// BreakConfigurationCreate defines model for BreakConfigurationCreate.
+type BreakConfigurationCreate struct {
+	Name string `json:"name"`
+	Paid bool   `json:"paid"`
+}
+
+// BreakConfigurationPage defines model for BreakConfigurationPage.
+type BreakConfigurationPage struct {
+	Data []BreakConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// BreakConfigurationUpdate defines model for BreakConfigurationUpdate.
+type BreakConfigurationUpdate struct {
+	Archived *bool `json:"archived,omitempty"`
+
+	// ID Must equal the path id.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+	Paid *bool   `json:"paid,omitempty"`
+}
 
 // BudgetStrategy How a project, or one of its subprojects, is budgeted.
 type BudgetStrategy struct {
@@ -3371,6 +3640,16 @@ type CopyTaskInput struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// CreateAttendanceReviewsInBulkInput defines model for CreateAttendanceReviewsInBulkInput.
+type CreateAttendanceReviewsInBulkInput struct {
+	EmployeeIDs []string           `json:"employee_ids"`
+	EndOn       openapi_types.Date `json:"end_on"`
+
+	// ReviewedBy The employee reviewing.
+	ReviewedBy string             `json:"reviewed_by"`
+	StartOn    openapi_types.Date `json:"start_on"`
+}
+
 // CreateEmployeeWithContractInput defines model for CreateEmployeeWithContractInput.
 type CreateEmployeeWithContractInput struct {
 	// A3InnuvaCode Employee code in A3Innuva payroll.
@@ -3485,6 +3764,31 @@ type CreatePerformanceReviewProcessTargetsInBulkInput struct {
 
 	// TargetsAccessIDs The accesses that become participants.
 	TargetsAccessIDs []string `json:"targets_access_ids"`
+}
+
+// CreatePlannedBreaksInBulkInput defines model for CreatePlannedBreaksInBulkInput.
+type CreatePlannedBreaksInBulkInput struct {
+	PlannedBreaks []PlannedBreakCreate `json:"planned_breaks"`
+}
+
+// CreatePlannedShiftsInBulkInput defines model for CreatePlannedShiftsInBulkInput.
+type CreatePlannedShiftsInBulkInput struct {
+	// PlannedBreaks Breaks to add to the shifts created; Factorial does not describe their members.
+	PlannedBreaks []FreeFormObject `json:"planned_breaks,omitempty"`
+
+	// Shifts The shifts to plan, each shaped as CreatePlannedShift's body.
+	Shifts []PlannedShiftCreate `json:"shifts"`
+}
+
+// CreatePlanningVersionsInBulkInput defines model for CreatePlanningVersionsInBulkInput.
+type CreatePlanningVersionsInBulkInput struct {
+	EffectiveAt             openapi_types.Date `json:"effective_at"`
+	EmployeeIDs             []string           `json:"employee_ids"`
+	NumberOfRestDaysInCents *int               `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+	ScheduleID   *string      `json:"schedule_id,omitempty"`
 }
 
 // CreateProjectPlannedRecordsInBulkInput defines model for CreateProjectPlannedRecordsInBulkInput.
@@ -3790,6 +4094,34 @@ type DeleteAllowanceWithAltAllowanceInput struct {
 	ID string `json:"id"`
 }
 
+// DeleteAttendanceReviewsInBulkInput defines model for DeleteAttendanceReviewsInBulkInput.
+type DeleteAttendanceReviewsInBulkInput struct {
+	EmployeeIDs []string           `json:"employee_ids"`
+	EndOn       openapi_types.Date `json:"end_on"`
+	StartOn     openapi_types.Date `json:"start_on"`
+}
+
+// DeletePlannedShiftsInBulkInput defines model for DeletePlannedShiftsInBulkInput.
+type DeletePlannedShiftsInBulkInput struct {
+	// AuthorID The access deleting the shifts (audit trail).
+	AuthorID string `json:"author_id"`
+
+	// DestroyBackupShifts Delete backup shifts too (kept by default).
+	DestroyBackupShifts *bool `json:"destroy_backup_shifts,omitempty"`
+
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `json:"employee_ids,omitempty"`
+
+	// EndAt Only shifts starting on or before this instant's day.
+	EndAt *time.Time `json:"end_at,omitempty"`
+
+	// IDs Only these shifts.
+	IDs []string `json:"ids,omitempty"`
+
+	// StartAt Only shifts ending on or after this instant's day.
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
 // DeleteProjectTasksInBulkInput defines model for DeleteProjectTasksInBulkInput.
 type DeleteProjectTasksInBulkInput struct {
 	IDs []string `json:"ids"`
@@ -4073,6 +4405,48 @@ type Employee struct {
 // EmployeeBankNumberFormat How bank_number is written.
 type EmployeeBankNumberFormat string
 
+// EmployeeBreakConfiguration One kind of break (a TimeSettings break configuration) switched on or off for one employee's attendance settings; `name` and `paid` are the kind's.
+type EmployeeBreakConfiguration struct {
+	// AttendanceEmployeesSettingID The employee attendance setting.
+	AttendanceEmployeesSettingID *string `json:"attendance_employees_setting_id"`
+
+	// Enabled Whether the employee may take this kind of break.
+	Enabled *bool  `json:"enabled"`
+	ID      string `json:"id"`
+
+	// Name The kind of break's name.
+	Name *string `json:"name,omitempty"`
+
+	// Paid Whether the kind of break counts as worked time.
+	Paid *bool `json:"paid,omitempty"`
+
+	// TimeSettingsBreakConfigurationID The kind of break.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id"`
+}
+
+// EmployeeBreakConfigurationCreate defines model for EmployeeBreakConfigurationCreate.
+type EmployeeBreakConfigurationCreate struct {
+	AttendanceEmployeesSettingID     string `json:"attendance_employees_setting_id"`
+	Enabled                          bool   `json:"enabled"`
+	TimeSettingsBreakConfigurationID string `json:"time_settings_break_configuration_id"`
+}
+
+// EmployeeBreakConfigurationPage defines model for EmployeeBreakConfigurationPage.
+type EmployeeBreakConfigurationPage struct {
+	Data []EmployeeBreakConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EmployeeBreakConfigurationUpdate defines model for EmployeeBreakConfigurationUpdate.
+type EmployeeBreakConfigurationUpdate struct {
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+}
+
 // EmployeePage defines model for EmployeePage.
 type EmployeePage struct {
 	Data []Employee `json:"data"`
@@ -4157,6 +4531,51 @@ type Error struct {
 	Message *string `json:"message,omitempty"`
 }
 
+// EstimatedTime The time one employee is expected to work on one day.
+type EstimatedTime struct {
+	// Breaks The planned breaks of the day; Factorial does not describe their members.
+	Breaks    []FreeFormObject `json:"breaks"`
+	CompanyID *string          `json:"company_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date       *string `json:"date"`
+	EmployeeID *string `json:"employee_id"`
+
+	// EstimatedHalfDays Half days to work, for employees counted in half days.
+	EstimatedHalfDays *int `json:"estimated_half_days"`
+
+	// ExpectedMinutes Minutes to work before leaves and bank holidays are taken into account.
+	ExpectedMinutes *float32 `json:"expected_minutes"`
+
+	// ID `<employee_id>_<date>`, e.g. `1_2025-02-01`.
+	ID string `json:"id"`
+
+	// Minutes Minutes to work, leaves and holidays taken into account.
+	Minutes *float32 `json:"minutes"`
+
+	// OvertimeMinutes Planned overtime minutes (shift management only).
+	OvertimeMinutes *float32 `json:"overtime_minutes"`
+
+	// RegularMinutes Regular (not overtime) minutes to work.
+	RegularMinutes *float32 `json:"regular_minutes"`
+
+	// Shifts The planned stretches of work of the day; Factorial does not describe their members.
+	Shifts   []FreeFormObject     `json:"shifts"`
+	Source   *EstimatedTimeSource `json:"source"`
+	TimeUnit *TimeUnit            `json:"time_unit"`
+}
+
+// EstimatedTimePage defines model for EstimatedTimePage.
+type EstimatedTimePage struct {
+	Data []EstimatedTime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// EstimatedTimeSource What set the expected time.
+type EstimatedTimeSource string
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -4194,6 +4613,9 @@ type FolderUpdate struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 }
+
+// FreeFormObject An object whose members Factorial does not describe.
+type FreeFormObject map[string]interface{}
 
 // ImputableProject The short form of a project time and expenses can be charged to.
 type ImputableProject struct {
@@ -4718,6 +5140,112 @@ type MoveAtsApplicationToPhaseInput struct {
 // MoveDocumentsToTrashBinInput defines model for MoveDocumentsToTrashBinInput.
 type MoveDocumentsToTrashBinInput struct {
 	DocumentIDs []string `json:"document_ids"`
+}
+
+// OpenShift An attendance shift clocked in and not yet clocked out.
+type OpenShift struct {
+	// AutomaticClockIn Whether the clock-in was made automatically.
+	AutomaticClockIn *bool `json:"automatic_clock_in"`
+
+	// ClockIn Clock-in time; only the time of day is meaningful, the date part is a placeholder (`2000-01-01`).
+	ClockIn *time.Time `json:"clock_in"`
+
+	// ClockOut Always null for an open shift.
+	ClockOut   *string             `json:"clock_out,omitempty"`
+	Date       *openapi_types.Date `json:"date"`
+	EmployeeID *string             `json:"employee_id"`
+
+	// ID The attendance shift's id.
+	ID string `json:"id"`
+
+	// LocationType Where the employee works, e.g. `office` or `work_from_home`.
+	LocationType  *string             `json:"location_type,omitempty"`
+	ReferenceDate *openapi_types.Date `json:"reference_date"`
+	Status        *OpenShiftStatus    `json:"status"`
+
+	// TimeSettingsBreakConfigurationID For a break, its kind.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False for a break.
+	Workable    *bool   `json:"workable"`
+	WorkplaceID *string `json:"workplace_id,omitempty"`
+}
+
+// OpenShiftPage defines model for OpenShiftPage.
+type OpenShiftPage struct {
+	Data []OpenShift `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// OpenShiftStatus State of an open shift.
+type OpenShiftStatus string
+
+// Overtime An employee's request to have extra hours of one day counted as overtime.
+type Overtime struct {
+	// Approver Undescribed by Factorial; read as whether the caller may decide on the request.
+	Approver         *bool   `json:"approver"`
+	ApproverFullName *string `json:"approver_full_name,omitempty"`
+
+	// ApproverID Who approved or rejected it.
+	ApproverID *string `json:"approver_id,omitempty"`
+
+	// AuthorID Who made the request.
+	AuthorID  *string `json:"author_id"`
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date        *string `json:"date"`
+	Description *string `json:"description,omitempty"`
+	EmployeeID  *string `json:"employee_id"`
+
+	// HoursAmountInCents Hours asked for in hundredths (150 = 1.5 hours).
+	HoursAmountInCents *int   `json:"hours_amount_in_cents"`
+	ID                 string `json:"id"`
+
+	// IsEditable Whether the request can still be changed.
+	IsEditable *bool `json:"is_editable"`
+
+	// Reason The reason given with the decision.
+	Reason *string         `json:"reason,omitempty"`
+	Status *OvertimeStatus `json:"status"`
+}
+
+// OvertimeCreate defines model for OvertimeCreate.
+type OvertimeCreate struct {
+	// AuthorID Who makes the request.
+	AuthorID string `json:"author_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date        string  `json:"date"`
+	Description *string `json:"description,omitempty"`
+	EmployeeID  string  `json:"employee_id"`
+
+	// HoursAmount Hours asked for (1.5 = an hour and a half).
+	HoursAmount *float32 `json:"hours_amount,omitempty"`
+}
+
+// OvertimePage defines model for OvertimePage.
+type OvertimePage struct {
+	Data []Overtime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// OvertimeStatus State of an overtime request.
+type OvertimeStatus string
+
+// OvertimeUpdate defines model for OvertimeUpdate.
+type OvertimeUpdate struct {
+	Date        *string  `json:"date,omitempty"`
+	Description *string  `json:"description,omitempty"`
+	HoursAmount *float32 `json:"hours_amount,omitempty"`
+
+	// ID Must equal the path id.
+	ID     string  `json:"id"`
+	Reason *string `json:"reason,omitempty"`
 }
 
 // PageMeta Pagination state of a list response.
@@ -5263,6 +5791,170 @@ type PerformanceVisibilitySwitches struct {
 	RestrictAnswersVisibilityToReportees *bool `json:"restrict_answers_visibility_to_reportees,omitempty"`
 }
 
+// PlannedBreak A break planned within a planned shift, a default shift, a shift configuration or a work schedule day.
+type PlannedBreak struct {
+	// BreakConfigurationID The kind of break (TimeSettings).
+	BreakConfigurationID   *string           `json:"break_configuration_id"`
+	BreakConfigurationName *string           `json:"break_configuration_name"`
+	BreakConfigurationPaid *bool             `json:"break_configuration_paid"`
+	BreakType              *PlannedBreakType `json:"break_type"`
+
+	// DayConfigurationID The work schedule day configuration.
+	DayConfigurationID *string `json:"day_configuration_id,omitempty"`
+	DefaultShiftID     *string `json:"default_shift_id,omitempty"`
+
+	// Duration Length in minutes.
+	Duration             *int       `json:"duration,omitempty"`
+	EndAt                *time.Time `json:"end_at,omitempty"`
+	ID                   string     `json:"id"`
+	ShiftConfigurationID *string    `json:"shift_configuration_id,omitempty"`
+
+	// ShiftID The planned shift (ShiftManagement).
+	ShiftID *string    `json:"shift_id,omitempty"`
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
+// PlannedBreakCreate One break to plan, with the members of Factorial's example.
+type PlannedBreakCreate struct {
+	BreakConfigurationID string `json:"break_configuration_id"`
+
+	// BreakType `fixed` (at set times), `flexible` (a duration taken at any time) or `semi_flexible`.
+	BreakType PlannedBreakType `json:"break_type"`
+
+	// Duration Length in minutes.
+	Duration *int       `json:"duration,omitempty"`
+	EndAt    *time.Time `json:"end_at,omitempty"`
+
+	// ID Present in Factorial's example; its meaning on a create is not documented.
+	ID      *string    `json:"id,omitempty"`
+	ShiftID *string    `json:"shift_id,omitempty"`
+	StartAt *time.Time `json:"start_at,omitempty"`
+}
+
+// PlannedBreakPage defines model for PlannedBreakPage.
+type PlannedBreakPage struct {
+	Data []PlannedBreak `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlannedBreakType `fixed` (at set times), `flexible` (a duration taken at any time) or `semi_flexible`.
+type PlannedBreakType string
+
+// PlannedShift A shift planned for an employee in the rota (shift management), not a clocked attendance shift.
+type PlannedShift struct {
+	CompanyID *string `json:"company_id"`
+
+	// DefaultShiftTitle Title of the default shift it was created from.
+	DefaultShiftTitle *string    `json:"default_shift_title,omitempty"`
+	EmployeeID        *string    `json:"employee_id"`
+	EndAt             *time.Time `json:"end_at"`
+
+	// ExtraHours Whether the shift is beyond the employee's regular hours (counts as overtime).
+	ExtraHours *bool  `json:"extra_hours"`
+	ID         string `json:"id"`
+
+	// LocalEndAt `end_at` in the shift's time zone, written the same way.
+	LocalEndAt *time.Time `json:"local_end_at"`
+
+	// LocalStartAt `start_at` in the shift's time zone (the wall-clock time, written with a +00:00 offset).
+	LocalStartAt *time.Time `json:"local_start_at"`
+
+	// LocationID Null when the employee's own location applies.
+	LocationID *string `json:"location_id,omitempty"`
+
+	// LocationsWorkAreaID The work area within the location (the request calls it `work_area_id`).
+	LocationsWorkAreaID *string `json:"locations_work_area_id,omitempty"`
+
+	// Name Display name; when none was set, the default shift's title or the template week's name.
+	Name    *string            `json:"name,omitempty"`
+	Notes   *string            `json:"notes,omitempty"`
+	StartAt *time.Time         `json:"start_at"`
+	State   *PlannedShiftState `json:"state"`
+
+	// Timezone IANA time zone of the shift, e.g. `Europe/Madrid`.
+	Timezone *string `json:"timezone"`
+}
+
+// PlannedShiftCreate defines model for PlannedShiftCreate.
+type PlannedShiftCreate struct {
+	CompanyID  string    `json:"company_id"`
+	EmployeeID string    `json:"employee_id"`
+	EndAt      time.Time `json:"end_at"`
+	LocationID *string   `json:"location_id,omitempty"`
+	Name       *string   `json:"name,omitempty"`
+	Notes      *string   `json:"notes,omitempty"`
+	StartAt    time.Time `json:"start_at"`
+
+	// WorkAreaID A work area of the location.
+	WorkAreaID *string `json:"work_area_id,omitempty"`
+}
+
+// PlannedShiftPage defines model for PlannedShiftPage.
+type PlannedShiftPage struct {
+	Data []PlannedShift `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlannedShiftState `draft` (not yet shown to the employee), `published` (shown and confirmed) or `backup` (a standby shift that may be replaced).
+type PlannedShiftState string
+
+// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+type PlanningTool string
+
+// PlanningVersion Which planning tool sets an employee's expected hours from a date on.
+type PlanningVersion struct {
+	EffectiveAt *openapi_types.Date `json:"effective_at"`
+	EmployeeID  *string             `json:"employee_id"`
+	ID          *string             `json:"id,omitempty"`
+
+	// NumberOfRestDaysInCents Rest days per week in hundredths (200 = 2 days).
+	NumberOfRestDaysInCents *int `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool `shift_management`, `work_schedule` or `contract_hours`.
+	PlanningTool *string `json:"planning_tool"`
+
+	// WorkScheduleScheduleID The work schedule followed (the requests call it `schedule_id`).
+	WorkScheduleScheduleID *string `json:"work_schedule_schedule_id,omitempty"`
+}
+
+// PlanningVersionCreate defines model for PlanningVersionCreate.
+type PlanningVersionCreate struct {
+	EffectiveAt             openapi_types.Date `json:"effective_at"`
+	EmployeeID              string             `json:"employee_id"`
+	NumberOfRestDaysInCents *int               `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+
+	// ScheduleID The work schedule to follow.
+	ScheduleID *string `json:"schedule_id,omitempty"`
+}
+
+// PlanningVersionPage defines model for PlanningVersionPage.
+type PlanningVersionPage struct {
+	Data []PlanningVersion `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PlanningVersionUpdate defines model for PlanningVersionUpdate.
+type PlanningVersionUpdate struct {
+	EffectiveAt openapi_types.Date `json:"effective_at"`
+
+	// ID Must equal the path id.
+	ID                      string `json:"id"`
+	NumberOfRestDaysInCents *int   `json:"number_of_rest_days_in_cents,omitempty"`
+
+	// PlanningTool What sets an employee's expected hours: shift management, a work schedule, or the contract's hours.
+	PlanningTool PlanningTool `json:"planning_tool"`
+	ScheduleID   *string      `json:"schedule_id,omitempty"`
+}
+
 // ProcessProjectTimeRecordsInBulkInput defines model for ProcessProjectTimeRecordsInBulkInput.
 type ProcessProjectTimeRecordsInBulkInput struct {
 	Items []ProjectTimeRecordBulkItem `json:"items"`
@@ -5622,6 +6314,14 @@ type RejectLeaveInput struct {
 
 	// Reason Shown to the employee.
 	Reason *string `json:"reason,omitempty"`
+}
+
+// RejectOvertimeRequestInput defines model for RejectOvertimeRequestInput.
+type RejectOvertimeRequestInput struct {
+	// ApproverID Who rejects.
+	ApproverID *string `json:"approver_id,omitempty"`
+	ID         string  `json:"id"`
+	Reason     string  `json:"reason"`
 }
 
 // RemindPerformanceReviewProcessInBulkInput defines model for RemindPerformanceReviewProcessInBulkInput.
@@ -6279,6 +6979,101 @@ type TimeOffPolicyUpdate struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// TimeUnit How a day's time is counted: in minutes, in half days, or not at all.
+type TimeUnit string
+
+// TimesheetEdit An employee's request to add, change or remove an attendance shift, awaiting or past a decision.
+type TimesheetEdit struct {
+	// Approved True once approved, false once rejected, null while undecided.
+	Approved *bool `json:"approved,omitempty"`
+
+	// AttendanceShiftID The shift to change or remove.
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+
+	// ClockIn Clock-in time of day asked for, `HH:MM:SS`.
+	ClockIn *string `json:"clock_in,omitempty"`
+
+	// ClockOut Clock-out time of day asked for, `HH:MM:SS`.
+	ClockOut *string `json:"clock_out,omitempty"`
+
+	// Date Calendar day of the shift.
+	Date         *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID   *string             `json:"employee_id"`
+	ID           string              `json:"id"`
+	LocationType *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations *string             `json:"observations,omitempty"`
+
+	// Reason The reason given with the decision.
+	Reason *string `json:"reason,omitempty"`
+
+	// ReferenceDate Day the shift counts for.
+	ReferenceDate *openapi_types.Date `json:"reference_date,omitempty"`
+	RequestType   *TimesheetEditType  `json:"request_type"`
+
+	// TimeSettingsBreakConfigurationID For a break, its kind.
+	TimeSettingsBreakConfigurationID *string `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False when the shift asked for is a break.
+	Workable *bool `json:"workable,omitempty"`
+}
+
+// TimesheetEditCreate defines model for TimesheetEditCreate.
+type TimesheetEditCreate struct {
+	// AttendanceShiftID The shift to change or remove (`update_shift`, `delete_shift`).
+	AttendanceShiftID *string `json:"attendance_shift_id,omitempty"`
+
+	// ClockIn Clock-in asked for. Factorial gives no example; requests are answered with times of day (`HH:MM:SS`).
+	ClockIn *string `json:"clock_in,omitempty"`
+
+	// ClockOut Clock-out asked for, in the same form as `clock_in`.
+	ClockOut   *string             `json:"clock_out,omitempty"`
+	Date       *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID string              `json:"employee_id"`
+
+	// LocationType Where the employee worked.
+	LocationType  *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations  *string             `json:"observations,omitempty"`
+	Reason        *string             `json:"reason,omitempty"`
+	ReferenceDate *openapi_types.Date `json:"reference_date,omitempty"`
+
+	// RequestType What an approved edit timesheet request does to the timesheet.
+	RequestType                      TimesheetEditType `json:"request_type"`
+	TimeSettingsBreakConfigurationID *string           `json:"time_settings_break_configuration_id,omitempty"`
+
+	// Workable False to ask for a break.
+	Workable *bool `json:"workable,omitempty"`
+}
+
+// TimesheetEditPage defines model for TimesheetEditPage.
+type TimesheetEditPage struct {
+	Data []TimesheetEdit `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// TimesheetEditType What an approved edit timesheet request does to the timesheet.
+type TimesheetEditType string
+
+// TimesheetEditUpdate defines model for TimesheetEditUpdate.
+type TimesheetEditUpdate struct {
+	AttendanceShiftID *string             `json:"attendance_shift_id,omitempty"`
+	ClockIn           *string             `json:"clock_in,omitempty"`
+	ClockOut          *string             `json:"clock_out,omitempty"`
+	Date              *openapi_types.Date `json:"date,omitempty"`
+	EmployeeID        string              `json:"employee_id"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// LocationType Where the employee worked.
+	LocationType                     *ShiftLocationType  `json:"location_type,omitempty"`
+	Observations                     *string             `json:"observations,omitempty"`
+	Reason                           *string             `json:"reason,omitempty"`
+	ReferenceDate                    *openapi_types.Date `json:"reference_date,omitempty"`
+	TimeSettingsBreakConfigurationID *string             `json:"time_settings_break_configuration_id,omitempty"`
+}
+
 // ToggleClockInput defines model for ToggleClockInput.
 type ToggleClockInput struct {
 	// ClockTime Time of the clock-in or clock-out with its UTC offset.
@@ -6298,6 +7093,11 @@ type ToggleClockInput struct {
 
 // TogglePerformanceReviewProcessArchiveInput defines model for TogglePerformanceReviewProcessArchiveInput.
 type TogglePerformanceReviewProcessArchiveInput struct {
+	ID string `json:"id"`
+}
+
+// ToggleWorkScheduleArchiveInput defines model for ToggleWorkScheduleArchiveInput.
+type ToggleWorkScheduleArchiveInput struct {
 	ID string `json:"id"`
 }
 
@@ -6981,6 +7781,147 @@ type WorkAreaUpdate struct {
 	Name string `json:"name"`
 }
 
+// WorkSchedule A weekly timetable employees follow (through their planning versions), divided into periods of the year.
+type WorkSchedule struct {
+	// ArchivedAt When the schedule was archived; null while active.
+	ArchivedAt *string `json:"archived_at,omitempty"`
+	CompanyID  *string `json:"company_id"`
+	CreatedAt  *string `json:"created_at"`
+
+	// EmployeeIDs The employees following the schedule.
+	EmployeeIDs []string `json:"employee_ids"`
+	ID          string   `json:"id"`
+	Name        *string  `json:"name"`
+
+	// Periods The schedule's periods of the year; Factorial does not describe their members.
+	Periods   []FreeFormObject `json:"periods"`
+	UpdatedAt *string          `json:"updated_at"`
+}
+
+// WorkScheduleCreate defines model for WorkScheduleCreate.
+type WorkScheduleCreate struct {
+	Name string `json:"name"`
+
+	// ScheduleType The kind of schedule; Factorial does not list the values.
+	ScheduleType string `json:"schedule_type"`
+}
+
+// WorkScheduleDayConfiguration The working time of one weekday within a period of a work schedule.
+type WorkScheduleDayConfiguration struct {
+	// DurationInSeconds Working time of the day.
+	DurationInSeconds *int    `json:"duration_in_seconds"`
+	ID                string  `json:"id"`
+	OverlapPeriodID   *string `json:"overlap_period_id"`
+
+	// StartAt Start time of day, when the schedule sets one.
+	StartAt *string `json:"start_at,omitempty"`
+
+	// Weekday The weekday (Factorial gives no example of its form).
+	Weekday *string `json:"weekday"`
+}
+
+// WorkScheduleDayConfigurationPage defines model for WorkScheduleDayConfigurationPage.
+type WorkScheduleDayConfigurationPage struct {
+	Data []WorkScheduleDayConfiguration `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleOverlapPeriod A span of the year (from start month and day to end month and day) within a work schedule.
+type WorkScheduleOverlapPeriod struct {
+	// Default Whether this is the period covering the rest of the year.
+	Default      *bool   `json:"default"`
+	EndDay       *int    `json:"end_day"`
+	EndMonth     *int    `json:"end_month"`
+	ID           string  `json:"id"`
+	ScheduleID   *string `json:"schedule_id"`
+	ScheduleType *string `json:"schedule_type"`
+	StartDay     *int    `json:"start_day"`
+	StartMonth   *int    `json:"start_month"`
+}
+
+// WorkScheduleOverlapPeriodCreate defines model for WorkScheduleOverlapPeriodCreate.
+type WorkScheduleOverlapPeriodCreate struct {
+	// CreateParams Factorial leaves this member untyped and undescribed. Read here as
+	// the period's attributes: `start_month`, `start_day`, `end_month`,
+	// `end_day`, `schedule_type`, `default`.
+	CreateParams map[string]interface{} `json:"create_params"`
+	ScheduleID   string                 `json:"schedule_id"`
+}
+
+// WorkScheduleOverlapPeriodPage defines model for WorkScheduleOverlapPeriodPage.
+type WorkScheduleOverlapPeriodPage struct {
+	Data []WorkScheduleOverlapPeriod `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleOverlapPeriodUpdate defines model for WorkScheduleOverlapPeriodUpdate.
+type WorkScheduleOverlapPeriodUpdate struct {
+	// ID Must equal the path id.
+	ID string `json:"id"`
+
+	// UpdateParams Untyped and undescribed by Factorial; read as the attributes to change, named as in `create_params`.
+	UpdateParams map[string]interface{} `json:"update_params"`
+}
+
+// WorkSchedulePage defines model for WorkSchedulePage.
+type WorkSchedulePage struct {
+	Data []WorkSchedule `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// WorkScheduleUpdate defines model for WorkScheduleUpdate.
+type WorkScheduleUpdate struct {
+	// ID Must equal the path id.
+	ID   string  `json:"id"`
+	Name *string `json:"name,omitempty"`
+}
+
+// WorkedTime The time one employee worked on one day.
+type WorkedTime struct {
+	CompanyID *string `json:"company_id"`
+
+	// Date The day, `YYYY-MM-DD`.
+	Date       *string            `json:"date"`
+	DayType    *WorkedTimeDayType `json:"day_type"`
+	EmployeeID *string            `json:"employee_id"`
+
+	// ID `<employee_id>_<date>`, e.g. `1_2024-07-01`.
+	ID string `json:"id"`
+
+	// Minutes Minutes worked.
+	Minutes *int `json:"minutes"`
+
+	// MultipliedMinutes Minutes after the company's multipliers (overtime rates).
+	MultipliedMinutes *int `json:"multiplied_minutes"`
+
+	// PendingMinutes Minutes awaiting approval.
+	PendingMinutes *int      `json:"pending_minutes"`
+	TimeUnit       *TimeUnit `json:"time_unit"`
+
+	// TrackedMinutes Minutes of the shifts tracked.
+	TrackedMinutes *int `json:"tracked_minutes"`
+
+	// WorkedTimeBlocks The stretches worked; Factorial does not describe their members.
+	WorkedTimeBlocks []FreeFormObject `json:"worked_time_blocks"`
+}
+
+// WorkedTimeDayType What kind of day a worked time falls on.
+type WorkedTimeDayType string
+
+// WorkedTimePage defines model for WorkedTimePage.
+type WorkedTimePage struct {
+	Data []WorkedTime `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // AfterID defines model for AfterID.
 type AfterID = string
 
@@ -7356,6 +8297,168 @@ type ListAtsRejectionReasonsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListEmployeeBreakConfigurationsParams defines parameters for ListEmployeeBreakConfigurations.
+type ListEmployeeBreakConfigurationsParams struct {
+	// IDs Only these records.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// TimeSettingsBreakConfigurationIDs Only records of these kinds of break.
+	TimeSettingsBreakConfigurationIDs []string `form:"time_settings_break_configuration_ids[],omitempty" json:"time_settings_break_configuration_ids[],omitempty"`
+
+	// AttendanceEmployeesSettingID Only records of this employee attendance setting.
+	AttendanceEmployeesSettingID *string `form:"attendance_employees_setting_id,omitempty" json:"attendance_employees_setting_id,omitempty"`
+
+	// Enabled Only switched-on (true) or switched-off (false) records.
+	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEditTimesheetRequestsParams defines parameters for ListEditTimesheetRequests.
+type ListEditTimesheetRequestsParams struct {
+	// IDs Only these requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only requests of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ShiftID Only requests about this attendance shift (`attendance_shift_id`).
+	ShiftID *string `form:"shift_id,omitempty" json:"shift_id,omitempty"`
+
+	// Pending Only requests still awaiting a decision (true) or only decided ones (false).
+	Pending *bool `form:"pending,omitempty" json:"pending,omitempty"`
+
+	// StartOn Only requests created on or after this day.
+	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Only requests created on or before this day.
+	EndOn *openapi_types.Date `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEstimatedTimesParams defines parameters for ListEstimatedTimes.
+type ListEstimatedTimesParams struct {
+	// StartOn First day of the range, `YYYY-MM-DD` (required by Factorial).
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range, `YYYY-MM-DD` (required by Factorial).
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// EmployeeIDs The employees (required by Factorial).
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListOpenShiftsParams defines parameters for ListOpenShifts.
+type ListOpenShiftsParams struct {
+	// EmployeeIDs Only open shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListOvertimeRequestsParams defines parameters for ListOvertimeRequests.
+type ListOvertimeRequestsParams struct {
+	// IDs Only these requests.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only requests of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// StartOn Only requests for this day or later.
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Only requests for this day or earlier.
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// Status Only requests in this state.
+	Status *OvertimeStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// IncludeApprovalFlow Include the approval flow's details. Optional here although Factorial's document marks it required.
+	IncludeApprovalFlow *bool `form:"include_approval_flow,omitempty" json:"include_approval_flow,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListAttendanceReviewsParams defines parameters for ListAttendanceReviews.
+type ListAttendanceReviewsParams struct {
+	// EmployeeIDs The employees (required by Factorial).
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// StartOn First day of the range (required by Factorial).
+	StartOn *openapi_types.Date `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range (required by Factorial).
+	EndOn *openapi_types.Date `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// ReviewedAt Only reviews made at this instant, an ISO-8601 timestamp such as `2025-01-02T00:00:00Z` (required by Factorial).
+	ReviewedAt *string `form:"reviewed_at,omitempty" json:"reviewed_at,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListShiftsParams defines parameters for ListShifts.
 type ListShiftsParams struct {
 	// IDs Only these shifts.
@@ -7390,6 +8493,36 @@ type ListShiftsParams struct {
 
 	// SortCreatedAtAsc Sort by creation time, oldest first. Optional here although Factorial's document marks it required.
 	SortCreatedAtAsc *bool `form:"sort_created_at_asc,omitempty" json:"sort_created_at_asc,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkedTimesParams defines parameters for ListWorkedTimes.
+type ListWorkedTimesParams struct {
+	// StartOn First day of the range.
+	StartOn *string `form:"start_on,omitempty" json:"start_on,omitempty"`
+
+	// EndOn Last day of the range.
+	EndOn *string `form:"end_on,omitempty" json:"end_on,omitempty"`
+
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// IncludeTimeRangeCategory Fill the time range categories of the worked blocks. Optional here although Factorial's document marks it required.
+	IncludeTimeRangeCategory *bool `form:"include_time_range_category,omitempty" json:"include_time_range_category,omitempty"`
+
+	// IncludeNonAttendableEmployees Also list employees who do not track attendance. Optional here although Factorial's document marks it required.
+	IncludeNonAttendableEmployees *bool `form:"include_non_attendable_employees,omitempty" json:"include_non_attendable_employees,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -8661,6 +9794,48 @@ type ListProjectTimeRecordsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListPlannedShiftsParams defines parameters for ListPlannedShifts.
+type ListPlannedShiftsParams struct {
+	// IDs Only these shifts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// WithoutIDs Leave these shifts out.
+	WithoutIDs []string `form:"without_ids[],omitempty" json:"without_ids[],omitempty"`
+
+	// EmployeeIDs Only shifts of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// LocationIDs Only shifts at these locations.
+	LocationIDs []string `form:"location_ids[],omitempty" json:"location_ids[],omitempty"`
+
+	// StartAt Only shifts ending on or after this day (the whole day counts).
+	StartAt *openapi_types.Date `form:"start_at,omitempty" json:"start_at,omitempty"`
+
+	// EndAt Only shifts starting on or before this day (the whole day counts).
+	EndAt *openapi_types.Date `form:"end_at,omitempty" json:"end_at,omitempty"`
+
+	// OnlyPublished Only published shifts when true.
+	OnlyPublished *bool `form:"only_published,omitempty" json:"only_published,omitempty"`
+
+	// OnlyStates Only shifts in these states.
+	OnlyStates []PlannedShiftState `form:"only_states[],omitempty" json:"only_states[],omitempty"`
+
+	// SplitOvernightShifts Answer a shift crossing midnight as two records, one per calendar day.
+	SplitOvernightShifts *bool `form:"split_overnight_shifts,omitempty" json:"split_overnight_shifts,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListTaskFilesParams defines parameters for ListTaskFiles.
 type ListTaskFilesParams struct {
 	// TaskID Only the files of this task. Optional here although Factorial's document marks it required; send it if the server refuses a call without it.
@@ -8752,6 +9927,93 @@ type ListTeamMembershipsParams struct {
 type ListTeamsParams struct {
 	// IDs Only these teams.
 	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPlannedBreaksParams defines parameters for ListPlannedBreaks.
+type ListPlannedBreaksParams struct {
+	// IDs Only these breaks.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Paid Only paid (true) or unpaid (false) breaks.
+	Paid *bool `form:"paid,omitempty" json:"paid,omitempty"`
+
+	// DefaultShiftIDs Only breaks of these default shifts.
+	DefaultShiftIDs []string `form:"default_shift_ids[],omitempty" json:"default_shift_ids[],omitempty"`
+
+	// ShiftIDs Only breaks of these planned shifts.
+	ShiftIDs []string `form:"shift_ids[],omitempty" json:"shift_ids[],omitempty"`
+
+	// DayConfigurationIDs Only breaks of these work schedule day configurations.
+	DayConfigurationIDs []string `form:"day_configuration_ids[],omitempty" json:"day_configuration_ids[],omitempty"`
+
+	// ShiftConfigurationIDs Only breaks of these shift configurations.
+	ShiftConfigurationIDs []string `form:"shift_configuration_ids[],omitempty" json:"shift_configuration_ids[],omitempty"`
+
+	// ActiveBreakConfiguration Only breaks whose kind of break is not archived.
+	ActiveBreakConfiguration *bool `form:"active_break_configuration,omitempty" json:"active_break_configuration,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPlanningVersionsParams defines parameters for ListPlanningVersions.
+type ListPlanningVersionsParams struct {
+	// EmployeeIDs Only versions of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// ForShifts Only versions planned with shift management when true.
+	ForShifts *bool `form:"for_shifts,omitempty" json:"for_shifts,omitempty"`
+
+	// OnlyActive Only the version in force today for each employee (the latest one already effective). Optional here although Factorial's document marks it required.
+	OnlyActive *bool `form:"only_active,omitempty" json:"only_active,omitempty"`
+
+	// PlanningTool Only versions of this planning tool.
+	PlanningTool *PlanningTool `form:"planning_tool,omitempty" json:"planning_tool,omitempty"`
+
+	// ScheduleIDs Only versions following these work schedules.
+	ScheduleIDs []string `form:"schedule_ids[],omitempty" json:"schedule_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListBreakConfigurationsParams defines parameters for ListBreakConfigurations.
+type ListBreakConfigurationsParams struct {
+	// IDs Only these kinds of break.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Active Only kinds not archived (true) or only archived ones (false). Optional here although Factorial's document marks it required.
+	Active *bool `form:"active,omitempty" json:"active,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -9184,6 +10446,72 @@ type ListTrainingsParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListWorkScheduleDayConfigurationsParams defines parameters for ListWorkScheduleDayConfigurations.
+type ListWorkScheduleDayConfigurationsParams struct {
+	// IDs Only these day configurations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// OverlapPeriodID Only days of this period.
+	OverlapPeriodID *string `form:"overlap_period_id,omitempty" json:"overlap_period_id,omitempty"`
+
+	// ScheduleID Only days of this schedule's periods.
+	ScheduleID *string `form:"schedule_id,omitempty" json:"schedule_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkScheduleOverlapPeriodsParams defines parameters for ListWorkScheduleOverlapPeriods.
+type ListWorkScheduleOverlapPeriodsParams struct {
+	// IDs Only these periods.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListWorkSchedulesParams defines parameters for ListWorkSchedules.
+type ListWorkSchedulesParams struct {
+	// IDs Only these schedules.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// WithEmployeeIDs Fill `employee_ids`.
+	WithEmployeeIDs *bool `form:"with_employee_ids,omitempty" json:"with_employee_ids,omitempty"`
+
+	// WithPeriods Fill `periods`.
+	WithPeriods *bool `form:"with_periods,omitempty" json:"with_periods,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // CreateWebhookSubscriptionJSONRequestBody defines body for CreateWebhookSubscription for application/json ContentType.
 type CreateWebhookSubscriptionJSONRequestBody = WebhookSubscriptionCreate
 
@@ -9237,6 +10565,36 @@ type CreateAtsQuestionJSONRequestBody = AtsQuestionCreate
 
 // UpdateAtsQuestionJSONRequestBody defines body for UpdateAtsQuestion for application/json ContentType.
 type UpdateAtsQuestionJSONRequestBody = AtsQuestionUpdate
+
+// CreateEmployeeBreakConfigurationJSONRequestBody defines body for CreateEmployeeBreakConfiguration for application/json ContentType.
+type CreateEmployeeBreakConfigurationJSONRequestBody = EmployeeBreakConfigurationCreate
+
+// UpdateEmployeeBreakConfigurationJSONRequestBody defines body for UpdateEmployeeBreakConfiguration for application/json ContentType.
+type UpdateEmployeeBreakConfigurationJSONRequestBody = EmployeeBreakConfigurationUpdate
+
+// CreateEditTimesheetRequestJSONRequestBody defines body for CreateEditTimesheetRequest for application/json ContentType.
+type CreateEditTimesheetRequestJSONRequestBody = TimesheetEditCreate
+
+// UpdateEditTimesheetRequestJSONRequestBody defines body for UpdateEditTimesheetRequest for application/json ContentType.
+type UpdateEditTimesheetRequestJSONRequestBody = TimesheetEditUpdate
+
+// CreateOvertimeRequestJSONRequestBody defines body for CreateOvertimeRequest for application/json ContentType.
+type CreateOvertimeRequestJSONRequestBody = OvertimeCreate
+
+// ApproveOvertimeRequestJSONRequestBody defines body for ApproveOvertimeRequest for application/json ContentType.
+type ApproveOvertimeRequestJSONRequestBody = ApproveOvertimeRequestInput
+
+// RejectOvertimeRequestJSONRequestBody defines body for RejectOvertimeRequest for application/json ContentType.
+type RejectOvertimeRequestJSONRequestBody = RejectOvertimeRequestInput
+
+// UpdateOvertimeRequestJSONRequestBody defines body for UpdateOvertimeRequest for application/json ContentType.
+type UpdateOvertimeRequestJSONRequestBody = OvertimeUpdate
+
+// CreateAttendanceReviewsInBulkJSONRequestBody defines body for CreateAttendanceReviewsInBulk for application/json ContentType.
+type CreateAttendanceReviewsInBulkJSONRequestBody = CreateAttendanceReviewsInBulkInput
+
+// DeleteAttendanceReviewsInBulkJSONRequestBody defines body for DeleteAttendanceReviewsInBulk for application/json ContentType.
+type DeleteAttendanceReviewsInBulkJSONRequestBody = DeleteAttendanceReviewsInBulkInput
 
 // CreateShiftJSONRequestBody defines body for CreateShift for application/json ContentType.
 type CreateShiftJSONRequestBody = ShiftCreate
@@ -9508,6 +10866,15 @@ type ProcessProjectTimeRecordsInBulkJSONRequestBody = ProcessProjectTimeRecordsI
 // UpdateProjectTimeRecordWorkerJSONRequestBody defines body for UpdateProjectTimeRecordWorker for application/json ContentType.
 type UpdateProjectTimeRecordWorkerJSONRequestBody = UpdateProjectTimeRecordWorkerInput
 
+// CreatePlannedShiftJSONRequestBody defines body for CreatePlannedShift for application/json ContentType.
+type CreatePlannedShiftJSONRequestBody = PlannedShiftCreate
+
+// CreatePlannedShiftsInBulkJSONRequestBody defines body for CreatePlannedShiftsInBulk for application/json ContentType.
+type CreatePlannedShiftsInBulkJSONRequestBody = CreatePlannedShiftsInBulkInput
+
+// DeletePlannedShiftsInBulkJSONRequestBody defines body for DeletePlannedShiftsInBulk for application/json ContentType.
+type DeletePlannedShiftsInBulkJSONRequestBody = DeletePlannedShiftsInBulkInput
+
 // CreateTaskFileMultipartRequestBody defines body for CreateTaskFile for multipart/form-data ContentType.
 type CreateTaskFileMultipartRequestBody = TaskFileCreate
 
@@ -9543,6 +10910,24 @@ type CreateTeamJSONRequestBody = TeamCreate
 
 // UpdateTeamJSONRequestBody defines body for UpdateTeam for application/json ContentType.
 type UpdateTeamJSONRequestBody = TeamUpdate
+
+// CreatePlannedBreaksInBulkJSONRequestBody defines body for CreatePlannedBreaksInBulk for application/json ContentType.
+type CreatePlannedBreaksInBulkJSONRequestBody = CreatePlannedBreaksInBulkInput
+
+// CreatePlanningVersionJSONRequestBody defines body for CreatePlanningVersion for application/json ContentType.
+type CreatePlanningVersionJSONRequestBody = PlanningVersionCreate
+
+// CreatePlanningVersionsInBulkJSONRequestBody defines body for CreatePlanningVersionsInBulk for application/json ContentType.
+type CreatePlanningVersionsInBulkJSONRequestBody = CreatePlanningVersionsInBulkInput
+
+// UpdatePlanningVersionJSONRequestBody defines body for UpdatePlanningVersion for application/json ContentType.
+type UpdatePlanningVersionJSONRequestBody = PlanningVersionUpdate
+
+// CreateBreakConfigurationJSONRequestBody defines body for CreateBreakConfiguration for application/json ContentType.
+type CreateBreakConfigurationJSONRequestBody = BreakConfigurationCreate
+
+// UpdateBreakConfigurationJSONRequestBody defines body for UpdateBreakConfiguration for application/json ContentType.
+type UpdateBreakConfigurationJSONRequestBody = BreakConfigurationUpdate
 
 // CreateAllowanceJSONRequestBody defines body for CreateAllowance for application/json ContentType.
 type CreateAllowanceJSONRequestBody = AllowanceCreate
@@ -9627,6 +11012,24 @@ type UpdateTrainingStatusJSONRequestBody = UpdateTrainingStatusInput
 
 // UpdateTrainingJSONRequestBody defines body for UpdateTraining for application/json ContentType.
 type UpdateTrainingJSONRequestBody = TrainingUpdate
+
+// ApplyWorkScheduleDayConfigurationChangesJSONRequestBody defines body for ApplyWorkScheduleDayConfigurationChanges for application/json ContentType.
+type ApplyWorkScheduleDayConfigurationChangesJSONRequestBody = ApplyWorkScheduleDayConfigurationChangesInput
+
+// CreateWorkScheduleOverlapPeriodJSONRequestBody defines body for CreateWorkScheduleOverlapPeriod for application/json ContentType.
+type CreateWorkScheduleOverlapPeriodJSONRequestBody = WorkScheduleOverlapPeriodCreate
+
+// UpdateWorkScheduleOverlapPeriodJSONRequestBody defines body for UpdateWorkScheduleOverlapPeriod for application/json ContentType.
+type UpdateWorkScheduleOverlapPeriodJSONRequestBody = WorkScheduleOverlapPeriodUpdate
+
+// CreateWorkScheduleJSONRequestBody defines body for CreateWorkSchedule for application/json ContentType.
+type CreateWorkScheduleJSONRequestBody = WorkScheduleCreate
+
+// ToggleWorkScheduleArchiveJSONRequestBody defines body for ToggleWorkScheduleArchive for application/json ContentType.
+type ToggleWorkScheduleArchiveJSONRequestBody = ToggleWorkScheduleArchiveInput
+
+// UpdateWorkScheduleJSONRequestBody defines body for UpdateWorkSchedule for application/json ContentType.
+type UpdateWorkScheduleJSONRequestBody = WorkScheduleUpdate
 
 // AsCustomFieldValueValue0 returns the union data inside the CustomFieldValue_Value as a CustomFieldValueValue0
 func (t CustomFieldValue_Value) AsCustomFieldValueValue0() (CustomFieldValueValue0, error) {

@@ -112,11 +112,15 @@ var scopes = map[string]string{
 	"Payroll":           "payroll_supplements",
 	"Performance":       "performance",
 	"ProjectManagement": "project_management_projects",
+	"ShiftManagement":   "shift_management",
 	"Tasks":             "tasks",
 	"Teams":             "employees",
 	"TimeOff":           "time_off",
+	"TimePlanning":      "time_tracking",
+	"TimeSettings":      "time_tracking",
 	"Trainings":         "trainings",
 	"Webhooks":          "",
+	"WorkSchedules":     "time_tracking",
 }
 
 // resourceScopes are the scopes of the collections whose scope is not
@@ -286,7 +290,10 @@ func TestIDsAreStrings(t *testing.T) {
 				if s.Type.Is("array") {
 					s = s.Items.Value
 				}
-				if (n == "id" || n == "ids" || strings.HasSuffix(n, "_id") || strings.HasSuffix(n, "_ids")) && !s.Type.Is("string") {
+				// A boolean flag asking for ids to be included
+				// (with_employee_ids) names no id.
+				flag := strings.HasPrefix(n, "with_") && s.Type.Is("boolean")
+				if (n == "id" || n == "ids" || strings.HasSuffix(n, "_id") || strings.HasSuffix(n, "_ids")) && !flag && !s.Type.Is("string") {
 					problems = append(problems, path+" parameter "+p.Value.Name+" is not a string")
 				}
 			}

@@ -143,6 +143,14 @@ const (
 	PerformanceReviewProcessUpdateSchedule Event = "performance/review_process/update_schedule"
 	// PerformanceReviewProcessUpdateTargetStrategy is delivered with a resources.PerformanceReviewProcess.
 	PerformanceReviewProcessUpdateTargetStrategy Event = "performance/review_process/update_target_strategy"
+	// ShiftManagementShiftBulkCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkCreate Event = "shift_management/shift/bulk_create"
+	// ShiftManagementShiftBulkDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftBulkDelete Event = "shift_management/shift/bulk_delete"
+	// ShiftManagementShiftCreate is delivered with a resources.PlannedShift.
+	ShiftManagementShiftCreate Event = "shift_management/shift/create"
+	// ShiftManagementShiftDelete is delivered with a resources.PlannedShift.
+	ShiftManagementShiftDelete Event = "shift_management/shift/delete"
 	// TasksTaskBulkCreate is delivered with a resources.Task.
 	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
 	// TasksTaskBulkDelete is delivered with a resources.Task.
@@ -211,6 +219,12 @@ const (
 	TrainingsTrainingUpdate Event = "trainings/training/update"
 	// TrainingsTrainingUpdateStatus is delivered with a resources.Training.
 	TrainingsTrainingUpdateStatus Event = "trainings/training/update_status"
+	// WorkScheduleScheduleCreate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleCreate Event = "work_schedule/schedule/create"
+	// WorkScheduleScheduleToggleArchive is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleToggleArchive Event = "work_schedule/schedule/toggle_archive"
+	// WorkScheduleScheduleUpdate is delivered with a resources.WorkSchedule.
+	WorkScheduleScheduleUpdate Event = "work_schedule/schedule/update"
 )
 
 // payloads maps every event type to the generated type of its bare
@@ -282,6 +296,10 @@ var payloads = map[Event]reflect.Type{
 	PerformanceReviewProcessUpdateReviewerStrategies:                   reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateSchedule:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateTargetStrategy:                       reflect.TypeFor[resources.PerformanceReviewProcess](),
+	ShiftManagementShiftBulkCreate:                                     reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftBulkDelete:                                     reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftCreate:                                         reflect.TypeFor[resources.PlannedShift](),
+	ShiftManagementShiftDelete:                                         reflect.TypeFor[resources.PlannedShift](),
 	TasksTaskBulkCreate:                                                reflect.TypeFor[resources.Task](),
 	TasksTaskBulkDelete:                                                reflect.TypeFor[resources.Task](),
 	TasksTaskBulkUpdate:                                                reflect.TypeFor[resources.Task](),
@@ -316,4 +334,7 @@ var payloads = map[Event]reflect.Type{
 	TrainingsTrainingDelete:                                            reflect.TypeFor[resources.Training](),
 	TrainingsTrainingUpdate:                                            reflect.TypeFor[resources.Training](),
 	TrainingsTrainingUpdateStatus:                                      reflect.TypeFor[resources.Training](),
+	WorkScheduleScheduleCreate:                                         reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleToggleArchive:                                  reflect.TypeFor[resources.WorkSchedule](),
+	WorkScheduleScheduleUpdate:                                         reflect.TypeFor[resources.WorkSchedule](),
 }

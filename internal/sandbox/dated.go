@@ -80,6 +80,24 @@ const (
 	ResPMProjectTasks     = "project_management_project_tasks"
 )
 
+// Tables of the time areas (rules_dated_timetracking.go): attendance
+// requests, reviews and each employee's switch for a kind of break, the
+// company's kinds of break (time settings), planned breaks and planning
+// versions (time planning), and work schedules with their periods and
+// weekdays. Planned shifts are v1's managed shifts.
+const (
+	ResEmployeeBreakConfigs  = "attendance_break_configurations"
+	ResEditTimesheetRequests = "attendance_edit_timesheet_requests"
+	ResOvertimeRequests      = "attendance_overtime_requests"
+	ResAttendanceReviews     = "attendance_reviews"
+	ResTimeBreakConfigs      = "time_settings_break_configurations"
+	ResPlannedBreaks         = "time_planning_planned_breaks"
+	ResPlanningVersions      = "time_planning_planning_versions"
+	ResWorkSchedules         = "work_schedule_schedules"
+	ResOverlapPeriods        = "work_schedule_overlap_periods"
+	ResDayConfigurations     = "work_schedule_day_configurations"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -129,6 +147,10 @@ var datedTables = map[string]string{
 	// Imputable projects are the projects, in their short form.
 	"project_management/imputable_projects":  ResPMProjects,
 	"project_management/exportable_expenses": "",
+	"attendance/open_shifts":                 "",
+	"attendance/estimated_times":             "",
+	"attendance/worked_times":                "",
+	"shift_management/shifts":                ResManagedShifts,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -255,6 +277,20 @@ func init() {
 		"POST trainings/trainings/update_status":                                                {fn: (*call).updateTrainingStatus},
 		"POST trainings/training_memberships/bulk_create":                                       {fn: (*call).createTrainingMemberships},
 		"POST trainings/training_memberships/bulk_destroy":                                      {fn: (*call).deleteTrainingMemberships},
+		"GET attendance/open_shifts":                                                            {fn: (*call).listOpenShifts},
+		"GET attendance/estimated_times":                                                        {fn: (*call).listEstimatedTimes},
+		"GET attendance/worked_times":                                                           {fn: (*call).listWorkedTimes},
+		"GET attendance/reviews":                                                                {fn: (*call).listAttendanceReviews},
+		"POST attendance/reviews/bulk_create":                                                   {fn: (*call).createAttendanceReviews},
+		"POST attendance/reviews/bulk_destroy":                                                  {fn: (*call).deleteAttendanceReviews},
+		"POST attendance/overtime_requests/approve":                                             {fn: (*call).approveOvertimeRequest},
+		"POST attendance/overtime_requests/reject":                                              {fn: (*call).rejectOvertimeRequest},
+		"POST shift_management/shifts/bulk_create":                                              {fn: (*call).createPlannedShiftsInBulk},
+		"POST shift_management/shifts/bulk_delete":                                              {fn: (*call).deletePlannedShiftsInBulk},
+		"POST time_planning/planned_breaks/bulk_create":                                         {fn: (*call).createPlannedBreaksInBulk},
+		"POST time_planning/planning_versions/bulk_create":                                      {fn: (*call).createPlanningVersionsInBulk},
+		"POST work_schedule/schedules/toggle_archive":                                           {fn: (*call).toggleWorkScheduleArchive},
+		"POST work_schedule/day_configurations/bulk_cud":                                        {fn: (*call).applyDayConfigurationChanges},
 	}
 }
 
@@ -401,11 +437,12 @@ func (s *Sandbox) datedRoute(c *compiler, doc *openapi3.T, method, template, res
 // the same name (a shift's updated_at is a timestamp, the parameter a
 // day).
 var customParams = map[string][]string{
-	ResShifts:           {"updated_at", "half_day"},
-	ResCardPayments:     {"from", "to"},
-	ResBankTransactions: {"from", "to"},
-	ResPMPlannedRecords: {"start_date", "end_date"},
-	ResPMWorkers:        {"assigned"},
+	ResShifts:            {"updated_at", "half_day"},
+	ResCardPayments:      {"from", "to"},
+	ResBankTransactions:  {"from", "to"},
+	ResPMPlannedRecords:  {"start_date", "end_date"},
+	ResPMWorkers:         {"assigned"},
+	ResAttendanceReviews: {"reviewed_at"},
 }
 
 // oauthScopes are the scopes of the operation's oauth2 requirement (the

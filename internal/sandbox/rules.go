@@ -100,6 +100,7 @@ func init() {
 		ResAtsMessages:       {prepare: prepareAtsMessage},
 		ResWebhooksV2:        {prepare: prepareWebhook},
 		ResWebhooks:          {prepare: prepareWebhook},
+		ResOverlapPeriods:    {deleted: overlapPeriodDeleted},
 	}
 }
 

@@ -46,6 +46,7 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedBanking(put)
 	s.seedProjects(put)
 	s.seedTrainings(put)
+	s.seedTimeTracking(put)
 	put(ResWebhookSubscriptions, M{"id": 1, "type": "employees/employee/update", "target_url": "http://127.0.0.1:9/factorial-webhooks",
 		"name": "HRIS sync (disabled)", "challenge": "sandbox-challenge", "enabled": false, "api_version": DatedAPIVersion, "company_id": 1})
 	put(ResWorkAreas,
@@ -107,6 +108,52 @@ func (s *Sandbox) seedJobCatalog(put func(res string, recs ...map[string]any)) {
 		attr(3, "jobcatalog_treerole-1", "working_conditions", nil, M{"name": "Office agreement", "description": "Standard contract",
 			"conditions": []any{M{"key": "max_weekly_hours", "value": "4000"}}}),
 		attr(4, "jobcatalog_treerole-1", "it_management_asset", nil, M{"type_name": "laptop", "brand": "Lenovo", "name": "ThinkPad T14"}))
+}
+
+// seedTimeTracking writes the records of the time areas: two kinds of
+// break (the lunch break v1's break configurations name, id 1, and a paid
+// rest), Bea Basic's switch for the lunch break, an office-hours work
+// schedule (one default period, eight hours Monday to Friday from 09:00)
+// that Bea follows from 2024-01-01 while Bruno's hours are planned with
+// shift management, a lunch break in Bea's planned shift, a pending
+// overtime request of Bea's for yesterday, her undecided request to add a
+// shift two days ago, and the review of her timesheet of three days ago.
+// The caller holds the write lock.
+func (s *Sandbox) seedTimeTracking(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	at := func(offset int, hhmm string) string { return day(offset) + "T" + hhmm + ":00Z" }
+	put(ResTimeBreakConfigs,
+		M{"id": 1, "name": "Lunch", "paid": false, "archived": false},
+		M{"id": 2, "name": "Rest", "paid": true, "archived": false})
+	put(ResEmployeeBreakConfigs, M{"id": 1, "attendance_employees_setting_id": DemoBasicID,
+		"time_settings_break_configuration_id": 1, "enabled": true})
+	put(ResWorkSchedules, M{"id": 1, "name": "Office hours", "schedule_type": "fixed", "archived_at": nil,
+		"company_id": 1, "created_at": at(-400, "09:00"), "updated_at": at(-400, "09:00")})
+	put(ResOverlapPeriods, M{"id": 1, "schedule_id": 1, "default": true, "start_month": 1, "start_day": 1,
+		"end_month": 12, "end_day": 31, "schedule_type": "fixed"})
+	for i, wd := range []string{"monday", "tuesday", "wednesday", "thursday", "friday"} {
+		put(ResDayConfigurations, M{"id": i + 1, "overlap_period_id": 1, "weekday": wd, "start_at": "09:00",
+			"duration_in_seconds": 8 * 3600})
+	}
+	put(ResPlanningVersions,
+		M{"id": 1, "employee_id": DemoBasicID, "effective_at": "2024-01-01", "planning_tool": "work_schedule",
+			"work_schedule_schedule_id": 1, "number_of_rest_days_in_cents": 200},
+		M{"id": 2, "employee_id": DemoBasic2ID, "effective_at": "2024-01-01", "planning_tool": "shift_management",
+			"work_schedule_schedule_id": nil, "number_of_rest_days_in_cents": 200})
+	put(ResPlannedBreaks, M{"id": 1, "shift_id": 1, "break_configuration_id": 1, "break_type": "fixed",
+		"start_at": at(1, "13:00"), "end_at": at(1, "13:30"), "duration": 30})
+	put(ResOvertimeRequests, M{"id": 1, "employee_id": DemoBasicID, "author_id": DemoBasicID, "status": "pending",
+		"date": day(-1), "hours_amount_in_cents": 150, "description": "Release night", "reason": nil,
+		"approver_id": nil, "created_at": at(0, "08:00")})
+	put(ResEditTimesheetRequests, M{"id": 1, "employee_id": DemoBasicID, "request_type": "create_shift",
+		"approved": nil, "date": day(-2), "reference_date": day(-2), "clock_in": "09:00:00", "clock_out": "17:00:00",
+		"workable": true, "location_type": "office", "reason": nil, "observations": "Forgot to clock in",
+		"created_at": at(-1, "10:00")})
+	put(ResAttendanceReviews, M{"id": 1, "employee_id": DemoBasicID, "date": day(-3), "reviewed_at": at(-2, "12:00"),
+		"author_id": DemoAdminID})
 }
 
 // seedBanking writes two company bank accounts of the legal entity, the

@@ -127,6 +127,9 @@ func TestResourceConstants(t *testing.T) {
 		ResPMExpenseRecords, ResPMProjectTasks,
 		ResTrainingCategories, ResTrainings, ResTrainingClasses, ResTrainingSessions, ResSessionAccessMembers,
 		ResSessionAttendances, ResTrainingMemberships,
+		ResEmployeeBreakConfigs, ResEditTimesheetRequests, ResOvertimeRequests, ResAttendanceReviews,
+		ResTimeBreakConfigs, ResPlannedBreaks, ResPlanningVersions, ResWorkSchedules, ResOverlapPeriods,
+		ResDayConfigurations,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

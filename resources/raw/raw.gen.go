@@ -666,6 +666,249 @@ type ClientInterface interface {
 	// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
 	GetAtsRejectionReason(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListEmployeeBreakConfigurations List the break kinds switched on or off in employees' attendance settings
+	//
+	// Each record links one kind of break of the company (a TimeSettings break configuration) to one employee's attendance settings and says whether that employee may take it.
+	//
+	// Corresponds with GET /attendance/break_configurations (the `ListEmployeeBreakConfigurations` operationId).
+	ListEmployeeBreakConfigurations(ctx context.Context, params *ListEmployeeBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEmployeeBreakConfigurationWithBody Switch a kind of break on or off for an employee attendance setting
+	//
+	// The kind of break must exist among the company's break configurations (TimeSettings).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+	CreateEmployeeBreakConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEmployeeBreakConfiguration Switch a kind of break on or off for an employee attendance setting
+	//
+	// The kind of break must exist among the company's break configurations (TimeSettings).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+	CreateEmployeeBreakConfiguration(ctx context.Context, body CreateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetEmployeeBreakConfiguration Get one employee break configuration
+	//
+	// Corresponds with GET /attendance/break_configurations/{id} (the `GetEmployeeBreakConfiguration` operationId).
+	GetEmployeeBreakConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEmployeeBreakConfigurationWithBody Switch an employee break configuration on or off
+	//
+	// Only `enabled` can change.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+	UpdateEmployeeBreakConfigurationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEmployeeBreakConfiguration Switch an employee break configuration on or off
+	//
+	// Only `enabled` can change.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+	UpdateEmployeeBreakConfiguration(ctx context.Context, id ID, body UpdateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListEditTimesheetRequests List requests to add, change or remove a shift
+	//
+	// Corresponds with GET /attendance/edit_timesheet_requests (the `ListEditTimesheetRequests` operationId).
+	ListEditTimesheetRequests(ctx context.Context, params *ListEditTimesheetRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEditTimesheetRequestWithBody Ask for a shift to be added, changed or removed
+	//
+	// `request_type` says what the request would do to the timesheet once
+	// approved: `create_shift` (give the day and times), `update_shift` or
+	// `delete_shift` (name the shift in `attendance_shift_id`).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+	CreateEditTimesheetRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEditTimesheetRequest Ask for a shift to be added, changed or removed
+	//
+	// `request_type` says what the request would do to the timesheet once
+	// approved: `create_shift` (give the day and times), `update_shift` or
+	// `delete_shift` (name the shift in `attendance_shift_id`).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+	CreateEditTimesheetRequest(ctx context.Context, body CreateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteEditTimesheetRequest Withdraw an edit timesheet request
+	//
+	// Corresponds with DELETE /attendance/edit_timesheet_requests/{id} (the `DeleteEditTimesheetRequest` operationId).
+	DeleteEditTimesheetRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetEditTimesheetRequest Get an edit timesheet request
+	//
+	// Corresponds with GET /attendance/edit_timesheet_requests/{id} (the `GetEditTimesheetRequest` operationId).
+	GetEditTimesheetRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEditTimesheetRequestWithBody Change what an edit timesheet request asks for
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+	UpdateEditTimesheetRequestWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEditTimesheetRequest Change what an edit timesheet request asks for
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+	UpdateEditTimesheetRequest(ctx context.Context, id ID, body UpdateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListEstimatedTimes List the time employees are expected to work per day
+	//
+	// One record per employee and day of the range, id `<employee_id>_<date>`,
+	// with the minutes planned by the employee's contract, work schedule or
+	// shift plan (`source`). Factorial requires `start_on`, `end_on` and
+	// `employee_ids[]`; they are optional in this document (no query
+	// parameter is), but send all three.
+	//
+	// Corresponds with GET /attendance/estimated_times (the `ListEstimatedTimes` operationId).
+	ListEstimatedTimes(ctx context.Context, params *ListEstimatedTimesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListOpenShifts List the shifts employees have clocked in and not yet out of
+	//
+	// Corresponds with GET /attendance/open_shifts (the `ListOpenShifts` operationId).
+	ListOpenShifts(ctx context.Context, params *ListOpenShiftsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListOvertimeRequests List requests to have extra hours counted as overtime
+	//
+	// Corresponds with GET /attendance/overtime_requests (the `ListOvertimeRequests` operationId).
+	ListOvertimeRequests(ctx context.Context, params *ListOvertimeRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateOvertimeRequestWithBody Ask for extra hours on a day to be counted as overtime
+	//
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+	CreateOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateOvertimeRequest Ask for extra hours on a day to be counted as overtime
+	//
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+	CreateOvertimeRequest(ctx context.Context, body CreateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApproveOvertimeRequestWithBody Approve a pending overtime request
+	//
+	// `approver_id` names who approves.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+	ApproveOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApproveOvertimeRequest Approve a pending overtime request
+	//
+	// `approver_id` names who approves.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+	ApproveOvertimeRequest(ctx context.Context, body ApproveOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectOvertimeRequestWithBody Reject a pending overtime request, giving a reason
+	//
+	// The reason is required.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+	RejectOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectOvertimeRequest Reject a pending overtime request, giving a reason
+	//
+	// The reason is required.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+	RejectOvertimeRequest(ctx context.Context, body RejectOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteOvertimeRequest Delete an overtime request
+	//
+	// Corresponds with DELETE /attendance/overtime_requests/{id} (the `DeleteOvertimeRequest` operationId).
+	DeleteOvertimeRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOvertimeRequest Get an overtime request
+	//
+	// Corresponds with GET /attendance/overtime_requests/{id} (the `GetOvertimeRequest` operationId).
+	GetOvertimeRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateOvertimeRequestWithBody Change an overtime request's day, hours or texts
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+	UpdateOvertimeRequestWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateOvertimeRequest Change an overtime request's day, hours or texts
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+	UpdateOvertimeRequest(ctx context.Context, id ID, body UpdateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAttendanceReviews List the days of employees' timesheets marked as reviewed
+	//
+	// One record per employee and reviewed day. Factorial requires all four
+	// filters; they are optional in this document (no query parameter is),
+	// but send at least the employees and the range.
+	//
+	// Corresponds with GET /attendance/reviews (the `ListAttendanceReviews` operationId).
+	ListAttendanceReviews(ctx context.Context, params *ListAttendanceReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAttendanceReviewsInBulkWithBody Mark a range of days of several employees' timesheets as reviewed
+	//
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+	CreateAttendanceReviewsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAttendanceReviewsInBulk Mark a range of days of several employees' timesheets as reviewed
+	//
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+	CreateAttendanceReviewsInBulk(ctx context.Context, body CreateAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAttendanceReviewsInBulkWithBody Remove the reviews of a range of days of several employees
+	//
+	// Answers the reviews removed (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+	DeleteAttendanceReviewsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAttendanceReviewsInBulk Remove the reviews of a range of days of several employees
+	//
+	// Answers the reviews removed (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+	DeleteAttendanceReviewsInBulk(ctx context.Context, body DeleteAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListShifts List attendance shifts
 	//
 	// Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -856,6 +1099,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /attendance/shifts/{id} (the `UpdateShift` operationId).
 	UpdateShift(ctx context.Context, id ID, body UpdateShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListWorkedTimes List the time employees worked per day
+	//
+	// One record per employee and day, id `<employee_id>_<date>`, summing the day's tracked shifts.
+	//
+	// Corresponds with GET /attendance/worked_times (the `ListWorkedTimes` operationId).
+	ListWorkedTimes(ctx context.Context, params *ListWorkedTimesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBankAccounts List the company's bank accounts
 	//
@@ -2937,6 +3187,89 @@ type ClientInterface interface {
 	// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
 	GetProjectTimeRecord(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListPlannedShifts List planned shifts (the rota)
+	//
+	// Shifts planned for employees ahead of time, distinct from the
+	// attendance shifts they clock. Drafts are not yet visible to the
+	// employees; which states a caller sees follows its permissions.
+	//
+	// Corresponds with GET /shift_management/shifts (the `ListPlannedShifts` operationId).
+	ListPlannedShifts(ctx context.Context, params *ListPlannedShiftsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedShiftWithBody Plan a shift for an employee
+	//
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+	CreatePlannedShiftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedShift Plan a shift for an employee
+	//
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+	CreatePlannedShift(ctx context.Context, body CreatePlannedShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedShiftsInBulkWithBody Plan several shifts at once
+	//
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+	CreatePlannedShiftsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedShiftsInBulk Plan several shifts at once
+	//
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+	CreatePlannedShiftsInBulk(ctx context.Context, body CreatePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePlannedShiftsInBulkWithBody Delete the planned shifts a set of filters selects
+	//
+	// Selects shifts by ids, employees and a range of days (each filter
+	// given narrows the selection; only the calendar day of `start_at` and
+	// `end_at` counts). Backup shifts are kept unless
+	// `destroy_backup_shifts` is true. `author_id` is the access doing the
+	// deletion, kept for the audit trail. Answers the deleted shifts (a
+	// bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+	DeletePlannedShiftsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePlannedShiftsInBulk Delete the planned shifts a set of filters selects
+	//
+	// Selects shifts by ids, employees and a range of days (each filter
+	// given narrows the selection; only the calendar day of `start_at` and
+	// `end_at` counts). Backup shifts are kept unless
+	// `destroy_backup_shifts` is true. `author_id` is the access doing the
+	// deletion, kept for the audit trail. Answers the deleted shifts (a
+	// bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+	DeletePlannedShiftsInBulk(ctx context.Context, body DeletePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePlannedShift Delete a planned shift
+	//
+	// Corresponds with DELETE /shift_management/shifts/{id} (the `DeletePlannedShift` operationId).
+	DeletePlannedShift(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPlannedShift Get a planned shift
+	//
+	// Corresponds with GET /shift_management/shifts/{id} (the `GetPlannedShift` operationId).
+	GetPlannedShift(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListTaskFiles List the files attached to tasks
 	//
 	// Corresponds with GET /tasks/task_files (the `ListTaskFiles` operationId).
@@ -3207,6 +3540,142 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /teams/teams/{id} (the `UpdateTeam` operationId).
 	UpdateTeam(ctx context.Context, id ID, body UpdateTeamJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPlannedBreaks List breaks planned within shifts and schedules
+	//
+	// Factorial marks all seven filters required; here they are optional (no query parameter is), and an absent filter selects everything.
+	//
+	// Corresponds with GET /time_planning/planned_breaks (the `ListPlannedBreaks` operationId).
+	ListPlannedBreaks(ctx context.Context, params *ListPlannedBreaksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedBreaksInBulkWithBody Plan several breaks at once
+	//
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+	CreatePlannedBreaksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlannedBreaksInBulk Plan several breaks at once
+	//
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+	CreatePlannedBreaksInBulk(ctx context.Context, body CreatePlannedBreaksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPlannedBreak Get a planned break
+	//
+	// Corresponds with GET /time_planning/planned_breaks/{id} (the `GetPlannedBreak` operationId).
+	GetPlannedBreak(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPlanningVersions List which planning tool sets each employee's expected hours, and since when
+	//
+	// Corresponds with GET /time_planning/planning_versions (the `ListPlanningVersions` operationId).
+	ListPlanningVersions(ctx context.Context, params *ListPlanningVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlanningVersionWithBody Set how an employee's hours are planned from a date on
+	//
+	// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+	CreatePlanningVersionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlanningVersion Set how an employee's hours are planned from a date on
+	//
+	// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+	CreatePlanningVersion(ctx context.Context, body CreatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlanningVersionsInBulkWithBody Set the same planning version for several employees
+	//
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+	CreatePlanningVersionsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePlanningVersionsInBulk Set the same planning version for several employees
+	//
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+	CreatePlanningVersionsInBulk(ctx context.Context, body CreatePlanningVersionsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePlanningVersion Delete a planning version
+	//
+	// Corresponds with DELETE /time_planning/planning_versions/{id} (the `DeletePlanningVersion` operationId).
+	DeletePlanningVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePlanningVersionWithBody Change a planning version
+	//
+	// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+	UpdatePlanningVersionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePlanningVersion Change a planning version
+	//
+	// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+	UpdatePlanningVersion(ctx context.Context, id ID, body UpdatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListBreakConfigurations List the company's kinds of break
+	//
+	// Corresponds with GET /time_settings/break_configurations (the `ListBreakConfigurations` operationId).
+	ListBreakConfigurations(ctx context.Context, params *ListBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBreakConfigurationWithBody Add a kind of break, paid or not
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+	CreateBreakConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBreakConfiguration Add a kind of break, paid or not
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+	CreateBreakConfiguration(ctx context.Context, body CreateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBreakConfiguration Get a kind of break
+	//
+	// Corresponds with GET /time_settings/break_configurations/{id} (the `GetBreakConfiguration` operationId).
+	GetBreakConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBreakConfigurationWithBody Rename, change or archive a kind of break
+	//
+	// There is no delete; archive a kind of break that is no longer used.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+	UpdateBreakConfigurationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateBreakConfiguration Rename, change or archive a kind of break
+	//
+	// There is no delete; archive a kind of break that is no longer used.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+	UpdateBreakConfiguration(ctx context.Context, id ID, body UpdateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAllowanceStats List employees' time-off counters per allowance at a date
 	//
@@ -3965,6 +4434,157 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
 	UpdateTraining(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListWorkScheduleDayConfigurations List the working hours per weekday of work schedule periods
+	//
+	// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
+	ListWorkScheduleDayConfigurations(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApplyWorkScheduleDayConfigurationChangesWithBody Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ApplyWorkScheduleDayConfigurationChanges Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChanges(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetWorkScheduleDayConfiguration Get a day configuration
+	//
+	// Corresponds with GET /work_schedule/day_configurations/{id} (the `GetWorkScheduleDayConfiguration` operationId).
+	GetWorkScheduleDayConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListWorkScheduleOverlapPeriods List the periods of the year of work schedules
+	//
+	// A period covers a span of the year (start and end month and day) within one schedule, such as a summer timetable; the `default` one covers what no other does.
+	//
+	// Corresponds with GET /work_schedule/overlap_periods (the `ListWorkScheduleOverlapPeriods` operationId).
+	ListWorkScheduleOverlapPeriods(ctx context.Context, params *ListWorkScheduleOverlapPeriodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWorkScheduleOverlapPeriodWithBody Add a period of the year to a work schedule
+	//
+	// Factorial leaves the members of `create_params` undescribed (see the schema).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+	CreateWorkScheduleOverlapPeriodWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWorkScheduleOverlapPeriod Add a period of the year to a work schedule
+	//
+	// Factorial leaves the members of `create_params` undescribed (see the schema).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+	CreateWorkScheduleOverlapPeriod(ctx context.Context, body CreateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteWorkScheduleOverlapPeriod Delete a period of a work schedule
+	//
+	// Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
+	DeleteWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetWorkScheduleOverlapPeriod Get a period of a work schedule
+	//
+	// Corresponds with GET /work_schedule/overlap_periods/{id} (the `GetWorkScheduleOverlapPeriod` operationId).
+	GetWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateWorkScheduleOverlapPeriodWithBody Change a period of a work schedule
+	//
+	// Factorial leaves the members of `update_params` undescribed (see the schema).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+	UpdateWorkScheduleOverlapPeriodWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateWorkScheduleOverlapPeriod Change a period of a work schedule
+	//
+	// Factorial leaves the members of `update_params` undescribed (see the schema).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+	UpdateWorkScheduleOverlapPeriod(ctx context.Context, id ID, body UpdateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListWorkSchedules List work schedules
+	//
+	// Factorial marks `with_employee_ids` and `with_periods` required; here they are optional (no query parameter is).
+	//
+	// Corresponds with GET /work_schedule/schedules (the `ListWorkSchedules` operationId).
+	ListWorkSchedules(ctx context.Context, params *ListWorkSchedulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWorkScheduleWithBody Create a work schedule
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+	CreateWorkScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWorkSchedule Create a work schedule
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+	CreateWorkSchedule(ctx context.Context, body CreateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ToggleWorkScheduleArchiveWithBody Archive a work schedule, or bring an archived one back
+	//
+	// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+	ToggleWorkScheduleArchiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ToggleWorkScheduleArchive Archive a work schedule, or bring an archived one back
+	//
+	// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+	ToggleWorkScheduleArchive(ctx context.Context, body ToggleWorkScheduleArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetWorkSchedule Get a work schedule
+	//
+	// Corresponds with GET /work_schedule/schedules/{id} (the `GetWorkSchedule` operationId).
+	GetWorkSchedule(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateWorkScheduleWithBody Rename a work schedule
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+	UpdateWorkScheduleWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateWorkSchedule Rename a work schedule
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+	UpdateWorkSchedule(ctx context.Context, id ID, body UpdateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListCredentials Describe the credential making the call
@@ -5223,6 +5843,559 @@ func (c *Client) GetAtsRejectionReason(ctx context.Context, id ID, reqEditors ..
 	return c.Client.Do(req)
 }
 
+// ListEmployeeBreakConfigurations List the break kinds switched on or off in employees' attendance settings
+//
+// Each record links one kind of break of the company (a TimeSettings break configuration) to one employee's attendance settings and says whether that employee may take it.
+//
+// Corresponds with GET /attendance/break_configurations (the `ListEmployeeBreakConfigurations` operationId).
+func (c *Client) ListEmployeeBreakConfigurations(ctx context.Context, params *ListEmployeeBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEmployeeBreakConfigurationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEmployeeBreakConfigurationWithBody Switch a kind of break on or off for an employee attendance setting
+//
+// The kind of break must exist among the company's break configurations (TimeSettings).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+func (c *Client) CreateEmployeeBreakConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEmployeeBreakConfigurationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEmployeeBreakConfiguration Switch a kind of break on or off for an employee attendance setting
+//
+// The kind of break must exist among the company's break configurations (TimeSettings).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+func (c *Client) CreateEmployeeBreakConfiguration(ctx context.Context, body CreateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEmployeeBreakConfigurationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetEmployeeBreakConfiguration Get one employee break configuration
+//
+// Corresponds with GET /attendance/break_configurations/{id} (the `GetEmployeeBreakConfiguration` operationId).
+func (c *Client) GetEmployeeBreakConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmployeeBreakConfigurationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEmployeeBreakConfigurationWithBody Switch an employee break configuration on or off
+//
+// Only `enabled` can change.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+func (c *Client) UpdateEmployeeBreakConfigurationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeBreakConfigurationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEmployeeBreakConfiguration Switch an employee break configuration on or off
+//
+// Only `enabled` can change.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+func (c *Client) UpdateEmployeeBreakConfiguration(ctx context.Context, id ID, body UpdateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeBreakConfigurationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEditTimesheetRequests List requests to add, change or remove a shift
+//
+// Corresponds with GET /attendance/edit_timesheet_requests (the `ListEditTimesheetRequests` operationId).
+func (c *Client) ListEditTimesheetRequests(ctx context.Context, params *ListEditTimesheetRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEditTimesheetRequestsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEditTimesheetRequestWithBody Ask for a shift to be added, changed or removed
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+func (c *Client) CreateEditTimesheetRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEditTimesheetRequestRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEditTimesheetRequest Ask for a shift to be added, changed or removed
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+func (c *Client) CreateEditTimesheetRequest(ctx context.Context, body CreateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEditTimesheetRequestRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteEditTimesheetRequest Withdraw an edit timesheet request
+//
+// Corresponds with DELETE /attendance/edit_timesheet_requests/{id} (the `DeleteEditTimesheetRequest` operationId).
+func (c *Client) DeleteEditTimesheetRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteEditTimesheetRequestRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetEditTimesheetRequest Get an edit timesheet request
+//
+// Corresponds with GET /attendance/edit_timesheet_requests/{id} (the `GetEditTimesheetRequest` operationId).
+func (c *Client) GetEditTimesheetRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEditTimesheetRequestRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEditTimesheetRequestWithBody Change what an edit timesheet request asks for
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+func (c *Client) UpdateEditTimesheetRequestWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEditTimesheetRequestRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEditTimesheetRequest Change what an edit timesheet request asks for
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+func (c *Client) UpdateEditTimesheetRequest(ctx context.Context, id ID, body UpdateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEditTimesheetRequestRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEstimatedTimes List the time employees are expected to work per day
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or
+// shift plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query
+// parameter is), but send all three.
+//
+// Corresponds with GET /attendance/estimated_times (the `ListEstimatedTimes` operationId).
+func (c *Client) ListEstimatedTimes(ctx context.Context, params *ListEstimatedTimesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEstimatedTimesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListOpenShifts List the shifts employees have clocked in and not yet out of
+//
+// Corresponds with GET /attendance/open_shifts (the `ListOpenShifts` operationId).
+func (c *Client) ListOpenShifts(ctx context.Context, params *ListOpenShiftsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOpenShiftsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListOvertimeRequests List requests to have extra hours counted as overtime
+//
+// Corresponds with GET /attendance/overtime_requests (the `ListOvertimeRequests` operationId).
+func (c *Client) ListOvertimeRequests(ctx context.Context, params *ListOvertimeRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOvertimeRequestsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateOvertimeRequestWithBody Ask for extra hours on a day to be counted as overtime
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+func (c *Client) CreateOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOvertimeRequestRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateOvertimeRequest Ask for extra hours on a day to be counted as overtime
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+func (c *Client) CreateOvertimeRequest(ctx context.Context, body CreateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOvertimeRequestRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApproveOvertimeRequestWithBody Approve a pending overtime request
+//
+// `approver_id` names who approves.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+func (c *Client) ApproveOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApproveOvertimeRequestRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApproveOvertimeRequest Approve a pending overtime request
+//
+// `approver_id` names who approves.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+func (c *Client) ApproveOvertimeRequest(ctx context.Context, body ApproveOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApproveOvertimeRequestRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectOvertimeRequestWithBody Reject a pending overtime request, giving a reason
+//
+// The reason is required.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+func (c *Client) RejectOvertimeRequestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectOvertimeRequestRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectOvertimeRequest Reject a pending overtime request, giving a reason
+//
+// The reason is required.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+func (c *Client) RejectOvertimeRequest(ctx context.Context, body RejectOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectOvertimeRequestRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteOvertimeRequest Delete an overtime request
+//
+// Corresponds with DELETE /attendance/overtime_requests/{id} (the `DeleteOvertimeRequest` operationId).
+func (c *Client) DeleteOvertimeRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOvertimeRequestRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOvertimeRequest Get an overtime request
+//
+// Corresponds with GET /attendance/overtime_requests/{id} (the `GetOvertimeRequest` operationId).
+func (c *Client) GetOvertimeRequest(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOvertimeRequestRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateOvertimeRequestWithBody Change an overtime request's day, hours or texts
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+func (c *Client) UpdateOvertimeRequestWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOvertimeRequestRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateOvertimeRequest Change an overtime request's day, hours or texts
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+func (c *Client) UpdateOvertimeRequest(ctx context.Context, id ID, body UpdateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOvertimeRequestRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAttendanceReviews List the days of employees' timesheets marked as reviewed
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is),
+// but send at least the employees and the range.
+//
+// Corresponds with GET /attendance/reviews (the `ListAttendanceReviews` operationId).
+func (c *Client) ListAttendanceReviews(ctx context.Context, params *ListAttendanceReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAttendanceReviewsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAttendanceReviewsInBulkWithBody Mark a range of days of several employees' timesheets as reviewed
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+func (c *Client) CreateAttendanceReviewsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAttendanceReviewsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAttendanceReviewsInBulk Mark a range of days of several employees' timesheets as reviewed
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+func (c *Client) CreateAttendanceReviewsInBulk(ctx context.Context, body CreateAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAttendanceReviewsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAttendanceReviewsInBulkWithBody Remove the reviews of a range of days of several employees
+//
+// Answers the reviews removed (a bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+func (c *Client) DeleteAttendanceReviewsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAttendanceReviewsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAttendanceReviewsInBulk Remove the reviews of a range of days of several employees
+//
+// Answers the reviews removed (a bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+func (c *Client) DeleteAttendanceReviewsInBulk(ctx context.Context, body DeleteAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAttendanceReviewsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListShifts List attendance shifts
 //
 // Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -5594,6 +6767,23 @@ func (c *Client) UpdateShiftWithBody(ctx context.Context, id ID, contentType str
 // Corresponds with PUT /attendance/shifts/{id} (the `UpdateShift` operationId).
 func (c *Client) UpdateShift(ctx context.Context, id ID, body UpdateShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateShiftRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListWorkedTimes List the time employees worked per day
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the day's tracked shifts.
+//
+// Corresponds with GET /attendance/worked_times (the `ListWorkedTimes` operationId).
+func (c *Client) ListWorkedTimes(ctx context.Context, params *ListWorkedTimesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWorkedTimesRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10194,6 +11384,179 @@ func (c *Client) GetProjectTimeRecord(ctx context.Context, id ID, reqEditors ...
 	return c.Client.Do(req)
 }
 
+// ListPlannedShifts List planned shifts (the rota)
+//
+// Shifts planned for employees ahead of time, distinct from the
+// attendance shifts they clock. Drafts are not yet visible to the
+// employees; which states a caller sees follows its permissions.
+//
+// Corresponds with GET /shift_management/shifts (the `ListPlannedShifts` operationId).
+func (c *Client) ListPlannedShifts(ctx context.Context, params *ListPlannedShiftsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPlannedShiftsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedShiftWithBody Plan a shift for an employee
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+func (c *Client) CreatePlannedShiftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedShiftRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedShift Plan a shift for an employee
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+func (c *Client) CreatePlannedShift(ctx context.Context, body CreatePlannedShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedShiftRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedShiftsInBulkWithBody Plan several shifts at once
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+func (c *Client) CreatePlannedShiftsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedShiftsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedShiftsInBulk Plan several shifts at once
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+func (c *Client) CreatePlannedShiftsInBulk(ctx context.Context, body CreatePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedShiftsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePlannedShiftsInBulkWithBody Delete the planned shifts a set of filters selects
+//
+// Selects shifts by ids, employees and a range of days (each filter
+// given narrows the selection; only the calendar day of `start_at` and
+// `end_at` counts). Backup shifts are kept unless
+// `destroy_backup_shifts` is true. `author_id` is the access doing the
+// deletion, kept for the audit trail. Answers the deleted shifts (a
+// bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+func (c *Client) DeletePlannedShiftsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePlannedShiftsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePlannedShiftsInBulk Delete the planned shifts a set of filters selects
+//
+// Selects shifts by ids, employees and a range of days (each filter
+// given narrows the selection; only the calendar day of `start_at` and
+// `end_at` counts). Backup shifts are kept unless
+// `destroy_backup_shifts` is true. `author_id` is the access doing the
+// deletion, kept for the audit trail. Answers the deleted shifts (a
+// bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+func (c *Client) DeletePlannedShiftsInBulk(ctx context.Context, body DeletePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePlannedShiftsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePlannedShift Delete a planned shift
+//
+// Corresponds with DELETE /shift_management/shifts/{id} (the `DeletePlannedShift` operationId).
+func (c *Client) DeletePlannedShift(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePlannedShiftRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPlannedShift Get a planned shift
+//
+// Corresponds with GET /shift_management/shifts/{id} (the `GetPlannedShift` operationId).
+func (c *Client) GetPlannedShift(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPlannedShiftRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListTaskFiles List the files attached to tasks
 //
 // Corresponds with GET /tasks/task_files (the `ListTaskFiles` operationId).
@@ -10805,6 +12168,322 @@ func (c *Client) UpdateTeamWithBody(ctx context.Context, id ID, contentType stri
 // Corresponds with PUT /teams/teams/{id} (the `UpdateTeam` operationId).
 func (c *Client) UpdateTeam(ctx context.Context, id ID, body UpdateTeamJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateTeamRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPlannedBreaks List breaks planned within shifts and schedules
+//
+// Factorial marks all seven filters required; here they are optional (no query parameter is), and an absent filter selects everything.
+//
+// Corresponds with GET /time_planning/planned_breaks (the `ListPlannedBreaks` operationId).
+func (c *Client) ListPlannedBreaks(ctx context.Context, params *ListPlannedBreaksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPlannedBreaksRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedBreaksInBulkWithBody Plan several breaks at once
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+func (c *Client) CreatePlannedBreaksInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedBreaksInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlannedBreaksInBulk Plan several breaks at once
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+func (c *Client) CreatePlannedBreaksInBulk(ctx context.Context, body CreatePlannedBreaksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlannedBreaksInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPlannedBreak Get a planned break
+//
+// Corresponds with GET /time_planning/planned_breaks/{id} (the `GetPlannedBreak` operationId).
+func (c *Client) GetPlannedBreak(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPlannedBreakRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPlanningVersions List which planning tool sets each employee's expected hours, and since when
+//
+// Corresponds with GET /time_planning/planning_versions (the `ListPlanningVersions` operationId).
+func (c *Client) ListPlanningVersions(ctx context.Context, params *ListPlanningVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPlanningVersionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlanningVersionWithBody Set how an employee's hours are planned from a date on
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+func (c *Client) CreatePlanningVersionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlanningVersionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlanningVersion Set how an employee's hours are planned from a date on
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+func (c *Client) CreatePlanningVersion(ctx context.Context, body CreatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlanningVersionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlanningVersionsInBulkWithBody Set the same planning version for several employees
+//
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+func (c *Client) CreatePlanningVersionsInBulkWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlanningVersionsInBulkRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePlanningVersionsInBulk Set the same planning version for several employees
+//
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+func (c *Client) CreatePlanningVersionsInBulk(ctx context.Context, body CreatePlanningVersionsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePlanningVersionsInBulkRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePlanningVersion Delete a planning version
+//
+// Corresponds with DELETE /time_planning/planning_versions/{id} (the `DeletePlanningVersion` operationId).
+func (c *Client) DeletePlanningVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePlanningVersionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePlanningVersionWithBody Change a planning version
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+func (c *Client) UpdatePlanningVersionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePlanningVersionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePlanningVersion Change a planning version
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+func (c *Client) UpdatePlanningVersion(ctx context.Context, id ID, body UpdatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePlanningVersionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBreakConfigurations List the company's kinds of break
+//
+// Corresponds with GET /time_settings/break_configurations (the `ListBreakConfigurations` operationId).
+func (c *Client) ListBreakConfigurations(ctx context.Context, params *ListBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBreakConfigurationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBreakConfigurationWithBody Add a kind of break, paid or not
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+func (c *Client) CreateBreakConfigurationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBreakConfigurationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBreakConfiguration Add a kind of break, paid or not
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+func (c *Client) CreateBreakConfiguration(ctx context.Context, body CreateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBreakConfigurationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBreakConfiguration Get a kind of break
+//
+// Corresponds with GET /time_settings/break_configurations/{id} (the `GetBreakConfiguration` operationId).
+func (c *Client) GetBreakConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBreakConfigurationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBreakConfigurationWithBody Rename, change or archive a kind of break
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+func (c *Client) UpdateBreakConfigurationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBreakConfigurationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateBreakConfiguration Rename, change or archive a kind of break
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+func (c *Client) UpdateBreakConfiguration(ctx context.Context, id ID, body UpdateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBreakConfigurationRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12433,6 +14112,347 @@ func (c *Client) UpdateTrainingWithBody(ctx context.Context, id ID, contentType 
 // Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
 func (c *Client) UpdateTraining(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateTrainingRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListWorkScheduleDayConfigurations List the working hours per weekday of work schedule periods
+//
+// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
+func (c *Client) ListWorkScheduleDayConfigurations(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWorkScheduleDayConfigurationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithBody Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *Client) ApplyWorkScheduleDayConfigurationChangesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ApplyWorkScheduleDayConfigurationChanges Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *Client) ApplyWorkScheduleDayConfigurationChanges(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewApplyWorkScheduleDayConfigurationChangesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetWorkScheduleDayConfiguration Get a day configuration
+//
+// Corresponds with GET /work_schedule/day_configurations/{id} (the `GetWorkScheduleDayConfiguration` operationId).
+func (c *Client) GetWorkScheduleDayConfiguration(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWorkScheduleDayConfigurationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListWorkScheduleOverlapPeriods List the periods of the year of work schedules
+//
+// A period covers a span of the year (start and end month and day) within one schedule, such as a summer timetable; the `default` one covers what no other does.
+//
+// Corresponds with GET /work_schedule/overlap_periods (the `ListWorkScheduleOverlapPeriods` operationId).
+func (c *Client) ListWorkScheduleOverlapPeriods(ctx context.Context, params *ListWorkScheduleOverlapPeriodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWorkScheduleOverlapPeriodsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWorkScheduleOverlapPeriodWithBody Add a period of the year to a work schedule
+//
+// Factorial leaves the members of `create_params` undescribed (see the schema).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+func (c *Client) CreateWorkScheduleOverlapPeriodWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWorkScheduleOverlapPeriodRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWorkScheduleOverlapPeriod Add a period of the year to a work schedule
+//
+// Factorial leaves the members of `create_params` undescribed (see the schema).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+func (c *Client) CreateWorkScheduleOverlapPeriod(ctx context.Context, body CreateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWorkScheduleOverlapPeriodRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteWorkScheduleOverlapPeriod Delete a period of a work schedule
+//
+// Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
+func (c *Client) DeleteWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteWorkScheduleOverlapPeriodRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetWorkScheduleOverlapPeriod Get a period of a work schedule
+//
+// Corresponds with GET /work_schedule/overlap_periods/{id} (the `GetWorkScheduleOverlapPeriod` operationId).
+func (c *Client) GetWorkScheduleOverlapPeriod(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWorkScheduleOverlapPeriodRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateWorkScheduleOverlapPeriodWithBody Change a period of a work schedule
+//
+// Factorial leaves the members of `update_params` undescribed (see the schema).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+func (c *Client) UpdateWorkScheduleOverlapPeriodWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWorkScheduleOverlapPeriodRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateWorkScheduleOverlapPeriod Change a period of a work schedule
+//
+// Factorial leaves the members of `update_params` undescribed (see the schema).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+func (c *Client) UpdateWorkScheduleOverlapPeriod(ctx context.Context, id ID, body UpdateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWorkScheduleOverlapPeriodRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListWorkSchedules List work schedules
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they are optional (no query parameter is).
+//
+// Corresponds with GET /work_schedule/schedules (the `ListWorkSchedules` operationId).
+func (c *Client) ListWorkSchedules(ctx context.Context, params *ListWorkSchedulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWorkSchedulesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWorkScheduleWithBody Create a work schedule
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+func (c *Client) CreateWorkScheduleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWorkScheduleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWorkSchedule Create a work schedule
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+func (c *Client) CreateWorkSchedule(ctx context.Context, body CreateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWorkScheduleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ToggleWorkScheduleArchiveWithBody Archive a work schedule, or bring an archived one back
+//
+// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+func (c *Client) ToggleWorkScheduleArchiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewToggleWorkScheduleArchiveRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ToggleWorkScheduleArchive Archive a work schedule, or bring an archived one back
+//
+// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+func (c *Client) ToggleWorkScheduleArchive(ctx context.Context, body ToggleWorkScheduleArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewToggleWorkScheduleArchiveRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetWorkSchedule Get a work schedule
+//
+// Corresponds with GET /work_schedule/schedules/{id} (the `GetWorkSchedule` operationId).
+func (c *Client) GetWorkSchedule(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWorkScheduleRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateWorkScheduleWithBody Rename a work schedule
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+func (c *Client) UpdateWorkScheduleWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWorkScheduleRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateWorkSchedule Rename a work schedule
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+func (c *Client) UpdateWorkSchedule(ctx context.Context, id ID, body UpdateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWorkScheduleRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15700,6 +17720,1425 @@ func NewGetAtsRejectionReasonRequest(server string, id ID) (*http.Request, error
 	return req, nil
 }
 
+// NewListEmployeeBreakConfigurationsRequest constructs an http.Request for the ListEmployeeBreakConfigurations method
+func NewListEmployeeBreakConfigurationsRequest(server string, params *ListEmployeeBreakConfigurationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/break_configurations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TimeSettingsBreakConfigurationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "time_settings_break_configuration_ids[]", params.TimeSettingsBreakConfigurationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AttendanceEmployeesSettingID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "attendance_employees_setting_id", *params.AttendanceEmployeesSettingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Enabled != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enabled", *params.Enabled, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateEmployeeBreakConfigurationRequest calls the generic CreateEmployeeBreakConfiguration builder with application/json body
+func NewCreateEmployeeBreakConfigurationRequest(server string, body CreateEmployeeBreakConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateEmployeeBreakConfigurationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateEmployeeBreakConfigurationRequestWithBody constructs an http.Request for the CreateEmployeeBreakConfiguration method, with any body, and a specified content type
+func NewCreateEmployeeBreakConfigurationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/break_configurations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetEmployeeBreakConfigurationRequest constructs an http.Request for the GetEmployeeBreakConfiguration method
+func NewGetEmployeeBreakConfigurationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/break_configurations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateEmployeeBreakConfigurationRequest calls the generic UpdateEmployeeBreakConfiguration builder with application/json body
+func NewUpdateEmployeeBreakConfigurationRequest(server string, id ID, body UpdateEmployeeBreakConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateEmployeeBreakConfigurationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateEmployeeBreakConfigurationRequestWithBody constructs an http.Request for the UpdateEmployeeBreakConfiguration method, with any body, and a specified content type
+func NewUpdateEmployeeBreakConfigurationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/break_configurations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListEditTimesheetRequestsRequest constructs an http.Request for the ListEditTimesheetRequests method
+func NewListEditTimesheetRequestsRequest(server string, params *ListEditTimesheetRequestsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/edit_timesheet_requests")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ShiftID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "shift_id", *params.ShiftID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Pending != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pending", *params.Pending, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_on", *params.StartOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_on", *params.EndOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateEditTimesheetRequestRequest calls the generic CreateEditTimesheetRequest builder with application/json body
+func NewCreateEditTimesheetRequestRequest(server string, body CreateEditTimesheetRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateEditTimesheetRequestRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateEditTimesheetRequestRequestWithBody constructs an http.Request for the CreateEditTimesheetRequest method, with any body, and a specified content type
+func NewCreateEditTimesheetRequestRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/edit_timesheet_requests")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteEditTimesheetRequestRequest constructs an http.Request for the DeleteEditTimesheetRequest method
+func NewDeleteEditTimesheetRequestRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/edit_timesheet_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetEditTimesheetRequestRequest constructs an http.Request for the GetEditTimesheetRequest method
+func NewGetEditTimesheetRequestRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/edit_timesheet_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateEditTimesheetRequestRequest calls the generic UpdateEditTimesheetRequest builder with application/json body
+func NewUpdateEditTimesheetRequestRequest(server string, id ID, body UpdateEditTimesheetRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateEditTimesheetRequestRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateEditTimesheetRequestRequestWithBody constructs an http.Request for the UpdateEditTimesheetRequest method, with any body, and a specified content type
+func NewUpdateEditTimesheetRequestRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/edit_timesheet_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListEstimatedTimesRequest constructs an http.Request for the ListEstimatedTimes method
+func NewListEstimatedTimesRequest(server string, params *ListEstimatedTimesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/estimated_times")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.StartOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_on", *params.StartOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_on", *params.EndOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListOpenShiftsRequest constructs an http.Request for the ListOpenShifts method
+func NewListOpenShiftsRequest(server string, params *ListOpenShiftsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/open_shifts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListOvertimeRequestsRequest constructs an http.Request for the ListOvertimeRequests method
+func NewListOvertimeRequestsRequest(server string, params *ListOvertimeRequestsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_on", *params.StartOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_on", *params.EndOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeApprovalFlow != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_approval_flow", *params.IncludeApprovalFlow, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateOvertimeRequestRequest calls the generic CreateOvertimeRequest builder with application/json body
+func NewCreateOvertimeRequestRequest(server string, body CreateOvertimeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateOvertimeRequestRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateOvertimeRequestRequestWithBody constructs an http.Request for the CreateOvertimeRequest method, with any body, and a specified content type
+func NewCreateOvertimeRequestRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewApproveOvertimeRequestRequest calls the generic ApproveOvertimeRequest builder with application/json body
+func NewApproveOvertimeRequestRequest(server string, body ApproveOvertimeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewApproveOvertimeRequestRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewApproveOvertimeRequestRequestWithBody constructs an http.Request for the ApproveOvertimeRequest method, with any body, and a specified content type
+func NewApproveOvertimeRequestRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests/approve")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRejectOvertimeRequestRequest calls the generic RejectOvertimeRequest builder with application/json body
+func NewRejectOvertimeRequestRequest(server string, body RejectOvertimeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRejectOvertimeRequestRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRejectOvertimeRequestRequestWithBody constructs an http.Request for the RejectOvertimeRequest method, with any body, and a specified content type
+func NewRejectOvertimeRequestRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests/reject")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteOvertimeRequestRequest constructs an http.Request for the DeleteOvertimeRequest method
+func NewDeleteOvertimeRequestRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetOvertimeRequestRequest constructs an http.Request for the GetOvertimeRequest method
+func NewGetOvertimeRequestRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateOvertimeRequestRequest calls the generic UpdateOvertimeRequest builder with application/json body
+func NewUpdateOvertimeRequestRequest(server string, id ID, body UpdateOvertimeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateOvertimeRequestRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateOvertimeRequestRequestWithBody constructs an http.Request for the UpdateOvertimeRequest method, with any body, and a specified content type
+func NewUpdateOvertimeRequestRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/overtime_requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAttendanceReviewsRequest constructs an http.Request for the ListAttendanceReviews method
+func NewListAttendanceReviewsRequest(server string, params *ListAttendanceReviewsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/reviews")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_on", *params.StartOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_on", *params.EndOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reviewed_at", *params.ReviewedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAttendanceReviewsInBulkRequest calls the generic CreateAttendanceReviewsInBulk builder with application/json body
+func NewCreateAttendanceReviewsInBulkRequest(server string, body CreateAttendanceReviewsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAttendanceReviewsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAttendanceReviewsInBulkRequestWithBody constructs an http.Request for the CreateAttendanceReviewsInBulk method, with any body, and a specified content type
+func NewCreateAttendanceReviewsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/reviews/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteAttendanceReviewsInBulkRequest calls the generic DeleteAttendanceReviewsInBulk builder with application/json body
+func NewDeleteAttendanceReviewsInBulkRequest(server string, body DeleteAttendanceReviewsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteAttendanceReviewsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteAttendanceReviewsInBulkRequestWithBody constructs an http.Request for the DeleteAttendanceReviewsInBulk method, with any body, and a specified content type
+func NewDeleteAttendanceReviewsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/reviews/bulk_destroy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListShiftsRequest constructs an http.Request for the ListShifts method
 func NewListShiftsRequest(server string, params *ListShiftsParams) (*http.Request, error) {
 	var err error
@@ -16313,6 +19752,156 @@ func NewUpdateShiftRequestWithBody(server string, id ID, contentType string, bod
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListWorkedTimesRequest constructs an http.Request for the ListWorkedTimes method
+func NewListWorkedTimesRequest(server string, params *ListWorkedTimesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/attendance/worked_times")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.StartOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_on", *params.StartOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_on", *params.EndOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeTimeRangeCategory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_time_range_category", *params.IncludeTimeRangeCategory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeNonAttendableEmployees != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_non_attendable_employees", *params.IncludeNonAttendableEmployees, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -27571,6 +31160,392 @@ func NewGetProjectTimeRecordRequest(server string, id ID) (*http.Request, error)
 	return req, nil
 }
 
+// NewListPlannedShiftsRequest constructs an http.Request for the ListPlannedShifts method
+func NewListPlannedShiftsRequest(server string, params *ListPlannedShiftsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithoutIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "without_ids[]", params.WithoutIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LocationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "location_ids[]", params.LocationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_at", *params.StartAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_at", *params.EndAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyPublished != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_published", *params.OnlyPublished, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyStates != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_states[]", params.OnlyStates, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SplitOvernightShifts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "split_overnight_shifts", *params.SplitOvernightShifts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePlannedShiftRequest calls the generic CreatePlannedShift builder with application/json body
+func NewCreatePlannedShiftRequest(server string, body CreatePlannedShiftJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePlannedShiftRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePlannedShiftRequestWithBody constructs an http.Request for the CreatePlannedShift method, with any body, and a specified content type
+func NewCreatePlannedShiftRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreatePlannedShiftsInBulkRequest calls the generic CreatePlannedShiftsInBulk builder with application/json body
+func NewCreatePlannedShiftsInBulkRequest(server string, body CreatePlannedShiftsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePlannedShiftsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePlannedShiftsInBulkRequestWithBody constructs an http.Request for the CreatePlannedShiftsInBulk method, with any body, and a specified content type
+func NewCreatePlannedShiftsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePlannedShiftsInBulkRequest calls the generic DeletePlannedShiftsInBulk builder with application/json body
+func NewDeletePlannedShiftsInBulkRequest(server string, body DeletePlannedShiftsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeletePlannedShiftsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeletePlannedShiftsInBulkRequestWithBody constructs an http.Request for the DeletePlannedShiftsInBulk method, with any body, and a specified content type
+func NewDeletePlannedShiftsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts/bulk_delete")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePlannedShiftRequest constructs an http.Request for the DeletePlannedShift method
+func NewDeletePlannedShiftRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPlannedShiftRequest constructs an http.Request for the GetPlannedShift method
+func NewGetPlannedShiftRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/shift_management/shifts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListTaskFilesRequest constructs an http.Request for the ListTaskFiles method
 func NewListTaskFilesRequest(server string, params *ListTaskFilesParams) (*http.Request, error) {
 	var err error
@@ -28854,6 +32829,800 @@ func NewUpdateTeamRequestWithBody(server string, id ID, contentType string, body
 	}
 
 	operationPath := fmt.Sprintf("/teams/teams/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListPlannedBreaksRequest constructs an http.Request for the ListPlannedBreaks method
+func NewListPlannedBreaksRequest(server string, params *ListPlannedBreaksParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planned_breaks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Paid != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "paid", *params.Paid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DefaultShiftIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "default_shift_ids[]", params.DefaultShiftIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ShiftIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "shift_ids[]", params.ShiftIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DayConfigurationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "day_configuration_ids[]", params.DayConfigurationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ShiftConfigurationIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "shift_configuration_ids[]", params.ShiftConfigurationIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ActiveBreakConfiguration != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "active_break_configuration", *params.ActiveBreakConfiguration, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePlannedBreaksInBulkRequest calls the generic CreatePlannedBreaksInBulk builder with application/json body
+func NewCreatePlannedBreaksInBulkRequest(server string, body CreatePlannedBreaksInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePlannedBreaksInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePlannedBreaksInBulkRequestWithBody constructs an http.Request for the CreatePlannedBreaksInBulk method, with any body, and a specified content type
+func NewCreatePlannedBreaksInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planned_breaks/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPlannedBreakRequest constructs an http.Request for the GetPlannedBreak method
+func NewGetPlannedBreakRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planned_breaks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPlanningVersionsRequest constructs an http.Request for the ListPlanningVersions method
+func NewListPlanningVersionsRequest(server string, params *ListPlanningVersionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planning_versions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ForShifts != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "for_shifts", *params.ForShifts, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OnlyActive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "only_active", *params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlanningTool != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "planning_tool", *params.PlanningTool, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ScheduleIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schedule_ids[]", params.ScheduleIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePlanningVersionRequest calls the generic CreatePlanningVersion builder with application/json body
+func NewCreatePlanningVersionRequest(server string, body CreatePlanningVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePlanningVersionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePlanningVersionRequestWithBody constructs an http.Request for the CreatePlanningVersion method, with any body, and a specified content type
+func NewCreatePlanningVersionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planning_versions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreatePlanningVersionsInBulkRequest calls the generic CreatePlanningVersionsInBulk builder with application/json body
+func NewCreatePlanningVersionsInBulkRequest(server string, body CreatePlanningVersionsInBulkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePlanningVersionsInBulkRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePlanningVersionsInBulkRequestWithBody constructs an http.Request for the CreatePlanningVersionsInBulk method, with any body, and a specified content type
+func NewCreatePlanningVersionsInBulkRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planning_versions/bulk_create")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePlanningVersionRequest constructs an http.Request for the DeletePlanningVersion method
+func NewDeletePlanningVersionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planning_versions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdatePlanningVersionRequest calls the generic UpdatePlanningVersion builder with application/json body
+func NewUpdatePlanningVersionRequest(server string, id ID, body UpdatePlanningVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePlanningVersionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdatePlanningVersionRequestWithBody constructs an http.Request for the UpdatePlanningVersion method, with any body, and a specified content type
+func NewUpdatePlanningVersionRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_planning/planning_versions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListBreakConfigurationsRequest constructs an http.Request for the ListBreakConfigurations method
+func NewListBreakConfigurationsRequest(server string, params *ListBreakConfigurationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_settings/break_configurations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Active != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "active", *params.Active, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateBreakConfigurationRequest calls the generic CreateBreakConfiguration builder with application/json body
+func NewCreateBreakConfigurationRequest(server string, body CreateBreakConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateBreakConfigurationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateBreakConfigurationRequestWithBody constructs an http.Request for the CreateBreakConfiguration method, with any body, and a specified content type
+func NewCreateBreakConfigurationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_settings/break_configurations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetBreakConfigurationRequest constructs an http.Request for the GetBreakConfiguration method
+func NewGetBreakConfigurationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_settings/break_configurations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateBreakConfigurationRequest calls the generic UpdateBreakConfiguration builder with application/json body
+func NewUpdateBreakConfigurationRequest(server string, id ID, body UpdateBreakConfigurationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateBreakConfigurationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateBreakConfigurationRequestWithBody constructs an http.Request for the UpdateBreakConfiguration method, with any body, and a specified content type
+func NewUpdateBreakConfigurationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/time_settings/break_configurations/%s", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -32723,6 +37492,750 @@ func NewUpdateTrainingRequestWithBody(server string, id ID, contentType string, 
 	return req, nil
 }
 
+// NewListWorkScheduleDayConfigurationsRequest constructs an http.Request for the ListWorkScheduleDayConfigurations method
+func NewListWorkScheduleDayConfigurationsRequest(server string, params *ListWorkScheduleDayConfigurationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/day_configurations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OverlapPeriodID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "overlap_period_id", *params.OverlapPeriodID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ScheduleID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "schedule_id", *params.ScheduleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewApplyWorkScheduleDayConfigurationChangesRequest calls the generic ApplyWorkScheduleDayConfigurationChanges builder with application/json body
+func NewApplyWorkScheduleDayConfigurationChangesRequest(server string, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewApplyWorkScheduleDayConfigurationChangesRequestWithBody constructs an http.Request for the ApplyWorkScheduleDayConfigurationChanges method, with any body, and a specified content type
+func NewApplyWorkScheduleDayConfigurationChangesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/day_configurations/bulk_cud")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetWorkScheduleDayConfigurationRequest constructs an http.Request for the GetWorkScheduleDayConfiguration method
+func NewGetWorkScheduleDayConfigurationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/day_configurations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListWorkScheduleOverlapPeriodsRequest constructs an http.Request for the ListWorkScheduleOverlapPeriods method
+func NewListWorkScheduleOverlapPeriodsRequest(server string, params *ListWorkScheduleOverlapPeriodsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/overlap_periods")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateWorkScheduleOverlapPeriodRequest calls the generic CreateWorkScheduleOverlapPeriod builder with application/json body
+func NewCreateWorkScheduleOverlapPeriodRequest(server string, body CreateWorkScheduleOverlapPeriodJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateWorkScheduleOverlapPeriodRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateWorkScheduleOverlapPeriodRequestWithBody constructs an http.Request for the CreateWorkScheduleOverlapPeriod method, with any body, and a specified content type
+func NewCreateWorkScheduleOverlapPeriodRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/overlap_periods")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteWorkScheduleOverlapPeriodRequest constructs an http.Request for the DeleteWorkScheduleOverlapPeriod method
+func NewDeleteWorkScheduleOverlapPeriodRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/overlap_periods/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetWorkScheduleOverlapPeriodRequest constructs an http.Request for the GetWorkScheduleOverlapPeriod method
+func NewGetWorkScheduleOverlapPeriodRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/overlap_periods/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateWorkScheduleOverlapPeriodRequest calls the generic UpdateWorkScheduleOverlapPeriod builder with application/json body
+func NewUpdateWorkScheduleOverlapPeriodRequest(server string, id ID, body UpdateWorkScheduleOverlapPeriodJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateWorkScheduleOverlapPeriodRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateWorkScheduleOverlapPeriodRequestWithBody constructs an http.Request for the UpdateWorkScheduleOverlapPeriod method, with any body, and a specified content type
+func NewUpdateWorkScheduleOverlapPeriodRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/overlap_periods/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListWorkSchedulesRequest constructs an http.Request for the ListWorkSchedules method
+func NewListWorkSchedulesRequest(server string, params *ListWorkSchedulesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/schedules")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithEmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_employee_ids", *params.WithEmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithPeriods != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_periods", *params.WithPeriods, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateWorkScheduleRequest calls the generic CreateWorkSchedule builder with application/json body
+func NewCreateWorkScheduleRequest(server string, body CreateWorkScheduleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateWorkScheduleRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateWorkScheduleRequestWithBody constructs an http.Request for the CreateWorkSchedule method, with any body, and a specified content type
+func NewCreateWorkScheduleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/schedules")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewToggleWorkScheduleArchiveRequest calls the generic ToggleWorkScheduleArchive builder with application/json body
+func NewToggleWorkScheduleArchiveRequest(server string, body ToggleWorkScheduleArchiveJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewToggleWorkScheduleArchiveRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewToggleWorkScheduleArchiveRequestWithBody constructs an http.Request for the ToggleWorkScheduleArchive method, with any body, and a specified content type
+func NewToggleWorkScheduleArchiveRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/schedules/toggle_archive")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetWorkScheduleRequest constructs an http.Request for the GetWorkSchedule method
+func NewGetWorkScheduleRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/schedules/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateWorkScheduleRequest calls the generic UpdateWorkSchedule builder with application/json body
+func NewUpdateWorkScheduleRequest(server string, id ID, body UpdateWorkScheduleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateWorkScheduleRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateWorkScheduleRequestWithBody constructs an http.Request for the UpdateWorkSchedule method, with any body, and a specified content type
+func NewUpdateWorkScheduleRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/work_schedule/schedules/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -33409,6 +38922,271 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /ats/rejection_reasons/{id} (the `GetAtsRejectionReason` operationId).
 	GetAtsRejectionReasonWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetAtsRejectionReasonResponse, error)
 
+	// ListEmployeeBreakConfigurationsWithResponse List the break kinds switched on or off in employees' attendance settings
+	//
+	// Each record links one kind of break of the company (a TimeSettings break configuration) to one employee's attendance settings and says whether that employee may take it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/break_configurations (the `ListEmployeeBreakConfigurations` operationId).
+	ListEmployeeBreakConfigurationsWithResponse(ctx context.Context, params *ListEmployeeBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*ListEmployeeBreakConfigurationsResponse, error)
+
+	// CreateEmployeeBreakConfigurationWithBodyWithResponse Switch a kind of break on or off for an employee attendance setting
+	//
+	// The kind of break must exist among the company's break configurations (TimeSettings).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+	CreateEmployeeBreakConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEmployeeBreakConfigurationResponse, error)
+
+	// CreateEmployeeBreakConfigurationWithResponse Switch a kind of break on or off for an employee attendance setting
+	//
+	// The kind of break must exist among the company's break configurations (TimeSettings).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+	CreateEmployeeBreakConfigurationWithResponse(ctx context.Context, body CreateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEmployeeBreakConfigurationResponse, error)
+
+	// GetEmployeeBreakConfigurationWithResponse Get one employee break configuration
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/break_configurations/{id} (the `GetEmployeeBreakConfiguration` operationId).
+	GetEmployeeBreakConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEmployeeBreakConfigurationResponse, error)
+
+	// UpdateEmployeeBreakConfigurationWithBodyWithResponse Switch an employee break configuration on or off
+	//
+	// Only `enabled` can change.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+	UpdateEmployeeBreakConfigurationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeBreakConfigurationResponse, error)
+
+	// UpdateEmployeeBreakConfigurationWithResponse Switch an employee break configuration on or off
+	//
+	// Only `enabled` can change.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+	UpdateEmployeeBreakConfigurationWithResponse(ctx context.Context, id ID, body UpdateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeBreakConfigurationResponse, error)
+
+	// ListEditTimesheetRequestsWithResponse List requests to add, change or remove a shift
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/edit_timesheet_requests (the `ListEditTimesheetRequests` operationId).
+	ListEditTimesheetRequestsWithResponse(ctx context.Context, params *ListEditTimesheetRequestsParams, reqEditors ...RequestEditorFn) (*ListEditTimesheetRequestsResponse, error)
+
+	// CreateEditTimesheetRequestWithBodyWithResponse Ask for a shift to be added, changed or removed
+	//
+	// `request_type` says what the request would do to the timesheet once
+	// approved: `create_shift` (give the day and times), `update_shift` or
+	// `delete_shift` (name the shift in `attendance_shift_id`).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+	CreateEditTimesheetRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEditTimesheetRequestResponse, error)
+
+	// CreateEditTimesheetRequestWithResponse Ask for a shift to be added, changed or removed
+	//
+	// `request_type` says what the request would do to the timesheet once
+	// approved: `create_shift` (give the day and times), `update_shift` or
+	// `delete_shift` (name the shift in `attendance_shift_id`).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+	CreateEditTimesheetRequestWithResponse(ctx context.Context, body CreateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEditTimesheetRequestResponse, error)
+
+	// DeleteEditTimesheetRequestWithResponse Withdraw an edit timesheet request
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /attendance/edit_timesheet_requests/{id} (the `DeleteEditTimesheetRequest` operationId).
+	DeleteEditTimesheetRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteEditTimesheetRequestResponse, error)
+
+	// GetEditTimesheetRequestWithResponse Get an edit timesheet request
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/edit_timesheet_requests/{id} (the `GetEditTimesheetRequest` operationId).
+	GetEditTimesheetRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEditTimesheetRequestResponse, error)
+
+	// UpdateEditTimesheetRequestWithBodyWithResponse Change what an edit timesheet request asks for
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+	UpdateEditTimesheetRequestWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEditTimesheetRequestResponse, error)
+
+	// UpdateEditTimesheetRequestWithResponse Change what an edit timesheet request asks for
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+	UpdateEditTimesheetRequestWithResponse(ctx context.Context, id ID, body UpdateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEditTimesheetRequestResponse, error)
+
+	// ListEstimatedTimesWithResponse List the time employees are expected to work per day
+	//
+	// One record per employee and day of the range, id `<employee_id>_<date>`,
+	// with the minutes planned by the employee's contract, work schedule or
+	// shift plan (`source`). Factorial requires `start_on`, `end_on` and
+	// `employee_ids[]`; they are optional in this document (no query
+	// parameter is), but send all three.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/estimated_times (the `ListEstimatedTimes` operationId).
+	ListEstimatedTimesWithResponse(ctx context.Context, params *ListEstimatedTimesParams, reqEditors ...RequestEditorFn) (*ListEstimatedTimesResponse, error)
+
+	// ListOpenShiftsWithResponse List the shifts employees have clocked in and not yet out of
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/open_shifts (the `ListOpenShifts` operationId).
+	ListOpenShiftsWithResponse(ctx context.Context, params *ListOpenShiftsParams, reqEditors ...RequestEditorFn) (*ListOpenShiftsResponse, error)
+
+	// ListOvertimeRequestsWithResponse List requests to have extra hours counted as overtime
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/overtime_requests (the `ListOvertimeRequests` operationId).
+	ListOvertimeRequestsWithResponse(ctx context.Context, params *ListOvertimeRequestsParams, reqEditors ...RequestEditorFn) (*ListOvertimeRequestsResponse, error)
+
+	// CreateOvertimeRequestWithBodyWithResponse Ask for extra hours on a day to be counted as overtime
+	//
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+	CreateOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOvertimeRequestResponse, error)
+
+	// CreateOvertimeRequestWithResponse Ask for extra hours on a day to be counted as overtime
+	//
+	// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+	CreateOvertimeRequestWithResponse(ctx context.Context, body CreateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOvertimeRequestResponse, error)
+
+	// ApproveOvertimeRequestWithBodyWithResponse Approve a pending overtime request
+	//
+	// `approver_id` names who approves.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+	ApproveOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApproveOvertimeRequestResponse, error)
+
+	// ApproveOvertimeRequestWithResponse Approve a pending overtime request
+	//
+	// `approver_id` names who approves.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+	ApproveOvertimeRequestWithResponse(ctx context.Context, body ApproveOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*ApproveOvertimeRequestResponse, error)
+
+	// RejectOvertimeRequestWithBodyWithResponse Reject a pending overtime request, giving a reason
+	//
+	// The reason is required.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+	RejectOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectOvertimeRequestResponse, error)
+
+	// RejectOvertimeRequestWithResponse Reject a pending overtime request, giving a reason
+	//
+	// The reason is required.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+	RejectOvertimeRequestWithResponse(ctx context.Context, body RejectOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectOvertimeRequestResponse, error)
+
+	// DeleteOvertimeRequestWithResponse Delete an overtime request
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /attendance/overtime_requests/{id} (the `DeleteOvertimeRequest` operationId).
+	DeleteOvertimeRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteOvertimeRequestResponse, error)
+
+	// GetOvertimeRequestWithResponse Get an overtime request
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/overtime_requests/{id} (the `GetOvertimeRequest` operationId).
+	GetOvertimeRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetOvertimeRequestResponse, error)
+
+	// UpdateOvertimeRequestWithBodyWithResponse Change an overtime request's day, hours or texts
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+	UpdateOvertimeRequestWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOvertimeRequestResponse, error)
+
+	// UpdateOvertimeRequestWithResponse Change an overtime request's day, hours or texts
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+	UpdateOvertimeRequestWithResponse(ctx context.Context, id ID, body UpdateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOvertimeRequestResponse, error)
+
+	// ListAttendanceReviewsWithResponse List the days of employees' timesheets marked as reviewed
+	//
+	// One record per employee and reviewed day. Factorial requires all four
+	// filters; they are optional in this document (no query parameter is),
+	// but send at least the employees and the range.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/reviews (the `ListAttendanceReviews` operationId).
+	ListAttendanceReviewsWithResponse(ctx context.Context, params *ListAttendanceReviewsParams, reqEditors ...RequestEditorFn) (*ListAttendanceReviewsResponse, error)
+
+	// CreateAttendanceReviewsInBulkWithBodyWithResponse Mark a range of days of several employees' timesheets as reviewed
+	//
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+	CreateAttendanceReviewsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttendanceReviewsInBulkResponse, error)
+
+	// CreateAttendanceReviewsInBulkWithResponse Mark a range of days of several employees' timesheets as reviewed
+	//
+	// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+	CreateAttendanceReviewsInBulkWithResponse(ctx context.Context, body CreateAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttendanceReviewsInBulkResponse, error)
+
+	// DeleteAttendanceReviewsInBulkWithBodyWithResponse Remove the reviews of a range of days of several employees
+	//
+	// Answers the reviews removed (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+	DeleteAttendanceReviewsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAttendanceReviewsInBulkResponse, error)
+
+	// DeleteAttendanceReviewsInBulkWithResponse Remove the reviews of a range of days of several employees
+	//
+	// Answers the reviews removed (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+	DeleteAttendanceReviewsInBulkWithResponse(ctx context.Context, body DeleteAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAttendanceReviewsInBulkResponse, error)
+
 	// ListShiftsWithResponse List attendance shifts
 	//
 	// Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -33605,6 +39383,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /attendance/shifts/{id} (the `UpdateShift` operationId).
 	UpdateShiftWithResponse(ctx context.Context, id ID, body UpdateShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateShiftResponse, error)
+
+	// ListWorkedTimesWithResponse List the time employees worked per day
+	//
+	// One record per employee and day, id `<employee_id>_<date>`, summing the day's tracked shifts.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /attendance/worked_times (the `ListWorkedTimes` operationId).
+	ListWorkedTimesWithResponse(ctx context.Context, params *ListWorkedTimesParams, reqEditors ...RequestEditorFn) (*ListWorkedTimesResponse, error)
 
 	// ListBankAccountsWithResponse List the company's bank accounts
 	//
@@ -35866,6 +41653,95 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /project_management/time_records/{id} (the `GetProjectTimeRecord` operationId).
 	GetProjectTimeRecordWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetProjectTimeRecordResponse, error)
 
+	// ListPlannedShiftsWithResponse List planned shifts (the rota)
+	//
+	// Shifts planned for employees ahead of time, distinct from the
+	// attendance shifts they clock. Drafts are not yet visible to the
+	// employees; which states a caller sees follows its permissions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /shift_management/shifts (the `ListPlannedShifts` operationId).
+	ListPlannedShiftsWithResponse(ctx context.Context, params *ListPlannedShiftsParams, reqEditors ...RequestEditorFn) (*ListPlannedShiftsResponse, error)
+
+	// CreatePlannedShiftWithBodyWithResponse Plan a shift for an employee
+	//
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+	CreatePlannedShiftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedShiftResponse, error)
+
+	// CreatePlannedShiftWithResponse Plan a shift for an employee
+	//
+	// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+	CreatePlannedShiftWithResponse(ctx context.Context, body CreatePlannedShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedShiftResponse, error)
+
+	// CreatePlannedShiftsInBulkWithBodyWithResponse Plan several shifts at once
+	//
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+	CreatePlannedShiftsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedShiftsInBulkResponse, error)
+
+	// CreatePlannedShiftsInBulkWithResponse Plan several shifts at once
+	//
+	// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+	CreatePlannedShiftsInBulkWithResponse(ctx context.Context, body CreatePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedShiftsInBulkResponse, error)
+
+	// DeletePlannedShiftsInBulkWithBodyWithResponse Delete the planned shifts a set of filters selects
+	//
+	// Selects shifts by ids, employees and a range of days (each filter
+	// given narrows the selection; only the calendar day of `start_at` and
+	// `end_at` counts). Backup shifts are kept unless
+	// `destroy_backup_shifts` is true. `author_id` is the access doing the
+	// deletion, kept for the audit trail. Answers the deleted shifts (a
+	// bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+	DeletePlannedShiftsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeletePlannedShiftsInBulkResponse, error)
+
+	// DeletePlannedShiftsInBulkWithResponse Delete the planned shifts a set of filters selects
+	//
+	// Selects shifts by ids, employees and a range of days (each filter
+	// given narrows the selection; only the calendar day of `start_at` and
+	// `end_at` counts). Backup shifts are kept unless
+	// `destroy_backup_shifts` is true. `author_id` is the access doing the
+	// deletion, kept for the audit trail. Answers the deleted shifts (a
+	// bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+	DeletePlannedShiftsInBulkWithResponse(ctx context.Context, body DeletePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeletePlannedShiftsInBulkResponse, error)
+
+	// DeletePlannedShiftWithResponse Delete a planned shift
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /shift_management/shifts/{id} (the `DeletePlannedShift` operationId).
+	DeletePlannedShiftWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePlannedShiftResponse, error)
+
+	// GetPlannedShiftWithResponse Get a planned shift
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /shift_management/shifts/{id} (the `GetPlannedShift` operationId).
+	GetPlannedShiftWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPlannedShiftResponse, error)
+
 	// ListTaskFilesWithResponse List the files attached to tasks
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -36160,6 +42036,154 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /teams/teams/{id} (the `UpdateTeam` operationId).
 	UpdateTeamWithResponse(ctx context.Context, id ID, body UpdateTeamJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTeamResponse, error)
+
+	// ListPlannedBreaksWithResponse List breaks planned within shifts and schedules
+	//
+	// Factorial marks all seven filters required; here they are optional (no query parameter is), and an absent filter selects everything.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /time_planning/planned_breaks (the `ListPlannedBreaks` operationId).
+	ListPlannedBreaksWithResponse(ctx context.Context, params *ListPlannedBreaksParams, reqEditors ...RequestEditorFn) (*ListPlannedBreaksResponse, error)
+
+	// CreatePlannedBreaksInBulkWithBodyWithResponse Plan several breaks at once
+	//
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+	CreatePlannedBreaksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedBreaksInBulkResponse, error)
+
+	// CreatePlannedBreaksInBulkWithResponse Plan several breaks at once
+	//
+	// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+	CreatePlannedBreaksInBulkWithResponse(ctx context.Context, body CreatePlannedBreaksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedBreaksInBulkResponse, error)
+
+	// GetPlannedBreakWithResponse Get a planned break
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /time_planning/planned_breaks/{id} (the `GetPlannedBreak` operationId).
+	GetPlannedBreakWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPlannedBreakResponse, error)
+
+	// ListPlanningVersionsWithResponse List which planning tool sets each employee's expected hours, and since when
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /time_planning/planning_versions (the `ListPlanningVersions` operationId).
+	ListPlanningVersionsWithResponse(ctx context.Context, params *ListPlanningVersionsParams, reqEditors ...RequestEditorFn) (*ListPlanningVersionsResponse, error)
+
+	// CreatePlanningVersionWithBodyWithResponse Set how an employee's hours are planned from a date on
+	//
+	// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+	CreatePlanningVersionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlanningVersionResponse, error)
+
+	// CreatePlanningVersionWithResponse Set how an employee's hours are planned from a date on
+	//
+	// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+	CreatePlanningVersionWithResponse(ctx context.Context, body CreatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlanningVersionResponse, error)
+
+	// CreatePlanningVersionsInBulkWithBodyWithResponse Set the same planning version for several employees
+	//
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+	CreatePlanningVersionsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlanningVersionsInBulkResponse, error)
+
+	// CreatePlanningVersionsInBulkWithResponse Set the same planning version for several employees
+	//
+	// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+	CreatePlanningVersionsInBulkWithResponse(ctx context.Context, body CreatePlanningVersionsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlanningVersionsInBulkResponse, error)
+
+	// DeletePlanningVersionWithResponse Delete a planning version
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /time_planning/planning_versions/{id} (the `DeletePlanningVersion` operationId).
+	DeletePlanningVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePlanningVersionResponse, error)
+
+	// UpdatePlanningVersionWithBodyWithResponse Change a planning version
+	//
+	// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+	UpdatePlanningVersionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePlanningVersionResponse, error)
+
+	// UpdatePlanningVersionWithResponse Change a planning version
+	//
+	// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+	UpdatePlanningVersionWithResponse(ctx context.Context, id ID, body UpdatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePlanningVersionResponse, error)
+
+	// ListBreakConfigurationsWithResponse List the company's kinds of break
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /time_settings/break_configurations (the `ListBreakConfigurations` operationId).
+	ListBreakConfigurationsWithResponse(ctx context.Context, params *ListBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*ListBreakConfigurationsResponse, error)
+
+	// CreateBreakConfigurationWithBodyWithResponse Add a kind of break, paid or not
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+	CreateBreakConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBreakConfigurationResponse, error)
+
+	// CreateBreakConfigurationWithResponse Add a kind of break, paid or not
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+	CreateBreakConfigurationWithResponse(ctx context.Context, body CreateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBreakConfigurationResponse, error)
+
+	// GetBreakConfigurationWithResponse Get a kind of break
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /time_settings/break_configurations/{id} (the `GetBreakConfiguration` operationId).
+	GetBreakConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBreakConfigurationResponse, error)
+
+	// UpdateBreakConfigurationWithBodyWithResponse Rename, change or archive a kind of break
+	//
+	// There is no delete; archive a kind of break that is no longer used.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+	UpdateBreakConfigurationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBreakConfigurationResponse, error)
+
+	// UpdateBreakConfigurationWithResponse Rename, change or archive a kind of break
+	//
+	// There is no delete; archive a kind of break that is no longer used.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+	UpdateBreakConfigurationWithResponse(ctx context.Context, id ID, body UpdateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBreakConfigurationResponse, error)
 
 	// ListAllowanceStatsWithResponse List employees' time-off counters per allowance at a date
 	//
@@ -36980,6 +43004,171 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /trainings/trainings/{id} (the `UpdateTraining` operationId).
 	UpdateTrainingWithResponse(ctx context.Context, id ID, body UpdateTrainingJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrainingResponse, error)
+
+	// ListWorkScheduleDayConfigurationsWithResponse List the working hours per weekday of work schedule periods
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
+	ListWorkScheduleDayConfigurationsWithResponse(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*ListWorkScheduleDayConfigurationsResponse, error)
+
+	// ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error)
+
+	// ApplyWorkScheduleDayConfigurationChangesWithResponse Create, change and delete several day configurations of a period at once
+	//
+	// Factorial names the action `bulk_cud` (create, update, delete) and
+	// describes neither the items of `day_configurations` nor the answer
+	// beyond its type, one day configuration. Read here as Rails' nested
+	// attributes: an item without `id` creates a day (`weekday`,
+	// `duration_in_seconds`, optionally `start_at`), an item with `id`
+	// changes that day of the period, and one with `id` and `_destroy: true`
+	// deletes it. Which day configuration the answer holds is not documented.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+	ApplyWorkScheduleDayConfigurationChangesWithResponse(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error)
+
+	// GetWorkScheduleDayConfigurationWithResponse Get a day configuration
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/day_configurations/{id} (the `GetWorkScheduleDayConfiguration` operationId).
+	GetWorkScheduleDayConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleDayConfigurationResponse, error)
+
+	// ListWorkScheduleOverlapPeriodsWithResponse List the periods of the year of work schedules
+	//
+	// A period covers a span of the year (start and end month and day) within one schedule, such as a summer timetable; the `default` one covers what no other does.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/overlap_periods (the `ListWorkScheduleOverlapPeriods` operationId).
+	ListWorkScheduleOverlapPeriodsWithResponse(ctx context.Context, params *ListWorkScheduleOverlapPeriodsParams, reqEditors ...RequestEditorFn) (*ListWorkScheduleOverlapPeriodsResponse, error)
+
+	// CreateWorkScheduleOverlapPeriodWithBodyWithResponse Add a period of the year to a work schedule
+	//
+	// Factorial leaves the members of `create_params` undescribed (see the schema).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+	CreateWorkScheduleOverlapPeriodWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWorkScheduleOverlapPeriodResponse, error)
+
+	// CreateWorkScheduleOverlapPeriodWithResponse Add a period of the year to a work schedule
+	//
+	// Factorial leaves the members of `create_params` undescribed (see the schema).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+	CreateWorkScheduleOverlapPeriodWithResponse(ctx context.Context, body CreateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWorkScheduleOverlapPeriodResponse, error)
+
+	// DeleteWorkScheduleOverlapPeriodWithResponse Delete a period of a work schedule
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
+	DeleteWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteWorkScheduleOverlapPeriodResponse, error)
+
+	// GetWorkScheduleOverlapPeriodWithResponse Get a period of a work schedule
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/overlap_periods/{id} (the `GetWorkScheduleOverlapPeriod` operationId).
+	GetWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleOverlapPeriodResponse, error)
+
+	// UpdateWorkScheduleOverlapPeriodWithBodyWithResponse Change a period of a work schedule
+	//
+	// Factorial leaves the members of `update_params` undescribed (see the schema).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+	UpdateWorkScheduleOverlapPeriodWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleOverlapPeriodResponse, error)
+
+	// UpdateWorkScheduleOverlapPeriodWithResponse Change a period of a work schedule
+	//
+	// Factorial leaves the members of `update_params` undescribed (see the schema).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+	UpdateWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, body UpdateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleOverlapPeriodResponse, error)
+
+	// ListWorkSchedulesWithResponse List work schedules
+	//
+	// Factorial marks `with_employee_ids` and `with_periods` required; here they are optional (no query parameter is).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/schedules (the `ListWorkSchedules` operationId).
+	ListWorkSchedulesWithResponse(ctx context.Context, params *ListWorkSchedulesParams, reqEditors ...RequestEditorFn) (*ListWorkSchedulesResponse, error)
+
+	// CreateWorkScheduleWithBodyWithResponse Create a work schedule
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+	CreateWorkScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWorkScheduleResponse, error)
+
+	// CreateWorkScheduleWithResponse Create a work schedule
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+	CreateWorkScheduleWithResponse(ctx context.Context, body CreateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWorkScheduleResponse, error)
+
+	// ToggleWorkScheduleArchiveWithBodyWithResponse Archive a work schedule, or bring an archived one back
+	//
+	// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+	ToggleWorkScheduleArchiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ToggleWorkScheduleArchiveResponse, error)
+
+	// ToggleWorkScheduleArchiveWithResponse Archive a work schedule, or bring an archived one back
+	//
+	// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+	ToggleWorkScheduleArchiveWithResponse(ctx context.Context, body ToggleWorkScheduleArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*ToggleWorkScheduleArchiveResponse, error)
+
+	// GetWorkScheduleWithResponse Get a work schedule
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /work_schedule/schedules/{id} (the `GetWorkSchedule` operationId).
+	GetWorkScheduleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleResponse, error)
+
+	// UpdateWorkScheduleWithBodyWithResponse Rename a work schedule
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+	UpdateWorkScheduleWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleResponse, error)
+
+	// UpdateWorkScheduleWithResponse Rename a work schedule
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+	UpdateWorkScheduleWithResponse(ctx context.Context, id ID, body UpdateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleResponse, error)
 }
 
 // ListCredentialsResponse401Headers the declared response headers of an HTTP 401 response for ListCredentials
@@ -39787,6 +45976,1161 @@ func (r GetAtsRejectionReasonResponse) ContentType() string {
 	return ""
 }
 
+// ListEmployeeBreakConfigurationsResponse401Headers the declared response headers of an HTTP 401 response for ListEmployeeBreakConfigurations
+type ListEmployeeBreakConfigurationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListEmployeeBreakConfigurationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmployeeBreakConfigurationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListEmployeeBreakConfigurationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEmployeeBreakConfigurationsResponse) GetJSON200() *EmployeeBreakConfigurationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListEmployeeBreakConfigurationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEmployeeBreakConfigurationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEmployeeBreakConfigurationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEmployeeBreakConfigurationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEmployeeBreakConfigurationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateEmployeeBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for CreateEmployeeBreakConfiguration
+type CreateEmployeeBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateEmployeeBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *EmployeeBreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateEmployeeBreakConfigurationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateEmployeeBreakConfigurationResponse) GetJSON201() *EmployeeBreakConfiguration {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateEmployeeBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateEmployeeBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateEmployeeBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateEmployeeBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateEmployeeBreakConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetEmployeeBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for GetEmployeeBreakConfiguration
+type GetEmployeeBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetEmployeeBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmployeeBreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetEmployeeBreakConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetEmployeeBreakConfigurationResponse) GetJSON200() *EmployeeBreakConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetEmployeeBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetEmployeeBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetEmployeeBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetEmployeeBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetEmployeeBreakConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateEmployeeBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for UpdateEmployeeBreakConfiguration
+type UpdateEmployeeBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateEmployeeBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmployeeBreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateEmployeeBreakConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateEmployeeBreakConfigurationResponse) GetJSON200() *EmployeeBreakConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateEmployeeBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateEmployeeBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateEmployeeBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateEmployeeBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateEmployeeBreakConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEditTimesheetRequestsResponse401Headers the declared response headers of an HTTP 401 response for ListEditTimesheetRequests
+type ListEditTimesheetRequestsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListEditTimesheetRequestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TimesheetEditPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListEditTimesheetRequestsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEditTimesheetRequestsResponse) GetJSON200() *TimesheetEditPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListEditTimesheetRequestsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEditTimesheetRequestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEditTimesheetRequestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEditTimesheetRequestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEditTimesheetRequestsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateEditTimesheetRequestResponse401Headers the declared response headers of an HTTP 401 response for CreateEditTimesheetRequest
+type CreateEditTimesheetRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateEditTimesheetRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TimesheetEdit
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateEditTimesheetRequestResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateEditTimesheetRequestResponse) GetJSON201() *TimesheetEdit {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateEditTimesheetRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateEditTimesheetRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateEditTimesheetRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateEditTimesheetRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateEditTimesheetRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteEditTimesheetRequestResponse401Headers the declared response headers of an HTTP 401 response for DeleteEditTimesheetRequest
+type DeleteEditTimesheetRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteEditTimesheetRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TimesheetEdit
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteEditTimesheetRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteEditTimesheetRequestResponse) GetJSON200() *TimesheetEdit {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteEditTimesheetRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteEditTimesheetRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteEditTimesheetRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteEditTimesheetRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteEditTimesheetRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetEditTimesheetRequestResponse401Headers the declared response headers of an HTTP 401 response for GetEditTimesheetRequest
+type GetEditTimesheetRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetEditTimesheetRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TimesheetEdit
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetEditTimesheetRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetEditTimesheetRequestResponse) GetJSON200() *TimesheetEdit {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetEditTimesheetRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetEditTimesheetRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetEditTimesheetRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetEditTimesheetRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetEditTimesheetRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateEditTimesheetRequestResponse401Headers the declared response headers of an HTTP 401 response for UpdateEditTimesheetRequest
+type UpdateEditTimesheetRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateEditTimesheetRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TimesheetEdit
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateEditTimesheetRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateEditTimesheetRequestResponse) GetJSON200() *TimesheetEdit {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateEditTimesheetRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateEditTimesheetRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateEditTimesheetRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateEditTimesheetRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateEditTimesheetRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEstimatedTimesResponse401Headers the declared response headers of an HTTP 401 response for ListEstimatedTimes
+type ListEstimatedTimesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListEstimatedTimesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EstimatedTimePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListEstimatedTimesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEstimatedTimesResponse) GetJSON200() *EstimatedTimePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListEstimatedTimesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEstimatedTimesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEstimatedTimesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEstimatedTimesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEstimatedTimesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListOpenShiftsResponse401Headers the declared response headers of an HTTP 401 response for ListOpenShifts
+type ListOpenShiftsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListOpenShiftsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OpenShiftPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListOpenShiftsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOpenShiftsResponse) GetJSON200() *OpenShiftPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListOpenShiftsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOpenShiftsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOpenShiftsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOpenShiftsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOpenShiftsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListOvertimeRequestsResponse401Headers the declared response headers of an HTTP 401 response for ListOvertimeRequests
+type ListOvertimeRequestsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListOvertimeRequestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OvertimePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListOvertimeRequestsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOvertimeRequestsResponse) GetJSON200() *OvertimePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListOvertimeRequestsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOvertimeRequestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOvertimeRequestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOvertimeRequestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOvertimeRequestsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for CreateOvertimeRequest
+type CreateOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateOvertimeRequestResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateOvertimeRequestResponse) GetJSON201() *Overtime {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ApproveOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for ApproveOvertimeRequest
+type ApproveOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ApproveOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ApproveOvertimeRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ApproveOvertimeRequestResponse) GetJSON200() *Overtime {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ApproveOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ApproveOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ApproveOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ApproveOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ApproveOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RejectOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for RejectOvertimeRequest
+type RejectOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type RejectOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RejectOvertimeRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RejectOvertimeRequestResponse) GetJSON200() *Overtime {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RejectOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RejectOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RejectOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RejectOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RejectOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for DeleteOvertimeRequest
+type DeleteOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteOvertimeRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteOvertimeRequestResponse) GetJSON200() *Overtime {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for GetOvertimeRequest
+type GetOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetOvertimeRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOvertimeRequestResponse) GetJSON200() *Overtime {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateOvertimeRequestResponse401Headers the declared response headers of an HTTP 401 response for UpdateOvertimeRequest
+type UpdateOvertimeRequestResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateOvertimeRequestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Overtime
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateOvertimeRequestResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateOvertimeRequestResponse) GetJSON200() *Overtime {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateOvertimeRequestResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateOvertimeRequestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateOvertimeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateOvertimeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateOvertimeRequestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAttendanceReviewsResponse401Headers the declared response headers of an HTTP 401 response for ListAttendanceReviews
+type ListAttendanceReviewsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListAttendanceReviewsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AttendanceReviewPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListAttendanceReviewsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAttendanceReviewsResponse) GetJSON200() *AttendanceReviewPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAttendanceReviewsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAttendanceReviewsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAttendanceReviewsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAttendanceReviewsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAttendanceReviewsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateAttendanceReviewsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreateAttendanceReviewsInBulk
+type CreateAttendanceReviewsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateAttendanceReviewsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]AttendanceReview
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateAttendanceReviewsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateAttendanceReviewsInBulkResponse) GetJSON200() *[]AttendanceReview {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAttendanceReviewsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAttendanceReviewsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAttendanceReviewsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAttendanceReviewsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAttendanceReviewsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteAttendanceReviewsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeleteAttendanceReviewsInBulk
+type DeleteAttendanceReviewsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteAttendanceReviewsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]AttendanceReview
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteAttendanceReviewsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAttendanceReviewsInBulkResponse) GetJSON200() *[]AttendanceReview {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAttendanceReviewsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAttendanceReviewsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAttendanceReviewsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAttendanceReviewsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAttendanceReviewsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListShiftsResponse401Headers the declared response headers of an HTTP 401 response for ListShifts
 type ListShiftsResponse401Headers struct {
 	WWWAuthenticate *string
@@ -40386,6 +47730,61 @@ func (r UpdateShiftResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateShiftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWorkedTimesResponse401Headers the declared response headers of an HTTP 401 response for ListWorkedTimes
+type ListWorkedTimesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListWorkedTimesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkedTimePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListWorkedTimesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListWorkedTimesResponse) GetJSON200() *WorkedTimePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListWorkedTimesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListWorkedTimesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListWorkedTimesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListWorkedTimesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListWorkedTimesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -49852,6 +57251,336 @@ func (r GetProjectTimeRecordResponse) ContentType() string {
 	return ""
 }
 
+// ListPlannedShiftsResponse401Headers the declared response headers of an HTTP 401 response for ListPlannedShifts
+type ListPlannedShiftsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPlannedShiftsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlannedShiftPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPlannedShiftsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPlannedShiftsResponse) GetJSON200() *PlannedShiftPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPlannedShiftsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPlannedShiftsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPlannedShiftsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPlannedShiftsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPlannedShiftsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePlannedShiftResponse401Headers the declared response headers of an HTTP 401 response for CreatePlannedShift
+type CreatePlannedShiftResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePlannedShiftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PlannedShift
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePlannedShiftResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreatePlannedShiftResponse) GetJSON201() *PlannedShift {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePlannedShiftResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePlannedShiftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePlannedShiftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePlannedShiftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePlannedShiftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePlannedShiftsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreatePlannedShiftsInBulk
+type CreatePlannedShiftsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePlannedShiftsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PlannedShift
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePlannedShiftsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePlannedShiftsInBulkResponse) GetJSON200() *[]PlannedShift {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePlannedShiftsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePlannedShiftsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePlannedShiftsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePlannedShiftsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePlannedShiftsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePlannedShiftsInBulkResponse401Headers the declared response headers of an HTTP 401 response for DeletePlannedShiftsInBulk
+type DeletePlannedShiftsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePlannedShiftsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PlannedShift
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePlannedShiftsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePlannedShiftsInBulkResponse) GetJSON200() *[]PlannedShift {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePlannedShiftsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePlannedShiftsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePlannedShiftsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePlannedShiftsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePlannedShiftsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePlannedShiftResponse401Headers the declared response headers of an HTTP 401 response for DeletePlannedShift
+type DeletePlannedShiftResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePlannedShiftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlannedShift
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePlannedShiftResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePlannedShiftResponse) GetJSON200() *PlannedShift {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePlannedShiftResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePlannedShiftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePlannedShiftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePlannedShiftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePlannedShiftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPlannedShiftResponse401Headers the declared response headers of an HTTP 401 response for GetPlannedShift
+type GetPlannedShiftResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPlannedShiftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlannedShift
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPlannedShiftResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPlannedShiftResponse) GetJSON200() *PlannedShift {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPlannedShiftResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPlannedShiftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPlannedShiftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPlannedShiftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPlannedShiftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListTaskFilesResponse401Headers the declared response headers of an HTTP 401 response for ListTaskFiles
 type ListTaskFilesResponse401Headers struct {
 	WWWAuthenticate *string
@@ -51166,6 +58895,666 @@ func (r UpdateTeamResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateTeamResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPlannedBreaksResponse401Headers the declared response headers of an HTTP 401 response for ListPlannedBreaks
+type ListPlannedBreaksResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPlannedBreaksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlannedBreakPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPlannedBreaksResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPlannedBreaksResponse) GetJSON200() *PlannedBreakPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPlannedBreaksResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPlannedBreaksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPlannedBreaksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPlannedBreaksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPlannedBreaksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePlannedBreaksInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreatePlannedBreaksInBulk
+type CreatePlannedBreaksInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePlannedBreaksInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PlannedBreak
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePlannedBreaksInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePlannedBreaksInBulkResponse) GetJSON200() *[]PlannedBreak {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePlannedBreaksInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePlannedBreaksInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePlannedBreaksInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePlannedBreaksInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePlannedBreaksInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPlannedBreakResponse401Headers the declared response headers of an HTTP 401 response for GetPlannedBreak
+type GetPlannedBreakResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPlannedBreakResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlannedBreak
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPlannedBreakResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPlannedBreakResponse) GetJSON200() *PlannedBreak {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPlannedBreakResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPlannedBreakResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPlannedBreakResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPlannedBreakResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPlannedBreakResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPlanningVersionsResponse401Headers the declared response headers of an HTTP 401 response for ListPlanningVersions
+type ListPlanningVersionsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPlanningVersionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlanningVersionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPlanningVersionsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPlanningVersionsResponse) GetJSON200() *PlanningVersionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPlanningVersionsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPlanningVersionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPlanningVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPlanningVersionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPlanningVersionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePlanningVersionResponse401Headers the declared response headers of an HTTP 401 response for CreatePlanningVersion
+type CreatePlanningVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePlanningVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PlanningVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePlanningVersionResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreatePlanningVersionResponse) GetJSON201() *PlanningVersion {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePlanningVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePlanningVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePlanningVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePlanningVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePlanningVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreatePlanningVersionsInBulkResponse401Headers the declared response headers of an HTTP 401 response for CreatePlanningVersionsInBulk
+type CreatePlanningVersionsInBulkResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreatePlanningVersionsInBulkResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *[]PlanningVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreatePlanningVersionsInBulkResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePlanningVersionsInBulkResponse) GetJSON200() *[]PlanningVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePlanningVersionsInBulkResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePlanningVersionsInBulkResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePlanningVersionsInBulkResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePlanningVersionsInBulkResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePlanningVersionsInBulkResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeletePlanningVersionResponse401Headers the declared response headers of an HTTP 401 response for DeletePlanningVersion
+type DeletePlanningVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeletePlanningVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlanningVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeletePlanningVersionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeletePlanningVersionResponse) GetJSON200() *PlanningVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeletePlanningVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePlanningVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePlanningVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePlanningVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePlanningVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdatePlanningVersionResponse401Headers the declared response headers of an HTTP 401 response for UpdatePlanningVersion
+type UpdatePlanningVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdatePlanningVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlanningVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdatePlanningVersionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePlanningVersionResponse) GetJSON200() *PlanningVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdatePlanningVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePlanningVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePlanningVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePlanningVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePlanningVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListBreakConfigurationsResponse401Headers the declared response headers of an HTTP 401 response for ListBreakConfigurations
+type ListBreakConfigurationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListBreakConfigurationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BreakConfigurationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListBreakConfigurationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBreakConfigurationsResponse) GetJSON200() *BreakConfigurationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBreakConfigurationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBreakConfigurationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBreakConfigurationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBreakConfigurationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBreakConfigurationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for CreateBreakConfiguration
+type CreateBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *BreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateBreakConfigurationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateBreakConfigurationResponse) GetJSON201() *BreakConfiguration {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateBreakConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for GetBreakConfiguration
+type GetBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetBreakConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetBreakConfigurationResponse) GetJSON200() *BreakConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetBreakConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateBreakConfigurationResponse401Headers the declared response headers of an HTTP 401 response for UpdateBreakConfiguration
+type UpdateBreakConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateBreakConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BreakConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateBreakConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateBreakConfigurationResponse) GetJSON200() *BreakConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateBreakConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateBreakConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateBreakConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateBreakConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateBreakConfigurationResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -54417,6 +62806,721 @@ func (r UpdateTrainingResponse) ContentType() string {
 	return ""
 }
 
+// ListWorkScheduleDayConfigurationsResponse401Headers the declared response headers of an HTTP 401 response for ListWorkScheduleDayConfigurations
+type ListWorkScheduleDayConfigurationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListWorkScheduleDayConfigurationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleDayConfigurationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListWorkScheduleDayConfigurationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListWorkScheduleDayConfigurationsResponse) GetJSON200() *WorkScheduleDayConfigurationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListWorkScheduleDayConfigurationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListWorkScheduleDayConfigurationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListWorkScheduleDayConfigurationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListWorkScheduleDayConfigurationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListWorkScheduleDayConfigurationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ApplyWorkScheduleDayConfigurationChangesResponse401Headers the declared response headers of an HTTP 401 response for ApplyWorkScheduleDayConfigurationChanges
+type ApplyWorkScheduleDayConfigurationChangesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ApplyWorkScheduleDayConfigurationChangesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleDayConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ApplyWorkScheduleDayConfigurationChangesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetJSON200() *WorkScheduleDayConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ApplyWorkScheduleDayConfigurationChangesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetWorkScheduleDayConfigurationResponse401Headers the declared response headers of an HTTP 401 response for GetWorkScheduleDayConfiguration
+type GetWorkScheduleDayConfigurationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetWorkScheduleDayConfigurationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleDayConfiguration
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetWorkScheduleDayConfigurationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetWorkScheduleDayConfigurationResponse) GetJSON200() *WorkScheduleDayConfiguration {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetWorkScheduleDayConfigurationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetWorkScheduleDayConfigurationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetWorkScheduleDayConfigurationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetWorkScheduleDayConfigurationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetWorkScheduleDayConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWorkScheduleOverlapPeriodsResponse401Headers the declared response headers of an HTTP 401 response for ListWorkScheduleOverlapPeriods
+type ListWorkScheduleOverlapPeriodsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListWorkScheduleOverlapPeriodsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleOverlapPeriodPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListWorkScheduleOverlapPeriodsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListWorkScheduleOverlapPeriodsResponse) GetJSON200() *WorkScheduleOverlapPeriodPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListWorkScheduleOverlapPeriodsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListWorkScheduleOverlapPeriodsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListWorkScheduleOverlapPeriodsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListWorkScheduleOverlapPeriodsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListWorkScheduleOverlapPeriodsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateWorkScheduleOverlapPeriodResponse401Headers the declared response headers of an HTTP 401 response for CreateWorkScheduleOverlapPeriod
+type CreateWorkScheduleOverlapPeriodResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateWorkScheduleOverlapPeriodResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *WorkScheduleOverlapPeriod
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateWorkScheduleOverlapPeriodResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateWorkScheduleOverlapPeriodResponse) GetJSON201() *WorkScheduleOverlapPeriod {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateWorkScheduleOverlapPeriodResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateWorkScheduleOverlapPeriodResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateWorkScheduleOverlapPeriodResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateWorkScheduleOverlapPeriodResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateWorkScheduleOverlapPeriodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteWorkScheduleOverlapPeriodResponse401Headers the declared response headers of an HTTP 401 response for DeleteWorkScheduleOverlapPeriod
+type DeleteWorkScheduleOverlapPeriodResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteWorkScheduleOverlapPeriodResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleOverlapPeriod
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteWorkScheduleOverlapPeriodResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteWorkScheduleOverlapPeriodResponse) GetJSON200() *WorkScheduleOverlapPeriod {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteWorkScheduleOverlapPeriodResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteWorkScheduleOverlapPeriodResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteWorkScheduleOverlapPeriodResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteWorkScheduleOverlapPeriodResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteWorkScheduleOverlapPeriodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetWorkScheduleOverlapPeriodResponse401Headers the declared response headers of an HTTP 401 response for GetWorkScheduleOverlapPeriod
+type GetWorkScheduleOverlapPeriodResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetWorkScheduleOverlapPeriodResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleOverlapPeriod
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetWorkScheduleOverlapPeriodResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetWorkScheduleOverlapPeriodResponse) GetJSON200() *WorkScheduleOverlapPeriod {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetWorkScheduleOverlapPeriodResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetWorkScheduleOverlapPeriodResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetWorkScheduleOverlapPeriodResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetWorkScheduleOverlapPeriodResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetWorkScheduleOverlapPeriodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateWorkScheduleOverlapPeriodResponse401Headers the declared response headers of an HTTP 401 response for UpdateWorkScheduleOverlapPeriod
+type UpdateWorkScheduleOverlapPeriodResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateWorkScheduleOverlapPeriodResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkScheduleOverlapPeriod
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateWorkScheduleOverlapPeriodResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateWorkScheduleOverlapPeriodResponse) GetJSON200() *WorkScheduleOverlapPeriod {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateWorkScheduleOverlapPeriodResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateWorkScheduleOverlapPeriodResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateWorkScheduleOverlapPeriodResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateWorkScheduleOverlapPeriodResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateWorkScheduleOverlapPeriodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWorkSchedulesResponse401Headers the declared response headers of an HTTP 401 response for ListWorkSchedules
+type ListWorkSchedulesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListWorkSchedulesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkSchedulePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListWorkSchedulesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListWorkSchedulesResponse) GetJSON200() *WorkSchedulePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListWorkSchedulesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListWorkSchedulesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListWorkSchedulesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListWorkSchedulesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListWorkSchedulesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateWorkScheduleResponse401Headers the declared response headers of an HTTP 401 response for CreateWorkSchedule
+type CreateWorkScheduleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateWorkScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *WorkSchedule
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateWorkScheduleResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateWorkScheduleResponse) GetJSON201() *WorkSchedule {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateWorkScheduleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateWorkScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateWorkScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateWorkScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateWorkScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ToggleWorkScheduleArchiveResponse401Headers the declared response headers of an HTTP 401 response for ToggleWorkScheduleArchive
+type ToggleWorkScheduleArchiveResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ToggleWorkScheduleArchiveResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkSchedule
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ToggleWorkScheduleArchiveResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ToggleWorkScheduleArchiveResponse) GetJSON200() *WorkSchedule {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ToggleWorkScheduleArchiveResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ToggleWorkScheduleArchiveResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ToggleWorkScheduleArchiveResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ToggleWorkScheduleArchiveResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ToggleWorkScheduleArchiveResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetWorkScheduleResponse401Headers the declared response headers of an HTTP 401 response for GetWorkSchedule
+type GetWorkScheduleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetWorkScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkSchedule
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetWorkScheduleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetWorkScheduleResponse) GetJSON200() *WorkSchedule {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetWorkScheduleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetWorkScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetWorkScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetWorkScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetWorkScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateWorkScheduleResponse401Headers the declared response headers of an HTTP 401 response for UpdateWorkSchedule
+type UpdateWorkScheduleResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateWorkScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WorkSchedule
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateWorkScheduleResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateWorkScheduleResponse) GetJSON200() *WorkSchedule {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateWorkScheduleResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateWorkScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateWorkScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateWorkScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateWorkScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListCredentialsWithResponse Describe the credential making the call
 //
 // The successor of v1's `/me`: a list (normally of one) describing the
@@ -55467,6 +64571,457 @@ func (c *ClientWithResponses) GetAtsRejectionReasonWithResponse(ctx context.Cont
 	return ParseGetAtsRejectionReasonResponse(rsp)
 }
 
+// ListEmployeeBreakConfigurationsWithResponse List the break kinds switched on or off in employees' attendance settings
+//
+// Each record links one kind of break of the company (a TimeSettings break configuration) to one employee's attendance settings and says whether that employee may take it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/break_configurations (the `ListEmployeeBreakConfigurations` operationId).
+func (c *ClientWithResponses) ListEmployeeBreakConfigurationsWithResponse(ctx context.Context, params *ListEmployeeBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*ListEmployeeBreakConfigurationsResponse, error) {
+	rsp, err := c.ListEmployeeBreakConfigurations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEmployeeBreakConfigurationsResponse(rsp)
+}
+
+// CreateEmployeeBreakConfigurationWithBodyWithResponse Switch a kind of break on or off for an employee attendance setting
+//
+// The kind of break must exist among the company's break configurations (TimeSettings).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+func (c *ClientWithResponses) CreateEmployeeBreakConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEmployeeBreakConfigurationResponse, error) {
+	rsp, err := c.CreateEmployeeBreakConfigurationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEmployeeBreakConfigurationResponse(rsp)
+}
+
+// CreateEmployeeBreakConfigurationWithResponse Switch a kind of break on or off for an employee attendance setting
+//
+// The kind of break must exist among the company's break configurations (TimeSettings).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/break_configurations (the `CreateEmployeeBreakConfiguration` operationId).
+func (c *ClientWithResponses) CreateEmployeeBreakConfigurationWithResponse(ctx context.Context, body CreateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEmployeeBreakConfigurationResponse, error) {
+	rsp, err := c.CreateEmployeeBreakConfiguration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEmployeeBreakConfigurationResponse(rsp)
+}
+
+// GetEmployeeBreakConfigurationWithResponse Get one employee break configuration
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/break_configurations/{id} (the `GetEmployeeBreakConfiguration` operationId).
+func (c *ClientWithResponses) GetEmployeeBreakConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEmployeeBreakConfigurationResponse, error) {
+	rsp, err := c.GetEmployeeBreakConfiguration(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetEmployeeBreakConfigurationResponse(rsp)
+}
+
+// UpdateEmployeeBreakConfigurationWithBodyWithResponse Switch an employee break configuration on or off
+//
+// Only `enabled` can change.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+func (c *ClientWithResponses) UpdateEmployeeBreakConfigurationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeBreakConfigurationResponse, error) {
+	rsp, err := c.UpdateEmployeeBreakConfigurationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEmployeeBreakConfigurationResponse(rsp)
+}
+
+// UpdateEmployeeBreakConfigurationWithResponse Switch an employee break configuration on or off
+//
+// Only `enabled` can change.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/break_configurations/{id} (the `UpdateEmployeeBreakConfiguration` operationId).
+func (c *ClientWithResponses) UpdateEmployeeBreakConfigurationWithResponse(ctx context.Context, id ID, body UpdateEmployeeBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeBreakConfigurationResponse, error) {
+	rsp, err := c.UpdateEmployeeBreakConfiguration(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEmployeeBreakConfigurationResponse(rsp)
+}
+
+// ListEditTimesheetRequestsWithResponse List requests to add, change or remove a shift
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/edit_timesheet_requests (the `ListEditTimesheetRequests` operationId).
+func (c *ClientWithResponses) ListEditTimesheetRequestsWithResponse(ctx context.Context, params *ListEditTimesheetRequestsParams, reqEditors ...RequestEditorFn) (*ListEditTimesheetRequestsResponse, error) {
+	rsp, err := c.ListEditTimesheetRequests(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEditTimesheetRequestsResponse(rsp)
+}
+
+// CreateEditTimesheetRequestWithBodyWithResponse Ask for a shift to be added, changed or removed
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) CreateEditTimesheetRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEditTimesheetRequestResponse, error) {
+	rsp, err := c.CreateEditTimesheetRequestWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEditTimesheetRequestResponse(rsp)
+}
+
+// CreateEditTimesheetRequestWithResponse Ask for a shift to be added, changed or removed
+//
+// `request_type` says what the request would do to the timesheet once
+// approved: `create_shift` (give the day and times), `update_shift` or
+// `delete_shift` (name the shift in `attendance_shift_id`).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/edit_timesheet_requests (the `CreateEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) CreateEditTimesheetRequestWithResponse(ctx context.Context, body CreateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEditTimesheetRequestResponse, error) {
+	rsp, err := c.CreateEditTimesheetRequest(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEditTimesheetRequestResponse(rsp)
+}
+
+// DeleteEditTimesheetRequestWithResponse Withdraw an edit timesheet request
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /attendance/edit_timesheet_requests/{id} (the `DeleteEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) DeleteEditTimesheetRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteEditTimesheetRequestResponse, error) {
+	rsp, err := c.DeleteEditTimesheetRequest(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteEditTimesheetRequestResponse(rsp)
+}
+
+// GetEditTimesheetRequestWithResponse Get an edit timesheet request
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/edit_timesheet_requests/{id} (the `GetEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) GetEditTimesheetRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEditTimesheetRequestResponse, error) {
+	rsp, err := c.GetEditTimesheetRequest(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetEditTimesheetRequestResponse(rsp)
+}
+
+// UpdateEditTimesheetRequestWithBodyWithResponse Change what an edit timesheet request asks for
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) UpdateEditTimesheetRequestWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEditTimesheetRequestResponse, error) {
+	rsp, err := c.UpdateEditTimesheetRequestWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEditTimesheetRequestResponse(rsp)
+}
+
+// UpdateEditTimesheetRequestWithResponse Change what an edit timesheet request asks for
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/edit_timesheet_requests/{id} (the `UpdateEditTimesheetRequest` operationId).
+func (c *ClientWithResponses) UpdateEditTimesheetRequestWithResponse(ctx context.Context, id ID, body UpdateEditTimesheetRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEditTimesheetRequestResponse, error) {
+	rsp, err := c.UpdateEditTimesheetRequest(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEditTimesheetRequestResponse(rsp)
+}
+
+// ListEstimatedTimesWithResponse List the time employees are expected to work per day
+//
+// One record per employee and day of the range, id `<employee_id>_<date>`,
+// with the minutes planned by the employee's contract, work schedule or
+// shift plan (`source`). Factorial requires `start_on`, `end_on` and
+// `employee_ids[]`; they are optional in this document (no query
+// parameter is), but send all three.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/estimated_times (the `ListEstimatedTimes` operationId).
+func (c *ClientWithResponses) ListEstimatedTimesWithResponse(ctx context.Context, params *ListEstimatedTimesParams, reqEditors ...RequestEditorFn) (*ListEstimatedTimesResponse, error) {
+	rsp, err := c.ListEstimatedTimes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEstimatedTimesResponse(rsp)
+}
+
+// ListOpenShiftsWithResponse List the shifts employees have clocked in and not yet out of
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/open_shifts (the `ListOpenShifts` operationId).
+func (c *ClientWithResponses) ListOpenShiftsWithResponse(ctx context.Context, params *ListOpenShiftsParams, reqEditors ...RequestEditorFn) (*ListOpenShiftsResponse, error) {
+	rsp, err := c.ListOpenShifts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOpenShiftsResponse(rsp)
+}
+
+// ListOvertimeRequestsWithResponse List requests to have extra hours counted as overtime
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/overtime_requests (the `ListOvertimeRequests` operationId).
+func (c *ClientWithResponses) ListOvertimeRequestsWithResponse(ctx context.Context, params *ListOvertimeRequestsParams, reqEditors ...RequestEditorFn) (*ListOvertimeRequestsResponse, error) {
+	rsp, err := c.ListOvertimeRequests(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOvertimeRequestsResponse(rsp)
+}
+
+// CreateOvertimeRequestWithBodyWithResponse Ask for extra hours on a day to be counted as overtime
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+func (c *ClientWithResponses) CreateOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOvertimeRequestResponse, error) {
+	rsp, err := c.CreateOvertimeRequestWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateOvertimeRequestResponse(rsp)
+}
+
+// CreateOvertimeRequestWithResponse Ask for extra hours on a day to be counted as overtime
+//
+// `hours_amount` is a number of hours; the answer reports it in hundredths (`hours_amount_in_cents`).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests (the `CreateOvertimeRequest` operationId).
+func (c *ClientWithResponses) CreateOvertimeRequestWithResponse(ctx context.Context, body CreateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOvertimeRequestResponse, error) {
+	rsp, err := c.CreateOvertimeRequest(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateOvertimeRequestResponse(rsp)
+}
+
+// ApproveOvertimeRequestWithBodyWithResponse Approve a pending overtime request
+//
+// `approver_id` names who approves.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+func (c *ClientWithResponses) ApproveOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApproveOvertimeRequestResponse, error) {
+	rsp, err := c.ApproveOvertimeRequestWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApproveOvertimeRequestResponse(rsp)
+}
+
+// ApproveOvertimeRequestWithResponse Approve a pending overtime request
+//
+// `approver_id` names who approves.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests/approve (the `ApproveOvertimeRequest` operationId).
+func (c *ClientWithResponses) ApproveOvertimeRequestWithResponse(ctx context.Context, body ApproveOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*ApproveOvertimeRequestResponse, error) {
+	rsp, err := c.ApproveOvertimeRequest(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApproveOvertimeRequestResponse(rsp)
+}
+
+// RejectOvertimeRequestWithBodyWithResponse Reject a pending overtime request, giving a reason
+//
+// The reason is required.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+func (c *ClientWithResponses) RejectOvertimeRequestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectOvertimeRequestResponse, error) {
+	rsp, err := c.RejectOvertimeRequestWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectOvertimeRequestResponse(rsp)
+}
+
+// RejectOvertimeRequestWithResponse Reject a pending overtime request, giving a reason
+//
+// The reason is required.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/overtime_requests/reject (the `RejectOvertimeRequest` operationId).
+func (c *ClientWithResponses) RejectOvertimeRequestWithResponse(ctx context.Context, body RejectOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectOvertimeRequestResponse, error) {
+	rsp, err := c.RejectOvertimeRequest(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectOvertimeRequestResponse(rsp)
+}
+
+// DeleteOvertimeRequestWithResponse Delete an overtime request
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /attendance/overtime_requests/{id} (the `DeleteOvertimeRequest` operationId).
+func (c *ClientWithResponses) DeleteOvertimeRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteOvertimeRequestResponse, error) {
+	rsp, err := c.DeleteOvertimeRequest(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteOvertimeRequestResponse(rsp)
+}
+
+// GetOvertimeRequestWithResponse Get an overtime request
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/overtime_requests/{id} (the `GetOvertimeRequest` operationId).
+func (c *ClientWithResponses) GetOvertimeRequestWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetOvertimeRequestResponse, error) {
+	rsp, err := c.GetOvertimeRequest(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOvertimeRequestResponse(rsp)
+}
+
+// UpdateOvertimeRequestWithBodyWithResponse Change an overtime request's day, hours or texts
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+func (c *ClientWithResponses) UpdateOvertimeRequestWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOvertimeRequestResponse, error) {
+	rsp, err := c.UpdateOvertimeRequestWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateOvertimeRequestResponse(rsp)
+}
+
+// UpdateOvertimeRequestWithResponse Change an overtime request's day, hours or texts
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /attendance/overtime_requests/{id} (the `UpdateOvertimeRequest` operationId).
+func (c *ClientWithResponses) UpdateOvertimeRequestWithResponse(ctx context.Context, id ID, body UpdateOvertimeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOvertimeRequestResponse, error) {
+	rsp, err := c.UpdateOvertimeRequest(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateOvertimeRequestResponse(rsp)
+}
+
+// ListAttendanceReviewsWithResponse List the days of employees' timesheets marked as reviewed
+//
+// One record per employee and reviewed day. Factorial requires all four
+// filters; they are optional in this document (no query parameter is),
+// but send at least the employees and the range.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/reviews (the `ListAttendanceReviews` operationId).
+func (c *ClientWithResponses) ListAttendanceReviewsWithResponse(ctx context.Context, params *ListAttendanceReviewsParams, reqEditors ...RequestEditorFn) (*ListAttendanceReviewsResponse, error) {
+	rsp, err := c.ListAttendanceReviews(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAttendanceReviewsResponse(rsp)
+}
+
+// CreateAttendanceReviewsInBulkWithBodyWithResponse Mark a range of days of several employees' timesheets as reviewed
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+func (c *ClientWithResponses) CreateAttendanceReviewsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAttendanceReviewsInBulkResponse, error) {
+	rsp, err := c.CreateAttendanceReviewsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAttendanceReviewsInBulkResponse(rsp)
+}
+
+// CreateAttendanceReviewsInBulkWithResponse Mark a range of days of several employees' timesheets as reviewed
+//
+// Answers the reviews created, one per employee and reviewed day (a bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/reviews/bulk_create (the `CreateAttendanceReviewsInBulk` operationId).
+func (c *ClientWithResponses) CreateAttendanceReviewsInBulkWithResponse(ctx context.Context, body CreateAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAttendanceReviewsInBulkResponse, error) {
+	rsp, err := c.CreateAttendanceReviewsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAttendanceReviewsInBulkResponse(rsp)
+}
+
+// DeleteAttendanceReviewsInBulkWithBodyWithResponse Remove the reviews of a range of days of several employees
+//
+// Answers the reviews removed (a bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+func (c *ClientWithResponses) DeleteAttendanceReviewsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAttendanceReviewsInBulkResponse, error) {
+	rsp, err := c.DeleteAttendanceReviewsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAttendanceReviewsInBulkResponse(rsp)
+}
+
+// DeleteAttendanceReviewsInBulkWithResponse Remove the reviews of a range of days of several employees
+//
+// Answers the reviews removed (a bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /attendance/reviews/bulk_destroy (the `DeleteAttendanceReviewsInBulk` operationId).
+func (c *ClientWithResponses) DeleteAttendanceReviewsInBulkWithResponse(ctx context.Context, body DeleteAttendanceReviewsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAttendanceReviewsInBulkResponse, error) {
+	rsp, err := c.DeleteAttendanceReviewsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAttendanceReviewsInBulkResponse(rsp)
+}
+
 // ListShiftsWithResponse List attendance shifts
 //
 // Live responses of this list have been seen unpaginated (`meta.paginateable` false, `meta.limit` null), returning every matching shift; narrow it with dates and employees.
@@ -55776,6 +65331,21 @@ func (c *ClientWithResponses) UpdateShiftWithResponse(ctx context.Context, id ID
 		return nil, err
 	}
 	return ParseUpdateShiftResponse(rsp)
+}
+
+// ListWorkedTimesWithResponse List the time employees worked per day
+//
+// One record per employee and day, id `<employee_id>_<date>`, summing the day's tracked shifts.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /attendance/worked_times (the `ListWorkedTimes` operationId).
+func (c *ClientWithResponses) ListWorkedTimesWithResponse(ctx context.Context, params *ListWorkedTimesParams, reqEditors ...RequestEditorFn) (*ListWorkedTimesResponse, error) {
+	rsp, err := c.ListWorkedTimes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWorkedTimesResponse(rsp)
 }
 
 // ListBankAccountsWithResponse List the company's bank accounts
@@ -59544,6 +69114,149 @@ func (c *ClientWithResponses) GetProjectTimeRecordWithResponse(ctx context.Conte
 	return ParseGetProjectTimeRecordResponse(rsp)
 }
 
+// ListPlannedShiftsWithResponse List planned shifts (the rota)
+//
+// Shifts planned for employees ahead of time, distinct from the
+// attendance shifts they clock. Drafts are not yet visible to the
+// employees; which states a caller sees follows its permissions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /shift_management/shifts (the `ListPlannedShifts` operationId).
+func (c *ClientWithResponses) ListPlannedShiftsWithResponse(ctx context.Context, params *ListPlannedShiftsParams, reqEditors ...RequestEditorFn) (*ListPlannedShiftsResponse, error) {
+	rsp, err := c.ListPlannedShifts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPlannedShiftsResponse(rsp)
+}
+
+// CreatePlannedShiftWithBodyWithResponse Plan a shift for an employee
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+func (c *ClientWithResponses) CreatePlannedShiftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedShiftResponse, error) {
+	rsp, err := c.CreatePlannedShiftWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedShiftResponse(rsp)
+}
+
+// CreatePlannedShiftWithResponse Plan a shift for an employee
+//
+// `start_at` and `end_at` are timestamps; `work_area_id` is a work area of the location (answered as `locations_work_area_id`).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts (the `CreatePlannedShift` operationId).
+func (c *ClientWithResponses) CreatePlannedShiftWithResponse(ctx context.Context, body CreatePlannedShiftJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedShiftResponse, error) {
+	rsp, err := c.CreatePlannedShift(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedShiftResponse(rsp)
+}
+
+// CreatePlannedShiftsInBulkWithBodyWithResponse Plan several shifts at once
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+func (c *ClientWithResponses) CreatePlannedShiftsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedShiftsInBulkResponse, error) {
+	rsp, err := c.CreatePlannedShiftsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedShiftsInBulkResponse(rsp)
+}
+
+// CreatePlannedShiftsInBulkWithResponse Plan several shifts at once
+//
+// Each item is what CreatePlannedShift takes. Answers the created shifts (a bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts/bulk_create (the `CreatePlannedShiftsInBulk` operationId).
+func (c *ClientWithResponses) CreatePlannedShiftsInBulkWithResponse(ctx context.Context, body CreatePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedShiftsInBulkResponse, error) {
+	rsp, err := c.CreatePlannedShiftsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedShiftsInBulkResponse(rsp)
+}
+
+// DeletePlannedShiftsInBulkWithBodyWithResponse Delete the planned shifts a set of filters selects
+//
+// Selects shifts by ids, employees and a range of days (each filter
+// given narrows the selection; only the calendar day of `start_at` and
+// `end_at` counts). Backup shifts are kept unless
+// `destroy_backup_shifts` is true. `author_id` is the access doing the
+// deletion, kept for the audit trail. Answers the deleted shifts (a
+// bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+func (c *ClientWithResponses) DeletePlannedShiftsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeletePlannedShiftsInBulkResponse, error) {
+	rsp, err := c.DeletePlannedShiftsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePlannedShiftsInBulkResponse(rsp)
+}
+
+// DeletePlannedShiftsInBulkWithResponse Delete the planned shifts a set of filters selects
+//
+// Selects shifts by ids, employees and a range of days (each filter
+// given narrows the selection; only the calendar day of `start_at` and
+// `end_at` counts). Backup shifts are kept unless
+// `destroy_backup_shifts` is true. `author_id` is the access doing the
+// deletion, kept for the audit trail. Answers the deleted shifts (a
+// bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /shift_management/shifts/bulk_delete (the `DeletePlannedShiftsInBulk` operationId).
+func (c *ClientWithResponses) DeletePlannedShiftsInBulkWithResponse(ctx context.Context, body DeletePlannedShiftsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*DeletePlannedShiftsInBulkResponse, error) {
+	rsp, err := c.DeletePlannedShiftsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePlannedShiftsInBulkResponse(rsp)
+}
+
+// DeletePlannedShiftWithResponse Delete a planned shift
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /shift_management/shifts/{id} (the `DeletePlannedShift` operationId).
+func (c *ClientWithResponses) DeletePlannedShiftWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePlannedShiftResponse, error) {
+	rsp, err := c.DeletePlannedShift(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePlannedShiftResponse(rsp)
+}
+
+// GetPlannedShiftWithResponse Get a planned shift
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /shift_management/shifts/{id} (the `GetPlannedShift` operationId).
+func (c *ClientWithResponses) GetPlannedShiftWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPlannedShiftResponse, error) {
+	rsp, err := c.GetPlannedShift(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPlannedShiftResponse(rsp)
+}
+
 // ListTaskFilesWithResponse List the files attached to tasks
 //
 // Returns a wrapper object for the known response body format(s).
@@ -60047,6 +69760,262 @@ func (c *ClientWithResponses) UpdateTeamWithResponse(ctx context.Context, id ID,
 		return nil, err
 	}
 	return ParseUpdateTeamResponse(rsp)
+}
+
+// ListPlannedBreaksWithResponse List breaks planned within shifts and schedules
+//
+// Factorial marks all seven filters required; here they are optional (no query parameter is), and an absent filter selects everything.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /time_planning/planned_breaks (the `ListPlannedBreaks` operationId).
+func (c *ClientWithResponses) ListPlannedBreaksWithResponse(ctx context.Context, params *ListPlannedBreaksParams, reqEditors ...RequestEditorFn) (*ListPlannedBreaksResponse, error) {
+	rsp, err := c.ListPlannedBreaks(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPlannedBreaksResponse(rsp)
+}
+
+// CreatePlannedBreaksInBulkWithBodyWithResponse Plan several breaks at once
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+func (c *ClientWithResponses) CreatePlannedBreaksInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlannedBreaksInBulkResponse, error) {
+	rsp, err := c.CreatePlannedBreaksInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedBreaksInBulkResponse(rsp)
+}
+
+// CreatePlannedBreaksInBulkWithResponse Plan several breaks at once
+//
+// Each break names its kind (`break_configuration_id`, a TimeSettings break configuration) and, typically, the planned shift it belongs to. Answers the created breaks (a bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planned_breaks/bulk_create (the `CreatePlannedBreaksInBulk` operationId).
+func (c *ClientWithResponses) CreatePlannedBreaksInBulkWithResponse(ctx context.Context, body CreatePlannedBreaksInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlannedBreaksInBulkResponse, error) {
+	rsp, err := c.CreatePlannedBreaksInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlannedBreaksInBulkResponse(rsp)
+}
+
+// GetPlannedBreakWithResponse Get a planned break
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /time_planning/planned_breaks/{id} (the `GetPlannedBreak` operationId).
+func (c *ClientWithResponses) GetPlannedBreakWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPlannedBreakResponse, error) {
+	rsp, err := c.GetPlannedBreak(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPlannedBreakResponse(rsp)
+}
+
+// ListPlanningVersionsWithResponse List which planning tool sets each employee's expected hours, and since when
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /time_planning/planning_versions (the `ListPlanningVersions` operationId).
+func (c *ClientWithResponses) ListPlanningVersionsWithResponse(ctx context.Context, params *ListPlanningVersionsParams, reqEditors ...RequestEditorFn) (*ListPlanningVersionsResponse, error) {
+	rsp, err := c.ListPlanningVersions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPlanningVersionsResponse(rsp)
+}
+
+// CreatePlanningVersionWithBodyWithResponse Set how an employee's hours are planned from a date on
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+func (c *ClientWithResponses) CreatePlanningVersionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlanningVersionResponse, error) {
+	rsp, err := c.CreatePlanningVersionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlanningVersionResponse(rsp)
+}
+
+// CreatePlanningVersionWithResponse Set how an employee's hours are planned from a date on
+//
+// With `planning_tool` `work_schedule`, `schedule_id` names the work schedule the employee follows; the answer reports it as `work_schedule_schedule_id`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planning_versions (the `CreatePlanningVersion` operationId).
+func (c *ClientWithResponses) CreatePlanningVersionWithResponse(ctx context.Context, body CreatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlanningVersionResponse, error) {
+	rsp, err := c.CreatePlanningVersion(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlanningVersionResponse(rsp)
+}
+
+// CreatePlanningVersionsInBulkWithBodyWithResponse Set the same planning version for several employees
+//
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+func (c *ClientWithResponses) CreatePlanningVersionsInBulkWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePlanningVersionsInBulkResponse, error) {
+	rsp, err := c.CreatePlanningVersionsInBulkWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlanningVersionsInBulkResponse(rsp)
+}
+
+// CreatePlanningVersionsInBulkWithResponse Set the same planning version for several employees
+//
+// One version per employee, all effective from the same date. Answers the created versions (a bare JSON array).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_planning/planning_versions/bulk_create (the `CreatePlanningVersionsInBulk` operationId).
+func (c *ClientWithResponses) CreatePlanningVersionsInBulkWithResponse(ctx context.Context, body CreatePlanningVersionsInBulkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePlanningVersionsInBulkResponse, error) {
+	rsp, err := c.CreatePlanningVersionsInBulk(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePlanningVersionsInBulkResponse(rsp)
+}
+
+// DeletePlanningVersionWithResponse Delete a planning version
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /time_planning/planning_versions/{id} (the `DeletePlanningVersion` operationId).
+func (c *ClientWithResponses) DeletePlanningVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeletePlanningVersionResponse, error) {
+	rsp, err := c.DeletePlanningVersion(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePlanningVersionResponse(rsp)
+}
+
+// UpdatePlanningVersionWithBodyWithResponse Change a planning version
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+func (c *ClientWithResponses) UpdatePlanningVersionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePlanningVersionResponse, error) {
+	rsp, err := c.UpdatePlanningVersionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePlanningVersionResponse(rsp)
+}
+
+// UpdatePlanningVersionWithResponse Change a planning version
+//
+// Factorial requires `effective_at` and `planning_tool` on every update, not only the fields that change.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /time_planning/planning_versions/{id} (the `UpdatePlanningVersion` operationId).
+func (c *ClientWithResponses) UpdatePlanningVersionWithResponse(ctx context.Context, id ID, body UpdatePlanningVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePlanningVersionResponse, error) {
+	rsp, err := c.UpdatePlanningVersion(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePlanningVersionResponse(rsp)
+}
+
+// ListBreakConfigurationsWithResponse List the company's kinds of break
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /time_settings/break_configurations (the `ListBreakConfigurations` operationId).
+func (c *ClientWithResponses) ListBreakConfigurationsWithResponse(ctx context.Context, params *ListBreakConfigurationsParams, reqEditors ...RequestEditorFn) (*ListBreakConfigurationsResponse, error) {
+	rsp, err := c.ListBreakConfigurations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBreakConfigurationsResponse(rsp)
+}
+
+// CreateBreakConfigurationWithBodyWithResponse Add a kind of break, paid or not
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+func (c *ClientWithResponses) CreateBreakConfigurationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBreakConfigurationResponse, error) {
+	rsp, err := c.CreateBreakConfigurationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBreakConfigurationResponse(rsp)
+}
+
+// CreateBreakConfigurationWithResponse Add a kind of break, paid or not
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /time_settings/break_configurations (the `CreateBreakConfiguration` operationId).
+func (c *ClientWithResponses) CreateBreakConfigurationWithResponse(ctx context.Context, body CreateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBreakConfigurationResponse, error) {
+	rsp, err := c.CreateBreakConfiguration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBreakConfigurationResponse(rsp)
+}
+
+// GetBreakConfigurationWithResponse Get a kind of break
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /time_settings/break_configurations/{id} (the `GetBreakConfiguration` operationId).
+func (c *ClientWithResponses) GetBreakConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetBreakConfigurationResponse, error) {
+	rsp, err := c.GetBreakConfiguration(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetBreakConfigurationResponse(rsp)
+}
+
+// UpdateBreakConfigurationWithBodyWithResponse Rename, change or archive a kind of break
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+func (c *ClientWithResponses) UpdateBreakConfigurationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBreakConfigurationResponse, error) {
+	rsp, err := c.UpdateBreakConfigurationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBreakConfigurationResponse(rsp)
+}
+
+// UpdateBreakConfigurationWithResponse Rename, change or archive a kind of break
+//
+// There is no delete; archive a kind of break that is no longer used.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /time_settings/break_configurations/{id} (the `UpdateBreakConfiguration` operationId).
+func (c *ClientWithResponses) UpdateBreakConfigurationWithResponse(ctx context.Context, id ID, body UpdateBreakConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBreakConfigurationResponse, error) {
+	rsp, err := c.UpdateBreakConfiguration(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateBreakConfigurationResponse(rsp)
 }
 
 // ListAllowanceStatsWithResponse List employees' time-off counters per allowance at a date
@@ -61389,6 +71358,285 @@ func (c *ClientWithResponses) UpdateTrainingWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseUpdateTrainingResponse(rsp)
+}
+
+// ListWorkScheduleDayConfigurationsWithResponse List the working hours per weekday of work schedule periods
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/day_configurations (the `ListWorkScheduleDayConfigurations` operationId).
+func (c *ClientWithResponses) ListWorkScheduleDayConfigurationsWithResponse(ctx context.Context, params *ListWorkScheduleDayConfigurationsParams, reqEditors ...RequestEditorFn) (*ListWorkScheduleDayConfigurationsResponse, error) {
+	rsp, err := c.ListWorkScheduleDayConfigurations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWorkScheduleDayConfigurationsResponse(rsp)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *ClientWithResponses) ApplyWorkScheduleDayConfigurationChangesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	rsp, err := c.ApplyWorkScheduleDayConfigurationChangesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp)
+}
+
+// ApplyWorkScheduleDayConfigurationChangesWithResponse Create, change and delete several day configurations of a period at once
+//
+// Factorial names the action `bulk_cud` (create, update, delete) and
+// describes neither the items of `day_configurations` nor the answer
+// beyond its type, one day configuration. Read here as Rails' nested
+// attributes: an item without `id` creates a day (`weekday`,
+// `duration_in_seconds`, optionally `start_at`), an item with `id`
+// changes that day of the period, and one with `id` and `_destroy: true`
+// deletes it. Which day configuration the answer holds is not documented.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/day_configurations/bulk_cud (the `ApplyWorkScheduleDayConfigurationChanges` operationId).
+func (c *ClientWithResponses) ApplyWorkScheduleDayConfigurationChangesWithResponse(ctx context.Context, body ApplyWorkScheduleDayConfigurationChangesJSONRequestBody, reqEditors ...RequestEditorFn) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	rsp, err := c.ApplyWorkScheduleDayConfigurationChanges(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp)
+}
+
+// GetWorkScheduleDayConfigurationWithResponse Get a day configuration
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/day_configurations/{id} (the `GetWorkScheduleDayConfiguration` operationId).
+func (c *ClientWithResponses) GetWorkScheduleDayConfigurationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleDayConfigurationResponse, error) {
+	rsp, err := c.GetWorkScheduleDayConfiguration(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetWorkScheduleDayConfigurationResponse(rsp)
+}
+
+// ListWorkScheduleOverlapPeriodsWithResponse List the periods of the year of work schedules
+//
+// A period covers a span of the year (start and end month and day) within one schedule, such as a summer timetable; the `default` one covers what no other does.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/overlap_periods (the `ListWorkScheduleOverlapPeriods` operationId).
+func (c *ClientWithResponses) ListWorkScheduleOverlapPeriodsWithResponse(ctx context.Context, params *ListWorkScheduleOverlapPeriodsParams, reqEditors ...RequestEditorFn) (*ListWorkScheduleOverlapPeriodsResponse, error) {
+	rsp, err := c.ListWorkScheduleOverlapPeriods(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWorkScheduleOverlapPeriodsResponse(rsp)
+}
+
+// CreateWorkScheduleOverlapPeriodWithBodyWithResponse Add a period of the year to a work schedule
+//
+// Factorial leaves the members of `create_params` undescribed (see the schema).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) CreateWorkScheduleOverlapPeriodWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.CreateWorkScheduleOverlapPeriodWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// CreateWorkScheduleOverlapPeriodWithResponse Add a period of the year to a work schedule
+//
+// Factorial leaves the members of `create_params` undescribed (see the schema).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/overlap_periods (the `CreateWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) CreateWorkScheduleOverlapPeriodWithResponse(ctx context.Context, body CreateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.CreateWorkScheduleOverlapPeriod(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// DeleteWorkScheduleOverlapPeriodWithResponse Delete a period of a work schedule
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /work_schedule/overlap_periods/{id} (the `DeleteWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) DeleteWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.DeleteWorkScheduleOverlapPeriod(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// GetWorkScheduleOverlapPeriodWithResponse Get a period of a work schedule
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/overlap_periods/{id} (the `GetWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) GetWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.GetWorkScheduleOverlapPeriod(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// UpdateWorkScheduleOverlapPeriodWithBodyWithResponse Change a period of a work schedule
+//
+// Factorial leaves the members of `update_params` undescribed (see the schema).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) UpdateWorkScheduleOverlapPeriodWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.UpdateWorkScheduleOverlapPeriodWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// UpdateWorkScheduleOverlapPeriodWithResponse Change a period of a work schedule
+//
+// Factorial leaves the members of `update_params` undescribed (see the schema).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /work_schedule/overlap_periods/{id} (the `UpdateWorkScheduleOverlapPeriod` operationId).
+func (c *ClientWithResponses) UpdateWorkScheduleOverlapPeriodWithResponse(ctx context.Context, id ID, body UpdateWorkScheduleOverlapPeriodJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleOverlapPeriodResponse, error) {
+	rsp, err := c.UpdateWorkScheduleOverlapPeriod(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWorkScheduleOverlapPeriodResponse(rsp)
+}
+
+// ListWorkSchedulesWithResponse List work schedules
+//
+// Factorial marks `with_employee_ids` and `with_periods` required; here they are optional (no query parameter is).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/schedules (the `ListWorkSchedules` operationId).
+func (c *ClientWithResponses) ListWorkSchedulesWithResponse(ctx context.Context, params *ListWorkSchedulesParams, reqEditors ...RequestEditorFn) (*ListWorkSchedulesResponse, error) {
+	rsp, err := c.ListWorkSchedules(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWorkSchedulesResponse(rsp)
+}
+
+// CreateWorkScheduleWithBodyWithResponse Create a work schedule
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+func (c *ClientWithResponses) CreateWorkScheduleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWorkScheduleResponse, error) {
+	rsp, err := c.CreateWorkScheduleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWorkScheduleResponse(rsp)
+}
+
+// CreateWorkScheduleWithResponse Create a work schedule
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/schedules (the `CreateWorkSchedule` operationId).
+func (c *ClientWithResponses) CreateWorkScheduleWithResponse(ctx context.Context, body CreateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWorkScheduleResponse, error) {
+	rsp, err := c.CreateWorkSchedule(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWorkScheduleResponse(rsp)
+}
+
+// ToggleWorkScheduleArchiveWithBodyWithResponse Archive a work schedule, or bring an archived one back
+//
+// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+func (c *ClientWithResponses) ToggleWorkScheduleArchiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ToggleWorkScheduleArchiveResponse, error) {
+	rsp, err := c.ToggleWorkScheduleArchiveWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseToggleWorkScheduleArchiveResponse(rsp)
+}
+
+// ToggleWorkScheduleArchiveWithResponse Archive a work schedule, or bring an archived one back
+//
+// Archives the schedule (`archived_at` set to now) when it is active and unarchives it (`archived_at` null) when it is archived.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /work_schedule/schedules/toggle_archive (the `ToggleWorkScheduleArchive` operationId).
+func (c *ClientWithResponses) ToggleWorkScheduleArchiveWithResponse(ctx context.Context, body ToggleWorkScheduleArchiveJSONRequestBody, reqEditors ...RequestEditorFn) (*ToggleWorkScheduleArchiveResponse, error) {
+	rsp, err := c.ToggleWorkScheduleArchive(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseToggleWorkScheduleArchiveResponse(rsp)
+}
+
+// GetWorkScheduleWithResponse Get a work schedule
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /work_schedule/schedules/{id} (the `GetWorkSchedule` operationId).
+func (c *ClientWithResponses) GetWorkScheduleWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetWorkScheduleResponse, error) {
+	rsp, err := c.GetWorkSchedule(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetWorkScheduleResponse(rsp)
+}
+
+// UpdateWorkScheduleWithBodyWithResponse Rename a work schedule
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+func (c *ClientWithResponses) UpdateWorkScheduleWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleResponse, error) {
+	rsp, err := c.UpdateWorkScheduleWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWorkScheduleResponse(rsp)
+}
+
+// UpdateWorkScheduleWithResponse Rename a work schedule
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /work_schedule/schedules/{id} (the `UpdateWorkSchedule` operationId).
+func (c *ClientWithResponses) UpdateWorkScheduleWithResponse(ctx context.Context, id ID, body UpdateWorkScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkScheduleResponse, error) {
+	rsp, err := c.UpdateWorkSchedule(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWorkScheduleResponse(rsp)
 }
 
 // ParseListCredentialsResponse parses an HTTP response from a ListCredentialsWithResponse call
@@ -63890,6 +74138,1035 @@ func ParseGetAtsRejectionReasonResponse(rsp *http.Response) (*GetAtsRejectionRea
 	return response, nil
 }
 
+// ParseListEmployeeBreakConfigurationsResponse parses an HTTP response from a ListEmployeeBreakConfigurationsWithResponse call
+func ParseListEmployeeBreakConfigurationsResponse(rsp *http.Response) (*ListEmployeeBreakConfigurationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEmployeeBreakConfigurationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmployeeBreakConfigurationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListEmployeeBreakConfigurationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateEmployeeBreakConfigurationResponse parses an HTTP response from a CreateEmployeeBreakConfigurationWithResponse call
+func ParseCreateEmployeeBreakConfigurationResponse(rsp *http.Response) (*CreateEmployeeBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateEmployeeBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest EmployeeBreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateEmployeeBreakConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetEmployeeBreakConfigurationResponse parses an HTTP response from a GetEmployeeBreakConfigurationWithResponse call
+func ParseGetEmployeeBreakConfigurationResponse(rsp *http.Response) (*GetEmployeeBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetEmployeeBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmployeeBreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetEmployeeBreakConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateEmployeeBreakConfigurationResponse parses an HTTP response from a UpdateEmployeeBreakConfigurationWithResponse call
+func ParseUpdateEmployeeBreakConfigurationResponse(rsp *http.Response) (*UpdateEmployeeBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateEmployeeBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmployeeBreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateEmployeeBreakConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListEditTimesheetRequestsResponse parses an HTTP response from a ListEditTimesheetRequestsWithResponse call
+func ParseListEditTimesheetRequestsResponse(rsp *http.Response) (*ListEditTimesheetRequestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEditTimesheetRequestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TimesheetEditPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListEditTimesheetRequestsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateEditTimesheetRequestResponse parses an HTTP response from a CreateEditTimesheetRequestWithResponse call
+func ParseCreateEditTimesheetRequestResponse(rsp *http.Response) (*CreateEditTimesheetRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateEditTimesheetRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TimesheetEdit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateEditTimesheetRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteEditTimesheetRequestResponse parses an HTTP response from a DeleteEditTimesheetRequestWithResponse call
+func ParseDeleteEditTimesheetRequestResponse(rsp *http.Response) (*DeleteEditTimesheetRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteEditTimesheetRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TimesheetEdit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteEditTimesheetRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetEditTimesheetRequestResponse parses an HTTP response from a GetEditTimesheetRequestWithResponse call
+func ParseGetEditTimesheetRequestResponse(rsp *http.Response) (*GetEditTimesheetRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetEditTimesheetRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TimesheetEdit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetEditTimesheetRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateEditTimesheetRequestResponse parses an HTTP response from a UpdateEditTimesheetRequestWithResponse call
+func ParseUpdateEditTimesheetRequestResponse(rsp *http.Response) (*UpdateEditTimesheetRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateEditTimesheetRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TimesheetEdit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateEditTimesheetRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListEstimatedTimesResponse parses an HTTP response from a ListEstimatedTimesWithResponse call
+func ParseListEstimatedTimesResponse(rsp *http.Response) (*ListEstimatedTimesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEstimatedTimesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EstimatedTimePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListEstimatedTimesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListOpenShiftsResponse parses an HTTP response from a ListOpenShiftsWithResponse call
+func ParseListOpenShiftsResponse(rsp *http.Response) (*ListOpenShiftsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOpenShiftsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OpenShiftPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListOpenShiftsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListOvertimeRequestsResponse parses an HTTP response from a ListOvertimeRequestsWithResponse call
+func ParseListOvertimeRequestsResponse(rsp *http.Response) (*ListOvertimeRequestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOvertimeRequestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OvertimePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListOvertimeRequestsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateOvertimeRequestResponse parses an HTTP response from a CreateOvertimeRequestWithResponse call
+func ParseCreateOvertimeRequestResponse(rsp *http.Response) (*CreateOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseApproveOvertimeRequestResponse parses an HTTP response from a ApproveOvertimeRequestWithResponse call
+func ParseApproveOvertimeRequestResponse(rsp *http.Response) (*ApproveOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ApproveOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ApproveOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRejectOvertimeRequestResponse parses an HTTP response from a RejectOvertimeRequestWithResponse call
+func ParseRejectOvertimeRequestResponse(rsp *http.Response) (*RejectOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RejectOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RejectOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteOvertimeRequestResponse parses an HTTP response from a DeleteOvertimeRequestWithResponse call
+func ParseDeleteOvertimeRequestResponse(rsp *http.Response) (*DeleteOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetOvertimeRequestResponse parses an HTTP response from a GetOvertimeRequestWithResponse call
+func ParseGetOvertimeRequestResponse(rsp *http.Response) (*GetOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateOvertimeRequestResponse parses an HTTP response from a UpdateOvertimeRequestWithResponse call
+func ParseUpdateOvertimeRequestResponse(rsp *http.Response) (*UpdateOvertimeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateOvertimeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Overtime
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateOvertimeRequestResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAttendanceReviewsResponse parses an HTTP response from a ListAttendanceReviewsWithResponse call
+func ParseListAttendanceReviewsResponse(rsp *http.Response) (*ListAttendanceReviewsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAttendanceReviewsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AttendanceReviewPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListAttendanceReviewsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateAttendanceReviewsInBulkResponse parses an HTTP response from a CreateAttendanceReviewsInBulkWithResponse call
+func ParseCreateAttendanceReviewsInBulkResponse(rsp *http.Response) (*CreateAttendanceReviewsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAttendanceReviewsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []AttendanceReview
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateAttendanceReviewsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAttendanceReviewsInBulkResponse parses an HTTP response from a DeleteAttendanceReviewsInBulkWithResponse call
+func ParseDeleteAttendanceReviewsInBulkResponse(rsp *http.Response) (*DeleteAttendanceReviewsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAttendanceReviewsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []AttendanceReview
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteAttendanceReviewsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListShiftsResponse parses an HTTP response from a ListShiftsWithResponse call
 func ParseListShiftsResponse(rsp *http.Response) (*ListShiftsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -64416,6 +75693,55 @@ func ParseUpdateShiftResponse(rsp *http.Response) (*UpdateShiftResponse, error) 
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateShiftResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListWorkedTimesResponse parses an HTTP response from a ListWorkedTimesWithResponse call
+func ParseListWorkedTimesResponse(rsp *http.Response) (*ListWorkedTimesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListWorkedTimesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkedTimePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListWorkedTimesResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -72857,6 +84183,300 @@ func ParseGetProjectTimeRecordResponse(rsp *http.Response) (*GetProjectTimeRecor
 	return response, nil
 }
 
+// ParseListPlannedShiftsResponse parses an HTTP response from a ListPlannedShiftsWithResponse call
+func ParseListPlannedShiftsResponse(rsp *http.Response) (*ListPlannedShiftsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPlannedShiftsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlannedShiftPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPlannedShiftsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePlannedShiftResponse parses an HTTP response from a CreatePlannedShiftWithResponse call
+func ParseCreatePlannedShiftResponse(rsp *http.Response) (*CreatePlannedShiftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePlannedShiftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PlannedShift
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePlannedShiftResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePlannedShiftsInBulkResponse parses an HTTP response from a CreatePlannedShiftsInBulkWithResponse call
+func ParseCreatePlannedShiftsInBulkResponse(rsp *http.Response) (*CreatePlannedShiftsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePlannedShiftsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PlannedShift
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePlannedShiftsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePlannedShiftsInBulkResponse parses an HTTP response from a DeletePlannedShiftsInBulkWithResponse call
+func ParseDeletePlannedShiftsInBulkResponse(rsp *http.Response) (*DeletePlannedShiftsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePlannedShiftsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PlannedShift
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePlannedShiftsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePlannedShiftResponse parses an HTTP response from a DeletePlannedShiftWithResponse call
+func ParseDeletePlannedShiftResponse(rsp *http.Response) (*DeletePlannedShiftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePlannedShiftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlannedShift
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePlannedShiftResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPlannedShiftResponse parses an HTTP response from a GetPlannedShiftWithResponse call
+func ParseGetPlannedShiftResponse(rsp *http.Response) (*GetPlannedShiftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPlannedShiftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlannedShift
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPlannedShiftResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListTaskFilesResponse parses an HTTP response from a ListTaskFilesWithResponse call
 func ParseListTaskFilesResponse(rsp *http.Response) (*ListTaskFilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -74020,6 +85640,594 @@ func ParseUpdateTeamResponse(rsp *http.Response) (*UpdateTeamResponse, error) {
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateTeamResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPlannedBreaksResponse parses an HTTP response from a ListPlannedBreaksWithResponse call
+func ParseListPlannedBreaksResponse(rsp *http.Response) (*ListPlannedBreaksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPlannedBreaksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlannedBreakPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPlannedBreaksResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePlannedBreaksInBulkResponse parses an HTTP response from a CreatePlannedBreaksInBulkWithResponse call
+func ParseCreatePlannedBreaksInBulkResponse(rsp *http.Response) (*CreatePlannedBreaksInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePlannedBreaksInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PlannedBreak
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePlannedBreaksInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPlannedBreakResponse parses an HTTP response from a GetPlannedBreakWithResponse call
+func ParseGetPlannedBreakResponse(rsp *http.Response) (*GetPlannedBreakResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPlannedBreakResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlannedBreak
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPlannedBreakResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPlanningVersionsResponse parses an HTTP response from a ListPlanningVersionsWithResponse call
+func ParseListPlanningVersionsResponse(rsp *http.Response) (*ListPlanningVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPlanningVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlanningVersionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPlanningVersionsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePlanningVersionResponse parses an HTTP response from a CreatePlanningVersionWithResponse call
+func ParseCreatePlanningVersionResponse(rsp *http.Response) (*CreatePlanningVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePlanningVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PlanningVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePlanningVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreatePlanningVersionsInBulkResponse parses an HTTP response from a CreatePlanningVersionsInBulkWithResponse call
+func ParseCreatePlanningVersionsInBulkResponse(rsp *http.Response) (*CreatePlanningVersionsInBulkResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePlanningVersionsInBulkResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []PlanningVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreatePlanningVersionsInBulkResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeletePlanningVersionResponse parses an HTTP response from a DeletePlanningVersionWithResponse call
+func ParseDeletePlanningVersionResponse(rsp *http.Response) (*DeletePlanningVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePlanningVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlanningVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeletePlanningVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePlanningVersionResponse parses an HTTP response from a UpdatePlanningVersionWithResponse call
+func ParseUpdatePlanningVersionResponse(rsp *http.Response) (*UpdatePlanningVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePlanningVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlanningVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdatePlanningVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListBreakConfigurationsResponse parses an HTTP response from a ListBreakConfigurationsWithResponse call
+func ParseListBreakConfigurationsResponse(rsp *http.Response) (*ListBreakConfigurationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBreakConfigurationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BreakConfigurationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListBreakConfigurationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateBreakConfigurationResponse parses an HTTP response from a CreateBreakConfigurationWithResponse call
+func ParseCreateBreakConfigurationResponse(rsp *http.Response) (*CreateBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest BreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateBreakConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetBreakConfigurationResponse parses an HTTP response from a GetBreakConfigurationWithResponse call
+func ParseGetBreakConfigurationResponse(rsp *http.Response) (*GetBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetBreakConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateBreakConfigurationResponse parses an HTTP response from a UpdateBreakConfigurationWithResponse call
+func ParseUpdateBreakConfigurationResponse(rsp *http.Response) (*UpdateBreakConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateBreakConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BreakConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateBreakConfigurationResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -76911,6 +89119,643 @@ func ParseUpdateTrainingResponse(rsp *http.Response) (*UpdateTrainingResponse, e
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateTrainingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListWorkScheduleDayConfigurationsResponse parses an HTTP response from a ListWorkScheduleDayConfigurationsWithResponse call
+func ParseListWorkScheduleDayConfigurationsResponse(rsp *http.Response) (*ListWorkScheduleDayConfigurationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListWorkScheduleDayConfigurationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleDayConfigurationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListWorkScheduleDayConfigurationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseApplyWorkScheduleDayConfigurationChangesResponse parses an HTTP response from a ApplyWorkScheduleDayConfigurationChangesWithResponse call
+func ParseApplyWorkScheduleDayConfigurationChangesResponse(rsp *http.Response) (*ApplyWorkScheduleDayConfigurationChangesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ApplyWorkScheduleDayConfigurationChangesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleDayConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ApplyWorkScheduleDayConfigurationChangesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetWorkScheduleDayConfigurationResponse parses an HTTP response from a GetWorkScheduleDayConfigurationWithResponse call
+func ParseGetWorkScheduleDayConfigurationResponse(rsp *http.Response) (*GetWorkScheduleDayConfigurationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetWorkScheduleDayConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleDayConfiguration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetWorkScheduleDayConfigurationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListWorkScheduleOverlapPeriodsResponse parses an HTTP response from a ListWorkScheduleOverlapPeriodsWithResponse call
+func ParseListWorkScheduleOverlapPeriodsResponse(rsp *http.Response) (*ListWorkScheduleOverlapPeriodsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListWorkScheduleOverlapPeriodsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleOverlapPeriodPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListWorkScheduleOverlapPeriodsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateWorkScheduleOverlapPeriodResponse parses an HTTP response from a CreateWorkScheduleOverlapPeriodWithResponse call
+func ParseCreateWorkScheduleOverlapPeriodResponse(rsp *http.Response) (*CreateWorkScheduleOverlapPeriodResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateWorkScheduleOverlapPeriodResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest WorkScheduleOverlapPeriod
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateWorkScheduleOverlapPeriodResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteWorkScheduleOverlapPeriodResponse parses an HTTP response from a DeleteWorkScheduleOverlapPeriodWithResponse call
+func ParseDeleteWorkScheduleOverlapPeriodResponse(rsp *http.Response) (*DeleteWorkScheduleOverlapPeriodResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteWorkScheduleOverlapPeriodResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleOverlapPeriod
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteWorkScheduleOverlapPeriodResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetWorkScheduleOverlapPeriodResponse parses an HTTP response from a GetWorkScheduleOverlapPeriodWithResponse call
+func ParseGetWorkScheduleOverlapPeriodResponse(rsp *http.Response) (*GetWorkScheduleOverlapPeriodResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetWorkScheduleOverlapPeriodResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleOverlapPeriod
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetWorkScheduleOverlapPeriodResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateWorkScheduleOverlapPeriodResponse parses an HTTP response from a UpdateWorkScheduleOverlapPeriodWithResponse call
+func ParseUpdateWorkScheduleOverlapPeriodResponse(rsp *http.Response) (*UpdateWorkScheduleOverlapPeriodResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateWorkScheduleOverlapPeriodResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkScheduleOverlapPeriod
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateWorkScheduleOverlapPeriodResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListWorkSchedulesResponse parses an HTTP response from a ListWorkSchedulesWithResponse call
+func ParseListWorkSchedulesResponse(rsp *http.Response) (*ListWorkSchedulesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListWorkSchedulesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkSchedulePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListWorkSchedulesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateWorkScheduleResponse parses an HTTP response from a CreateWorkScheduleWithResponse call
+func ParseCreateWorkScheduleResponse(rsp *http.Response) (*CreateWorkScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateWorkScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest WorkSchedule
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateWorkScheduleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseToggleWorkScheduleArchiveResponse parses an HTTP response from a ToggleWorkScheduleArchiveWithResponse call
+func ParseToggleWorkScheduleArchiveResponse(rsp *http.Response) (*ToggleWorkScheduleArchiveResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ToggleWorkScheduleArchiveResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkSchedule
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ToggleWorkScheduleArchiveResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetWorkScheduleResponse parses an HTTP response from a GetWorkScheduleWithResponse call
+func ParseGetWorkScheduleResponse(rsp *http.Response) (*GetWorkScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetWorkScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkSchedule
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetWorkScheduleResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateWorkScheduleResponse parses an HTTP response from a UpdateWorkScheduleWithResponse call
+func ParseUpdateWorkScheduleResponse(rsp *http.Response) (*UpdateWorkScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateWorkScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WorkSchedule
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateWorkScheduleResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
