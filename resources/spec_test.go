@@ -103,8 +103,16 @@ var scopes = map[string]string{
 	"Locations": "company_locations", "Companies": "company_legal_entities",
 	"Holidays": "company_holidays", "TimeOff": "time_off",
 	"Attendance": "time_tracking", "Documents": "documents",
-	"CustomFields": "custom_fields", "Payroll": "payroll_supplements", "Tasks": "tasks",
-	"JobCatalog": "job_catalog", "Banking": "banking",
+	"CustomFields": "custom_fields", "Payroll": "payroll", "Tasks": "tasks",
+	"JobCatalog": "job_catalog", "Banking": "banking", "Contracts": "contracts",
+}
+
+// pathScopes are the paths of an area granted by a scope other than the
+// area's: Factorial's supplements have a scope of their own, while the
+// rest of payroll (periods, family situations, identifiers, integration
+// codes) is under payroll.
+var pathScopes = map[string]string{
+	"/payroll/supplements": "payroll_supplements",
 }
 
 var listParams = []string{"limit", "page", "after_id", "before_id"}
@@ -135,6 +143,9 @@ func TestEveryOperationFollowsTheWireShape(t *testing.T) {
 			scope, known := scopes[op.Tags[0]]
 			if !known {
 				bad("undeclared area tag " + op.Tags[0])
+			}
+			if sc, ok := pathScopes[strings.TrimSuffix(path, "/{id}")]; ok {
+				scope = sc
 			}
 			if op.Security == nil || len(*op.Security) != 2 {
 				bad("security must list oauth2 and apiKey")

@@ -39,6 +39,12 @@ const (
 	BankingBankAccountNumberUpsert Event = "banking/bank_account_number/upsert"
 	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
 	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
+	// ContractsContractVersionCreate is delivered with a resources.ContractVersion.
+	ContractsContractVersionCreate Event = "contracts/contract_version/create"
+	// ContractsContractVersionDelete is delivered with a resources.ContractVersion.
+	ContractsContractVersionDelete Event = "contracts/contract_version/delete"
+	// ContractsContractVersionUpdate is delivered with a resources.ContractVersion.
+	ContractsContractVersionUpdate Event = "contracts/contract_version/update"
 	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
 	DocumentsDocumentBulkCreate Event = "documents/document/bulk_create"
 	// DocumentsDocumentCreate is delivered with a resources.Document.
@@ -73,12 +79,20 @@ const (
 	LocationsLocationDelete Event = "locations/location/delete"
 	// LocationsLocationUpdate is delivered with a resources.Location.
 	LocationsLocationUpdate Event = "locations/location/update"
+	// PayrollPolicyPeriodChangeStatus is delivered with a resources.PayrollPolicyPeriod.
+	PayrollPolicyPeriodChangeStatus Event = "payroll/policy_period/change_status"
 	// PayrollSupplementCreate is delivered with a resources.Supplement.
 	PayrollSupplementCreate Event = "payroll/supplement/create"
 	// PayrollSupplementDelete is delivered with a resources.Supplement.
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// PayrollIntegrationsBaseCodeCreate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeCreate Event = "payroll_integrations_base/code/create"
+	// PayrollIntegrationsBaseCodeDelete is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeDelete Event = "payroll_integrations_base/code/delete"
+	// PayrollIntegrationsBaseCodeUpdate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeUpdate Event = "payroll_integrations_base/code/update"
 	// TasksTaskBulkCreate is delivered with a resources.Task.
 	TasksTaskBulkCreate Event = "tasks/task/bulk_create"
 	// TasksTaskBulkDelete is delivered with a resources.Task.
@@ -150,6 +164,9 @@ var payloads = map[Event]reflect.Type{
 	AttendanceShiftUpdate:                      reflect.TypeFor[resources.Shift](),
 	BankingBankAccountNumberUpsert:             reflect.TypeFor[resources.BankAccountNumber](),
 	CompaniesLegalEntityCreate:                 reflect.TypeFor[resources.LegalEntity](),
+	ContractsContractVersionCreate:             reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionDelete:             reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionUpdate:             reflect.TypeFor[resources.ContractVersion](),
 	DocumentsDocumentBulkCreate:                reflect.TypeFor[resources.Document](),
 	DocumentsDocumentCreate:                    reflect.TypeFor[resources.Document](),
 	DocumentsDocumentDelete:                    reflect.TypeFor[resources.Document](),
@@ -167,9 +184,13 @@ var payloads = map[Event]reflect.Type{
 	LocationsLocationCreate:                    reflect.TypeFor[resources.Location](),
 	LocationsLocationDelete:                    reflect.TypeFor[resources.Location](),
 	LocationsLocationUpdate:                    reflect.TypeFor[resources.Location](),
+	PayrollPolicyPeriodChangeStatus:            reflect.TypeFor[resources.PayrollPolicyPeriod](),
 	PayrollSupplementCreate:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementDelete:                    reflect.TypeFor[resources.Supplement](),
 	PayrollSupplementUpdate:                    reflect.TypeFor[resources.Supplement](),
+	PayrollIntegrationsBaseCodeCreate:          reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeDelete:          reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeUpdate:          reflect.TypeFor[resources.PayrollIntegrationCode](),
 	TasksTaskBulkCreate:                        reflect.TypeFor[resources.Task](),
 	TasksTaskBulkDelete:                        reflect.TypeFor[resources.Task](),
 	TasksTaskBulkUpdate:                        reflect.TypeFor[resources.Task](),

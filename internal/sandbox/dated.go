@@ -86,6 +86,15 @@ var datedTables = map[string]string{
 	"payroll/supplements":              ResSupplements,
 	"tasks/tasks":                      ResTasks,
 	"tasks/task_files":                 ResTaskFiles,
+
+	// Contracts and payroll: v1's records where v1 has them.
+	"contracts/contract_versions":          ResContractVersions,
+	"contracts/reference_contracts":        ResContractVersions,
+	"contracts/contract_version_meta_data": "",
+	"contracts/compensations":              ResCompensations,
+	"contracts/taxonomies":                 ResTaxonomies,
+	"payroll/family_situations":            ResFamilySituations,
+	"payroll_integrations_base/codes":      ResPayrollIntegrationCodes,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -128,6 +137,9 @@ func init() {
 		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
 		"POST locations/work_areas/archive":                      {fn: (*call).archiveWorkArea},
+		"GET contracts/reference_contracts":                      {fn: (*call).referenceContracts},
+		"GET contracts/contract_version_meta_data":               {fn: (*call).contractVersionMetaData},
+		"POST payroll/policy_periods/change_status":              {fn: (*call).changePolicyPeriodStatus},
 		"POST locations/work_areas/unarchive":                    {fn: (*call).unarchiveWorkArea},
 		"POST tasks/tasks/bulk_create":                           {fn: (*call).createTasksInBulk},
 		"POST tasks/tasks/bulk_delete":                           {fn: (*call).deleteTasksInBulk},

@@ -47,6 +47,11 @@ func init() {
 		ResCustomValues: viewCustomValue,
 		ResTasks:        viewTask,
 
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:      viewContractVersion,
+		ResMaterializedTemplates: viewMaterializedTemplate,
+		ResCompensations:         func(c *call, v map[string]any) { setDefault(v, "currency", "EUR") },
+
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
 		ResJobCatalogLevels: viewJobCatalogLevel,
@@ -230,6 +235,17 @@ func init() {
 		ResWorkAreas:          prepareDatedWorkArea,
 		ResTasks:              prepareDatedTask,
 		ResTaskFiles:          prepareDatedTaskFile,
+
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:           prepareDatedContractVersion,
+		ResCompensations:              prepareDatedCompensation,
+		ResSpanishContractTypes:       prepareSpanishCatalogue,
+		ResSpanishEducationLevels:     prepareSpanishCatalogue,
+		ResSpanishProfessionalCats:    prepareSpanishCatalogue,
+		ResSpanishWorkingDayTypes:     prepareSpanishCatalogue,
+		ResFamilySituations:           prepareFamilySituation,
+		ResPayrollEmployeeIdentifiers: prepareEmployeeIdentifier,
+		ResPayrollIntegrationCodes:    prepareIntegrationCode,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -482,9 +498,23 @@ var datedFilters map[string]func(c *call, q url.Values) func(v map[string]any) b
 
 func init() {
 	datedFilters = map[string]func(c *call, q url.Values) func(v map[string]any) bool{
-		ResBankAccounts:     bankAccountFilter,
-		ResCardPayments:     bankingFilter("created_at"),
-		ResBankTransactions: bankingFilter("booking_date"),
+		ResBankAccounts: bankAccountFilter,
+
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:           contractVersionFilter,
+		ResContractVersionHistories:   versionHistoryFilter,
+		ResMaterializedTemplates:      materializedTemplateFilter,
+		ResCompensationConcepts:       compensationConceptFilter,
+		ResPayrollEmployeeIdentifiers: employeeIdentifierFilter,
+		ResFrenchContractTypes:        catalogueFilter,
+		ResGermanContractTypes:        catalogueFilter,
+		ResPortugueseContractTypes:    catalogueFilter,
+		ResSpanishContractTypes:       catalogueFilter,
+		ResSpanishEducationLevels:     catalogueFilter,
+		ResSpanishProfessionalCats:    catalogueFilter,
+		ResSpanishWorkingDayTypes:     catalogueFilter,
+		ResCardPayments:               bankingFilter("created_at"),
+		ResBankTransactions:           bankingFilter("booking_date"),
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -709,6 +739,19 @@ var datedFilterParams = map[string][]string{
 	ResBankAccounts:     {"updated_from"},
 	ResCardPayments:     {"account_ids[]", "from", "to"},
 	ResBankTransactions: {"from", "to", "updated_from"},
+
+	ResContractVersions:           {"date"},
+	ResContractVersionHistories:   {"contract_version_ids[]", "changes_gteq", "changes_lteq"},
+	ResMaterializedTemplates:      {"countries[]"},
+	ResCompensationConcepts:       {"with_active_status"},
+	ResPayrollEmployeeIdentifiers: {"employees_ids[]", "legal_entities_ids[]"},
+	ResFrenchContractTypes:        {"archived"},
+	ResGermanContractTypes:        {"archived"},
+	ResPortugueseContractTypes:    {"archived"},
+	ResSpanishContractTypes:       {"archived", "contract_template_id"},
+	ResSpanishEducationLevels:     {"contract_template_id"},
+	ResSpanishProfessionalCats:    {"contract_template_id"},
+	ResSpanishWorkingDayTypes:     {"contract_template_id"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -743,6 +786,9 @@ var unappliedParams = map[string]string{
 	ResCustomValues + " employee_ids[]":              "v1 custom values are matched by valuable, not modelled on v1",
 	ResEmployees + " integration":                    "v1 find_employee: the integration is the code's, one per code",
 	ResTasks + " category":                           "tasks: the records carry no category (Factorial's answers have none either)",
+	ResContractVersionHistories + " current_on":      "contract version histories: Factorial's document does not say what the day selects",
+	ResMaterializedTemplates + " field_ids[]":        "shapes the answer (each template's field list), selects no template",
+	ResMaterializedTemplates + " include_archived":   "materialized templates: the sandbox's templates carry no archived options",
 }
 
 // employeeField lists the values of an integer field of the employees
