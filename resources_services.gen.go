@@ -2860,7 +2860,8 @@ func (s *ContractsService) ListContractTemplatesPage(ctx context.Context, params
 //
 // The audit trail of contract versions: one entry per change, with the
 // contract's fields as they were, who made the change and what kind of change
-// it was (`action_type`, e.g. `promotion`).
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionHistoriesIter holds one page at a time, ListContractVersionHistoriesPage returns one page.
 //
@@ -2873,7 +2874,8 @@ func (s *ContractsService) ListContractVersionHistories(ctx context.Context, par
 //
 // The audit trail of contract versions: one entry per change, with the
 // contract's fields as they were, who made the change and what kind of change
-// it was (`action_type`, e.g. `promotion`).
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -2893,7 +2895,8 @@ func (s *ContractsService) ListContractVersionHistoriesIter(ctx context.Context,
 //
 // The audit trail of contract versions: one entry per change, with the
 // contract's fields as they were, who made the change and what kind of change
-// it was (`action_type`, e.g. `promotion`).
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -2907,7 +2910,8 @@ func (s *ContractsService) ListContractVersionHistoriesPage(ctx context.Context,
 //
 // For each contract version asked for, the kind of change that created it
 // (`promotion`, `evolution`, or null). Factorial's document requires
-// `contract_version_ids[]`; without it the answer is empty here.
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionMetaDataIter holds one page at a time, ListContractVersionMetaDataPage returns one page.
 //
@@ -2920,7 +2924,8 @@ func (s *ContractsService) ListContractVersionMetaData(ctx context.Context, para
 //
 // For each contract version asked for, the kind of change that created it
 // (`promotion`, `evolution`, or null). Factorial's document requires
-// `contract_version_ids[]`; without it the answer is empty here.
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -2940,7 +2945,8 @@ func (s *ContractsService) ListContractVersionMetaDataIter(ctx context.Context, 
 //
 // For each contract version asked for, the kind of change that created it
 // (`promotion`, `evolution`, or null). Factorial's document requires
-// `contract_version_ids[]`; without it the answer is empty here.
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -2954,7 +2960,8 @@ func (s *ContractsService) ListContractVersionMetaDataPage(ctx context.Context, 
 //
 // Every version of every employee's contract: each change of job, salary or
 // working time starts a new version on its `effective_on` day. Salaries are
-// personal data; what a user who is not an admin sees is not documented.
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionsIter holds one page at a time, ListContractVersionsPage returns one page.
 //
@@ -2967,7 +2974,8 @@ func (s *ContractsService) ListContractVersions(ctx context.Context, params *res
 //
 // Every version of every employee's contract: each change of job, salary or
 // working time starts a new version on its `effective_on` day. Salaries are
-// personal data; what a user who is not an admin sees is not documented.
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -2987,7 +2995,8 @@ func (s *ContractsService) ListContractVersionsIter(ctx context.Context, params 
 //
 // Every version of every employee's contract: each change of job, salary or
 // working time starts a new version on its `effective_on` day. Salaries are
-// personal data; what a user who is not an admin sees is not documented.
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -3092,8 +3101,8 @@ func (s *ContractsService) ListGermanContractTypesPage(ctx context.Context, para
 // `country` (a country's labour law on top), `legal_entity` (the final set for
 // employees of a legal entity, the usual choice when building a contract form)
 // or `contract_type`. Factorial's document requires `company_id`,
-// `template_type` and `include_archived`; here they are optional and a call
-// without `template_type` lists every level.
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMaterializedContractTemplatesIter holds one page at a time, ListMaterializedContractTemplatesPage returns one page.
 //
@@ -3109,8 +3118,8 @@ func (s *ContractsService) ListMaterializedContractTemplates(ctx context.Context
 // `country` (a country's labour law on top), `legal_entity` (the final set for
 // employees of a legal entity, the usual choice when building a contract form)
 // or `contract_type`. Factorial's document requires `company_id`,
-// `template_type` and `include_archived`; here they are optional and a call
-// without `template_type` lists every level.
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -3135,8 +3144,8 @@ func (s *ContractsService) ListMaterializedContractTemplatesIter(ctx context.Con
 // `country` (a country's labour law on top), `legal_entity` (the final set for
 // employees of a legal entity, the usual choice when building a contract form)
 // or `contract_type`. Factorial's document requires `company_id`,
-// `template_type` and `include_archived`; here they are optional and a call
-// without `template_type` lists every level.
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -4615,7 +4624,8 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 //
 // The social security number and tax id payroll uses for employees in
 // Portugal, Italy and Germany (the countries Factorial supports here).
-// Personal data. Factorial's document requires `country`; it is optional here.
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeIdentifiersIter holds one page at a time, ListEmployeeIdentifiersPage returns one page.
 //
@@ -4628,7 +4638,8 @@ func (s *PayrollService) ListEmployeeIdentifiers(ctx context.Context, params *re
 //
 // The social security number and tax id payroll uses for employees in
 // Portugal, Italy and Germany (the countries Factorial supports here).
-// Personal data. Factorial's document requires `country`; it is optional here.
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -4648,7 +4659,8 @@ func (s *PayrollService) ListEmployeeIdentifiersIter(ctx context.Context, params
 //
 // The social security number and tax id payroll uses for employees in
 // Portugal, Italy and Germany (the countries Factorial supports here).
-// Personal data. Factorial's document requires `country`; it is optional here.
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //
@@ -4661,7 +4673,8 @@ func (s *PayrollService) ListEmployeeIdentifiersPage(ctx context.Context, params
 // ListFamilySituations lists employees' family situations, every page of it.
 //
 // Each employee's civil status and number of dependants, which payroll uses
-// for tax withholding. Personal data.
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
 //
 // It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFamilySituationsIter holds one page at a time, ListFamilySituationsPage returns one page.
 //
@@ -4673,7 +4686,8 @@ func (s *PayrollService) ListFamilySituations(ctx context.Context, params *resou
 // ListFamilySituationsIter lists employees' family situations, page by page.
 //
 // Each employee's civil status and number of dependants, which payroll uses
-// for tax withholding. Personal data.
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
 //
 // It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
 //
@@ -4692,7 +4706,8 @@ func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *r
 // ListFamilySituationsPage lists employees' family situations: one page.
 //
 // Each employee's civil status and number of dependants, which payroll uses
-// for tax withholding. Personal data.
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
 //
 // params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
 //

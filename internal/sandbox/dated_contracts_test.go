@@ -326,3 +326,63 @@ func TestDatedChangePolicyPeriodStatus(t *testing.T) {
 		t.Errorf("stored status %v", got)
 	}
 }
+
+// TestDatedContractsPersonalData: contract versions, their history,
+// family situations and payroll identifiers are seen whole by admins and
+// API keys, by any other user only for themselves; another employee's
+// record reads as missing. Catalogues stay readable by everyone.
+func TestDatedContractsPersonalData(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	key := "key:" + tokKey
+	// A version of the manager's, which the basic user may not see.
+	r := e.dated("POST", "/contracts/contract_versions", key, map[string]any{"employee_id": "1002", "effective_on": "2025-01-01", "starts_on": "2025-01-01"})
+	if r.status != 201 {
+		t.Fatalf("create: %d %s", r.status, r.body)
+	}
+	managers := idOf(t, r.obj(t))
+	for _, tc := range []struct {
+		token, path string
+		want        []string
+	}{
+		{key, "/contracts/contract_versions", []string{"1", managers}},
+		{tokAdmin, "/contracts/contract_versions", []string{"1", managers}},
+		{tokBasic, "/contracts/contract_versions", []string{"1"}},
+		{tokManager, "/contracts/contract_versions", []string{managers}},
+		{tokBasic, "/contracts/reference_contracts", []string{"1"}},
+		{tokBasic, "/contracts/contract_version_histories", []string{"1"}},
+		{tokManager, "/contracts/contract_version_histories", []string{}},
+		{tokBasic, "/payroll/family_situations", []string{"1"}},
+		{tokManager, "/payroll/family_situations", []string{}},
+		{tokBasic, "/payroll_employees/identifiers", []string{}},
+		{tokManager, "/payroll_employees/identifiers", []string{"1"}},
+		{tokBasic, "/contracts/taxonomies", []string{"1"}},
+	} {
+		r := e.dated("GET", tc.path, tc.token, nil)
+		if r.status != 200 {
+			t.Fatalf("%s as %s: %d %s", tc.path, tc.token, r.status, r.body)
+		}
+		if got := idsOf(t, r); !slices.Equal(got, tc.want) {
+			t.Errorf("%s as %s: ids %v, want %v", tc.path, tc.token, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		token, path string
+		status      int
+	}{
+		{tokBasic, "/contracts/contract_versions/" + managers, 404},
+		{tokBasic, "/contracts/contract_versions/1", 200},
+		{tokManager, "/contracts/contract_version_histories/1", 404},
+		{tokBasic, "/payroll_employees/identifiers/1", 404},
+		{tokManager, "/payroll_employees/identifiers/1", 200},
+		{key, "/payroll_employees/identifiers/1", 200},
+	} {
+		if r := e.dated("GET", tc.path, tc.token, nil); r.status != tc.status {
+			t.Errorf("GET %s as %s: %d %s, want %d", tc.path, tc.token, r.status, r.body, tc.status)
+		}
+	}
+	r = e.dated("GET", "/contracts/contract_version_meta_data?contract_version_ids[]="+managers, tokBasic, nil)
+	if data, _ := r.page(t); len(data) != 0 {
+		t.Errorf("meta data of another's version: %s", r.body)
+	}
+}

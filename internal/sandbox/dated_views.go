@@ -501,11 +501,12 @@ func init() {
 		ResBankAccounts: bankAccountFilter,
 
 		// Contracts and payroll (rules_dated_contracts.go).
-		ResContractVersions:           contractVersionFilter,
-		ResContractVersionHistories:   versionHistoryFilter,
+		ResContractVersions:           personal(contractVersionFilter),
+		ResContractVersionHistories:   personal(versionHistoryFilter),
+		ResFamilySituations:           personal(nil),
+		ResPayrollEmployeeIdentifiers: personal(employeeIdentifierFilter),
 		ResMaterializedTemplates:      materializedTemplateFilter,
 		ResCompensationConcepts:       compensationConceptFilter,
-		ResPayrollEmployeeIdentifiers: employeeIdentifierFilter,
 		ResFrenchContractTypes:        catalogueFilter,
 		ResGermanContractTypes:        catalogueFilter,
 		ResPortugueseContractTypes:    catalogueFilter,

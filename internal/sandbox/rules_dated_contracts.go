@@ -10,31 +10,21 @@ package sandbox
 //
 // Writes follow Rails' belongs_to validations: a record naming an
 // employee, contract version, taxonomy or template that does not exist is
-// 422 "<Thing> must exist". Basic users read these lists (Factorial's
-// document states no rule beyond the scopes) and change nothing.
+// 422 "<Thing> must exist". Users who are not admins change nothing.
+//
+// Who sees what: Factorial's document states no rule beyond the scopes,
+// and Factorial applies the web app's permissions to API callers. Contract
+// versions and their history (salaries), family situations and payroll
+// identifiers are an employee's personal data: an admin, an API key or a
+// company token sees every record, any other user only their own; another
+// employee's record reads as missing (404), as banking does with accounts.
+// The catalogues, compensations, taxonomies and integration codes are
+// readable by everyone.
 
 import (
 	"net/url"
 	"slices"
 	"sort"
-)
-
-// Tables of the dated API's contracts and payroll namespaces named by the
-// rules, filters and seeds below.
-const (
-	ResContractTemplates          = "contracts_contract_templates"
-	ResContractVersionHistories   = "contracts_contract_version_histories"
-	ResMaterializedTemplates      = "contracts_materialized_templates"
-	ResFrenchContractTypes        = "contracts_french_contract_types"
-	ResGermanContractTypes        = "contracts_german_contract_types"
-	ResPortugueseContractTypes    = "contracts_portuguese_contract_types"
-	ResSpanishContractTypes       = "contracts_spanish_contract_types"
-	ResSpanishEducationLevels     = "contracts_spanish_education_levels"
-	ResSpanishProfessionalCats    = "contracts_spanish_professional_categories"
-	ResSpanishWorkingDayTypes     = "contracts_spanish_working_day_types"
-	ResCompensationConcepts       = "compensations_concepts"
-	ResPayrollPolicyPeriods       = "payroll_policy_periods"
-	ResPayrollEmployeeIdentifiers = "payroll_employees_identifiers"
 )
 
 // compensationTypes are the values Factorial's document lists for a
@@ -58,6 +48,39 @@ func mustExist(field string) *apiError { return invalid(field, "must exist") }
 func (c *call) exists(table string, v any) bool {
 	n, ok := toInt(v)
 	return ok && c.s.tbl(table).recs[n] != nil
+}
+
+// ownOrPrivileged reports whether the caller may see an employee's
+// personal record.
+func (c *call) ownOrPrivileged(rec map[string]any) bool {
+	return c.p.privileged() || (c.p.EmployeeID != 0 && intOr(rec["employee_id"]) == c.p.EmployeeID)
+}
+
+// getPersonalRecord answers GET of one personal record the caller may
+// see; another employee's reads as missing.
+func (c *call) getPersonalRecord() {
+	c.onRecord(readLock, byID(c.rt.resource), func(rec map[string]any) *apiError {
+		if !c.ownOrPrivileged(rec) {
+			return notFound(c.path["id"])
+		}
+		c.respond(rec)
+		return nil
+	})
+}
+
+// personal narrows a list filter of a personal table to the records the
+// caller may see.
+func personal(f func(c *call, q url.Values) func(v map[string]any) bool) func(c *call, q url.Values) func(v map[string]any) bool {
+	return func(c *call, q url.Values) func(v map[string]any) bool {
+		var keep func(v map[string]any) bool
+		if f != nil {
+			keep = f(c, q)
+		}
+		if c.p.privileged() {
+			return keep
+		}
+		return func(v map[string]any) bool { return c.ownOrPrivileged(v) && (keep == nil || keep(v)) }
+	}
 }
 
 // viewMaterializedTemplate shows the synthetic id Factorial builds,
@@ -192,7 +215,7 @@ func (c *call) referenceContracts() {
 		var out []map[string]any
 		for _, emp := range slices.Sorted(mapKeys(byEmployee)) {
 			ref := referenceVersion(byEmployee[emp], c.pj.today)
-			if ref == nil {
+			if ref == nil || !c.ownOrPrivileged(ref) {
 				continue
 			}
 			if v := c.decorate(ref); m.match(v) {
@@ -223,7 +246,8 @@ func (c *call) contractVersionMetaData() {
 		var out []map[string]any
 		seen := map[int]bool{}
 		for _, id := range queryIDs(c.r.URL.Query(), "contract_version_ids[]") {
-			if seen[id] || c.s.tbl(ResContractVersions).recs[id] == nil {
+			cv := c.s.tbl(ResContractVersions).recs[id]
+			if seen[id] || cv == nil || !c.ownOrPrivileged(cv) {
 				continue
 			}
 			seen[id] = true

@@ -119,6 +119,10 @@ func TestResourceConstants(t *testing.T) {
 		ResMemberships, ResAllowances, ResCustomFieldOptions, ResResourceFields, ResWebhookSubscriptions, ResWorkAreas,
 		ResJobCatalogRoles, ResJobCatalogLevels, ResJobCatalogTreeNodes, ResJobCatalogNodeAttributes,
 		ResBankAccounts, ResCardPayments, ResBankTransactions,
+		ResContractTemplates, ResContractVersionHistories, ResMaterializedTemplates, ResFrenchContractTypes,
+		ResGermanContractTypes, ResPortugueseContractTypes, ResSpanishContractTypes, ResSpanishEducationLevels,
+		ResSpanishProfessionalCats, ResSpanishWorkingDayTypes, ResCompensationConcepts, ResPayrollPolicyPeriods,
+		ResPayrollEmployeeIdentifiers,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

@@ -556,7 +556,8 @@ type ClientInterface interface {
 	//
 	// The audit trail of contract versions: one entry per change, with the
 	// contract's fields as they were, who made the change and what kind of
-	// change it was (`action_type`, e.g. `promotion`).
+	// change it was (`action_type`, e.g. `promotion`). Personal data, as
+	// the versions are.
 	//
 	// Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
 	ListContractVersionHistories(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -572,7 +573,8 @@ type ClientInterface interface {
 	//
 	// For each contract version asked for, the kind of change that created
 	// it (`promotion`, `evolution`, or null). Factorial's document requires
-	// `contract_version_ids[]`; without it the answer is empty here.
+	// `contract_version_ids[]` (optional here; factorialtest's sandbox
+	// answers an empty page without it).
 	//
 	// Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
 	ListContractVersionMetaData(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -582,7 +584,8 @@ type ClientInterface interface {
 	// Every version of every employee's contract: each change of job,
 	// salary or working time starts a new version on its `effective_on` day.
 	// Salaries are personal data; what a user who is not an admin sees is
-	// not documented.
+	// not documented (factorialtest's sandbox shows them only their own
+	// versions).
 	//
 	// Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
 	ListContractVersions(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -684,8 +687,9 @@ type ClientInterface interface {
 	// defaults), `country` (a country's labour law on top), `legal_entity`
 	// (the final set for employees of a legal entity, the usual choice when
 	// building a contract form) or `contract_type`. Factorial's document
-	// requires `company_id`, `template_type` and `include_archived`; here they
-	// are optional and a call without `template_type` lists every level.
+	// requires `company_id`, `template_type` and `include_archived`; they are
+	// optional here (factorialtest's sandbox lists every level without
+	// `template_type`).
 	//
 	// Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
 	ListMaterializedContractTemplates(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1410,7 +1414,9 @@ type ClientInterface interface {
 	// ListFamilySituations List employees' family situations
 	//
 	// Each employee's civil status and number of dependants, which payroll
-	// uses for tax withholding. Personal data.
+	// uses for tax withholding. Personal data: what a user who is not an
+	// admin sees is not documented (factorialtest's sandbox shows them only
+	// their own).
 	//
 	// Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
 	ListFamilySituations(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1528,8 +1534,9 @@ type ClientInterface interface {
 	//
 	// The social security number and tax id payroll uses for employees in
 	// Portugal, Italy and Germany (the countries Factorial supports here).
-	// Personal data. Factorial's document requires `country`; it is optional
-	// here.
+	// Personal data (factorialtest's sandbox shows a user who is not an
+	// admin only their own). Factorial's document requires `country`; it
+	// is optional here.
 	//
 	// Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
 	ListEmployeeIdentifiers(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3189,7 +3196,8 @@ func (c *Client) GetContractTemplate(ctx context.Context, id ID, reqEditors ...R
 //
 // The audit trail of contract versions: one entry per change, with the
 // contract's fields as they were, who made the change and what kind of
-// change it was (`action_type`, e.g. `promotion`).
+// change it was (`action_type`, e.g. `promotion`). Personal data, as
+// the versions are.
 //
 // Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
 func (c *Client) ListContractVersionHistories(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3225,7 +3233,8 @@ func (c *Client) GetContractVersionHistory(ctx context.Context, id ID, reqEditor
 //
 // For each contract version asked for, the kind of change that created
 // it (`promotion`, `evolution`, or null). Factorial's document requires
-// `contract_version_ids[]`; without it the answer is empty here.
+// `contract_version_ids[]` (optional here; factorialtest's sandbox
+// answers an empty page without it).
 //
 // Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
 func (c *Client) ListContractVersionMetaData(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3245,7 +3254,8 @@ func (c *Client) ListContractVersionMetaData(ctx context.Context, params *ListCo
 // Every version of every employee's contract: each change of job,
 // salary or working time starts a new version on its `effective_on` day.
 // Salaries are personal data; what a user who is not an admin sees is
-// not documented.
+// not documented (factorialtest's sandbox shows them only their own
+// versions).
 //
 // Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
 func (c *Client) ListContractVersions(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3457,8 +3467,9 @@ func (c *Client) GetGermanContractType(ctx context.Context, id ID, reqEditors ..
 // defaults), `country` (a country's labour law on top), `legal_entity`
 // (the final set for employees of a legal entity, the usual choice when
 // building a contract form) or `contract_type`. Factorial's document
-// requires `company_id`, `template_type` and `include_archived`; here they
-// are optional and a call without `template_type` lists every level.
+// requires `company_id`, `template_type` and `include_archived`; they are
+// optional here (factorialtest's sandbox lists every level without
+// `template_type`).
 //
 // Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
 func (c *Client) ListMaterializedContractTemplates(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5143,7 +5154,9 @@ func (c *Client) UpdateWorkArea(ctx context.Context, id ID, body UpdateWorkAreaJ
 // ListFamilySituations List employees' family situations
 //
 // Each employee's civil status and number of dependants, which payroll
-// uses for tax withholding. Personal data.
+// uses for tax withholding. Personal data: what a user who is not an
+// admin sees is not documented (factorialtest's sandbox shows them only
+// their own).
 //
 // Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
 func (c *Client) ListFamilySituations(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5401,8 +5414,9 @@ func (c *Client) UpdateSupplement(ctx context.Context, id ID, body UpdateSupplem
 //
 // The social security number and tax id payroll uses for employees in
 // Portugal, Italy and Germany (the countries Factorial supports here).
-// Personal data. Factorial's document requires `country`; it is optional
-// here.
+// Personal data (factorialtest's sandbox shows a user who is not an
+// admin only their own). Factorial's document requires `country`; it
+// is optional here.
 //
 // Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
 func (c *Client) ListEmployeeIdentifiers(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -19642,7 +19656,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// The audit trail of contract versions: one entry per change, with the
 	// contract's fields as they were, who made the change and what kind of
-	// change it was (`action_type`, e.g. `promotion`).
+	// change it was (`action_type`, e.g. `promotion`). Personal data, as
+	// the versions are.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19662,7 +19677,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// For each contract version asked for, the kind of change that created
 	// it (`promotion`, `evolution`, or null). Factorial's document requires
-	// `contract_version_ids[]`; without it the answer is empty here.
+	// `contract_version_ids[]` (optional here; factorialtest's sandbox
+	// answers an empty page without it).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19674,7 +19690,8 @@ type ClientWithResponsesInterface interface {
 	// Every version of every employee's contract: each change of job,
 	// salary or working time starts a new version on its `effective_on` day.
 	// Salaries are personal data; what a user who is not an admin sees is
-	// not documented.
+	// not documented (factorialtest's sandbox shows them only their own
+	// versions).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19790,8 +19807,9 @@ type ClientWithResponsesInterface interface {
 	// defaults), `country` (a country's labour law on top), `legal_entity`
 	// (the final set for employees of a legal entity, the usual choice when
 	// building a contract form) or `contract_type`. Factorial's document
-	// requires `company_id`, `template_type` and `include_archived`; here they
-	// are optional and a call without `template_type` lists every level.
+	// requires `company_id`, `template_type` and `include_archived`; they are
+	// optional here (factorialtest's sandbox lists every level without
+	// `template_type`).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -20602,7 +20620,9 @@ type ClientWithResponsesInterface interface {
 	// ListFamilySituationsWithResponse List employees' family situations
 	//
 	// Each employee's civil status and number of dependants, which payroll
-	// uses for tax withholding. Personal data.
+	// uses for tax withholding. Personal data: what a user who is not an
+	// admin sees is not documented (factorialtest's sandbox shows them only
+	// their own).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -20728,8 +20748,9 @@ type ClientWithResponsesInterface interface {
 	//
 	// The social security number and tax id payroll uses for employees in
 	// Portugal, Italy and Germany (the countries Factorial supports here).
-	// Personal data. Factorial's document requires `country`; it is optional
-	// here.
+	// Personal data (factorialtest's sandbox shows a user who is not an
+	// admin only their own). Factorial's document requires `country`; it
+	// is optional here.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -32468,7 +32489,8 @@ func (c *ClientWithResponses) GetContractTemplateWithResponse(ctx context.Contex
 //
 // The audit trail of contract versions: one entry per change, with the
 // contract's fields as they were, who made the change and what kind of
-// change it was (`action_type`, e.g. `promotion`).
+// change it was (`action_type`, e.g. `promotion`). Personal data, as
+// the versions are.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32500,7 +32522,8 @@ func (c *ClientWithResponses) GetContractVersionHistoryWithResponse(ctx context.
 //
 // For each contract version asked for, the kind of change that created
 // it (`promotion`, `evolution`, or null). Factorial's document requires
-// `contract_version_ids[]`; without it the answer is empty here.
+// `contract_version_ids[]` (optional here; factorialtest's sandbox
+// answers an empty page without it).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32518,7 +32541,8 @@ func (c *ClientWithResponses) ListContractVersionMetaDataWithResponse(ctx contex
 // Every version of every employee's contract: each change of job,
 // salary or working time starts a new version on its `effective_on` day.
 // Salaries are personal data; what a user who is not an admin sees is
-// not documented.
+// not documented (factorialtest's sandbox shows them only their own
+// versions).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32700,8 +32724,9 @@ func (c *ClientWithResponses) GetGermanContractTypeWithResponse(ctx context.Cont
 // defaults), `country` (a country's labour law on top), `legal_entity`
 // (the final set for employees of a legal entity, the usual choice when
 // building a contract form) or `contract_type`. Factorial's document
-// requires `company_id`, `template_type` and `include_archived`; here they
-// are optional and a call without `template_type` lists every level.
+// requires `company_id`, `template_type` and `include_archived`; they are
+// optional here (factorialtest's sandbox lists every level without
+// `template_type`).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -34088,7 +34113,9 @@ func (c *ClientWithResponses) UpdateWorkAreaWithResponse(ctx context.Context, id
 // ListFamilySituationsWithResponse List employees' family situations
 //
 // Each employee's civil status and number of dependants, which payroll
-// uses for tax withholding. Personal data.
+// uses for tax withholding. Personal data: what a user who is not an
+// admin sees is not documented (factorialtest's sandbox shows them only
+// their own).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -34298,8 +34325,9 @@ func (c *ClientWithResponses) UpdateSupplementWithResponse(ctx context.Context, 
 //
 // The social security number and tax id payroll uses for employees in
 // Portugal, Italy and Germany (the countries Factorial supports here).
-// Personal data. Factorial's document requires `country`; it is optional
-// here.
+// Personal data (factorialtest's sandbox shows a user who is not an
+// admin only their own). Factorial's document requires `country`; it
+// is optional here.
 //
 // Returns a wrapper object for the known response body format(s).
 //
