@@ -2354,6 +2354,756 @@ func (x CompensationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CompensationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetAdjustedDailyMinutes returns x.AdjustedDailyMinutes, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetAdjustedDailyMinutes() (v int) {
+	if x == nil || x.AdjustedDailyMinutes == nil {
+		return v
+	}
+	return *x.AdjustedDailyMinutes
+}
+
+// GetApprovalActionType returns x.ApprovalActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalActionType() (v string) {
+	if x == nil || x.ApprovalActionType == nil {
+		return v
+	}
+	return *x.ApprovalActionType
+}
+
+// GetApprovalAuthorID returns x.ApprovalAuthorID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalAuthorID() (v string) {
+	if x == nil || x.ApprovalAuthorID == nil {
+		return v
+	}
+	return *x.ApprovalAuthorID
+}
+
+// GetApprovalRequestCreatedAt returns x.ApprovalRequestCreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalRequestCreatedAt() (v string) {
+	if x == nil || x.ApprovalRequestCreatedAt == nil {
+		return v
+	}
+	return *x.ApprovalRequestCreatedAt
+}
+
+// GetApproversIDs returns x.ApproversIDs, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetApproversIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ApproversIDs
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCreatedByAvatar returns x.CreatedByAvatar, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByAvatar() (v string) {
+	if x == nil || x.CreatedByAvatar == nil {
+		return v
+	}
+	return *x.CreatedByAvatar
+}
+
+// GetCreatedByName returns x.CreatedByName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByName() (v string) {
+	if x == nil || x.CreatedByName == nil {
+		return v
+	}
+	return *x.CreatedByName
+}
+
+// GetDeActivityType returns x.DeActivityType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeActivityType() (v int) {
+	if x == nil || x.DeActivityType == nil {
+		return v
+	}
+	return *x.DeActivityType
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeBaseSalaryTypeName returns x.DeBaseSalaryTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeName() (v string) {
+	if x == nil || x.DeBaseSalaryTypeName == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeName
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetDeContractTypeName returns x.DeContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeName() (v string) {
+	if x == nil || x.DeContractTypeName == nil {
+		return v
+	}
+	return *x.DeContractTypeName
+}
+
+// GetDeEmploymentType returns x.DeEmploymentType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeEmploymentType() (v int) {
+	if x == nil || x.DeEmploymentType == nil {
+		return v
+	}
+	return *x.DeEmploymentType
+}
+
+// GetDeFlatRateTax returns x.DeFlatRateTax, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeFlatRateTax() (v int) {
+	if x == nil || x.DeFlatRateTax == nil {
+		return v
+	}
+	return *x.DeFlatRateTax
+}
+
+// GetDePersonalKeyGroupID returns x.DePersonalKeyGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupID() (v string) {
+	if x == nil || x.DePersonalKeyGroupID == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupID
+}
+
+// GetDePersonalKeyGroupName returns x.DePersonalKeyGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupName() (v string) {
+	if x == nil || x.DePersonalKeyGroupName == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupName
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsA3InnuvaJobPositionID returns x.EsA3InnuvaJobPositionID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionID() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionID == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionID
+}
+
+// GetEsA3InnuvaJobPositionName returns x.EsA3InnuvaJobPositionName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionName() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionName == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionName
+}
+
+// GetEsAgreementCodeID returns x.EsAgreementCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeID() (v string) {
+	if x == nil || x.EsAgreementCodeID == nil {
+		return v
+	}
+	return *x.EsAgreementCodeID
+}
+
+// GetEsAgreementCodeName returns x.EsAgreementCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeName() (v string) {
+	if x == nil || x.EsAgreementCodeName == nil {
+		return v
+	}
+	return *x.EsAgreementCodeName
+}
+
+// GetEsClassificationID returns x.EsClassificationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationID() (v string) {
+	if x == nil || x.EsClassificationID == nil {
+		return v
+	}
+	return *x.EsClassificationID
+}
+
+// GetEsClassificationName returns x.EsClassificationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationName() (v string) {
+	if x == nil || x.EsClassificationName == nil {
+		return v
+	}
+	return *x.EsClassificationName
+}
+
+// GetEsCnoOccupationID returns x.EsCnoOccupationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationID() (v string) {
+	if x == nil || x.EsCnoOccupationID == nil {
+		return v
+	}
+	return *x.EsCnoOccupationID
+}
+
+// GetEsCnoOccupationName returns x.EsCnoOccupationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationName() (v string) {
+	if x == nil || x.EsCnoOccupationName == nil {
+		return v
+	}
+	return *x.EsCnoOccupationName
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContractTypeName returns x.EsContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeName() (v string) {
+	if x == nil || x.EsContractTypeName == nil {
+		return v
+	}
+	return *x.EsContractTypeName
+}
+
+// GetEsContributionTypeID returns x.EsContributionTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeID() (v string) {
+	if x == nil || x.EsContributionTypeID == nil {
+		return v
+	}
+	return *x.EsContributionTypeID
+}
+
+// GetEsContributionTypeName returns x.EsContributionTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeName() (v string) {
+	if x == nil || x.EsContributionTypeName == nil {
+		return v
+	}
+	return *x.EsContributionTypeName
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsEducationLevelName returns x.EsEducationLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelName() (v string) {
+	if x == nil || x.EsEducationLevelName == nil {
+		return v
+	}
+	return *x.EsEducationLevelName
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsOccupationCodeID returns x.EsOccupationCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeID() (v string) {
+	if x == nil || x.EsOccupationCodeID == nil {
+		return v
+	}
+	return *x.EsOccupationCodeID
+}
+
+// GetEsOccupationCodeName returns x.EsOccupationCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeName() (v string) {
+	if x == nil || x.EsOccupationCodeName == nil {
+		return v
+	}
+	return *x.EsOccupationCodeName
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsProfessionalCategoryName returns x.EsProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryName() (v string) {
+	if x == nil || x.EsProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryName
+}
+
+// GetEsRegimeID returns x.EsRegimeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeID() (v string) {
+	if x == nil || x.EsRegimeID == nil {
+		return v
+	}
+	return *x.EsRegimeID
+}
+
+// GetEsRegimeName returns x.EsRegimeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeName() (v string) {
+	if x == nil || x.EsRegimeName == nil {
+		return v
+	}
+	return *x.EsRegimeName
+}
+
+// GetEsTariffGroupID returns x.EsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupID() (v string) {
+	if x == nil || x.EsTariffGroupID == nil {
+		return v
+	}
+	return *x.EsTariffGroupID
+}
+
+// GetEsTariffGroupName returns x.EsTariffGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupName() (v string) {
+	if x == nil || x.EsTariffGroupName == nil {
+		return v
+	}
+	return *x.EsTariffGroupName
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetEsWorkingDayTypeName returns x.EsWorkingDayTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeName() (v string) {
+	if x == nil || x.EsWorkingDayTypeName == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeName
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrContractTypeName returns x.FrContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeName() (v string) {
+	if x == nil || x.FrContractTypeName == nil {
+		return v
+	}
+	return *x.FrContractTypeName
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrJoursParAnCents returns x.FrJoursParAnCents, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAnCents() (v int) {
+	if x == nil || x.FrJoursParAnCents == nil {
+		return v
+	}
+	return *x.FrJoursParAnCents
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrLevelName returns x.FrLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelName() (v string) {
+	if x == nil || x.FrLevelName == nil {
+		return v
+	}
+	return *x.FrLevelName
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrMutualName returns x.FrMutualName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualName() (v string) {
+	if x == nil || x.FrMutualName == nil {
+		return v
+	}
+	return *x.FrMutualName
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrProfessionalCategoryName returns x.FrProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryName() (v string) {
+	if x == nil || x.FrProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryName
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrStepName returns x.FrStepName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepName() (v string) {
+	if x == nil || x.FrStepName == nil {
+		return v
+	}
+	return *x.FrStepName
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetFrWorkTypeName returns x.FrWorkTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeName() (v string) {
+	if x == nil || x.FrWorkTypeName == nil {
+		return v
+	}
+	return *x.FrWorkTypeName
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasPayrollPolicies returns x.HasPayrollPolicies, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayrollPolicies() (v bool) {
+	if x == nil || x.HasPayrollPolicies == nil {
+		return v
+	}
+	return *x.HasPayrollPolicies
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevel returns x.JobCatalogLevel, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevel() (v string) {
+	if x == nil || x.JobCatalogLevel == nil {
+		return v
+	}
+	return *x.JobCatalogLevel
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogLevelName returns x.JobCatalogLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelName() (v string) {
+	if x == nil || x.JobCatalogLevelName == nil {
+		return v
+	}
+	return *x.JobCatalogLevelName
+}
+
+// GetJobCatalogRole returns x.JobCatalogRole, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRole() (v string) {
+	if x == nil || x.JobCatalogRole == nil {
+		return v
+	}
+	return *x.JobCatalogRole
+}
+
+// GetJobCatalogRoleID returns x.JobCatalogRoleID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRoleID() (v string) {
+	if x == nil || x.JobCatalogRoleID == nil {
+		return v
+	}
+	return *x.JobCatalogRoleID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetPtContractTypeName returns x.PtContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeName() (v string) {
+	if x == nil || x.PtContractTypeName == nil {
+		return v
+	}
+	return *x.PtContractTypeName
+}
+
+// GetRequestDetails returns x.RequestDetails, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetRequestDetails() (v string) {
+	if x == nil || x.RequestDetails == nil {
+		return v
+	}
+	return *x.RequestDetails
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractChangeProposal) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractChangeProposal) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetArchived returns x.Archived, or its zero value when x or the field is nil.
 func (x *ContractTaxonomy) GetArchived() (v bool) {
 	if x == nil || x.Archived == nil {

@@ -1944,6 +1944,116 @@ type CompensationUpdate struct {
 	Unit          *string                    `json:"unit,omitempty"`
 }
 
+// ContractChangeProposal A request to change an employee's contract (a promotion, a salary
+// change) awaiting approval: the contract version it would create, with
+// the names of the catalogue entries it names, and the approval's
+// state. The payload of the `contracts/contract_version_request/*`
+// webhook events; no operation of this version reads it.
+type ContractChangeProposal struct {
+	// ActionType The kind of change requested (`promotion`, ...).
+	ActionType               *string `json:"action_type,omitempty"`
+	AdjustedDailyMinutes     *int    `json:"adjusted_daily_minutes,omitempty"`
+	ApprovalActionType       *string `json:"approval_action_type,omitempty"`
+	ApprovalAuthorID         *string `json:"approval_author_id,omitempty"`
+	ApprovalRequestCreatedAt *string `json:"approval_request_created_at,omitempty"`
+
+	// ApproversIDs Access ids of the approvers.
+	ApproversIDs []string `json:"approvers_ids,omitempty"`
+	CompanyID    *string  `json:"company_id,omitempty"`
+	Country      *string  `json:"country,omitempty"`
+
+	// CreatedAt No format declared (Factorial gives no example).
+	CreatedAt                  *string             `json:"created_at"`
+	CreatedByAvatar            *string             `json:"created_by_avatar,omitempty"`
+	CreatedByName              *string             `json:"created_by_name,omitempty"`
+	DeActivityType             *int                `json:"de_activity_type,omitempty"`
+	DeBaseSalaryTypeID         *string             `json:"de_base_salary_type_id,omitempty"`
+	DeBaseSalaryTypeName       *string             `json:"de_base_salary_type_name,omitempty"`
+	DeContractTypeID           *string             `json:"de_contract_type_id,omitempty"`
+	DeContractTypeName         *string             `json:"de_contract_type_name,omitempty"`
+	DeEmploymentType           *int                `json:"de_employment_type,omitempty"`
+	DeFlatRateTax              *int                `json:"de_flat_rate_tax,omitempty"`
+	DePersonalKeyGroupID       *string             `json:"de_personal_key_group_id,omitempty"`
+	DePersonalKeyGroupName     *string             `json:"de_personal_key_group_name,omitempty"`
+	EffectiveOn                *openapi_types.Date `json:"effective_on"`
+	EmployeeID                 *string             `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	EsA3InnuvaJobPositionID    *string             `json:"es_a3innuva_job_position_id,omitempty"`
+	EsA3InnuvaJobPositionName  *string             `json:"es_a3innuva_job_position_name,omitempty"`
+	EsAgreementCodeID          *string             `json:"es_agreement_code_id,omitempty"`
+	EsAgreementCodeName        *string             `json:"es_agreement_code_name,omitempty"`
+	EsClassificationID         *string             `json:"es_classification_id,omitempty"`
+	EsClassificationName       *string             `json:"es_classification_name,omitempty"`
+	EsCnoOccupationID          *string             `json:"es_cno_occupation_id,omitempty"`
+	EsCnoOccupationName        *string             `json:"es_cno_occupation_name,omitempty"`
+	EsContractObservations     *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID           *string             `json:"es_contract_type_id,omitempty"`
+	EsContractTypeName         *string             `json:"es_contract_type_name,omitempty"`
+	EsContributionTypeID       *string             `json:"es_contribution_type_id,omitempty"`
+	EsContributionTypeName     *string             `json:"es_contribution_type_name,omitempty"`
+	EsCotizationGroup          *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID         *string             `json:"es_education_level_id,omitempty"`
+	EsEducationLevelName       *string             `json:"es_education_level_name,omitempty"`
+	EsHasTeleworkingContract   *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription           *string             `json:"es_job_description,omitempty"`
+	EsOccupationCodeID         *string             `json:"es_occupation_code_id,omitempty"`
+	EsOccupationCodeName       *string             `json:"es_occupation_code_name,omitempty"`
+	EsProfessionalCategoryID   *string             `json:"es_professional_category_id,omitempty"`
+	EsProfessionalCategoryName *string             `json:"es_professional_category_name,omitempty"`
+	EsRegimeID                 *string             `json:"es_regime_id,omitempty"`
+	EsRegimeName               *string             `json:"es_regime_name,omitempty"`
+	EsTariffGroupID            *string             `json:"es_tariff_group_id,omitempty"`
+	EsTariffGroupName          *string             `json:"es_tariff_group_name,omitempty"`
+	EsWorkingDayTypeID         *string             `json:"es_working_day_type_id,omitempty"`
+	EsWorkingDayTypeName       *string             `json:"es_working_day_type_name,omitempty"`
+	FrCoefficient              *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID           *string             `json:"fr_contract_type_id,omitempty"`
+	FrContractTypeName         *string             `json:"fr_contract_type_name,omitempty"`
+	FrEmployeeType             *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours             *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn               *int                `json:"fr_jours_par_an,omitempty"`
+	FrJoursParAnCents          *int                `json:"fr_jours_par_an_cents,omitempty"`
+	FrLevelID                  *string             `json:"fr_level_id,omitempty"`
+	FrLevelName                *string             `json:"fr_level_name,omitempty"`
+	FrMutualID                 *string             `json:"fr_mutual_id,omitempty"`
+	FrMutualName               *string             `json:"fr_mutual_name,omitempty"`
+	FrProfessionalCategoryID   *string             `json:"fr_professional_category_id,omitempty"`
+	FrProfessionalCategoryName *string             `json:"fr_professional_category_name,omitempty"`
+	FrStepID                   *string             `json:"fr_step_id,omitempty"`
+	FrStepName                 *string             `json:"fr_step_name,omitempty"`
+	FrWorkTypeID               *string             `json:"fr_work_type_id,omitempty"`
+	FrWorkTypeName             *string             `json:"fr_work_type_name,omitempty"`
+	HasPayroll                 *bool               `json:"has_payroll"`
+	HasPayrollPolicies         *bool               `json:"has_payroll_policies,omitempty"`
+	HasTrialPeriod             *bool               `json:"has_trial_period,omitempty"`
+	ID                         string              `json:"id"`
+	JobCatalogLevel            *string             `json:"job_catalog_level,omitempty"`
+	JobCatalogLevelID          *string             `json:"job_catalog_level_id,omitempty"`
+	JobCatalogLevelName        *string             `json:"job_catalog_level_name,omitempty"`
+	JobCatalogRole             *string             `json:"job_catalog_role,omitempty"`
+	JobCatalogRoleID           *string             `json:"job_catalog_role_id,omitempty"`
+	JobCatalogTreeNodeUUID     *string             `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                   *string             `json:"job_title,omitempty"`
+	MaxLegalYearlyHours        *int                `json:"max_legal_yearly_hours,omitempty"`
+	MaximumWeeklyHours         *int                `json:"maximum_weekly_hours,omitempty"`
+	PtContractTypeID           *string             `json:"pt_contract_type_id,omitempty"`
+	PtContractTypeName         *string             `json:"pt_contract_type_name,omitempty"`
+	RequestDetails             *string             `json:"request_details,omitempty"`
+	SalaryAmount               *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency            *string             `json:"salary_frequency,omitempty"`
+	StartsOn                   *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status `pending`, `approved`, `rejected`, or empty (Factorial's enum includes the empty string).
+	Status            *string             `json:"status"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+
+	// UpdatedAt No format declared (Factorial gives no example).
+	UpdatedAt             *string `json:"updated_at"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
 // ContractTaxonomy A pay concept of a legal entity that compensations and supplements are filed under.
 type ContractTaxonomy struct {
 	Archived *bool `json:"archived"`
