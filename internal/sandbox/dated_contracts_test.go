@@ -386,3 +386,38 @@ func TestDatedContractsPersonalData(t *testing.T) {
 		t.Errorf("meta data of another's version: %s", r.body)
 	}
 }
+
+// TestDatedContractsEvents: the writes Factorial lists webhook events for
+// raise them: contract version create, update and delete, the policy
+// period's stage change and integration code create, update and delete.
+func TestDatedContractsEvents(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"CreateContractVersion":    "contracts/contract_version/create",
+		"UpdateContractVersion":    "contracts/contract_version/update",
+		"DeleteContractVersion":    "contracts/contract_version/delete",
+		"ChangePolicyPeriodStatus": "payroll/policy_period/change_status",
+		"CreateIntegrationCode":    "payroll_integrations_base/code/create",
+		"UpdateIntegrationCode":    "payroll_integrations_base/code/update",
+		"DeleteIntegrationCode":    "payroll_integrations_base/code/delete",
+		"CreateCompensation":       "",
+		"CreateFamilySituation":    "",
+	}
+	seen := 0
+	for _, rt := range s.dated {
+		ev, ok := want[rt.opID]
+		if !ok {
+			continue
+		}
+		seen++
+		if rt.eventType != ev {
+			t.Errorf("%s raises %q, want %q", rt.opID, rt.eventType, ev)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d operations", seen, len(want))
+	}
+}
