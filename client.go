@@ -76,6 +76,11 @@ type Client struct {
 	// Credentials: the credential making the call (user token, company
 	// token or API key) and its company.
 	Credentials *CredentialsService
+	// Contracts: contract versions (job, salary and working time from a
+	// day onwards), their history, compensations and taxonomies, payroll
+	// concepts, contract templates and the per-country catalogues contracts
+	// name.
+	Contracts *ContractsService
 	// CustomFields: custom fields, their options, custom-table fields and
 	// the values stored per record.
 	CustomFields *CustomFieldsService
@@ -92,8 +97,10 @@ type Client struct {
 	// Locations: the company's locations (workplaces) and the work areas
 	// that divide them.
 	Locations *LocationsService
-	// Payroll: payroll supplements, one-off amounts paid with an
-	// employee's payroll in a period.
+	// Payroll: payroll supplements (one-off amounts paid with an
+	// employee's payroll in a period), the stage of payroll periods,
+	// employees' family situations and payroll identifiers, and the codes
+	// external payroll systems know records by.
 	Payroll *PayrollService
 	// Performance: performance review processes, their participants,
 	// evaluations, questionnaires and scores, action plans and the

@@ -26,6 +26,7 @@ var (
 	datedArchiveWorkArea                                                    = operation{id: "ArchiveWorkArea", method: "POST", path: "/locations/work_areas/archive", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAssignProjectWorkersInBulk                                         = operation{id: "AssignProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_assign", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedAutofillShifts                                                     = operation{id: "AutofillShifts", method: "POST", path: "/attendance/shifts/autofill", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedChangePolicyPeriodStatus                                           = operation{id: "ChangePolicyPeriodStatus", method: "POST", path: "/payroll/policy_periods/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedChangeProjectAssignment                                            = operation{id: "ChangeProjectAssignment", method: "POST", path: "/project_management/projects/change_assignment", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedChangeProjectStatus                                                = operation{id: "ChangeProjectStatus", method: "POST", path: "/project_management/projects/change_status", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedClockIn                                                            = operation{id: "ClockIn", method: "POST", path: "/attendance/shifts/clock_in", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -43,14 +44,19 @@ var (
 	datedCreateAttendanceReviewsInBulk                                      = operation{id: "CreateAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateBreakConfiguration                                           = operation{id: "CreateBreakConfiguration", method: "POST", path: "/time_settings/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateBudgetStrategy                                               = operation{id: "CreateBudgetStrategy", method: "POST", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateCompensation                                                 = operation{id: "CreateCompensation", method: "POST", path: "/contracts/compensations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateContractVersion                                              = operation{id: "CreateContractVersion", method: "POST", path: "/contracts/contract_versions", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomField                                                  = operation{id: "CreateCustomField", method: "POST", path: "/custom_fields/fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldOption                                            = operation{id: "CreateCustomFieldOption", method: "POST", path: "/custom_fields/options", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateCustomFieldValue                                             = operation{id: "CreateCustomFieldValue", method: "POST", path: "/custom_fields/values", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateDocument                                                     = operation{id: "CreateDocument", method: "POST", path: "/documents/documents", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEditTimesheetRequest                                         = operation{id: "CreateEditTimesheetRequest", method: "POST", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeBreakConfiguration                                   = operation{id: "CreateEmployeeBreakConfiguration", method: "POST", path: "/attendance/break_configurations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateEmployeeIdentifier                                           = operation{id: "CreateEmployeeIdentifier", method: "POST", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateEmployeeWithContract                                         = operation{id: "CreateEmployeeWithContract", method: "POST", path: "/employees/employees/create_with_contract", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedCreateFamilySituation                                              = operation{id: "CreateFamilySituation", method: "POST", path: "/payroll/family_situations", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateFolder                                                       = operation{id: "CreateFolder", method: "POST", path: "/documents/folders", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateIntegrationCode                                              = operation{id: "CreateIntegrationCode", method: "POST", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeave                                                        = operation{id: "CreateLeave", method: "POST", path: "/timeoff/leaves", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLeaveType                                                    = operation{id: "CreateLeaveType", method: "POST", path: "/timeoff/leave_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateLegalEntity                                                  = operation{id: "CreateLegalEntity", method: "POST", path: "/companies/legal_entities", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -75,6 +81,10 @@ var (
 	datedCreateProjectWorkersInBulk                                         = operation{id: "CreateProjectWorkersInBulk", method: "POST", path: "/project_management/project_workers/bulk_create", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedCreateResourceField                                                = operation{id: "CreateResourceField", method: "POST", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateShift                                                        = operation{id: "CreateShift", method: "POST", path: "/attendance/shifts", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishContractType                                          = operation{id: "CreateSpanishContractType", method: "POST", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishEducationLevel                                        = operation{id: "CreateSpanishEducationLevel", method: "POST", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishProfessionalCategory                                  = operation{id: "CreateSpanishProfessionalCategory", method: "POST", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 201, media: mediaJSON}}}
+	datedCreateSpanishWorkingDayType                                        = operation{id: "CreateSpanishWorkingDayType", method: "POST", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSubproject                                                   = operation{id: "CreateSubproject", method: "POST", path: "/project_management/subprojects", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateSupplement                                                   = operation{id: "CreateSupplement", method: "POST", path: "/payroll/supplements", dated: true, success: []response{{status: 201, media: mediaJSON}}}
 	datedCreateTask                                                         = operation{id: "CreateTask", method: "POST", path: "/tasks/tasks", dated: true, success: []response{{status: 201, media: mediaJSON}}}
@@ -102,9 +112,13 @@ var (
 	datedDeleteAtsQuestion                                                  = operation{id: "DeleteAtsQuestion", method: "DELETE", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteAttendanceReviewsInBulk                                      = operation{id: "DeleteAttendanceReviewsInBulk", method: "POST", path: "/attendance/reviews/bulk_destroy", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteBudgetStrategy                                               = operation{id: "DeleteBudgetStrategy", method: "DELETE", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteCompensation                                                 = operation{id: "DeleteCompensation", method: "DELETE", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteContractVersion                                              = operation{id: "DeleteContractVersion", method: "DELETE", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteCustomField                                                  = operation{id: "DeleteCustomField", method: "DELETE", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteDocument                                                     = operation{id: "DeleteDocument", method: "DELETE", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteEditTimesheetRequest                                         = operation{id: "DeleteEditTimesheetRequest", method: "DELETE", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteEmployeeIdentifier                                           = operation{id: "DeleteEmployeeIdentifier", method: "DELETE", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedDeleteIntegrationCode                                              = operation{id: "DeleteIntegrationCode", method: "DELETE", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLeave                                                        = operation{id: "DeleteLeave", method: "DELETE", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteLocation                                                     = operation{id: "DeleteLocation", method: "DELETE", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedDeleteOvertimeRequest                                              = operation{id: "DeleteOvertimeRequest", method: "DELETE", path: "/attendance/overtime_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -160,6 +174,11 @@ var (
 	datedGetBudgetStrategy                                                  = operation{id: "GetBudgetStrategy", method: "GET", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCardPayment                                                     = operation{id: "GetCardPayment", method: "GET", path: "/banking/card_payments/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCompanyHoliday                                                  = operation{id: "GetCompanyHoliday", method: "GET", path: "/holidays/company_holidays/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompensation                                                    = operation{id: "GetCompensation", method: "GET", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetCompensationConcept                                             = operation{id: "GetCompensationConcept", method: "GET", path: "/compensations/concepts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractTemplate                                                = operation{id: "GetContractTemplate", method: "GET", path: "/contracts/contract_templates/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractVersion                                                 = operation{id: "GetContractVersion", method: "GET", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetContractVersionHistory                                          = operation{id: "GetContractVersionHistory", method: "GET", path: "/contracts/contract_version_histories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomField                                                     = operation{id: "GetCustomField", method: "GET", path: "/custom_fields/fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldOption                                               = operation{id: "GetCustomFieldOption", method: "GET", path: "/custom_fields/options/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetCustomFieldValue                                                = operation{id: "GetCustomFieldValue", method: "GET", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -167,7 +186,10 @@ var (
 	datedGetEditTimesheetRequest                                            = operation{id: "GetEditTimesheetRequest", method: "GET", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployee                                                        = operation{id: "GetEmployee", method: "GET", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetEmployeeBreakConfiguration                                      = operation{id: "GetEmployeeBreakConfiguration", method: "GET", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetEmployeeIdentifier                                              = operation{id: "GetEmployeeIdentifier", method: "GET", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetFolder                                                          = operation{id: "GetFolder", method: "GET", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetFrenchContractType                                              = operation{id: "GetFrenchContractType", method: "GET", path: "/contracts/french_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetGermanContractType                                              = operation{id: "GetGermanContractType", method: "GET", path: "/contracts/german_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetImputableProject                                                = operation{id: "GetImputableProject", method: "GET", path: "/project_management/imputable_projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogLevel                                                 = operation{id: "GetJobCatalogLevel", method: "GET", path: "/job_catalog/levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetJobCatalogRole                                                  = operation{id: "GetJobCatalogRole", method: "GET", path: "/job_catalog/roles/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -189,6 +211,7 @@ var (
 	datedGetPlannedBreak                                                    = operation{id: "GetPlannedBreak", method: "GET", path: "/time_planning/planned_breaks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPlannedShift                                                    = operation{id: "GetPlannedShift", method: "GET", path: "/shift_management/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetPolicy                                                          = operation{id: "GetPolicy", method: "GET", path: "/timeoff/policies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetPortugueseContractType                                          = operation{id: "GetPortugueseContractType", method: "GET", path: "/contracts/portuguese_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProject                                                         = operation{id: "GetProject", method: "GET", path: "/project_management/projects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectExpenseRecord                                            = operation{id: "GetProjectExpenseRecord", method: "GET", path: "/project_management/expense_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetProjectPlannedRecord                                            = operation{id: "GetProjectPlannedRecord", method: "GET", path: "/project_management/planned_records/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -197,10 +220,15 @@ var (
 	datedGetProjectWorker                                                   = operation{id: "GetProjectWorker", method: "GET", path: "/project_management/project_workers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetResourceField                                                   = operation{id: "GetResourceField", method: "GET", path: "/custom_fields/resource_fields/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetShift                                                           = operation{id: "GetShift", method: "GET", path: "/attendance/shifts/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishContractType                                             = operation{id: "GetSpanishContractType", method: "GET", path: "/contracts/spanish_contract_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishEducationLevel                                           = operation{id: "GetSpanishEducationLevel", method: "GET", path: "/contracts/spanish_education_levels/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishProfessionalCategory                                     = operation{id: "GetSpanishProfessionalCategory", method: "GET", path: "/contracts/spanish_professional_categories/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetSpanishWorkingDayType                                           = operation{id: "GetSpanishWorkingDayType", method: "GET", path: "/contracts/spanish_working_day_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSubproject                                                      = operation{id: "GetSubproject", method: "GET", path: "/project_management/subprojects/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetSupplement                                                      = operation{id: "GetSupplement", method: "GET", path: "/payroll/supplements/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTask                                                            = operation{id: "GetTask", method: "GET", path: "/tasks/tasks/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTaskFile                                                        = operation{id: "GetTaskFile", method: "GET", path: "/tasks/task_files/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedGetTaxonomy                                                        = operation{id: "GetTaxonomy", method: "GET", path: "/contracts/taxonomies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeam                                                            = operation{id: "GetTeam", method: "GET", path: "/teams/teams/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTeamMembership                                                  = operation{id: "GetTeamMembership", method: "GET", path: "/teams/memberships/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedGetTraining                                                        = operation{id: "GetTraining", method: "GET", path: "/trainings/trainings/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -239,6 +267,12 @@ var (
 	datedListBudgetStrategies                                               = operation{id: "ListBudgetStrategies", method: "GET", path: "/project_management/budget_strategies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCardPayments                                                   = operation{id: "ListCardPayments", method: "GET", path: "/banking/card_payments", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCompanyHolidays                                                = operation{id: "ListCompanyHolidays", method: "GET", path: "/holidays/company_holidays", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompensationConcepts                                           = operation{id: "ListCompensationConcepts", method: "GET", path: "/compensations/concepts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListCompensations                                                  = operation{id: "ListCompensations", method: "GET", path: "/contracts/compensations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractTemplates                                              = operation{id: "ListContractTemplates", method: "GET", path: "/contracts/contract_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersionHistories                                       = operation{id: "ListContractVersionHistories", method: "GET", path: "/contracts/contract_version_histories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersionMetaData                                        = operation{id: "ListContractVersionMetaData", method: "GET", path: "/contracts/contract_version_meta_data", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListContractVersions                                               = operation{id: "ListContractVersions", method: "GET", path: "/contracts/contract_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCredentials                                                    = operation{id: "ListCredentials", method: "GET", path: "/api_public/credentials", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldOptions                                             = operation{id: "ListCustomFieldOptions", method: "GET", path: "/custom_fields/options", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListCustomFieldValues                                              = operation{id: "ListCustomFieldValues", method: "GET", path: "/custom_fields/values", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -246,10 +280,15 @@ var (
 	datedListDocuments                                                      = operation{id: "ListDocuments", method: "GET", path: "/documents/documents", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEditTimesheetRequests                                          = operation{id: "ListEditTimesheetRequests", method: "GET", path: "/attendance/edit_timesheet_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployeeBreakConfigurations                                    = operation{id: "ListEmployeeBreakConfigurations", method: "GET", path: "/attendance/break_configurations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListEmployeeIdentifiers                                            = operation{id: "ListEmployeeIdentifiers", method: "GET", path: "/payroll_employees/identifiers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEmployees                                                      = operation{id: "ListEmployees", method: "GET", path: "/employees/employees", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListEstimatedTimes                                                 = operation{id: "ListEstimatedTimes", method: "GET", path: "/attendance/estimated_times", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFamilySituations                                               = operation{id: "ListFamilySituations", method: "GET", path: "/payroll/family_situations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListFolders                                                        = operation{id: "ListFolders", method: "GET", path: "/documents/folders", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListFrenchContractTypes                                            = operation{id: "ListFrenchContractTypes", method: "GET", path: "/contracts/french_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListGermanContractTypes                                            = operation{id: "ListGermanContractTypes", method: "GET", path: "/contracts/german_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListImputableProjects                                              = operation{id: "ListImputableProjects", method: "GET", path: "/project_management/imputable_projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListIntegrationCodes                                               = operation{id: "ListIntegrationCodes", method: "GET", path: "/payroll_integrations_base/codes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogLevels                                               = operation{id: "ListJobCatalogLevels", method: "GET", path: "/job_catalog/levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogNodeAttributes                                       = operation{id: "ListJobCatalogNodeAttributes", method: "GET", path: "/job_catalog/node_attributes", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListJobCatalogRoles                                                = operation{id: "ListJobCatalogRoles", method: "GET", path: "/job_catalog/roles", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -258,6 +297,7 @@ var (
 	datedListLeaves                                                         = operation{id: "ListLeaves", method: "GET", path: "/timeoff/leaves", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLegalEntities                                                  = operation{id: "ListLegalEntities", method: "GET", path: "/companies/legal_entities", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListLocations                                                      = operation{id: "ListLocations", method: "GET", path: "/locations/locations", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListMaterializedContractTemplates                                  = operation{id: "ListMaterializedContractTemplates", method: "GET", path: "/contracts/materialized_templates", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListOpenShifts                                                     = operation{id: "ListOpenShifts", method: "GET", path: "/attendance/open_shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListOvertimeRequests                                               = operation{id: "ListOvertimeRequests", method: "GET", path: "/attendance/overtime_requests", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPerformanceAgreements                                          = operation{id: "ListPerformanceAgreements", method: "GET", path: "/performance/agreements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -278,6 +318,7 @@ var (
 	datedListPlannedShifts                                                  = operation{id: "ListPlannedShifts", method: "GET", path: "/shift_management/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPlanningVersions                                               = operation{id: "ListPlanningVersions", method: "GET", path: "/time_planning/planning_versions", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListPolicies                                                       = operation{id: "ListPolicies", method: "GET", path: "/timeoff/policies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListPortugueseContractTypes                                        = operation{id: "ListPortugueseContractTypes", method: "GET", path: "/contracts/portuguese_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExpenseRecords                                          = operation{id: "ListProjectExpenseRecords", method: "GET", path: "/project_management/expense_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectExportableExpenses                                      = operation{id: "ListProjectExportableExpenses", method: "GET", path: "/project_management/exportable_expenses", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectPlannedRecords                                          = operation{id: "ListProjectPlannedRecords", method: "GET", path: "/project_management/planned_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -285,12 +326,18 @@ var (
 	datedListProjectTimeRecords                                             = operation{id: "ListProjectTimeRecords", method: "GET", path: "/project_management/time_records", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjectWorkers                                                 = operation{id: "ListProjectWorkers", method: "GET", path: "/project_management/project_workers", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListProjects                                                       = operation{id: "ListProjects", method: "GET", path: "/project_management/projects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListReferenceContractVersions                                      = operation{id: "ListReferenceContractVersions", method: "GET", path: "/contracts/reference_contracts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListResourceFields                                                 = operation{id: "ListResourceFields", method: "GET", path: "/custom_fields/resource_fields", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListShifts                                                         = operation{id: "ListShifts", method: "GET", path: "/attendance/shifts", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishContractTypes                                           = operation{id: "ListSpanishContractTypes", method: "GET", path: "/contracts/spanish_contract_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishEducationLevels                                         = operation{id: "ListSpanishEducationLevels", method: "GET", path: "/contracts/spanish_education_levels", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishProfessionalCategories                                  = operation{id: "ListSpanishProfessionalCategories", method: "GET", path: "/contracts/spanish_professional_categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListSpanishWorkingDayTypes                                         = operation{id: "ListSpanishWorkingDayTypes", method: "GET", path: "/contracts/spanish_working_day_types", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSubprojects                                                    = operation{id: "ListSubprojects", method: "GET", path: "/project_management/subprojects", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListSupplements                                                    = operation{id: "ListSupplements", method: "GET", path: "/payroll/supplements", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTaskFiles                                                      = operation{id: "ListTaskFiles", method: "GET", path: "/tasks/task_files", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTasks                                                          = operation{id: "ListTasks", method: "GET", path: "/tasks/tasks", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedListTaxonomies                                                     = operation{id: "ListTaxonomies", method: "GET", path: "/contracts/taxonomies", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeamMemberships                                                = operation{id: "ListTeamMemberships", method: "GET", path: "/teams/memberships", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTeams                                                          = operation{id: "ListTeams", method: "GET", path: "/teams/teams", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedListTrainingCategories                                             = operation{id: "ListTrainingCategories", method: "GET", path: "/trainings/categories", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -343,12 +390,17 @@ var (
 	datedUpdateAtsQuestion                                                  = operation{id: "UpdateAtsQuestion", method: "PUT", path: "/ats/questions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBreakConfiguration                                           = operation{id: "UpdateBreakConfiguration", method: "PUT", path: "/time_settings/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateBudgetStrategy                                               = operation{id: "UpdateBudgetStrategy", method: "PUT", path: "/project_management/budget_strategies/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateCompensation                                                 = operation{id: "UpdateCompensation", method: "PUT", path: "/contracts/compensations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateContractVersion                                              = operation{id: "UpdateContractVersion", method: "PUT", path: "/contracts/contract_versions/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateCustomFieldValue                                             = operation{id: "UpdateCustomFieldValue", method: "PUT", path: "/custom_fields/values/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateDocument                                                     = operation{id: "UpdateDocument", method: "PUT", path: "/documents/documents/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEditTimesheetRequest                                         = operation{id: "UpdateEditTimesheetRequest", method: "PUT", path: "/attendance/edit_timesheet_requests/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployee                                                     = operation{id: "UpdateEmployee", method: "PUT", path: "/employees/employees/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateEmployeeBreakConfiguration                                   = operation{id: "UpdateEmployeeBreakConfiguration", method: "PUT", path: "/attendance/break_configurations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateEmployeeIdentifier                                           = operation{id: "UpdateEmployeeIdentifier", method: "PUT", path: "/payroll_employees/identifiers/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateFamilySituation                                              = operation{id: "UpdateFamilySituation", method: "PUT", path: "/payroll/family_situations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateFolder                                                       = operation{id: "UpdateFolder", method: "PUT", path: "/documents/folders/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
+	datedUpdateIntegrationCode                                              = operation{id: "UpdateIntegrationCode", method: "PUT", path: "/payroll_integrations_base/codes/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeave                                                        = operation{id: "UpdateLeave", method: "PUT", path: "/timeoff/leaves/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLeaveType                                                    = operation{id: "UpdateLeaveType", method: "PUT", path: "/timeoff/leave_types/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
 	datedUpdateLocation                                                     = operation{id: "UpdateLocation", method: "PUT", path: "/locations/locations/{id}", dated: true, success: []response{{status: 200, media: mediaJSON}}}
@@ -400,6 +452,7 @@ var datedOperations = []*operation{
 	&datedArchiveWorkArea,
 	&datedAssignProjectWorkersInBulk,
 	&datedAutofillShifts,
+	&datedChangePolicyPeriodStatus,
 	&datedChangeProjectAssignment,
 	&datedChangeProjectStatus,
 	&datedClockIn,
@@ -417,14 +470,19 @@ var datedOperations = []*operation{
 	&datedCreateAttendanceReviewsInBulk,
 	&datedCreateBreakConfiguration,
 	&datedCreateBudgetStrategy,
+	&datedCreateCompensation,
+	&datedCreateContractVersion,
 	&datedCreateCustomField,
 	&datedCreateCustomFieldOption,
 	&datedCreateCustomFieldValue,
 	&datedCreateDocument,
 	&datedCreateEditTimesheetRequest,
 	&datedCreateEmployeeBreakConfiguration,
+	&datedCreateEmployeeIdentifier,
 	&datedCreateEmployeeWithContract,
+	&datedCreateFamilySituation,
 	&datedCreateFolder,
+	&datedCreateIntegrationCode,
 	&datedCreateLeave,
 	&datedCreateLeaveType,
 	&datedCreateLegalEntity,
@@ -449,6 +507,10 @@ var datedOperations = []*operation{
 	&datedCreateProjectWorkersInBulk,
 	&datedCreateResourceField,
 	&datedCreateShift,
+	&datedCreateSpanishContractType,
+	&datedCreateSpanishEducationLevel,
+	&datedCreateSpanishProfessionalCategory,
+	&datedCreateSpanishWorkingDayType,
 	&datedCreateSubproject,
 	&datedCreateSupplement,
 	&datedCreateTask,
@@ -476,9 +538,13 @@ var datedOperations = []*operation{
 	&datedDeleteAtsQuestion,
 	&datedDeleteAttendanceReviewsInBulk,
 	&datedDeleteBudgetStrategy,
+	&datedDeleteCompensation,
+	&datedDeleteContractVersion,
 	&datedDeleteCustomField,
 	&datedDeleteDocument,
 	&datedDeleteEditTimesheetRequest,
+	&datedDeleteEmployeeIdentifier,
+	&datedDeleteIntegrationCode,
 	&datedDeleteLeave,
 	&datedDeleteLocation,
 	&datedDeleteOvertimeRequest,
@@ -534,6 +600,11 @@ var datedOperations = []*operation{
 	&datedGetBudgetStrategy,
 	&datedGetCardPayment,
 	&datedGetCompanyHoliday,
+	&datedGetCompensation,
+	&datedGetCompensationConcept,
+	&datedGetContractTemplate,
+	&datedGetContractVersion,
+	&datedGetContractVersionHistory,
 	&datedGetCustomField,
 	&datedGetCustomFieldOption,
 	&datedGetCustomFieldValue,
@@ -541,7 +612,10 @@ var datedOperations = []*operation{
 	&datedGetEditTimesheetRequest,
 	&datedGetEmployee,
 	&datedGetEmployeeBreakConfiguration,
+	&datedGetEmployeeIdentifier,
 	&datedGetFolder,
+	&datedGetFrenchContractType,
+	&datedGetGermanContractType,
 	&datedGetImputableProject,
 	&datedGetJobCatalogLevel,
 	&datedGetJobCatalogRole,
@@ -563,6 +637,7 @@ var datedOperations = []*operation{
 	&datedGetPlannedBreak,
 	&datedGetPlannedShift,
 	&datedGetPolicy,
+	&datedGetPortugueseContractType,
 	&datedGetProject,
 	&datedGetProjectExpenseRecord,
 	&datedGetProjectPlannedRecord,
@@ -571,10 +646,15 @@ var datedOperations = []*operation{
 	&datedGetProjectWorker,
 	&datedGetResourceField,
 	&datedGetShift,
+	&datedGetSpanishContractType,
+	&datedGetSpanishEducationLevel,
+	&datedGetSpanishProfessionalCategory,
+	&datedGetSpanishWorkingDayType,
 	&datedGetSubproject,
 	&datedGetSupplement,
 	&datedGetTask,
 	&datedGetTaskFile,
+	&datedGetTaxonomy,
 	&datedGetTeam,
 	&datedGetTeamMembership,
 	&datedGetTraining,
@@ -613,6 +693,12 @@ var datedOperations = []*operation{
 	&datedListBudgetStrategies,
 	&datedListCardPayments,
 	&datedListCompanyHolidays,
+	&datedListCompensationConcepts,
+	&datedListCompensations,
+	&datedListContractTemplates,
+	&datedListContractVersionHistories,
+	&datedListContractVersionMetaData,
+	&datedListContractVersions,
 	&datedListCredentials,
 	&datedListCustomFieldOptions,
 	&datedListCustomFieldValues,
@@ -620,10 +706,15 @@ var datedOperations = []*operation{
 	&datedListDocuments,
 	&datedListEditTimesheetRequests,
 	&datedListEmployeeBreakConfigurations,
+	&datedListEmployeeIdentifiers,
 	&datedListEmployees,
 	&datedListEstimatedTimes,
+	&datedListFamilySituations,
 	&datedListFolders,
+	&datedListFrenchContractTypes,
+	&datedListGermanContractTypes,
 	&datedListImputableProjects,
+	&datedListIntegrationCodes,
 	&datedListJobCatalogLevels,
 	&datedListJobCatalogNodeAttributes,
 	&datedListJobCatalogRoles,
@@ -632,6 +723,7 @@ var datedOperations = []*operation{
 	&datedListLeaves,
 	&datedListLegalEntities,
 	&datedListLocations,
+	&datedListMaterializedContractTemplates,
 	&datedListOpenShifts,
 	&datedListOvertimeRequests,
 	&datedListPerformanceAgreements,
@@ -652,6 +744,7 @@ var datedOperations = []*operation{
 	&datedListPlannedShifts,
 	&datedListPlanningVersions,
 	&datedListPolicies,
+	&datedListPortugueseContractTypes,
 	&datedListProjectExpenseRecords,
 	&datedListProjectExportableExpenses,
 	&datedListProjectPlannedRecords,
@@ -659,12 +752,18 @@ var datedOperations = []*operation{
 	&datedListProjectTimeRecords,
 	&datedListProjectWorkers,
 	&datedListProjects,
+	&datedListReferenceContractVersions,
 	&datedListResourceFields,
 	&datedListShifts,
+	&datedListSpanishContractTypes,
+	&datedListSpanishEducationLevels,
+	&datedListSpanishProfessionalCategories,
+	&datedListSpanishWorkingDayTypes,
 	&datedListSubprojects,
 	&datedListSupplements,
 	&datedListTaskFiles,
 	&datedListTasks,
+	&datedListTaxonomies,
 	&datedListTeamMemberships,
 	&datedListTeams,
 	&datedListTrainingCategories,
@@ -717,12 +816,17 @@ var datedOperations = []*operation{
 	&datedUpdateAtsQuestion,
 	&datedUpdateBreakConfiguration,
 	&datedUpdateBudgetStrategy,
+	&datedUpdateCompensation,
+	&datedUpdateContractVersion,
 	&datedUpdateCustomFieldValue,
 	&datedUpdateDocument,
 	&datedUpdateEditTimesheetRequest,
 	&datedUpdateEmployee,
 	&datedUpdateEmployeeBreakConfiguration,
+	&datedUpdateEmployeeIdentifier,
+	&datedUpdateFamilySituation,
 	&datedUpdateFolder,
+	&datedUpdateIntegrationCode,
 	&datedUpdateLeave,
 	&datedUpdateLeaveType,
 	&datedUpdateLocation,
@@ -1456,6 +1560,195 @@ func datedQueryListCompanyHolidays(p *resources.ListCompanyHolidaysParams) strin
 	return q.String()
 }
 
+// datedQueryListCompensationConcepts encodes the query of ListCompensationConcepts.
+func datedQueryListCompensationConcepts(p *resources.ListCompensationConceptsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.Categories {
+		q.add("categories[]", string(v))
+	}
+	if p.WithActiveStatus != nil {
+		q.add("with_active_status", strconv.FormatBool(*p.WithActiveStatus))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListCompensations encodes the query of ListCompensations.
+func datedQueryListCompensations(p *resources.ListCompensationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractTemplates encodes the query of ListContractTemplates.
+func datedQueryListContractTemplates(p *resources.ListContractTemplatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	if p.ContractVersionType != nil {
+		q.add("contract_version_type", string(*p.ContractVersionType))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersionHistories encodes the query of ListContractVersionHistories.
+func datedQueryListContractVersionHistories(p *resources.ListContractVersionHistoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.CurrentOn != nil {
+		q.add("current_on", (*p.CurrentOn).String())
+	}
+	if p.ChangesGteq != nil {
+		q.add("changes_gteq", (*p.ChangesGteq).String())
+	}
+	if p.ChangesLteq != nil {
+		q.add("changes_lteq", (*p.ChangesLteq).String())
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersionMetaData encodes the query of ListContractVersionMetaData.
+func datedQueryListContractVersionMetaData(p *resources.ListContractVersionMetaDataParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.ContractVersionIDs {
+		q.add("contract_version_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListContractVersions encodes the query of ListContractVersions.
+func datedQueryListContractVersions(p *resources.ListContractVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Date != nil {
+		q.add("date", (*p.Date).String())
+	}
+	for _, v := range p.JobCatalogTreeNodeUUIDs {
+		q.add("job_catalog_tree_node_uuids[]", string(v))
+	}
+	if p.UpdatedAtGteq != nil {
+		q.add("updated_at_gteq", string(*p.UpdatedAtGteq))
+	}
+	if p.UpdatedAtLteq != nil {
+		q.add("updated_at_lteq", string(*p.UpdatedAtLteq))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListCredentials encodes the query of ListCredentials.
 func datedQueryListCredentials(p *resources.ListCredentialsParams) string {
 	if p == nil {
@@ -1702,6 +1995,39 @@ func datedQueryListEmployeeBreakConfigurations(p *resources.ListEmployeeBreakCon
 	return q.String()
 }
 
+// datedQueryListEmployeeIdentifiers encodes the query of ListEmployeeIdentifiers.
+func datedQueryListEmployeeIdentifiers(p *resources.ListEmployeeIdentifiersParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.EmployeesIDs {
+		q.add("employees_ids[]", string(v))
+	}
+	for _, v := range p.LegalEntitiesIDs {
+		q.add("legal_entities_ids[]", string(v))
+	}
+	if p.Country != nil {
+		q.add("country", string(*p.Country))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListEmployees encodes the query of ListEmployees.
 func datedQueryListEmployees(p *resources.ListEmployeesParams) string {
 	if p == nil {
@@ -1789,6 +2115,30 @@ func datedQueryListEstimatedTimes(p *resources.ListEstimatedTimesParams) string 
 	return q.String()
 }
 
+// datedQueryListFamilySituations encodes the query of ListFamilySituations.
+func datedQueryListFamilySituations(p *resources.ListFamilySituationsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListFolders encodes the query of ListFolders.
 func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	if p == nil {
@@ -1806,6 +2156,60 @@ func datedQueryListFolders(p *resources.ListFoldersParams) string {
 	}
 	if p.EmployeeID != nil {
 		q.add("employee_id", string(*p.EmployeeID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListFrenchContractTypes encodes the query of ListFrenchContractTypes.
+func datedQueryListFrenchContractTypes(p *resources.ListFrenchContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListGermanContractTypes encodes the query of ListGermanContractTypes.
+func datedQueryListGermanContractTypes(p *resources.ListGermanContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -1842,6 +2246,39 @@ func datedQueryListImputableProjects(p *resources.ListImputableProjectsParams) s
 	}
 	for _, v := range p.EmployeeIDs {
 		q.add("employee_ids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListIntegrationCodes encodes the query of ListIntegrationCodes.
+func datedQueryListIntegrationCodes(p *resources.ListIntegrationCodesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.Integrations {
+		q.add("integrations[]", string(v))
+	}
+	if p.Code != nil {
+		q.add("code", string(*p.Code))
+	}
+	if p.CodeableID != nil {
+		q.add("codeable_id", string(*p.CodeableID))
+	}
+	if p.CodeableType != nil {
+		q.add("codeable_type", string(*p.CodeableType))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2124,6 +2561,45 @@ func datedQueryListLocations(p *resources.ListLocationsParams) string {
 	}
 	if p.Main != nil {
 		q.add("main", strconv.FormatBool(*p.Main))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListMaterializedContractTemplates encodes the query of ListMaterializedContractTemplates.
+func datedQueryListMaterializedContractTemplates(p *resources.ListMaterializedContractTemplatesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	if p.CompanyID != nil {
+		q.add("company_id", string(*p.CompanyID))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	for _, v := range p.Countries {
+		q.add("countries[]", string(v))
+	}
+	if p.TemplateType != nil {
+		q.add("template_type", string(*p.TemplateType))
+	}
+	for _, v := range p.FieldIDs {
+		q.add("field_ids[]", string(v))
+	}
+	if p.IncludeArchived != nil {
+		q.add("include_archived", strconv.FormatBool(*p.IncludeArchived))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -2779,6 +3255,33 @@ func datedQueryListPolicies(p *resources.ListPoliciesParams) string {
 	return q.String()
 }
 
+// datedQueryListPortugueseContractTypes encodes the query of ListPortugueseContractTypes.
+func datedQueryListPortugueseContractTypes(p *resources.ListPortugueseContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListProjectExpenseRecords encodes the query of ListProjectExpenseRecords.
 func datedQueryListProjectExpenseRecords(p *resources.ListProjectExpenseRecordsParams) string {
 	if p == nil {
@@ -3094,6 +3597,33 @@ func datedQueryListProjects(p *resources.ListProjectsParams) string {
 	return q.String()
 }
 
+// datedQueryListReferenceContractVersions encodes the query of ListReferenceContractVersions.
+func datedQueryListReferenceContractVersions(p *resources.ListReferenceContractVersionsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.EmployeeIDs {
+		q.add("employee_ids[]", string(v))
+	}
+	for _, v := range p.JobCatalogTreeNodeUUIDs {
+		q.add("job_catalog_tree_node_uuids[]", string(v))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
 // datedQueryListResourceFields encodes the query of ListResourceFields.
 func datedQueryListResourceFields(p *resources.ListResourceFieldsParams) string {
 	if p == nil {
@@ -3162,6 +3692,117 @@ func datedQueryListShifts(p *resources.ListShiftsParams) string {
 	}
 	if p.SortCreatedAtAsc != nil {
 		q.add("sort_created_at_asc", strconv.FormatBool(*p.SortCreatedAtAsc))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishContractTypes encodes the query of ListSpanishContractTypes.
+func datedQueryListSpanishContractTypes(p *resources.ListSpanishContractTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.Archived != nil {
+		q.add("archived", strconv.FormatBool(*p.Archived))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishEducationLevels encodes the query of ListSpanishEducationLevels.
+func datedQueryListSpanishEducationLevels(p *resources.ListSpanishEducationLevelsParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishProfessionalCategories encodes the query of ListSpanishProfessionalCategories.
+func datedQueryListSpanishProfessionalCategories(p *resources.ListSpanishProfessionalCategoriesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListSpanishWorkingDayTypes encodes the query of ListSpanishWorkingDayTypes.
+func datedQueryListSpanishWorkingDayTypes(p *resources.ListSpanishWorkingDayTypesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	if p.ContractTemplateID != nil {
+		q.add("contract_template_id", string(*p.ContractTemplateID))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3318,6 +3959,36 @@ func datedQueryListTasks(p *resources.ListTasksParams) string {
 	}
 	if p.Category != nil {
 		q.add("category", string(*p.Category))
+	}
+	if p.Limit != nil {
+		q.add("limit", strconv.Itoa(int(*p.Limit)))
+	}
+	if p.Page != nil {
+		q.add("page", strconv.Itoa(int(*p.Page)))
+	}
+	if p.AfterID != nil {
+		q.add("after_id", string(*p.AfterID))
+	}
+	if p.BeforeID != nil {
+		q.add("before_id", string(*p.BeforeID))
+	}
+	return q.String()
+}
+
+// datedQueryListTaxonomies encodes the query of ListTaxonomies.
+func datedQueryListTaxonomies(p *resources.ListTaxonomiesParams) string {
+	if p == nil {
+		return ""
+	}
+	var q query
+	for _, v := range p.IDs {
+		q.add("ids[]", string(v))
+	}
+	for _, v := range p.LegalEntityIDs {
+		q.add("legal_entity_ids[]", string(v))
+	}
+	if p.LegalEntityID != nil {
+		q.add("legal_entity_id", string(*p.LegalEntityID))
 	}
 	if p.Limit != nil {
 		q.add("limit", strconv.Itoa(int(*p.Limit)))
@@ -3871,6 +4542,7 @@ func (c *Client) initServices() {
 	c.Attendance = &AttendanceService{c: c}
 	c.Banking = &BankingService{c: c}
 	c.Companies = &CompaniesService{c: c}
+	c.Contracts = &ContractsService{c: c}
 	c.Credentials = &CredentialsService{c: c}
 	c.CustomFields = &CustomFieldsService{c: c}
 	c.Documents = &DocumentsService{c: c}
@@ -5573,6 +6245,1024 @@ func (s *CompaniesService) ListPage(ctx context.Context, params *resources.ListL
 	return send[resources.LegalEntityPage](ctx, s.c, &datedListLegalEntities, req, err)
 }
 
+// ContractsService calls the Contracts operations: Contract versions (each employee's job, salary and working time from a day onwards), their history, the compensations attached to them and the taxonomies they are filed under, payroll concepts, contract templates and the per-country catalogues contracts name (contract types, Spanish education levels, professional categories and working day types).
+// Reach it as Client.Contracts.
+type ContractsService struct{ c *Client }
+
+// CreateCompensation adds a compensation to a contract version.
+//
+// Attaches a pay item to a contract version. Factorial's document requires
+// only the contract version and the taxonomy; its descriptions add that
+// `compensation_type` is always needed and `amount` unless the type is
+// `undefined`.
+//
+//	POST /contracts/compensations (CreateCompensation)
+func (s *ContractsService) CreateCompensation(ctx context.Context, body resources.CompensationCreate) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateCompensation, s.c.datedBase, "/contracts/compensations", "", body)
+	return send[resources.Compensation](ctx, s.c, &datedCreateCompensation, req, err)
+}
+
+// CreateContractVersion creates a contract version.
+//
+// Starts a new version of an employee's contract on `effective_on` (equal to
+// `starts_on` for a hire). With `copy_current_contract_version` the fields not
+// sent are taken from the version in force. A salary added to a contract that
+// had none needs both `salary_amount` and `salary_frequency`.
+//
+//	POST /contracts/contract_versions (CreateContractVersion)
+func (s *ContractsService) CreateContractVersion(ctx context.Context, body resources.ContractVersionCreate) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateContractVersion, s.c.datedBase, "/contracts/contract_versions", "", body)
+	return send[resources.ContractVersion](ctx, s.c, &datedCreateContractVersion, req, err)
+}
+
+// CreateSpanishContractType creates a Spanish contract type.
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_contract_types (CreateSpanishContractType)
+func (s *ContractsService) CreateSpanishContractType(ctx context.Context, body resources.SpanishContractTypeCreate) (resources.SpanishContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types", "", body)
+	return send[resources.SpanishContractType](ctx, s.c, &datedCreateSpanishContractType, req, err)
+}
+
+// CreateSpanishEducationLevel creates a Spanish education level.
+//
+// Adds a Spanish education level of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_education_levels (CreateSpanishEducationLevel)
+func (s *ContractsService) CreateSpanishEducationLevel(ctx context.Context, body resources.SpanishEducationLevelCreate) (resources.SpanishEducationLevel, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels", "", body)
+	return send[resources.SpanishEducationLevel](ctx, s.c, &datedCreateSpanishEducationLevel, req, err)
+}
+
+// CreateSpanishProfessionalCategory creates a Spanish professional category.
+//
+// Adds a Spanish professional category of the company's own to a Spanish
+// contract template.
+//
+//	POST /contracts/spanish_professional_categories (CreateSpanishProfessionalCategory)
+func (s *ContractsService) CreateSpanishProfessionalCategory(ctx context.Context, body resources.SpanishProfessionalCategoryCreate) (resources.SpanishProfessionalCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories", "", body)
+	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedCreateSpanishProfessionalCategory, req, err)
+}
+
+// CreateSpanishWorkingDayType creates a Spanish working day type.
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract
+// template.
+//
+//	POST /contracts/spanish_working_day_types (CreateSpanishWorkingDayType)
+func (s *ContractsService) CreateSpanishWorkingDayType(ctx context.Context, body resources.SpanishWorkingDayTypeCreate) (resources.SpanishWorkingDayType, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types", "", body)
+	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedCreateSpanishWorkingDayType, req, err)
+}
+
+// DeleteCompensation removes a compensation.
+//
+// Removes a pay item from its contract version.
+//
+//	DELETE /contracts/compensations/{id} (DeleteCompensation)
+func (s *ContractsService) DeleteCompensation(ctx context.Context, id string) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Compensation](ctx, s.c, &datedDeleteCompensation, req, err)
+}
+
+// DeleteContractVersion deletes a contract version.
+//
+// Deletes a contract version.
+//
+//	DELETE /contracts/contract_versions/{id} (DeleteContractVersion)
+func (s *ContractsService) DeleteContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersion](ctx, s.c, &datedDeleteContractVersion, req, err)
+}
+
+// GetCompensation gets a compensation.
+//
+// One compensation.
+//
+//	GET /contracts/compensations/{id} (GetCompensation)
+func (s *ContractsService) GetCompensation(ctx context.Context, id string) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.Compensation](ctx, s.c, &datedGetCompensation, req, err)
+}
+
+// GetCompensationConcept gets a payroll concept.
+//
+// One payroll concept.
+//
+//	GET /compensations/concepts/{id} (GetCompensationConcept)
+func (s *ContractsService) GetCompensationConcept(ctx context.Context, id string) (resources.CompensationConcept, error) {
+	req, err := s.c.newRequest(ctx, &datedGetCompensationConcept, s.c.datedBase, "/compensations/concepts/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.CompensationConcept](ctx, s.c, &datedGetCompensationConcept, req, err)
+}
+
+// GetContractTemplate gets a contract template.
+//
+// One contract template.
+//
+//	GET /contracts/contract_templates/{id} (GetContractTemplate)
+func (s *ContractsService) GetContractTemplate(ctx context.Context, id string) (resources.ContractTemplate, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractTemplate, s.c.datedBase, "/contracts/contract_templates/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractTemplate](ctx, s.c, &datedGetContractTemplate, req, err)
+}
+
+// GetContractVersion gets a contract version.
+//
+// One contract version.
+//
+//	GET /contracts/contract_versions/{id} (GetContractVersion)
+func (s *ContractsService) GetContractVersion(ctx context.Context, id string) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersion](ctx, s.c, &datedGetContractVersion, req, err)
+}
+
+// GetContractVersionHistory gets a contract version history entry.
+//
+// One history entry.
+//
+//	GET /contracts/contract_version_histories/{id} (GetContractVersionHistory)
+func (s *ContractsService) GetContractVersionHistory(ctx context.Context, id string) (resources.ContractVersionHistory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetContractVersionHistory, s.c.datedBase, "/contracts/contract_version_histories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractVersionHistory](ctx, s.c, &datedGetContractVersionHistory, req, err)
+}
+
+// GetFrenchContractType gets a French contract type.
+//
+// One French contract type.
+//
+//	GET /contracts/french_contract_types/{id} (GetFrenchContractType)
+func (s *ContractsService) GetFrenchContractType(ctx context.Context, id string) (resources.FrenchContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetFrenchContractType, s.c.datedBase, "/contracts/french_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.FrenchContractType](ctx, s.c, &datedGetFrenchContractType, req, err)
+}
+
+// GetGermanContractType gets a German contract type.
+//
+// One German contract type.
+//
+//	GET /contracts/german_contract_types/{id} (GetGermanContractType)
+func (s *ContractsService) GetGermanContractType(ctx context.Context, id string) (resources.GermanContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetGermanContractType, s.c.datedBase, "/contracts/german_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.GermanContractType](ctx, s.c, &datedGetGermanContractType, req, err)
+}
+
+// GetPortugueseContractType gets a Portuguese contract type.
+//
+// One Portuguese contract type.
+//
+//	GET /contracts/portuguese_contract_types/{id} (GetPortugueseContractType)
+func (s *ContractsService) GetPortugueseContractType(ctx context.Context, id string) (resources.PortugueseContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetPortugueseContractType, s.c.datedBase, "/contracts/portuguese_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PortugueseContractType](ctx, s.c, &datedGetPortugueseContractType, req, err)
+}
+
+// GetSpanishContractType gets a Spanish contract type.
+//
+// One Spanish contract type.
+//
+//	GET /contracts/spanish_contract_types/{id} (GetSpanishContractType)
+func (s *ContractsService) GetSpanishContractType(ctx context.Context, id string) (resources.SpanishContractType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishContractType, s.c.datedBase, "/contracts/spanish_contract_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishContractType](ctx, s.c, &datedGetSpanishContractType, req, err)
+}
+
+// GetSpanishEducationLevel gets a Spanish education level.
+//
+// One Spanish education level.
+//
+//	GET /contracts/spanish_education_levels/{id} (GetSpanishEducationLevel)
+func (s *ContractsService) GetSpanishEducationLevel(ctx context.Context, id string) (resources.SpanishEducationLevel, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishEducationLevel, s.c.datedBase, "/contracts/spanish_education_levels/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishEducationLevel](ctx, s.c, &datedGetSpanishEducationLevel, req, err)
+}
+
+// GetSpanishProfessionalCategory gets a Spanish professional category.
+//
+// One Spanish professional category.
+//
+//	GET /contracts/spanish_professional_categories/{id} (GetSpanishProfessionalCategory)
+func (s *ContractsService) GetSpanishProfessionalCategory(ctx context.Context, id string) (resources.SpanishProfessionalCategory, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishProfessionalCategory, s.c.datedBase, "/contracts/spanish_professional_categories/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishProfessionalCategory](ctx, s.c, &datedGetSpanishProfessionalCategory, req, err)
+}
+
+// GetSpanishWorkingDayType gets a Spanish working day type.
+//
+// One Spanish working day type.
+//
+//	GET /contracts/spanish_working_day_types/{id} (GetSpanishWorkingDayType)
+func (s *ContractsService) GetSpanishWorkingDayType(ctx context.Context, id string) (resources.SpanishWorkingDayType, error) {
+	req, err := s.c.newRequest(ctx, &datedGetSpanishWorkingDayType, s.c.datedBase, "/contracts/spanish_working_day_types/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.SpanishWorkingDayType](ctx, s.c, &datedGetSpanishWorkingDayType, req, err)
+}
+
+// GetTaxonomy gets a compensation taxonomy.
+//
+// One taxonomy.
+//
+//	GET /contracts/taxonomies/{id} (GetTaxonomy)
+func (s *ContractsService) GetTaxonomy(ctx context.Context, id string) (resources.ContractTaxonomy, error) {
+	req, err := s.c.newRequest(ctx, &datedGetTaxonomy, s.c.datedBase, "/contracts/taxonomies/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.ContractTaxonomy](ctx, s.c, &datedGetTaxonomy, req, err)
+}
+
+// ListCompensationConcepts lists payroll concepts, every page of it.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCompensationConceptsIter holds one page at a time, ListCompensationConceptsPage returns one page.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConcepts(ctx context.Context, params *resources.ListCompensationConceptsParams) ([]resources.CompensationConcept, error) {
+	return collect(s.ListCompensationConceptsIter(ctx, params))
+}
+
+// ListCompensationConceptsIter lists payroll concepts, page by page.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConceptsIter(ctx context.Context, params *resources.ListCompensationConceptsParams) iter.Seq2[resources.CompensationConcept, error] {
+	return walkPages(ctx, s.c, &datedListCompensationConcepts, params,
+		func(p *resources.ListCompensationConceptsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(p), nil)
+		},
+		func(pg *resources.CompensationConceptPage) ([]resources.CompensationConcept, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCompensationConceptsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCompensationConceptsPage lists payroll concepts: one page.
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its base
+// salary type by one of these ids (`de_base_salary_type_id`).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /compensations/concepts (ListCompensationConcepts)
+func (s *ContractsService) ListCompensationConceptsPage(ctx context.Context, params *resources.ListCompensationConceptsParams) (resources.CompensationConceptPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCompensationConcepts, s.c.datedBase, "/compensations/concepts", datedQueryListCompensationConcepts(params), nil)
+	return send[resources.CompensationConceptPage](ctx, s.c, &datedListCompensationConcepts, req, err)
+}
+
+// ListCompensations lists compensations, every page of it.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListCompensationsIter holds one page at a time, ListCompensationsPage returns one page.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensations(ctx context.Context, params *resources.ListCompensationsParams) ([]resources.Compensation, error) {
+	return collect(s.ListCompensationsIter(ctx, params))
+}
+
+// ListCompensationsIter lists compensations, page by page.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensationsIter(ctx context.Context, params *resources.ListCompensationsParams) iter.Seq2[resources.Compensation, error] {
+	return walkPages(ctx, s.c, &datedListCompensations, params,
+		func(p *resources.ListCompensationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(p), nil)
+		},
+		func(pg *resources.CompensationPage) ([]resources.Compensation, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListCompensationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListCompensationsPage lists compensations: one page.
+//
+// The recurring pay items attached to contract versions (a yearly bonus, meal
+// vouchers, pay per worked hour, ...), each under a taxonomy (ListTaxonomies).
+// Those marked `sync_with_supplements` generate payroll supplements.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/compensations (ListCompensations)
+func (s *ContractsService) ListCompensationsPage(ctx context.Context, params *resources.ListCompensationsParams) (resources.CompensationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListCompensations, s.c.datedBase, "/contracts/compensations", datedQueryListCompensations(params), nil)
+	return send[resources.CompensationPage](ctx, s.c, &datedListCompensations, req, err)
+}
+
+// ListContractTemplates lists contract templates, every page of it.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractTemplatesIter holds one page at a time, ListContractTemplatesPage returns one page.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplates(ctx context.Context, params *resources.ListContractTemplatesParams) ([]resources.ContractTemplate, error) {
+	return collect(s.ListContractTemplatesIter(ctx, params))
+}
+
+// ListContractTemplatesIter lists contract templates, page by page.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplatesIter(ctx context.Context, params *resources.ListContractTemplatesParams) iter.Seq2[resources.ContractTemplate, error] {
+	return walkPages(ctx, s.c, &datedListContractTemplates, params,
+		func(p *resources.ListContractTemplatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(p), nil)
+		},
+		func(pg *resources.ContractTemplatePage) ([]resources.ContractTemplate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractTemplatesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractTemplatesPage lists contract templates: one page.
+//
+// The company's contract templates, one per kind of contract version (`es`,
+// `fr`, ...). The Spanish catalogues (contract types, education levels,
+// professional categories, working day types) belong to a template.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_templates (ListContractTemplates)
+func (s *ContractsService) ListContractTemplatesPage(ctx context.Context, params *resources.ListContractTemplatesParams) (resources.ContractTemplatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractTemplates, s.c.datedBase, "/contracts/contract_templates", datedQueryListContractTemplates(params), nil)
+	return send[resources.ContractTemplatePage](ctx, s.c, &datedListContractTemplates, req, err)
+}
+
+// ListContractVersionHistories lists contract version history entries, every page of it.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionHistoriesIter holds one page at a time, ListContractVersionHistoriesPage returns one page.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistories(ctx context.Context, params *resources.ListContractVersionHistoriesParams) ([]resources.ContractVersionHistory, error) {
+	return collect(s.ListContractVersionHistoriesIter(ctx, params))
+}
+
+// ListContractVersionHistoriesIter lists contract version history entries, page by page.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistoriesIter(ctx context.Context, params *resources.ListContractVersionHistoriesParams) iter.Seq2[resources.ContractVersionHistory, error] {
+	return walkPages(ctx, s.c, &datedListContractVersionHistories, params,
+		func(p *resources.ListContractVersionHistoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(p), nil)
+		},
+		func(pg *resources.ContractVersionHistoryPage) ([]resources.ContractVersionHistory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionHistoriesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionHistoriesPage lists contract version history entries: one page.
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of change
+// it was (`action_type`, e.g. `promotion`). Personal data, as the versions
+// are.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_version_histories (ListContractVersionHistories)
+func (s *ContractsService) ListContractVersionHistoriesPage(ctx context.Context, params *resources.ListContractVersionHistoriesParams) (resources.ContractVersionHistoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersionHistories, s.c.datedBase, "/contracts/contract_version_histories", datedQueryListContractVersionHistories(params), nil)
+	return send[resources.ContractVersionHistoryPage](ctx, s.c, &datedListContractVersionHistories, req, err)
+}
+
+// ListContractVersionMetaData lists what kind of change made each contract version, every page of it.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionMetaDataIter holds one page at a time, ListContractVersionMetaDataPage returns one page.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaData(ctx context.Context, params *resources.ListContractVersionMetaDataParams) ([]resources.ContractVersionMetaData, error) {
+	return collect(s.ListContractVersionMetaDataIter(ctx, params))
+}
+
+// ListContractVersionMetaDataIter lists what kind of change made each contract version, page by page.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaDataIter(ctx context.Context, params *resources.ListContractVersionMetaDataParams) iter.Seq2[resources.ContractVersionMetaData, error] {
+	return walkPages(ctx, s.c, &datedListContractVersionMetaData, params,
+		func(p *resources.ListContractVersionMetaDataParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(p), nil)
+		},
+		func(pg *resources.ContractVersionMetaDataPage) ([]resources.ContractVersionMetaData, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionMetaDataParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionMetaDataPage lists what kind of change made each contract version: one page.
+//
+// For each contract version asked for, the kind of change that created it
+// (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox answers an
+// empty page without it).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_version_meta_data (ListContractVersionMetaData)
+func (s *ContractsService) ListContractVersionMetaDataPage(ctx context.Context, params *resources.ListContractVersionMetaDataParams) (resources.ContractVersionMetaDataPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersionMetaData, s.c.datedBase, "/contracts/contract_version_meta_data", datedQueryListContractVersionMetaData(params), nil)
+	return send[resources.ContractVersionMetaDataPage](ctx, s.c, &datedListContractVersionMetaData, req, err)
+}
+
+// ListContractVersions lists contract versions, every page of it.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListContractVersionsIter holds one page at a time, ListContractVersionsPage returns one page.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersions(ctx context.Context, params *resources.ListContractVersionsParams) ([]resources.ContractVersion, error) {
+	return collect(s.ListContractVersionsIter(ctx, params))
+}
+
+// ListContractVersionsIter lists contract versions, page by page.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersionsIter(ctx context.Context, params *resources.ListContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
+	return walkPages(ctx, s.c, &datedListContractVersions, params,
+		func(p *resources.ListContractVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(p), nil)
+		},
+		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListContractVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListContractVersionsPage lists contract versions: one page.
+//
+// Every version of every employee's contract: each change of job, salary or
+// working time starts a new version on its `effective_on` day. Salaries are
+// personal data; what a user who is not an admin sees is not documented
+// (factorialtest's sandbox shows them only their own versions).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/contract_versions (ListContractVersions)
+func (s *ContractsService) ListContractVersionsPage(ctx context.Context, params *resources.ListContractVersionsParams) (resources.ContractVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListContractVersions, s.c.datedBase, "/contracts/contract_versions", datedQueryListContractVersions(params), nil)
+	return send[resources.ContractVersionPage](ctx, s.c, &datedListContractVersions, req, err)
+}
+
+// ListFrenchContractTypes lists French contract types, every page of it.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFrenchContractTypesIter holds one page at a time, ListFrenchContractTypesPage returns one page.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypes(ctx context.Context, params *resources.ListFrenchContractTypesParams) ([]resources.FrenchContractType, error) {
+	return collect(s.ListFrenchContractTypesIter(ctx, params))
+}
+
+// ListFrenchContractTypesIter lists French contract types, page by page.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypesIter(ctx context.Context, params *resources.ListFrenchContractTypesParams) iter.Seq2[resources.FrenchContractType, error] {
+	return walkPages(ctx, s.c, &datedListFrenchContractTypes, params,
+		func(p *resources.ListFrenchContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(p), nil)
+		},
+		func(pg *resources.FrenchContractTypePage) ([]resources.FrenchContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFrenchContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFrenchContractTypesPage lists French contract types: one page.
+//
+// The French contract types a contract version can name. A French version
+// names one in `fr_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/french_contract_types (ListFrenchContractTypes)
+func (s *ContractsService) ListFrenchContractTypesPage(ctx context.Context, params *resources.ListFrenchContractTypesParams) (resources.FrenchContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFrenchContractTypes, s.c.datedBase, "/contracts/french_contract_types", datedQueryListFrenchContractTypes(params), nil)
+	return send[resources.FrenchContractTypePage](ctx, s.c, &datedListFrenchContractTypes, req, err)
+}
+
+// ListGermanContractTypes lists German contract types, every page of it.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListGermanContractTypesIter holds one page at a time, ListGermanContractTypesPage returns one page.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypes(ctx context.Context, params *resources.ListGermanContractTypesParams) ([]resources.GermanContractType, error) {
+	return collect(s.ListGermanContractTypesIter(ctx, params))
+}
+
+// ListGermanContractTypesIter lists German contract types, page by page.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypesIter(ctx context.Context, params *resources.ListGermanContractTypesParams) iter.Seq2[resources.GermanContractType, error] {
+	return walkPages(ctx, s.c, &datedListGermanContractTypes, params,
+		func(p *resources.ListGermanContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(p), nil)
+		},
+		func(pg *resources.GermanContractTypePage) ([]resources.GermanContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListGermanContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListGermanContractTypesPage lists German contract types: one page.
+//
+// The German contract types a contract version can name. A German version
+// names one in `de_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/german_contract_types (ListGermanContractTypes)
+func (s *ContractsService) ListGermanContractTypesPage(ctx context.Context, params *resources.ListGermanContractTypesParams) (resources.GermanContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListGermanContractTypes, s.c.datedBase, "/contracts/german_contract_types", datedQueryListGermanContractTypes(params), nil)
+	return send[resources.GermanContractTypePage](ctx, s.c, &datedListGermanContractTypes, req, err)
+}
+
+// ListMaterializedContractTemplates lists the fields of contract templates, every page of it.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListMaterializedContractTemplatesIter holds one page at a time, ListMaterializedContractTemplatesPage returns one page.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplates(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) ([]resources.MaterializedContractTemplate, error) {
+	return collect(s.ListMaterializedContractTemplatesIter(ctx, params))
+}
+
+// ListMaterializedContractTemplatesIter lists the fields of contract templates, page by page.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplatesIter(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) iter.Seq2[resources.MaterializedContractTemplate, error] {
+	return walkPages(ctx, s.c, &datedListMaterializedContractTemplates, params,
+		func(p *resources.ListMaterializedContractTemplatesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(p), nil)
+		},
+		func(pg *resources.MaterializedContractTemplatePage) ([]resources.MaterializedContractTemplate, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListMaterializedContractTemplatesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListMaterializedContractTemplatesPage lists the fields of contract templates: one page.
+//
+// The fields a contract has at one level of the template hierarchy, after
+// merging the levels above it: `company` (the organisation's defaults),
+// `country` (a country's labour law on top), `legal_entity` (the final set for
+// employees of a legal entity, the usual choice when building a contract form)
+// or `contract_type`. Factorial's document requires `company_id`,
+// `template_type` and `include_archived`; they are optional here
+// (factorialtest's sandbox lists every level without `template_type`).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/materialized_templates (ListMaterializedContractTemplates)
+func (s *ContractsService) ListMaterializedContractTemplatesPage(ctx context.Context, params *resources.ListMaterializedContractTemplatesParams) (resources.MaterializedContractTemplatePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListMaterializedContractTemplates, s.c.datedBase, "/contracts/materialized_templates", datedQueryListMaterializedContractTemplates(params), nil)
+	return send[resources.MaterializedContractTemplatePage](ctx, s.c, &datedListMaterializedContractTemplates, req, err)
+}
+
+// ListPortugueseContractTypes lists Portuguese contract types, every page of it.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListPortugueseContractTypesIter holds one page at a time, ListPortugueseContractTypesPage returns one page.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypes(ctx context.Context, params *resources.ListPortugueseContractTypesParams) ([]resources.PortugueseContractType, error) {
+	return collect(s.ListPortugueseContractTypesIter(ctx, params))
+}
+
+// ListPortugueseContractTypesIter lists Portuguese contract types, page by page.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypesIter(ctx context.Context, params *resources.ListPortugueseContractTypesParams) iter.Seq2[resources.PortugueseContractType, error] {
+	return walkPages(ctx, s.c, &datedListPortugueseContractTypes, params,
+		func(p *resources.ListPortugueseContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(p), nil)
+		},
+		func(pg *resources.PortugueseContractTypePage) ([]resources.PortugueseContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListPortugueseContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListPortugueseContractTypesPage lists Portuguese contract types: one page.
+//
+// The Portuguese contract types a contract version can name. A Portuguese
+// version names one in `pt_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/portuguese_contract_types (ListPortugueseContractTypes)
+func (s *ContractsService) ListPortugueseContractTypesPage(ctx context.Context, params *resources.ListPortugueseContractTypesParams) (resources.PortugueseContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListPortugueseContractTypes, s.c.datedBase, "/contracts/portuguese_contract_types", datedQueryListPortugueseContractTypes(params), nil)
+	return send[resources.PortugueseContractTypePage](ctx, s.c, &datedListPortugueseContractTypes, req, err)
+}
+
+// ListReferenceContractVersions lists each employee's reference contract version, every page of it.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListReferenceContractVersionsIter holds one page at a time, ListReferenceContractVersionsPage returns one page.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersions(ctx context.Context, params *resources.ListReferenceContractVersionsParams) ([]resources.ContractVersion, error) {
+	return collect(s.ListReferenceContractVersionsIter(ctx, params))
+}
+
+// ListReferenceContractVersionsIter lists each employee's reference contract version, page by page.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersionsIter(ctx context.Context, params *resources.ListReferenceContractVersionsParams) iter.Seq2[resources.ContractVersion, error] {
+	return walkPages(ctx, s.c, &datedListReferenceContractVersions, params,
+		func(p *resources.ListReferenceContractVersionsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(p), nil)
+		},
+		func(pg *resources.ContractVersionPage) ([]resources.ContractVersion, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListReferenceContractVersionsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListReferenceContractVersionsPage lists each employee's reference contract version: one page.
+//
+// For each employee, the contract version that applies today; if none does,
+// the nearest one starting later; if there is none either, the latest past
+// one. Factorial's document requires `job_catalog_tree_node_uuids[]`; it is
+// optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/reference_contracts (ListReferenceContractVersions)
+func (s *ContractsService) ListReferenceContractVersionsPage(ctx context.Context, params *resources.ListReferenceContractVersionsParams) (resources.ContractVersionPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListReferenceContractVersions, s.c.datedBase, "/contracts/reference_contracts", datedQueryListReferenceContractVersions(params), nil)
+	return send[resources.ContractVersionPage](ctx, s.c, &datedListReferenceContractVersions, req, err)
+}
+
+// ListSpanishContractTypes lists Spanish contract types, every page of it.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishContractTypesIter holds one page at a time, ListSpanishContractTypesPage returns one page.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypes(ctx context.Context, params *resources.ListSpanishContractTypesParams) ([]resources.SpanishContractType, error) {
+	return collect(s.ListSpanishContractTypesIter(ctx, params))
+}
+
+// ListSpanishContractTypesIter lists Spanish contract types, page by page.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypesIter(ctx context.Context, params *resources.ListSpanishContractTypesParams) iter.Seq2[resources.SpanishContractType, error] {
+	return walkPages(ctx, s.c, &datedListSpanishContractTypes, params,
+		func(p *resources.ListSpanishContractTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(p), nil)
+		},
+		func(pg *resources.SpanishContractTypePage) ([]resources.SpanishContractType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishContractTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishContractTypesPage lists Spanish contract types: one page.
+//
+// The Spanish contract types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_contract_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_contract_types (ListSpanishContractTypes)
+func (s *ContractsService) ListSpanishContractTypesPage(ctx context.Context, params *resources.ListSpanishContractTypesParams) (resources.SpanishContractTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishContractTypes, s.c.datedBase, "/contracts/spanish_contract_types", datedQueryListSpanishContractTypes(params), nil)
+	return send[resources.SpanishContractTypePage](ctx, s.c, &datedListSpanishContractTypes, req, err)
+}
+
+// ListSpanishEducationLevels lists Spanish education levels, every page of it.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishEducationLevelsIter holds one page at a time, ListSpanishEducationLevelsPage returns one page.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevels(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) ([]resources.SpanishEducationLevel, error) {
+	return collect(s.ListSpanishEducationLevelsIter(ctx, params))
+}
+
+// ListSpanishEducationLevelsIter lists Spanish education levels, page by page.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevelsIter(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) iter.Seq2[resources.SpanishEducationLevel, error] {
+	return walkPages(ctx, s.c, &datedListSpanishEducationLevels, params,
+		func(p *resources.ListSpanishEducationLevelsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(p), nil)
+		},
+		func(pg *resources.SpanishEducationLevelPage) ([]resources.SpanishEducationLevel, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishEducationLevelsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishEducationLevelsPage lists Spanish education levels: one page.
+//
+// The Spanish education levels of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_education_level_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_education_levels (ListSpanishEducationLevels)
+func (s *ContractsService) ListSpanishEducationLevelsPage(ctx context.Context, params *resources.ListSpanishEducationLevelsParams) (resources.SpanishEducationLevelPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishEducationLevels, s.c.datedBase, "/contracts/spanish_education_levels", datedQueryListSpanishEducationLevels(params), nil)
+	return send[resources.SpanishEducationLevelPage](ctx, s.c, &datedListSpanishEducationLevels, req, err)
+}
+
+// ListSpanishProfessionalCategories lists Spanish professional categories, every page of it.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishProfessionalCategoriesIter holds one page at a time, ListSpanishProfessionalCategoriesPage returns one page.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategories(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) ([]resources.SpanishProfessionalCategory, error) {
+	return collect(s.ListSpanishProfessionalCategoriesIter(ctx, params))
+}
+
+// ListSpanishProfessionalCategoriesIter lists Spanish professional categories, page by page.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategoriesIter(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) iter.Seq2[resources.SpanishProfessionalCategory, error] {
+	return walkPages(ctx, s.c, &datedListSpanishProfessionalCategories, params,
+		func(p *resources.ListSpanishProfessionalCategoriesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(p), nil)
+		},
+		func(pg *resources.SpanishProfessionalCategoryPage) ([]resources.SpanishProfessionalCategory, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishProfessionalCategoriesParams) (**string, **int) {
+			return &p.AfterID, &p.Page
+		})
+}
+
+// ListSpanishProfessionalCategoriesPage lists Spanish professional categories: one page.
+//
+// The Spanish professional categories of the company's Spanish contract
+// templates, Factorial's predefined ones (`default`) and the company's own. A
+// Spanish version names one in `es_professional_category_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_professional_categories (ListSpanishProfessionalCategories)
+func (s *ContractsService) ListSpanishProfessionalCategoriesPage(ctx context.Context, params *resources.ListSpanishProfessionalCategoriesParams) (resources.SpanishProfessionalCategoryPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishProfessionalCategories, s.c.datedBase, "/contracts/spanish_professional_categories", datedQueryListSpanishProfessionalCategories(params), nil)
+	return send[resources.SpanishProfessionalCategoryPage](ctx, s.c, &datedListSpanishProfessionalCategories, req, err)
+}
+
+// ListSpanishWorkingDayTypes lists Spanish working day types, every page of it.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListSpanishWorkingDayTypesIter holds one page at a time, ListSpanishWorkingDayTypesPage returns one page.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypes(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) ([]resources.SpanishWorkingDayType, error) {
+	return collect(s.ListSpanishWorkingDayTypesIter(ctx, params))
+}
+
+// ListSpanishWorkingDayTypesIter lists Spanish working day types, page by page.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypesIter(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) iter.Seq2[resources.SpanishWorkingDayType, error] {
+	return walkPages(ctx, s.c, &datedListSpanishWorkingDayTypes, params,
+		func(p *resources.ListSpanishWorkingDayTypesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(p), nil)
+		},
+		func(pg *resources.SpanishWorkingDayTypePage) ([]resources.SpanishWorkingDayType, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListSpanishWorkingDayTypesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListSpanishWorkingDayTypesPage lists Spanish working day types: one page.
+//
+// The Spanish working day types of the company's Spanish contract templates,
+// Factorial's predefined ones (`default`) and the company's own. A Spanish
+// version names one in `es_working_day_type_id`.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/spanish_working_day_types (ListSpanishWorkingDayTypes)
+func (s *ContractsService) ListSpanishWorkingDayTypesPage(ctx context.Context, params *resources.ListSpanishWorkingDayTypesParams) (resources.SpanishWorkingDayTypePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListSpanishWorkingDayTypes, s.c.datedBase, "/contracts/spanish_working_day_types", datedQueryListSpanishWorkingDayTypes(params), nil)
+	return send[resources.SpanishWorkingDayTypePage](ctx, s.c, &datedListSpanishWorkingDayTypes, req, err)
+}
+
+// ListTaxonomies lists compensation taxonomies, every page of it.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListTaxonomiesIter holds one page at a time, ListTaxonomiesPage returns one page.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomies(ctx context.Context, params *resources.ListTaxonomiesParams) ([]resources.ContractTaxonomy, error) {
+	return collect(s.ListTaxonomiesIter(ctx, params))
+}
+
+// ListTaxonomiesIter lists compensation taxonomies, page by page.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomiesIter(ctx context.Context, params *resources.ListTaxonomiesParams) iter.Seq2[resources.ContractTaxonomy, error] {
+	return walkPages(ctx, s.c, &datedListTaxonomies, params,
+		func(p *resources.ListTaxonomiesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(p), nil)
+		},
+		func(pg *resources.ContractTaxonomyPage) ([]resources.ContractTaxonomy, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListTaxonomiesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListTaxonomiesPage lists compensation taxonomies: one page.
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers or a
+// yearly bonus) that compensations and payroll supplements are filed under.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /contracts/taxonomies (ListTaxonomies)
+func (s *ContractsService) ListTaxonomiesPage(ctx context.Context, params *resources.ListTaxonomiesParams) (resources.ContractTaxonomyPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListTaxonomies, s.c.datedBase, "/contracts/taxonomies", datedQueryListTaxonomies(params), nil)
+	return send[resources.ContractTaxonomyPage](ctx, s.c, &datedListTaxonomies, req, err)
+}
+
+// UpdateCompensation updates a compensation.
+//
+// Changes a compensation. Unlike most updates, Factorial's document requires
+// `contracts_taxonomy_id` in the body and not the repeated `id`.
+//
+//	PUT /contracts/compensations/{id} (UpdateCompensation)
+func (s *ContractsService) UpdateCompensation(ctx context.Context, id string, body resources.CompensationUpdate) (resources.Compensation, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateCompensation, s.c.datedBase, "/contracts/compensations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.Compensation](ctx, s.c, &datedUpdateCompensation, req, err)
+}
+
+// UpdateContractVersion updates a contract version.
+//
+// Changes a contract version in place (a correction; a change from a day
+// onwards is a new version). The Spanish catalogue fields take ids from the
+// Spanish lists of this namespace.
+//
+//	PUT /contracts/contract_versions/{id} (UpdateContractVersion)
+func (s *ContractsService) UpdateContractVersion(ctx context.Context, id string, body resources.ContractVersionUpdate) (resources.ContractVersion, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateContractVersion, s.c.datedBase, "/contracts/contract_versions/"+url.PathEscape(string(id)), "", body)
+	return send[resources.ContractVersion](ctx, s.c, &datedUpdateContractVersion, req, err)
+}
+
 // CredentialsService calls the Credentials operations: The credential making the call (user token, company token or API key) and its company.
 // Reach it as Client.Credentials.
 type CredentialsService struct{ c *Client }
@@ -6552,9 +8242,21 @@ func (s *LocationsService) UpdateWorkArea(ctx context.Context, id string, body r
 	return send[resources.WorkArea](ctx, s.c, &datedUpdateWorkArea, req, err)
 }
 
-// PayrollService calls the Payroll operations: Payroll supplements, the one-off amounts paid with an employee's payroll in a period.
+// PayrollService calls the Payroll operations: Payroll supplements (one-off amounts paid with an employee's payroll in a period), the stage of payroll periods, employees' family situations and payroll identifiers, and the codes external payroll systems know records by.
 // Reach it as Client.Payroll.
 type PayrollService struct{ c *Client }
+
+// ChangePolicyPeriodStatus moves a payroll period to another stage.
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees named,
+// optionally notifying them. An action: it answers 200 with the period.
+//
+//	POST /payroll/policy_periods/change_status (ChangePolicyPeriodStatus)
+func (s *PayrollService) ChangePolicyPeriodStatus(ctx context.Context, body resources.ChangePolicyPeriodStatusInput) (resources.PayrollPolicyPeriod, error) {
+	req, err := s.c.newRequest(ctx, &datedChangePolicyPeriodStatus, s.c.datedBase, "/payroll/policy_periods/change_status", "", body)
+	return send[resources.PayrollPolicyPeriod](ctx, s.c, &datedChangePolicyPeriodStatus, req, err)
+}
 
 // Create adds a supplement to an employee's payroll period.
 //
@@ -6562,6 +8264,36 @@ type PayrollService struct{ c *Client }
 func (s *PayrollService) Create(ctx context.Context, body resources.SupplementCreate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedCreateSupplement, s.c.datedBase, "/payroll/supplements", "", body)
 	return send[resources.Supplement](ctx, s.c, &datedCreateSupplement, req, err)
+}
+
+// CreateEmployeeIdentifier records an employee's payroll identifiers.
+//
+// Records an employee's social security number and tax id for one country.
+//
+//	POST /payroll_employees/identifiers (CreateEmployeeIdentifier)
+func (s *PayrollService) CreateEmployeeIdentifier(ctx context.Context, body resources.PayrollEmployeeIdentifierCreate) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers", "", body)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedCreateEmployeeIdentifier, req, err)
+}
+
+// CreateFamilySituation records an employee's family situation.
+//
+// Records an employee's civil status and dependants.
+//
+//	POST /payroll/family_situations (CreateFamilySituation)
+func (s *PayrollService) CreateFamilySituation(ctx context.Context, body resources.FamilySituationCreate) (resources.FamilySituation, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateFamilySituation, s.c.datedBase, "/payroll/family_situations", "", body)
+	return send[resources.FamilySituation](ctx, s.c, &datedCreateFamilySituation, req, err)
+}
+
+// CreateIntegrationCode creates a payroll integration code.
+//
+// Gives a record its code in one payroll system.
+//
+//	POST /payroll_integrations_base/codes (CreateIntegrationCode)
+func (s *PayrollService) CreateIntegrationCode(ctx context.Context, body resources.PayrollIntegrationCodeCreate) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedCreateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes", "", body)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedCreateIntegrationCode, req, err)
 }
 
 // Delete deletes a payroll supplement.
@@ -6572,12 +8304,42 @@ func (s *PayrollService) Delete(ctx context.Context, id string) (resources.Suppl
 	return send[resources.Supplement](ctx, s.c, &datedDeleteSupplement, req, err)
 }
 
+// DeleteEmployeeIdentifier deletes an employee's payroll identifiers.
+//
+// Deletes an identifier record.
+//
+//	DELETE /payroll_employees/identifiers/{id} (DeleteEmployeeIdentifier)
+func (s *PayrollService) DeleteEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedDeleteEmployeeIdentifier, req, err)
+}
+
+// DeleteIntegrationCode deletes a payroll integration code.
+//
+// Deletes a code.
+//
+//	DELETE /payroll_integrations_base/codes/{id} (DeleteIntegrationCode)
+func (s *PayrollService) DeleteIntegrationCode(ctx context.Context, id string) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedDeleteIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedDeleteIntegrationCode, req, err)
+}
+
 // Get gets a payroll supplement.
 //
 //	GET /payroll/supplements/{id} (GetSupplement)
 func (s *PayrollService) Get(ctx context.Context, id string) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedGetSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", nil)
 	return send[resources.Supplement](ctx, s.c, &datedGetSupplement, req, err)
+}
+
+// GetEmployeeIdentifier gets an employee's payroll identifiers.
+//
+// One identifier record.
+//
+//	GET /payroll_employees/identifiers/{id} (GetEmployeeIdentifier)
+func (s *PayrollService) GetEmployeeIdentifier(ctx context.Context, id string) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedGetEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", nil)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedGetEmployeeIdentifier, req, err)
 }
 
 // List lists payroll supplements, every page of it.
@@ -6615,6 +8377,150 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 	return send[resources.SupplementPage](ctx, s.c, &datedListSupplements, req, err)
 }
 
+// ListEmployeeIdentifiers lists employees' payroll identifiers, every page of it.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListEmployeeIdentifiersIter holds one page at a time, ListEmployeeIdentifiersPage returns one page.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiers(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) ([]resources.PayrollEmployeeIdentifier, error) {
+	return collect(s.ListEmployeeIdentifiersIter(ctx, params))
+}
+
+// ListEmployeeIdentifiersIter lists employees' payroll identifiers, page by page.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiersIter(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) iter.Seq2[resources.PayrollEmployeeIdentifier, error] {
+	return walkPages(ctx, s.c, &datedListEmployeeIdentifiers, params,
+		func(p *resources.ListEmployeeIdentifiersParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(p), nil)
+		},
+		func(pg *resources.PayrollEmployeeIdentifierPage) ([]resources.PayrollEmployeeIdentifier, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListEmployeeIdentifiersParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListEmployeeIdentifiersPage lists employees' payroll identifiers: one page.
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an admin only
+// their own). Factorial's document requires `country`; it is optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll_employees/identifiers (ListEmployeeIdentifiers)
+func (s *PayrollService) ListEmployeeIdentifiersPage(ctx context.Context, params *resources.ListEmployeeIdentifiersParams) (resources.PayrollEmployeeIdentifierPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListEmployeeIdentifiers, s.c.datedBase, "/payroll_employees/identifiers", datedQueryListEmployeeIdentifiers(params), nil)
+	return send[resources.PayrollEmployeeIdentifierPage](ctx, s.c, &datedListEmployeeIdentifiers, req, err)
+}
+
+// ListFamilySituations lists employees' family situations, every page of it.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListFamilySituationsIter holds one page at a time, ListFamilySituationsPage returns one page.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituations(ctx context.Context, params *resources.ListFamilySituationsParams) ([]resources.FamilySituation, error) {
+	return collect(s.ListFamilySituationsIter(ctx, params))
+}
+
+// ListFamilySituationsIter lists employees' family situations, page by page.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituationsIter(ctx context.Context, params *resources.ListFamilySituationsParams) iter.Seq2[resources.FamilySituation, error] {
+	return walkPages(ctx, s.c, &datedListFamilySituations, params,
+		func(p *resources.ListFamilySituationsParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(p), nil)
+		},
+		func(pg *resources.FamilySituationPage) ([]resources.FamilySituation, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListFamilySituationsParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListFamilySituationsPage lists employees' family situations: one page.
+//
+// Each employee's civil status and number of dependants, which payroll uses
+// for tax withholding. Personal data: what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own).
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll/family_situations (ListFamilySituations)
+func (s *PayrollService) ListFamilySituationsPage(ctx context.Context, params *resources.ListFamilySituationsParams) (resources.FamilySituationPage, error) {
+	req, err := s.c.newRequest(ctx, &datedListFamilySituations, s.c.datedBase, "/payroll/family_situations", datedQueryListFamilySituations(params), nil)
+	return send[resources.FamilySituationPage](ctx, s.c, &datedListFamilySituations, req, err)
+}
+
+// ListIntegrationCodes lists payroll integration codes, every page of it.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// It follows meta.end_cursor (or page numbers) until has_next_page is false and returns the whole list; ListIntegrationCodesIter holds one page at a time, ListIntegrationCodesPage returns one page.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodes(ctx context.Context, params *resources.ListIntegrationCodesParams) ([]resources.PayrollIntegrationCode, error) {
+	return collect(s.ListIntegrationCodesIter(ctx, params))
+}
+
+// ListIntegrationCodesIter lists payroll integration codes, page by page.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// It yields the elements of one page, then fetches the next (meta.end_cursor in after_id, or the next page number) until has_next_page is false, so one page is in memory at a time. Each page is its own call, retried as any GET; a failure ends the sequence with an *Error. params is copied, never modified.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodesIter(ctx context.Context, params *resources.ListIntegrationCodesParams) iter.Seq2[resources.PayrollIntegrationCode, error] {
+	return walkPages(ctx, s.c, &datedListIntegrationCodes, params,
+		func(p *resources.ListIntegrationCodesParams) (*http.Request, error) {
+			return s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(p), nil)
+		},
+		func(pg *resources.PayrollIntegrationCodePage) ([]resources.PayrollIntegrationCode, resources.PageMeta) {
+			return pg.Data, pg.Meta
+		},
+		func(p *resources.ListIntegrationCodesParams) (**string, **int) { return &p.AfterID, &p.Page })
+}
+
+// ListIntegrationCodesPage lists payroll integration codes: one page.
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti, ...)
+// knows an employee, company, legal entity, location or leave type by.
+// Factorial's document requires `integrations[]`; it is optional here.
+//
+// params selects the page (limit, page, after_id, before_id); the result's Meta says whether there is another.
+//
+//	GET /payroll_integrations_base/codes (ListIntegrationCodes)
+func (s *PayrollService) ListIntegrationCodesPage(ctx context.Context, params *resources.ListIntegrationCodesParams) (resources.PayrollIntegrationCodePage, error) {
+	req, err := s.c.newRequest(ctx, &datedListIntegrationCodes, s.c.datedBase, "/payroll_integrations_base/codes", datedQueryListIntegrationCodes(params), nil)
+	return send[resources.PayrollIntegrationCodePage](ctx, s.c, &datedListIntegrationCodes, req, err)
+}
+
 // Update updates a payroll supplement.
 //
 // Not for supplements that come from a contract's additional compensation; for
@@ -6625,6 +8531,37 @@ func (s *PayrollService) ListPage(ctx context.Context, params *resources.ListSup
 func (s *PayrollService) Update(ctx context.Context, id string, body resources.SupplementUpdate) (resources.Supplement, error) {
 	req, err := s.c.newRequest(ctx, &datedUpdateSupplement, s.c.datedBase, "/payroll/supplements/"+url.PathEscape(string(id)), "", body)
 	return send[resources.Supplement](ctx, s.c, &datedUpdateSupplement, req, err)
+}
+
+// UpdateEmployeeIdentifier updates an employee's payroll identifiers.
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+//	PUT /payroll_employees/identifiers/{id} (UpdateEmployeeIdentifier)
+func (s *PayrollService) UpdateEmployeeIdentifier(ctx context.Context, id string, body resources.PayrollEmployeeIdentifierUpdate) (resources.PayrollEmployeeIdentifier, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateEmployeeIdentifier, s.c.datedBase, "/payroll_employees/identifiers/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PayrollEmployeeIdentifier](ctx, s.c, &datedUpdateEmployeeIdentifier, req, err)
+}
+
+// UpdateFamilySituation updates an employee's family situation.
+//
+// Changes a family situation. Factorial's document declares no read of a
+// single family situation; list with `employee_ids[]` instead.
+//
+//	PUT /payroll/family_situations/{id} (UpdateFamilySituation)
+func (s *PayrollService) UpdateFamilySituation(ctx context.Context, id string, body resources.FamilySituationUpdate) (resources.FamilySituation, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateFamilySituation, s.c.datedBase, "/payroll/family_situations/"+url.PathEscape(string(id)), "", body)
+	return send[resources.FamilySituation](ctx, s.c, &datedUpdateFamilySituation, req, err)
+}
+
+// UpdateIntegrationCode changes a payroll integration code.
+//
+// Changes the code value; the record and the payroll system stay.
+//
+//	PUT /payroll_integrations_base/codes/{id} (UpdateIntegrationCode)
+func (s *PayrollService) UpdateIntegrationCode(ctx context.Context, id string, body resources.PayrollIntegrationCodeUpdate) (resources.PayrollIntegrationCode, error) {
+	req, err := s.c.newRequest(ctx, &datedUpdateIntegrationCode, s.c.datedBase, "/payroll_integrations_base/codes/"+url.PathEscape(string(id)), "", body)
+	return send[resources.PayrollIntegrationCode](ctx, s.c, &datedUpdateIntegrationCode, req, err)
 }
 
 // PerformanceService calls the Performance operations: Performance reviews (review processes, their participants, evaluations, questionnaires and scores), action plans and score scales.

@@ -4498,6 +4498,44 @@ func (x CardPaymentPage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x CardPaymentPage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetEmployeeIDs returns x.EmployeeIDs, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetEmployeeIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeIDs
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNotifyEmployee returns x.NotifyEmployee, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetNotifyEmployee() (v bool) {
+	if x == nil {
+		return v
+	}
+	return x.NotifyEmployee
+}
+
+// GetStatus returns x.Status, or its zero value when x is nil.
+func (x *ChangePolicyPeriodStatusInput) GetStatus() (v PolicyPeriodStatus) {
+	if x == nil {
+		return v
+	}
+	return x.Status
+}
+
+// String shows the fields of x that are set.
+func (x ChangePolicyPeriodStatusInput) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ChangePolicyPeriodStatusInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetEmployeesAssignment returns x.EmployeesAssignment, or its zero value when x is nil.
 func (x *ChangeProjectAssignmentInput) GetEmployeesAssignment() (v ProjectEmployeesAssignment) {
 	if x == nil {
@@ -4779,6 +4817,2768 @@ func (x CompanyHolidayPage) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x CompanyHolidayPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *Compensation) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *Compensation) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *Compensation) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x or the field is nil.
+func (x *Compensation) GetContractVersionID() (v string) {
+	if x == nil || x.ContractVersionID == nil {
+		return v
+	}
+	return *x.ContractVersionID
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x or the field is nil.
+func (x *Compensation) GetContractsTaxonomyID() (v string) {
+	if x == nil || x.ContractsTaxonomyID == nil {
+		return v
+	}
+	return *x.ContractsTaxonomyID
+}
+
+// GetCurrency returns x.Currency, or its zero value when x or the field is nil.
+func (x *Compensation) GetCurrency() (v string) {
+	if x == nil || x.Currency == nil {
+		return v
+	}
+	return *x.Currency
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *Compensation) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *Compensation) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *Compensation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *Compensation) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *Compensation) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *Compensation) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *Compensation) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *Compensation) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *Compensation) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *Compensation) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *Compensation) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *Compensation) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x Compensation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x Compensation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCategory returns x.Category, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetCategory() (v CompensationConceptCategory) {
+	if x == nil || x.Category == nil {
+		return v
+	}
+	return *x.Category
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *CompensationConcept) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLabel returns x.Label, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetLabel() (v string) {
+	if x == nil || x.Label == nil {
+		return v
+	}
+	return *x.Label
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetTranslatedName returns x.TranslatedName, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetTranslatedName() (v string) {
+	if x == nil || x.TranslatedName == nil {
+		return v
+	}
+	return *x.TranslatedName
+}
+
+// GetUnitName returns x.UnitName, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetUnitName() (v string) {
+	if x == nil || x.UnitName == nil {
+		return v
+	}
+	return *x.UnitName
+}
+
+// GetUnitType returns x.UnitType, or its zero value when x or the field is nil.
+func (x *CompensationConcept) GetUnitType() (v CompensationConceptUnitType) {
+	if x == nil || x.UnitType == nil {
+		return v
+	}
+	return *x.UnitType
+}
+
+// String shows the fields of x that are set.
+func (x CompensationConcept) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationConcept) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CompensationConceptPage) GetData() (v []CompensationConcept) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CompensationConceptPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CompensationConceptPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationConceptPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x is nil.
+func (x *CompensationCreate) GetContractVersionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractVersionID
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x is nil.
+func (x *CompensationCreate) GetContractsTaxonomyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsTaxonomyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *CompensationCreate) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x CompensationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *CompensationPage) GetData() (v []Compensation) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *CompensationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x CompensationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAmount returns x.Amount, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetAmount() (v int) {
+	if x == nil || x.Amount == nil {
+		return v
+	}
+	return *x.Amount
+}
+
+// GetCalculation returns x.Calculation, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetCalculation() (v string) {
+	if x == nil || x.Calculation == nil {
+		return v
+	}
+	return *x.Calculation
+}
+
+// GetCompensationType returns x.CompensationType, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetCompensationType() (v string) {
+	if x == nil || x.CompensationType == nil {
+		return v
+	}
+	return *x.CompensationType
+}
+
+// GetContractsTaxonomyID returns x.ContractsTaxonomyID, or its zero value when x is nil.
+func (x *CompensationUpdate) GetContractsTaxonomyID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsTaxonomyID
+}
+
+// GetDescription returns x.Description, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetDescription() (v string) {
+	if x == nil || x.Description == nil {
+		return v
+	}
+	return *x.Description
+}
+
+// GetFirstPaymentOn returns x.FirstPaymentOn, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetFirstPaymentOn() (v string) {
+	if x == nil || x.FirstPaymentOn == nil {
+		return v
+	}
+	return *x.FirstPaymentOn
+}
+
+// GetID returns x.ID, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetID() (v string) {
+	if x == nil || x.ID == nil {
+		return v
+	}
+	return *x.ID
+}
+
+// GetMinimumAmountOfHours returns x.MinimumAmountOfHours, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetMinimumAmountOfHours() (v int) {
+	if x == nil || x.MinimumAmountOfHours == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHours
+}
+
+// GetMinimumAmountOfHoursInCents returns x.MinimumAmountOfHoursInCents, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetMinimumAmountOfHoursInCents() (v int) {
+	if x == nil || x.MinimumAmountOfHoursInCents == nil {
+		return v
+	}
+	return *x.MinimumAmountOfHoursInCents
+}
+
+// GetPayrollPolicyID returns x.PayrollPolicyID, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetPayrollPolicyID() (v string) {
+	if x == nil || x.PayrollPolicyID == nil {
+		return v
+	}
+	return *x.PayrollPolicyID
+}
+
+// GetRecurrence returns x.Recurrence, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetRecurrence() (v string) {
+	if x == nil || x.Recurrence == nil {
+		return v
+	}
+	return *x.Recurrence
+}
+
+// GetRecurrenceCount returns x.RecurrenceCount, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetRecurrenceCount() (v int) {
+	if x == nil || x.RecurrenceCount == nil {
+		return v
+	}
+	return *x.RecurrenceCount
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetStartsOn() (v string) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetSyncWithSupplements returns x.SyncWithSupplements, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetSyncWithSupplements() (v bool) {
+	if x == nil || x.SyncWithSupplements == nil {
+		return v
+	}
+	return *x.SyncWithSupplements
+}
+
+// GetTimeCondition returns x.TimeCondition, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetTimeCondition() (v CompensationTimeCondition) {
+	if x == nil || x.TimeCondition == nil {
+		return v
+	}
+	return *x.TimeCondition
+}
+
+// GetUnit returns x.Unit, or its zero value when x or the field is nil.
+func (x *CompensationUpdate) GetUnit() (v string) {
+	if x == nil || x.Unit == nil {
+		return v
+	}
+	return *x.Unit
+}
+
+// String shows the fields of x that are set.
+func (x CompensationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x CompensationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetAdjustedDailyMinutes returns x.AdjustedDailyMinutes, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetAdjustedDailyMinutes() (v int) {
+	if x == nil || x.AdjustedDailyMinutes == nil {
+		return v
+	}
+	return *x.AdjustedDailyMinutes
+}
+
+// GetApprovalActionType returns x.ApprovalActionType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalActionType() (v string) {
+	if x == nil || x.ApprovalActionType == nil {
+		return v
+	}
+	return *x.ApprovalActionType
+}
+
+// GetApprovalAuthorID returns x.ApprovalAuthorID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalAuthorID() (v string) {
+	if x == nil || x.ApprovalAuthorID == nil {
+		return v
+	}
+	return *x.ApprovalAuthorID
+}
+
+// GetApprovalRequestCreatedAt returns x.ApprovalRequestCreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetApprovalRequestCreatedAt() (v string) {
+	if x == nil || x.ApprovalRequestCreatedAt == nil {
+		return v
+	}
+	return *x.ApprovalRequestCreatedAt
+}
+
+// GetApproversIDs returns x.ApproversIDs, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetApproversIDs() (v []string) {
+	if x == nil {
+		return v
+	}
+	return x.ApproversIDs
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetCreatedByAvatar returns x.CreatedByAvatar, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByAvatar() (v string) {
+	if x == nil || x.CreatedByAvatar == nil {
+		return v
+	}
+	return *x.CreatedByAvatar
+}
+
+// GetCreatedByName returns x.CreatedByName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetCreatedByName() (v string) {
+	if x == nil || x.CreatedByName == nil {
+		return v
+	}
+	return *x.CreatedByName
+}
+
+// GetDeActivityType returns x.DeActivityType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeActivityType() (v int) {
+	if x == nil || x.DeActivityType == nil {
+		return v
+	}
+	return *x.DeActivityType
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeBaseSalaryTypeName returns x.DeBaseSalaryTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeBaseSalaryTypeName() (v string) {
+	if x == nil || x.DeBaseSalaryTypeName == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeName
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetDeContractTypeName returns x.DeContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeContractTypeName() (v string) {
+	if x == nil || x.DeContractTypeName == nil {
+		return v
+	}
+	return *x.DeContractTypeName
+}
+
+// GetDeEmploymentType returns x.DeEmploymentType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeEmploymentType() (v int) {
+	if x == nil || x.DeEmploymentType == nil {
+		return v
+	}
+	return *x.DeEmploymentType
+}
+
+// GetDeFlatRateTax returns x.DeFlatRateTax, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDeFlatRateTax() (v int) {
+	if x == nil || x.DeFlatRateTax == nil {
+		return v
+	}
+	return *x.DeFlatRateTax
+}
+
+// GetDePersonalKeyGroupID returns x.DePersonalKeyGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupID() (v string) {
+	if x == nil || x.DePersonalKeyGroupID == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupID
+}
+
+// GetDePersonalKeyGroupName returns x.DePersonalKeyGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetDePersonalKeyGroupName() (v string) {
+	if x == nil || x.DePersonalKeyGroupName == nil {
+		return v
+	}
+	return *x.DePersonalKeyGroupName
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsA3InnuvaJobPositionID returns x.EsA3InnuvaJobPositionID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionID() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionID == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionID
+}
+
+// GetEsA3InnuvaJobPositionName returns x.EsA3InnuvaJobPositionName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsA3InnuvaJobPositionName() (v string) {
+	if x == nil || x.EsA3InnuvaJobPositionName == nil {
+		return v
+	}
+	return *x.EsA3InnuvaJobPositionName
+}
+
+// GetEsAgreementCodeID returns x.EsAgreementCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeID() (v string) {
+	if x == nil || x.EsAgreementCodeID == nil {
+		return v
+	}
+	return *x.EsAgreementCodeID
+}
+
+// GetEsAgreementCodeName returns x.EsAgreementCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsAgreementCodeName() (v string) {
+	if x == nil || x.EsAgreementCodeName == nil {
+		return v
+	}
+	return *x.EsAgreementCodeName
+}
+
+// GetEsClassificationID returns x.EsClassificationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationID() (v string) {
+	if x == nil || x.EsClassificationID == nil {
+		return v
+	}
+	return *x.EsClassificationID
+}
+
+// GetEsClassificationName returns x.EsClassificationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsClassificationName() (v string) {
+	if x == nil || x.EsClassificationName == nil {
+		return v
+	}
+	return *x.EsClassificationName
+}
+
+// GetEsCnoOccupationID returns x.EsCnoOccupationID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationID() (v string) {
+	if x == nil || x.EsCnoOccupationID == nil {
+		return v
+	}
+	return *x.EsCnoOccupationID
+}
+
+// GetEsCnoOccupationName returns x.EsCnoOccupationName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCnoOccupationName() (v string) {
+	if x == nil || x.EsCnoOccupationName == nil {
+		return v
+	}
+	return *x.EsCnoOccupationName
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContractTypeName returns x.EsContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContractTypeName() (v string) {
+	if x == nil || x.EsContractTypeName == nil {
+		return v
+	}
+	return *x.EsContractTypeName
+}
+
+// GetEsContributionTypeID returns x.EsContributionTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeID() (v string) {
+	if x == nil || x.EsContributionTypeID == nil {
+		return v
+	}
+	return *x.EsContributionTypeID
+}
+
+// GetEsContributionTypeName returns x.EsContributionTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsContributionTypeName() (v string) {
+	if x == nil || x.EsContributionTypeName == nil {
+		return v
+	}
+	return *x.EsContributionTypeName
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsEducationLevelName returns x.EsEducationLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsEducationLevelName() (v string) {
+	if x == nil || x.EsEducationLevelName == nil {
+		return v
+	}
+	return *x.EsEducationLevelName
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsOccupationCodeID returns x.EsOccupationCodeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeID() (v string) {
+	if x == nil || x.EsOccupationCodeID == nil {
+		return v
+	}
+	return *x.EsOccupationCodeID
+}
+
+// GetEsOccupationCodeName returns x.EsOccupationCodeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsOccupationCodeName() (v string) {
+	if x == nil || x.EsOccupationCodeName == nil {
+		return v
+	}
+	return *x.EsOccupationCodeName
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsProfessionalCategoryName returns x.EsProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsProfessionalCategoryName() (v string) {
+	if x == nil || x.EsProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryName
+}
+
+// GetEsRegimeID returns x.EsRegimeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeID() (v string) {
+	if x == nil || x.EsRegimeID == nil {
+		return v
+	}
+	return *x.EsRegimeID
+}
+
+// GetEsRegimeName returns x.EsRegimeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsRegimeName() (v string) {
+	if x == nil || x.EsRegimeName == nil {
+		return v
+	}
+	return *x.EsRegimeName
+}
+
+// GetEsTariffGroupID returns x.EsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupID() (v string) {
+	if x == nil || x.EsTariffGroupID == nil {
+		return v
+	}
+	return *x.EsTariffGroupID
+}
+
+// GetEsTariffGroupName returns x.EsTariffGroupName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsTariffGroupName() (v string) {
+	if x == nil || x.EsTariffGroupName == nil {
+		return v
+	}
+	return *x.EsTariffGroupName
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetEsWorkingDayTypeName returns x.EsWorkingDayTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetEsWorkingDayTypeName() (v string) {
+	if x == nil || x.EsWorkingDayTypeName == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeName
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrContractTypeName returns x.FrContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrContractTypeName() (v string) {
+	if x == nil || x.FrContractTypeName == nil {
+		return v
+	}
+	return *x.FrContractTypeName
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrJoursParAnCents returns x.FrJoursParAnCents, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrJoursParAnCents() (v int) {
+	if x == nil || x.FrJoursParAnCents == nil {
+		return v
+	}
+	return *x.FrJoursParAnCents
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrLevelName returns x.FrLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrLevelName() (v string) {
+	if x == nil || x.FrLevelName == nil {
+		return v
+	}
+	return *x.FrLevelName
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrMutualName returns x.FrMutualName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrMutualName() (v string) {
+	if x == nil || x.FrMutualName == nil {
+		return v
+	}
+	return *x.FrMutualName
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrProfessionalCategoryName returns x.FrProfessionalCategoryName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrProfessionalCategoryName() (v string) {
+	if x == nil || x.FrProfessionalCategoryName == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryName
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrStepName returns x.FrStepName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrStepName() (v string) {
+	if x == nil || x.FrStepName == nil {
+		return v
+	}
+	return *x.FrStepName
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetFrWorkTypeName returns x.FrWorkTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetFrWorkTypeName() (v string) {
+	if x == nil || x.FrWorkTypeName == nil {
+		return v
+	}
+	return *x.FrWorkTypeName
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasPayrollPolicies returns x.HasPayrollPolicies, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasPayrollPolicies() (v bool) {
+	if x == nil || x.HasPayrollPolicies == nil {
+		return v
+	}
+	return *x.HasPayrollPolicies
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractChangeProposal) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevel returns x.JobCatalogLevel, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevel() (v string) {
+	if x == nil || x.JobCatalogLevel == nil {
+		return v
+	}
+	return *x.JobCatalogLevel
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogLevelName returns x.JobCatalogLevelName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogLevelName() (v string) {
+	if x == nil || x.JobCatalogLevelName == nil {
+		return v
+	}
+	return *x.JobCatalogLevelName
+}
+
+// GetJobCatalogRole returns x.JobCatalogRole, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRole() (v string) {
+	if x == nil || x.JobCatalogRole == nil {
+		return v
+	}
+	return *x.JobCatalogRole
+}
+
+// GetJobCatalogRoleID returns x.JobCatalogRoleID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogRoleID() (v string) {
+	if x == nil || x.JobCatalogRoleID == nil {
+		return v
+	}
+	return *x.JobCatalogRoleID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetPtContractTypeName returns x.PtContractTypeName, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetPtContractTypeName() (v string) {
+	if x == nil || x.PtContractTypeName == nil {
+		return v
+	}
+	return *x.PtContractTypeName
+}
+
+// GetRequestDetails returns x.RequestDetails, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetRequestDetails() (v string) {
+	if x == nil || x.RequestDetails == nil {
+		return v
+	}
+	return *x.RequestDetails
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractChangeProposal) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractChangeProposal) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractChangeProposal) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetArchived returns x.Archived, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetArchived() (v bool) {
+	if x == nil || x.Archived == nil {
+		return v
+	}
+	return *x.Archived
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractTaxonomy) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *ContractTaxonomy) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x ContractTaxonomy) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTaxonomy) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractTaxonomyPage) GetData() (v []ContractTaxonomy) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractTaxonomyPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractTaxonomyPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTaxonomyPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractTemplate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetContractVersionType returns x.ContractVersionType, or its zero value when x or the field is nil.
+func (x *ContractTemplate) GetContractVersionType() (v string) {
+	if x == nil || x.ContractVersionType == nil {
+		return v
+	}
+	return *x.ContractVersionType
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractTemplate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x ContractTemplate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTemplate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractTemplatePage) GetData() (v []ContractTemplate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractTemplatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractTemplatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetContractsEsTariffGroupID returns x.ContractsEsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetContractsEsTariffGroupID() (v string) {
+	if x == nil || x.ContractsEsTariffGroupID == nil {
+		return v
+	}
+	return *x.ContractsEsTariffGroupID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetCreatedAt() (v time.Time) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersion) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaxWorkDaysInRow returns x.MaxWorkDaysInRow, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxWorkDaysInRow() (v int) {
+	if x == nil || x.MaxWorkDaysInRow == nil {
+		return v
+	}
+	return *x.MaxWorkDaysInRow
+}
+
+// GetMaxWorkMinutesPerDay returns x.MaxWorkMinutesPerDay, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaxWorkMinutesPerDay() (v int) {
+	if x == nil || x.MaxWorkMinutesPerDay == nil {
+		return v
+	}
+	return *x.MaxWorkMinutesPerDay
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetMinRestHoursInRow returns x.MinRestHoursInRow, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMinRestHoursInRow() (v int) {
+	if x == nil || x.MinRestHoursInRow == nil {
+		return v
+	}
+	return *x.MinRestHoursInRow
+}
+
+// GetMinRestMinutesBetweenDays returns x.MinRestMinutesBetweenDays, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetMinRestMinutesBetweenDays() (v int) {
+	if x == nil || x.MinRestMinutesBetweenDays == nil {
+		return v
+	}
+	return *x.MinRestMinutesBetweenDays
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetUpdatedAt() (v time.Time) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetVersionData returns x.VersionData, or its zero value when x is nil.
+func (x *ContractVersion) GetVersionData() (v map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.VersionData
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersion) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersion) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersion) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetCopyCurrentContractVersion returns x.CopyCurrentContractVersion, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetCopyCurrentContractVersion() (v bool) {
+	if x == nil || x.CopyCurrentContractVersion == nil {
+		return v
+	}
+	return *x.CopyCurrentContractVersion
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaxWorkDaysInRow returns x.MaxWorkDaysInRow, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxWorkDaysInRow() (v int) {
+	if x == nil || x.MaxWorkDaysInRow == nil {
+		return v
+	}
+	return *x.MaxWorkDaysInRow
+}
+
+// GetMaxWorkMinutesPerDay returns x.MaxWorkMinutesPerDay, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaxWorkMinutesPerDay() (v int) {
+	if x == nil || x.MaxWorkMinutesPerDay == nil {
+		return v
+	}
+	return *x.MaxWorkMinutesPerDay
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetMinRestHoursInRow returns x.MinRestHoursInRow, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMinRestHoursInRow() (v int) {
+	if x == nil || x.MinRestHoursInRow == nil {
+		return v
+	}
+	return *x.MinRestHoursInRow
+}
+
+// GetMinRestMinutesBetweenDays returns x.MinRestMinutesBetweenDays, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetMinRestMinutesBetweenDays() (v int) {
+	if x == nil || x.MinRestMinutesBetweenDays == nil {
+		return v
+	}
+	return *x.MinRestMinutesBetweenDays
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x is nil.
+func (x *ContractVersionCreate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil {
+		return v
+	}
+	return x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionCreate) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetAdjustedDailyMinutes returns x.AdjustedDailyMinutes, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetAdjustedDailyMinutes() (v int) {
+	if x == nil || x.AdjustedDailyMinutes == nil {
+		return v
+	}
+	return *x.AdjustedDailyMinutes
+}
+
+// GetAuthor returns x.Author, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetAuthor() (v string) {
+	if x == nil || x.Author == nil {
+		return v
+	}
+	return *x.Author
+}
+
+// GetChangedAt returns x.ChangedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetChangedAt() (v time.Time) {
+	if x == nil || x.ChangedAt == nil {
+		return v
+	}
+	return *x.ChangedAt
+}
+
+// GetContractsContractVersionID returns x.ContractsContractVersionID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetContractsContractVersionID() (v string) {
+	if x == nil || x.ContractsContractVersionID == nil {
+		return v
+	}
+	return *x.ContractsContractVersionID
+}
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetCountry() (v string) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetCreatedAt returns x.CreatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetCreatedAt() (v string) {
+	if x == nil || x.CreatedAt == nil {
+		return v
+	}
+	return *x.CreatedAt
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetDeContractTypeID returns x.DeContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetDeContractTypeID() (v string) {
+	if x == nil || x.DeContractTypeID == nil {
+		return v
+	}
+	return *x.DeContractTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsAgreementCodeID returns x.EsAgreementCodeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsAgreementCodeID() (v string) {
+	if x == nil || x.EsAgreementCodeID == nil {
+		return v
+	}
+	return *x.EsAgreementCodeID
+}
+
+// GetEsClassificationID returns x.EsClassificationID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsClassificationID() (v string) {
+	if x == nil || x.EsClassificationID == nil {
+		return v
+	}
+	return *x.EsClassificationID
+}
+
+// GetEsCnoOccupationID returns x.EsCnoOccupationID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsCnoOccupationID() (v string) {
+	if x == nil || x.EsCnoOccupationID == nil {
+		return v
+	}
+	return *x.EsCnoOccupationID
+}
+
+// GetEsContractObservations returns x.EsContractObservations, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContractObservations() (v string) {
+	if x == nil || x.EsContractObservations == nil {
+		return v
+	}
+	return *x.EsContractObservations
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsContributionTypeID returns x.EsContributionTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsContributionTypeID() (v string) {
+	if x == nil || x.EsContributionTypeID == nil {
+		return v
+	}
+	return *x.EsContributionTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsHasTeleworkingContract returns x.EsHasTeleworkingContract, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsHasTeleworkingContract() (v bool) {
+	if x == nil || x.EsHasTeleworkingContract == nil {
+		return v
+	}
+	return *x.EsHasTeleworkingContract
+}
+
+// GetEsJobDescription returns x.EsJobDescription, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsJobDescription() (v string) {
+	if x == nil || x.EsJobDescription == nil {
+		return v
+	}
+	return *x.EsJobDescription
+}
+
+// GetEsOccupationCodeID returns x.EsOccupationCodeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsOccupationCodeID() (v string) {
+	if x == nil || x.EsOccupationCodeID == nil {
+		return v
+	}
+	return *x.EsOccupationCodeID
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsTariffGroupID returns x.EsTariffGroupID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsTariffGroupID() (v string) {
+	if x == nil || x.EsTariffGroupID == nil {
+		return v
+	}
+	return *x.EsTariffGroupID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetFrCoefficient returns x.FrCoefficient, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrCoefficient() (v string) {
+	if x == nil || x.FrCoefficient == nil {
+		return v
+	}
+	return *x.FrCoefficient
+}
+
+// GetFrContractTypeID returns x.FrContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrContractTypeID() (v string) {
+	if x == nil || x.FrContractTypeID == nil {
+		return v
+	}
+	return *x.FrContractTypeID
+}
+
+// GetFrEmployeeType returns x.FrEmployeeType, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrEmployeeType() (v string) {
+	if x == nil || x.FrEmployeeType == nil {
+		return v
+	}
+	return *x.FrEmployeeType
+}
+
+// GetFrForfaitJours returns x.FrForfaitJours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrForfaitJours() (v bool) {
+	if x == nil || x.FrForfaitJours == nil {
+		return v
+	}
+	return *x.FrForfaitJours
+}
+
+// GetFrJoursParAn returns x.FrJoursParAn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrJoursParAn() (v int) {
+	if x == nil || x.FrJoursParAn == nil {
+		return v
+	}
+	return *x.FrJoursParAn
+}
+
+// GetFrJoursParAnCents returns x.FrJoursParAnCents, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrJoursParAnCents() (v int) {
+	if x == nil || x.FrJoursParAnCents == nil {
+		return v
+	}
+	return *x.FrJoursParAnCents
+}
+
+// GetFrLevelID returns x.FrLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrLevelID() (v string) {
+	if x == nil || x.FrLevelID == nil {
+		return v
+	}
+	return *x.FrLevelID
+}
+
+// GetFrMutualID returns x.FrMutualID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrMutualID() (v string) {
+	if x == nil || x.FrMutualID == nil {
+		return v
+	}
+	return *x.FrMutualID
+}
+
+// GetFrProfessionalCategoryID returns x.FrProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrProfessionalCategoryID() (v string) {
+	if x == nil || x.FrProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.FrProfessionalCategoryID
+}
+
+// GetFrStepID returns x.FrStepID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrStepID() (v string) {
+	if x == nil || x.FrStepID == nil {
+		return v
+	}
+	return *x.FrStepID
+}
+
+// GetFrWorkTypeID returns x.FrWorkTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetFrWorkTypeID() (v string) {
+	if x == nil || x.FrWorkTypeID == nil {
+		return v
+	}
+	return *x.FrWorkTypeID
+}
+
+// GetHasPayroll returns x.HasPayroll, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetHasPayroll() (v bool) {
+	if x == nil || x.HasPayroll == nil {
+		return v
+	}
+	return *x.HasPayroll
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersionHistory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogLevelID returns x.JobCatalogLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobCatalogLevelID() (v string) {
+	if x == nil || x.JobCatalogLevelID == nil {
+		return v
+	}
+	return *x.JobCatalogLevelID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetMaxLegalYearlyHours returns x.MaxLegalYearlyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetMaxLegalYearlyHours() (v int) {
+	if x == nil || x.MaxLegalYearlyHours == nil {
+		return v
+	}
+	return *x.MaxLegalYearlyHours
+}
+
+// GetMaximumWeeklyHours returns x.MaximumWeeklyHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetMaximumWeeklyHours() (v int) {
+	if x == nil || x.MaximumWeeklyHours == nil {
+		return v
+	}
+	return *x.MaximumWeeklyHours
+}
+
+// GetOriginalContractVersionID returns x.OriginalContractVersionID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetOriginalContractVersionID() (v string) {
+	if x == nil || x.OriginalContractVersionID == nil {
+		return v
+	}
+	return *x.OriginalContractVersionID
+}
+
+// GetPtContractTypeID returns x.PtContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetPtContractTypeID() (v string) {
+	if x == nil || x.PtContractTypeID == nil {
+		return v
+	}
+	return *x.PtContractTypeID
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetUpdatedAt returns x.UpdatedAt, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetUpdatedAt() (v string) {
+	if x == nil || x.UpdatedAt == nil {
+		return v
+	}
+	return *x.UpdatedAt
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionHistory) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionHistory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionHistory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionHistoryPage) GetData() (v []ContractVersionHistory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionHistoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionHistoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionHistoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetActionType returns x.ActionType, or its zero value when x or the field is nil.
+func (x *ContractVersionMetaData) GetActionType() (v string) {
+	if x == nil || x.ActionType == nil {
+		return v
+	}
+	return *x.ActionType
+}
+
+// GetContractVersionID returns x.ContractVersionID, or its zero value when x is nil.
+func (x *ContractVersionMetaData) GetContractVersionID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractVersionID
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionMetaData) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionMetaData) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionMetaDataPage) GetData() (v []ContractVersionMetaData) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionMetaDataPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionMetaDataPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionMetaDataPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *ContractVersionPage) GetData() (v []ContractVersion) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *ContractVersionPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetAnnualWorkingTimeDistribution returns x.AnnualWorkingTimeDistribution, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetAnnualWorkingTimeDistribution() (v AnnualWorkingTimeDistribution) {
+	if x == nil || x.AnnualWorkingTimeDistribution == nil {
+		return v
+	}
+	return *x.AnnualWorkingTimeDistribution
+}
+
+// GetBankHolidayTreatment returns x.BankHolidayTreatment, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetBankHolidayTreatment() (v BankHolidayTreatment) {
+	if x == nil || x.BankHolidayTreatment == nil {
+		return v
+	}
+	return *x.BankHolidayTreatment
+}
+
+// GetDeBaseSalaryTypeID returns x.DeBaseSalaryTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetDeBaseSalaryTypeID() (v string) {
+	if x == nil || x.DeBaseSalaryTypeID == nil {
+		return v
+	}
+	return *x.DeBaseSalaryTypeID
+}
+
+// GetEffectiveOn returns x.EffectiveOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEffectiveOn() (v openapi_types.Date) {
+	if x == nil || x.EffectiveOn == nil {
+		return v
+	}
+	return *x.EffectiveOn
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetEsContractTypeID returns x.EsContractTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsContractTypeID() (v string) {
+	if x == nil || x.EsContractTypeID == nil {
+		return v
+	}
+	return *x.EsContractTypeID
+}
+
+// GetEsCotizationGroup returns x.EsCotizationGroup, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsCotizationGroup() (v int) {
+	if x == nil || x.EsCotizationGroup == nil {
+		return v
+	}
+	return *x.EsCotizationGroup
+}
+
+// GetEsEducationLevelID returns x.EsEducationLevelID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsEducationLevelID() (v string) {
+	if x == nil || x.EsEducationLevelID == nil {
+		return v
+	}
+	return *x.EsEducationLevelID
+}
+
+// GetEsProfessionalCategoryID returns x.EsProfessionalCategoryID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsProfessionalCategoryID() (v string) {
+	if x == nil || x.EsProfessionalCategoryID == nil {
+		return v
+	}
+	return *x.EsProfessionalCategoryID
+}
+
+// GetEsWorkingDayTypeID returns x.EsWorkingDayTypeID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetEsWorkingDayTypeID() (v string) {
+	if x == nil || x.EsWorkingDayTypeID == nil {
+		return v
+	}
+	return *x.EsWorkingDayTypeID
+}
+
+// GetHasTrialPeriod returns x.HasTrialPeriod, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetHasTrialPeriod() (v bool) {
+	if x == nil || x.HasTrialPeriod == nil {
+		return v
+	}
+	return *x.HasTrialPeriod
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *ContractVersionUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetJobCatalogTreeNodeUUID returns x.JobCatalogTreeNodeUUID, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetJobCatalogTreeNodeUUID() (v string) {
+	if x == nil || x.JobCatalogTreeNodeUUID == nil {
+		return v
+	}
+	return *x.JobCatalogTreeNodeUUID
+}
+
+// GetJobTitle returns x.JobTitle, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetJobTitle() (v string) {
+	if x == nil || x.JobTitle == nil {
+		return v
+	}
+	return *x.JobTitle
+}
+
+// GetSalaryAmount returns x.SalaryAmount, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetSalaryAmount() (v int) {
+	if x == nil || x.SalaryAmount == nil {
+		return v
+	}
+	return *x.SalaryAmount
+}
+
+// GetSalaryFrequency returns x.SalaryFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetSalaryFrequency() (v string) {
+	if x == nil || x.SalaryFrequency == nil {
+		return v
+	}
+	return *x.SalaryFrequency
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetTrialPeriodEndsOn returns x.TrialPeriodEndsOn, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetTrialPeriodEndsOn() (v openapi_types.Date) {
+	if x == nil || x.TrialPeriodEndsOn == nil {
+		return v
+	}
+	return *x.TrialPeriodEndsOn
+}
+
+// GetWorkingHours returns x.WorkingHours, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingHours() (v int) {
+	if x == nil || x.WorkingHours == nil {
+		return v
+	}
+	return *x.WorkingHours
+}
+
+// GetWorkingHoursFrequency returns x.WorkingHoursFrequency, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingHoursFrequency() (v string) {
+	if x == nil || x.WorkingHoursFrequency == nil {
+		return v
+	}
+	return *x.WorkingHoursFrequency
+}
+
+// GetWorkingTimePercentageInCents returns x.WorkingTimePercentageInCents, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingTimePercentageInCents() (v int) {
+	if x == nil || x.WorkingTimePercentageInCents == nil {
+		return v
+	}
+	return *x.WorkingTimePercentageInCents
+}
+
+// GetWorkingWeekDays returns x.WorkingWeekDays, or its zero value when x or the field is nil.
+func (x *ContractVersionUpdate) GetWorkingWeekDays() (v string) {
+	if x == nil || x.WorkingWeekDays == nil {
+		return v
+	}
+	return *x.WorkingWeekDays
+}
+
+// String shows the fields of x that are set.
+func (x ContractVersionUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x ContractVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *CopyTaskInput) GetID() (v string) {
@@ -8046,6 +10846,134 @@ func (x EstimatedTimePage) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x EstimatedTimePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FamilySituation) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituation) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituation) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituation) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituationCreate) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *FamilySituationCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituationCreate) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FamilySituationPage) GetData() (v []FamilySituation) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FamilySituationPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCivilStatus returns x.CivilStatus, or its zero value when x or the field is nil.
+func (x *FamilySituationUpdate) GetCivilStatus() (v CivilStatus) {
+	if x == nil || x.CivilStatus == nil {
+		return v
+	}
+	return *x.CivilStatus
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *FamilySituationUpdate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FamilySituationUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetNumberOfDependants returns x.NumberOfDependants, or its zero value when x or the field is nil.
+func (x *FamilySituationUpdate) GetNumberOfDependants() (v int) {
+	if x == nil || x.NumberOfDependants == nil {
+		return v
+	}
+	return *x.NumberOfDependants
+}
+
+// String shows the fields of x that are set.
+func (x FamilySituationUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FamilySituationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetActive returns x.Active, or its zero value when x or the field is nil.
 func (x *Folder) GetActive() (v bool) {
 	if x == nil || x.Active == nil {
@@ -8181,6 +11109,94 @@ func (x FolderUpdate) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x FolderUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *FrenchContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *FrenchContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x FrenchContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FrenchContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *FrenchContractTypePage) GetData() (v []FrenchContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *FrenchContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x FrenchContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x FrenchContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *GermanContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *GermanContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x GermanContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x GermanContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *GermanContractTypePage) GetData() (v []GermanContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *GermanContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x GermanContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x GermanContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetClientID returns x.ClientID, or its zero value when x or the field is nil.
 func (x *ImputableProject) GetClientID() (v string) {
@@ -10262,6 +13278,82 @@ func (x LocationUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x LocationUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetCountryCode returns x.CountryCode, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetCountryCode() (v string) {
+	if x == nil || x.CountryCode == nil {
+		return v
+	}
+	return *x.CountryCode
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *MaterializedContractTemplate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetLegalEntityID returns x.LegalEntityID, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetLegalEntityID() (v string) {
+	if x == nil || x.LegalEntityID == nil {
+		return v
+	}
+	return *x.LegalEntityID
+}
+
+// GetTemplate returns x.Template, or its zero value when x is nil.
+func (x *MaterializedContractTemplate) GetTemplate() (v []map[string]interface{}) {
+	if x == nil {
+		return v
+	}
+	return x.Template
+}
+
+// GetTemplateType returns x.TemplateType, or its zero value when x or the field is nil.
+func (x *MaterializedContractTemplate) GetTemplateType() (v MaterializedTemplateType) {
+	if x == nil || x.TemplateType == nil {
+		return v
+	}
+	return *x.TemplateType
+}
+
+// String shows the fields of x that are set.
+func (x MaterializedContractTemplate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MaterializedContractTemplate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *MaterializedContractTemplatePage) GetData() (v []MaterializedContractTemplate) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *MaterializedContractTemplatePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x MaterializedContractTemplatePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x MaterializedContractTemplatePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetAtsApplicationPhaseID returns x.AtsApplicationPhaseID, or its zero value when x is nil.
 func (x *MoveAtsApplicationToPhaseInput) GetAtsApplicationPhaseID() (v string) {
 	if x == nil {
@@ -10707,6 +13799,372 @@ func (x PageMeta) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x PageMeta) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil || x.Country == nil {
+		return v
+	}
+	return *x.Country
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetEmployeeID() (v string) {
+	if x == nil || x.EmployeeID == nil {
+		return v
+	}
+	return *x.EmployeeID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifier) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifier) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifier) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifier) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
+// GetEmployeeID returns x.EmployeeID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetEmployeeID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.EmployeeID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierCreate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierPage) GetData() (v []PayrollEmployeeIdentifier) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCountry returns x.Country, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetCountry() (v PayrollIdentifierCountry) {
+	if x == nil {
+		return v
+	}
+	return x.Country
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetSocialSecurityNumber returns x.SocialSecurityNumber, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetSocialSecurityNumber() (v string) {
+	if x == nil || x.SocialSecurityNumber == nil {
+		return v
+	}
+	return *x.SocialSecurityNumber
+}
+
+// GetTaxID returns x.TaxID, or its zero value when x or the field is nil.
+func (x *PayrollEmployeeIdentifierUpdate) GetTaxID() (v string) {
+	if x == nil || x.TaxID == nil {
+		return v
+	}
+	return *x.TaxID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollEmployeeIdentifierUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollEmployeeIdentifierUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCode() (v string) {
+	if x == nil || x.Code == nil {
+		return v
+	}
+	return *x.Code
+}
+
+// GetCodeableID returns x.CodeableID, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCodeableID() (v string) {
+	if x == nil || x.CodeableID == nil {
+		return v
+	}
+	return *x.CodeableID
+}
+
+// GetCodeableType returns x.CodeableType, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCodeableType() (v string) {
+	if x == nil || x.CodeableType == nil {
+		return v
+	}
+	return *x.CodeableType
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollIntegrationCode) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetIntegration returns x.Integration, or its zero value when x or the field is nil.
+func (x *PayrollIntegrationCode) GetIntegration() (v PayrollIntegration) {
+	if x == nil || x.Integration == nil {
+		return v
+	}
+	return *x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCode) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCode) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCode() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Code
+}
+
+// GetCodeableID returns x.CodeableID, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableID
+}
+
+// GetCodeableType returns x.CodeableType, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetCodeableType() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.CodeableType
+}
+
+// GetIntegration returns x.Integration, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeCreate) GetIntegration() (v PayrollIntegration) {
+	if x == nil {
+		return v
+	}
+	return x.Integration
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PayrollIntegrationCodePage) GetData() (v []PayrollIntegrationCode) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PayrollIntegrationCodePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCode returns x.Code, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeUpdate) GetCode() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Code
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollIntegrationCodeUpdate) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// String shows the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollIntegrationCodeUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetCalculationStartedAt returns x.CalculationStartedAt, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetCalculationStartedAt() (v string) {
+	if x == nil || x.CalculationStartedAt == nil {
+		return v
+	}
+	return *x.CalculationStartedAt
+}
+
+// GetCompanyID returns x.CompanyID, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetCompanyID() (v string) {
+	if x == nil || x.CompanyID == nil {
+		return v
+	}
+	return *x.CompanyID
+}
+
+// GetEndsOn returns x.EndsOn, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetEndsOn() (v openapi_types.Date) {
+	if x == nil || x.EndsOn == nil {
+		return v
+	}
+	return *x.EndsOn
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PayrollPolicyPeriod) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// GetPeriod returns x.Period, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPeriod() (v string) {
+	if x == nil || x.Period == nil {
+		return v
+	}
+	return *x.Period
+}
+
+// GetPolicyID returns x.PolicyID, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPolicyID() (v string) {
+	if x == nil || x.PolicyID == nil {
+		return v
+	}
+	return *x.PolicyID
+}
+
+// GetPolicyName returns x.PolicyName, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetPolicyName() (v string) {
+	if x == nil || x.PolicyName == nil {
+		return v
+	}
+	return *x.PolicyName
+}
+
+// GetStartsOn returns x.StartsOn, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetStartsOn() (v openapi_types.Date) {
+	if x == nil || x.StartsOn == nil {
+		return v
+	}
+	return *x.StartsOn
+}
+
+// GetStatus returns x.Status, or its zero value when x or the field is nil.
+func (x *PayrollPolicyPeriod) GetStatus() (v string) {
+	if x == nil || x.Status == nil {
+		return v
+	}
+	return *x.Status
+}
+
+// String shows the fields of x that are set.
+func (x PayrollPolicyPeriod) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PayrollPolicyPeriod) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetAgreementSignedAt returns x.AgreementSignedAt, or its zero value when x or the field is nil.
 func (x *PerformanceAgreement) GetAgreementSignedAt() (v time.Time) {
@@ -12902,6 +16360,50 @@ func (x PlanningVersionUpdate) String() string { return pretty.String(x) }
 // LogValue logs the fields of x that are set.
 func (x PlanningVersionUpdate) LogValue() slog.Value { return pretty.LogValue(x) }
 
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *PortugueseContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *PortugueseContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x PortugueseContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PortugueseContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *PortugueseContractTypePage) GetData() (v []PortugueseContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *PortugueseContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x PortugueseContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x PortugueseContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
 // GetItems returns x.Items, or its zero value when x is nil.
 func (x *ProcessProjectTimeRecordsInBulkInput) GetItems() (v []ProjectTimeRecordBulkItem) {
 	if x == nil {
@@ -15043,6 +18545,334 @@ func (x SoftDeleteProjectInput) String() string { return pretty.String(x) }
 
 // LogValue logs the fields of x that are set.
 func (x SoftDeleteProjectInput) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishContractType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishContractType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishContractTypeCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishContractTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishContractTypePage) GetData() (v []SpanishContractType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishContractTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishContractTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishContractTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishEducationLevel) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishEducationLevel) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevel) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevel) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishEducationLevelCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishEducationLevelCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevelCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevelCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishEducationLevelPage) GetData() (v []SpanishEducationLevel) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishEducationLevelPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishEducationLevelPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishEducationLevelPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishProfessionalCategory) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishProfessionalCategory) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategory) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategory) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategoryCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategoryCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryPage) GetData() (v []SpanishProfessionalCategory) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishProfessionalCategoryPage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishProfessionalCategoryPage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishProfessionalCategoryPage) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetDefault returns x.Default, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetDefault() (v bool) {
+	if x == nil || x.Default == nil {
+		return v
+	}
+	return *x.Default
+}
+
+// GetID returns x.ID, or its zero value when x is nil.
+func (x *SpanishWorkingDayType) GetID() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.ID
+}
+
+// GetName returns x.Name, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayType) GetName() (v string) {
+	if x == nil || x.Name == nil {
+		return v
+	}
+	return *x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayType) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayType) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetContractsContractTemplateID returns x.ContractsContractTemplateID, or its zero value when x or the field is nil.
+func (x *SpanishWorkingDayTypeCreate) GetContractsContractTemplateID() (v string) {
+	if x == nil || x.ContractsContractTemplateID == nil {
+		return v
+	}
+	return *x.ContractsContractTemplateID
+}
+
+// GetName returns x.Name, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypeCreate) GetName() (v string) {
+	if x == nil {
+		return v
+	}
+	return x.Name
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayTypeCreate) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayTypeCreate) LogValue() slog.Value { return pretty.LogValue(x) }
+
+// GetData returns x.Data, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypePage) GetData() (v []SpanishWorkingDayType) {
+	if x == nil {
+		return v
+	}
+	return x.Data
+}
+
+// GetMeta returns x.Meta, or its zero value when x is nil.
+func (x *SpanishWorkingDayTypePage) GetMeta() (v PageMeta) {
+	if x == nil {
+		return v
+	}
+	return x.Meta
+}
+
+// String shows the fields of x that are set.
+func (x SpanishWorkingDayTypePage) String() string { return pretty.String(x) }
+
+// LogValue logs the fields of x that are set.
+func (x SpanishWorkingDayTypePage) LogValue() slog.Value { return pretty.LogValue(x) }
 
 // GetID returns x.ID, or its zero value when x is nil.
 func (x *StartPerformanceReviewProcessInput) GetID() (v string) {

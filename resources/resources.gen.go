@@ -1126,6 +1126,45 @@ func (e ChangeProjectStatusInputStatus) Valid() bool {
 	}
 }
 
+// Defines values for CivilStatus.
+const (
+	CivilStatusCivilPartnership CivilStatus = "civil_partnership"
+	CivilStatusCohabitating     CivilStatus = "cohabitating"
+	CivilStatusDivorced         CivilStatus = "divorced"
+	CivilStatusMarried          CivilStatus = "married"
+	CivilStatusNotApplicable    CivilStatus = "not_applicable"
+	CivilStatusSeparated        CivilStatus = "separated"
+	CivilStatusSingle           CivilStatus = "single"
+	CivilStatusUnknown          CivilStatus = "unknown"
+	CivilStatusWidow            CivilStatus = "widow"
+)
+
+// Valid indicates whether the value is a known member of the CivilStatus enum.
+func (e CivilStatus) Valid() bool {
+	switch e {
+	case CivilStatusCivilPartnership:
+		return true
+	case CivilStatusCohabitating:
+		return true
+	case CivilStatusDivorced:
+		return true
+	case CivilStatusMarried:
+		return true
+	case CivilStatusNotApplicable:
+		return true
+	case CivilStatusSeparated:
+		return true
+	case CivilStatusSingle:
+		return true
+	case CivilStatusUnknown:
+		return true
+	case CivilStatusWidow:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CompanyHolidayHalfDay.
 const (
 	CompanyHolidayHalfDayBeginningOfDay CompanyHolidayHalfDay = "beginning_of_day"
@@ -1138,6 +1177,84 @@ func (e CompanyHolidayHalfDay) Valid() bool {
 	case CompanyHolidayHalfDayBeginningOfDay:
 		return true
 	case CompanyHolidayHalfDayEndOfDay:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationConceptCategory.
+const (
+	CompensationConceptCategoryCompanyContribution    CompensationConceptCategory = "company_contribution"
+	CompensationConceptCategoryDeductions             CompensationConceptCategory = "deductions"
+	CompensationConceptCategoryEarningsBenefitsInKind CompensationConceptCategory = "earnings_benefits_in_kind"
+	CompensationConceptCategoryEarningsFixedSalary    CompensationConceptCategory = "earnings_fixed_salary"
+	CompensationConceptCategoryEarningsOthers         CompensationConceptCategory = "earnings_others"
+	CompensationConceptCategoryEarningsVariable       CompensationConceptCategory = "earnings_variable"
+	CompensationConceptCategorySummarizedValues       CompensationConceptCategory = "summarized_values"
+)
+
+// Valid indicates whether the value is a known member of the CompensationConceptCategory enum.
+func (e CompensationConceptCategory) Valid() bool {
+	switch e {
+	case CompensationConceptCategoryCompanyContribution:
+		return true
+	case CompensationConceptCategoryDeductions:
+		return true
+	case CompensationConceptCategoryEarningsBenefitsInKind:
+		return true
+	case CompensationConceptCategoryEarningsFixedSalary:
+		return true
+	case CompensationConceptCategoryEarningsOthers:
+		return true
+	case CompensationConceptCategoryEarningsVariable:
+		return true
+	case CompensationConceptCategorySummarizedValues:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationConceptUnitType.
+const (
+	CompensationConceptUnitTypeDistance CompensationConceptUnitType = "distance"
+	CompensationConceptUnitTypeMoney    CompensationConceptUnitType = "money"
+	CompensationConceptUnitTypeTime     CompensationConceptUnitType = "time"
+	CompensationConceptUnitTypeUnit     CompensationConceptUnitType = "unit"
+)
+
+// Valid indicates whether the value is a known member of the CompensationConceptUnitType enum.
+func (e CompensationConceptUnitType) Valid() bool {
+	switch e {
+	case CompensationConceptUnitTypeDistance:
+		return true
+	case CompensationConceptUnitTypeMoney:
+		return true
+	case CompensationConceptUnitTypeTime:
+		return true
+	case CompensationConceptUnitTypeUnit:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompensationTimeCondition.
+const (
+	CompensationTimeConditionCustom  CompensationTimeCondition = "custom"
+	CompensationTimeConditionFullDay CompensationTimeCondition = "full_day"
+	CompensationTimeConditionHalfDay CompensationTimeCondition = "half_day"
+)
+
+// Valid indicates whether the value is a known member of the CompensationTimeCondition enum.
+func (e CompensationTimeCondition) Valid() bool {
+	switch e {
+	case CompensationTimeConditionCustom:
+		return true
+	case CompensationTimeConditionFullDay:
+		return true
+	case CompensationTimeConditionHalfDay:
 		return true
 	default:
 		return false
@@ -1378,6 +1495,30 @@ func (e JobCatalogNodeType) Valid() bool {
 	}
 }
 
+// Defines values for MaterializedTemplateType.
+const (
+	MaterializedTemplateTypeCompany      MaterializedTemplateType = "company"
+	MaterializedTemplateTypeContractType MaterializedTemplateType = "contract_type"
+	MaterializedTemplateTypeCountry      MaterializedTemplateType = "country"
+	MaterializedTemplateTypeLegalEntity  MaterializedTemplateType = "legal_entity"
+)
+
+// Valid indicates whether the value is a known member of the MaterializedTemplateType enum.
+func (e MaterializedTemplateType) Valid() bool {
+	switch e {
+	case MaterializedTemplateTypeCompany:
+		return true
+	case MaterializedTemplateTypeContractType:
+		return true
+	case MaterializedTemplateTypeCountry:
+		return true
+	case MaterializedTemplateTypeLegalEntity:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OpenShiftStatus.
 const (
 	OpenShiftStatusClosed  OpenShiftStatus = "closed"
@@ -1417,6 +1558,84 @@ func (e OvertimeStatus) Valid() bool {
 	case OvertimeStatusPending:
 		return true
 	case OvertimeStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PayrollIdentifierCountry.
+const (
+	PayrollIdentifierCountryDe PayrollIdentifierCountry = "de"
+	PayrollIdentifierCountryIt PayrollIdentifierCountry = "it"
+	PayrollIdentifierCountryPt PayrollIdentifierCountry = "pt"
+)
+
+// Valid indicates whether the value is a known member of the PayrollIdentifierCountry enum.
+func (e PayrollIdentifierCountry) Valid() bool {
+	switch e {
+	case PayrollIdentifierCountryDe:
+		return true
+	case PayrollIdentifierCountryIt:
+		return true
+	case PayrollIdentifierCountryPt:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PayrollIntegration.
+const (
+	PayrollIntegrationA3Innuva    PayrollIntegration = "a3innuva"
+	PayrollIntegrationA3Nom       PayrollIntegration = "a3nom"
+	PayrollIntegrationAgenda      PayrollIntegration = "agenda"
+	PayrollIntegrationDatev       PayrollIntegration = "datev"
+	PayrollIntegrationDatevAPI    PayrollIntegration = "datev_api"
+	PayrollIntegrationDatevLauds  PayrollIntegration = "datev_lauds"
+	PayrollIntegrationDatevLugAPI PayrollIntegration = "datev_lug_api"
+	PayrollIntegrationGispaghe    PayrollIntegration = "gispaghe"
+	PayrollIntegrationJobSistemi  PayrollIntegration = "job_sistemi"
+	PayrollIntegrationPaierh      PayrollIntegration = "paierh"
+	PayrollIntegrationSage100     PayrollIntegration = "sage100"
+	PayrollIntegrationSilae       PayrollIntegration = "silae"
+	PayrollIntegrationTeamSystem  PayrollIntegration = "team_system"
+	PayrollIntegrationYeapPaierh  PayrollIntegration = "yeap_paierh"
+	PayrollIntegrationZucchetti   PayrollIntegration = "zucchetti"
+)
+
+// Valid indicates whether the value is a known member of the PayrollIntegration enum.
+func (e PayrollIntegration) Valid() bool {
+	switch e {
+	case PayrollIntegrationA3Innuva:
+		return true
+	case PayrollIntegrationA3Nom:
+		return true
+	case PayrollIntegrationAgenda:
+		return true
+	case PayrollIntegrationDatev:
+		return true
+	case PayrollIntegrationDatevAPI:
+		return true
+	case PayrollIntegrationDatevLauds:
+		return true
+	case PayrollIntegrationDatevLugAPI:
+		return true
+	case PayrollIntegrationGispaghe:
+		return true
+	case PayrollIntegrationJobSistemi:
+		return true
+	case PayrollIntegrationPaierh:
+		return true
+	case PayrollIntegrationSage100:
+		return true
+	case PayrollIntegrationSilae:
+		return true
+	case PayrollIntegrationTeamSystem:
+		return true
+	case PayrollIntegrationYeapPaierh:
+		return true
+	case PayrollIntegrationZucchetti:
 		return true
 	default:
 		return false
@@ -1699,6 +1918,36 @@ func (e PlanningTool) Valid() bool {
 	case PlanningToolShiftManagement:
 		return true
 	case PlanningToolWorkSchedule:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PolicyPeriodStatus.
+const (
+	PolicyPeriodStatusPaid                  PolicyPeriodStatus = "paid"
+	PolicyPeriodStatusPaymentProcessing     PolicyPeriodStatus = "payment_processing"
+	PolicyPeriodStatusPayrollCalculation    PolicyPeriodStatus = "payroll_calculation"
+	PolicyPeriodStatusPreparation           PolicyPeriodStatus = "preparation"
+	PolicyPeriodStatusSupplementsDefinition PolicyPeriodStatus = "supplements_definition"
+	PolicyPeriodStatusUnderReview           PolicyPeriodStatus = "under_review"
+)
+
+// Valid indicates whether the value is a known member of the PolicyPeriodStatus enum.
+func (e PolicyPeriodStatus) Valid() bool {
+	switch e {
+	case PolicyPeriodStatusPaid:
+		return true
+	case PolicyPeriodStatusPaymentProcessing:
+		return true
+	case PolicyPeriodStatusPayrollCalculation:
+		return true
+	case PolicyPeriodStatusPreparation:
+		return true
+	case PolicyPeriodStatusSupplementsDefinition:
+		return true
+	case PolicyPeriodStatusUnderReview:
 		return true
 	default:
 		return false
@@ -3539,6 +3788,21 @@ type CardPaymentStatus string
 // CardPaymentType A charge or a refund.
 type CardPaymentType string
 
+// ChangePolicyPeriodStatusInput defines model for ChangePolicyPeriodStatusInput.
+type ChangePolicyPeriodStatusInput struct {
+	// EmployeeIDs The employees of the period the change is for.
+	EmployeeIDs []string `json:"employee_ids"`
+
+	// ID The policy period.
+	ID string `json:"id"`
+
+	// NotifyEmployee Notify the employees of the change.
+	NotifyEmployee bool `json:"notify_employee"`
+
+	// Status The stages of a payroll period, in order.
+	Status PolicyPeriodStatus `json:"status"`
+}
+
 // ChangeProjectAssignmentInput defines model for ChangeProjectAssignmentInput.
 type ChangeProjectAssignmentInput struct {
 	// EmployeesAssignment Who works on a project, `manual` (the employees added as project workers) or `company` (everyone).
@@ -3559,6 +3823,9 @@ type ChangeProjectStatusInput struct {
 
 // ChangeProjectStatusInputStatus The new status (`processing` is not one a caller may set).
 type ChangeProjectStatusInputStatus string
+
+// CivilStatus An employee's civil status.
+type CivilStatus string
 
 // ClockInInput defines model for ClockInInput.
 type ClockInInput struct {
@@ -3629,6 +3896,577 @@ type CompanyHolidayPage struct {
 
 	// Meta Pagination state of a list response.
 	Meta PageMeta `json:"meta"`
+}
+
+// Compensation A recurring pay item of a contract version (a bonus, meal vouchers, pay per worked hour, ...).
+type Compensation struct {
+	// Amount Paid each time, in the currency's smallest unit (cents); absent for the `undefined` type.
+	Amount *int `json:"amount,omitempty"`
+
+	// Calculation A readable hint of the formula ("current period", "average of last 3 months").
+	Calculation *string `json:"calculation,omitempty"`
+
+	// CompensationType `fixed`, `undefined`, `up_to`, `per_worked_day` or `per_worked_hour`.
+	CompensationType  *string `json:"compensation_type,omitempty"`
+	ContractVersionID *string `json:"contract_version_id"`
+
+	// ContractsTaxonomyID The taxonomy (pay concept) it is filed under.
+	ContractsTaxonomyID *string `json:"contracts_taxonomy_id"`
+	Currency            *string `json:"currency,omitempty"`
+	Description         *string `json:"description,omitempty"`
+
+	// FirstPaymentOn The first pay day, later than `starts_on` when payroll rules delay it.
+	FirstPaymentOn       *string `json:"first_payment_on,omitempty"`
+	ID                   string  `json:"id"`
+	MinimumAmountOfHours *int    `json:"minimum_amount_of_hours,omitempty"`
+
+	// MinimumAmountOfHoursInCents Minimum hours expected, in hundredths.
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+
+	// Recurrence `monthly`, `yearly` or `one_time`; when empty, `recurrence_count` says how often.
+	Recurrence *string `json:"recurrence,omitempty"`
+
+	// RecurrenceCount Months between payments when `recurrence` is empty (12 is yearly).
+	RecurrenceCount *int `json:"recurrence_count,omitempty"`
+
+	// StartsOn The day it starts (`YYYY-MM-DD`; Factorial's document gives no example).
+	StartsOn *string `json:"starts_on,omitempty"`
+
+	// SyncWithSupplements Generates payroll supplements.
+	SyncWithSupplements *bool                      `json:"sync_with_supplements,omitempty"`
+	TimeCondition       *CompensationTimeCondition `json:"time_condition,omitempty"`
+
+	// Unit What the amount counts (Factorial's example is `Money`).
+	Unit *string `json:"unit"`
+}
+
+// CompensationConcept A concept a payroll can pay or deduct, Factorial's (default) or the company's own.
+type CompensationConcept struct {
+	Category  *CompensationConceptCategory `json:"category,omitempty"`
+	CompanyID *string                      `json:"company_id"`
+
+	// Default Factorial's predefined concept (true) or the company's own (false).
+	Default     *bool   `json:"default"`
+	Description *string `json:"description"`
+	ID          string  `json:"id"`
+	Label       *string `json:"label"`
+
+	// Name Machine name (`fixed_comission`).
+	Name *string `json:"name"`
+
+	// TranslatedName The name in the caller's language, for default concepts.
+	TranslatedName *string `json:"translated_name"`
+
+	// UnitName The unit's name (a currency code such as `EUR` for money).
+	UnitName *string                      `json:"unit_name,omitempty"`
+	UnitType *CompensationConceptUnitType `json:"unit_type,omitempty"`
+}
+
+// CompensationConceptCategory The family of a payroll concept.
+type CompensationConceptCategory string
+
+// CompensationConceptPage defines model for CompensationConceptPage.
+type CompensationConceptPage struct {
+	Data []CompensationConcept `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CompensationConceptUnitType What a payroll concept's amounts count.
+type CompensationConceptUnitType string
+
+// CompensationCreate defines model for CompensationCreate.
+type CompensationCreate struct {
+	// Amount In cents; needed unless the type is `undefined`.
+	Amount      *int    `json:"amount,omitempty"`
+	Calculation *string `json:"calculation,omitempty"`
+
+	// CompensationType `fixed`, `undefined`, `up_to`, `per_worked_day` or `per_worked_hour`; needed although the schema does not require it.
+	CompensationType            *string `json:"compensation_type,omitempty"`
+	ContractVersionID           string  `json:"contract_version_id"`
+	ContractsTaxonomyID         string  `json:"contracts_taxonomy_id"`
+	Description                 *string `json:"description,omitempty"`
+	FirstPaymentOn              *string `json:"first_payment_on,omitempty"`
+	MinimumAmountOfHours        *int    `json:"minimum_amount_of_hours,omitempty"`
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+	Recurrence                  *string `json:"recurrence,omitempty"`
+	RecurrenceCount             *int    `json:"recurrence_count,omitempty"`
+	StartsOn                    *string `json:"starts_on,omitempty"`
+	SyncWithSupplements         *bool   `json:"sync_with_supplements,omitempty"`
+
+	// TimeCondition The part of a day an employee must work for a per-day compensation to count it.
+	TimeCondition *CompensationTimeCondition `json:"time_condition,omitempty"`
+	Unit          *string                    `json:"unit,omitempty"`
+}
+
+// CompensationPage defines model for CompensationPage.
+type CompensationPage struct {
+	Data []Compensation `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// CompensationTimeCondition The part of a day an employee must work for a per-day compensation to count it.
+type CompensationTimeCondition string
+
+// CompensationUpdate Factorial's document requires the taxonomy, not the id.
+type CompensationUpdate struct {
+	Amount              *int    `json:"amount,omitempty"`
+	Calculation         *string `json:"calculation,omitempty"`
+	CompensationType    *string `json:"compensation_type,omitempty"`
+	ContractsTaxonomyID string  `json:"contracts_taxonomy_id"`
+	Description         *string `json:"description,omitempty"`
+	FirstPaymentOn      *string `json:"first_payment_on,omitempty"`
+
+	// ID Should equal the path id.
+	ID                          *string `json:"id,omitempty"`
+	MinimumAmountOfHours        *int    `json:"minimum_amount_of_hours,omitempty"`
+	MinimumAmountOfHoursInCents *int    `json:"minimum_amount_of_hours_in_cents,omitempty"`
+	PayrollPolicyID             *string `json:"payroll_policy_id,omitempty"`
+	Recurrence                  *string `json:"recurrence,omitempty"`
+	RecurrenceCount             *int    `json:"recurrence_count,omitempty"`
+	StartsOn                    *string `json:"starts_on,omitempty"`
+	SyncWithSupplements         *bool   `json:"sync_with_supplements,omitempty"`
+
+	// TimeCondition The part of a day an employee must work for a per-day compensation to count it.
+	TimeCondition *CompensationTimeCondition `json:"time_condition,omitempty"`
+	Unit          *string                    `json:"unit,omitempty"`
+}
+
+// ContractChangeProposal A request to change an employee's contract (a promotion, a salary
+// change) awaiting approval: the contract version it would create, with
+// the names of the catalogue entries it names, and the approval's
+// state. The payload of the `contracts/contract_version_request/*`
+// webhook events; no operation of this version reads it.
+type ContractChangeProposal struct {
+	// ActionType The kind of change requested (`promotion`, ...).
+	ActionType               *string `json:"action_type,omitempty"`
+	AdjustedDailyMinutes     *int    `json:"adjusted_daily_minutes,omitempty"`
+	ApprovalActionType       *string `json:"approval_action_type,omitempty"`
+	ApprovalAuthorID         *string `json:"approval_author_id,omitempty"`
+	ApprovalRequestCreatedAt *string `json:"approval_request_created_at,omitempty"`
+
+	// ApproversIDs Access ids of the approvers.
+	ApproversIDs []string `json:"approvers_ids,omitempty"`
+	CompanyID    *string  `json:"company_id,omitempty"`
+	Country      *string  `json:"country,omitempty"`
+
+	// CreatedAt No format declared (Factorial gives no example).
+	CreatedAt                  *string             `json:"created_at"`
+	CreatedByAvatar            *string             `json:"created_by_avatar,omitempty"`
+	CreatedByName              *string             `json:"created_by_name,omitempty"`
+	DeActivityType             *int                `json:"de_activity_type,omitempty"`
+	DeBaseSalaryTypeID         *string             `json:"de_base_salary_type_id,omitempty"`
+	DeBaseSalaryTypeName       *string             `json:"de_base_salary_type_name,omitempty"`
+	DeContractTypeID           *string             `json:"de_contract_type_id,omitempty"`
+	DeContractTypeName         *string             `json:"de_contract_type_name,omitempty"`
+	DeEmploymentType           *int                `json:"de_employment_type,omitempty"`
+	DeFlatRateTax              *int                `json:"de_flat_rate_tax,omitempty"`
+	DePersonalKeyGroupID       *string             `json:"de_personal_key_group_id,omitempty"`
+	DePersonalKeyGroupName     *string             `json:"de_personal_key_group_name,omitempty"`
+	EffectiveOn                *openapi_types.Date `json:"effective_on"`
+	EmployeeID                 *string             `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	EsA3InnuvaJobPositionID    *string             `json:"es_a3innuva_job_position_id,omitempty"`
+	EsA3InnuvaJobPositionName  *string             `json:"es_a3innuva_job_position_name,omitempty"`
+	EsAgreementCodeID          *string             `json:"es_agreement_code_id,omitempty"`
+	EsAgreementCodeName        *string             `json:"es_agreement_code_name,omitempty"`
+	EsClassificationID         *string             `json:"es_classification_id,omitempty"`
+	EsClassificationName       *string             `json:"es_classification_name,omitempty"`
+	EsCnoOccupationID          *string             `json:"es_cno_occupation_id,omitempty"`
+	EsCnoOccupationName        *string             `json:"es_cno_occupation_name,omitempty"`
+	EsContractObservations     *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID           *string             `json:"es_contract_type_id,omitempty"`
+	EsContractTypeName         *string             `json:"es_contract_type_name,omitempty"`
+	EsContributionTypeID       *string             `json:"es_contribution_type_id,omitempty"`
+	EsContributionTypeName     *string             `json:"es_contribution_type_name,omitempty"`
+	EsCotizationGroup          *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID         *string             `json:"es_education_level_id,omitempty"`
+	EsEducationLevelName       *string             `json:"es_education_level_name,omitempty"`
+	EsHasTeleworkingContract   *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription           *string             `json:"es_job_description,omitempty"`
+	EsOccupationCodeID         *string             `json:"es_occupation_code_id,omitempty"`
+	EsOccupationCodeName       *string             `json:"es_occupation_code_name,omitempty"`
+	EsProfessionalCategoryID   *string             `json:"es_professional_category_id,omitempty"`
+	EsProfessionalCategoryName *string             `json:"es_professional_category_name,omitempty"`
+	EsRegimeID                 *string             `json:"es_regime_id,omitempty"`
+	EsRegimeName               *string             `json:"es_regime_name,omitempty"`
+	EsTariffGroupID            *string             `json:"es_tariff_group_id,omitempty"`
+	EsTariffGroupName          *string             `json:"es_tariff_group_name,omitempty"`
+	EsWorkingDayTypeID         *string             `json:"es_working_day_type_id,omitempty"`
+	EsWorkingDayTypeName       *string             `json:"es_working_day_type_name,omitempty"`
+	FrCoefficient              *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID           *string             `json:"fr_contract_type_id,omitempty"`
+	FrContractTypeName         *string             `json:"fr_contract_type_name,omitempty"`
+	FrEmployeeType             *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours             *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn               *int                `json:"fr_jours_par_an,omitempty"`
+	FrJoursParAnCents          *int                `json:"fr_jours_par_an_cents,omitempty"`
+	FrLevelID                  *string             `json:"fr_level_id,omitempty"`
+	FrLevelName                *string             `json:"fr_level_name,omitempty"`
+	FrMutualID                 *string             `json:"fr_mutual_id,omitempty"`
+	FrMutualName               *string             `json:"fr_mutual_name,omitempty"`
+	FrProfessionalCategoryID   *string             `json:"fr_professional_category_id,omitempty"`
+	FrProfessionalCategoryName *string             `json:"fr_professional_category_name,omitempty"`
+	FrStepID                   *string             `json:"fr_step_id,omitempty"`
+	FrStepName                 *string             `json:"fr_step_name,omitempty"`
+	FrWorkTypeID               *string             `json:"fr_work_type_id,omitempty"`
+	FrWorkTypeName             *string             `json:"fr_work_type_name,omitempty"`
+	HasPayroll                 *bool               `json:"has_payroll"`
+	HasPayrollPolicies         *bool               `json:"has_payroll_policies,omitempty"`
+	HasTrialPeriod             *bool               `json:"has_trial_period,omitempty"`
+	ID                         string              `json:"id"`
+	JobCatalogLevel            *string             `json:"job_catalog_level,omitempty"`
+	JobCatalogLevelID          *string             `json:"job_catalog_level_id,omitempty"`
+	JobCatalogLevelName        *string             `json:"job_catalog_level_name,omitempty"`
+	JobCatalogRole             *string             `json:"job_catalog_role,omitempty"`
+	JobCatalogRoleID           *string             `json:"job_catalog_role_id,omitempty"`
+	JobCatalogTreeNodeUUID     *string             `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                   *string             `json:"job_title,omitempty"`
+	MaxLegalYearlyHours        *int                `json:"max_legal_yearly_hours,omitempty"`
+	MaximumWeeklyHours         *int                `json:"maximum_weekly_hours,omitempty"`
+	PtContractTypeID           *string             `json:"pt_contract_type_id,omitempty"`
+	PtContractTypeName         *string             `json:"pt_contract_type_name,omitempty"`
+	RequestDetails             *string             `json:"request_details,omitempty"`
+	SalaryAmount               *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency            *string             `json:"salary_frequency,omitempty"`
+	StartsOn                   *openapi_types.Date `json:"starts_on,omitempty"`
+
+	// Status `pending`, `approved`, `rejected`, or empty (Factorial's enum includes the empty string).
+	Status            *string             `json:"status"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+
+	// UpdatedAt No format declared (Factorial gives no example).
+	UpdatedAt             *string `json:"updated_at"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// ContractTaxonomy A pay concept of a legal entity that compensations and supplements are filed under.
+type ContractTaxonomy struct {
+	Archived *bool `json:"archived"`
+
+	// Default Factorial's predefined taxonomy (true) or the company's own.
+	Default       *bool   `json:"default"`
+	ID            string  `json:"id"`
+	LegalEntityID *string `json:"legal_entity_id"`
+	Name          *string `json:"name"`
+}
+
+// ContractTaxonomyPage defines model for ContractTaxonomyPage.
+type ContractTaxonomyPage struct {
+	Data []ContractTaxonomy `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractTemplate A company's template for one kind of contract version.
+type ContractTemplate struct {
+	CompanyID *string `json:"company_id,omitempty"`
+
+	// ContractVersionType The kind of contract version, a country code (`es`, `fr`, ...).
+	ContractVersionType *string `json:"contract_version_type,omitempty"`
+	ID                  string  `json:"id"`
+}
+
+// ContractTemplatePage defines model for ContractTemplatePage.
+type ContractTemplatePage struct {
+	Data []ContractTemplate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersion One version of an employee's contract, in force from `effective_on`.
+// Country members carry a prefix (`es_`, `fr_`, `de_`, `pt_`) and are
+// null for other countries. Salaries are personal data.
+type ContractVersion struct {
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+	BankHolidayTreatment          *BankHolidayTreatment          `json:"bank_holiday_treatment"`
+	CompanyID                     *string                        `json:"company_id"`
+	ContractsEsTariffGroupID      *string                        `json:"contracts_es_tariff_group_id,omitempty"`
+
+	// Country Country code of the contract (`es`).
+	Country   *string    `json:"country,omitempty"`
+	CreatedAt *time.Time `json:"created_at"`
+
+	// DeBaseSalaryTypeID The payroll concept of the base salary (see ListCompensationConcepts).
+	DeBaseSalaryTypeID *string `json:"de_base_salary_type_id,omitempty"`
+
+	// DeContractTypeID See ListGermanContractTypes.
+	DeContractTypeID *string `json:"de_contract_type_id,omitempty"`
+
+	// EffectiveOn The day this version takes effect (the hire day for the first).
+	EffectiveOn *openapi_types.Date `json:"effective_on"`
+	EmployeeID  *string             `json:"employee_id"`
+
+	// EndsOn The day the contract ends (a termination; unrelated to the trial period).
+	EndsOn                 *openapi_types.Date `json:"ends_on,omitempty"`
+	EsContractObservations *string             `json:"es_contract_observations,omitempty"`
+
+	// EsContractTypeID See ListSpanishContractTypes.
+	EsContractTypeID *string `json:"es_contract_type_id,omitempty"`
+
+	// EsCotizationGroup Spanish social security contribution group.
+	EsCotizationGroup *int `json:"es_cotization_group,omitempty"`
+
+	// EsEducationLevelID See ListSpanishEducationLevels.
+	EsEducationLevelID       *string `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract *bool   `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription         *string `json:"es_job_description,omitempty"`
+
+	// EsProfessionalCategoryID See ListSpanishProfessionalCategories.
+	EsProfessionalCategoryID *string `json:"es_professional_category_id,omitempty"`
+
+	// EsWorkingDayTypeID See ListSpanishWorkingDayTypes.
+	EsWorkingDayTypeID *string `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient      *string `json:"fr_coefficient,omitempty"`
+
+	// FrContractTypeID See ListFrenchContractTypes.
+	FrContractTypeID *string `json:"fr_contract_type_id,omitempty"`
+
+	// FrEmployeeType `apprenti`, ...
+	FrEmployeeType *string `json:"fr_employee_type,omitempty"`
+
+	// FrForfaitJours The employee works a fixed number of days a year.
+	FrForfaitJours *bool `json:"fr_forfait_jours"`
+
+	// FrJoursParAn Days a year under a forfait jours.
+	FrJoursParAn             *int    `json:"fr_jours_par_an,omitempty"`
+	FrLevelID                *string `json:"fr_level_id,omitempty"`
+	FrMutualID               *string `json:"fr_mutual_id,omitempty"`
+	FrProfessionalCategoryID *string `json:"fr_professional_category_id,omitempty"`
+	FrStepID                 *string `json:"fr_step_id,omitempty"`
+	FrWorkTypeID             *string `json:"fr_work_type_id,omitempty"`
+
+	// HasPayroll The employee is in a payroll policy.
+	HasPayroll     *bool  `json:"has_payroll"`
+	HasTrialPeriod *bool  `json:"has_trial_period,omitempty"`
+	ID             string `json:"id"`
+
+	// JobCatalogLevelID The job catalog level (see JobCatalog).
+	JobCatalogLevelID *string `json:"job_catalog_level_id,omitempty"`
+
+	// JobCatalogTreeNodeUUID The job catalog node (a level) the employee is placed at.
+	JobCatalogTreeNodeUUID    *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                  *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours       *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaxWorkDaysInRow          *int    `json:"max_work_days_in_row,omitempty"`
+	MaxWorkMinutesPerDay      *int    `json:"max_work_minutes_per_day,omitempty"`
+	MaximumWeeklyHours        *int    `json:"maximum_weekly_hours,omitempty"`
+	MinRestHoursInRow         *int    `json:"min_rest_hours_in_row,omitempty"`
+	MinRestMinutesBetweenDays *int    `json:"min_rest_minutes_between_days,omitempty"`
+
+	// PtContractTypeID See ListPortugueseContractTypes.
+	PtContractTypeID *string `json:"pt_contract_type_id,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount *int `json:"salary_amount,omitempty"`
+
+	// SalaryFrequency `yearly`, `monthly`, ...
+	SalaryFrequency *string `json:"salary_frequency,omitempty"`
+
+	// StartsOn The day the employee was hired.
+	StartsOn          *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	UpdatedAt         *time.Time          `json:"updated_at"`
+
+	// VersionData Country data of the version as template fragments (Factorial's example: `country_data` with `country` and a list of `fields`, each with `name`, `field_name`, `value_label`, `value_id`).
+	VersionData map[string]interface{} `json:"version_data,omitempty"`
+
+	// WorkingHours Hours worked per `working_hours_frequency`.
+	WorkingHours *int `json:"working_hours,omitempty"`
+
+	// WorkingHoursFrequency `week`, ...
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+
+	// WorkingTimePercentageInCents Part-time share of full time, in hundredths of a percent (8000 is 80%).
+	WorkingTimePercentageInCents *int `json:"working_time_percentage_in_cents,omitempty"`
+
+	// WorkingWeekDays Days worked, comma-separated (`monday,tuesday,...`).
+	WorkingWeekDays *string `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionCreate defines model for ContractVersionCreate.
+type ContractVersionCreate struct {
+	// AnnualWorkingTimeDistribution How the yearly working time is limited.
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+
+	// BankHolidayTreatment Whether bank holidays count as working days for the contract.
+	BankHolidayTreatment *BankHolidayTreatment `json:"bank_holiday_treatment,omitempty"`
+
+	// CopyCurrentContractVersion Take the fields not sent from the version in force.
+	CopyCurrentContractVersion *bool               `json:"copy_current_contract_version,omitempty"`
+	DeBaseSalaryTypeID         *string             `json:"de_base_salary_type_id,omitempty"`
+	EffectiveOn                openapi_types.Date  `json:"effective_on"`
+	EmployeeID                 string              `json:"employee_id"`
+	EndsOn                     *openapi_types.Date `json:"ends_on,omitempty"`
+	HasTrialPeriod             *bool               `json:"has_trial_period,omitempty"`
+
+	// JobCatalogTreeNodeUUID A level node of the job catalog (job_catalog_level_id is no longer accepted since 2026-04-01).
+	JobCatalogTreeNodeUUID    *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                  *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours       *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaxWorkDaysInRow          *int    `json:"max_work_days_in_row,omitempty"`
+	MaxWorkMinutesPerDay      *int    `json:"max_work_minutes_per_day,omitempty"`
+	MaximumWeeklyHours        *int    `json:"maximum_weekly_hours,omitempty"`
+	MinRestHoursInRow         *int    `json:"min_rest_hours_in_row,omitempty"`
+	MinRestMinutesBetweenDays *int    `json:"min_rest_minutes_between_days,omitempty"`
+
+	// SalaryAmount In cents; with `salary_frequency` when the contract had no salary.
+	SalaryAmount                 *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency              *string             `json:"salary_frequency,omitempty"`
+	StartsOn                     openapi_types.Date  `json:"starts_on"`
+	TrialPeriodEndsOn            *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	WorkingHours                 *int                `json:"working_hours,omitempty"`
+	WorkingHoursFrequency        *string             `json:"working_hours_frequency,omitempty"`
+	WorkingTimePercentageInCents *int                `json:"working_time_percentage_in_cents,omitempty"`
+	WorkingWeekDays              *string             `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionHistory One change of a contract version, with the contract's fields as they were after it.
+type ContractVersionHistory struct {
+	// ActionType The kind of change (`promotion`, ...).
+	ActionType           *string `json:"action_type,omitempty"`
+	AdjustedDailyMinutes *int    `json:"adjusted_daily_minutes,omitempty"`
+
+	// Author Name of who made the change.
+	Author *string `json:"author,omitempty"`
+
+	// ChangedAt When the change was made (untyped in Factorial's document; its example is a timestamp).
+	ChangedAt *time.Time `json:"changed_at"`
+
+	// ContractsContractVersionID The contract version in force now.
+	ContractsContractVersionID *string `json:"contracts_contract_version_id,omitempty"`
+	Country                    *string `json:"country,omitempty"`
+
+	// CreatedAt Untyped in Factorial's document, with a date as example (`2024-10-06`); no format is declared.
+	CreatedAt                *string             `json:"created_at"`
+	DeBaseSalaryTypeID       *string             `json:"de_base_salary_type_id,omitempty"`
+	DeContractTypeID         *string             `json:"de_contract_type_id,omitempty"`
+	EffectiveOn              *openapi_types.Date `json:"effective_on"`
+	EmployeeID               *string             `json:"employee_id"`
+	EndsOn                   *openapi_types.Date `json:"ends_on,omitempty"`
+	EsAgreementCodeID        *string             `json:"es_agreement_code_id,omitempty"`
+	EsClassificationID       *string             `json:"es_classification_id,omitempty"`
+	EsCnoOccupationID        *string             `json:"es_cno_occupation_id,omitempty"`
+	EsContractObservations   *string             `json:"es_contract_observations,omitempty"`
+	EsContractTypeID         *string             `json:"es_contract_type_id,omitempty"`
+	EsContributionTypeID     *string             `json:"es_contribution_type_id,omitempty"`
+	EsCotizationGroup        *int                `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID       *string             `json:"es_education_level_id,omitempty"`
+	EsHasTeleworkingContract *bool               `json:"es_has_teleworking_contract,omitempty"`
+	EsJobDescription         *string             `json:"es_job_description,omitempty"`
+	EsOccupationCodeID       *string             `json:"es_occupation_code_id,omitempty"`
+	EsProfessionalCategoryID *string             `json:"es_professional_category_id,omitempty"`
+	EsTariffGroupID          *string             `json:"es_tariff_group_id,omitempty"`
+	EsWorkingDayTypeID       *string             `json:"es_working_day_type_id,omitempty"`
+	FrCoefficient            *string             `json:"fr_coefficient,omitempty"`
+	FrContractTypeID         *string             `json:"fr_contract_type_id,omitempty"`
+	FrEmployeeType           *string             `json:"fr_employee_type,omitempty"`
+	FrForfaitJours           *bool               `json:"fr_forfait_jours"`
+	FrJoursParAn             *int                `json:"fr_jours_par_an,omitempty"`
+
+	// FrJoursParAnCents Days a year under a forfait jours, in hundredths.
+	FrJoursParAnCents        *int    `json:"fr_jours_par_an_cents,omitempty"`
+	FrLevelID                *string `json:"fr_level_id,omitempty"`
+	FrMutualID               *string `json:"fr_mutual_id,omitempty"`
+	FrProfessionalCategoryID *string `json:"fr_professional_category_id,omitempty"`
+	FrStepID                 *string `json:"fr_step_id,omitempty"`
+	FrWorkTypeID             *string `json:"fr_work_type_id,omitempty"`
+	HasPayroll               *bool   `json:"has_payroll"`
+	HasTrialPeriod           *bool   `json:"has_trial_period,omitempty"`
+	ID                       string  `json:"id"`
+	JobCatalogLevelID        *string `json:"job_catalog_level_id,omitempty"`
+	JobCatalogTreeNodeUUID   *string `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                 *string `json:"job_title,omitempty"`
+	MaxLegalYearlyHours      *int    `json:"max_legal_yearly_hours,omitempty"`
+	MaximumWeeklyHours       *int    `json:"maximum_weekly_hours,omitempty"`
+
+	// OriginalContractVersionID The contract version the change was made to.
+	OriginalContractVersionID *string `json:"original_contract_version_id"`
+	PtContractTypeID          *string `json:"pt_contract_type_id,omitempty"`
+
+	// SalaryAmount Salary in cents.
+	SalaryAmount      *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency   *string             `json:"salary_frequency,omitempty"`
+	StartsOn          *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+
+	// UpdatedAt Untyped in Factorial's document, with a date as example; no format is declared.
+	UpdatedAt             *string `json:"updated_at"`
+	WorkingHours          *int    `json:"working_hours,omitempty"`
+	WorkingHoursFrequency *string `json:"working_hours_frequency,omitempty"`
+	WorkingWeekDays       *string `json:"working_week_days,omitempty"`
+}
+
+// ContractVersionHistoryPage defines model for ContractVersionHistoryPage.
+type ContractVersionHistoryPage struct {
+	Data []ContractVersionHistory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionMetaData The kind of change that created a contract version.
+type ContractVersionMetaData struct {
+	// ActionType `promotion`, `evolution`, or null.
+	ActionType        *string `json:"action_type,omitempty"`
+	ContractVersionID string  `json:"contract_version_id"`
+}
+
+// ContractVersionMetaDataPage defines model for ContractVersionMetaDataPage.
+type ContractVersionMetaDataPage struct {
+	Data []ContractVersionMetaData `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionPage defines model for ContractVersionPage.
+type ContractVersionPage struct {
+	Data []ContractVersion `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// ContractVersionUpdate defines model for ContractVersionUpdate.
+type ContractVersionUpdate struct {
+	// AnnualWorkingTimeDistribution How the yearly working time is limited.
+	AnnualWorkingTimeDistribution *AnnualWorkingTimeDistribution `json:"annual_working_time_distribution,omitempty"`
+
+	// BankHolidayTreatment Whether bank holidays count as working days for the contract.
+	BankHolidayTreatment     *BankHolidayTreatment `json:"bank_holiday_treatment,omitempty"`
+	DeBaseSalaryTypeID       *string               `json:"de_base_salary_type_id,omitempty"`
+	EffectiveOn              *openapi_types.Date   `json:"effective_on,omitempty"`
+	EmployeeID               *string               `json:"employee_id,omitempty"`
+	EndsOn                   *openapi_types.Date   `json:"ends_on,omitempty"`
+	EsContractTypeID         *string               `json:"es_contract_type_id,omitempty"`
+	EsCotizationGroup        *int                  `json:"es_cotization_group,omitempty"`
+	EsEducationLevelID       *string               `json:"es_education_level_id,omitempty"`
+	EsProfessionalCategoryID *string               `json:"es_professional_category_id,omitempty"`
+	EsWorkingDayTypeID       *string               `json:"es_working_day_type_id,omitempty"`
+	HasTrialPeriod           *bool                 `json:"has_trial_period,omitempty"`
+
+	// ID Must equal the path id.
+	ID                           string              `json:"id"`
+	JobCatalogTreeNodeUUID       *string             `json:"job_catalog_tree_node_uuid,omitempty"`
+	JobTitle                     *string             `json:"job_title,omitempty"`
+	SalaryAmount                 *int                `json:"salary_amount,omitempty"`
+	SalaryFrequency              *string             `json:"salary_frequency,omitempty"`
+	StartsOn                     *openapi_types.Date `json:"starts_on,omitempty"`
+	TrialPeriodEndsOn            *openapi_types.Date `json:"trial_period_ends_on,omitempty"`
+	WorkingHours                 *int                `json:"working_hours,omitempty"`
+	WorkingHoursFrequency        *string             `json:"working_hours_frequency,omitempty"`
+	WorkingTimePercentageInCents *int                `json:"working_time_percentage_in_cents,omitempty"`
+	WorkingWeekDays              *string             `json:"working_week_days,omitempty"`
 }
 
 // CopyTaskInput defines model for CopyTaskInput.
@@ -4576,6 +5414,41 @@ type EstimatedTimePage struct {
 // EstimatedTimeSource What set the expected time.
 type EstimatedTimeSource string
 
+// FamilySituation An employee's civil status and number of dependants, used by payroll.
+type FamilySituation struct {
+	CivilStatus        *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID         *string      `json:"employee_id"`
+	ID                 string       `json:"id"`
+	NumberOfDependants *int         `json:"number_of_dependants,omitempty"`
+}
+
+// FamilySituationCreate defines model for FamilySituationCreate.
+type FamilySituationCreate struct {
+	// CivilStatus An employee's civil status.
+	CivilStatus        *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID         string       `json:"employee_id"`
+	NumberOfDependants *int         `json:"number_of_dependants,omitempty"`
+}
+
+// FamilySituationPage defines model for FamilySituationPage.
+type FamilySituationPage struct {
+	Data []FamilySituation `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// FamilySituationUpdate defines model for FamilySituationUpdate.
+type FamilySituationUpdate struct {
+	// CivilStatus An employee's civil status.
+	CivilStatus *CivilStatus `json:"civil_status,omitempty"`
+	EmployeeID  string       `json:"employee_id"`
+
+	// ID Must equal the path id.
+	ID                 string `json:"id"`
+	NumberOfDependants *int   `json:"number_of_dependants,omitempty"`
+}
+
 // Folder defines model for Folder.
 type Folder struct {
 	Active         *bool   `json:"active"`
@@ -4616,6 +5489,34 @@ type FolderUpdate struct {
 
 // FreeFormObject An object whose members Factorial does not describe.
 type FreeFormObject map[string]interface{}
+
+// FrenchContractType A French contract type (CDI, CDD, ...).
+type FrenchContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// FrenchContractTypePage defines model for FrenchContractTypePage.
+type FrenchContractTypePage struct {
+	Data []FrenchContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// GermanContractType A German contract type.
+type GermanContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// GermanContractTypePage defines model for GermanContractTypePage.
+type GermanContractTypePage struct {
+	Data []GermanContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
 
 // ImputableProject The short form of a project time and expenses can be charged to.
 type ImputableProject struct {
@@ -5128,6 +6029,35 @@ type LocationUpdate struct {
 	Timezone    *string  `json:"timezone,omitempty"`
 }
 
+// MaterializedContractTemplate The contract fields of one level of the template hierarchy, the levels above it merged in and hidden fields removed.
+type MaterializedContractTemplate struct {
+	CompanyID *string `json:"company_id"`
+
+	// CountryCode Set for country and legal_entity templates.
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// ID Built from its parts: `<company_id>-<template_type>-<legal_entity_id>-<country_code>`.
+	ID string `json:"id"`
+
+	// LegalEntityID Set for legal_entity templates.
+	LegalEntityID *string `json:"legal_entity_id,omitempty"`
+
+	// Template The contract's fields in order, each a free-form object describing one field (Factorial's document leaves the items untyped); each has a `field_id`.
+	Template     []map[string]interface{}  `json:"template"`
+	TemplateType *MaterializedTemplateType `json:"template_type"`
+}
+
+// MaterializedContractTemplatePage defines model for MaterializedContractTemplatePage.
+type MaterializedContractTemplatePage struct {
+	Data []MaterializedContractTemplate `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// MaterializedTemplateType A level of the contract template hierarchy.
+type MaterializedTemplateType string
+
 // MoveAtsApplicationToPhaseInput defines model for MoveAtsApplicationToPhaseInput.
 type MoveAtsApplicationToPhaseInput struct {
 	// AtsApplicationPhaseID The target phase, one of the application's job posting.
@@ -5270,6 +6200,112 @@ type PageMeta struct {
 
 	// Total Number of records matching the filters, across all pages.
 	Total int `json:"total"`
+}
+
+// PayrollEmployeeIdentifier An employee's social security number and tax id for the payroll of one country. Personal data.
+type PayrollEmployeeIdentifier struct {
+	Country              *PayrollIdentifierCountry `json:"country"`
+	EmployeeID           *string                   `json:"employee_id"`
+	ID                   string                    `json:"id"`
+	SocialSecurityNumber *string                   `json:"social_security_number,omitempty"`
+	TaxID                *string                   `json:"tax_id,omitempty"`
+}
+
+// PayrollEmployeeIdentifierCreate defines model for PayrollEmployeeIdentifierCreate.
+type PayrollEmployeeIdentifierCreate struct {
+	// Country The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+	Country              PayrollIdentifierCountry `json:"country"`
+	EmployeeID           string                   `json:"employee_id"`
+	SocialSecurityNumber *string                  `json:"social_security_number,omitempty"`
+	TaxID                *string                  `json:"tax_id,omitempty"`
+}
+
+// PayrollEmployeeIdentifierPage defines model for PayrollEmployeeIdentifierPage.
+type PayrollEmployeeIdentifierPage struct {
+	Data []PayrollEmployeeIdentifier `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PayrollEmployeeIdentifierUpdate defines model for PayrollEmployeeIdentifierUpdate.
+type PayrollEmployeeIdentifierUpdate struct {
+	// Country The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+	Country PayrollIdentifierCountry `json:"country"`
+
+	// ID Must equal the path id.
+	ID                   string  `json:"id"`
+	SocialSecurityNumber *string `json:"social_security_number,omitempty"`
+	TaxID                *string `json:"tax_id,omitempty"`
+}
+
+// PayrollIdentifierCountry The countries whose payroll identifiers Factorial keeps here (Portugal, Germany, Italy).
+type PayrollIdentifierCountry string
+
+// PayrollIntegration An external payroll system Factorial integrates with.
+type PayrollIntegration string
+
+// PayrollIntegrationCode The code one payroll system knows a record (employee, company, legal entity, location, leave type) by.
+type PayrollIntegrationCode struct {
+	Code *string `json:"code"`
+
+	// CodeableID The record the code names.
+	CodeableID *string `json:"codeable_id"`
+
+	// CodeableType Its kind: `Employee`, `Company`, `LegalEntity`, `Location` or `TimeoffLeaveType`.
+	CodeableType *string             `json:"codeable_type"`
+	CompanyID    *string             `json:"company_id"`
+	ID           string              `json:"id"`
+	Integration  *PayrollIntegration `json:"integration"`
+}
+
+// PayrollIntegrationCodeCreate defines model for PayrollIntegrationCodeCreate.
+type PayrollIntegrationCodeCreate struct {
+	Code       string `json:"code"`
+	CodeableID string `json:"codeable_id"`
+
+	// CodeableType `Employee`, `Company`, `LegalEntity`, `Location` or `TimeoffLeaveType`.
+	CodeableType string `json:"codeable_type"`
+
+	// Integration An external payroll system Factorial integrates with.
+	Integration PayrollIntegration `json:"integration"`
+}
+
+// PayrollIntegrationCodePage defines model for PayrollIntegrationCodePage.
+type PayrollIntegrationCodePage struct {
+	Data []PayrollIntegrationCode `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// PayrollIntegrationCodeUpdate defines model for PayrollIntegrationCodeUpdate.
+type PayrollIntegrationCodeUpdate struct {
+	Code string `json:"code"`
+
+	// ID Must equal the path id.
+	ID string `json:"id"`
+}
+
+// PayrollPolicyPeriod One period (usually a month) of a payroll policy.
+type PayrollPolicyPeriod struct {
+	// CalculationStartedAt When the payroll calculation started (Factorial's example is a date, so no format is declared).
+	CalculationStartedAt *string             `json:"calculation_started_at,omitempty"`
+	CompanyID            *string             `json:"company_id"`
+	EndsOn               *openapi_types.Date `json:"ends_on"`
+	ID                   string              `json:"id"`
+
+	// Name The policy's name with the period's dates.
+	Name *string `json:"name,omitempty"`
+
+	// Period The period written out (`20 aug - 13 sep 2021`).
+	Period     *string             `json:"period"`
+	PolicyID   *string             `json:"policy_id"`
+	PolicyName *string             `json:"policy_name,omitempty"`
+	StartsOn   *openapi_types.Date `json:"starts_on"`
+
+	// Status The stage, one of PolicyPeriodStatus (a plain string in Factorial's answer).
+	Status *string `json:"status,omitempty"`
 }
 
 // PerformanceAgreement An action plan: what a participant and their manager agree on after a review, with each one's comments and signatures.
@@ -5955,6 +6991,23 @@ type PlanningVersionUpdate struct {
 	ScheduleID   *string      `json:"schedule_id,omitempty"`
 }
 
+// PolicyPeriodStatus The stages of a payroll period, in order.
+type PolicyPeriodStatus string
+
+// PortugueseContractType A Portuguese contract type.
+type PortugueseContractType struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// PortugueseContractTypePage defines model for PortugueseContractTypePage.
+type PortugueseContractTypePage struct {
+	Data []PortugueseContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
 // ProcessProjectTimeRecordsInBulkInput defines model for ProcessProjectTimeRecordsInBulkInput.
 type ProcessProjectTimeRecordsInBulkInput struct {
 	Items []ProjectTimeRecordBulkItem `json:"items"`
@@ -6567,6 +7620,106 @@ type ShiftUpdate struct {
 type SoftDeleteProjectInput struct {
 	// ID The project.
 	ID string `json:"id"`
+}
+
+// SpanishContractType A Spanish contract type (indefinido, temporal, ...) of a contract template.
+type SpanishContractType struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishContractTypeCreate defines model for SpanishContractTypeCreate.
+type SpanishContractTypeCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishContractTypePage defines model for SpanishContractTypePage.
+type SpanishContractTypePage struct {
+	Data []SpanishContractType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishEducationLevel A Spanish education level of a contract template.
+type SpanishEducationLevel struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishEducationLevelCreate defines model for SpanishEducationLevelCreate.
+type SpanishEducationLevelCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishEducationLevelPage defines model for SpanishEducationLevelPage.
+type SpanishEducationLevelPage struct {
+	Data []SpanishEducationLevel `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishProfessionalCategory A Spanish professional category of a contract template.
+type SpanishProfessionalCategory struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishProfessionalCategoryCreate defines model for SpanishProfessionalCategoryCreate.
+type SpanishProfessionalCategoryCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID string `json:"contracts_contract_template_id"`
+	Name                        string `json:"name"`
+}
+
+// SpanishProfessionalCategoryPage defines model for SpanishProfessionalCategoryPage.
+type SpanishProfessionalCategoryPage struct {
+	Data []SpanishProfessionalCategory `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
+}
+
+// SpanishWorkingDayType A Spanish working day type (full time, part time, ...) of a contract template.
+type SpanishWorkingDayType struct {
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+
+	// Default Factorial's predefined entry (true) or the company's own.
+	Default *bool   `json:"default,omitempty"`
+	ID      string  `json:"id"`
+	Name    *string `json:"name"`
+}
+
+// SpanishWorkingDayTypeCreate Unlike the other Spanish catalogues, Factorial's document requires only the name.
+type SpanishWorkingDayTypeCreate struct {
+	// ContractsContractTemplateID The Spanish contract template it belongs to.
+	ContractsContractTemplateID *string `json:"contracts_contract_template_id,omitempty"`
+	Name                        string  `json:"name"`
+}
+
+// SpanishWorkingDayTypePage defines model for SpanishWorkingDayTypePage.
+type SpanishWorkingDayTypePage struct {
+	Data []SpanishWorkingDayType `json:"data"`
+
+	// Meta Pagination state of a list response.
+	Meta PageMeta `json:"meta"`
 }
 
 // StartPerformanceReviewProcessInput defines model for StartPerformanceReviewProcessInput.
@@ -8654,6 +9807,387 @@ type ListLegalEntitiesParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListCompensationConceptsParams defines parameters for ListCompensationConcepts.
+type ListCompensationConceptsParams struct {
+	// IDs Only these concepts.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Categories Only concepts of these categories.
+	Categories []CompensationConceptCategory `form:"categories[],omitempty" json:"categories[],omitempty"`
+
+	// WithActiveStatus True lists only active concepts.
+	WithActiveStatus *bool `form:"with_active_status,omitempty" json:"with_active_status,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListCompensationsParams defines parameters for ListCompensations.
+type ListCompensationsParams struct {
+	// IDs Only these compensations.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractVersionIDs Only the compensations of these contract versions.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractTemplatesParams defines parameters for ListContractTemplates.
+type ListContractTemplatesParams struct {
+	// IDs Only these templates.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// CompanyID Only templates of this company (the credential's).
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// ContractVersionType Only templates of this kind of contract version (a country code such as `es` or `fr`).
+	ContractVersionType *string `form:"contract_version_type,omitempty" json:"contract_version_type,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionHistoriesParams defines parameters for ListContractVersionHistories.
+type ListContractVersionHistoriesParams struct {
+	// IDs Only these entries.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractVersionIDs Only the entries of these contract versions.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// EmployeeIDs Only the entries of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// CurrentOn A day to read the history at; what it selects is not described by Factorial's document.
+	CurrentOn *openapi_types.Date `form:"current_on,omitempty" json:"current_on,omitempty"`
+
+	// ChangesGteq Only changes made on or after this day.
+	ChangesGteq *openapi_types.Date `form:"changes_gteq,omitempty" json:"changes_gteq,omitempty"`
+
+	// ChangesLteq Only changes made on or before this day.
+	ChangesLteq *openapi_types.Date `form:"changes_lteq,omitempty" json:"changes_lteq,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionMetaDataParams defines parameters for ListContractVersionMetaData.
+type ListContractVersionMetaDataParams struct {
+	// ContractVersionIDs The contract versions to describe. Required by Factorial's document.
+	ContractVersionIDs []string `form:"contract_version_ids[],omitempty" json:"contract_version_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListContractVersionsParams defines parameters for ListContractVersions.
+type ListContractVersionsParams struct {
+	// IDs Only these contract versions.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeeIDs Only the versions of these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Date Only versions that took effect on or before this day.
+	Date *openapi_types.Date `form:"date,omitempty" json:"date,omitempty"`
+
+	// JobCatalogTreeNodeUUIDs Only versions placed at these job catalog nodes (level nodes: versions are placed only at levels, so other kinds select nothing). Required by Factorial's document, optional here; send it if the server refuses a call without it.
+	JobCatalogTreeNodeUUIDs []string `form:"job_catalog_tree_node_uuids[],omitempty" json:"job_catalog_tree_node_uuids[],omitempty"`
+
+	// UpdatedAtGteq Only versions changed at or after this instant (ISO 8601, e.g. `2024-01-01T00:00:00.000Z`).
+	UpdatedAtGteq *string `form:"updated_at_gteq,omitempty" json:"updated_at_gteq,omitempty"`
+
+	// UpdatedAtLteq Only versions changed at or before this instant (ISO 8601).
+	UpdatedAtLteq *string `form:"updated_at_lteq,omitempty" json:"updated_at_lteq,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListFrenchContractTypesParams defines parameters for ListFrenchContractTypes.
+type ListFrenchContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListGermanContractTypesParams defines parameters for ListGermanContractTypes.
+type ListGermanContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListMaterializedContractTemplatesParams defines parameters for ListMaterializedContractTemplates.
+type ListMaterializedContractTemplatesParams struct {
+	// CompanyID The company (the credential's). Required by Factorial's document.
+	CompanyID *string `form:"company_id,omitempty" json:"company_id,omitempty"`
+
+	// LegalEntityIDs With `template_type=legal_entity`, only these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// Countries Only these countries (ISO 3166-1 alpha-2 codes); with `legal_entity` templates, the legal entities of these countries.
+	Countries []string `form:"countries[],omitempty" json:"countries[],omitempty"`
+
+	// TemplateType The level to read. Required by Factorial's document.
+	TemplateType *MaterializedTemplateType `form:"template_type,omitempty" json:"template_type,omitempty"`
+
+	// FieldIDs Keep only these fields in each template (e.g. `contract_type`).
+	FieldIDs []string `form:"field_ids[],omitempty" json:"field_ids[],omitempty"`
+
+	// IncludeArchived True also includes archived options. Required by Factorial's document.
+	IncludeArchived *bool `form:"include_archived,omitempty" json:"include_archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListPortugueseContractTypesParams defines parameters for ListPortugueseContractTypes.
+type ListPortugueseContractTypesParams struct {
+	// IDs Only these types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived types, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListReferenceContractVersionsParams defines parameters for ListReferenceContractVersions.
+type ListReferenceContractVersionsParams struct {
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// JobCatalogTreeNodeUUIDs Only reference versions placed at these job catalog nodes. Required by Factorial's document; send it if the server refuses a call without it.
+	JobCatalogTreeNodeUUIDs []string `form:"job_catalog_tree_node_uuids[],omitempty" json:"job_catalog_tree_node_uuids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishContractTypesParams defines parameters for ListSpanishContractTypes.
+type ListSpanishContractTypesParams struct {
+	// IDs Only these Spanish contract types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// Archived True lists archived entries, false active ones.
+	Archived *bool `form:"archived,omitempty" json:"archived,omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishEducationLevelsParams defines parameters for ListSpanishEducationLevels.
+type ListSpanishEducationLevelsParams struct {
+	// IDs Only these Spanish education levels.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishProfessionalCategoriesParams defines parameters for ListSpanishProfessionalCategories.
+type ListSpanishProfessionalCategoriesParams struct {
+	// IDs Only these Spanish professional categories.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListSpanishWorkingDayTypesParams defines parameters for ListSpanishWorkingDayTypes.
+type ListSpanishWorkingDayTypesParams struct {
+	// IDs Only these Spanish working day types.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// ContractTemplateID Only the entries of this contract template.
+	ContractTemplateID *string `form:"contract_template_id,omitempty" json:"contract_template_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListTaxonomiesParams defines parameters for ListTaxonomies.
+type ListTaxonomiesParams struct {
+	// IDs Only these taxonomies.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// LegalEntityIDs Only the taxonomies of these legal entities.
+	LegalEntityIDs []string `form:"legal_entity_ids[],omitempty" json:"legal_entity_ids[],omitempty"`
+
+	// LegalEntityID Only the taxonomies of this legal entity.
+	LegalEntityID *string `form:"legal_entity_id,omitempty" json:"legal_entity_id,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListCustomFieldsParams defines parameters for ListCustomFields.
 type ListCustomFieldsParams struct {
 	// IDs Only these fields.
@@ -9053,6 +10587,24 @@ type ListWorkAreasParams struct {
 	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
 }
 
+// ListFamilySituationsParams defines parameters for ListFamilySituations.
+type ListFamilySituationsParams struct {
+	// EmployeeIDs Only these employees.
+	EmployeeIDs []string `form:"employee_ids[],omitempty" json:"employee_ids[],omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
 // ListSupplementsParams defines parameters for ListSupplements.
 type ListSupplementsParams struct {
 	// IDs Only these supplements.
@@ -9075,6 +10627,60 @@ type ListSupplementsParams struct {
 
 	// To Only supplements effective on or before this date.
 	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListEmployeeIdentifiersParams defines parameters for ListEmployeeIdentifiers.
+type ListEmployeeIdentifiersParams struct {
+	// IDs Only these identifiers.
+	IDs []string `form:"ids[],omitempty" json:"ids[],omitempty"`
+
+	// EmployeesIDs Only these employees (spelled so by Factorial).
+	EmployeesIDs []string `form:"employees_ids[],omitempty" json:"employees_ids[],omitempty"`
+
+	// LegalEntitiesIDs Only employees of these legal entities (spelled so by Factorial).
+	LegalEntitiesIDs []string `form:"legal_entities_ids[],omitempty" json:"legal_entities_ids[],omitempty"`
+
+	// Country Only identifiers of this country. Required by Factorial's document.
+	Country *PayrollIdentifierCountry `form:"country,omitempty" json:"country,omitempty"`
+
+	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Page Offset pagination, 1-based page number (pages of `limit` records). Use either `page` or the cursors.
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// AfterID Cursor pagination, next page. Pass the previous page's `meta.end_cursor`, an opaque string (not a record id).
+	AfterID *AfterID `form:"after_id,omitempty" json:"after_id,omitempty"`
+
+	// BeforeID Cursor pagination, previous page. Pass the current page's `meta.start_cursor`, an opaque string (not a record id).
+	BeforeID *BeforeID `form:"before_id,omitempty" json:"before_id,omitempty"`
+}
+
+// ListIntegrationCodesParams defines parameters for ListIntegrationCodes.
+type ListIntegrationCodesParams struct {
+	// Integrations Only codes of these payroll systems. Required by Factorial's document.
+	Integrations []PayrollIntegration `form:"integrations[],omitempty" json:"integrations[],omitempty"`
+
+	// Code Only this code value.
+	Code *string `form:"code,omitempty" json:"code,omitempty"`
+
+	// CodeableID Only codes of this record; used with `codeable_type`.
+	CodeableID *string `form:"codeable_id,omitempty" json:"codeable_id,omitempty"`
+
+	// CodeableType Only codes of this kind of record (`Employee`, `Company`, `LegalEntity`, `Location`); used with `codeable_id`.
+	CodeableType *string `form:"codeable_type,omitempty" json:"codeable_type,omitempty"`
 
 	// Limit Page size. Default and maximum 100; a larger, missing or non-positive value means 100 (Factorial's pagination guide), so the schema sets no bounds.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -10626,6 +12232,30 @@ type CreateManualBankAccountJSONRequestBody = CreateManualBankAccountInput
 // CreateLegalEntityJSONRequestBody defines body for CreateLegalEntity for application/json ContentType.
 type CreateLegalEntityJSONRequestBody = LegalEntityCreate
 
+// CreateCompensationJSONRequestBody defines body for CreateCompensation for application/json ContentType.
+type CreateCompensationJSONRequestBody = CompensationCreate
+
+// UpdateCompensationJSONRequestBody defines body for UpdateCompensation for application/json ContentType.
+type UpdateCompensationJSONRequestBody = CompensationUpdate
+
+// CreateContractVersionJSONRequestBody defines body for CreateContractVersion for application/json ContentType.
+type CreateContractVersionJSONRequestBody = ContractVersionCreate
+
+// UpdateContractVersionJSONRequestBody defines body for UpdateContractVersion for application/json ContentType.
+type UpdateContractVersionJSONRequestBody = ContractVersionUpdate
+
+// CreateSpanishContractTypeJSONRequestBody defines body for CreateSpanishContractType for application/json ContentType.
+type CreateSpanishContractTypeJSONRequestBody = SpanishContractTypeCreate
+
+// CreateSpanishEducationLevelJSONRequestBody defines body for CreateSpanishEducationLevel for application/json ContentType.
+type CreateSpanishEducationLevelJSONRequestBody = SpanishEducationLevelCreate
+
+// CreateSpanishProfessionalCategoryJSONRequestBody defines body for CreateSpanishProfessionalCategory for application/json ContentType.
+type CreateSpanishProfessionalCategoryJSONRequestBody = SpanishProfessionalCategoryCreate
+
+// CreateSpanishWorkingDayTypeJSONRequestBody defines body for CreateSpanishWorkingDayType for application/json ContentType.
+type CreateSpanishWorkingDayTypeJSONRequestBody = SpanishWorkingDayTypeCreate
+
 // CreateCustomFieldJSONRequestBody defines body for CreateCustomField for application/json ContentType.
 type CreateCustomFieldJSONRequestBody = CustomFieldCreate
 
@@ -10695,11 +12325,32 @@ type UnarchiveWorkAreaJSONRequestBody = UnarchiveWorkAreaInput
 // UpdateWorkAreaJSONRequestBody defines body for UpdateWorkArea for application/json ContentType.
 type UpdateWorkAreaJSONRequestBody = WorkAreaUpdate
 
+// CreateFamilySituationJSONRequestBody defines body for CreateFamilySituation for application/json ContentType.
+type CreateFamilySituationJSONRequestBody = FamilySituationCreate
+
+// UpdateFamilySituationJSONRequestBody defines body for UpdateFamilySituation for application/json ContentType.
+type UpdateFamilySituationJSONRequestBody = FamilySituationUpdate
+
+// ChangePolicyPeriodStatusJSONRequestBody defines body for ChangePolicyPeriodStatus for application/json ContentType.
+type ChangePolicyPeriodStatusJSONRequestBody = ChangePolicyPeriodStatusInput
+
 // CreateSupplementJSONRequestBody defines body for CreateSupplement for application/json ContentType.
 type CreateSupplementJSONRequestBody = SupplementCreate
 
 // UpdateSupplementJSONRequestBody defines body for UpdateSupplement for application/json ContentType.
 type UpdateSupplementJSONRequestBody = SupplementUpdate
+
+// CreateEmployeeIdentifierJSONRequestBody defines body for CreateEmployeeIdentifier for application/json ContentType.
+type CreateEmployeeIdentifierJSONRequestBody = PayrollEmployeeIdentifierCreate
+
+// UpdateEmployeeIdentifierJSONRequestBody defines body for UpdateEmployeeIdentifier for application/json ContentType.
+type UpdateEmployeeIdentifierJSONRequestBody = PayrollEmployeeIdentifierUpdate
+
+// CreateIntegrationCodeJSONRequestBody defines body for CreateIntegrationCode for application/json ContentType.
+type CreateIntegrationCodeJSONRequestBody = PayrollIntegrationCodeCreate
+
+// UpdateIntegrationCodeJSONRequestBody defines body for UpdateIntegrationCode for application/json ContentType.
+type UpdateIntegrationCodeJSONRequestBody = PayrollIntegrationCodeUpdate
 
 // InitiatePerformanceAgreementsInBulkJSONRequestBody defines body for InitiatePerformanceAgreementsInBulk for application/json ContentType.
 type InitiatePerformanceAgreementsInBulkJSONRequestBody = InitiatePerformanceAgreementsInBulkInput

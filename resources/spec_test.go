@@ -102,6 +102,7 @@ var scopes = map[string]string{
 	"Attendance":        "time_tracking",
 	"Banking":           "banking",
 	"Companies":         "company_legal_entities",
+	"Contracts":         "contracts",
 	"Credentials":       "",
 	"CustomFields":      "custom_fields",
 	"Documents":         "documents",
@@ -109,7 +110,7 @@ var scopes = map[string]string{
 	"Holidays":          "company_holidays",
 	"JobCatalog":        "job_catalog",
 	"Locations":         "company_locations",
-	"Payroll":           "payroll_supplements",
+	"Payroll":           "payroll",
 	"Performance":       "performance",
 	"ProjectManagement": "project_management_projects",
 	"ShiftManagement":   "shift_management",
@@ -124,8 +125,12 @@ var scopes = map[string]string{
 }
 
 // resourceScopes are the scopes of the collections whose scope is not
-// their area's: project management splits its resources over three.
+// their area's: project management splits its resources over three, and
+// payroll supplements have a scope of their own while the rest of payroll
+// (periods, family situations, identifiers, integration codes) is under
+// payroll.
 var resourceScopes = map[string]string{
+	"/payroll/supplements":                    "payroll_supplements",
 	"/project_management/time_records":        "project_management_time",
 	"/project_management/expense_records":     "project_management_expenses",
 	"/project_management/exportable_expenses": "project_management_expenses",

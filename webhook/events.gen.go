@@ -65,6 +65,20 @@ const (
 	BankingBankAccountNumberUpsert Event = "banking/bank_account_number/upsert"
 	// CompaniesLegalEntityCreate is delivered with a resources.LegalEntity.
 	CompaniesLegalEntityCreate Event = "companies/legal_entity/create"
+	// ContractsContractVersionCreate is delivered with a resources.ContractVersion.
+	ContractsContractVersionCreate Event = "contracts/contract_version/create"
+	// ContractsContractVersionDelete is delivered with a resources.ContractVersion.
+	ContractsContractVersionDelete Event = "contracts/contract_version/delete"
+	// ContractsContractVersionUpdate is delivered with a resources.ContractVersion.
+	ContractsContractVersionUpdate Event = "contracts/contract_version/update"
+	// ContractsContractVersionRequestApprove is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestApprove Event = "contracts/contract_version_request/approve"
+	// ContractsContractVersionRequestCreatePromoteRequest is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestCreatePromoteRequest Event = "contracts/contract_version_request/create_promote_request"
+	// ContractsContractVersionRequestDelete is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestDelete Event = "contracts/contract_version_request/delete"
+	// ContractsContractVersionRequestReject is delivered with a resources.ContractChangeProposal.
+	ContractsContractVersionRequestReject Event = "contracts/contract_version_request/reject"
 	// DocumentsDocumentBulkCreate is delivered with a resources.Document.
 	DocumentsDocumentBulkCreate Event = "documents/document/bulk_create"
 	// DocumentsDocumentCreate is delivered with a resources.Document.
@@ -99,12 +113,20 @@ const (
 	LocationsLocationDelete Event = "locations/location/delete"
 	// LocationsLocationUpdate is delivered with a resources.Location.
 	LocationsLocationUpdate Event = "locations/location/update"
+	// PayrollPolicyPeriodChangeStatus is delivered with a resources.PayrollPolicyPeriod.
+	PayrollPolicyPeriodChangeStatus Event = "payroll/policy_period/change_status"
 	// PayrollSupplementCreate is delivered with a resources.Supplement.
 	PayrollSupplementCreate Event = "payroll/supplement/create"
 	// PayrollSupplementDelete is delivered with a resources.Supplement.
 	PayrollSupplementDelete Event = "payroll/supplement/delete"
 	// PayrollSupplementUpdate is delivered with a resources.Supplement.
 	PayrollSupplementUpdate Event = "payroll/supplement/update"
+	// PayrollIntegrationsBaseCodeCreate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeCreate Event = "payroll_integrations_base/code/create"
+	// PayrollIntegrationsBaseCodeDelete is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeDelete Event = "payroll_integrations_base/code/delete"
+	// PayrollIntegrationsBaseCodeUpdate is delivered with a resources.PayrollIntegrationCode.
+	PayrollIntegrationsBaseCodeUpdate Event = "payroll_integrations_base/code/update"
 	// PerformanceReviewProcessCreate is delivered with a resources.PerformanceReviewProcess.
 	PerformanceReviewProcessCreate Event = "performance/review_process/create"
 	// PerformanceReviewProcessCreateFromTemplate is delivered with a resources.PerformanceReviewProcess.
@@ -230,66 +252,77 @@ const (
 // payloads maps every event type to the generated type of its bare
 // payload.
 var payloads = map[Event]reflect.Type{
-	APIPublicWebhookSubscriptionCreate:                    reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionDelete:                    reflect.TypeFor[resources.WebhookSubscription](),
-	APIPublicWebhookSubscriptionUpdate:                    reflect.TypeFor[resources.WebhookSubscription](),
-	AtsApplicationApply:                                   reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreate:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationCreateFromEmployee:                      reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationDelete:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsApplicationUpdate:                                  reflect.TypeFor[resources.AtsApplication](),
-	AtsCandidateCreate:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateDelete:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsCandidateUpdate:                                    reflect.TypeFor[resources.AtsCandidate](),
-	AtsEvaluationFormSaveAsTemplate:                       reflect.TypeFor[resources.AtsEvaluationForm](),
-	AtsJobPostingCreate:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDelete:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingDuplicate:                                reflect.TypeFor[resources.AtsJobPosting](),
-	AtsJobPostingUpdate:                                   reflect.TypeFor[resources.AtsJobPosting](),
-	AttendanceShiftAutofill:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakEnd:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftBreakStart:                             reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockIn:                                reflect.TypeFor[resources.Shift](),
-	AttendanceShiftClockOut:                               reflect.TypeFor[resources.Shift](),
-	AttendanceShiftCreate:                                 reflect.TypeFor[resources.Shift](),
-	AttendanceShiftDelete:                                 reflect.TypeFor[resources.Shift](),
-	AttendanceShiftToggleClock:                            reflect.TypeFor[resources.Shift](),
-	AttendanceShiftUpdate:                                 reflect.TypeFor[resources.Shift](),
-	BankingBankAccountNumberUpsert:                        reflect.TypeFor[resources.BankAccountNumber](),
-	CompaniesLegalEntityCreate:                            reflect.TypeFor[resources.LegalEntity](),
-	DocumentsDocumentBulkCreate:                           reflect.TypeFor[resources.Document](),
-	DocumentsDocumentCreate:                               reflect.TypeFor[resources.Document](),
-	DocumentsDocumentDelete:                               reflect.TypeFor[resources.Document](),
-	DocumentsDocumentMoveToTrashBin:                       reflect.TypeFor[resources.Document](),
-	DocumentsDocumentRestoreFromTrashBin:                  reflect.TypeFor[resources.Document](),
-	DocumentsDocumentUpdate:                               reflect.TypeFor[resources.Document](),
-	DocumentsFolderCreate:                                 reflect.TypeFor[resources.Folder](),
-	DocumentsFolderUpdate:                                 reflect.TypeFor[resources.Folder](),
-	EmployeesEmployeeCreateWithContract:                   reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeInvite:                               reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeSetRegularAccessStartDate:            reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeTerminate:                            reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUnterminate:                          reflect.TypeFor[resources.Employee](),
-	EmployeesEmployeeUpdate:                               reflect.TypeFor[resources.Employee](),
-	LocationsLocationCreate:                               reflect.TypeFor[resources.Location](),
-	LocationsLocationDelete:                               reflect.TypeFor[resources.Location](),
-	LocationsLocationUpdate:                               reflect.TypeFor[resources.Location](),
-	PayrollSupplementCreate:                               reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementDelete:                               reflect.TypeFor[resources.Supplement](),
-	PayrollSupplementUpdate:                               reflect.TypeFor[resources.Supplement](),
-	PerformanceReviewProcessCreate:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessCreateFromTemplate:            reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessDelete:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessDuplicate:                     reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessRemindInBulk:                  reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessRemoveSchedule:                reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessReopen:                        reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessSchedule:                      reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessStart:                         reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessStop:                          reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessToggleArchive:                 reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessUpdateAgreementsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
-	PerformanceReviewProcessUpdateBasicInfo:               reflect.TypeFor[resources.PerformanceReviewProcess](),
+	APIPublicWebhookSubscriptionCreate:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionDelete:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	APIPublicWebhookSubscriptionUpdate:                                 reflect.TypeFor[resources.WebhookSubscription](),
+	AtsApplicationApply:                                                reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreate:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationCreateFromEmployee:                                   reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationDelete:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsApplicationUpdate:                                               reflect.TypeFor[resources.AtsApplication](),
+	AtsCandidateCreate:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateDelete:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsCandidateUpdate:                                                 reflect.TypeFor[resources.AtsCandidate](),
+	AtsEvaluationFormSaveAsTemplate:                                    reflect.TypeFor[resources.AtsEvaluationForm](),
+	AtsJobPostingCreate:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDelete:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingDuplicate:                                             reflect.TypeFor[resources.AtsJobPosting](),
+	AtsJobPostingUpdate:                                                reflect.TypeFor[resources.AtsJobPosting](),
+	AttendanceShiftAutofill:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakEnd:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftBreakStart:                                          reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockIn:                                             reflect.TypeFor[resources.Shift](),
+	AttendanceShiftClockOut:                                            reflect.TypeFor[resources.Shift](),
+	AttendanceShiftCreate:                                              reflect.TypeFor[resources.Shift](),
+	AttendanceShiftDelete:                                              reflect.TypeFor[resources.Shift](),
+	AttendanceShiftToggleClock:                                         reflect.TypeFor[resources.Shift](),
+	AttendanceShiftUpdate:                                              reflect.TypeFor[resources.Shift](),
+	BankingBankAccountNumberUpsert:                                     reflect.TypeFor[resources.BankAccountNumber](),
+	CompaniesLegalEntityCreate:                                         reflect.TypeFor[resources.LegalEntity](),
+	ContractsContractVersionCreate:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionDelete:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionUpdate:                                     reflect.TypeFor[resources.ContractVersion](),
+	ContractsContractVersionRequestApprove:                             reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestCreatePromoteRequest:                reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestDelete:                              reflect.TypeFor[resources.ContractChangeProposal](),
+	ContractsContractVersionRequestReject:                              reflect.TypeFor[resources.ContractChangeProposal](),
+	DocumentsDocumentBulkCreate:                                        reflect.TypeFor[resources.Document](),
+	DocumentsDocumentCreate:                                            reflect.TypeFor[resources.Document](),
+	DocumentsDocumentDelete:                                            reflect.TypeFor[resources.Document](),
+	DocumentsDocumentMoveToTrashBin:                                    reflect.TypeFor[resources.Document](),
+	DocumentsDocumentRestoreFromTrashBin:                               reflect.TypeFor[resources.Document](),
+	DocumentsDocumentUpdate:                                            reflect.TypeFor[resources.Document](),
+	DocumentsFolderCreate:                                              reflect.TypeFor[resources.Folder](),
+	DocumentsFolderUpdate:                                              reflect.TypeFor[resources.Folder](),
+	EmployeesEmployeeCreateWithContract:                                reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeInvite:                                            reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeSetRegularAccessStartDate:                         reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeTerminate:                                         reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUnterminate:                                       reflect.TypeFor[resources.Employee](),
+	EmployeesEmployeeUpdate:                                            reflect.TypeFor[resources.Employee](),
+	LocationsLocationCreate:                                            reflect.TypeFor[resources.Location](),
+	LocationsLocationDelete:                                            reflect.TypeFor[resources.Location](),
+	LocationsLocationUpdate:                                            reflect.TypeFor[resources.Location](),
+	PayrollPolicyPeriodChangeStatus:                                    reflect.TypeFor[resources.PayrollPolicyPeriod](),
+	PayrollSupplementCreate:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementDelete:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollSupplementUpdate:                                            reflect.TypeFor[resources.Supplement](),
+	PayrollIntegrationsBaseCodeCreate:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeDelete:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PayrollIntegrationsBaseCodeUpdate:                                  reflect.TypeFor[resources.PayrollIntegrationCode](),
+	PerformanceReviewProcessCreate:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessCreateFromTemplate:                         reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDelete:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessDuplicate:                                  reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemindInBulk:                               reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessRemoveSchedule:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessReopen:                                     reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessSchedule:                                   reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStart:                                      reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessStop:                                       reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessToggleArchive:                              reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateAgreementsConfiguration:              reflect.TypeFor[resources.PerformanceReviewProcess](),
+	PerformanceReviewProcessUpdateBasicInfo:                            reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateCompetenciesAssessmentsConfiguration: reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateDeadline:                             reflect.TypeFor[resources.PerformanceReviewProcess](),
 	PerformanceReviewProcessUpdateEmployeeScoreConfiguration:           reflect.TypeFor[resources.PerformanceReviewProcess](),

@@ -98,6 +98,24 @@ const (
 	ResDayConfigurations     = "work_schedule_day_configurations"
 )
 
+// Tables of the dated API's contracts and payroll namespaces named by their
+// rules, filters and seeds (rules_dated_contracts.go, seed_dated.go).
+const (
+	ResContractTemplates          = "contracts_contract_templates"
+	ResContractVersionHistories   = "contracts_contract_version_histories"
+	ResMaterializedTemplates      = "contracts_materialized_templates"
+	ResFrenchContractTypes        = "contracts_french_contract_types"
+	ResGermanContractTypes        = "contracts_german_contract_types"
+	ResPortugueseContractTypes    = "contracts_portuguese_contract_types"
+	ResSpanishContractTypes       = "contracts_spanish_contract_types"
+	ResSpanishEducationLevels     = "contracts_spanish_education_levels"
+	ResSpanishProfessionalCats    = "contracts_spanish_professional_categories"
+	ResSpanishWorkingDayTypes     = "contracts_spanish_working_day_types"
+	ResCompensationConcepts       = "compensations_concepts"
+	ResPayrollPolicyPeriods       = "payroll_policy_periods"
+	ResPayrollEmployeeIdentifiers = "payroll_employees_identifiers"
+)
+
 // demoCompanyID is the id of the sandbox's one company: a dated request
 // naming any other company_id is refused (422), as Factorial refuses a
 // company the credential does not belong to.
@@ -151,6 +169,15 @@ var datedTables = map[string]string{
 	"attendance/estimated_times":             "",
 	"attendance/worked_times":                "",
 	"shift_management/shifts":                ResManagedShifts,
+
+	// Contracts and payroll: v1's records where v1 has them.
+	"contracts/contract_versions":          ResContractVersions,
+	"contracts/reference_contracts":        ResContractVersions,
+	"contracts/contract_version_meta_data": "",
+	"contracts/compensations":              ResCompensations,
+	"contracts/taxonomies":                 ResTaxonomies,
+	"payroll/family_situations":            ResFamilySituations,
+	"payroll_integrations_base/codes":      ResPayrollIntegrationCodes,
 }
 
 // datedAction is a hand-written handler of the dated API, keyed by method
@@ -193,6 +220,12 @@ func init() {
 		"POST documents/documents/move_to_trash_bin":             {fn: (*call).moveToTrashBin},
 		"POST documents/documents/restore_from_trash_bin":        {fn: (*call).restoreFromTrashBin},
 		"POST locations/work_areas/archive":                      {fn: (*call).archiveWorkArea},
+		"GET contracts/reference_contracts":                      {fn: (*call).referenceContracts},
+		"GET contracts/contract_versions/{id}":                   {fn: (*call).getPersonalRecord},
+		"GET contracts/contract_version_histories/{id}":          {fn: (*call).getPersonalRecord},
+		"GET payroll_employees/identifiers/{id}":                 {fn: (*call).getPersonalRecord},
+		"GET contracts/contract_version_meta_data":               {fn: (*call).contractVersionMetaData},
+		"POST payroll/policy_periods/change_status":              {fn: (*call).changePolicyPeriodStatus},
 		"POST locations/work_areas/unarchive":                    {fn: (*call).unarchiveWorkArea},
 		"POST tasks/tasks/bulk_create":                           {fn: (*call).createTasksInBulk},
 		"POST tasks/tasks/bulk_delete":                           {fn: (*call).deleteTasksInBulk},

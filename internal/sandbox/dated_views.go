@@ -70,6 +70,10 @@ func init() {
 		ResPlannedBreaks:        viewPlannedBreak,
 		ResWorkSchedules:        viewWorkSchedule,
 		ResManagedShifts:        viewPlannedShift,
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:      viewContractVersion,
+		ResMaterializedTemplates: viewMaterializedTemplate,
+		ResCompensations:         func(c *call, v map[string]any) { setDefault(v, "currency", "EUR") },
 
 		// The job catalog (rules_dated_jobcatalog.go).
 		ResJobCatalogRoles:  company,
@@ -289,6 +293,17 @@ func init() {
 		ResPlanningVersions:      preparePlanningVersion,
 		ResOverlapPeriods:        prepareOverlapPeriod,
 		ResManagedShifts:         preparePlannedShift,
+
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:           prepareDatedContractVersion,
+		ResCompensations:              prepareDatedCompensation,
+		ResSpanishContractTypes:       prepareSpanishCatalogue,
+		ResSpanishEducationLevels:     prepareSpanishCatalogue,
+		ResSpanishProfessionalCats:    prepareSpanishCatalogue,
+		ResSpanishWorkingDayTypes:     prepareSpanishCatalogue,
+		ResFamilySituations:           prepareFamilySituation,
+		ResPayrollEmployeeIdentifiers: prepareEmployeeIdentifier,
+		ResPayrollIntegrationCodes:    prepareIntegrationCode,
 		ResFolders: func(c *call, rec, old map[string]any) *apiError {
 			setDefault(rec, "active", true)
 			return nil
@@ -582,6 +597,21 @@ func init() {
 			}
 			return func(v map[string]any) bool { return (v["archived"] != true) == active }
 		},
+
+		// Contracts and payroll (rules_dated_contracts.go).
+		ResContractVersions:           personal(contractVersionFilter),
+		ResContractVersionHistories:   personal(versionHistoryFilter),
+		ResFamilySituations:           personal(nil),
+		ResPayrollEmployeeIdentifiers: personal(employeeIdentifierFilter),
+		ResMaterializedTemplates:      materializedTemplateFilter,
+		ResCompensationConcepts:       compensationConceptFilter,
+		ResFrenchContractTypes:        catalogueFilter,
+		ResGermanContractTypes:        catalogueFilter,
+		ResPortugueseContractTypes:    catalogueFilter,
+		ResSpanishContractTypes:       catalogueFilter,
+		ResSpanishEducationLevels:     catalogueFilter,
+		ResSpanishProfessionalCats:    catalogueFilter,
+		ResSpanishWorkingDayTypes:     catalogueFilter,
 		ResEmployees: func(c *call, q url.Values) func(v map[string]any) bool {
 			teams := queryIDs(q, "team_ids[]")
 			active, byActive := queryBool(q, "only_active")
@@ -842,6 +872,19 @@ var datedFilterParams = map[string][]string{
 	ResPlanningVersions:      {"for_shifts", "only_active", "schedule_ids[]"},
 	ResDayConfigurations:     {"schedule_id"},
 	ResManagedShifts:         {"without_ids[]", "only_states[]"},
+
+	ResContractVersions:           {"date"},
+	ResContractVersionHistories:   {"contract_version_ids[]", "changes_gteq", "changes_lteq"},
+	ResMaterializedTemplates:      {"countries[]"},
+	ResCompensationConcepts:       {"with_active_status"},
+	ResPayrollEmployeeIdentifiers: {"employees_ids[]", "legal_entities_ids[]"},
+	ResFrenchContractTypes:        {"archived"},
+	ResGermanContractTypes:        {"archived"},
+	ResPortugueseContractTypes:    {"archived"},
+	ResSpanishContractTypes:       {"archived", "contract_template_id"},
+	ResSpanishEducationLevels:     {"contract_template_id"},
+	ResSpanishProfessionalCats:    {"contract_template_id"},
+	ResSpanishWorkingDayTypes:     {"contract_template_id"},
 }
 
 // paginationParams are the dated API's page parameters (respondPage).
@@ -892,6 +935,9 @@ var unappliedParams = map[string]string{
 	ResManagedShifts + " split_overnight_shifts":     "shapes the answer: overnight shifts are answered whole",
 	ResWorkSchedules + " with_employee_ids":          "shapes the answer: the sandbox always fills employee_ids",
 	ResWorkSchedules + " with_periods":               "shapes the answer: the sandbox always fills periods",
+	ResContractVersionHistories + " current_on":      "contract version histories: Factorial's document does not say what the day selects",
+	ResMaterializedTemplates + " field_ids[]":        "shapes the answer (each template's field list), selects no template",
+	ResMaterializedTemplates + " include_archived":   "materialized templates: the sandbox's templates carry no archived options",
 }
 
 // employeeField lists the values of an integer field of the employees

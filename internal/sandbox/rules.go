@@ -101,6 +101,7 @@ func init() {
 		ResWebhooksV2:        {prepare: prepareWebhook},
 		ResWebhooks:          {prepare: prepareWebhook},
 		ResOverlapPeriods:    {deleted: overlapPeriodDeleted},
+		ResCompensations:     {deleted: compensationDeleted},
 	}
 }
 

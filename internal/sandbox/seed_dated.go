@@ -55,6 +55,65 @@ func (s *Sandbox) seedDated(put func(res string, recs ...map[string]any)) {
 	s.seedJobCatalog(put)
 	s.seedAts(put)
 	seedPerformance(put)
+	s.seedContracts(put)
+}
+
+// seedContracts writes the dated API's contract and payroll records: two
+// contract templates (Spain, France) with one entry in each Spanish list,
+// contract types of France, Germany, Portugal and Spain (one Spanish type
+// archived), two payroll concepts (one inactive), the history entry of
+// the seeded contract version, the materialized templates of the Spanish
+// legal entity at each level, this month's payroll period and the
+// Portuguese payroll identifiers of the manager.
+func (s *Sandbox) seedContracts(put func(res string, recs ...map[string]any)) {
+	type M = map[string]any
+	now := s.clock().UTC()
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1)
+	put(ResContractTemplates,
+		M{"id": 1, "company_id": 1, "contract_version_type": "es"},
+		M{"id": 2, "company_id": 1, "contract_version_type": "fr"})
+	entry := func(id int, name string, archived bool) M {
+		return M{"id": id, "name": name, "default": true, "archived": archived, "contracts_contract_template_id": 1}
+	}
+	put(ResSpanishContractTypes, entry(1, "Indefinido", false), entry(2, "Obra y servicio", true))
+	put(ResSpanishEducationLevels, entry(1, "Without studies", false))
+	put(ResSpanishProfessionalCats, entry(1, "Administration Manager", false))
+	put(ResSpanishWorkingDayTypes, entry(1, "Fulltime", false))
+	put(ResFrenchContractTypes,
+		M{"id": 1, "name": "CDI - Contrat à durée indéterminée", "archived": false},
+		M{"id": 2, "name": "CDD - Contrat à durée déterminée", "archived": false})
+	put(ResGermanContractTypes, M{"id": 1, "name": "Unbefristet Vollzeit", "archived": false})
+	put(ResPortugueseContractTypes, M{"id": 1, "name": "Sem Termo", "archived": false})
+	put(ResCompensationConcepts,
+		M{"id": 1, "company_id": 1, "category": "earnings_fixed_salary", "default": true, "name": "base_salary",
+			"label": "Base salary", "description": "Monthly base salary", "translated_name": "Base salary",
+			"unit_name": "EUR", "unit_type": "money", "active": true},
+		M{"id": 2, "company_id": 1, "category": "earnings_variable", "default": false, "name": "fixed_comission",
+			"label": "Fixed comission", "description": "Fixed comission", "translated_name": "Fixed comission",
+			"unit_name": "EUR", "unit_type": "money", "active": false})
+	cv := s.tbl(ResContractVersions).recs[1]
+	put(ResContractVersionHistories, M{"id": 1, "employee_id": DemoBasicID, "original_contract_version_id": 1,
+		"contracts_contract_version_id": 1, "changed_at": now.AddDate(0, 0, -30).Format(time.RFC3339),
+		"author": "Ada Admin", "action_type": "promotion", "effective_on": cv["effective_on"], "starts_on": cv["starts_on"],
+		"country": "es", "job_title": cv["job_title"], "has_payroll": true, "salary_amount": cv["salary_amount"],
+		"salary_frequency": cv["salary_frequency"], "fr_forfait_jours": false,
+		"created_at": now.AddDate(0, 0, -30).Format(time.DateOnly), "updated_at": now.AddDate(0, 0, -30).Format(time.DateOnly)})
+	fields := []M{
+		{"field_id": "contract_type", "name": "Contract type", "required": true},
+		{"field_id": "job_title", "name": "Job title", "required": false},
+	}
+	put(ResMaterializedTemplates,
+		M{"id": 1, "company_id": 1, "template_type": "company", "legal_entity_id": nil, "country_code": nil, "template": fields[1:]},
+		M{"id": 2, "company_id": 1, "template_type": "country", "legal_entity_id": nil, "country_code": "es", "template": fields},
+		M{"id": 3, "company_id": 1, "template_type": "legal_entity", "legal_entity_id": 1, "country_code": "es", "template": fields})
+	put(ResPayrollPolicyPeriods, M{"id": 1, "policy_id": 1, "policy_name": "Monthly payroll", "company_id": 1,
+		"name":      "Monthly payroll " + first.Format("2 Jan") + " - " + last.Format("2 Jan"),
+		"starts_on": first.Format(time.DateOnly), "ends_on": last.Format(time.DateOnly),
+		"period": first.Format("2 Jan") + " - " + last.Format("2 Jan 2006"), "status": "supplements_definition",
+		"calculation_started_at": nil})
+	put(ResPayrollEmployeeIdentifiers, M{"id": 1, "employee_id": DemoManagerID, "country": "pt",
+		"social_security_number": "12345678901", "tax_id": "123456789"})
 }
 
 // seedJobCatalog writes a small job catalog: two roles, three levels, the

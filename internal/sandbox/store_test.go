@@ -130,6 +130,10 @@ func TestResourceConstants(t *testing.T) {
 		ResEmployeeBreakConfigs, ResEditTimesheetRequests, ResOvertimeRequests, ResAttendanceReviews,
 		ResTimeBreakConfigs, ResPlannedBreaks, ResPlanningVersions, ResWorkSchedules, ResOverlapPeriods,
 		ResDayConfigurations,
+		ResContractTemplates, ResContractVersionHistories, ResMaterializedTemplates, ResFrenchContractTypes,
+		ResGermanContractTypes, ResPortugueseContractTypes, ResSpanishContractTypes, ResSpanishEducationLevels,
+		ResSpanishProfessionalCats, ResSpanishWorkingDayTypes, ResCompensationConcepts, ResPayrollPolicyPeriods,
+		ResPayrollEmployeeIdentifiers,
 	}
 	s, _ := New()
 	// A table only the dated API's generic engine serves (namespace_resource,

@@ -1198,6 +1198,420 @@ type ClientInterface interface {
 	// Corresponds with GET /companies/legal_entities/{id} (the `GetLegalEntity` operationId).
 	GetLegalEntity(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCompensationConcepts List payroll concepts
+	//
+	// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+	// benefits in kind, deductions, company contributions, ...): Factorial's
+	// defaults and the company's own. A German contract version names its
+	// base salary type by one of these ids (`de_base_salary_type_id`).
+	//
+	// Corresponds with GET /compensations/concepts (the `ListCompensationConcepts` operationId).
+	ListCompensationConcepts(ctx context.Context, params *ListCompensationConceptsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCompensationConcept Get a payroll concept
+	//
+	// One payroll concept.
+	//
+	// Corresponds with GET /compensations/concepts/{id} (the `GetCompensationConcept` operationId).
+	GetCompensationConcept(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCompensations List compensations
+	//
+	// The recurring pay items attached to contract versions (a yearly
+	// bonus, meal vouchers, pay per worked hour, ...), each under a taxonomy
+	// (ListTaxonomies). Those marked `sync_with_supplements` generate payroll
+	// supplements.
+	//
+	// Corresponds with GET /contracts/compensations (the `ListCompensations` operationId).
+	ListCompensations(ctx context.Context, params *ListCompensationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCompensationWithBody Add a compensation to a contract version
+	//
+	// Attaches a pay item to a contract version. Factorial's document
+	// requires only the contract version and the taxonomy; its descriptions
+	// add that `compensation_type` is always needed and `amount` unless the
+	// type is `undefined`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+	CreateCompensationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCompensation Add a compensation to a contract version
+	//
+	// Attaches a pay item to a contract version. Factorial's document
+	// requires only the contract version and the taxonomy; its descriptions
+	// add that `compensation_type` is always needed and `amount` unless the
+	// type is `undefined`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+	CreateCompensation(ctx context.Context, body CreateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteCompensation Remove a compensation
+	//
+	// Removes a pay item from its contract version.
+	//
+	// Corresponds with DELETE /contracts/compensations/{id} (the `DeleteCompensation` operationId).
+	DeleteCompensation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCompensation Get a compensation
+	//
+	// One compensation.
+	//
+	// Corresponds with GET /contracts/compensations/{id} (the `GetCompensation` operationId).
+	GetCompensation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCompensationWithBody Update a compensation
+	//
+	// Changes a compensation. Unlike most updates, Factorial's document
+	// requires `contracts_taxonomy_id` in the body and not the repeated
+	// `id`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+	UpdateCompensationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCompensation Update a compensation
+	//
+	// Changes a compensation. Unlike most updates, Factorial's document
+	// requires `contracts_taxonomy_id` in the body and not the repeated
+	// `id`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+	UpdateCompensation(ctx context.Context, id ID, body UpdateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListContractTemplates List contract templates
+	//
+	// The company's contract templates, one per kind of contract version
+	// (`es`, `fr`, ...). The Spanish catalogues (contract types, education
+	// levels, professional categories, working day types) belong to a
+	// template.
+	//
+	// Corresponds with GET /contracts/contract_templates (the `ListContractTemplates` operationId).
+	ListContractTemplates(ctx context.Context, params *ListContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetContractTemplate Get a contract template
+	//
+	// One contract template.
+	//
+	// Corresponds with GET /contracts/contract_templates/{id} (the `GetContractTemplate` operationId).
+	GetContractTemplate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListContractVersionHistories List contract version history entries
+	//
+	// The audit trail of contract versions: one entry per change, with the
+	// contract's fields as they were, who made the change and what kind of
+	// change it was (`action_type`, e.g. `promotion`). Personal data, as
+	// the versions are.
+	//
+	// Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
+	ListContractVersionHistories(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetContractVersionHistory Get a contract version history entry
+	//
+	// One history entry.
+	//
+	// Corresponds with GET /contracts/contract_version_histories/{id} (the `GetContractVersionHistory` operationId).
+	GetContractVersionHistory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListContractVersionMetaData List what kind of change made each contract version
+	//
+	// For each contract version asked for, the kind of change that created
+	// it (`promotion`, `evolution`, or null). Factorial's document requires
+	// `contract_version_ids[]` (optional here; factorialtest's sandbox
+	// answers an empty page without it).
+	//
+	// Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
+	ListContractVersionMetaData(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListContractVersions List contract versions
+	//
+	// Every version of every employee's contract: each change of job,
+	// salary or working time starts a new version on its `effective_on` day.
+	// Salaries are personal data; what a user who is not an admin sees is
+	// not documented (factorialtest's sandbox shows them only their own
+	// versions).
+	//
+	// Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
+	ListContractVersions(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateContractVersionWithBody Create a contract version
+	//
+	// Starts a new version of an employee's contract on `effective_on`
+	// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+	// the fields not sent are taken from the version in force. A salary added
+	// to a contract that had none needs both `salary_amount` and
+	// `salary_frequency`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+	CreateContractVersionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateContractVersion Create a contract version
+	//
+	// Starts a new version of an employee's contract on `effective_on`
+	// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+	// the fields not sent are taken from the version in force. A salary added
+	// to a contract that had none needs both `salary_amount` and
+	// `salary_frequency`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+	CreateContractVersion(ctx context.Context, body CreateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteContractVersion Delete a contract version
+	//
+	// Deletes a contract version.
+	//
+	// Corresponds with DELETE /contracts/contract_versions/{id} (the `DeleteContractVersion` operationId).
+	DeleteContractVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetContractVersion Get a contract version
+	//
+	// One contract version.
+	//
+	// Corresponds with GET /contracts/contract_versions/{id} (the `GetContractVersion` operationId).
+	GetContractVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateContractVersionWithBody Update a contract version
+	//
+	// Changes a contract version in place (a correction; a change from a
+	// day onwards is a new version). The Spanish catalogue fields take ids
+	// from the Spanish lists of this namespace.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+	UpdateContractVersionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateContractVersion Update a contract version
+	//
+	// Changes a contract version in place (a correction; a change from a
+	// day onwards is a new version). The Spanish catalogue fields take ids
+	// from the Spanish lists of this namespace.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+	UpdateContractVersion(ctx context.Context, id ID, body UpdateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListFrenchContractTypes List French contract types
+	//
+	// The French contract types a contract version can name. A French version names one in `fr_contract_type_id`.
+	//
+	// Corresponds with GET /contracts/french_contract_types (the `ListFrenchContractTypes` operationId).
+	ListFrenchContractTypes(ctx context.Context, params *ListFrenchContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetFrenchContractType Get a French contract type
+	//
+	// One French contract type.
+	//
+	// Corresponds with GET /contracts/french_contract_types/{id} (the `GetFrenchContractType` operationId).
+	GetFrenchContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListGermanContractTypes List German contract types
+	//
+	// The German contract types a contract version can name. A German version names one in `de_contract_type_id`.
+	//
+	// Corresponds with GET /contracts/german_contract_types (the `ListGermanContractTypes` operationId).
+	ListGermanContractTypes(ctx context.Context, params *ListGermanContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetGermanContractType Get a German contract type
+	//
+	// One German contract type.
+	//
+	// Corresponds with GET /contracts/german_contract_types/{id} (the `GetGermanContractType` operationId).
+	GetGermanContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMaterializedContractTemplates List the fields of contract templates
+	//
+	// The fields a contract has at one level of the template hierarchy,
+	// after merging the levels above it: `company` (the organisation's
+	// defaults), `country` (a country's labour law on top), `legal_entity`
+	// (the final set for employees of a legal entity, the usual choice when
+	// building a contract form) or `contract_type`. Factorial's document
+	// requires `company_id`, `template_type` and `include_archived`; they are
+	// optional here (factorialtest's sandbox lists every level without
+	// `template_type`).
+	//
+	// Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
+	ListMaterializedContractTemplates(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPortugueseContractTypes List Portuguese contract types
+	//
+	// The Portuguese contract types a contract version can name. A Portuguese version names one in `pt_contract_type_id`.
+	//
+	// Corresponds with GET /contracts/portuguese_contract_types (the `ListPortugueseContractTypes` operationId).
+	ListPortugueseContractTypes(ctx context.Context, params *ListPortugueseContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPortugueseContractType Get a Portuguese contract type
+	//
+	// One Portuguese contract type.
+	//
+	// Corresponds with GET /contracts/portuguese_contract_types/{id} (the `GetPortugueseContractType` operationId).
+	GetPortugueseContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListReferenceContractVersions List each employee's reference contract version
+	//
+	// For each employee, the contract version that applies today; if none
+	// does, the nearest one starting later; if there is none either, the
+	// latest past one. Factorial's document requires
+	// `job_catalog_tree_node_uuids[]`; it is optional here.
+	//
+	// Corresponds with GET /contracts/reference_contracts (the `ListReferenceContractVersions` operationId).
+	ListReferenceContractVersions(ctx context.Context, params *ListReferenceContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSpanishContractTypes List Spanish contract types
+	//
+	// The Spanish contract types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_contract_type_id`.
+	//
+	// Corresponds with GET /contracts/spanish_contract_types (the `ListSpanishContractTypes` operationId).
+	ListSpanishContractTypes(ctx context.Context, params *ListSpanishContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishContractTypeWithBody Create a Spanish contract type
+	//
+	// Adds a Spanish contract type of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+	CreateSpanishContractTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishContractType Create a Spanish contract type
+	//
+	// Adds a Spanish contract type of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+	CreateSpanishContractType(ctx context.Context, body CreateSpanishContractTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSpanishContractType Get a Spanish contract type
+	//
+	// One Spanish contract type.
+	//
+	// Corresponds with GET /contracts/spanish_contract_types/{id} (the `GetSpanishContractType` operationId).
+	GetSpanishContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSpanishEducationLevels List Spanish education levels
+	//
+	// The Spanish education levels of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_education_level_id`.
+	//
+	// Corresponds with GET /contracts/spanish_education_levels (the `ListSpanishEducationLevels` operationId).
+	ListSpanishEducationLevels(ctx context.Context, params *ListSpanishEducationLevelsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishEducationLevelWithBody Create a Spanish education level
+	//
+	// Adds a Spanish education level of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+	CreateSpanishEducationLevelWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishEducationLevel Create a Spanish education level
+	//
+	// Adds a Spanish education level of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+	CreateSpanishEducationLevel(ctx context.Context, body CreateSpanishEducationLevelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSpanishEducationLevel Get a Spanish education level
+	//
+	// One Spanish education level.
+	//
+	// Corresponds with GET /contracts/spanish_education_levels/{id} (the `GetSpanishEducationLevel` operationId).
+	GetSpanishEducationLevel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSpanishProfessionalCategories List Spanish professional categories
+	//
+	// The Spanish professional categories of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_professional_category_id`.
+	//
+	// Corresponds with GET /contracts/spanish_professional_categories (the `ListSpanishProfessionalCategories` operationId).
+	ListSpanishProfessionalCategories(ctx context.Context, params *ListSpanishProfessionalCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishProfessionalCategoryWithBody Create a Spanish professional category
+	//
+	// Adds a Spanish professional category of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+	CreateSpanishProfessionalCategoryWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishProfessionalCategory Create a Spanish professional category
+	//
+	// Adds a Spanish professional category of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+	CreateSpanishProfessionalCategory(ctx context.Context, body CreateSpanishProfessionalCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSpanishProfessionalCategory Get a Spanish professional category
+	//
+	// One Spanish professional category.
+	//
+	// Corresponds with GET /contracts/spanish_professional_categories/{id} (the `GetSpanishProfessionalCategory` operationId).
+	GetSpanishProfessionalCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSpanishWorkingDayTypes List Spanish working day types
+	//
+	// The Spanish working day types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_working_day_type_id`.
+	//
+	// Corresponds with GET /contracts/spanish_working_day_types (the `ListSpanishWorkingDayTypes` operationId).
+	ListSpanishWorkingDayTypes(ctx context.Context, params *ListSpanishWorkingDayTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishWorkingDayTypeWithBody Create a Spanish working day type
+	//
+	// Adds a Spanish working day type of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+	CreateSpanishWorkingDayTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSpanishWorkingDayType Create a Spanish working day type
+	//
+	// Adds a Spanish working day type of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+	CreateSpanishWorkingDayType(ctx context.Context, body CreateSpanishWorkingDayTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSpanishWorkingDayType Get a Spanish working day type
+	//
+	// One Spanish working day type.
+	//
+	// Corresponds with GET /contracts/spanish_working_day_types/{id} (the `GetSpanishWorkingDayType` operationId).
+	GetSpanishWorkingDayType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTaxonomies List compensation taxonomies
+	//
+	// The taxonomies (pay concepts of a legal entity, such as meal vouchers
+	// or a yearly bonus) that compensations and payroll supplements are
+	// filed under.
+	//
+	// Corresponds with GET /contracts/taxonomies (the `ListTaxonomies` operationId).
+	ListTaxonomies(ctx context.Context, params *ListTaxonomiesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTaxonomy Get a compensation taxonomy
+	//
+	// One taxonomy.
+	//
+	// Corresponds with GET /contracts/taxonomies/{id} (the `GetTaxonomy` operationId).
+	GetTaxonomy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCustomFields List custom fields
 	//
 	// Corresponds with GET /custom_fields/fields (the `ListCustomFields` operationId).
@@ -1747,6 +2161,78 @@ type ClientInterface interface {
 	// Corresponds with PUT /locations/work_areas/{id} (the `UpdateWorkArea` operationId).
 	UpdateWorkArea(ctx context.Context, id ID, body UpdateWorkAreaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListFamilySituations List employees' family situations
+	//
+	// Each employee's civil status and number of dependants, which payroll
+	// uses for tax withholding. Personal data: what a user who is not an
+	// admin sees is not documented (factorialtest's sandbox shows them only
+	// their own).
+	//
+	// Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
+	ListFamilySituations(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateFamilySituationWithBody Record an employee's family situation
+	//
+	// Records an employee's civil status and dependants.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+	CreateFamilySituationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateFamilySituation Record an employee's family situation
+	//
+	// Records an employee's civil status and dependants.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+	CreateFamilySituation(ctx context.Context, body CreateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateFamilySituationWithBody Update an employee's family situation
+	//
+	// Changes a family situation. Factorial's document declares no read of
+	// a single family situation; list with `employee_ids[]` instead.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+	UpdateFamilySituationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateFamilySituation Update an employee's family situation
+	//
+	// Changes a family situation. Factorial's document declares no read of
+	// a single family situation; list with `employee_ids[]` instead.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+	UpdateFamilySituation(ctx context.Context, id ID, body UpdateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangePolicyPeriodStatusWithBody Move a payroll period to another stage
+	//
+	// Sets the stage of a payroll policy period (preparation, supplements
+	// definition, review, calculation, payment, paid) for the employees
+	// named, optionally notifying them. An action: it answers 200 with the
+	// period.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+	ChangePolicyPeriodStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangePolicyPeriodStatus Move a payroll period to another stage
+	//
+	// Sets the stage of a payroll policy period (preparation, supplements
+	// definition, review, calculation, payment, paid) for the employees
+	// named, optionally notifying them. An action: it answers 200 with the
+	// period.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+	ChangePolicyPeriodStatus(ctx context.Context, body ChangePolicyPeriodStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListSupplements List payroll supplements
 	//
 	// Corresponds with GET /payroll/supplements (the `ListSupplements` operationId).
@@ -1793,6 +2279,120 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListEmployeeIdentifiers List employees' payroll identifiers
+	//
+	// The social security number and tax id payroll uses for employees in
+	// Portugal, Italy and Germany (the countries Factorial supports here).
+	// Personal data (factorialtest's sandbox shows a user who is not an
+	// admin only their own). Factorial's document requires `country`; it
+	// is optional here.
+	//
+	// Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
+	ListEmployeeIdentifiers(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEmployeeIdentifierWithBody Record an employee's payroll identifiers
+	//
+	// Records an employee's social security number and tax id for one country.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+	CreateEmployeeIdentifierWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateEmployeeIdentifier Record an employee's payroll identifiers
+	//
+	// Records an employee's social security number and tax id for one country.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+	CreateEmployeeIdentifier(ctx context.Context, body CreateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteEmployeeIdentifier Delete an employee's payroll identifiers
+	//
+	// Deletes an identifier record.
+	//
+	// Corresponds with DELETE /payroll_employees/identifiers/{id} (the `DeleteEmployeeIdentifier` operationId).
+	DeleteEmployeeIdentifier(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetEmployeeIdentifier Get an employee's payroll identifiers
+	//
+	// One identifier record.
+	//
+	// Corresponds with GET /payroll_employees/identifiers/{id} (the `GetEmployeeIdentifier` operationId).
+	GetEmployeeIdentifier(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEmployeeIdentifierWithBody Update an employee's payroll identifiers
+	//
+	// Changes the numbers of an identifier record; `country` is required.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+	UpdateEmployeeIdentifierWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateEmployeeIdentifier Update an employee's payroll identifiers
+	//
+	// Changes the numbers of an identifier record; `country` is required.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+	UpdateEmployeeIdentifier(ctx context.Context, id ID, body UpdateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListIntegrationCodes List payroll integration codes
+	//
+	// The codes an external payroll system (A3, Silae, DATEV, Zucchetti,
+	// ...) knows an employee, company, legal entity, location or leave type
+	// by. Factorial's document requires `integrations[]`; it is optional
+	// here.
+	//
+	// Corresponds with GET /payroll_integrations_base/codes (the `ListIntegrationCodes` operationId).
+	ListIntegrationCodes(ctx context.Context, params *ListIntegrationCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateIntegrationCodeWithBody Create a payroll integration code
+	//
+	// Gives a record its code in one payroll system.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+	CreateIntegrationCodeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateIntegrationCode Create a payroll integration code
+	//
+	// Gives a record its code in one payroll system.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+	CreateIntegrationCode(ctx context.Context, body CreateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteIntegrationCode Delete a payroll integration code
+	//
+	// Deletes a code.
+	//
+	// Corresponds with DELETE /payroll_integrations_base/codes/{id} (the `DeleteIntegrationCode` operationId).
+	DeleteIntegrationCode(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateIntegrationCodeWithBody Change a payroll integration code
+	//
+	// Changes the code value; the record and the payroll system stay.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+	UpdateIntegrationCodeWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateIntegrationCode Change a payroll integration code
+	//
+	// Changes the code value; the record and the payroll system stay.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+	UpdateIntegrationCode(ctx context.Context, id ID, body UpdateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPerformanceAgreements List action plans
 	//
@@ -7005,6 +7605,890 @@ func (c *Client) GetLegalEntity(ctx context.Context, id ID, reqEditors ...Reques
 	return c.Client.Do(req)
 }
 
+// ListCompensationConcepts List payroll concepts
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its
+// base salary type by one of these ids (`de_base_salary_type_id`).
+//
+// Corresponds with GET /compensations/concepts (the `ListCompensationConcepts` operationId).
+func (c *Client) ListCompensationConcepts(ctx context.Context, params *ListCompensationConceptsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCompensationConceptsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCompensationConcept Get a payroll concept
+//
+// One payroll concept.
+//
+// Corresponds with GET /compensations/concepts/{id} (the `GetCompensationConcept` operationId).
+func (c *Client) GetCompensationConcept(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCompensationConceptRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCompensations List compensations
+//
+// The recurring pay items attached to contract versions (a yearly
+// bonus, meal vouchers, pay per worked hour, ...), each under a taxonomy
+// (ListTaxonomies). Those marked `sync_with_supplements` generate payroll
+// supplements.
+//
+// Corresponds with GET /contracts/compensations (the `ListCompensations` operationId).
+func (c *Client) ListCompensations(ctx context.Context, params *ListCompensationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCompensationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCompensationWithBody Add a compensation to a contract version
+//
+// Attaches a pay item to a contract version. Factorial's document
+// requires only the contract version and the taxonomy; its descriptions
+// add that `compensation_type` is always needed and `amount` unless the
+// type is `undefined`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+func (c *Client) CreateCompensationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCompensationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCompensation Add a compensation to a contract version
+//
+// Attaches a pay item to a contract version. Factorial's document
+// requires only the contract version and the taxonomy; its descriptions
+// add that `compensation_type` is always needed and `amount` unless the
+// type is `undefined`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+func (c *Client) CreateCompensation(ctx context.Context, body CreateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCompensationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteCompensation Remove a compensation
+//
+// Removes a pay item from its contract version.
+//
+// Corresponds with DELETE /contracts/compensations/{id} (the `DeleteCompensation` operationId).
+func (c *Client) DeleteCompensation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteCompensationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCompensation Get a compensation
+//
+// One compensation.
+//
+// Corresponds with GET /contracts/compensations/{id} (the `GetCompensation` operationId).
+func (c *Client) GetCompensation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCompensationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCompensationWithBody Update a compensation
+//
+// Changes a compensation. Unlike most updates, Factorial's document
+// requires `contracts_taxonomy_id` in the body and not the repeated
+// `id`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+func (c *Client) UpdateCompensationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCompensationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCompensation Update a compensation
+//
+// Changes a compensation. Unlike most updates, Factorial's document
+// requires `contracts_taxonomy_id` in the body and not the repeated
+// `id`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+func (c *Client) UpdateCompensation(ctx context.Context, id ID, body UpdateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCompensationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListContractTemplates List contract templates
+//
+// The company's contract templates, one per kind of contract version
+// (`es`, `fr`, ...). The Spanish catalogues (contract types, education
+// levels, professional categories, working day types) belong to a
+// template.
+//
+// Corresponds with GET /contracts/contract_templates (the `ListContractTemplates` operationId).
+func (c *Client) ListContractTemplates(ctx context.Context, params *ListContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListContractTemplatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetContractTemplate Get a contract template
+//
+// One contract template.
+//
+// Corresponds with GET /contracts/contract_templates/{id} (the `GetContractTemplate` operationId).
+func (c *Client) GetContractTemplate(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContractTemplateRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListContractVersionHistories List contract version history entries
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of
+// change it was (`action_type`, e.g. `promotion`). Personal data, as
+// the versions are.
+//
+// Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
+func (c *Client) ListContractVersionHistories(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListContractVersionHistoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetContractVersionHistory Get a contract version history entry
+//
+// One history entry.
+//
+// Corresponds with GET /contracts/contract_version_histories/{id} (the `GetContractVersionHistory` operationId).
+func (c *Client) GetContractVersionHistory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContractVersionHistoryRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListContractVersionMetaData List what kind of change made each contract version
+//
+// For each contract version asked for, the kind of change that created
+// it (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox
+// answers an empty page without it).
+//
+// Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
+func (c *Client) ListContractVersionMetaData(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListContractVersionMetaDataRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListContractVersions List contract versions
+//
+// Every version of every employee's contract: each change of job,
+// salary or working time starts a new version on its `effective_on` day.
+// Salaries are personal data; what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own
+// versions).
+//
+// Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
+func (c *Client) ListContractVersions(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListContractVersionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateContractVersionWithBody Create a contract version
+//
+// Starts a new version of an employee's contract on `effective_on`
+// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+// the fields not sent are taken from the version in force. A salary added
+// to a contract that had none needs both `salary_amount` and
+// `salary_frequency`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+func (c *Client) CreateContractVersionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateContractVersionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateContractVersion Create a contract version
+//
+// Starts a new version of an employee's contract on `effective_on`
+// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+// the fields not sent are taken from the version in force. A salary added
+// to a contract that had none needs both `salary_amount` and
+// `salary_frequency`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+func (c *Client) CreateContractVersion(ctx context.Context, body CreateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateContractVersionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteContractVersion Delete a contract version
+//
+// Deletes a contract version.
+//
+// Corresponds with DELETE /contracts/contract_versions/{id} (the `DeleteContractVersion` operationId).
+func (c *Client) DeleteContractVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteContractVersionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetContractVersion Get a contract version
+//
+// One contract version.
+//
+// Corresponds with GET /contracts/contract_versions/{id} (the `GetContractVersion` operationId).
+func (c *Client) GetContractVersion(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContractVersionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateContractVersionWithBody Update a contract version
+//
+// Changes a contract version in place (a correction; a change from a
+// day onwards is a new version). The Spanish catalogue fields take ids
+// from the Spanish lists of this namespace.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+func (c *Client) UpdateContractVersionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateContractVersionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateContractVersion Update a contract version
+//
+// Changes a contract version in place (a correction; a change from a
+// day onwards is a new version). The Spanish catalogue fields take ids
+// from the Spanish lists of this namespace.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+func (c *Client) UpdateContractVersion(ctx context.Context, id ID, body UpdateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateContractVersionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListFrenchContractTypes List French contract types
+//
+// The French contract types a contract version can name. A French version names one in `fr_contract_type_id`.
+//
+// Corresponds with GET /contracts/french_contract_types (the `ListFrenchContractTypes` operationId).
+func (c *Client) ListFrenchContractTypes(ctx context.Context, params *ListFrenchContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFrenchContractTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetFrenchContractType Get a French contract type
+//
+// One French contract type.
+//
+// Corresponds with GET /contracts/french_contract_types/{id} (the `GetFrenchContractType` operationId).
+func (c *Client) GetFrenchContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetFrenchContractTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListGermanContractTypes List German contract types
+//
+// The German contract types a contract version can name. A German version names one in `de_contract_type_id`.
+//
+// Corresponds with GET /contracts/german_contract_types (the `ListGermanContractTypes` operationId).
+func (c *Client) ListGermanContractTypes(ctx context.Context, params *ListGermanContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGermanContractTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetGermanContractType Get a German contract type
+//
+// One German contract type.
+//
+// Corresponds with GET /contracts/german_contract_types/{id} (the `GetGermanContractType` operationId).
+func (c *Client) GetGermanContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetGermanContractTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMaterializedContractTemplates List the fields of contract templates
+//
+// The fields a contract has at one level of the template hierarchy,
+// after merging the levels above it: `company` (the organisation's
+// defaults), `country` (a country's labour law on top), `legal_entity`
+// (the final set for employees of a legal entity, the usual choice when
+// building a contract form) or `contract_type`. Factorial's document
+// requires `company_id`, `template_type` and `include_archived`; they are
+// optional here (factorialtest's sandbox lists every level without
+// `template_type`).
+//
+// Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
+func (c *Client) ListMaterializedContractTemplates(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMaterializedContractTemplatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPortugueseContractTypes List Portuguese contract types
+//
+// The Portuguese contract types a contract version can name. A Portuguese version names one in `pt_contract_type_id`.
+//
+// Corresponds with GET /contracts/portuguese_contract_types (the `ListPortugueseContractTypes` operationId).
+func (c *Client) ListPortugueseContractTypes(ctx context.Context, params *ListPortugueseContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPortugueseContractTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPortugueseContractType Get a Portuguese contract type
+//
+// One Portuguese contract type.
+//
+// Corresponds with GET /contracts/portuguese_contract_types/{id} (the `GetPortugueseContractType` operationId).
+func (c *Client) GetPortugueseContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPortugueseContractTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListReferenceContractVersions List each employee's reference contract version
+//
+// For each employee, the contract version that applies today; if none
+// does, the nearest one starting later; if there is none either, the
+// latest past one. Factorial's document requires
+// `job_catalog_tree_node_uuids[]`; it is optional here.
+//
+// Corresponds with GET /contracts/reference_contracts (the `ListReferenceContractVersions` operationId).
+func (c *Client) ListReferenceContractVersions(ctx context.Context, params *ListReferenceContractVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListReferenceContractVersionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSpanishContractTypes List Spanish contract types
+//
+// The Spanish contract types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_contract_type_id`.
+//
+// Corresponds with GET /contracts/spanish_contract_types (the `ListSpanishContractTypes` operationId).
+func (c *Client) ListSpanishContractTypes(ctx context.Context, params *ListSpanishContractTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpanishContractTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishContractTypeWithBody Create a Spanish contract type
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+func (c *Client) CreateSpanishContractTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishContractTypeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishContractType Create a Spanish contract type
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+func (c *Client) CreateSpanishContractType(ctx context.Context, body CreateSpanishContractTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishContractTypeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSpanishContractType Get a Spanish contract type
+//
+// One Spanish contract type.
+//
+// Corresponds with GET /contracts/spanish_contract_types/{id} (the `GetSpanishContractType` operationId).
+func (c *Client) GetSpanishContractType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSpanishContractTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSpanishEducationLevels List Spanish education levels
+//
+// The Spanish education levels of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_education_level_id`.
+//
+// Corresponds with GET /contracts/spanish_education_levels (the `ListSpanishEducationLevels` operationId).
+func (c *Client) ListSpanishEducationLevels(ctx context.Context, params *ListSpanishEducationLevelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpanishEducationLevelsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishEducationLevelWithBody Create a Spanish education level
+//
+// Adds a Spanish education level of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+func (c *Client) CreateSpanishEducationLevelWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishEducationLevelRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishEducationLevel Create a Spanish education level
+//
+// Adds a Spanish education level of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+func (c *Client) CreateSpanishEducationLevel(ctx context.Context, body CreateSpanishEducationLevelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishEducationLevelRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSpanishEducationLevel Get a Spanish education level
+//
+// One Spanish education level.
+//
+// Corresponds with GET /contracts/spanish_education_levels/{id} (the `GetSpanishEducationLevel` operationId).
+func (c *Client) GetSpanishEducationLevel(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSpanishEducationLevelRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSpanishProfessionalCategories List Spanish professional categories
+//
+// The Spanish professional categories of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_professional_category_id`.
+//
+// Corresponds with GET /contracts/spanish_professional_categories (the `ListSpanishProfessionalCategories` operationId).
+func (c *Client) ListSpanishProfessionalCategories(ctx context.Context, params *ListSpanishProfessionalCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpanishProfessionalCategoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishProfessionalCategoryWithBody Create a Spanish professional category
+//
+// Adds a Spanish professional category of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+func (c *Client) CreateSpanishProfessionalCategoryWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishProfessionalCategoryRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishProfessionalCategory Create a Spanish professional category
+//
+// Adds a Spanish professional category of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+func (c *Client) CreateSpanishProfessionalCategory(ctx context.Context, body CreateSpanishProfessionalCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishProfessionalCategoryRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSpanishProfessionalCategory Get a Spanish professional category
+//
+// One Spanish professional category.
+//
+// Corresponds with GET /contracts/spanish_professional_categories/{id} (the `GetSpanishProfessionalCategory` operationId).
+func (c *Client) GetSpanishProfessionalCategory(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSpanishProfessionalCategoryRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSpanishWorkingDayTypes List Spanish working day types
+//
+// The Spanish working day types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_working_day_type_id`.
+//
+// Corresponds with GET /contracts/spanish_working_day_types (the `ListSpanishWorkingDayTypes` operationId).
+func (c *Client) ListSpanishWorkingDayTypes(ctx context.Context, params *ListSpanishWorkingDayTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpanishWorkingDayTypesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishWorkingDayTypeWithBody Create a Spanish working day type
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+func (c *Client) CreateSpanishWorkingDayTypeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishWorkingDayTypeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSpanishWorkingDayType Create a Spanish working day type
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+func (c *Client) CreateSpanishWorkingDayType(ctx context.Context, body CreateSpanishWorkingDayTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSpanishWorkingDayTypeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSpanishWorkingDayType Get a Spanish working day type
+//
+// One Spanish working day type.
+//
+// Corresponds with GET /contracts/spanish_working_day_types/{id} (the `GetSpanishWorkingDayType` operationId).
+func (c *Client) GetSpanishWorkingDayType(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSpanishWorkingDayTypeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTaxonomies List compensation taxonomies
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers
+// or a yearly bonus) that compensations and payroll supplements are
+// filed under.
+//
+// Corresponds with GET /contracts/taxonomies (the `ListTaxonomies` operationId).
+func (c *Client) ListTaxonomies(ctx context.Context, params *ListTaxonomiesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTaxonomiesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTaxonomy Get a compensation taxonomy
+//
+// One taxonomy.
+//
+// Corresponds with GET /contracts/taxonomies/{id} (the `GetTaxonomy` operationId).
+func (c *Client) GetTaxonomy(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTaxonomyRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListCustomFields List custom fields
 //
 // Corresponds with GET /custom_fields/fields (the `ListCustomFields` operationId).
@@ -8294,6 +9778,148 @@ func (c *Client) UpdateWorkArea(ctx context.Context, id ID, body UpdateWorkAreaJ
 	return c.Client.Do(req)
 }
 
+// ListFamilySituations List employees' family situations
+//
+// Each employee's civil status and number of dependants, which payroll
+// uses for tax withholding. Personal data: what a user who is not an
+// admin sees is not documented (factorialtest's sandbox shows them only
+// their own).
+//
+// Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
+func (c *Client) ListFamilySituations(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFamilySituationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateFamilySituationWithBody Record an employee's family situation
+//
+// Records an employee's civil status and dependants.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+func (c *Client) CreateFamilySituationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateFamilySituationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateFamilySituation Record an employee's family situation
+//
+// Records an employee's civil status and dependants.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+func (c *Client) CreateFamilySituation(ctx context.Context, body CreateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateFamilySituationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateFamilySituationWithBody Update an employee's family situation
+//
+// Changes a family situation. Factorial's document declares no read of
+// a single family situation; list with `employee_ids[]` instead.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+func (c *Client) UpdateFamilySituationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateFamilySituationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateFamilySituation Update an employee's family situation
+//
+// Changes a family situation. Factorial's document declares no read of
+// a single family situation; list with `employee_ids[]` instead.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+func (c *Client) UpdateFamilySituation(ctx context.Context, id ID, body UpdateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateFamilySituationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangePolicyPeriodStatusWithBody Move a payroll period to another stage
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees
+// named, optionally notifying them. An action: it answers 200 with the
+// period.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+func (c *Client) ChangePolicyPeriodStatusWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangePolicyPeriodStatusRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangePolicyPeriodStatus Move a payroll period to another stage
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees
+// named, optionally notifying them. An action: it answers 200 with the
+// period.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+func (c *Client) ChangePolicyPeriodStatus(ctx context.Context, body ChangePolicyPeriodStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangePolicyPeriodStatusRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListSupplements List payroll supplements
 //
 // Corresponds with GET /payroll/supplements (the `ListSupplements` operationId).
@@ -8401,6 +10027,250 @@ func (c *Client) UpdateSupplementWithBody(ctx context.Context, id ID, contentTyp
 // Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 func (c *Client) UpdateSupplement(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateSupplementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEmployeeIdentifiers List employees' payroll identifiers
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an
+// admin only their own). Factorial's document requires `country`; it
+// is optional here.
+//
+// Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
+func (c *Client) ListEmployeeIdentifiers(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEmployeeIdentifiersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEmployeeIdentifierWithBody Record an employee's payroll identifiers
+//
+// Records an employee's social security number and tax id for one country.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+func (c *Client) CreateEmployeeIdentifierWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEmployeeIdentifierRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateEmployeeIdentifier Record an employee's payroll identifiers
+//
+// Records an employee's social security number and tax id for one country.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+func (c *Client) CreateEmployeeIdentifier(ctx context.Context, body CreateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateEmployeeIdentifierRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteEmployeeIdentifier Delete an employee's payroll identifiers
+//
+// Deletes an identifier record.
+//
+// Corresponds with DELETE /payroll_employees/identifiers/{id} (the `DeleteEmployeeIdentifier` operationId).
+func (c *Client) DeleteEmployeeIdentifier(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteEmployeeIdentifierRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetEmployeeIdentifier Get an employee's payroll identifiers
+//
+// One identifier record.
+//
+// Corresponds with GET /payroll_employees/identifiers/{id} (the `GetEmployeeIdentifier` operationId).
+func (c *Client) GetEmployeeIdentifier(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmployeeIdentifierRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEmployeeIdentifierWithBody Update an employee's payroll identifiers
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+func (c *Client) UpdateEmployeeIdentifierWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeIdentifierRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateEmployeeIdentifier Update an employee's payroll identifiers
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+func (c *Client) UpdateEmployeeIdentifier(ctx context.Context, id ID, body UpdateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeIdentifierRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListIntegrationCodes List payroll integration codes
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti,
+// ...) knows an employee, company, legal entity, location or leave type
+// by. Factorial's document requires `integrations[]`; it is optional
+// here.
+//
+// Corresponds with GET /payroll_integrations_base/codes (the `ListIntegrationCodes` operationId).
+func (c *Client) ListIntegrationCodes(ctx context.Context, params *ListIntegrationCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIntegrationCodesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateIntegrationCodeWithBody Create a payroll integration code
+//
+// Gives a record its code in one payroll system.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+func (c *Client) CreateIntegrationCodeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateIntegrationCodeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateIntegrationCode Create a payroll integration code
+//
+// Gives a record its code in one payroll system.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+func (c *Client) CreateIntegrationCode(ctx context.Context, body CreateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateIntegrationCodeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteIntegrationCode Delete a payroll integration code
+//
+// Deletes a code.
+//
+// Corresponds with DELETE /payroll_integrations_base/codes/{id} (the `DeleteIntegrationCode` operationId).
+func (c *Client) DeleteIntegrationCode(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteIntegrationCodeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateIntegrationCodeWithBody Change a payroll integration code
+//
+// Changes the code value; the record and the payroll system stay.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+func (c *Client) UpdateIntegrationCodeWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIntegrationCodeRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateIntegrationCode Change a payroll integration code
+//
+// Changes the code value; the record and the payroll system stay.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+func (c *Client) UpdateIntegrationCode(ctx context.Context, id ID, body UpdateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIntegrationCodeRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20710,6 +22580,2854 @@ func NewGetLegalEntityRequest(server string, id ID) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListCompensationConceptsRequest constructs an http.Request for the ListCompensationConcepts method
+func NewListCompensationConceptsRequest(server string, params *ListCompensationConceptsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/compensations/concepts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Categories != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "categories[]", params.Categories, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.WithActiveStatus != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with_active_status", *params.WithActiveStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCompensationConceptRequest constructs an http.Request for the GetCompensationConcept method
+func NewGetCompensationConceptRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/compensations/concepts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCompensationsRequest constructs an http.Request for the ListCompensations method
+func NewListCompensationsRequest(server string, params *ListCompensationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/compensations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractVersionIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids[]", params.ContractVersionIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCompensationRequest calls the generic CreateCompensation builder with application/json body
+func NewCreateCompensationRequest(server string, body CreateCompensationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCompensationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCompensationRequestWithBody constructs an http.Request for the CreateCompensation method, with any body, and a specified content type
+func NewCreateCompensationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/compensations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteCompensationRequest constructs an http.Request for the DeleteCompensation method
+func NewDeleteCompensationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/compensations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCompensationRequest constructs an http.Request for the GetCompensation method
+func NewGetCompensationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/compensations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateCompensationRequest calls the generic UpdateCompensation builder with application/json body
+func NewUpdateCompensationRequest(server string, id ID, body UpdateCompensationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateCompensationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateCompensationRequestWithBody constructs an http.Request for the UpdateCompensation method, with any body, and a specified content type
+func NewUpdateCompensationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/compensations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListContractTemplatesRequest constructs an http.Request for the ListContractTemplates method
+func NewListContractTemplatesRequest(server string, params *ListContractTemplatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractVersionType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_type", *params.ContractVersionType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetContractTemplateRequest constructs an http.Request for the GetContractTemplate method
+func NewGetContractTemplateRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_templates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListContractVersionHistoriesRequest constructs an http.Request for the ListContractVersionHistories method
+func NewListContractVersionHistoriesRequest(server string, params *ListContractVersionHistoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_version_histories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractVersionIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids[]", params.ContractVersionIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CurrentOn != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "current_on", *params.CurrentOn, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesGteq != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes_gteq", *params.ChangesGteq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesLteq != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes_lteq", *params.ChangesLteq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetContractVersionHistoryRequest constructs an http.Request for the GetContractVersionHistory method
+func NewGetContractVersionHistoryRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_version_histories/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListContractVersionMetaDataRequest constructs an http.Request for the ListContractVersionMetaData method
+func NewListContractVersionMetaDataRequest(server string, params *ListContractVersionMetaDataParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_version_meta_data")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ContractVersionIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_version_ids[]", params.ContractVersionIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListContractVersionsRequest constructs an http.Request for the ListContractVersions method
+func NewListContractVersionsRequest(server string, params *ListContractVersionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_versions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Date != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "date", *params.Date, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.JobCatalogTreeNodeUUIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "job_catalog_tree_node_uuids[]", params.JobCatalogTreeNodeUUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAtGteq != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_at_gteq", *params.UpdatedAtGteq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedAtLteq != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_at_lteq", *params.UpdatedAtLteq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateContractVersionRequest calls the generic CreateContractVersion builder with application/json body
+func NewCreateContractVersionRequest(server string, body CreateContractVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateContractVersionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateContractVersionRequestWithBody constructs an http.Request for the CreateContractVersion method, with any body, and a specified content type
+func NewCreateContractVersionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_versions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteContractVersionRequest constructs an http.Request for the DeleteContractVersion method
+func NewDeleteContractVersionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_versions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetContractVersionRequest constructs an http.Request for the GetContractVersion method
+func NewGetContractVersionRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_versions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateContractVersionRequest calls the generic UpdateContractVersion builder with application/json body
+func NewUpdateContractVersionRequest(server string, id ID, body UpdateContractVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateContractVersionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateContractVersionRequestWithBody constructs an http.Request for the UpdateContractVersion method, with any body, and a specified content type
+func NewUpdateContractVersionRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/contract_versions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListFrenchContractTypesRequest constructs an http.Request for the ListFrenchContractTypes method
+func NewListFrenchContractTypesRequest(server string, params *ListFrenchContractTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/french_contract_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Archived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "archived", *params.Archived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetFrenchContractTypeRequest constructs an http.Request for the GetFrenchContractType method
+func NewGetFrenchContractTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/french_contract_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListGermanContractTypesRequest constructs an http.Request for the ListGermanContractTypes method
+func NewListGermanContractTypesRequest(server string, params *ListGermanContractTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/german_contract_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Archived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "archived", *params.Archived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetGermanContractTypeRequest constructs an http.Request for the GetGermanContractType method
+func NewGetGermanContractTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/german_contract_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMaterializedContractTemplatesRequest constructs an http.Request for the ListMaterializedContractTemplates method
+func NewListMaterializedContractTemplatesRequest(server string, params *ListMaterializedContractTemplatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/materialized_templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.CompanyID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "company_id", *params.CompanyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Countries != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "countries[]", params.Countries, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TemplateType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "template_type", *params.TemplateType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.FieldIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "field_ids[]", params.FieldIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.IncludeArchived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_archived", *params.IncludeArchived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPortugueseContractTypesRequest constructs an http.Request for the ListPortugueseContractTypes method
+func NewListPortugueseContractTypesRequest(server string, params *ListPortugueseContractTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/portuguese_contract_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Archived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "archived", *params.Archived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPortugueseContractTypeRequest constructs an http.Request for the GetPortugueseContractType method
+func NewGetPortugueseContractTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/portuguese_contract_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListReferenceContractVersionsRequest constructs an http.Request for the ListReferenceContractVersions method
+func NewListReferenceContractVersionsRequest(server string, params *ListReferenceContractVersionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/reference_contracts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.JobCatalogTreeNodeUUIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "job_catalog_tree_node_uuids[]", params.JobCatalogTreeNodeUUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSpanishContractTypesRequest constructs an http.Request for the ListSpanishContractTypes method
+func NewListSpanishContractTypesRequest(server string, params *ListSpanishContractTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_contract_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Archived != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "archived", *params.Archived, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractTemplateID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_template_id", *params.ContractTemplateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSpanishContractTypeRequest calls the generic CreateSpanishContractType builder with application/json body
+func NewCreateSpanishContractTypeRequest(server string, body CreateSpanishContractTypeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSpanishContractTypeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateSpanishContractTypeRequestWithBody constructs an http.Request for the CreateSpanishContractType method, with any body, and a specified content type
+func NewCreateSpanishContractTypeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_contract_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetSpanishContractTypeRequest constructs an http.Request for the GetSpanishContractType method
+func NewGetSpanishContractTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_contract_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSpanishEducationLevelsRequest constructs an http.Request for the ListSpanishEducationLevels method
+func NewListSpanishEducationLevelsRequest(server string, params *ListSpanishEducationLevelsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_education_levels")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractTemplateID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_template_id", *params.ContractTemplateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSpanishEducationLevelRequest calls the generic CreateSpanishEducationLevel builder with application/json body
+func NewCreateSpanishEducationLevelRequest(server string, body CreateSpanishEducationLevelJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSpanishEducationLevelRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateSpanishEducationLevelRequestWithBody constructs an http.Request for the CreateSpanishEducationLevel method, with any body, and a specified content type
+func NewCreateSpanishEducationLevelRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_education_levels")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetSpanishEducationLevelRequest constructs an http.Request for the GetSpanishEducationLevel method
+func NewGetSpanishEducationLevelRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_education_levels/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSpanishProfessionalCategoriesRequest constructs an http.Request for the ListSpanishProfessionalCategories method
+func NewListSpanishProfessionalCategoriesRequest(server string, params *ListSpanishProfessionalCategoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_professional_categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractTemplateID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_template_id", *params.ContractTemplateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSpanishProfessionalCategoryRequest calls the generic CreateSpanishProfessionalCategory builder with application/json body
+func NewCreateSpanishProfessionalCategoryRequest(server string, body CreateSpanishProfessionalCategoryJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSpanishProfessionalCategoryRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateSpanishProfessionalCategoryRequestWithBody constructs an http.Request for the CreateSpanishProfessionalCategory method, with any body, and a specified content type
+func NewCreateSpanishProfessionalCategoryRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_professional_categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetSpanishProfessionalCategoryRequest constructs an http.Request for the GetSpanishProfessionalCategory method
+func NewGetSpanishProfessionalCategoryRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_professional_categories/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSpanishWorkingDayTypesRequest constructs an http.Request for the ListSpanishWorkingDayTypes method
+func NewListSpanishWorkingDayTypesRequest(server string, params *ListSpanishWorkingDayTypesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_working_day_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ContractTemplateID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "contract_template_id", *params.ContractTemplateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSpanishWorkingDayTypeRequest calls the generic CreateSpanishWorkingDayType builder with application/json body
+func NewCreateSpanishWorkingDayTypeRequest(server string, body CreateSpanishWorkingDayTypeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSpanishWorkingDayTypeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateSpanishWorkingDayTypeRequestWithBody constructs an http.Request for the CreateSpanishWorkingDayType method, with any body, and a specified content type
+func NewCreateSpanishWorkingDayTypeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_working_day_types")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetSpanishWorkingDayTypeRequest constructs an http.Request for the GetSpanishWorkingDayType method
+func NewGetSpanishWorkingDayTypeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/spanish_working_day_types/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListTaxonomiesRequest constructs an http.Request for the ListTaxonomies method
+func NewListTaxonomiesRequest(server string, params *ListTaxonomiesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/taxonomies")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_ids[]", params.LegalEntityIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntityID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entity_id", *params.LegalEntityID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTaxonomyRequest constructs an http.Request for the GetTaxonomy method
+func NewGetTaxonomyRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/contracts/taxonomies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListCustomFieldsRequest constructs an http.Request for the ListCustomFields method
 func NewListCustomFieldsRequest(server string, params *ListCustomFieldsParams) (*http.Request, error) {
 	var err error
@@ -24187,6 +28905,235 @@ func NewUpdateWorkAreaRequestWithBody(server string, id ID, contentType string, 
 	return req, nil
 }
 
+// NewListFamilySituationsRequest constructs an http.Request for the ListFamilySituations method
+func NewListFamilySituationsRequest(server string, params *ListFamilySituationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll/family_situations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.EmployeeIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employee_ids[]", params.EmployeeIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateFamilySituationRequest calls the generic CreateFamilySituation builder with application/json body
+func NewCreateFamilySituationRequest(server string, body CreateFamilySituationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateFamilySituationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateFamilySituationRequestWithBody constructs an http.Request for the CreateFamilySituation method, with any body, and a specified content type
+func NewCreateFamilySituationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll/family_situations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateFamilySituationRequest calls the generic UpdateFamilySituation builder with application/json body
+func NewUpdateFamilySituationRequest(server string, id ID, body UpdateFamilySituationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateFamilySituationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateFamilySituationRequestWithBody constructs an http.Request for the UpdateFamilySituation method, with any body, and a specified content type
+func NewUpdateFamilySituationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll/family_situations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewChangePolicyPeriodStatusRequest calls the generic ChangePolicyPeriodStatus builder with application/json body
+func NewChangePolicyPeriodStatusRequest(server string, body ChangePolicyPeriodStatusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewChangePolicyPeriodStatusRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewChangePolicyPeriodStatusRequestWithBody constructs an http.Request for the ChangePolicyPeriodStatus method, with any body, and a specified content type
+func NewChangePolicyPeriodStatusRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll/policy_periods/change_status")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListSupplementsRequest constructs an http.Request for the ListSupplements method
 func NewListSupplementsRequest(server string, params *ListSupplementsParams) (*http.Request, error) {
 	var err error
@@ -24497,6 +29444,558 @@ func NewUpdateSupplementRequestWithBody(server string, id ID, contentType string
 	}
 
 	operationPath := fmt.Sprintf("/payroll/supplements/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListEmployeeIdentifiersRequest constructs an http.Request for the ListEmployeeIdentifiers method
+func NewListEmployeeIdentifiersRequest(server string, params *ListEmployeeIdentifiersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_employees/identifiers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EmployeesIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "employees_ids[]", params.EmployeesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LegalEntitiesIDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "legal_entities_ids[]", params.LegalEntitiesIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Country != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country", *params.Country, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateEmployeeIdentifierRequest calls the generic CreateEmployeeIdentifier builder with application/json body
+func NewCreateEmployeeIdentifierRequest(server string, body CreateEmployeeIdentifierJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateEmployeeIdentifierRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateEmployeeIdentifierRequestWithBody constructs an http.Request for the CreateEmployeeIdentifier method, with any body, and a specified content type
+func NewCreateEmployeeIdentifierRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_employees/identifiers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteEmployeeIdentifierRequest constructs an http.Request for the DeleteEmployeeIdentifier method
+func NewDeleteEmployeeIdentifierRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_employees/identifiers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetEmployeeIdentifierRequest constructs an http.Request for the GetEmployeeIdentifier method
+func NewGetEmployeeIdentifierRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_employees/identifiers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateEmployeeIdentifierRequest calls the generic UpdateEmployeeIdentifier builder with application/json body
+func NewUpdateEmployeeIdentifierRequest(server string, id ID, body UpdateEmployeeIdentifierJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateEmployeeIdentifierRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateEmployeeIdentifierRequestWithBody constructs an http.Request for the UpdateEmployeeIdentifier method, with any body, and a specified content type
+func NewUpdateEmployeeIdentifierRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_employees/identifiers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListIntegrationCodesRequest constructs an http.Request for the ListIntegrationCodes method
+func NewListIntegrationCodesRequest(server string, params *ListIntegrationCodesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_integrations_base/codes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Integrations != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "integrations[]", params.Integrations, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Code != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "code", *params.Code, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CodeableID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "codeable_id", *params.CodeableID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CodeableType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "codeable_type", *params.CodeableType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AfterID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "after_id", *params.AfterID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BeforeID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "before_id", *params.BeforeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateIntegrationCodeRequest calls the generic CreateIntegrationCode builder with application/json body
+func NewCreateIntegrationCodeRequest(server string, body CreateIntegrationCodeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateIntegrationCodeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateIntegrationCodeRequestWithBody constructs an http.Request for the CreateIntegrationCode method, with any body, and a specified content type
+func NewCreateIntegrationCodeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_integrations_base/codes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteIntegrationCodeRequest constructs an http.Request for the DeleteIntegrationCode method
+func NewDeleteIntegrationCodeRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_integrations_base/codes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateIntegrationCodeRequest calls the generic UpdateIntegrationCode builder with application/json body
+func NewUpdateIntegrationCodeRequest(server string, id ID, body UpdateIntegrationCodeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateIntegrationCodeRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateIntegrationCodeRequestWithBody constructs an http.Request for the UpdateIntegrationCode method, with any body, and a specified content type
+func NewUpdateIntegrationCodeRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payroll_integrations_base/codes/%s", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -39500,6 +44999,482 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /companies/legal_entities/{id} (the `GetLegalEntity` operationId).
 	GetLegalEntityWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetLegalEntityResponse, error)
 
+	// ListCompensationConceptsWithResponse List payroll concepts
+	//
+	// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+	// benefits in kind, deductions, company contributions, ...): Factorial's
+	// defaults and the company's own. A German contract version names its
+	// base salary type by one of these ids (`de_base_salary_type_id`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /compensations/concepts (the `ListCompensationConcepts` operationId).
+	ListCompensationConceptsWithResponse(ctx context.Context, params *ListCompensationConceptsParams, reqEditors ...RequestEditorFn) (*ListCompensationConceptsResponse, error)
+
+	// GetCompensationConceptWithResponse Get a payroll concept
+	//
+	// One payroll concept.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /compensations/concepts/{id} (the `GetCompensationConcept` operationId).
+	GetCompensationConceptWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompensationConceptResponse, error)
+
+	// ListCompensationsWithResponse List compensations
+	//
+	// The recurring pay items attached to contract versions (a yearly
+	// bonus, meal vouchers, pay per worked hour, ...), each under a taxonomy
+	// (ListTaxonomies). Those marked `sync_with_supplements` generate payroll
+	// supplements.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/compensations (the `ListCompensations` operationId).
+	ListCompensationsWithResponse(ctx context.Context, params *ListCompensationsParams, reqEditors ...RequestEditorFn) (*ListCompensationsResponse, error)
+
+	// CreateCompensationWithBodyWithResponse Add a compensation to a contract version
+	//
+	// Attaches a pay item to a contract version. Factorial's document
+	// requires only the contract version and the taxonomy; its descriptions
+	// add that `compensation_type` is always needed and `amount` unless the
+	// type is `undefined`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+	CreateCompensationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCompensationResponse, error)
+
+	// CreateCompensationWithResponse Add a compensation to a contract version
+	//
+	// Attaches a pay item to a contract version. Factorial's document
+	// requires only the contract version and the taxonomy; its descriptions
+	// add that `compensation_type` is always needed and `amount` unless the
+	// type is `undefined`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+	CreateCompensationWithResponse(ctx context.Context, body CreateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCompensationResponse, error)
+
+	// DeleteCompensationWithResponse Remove a compensation
+	//
+	// Removes a pay item from its contract version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /contracts/compensations/{id} (the `DeleteCompensation` operationId).
+	DeleteCompensationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteCompensationResponse, error)
+
+	// GetCompensationWithResponse Get a compensation
+	//
+	// One compensation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/compensations/{id} (the `GetCompensation` operationId).
+	GetCompensationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompensationResponse, error)
+
+	// UpdateCompensationWithBodyWithResponse Update a compensation
+	//
+	// Changes a compensation. Unlike most updates, Factorial's document
+	// requires `contracts_taxonomy_id` in the body and not the repeated
+	// `id`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+	UpdateCompensationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCompensationResponse, error)
+
+	// UpdateCompensationWithResponse Update a compensation
+	//
+	// Changes a compensation. Unlike most updates, Factorial's document
+	// requires `contracts_taxonomy_id` in the body and not the repeated
+	// `id`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+	UpdateCompensationWithResponse(ctx context.Context, id ID, body UpdateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCompensationResponse, error)
+
+	// ListContractTemplatesWithResponse List contract templates
+	//
+	// The company's contract templates, one per kind of contract version
+	// (`es`, `fr`, ...). The Spanish catalogues (contract types, education
+	// levels, professional categories, working day types) belong to a
+	// template.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_templates (the `ListContractTemplates` operationId).
+	ListContractTemplatesWithResponse(ctx context.Context, params *ListContractTemplatesParams, reqEditors ...RequestEditorFn) (*ListContractTemplatesResponse, error)
+
+	// GetContractTemplateWithResponse Get a contract template
+	//
+	// One contract template.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_templates/{id} (the `GetContractTemplate` operationId).
+	GetContractTemplateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractTemplateResponse, error)
+
+	// ListContractVersionHistoriesWithResponse List contract version history entries
+	//
+	// The audit trail of contract versions: one entry per change, with the
+	// contract's fields as they were, who made the change and what kind of
+	// change it was (`action_type`, e.g. `promotion`). Personal data, as
+	// the versions are.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
+	ListContractVersionHistoriesWithResponse(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*ListContractVersionHistoriesResponse, error)
+
+	// GetContractVersionHistoryWithResponse Get a contract version history entry
+	//
+	// One history entry.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_version_histories/{id} (the `GetContractVersionHistory` operationId).
+	GetContractVersionHistoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractVersionHistoryResponse, error)
+
+	// ListContractVersionMetaDataWithResponse List what kind of change made each contract version
+	//
+	// For each contract version asked for, the kind of change that created
+	// it (`promotion`, `evolution`, or null). Factorial's document requires
+	// `contract_version_ids[]` (optional here; factorialtest's sandbox
+	// answers an empty page without it).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
+	ListContractVersionMetaDataWithResponse(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*ListContractVersionMetaDataResponse, error)
+
+	// ListContractVersionsWithResponse List contract versions
+	//
+	// Every version of every employee's contract: each change of job,
+	// salary or working time starts a new version on its `effective_on` day.
+	// Salaries are personal data; what a user who is not an admin sees is
+	// not documented (factorialtest's sandbox shows them only their own
+	// versions).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
+	ListContractVersionsWithResponse(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*ListContractVersionsResponse, error)
+
+	// CreateContractVersionWithBodyWithResponse Create a contract version
+	//
+	// Starts a new version of an employee's contract on `effective_on`
+	// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+	// the fields not sent are taken from the version in force. A salary added
+	// to a contract that had none needs both `salary_amount` and
+	// `salary_frequency`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+	CreateContractVersionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateContractVersionResponse, error)
+
+	// CreateContractVersionWithResponse Create a contract version
+	//
+	// Starts a new version of an employee's contract on `effective_on`
+	// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+	// the fields not sent are taken from the version in force. A salary added
+	// to a contract that had none needs both `salary_amount` and
+	// `salary_frequency`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+	CreateContractVersionWithResponse(ctx context.Context, body CreateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateContractVersionResponse, error)
+
+	// DeleteContractVersionWithResponse Delete a contract version
+	//
+	// Deletes a contract version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /contracts/contract_versions/{id} (the `DeleteContractVersion` operationId).
+	DeleteContractVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteContractVersionResponse, error)
+
+	// GetContractVersionWithResponse Get a contract version
+	//
+	// One contract version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/contract_versions/{id} (the `GetContractVersion` operationId).
+	GetContractVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractVersionResponse, error)
+
+	// UpdateContractVersionWithBodyWithResponse Update a contract version
+	//
+	// Changes a contract version in place (a correction; a change from a
+	// day onwards is a new version). The Spanish catalogue fields take ids
+	// from the Spanish lists of this namespace.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+	UpdateContractVersionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContractVersionResponse, error)
+
+	// UpdateContractVersionWithResponse Update a contract version
+	//
+	// Changes a contract version in place (a correction; a change from a
+	// day onwards is a new version). The Spanish catalogue fields take ids
+	// from the Spanish lists of this namespace.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+	UpdateContractVersionWithResponse(ctx context.Context, id ID, body UpdateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContractVersionResponse, error)
+
+	// ListFrenchContractTypesWithResponse List French contract types
+	//
+	// The French contract types a contract version can name. A French version names one in `fr_contract_type_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/french_contract_types (the `ListFrenchContractTypes` operationId).
+	ListFrenchContractTypesWithResponse(ctx context.Context, params *ListFrenchContractTypesParams, reqEditors ...RequestEditorFn) (*ListFrenchContractTypesResponse, error)
+
+	// GetFrenchContractTypeWithResponse Get a French contract type
+	//
+	// One French contract type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/french_contract_types/{id} (the `GetFrenchContractType` operationId).
+	GetFrenchContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetFrenchContractTypeResponse, error)
+
+	// ListGermanContractTypesWithResponse List German contract types
+	//
+	// The German contract types a contract version can name. A German version names one in `de_contract_type_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/german_contract_types (the `ListGermanContractTypes` operationId).
+	ListGermanContractTypesWithResponse(ctx context.Context, params *ListGermanContractTypesParams, reqEditors ...RequestEditorFn) (*ListGermanContractTypesResponse, error)
+
+	// GetGermanContractTypeWithResponse Get a German contract type
+	//
+	// One German contract type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/german_contract_types/{id} (the `GetGermanContractType` operationId).
+	GetGermanContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetGermanContractTypeResponse, error)
+
+	// ListMaterializedContractTemplatesWithResponse List the fields of contract templates
+	//
+	// The fields a contract has at one level of the template hierarchy,
+	// after merging the levels above it: `company` (the organisation's
+	// defaults), `country` (a country's labour law on top), `legal_entity`
+	// (the final set for employees of a legal entity, the usual choice when
+	// building a contract form) or `contract_type`. Factorial's document
+	// requires `company_id`, `template_type` and `include_archived`; they are
+	// optional here (factorialtest's sandbox lists every level without
+	// `template_type`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
+	ListMaterializedContractTemplatesWithResponse(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*ListMaterializedContractTemplatesResponse, error)
+
+	// ListPortugueseContractTypesWithResponse List Portuguese contract types
+	//
+	// The Portuguese contract types a contract version can name. A Portuguese version names one in `pt_contract_type_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/portuguese_contract_types (the `ListPortugueseContractTypes` operationId).
+	ListPortugueseContractTypesWithResponse(ctx context.Context, params *ListPortugueseContractTypesParams, reqEditors ...RequestEditorFn) (*ListPortugueseContractTypesResponse, error)
+
+	// GetPortugueseContractTypeWithResponse Get a Portuguese contract type
+	//
+	// One Portuguese contract type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/portuguese_contract_types/{id} (the `GetPortugueseContractType` operationId).
+	GetPortugueseContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPortugueseContractTypeResponse, error)
+
+	// ListReferenceContractVersionsWithResponse List each employee's reference contract version
+	//
+	// For each employee, the contract version that applies today; if none
+	// does, the nearest one starting later; if there is none either, the
+	// latest past one. Factorial's document requires
+	// `job_catalog_tree_node_uuids[]`; it is optional here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/reference_contracts (the `ListReferenceContractVersions` operationId).
+	ListReferenceContractVersionsWithResponse(ctx context.Context, params *ListReferenceContractVersionsParams, reqEditors ...RequestEditorFn) (*ListReferenceContractVersionsResponse, error)
+
+	// ListSpanishContractTypesWithResponse List Spanish contract types
+	//
+	// The Spanish contract types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_contract_type_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_contract_types (the `ListSpanishContractTypes` operationId).
+	ListSpanishContractTypesWithResponse(ctx context.Context, params *ListSpanishContractTypesParams, reqEditors ...RequestEditorFn) (*ListSpanishContractTypesResponse, error)
+
+	// CreateSpanishContractTypeWithBodyWithResponse Create a Spanish contract type
+	//
+	// Adds a Spanish contract type of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+	CreateSpanishContractTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishContractTypeResponse, error)
+
+	// CreateSpanishContractTypeWithResponse Create a Spanish contract type
+	//
+	// Adds a Spanish contract type of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+	CreateSpanishContractTypeWithResponse(ctx context.Context, body CreateSpanishContractTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishContractTypeResponse, error)
+
+	// GetSpanishContractTypeWithResponse Get a Spanish contract type
+	//
+	// One Spanish contract type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_contract_types/{id} (the `GetSpanishContractType` operationId).
+	GetSpanishContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishContractTypeResponse, error)
+
+	// ListSpanishEducationLevelsWithResponse List Spanish education levels
+	//
+	// The Spanish education levels of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_education_level_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_education_levels (the `ListSpanishEducationLevels` operationId).
+	ListSpanishEducationLevelsWithResponse(ctx context.Context, params *ListSpanishEducationLevelsParams, reqEditors ...RequestEditorFn) (*ListSpanishEducationLevelsResponse, error)
+
+	// CreateSpanishEducationLevelWithBodyWithResponse Create a Spanish education level
+	//
+	// Adds a Spanish education level of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+	CreateSpanishEducationLevelWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishEducationLevelResponse, error)
+
+	// CreateSpanishEducationLevelWithResponse Create a Spanish education level
+	//
+	// Adds a Spanish education level of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+	CreateSpanishEducationLevelWithResponse(ctx context.Context, body CreateSpanishEducationLevelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishEducationLevelResponse, error)
+
+	// GetSpanishEducationLevelWithResponse Get a Spanish education level
+	//
+	// One Spanish education level.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_education_levels/{id} (the `GetSpanishEducationLevel` operationId).
+	GetSpanishEducationLevelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishEducationLevelResponse, error)
+
+	// ListSpanishProfessionalCategoriesWithResponse List Spanish professional categories
+	//
+	// The Spanish professional categories of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_professional_category_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_professional_categories (the `ListSpanishProfessionalCategories` operationId).
+	ListSpanishProfessionalCategoriesWithResponse(ctx context.Context, params *ListSpanishProfessionalCategoriesParams, reqEditors ...RequestEditorFn) (*ListSpanishProfessionalCategoriesResponse, error)
+
+	// CreateSpanishProfessionalCategoryWithBodyWithResponse Create a Spanish professional category
+	//
+	// Adds a Spanish professional category of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+	CreateSpanishProfessionalCategoryWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishProfessionalCategoryResponse, error)
+
+	// CreateSpanishProfessionalCategoryWithResponse Create a Spanish professional category
+	//
+	// Adds a Spanish professional category of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+	CreateSpanishProfessionalCategoryWithResponse(ctx context.Context, body CreateSpanishProfessionalCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishProfessionalCategoryResponse, error)
+
+	// GetSpanishProfessionalCategoryWithResponse Get a Spanish professional category
+	//
+	// One Spanish professional category.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_professional_categories/{id} (the `GetSpanishProfessionalCategory` operationId).
+	GetSpanishProfessionalCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishProfessionalCategoryResponse, error)
+
+	// ListSpanishWorkingDayTypesWithResponse List Spanish working day types
+	//
+	// The Spanish working day types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_working_day_type_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_working_day_types (the `ListSpanishWorkingDayTypes` operationId).
+	ListSpanishWorkingDayTypesWithResponse(ctx context.Context, params *ListSpanishWorkingDayTypesParams, reqEditors ...RequestEditorFn) (*ListSpanishWorkingDayTypesResponse, error)
+
+	// CreateSpanishWorkingDayTypeWithBodyWithResponse Create a Spanish working day type
+	//
+	// Adds a Spanish working day type of the company's own to a Spanish contract template.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+	CreateSpanishWorkingDayTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishWorkingDayTypeResponse, error)
+
+	// CreateSpanishWorkingDayTypeWithResponse Create a Spanish working day type
+	//
+	// Adds a Spanish working day type of the company's own to a Spanish contract template.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+	CreateSpanishWorkingDayTypeWithResponse(ctx context.Context, body CreateSpanishWorkingDayTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishWorkingDayTypeResponse, error)
+
+	// GetSpanishWorkingDayTypeWithResponse Get a Spanish working day type
+	//
+	// One Spanish working day type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/spanish_working_day_types/{id} (the `GetSpanishWorkingDayType` operationId).
+	GetSpanishWorkingDayTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishWorkingDayTypeResponse, error)
+
+	// ListTaxonomiesWithResponse List compensation taxonomies
+	//
+	// The taxonomies (pay concepts of a legal entity, such as meal vouchers
+	// or a yearly bonus) that compensations and payroll supplements are
+	// filed under.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/taxonomies (the `ListTaxonomies` operationId).
+	ListTaxonomiesWithResponse(ctx context.Context, params *ListTaxonomiesParams, reqEditors ...RequestEditorFn) (*ListTaxonomiesResponse, error)
+
+	// GetTaxonomyWithResponse Get a compensation taxonomy
+	//
+	// One taxonomy.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /contracts/taxonomies/{id} (the `GetTaxonomy` operationId).
+	GetTaxonomyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxonomyResponse, error)
+
 	// ListCustomFieldsWithResponse List custom fields
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -40107,6 +46082,80 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /locations/work_areas/{id} (the `UpdateWorkArea` operationId).
 	UpdateWorkAreaWithResponse(ctx context.Context, id ID, body UpdateWorkAreaJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWorkAreaResponse, error)
 
+	// ListFamilySituationsWithResponse List employees' family situations
+	//
+	// Each employee's civil status and number of dependants, which payroll
+	// uses for tax withholding. Personal data: what a user who is not an
+	// admin sees is not documented (factorialtest's sandbox shows them only
+	// their own).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
+	ListFamilySituationsWithResponse(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*ListFamilySituationsResponse, error)
+
+	// CreateFamilySituationWithBodyWithResponse Record an employee's family situation
+	//
+	// Records an employee's civil status and dependants.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+	CreateFamilySituationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFamilySituationResponse, error)
+
+	// CreateFamilySituationWithResponse Record an employee's family situation
+	//
+	// Records an employee's civil status and dependants.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+	CreateFamilySituationWithResponse(ctx context.Context, body CreateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFamilySituationResponse, error)
+
+	// UpdateFamilySituationWithBodyWithResponse Update an employee's family situation
+	//
+	// Changes a family situation. Factorial's document declares no read of
+	// a single family situation; list with `employee_ids[]` instead.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+	UpdateFamilySituationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateFamilySituationResponse, error)
+
+	// UpdateFamilySituationWithResponse Update an employee's family situation
+	//
+	// Changes a family situation. Factorial's document declares no read of
+	// a single family situation; list with `employee_ids[]` instead.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+	UpdateFamilySituationWithResponse(ctx context.Context, id ID, body UpdateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateFamilySituationResponse, error)
+
+	// ChangePolicyPeriodStatusWithBodyWithResponse Move a payroll period to another stage
+	//
+	// Sets the stage of a payroll policy period (preparation, supplements
+	// definition, review, calculation, payment, paid) for the employees
+	// named, optionally notifying them. An action: it answers 200 with the
+	// period.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+	ChangePolicyPeriodStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangePolicyPeriodStatusResponse, error)
+
+	// ChangePolicyPeriodStatusWithResponse Move a payroll period to another stage
+	//
+	// Sets the stage of a payroll policy period (preparation, supplements
+	// definition, review, calculation, payment, paid) for the employees
+	// named, optionally notifying them. An action: it answers 200 with the
+	// period.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+	ChangePolicyPeriodStatusWithResponse(ctx context.Context, body ChangePolicyPeriodStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangePolicyPeriodStatusResponse, error)
+
 	// ListSupplementsWithResponse List payroll supplements
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -40159,6 +46208,130 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /payroll/supplements/{id} (the `UpdateSupplement` operationId).
 	UpdateSupplementWithResponse(ctx context.Context, id ID, body UpdateSupplementJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSupplementResponse, error)
+
+	// ListEmployeeIdentifiersWithResponse List employees' payroll identifiers
+	//
+	// The social security number and tax id payroll uses for employees in
+	// Portugal, Italy and Germany (the countries Factorial supports here).
+	// Personal data (factorialtest's sandbox shows a user who is not an
+	// admin only their own). Factorial's document requires `country`; it
+	// is optional here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
+	ListEmployeeIdentifiersWithResponse(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*ListEmployeeIdentifiersResponse, error)
+
+	// CreateEmployeeIdentifierWithBodyWithResponse Record an employee's payroll identifiers
+	//
+	// Records an employee's social security number and tax id for one country.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+	CreateEmployeeIdentifierWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEmployeeIdentifierResponse, error)
+
+	// CreateEmployeeIdentifierWithResponse Record an employee's payroll identifiers
+	//
+	// Records an employee's social security number and tax id for one country.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+	CreateEmployeeIdentifierWithResponse(ctx context.Context, body CreateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEmployeeIdentifierResponse, error)
+
+	// DeleteEmployeeIdentifierWithResponse Delete an employee's payroll identifiers
+	//
+	// Deletes an identifier record.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /payroll_employees/identifiers/{id} (the `DeleteEmployeeIdentifier` operationId).
+	DeleteEmployeeIdentifierWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteEmployeeIdentifierResponse, error)
+
+	// GetEmployeeIdentifierWithResponse Get an employee's payroll identifiers
+	//
+	// One identifier record.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /payroll_employees/identifiers/{id} (the `GetEmployeeIdentifier` operationId).
+	GetEmployeeIdentifierWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEmployeeIdentifierResponse, error)
+
+	// UpdateEmployeeIdentifierWithBodyWithResponse Update an employee's payroll identifiers
+	//
+	// Changes the numbers of an identifier record; `country` is required.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+	UpdateEmployeeIdentifierWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeIdentifierResponse, error)
+
+	// UpdateEmployeeIdentifierWithResponse Update an employee's payroll identifiers
+	//
+	// Changes the numbers of an identifier record; `country` is required.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+	UpdateEmployeeIdentifierWithResponse(ctx context.Context, id ID, body UpdateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeIdentifierResponse, error)
+
+	// ListIntegrationCodesWithResponse List payroll integration codes
+	//
+	// The codes an external payroll system (A3, Silae, DATEV, Zucchetti,
+	// ...) knows an employee, company, legal entity, location or leave type
+	// by. Factorial's document requires `integrations[]`; it is optional
+	// here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /payroll_integrations_base/codes (the `ListIntegrationCodes` operationId).
+	ListIntegrationCodesWithResponse(ctx context.Context, params *ListIntegrationCodesParams, reqEditors ...RequestEditorFn) (*ListIntegrationCodesResponse, error)
+
+	// CreateIntegrationCodeWithBodyWithResponse Create a payroll integration code
+	//
+	// Gives a record its code in one payroll system.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+	CreateIntegrationCodeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateIntegrationCodeResponse, error)
+
+	// CreateIntegrationCodeWithResponse Create a payroll integration code
+	//
+	// Gives a record its code in one payroll system.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+	CreateIntegrationCodeWithResponse(ctx context.Context, body CreateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateIntegrationCodeResponse, error)
+
+	// DeleteIntegrationCodeWithResponse Delete a payroll integration code
+	//
+	// Deletes a code.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /payroll_integrations_base/codes/{id} (the `DeleteIntegrationCode` operationId).
+	DeleteIntegrationCodeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteIntegrationCodeResponse, error)
+
+	// UpdateIntegrationCodeWithBodyWithResponse Change a payroll integration code
+	//
+	// Changes the code value; the record and the payroll system stay.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+	UpdateIntegrationCodeWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIntegrationCodeResponse, error)
+
+	// UpdateIntegrationCodeWithResponse Change a payroll integration code
+	//
+	// Changes the code value; the record and the payroll system stay.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+	UpdateIntegrationCodeWithResponse(ctx context.Context, id ID, body UpdateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIntegrationCodeResponse, error)
 
 	// ListPerformanceAgreementsWithResponse List action plans
 	//
@@ -48341,6 +54514,2151 @@ func (r GetLegalEntityResponse) ContentType() string {
 	return ""
 }
 
+// ListCompensationConceptsResponse401Headers the declared response headers of an HTTP 401 response for ListCompensationConcepts
+type ListCompensationConceptsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCompensationConceptsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CompensationConceptPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCompensationConceptsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCompensationConceptsResponse) GetJSON200() *CompensationConceptPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCompensationConceptsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCompensationConceptsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCompensationConceptsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCompensationConceptsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCompensationConceptsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCompensationConceptResponse401Headers the declared response headers of an HTTP 401 response for GetCompensationConcept
+type GetCompensationConceptResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCompensationConceptResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CompensationConcept
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCompensationConceptResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCompensationConceptResponse) GetJSON200() *CompensationConcept {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCompensationConceptResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCompensationConceptResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCompensationConceptResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCompensationConceptResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCompensationConceptResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCompensationsResponse401Headers the declared response headers of an HTTP 401 response for ListCompensations
+type ListCompensationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListCompensationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CompensationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListCompensationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCompensationsResponse) GetJSON200() *CompensationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListCompensationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCompensationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCompensationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCompensationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCompensationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateCompensationResponse401Headers the declared response headers of an HTTP 401 response for CreateCompensation
+type CreateCompensationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateCompensationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Compensation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateCompensationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCompensationResponse) GetJSON201() *Compensation {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateCompensationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCompensationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCompensationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCompensationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCompensationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteCompensationResponse401Headers the declared response headers of an HTTP 401 response for DeleteCompensation
+type DeleteCompensationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteCompensationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Compensation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteCompensationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteCompensationResponse) GetJSON200() *Compensation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteCompensationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteCompensationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteCompensationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteCompensationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteCompensationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCompensationResponse401Headers the declared response headers of an HTTP 401 response for GetCompensation
+type GetCompensationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetCompensationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Compensation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetCompensationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCompensationResponse) GetJSON200() *Compensation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetCompensationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCompensationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCompensationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCompensationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCompensationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateCompensationResponse401Headers the declared response headers of an HTTP 401 response for UpdateCompensation
+type UpdateCompensationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateCompensationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Compensation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateCompensationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateCompensationResponse) GetJSON200() *Compensation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateCompensationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateCompensationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateCompensationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateCompensationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateCompensationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListContractTemplatesResponse401Headers the declared response headers of an HTTP 401 response for ListContractTemplates
+type ListContractTemplatesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListContractTemplatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractTemplatePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListContractTemplatesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListContractTemplatesResponse) GetJSON200() *ContractTemplatePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListContractTemplatesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListContractTemplatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListContractTemplatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListContractTemplatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListContractTemplatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetContractTemplateResponse401Headers the declared response headers of an HTTP 401 response for GetContractTemplate
+type GetContractTemplateResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetContractTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractTemplate
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetContractTemplateResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetContractTemplateResponse) GetJSON200() *ContractTemplate {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetContractTemplateResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetContractTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetContractTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetContractTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetContractTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListContractVersionHistoriesResponse401Headers the declared response headers of an HTTP 401 response for ListContractVersionHistories
+type ListContractVersionHistoriesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListContractVersionHistoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersionHistoryPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListContractVersionHistoriesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListContractVersionHistoriesResponse) GetJSON200() *ContractVersionHistoryPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListContractVersionHistoriesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListContractVersionHistoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListContractVersionHistoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListContractVersionHistoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListContractVersionHistoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetContractVersionHistoryResponse401Headers the declared response headers of an HTTP 401 response for GetContractVersionHistory
+type GetContractVersionHistoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetContractVersionHistoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersionHistory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetContractVersionHistoryResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetContractVersionHistoryResponse) GetJSON200() *ContractVersionHistory {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetContractVersionHistoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetContractVersionHistoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetContractVersionHistoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetContractVersionHistoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetContractVersionHistoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListContractVersionMetaDataResponse401Headers the declared response headers of an HTTP 401 response for ListContractVersionMetaData
+type ListContractVersionMetaDataResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListContractVersionMetaDataResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersionMetaDataPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListContractVersionMetaDataResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListContractVersionMetaDataResponse) GetJSON200() *ContractVersionMetaDataPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListContractVersionMetaDataResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListContractVersionMetaDataResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListContractVersionMetaDataResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListContractVersionMetaDataResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListContractVersionMetaDataResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListContractVersionsResponse401Headers the declared response headers of an HTTP 401 response for ListContractVersions
+type ListContractVersionsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListContractVersionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListContractVersionsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListContractVersionsResponse) GetJSON200() *ContractVersionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListContractVersionsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListContractVersionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListContractVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListContractVersionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListContractVersionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateContractVersionResponse401Headers the declared response headers of an HTTP 401 response for CreateContractVersion
+type CreateContractVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateContractVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ContractVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateContractVersionResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateContractVersionResponse) GetJSON201() *ContractVersion {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateContractVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateContractVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateContractVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateContractVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateContractVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteContractVersionResponse401Headers the declared response headers of an HTTP 401 response for DeleteContractVersion
+type DeleteContractVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteContractVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteContractVersionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteContractVersionResponse) GetJSON200() *ContractVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteContractVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteContractVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteContractVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteContractVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteContractVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetContractVersionResponse401Headers the declared response headers of an HTTP 401 response for GetContractVersion
+type GetContractVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetContractVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetContractVersionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetContractVersionResponse) GetJSON200() *ContractVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetContractVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetContractVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetContractVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetContractVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetContractVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateContractVersionResponse401Headers the declared response headers of an HTTP 401 response for UpdateContractVersion
+type UpdateContractVersionResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateContractVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersion
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateContractVersionResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateContractVersionResponse) GetJSON200() *ContractVersion {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateContractVersionResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateContractVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateContractVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateContractVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateContractVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListFrenchContractTypesResponse401Headers the declared response headers of an HTTP 401 response for ListFrenchContractTypes
+type ListFrenchContractTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListFrenchContractTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FrenchContractTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListFrenchContractTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListFrenchContractTypesResponse) GetJSON200() *FrenchContractTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListFrenchContractTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListFrenchContractTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListFrenchContractTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListFrenchContractTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListFrenchContractTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetFrenchContractTypeResponse401Headers the declared response headers of an HTTP 401 response for GetFrenchContractType
+type GetFrenchContractTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetFrenchContractTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FrenchContractType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetFrenchContractTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetFrenchContractTypeResponse) GetJSON200() *FrenchContractType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetFrenchContractTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetFrenchContractTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetFrenchContractTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetFrenchContractTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetFrenchContractTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListGermanContractTypesResponse401Headers the declared response headers of an HTTP 401 response for ListGermanContractTypes
+type ListGermanContractTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListGermanContractTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GermanContractTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListGermanContractTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListGermanContractTypesResponse) GetJSON200() *GermanContractTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListGermanContractTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListGermanContractTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListGermanContractTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListGermanContractTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListGermanContractTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetGermanContractTypeResponse401Headers the declared response headers of an HTTP 401 response for GetGermanContractType
+type GetGermanContractTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetGermanContractTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GermanContractType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetGermanContractTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetGermanContractTypeResponse) GetJSON200() *GermanContractType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetGermanContractTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetGermanContractTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetGermanContractTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetGermanContractTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetGermanContractTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListMaterializedContractTemplatesResponse401Headers the declared response headers of an HTTP 401 response for ListMaterializedContractTemplates
+type ListMaterializedContractTemplatesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListMaterializedContractTemplatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MaterializedContractTemplatePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListMaterializedContractTemplatesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMaterializedContractTemplatesResponse) GetJSON200() *MaterializedContractTemplatePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListMaterializedContractTemplatesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMaterializedContractTemplatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMaterializedContractTemplatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMaterializedContractTemplatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMaterializedContractTemplatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPortugueseContractTypesResponse401Headers the declared response headers of an HTTP 401 response for ListPortugueseContractTypes
+type ListPortugueseContractTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListPortugueseContractTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PortugueseContractTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPortugueseContractTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPortugueseContractTypesResponse) GetJSON200() *PortugueseContractTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPortugueseContractTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPortugueseContractTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPortugueseContractTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPortugueseContractTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPortugueseContractTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPortugueseContractTypeResponse401Headers the declared response headers of an HTTP 401 response for GetPortugueseContractType
+type GetPortugueseContractTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetPortugueseContractTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PortugueseContractType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPortugueseContractTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPortugueseContractTypeResponse) GetJSON200() *PortugueseContractType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetPortugueseContractTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPortugueseContractTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPortugueseContractTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPortugueseContractTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPortugueseContractTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListReferenceContractVersionsResponse401Headers the declared response headers of an HTTP 401 response for ListReferenceContractVersions
+type ListReferenceContractVersionsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListReferenceContractVersionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractVersionPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListReferenceContractVersionsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListReferenceContractVersionsResponse) GetJSON200() *ContractVersionPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListReferenceContractVersionsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListReferenceContractVersionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListReferenceContractVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListReferenceContractVersionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListReferenceContractVersionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSpanishContractTypesResponse401Headers the declared response headers of an HTTP 401 response for ListSpanishContractTypes
+type ListSpanishContractTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListSpanishContractTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishContractTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListSpanishContractTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpanishContractTypesResponse) GetJSON200() *SpanishContractTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpanishContractTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpanishContractTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpanishContractTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpanishContractTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpanishContractTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateSpanishContractTypeResponse401Headers the declared response headers of an HTTP 401 response for CreateSpanishContractType
+type CreateSpanishContractTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateSpanishContractTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *SpanishContractType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateSpanishContractTypeResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSpanishContractTypeResponse) GetJSON201() *SpanishContractType {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateSpanishContractTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSpanishContractTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSpanishContractTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSpanishContractTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSpanishContractTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSpanishContractTypeResponse401Headers the declared response headers of an HTTP 401 response for GetSpanishContractType
+type GetSpanishContractTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetSpanishContractTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishContractType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSpanishContractTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSpanishContractTypeResponse) GetJSON200() *SpanishContractType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetSpanishContractTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSpanishContractTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSpanishContractTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSpanishContractTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSpanishContractTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSpanishEducationLevelsResponse401Headers the declared response headers of an HTTP 401 response for ListSpanishEducationLevels
+type ListSpanishEducationLevelsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListSpanishEducationLevelsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishEducationLevelPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListSpanishEducationLevelsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpanishEducationLevelsResponse) GetJSON200() *SpanishEducationLevelPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpanishEducationLevelsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpanishEducationLevelsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpanishEducationLevelsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpanishEducationLevelsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpanishEducationLevelsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateSpanishEducationLevelResponse401Headers the declared response headers of an HTTP 401 response for CreateSpanishEducationLevel
+type CreateSpanishEducationLevelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateSpanishEducationLevelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *SpanishEducationLevel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateSpanishEducationLevelResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSpanishEducationLevelResponse) GetJSON201() *SpanishEducationLevel {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateSpanishEducationLevelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSpanishEducationLevelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSpanishEducationLevelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSpanishEducationLevelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSpanishEducationLevelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSpanishEducationLevelResponse401Headers the declared response headers of an HTTP 401 response for GetSpanishEducationLevel
+type GetSpanishEducationLevelResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetSpanishEducationLevelResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishEducationLevel
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSpanishEducationLevelResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSpanishEducationLevelResponse) GetJSON200() *SpanishEducationLevel {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetSpanishEducationLevelResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSpanishEducationLevelResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSpanishEducationLevelResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSpanishEducationLevelResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSpanishEducationLevelResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSpanishProfessionalCategoriesResponse401Headers the declared response headers of an HTTP 401 response for ListSpanishProfessionalCategories
+type ListSpanishProfessionalCategoriesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListSpanishProfessionalCategoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishProfessionalCategoryPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListSpanishProfessionalCategoriesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpanishProfessionalCategoriesResponse) GetJSON200() *SpanishProfessionalCategoryPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpanishProfessionalCategoriesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpanishProfessionalCategoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpanishProfessionalCategoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpanishProfessionalCategoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpanishProfessionalCategoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateSpanishProfessionalCategoryResponse401Headers the declared response headers of an HTTP 401 response for CreateSpanishProfessionalCategory
+type CreateSpanishProfessionalCategoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateSpanishProfessionalCategoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *SpanishProfessionalCategory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateSpanishProfessionalCategoryResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSpanishProfessionalCategoryResponse) GetJSON201() *SpanishProfessionalCategory {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateSpanishProfessionalCategoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSpanishProfessionalCategoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSpanishProfessionalCategoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSpanishProfessionalCategoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSpanishProfessionalCategoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSpanishProfessionalCategoryResponse401Headers the declared response headers of an HTTP 401 response for GetSpanishProfessionalCategory
+type GetSpanishProfessionalCategoryResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetSpanishProfessionalCategoryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishProfessionalCategory
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSpanishProfessionalCategoryResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSpanishProfessionalCategoryResponse) GetJSON200() *SpanishProfessionalCategory {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetSpanishProfessionalCategoryResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSpanishProfessionalCategoryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSpanishProfessionalCategoryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSpanishProfessionalCategoryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSpanishProfessionalCategoryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSpanishWorkingDayTypesResponse401Headers the declared response headers of an HTTP 401 response for ListSpanishWorkingDayTypes
+type ListSpanishWorkingDayTypesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListSpanishWorkingDayTypesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishWorkingDayTypePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListSpanishWorkingDayTypesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpanishWorkingDayTypesResponse) GetJSON200() *SpanishWorkingDayTypePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpanishWorkingDayTypesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpanishWorkingDayTypesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpanishWorkingDayTypesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpanishWorkingDayTypesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpanishWorkingDayTypesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateSpanishWorkingDayTypeResponse401Headers the declared response headers of an HTTP 401 response for CreateSpanishWorkingDayType
+type CreateSpanishWorkingDayTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateSpanishWorkingDayTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *SpanishWorkingDayType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateSpanishWorkingDayTypeResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSpanishWorkingDayTypeResponse) GetJSON201() *SpanishWorkingDayType {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateSpanishWorkingDayTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSpanishWorkingDayTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSpanishWorkingDayTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSpanishWorkingDayTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSpanishWorkingDayTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSpanishWorkingDayTypeResponse401Headers the declared response headers of an HTTP 401 response for GetSpanishWorkingDayType
+type GetSpanishWorkingDayTypeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetSpanishWorkingDayTypeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SpanishWorkingDayType
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSpanishWorkingDayTypeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSpanishWorkingDayTypeResponse) GetJSON200() *SpanishWorkingDayType {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetSpanishWorkingDayTypeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSpanishWorkingDayTypeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSpanishWorkingDayTypeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSpanishWorkingDayTypeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSpanishWorkingDayTypeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTaxonomiesResponse401Headers the declared response headers of an HTTP 401 response for ListTaxonomies
+type ListTaxonomiesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListTaxonomiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractTaxonomyPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListTaxonomiesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTaxonomiesResponse) GetJSON200() *ContractTaxonomyPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTaxonomiesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTaxonomiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTaxonomiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTaxonomiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTaxonomiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetTaxonomyResponse401Headers the declared response headers of an HTTP 401 response for GetTaxonomy
+type GetTaxonomyResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetTaxonomyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ContractTaxonomy
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetTaxonomyResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTaxonomyResponse) GetJSON200() *ContractTaxonomy {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTaxonomyResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTaxonomyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTaxonomyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTaxonomyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTaxonomyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListCustomFieldsResponse401Headers the declared response headers of an HTTP 401 response for ListCustomFields
 type ListCustomFieldsResponse401Headers struct {
 	WWWAuthenticate *string
@@ -51201,6 +59519,226 @@ func (r UpdateWorkAreaResponse) ContentType() string {
 	return ""
 }
 
+// ListFamilySituationsResponse401Headers the declared response headers of an HTTP 401 response for ListFamilySituations
+type ListFamilySituationsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListFamilySituationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FamilySituationPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListFamilySituationsResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListFamilySituationsResponse) GetJSON200() *FamilySituationPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListFamilySituationsResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListFamilySituationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListFamilySituationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListFamilySituationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListFamilySituationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateFamilySituationResponse401Headers the declared response headers of an HTTP 401 response for CreateFamilySituation
+type CreateFamilySituationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateFamilySituationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *FamilySituation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateFamilySituationResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateFamilySituationResponse) GetJSON201() *FamilySituation {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateFamilySituationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateFamilySituationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateFamilySituationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateFamilySituationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateFamilySituationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateFamilySituationResponse401Headers the declared response headers of an HTTP 401 response for UpdateFamilySituation
+type UpdateFamilySituationResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateFamilySituationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FamilySituation
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateFamilySituationResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateFamilySituationResponse) GetJSON200() *FamilySituation {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateFamilySituationResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateFamilySituationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateFamilySituationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateFamilySituationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateFamilySituationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ChangePolicyPeriodStatusResponse401Headers the declared response headers of an HTTP 401 response for ChangePolicyPeriodStatus
+type ChangePolicyPeriodStatusResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ChangePolicyPeriodStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollPolicyPeriod
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ChangePolicyPeriodStatusResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ChangePolicyPeriodStatusResponse) GetJSON200() *PayrollPolicyPeriod {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ChangePolicyPeriodStatusResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ChangePolicyPeriodStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ChangePolicyPeriodStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ChangePolicyPeriodStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ChangePolicyPeriodStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListSupplementsResponse401Headers the declared response headers of an HTTP 401 response for ListSupplements
 type ListSupplementsResponse401Headers struct {
 	WWWAuthenticate *string
@@ -51470,6 +60008,501 @@ func (r UpdateSupplementResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateSupplementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEmployeeIdentifiersResponse401Headers the declared response headers of an HTTP 401 response for ListEmployeeIdentifiers
+type ListEmployeeIdentifiersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListEmployeeIdentifiersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollEmployeeIdentifierPage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListEmployeeIdentifiersResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEmployeeIdentifiersResponse) GetJSON200() *PayrollEmployeeIdentifierPage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListEmployeeIdentifiersResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEmployeeIdentifiersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEmployeeIdentifiersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEmployeeIdentifiersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEmployeeIdentifiersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateEmployeeIdentifierResponse401Headers the declared response headers of an HTTP 401 response for CreateEmployeeIdentifier
+type CreateEmployeeIdentifierResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateEmployeeIdentifierResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PayrollEmployeeIdentifier
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateEmployeeIdentifierResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateEmployeeIdentifierResponse) GetJSON201() *PayrollEmployeeIdentifier {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateEmployeeIdentifierResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateEmployeeIdentifierResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateEmployeeIdentifierResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateEmployeeIdentifierResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateEmployeeIdentifierResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteEmployeeIdentifierResponse401Headers the declared response headers of an HTTP 401 response for DeleteEmployeeIdentifier
+type DeleteEmployeeIdentifierResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteEmployeeIdentifierResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollEmployeeIdentifier
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteEmployeeIdentifierResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteEmployeeIdentifierResponse) GetJSON200() *PayrollEmployeeIdentifier {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteEmployeeIdentifierResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteEmployeeIdentifierResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteEmployeeIdentifierResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteEmployeeIdentifierResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteEmployeeIdentifierResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetEmployeeIdentifierResponse401Headers the declared response headers of an HTTP 401 response for GetEmployeeIdentifier
+type GetEmployeeIdentifierResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type GetEmployeeIdentifierResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollEmployeeIdentifier
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetEmployeeIdentifierResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetEmployeeIdentifierResponse) GetJSON200() *PayrollEmployeeIdentifier {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetEmployeeIdentifierResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetEmployeeIdentifierResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetEmployeeIdentifierResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetEmployeeIdentifierResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetEmployeeIdentifierResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateEmployeeIdentifierResponse401Headers the declared response headers of an HTTP 401 response for UpdateEmployeeIdentifier
+type UpdateEmployeeIdentifierResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateEmployeeIdentifierResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollEmployeeIdentifier
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateEmployeeIdentifierResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateEmployeeIdentifierResponse) GetJSON200() *PayrollEmployeeIdentifier {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateEmployeeIdentifierResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateEmployeeIdentifierResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateEmployeeIdentifierResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateEmployeeIdentifierResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateEmployeeIdentifierResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListIntegrationCodesResponse401Headers the declared response headers of an HTTP 401 response for ListIntegrationCodes
+type ListIntegrationCodesResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type ListIntegrationCodesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollIntegrationCodePage
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListIntegrationCodesResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListIntegrationCodesResponse) GetJSON200() *PayrollIntegrationCodePage {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListIntegrationCodesResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListIntegrationCodesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListIntegrationCodesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListIntegrationCodesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListIntegrationCodesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateIntegrationCodeResponse401Headers the declared response headers of an HTTP 401 response for CreateIntegrationCode
+type CreateIntegrationCodeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type CreateIntegrationCodeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PayrollIntegrationCode
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateIntegrationCodeResponse401Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateIntegrationCodeResponse) GetJSON201() *PayrollIntegrationCode {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateIntegrationCodeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateIntegrationCodeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateIntegrationCodeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateIntegrationCodeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateIntegrationCodeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteIntegrationCodeResponse401Headers the declared response headers of an HTTP 401 response for DeleteIntegrationCode
+type DeleteIntegrationCodeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type DeleteIntegrationCodeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollIntegrationCode
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteIntegrationCodeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteIntegrationCodeResponse) GetJSON200() *PayrollIntegrationCode {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteIntegrationCodeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteIntegrationCodeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteIntegrationCodeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteIntegrationCodeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteIntegrationCodeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateIntegrationCodeResponse401Headers the declared response headers of an HTTP 401 response for UpdateIntegrationCode
+type UpdateIntegrationCodeResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+type UpdateIntegrationCodeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PayrollIntegrationCode
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *Error
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateIntegrationCodeResponse401Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateIntegrationCodeResponse) GetJSON200() *PayrollIntegrationCode {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateIntegrationCodeResponse) GetJSONDefault() *Error {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateIntegrationCodeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateIntegrationCodeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateIntegrationCodeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateIntegrationCodeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -65527,6 +74560,764 @@ func (c *ClientWithResponses) GetLegalEntityWithResponse(ctx context.Context, id
 	return ParseGetLegalEntityResponse(rsp)
 }
 
+// ListCompensationConceptsWithResponse List payroll concepts
+//
+// The concepts a payroll can pay or deduct (fixed salary, variable pay,
+// benefits in kind, deductions, company contributions, ...): Factorial's
+// defaults and the company's own. A German contract version names its
+// base salary type by one of these ids (`de_base_salary_type_id`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /compensations/concepts (the `ListCompensationConcepts` operationId).
+func (c *ClientWithResponses) ListCompensationConceptsWithResponse(ctx context.Context, params *ListCompensationConceptsParams, reqEditors ...RequestEditorFn) (*ListCompensationConceptsResponse, error) {
+	rsp, err := c.ListCompensationConcepts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCompensationConceptsResponse(rsp)
+}
+
+// GetCompensationConceptWithResponse Get a payroll concept
+//
+// One payroll concept.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /compensations/concepts/{id} (the `GetCompensationConcept` operationId).
+func (c *ClientWithResponses) GetCompensationConceptWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompensationConceptResponse, error) {
+	rsp, err := c.GetCompensationConcept(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCompensationConceptResponse(rsp)
+}
+
+// ListCompensationsWithResponse List compensations
+//
+// The recurring pay items attached to contract versions (a yearly
+// bonus, meal vouchers, pay per worked hour, ...), each under a taxonomy
+// (ListTaxonomies). Those marked `sync_with_supplements` generate payroll
+// supplements.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/compensations (the `ListCompensations` operationId).
+func (c *ClientWithResponses) ListCompensationsWithResponse(ctx context.Context, params *ListCompensationsParams, reqEditors ...RequestEditorFn) (*ListCompensationsResponse, error) {
+	rsp, err := c.ListCompensations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCompensationsResponse(rsp)
+}
+
+// CreateCompensationWithBodyWithResponse Add a compensation to a contract version
+//
+// Attaches a pay item to a contract version. Factorial's document
+// requires only the contract version and the taxonomy; its descriptions
+// add that `compensation_type` is always needed and `amount` unless the
+// type is `undefined`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+func (c *ClientWithResponses) CreateCompensationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCompensationResponse, error) {
+	rsp, err := c.CreateCompensationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCompensationResponse(rsp)
+}
+
+// CreateCompensationWithResponse Add a compensation to a contract version
+//
+// Attaches a pay item to a contract version. Factorial's document
+// requires only the contract version and the taxonomy; its descriptions
+// add that `compensation_type` is always needed and `amount` unless the
+// type is `undefined`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/compensations (the `CreateCompensation` operationId).
+func (c *ClientWithResponses) CreateCompensationWithResponse(ctx context.Context, body CreateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCompensationResponse, error) {
+	rsp, err := c.CreateCompensation(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCompensationResponse(rsp)
+}
+
+// DeleteCompensationWithResponse Remove a compensation
+//
+// Removes a pay item from its contract version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /contracts/compensations/{id} (the `DeleteCompensation` operationId).
+func (c *ClientWithResponses) DeleteCompensationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteCompensationResponse, error) {
+	rsp, err := c.DeleteCompensation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteCompensationResponse(rsp)
+}
+
+// GetCompensationWithResponse Get a compensation
+//
+// One compensation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/compensations/{id} (the `GetCompensation` operationId).
+func (c *ClientWithResponses) GetCompensationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCompensationResponse, error) {
+	rsp, err := c.GetCompensation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCompensationResponse(rsp)
+}
+
+// UpdateCompensationWithBodyWithResponse Update a compensation
+//
+// Changes a compensation. Unlike most updates, Factorial's document
+// requires `contracts_taxonomy_id` in the body and not the repeated
+// `id`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+func (c *ClientWithResponses) UpdateCompensationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCompensationResponse, error) {
+	rsp, err := c.UpdateCompensationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCompensationResponse(rsp)
+}
+
+// UpdateCompensationWithResponse Update a compensation
+//
+// Changes a compensation. Unlike most updates, Factorial's document
+// requires `contracts_taxonomy_id` in the body and not the repeated
+// `id`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /contracts/compensations/{id} (the `UpdateCompensation` operationId).
+func (c *ClientWithResponses) UpdateCompensationWithResponse(ctx context.Context, id ID, body UpdateCompensationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCompensationResponse, error) {
+	rsp, err := c.UpdateCompensation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCompensationResponse(rsp)
+}
+
+// ListContractTemplatesWithResponse List contract templates
+//
+// The company's contract templates, one per kind of contract version
+// (`es`, `fr`, ...). The Spanish catalogues (contract types, education
+// levels, professional categories, working day types) belong to a
+// template.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_templates (the `ListContractTemplates` operationId).
+func (c *ClientWithResponses) ListContractTemplatesWithResponse(ctx context.Context, params *ListContractTemplatesParams, reqEditors ...RequestEditorFn) (*ListContractTemplatesResponse, error) {
+	rsp, err := c.ListContractTemplates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListContractTemplatesResponse(rsp)
+}
+
+// GetContractTemplateWithResponse Get a contract template
+//
+// One contract template.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_templates/{id} (the `GetContractTemplate` operationId).
+func (c *ClientWithResponses) GetContractTemplateWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractTemplateResponse, error) {
+	rsp, err := c.GetContractTemplate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetContractTemplateResponse(rsp)
+}
+
+// ListContractVersionHistoriesWithResponse List contract version history entries
+//
+// The audit trail of contract versions: one entry per change, with the
+// contract's fields as they were, who made the change and what kind of
+// change it was (`action_type`, e.g. `promotion`). Personal data, as
+// the versions are.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_version_histories (the `ListContractVersionHistories` operationId).
+func (c *ClientWithResponses) ListContractVersionHistoriesWithResponse(ctx context.Context, params *ListContractVersionHistoriesParams, reqEditors ...RequestEditorFn) (*ListContractVersionHistoriesResponse, error) {
+	rsp, err := c.ListContractVersionHistories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListContractVersionHistoriesResponse(rsp)
+}
+
+// GetContractVersionHistoryWithResponse Get a contract version history entry
+//
+// One history entry.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_version_histories/{id} (the `GetContractVersionHistory` operationId).
+func (c *ClientWithResponses) GetContractVersionHistoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractVersionHistoryResponse, error) {
+	rsp, err := c.GetContractVersionHistory(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetContractVersionHistoryResponse(rsp)
+}
+
+// ListContractVersionMetaDataWithResponse List what kind of change made each contract version
+//
+// For each contract version asked for, the kind of change that created
+// it (`promotion`, `evolution`, or null). Factorial's document requires
+// `contract_version_ids[]` (optional here; factorialtest's sandbox
+// answers an empty page without it).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_version_meta_data (the `ListContractVersionMetaData` operationId).
+func (c *ClientWithResponses) ListContractVersionMetaDataWithResponse(ctx context.Context, params *ListContractVersionMetaDataParams, reqEditors ...RequestEditorFn) (*ListContractVersionMetaDataResponse, error) {
+	rsp, err := c.ListContractVersionMetaData(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListContractVersionMetaDataResponse(rsp)
+}
+
+// ListContractVersionsWithResponse List contract versions
+//
+// Every version of every employee's contract: each change of job,
+// salary or working time starts a new version on its `effective_on` day.
+// Salaries are personal data; what a user who is not an admin sees is
+// not documented (factorialtest's sandbox shows them only their own
+// versions).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_versions (the `ListContractVersions` operationId).
+func (c *ClientWithResponses) ListContractVersionsWithResponse(ctx context.Context, params *ListContractVersionsParams, reqEditors ...RequestEditorFn) (*ListContractVersionsResponse, error) {
+	rsp, err := c.ListContractVersions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListContractVersionsResponse(rsp)
+}
+
+// CreateContractVersionWithBodyWithResponse Create a contract version
+//
+// Starts a new version of an employee's contract on `effective_on`
+// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+// the fields not sent are taken from the version in force. A salary added
+// to a contract that had none needs both `salary_amount` and
+// `salary_frequency`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+func (c *ClientWithResponses) CreateContractVersionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateContractVersionResponse, error) {
+	rsp, err := c.CreateContractVersionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateContractVersionResponse(rsp)
+}
+
+// CreateContractVersionWithResponse Create a contract version
+//
+// Starts a new version of an employee's contract on `effective_on`
+// (equal to `starts_on` for a hire). With `copy_current_contract_version`
+// the fields not sent are taken from the version in force. A salary added
+// to a contract that had none needs both `salary_amount` and
+// `salary_frequency`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/contract_versions (the `CreateContractVersion` operationId).
+func (c *ClientWithResponses) CreateContractVersionWithResponse(ctx context.Context, body CreateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateContractVersionResponse, error) {
+	rsp, err := c.CreateContractVersion(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateContractVersionResponse(rsp)
+}
+
+// DeleteContractVersionWithResponse Delete a contract version
+//
+// Deletes a contract version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /contracts/contract_versions/{id} (the `DeleteContractVersion` operationId).
+func (c *ClientWithResponses) DeleteContractVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteContractVersionResponse, error) {
+	rsp, err := c.DeleteContractVersion(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteContractVersionResponse(rsp)
+}
+
+// GetContractVersionWithResponse Get a contract version
+//
+// One contract version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/contract_versions/{id} (the `GetContractVersion` operationId).
+func (c *ClientWithResponses) GetContractVersionWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetContractVersionResponse, error) {
+	rsp, err := c.GetContractVersion(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetContractVersionResponse(rsp)
+}
+
+// UpdateContractVersionWithBodyWithResponse Update a contract version
+//
+// Changes a contract version in place (a correction; a change from a
+// day onwards is a new version). The Spanish catalogue fields take ids
+// from the Spanish lists of this namespace.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+func (c *ClientWithResponses) UpdateContractVersionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContractVersionResponse, error) {
+	rsp, err := c.UpdateContractVersionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateContractVersionResponse(rsp)
+}
+
+// UpdateContractVersionWithResponse Update a contract version
+//
+// Changes a contract version in place (a correction; a change from a
+// day onwards is a new version). The Spanish catalogue fields take ids
+// from the Spanish lists of this namespace.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /contracts/contract_versions/{id} (the `UpdateContractVersion` operationId).
+func (c *ClientWithResponses) UpdateContractVersionWithResponse(ctx context.Context, id ID, body UpdateContractVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContractVersionResponse, error) {
+	rsp, err := c.UpdateContractVersion(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateContractVersionResponse(rsp)
+}
+
+// ListFrenchContractTypesWithResponse List French contract types
+//
+// The French contract types a contract version can name. A French version names one in `fr_contract_type_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/french_contract_types (the `ListFrenchContractTypes` operationId).
+func (c *ClientWithResponses) ListFrenchContractTypesWithResponse(ctx context.Context, params *ListFrenchContractTypesParams, reqEditors ...RequestEditorFn) (*ListFrenchContractTypesResponse, error) {
+	rsp, err := c.ListFrenchContractTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListFrenchContractTypesResponse(rsp)
+}
+
+// GetFrenchContractTypeWithResponse Get a French contract type
+//
+// One French contract type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/french_contract_types/{id} (the `GetFrenchContractType` operationId).
+func (c *ClientWithResponses) GetFrenchContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetFrenchContractTypeResponse, error) {
+	rsp, err := c.GetFrenchContractType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetFrenchContractTypeResponse(rsp)
+}
+
+// ListGermanContractTypesWithResponse List German contract types
+//
+// The German contract types a contract version can name. A German version names one in `de_contract_type_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/german_contract_types (the `ListGermanContractTypes` operationId).
+func (c *ClientWithResponses) ListGermanContractTypesWithResponse(ctx context.Context, params *ListGermanContractTypesParams, reqEditors ...RequestEditorFn) (*ListGermanContractTypesResponse, error) {
+	rsp, err := c.ListGermanContractTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListGermanContractTypesResponse(rsp)
+}
+
+// GetGermanContractTypeWithResponse Get a German contract type
+//
+// One German contract type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/german_contract_types/{id} (the `GetGermanContractType` operationId).
+func (c *ClientWithResponses) GetGermanContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetGermanContractTypeResponse, error) {
+	rsp, err := c.GetGermanContractType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetGermanContractTypeResponse(rsp)
+}
+
+// ListMaterializedContractTemplatesWithResponse List the fields of contract templates
+//
+// The fields a contract has at one level of the template hierarchy,
+// after merging the levels above it: `company` (the organisation's
+// defaults), `country` (a country's labour law on top), `legal_entity`
+// (the final set for employees of a legal entity, the usual choice when
+// building a contract form) or `contract_type`. Factorial's document
+// requires `company_id`, `template_type` and `include_archived`; they are
+// optional here (factorialtest's sandbox lists every level without
+// `template_type`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/materialized_templates (the `ListMaterializedContractTemplates` operationId).
+func (c *ClientWithResponses) ListMaterializedContractTemplatesWithResponse(ctx context.Context, params *ListMaterializedContractTemplatesParams, reqEditors ...RequestEditorFn) (*ListMaterializedContractTemplatesResponse, error) {
+	rsp, err := c.ListMaterializedContractTemplates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMaterializedContractTemplatesResponse(rsp)
+}
+
+// ListPortugueseContractTypesWithResponse List Portuguese contract types
+//
+// The Portuguese contract types a contract version can name. A Portuguese version names one in `pt_contract_type_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/portuguese_contract_types (the `ListPortugueseContractTypes` operationId).
+func (c *ClientWithResponses) ListPortugueseContractTypesWithResponse(ctx context.Context, params *ListPortugueseContractTypesParams, reqEditors ...RequestEditorFn) (*ListPortugueseContractTypesResponse, error) {
+	rsp, err := c.ListPortugueseContractTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPortugueseContractTypesResponse(rsp)
+}
+
+// GetPortugueseContractTypeWithResponse Get a Portuguese contract type
+//
+// One Portuguese contract type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/portuguese_contract_types/{id} (the `GetPortugueseContractType` operationId).
+func (c *ClientWithResponses) GetPortugueseContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetPortugueseContractTypeResponse, error) {
+	rsp, err := c.GetPortugueseContractType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPortugueseContractTypeResponse(rsp)
+}
+
+// ListReferenceContractVersionsWithResponse List each employee's reference contract version
+//
+// For each employee, the contract version that applies today; if none
+// does, the nearest one starting later; if there is none either, the
+// latest past one. Factorial's document requires
+// `job_catalog_tree_node_uuids[]`; it is optional here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/reference_contracts (the `ListReferenceContractVersions` operationId).
+func (c *ClientWithResponses) ListReferenceContractVersionsWithResponse(ctx context.Context, params *ListReferenceContractVersionsParams, reqEditors ...RequestEditorFn) (*ListReferenceContractVersionsResponse, error) {
+	rsp, err := c.ListReferenceContractVersions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListReferenceContractVersionsResponse(rsp)
+}
+
+// ListSpanishContractTypesWithResponse List Spanish contract types
+//
+// The Spanish contract types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_contract_type_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_contract_types (the `ListSpanishContractTypes` operationId).
+func (c *ClientWithResponses) ListSpanishContractTypesWithResponse(ctx context.Context, params *ListSpanishContractTypesParams, reqEditors ...RequestEditorFn) (*ListSpanishContractTypesResponse, error) {
+	rsp, err := c.ListSpanishContractTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpanishContractTypesResponse(rsp)
+}
+
+// CreateSpanishContractTypeWithBodyWithResponse Create a Spanish contract type
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+func (c *ClientWithResponses) CreateSpanishContractTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishContractTypeResponse, error) {
+	rsp, err := c.CreateSpanishContractTypeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishContractTypeResponse(rsp)
+}
+
+// CreateSpanishContractTypeWithResponse Create a Spanish contract type
+//
+// Adds a Spanish contract type of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_contract_types (the `CreateSpanishContractType` operationId).
+func (c *ClientWithResponses) CreateSpanishContractTypeWithResponse(ctx context.Context, body CreateSpanishContractTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishContractTypeResponse, error) {
+	rsp, err := c.CreateSpanishContractType(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishContractTypeResponse(rsp)
+}
+
+// GetSpanishContractTypeWithResponse Get a Spanish contract type
+//
+// One Spanish contract type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_contract_types/{id} (the `GetSpanishContractType` operationId).
+func (c *ClientWithResponses) GetSpanishContractTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishContractTypeResponse, error) {
+	rsp, err := c.GetSpanishContractType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSpanishContractTypeResponse(rsp)
+}
+
+// ListSpanishEducationLevelsWithResponse List Spanish education levels
+//
+// The Spanish education levels of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_education_level_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_education_levels (the `ListSpanishEducationLevels` operationId).
+func (c *ClientWithResponses) ListSpanishEducationLevelsWithResponse(ctx context.Context, params *ListSpanishEducationLevelsParams, reqEditors ...RequestEditorFn) (*ListSpanishEducationLevelsResponse, error) {
+	rsp, err := c.ListSpanishEducationLevels(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpanishEducationLevelsResponse(rsp)
+}
+
+// CreateSpanishEducationLevelWithBodyWithResponse Create a Spanish education level
+//
+// Adds a Spanish education level of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+func (c *ClientWithResponses) CreateSpanishEducationLevelWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishEducationLevelResponse, error) {
+	rsp, err := c.CreateSpanishEducationLevelWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishEducationLevelResponse(rsp)
+}
+
+// CreateSpanishEducationLevelWithResponse Create a Spanish education level
+//
+// Adds a Spanish education level of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_education_levels (the `CreateSpanishEducationLevel` operationId).
+func (c *ClientWithResponses) CreateSpanishEducationLevelWithResponse(ctx context.Context, body CreateSpanishEducationLevelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishEducationLevelResponse, error) {
+	rsp, err := c.CreateSpanishEducationLevel(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishEducationLevelResponse(rsp)
+}
+
+// GetSpanishEducationLevelWithResponse Get a Spanish education level
+//
+// One Spanish education level.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_education_levels/{id} (the `GetSpanishEducationLevel` operationId).
+func (c *ClientWithResponses) GetSpanishEducationLevelWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishEducationLevelResponse, error) {
+	rsp, err := c.GetSpanishEducationLevel(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSpanishEducationLevelResponse(rsp)
+}
+
+// ListSpanishProfessionalCategoriesWithResponse List Spanish professional categories
+//
+// The Spanish professional categories of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_professional_category_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_professional_categories (the `ListSpanishProfessionalCategories` operationId).
+func (c *ClientWithResponses) ListSpanishProfessionalCategoriesWithResponse(ctx context.Context, params *ListSpanishProfessionalCategoriesParams, reqEditors ...RequestEditorFn) (*ListSpanishProfessionalCategoriesResponse, error) {
+	rsp, err := c.ListSpanishProfessionalCategories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpanishProfessionalCategoriesResponse(rsp)
+}
+
+// CreateSpanishProfessionalCategoryWithBodyWithResponse Create a Spanish professional category
+//
+// Adds a Spanish professional category of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+func (c *ClientWithResponses) CreateSpanishProfessionalCategoryWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishProfessionalCategoryResponse, error) {
+	rsp, err := c.CreateSpanishProfessionalCategoryWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishProfessionalCategoryResponse(rsp)
+}
+
+// CreateSpanishProfessionalCategoryWithResponse Create a Spanish professional category
+//
+// Adds a Spanish professional category of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_professional_categories (the `CreateSpanishProfessionalCategory` operationId).
+func (c *ClientWithResponses) CreateSpanishProfessionalCategoryWithResponse(ctx context.Context, body CreateSpanishProfessionalCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishProfessionalCategoryResponse, error) {
+	rsp, err := c.CreateSpanishProfessionalCategory(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishProfessionalCategoryResponse(rsp)
+}
+
+// GetSpanishProfessionalCategoryWithResponse Get a Spanish professional category
+//
+// One Spanish professional category.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_professional_categories/{id} (the `GetSpanishProfessionalCategory` operationId).
+func (c *ClientWithResponses) GetSpanishProfessionalCategoryWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishProfessionalCategoryResponse, error) {
+	rsp, err := c.GetSpanishProfessionalCategory(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSpanishProfessionalCategoryResponse(rsp)
+}
+
+// ListSpanishWorkingDayTypesWithResponse List Spanish working day types
+//
+// The Spanish working day types of the company's Spanish contract templates, Factorial's predefined ones (`default`) and the company's own. A Spanish version names one in `es_working_day_type_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_working_day_types (the `ListSpanishWorkingDayTypes` operationId).
+func (c *ClientWithResponses) ListSpanishWorkingDayTypesWithResponse(ctx context.Context, params *ListSpanishWorkingDayTypesParams, reqEditors ...RequestEditorFn) (*ListSpanishWorkingDayTypesResponse, error) {
+	rsp, err := c.ListSpanishWorkingDayTypes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpanishWorkingDayTypesResponse(rsp)
+}
+
+// CreateSpanishWorkingDayTypeWithBodyWithResponse Create a Spanish working day type
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract template.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+func (c *ClientWithResponses) CreateSpanishWorkingDayTypeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSpanishWorkingDayTypeResponse, error) {
+	rsp, err := c.CreateSpanishWorkingDayTypeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishWorkingDayTypeResponse(rsp)
+}
+
+// CreateSpanishWorkingDayTypeWithResponse Create a Spanish working day type
+//
+// Adds a Spanish working day type of the company's own to a Spanish contract template.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /contracts/spanish_working_day_types (the `CreateSpanishWorkingDayType` operationId).
+func (c *ClientWithResponses) CreateSpanishWorkingDayTypeWithResponse(ctx context.Context, body CreateSpanishWorkingDayTypeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpanishWorkingDayTypeResponse, error) {
+	rsp, err := c.CreateSpanishWorkingDayType(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSpanishWorkingDayTypeResponse(rsp)
+}
+
+// GetSpanishWorkingDayTypeWithResponse Get a Spanish working day type
+//
+// One Spanish working day type.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/spanish_working_day_types/{id} (the `GetSpanishWorkingDayType` operationId).
+func (c *ClientWithResponses) GetSpanishWorkingDayTypeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetSpanishWorkingDayTypeResponse, error) {
+	rsp, err := c.GetSpanishWorkingDayType(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSpanishWorkingDayTypeResponse(rsp)
+}
+
+// ListTaxonomiesWithResponse List compensation taxonomies
+//
+// The taxonomies (pay concepts of a legal entity, such as meal vouchers
+// or a yearly bonus) that compensations and payroll supplements are
+// filed under.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/taxonomies (the `ListTaxonomies` operationId).
+func (c *ClientWithResponses) ListTaxonomiesWithResponse(ctx context.Context, params *ListTaxonomiesParams, reqEditors ...RequestEditorFn) (*ListTaxonomiesResponse, error) {
+	rsp, err := c.ListTaxonomies(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTaxonomiesResponse(rsp)
+}
+
+// GetTaxonomyWithResponse Get a compensation taxonomy
+//
+// One taxonomy.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /contracts/taxonomies/{id} (the `GetTaxonomy` operationId).
+func (c *ClientWithResponses) GetTaxonomyWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetTaxonomyResponse, error) {
+	rsp, err := c.GetTaxonomy(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTaxonomyResponse(rsp)
+}
+
 // ListCustomFieldsWithResponse List custom fields
 //
 // Returns a wrapper object for the known response body format(s).
@@ -66578,6 +76369,122 @@ func (c *ClientWithResponses) UpdateWorkAreaWithResponse(ctx context.Context, id
 	return ParseUpdateWorkAreaResponse(rsp)
 }
 
+// ListFamilySituationsWithResponse List employees' family situations
+//
+// Each employee's civil status and number of dependants, which payroll
+// uses for tax withholding. Personal data: what a user who is not an
+// admin sees is not documented (factorialtest's sandbox shows them only
+// their own).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /payroll/family_situations (the `ListFamilySituations` operationId).
+func (c *ClientWithResponses) ListFamilySituationsWithResponse(ctx context.Context, params *ListFamilySituationsParams, reqEditors ...RequestEditorFn) (*ListFamilySituationsResponse, error) {
+	rsp, err := c.ListFamilySituations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListFamilySituationsResponse(rsp)
+}
+
+// CreateFamilySituationWithBodyWithResponse Record an employee's family situation
+//
+// Records an employee's civil status and dependants.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+func (c *ClientWithResponses) CreateFamilySituationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFamilySituationResponse, error) {
+	rsp, err := c.CreateFamilySituationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateFamilySituationResponse(rsp)
+}
+
+// CreateFamilySituationWithResponse Record an employee's family situation
+//
+// Records an employee's civil status and dependants.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll/family_situations (the `CreateFamilySituation` operationId).
+func (c *ClientWithResponses) CreateFamilySituationWithResponse(ctx context.Context, body CreateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFamilySituationResponse, error) {
+	rsp, err := c.CreateFamilySituation(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateFamilySituationResponse(rsp)
+}
+
+// UpdateFamilySituationWithBodyWithResponse Update an employee's family situation
+//
+// Changes a family situation. Factorial's document declares no read of
+// a single family situation; list with `employee_ids[]` instead.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+func (c *ClientWithResponses) UpdateFamilySituationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateFamilySituationResponse, error) {
+	rsp, err := c.UpdateFamilySituationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateFamilySituationResponse(rsp)
+}
+
+// UpdateFamilySituationWithResponse Update an employee's family situation
+//
+// Changes a family situation. Factorial's document declares no read of
+// a single family situation; list with `employee_ids[]` instead.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll/family_situations/{id} (the `UpdateFamilySituation` operationId).
+func (c *ClientWithResponses) UpdateFamilySituationWithResponse(ctx context.Context, id ID, body UpdateFamilySituationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateFamilySituationResponse, error) {
+	rsp, err := c.UpdateFamilySituation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateFamilySituationResponse(rsp)
+}
+
+// ChangePolicyPeriodStatusWithBodyWithResponse Move a payroll period to another stage
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees
+// named, optionally notifying them. An action: it answers 200 with the
+// period.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+func (c *ClientWithResponses) ChangePolicyPeriodStatusWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangePolicyPeriodStatusResponse, error) {
+	rsp, err := c.ChangePolicyPeriodStatusWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangePolicyPeriodStatusResponse(rsp)
+}
+
+// ChangePolicyPeriodStatusWithResponse Move a payroll period to another stage
+//
+// Sets the stage of a payroll policy period (preparation, supplements
+// definition, review, calculation, payment, paid) for the employees
+// named, optionally notifying them. An action: it answers 200 with the
+// period.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll/policy_periods/change_status (the `ChangePolicyPeriodStatus` operationId).
+func (c *ClientWithResponses) ChangePolicyPeriodStatusWithResponse(ctx context.Context, body ChangePolicyPeriodStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangePolicyPeriodStatusResponse, error) {
+	rsp, err := c.ChangePolicyPeriodStatus(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangePolicyPeriodStatusResponse(rsp)
+}
+
 // ListSupplementsWithResponse List payroll supplements
 //
 // Returns a wrapper object for the known response body format(s).
@@ -66671,6 +76578,208 @@ func (c *ClientWithResponses) UpdateSupplementWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseUpdateSupplementResponse(rsp)
+}
+
+// ListEmployeeIdentifiersWithResponse List employees' payroll identifiers
+//
+// The social security number and tax id payroll uses for employees in
+// Portugal, Italy and Germany (the countries Factorial supports here).
+// Personal data (factorialtest's sandbox shows a user who is not an
+// admin only their own). Factorial's document requires `country`; it
+// is optional here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /payroll_employees/identifiers (the `ListEmployeeIdentifiers` operationId).
+func (c *ClientWithResponses) ListEmployeeIdentifiersWithResponse(ctx context.Context, params *ListEmployeeIdentifiersParams, reqEditors ...RequestEditorFn) (*ListEmployeeIdentifiersResponse, error) {
+	rsp, err := c.ListEmployeeIdentifiers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEmployeeIdentifiersResponse(rsp)
+}
+
+// CreateEmployeeIdentifierWithBodyWithResponse Record an employee's payroll identifiers
+//
+// Records an employee's social security number and tax id for one country.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) CreateEmployeeIdentifierWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateEmployeeIdentifierResponse, error) {
+	rsp, err := c.CreateEmployeeIdentifierWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEmployeeIdentifierResponse(rsp)
+}
+
+// CreateEmployeeIdentifierWithResponse Record an employee's payroll identifiers
+//
+// Records an employee's social security number and tax id for one country.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll_employees/identifiers (the `CreateEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) CreateEmployeeIdentifierWithResponse(ctx context.Context, body CreateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateEmployeeIdentifierResponse, error) {
+	rsp, err := c.CreateEmployeeIdentifier(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateEmployeeIdentifierResponse(rsp)
+}
+
+// DeleteEmployeeIdentifierWithResponse Delete an employee's payroll identifiers
+//
+// Deletes an identifier record.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /payroll_employees/identifiers/{id} (the `DeleteEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) DeleteEmployeeIdentifierWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteEmployeeIdentifierResponse, error) {
+	rsp, err := c.DeleteEmployeeIdentifier(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteEmployeeIdentifierResponse(rsp)
+}
+
+// GetEmployeeIdentifierWithResponse Get an employee's payroll identifiers
+//
+// One identifier record.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /payroll_employees/identifiers/{id} (the `GetEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) GetEmployeeIdentifierWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetEmployeeIdentifierResponse, error) {
+	rsp, err := c.GetEmployeeIdentifier(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetEmployeeIdentifierResponse(rsp)
+}
+
+// UpdateEmployeeIdentifierWithBodyWithResponse Update an employee's payroll identifiers
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) UpdateEmployeeIdentifierWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeIdentifierResponse, error) {
+	rsp, err := c.UpdateEmployeeIdentifierWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEmployeeIdentifierResponse(rsp)
+}
+
+// UpdateEmployeeIdentifierWithResponse Update an employee's payroll identifiers
+//
+// Changes the numbers of an identifier record; `country` is required.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll_employees/identifiers/{id} (the `UpdateEmployeeIdentifier` operationId).
+func (c *ClientWithResponses) UpdateEmployeeIdentifierWithResponse(ctx context.Context, id ID, body UpdateEmployeeIdentifierJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeIdentifierResponse, error) {
+	rsp, err := c.UpdateEmployeeIdentifier(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateEmployeeIdentifierResponse(rsp)
+}
+
+// ListIntegrationCodesWithResponse List payroll integration codes
+//
+// The codes an external payroll system (A3, Silae, DATEV, Zucchetti,
+// ...) knows an employee, company, legal entity, location or leave type
+// by. Factorial's document requires `integrations[]`; it is optional
+// here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /payroll_integrations_base/codes (the `ListIntegrationCodes` operationId).
+func (c *ClientWithResponses) ListIntegrationCodesWithResponse(ctx context.Context, params *ListIntegrationCodesParams, reqEditors ...RequestEditorFn) (*ListIntegrationCodesResponse, error) {
+	rsp, err := c.ListIntegrationCodes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListIntegrationCodesResponse(rsp)
+}
+
+// CreateIntegrationCodeWithBodyWithResponse Create a payroll integration code
+//
+// Gives a record its code in one payroll system.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+func (c *ClientWithResponses) CreateIntegrationCodeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateIntegrationCodeResponse, error) {
+	rsp, err := c.CreateIntegrationCodeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateIntegrationCodeResponse(rsp)
+}
+
+// CreateIntegrationCodeWithResponse Create a payroll integration code
+//
+// Gives a record its code in one payroll system.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /payroll_integrations_base/codes (the `CreateIntegrationCode` operationId).
+func (c *ClientWithResponses) CreateIntegrationCodeWithResponse(ctx context.Context, body CreateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateIntegrationCodeResponse, error) {
+	rsp, err := c.CreateIntegrationCode(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateIntegrationCodeResponse(rsp)
+}
+
+// DeleteIntegrationCodeWithResponse Delete a payroll integration code
+//
+// Deletes a code.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /payroll_integrations_base/codes/{id} (the `DeleteIntegrationCode` operationId).
+func (c *ClientWithResponses) DeleteIntegrationCodeWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*DeleteIntegrationCodeResponse, error) {
+	rsp, err := c.DeleteIntegrationCode(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteIntegrationCodeResponse(rsp)
+}
+
+// UpdateIntegrationCodeWithBodyWithResponse Change a payroll integration code
+//
+// Changes the code value; the record and the payroll system stay.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+func (c *ClientWithResponses) UpdateIntegrationCodeWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIntegrationCodeResponse, error) {
+	rsp, err := c.UpdateIntegrationCodeWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateIntegrationCodeResponse(rsp)
+}
+
+// UpdateIntegrationCodeWithResponse Change a payroll integration code
+//
+// Changes the code value; the record and the payroll system stay.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /payroll_integrations_base/codes/{id} (the `UpdateIntegrationCode` operationId).
+func (c *ClientWithResponses) UpdateIntegrationCodeWithResponse(ctx context.Context, id ID, body UpdateIntegrationCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIntegrationCodeResponse, error) {
+	rsp, err := c.UpdateIntegrationCode(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateIntegrationCodeResponse(rsp)
 }
 
 // ListPerformanceAgreementsWithResponse List action plans
@@ -76245,6 +86354,1917 @@ func ParseGetLegalEntityResponse(rsp *http.Response) (*GetLegalEntityResponse, e
 	return response, nil
 }
 
+// ParseListCompensationConceptsResponse parses an HTTP response from a ListCompensationConceptsWithResponse call
+func ParseListCompensationConceptsResponse(rsp *http.Response) (*ListCompensationConceptsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCompensationConceptsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CompensationConceptPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCompensationConceptsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCompensationConceptResponse parses an HTTP response from a GetCompensationConceptWithResponse call
+func ParseGetCompensationConceptResponse(rsp *http.Response) (*GetCompensationConceptResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCompensationConceptResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CompensationConcept
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCompensationConceptResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCompensationsResponse parses an HTTP response from a ListCompensationsWithResponse call
+func ParseListCompensationsResponse(rsp *http.Response) (*ListCompensationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCompensationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CompensationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListCompensationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateCompensationResponse parses an HTTP response from a CreateCompensationWithResponse call
+func ParseCreateCompensationResponse(rsp *http.Response) (*CreateCompensationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCompensationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Compensation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateCompensationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteCompensationResponse parses an HTTP response from a DeleteCompensationWithResponse call
+func ParseDeleteCompensationResponse(rsp *http.Response) (*DeleteCompensationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteCompensationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Compensation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteCompensationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCompensationResponse parses an HTTP response from a GetCompensationWithResponse call
+func ParseGetCompensationResponse(rsp *http.Response) (*GetCompensationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCompensationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Compensation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetCompensationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateCompensationResponse parses an HTTP response from a UpdateCompensationWithResponse call
+func ParseUpdateCompensationResponse(rsp *http.Response) (*UpdateCompensationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateCompensationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Compensation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateCompensationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListContractTemplatesResponse parses an HTTP response from a ListContractTemplatesWithResponse call
+func ParseListContractTemplatesResponse(rsp *http.Response) (*ListContractTemplatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListContractTemplatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractTemplatePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListContractTemplatesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetContractTemplateResponse parses an HTTP response from a GetContractTemplateWithResponse call
+func ParseGetContractTemplateResponse(rsp *http.Response) (*GetContractTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetContractTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractTemplate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetContractTemplateResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListContractVersionHistoriesResponse parses an HTTP response from a ListContractVersionHistoriesWithResponse call
+func ParseListContractVersionHistoriesResponse(rsp *http.Response) (*ListContractVersionHistoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListContractVersionHistoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersionHistoryPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListContractVersionHistoriesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetContractVersionHistoryResponse parses an HTTP response from a GetContractVersionHistoryWithResponse call
+func ParseGetContractVersionHistoryResponse(rsp *http.Response) (*GetContractVersionHistoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetContractVersionHistoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersionHistory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetContractVersionHistoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListContractVersionMetaDataResponse parses an HTTP response from a ListContractVersionMetaDataWithResponse call
+func ParseListContractVersionMetaDataResponse(rsp *http.Response) (*ListContractVersionMetaDataResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListContractVersionMetaDataResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersionMetaDataPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListContractVersionMetaDataResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListContractVersionsResponse parses an HTTP response from a ListContractVersionsWithResponse call
+func ParseListContractVersionsResponse(rsp *http.Response) (*ListContractVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListContractVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListContractVersionsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateContractVersionResponse parses an HTTP response from a CreateContractVersionWithResponse call
+func ParseCreateContractVersionResponse(rsp *http.Response) (*CreateContractVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateContractVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ContractVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateContractVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteContractVersionResponse parses an HTTP response from a DeleteContractVersionWithResponse call
+func ParseDeleteContractVersionResponse(rsp *http.Response) (*DeleteContractVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteContractVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteContractVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetContractVersionResponse parses an HTTP response from a GetContractVersionWithResponse call
+func ParseGetContractVersionResponse(rsp *http.Response) (*GetContractVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetContractVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetContractVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateContractVersionResponse parses an HTTP response from a UpdateContractVersionWithResponse call
+func ParseUpdateContractVersionResponse(rsp *http.Response) (*UpdateContractVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateContractVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateContractVersionResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListFrenchContractTypesResponse parses an HTTP response from a ListFrenchContractTypesWithResponse call
+func ParseListFrenchContractTypesResponse(rsp *http.Response) (*ListFrenchContractTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListFrenchContractTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FrenchContractTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListFrenchContractTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetFrenchContractTypeResponse parses an HTTP response from a GetFrenchContractTypeWithResponse call
+func ParseGetFrenchContractTypeResponse(rsp *http.Response) (*GetFrenchContractTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetFrenchContractTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FrenchContractType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetFrenchContractTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListGermanContractTypesResponse parses an HTTP response from a ListGermanContractTypesWithResponse call
+func ParseListGermanContractTypesResponse(rsp *http.Response) (*ListGermanContractTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListGermanContractTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GermanContractTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListGermanContractTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetGermanContractTypeResponse parses an HTTP response from a GetGermanContractTypeWithResponse call
+func ParseGetGermanContractTypeResponse(rsp *http.Response) (*GetGermanContractTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetGermanContractTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GermanContractType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetGermanContractTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListMaterializedContractTemplatesResponse parses an HTTP response from a ListMaterializedContractTemplatesWithResponse call
+func ParseListMaterializedContractTemplatesResponse(rsp *http.Response) (*ListMaterializedContractTemplatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMaterializedContractTemplatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MaterializedContractTemplatePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListMaterializedContractTemplatesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPortugueseContractTypesResponse parses an HTTP response from a ListPortugueseContractTypesWithResponse call
+func ParseListPortugueseContractTypesResponse(rsp *http.Response) (*ListPortugueseContractTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPortugueseContractTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PortugueseContractTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListPortugueseContractTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPortugueseContractTypeResponse parses an HTTP response from a GetPortugueseContractTypeWithResponse call
+func ParseGetPortugueseContractTypeResponse(rsp *http.Response) (*GetPortugueseContractTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPortugueseContractTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PortugueseContractType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetPortugueseContractTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListReferenceContractVersionsResponse parses an HTTP response from a ListReferenceContractVersionsWithResponse call
+func ParseListReferenceContractVersionsResponse(rsp *http.Response) (*ListReferenceContractVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListReferenceContractVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractVersionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListReferenceContractVersionsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListSpanishContractTypesResponse parses an HTTP response from a ListSpanishContractTypesWithResponse call
+func ParseListSpanishContractTypesResponse(rsp *http.Response) (*ListSpanishContractTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpanishContractTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishContractTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListSpanishContractTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateSpanishContractTypeResponse parses an HTTP response from a CreateSpanishContractTypeWithResponse call
+func ParseCreateSpanishContractTypeResponse(rsp *http.Response) (*CreateSpanishContractTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSpanishContractTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest SpanishContractType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateSpanishContractTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSpanishContractTypeResponse parses an HTTP response from a GetSpanishContractTypeWithResponse call
+func ParseGetSpanishContractTypeResponse(rsp *http.Response) (*GetSpanishContractTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSpanishContractTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishContractType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetSpanishContractTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListSpanishEducationLevelsResponse parses an HTTP response from a ListSpanishEducationLevelsWithResponse call
+func ParseListSpanishEducationLevelsResponse(rsp *http.Response) (*ListSpanishEducationLevelsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpanishEducationLevelsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishEducationLevelPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListSpanishEducationLevelsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateSpanishEducationLevelResponse parses an HTTP response from a CreateSpanishEducationLevelWithResponse call
+func ParseCreateSpanishEducationLevelResponse(rsp *http.Response) (*CreateSpanishEducationLevelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSpanishEducationLevelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest SpanishEducationLevel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateSpanishEducationLevelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSpanishEducationLevelResponse parses an HTTP response from a GetSpanishEducationLevelWithResponse call
+func ParseGetSpanishEducationLevelResponse(rsp *http.Response) (*GetSpanishEducationLevelResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSpanishEducationLevelResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishEducationLevel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetSpanishEducationLevelResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListSpanishProfessionalCategoriesResponse parses an HTTP response from a ListSpanishProfessionalCategoriesWithResponse call
+func ParseListSpanishProfessionalCategoriesResponse(rsp *http.Response) (*ListSpanishProfessionalCategoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpanishProfessionalCategoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishProfessionalCategoryPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListSpanishProfessionalCategoriesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateSpanishProfessionalCategoryResponse parses an HTTP response from a CreateSpanishProfessionalCategoryWithResponse call
+func ParseCreateSpanishProfessionalCategoryResponse(rsp *http.Response) (*CreateSpanishProfessionalCategoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSpanishProfessionalCategoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest SpanishProfessionalCategory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateSpanishProfessionalCategoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSpanishProfessionalCategoryResponse parses an HTTP response from a GetSpanishProfessionalCategoryWithResponse call
+func ParseGetSpanishProfessionalCategoryResponse(rsp *http.Response) (*GetSpanishProfessionalCategoryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSpanishProfessionalCategoryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishProfessionalCategory
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetSpanishProfessionalCategoryResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListSpanishWorkingDayTypesResponse parses an HTTP response from a ListSpanishWorkingDayTypesWithResponse call
+func ParseListSpanishWorkingDayTypesResponse(rsp *http.Response) (*ListSpanishWorkingDayTypesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpanishWorkingDayTypesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishWorkingDayTypePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListSpanishWorkingDayTypesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateSpanishWorkingDayTypeResponse parses an HTTP response from a CreateSpanishWorkingDayTypeWithResponse call
+func ParseCreateSpanishWorkingDayTypeResponse(rsp *http.Response) (*CreateSpanishWorkingDayTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSpanishWorkingDayTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest SpanishWorkingDayType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateSpanishWorkingDayTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSpanishWorkingDayTypeResponse parses an HTTP response from a GetSpanishWorkingDayTypeWithResponse call
+func ParseGetSpanishWorkingDayTypeResponse(rsp *http.Response) (*GetSpanishWorkingDayTypeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSpanishWorkingDayTypeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SpanishWorkingDayType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetSpanishWorkingDayTypeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTaxonomiesResponse parses an HTTP response from a ListTaxonomiesWithResponse call
+func ParseListTaxonomiesResponse(rsp *http.Response) (*ListTaxonomiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTaxonomiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractTaxonomyPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListTaxonomiesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetTaxonomyResponse parses an HTTP response from a GetTaxonomyWithResponse call
+func ParseGetTaxonomyResponse(rsp *http.Response) (*GetTaxonomyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTaxonomyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ContractTaxonomy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetTaxonomyResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListCustomFieldsResponse parses an HTTP response from a ListCustomFieldsWithResponse call
 func ParseListCustomFieldsResponse(rsp *http.Response) (*ListCustomFieldsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -78793,6 +90813,202 @@ func ParseUpdateWorkAreaResponse(rsp *http.Response) (*UpdateWorkAreaResponse, e
 	return response, nil
 }
 
+// ParseListFamilySituationsResponse parses an HTTP response from a ListFamilySituationsWithResponse call
+func ParseListFamilySituationsResponse(rsp *http.Response) (*ListFamilySituationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListFamilySituationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FamilySituationPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListFamilySituationsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateFamilySituationResponse parses an HTTP response from a CreateFamilySituationWithResponse call
+func ParseCreateFamilySituationResponse(rsp *http.Response) (*CreateFamilySituationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateFamilySituationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest FamilySituation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateFamilySituationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateFamilySituationResponse parses an HTTP response from a UpdateFamilySituationWithResponse call
+func ParseUpdateFamilySituationResponse(rsp *http.Response) (*UpdateFamilySituationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateFamilySituationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FamilySituation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateFamilySituationResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseChangePolicyPeriodStatusResponse parses an HTTP response from a ChangePolicyPeriodStatusWithResponse call
+func ParseChangePolicyPeriodStatusResponse(rsp *http.Response) (*ChangePolicyPeriodStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ChangePolicyPeriodStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollPolicyPeriod
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ChangePolicyPeriodStatusResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListSupplementsResponse parses an HTTP response from a ListSupplementsWithResponse call
 func ParseListSupplementsResponse(rsp *http.Response) (*ListSupplementsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -79025,6 +91241,447 @@ func ParseUpdateSupplementResponse(rsp *http.Response) (*UpdateSupplementRespons
 	switch {
 	case rsp.StatusCode == 401:
 		var headers UpdateSupplementResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListEmployeeIdentifiersResponse parses an HTTP response from a ListEmployeeIdentifiersWithResponse call
+func ParseListEmployeeIdentifiersResponse(rsp *http.Response) (*ListEmployeeIdentifiersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEmployeeIdentifiersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollEmployeeIdentifierPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListEmployeeIdentifiersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateEmployeeIdentifierResponse parses an HTTP response from a CreateEmployeeIdentifierWithResponse call
+func ParseCreateEmployeeIdentifierResponse(rsp *http.Response) (*CreateEmployeeIdentifierResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateEmployeeIdentifierResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PayrollEmployeeIdentifier
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateEmployeeIdentifierResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteEmployeeIdentifierResponse parses an HTTP response from a DeleteEmployeeIdentifierWithResponse call
+func ParseDeleteEmployeeIdentifierResponse(rsp *http.Response) (*DeleteEmployeeIdentifierResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteEmployeeIdentifierResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollEmployeeIdentifier
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteEmployeeIdentifierResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetEmployeeIdentifierResponse parses an HTTP response from a GetEmployeeIdentifierWithResponse call
+func ParseGetEmployeeIdentifierResponse(rsp *http.Response) (*GetEmployeeIdentifierResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetEmployeeIdentifierResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollEmployeeIdentifier
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetEmployeeIdentifierResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateEmployeeIdentifierResponse parses an HTTP response from a UpdateEmployeeIdentifierWithResponse call
+func ParseUpdateEmployeeIdentifierResponse(rsp *http.Response) (*UpdateEmployeeIdentifierResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateEmployeeIdentifierResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollEmployeeIdentifier
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateEmployeeIdentifierResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListIntegrationCodesResponse parses an HTTP response from a ListIntegrationCodesWithResponse call
+func ParseListIntegrationCodesResponse(rsp *http.Response) (*ListIntegrationCodesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListIntegrationCodesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollIntegrationCodePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListIntegrationCodesResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateIntegrationCodeResponse parses an HTTP response from a CreateIntegrationCodeWithResponse call
+func ParseCreateIntegrationCodeResponse(rsp *http.Response) (*CreateIntegrationCodeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateIntegrationCodeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PayrollIntegrationCode
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CreateIntegrationCodeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteIntegrationCodeResponse parses an HTTP response from a DeleteIntegrationCodeWithResponse call
+func ParseDeleteIntegrationCodeResponse(rsp *http.Response) (*DeleteIntegrationCodeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteIntegrationCodeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollIntegrationCode
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteIntegrationCodeResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateIntegrationCodeResponse parses an HTTP response from a UpdateIntegrationCodeWithResponse call
+func ParseUpdateIntegrationCodeResponse(rsp *http.Response) (*UpdateIntegrationCodeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateIntegrationCodeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PayrollIntegrationCode
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers UpdateIntegrationCodeResponse401Headers
 		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
